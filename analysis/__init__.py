@@ -1,0 +1,1 @@
+"""Analysis: store -> parse -> extract -> tables -> reports."""

@@ -1,0 +1,75 @@
+"""Extraction: pure functions from an article to findings, composed by ``extract_article``.
+
+Each extractor module exposes ``NAME``, ``VERSION`` and ``extract(ctx) -> list[Finding]``.
+They run in ``EXTRACTORS`` order; a later extractor may read earlier findings through
+``ctx.earlier(field)`` (for example relief duration reads the pain effect).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analysis.interventions import Intervention, resolve_intervention
+from analysis.records import Article, Evidence, Finding, StudyRecord, build_study_record
+from analysis.sentences import Sentence, split_article
+from analysis.extract import (
+    adverse_events,
+    conditions,
+    design,
+    dosing,
+    durations,
+    pain_effect,
+    pain_scores,
+    participants,
+    relevance,
+    responders,
+    routes,
+)
+
+EXTRACTORS = (design, participants, conditions, routes, dosing, adverse_events,
+              pain_scores, responders, pain_effect, durations, relevance)
+
+
+@dataclass
+class Context:
+    """What every extractor sees: the article, its sentences (split once) and the intervention."""
+
+    article: Article
+    sentences: list[Sentence]
+    intervention: Intervention
+    findings: list[Finding] = field(default_factory=list)
+
+    def earlier(self, field_name: str) -> list[Finding]:
+        """Findings for ``field_name`` made by extractors that ran before this one."""
+        return [f for f in self.findings if f.field == field_name]
+
+    def evidence(self, sentence: Sentence, extractor: str, version: str) -> Evidence:
+        source = "title" if sentence.section == "TITLE" else "abstract"
+        return Evidence(sentence.text, sentence.start, sentence.end, extractor, version, source)
+
+    def intervention_sentences(self) -> list[Sentence]:
+        """Sentences that name the intervention (by any synonym)."""
+        pattern = self.intervention.pattern
+        return [s for s in self.sentences if pattern.search(s.text)]
+
+
+def make_context(article: Article, intervention: Intervention | str = "ketamine") -> Context:
+    if isinstance(intervention, str):
+        intervention = resolve_intervention(intervention)
+    return Context(article=article, sentences=split_article(article), intervention=intervention)
+
+
+def extract_findings(article: Article, intervention: Intervention | str = "ketamine") -> list[Finding]:
+    """Every finding of every extractor for one article."""
+    ctx = make_context(article, intervention)
+    for module in EXTRACTORS:
+        ctx.findings.extend(module.extract(ctx))
+    return ctx.findings
+
+
+def extract_article(article: Article, intervention: Intervention | str = "ketamine") -> tuple[StudyRecord, list[Finding]]:
+    """The gold-format study record and the findings behind it."""
+    if isinstance(intervention, str):
+        intervention = resolve_intervention(intervention)
+    findings = extract_findings(article, intervention)
+    return build_study_record(article, findings, intervention.name), findings

@@ -1,0 +1,1 @@
+"""Harvest: PubMed E-utilities (Scrapy) and the bundled snapshot -> the SQLite store."""
