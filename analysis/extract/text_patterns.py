@@ -1,0 +1,175 @@
+"""Shared compiled patterns for numbers, percentages and time expressions in abstracts.
+
+Every extractor that reads a number or a time point uses these, so that '3 months', 'three
+months', 'at the 3-month follow-up', 'until week 12' and 'at 6 and 24 h' mean the same thing
+everywhere (days: hours / 24, weeks x 7, months x 30, years x 365, as the guideline counts).
+Patterns are compiled once at import.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100,
+}
+_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+
+# A number: digits with optional thousands separators and decimal point (also the middle dot
+# some journals use), or a number word ('twenty-four', 'three').
+NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.\u00b7]\d+)?|\.\d+|"
+       rf"(?:{_WORD_ALT})(?:[- ](?:{_WORD_ALT}))?)")
+NUMBER = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
+# A signed decimal as in results: '-2.47', '−0.98' (unicode minus), '+1.2'.
+SIGNED = r"[-\u2212\u2013+]?\s?\d+(?:[.\u00b7]\d+)?"
+PERCENT = re.compile(rf"(?<![\w.])({NUM})\s?(?:%|per\s?cent\b|percent\b)", re.I)
+RANGE_SEP = r"\s?(?:-|\u2013|\u2014|to|and|or)\s?"
+
+# Time units -> days per unit.
+UNIT_DAYS: dict[str, float] = {
+    "s": 1 / 86400, "sec": 1 / 86400, "second": 1 / 86400,
+    "min": 1 / 1440, "minute": 1 / 1440, "mins": 1 / 1440,
+    "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "hour": 1 / 24, "hours": 1 / 24,
+    "d": 1.0, "day": 1.0, "days": 1.0,
+    "wk": 7.0, "wks": 7.0, "week": 7.0, "weeks": 7.0,
+    "mo": 30.0, "mos": 30.0, "month": 30.0, "months": 30.0,
+    "y": 365.0, "yr": 365.0, "yrs": 365.0, "year": 365.0, "years": 365.0,
+}
+UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|"
+        r"years?|yrs?|y)")
+_UNIT_RE = re.compile(UNIT + r"$", re.I)
+
+# '6 and 24 h', '0, 4, 12, and 24 hours', '3-6 months', '48 h', 'twelve weeks', '3-month', '24-hour'.
+NUM_LIST = rf"{NUM}(?:\s?(?:,|-|\u2013|to|and|or|,\s?and)\s?{NUM})*"
+DURATION = re.compile(rf"(?<![\w.])(?P<nums>{NUM_LIST})[\s-]?(?P<unit>{UNIT})(?![a-z])", re.I)
+# 'week 12', 'day 3', 'postoperative day 3', 'month 6', 'weeks 4 and 8', 'POD 2'.
+POINT = re.compile(rf"\b(?P<unit>weeks?|days?|months?|years?|hours?|POD)\s(?P<nums>{NUM_LIST})(?![\w.])", re.I)
+
+
+def parse_number(text: str) -> float | None:
+    """'12' -> 12.0, '1,000' -> 1000.0, '0·5' -> 0.5, 'twenty-four' -> 24.0, 'three' -> 3.0."""
+    t = text.strip().lower().replace("\u00b7", ".").replace("\u2212", "-")
+    if not t:
+        return None
+    if re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+", t):
+        t = t.replace(",", "")
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    parts = re.split(r"[- ]", t)
+    if all(p in NUMBER_WORDS for p in parts):
+        if len(parts) == 2 and parts[1] == "hundred":
+            return float(NUMBER_WORDS[parts[0]] * 100)
+        return float(sum(NUMBER_WORDS[p] for p in parts))
+    return None
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number in a list such as '0, 4, 12, and 24' or '3-6' (in order)."""
+    out = []
+    for m in NUMBER.finditer(text):
+        value = parse_number(m.group(0))
+        if value is not None:
+            out.append(value)
+    return out
+
+
+def unit_days(unit: str) -> float | None:
+    """Days per unit ('h' -> 1/24, 'weeks' -> 7, 'POD' -> 1); None for an unknown unit."""
+    u = unit.lower().rstrip(".")
+    if u == "pod":
+        return 1.0
+    if u in UNIT_DAYS:
+        return UNIT_DAYS[u]
+    if u.endswith("s") and u[:-1] in UNIT_DAYS:
+        return UNIT_DAYS[u[:-1]]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression in a sentence: its values in days (a list for '6 and 24 h'), and span."""
+
+    days: tuple[float, ...]
+    start: int
+    end: int
+    text: str
+    kind: str  # 'duration' ('for 48 h', '12 weeks') or 'point' ('week 12', 'day 3')
+
+    @property
+    def max_days(self) -> float:
+        return max(self.days)
+
+
+def time_mentions(text: str) -> list[TimeMention]:
+    """All time expressions in ``text``, in order, with every value converted to days.
+
+    '6 and 24 h' -> (0.25, 1.0); 'up to 3 weeks' -> (21,); 'at the 3-month follow-up' -> (90,);
+    'until week 12' -> (84,); 'postoperative day 3' -> (3,). Numbers that are not times
+    ('3 groups', '24 patients') are not matched.
+    """
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in POINT.finditer(text):
+        per = unit_days(m.group("unit"))
+        values = numbers_in(m.group("nums"))
+        if per is None or not values:
+            continue
+        found.append(TimeMention(tuple(v * per for v in values), m.start(), m.end(), m.group(0), "point"))
+        taken.append((m.start(), m.end()))
+    for m in DURATION.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        unit = m.group("unit")
+        per = unit_days(unit)
+        values = numbers_in(m.group("nums"))
+        if per is None or not values:
+            continue
+        if unit.lower() in ("d", "y", "h") and _looks_like_label(text, m):
+            continue
+        found.append(TimeMention(tuple(v * per for v in values), m.start(), m.end(), m.group(0), "duration"))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _looks_like_label(text: str, m: re.Match[str]) -> bool:
+    """'5 d' is a time, but '2 D' in '2 D-dimer' or 'group 1 h...' rarely; reject a unit glued to a word."""
+    after = text[m.end():m.end() + 1]
+    return after.isalpha()
+
+
+def max_time_days(text: str) -> float | None:
+    """The longest time value stated in ``text`` (days), or None."""
+    mentions = time_mentions(text)
+    return max((t.max_days for t in mentions), default=None)
+
+
+def percentages(text: str) -> list[tuple[float, int, int]]:
+    """Every percentage: (value, start, end)."""
+    out = []
+    for m in PERCENT.finditer(text):
+        value = parse_number(m.group(1))
+        if value is not None:
+            out.append((value, m.start(), m.end()))
+    return out
+
+
+# Significance wording shared by the outcome extractors.
+P_VALUE = re.compile(r"\bp\s?(?P<op>[<>=\u2264\u2265]|&lt;|&gt;)\s?(?P<val>0?[.\u00b7]\d+|1(?:\.0+)?)", re.I)
+
+
+def p_values(text: str) -> list[tuple[str, float]]:
+    """Every 'P < 0.05' style statement as (operator, value); '&lt;' normalised to '<'."""
+    out = []
+    for m in P_VALUE.finditer(text):
+        op = {"&lt;": "<", "&gt;": ">", "\u2264": "<", "\u2265": ">"}.get(m.group("op"), m.group("op"))
+        value = parse_number(m.group("val"))
+        if value is not None:
+            out.append((op, value))
+    return out
