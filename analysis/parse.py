@@ -1,0 +1,666 @@
+"""Parse PubMed/MEDLINE XML and PMC JATS full text into ``Article`` records, streaming and safely.
+
+One small ``parse_<field>()`` per field, each returning ``None`` (or an empty list) when the field is
+absent, composed by ``parse_pubmed_element`` (PubmedArticle, PubmedBookArticle, MedlineCitation) and
+``parse_jats_element`` (JATS ``article``). Files are read with ``lxml.etree.iterparse(tag=...)`` and
+every record element is cleared after use, so memory stays flat however large the file; the parser
+never loads a DTD, resolves an entity or touches the network.
+
+Text: inline markup (``<sub>``, ``<i>``, MathML...) keeps its text and loses its tags; runs of
+whitespace collapse to one space. JATS full text: every ``<sec>`` that holds paragraphs becomes one
+``Section`` labelled with its title path (``"Methods > Patients"``); tables, figures, formulas,
+footnotes and the back matter are skipped (captions are not the study's running text).
+JATS abstracts: ``graphical``/``toc``/``teaser``/``summary`` (lay) abstracts are skipped; a ``<sec>``
+or a bold lead-in (``<bold>Results:</bold>``) becomes the section label, mapped to an NLM category with
+``lexicons/section_categories.toml``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import IO, Any
+
+from lxml import etree
+
+from analysis.records import Article, Section
+from ketamine_evidence.errors import InputError
+
+PUBMED_TAGS = ("PubmedArticle", "PubmedBookArticle", "MedlineCitation")
+JATS_TAG = "article"
+RECORD_TAGS = (*PUBMED_TAGS, JATS_TAG)
+KNOWN_ROOTS = ("PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet", "pmc-articleset",
+               "article", "PubmedArticle", "PubmedBookArticle", "MedlineCitation")
+SUFFIXES = (".xml", ".xml.gz", ".nxml", ".nxml.gz")
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d)")
+_WS = re.compile(r"\s+")
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# JATS elements whose content is not running text.
+_JATS_SKIP = frozenset({"table-wrap", "table-wrap-group", "fig", "fig-group", "disp-formula", "fn",
+                        "fn-group", "table", "graphic", "media", "supplementary-material", "ref-list",
+                        "alternatives", "inline-graphic", "object-id", "label"})
+# JATS elements that end a block: a space keeps words of neighbouring blocks apart.
+_JATS_BLOCK = frozenset({"p", "title", "list-item", "list", "sec", "def-item", "term", "def", "boxed-text",
+                         "disp-quote", "statement", "caption"})
+# Abstract types that are not the abstract the guideline's annotators read.
+_ABSTRACT_MAIN = frozenset({"", "main", "structured", "abstract", "standard", "short", "author", "web-summary"})
+_ABSTRACT_SKIP = frozenset({"graphical", "teaser", "toc", "summary", "executive-summary", "lay", "plain-language-summary",
+                            "editor", "precis", "key-points", "author-summary", "video"})
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse whitespace; ``None`` for empty text."""
+    if not text:
+        return None
+    out = _WS.sub(" ", text).strip()
+    return out or None
+
+
+_SCRIPTS = frozenset({"sub", "sup", "inf"})
+_LAYOUT_WS = re.compile(r"\s*\n\s*$")
+
+
+def _parts(el: etree._Element, out: list[str], skip: frozenset[str], block: frozenset[str]) -> None:
+    """Append the text of ``el`` and its tail to ``out``; ``skip`` elements keep only their tail.
+
+    Layout whitespace (a line break and indentation) right before a sub/superscript is dropped, so a
+    pretty-printed ``β\n    <sub>2</sub>`` reads ``β2``.
+    """
+    tag = el.tag
+    if isinstance(tag, str):  # comments, processing instructions and unresolved entities have no text
+        local = tag.rpartition("}")[2]
+        if local not in skip:
+            if local in _SCRIPTS and out and _LAYOUT_WS.search(out[-1]):
+                out[-1] = out[-1].rstrip()
+            is_block = local in block
+            if is_block:
+                out.append(" ")
+            if el.text:
+                out.append(el.text)
+            for child in el:
+                _parts(child, out, skip, block)
+            if is_block:
+                out.append(" ")
+    if el.tail:
+        out.append(el.tail)
+
+
+def _flatten(el: etree._Element | None, skip: frozenset[str], block: frozenset[str]) -> str | None:
+    if el is None:
+        return None
+    if not len(el):
+        return clean(el.text)
+    out: list[str] = [el.text or ""]
+    for child in el:
+        _parts(child, out, skip, block)
+    return clean("".join(out))
+
+
+def _text(el: etree._Element | None) -> str | None:
+    """All text inside ``el`` without its tags (PubMed fields: inline markup only)."""
+    return _flatten(el, frozenset(), frozenset())
+
+
+def _jats_text(el: etree._Element | None) -> str | None:
+    """Text of a JATS element, skipping tables, figures, formulas and footnotes."""
+    return _flatten(el, _JATS_SKIP, _JATS_BLOCK)
+
+
+@lru_cache(maxsize=1)
+def _section_categories() -> list[tuple[str, str]]:
+    data = tomllib.loads(resources.files("analysis.lexicons").joinpath("section_categories.toml").read_text("utf-8"))
+    pairs = [(word.lower(), cat) for cat, words in data.items() for word in words]
+    return sorted(pairs, key=lambda p: -len(p[0]))  # longest heading first
+
+
+def section_category(label: str | None) -> str | None:
+    """The NLM category (``BACKGROUND``, ``METHODS``...) of an abstract heading; None without a heading."""
+    if not label:
+        return None
+    key = re.sub(r"[^a-z/' ]+", " ", label.lower()).strip()
+    key = _WS.sub(" ", key)
+    for word, cat in _section_categories():
+        if key == word or key.startswith(word + " "):
+            return cat
+    return "UNASSIGNED"
+
+
+def _date(el: etree._Element | None) -> str | None:
+    """``YYYY-MM-DD`` of a PubMed date element (``Year``/``Month``/``Day``)."""
+    if el is None:
+        return None
+    year = (el.findtext("Year") or "").strip()
+    if not year.isdigit():
+        return None
+    month = (el.findtext("Month") or "1").strip()
+    month_num = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower(), 1)
+    day = (el.findtext("Day") or "1").strip()
+    return f"{int(year):04d}-{month_num:02d}-{int(day) if day.isdigit() else 1:02d}"
+
+
+# ---------------------------------------------------------------- PubMed / MEDLINE fields
+
+def _citation(el: etree._Element) -> etree._Element | None:
+    """The ``MedlineCitation`` (or ``BookDocument``) that holds the bibliographic fields."""
+    if el.tag == "MedlineCitation":
+        return el
+    cit = el.find("MedlineCitation")
+    return cit if cit is not None else el.find("BookDocument")
+
+
+def parse_pmid(el: etree._Element) -> str | None:
+    cit = _citation(el)
+    return clean(cit.findtext("PMID")) if cit is not None else None
+
+
+def _article_ids(el: etree._Element) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for aid in el.iterfind("PubmedData/ArticleIdList/ArticleId"):
+        kind, value = aid.get("IdType"), clean(aid.text)
+        if kind and value and kind not in ids:
+            ids[kind] = value
+    for aid in el.iterfind("PubmedBookData/ArticleIdList/ArticleId"):
+        kind, value = aid.get("IdType"), clean(aid.text)
+        if kind and value and kind not in ids:
+            ids[kind] = value
+    return ids
+
+
+def parse_pmcid(el: etree._Element) -> str | None:
+    pmc = _article_ids(el).get("pmc")
+    if pmc is None:
+        cit = _citation(el)
+        for other in cit.iterfind("OtherID") if cit is not None else ():
+            value = clean(other.text) or ""
+            if value.upper().startswith("PMC") and value[3:].isdigit():
+                pmc = value
+                break
+    if not pmc:
+        return None
+    return pmc if pmc.upper().startswith("PMC") else f"PMC{pmc}"
+
+
+def parse_doi(el: etree._Element) -> str | None:
+    doi = _article_ids(el).get("doi")
+    if doi:
+        return doi
+    cit = _citation(el)
+    if cit is None:
+        return None
+    for loc in cit.iterfind(".//ELocationID"):
+        if loc.get("EIdType") == "doi":
+            return clean(loc.text)
+    return None
+
+
+def _pubmed_article(el: etree._Element) -> etree._Element | None:
+    cit = _citation(el)
+    return cit.find("Article") if cit is not None and cit.tag == "MedlineCitation" else None
+
+
+def parse_title(el: etree._Element) -> str | None:
+    art = _pubmed_article(el)
+    if art is not None:
+        return _text(art.find("ArticleTitle")) or _text(art.find("VernacularTitle"))
+    book = _citation(el)
+    if book is None:
+        return None
+    return _text(book.find("ArticleTitle")) or _text(book.find("Book/BookTitle"))
+
+
+def parse_abstract(el: etree._Element) -> list[Section] | None:
+    """Abstract parts (``AbstractText`` with ``Label``/``NlmCategory``); None when there is no abstract."""
+    art = _pubmed_article(el)
+    holder = art if art is not None else _citation(el)
+    if holder is None:
+        return None
+    sections = []
+    for part in holder.iterfind("Abstract/AbstractText"):
+        text = _text(part)
+        if not text:
+            continue
+        label = clean(part.get("Label"))
+        category = part.get("NlmCategory") or (section_category(label) if label else None)
+        sections.append(Section(label=label, category=category, text=text))
+    return sections or None
+
+
+def parse_journal(el: etree._Element) -> str | None:
+    art = _pubmed_article(el)
+    if art is not None:
+        return _text(art.find("Journal/Title")) or _text(art.find("Journal/ISOAbbreviation"))
+    book = _citation(el)
+    return _text(book.find("Book/BookTitle")) if book is not None else None
+
+
+def parse_year(el: etree._Element) -> int | None:
+    """Publication year: the journal issue date, else the electronic date, else the book's date."""
+    art = _pubmed_article(el)
+    candidates: list[str | None] = []
+    if art is not None:
+        pub = art.find("Journal/JournalIssue/PubDate")
+        if pub is not None:
+            candidates += [pub.findtext("Year"), pub.findtext("MedlineDate")]
+        candidates += [d.findtext("Year") for d in art.iterfind("ArticleDate")]
+    else:
+        book = _citation(el)
+        if book is not None:
+            candidates += [book.findtext("Book/PubDate/Year"), book.findtext("Book/PubDate/MedlineDate")]
+    for value in candidates:
+        match = _YEAR.search(value or "")
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def parse_authors(el: etree._Element) -> list[str] | None:
+    """``"Surname Initials"`` (as PubMed shows them) or the collective name, in order."""
+    cit = _citation(el)
+    if cit is None:
+        return None
+    art = cit.find("Article")
+    holder = art if art is not None else cit
+    authors = []
+    for author in holder.iterfind("AuthorList/Author"):
+        if author.get("ValidYN") == "N":
+            continue
+        last = clean(author.findtext("LastName"))
+        if last:
+            initials = clean(author.findtext("Initials")) or ""
+            authors.append(f"{last} {initials}".strip())
+        else:
+            collective = _text(author.find("CollectiveName"))
+            if collective:
+                authors.append(collective)
+    return authors or None
+
+
+def parse_mesh_terms(el: etree._Element) -> list[str] | None:
+    cit = _citation(el)
+    if cit is None:
+        return None
+    terms = [t for t in (_text(d) for d in cit.iterfind("MeshHeadingList/MeshHeading/DescriptorName")) if t]
+    return terms or None
+
+
+def parse_publication_types(el: etree._Element) -> list[str] | None:
+    art = _pubmed_article(el)
+    holder = art if art is not None else _citation(el)
+    if holder is None:
+        return None
+    types = [t for t in (_text(p) for p in holder.iterfind("PublicationTypeList/PublicationType")) if t]
+    return types or None
+
+
+def parse_keywords(el: etree._Element) -> list[str] | None:
+    cit = _citation(el)
+    if cit is None:
+        return None
+    words = [k for k in (_text(k) for k in cit.iterfind("KeywordList/Keyword")) if k]
+    return words or None
+
+
+def parse_language(el: etree._Element) -> str | None:
+    art = _pubmed_article(el)
+    holder = art if art is not None else _citation(el)
+    return clean(holder.findtext("Language")) if holder is not None else None
+
+
+def parse_retracted(el: etree._Element) -> bool:
+    """Publication type 'Retracted Publication' or a ``RetractionIn`` comment."""
+    cit = _citation(el)
+    if cit is None:
+        return False
+    for p in cit.iterfind(".//PublicationType"):
+        if (p.text or "").strip() == "Retracted Publication":
+            return True
+    return any(c.get("RefType") == "RetractionIn" for c in cit.iterfind("CommentsCorrectionsList/CommentsCorrections"))
+
+
+def parse_date_revised(el: etree._Element) -> str | None:
+    cit = _citation(el)
+    return _date(cit.find("DateRevised")) if cit is not None else None
+
+
+def parse_pubmed_element(el: etree._Element) -> Article:
+    """One ``PubmedArticle``, ``PubmedBookArticle`` or bare ``MedlineCitation`` element as an ``Article``."""
+    fmt = {"PubmedBookArticle": "book", "MedlineCitation": "medline"}.get(el.tag, "pubmed")
+    return Article(
+        pmid=parse_pmid(el), pmcid=parse_pmcid(el), doi=parse_doi(el),
+        title=parse_title(el) or "", abstract=parse_abstract(el) or [],
+        journal=parse_journal(el), year=parse_year(el), authors=parse_authors(el) or [],
+        mesh_terms=parse_mesh_terms(el) or [], publication_types=parse_publication_types(el) or [],
+        keywords=parse_keywords(el) or [], language=parse_language(el), retracted=parse_retracted(el),
+        date_revised=parse_date_revised(el), source_format=fmt,
+    )
+
+
+# ---------------------------------------------------------------- PMC JATS fields
+
+def _meta(el: etree._Element) -> etree._Element | None:
+    return el.find("front/article-meta")
+
+
+def _jats_ids(el: etree._Element) -> dict[str, str]:
+    meta = _meta(el)
+    ids: dict[str, str] = {}
+    for aid in meta.iterfind("article-id") if meta is not None else ():
+        kind, value = aid.get("pub-id-type"), clean(aid.text)
+        if kind and value and kind not in ids:
+            ids[kind] = value
+    return ids
+
+
+def parse_jats_pmid(el: etree._Element) -> str | None:
+    return _jats_ids(el).get("pmid")
+
+
+def parse_jats_pmcid(el: etree._Element) -> str | None:
+    ids = _jats_ids(el)
+    pmc = ids.get("pmc") or ids.get("pmcid")
+    if not pmc:
+        return None
+    return pmc if pmc.upper().startswith("PMC") else f"PMC{pmc}"
+
+
+def parse_jats_doi(el: etree._Element) -> str | None:
+    return _jats_ids(el).get("doi")
+
+
+def parse_jats_title(el: etree._Element) -> str | None:
+    meta = _meta(el)
+    return _jats_text(meta.find("title-group/article-title")) if meta is not None else None
+
+
+def _lead_label(p: etree._Element) -> tuple[str | None, etree._Element]:
+    """A paragraph opening with a bold heading (``<bold>Results:</bold> ...``): its label, and the paragraph."""
+    first = p[0] if len(p) else None
+    if first is None or (p.text or "").strip() or first.tag not in ("bold", "b"):
+        return None, p
+    label = _jats_text(first)
+    if not label or len(label) > 60 or not label.rstrip().endswith((":", ".", "\u2002")) and not (
+            first.tail or "").lstrip().startswith((":", ".")):
+        return None, p
+    return label.rstrip(" :.\u2002"), first
+
+
+def _abstract_sections(abstract: etree._Element) -> list[Section]:
+    sections: list[Section] = []
+    for child in abstract:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "sec":
+            label = _jats_text(child.find("title"))
+            parts = [t for t in (_jats_text(c) for c in child if c.tag != "title") if t]
+            if parts:
+                sections.append(Section(label, section_category(label), " ".join(parts)))
+        elif tag == "p":
+            label, lead = _lead_label(child)
+            text = _jats_text(child)
+            if label is not None and text:
+                head = _jats_text(lead) or ""
+                text = clean(text[len(head):].lstrip(" :.\u2002")) if text.startswith(head) else text
+            if text:
+                sections.append(Section(label, section_category(label), text))
+        elif tag in ("list", "disp-quote", "boxed-text"):
+            text = _jats_text(child)
+            if text:
+                sections.append(Section(None, None, text))
+    return sections
+
+
+def parse_jats_abstract(el: etree._Element) -> list[Section] | None:
+    """The main abstract's parts; other abstracts (graphical, table-of-contents, lay summary) are skipped."""
+    meta = _meta(el)
+    if meta is None:
+        return None
+    abstracts = meta.findall("abstract")
+    chosen = [a for a in abstracts if (a.get("abstract-type") or "").lower() in _ABSTRACT_MAIN]
+    if not chosen:
+        chosen = [a for a in abstracts if (a.get("abstract-type") or "").lower() not in _ABSTRACT_SKIP][:1]
+    sections = [s for a in chosen for s in _abstract_sections(a)]
+    return sections or None
+
+
+def _body_sections(sec: etree._Element, path: tuple[str, ...], out: list[Section], kind: str | None = None) -> None:
+    """Flatten ``sec`` depth-first; a section's category is its ``sec-type`` or its nearest ancestor's."""
+    title = _jats_text(sec.find("title"))
+    here = (*path, title) if title else path
+    kind = sec.get("sec-type") or kind
+    paragraphs: list[str] = []
+    for child in sec:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "sec":
+            if paragraphs:
+                out.append(Section(" > ".join(here) or None, kind, "\n".join(paragraphs)))
+                paragraphs = []
+            _body_sections(child, here, out, kind)
+        elif tag in ("p", "list", "disp-quote", "boxed-text", "statement", "def-list"):
+            text = _jats_text(child)
+            if text:
+                paragraphs.append(text)
+    if paragraphs:
+        out.append(Section(" > ".join(here) or None, kind, "\n".join(paragraphs)))
+
+
+def parse_jats_fulltext(el: etree._Element) -> list[Section] | None:
+    """Body sections, nested ``sec``s flattened with ``"Parent > Child"`` labels; tables and figures skipped."""
+    body = el.find("body")
+    if body is None:
+        return None
+    out: list[Section] = []
+    _body_sections(body, (), out)
+    return out or None
+
+
+def parse_jats_journal(el: etree._Element) -> str | None:
+    jm = el.find("front/journal-meta")
+    if jm is None:
+        return None
+    return (_jats_text(jm.find("journal-title-group/journal-title")) or _jats_text(jm.find("journal-title"))
+            or clean(jm.findtext("journal-id[@journal-id-type='nlm-ta']")))
+
+
+def parse_jats_year(el: etree._Element) -> int | None:
+    """The earliest publication year among the article's ``pub-date``s."""
+    meta = _meta(el)
+    if meta is None:
+        return None
+    years = [int(m.group(1)) for d in meta.iterfind("pub-date") if (m := _YEAR.search(d.findtext("year") or ""))]
+    return min(years) if years else None
+
+
+def parse_jats_authors(el: etree._Element) -> list[str] | None:
+    meta = _meta(el)
+    if meta is None:
+        return None
+    authors = []
+    for contrib in meta.iterfind("contrib-group/contrib"):
+        if contrib.get("contrib-type", "author") != "author":
+            continue
+        name = contrib.find("name")
+        if name is None:
+            name = contrib.find("name-alternatives/name")
+        if name is not None:
+            surname = _jats_text(name.find("surname")) or ""
+            given = _jats_text(name.find("given-names")) or ""
+            initials = "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w)
+            if surname:
+                authors.append(f"{surname} {initials}".strip())
+        else:
+            collab = _jats_text(contrib.find("collab"))
+            if collab:
+                authors.append(collab)
+    return authors or None
+
+
+def parse_jats_keywords(el: etree._Element) -> list[str] | None:
+    meta = _meta(el)
+    if meta is None:
+        return None
+    words = [k for k in (_jats_text(k) for k in meta.iterfind("kwd-group/kwd")) if k]
+    return words or None
+
+
+def parse_jats_publication_types(el: etree._Element) -> list[str] | None:
+    """The JATS ``article-type`` (``research-article``, ``review-article``...): not PubMed's types."""
+    kind = el.get("article-type")
+    return [kind] if kind else None
+
+
+def parse_jats_language(el: etree._Element) -> str | None:
+    return el.get(_XML_LANG)
+
+
+def parse_jats_retracted(el: etree._Element) -> bool:
+    """A retraction notice (``article-type="retraction"``), as the harvester flags it."""
+    return el.get("article-type") == "retraction"
+
+
+def parse_jats_element(el: etree._Element) -> Article:
+    """One JATS ``article`` element as an ``Article`` (``source_format="pmc"``)."""
+    return Article(
+        pmid=parse_jats_pmid(el), pmcid=parse_jats_pmcid(el), doi=parse_jats_doi(el),
+        title=parse_jats_title(el) or "", abstract=parse_jats_abstract(el) or [],
+        fulltext=parse_jats_fulltext(el) or [], journal=parse_jats_journal(el), year=parse_jats_year(el),
+        authors=parse_jats_authors(el) or [], keywords=parse_jats_keywords(el) or [],
+        publication_types=parse_jats_publication_types(el) or [], language=parse_jats_language(el),
+        retracted=parse_jats_retracted(el), source_format="pmc",
+    )
+
+
+# ---------------------------------------------------------------- documents, files, stored records
+
+def parse_pmc_bytes(data: bytes) -> Article:
+    """One PMC JATS document (``<article>`` root, or the first article of a ``pmc-articleset``)."""
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"broken JATS XML: {_one_line(exc)}") from None
+    article = root if root.tag == JATS_TAG else root.find(JATS_TAG)
+    if article is None:
+        raise InputError(f"expected a JATS <article>, found <{root.tag}>")
+    return parse_jats_element(article)
+
+
+def parse_pubmed_bytes(data: bytes) -> Article:
+    """One stored PubMed record (the XML of a single ``PubmedArticle``/``PubmedBookArticle``/``MedlineCitation``)."""
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"broken PubMed XML: {_one_line(exc)}") from None
+    if root.tag not in PUBMED_TAGS:
+        found = next(iter(root.iter(*PUBMED_TAGS)), None)
+        if found is None:
+            raise InputError(f"expected a PubMed record, found <{root.tag}>")
+        root = found
+    return parse_pubmed_element(root)
+
+
+def parse_record(record: Any) -> Article:
+    """An ``Article`` from a ``harvest.store.StoredRecord`` (dispatch on ``kind``); keeps the store's retraction flag."""
+    if record.kind == "pmc":
+        article = parse_pmc_bytes(record.xml)
+    elif record.kind == "pubmed":
+        article = parse_pubmed_bytes(record.xml)
+    else:
+        raise InputError(f"stored record {record.key} has unknown kind {record.kind!r}")
+    article.retracted = article.retracted or bool(getattr(record, "retracted", False))
+    if article.pmid is None and getattr(record, "pmid", None):
+        article.pmid = record.pmid
+    if article.pmcid is None and getattr(record, "pmcid", None):
+        article.pmcid = record.pmcid
+    if article.date_revised is None and getattr(record, "date_revised", None):
+        article.date_revised = record.date_revised
+    return article
+
+
+def _one_line(exc: BaseException) -> str:
+    return _WS.sub(" ", str(exc)).strip()
+
+
+def _open(path: Path) -> IO[bytes]:
+    return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+
+
+def _iter_elements(stream: IO[bytes], name: str) -> Iterator[etree._Element]:
+    """Record elements of one document, cleared after the caller has used them."""
+    context = etree.iterparse(stream, events=("end",), tag=RECORD_TAGS, resolve_entities=False,
+                              no_network=True, load_dtd=False, huge_tree=True)
+    seen = False
+    for _, el in context:
+        parent = el.getparent()
+        if el.tag == "MedlineCitation" and parent is not None and parent.tag == "PubmedArticle":
+            continue  # read with its PubmedArticle
+        if not seen:
+            seen = True
+            root = el
+            while root.getparent() is not None:
+                root = root.getparent()
+            if root.tag not in KNOWN_ROOTS:
+                raise InputError(f"{name}: not PubMed or PMC XML (root element <{root.tag}>)")
+        yield el
+        el.clear(keep_tail=True)
+        if parent is not None:
+            while el.getprevious() is not None:
+                del parent[0]
+    if not seen:
+        root_tag = context.root.tag if context.root is not None else None
+        if root_tag not in KNOWN_ROOTS:
+            raise InputError(f"{name}: not PubMed or PMC XML (root element <{root_tag}>)")
+
+
+def parse_file(path: str | Path) -> Iterator[Article]:
+    """Every article of one ``.xml``, ``.xml.gz`` or ``.nxml`` file, streamed.
+
+    Raises ``InputError`` (one line) for a missing or unreadable file, broken XML, or XML that is not
+    PubMed/MEDLINE/JATS; the missing-file check happens at call time, the others while iterating.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"input file not found: {path}")
+    return _parse_file(path)
+
+
+def _parse_file(path: Path) -> Iterator[Article]:
+    try:
+        with _open(path) as stream:
+            for el in _iter_elements(stream, str(path)):
+                yield parse_jats_element(el) if el.tag == JATS_TAG else parse_pubmed_element(el)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path}: broken XML: {_one_line(exc)}") from None
+    except (OSError, EOFError) as exc:
+        raise InputError(f"{path}: cannot read: {_one_line(exc)}") from None
+
+
+def input_files(path: str | Path) -> list[Path]:
+    """``path`` itself, or every .xml/.xml.gz/.nxml file directly in the directory, sorted by name."""
+    path = Path(path)
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file() and p.name.endswith(SUFFIXES))
+    if path.is_file():
+        return [path]
+    raise InputError(f"input not found: {path}")
+
+
+def iter_input(path: str | Path) -> Iterator[Article]:
+    """Articles of a file, or of every XML file in a directory (sorted)."""
+    files = input_files(path)
+    return _iter_files(files)
+
+
+def _iter_files(files: Iterable[Path]) -> Iterator[Article]:
+    for f in files:
+        yield from parse_file(f)
