@@ -172,7 +172,7 @@ def _article_ids(el: etree._Element) -> dict[str, str]:
         kind, value = aid.get("IdType"), clean(aid.text)
         if kind and value and kind not in ids:
             ids[kind] = value
-    for aid in el.iterfind("PubmedBookData/ArticleIdList/ArticleId"):
+    for aid in el.iterfind("BookDocument/ArticleIdList/ArticleId"):
         kind, value = aid.get("IdType"), clean(aid.text)
         if kind and value and kind not in ids:
             ids[kind] = value
@@ -273,8 +273,11 @@ def parse_authors(el: etree._Element) -> list[str] | None:
         return None
     art = cit.find("Article")
     holder = art if art is not None else cit
+    found = holder.findall("AuthorList/Author")
+    if not found and art is None:  # a whole book: its authors sit on the Book
+        found = cit.findall("Book/AuthorList/Author")
     authors = []
-    for author in holder.iterfind("AuthorList/Author"):
+    for author in found:
         if author.get("ValidYN") == "N":
             continue
         last = clean(author.findtext("LastName"))
@@ -301,7 +304,8 @@ def parse_publication_types(el: etree._Element) -> list[str] | None:
     holder = art if art is not None else _citation(el)
     if holder is None:
         return None
-    types = [t for t in (_text(p) for p in holder.iterfind("PublicationTypeList/PublicationType")) if t]
+    path = "PublicationTypeList/PublicationType" if art is not None else "PublicationType"
+    types = [t for t in (_text(p) for p in holder.iterfind(path)) if t]
     return types or None
 
 
