@@ -1,0 +1,135 @@
+"""The evidence report: a pure function from the extraction tables (+ the store's changes) to a context, then rendering.
+
+``build_context(tables, changes)`` gathers every section; ``build_report(tables, out_dir, store_path)``
+renders ``report.html`` (self-contained: inline CSS, JS and figures) and ``report.md`` (its twin, with
+the figures as PNG files beside it) and returns their paths.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import pandas as pd
+
+from analysis.report.certainty import RULE, certainty_by_condition
+from analysis.report.changes import Changes, changes_from_store
+from analysis.report.claims import check_claims
+from analysis.report.evidence_tables import COLUMNS, NO_CONDITION, evidence_tables, included_studies
+from analysis.report.figures import Chart, ReliefPoint, relief_figure, side_effect_figure
+from analysis.report.flow import record_flow
+from analysis.report.pooling import pooled_analyses
+from analysis.report.render import render_html, render_markdown
+from analysis.report.side_effects import summarise_events
+from analysis.report.values import as_float, as_text, split_list
+
+RELIEF_THRESHOLD_DAYS = 14
+
+
+class TablesLike(Protocol):
+    studies: pd.DataFrame
+    findings: pd.DataFrame
+    adverse_events: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    html: Path
+    markdown: Path
+    figures: list[Path] = field(default_factory=list)
+
+
+def _interventions(tables: TablesLike) -> list[str]:
+    names: list[str] = []
+    for frame in (tables.studies, tables.findings):
+        if not frame.empty and "intervention" in frame:
+            names += [n for v in frame["intervention"].dropna().unique() if (n := as_text(v))]
+    return sorted(set(names)) or ["ketamine"]
+
+
+def _relief_points(included: pd.DataFrame) -> list[ReliefPoint]:
+    points = []
+    for s in included.to_dict("records"):
+        days = as_float(s.get("relief_duration_days"))
+        if days is None:
+            continue
+        for condition in split_list(s.get("conditions")) or [NO_CONDITION]:
+            points.append(ReliefPoint(condition, as_text(s.get("design")) or "other", days))
+    return points
+
+
+def build_context(tables: TablesLike, changes: Changes | None = None, *,
+                  generated: str | None = None, tables_source: str = "") -> dict[str, Any]:
+    """Every section of the report, computed from the tables (pure apart from drawing figures)."""
+    studies, findings = tables.studies, tables.findings
+    included = included_studies(studies)
+    interventions = _interventions(tables)
+    intervention = " / ".join(interventions)
+    events = summarise_events(included, tables.adverse_events)
+    pooled = pooled_analyses(findings, included, intervention)
+    i2 = {p.condition: p.result.i2 for p in pooled.analyses if p.condition}
+    relief = _relief_points(included)
+    designs = [as_text(d) for d in included["design"]] if len(included) else []
+    rct_n = sum(as_float(n) or 0 for d, n in zip(designs, included.get("n_participants", [])) if d == "rct")
+    return {
+        "title": f"{intervention[:1].upper() + intervention[1:]} for pain: evidence report",
+        "generated": generated or dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "tables_source": tables_source,
+        "interventions": interventions,
+        "intervention": intervention,
+        "n_included": len(included),
+        "n_rcts": designs.count("rct"),
+        "rct_participants": int(rct_n),
+        "flow": record_flow(studies),
+        "condition_tables": evidence_tables(studies, findings),
+        "columns": COLUMNS,
+        "relief_threshold": RELIEF_THRESHOLD_DAYS,
+        "relief_chart": relief_figure(relief, RELIEF_THRESHOLD_DAYS),
+        "relief_stated": int(included["relief_duration_days"].map(lambda v: as_float(v) is not None).sum())
+        if len(included) else 0,
+        "events": events,
+        "side_effect_chart": side_effect_figure(events, len(included)),
+        "pooled": pooled,
+        "certainty": certainty_by_condition(included, i2),
+        "certainty_rule": RULE,
+        "changes": changes,
+        "claims": check_claims(included, intervention),
+    }
+
+
+def charts(context: dict[str, Any]) -> list[Chart]:
+    """Every figure in the context, in page order."""
+    found = [context["relief_chart"], context["side_effect_chart"]]
+    found += [a.chart for a in context["pooled"].analyses]
+    return [c for c in found if c is not None]
+
+
+def build_report(tables: TablesLike, out_dir: Path, *, store_path: Path | None = None,
+                 tables_source: str = "", generated: str | None = None) -> ReportFiles:
+    """Write ``report.html``, ``report.md`` and ``figures/*.png`` under ``out_dir``."""
+    changes = changes_from_store(store_path, tables.studies)
+    context = build_context(tables, changes, generated=generated, tables_source=tables_source)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    figure_dir = out_dir / "figures"
+    figure_paths = []
+    for chart in charts(context):
+        figure_dir.mkdir(exist_ok=True)
+        path = figure_dir / chart.name
+        path.write_bytes(chart.png)
+        figure_paths.append(path)
+    html, markdown = out_dir / "report.html", out_dir / "report.md"
+    _write_atomic(html, render_html(context))
+    _write_atomic(markdown, render_markdown(context))
+    return ReportFiles(html, markdown, figure_paths)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write beside the target, then rename: a crash never leaves half a report."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+__all__ = ["ReportFiles", "build_context", "build_report", "charts"]

@@ -1,0 +1,98 @@
+"""Certainty of the evidence per condition: a GRADE-style rating from counts the tables can support.
+
+The rule is stated on the page (``RULE``) so that a reader can re-derive every rating by hand.
+Risk of bias, indirectness and publication bias cannot be judged from abstracts, so no rating
+goes above 'moderate'.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.report.values import as_float, as_text, split_list
+
+LEVELS = ("very low", "low", "moderate", "high")
+OPTIMAL_INFORMATION_SIZE = 400   # GRADE's rule of thumb for a continuous outcome
+CONSISTENT_SHARE = 0.75          # share of RCTs that must report the same direction
+I2_INCONSISTENT = 50.0           # I² above this (%) counts as inconsistent
+OBSERVATIONAL = ("non_randomised_trial", "prospective_observational", "retrospective_observational")
+EFFECTS = ("improved", "no_difference", "worse", "mixed")
+
+RULE = (
+    "Start at high when at least one RCT reports on the condition, at low when only non-randomised or "
+    "observational studies do, at very low otherwise (case reports and series only). For RCT evidence go "
+    f"down one level for inconsistency (fewer than {round(CONSISTENT_SHARE * 100)}% of the RCTs that report a pain effect "
+    f"report the same direction, or I² above {I2_INCONSISTENT:g}% in the pooled estimate) and one level for "
+    f"imprecision (a single RCT, or fewer than {OPTIMAL_INFORMATION_SIZE} participants across the RCTs). "
+    "Risk of bias, indirectness and publication bias are not assessed from abstracts, so no rating is "
+    "above moderate."
+)
+
+
+@dataclass(frozen=True)
+class Certainty:
+    """The rating of one condition and the reasons that moved it."""
+
+    condition: str
+    n_studies: int
+    n_rcts: int
+    total_n: int                   # participants across the RCTs (those that state N)
+    consistency: float | None      # share of RCTs with a stated effect agreeing with the commonest one
+    direction: str | None          # that commonest effect
+    i2: float | None
+    rating: str
+    reasons: list[str] = field(default_factory=list)
+
+
+def rate(n_rcts: int, n_observational: int, total_n: int, consistency: float | None,
+         i2: float | None = None) -> tuple[str, list[str]]:
+    """The rating and its reasons, by ``RULE``; a pure function of the counts."""
+    if n_rcts:
+        level, reasons = 3, [f"{n_rcts} RCT{'s' if n_rcts != 1 else ''}: start high"]
+    elif n_observational:
+        level, reasons = 1, ["no RCT, only non-randomised or observational studies: start low"]
+    else:
+        return "very low", ["no trial or cohort: case reports, series or other designs only"]
+    if n_rcts:
+        inconsistent = []
+        if consistency is not None and consistency < CONSISTENT_SHARE:
+            inconsistent.append(f"only {round(consistency * 100)}% of RCTs agree on the direction")
+        if i2 is not None and i2 > I2_INCONSISTENT:
+            inconsistent.append(f"I² = {i2:.0f}%")
+        if inconsistent:
+            level -= 1
+            reasons.append("inconsistency (" + "; ".join(inconsistent) + "): down one")
+        if n_rcts == 1 or total_n < OPTIMAL_INFORMATION_SIZE:
+            level -= 1
+            why = "a single RCT" if n_rcts == 1 else f"{total_n} participants < {OPTIMAL_INFORMATION_SIZE}"
+            reasons.append(f"imprecision ({why}): down one")
+    if level > 2:
+        level = 2
+        reasons.append("risk of bias not assessed: at most moderate")
+    return LEVELS[max(level, 0)], reasons
+
+
+def certainty_by_condition(included: pd.DataFrame, i2_by_condition: dict[str, float] | None = None) -> list[Certainty]:
+    """One rating per condition of the included studies (a study counts for each of its conditions)."""
+    i2_by_condition = i2_by_condition or {}
+    per: dict[str, list[dict]] = {}
+    for s in included.to_dict("records"):
+        for condition in split_list(s.get("conditions")):
+            per.setdefault(condition, []).append(s)
+    out = []
+    for condition, rows in per.items():
+        rcts = [r for r in rows if as_text(r.get("design")) == "rct"]
+        n_obs = sum(1 for r in rows if as_text(r.get("design")) in OBSERVATIONAL)
+        total_n = int(sum(as_float(r.get("n_participants")) or 0 for r in rcts))
+        effects = Counter(e for r in rcts if (e := as_text(r.get("pain_effect"))) in EFFECTS)
+        direction, consistency = None, None
+        if effects:
+            direction, top = effects.most_common(1)[0]
+            consistency = top / sum(effects.values())
+        i2 = i2_by_condition.get(condition)
+        rating, reasons = rate(len(rcts), n_obs, total_n, consistency if len(rcts) > 1 else None, i2)
+        out.append(Certainty(condition, len(rows), len(rcts), total_n, consistency, direction, i2, rating, reasons))
+    return sorted(out, key=lambda c: (-c.n_rcts, -c.n_studies, c.condition))

@@ -1,0 +1,133 @@
+"""Popular claims set against the extracted evidence: each claim in ``claims.toml`` names a rule computed here."""
+
+from __future__ import annotations
+
+import statistics
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import pandas as pd
+
+from analysis.report.certainty import EFFECTS
+from analysis.report.evidence_tables import PUBMED_URL
+from analysis.report.values import as_float, as_text, days_text, fmt_pct, label, split_list
+
+
+@dataclass(frozen=True)
+class Backing:
+    """One study behind a statement, with the value that counts."""
+
+    pmid: str | None
+    url: str | None
+    title: str
+    value: str
+    supports: bool
+
+
+@dataclass
+class ClaimCheck:
+    """A claim, what the tables show about it, and the studies that show it."""
+
+    id: str
+    claim: str
+    finding: str
+    verdict_rule: str
+    verdict: str              # 'borne out', 'not borne out', 'no data'
+    hits: int
+    base: int
+    studies: list[Backing] = field(default_factory=list)
+
+    @property
+    def share(self) -> float | None:
+        return self.hits / self.base if self.base else None
+
+
+def load_claims() -> list[dict[str, Any]]:
+    """The claims data file shipped with the package."""
+    data = resources.files("analysis.report").joinpath("claims.toml").read_bytes()
+    return tomllib.loads(data.decode("utf-8"))["claim"]
+
+
+def _backing(s: dict, value: str, supports: bool) -> Backing:
+    pmid = as_text(s.get("pmid"))
+    return Backing(pmid, PUBMED_URL.format(pmid=pmid) if pmid else None, as_text(s.get("title")) or "(no title)",
+                   value, supports)
+
+
+def _relief_at_least(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:
+    days = float(spec["days"])
+    stated = [(s, d) for s in rows if (d := as_float(s.get("relief_duration_days"))) is not None]
+    hits = [s for s, d in stated if d >= days]
+    if not stated:
+        return 0, 0, "No included study states how long relief lasted.", []
+    median = statistics.median(d for _, d in stated)
+    finding = (f"{len(hits)} of {len(stated)} studies that state how long relief lasted ({fmt_pct(len(hits) / len(stated))}) "
+               f"report relief lasting {days_text(days)} or more; the median stated duration is {days_text(median)}.")
+    backing = [_backing(s, days_text(d) + (f" ({t})" if (t := as_text(s.get('relief_duration_text'))) else ""), d >= days)
+               for s, d in sorted(stated, key=lambda sd: -sd[1])]
+    return len(hits), len(stated), finding, backing
+
+
+def _events_reported(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:
+    wanted = set(spec["events"])
+    if not rows:
+        return 0, 0, "No study is included.", []
+    hits, any_event, backing = 0, 0, []
+    for s in rows:
+        events = split_list(s.get("adverse_events"))
+        any_event += bool(events)
+        named = [e for e in events if e in wanted]
+        if named:
+            hits += 1
+            backing.append(_backing(s, ", ".join(label(e) for e in named), True))
+    finding = (f"{hits} of {len(rows)} included studies ({fmt_pct(hits / len(rows))}) report {spec['event_label']}; "
+               f"{any_event} ({fmt_pct(any_event / len(rows))}) report at least one adverse event of any kind.")
+    return hits, len(rows), finding, backing
+
+
+def _effect_improved(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:
+    designs, conditions = set(spec["designs"]), set(spec["conditions"])
+    chosen = [s for s in rows if as_text(s.get("design")) in designs
+              and conditions.intersection(split_list(s.get("conditions")))
+              and as_text(s.get("pain_effect")) in EFFECTS]
+    which = " or ".join(label(d) for d in sorted(designs))
+    if not chosen:
+        return 0, 0, f"No included {which} in a chronic pain condition reports a pain effect.", []
+    counts = {e: sum(1 for s in chosen if as_text(s.get("pain_effect")) == e) for e in EFFECTS}
+    finding = (f"{counts['improved']} of {len(chosen)} {which}s in chronic pain conditions that report a pain effect "
+               f"({fmt_pct(counts['improved'] / len(chosen))}) report improvement; "
+               + ", ".join(f"{n} {label(e)}" for e, n in counts.items() if e != "improved") + ".")
+    backing = [_backing(s, label(as_text(s.get("pain_effect"))), as_text(s.get("pain_effect")) == "improved")
+               for s in chosen]
+    return counts["improved"], len(chosen), finding, backing
+
+
+RULES: dict[str, Callable[[dict, list[dict]], tuple[int, int, str, list[Backing]]]] = {
+    "relief_at_least": _relief_at_least,
+    "events_reported": _events_reported,
+    "effect_improved": _effect_improved,
+}
+# Rules where a high share supports the claim; for the others a low share does.
+_HIGH_SUPPORTS = {"relief_at_least", "effect_improved"}
+
+
+def check_claims(included: pd.DataFrame, intervention: str, claims: list[dict[str, Any]] | None = None) -> list[ClaimCheck]:
+    """Each claim's finding, verdict and backing studies, computed from the included studies."""
+    rows = included.to_dict("records")
+    out = []
+    for spec in claims if claims is not None else load_claims():
+        rule = RULES[spec["rule"]]
+        hits, base, finding, backing = rule(spec, rows)
+        if base == 0:
+            verdict = "no data"
+        else:
+            share, limit = hits / base, float(spec["supported_share"])
+            ok = share >= limit if spec["rule"] in _HIGH_SUPPORTS else share <= limit
+            verdict = "borne out" if ok else "not borne out"
+        text = spec["text"].format(intervention=intervention)
+        out.append(ClaimCheck(spec["id"], text[:1].upper() + text[1:], finding, spec["verdict"], verdict,
+                              hits, base, backing))
+    return out

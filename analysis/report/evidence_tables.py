@@ -1,0 +1,166 @@
+"""Evidence tables: one per condition, one row per included study, each value with its evidence sentences."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from analysis.records import CONDITIONS, DESIGNS
+from analysis.report.values import as_bool, as_float, as_text, days_text, fmt_number, is_missing, label, split_list
+
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+NO_CONDITION = "not stated"
+DESIGN_RANK = {d: i for i, d in enumerate(DESIGNS)}
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One evidence sentence behind a value, as the reader checks it."""
+
+    field: str
+    value: str
+    text: str
+    source: str
+
+
+@dataclass
+class Cell:
+    """What a table cell shows, how it sorts, and the sentences it rests on."""
+
+    text: str
+    sort: str | float = ""
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class EvidenceRow:
+    study_id: str
+    pmid: str | None
+    url: str | None
+    title: str
+    year: str
+    intervention: str
+    cells: dict[str, Cell]
+
+
+@dataclass
+class ConditionTable:
+    condition: str
+    label: str
+    rows: list[EvidenceRow]
+
+    @property
+    def n_rcts(self) -> int:
+        return sum(1 for r in self.rows if r.cells["design"].text == label("rct"))
+
+
+COLUMNS = (("design", "Design"), ("n", "N"), ("regimen", "Regimen"), ("effect", "Pain effect"),
+           ("relief", "Relief lasted"), ("adverse", "Adverse events"))
+
+
+class QuoteIndex:
+    """Evidence sentences of the findings table, looked up by (study, field)."""
+
+    def __init__(self, findings: pd.DataFrame) -> None:
+        self._by: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+        if findings.empty:
+            return
+        cols = ["study_id", "field", "value", "evidence_text", "evidence_source"]
+        for sid, fname, value, text, source in findings[cols].itertuples(index=False, name=None):
+            if is_missing(text):
+                continue
+            self._by[(str(sid), str(fname))].append(
+                Quote(str(fname), "" if is_missing(value) else str(value), str(text), as_text(source) or "abstract"))
+
+    def get(self, study_id: str, *fields: str, value: str | None = None) -> list[Quote]:
+        out: list[Quote] = []
+        seen: set[tuple[str, str]] = set()
+        for f in fields:
+            for q in self._by.get((study_id, f), ()):
+                if value is not None and q.value != value:
+                    continue
+                if (q.field, q.text) not in seen:
+                    seen.add((q.field, q.text))
+                    out.append(q)
+        return out
+
+
+def _regimen(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
+    parts = []
+    dose, rate = as_float(s.get("dose_mg_per_kg")), as_float(s.get("infusion_mg_per_kg_h"))
+    if dose is not None:
+        parts.append(f"{fmt_number(dose, 3)} mg/kg")
+    if rate is not None:
+        parts.append(f"{fmt_number(rate, 3)} mg/kg/h infusion")
+    routes = split_list(s.get("routes"))
+    if routes:
+        parts.append(", ".join(routes))
+    return Cell("; ".join(parts) or "not stated", dose if dose is not None else (rate if rate is not None else -1.0),
+                quotes.get(sid, "dose_mg_per_kg", "infusion_mg_per_kg_h", "routes"))
+
+
+def _relief(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
+    days = as_float(s.get("relief_duration_days"))
+    follow = as_float(s.get("follow_up_days"))
+    text = days_text(days) if days is not None else "not stated"
+    if follow is not None:
+        text += f" (follow-up {days_text(follow)})"
+    return Cell(text, days if days is not None else -1.0,
+                quotes.get(sid, "relief_duration_days", "relief_duration_text", "follow_up_days"))
+
+
+def _adverse(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
+    events = split_list(s.get("adverse_events"))
+    negated = split_list(s.get("negated_adverse_events"))
+    text = ", ".join(label(e) for e in events) or "none stated"
+    if negated:
+        text += "; not: " + ", ".join(label(e) for e in negated)
+    return Cell(text, float(len(events)), quotes.get(sid, "adverse_events", "negated_adverse_events"))
+
+
+def _row(s: dict, quotes: QuoteIndex) -> EvidenceRow:
+    sid = str(s["study_id"])
+    pmid = as_text(s.get("pmid"))
+    design = as_text(s.get("design")) or "other"
+    n = as_float(s.get("n_participants"))
+    effect = as_text(s.get("pain_effect")) or "not_reported"
+    cells = {
+        "design": Cell(label(design), float(DESIGN_RANK.get(design, len(DESIGNS))), quotes.get(sid, "design")),
+        "n": Cell(fmt_number(n) if n is not None else "not stated", n if n is not None else -1.0,
+                  quotes.get(sid, "n_participants")),
+        "regimen": _regimen(s, quotes, sid),
+        "effect": Cell(label(effect), label(effect), quotes.get(sid, "pain_effect")),
+        "relief": _relief(s, quotes, sid),
+        "adverse": _adverse(s, quotes, sid),
+    }
+    year = as_float(s.get("year"))
+    return EvidenceRow(study_id=sid, pmid=pmid, url=PUBMED_URL.format(pmid=pmid) if pmid else None,
+                       title=as_text(s.get("title")) or "(no title)", year=fmt_number(year) if year else "",
+                       intervention=as_text(s.get("intervention")) or "", cells=cells)
+
+
+def included_studies(studies: pd.DataFrame) -> pd.DataFrame:
+    """Studies the report's evidence rests on: included, not a duplicate."""
+    if studies.empty:
+        return studies
+    keep = studies["included"].map(as_bool) & studies["duplicate_of"].map(is_missing)
+    return studies[keep]
+
+
+def evidence_tables(studies: pd.DataFrame, findings: pd.DataFrame) -> list[ConditionTable]:
+    """One table per condition (guideline order, 'not stated' last); RCTs first, then newest first."""
+    quotes = QuoteIndex(findings)
+    groups: dict[str, list[EvidenceRow]] = defaultdict(list)
+    for s in included_studies(studies).to_dict("records"):
+        row = _row(s, quotes)
+        for condition in split_list(s.get("conditions")) or [NO_CONDITION]:
+            groups[condition].append(row)
+    order = {c: i for i, c in enumerate(CONDITIONS)}
+    tables = []
+    for condition in sorted(groups, key=lambda c: (order.get(c, len(order) + (c == NO_CONDITION)), c)):
+        rows = sorted(groups[condition], key=lambda r: (r.cells["design"].sort, -(float(r.year or 0))))
+        tables.append(ConditionTable(condition, "condition not stated" if condition == NO_CONDITION else label(condition),
+                                     rows))
+    return tables
