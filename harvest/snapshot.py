@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,7 +72,8 @@ def _open(path: Path):
 
 
 def iter_file_records(path: Path) -> Iterator[RawRecord]:
-    """The records of one snapshot file; raises ``TruncatedBody`` (or ``OSError``) if it is broken."""
+    """The records of one snapshot file; raises ``TruncatedBody`` (``OSError``, ``EOFError``,
+    ``zlib.error`` for a damaged .gz) if it is broken."""
     if path.suffix == ".nxml":
         yield parse_pmc(path.read_bytes(), SOURCE)
         return
@@ -109,7 +111,7 @@ def load_snapshot(store: Store, run_id: int, directory: Path, *, batch_size: int
                     batch.append(record)
                     if len(batch) >= batch_size:
                         flush()
-            except (TruncatedBody, OSError, EOFError) as exc:
+            except (TruncatedBody, OSError, EOFError, zlib.error) as exc:
                 reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
                 log.warning("snapshot file %s could not be read: %s", path, reason)
                 result.failures.append(f"{path}: {reason}")
