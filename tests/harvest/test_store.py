@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -341,3 +342,55 @@ def test_second_process_cannot_take_a_held_lock(tmp_path: Path) -> None:
              str(path)], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert probe.returncode == 6, probe.stderr
     assert "locked by another harvest" in probe.stdout
+
+
+KEEP_SAVING = textwrap.dedent("""
+    import sys
+    from dataclasses import replace
+    from harvest.pubmed_xml import iter_pubmed_records
+    from harvest.store import Store
+    with open(sys.argv[2], "rb") as fh:
+        template = list(iter_pubmed_records(fh, "pubmed"))[0]
+    store = Store(sys.argv[1])
+    with store.lock():
+        run = store.begin_run("pubmed", None)
+        n = 0
+        while True:  # batches of 50 new records, then revisions of them, until killed
+            batch = []
+            for i in range(50):
+                key = str(20_000_000 + (n * 50 + i) % 2000)
+                xml = template.xml.replace(template.key.encode(), key.encode()) + str(n).encode()
+                batch.append(replace(template, key=key, pmid=key, xml=xml))
+            store.save_batch(batch, run)
+            n += 1
+            if n == 3:
+                print("saving", flush=True)
+""")
+
+
+def test_sigkill_mid_harvest_leaves_only_whole_records(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    Store(path).close()
+    proc = subprocess.Popen([sys.executable, "-c", KEEP_SAVING, str(path), str(TWO_RECORDS)], cwd=REPO,
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "saving"
+        time.sleep(0.5)
+    finally:
+        proc.kill()  # SIGKILL: no cleanup, no rollback in the process
+        proc.wait()
+    with Store(path) as store:  # passes quick_check
+        conn = sqlite3.connect(path)
+        (orphans,) = conn.execute(
+            "SELECT count(*) FROM records r WHERE r.version != "
+            "(SELECT count(*) FROM versions v WHERE v.key = r.key)").fetchone()
+        (dangling,) = conn.execute("SELECT count(*) FROM versions v WHERE v.key NOT IN (SELECT key FROM records)"
+                                   ).fetchone()
+        saved = conn.execute("SELECT count(*) FROM versions").fetchone()[0]
+        assert saved >= 150 and saved % 50 == 0  # whole batches only
+        assert orphans == dangling == 0
+        for record in store.iter_records():
+            assert record.xml.startswith(b"<PubmedArticle")  # every latest version decompresses whole
+        with store.lock():  # the lock died with the process
+            store.begin_run("pubmed", None)
+        assert store.runs()[0].status == "failed"  # the killed run is no longer 'running'
