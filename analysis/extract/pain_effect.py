@@ -1,17 +1,506 @@
-"""Extractor: pain_effect (being written; returns no findings yet)."""
+"""Extractor: pain_effect — is THE intervention reported better, no different or worse on pain?
+
+The core is a sentence-level direction classifier, ``clause_verdicts``: it splits a sentence into
+clauses ('..., but not at 24 h'), finds significance and direction wording ('significantly lower',
+'did not differ', 'superior to', p-values), works out which arm the wording is about (the
+intervention, named or by its group label, or a comparator: placebo, control, another drug's group;
+'than'/'compared with' marks the reference side) and turns the direction of the measured quantity
+into better/worse through the outcome's polarity (lower pain or consumption is better; longer time
+to first analgesic or more relief is better). The Evidence Inference evaluation reuses the same
+functions (``sentence_direction``, ``outcome_polarity``).
+
+The article verdict (guideline reading rules): improved where the intervention is better on a pain
+outcome, no_difference where it is explicitly not, mixed where both are stated, worse where the
+comparator is better, judged against placebo/sham/no treatment where the trial has one and against
+baseline where there is no comparator.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
+from analysis.extract.text_patterns import p_values, time_mentions
 from analysis.records import Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "pain_effect"
-VERSION = "0.1"
+VERSION = "1.0"
+
+# --- outcome vocabulary -------------------------------------------------------------------------
+# Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
+HIGHER_BETTER = re.compile(
+    r"\b(pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
+    r"totpar|spid|sum of pain intensity differences?|time to (first |the first )?(rescue|analges|request|opioid|morphine)|"
+    r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
+    r"analgesi[ac] duration|pain (threshold|tolerance)|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
+    r"responders?|response rates?|much improved)",
+    re.I)
+# Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
+LOWER_BETTER = re.compile(
+    r"\b(pain|painful|vas|nrs|vrs|visual analog(ue)? scale|numeric(al)? rating scale|hyperalgesi\w*|allodyni\w*|"
+    r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
+    r"analgesia requirements?|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
+    r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
+    r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
+    r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
+    r"tenderness|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing)\b",
+    re.I)
+# Wording about pain that is not a pain outcome (questionnaires about coping, disability).
+NOT_PAIN_OUTCOME = re.compile(
+    r"\bpain[- ](related (self[- ]efficacy|disability)|self[- ]efficacy|acceptance|catastrophi\w*|coping|beliefs?)\b", re.I)
+
+# --- direction and significance wording --------------------------------------------------------
+NO_DIFF = re.compile(
+    r"\b(no (statistically |clinically )?significant(ly)? (difference|change|effect|reduction|improvement|benefit|"
+    r"advantage|variation|decrease|increase)s?|no (difference|differences|effect|benefit|advantage)s?\b|"
+    r"not (statistically )?significant(ly)?( different| differ\w*| lower| higher| reduced| changed| better)?|"
+    r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
+    r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
+    r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
+    r"extent|improvement|relief|reduction)|comparable|equivalen(t|ce) (was|were) demonstrated|"
+    r"non-?significant(ly)?|no more (effective|efficacious)|not (superior|more effective|better|inferior)|"
+    r"failed to (show|demonstrate|reduce|improve)|insignificant|as effective as|neither)",
+    re.I)
+DOWN = re.compile(
+    r"\b(lower|less|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
+    r"smaller|declin(ed|e)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
+    r"drop(ped)?|fell)\b", re.I)
+UP = re.compile(
+    r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ion)|raised|larger|"
+    r"exceed(ed)?|delayed)\b", re.I)
+BETTER = re.compile(
+    r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|effective(ly|ness)?|"
+    r"efficacious|beneficial|benefits?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
+    r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
+    r"opioid[- ]sparing) effect)\b", re.I)
+WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat\w*)\b", re.I)
+# Wording that is about an association, not a difference between arms.
+NOT_COMPARISON = re.compile(r"\b(correlat\w*|associated with|association (with|between)|predict\w*)\b", re.I)
+# Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
+CONDITION_PAIN = re.compile(
+    r"\b(for|with|from|in|of) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|"
+    r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
+    r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
+    r"breakthrough|nociceptive)[- ]){1,4})pain\b", re.I)
+SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)
+WITHIN = re.compile(
+    r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|both (the )?(groups|treatments|techniques|"
+    r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
+    r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
+BASELINE_ONLY = re.compile(
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|before the (procedure|block|treatment|surgery|"
+    r"intervention|injection)|demographic|baseline (pain|\w+ scores?))", re.I)
+# Markers of the reference side of a comparison ('lower in A than in B').
+COMPARE = re.compile(
+    r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
+    r"over( the)?(?= placebo| control| sham)|when compared)\b", re.I)
+CLAUSE_SPLIT = re.compile(r";\s|,?\s\b(?:but|whereas|while|however|although)\b,?\s", re.I)
+NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
+
+# Arms that are comparators by their name.
+PLACEBO_LIKE = re.compile(
+    r"\b(placebo|sham|saline|controls?|control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
+    r"no treatment|untreated|vehicle|dummy|group n|normal saline)\b", re.I)
+GENERIC_INTERVENTION_ARM = re.compile(
+    r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)
+# Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'.
+LABEL_BEFORE = re.compile(r"\b[Gg]roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
+LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d)\s[Gg]roups?\b")
+WORD_GROUP = re.compile(r"\b([A-Za-z][\w-]{2,})(?:\s[\d.]+\s?(?:mg|µg|mcg|g|ml|mL)(?:/\w+)?)?(?:[- ]treated)?\s(?:group|arm)s?\b")
+_NOT_ARM_WORDS = frozenset(
+    "the each both two three four all other this that these control placebo treatment study case intervention "
+    "active same age different respective experimental two-group first second third whole".split())
+
+# Sentences that state aims or methods, not findings.
+NON_FINDING = re.compile(
+    r"\b(whether|aim(ed|s)? (of|to|was)|objective|purpose|hypothes\w+|(was|were) to (compare|assess|evaluate|determine|"
+    r"investigate|examine)|we (investigated|evaluated|examined|compared|assessed|studied|designed)|is known|"
+    r"(has|have) been (shown|suggested|reported|used)|is (commonly |widely )?used|(was|were) (assessed|measured|recorded|"
+    r"evaluated|graded|calculated|obtained|noted)( (at|by|using|with|before|after|in)\b|\.)|^to (assess|evaluate|determine|"
+    r"compare|investigate|examine)|\bto (evaluate|assess|investigate|examine|determine) (the|whether|if)|(trial|study) "
+    r"(compared|investigated|evaluated|examined|assessed|aims?)|(?<!other )(primary|secondary) (efficacy )?(outcome|"
+    r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
+    r"included))\b", re.I)
+# 'X was (not) superior / effective' about the intervention in a trial of a pain condition.
+EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s)?(more\s|less\s|as\s|equally\s|"
+                        r"significantly\s)?(superior|inferior|effective|efficacious|better|worse)\b", re.I)
+SKIP_SECTIONS = re.compile(r"BACKGROUND|INTRO|OBJECTIV|AIM|PURPOSE|METHOD|DESIGN|SETTING|PATIENT|PARTICIPANT|"
+                           r"MATERIAL|CONTEXT|IMPORTANCE|RATIONALE|REGISTRATION|FUNDING|INTERVENTION", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Arms:
+    """How to tell the intervention's arm from a comparator's in a sentence."""
+
+    is_intervention: Callable[[str], bool]
+    is_comparator: Callable[[str], bool]
+    placebo_controlled: bool = False
+    outcome_terms: re.Pattern[str] | None = None  # abbreviations the abstract defines for pain outcomes
+
+    def pain_outcome(self, text: str) -> bool:
+        return is_pain_outcome(text) or bool(self.outcome_terms and self.outcome_terms.search(text))
+
+    def polarity(self, text: str) -> str | None:
+        return outcome_polarity(text) or (
+            "lower_better" if self.outcome_terms and self.outcome_terms.search(text) else None)
+
+
+@dataclass(slots=True)
+class Verdict:
+    """The reading of one clause: better / worse / no_difference / within (improved from baseline)."""
+
+    verdict: str
+    clause: str
+    sentence: "Sentence | None" = None
+    times: tuple[float, ...] = ()
+    vs_placebo: bool = False
+    vs_active: bool = False
+    section: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _mask(text: str) -> str:
+    """Blank wording that names pain without being a pain outcome (conditions, coping scales)."""
+    return CONDITION_PAIN.sub(" ", NOT_PAIN_OUTCOME.sub(" ", text))
+
+
+def is_pain_outcome(text: str) -> bool:
+    """True when ``text`` names a pain outcome in the guideline's sense."""
+    cleaned = _mask(text)
+    return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
+
+
+def outcome_polarity(text: str) -> str | None:
+    """'higher_better' (relief, pain-free, time to analgesic), 'lower_better' (pain, consumption), or None."""
+    cleaned = _mask(text)
+    if HIGHER_BETTER.search(cleaned):
+        return "higher_better"
+    if LOWER_BETTER.search(cleaned):
+        return "lower_better"
+    return None
+
+
+def _significance(text: str) -> str | None:
+    """'sig' if the clause states significance (words or p < 0.05), 'ns' if only p > 0.05, else None."""
+    ps = p_values(text)
+    if SIGNIFICANT.search(text) and not re.search(r"\bnot (statistically )?significant", text, re.I):
+        return "sig"
+    if any(op in "<=" and v <= 0.05 for op, v in ps):
+        return "sig"
+    if ps and all((op == ">" and v >= 0.05) or (op == "=" and v > 0.05) for op, v in ps):
+        return "ns"
+    return None
+
+
+def _split_comparison(clause: str) -> tuple[str, str]:
+    """(subject side, reference side) of 'A ... than / compared with B'."""
+    m = COMPARE.search(clause)
+    return (clause[:m.start()], clause[m.end():]) if m else (clause, "")
+
+
+def orientation(clause: str, arms: Arms) -> int:
+    """+1 when the direction wording is about the intervention's arm, -1 when it is about a comparator's."""
+    subject, reference = _split_comparison(clause)
+    si, sc = arms.is_intervention(subject), arms.is_comparator(subject)
+    ri, rc = arms.is_intervention(reference), arms.is_comparator(reference)
+    if si and not sc:
+        return 1
+    if sc and not si:
+        return -1
+    if si and sc:
+        return -1 if (ri and not rc) else 1
+    if ri and not rc:
+        return -1
+    return 1
+
+
+def raw_direction(clause: str) -> str | None:
+    """Direction wording of a clause, before deciding whose arm it is about.
+
+    'none' (no significant difference), 'better'/'worse' (evaluative: superior, more effective,
+    greater improvement), 'up'/'down' (the quantity is higher / lower), or None.
+    """
+    sig = _significance(clause)
+    if NO_DIFF.search(clause) or (sig == "ns" and not SIGNIFICANT.search(clause)):
+        return "none"
+    better, worse = BETTER.search(clause), WORSE.search(clause)
+    if better or worse:
+        if better and worse:
+            return "worse" if worse.start() < better.start() else "better"
+        return "better" if better else "worse"
+    up, down = UP.search(clause), DOWN.search(clause)
+    if up and down:
+        return "up" if up.start() < down.start() else "down"
+    if up:
+        return "up"
+    if down:
+        return "down"
+    return None
+
+
+_FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better", "none": "none"}
+
+
+def sentence_direction(clause: str, arms: Arms) -> str | None:
+    """Direction for the intervention vs the comparator in one clause: up/down/better/worse/none/None."""
+    word = raw_direction(clause)
+    if word is None:
+        return None
+    return word if orientation(clause, arms) > 0 else _FLIP[word]
+
+
+def pain_direction(direction: str | None, polarity: str | None) -> str | None:
+    """Map a quantity direction to better/worse for a pain outcome of the given polarity."""
+    if direction is None or polarity is None:
+        return None
+    if direction in ("better", "worse"):
+        return direction
+    if direction == "none":
+        return "no_difference"
+    good = "down" if polarity == "lower_better" else "up"
+    return "better" if direction == good else "worse"
+
+
+def clauses(text: str) -> list[str]:
+    """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
+    head: list[str] = []
+    m = re.match(r"(Despite [^;]{3,160}?),\s(?=(no|there|the|we|it|this|these|a|an)\b)", text)
+    if m:
+        head, text = [m.group(1)], text[m.end():]
+    parts = [p for p in CLAUSE_SPLIT.split(text) if p and p.strip()]
+    return head + (parts or [text])
+
+
+def _is_between(clause: str) -> bool:
+    """A comparison between arms (not with baseline)."""
+    m = COMPARE.search(clause)
+    return bool(m) and not re.match(r"\s*(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
+
+
+def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
+    """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
+
+    A 'no difference' clause without outcome words of its own inherits the sentence's ('..., but mean
+    change between groups was not significant'); so does 'but not at 24 h'.
+    """
+    evaluation = bool(EVALUATION.search(text) and CONDITION_PAIN.search(text) and arms.is_intervention(text))
+    if not (arms.pain_outcome(text) or evaluation) or BASELINE_ONLY.search(text) or NOT_COMPARISON.search(text):
+        return []
+    out: list[Verdict] = []
+    sentence_polarity = arms.polarity(text)
+    sentence_placebo = bool(PLACEBO_LIKE.search(text))
+    prev: Verdict | None = None
+    for clause in clauses(text):
+        polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
+        own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause)))
+        if NOT_CLAUSE.search(clause) and prev is not None:
+            verdict = "no_difference"
+        else:
+            word = raw_direction(clause)
+            if word is None:
+                continue
+            if not own and not (word == "none" and prev is not None
+                                and not re.search(r"\b(on|for|of|regarding)\s(the\s)?[a-z]", clause)):
+                continue
+            if WITHIN.search(clause) and not _is_between(clause):
+                if arms.is_comparator(clause) and not arms.is_intervention(clause) and not re.search(
+                        r"\bboth\b|\ball\b", clause, re.I):
+                    continue  # the comparator's own change from baseline
+                verdict = "within" if pain_direction(word, polarity) == "better" else pain_direction(word, polarity)
+            else:
+                verdict = pain_direction(sentence_direction(clause, arms), polarity)
+            if verdict is None:
+                continue
+        times = tuple(t for m in time_mentions(clause) for t in m.days)
+        each_other = bool(re.search(r"\beach other\b", clause, re.I))
+        vs_placebo = bool(PLACEBO_LIKE.search(clause)) or (sentence_placebo and not each_other and not arms.is_comparator(
+            PLACEBO_LIKE.sub(" ", clause)))
+        vs_active = each_other or (
+            arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
+        prev = Verdict(verdict, clause, times=times, vs_placebo=vs_placebo, vs_active=vs_active)
+        out.append(prev)
+    return out
+
+
+# --- arms of one article -------------------------------------------------------------------------
+
+def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)'."""
+    out = []
+    for m in pattern.finditer(text):
+        after = re.match(r"\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 14])
+        if after:
+            out.append(after.group(1))
+    return out
+
+
+def article_arms(ctx: "Context") -> Arms:
+    """Intervention and comparator vocabulary of one article (names, group labels, abbreviations)."""
+    return arms_for(ctx.article.text, ctx.intervention.pattern)
+
+
+def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
+    """Arms of a text where ``pattern`` names the intervention.
+
+    Group labels ('group K (ketamine 0.5 mg/kg)', 'K2 group: ketamine infusion') belong to the
+    intervention when their definition names it; other labels and the drug that defines them
+    ('Group R, remifentanil 1 µg/kg'), and 'X group' for other X, are comparators.
+    """
+    labels_int: set[str] = set()
+    labels_cmp: set[str] = set()
+    names_cmp: set[str] = set()
+    hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
+                  + [(m.start(), m.end(), m.group(1)) for m in LABEL_AFTER.finditer(text)])
+    for i, (start, end, label) in enumerate(hits):
+        if label.lower() in _NOT_ARM_WORDS:
+            continue
+        nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
+        if pattern.search(window) or pattern.search(label):
+            labels_int.add(label)
+        elif window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window):
+            labels_cmp.add(label)
+            first = re.match(r"[\s:,(=]*(?:received\s|given\s)?([a-z][a-z-]{3,})\b", window)
+            if first and first.group(1) not in _NOT_ARM_WORDS and first.group(1) not in ("patients", "received", "group"):
+                names_cmp.add(first.group(1))
+    labels_cmp -= labels_int
+    for m in WORD_GROUP.finditer(text):
+        word = m.group(1)
+        if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
+            continue
+        names_cmp.add(word)
+    abbreviations = _abbreviations(text, pattern)
+    labels_int.update(abbreviations)
+    names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
+    int_re = _label_regex(labels_int, abbreviations)
+    cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)
+    generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
+
+    def is_intervention(s: str) -> bool:
+        return bool(pattern.search(s) or (int_re and int_re.search(s)) or (generic_int and generic_int.search(s)))
+
+    def is_comparator(s: str) -> bool:
+        stripped = pattern.sub(" ", s)
+        if int_re:
+            stripped = int_re.sub(" ", stripped)
+        return bool(PLACEBO_LIKE.search(stripped) or (cmp_re and cmp_re.search(stripped)))
+
+    placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no treatment|untreated|vehicle)\b",
+                             text, re.I))
+    return Arms(is_intervention, is_comparator, placebo, _outcome_abbreviations(text))
+
+
+def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str] | None:
+    """'group X' / 'X group' for each label, and the bare word for names and abbreviations."""
+    if not labels:
+        return None
+    alt = "|".join(re.escape(t) for t in sorted(labels, key=len, reverse=True))
+    parts = [rf"\b[Gg]roups?\s(?:{alt})\b", rf"\b(?:{alt})(?:[- ]treated)?\s[Gg]roups?\b"]
+    if bare:
+        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in sorted(bare, key=len, reverse=True)))
+    return re.compile("|".join(parts))
+
+
+def _outcome_abbreviations(text: str) -> re.Pattern[str] | None:
+    """Abbreviations defined for pain outcomes: 'postoperative myalgia (POM)' -> POM."""
+    found = set()
+    for m in re.finditer(r"([A-Za-z-]+(?: [A-Za-z-]+){0,3}) \(([A-Z][A-Za-z0-9-]{1,7})\)", text):
+        if is_pain_outcome(m.group(1)) and m.group(2).upper() not in ("VAS", "NRS", "PCA", "IV"):
+            found.add(m.group(2))
+    if not found:
+        return None
+    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(found, key=len, reverse=True)))
+
+
+def _case_is_intervention(text: str, pattern: re.Pattern[str]) -> bool:
+    """'case group' / 'study group' means the intervention's arm when the abstract gives it the drug."""
+    m = re.search(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", text, re.I)
+    return bool(m and pattern.search(m.group(0))) or bool(
+        re.search(r"\b(in|to) (the )?(case|study|intervention|experimental) group", text, re.I))
+
+
+# --- the article verdict --------------------------------------------------------------------------
+
+def finding_sentences(ctx: "Context") -> list["Sentence"]:
+    """Title, results and conclusions sentences (unlabelled abstracts: all that are not aims/methods)."""
+    out = []
+    for s in ctx.sentences:
+        section = s.section or ""
+        if section != "TITLE" and SKIP_SECTIONS.search(section):
+            continue
+        if section != "TITLE" and NON_FINDING.search(s.text) and not _significance(s.text):
+            continue
+        out.append(s)
+    return out
+
+
+def article_verdicts(ctx: "Context") -> list[Verdict]:
+    """Every pain verdict in the article's finding sentences, with its sentence (cached per context)."""
+    cached = getattr(ctx, "_pain_verdicts", None)
+    if cached is not None:
+        return cached
+    verdicts: list[Verdict] = []
+    if ctx.intervention.pattern.search(ctx.article.text) or _defined_elsewhere(ctx):
+        arms = article_arms(ctx)
+        for s in finding_sentences(ctx):
+            for v in clause_verdicts(s.text, arms):
+                v.sentence = s
+                v.section = s.section
+                v.extra["placebo_controlled"] = arms.placebo_controlled
+                verdicts.append(v)
+    try:
+        ctx._pain_verdicts = verdicts  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return verdicts
+
+
+def _defined_elsewhere(ctx: "Context") -> bool:
+    return False
+
+
+def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
+    """The guideline's pain_effect from clause verdicts, and the verdict that best shows it."""
+    if not verdicts:
+        return "not_reported", None
+    placebo = any(v.extra.get("placebo_controlled") for v in verdicts)
+    usable = verdicts
+    if placebo:  # judged against placebo/sham: drop verdicts against another active treatment only
+        usable = [v for v in verdicts if not (v.vs_active and not v.vs_placebo)] or verdicts
+    kinds = {v.verdict for v in usable}
+    better, worse, none, within = ("better" in kinds, "worse" in kinds, "no_difference" in kinds, "within" in kinds)
+
+    def first(kind: str) -> Verdict:
+        for section_rank in ("CONCLUSIONS", "RESULTS", None):
+            for v in usable:
+                if v.verdict == kind and (section_rank is None or (v.section or "").upper().startswith(section_rank[:6])):
+                    return v
+        return next(v for v in usable if v.verdict == kind)
+
+    if better and (worse or none):
+        return "mixed", first("no_difference" if none else "worse")
+    if better:
+        return "improved", first("better")
+    if worse and none:
+        return "worse", first("worse")
+    if worse:
+        return "worse", first("worse")
+    if none:
+        return "no_difference", first("no_difference")
+    if within:
+        return ("no_difference" if placebo else "improved"), first("within")
+    return "not_reported", None
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    value, verdict = decide(article_verdicts(ctx))
+    if verdict is None or verdict.sentence is None:
+        return []
+    return [Finding(NAME, value, ctx.evidence(verdict.sentence, NAME, VERSION), ctx.intervention.name,
+                    {"clause": verdict.clause.strip(), "verdict": verdict.verdict})]
