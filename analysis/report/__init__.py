@@ -69,7 +69,9 @@ def build_context(tables: TablesLike, changes: Changes | None = None, *,
     intervention = " / ".join(interventions)
     events = summarise_events(included, tables.adverse_events)
     pooled = pooled_analyses(findings, included, intervention)
-    i2 = {p.condition: p.result.i2 for p in pooled.analyses if p.condition}
+    i2: dict[str, float] = {}
+    for p in pooled.analyses:  # the larger I² when a condition has two measures: the cautious reading
+        i2[p.condition] = max(i2.get(p.condition, 0.0), p.result.i2)
     relief = _relief_points(included)
     designs = [as_text(d) for d in included["design"]] if len(included) else []
     rct_n = sum(as_float(n) or 0 for d, n in zip(designs, included.get("n_participants", [])) if d == "rct")

@@ -1,8 +1,8 @@
 """Certainty of the evidence per condition: a GRADE-style rating from counts the tables can support.
 
 The rule is stated on the page (``RULE``) so that a reader can re-derive every rating by hand.
-Risk of bias, indirectness and publication bias cannot be judged from abstracts, so no rating
-goes above 'moderate'.
+Risk of bias, indirectness and publication bias cannot be judged from abstracts, so RCT evidence
+starts at 'moderate', not 'high'.
 """
 
 from __future__ import annotations
@@ -22,13 +22,12 @@ OBSERVATIONAL = ("non_randomised_trial", "prospective_observational", "retrospec
 EFFECTS = ("improved", "no_difference", "worse", "mixed")
 
 RULE = (
-    "Start at high when at least one RCT reports on the condition, at low when only non-randomised or "
-    "observational studies do, at very low otherwise (case reports and series only). For RCT evidence go "
-    f"down one level for inconsistency (fewer than {round(CONSISTENT_SHARE * 100)}% of the RCTs that report a pain effect "
-    f"report the same direction, or I² above {I2_INCONSISTENT:g}% in the pooled estimate) and one level for "
-    f"imprecision (a single RCT, or fewer than {OPTIMAL_INFORMATION_SIZE} participants across the RCTs). "
-    "Risk of bias, indirectness and publication bias are not assessed from abstracts, so no rating is "
-    "above moderate."
+    "Start at moderate when at least one RCT reports on the condition (not high: risk of bias, indirectness and "
+    "publication bias cannot be judged from abstracts), at low when only non-randomised or observational studies "
+    "do, at very low otherwise (case reports, series and other designs only). For RCT evidence go down one level "
+    f"for inconsistency (fewer than {round(CONSISTENT_SHARE * 100)}% of the RCTs that report a pain effect report "
+    f"the same direction, or I² above {I2_INCONSISTENT:g}% in the pooled estimate) and one level for imprecision "
+    f"(a single RCT, or fewer than {OPTIMAL_INFORMATION_SIZE} participants across the RCTs)."
 )
 
 
@@ -50,28 +49,24 @@ class Certainty:
 def rate(n_rcts: int, n_observational: int, total_n: int, consistency: float | None,
          i2: float | None = None) -> tuple[str, list[str]]:
     """The rating and its reasons, by ``RULE``; a pure function of the counts."""
-    if n_rcts:
-        level, reasons = 3, [f"{n_rcts} RCT{'s' if n_rcts != 1 else ''}: start high"]
-    elif n_observational:
-        level, reasons = 1, ["no RCT, only non-randomised or observational studies: start low"]
-    else:
+    if not n_rcts:
+        if n_observational:
+            return "low", ["no RCT, only non-randomised or observational studies: start low"]
         return "very low", ["no trial or cohort: case reports, series or other designs only"]
-    if n_rcts:
-        inconsistent = []
-        if consistency is not None and consistency < CONSISTENT_SHARE:
-            inconsistent.append(f"only {round(consistency * 100)}% of RCTs agree on the direction")
-        if i2 is not None and i2 > I2_INCONSISTENT:
-            inconsistent.append(f"I² = {i2:.0f}%")
-        if inconsistent:
-            level -= 1
-            reasons.append("inconsistency (" + "; ".join(inconsistent) + "): down one")
-        if n_rcts == 1 or total_n < OPTIMAL_INFORMATION_SIZE:
-            level -= 1
-            why = "a single RCT" if n_rcts == 1 else f"{total_n} participants < {OPTIMAL_INFORMATION_SIZE}"
-            reasons.append(f"imprecision ({why}): down one")
-    if level > 2:
-        level = 2
-        reasons.append("risk of bias not assessed: at most moderate")
+    level = 2
+    reasons = [f"{n_rcts} RCT{'s' if n_rcts != 1 else ''}: start moderate (risk of bias not assessed)"]
+    inconsistent = []
+    if consistency is not None and consistency < CONSISTENT_SHARE:
+        inconsistent.append(f"only {round(consistency * 100)}% of RCTs agree on the direction")
+    if i2 is not None and i2 > I2_INCONSISTENT:
+        inconsistent.append(f"I² = {i2:.0f}%")
+    if inconsistent:
+        level -= 1
+        reasons.append("inconsistency (" + "; ".join(inconsistent) + "): down one")
+    if n_rcts == 1 or total_n < OPTIMAL_INFORMATION_SIZE:
+        level -= 1
+        why = "a single RCT" if n_rcts == 1 else f"{total_n} participants < {OPTIMAL_INFORMATION_SIZE}"
+        reasons.append(f"imprecision ({why}): down one")
     return LEVELS[max(level, 0)], reasons
 
 

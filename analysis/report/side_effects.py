@@ -57,7 +57,7 @@ def summarise_events(included: pd.DataFrame, adverse_events: pd.DataFrame) -> li
             if best is None or d > best[1]:
                 counts[str(event)][str(sid)] = (c, d)
     out = []
-    for event in set(occurred) | set(counts):
+    for event in set(occurred) | set(negated) | set(counts):
         per_study = counts.get(event, {})
         out.append(EventSummary(event, occurred[event], occurred[event] / total, negated[event], len(per_study),
                                 int(sum(c for c, _ in per_study.values())), int(sum(d for _, d in per_study.values()))))

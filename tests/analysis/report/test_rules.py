@@ -1,0 +1,121 @@
+"""The report's rules on small inline tables: flow counts, certainty, claims, side effects, evidence tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.report.certainty import certainty_by_condition, rate
+from analysis.report.claims import RULES, check_claims, load_claims
+from analysis.report.evidence_tables import evidence_tables, included_studies
+from analysis.report.flow import record_flow
+from analysis.report.side_effects import summarise_events
+from analysis.report.values import days_text, split_list
+from tests.analysis.report.conftest import make_tables
+
+
+def test_flow_counts_each_record_once(small_tables):
+    flow = record_flow(small_tables.studies)
+    assert flow.harvested == 5
+    assert flow.duplicates == 1
+    assert flow.screened == 4
+    assert flow.excluded == [("not pain", 1)]
+    assert flow.included == 3
+    assert dict(flow.included_by_design) == {"RCT": 2, "retrospective observational": 1}
+    assert flow.duplicates + flow.excluded_total + flow.included == flow.harvested
+
+
+def test_flow_of_empty_tables():
+    flow = record_flow(make_tables([]).studies)
+    assert (flow.harvested, flow.included, flow.excluded) == (0, 0, [])
+
+
+@pytest.mark.parametrize("args, rating", [
+    ((3, 0, 500, 1.0, None), "moderate"),       # RCTs start at moderate: risk of bias not assessed
+    ((3, 0, 120, 1.0, None), "low"),            # imprecision
+    ((3, 0, 120, 0.5, None), "very low"),       # imprecision and inconsistency
+    ((3, 0, 900, 1.0, 80.0), "low"),            # inconsistency from I²
+    ((3, 0, 900, 0.8, 40.0), "moderate"),
+    ((1, 2, 900, None, None), "low"),           # a single RCT is imprecise
+    ((0, 2, 0, None, None), "low"),
+    ((0, 0, 0, None, None), "very low"),
+])
+def test_certainty_rule(args, rating):
+    assert rate(*args)[0] == rating
+
+
+def test_certainty_by_condition_counts_rcts_and_agreement(small_tables):
+    ratings = {c.condition: c for c in certainty_by_condition(included_studies(small_tables.studies))}
+    crps = ratings["crps"]
+    assert (crps.n_studies, crps.n_rcts, crps.total_n) == (2, 2, 100)
+    assert crps.consistency == pytest.approx(0.5)
+    assert crps.rating == "very low"                     # 2 RCTs disagree, 100 participants
+    assert any("inconsistency" in r for r in crps.reasons)
+    assert ratings["neuropathic"].n_rcts == 1
+
+
+def test_every_claim_names_a_known_rule():
+    claims = load_claims()
+    assert claims and all(c["rule"] in RULES for c in claims)
+    assert all({"id", "text", "verdict", "supported_share"} <= set(c) for c in claims)
+
+
+def test_claims_are_computed_from_the_tables(small_tables):
+    checks = {c.id: c for c in check_claims(included_studies(small_tables.studies), "ketamine")}
+    weeks = checks["relief_lasts_weeks"]
+    assert (weeks.hits, weeks.base) == (1, 3)          # 84 days of 84, 0, 1
+    assert weeks.verdict == "not borne out"
+    assert [b.supports for b in weeks.studies] == [True, False, False]
+    few = checks["few_side_effects"]
+    assert (few.hits, few.base) == (1, 3)               # hallucinations in s1 only
+    chronic = checks["works_for_chronic_pain"]
+    assert (chronic.hits, chronic.base) == (1, 2)       # RCTs s1 improved, s2 no difference
+    assert chronic.verdict == "borne out"
+
+
+def test_claims_without_data_say_so():
+    tables = make_tables([{"study_id": "a", "design": "case_report"}])
+    checks = check_claims(included_studies(tables.studies), "ketamine")
+    verdicts = {c.id: c.verdict for c in checks}
+    assert verdicts == {"relief_lasts_weeks": "no data", "few_side_effects": "borne out",
+                        "works_for_chronic_pain": "no data"}
+    assert "No included study states how long relief lasted" in checks[0].finding
+
+
+def test_claim_text_names_the_intervention(small_tables):
+    checks = check_claims(included_studies(small_tables.studies), "lidocaine")
+    assert all("lidocaine" in c.claim.lower() for c in checks)
+
+
+def test_side_effects_share_and_pooled_incidence_skip_control_arms(small_tables):
+    events = {e.event: e for e in summarise_events(included_studies(small_tables.studies),
+                                                   small_tables.adverse_events)}
+    nausea = events["nausea"]
+    assert nausea.studies == 2 and nausea.share == pytest.approx(2 / 3)
+    assert (nausea.count, nausea.n, nausea.counted_studies) == (26, 230, 2)   # placebo arm 2/30 left out
+    assert events["hallucinations"].pooled_incidence is None
+    assert events["serious_adverse_events"].negated == 1
+
+
+def test_evidence_tables_group_by_condition_with_quotes(small_tables):
+    tables = {t.condition: t for t in evidence_tables(small_tables.studies, small_tables.findings)}
+    assert list(tables) == ["crps", "neuropathic"]
+    crps_ids = [r.study_id for r in tables["crps"].rows]
+    assert sorted(crps_ids) == ["s1", "s2"]                # duplicate s5 and excluded s4 are left out
+    s1 = next(r for r in tables["crps"].rows if r.study_id == "s1")
+    assert s1.cells["n"].text == "60"
+    assert s1.cells["n"].quotes[0].text == "Sixty patients were randomised."
+    assert s1.cells["regimen"].text == "0.35 mg/kg/h infusion; intravenous"
+    assert s1.cells["relief"].text == "12 weeks"
+    assert [q.value for q in s1.cells["adverse"].quotes] == ["nausea"]
+    assert s1.intervention == "ketamine"
+
+
+@pytest.mark.parametrize("days, text", [(0, "none"), (0.25, "6 h"), (1, "1 day"), (3, "3 days"),
+                                        (14, "2 weeks"), (30, "1 month"), (84, "12 weeks"), (90, "3 months"),
+                                        (45, "45 days"), (100, "3.3 months")])
+def test_days_text(days, text):
+    assert days_text(days) == text
+
+
+def test_split_list_handles_nulls():
+    assert split_list(None) == [] and split_list(float("nan")) == [] and split_list("a; b;") == ["a", "b"]
