@@ -1,15 +1,20 @@
 """Which treatment the extractors read for: names, synonyms and drug class from a data file.
 
 ``resolve_intervention("intravenous lidocaine")`` finds the lexicon entry a name belongs to; a name
-the lexicon does not know is matched literally, as a treatment of its own.
+the lexicon does not know is matched literally, as a treatment of its own, by the forms an abstract
+is likely to use: without route words, doses and parenthetical remarks ("(vs TENS)"), by the
+abbreviation it gives in brackets ("(ISWI)"), by its first component ("mirodenafil plus
+levofloxacin" -> "mirodenafil") and by the tail of a long noun phrase ("... mesenchymal stem
+cells"). ``Intervention.with_abbreviations(text)`` adds the abbreviations an abstract defines
+("cannabis-based medicinal extract (CBME)").
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -17,15 +22,32 @@ from ketamine_evidence.errors import ConfigError
 
 # Words that make an unknown name a non-drug treatment (no routes, no doses).
 _NON_DRUG_WORDS = re.compile(
-    r"\b(acupuncture|tens|exercise|tai chi|yoga|massage|physiotherap\w*|physical therap\w*|therapy session\w*|"
-    r"cognitive|behavio\w*|mindfulness|education|training|manipulation|stimulation|surgery|surgical|"
-    r"psychotherap\w*|hypnosis|relaxation|program\w*|rehabilitation|ultrasound|laser|orthos\w*|insoles?|"
-    r"splint\w*|brace|taping|heat|cold|spinal cord stimulat\w*|radiofrequency|meditation|qigong|pilates)\b",
+    r"\b(acupuncture|tens|exercises?|tai chi|yoga|massage|physiotherap\w*|physical therap\w*|therapy session\w*|"
+    r"cognitive|behaviou?r\w*|mindfulness|education\w*|training|manipulation|stimulation|surgery|surgical|"
+    r"psychotherap\w*|hypnosis|relaxation|programm?e?s?|rehabilitation|ultrasound|laser|orthos\w*|insoles?|"
+    r"splint\w*|brace|taping|heat|cold|spinal cord stimulat\w*|radiofrequency|meditation|qigong|pilates|"
+    r"electrotherapy|device|self[- ]management|management|support|counsell?ing|group intervention|"
+    r"telephone|coaching|diet|sham)\b",
     re.I,
 )
+# Words that make a name a drug or injected product even when a non-drug word is present
+# ("ultrasound-guided suprascapular nerve block", "epidural steroid injection").
+_DRUG_WORDS = re.compile(
+    r"\b(inject\w*|block|infusions?|cream|gel|ointment|patch(es)?|tablets?|capsules?|film|spray|"
+    r"mg|µg|mcg|extract|steroids?|doses?|drug|medication|solution|cells?|botulinum|toxin)\b", re.I)
 # Route words stripped from a name before looking it up ("intravenous lidocaine" -> "lidocaine").
-_ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|"
-                          r"low[- ]dose|high[- ]dose|infusions?|patch(es)?|cream|gel)\b", re.I)
+_ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|buccal|"
+                          r"sublingual|transdermal|intra-?cutaneous|intra-?dermal|intra-?discal|"
+                          r"intra-?articular|epidural|intrathecal|low[- ]dose|high[- ]dose|infusions?|"
+                          r"patch(es)?|cream|gel)\b", re.I)
+# Words that say what kind of thing a name is rather than which ("... injection", "... device").
+_GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|"
+                            r"programm?e|preparation|formulation|product|administration)\b", re.I)
+_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w+)?", re.I)
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to)\s+", re.I)
+_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$")
+_TAIL_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -39,18 +61,69 @@ class Intervention:
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
-        """Whole-word, case-insensitive regex for any of its names (longest first)."""
-        names = sorted({self.name.lower(), *(s.lower() for s in self.synonyms)}, key=len, reverse=True)
-        alternatives = "|".join(re.escape(n) for n in names if n)
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w])", re.I)
+        """Whole-word, case-insensitive regex for any of its names (longest first).
+
+        Spaces and hyphens inside a name match either ('H-Wave' = 'H Wave'), a trademark sign
+        may follow a word ('OROS® hydromorphone'), and the last word may take a plural.
+        """
+        return _names_pattern(frozenset({self.name, *self.synonyms}))
 
     def mentioned_in(self, text: str) -> bool:
         return self.pattern.search(text) is not None
 
+    def with_abbreviations(self, text: str) -> "Intervention":
+        """This intervention plus the abbreviations ``text`` defines for it: 'name (ABBR)'."""
+        found: list[str] = []
+        for m in self.pattern.finditer(text):
+            after = _ABBREV_AFTER.match(text, m.end())
+            if after:
+                abbr = after.group(1)
+                if _is_abbreviation(abbr) and abbr.lower() not in {s.lower() for s in (*self.synonyms, *found)}:
+                    found.append(abbr)
+        if not found:
+            return self
+        return replace(self, synonyms=(*self.synonyms, *found))
+
+
+_ABBREV_AFTER = re.compile(r"[\u00ae\u2122]?\s*\(([^()\s;,]{2,10})[);,]")
+
+
+def _is_abbreviation(token: str) -> bool:
+    """'CBME', 'tCBT', 'PIL', 'ISWI' yes; '10', 'n', 'mg', 'i.v' no."""
+    return (bool(_ACRONYM.match(token)) and sum(c.isupper() for c in token) >= 2
+            and not token.isdigit())
+
+
+@lru_cache(maxsize=512)
+def _name_regex(name: str) -> str:
+    tokens = [t for t in re.split(r"[\s\-\u2013]+", name.strip()) if t]
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    plural = ""
+    if last.isalpha() and len(last) >= 3 and not last.lower().endswith("s") and not last.isupper():
+        plural = "(?:e?s)?"
+    if (last.isalpha() and len(last) >= 5 and last.endswith("s") and not last.endswith("ss")
+            and not last.isupper()):
+        tokens[-1] = last[:-1]
+        plural = "(?:e?s)?"
+    joiner = r"[\u00ae\u2122]?[\s\-\u2013]+"
+    return joiner.join(re.escape(t) for t in tokens) + r"[\u00ae\u2122]?" + plural
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    parts = sorted({_name_regex(n) for n in names if n.strip()} - {""}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _load_packaged_cached() -> str:
+    return resources.files("analysis.lexicons").joinpath("interventions.toml").read_text(encoding="utf-8")
+
 
 def _load_packaged() -> dict[str, dict[str, Any]]:
-    data = resources.files("analysis.lexicons").joinpath("interventions.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))
+    return tomllib.loads(_load_packaged_cached())
 
 
 def _entry(name: str, raw: dict[str, Any]) -> Intervention:
@@ -68,10 +141,56 @@ def lexicon(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Interve
     """The packaged interventions, overlaid by the user's ``[interventions.*]`` config entries."""
     merged = _load_packaged()
     for name, raw in (extra or {}).items():
+        if not isinstance(raw, dict):
+            raise ConfigError(f"intervention {name!r}: expected a table with synonyms")
         base = merged.get(name.lower(), {})
         merged[name.lower()] = {**base, **raw,
                                 "synonyms": [*base.get("synonyms", []), *raw.get("synonyms", [])]}
     return {name: _entry(name, raw) for name, raw in merged.items()}
+
+
+def _squash(text: str) -> str:
+    text = re.sub(r"\s+([\-\u2013])\s*|\s*([\-\u2013])\s+", r"\1\2", text)
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,-")
+
+
+def literal_names(name: str) -> tuple[list[str], bool]:
+    """The forms an unknown treatment name may take in an abstract, and whether it is a drug."""
+    wanted = " ".join(name.split())
+    aliases: list[str] = []
+    kept: list[str] = []
+    for inner in _PAREN.findall(wanted):
+        inner = inner.strip()
+        if re.match(r"(?i)(vs\.?|versus|compared|than)\b", inner) or _DOSE.search(inner):
+            continue
+        kept.append(inner)
+    body = _squash(_PAREN.sub(" ", wanted))
+    is_drug = bool(_DRUG_WORDS.search(body) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(body)
+    aliases.append(body)
+    aliases.extend(kept)
+    no_dose = _squash(_DOSE.sub(" ", body))
+    aliases.append(no_dose)
+    core = _squash(_ROUTE_WORDS.sub(" ", no_dose))
+    aliases.append(core)
+    first = _squash(_COMPONENT_SPLIT.split(core)[0])
+    aliases.append(first)
+    head = _squash(_GENERIC_WORDS.sub(" ", first))
+    if len(head) >= 3:
+        aliases.append(head)
+    words = head.replace(",", " ").split()
+    if len(words) > _TAIL_WORDS:
+        aliases.append(" ".join(words[-_TAIL_WORDS:]))
+    for token in re.split(r"[\s,]+", first):  # brand or acronym inside: 'OROS', 'H-Wave', 'COPERS'
+        if sum(c.isupper() for c in token) >= 2 and len(token) >= 3 and token.lower() != first.lower():
+            aliases.append(token)
+    lead = re.match(r"^([A-Z]{2,}[\u00ae\u2122]?)\s+(\S.*)$", first)  # 'OROS hydromorphone' -> 'hydromorphone'
+    if lead:
+        aliases.append(lead.group(2))
+    combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'
+    if combo:
+        aliases.append(combo.group(1))
+    names = [a for a in dict.fromkeys(a.strip() for a in aliases) if len(a) >= 2]
+    return names, is_drug
 
 
 def resolve_intervention(name: str, extra: dict[str, dict[str, Any]] | None = None) -> Intervention:
@@ -83,17 +202,19 @@ def resolve_intervention(name: str, extra: dict[str, dict[str, Any]] | None = No
     lowered = wanted.lower()
     if lowered in entries:
         return entries[lowered]
+    names, is_drug = literal_names(wanted)
     core = " ".join(_ROUTE_WORDS.sub(" ", lowered).split())
     for entry in entries.values():
-        if core == entry.name or core in (s.lower() for s in entry.synonyms):
+        known = {entry.name, *(s.lower() for s in entry.synonyms)}
+        if core in known or any(n.lower() in known for n in names[:1]):
             return entry
-    for entry in entries.values():  # a known drug inside a longer name: "OROS lidocaine patch"
-        if entry.is_drug and entry.pattern.search(lowered):
-            return Intervention(name=entry.name, synonyms=(*entry.synonyms, wanted),
-                                drug_class=entry.drug_class, is_drug=True)
-    is_drug = _NON_DRUG_WORDS.search(lowered) is None
-    synonyms = tuple(dict.fromkeys([wanted, *([core] if core and core != lowered else [])]))
-    return Intervention(name=lowered, synonyms=synonyms, drug_class=None, is_drug=is_drug)
+    body = names[0].lower()
+    for entry in entries.values():  # a known treatment inside a longer name: "OROS lidocaine patch"
+        if entry.pattern.search(body):
+            return Intervention(name=entry.name, synonyms=(*entry.synonyms, wanted, *names),
+                                drug_class=entry.drug_class, is_drug=entry.is_drug)
+    return Intervention(name=lowered, synonyms=tuple(dict.fromkeys([wanted, *names])),
+                        drug_class=None, is_drug=is_drug)
 
 
 KETAMINE = "ketamine"

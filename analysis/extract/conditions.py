@@ -1,17 +1,98 @@
-"""Extractor: conditions (being written; returns no findings yet)."""
+"""Extractor: the pain conditions studied (guideline ``conditions``), from ``lexicons/conditions.toml``.
+
+A condition counts where the title names it, or a sentence about this study does (not the
+background, not an adverse-event report). Nothing is returned unless a pain outcome is studied.
+Acute settings (surgery, procedures, emergency, injection at induction) give ``postoperative_acute``
+where the same sentence, or the title, studies pain; experimental pain in volunteers gives ``other``;
+'chronic pain' without a named condition gives ``mixed_chronic``.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from analysis.records import Finding
+from analysis.extract.study_text import PAIN, STUDY_CUE, alternation, load_lexicon, study_sentences
+from analysis.records import CONDITIONS, Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "conditions"
-VERSION = "0.1"
+VERSION = "1.0"
+
+_LEX = load_lexicon("conditions.toml")
+# Named conditions in lexicon order: an earlier (more specific) one claims its words first.
+NAMED: list[tuple[str, re.Pattern[str]]] = [
+    (term, re.compile(alternation(entry["patterns"]), re.I))
+    for term, entry in _LEX.items() if term in CONDITIONS and term != "postoperative_acute"
+]
+ACUTE = re.compile(alternation(_LEX["postoperative_acute"]["patterns"]), re.I)
+EXPERIMENTAL = re.compile(alternation(_LEX["experimental"]["patterns"]), re.I)
+GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), re.I)
+_ADVERSE_CUE = re.compile(r"\b(?:adverse|side[- ]effects?|complications?|incidence of|events?|"
+                          r"tolerat\w+|occurred|experienced)\b", re.I)
+_CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",
+                  "spinal_cord_injury", "migraine_headache", "cancer_pain", "low_back", "mixed_chronic",
+                  "other"}
+
+
+def _counts(sentence: "Sentence") -> bool:
+    """The title always counts; other sentences when they describe this study, not its adverse events."""
+    if sentence.section == "TITLE":
+        return True
+    return bool(STUDY_CUE.search(sentence.text)) and not _ADVERSE_CUE.search(sentence.text)
+
+
+def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Named conditions in ``text``; words inside a span claimed by an earlier lexicon entry are not reused."""
+    taken: list[tuple[int, int]] = []
+    found = []
+    for term, pattern in NAMED:
+        for m in pattern.finditer(text):
+            if any(s <= m.start() and m.end() <= e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            found.append((term, m))
+    return found
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    sentences = [s for s in study_sentences(ctx) if _counts(s)]
+    pain_sentences = [s for s in sentences if PAIN.search(s.text)]
+    if not pain_sentences:
+        return []
+    title = next((s for s in ctx.sentences if s.section == "TITLE"), None)
+    title_pain = title is not None and PAIN.search(title.text) is not None
+
+    chosen: dict[str, "Sentence"] = {}
+    for s in sentences:
+        for term, _ in named_conditions(s.text):
+            chosen.setdefault(term, s)
+    specific = {t for t in chosen if t in _CHRONIC_TERMS}
+    acute = next((s for s in sentences if ACUTE.search(s.text)
+                  and (PAIN.search(s.text) or (title_pain and s is title))), None)
+    if acute is None and title_pain:
+        acute = next((s for s in sentences if ACUTE.search(s.text) and s.section == "TITLE"), None)
+    if acute is not None and not (specific and _chronic_only(sentences)):
+        chosen.setdefault("postoperative_acute", acute)
+    if not chosen:
+        experimental = next((s for s in pain_sentences if EXPERIMENTAL.search(s.text)), None)
+        if experimental is not None:
+            chosen["other"] = experimental
+    if not specific:
+        generic = next((s for s in pain_sentences if GENERIC_CHRONIC.search(s.text)), None)
+        if generic is not None:
+            chosen["mixed_chronic"] = generic
+    order = {c: i for i, c in enumerate(CONDITIONS)}
+    return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
+            for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
+
+
+_CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
+
+
+def _chronic_only(sentences: list["Sentence"]) -> bool:
+    """A named chronic condition studied as chronic: acute-setting words then describe something else."""
+    return any(_CHRONIC_WORD.search(s.text) for s in sentences)

@@ -1,17 +1,178 @@
-"""Extractor: design (being written; returns no findings yet)."""
+"""Extractor: study design (guideline ``design``), read from the title and abstract.
+
+Checked in order, the first that applies wins: animal study (animals are the subjects, no patients or
+volunteers); guideline; systematic review / meta-analysis; narrative review; random allocation of this
+study's participants stated (or publication type Randomized Controlled Trial) -> ``rct``; case report;
+case series (so titled, or <= 10 patients without trial wording); observational (prospective /
+retrospective, chart review, registry); trial wording without random allocation (groups assigned,
+double-blind, placebo-controlled, open-label, dose-finding, crossover) -> ``non_randomised_trial``;
+else ``other``. Publication types help where the text is silent. Randomisation in a sentence about
+earlier or future studies ("a larger randomized study is needed") does not count.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from analysis.records import Finding
+from analysis.extract.study_text import FUTURE_CUE, is_background_sentence
+from analysis.extract.text_patterns import NUM, parse_number
+from analysis.records import Evidence, Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "design"
-VERSION = "0.1"
+VERSION = "1.0"
+
+_ANIMALS = (r"rats?|mice|mouse|murine|rodents?|rabbits?|dogs?|canine|cats?|feline|pigs?|piglets?|swine|porcine|"
+            r"sheep|ovine|goats?|horses?|equine|ponies|pony|cattle|calves|bovine|cows?|monkeys?|macaques?|"
+            r"primates?|baboons?|guinea pigs?|hamsters?|ferrets?|zebrafish|animals?|rhesus|beagles?|"
+            r"sprague[- ]dawley|wistar|c57bl\S*|ewes?|lambs?|foals?|birds?|chickens?")
+ANIMAL = re.compile(rf"\b(?:{_ANIMALS})\b", re.I)
+HUMAN = re.compile(r"\b(?:patients?|volunteers?|participants?|humans?|children|adults?|women|men|infants?|"
+                   r"neonates?|parturients?|subjects? with|outpatients?|inpatients?|persons?|people|"
+                   r"individuals|clinical trial|cases? of|clinicians|physicians)\b", re.I)
+GUIDELINE = re.compile(r"\b(?:guidelines?|consensus statement|recommendations from|practice advisory|"
+                       r"position statement|expert consensus)\b", re.I)
+SYSTEMATIC = re.compile(r"\b(?:systematic(?:al)? (?:literature )?review|meta-?analys[ie]s|meta-?regression|"
+                        r"pooled analysis of (?:randomi[sz]ed )?trials|umbrella review|network meta)", re.I)
+REVIEW = re.compile(r"\b(?:(?:narrative|literature|comprehensive|critical|clinical|brief|mini-?) ?review|"
+                    r"review of the literature|we review|this review|this article reviews|reviews? the "
+                    r"(?:current|available|evidence|literature|role|use|data)|overview|state of the art|update on)\b",
+                    re.I)
+RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|order|sequence)|"
+                    r"(?:allocated|assigned) at random)\b", re.I)
+NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
+                        re.I)
+CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|we (?:report|describe|present) (?:a|an|the case|one)\b|"
+                         r"(?:a|an)\s+(?:\d+|[a-z]+-year-old|[a-z]+ year old)\b[^.]{0,80}\b(?:presented|was admitted|"
+                         r"developed|with a history)|this case)\b", re.I)
+CASE_SERIES = re.compile(r"\b(?:case series|series of (?:\w+ )?(?:patients|cases)|(?:we|this) (?:report|describe|"
+                         r"present)s? (?:\w+ )?(?:\w+ )?(?:cases|patients))\b", re.I)
+RETROSPECTIVE = re.compile(r"\b(?:retrospective\w*|chart reviews?|medical records?|case notes|registry|registries|"
+                           r"database|claims data|records were reviewed|data (?:of|from) [^.]{0,60}"
+                           r"(?:were|was) (?:gathered|collected|retrieved|extracted|analy[sz]ed|reviewed))\b", re.I)
+PROSPECTIVE_OBS = re.compile(r"\b(?:prospective (?:\w+ )?(?:observational|cohort|audit|registry|survey)|"
+                             r"observational (?:\w+ )?(?:study|cohort|design)|cohort study|cross-sectional|"
+                             r"longitudinal (?:cohort|study)|case-control|survey)\b", re.I)
+TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[- ]blind\w*|blinded|"
+                   r"placebo[- ]controlled|controlled|cross-?over|open[- ]label|single[- ]arm|dose[- ](?:finding|"
+                   r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
+                   r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
+                   r"compared with (?:placebo|saline)|(?:were|was) (?:given|administered|treated)|intervention "
+                   r"phase|study drugs?)\b", re.I)
+THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
+_SMALL_N = re.compile(rf"\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?(?:patients|cases|subjects|children|"
+                      r"adults|women|men|individuals)\b", re.I)
+
+_PUBTYPE_RULES = (
+    ("guideline", re.compile(r"guideline|consensus development", re.I)),
+    ("systematic_review", re.compile(r"systematic review|meta-analysis", re.I)),
+    ("rct", re.compile(r"randomized controlled trial", re.I)),
+    ("case_report", re.compile(r"case reports?|case-report", re.I)),
+    ("narrative_review", re.compile(r"^review$|review-article", re.I)),
+)
+_NON_STUDY_TYPES = re.compile(r"review|case|guideline|editorial|letter|comment", re.I)
+
+
+def _metadata(article_types: list[str], label: str) -> Evidence:
+    return Evidence("; ".join(article_types), None, None, NAME, VERSION, "metadata")
+
+
+def _first(sentences: list["Sentence"], pattern: re.Pattern[str],
+           keep=lambda s: True) -> "Sentence | None":
+    return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
+
+
+def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
+    """(design, deciding sentence, deciding publication type)."""
+    sentences = ctx.sentences
+    types = ctx.article.publication_types
+    by_type = {label for label, rx in _PUBTYPE_RULES for t in types if rx.search(t)}
+    title = next((s for s in sentences if s.section == "TITLE"), None)
+
+    def about_this_study(s: "Sentence") -> bool:
+        if FUTURE_CUE.search(s.text):
+            return False
+        return not is_background_sentence(ctx, s) or THIS_STUDY.search(s.text) is not None
+
+    # Animal study: animals are the subjects and no human subjects are described.
+    animal = _first(sentences, ANIMAL, about_this_study)
+    if animal is not None:
+        animal_hits = sum(len(ANIMAL.findall(s.text)) for s in sentences if about_this_study(s))
+        human_hits = sum(len(HUMAN.findall(s.text)) for s in sentences if about_this_study(s))
+        if human_hits == 0 or animal_hits > 2 * human_hits:
+            return "animal", animal, None
+
+    if "guideline" in by_type:
+        return "guideline", None, "guideline"
+    if title is not None and GUIDELINE.search(title.text):
+        return "guideline", title, None
+    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s))
+    if sr is not None:
+        return "systematic_review", sr, None
+    if "systematic_review" in by_type:
+        return "systematic_review", None, "systematic_review"
+
+    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text))
+    if random is not None:
+        return "rct", random, None
+    if "rct" in by_type:
+        return "rct", None, "rct"
+
+    if title is not None and REVIEW.search(title.text) or ("narrative_review" in by_type
+                                                          and _first(sentences, TRIAL) is None):
+        return "narrative_review", title if title is not None and REVIEW.search(title.text) else None, \
+            None if title is not None and REVIEW.search(title.text) else "narrative_review"
+    review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s))
+    if review is not None and _first(sentences, HUMAN, about_this_study) is None:
+        return "narrative_review", review, None
+
+    series = _first(sentences, CASE_SERIES, about_this_study)
+    if series is not None:
+        return "case_series", series, None
+    report = _first(sentences, CASE_REPORT, about_this_study)
+    if report is not None or "case_report" in by_type:
+        small = _small_series(sentences)
+        if small is not None:
+            return "case_series", small, None
+        return ("case_report", report, None) if report is not None else ("case_report", None, "case_report")
+
+    retro = _first(sentences, RETROSPECTIVE, about_this_study)
+    if retro is not None:
+        return "retrospective_observational", retro, None
+    prosp = _first(sentences, PROSPECTIVE_OBS, about_this_study)
+    if prosp is not None:
+        return "prospective_observational", prosp, None
+    small = _small_series(sentences)
+    if small is not None and _first(sentences, TRIAL, about_this_study) is None:
+        return "case_series", small, None
+    if small is not None and title is not None and _SMALL_N.search(title.text):
+        return "case_series", title, None
+    trial = _first(sentences, TRIAL, about_this_study)
+    if trial is not None:
+        return "non_randomised_trial", trial, None
+    return "other", None, None
+
+
+def _small_series(sentences: list["Sentence"]) -> "Sentence | None":
+    """A sentence reporting 2-10 patients (a case series by the guideline's count)."""
+    for s in sentences:
+        for m in _SMALL_N.finditer(s.text):
+            n = parse_number(m.group("n"))
+            if n is not None and 2 <= n <= 10:
+                return s
+    return None
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    design, sentence, by_type = classify(ctx)
+    if sentence is not None:
+        evidence = ctx.evidence(sentence, NAME, VERSION)
+    elif by_type is not None:
+        evidence = _metadata(ctx.article.publication_types, by_type)
+    else:
+        evidence = None
+    return [Finding(NAME, design, evidence, ctx.intervention.name)]

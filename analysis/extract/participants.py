@@ -1,17 +1,192 @@
-"""Extractor: participants (being written; returns no findings yet)."""
+"""Extractor: number of participants (guideline ``n_participants``).
+
+Reads counts of people ("Eighty patients", "A total of 120 adults", "n = 60", "442 were randomised")
+and ranks them by what the sentence says was done with them: randomised > enrolled/included >
+analysed > any other. Within a rank the first stated count wins. Arms add up when no total is given
+("randomized to buprenorphine (n = 254) or placebo (n = 257)" -> 511; "22 patients ... compared with
+20 patients" -> 42); "two groups of 30" and "3 arms and 38 subjects per arm" multiply. Numbers that
+are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
+Null for reviews and animal studies.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from analysis.extract.study_text import is_background_sentence
+from analysis.extract.text_patterns import NUM, parse_number
 from analysis.records import Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "participants"
-VERSION = "0.1"
+VERSION = "1.0"
+
+_PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|people|adults|children|"
+           r"infants|neonates|adolescents|women|men|males|females|mothers|parturients|outpatients|inpatients|"
+           r"cases|controls|smokers|veterans|athletes|students|workers|employees|residents|nurses|"
+           r"respondents|users|sufferers|migraineurs|migrainous|recipients|candidates|completers|"
+           r"patient|participant|subject|volunteer|child|adult)")
+# Count + up to five modifier words + a people noun: '80 adult male patients', '15 healthy, male,
+# right-handed volunteers', 'One hundred and fifty-five migraine patients'.
+_BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|{NUM})"
+COUNT = re.compile(
+    rf"(?<![\w.,/\u00b7-])(?P<n>{_BIG_NUM})(?![\w.%/\u00b7])(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
+    rf"days?|hours?|h\b|min|mg|µg|mcg|ml|kg|g\b|mm|cm|sessions?|times|visits|groups|arms|points?|items?|"
+    rf"trials|studies|articles|RCTs|of the|out of))"
+    rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of|in|to|who|with|had|from|at|for)\b)[\w\-\u2019'/()]+){{0,5}}?)"
+    rf"\s+(?P<noun>{_PEOPLE})\b",
+    re.I,
+)
+# 'n = 60', 'N=100', '(n = 254)'.
+N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?![\d.])")
+# '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated'.
+SUBJECT = re.compile(rf"(?<![\w.,/-])(?P<n>{_BIG_NUM})(?:\s+\w+)?(?:\s*\([^()]*\))?\s+(?:were|was)\s+"
+                     r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)", re.I)
+# 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
+GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|with|each of|comprising)\s+"
+                       rf"(?P<n>{NUM})(?:\s+(?:patients|participants|subjects|each))?", re.I)
+PER_ARM = re.compile(rf"(?P<k>{NUM})\s+(?:groups|arms)\s+(?:and|with|of)\s+(?P<n>{NUM})\s+\w+\s+(?:per|in each|each)"
+                     r"\s+(?:group|arm)", re.I)
+PART_OF = re.compile(r"(?:(?<!total )\bof\s+(?:the|these|all|our|whom|which)\s*|\bout of\s+|\bamong\s+(?:the\s+)?)$", re.I)
+
+RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
+ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|studied|selected|consecutive|"
+                      r"comprised|entered|took part|were treated|received|underwent|undergoing|scheduled|"
+                      r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)
+ANALYSED = re.compile(r"\b(?:analy[sz]ed|completed|evaluated|assessed|followed)\b", re.I)
+_AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age|from)\s*$", re.I)
+_ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas)\b", re.I)
+_DROPOUT = re.compile(r"\b(?:excluded|dropped|withdr[ae]w\w*|lost|discontinued|declined|refused)\b", re.I)
+# Counts of people who were only screened or eligible, not entered: '884 persons were eligible'.
+_NOT_ENTERED = re.compile(r"\s+(?:were|was)\s+(?:\w+\s+)?(?:eligible|screened|assessed for eligibility|approached|"
+                          r"invited|contacted|identified|excluded)\b", re.I)
+_RANK = {"randomised": 3, "enrolled": 2, "analysed": 1, "other": 0}
+
+
+def _rank(sentence: str) -> int:
+    if RANDOMISED.search(sentence):
+        return 3
+    if ENROLLED.search(sentence):
+        return 2
+    if ANALYSED.search(sentence):
+        return 1
+    return 0
+
+
+def _value(text: str) -> int | None:
+    """'One hundred and fifty-five' -> 155, 'Seventy five' -> 75, '1,000' -> 1000."""
+    t = text.strip().lower()
+    m = re.match(r"^(.+?)\s+hundred(?:\s+and)?(?:\s+(.+))?$", t)
+    if m:
+        head = parse_number(m.group(1))
+        tail = parse_number(m.group(2)) if m.group(2) else 0.0
+        if head is None or tail is None:
+            return None
+        return int(head * 100 + tail)
+    value = parse_number(t)
+    if value is None:
+        parts = t.split()
+        values = [parse_number(p) for p in parts]
+        if values and all(v is not None for v in values):
+            value = sum(values)  # 'seventy five'
+    if value is None or value != int(value):
+        return None
+    return int(value)
+
+
+def sentence_counts(text: str) -> list[tuple[int, int, int]]:
+    """``(value, start, end)`` of every participant count stated in one sentence."""
+    found: list[tuple[int, int, int]] = []
+    for m in COUNT.finditer(text):
+        if _NOT_ENTERED.match(text, m.end()):
+            continue
+        before = text[max(0, m.start() - 25):m.start()]
+        if PART_OF.search(before) or _AGE.search(before):
+            continue
+        value = _value(m.group("n"))
+        if value is not None and value > 0:
+            found.append((value, m.start(), m.end()))
+    for m in SUBJECT.finditer(text):
+        value = _value(m.group("n"))
+        if value and not any(s <= m.start() < e for _, s, e in found):
+            found.append((value, m.start(), m.end()))
+    found.sort(key=lambda t: t[1])
+    return found
+
+
+def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
+    """The sum of arm sizes when a sentence gives arms and no total."""
+    arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)]
+    if len(arms) >= 2 and not counts:
+        return sum(arms)
+    if len(counts) >= 2:
+        first, rest = counts[0][0], [c[0] for c in counts[1:]]
+        between = text[counts[0][2]:counts[1][1]]
+        if _ARM_SEPARATORS.search(between) and first != sum(rest) and not _DROPOUT.search(text):
+            if all(c[0] < 10 * min(x[0] for x in counts) for c in counts):
+                return sum(c[0] for c in counts)
+    return None
+
+
+def _groups_k(text: str) -> int:
+    for pattern in (PER_ARM, GROUPS_OF):
+        m = pattern.search(text)
+        if m:
+            return _value(m.group("k")) or 1
+    return 1
+
+
+def _groups_product(text: str) -> int | None:
+    for pattern in (PER_ARM, GROUPS_OF):
+        m = pattern.search(text)
+        if m:
+            k, n = _value(m.group("k")), _value(m.group("n"))
+            if k and n and 2 <= k <= 10:
+                return k * n
+    return None
+
+
+def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
+    """The participant count the guideline asks for, and the sentence it came from."""
+    best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
+    for s in ctx.sentences:
+        if is_background_sentence(ctx, s):
+            continue
+        counts = sentence_counts(s.text)
+        value = None
+        summed = _arm_sum(s.text, counts)
+        product = _groups_product(s.text)
+        if summed is not None:
+            value = summed
+        elif product is not None and (not counts or counts[0][0] == product // _groups_k(s.text)):
+            value = product
+        elif counts:
+            value = counts[0][0]
+        else:
+            value = _groups_product(s.text)
+            if value is None:
+                arms = [int(m.group("n")) for m in N_EQUALS.finditer(s.text)]
+                value = arms[0] if len(arms) == 1 and _rank(s.text) >= 2 else None
+        if value is None:
+            continue
+        rank = _rank(s.text) if s.section != "TITLE" else 0
+        if best is None or rank > best[0]:
+            best = (rank, -s.index, value, s)
+    if best is None:
+        return None
+    return best[2], best[3]
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    design = ctx.earlier("design")
+    if design and design[0].value in ("systematic_review", "narrative_review", "guideline", "animal"):
+        return []
+    found = best_count(ctx)
+    if found is None:
+        return []
+    value, sentence = found
+    return [Finding("n_participants", value, ctx.evidence(sentence, NAME, VERSION), ctx.intervention.name)]

@@ -1,0 +1,101 @@
+"""Shared reading aids for the design, population and regimen extractors.
+
+Which sentences describe *this* study (not the background), whether a pain outcome is studied, and
+where other drugs are named (so a dose or a route is attached to the right agent). Lexicons are
+data files in ``analysis/lexicons`` loaded once; every pattern is compiled at import.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from analysis.extract import Context
+    from analysis.sentences import Sentence
+
+
+def load_lexicon(filename: str) -> dict[str, Any]:
+    """A TOML lexicon from ``analysis/lexicons``."""
+    data = resources.files("analysis.lexicons").joinpath(filename).read_text(encoding="utf-8")
+    return tomllib.loads(data)
+
+
+def alternation(patterns: list[str]) -> str:
+    """One whole-word alternation of regex fragments, longest first."""
+    return r"(?<![\w])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])"
+
+
+# Pain outcomes (guideline: pain intensity, relief, hyperalgesia, analgesic or opioid consumption,
+# time to first analgesic); 'withdrawal response' to rocuronium is the usual injection-pain proxy.
+PAIN = re.compile(
+    r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|headaches?|migraines?|"
+    r"neuralgia|analgesia|analgesic (?:effects?|efficacy|requirements?|consumption|use|needs?|requests?)|"
+    r"(?:analgesic|opioid|morphine|fentanyl|pethidine|meperidine|tramadol|narcotic|rescue)s? "
+    r"(?:consumption|requirements?|requests?|use|needs?|doses?|sparing)|opioid[- ]sparing|rescue analges\w*|"
+    r"first analgesic|(?:v|vn|n)rs|vas(?= (?:score|pain))|withdrawal (?:responses?|movements?))(?![\w])",
+    re.I,
+)
+# A sentence that reports the study itself rather than background knowledge.
+STUDY_CUE = re.compile(
+    r"\b(?:we|our|this|present|current|the aim|aimed?|objective|purpose|patients?|participants?|subjects?|"
+    r"volunteers?|adults?|children|women|men|males?|females?|individuals|persons|people|outpatients|"
+    r"sufferers|cases|enrolled|recruited|randomi[sz]\w*|randomly|assigned|allocated|included|received|"
+    r"trial|study|studied|compared?|evaluated?|investigated?|assessed)\b",
+    re.I,
+)
+_BACKGROUND = {"BACKGROUND", "INTRODUCTION"}
+_NOT_BACKGROUND = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
+FUTURE_CUE = re.compile(r"\b(?:should|future|further (?:studies|research|trials|investigation)|needed|"
+                        r"warranted|next steps?|remains? (?:unclear|unknown)|previous(?:ly)? (?:studies|trials|"
+                        r"reported|shown|published)|earlier (?:studies|trials)|prior (?:studies|trials)|"
+                        r"have (?:shown|demonstrated|suggested)|has been (?:shown|demonstrated|suggested)|"
+                        r"reviews? of)\b", re.I)
+
+
+def has_background_split(ctx: "Context") -> bool:
+    """True when the abstract has a background part and separate method/result parts."""
+    sections = {s.section for s in ctx.sentences}
+    return bool(sections & _BACKGROUND) and bool(sections & _NOT_BACKGROUND)
+
+
+def study_sentences(ctx: "Context") -> list["Sentence"]:
+    """The title and the sentences that describe this study (background parts left out)."""
+    drop_background = has_background_split(ctx)
+    out = []
+    for s in ctx.sentences:
+        if s.section == "TITLE":
+            out.append(s)
+        elif drop_background and s.section in _BACKGROUND:
+            continue
+        else:
+            out.append(s)
+    return out
+
+
+def is_background_sentence(ctx: "Context", sentence: "Sentence") -> bool:
+    return sentence.section in _BACKGROUND and has_background_split(ctx)
+
+
+@lru_cache(maxsize=1)
+def other_drugs_pattern() -> re.Pattern[str]:
+    """Any drug or control agent named in ``lexicons/drugs.toml`` (names and stem endings)."""
+    lex = load_lexicon("drugs.toml")
+    names = [re.escape(n).replace(r"\ ", r"\s") .replace(r"s\?", "s?") for n in lex["names"]]
+    names = [n.replace(r"\?", "?") for n in names]
+    suffixes = "|".join(re.escape(s) for s in lex["suffixes"])
+    return re.compile(rf"(?<![\w])(?:{'|'.join(sorted(names, key=len, reverse=True))}|"
+                      rf"[a-z]{{3,}}(?:{suffixes}))(?![\w])", re.I)
+
+
+def other_drug_spans(text: str, intervention_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of drugs other than the intervention (those overlapping an intervention mention are dropped)."""
+    spans = []
+    for m in other_drugs_pattern().finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in intervention_spans):
+            continue
+        spans.append((m.start(), m.end()))
+    return spans
