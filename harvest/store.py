@@ -259,7 +259,10 @@ class Store:
         """Hold ``<store>.lock`` exclusively; raises ``StoreLocked`` if another process holds it."""
         if self._lock_fd is not None:
             raise StoreError(f"store {self.path} is already locked by this process")
-        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot create the lock file {self.lock_path}: {exc.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -394,3 +394,12 @@ def test_sigkill_mid_harvest_leaves_only_whole_records(tmp_path: Path) -> None:
         with store.lock():  # the lock died with the process
             store.begin_run("pubmed", None)
         assert store.runs()[0].status == "failed"  # the killed run is no longer 'running'
+
+
+def test_empty_file_becomes_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite"
+    path.touch()  # e.g. made by a scheduler's touch: holds nothing that could be lost
+    with Store(path) as store:
+        assert store.status()["records"] == 0
+    with Store(path, create=False) as store:
+        assert store.runs() == []
