@@ -79,6 +79,7 @@ def main() -> None:
         count = timed("read back latest versions", len(records), lambda: sum(1 for _ in store.iter_records()))
         assert count == len(records)
         timed("status()", 0, store.status)
+        assert len(timed("changes() of the first run", len(records), lambda: store.changes(1))["new"]) == len(records)
         store.close()
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

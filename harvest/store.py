@@ -491,24 +491,23 @@ class Store:
     def changes(self, run_id: int | None = None) -> dict[str, list[str]]:
         """Keys that were new, revised, or became retracted in ``run_id`` (default: the latest run)."""
         if run_id is None:
-            row = self._conn.execute("SELECT max(id) FROM runs").fetchone()
-            run_id = row[0]
-        out: dict[str, list[str]] = {"new": [], "revised": [], "retracted": []}
-        if run_id is None:
-            return out
-        rows = self._conn.execute(
-            "SELECT v.key, v.version, v.retracted, p.retracted FROM versions v "
-            "LEFT JOIN versions p ON p.key = v.key AND p.version = v.version - 1 "
-            "WHERE v.run_id=? ORDER BY v.key, v.version", (run_id,))
-        for key, version, retracted, previously in rows:
-            if version == 1:
-                if key not in out["new"]:
-                    out["new"].append(key)
-            elif key not in out["revised"] and key not in out["new"]:
-                out["revised"].append(key)
-            if retracted and not previously and key not in out["retracted"]:
-                out["retracted"].append(key)
-        return out
+            run_id = self._conn.execute("SELECT max(id) FROM runs").fetchone()[0]
+        new: dict[str, None] = {}  # dicts as ordered sets: a key may have several versions in one run
+        revised: dict[str, None] = {}
+        retracted: dict[str, None] = {}
+        if run_id is not None:
+            rows = self._conn.execute(
+                "SELECT v.key, v.version, v.retracted, p.retracted FROM versions v "
+                "LEFT JOIN versions p ON p.key = v.key AND p.version = v.version - 1 "
+                "WHERE v.run_id=? ORDER BY v.key, v.version", (run_id,))
+            for key, version, is_retracted, was_retracted in rows:
+                if version == 1:
+                    new[key] = None
+                elif key not in new:
+                    revised[key] = None
+                if is_retracted and not was_retracted:
+                    retracted[key] = None
+        return {"new": list(new), "revised": list(revised), "retracted": list(retracted)}
 
     def pmids(self) -> list[str]:
         """Every PMID the store holds (PubMed records and PMC articles' PMIDs), not missing, numerically sorted."""
