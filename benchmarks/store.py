@@ -41,7 +41,7 @@ def timed(label: str, n: int, fn) -> object:
     result = fn()
     elapsed = time.perf_counter() - start
     rate = f", {n / elapsed:,.0f} records/s" if n else ""
-    counts = f" {result}" if isinstance(result, dict) and "new" in result else ""
+    counts = f" {result}" if isinstance(result, dict) and isinstance(result.get("new"), int) else ""
     print(f"{label}: {elapsed:.2f} s{rate}{counts}")
     return result
 
