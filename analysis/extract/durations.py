@@ -1,17 +1,131 @@
-"""Extractor: durations (being written; returns no findings yet)."""
+"""Extractor: relief duration and follow-up, in days, each with the sentence that states it.
+
+``relief_duration_days`` (guideline): the last time point at which the intervention group is still
+reported better ('lower pain scores up to 24 h' -> 1; 'superior to placebo at week 12' -> 84, counted
+from the start of treatment); 0 where the abstract reports no relief at any time point (no difference
+from placebo, read from the pain_effect extractor's verdicts); null where no time point is tied to the
+benefit. Against an active comparator only, relief from baseline at a stated time counts.
+
+``follow_up_days``: the longest follow-up after treatment stated in the title or abstract: assessment
+times, treatment courses over weeks, follow-up periods; ages, disease durations, recall windows
+('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from analysis.extract import pain_effect
+from analysis.extract.text_patterns import TimeMention, time_mentions
 from analysis.records import Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "durations"
-VERSION = "0.1"
+VERSION = "1.0"
+
+_HOUR = 1 / 24 - 1e-9
+# Context before a time that makes it something other than a follow-up.
+_NOT_FOLLOW_UP_BEFORE = re.compile(
+    r"(\b(aged?|ages|age group|age of|years of age)\b[^.;]{0,25}|\b(duration|history|lasting|for at least|at least|"
+    r"more than|longer than|less than|over the (past|last)|in the (past|last)|previous(ly)?|every|each|since|interval|"
+    r"half-life|time to|lockout|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
+    r"published|ago)\W+(\w+\W+){0,2}|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
+_NOT_FOLLOW_UP_AFTER = re.compile(
+    r"^[\W]{0,2}(old|of age|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"headache|disease)|or (more|longer)|before|prior|earlier|±|of (infusion|surgery|anaesthesia|anesthesia)|"
+    r"(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
+_NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
+_ALL_TIMES = re.compile(
+    r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
+    r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
+    r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end)\b", re.I)
+_RELIEF_FROM_BASELINE = re.compile(
+    r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
+
+
+def follow_up_mentions(sentence: "Sentence") -> list[TimeMention]:
+    """Time mentions of one sentence that can be a follow-up (>= 1 hour, not ages or durations of disease)."""
+    out = []
+    text = sentence.text
+    for t in time_mentions(text):
+        if t.max_days < _HOUR:
+            continue
+        before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
+        if _NOT_FOLLOW_UP_BEFORE.search(before) or _NOT_FOLLOW_UP_AFTER.search(after):
+            continue
+        if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
+            continue
+        out.append(t)
+    return out
+
+
+def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
+    """The longest follow-up stated, with its sentence."""
+    best: tuple[float, "Sentence"] | None = None
+    for s in ctx.sentences:
+        for t in follow_up_mentions(s):
+            if best is None or t.max_days > best[0]:
+                best = (t.max_days, s)
+        if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
+            best = (1.0, s)
+    return best
+
+
+def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
+    """(days, sentence, words) of the last time the intervention is reported better, 0 for no relief, else None."""
+    effect = ctx.earlier("pain_effect")
+    if not effect:
+        return None
+    value = effect[0].value
+    verdicts = pain_effect.article_verdicts(ctx)
+    if value in ("improved", "mixed"):
+        return _last_better(verdicts, ("better",), follow) or (
+            _last_better(verdicts, ("within",), follow) if value == "improved" else None)
+    if value == "worse":
+        return _last_better(verdicts, ("within",), follow)
+    if value == "no_difference":
+        placebo = any(v.extra.get("placebo_controlled") for v in verdicts)
+        if not placebo:
+            kept = _last_better([v for v in verdicts if v.verdict == "within" or (
+                v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))], (
+                "within", "no_difference"), follow)
+            if kept:
+                return kept
+        none = next((v for v in verdicts if v.verdict == "no_difference"), None)
+        if none is not None and none.sentence is not None:
+            return 0.0, none.sentence, none.clause.strip()
+    return None
+
+
+def _last_better(verdicts: list["pain_effect.Verdict"], kinds: tuple[str, ...],
+                 follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
+    best: tuple[float, "Sentence", str] | None = None
+    for v in verdicts:
+        if v.verdict not in kinds or v.sentence is None:
+            continue
+        days = [d for d in v.times if d >= _HOUR]
+        if _ALL_TIMES.search(v.clause) and follow is not None:
+            days.append(follow[0])
+        if days and (best is None or max(days) > best[0]):
+            best = (max(days), v.sentence, v.clause.strip())
+    return best
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    findings: list[Finding] = []
+    name = ctx.intervention.name
+    follow = follow_up(ctx)
+    found = relief(ctx, follow)
+    if found is not None:
+        days, sentence, words = found
+        evidence = ctx.evidence(sentence, NAME, VERSION)
+        findings.append(Finding("relief_duration_days", round(days, 4), evidence, name, {"words": words}))
+        findings.append(Finding("relief_duration_text", sentence.text, evidence, name))
+    if follow is not None:
+        days, sentence = follow
+        findings.append(Finding("follow_up_days", round(days, 4), ctx.evidence(sentence, NAME, VERSION), name))
+    return findings

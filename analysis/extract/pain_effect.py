@@ -49,7 +49,8 @@ LOWER_BETTER = re.compile(
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
-    r"tenderness|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing)\b",
+    r"tenderness|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
+    r"(headache |migraine |pain )?recurrences?)\b",
     re.I)
 # Wording about pain that is not a pain outcome (questionnaires about coping, disability).
 NOT_PAIN_OUTCOME = re.compile(
@@ -296,6 +297,7 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
     sentence_polarity = arms.polarity(text)
     sentence_placebo = bool(PLACEBO_LIKE.search(text))
     prev: Verdict | None = None
+    loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     for clause in clauses(text):
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause)))
@@ -304,6 +306,7 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
         else:
             word = raw_direction(clause)
             if word is None:
+                loose_times.extend(t for m in time_mentions(clause) for t in m.days)
                 continue
             if not own and not (word == "none" and prev is not None
                                 and not re.search(r"\b(on|for|of|regarding)\s(the\s)?[a-z]", clause)):
@@ -325,6 +328,10 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
         prev = Verdict(verdict, clause, times=times, vs_placebo=vs_placebo, vs_active=vs_active)
         out.append(prev)
+    if loose_times:
+        for v in out:
+            if not v.times:
+                v.times = tuple(loose_times)
     return out
 
 

@@ -23,7 +23,7 @@ _WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 # A number: digits with optional thousands separators and decimal point (also the middle dot
 # some journals use), or a number word ('twenty-four', 'three').
 NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.\u00b7]\d+)?|\.\d+|"
-       rf"(?:{_WORD_ALT})(?:[- ](?:{_WORD_ALT}))?)")
+       rf"(?:{_WORD_ALT})(?![a-z])(?:[- ](?:{_WORD_ALT})(?![a-z]))?)")
 NUMBER = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
 # A signed decimal as in results: '-2.47', '−0.98' (unicode minus), '+1.2'.
 SIGNED = r"[-\u2212\u2013+]?\s?\d+(?:[.\u00b7]\d+)?"
