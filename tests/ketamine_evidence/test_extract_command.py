@@ -1,0 +1,88 @@
+"""`ketamine-evidence extract` end to end on the bundled snapshot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis import load_tables
+from ketamine_evidence.cli import main
+from ketamine_evidence.errors import EXIT_INPUT, EXIT_STORE
+from tests.conftest import EVAL, REPO
+
+PMC = REPO / "data" / "snapshot" / "pmc"
+
+
+def _gold_keys() -> set[str]:
+    line = (EVAL / "gold_chronic_pain_dev.jsonl").read_text().splitlines()[0]
+    return set(json.loads(line)) - {"notes"}  # annotators' notes are not a field
+
+
+def test_extract_input_writes_tables_and_gold_jsonl(home: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "tables"
+    jsonl = tmp_path / "records.jsonl"
+    rc = main(["extract", "--input", str(PMC), "--out", str(out), "--jsonl", str(jsonl), "--no-progress"])
+    assert rc == 0
+    printed = capsys.readouterr().out
+    assert str(out) in printed
+    for name in ("studies", "findings", "adverse_events"):
+        assert (out / f"{name}.parquet").is_file() and (out / f"{name}.csv").is_file()
+    t = load_tables(out)
+    assert len(t.studies) == 29 and t.studies["study_id"].is_unique
+    assert set(t.studies["intervention"]) == {"ketamine"}
+    assert t.studies["has_fulltext"].sum() == 28  # one conference abstract has no body
+    records = [json.loads(line) for line in jsonl.read_text().splitlines()]
+    assert len(records) == 29
+    gold_keys = _gold_keys()
+    for rec in records:
+        assert set(rec) == gold_keys | {"evidence"}
+        assert isinstance(rec["evidence"], dict)
+        assert rec["pmcid"].startswith("PMC")
+    assert not (home / "data" / "processed").exists()  # --out was honoured
+
+
+def test_extract_default_out_and_intervention_flag(home: Path, capsys) -> None:
+    rc = main(["extract", "--input", str(PMC / "PMC3172326.nxml"), "--intervention", "lidocaine",
+               "--no-progress"])
+    assert rc == 0
+    t = load_tables()  # data/processed under the test's home
+    assert t.studies["intervention"].tolist() == ["lidocaine"]
+    assert (home / "data" / "processed" / "studies.parquet").is_file()
+
+
+def test_bad_input_path_is_one_line_error_exit_7(home: Path, tmp_path: Path, capsys) -> None:
+    rc = main(["extract", "--input", str(tmp_path / "missing"), "--out", str(tmp_path / "o")])
+    assert rc == EXIT_INPUT
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("ketamine-evidence: error:") and "missing" in err and "\n" not in err
+
+
+def test_broken_xml_input_is_exit_7(home: Path, tmp_path: Path, capsys) -> None:
+    broken = tmp_path / "broken.nxml"
+    broken.write_bytes((PMC / "PMC3172326.nxml").read_bytes()[:5000])
+    rc = main(["extract", "--input", str(broken), "--out", str(tmp_path / "o")])
+    assert rc == EXIT_INPUT
+    assert "broken XML" in capsys.readouterr().err
+
+
+def test_missing_store_is_store_error(home: Path, tmp_path: Path, capsys) -> None:
+    rc = main(["extract", "--store", str(tmp_path / "none.sqlite"), "--out", str(tmp_path / "o")])
+    assert rc == EXIT_STORE
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_extract_from_store_after_snapshot_harvest(home: Path, tmp_path: Path, capsys) -> None:
+    assert main(["harvest", "--source", "snapshot"]) == 0
+    capsys.readouterr()
+    out = tmp_path / "t"
+    assert main(["extract", "--out", str(out), "--no-progress"]) == 0
+    t = load_tables(out)
+    s = t.studies
+    assert s["study_id"].is_unique
+    assert s["version"].notna().all() and s["first_seen"].notna().all()
+    dup = s[s["duplicate_of"].notna()]
+    assert (dup["exclusion_reason"] == "duplicate").all()
+    assert set(dup["duplicate_of"]) <= set(s["study_id"])
