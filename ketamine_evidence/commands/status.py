@@ -30,15 +30,21 @@ def _run_line(run: RunInfo) -> str:
             f"{run.unchanged} unchanged, {run.failed} failed, {run.missing} missing{windows}{query}{note}")
 
 
+def _listing(label: str, items: list[str], limit: int = 20) -> str:
+    if not items:
+        return ""
+    more = f" and {len(items) - limit} more (see --json)" if len(items) > limit else ""
+    return f" ({label} {', '.join(items[:limit])}{more})"
+
+
 def format_status(status: dict, runs: list[RunInfo], last: int) -> str:
     """The human-readable view of ``Store.status()``."""
     lines = [
         f"store {status['store']} (schema {status['schema_version']})",
         f"records: {status['records']} ({status['pubmed']} PubMed, {status['pmc']} PMC full text; "
         f"{status['versions']} versions stored)",
-        f"retracted: {len(status['retracted'])}" + (f" (PMIDs {', '.join(status['retracted'])})"
-                                                    if status["retracted"] else ""),
-        f"missing (no longer served by NCBI): {len(status['missing'])}",
+        f"retracted: {len(status['retracted'])}" + _listing("PMIDs", status["retracted"]),
+        f"missing (no longer served by NCBI): {len(status['missing'])}" + _listing("keys", status["missing"]),
     ]
     if not runs:
         lines.append("runs: none yet")

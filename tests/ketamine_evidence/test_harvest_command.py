@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -219,3 +219,23 @@ def test_partial_crawl_exit_8(home: Path, capsys: pytest.CaptureFixture[str], mo
     assert "5 unchanged, 2 failed" in out and "2 records never came back" in err
     with Store(paths.default_store()) as store:
         assert store.runs()[0].status == "partial"
+
+
+
+def test_status_lists_retracted_and_missing(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The retracted flag is set in code on a genuine record (the samples hold no retraction)."""
+    with (PUBMED_XML / "biopython_pubmed2.xml").open("rb") as fh:
+        first, second = iter_pubmed_records(fh, "pubmed")
+    retracted = replace(first, retracted=True)  # as inspect_pubmed flags a Retracted Publication
+    with Store(paths.default_store()) as store:
+        run = store.begin_run("pubmed", "q")
+        store.save_batch([retracted, second], run)
+        store.mark_missing([second.key], run)
+        store.finish_run(run, "ok")
+    code, out, _ = run_cli(capsys, "status")
+    assert code == 0
+    assert f"retracted: 1 (PMIDs {first.pmid})" in out
+    assert f"missing (no longer served by NCBI): 1 (keys {second.key})" in out
+    assert "1 missing" in out
+    code, out, _ = run_cli(capsys, "export")
+    assert out.split() == [first.pmid]  # missing records are not exported
