@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -89,3 +90,39 @@ def build_small_tables() -> FakeTables:
             {"study_id": "s3", "event": "nausea", "negated": False, "count": 20, "n": 200, "arm": None},
         ],
     )
+
+
+SNAPSHOT_PMC = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
+XSS_TITLE = "<script>alert(1)</script> probe title"
+XSS_EVIDENCE = '<img src=x onerror="alert(2)"> probe sentence'
+
+
+@pytest.fixture(scope="session")
+def snapshot_tables(tmp_path_factory: pytest.TempPathFactory):
+    """The real tables of the bundled PMC snapshot, written once per session by `ketamine-evidence extract`."""
+    from analysis import load_tables
+    from ketamine_evidence.cli import main
+
+    out = tmp_path_factory.mktemp("tables")
+    assert main(["extract", "--input", str(SNAPSHOT_PMC), "--out", str(out), "--no-progress"]) == 0
+    return load_tables(out)
+
+
+def with_xss_probe(tables):
+    """A copy of ``tables`` whose first study is included, carries a script in its title and an
+    ``<img onerror>`` in one evidence sentence, so both reach the evidence table."""
+    studies = tables.studies.copy()
+    findings = tables.findings.copy()
+    first = studies.index[0]
+    sid = studies.at[first, "study_id"]
+    studies.at[first, "title"] = XSS_TITLE
+    studies.at[first, "included"] = True
+    studies.at[first, "duplicate_of"] = None
+    if pd.isna(studies.at[first, "conditions"]):
+        studies.at[first, "conditions"] = "other"
+    studies.at[first, "n_participants"] = 12
+    probe = {c: None for c in findings.columns}
+    probe.update(study_id=sid, pmid=studies.at[first, "pmid"], intervention="ketamine", field="n_participants",
+                 value="12", value_num=12.0, evidence_text=XSS_EVIDENCE, evidence_source="abstract")
+    findings = pd.concat([findings, pd.DataFrame([probe], columns=findings.columns)], ignore_index=True)
+    return FakeTables(studies, findings, tables.adverse_events.copy())
