@@ -89,13 +89,14 @@ def _harvest_pubmed(args: argparse.Namespace, config: Config, store: Store, run_
 
     result = crawl_pubmed(config, store, run_id, query=config.pubmed.query, full=args.full,
                           with_fulltext=args.with_fulltext, progress=_progress())
-    note = f"{result.requests} requests, {result.retries} retries"
-    if result.missing:
-        note += f", {result.missing} records NCBI no longer serves (marked missing)"
+    detail = getattr(result, "note", "")  # the crawl's own one-line account, if it gives one
+    if not detail and result.missing:
+        detail = f"{result.missing} ids no longer served by NCBI (marked missing)"
+    note = f"{result.requests} requests, {result.retries} retries" + (f"; {detail}" if detail else "")
     store.finish_run(run_id, result.status, windows=list(result.windows), failed=result.failed, note=note)
     problem = None
     if result.status == "partial":
-        problem = (f"{result.failed} records never came back from NCBI after retries; "
+        problem = (f"{detail or f'{result.failed} records failed after retries'}; "
                    "the next harvest asks for them again")
     return Outcome(result.status, result.new, result.updated, result.unchanged, result.failed, problem)
 

@@ -216,7 +216,7 @@ def test_partial_crawl_exit_8(home: Path, capsys: pytest.CaptureFixture[str], mo
     install_crawl(monkeypatch, lambda *a, **k: FakeCrawlResult(unchanged=5, failed=2, status="partial"))
     code, out, err = run_cli(capsys, "harvest")
     assert code == EXIT_PARTIAL
-    assert "5 unchanged, 2 failed" in out and "2 records never came back" in err
+    assert "5 unchanged, 2 failed" in out and "2 records failed after retries; the next harvest asks" in err
     with Store(paths.default_store()) as store:
         assert store.runs()[0].status == "partial"
 
