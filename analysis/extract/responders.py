@@ -1,17 +1,151 @@
-"""Extractor: responders (being written; returns no findings yet)."""
+"""Extractor: responder_rate_pct — the share of intervention-treated patients reported as responders.
+
+Any stated threshold counts ('>= 50% pain reduction', 'responders', 'much improved', 'pain-free at
+2 h', 'effective pain relief (NRS < 3)', 'positive outcome'). The rate comes from '73% in
+rizatriptan', 'tCBT (35.4%', '77.3% of patients in PIL group', '(38.9 versus 5.6%' after the
+intervention's group, or is computed from 'x of n' / 'x/n'. Thresholds ('>= 30%'), confidence
+intervals and rates pooled over both arms are not rates. Each arm's rate is also an auxiliary
+``responders`` finding (arm, events, n, threshold).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from analysis.extract.pain_effect import Arms, arms_for
+from analysis.extract.text_patterns import NUM, parse_number
 from analysis.records import Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "responders"
-VERSION = "0.1"
+VERSION = "1.0"
+
+RESPONDER_CUE = re.compile(
+    r"\b(responders?|response rates?|responded|(headache|pain|migraine) (relief|freedom)|pain[- ]free|headache[- ]free|"
+    r"(≥|>=|>|at least|more than)\s?\d+\s?%\s?(pain )?(reduction|decrease|improvement|relief)|(very )?much improved|"
+    r"effective (pain )?relief|positive outcome|treatment success|success(ful)? (rate|treatment|outcome)|"
+    r"satisfactory (pain )?relief|(good|excellent) (pain )?relief|complete (pain )?relief|"
+    r"(\d+\s?%|50 percent|30 percent) (or (greater|more) )?(reduction|decrease|improvement) in (pain|headache))", re.I)
+# A threshold phrase, e.g. ">= 50% reduction"; the percentage is not a rate.
+_THRESHOLD_BEFORE = re.compile(r"(≥|>=|>|<|≤|at least|more than|less than|over|of|by)\s?$", re.I)
+_THRESHOLD_AFTER = re.compile(
+    r"^\s?(([-\u2013]|to|and|or)\s?\d+(\.\d+)?\s?%\s?)?(or (greater|more)\s)?(pain\s)?(reduction|decrease|improvement|relief|"
+    r"CI|confidence|of (the )?(estimated|maximum|load|baseline))", re.I)
+_CI = re.compile(r"[\(\[]\s?(95|90|99)\s?%\s?(CI|confidence)[^)\]]*[\)\]]|(95|90|99)\s?%\s?(CI|confidence interval)s?\s?[:=,]?\s?"
+                 r"[-\u2212\d.]+\s?(%|[-\u2013\u2012to]+)\s?[-\u2212\d.]+\s?%?", re.I)
+_POOLED = re.compile(r"\b(both (treatments|groups|arms|drugs)|all patients|overall|in total|of all)\b", re.I)
+_PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<versus>\s?(?:versus|vs\.?)\s?{NUM})?\s?%", re.I)
+_X_OF_N = re.compile(r"\b(?P<x>\d+)\s?(?:of|/|out of)\s?(?:the\s)?(?P<n>\d+)\b")
+_BOUNDARY = re.compile(r"[;]|\d\s?%")
+
+
+@dataclass(frozen=True, slots=True)
+class Rate:
+    pct: float
+    arm: str  # 'intervention' | 'comparator' | 'unknown'
+    start: int
+    events: int | None = None
+    n: int | None = None
+
+
+def _mask_ci(text: str) -> str:
+    return _CI.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _arm_of(segment: str, arms: Arms) -> str:
+    i, c = arms.is_intervention(segment), arms.is_comparator(segment)
+    if i and not c:
+        return "intervention"
+    if c and not i:
+        return "comparator"
+    return "unknown"
+
+
+def rates(text: str, arms: Arms) -> list[Rate]:
+    """Responder percentages of one sentence, each attributed to an arm by the words around it."""
+    masked = _mask_ci(text)
+    out: list[Rate] = []
+    matches = list(_PCT.finditer(masked))
+    for k, m in enumerate(matches):
+        if _THRESHOLD_BEFORE.search(masked[max(0, m.start() - 12):m.start()]) or _THRESHOLD_AFTER.search(masked[m.end():]):
+            continue
+        first = parse_number(m.group("num"))
+        if first is None or not 0 <= first <= 100:
+            continue
+        prev_end = matches[k - 1].end() if k else 0
+        nxt = matches[k + 1].start() if k + 1 < len(matches) else len(masked)
+        after = masked[m.end():min(nxt, m.end() + 60)]
+        after = re.split(r"[;]|\bvs\b|\bversus\b|\band\b(?=\s\d)", after)[0]
+        before = masked[prev_end:m.start()]
+        before = re.split(r"[;,]\s(?=[^,;]*$)", before)[-1] if k else before
+        if re.match(r"\s?[);]", masked[m.end():]):  # 'tCBT (35.4%;' - the arm is named before the bracket
+            arm = _arm_of(before[-80:], arms)
+        else:
+            arm = _arm_of(after, arms)
+            if arm == "unknown" or re.match(r"\s?\(", masked[m.end():]):
+                arm = _arm_of(before[-80:], arms) if _arm_of(before[-80:], arms) != "unknown" else arm
+        events = n = None
+        xn = _X_OF_N.search(masked[max(prev_end, m.start() - 40):m.start()])
+        if xn:
+            events, n = int(xn.group("x")), int(xn.group("n"))
+        out.append(Rate(first, arm, m.start(), events, n))
+        if m.group("versus"):
+            second = parse_number(re.sub(r"^\s?(versus|vs\.?)\s?", "", m.group("versus"), flags=re.I))
+            if second is not None:
+                other = {"intervention": "comparator", "comparator": "intervention"}.get(arm, "unknown")
+                out.append(Rate(second, other, m.start()))
+    if not matches:  # '9 of 30 patients' without a percentage
+        for xn in _X_OF_N.finditer(masked):
+            x, n = int(xn.group("x")), int(xn.group("n"))
+            if 0 < n and x <= n:
+                arm = _arm_of(masked[xn.end():xn.end() + 50], arms)
+                out.append(Rate(round(100 * x / n, 1), arm, xn.start(), x, n))
+    return out
+
+
+def _threshold(text: str) -> str | None:
+    m = RESPONDER_CUE.search(text)
+    return m.group(0) if m else None
+
+
+def responder_sentences(ctx: "Context") -> list["Sentence"]:
+    """Results/conclusions sentences (or unlabelled ones) that report responders with a number."""
+    out = []
+    for s in ctx.sentences:
+        section = (s.section or "").upper()
+        if section == "TITLE" or re.search(r"METHOD|BACKGROUND|OBJECTIV|AIM|DESIGN|PATIENT|MATERIAL|INTRO", section):
+            continue
+        if RESPONDER_CUE.search(s.text) and (_PCT.search(s.text) or _X_OF_N.search(s.text)):
+            out.append(s)
+    return out
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    sentences = responder_sentences(ctx)
+    if not sentences or not ctx.intervention.pattern.search(ctx.article.text):
+        return []
+    arms = arms_for(ctx.article.text, ctx.intervention.pattern)
+    findings: list[Finding] = []
+    chosen: Finding | None = None
+    name = ctx.intervention.name
+    for s in sentences:
+        threshold = _threshold(s.text)
+        for r in rates(s.text, arms):
+            if r.arm == "unknown":
+                continue
+            if _POOLED.search(s.text[max(0, r.start - 60):r.start + 60]) and r.arm == "intervention" and not \
+                    arms.is_intervention(s.text[max(0, r.start - 60):r.start + 60]):
+                continue
+            evidence = ctx.evidence(s, NAME, VERSION)
+            detail = {"arm": r.arm, "events": r.events, "n": r.n, "threshold": threshold, "percent": r.pct}
+            findings.append(Finding("responders", r.pct, evidence, name, detail))
+            if chosen is None and r.arm == "intervention":
+                chosen = Finding("responder_rate_pct", r.pct, evidence, name, detail)
+    if chosen is not None:
+        findings.insert(0, chosen)
+    return findings
