@@ -282,6 +282,26 @@ class Store:
         finally:
             self._release_lock()
 
+    def lock_holder(self) -> int | None:
+        """The pid written in ``<store>.lock`` if that process is alive (a harvest is running), else None.
+
+        Read without taking the lock, so asking never makes a starting harvest fail.
+        """
+        try:
+            text = self.lock_path.read_text(encoding="ascii", errors="replace").strip()
+        except OSError:
+            return None
+        if not text.isdigit():
+            return None
+        pid = int(text)
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None  # SIGKILLed holder: the kernel released its lock, the pid stayed in the file
+        except PermissionError:
+            pass  # alive, owned by another user
+        return pid
+
     def _release_lock(self) -> None:
         fd, self._lock_fd = self._lock_fd, None
         if fd is not None:
@@ -534,4 +554,5 @@ class Store:
             "retracted": retracted,
             "missing": missing,
             "runs": [asdict(run) for run in self.runs()],
+            "harvest_running_pid": self.lock_holder(),
         }

@@ -46,6 +46,8 @@ def format_status(status: dict, runs: list[RunInfo], last: int) -> str:
         f"retracted: {len(status['retracted'])}" + _listing("PMIDs", status["retracted"]),
         f"missing (no longer served by NCBI): {len(status['missing'])}" + _listing("keys", status["missing"]),
     ]
+    if status.get("harvest_running_pid"):
+        lines.append(f"a harvest is running now (pid {status['harvest_running_pid']})")
     if not runs:
         lines.append("runs: none yet")
     else:

@@ -321,12 +321,15 @@ def test_lock_held_by_another_process_raises_store_locked(tmp_path: Path) -> Non
     holder = _holder(path)
     try:
         with Store(path) as store:
+            assert store.lock_holder() == holder.pid
             with pytest.raises(StoreLocked, match=rf"locked by another harvest \(pid {holder.pid}\)"):
                 with store.lock():
                     pass
     finally:
         holder.kill()
         holder.wait()
+    with Store(path) as store:
+        assert store.lock_holder() is None  # its pid is still in the file, but the process is gone
     # SIGKILL released it: the kernel drops flock locks with the process
     with Store(path) as store, store.lock():
         assert store.begin_run("pubmed", None) >= 1

@@ -59,7 +59,7 @@ def test_status_json_shape(harvested: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 0
     status = json.loads(out)
     assert status["records"] == SNAPSHOT_RECORDS and status["pmc"] == 29
-    assert status["retracted"] == [] and status["missing"] == []
+    assert status["retracted"] == [] and status["missing"] == [] and status["harvest_running_pid"] is None
     (run,) = status["runs"]
     assert {"id", "started", "finished", "source", "query", "status", "windows", "new", "updated", "unchanged",
             "failed", "missing", "note"} <= run.keys()
