@@ -65,11 +65,12 @@ NO_DIFF = re.compile(
     r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
     r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
     r"extent|improvement|relief|reduction)|comparable|equivalen(t|ce) (was|were) demonstrated|"
-    r"non-?significant(ly)?|no more (effective|efficacious)|not (superior|more effective|better|inferior)|"
+    r"non-?significant(ly)?|no more (effective|efficacious)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve)|insignificant|as effective as|neither)",
     re.I)
 DOWN = re.compile(
-    r"\b(lower|less|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
+    r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
+    r"third|quadrant|eyelid|pole|body))|less|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
     r"smaller|declin(ed|e)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
     r"drop(ped)?|fell)\b", re.I)
 UP = re.compile(
@@ -101,7 +102,7 @@ BASELINE_ONLY = re.compile(
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
     r"over( the)?(?= placebo| control| sham)|when compared)\b", re.I)
-CLAUSE_SPLIT = re.compile(r";\s|,?\s\b(?:but|whereas|while|however|although)\b,?\s", re.I)
+CLAUSE_SPLIT = re.compile(r";\s|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
 
 # Arms that are comparators by their name.
@@ -309,7 +310,7 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)
                 continue
             if not own and not (word == "none" and prev is not None
-                                and not re.search(r"\b(on|for|of|regarding)\s(the\s)?[a-z]", clause)):
+                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)):
                 continue
             if WITHIN.search(clause) and not _is_between(clause):
                 if arms.is_comparator(clause) and not arms.is_intervention(clause) and not re.search(
@@ -443,8 +444,14 @@ def finding_sentences(ctx: "Context") -> list["Sentence"]:
             continue
         if section != "TITLE" and NON_FINDING.search(s.text) and not _significance(s.text):
             continue
+        if section == "TITLE" and raw_direction(s.text) not in ("better", "worse", "none") and not TITLE_VERB.search(s.text):
+            continue  # 'The comparison of ... on postoperative pain in lower abdominal surgery'
         out.append(s)
     return out
+
+
+TITLE_VERB = re.compile(r"\b(reduces|reduced|decreases|decreased|attenuates|attenuated|prevents|prevented|increases|"
+                        r"increased|improves|improved|lowers|lowered|prolongs|prolonged|relieves|relieved)\b", re.I)
 
 
 def article_verdicts(ctx: "Context") -> list[Verdict]:
