@@ -56,6 +56,7 @@ class Context:
 def make_context(article: Article, intervention: Intervention | str = "ketamine") -> Context:
     if isinstance(intervention, str):
         intervention = resolve_intervention(intervention)
+    intervention = intervention.with_abbreviations(article.text)  # 'cannabis-based medicinal extract (CBME)'
     return Context(article=article, sentences=split_article(article), intervention=intervention)
 
 

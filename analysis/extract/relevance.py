@@ -1,17 +1,96 @@
-"""Extractor: relevance (being written; returns no findings yet)."""
+"""Extractor: is the record relevant (guideline ``relevant``), plus an auxiliary ``human`` finding.
+
+Always the ketamine question, whatever intervention the other fields are read for: ketamine or
+esketamine is an intervention studied for pain relief in humans. It runs last and reads earlier
+findings: ``design`` (animal studies are not relevant, reviews can be) and ``conditions`` (empty
+where no pain outcome is studied). Ketamine must be a studied arm: named in the title or given to a
+group in the methods or results, not only the anaesthetic every patient had ('anaesthesia was
+induced with ketamine') nor only mentioned in the background.
+"""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from analysis.records import Finding
+from analysis.extract.study_text import PAIN, is_background_sentence
+from analysis.interventions import Intervention, resolve_intervention
+from analysis.records import Evidence, Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "relevance"
-VERSION = "0.1"
+VERSION = "1.0"
+
+ARM_CUE = re.compile(r"\b(?:groups?|received?|receiving|administ\w+|given|injected|infus\w+|bolus|dose[sd]?|"
+                     r"\d\s?(?:mg|µg|μg|mcg)|compared?|comparison|versus|vs\.?|effects? of|efficacy|"
+                     r"randomi[sz]\w*|assigned|allocated|treated|treatment|premedicat\w*|pretreat\w*|adjunct|"
+                     r"addition|added|combination|combined|plus|placebo)\b", re.I)
+ONLY_ANAESTHETIC = re.compile(r"\b(?:an(?:a)?esthesia (?:was|were) (?:induced|maintained) with|induced with|"
+                              r"under (?:\w+ )?ketamine (?:an(?:a)?esthesia|sedation)|all (?:patients|children|"
+                              r"participants) received)\b", re.I)
+REVIEW_DESIGNS = {"systematic_review", "narrative_review", "guideline"}
+
+
+@lru_cache(maxsize=1)
+def _ketamine() -> Intervention:
+    return resolve_intervention("ketamine")
+
+
+def ketamine_of(ctx: "Context") -> Intervention:
+    """Ketamine as this run knows it (the context's own entry when the run is about ketamine)."""
+    return ctx.intervention if ctx.intervention.name == "ketamine" else _ketamine()
+
+
+def _design(ctx: "Context") -> Finding | None:
+    found = ctx.earlier("design")
+    return found[0] if found else None
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    design = _design(ctx)
+    human = not (design is not None and design.value == "animal")
+    out = [Finding("human", human, design.evidence if design is not None else None, ctx.intervention.name)]
+    relevant, evidence = _relevant(ctx, design, human)
+    out.append(Finding("relevant", relevant, evidence, ctx.intervention.name))
+    return out
+
+
+def _relevant(ctx: "Context", design: Finding | None, human: bool) -> tuple[bool, Evidence | None]:
+    if not human:
+        return False, design.evidence if design is not None else None
+    ketamine = ketamine_of(ctx).pattern
+    sentences = [s for s in ctx.sentences if ketamine.search(s.text)]
+    if not sentences:
+        return False, None
+    conditions = ctx.earlier("conditions")
+    if not conditions:
+        return False, None
+    title = next((s for s in sentences if s.section == "TITLE"), None)
+    arms = [s for s in sentences if s.section != "TITLE" and not is_background_sentence(ctx, s)
+            and ARM_CUE.search(s.text)]
+    if design is not None and design.value in REVIEW_DESIGNS:
+        pain_ketamine = next((s for s in sentences if PAIN.search(s.text)), None)
+        if pain_ketamine is not None:
+            return True, ctx.evidence(pain_ketamine, NAME, VERSION)
+        return False, None
+    if title is None and not arms:
+        return False, None
+    studied = [s for s in arms if not ONLY_ANAESTHETIC.search(s.text)]
+    if title is None and not studied:
+        return False, ctx.evidence(arms[0], NAME, VERSION)
+    deciding = _best(title, studied)
+    return True, ctx.evidence(deciding, NAME, VERSION)
+
+
+def _best(title: "Sentence | None", studied: list["Sentence"]) -> "Sentence":
+    """The title when it names ketamine with pain, else the first study sentence that does, else the first."""
+    if title is not None and PAIN.search(title.text):
+        return title
+    with_pain = next((s for s in studied if PAIN.search(s.text)), None)
+    if with_pain is not None:
+        return with_pain
+    return title if title is not None else studied[0]

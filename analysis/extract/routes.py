@@ -1,17 +1,125 @@
-"""Extractor: routes (being written; returns no findings yet)."""
+"""Extractor: routes by which the intervention was given (guideline ``routes``), from ``lexicons/routes.toml``.
+
+A route word counts when it belongs to the intervention: an adjective before it in the same phrase
+('intravenous ketamine', 'IV 0.3 mg/kg ketamine'), an adverb after it in the same clause ('ketamine
+... was injected intravenously'), or a word inside the intervention's own name ('intracutaneous
+sterile water injection'). A route word naming a device of a co-medication ('IV-PCA fentanyl') does
+not. With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
+bolus, a target plasma level or an injection at induction of anaesthesia, or a per-kg dose given
+around anaesthesia, is ``intravenous``. Non-drug interventions have no route.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from analysis.records import Finding
+from analysis.extract.regimen_text import mentions, next_drug, preceding
+from analysis.extract.study_text import alternation, load_lexicon
+from analysis.records import ROUTES, Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "routes"
-VERSION = "0.1"
+VERSION = "1.0"
+
+_LEX = load_lexicon("routes.toml")
+ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
+    (term, re.compile(alternation(entry["patterns"]), re.I)) for term, entry in _LEX.items() if term in ROUTES
+]
+_CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
+_DEVICE_AFTER = re.compile(r"^[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
+                           r"regional|port)\b", re.I)
+_ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$", re.I)
+IMPLIED_IV = re.compile(
+    r"\d\s?(?:mg|µg|μg|mcg|γ|ug)\s?(?:/|\.|\u00b7|\s)\s?kg\S*?\s?(?:/|\.|\u00b7|\s)\s?(?:h|hr|min)\b|"
+    r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
+    r"(?:level|concentration)|\b(?:plasma|serum|blood) (?:level|concentration) of \d|\d\s?ng\s?/?\s?ml\b|"
+    r"\d\s?ng ml|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
+    r"\bco-?induction|\binduction (?:of|agent)|\binjected\b|\binjection\b",
+    re.I)
+_NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
+                     r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
+                     r"epidural|caudal|topical|\bIANB\b", re.I)
+ANAESTHESIA = re.compile(r"\ban(?:a)?esthe\w*|\bsurg\w*|\binduction\b|\bintubat\w*|\bpre-?treat\w*|"
+                         r"\boperati\w*|\bpremedicat\w*|\bsedat\w*", re.I)
+PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!\s?(?:/|per\s)\s?d)", re.I)
+
+
+def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    out = []
+    for term, pattern in ROUTE_WORDS:
+        for m in pattern.finditer(text):
+            word = m.group(0)
+            if word.lower() in _CASE_SENSITIVE_SHORT and not word.isupper():
+                continue
+            out.append((term, m))
+    return out
+
+
+def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
+    """Routes the sentence names for the intervention."""
+    text = s.text
+    found = mentions(text, ctx.intervention.pattern)
+    own = [m for m in found if m.is_intervention]
+    routes = []
+    for term, m in _route_matches(text):
+        if _DEVICE_AFTER.match(text, m.end()):
+            continue
+        if any(o.start <= m.start() and m.end() <= o.end for o in own):
+            routes.append(term)  # the route is part of the intervention's name
+            continue
+        word = m.group(0)
+        if _ADVERB.search(word):
+            before = preceding(text, m.start(), found)
+            if before is None:
+                after = [d for d in found if d.start >= m.end()]
+                who_all = after
+            else:
+                who_all = [before]
+                if before.is_control:  # 'duloxetine or placebo was given orally'
+                    earlier = preceding(text, before.start, found)
+                    if earlier is not None and earlier.is_intervention:
+                        who_all.append(earlier)
+            if any(d.is_intervention for d in who_all):
+                routes.append(term)
+            continue
+        who = next_drug(text, m.end(), found)
+        if who is None:
+            who = preceding(text, m.start(), found)
+            if who is not None and m.start() - who.end > 30:
+                who = None
+        if who is not None and who.is_intervention:
+            routes.append(term)
+    return routes
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    if not ctx.intervention.is_drug:
+        return []
+    chosen: dict[str, "Sentence"] = {}
+    sentences = ctx.intervention_sentences()
+    for s in sentences:
+        for term in named_routes(ctx, s):
+            chosen.setdefault(term, s)
+    if not chosen:
+        implied = _implied_intravenous(ctx, sentences)
+        if implied is not None:
+            chosen["intravenous"] = implied
+    order = {r: i for i, r in enumerate(ROUTES)}
+    return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
+            for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
+
+
+def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
+    """The sentence that implies an intravenous route beyond doubt, if any."""
+    for s in sentences:
+        if IMPLIED_IV.search(s.text) and not _NOT_IV.search(s.text):
+            return s
+    if any(ANAESTHESIA.search(s.text) for s in ctx.sentences):
+        for s in sentences:
+            if PER_KG.search(s.text) and not _NOT_IV.search(s.text):
+                return s
+    return None

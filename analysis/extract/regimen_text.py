@@ -1,0 +1,81 @@
+"""Where the intervention and other drugs are named in a sentence, and which of them a dose or a
+route word belongs to ("propofol 0.25 mg/kg or ketamine 0.3 mg/kg": the first dose is propofol's).
+Used by the routes and dosing extractors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract.study_text import other_drug_spans
+
+CONTROL = re.compile(r"^(?:placebo|saline|normal saline|sham|vehicle)$", re.I)
+# What may stand between a dose and the drug it precedes: '0.5 mg/kg ketamine', '0.5 mg/kg of ketamine',
+# '100 γ/kg/min of racemic ketamine'; and what ends a route adjective's phrase.
+_DOSE_GAP = re.compile(r"\s*(?:of\s+)?(?:(?!(?:and|or|to|in|with|for|vs|versus|than|plus)\b)[a-z\-]+\s+)?", re.I)
+_PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
+_PRECEDING_LIMIT = 160
+_BREAK = re.compile(r";\s*(?![^()]*\))")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    is_intervention: bool
+
+    @property
+    def is_control(self) -> bool:
+        return bool(CONTROL.match(self.text))
+
+
+def mentions(text: str, pattern: re.Pattern[str]) -> list[Mention]:
+    """Every mention of the intervention and of other drugs in ``text``, in order."""
+    own = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    found = [Mention(s, e, text[s:e], True) for s, e in own]
+    found += [Mention(s, e, text[s:e], False) for s, e in other_drug_spans(text, own)]
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def following(text: str, pos: int, found: list[Mention]) -> Mention | None:
+    """The drug named right after ``pos`` ('... mg/kg of ketamine'), with at most 'of' and one word between."""
+    for m in found:
+        if m.start < pos:
+            continue
+        if m.start - pos <= 30 and _DOSE_GAP.fullmatch(text, pos, m.start):
+            return m
+        return None
+    return None
+
+
+def next_drug(text: str, pos: int, found: list[Mention], limit: int = 40) -> Mention | None:
+    """The first drug named within ``limit`` characters after a route adjective, in the same phrase
+    ('intravenous ketamine', 'IV 0.3 mg/kg ketamine', 'intranasal sedation using ketamine')."""
+    for m in found:
+        if m.start < pos:
+            continue
+        gap = text[pos:m.start]
+        if m.start - pos <= limit and not _PHRASE_BREAK.search(gap):
+            return m
+        return None
+    return None
+
+
+def preceding(text: str, pos: int, found: list[Mention]) -> Mention | None:
+    """The nearest drug named before ``pos`` in the same clause (a ';' outside brackets ends a clause)."""
+    best = None
+    for m in found:
+        if m.end <= pos and pos - m.end <= _PRECEDING_LIMIT and not _BREAK.search(text, m.end, pos):
+            best = m
+    return best
+
+
+def owner(text: str, start: int, end: int, found: list[Mention]) -> Mention | None:
+    """The drug a dose at ``start:end`` belongs to: the one it directly precedes, else the nearest before it."""
+    after = following(text, end, found)
+    if after is not None:
+        return after
+    return preceding(text, start, found)
