@@ -1,17 +1,496 @@
-"""Extractor: adverse_events (being written; returns no findings yet)."""
+"""Extractor: adverse events that occurred with the intervention, and those the abstract says did not occur.
+
+Words are normalised to the guideline's preferred terms through ``lexicons/adverse_events.toml`` (one
+compiled alternation; only sentences with a hit are read). Negation is NegEx/ConText-style: trigger
+phrases from ``lexicons/negation_triggers.toml`` negate the events in their scope (after a ``pre``
+trigger, before a ``post`` trigger) up to a terminating word or the clause's end; pseudo-triggers
+("no significant difference in ...") do not negate. spaCy-based negspacy/medspaCy do the same on top
+of a parser that would cost far more than the whole pipeline's budget per record, so the triggers are
+kept as data here.
+
+An event counts as occurred when :func:`detect_adverse_event_sentence` accepts its sentence (an
+affirmed event word, a cue of causation or occurrence, and the drug) and the event belongs to the
+intervention's arm: events stated only for another arm, the aim of the study (words of the title or
+of an aim sentence: sedation in a sedation trial), and planned measurements (methods) are skipped.
+A general "no side effects" gives ``serious_adverse_events`` in ``negated_adverse_events``; a term
+never ends up in both lists (occurred wins).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Iterable
 
 from analysis.records import Finding
 
 if TYPE_CHECKING:
     from analysis.extract import Context
+    from analysis.sentences import Sentence
 
 NAME = "adverse_events"
-VERSION = "0.1"
+VERSION = "1.0"
+
+GENERIC = "generic"
+SERIOUS = "serious_adverse_events"
+OTHER = "other"
+
+
+# ---------------------------------------------------------------------------------------------- lexicons
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("analysis.lexicons").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _phrase(phrase: str) -> str:
+    """A lexicon phrase as a regex: whole words, ``*`` = any word ending, spaces or hyphens between words;
+    an all-capitals abbreviation (PONV, SAE) only in capitals."""
+    parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in re.split(r"[\s]+", phrase)]
+    body = r"[\s-]+".join(parts).replace(r"\-", r"[\s-]?")
+    if re.fullmatch(r"[A-Z/]{2,}s?", phrase):
+        body = f"(?-i:{body})"
+    return body
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    regex: re.Pattern[str]
+    groups: dict[str, tuple[str, tuple[str, ...]]]  # group name -> (kind, preferred terms)
+    problem: re.Pattern[str]
+    drug: re.Pattern[str]
+    condition_topics: dict[str, tuple[str, ...]]
+
+
+def _compile_lexicon() -> _Lexicon:
+    data = _load("adverse_events.toml")
+    entries: list[tuple[str, str, tuple[str, ...]]] = []  # (regex, kind, terms)
+    for term, spec in data["terms"].items():
+        entries += [(_phrase(p), "term", (term,)) for p in spec.get("phrases", [])]
+        entries += [(p, "term", (term,)) for p in spec.get("patterns", [])]
+    for spec in data["combined"]:
+        entries += [(_phrase(p), "term", tuple(spec["terms"])) for p in spec.get("phrases", [])]
+        entries += [(p, "term", tuple(spec["terms"])) for p in spec.get("patterns", [])]
+    entries += [(_phrase(p), GENERIC, ()) for p in data["generic"]["phrases"]]
+    # Longest first, so that 'serious adverse events' wins over 'adverse events' at one position.
+    entries.sort(key=lambda e: len(e[0]), reverse=True)
+    groups = {f"g{i}": (kind, terms) for i, (_, kind, terms) in enumerate(entries)}
+    alternation = "|".join(f"(?P<g{i}>{rx})" for i, (rx, _, _) in enumerate(entries))
+    regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.I)
+    problems = data["problems"]
+    problem = re.compile(
+        r"\b(?:\w+(?:" + "|".join(sorted(map(re.escape, set(problems["suffixes"])), key=len, reverse=True)) + r")|"
+        + "|".join(sorted(map(re.escape, set(problems["words"])), key=len, reverse=True)) + r")\b", re.I)
+    drugs = data["drugs"]
+    drug = re.compile(
+        r"\b(?:\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=len, reverse=True)) + r")|"
+        + "|".join(sorted(map(re.escape, set(drugs["words"])), key=len, reverse=True)) + r")\b", re.I)
+    topics = {k: tuple(v) for k, v in data.get("condition_topics", {}).items()}
+    return _Lexicon(regex, groups, problem, drug, topics)
+
+
+def _alt(phrases: Iterable[str]) -> str:
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Negation:
+    pre: re.Pattern[str]
+    post: re.Pattern[str]
+    pseudo: re.Pattern[str]
+    terminate: re.Pattern[str]
+    max_words: int
+
+
+def _compile_negation() -> _Negation:
+    data = _load("negation_triggers.toml")
+    word = lambda alt: re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)  # noqa: E731
+    return _Negation(pre=word(_alt(data["pre"])), post=word(_alt(data["post"])), pseudo=word(_alt(data["pseudo"])),
+                     terminate=word(_alt(data["terminate"])), max_words=int(data.get("max_words", 12)))
+
+
+LEXICON = _compile_lexicon()
+NEGATION = _compile_negation()
+
+# ---------------------------------------------------------------------------------------------- cues
+# Causation: the event is tied to a drug or a treatment.
+_CAUSAL = re.compile(
+    r"[\w)]-?\s?(?:induced|associated|related|mediated|attributable)\b|\binduced by\b|\bcaus(?:e|es|ed|ing)\b|"
+    r"\bdue to\b|\bsecondary to\b|\battribut\w+ to\b|\bassociated with\b|\brelated to\b|\bresult(?:ed|ing|s)? from\b|"
+    r"\bconsequence of\b|\bprovoked\b|\btriggered\b|\bprecipitated\b|\bled to\b|\blead(?:s|ing)? to\b|"
+    r"\binduc(?:e|es|ed|ing)\b|\bproduc(?:e|es|ed|ing)\b|\btoxicity\b|\bside[- ]?effects?\b|\badverse\b|"
+    r"\bcomplications?\b|\bhypersensitivity\b|\ballergic\b|\bintolerance\b|\boverdose\b|\bintoxication\b|"
+    r"\bpoisoning\b|\bwithdrawal of\b|\bdiscontinu\w+|\brechallenge\b|\bre-?challenge\b|"
+    r"\b(?:after|following|during|upon|since|while on|while taking|while receiving|on)\b[^.;]{0,60}?"
+    r"\b(?:administration|treatment|therapy|use|ingestion|injection|infusion|intake|exposure|dos(?:e|es|ing)|"
+    r"initiation|starting|commencement|medication|regimen|course|cycles?|premedication|anaesthesia|anesthesia)\b|"
+    r"\b(?:after|following) (?:starting|initiating|receiving|taking|commencing|beginning|being given|ingesting)\b|"
+    r"\bwhile (?:on|taking|receiving|using|being treated)\b|\btreated with\b[^.;]{0,80}\bdevelop",
+    re.I)
+# Occurrence: the event is reported as having happened (counts, incidence, 'was observed in').
+_OCCURRENCE = re.compile(
+    r"\bdevelop(?:ed|s|ing)?\b|\bexperienc(?:ed|es|ing)\b|\boccur(?:red|ring|s)?\b|\bobserved\b|\breported\b|"
+    r"\bnoted\b|\bseen\b|\bfound\b|\bcomplain(?:ed|s)? of\b|\bsuffer(?:ed|s|ing)\b|\bpresented with\b|\bhad\b|"
+    r"\bshowed\b|\bexhibited\b|\bappeared\b|\bincidences?\b|\bfrequenc(?:y|ies)\b|\boccurrence\b|\brates?\b|"
+    r"\bepisodes?\b|\bcases?\b|\bincreas\w*|\bhigher\b|\bmore\b|\bgreater\b|\belevat\w+|\brise\b|\brose\b|"
+    r"\bincluded?\b|\bincluding\b|\bmost common\b|\bcommonest\b|\bfrequent\b|\d\s?%|\b\d+ (?:of|out of) \d+|"
+    r"\b\d+ (?:patients?|subjects?|participants?|children|cases|volunteers|women|men)\b|\bin \d+\b|"
+    r"\bconfirm\w*\b|\bdemonstrat\w+\b|\bproduced?\b|\bcaused?\b|\bwith minimal\b|\bmild\b|\bmoderate\b|"
+    r"\bsevere\b|\btransient\b|\bsignificantly\b",
+    re.I)
+# Planned measurements: a methods sentence says what was recorded, not what happened.
+_METHODS_VERBS = re.compile(
+    r"\b(?:was|were|are|is|be|been)\s+(?:also\s+)?(?:assessed|recorded|measured|monitored|evaluated|documented|"
+    r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
+    r"questioned|asked|noted down|checked|determined)\b|\bwe (?:assessed|recorded|measured|monitored|evaluated|"
+    r"compared|examined|investigated|collected)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|"
+    r"included|includ\w+)\b",
+    re.I)
+_INCIDENCE = re.compile(r"\b(?:incidences?|frequency|frequencies|occurrence|rates?|number of (?:patients|subjects|"
+                        r"episodes|events)|episodes|proportion)\b", re.I)
+_AIM = re.compile(
+    r"\b(?:aims?|aimed|objectives?|purpose|goal|hypothes[ie]s|hypothesi[sz]ed)\b|\bto (?:evaluate|investigate|"
+    r"assess|compare|determine|examine|test|study|explore)\b|\bwe (?:evaluated|investigated|examined|compared|"
+    r"assessed|studied|tested|explored|sought)\b|\bthis (?:study|trial) (?:examined|investigated|evaluated|"
+    r"compared|assessed|was designed|aims?)\b",
+    re.I)
+_METHODS_LABEL = re.compile(r"method|design|setting|intervention|procedure|patients and|participants|materials",
+                            re.I)
+_CLAUSE_SPLIT = re.compile(r";|,?\s\b(?:whereas|while|but|however|although|otherwise)\b|,\s(?:and\s|also\s|with\s)|"
+                           r"\.\s", re.I)
+_ARM_WORD = re.compile(r"\b(?:placebo|control|saline|sham|comparator|usual care|vehicle)\b|\b\w[\w-]* groups?\b", re.I)
+_ARM_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:[A-Z0-9][\w-]*)\b")
+# Words before 'group' that name no arm ('both groups', 'between groups', 'the study group').
+_NOT_ARM = frozenset("""the each both all either this that these those study treatment treated active intervention
+    experimental two three four five six same other case between among in of across per age different several
+    any one no control's their our a an and or versus vs""".split())
+_GROUP_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:\(?)([A-Z][A-Za-z0-9-]{0,5}|[0-9IVX]{1,4})\b|\b([A-Z][A-Za-z0-9-]{0,5})\s+groups?\b")
+_COUNT = re.compile(r"\b(\d+)\s*(?:/|of|out of)\s*(\d+)\b|\bin (\d+)\b|\b(\d+) (?:patients?|subjects?|participants?|"
+                    r"children|cases|volunteers|women|men)\b|(?<![\w.])(\d+(?:\.\d+)?)\s?%", re.I)
+
+
+# ---------------------------------------------------------------------------------------------- mentions
+@dataclass(frozen=True)
+class EventMention:
+    """One adverse-event wording in a sentence: its preferred terms (empty for a general mention)."""
+
+    terms: tuple[str, ...]
+    kind: str  # 'term' or 'generic'
+    words: str
+    start: int
+    end: int
+    negated: bool = False
+    compared: bool = False  # in a comparison that did not differ ('no difference in X', 'X was similar')
+
+
+def find_event_mentions(text: str) -> list[EventMention]:
+    """Every lexicon hit in ``text`` with its negation status."""
+    mentions = []
+    for m in LEXICON.regex.finditer(text):
+        kind, terms = LEXICON.groups[m.lastgroup or ""]
+        mentions.append(EventMention(terms, kind, m.group(0), m.start(), m.end()))
+    if not mentions:
+        return mentions
+    negated = _negated_spans(text)
+    compared = _compared_spans(text)
+    return [EventMention(x.terms, x.kind, x.words, x.start, x.end,
+                         any(a <= x.start and x.end <= b for a, b in negated),
+                         any(a <= x.start and x.end <= b for a, b in compared)) for x in mentions]
+
+
+_SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent|equal|not differ\w*|did not differ)\b(?!\s+(?:in part\s+)?to\b)",
+                      re.I)
+_CONTRAST = re.compile(r",?\s\b(?:whereas|while|but|however|although|otherwise)\b|\.\s", re.I)
+
+
+def _compared_spans(text: str) -> list[tuple[int, int]]:
+    """Parts of a sentence (up to a contrast) holding a comparison that found no difference ('similar')."""
+    bounds = [0] + [m.end() for m in _CONTRAST.finditer(text)] + [len(text)]
+    spans = []
+    for m in list(NEGATION.pseudo.finditer(text)) + list(_SIMILAR.finditer(text)):
+        lo = max(b for b in bounds if b <= m.start())
+        hi = min((b for b in bounds if b > m.start()), default=len(text))
+        spans.append((lo, hi))
+    return spans
+
+
+def _negated_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans a negation trigger covers (NegEx: forward from ``pre``, backward from ``post``)."""
+    pseudo = [(m.start(), m.end()) for m in NEGATION.pseudo.finditer(text)]
+    in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731
+    stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in re.finditer(r"[;:]", text)]
+    spans = []
+    for m in NEGATION.pre.finditer(text):
+        if in_pseudo(m.start(), m.end()):
+            continue
+        end = min([s for s in stops if s >= m.end()] + [len(text)])
+        words = list(re.finditer(r"\S+", text[m.end():end]))
+        if len(words) > NEGATION.max_words:
+            end = m.end() + words[NEGATION.max_words - 1].end()
+        spans.append((m.end(), end))
+    for m in NEGATION.post.finditer(text):
+        if in_pseudo(m.start(), m.end()):
+            continue
+        start = max([s for s in stops if s < m.start()] + [0])
+        words = list(re.finditer(r"\S+", text[start:m.start()]))
+        if len(words) > NEGATION.max_words:
+            start = start + words[-NEGATION.max_words].start()
+        spans.append((start, m.start()))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------- detector
+def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None, *,
+                                  about_drug: bool = False) -> bool:
+    """Whether a sentence states that an adverse event occurred with a drug.
+
+    It needs an affirmed (not negated) event word, either a preferred-term wording or a medical problem,
+    a cue of causation ('induced', 'after ... therapy', 'side effect') or of occurrence ('was observed
+    in 3 patients', 'incidence', a percentage), and the drug: ``drug`` when given, else any drug-like word
+    (an INN stem, 'drug', 'therapy'...). ``about_drug`` says the text comes from a report about the drug
+    (a trial abstract), where an event stated to occur counts without the drug named again.
+    """
+    mentions = find_event_mentions(text)
+    affirmed = [m for m in mentions if not m.negated and m.kind == "term"]
+    if not affirmed:
+        negated = _negated_spans(text)
+        affirmed_problem = [m for m in LEXICON.problem.finditer(text)
+                            if not any(a <= m.start() and m.end() <= b for a, b in negated)]
+        if not affirmed_problem:
+            return False
+    causal = _CAUSAL.search(text) is not None
+    named = (drug or LEXICON.drug).search(text) is not None
+    if about_drug:
+        return causal or _OCCURRENCE.search(text) is not None
+    return named and (causal or (drug is not None and _OCCURRENCE.search(text) is not None))
+
+
+# ---------------------------------------------------------------------------------------------- extractor
+@dataclass
+class _Event:
+    term: str
+    sentence: "Sentence"
+    words: list[str]
+    detail: dict[str, Any]
+
+
+def _topic_terms(ctx: "Context") -> set[str]:
+    """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
+    topic: set[str] = set()
+    for s in ctx.sentences:
+        if s.section == "TITLE" or _AIM.search(s.text) or (s.section and re.search(r"objective|aim|purpose",
+                                                                                     s.section, re.I)):
+            for m in LEXICON.regex.finditer(s.text):
+                kind, terms = LEXICON.groups[m.lastgroup or ""]
+                if kind == "term" and s.section == "TITLE":
+                    topic.update(terms)
+                elif kind == "term" and _aim_target(s.text, m.start()):
+                    topic.update(terms)
+    for finding in ctx.earlier("conditions"):
+        topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
+    return topic - {SERIOUS}
+
+
+def _background(ctx: "Context") -> set[int]:
+    """Indices of sentences that give background or the aim, not this study's results: a background or
+    objective section, or in an abstract without sections, what comes before (and is) the aim sentence."""
+    out: set[int] = set()
+    first_aim = next((s.index for s in ctx.sentences[:6] if s.section != "TITLE" and _AIM.search(s.text)), None)
+    labels = _sentence_labels(ctx)
+    for s in ctx.sentences:
+        label = labels[s.index]
+        if re.search(r"background|introduction|context|rationale|objective|aim|purpose", label, re.I):
+            out.add(s.index)
+        elif not re.search(r"result|conclu|finding|discussion|interpretation|method", label, re.I) and \
+                first_aim is not None and s.index <= first_aim:
+            out.add(s.index)
+        elif _AIM.search(s.text) and not re.search(r"result|conclu", label, re.I):
+            out.add(s.index)
+    return out
+
+
+_INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z /&-]{2,40}):\s")
+
+
+def _sentence_labels(ctx: "Context") -> dict[int, str]:
+    """Each sentence's abstract part: its section, or a label written inline ('Results: ...') within it."""
+    out: dict[int, str] = {}
+    section, current = None, ""
+    for s in ctx.sentences:
+        if s.section != section:
+            section, current = s.section, s.section or ""
+        m = _INLINE_LABEL.match(s.text)
+        if m:
+            current = m.group(1)
+        out[s.index] = current
+    return out
+
+
+# An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
+_OUTCOME_BEFORE = re.compile(
+    r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|reduc(?:ed|es|ing|"
+    r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ed|ing|ment of)|"
+    r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
+    r"intensity of)\b[^.;]{0,80}$", re.I)
+_OUTCOME_AFTER = re.compile(
+    r"^[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|attacks?|"
+    r"frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
+    r"decreased|reduced|reduction)\b", re.I)
+
+
+def _caused_by(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
+    """The event is stated as caused by the intervention ('ketamine-induced X', 'X induced by ketamine')."""
+    before = re.search(r"([\w-]+)[- ](?:induced|associated|related)\s+(?:[\w-]+\s+){0,3}$", text[max(0, start - 80):start])
+    after = re.match(r"\s*(?:\w+\s+){0,2}(?:induced|caused|produced|provoked) by\s+(?:the\s+)?([\w-]+)", text[end:end + 60])
+    return any(m is not None and pattern.search(m.group(1)) for m in (before, after))
+
+
+def _is_outcome(text: str, start: int, end: int) -> bool:
+    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
+
+
+def _aim_target(text: str, start: int) -> bool:
+    """Whether the event at ``start`` is what an aim sentence sets out to change or measure."""
+    before = text[max(0, start - 120):start]
+    return re.search(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:of\s[^.;]{0,60}\s)?on\b|\bprevent\w*|"
+                     r"\bprophyla\w+|\breduc\w+|\battenuat\w+|\btreat\w*|\bmanag\w+|\bcontrol\w*|\bdecreas\w+|"
+                     r"\bsuppress\w*|\bfor\b|\bquality of\b|\bdepth of\b|\blevel of\b", before, re.I) is not None
+
+
+def _intervention_labels(ctx: "Context") -> set[str]:
+    """Arm labels that stand for the intervention ('group K', 'KRH group'), read from where they are defined:
+    the intervention is named right after the label, or just before a label in brackets."""
+    labels: set[str] = set()
+    pattern = ctx.intervention.pattern
+    for s in ctx.sentences:
+        for m in _GROUP_LABEL.finditer(s.text):
+            label = m.group(1) or m.group(2)
+            after = s.text[m.end():m.end() + 70]
+            nxt = _GROUP_LABEL.search(after)
+            window = after[:nxt.start()] if nxt else after
+            before = s.text[max(0, m.start() - 30):m.start()] if s.text[max(0, m.start() - 1):m.start()] == "(" else ""
+            if pattern.search(window) or pattern.search(before):
+                labels.add(label.lower())
+    return labels
+
+
+def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
+    """(names the intervention or its arm, names another arm) within a clause."""
+    mine = ctx.intervention.pattern.search(clause) is not None
+    other = False
+    for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
+        words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
+        label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
+        if label in _NOT_ARM:
+            continue
+        if label in labels or ctx.intervention.pattern.search(m.group(0)):
+            mine = True
+        else:
+            other = True
+    return mine, other
+
+
+def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str]) -> bool:
+    """The event's clause (else its sentence) names the intervention's arm, or names no other arm."""
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+    lo = max(b for b in bounds if b <= start)
+    hi = min(b for b in bounds if b > start) if any(b > start for b in bounds) else len(sentence)
+    mine, other = _arm_status(sentence[lo:hi], ctx, labels)
+    if mine:
+        return True
+    if other:
+        return False
+    mine, other = _arm_status(sentence, ctx, labels)
+    return mine or not other
+
+
+def _counts(sentence: str, start: int, end: int) -> dict[str, Any]:
+    """Count, percentage and denominator stated right after (or just before) an event's words."""
+    window = sentence[end:end + 60]
+    window = re.split(r"[;,]\s(?=[a-z]+ (?:was|were|in)\b)|\band\b(?= [a-z]+ (?:was|were|in)\b)", window)[0]
+    detail: dict[str, Any] = {}
+    for m in _COUNT.finditer(window):
+        if m.group(1) and "count" not in detail:
+            detail["count"], detail["n"] = int(m.group(1)), int(m.group(2))
+        elif (m.group(3) or m.group(4)) and "count" not in detail:
+            detail["count"] = int(m.group(3) or m.group(4))
+        elif m.group(5) and "percent" not in detail:
+            detail["percent"] = float(m.group(5))
+    return detail
+
+
+def _is_methods(sentence: "Sentence") -> bool:
+    if sentence.section and _METHODS_LABEL.search(sentence.section) and not re.search(r"result", sentence.section,
+                                                                                         re.I):
+        return True
+    return _METHODS_VERBS.search(sentence.text) is not None and not re.search(
+        r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|observed in|reported in|noted in|"
+        r"seen in|found in|increased|higher|more)\b", sentence.text, re.I)
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    return []
+    pattern = ctx.intervention.pattern
+    if not any(pattern.search(s.text) for s in ctx.sentences):
+        return []  # events are read for the intervention: none where it is never named
+    topic: set[str] | None = None
+    labels: set[str] | None = None
+    background: set[int] = set()
+    occurred: dict[str, _Event] = {}
+    negated: dict[str, _Event] = {}
+    for sentence in ctx.sentences:
+        if sentence.section == "TITLE" or not LEXICON.regex.search(sentence.text):
+            continue
+        mentions = find_event_mentions(sentence.text)
+        if not mentions or _is_methods(sentence):
+            continue
+        if topic is None:
+            topic, labels, background = _topic_terms(ctx), _intervention_labels(ctx), _background(ctx)
+        assert labels is not None
+        if sentence.index in background:
+            continue  # background or aim: what is known or studied, not what happened in this study
+        detected = None
+        for m in mentions:
+            caused = _caused_by(sentence.text, m.start, m.end, pattern)
+            if not caused and (_is_outcome(sentence.text, m.start, m.end)
+                               or not _belongs_to_intervention(sentence.text, m.start, ctx, labels)):
+                continue
+            if m.negated:
+                terms = m.terms if m.kind == "term" else (SERIOUS,)
+                for term in (t for t in terms if t not in topic):
+                    negated.setdefault(term, _Event(term, sentence, [m.words], {"words": m.words}))
+                continue
+            if m.kind != "term":
+                continue
+            if m.compared and not _INCIDENCE.search(sentence.text):
+                continue  # 'without an increase in sedation': a comparison, not an event that happened
+            if detected is None:
+                detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)
+            if not detected:
+                continue
+            for term in m.terms:
+                if term in topic:
+                    continue
+                event = occurred.get(term)
+                if event is None:
+                    detail = {"words": m.words, **_counts(sentence.text, m.start, m.end)}
+                    if pattern.search(sentence.text):
+                        detail["arm"] = ctx.intervention.name
+                    occurred[term] = _Event(term, sentence, [m.words], detail)
+                elif m.words.lower() not in (w.lower() for w in event.words):
+                    event.words.append(m.words)
+                    event.detail["words"] = "; ".join(event.words)
+    findings = []
+    for field, events in (("adverse_events", occurred), ("negated_adverse_events", negated)):
+        for term, event in events.items():
+            if field == "negated_adverse_events" and term in occurred:
+                continue  # a term is never in both lists: stated to occur wins
+            findings.append(Finding(field, term, ctx.evidence(event.sentence, NAME, VERSION),
+                                    intervention=ctx.intervention.name, detail=event.detail))
+    return findings
+
+
+@lru_cache(maxsize=1)
+def preferred_terms() -> tuple[str, ...]:
+    """The preferred terms the lexicon can produce (the guideline's list)."""
+    return tuple(sorted({t for _, terms in LEXICON.groups.values() for t in terms}))
