@@ -72,20 +72,25 @@ def _relief_at_least(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[
 
 
 def _events_reported(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:
+    """Among studies that report on adverse events at all (silence is not safety), those naming ``events``."""
     wanted = set(spec["events"])
-    if not rows:
-        return 0, 0, "No study is included.", []
+    reporting = [s for s in rows if split_list(s.get("adverse_events")) or split_list(s.get("negated_adverse_events"))]
+    silent = len(rows) - len(reporting)
+    if not reporting:
+        return 0, 0, f"None of the {len(rows)} included studies reports on adverse events.", []
     hits, any_event, backing = 0, 0, []
-    for s in rows:
+    for s in reporting:
         events = split_list(s.get("adverse_events"))
         any_event += bool(events)
         named = [e for e in events if e in wanted]
         if named:
             hits += 1
             backing.append(_backing(s, ", ".join(label(e) for e in named), True))
-    finding = (f"{hits} of {len(rows)} included studies ({fmt_pct(hits / len(rows))}) report {spec['event_label']}; "
-               f"{any_event} ({fmt_pct(any_event / len(rows))}) report at least one adverse event of any kind.")
-    return hits, len(rows), finding, backing
+    n = len(reporting)
+    finding = (f"{hits} of the {n} included studies that report on adverse events ({fmt_pct(hits / n)}) report "
+               f"{spec['event_label']}; {any_event} ({fmt_pct(any_event / n)}) report at least one adverse event "
+               f"of any kind. {silent} of {len(rows)} included studies say nothing about adverse events.")
+    return hits, n, finding, backing
 
 
 def _effect_improved(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:

@@ -74,8 +74,8 @@ def relief_figure(points: Sequence[ReliefPoint], threshold_days: float = 14) -> 
     ax.set_xticks(ticks, [{0: "0", 1: "1 d", 7: "1 wk", 14: "2 wk", 30: "1 mo", 90: "3 mo", 180: "6 mo",
                            365: "1 y"}[t] for t in ticks])
     ax.axvline(threshold_days, color="#b22222", linestyle="--", linewidth=1)
-    ax.text(threshold_days, len(conditions) - 0.45, f" {threshold_days:g} days", color="#b22222", fontsize=8,
-            va="bottom")
+    ax.text(threshold_days, 1.0, f"{threshold_days:g} days", color="#b22222", fontsize=8, ha="center",
+            va="bottom", transform=ax.get_xaxis_transform())
     ax.set_yticks(range(len(conditions)), [label(c) for c in conditions])
     ax.set_ylim(-0.6, len(conditions) - 0.3)
     ax.set_xlabel("how long relief lasted after treatment (log scale; 0 = no relief)")
@@ -96,7 +96,7 @@ def side_effect_figure(events: Sequence[EventSummary], n_studies: int, top: int 
     y = np.arange(len(shown))[::-1]
     ax.barh(y, [100 * e.share for e in shown], color="#4c72b0", height=0.6)
     for yi, e in zip(y, shown):
-        note = f"{e.studies}"
+        note = f"{e.studies} stud{'y' if e.studies == 1 else 'ies'}"
         if e.pooled_incidence is not None:
             note += f"  (pooled incidence {100 * e.pooled_incidence:.0f}%, {e.counted_studies} studies, n={e.n})"
         ax.text(100 * e.share + 0.8, yi, note, va="center", fontsize=8)

@@ -66,7 +66,7 @@ def test_claims_are_computed_from_the_tables(small_tables):
     assert weeks.verdict == "not borne out"
     assert [b.supports for b in weeks.studies] == [True, False, False]
     few = checks["few_side_effects"]
-    assert (few.hits, few.base) == (1, 3)               # hallucinations in s1 only
+    assert (few.hits, few.base) == (1, 3)               # s1-s3 report on adverse events; hallucinations in s1
     chronic = checks["works_for_chronic_pain"]
     assert (chronic.hits, chronic.base) == (1, 2)       # RCTs s1 improved, s2 no difference
     assert chronic.verdict == "borne out"
@@ -76,8 +76,8 @@ def test_claims_without_data_say_so():
     tables = make_tables([{"study_id": "a", "design": "case_report"}])
     checks = check_claims(included_studies(tables.studies), "ketamine")
     verdicts = {c.id: c.verdict for c in checks}
-    assert verdicts == {"relief_lasts_weeks": "no data", "few_side_effects": "borne out",
-                        "works_for_chronic_pain": "no data"}
+    assert verdicts == {"relief_lasts_weeks": "no data", "few_side_effects": "no data",
+                        "works_for_chronic_pain": "no data"}     # silence about harms is not 'few side effects'
     assert "No included study states how long relief lasted" in checks[0].finding
 
 
@@ -119,3 +119,11 @@ def test_days_text(days, text):
 
 def test_split_list_handles_nulls():
     assert split_list(None) == [] and split_list(float("nan")) == [] and split_list("a; b;") == ["a", "b"]
+
+
+def test_studies_silent_on_harms_do_not_count_as_few_side_effects():
+    tables = make_tables([{"study_id": "a", "adverse_events": "hallucinations"},
+                          {"study_id": "b"}, {"study_id": "c"}, {"study_id": "d"}, {"study_id": "e"}])
+    few = next(c for c in check_claims(included_studies(tables.studies), "ketamine") if c.id == "few_side_effects")
+    assert (few.hits, few.base, few.verdict) == (1, 1, "not borne out")
+    assert "4 of 5 included studies say nothing about adverse events" in few.finding
