@@ -5,7 +5,8 @@ each with its evidence sentence and offsets into ``Article.text``) and ``adverse
 event). Column names and dtypes are the contract in ``SCHEMAS``; ``coerce`` applies it, so tables
 built here and tables read back from CSV are identical.
 
-Deduplication (``assign_studies``): records are grouped by PMID (or PMCID when there is no PMID).
+Deduplication (``assign_studies``): records are grouped by PMID (a PMC article without a PMID joins the
+citation that lists its PMCID; otherwise it stands alone under its PMCID).
 A group's primary record is the PubMed citation if there is one (its abstract is what the
 guideline's annotators read), else the first PMC article; ``study_id`` is the PMID. The other
 records of the group become rows of their own, with ``study_id`` = their record key and
@@ -102,9 +103,14 @@ class Tables:
 
 def assign_studies(entries: Sequence[Entry]) -> list[Entry]:
     """Set ``study_id``, ``duplicate_of``, ``has_fulltext`` and ``pmcid`` on every entry (see module doc)."""
+    # a PMC article without a PMID joins the citation that lists its PMCID
+    by_pmcid = {e.article.pmcid: e.article.pmid for e in entries
+                if e.article.source_format != "pmc" and e.article.pmid and e.article.pmcid}
     groups: dict[str, list[Entry]] = {}
     for e in entries:
-        groups.setdefault(e.article.pmid or e.article.pmcid or e.article.key, []).append(e)
+        a = e.article
+        key = a.pmid or by_pmcid.get(a.pmcid) or a.pmcid or a.key
+        groups.setdefault(key, []).append(e)
     for group_key, group in groups.items():
         primary = next((e for e in group if e.article.source_format != "pmc"), group[0])
         pmc = next((e for e in group if e.article.source_format == "pmc"), None)

@@ -181,7 +181,7 @@ def main() -> int:
             for mode in MODES:
                 a, b = in_subprocess(mode, small), in_subprocess(mode, path)
                 print(f"{mode:8s} base {a['base_kb'] / 1024:6.1f} MB  peak {a['peak_kb'] / 1024:6.1f} MB"
-                      f" -> {b['peak_kb'] / 1024:6.1f} MB at 10x input")
+                      f" ({a['records']} records) -> {b['peak_kb'] / 1024:6.1f} MB ({b['records']} records)")
         if args.profile:
             profile(path, args.top)
     return 0

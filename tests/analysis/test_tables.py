@@ -175,3 +175,13 @@ def test_assign_studies_two_pmc_copies() -> None:
     entries = assign_studies([Entry(a), Entry(dataclasses.replace(a))])
     assert entries[0].study_id == a.pmid and entries[0].duplicate_of is None and entries[0].has_fulltext
     assert entries[1].duplicate_of == a.pmid and entries[1].study_id != entries[0].study_id
+
+
+def test_assign_studies_links_pmc_without_pmid_through_the_citations_pmcid() -> None:
+    (a,) = list(parse_file(PMC_KETAMINE / "PMC3172326.nxml"))
+    citation = next(iter(parse_file(PUBMED_XML / "biopython_pubmed7.xml")))
+    citation = dataclasses.replace(citation, pmcid=a.pmcid)
+    orphan = dataclasses.replace(a, pmid=None)
+    pmc_entry, cit_entry = assign_studies([Entry(orphan), Entry(citation)])
+    assert cit_entry.study_id == citation.pmid and cit_entry.has_fulltext
+    assert pmc_entry.duplicate_of == citation.pmid and pmc_entry.study_id == a.pmcid
