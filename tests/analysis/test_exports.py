@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import bibtexparser
 import pandas as pd
@@ -16,8 +17,13 @@ import rispy
 from bibtexparser import middlewares as m
 from pylatexenc.latex2text import LatexNodes2Text
 
-from analysis.exports import bibtex_key, export_frames, extracted_summary, latex
+from analysis import load_tables
+from analysis.exports import bibtex_key, export_frames, extracted_summary, included_studies, latex, write_export
+from analysis.tables import ADVERSE_EVENT_COLUMNS, FINDING_COLUMNS, STUDY_COLUMNS, Tables, coerce
+from analysis.tables_io import write_tables
+from ketamine_evidence.cli import main
 from ketamine_evidence.errors import ConfigError
+from tests.conftest import REPO
 
 TRICKY = "Kétamine & {S}-ketamine: 50% less pain after surgery"
 BRACES = "Unbalanced } brace and a {lone open, 100% sure; cost $5 #1 under_score"
@@ -172,3 +178,60 @@ def test_no_included_studies(studies):
     assert export("ris", none) == ""
     assert export("jsonl", none) == ""
     assert bibtexparser.parse_string(export("bibtex", none)).entries == []
+
+
+def _write(studies: pd.DataFrame, findings: pd.DataFrame, directory: Path, *, csv_only: bool = False) -> Path:
+    tables = Tables(coerce(studies, STUDY_COLUMNS), coerce(findings, FINDING_COLUMNS),
+                    coerce(pd.DataFrame(columns=list(ADVERSE_EVENT_COLUMNS)), ADVERSE_EVENT_COLUMNS))
+    write_tables(tables, directory)
+    if csv_only:
+        for parquet in directory.glob("*.parquet"):
+            parquet.unlink()
+    return directory
+
+
+@pytest.mark.parametrize("csv_only", [False, True])
+def test_write_export_reads_the_tables(studies, findings, tmp_path, csv_only):
+    directory = _write(studies, findings, tmp_path / "tables", csv_only=csv_only)
+    out = io.StringIO()
+    assert write_export("bibtex", directory, out) == 2
+    library = bibtexparser.parse_string(out.getvalue(), append_middleware=[m.LatexDecodingMiddleware()])
+    assert [e["title"] for e in library.entries] == [TRICKY, BRACES]
+    out = io.StringIO()
+    write_export("jsonl", directory, out)
+    first = json.loads(out.getvalue().splitlines()[0])
+    assert first["year"] == 2019 and first["n_participants"] == 40 and first["relevant"] is True
+    assert first["evidence"]["dose_mg_per_kg"]["start"] == 60
+
+
+@pytest.mark.parametrize("fmt", ["csv", "ris", "bibtex", "jsonl"])
+def test_export_command(studies, findings, tmp_path, home, fmt):
+    directory = _write(studies, findings, tmp_path / "tables")
+    target = tmp_path / f"studies.{fmt}"
+    assert main(["export", "--format", fmt, "--tables", str(directory), "--output", str(target)]) == 0
+    text = target.read_text(encoding="utf-8")
+    if fmt == "ris":
+        assert [r["title"] for r in rispy.loads(text)] == [TRICKY, BRACES]
+    elif fmt == "bibtex":
+        assert len(bibtexparser.parse_string(text).entries) == 2
+    elif fmt == "jsonl":
+        assert [json.loads(line)["pmid"] for line in text.splitlines()] == ["111", "222"]
+    else:
+        assert list(pd.read_csv(target, dtype=str)["pmid"]) == ["111", "222"]
+
+
+def test_export_command_on_snapshot_tables(tmp_path, home):
+    """Extract the bundled snapshot, export RIS: one record per included study, titles intact."""
+    out = tmp_path / "tables"
+    assert main(["extract", "--input", str(REPO / "data" / "snapshot" / "pmc"), "--out", str(out), "--no-progress"]) == 0
+    target = tmp_path / "included.ris"
+    assert main(["export", "--format", "ris", "--tables", str(out), "--output", str(target)]) == 0
+    included = included_studies(load_tables(out).studies)
+    records = rispy.loads(target.read_text(encoding="utf-8"))
+    assert [r["title"] for r in records] == list(included["title"])
+    assert [r["accession_number"] for r in records] == list(included["pmid"])
+
+
+def test_export_command_without_tables(tmp_path, home, capsys):
+    assert main(["export", "--format", "ris", "--tables", str(tmp_path / "none")]) == 7
+    assert "no tables" in capsys.readouterr().err
