@@ -21,3 +21,11 @@ class RawRecord:
     date_revised: str | None  # YYYY-MM-DD, PubMed's DateRevised (None for PMC)
     retracted: bool
     source: str  # pubmed | pmc | snapshot
+
+
+@dataclass(slots=True)
+class BatchEnd:
+    """Marks the end of one efetch answer's records: the store pipeline saves them in one transaction."""
+
+    source: str  # pubmed | pmc
+    records: int

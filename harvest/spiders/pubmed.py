@@ -1,0 +1,477 @@
+"""The PubMed spider: esearch windows on the history server, efetch POST batches, PMC full text.
+
+Flow, per search window (``harvest.eutils.Window``):
+
+1. ``esearch`` with ``usehistory=y`` returns the count, the PMIDs and a ``WebEnv``. A window with
+   ``max_window_hits`` hits or more is split in two date halves and searched again (PubMed only
+   pages the first 9,999 hits).
+2. ``efetch`` POSTs ``WebEnv``/``query_key``/``retstart``/``retmax`` in batches of ``batch_size``.
+   Each body must be one complete ``PubmedArticleSet`` (``split_efetch``), else it is retried
+   (``get_retry_request``). An expired ``WebEnv`` ("Unable to obtain query #1") re-runs that
+   window's esearch and re-sends the parked batches with the new ``WebEnv``.
+3. When the crawl goes idle, every PMID the searches listed but no efetch returned is asked for
+   again by id list in smaller batches (``HARVEST_MISSING_ATTEMPTS`` times). Ids NCBI answers
+   without are *missing* (deleted: normal in PubMed); ids whose last request failed in
+   transport are *failed* and make the run partial.
+
+The spider only builds requests and reads responses; records go to the item pipelines
+(``harvest.pipelines``) followed by a ``BatchEnd`` marker per efetch answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from scrapy import FormRequest, Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import CloseSpider, DontCloseSpider
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.defer import deferred_from_coro
+from twisted.python.failure import Failure
+
+from harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, is_expired_history, is_transient,
+                            parse_esearch, split_pmc_articleset)
+from harvest.items import BatchEnd, RawRecord
+from harvest.pubmed_xml import TruncatedBody, split_efetch
+from ketamine_evidence.errors import QueryRejected, Unreachable
+
+log = logging.getLogger(__name__)
+
+#: HTTP statuses passed to callbacks: NCBI answers some ERRORs (bad WebEnv, bad query) with 400.
+HANDLED_STATUSES = [400]
+
+
+@dataclass
+class WindowState:
+    """A searched window's history-server handle and id list; ``generation`` counts re-searches."""
+
+    window: Window
+    ids: list[str]
+    webenv: str | None
+    query_key: str | None
+    generation: int = 0
+    refreshing: bool = False
+    parked: list[tuple[int, int, int]] = field(default_factory=list)  # (retstart, retmax, refreshes)
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class PubmedSpider(Spider):
+    name = "pubmed"
+
+    def __init__(self, *, windows: Iterable[Window], eutils_url: str, identity: dict[str, str] | None = None,
+                 batch_size: int = 200, max_window_hits: int = 9999, with_fulltext: bool = False,
+                 known_ids: Iterable[str] = (), store: Any = None, run_id: int | None = None,
+                 today: date | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.windows = list(windows)
+        self.eutils_url = eutils_url
+        self.identity = dict(identity or {})
+        self.batch_size = batch_size
+        self.max_window_hits = max_window_hits
+        self.with_fulltext = with_fulltext
+        self.known_ids = [str(i) for i in known_ids]
+        self.store = store          # used by harvest.pipelines.StorePipeline
+        self.run_id = run_id
+        self.today = today
+        # What the searches listed (ordered), what came back, and why the rest did not.
+        self.wanted: dict[str, None] = {}
+        self.assigned: set[str] = set()
+        self.received: set[str] = set()
+        self.outcome: dict[str, str] = {}       # pmid -> "omitted" | "failed"
+        self.sweeps: dict[str, int] = {}
+        self.reconciled = not self.known_ids
+        self.searched: list[str] = []           # labels of windows whose ids were fetched
+        self.failed_windows: list[str] = []
+        self.incomplete_windows: list[str] = []
+        self.any_response = False
+        self.fatal: BaseException | None = None
+        # PMC full text.
+        self.pmc_wanted: dict[str, None] = {}
+        self.pmc_queue: list[str] = []
+        self.pmc_received: set[str] = set()
+        self.pmc_failed: set[str] = set()
+        # Tunables (read from settings in from_crawler).
+        self.missing_attempts = 2
+        self.pmc_batch = 20
+        self.max_refreshes = 2
+        self.first_search_retries: int | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> "PubmedSpider":
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.missing_attempts = settings.getint("HARVEST_MISSING_ATTEMPTS", 2)
+        spider.pmc_batch = max(1, settings.getint("HARVEST_PMC_BATCH", 20))
+        spider.max_refreshes = settings.getint("HARVEST_MAX_REFRESHES", 2)
+        spider.first_search_retries = settings.getint("RETRY_FIRST_SEARCH_TIMES", 2)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_error, signal=signals.spider_error)
+        return spider
+
+    # ---------------------------------------------------------------- requests
+
+    async def start(self) -> AsyncIterator[Request]:
+        for window in self.windows:
+            yield self.esearch_request(window, root=True)
+
+    def esearch_request(self, window: Window, *, root: bool = False, refresh: WindowState | None = None) -> Request:
+        params = {"db": "pubmed", "usehistory": "y", "retmode": "xml", "retstart": "0",
+                  "retmax": str(self.max_window_hits), **window.params(), **self.identity}
+        meta: dict[str, Any] = {"kind": "esearch", "window": window, "root": root, "refresh": refresh,
+                                "handle_httpstatus_list": HANDLED_STATUSES}
+        if root and self.first_search_retries is not None:
+            meta["max_retry_times"] = self.first_search_retries
+        return Request(f"{endpoint(self.eutils_url, 'esearch')}?{urlencode(params)}", callback=self.parse_esearch,
+                       errback=self.esearch_failed, meta=meta, dont_filter=True)
+
+    def efetch_history_request(self, state: WindowState, retstart: int, retmax: int, refreshes: int = 0) -> Request:
+        formdata = {"db": "pubmed", "retmode": "xml", "WebEnv": state.webenv or "", "query_key": state.query_key or "",
+                    "retstart": str(retstart), "retmax": str(retmax), **self.identity}
+        meta = {"kind": "efetch", "state": state, "generation": state.generation, "retstart": retstart,
+                "retmax": retmax, "refreshes": refreshes, "ids": state.ids[retstart:retstart + retmax],
+                "handle_httpstatus_list": HANDLED_STATUSES}
+        return FormRequest(endpoint(self.eutils_url, "efetch"), formdata=formdata, callback=self.parse_efetch,
+                           errback=self.efetch_failed, meta=meta, dont_filter=True)
+
+    def efetch_ids_request(self, ids: list[str]) -> Request:
+        formdata = {"db": "pubmed", "retmode": "xml", "id": ",".join(ids), **self.identity}
+        meta = {"kind": "efetch_ids", "ids": list(ids), "handle_httpstatus_list": HANDLED_STATUSES}
+        return FormRequest(endpoint(self.eutils_url, "efetch"), formdata=formdata, callback=self.parse_efetch,
+                           errback=self.efetch_failed, meta=meta, dont_filter=True)
+
+    def efetch_pmc_request(self, pmcids: list[str]) -> Request:
+        formdata = {"db": "pmc", "retmode": "xml", "id": ",".join(p.removeprefix("PMC") for p in pmcids),
+                    **self.identity}
+        meta = {"kind": "pmc", "pmcids": list(pmcids), "handle_httpstatus_list": HANDLED_STATUSES}
+        return FormRequest(endpoint(self.eutils_url, "efetch"), formdata=formdata, callback=self.parse_pmc,
+                           errback=self.pmc_failed_errback, meta=meta, dont_filter=True)
+
+    # ---------------------------------------------------------------- esearch
+
+    def parse_esearch(self, response: Response) -> Iterator[Any]:
+        meta = response.meta
+        window: Window = meta["window"]
+        state: WindowState | None = meta.get("refresh")
+        try:
+            result = parse_esearch(response.body)
+        except EutilsBodyError as exc:
+            if response.status == 400 and state is None:
+                self._reject(f"E-utilities answered HTTP 400 to the search: {_one_line(response.text)}")
+            retry = self._retry(response, "unreadable esearch body")
+            if retry is not None:
+                yield retry
+            else:
+                self._search_failed(meta, str(exc))
+            return
+        if result.error:
+            if is_transient(result.error):
+                retry = self._retry(response, "esearch error")
+                if retry is not None:
+                    yield retry
+                else:
+                    self._search_failed(meta, result.error)
+                return
+            if state is not None:
+                self._search_failed(meta, result.error)
+                return
+            self._reject(f"PubMed rejected the query: {_one_line(result.error)}")
+        self.any_response = True
+        if result.phrases_not_found:
+            self.crawler.stats.inc_value("harvest/esearch/phrase_not_found")
+            if meta.get("root") and not window.dated and result.count == 0:
+                self._reject("PubMed found nothing: phrase not found: " + "; ".join(result.phrases_not_found))
+            log.warning("PubMed did not find the phrase(s) %s (window %s)", result.phrases_not_found, window.label)
+        if state is not None:
+            yield from self._refreshed(state, result.ids, result.webenv, result.query_key)
+            return
+        self.crawler.stats.inc_value("harvest/esearch/windows")
+        if result.count >= self.max_window_hits:
+            halves = window.split(self.today)
+            if halves is not None:
+                self.crawler.stats.inc_value("harvest/esearch/window_splits")
+                log.info("window %s has %d hits: splitting into %s and %s", window.label, result.count,
+                         halves[0].label, halves[1].label)
+                for half in halves:
+                    yield self.esearch_request(half)
+                return
+            log.error("window %s has %d hits on a single day: only the first %d can be fetched", window.label,
+                      result.count, len(result.ids))
+            self.incomplete_windows.append(window.label)
+        if len(result.ids) < min(result.count, self.max_window_hits):
+            log.warning("esearch for %s listed %d of %d ids", window.label, len(result.ids), result.count)
+        self.searched.append(window.label)
+        self.crawler.stats.inc_value("harvest/esearch/hits", result.count)
+        for pmid in result.ids:
+            self.wanted.setdefault(pmid)
+        state = WindowState(window, list(result.ids), result.webenv, result.query_key)
+        for start in range(0, len(state.ids), self.batch_size):
+            chunk = state.ids[start:start + self.batch_size]
+            if all(pmid in self.assigned for pmid in chunk):
+                continue  # an earlier window already fetches all of these
+            self.assigned.update(chunk)
+            if state.webenv and state.query_key:
+                yield self.efetch_history_request(state, start, len(chunk))
+            else:
+                yield self.efetch_ids_request(chunk)
+
+    def _refreshed(self, state: WindowState, ids: list[str], webenv: str | None, query_key: str | None
+                   ) -> Iterator[Request]:
+        """A re-search after an expired WebEnv: new handle, re-send the parked batches."""
+        self.crawler.stats.inc_value("harvest/esearch/refreshes")
+        state.refreshing = False
+        parked, state.parked = state.parked, []
+        if not (webenv and query_key):
+            return  # their ids stay wanted; the idle sweep asks for them by id
+        state.webenv, state.query_key, state.ids = webenv, query_key, list(ids)
+        state.generation += 1
+        for pmid in ids:
+            self.wanted.setdefault(pmid)
+        for retstart, retmax, refreshes in parked:
+            yield self.efetch_history_request(state, retstart, retmax, refreshes)
+
+    def esearch_failed(self, failure: Failure) -> None:
+        meta = failure.request.meta
+        if meta.get("root") and not self.any_response:
+            raise CloseSpider(self._set_fatal(self._unreachable(failure), "unreachable"))
+        self._search_failed(meta, self._describe(failure))
+
+    def _search_failed(self, meta: dict[str, Any], reason: str) -> None:
+        state: WindowState | None = meta.get("refresh")
+        if state is not None:
+            state.refreshing = False
+            state.parked.clear()  # the idle sweep asks for their ids by id list
+            log.warning("re-search of %s failed (%s)", state.window.label, reason)
+            return
+        window: Window = meta["window"]
+        if meta.get("root") and not self.any_response:
+            raise CloseSpider(self._set_fatal(Unreachable(
+                f"NCBI E-utilities at {self.eutils_url} gave no usable answer to the search ({_one_line(reason)}); "
+                "try again later or use --source snapshot"), "unreachable"))
+        log.error("search window %s failed: %s", window.label, reason)
+        self.crawler.stats.inc_value("harvest/esearch/failed_windows")
+        self.failed_windows.append(window.label)
+
+    # ---------------------------------------------------------------- efetch
+
+    def parse_efetch(self, response: Response) -> Iterator[Any]:
+        meta = response.meta
+        error = efetch_error(response.body)
+        if error is not None:
+            if meta["kind"] == "efetch" and is_expired_history(error):
+                yield from self._expired(meta)
+                return
+            yield from self._retry_or_fail(response, f"efetch error: {_one_line(error)}")
+            return
+        try:
+            records = split_efetch(response.body, source="pubmed")
+        except TruncatedBody as exc:
+            yield from self._retry_or_fail(response, f"incomplete efetch body ({exc})")
+            return
+        self.any_response = True
+        stats = self.crawler.stats
+        stats.inc_value("harvest/efetch/batches")
+        stats.inc_value("harvest/efetch/records", len(records))
+        for record in records:
+            self.received.add(record.key)
+            self.outcome.pop(record.key, None)
+            self.wanted.setdefault(record.key)
+            if self.with_fulltext and record.pmcid:
+                self._want_pmc(record.pmcid)
+            yield record
+        yield BatchEnd("pubmed", len(records))
+        omitted = [pmid for pmid in meta["ids"] if pmid not in self.received]
+        for pmid in omitted:
+            self.outcome[pmid] = "omitted"
+        if omitted:
+            stats.inc_value("harvest/efetch/omitted", len(omitted))
+            log.info("efetch left out %d of %d requested ids; they will be asked for again", len(omitted),
+                     len(meta["ids"]))
+        yield from self._pmc_requests(force=False)
+
+    def _expired(self, meta: dict[str, Any]) -> Iterator[Request]:
+        state: WindowState = meta["state"]
+        self.crawler.stats.inc_value("harvest/efetch/expired_webenv")
+        refreshes = meta["refreshes"] + 1
+        if refreshes > self.max_refreshes:
+            log.warning("WebEnv of %s keeps expiring; its ids will be fetched by id list", state.window.label)
+            return
+        if state.generation != meta["generation"]:
+            yield self.efetch_history_request(state, meta["retstart"], meta["retmax"], refreshes)
+            return
+        state.parked.append((meta["retstart"], meta["retmax"], refreshes))
+        if not state.refreshing:
+            state.refreshing = True
+            log.info("WebEnv of window %s expired: searching again", state.window.label)
+            yield self.esearch_request(state.window, refresh=state)
+
+    def _retry_or_fail(self, response: Response, reason: str) -> Iterator[Request]:
+        retry = self._retry(response, reason)
+        if retry is not None:
+            yield retry
+            return
+        meta = response.meta
+        if meta["kind"] == "pmc":
+            self._pmc_give_up(meta["pmcids"], reason)
+        else:
+            self._batch_failed(meta["ids"], reason)
+
+    def efetch_failed(self, failure: Failure) -> None:
+        self._batch_failed(failure.request.meta["ids"], self._describe(failure))
+
+    def _batch_failed(self, ids: list[str], reason: str) -> None:
+        failed = [pmid for pmid in ids if pmid not in self.received]
+        for pmid in failed:
+            self.outcome[pmid] = "failed"
+        self.crawler.stats.inc_value("harvest/efetch/failed_batches")
+        log.warning("efetch of %d ids failed after retries (%s)", len(failed), _one_line(reason))
+
+    # ---------------------------------------------------------------- PMC full text
+
+    def _want_pmc(self, pmcid: str) -> None:
+        pmcid = pmcid.strip().upper()
+        pmcid = pmcid if pmcid.startswith("PMC") else f"PMC{pmcid}"
+        if pmcid not in self.pmc_wanted:
+            self.pmc_wanted[pmcid] = None
+            self.pmc_queue.append(pmcid)
+
+    def _pmc_requests(self, *, force: bool) -> list[Request]:
+        out = []
+        while self.pmc_queue and (force or len(self.pmc_queue) >= self.pmc_batch):
+            chunk, self.pmc_queue = self.pmc_queue[: self.pmc_batch], self.pmc_queue[self.pmc_batch:]
+            out.append(self.efetch_pmc_request(chunk))
+        return out
+
+    def parse_pmc(self, response: Response) -> Iterator[Any]:
+        error = efetch_error(response.body)
+        if error is not None:
+            yield from self._retry_or_fail(response, f"efetch db=pmc error: {_one_line(error)}")
+            return
+        try:
+            records = split_pmc_articleset(response.body, source="pmc")
+        except TruncatedBody as exc:
+            yield from self._retry_or_fail(response, f"incomplete PMC body ({exc})")
+            return
+        for record in records:
+            self.pmc_received.add(record.key)
+            yield record
+        yield BatchEnd("pmc", len(records))
+        self.crawler.stats.inc_value("harvest/pmc/records", len(records))
+        unavailable = [p for p in response.meta["pmcids"] if p not in self.pmc_received]
+        if unavailable:  # not open access, or withdrawn: full text is optional
+            self.crawler.stats.inc_value("harvest/pmc/unavailable", len(unavailable))
+
+    def pmc_failed_errback(self, failure: Failure) -> None:
+        self._pmc_give_up(failure.request.meta["pmcids"], self._describe(failure))
+
+    def _pmc_give_up(self, pmcids: list[str], reason: str) -> None:
+        failed = [p for p in pmcids if p not in self.pmc_received]
+        self.pmc_failed.update(failed)
+        self.crawler.stats.inc_value("harvest/pmc/failed", len(failed))
+        log.warning("efetch db=pmc of %d articles failed after retries (%s)", len(failed), _one_line(reason))
+
+    # ---------------------------------------------------------------- idle: sweep, reconcile, finish
+
+    def on_idle(self) -> None:
+        """Before closing: re-ask left-out ids, check stored ids (full runs), fetch queued full text."""
+        if self.fatal is not None:
+            return
+        requests = self._sweep_requests() or self._reconcile_requests() or self._pmc_requests(force=True)
+        if requests:
+            for request in requests:
+                self.crawler.engine.crawl(request)
+            raise DontCloseSpider
+
+    def _sweep_requests(self) -> list[Request]:
+        todo = [p for p in self.wanted if p not in self.received and self.sweeps.get(p, 0) < self.missing_attempts]
+        if not todo:
+            return []
+        attempt = max(self.sweeps.get(p, 0) for p in todo) + 1
+        size = max(1, self.batch_size // (2 ** attempt))
+        for pmid in todo:
+            self.sweeps[pmid] = self.sweeps.get(pmid, 0) + 1
+        self.crawler.stats.inc_value("harvest/efetch/reasked", len(todo))
+        log.info("asking again for %d ids by id list (attempt %d)", len(todo), attempt)
+        return [self.efetch_ids_request(todo[i:i + size]) for i in range(0, len(todo), size)]
+
+    def _reconcile_requests(self) -> list[Request]:
+        """Full runs: stored PubMed ids the search no longer lists are fetched by id; the ones
+        NCBI no longer serves end up missing (deleted), the rest are kept (they left the query)."""
+        if self.reconciled:
+            return []
+        self.reconciled = True
+        if self.failed_windows or self.incomplete_windows:
+            return []
+        absent = [p for p in self.known_ids if p not in self.wanted]
+        if not absent:
+            return []
+        self.crawler.stats.set_value("harvest/reconcile/absent_from_search", len(absent))
+        log.info("%d stored ids are no longer listed by the search: checking whether NCBI still serves them",
+                 len(absent))
+        for pmid in absent:
+            self.wanted.setdefault(pmid)
+        return self._sweep_requests()
+
+    def on_error(self, failure: Failure, response: Response, spider: Spider) -> None:
+        """A bug in a callback: stop the crawl rather than log and carry on with a hole."""
+        self.abort(failure.value, "spider_error")
+
+    # ---------------------------------------------------------------- helpers
+
+    def abort(self, exc: BaseException, reason: str) -> None:
+        """Stop the crawl because of ``exc`` (re-raised by ``crawl_pubmed`` when the reactor stops)."""
+        self._set_fatal(exc, reason)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
+
+    def _set_fatal(self, exc: BaseException, reason: str) -> str:
+        if self.fatal is None:
+            self.fatal = exc
+        return reason
+
+    def _reject(self, message: str) -> None:
+        raise CloseSpider(self._set_fatal(QueryRejected(message), "query_rejected"))
+
+    def _retry(self, response: Response, reason: str) -> Request | None:
+        return get_retry_request(response.request, spider=self, reason=reason)
+
+    def _describe(self, failure: Failure) -> str:
+        exc = failure.value
+        if isinstance(exc, HttpError):
+            return f"HTTP {exc.response.status}"
+        return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+    def _unreachable(self, failure: Failure) -> Unreachable:
+        exc = failure.value
+        if isinstance(exc, HttpError):
+            status = exc.response.status
+            if status in (429,) or status >= 500:
+                return Unreachable(f"NCBI E-utilities at {self.eutils_url} answered HTTP {status} to every try; "
+                                   "try again later or use --source snapshot")
+            return Unreachable(f"no E-utilities service at {self.eutils_url} (HTTP {status}); check --eutils-url "
+                               "or pubmed.eutils_url, or use --source snapshot")
+        return Unreachable(f"cannot reach NCBI E-utilities at {self.eutils_url} ({_one_line(self._describe(failure))}); "
+                           "check the network or use --source snapshot")
+
+    def closed(self, reason: str) -> None:
+        missing, failed = self.outcome_lists()
+        self.crawler.stats.set_value("harvest/efetch/missing_pmids", len(missing))
+        self.crawler.stats.set_value("harvest/efetch/failed_pmids", len(failed))
+
+    def outcome_lists(self) -> tuple[list[str], list[str]]:
+        """(missing, failed): ids NCBI answered without, and ids whose last request failed."""
+        missing, failed = [], []
+        for pmid in self.wanted:
+            if pmid in self.received:
+                continue
+            (missing if self.outcome.get(pmid) == "omitted" else failed).append(pmid)
+        return missing, failed
