@@ -33,6 +33,7 @@ EXPERIMENTAL = re.compile(alternation(_LEX["experimental"]["patterns"]), re.I)
 GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), re.I)
 _ADVERSE_CUE = re.compile(r"\b(?:adverse|side[- ]effects?|complications?|incidence of|events?|"
                           r"tolerat\w+|occurred|experienced)\b", re.I)
+_STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",
                   "spinal_cord_injury", "migraine_headache", "cancer_pain", "low_back", "mixed_chronic",
                   "other"}
@@ -42,7 +43,9 @@ def _counts(sentence: "Sentence") -> bool:
     """The title always counts; other sentences when they describe this study, not its adverse events."""
     if sentence.section == "TITLE":
         return True
-    return bool(STUDY_CUE.search(sentence.text)) and not _ADVERSE_CUE.search(sentence.text)
+    if _ADVERSE_CUE.search(sentence.text):
+        return False
+    return sentence.section in _STUDY_SECTIONS or bool(STUDY_CUE.search(sentence.text))
 
 
 def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -73,8 +76,8 @@ def extract(ctx: "Context") -> list[Finding]:
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
     acute = next((s for s in sentences if ACUTE.search(s.text)
                   and (PAIN.search(s.text) or (title_pain and s is title))), None)
-    if acute is None and title_pain:
-        acute = next((s for s in sentences if ACUTE.search(s.text) and s.section == "TITLE"), None)
+    if acute is None and not specific:  # pain studied, in a procedural setting named elsewhere
+        acute = next((s for s in sentences if ACUTE.search(s.text)), None)
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
     if not chosen:

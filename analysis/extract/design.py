@@ -52,7 +52,7 @@ CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|we (?:report|describe|pr
 CASE_SERIES = re.compile(r"\b(?:case series|series of (?:\w+ )?(?:patients|cases)|(?:we|this) (?:report|describe|"
                          r"present)s? (?:\w+ )?(?:\w+ )?(?:cases|patients))\b", re.I)
 RETROSPECTIVE = re.compile(r"\b(?:retrospective\w*|chart reviews?|medical records?|case notes|registry|registries|"
-                           r"database|claims data|records were reviewed|data (?:of|from) [^.]{0,60}"
+                           r"database|claims data|records were reviewed|data (?:of|from|on) [^.]{0,200}?"
                            r"(?:were|was) (?:gathered|collected|retrieved|extracted|analy[sz]ed|reviewed))\b", re.I)
 PROSPECTIVE_OBS = re.compile(r"\b(?:prospective (?:\w+ )?(?:observational|cohort|audit|registry|survey)|"
                              r"observational (?:\w+ )?(?:study|cohort|design)|cohort study|cross-sectional|"
@@ -61,7 +61,7 @@ TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[-
                    r"placebo[- ]controlled|controlled|cross-?over|open[- ]label|single[- ]arm|dose[- ](?:finding|"
                    r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
-                   r"compared with (?:placebo|saline)|(?:were|was) (?:given|administered|treated)|intervention "
+                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _SMALL_N = re.compile(rf"\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?(?:patients|cases|subjects|children|"

@@ -126,7 +126,8 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
     if len(counts) >= 2:
         first, rest = counts[0][0], [c[0] for c in counts[1:]]
         between = text[counts[0][2]:counts[1][1]]
-        if _ARM_SEPARATORS.search(between) and first != sum(rest) and not _DROPOUT.search(text):
+        is_total = len(rest) >= 2 and first == sum(rest)
+        if _ARM_SEPARATORS.search(between) and not is_total and not _DROPOUT.search(text):
             if all(c[0] < 10 * min(x[0] for x in counts) for c in counts):
                 return sum(c[0] for c in counts)
     return None
@@ -150,6 +151,27 @@ def _groups_product(text: str) -> int | None:
     return None
 
 
+PER_ARM_COUNT = re.compile(r"\s*(?:(?:were\s+)?(?:randomi[sz]ed\s+)?(?:in|per)\s+(?:each|every)\b|each\b|per (?:group|arm)\b)",
+                           re.I)
+N_GROUPS = re.compile(rf"\b(?:into|to|in|of)\s+(?P<k>{NUM})\s+(?:\w+\s+)?(?:groups|arms)\b", re.I)
+GROUP_LABEL = re.compile(r"\bgroups?\s+(?:[A-Z0-9]{1,3}|I{1,3}|IV)\b")
+
+
+def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) -> int | None:
+    """'thirty patients randomized in each studied groups' with 'into four groups' -> 120."""
+    if len(counts) != 1 or not PER_ARM_COUNT.match(s.text, counts[0][2]):
+        return None
+    for text in [s.text] + [x.text for x in ctx.sentences if x is not s]:
+        m = N_GROUPS.search(text)
+        k = _value(m.group("k")) if m else None
+        if k and 2 <= k <= 10:
+            return counts[0][0] * k
+    labels = {m.group(0).split()[-1] for m in GROUP_LABEL.finditer(s.text)}
+    if 2 <= len(labels) <= 10:
+        return counts[0][0] * len(labels)
+    return None
+
+
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
@@ -160,8 +182,11 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         value = None
         summed = _arm_sum(s.text, counts)
         product = _groups_product(s.text)
+        per_arm = _per_arm(ctx, s, counts)
         if summed is not None:
             value = summed
+        elif per_arm is not None:
+            value = per_arm
         elif product is not None and (not counts or counts[0][0] == product // _groups_k(s.text)):
             value = product
         elif counts:

@@ -32,6 +32,8 @@ ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
 _CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
 _DEVICE_AFTER = re.compile(r"^[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
                            r"regional|port)\b", re.I)
+_ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s*$", re.I)
+_PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
 _ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$", re.I)
 IMPLIED_IV = re.compile(
     r"\d\s?(?:mg|µg|μg|mcg|γ|ug)\s?(?:/|\.|\u00b7|\s)\s?kg\S*?\s?(?:/|\.|\u00b7|\s)\s?(?:h|hr|min)\b|"
@@ -74,9 +76,10 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
         word = m.group(0)
         if _ADVERB.search(word):
             before = preceding(text, m.start(), found)
-            if before is None:
-                after = [d for d in found if d.start >= m.end()]
-                who_all = after
+            if _ALL_BEFORE.search(text, 0, m.start()):  # 'received either X or Y ... both IM'
+                who_all = [d for d in found if d.start < m.start()]
+            elif before is None:  # 'premedicated intravenously with saline, fentanyl or ketamine'
+                who_all = [d for d in found if d.start >= m.end()]
             else:
                 who_all = [before]
                 if before.is_control:  # 'duloxetine or placebo was given orally'
@@ -89,7 +92,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
         who = next_drug(text, m.end(), found)
         if who is None:
             who = preceding(text, m.start(), found)
-            if who is not None and m.start() - who.end > 30:
+            if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())):
                 who = None
         if who is not None and who.is_intervention:
             routes.append(term)
