@@ -97,7 +97,7 @@ WITHIN = re.compile(
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
     r"\b(at baseline|baseline (characteristics|values|data|scores)|before the (procedure|block|treatment|surgery|"
-    r"intervention|injection)|demographic|baseline (pain|\w+ scores?))", re.I)
+    r"intervention|injection|administration)|demographic|baseline (pain|\w+ scores?))", re.I)
 # Markers of the reference side of a comparison ('lower in A than in B').
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
@@ -209,6 +209,8 @@ def _split_comparison(clause: str) -> tuple[str, str]:
 def orientation(clause: str, arms: Arms) -> int:
     """+1 when the direction wording is about the intervention's arm, -1 when it is about a comparator's."""
     subject, reference = _split_comparison(clause)
+    if not reference:  # 'a significant improvement ... between the combined and placebo group'
+        subject = re.sub(r"\bbetween\b.*$", " ", subject, flags=re.I)
     si, sc = arms.is_intervention(subject), arms.is_comparator(subject)
     ri, rc = arms.is_intervention(reference), arms.is_comparator(reference)
     if si and not sc:
@@ -231,6 +233,9 @@ def raw_direction(clause: str) -> str | None:
     sig = _significance(clause)
     if NO_DIFF.search(clause) or (sig == "ns" and not SIGNIFICANT.search(clause)):
         return "none"
+    clause = _PARENS.sub(" ", clause)  # '(whichever was higher)', '(474 µg)': asides, not the finding
+    if MORE_REDUCTION.search(clause):
+        return "better"
     better, worse = BETTER.search(clause), WORSE.search(clause)
     if better or worse:
         if better and worse:
@@ -245,6 +250,10 @@ def raw_direction(clause: str) -> str | None:
         return "down"
     return None
 
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# 'more reduction in pain', 'greater decrease': more of a reduction is better.
+MORE_REDUCTION = re.compile(r"\b(more|greater|larger|bigger)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b", re.I)
 
 _FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better", "none": "none"}
 
@@ -292,7 +301,7 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
     change between groups was not significant'); so does 'but not at 24 h'.
     """
     evaluation = bool(EVALUATION.search(text) and CONDITION_PAIN.search(text) and arms.is_intervention(text))
-    if not (arms.pain_outcome(text) or evaluation) or BASELINE_ONLY.search(text) or NOT_COMPARISON.search(text):
+    if not (arms.pain_outcome(text) or evaluation) or NOT_COMPARISON.search(text):
         return []
     out: list[Verdict] = []
     sentence_polarity = arms.polarity(text)
@@ -305,7 +314,7 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
         if NOT_CLAUSE.search(clause) and prev is not None:
             verdict = "no_difference"
         else:
-            word = raw_direction(clause)
+            word = raw_direction(clause) if not BASELINE_ONLY.search(clause) else None
             if word is None:
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)
                 continue

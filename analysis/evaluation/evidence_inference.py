@@ -1,0 +1,250 @@
+"""Pain-effect direction measured on Evidence Inference (Lehman et al. 2019; DeYoung et al. 2020).
+
+Each labelled prompt asks: with respect to OUTCOME, how did INTERVENTION compare with COMPARATOR
+(significantly increased / significantly decreased / no significant difference)? We answer from the
+article text with the pain-effect extractor's own sentence-level classifier
+(``analysis.extract.pain_effect``: ``raw_direction``, ``orientation``, ``outcome_polarity``), not a
+copy: pick the sentence that best matches the outcome and carries significance or direction wording
+(abstract first), orient it to the prompt's intervention vs comparator, and map evaluative wording
+('superior', 'more effective') through the outcome's polarity (for pain, better = decreased; for
+relief or time to rescue analgesia, better = increased). No sentence with such wording gives
+'no significant difference'.
+
+Only prompts whose outcome mentions pain or analgesia are scored (the 119 labelled prompts over the
+79 articles shipped in ``articles/``); the label is the annotators' majority.
+
+Run: ``python -m analysis.evaluation.evidence_inference [ROOT] [--json] [--show N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analysis.extract.pain_effect import (
+    NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
+    outcome_polarity, raw_direction,
+)
+from analysis.sentences import split_text
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "evidence_inference"
+LABELS = ("significantly increased", "significantly decreased", "no significant difference")
+PAIN_OUTCOME = re.compile(r"pain|analges", re.I)
+
+_STOP = frozenset(
+    """the and with for from that this than was were are has have had been into over under after before during
+    within between among their its per patients patient group groups treatment treated receiving received who
+    which both total mean number rate level levels score scores dose doses daily plus use used using versus
+    those each other only also all any more less most least ml kg day days week weeks hour hours min minutes""".split())
+_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
+
+
+def _stems(text: str) -> set[str]:
+    """Content-word stems (first 5 letters) of a text."""
+    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP}
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    prompt_id: str
+    pmcid: str
+    outcome: str
+    intervention: str
+    comparator: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    label: str
+    sentence: str | None
+    direction: str | None
+
+
+def load_prompts(root: Path) -> list[Prompt]:
+    """Labelled prompts with a pain outcome whose article is in ``root/articles`` (majority label)."""
+    articles = {p.stem[3:] for p in (root / "articles").glob("PMC*.txt")}
+    with open(root / "prompts_merged.csv", encoding="utf-8-sig", newline="") as fh:
+        prompts = {r["PromptID"]: r for r in csv.DictReader(fh)}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    with open(root / "v2_annotations.csv", encoding="utf-8-sig", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["PMCID"] in articles:
+                label = r["Label"].strip().lower()
+                label = {"significantly increase": "significantly increased",
+                         "significantly decrease": "significantly decreased"}.get(label, label)
+                if label in LABELS:
+                    votes[r["PromptID"]][label] += 1
+    out = []
+    for pid, counter in votes.items():
+        p = prompts.get(pid)
+        if p is None or not PAIN_OUTCOME.search(p["Outcome"]):
+            continue
+        label = counter.most_common(1)[0][0]
+        out.append(Prompt(pid, p["PMCID"], p["Outcome"].strip(), p["Intervention"].strip(),
+                          p["Comparator"].strip(), label))
+    return sorted(out, key=lambda p: (p.pmcid, int(p.prompt_id)))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSentence:
+    text: str
+    abstract: bool
+    stems: frozenset[str]
+
+
+def article_sentences(path: Path) -> list[ArticleSentence]:
+    """Sentences of an Evidence Inference .txt article (title and 'ABSTRACT.*' sections flagged abstract)."""
+    out: list[ArticleSentence] = []
+    section = ""
+    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+        block = block.strip()
+        if not block:
+            continue
+        head = re.match(r"^([A-Z][A-Z0-9 .&/_-]{2,80}):\s*(.*)$", block, re.S)
+        if head and head.group(1).isupper():
+            section, block = head.group(1), head.group(2).strip()
+        abstract = section.startswith(("TITLE", "ABSTRACT"))
+        for s in split_text(" ".join(block.split())):
+            out.append(ArticleSentence(s.text, abstract, frozenset(_stems(s.text))))
+    return out
+
+
+def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
+    """Intervention/comparator matchers from the prompt's words (shared words identify neither), plus the
+    article's group labels for them ('Group B (bupivacaine ...)'), read by the extractor's ``arms_for``."""
+    inter, comp = _stems(prompt.intervention), _stems(prompt.comparator)
+    inter, comp = inter - comp, comp - inter
+    placebo = bool(PLACEBO_LIKE.search(prompt.comparator))
+    article = None
+    if inter and article_text:
+        pattern = re.compile(r"\b(?:%s)[\w-]*" % "|".join(re.escape(w) for w in sorted(inter)), re.I)
+        article = arms_for(article_text, pattern)
+
+    def is_intervention(s: str) -> bool:
+        return bool(inter & _stems(s)) or bool(article and article.is_intervention(s))
+
+    def is_comparator(s: str) -> bool:
+        if comp & _stems(s) or (placebo and PLACEBO_LIKE.search(s)):
+            return True
+        return bool(article and not placebo and article.is_comparator(PLACEBO_LIKE.sub(" ", s)))
+
+    return Arms(is_intervention, is_comparator, placebo)
+
+
+def polarity(outcome: str) -> str:
+    """Whether more of the outcome is better; pain intensity and unknown outcomes: lower is better."""
+    return outcome_polarity(outcome) or "lower_better"
+
+
+def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> Answer:
+    """The label our classifier gives a prompt, with the sentence it read."""
+    outcome = _stems(prompt.outcome)
+    arms = prompt_arms(prompt, article_text)
+    best: tuple[float, str, str] | None = None
+    for s in sentences:
+        overlap = len(outcome & s.stems) / max(1, len(outcome))
+        if overlap == 0 or len(s.text) > 600:  # table dumps and run-on fragments
+            continue
+        penalty = 0.5 * bool(NON_FINDING.search(s.text) and not _significance(s.text))
+        for clause in clauses(s.text):
+            direction = raw_direction(clause)
+            if direction is None:
+                continue
+            c_overlap = len(outcome & _stems(clause)) / max(1, len(outcome))
+            ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
+            within = bool(WITHIN.search(clause)) and not _is_between(clause)
+            score = (overlap + c_overlap + 0.3 * s.abstract + 0.3 * bool(_significance(clause))
+                     + 0.2 * bool(arms.is_intervention(s.text) or arms.is_comparator(s.text))
+                     + 0.3 * (ci and cc) - penalty - 0.3 * within)
+            if best is None or score > best[0]:
+                best = (score, clause, s.text)
+    if best is None:
+        return Answer("no significant difference", None, None)
+    _, clause, sentence = best
+    direction = raw_direction(clause)
+    if direction == "none":
+        return Answer("no significant difference", sentence, direction)
+    if orientation(clause, arms) < 0:
+        direction = {"up": "down", "down": "up", "better": "worse", "worse": "better"}[direction]
+    if direction in ("better", "worse"):
+        good = "down" if polarity(prompt.outcome) == "lower_better" else "up"
+        bad = "up" if good == "down" else "down"
+        direction = good if direction == "better" else bad
+    return Answer("significantly increased" if direction == "up" else "significantly decreased", sentence, direction)
+
+
+def evaluate_evidence_inference(root: Path = DEFAULT_ROOT, limit: int | None = None) -> dict[str, Any]:
+    """Accuracy, macro-F1 and per-label P/R/F1 of the direction classifier on the pain prompts."""
+    prompts = load_prompts(root)
+    if limit is not None:
+        prompts = prompts[:limit]
+    cache: dict[str, tuple[list[ArticleSentence], str]] = {}
+    rows = []
+    for p in prompts:
+        if p.pmcid not in cache:
+            sentences = article_sentences(root / "articles" / f"PMC{p.pmcid}.txt")
+            cache[p.pmcid] = (sentences, " ".join(s.text for s in sentences if s.abstract))
+        a = answer(p, *cache[p.pmcid])
+        rows.append({"prompt_id": p.prompt_id, "pmcid": p.pmcid, "outcome": p.outcome,
+                     "intervention": p.intervention, "comparator": p.comparator,
+                     "gold": p.label, "predicted": a.label, "sentence": a.sentence})
+    return {"n": len(rows), **score(rows), "rows": rows}
+
+
+def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy and macro-F1 over the three labels."""
+    per: dict[str, dict[str, float]] = {}
+    for label in LABELS:
+        tp = sum(r["gold"] == label and r["predicted"] == label for r in rows)
+        fp = sum(r["gold"] != label and r["predicted"] == label for r in rows)
+        fn = sum(r["gold"] == label and r["predicted"] != label for r in rows)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r_ = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r_ / (p + r_) if p + r_ else 0.0
+        per[label] = {"precision": p, "recall": r_, "f1": f, "support": tp + fn}
+    accuracy = sum(r["gold"] == r["predicted"] for r in rows) / len(rows) if rows else 0.0
+    present = [label for label in LABELS if per[label]["support"]]
+    macro = sum(per[label]["f1"] for label in present) / len(present) if present else 0.0
+    return {"accuracy": accuracy, "macro_f1": macro, "per_label": per}
+
+
+def summary_lines(result: dict[str, Any]) -> list[str]:
+    lines = [f"Evidence Inference (pain outcomes): n={result['n']} accuracy {result['accuracy']:.3f} "
+             f"macro-F1 {result['macro_f1']:.3f}"]
+    for label, s in result["per_label"].items():
+        lines.append(f"  {label:27s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} (n={s['support']})")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation.evidence_inference",
+                                     description=__doc__.split("\n")[0])
+    parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT, help="the evidence_inference directory")
+    parser.add_argument("--json", action="store_true", help="print the scores (and rows) as JSON")
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="print N wrong answers with their sentence")
+    args = parser.parse_args(argv)
+    if not (args.root / "prompts_merged.csv").is_file():
+        print(f"error: {args.root} is not an Evidence Inference directory (no prompts_merged.csv)", file=sys.stderr)
+        return 7
+    result = evaluate_evidence_inference(args.root)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    wrong = [r for r in result["rows"] if r["gold"] != r["predicted"]][:args.show]
+    for r in wrong:
+        print(f"[{r['prompt_id']}] {r['outcome']!r} | {r['intervention']!r} vs {r['comparator']!r}\n"
+              f"   gold {r['gold']} / predicted {r['predicted']}\n   {r['sentence']}")
+    print("\n".join(summary_lines(result)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
