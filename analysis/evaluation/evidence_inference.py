@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.extract.pain_effect import (
-    NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
+    GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     outcome_polarity, raw_direction,
 )
 from analysis.sentences import split_text
@@ -44,6 +44,13 @@ _STOP = frozenset(
     which both total mean number rate level levels score scores dose doses daily plus use used using versus
     those each other only also all any more less most least ml kg day days week weeks hour hours min minutes""".split())
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
+
+
+_ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
 
 
 def _stems(text: str) -> set[str]:
@@ -122,14 +129,24 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
     article's group labels for them ('Group B (bupivacaine ...)'), read by the extractor's ``arms_for``."""
     inter, comp = _stems(prompt.intervention), _stems(prompt.comparator)
     inter, comp = inter - comp, comp - inter
+    # Abbreviations the article defines for either arm: 'accelerated fractionation (AF)'.
+    for m in _ABBREVIATION.finditer(article_text):
+        words = _stems(m.group(1))
+        abbr = m.group(2).lower()[:5]
+        if words & inter and not words & comp:
+            inter = inter | {abbr}
+        elif words & comp and not words & inter:
+            comp = comp | {abbr}
     placebo = bool(PLACEBO_LIKE.search(prompt.comparator))
+    generic = not GENERIC_INTERVENTION_ARM.search(prompt.comparator)
     article = None
     if inter and article_text:
         pattern = re.compile(r"\b(?:%s)[\w-]*" % "|".join(re.escape(w) for w in sorted(inter)), re.I)
         article = arms_for(article_text, pattern)
 
     def is_intervention(s: str) -> bool:
-        return bool(inter & _stems(s)) or bool(article and article.is_intervention(s))
+        return bool(inter & _stems(s)) or bool(article and article.is_intervention(s)) or bool(
+            generic and GENERIC_INTERVENTION_ARM.search(s))
 
     def is_comparator(s: str) -> bool:
         if comp & _stems(s) or (placebo and PLACEBO_LIKE.search(s)):
@@ -154,7 +171,9 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         if overlap == 0 or len(s.text) > 600:  # table dumps and run-on fragments
             continue
         penalty = 0.5 * bool(NON_FINDING.search(s.text) and not _significance(s.text))
-        for clause in clauses(s.text):
+        parts = clauses(s.text)
+        si, sc = arms.is_intervention(s.text), arms.is_comparator(s.text)
+        for k, clause in enumerate(parts):
             direction = raw_direction(clause)
             if direction is None:
                 continue
@@ -162,15 +181,17 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
             ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
             within = bool(WITHIN.search(clause)) and not _is_between(clause)
             score = (overlap + c_overlap + 0.3 * s.abstract + 0.3 * bool(_significance(clause))
-                     + 0.2 * bool(arms.is_intervention(s.text) or arms.is_comparator(s.text))
+                     + 0.4 * si + 0.2 * sc - 0.3 * (not (si or sc))
                      + 0.3 * (ci and cc) - penalty - 0.3 * within)
             if best is None or score > best[0]:
-                best = (score, clause, s.text)
+                best = (score, clause, s.text, _qualified(parts[k + 1:], outcome, arms, prompt))
     if best is None:
         return Answer("no significant difference", None, None)
-    _, clause, sentence = best
+    _, clause, sentence, qualified = best
     direction = raw_direction(clause)
-    if direction == "none":
+    both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
+        arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I))
+    if direction == "none" or qualified or both_changed:
         return Answer("no significant difference", sentence, direction)
     if orientation(clause, arms) < 0:
         direction = {"up": "down", "down": "up", "better": "worse", "worse": "better"}[direction]
@@ -179,6 +200,21 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         bad = "up" if good == "down" else "down"
         direction = good if direction == "better" else bad
     return Answer("significantly increased" if direction == "up" else "significantly decreased", sentence, direction)
+
+
+def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) -> bool:
+    """A later clause takes the finding back: '..., but there was no significant difference between the
+    groups' (no outcome words of its own, no arm or both arms named), or '..., but not with <the
+    intervention>' (its dose, where the prompt gives one)."""
+    numbers = _numbers(prompt.intervention) - _numbers(prompt.comparator)
+    for clause in later:
+        own_outcome = bool(outcome & _stems(clause))
+        ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
+        if raw_direction(clause) == "none" and not own_outcome and ci == cc:
+            return True
+        if re.match(r"\s*not\b", clause, re.I) and ci and (not numbers or numbers & _numbers(clause)):
+            return True
+    return False
 
 
 def evaluate_evidence_inference(root: Path = DEFAULT_ROOT, limit: int | None = None) -> dict[str, Any]:

@@ -92,7 +92,8 @@ CONDITION_PAIN = re.compile(
     r"breakthrough|nociceptive)[- ]){1,4})pain\b", re.I)
 SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)
 WITHIN = re.compile(
-    r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|both (the )?(groups|treatments|techniques|"
+    r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|"
+    r"^\s*both (the )?[\w-]+( [\w-]+)? and [\w-]+|both (the )?(groups|treatments|techniques|"
     r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
@@ -281,7 +282,8 @@ def pain_direction(direction: str | None, polarity: str | None) -> str | None:
 def clauses(text: str) -> list[str]:
     """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
     head: list[str] = []
-    m = re.match(r"(Despite [^;]{3,160}?),\s(?=(no|there|the|we|it|this|these|a|an)\b)", text)
+    m = re.match(r"((?:Despite|Although|Though|While|Whereas) [^;]{3,160}?),\s(?=(no|there|the|we|it|they|this|these|"
+                 r"those|a|an|both|only|all|significant\w*)\b)", text)
     if m:
         head, text = [m.group(1)], text[m.end():]
     parts = [p for p in CLAUSE_SPLIT.split(text) if p and p.strip()]
