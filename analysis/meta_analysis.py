@@ -127,15 +127,17 @@ def tau2_reml(yi: Sequence[float], vi: Sequence[float], *, tol: float = 1e-10,
     Starts from the DerSimonian-Laird value. Returns ``(tau2, converged, iterations)``.
     """
     y, v = _as_arrays(yi, vi)
-    k = y.size
     tau2 = tau2_dersimonian_laird(y, v)
-    ones = np.ones((k, 1))
     for it in range(1, max_iter + 1):
+        # Fisher scoring step (y'PPy - tr P) / tr PP, with P = W - W11'W / sum(w) written out
+        # for the intercept-only model so that it costs O(k), not O(k^2).
         w = 1.0 / (v + tau2)
-        W = np.diag(w)
-        P = W - (W @ ones @ ones.T @ W) / np.sum(w)
-        Py = P @ y
-        adj = (float(Py @ Py) - float(np.trace(P))) / float(np.trace(P @ P))
+        sw, sw2, sw3 = np.sum(w), np.sum(w ** 2), np.sum(w ** 3)
+        mu = np.sum(w * y) / sw
+        ypp_y = float(np.sum(w ** 2 * (y - mu) ** 2))
+        trace_p = sw - sw2 / sw
+        trace_pp = sw2 - 2.0 * sw3 / sw + sw2 ** 2 / sw ** 2
+        adj = (ypp_y - trace_p) / trace_pp
         while tau2 + adj < 0:
             adj /= 2.0
             if abs(adj) < tol:

@@ -182,7 +182,9 @@ def plot_relief(relief: pd.DataFrame) -> "Figure":
     rows = relief.sort_values(["primary_condition", "relief_duration_days"], na_position="last")
     labels = [f"{r.pmid or r.study_id} ({r.primary_condition or 'not stated'})" for r in rows.itertuples()]
     days = rows["relief_duration_days"].clip(lower=0.1)  # 0 days (no relief) shown at the axis floor
-    ax.barh(range(len(rows)), days, color="#4c72b0")
+    bars = ax.barh(range(len(rows)), days, color="#4c72b0")
+    ax.bar_label(bars, [f"{d:g} d" if d > 0 else "0 d (no relief)" for d in rows["relief_duration_days"]],
+                 padding=3, fontsize=8)
     ax.set_yticks(range(len(rows)), labels, fontsize=8)
     ax.set_xscale("log")
     ax.axvline(14, color="grey", linestyle="--", linewidth=1)

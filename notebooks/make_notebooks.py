@@ -15,6 +15,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 HERE = Path(__file__).resolve().parent
 
 LOAD = """\
+%matplotlib inline
 from analysis.notebook_support import tables_for_notebook, select_studies, for_studies
 
 tables = tables_for_notebook(tables_dir, intervention=intervention)  # builds from the bundled snapshot if no tables yet

@@ -90,7 +90,10 @@ def test_runs_top_to_bottom_on_snapshot_tables(name, snapshot_tables, tmp_path):
     nb = _run(name, tmp_path, tables_dir=str(snapshot_tables))
     text = _outputs(nb)
     assert "included studies of ketamine" in text
-    assert all(out.get("output_type") != "error" for c in nb.cells for out in c.get("outputs", []))
+    outputs = [out for c in nb.cells for out in c.get("outputs", [])]
+    assert all(out.get("output_type") != "error" for out in outputs)
+    figures = [out for out in outputs if out.get("data", {}).get("text/plain", "").startswith("<Figure")]
+    assert all("image/png" in out["data"] for out in figures)  # figures render inline, not as text
 
 
 def test_runs_on_a_fresh_home_without_tables(tmp_path, monkeypatch):
