@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from analysis.extract.pain_effect import Arms, arms_for
+from analysis.extract.pain_effect import PLACEBO_LIKE, Arms, arms_for
 from analysis.extract.text_patterns import NUM, parse_number
 from analysis.records import Finding
 
@@ -51,6 +51,7 @@ class Rate:
     start: int
     events: int | None = None
     n: int | None = None
+    placebo: bool = False  # the comparator is placebo, sham, saline, usual care...
 
 
 def _mask_ci(text: str) -> str:
@@ -84,16 +85,18 @@ def rates(text: str, arms: Arms) -> list[Rate]:
         before = masked[prev_end:m.start()]
         before = re.split(r"[;,]\s(?=[^,;]*$)", before)[-1] if k else before
         if re.match(r"\s?[);]", masked[m.end():]):  # 'tCBT (35.4%;' - the arm is named before the bracket
-            arm = _arm_of(before[-80:], arms)
+            arm, words = _arm_of(before[-80:], arms), before[-80:]
         else:
-            arm = _arm_of(after, arms)
+            arm, words = _arm_of(after, arms), after
             if arm == "unknown" or re.match(r"\s?\(", masked[m.end():]):
-                arm = _arm_of(before[-80:], arms) if _arm_of(before[-80:], arms) != "unknown" else arm
+                if _arm_of(before[-80:], arms) != "unknown":
+                    arm, words = _arm_of(before[-80:], arms), before[-80:]
+        placebo = arm == "comparator" and bool(PLACEBO_LIKE.search(words))
         events = n = None
         xn = _X_OF_N.search(masked[max(prev_end, m.start() - 40):m.start()])
         if xn:
             events, n = int(xn.group("x")), int(xn.group("n"))
-        out.append(Rate(first, arm, m.start(), events, n))
+        out.append(Rate(first, arm, m.start(), events, n, placebo))
         if m.group("versus"):
             second = parse_number(re.sub(r"^\s?(versus|vs\.?)\s?", "", m.group("versus"), flags=re.I))
             if second is not None:
@@ -103,8 +106,10 @@ def rates(text: str, arms: Arms) -> list[Rate]:
         for xn in _X_OF_N.finditer(masked):
             x, n = int(xn.group("x")), int(xn.group("n"))
             if 0 < n and x <= n:
-                arm = _arm_of(masked[xn.end():xn.end() + 50], arms)
-                out.append(Rate(round(100 * x / n, 1), arm, xn.start(), x, n))
+                words = masked[xn.end():xn.end() + 50]
+                arm = _arm_of(words, arms)
+                out.append(Rate(round(100 * x / n, 1), arm, xn.start(), x, n,
+                                arm == "comparator" and bool(PLACEBO_LIKE.search(words))))
     return out
 
 
@@ -142,7 +147,9 @@ def extract(ctx: "Context") -> list[Finding]:
                     arms.is_intervention(s.text[max(0, r.start - 60):r.start + 60]):
                 continue
             evidence = ctx.evidence(s, NAME, VERSION)
-            detail = {"arm": r.arm, "events": r.events, "n": r.n, "threshold": threshold, "percent": r.pct}
+            arm = name if r.arm == "intervention" else ("control" if r.placebo else "comparator")
+            detail = {"arm": arm, "role": r.arm, "events": r.events, "n": r.n, "threshold": threshold,
+                      "percent": r.pct}
             findings.append(Finding("responders", r.pct, evidence, name, detail))
             if chosen is None and r.arm == "intervention":
                 chosen = Finding("responder_rate_pct", r.pct, evidence, name, detail)
