@@ -35,7 +35,7 @@ class ClaimCheck:
     claim: str
     finding: str
     verdict_rule: str
-    verdict: str              # 'borne out', 'not borne out', 'no data'
+    verdict: str              # 'borne out', 'not borne out', 'too few studies', 'no data'
     hits: int
     base: int
     studies: list[Backing] = field(default_factory=list)
@@ -128,11 +128,14 @@ def check_claims(included: pd.DataFrame, intervention: str, claims: list[dict[st
         hits, base, finding, backing = rule(spec, rows)
         if base == 0:
             verdict = "no data"
+        elif base < int(spec.get("min_studies", 1)):
+            verdict = "too few studies"
         else:
             share, limit = hits / base, float(spec["supported_share"])
             ok = share >= limit if spec["rule"] in _HIGH_SUPPORTS else share <= limit
             verdict = "borne out" if ok else "not borne out"
         text = spec["text"].format(intervention=intervention)
-        out.append(ClaimCheck(spec["id"], text[:1].upper() + text[1:], finding, spec["verdict"], verdict,
+        rule_text = spec["verdict"] + (f"; no verdict below {spec['min_studies']} studies" if "min_studies" in spec else "")
+        out.append(ClaimCheck(spec["id"], text[:1].upper() + text[1:], finding, rule_text, verdict,
                               hits, base, backing))
     return out

@@ -125,3 +125,13 @@ def test_unwritable_output_is_an_input_error(tmp_path, home):
     target = tmp_path / "file"
     target.write_text("not a folder")
     assert main(["report", "--tables", str(tmp_path / "none"), "--out", str(target)]) == 7
+
+
+def test_report_of_empty_tables_says_there_is_nothing(tmp_path):
+    from tests.analysis.report.conftest import make_tables
+
+    files = build_report(make_tables([]), tmp_path)
+    html = files.html.read_text(encoding="utf-8")
+    assert "No study is included, so there is no evidence table." in html
+    assert "None of the 0 included studies states how long relief lasted." in html
+    assert files.figures == []

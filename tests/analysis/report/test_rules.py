@@ -60,7 +60,8 @@ def test_every_claim_names_a_known_rule():
 
 
 def test_claims_are_computed_from_the_tables(small_tables):
-    checks = {c.id: c for c in check_claims(included_studies(small_tables.studies), "ketamine")}
+    claims = [{**c, "min_studies": 1} for c in load_claims()]
+    checks = {c.id: c for c in check_claims(included_studies(small_tables.studies), "ketamine", claims)}
     weeks = checks["relief_lasts_weeks"]
     assert (weeks.hits, weeks.base) == (1, 3)          # 84 days of 84, 0, 1
     assert weeks.verdict == "not borne out"
@@ -124,6 +125,14 @@ def test_split_list_handles_nulls():
 def test_studies_silent_on_harms_do_not_count_as_few_side_effects():
     tables = make_tables([{"study_id": "a", "adverse_events": "hallucinations"},
                           {"study_id": "b"}, {"study_id": "c"}, {"study_id": "d"}, {"study_id": "e"}])
-    few = next(c for c in check_claims(included_studies(tables.studies), "ketamine") if c.id == "few_side_effects")
+    claims = [{**c, "min_studies": 1} for c in load_claims()]
+    few = next(c for c in check_claims(included_studies(tables.studies), "ketamine", claims)
+               if c.id == "few_side_effects")
     assert (few.hits, few.base, few.verdict) == (1, 1, "not borne out")
     assert "4 of 5 included studies say nothing about adverse events" in few.finding
+
+
+def test_no_verdict_below_the_minimum_number_of_studies(small_tables):
+    checks = check_claims(included_studies(small_tables.studies), "ketamine")   # 2-3 studies per claim
+    assert {c.verdict for c in checks} == {"too few studies"}
+    assert all("no verdict below 5 studies" in c.verdict_rule for c in checks)
