@@ -68,7 +68,28 @@ class Intervention:
         """
         return _names_pattern(frozenset({self.name, *self.synonyms}))
 
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """Lower-case words one of which every mention contains (a cheap pre-check before the regex)."""
+        keys = set()
+        for name in {self.name, *self.synonyms}:
+            words = [w for w in re.split(r"[^\w]+", name.lower()) if w]
+            if not words:
+                return ()
+            word = max(words, key=len)
+            if (word.endswith("s") and len(word) >= 5 and not name.split()[-1].isupper()
+                    and not word.endswith("ss")):
+                word = word[:-1]  # the pattern also matches the singular
+            keys.add(word)
+        return tuple(sorted(keys))
+
     def mentioned_in(self, text: str) -> bool:
+        """True when ``text`` names the intervention (substring pre-check, then the regex)."""
+        keys = self.keys
+        if keys:
+            lowered = text.lower()
+            if not any(k in lowered for k in keys):
+                return False
         return self.pattern.search(text) is not None
 
     def with_abbreviations(self, text: str) -> "Intervention":

@@ -49,6 +49,8 @@ class Context:
 
     def intervention_sentences(self) -> list[Sentence]:
         """Sentences that name the intervention (by any synonym)."""
+        if not self.intervention.mentioned_in(self.article.text):
+            return []
         pattern = self.intervention.pattern
         return [s for s in self.sentences if pattern.search(s.text)]
 

@@ -62,6 +62,10 @@ def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def extract(ctx: "Context") -> list[Finding]:
+    if not PAIN.possible(ctx.article.text):
+        return []
+    if not any(PAIN.search(s.text) for s in ctx.sentences):
+        return []
     sentences = [s for s in study_sentences(ctx) if _counts(s)]
     pain_sentences = [s for s in sentences if PAIN.search(s.text)]
     if not pain_sentences:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import FUTURE_CUE, is_background_sentence
+from analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence
 from analysis.extract.text_patterns import NUM, parse_number
 from analysis.records import Evidence, Finding
 
@@ -58,14 +58,35 @@ PROSPECTIVE_OBS = re.compile(r"\b(?:prospective (?:\w+ )?(?:observational|cohort
                              r"observational (?:\w+ )?(?:study|cohort|design)|cohort study|cross-sectional|"
                              r"longitudinal (?:cohort|study)|case-control|survey)\b", re.I)
 TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[- ]blind\w*|blinded|"
-                   r"placebo[- ]controlled|controlled|cross-?over|open[- ]label|single[- ]arm|dose[- ](?:finding|"
+                   r"placebo[- ]controlled|controlled (?:\w+ )?(?:study|trial|design)|cross-?over|open[- ]label|single[- ]arm|dose[- ](?:finding|"
                    r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
                    r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
+_PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
 _SMALL_N = re.compile(rf"\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?(?:patients|cases|subjects|children|"
                       r"adults|women|men|individuals)\b", re.I)
+
+# Cheap pre-checks: each pattern runs only on sentences holding one of these substrings.
+ANIMAL = Gated(ANIMAL, ("rats", " rat ", " rat.", " rat,", "mice", "mouse", "murine", "rodent", "rabbit", "dogs",
+                        " dog ", "canine", " cats", " cat ", "feline", "pigs", " pig ", "piglet", "swine", "porcine",
+                        "sheep", "ovine", "goat", "horse", "equine", "pony", "ponies", "cattle", "calves", "bovine",
+                        " cow", "monkey", "macaque", "primate", "baboon", "hamster", "ferret", "zebrafish", "animal",
+                        "rhesus", "beagle", "dawley", "wistar", "c57", " ewe", "lamb", "foal", "bird", "chicken"))
+SYSTEMATIC = Gated(SYSTEMATIC, ("systematic", "meta", "pooled", "umbrella"))
+REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on"))
+RANDOM = Gated(RANDOM, ("random",))
+CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year"))
+CASE_SERIES = Gated(CASE_SERIES, ("case", "series", "we report", "we describe", "we present", "this report",
+                                  "this describe", "this present"))
+RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "record", "case notes", "registr", "database",
+                                      "claims", "data of", "data from", "data on"))
+PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
+                                          "case-control", "survey", "audit"))
+TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "controlled", "cross", "open", "single", "dose", "phase", "pilot",
+                      "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
+                      "treated", "intervention", "study drug"))
 
 _PUBTYPE_RULES = (
     ("guideline", re.compile(r"guideline|consensus development", re.I)),
@@ -81,14 +102,24 @@ def _metadata(article_types: list[str], label: str) -> Evidence:
     return Evidence("; ".join(article_types), None, None, NAME, VERSION, "metadata")
 
 
-def _first(sentences: list["Sentence"], pattern: re.Pattern[str],
-           keep=lambda s: True) -> "Sentence | None":
+def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
+           keep=lambda s: True, whole: str | None = None) -> "Sentence | None":
+    """The first sentence the pattern matches and ``keep`` accepts; ``whole`` (all their text) is
+    pre-checked once for the pattern's key words."""
+    if isinstance(pattern, Gated):
+        if not sentences or (whole is not None and not pattern.possible(whole)):
+            return None
+        if whole is None:
+            return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
+            return None
+        pattern = pattern.pattern
     return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
 
 
 def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     """(design, deciding sentence, deciding publication type)."""
     sentences = ctx.sentences
+    whole = ctx.article.text
     types = ctx.article.publication_types
     by_type = {label for label, rx in _PUBTYPE_RULES for t in types if rx.search(t)}
     title = next((s for s in sentences if s.section == "TITLE"), None)
@@ -99,7 +130,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return not is_background_sentence(ctx, s) or THIS_STUDY.search(s.text) is not None
 
     # Animal study: animals are the subjects and no human subjects are described.
-    animal = _first(sentences, ANIMAL, about_this_study)
+    animal = _first(sentences, ANIMAL, about_this_study, whole=whole)
     if animal is not None:
         animal_hits = sum(len(ANIMAL.findall(s.text)) for s in sentences if about_this_study(s))
         human_hits = sum(len(HUMAN.findall(s.text)) for s in sentences if about_this_study(s))
@@ -110,48 +141,51 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "guideline", None, "guideline"
     if title is not None and GUIDELINE.search(title.text):
         return "guideline", title, None
-    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s))
+    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole)
     if sr is not None:
         return "systematic_review", sr, None
     if "systematic_review" in by_type:
         return "systematic_review", None, "systematic_review"
 
-    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text))
+    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text), whole=whole)
     if random is not None:
         return "rct", random, None
     if "rct" in by_type:
         return "rct", None, "rct"
 
     if title is not None and REVIEW.search(title.text) or ("narrative_review" in by_type
-                                                          and _first(sentences, TRIAL) is None):
+                                                          and _first(sentences, TRIAL, whole=whole) is None):
         return "narrative_review", title if title is not None and REVIEW.search(title.text) else None, \
             None if title is not None and REVIEW.search(title.text) else "narrative_review"
-    review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s))
-    if review is not None and _first(sentences, HUMAN, about_this_study) is None:
+    review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s), whole=whole)
+    if review is not None and _first(sentences, HUMAN, about_this_study, whole=whole) is None:
         return "narrative_review", review, None
 
-    series = _first(sentences, CASE_SERIES, about_this_study)
+    series = _first(sentences, CASE_SERIES, about_this_study, whole=whole)
     if series is not None:
+        if RETROSPECTIVE.search(series.text) and _small_series(sentences) is None:
+            return "retrospective_observational", series, None  # 'Retrospective case series' of many
         return "case_series", series, None
-    report = _first(sentences, CASE_REPORT, about_this_study)
+    report = _first(sentences, CASE_REPORT, about_this_study, whole=whole)
     if report is not None or "case_report" in by_type:
         small = _small_series(sentences)
         if small is not None:
             return "case_series", small, None
         return ("case_report", report, None) if report is not None else ("case_report", None, "case_report")
 
-    retro = _first(sentences, RETROSPECTIVE, about_this_study)
+    retro = _first(sentences, RETROSPECTIVE, about_this_study, whole=whole)
     if retro is not None:
         return "retrospective_observational", retro, None
-    prosp = _first(sentences, PROSPECTIVE_OBS, about_this_study)
+    prosp = _first(sentences, PROSPECTIVE_OBS, about_this_study, whole=whole)
     if prosp is not None:
         return "prospective_observational", prosp, None
-    small = _small_series(sentences)
-    if small is not None and _first(sentences, TRIAL, about_this_study) is None:
-        return "case_series", small, None
-    if small is not None and title is not None and _SMALL_N.search(title.text):
+    trial = _first(sentences, TRIAL, about_this_study, whole=whole)
+    if trial is None:
+        small = _small_series(sentences)
+        if small is not None:
+            return "case_series", small, None
+    elif title is not None and _small_series([title]) is not None:
         return "case_series", title, None
-    trial = _first(sentences, TRIAL, about_this_study)
     if trial is not None:
         return "non_randomised_trial", trial, None
     return "other", None, None
@@ -160,7 +194,11 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 def _small_series(sentences: list["Sentence"]) -> "Sentence | None":
     """A sentence reporting 2-10 patients (a case series by the guideline's count)."""
     for s in sentences:
+        if not has_number(s.text):
+            continue
         for m in _SMALL_N.finditer(s.text):
+            if _PART_OF_BIGGER.search(s.text, 0, m.start()):
+                continue  # 'One hundred and two patients'
             n = parse_number(m.group("n"))
             if n is not None and 2 <= n <= 10:
                 return s

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import is_background_sentence
+from analysis.extract.study_text import Gated, has_number, is_background_sentence
 from analysis.extract.text_patterns import NUM, parse_number
 from analysis.records import Finding
 
@@ -51,6 +51,15 @@ GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|wi
                        rf"(?P<n>{NUM})(?:\s+(?:patients|participants|subjects|each))?", re.I)
 PER_ARM = re.compile(rf"(?P<k>{NUM})\s+(?:groups|arms)\s+(?:and|with|of)\s+(?P<n>{NUM})\s+\w+\s+(?:per|in each|each)"
                      r"\s+(?:group|arm)", re.I)
+_PEOPLE_KEYS = ("patient", "participant", "subject", "volunteer", "individual", "person", "people", "adult",
+                "child", "infant", "neonate", "adolescent", "women", "men", "male", "female", "mother",
+                "parturient", "case", "control", "smoker", "veteran", "athlete", "student", "worker", "employee",
+                "resident", "nurse", "respondent", "user", "sufferer", "migrain", "recipient", "candidate",
+                "completer")
+COUNT = Gated(COUNT, _PEOPLE_KEYS)
+SUBJECT = Gated(SUBJECT, ("randomi", "randomly", "allocated", "assigned", "enrolled", "included", "recruited"))
+GROUPS_OF = Gated(GROUPS_OF, ("groups", "arms"))
+PER_ARM = Gated(PER_ARM, ("groups", "arms"))
 PART_OF = re.compile(r"(?:(?<!total )\bof\s+(?:the|these|all|our|whom|which)\s*|\bout of\s+|\bamong\s+(?:the\s+)?)$", re.I)
 
 RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
@@ -120,7 +129,7 @@ def sentence_counts(text: str) -> list[tuple[int, int, int]]:
 
 def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
     """The sum of arm sizes when a sentence gives arms and no total."""
-    arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)]
+    arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
     if len(arms) >= 2 and not counts:
         return sum(arms)
     if len(counts) >= 2:
@@ -176,7 +185,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     for s in ctx.sentences:
-        if is_background_sentence(ctx, s):
+        if is_background_sentence(ctx, s) or not has_number(s.text):
             continue
         counts = sentence_counts(s.text)
         value = None
@@ -201,6 +210,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         rank = _rank(s.text) if s.section != "TITLE" else 0
         if best is None or rank > best[0]:
             best = (rank, -s.index, value, s)
+            if rank == 3:
+                break  # nothing ranks above a randomised count stated first
     if best is None:
         return None
     return best[2], best[3]

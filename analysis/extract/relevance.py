@@ -63,6 +63,8 @@ def _relevant(ctx: "Context", design: Finding | None, human: bool) -> tuple[bool
     if not human:
         return False, design.evidence if design is not None else None
     ketamine = ketamine_of(ctx).pattern
+    if not ketamine.search(ctx.article.text):
+        return False, None
     sentences = [s for s in ctx.sentences if ketamine.search(s.text)]
     if not sentences:
         return False, None

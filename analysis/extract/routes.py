@@ -104,6 +104,8 @@ def extract(ctx: "Context") -> list[Finding]:
         return []
     chosen: dict[str, "Sentence"] = {}
     sentences = ctx.intervention_sentences()
+    if not sentences:
+        return []
     for s in sentences:
         for term in named_routes(ctx, s):
             chosen.setdefault(term, s)

@@ -18,6 +18,55 @@ if TYPE_CHECKING:
     from analysis.sentences import Sentence
 
 
+class Gated:
+    """A regex run only on text that contains one of its key substrings (lower case).
+
+    Python's ``re`` tries an alternation at every position; a few ``in`` checks first skip the
+    sentences that cannot match at C speed, which keeps whole-MEDLINE extraction fast.
+    """
+
+    __slots__ = ("pattern", "keys")
+
+    def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.keys = keys
+
+    def possible(self, text: str) -> bool:
+        lowered = _lower(text)
+        return any(k in lowered for k in self.keys)
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.pattern.search(text, *args) if self.possible(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self.possible(text) else iter(())
+
+    def findall(self, text: str) -> list:
+        return self.pattern.findall(text) if self.possible(text) else []
+
+    def match(self, text: str, *args: int) -> re.Match[str] | None:
+        return self.pattern.match(text, *args)
+
+
+@lru_cache(maxsize=8192)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                 "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+                 "hundred")
+DIGITS = re.compile(r"\d")
+
+
+def has_number(text: str) -> bool:
+    """A digit or a number word anywhere in ``text`` (cheap pre-check)."""
+    if DIGITS.search(text):
+        return True
+    lowered = _lower(text)
+    return any(w in lowered for w in _NUMBER_WORDS)
+
+
 def load_lexicon(filename: str) -> dict[str, Any]:
     """A TOML lexicon from ``analysis/lexicons``."""
     data = resources.files("analysis.lexicons").joinpath(filename).read_text(encoding="utf-8")
@@ -39,6 +88,9 @@ PAIN = re.compile(
     r"first analgesic|(?:v|vn|n)rs|vas(?= (?:score|pain))|withdrawal (?:responses?|movements?))(?![\w])",
     re.I,
 )
+PAIN = Gated(PAIN, ("pain", "algesi", "nocicep", "allodyn", "myalgia", "headache", "migraine", "neuralgia",
+                    "analges", "sparing", "rescue", "vas ", "vas)", "vas,", "vas-", "nrs", "withdrawal",
+                    "opioid", "consumption", "requirement"))
 # A sentence that reports the study itself rather than background knowledge.
 STUDY_CUE = re.compile(
     r"\b(?:we|our|this|present|current|the aim|aimed?|objective|purpose|patients?|participants?|subjects?|"
@@ -53,7 +105,7 @@ FUTURE_CUE = re.compile(r"\b(?:should|future|further (?:studies|research|trials|
                         r"warranted|next steps?|remains? (?:unclear|unknown)|previous(?:ly)? (?:studies|trials|"
                         r"reported|shown|published)|earlier (?:studies|trials)|prior (?:studies|trials)|"
                         r"have (?:shown|demonstrated|suggested)|has been (?:shown|demonstrated|suggested)|"
-                        r"reviews? of)\b", re.I)
+                        r"have been (?:conducted|performed|published|reported)|reviews? of)\b", re.I)
 
 
 def has_background_split(ctx: "Context") -> bool:
