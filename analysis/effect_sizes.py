@@ -176,6 +176,14 @@ def _arms(rows: pd.DataFrame, intervention: str) -> list[_Arm]:
     return sorted(arms, key=lambda a: a.order)
 
 
+def _distinct(arms: list[_Arm]) -> list[_Arm]:
+    """The first report of each arm (an abstract may state the same arm's figure twice)."""
+    seen: dict[str, _Arm] = {}
+    for arm in arms:
+        seen.setdefault(" ".join(str(arm.detail.get("arm")).lower().split()), arm)
+    return list(seen.values())
+
+
 def _evidence(arms: list[_Arm]) -> str:
     return " … ".join(dict.fromkeys(a.evidence for a in arms if a.evidence))
 
@@ -187,7 +195,7 @@ def _pain_effect(rows: pd.DataFrame, intervention: str) -> dict[str, Any] | None
             and _number(a.detail["n"]) > 0]
     timepoints = list(dict.fromkeys(a.detail.get("timepoint") for a in arms))
     for timepoint in timepoints:
-        at = [a for a in arms if a.detail.get("timepoint") == timepoint]
+        at = _distinct([a for a in arms if a.detail.get("timepoint") == timepoint])
         groups = {role: [(float(a.detail["mean"]), float(a.detail["sd"]), float(a.detail["n"]))
                          for a in at if a.role == role] for role in ("intervention", "control")}
         if not groups["intervention"] or not groups["control"]:
@@ -208,7 +216,7 @@ def _responder_effect(rows: pd.DataFrame, intervention: str) -> dict[str, Any] |
             if _number(a.detail.get("events")) is not None and (_number(a.detail.get("n")) or 0) > 0]
     keys = list(dict.fromkeys((a.detail.get("threshold"), a.detail.get("timepoint")) for a in arms))
     for key in keys:
-        at = [a for a in arms if (a.detail.get("threshold"), a.detail.get("timepoint")) == key]
+        at = _distinct([a for a in arms if (a.detail.get("threshold"), a.detail.get("timepoint")) == key])
         treated = [a for a in at if a.role == "intervention"]
         control = [a for a in at if a.role == "control"][:1]
         if not treated or not control:

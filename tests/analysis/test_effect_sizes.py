@@ -158,6 +158,15 @@ def test_several_intervention_arms_are_combined():
     assert effects.iloc[0]["n"] == 60
 
 
+def test_an_arm_stated_twice_counts_once():
+    rows = [finding("R", "pain_score", 0, S1, arm="ketamine", mean=2.0, sd=1.0, n=20),
+            finding("R", "pain_score", 0, S1, arm="placebo", mean=3.0, sd=1.0, n=20),
+            finding("R", "pain_score", 90, "Again: ketamine 2.0 (1.0).", arm="Ketamine", mean=2.0, sd=1.0, n=20)]
+    effects = effect_table(pd.DataFrame(rows), pd.DataFrame([study("R")]))
+    assert effects.iloc[0]["n"] == 40 and effects.iloc[0]["yi"] == pytest.approx(-1.0)
+    assert effects.iloc[0]["evidence_text"] == S1
+
+
 def test_pool_by_condition(tables):
     effects = effect_table(*tables)
     pooled = pool_by_condition(effects)
