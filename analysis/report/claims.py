@@ -57,6 +57,11 @@ def _backing(s: dict, value: str, supports: bool) -> Backing:
                    value, supports)
 
 
+def _short(text: str, limit: int = 160) -> str:
+    """A long quote cut at a word boundary (the whole sentence is in the evidence table)."""
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def _relief_at_least(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:
     days = float(spec["days"])
     stated = [(s, d) for s in rows if (d := as_float(s.get("relief_duration_days"))) is not None]
@@ -66,7 +71,8 @@ def _relief_at_least(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[
     median = statistics.median(d for _, d in stated)
     finding = (f"{len(hits)} of {len(stated)} studies that state how long relief lasted ({fmt_pct(len(hits) / len(stated))}) "
                f"report relief lasting {days_text(days)} or more; the median stated duration is {days_text(median)}.")
-    backing = [_backing(s, days_text(d) + (f" ({t})" if (t := as_text(s.get('relief_duration_text'))) else ""), d >= days)
+    backing = [_backing(s, days_text(d) + (f" ({_short(t)})" if (t := as_text(s.get('relief_duration_text'))) else ""),
+                        d >= days)
                for s, d in sorted(stated, key=lambda sd: -sd[1])]
     return len(hits), len(stated), finding, backing
 

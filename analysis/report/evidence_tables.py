@@ -43,6 +43,7 @@ class EvidenceRow:
     year: str
     intervention: str
     cells: dict[str, Cell]
+    flags: list[str] = field(default_factory=list)   # 'retracted', 'no longer in PubMed'
 
 
 @dataclass
@@ -138,7 +139,9 @@ def _row(s: dict, quotes: QuoteIndex) -> EvidenceRow:
     year = as_float(s.get("year"))
     return EvidenceRow(study_id=sid, pmid=pmid, url=PUBMED_URL.format(pmid=pmid) if pmid else None,
                        title=as_text(s.get("title")) or "(no title)", year=fmt_number(year) if year else "",
-                       intervention=as_text(s.get("intervention")) or "", cells=cells)
+                       intervention=as_text(s.get("intervention")) or "", cells=cells,
+                       flags=[flag for col, flag in (("retracted", "retracted"), ("missing", "no longer in PubMed"))
+                              if as_bool(s.get(col))])
 
 
 def included_studies(studies: pd.DataFrame) -> pd.DataFrame:

@@ -136,3 +136,11 @@ def test_no_verdict_below_the_minimum_number_of_studies(small_tables):
     checks = check_claims(included_studies(small_tables.studies), "ketamine")   # 2-3 studies per claim
     assert {c.verdict for c in checks} == {"too few studies"}
     assert all("no verdict below 5 studies" in c.verdict_rule for c in checks)
+
+
+def test_retracted_and_missing_studies_are_flagged_in_the_evidence_table():
+    tables = make_tables([{"study_id": "a", "conditions": "crps", "retracted": True},
+                          {"study_id": "b", "conditions": "crps", "missing": True},
+                          {"study_id": "c", "conditions": "crps"}])
+    rows = {r.study_id: r for r in evidence_tables(tables.studies, tables.findings)[0].rows}
+    assert (rows["a"].flags, rows["b"].flags, rows["c"].flags) == (["retracted"], ["no longer in PubMed"], [])
