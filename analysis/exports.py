@@ -184,6 +184,12 @@ def latex(text: str) -> str:
     return _LATEX.unicode_to_latex(text)
 
 
+def _verbatim(text: str) -> str:
+    """A DOI or id kept verbatim (biblatex reads ``doi`` as such), with braces percent-encoded so
+    they cannot unbalance the entry."""
+    return text.replace("{", "%7B").replace("}", "%7D")
+
+
 def _bibtex_entry(study: dict[str, Any], key: str) -> Entry:
     names = []
     for author in _split(study.get("authors")):
@@ -192,7 +198,7 @@ def _bibtex_entry(study: dict[str, Any], key: str) -> Entry:
     pmid = _text(study.get("pmid"))
     fields = [("title", latex(_text(study.get("title")))), ("author", " and ".join(names)),
               ("journal", latex(_text(study.get("journal")))), ("year", _year(study)),
-              ("doi", _text(study.get("doi"))), ("pmid", pmid),
+              ("doi", _verbatim(_text(study.get("doi")))), ("pmid", _verbatim(pmid)),
               ("url", PUBMED_URL.format(pmid=pmid) if pmid else ""),
               ("note", latex("; ".join(extracted_summary(study))))]
     return Entry("article", key, [Field(name, value) for name, value in fields if value])

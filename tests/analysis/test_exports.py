@@ -129,6 +129,12 @@ def test_bibtex_escapes_specials_so_braces_balance(studies):
     assert latex("é") == r"\'e"
 
 
+def test_bibtex_doi_stays_verbatim(studies):
+    odd = studies.iloc[:1].assign(doi="10.1002/(SICI)1097-0142{x}_5%")
+    entry = bibtexparser.parse_string(export("bibtex", odd)).entries[0]
+    assert entry["doi"] == "10.1002/(SICI)1097-0142%7Bx%7D_5%"
+
+
 def test_bibtex_key_is_ascii():
     assert bibtex_key({"authors": "Ñúñez-García JL; B C", "year": 2020.0, "pmid": "42"}) == "NunezGarcia2020_42"
     assert bibtex_key({"authors": None, "year": None, "pmid": None, "study_id": "pmc:PMC9"}) == "Anon_pmcPMC9"
