@@ -1,0 +1,70 @@
+"""Relief duration and follow-up in days, with the sentence that states them."""
+
+from __future__ import annotations
+
+from analysis.extract import extract_findings
+from analysis.records import Article, Section
+
+
+def article(title: str, *parts: tuple[str, str]) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+def fields(a: Article, intervention: str = "ketamine") -> dict:
+    return {f.field: f for f in extract_findings(a, intervention)}
+
+
+def test_relief_is_last_time_point_better() -> None:
+    # Adapted from PMC4763824.
+    results = ("The mean VAS score was significantly lower in the ISWI group than in the control group at 10, 45, "
+               "and 90 min, and 1 day after injection (P<0.05).")
+    a = article("Intracutaneous sterile water injection (ISWI) for acute low back pain",
+                ("RESULTS", results))
+    found = fields(a, "intracutaneous sterile water injection")
+    assert found["relief_duration_days"].value == 1.0
+    ev = found["relief_duration_days"].evidence
+    assert a.text[ev.start:ev.end] == results
+    assert found["follow_up_days"].value == 1.0
+
+
+def test_weeks_counted_from_start_of_treatment() -> None:
+    a = article("Duloxetine in diabetic neuropathic pain",
+                ("METHODS", "Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks."),
+                ("RESULTS", "At 12 weeks, the average pain score was significantly improved with duloxetine as "
+                            "compared with the placebo group."))
+    found = fields(a, "duloxetine")
+    assert found["relief_duration_days"].value == 84.0
+    assert found["follow_up_days"].value == 84.0
+
+
+def test_no_difference_from_placebo_gives_zero() -> None:
+    a = article("Sativex in painful diabetic neuropathy",
+                ("CONCLUSIONS", "Sativex was no more efficacious than placebo in painful neuropathy."))
+    found = fields(a, "sativex")
+    assert found["relief_duration_days"].value == 0.0
+    assert "follow_up_days" not in found
+
+
+def test_benefit_without_time_point_is_null() -> None:
+    a = article("Ketamine and rocuronium",
+                ("RESULTS", "Incidence of withdrawal response was significantly lower in group K than group N."))
+    assert "relief_duration_days" not in fields(a)
+
+
+def test_follow_up_ignores_ages_and_disease_durations() -> None:
+    a = article("Electrical stimulation for chronic low back pain",
+                ("METHODS", "Patients aged 18-65 years with pain of at least 3 months duration were included. "
+                            "Data will be collected at 1, 4, 8, and 12 weeks by a blinded assessor."))
+    found = fields(a, "electrical stimulation")
+    assert found["follow_up_days"].value == 84.0
+    assert "12 weeks" in found["follow_up_days"].evidence.text
+
+
+def test_follow_up_next_day_and_short_infusions() -> None:
+    a = article("Ketamine for awake intubation",
+                ("METHODS", "Ketamine 100 µg/kg/min was given for 10 minutes. Recall was assessed during the "
+                            "postoperative visit the next day."))
+    assert fields(a)["follow_up_days"].value == 1.0
+    b = article("Ketamine in head injury", ("METHODS", "Ketamine was given for 10 minutes before suctioning."))
+    assert "follow_up_days" not in fields(b)

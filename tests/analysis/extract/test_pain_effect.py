@@ -1,0 +1,92 @@
+"""Pain effect: the sentence-level direction classifier and the article verdict (guideline rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import extract_findings, make_context
+from analysis.extract import pain_effect
+from analysis.records import Article, Section
+
+
+def article(title: str, *parts: tuple[str, str]) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+def effect(a: Article, intervention: str = "ketamine"):
+    found = [f for f in extract_findings(a, intervention) if f.field == "pain_effect"]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_improved_with_evidence_offsets() -> None:
+    # Adapted from PMC3172326 (appendectomy).
+    results = "For all of the evaluated times, the VAS score was significantly lower in the ketamine group compared to the control."
+    a = article("Preemptive ketamine for appendectomy", ("RESULTS", results))
+    f = effect(a)
+    assert f.value == "improved"
+    assert a.text[f.evidence.start:f.evidence.end] == results
+
+
+def test_comparator_subject_flips_direction() -> None:
+    # PMC4610927: the comparator group RH is the subject of 'higher'.
+    a = article("Ketamine and remifentanil-induced hyperalgesia",
+                ("METHODS", "Patients were assigned to group RH (remifentanil 0.3 µg/kg/min) or group KRH "
+                            "(remifentanil 0.3 µg/kg/min + ketamine 0.5 mg/kg bolus)."),
+                ("RESULTS", "Numerical rating scale scores at 6 and 24 h were significantly higher in group RH "
+                            "than in group KRH."))
+    assert effect(a).value == "improved"
+
+
+def test_no_difference_and_mixed() -> None:
+    none = article("Ketamine in ophthalmic surgery",
+                   ("CONCLUSIONS", "Ketamine improves the extubation time but has no effect on postoperative pain."))
+    assert effect(none).value == "no_difference"
+    mixed = article("Rizatriptan vs. ibuprofen in migraine",
+                    ("RESULTS", "Rizatriptan was superior to ibuprofen and placebo in relieving headache at 2 h "
+                                "but not at 24 h."))
+    assert effect(mixed, "rizatriptan").value == "mixed"
+
+
+def test_active_comparator_better_gives_worse() -> None:
+    a = article("Flunarizine in tension-type headache",
+                ("RESULTS", "Flunarizine 5 mg was more effective than amitriptyline 12.5 mg in reducing serum "
+                            "glutamate levels, whereas amitriptyline 12.5 mg was the most effective in reducing "
+                            "headache intensity."),
+                ("METHODS", "Patients were allocated to flunarizine 5 mg and amitriptyline 12.5 mg groups."))
+    assert effect(a, "flunarizine").value == "worse"
+
+
+def test_not_reported_without_pain_outcome_or_intervention() -> None:
+    sedation = article("Ketamine sedation", ("RESULTS", "Sedation scores were significantly lower with ketamine."))
+    assert effect(sedation) is None
+    other = article("Lidocaine for pain", ("RESULTS", "Pain scores were significantly lower with lidocaine."))
+    assert effect(other) is None  # the intervention (ketamine) is not mentioned
+
+
+def test_background_and_methods_are_not_findings() -> None:
+    a = article("Ketamine for pain",
+                ("BACKGROUND", "Ketamine significantly reduces postoperative pain in many trials."),
+                ("METHODS", "Pain scores were assessed at 24 h."))
+    assert effect(a) is None
+
+
+@pytest.mark.parametrize("clause, direction", [
+    ("pain scores were significantly lower in the ketamine group than in the placebo group", "down"),
+    ("pain scores were significantly lower in the placebo group than in the ketamine group", "up"),
+    ("there was no significant difference in pain scores", "none"),
+    ("ketamine was superior to placebo", "better"),
+    ("ketamine showed significantly more reduction in pain than placebo", "better"),
+    ("mean pain (whichever was higher) was significantly lower with ketamine", "down"),
+])
+def test_sentence_direction(clause: str, direction: str) -> None:
+    ctx = make_context(article("t", ("RESULTS", clause)), "ketamine")
+    arms = pain_effect.article_arms(ctx)
+    assert pain_effect.sentence_direction(clause, arms) == direction
+
+
+def test_outcome_polarity() -> None:
+    assert pain_effect.outcome_polarity("time to first analgesic request") == "higher_better"
+    assert pain_effect.outcome_polarity("morphine consumption") == "lower_better"
+    assert pain_effect.outcome_polarity("heart rate") is None

@@ -1,0 +1,56 @@
+"""Responder rate of the intervention arm, attributed by the words around each percentage."""
+
+from __future__ import annotations
+
+from analysis.extract import extract_findings
+from analysis.records import Article, Section
+
+
+def article(title: str, *parts: tuple[str, str]) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+def found(a: Article, intervention: str) -> list:
+    return [f for f in extract_findings(a, intervention) if f.field in ("responder_rate_pct", "responders")]
+
+
+def test_rate_follows_the_intervention_name() -> None:
+    # PMC3476139.
+    s = "Two-hour headache relief, was noted in 73% in rizatriptan, 53.8% in ibuprofen and 8% in placebo groups."
+    a = article("Rizatriptan vs. ibuprofen in migraine", ("RESULTS", s))
+    fs = found(a, "rizatriptan")
+    rate = [f for f in fs if f.field == "responder_rate_pct"]
+    assert [f.value for f in rate] == [73.0]
+    assert a.text[rate[0].evidence.start:rate[0].evidence.end] == s
+    placebo = [f for f in fs if f.field == "responders" and f.detail["arm"] == "control"]
+    assert [f.value for f in placebo] == [8.0]
+
+
+def test_rate_in_brackets_after_the_arm_and_versus_pairs() -> None:
+    a = article("CBT for chronic widespread pain",
+                ("RESULTS", "In comparison to usual care (positive outcome 12.8%), CBT (35.4%; OR 3.7) was "
+                            "significantly more effective."))
+    assert [f.value for f in found(a, "CBT") if f.field == "responder_rate_pct"] == [35.4]
+    b = article("Frovatriptan vs rizatriptan",
+                ("RESULTS", "The proportion of patients who were pain-free at 4 hours was higher in the "
+                            "frovatriptan-treated group, (38.9 versus 5.6%, P=0.045)."))
+    assert [f.value for f in found(b, "frovatriptan") if f.field == "responder_rate_pct"] == [38.9]
+
+
+def test_thresholds_confidence_intervals_and_pooled_rates_are_not_rates() -> None:
+    a = article("Buccal buprenorphine",
+                ("RESULTS", "Buprenorphine was superior to placebo in 30%-50% pain reductions."),
+                ("RESULTS", "At endpoint, > 70% of investigators and patients rated both treatments as good to "
+                            "excellent."))
+    assert found(a, "buprenorphine") == []
+    b = article("Parasagittal injection",
+                ("RESULTS", "Effective pain relief was observed in 77.3% (95% CI: 67-90.5%) of patients in PIL "
+                            "group and 74.2% (95% CI: 62.4-89.4%) of patients in the TF group."))
+    assert [f.value for f in found(b, "PIL") if f.field == "responder_rate_pct"] == [77.3]
+
+
+def test_x_of_n_without_percentage() -> None:
+    a = article("Ketamine responders", ("RESULTS", "Responders were 9 of 30 patients in the ketamine group."))
+    rate = [f for f in found(a, "ketamine") if f.field == "responder_rate_pct"]
+    assert rate[0].value == 30.0 and rate[0].detail["events"] == 9 and rate[0].detail["n"] == 30

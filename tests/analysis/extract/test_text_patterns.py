@@ -1,0 +1,50 @@
+"""Numbers, percentages and time expressions -> days (shared by the outcome extractors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract.text_patterns import max_time_days, p_values, parse_number, percentages, time_mentions
+
+
+@pytest.mark.parametrize("text, days", [
+    ("lower pain scores up to 24 h", 1.0),
+    ("relief lasted up to 3 weeks", 21.0),
+    ("at the 3-month follow-up", 90.0),
+    ("superior to placebo until week 12", 84.0),
+    ("maintained up to 2 years", 730.0),
+    ("infusion continued for 48 h", 2.0),
+    ("on postoperative day 3", 3.0),
+    ("at 6 and 24 h", 1.0),
+    ("assessed at 0, 4, 12, and 24 hours postoperatively", 1.0),
+    ("a 15 week intervention program", 105.0),
+    ("twenty-four hours after surgery", 1.0),
+])
+def test_time_expressions_in_days(text: str, days: float) -> None:
+    assert max_time_days(text) == pytest.approx(days)
+
+
+def test_lists_keep_every_value_and_span() -> None:
+    text = "VAS was lower at 10, 45, and 90 min, and 1 day after injection"
+    mentions = time_mentions(text)
+    assert [m.text for m in mentions] == ["10, 45, and 90 min", "1 day"]
+    assert mentions[0].days == pytest.approx((10 / 1440, 45 / 1440, 90 / 1440))
+    assert text[mentions[1].start:mentions[1].end] == "1 day"
+
+
+def test_numbers_that_are_not_times_are_ignored() -> None:
+    assert time_mentions("Eighty patients in 3 groups of 24 patients") == []
+    assert max_time_days("Eighty patients were enrolled") is None  # 'Eight' + 'y' is not 8 years
+
+
+def test_parse_number_words_and_separators() -> None:
+    assert parse_number("1,000") == 1000.0
+    assert parse_number("0\u00b75") == 0.5
+    assert parse_number("twenty-four") == 24.0
+    assert parse_number("Seventy five") == 75.0
+    assert parse_number("abc") is None
+
+
+def test_percentages_and_p_values() -> None:
+    assert percentages("noted in 73% in rizatriptan and 8 percent in placebo") == [(73.0, 9, 12), (8.0, 32, 41)]
+    assert p_values("(P < 0.05) and p=0.34, P &lt; .001") == [("<", 0.05), ("=", 0.34), ("<", 0.001)]
