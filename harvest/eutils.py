@@ -198,8 +198,9 @@ def efetch_error(body: bytes) -> str | None:
 
 
 def is_transient(error: str) -> bool:
+    """An ERROR worth retrying ("Search Backend failed"), except the paging limit, which never passes."""
     low = error.lower()
-    return any(s in low for s in TRANSIENT_ERRORS)
+    return any(s in low for s in TRANSIENT_ERRORS) and "retstart" not in low
 
 
 def is_expired_history(error: str) -> bool:

@@ -34,6 +34,7 @@ DOWNLOAD_TIMEOUT = 60           # overridden by pubmed.timeout_s
 RETRY_ENABLED = True
 RETRY_TIMES = 5                 # 6 attempts in all, with backoff 0.5, 1, 2, 4, 8 s
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"  # the spider decides what a give-up means (failed batch, unreachable)
 RETRY_BACKOFF_BASE = 0.5        # seconds before the first retry; doubles on each further one
 RETRY_BACKOFF_MAX = 30.0
 RETRY_FIRST_SEARCH_TIMES = 2    # the very first esearch gives up sooner: NCBI is likely unreachable

@@ -94,6 +94,7 @@ class PubmedSpider(Spider):
         self.searched: list[str] = []           # labels of windows whose ids were fetched
         self.failed_windows: list[str] = []
         self.incomplete_windows: list[str] = []
+        self.unfetched_hits = 0                 # hits of windows that could not be listed in full
         self.any_response = False
         self.fatal: BaseException | None = None
         # PMC full text.
@@ -207,9 +208,11 @@ class PubmedSpider(Spider):
                 return
             log.error("window %s has %d hits on a single day: only the first %d can be fetched", window.label,
                       result.count, len(result.ids))
+            self.crawler.stats.inc_value("harvest/esearch/unsplittable_windows")
             self.incomplete_windows.append(window.label)
-        if len(result.ids) < min(result.count, self.max_window_hits):
+        if len(result.ids) < result.count:
             log.warning("esearch for %s listed %d of %d ids", window.label, len(result.ids), result.count)
+            self.unfetched_hits += result.count - len(result.ids)
         self.searched.append(window.label)
         self.crawler.stats.inc_value("harvest/esearch/hits", result.count)
         for pmid in result.ids:
@@ -243,7 +246,8 @@ class PubmedSpider(Spider):
     def esearch_failed(self, failure: Failure) -> None:
         meta = failure.request.meta
         if meta.get("root") and not self.any_response:
-            raise CloseSpider(self._set_fatal(self._unreachable(failure), "unreachable"))
+            self.abort(self._unreachable(failure), "unreachable")  # (raising here would log a traceback)
+            return
         self._search_failed(meta, self._describe(failure))
 
     def _search_failed(self, meta: dict[str, Any], reason: str) -> None:
@@ -255,9 +259,10 @@ class PubmedSpider(Spider):
             return
         window: Window = meta["window"]
         if meta.get("root") and not self.any_response:
-            raise CloseSpider(self._set_fatal(Unreachable(
+            self.abort(Unreachable(
                 f"NCBI E-utilities at {self.eutils_url} gave no usable answer to the search ({_one_line(reason)}); "
-                "try again later or use --source snapshot"), "unreachable"))
+                "try again later or use --source snapshot"), "unreachable")
+            return
         log.error("search window %s failed: %s", window.label, reason)
         self.crawler.stats.inc_value("harvest/esearch/failed_windows")
         self.failed_windows.append(window.label)

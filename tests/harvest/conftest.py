@@ -89,8 +89,11 @@ def store_digest(store_path: Path) -> dict[str, str]:
 
 
 _CHILD = r"""
-import json, sys
+import json, logging, sys
 from pathlib import Path
+logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+for name in ("scrapy", "py.warnings"):
+    logging.getLogger(name).setLevel(logging.WARNING)
 from ketamine_evidence.config import load_config
 from harvest.store import Store
 from harvest.crawl import crawl_pubmed

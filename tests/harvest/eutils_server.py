@@ -309,8 +309,9 @@ def _ymd(text: str) -> date | None:
 
 
 class _Reply(Exception):
-    def __init__(self, status: int, body: bytes, content_type: str = "text/xml; charset=UTF-8") -> None:
-        self.status, self.body, self.content_type = status, body, content_type
+    def __init__(self, status: int, body: bytes, content_type: str = "text/xml; charset=UTF-8",
+                 fault: str | None = None) -> None:
+        self.status, self.body, self.content_type, self.fault = status, body, content_type, fault
 
 
 # ---------------------------------------------------------------------------- the server
@@ -437,7 +438,7 @@ class EutilsServer:
                 else:
                     raise _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
             except _Reply as reply:
-                status = reply.status
+                status, fault = reply.status, reply.fault or fault
                 self._send(handler, reply.status, reply.body, reply.content_type)
                 return
             if fault == "truncate" and len(body) > 20:
@@ -566,7 +567,7 @@ class EutilsServer:
                 if expire:
                     self.history.pop(params["WebEnv"], None)
             if ids is None or expire:
-                raise _Reply(self.expired_status, EXPIRED_BODY)
+                raise _Reply(self.expired_status, EXPIRED_BODY, fault="expired")
             retstart = int(params.get("retstart") or 0)
             ids = ids[retstart:retstart + int(params.get("retmax") or 20)]
         else:
