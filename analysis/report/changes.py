@@ -76,7 +76,9 @@ def changes_from_store(store_path: Path | None, studies: pd.DataFrame) -> Change
             out.append(ChangedStudy(str(key), pmid, PUBMED_URL.format(pmid=pmid) if pmid else None, title))
         return out
 
+    retracted = list(raw.get("retracted", []))
+    # A retraction arrives as a revision too: list each record once, under the change that matters.
+    revised = [k for k in raw.get("revised", []) if k not in set(retracted)]
     return Changes(store=str(store_path), run=_run_dict(latest),
                    previous=_run_dict(ordered[-2]) if len(ordered) > 1 else None,
-                   new=resolve(raw.get("new", [])), revised=resolve(raw.get("revised", [])),
-                   retracted=resolve(raw.get("retracted", [])))
+                   new=resolve(raw.get("new", [])), revised=resolve(revised), retracted=resolve(retracted))

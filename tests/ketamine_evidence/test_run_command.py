@@ -47,3 +47,45 @@ def test_report_without_tables_says_to_run_extract(home, capsys):
 def test_report_with_a_missing_store_is_an_input_error(home, capsys):
     assert main(["report", "--store", str(home / "absent.sqlite")]) == 7
     assert "store not found" in capsys.readouterr().err
+
+
+def _run_cli(home, *argv: str):
+    """The CLI in a subprocess: each PubMed crawl needs a fresh Twisted reactor."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NCBI_", "KETAMINE_EVIDENCE_"))}
+    env.update(KETAMINE_EVIDENCE_HOME=str(home), NCBI_API_KEY="stand-in-test-key",
+               PYTHONPATH=str(REPO) + os.pathsep + env.get("PYTHONPATH", ""))
+    return subprocess.run([sys.executable, "-m", "ketamine_evidence.cli", *argv], env=env, capture_output=True,
+                          text=True, timeout=300, cwd=home)
+
+
+def test_run_against_pubmed_reports_revised_and_retracted_records(home):
+    """Harvest from the E-utilities stand-in (real corpus records), then again after NCBI revised one
+    record and retracted another: the second report lists exactly those under 'what changed'."""
+    from lxml import html as lxml_html
+
+    from tests.conftest import PMC_KETAMINE, PUBMED_XML
+    from tests.harvest.eutils_server import Collection, EutilsServer, Faults
+
+    collection = Collection.from_corpus(PUBMED_XML, PMC_KETAMINE)
+    revised, retracted = collection.pmids()[:2]
+    with EutilsServer(collection, faults=Faults(), seed=7) as server:
+        argv = ["run", "--source", "pubmed", "--eutils-url", server.url, "--query", "ketamine[tiab]", "--no-progress"]
+        first = _run_cli(home, *argv)
+        assert first.returncode == 0, first.stderr[-3000:]
+        collection.revise(revised)
+        collection.retract(retracted)
+        second = _run_cli(home, *argv)
+        assert second.returncode == 0, second.stderr[-3000:]
+    doc = lxml_html.fromstring((home / "reports" / "report.html").read_text(encoding="utf-8"))
+    rows = {tr.xpath("./td[1]")[0].text_content(): tr for tr in doc.xpath("//section[@id='changes']//tbody/tr")}
+    assert rows["new"].xpath("./td[2]")[0].text_content() == "0"
+    assert [a.get("href") for a in rows["revised"].xpath(".//a")] == [f"https://pubmed.ncbi.nlm.nih.gov/{revised}/"]
+    assert [a.get("href") for a in rows["retracted"].xpath(".//a")] == [
+        f"https://pubmed.ncbi.nlm.nih.gov/{retracted}/"]
+    assert "Previous run: 1" in doc.text_content()
