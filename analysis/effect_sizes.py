@@ -14,6 +14,12 @@ control (an active comparator such as morphine is not a control here):
 
 Several intervention arms (e.g. two ketamine doses against one placebo) are combined into one
 arm (Cochrane Handbook, section 6.5.2.10) so that the control group is not counted twice.
+A standard error is turned into an SD (SE * sqrt(n)). Abstracts often give each arm's mean and SD
+but not its size: then (``impute_n``, on by default) a parallel trial's ``n_participants`` is split
+equally over the arms reported, and each arm of a crossover trial (so titled) counts every
+participant (which ignores the within-person correlation: a wider, conservative interval). The
+``n_source`` column says which sizes were stated and which were assumed, so a reader can drop the
+latter (``impute_n=False``).
 Where a study reports several time points or thresholds, the first one (in text order) at
 which both arms are complete is used: abstracts state their primary outcome first.
 """
@@ -36,7 +42,7 @@ from analysis.meta_analysis import meta_analyse
 
 EFFECT_COLUMNS = [
     "study_id", "pmid", "label", "measure", "yi", "vi", "se", "ci_low", "ci_high", "n",
-    "n_intervention", "n_control", "timepoint", "design", "condition", "intervention",
+    "n_intervention", "n_control", "n_source", "timepoint", "design", "condition", "intervention",
     "evidence_text",
 ]
 POOLED_COLUMNS = [
@@ -188,29 +194,65 @@ def _evidence(arms: list[_Arm]) -> str:
     return " … ".join(dict.fromkeys(a.evidence for a in arms if a.evidence))
 
 
-def _pain_effect(rows: pd.DataFrame, intervention: str) -> dict[str, Any] | None:
+_CROSSOVER = re.compile(r"\bcross[- ]?over\b", re.I)
+STATED = "stated"
+
+
+def _arm_size(study: dict[str, Any], n_arms: int) -> tuple[float | None, str | None]:
+    """Group size when the abstract gives no per-arm n: every participant in each period of a
+    crossover trial, else ``n_participants`` split equally over the arms reported."""
+    total = _number(study.get("n_participants"))
+    if total is None or total <= 0 or n_arms < 2:
+        return None, None
+    if _CROSSOVER.search(str(study.get("title") or "")):
+        return total, "assumed: crossover, each arm = n_participants"
+    return total / n_arms, f"assumed: n_participants split equally over {n_arms} arms"
+
+
+def _spread(detail: dict[str, Any], n: float) -> float | None:
+    """The arm's SD, from ``sd`` or else from a standard error (SD = SE * sqrt(n))."""
+    sd = _number(detail.get("sd"))
+    if sd is not None:
+        return sd
+    se = _number(detail.get("se"))
+    return se * math.sqrt(n) if se is not None else None
+
+
+def _pain_effect(rows: pd.DataFrame, intervention: str, study: dict[str, Any],
+                 impute_n: bool) -> dict[str, Any] | None:
     """MD at the first time point with complete intervention and control arms."""
-    arms = [a for a in _arms(rows, intervention)
-            if None not in (_number(a.detail.get("mean")), _number(a.detail.get("sd")), _number(a.detail.get("n")))
-            and _number(a.detail["n"]) > 0]
+    arm_names = {" ".join(str(a).lower().split()) for a in rows["arm"].dropna()} if "arm" in rows else set()
+    fallback_n, fallback_source = _arm_size(study, len(arm_names)) if impute_n else (None, None)
+    arms = [a for a in _arms(rows, intervention) if _number(a.detail.get("mean")) is not None]
     timepoints = list(dict.fromkeys(a.detail.get("timepoint") for a in arms))
     for timepoint in timepoints:
         at = _distinct([a for a in arms if a.detail.get("timepoint") == timepoint])
-        groups = {role: [(float(a.detail["mean"]), float(a.detail["sd"]), float(a.detail["n"]))
-                         for a in at if a.role == role] for role in ("intervention", "control")}
+        groups: dict[str, list[tuple[float, float, float]]] = {"intervention": [], "control": []}
+        sources = set()
+        for a in at:
+            n = _number(a.detail.get("n"))
+            source = STATED
+            if n is None or n <= 0:
+                n, source = fallback_n, fallback_source
+            sd = _spread(a.detail, n) if n else None
+            if n is None or sd is None:
+                continue
+            groups[a.role].append((float(a.detail["mean"]), sd, n))
+            sources.add(source)
         if not groups["intervention"] or not groups["control"]:
             continue
         m1, sd1, n1 = combine_groups(groups["intervention"])
-        m2, sd2, n2 = combine_groups(groups["control"][:1])  # one control arm, the first reported
+        m2, sd2, n2 = groups["control"][0]  # one control arm, the first reported
         yi, vi = mean_difference(m1, sd1, n1, m2, sd2, n2)
         if vi <= 0:
             continue
         return {"measure": "MD", "yi": yi, "vi": vi, "n_intervention": n1, "n_control": n2,
-                "timepoint": timepoint, "evidence_text": _evidence(at)}
+                "n_source": "; ".join(sorted(sources)), "timepoint": timepoint, "evidence_text": _evidence(at)}
     return None
 
 
-def _responder_effect(rows: pd.DataFrame, intervention: str) -> dict[str, Any] | None:
+def _responder_effect(rows: pd.DataFrame, intervention: str, study: dict[str, Any],
+                      impute_n: bool) -> dict[str, Any] | None:
     """log RR at the first threshold/time point with complete intervention and control arms."""
     arms = [a for a in _arms(rows, intervention)
             if _number(a.detail.get("events")) is not None and (_number(a.detail.get("n")) or 0) > 0]
@@ -229,7 +271,7 @@ def _responder_effect(rows: pd.DataFrame, intervention: str) -> dict[str, Any] |
         except ValueError:
             continue
         return {"measure": "logRR", "yi": yi, "vi": vi, "n_intervention": n1, "n_control": n2,
-                "timepoint": key[1], "evidence_text": _evidence(treated + control)}
+                "n_source": STATED, "timepoint": key[1], "evidence_text": _evidence(treated + control)}
     return None
 
 
@@ -255,12 +297,13 @@ def _condition(study: dict[str, Any]) -> str:
 
 
 def effect_table(findings: pd.DataFrame, studies: pd.DataFrame, *,
-                 include_excluded: bool = False) -> pd.DataFrame:
+                 include_excluded: bool = False, impute_n: bool = True) -> pd.DataFrame:
     """One row per study and measure with an estimable effect (columns ``EFFECT_COLUMNS``).
 
     Only studies the studies table marks ``included`` are read unless ``include_excluded``.
     ``yi``/``vi`` are the effect and its variance; ``ci_low``/``ci_high`` its 95% interval
-    (on the log scale for ``logRR``); ``evidence_text`` the sentences the numbers came from.
+    (on the log scale for ``logRR``); ``n_source`` ``stated`` or how the group sizes were assumed;
+    ``evidence_text`` the sentences the numbers came from.
     """
     if findings.empty or studies.empty:
         return pd.DataFrame(columns=EFFECT_COLUMNS)
@@ -278,7 +321,7 @@ def effect_table(findings: pd.DataFrame, studies: pd.DataFrame, *,
             first = rows["intervention"].dropna()
             intervention = first.iloc[0] if len(first) else "ketamine"
         for field, compute in (("pain_score", _pain_effect), ("responders", _responder_effect)):
-            effect = compute(rows[rows["field"] == field], intervention)
+            effect = compute(rows[rows["field"] == field], intervention, study, impute_n)
             if effect is None:
                 continue
             se = math.sqrt(effect["vi"])

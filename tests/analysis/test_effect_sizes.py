@@ -167,6 +167,34 @@ def test_an_arm_stated_twice_counts_once():
     assert effects.iloc[0]["evidence_text"] == S1
 
 
+def test_missing_arm_sizes_are_assumed_and_flagged():
+    rows = [finding("P", "pain_score", 0, S1, arm="ketamine", mean=5.0, sd=1.0, n=None),
+            finding("P", "pain_score", 0, S1, arm="control", mean=5.6, sd=2.0, n=None)]
+    studies = pd.DataFrame([study("P") | {"n_participants": 88}])
+    effect = effect_table(pd.DataFrame(rows), studies).iloc[0]
+    assert effect["n_intervention"] == 44 and effect["n_control"] == 44
+    assert effect["vi"] == pytest.approx(1 / 44 + 4 / 44)
+    assert effect["n_source"] == "assumed: n_participants split equally over 2 arms"
+    assert effect_table(pd.DataFrame(rows), studies, impute_n=False).empty
+    # A third (active comparator) arm is reported: three arms share the participants.
+    rows3 = rows + [finding("P", "pain_score", 0, S1, arm="morphine", mean=5.0, sd=1.0, n=None)]
+    assert effect_table(pd.DataFrame(rows3), studies).iloc[0]["n_intervention"] == pytest.approx(88 / 3)
+    # Crossover: every participant is in each arm.
+    crossover = pd.DataFrame([study("P") | {"n_participants": 12, "title": "A randomised crossover trial"}])
+    effect = effect_table(pd.DataFrame(rows), crossover).iloc[0]
+    assert effect["n_intervention"] == 12 and effect["n_source"].startswith("assumed: crossover")
+    # No n_participants either: no effect.
+    assert effect_table(pd.DataFrame(rows), pd.DataFrame([study("P")])).empty
+
+
+def test_standard_error_becomes_sd():
+    rows = [finding("Q", "pain_score", 0, S1, arm="ketamine", mean=2.0, se=0.5, n=16),
+            finding("Q", "pain_score", 0, S1, arm="placebo", mean=3.0, sd=2.0, n=16)]
+    effect = effect_table(pd.DataFrame(rows), pd.DataFrame([study("Q")])).iloc[0]
+    assert effect["vi"] == pytest.approx((0.5 * 4) ** 2 / 16 + 4 / 16)
+    assert effect["n_source"] == "stated"
+
+
 def test_pool_by_condition(tables):
     effects = effect_table(*tables)
     pooled = pool_by_condition(effects)
