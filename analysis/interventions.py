@@ -164,6 +164,8 @@ def lexicon(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Interve
     for name, raw in (extra or {}).items():
         if not isinstance(raw, dict):
             raise ConfigError(f"intervention {name!r}: expected a table with synonyms")
+        if not isinstance(raw.get("synonyms", []), list):
+            raise ConfigError(f"intervention {name!r}: synonyms must be a list of strings")
         base = merged.get(name.lower(), {})
         merged[name.lower()] = {**base, **raw,
                                 "synonyms": [*base.get("synonyms", []), *raw.get("synonyms", [])]}

@@ -105,7 +105,7 @@ FUTURE_CUE = re.compile(r"\b(?:should|future|further (?:studies|research|trials|
                         r"warranted|next steps?|remains? (?:unclear|unknown)|previous(?:ly)? (?:studies|trials|"
                         r"reported|shown|published)|earlier (?:studies|trials)|prior (?:studies|trials)|"
                         r"have (?:shown|demonstrated|suggested)|has been (?:shown|demonstrated|suggested)|"
-                        r"have been (?:conducted|performed|published|reported)|reviews? of)\b", re.I)
+                        r"have been (?:conducted|performed|published|reported))\b", re.I)
 
 
 def has_background_split(ctx: "Context") -> bool:

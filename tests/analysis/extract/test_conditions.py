@@ -1,0 +1,79 @@
+"""Conditions: lexicon terms, the chronic mappings, acute settings, and when nothing is returned."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import conditions, make_context
+from analysis.parse import parse_file
+from analysis.records import Article, Section
+from tests.conftest import EVAL, PMC_KETAMINE
+
+
+def _article(title: str, *parts: tuple[str | None, str]) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+def _conditions(article: Article) -> dict[str, object]:
+    return {f.value: f for f in conditions.extract(make_context(article))}
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("A Randomized Controlled Trial of Tai Chi for Tension Headaches", ["migraine_headache"]),
+    ("Cannabis in Painful Diabetic Neuropathy", ["neuropathic"]),
+    ("Duloxetine for trigeminal neuralgia pain", ["neuropathic"]),
+    ("Comparative study of nerve blocks in chronic shoulder pain", ["other"]),
+    ("Comfrey cream in patients with acute upper or low back pain", ["low_back", "other"]),
+    ("A group intervention for chronic musculoskeletal pain", ["mixed_chronic"]),
+    ("Ketamine for complex regional pain syndrome", ["crps"]),
+    ("Oral hydromorphone for chronic cancer pain", ["cancer_pain"]),
+    ("Preemptive use of ketamine on post operative pain of appendectomy", ["postoperative_acute"]),
+    ("Ketamine in patients with fibromyalgia pain", ["fibromyalgia"]),
+    ("Ketamine for refractory chronic pain", ["mixed_chronic"]),
+])
+def test_condition_named_in_the_title(title, expected):
+    article = _article(title, ("METHODS", "Patients were randomly assigned to the treatment or placebo."))
+    found = _conditions(article)
+    assert sorted(found) == sorted(expected)
+    for finding in found.values():
+        assert (finding.evidence.start, finding.evidence.end) == (0, len(title))
+
+
+def test_acute_setting_with_a_pain_outcome():
+    sentence = "The VAS pain score after surgery was lower in the ketamine group."
+    article = _article("Ketamine and remifentanil", ("RESULTS", sentence))
+    found = _conditions(article)
+    assert list(found) == ["postoperative_acute"]
+    start = article.text.index(sentence)
+    assert (found["postoperative_acute"].evidence.start, found["postoperative_acute"].evidence.end) == \
+        (start, start + len(sentence))
+
+
+def test_experimental_pain_in_volunteers_is_other():
+    article = _article("Ketamine and fentanyl in experimental pain",
+                       ("METHODS", "Ten healthy volunteers had electrical pain thresholds measured."))
+    assert list(_conditions(article)) == ["other"]
+
+
+def test_no_pain_outcome_gives_no_condition():
+    article = _article("Ketamine and eye movements in healthy volunteers",
+                       ("RESULTS", "Ketamine increased saccadic frequency after surgery."))
+    assert _conditions(article) == {}
+
+
+def test_background_and_adverse_event_mentions_do_not_count():
+    article = _article("Sterile water injections for acute low back pain",
+                       (None, "Sterile water is used for relief of neck pain and chronic myofascial pain syndrome."),
+                       (None, "We randomized 68 patients with acute low back pain to the injections."),
+                       (None, "Headache occurred in two patients."))
+    assert list(_conditions(article)) == ["low_back"]
+
+
+def test_real_articles():
+    found = _conditions(next(parse_file(PMC_KETAMINE / "PMC4940009.nxml")))
+    assert list(found) == ["postoperative_acute"]
+    assert found["postoperative_acute"].evidence.source == "title"
+    assert _conditions(next(parse_file(PMC_KETAMINE / "PMC4644613.nxml"))) == {}  # depression only
+    cwp = _conditions(next(parse_file(EVAL / "chronic_pain_articles" / "PMC4613171.nxml")))
+    assert list(cwp) == ["other"]  # chronic widespread pain

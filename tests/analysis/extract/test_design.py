@@ -1,0 +1,92 @@
+"""Design: sentences adapted from the ketamine and chronic-pain articles, value and evidence offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import design, make_context
+from analysis.parse import parse_file
+from analysis.records import Article, Section
+from tests.conftest import EVAL, PMC_KETAMINE
+
+
+def _article(title: str, *parts: tuple[str | None, str], types: list[str] | None = None) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts],
+                   publication_types=types or [])
+
+
+def _design(article: Article):
+    [finding] = design.extract(make_context(article))
+    return finding
+
+
+def _assert_evidence(article: Article, finding, sentence: str) -> None:
+    start = article.text.index(sentence)
+    assert (finding.evidence.start, finding.evidence.end) == (start, start + len(sentence))
+    assert finding.evidence.text == sentence == article.text[start:start + len(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Patients were randomly assigned to two groups.", "rct"),
+    ("In this randomized cross-over clinical trial, 17 children were selected.", "rct"),
+    ("Patients were allocated into 4 groups according to the pretreatment drugs.", "non_randomised_trial"),
+    ("In a double-blind, cross over, placebo-controlled study, 15 volunteers took part.", "non_randomised_trial"),
+    ("In this prospective observational study we investigated the effect of ETS on ICP.",
+     "prospective_observational"),
+    ("We performed a retrospective chart review of 212 patients.", "retrospective_observational"),
+    ("We conducted a systematic review and meta-analysis of trials of ketamine.", "systematic_review"),
+    ("We report a case of a 45-year-old woman with CRPS.", "case_report"),
+])
+def test_design_from_the_deciding_sentence(sentence, expected):
+    article = _article("A study of ketamine", ("METHODS", sentence))
+    finding = _design(article)
+    assert finding.value == expected
+    _assert_evidence(article, finding, sentence)
+
+
+def test_randomisation_of_a_future_study_does_not_make_an_rct():
+    sentence = ("Five patients received an intra-discal injection of mesenchymal stem cells as part of a "
+                "previous study.")
+    article = _article("Intra-discal injection of stem cells in five patients with chronic low back pain",
+                       ("METHODS", sentence),
+                       ("CONCLUSIONS", "A larger double-blind, controlled, randomized clinical study is needed."))
+    finding = _design(article)
+    assert finding.value == "case_series"
+    assert finding.evidence.source == "title" and finding.evidence.start == 0  # 'in five patients'
+    assert _design(_article("Stem cells for back pain", ("METHODS", sentence))).evidence.text == sentence
+
+
+def test_animal_study():
+    sentence = "Forty horses presented for tooth extraction were divided in four groups using matched pair randomization."
+    article = _article("Ketamine sedation in horses", ("METHODS", sentence))
+    finding = _design(article)
+    assert finding.value == "animal"
+    assert finding.evidence.text == "Ketamine sedation in horses"  # the title decided first
+
+
+def test_publication_type_alone_gives_metadata_evidence():
+    article = _article("Ketamine for pain", ("RESULTS", "Pain scores were lower with ketamine."),
+                       types=["Journal Article", "Randomized Controlled Trial"])
+    finding = _design(article)
+    assert finding.value == "rct"
+    assert finding.evidence.source == "metadata" and finding.evidence.start is None
+    review = _design(_article("Ketamine in pain management", ("RESULTS", "Ketamine is an old drug."),
+                              types=["Journal Article", "Review"]))
+    assert review.value == "narrative_review"
+
+
+def test_non_randomised_is_not_rct_and_plain_text_is_other():
+    assert _design(_article("Ketamine", ("METHODS", "This non-randomized trial enrolled 30 patients."))).value \
+        == "non_randomised_trial"
+    assert _design(_article("Ketamine pharmacology", ("RESULTS", "Ketamine blocks NMDA receptors."))).value == "other"
+
+
+def test_real_articles():
+    assert _design(next(parse_file(PMC_KETAMINE / "PMC3172326.nxml"))).value == "rct"
+    observational = next(parse_file(PMC_KETAMINE / "PMC4056626.nxml"))
+    finding = _design(observational)
+    assert finding.value == "prospective_observational"
+    assert "prospective observational study" in finding.evidence.text
+    series = next(parse_file(EVAL / "chronic_pain_articles" / "PMC5009698.nxml"))
+    assert _design(series).value == "case_series"

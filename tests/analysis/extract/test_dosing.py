@@ -1,0 +1,77 @@
+"""Dosing: per-kg doses and rates of the intervention in the notations abstracts use."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import dosing, make_context
+from analysis.parse import parse_file
+from analysis.records import Article, Section
+from tests.conftest import PMC_KETAMINE
+
+
+def _article(sentence: str) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title="A trial of ketamine",
+                   abstract=[Section("METHODS", "METHODS", sentence)])
+
+
+def _doses(article: Article, intervention: str = "ketamine") -> dict[str, object]:
+    return {f.field: f for f in dosing.extract(make_context(article, intervention))}
+
+
+@pytest.mark.parametrize("sentence, dose, rate", [
+    ("Patients received 0.5 mg/kg of ketamine IV.", 0.5, None),
+    ("Ketamine 0.15 mg kg\u22121 was given at induction.", 0.15, None),
+    ("Ketamine 0.5mg.kg-1 was given.", 0.5, None),
+    ("Ketamine 150 µg/kg was injected.", 0.15, None),
+    ("Ketamine 0.5 mg/kg bolus with 5 µg/kg/min infusion.", 0.5, 0.3),
+    ("Ketamine was infused at 0.1 mg\u00b7kg\u22121\u00b7h\u22121 for 48 h.", None, 0.1),
+    ("100 \u03b3/kg/min of racemic ketamine for 10 minutes was added.", None, 6.0),
+    ("Ketamine 2 mcg/kg/min was infused.", None, 0.12),
+    ("Ketamine 5 mg/kg over 60 minutes was given.", 5.0, None),
+    ("Propofol 0.25 mg/kg, remifentanil 0.25 mic/kg or ketamine 0.3 mg/kg were given.", 0.3, None),
+    ("Bupivacaine plus 0.5 mg/kg ketamine (BK1) or 1.5 mg/kg ketamine (BK2) was infiltrated.", 1.5, None),
+])
+def test_dose_and_rate_of_the_intervention(sentence, dose, rate):
+    article = _article(sentence)
+    found = _doses(article)
+    got_dose = found.get("dose_mg_per_kg")
+    got_rate = found.get("infusion_mg_per_kg_h")
+    assert (got_dose.value if got_dose else None) == pytest.approx(dose) if dose else got_dose is None
+    assert (got_rate.value if got_rate else None) == pytest.approx(rate) if rate else got_rate is None
+    start = article.text.index(sentence)
+    for finding in (got_dose, got_rate):
+        if finding is not None:
+            assert (finding.evidence.start, finding.evidence.end) == (start, start + len(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Group I received 15 mg of ketamine and an infusion of ketamine at 20 mg/h.",
+    "Patients received oral midazolam 0.5 mg/kg and ketamine.",
+    "0.5 mg/kg of normal saline was injected in the ketamine study.",
+    "Adding 0.4 mL 50 mg/mL ketamine hydrochloride did not help.",
+    "Ketamine 1 mg/kg/day was given orally.",
+])
+def test_doses_that_are_not_per_kg_ketamine_doses(sentence):
+    found = _doses(_article(sentence))
+    assert "dose_mg_per_kg" not in found and "infusion_mg_per_kg_h" not in found
+
+
+def test_auxiliary_regimen_findings():
+    found = _doses(_article("Ketamine 15 mg was given, then ketamine was infused over 4 hours on 5 consecutive "
+                            "days for 5 consecutive days as 5 infusions."))
+    assert found["dose_mg"].value == 15
+    assert found["infusion_hours"].value == 4
+    assert found["n_infusions"].value == 5
+    assert found["treatment_days"].value == 5
+
+
+def test_non_drug_has_no_dose():
+    assert _doses(_article("Tai Chi 0.5 mg/kg was practised."), "Tai Chi") == {}
+
+
+def test_real_article():
+    found = _doses(next(parse_file(PMC_KETAMINE / "PMC3695250.nxml")))
+    assert found["dose_mg_per_kg"].value == pytest.approx(0.5)
+    assert found["infusion_mg_per_kg_h"].value == pytest.approx(0.12)
+    assert "2 µg/kg/min" in found["infusion_mg_per_kg_h"].evidence.text

@@ -1,0 +1,71 @@
+"""n_participants: counts in sentences adapted from the gold articles, and the numbers that are not counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import make_context, participants
+from analysis.parse import parse_file
+from analysis.records import Article, Finding, Section
+from tests.conftest import PMC_KETAMINE
+
+
+def _article(*parts: tuple[str | None, str], title: str = "A trial of ketamine") -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+def _n(article: Article, design_value: str = "rct"):
+    ctx = make_context(article)
+    ctx.findings.append(Finding("design", design_value, None))
+    found = participants.extract(ctx)
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Eighty patients were randomly allocated to two groups.", 80),
+    ("A total of 120 patients undergoing various elective surgeries were enrolled.", 120),
+    ("One hundred and fifty-five migraine patients were randomised to rizatriptan 10 mg (53) or placebo.", 155),
+    ("Ten healthy volunteers participated in a double blinded, randomised, crossover study.", 10),
+    ("In this study, 15 healthy, male, right-handed volunteers described 7 pictures.", 15),
+    ("Patients were randomized to receive buprenorphine (n = 254) or placebo (n = 257) buccal film.", 511),
+    ("Twenty-two patients with MDD received ketamine compared with 20 patients as the control group.", 42),
+    ("Double blind RCT with 3 arms and 38 subjects per arm.", 114),
+    ("884 persons were eligible, 442 were randomised and 81.7% were followed up.", 442),
+    ("44 migrainous (from 4-15 years of age) were equally allocated to receive cinnarizine or topiramate.", 44),
+    ("The patients were randomly allocated to group I and group II comprising 30 patients each.", 60),
+])
+def test_participant_count_and_its_sentence(sentence, expected):
+    article = _article(("METHODS", sentence))
+    finding = _n(article)
+    assert finding is not None and finding.field == "n_participants" and finding.value == expected
+    start = article.text.index(sentence)
+    assert (finding.evidence.start, finding.evidence.end) == (start, start + len(sentence))
+
+
+def test_randomised_count_is_preferred_over_analysed():
+    article = _article(("RESULTS", "Seventy patients completed the study and were analysed."),
+                       ("METHODS", "Eighty patients were randomly assigned to ketamine or placebo."))
+    assert _n(article).value == 80
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients aged 18 to 65 years received ketamine 0.5 mg/kg.",
+    "Severe withdrawal response was observed in 5 of the 30 patients.",
+    "Pain fell by 30% in 2015 at 24 hours.",
+    "Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks.",
+])
+def test_numbers_that_are_not_participant_counts(sentence):
+    assert _n(_article(("METHODS", sentence))) is None
+
+
+def test_reviews_and_animal_studies_have_no_count():
+    article = _article(("METHODS", "Eighty patients were randomly allocated to two groups."))
+    assert _n(article, "systematic_review") is None
+    assert _n(article, "animal") is None
+
+
+def test_real_article():
+    article = next(parse_file(PMC_KETAMINE / "PMC4644613.nxml"))
+    finding = _n(article)
+    assert finding.value == 42 and "Twenty-two patients" in finding.evidence.text

@@ -1,0 +1,72 @@
+"""Routes: named routes attached to the intervention (not to a co-medication), and implied ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import make_context, routes
+from analysis.parse import parse_file
+from analysis.records import Article, Section
+from tests.conftest import EVAL, PMC_KETAMINE
+
+
+def _article(*sentences: str, title: str = "A trial") -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section("METHODS", "METHODS", " ".join(sentences))])
+
+
+def _routes(article: Article, intervention: str = "ketamine") -> dict[str, object]:
+    return {f.value: f for f in routes.extract(make_context(article, intervention))}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Patients received intravenous ketamine (0.25 mg/kg) after induction.", ["intravenous"]),
+    ("Children randomly received intranasal ketamine (0.5mg/kg) or midazolam.", ["intranasal"]),
+    ("In the ketamine group, 0.5 mg/kg of ketamine was injected intravenously.", ["intravenous"]),
+    ("Group KM received oral midazolam 0.5 mg/kg in addition to oral ketamine 2 mg/kg.", ["oral"]),
+    ("Patients were premedicated intravenously with normal saline, fentanyl or 0.5 mg/kg ketamine.",
+     ["intravenous"]),
+    ("Monkeys received either ketamine (10 mg/kg) or fentanyl-midazolam (10 μg/kg) both IM.", ["intramuscular"]),
+    ("10 mL of 0.25% bupivacaine plus 0.5 mg/kg ketamine was infiltrated into the nephrostomy tract.", ["other"]),
+    ("Ketamine infusion of 2 µg/kg/min followed a bolus of 0.5 mg/kg.", ["intravenous"]),
+    ("A ketamine serum concentration of 30 ng/ml was targeted.", ["intravenous"]),
+])
+def test_route_of_the_intervention(sentence, expected):
+    article = _article(sentence)
+    found = _routes(article)
+    assert sorted(found) == expected
+    start = article.text.index(sentence)
+    for finding in found.values():
+        assert (finding.evidence.start, finding.evidence.end) == (start, start + len(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients were administered fentanyl using IV-PCA after ketamine.",
+    "Intravenous hyoscine 20 mg was more effective than ketamine.",
+    "Ketamine and oral risperidone were compared.",
+    "Patients with MDD received ketamine and propofol in ECT.",
+])
+def test_route_of_a_co_medication_or_none_stated(sentence):
+    assert _routes(_article(sentence)) == {}
+
+
+def test_route_word_inside_the_intervention_name():
+    article = _article("Patients received either intracutaneous sterile water injection (ISWI) or saline.",
+                       title="Sterile water for back pain")
+    assert list(_routes(article, "intracutaneous sterile water injection (ISWI)")) == ["other"]
+
+
+def test_control_agent_shares_the_adverb():
+    article = _article("Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks.")
+    assert list(_routes(article, "duloxetine")) == ["oral"]
+
+
+def test_non_drug_intervention_has_no_route():
+    assert _routes(_article("Tai Chi was given orally twice weekly."), "Tai Chi") == {}
+
+
+def test_real_articles():
+    assert list(_routes(next(parse_file(PMC_KETAMINE / "PMC3695250.nxml")))) == ["intravenous"]
+    assert list(_routes(next(parse_file(PMC_KETAMINE / "PMC5557991.nxml")))) == ["intranasal"]
+    epidural = next(parse_file(EVAL / "chronic_pain_articles" / "PMC4644318.nxml"))
+    assert list(_routes(epidural, "parasagittal interlaminar (PIL) epidural steroid injection")) == ["neuraxial"]
