@@ -222,3 +222,26 @@ def test_pool_needs_two_rcts(tables):
 
 def test_empty_inputs():
     assert effect_table(pd.DataFrame(), pd.DataFrame()).empty
+
+
+@pytest.fixture(scope="module")
+def snapshot_tables():
+    from analysis.notebook_support import build_tables_from_files
+
+    return build_tables_from_files()
+
+
+def test_effects_from_the_extractors_on_the_snapshot(snapshot_tables):
+    """The pain_score/responders findings the extractors write are read: each MD equals the
+    difference of the arm means in its evidence rows, with the same evidence sentence."""
+    effects = effect_table(snapshot_tables.findings, snapshot_tables.studies)
+    assert not effects.empty
+    findings = snapshot_tables.findings
+    for row in effects[effects["measure"] == "MD"].itertuples():
+        scores = findings[(findings["study_id"] == row.study_id) & (findings["field"] == "pain_score")]
+        details = [json.loads(d) for d in scores["detail"]]
+        means = {arm_role(d["arm"], row.intervention): d["mean"] for d in details
+                 if d.get("timepoint") == (None if pd.isna(row.timepoint) else row.timepoint)}
+        assert row.yi == pytest.approx(means["intervention"] - means["control"])
+        assert row.evidence_text in set(scores["evidence_text"])
+        assert row.vi > 0 and row.n > 0
