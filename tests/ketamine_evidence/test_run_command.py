@@ -89,3 +89,24 @@ def test_run_against_pubmed_reports_revised_and_retracted_records(home):
     assert [a.get("href") for a in rows["retracted"].xpath(".//a")] == [
         f"https://pubmed.ncbi.nlm.nih.gov/{retracted}/"]
     assert "Previous run: 1" in doc.text_content()
+
+
+def test_partial_pubmed_harvest_is_still_reported_then_exits_8(home):
+    """267 corpus records share one entry date, over a search limit of 200 hits: the harvest cannot list
+    them all and ends 'partial'; the run still extracts and reports what arrived, then exits 8."""
+    from tests.conftest import PMC_KETAMINE, PUBMED_XML
+    from tests.harvest.eutils_server import Collection, EutilsServer, Faults
+
+    (home / "ketamine-evidence.toml").write_text("[pubmed]\nmax_window_hits = 200\n")
+    collection = Collection.from_corpus(PUBMED_XML, PMC_KETAMINE)
+    with EutilsServer(collection, faults=Faults(), seed=7) as server:
+        proc = _run_cli(home, "run", "--source", "pubmed", "--eutils-url", server.url, "--query", "ketamine[tiab]",
+                        "--no-progress")
+    assert proc.returncode == 8, proc.stderr[-3000:]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("ketamine-evidence: error:")]
+    assert len(errors) == 1 and "partial" in errors[0]
+    assert "report:" in proc.stdout and (home / "reports" / "report.html").is_file()
+    html = (home / "reports" / "report.html").read_text(encoding="utf-8")
+    assert "(pubmed, partial)" in html        # the latest run's status is on the page
+    assert "ended <b>partial</b>: some records may be missing from this report" in html
+    assert "ended **partial**" in (home / "reports" / "report.md").read_text(encoding="utf-8")
