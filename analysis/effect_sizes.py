@@ -46,7 +46,7 @@ EFFECT_COLUMNS = [
     "evidence_text",
 ]
 POOLED_COLUMNS = [
-    "condition", "measure", "k", "n", "estimate", "se", "ci_low", "ci_high", "pi_low", "pi_high",
+    "intervention", "condition", "measure", "k", "n", "estimate", "se", "ci_low", "ci_high", "pi_low", "pi_high",
     "p_value", "tau2", "i2", "q", "q_df", "q_p", "method", "hartung_knapp", "df", "description",
     "study_ids", "result",
 ]
@@ -341,20 +341,25 @@ def pool_by_condition(effects: pd.DataFrame, method: str = "REML", hartung_knapp
                       level: float = 0.95) -> pd.DataFrame:
     """Random-effects pooling per condition and measure where >= ``min_studies`` RCTs give data.
 
-    Returns one row per (condition, measure) with the pooled estimate, intervals and
-    heterogeneity (``POOLED_COLUMNS``); the ``result`` column holds the full
-    :class:`analysis.meta_analysis.MetaResult`. Empty when no condition has enough trials.
+    A study counts under its primary condition. Returns one row per (intervention, condition,
+    measure) with the pooled estimate, intervals and heterogeneity (``POOLED_COLUMNS``); the
+    ``result`` column holds the full :class:`analysis.meta_analysis.MetaResult`, whose
+    ``weights`` follow the order of the group's rows in ``effects``. Empty when no condition has
+    enough trials. Effects measured at different time points are pooled together: the
+    ``timepoint`` column of ``effects`` shows which.
     """
     rows = []
     if not effects.empty:
         eligible = effects[effects["design"].isin(designs)] if designs else effects
-        for (condition, measure), group in eligible.groupby(["condition", "measure"], sort=True):
+        eligible = eligible.assign(intervention=eligible["intervention"].fillna(""))
+        for (intervention, condition, measure), group in eligible.groupby(
+                ["intervention", "condition", "measure"], sort=True):
             if len(group) < max(2, min_studies):
                 continue
             result = meta_analyse(group["yi"].to_numpy(), group["vi"].to_numpy(), method=method,
                                   hartung_knapp=hartung_knapp, level=level, measure=measure)
             rows.append({
-                "condition": condition, "measure": measure, "k": result.k,
+                "intervention": intervention or None, "condition": condition, "measure": measure, "k": result.k,
                 "n": float(group["n"].sum()), "estimate": result.estimate, "se": result.se,
                 "ci_low": result.ci_low, "ci_high": result.ci_high, "pi_low": result.pi_low,
                 "pi_high": result.pi_high, "p_value": result.p_value, "tau2": result.tau2,

@@ -202,6 +202,7 @@ def test_pool_by_condition(tables):
     assert sorted(zip(pooled["condition"], pooled["measure"])) == [("crps", "logRR"), ("postoperative_acute", "MD")]
     md = pooled.set_index("measure").loc["MD"]
     assert md["study_ids"] == "A;B"  # E is observational, D excluded
+    assert md["intervention"] == "ketamine"
     direct = meta_analyse(effects.set_index("study_id").loc[["A", "B"], "yi"],
                           effects.set_index("study_id").loc[["A", "B"], "vi"],
                           method="REML", hartung_knapp=True)

@@ -81,6 +81,8 @@ def test_dersimonian_laird_matches_metafor(bcg):
     assert r.i2 == pytest.approx(92.1173, abs=TOL)
     assert r.h2 == pytest.approx(12.6861, abs=TOL)
     assert math.exp(r.estimate) == pytest.approx(0.4896, abs=TOL)
+    assert math.exp(r.ci_low) == pytest.approx(0.3449, abs=TOL)
+    assert math.exp(r.ci_high) == pytest.approx(0.6950, abs=TOL)
 
 
 def test_reml_matches_metafor(bcg):
