@@ -37,7 +37,7 @@ COUNT = re.compile(
     rf"(?<![\w.,/\u00b7-])(?P<n>{_BIG_NUM})(?![\w.%/\u00b7])(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
     rf"days?|hours?|h\b|min|mg|µg|mcg|ml|kg|g\b|mm|cm|sessions?|times|visits|groups|arms|points?|items?|"
     rf"trials|studies|articles|RCTs|of the|out of))"
-    rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of|in|to|who|with|had|from|at|for)\b)[\w\-\u2019'/()]+){{0,5}}?)"
+    rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of|in|to|who|with|had|from|at|for)\b)[\w\-\u2013\u2019'/()]+){{0,5}}?)"
     rf"\s+(?P<noun>{_PEOPLE})\b",
     re.I,
 )
@@ -107,8 +107,22 @@ def _value(text: str) -> int | None:
     return int(value)
 
 
+# 'American Society of Anesthesiologists (ASA) physical status I or II' reads as one modifier word.
+_ASA = re.compile(r"\b(?:American Society of Anaesthesiologists?|American Society of Anesthesiologists?|ASA)"
+                  r"(?:\s*\(ASA\))?(?:\s+physical)?(?:\s+status)?(?:\s+(?:class|grade))?\s*"
+                  r"(?:[IV]{1,3}|[1-4])(?:\s*(?:-|\u2013|or|and|to|,)\s*(?:[IV]{1,3}|[1-4]))*\b")
+
+
+def _mask_asa(text: str) -> str:
+    """Replace ASA class phrases by 'ASA' padded to the same length (offsets stay valid)."""
+    if "ASA" not in text and "Society of An" not in text:
+        return text
+    return _ASA.sub(lambda m: "ASA" + " " * (len(m.group(0)) - 3), text)
+
+
 def sentence_counts(text: str) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
+    text = _mask_asa(text)
     found: list[tuple[int, int, int]] = []
     for m in COUNT.finditer(text):
         if _NOT_ENTERED.match(text, m.end()):

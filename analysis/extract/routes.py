@@ -30,8 +30,11 @@ ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (term, re.compile(alternation(entry["patterns"]), re.I)) for term, entry in _LEX.items() if term in ROUTES
 ]
 _CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
-_DEVICE_AFTER = re.compile(r"^[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
-                           r"regional|port)\b", re.I)
+_DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
+                           r"regional|port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"
+                           r"mucositis|glucose tolerance|intake|contraceptives?)\b", re.I)
+# Dosage forms named after the drug ('lidocaine 5% patch', 'diclofenac gel'): the drug must be right before.
+_FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|mouthwash|gargle|eye drops)$", re.I)
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s*$", re.I)
 _PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
 _ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$", re.I)
@@ -40,7 +43,7 @@ IMPLIED_IV = re.compile(
     r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
     r"(?:level|concentration)|\b(?:plasma|serum|blood) (?:level|concentration) of \d|\d\s?ng\s?/?\s?ml\b|"
     r"\d\s?ng ml|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
-    r"\bco-?induction|\binduction (?:of|agent)|\binjected\b|\binjection\b",
+    r"\bco-?induction|\binduction (?:of|agent)",
     re.I)
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
@@ -74,6 +77,11 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             routes.append(term)  # the route is part of the intervention's name
             continue
         word = m.group(0)
+        if _FORM.match(word):
+            before = preceding(text, m.start(), found)
+            if before is not None and before.is_intervention and m.start() - before.end <= 15:
+                routes.append(term)
+            continue
         if _ADVERB.search(word):
             before = preceding(text, m.start(), found)
             if _ALL_BEFORE.search(text, 0, m.start()):  # 'received either X or Y ... both IM'
@@ -120,11 +128,13 @@ def extract(ctx: "Context") -> list[Finding]:
 
 def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
     """The sentence that implies an intravenous route beyond doubt, if any."""
+    if any(_NOT_IV.search(s.text) for s in sentences):
+        return None
     for s in sentences:
-        if IMPLIED_IV.search(s.text) and not _NOT_IV.search(s.text):
+        if IMPLIED_IV.search(s.text):
             return s
     if any(ANAESTHESIA.search(s.text) for s in ctx.sentences):
         for s in sentences:
-            if PER_KG.search(s.text) and not _NOT_IV.search(s.text):
+            if PER_KG.search(s.text):
                 return s
     return None

@@ -45,6 +45,8 @@ def test_route_of_the_intervention(sentence, expected):
     "Intravenous hyoscine 20 mg was more effective than ketamine.",
     "Ketamine and oral risperidone were compared.",
     "Patients with MDD received ketamine and propofol in ECT.",
+    "Bupivacaine with ketamine was used in minor oral surgical procedures.",
+    "Ketamine was given before the Lichtenstein patch repair.",
 ])
 def test_route_of_a_co_medication_or_none_stated(sentence):
     assert _routes(_article(sentence)) == {}
@@ -54,6 +56,10 @@ def test_route_word_inside_the_intervention_name():
     article = _article("Patients received either intracutaneous sterile water injection (ISWI) or saline.",
                        title="Sterile water for back pain")
     assert list(_routes(article, "intracutaneous sterile water injection (ISWI)")) == ["other"]
+
+
+def test_dosage_form_right_after_the_drug():
+    assert list(_routes(_article("Patients applied lidocaine 5% patch daily."), "lidocaine")) == ["topical"]
 
 
 def test_control_agent_shares_the_adverb():
