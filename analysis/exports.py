@@ -33,6 +33,7 @@ from ketamine_evidence.errors import ConfigError
 
 FORMATS = ("csv", "ris", "bibtex", "jsonl")
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"
 GOLD_FIELDS = ("pmid", "pmcid", "relevant", "design", "conditions", "routes", "n_participants",
                "relief_duration_days", "relief_duration_text", "follow_up_days", "dose_mg_per_kg",
                "infusion_mg_per_kg_h", "pain_effect", "responder_rate_pct", "adverse_events",
@@ -148,6 +149,14 @@ def write_csv(studies: pd.DataFrame, out: IO[str]) -> None:
     studies.to_csv(out, index=False, lineterminator="\n")
 
 
+def _url(study: dict[str, Any]) -> str:
+    """The PubMed page, else the PMC page for an article without a PMID."""
+    pmid, pmcid = _text(study.get("pmid")), _text(study.get("pmcid"))
+    if pmid:
+        return PUBMED_URL.format(pmid=pmid)
+    return PMC_URL.format(pmcid=pmcid) if pmcid else ""
+
+
 def _ris_lines(study: dict[str, Any]) -> list[str]:
     pmid = _text(study.get("pmid"))
     lines = [("TY", "JOUR"), ("TI", _text(study.get("title")))]
@@ -156,7 +165,7 @@ def _ris_lines(study: dict[str, Any]) -> list[str]:
         lines.append(("AU", f"{last}, {first}" if first else last))
     lines += [("PY", _year(study)), ("JO", _text(study.get("journal"))), ("DO", _text(study.get("doi"))),
               ("AN", pmid), ("ID", pmid or _text(study.get("study_id"))),
-              ("UR", PUBMED_URL.format(pmid=pmid) if pmid else "")]
+              ("UR", _url(study))]
     lines += [("KW", kw) for kw in [_text(study.get("design")), *_split(study.get("conditions"))] if kw]
     lines += [("N1", note) for note in extracted_summary(study)]
     lines.append(("ER", ""))
@@ -199,7 +208,7 @@ def _bibtex_entry(study: dict[str, Any], key: str) -> Entry:
     fields = [("title", latex(_text(study.get("title")))), ("author", " and ".join(names)),
               ("journal", latex(_text(study.get("journal")))), ("year", _year(study)),
               ("doi", _verbatim(_text(study.get("doi")))), ("pmid", _verbatim(pmid)),
-              ("url", PUBMED_URL.format(pmid=pmid) if pmid else ""),
+              ("pmcid", _verbatim(_text(study.get("pmcid")))), ("url", _url(study)),
               ("note", latex("; ".join(extracted_summary(study))))]
     return Entry("article", key, [Field(name, value) for name, value in fields if value])
 

@@ -135,6 +135,15 @@ def test_bibtex_doi_stays_verbatim(studies):
     assert entry["doi"] == "10.1002/(SICI)1097-0142%7Bx%7D_5%"
 
 
+def test_article_without_pmid_links_to_pmc(studies):
+    pmc_only = studies.iloc[:1].assign(pmid=None, study_id="PMC1")
+    record = rispy.loads(export("ris", pmc_only))[0]
+    assert record["urls"] == ["https://pmc.ncbi.nlm.nih.gov/articles/PMC1/"] and record["id"] == "PMC1"
+    assert "accession_number" not in record
+    entry = bibtexparser.parse_string(export("bibtex", pmc_only)).entries[0]
+    assert entry.key == "Muller2019_PMC1" and entry["pmcid"] == "PMC1"
+
+
 def test_bibtex_key_is_ascii():
     assert bibtex_key({"authors": "Ñúñez-García JL; B C", "year": 2020.0, "pmid": "42"}) == "NunezGarcia2020_42"
     assert bibtex_key({"authors": None, "year": None, "pmid": None, "study_id": "pmc:PMC9"}) == "Anon_pmcPMC9"
