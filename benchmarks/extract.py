@@ -109,7 +109,19 @@ def child(mode: str, path: Path) -> None:
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n, seconds = timed(mode, path)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"mode": mode, "records": n, "seconds": seconds, "base_kb": base, "peak_kb": peak}))
+    print(json.dumps({"mode": mode, "records": n, "seconds": seconds, "base_kb": base, "peak_kb": peak,
+                      "end_kb": _current_rss_kb()}))
+
+
+def _current_rss_kb() -> int:
+    """VmRSS now (Linux), to show the working set after the pass beside the high-water mark."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return -1
 
 
 def in_subprocess(mode: str, path: Path) -> dict:
@@ -177,11 +189,12 @@ def main() -> int:
         if not args.no_memory:
             small_copies = max(1, args.copies // 10)
             small, small_n = build_input(small_copies, Path(tmp))
-            print(f"\npeak RSS (fresh process; base = after imports), {small_n} vs {records} records:")
+            print(f"\npeak RSS (ru_maxrss of a fresh process; base = after imports), {small_n} vs {records} records:")
             for mode in MODES:
                 a, b = in_subprocess(mode, small), in_subprocess(mode, path)
                 print(f"{mode:8s} base {a['base_kb'] / 1024:6.1f} MB  peak {a['peak_kb'] / 1024:6.1f} MB"
-                      f" ({a['records']} records) -> {b['peak_kb'] / 1024:6.1f} MB ({b['records']} records)")
+                      f" ({a['records']} records) -> {b['peak_kb'] / 1024:6.1f} MB ({b['records']} records);"
+                      f" RSS at the end {a['end_kb'] / 1024:.1f} -> {b['end_kb'] / 1024:.1f} MB")
         if args.profile:
             profile(path, args.top)
     return 0
