@@ -115,6 +115,8 @@ def build_report(tables: TablesLike, out_dir: Path, *, store_path: Path | None =
     context = build_context(tables, changes, generated=generated, tables_source=tables_source)
     out_dir.mkdir(parents=True, exist_ok=True)
     figure_dir = out_dir / "figures"
+    for stale in [*figure_dir.glob("forest_*.png"), figure_dir / "relief_duration.png", figure_dir / "side_effects.png"]:
+        stale.unlink(missing_ok=True)   # figures of an earlier report that this one no longer has
     figure_paths = []
     for chart in charts(context):
         figure_dir.mkdir(exist_ok=True)

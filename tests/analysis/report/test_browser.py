@@ -4,7 +4,6 @@ and record text carrying markup stays text. Skipped without Chromium, except und
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 
 from analysis.report import build_context, build_report
 from analysis.report.evidence_tables import included_studies
@@ -95,6 +94,9 @@ def test_forest_plot_and_pooled_estimate_with_two_rcts(tmp_path):
     assert -2.0 < analyses[0].result.estimate < -0.5
     files = build_report(tables, tmp_path)
     assert any(p.name.startswith("forest_crps_MD") for p in files.figures)
+    assert build_report(build_small_tables(), tmp_path).figures       # without the effect data: no forest plot
+    assert not list((tmp_path / "figures").glob("forest_*.png"))
+    files = build_report(tables, tmp_path)
     html = files.html.read_text(encoding="utf-8")
     assert "Pooled estimates" in html and "2 RCTs" in html and "prediction interval" in html
 
