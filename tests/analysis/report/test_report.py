@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from analysis.report import build_context, build_report
 from analysis.report.evidence_tables import included_studies
 from analysis.report.render import md_escape
