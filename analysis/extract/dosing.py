@@ -45,9 +45,17 @@ INFUSION_WORD = re.compile(r"\binfus\w*|\bcontinuous\b|\bCRI\b", re.I)
 N_INFUSIONS = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:consecutive\s+|"
                          r"daily\s+|separate\s+|repeated\s+|weekly\s+)*(?:infusions|treatments? sessions|sessions)\b",
                          re.I)
-TREATMENT_DAYS = re.compile(r"\b(?:for|over)\s+(?P<n>\d+|two|three|four|five|six|seven|ten|fourteen)\s+"
-                            r"(?:consecutive\s+)?(?P<unit>days|weeks)\b|\b(?P<n2>\d+)-(?P<unit2>day|week)\s+"
-                            r"(?:infusion|treatment|course|regimen)", re.I)
+_COUNT_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)"
+TREATMENT_DAYS = re.compile(rf"\b(?:on|for|over|during)\s+(?P<n>{_COUNT_WORD})\s+(?:consecutive\s+)?(?P<unit>days|weeks)\b|"
+                            rf"\b(?P<n2>{_COUNT_WORD})[- ](?P<unit2>day|week)\s+(?:\w+\s+)?(?:infusion|treatment|course|"
+                            r"regimen|period of treatment)", re.I)
+# A course of treatment is stated with the regimen ('infused on 10 consecutive days', 'daily for 5 days'),
+# not with an outcome ('pain was lower for 12 weeks').
+_COURSE_CUE = re.compile(r"\b(?:infus\w*|daily|consecutive|once|twice|times a day|administ\w*|received|given|"
+                         r"treated|treatment|course|regimen|applied|took)\b", re.I)
+_OUTCOME_CUE = re.compile(r"\b(?:pain|relief|scores?|lower|higher|reduc\w*|improv\w*|follow(?:ed)?[- ]up)\b", re.I)
+INFUSION_LENGTH = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)[- ]?(?P<unit>h|hr|hours?|min(?:utes?)?|days?)\s+(?:\w+\s+)?"
+                             r"infusions?\b", re.I)
 _WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
           "twelve": 12, "fourteen": 14}
 
@@ -120,7 +128,7 @@ def _schedule(ctx: "Context", s: "Sentence") -> list[Finding]:
     out = []
     name = ctx.intervention.name
     if INFUSION_WORD.search(s.text):
-        m = INFUSION_TIME.search(s.text)
+        m = INFUSION_LENGTH.search(s.text) or INFUSION_TIME.search(s.text)
         if m:
             unit = m.group("unit").lower()
             hours = float(m.group("n")) * (1 / 60 if unit.startswith("min") else 24 if unit.startswith("day") else 1)
@@ -131,7 +139,7 @@ def _schedule(ctx: "Context", s: "Sentence") -> list[Finding]:
         out.append(Finding("n_infusions", int(_num(m.group("n"))), ctx.evidence(s, NAME, VERSION), name,
                            {"words": m.group(0)}))
     m = TREATMENT_DAYS.search(s.text)
-    if m:
+    if m and _COURSE_CUE.search(s.text) and not (_OUTCOME_CUE.search(s.text) and "consecutive" not in m.group(0)):
         n, unit = (m.group("n"), m.group("unit")) if m.group("n") else (m.group("n2"), m.group("unit2"))
         days = _num(n) * (7 if unit.lower().startswith("week") else 1)
         out.append(Finding("treatment_days", days, ctx.evidence(s, NAME, VERSION), name, {"words": m.group(0)}))

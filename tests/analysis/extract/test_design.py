@@ -37,6 +37,7 @@ def _assert_evidence(article: Article, finding, sentence: str) -> None:
     ("We performed a retrospective chart review of 212 patients.", "retrospective_observational"),
     ("We conducted a systematic review and meta-analysis of trials of ketamine.", "systematic_review"),
     ("We report a case of a 45-year-old woman with CRPS.", "case_report"),
+    ("A 54-year-old woman with postherpetic neuralgia applied ketamine cream.", "case_report"),
 ])
 def test_design_from_the_deciding_sentence(sentence, expected):
     article = _article("A study of ketamine", ("METHODS", sentence))

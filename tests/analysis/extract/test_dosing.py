@@ -66,6 +66,13 @@ def test_auxiliary_regimen_findings():
     assert found["treatment_days"].value == 5
 
 
+def test_course_of_infusions_and_not_an_outcome_period():
+    found = _doses(_article("Patients received a 4-h infusion of ketamine (0.35 mg/kg/h) on 10 consecutive days."))
+    assert found["infusion_mg_per_kg_h"].value == pytest.approx(0.35)
+    assert found["infusion_hours"].value == 4 and found["treatment_days"].value == 10
+    assert "treatment_days" not in _doses(_article("Pain scores were lower with ketamine for 12 weeks."))
+
+
 def test_non_drug_has_no_dose():
     assert _doses(_article("Tai Chi 0.5 mg/kg was practised."), "Tai Chi") == {}
 
