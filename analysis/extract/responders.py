@@ -131,8 +131,10 @@ def responder_sentences(ctx: "Context") -> list["Sentence"]:
 
 
 def extract(ctx: "Context") -> list[Finding]:
+    if not ctx.intervention.pattern.search(ctx.article.text):
+        return []
     sentences = responder_sentences(ctx)
-    if not sentences or not ctx.intervention.pattern.search(ctx.article.text):
+    if not sentences:
         return []
     arms = arms_for(ctx.article.text, ctx.intervention.pattern)
     findings: list[Finding] = []
