@@ -245,25 +245,136 @@ def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None
                                   about_drug: bool = False) -> bool:
     """Whether a sentence states that an adverse event occurred with a drug.
 
-    It needs an affirmed (not negated) event word, either a preferred-term wording or a medical problem,
-    a cue of causation ('induced', 'after ... therapy', 'side effect') or of occurrence ('was observed
-    in 3 patients', 'incidence', a percentage), and the drug: ``drug`` when given, else any drug-like word
-    (an INN stem, 'drug', 'therapy'...). ``about_drug`` says the text comes from a report about the drug
-    (a trial abstract), where an event stated to occur counts without the drug named again.
+    With ``about_drug`` (a sentence of an abstract about the drug, as the extractor reads them), an
+    affirmed event word and a cue of causation ('induced', 'side effect') or occurrence ('was observed
+    in 3 patients', 'incidence', a percentage) suffice. Otherwise the sentence must also tie the event to
+    a drug through a causal construction: 'DRUG-induced', 'caused by DRUG', 'due to DRUG', 'associated
+    with DRUG', 'DRUG toxicity', 'DRUG caused ...', or an event that developed 'after / during / while on
+    DRUG'. The drug is ``drug`` when given, else any drug the dictionary or an INN stem recognises
+    (case reports about any drug, as in ADE-Corpus). A sentence that only says what a drug treats
+    ('treated with DRUG for X') is not an adverse event.
     """
     mentions = find_event_mentions(text)
     affirmed = [m for m in mentions if not m.negated and m.kind == "term"]
-    if not affirmed:
-        negated = _negated_spans(text)
-        affirmed_problem = [m for m in LEXICON.problem.finditer(text)
-                            if not any(a <= m.start() and m.end() <= b for a, b in negated)]
-        if not affirmed_problem:
-            return False
-    causal = _CAUSAL.search(text) is not None
-    named = (drug or LEXICON.drug).search(text) is not None
+    negated_spans = _negated_spans(text) if mentions or drug is None else []
+    has_event = bool(affirmed) or any(not any(a <= m.start() and m.end() <= b for a, b in negated_spans)
+                                      for m in LEXICON.problem.finditer(text))
     if about_drug:
-        return causal or _OCCURRENCE.search(text) is not None
-    return named and (causal or (drug is not None and _OCCURRENCE.search(text) is not None))
+        return has_event and (_CAUSAL.search(text) is not None or _OCCURRENCE.search(text) is not None)
+    drugs = _drug_words(text, drug)
+    if not drugs and not (drug is None and (_INDUCED.search(text) or _ABBREVIATION.search(text))):
+        return False
+    link = _linked(text, drugs, negated_spans, any_cause=drug is None)
+    if link == "strong":
+        return True
+    return link == "weak" and has_event and not _THERAPEUTIC.search(text)
+
+
+# Causal constructions; the named group ``w`` is the window that must hold the drug.
+_LINKS_STRONG = [re.compile(p, re.I) for p in (
+    r"(?P<w>[\w-]{3,})(?:[- ]|\)-)(?:induced|associated|related|mediated|attributable|provoked|triggered|dependent)\b",
+    r"\b(?:induced|caused|provoked|precipitated|triggered|produced|aggravated|exacerbated|mediated) by\s(?P<w>[^.;]{1,60})",
+    r"\b(?:due|secondary|attribut\w+|ascribed|related|linked) to\s(?P<w>[^.;]{1,60})",
+    r"\bassociat\w+ (?:with|between)\s(?P<w>[^.;]{1,70})",
+    r"(?P<w>[\w-]{3,})\s(?:toxicity|intoxication|overdose|poisoning|hypersensitivity|allergy|embryopathy|"
+    r"neurotoxicity|cardiotoxicity|hepatotoxicity|nephrotoxicity|ototoxicity|side effects?|adverse)\b",
+    r"\b(?:toxicity|intoxication|overdose|poisoning|hypersensitivity|allergy|side[- ]effects?|adverse (?:drug )?"
+    r"(?:reactions?|effects?|events?)|complications?|reactions?) (?:of|to|from|with|after|following|during|"
+    r"caused by|induced by|associated with)\s(?P<w>[^.;]{1,60})",
+    r"(?P<w>[\w-]+(?: [\w-]+)?)\s(?:may |can |could |might |has |have |had |is |was |were )?(?:also )?(?:been )?"
+    r"(?:caus\w+|induc\w+|provok\w+|precipitat\w+|led to|lead to|leads to|resulted in|implicated|"
+    r"responsible for|the (?:cause|culprit|offender))\b",
+    r"\b(?:develop\w*|experienc\w+|present\w* with|complain\w* of|suffer\w*|occur\w*|appear\w*|noted|"
+    r"observed|became|onset of|emerg\w+)\b[^.;]{0,100}\b(?:after|following|during|while (?:on|taking|receiving|"
+    r"using)|on|upon|since|with (?:the )?(?:use|administration|initiation|start|introduction|ingestion) of)\s"
+    r"(?P<w>[^.;]{1,70})",
+    r"\b(?:after|following|during|while (?:on|taking|receiving|using)|upon|since)\s(?P<w>[^.;]{1,70}?)"
+    r"(?:,\s?| )(?:\w+ ){0,6}(?:develop\w*|experienc\w+|present\w* with|complain\w* of|suffer\w*|had|became|"
+    r"showed|exhibited)\b",
+    r"\b(?:rechallenge|re-?challenge|re-?administration|readministration|re-?exposure)\b (?:of |from |with )?"
+    r"(?P<w>[^.;]{1,60})",
+    r"(?P<w>[^.;]{1,80})\s(?:later |subsequently |then |also |soon |rapidly )?(?:developed|experienced|presented "
+    r"with|suffered|complained of)\b",
+)]
+# 'X-induced' names the cause whatever X is, unless X is no drug; so does an abbreviation in a causal window.
+_ABBREVIATION_LINKS = (1, 2)  # 'caused by MTX', 'due to D-Pen': an abbreviation there is the drug
+_INDUCED = re.compile(r"(?P<w>[\w-]{2,})(?:[- ]|\)-)induced\b", re.I)
+_NOT_DRUG_CAUSE = frozenset("""exercise stress virus viral radiation radiotherapy irradiation surgery surgical trauma
+    injury pregnancy cold heat light noise sun uv ultraviolet infection bacterial immune allergen antigen
+    ventilator pacing diet food smoke smoking tumor tumour cancer disease self laser sound pressure stretch
+    tachycardia ischemia ischaemia hypoxia mechanically""".split())
+_ABBREVIATION = re.compile(r"\b(?:\d-)?[A-Z][A-Za-z]?[A-Z0-9-]{1,5}\b")
+_NOT_DRUG_ABBREVIATION = frozenset("""HIV CT MRI ICU ECG EKG EEG DNA RNA CSF CNS AIDS HLA IgE IgG IgM BMI COPD ARDS
+    AML ALL CML CLL SLE RA MS ALS PD AD DM HUS TTP DIC SIADH GVHD NMS SJS TEN DRESS QT QTc ED ER USA UK FDA
+    WHO CASE OBJECTIVE METHODS RESULTS CONCLUSION CONCLUSIONS BACKGROUND PURPOSE DISCUSSION II III IV""".split())
+# Weaker ties: the drug and the event share a sentence with a temporal or treatment link.
+_LINKS_WEAK = [re.compile(p, re.I) for p in (
+    r"\b(?:after|following|during|upon|while|on|under|receiving|taking|treated with|given|exposure to|use of|"
+    r"administration of|ingestion of|therapy with|treatment with)\s(?P<w>[^.;]{1,60})",
+)]
+_THERAPEUTIC = re.compile(
+    r"\b(?:for|in) (?:the )?(?:treatment|management|prevention|prophylaxis|control|therapy) of\b|"
+    r"\b(?:successful(?:ly)?|effective(?:ly)?|efficacy|improv\w+|respon\w+ (?:to|well)|remission|resolv\w+|"
+    r"relie\w+|benefit\w*|well tolerated|treated (?:successfully )?(?:with|by))\b", re.I)
+
+
+def _drug_words(text: str, drug: re.Pattern[str] | None) -> set[str]:
+    """Lower-cased words of ``text`` that name the drug (or any drug when ``drug`` is None)."""
+    if drug is not None:
+        return {w.lower() for m in drug.finditer(text) for w in re.findall(r"[\w-]+", m.group(0))}
+    words = {m.group(0).lower() for m in LEXICON.drug.finditer(text)}
+    finder = _drug_finder()
+    if finder is not None:
+        tokens = [t for t in re.split(r"[\s/()\[\],;:.]+|-(?=[A-Za-z])", text) if t]
+        for _, start, end in finder(tokens):
+            words.update(t.lower() for t in tokens[start:end])
+    return {w for w in words if w not in _GENERIC_TREATMENT}
+
+
+_GENERIC_TREATMENT = frozenset("""treatment therapy treated administration administered dose doses dosage taking
+    receiving received regimen injection injections infusion tablet tablets intake agent agents
+    anesthesia anaesthesia anesthetic anaesthetic premedication prophylaxis gold contrast alcohol""".split())
+
+
+def _linked(text: str, drugs: set[str], negated: list[tuple[int, int]], any_cause: bool = True) -> str | None:
+    """'strong' where a causal construction ties a drug word to the sentence's event, 'weak' for a
+    temporal or treatment tie, else None. Constructions inside a negation's scope do not count."""
+    def holds_drug(m: re.Match[str]) -> bool:
+        if any(a <= m.start() < b for a, b in negated):
+            return False
+        return any(w.lower() in drugs for w in re.findall(r"[\w-]+", m.group("w"))) or \
+            any(part in drugs for w in re.findall(r"[\w-]+", m.group("w")) for part in w.lower().split("-"))
+    for m in _INDUCED.finditer(text) if any_cause else ():
+        if m.group("w").lower() not in _NOT_DRUG_CAUSE and not any(a <= m.start() < b for a, b in negated):
+            return "strong"
+    for i, pattern in enumerate(_LINKS_STRONG):
+        for m in pattern.finditer(text):
+            if holds_drug(m) or (any_cause and i in _ABBREVIATION_LINKS and not any(a <= m.start() < b for a, b in negated) and any(
+                    a.group(0) not in _NOT_DRUG_ABBREVIATION for a in _ABBREVIATION.finditer(m.group("w")))):
+                return "strong"
+    for pattern in _LINKS_WEAK:
+        if any(holds_drug(m) for m in pattern.finditer(text)):
+            return "weak"
+    return None
+
+
+_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
+
+
+@lru_cache(maxsize=1)
+def _drug_finder() -> Any:
+    """``drug_named_entity_recognition.find_drugs`` (a drug dictionary from MeSH, DrugBank, NHS and
+    Wikipedia), or None where the package is not installed."""
+    try:
+        from drug_named_entity_recognition import find_drugs
+    except ImportError:  # pragma: no cover - the INN stems still work
+        return None
+    return find_drugs
+
+
+def names_a_drug(text: str) -> bool:
+    """Whether a sentence names a drug: a dictionary name, an INN stem ('-cillin', '-olol') or a drug word."""
+    return bool(_drug_words(text, None))
 
 
 # ---------------------------------------------------------------------------------------------- extractor
