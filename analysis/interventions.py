@@ -212,7 +212,7 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'
     if combo:
         aliases.append(combo.group(1))
-    names = [a for a in dict.fromkeys(a.strip() for a in aliases) if len(a) >= 2]
+    names = [a for a in dict.fromkeys(a.strip() for a in aliases) if len(a) >= 2] or [wanted]
     return names, is_drug
 
 

@@ -26,7 +26,8 @@ NAME = "participants"
 VERSION = "1.0"
 
 _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|people|adults|children|"
-           r"infants|neonates|adolescents|women|men|males|females|mothers|parturients|outpatients|inpatients|"
+           r"infants|neonates|adolescents|girls|boys|pupils|couples|dyads|families|women|men|males|females|"
+           r"mothers|parturients|outpatients|inpatients|"
            r"cases|controls|smokers|veterans|athletes|students|workers|employees|residents|nurses|"
            r"respondents|users|sufferers|migraineurs|migrainous|recipients|candidates|completers|"
            r"patient|participant|subject|volunteer|child|adult)")
@@ -52,7 +53,8 @@ GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|wi
 PER_ARM = re.compile(rf"(?P<k>{NUM})\s+(?:groups|arms)\s+(?:and|with|of)\s+(?P<n>{NUM})\s+\w+\s+(?:per|in each|each)"
                      r"\s+(?:group|arm)", re.I)
 _PEOPLE_KEYS = ("patient", "participant", "subject", "volunteer", "individual", "person", "people", "adult",
-                "child", "infant", "neonate", "adolescent", "women", "men", "male", "female", "mother",
+                "child", "infant", "neonate", "adolescent", "girl", "boy", "pupil", "couple", "dyad", "famil",
+                "women", "men", "male", "female", "mother",
                 "parturient", "case", "control", "smoker", "veteran", "athlete", "student", "worker", "employee",
                 "resident", "nurse", "respondent", "user", "sufferer", "migrain", "recipient", "candidate",
                 "completer")
@@ -60,7 +62,7 @@ COUNT = Gated(COUNT, _PEOPLE_KEYS)
 SUBJECT = Gated(SUBJECT, ("randomi", "randomly", "allocated", "assigned", "enrolled", "included", "recruited"))
 GROUPS_OF = Gated(GROUPS_OF, ("groups", "arms"))
 PER_ARM = Gated(PER_ARM, ("groups", "arms"))
-PART_OF = re.compile(r"(?:(?<!total )\bof\s+(?:the|these|all|our|whom|which)\s*|\bout of\s+|\bamong\s+(?:the\s+)?)$", re.I)
+PART_OF = re.compile(r"(?:(?<!total )\bof\s+(?:the|these|all|our|whom|which)\s*|\bout of\s+)$", re.I)
 
 RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
 ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|studied|selected|consecutive|"

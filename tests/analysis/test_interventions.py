@@ -92,6 +92,11 @@ def test_literal_names_drop_doses_routes_and_comparators():
     assert "cinnarizine" in names and not any("topiramate" in n for n in names)
 
 
+def test_very_short_unknown_name_still_resolves():
+    short = resolve_intervention("x")
+    assert short.name == "x" and short.synonyms == ("x",)
+
+
 def test_bad_names_and_entries_are_config_errors():
     with pytest.raises(ConfigError):
         resolve_intervention("   ")
