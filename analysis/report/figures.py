@@ -123,7 +123,8 @@ def forest_plot(name: str, rows: Sequence[ForestRow], pooled: ForestRow, *, meas
                                                                                              "favours control")) -> Chart:
     """Studies as squares (area ~ weight) with CIs, the pooled estimate as a diamond, the prediction interval as a bar."""
     k = len(rows)
-    fig = Figure(figsize=(8, 1.6 + 0.33 * (k + 2)))
+    row_height = 0.33 if k <= 150 else max(0.08, 50 / k)   # hundreds of trials stay under matplotlib's size limit
+    fig = Figure(figsize=(8, 1.6 + row_height * (k + 2)))
     ax = fig.add_subplot()
     ys = np.arange(k, 0, -1) + 1.0
     weights = [r.weight or 0.0 for r in rows]
