@@ -33,6 +33,7 @@ from analysis.extract.pain_effect import (
     outcome_polarity, raw_direction,
 )
 from analysis.sentences import split_text
+from ketamine_evidence.errors import InputError
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "evidence_inference"
 LABELS = ("significantly increased", "significantly decreased", "no significant difference")
@@ -219,6 +220,10 @@ def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) 
 
 def evaluate_evidence_inference(root: Path = DEFAULT_ROOT, limit: int | None = None) -> dict[str, Any]:
     """Accuracy, macro-F1 and per-label P/R/F1 of the direction classifier on the pain prompts."""
+    root = Path(root)
+    missing = [name for name in ("prompts_merged.csv", "v2_annotations.csv", "articles") if not (root / name).exists()]
+    if missing:
+        raise InputError(f"{root} is not an Evidence Inference directory (no {', '.join(missing)})")
     prompts = load_prompts(root)
     if limit is not None:
         prompts = prompts[:limit]
@@ -267,10 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the scores (and rows) as JSON")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N wrong answers with their sentence")
     args = parser.parse_args(argv)
-    if not (args.root / "prompts_merged.csv").is_file():
-        print(f"error: {args.root} is not an Evidence Inference directory (no prompts_merged.csv)", file=sys.stderr)
-        return 7
-    result = evaluate_evidence_inference(args.root)
+    try:
+        result = evaluate_evidence_inference(args.root)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return InputError.exit_code
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
