@@ -12,7 +12,7 @@ from ketamine_evidence.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
-EXTERNAL = ("ade-corpus",)
+EXTERNAL = ("ade-corpus", "evidence-inference")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +61,13 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
 
 def _run_external(args: argparse.Namespace) -> int:
+    if args.external == "evidence-inference":  # pain-effect direction (analysis/evaluation/evidence_inference.py)
+        from analysis.evaluation import evidence_inference as ei
+
+        ei_result = ei.evaluate_evidence_inference(args.corpus_dir or ei.DEFAULT_ROOT)
+        print(json.dumps({k: v for k, v in ei_result.items() if k != "rows"}, indent=2) if args.json
+              else "\n".join(ei.summary_lines(ei_result)))
+        return 0
     from analysis.evaluation import ade_corpus
 
     result = ade_corpus.evaluate_corpus(args.corpus_dir or ade_corpus.DEFAULT_DIR)
