@@ -57,6 +57,17 @@ _ABSTRACT_SKIP = frozenset({"graphical", "teaser", "toc", "summary", "executive-
                             "editor", "precis", "key-points", "author-summary", "video"})
 
 
+# JATS pub-date types, most like PubMed's journal-issue date first (pmc-release last).
+_PUB_DATE_RANK = {"ppub": 0, "pub": 0, "collection": 1, "epub-ppub": 2, "epub": 3, "epreprint": 4}
+# ISO 639-1 (JATS xml:lang) -> the ISO 639-2/B codes PubMed uses in <Language>.
+_LANGUAGES = {"en": "eng", "de": "ger", "fr": "fre", "es": "spa", "it": "ita", "pt": "por", "nl": "dut",
+              "zh": "chi", "ja": "jpn", "ru": "rus", "ko": "kor", "pl": "pol", "tr": "tur", "sv": "swe",
+              "da": "dan", "no": "nor", "fi": "fin", "cs": "cze", "hu": "hun", "el": "gre", "fa": "per",
+              "ar": "ara", "he": "heb"}
+# Abstract sections that are not abstract text.
+_NOT_ABSTRACT = re.compile(r"^(references?|acknowledge?ments?)$", re.I)
+
+
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
 
@@ -406,6 +417,9 @@ def _abstract_sections(abstract: etree._Element) -> list[Section]:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag == "sec":
             label = _jats_text(child.find("title"))
+            label = label.rstrip(" :.") or None if label else None
+            if label and _NOT_ABSTRACT.match(label):
+                continue  # a conference abstract's reference list is not abstract text
             parts = [t for t in (_jats_text(c) for c in child if c.tag != "title") if t]
             if parts:
                 sections.append(Section(label, section_category(label), " ".join(parts)))
@@ -477,12 +491,19 @@ def parse_jats_journal(el: etree._Element) -> str | None:
 
 
 def parse_jats_year(el: etree._Element) -> int | None:
-    """The earliest publication year among the article's ``pub-date``s."""
+    """Publication year as PubMed gives it: the print/issue date first, then the electronic one."""
     meta = _meta(el)
     if meta is None:
         return None
-    years = [int(m.group(1)) for d in meta.iterfind("pub-date") if (m := _YEAR.search(d.findtext("year") or ""))]
-    return min(years) if years else None
+    ranked = []
+    for d in meta.iterfind("pub-date"):
+        m = _YEAR.search(d.findtext("year") or "")
+        if m:
+            kind = d.get("pub-type") or d.get("date-type") or ""
+            if kind == "pub" and d.get("publication-format") == "electronic":
+                kind = "epub"
+            ranked.append((_PUB_DATE_RANK.get(kind, len(_PUB_DATE_RANK)), int(m.group(1))))
+    return min(ranked)[1] if ranked else None
 
 
 def parse_jats_authors(el: etree._Element) -> list[str] | None:
@@ -524,7 +545,9 @@ def parse_jats_publication_types(el: etree._Element) -> list[str] | None:
 
 
 def parse_jats_language(el: etree._Element) -> str | None:
-    return el.get(_XML_LANG)
+    """PubMed's three-letter code (``eng``) for the article's ``xml:lang``; JATS defaults it to English."""
+    lang = (el.get(_XML_LANG) or "en").lower().split("-")[0]
+    return _LANGUAGES.get(lang, lang)
 
 
 def parse_jats_retracted(el: etree._Element) -> bool:

@@ -243,3 +243,18 @@ def test_section_category_lexicon() -> None:
     assert section_category("CONCLUSIONS AND RELEVANCE") == "CONCLUSIONS"
     assert section_category("Trial registration") == "UNASSIGNED"
     assert section_category(None) is None
+
+
+def test_jats_section_titles_year_and_language() -> None:
+    a = _one(PMC_KETAMINE / "PMC2876942.nxml")
+    assert a.abstract[0].label == "Background and Objectives"  # "Background and Objectives:" in the XML
+    assert a.abstract[0].category == "BACKGROUND"
+    assert a.language == "eng"  # JATS: xml:lang absent means English
+    duloxetine = _one(CHRONIC / "PMC4015540.nxml")
+    assert duloxetine.year == 2011  # the print issue (ppub 2011), not the earlier epub (2010), as PubMed
+
+
+def test_conference_abstract_reference_list_is_not_abstract_text() -> None:
+    a = _one(PMC_KETAMINE / "PMC5888649.nxml")
+    assert [s.label for s in a.abstract] == ["Background", "Methods", "Results", "Discussion"]
+    assert "Nagels A" not in a.text
