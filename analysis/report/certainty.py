@@ -44,6 +44,7 @@ class Certainty:
     i2: float | None
     rating: str
     reasons: list[str] = field(default_factory=list)
+    effects: dict[str, int] = field(default_factory=dict)   # pain effect reported by the RCTs -> count
 
 
 def rate(n_rcts: int, n_observational: int, total_n: int, consistency: float | None,
@@ -89,5 +90,6 @@ def certainty_by_condition(included: pd.DataFrame, i2_by_condition: dict[str, fl
             consistency = top / sum(effects.values())
         i2 = i2_by_condition.get(condition)
         rating, reasons = rate(len(rcts), n_obs, total_n, consistency if len(rcts) > 1 else None, i2)
-        out.append(Certainty(condition, len(rows), len(rcts), total_n, consistency, direction, i2, rating, reasons))
+        out.append(Certainty(condition, len(rows), len(rcts), total_n, consistency, direction, i2, rating, reasons,
+                             dict(effects.most_common())))
     return sorted(out, key=lambda c: (-c.n_rcts, -c.n_studies, c.condition))

@@ -121,18 +121,26 @@ def _adverse(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
     return Cell(text, float(len(events)), quotes.get(sid, "adverse_events", "negated_adverse_events"))
 
 
+def _effect(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
+    effect = as_text(s.get("pain_effect")) or "not_reported"
+    text = label(effect)
+    responders = as_float(s.get("responder_rate_pct"))
+    if responders is not None:
+        text += f"; {fmt_number(responders, 1)}% responders"
+    return Cell(text, label(effect), quotes.get(sid, "pain_effect", "responder_rate_pct"))
+
+
 def _row(s: dict, quotes: QuoteIndex) -> EvidenceRow:
     sid = str(s["study_id"])
     pmid = as_text(s.get("pmid"))
     design = as_text(s.get("design")) or "other"
     n = as_float(s.get("n_participants"))
-    effect = as_text(s.get("pain_effect")) or "not_reported"
     cells = {
         "design": Cell(label(design), float(DESIGN_RANK.get(design, len(DESIGNS))), quotes.get(sid, "design")),
         "n": Cell(fmt_number(n) if n is not None else "not stated", n if n is not None else -1.0,
                   quotes.get(sid, "n_participants")),
         "regimen": _regimen(s, quotes, sid),
-        "effect": Cell(label(effect), label(effect), quotes.get(sid, "pain_effect")),
+        "effect": _effect(s, quotes, sid),
         "relief": _relief(s, quotes, sid),
         "adverse": _adverse(s, quotes, sid),
     }

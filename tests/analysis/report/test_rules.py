@@ -144,3 +144,17 @@ def test_retracted_and_missing_studies_are_flagged_in_the_evidence_table():
                           {"study_id": "c", "conditions": "crps"}])
     rows = {r.study_id: r for r in evidence_tables(tables.studies, tables.findings)[0].rows}
     assert (rows["a"].flags, rows["b"].flags, rows["c"].flags) == (["retracted"], ["no longer in PubMed"], [])
+
+
+def test_effect_cell_shows_the_responder_rate_with_its_sentence():
+    tables = make_tables([{"study_id": "a", "conditions": "crps", "pain_effect": "improved", "responder_rate_pct": 45.5}],
+                         [{"study_id": "a", "field": "responder_rate_pct", "value": "45.5",
+                           "evidence_text": "Of the ketamine group, 45.5% responded."}])
+    cell = evidence_tables(tables.studies, tables.findings)[0].rows[0].cells["effect"]
+    assert cell.text == "improved; 45.5% responders"
+    assert [q.text for q in cell.quotes] == ["Of the ketamine group, 45.5% responded."]
+
+
+def test_certainty_lists_the_effects_the_rcts_report(small_tables):
+    crps = next(c for c in certainty_by_condition(included_studies(small_tables.studies)) if c.condition == "crps")
+    assert crps.effects == {"improved": 1, "no_difference": 1}
