@@ -29,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="instead of a gold file, score adverse-event sentence detection on ADE-Corpus-V2")
     parser.add_argument("--corpus-dir", type=Path,
                         help="with --external: the corpus directory (default: ../shared/eval/external/ade_corpus_v2)")
+    parser.add_argument("--limit", type=int, help="with --external: score only a proportional slice of N sentences")
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
@@ -70,7 +71,9 @@ def _run_external(args: argparse.Namespace) -> int:
         return 0
     from analysis.evaluation import ade_corpus
 
-    result = ade_corpus.evaluate_corpus(args.corpus_dir or ade_corpus.DEFAULT_DIR)
+    if args.limit is not None and args.limit < 1:
+        raise ConfigError("--limit must be a positive number of sentences")
+    result = ade_corpus.evaluate_corpus(args.corpus_dir or ade_corpus.DEFAULT_DIR, limit=args.limit)
     if args.json:
         print(json.dumps(result.as_dict(), indent=2))
     else:

@@ -79,3 +79,12 @@ def test_usage_and_input_errors_are_one_line(home, small_gold, capsys, tmp_path)
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "not valid JSON" in err[0]
     assert main(["evaluate", "--gold", str(gold), "--input", str(tmp_path / "nowhere")]) == EXIT_INPUT
+
+
+def test_external_ade_corpus_slice(home, capsys):
+    assert main(["evaluate", "--external", "ade-corpus", "--corpus-dir", str(EVAL / "external" / "ade_corpus_v2"),
+                 "--limit", "60"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0].startswith("ADE-Corpus-V2 adverse-event sentence detection: 12 positive, 48 negative")
+    assert lines[1].startswith("precision ") and " F1 " in lines[1]
+    assert main(["evaluate", "--external", "ade-corpus", "--corpus-dir", str(home / "nowhere")]) == EXIT_INPUT

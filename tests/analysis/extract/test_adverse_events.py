@@ -1,0 +1,146 @@
+"""Adverse events: normalised terms, negation, the intervention's arm, the study's aim, counts and evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import adverse_events, make_context
+from analysis.extract.adverse_events import detect_adverse_event_sentence, find_event_mentions
+from analysis.records import ADVERSE_EVENTS, Article, Section
+
+CONTEXT = "Patients were randomly assigned to ketamine 0.5 mg/kg or saline."
+
+
+def _article(*results: str, title: str = "A randomized trial of ketamine for postoperative pain",
+             methods: str = CONTEXT) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section("METHODS", "METHODS", methods), Section("RESULTS", "RESULTS", " ".join(results))])
+
+
+def _events(article: Article, intervention: str = "ketamine") -> dict[tuple[str, str], object]:
+    found = adverse_events.extract(make_context(article, intervention))
+    return {(f.field, f.value): f for f in found}
+
+
+def _assert_evidence(article: Article, finding, sentence: str) -> None:
+    start = article.text.index(sentence)
+    assert (finding.evidence.start, finding.evidence.end) == (start, start + len(sentence))
+    assert finding.evidence.text == sentence and finding.evidence.extractor == "adverse_events"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # PMC5557991: a comparison of heart rate and blood pressure with the intervention
+    ("The patients had higher heart rate and blood pressure with ketamine; however, no significant difference "
+     "was found regarding respiratory rate and oxygen saturation (P>0.05).", {"hypertension", "tachycardia"}),
+    # PMC5888649
+    ("Participants developed S-ketamine-induced psychotic symptoms, particularly positive FTD.",
+     {"psychotomimetic_effects"}),
+    # PMC3460347
+    ("Nicotine alleviated ketamine-induced sensory memory impairment and improved attention.",
+     {"cognitive_impairment"}),
+    ("Postoperative nausea and vomiting (PONV) occurred in 12 patients receiving ketamine.", {"nausea", "vomiting"}),
+    ("Drowsiness and diplopia were reported by 4 of 20 patients after ketamine.", {"sedation", "visual_disturbance"}),
+    ("The incidence of nausea was similar between the ketamine and saline groups.", {"nausea"}),
+])
+def test_events_that_occurred_are_normalised(sentence, expected):
+    article = _article(sentence)
+    found = _events(article)
+    assert {v for (field, v) in found if field == "adverse_events"} == expected
+    assert not [k for k in found if k[0] == "negated_adverse_events"]
+    for key, finding in found.items():
+        _assert_evidence(article, finding, sentence)
+        assert finding.value in ADVERSE_EVENTS and finding.intervention == "ketamine"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There were no drug side effects for the case group.", {"serious_adverse_events"}),  # PMC3172326
+    ("Drug administration did not lead to harmful adverse events.", {"serious_adverse_events"}),  # PMC4030328
+    ("No hallucinations, nightmares or dysphoria were reported with ketamine.",
+     {"hallucinations", "vivid_dreams", "dysphoria"}),
+    ("None of the patients experienced serious adverse events.", {"serious_adverse_events"}),
+    ("Hallucinations were not observed in any patient.", {"hallucinations"}),
+])
+def test_negated_events(sentence, expected):
+    article = _article(sentence)
+    found = _events(article)
+    assert {v for (field, v) in found if field == "negated_adverse_events"} == expected
+    assert not [k for k in found if k[0] == "adverse_events"]
+    for finding in found.values():
+        _assert_evidence(article, finding, sentence)
+
+
+def test_a_term_is_never_in_both_lists():
+    # PMC5737852: the rise in blood pressure is hypertension, although it did not reach hypertensive levels.
+    rise = ("Systolic and diastolic blood pressure as well as heart rate increased significantly upon ketamine "
+            "administration, but without reaching hypertensive levels.")
+    article = _article(rise, "Subanesthetic ketamine did not cause hypertension.")
+    found = _events(article)
+    assert ("adverse_events", "hypertension") in found and ("adverse_events", "tachycardia") in found
+    assert ("negated_adverse_events", "hypertension") not in found
+    _assert_evidence(article, found[("adverse_events", "hypertension")], rise)
+
+
+@pytest.mark.parametrize("title, sentences", [
+    # The aim of a sedation trial is no adverse event (PMC5557991).
+    ("Effect of Intranasal Sedation Using Ketamine and Midazolam on Behavior of Children",
+     ["Movement decreased with ketamine while their sleepiness increased (P=0.003)."]),
+    # Another arm's event (PMC5374834).
+    ("Ketamine versus hyoscine for bladder discomfort",
+     ["Pain was lower with ketamine at 30 min, also there was a significant rise in heart rate in hyoscine group."]),
+    # A comparison without an occurrence (PMC1084341).
+    ("Ketamine and fentanyl in volunteers",
+     ["This potentiation occurred without an increase in sedation with ketamine."]),
+    # The condition treated is not an adverse event (a migraine trial; 'headache relief').
+    ("Ketamine in migraine", ["Two-hour headache relief was noted in 73% in the ketamine group."]),
+    # Planned measurements in the methods.
+    ("Ketamine for pain", ["Nausea, vomiting and hallucinations were recorded with ketamine."]),
+])
+def test_rules_that_must_not_fire(title, sentences):
+    assert _events(_article(*sentences, title=title)) == {}
+
+
+def test_background_before_the_aim_is_not_this_studys_event():
+    # PMC4030328: an unstructured abstract that opens with what ketamine is known to do.
+    background = ("The non-competitive N-methyl-D-aspartate receptor antagonist ketamine leads to transient "
+                  "psychosis-like symptoms in healthy volunteers.")
+    aim = "This study examined whether the effects of ketamine can be reversed by risperidone."
+    article = Article(pmid="1", pmcid=None, doi=None, title="Ketamine and eye movements",
+                      abstract=[Section(None, None, f"{background} {aim}")])
+    assert _events(article) == {}
+
+
+def test_counts_and_other_events_keep_their_words():
+    # PMC5103151
+    sentence = ("When side effects were investigated nausea was observed in 30 patients (3.6%), skin rashes were "
+                "observed in 26 patients (3.2%) in the ketamine group.")
+    article = _article(sentence)
+    found = _events(article)
+    nausea, other = found[("adverse_events", "nausea")], found[("adverse_events", "other")]
+    assert nausea.detail["count"] == 30 and nausea.detail["percent"] == 3.6 and nausea.detail["words"] == "nausea"
+    assert other.detail["words"] == "skin rashes" and other.detail["count"] == 26
+    _assert_evidence(article, other, sentence)
+
+
+def test_nothing_where_the_intervention_is_never_named():
+    article = _article("Nausea occurred in 12 patients (20%).", title="Lidocaine for pain",
+                       methods="Patients received lidocaine or saline.")
+    assert _events(article, "ketamine") == {}
+    assert ("adverse_events", "nausea") in _events(article, "lidocaine")
+
+
+def test_mentions_and_negation_scope():
+    mentions = find_event_mentions("No nausea was seen, but hallucinations occurred in two patients.")
+    assert [(m.terms, m.negated) for m in mentions] == [(("nausea",), True), (("hallucinations",), False)]
+    assert [m.negated for m in find_event_mentions("There was no significant difference in vomiting.")] == [False]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hydroxyurea-induced acute interstitial pneumonitis in a patient with essential thrombocythemia.", True),
+    ("METHODS: We report two cases of pseudoporphyria caused by naproxen and oxaprozin.", True),
+    ("A 54-year-old man, treated with amiodarone, developed thyrotoxicosis.", True),
+    ("The patient had no rash after receiving amoxicillin.", False),
+    ("Rapid resolution of glaucoma with methylprednisolone and mannitol.", False),
+    ("Forty-three of 101 outpatients with parkinsonism reported sensory symptoms.", False),
+])
+def test_sentence_detector_for_any_drug(sentence, expected):
+    assert detect_adverse_event_sentence(sentence) is expected
