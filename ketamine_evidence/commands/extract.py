@@ -14,6 +14,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from tqdm import tqdm
@@ -21,11 +22,12 @@ from tqdm import tqdm
 from analysis.extract import extract_article
 from analysis.interventions import Intervention, resolve_intervention
 from analysis.parse import iter_input, parse_record
+from analysis.records import Article, Finding, StudyRecord
 from analysis.tables import Entry, Provenance, Tables, assign_studies, build_tables
 from analysis.tables_io import write_tables
 from ketamine_evidence import paths
 from ketamine_evidence.config import Config
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.errors import ConfigError, InputError
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--intervention", metavar="NAME",
                         help="the treatment to read routes, doses, effects and side effects for "
                              "(default: config extract.intervention)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N",
+                        help="extract in N processes (default 1; each study is extracted independently)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
@@ -74,13 +78,35 @@ def extract_entry(entry: Entry, intervention: Intervention) -> Entry:
     return entry
 
 
-def extract_entries(entries: Iterable[Entry], intervention: Intervention, *, progress: bool = True) -> list[Entry]:
-    """Deduplicate, then extract every study that is not a duplicate; returns all entries."""
+def _extract_article(job: tuple[Article, Intervention]) -> tuple[StudyRecord, list[Finding], bool]:
+    """Worker side of ``--jobs``: what ``extract_entry`` computes, for one article."""
+    article, intervention = job
+    record, findings = extract_article(article, intervention)
+    return record, findings, intervention.mentioned_in(article.text)
+
+
+def extract_entries(entries: Iterable[Entry], intervention: Intervention, *, progress: bool = True,
+                    jobs: int = 1) -> list[Entry]:
+    """Deduplicate, then extract every study that is not a duplicate; returns all entries.
+
+    ``jobs`` > 1 extracts in that many processes; results are the same as with one, in the same order.
+    """
     entries = assign_studies(list(entries))
     todo = [e for e in entries if e.duplicate_of is None]
-    for entry in tqdm(todo, desc="extract", unit="study", file=sys.stderr, disable=not progress or None,
-                      mininterval=0.5):
-        extract_entry(entry, intervention)
+    bar = tqdm(total=len(todo), desc="extract", unit="study", file=sys.stderr, disable=not progress or None,
+               mininterval=0.5)
+    with bar:
+        if jobs <= 1 or len(todo) < 2:
+            for entry in todo:
+                extract_entry(entry, intervention)
+                bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                results = pool.map(_extract_article, ((e.article, intervention) for e in todo),
+                                   chunksize=max(1, min(64, len(todo) // (4 * jobs))))
+                for entry, (record, findings, mentions) in zip(todo, results):
+                    entry.record, entry.findings, entry.mentions_intervention = record, findings, mentions
+                    bar.update()
     return entries
 
 
@@ -110,7 +136,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
         store_path = args.store or config.store_path
         entries = store_entries(store_path)
         source = str(store_path)
-    entries = extract_entries(entries, intervention, progress=not args.no_progress)
+    if args.jobs < 1:
+        raise ConfigError(f"--jobs must be at least 1, got {args.jobs}")
+    entries = extract_entries(entries, intervention, progress=not args.no_progress, jobs=args.jobs)
     if not entries:
         raise InputError(f"no PubMed or PMC records in {source}")
     tables: Tables = build_tables(entries, intervention.name)

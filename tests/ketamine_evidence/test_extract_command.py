@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import load_tables
@@ -86,3 +87,13 @@ def test_extract_from_store_after_snapshot_harvest(home: Path, tmp_path: Path, c
     dup = s[s["duplicate_of"].notna()]
     assert (dup["exclusion_reason"] == "duplicate").all()
     assert set(dup["duplicate_of"]) <= set(s["study_id"])
+
+
+def test_jobs_give_the_same_tables(home: Path, tmp_path: Path, capsys) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["extract", "--input", str(PMC), "--out", str(one), "--no-progress"]) == 0
+    assert main(["extract", "--input", str(PMC), "--out", str(two), "--no-progress", "--jobs", "2"]) == 0
+    a, b = load_tables(one), load_tables(two)
+    for name in ("studies", "findings", "adverse_events"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+    assert main(["extract", "--input", str(PMC), "--out", str(two), "--jobs", "0"]) == 2
