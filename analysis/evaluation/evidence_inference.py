@@ -47,6 +47,9 @@ _STOP = frozenset(
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 
 
+# Sentences about other studies (discussion), not this trial's result.
+_LITERATURE = re.compile(r"\bet al\b|\[\d+(?:[,\u2013-]\d+)*\]|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
+                         r"\b(specialists|authors) (claim|reported|suggest)", re.I)
 _ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 
 
@@ -167,6 +170,7 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
     outcome = _stems(prompt.outcome)
     arms = prompt_arms(prompt, article_text)
     best: tuple[float, str, str] | None = None
+    placebo_prompt = bool(PLACEBO_LIKE.search(prompt.comparator))
     for s in sentences:
         overlap = len(outcome & s.stems) / max(1, len(outcome))
         if overlap == 0 or len(s.text) > 600:  # table dumps and run-on fragments
@@ -181,9 +185,12 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
             c_overlap = len(outcome & _stems(clause)) / max(1, len(outcome))
             ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
             within = bool(WITHIN.search(clause)) and not _is_between(clause)
-            score = (overlap + c_overlap + 0.3 * s.abstract + 0.3 * bool(_significance(clause))
-                     + 0.4 * si + 0.2 * sc - 0.3 * (not (si or sc))
-                     + 0.3 * (ci and cc) - penalty - 0.3 * within)
+            # A clause set against placebo answers a prompt about an active comparator only by mistake.
+            other_comparison = bool(PLACEBO_LIKE.search(clause)) and not placebo_prompt
+            score = (2 * overlap + c_overlap + 0.15 * s.abstract + 0.3 * bool(_significance(clause))
+                     + 0.25 * si + 0.1 * sc - 0.3 * (not (si or sc)) + 0.2 * ci
+                     + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
+                     - 0.6 * bool(_LITERATURE.search(s.text)))
             if best is None or score > best[0]:
                 best = (score, clause, s.text, _qualified(parts[k + 1:], outcome, arms, prompt))
     if best is None:

@@ -66,7 +66,9 @@ NO_DIFF = re.compile(
     r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
     r"extent|improvement|relief|reduction)|comparable|equivalen(t|ce) (was|were) demonstrated|"
     r"non-?significant(ly)?|no more (effective|efficacious)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
-    r"failed to (show|demonstrate|reduce|improve)|insignificant|as effective as|neither)",
+    r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
+    r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
+    r"tendency (toward|towards|to))",
     re.I)
 DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
@@ -242,6 +244,9 @@ def raw_direction(clause: str) -> str | None:
         if better and worse:
             return "worse" if worse.start() < better.start() else "better"
         return "better" if better else "worse"
+    predicate = PREDICATE.search(clause)  # 'the pain increase was significantly lower': the verb's word decides
+    if predicate:
+        return "up" if UP.fullmatch(predicate.group("word")) else "down"
     up, down = UP.search(clause), DOWN.search(clause)
     if up and down:
         return "up" if up.start() < down.start() else "down"
@@ -254,7 +259,13 @@ def raw_direction(clause: str) -> str | None:
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # 'more reduction in pain', 'greater decrease': more of a reduction is better.
-MORE_REDUCTION = re.compile(r"\b(more|greater|larger|bigger)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b", re.I)
+MORE_REDUCTION = re.compile(
+    r"\b(more|greater|larger|bigger)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
+    r"relief|improvement)s?\s(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
+
+PREDICATE = re.compile(
+    r"\b(?:was|were|is|are|been|remained)\s(?:\w+ly\s){0,2}(?P<word>higher|lower|greater|less|fewer|longer|shorter|"
+    r"larger|smaller|increased|decreased|reduced|prolonged|elevated)\b", re.I)
 
 _FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better", "none": "none"}
 
@@ -471,7 +482,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     if cached is not None:
         return cached
     verdicts: list[Verdict] = []
-    if ctx.intervention.pattern.search(ctx.article.text) or _defined_elsewhere(ctx):
+    if ctx.intervention.pattern.search(ctx.article.text):
         arms = article_arms(ctx)
         for s in finding_sentences(ctx):
             for v in clause_verdicts(s.text, arms):
@@ -484,10 +495,6 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     except AttributeError:
         pass
     return verdicts
-
-
-def _defined_elsewhere(ctx: "Context") -> bool:
-    return False
 
 
 def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
