@@ -17,12 +17,11 @@ DESIGN_RANK = {d: i for i, d in enumerate(DESIGNS)}
 
 @dataclass(frozen=True)
 class Quote:
-    """One evidence sentence behind a value, as the reader checks it."""
+    """One evidence sentence and every value read from it ('dose mg per kg = 0.5'), as the reader checks it."""
 
-    field: str
-    value: str
     text: str
     source: str
+    values: tuple[str, ...]
 
 
 @dataclass
@@ -61,31 +60,37 @@ COLUMNS = (("design", "Design"), ("n", "N"), ("regimen", "Regimen"), ("effect", 
            ("relief", "Relief lasted"), ("adverse", "Adverse events"))
 
 
+def _value_label(field_name: str, value: str, text: str) -> str:
+    """'routes = intravenous'; just the field when the value is the sentence itself (relief_duration_text)."""
+    if not value or value in text and len(value) > 40:
+        return label(field_name)
+    return f"{label(field_name)} = {value}"
+
+
 class QuoteIndex:
     """Evidence sentences of the findings table, looked up by (study, field)."""
 
     def __init__(self, findings: pd.DataFrame) -> None:
-        self._by: dict[tuple[str, str], list[Quote]] = defaultdict(list)
+        self._by: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
         if findings.empty:
             return
         cols = ["study_id", "field", "value", "evidence_text", "evidence_source"]
         for sid, fname, value, text, source in findings[cols].itertuples(index=False, name=None):
             if is_missing(text):
                 continue
+            text = str(text)
             self._by[(str(sid), str(fname))].append(
-                Quote(str(fname), "" if is_missing(value) else str(value), str(text), as_text(source) or "abstract"))
+                (text, as_text(source) or "abstract", _value_label(str(fname), as_text(value) or "", text)))
 
-    def get(self, study_id: str, *fields: str, value: str | None = None) -> list[Quote]:
-        out: list[Quote] = []
-        seen: set[tuple[str, str]] = set()
+    def get(self, study_id: str, *fields: str) -> list[Quote]:
+        """The sentences behind ``fields`` of a study, each once, with all the values read from it."""
+        merged: dict[str, tuple[str, list[str]]] = {}
         for f in fields:
-            for q in self._by.get((study_id, f), ()):
-                if value is not None and q.value != value:
-                    continue
-                if (q.field, q.text) not in seen:
-                    seen.add((q.field, q.text))
-                    out.append(q)
-        return out
+            for text, source, value in self._by.get((study_id, f), ()):
+                _, values = merged.setdefault(text, (source, []))
+                if value not in values:
+                    values.append(value)
+        return [Quote(text, source, tuple(values)) for text, (source, values) in merged.items()]
 
 
 def _regimen(s: dict, quotes: QuoteIndex, sid: str) -> Cell:

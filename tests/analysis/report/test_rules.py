@@ -107,7 +107,7 @@ def test_evidence_tables_group_by_condition_with_quotes(small_tables):
     assert s1.cells["n"].quotes[0].text == "Sixty patients were randomised."
     assert s1.cells["regimen"].text == "0.35 mg/kg/h infusion; intravenous"
     assert s1.cells["relief"].text == "12 weeks"
-    assert [q.value for q in s1.cells["adverse"].quotes] == ["nausea"]
+    assert [q.values for q in s1.cells["adverse"].quotes] == [("adverse events = nausea",)]
     assert s1.intervention == "ketamine"
 
 
@@ -158,3 +158,13 @@ def test_effect_cell_shows_the_responder_rate_with_its_sentence():
 def test_certainty_lists_the_effects_the_rcts_report(small_tables):
     crps = next(c for c in certainty_by_condition(included_studies(small_tables.studies)) if c.condition == "crps")
     assert crps.effects == {"improved": 1, "no_difference": 1}
+
+
+def test_a_sentence_behind_several_values_is_quoted_once():
+    sentence = "Ketamine 0.5 mg/kg was given intravenously."
+    tables = make_tables([{"study_id": "a", "conditions": "crps", "dose_mg_per_kg": 0.5, "routes": "intravenous"}],
+                         [{"study_id": "a", "field": "dose_mg_per_kg", "value": "0.5", "evidence_text": sentence},
+                          {"study_id": "a", "field": "routes", "value": "intravenous", "evidence_text": sentence}])
+    cell = evidence_tables(tables.studies, tables.findings)[0].rows[0].cells["regimen"]
+    assert [(q.text, q.values) for q in cell.quotes] == [
+        (sentence, ("dose mg per kg = 0.5", "routes = intravenous"))]
