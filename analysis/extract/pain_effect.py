@@ -37,13 +37,14 @@ HIGHER_BETTER = re.compile(
     r"\b(pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
     r"totpar|spid|sum of pain intensity differences?|time to (first |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
-    r"analgesi[ac] duration|pain (threshold|tolerance)|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"analgesi[ac] duration|pain (thresholds?|tolerance)|(quality of |better |adequate |effective )analgesia|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
     r"responders?|response rates?|much improved)",
     re.I)
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
 LOWER_BETTER = re.compile(
-    r"\b(pain|painful|vas|nrs|vrs|visual analog(ue)? scale|numeric(al)? rating scale|hyperalgesi\w*|allodyni\w*|"
+    r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? scales?|(verbal )?numeric(al)? rating scales?|"
+    r"hyperalgesi\w*|allodyni\w*|"
     r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
     r"analgesia requirements?|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"

@@ -28,7 +28,7 @@ VERSION = "1.0"
 RESPONDER_CUE = re.compile(
     r"\b(responders?|response rates?|responded|(headache|pain|migraine) (relief|freedom)|pain[- ]free|headache[- ]free|"
     r"(≥|>=|>|at least|more than)\s?\d+\s?%\s?(pain )?(reduction|decrease|improvement|relief)|(very )?much improved|"
-    r"effective (pain )?relief|positive outcome|treatment success|success(ful)? (rate|treatment|outcome)|"
+    r"effective (pain )?relief|positive outcome|treatment success|success(ful)? (rates?|treatments?|outcomes?)|"
     r"satisfactory (pain )?relief|(good|excellent) (pain )?relief|complete (pain )?relief|"
     r"(\d+\s?%|50 percent|30 percent) (or (greater|more) )?(reduction|decrease|improvement) in (pain|headache))", re.I)
 # A threshold phrase, e.g. ">= 50% reduction"; the percentage is not a rate.
@@ -38,6 +38,8 @@ _THRESHOLD_AFTER = re.compile(
     r"CI|confidence|of (the )?(estimated|maximum|load|baseline))", re.I)
 _CI = re.compile(r"[\(\[]\s?(95|90|99)\s?%\s?(CI|confidence)[^)\]]*[\)\]]|(95|90|99)\s?%\s?(CI|confidence interval)s?\s?[:=,]?\s?"
                  r"[-\u2212\d.]+\s?(%|[-\u2013\u2012to]+)\s?[-\u2212\d.]+\s?%?", re.I)
+_SUCCESS = re.compile(r"(treatment )?success", re.I)
+_PAIN_WORDS = re.compile(r"\b(pain\w*|analges\w*|headache|migraine)\b", re.I)
 _POOLED = re.compile(r"\b(both (treatments|groups|arms|drugs)|all patients|overall|in total|of all)\b", re.I)
 _PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<versus>\s?(?:versus|vs\.?)\s?{NUM})?\s?%", re.I)
 _X_OF_N = re.compile(r"\b(?P<x>\d+)\s?(?:of|/|out of)\s?(?:the\s)?(?P<n>\d+)\b")
@@ -102,6 +104,8 @@ def rates(text: str, arms: Arms) -> list[Rate]:
             if second is not None:
                 other = {"intervention": "comparator", "comparator": "intervention"}.get(arm, "unknown")
                 out.append(Rate(second, other, m.start()))
+    if re.search(r"\brespectively\b", masked, re.I):
+        out = _respectively(masked, out, arms) or out
     if not matches:  # '9 of 30 patients' without a percentage
         for xn in _X_OF_N.finditer(masked):
             x, n = int(xn.group("x")), int(xn.group("n"))
@@ -111,6 +115,22 @@ def rates(text: str, arms: Arms) -> list[Rate]:
                 out.append(Rate(round(100 * x / n, 1), arm, xn.start(), x, n,
                                 arm == "comparator" and bool(PLACEBO_LIKE.search(words))))
     return out
+
+
+def _respectively(text: str, found: list[Rate], arms: Arms) -> list[Rate] | None:
+    """'55% and 42.9% for A-ketamine and A-saline group, respectively': pair rates and arms in order."""
+    m = re.search(r"\b(?:for|in|with|of)\s(?:the\s)?(?P<arms>[^;%]{2,120}?),?\s+respectively", text, re.I)
+    if not m or len(found) < 2:
+        return None
+    names = [n for n in re.split(r",\s?(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", m.group("arms")) if n.strip()]
+    before = [r for r in found if r.start < m.start()]
+    if len(names) != len(before):
+        return None
+    paired = []
+    for r, name in zip(before, names):
+        arm = _arm_of(name, arms)
+        paired.append(Rate(r.pct, arm, r.start, r.events, r.n, arm == "comparator" and bool(PLACEBO_LIKE.search(name))))
+    return paired + [r for r in found if r.start >= m.start()]
 
 
 def _threshold(text: str) -> str | None:
@@ -140,8 +160,11 @@ def extract(ctx: "Context") -> list[Finding]:
     findings: list[Finding] = []
     chosen: Finding | None = None
     name = ctx.intervention.name
+    pain_study = bool(_PAIN_WORDS.search(ctx.article.text))
     for s in sentences:
         threshold = _threshold(s.text)
+        if threshold and _SUCCESS.match(threshold) and not pain_study:
+            continue  # 'success' of sedation or intubation is not pain relief
         for r in rates(s.text, arms):
             if r.arm == "unknown":
                 continue

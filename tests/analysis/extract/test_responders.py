@@ -54,3 +54,19 @@ def test_x_of_n_without_percentage() -> None:
     a = article("Ketamine responders", ("RESULTS", "Responders were 9 of 30 patients in the ketamine group."))
     rate = [f for f in found(a, "ketamine") if f.field == "responder_rate_pct"]
     assert rate[0].value == 30.0 and rate[0].detail["events"] == 9 and rate[0].detail["n"] == 30
+
+
+def test_respectively_pairs_rates_with_arms_in_order() -> None:
+    # PMC5722109: success = no or mild pain.
+    s = ("The success rates were 55% and 42.9% for A-ketamine and A-saline group, respectively, with no significant "
+         "differences between the two groups (P=0.437).")
+    a = article("Articaine and ketamine for nerve block in painful pulpitis", ("RESULTS", s))
+    fs = found(a, "ketamine")
+    assert [(f.field, f.value) for f in fs if f.detail["role"] == "intervention"][0] == ("responder_rate_pct", 55.0)
+    assert [f.value for f in fs if f.field == "responders" and f.detail["arm"] == "control"] == [42.9]
+
+
+def test_success_without_a_pain_outcome_is_not_a_responder() -> None:
+    a = article("Ketamine sedation for endoscopy",
+                ("RESULTS", "The success rates of sedation were 80% in the ketamine group and 60% in the control group."))
+    assert found(a, "ketamine") == []
