@@ -95,6 +95,8 @@ class Intervention:
     def with_abbreviations(self, text: str) -> "Intervention":
         """This intervention plus the abbreviations ``text`` defines for it: 'name (ABBR)'."""
         found: list[str] = []
+        if "(" not in text or not self.mentioned_in(text):
+            return self
         for m in self.pattern.finditer(text):
             after = _ABBREV_AFTER.match(text, m.end())
             if after:

@@ -66,15 +66,18 @@ TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[-
                    r"phase|study drugs?)\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
+SMALL_N_KEYS = Gated(re.compile(""), ("patients", "cases", "subjects", "children", "adults", "women", "men",
+                                      "individuals"))
 _SMALL_N = re.compile(rf"\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?(?:patients|cases|subjects|children|"
                       r"adults|women|men|individuals)\b", re.I)
 
 # Cheap pre-checks: each pattern runs only on sentences holding one of these substrings.
-ANIMAL = Gated(ANIMAL, ("rats", " rat ", " rat.", " rat,", "mice", "mouse", "murine", "rodent", "rabbit", "dogs",
-                        " dog ", "canine", " cats", " cat ", "feline", "pigs", " pig ", "piglet", "swine", "porcine",
-                        "sheep", "ovine", "goat", "horse", "equine", "pony", "ponies", "cattle", "calves", "bovine",
-                        " cow", "monkey", "macaque", "primate", "baboon", "hamster", "ferret", "zebrafish", "animal",
-                        "rhesus", "beagle", "dawley", "wistar", "c57", " ewe", "lamb", "foal", "bird", "chicken"))
+ANIMAL = Gated(ANIMAL, ("c57", "sprague", "guinea"), frozenset(
+    "rat rats mice mouse murine rodent rodents rabbit rabbits dog dogs canine cat cats feline pig pigs piglet "
+    "piglets swine porcine sheep ovine goat goats horse horses equine pony ponies cattle calves bovine cow cows "
+    "monkey monkeys macaque macaques primate primates baboon baboons hamster hamsters ferret ferrets zebrafish "
+    "animal animals rhesus beagle beagles dawley wistar ewe ewes lamb lambs foal foals bird birds chicken "
+    "chickens".split()))
 SYSTEMATIC = Gated(SYSTEMATIC, ("systematic", "meta", "pooled", "umbrella"))
 REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on"))
 RANDOM = Gated(RANDOM, ("random",))
@@ -194,6 +197,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
 def _small_series(sentences: list["Sentence"]) -> "Sentence | None":
     """A sentence reporting 2-10 patients (a case series by the guideline's count)."""
+    if not SMALL_N_KEYS.possible(" ".join(s.text for s in sentences)):
+        return None
     for s in sentences:
         if not has_number(s.text):
             continue
