@@ -5,8 +5,9 @@ Flow, per search window (``harvest.eutils.Window``):
 1. ``esearch`` with ``usehistory=y`` returns the count, the PMIDs and a ``WebEnv``. A window with
    ``max_window_hits`` hits or more is split in two date halves and searched again (PubMed only
    pages the first 9,999 hits).
-2. ``efetch`` POSTs ``WebEnv``/``query_key``/``retstart``/``retmax`` in batches of ``batch_size``.
-   Each body must be one complete ``PubmedArticleSet`` (``split_efetch``), else it is retried
+2. ``efetch`` POSTs ``WebEnv``/``query_key``/``retstart``/``retmax`` in batches of ``batch_size``,
+   one after the other (the next batch is built when the previous one is done, so it always
+   carries the window's current ``WebEnv``). Each body must be one complete ``PubmedArticleSet`` (``split_efetch``), else it is retried
    (``get_retry_request``). An expired ``WebEnv`` ("Unable to obtain query #1") re-runs that
    window's esearch and re-sends the parked batches with the new ``WebEnv``.
 3. When the crawl goes idle, every PMID the searches listed but no efetch returned is asked for
@@ -57,6 +58,7 @@ class WindowState:
     webenv: str | None
     query_key: str | None
     generation: int = 0
+    cursor: int = 0            # next retstart to fetch: one batch per window in flight at a time
     refreshing: bool = False
     parked: list[tuple[int, int, int]] = field(default_factory=list)  # (retstart, retmax, refreshes)
 
@@ -145,9 +147,9 @@ class PubmedSpider(Spider):
         return FormRequest(endpoint(self.eutils_url, "efetch"), formdata=formdata, callback=self.parse_efetch,
                            errback=self.efetch_failed, meta=meta, dont_filter=True)
 
-    def efetch_ids_request(self, ids: list[str]) -> Request:
+    def efetch_ids_request(self, ids: list[str], state: WindowState | None = None) -> Request:
         formdata = {"db": "pubmed", "retmode": "xml", "id": ",".join(ids), **self.identity}
-        meta = {"kind": "efetch_ids", "ids": list(ids), "handle_httpstatus_list": HANDLED_STATUSES}
+        meta = {"kind": "efetch_ids", "ids": list(ids), "state": state, "handle_httpstatus_list": HANDLED_STATUSES}
         return FormRequest(endpoint(self.eutils_url, "efetch"), formdata=formdata, callback=self.parse_efetch,
                            errback=self.efetch_failed, meta=meta, dont_filter=True)
 
@@ -173,7 +175,7 @@ class PubmedSpider(Spider):
             if retry is not None:
                 yield retry
             else:
-                self._search_failed(meta, str(exc))
+                yield from self._search_failed(meta, str(exc))
             return
         if result.error:
             if is_transient(result.error):
@@ -181,10 +183,10 @@ class PubmedSpider(Spider):
                 if retry is not None:
                     yield retry
                 else:
-                    self._search_failed(meta, result.error)
+                    yield from self._search_failed(meta, result.error)
                 return
             if state is not None:
-                self._search_failed(meta, result.error)
+                yield from self._search_failed(meta, result.error)
                 return
             self._reject(f"PubMed rejected the query: {_one_line(result.error)}")
         self.any_response = True
@@ -218,15 +220,28 @@ class PubmedSpider(Spider):
         for pmid in result.ids:
             self.wanted.setdefault(pmid)
         state = WindowState(window, list(result.ids), result.webenv, result.query_key)
-        for start in range(0, len(state.ids), self.batch_size):
+        yield from self._next_batch(state)
+
+    def _next_batch(self, state: WindowState) -> Iterator[Request]:
+        """The window's next efetch batch (skipping batches an earlier window already fetches)."""
+        while state.cursor < len(state.ids):
+            start = state.cursor
             chunk = state.ids[start:start + self.batch_size]
+            state.cursor += len(chunk)
             if all(pmid in self.assigned for pmid in chunk):
-                continue  # an earlier window already fetches all of these
+                continue
             self.assigned.update(chunk)
             if state.webenv and state.query_key:
                 yield self.efetch_history_request(state, start, len(chunk))
             else:
-                yield self.efetch_ids_request(chunk)
+                yield self.efetch_ids_request(chunk, state)
+            return
+
+    def _continue(self, meta: dict[str, Any]) -> Iterator[Request]:
+        """A window's batch is done (fetched or given up): send the window's next one."""
+        state: WindowState | None = meta.get("state")
+        if state is not None:
+            yield from self._next_batch(state)
 
     def _refreshed(self, state: WindowState, ids: list[str], webenv: str | None, query_key: str | None
                    ) -> Iterator[Request]:
@@ -243,19 +258,22 @@ class PubmedSpider(Spider):
         for retstart, retmax, refreshes in parked:
             yield self.efetch_history_request(state, retstart, retmax, refreshes)
 
-    def esearch_failed(self, failure: Failure) -> None:
+    def esearch_failed(self, failure: Failure) -> list[Request]:
         meta = failure.request.meta
         if meta.get("root") and not self.any_response:
             self.abort(self._unreachable(failure), "unreachable")  # (raising here would log a traceback)
-            return
-        self._search_failed(meta, self._describe(failure))
+            return []
+        return list(self._search_failed(meta, self._describe(failure)))
 
-    def _search_failed(self, meta: dict[str, Any], reason: str) -> None:
+    def _search_failed(self, meta: dict[str, Any], reason: str) -> Iterator[Request]:
         state: WindowState | None = meta.get("refresh")
         if state is not None:
-            state.refreshing = False
-            state.parked.clear()  # the idle sweep asks for their ids by id list
-            log.warning("re-search of %s failed (%s)", state.window.label, reason)
+            # No new WebEnv: fetch the rest of this window by id list, which needs no history.
+            log.warning("re-search of %s failed (%s): fetching its ids by id list", state.window.label, reason)
+            state.refreshing, state.webenv, state.query_key = False, None, None
+            parked, state.parked = state.parked, []
+            for retstart, retmax, _ in parked:
+                yield self.efetch_ids_request(state.ids[retstart:retstart + retmax], state)
             return
         window: Window = meta["window"]
         if meta.get("root") and not self.any_response:
@@ -302,6 +320,7 @@ class PubmedSpider(Spider):
             stats.inc_value("harvest/efetch/omitted", len(omitted))
             log.info("efetch left out %d of %d requested ids; they will be asked for again", len(omitted),
                      len(meta["ids"]))
+        yield from self._continue(meta)
         yield from self._pmc_requests(force=False)
 
     def _expired(self, meta: dict[str, Any]) -> Iterator[Request]:
@@ -310,9 +329,13 @@ class PubmedSpider(Spider):
         refreshes = meta["refreshes"] + 1
         if refreshes > self.max_refreshes:
             log.warning("WebEnv of %s keeps expiring; its ids will be fetched by id list", state.window.label)
+            yield from self._continue(meta)
             return
-        if state.generation != meta["generation"]:
-            yield self.efetch_history_request(state, meta["retstart"], meta["retmax"], refreshes)
+        if state.generation != meta["generation"] or not state.webenv:  # already searched again
+            if state.webenv:
+                yield self.efetch_history_request(state, meta["retstart"], meta["retmax"], refreshes)
+            else:
+                yield self.efetch_ids_request(meta["ids"], state)
             return
         state.parked.append((meta["retstart"], meta["retmax"], refreshes))
         if not state.refreshing:
@@ -330,9 +353,12 @@ class PubmedSpider(Spider):
             self._pmc_give_up(meta["pmcids"], reason)
         else:
             self._batch_failed(meta["ids"], reason)
+            yield from self._continue(meta)
 
-    def efetch_failed(self, failure: Failure) -> None:
-        self._batch_failed(failure.request.meta["ids"], self._describe(failure))
+    def efetch_failed(self, failure: Failure) -> list[Request]:
+        meta = failure.request.meta
+        self._batch_failed(meta["ids"], self._describe(failure))
+        return list(self._continue(meta))
 
     def _batch_failed(self, ids: list[str], reason: str) -> None:
         failed = [pmid for pmid in ids if pmid not in self.received]

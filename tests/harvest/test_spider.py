@@ -61,23 +61,36 @@ def test_large_search_is_split_into_two_date_windows() -> None:
     assert not spider.wanted  # nothing fetched from a window that was split
 
 
-def test_search_with_history_fetches_by_webenv_in_batches() -> None:
+def _fetch_all(spider: PubmedSpider, request: Request, body: bytes) -> list[Request]:
+    """Answer each efetch batch with ``body`` and collect the chain of batches the spider sends."""
+    sent = []
+    while request is not None:
+        sent.append(request)
+        nxt = [o for o in spider.parse_efetch(respond(request, body)) if isinstance(o, Request)]
+        request = nxt[0] if nxt else None
+    return sent
+
+
+def test_search_with_history_fetches_by_webenv_one_batch_after_another() -> None:
     spider = make_spider(batch_size=40, max_window_hits=50000)
     request = spider.esearch_request(spider.windows[0], root=True)
-    out = list(spider.parse_esearch(respond(request, (PUBMED_XML / "biopython_esearch2.xml").read_bytes())))
-    assert [r.meta["retstart"] for r in out] == [0, 40, 80]
-    assert [len(r.meta["ids"]) for r in out] == [40, 40, 20]
-    body = out[1].body.decode()
+    (first,) = spider.parse_esearch(respond(request, (PUBMED_XML / "biopython_esearch2.xml").read_bytes()))
+    body = first.body.decode()
     assert "WebEnv=MCID_6927d6e7fee3e90f880ec190" in body and "query_key=1" in body and "retmax=40" in body
-    assert out[0].method == "POST" and len(spider.wanted) == 100
+    assert first.method == "POST" and len(spider.wanted) == 100
+    empty = b"<PubmedArticleSet></PubmedArticleSet>"
+    chain = _fetch_all(spider, first, empty)
+    assert [r.meta["retstart"] for r in chain] == [0, 40, 80]
+    assert [len(r.meta["ids"]) for r in chain] == [40, 40, 20]
 
 
 def test_search_without_history_fetches_by_id_list() -> None:
     spider = make_spider(batch_size=15)
     request = spider.esearch_request(spider.windows[0], root=True)
-    out = list(spider.parse_esearch(respond(request, (PUBMED_XML / "biopython_esearch1.xml").read_bytes())))
-    assert [r.meta["kind"] for r in out] == ["efetch_ids", "efetch_ids"]
-    assert "id=41282813%2C41148224" in out[0].body.decode()
+    (first,) = spider.parse_esearch(respond(request, (PUBMED_XML / "biopython_esearch1.xml").read_bytes()))
+    assert first.meta["kind"] == "efetch_ids" and "id=41282813%2C41148224" in first.body.decode()
+    chain = _fetch_all(spider, first, b"<PubmedArticleSet></PubmedArticleSet>")
+    assert [len(r.meta["ids"]) for r in chain] == [15, 5]
 
 
 def test_windows_already_fetched_are_not_fetched_twice() -> None:
@@ -138,20 +151,32 @@ def test_truncated_efetch_body_is_retried_then_counted_failed() -> None:
 
 
 @pytest.mark.parametrize("status", [200, 400])
-def test_expired_webenv_searches_again_once_and_resends_parked_batches(status: int) -> None:
+def test_expired_webenv_searches_again_and_resends_the_batch(status: int) -> None:
     spider = make_spider(batch_size=40, max_window_hits=50000)
     search = spider.esearch_request(spider.windows[0], root=True)
     esearch_body = (PUBMED_XML / "biopython_esearch2.xml").read_bytes()
-    batches = list(spider.parse_esearch(respond(search, esearch_body)))
-    (refresh,) = spider.parse_efetch(respond(batches[0], EXPIRED_BODY, status))
+    (batch,) = spider.parse_esearch(respond(search, esearch_body))
+    (refresh,) = spider.parse_efetch(respond(batch, EXPIRED_BODY, status))
     assert refresh.meta["refresh"] is not None and "usehistory=y" in refresh.url
-    assert list(spider.parse_efetch(respond(batches[1], EXPIRED_BODY, status))) == []  # parked, one re-search
-    resent = list(spider.parse_esearch(respond(refresh, esearch_body.replace(b"MCID_6927", b"MCID_NEW0"))))
-    assert [r.meta["retstart"] for r in resent] == [0, 40]
-    assert all("WebEnv=MCID_NEW0" in r.body.decode() for r in resent)
-    # A batch sent with the old WebEnv that expires after the re-search is re-sent at once.
-    (again,) = spider.parse_efetch(respond(batches[2], EXPIRED_BODY, status))
-    assert again.meta["retstart"] == 80 and "MCID_NEW0" in again.body.decode()
+    (resent,) = spider.parse_esearch(respond(refresh, esearch_body.replace(b"MCID_6927", b"MCID_NEW0")))
+    assert resent.meta["retstart"] == 0 and "WebEnv=MCID_NEW0" in resent.body.decode()
+    # A request built with the old WebEnv that expires after the re-search is re-sent at once.
+    (again,) = spider.parse_efetch(respond(batch, EXPIRED_BODY, status))
+    assert again.meta["retstart"] == 0 and "MCID_NEW0" in again.body.decode()
+    # The chain goes on with the new WebEnv.
+    (following,) = [o for o in spider.parse_efetch(respond(resent, b"<PubmedArticleSet></PubmedArticleSet>"))
+                    if isinstance(o, Request)]
+    assert following.meta["retstart"] == 40 and "MCID_NEW0" in following.body.decode()
+
+
+def test_failed_re_search_falls_back_to_id_lists() -> None:
+    spider = make_spider(batch_size=40, max_window_hits=50000)
+    search = spider.esearch_request(spider.windows[0], root=True)
+    (batch,) = spider.parse_esearch(respond(search, (PUBMED_XML / "biopython_esearch2.xml").read_bytes()))
+    (refresh,) = spider.parse_efetch(respond(batch, EXPIRED_BODY))
+    refresh.meta["retry_times"] = 5
+    (by_ids,) = spider.parse_esearch(respond(refresh, b"<html>Bad Gateway</html>"))
+    assert by_ids.meta["kind"] == "efetch_ids" and by_ids.meta["ids"] == batch.meta["ids"]
 
 
 def test_sweep_reasks_left_out_ids_in_smaller_batches_then_gives_up() -> None:
