@@ -56,28 +56,45 @@ def _phrase(phrase: str) -> str:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    regex: re.Pattern[str]
-    groups: dict[str, tuple[str, tuple[str, ...]]]  # group name -> (kind, preferred terms)
+    regex: re.Pattern[str]  # every wording, one alternation (no capturing groups: they cost tenfold)
+    entries: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # (wording, kind, preferred terms)
+    prefixes: frozenset[str]  # the first four letters of every word a wording can start with
     problem: re.Pattern[str]
     drug: re.Pattern[str]
     condition_topics: dict[str, tuple[str, ...]]
 
+    def classify(self, words: str) -> tuple[str, tuple[str, ...]]:
+        """(kind, preferred terms) of a matched wording."""
+        return _classify(words)
+
+    def may_match(self, text: str) -> bool:
+        """A cheap test that rules out most sentences before the alternation runs."""
+        return any(w[:4] in self.prefixes for w in _WORD.findall(text.lower()))
+
+
+_WORD = re.compile(r"[a-z]+")
+_FILLERS = frozenset("were both with well than from values also significantly markedly slightly transiently".split())
+
 
 def _compile_lexicon() -> _Lexicon:
     data = _load("adverse_events.toml")
-    entries: list[tuple[str, str, tuple[str, ...]]] = []  # (regex, kind, terms)
+    raw: list[tuple[str, str, tuple[str, ...], str]] = []  # (regex, kind, terms, source text)
     for term, spec in data["terms"].items():
-        entries += [(_phrase(p), "term", (term,)) for p in spec.get("phrases", [])]
-        entries += [(p, "term", (term,)) for p in spec.get("patterns", [])]
+        raw += [(_phrase(p), "term", (term,), p) for p in spec.get("phrases", [])]
+        raw += [(p, "term", (term,), p) for p in spec.get("patterns", [])]
     for spec in data["combined"]:
-        entries += [(_phrase(p), "term", tuple(spec["terms"])) for p in spec.get("phrases", [])]
-        entries += [(p, "term", tuple(spec["terms"])) for p in spec.get("patterns", [])]
-    entries += [(_phrase(p), GENERIC, ()) for p in data["generic"]["phrases"]]
+        raw += [(_phrase(p), "term", tuple(spec["terms"]), p) for p in spec.get("phrases", [])]
+        raw += [(p, "term", tuple(spec["terms"]), p) for p in spec.get("patterns", [])]
+    raw += [(_phrase(p), GENERIC, (), p) for p in data["generic"]["phrases"]]
     # Longest first, so that 'serious adverse events' wins over 'adverse events' at one position.
-    entries.sort(key=lambda e: len(e[0]), reverse=True)
-    groups = {f"g{i}": (kind, terms) for i, (_, kind, terms) in enumerate(entries)}
-    alternation = "|".join(f"(?P<g{i}>{rx})" for i, (rx, _, _) in enumerate(entries))
-    regex = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w])", re.I)
+    raw.sort(key=lambda e: len(e[0]), reverse=True)
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(rx for rx, *_ in raw) + r")(?![\w])", re.I)
+    entries = tuple((re.compile(rx, re.I), kind, terms) for rx, kind, terms, _ in raw)
+    prefixes: set[str] = set()
+    for rx, _, _, source in raw:
+        words = _WORD.findall(source.lower()) if rx != source else \
+            [w for w in _WORD.findall(re.sub(r"\\[a-z]", " ", source.lower())) if len(w) >= 4 and w not in _FILLERS]
+        prefixes.update(w[:4] for w in (words if rx == source else words[:1]))
     problems = data["problems"]
     problem = re.compile(
         r"\b(?:\w+(?:" + "|".join(sorted(map(re.escape, set(problems["suffixes"])), key=len, reverse=True)) + r")|"
@@ -87,7 +104,15 @@ def _compile_lexicon() -> _Lexicon:
         r"\b(?:\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=len, reverse=True)) + r")|"
         + "|".join(sorted(map(re.escape, set(drugs["words"])), key=len, reverse=True)) + r")\b", re.I)
     topics = {k: tuple(v) for k, v in data.get("condition_topics", {}).items()}
-    return _Lexicon(regex, groups, problem, drug, topics)
+    return _Lexicon(regex, entries, frozenset(prefixes), problem, drug, topics)
+
+
+@lru_cache(maxsize=4096)
+def _classify(words: str) -> tuple[str, tuple[str, ...]]:
+    for rx, kind, terms in LEXICON.entries:
+        if rx.fullmatch(words):
+            return kind, terms
+    return GENERIC, ()
 
 
 def _alt(phrases: Iterable[str]) -> str:
@@ -187,8 +212,10 @@ class EventMention:
 def find_event_mentions(text: str) -> list[EventMention]:
     """Every lexicon hit in ``text`` with its negation status."""
     mentions = []
+    if not LEXICON.may_match(text):
+        return mentions
     for m in LEXICON.regex.finditer(text):
-        kind, terms = LEXICON.groups[m.lastgroup or ""]
+        kind, terms = LEXICON.classify(m.group(0))
         mentions.append(EventMention(terms, kind, m.group(0), m.start(), m.end()))
     if not mentions:
         return mentions
@@ -393,7 +420,7 @@ def _topic_terms(ctx: "Context") -> set[str]:
         if s.section == "TITLE" or _AIM.search(s.text) or (s.section and re.search(r"objective|aim|purpose",
                                                                                      s.section, re.I)):
             for m in LEXICON.regex.finditer(s.text):
-                kind, terms = LEXICON.groups[m.lastgroup or ""]
+                kind, terms = LEXICON.classify(m.group(0))
                 if kind == "term" and s.section == "TITLE":
                     topic.update(terms)
                 elif kind == "term" and _aim_target(s.text, m.start()):
@@ -550,7 +577,7 @@ def extract(ctx: "Context") -> list[Finding]:
     occurred: dict[str, _Event] = {}
     negated: dict[str, _Event] = {}
     for sentence in ctx.sentences:
-        if sentence.section == "TITLE" or not LEXICON.regex.search(sentence.text):
+        if sentence.section == "TITLE" or not LEXICON.may_match(sentence.text):
             continue
         mentions = find_event_mentions(sentence.text)
         if not mentions or _is_methods(sentence):
@@ -604,4 +631,4 @@ def extract(ctx: "Context") -> list[Finding]:
 @lru_cache(maxsize=1)
 def preferred_terms() -> tuple[str, ...]:
     """The preferred terms the lexicon can produce (the guideline's list)."""
-    return tuple(sorted({t for _, terms in LEXICON.groups.values() for t in terms}))
+    return tuple(sorted({t for _, _, terms in LEXICON.entries for t in terms}))
