@@ -207,10 +207,11 @@ def parse_doi(el: etree._Element) -> str | None:
     doi = _article_ids(el).get("doi")
     if doi:
         return doi
-    cit = _citation(el)
-    if cit is None:
+    art = _pubmed_article(el)
+    holder = art if art is not None else _citation(el)
+    if holder is None:
         return None
-    for loc in cit.iterfind(".//ELocationID"):
+    for loc in holder.iterfind("ELocationID" if art is not None else "Book/ELocationID"):
         if loc.get("EIdType") == "doi":
             return clean(loc.text)
     return None
@@ -259,20 +260,25 @@ def parse_journal(el: etree._Element) -> str | None:
 def parse_year(el: etree._Element) -> int | None:
     """Publication year: the journal issue date, else the electronic date, else the book's date."""
     art = _pubmed_article(el)
-    candidates: list[str | None] = []
     if art is not None:
         pub = art.find("Journal/JournalIssue/PubDate")
-        if pub is not None:
-            candidates += [pub.findtext("Year"), pub.findtext("MedlineDate")]
-        candidates += [d.findtext("Year") for d in art.iterfind("ArticleDate")]
-    else:
-        book = _citation(el)
-        if book is not None:
-            candidates += [book.findtext("Book/PubDate/Year"), book.findtext("Book/PubDate/MedlineDate")]
-    for value in candidates:
-        match = _YEAR.search(value or "")
-        if match:
-            return int(match.group(1))
+        candidates = (pub.findtext("Year"), pub.findtext("MedlineDate")) if pub is not None else ()
+        year = _first_year(candidates)
+        return year if year is not None else _first_year(d.findtext("Year") for d in art.iterfind("ArticleDate"))
+    book = _citation(el)
+    if book is None:
+        return None
+    return _first_year((book.findtext("Book/PubDate/Year"), book.findtext("Book/PubDate/MedlineDate")))
+
+
+def _first_year(values: Iterable[str | None]) -> int | None:
+    for value in values:
+        if value:
+            if len(value) == 4 and value.isdigit():
+                return int(value)
+            match = _YEAR.search(value)
+            if match:
+                return int(match.group(1))
     return None
 
 
@@ -290,10 +296,10 @@ def parse_authors(el: etree._Element) -> list[str] | None:
     for author in found:
         if author.get("ValidYN") == "N":
             continue
-        last = clean(author.findtext("LastName"))
-        if last:
-            initials = clean(author.findtext("Initials")) or ""
-            authors.append(f"{last} {initials}".strip())
+        last = author.findtext("LastName")
+        if last:  # names are single text nodes: strip, no need to collapse inner whitespace
+            initials = author.findtext("Initials")
+            authors.append(f"{last.strip()} {initials.strip()}" if initials else last.strip())
         else:
             collective = _text(author.find("CollectiveName"))
             if collective:
@@ -335,13 +341,14 @@ def parse_language(el: etree._Element) -> str | None:
 
 def parse_retracted(el: etree._Element) -> bool:
     """Publication type 'Retracted Publication' or a ``RetractionIn`` comment."""
+    art = _pubmed_article(el)
+    holder = art if art is not None else _citation(el)
+    path = "PublicationTypeList/PublicationType" if art is not None else "PublicationType"
+    if holder is not None and any(p.text == "Retracted Publication" for p in holder.iterfind(path)):
+        return True
     cit = _citation(el)
-    if cit is None:
-        return False
-    for p in cit.iterfind(".//PublicationType"):
-        if (p.text or "").strip() == "Retracted Publication":
-            return True
-    return any(c.get("RefType") == "RetractionIn" for c in cit.iterfind("CommentsCorrectionsList/CommentsCorrections"))
+    return cit is not None and any(c.get("RefType") == "RetractionIn"
+                                   for c in cit.iterfind("CommentsCorrectionsList/CommentsCorrections"))
 
 
 def parse_date_revised(el: etree._Element) -> str | None:
