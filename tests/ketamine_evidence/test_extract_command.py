@@ -97,3 +97,11 @@ def test_jobs_give_the_same_tables(home: Path, tmp_path: Path, capsys) -> None:
     for name in ("studies", "findings", "adverse_events"):
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
     assert main(["extract", "--input", str(PMC), "--out", str(two), "--jobs", "0"]) == 2
+
+
+def test_directory_without_xml_is_exit_7(home: Path, tmp_path: Path, capsys) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not XML")
+    assert main(["extract", "--input", str(empty), "--out", str(tmp_path / "o")]) == EXIT_INPUT
+    assert "no PubMed or PMC records" in capsys.readouterr().err
