@@ -122,6 +122,8 @@ def extract(ctx: "Context") -> list[Finding]:
         return findings  # durations describe the intervention's study; most records never name it
     follow = follow_up(ctx)
     found = relief(ctx, follow)
+    if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]):
+        follow = (found[0], found[1])  # relief 'lasting up to 3 weeks' was observed, so followed that long
     if found is not None:
         days, sentence, words = found
         evidence = ctx.evidence(sentence, NAME, VERSION)

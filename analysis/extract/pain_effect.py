@@ -51,7 +51,7 @@ LOWER_BETTER = re.compile(
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
     r"tenderness|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
-    r"(headache |migraine |pain )?recurrences?)\b",
+    r"(headache |migraine |pain )?recurrences?|sore throat)\b",
     re.I)
 # Wording about pain that is not a pain outcome (questionnaires about coping, disability).
 NOT_PAIN_OUTCOME = re.compile(
@@ -83,10 +83,14 @@ BETTER = re.compile(
     r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|effective(ly|ness)?|"
     r"efficacious|beneficial|benefits?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
     r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
-    r"opioid[- ]sparing) effect)\b", re.I)
+    r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
+    r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief)\b", re.I)
 WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat\w*)\b", re.I)
 # Wording that is about an association, not a difference between arms.
-NOT_COMPARISON = re.compile(r"\b(correlat\w*|associated with|association (with|between)|predict\w*)\b", re.I)
+NOT_COMPARISON = re.compile(
+    r"\b(correlat\w*|associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
+    r"fewer|more|increased|decreased|reduced|improved|better|worse|longer|shorter)\b)|association (with|between)|"
+    r"predict\w*)\b", re.I)
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
     r"\b(for|with|from|in|of) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|"
@@ -386,6 +390,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     labels_int: set[str] = set()
     labels_cmp: set[str] = set()
     names_cmp: set[str] = set()
+    undefined: set[str] = set()
     hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
                   + [(m.start(), m.end(), m.group(1)) for m in LABEL_AFTER.finditer(text)])
     for i, (start, end, label) in enumerate(hits):
@@ -395,12 +400,20 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
         if pattern.search(window) or pattern.search(label):
             labels_int.add(label)
+        elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
+            undefined.add(label)
         elif window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window):
             labels_cmp.add(label)
             first = re.match(r"[\s:,(=]*(?:received\s|given\s)?([a-z][a-z-]{3,})\b", window)
             if first and first.group(1) not in _NOT_ARM_WORDS and first.group(1) not in ("patients", "received", "group"):
                 names_cmp.add(first.group(1))
     labels_cmp -= labels_int
+    initial = _initial(pattern)
+    for label in undefined - labels_int - labels_cmp:
+        if initial and len(label) <= 2 and label[0] == initial:
+            labels_int.add(label)  # 'group K' in a ketamine trial that never spells its groups out
+        elif label in ("C", "S", "N", "NS", "Pl"):
+            labels_cmp.add(label)
     for m in WORD_GROUP.finditer(text):
         word = m.group(1)
         if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
@@ -425,6 +438,15 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no treatment|untreated|vehicle)\b",
                              text, re.I))
     return Arms(is_intervention, is_comparator, placebo, _outcome_abbreviations(text))
+
+
+_DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
+
+
+def _initial(pattern: re.Pattern[str]) -> str | None:
+    """First letter of the intervention's first name in its pattern ('ketamine' -> 'K')."""
+    m = re.search(r"\(\?:\s*\\?([A-Za-z])", pattern.pattern)
+    return m.group(1).upper() if m else None
 
 
 def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str] | None:

@@ -68,3 +68,10 @@ def test_follow_up_next_day_and_short_infusions() -> None:
     assert fields(a)["follow_up_days"].value == 1.0
     b = article("Ketamine in head injury", ("METHODS", "Ketamine was given for 10 minutes before suctioning."))
     assert "follow_up_days" not in fields(b)
+
+
+def test_relief_lasting_weeks_sets_follow_up_too() -> None:
+    s = "Ketamine infusion produced significant pain relief lasting up to 3 weeks in patients with CRPS."
+    found = fields(article("Ketamine in CRPS", ("RESULTS", s)))
+    assert found["relief_duration_days"].value == 21.0
+    assert found["follow_up_days"].value == 21.0

@@ -90,3 +90,12 @@ def test_outcome_polarity() -> None:
     assert pain_effect.outcome_polarity("time to first analgesic request") == "higher_better"
     assert pain_effect.outcome_polarity("morphine consumption") == "lower_better"
     assert pain_effect.outcome_polarity("heart rate") is None
+
+
+def test_undefined_group_labels() -> None:
+    # 'group K' in a ketamine trial is the ketamine arm; 'group C' the control, even when never spelled out.
+    a = article("Ketamine trial", ("RESULTS", "Pain scores were higher in group C than in group K during the "
+                                              "first 24 h (P<0.05)."))
+    assert effect(a).value == "improved"
+    b = article("Ketamine trial", ("RESULTS", "Pain scores were significantly lower in group K at 2, 6, and 12 h."))
+    assert effect(b).value == "improved"
