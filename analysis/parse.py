@@ -80,6 +80,10 @@ def clean(text: str | None) -> str | None:
 
 
 _SCRIPTS = frozenset({"sub", "sup", "inf"})
+# JATS cross-references whose text is only a marker ("[12]", "¹", "*"): dropped so "individuals<sup>1</sup>"
+# does not read "individuals1". References to figures and tables ("Figure 1") are words and stay.
+_EMPTY_BRACKETS = re.compile(r"\s*[\[(][\s,;\u2013\u2014-]*[\])]")
+_XREF_MARKERS = frozenset({"bibr", "ref", "fn", "table-fn", "aff", "corresp", "author-notes", "other"})
 _LAYOUT_WS = re.compile(r"\s*\n\s*$")
 
 
@@ -87,12 +91,13 @@ def _parts(el: etree._Element, out: list[str], skip: frozenset[str], block: froz
     """Append the text of ``el`` and its tail to ``out``; ``skip`` elements keep only their tail.
 
     Layout whitespace (a line break and indentation) right before a sub/superscript is dropped, so a
-    pretty-printed ``β\n    <sub>2</sub>`` reads ``β2``.
+    pretty-printed ``β\n    <sub>2</sub>`` reads ``β2``. With a ``skip`` set (JATS), citation and
+    footnote markers (``<xref ref-type="bibr">``) are dropped too.
     """
     tag = el.tag
     if isinstance(tag, str):  # comments, processing instructions and unresolved entities have no text
         local = tag.rpartition("}")[2]
-        if local not in skip:
+        if local not in skip and not (local == "xref" and skip and el.get("ref-type") in _XREF_MARKERS):
             if local in _SCRIPTS and out and _LAYOUT_WS.search(out[-1]):
                 out[-1] = out[-1].rstrip()
             is_block = local in block
@@ -125,8 +130,15 @@ def _text(el: etree._Element | None) -> str | None:
 
 
 def _jats_text(el: etree._Element | None) -> str | None:
-    """Text of a JATS element, skipping tables, figures, formulas and footnotes."""
-    return _flatten(el, _JATS_SKIP, _JATS_BLOCK)
+    """Text of a JATS element, skipping tables, figures, formulas, footnotes and citation markers.
+
+    The brackets that held only citation markers go too: ``pain [<xref>1</xref>, <xref>2</xref>].``
+    reads ``pain.``.
+    """
+    text = _flatten(el, _JATS_SKIP, _JATS_BLOCK)
+    if text and ("[" in text or "(" in text):
+        text = _EMPTY_BRACKETS.sub("", text).strip() or None
+    return text
 
 
 @lru_cache(maxsize=1)

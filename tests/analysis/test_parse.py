@@ -258,3 +258,14 @@ def test_conference_abstract_reference_list_is_not_abstract_text() -> None:
     a = _one(PMC_KETAMINE / "PMC5888649.nxml")
     assert [s.label for s in a.abstract] == ["Background", "Methods", "Results", "Discussion"]
     assert "Nagels A" not in a.text
+
+
+def test_jats_fulltext_drops_citation_markers_and_their_brackets() -> None:
+    a = _one(CHRONIC / "PMC4015540.nxml")
+    body = "\n".join(s.text for s in a.fulltext)
+    # <xref ref-type="ref"><sup>1</sup></xref> after a word is a citation, not part of the number
+    assert "including incipient diabetic individuals. Among" in body
+    assert "shown in Figure 1." in body  # references to figures are words and stay
+    for art in iter_input(PMC_KETAMINE):
+        text = "\n".join(s.text for s in art.fulltext)
+        assert "[]" not in text and "[,]" not in text and "()" not in text
