@@ -82,6 +82,8 @@ def extract(ctx: "Context") -> list[Finding]:
                   and (PAIN.search(s.text) or (title_pain and s is title))), None)
     if acute is None and not specific:  # pain studied, in a procedural setting named elsewhere
         acute = next((s for s in sentences if ACUTE.search(s.text)), None)
+    if acute is not None and specific and not SURGICAL.search(acute.text):
+        acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
     if not chosen:
@@ -97,6 +99,8 @@ def extract(ctx: "Context") -> list[Finding]:
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
 
 
+SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
+                      r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
 
 

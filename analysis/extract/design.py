@@ -98,6 +98,8 @@ _PUBTYPE_RULES = (
     ("rct", re.compile(r"randomized controlled trial", re.I)),
     ("case_report", re.compile(r"case reports?|case-report", re.I)),
     ("narrative_review", re.compile(r"^review$|review-article", re.I)),
+    ("prospective_observational", re.compile(r"^observational study$", re.I)),
+    ("non_randomised_trial", re.compile(r"^clinical trial(?:, phase [iv]+)?$|^controlled clinical trial$", re.I)),
 )
 _NON_STUDY_TYPES = re.compile(r"review|case|guideline|editorial|letter|comment", re.I)
 
@@ -183,11 +185,15 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     prosp = _first(sentences, PROSPECTIVE_OBS, about_this_study, whole=whole)
     if prosp is not None:
         return "prospective_observational", prosp, None
+    if "prospective_observational" in by_type:
+        return "prospective_observational", None, "prospective_observational"
     trial = _first(sentences, TRIAL, about_this_study, whole=whole)
     if trial is None:
         small = _small_series(sentences)
         if small is not None:
             return "case_series", small, None
+        if "non_randomised_trial" in by_type:
+            return "non_randomised_trial", None, "non_randomised_trial"
     elif title is not None and _small_series([title]) is not None:
         return "case_series", title, None
     if trial is not None:

@@ -28,7 +28,7 @@ _N = r"\d+(?:[.\u00b7]\d+|,\d(?!\d{2}))?"
 _RANGE = rf"(?P<num>{_N}(?:\s?(?:-|\u2013|\u2014|to|or|and)\s?{_N})?)"
 _MASS = r"(?P<mass>mg|µg|μg|mcg|mic|ug|γ|gamma|g)"
 _SEP = r"\s?(?:/|\.|\u00b7|\u22c5|\s|per\s)\s?"
-_INV = r"(?:\s?(?:[-\u2212\u2013]\s?1|\^-1|\u207b\u00b9))?"
+_INV = r"(?:\s?(?:[-\u2212\u2013]\s?1|\^-1|\u207b\u00b9|\(\s?[-\u2212\u2013]\s?1\s?\)))?"
 RATE = re.compile(rf"(?<![\w.]){_RANGE}\s?{_MASS}{_SEP}kg{_INV}{_SEP}(?P<time>h|hr|hour|min|minute){_INV}(?![a-z])",
                   re.I)
 PER_KG = re.compile(rf"(?<![\w.]){_RANGE}\s?{_MASS}{_SEP}kg{_INV}(?![\w/\u00b7])(?!\s?(?:[-\u2212]1\s?)?"

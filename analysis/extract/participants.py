@@ -73,7 +73,7 @@ _AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age|from)\s*$"
 _ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas)\b", re.I)
 _DROPOUT = re.compile(r"\b(?:excluded|dropped|withdr[ae]w\w*|lost|discontinued|declined|refused)\b", re.I)
 # Counts of people who were only screened or eligible, not entered: '884 persons were eligible'.
-_NOT_ENTERED = re.compile(r"\s+(?:were|was)\s+(?:\w+\s+)?(?:eligible|screened|assessed for eligibility|approached|"
+_NOT_ENTERED = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?)?(?:eligible|screened|assessed for eligibility|approached|"
                           r"invited|contacted|identified|excluded)\b", re.I)
 _RANK = {"randomised": 3, "enrolled": 2, "analysed": 1, "other": 0}
 
@@ -143,6 +143,18 @@ def sentence_counts(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
+_RANDOMISED_SUBJECT = re.compile(rf"(?<![\w.,/-])(?P<n>{_BIG_NUM})(?:\s+\w+)?\s+(?:were|was)\s+(?:\w+\s+)?"
+                                 r"(?:randomi[sz]ed|randomly)", re.I)
+
+
+def _randomised_subject(text: str) -> int | None:
+    """'Of 120 patients screened, 80 were randomized' -> 80."""
+    if "random" not in text.lower():
+        return None
+    m = _RANDOMISED_SUBJECT.search(text)
+    return _value(m.group("n")) if m else None
+
+
 def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
     """The sum of arm sizes when a sentence gives arms and no total."""
     arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
@@ -205,6 +217,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             continue
         counts = sentence_counts(s.text)
         value = None
+        randomised = _randomised_subject(s.text)
+        if randomised is not None and len(counts) > 1:
+            counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
         summed = _arm_sum(s.text, counts)
         product = _groups_product(s.text)
         per_arm = _per_arm(ctx, s, counts)

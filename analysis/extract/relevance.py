@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import PAIN, is_background_sentence
+from analysis.extract.study_text import FUTURE_CUE, PAIN, is_background_sentence
 from analysis.interventions import Intervention, resolve_intervention
 from analysis.records import Evidence, Finding
 
@@ -73,7 +73,7 @@ def _relevant(ctx: "Context", design: Finding | None, human: bool) -> tuple[bool
         return False, None
     title = next((s for s in sentences if s.section == "TITLE"), None)
     arms = [s for s in sentences if s.section != "TITLE" and not is_background_sentence(ctx, s)
-            and ARM_CUE.search(s.text)]
+            and ARM_CUE.search(s.text) and not FUTURE_CUE.search(s.text)]
     if design is not None and design.value in REVIEW_DESIGNS:
         pain_ketamine = next((s for s in sentences if PAIN.search(s.text)), None)
         if pain_ketamine is not None:

@@ -48,6 +48,8 @@ IMPLIED_IV = re.compile(
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
+PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
+_PCA_CONTENTS = re.compile(r"\s*(?:\([A-Z\-]+\)\s*)?(?:with|containing|of|using|consisting of)\b", re.I)
 ANAESTHESIA = re.compile(r"\ban(?:a)?esthe\w*|\bsurg\w*|\binduction\b|\bintubat\w*|\bpre-?treat\w*|"
                          r"\boperati\w*|\bpremedicat\w*|\bsedat\w*", re.I)
 PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!\s?(?:/|per\s)\s?d)", re.I)
@@ -130,6 +132,19 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
     """The sentence that implies an intravenous route beyond doubt, if any."""
     if any(_NOT_IV.search(s.text) for s in sentences):
         return None
+    for s in sentences:  # 'ketamine PCA', 'PCA containing morphine and ketamine'
+        found = mentions(s.text, ctx.intervention.pattern)
+        for m in PCA.finditer(s.text):
+            before = preceding(s.text, m.start(), found)
+            if before is not None and before.is_intervention and m.start() - before.end <= 20 \
+                    and not _PHRASE_BREAK.search(s.text, before.end, m.start()):
+                return s
+            contents = _PCA_CONTENTS.match(s.text, m.end())
+            if contents is not None:
+                clause_end = min((i for i in (s.text.find(";", m.end()), s.text.find(".", m.end())) if i >= 0),
+                                 default=len(s.text))
+                if any(d.is_intervention and m.end() <= d.start <= min(clause_end, m.end() + 60) for d in found):
+                    return s
     for s in sentences:
         if IMPLIED_IV.search(s.text):
             return s

@@ -50,6 +50,15 @@ def test_acute_setting_with_a_pain_outcome():
         (start, start + len(sentence))
 
 
+def test_emergency_setting_of_a_named_condition_is_not_acute_pain():
+    article = _article("Intranasal ketamine for migraine in the emergency department",
+                       ("METHODS", "Adults with migraine pain presenting to the emergency department were randomized."))
+    assert list(_conditions(article)) == ["migraine_headache"]
+    surgery = _article("Ketamine for postoperative pain in patients with fibromyalgia",
+                       ("METHODS", "Patients with fibromyalgia undergoing surgery were randomized."))
+    assert sorted(_conditions(surgery)) == ["fibromyalgia", "postoperative_acute"]
+
+
 def test_experimental_pain_in_volunteers_is_other():
     article = _article("Ketamine and fentanyl in experimental pain",
                        ("METHODS", "Ten healthy volunteers had electrical pain thresholds measured."))

@@ -77,6 +77,13 @@ def test_publication_type_alone_gives_metadata_evidence():
     assert review.value == "narrative_review"
 
 
+def test_observational_publication_type():
+    article = _article("Ketamine use in a pain clinic", ("RESULTS", "Pain scores fell."),
+                       types=["Journal Article", "Observational Study"])
+    finding = _design(article)
+    assert finding.value == "prospective_observational" and finding.evidence.source == "metadata"
+
+
 def test_non_randomised_is_not_rct_and_plain_text_is_other():
     assert _design(_article("Ketamine", ("METHODS", "This non-randomized trial enrolled 30 patients."))).value \
         == "non_randomised_trial"

@@ -23,6 +23,7 @@ def _doses(article: Article, intervention: str = "ketamine") -> dict[str, object
     ("Patients received 0.5 mg/kg of ketamine IV.", 0.5, None),
     ("Ketamine 0.15 mg kg\u22121 was given at induction.", 0.15, None),
     ("Ketamine 0.5mg.kg-1 was given.", 0.5, None),
+    ("Ketamine 0.5 mg kg(-1) then 2 µg kg(-1) min(-1) were given.", 0.5, 0.12),
     ("Ketamine 150 µg/kg was injected.", 0.15, None),
     ("Ketamine 0.5 mg/kg bolus with 5 µg/kg/min infusion.", 0.5, 0.3),
     ("Ketamine was infused at 0.1 mg\u00b7kg\u22121\u00b7h\u22121 for 48 h.", None, 0.1),

@@ -30,6 +30,8 @@ def _routes(article: Article, intervention: str = "ketamine") -> dict[str, objec
     ("10 mL of 0.25% bupivacaine plus 0.5 mg/kg ketamine was infiltrated into the nephrostomy tract.", ["other"]),
     ("Ketamine infusion of 2 µg/kg/min followed a bolus of 0.5 mg/kg.", ["intravenous"]),
     ("A ketamine serum concentration of 30 ng/ml was targeted.", ["intravenous"]),
+    ("Patients received ketamine PCA after surgery.", ["intravenous"]),
+    ("Patient-controlled analgesia (PCA) containing morphine and ketamine was started.", ["intravenous"]),
 ])
 def test_route_of_the_intervention(sentence, expected):
     article = _article(sentence)
@@ -47,6 +49,7 @@ def test_route_of_the_intervention(sentence, expected):
     "Patients with MDD received ketamine and propofol in ECT.",
     "Bupivacaine with ketamine was used in minor oral surgical procedures.",
     "Ketamine was given before the Lichtenstein patch repair.",
+    "Morphine PCA was given; ketamine was not.",
 ])
 def test_route_of_a_co_medication_or_none_stated(sentence):
     assert _routes(_article(sentence)) == {}
