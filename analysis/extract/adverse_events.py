@@ -126,13 +126,16 @@ class _Negation:
     pseudo: re.Pattern[str]
     terminate: re.Pattern[str]
     max_words: int
+    subject: re.Pattern[str]
+    verbs: re.Pattern[str]
 
 
 def _compile_negation() -> _Negation:
     data = _load("negation_triggers.toml")
     word = lambda alt: re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)  # noqa: E731
     return _Negation(pre=word(_alt(data["pre"])), post=word(_alt(data["post"])), pseudo=word(_alt(data["pseudo"])),
-                     terminate=word(_alt(data["terminate"])), max_words=int(data.get("max_words", 12)))
+                     terminate=word(_alt(data["terminate"])), max_words=int(data.get("max_words", 12)),
+                     subject=re.compile(rf"(?:{_alt(data['subject'])})$", re.I), verbs=word(_alt(data["verbs"])))
 
 
 LEXICON = _compile_lexicon()
@@ -162,7 +165,7 @@ _OCCURRENCE = re.compile(
     r"\bincluded?\b|\bincluding\b|\bmost common\b|\bcommonest\b|\bfrequent\b|\d\s?%|\b\d+ (?:of|out of) \d+|"
     r"\b\d+ (?:patients?|subjects?|participants?|children|cases|volunteers|women|men)\b|\bin \d+\b|"
     r"\bconfirm\w*\b|\bdemonstrat\w+\b|\bproduced?\b|\bcaused?\b|\bwith minimal\b|\bmild\b|\bmoderate\b|"
-    r"\bsevere\b|\btransient\b|\bsignificantly\b",
+    r"\bsevere\b|\btransient\b|\bsignificantly\b|\bpeaked\b|\bresolved\b|\bsubsided\b|\blasted\b|\bpersisted\b",
     re.I)
 # Planned measurements: a methods sentence says what was recorded, not what happened.
 _METHODS_VERBS = re.compile(
@@ -242,16 +245,23 @@ def _compared_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` fall in a negation trigger's scope (NegEx/ConText)."""
+    return any(a <= start and start < b for a, b in _negated_spans(text))
+
+
 def _negated_spans(text: str) -> list[tuple[int, int]]:
     """Character spans a negation trigger covers (NegEx: forward from ``pre``, backward from ``post``)."""
     pseudo = [(m.start(), m.end()) for m in NEGATION.pseudo.finditer(text)]
     in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731
     stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in re.finditer(r"[;:]", text)]
     spans = []
+    verbs = [m.start() for m in NEGATION.verbs.finditer(text)]
     for m in NEGATION.pre.finditer(text):
         if in_pseudo(m.start(), m.end()):
             continue
-        end = min([s for s in stops if s >= m.end()] + [len(text)])
+        ends = stops if NEGATION.subject.search(m.group(0)) else stops + [v for v in verbs if v > m.end()]
+        end = min([s for s in ends if s >= m.end()] + [len(text)])
         words = list(re.finditer(r"\S+", text[m.end():end]))
         if len(words) > NEGATION.max_words:
             end = m.end() + words[NEGATION.max_words - 1].end()
