@@ -72,6 +72,9 @@ def extract(ctx: "Context") -> list[Finding]:
         return []
     title = next((s for s in ctx.sentences if s.section == "TITLE"), None)
     title_pain = title is not None and PAIN.search(title.text) is not None
+    if (title is not None and not title_pain and OTHER_FOCUS.search(title.text)
+            and not any(STRONG_PAIN.search(s.text) for s in pain_sentences)):
+        return []  # 'emergence agitation' trials whose only pain word is rescue-drug consumption
 
     chosen: dict[str, "Sentence"] = {}
     for s in sentences:
@@ -99,6 +102,13 @@ def extract(ctx: "Context") -> list[Finding]:
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
 
 
+# A title about another target (agitation, sedation, depression...) and no pain word but drug
+# consumption: the consumption is the rescue for that target, not a pain outcome.
+OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|depress\w*|nausea|vomiting|PONV|"
+                         r"intubat\w*|cough\w*|emergence|hemodynamic\w*|haemodynamic\w*|anxiety|sleep|"
+                         r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
+STRONG_PAIN = re.compile(r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
+                         r"headaches?|migraines?|neuralgia|analgesi\w*)(?![\w])", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)

@@ -47,7 +47,8 @@ RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignme
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
                         re.I)
 CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+\d+[- ]year[- ]old\s+(?:man|woman|male|female|boy|"
-                         r"girl|patient|child|gentleman|lady|infant)\b|we (?:report|describe|present) (?:a|an|the case|one)\b|"
+                         r"girl|patient|child|gentleman|lady|infant)\b|we (?:report|describe|present) (?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?(?:case|patient|man|woman|male|female|boy|"
+                         r"girl|child|infant|neonate|adolescent)\b|"
                          r"(?:a|an)\s+(?:\d+|[a-z]+-year-old|[a-z]+ year old)\b[^.]{0,80}\b(?:presented|was admitted|"
                          r"developed|with a history)|this case)\b", re.I)
 CASE_SERIES = re.compile(r"\b(?:case series|series of (?:\w+ )?(?:patients|cases)|(?:we|this) (?:report|describe|"

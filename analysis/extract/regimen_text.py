@@ -16,7 +16,19 @@ CONTROL = re.compile(r"^(?:placebo|saline|normal saline|sham|vehicle)$", re.I)
 _DOSE_GAP = re.compile(r"\s*(?:of\s+)?(?:(?!(?:and|or|to|in|with|for|vs|versus|than|plus)\b)[a-z\-]+\s+)?", re.I)
 _PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
 _PRECEDING_LIMIT = 160
-_BREAK = re.compile(r";\s*(?![^()]*\))")
+
+
+def _clause_break(text: str, start: int, end: int) -> bool:
+    """A ';' between ``start`` and ``end`` that is not inside brackets opened after ``start``."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            return True
+    return False
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +80,7 @@ def preceding(text: str, pos: int, found: list[Mention]) -> Mention | None:
     """The nearest drug named before ``pos`` in the same clause (a ';' outside brackets ends a clause)."""
     best = None
     for m in found:
-        if m.end <= pos and pos - m.end <= _PRECEDING_LIMIT and not _BREAK.search(text, m.end, pos):
+        if m.end <= pos and pos - m.end <= _PRECEDING_LIMIT and not _clause_break(text, m.end, pos):
             best = m
     return best
 

@@ -71,6 +71,15 @@ def test_no_pain_outcome_gives_no_condition():
     assert _conditions(article) == {}
 
 
+def test_rescue_drug_consumption_in_an_agitation_trial_is_not_pain():
+    article = _article("Sevoflurane emergence agitation: effect of oral ketamine premedication in dental surgery",
+                       ("RESULTS", "Agitation score and rescue fentanyl consumption were higher in group M."))
+    assert _conditions(article) == {}
+    pain = _article("Ketamine premedication in dental surgery",
+                    ("RESULTS", "Rescue fentanyl consumption after surgery was higher in group M."))
+    assert list(_conditions(pain)) == ["postoperative_acute"]
+
+
 def test_background_and_adverse_event_mentions_do_not_count():
     article = _article("Sterile water injections for acute low back pain",
                        (None, "Sterile water is used for relief of neck pain and chronic myofascial pain syndrome."),

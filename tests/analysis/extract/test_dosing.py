@@ -30,6 +30,7 @@ def _doses(article: Article, intervention: str = "ketamine") -> dict[str, object
     ("100 \u03b3/kg/min of racemic ketamine for 10 minutes was added.", None, 6.0),
     ("Ketamine 2 mcg/kg/min was infused.", None, 0.12),
     ("Ketamine 5 mg/kg over 60 minutes was given.", 5.0, None),
+    ("Group RK was given romifidine (same dose) and ketamine (0.5 mg/kg; CRI 1.2 mg/kg/h).", 0.5, 1.2),
     ("Propofol 0.25 mg/kg, remifentanil 0.25 mic/kg or ketamine 0.3 mg/kg were given.", 0.3, None),
     ("Bupivacaine plus 0.5 mg/kg ketamine (BK1) or 1.5 mg/kg ketamine (BK2) was infiltrated.", 1.5, None),
 ])
