@@ -480,7 +480,12 @@ _OUTCOME_BEFORE = re.compile(
     r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|reduc(?:ed|es|ing|"
     r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ed|ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
-    r"intensity of)\b[^.;]{0,80}$", re.I)
+    r"intensity of)\b[^.;]{0,80}$|\b(?:quality of life|QoL|domains?|subscales?|items?)\s*(?:\(|of\s|:\s)(?:[\w-]+,?\s+(?:and\s+)?){0,3}$|"
+    r"\b(?:better|adequate|good|satisfactory|excellent|optimal|superior|desired|effective)\s+(?:[\w-]+\s+){0,2}$",
+    re.I)
+# Quantities that leave it open whether anything happened ('negligible serious adverse effects').
+_HEDGE_BEFORE = re.compile(r"\b(?:negligible|minimal|insignificant|no significant|no major)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
 _OUTCOME_AFTER = re.compile(
     r"^[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|attacks?|"
     r"frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
@@ -610,6 +615,10 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.kind != "term":
                 continue
+            if _HEDGE_BEFORE.search(sentence.text[max(0, m.start - 40):m.start]):
+                continue
+            if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
+                continue  # a serious adverse event that occurred is counted ('two serious adverse events')
             if m.compared and not _INCIDENCE.search(sentence.text):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened
             if detected is None:

@@ -94,6 +94,11 @@ def test_a_term_is_never_in_both_lists():
     ("Ketamine in migraine", ["Two-hour headache relief was noted in 73% in the ketamine group."]),
     # Planned measurements in the methods.
     ("Ketamine for pain", ["Nausea, vomiting and hallucinations were recorded with ketamine."]),
+    # Outcome domains and a desired effect are no adverse events.
+    ("Ketamine for cancer pain", ["With ketamine, QoL (fatigue and insomnia) improved from 40% to 25%."]),
+    ("Ketamine premedication", ["Oral ketamine produces better preoperative sedation in children."]),
+    # 'negligible' leaves open whether any serious event happened.
+    ("Ketamine analgesia", ["Ketamine provided analgesia along with negligible serious adverse effects."]),
 ])
 def test_rules_that_must_not_fire(title, sentences):
     assert _events(_article(*sentences, title=title)) == {}
