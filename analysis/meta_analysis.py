@@ -40,7 +40,8 @@ class MetaResult:
     ``i2`` and ``h2`` follow metafor: for random-effects models they come from tau² and the
     typical within-study variance; for the fixed-effect model from Q. ``i2`` is a percentage.
     ``df`` is None when intervals use the normal distribution (no Hartung-Knapp).
-    ``weights`` are the percentage weights of each study in input order.
+    ``weights`` are the percentage weights of each study in input order. ``tau2_ci`` and
+    ``i2_ci`` (random-effects models only) are Q-profile confidence intervals.
     """
 
     method: str
@@ -66,6 +67,8 @@ class MetaResult:
     iterations: int = 0
     measure: str | None = None
     weights: tuple[float, ...] = field(default=(), repr=False)
+    tau2_ci: tuple[float, float] | None = None
+    i2_ci: tuple[float, float] | None = None
 
     @property
     def tau(self) -> float:
@@ -149,23 +152,52 @@ def tau2_reml(yi: Sequence[float], vi: Sequence[float], *, tol: float = 1e-10,
     return tau2, False, max_iter
 
 
+def _generalised_q(y: np.ndarray, v: np.ndarray, tau2: float) -> float:
+    w = 1.0 / (v + tau2)
+    mu = np.sum(w * y) / np.sum(w)
+    return float(np.sum(w * (y - mu) ** 2))
+
+
+def _q_root(y: np.ndarray, v: np.ndarray, target: float, tol: float = 1e-10) -> float:
+    """The tau² >= 0 at which the generalised Q (decreasing in tau²) equals ``target``; 0 if none."""
+    if _generalised_q(y, v, 0.0) <= target:
+        return 0.0
+    hi = max(1.0, float(np.var(y, ddof=1)))
+    while _generalised_q(y, v, hi) > target:
+        hi *= 2.0
+    return float(brentq(lambda t2: _generalised_q(y, v, t2) - target, 0.0, hi, xtol=tol))
+
+
+def typical_within_variance(vi: Sequence[float]) -> float:
+    """Higgins & Thompson's 'typical' within-study variance s² used for I² and H²."""
+    w = 1.0 / np.asarray(vi, dtype=float)
+    return float((w.size - 1) * np.sum(w) / (np.sum(w) ** 2 - np.sum(w ** 2)))
+
+
+def tau2_confint(yi: Sequence[float], vi: Sequence[float], level: float = 0.95) -> tuple[float, float]:
+    """Confidence interval for tau² by the Q-profile method (Viechtbauer 2007), as metafor's ``confint``.
+
+    The bounds are where the generalised Q statistic meets the chi-square(k-1) quantiles.
+    """
+    y, v = _as_arrays(yi, vi)
+    df = y.size - 1
+    alpha = 1.0 - level
+    return (_q_root(y, v, float(stats.chi2.ppf(1 - alpha / 2, df))),
+            _q_root(y, v, float(stats.chi2.ppf(alpha / 2, df))))
+
+
 def tau2_paule_mandel(yi: Sequence[float], vi: Sequence[float], *, tol: float = 1e-10,
                       max_iter: int = 500) -> tuple[float, bool, int]:
     """Paule-Mandel estimate: the tau² at which the generalised Q equals k-1 (root by Brent)."""
     y, v = _as_arrays(yi, vi)
     df = y.size - 1
-
-    def gen_q(t2: float) -> float:
-        w = 1.0 / (v + t2)
-        mu = np.sum(w * y) / np.sum(w)
-        return float(np.sum(w * (y - mu) ** 2)) - df
-
-    if gen_q(0.0) <= 0:
+    if _generalised_q(y, v, 0.0) <= df:
         return 0.0, True, 0
     hi = max(1.0, float(np.var(y, ddof=1)))
-    while gen_q(hi) > 0:
+    while _generalised_q(y, v, hi) > df:
         hi *= 2.0
-    root, res = brentq(gen_q, 0.0, hi, xtol=tol, maxiter=max_iter, full_output=True, disp=False)
+    root, res = brentq(lambda t2: _generalised_q(y, v, t2) - df, 0.0, hi, xtol=tol, maxiter=max_iter,
+                       full_output=True, disp=False)
     return float(root), bool(res.converged), int(res.iterations)
 
 
@@ -187,6 +219,8 @@ def meta_analyse(yi: Sequence[float], vi: Sequence[float], *, method: str = "REM
     y, v = _as_arrays(yi, vi)
     k = y.size
     converged, iterations = True, 0
+    tau2_ci: tuple[float, float] | None = None
+    i2_ci: tuple[float, float] | None = None
     if method == "FE":
         tau2 = 0.0
     elif method == "DL":
@@ -202,9 +236,11 @@ def meta_analyse(yi: Sequence[float], vi: Sequence[float], *, method: str = "REM
         i2 = 100.0 * max(0.0, (q - q_df) / q) if q > 0 else 0.0
         h2 = q / q_df if q_df > 0 else 1.0
     else:
-        s2 = q_df * np.sum(w_fe) / (np.sum(w_fe) ** 2 - np.sum(w_fe ** 2))
+        s2 = typical_within_variance(v)
         i2 = float(100.0 * tau2 / (tau2 + s2))
         h2 = float((tau2 + s2) / s2)
+        tau2_ci = tau2_confint(y, v, level)
+        i2_ci = (100.0 * tau2_ci[0] / (tau2_ci[0] + s2), 100.0 * tau2_ci[1] / (tau2_ci[1] + s2))
 
     w = 1.0 / (v + tau2)
     estimate = float(np.sum(w * y) / np.sum(w))
@@ -226,7 +262,7 @@ def meta_analyse(yi: Sequence[float], vi: Sequence[float], *, method: str = "REM
         q=q, q_df=q_df, q_p=q_p, pi_low=estimate - pi_half, pi_high=estimate + pi_half,
         hartung_knapp=hartung_knapp, df=df, level=level, converged=converged,
         iterations=iterations, measure=measure,
-        weights=tuple(float(x) for x in 100.0 * w / np.sum(w)),
+        weights=tuple(float(x) for x in 100.0 * w / np.sum(w)), tau2_ci=tau2_ci, i2_ci=i2_ci,
     )
 
 

@@ -10,8 +10,8 @@ Reference values:
   (github.com/wviechtb/metafor), which check ``rma()`` against Stata ``metan``:
   FE -0.4303 [-0.5097, -0.3509], z -10.6247, Q 152.2330; DL -0.7141 [-1.0644, -0.3638],
   z -3.9952, tau² 0.3088, I² 92.1173.
-- DL tau² / I² / H² again in ``tests/testthat/test_misc_confint.r`` (tau² 0.3088, I² 92.1173,
-  H² 12.6861).
+- DL tau² / I² / H² and their Q-profile intervals in ``tests/testthat/test_misc_confint.r``
+  (tau² 0.3088 [0.1197, 1.1115], I² 92.1173 [81.9177, 97.6781], H² 12.6861 [5.5303, 43.0680]).
 - Iterated DL (which converges to Paule-Mandel): tau² 0.3181 in
   ``tests/testthat/test_misc_rma_uni.r`` ("rma() works with method='DLIT'").
 - REML: Viechtbauer (2010), "Conducting meta-analyses in R with the metafor package",
@@ -35,8 +35,10 @@ from analysis.meta_analysis import (
     fixed_effect,
     meta_analyse,
     random_effects,
+    tau2_confint,
     tau2_dersimonian_laird,
     tau2_reml,
+    typical_within_variance,
 )
 
 # dat.bcg: vaccinated TB+, vaccinated TB-, control TB+, control TB- (trials 1-13).
@@ -83,6 +85,24 @@ def test_dersimonian_laird_matches_metafor(bcg):
     assert math.exp(r.estimate) == pytest.approx(0.4896, abs=TOL)
     assert math.exp(r.ci_low) == pytest.approx(0.3449, abs=TOL)
     assert math.exp(r.ci_high) == pytest.approx(0.6950, abs=TOL)
+
+
+def test_q_profile_intervals_match_metafor_confint(bcg):
+    """metafor ``confint(rma(yi, vi, method="DL"))``: tau² [0.1197, 1.1115], I² [81.9177, 97.6781],
+    H² [5.5303, 43.0680] (tests/testthat/test_misc_confint.r). I² and H² move ~124 and ~38 per unit of
+    tau² at the lower bound, so metafor's ``uniroot`` tolerance (~1e-4 in tau²) shows in their third
+    decimal: those two are compared to 1e-2."""
+    r = random_effects(*bcg, method="DL")
+    assert r.tau2_ci == pytest.approx((0.1197, 1.1115), abs=TOL)
+    assert r.i2_ci == pytest.approx((81.9177, 97.6781), abs=1e-2)
+    s2 = typical_within_variance(bcg[1])
+    assert [(t + s2) / s2 for t in r.tau2_ci] == pytest.approx([5.5303, 43.0680], abs=1e-2)
+    # The interval does not depend on the tau² estimator, and the point estimates lie inside it.
+    reml = random_effects(*bcg, method="REML")
+    assert reml.tau2_ci == r.tau2_ci and r.tau2_ci[0] < reml.tau2 < r.tau2_ci[1]
+    assert fixed_effect(*bcg).tau2_ci is None
+    # Homogeneous data: the interval starts at 0.
+    assert tau2_confint([0.5, 0.5, 0.5], [0.1, 0.2, 0.3])[0] == 0.0
 
 
 def test_reml_matches_metafor(bcg):
