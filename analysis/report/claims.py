@@ -62,19 +62,32 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _relief_summary(stated: list[tuple[dict, float]], days: float) -> str:
+    hits = sum(d >= days for _, d in stated)
+    median = statistics.median(d for _, d in stated)
+    return (f"{hits} of {len(stated)} ({fmt_pct(hits / len(stated))}) report relief lasting {days_text(days)} or "
+            f"more; the median stated duration is {days_text(median)}")
+
+
 def _relief_at_least(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:
+    """Studies (in ``conditions`` when the claim names them) whose relief lasted >= ``days``."""
     days = float(spec["days"])
     stated = [(s, d) for s in rows if (d := as_float(s.get("relief_duration_days"))) is not None]
-    hits = [s for s, d in stated if d >= days]
-    if not stated:
-        return 0, 0, "No included study states how long relief lasted.", []
-    median = statistics.median(d for _, d in stated)
-    finding = (f"{len(hits)} of {len(stated)} studies that state how long relief lasted ({fmt_pct(len(hits) / len(stated))}) "
-               f"report relief lasting {days_text(days)} or more; the median stated duration is {days_text(median)}.")
+    conditions = set(spec.get("conditions", ()))
+    chosen = [(s, d) for s, d in stated if not conditions or conditions.intersection(split_list(s.get("conditions")))]
+    where = f" in {spec['condition_label']}" if conditions else ""
+    others = ""
+    if conditions and len(stated) > len(chosen):
+        others = f" Across all conditions, of {len(stated)} studies that state a duration, {_relief_summary(stated, days)}."
+    if not chosen:
+        return 0, 0, f"No included study{where} states how long relief lasted.{others}", []
+    hits = [s for s, d in chosen if d >= days]
+    finding = (f"Of the {len(chosen)} included studies{where} that state how long relief lasted, "
+               f"{_relief_summary(chosen, days)}.{others}")
     backing = [_backing(s, days_text(d) + (f" ({_short(t)})" if (t := as_text(s.get('relief_duration_text'))) else ""),
                         d >= days)
-               for s, d in sorted(stated, key=lambda sd: -sd[1])]
-    return len(hits), len(stated), finding, backing
+               for s, d in sorted(chosen, key=lambda sd: -sd[1])]
+    return len(hits), len(chosen), finding, backing
 
 
 def _events_reported(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:

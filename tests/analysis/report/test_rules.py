@@ -79,7 +79,7 @@ def test_claims_without_data_say_so():
     verdicts = {c.id: c.verdict for c in checks}
     assert verdicts == {"relief_lasts_weeks": "no data", "few_side_effects": "no data",
                         "works_for_chronic_pain": "no data"}     # silence about harms is not 'few side effects'
-    assert "No included study states how long relief lasted" in checks[0].finding
+    assert "No included study in chronic pain conditions states how long relief lasted." == checks[0].finding
 
 
 def test_claim_text_names_the_intervention(small_tables):
@@ -168,3 +168,12 @@ def test_a_sentence_behind_several_values_is_quoted_once():
     cell = evidence_tables(tables.studies, tables.findings)[0].rows[0].cells["regimen"]
     assert [(q.text, q.values) for q in cell.quotes] == [
         (sentence, ("dose mg per kg = 0.5", "routes = intravenous"))]
+
+
+def test_relief_claim_reads_chronic_conditions_and_still_shows_the_rest():
+    tables = make_tables([{"study_id": "a", "conditions": "postoperative_acute", "relief_duration_days": 1},
+                          {"study_id": "b", "conditions": "postoperative_acute", "relief_duration_days": 2}])
+    weeks = check_claims(included_studies(tables.studies), "ketamine")[0]
+    assert (weeks.id, weeks.verdict, weeks.base, weeks.studies) == ("relief_lasts_weeks", "no data", 0, [])
+    assert "Across all conditions, of 2 studies that state a duration, 0 of 2 (0%)" in weeks.finding
+    assert "median stated duration is 1.5 days" in weeks.finding
