@@ -10,7 +10,6 @@ jitter: requests that leave 1/3 s apart can arrive at NCBI a few milliseconds cl
 from __future__ import annotations
 
 BOT_NAME = "ketamine-evidence"
-SPIDER_MODULES = ["harvest.spiders"]
 ROBOTSTXT_OBEY = False          # E-utilities is an API with published usage rules, not a site
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False

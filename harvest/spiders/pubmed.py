@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 
 #: HTTP statuses passed to callbacks: NCBI answers some ERRORs (bad WebEnv, bad query) with 400.
 HANDLED_STATUSES = [400]
+#: Encoded parameters longer than this are POSTed rather than put in the URL.
+LONG_QUERY = 1000
 
 
 @dataclass
@@ -135,7 +137,11 @@ class PubmedSpider(Spider):
                                 "handle_httpstatus_list": HANDLED_STATUSES}
         if root and self.first_search_retries is not None:
             meta["max_retry_times"] = self.first_search_retries
-        return Request(f"{endpoint(self.eutils_url, 'esearch')}?{urlencode(params)}", callback=self.parse_esearch,
+        query = urlencode(params)
+        if len(query) > LONG_QUERY:  # long terms go in a POST body, as Bio.Entrez does
+            return FormRequest(endpoint(self.eutils_url, "esearch"), formdata=params, callback=self.parse_esearch,
+                               errback=self.esearch_failed, meta=meta, dont_filter=True)
+        return Request(f"{endpoint(self.eutils_url, 'esearch')}?{query}", callback=self.parse_esearch,
                        errback=self.esearch_failed, meta=meta, dont_filter=True)
 
     def efetch_history_request(self, state: WindowState, retstart: int, retmax: int, refreshes: int = 0) -> Request:

@@ -67,12 +67,13 @@ def harvest_env(home: Path, api_key: str | None = TEST_API_KEY) -> dict[str, str
     return env
 
 
-def harvest_command(server_url: str, store: Path, *extra: str, query: str = QUERY) -> list[str]:
+def harvest_command(server_url: str, store: Path, *extra: str, query: str | None = QUERY) -> list[str]:
+    """The harvest command line; ``query=None`` keeps the configured (packaged) evidence query."""
     return [sys.executable, "-m", "ketamine_evidence.cli", "harvest", "--source", "pubmed",
-            "--eutils-url", server_url, "--store", str(store), "--query", query, *extra]
+            "--eutils-url", server_url, "--store", str(store), *(["--query", query] if query else []), *extra]
 
 
-def run_harvest(home: Path, server_url: str, store: Path, *extra: str, query: str = QUERY,
+def run_harvest(home: Path, server_url: str, store: Path, *extra: str, query: str | None = QUERY,
                 api_key: str | None = TEST_API_KEY, timeout: float = 120) -> HarvestRun:
     """Run ``ketamine-evidence harvest --source pubmed`` in a subprocess and wait for it."""
     proc = subprocess.run(harvest_command(server_url, store, *extra, query=query), env=harvest_env(home, api_key),

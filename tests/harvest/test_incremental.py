@@ -18,12 +18,13 @@ def _run_start(store: Path, run_index: int) -> date:
 
 def test_rerun_with_nothing_new_makes_two_searches_and_writes_nothing(home: Path, eutils_server: EutilsServer,
                                                                       collection: Collection) -> None:
+    """With the packaged evidence query (long enough to be POSTed)."""
     store = home / "store.sqlite"
-    assert run_harvest(home, eutils_server.url, store).returncode == 0
+    assert run_harvest(home, eutils_server.url, store, query=None).returncode == 0
     before = store_digest(store)
     first_requests = len(eutils_server.log())
 
-    run = run_harvest(home, eutils_server.url, store)
+    run = run_harvest(home, eutils_server.url, store, query=None)
     assert run.returncode == 0, run.stderr[-2000:]
     assert "0 new, 0 updated, 0 unchanged, 0 failed" in run.stdout
     second = eutils_server.log()[first_requests:]
@@ -32,6 +33,7 @@ def test_rerun_with_nothing_new_makes_two_searches_and_writes_nothing(home: Path
     mdat, crdt = (r.params for r in second)
     assert (mdat["datetype"], mdat["mindate"]) == ("mdat", since)
     assert f"({since}:" in crdt["term"] and crdt["term"].endswith("[crdt])") and "datetype" not in crdt
+    assert all(r.method == "POST" and '"Ketamine"[MeSH]' in r.params["term"] for r in second)
     assert store_digest(store) == before
     with Store(store, create=False) as s:
         runs = s.runs()

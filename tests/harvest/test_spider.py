@@ -7,6 +7,7 @@ are plain generators, so nothing here touches the network or the reactor.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from scrapy import Request
@@ -18,6 +19,7 @@ from scrapy.utils.test import get_crawler
 from harvest.eutils import Window
 from harvest.items import BatchEnd, RawRecord
 from harvest.spiders.pubmed import PubmedSpider
+from ketamine_evidence.config import load_config
 from ketamine_evidence.errors import QueryRejected
 from tests.conftest import PMC_KETAMINE, PUBMED_XML
 from tests.harvest.eutils_server import EXPIRED_BODY
@@ -46,6 +48,13 @@ def test_start_sends_one_esearch_with_history_and_identity() -> None:
     assert "usehistory=y" in request.url and "retmax=9999" in request.url
     assert "tool=t" in request.url and "api_key=k" in request.url and "term=ketamine" in request.url
     assert request.meta["max_retry_times"] == 2 and request.dont_filter
+
+
+def test_long_query_is_posted(home: Path) -> None:
+    query = load_config().pubmed.query  # the packaged evidence query, over 1,000 characters
+    spider = make_spider(windows=[Window(query)])
+    request = spider.esearch_request(spider.windows[0], root=True)
+    assert request.method == "POST" and b"usehistory=y" in request.body and "?" not in request.url
 
 
 def test_large_search_is_split_into_two_date_windows() -> None:
