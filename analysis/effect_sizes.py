@@ -46,9 +46,9 @@ EFFECT_COLUMNS = [
     "evidence_text",
 ]
 POOLED_COLUMNS = [
-    "intervention", "condition", "measure", "k", "n", "estimate", "se", "ci_low", "ci_high", "pi_low", "pi_high",
-    "p_value", "tau2", "i2", "i2_ci_low", "i2_ci_high", "q", "q_df", "q_p", "method", "hartung_knapp", "df", "description",
-    "study_ids", "result",
+    "intervention", "condition", "measure", "k", "n", "estimate", "se", "ci_low", "ci_high", "pi_low",
+    "pi_high", "p_value", "tau2", "i2", "i2_ci_low", "i2_ci_high", "q", "q_df", "q_p", "method",
+    "hartung_knapp", "df", "description", "study_ids", "result",
 ]
 _Z95 = 1.959963984540054
 
@@ -177,7 +177,8 @@ def _arms(rows: pd.DataFrame, intervention: str) -> list[_Arm]:
         if role is None:
             continue
         start = _number(row.get("evidence_start"))
-        arms.append(_Arm(role, detail, row.get("evidence_text") if isinstance(row.get("evidence_text"), str) else None,
+        text = row.get("evidence_text")
+        arms.append(_Arm(role, detail, text if isinstance(text, str) else None,
                          start if start is not None else 1e12 + position))
     return sorted(arms, key=lambda a: a.order)
 
@@ -364,7 +365,8 @@ def pool_by_condition(effects: pd.DataFrame, method: str = "REML", hartung_knapp
                 "ci_low": result.ci_low, "ci_high": result.ci_high, "pi_low": result.pi_low,
                 "pi_high": result.pi_high, "p_value": result.p_value, "tau2": result.tau2,
                 "i2": result.i2, "i2_ci_low": result.i2_ci[0] if result.i2_ci else None,
-                "i2_ci_high": result.i2_ci[1] if result.i2_ci else None, "q": result.q, "q_df": result.q_df, "q_p": result.q_p,
+                "i2_ci_high": result.i2_ci[1] if result.i2_ci else None,
+                "q": result.q, "q_df": result.q_df, "q_p": result.q_p,
                 "method": result.method, "hartung_knapp": result.hartung_knapp, "df": result.df,
                 "description": result.description, "study_ids": ";".join(map(str, group["study_id"])),
                 "result": result,

@@ -90,10 +90,11 @@ def _year(study: dict[str, Any]) -> str:
 
 
 def _number(value: Any) -> str:
+    """A number as short text (``40``, ``0.5``); empty when missing."""
     value = _plain(value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def included_studies(studies: pd.DataFrame) -> pd.DataFrame:
@@ -110,17 +111,14 @@ def extracted_summary(study: dict[str, Any]) -> list[str]:
         ("Design", _text(study.get("design"))),
         ("Conditions", ", ".join(_split(study.get("conditions")))),
         ("Routes", ", ".join(_split(study.get("routes")))),
-        ("Participants", _number(study.get("n_participants")) if not _missing(study.get("n_participants")) else ""),
-        ("Dose (mg/kg)", _number(study.get("dose_mg_per_kg")) if not _missing(study.get("dose_mg_per_kg")) else ""),
-        ("Infusion (mg/kg/h)", _number(study.get("infusion_mg_per_kg_h"))
-         if not _missing(study.get("infusion_mg_per_kg_h")) else ""),
+        ("Participants", _number(study.get("n_participants"))),
+        ("Dose (mg/kg)", _number(study.get("dose_mg_per_kg"))),
+        ("Infusion (mg/kg/h)", _number(study.get("infusion_mg_per_kg_h"))),
         ("Pain effect", _text(study.get("pain_effect"))),
-        ("Responders (%)", _number(study.get("responder_rate_pct"))
-         if not _missing(study.get("responder_rate_pct")) else ""),
-        ("Relief (days)", _number(study.get("relief_duration_days"))
-         if not _missing(study.get("relief_duration_days")) else ""),
+        ("Responders (%)", _number(study.get("responder_rate_pct"))),
+        ("Relief (days)", _number(study.get("relief_duration_days"))),
         ("Relief as stated", _text(study.get("relief_duration_text"))),
-        ("Follow-up (days)", _number(study.get("follow_up_days")) if not _missing(study.get("follow_up_days")) else ""),
+        ("Follow-up (days)", _number(study.get("follow_up_days"))),
         ("Adverse events", ", ".join(_split(study.get("adverse_events")))),
         ("Adverse events stated absent", ", ".join(_split(study.get("negated_adverse_events")))),
     ]
