@@ -35,9 +35,10 @@ VERSION = "1.0"
 # Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
 HIGHER_BETTER = re.compile(
     r"\b(pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
-    r"totpar|spid|sum of pain intensity differences?|time to (first |the first )?(rescue|analges|request|opioid|morphine)|"
+    r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
+    r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
-    r"analgesi[ac] duration|pain (thresholds?|tolerance)|(quality of |better |adequate |effective )analgesia|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(quality of |better |adequate |effective )analgesia|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
     r"responders?|response rates?|much improved)",
     re.I)
@@ -110,6 +111,9 @@ BASELINE_ONLY = re.compile(
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
     r"over( the)?(?= placebo| control| sham)|when compared)\b", re.I)
+LEADING_COMPARE = re.compile(
+    r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
+    re.I)
 CLAUSE_SPLIT = re.compile(r";\s|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
 
@@ -152,11 +156,15 @@ class Arms:
     is_comparator: Callable[[str], bool]
     placebo_controlled: bool = False
     outcome_terms: re.Pattern[str] | None = None  # abbreviations the abstract defines for pain outcomes
+    higher_terms: re.Pattern[str] | None = None  # ... of which more is better ('duration of analgesia (DOA)')
+    is_named_comparator: Callable[[str], bool] | None = None  # strong evidence only (placebo, defined groups)
 
     def pain_outcome(self, text: str) -> bool:
         return is_pain_outcome(text) or bool(self.outcome_terms and self.outcome_terms.search(text))
 
     def polarity(self, text: str) -> str | None:
+        if self.higher_terms and self.higher_terms.search(text):
+            return "higher_better"
         return outcome_polarity(text) or (
             "lower_better" if self.outcome_terms and self.outcome_terms.search(text) else None)
 
@@ -177,7 +185,8 @@ class Verdict:
 
 def _mask(text: str) -> str:
     """Blank wording that names pain without being a pain outcome (conditions, coping scales)."""
-    return CONDITION_PAIN.sub(" ", NOT_PAIN_OUTCOME.sub(" ", text))
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
+    return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
 
 
 def is_pain_outcome(text: str) -> bool:
@@ -209,7 +218,10 @@ def _significance(text: str) -> str | None:
 
 
 def _split_comparison(clause: str) -> tuple[str, str]:
-    """(subject side, reference side) of 'A ... than / compared with B'."""
+    """(subject side, reference side) of 'A ... than / compared with B' and 'Compared with B, A ...'."""
+    lead = LEADING_COMPARE.match(clause)
+    if lead:
+        return clause[lead.end():], lead.group("reference")
     m = COMPARE.search(clause)
     return (clause[:m.start()], clause[m.end():]) if m else (clause, "")
 
@@ -221,6 +233,9 @@ def orientation(clause: str, arms: Arms) -> int:
         subject = re.sub(r"\bbetween\b.*$", " ", subject, flags=re.I)
     si, sc = arms.is_intervention(subject), arms.is_comparator(subject)
     ri, rc = arms.is_intervention(reference), arms.is_comparator(reference)
+    if (sc and not si and not ri and PLACEBO_LIKE.search(reference) and arms.is_named_comparator is not None
+            and not arms.is_named_comparator(subject)):
+        return 1  # 'the CXDT-HFG group ... compared with the placebo group': what is set against placebo is active
     if si and not sc:
         return 1
     if sc and not si:
@@ -238,28 +253,57 @@ def raw_direction(clause: str) -> str | None:
     'none' (no significant difference), 'better'/'worse' (evaluative: superior, more effective,
     greater improvement), 'up'/'down' (the quantity is higher / lower), or None.
     """
+    return direction_at(clause)[0]
+
+
+def direction_at(clause: str) -> tuple[str | None, int]:
+    """``raw_direction`` and the position of the word that decided it (for the outcome it governs)."""
     sig = _significance(clause)
-    if NO_DIFF.search(clause) or (sig == "ns" and not SIGNIFICANT.search(clause)):
-        return "none"
-    clause = _PARENS.sub(" ", clause)  # '(whichever was higher)', '(474 µg)': asides, not the finding
-    if MORE_REDUCTION.search(clause):
-        return "better"
+    none = NO_DIFF.search(clause)
+    if none or (sig == "ns" and not SIGNIFICANT.search(clause)):
+        return "none", none.start() if none else 0
+    clause = _PARENS.sub(lambda m: " " * len(m.group(0)), clause)  # '(whichever was higher)': asides
+    more = MORE_REDUCTION.search(clause)
+    if more:
+        return "better", more.start()
     better, worse = BETTER.search(clause), WORSE.search(clause)
     if better or worse:
         if better and worse:
-            return "worse" if worse.start() < better.start() else "better"
-        return "better" if better else "worse"
+            return ("worse", worse.start()) if worse.start() < better.start() else ("better", better.start())
+        return ("better", better.start()) if better else ("worse", worse.start())
     predicate = PREDICATE.search(clause)  # 'the pain increase was significantly lower': the verb's word decides
     if predicate:
-        return "up" if UP.fullmatch(predicate.group("word")) else "down"
+        return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
     up, down = UP.search(clause), DOWN.search(clause)
     if up and down:
-        return "up" if up.start() < down.start() else "down"
+        return ("up", up.start()) if up.start() < down.start() else ("down", down.start())
     if up:
-        return "up"
+        return "up", up.start()
     if down:
-        return "down"
-    return None
+        return "down", down.start()
+    return None, 0
+
+
+def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
+    """Polarity of the outcome the direction word governs: the words right after it ('reduction in
+    migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
+    masked = _mask(clause)
+    after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position)] if m] + \
+            [(m.start(), 1, "lower_better") for m in [LOWER_BETTER.search(masked, position)] if m]
+    if arms.outcome_terms is not None:
+        for m in arms.outcome_terms.finditer(masked):
+            higher = bool(arms.higher_terms and arms.higher_terms.fullmatch(m.group(0)))
+            if m.start() >= position:
+                after.append((m.start(), 0, "higher_better" if higher else "lower_better"))
+    if after and min(after)[0] - position < 70:
+        return min(after)[2]
+    highs = list(HIGHER_BETTER.finditer(masked, 0, position))
+    lows = [m for m in LOWER_BETTER.finditer(masked, 0, position)  # 'time to 1st analgesic dose' is one outcome
+            if not any(h.start() < m.end() and m.start() < h.end() for h in highs)]
+    before = [(m.end(), "higher_better") for m in highs] + [(m.end(), "lower_better") for m in lows]
+    if before:
+        return max(before)[1]
+    return arms.polarity(clause)
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -312,7 +356,7 @@ def _is_between(clause: str) -> bool:
     return bool(m) and not re.match(r"\s*(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
 
 
-def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
+def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
     A 'no difference' clause without outcome words of its own inherits the sentence's ('..., but mean
@@ -332,10 +376,13 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
         if NOT_CLAUSE.search(clause) and prev is not None:
             verdict = "no_difference"
         else:
-            word = raw_direction(clause) if not BASELINE_ONLY.search(clause) else None
+            word, position = direction_at(clause) if not BASELINE_ONLY.search(clause) else (None, 0)
+            polarity = local_polarity(clause, position, arms) or polarity
             if word is None:
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)
                 continue
+            if results and word in ("up", "down") and not _significance(clause) and not COMPARE.search(clause):
+                continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
             if not own and not (word == "none" and prev is not None
                                 and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)):
                 continue
@@ -348,7 +395,8 @@ def clause_verdicts(text: str, arms: Arms) -> list[Verdict]:
                 verdict = pain_direction(sentence_direction(clause, arms), polarity)
             if verdict is None:
                 continue
-        times = tuple(t for m in time_mentions(clause) for t in m.days)
+        times = tuple(t for m in time_mentions(clause) if "±" not in clause[max(0, m.start - 15):m.start]
+                      for t in m.days)  # '730 ± 260 min' is a measured duration, not a time point
         each_other = bool(re.search(r"\beach other\b", clause, re.I))
         vs_placebo = bool(PLACEBO_LIKE.search(clause)) or (sentence_placebo and not each_other and not arms.is_comparator(
             PLACEBO_LIKE.sub(" ", clause)))
@@ -414,6 +462,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             labels_int.add(label)  # 'group K' in a ketamine trial that never spells its groups out
         elif label in ("C", "S", "N", "NS", "Pl"):
             labels_cmp.add(label)
+    defined_names = set(names_cmp)
     for m in WORD_GROUP.finditer(text):
         word = m.group(1)
         if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
@@ -424,6 +473,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
     int_re = _label_regex(labels_int, abbreviations)
     cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)
+    strong_re = _label_regex(labels_cmp | (defined_names - labels_int), defined_names - labels_int)
     generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
 
     def is_intervention(s: str) -> bool:
@@ -435,9 +485,15 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             stripped = int_re.sub(" ", stripped)
         return bool(PLACEBO_LIKE.search(stripped) or (cmp_re and cmp_re.search(stripped)))
 
+    def is_named_comparator(s: str) -> bool:
+        """A comparator by a placebo-like word or a group the abstract defines (not only 'X group')."""
+        stripped = pattern.sub(" ", s)
+        return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
+
     placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no treatment|untreated|vehicle)\b",
                              text, re.I))
-    return Arms(is_intervention, is_comparator, placebo, _outcome_abbreviations(text))
+    return Arms(is_intervention, is_comparator, placebo, *_outcome_abbreviations(text),
+                is_named_comparator=is_named_comparator)
 
 
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
@@ -460,15 +516,23 @@ def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str
     return re.compile("|".join(parts))
 
 
-def _outcome_abbreviations(text: str) -> re.Pattern[str] | None:
-    """Abbreviations defined for pain outcomes: 'postoperative myalgia (POM)' -> POM."""
-    found = set()
+def _outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Abbreviations defined for pain outcomes ('postoperative myalgia (POM)'), and those of them whose
+    expansion is a more-is-better outcome ('duration of analgesia (DOA)')."""
+    found: set[str] = set()
+    higher: set[str] = set()
     for m in re.finditer(r"([A-Za-z-]+(?: [A-Za-z-]+){0,3}) \(([A-Z][A-Za-z0-9-]{1,7})\)", text):
         if is_pain_outcome(m.group(1)) and m.group(2).upper() not in ("VAS", "NRS", "PCA", "IV"):
             found.add(m.group(2))
-    if not found:
-        return None
-    return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(found, key=len, reverse=True)))
+            if outcome_polarity(m.group(1)) == "higher_better":
+                higher.add(m.group(2))
+
+    def alternation(words: set[str]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)))
+
+    return alternation(found), alternation(higher)
 
 
 def _case_is_intervention(text: str, pattern: re.Pattern[str]) -> bool:
@@ -508,7 +572,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     if ctx.intervention.pattern.search(ctx.article.text):
         arms = article_arms(ctx)
         for s in finding_sentences(ctx):
-            for v in clause_verdicts(s.text, arms):
+            for v in clause_verdicts(s.text, arms, results=bool(re.search(r"RESULT|FINDING", s.section or "", re.I))):
                 v.sentence = s
                 v.section = s.section
                 v.extra["placebo_controlled"] = arms.placebo_controlled
