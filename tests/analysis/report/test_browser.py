@@ -72,7 +72,7 @@ def test_screenshot_shows_the_report(chromium, snapshot_tables, tmp_path):
 def test_clicking_a_heading_sorts_the_table(chromium, tmp_path):
     files = build_report(build_small_tables(), tmp_path / "report")
     page = files.html.read_text(encoding="utf-8")
-    # Click the 'N' heading of the first evidence table twice, recording the row order after each click.
+    # Click the 'N' heading of the first evidence table twice, then press Enter on it, recording the row order.
     probe = """<script>
     var t = document.querySelector("#evidence table.sortable");
     var th = Array.prototype.filter.call(t.tHead.rows[0].cells, function (c) { return c.textContent === "N"; })[0];
@@ -80,6 +80,7 @@ def test_clicking_a_heading_sorts_the_table(chromium, tmp_path):
         return r.cells[th.cellIndex].firstChild.textContent.trim(); }).join(","); }
     th.click(); document.body.setAttribute("data-asc", order());
     th.click(); document.body.setAttribute("data-desc", order());
+    th.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter"})); document.body.setAttribute("data-key", order());
     </script></body>"""
     clicked = tmp_path / "clicked.html"
     clicked.write_text(page.replace("</body>", probe), encoding="utf-8")
@@ -88,3 +89,4 @@ def test_clicking_a_heading_sorts_the_table(chromium, tmp_path):
     body = lxml_html.fromstring(dom).body
     assert body.get("data-asc") == "40,60"
     assert body.get("data-desc") == "60,40"
+    assert body.get("data-key") == "40,60"          # Enter on a focused heading sorts too

@@ -136,3 +136,19 @@ def test_report_of_empty_tables_says_there_is_nothing(tmp_path):
     assert "No study is included, so there is no evidence table." in html
     assert "None of the 0 included studies states how long relief lasted." in html
     assert files.figures == []
+
+
+def test_markdown_tables_keep_their_columns_when_record_text_has_pipes(snapshot_tables, tmp_path):
+    tables = with_xss_probe(snapshot_tables)
+    tables.studies.loc[tables.studies.index[0], "title"] = "A | B trial\nwith a line break"
+    md = build_report(tables, tmp_path).markdown.read_text(encoding="utf-8")
+    assert r"A \| B trial with a line break" in md
+    cells = lambda line: len(re.findall(r"(?<!\\)\|", line))  # noqa: E731
+    block: list[str] = []
+    for line in md.splitlines() + [""]:
+        if line.startswith("|"):
+            block.append(line)
+            continue
+        if block:
+            assert {cells(row) for row in block} == {cells(block[0])}, block[0]
+            block = []
