@@ -45,7 +45,8 @@ _GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|interventi
                             r"programm?e|preparation|formulation|product|administration)\b", re.I)
 _DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w+)?", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
-_COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to)\s+", re.I)
+_COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
+_FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
 _ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$")
 _TAIL_WORDS = 3
 
@@ -203,7 +204,7 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     if len(head) >= 3:
         aliases.append(head)
     words = head.replace(",", " ").split()
-    if len(words) > _TAIL_WORDS:
+    if len(words) > _TAIL_WORDS and not _FUNCTION_WORDS.intersection(w.lower() for w in words[-_TAIL_WORDS:]):
         aliases.append(" ".join(words[-_TAIL_WORDS:]))
     for token in re.split(r"[\s,]+", first):  # brand or acronym inside: 'OROS', 'H-Wave', 'COPERS'
         if sum(c.isupper() for c in token) >= 2 and len(token) >= 3 and token.lower() != first.lower():

@@ -97,6 +97,10 @@ def extract(ctx: "Context") -> list[Finding]:
         generic = next((s for s in pain_sentences if GENERIC_CHRONIC.search(s.text)), None)
         if generic is not None:
             chosen["mixed_chronic"] = generic
+    if not chosen:  # pain is studied but in no listed condition ('oral mucositis pain')
+        strong = next((s for s in pain_sentences if STRONG_PAIN.search(s.text)), None)
+        if strong is not None:
+            chosen["other"] = strong
     order = {c: i for i, c in enumerate(CONDITIONS)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]

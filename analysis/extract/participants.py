@@ -31,6 +31,7 @@ _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|pe
            r"cases|controls|smokers|veterans|athletes|students|workers|employees|residents|nurses|"
            r"respondents|users|sufferers|migraineurs|migrainous|recipients|candidates|completers|"
            r"patient|participant|subject|volunteer|child|adult)")
+_UNITS = r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|mg|kg|g|ml|mm|cm|%|percent)\b"
 # Count + up to five modifier words + a people noun: '80 adult male patients', '15 healthy, male,
 # right-handed volunteers', 'One hundred and fifty-five migraine patients'.
 _BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|{NUM})"
@@ -45,7 +46,7 @@ COUNT = re.compile(
 # 'n = 60', 'N=100', '(n = 254)'.
 N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?![\d.])")
 # '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated'.
-SUBJECT = re.compile(rf"(?<![\w.,/-])(?P<n>{_BIG_NUM})(?:\s+\w+)?(?:\s*\([^()]*\))?\s+(?:were|was)\s+"
+SUBJECT = re.compile(rf"(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?(?:\s*\([^()]*\))?\s+(?:were|was)\s+"
                      r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)", re.I)
 # 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
 GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|with|each of|comprising)\s+"
@@ -143,7 +144,7 @@ def sentence_counts(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
-_RANDOMISED_SUBJECT = re.compile(rf"(?<![\w.,/-])(?P<n>{_BIG_NUM})(?:\s+\w+)?\s+(?:were|was)\s+(?:\w+\s+)?"
+_RANDOMISED_SUBJECT = re.compile(rf"(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?\s+(?:were|was)\s+(?:\w+\s+)?"
                                  r"(?:randomi[sz]ed|randomly)", re.I)
 
 

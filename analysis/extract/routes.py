@@ -100,6 +100,8 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                 routes.append(term)
             continue
         who = next_drug(text, m.end(), found)
+        if who is not None and not who.is_intervention:
+            who = _coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
         if who is None:
             who = preceding(text, m.start(), found)
             if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())):
@@ -107,6 +109,21 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
         if who is not None and who.is_intervention:
             routes.append(term)
     return routes
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*$", re.I)
+
+
+def _coordinated(text: str, first, found):
+    """The intervention when it is coordinated with the drug a route adjective precedes ('X and Y')."""
+    prev_end = first.end
+    for d in [d for d in found if d.start >= first.end][:3]:
+        if not _COORDINATION.match(text[prev_end:d.start]):
+            return None
+        if d.is_intervention:
+            return d
+        prev_end = d.end
+    return None
 
 
 def extract(ctx: "Context") -> list[Finding]:

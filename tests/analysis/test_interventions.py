@@ -85,6 +85,14 @@ def test_abbreviation_defined_in_the_abstract_is_added():
     assert sativex.with_abbreviations("a cannabis-based medicinal extract (10 mg) was given") is sativex
 
 
+def test_first_of_several_arms_and_no_function_word_tails():
+    meloxicam = resolve_intervention("30 mg meloxicam IV; 60 mg meloxicam IV")
+    assert "meloxicam" in meloxicam.synonyms
+    magnesium = resolve_intervention("magnesium 50 mg in normal saline 1 mL or dexamethasone 0.1 mg/kg in normal saline")
+    assert magnesium.name == "magnesium"
+    assert not magnesium.mentioned_in("dexamethasone 0.1 mg/kg in normal saline 1 mL")
+
+
 def test_literal_names_drop_doses_routes_and_comparators():
     names, is_drug = literal_names("paracetamol 1,000 mg-caffeine 130 mg combination (PCF)")
     assert is_drug and "PCF" in names and "paracetamol" in names

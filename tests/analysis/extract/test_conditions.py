@@ -59,6 +59,12 @@ def test_emergency_setting_of_a_named_condition_is_not_acute_pain():
     assert sorted(_conditions(surgery)) == ["fibromyalgia", "postoperative_acute"]
 
 
+def test_pain_in_an_unlisted_condition_is_other():
+    article = _article("Bupivacaine lozenges for oral mucositis pain",
+                       ("RESULTS", "Patients using lozenges reported lower mucositis pain scores."))
+    assert list(_conditions(article)) == ["other"]
+
+
 def test_experimental_pain_in_volunteers_is_other():
     article = _article("Ketamine and fentanyl in experimental pain",
                        ("METHODS", "Ten healthy volunteers had electrical pain thresholds measured."))

@@ -61,6 +61,11 @@ def test_route_word_inside_the_intervention_name():
     assert list(_routes(article, "intracutaneous sterile water injection (ISWI)")) == ["other"]
 
 
+def test_route_adjective_shared_by_coordinated_drugs():
+    article = _article("Caudal dexamethasone and magnesium could offer analgesic benefits.")
+    assert list(_routes(article, "magnesium")) == ["neuraxial"]
+
+
 def test_dosage_form_right_after_the_drug():
     assert list(_routes(_article("Patients applied lidocaine 5% patch daily."), "lidocaine")) == ["topical"]
 
