@@ -110,3 +110,10 @@ def test_partial_pubmed_harvest_is_still_reported_then_exits_8(home):
     assert "(pubmed, partial)" in html        # the latest run's status is on the page
     assert "ended <b>partial</b>: some records may be missing from this report" in html
     assert "ended **partial**" in (home / "reports" / "report.md").read_text(encoding="utf-8")
+
+
+def test_run_for_another_intervention_says_so_in_the_report(home, capsys):
+    assert main(["run", "--source", "snapshot", "--intervention", "intravenous lidocaine", "--no-progress"]) == 0
+    html = (home / "reports" / "report.html").read_text(encoding="utf-8")
+    assert 'Findings belong to the intervention: <span class="intervention">lidocaine</span>' in html
+    assert "<title>Lidocaine for pain: evidence report</title>" in html
