@@ -313,7 +313,7 @@ _LINKS_STRONG = [re.compile(p, re.I) for p in (
     r"\b(?:induced|caused|provoked|precipitated|triggered|produced|aggravated|exacerbated|mediated) by\s(?P<w>[^.;]{1,60})",
     r"\b(?:due|secondary|attribut\w+|ascribed|related|linked) to\s(?P<w>[^.;]{1,60})",
     r"\bassociat\w+ (?:with|between)\s(?P<w>[^.;]{1,70})",
-    r"(?P<w>[\w-]{3,})\s(?:toxicity|intoxication|overdose|poisoning|hypersensitivity|allergy|embryopathy|"
+    r"(?P<w>[\w-]{3,})(?:\s\([^)]{1,25}\))?\s(?:toxicity|intoxication|overdose|poisoning|hypersensitivity|allergy|embryopathy|"
     r"neurotoxicity|cardiotoxicity|hepatotoxicity|nephrotoxicity|ototoxicity|side effects?|adverse)\b",
     r"\b(?:toxicity|intoxication|overdose|poisoning|hypersensitivity|allergy|side[- ]effects?|adverse (?:drug )?"
     r"(?:reactions?|effects?|events?)|complications?|reactions?) (?:of|to|from|with|after|following|during|"
@@ -328,6 +328,8 @@ _LINKS_STRONG = [re.compile(p, re.I) for p in (
     r"\b(?:after|following|during|while (?:on|taking|receiving|using)|upon|since)\s(?P<w>[^.;]{1,70}?)"
     r"(?:,\s?| )(?:\w+ ){0,6}(?:develop\w*|experienc\w+|present\w* with|complain\w* of|suffer\w*|had|became|"
     r"showed|exhibited)\b",
+    r"\bcomplicat(?:ing|es|ed)\s(?P<w>[^.;]{1,50})",
+    r"\b(?:consequence|result) of\s(?P<w>[^.;]{1,50})",
     r"\b(?:rechallenge|re-?challenge|re-?administration|readministration|re-?exposure)\b (?:of |from |with )?"
     r"(?P<w>[^.;]{1,60})",
     r"(?P<w>[^.;]{1,80})\s(?:later |subsequently |then |also |soon |rapidly )?(?:developed|experienced|presented "
@@ -347,7 +349,8 @@ _NOT_DRUG_ABBREVIATION = frozenset("""HIV CT MRI ICU ECG EKG EEG DNA RNA CSF CNS
 # Weaker ties: the drug and the event share a sentence with a temporal or treatment link.
 _LINKS_WEAK = [re.compile(p, re.I) for p in (
     r"\b(?:after|following|during|upon|while|on|under|receiving|taking|treated with|given|exposure to|use of|"
-    r"administration of|ingestion of|therapy with|treatment with)\s(?P<w>[^.;]{1,60})",
+    r"administration of|ingestion of|therapy with|treatment with|exposed to)\s(?P<w>[^.;]{1,60})",
+    r"(?P<w>[\w-]{3,})[- ]treated\b",
 )]
 _THERAPEUTIC = re.compile(
     r"\b(?:for|in) (?:the )?(?:treatment|management|prevention|prophylaxis|control|therapy) of\b|"
@@ -389,6 +392,11 @@ def _linked(text: str, drugs: set[str], negated: list[tuple[int, int]], any_caus
             if holds_drug(m) or (any_cause and i in _ABBREVIATION_LINKS and not any(a <= m.start() < b for a, b in negated) and any(
                     a.group(0) not in _NOT_DRUG_ABBREVIATION for a in _ABBREVIATION.finditer(m.group("w")))):
                 return "strong"
+    for m in re.finditer(r"(?P<w>[\w-]{3,})((?:\s[\w-]+){0,2}?)\s(?P<p>[\w-]+)", text):
+        # A drug named right before a medical problem: 'Clofazimine enteropathy', 'Co-trimoxazole red cell aplasia'.
+        if holds_drug(m) and LEXICON.problem.fullmatch(m.group("p")) and \
+                not re.search(r"\b(?:for|of|in|with|to|treat\w*)\s*$", text[max(0, m.start() - 12):m.start()], re.I):
+            return "strong"
     for pattern in _LINKS_WEAK:
         if any(holds_drug(m) for m in pattern.finditer(text)):
             return "weak"
