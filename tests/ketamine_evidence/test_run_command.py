@@ -89,6 +89,7 @@ def test_run_against_pubmed_reports_revised_and_retracted_records(home):
     assert [a.get("href") for a in rows["retracted"].xpath(".//a")] == [
         f"https://pubmed.ncbi.nlm.nih.gov/{retracted}/"]
     assert "Previous run: 1" in doc.text_content()
+    assert doc.xpath("//section[@id='flow']//code")[0].text_content() == "ketamine[tiab]"   # the search, on the page
 
 
 def test_partial_pubmed_harvest_is_still_reported_then_exits_8(home):
