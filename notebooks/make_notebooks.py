@@ -83,16 +83,25 @@ NOTEBOOKS: dict[str, list[tuple[str, str] | tuple[str, str, list[str]]]] = {
         ("code", 'tables_dir = None\nintervention = "ketamine"\ncondition = None\nmethod = "REML"\n'
                  "hartung_knapp = True", ["parameters"]),
         ("code", LOAD),
-        ("code", "from analysis.effect_sizes import effect_table, pool_by_condition\n\n"
+        ("code", "import pandas as pd\nfrom analysis.effect_sizes import effect_table, pool_by_condition\n\n"
                  "effects = effect_table(for_studies(tables.findings, studies), studies)\n"
                  "effects"),
         ("code", "pooled = pool_by_condition(effects, method=method, hartung_knapp=hartung_knapp)\n"
-                 'print(f"{len(pooled)} pooled analyses" if len(pooled) else '
+                 'print(f"pooled analyses: {len(pooled)}" if len(pooled) else '
                  '"no condition has effect data from two or more RCTs yet")\n'
                  'pooled.drop(columns=["result"])'),
         ("code", "from analysis.notebook_support import plot_forest\n\n"
                  "for row in pooled.to_dict(\"records\"):\n"
                  "    display(plot_forest(effects, row))"),
+        ("md", "Sensitivity: the same pooling with only the arm sizes the abstracts state (no equal split of "
+               "`n_participants`), and with the DerSimonian-Laird estimator."),
+        ("code", "stated = effect_table(for_studies(tables.findings, studies), studies, impute_n=False)\n"
+                 "columns = [\"condition\", \"measure\", \"k\", \"estimate\", \"ci_low\", \"ci_high\", \"i2\"]\n"
+                 "pd.concat({\"as above\": pooled[columns],\n"
+                 "           \"stated sizes only\": pool_by_condition(stated, method=method, "
+                 "hartung_knapp=hartung_knapp)[columns],\n"
+                 "           \"DerSimonian-Laird\": pool_by_condition(effects, method=\"DL\", "
+                 "hartung_knapp=False)[columns]})"),
     ],
 }
 

@@ -37,8 +37,8 @@ def _study(sid, *, included=True, conditions="crps", design="rct", relief=None, 
     return row
 
 
-@pytest.fixture
-def tables() -> Tables:
+def small_tables() -> Tables:
+    """Six records (three included, two RCTs with pain scores per arm) in the contract's dtypes."""
     studies = pd.DataFrame([
         _study("1", relief=90.0, relief_duration_text="up to 3 months"),
         _study("2", relief=7.0, conditions="crps;neuropathic"),
@@ -69,6 +69,11 @@ def tables() -> Tables:
     ])
     return Tables(coerce(studies, STUDY_COLUMNS), coerce(findings, FINDING_COLUMNS),
                   coerce(events, ADVERSE_EVENT_COLUMNS))
+
+
+@pytest.fixture
+def tables() -> Tables:
+    return small_tables()
 
 
 def test_select_studies(tables):

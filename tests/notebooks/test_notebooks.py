@@ -17,7 +17,9 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
+from analysis.tables_io import write_tables
 from ketamine_evidence.cli import main
+from tests.analysis.test_notebook_support import small_tables
 from tests.conftest import REPO
 
 NOTEBOOK_DIR = REPO / "notebooks"
@@ -110,3 +112,17 @@ def test_runs_on_a_fresh_home_without_tables(tmp_path, monkeypatch):
 def test_condition_parameter_filters(snapshot_tables, tmp_path):
     nb = _run(NAMES[1], tmp_path, tables_dir=str(snapshot_tables), condition="crps")
     assert "for crps" in _outputs(nb)
+
+
+def test_meta_analysis_notebook_pools_two_rcts(tmp_path):
+    """On tables with two RCTs giving pain scores per arm, 04 pools them, draws the forest plot and
+    shows the sensitivity table."""
+    directory = tmp_path / "tables"
+    write_tables(small_tables(), directory)
+    nb = _run(NAMES[3], tmp_path, tables_dir=str(directory))
+    text = _outputs(nb)
+    assert "pooled analyses: 1" in text
+    forest = next(c for c in nb.cells if "plot_forest(effects, row)" in c.source)
+    assert any("image/png" in out.get("data", {}) for out in forest.outputs)
+    sensitivity = next(c for c in nb.cells if "stated sizes only" in c.source)
+    assert "DerSimonian-Laird" in sensitivity.outputs[0]["data"]["text/plain"]
