@@ -43,7 +43,7 @@ _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneo
 # Words that say what kind of thing a name is rather than which ("... injection", "... device").
 _GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|"
                             r"programm?e|preparation|formulation|product|administration)\b", re.I)
-_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w+)?", re.I)
+_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
 _FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
@@ -180,6 +180,26 @@ def _squash(text: str) -> str:
     return " ".join(text.replace(" ,", ",").split()).strip(" ,-")
 
 
+@lru_cache(maxsize=1)
+def _drug_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Single-word drug names and stem endings from ``lexicons/drugs.toml`` (shared with the extractors)."""
+    raw = tomllib.loads(resources.files("analysis.lexicons").joinpath("drugs.toml").read_text(encoding="utf-8"))
+    words = frozenset(n.lower() for n in raw["names"] if re.fullmatch(r"[a-z0-9]+", n.lower()))
+    generic = {"placebo", "saline", "sham", "vehicle", "oxygen", "opioid", "opioids", "nsaid", "nsaids"}
+    suffixes = "|".join(re.escape(x) for x in raw["suffixes"])
+    return words - generic, re.compile(rf"^[a-z]{{3,}}(?:{suffixes})$")
+
+
+def _first_drug_word(text: str) -> str | None:
+    """The first word of ``text`` that is a known drug name or ends like one."""
+    words, stems = _drug_words()
+    for word in re.findall(r"[A-Za-z][A-Za-z\-]+", text):
+        w = word.lower()
+        if w in words or stems.match(w):
+            return word
+    return None
+
+
 def literal_names(name: str) -> tuple[list[str], bool]:
     """The forms an unknown treatment name may take in an abstract, and whether it is a drug."""
     wanted = " ".join(name.split())
@@ -212,6 +232,9 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     lead = re.match(r"^([A-Z]{2,}[\u00ae\u2122]?)\s+(\S.*)$", first)  # 'OROS hydromorphone' -> 'hydromorphone'
     if lead:
         aliases.append(lead.group(2))
+    drug = _first_drug_word(body)  # 'group D received dexmedetomidine 0.04 ug/(kg·h)' -> 'dexmedetomidine'
+    if drug:
+        aliases.append(drug)
     combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'
     if combo:
         aliases.append(combo.group(1))

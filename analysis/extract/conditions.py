@@ -89,6 +89,10 @@ def extract(ctx: "Context") -> list[Finding]:
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
+    if "postoperative_acute" in chosen:  # 'shoulder pain' after laparoscopy is an outcome, not the condition
+        for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
+                     and not POPULATION.search(sent.text)]:
+            del chosen[term]
     if not chosen:
         experimental = next((s for s in pain_sentences if EXPERIMENTAL.search(s.text)), None)
         if experimental is not None:
@@ -113,6 +117,9 @@ OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|d
                          r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
 STRONG_PAIN = re.compile(r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
                          r"headaches?|migraines?|neuralgia|analgesi\w*)(?![\w])", re.I)
+POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
+                        r"volunteers|outpatients)\s+(?:\w+\s+)?(?:with|suffering|diagnosed|having|who had)\b|"
+                        r"\bwith (?:chronic|acute|severe|moderate|persistent|refractory)\b", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)

@@ -63,7 +63,8 @@ TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[-
                    r"placebo[- ]controlled|controlled (?:\w+ )?(?:study|trial|design)|cross-?over|open[- ]label|single[- ]arm|dose[- ](?:finding|"
                    r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
-                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|(?:were|was) (?:given|administered|treated)|intervention "
+                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|control group|"
+                   r"(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
@@ -89,7 +90,7 @@ RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "record", "case 
                                       "claims", "data of", "data from", "data on"))
 PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
                                           "case-control", "survey", "audit"))
-TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "controlled", "cross", "open", "single", "dose", "phase", "pilot",
+TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot",
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
                       "treated", "intervention", "study drug"))
 

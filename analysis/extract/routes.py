@@ -153,7 +153,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
         found = mentions(s.text, ctx.intervention.pattern)
         for m in PCA.finditer(s.text):
             before = preceding(s.text, m.start(), found)
-            if before is not None and before.is_intervention and m.start() - before.end <= 20 \
+            if before is not None and before.is_intervention and m.start() - before.end <= 30 \
                     and not _PHRASE_BREAK.search(s.text, before.end, m.start()):
                 return s
             contents = _PCA_CONTENTS.match(s.text, m.end())

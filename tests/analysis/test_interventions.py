@@ -93,6 +93,12 @@ def test_first_of_several_arms_and_no_function_word_tails():
     assert not magnesium.mentioned_in("dexamethasone 0.1 mg/kg in normal saline 1 mL")
 
 
+def test_first_drug_word_of_a_descriptive_name():
+    dex = resolve_intervention("group D received dexmedetomidine 0.04 ug/(kg·h) plus sufentanil 0.02 ug/(kg·h)")
+    assert dex.mentioned_in("Dexmedetomidine has sedative effects") and not dex.mentioned_in("sufentanil only")
+    assert "water" not in resolve_intervention("intracutaneous sterile water injection (ISWI)").synonyms
+
+
 def test_literal_names_drop_doses_routes_and_comparators():
     names, is_drug = literal_names("paracetamol 1,000 mg-caffeine 130 mg combination (PCF)")
     assert is_drug and "PCF" in names and "paracetamol" in names

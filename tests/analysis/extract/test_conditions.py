@@ -59,6 +59,12 @@ def test_emergency_setting_of_a_named_condition_is_not_acute_pain():
     assert sorted(_conditions(surgery)) == ["fibromyalgia", "postoperative_acute"]
 
 
+def test_outcome_pain_site_after_surgery_is_not_a_condition():
+    article = _article("Intraperitoneal bupivacaine for post-laparoscopic cholecystectomy analgesia",
+                       ("METHODS", "Post-operative pain, rescue analgesic use and presence of shoulder pain were recorded."))
+    assert list(_conditions(article)) == ["postoperative_acute"]
+
+
 def test_pain_in_an_unlisted_condition_is_other():
     article = _article("Bupivacaine lozenges for oral mucositis pain",
                        ("RESULTS", "Patients using lozenges reported lower mucositis pain scores."))

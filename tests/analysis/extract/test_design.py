@@ -38,6 +38,7 @@ def _assert_evidence(article: Article, finding, sentence: str) -> None:
     ("We conducted a systematic review and meta-analysis of trials of ketamine.", "systematic_review"),
     ("We report a case of a 45-year-old woman with CRPS.", "case_report"),
     ("A 54-year-old woman with postherpetic neuralgia applied ketamine cream.", "case_report"),
+    ("These patients were compared with the control group of 21 consecutive patients.", "non_randomised_trial"),
 ])
 def test_design_from_the_deciding_sentence(sentence, expected):
     article = _article("A study of ketamine", ("METHODS", sentence))
@@ -75,6 +76,11 @@ def test_publication_type_alone_gives_metadata_evidence():
     review = _design(_article("Ketamine in pain management", ("RESULTS", "Ketamine is an old drug."),
                               types=["Journal Article", "Review"]))
     assert review.value == "narrative_review"
+
+
+def test_reporting_a_method_is_not_a_case_report():
+    article = _article("A bromodomain inhibitor", ("RESULTS", "We report a potent and cell active protein inhibitor."))
+    assert _design(article).value == "other"
 
 
 def test_observational_publication_type():
