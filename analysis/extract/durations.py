@@ -84,7 +84,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     verdicts = pain_effect.article_verdicts(ctx)
     if value in ("improved", "mixed"):
         return _last_better(verdicts, ("better",), follow) or (
-            _last_better(verdicts, ("within",), follow) if value == "improved" else None)
+            _last_better(verdicts, ("within",), follow) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
         return _last_better(verdicts, ("within",), follow)
     if value == "no_difference":
@@ -98,6 +98,22 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         none = next((v for v in verdicts if v.verdict == "no_difference"), None)
         if none is not None and none.sentence is not None:
             return 0.0, none.sentence, none.clause.strip()
+    return None
+
+
+_ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
+
+
+def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
+    """The one time at which pain was assessed, when the abstract states exactly one ('the incidence and
+    severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
+    found: list[tuple[float, "Sentence"]] = []
+    for s in ctx.sentences:
+        if _ASSESSED.search(s.text) and pain_effect.is_pain_outcome(s.text):
+            found += [(t.max_days, s) for t in follow_up_mentions(s) if len(t.days) == 1]
+    if len({days for days, _ in found}) == 1:
+        days, sentence = found[0]
+        return days, sentence, sentence.text
     return None
 
 

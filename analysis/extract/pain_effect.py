@@ -115,6 +115,7 @@ LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
 CLAUSE_SPLIT = re.compile(r";\s|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
+REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
 
 # Arms that are comparators by their name.
@@ -375,6 +376,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause)))
         if NOT_CLAUSE.search(clause) and prev is not None:
             verdict = "no_difference"
+        elif REVERSED.search(clause) and prev is not None and prev.verdict in ("better", "worse"):
+            verdict = "better" if prev.verdict == "worse" else "worse"  # '..., but it reversed at 12 and 24 h'
         else:
             word, position = direction_at(clause) if not BASELINE_ONLY.search(clause) else (None, 0)
             polarity = local_polarity(clause, position, arms) or polarity
@@ -527,10 +530,17 @@ def _outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Patter
             if outcome_polarity(m.group(1)) == "higher_better":
                 higher.add(m.group(2))
 
+    # 'Success was considered as no or mild pain': the success rate is a pain outcome (more is better).
+    for m in re.finditer(r"\b(success|response|responders?)\b[^.;]{0,30}?\b(was|were|is)\s(defined|considered|"
+                         r"regarded)\s(as|by)\b[^.;]{0,80}?\b(pain|analges\w*|headache)", text, re.I):
+        word = m.group(1).lower()
+        found.update({word, word + " rate", word + " rates"})
+        higher.update({word, word + " rate", word + " rates"})
+
     def alternation(words: set[str]) -> re.Pattern[str] | None:
         if not words:
             return None
-        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)))
+        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)), re.I)
 
     return alternation(found), alternation(higher)
 

@@ -75,3 +75,15 @@ def test_relief_lasting_weeks_sets_follow_up_too() -> None:
     found = fields(article("Ketamine in CRPS", ("RESULTS", s)))
     assert found["relief_duration_days"].value == 21.0
     assert found["follow_up_days"].value == 21.0
+
+
+def test_single_pain_assessment_time_dates_the_benefit() -> None:
+    # PMC4940009: the benefit sentence names no time; myalgia was assessed once, 24 hours after surgery.
+    a = article("Ketamine and postoperative myalgia",
+                ("METHODS", "The incidence and severity of myalgia were assessed by a blinded observer 24 hours after "
+                            "surgery."),
+                ("RESULTS", "The incidence of myalgia in Group K was significantly less, when compared with Group N "
+                            "(P<0.05)."))
+    found = fields(a)
+    assert found["relief_duration_days"].value == 1.0
+    assert "24 hours after surgery" in found["relief_duration_days"].evidence.text

@@ -99,3 +99,20 @@ def test_undefined_group_labels() -> None:
     assert effect(a).value == "improved"
     b = article("Ketamine trial", ("RESULTS", "Pain scores were significantly lower in group K at 2, 6, and 12 h."))
     assert effect(b).value == "improved"
+
+
+def test_reversed_clause_flips_the_previous_verdict() -> None:
+    # PMC3897023: worse than remifentanil early, better later -> mixed.
+    s = ("The pain scores were significantly lower in remifentanil group immediately after recovery and also at 2 and "
+         "6 h post-operatively, but it reversed at 12 and 24 h after recovery comparing with propofol and ketamine.")
+    a = article("Propofol, remifentanil and ketamine", ("RESULTS", s))
+    assert effect(a).value == "mixed"
+    assert {f.field: f.value for f in extract_findings(a, "ketamine")}["relief_duration_days"] == 1.0
+
+
+def test_success_defined_by_pain_is_a_pain_outcome() -> None:
+    a = article("Articaine and ketamine for nerve block",
+                ("METHODS", "Success was considered as no or mild pain on the basis of visual analog scale recordings."),
+                ("RESULTS", "The success rates were 55% and 42.9% for A-ketamine and A-saline group, respectively, "
+                            "with no significant differences between the two groups (P=0.437)."))
+    assert effect(a).value == "no_difference"
