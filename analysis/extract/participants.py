@@ -71,7 +71,8 @@ ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|s
                       r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)
 ANALYSED = re.compile(r"\b(?:analy[sz]ed|completed|evaluated|assessed|followed)\b", re.I)
 _AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age|from)\s*$", re.I)
-_ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas)\b", re.I)
+_ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas|and (?:another|a further|"
+                             r"an additional|a second))\b", re.I)
 _DROPOUT = re.compile(r"\b(?:excluded|dropped|withdr[ae]w\w*|lost|discontinued|declined|refused)\b", re.I)
 # Counts of people who were only screened or eligible, not entered: '884 persons were eligible'.
 _NOT_ENTERED = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?)?(?:eligible|screened|assessed for eligibility|approached|"

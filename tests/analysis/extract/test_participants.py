@@ -35,6 +35,7 @@ def _n(article: Article, design_value: str = "rct"):
     ("44 migrainous (from 4-15 years of age) were equally allocated to receive cinnarizine or topiramate.", 44),
     ("The patients were randomly allocated to group I and group II comprising 30 patients each.", 60),
     ("Fifty-nine subjects aged 18\u201372 years were randomized to receive meloxicam or placebo.", 59),
+    ("A randomized study tested 15 subjects receiving filler and another 15 patients receiving neurotoxin.", 30),
     ("Of 120 patients screened, 80 were randomized to ketamine or placebo.", 80),
     ("A randomized study of 65 American Society of Anesthesiologists 1 children (2-10 years).", 65),
     ("Sixty ASA I or II, 18\u201350 year old patients scheduled for minor surgery were randomized.", 60),
