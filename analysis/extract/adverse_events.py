@@ -439,6 +439,8 @@ def _topic_terms(ctx: "Context") -> set[str]:
                                                                                      s.section, re.I)):
             for m in LEXICON.regex.finditer(s.text):
                 kind, terms = LEXICON.classify(m.group(0))
+                if kind == "term" and _caused_by(s.text, m.start(), m.end(), ctx.intervention.pattern):
+                    continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
                 if kind == "term" and s.section == "TITLE":
                     topic.update(terms)
                 elif kind == "term" and _aim_target(s.text, m.start()):
@@ -600,9 +602,11 @@ def extract(ctx: "Context") -> list[Finding]:
     occurred: dict[str, _Event] = {}
     negated: dict[str, _Event] = {}
     for sentence in ctx.sentences:
-        if sentence.section == "TITLE" or not LEXICON.may_match(sentence.text):
+        if not LEXICON.may_match(sentence.text):
             continue
         mentions = find_event_mentions(sentence.text)
+        if sentence.section == "TITLE":  # only an event the title ties to the intervention
+            mentions = [m for m in mentions if _caused_by(sentence.text, m.start, m.end, pattern) and not m.negated]
         if not mentions or _is_methods(sentence):
             continue
         if topic is None:

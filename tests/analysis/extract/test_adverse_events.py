@@ -149,3 +149,17 @@ def test_mentions_and_negation_scope():
 ])
 def test_sentence_detector_for_any_drug(sentence, expected):
     assert detect_adverse_event_sentence(sentence) is expected
+
+
+def test_a_title_that_ties_the_event_to_the_intervention():
+    # A case report's subject is its adverse event, not an aim to exclude.
+    title = "Ketamine-induced ulcerative cystitis: a case report"
+    article = Article(pmid="1", pmcid=None, doi=None, title=title,
+                      abstract=[Section(None, None, "A 25-year-old man who used ketamine presented with dysuria.")])
+    found = _events(article)
+    assert list(found) == [("adverse_events", "urological")]
+    finding = found[("adverse_events", "urological")]
+    assert (finding.evidence.start, finding.evidence.end, finding.evidence.source) == (0, len(title), "title")
+    # A title naming an event without tying it to the intervention stays the study's topic.
+    assert _events(_article("Sedation scores were higher with ketamine (P = 0.01).",
+                            title="Ketamine for sedation in children")) == {}
