@@ -67,7 +67,7 @@ def build_context(tables: TablesLike, changes: Changes | None = None, *,
     included = included_studies(studies)
     interventions = _interventions(tables)
     intervention = " / ".join(interventions)
-    events = summarise_events(included, tables.adverse_events)
+    events = summarise_events(included, tables.adverse_events, interventions[0])
     pooled = pooled_analyses(findings, included, intervention)
     i2: dict[str, float] = {}
     for p in pooled.analyses:  # the larger I² when a condition has two measures: the cautious reading

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.report.values import as_bool, as_float, as_text, split_list
-
-CONTROL_ARM = re.compile(r"\b(placebo|saline|sham|control|comparator)\b", re.I)
+from analysis.effect_sizes import arm_role
+from analysis.report.values import as_bool, as_float, split_list
 
 
 @dataclass(frozen=True)
@@ -30,11 +28,13 @@ class EventSummary:
         return self.count / self.n if self.n else None
 
 
-def summarise_events(included: pd.DataFrame, adverse_events: pd.DataFrame) -> list[EventSummary]:
+def summarise_events(included: pd.DataFrame, adverse_events: pd.DataFrame,
+                     intervention: str = "ketamine") -> list[EventSummary]:
     """Events in order of how many studies report them; pooled incidence = sum of counts / sum of n.
 
-    A study's count is taken once per event, never from an arm named as a control (placebo, saline, sham,
-    control), and from the row with the largest denominator, so that a two-arm study is not counted twice.
+    A study's count is taken once per event, never from an arm named as a control (placebo, saline, sham...:
+    ``analysis.effect_sizes.arm_role``, the same reading as the effect sizes), and from the row with the
+    largest denominator, so that a two-arm study is not counted twice.
     """
     total = len(included)
     if total == 0:
@@ -51,7 +51,7 @@ def summarise_events(included: pd.DataFrame, adverse_events: pd.DataFrame) -> li
         cols = ["study_id", "event", "negated", "count", "n", "arm"]
         for sid, event, neg, count, n, arm in ae[cols].itertuples(index=False, name=None):
             c, d = as_float(count), as_float(n)
-            if as_bool(neg) or c is None or not d or c > d or CONTROL_ARM.search(as_text(arm) or ""):
+            if as_bool(neg) or c is None or not d or c > d or arm_role(arm, intervention) == "control":
                 continue
             best = counts.setdefault(str(event), {}).get(str(sid))
             if best is None or d > best[1]:
