@@ -631,7 +631,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
                 continue  # a serious adverse event that occurred is counted ('two serious adverse events')
-            if m.compared and not _INCIDENCE.search(sentence.text):
+            if m.compared and not (_INCIDENCE.search(sentence.text) or any(x.kind == GENERIC for x in mentions)):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened
             if detected is None:
                 detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)

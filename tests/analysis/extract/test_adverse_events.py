@@ -41,6 +41,8 @@ def _assert_evidence(article: Article, finding, sentence: str) -> None:
     ("Postoperative nausea and vomiting (PONV) occurred in 12 patients receiving ketamine.", {"nausea", "vomiting"}),
     ("Drowsiness and diplopia were reported by 4 of 20 patients after ketamine.", {"sedation", "visual_disturbance"}),
     ("The incidence of nausea was similar between the ketamine and saline groups.", {"nausea"}),
+    ("Adverse effects (nausea, dizziness) were comparable between the ketamine and saline groups.",
+     {"nausea", "dizziness"}),
 ])
 def test_events_that_occurred_are_normalised(sentence, expected):
     article = _article(sentence)
