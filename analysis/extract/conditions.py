@@ -31,7 +31,8 @@ NAMED: list[tuple[str, re.Pattern[str]]] = [
 ACUTE = re.compile(alternation(_LEX["postoperative_acute"]["patterns"]), re.I)
 EXPERIMENTAL = re.compile(alternation(_LEX["experimental"]["patterns"]), re.I)
 GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), re.I)
-_ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|incidence of|events?|"
+_ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|"
+                          r"incidence of|events?|"
                           r"tolerat\w+|occurred|experienced)\b", re.I)
 _STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",

@@ -47,7 +47,9 @@ RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignme
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
                         re.I)
 CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+\d+[- ]year[- ]old\s+(?:man|woman|male|female|boy|"
-                         r"girl|patient|child|gentleman|lady|infant)\b|we (?:report|describe|present) (?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?(?:case|patient|man|woman|male|female|boy|"
+                         r"girl|patient|child|gentleman|lady|infant)\b|"
+                         r"we (?:report|describe|present) (?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
+                         r"(?:case|patient|man|woman|male|female|boy|"
                          r"girl|child|infant|neonate|adolescent)\b|"
                          r"(?:a|an)\s+(?:\d+|[a-z]+-year-old|[a-z]+ year old)\b[^.]{0,80}\b(?:presented|was admitted|"
                          r"developed|with a history)|this case)\b", re.I)
@@ -60,10 +62,12 @@ PROSPECTIVE_OBS = re.compile(r"\b(?:prospective (?:\w+ )?(?:observational|cohort
                              r"observational (?:\w+ )?(?:study|cohort|design)|cohort study|cross-sectional|"
                              r"longitudinal (?:cohort|study)|case-control|survey)\b", re.I)
 TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[- ]blind\w*|blinded|"
-                   r"placebo[- ]controlled|controlled (?:\w+ )?(?:study|trial|design)|cross-?over|open[- ]label|single[- ]arm|dose[- ](?:finding|"
+                   r"placebo[- ]controlled|controlled (?:\w+ )?(?:study|trial|design)|cross-?over|open[- ]label|"
+                   r"single[- ]arm|dose[- ](?:finding|"
                    r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
-                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|control group|"
+                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|"
+                   r"control group|"
                    r"(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)

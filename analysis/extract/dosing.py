@@ -34,7 +34,8 @@ RATE = re.compile(rf"(?<![\w.]){_RANGE}\s?{_MASS}{_SEP}kg{_INV}{_SEP}(?P<time>h|
 PER_KG = re.compile(rf"(?<![\w.]){_RANGE}\s?{_MASS}{_SEP}kg{_INV}(?![\w/\u00b7])(?!\s?(?:[-\u2212]1\s?)?"
                     rf"(?:/|\.|\u00b7|per\s)\s?(?:h|hr|hour|min|minute|d|day|24))", re.I)
 PER_DAY = re.compile(r"^\s?(?:/|per\s)\s?(?:d|day)\b", re.I)
-MG = re.compile(rf"(?<![\w.]){_RANGE}\s?(?P<mass>mg|µg|μg|mcg)(?!\s?(?:/|\.|\u00b7|per\s)\s?(?:kg|ml|mL|m2|d\b|day|h\b|"
+MG = re.compile(rf"(?<![\w.]){_RANGE}\s?(?P<mass>mg|µg|μg|mcg)"
+                r"(?!\s?(?:/|\.|\u00b7|per\s)\s?(?:kg|ml|mL|m2|d\b|day|h\b|"
                 r"hr|hour|min|l\b|dl))(?![\w])", re.I)
 _TO_MG = {"mg": 1.0, "g": 1000.0, "µg": 0.001, "μg": 0.001, "mcg": 0.001, "mic": 0.001, "ug": 0.001,
           "γ": 0.001, "gamma": 0.001}
@@ -46,8 +47,9 @@ N_INFUSIONS = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|
                          r"daily\s+|separate\s+|repeated\s+|weekly\s+)*(?:infusions|treatments? sessions|sessions)\b",
                          re.I)
 _COUNT_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen)"
-TREATMENT_DAYS = re.compile(rf"\b(?:on|for|over|during)\s+(?P<n>{_COUNT_WORD})\s+(?:consecutive\s+)?(?P<unit>days|weeks)\b|"
-                            rf"\b(?P<n2>{_COUNT_WORD})[- ](?P<unit2>day|week)\s+(?:\w+\s+)?(?:infusion|treatment|course|"
+TREATMENT_DAYS = re.compile(rf"\b(?:on|for|over|during)\s+(?P<n>{_COUNT_WORD})\s+(?:consecutive\s+)?"
+                            rf"(?P<unit>days|weeks)\b|\b(?P<n2>{_COUNT_WORD})[- ](?P<unit2>day|week)\s+(?:\w+\s+)?"
+                            r"(?:infusion|treatment|course|"
                             r"regimen|period of treatment)", re.I)
 # A course of treatment is stated with the regimen ('infused on 10 consecutive days', 'daily for 5 days'),
 # not with an outcome ('pain was lower for 12 weeks').

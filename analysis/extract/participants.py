@@ -145,7 +145,8 @@ def sentence_counts(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
-_RANDOMISED_SUBJECT = re.compile(rf"(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?\s+(?:were|was)\s+(?:\w+\s+)?"
+_RANDOMISED_SUBJECT = re.compile(rf"(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?\s+(?:were|was)\s+"
+                                 r"(?:\w+\s+)?"
                                  r"(?:randomi[sz]ed|randomly)", re.I)
 
 
@@ -190,7 +191,8 @@ def _groups_product(text: str) -> int | None:
     return None
 
 
-PER_ARM_COUNT = re.compile(r"\s*(?:(?:were\s+)?(?:randomi[sz]ed\s+)?(?:in|per)\s+(?:each|every)\b|each\b|per (?:group|arm)\b)",
+PER_ARM_COUNT = re.compile(r"\s*(?:(?:were\s+)?(?:randomi[sz]ed\s+)?(?:in|per)\s+(?:each|every)\b|each\b|"
+                           r"per (?:group|arm)\b)",
                            re.I)
 N_GROUPS = re.compile(rf"\b(?:into|to|in|of)\s+(?P<k>{NUM})\s+(?:\w+\s+)?(?:groups|arms)\b", re.I)
 GROUP_LABEL = re.compile(r"\bgroups?\s+(?:[A-Z0-9]{1,3}|I{1,3}|IV)\b")
