@@ -30,7 +30,7 @@ from typing import Any
 
 from analysis.extract.pain_effect import (
     GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
-    outcome_polarity, raw_direction,
+    numeric_direction, outcome_polarity, raw_direction,
 )
 from analysis.sentences import split_text
 from ketamine_evidence.errors import InputError
@@ -179,7 +179,7 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         parts = clauses(s.text)
         si, sc = arms.is_intervention(s.text), arms.is_comparator(s.text)
         for k, clause in enumerate(parts):
-            direction = raw_direction(clause)
+            direction = raw_direction(clause) or numeric_direction(clause, arms)
             if direction is None:
                 continue
             c_overlap = len(outcome & _stems(clause)) / max(1, len(outcome))
@@ -197,11 +197,14 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         return Answer("no significant difference", None, None)
     _, clause, sentence, qualified = best
     direction = raw_direction(clause)
+    numeric = direction is None
+    if numeric:
+        direction = numeric_direction(clause, arms)
     both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
         arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I))
     if direction == "none" or qualified or both_changed:
         return Answer("no significant difference", sentence, direction)
-    if orientation(clause, arms) < 0:
+    if not numeric and orientation(clause, arms) < 0:
         direction = {"up": "down", "down": "up", "better": "worse", "worse": "better"}[direction]
     if direction in ("better", "worse"):
         good = "down" if polarity(prompt.outcome) == "lower_better" else "up"

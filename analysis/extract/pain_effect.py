@@ -324,8 +324,32 @@ def sentence_direction(clause: str, arms: Arms) -> str | None:
     """Direction for the intervention vs the comparator in one clause: up/down/better/worse/none/None."""
     word = raw_direction(clause)
     if word is None:
-        return None
+        return numeric_direction(clause, arms)
     return word if orientation(clause, arms) > 0 else _FLIP[word]
+
+
+_ARM_VALUE = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s?(?:(?:±|\+/-)\s?\d+(?:\.\d+)?\s?)?(?:%|mm|cm|min(?:utes)?|"
+                        r"h(?:ours?)?|mg|µg|mcg|ug|points?)?")
+_VALUE_SPLIT = re.compile(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|;\s|,\s(?=\d)", re.I)
+
+
+def numeric_direction(clause: str, arms: Arms) -> str | None:
+    """'23.1 ± 6.7 minutes for the case group and 18.1 ± 7.3 minutes for the control (P = 0.02)': with
+    significance stated and no direction word, compare the intervention's value with the comparator's."""
+    if _significance(clause) != "sig":
+        return None
+    ours: list[float] = []
+    theirs: list[float] = []
+    for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) else " ", clause)):
+        m = _ARM_VALUE.search(part)
+        if not m or re.search(r"\bp\s?[<=>]", part[:m.start()], re.I):
+            continue
+        i, c = arms.is_intervention(part), arms.is_comparator(part)
+        if i != c:
+            (ours if i else theirs).append(float(m.group("value").replace("\u2212", "-")))
+    if len(ours) == 1 and len(theirs) == 1 and ours[0] != theirs[0]:
+        return "up" if ours[0] > theirs[0] else "down"
+    return None
 
 
 def pain_direction(direction: str | None, polarity: str | None) -> str | None:
@@ -380,6 +404,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             verdict = "better" if prev.verdict == "worse" else "worse"  # '..., but it reversed at 12 and 24 h'
         else:
             word, position = direction_at(clause) if not BASELINE_ONLY.search(clause) else (None, 0)
+            if word is None and own and not BASELINE_ONLY.search(clause):
+                word = numeric_direction(clause, arms)
             polarity = local_polarity(clause, position, arms) or polarity
             if word is None:
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)

@@ -116,3 +116,14 @@ def test_success_defined_by_pain_is_a_pain_outcome() -> None:
                 ("RESULTS", "The success rates were 55% and 42.9% for A-ketamine and A-saline group, respectively, "
                             "with no significant differences between the two groups (P=0.437)."))
     assert effect(a).value == "no_difference"
+
+
+def test_numeric_comparison_with_significance() -> None:
+    # PMC3172326: no direction word, only the two values and a p-value.
+    s = ("The interval time for the first analgesic request was 23.1 ± 6.7 minutes for the case group and "
+         "18.1 ± 7.3 minutes for the control (P = 0.02).")
+    a = article("Ketamine for appendectomy", ("METHODS", "Ketamine was given to the case group."), ("RESULTS", s))
+    assert effect(a).value == "improved"
+    ns = article("Ketamine trial", ("RESULTS", "Mean VAS was 3.1 in the ketamine group vs 4.5 in the placebo group "
+                                               "(P = 0.31)."))
+    assert effect(ns).value == "no_difference"
