@@ -403,9 +403,6 @@ def _linked(text: str, drugs: set[str], negated: list[tuple[int, int]], any_caus
     return None
 
 
-_TOKEN = re.compile(r"[\w'-]+|[^\w\s]")
-
-
 @lru_cache(maxsize=1)
 def _drug_finder() -> Any:
     """``drug_named_entity_recognition.find_drugs`` (a drug dictionary from MeSH, DrugBank, NHS and

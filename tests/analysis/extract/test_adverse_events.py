@@ -165,3 +165,7 @@ def test_a_title_that_ties_the_event_to_the_intervention():
     # A title naming an event without tying it to the intervention stays the study's topic.
     assert _events(_article("Sedation scores were higher with ketamine (P = 0.01).",
                             title="Ketamine for sedation in children")) == {}
+
+
+def test_lexicon_yields_exactly_the_guideline_terms():
+    assert set(adverse_events.preferred_terms()) == set(ADVERSE_EVENTS)
