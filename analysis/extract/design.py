@@ -87,10 +87,10 @@ ANIMAL = Gated(ANIMAL, ("c57", "sprague", "guinea"), frozenset(
 SYSTEMATIC = Gated(SYSTEMATIC, ("systematic", "meta", "pooled", "umbrella"))
 REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on"))
 RANDOM = Gated(RANDOM, ("random",))
-CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year"))
+CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year-old", "year old"))
 CASE_SERIES = Gated(CASE_SERIES, ("case", "series", "we report", "we describe", "we present", "this report",
                                   "this describe", "this present"))
-RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "record", "case notes", "registr", "database",
+RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "records", "case notes", "registr", "database",
                                       "claims", "data of", "data from", "data on"))
 PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
                                           "case-control", "survey", "audit"))

@@ -53,13 +53,8 @@ GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|wi
                        rf"(?P<n>{NUM})(?:\s+(?:patients|participants|subjects|each))?", re.I)
 PER_ARM = re.compile(rf"(?P<k>{NUM})\s+(?:groups|arms)\s+(?:and|with|of)\s+(?P<n>{NUM})\s+\w+\s+(?:per|in each|each)"
                      r"\s+(?:group|arm)", re.I)
-_PEOPLE_KEYS = ("patient", "participant", "subject", "volunteer", "individual", "person", "people", "adult",
-                "child", "infant", "neonate", "adolescent", "girl", "boy", "pupil", "couple", "dyad", "famil",
-                "women", "men", "male", "female", "mother",
-                "parturient", "case", "control", "smoker", "veteran", "athlete", "student", "worker", "employee",
-                "resident", "nurse", "respondent", "user", "sufferer", "migrain", "recipient", "candidate",
-                "completer")
-COUNT = Gated(COUNT, _PEOPLE_KEYS)
+_PEOPLE_WORDS = frozenset(re.findall(r"[a-z]+", _PEOPLE.lower()))
+COUNT = Gated(COUNT, (), _PEOPLE_WORDS)
 SUBJECT = Gated(SUBJECT, ("randomi", "randomly", "allocated", "assigned", "enrolled", "included", "recruited"))
 GROUPS_OF = Gated(GROUPS_OF, ("groups", "arms"))
 PER_ARM = Gated(PER_ARM, ("groups", "arms"))
