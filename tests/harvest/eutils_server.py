@@ -408,53 +408,51 @@ class EutilsServer:
         params = _params(handler)
         endpoint = urlparse(handler.path).path.rsplit("/", 1)[-1].removesuffix(".fcgi")
         client = params.get("api_key") or handler.client_address[0]
-        status: int | None = None
-        fault: str | None = None
+        status, fault, body, ctype, length = self._answer(endpoint, params, client, arrived)
+        # Logged before answering, so a client that has its answer also finds it in the log.
+        with self._lock:
+            self.requests.append(LoggedRequest(arrived, handler.command, endpoint, params, status, fault, client))
         try:
-            limited = self._over_rate(client, bool(params.get("api_key")), arrived)
-            if limited is not None:
-                status, fault = 429, "rate"
-                self._send(handler, 429, limited, "application/json")
-                return
-            if self.faults.latency:
-                time.sleep(self.faults.latency)
-            fault = self._draw_fault(endpoint)
-            if fault == "error":
-                status = self.rng.choice([500, 502, 503])
-                self._send(handler, status, b"<html><body><h1>Service unavailable</h1></body></html>", "text/html")
-                return
-            if fault == "drop":
+            if status is None:  # dropped: close the socket without an answer
                 handler.close_connection = True
-                try:
-                    handler.connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
-                return
-            try:
-                if endpoint == "esearch":
-                    status, body, ctype = 200, *self._esearch(params)
-                elif endpoint == "efetch":
-                    status, body, ctype = 200, *self._efetch(params)
-                else:
-                    raise _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
-            except _Reply as reply:
-                status, fault = reply.status, reply.fault or fault
-                self._send(handler, reply.status, reply.body, reply.content_type)
-                return
-            if fault == "truncate" and len(body) > 20:
-                cut = self.rng.randrange(10, len(body) - 5)
-                if self.rng.random() < 0.5:
-                    self._send(handler, status, body[:cut], ctype)
-                else:
-                    fault = "short-read"
-                    self._send(handler, status, body[:cut], ctype, length=len(body))
-                return
-            self._send(handler, status, body, ctype)
-        except (BrokenPipeError, ConnectionResetError):
-            fault = fault or "client-gone"
-        finally:
+                handler.connection.shutdown(socket.SHUT_RDWR)
+            else:
+                self._send(handler, status, body, ctype, length)
+        except OSError:
+            pass  # the client went away
+
+    def _answer(self, endpoint: str, params: dict[str, str], client: str, arrived: float
+                ) -> tuple[int | None, str | None, bytes, str, int | None]:
+        """(status or None to drop, fault, body, content type, Content-Length if not len(body))."""
+        limited = self._over_rate(client, bool(params.get("api_key")), arrived)
+        if limited is not None:
+            return 429, "rate", limited, "application/json", None
+        if self.faults.latency:
+            time.sleep(self.faults.latency)
+        fault = self._draw_fault(endpoint)
+        if fault == "error":
             with self._lock:
-                self.requests.append(LoggedRequest(arrived, handler.command, endpoint, params, status, fault, client))
+                status = self.rng.choice([500, 502, 503])
+            return status, fault, b"<html><body><h1>Service unavailable</h1></body></html>", "text/html", None
+        if fault == "drop":
+            return None, fault, b"", "", None
+        try:
+            if endpoint == "esearch":
+                body, ctype = self._esearch(params)
+            elif endpoint == "efetch":
+                body, ctype = self._efetch(params)
+            else:
+                raise _Reply(404, b"<html><body>Not Found</body></html>", "text/html")
+        except _Reply as reply:
+            return reply.status, reply.fault or fault, reply.body, reply.content_type, None
+        if fault == "truncate" and len(body) > 20:
+            with self._lock:
+                cut = self.rng.randrange(10, len(body) - 5)
+                honest = self.rng.random() < 0.5
+            if honest:  # well-formed HTTP, cut XML: only body validation notices
+                return 200, fault, body[:cut], ctype, None
+            return 200, "short-read", body[:cut], ctype, len(body)  # fewer bytes than Content-Length
+        return 200, fault, body, ctype, None
 
     def _over_rate(self, client: str, keyed: bool, now: float) -> bytes | None:
         limit = self.key_rate_limit if keyed else self.rate_limit
