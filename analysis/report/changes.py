@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.report.evidence_tables import PUBMED_URL
-from analysis.report.values import as_text
+from analysis.report.values import as_bool, as_text, is_missing
 
 
 @dataclass(frozen=True)
@@ -18,6 +18,7 @@ class ChangedStudy:
     pmid: str | None
     url: str | None
     title: str
+    included: bool = False
 
 
 @dataclass
@@ -32,22 +33,27 @@ class Changes:
     retracted: list[ChangedStudy] = field(default_factory=list)
     note: str | None = None
 
+    @staticmethod
+    def included_count(items: list[ChangedStudy]) -> int:
+        return sum(1 for s in items if s.included)
+
 
 def _run_dict(run: Any) -> dict[str, Any]:
     return {k: getattr(run, k, None) for k in ("id", "started", "finished", "source", "query", "status",
                                                "new", "updated", "unchanged", "failed", "missing")}
 
 
-def _titles(studies: pd.DataFrame) -> dict[str, tuple[str | None, str]]:
-    """Key (PMID or PMCID) -> (pmid, title), from the studies table."""
-    out: dict[str, tuple[str | None, str]] = {}
+def _titles(studies: pd.DataFrame) -> dict[str, tuple[str | None, str, bool]]:
+    """Key (PMID or PMCID) -> (pmid, title, included in the evidence), from the studies table."""
+    out: dict[str, tuple[str | None, str, bool]] = {}
     if studies.empty:
         return out
-    for pmid, pmcid, title in studies[["pmid", "pmcid", "title"]].itertuples(index=False, name=None):
+    cols = ["pmid", "pmcid", "title", "included", "duplicate_of"]
+    for pmid, pmcid, title, included, duplicate in studies[cols].itertuples(index=False, name=None):
         p, c, t = as_text(pmid), as_text(pmcid), as_text(title) or "(no title)"
         for key in (p, c):
             if key:
-                out.setdefault(key, (p, t))
+                out.setdefault(key, (p, t, as_bool(included) and is_missing(duplicate)))
     return out
 
 
@@ -70,10 +76,10 @@ def changes_from_store(store_path: Path | None, studies: pd.DataFrame) -> Change
     def resolve(keys: list[str]) -> list[ChangedStudy]:
         out = []
         for key in keys:
-            pmid, title = titles.get(str(key), (None, "(not in the tables)"))
+            pmid, title, included = titles.get(str(key), (None, "(not in the tables)", False))
             if pmid is None and str(key).isdigit():
                 pmid = str(key)
-            out.append(ChangedStudy(str(key), pmid, PUBMED_URL.format(pmid=pmid) if pmid else None, title))
+            out.append(ChangedStudy(str(key), pmid, PUBMED_URL.format(pmid=pmid) if pmid else None, title, included))
         return out
 
     retracted = list(raw.get("retracted", []))

@@ -115,8 +115,13 @@ def test_changes_come_from_the_store(tmp_path, home):
         load_snapshot(store, run_id, Path(__file__).resolve().parents[3] / "data" / "snapshot", progress=False)
         store.finish_run(run_id, "ok")
         keys = store.changes(run_id)["new"]
-    html = build_report(build_small_tables(), tmp_path / "out", store_path=store_path).html.read_text()
-    assert f"<td>new</td><td class=\"num\">{len(keys)}</td>" in html
+    tables = build_small_tables()
+    tables.studies.loc[0, "pmid"] = keys[0]            # s1, included, is one of the new records
+    tables.studies.loc[3, "pmid"] = keys[1]            # s4, excluded, is another
+    html = build_report(tables, tmp_path / "out", store_path=store_path).html.read_text()
+    assert f'<td>new</td><td class="num">{len(keys)}</td><td class="num">1</td>' in html
+    assert f'PMID {keys[0]}</a> <b>(included)</b> Trial one' in html
+    assert f'PMID {keys[1]}</a> Depression trial' in html
     assert "This is the first harvest in the store" in html
 
 
