@@ -162,6 +162,8 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
 
 def polarity(outcome: str) -> str:
     """Whether more of the outcome is better; pain intensity and unknown outcomes: lower is better."""
+    if re.match(r"\W*(the\s)?(subjective\s|global\s|overall\s)?(improvement|relief|satisfaction|success)", outcome, re.I):
+        return "higher_better"
     return outcome_polarity(outcome) or "lower_better"
 
 
@@ -196,10 +198,11 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
     if best is None:
         return Answer("no significant difference", None, None)
     _, clause, sentence, qualified = best
-    direction = raw_direction(clause)
-    numeric = direction is None
-    if numeric:
-        direction = numeric_direction(clause, arms)
+    # Two arms' values with significance answer the question about the quantity most directly.
+    direction = numeric_direction(clause, arms) if raw_direction(clause) != "none" else None
+    numeric = direction is not None
+    if not numeric:
+        direction = raw_direction(clause)
     both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
         arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I))
     if direction == "none" or qualified or both_changed:

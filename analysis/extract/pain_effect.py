@@ -267,14 +267,14 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     more = MORE_REDUCTION.search(clause)
     if more:
         return "better", more.start()
+    predicate = PREDICATE.search(clause)  # 'the pain increase was significantly lower': the verb's word decides
+    if predicate:
+        return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
     better, worse = BETTER.search(clause), WORSE.search(clause)
     if better or worse:
         if better and worse:
             return ("worse", worse.start()) if worse.start() < better.start() else ("better", better.start())
         return ("better", better.start()) if better else ("worse", worse.start())
-    predicate = PREDICATE.search(clause)  # 'the pain increase was significantly lower': the verb's word decides
-    if predicate:
-        return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
     up, down = UP.search(clause), DOWN.search(clause)
     if up and down:
         return ("up", up.start()) if up.start() < down.start() else ("down", down.start())
@@ -314,7 +314,8 @@ MORE_REDUCTION = re.compile(
     r"relief|improvement)s?\s(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
 
 PREDICATE = re.compile(
-    r"\b(?:was|were|is|are|been|remained)\s(?:\w+ly\s){0,2}(?P<word>higher|lower|greater|less|fewer|longer|shorter|"
+    r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:\w+ly\s){0,2}"
+    r"(?P<word>higher|lower|greater|less|fewer|longer|shorter|"
     r"larger|smaller|increased|decreased|reduced|prolonged|elevated)\b", re.I)
 
 _FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better", "none": "none"}
@@ -368,7 +369,7 @@ def clauses(text: str) -> list[str]:
     """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
     head: list[str] = []
     m = re.match(r"((?:Despite|Although|Though|While|Whereas) [^;]{3,160}?),\s(?=(no|there|the|we|it|they|this|these|"
-                 r"those|a|an|both|only|all|significant\w*)\b)", text)
+                 r"those|a|an|both|only|all|when|significant\w*)\b)", text)
     if m:
         head, text = [m.group(1)], text[m.end():]
     parts = [p for p in CLAUSE_SPLIT.split(text) if p and p.strip()]
