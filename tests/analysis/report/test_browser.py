@@ -16,7 +16,7 @@ from tests.analysis.report.conftest import XSS_EVIDENCE, XSS_TITLE, build_small_
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--enable-logging=stderr", "--v=0", "--hide-scrollbars"]
+         "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0", "--hide-scrollbars"]
 
 
 @pytest.fixture(scope="module")
