@@ -14,6 +14,7 @@ import pandas as pd
 from analysis.report.certainty import EFFECTS
 from analysis.report.evidence_tables import PUBMED_URL
 from analysis.report.values import as_float, as_text, days_text, fmt_pct, label, split_list
+from ketamine_evidence.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,24 @@ class ClaimCheck:
         return self.hits / self.base if self.base else None
 
 
+REQUIRED = ("id", "text", "rule", "verdict", "supported_share")
+
+
 def load_claims() -> list[dict[str, Any]]:
-    """The claims data file shipped with the package."""
+    """The claims data file shipped with the package, checked: each claim names a known rule."""
     data = resources.files("analysis.report").joinpath("claims.toml").read_bytes()
-    return tomllib.loads(data.decode("utf-8"))["claim"]
+    try:
+        claims = tomllib.loads(data.decode("utf-8"))["claim"]
+    except (tomllib.TOMLDecodeError, KeyError) as exc:
+        raise ConfigError(f"analysis/report/claims.toml is not a list of [[claim]] tables: {exc}") from None
+    for claim in claims:
+        missing = [key for key in REQUIRED if key not in claim]
+        if missing:
+            raise ConfigError(f"claims.toml: claim {claim.get('id', '?')!r} lacks {', '.join(missing)}")
+        if claim["rule"] not in RULES:
+            raise ConfigError(f"claims.toml: claim {claim['id']!r} names an unknown rule {claim['rule']!r} "
+                              f"(known: {', '.join(RULES)})")
+    return claims
 
 
 def _backing(s: dict, value: str, supports: bool) -> Backing:
