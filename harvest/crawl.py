@@ -44,6 +44,8 @@ class CrawlResult:
     hits: int = 0
     fulltext: int = 0
     failed_windows: list[str] = field(default_factory=list)
+    incomplete_windows: list[str] = field(default_factory=list)   # single days over the paging limit
+    unlisted: int = 0                                             # their hits that could not be listed
     missing_pmids: list[str] = field(default_factory=list)
     failed_pmids: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
@@ -56,8 +58,10 @@ class CrawlResult:
             parts.append(f"incremental since {self.incremental_since}")
         if self.missing:
             parts.append(f"{self.missing} ids no longer served by NCBI")
-        if self.failed:
-            parts.append(f"{self.failed} records failed after retries")
+        if self.failed - self.unlisted:
+            parts.append(f"{self.failed - self.unlisted} records failed after retries")
+        if self.unlisted:
+            parts.append(f"{self.unlisted} hits beyond the paging limit in {', '.join(self.incomplete_windows)}")
         if self.failed_windows:
             parts.append(f"search windows failed: {', '.join(self.failed_windows)}")
         return "; ".join(parts)
@@ -166,6 +170,7 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
         missing=len(missing), windows=list(spider.searched), requests=int(stats.get("downloader/request_count", 0)),
         retries=int(stats.get("retry/count", 0)), incremental_since=since.isoformat() if since else None,
         hits=len(spider.wanted), fulltext=len(spider.pmc_received), failed_windows=list(spider.failed_windows),
+        incomplete_windows=list(spider.incomplete_windows), unlisted=spider.unfetched_hits,
         missing_pmids=missing, failed_pmids=failed, stats=stats)
     if failed or spider.pmc_failed or spider.failed_windows or spider.incomplete_windows:
         result.status = "partial"

@@ -39,7 +39,7 @@ from twisted.python.failure import Failure
 
 from harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, is_expired_history, is_transient,
                             parse_esearch, split_pmc_articleset)
-from harvest.items import BatchEnd, RawRecord
+from harvest.items import BatchEnd
 from harvest.pubmed_xml import TruncatedBody, split_efetch
 from ketamine_evidence.errors import QueryRejected, Unreachable
 
@@ -253,16 +253,25 @@ class PubmedSpider(Spider):
                    ) -> Iterator[Request]:
         """A re-search after an expired WebEnv: new handle, re-send the parked batches."""
         self.crawler.stats.inc_value("harvest/esearch/refreshes")
+        if not (webenv and query_key):
+            yield from self._fetch_by_ids(state, "the re-search returned no WebEnv")
+            return
         state.refreshing = False
         parked, state.parked = state.parked, []
-        if not (webenv and query_key):
-            return  # their ids stay wanted; the idle sweep asks for them by id
         state.webenv, state.query_key, state.ids = webenv, query_key, list(ids)
         state.generation += 1
         for pmid in ids:
             self.wanted.setdefault(pmid)
         for retstart, retmax, refreshes in parked:
             yield self.efetch_history_request(state, retstart, retmax, refreshes)
+
+    def _fetch_by_ids(self, state: WindowState, reason: str) -> Iterator[Request]:
+        """No new WebEnv: fetch the rest of this window by id list, which needs no history."""
+        log.warning("window %s: %s; fetching its ids by id list", state.window.label, reason)
+        state.refreshing, state.webenv, state.query_key = False, None, None
+        parked, state.parked = state.parked, []
+        for retstart, retmax, _ in parked:
+            yield self.efetch_ids_request(state.ids[retstart:retstart + retmax], state)
 
     def esearch_failed(self, failure: Failure) -> list[Request]:
         meta = failure.request.meta
@@ -274,12 +283,7 @@ class PubmedSpider(Spider):
     def _search_failed(self, meta: dict[str, Any], reason: str) -> Iterator[Request]:
         state: WindowState | None = meta.get("refresh")
         if state is not None:
-            # No new WebEnv: fetch the rest of this window by id list, which needs no history.
-            log.warning("re-search of %s failed (%s): fetching its ids by id list", state.window.label, reason)
-            state.refreshing, state.webenv, state.query_key = False, None, None
-            parked, state.parked = state.parked, []
-            for retstart, retmax, _ in parked:
-                yield self.efetch_ids_request(state.ids[retstart:retstart + retmax], state)
+            yield from self._fetch_by_ids(state, f"re-search failed: {_one_line(reason)}")
             return
         window: Window = meta["window"]
         if meta.get("root") and not self.any_response:

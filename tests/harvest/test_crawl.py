@@ -66,15 +66,21 @@ def test_search_over_the_window_limit_is_split_by_date(home: Path, eutils_server
     assert all(r.params["retmax"] == "300" for r in fetched)
 
 
-def test_single_day_over_the_window_limit_makes_the_run_partial(home: Path, eutils_server: EutilsServer) -> None:
+def test_single_day_over_the_window_limit_makes_the_run_partial_exit_8(home: Path, eutils_server: EutilsServer,
+                                                                      collection: Collection) -> None:
     """267 corpus records share one entry date (2015/12/24): a limit of 200 cannot be met by splitting."""
+    write_config(home, max_window_hits=200, batch_size=100)
     store = home / "store.sqlite"
-    result = run_crawl(home, eutils_server.url, store, max_window_hits=200, batch_size=100)
-    assert result["status"] == "partial"
-    assert result["stats"]["harvest/esearch/unsplittable_windows"] == 1
-    assert result["failed"] == 267 - 200  # the hits that could not be listed count as failed
-    assert "edat 2015/12/24-2015/12/24" in result["windows"]
-    assert "only the first 200 can be fetched" in result["stderr"]
+    run = run_harvest(home, eutils_server.url, store)
+    assert run.returncode == 8, run.stderr[-2000:]
+    (line,) = _error_lines(run.stderr)
+    assert "partial" in line and "67 hits beyond the paging limit in edat 2015/12/24-2015/12/24" in line
+    assert "window edat 2015/12/24-2015/12/24 has 267 hits on a single day" in run.stderr
+    with Store(store, create=False) as s:
+        info = s.runs()[-1]
+        assert (info.status, info.failed) == ("partial", 267 - 200)  # hits that could not be listed
+        assert "edat 2015/12/24-2015/12/24" in info.windows
+        assert s.status()["records"] == len(collection) - 67
 
 
 def test_unreachable_eutils_exits_3_with_one_line(home: Path) -> None:
