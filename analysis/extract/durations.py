@@ -134,7 +134,7 @@ def _last_better(verdicts: list["pain_effect.Verdict"], kinds: tuple[str, ...],
 def extract(ctx: "Context") -> list[Finding]:
     findings: list[Finding] = []
     name = ctx.intervention.name
-    if not ctx.intervention.pattern.search(ctx.article.text):
+    if not ctx.intervention.mentioned_in(ctx.article.text):
         return findings  # durations describe the intervention's study; most records never name it
     follow = follow_up(ctx)
     found = relief(ctx, follow)

@@ -606,7 +606,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     if cached is not None:
         return cached
     verdicts: list[Verdict] = []
-    if ctx.intervention.pattern.search(ctx.article.text):
+    if ctx.intervention.mentioned_in(ctx.article.text):
         arms = article_arms(ctx)
         for s in finding_sentences(ctx):
             for v in clause_verdicts(s.text, arms, results=bool(re.search(r"RESULT|FINDING", s.section or "", re.I))):

@@ -155,7 +155,7 @@ def scores_in(sentence: "Sentence", arms: Arms, intervention: str) -> list[tuple
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    if not ctx.intervention.pattern.search(ctx.article.text):
+    if not ctx.intervention.mentioned_in(ctx.article.text):
         return []
     candidates = [s for s in ctx.sentences if SCORE_TERM.search(s.text) and ("±" in s.text or MEAN_SD.search(s.text)
                                                                            or FROM_TO.search(s.text))]

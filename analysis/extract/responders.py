@@ -151,7 +151,7 @@ def responder_sentences(ctx: "Context") -> list["Sentence"]:
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    if not ctx.intervention.pattern.search(ctx.article.text):
+    if not ctx.intervention.mentioned_in(ctx.article.text):
         return []
     sentences = responder_sentences(ctx)
     if not sentences:
