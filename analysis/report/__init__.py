@@ -70,8 +70,11 @@ def build_context(tables: TablesLike, changes: Changes | None = None, *,
     events = summarise_events(included, tables.adverse_events, interventions[0])
     pooled = pooled_analyses(findings, included, intervention)
     i2: dict[str, float] = {}
-    for p in pooled.analyses:  # the larger I² when a condition has two measures: the cautious reading
+    null_in_ci: set[str] = set()
+    for p in pooled.analyses:  # with two measures for a condition, the cautious reading of each
         i2[p.condition] = max(i2.get(p.condition, 0.0), p.result.i2)
+        if p.result.ci_low <= 0.0 <= p.result.ci_high:  # MD and log RR: 0 is no effect
+            null_in_ci.add(p.condition)
     relief = _relief_points(included)
     designs = [as_text(d) for d in included["design"]] if len(included) else []
     rct_n = sum(as_float(n) or 0 for d, n in zip(designs, included.get("n_participants", [])) if d == "rct")
@@ -94,7 +97,7 @@ def build_context(tables: TablesLike, changes: Changes | None = None, *,
         "events": events,
         "side_effect_chart": side_effect_figure(events, len(included)),
         "pooled": pooled,
-        "certainty": certainty_by_condition(included, i2),
+        "certainty": certainty_by_condition(included, i2, null_in_ci),
         "certainty_rule": RULE,
         "changes": changes,
         "claims": check_claims(included, intervention),

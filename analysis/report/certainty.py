@@ -27,7 +27,8 @@ RULE = (
     "do, at very low otherwise (case reports, series and other designs only). For RCT evidence go down one level "
     f"for inconsistency (fewer than {round(CONSISTENT_SHARE * 100)}% of the RCTs that report a pain effect report "
     f"the same direction, or I² above {I2_INCONSISTENT:g}% in the pooled estimate) and one level for imprecision "
-    f"(a single RCT, or fewer than {OPTIMAL_INFORMATION_SIZE} participants across the RCTs)."
+    f"(a single RCT, fewer than {OPTIMAL_INFORMATION_SIZE} participants across the RCTs, or a pooled 95% CI that "
+    "includes no effect)."
 )
 
 
@@ -48,7 +49,7 @@ class Certainty:
 
 
 def rate(n_rcts: int, n_observational: int, total_n: int, consistency: float | None,
-         i2: float | None = None) -> tuple[str, list[str]]:
+         i2: float | None = None, ci_includes_null: bool = False) -> tuple[str, list[str]]:
     """The rating and its reasons, by ``RULE``; a pure function of the counts."""
     if not n_rcts:
         if n_observational:
@@ -64,15 +65,26 @@ def rate(n_rcts: int, n_observational: int, total_n: int, consistency: float | N
     if inconsistent:
         level -= 1
         reasons.append("inconsistency (" + "; ".join(inconsistent) + "): down one")
-    if n_rcts == 1 or total_n < OPTIMAL_INFORMATION_SIZE:
+    imprecise = []
+    if n_rcts == 1:
+        imprecise.append("a single RCT")
+    elif total_n < OPTIMAL_INFORMATION_SIZE:
+        imprecise.append(f"{total_n} participants < {OPTIMAL_INFORMATION_SIZE}")
+    if ci_includes_null:
+        imprecise.append("the pooled 95% CI includes no effect")
+    if imprecise:
         level -= 1
-        why = "a single RCT" if n_rcts == 1 else f"{total_n} participants < {OPTIMAL_INFORMATION_SIZE}"
-        reasons.append(f"imprecision ({why}): down one")
+        reasons.append("imprecision (" + "; ".join(imprecise) + "): down one")
     return LEVELS[max(level, 0)], reasons
 
 
-def certainty_by_condition(included: pd.DataFrame, i2_by_condition: dict[str, float] | None = None) -> list[Certainty]:
-    """One rating per condition of the included studies (a study counts for each of its conditions)."""
+def certainty_by_condition(included: pd.DataFrame, i2_by_condition: dict[str, float] | None = None,
+                           null_in_ci: set[str] | frozenset[str] = frozenset()) -> list[Certainty]:
+    """One rating per condition of the included studies (a study counts for each of its conditions).
+
+    ``i2_by_condition`` and ``null_in_ci`` (conditions whose pooled CI includes no effect) come from the
+    pooled analyses, where there are any.
+    """
     i2_by_condition = i2_by_condition or {}
     per: dict[str, list[dict]] = {}
     for s in included.to_dict("records"):
@@ -89,7 +101,8 @@ def certainty_by_condition(included: pd.DataFrame, i2_by_condition: dict[str, fl
             direction, top = effects.most_common(1)[0]
             consistency = top / sum(effects.values())
         i2 = i2_by_condition.get(condition)
-        rating, reasons = rate(len(rcts), n_obs, total_n, consistency if len(rcts) > 1 else None, i2)
+        rating, reasons = rate(len(rcts), n_obs, total_n, consistency if len(rcts) > 1 else None, i2,
+                               condition in null_in_ci)
         out.append(Certainty(condition, len(rows), len(rcts), total_n, consistency, direction, i2, rating, reasons,
                              dict(effects.most_common())))
     return sorted(out, key=lambda c: (-c.n_rcts, -c.n_studies, c.condition))

@@ -91,6 +91,11 @@ def test_forest_plot_and_pooled_estimate_with_two_rcts(tmp_path):
     assert len(analyses) == 1 and analyses[0].result.k == 2
     # inverse-variance weights: MD -2 (var 0.2667) and -0.5 (var 0.625)
     assert -2.0 < analyses[0].result.estimate < -0.5
+    result = analyses[0].result
+    assert result.hartung_knapp and result.ci_low < 0 < result.ci_high     # t with 1 df: a wide interval
+    crps = next(c for c in context["certainty"] if c.condition == "crps")
+    assert crps.i2 == result.i2
+    assert any("the pooled 95% CI includes no effect" in r for r in crps.reasons)
     files = build_report(tables, tmp_path)
     assert any(p.name.startswith("forest_crps_MD") for p in files.figures)
     assert build_report(build_small_tables(), tmp_path).figures       # without the effect data: no forest plot

@@ -36,6 +36,8 @@ def test_flow_of_empty_tables():
     ((3, 0, 900, 1.0, 80.0), "low"),            # inconsistency from I²
     ((3, 0, 900, 0.8, 40.0), "moderate"),
     ((1, 2, 900, None, None), "low"),           # a single RCT is imprecise
+    ((3, 0, 900, 1.0, 10.0, True), "low"),      # the pooled CI includes no effect: imprecise
+    ((3, 0, 120, 1.0, 10.0, True), "low"),      # two reasons for imprecision still cost one level
     ((0, 2, 0, None, None), "low"),
     ((0, 0, 0, None, None), "very low"),
 ])
