@@ -25,6 +25,7 @@ from ketamine_evidence.errors import HarvestError
 from harvest.eutils import Window, full_windows, identity_params, incremental_windows
 
 log = logging.getLogger(__name__)
+_crawled = False  # Twisted's reactor runs once per process
 
 
 @dataclass
@@ -115,6 +116,10 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
     serves are marked missing in the store; the result is ``partial`` when records failed in
     transport after all retries. ``settings`` overrides Scrapy settings (tests, benchmarks).
     """
+    global _crawled
+    if _crawled:
+        raise HarvestError("crawl_pubmed can run once per process (Twisted's reactor cannot restart): "
+                           "start a new process for the next harvest")
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
@@ -143,6 +148,7 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
                   identity=identity_params(config.pubmed.tool, config.pubmed.email, config.pubmed.api_key),
                   batch_size=config.pubmed.batch_size, max_window_hits=config.pubmed.max_window_hits,
                   with_fulltext=with_fulltext, known_ids=known, store=store, run_id=run_id, today=today)
+    _crawled = True
     try:
         process.start()
     finally:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import socket
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from harvest.store import Store
 from tests.harvest.conftest import run_crawl, run_harvest, store_digest, write_config
@@ -66,6 +69,25 @@ def test_search_over_the_window_limit_is_split_by_date(home: Path, eutils_server
     assert all(r.params["retmax"] == "300" for r in fetched)
 
 
+@pytest.mark.slow
+def test_more_than_9999_hits_are_split_at_the_real_paging_limit(home: Path, eutils_server: EutilsServer,
+                                                                collection: Collection) -> None:
+    """10,050 records (the corpus plus copies under new PMIDs, entry dates 2010-2025) with the default
+    max_window_hits of 9,999: the undated search is too large and is split by entry date."""
+    collection.replicate(10_050 - len(collection), spread=(date(2010, 1, 1), date(2025, 12, 31)))
+    store = home / "store.sqlite"
+    run = run_harvest(home, eutils_server.url, store)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "10050 new, 0 updated, 0 unchanged, 0 failed" in run.stdout
+    searches = eutils_server.log("esearch")
+    assert "datetype" not in searches[0].params and all(r.params["datetype"] == "edat" for r in searches[1:])
+    assert all(r.status == 200 and r.params["retmax"] == "9999" for r in searches)
+    with Store(store, create=False) as s:
+        assert s.status()["records"] == 10_050
+        windows = s.runs()[-1].windows
+        assert len(windows) >= 2 and "all" not in windows
+
+
 def test_single_day_over_the_window_limit_makes_the_run_partial_exit_8(home: Path, eutils_server: EutilsServer,
                                                                       collection: Collection) -> None:
     """267 corpus records share one entry date (2015/12/24): a limit of 200 cannot be met by splitting."""
@@ -125,3 +147,12 @@ def test_with_fulltext_fetches_pmc_articles_for_records_with_a_pmcid(home: Path,
     assert pmc_requests and all(r.status == 200 for r in pmc_requests)
     asked = {i for r in pmc_requests for i in r.params["id"].split(",")}
     assert {"4940009", "5888649", "5442267"} <= asked
+
+
+def test_a_second_crawl_in_one_process_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import harvest.crawl as crawl
+    from ketamine_evidence.errors import HarvestError
+
+    monkeypatch.setattr(crawl, "_crawled", True)
+    with pytest.raises(HarvestError, match="once per process"):
+        crawl.crawl_pubmed(None, None, 1, query="ketamine")  # type: ignore[arg-type]
