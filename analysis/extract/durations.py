@@ -33,7 +33,13 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"(\b(aged?|ages|age group|age of|years of age)\b[^.;]{0,25}|\b(duration|history|lasting|for at least|at least|"
     r"more than|longer than|less than|over the (past|last)|in the (past|last)|previous(ly)?|every|each|since|interval|"
     r"half-life|time to|lockout|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
-    r"published|ago)\W+(\w+\W+){0,2}|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
+    r"published|ago|preceding|range)\W+(\w+\W+){0,2}|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
+# A sentence about who was recruited and when, not how long they were followed.
+_RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
+_FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
+                           r"treat\w*|received|for \d|intervention|programme|program|course|period)\b", re.I)
+_AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
+_MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of (infusion|surgery|anaesthesia|anesthesia)|"
@@ -51,9 +57,13 @@ def follow_up_mentions(sentence: "Sentence") -> list[TimeMention]:
     """Time mentions of one sentence that can be a follow-up (>= 1 hour, not ages or durations of disease)."""
     out = []
     text = sentence.text
+    if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text):
+        return out
     for t in time_mentions(text):
-        if t.max_days < _HOUR:
+        if t.max_days < _HOUR or t.max_days > _MAX_FOLLOW_UP:
             continue
+        if t.max_days >= 365 and _AGE.search(text) and re.search(r"years?|yrs?|y\b", t.text):
+            continue  # '(range, 14 to 62 years)' in a sentence about age
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
         if _NOT_FOLLOW_UP_BEFORE.search(before) or _NOT_FOLLOW_UP_AFTER.search(after):
             continue

@@ -131,17 +131,20 @@ def time_mentions(text: str) -> list[TimeMention]:
         values = numbers_in(m.group("nums"))
         if per is None or not values:
             continue
-        if unit.lower() in ("d", "y", "h") and _looks_like_label(text, m):
+        if unit.lower() in ("d", "y", "h") and _looks_like_label(text, m, unit):
             continue
         found.append(TimeMention(tuple(v * per for v in values), m.start(), m.end(), m.group(0), "duration"))
     found.sort(key=lambda t: t.start)
     return found
 
 
-def _looks_like_label(text: str, m: re.Match[str]) -> bool:
-    """'5 d' is a time, but '2 D' in '2 D-dimer' or 'group 1 h...' rarely; reject a unit glued to a word."""
-    after = text[m.end():m.end() + 1]
-    return after.isalpha()
+def _looks_like_label(text: str, m: re.Match[str], unit: str) -> bool:
+    """'5 d' is a time, but 'Eighty D-IBS patients' or '2 D-dimer' is not: a one-letter unit must be lower
+    case (unless the whole text is upper case) and not glued to a following word."""
+    after = text[m.end():m.end() + 2]
+    if unit.isupper() and not text.isupper():
+        return True
+    return after[:1].isalpha() or (after[:1] == "-" and after[1:2].isalpha())
 
 
 def max_time_days(text: str) -> float | None:

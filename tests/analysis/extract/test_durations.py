@@ -87,3 +87,14 @@ def test_single_pain_assessment_time_dates_the_benefit() -> None:
     found = fields(a)
     assert found["relief_duration_days"].value == 1.0
     assert "24 hours after surgery" in found["relief_duration_days"].evidence.text
+
+
+def test_follow_up_ignores_recruitment_periods_age_ranges_and_labels() -> None:
+    a = article("Appendectomy trial",
+                ("METHODS", "Two groups of patients undergoing appendectomy over 24 months were studied. The mean "
+                            "age was 28.9 years (range, 14 to 62 years). Pain was assessed 24 h after surgery."))
+    assert fields(a, "appendectomy")["follow_up_days"].value == 1.0
+    b = article("Moxibustion for D-IBS",
+                ("METHODS", "Eighty D-IBS patients were randomly divided into a moxibustion and sham moxibustion "
+                            "group for a 4-week treatment."))
+    assert fields(b, "moxibustion")["follow_up_days"].value == 28.0

@@ -48,3 +48,9 @@ def test_parse_number_words_and_separators() -> None:
 def test_percentages_and_p_values() -> None:
     assert percentages("noted in 73% in rizatriptan and 8 percent in placebo") == [(73.0, 9, 12), (8.0, 32, 41)]
     assert p_values("(P < 0.05) and p=0.34, P &lt; .001") == [("<", 0.05), ("=", 0.34), ("<", 0.001)]
+
+
+def test_one_letter_units_must_look_like_units() -> None:
+    assert time_mentions("Eighty D-IBS patients") == []
+    assert time_mentions("2 D-dimer") == []
+    assert [m.days for m in time_mentions("treated for 5 d")] == [(5.0,)]
