@@ -124,9 +124,10 @@ def _respectively(text: str, found: list[Rate], arms: Arms) -> list[Rate] | None
         return None
     names = [n for n in re.split(r",\s?(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", m.group("arms")) if n.strip()]
     before = [r for r in found if r.start < m.start()]
-    if len(names) != len(before):
+    if len(names) > len(before) or not names:
         return None
-    paired = []
+    kept, before = before[:len(before) - len(names)], before[len(before) - len(names):]  # '13.9% of X versus 5.5%
+    paired = list(kept)                                                  # and 5.3% of Y and Z, respectively'
     for r, name in zip(before, names):
         arm = _arm_of(name, arms)
         paired.append(Rate(r.pct, arm, r.start, r.events, r.n, arm == "comparator" and bool(PLACEBO_LIKE.search(name))))

@@ -70,3 +70,11 @@ def test_success_without_a_pain_outcome_is_not_a_responder() -> None:
     a = article("Ketamine sedation for endoscopy",
                 ("RESULTS", "The success rates of sedation were 80% in the ketamine group and 60% in the control group."))
     assert found(a, "ketamine") == []
+
+
+def test_respectively_pairs_only_the_last_rates() -> None:
+    s = ("At study end 13.9% of lumiracoxib-treated patients reported complete pain relief versus 5.5% and 5.3% of "
+         "celecoxib and placebo recipients, respectively.")
+    a = article("Lumiracoxib and celecoxib in osteoarthritis", ("RESULTS", s))
+    assert [f.value for f in found(a, "celecoxib") if f.field == "responder_rate_pct"] == [5.5]
+    assert [f.value for f in found(a, "lumiracoxib") if f.field == "responder_rate_pct"] == [13.9]
