@@ -60,8 +60,9 @@ class _Lexicon:
     entries: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # (wording, kind, preferred terms)
     prefixes: frozenset[str]  # the first four letters of every word a wording can start with
     problem: re.Pattern[str]
-    drug: re.Pattern[str]
+    drug: re.Pattern[str]  # INN stems
     condition_topics: dict[str, tuple[str, ...]]
+    generic_treatments: frozenset[str]  # 'drug', 'chemotherapy', 'steroid': no drug's name
 
     def classify(self, words: str) -> tuple[str, tuple[str, ...]]:
         """(kind, preferred terms) of a matched wording."""
@@ -101,10 +102,10 @@ def _compile_lexicon() -> _Lexicon:
         + "|".join(sorted(map(re.escape, set(problems["words"])), key=len, reverse=True)) + r")\b", re.I)
     drugs = data["drugs"]
     drug = re.compile(
-        r"\b(?:\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=len, reverse=True)) + r")|"
-        + "|".join(sorted(map(re.escape, set(drugs["words"])), key=len, reverse=True)) + r")\b", re.I)
+        r"\b\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=len, reverse=True)) + r")\b", re.I)
     topics = {k: tuple(v) for k, v in data.get("condition_topics", {}).items()}
-    return _Lexicon(regex, entries, frozenset(prefixes), problem, drug, topics)
+    return _Lexicon(regex, entries, frozenset(prefixes), problem, drug, topics,
+                    frozenset(w.lower() for w in drugs["generic"]))
 
 
 @lru_cache(maxsize=4096)
@@ -368,12 +369,7 @@ def _drug_words(text: str, drug: re.Pattern[str] | None) -> set[str]:
         tokens = [t for t in re.split(r"[\s/()\[\],;:.]+|-(?=[A-Za-z])", text) if t]
         for _, start, end in finder(tokens):
             words.update(t.lower() for t in tokens[start:end])
-    return {w for w in words if w not in _GENERIC_TREATMENT}
-
-
-_GENERIC_TREATMENT = frozenset("""treatment therapy treated administration administered dose doses dosage taking
-    receiving received regimen injection injections infusion tablet tablets intake agent agents
-    anesthesia anaesthesia anesthetic anaesthetic premedication prophylaxis gold contrast alcohol""".split())
+    return {w for w in words if w not in LEXICON.generic_treatments}
 
 
 def _linked(text: str, drugs: set[str], negated: list[tuple[int, int]], any_cause: bool = True) -> str | None:
@@ -385,7 +381,9 @@ def _linked(text: str, drugs: set[str], negated: list[tuple[int, int]], any_caus
         return any(w.lower() in drugs for w in re.findall(r"[\w-]+", m.group("w"))) or \
             any(part in drugs for w in re.findall(r"[\w-]+", m.group("w")) for part in w.lower().split("-"))
     for m in _INDUCED.finditer(text) if any_cause else ():
-        if m.group("w").lower() not in _NOT_DRUG_CAUSE and not any(a <= m.start() < b for a, b in negated):
+        cause = m.group("w").lower()
+        if cause not in _NOT_DRUG_CAUSE and cause not in LEXICON.generic_treatments and \
+                not any(a <= m.start() < b for a, b in negated):
             return "strong"
     for i, pattern in enumerate(_LINKS_STRONG):
         for m in pattern.finditer(text):
