@@ -48,7 +48,7 @@ _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 
 
 # Sentences about other studies (discussion), not this trial's result.
-_LITERATURE = re.compile(r"\bet al\b|\[\d+(?:[,\u2013-]\d+)*\]|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
+_LITERATURE = re.compile(r"\bet al\b|\[\d+(?:[,\u2013-]\d+)*\]|\(\d+(?:[,\u2013-]\d+)*\)\.?$|^Table\s?\d|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
                          r"\b(specialists|authors) (claim|reported|suggest)", re.I)
 _ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 

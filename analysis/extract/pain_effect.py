@@ -70,7 +70,7 @@ NO_DIFF = re.compile(
     r"non-?significant(ly)?|no more (effective|efficacious)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
-    r"tendency (toward|towards|to))",
+    r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to)",
     re.I)
 DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
@@ -141,7 +141,7 @@ NON_FINDING = re.compile(
     r"compare|investigate|examine)|\bto (evaluate|assess|investigate|examine|determine) (the|whether|if)|(trial|study) "
     r"(compared|investigated|evaluated|examined|assessed|aims?)|(?<!other )(primary|secondary) (efficacy )?(outcome|"
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
-    r"included))\b", re.I)
+    r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to)\b", re.I)
 # 'X was (not) superior / effective' about the intervention in a trial of a pain condition.
 EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s)?(more\s|less\s|as\s|equally\s|"
                         r"significantly\s)?(superior|inferior|effective|efficacious|better|worse)\b", re.I)
