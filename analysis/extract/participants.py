@@ -34,6 +34,8 @@ _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|pe
 _UNITS = r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|mg|kg|g|ml|mm|cm|%|percent)\b"
 # Count + up to five modifier words + a people noun: '80 adult male patients', '15 healthy, male,
 # right-handed volunteers', 'One hundred and fifty-five migraine patients'.
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred)")
 _BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|{NUM})"
 COUNT = re.compile(
     rf"(?<![\w.,/\u00b7-])(?P<n>{_BIG_NUM})(?![\w.%/\u00b7])(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
@@ -58,7 +60,9 @@ COUNT = Gated(COUNT, (), _PEOPLE_WORDS)
 SUBJECT = Gated(SUBJECT, ("randomi", "randomly", "allocated", "assigned", "enrolled", "included", "recruited"))
 GROUPS_OF = Gated(GROUPS_OF, ("groups", "arms"))
 PER_ARM = Gated(PER_ARM, ("groups", "arms"))
-PART_OF = re.compile(r"(?:(?<!total )\bof\s+(?:the|these|all|our|whom|which)\s*|\bout of\s+)$", re.I)
+# A part of a group: '5 of the 30 patients', '9 (30%) out of the 30 patients', 'of whom 50 cases'.
+PART_OF = re.compile(rf"(?:(?<![\w.,])(?:\d+|{_NUMBER_WORD})\s*(?:\([^()]*\)\s*)?(?:of|out of)\s+(?:the|these|all|our)?\s*|"
+                     r"\b(?:of|out of)\s+(?:whom|which)\s*)$", re.I)
 
 RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
 ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|studied|selected|consecutive|"

@@ -36,6 +36,7 @@ def _n(article: Article, design_value: str = "rct"):
     ("The patients were randomly allocated to group I and group II comprising 30 patients each.", 60),
     ("Fifty-nine subjects aged 18\u201372 years were randomized to receive meloxicam or placebo.", 59),
     ("A randomized study tested 15 subjects receiving filler and another 15 patients receiving neurotoxin.", 30),
+    ("Of the 100 patients enrolled, 90 completed the study.", 100),
     ("Of 120 patients screened, 80 were randomized to ketamine or placebo.", 80),
     ("A randomized study of 65 American Society of Anesthesiologists 1 children (2-10 years).", 65),
     ("Sixty ASA I or II, 18\u201350 year old patients scheduled for minor surgery were randomized.", 60),
@@ -57,6 +58,7 @@ def test_randomised_count_is_preferred_over_analysed():
 @pytest.mark.parametrize("sentence", [
     "Patients aged 18 to 65 years received ketamine 0.5 mg/kg.",
     "Severe withdrawal response was observed in 5 of the 30 patients.",
+    "Pain recurred in nine (30%) out of the 30 patients.",
     "Pain fell by 30% in 2015 at 24 hours.",
     "Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks.",
 ])
