@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.extract.pain_effect import (
-    GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
+    BASELINE_ONLY, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     numeric_direction, outcome_polarity, raw_direction,
 )
 from analysis.sentences import split_text
@@ -181,6 +181,8 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         parts = clauses(s.text)
         si, sc = arms.is_intervention(s.text), arms.is_comparator(s.text)
         for k, clause in enumerate(parts):
+            if BASELINE_ONLY.search(clause):
+                continue  # 'comparable between groups before the intervention' / demographics
             direction = raw_direction(clause) or numeric_direction(clause, arms)
             if direction is None:
                 continue

@@ -114,7 +114,7 @@ COMPARE = re.compile(
 LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
-CLAUSE_SPLIT = re.compile(r";\s|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
+CLAUSE_SPLIT = re.compile(r";\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
 
@@ -218,13 +218,18 @@ def _significance(text: str) -> str | None:
     return None
 
 
+_BASELINE_REF = re.compile(r"\s*(the\s)?(baseline|pre-?treatment|before)", re.I)
+
+
 def _split_comparison(clause: str) -> tuple[str, str]:
     """(subject side, reference side) of 'A ... than / compared with B' and 'Compared with B, A ...'."""
     lead = LEADING_COMPARE.match(clause)
-    if lead:
+    if lead and not _BASELINE_REF.match(lead.group("reference")):
         return clause[lead.end():], lead.group("reference")
-    m = COMPARE.search(clause)
-    return (clause[:m.start()], clause[m.end():]) if m else (clause, "")
+    for m in COMPARE.finditer(clause):
+        if not _BASELINE_REF.match(clause[m.end():]):  # 'at 12 weeks vs baseline' compares no arms
+            return clause[:m.start()], clause[m.end():]
+    return clause, ""
 
 
 def orientation(clause: str, arms: Arms) -> int:
