@@ -32,7 +32,8 @@ ACUTE = re.compile(alternation(_LEX["postoperative_acute"]["patterns"]), re.I)
 EXPERIMENTAL = re.compile(alternation(_LEX["experimental"]["patterns"]), re.I)
 GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), re.I)
 _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|"
-                          r"incidence of|events?|"
+                          r"incidence of|events?|nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|"
+                          r"dissociat\w*|diplopia|"
                           r"tolerat\w+|occurred|experienced)\b", re.I)
 _STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",

@@ -34,6 +34,13 @@ def test_no_pain_outcome_is_not_relevant():
     assert record.relevant is False
 
 
+def test_headache_as_an_adverse_event_is_not_a_pain_condition():
+    record, _ = extract_article(_article(
+        "Esketamine nasal spray for treatment-resistant depression",
+        ("RESULTS", "A total of 227 patients were randomized. Dizziness, nausea, headache and dissociation were common.")))
+    assert record.conditions == [] and record.relevant is False
+
+
 def test_animal_study_is_not_relevant():
     record, findings = extract_article(_article(
         "Ketamine analgesia after surgery in rats",
