@@ -133,7 +133,12 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
              "everything" if since is None else f"changes since {since.isoformat()}")
 
     levels = {name: logging.getLogger(name).level for name in ("scrapy", "twisted", "py.warnings")}
-    process = CrawlerProcess(scrapy_settings(config, settings))
+    disabled = logging.root.manager.disable
+    logging.disable(logging.INFO)  # Scrapy's start-up banner
+    try:
+        process = CrawlerProcess(scrapy_settings(config, settings))
+    finally:
+        logging.disable(disabled)
     for name, level in levels.items():  # Scrapy resets its loggers to DEBUG; the CLI's choice stands
         logging.getLogger(name).setLevel(level)
     crawler = process.create_crawler(PubmedSpider)
