@@ -50,3 +50,21 @@ def test_kill_9_then_rerun_equals_uninterrupted_run(home: Path, collection: Coll
         assert [r.status for r in runs] == ["failed", "ok"]  # the killed run never counts as successful
         assert runs[1].new == len(collection) - partial and runs[1].unchanged == partial
         assert all(r.version == 1 for r in s.iter_records())
+
+
+def test_ctrl_c_stops_the_crawl_cleanly_exit_130(home: Path, collection: Collection) -> None:
+    """SIGINT: Scrapy closes the spider gracefully; the run is logged failed, saved batches stay."""
+    write_config(home, batch_size=20)
+    store = home / "store.sqlite"
+    with EutilsServer(collection, faults=Faults(latency=0.02)) as server:
+        proc = subprocess.Popen(harvest_command(server.url, store), env=harvest_env(home), cwd=home,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        while len(server.log("efetch", 200)) < 4 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "ketamine-evidence: interrupted" in stderr and "Traceback" not in stderr
+    with Store(store, create=False) as s:
+        assert [(r.status, r.note) for r in s.runs()] == [("failed", "interrupted")]
+        assert 0 < s.status()["records"] < len(collection)
