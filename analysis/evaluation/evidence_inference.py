@@ -164,6 +164,9 @@ def polarity(outcome: str) -> str:
     """Whether more of the outcome is better; pain intensity and unknown outcomes: lower is better."""
     if re.match(r"\W*(the\s)?(subjective\s|global\s|overall\s)?(improvement|relief|satisfaction|success)", outcome, re.I):
         return "higher_better"
+    if re.search(r"\b(percent(age)?\s(of\s)?)?(change|reduction|decrease|improvement)s?\s(of|in)\s(the\s)?(\w+\s)?pain",
+                 outcome, re.I):
+        return "higher_better"  # 'percentage of change of pain scores': more change is more relief
     return outcome_polarity(outcome) or "lower_better"
 
 
@@ -211,11 +214,34 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         return Answer("no significant difference", sentence, direction)
     if not numeric and orientation(clause, arms) < 0:
         direction = {"up": "down", "down": "up", "better": "worse", "worse": "better"}[direction]
+    paired = _respective(clause, outcome)
+    if paired and not numeric:
+        direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
     if direction in ("better", "worse"):
         good = "down" if polarity(prompt.outcome) == "lower_better" else "up"
         bad = "up" if good == "down" else "down"
         direction = good if direction == "better" else bad
     return Answer("significantly increased" if direction == "up" else "significantly decreased", sentence, direction)
+
+
+_PAIRED = re.compile(r"\b(?:was|were)\s(?:\w+ly\s){0,2}(?P<a>higher|lower|longer|shorter|greater|less|fewer|more)\s+and\s+"
+                     r"(?P<b>higher|lower|longer|shorter|greater|less|fewer|more)\b", re.I)
+
+
+def _respective(clause: str, outcome: set[str]) -> str | None:
+    """'Doses of morphine and the first analgesic demand were significantly lower and longer': the
+    direction word in the same place as the prompt's outcome in the list of outcomes."""
+    m = _PAIRED.search(clause)
+    if not m:
+        return None
+    items = re.split(r"\s+and\s+", clause[:m.start()], maxsplit=1)
+    if len(items) != 2:
+        return None
+    first, second = (len(outcome & _stems(item)) for item in items)
+    word = m.group("a") if first > second else m.group("b") if second > first else None
+    if word is None:
+        return None
+    return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
 
 
 def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) -> bool:

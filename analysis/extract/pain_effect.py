@@ -346,13 +346,18 @@ def numeric_direction(clause: str, arms: Arms) -> str | None:
         return None
     ours: list[float] = []
     theirs: list[float] = []
+    unknown: list[float] = []
     for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) else " ", clause)):
-        m = _ARM_VALUE.search(part)
-        if not m or re.search(r"\bp\s?[<=>]", part[:m.start()], re.I):
+        values = [m for m in _ARM_VALUE.finditer(part) if m.group("value")
+                  and not re.search(r"\bp\s?[<=>]\s?$", part[:m.start()], re.I)]
+        if not values:
             continue
+        m = values[-1]  # the value next to the arm ('in the first 24 hours was 0.6 ± 0.6 for the case group')
+        value = float(m.group("value").replace("\u2212", "-"))
         i, c = arms.is_intervention(part), arms.is_comparator(part)
-        if i != c:
-            (ours if i else theirs).append(float(m.group("value").replace("\u2212", "-")))
+        (ours if i and not c else theirs if c and not i else unknown).append(value)
+    if len(unknown) == 1 and len(ours) + len(theirs) == 1:  # '83% of the surgery group and 25% of the NSM group'
+        (theirs if ours else ours).append(unknown[0])
     if len(ours) == 1 and len(theirs) == 1 and ours[0] != theirs[0]:
         return "up" if ours[0] > theirs[0] else "down"
     return None
@@ -373,7 +378,7 @@ def pain_direction(direction: str | None, polarity: str | None) -> str | None:
 def clauses(text: str) -> list[str]:
     """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
     head: list[str] = []
-    m = re.match(r"((?:Despite|Although|Though|While|Whereas) [^;]{3,160}?),\s(?=(no|there|the|we|it|they|this|these|"
+    m = re.match(r"((?:Despite|Although|Though|While|Whereas) (?:\([^)]*\)|[^;(]){3,200}?),\s(?=(no|there|the|we|it|they|this|these|"
                  r"those|a|an|both|only|all|when|significant\w*)\b)", text)
     if m:
         head, text = [m.group(1)], text[m.end():]

@@ -56,3 +56,10 @@ def test_metrics_on_a_few_prompts() -> None:
 def test_main_rejects_a_wrong_directory(tmp_path, capsys) -> None:
     assert ei.main([str(tmp_path)]) == 7
     assert "not an Evidence Inference directory" in capsys.readouterr().err
+
+
+def test_respective_direction_words_follow_the_outcome_list() -> None:
+    clause = ("Doses of morphine usage for controlling postoperative pain and the first analgesic demand were "
+              "significantly lower and longer in study group.")
+    assert ei._respective(clause, ei._stems("The first analgesic demand (minutes)")) == "up"
+    assert ei._respective(clause, ei._stems("doses of morphine usage")) == "down"

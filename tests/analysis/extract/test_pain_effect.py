@@ -127,3 +127,10 @@ def test_numeric_comparison_with_significance() -> None:
     ns = article("Ketamine trial", ("RESULTS", "Mean VAS was 3.1 in the ketamine group vs 4.5 in the placebo group "
                                                "(P = 0.31)."))
     assert effect(ns).value == "no_difference"
+
+
+def test_numeric_comparison_reads_the_value_next_to_each_arm() -> None:
+    s = ("The total number of pethidine injections in the first 24 hours postoperatively was 0.6 ± 0.6 for the case "
+         "group and 2.0 ± 0.8 for the controls (P = 0.032).")
+    a = article("Ketamine for appendectomy", ("METHODS", "Ketamine was given to the case group."), ("RESULTS", s))
+    assert effect(a).value == "improved"
