@@ -34,7 +34,7 @@ GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), r
 _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|"
                           r"incidence of|events?|nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|"
                           r"dissociat\w*|diplopia|"
-                          r"tolerat\w+|occurred|experienced)\b", re.I)
+                          r"tolerat\w+|occurred)\b", re.I)
 _STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",
                   "spinal_cord_injury", "migraine_headache", "cancer_pain", "low_back", "mixed_chronic",

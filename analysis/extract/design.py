@@ -67,7 +67,8 @@ TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[-
                    r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
                    r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|"
-                   r"control group|"
+                   r"control group|(?:two|three|four|2|3|4) (?:equal |parallel )?groups|"
+                   r"(?-i:groups? (?:I{1,3}|IV|[A-D1-4]))\b|"
                    r"(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
