@@ -18,6 +18,7 @@ _ABBREVIATIONS = frozenset(
     i.n iv im sc po min max st jr sr inc ltd co vol pp ed eds dept univ e.g., i.e., mg kg ml""".split()
 )
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
+_GROUP_LABEL = re.compile(r"\b(?:group|arm|phase|grade|type|class|stage|period)\s[A-Z]$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,8 @@ def _is_abbreviation(chunk: str) -> bool:
     """True when the text before a full stop ends in an abbreviation or a single initial."""
     last = chunk.rsplit(None, 1)[-1] if chunk.strip() else ""
     word = last.lower().lstrip("([").rstrip(".")
+    if _GROUP_LABEL.search(chunk):  # 'in group K. There was...': a trial arm's letter, not an initial
+        return False
     return word in _ABBREVIATIONS or bool(_INITIAL.search(chunk))
 
 
