@@ -472,7 +472,11 @@ class PubmedSpider(Spider):
     def abort(self, exc: BaseException, reason: str) -> None:
         """Stop the crawl because of ``exc`` (re-raised by ``crawl_pubmed`` when the reactor stops)."""
         self._set_fatal(exc, reason)
-        deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
+        try:
+            engine = self.crawler.engine
+        except RuntimeError:  # no crawl running (a callback called directly, as in the unit tests)
+            return
+        deferred_from_coro(engine.close_spider_async(reason=reason))
 
     def _set_fatal(self, exc: BaseException, reason: str) -> str:
         if self.fatal is None:

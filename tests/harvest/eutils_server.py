@@ -281,7 +281,8 @@ class Faults:
 class LoggedRequest:
     time: float                   # time.monotonic() at arrival
     method: str
-    endpoint: str                 # esearch | efetch | other path
+    path: str                     # the URL path, e.g. /entrez/eutils/efetch.fcgi
+    endpoint: str                 # esearch | efetch | the last path segment otherwise
     params: dict[str, str]
     status: int | None            # None: dropped without an answer
     fault: str | None
@@ -411,7 +412,8 @@ class EutilsServer:
         status, fault, body, ctype, length = self._answer(endpoint, params, client, arrived)
         # Logged before answering, so a client that has its answer also finds it in the log.
         with self._lock:
-            self.requests.append(LoggedRequest(arrived, handler.command, endpoint, params, status, fault, client))
+            self.requests.append(LoggedRequest(arrived, handler.command, urlparse(handler.path).path, endpoint,
+                                               params, status, fault, client))
         try:
             if status is None:  # dropped: close the socket without an answer
                 handler.close_connection = True
