@@ -1,8 +1,8 @@
 """Report build time for 10,000 studies: the snapshot's tables replicated, then ``build_report`` timed.
 
 The tables come from ``ketamine-evidence harvest --source snapshot`` then ``extract`` (the whole
-bundled snapshot: PubMed XML and PMC articles); every row is copied under a new ``study_id`` until ``--studies`` is reached, its
-findings and adverse events with it. Two figures: the tables as extracted (their own share of
+bundled snapshot: PubMed XML and PMC articles); every row is copied under a new ``study_id`` until
+``--studies`` is reached, its findings and adverse events with it. Two figures: the tables as extracted (their own share of
 included studies) and the worst case where every study is included (every row in an evidence table).
 
     .venv/bin/python benchmarks/report.py --studies 10000
@@ -14,16 +14,21 @@ import argparse
 import contextlib
 import io
 import resource
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
+# Run as a script, this folder comes first on sys.path, and benchmarks/harvest.py would shadow the
+# harvest package: import the project's modules from the repository instead.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from analysis import load_tables
-from analysis.report import build_report
-from ketamine_evidence.cli import main
+import pandas as pd  # noqa: E402
+
+from analysis import load_tables  # noqa: E402
+from analysis.report import build_report  # noqa: E402
+from ketamine_evidence.cli import main  # noqa: E402
 
 
 @dataclass
