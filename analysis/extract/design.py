@@ -39,9 +39,12 @@ GUIDELINE = re.compile(r"\b(?:guidelines?|consensus statement|recommendations fr
 SYSTEMATIC = re.compile(r"\b(?:systematic(?:al)? (?:literature )?review|meta-?analys[ie]s|meta-?regression|"
                         r"pooled analysis of (?:randomi[sz]ed )?trials|umbrella review|network meta)", re.I)
 REVIEW = re.compile(r"\b(?:(?:narrative|literature|comprehensive|critical|clinical|brief|mini-?) ?review|"
-                    r"review of the literature|we review|this review|this article reviews|reviews? the "
-                    r"(?:current|available|evidence|literature|role|use|data)|overview|state of the art|update on)\b",
-                    re.I)
+                    r"review of the literature|we review|this review|(?:this|the present|our) (?:article|paper|chapter) "
+                    r"(?:reviews|summari[sz]es|discusses|describes|provides)|reviews? the "
+                    r"(?:current|available|evidence|literature|role|use|data)|overview|state of the art|update on|"
+                    r"we (?:summari[sz]e|discuss|outline)|(?:is|are) (?:reviewed|summari[sz]ed)|"
+                    r"(?:recent|current) (?:advances|concepts|developments)|past,? present,? and future|"
+                    r"^(?:a )?review|: a review)\b", re.I)
 RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|order|sequence)|"
                     r"(?:allocated|assigned) at random)\b", re.I)
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
@@ -71,6 +74,8 @@ TRIAL = re.compile(r"\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|triple[-
                    r"(?-i:groups? (?:I{1,3}|IV|[A-D1-4]))\b|"
                    r"(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
+_ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
+                         r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
 SMALL_N_KEYS = Gated(re.compile(""), ("patients", "cases", "subjects", "children", "adults", "women", "men",
@@ -86,7 +91,10 @@ ANIMAL = Gated(ANIMAL, ("c57", "sprague", "guinea"), frozenset(
     "animal animals rhesus beagle beagles dawley wistar ewe ewes lamb lambs foal foals bird birds chicken "
     "chickens".split()))
 SYSTEMATIC = Gated(SYSTEMATIC, ("systematic", "meta", "pooled", "umbrella"))
-REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on"))
+REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on", "we summar", "we discuss",
+                        "we outline", "summarized", "summarised", "advances", "concepts",
+                        "developments", "present and future", "present, and future",
+                        "this article", "this paper", "this chapter", "the present article", "our article"))
 RANDOM = Gated(RANDOM, ("random",))
 CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year-old", "year old"))
 CASE_SERIES = Gated(CASE_SERIES, ("case", "series", "we report", "we describe", "we present", "this report",
@@ -170,9 +178,6 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
                                                           and _first(sentences, TRIAL, whole=whole) is None):
         return "narrative_review", title if title is not None and REVIEW.search(title.text) else None, \
             None if title is not None and REVIEW.search(title.text) else "narrative_review"
-    review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s), whole=whole)
-    if review is not None and _first(sentences, HUMAN, about_this_study, whole=whole) is None:
-        return "narrative_review", review, None
 
     series = _first(sentences, CASE_SERIES, about_this_study, whole=whole)
     if series is not None:
@@ -186,6 +191,10 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
             return "case_series", small, None
         return ("case_report", report, None) if report is not None else ("case_report", None, "case_report")
 
+    review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s), whole=whole)
+    if review is not None and _first(sentences, TRIAL, about_this_study, whole=whole) is None \
+            and _small_series(sentences) is None and not _ENROLMENT.search(whole):
+        return "narrative_review", review, None
     retro = _first(sentences, RETROSPECTIVE, about_this_study, whole=whole)
     if retro is not None:
         return "retrospective_observational", retro, None

@@ -78,6 +78,21 @@ def test_publication_type_alone_gives_metadata_evidence():
     assert review.value == "narrative_review"
 
 
+@pytest.mark.parametrize("title, sentence", [
+    ("Vitamin K and bone health in older adults", "This review aims to summarize the role of vitamin K in bone health."),
+    ("Ketamine in pain medicine: past, present, and future", "Ketamine is an old drug with new uses."),
+    ("Reviewing unmet needs", "Current information on the need for progress is reviewed in this article."),
+])
+def test_narrative_review_from_the_text(title, sentence):
+    assert _design(_article(title, (None, sentence))).value == "narrative_review"
+
+
+def test_review_wording_in_a_trial_is_not_a_review():
+    article = _article("Ketamine for pain", ("METHODS", "Sixty patients were enrolled in a double-blind trial."),
+                       ("CONCLUSIONS", "We discuss the findings in the light of an overview of earlier work."))
+    assert _design(article).value == "non_randomised_trial"
+
+
 def test_reporting_a_method_is_not_a_case_report():
     article = _article("A bromodomain inhibitor", ("RESULTS", "We report a potent and cell active protein inhibitor."))
     assert _design(article).value == "other"
