@@ -177,8 +177,9 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
         log.warning("%d ids listed by the search are no longer served by NCBI: marked missing", len(missing))
     result = CrawlResult(
         new=int(stats.get("harvest/store/new", 0)), updated=int(stats.get("harvest/store/updated", 0)),
-        unchanged=int(stats.get("harvest/store/unchanged", 0)), failed=len(failed) + len(spider.pmc_failed) + spider.unfetched_hits,
-        missing=len(missing), windows=list(spider.searched), requests=int(stats.get("downloader/request_count", 0)),
+        unchanged=int(stats.get("harvest/store/unchanged", 0)),
+        failed=len(failed) + len(spider.pmc_failed) + spider.unfetched_hits, missing=len(missing),
+        windows=list(spider.searched), requests=int(stats.get("downloader/request_count", 0)),
         retries=int(stats.get("retry/count", 0)), incremental_since=since.isoformat() if since else None,
         hits=len(spider.wanted), fulltext=len(spider.pmc_received), failed_windows=list(spider.failed_windows),
         incomplete_windows=list(spider.incomplete_windows), unlisted=spider.unfetched_hits,

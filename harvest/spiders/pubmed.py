@@ -7,9 +7,10 @@ Flow, per search window (``harvest.eutils.Window``):
    pages the first 9,999 hits).
 2. ``efetch`` POSTs ``WebEnv``/``query_key``/``retstart``/``retmax`` in batches of ``batch_size``,
    one after the other (the next batch is built when the previous one is done, so it always
-   carries the window's current ``WebEnv``). Each body must be one complete ``PubmedArticleSet`` (``split_efetch``), else it is retried
-   (``get_retry_request``). An expired ``WebEnv`` ("Unable to obtain query #1") re-runs that
-   window's esearch and re-sends the parked batches with the new ``WebEnv``.
+   carries the window's current ``WebEnv``). Each body must be one complete ``PubmedArticleSet``
+   (``split_efetch``), else it is retried (``get_retry_request``). An expired ``WebEnv``
+   ("Unable to obtain query #1") re-runs that window's esearch and re-sends the batch with the
+   new ``WebEnv`` (or by id list if the re-search fails).
 3. When the crawl goes idle, every PMID the searches listed but no efetch returned is asked for
    again by id list in smaller batches (``HARVEST_MISSING_ATTEMPTS`` times). Ids NCBI answers
    without are *missing* (deleted: normal in PubMed); ids whose last request failed in
@@ -504,7 +505,8 @@ class PubmedSpider(Spider):
                                    "try again later or use --source snapshot")
             return Unreachable(f"no E-utilities service at {self.eutils_url} (HTTP {status}); check --eutils-url "
                                "or pubmed.eutils_url, or use --source snapshot")
-        return Unreachable(f"cannot reach NCBI E-utilities at {self.eutils_url} ({_one_line(self._describe(failure))}); "
+        reason = _one_line(self._describe(failure))
+        return Unreachable(f"cannot reach NCBI E-utilities at {self.eutils_url} ({reason}); "
                            "check the network or use --source snapshot")
 
     def closed(self, reason: str) -> None:
