@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.extract.pain_effect import (
-    BASELINE_ONLY, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
+    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     numeric_direction, outcome_polarity, raw_direction,
 )
 from analysis.sentences import split_text
@@ -48,7 +48,7 @@ _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 
 
 # Sentences about other studies (discussion), not this trial's result.
-_LITERATURE = re.compile(r"\bet al\b|\[\d+(?:[,\u2013-]\d+)*\]|\(\d+(?:[,\u2013-]\d+)*\)\.?$|^Table\s?\d|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
+_LITERATURE = re.compile(r"\bet al\b|\bconsistent with\b|\bin line with\b|\bthe (study|studies|trial) (of|by)\b|\[\d+(?:[,\u2013-]\d+)*\]|\(\d+(?:[,\u2013-]\d+)*\)\.?$|^Table\s?\d|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
                          r"\b(specialists|authors) (claim|reported|suggest)", re.I)
 _ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 
@@ -203,8 +203,10 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
     if best is None:
         return Answer("no significant difference", None, None)
     _, clause, sentence, qualified = best
-    # Two arms' values with significance answer the question about the quantity most directly.
-    direction = numeric_direction(clause, arms) if raw_direction(clause) != "none" else None
+    # Two arms' values with significance answer the question about the quantity most directly (when
+    # the clause has no direction word, or names both arms next to their values).
+    raw = raw_direction(clause)
+    direction = numeric_direction(clause, arms) if raw is None or (raw != "none" and _both_valued(clause, arms)) else None
     numeric = direction is not None
     if not numeric:
         direction = raw_direction(clause)
@@ -244,6 +246,12 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
 
 
+def _both_valued(clause: str, arms: Arms) -> bool:
+    """Each arm named next to a value ('83% of the surgery group and 25% of the NSM group')."""
+    parts = [p for p in re.split(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|,\s(?=\d)", clause) if re.search(r"\d", p)]
+    return any(arms.is_intervention(p) for p in parts) and any(arms.is_comparator(p) for p in parts)
+
+
 def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) -> bool:
     """A later clause takes the finding back: '..., but there was no significant difference between the
     groups' (no outcome words of its own, no arm or both arms named), or '..., but not with <the
@@ -254,8 +262,9 @@ def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) 
         ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
         if raw_direction(clause) == "none" and not own_outcome and ci == cc:
             return True
-        if re.match(r"\s*not\b", clause, re.I) and ci and (not numbers or numbers & _numbers(clause)):
-            return True
+        other_reference = (lambda m: bool(m) and not arms.is_comparator(clause[m.end():]))(COMPARE.search(clause))
+        if re.match(r"\s*not\b", clause, re.I) and ci and (not numbers or numbers & _numbers(clause)) and not other_reference:
+            return True  # '..., but not with meloxicam 60 mg' (not '..., but not more effective than EA alone')
     return False
 
 

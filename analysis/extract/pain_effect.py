@@ -66,7 +66,7 @@ NO_DIFF = re.compile(
     r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
     r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
     r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
-    r"extent|improvement|relief|reduction)|comparable|equivalen(t|ce) (was|were) demonstrated|"
+    r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
     r"non-?significant(ly)?|no more (effective|efficacious)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
@@ -319,7 +319,7 @@ MORE_REDUCTION = re.compile(
     r"relief|improvement)s?\s(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
 
 PREDICATE = re.compile(
-    r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:\w+ly\s){0,2}"
+    r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:(?:\w+ly|also|still|even)\s){0,2}"
     r"(?P<word>higher|lower|greater|less|fewer|longer|shorter|"
     r"larger|smaller|increased|decreased|reduced|prolonged|elevated)\b", re.I)
 
@@ -382,7 +382,8 @@ def clauses(text: str) -> list[str]:
                  r"those|a|an|both|only|all|when|significant\w*)\b)", text)
     if m:
         head, text = [m.group(1)], text[m.end():]
-    parts = [p for p in CLAUSE_SPLIT.split(text) if p and p.strip()]
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), text)  # '(P = 0.32; ANOVA)'
+    parts = [p.replace("\x00", ";") for p in CLAUSE_SPLIT.split(protected) if p and p.strip()]
     return head + (parts or [text])
 
 
