@@ -150,6 +150,13 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
             return False
         return not is_background_sentence(ctx, s) or THIS_STUDY.search(s.text) is not None
 
+    if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
+        sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole)
+        if sr is not None:
+            return "systematic_review", sr, None
+        if "systematic_review" not in by_type and "guideline" not in by_type:
+            return "narrative_review", None, "narrative_review"
+
     # Animal study: animals are the subjects and no human subjects are described.
     animal = _first(sentences, ANIMAL, about_this_study, whole=whole)
     if animal is not None:

@@ -105,6 +105,13 @@ def test_observational_publication_type():
     assert finding.value == "prospective_observational" and finding.evidence.source == "metadata"
 
 
+def test_review_publication_type_wins_over_animal_words():
+    article = _article("Cortical reorganization after spinal cord injury",
+                       ("RESULTS", "This variability depends on the species and the age of the animal."),
+                       types=["Journal Article", "Review"])
+    assert _design(article).value == "narrative_review"
+
+
 def test_non_randomised_is_not_rct_and_plain_text_is_other():
     assert _design(_article("Ketamine", ("METHODS", "This non-randomized trial enrolled 30 patients."))).value \
         == "non_randomised_trial"
