@@ -309,6 +309,20 @@ def _ymd(text: str) -> date | None:
         return None
 
 
+class _StampingServer(ThreadingHTTPServer):
+    """Notes when each connection was accepted: the rate limit counts arrivals, not handler start-up."""
+
+    daemon_threads = True
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.accepted_at: dict[int, float] = {}
+
+    def process_request(self, request, client_address) -> None:  # type: ignore[no-untyped-def]
+        self.accepted_at[id(request)] = time.monotonic()
+        super().process_request(request, client_address)
+
+
 class _Reply(Exception):
     def __init__(self, status: int, body: bytes, content_type: str = "text/xml; charset=UTF-8",
                  fault: str | None = None) -> None:
@@ -332,7 +346,7 @@ class EutilsServer:
         self.history: dict[str, dict[str, list[str]]] = {}
         self._accepted: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
-        self._httpd: ThreadingHTTPServer | None = None
+        self._httpd: _StampingServer | None = None
         self._thread: threading.Thread | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -352,8 +366,7 @@ class EutilsServer:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _StampingServer(("127.0.0.1", 0), Handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, name="eutils-stand-in", daemon=True)
         self._thread.start()
         return self
@@ -405,7 +418,8 @@ class EutilsServer:
     # -- request handling ------------------------------------------------------------------
 
     def _handle(self, handler: BaseHTTPRequestHandler) -> None:
-        arrived = time.monotonic()
+        accepted = getattr(handler.server, "accepted_at", {})
+        arrived = accepted.pop(id(handler.request), None) or time.monotonic()
         params = _params(handler)
         endpoint = urlparse(handler.path).path.rsplit("/", 1)[-1].removesuffix(".fcgi")
         client = params.get("api_key") or handler.client_address[0]
