@@ -173,6 +173,7 @@ def polarity(outcome: str) -> str:
 def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> Answer:
     """The label our classifier gives a prompt, with the sentence it read."""
     outcome = _stems(prompt.outcome)
+    outcome_numbers = _numbers(prompt.outcome)  # 'VAS pain at 12, 24 and 48 hours': the time points matter
     arms = prompt_arms(prompt, article_text)
     best: tuple[float, str, str] | None = None
     placebo_prompt = bool(PLACEBO_LIKE.search(prompt.comparator))
@@ -191,11 +192,15 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
                 continue
             c_overlap = len(outcome & _stems(clause)) / max(1, len(outcome))
             ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
+            s_i, s_c = si, sc
+            if _BETWEEN_GROUPS.search(clause):  # 'not different between both groups' names both arms
+                ci = cc = s_i = s_c = True
             within = bool(WITHIN.search(clause)) and not _is_between(clause)
             # A clause set against placebo answers a prompt about an active comparator only by mistake.
             other_comparison = bool(PLACEBO_LIKE.search(clause)) and not placebo_prompt
-            score = (2 * overlap + c_overlap + 0.15 * s.abstract + 0.3 * bool(_significance(clause))
-                     + 0.25 * si + 0.1 * sc - 0.3 * (not (si or sc)) + 0.2 * ci
+            numbers = len(outcome_numbers & _numbers(clause)) / len(outcome_numbers) if outcome_numbers else 0.0
+            score = (2 * overlap + c_overlap + 0.4 * numbers + 0.15 * s.abstract + 0.3 * bool(_significance(clause))
+                     + 0.25 * s_i + 0.1 * s_c - 0.3 * (not (s_i or s_c)) + 0.2 * ci
                      + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
                      - 0.6 * bool(_LITERATURE.search(s.text)))
             if best is None or score > best[0]:
@@ -244,6 +249,9 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     if word is None:
         return None
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
+
+
+_BETWEEN_GROUPS = re.compile(r"\b(between|among) (the )?(two |both |three |all )?(groups|arms)\b", re.I)
 
 
 def _both_valued(clause: str, arms: Arms) -> bool:
