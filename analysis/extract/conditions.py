@@ -69,7 +69,8 @@ def extract(ctx: "Context") -> list[Finding]:
     if not any(PAIN.search(s.text) for s in ctx.sentences):
         return []
     sentences = [s for s in study_sentences(ctx) if _counts(s)]
-    pain_sentences = [s for s in sentences if PAIN.search(s.text)]
+    pain_sentences = [s for s in sentences if PAIN.search(s.text)
+                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text))]
     if not pain_sentences:
         return []
     title = next((s for s in ctx.sentences if s.section == "TITLE"), None)
@@ -122,6 +123,13 @@ STRONG_PAIN = re.compile(r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:ant
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
                         r"volunteers|outpatients)\s+(?:\w+\s+)?(?:with|suffering|diagnosed|having|who had)\b|"
                         r"\bwith (?:chronic|acute|severe|moderate|persistent|refractory)\b", re.I)
+# A pain word in a sentence that measures or compares it (not 'ketamine, used for analgesia, ...').
+OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|relief|reduc\w*|lower|higher|"
+                         r"less|more|consumption|requirements?|request|assessed|measured|recorded|rated|evaluated|"
+                         r"improv\w*|decreas\w*|increas\w*|attenuat\w*|prevent\w*|efficacy|differ\w*|"
+                         r"compar\w*|incidence|threshold|tolerance|time to|duration|free|outcomes?|treat\w*|"
+                         r"management|manag\w*|control\w*|suffer\w*|patients with|effective\w*|analgesic effects?|"
+                         r"influenc\w*|alter\w*|affect\w*|chang\w*|tests?|assessments?|measures?|end ?points?)\b", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)

@@ -77,6 +77,12 @@ def test_experimental_pain_in_volunteers_is_other():
     assert list(_conditions(article)) == ["other"]
 
 
+def test_pain_word_describing_the_drug_is_not_a_pain_outcome():
+    article = _article("Ketamine for treatment-resistant depression",
+                       ("METHODS", "Forty patients received ketamine, a drug also used for analgesia."))
+    assert _conditions(article) == {}
+
+
 def test_no_pain_outcome_gives_no_condition():
     article = _article("Ketamine and eye movements in healthy volunteers",
                        ("RESULTS", "Ketamine increased saccadic frequency after surgery."))
