@@ -43,6 +43,8 @@ def _assert_evidence(article: Article, finding, sentence: str) -> None:
     ("The incidence of nausea was similar between the ketamine and saline groups.", {"nausea"}),
     ("Adverse effects (nausea, dizziness) were comparable between the ketamine and saline groups.",
      {"nausea", "dizziness"}),
+    ("Ketamine-treated patients reported more dizziness (20% vs 7%).", {"dizziness"}),
+    ("Adverse events were mainly mild: dizziness (30%), feeling of unreality (20%).", {"dizziness", "dissociation"}),
 ])
 def test_events_that_occurred_are_normalised(sentence, expected):
     article = _article(sentence)
@@ -61,6 +63,7 @@ def test_events_that_occurred_are_normalised(sentence, expected):
      {"hallucinations", "vivid_dreams", "dysphoria"}),
     ("None of the patients experienced serious adverse events.", {"serious_adverse_events"}),
     ("Hallucinations were not observed in any patient.", {"hallucinations"}),
+    ("Ketamine reduced pain scores without significant side effects.", {"serious_adverse_events"}),
 ])
 def test_negated_events(sentence, expected):
     article = _article(sentence)
@@ -99,6 +102,7 @@ def test_a_term_is_never_in_both_lists():
     # Outcome domains and a desired effect are no adverse events.
     ("Ketamine for cancer pain", ["With ketamine, QoL (fatigue and insomnia) improved from 40% to 25%."]),
     ("Ketamine premedication", ["Oral ketamine produces better preoperative sedation in children."]),
+    ("Ketamine for depression and pain", ["Ketamine reduced pain, anxiety and depression at 2 weeks."]),
     # 'negligible' leaves open whether any serious event happened.
     ("Ketamine analgesia", ["Ketamine provided analgesia along with negligible serious adverse effects."]),
 ])
