@@ -33,6 +33,7 @@ RATE = re.compile(rf"(?<![\w.]){_RANGE}\s?{_MASS}{_SEP}kg{_INV}{_SEP}(?P<time>h|
                   re.I)
 PER_KG = re.compile(rf"(?<![\w.]){_RANGE}\s?{_MASS}{_SEP}kg{_INV}(?![\w/\u00b7])(?!\s?(?:[-\u2212]1\s?)?"
                     rf"(?:/|\.|\u00b7|per\s)\s?(?:h|hr|hour|min|minute|d|day|24))", re.I)
+_DOSE_HINT = re.compile(r"kg|\bmg\b|µg|μg|mcg", re.I)
 PER_DAY = re.compile(r"^\s?(?:/|per\s)\s?(?:d|day)\b", re.I)
 MG = re.compile(rf"(?<![\w.]){_RANGE}\s?(?P<mass>mg|µg|μg|mcg)"
                 r"(?!\s?(?:/|\.|\u00b7|per\s)\s?(?:kg|ml|mL|m2|d\b|day|h\b|"
@@ -76,8 +77,31 @@ def _highest(range_text: str) -> float:
 
 
 def _owned(ctx: "Context", s: "Sentence", m: re.Match[str], found) -> bool:
+    if not found:  # a sentence that names no drug, right after one that ends on the intervention
+        return True
     who = owner(s.text, m.start(), m.end(), found)
     return who is not None and who.is_intervention
+
+
+def _regimen_sentences(ctx: "Context") -> list["Sentence"]:
+    """Sentences naming the intervention, and the next sentence of the same part when it names no drug
+    and the previous one's last drug is the intervention ('Ketamine was given. The bolus of 0.5 mg/kg...')."""
+    own = ctx.intervention_sentences()
+    if not own:
+        return []
+    chosen = set(id(s) for s in own)
+    out = []
+    for i, s in enumerate(ctx.sentences):
+        if id(s) in chosen:
+            out.append(s)
+            continue
+        prev = ctx.sentences[i - 1] if i else None
+        if prev is None or id(prev) not in chosen or prev.section != s.section or not _DOSE_HINT.search(s.text):
+            continue
+        prev_found = mentions(prev.text, ctx.intervention.pattern)
+        if prev_found and prev_found[-1].is_intervention and not mentions(s.text, ctx.intervention.pattern):
+            out.append(s)
+    return out
 
 
 def extract(ctx: "Context") -> list[Finding]:
@@ -88,7 +112,7 @@ def extract(ctx: "Context") -> list[Finding]:
     best_rate: tuple[float, "Sentence", str] | None = None
     aux: list[Finding] = []
     seen_mg: set[float] = set()
-    for s in ctx.intervention_sentences():
+    for s in _regimen_sentences(ctx):
         found = mentions(s.text, ctx.intervention.pattern)
         rate_spans = []
         for m in RATE.finditer(s.text):

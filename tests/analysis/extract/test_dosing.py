@@ -75,6 +75,16 @@ def test_course_of_infusions_and_not_an_outcome_period():
     assert "treatment_days" not in _doses(_article("Pain scores were lower with ketamine for 12 weeks."))
 
 
+def test_dose_in_the_next_sentence_that_names_no_drug():
+    article = _article("Patients in group K received ketamine. The bolus of 0.35 mg/kg was followed by 1 mg/kg/h.")
+    found = _doses(article)
+    assert found["dose_mg_per_kg"].value == pytest.approx(0.35)
+    second = "The bolus of 0.35 mg/kg was followed by 1 mg/kg/h."
+    assert found["dose_mg_per_kg"].evidence.start == article.text.index(second)
+    other = _article("Group K received ketamine and group M morphine. The bolus of 0.35 mg/kg was given.")
+    assert "dose_mg_per_kg" not in _doses(other)
+
+
 def test_non_drug_has_no_dose():
     assert _doses(_article("Tai Chi 0.5 mg/kg was practised."), "Tai Chi") == {}
 
