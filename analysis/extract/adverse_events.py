@@ -426,6 +426,14 @@ class _Event:
     detail: dict[str, Any]
 
 
+def _stem(words: str) -> str:
+    return " ".join(w[:5] for w in words.lower().split())
+
+
+def _in_topic(term: str, words: str, topic: set[str]) -> bool:
+    return (f"{OTHER}:{_stem(words)}" if term == OTHER else term) in topic
+
+
 def _topic_terms(ctx: "Context") -> set[str]:
     """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
     topic: set[str] = set()
@@ -436,10 +444,9 @@ def _topic_terms(ctx: "Context") -> set[str]:
                 kind, terms = LEXICON.classify(m.group(0))
                 if kind == "term" and _caused_by(s.text, m.start(), m.end(), ctx.intervention.pattern):
                     continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
-                if kind == "term" and s.section == "TITLE":
-                    topic.update(terms)
-                elif kind == "term" and _aim_target(s.text, m.start()):
-                    topic.update(terms)
+                if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start())):
+                    # 'other' stands for many events: only the words named are the topic ('other:agitation')
+                    topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
         topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
     return topic - {SERIOUS}
@@ -620,7 +627,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.negated:
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
-                for term in (t for t in terms if t not in topic):
+                for term in (t for t in terms if not _in_topic(t, m.words, topic)):
                     negated.setdefault(term, _Event(term, sentence, [m.words], {"words": m.words}))
                 continue
             if m.kind != "term":
@@ -636,7 +643,7 @@ def extract(ctx: "Context") -> list[Finding]:
             if not detected:
                 continue
             for term in m.terms:
-                if term in topic:
+                if _in_topic(term, m.words, topic):
                     continue
                 event = occurred.get(term)
                 if event is None:

@@ -173,3 +173,12 @@ def test_a_title_that_ties_the_event_to_the_intervention():
 
 def test_lexicon_yields_exactly_the_guideline_terms():
     assert set(adverse_events.preferred_terms()) == set(ADVERSE_EVENTS)
+
+
+def test_an_other_event_in_the_aim_leaves_other_other_events():
+    article = _article("Agitation was less frequent with ketamine (10% vs 40%).",
+                       "Hypotension occurred in 3 patients receiving ketamine.",
+                       title="Ketamine for the prevention of emergence agitation in children")
+    found = _events(article)
+    assert list(found) == [("adverse_events", "other")]
+    assert found[("adverse_events", "other")].detail["words"] == "Hypotension"
