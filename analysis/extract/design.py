@@ -116,10 +116,9 @@ _PUBTYPE_RULES = (
     ("prospective_observational", re.compile(r"^observational study$", re.I)),
     ("non_randomised_trial", re.compile(r"^clinical trial(?:, phase [iv]+)?$|^controlled clinical trial$", re.I)),
 )
-_NON_STUDY_TYPES = re.compile(r"review|case|guideline|editorial|letter|comment", re.I)
 
 
-def _metadata(article_types: list[str], label: str) -> Evidence:
+def _metadata(article_types: list[str]) -> Evidence:
     return Evidence("; ".join(article_types), None, None, NAME, VERSION, "metadata")
 
 
@@ -245,7 +244,7 @@ def extract(ctx: "Context") -> list[Finding]:
     if sentence is not None:
         evidence = ctx.evidence(sentence, NAME, VERSION)
     elif by_type is not None:
-        evidence = _metadata(ctx.article.publication_types, by_type)
+        evidence = _metadata(ctx.article.publication_types)
     else:
         evidence = None
     return [Finding(NAME, design, evidence, ctx.intervention.name)]

@@ -76,7 +76,6 @@ _DROPOUT = re.compile(r"\b(?:excluded|dropped|withdr[ae]w\w*|lost|discontinued|d
 # Counts of people who were only screened or eligible, not entered: '884 persons were eligible'.
 _NOT_ENTERED = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?)?(?:eligible|screened|assessed for eligibility|approached|"
                           r"invited|contacted|identified|excluded)\b", re.I)
-_RANK = {"randomised": 3, "enrolled": 2, "analysed": 1, "other": 0}
 
 
 def _rank(sentence: str) -> int:
