@@ -1,1 +1,2 @@
-"""Evaluations against external corpora (ADE-Corpus-V2, Evidence Inference), each runnable as a module."""
+"""Evaluations against external corpora, each runnable as a module: ADE-Corpus-V2 (adverse-event
+sentence detection), PHEE (negation of adverse events), Evidence Inference (direction of effects)."""

@@ -8,10 +8,13 @@ trigger, before a ``post`` trigger) up to a terminating word or the clause's end
 of a parser that would cost far more than the whole pipeline's budget per record, so the triggers are
 kept as data here.
 
-An event counts as occurred when :func:`detect_adverse_event_sentence` accepts its sentence (an
-affirmed event word, a cue of causation or occurrence, and the drug) and the event belongs to the
-intervention's arm: events stated only for another arm, the aim of the study (words of the title or
-of an aim sentence: sedation in a sedation trial), and planned measurements (methods) are skipped.
+An event counts as occurred when :func:`detect_adverse_event_sentence` accepts its sentence (read as
+part of an abstract about the intervention: an affirmed event word and a cue of causation or
+occurrence) and the event belongs to the intervention's arm. Skipped: events stated only for another
+arm; the aim of the study (words of the title or of an aim sentence: sedation in a sedation trial, the
+headache of a migraine trial) unless the words tie the event to the intervention ("ketamine-induced
+cystitis"); outcomes a treatment improves ("headache relief"); background before the aim; planned
+measurements (methods); comparisons with no occurrence ("without an increase in sedation").
 A general "no side effects" gives ``serious_adverse_events`` in ``negated_adverse_events``; a term
 never ends up in both lists (occurred wins).
 """
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
     from analysis.sentences import Sentence
 
 NAME = "adverse_events"
-VERSION = "1.0"
+VERSION = "1.1"
 
 GENERIC = "generic"
 SERIOUS = "serious_adverse_events"
