@@ -38,7 +38,7 @@ HIGHER_BETTER = re.compile(
     r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
     r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
-    r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(quality of |better |adequate |effective )analgesia|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
     r"responders?|response rates?|much improved)",
     re.I)
@@ -70,7 +70,8 @@ NO_DIFF = re.compile(
     r"non-?significant(ly)?|no more (effective|efficacious)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
-    r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to)",
+    r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"
+    r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add))",
     re.I)
 DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
@@ -85,7 +86,8 @@ BETTER = re.compile(
     r"efficacious|beneficial|benefits?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
     r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
-    r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief)\b", re.I)
+    r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
+    r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
 WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat\w*)\b", re.I)
 # Wording that is about an association, not a difference between arms.
 NOT_COMPARISON = re.compile(
@@ -94,7 +96,7 @@ NOT_COMPARISON = re.compile(
     r"predict\w*)\b", re.I)
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
-    r"\b(for|with|from|in|of) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|"
+    r"\b(for|with|from|in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|"
     r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
     r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
     r"breakthrough|nociceptive)[- ]){1,4})pain\b", re.I)
@@ -294,6 +296,8 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     """Polarity of the outcome the direction word governs: the words right after it ('reduction in
     migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
     masked = _mask(clause)
+    word = re.match(r"\w+", clause[position:])
+    position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
     after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position)] if m] + \
             [(m.start(), 1, "lower_better") for m in [LOWER_BETTER.search(masked, position)] if m]
     if arms.outcome_terms is not None:
@@ -422,7 +426,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             if word is None:
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)
                 continue
-            if results and word in ("up", "down") and not _significance(clause) and not COMPARE.search(clause):
+            if results and word in ("up", "down") and not _significance(clause) and not COMPARE.search(clause) \
+                    and re.search(r"\d\s?%|±", clause):
                 continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
             if not own and not (word == "none" and prev is not None
                                 and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)):

@@ -41,7 +41,7 @@ _CI = re.compile(r"[\(\[]\s?(95|90|99)\s?%\s?(CI|confidence)[^)\]]*[\)\]]|(95|90
 _SUCCESS = re.compile(r"(treatment )?success", re.I)
 _PAIN_WORDS = re.compile(r"\b(pain\w*|analges\w*|headache|migraine)\b", re.I)
 _POOLED = re.compile(r"\b(both (treatments|groups|arms|drugs)|all patients|overall|in total|of all)\b", re.I)
-_PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<versus>\s?(?:versus|vs\.?)\s?{NUM})?\s?%", re.I)
+_PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<versus>\s?(?:versus|vs\.?)\s?{NUM})?\s?(?:%|per\s?cent\b|percent\b)", re.I)
 _X_OF_N = re.compile(r"\b(?P<x>\d+)\s?(?:of|/|out of)\s?(?:the\s)?(?P<n>\d+)\b")
 _BOUNDARY = re.compile(r"[;]|\d\s?%")
 

@@ -134,3 +134,15 @@ def test_numeric_comparison_reads_the_value_next_to_each_arm() -> None:
          "group and 2.0 ± 0.8 for the controls (P = 0.032).")
     a = article("Ketamine for appendectomy", ("METHODS", "Ketamine was given to the case group."), ("RESULTS", s))
     assert effect(a).value == "improved"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Ketamine did not decrease the incidence of chronic pain at 6 months compared with placebo.", "no_difference"),
+    ("Intranasal ketamine was non-inferior to intravenous morphine for pain relief at 30 min.", "no_difference"),
+    ("There was a significant reduction in pain scores after ketamine infusion.", "improved"),
+    ("Ketamine produced significant analgesia compared with placebo (P<0.001) for 1 week.", "improved"),
+    ("Oral ketamine did not provide additional analgesia in patients with neuropathic pain.", "no_difference"),
+    ("Analgesia requirements were significantly lower in the ketamine group.", "improved"),
+])
+def test_common_ketamine_result_wordings(sentence: str, value: str) -> None:
+    assert effect(article("Ketamine trial", ("RESULTS", sentence))).value == value

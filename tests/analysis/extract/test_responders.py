@@ -78,3 +78,9 @@ def test_respectively_pairs_only_the_last_rates() -> None:
     a = article("Lumiracoxib and celecoxib in osteoarthritis", ("RESULTS", s))
     assert [f.value for f in found(a, "celecoxib") if f.field == "responder_rate_pct"] == [5.5]
     assert [f.value for f in found(a, "lumiracoxib") if f.field == "responder_rate_pct"] == [13.9]
+
+
+def test_percent_in_words() -> None:
+    a = article("Ketamine trial", ("RESULTS", "Fifty percent of patients in the ketamine group reported at least 50% "
+                                              "pain relief compared with 20% in the placebo group."))
+    assert [f.value for f in found(a, "ketamine") if f.field == "responder_rate_pct"] == [50.0]
