@@ -1,15 +1,16 @@
 """Extractor: study design (guideline ``design``), read from the title and abstract.
 
-Checked in order, the first that applies wins: animal study (animals are the subjects, no patients or
-volunteers); guideline; systematic review / meta-analysis; narrative review; random allocation of this
-study's participants stated (or publication type Randomized Controlled Trial) -> ``rct``; case report;
-case series (so titled, or <= 10 patients without trial wording); observational (prospective /
-retrospective, chart review, registry); trial wording without random allocation (groups assigned,
-double-blind, placebo-controlled, open-label, dose-finding, crossover) -> ``non_randomised_trial``;
-else ``other``. Publication types help where the text is silent. Randomisation in a sentence about
-earlier or future studies ("a larger randomized study is needed") does not count.
+Checked in order, the first that applies wins: publication type Review (narrative, or systematic where
+the text says so); animal study (animals are the subjects, no patients or volunteers); guideline;
+systematic review / meta-analysis; random allocation of this study's participants stated (or
+publication type Randomized Controlled Trial) -> ``rct``; review titled so; case series (so titled, or
+2-10 patients); case report; review wording ('this review', 'we summarize') without trial wording;
+retrospective (chart review, registry, records); prospective observational (cohort, survey); trial
+wording without random allocation (groups, double-blind, placebo-controlled, open-label, dose-finding,
+crossover, control group) -> ``non_randomised_trial``; else ``other``. Publication types decide where
+the text is silent. Randomisation in a sentence about earlier or future studies ("a larger randomized
+study is needed") does not count.
 """
-
 from __future__ import annotations
 
 import re
