@@ -3,8 +3,11 @@
 A condition counts where the title names it, or a sentence about this study does (not the
 background, not an adverse-event report). Nothing is returned unless a pain outcome is studied.
 Acute settings (surgery, procedures, emergency, injection at induction) give ``postoperative_acute``
-where the same sentence, or the title, studies pain; experimental pain in volunteers gives ``other``;
-'chronic pain' without a named condition gives ``mixed_chronic``.
+where the same sentence, or the title, studies pain (with a named chronic condition only a surgical
+setting counts, and pain sites named only as outcomes after surgery are dropped); experimental pain in
+volunteers gives ``other``; 'chronic pain' without a named condition gives ``mixed_chronic``; pain
+studied in no listed condition gives ``other``. A pain word counts where the sentence measures or
+compares it; rescue-drug use in a trial titled for agitation or sedation is not pain.
 """
 
 from __future__ import annotations

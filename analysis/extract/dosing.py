@@ -2,8 +2,8 @@
 
 Reads per-kg doses ('0.5 mg/kg', '0.15 mg kg−1', '0.5mg.kg-1', '150 µg/kg') and per-kg rates
 ('mg·kg−1·h−1', '5 µg/kg/min' x 0.06, 'mg/kg/min' x 60, 'µg/kg/h' / 1000) in sentences naming the
-intervention, and keeps those that belong to it: the drug a dose directly precedes ('0.5 mg/kg
-ketamine'), else the nearest drug named before it in the clause. Several arms: the highest.
+intervention (and in the next sentence when it names no drug), and keeps those that belong to it: the
+drug a dose directly precedes ('0.5 mg/kg ketamine'), else the nearest drug named before it in the clause. Several arms: the highest.
 '5 mg/kg over 60 minutes' is a dose and no rate; per-day doses are neither. Auxiliary findings
 where stated: ``dose_mg`` (doses in mg or µg, no per-kg), ``infusion_hours``, ``n_infusions``,
 ``treatment_days``.

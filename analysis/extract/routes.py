@@ -5,8 +5,9 @@ A route word counts when it belongs to the intervention: an adjective before it 
 ... was injected intravenously'), or a word inside the intervention's own name ('intracutaneous
 sterile water injection'). A route word naming a device of a co-medication ('IV-PCA fentanyl') does
 not. With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
-bolus, a target plasma level or an injection at induction of anaesthesia, or a per-kg dose given
-around anaesthesia, is ``intravenous``. Non-drug interventions have no route.
+bolus, a rate per kg and time, a target plasma level, PCA with the intervention, an injection at
+induction of anaesthesia, or a per-kg dose given around anaesthesia, is ``intravenous`` (never where a
+block, infiltration or other local route is named). Non-drug interventions have no route.
 """
 
 from __future__ import annotations
