@@ -49,6 +49,8 @@ IMPLIED_IV = re.compile(
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
+ORAL_FORM = re.compile(r"\b(?:tablets?|capsules?|(?:sustained|extended|controlled|immediate|modified|prolonged|"
+                       r"slow)[- ]release|syrup|oral solution)\b", re.I)
 PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
 _PCA_CONTENTS = re.compile(r"\s*(?:\([A-Z\-]+\)\s*)?(?:with|containing|of|using|consisting of)\b", re.I)
 ANAESTHESIA = re.compile(r"\ban(?:a)?esthe\w*|\bsurg\w*|\binduction\b|\bintubat\w*|\bpre-?treat\w*|"
@@ -138,12 +140,33 @@ def extract(ctx: "Context") -> list[Finding]:
         for term in named_routes(ctx, s):
             chosen.setdefault(term, s)
     if not chosen:
+        oral = _implied_oral(ctx, sentences)
+        if oral is not None:
+            chosen["oral"] = oral
+    if not chosen:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
     order = {r: i for i, r in enumerate(ROUTES)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
+
+
+def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
+    """A tablet, capsule or modified-release formulation of the intervention is taken by mouth."""
+    for s in sentences:
+        if not ORAL_FORM.search(s.text):
+            continue
+        found = mentions(s.text, ctx.intervention.pattern)
+        for m in ORAL_FORM.finditer(s.text):
+            after = next_drug(s.text, m.end(), found)
+            before = preceding(s.text, m.start(), found)
+            if after is not None and after.is_intervention:
+                return s
+            if before is not None and before.is_intervention and m.start() - before.end <= 25 \
+                    and not _PHRASE_BREAK.search(s.text, before.end, m.start()):
+                return s
+    return None
 
 
 def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":

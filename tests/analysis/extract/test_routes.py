@@ -70,6 +70,13 @@ def test_dosage_form_right_after_the_drug():
     assert list(_routes(_article("Patients applied lidocaine 5% patch daily."), "lidocaine")) == ["topical"]
 
 
+def test_tablet_or_modified_release_form_of_the_intervention_is_oral():
+    article = _article("OROS hydromorphone is a sustained-release formulation of hydromorphone taken once daily.")
+    assert list(_routes(article, "OROS hydromorphone")) == ["oral"]
+    assert _routes(_article("Mirodenafil (50 mg once daily) was well tolerated."), "mirodenafil") == {}
+    assert _routes(_article("Ketamine was compared with extended-release oxycodone tablets.")) == {}
+
+
 def test_control_agent_shares_the_adverb():
     article = _article("Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks.")
     assert list(_routes(article, "duloxetine")) == ["oral"]
