@@ -3,7 +3,7 @@
 Each labelled prompt asks: with respect to OUTCOME, how did INTERVENTION compare with COMPARATOR
 (significantly increased / significantly decreased / no significant difference)? We answer from the
 article text with the pain-effect extractor's own sentence-level classifier
-(``analysis.extract.pain_effect``: ``raw_direction``, ``orientation``, ``outcome_polarity``), not a
+(``analysis.extract.direction``: ``raw_direction``, ``orientation``, ``outcome_polarity``), not a
 copy: pick the sentence that best matches the outcome and carries significance or direction wording
 (abstract first), orient it to the prompt's intervention vs comparator, and map evaluative wording
 ('superior', 'more effective') through the outcome's polarity (for pain, better = decreased; for
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.extract.pain_effect import (
+from analysis.extract.direction import (
     BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     numeric_direction, outcome_polarity, raw_direction,
 )

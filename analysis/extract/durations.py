@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.extract import pain_effect
+from analysis.extract.direction import Verdict, is_pain_outcome
 from analysis.extract.text_patterns import TimeMention, time_mentions
 from analysis.records import Finding
 
@@ -119,7 +120,7 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
     found: list[tuple[float, "Sentence"]] = []
     for s in ctx.sentences:
-        if _ASSESSED.search(s.text) and pain_effect.is_pain_outcome(s.text):
+        if _ASSESSED.search(s.text) and is_pain_outcome(s.text):
             found += [(t.max_days, s) for t in follow_up_mentions(s) if len(t.days) == 1]
     if len({days for days, _ in found}) == 1:
         days, sentence = found[0]
@@ -127,7 +128,7 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     return None
 
 
-def _last_better(verdicts: list["pain_effect.Verdict"], kinds: tuple[str, ...],
+def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...],
                  follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
     best: tuple[float, "Sentence", str] | None = None
     for v in verdicts:

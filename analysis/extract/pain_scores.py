@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from analysis.extract.pain_effect import PLACEBO_LIKE, Arms, arms_for
+from analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
 from analysis.extract.text_patterns import parse_number, time_mentions
 from analysis.records import Finding
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from analysis.extract.pain_effect import PLACEBO_LIKE, Arms, arms_for
+from analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
 from analysis.extract.text_patterns import NUM, parse_number
 from analysis.records import Finding
 

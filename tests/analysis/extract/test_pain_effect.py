@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import extract_findings, make_context
-from analysis.extract import pain_effect
+from analysis.extract import extract_findings
 from analysis.records import Article, Section
 
 
@@ -70,26 +69,6 @@ def test_background_and_methods_are_not_findings() -> None:
                 ("BACKGROUND", "Ketamine significantly reduces postoperative pain in many trials."),
                 ("METHODS", "Pain scores were assessed at 24 h."))
     assert effect(a) is None
-
-
-@pytest.mark.parametrize("clause, direction", [
-    ("pain scores were significantly lower in the ketamine group than in the placebo group", "down"),
-    ("pain scores were significantly lower in the placebo group than in the ketamine group", "up"),
-    ("there was no significant difference in pain scores", "none"),
-    ("ketamine was superior to placebo", "better"),
-    ("ketamine showed significantly more reduction in pain than placebo", "better"),
-    ("mean pain (whichever was higher) was significantly lower with ketamine", "down"),
-])
-def test_sentence_direction(clause: str, direction: str) -> None:
-    ctx = make_context(article("t", ("RESULTS", clause)), "ketamine")
-    arms = pain_effect.article_arms(ctx)
-    assert pain_effect.sentence_direction(clause, arms) == direction
-
-
-def test_outcome_polarity() -> None:
-    assert pain_effect.outcome_polarity("time to first analgesic request") == "higher_better"
-    assert pain_effect.outcome_polarity("morphine consumption") == "lower_better"
-    assert pain_effect.outcome_polarity("heart rate") is None
 
 
 def test_undefined_group_labels() -> None:

@@ -1,0 +1,49 @@
+"""The sentence-level direction classifier shared by pain_effect, durations and the Evidence Inference evaluation."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extract import direction, make_context
+from analysis.records import Article, Section
+
+
+def article(title: str, *parts: tuple[str, str]) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("pain scores were significantly lower in the ketamine group than in the placebo group", "down"),
+    ("pain scores were significantly lower in the placebo group than in the ketamine group", "up"),
+    ("there was no significant difference in pain scores", "none"),
+    ("ketamine was superior to placebo", "better"),
+    ("ketamine showed significantly more reduction in pain than placebo", "better"),
+    ("mean pain (whichever was higher) was significantly lower with ketamine", "down"),
+])
+def test_sentence_direction(clause: str, expected: str) -> None:
+    ctx = make_context(article("t", ("RESULTS", clause)), "ketamine")
+    arms = direction.article_arms(ctx)
+    assert direction.sentence_direction(clause, arms) == expected
+
+
+def test_outcome_polarity() -> None:
+    assert direction.outcome_polarity("time to first analgesic request") == "higher_better"
+    assert direction.outcome_polarity("morphine consumption") == "lower_better"
+    assert direction.outcome_polarity("heart rate") is None
+
+
+def test_clauses_split_at_contrasts_but_not_inside_brackets() -> None:
+    text = ("While ketamine alone did not change the pain threshold (P = 0.32; ANOVA), when it was added to "
+            "fentanyl the threshold rose more than with fentanyl alone (P < 0.01).")
+    parts = direction.clauses(text)
+    assert parts[0].endswith("(P = 0.32; ANOVA)")
+    assert parts[1].startswith("when it was added")
+
+
+def test_local_polarity_reads_the_outcome_the_direction_word_governs() -> None:
+    arms = direction.arms_for("ketamine", direction.re.compile("ketamine"))
+    clause = "ketamine showed a significant reduction in migraine days and a higher proportion of responders"
+    word, position = direction.direction_at(clause)
+    assert word == "down"
+    assert direction.local_polarity(clause, position, arms) == "lower_better"
