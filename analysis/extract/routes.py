@@ -51,6 +51,7 @@ _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|musc
                      r"epidural|caudal|topical|\bIANB\b", re.I)
 ORAL_FORM = re.compile(r"\b(?:tablets?|capsules?|(?:sustained|extended|controlled|immediate|modified|prolonged|"
                        r"slow)[- ]release|syrup|oral solution)\b", re.I)
+_DIGIT = re.compile(r"\d")
 PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
 _PCA_CONTENTS = re.compile(r"\s*(?:\([A-Z\-]+\)\s*)?(?:with|containing|of|using|consisting of)\b", re.I)
 ANAESTHESIA = re.compile(r"\ban(?:a)?esthe\w*|\bsurg\w*|\binduction\b|\bintubat\w*|\bpre-?treat\w*|"
@@ -161,10 +162,11 @@ def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | No
         for m in ORAL_FORM.finditer(s.text):
             after = next_drug(s.text, m.end(), found)
             before = preceding(s.text, m.start(), found)
-            if after is not None and after.is_intervention:
+            if after is not None and after.is_intervention and not _DIGIT.search(s.text, m.end(), after.start):
                 return s
             if before is not None and before.is_intervention and m.start() - before.end <= 25 \
-                    and not _PHRASE_BREAK.search(s.text, before.end, m.start()):
+                    and not _PHRASE_BREAK.search(s.text, before.end, m.start()) \
+                    and not _DIGIT.search(s.text, before.end, m.start()):
                 return s
     return None
 
