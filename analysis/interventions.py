@@ -44,6 +44,9 @@ _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneo
 _GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|"
                             r"programm?e|preparation|formulation|product|administration)\b", re.I)
 _DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
+# Bracketed remarks about the regimen or the arm, not another name: '(once daily)', '(M group)'.
+_REGIMEN_WORDS = re.compile(r"\b(?:once|twice|daily|weekly|monthly|times|per|day|days|maximum|minimum|total|"
+                            r"group|arm|dose|doses|h|hours?|min|minutes?)\b", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
 _FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
@@ -207,7 +210,8 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     kept: list[str] = []
     for inner in _PAREN.findall(wanted):
         inner = inner.strip()
-        if re.match(r"(?i)(vs\.?|versus|compared|than)\b", inner) or _DOSE.search(inner):
+        if re.match(r"(?i)(vs\.?|versus|compared|than)\b", inner) or re.search(r"\d", inner) \
+                or _REGIMEN_WORDS.search(inner):
             continue
         kept.append(inner)
     body = _squash(_PAREN.sub(" ", wanted))

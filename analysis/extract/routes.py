@@ -115,7 +115,9 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     return routes
 
 
-_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|,)\s*$", re.I)
+# What may separate drugs in one list: ', ', 'and', 'or', an arm size '(n = 35)' and the next dose '0.3 mg'.
+_COORDINATION = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?(?:[\d.]+\s*(?:mg|µg|μg|mcg|g|ml|mL)"
+                           r"(?:\s*/\s*kg)?\s*(?:of\s+)?)?$", re.I)
 
 
 def _coordinated(text: str, first, found):

@@ -99,6 +99,11 @@ def test_first_drug_word_of_a_descriptive_name():
     assert "water" not in resolve_intervention("intracutaneous sterile water injection (ISWI)").synonyms
 
 
+def test_bracketed_regimen_remarks_are_not_names():
+    assert "once daily" not in resolve_intervention("alfuzosin 10 mg (once daily)").synonyms
+    assert not any("units" in n for n in resolve_intervention("botulinum toxin (maximum 100 units)").synonyms)
+
+
 def test_literal_names_drop_doses_routes_and_comparators():
     names, is_drug = literal_names("paracetamol 1,000 mg-caffeine 130 mg combination (PCF)")
     assert is_drug and "PCF" in names and "paracetamol" in names

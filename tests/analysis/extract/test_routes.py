@@ -70,6 +70,12 @@ def test_dosage_form_right_after_the_drug():
     assert list(_routes(_article("Patients applied lidocaine 5% patch daily."), "lidocaine")) == ["topical"]
 
 
+def test_route_adjective_over_a_list_of_arms():
+    article = _article("Patients were randomized to receive intravenous 4 mg ondansetron (n = 35), 0.3 mg ramosetron "
+                       "(n = 38), or 75 µg palonosetron (n = 36).")
+    assert list(_routes(article, "palonosetron")) == ["intravenous"]
+
+
 def test_tablet_or_modified_release_form_of_the_intervention_is_oral():
     article = _article("OROS hydromorphone is a sustained-release formulation of hydromorphone taken once daily.")
     assert list(_routes(article, "OROS hydromorphone")) == ["oral"]
