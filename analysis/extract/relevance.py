@@ -32,6 +32,11 @@ ARM_CUE = re.compile(r"\b(?:groups?|received?|receiving|administ\w+|given|inject
 ONLY_ANAESTHETIC = re.compile(r"\b(?:an(?:a)?esthesia (?:was|were) (?:induced|maintained) with|induced with|"
                               r"under (?:\w+ )?ketamine (?:an(?:a)?esthesia|sedation)|all (?:patients|children|"
                               r"participants) received)\b", re.I)
+# Ketamine as the cause of harm, not a treatment: 'ketamine-induced cystitis', 'ketamine abusers'.
+KETAMINE_HARM = re.compile(r"\bketamine[- ](?:induced|associated|related)\s+(?:\w+\s+)?(?:cystitis|uropathy|"
+                           r"bladder|urinary|ulcerative|hepat\w*|cholangio\w*|psychos\w*|toxicity|damage)|\b(?:ketamine|"
+                           r"recreational)\s+(?:abuse|misuse|abusers?|users?|dependence|addiction|use disorder)|"
+                           r"\brecreational ketamine|\bketamine (?:abuse|misuse)", re.I)
 REVIEW_DESIGNS = {"systematic_review", "narrative_review", "guideline"}
 
 
@@ -71,6 +76,9 @@ def _relevant(ctx: "Context", design: Finding | None, human: bool) -> tuple[bool
     conditions = ctx.earlier("conditions")
     if not conditions:
         return False, None
+    harm = next((s for s in sentences if s.section == "TITLE" and KETAMINE_HARM.search(s.text)), None)
+    if harm is not None:
+        return False, ctx.evidence(harm, NAME, VERSION)
     title = next((s for s in sentences if s.section == "TITLE"), None)
     arms = [s for s in sentences if s.section != "TITLE" and not is_background_sentence(ctx, s)
             and ARM_CUE.search(s.text) and not FUTURE_CUE.search(s.text)]

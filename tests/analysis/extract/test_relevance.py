@@ -41,6 +41,13 @@ def test_headache_as_an_adverse_event_is_not_a_pain_condition():
     assert record.conditions == [] and record.relevant is False
 
 
+def test_pain_caused_by_ketamine_is_not_ketamine_for_pain():
+    record, _ = extract_article(_article(
+        "Ketamine-induced cystitis in recreational ketamine users",
+        ("RESULTS", "Bladder pain scores improved after patients stopped ketamine use.")))
+    assert record.relevant is False
+
+
 def test_animal_study_is_not_relevant():
     record, findings = extract_article(_article(
         "Ketamine analgesia after surgery in rats",
