@@ -38,6 +38,7 @@ _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|si
                           r"incidence of|events?|nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|"
                           r"dissociat\w*|diplopia|"
                           r"tolerat\w+|occurred)\b", re.I)
+_SPECIFIC_NEUROPATHIC = {"crps", "postherpetic_neuralgia", "phantom_limb", "spinal_cord_injury", "cancer_pain"}
 _STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",
                   "spinal_cord_injury", "migraine_headache", "cancer_pain", "low_back", "mixed_chronic",
@@ -95,6 +96,8 @@ def extract(ctx: "Context") -> list[Finding]:
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
+    if "neuropathic" in chosen and _SPECIFIC_NEUROPATHIC.intersection(chosen):
+        del chosen["neuropathic"]  # 'neuropathic (not otherwise listed)': 'neuropathic pain after spinal cord injury'
     if "postoperative_acute" in chosen:  # 'shoulder pain' after laparoscopy is an outcome, not the condition
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
                      and not POPULATION.search(sent.text)]:

@@ -31,6 +31,8 @@ def _conditions(article: Article) -> dict[str, object]:
     ("Preemptive use of ketamine on post operative pain of appendectomy", ["postoperative_acute"]),
     ("Ketamine in patients with fibromyalgia pain", ["fibromyalgia"]),
     ("Ketamine for refractory chronic pain", ["mixed_chronic"]),
+    ("Ketamine for neuropathic pain after spinal cord injury", ["spinal_cord_injury"]),
+    ("Ketamine for dressing changes in burn patients: pain scores", ["postoperative_acute"]),
 ])
 def test_condition_named_in_the_title(title, expected):
     article = _article(title, ("METHODS", "Patients were randomly assigned to the treatment or placebo."))
