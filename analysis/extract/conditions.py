@@ -125,7 +125,8 @@ OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|d
                          r"intubat\w*|cough\w*|emergence|hemodynamic\w*|haemodynamic\w*|anxiety|sleep|"
                          r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
 STRONG_PAIN = re.compile(r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
-                         r"headaches?|migraines?|neuralgia|analgesi\w*)(?![\w])", re.I)
+                         r"headaches?|migraines?|neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|"
+                         r"analgesi\w*)(?![\w])", re.I)
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
                         r"volunteers|outpatients)\s+(?:\w+\s+)?(?:with|suffering|diagnosed|having|who had)\b|"
                         r"\bwith (?:chronic|acute|severe|moderate|persistent|refractory)\b", re.I)

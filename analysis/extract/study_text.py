@@ -95,13 +95,14 @@ def alternation(patterns: list[str]) -> str:
 # time to first analgesic); 'withdrawal response' to rocuronium is the usual injection-pain proxy.
 PAIN = re.compile(
     r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|headaches?|migraines?|"
-    r"neuralgia|analgesia|analgesic (?:effects?|efficacy|requirements?|consumption|use|needs?|requests?)|"
+    r"neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|analgesia|analgesic (?:effects?|efficacy|requirements?|consumption|use|needs?|requests?)|"
     r"(?:analgesic|opioid|morphine|fentanyl|pethidine|meperidine|tramadol|narcotic|rescue)s? "
     r"(?:consumption|requirements?|requests?|use|needs?|doses?|sparing)|opioid[- ]sparing|rescue analges\w*|"
     r"first analgesic|(?:v|vn|n)rs|vas(?= (?:score|pain))|withdrawal (?:responses?|movements?))(?![\w])",
     re.I,
 )
 PAIN = Gated(PAIN, ("pain", "algesi", "nocicep", "allodyn", "myalgia", "headache", "migraine", "neuralgia",
+                    "sore throat", "odynophagia", "colic", "dysmenorrh", "arthralgia",
                     "analges", "sparing", "rescue", "vas ", "vas)", "vas,", "vas-", "nrs", "withdrawal",
                     "opioid", "consumption", "requirement"))
 # A sentence that reports the study itself rather than background knowledge.

@@ -32,6 +32,7 @@ def _conditions(article: Article) -> dict[str, object]:
     ("Ketamine in patients with fibromyalgia pain", ["fibromyalgia"]),
     ("Ketamine for refractory chronic pain", ["mixed_chronic"]),
     ("Ketamine for neuropathic pain after spinal cord injury", ["spinal_cord_injury"]),
+    ("Ketamine gargle reduces postoperative sore throat after intubation", ["postoperative_acute"]),
     ("Ketamine for dressing changes in burn patients: pain scores", ["postoperative_acute"]),
 ])
 def test_condition_named_in_the_title(title, expected):
