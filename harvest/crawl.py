@@ -102,7 +102,7 @@ def scrapy_settings(config: Config, overrides: dict[str, Any] | None = None) -> 
 
 
 def _known_pubmed_ids(store: Any) -> list[str]:
-    """PMIDs a full run should still find: live records this harvester (not the snapshot) stored."""
+    """PMIDs a full re-run should still find: live records this harvester (not the snapshot) stored."""
     return [r.key for r in store.iter_records(kind="pubmed") if r.source == "pubmed"]
 
 
@@ -128,7 +128,10 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
 
     today = datetime.now(timezone.utc).date()
     windows, since = plan_windows(config, store, query, full, today)
-    known = _known_pubmed_ids(store) if since is None else []
+    # A --full run of a query harvested before also checks the records it stored that the search no
+    # longer lists (deleted in PubMed?); a query's first run has nothing of its own to check.
+    rerun = full and store.last_successful_run(source="pubmed", query=query) is not None
+    known = _known_pubmed_ids(store) if rerun else []
     log.info("harvesting PubMed from %s: %s", config.pubmed.eutils_url,
              "everything" if since is None else f"changes since {since.isoformat()}")
 
