@@ -79,8 +79,6 @@ _ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we 
                          r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
-SMALL_N_KEYS = Gated(re.compile(""), ("patients", "cases", "subjects", "children", "adults", "women", "men",
-                                      "individuals"))
 _SMALL_N = re.compile(rf"\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?(?:patients|cases|subjects|children|"
                       r"adults|women|men|individuals)\b", re.I)
 
@@ -108,6 +106,8 @@ TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
                       "treated", "intervention", "study drug"))
 
+_SMALL_N = Gated(_SMALL_N, (), frozenset("patients cases subjects children adults women men individuals".split()))
+
 _PUBTYPE_RULES = (
     ("guideline", re.compile(r"guideline|consensus development", re.I)),
     ("systematic_review", re.compile(r"systematic review|meta-analysis", re.I)),
@@ -126,14 +126,9 @@ def _metadata(article_types: list[str]) -> Evidence:
 def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
            keep=lambda s: True, whole: str | None = None) -> "Sentence | None":
     """The first sentence the pattern matches and ``keep`` accepts; ``whole`` (all their text) is
-    pre-checked once for the pattern's key words."""
-    if isinstance(pattern, Gated):
-        if not sentences or (whole is not None and not pattern.possible(whole)):
-            return None
-        if whole is None:
-            return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
-            return None
-        pattern = pattern.pattern
+    pre-checked once for the pattern's key words, then each sentence."""
+    if isinstance(pattern, Gated) and whole is not None and not pattern.possible(whole):
+        return None
     return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
 
 
@@ -226,8 +221,6 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
 def _small_series(sentences: list["Sentence"]) -> "Sentence | None":
     """A sentence reporting 2-10 patients (a case series by the guideline's count)."""
-    if not SMALL_N_KEYS.possible(" ".join(s.text for s in sentences)):
-        return None
     for s in sentences:
         if not has_number(s.text):
             continue

@@ -121,6 +121,10 @@ FUTURE_CUE = re.compile(r"\b(?:should|future|further (?:studies|research|trials|
                         r"have (?:shown|demonstrated|suggested)|has been (?:shown|demonstrated|suggested)|"
                         r"have been (?:conducted|performed|published|reported))\b", re.I)
 
+FUTURE_CUE = Gated(FUTURE_CUE, ("should", "future", "further", "needed", "warranted", "next step", "remain",
+                                "previous", "earlier", "prior", "have shown", "have demonstrated", "have suggested",
+                                "has been", "have been"))
+
 
 def has_background_split(ctx: "Context") -> bool:
     """True when the abstract has a background part and separate method/result parts."""
