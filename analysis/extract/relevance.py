@@ -67,9 +67,9 @@ def extract(ctx: "Context") -> list[Finding]:
 def _relevant(ctx: "Context", design: Finding | None, human: bool) -> tuple[bool, Evidence | None]:
     if not human:
         return False, design.evidence if design is not None else None
-    ketamine = ketamine_of(ctx).pattern
-    if not ketamine.search(ctx.article.text):
+    if not ketamine_of(ctx).mentioned_in(ctx.article.text):
         return False, None
+    ketamine = ketamine_of(ctx).pattern
     sentences = [s for s in ctx.sentences if ketamine.search(s.text)]
     if not sentences:
         return False, None
