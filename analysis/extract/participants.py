@@ -233,11 +233,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             value = product
         elif counts:
             value = counts[0][0]
-        else:
-            value = _groups_product(s.text)
-            if value is None:
-                arms = [int(m.group("n")) for m in N_EQUALS.finditer(s.text)]
-                value = arms[0] if len(arms) == 1 and _rank(s.text) >= 2 else None
+        else:  # a single 'n = 60' in a sentence that enrols or randomises
+            arms = [int(m.group("n")) for m in N_EQUALS.finditer(s.text)]
+            value = arms[0] if len(arms) == 1 and _rank(s.text) >= 2 else None
         if value is None:
             continue
         rank = _rank(s.text) if s.section != "TITLE" else 0
