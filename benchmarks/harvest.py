@@ -14,6 +14,7 @@ search is split into date windows exactly as against NCBI). Then runs the real c
 
     .venv/bin/python benchmarks/harvest.py                      # 10,500 records at 3 requests/s
     .venv/bin/python benchmarks/harvest.py --records 2000 --api-key
+    .venv/bin/python benchmarks/harvest.py --records 2000 --faults    # 10% 5xx, 5% cut bodies, 2% drops
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def main() -> None:
     parser.add_argument("--latency", type=float, default=0.05)
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--api-key", action="store_true", help="send an API key: 10 requests/s instead of 3")
+    parser.add_argument("--faults", action="store_true", help="inject 10%% 5xx, 5%% truncated bodies, 2%% drops")
     args = parser.parse_args()
 
     collection = Collection.from_corpus(SNAPSHOT / "pubmed", SNAPSHOT / "pmc")
@@ -68,7 +70,10 @@ def main() -> None:
     print(f"collection: {len(collection)} records ({base} real, {len(collection) - base} copies under new PMIDs); "
           f"latency {args.latency * 1000:.0f} ms; limit {rate} requests/s; batch {args.batch_size}")
 
-    with tempfile.TemporaryDirectory() as tmp, EutilsServer(collection, faults=Faults(latency=args.latency)) as server:
+    faults = Faults(latency=args.latency)
+    if args.faults:
+        faults.error_rate, faults.truncate_rate, faults.drop_rate = 0.10, 0.05, 0.02
+    with tempfile.TemporaryDirectory() as tmp, EutilsServer(collection, faults=faults, seed=1) as server:
         home = Path(tmp)
         store = home / "bench.sqlite"
         key = "benchmark-key" if args.api_key else None
@@ -82,6 +87,9 @@ def main() -> None:
         print(summary)
         print(f"requests: {requests} ({by_endpoint['esearch']} esearch, {by_endpoint['efetch']} efetch) = "
               f"{1000 * requests / len(collection):.1f} per 1,000 records")
+        injected = sum(1 for r in log if r.fault and r.fault != "rate")
+        if args.faults:
+            print(f"faults injected: {injected} of {requests} answers (all retried with backoff)")
         print(f"429 answers: {sum(1 for r in log if r.status == 429)}; most requests in any 1 s: "
               f"{server.max_per_window(1.0)} (limit {rate})")
         print(f"crawl time (first to last request): {span:.1f} s; floor (requests - 1) / {rate}/s: {floor:.1f} s; "
