@@ -86,6 +86,29 @@ def _arm(text_after: str, text_before: str, arms: Arms, intervention: str) -> tu
     return None, words
 
 
+_ARM_SIZE = re.compile(r"[(\[,;]\s?n\s?=\s?(\d+)\s?[)\],;]", re.I)
+_EACH = re.compile(r"\b(?:of|with)\s(\d+)\s(?:patients|participants|subjects|women|men|children)?\s?each\b|"
+                   r"\b(\d+)\s(?:patients|participants|subjects)\s(?:in\s)?each\b|\b(\d+)\sper\s(?:group|arm)\b", re.I)
+
+
+def arm_sizes(text: str, arms: Arms, intervention: str) -> dict[str, int]:
+    """Participants per arm, keyed like the findings' ``arm``: '(ISWI (n=34) or saline (n=34)'; 'two groups
+    of 30 each'. An arm named twice with different sizes is left out (which one is meant is unclear)."""
+    sizes: dict[str, set[int]] = {}
+    for m in _ARM_SIZE.finditer(text):
+        before = text[max(0, m.start() - 60):m.start()]
+        before = re.split(r"\bor\b|\band\b|\.\s|,\s(?=[A-Za-z])", before)[-1]
+        arm, _ = _arm("", before, arms, intervention)
+        if arm is not None:
+            sizes.setdefault(arm, set()).add(int(m.group(1)))
+    each = _EACH.search(text)
+    if each:
+        n = int(next(g for g in each.groups() if g))
+        for arm in (intervention, "control"):
+            sizes.setdefault(arm, {n})
+    return {arm: next(iter(ns)) for arm, ns in sizes.items() if len(ns) == 1}
+
+
 def arms_named(text: str, arms: Arms) -> list[re.Match[str]]:
     """Words naming an arm in ``text`` (a drug name with its dose: 'duloxetine 40 mg')."""
     return [m for m in re.finditer(r"[A-Za-z][\w-]+(?:\s\d+(?:\.\d+)?\s?mg)?", text)
@@ -162,9 +185,12 @@ def extract(ctx: "Context") -> list[Finding]:
     if not candidates:
         return []
     arms = arms_for(ctx.article.text, ctx.intervention.pattern)
+    sizes = arm_sizes(ctx.article.text, arms, ctx.intervention.name)
     findings = []
     for s in candidates:
         for field, detail in scores_in(s, arms, ctx.intervention.name):
+            if detail.get("n") is None and detail.get("arm") in sizes:
+                detail["n"] = sizes[detail["arm"]]  # the arm's size from '(n = 34)' where the abstract gives it
             value = detail.get("mean", detail.get("change"))
             findings.append(Finding(field, value, ctx.evidence(s, NAME, VERSION), ctx.intervention.name, detail))
     return findings

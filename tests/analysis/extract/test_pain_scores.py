@@ -42,3 +42,10 @@ def test_change_from_baseline_and_0_100_scale() -> None:
 def test_no_scores_without_intervention_or_values() -> None:
     assert scores(article("t", ("RESULTS", "Pain scores were lower with ketamine."))) == []
     assert scores(article("t", ("RESULTS", "Fentanyl use was 474 ± 30 µg with lidocaine.")), "lidocaine") == []
+
+
+def test_arm_sizes_fill_n() -> None:
+    a = article("Ketamine trial",
+                ("METHODS", "Patients received ketamine (n = 40) or saline (n = 38)."),
+                ("RESULTS", "Pain scores were 3.1 ± 1.2 in the ketamine group and 4.6 ± 1.5 in the saline group."))
+    assert [(f.detail["arm"], f.detail["n"]) for f in scores(a)] == [("ketamine", 40), ("control", 38)]
