@@ -109,6 +109,15 @@ def arm_sizes(text: str, arms: Arms, intervention: str) -> dict[str, int]:
     return {arm: next(iter(ns)) for arm, ns in sizes.items() if len(ns) == 1}
 
 
+def _respectively(text: str, count: int) -> list[str] | None:
+    """The arms named in order before 'respectively', when there are as many as values."""
+    m = re.search(r"\b(?:in|for|with)\s(?:the\s)?(?P<arms>[^;()]{2,100}?)(?:\sgroups?)?,?\s+respectively", text, re.I)
+    if not m or count < 2:
+        return None
+    names = [n.strip() for n in re.split(r",\s?(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", m.group("arms")) if n.strip()]
+    return names if len(names) == count else None
+
+
 def arms_named(text: str, arms: Arms) -> list[re.Match[str]]:
     """Words naming an arm in ``text`` (a drug name with its dose: 'duloxetine 40 mg')."""
     return [m for m in re.finditer(r"[A-Za-z][\w-]+(?:\s\d+(?:\.\d+)?\s?mg)?", text)
@@ -153,15 +162,19 @@ def scores_in(sentence: "Sentence", arms: Arms, intervention: str) -> list[tuple
                 "follow_up_sd": b_sd / divisor if b_sd is not None else None}))
         if changes:
             continue
-        for m in MEAN_SD.finditer(window):
-            if _UNIT_AFTER.search(window[m.end():]) or _UNIT_AFTER.search(window[m.start():].split(")")[0][-6:] or ""):
-                continue
+        values = [m for m in MEAN_SD.finditer(window) if not (
+            _UNIT_AFTER.search(window[m.end():]) or _UNIT_AFTER.search(window[m.start():].split(")")[0][-6:] or ""))]
+        respective = _respectively(text[term.end():], len(values))
+        for k, m in enumerate(values):
             mean = parse_number(m.group("mean") or m.group("mean2"))
             sd = parse_number(m.group("sd") or m.group("sd2"))
             if mean is None or sd is None:
                 continue
             start, end = term.end() + m.start(), term.end() + m.end()
-            arm, words = _arm(text[end:end + 80], text[max(0, start - 60):start], arms, intervention)
+            if respective:  # '2.1 ± 0.8 and 4.3 ± 1.2 in the ketamine and control groups, respectively'
+                arm, words = _arm("", respective[k], arms, intervention)
+            else:
+                arm, words = _arm(text[end:end + 80], text[max(0, start - 60):start], arms, intervention)
             nm = _N.search(text[end:end + 20])
             divisor = 10.0 if _scale(text, [mean]) == "0-100" else 1.0
             spread = "se" if _SE.search(text) else "sd"

@@ -49,3 +49,9 @@ def test_arm_sizes_fill_n() -> None:
                 ("METHODS", "Patients received ketamine (n = 40) or saline (n = 38)."),
                 ("RESULTS", "Pain scores were 3.1 ± 1.2 in the ketamine group and 4.6 ± 1.5 in the saline group."))
     assert [(f.detail["arm"], f.detail["n"]) for f in scores(a)] == [("ketamine", 40), ("control", 38)]
+
+
+def test_respectively_assigns_values_in_order() -> None:
+    a = article("Ketamine trial", ("RESULTS", "VAS scores were 2.1 ± 0.8 and 4.3 ± 1.2 in the ketamine and placebo "
+                                              "groups, respectively."))
+    assert [(f.detail["arm"], f.detail["mean"]) for f in scores(a)] == [("ketamine", 2.1), ("control", 4.3)]
