@@ -100,6 +100,7 @@ class PubmedSpider(Spider):
         self.failed_windows: list[str] = []
         self.incomplete_windows: list[str] = []
         self.unfetched_hits = 0                 # hits of windows that could not be listed in full
+        self.split_hits: dict[int, list[int]] = {}  # split search -> [its count, sum of its windows' counts]
         self.any_response = False
         self.fatal: BaseException | None = None
         # PMC full text.
@@ -128,13 +129,14 @@ class PubmedSpider(Spider):
     # ---------------------------------------------------------------- requests
 
     async def start(self) -> AsyncIterator[Request]:
-        for window in self.windows:
-            yield self.esearch_request(window, root=True)
+        for tree, window in enumerate(self.windows):
+            yield self.esearch_request(window, root=True, tree=tree)
 
-    def esearch_request(self, window: Window, *, root: bool = False, refresh: WindowState | None = None) -> Request:
+    def esearch_request(self, window: Window, *, root: bool = False, refresh: WindowState | None = None,
+                        tree: int = 0) -> Request:
         params = {"db": "pubmed", "usehistory": "y", "retmode": "xml", "retstart": "0",
                   "retmax": str(self.max_window_hits), **window.params(), **self.identity}
-        meta: dict[str, Any] = {"kind": "esearch", "window": window, "root": root, "refresh": refresh,
+        meta: dict[str, Any] = {"kind": "esearch", "window": window, "root": root, "refresh": refresh, "tree": tree,
                                 "handle_httpstatus_list": HANDLED_STATUSES}
         if root and self.first_search_retries is not None:
             meta["max_retry_times"] = self.first_search_retries
@@ -212,8 +214,14 @@ class PubmedSpider(Spider):
                 self.crawler.stats.inc_value("harvest/esearch/window_splits")
                 log.info("window %s has %d hits: splitting into %s and %s", window.label, result.count,
                          halves[0].label, halves[1].label)
+                if meta.get("root"):
+                    self.split_hits[meta.get("tree", 0)] = [result.count, 0]
+                    # The ids this search listed are wanted even if no date window lists them again
+                    # (a record without that date): the idle sweep fetches those by id.
+                    for pmid in result.ids:
+                        self.wanted.setdefault(pmid)
                 for half in halves:
-                    yield self.esearch_request(half)
+                    yield self.esearch_request(half, tree=meta.get("tree", 0))
                 return
             log.error("window %s has %d hits on a single day: only the first %d can be fetched", window.label,
                       result.count, len(result.ids))
@@ -223,6 +231,8 @@ class PubmedSpider(Spider):
             log.warning("esearch for %s listed %d of %d ids", window.label, len(result.ids), result.count)
             self.unfetched_hits += result.count - len(result.ids)
         self.searched.append(window.label)
+        if meta.get("tree", 0) in self.split_hits:
+            self.split_hits[meta.get("tree", 0)][1] += result.count
         self.crawler.stats.inc_value("harvest/esearch/hits", result.count)
         for pmid in result.ids:
             self.wanted.setdefault(pmid)
@@ -510,6 +520,12 @@ class PubmedSpider(Spider):
                            "check the network or use --source snapshot")
 
     def closed(self, reason: str) -> None:
+        for tree, (expected, found) in self.split_hits.items():
+            if found < expected and not self.failed_windows:
+                # Records without the split's date (or deleted mid-crawl) are in no window.
+                log.warning("search %s had %d hits but its date windows only %d", self.windows[tree].label,
+                            expected, found)
+                self.crawler.stats.inc_value("harvest/esearch/hits_in_no_window", expected - found)
         missing, failed = self.outcome_lists()
         self.crawler.stats.set_value("harvest/efetch/missing_pmids", len(missing))
         self.crawler.stats.set_value("harvest/efetch/failed_pmids", len(failed))

@@ -58,11 +58,16 @@ def test_real_three_per_second_limit_gives_no_429(home: Path, eutils_server: Eut
 
 def test_search_over_the_window_limit_is_split_by_date(home: Path, eutils_server: EutilsServer,
                                                        collection: Collection) -> None:
-    """With max_window_hits=300 the 615 records need several date windows, each under the limit."""
+    """With max_window_hits=300 the 615 records need several date windows, each under the limit.
+    One more record (a copy under a new PMID) has an entry date after tomorrow, so no window lists it:
+    the first search listed it, so it is still fetched, by id, and the gap is reported."""
+    (odd,) = collection.replicate(1, first_pmid=99_999_999, day=date(2100, 1, 1))
     store = home / "store.sqlite"
     result = run_crawl(home, eutils_server.url, store, max_window_hits=300, batch_size=100)
     assert result["status"] == "ok", result["stderr"][-2000:]
     assert result["stats"]["harvest/esearch/window_splits"] >= 3
+    assert result["stats"]["harvest/esearch/hits_in_no_window"] == 1 and "had 616 hits" in result["stderr"]
+    assert odd in store_digest(store)
     assert "all" not in result["windows"] and all(w.startswith("edat ") for w in result["windows"])
     assert set(store_digest(store)) == set(collection.pmids()) and result["new"] == len(collection)
     fetched = [r for r in eutils_server.log("esearch")]
