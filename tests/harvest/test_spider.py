@@ -67,7 +67,8 @@ def test_large_search_is_split_into_two_date_windows() -> None:
     assert first.datetype == "edat" and first.maxdate < second.mindate and second.maxdate == date(2026, 11, 25)
     assert "mindate=1700%2F01%2F01" in out[0].url
     assert spider.crawler.stats.get_value("harvest/esearch/window_splits") == 1
-    assert not spider.wanted  # nothing fetched from a window that was split
+    assert not spider.assigned  # nothing fetched from a window that was split ...
+    assert len(spider.wanted) == 100  # ... but its listed ids are wanted, in case no window lists them
 
 
 def _fetch_all(spider: PubmedSpider, request: Request, body: bytes) -> list[Request]:
