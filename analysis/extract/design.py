@@ -106,7 +106,7 @@ TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
                       "treated", "intervention", "study drug"))
 
-_SMALL_N = Gated(_SMALL_N, (), frozenset("patients cases subjects children adults women men individuals".split()))
+_SMALL_N = Gated(_SMALL_N, ("patients", "cases", "subjects", "children", "adults", "women", " men", "individuals"))
 
 _PUBTYPE_RULES = (
     ("guideline", re.compile(r"guideline|consensus development", re.I)),
@@ -126,9 +126,12 @@ def _metadata(article_types: list[str]) -> Evidence:
 def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
            keep=lambda s: True, whole: str | None = None) -> "Sentence | None":
     """The first sentence the pattern matches and ``keep`` accepts; ``whole`` (all their text) is
-    pre-checked once for the pattern's key words, then each sentence."""
-    if isinstance(pattern, Gated) and whole is not None and not pattern.possible(whole):
-        return None
+    pre-checked once for the pattern's key words (per-sentence checks would cost more than they save)."""
+    if isinstance(pattern, Gated):
+        if whole is not None:
+            if not pattern.possible(whole):
+                return None
+            pattern = pattern.pattern
     return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
 
 

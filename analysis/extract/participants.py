@@ -234,7 +234,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         elif counts:
             value = counts[0][0]
         else:  # a single 'n = 60' in a sentence that enrols or randomises
-            arms = [int(m.group("n")) for m in N_EQUALS.finditer(s.text)]
+            arms = [int(m.group("n")) for m in N_EQUALS.finditer(s.text)] if "=" in s.text or ":" in s.text else []
             value = arms[0] if len(arms) == 1 and _rank(s.text) >= 2 else None
         if value is None:
             continue

@@ -38,7 +38,10 @@ class Gated:
         if self.words and not self.words.isdisjoint(_words(text)):
             return True
         lowered = _lower(text)
-        return any(k in lowered for k in self.keys)
+        for key in self.keys:  # a plain loop: no generator per call
+            if key in lowered:
+                return True
+        return False
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.pattern.search(text, *args) if self.possible(text) else None
