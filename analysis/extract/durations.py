@@ -70,6 +70,8 @@ def follow_up_mentions(sentence: "Sentence") -> list[TimeMention]:
             continue
         if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
             continue
+        if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):
+            continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
         out.append(t)
     return out
 

@@ -98,3 +98,10 @@ def test_follow_up_ignores_recruitment_periods_age_ranges_and_labels() -> None:
                 ("METHODS", "Eighty D-IBS patients were randomly divided into a moxibustion and sham moxibustion "
                             "group for a 4-week treatment."))
     assert fields(b, "moxibustion")["follow_up_days"].value == 28.0
+
+
+def test_calendar_window_is_not_a_follow_up() -> None:
+    a = article("Ketamine chart review",
+                ("METHODS", "Over a 10-year period, 300 patients treated with ketamine were reviewed; pain was "
+                            "recorded during the 12-week treatment period."))
+    assert fields(a)["follow_up_days"].value == 84.0
