@@ -53,6 +53,12 @@ _LITERATURE = re.compile(r"\bet al\b|\bconsistent with\b|\bin line with\b|\bthe 
 _ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 
 
+def _bigrams(text: str) -> set[tuple[str, str]]:
+    """Adjacent word pairs (lower case), for matching the outcome's phrase."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return set(zip(words, words[1:]))
+
+
 def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:\.\d+)?", text))
 
@@ -174,6 +180,7 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
     """The label our classifier gives a prompt, with the sentence it read."""
     outcome = _stems(prompt.outcome)
     outcome_numbers = _numbers(prompt.outcome)  # 'VAS pain at 12, 24 and 48 hours': the time points matter
+    outcome_bigrams = _bigrams(prompt.outcome)  # the outcome's own phrase, not just its words
     arms = prompt_arms(prompt, article_text)
     best: tuple[float, str, str] | None = None
     placebo_prompt = bool(PLACEBO_LIKE.search(prompt.comparator))
@@ -199,7 +206,8 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
             # A clause set against placebo answers a prompt about an active comparator only by mistake.
             other_comparison = bool(PLACEBO_LIKE.search(clause)) and not placebo_prompt
             numbers = len(outcome_numbers & _numbers(clause)) / len(outcome_numbers) if outcome_numbers else 0.0
-            score = (2 * overlap + c_overlap + 0.4 * numbers + 0.15 * s.abstract + 0.3 * bool(_significance(clause))
+            phrase = len(outcome_bigrams & _bigrams(clause)) / len(outcome_bigrams) if outcome_bigrams else 0.0
+            score = (2 * overlap + c_overlap + phrase + 0.4 * numbers + 0.15 * s.abstract + 0.3 * bool(_significance(clause))
                      + 0.25 * s_i + 0.1 * s_c - 0.3 * (not (s_i or s_c)) + 0.2 * ci
                      + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
                      - 0.6 * bool(_LITERATURE.search(s.text)))
