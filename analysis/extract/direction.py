@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from analysis.extract.text_patterns import p_values, time_mentions
@@ -466,6 +467,7 @@ def article_arms(ctx: "Context") -> Arms:
     return arms_for(ctx.article.text, ctx.intervention.pattern)
 
 
+@lru_cache(maxsize=32)  # pain_effect, responders and pain_scores ask for the same article's arms
 def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     """Arms of a text where ``pattern`` names the intervention.
 
