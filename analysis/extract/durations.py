@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import pain_effect
 from analysis.extract.direction import Verdict, is_pain_outcome
-from analysis.extract.text_patterns import TimeMention, time_mentions
+from analysis.extract.text_patterns import TimeMention, time_mentions, unit_days
 from analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -76,13 +76,45 @@ def follow_up_mentions(sentence: "Sentence") -> list[TimeMention]:
     return out
 
 
+_PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
+_PERIODS = re.compile(r"\b(?P<k>two|three|four|2|3|4)\s(?P<n>\d+)[- ](?P<unit>days?|weeks?|months?)\s(?:\w+\s)?"
+                      r"(?:treatment\s)?periods\b(?:[^.;]{0,40}?\b(?P<w>\d+)[- ](?P<wunit>days?|weeks?)\s(?:of\s)?wash-?out)?",
+                      re.I)
+_SEQUENCE = re.compile(r"\bfor\s(?P<a>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ua>days?|weeks?|months?)"
+                       r"(?P<link>,\s|\s(?:followed by|then|and then)\s)[^.;]{0,60}?\bfor\s"
+                       r"(?P<b>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ub>days?|weeks?|months?)", re.I)
+
+
+def consecutive_periods(text: str, phased: bool) -> float | None:
+    """Days covered by consecutive treatment periods: 'two 4-week treatment periods separated by a 2-week
+    washout' -> 70; 'immediate-release for 2-9 days, sustained-release for 10-15 days' (a phased design)
+    -> 24; 'X for 3 days followed by Y for 9 days' -> 12."""
+    words = {"two": 2, "three": 3, "four": 4}
+    m = _PERIODS.search(text)
+    if m:
+        k = int(words.get(m.group("k").lower(), m.group("k")))
+        days = k * float(m.group("n")) * (unit_days(m.group("unit")) or 0)
+        if m.group("w"):
+            days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)
+        return days or None
+    m = _SEQUENCE.search(text)
+    if m and (phased or re.search(r"followed by|then", m.group("link"), re.I)):
+        top = lambda v: max(float(x) for x in re.split(r"\s?[-\u2013]\s?", v))  # noqa: E731
+        return top(m.group("a")) * (unit_days(m.group("ua")) or 0) + top(m.group("b")) * (unit_days(m.group("ub")) or 0)
+    return None
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
+    phased = bool(_PHASE.search(ctx.article.text))
     for s in ctx.sentences:
         for t in follow_up_mentions(s):
             if best is None or t.max_days > best[0]:
                 best = (t.max_days, s)
+        course = consecutive_periods(s.text, phased)
+        if course is not None and (best is None or course > best[0]):
+            best = (course, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
             best = (1.0, s)
     return best

@@ -105,3 +105,13 @@ def test_calendar_window_is_not_a_follow_up() -> None:
                 ("METHODS", "Over a 10-year period, 300 patients treated with ketamine were reviewed; pain was "
                             "recorded during the 12-week treatment period."))
     assert fields(a)["follow_up_days"].value == 84.0
+
+
+def test_consecutive_periods_add_up() -> None:
+    from analysis.extract.durations import consecutive_periods
+    # PMC2644667: immediate-release then sustained-release phases.
+    assert consecutive_periods("Patients were randomized to receive hydromorphone or morphine (immediate-release for "
+                               "2–9 days, sustained-release for 10–15 days).", phased=True) == 24.0
+    assert consecutive_periods("Patients received two 4-week treatment periods separated by a 2-week washout.",
+                               phased=True) == 70.0
+    assert consecutive_periods("Patients received ketamine for 3 days, and placebo for 3 days.", phased=False) is None
