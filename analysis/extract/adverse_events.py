@@ -151,7 +151,8 @@ _CAUSAL = re.compile(
     r"[\w)]-?\s?(?:induced|associated|related|mediated|attributable)\b|\binduced by\b|\bcaus(?:e|es|ed|ing)\b|"
     r"\bdue to\b|\bsecondary to\b|\battribut\w+ to\b|\bassociated with\b|\brelated to\b|\bresult(?:ed|ing|s)? from\b|"
     r"\bconsequence of\b|\bprovoked\b|\btriggered\b|\bprecipitated\b|\bled to\b|\blead(?:s|ing)? to\b|"
-    r"\binduc(?:e|es|ed|ing)\b|\bproduc(?:e|es|ed|ing)\b|\btoxicity\b|\bside[- ]?effects?\b|\badverse\b|"
+    r"\binduc(?:e|es|ed|ing)\b|\bproduc(?:e|es|ed|ing)\b|\belicit(?:s|ed|ing)?\b|\bevok(?:e|es|ed|ing)\b|"
+    r"\bimpair(?:s|ed|ing)?\b|\bdisrupt(?:s|ed|ing)?\b|\btoxicity\b|\bside[- ]?effects?\b|\badverse\b|"
     r"\bcomplications?\b|\bhypersensitivity\b|\ballergic\b|\bintolerance\b|\boverdose\b|\bintoxication\b|"
     r"\bpoisoning\b|\bwithdrawal of\b|\bdiscontinu\w+|\brechallenge\b|\bre-?challenge\b|"
     r"\b(?:after|following|during|upon|since|while on|while taking|while receiving|on)\b[^.;]{0,60}?"
@@ -236,6 +237,32 @@ def find_event_mentions(text: str) -> list[EventMention]:
 _SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent|equal|not differ\w*|did not differ)\b(?!\s+(?:in part\s+)?to\b)",
                       re.I)
 _CONTRAST = re.compile(r",?\s\b(?:whereas|while|but|however|although|otherwise)\b|\.\s", re.I)
+
+
+# A comparison that found the arms alike ('similar', 'comparable', 'did not differ', 'no significant difference'):
+# the events compared occurred (the guideline's 'incidence of X was similar between groups'), unlike a change
+# that did not happen ('without an increase in sedation', 'no effect on nausea').
+_SIMILARITY = re.compile(
+    r"\b(?:similar|comparable|equivalent|not (?:significantly |statistically )?different|"
+    r"did not (?:significantly |statistically )?differ|not differ\w*|"
+    r"no (?:statistically |clinically )?(?:significant |relevant )?differences?)\b(?!\s+(?:in part\s+)?to\b)", re.I)
+
+
+_BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across|versus|vs)\b|\bcompared\b", re.I)
+
+
+def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str]) -> bool:
+    """Whether the clause of the event at ``start`` states that the arms were alike, and the event's own
+    clause does not put it in another arm alone ('a rise in heart rate in the hyoscine group')."""
+    bounds = [0] + [m.end() for m in _CONTRAST.finditer(text)] + [len(text)]
+    lo = max(b for b in bounds if b <= start)
+    hi = min((b for b in bounds if b > start), default=len(text))
+    if _SIMILARITY.search(text, lo, hi) is None:
+        return False
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
+    clause = text[max(b for b in bounds if b <= start):min((b for b in bounds if b > start), default=len(text))]
+    mine, other = _arm_status(clause, ctx, labels)
+    return mine or not other or _BOTH_ARMS.search(clause) is not None
 
 
 def _compared_spans(text: str) -> list[tuple[int, int]]:
@@ -452,7 +479,17 @@ def _topic_terms(ctx: "Context") -> set[str]:
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
         topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
+    if any(_HEALTHY.search(s.text) for s in ctx.sentences):
+        # An experimental study in healthy volunteers (a 'ketamine model of psychosis') measures the drug's
+        # psychological effects but treats nothing: what the drug induces there is an adverse event.
+        topic -= _DRUG_EFFECTS
     return topic - {SERIOUS}
+
+
+_HEALTHY = re.compile(r"\bhealthy,?\s+(?:[\w-]+,?\s+){0,3}?(?:volunteers?|subjects?|participants?|adults?|individuals?|"
+                      r"men|males?|women|females?|controls?|humans?)\b", re.I)
+_DRUG_EFFECTS = frozenset({"psychotomimetic_effects", "dissociation", "hallucinations", "cognitive_impairment",
+                           "visual_disturbance", "euphoria", "dysphoria", "confusion", "vivid_dreams"})
 
 
 def _background(ctx: "Context") -> set[int]:
@@ -515,6 +552,22 @@ def _caused_by(text: str, start: int, end: int, pattern: re.Pattern[str]) -> boo
     before = re.search(r"([\w-]+)[- ](?:induced|associated|related)\s+(?:[\w-]+\s+){0,3}$", text[max(0, start - 80):start])
     after = re.match(r"\s*(?:\w+\s+){0,2}(?:induced|caused|produced|provoked) by\s+(?:the\s+)?([\w-]+)", text[end:end + 60])
     return any(m is not None and pattern.search(m.group(1)) for m in (before, after))
+
+
+# Symptoms of a treated area or condition ('redness, edema, and pain ... were lesser'): listed with pain or
+# another sign of the condition in a sentence that reports them reduced, they are outcomes, not adverse events.
+_CONDITION_SIGN = r"(?:pain|pains|tenderness|swelling|redness|stiffness|inflammation|soreness|burning|discomfort)"
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
+_SIGN_BEFORE = re.compile(rf"\b{_CONDITION_SIGN}\b{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?$", re.I)
+_SIGN_AFTER = re.compile(rf"^{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?{_CONDITION_SIGN}\b", re.I)
+_REDUCED = re.compile(r"\b(?:less|lesser|lower|reduced|reduction|decreased?|improved|improvement|milder|fewer|better|"
+                      r"resolved|disappeared|subsided|alleviated|relieved|healed|healing)\b", re.I)
+
+
+def _treated_symptom(text: str, m: "EventMention") -> bool:
+    """Whether an event is listed with signs of the treated condition in a sentence reporting them reduced."""
+    return bool(_REDUCED.search(text) and (_SIGN_BEFORE.search(text[max(0, m.start - 80):m.start])
+                                           or _SIGN_AFTER.search(text[m.end:m.end + 80])))
 
 
 def _is_outcome(text: str, start: int, end: int) -> bool:
@@ -595,7 +648,7 @@ def _is_methods(sentence: "Sentence") -> bool:
     if sentence.section and _METHODS_LABEL.search(sentence.section) and not re.search(r"result", sentence.section,
                                                                                          re.I):
         return True
-    return _METHODS_VERBS.search(sentence.text) is not None and not re.search(
+    return _METHODS_VERBS.search(sentence.text) is not None and not _SIMILARITY.search(sentence.text) and not re.search(
         r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|observed in|reported in|noted in|"
         r"seen in|found in|increased|higher|more)\b", sentence.text, re.I)
 
@@ -625,8 +678,10 @@ def extract(ctx: "Context") -> list[Finding]:
         detected = None
         for m in mentions:
             caused = _caused_by(sentence.text, m.start, m.end, pattern)
-            if not caused and (_is_outcome(sentence.text, m.start, m.end)
-                               or not _belongs_to_intervention(sentence.text, m.start, ctx, labels)):
+            # 'nausea and pruritus were comparable between groups': the events occurred in every arm
+            similar = m.compared and not m.negated and _similar_comparison(sentence.text, m.start, ctx, labels)
+            if not caused and (_is_outcome(sentence.text, m.start, m.end) or _treated_symptom(sentence.text, m)
+                               or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
                 continue
             if m.negated:
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
@@ -639,11 +694,11 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
                 continue  # a serious adverse event that occurred is counted ('two serious adverse events')
-            if m.compared and not (_INCIDENCE.search(sentence.text) or any(x.kind == GENERIC for x in mentions)):
+            if m.compared and not (similar or _INCIDENCE.search(sentence.text) or any(x.kind == GENERIC for x in mentions)):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened
-            if detected is None:
+            if detected is None and not similar:
                 detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)
-            if not detected:
+            if not (similar or detected):
                 continue
             for term in m.terms:
                 if _in_topic(term, m.words, topic):
