@@ -37,8 +37,11 @@ _UNITS = r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|mg|kg|g|ml|mm|cm|%|p
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)")
 _BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|{NUM})"
+# The leading look-ahead (a digit or a number word's first letter) lets ``re`` skip other positions fast.
+_NUM_START = r"(?=[0-9otfsenhzOTFSENHZ])"
 COUNT = re.compile(
-    rf"(?<![\w.,/\u00b7-])(?P<n>{_BIG_NUM})(?![\w.%/\u00b7])(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
+    rf"{_NUM_START}(?<![\w.,/\u00b7-])(?P<n>{_BIG_NUM})(?![\w.%/\u00b7])"
+    rf"(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
     rf"days?|hours?|h\b|min|mg|µg|mcg|ml|kg|g\b|mm|cm|sessions?|times|visits|groups|arms|points?|items?|"
     rf"trials|studies|articles|RCTs|of the|out of))"
     rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of|in|to|who|with|had|from|at|for)\b)[\w\-\u2013\u2019'/()]+){{0,5}}?)"
@@ -48,7 +51,8 @@ COUNT = re.compile(
 # 'n = 60', 'N=100', '(n = 254)'.
 N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?![\d.])")
 # '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated'.
-SUBJECT = re.compile(rf"(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?(?:\s*\([^()]*\))?\s+(?:were|was)\s+"
+SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?"
+                     rf"(?:\s*\([^()]*\))?\s+(?:were|was)\s+"
                      r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)", re.I)
 # 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
 GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|with|each of|comprising)\s+"
@@ -61,7 +65,8 @@ SUBJECT = Gated(SUBJECT, ("randomi", "randomly", "allocated", "assigned", "enrol
 GROUPS_OF = Gated(GROUPS_OF, ("groups", "arms"))
 PER_ARM = Gated(PER_ARM, ("groups", "arms"))
 # A part of a group: '5 of the 30 patients', '9 (30%) out of the 30 patients', 'of whom 50 cases'.
-PART_OF = re.compile(rf"(?:(?<![\w.,])(?:\d+|{_NUMBER_WORD})\s*(?:\([^()]*\)\s*)?(?:of|out of)\s+(?:the|these|all|our)?\s*|"
+PART_OF = re.compile(rf"(?:(?<![\w.,])(?:\d+|{_NUMBER_WORD})\s*(?:\([^()]*\)\s*)?(?:of|out of)\s+"
+                     rf"(?:the|these|all|our)?\s*|"
                      r"\b(?:of|out of)\s+(?:whom|which)\s*)$", re.I)
 
 RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
@@ -143,7 +148,8 @@ def sentence_counts(text: str) -> list[tuple[int, int, int]]:
     return found
 
 
-_RANDOMISED_SUBJECT = re.compile(rf"(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?\s+(?:were|was)\s+"
+_RANDOMISED_SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?"
+                                 r"\s+(?:were|was)\s+"
                                  r"(?:\w+\s+)?"
                                  r"(?:randomi[sz]ed|randomly)", re.I)
 
