@@ -90,8 +90,17 @@ def load_lexicon(filename: str) -> dict[str, Any]:
 
 
 def alternation(patterns: list[str]) -> str:
-    """One whole-word alternation of regex fragments, longest first."""
-    return r"(?<![\w])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])"
+    """One whole-word alternation of regex fragments, longest first.
+
+    When every fragment starts with a plain letter or digit, a look-ahead on those first characters
+    leads the pattern: ``re`` then skips other positions fast (same matches).
+    """
+    body = r"(?<![\w])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])"
+    firsts = {p[0] for p in patterns if p}
+    if firsts and all(c.isalnum() and c.isascii() for c in firsts):
+        chars = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))
+        return rf"(?=[{chars}])" + body
+    return body
 
 
 # Pain outcomes (guideline: pain intensity, relief, hyperalgesia, analgesic or opioid consumption,
