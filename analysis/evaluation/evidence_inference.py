@@ -115,6 +115,7 @@ class ArticleSentence:
     text: str
     abstract: bool
     stems: frozenset[str]
+    section: str = ""  # 'ABSTRACT.RESULTS', 'BODY.DISCUSSION'...
 
 
 def article_sentences(path: Path) -> list[ArticleSentence]:
@@ -130,7 +131,7 @@ def article_sentences(path: Path) -> list[ArticleSentence]:
             section, block = head.group(1), head.group(2).strip()
         abstract = section.startswith(("TITLE", "ABSTRACT"))
         for s in split_text(" ".join(block.split())):
-            out.append(ArticleSentence(s.text, abstract, frozenset(_stems(s.text))))
+            out.append(ArticleSentence(s.text, abstract, frozenset(_stems(s.text)), section))
     return out
 
 
@@ -189,6 +190,9 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         if overlap == 0 or len(s.text) > 600:  # table dumps and run-on fragments
             continue
         penalty = 0.5 * bool(NON_FINDING.search(s.text) and not _significance(s.text))
+        # Findings are reported in results (and conclusions); introductions, methods and discussions
+        # mostly restate aims, procedures or other studies.
+        penalty += 0.3 * bool(_NOT_RESULTS.search(s.section)) - 0.15 * bool(_RESULTS.search(s.section))
         parts = clauses(s.text)
         si, sc = arms.is_intervention(s.text), arms.is_comparator(s.text)
         for k, clause in enumerate(parts):
@@ -259,6 +263,8 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
 
 
+_RESULTS = re.compile(r"RESULT|FINDING|CONCLU|OUTCOME", re.I)
+_NOT_RESULTS = re.compile(r"INTRODUCTION|BACKGROUND|METHOD|DESIGN|PATIENTS|PARTICIPANTS|DISCUSSION|LIMITATION", re.I)
 _BETWEEN_GROUPS = re.compile(r"\b(between|among) (the )?(two |both |three |all )?(groups|arms)\b", re.I)
 
 
