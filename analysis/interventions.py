@@ -27,7 +27,10 @@ _NON_DRUG_WORDS = re.compile(
     r"psychotherap\w*|hypnosis|relaxation|programm?e?s?|rehabilitation|ultrasound|laser|orthos\w*|insoles?|"
     r"splint\w*|brace|taping|heat|cold|spinal cord stimulat\w*|radiofrequency|meditation|qigong|pilates|"
     r"electrotherapy|device|self[- ]management|management|support|counsell?ing|group intervention|"
-    r"telephone|coaching|diet|sham)\b",
+    r"telephone|coaching|diet|sham|music|virtual reality|distraction|biofeedback|neurofeedback|feedback|"
+    r"hypnotherap\w*|osteopath\w*|chiropract\w*|mobili[sz]ation|stretching|walking|aerobic|dance|"
+    r"cryotherapy|thermotherapy|hydrotherapy|balneotherapy|kinesio\w*|needling|cupping|moxibustion|"
+    r"reflexology|reiki|tai ?chi|surgical|arthroscop\w*|ablation|decompression|fusion|implants?)\b",
     re.I,
 )
 # Words that make a name a drug or injected product even when a non-drug word is present

@@ -52,6 +52,15 @@ def test_non_drug_treatment_gets_no_route_or_dose():
     assert not resolve_intervention("H-Wave device stimulation (vs TENS and sham electrotherapy)").is_drug
 
 
+@pytest.mark.parametrize("name, is_drug", [
+    ("virtual reality", False), ("music therapy", False), ("dry needling", False), ("pulsed radiofrequency", False),
+    ("spinal cord stimulation", False), ("strengthening exercises", False), ("botulinum toxin", True),
+    ("platelet-rich plasma injection", True), ("epidural steroid injection", True), ("pregabalin", True),
+])
+def test_drug_or_not_from_the_name(name, is_drug):
+    assert resolve_intervention(name).is_drug is is_drug
+
+
 def test_unknown_name_is_matched_literally():
     drug = resolve_intervention("mirodenafil (50 mg/day) plus levofloxacin")
     assert drug.is_drug and drug.name.startswith("mirodenafil")
