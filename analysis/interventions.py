@@ -20,24 +20,19 @@ from typing import Any
 
 from ketamine_evidence.errors import ConfigError
 
-# Words that make an unknown name a non-drug treatment (no routes, no doses).
-_NON_DRUG_WORDS = re.compile(
-    r"\b(acupuncture|tens|exercises?|tai chi|yoga|massage|physiotherap\w*|physical therap\w*|therapy session\w*|"
-    r"cognitive|behaviou?r\w*|mindfulness|education\w*|training|manipulation|stimulation|surgery|surgical|"
-    r"psychotherap\w*|hypnosis|relaxation|programm?e?s?|rehabilitation|ultrasound|laser|orthos\w*|insoles?|"
-    r"splint\w*|brace|taping|heat|cold|spinal cord stimulat\w*|radiofrequency|meditation|qigong|pilates|"
-    r"electrotherapy|device|self[- ]management|management|support|counsell?ing|group intervention|"
-    r"telephone|coaching|diet|sham|music|virtual reality|distraction|biofeedback|neurofeedback|feedback|"
-    r"hypnotherap\w*|osteopath\w*|chiropract\w*|mobili[sz]ation|stretching|walking|aerobic|dance|"
-    r"cryotherapy|thermotherapy|hydrotherapy|balneotherapy|kinesio\w*|needling|cupping|moxibustion|"
-    r"reflexology|reiki|tai ?chi|surgical|arthroscop\w*|ablation|decompression|fusion|implants?)\b",
-    re.I,
-)
-# Words that make a name a drug or injected product even when a non-drug word is present
-# ("ultrasound-guided suprascapular nerve block", "epidural steroid injection").
-_DRUG_WORDS = re.compile(
-    r"\b(inject\w*|block|infusions?|cream|gel|ointment|patch(es)?|tablets?|capsules?|film|spray|"
-    r"mg|µg|mcg|extract|steroids?|doses?|drug|medication|solution|cells?|botulinum|toxin)\b", re.I)
+
+
+def _kind_words(key: str) -> re.Pattern[str]:
+    """The ``drug`` or ``non_drug`` word list of ``lexicons/treatment_kinds.toml`` as one regex."""
+    raw = tomllib.loads(resources.files("analysis.lexicons").joinpath("treatment_kinds.toml")
+                        .read_text(encoding="utf-8"))
+    return re.compile(r"\b(?:" + "|".join(raw[key]) + r")\b", re.I)
+
+
+# Words that make an unknown name a non-drug treatment (no routes, no doses), and words that make it a
+# drug or injected product even when a non-drug word is present ("ultrasound-guided ... nerve block").
+_NON_DRUG_WORDS = _kind_words("non_drug")
+_DRUG_WORDS = _kind_words("drug")
 # Route words stripped from a name before looking it up ("intravenous lidocaine" -> "lidocaine").
 _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|buccal|"
                           r"sublingual|transdermal|intra-?cutaneous|intra-?dermal|intra-?discal|"
