@@ -55,6 +55,14 @@ def test_route_of_a_co_medication_or_none_stated(sentence):
     assert _routes(_article(sentence)) == {}
 
 
+@pytest.mark.parametrize("sentence, drug", [
+    ("Patients received a subacromial injection of triamcinolone.", "triamcinolone"),
+    ("Trigger point injections of lidocaine were given.", "lidocaine"),
+])
+def test_local_injection_sites_are_other(sentence, drug):
+    assert list(_routes(_article(sentence), drug)) == ["other"]
+
+
 def test_route_word_inside_the_intervention_name():
     article = _article("Patients received either intracutaneous sterile water injection (ISWI) or saline.",
                        title="Sterile water for back pain")
