@@ -35,7 +35,8 @@ HIGHER_BETTER = re.compile(
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
     r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
-    r"responders?|response rates?|much improved)",
+    r"responders?|response rates?|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
+    r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
     re.I)
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
 LOWER_BETTER = re.compile(
@@ -46,12 +47,15 @@ LOWER_BETTER = re.compile(
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
-    r"tenderness|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
+    r"tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
     r"(headache |migraine |pain )?recurrences?|sore throat)\b",
     re.I)
 # Wording about pain that is not a pain outcome (questionnaires about coping, disability).
 NOT_PAIN_OUTCOME = re.compile(
-    r"\bpain[- ](related (self[- ]efficacy|disability)|self[- ]efficacy|acceptance|catastrophi\w*|coping|beliefs?)\b", re.I)
+    r"\bpain[- ](related (self[- ]efficacy|disability)|self[- ]efficacy|acceptance|catastrophi\w*|coping|beliefs?)\b|"
+    r"\b(rescue|supplement\w*|additional) (medications?|drugs?|doses?|sedatives?|\w+) (for|to (treat|control|manage)) "
+    r"(the )?(\w+ )?(agitation|delirium|sedation|nausea|vomiting|shivering|anxiety|restlessness|hypotension|"
+    r"bradycardia|hypertension|PONV)\b", re.I)
 
 # --- direction and significance wording --------------------------------------------------------
 NO_DIFF = re.compile(
@@ -66,11 +70,17 @@ NO_DIFF = re.compile(
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
     r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"
-    r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add))",
+    r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add|enhance|potentiate|augment|modify)|"
+    r"no (statistically |clinically )?(significant |measurable |detectable |apparent |obvious )(analgesic |pain[- ]relieving |"
+    r"beneficial |additional |clinical )?(effects?|benefits?|efficacy|advantages?)|"
+    r"no (additional|further|added|extra|incremental|clinically relevant|clinically meaningful|relevant|meaningful) "
+    r"(\w+ )?(benefits?|effects?|advantages?|improvements?|reductions?|relief|analgesi\w*)|"
+    r"(non-?inferiority|superiority|efficacy) (\w+ ){0,4}?(was|were|could) not (be )?(demonstrated|confirmed|shown|"
+    r"established|proven|achieved))",
     re.I)
 DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
-    r"third|quadrant|eyelid|pole|body))|less|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
+    r"third|quadrant|eyelid|pole|body))|less|lesser|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
     r"smaller|declin(ed|e)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
     r"drop(ped)?|fell)\b", re.I)
 UP = re.compile(
@@ -139,6 +149,13 @@ NON_FINDING = re.compile(
     r"(compared|investigated|evaluated|examined|assessed|aims?)|(?<!other )(primary|secondary) (efficacy )?(outcome|"
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
     r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to)\b", re.I)
+# A non-inferiority verdict ('non-inferiority of X to Y was not demonstrated'): about the primary
+# outcome, a pain outcome in a trial whose abstract reports pain outcomes.
+NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
+NOT_PAIN_VERDICT = re.compile(r"\b(tolerab\w*|safety|adverse|side[- ]effects?|sedation|cost\w*)\b", re.I)
+# The treated body part of a split-body or within-subject design ('on the treated side').
+TREATED_SIDE = re.compile(r"\b(?<!un)(?<!non-)(?<!non)treated (side|limbs?|hands?|arms?|legs?|knees?|eyes?|sites?|areas?|"
+                          r"shoulders?|feet|foot|teeth|tooth|quadrants?)\b", re.I)
 # 'X was (not) superior / effective' about the intervention in a trial of a pain condition.
 EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s)?(more\s|less\s|as\s|equally\s|"
                         r"significantly\s)?(superior|inferior|effective|efficacious|better|worse)\b", re.I)
@@ -154,6 +171,7 @@ class Arms:
     outcome_terms: re.Pattern[str] | None = None  # abbreviations the abstract defines for pain outcomes
     higher_terms: re.Pattern[str] | None = None  # ... of which more is better ('duration of analgesia (DOA)')
     is_named_comparator: Callable[[str], bool] | None = None  # strong evidence only (placebo, defined groups)
+    pain_text: bool = False  # the whole text names a pain outcome somewhere
 
     def pain_outcome(self, text: str) -> bool:
         return is_pain_outcome(text) or bool(self.outcome_terms and self.outcome_terms.search(text))
@@ -317,7 +335,7 @@ MORE_REDUCTION = re.compile(
 
 PREDICATE = re.compile(
     r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:(?:\w+ly|also|still|even)\s){0,2}"
-    r"(?P<word>higher|lower|greater|less|fewer|longer|shorter|"
+    r"(?P<word>higher|lower|greater|less|lesser|fewer|longer|shorter|"
     r"larger|smaller|increased|decreased|reduced|prolonged|elevated)\b", re.I)
 
 _FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better", "none": "none"}
@@ -327,8 +345,47 @@ def sentence_direction(clause: str, arms: Arms) -> str | None:
     """Direction for the intervention vs the comparator in one clause: up/down/better/worse/none/None."""
     word = raw_direction(clause)
     if word is None:
+        if _significance(clause) == "sig" and respective_direction(clause, arms) in ("up", "down"):
+            return respective_direction(clause, arms)  # '2.1 and 4.5 in the A and B groups, respectively (P<0.01)'
         return numeric_direction(clause, arms)
+    if word != "none":
+        paired = respective_direction(clause, arms)
+        if paired is not None:
+            return paired
     return word if orientation(clause, arms) > 0 else _FLIP[word]
+
+
+_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^,;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
+                           r"patients|subjects))?,?\s\(?respectively\b", re.I)
+_ARM_LIST_SPLIT = re.compile(r",\s(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", re.I)
+_CHANGE_WORD = re.compile(r"\b(decreas\w*|reduc\w*|declin\w*|drop\w*|fell|improv\w*|relie\w*|lowered)\b", re.I)
+
+
+def respective_direction(clause: str, arms: Arms) -> str | None:
+    """'Pain decreased by 28.3% and 8.3% in the acupuncture and placebo groups, respectively': the
+    values in the order of the arms. Values that are amounts of a decrease or an improvement give
+    better / worse (a larger reduction is better); values of the outcome itself give up / down."""
+    m = _RESPECTIVELY.search(clause)
+    if not m:
+        return None
+    items = [i for i in _ARM_LIST_SPLIT.split(m.group("arms")) if i.strip()]
+    if len(items) < 2:
+        return None
+    head = _PARENS.sub(lambda p: " " * len(p.group(0)), clause[:m.start()])
+    values = [float(v.group("value").replace("\u2212", "-")) for v in _ARM_VALUE.finditer(head)
+              if not re.search(r"\bp\s?[<=>]\s?$", head[:v.start()], re.I)]
+    if len(values) < len(items):
+        return None
+    values = values[-len(items):]
+    ours = [v for item, v in zip(items, values) if arms.is_intervention(item) and not arms.is_comparator(item)]
+    theirs = [v for item, v in zip(items, values) if arms.is_comparator(item) and not arms.is_intervention(item)]
+    if len(ours) != 1 or len(theirs) != 1 or ours[0] == theirs[0]:
+        return None
+    up = ours[0] > theirs[0]
+    change = _CHANGE_WORD.search(head[:head.find(str(values[0]).rstrip("0").rstrip(".")) + 1] or head)
+    if change:
+        return "better" if up else "worse"
+    return "up" if up else "down"
 
 
 _ARM_VALUE = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s?(?:(?:±|\+/-)\s?\d+(?:\.\d+)?\s?)?(?:%|mm|cm|min(?:utes)?|"
@@ -396,7 +453,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     A 'no difference' clause without outcome words of its own inherits the sentence's ('..., but mean
     change between groups was not significant'); so does 'but not at 24 h'.
     """
-    evaluation = bool(EVALUATION.search(text) and CONDITION_PAIN.search(text) and arms.is_intervention(text))
+    evaluation = bool(EVALUATION.search(text) and CONDITION_PAIN.search(text) and arms.is_intervention(text)) or bool(
+        arms.pain_text and NON_INFERIORITY.search(text) and arms.is_intervention(text) and not NOT_PAIN_VERDICT.search(text))
     if not (arms.pain_outcome(text) or evaluation) or NOT_COMPARISON.search(text):
         return []
     out: list[Verdict] = []
@@ -406,7 +464,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     for clause in clauses(text):
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
-        own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause)))
+        own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
         if NOT_CLAUSE.search(clause) and prev is not None:
             verdict = "no_difference"
         elif REVERSED.search(clause) and prev is not None and prev.verdict in ("better", "worse"):
@@ -420,7 +478,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)
                 continue
             if results and word in ("up", "down") and not _significance(clause) and not COMPARE.search(clause) \
-                    and re.search(r"\d\s?%|±", clause):
+                    and re.search(r"\d\s?%|±", clause) and respective_direction(clause, arms) is None:
                 continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
             if not own and not (word == "none" and prev is not None
                                 and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)):
@@ -442,6 +500,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         vs_active = each_other or (
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
         prev = Verdict(verdict, clause, times=times, vs_placebo=vs_placebo, vs_active=vs_active)
+        if verdict == "no_difference" and NON_INFERIORITY.search(clause):
+            prev.extra["non_inferiority"] = True
         out.append(prev)
     if loose_times:
         for v in out:
@@ -517,7 +577,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
 
     def is_intervention(s: str) -> bool:
-        return bool(pattern.search(s) or (int_re and int_re.search(s)) or (generic_int and generic_int.search(s)))
+        return bool(pattern.search(s) or (int_re and int_re.search(s)) or (generic_int and generic_int.search(s))
+                    or TREATED_SIDE.search(s))
 
     def is_comparator(s: str) -> bool:
         stripped = pattern.sub(" ", s)
@@ -533,7 +594,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no treatment|untreated|vehicle)\b",
                              text, re.I))
     return Arms(is_intervention, is_comparator, placebo, *_outcome_abbreviations(text),
-                is_named_comparator=is_named_comparator)
+                is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text))
 
 
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)

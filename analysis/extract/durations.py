@@ -54,15 +54,36 @@ _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
 
 
-def follow_up_mentions(sentence: "Sentence") -> list[TimeMention]:
-    """Time mentions of one sentence that can be a follow-up (>= 1 hour, not ages or durations of disease)."""
+_MINUTE = 1 / 1440 - 1e-9
+# Minute-scale times are follow-ups only where they time an assessment or the painful task, not a dose.
+_SHORT_ASSESSED = re.compile(r"\b(assess\w*|measur\w*|record\w*|evaluat\w*|rated|ratings?|scored?|scores|graded|"
+                             r"observ\w*|follow\w*|after|post\w*|tasks?|tests?|procedures?|sessions?|pain|analges\w*)\b",
+                             re.I)
+_DOSING_TIME = re.compile(r"\b(over|within|lasting|onset|before|prior to|infused|injected|inject\w* over|given over|"
+                          r"administered over|bolus)\W+(\w+\W+){0,2}$", re.I)
+_DOSING_SENTENCE = re.compile(r"\b(infus\w*|inject\w*|administ\w*|bolus|given|received|premedicat\w*)\b", re.I)
+
+
+def follow_up_mentions(sentence: "Sentence", short: bool = False) -> list[TimeMention]:
+    """Time mentions of one sentence that can be a follow-up (>= 1 hour, not ages or durations of disease).
+
+    With ``short``, the minute-scale ones instead (1 minute to 1 hour) where they time an assessment
+    ('pain at 5, 15 and 30 minutes', 'during a 45-minute task'), not an injection or an infusion.
+    """
     out = []
     text = sentence.text
     if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text):
         return out
+    if short and not _SHORT_ASSESSED.search(text):
+        return out
     for t in time_mentions(text):
-        if t.max_days < _HOUR or t.max_days > _MAX_FOLLOW_UP:
+        if t.max_days > _MAX_FOLLOW_UP or t.max_days < (_MINUTE if short else _HOUR):
             continue
+        if short:
+            if t.max_days >= _HOUR or _DOSING_TIME.search(text[max(0, t.start - 40):t.start]):
+                continue
+            if _DOSING_SENTENCE.search(text) and not _ASSESSED.search(text) and not is_pain_outcome(text):
+                continue
         if t.max_days >= 365 and _AGE.search(text) and re.search(r"years?|yrs?|y\b", t.text):
             continue  # '(range, 14 to 62 years)' in a sentence about age
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
@@ -117,6 +138,11 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
             best = (course, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
             best = (1.0, s)
+    if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'
+        for s in ctx.sentences:
+            for t in follow_up_mentions(s, short=True):
+                if best is None or t.max_days > best[0]:
+                    best = (t.max_days, s)
     return best
 
 
@@ -153,9 +179,12 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     """The one time at which pain was assessed, when the abstract states exactly one ('the incidence and
     severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
     found: list[tuple[float, "Sentence"]] = []
-    for s in ctx.sentences:
-        if _ASSESSED.search(s.text) and is_pain_outcome(s.text):
-            found += [(t.max_days, s) for t in follow_up_mentions(s) if len(t.days) == 1]
+    for short in (False, True):  # minute-scale times only where no longer one is stated
+        for s in ctx.sentences:
+            if _ASSESSED.search(s.text) and is_pain_outcome(s.text):
+                found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1]
+        if found:
+            break
     if len({days for days, _ in found}) == 1:
         days, sentence = found[0]
         return days, sentence, sentence.text
@@ -164,11 +193,17 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
 
 def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...],
                  follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
+    """The latest time tied to a verdict of ``kinds``: hours and longer, else minutes ('lower at 5 min')."""
+    return _last_time(verdicts, kinds, follow, _HOUR) or _last_time(verdicts, kinds, follow, _MINUTE)
+
+
+def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
+               shortest: float) -> tuple[float, "Sentence", str] | None:
     best: tuple[float, "Sentence", str] | None = None
     for v in verdicts:
         if v.verdict not in kinds or v.sentence is None:
             continue
-        days = [d for d in v.times if d >= _HOUR]
+        days = [d for d in v.times if d >= shortest]
         if _ALL_TIMES.search(v.clause) and follow is not None:
             days.append(follow[0])
         if days and (best is None or max(days) > best[0]):

@@ -89,6 +89,8 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
                     return v
         return next(v for v in usable if v.verdict == kind)
 
+    if within and none and not better and not worse and any(v.extra.get("non_inferiority") for v in usable):
+        return "mixed", first("no_difference")  # non-inferiority not shown, but improved from baseline
     if better and (worse or none):
         return "mixed", first("no_difference" if none else "worse")
     if better:

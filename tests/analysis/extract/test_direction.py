@@ -47,3 +47,24 @@ def test_local_polarity_reads_the_outcome_the_direction_word_governs() -> None:
     word, position = direction.direction_at(clause)
     assert word == "down"
     assert direction.local_polarity(clause, position, arms) == "lower_better"
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("pain decreased by 28.3% and 8.3% in the ketamine and placebo groups, respectively", "better"),
+    ("pain decreased by 8.3% and 28.3% in the ketamine and placebo groups, respectively", "worse"),
+    ("VAS scores were 2.1 and 4.5 in the placebo and ketamine groups, respectively (P<0.01)", "up"),
+    ("VAS scores were 2.1 and 4.5 in the ketamine and placebo groups, respectively (P<0.01)", "down"),
+    ("pain decreased by 28.3% and 8.3% in the first and second week, respectively", None),  # no arms
+    ("pain was lower in the ketamine group (P<0.01)", None),  # no 'respectively'
+])
+def test_respective_direction(clause: str, expected: str | None) -> None:
+    ctx = make_context(article("t", ("RESULTS", clause)), "ketamine")
+    assert direction.respective_direction(clause, direction.article_arms(ctx)) == expected
+
+
+def test_treated_side_is_the_intervention_arm() -> None:
+    ctx = make_context(article("t", ("RESULTS", "x")), "cryotherapy")
+    arms = direction.article_arms(ctx)
+    assert arms.is_intervention("on the treated side")
+    assert not arms.is_intervention("on the untreated side")
+    assert arms.is_comparator("the control side")

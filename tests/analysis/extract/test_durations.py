@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.extract import extract_findings
 from analysis.records import Article, Section
 
@@ -115,3 +117,43 @@ def test_consecutive_periods_add_up() -> None:
     assert consecutive_periods("Patients received two 4-week treatment periods separated by a 2-week washout.",
                                phased=True) == 70.0
     assert consecutive_periods("Patients received ketamine for 3 days, and placebo for 3 days.", phased=False) is None
+
+
+def test_minute_scale_follow_up_and_relief() -> None:
+    # Only minutes stated: follow-up is the last assessment (30 min = 30/1440 d), relief the last better time.
+    methods = "Pain was measured at 5, 15 and 30 minutes after injection."
+    results = "Pain scores were significantly lower in the ketamine group than in the saline group at 5 min (P<0.05)."
+    a = article("Ketamine for propofol injection pain", ("METHODS", methods), ("RESULTS", results))
+    found = fields(a)
+    assert found["follow_up_days"].value == pytest.approx(30 / 1440, abs=1e-4)
+    ev = found["follow_up_days"].evidence
+    assert a.text[ev.start:ev.end] == methods
+    assert found["relief_duration_days"].value == pytest.approx(5 / 1440, abs=1e-4)
+    ev = found["relief_duration_days"].evidence
+    assert a.text[ev.start:ev.end] == results
+
+
+def test_minutes_of_dosing_are_not_a_follow_up() -> None:
+    a = article("Ketamine", ("METHODS", "Ketamine was infused over 10 minutes."),
+                ("RESULTS", "Ketamine significantly reduced pain compared with placebo."))
+    assert "follow_up_days" not in fields(a)
+    # an hour-scale time wins over minutes
+    b = article("Ketamine", ("METHODS", "Pain was measured at 5 and 30 minutes and at 24 h."),
+                ("RESULTS", "Ketamine significantly reduced pain compared with placebo."))
+    assert fields(b)["follow_up_days"].value == 1.0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ketamine did not improve pain scores compared with placebo at 24 h.",
+    "Ketamine was not superior to placebo for pain relief.",
+    "Intravenous ketamine offered no additional analgesic benefit over placebo.",
+    "Ketamine failed to reduce postoperative pain compared with saline.",
+    "Pain scores were similar in the ketamine and placebo groups.",
+    "Ketamine had no significant analgesic effect compared with placebo.",
+])
+def test_no_difference_wordings_give_zero_relief(sentence: str) -> None:
+    a = article("Ketamine trial", ("RESULTS", sentence))
+    found = fields(a)
+    assert found["relief_duration_days"].value == 0.0
+    ev = found["relief_duration_days"].evidence
+    assert a.text[ev.start:ev.end] == sentence

@@ -125,3 +125,56 @@ def test_numeric_comparison_reads_the_value_next_to_each_arm() -> None:
 ])
 def test_common_ketamine_result_wordings(sentence: str, value: str) -> None:
     assert effect(article("Ketamine trial", ("RESULTS", sentence))).value == value
+
+
+# --- hold-out failure modes (general wordings) ----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, value", [
+    # (e) analgesic effect / efficacy / benefit is a pain outcome
+    ("Ketamine had no significant analgesic effect compared with placebo.", "no_difference"),
+    ("The analgesic efficacy of ketamine did not differ from that of placebo.", "no_difference"),
+    ("Ketamine did not enhance the analgesic efficacy of morphine compared with placebo.", "no_difference"),
+    # 'no additional ... benefit' is no difference, not a benefit
+    ("Adding ketamine to morphine provided no additional analgesic benefit compared with morphine plus placebo.",
+     "no_difference"),
+    # (a) alone vs in combination; one pain modality but not another
+    ("Ketamine alone did not reduce pain compared with placebo, whereas the combination of ketamine and magnesium "
+     "significantly reduced pain scores.", "mixed"),
+    ("Ketamine significantly reduced heat pain compared with placebo but had no effect on cold pain.", "mixed"),
+    # (c) comparisons with numbers only
+    ("Ketamine produced an average decrease of pain of 28.3% vs 8.3% with placebo.", "improved"),
+    ("Pain decreased by 28.3% and 8.3% in the ketamine and placebo groups, respectively.", "improved"),
+    ("Pain was reduced by 10% and 40% in the ketamine and placebo groups, respectively.", "worse"),
+    ("Mean VAS scores at 24 h were 2.1 and 4.5 in the ketamine and saline groups, respectively (P<0.01).", "improved"),
+    # (d) split-body comparison, 'lesser'
+    ("Significantly lesser pain was reported on the treated side compared with the control side after ketamine "
+     "(P<0.001).", "improved"),
+])
+def test_holdout_wordings(sentence: str, value: str) -> None:
+    a = article("Ketamine trial", ("RESULTS", sentence))
+    f = effect(a)
+    assert f.value == value
+    assert a.text[f.evidence.start:f.evidence.end] == sentence
+
+
+def test_rescue_drug_for_agitation_is_not_a_pain_outcome() -> None:
+    a = article("Ketamine in children", ("RESULTS", "Fewer children in the ketamine group required rescue medication "
+                                                    "for emergence agitation than in the control group (P<0.05)."))
+    assert effect(a) is None
+    pain = article("Ketamine in children", ("RESULTS", "Fewer children in the ketamine group required rescue "
+                                                       "analgesia than in the control group (P<0.05)."))
+    assert effect(pain).value == "improved"
+
+
+def test_non_inferiority_not_shown_but_improved_from_baseline_is_mixed() -> None:
+    first = "Non-inferiority of ketamine to morphine for pain reduction was not demonstrated."
+    a = article("Intranasal ketamine vs morphine",
+                ("RESULTS", first + " Pain decreased significantly from baseline with ketamine."))
+    f = effect(a)
+    assert f.value == "mixed"
+    assert a.text[f.evidence.start:f.evidence.end] == first
+    # a non-inferiority statement about tolerability is not a pain verdict
+    b = article("Paracetamol-caffeine in tension-type headache",
+                ("RESULTS", "For tolerability, the result regarding noninferiority of paracetamol-caffeine was "
+                            "inconclusive. Paracetamol-caffeine was better than placebo on pain relief (P < 0.05)."))
+    assert effect(b, "paracetamol-caffeine").value == "improved"
