@@ -139,9 +139,14 @@ FUTURE_CUE = Gated(FUTURE_CUE, ("should", "future", "further", "needed", "warran
 
 
 def has_background_split(ctx: "Context") -> bool:
-    """True when the abstract has a background part and separate method/result parts."""
-    sections = {s.section for s in ctx.sentences}
-    return bool(sections & _BACKGROUND) and bool(sections & _NOT_BACKGROUND)
+    """True when the abstract has a background part and separate method/result parts (computed once
+    per article and kept on the context, as extractors ask for every sentence)."""
+    cached = ctx.__dict__.get("_background_split")
+    if cached is None:
+        sections = {s.section for s in ctx.sentences}
+        cached = bool(sections & _BACKGROUND) and bool(sections & _NOT_BACKGROUND)
+        ctx.__dict__["_background_split"] = cached
+    return cached
 
 
 def study_sentences(ctx: "Context") -> list["Sentence"]:
