@@ -65,7 +65,8 @@ RETROSPECTIVE = re.compile(r"\b(?:retrospective\w*|chart reviews?|medical record
                            r"(?:were|was) (?:gathered|collected|retrieved|extracted|analy[sz]ed|reviewed))\b", re.I)
 PROSPECTIVE_OBS = re.compile(r"\b(?:prospective (?:\w+ )?(?:observational|cohort|audit|registry|survey)|"
                              r"observational (?:\w+ )?(?:study|cohort|design)|cohort study|cross-sectional|"
-                             r"longitudinal (?:cohort|study)|case-control|survey)\b", re.I)
+                             r"longitudinal (?:cohort|study)|case-control|survey|"
+                             r"(?:data|outcomes?) (?:were|was) prospectively (?:collected|recorded|gathered))\b", re.I)
 # The leading look-ahead lists every alternative's first character: it lets ``re`` skip other positions
 # fast (about twice as quick on MEDLINE abstracts, same matches).
 TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|"
@@ -106,7 +107,7 @@ CASE_SERIES = Gated(CASE_SERIES, ("case", "series", "we report", "we describe", 
 RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "records", "case notes", "registr", "database",
                                       "claims", "data of", "data from", "data on"))
 PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
-                                          "case-control", "survey", "audit"))
+                                          "case-control", "survey", "audit", "prospectively"))
 TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot",
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
                       "treated", "intervention", "study drug"))

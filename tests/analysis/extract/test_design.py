@@ -35,6 +35,8 @@ def _assert_evidence(article: Article, finding, sentence: str) -> None:
     ("In this prospective observational study we investigated the effect of ETS on ICP.",
      "prospective_observational"),
     ("We performed a retrospective chart review of 212 patients.", "retrospective_observational"),
+    ("Data was prospectively collected for all patients undergoing hip arthroscopy.", "prospective_observational"),
+    ("A retrospective analysis of data that were prospectively collected.", "retrospective_observational"),
     ("We conducted a systematic review and meta-analysis of trials of ketamine.", "systematic_review"),
     ("We report a case of a 45-year-old woman with CRPS.", "case_report"),
     ("A 54-year-old woman with postherpetic neuralgia applied ketamine cream.", "case_report"),
