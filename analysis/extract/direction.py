@@ -112,8 +112,13 @@ WITHIN = re.compile(
     r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
-    r"\b(at baseline|baseline (characteristics|values|data|scores)|before the (procedure|block|treatment|surgery|"
-    r"intervention|injection|administration)|demographic|baseline (pain|\w+ scores?))", re.I)
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|before (the )?(procedure|block|treatment|surgery|"
+    r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
+    r"baseline (pain|\w+ scores?))", re.I)
+# '..., but the difference was not statistically significant': the previous clause's difference taken back.
+TAKEN_BACK = re.compile(r"^\W*(the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
+                        r"effect)s? (between (the )?(two |both )?groups )?(was|were|did) not (statistically |clinically )?"
+                        r"(significant|reach\w* (statistical )?significance)", re.I)
 # Markers of the reference side of a comparison ('lower in A than in B').
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
@@ -148,7 +153,9 @@ NON_FINDING = re.compile(
     r"compare|investigate|examine)|\bto (evaluate|assess|investigate|examine|determine) (the|whether|if)|(trial|study) "
     r"(compared|investigated|evaluated|examined|assessed|aims?)|(?<!other )(primary|secondary) (efficacy )?(outcome|"
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
-    r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to)\b", re.I)
+    r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to|et al|"
+    r"(a|one|another|previous|prior|earlier|recent) (\d{4} )?(\w+ )?(study|studies|trials?|reports?) (by|of \d+)|"
+    r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason))\b", re.I)
 # A non-inferiority verdict ('non-inferiority of X to Y was not demonstrated'): about the primary
 # outcome, a pain outcome in a trial whose abstract reports pain outcomes.
 NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
@@ -447,6 +454,19 @@ def _is_between(clause: str) -> bool:
     return bool(m) and not re.match(r"\s*(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
 
 
+_NON_INFERIORITY_OF = re.compile(r"\bnon-?inferiority of (?P<subject>[^.;]{1,60}?)\s(to|versus|vs\.?|compared|over)\b",
+                                 re.I)
+
+
+def _non_inferiority_of_intervention(text: str, arms: Arms) -> bool:
+    """A non-inferiority statement about the intervention: it is named, or it is the only arm tested
+    ('non-inferiority of intramuscular to intralesional injections' when the subject is no comparator)."""
+    if arms.is_intervention(text):
+        return True
+    m = _NON_INFERIORITY_OF.search(text)
+    return bool(m and not arms.is_comparator(m.group("subject")) and not PLACEBO_LIKE.search(m.group("subject")))
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
@@ -454,7 +474,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     change between groups was not significant'); so does 'but not at 24 h'.
     """
     evaluation = bool(EVALUATION.search(text) and CONDITION_PAIN.search(text) and arms.is_intervention(text)) or bool(
-        arms.pain_text and NON_INFERIORITY.search(text) and arms.is_intervention(text) and not NOT_PAIN_VERDICT.search(text))
+        arms.pain_text and NON_INFERIORITY.search(text) and _non_inferiority_of_intervention(text, arms)
+        and not NOT_PAIN_VERDICT.search(text))
     if not (arms.pain_outcome(text) or evaluation) or NOT_COMPARISON.search(text):
         return []
     out: list[Verdict] = []
@@ -465,6 +486,10 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     for clause in clauses(text):
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
+        if TAKEN_BACK.search(clause) and prev is not None and prev.verdict in ("better", "worse") \
+                and _significance(prev.clause) != "sig":
+            prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
+            continue
         if NOT_CLAUSE.search(clause) and prev is not None:
             verdict = "no_difference"
         elif REVERSED.search(clause) and prev is not None and prev.verdict in ("better", "worse"):
@@ -591,12 +616,17 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         stripped = pattern.sub(" ", s)
         return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
 
-    placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no treatment|untreated|vehicle)\b",
-                             text, re.I))
+    placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
+                             r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
+                             r"vehicle)\b", _NO_PLACEBO.sub(" ", text), re.I))
     return Arms(is_intervention, is_comparator, placebo, *_outcome_abbreviations(text),
                 is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text))
 
 
+# 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
+_NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
+                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",
+                         re.I)
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 

@@ -42,10 +42,15 @@ def finding_sentences(ctx: "Context") -> list["Sentence"]:
             continue
         if section == "TITLE" and raw_direction(s.text) not in ("better", "worse", "none") and not TITLE_VERB.search(s.text):
             continue  # 'The comparison of ... on postoperative pain in lower abdominal surgery'
+        if section == "TITLE" and TITLE_AIM.search(s.text) and not TITLE_VERB.search(s.text):
+            continue  # 'Reflexology versus Swedish Massage to Reduce Stress and Pain and Improve Mood': an aim
         out.append(s)
     return out
 
 
+TITLE_AIM = re.compile(r"\b(to (reduce|improve|prevent|relieve|treat|manage|attenuate|decrease|control|lower|enhance)|"
+                       r"for (reducing|preventing|relieving|improving|treating|the (reduction|prevention|relief|"
+                       r"treatment|management) of))\b|\?\s*$", re.I)
 TITLE_VERB = re.compile(r"\b(reduces|reduced|decreases|decreased|attenuates|attenuated|prevents|prevented|increases|"
                         r"increased|improves|improved|lowers|lowered|prolongs|prolonged|relieves|relieved)\b", re.I)
 

@@ -178,3 +178,47 @@ def test_non_inferiority_not_shown_but_improved_from_baseline_is_mixed() -> None
                 ("RESULTS", "For tolerability, the result regarding noninferiority of paracetamol-caffeine was "
                             "inconclusive. Paracetamol-caffeine was better than placebo on pain relief (P < 0.05)."))
     assert effect(b, "paracetamol-caffeine").value == "improved"
+
+
+def test_difference_not_significant_takes_back_the_previous_clause() -> None:
+    s = ("Duration of analgesia was prolonged in the ketamine group compared to the control group, but the difference "
+         "was not statistically significant (P = 0.161).")
+    a = article("Ketamine trial", ("RESULTS", s))
+    f = effect(a)
+    assert f.value == "no_difference"
+    assert a.text[f.evidence.start:f.evidence.end] == s
+    # a clause with its own significance is not taken back
+    sig = article("Ketamine trial", ("RESULTS", "Pain was significantly lower with ketamine than placebo (P<0.01), but "
+                                               "the difference was not significant at 24 h."))
+    assert effect(sig).value != "no_difference"
+
+
+def test_pre_treatment_comparison_is_not_a_finding() -> None:
+    a = article("Morphine vs acetaminophen in renal colic",
+                ("RESULTS", "The mean pain scores were not significantly different between two groups before "
+                            "administration of drugs (P = 0.415), while more pain relief was achieved in the morphine "
+                            "group after the intervention (P < 0.001)."))
+    assert effect(a, "morphine").value == "improved"
+
+
+def test_other_studies_and_aim_titles_are_not_findings() -> None:
+    lit = article("Vapocoolant spray for injection pain",
+                  ("BACKGROUND", "A 2009 nonblinded study of 52 patients by Weiss and Lavin demonstrated that "
+                                 "vapocoolant spray decreased procedural pain."),)
+    assert effect(lit, "vapocoolant spray") is None
+    aim = article("Reflexology versus Swedish massage to reduce stress and pain and improve mood",
+                  ("RESULTS", "Salivary cortisol did not change."))
+    assert effect(aim, "reflexology") is None
+
+
+def test_placebo_control_negated_or_absent() -> None:
+    # 'placebo arms were not included' and 'no treatment for tennis elbow in the preceding 3 months' are no
+    # placebo control: the verdict against the active comparator counts (non-inferiority not confirmed + effective).
+    a = article("Intramuscular versus intralesional steroid injections for tennis elbow",
+                ("METHODS", "Patients who had no treatment for tennis elbow in the preceding 3 months were randomised. "
+                            "Placebo arms were not included in the study."),
+                ("CONCLUSIONS", "Non-inferiority of intramuscular to intralesional injections was not confirmed; "
+                                "however, the intramuscular steroid injection proved to be effective in reducing pain."))
+    f = effect(a, "intramuscular steroid injection")
+    assert f.value == "mixed"
+    assert "Non-inferiority" in a.text[f.evidence.start:f.evidence.end]
