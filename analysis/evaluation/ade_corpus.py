@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from analysis.extract.adverse_events import detect_adverse_event_sentence
+from analysis.extract.adverse_events import SentenceModel, detect_adverse_event_sentence
 from ketamine_evidence.errors import InputError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "ade_corpus_v2"
@@ -88,6 +88,20 @@ def negative_sentences(directory: Path) -> list[str]:
     return out
 
 
+def labelled_sentences(directory: Path) -> list[tuple[str, bool, str]]:
+    """(sentence, is positive, PMID) for every distinct sentence; one in both files counts as positive."""
+    rows: dict[str, tuple[str, bool, str]] = {}
+    for line in _read(Path(directory) / "DRUG-AE.rel"):
+        parts = line.split("|")
+        if len(parts) >= 2 and parts[1].strip():
+            rows.setdefault(parts[1].strip(), (parts[1].strip(), True, parts[0]))
+    for line in _read(Path(directory) / "ADE-NEG.txt"):
+        parts = line.split(" ", 2)
+        if len(parts) == 3 and parts[1] == "NEG" and parts[2].strip():
+            rows.setdefault(parts[2].strip(), (parts[2].strip(), False, parts[0]))
+    return list(rows.values())
+
+
 def _interleave(pos: list[str], neg: list[str], limit: int | None) -> Iterator[tuple[str, bool]]:
     """Positives and negatives in their corpus proportion, so that a ``limit`` keeps a fair slice."""
     total = len(pos) + len(neg)
@@ -97,15 +111,19 @@ def _interleave(pos: list[str], neg: list[str], limit: int | None) -> Iterator[t
     yield from ((s, False) for s in neg[:take - n_pos])
 
 
-def evaluate_corpus(directory: Path = DEFAULT_DIR, limit: int | None = None, keep_errors: int = 5) -> AdeResult:
-    """Classify every (or the first ``limit``) corpus sentence and count agreements with its label."""
+def evaluate_corpus(directory: Path = DEFAULT_DIR, limit: int | None = None, keep_errors: int = 5,
+                    model: SentenceModel | bool = False) -> AdeResult:
+    """Classify every (or the first ``limit``) corpus sentence and count agreements with its label: by the
+    rules alone (``model=False``, the default: nothing fitted to the corpus), or with a learned model (the
+    shipped one with ``model=True``: in-sample, for checking only; its honest figure is
+    :func:`analysis.evaluation.ade_classifier.cross_validate`)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError(f"ADE-Corpus directory {directory} does not exist")
     result = AdeResult()
     started = time.perf_counter()
     for sentence, label in _interleave(positive_sentences(directory), negative_sentences(directory), limit):
-        predicted = detect_adverse_event_sentence(sentence)
+        predicted = detect_adverse_event_sentence(sentence, model=None if model is True else model)
         if predicted and label:
             result.tp += 1
         elif predicted:
@@ -128,13 +146,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="score only this many sentences (a proportional slice)")
     parser.add_argument("--errors", type=int, default=0, help="print this many misclassified sentences of each kind")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--cv", type=int, default=5, metavar="K",
+                        help="also cross-validate the learned classifier with K folds grouped by PMID (0: skip)")
     args = parser.parse_args(argv)
     try:
         result = evaluate_corpus(args.dir, args.limit, keep_errors=args.errors)
     except InputError as exc:
         print(f"ade_corpus: error: {exc}")
         return 7
-    print(json.dumps(result.as_dict(), indent=2) if args.json else "\n".join(result.summary_lines()))
+    cv = None
+    if args.cv:
+        try:
+            from analysis.evaluation.ade_classifier import cross_validate
+            cv = cross_validate(args.dir, args.cv, limit=args.limit)
+        except ImportError:
+            print("ade_corpus: scikit-learn is not installed: no cross-validation of the learned classifier")
+    if args.json:
+        out = {"rules": result.as_dict()}
+        if cv is not None:
+            out["learned_cv"] = {"folds": cv.folds, "precision": round(cv.precision, 4),
+                                 "recall": round(cv.recall, 4), "f1": round(cv.f1, 4),
+                                 "tp": cv.tp, "fp": cv.fp, "fn": cv.fn, "tn": cv.tn}
+        print(json.dumps(out, indent=2))
+    else:
+        print("\n".join(result.summary_lines()))
+        if cv is not None:
+            print(f"learned classifier, {cv.folds}-fold cross-validation grouped by PMID: precision "
+                  f"{cv.precision:.3f}  recall {cv.recall:.3f}  F1 {cv.f1:.3f}  "
+                  f"(tp {cv.tp} fp {cv.fp} fn {cv.fn} tn {cv.tn})")
     for title, sentences in (("false positives", result.false_positives), ("false negatives", result.false_negatives)):
         if args.errors:
             print(f"-- {title}:")

@@ -21,6 +21,7 @@ never ends up in both lists (occurred wins).
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -310,7 +311,7 @@ def _negated_spans(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------------------------------------- detector
 def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None, *,
-                                  about_drug: bool = False) -> bool:
+                                  about_drug: bool = False, model: "SentenceModel | None | bool" = None) -> bool:
     """Whether a sentence states that an adverse event occurred with a drug.
 
     With ``about_drug`` (a sentence of an abstract about the drug, as the extractor reads them), an
@@ -321,6 +322,10 @@ def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None
     DRUG'. The drug is ``drug`` when given, else any drug the dictionary or an INN stem recognises
     (case reports about any drug, as in ADE-Corpus). A sentence that only says what a drug treats
     ('treated with DRUG for X') is not an adverse event.
+
+    With no ``drug`` and no ``about_drug`` (a case-report sentence about any drug), a learned linear
+    classifier decides from the sentence's words and the rules' signals: the shipped one (``model=None``),
+    a given :class:`SentenceModel`, or the rules alone (``model=False``).
     """
     mentions = find_event_mentions(text)
     affirmed = [m for m in mentions if not m.negated and m.kind == "term"]
@@ -329,13 +334,113 @@ def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None
                                       for m in LEXICON.problem.finditer(text))
     if about_drug:
         return has_event and (_CAUSAL.search(text) is not None or _OCCURRENCE.search(text) is not None)
+    if drug is None and model is not False:
+        learned = load_model() if model is None else model
+        return learned.score(sentence_features(text, _signals(text, mentions, negated_spans, has_event))) > \
+            learned.threshold
+    return _rule_verdict(text, drug, negated_spans, has_event)[0]
+
+
+def _rule_verdict(text: str, drug: re.Pattern[str] | None, negated_spans: list[tuple[int, int]],
+                  has_event: bool) -> tuple[bool, str | None, set[str]]:
+    """(verdict, causal-link strength, drug words) of the causal rules."""
     drugs = _drug_words(text, drug)
     if not drugs and not (drug is None and (_INDUCED.search(text) or _ABBREVIATION.search(text))):
-        return False
+        return False, None, drugs
     link = _linked(text, drugs, negated_spans, any_cause=drug is None)
     if link == "strong":
-        return True
-    return link == "weak" and has_event and not _THERAPEUTIC.search(text)
+        return True, link, drugs
+    return link == "weak" and has_event and not _THERAPEUTIC.search(text), link, drugs
+
+
+# ---------------------------------------------------------------------------------------------- learned
+@dataclass(frozen=True)
+class RuleSignals:
+    """What the rules read in a sentence, as features for the learned classifier."""
+
+    verdict: bool
+    link: str | None
+    has_event: bool
+    drug_words: frozenset[str]
+    event_words: frozenset[str]
+
+
+def _signals(text: str, mentions: list[EventMention], negated_spans: list[tuple[int, int]],
+             has_event: bool) -> RuleSignals:
+    verdict, link, drugs = _rule_verdict(text, None, negated_spans, has_event)
+    events = {w for m in mentions for w in _TOKEN.findall(m.words.lower())}
+    events.update(w for m in LEXICON.problem.finditer(text) for w in _TOKEN.findall(m.group(0).lower()))
+    return RuleSignals(verdict, link, has_event, frozenset(w for d in drugs for w in _TOKEN.findall(d)),
+                       frozenset(events))
+
+
+def rule_signals(text: str) -> RuleSignals:
+    """The rules' reading of a case-report sentence about any drug (verdict, link, drug and event words)."""
+    mentions = find_event_mentions(text)
+    negated_spans = _negated_spans(text)
+    has_event = any(not m.negated and m.kind == "term" for m in mentions) or any(
+        not any(a <= m.start() and m.end() <= b for a, b in negated_spans) for m in LEXICON.problem.finditer(text))
+    return _signals(text, mentions, negated_spans, has_event)
+
+
+_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|\d+")
+_TOKEN_CASED = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|\d+")
+_PAIR_WINDOW = 12
+
+
+def sentence_features(text: str, signals: RuleSignals | None = None) -> list[str]:
+    """The learned classifier's features of a sentence: lower-cased unigrams, bigrams over the words with
+    drug names as ``DRUG`` and event words as ``EVENT``, and the rules' signals (``rule:...``)."""
+    signals = rule_signals(text) if signals is None else signals
+    drugs, events = signals.drug_words, signals.event_words
+    raw = _TOKEN_CASED.findall(text)
+    tokens = [t.lower() for t in raw]
+    norm = ["DRUG" if t in drugs else "EVENT" if t in events else
+            "ABBR" if _ABBREVIATION.fullmatch(r) and r not in _NOT_DRUG_ABBREVIATION else t for t, r in zip(tokens, raw)]
+    out = {f"u:{t}" for t in tokens}
+    out.update(f"n:{t}" for t in norm if t in ("DRUG", "EVENT", "ABBR"))
+    out.update(f"b:{a} {b}" for a, b in zip(norm, norm[1:]))
+    # Relation features: the words between a drug (or abbreviation) and an event, and their order.
+    cause = [i for i, t in enumerate(norm) if t in ("DRUG", "ABBR")]
+    effect = [i for i, t in enumerate(norm) if t == "EVENT"]
+    for i in cause:
+        for j in effect:
+            if 0 < abs(i - j) <= _PAIR_WINDOW:
+                lo, hi = sorted((i, j))
+                order = "DE" if i < j else "ED"
+                out.add(f"o:{order}")
+                out.update(f"w{order}:{t}" for t in norm[lo + 1:hi] if t not in ("DRUG", "EVENT", "ABBR"))
+    out.add(f"rule:verdict={signals.verdict}")
+    out.add(f"rule:link={signals.link}")
+    out.add(f"rule:event={bool(events) or signals.has_event}")
+    out.add(f"rule:drug={bool(drugs)}")
+    return sorted(out)
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """A linear model over :func:`sentence_features`: weights, intercept and a threshold on the logit."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float = 0.0
+
+    def score(self, feats: Iterable[str]) -> float:
+        return self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
+
+    def predict(self, text: str) -> bool:
+        return self.score(sentence_features(text)) > self.threshold
+
+
+MODEL_FILE = "ade_sentence_model.json"
+
+
+@lru_cache(maxsize=1)
+def load_model() -> SentenceModel:
+    """The shipped classifier (trained on ADE-Corpus-V2 by ``python -m analysis.evaluation.ade_classifier
+    --train``; its figure is measured by cross-validation only)."""
+    data = json.loads(resources.files("analysis.lexicons").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return SentenceModel(data["weights"], float(data["intercept"]), float(data.get("threshold", 0.0)))
 
 
 # Causal constructions; the named group ``w`` is the window that must hold the drug.

@@ -182,3 +182,81 @@ def test_an_other_event_in_the_aim_leaves_other_other_events():
     found = _events(article)
     assert list(found) == [("adverse_events", "other")]
     assert found[("adverse_events", "other")].detail["words"] == "Hypotension"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Named events compared as alike occurred (the guideline: 'incidence of X was similar between groups').
+    ("Nausea and vomiting were comparable in both groups (P > 0.05).", {"nausea", "vomiting"}),
+    ("There was no significant difference between the groups regarding nausea, vomiting, shivering and pruritus.",
+     {"nausea", "vomiting", "other"}),
+    ("Postoperative nausea, vomiting, and pruritus did not differ significantly between the groups.",
+     {"nausea", "vomiting", "other"}),
+    ("The frequency of PONV was not statistically different between group K and group C.", {"nausea", "vomiting"}),
+    ("Side effects such as nausea, vomiting and pruritus were compared between groups and were found to be similar.",
+     {"nausea", "vomiting", "other"}),
+])
+def test_events_compared_as_alike_occurred(sentence, expected):
+    article = _article(sentence)
+    found = _events(article)
+    assert {v for (field, v) in found if field == "adverse_events"} == expected
+    assert not [k for k in found if k[0] == "negated_adverse_events"]
+    for finding in found.values():
+        _assert_evidence(article, finding, sentence)
+
+
+@pytest.mark.parametrize("title, sentence", [
+    # A change that did not happen is no occurrence; a similarity about something else leaves another arm's event.
+    ("Ketamine for pain", "Ketamine reduced morphine consumption without an increase in sedation."),
+    ("Ketamine versus hyoscine for bladder discomfort",
+     "Pain differed only at 30 min, otherwise there was no significant difference at other time points between "
+     "the two groups, also there was a significant rise in heart rate in hyoscine group."),
+    # The effect a trial aims at stays its topic, compared or not.
+    ("Ketamine for the prevention of postoperative nausea and vomiting",
+     "The incidence of nausea and vomiting was comparable between groups."),
+])
+def test_comparisons_that_give_no_event(title, sentence):
+    assert _events(_article(sentence, title=title)) == {}
+
+
+HEALTHY_TITLE = "Effects of ketamine on perception and memory in healthy volunteers"
+HEALTHY_METHODS = "Twenty healthy volunteers received intravenous ketamine and placebo in a double-blind crossover design."
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ketamine elicited dissociative symptoms, depersonalization and derealization.", {"dissociation"}),
+    ("Ketamine impaired episodic memory and attention.", {"cognitive_impairment"}),
+    ("Under ketamine, subjects showed impaired attention and slowed reaction times.", {"cognitive_impairment"}),
+    ("Subjects reported altered states of consciousness after ketamine.", {"psychotomimetic_effects"}),
+    ("Ketamine-induced changes in perception correlated with reduced connectivity.", {"dissociation"}),
+])
+def test_drug_induced_psychological_effects_in_volunteers(sentence, expected):
+    article = _article(sentence, title=HEALTHY_TITLE, methods=HEALTHY_METHODS)
+    found = _events(article)
+    assert {v for (field, v) in found if field == "adverse_events"} == expected
+    for finding in found.values():
+        _assert_evidence(article, finding, sentence)
+
+
+def test_a_volunteer_studys_topic_effect_is_still_an_adverse_event():
+    # A 'ketamine model' study aims at the psychological effects it induces; the gold reads them as events
+    # (PMC5888649, PMC3460347), unlike sedation in a sedation trial of patients.
+    sentence = "Ketamine produced dissociative states in 12 of 15 volunteers."
+    article = _article(sentence, title="Dissociative states with ketamine in healthy volunteers: an fMRI model",
+                       methods=HEALTHY_METHODS)
+    found = _events(article)
+    assert list(found) == [("adverse_events", "dissociation")]
+    _assert_evidence(article, found[("adverse_events", "dissociation")], sentence)
+    # Without healthy volunteers the title's event stays the topic.
+    assert _events(_article(sentence, title="Dissociative states with ketamine in depression")) == {}
+
+
+def test_signs_of_the_treated_condition_are_outcomes():
+    title, methods = "Low-level laser therapy for perineal wound healing", "Women were randomized to laser therapy or sham."
+    reduced = "On day 7, redness, edema, and pain at the wound site were lesser in the laser therapy group."
+    assert _events(_article(reduced, title=title, methods=methods), "laser therapy") == {}
+    # An event that occurred with the intervention, not listed with signs of the condition, still counts.
+    occurred = "Edema at the irradiated site occurred in 3 women after laser therapy."
+    article = _article(occurred, title=title, methods=methods)
+    found = _events(article, "laser therapy")
+    assert list(found) == [("adverse_events", "other")]
+    _assert_evidence(article, found[("adverse_events", "other")], occurred)

@@ -1,0 +1,143 @@
+"""A learned adverse-event sentence classifier for case-report sentences about any drug (ADE-Corpus-V2).
+
+The rules of :mod:`analysis.extract.adverse_events` reach F1 0.69 on ADE-Corpus-V2; a logistic regression
+over word n-grams (drug names and event words replaced by placeholders) plus the rules' own signals
+(verdict, causal-link strength, an event word, a drug) reaches more. It is trained on ADE-Corpus-V2 itself,
+so its figure is only ever measured by k-fold cross-validation grouped by PMID (no abstract in both the
+training and the scored folds): :func:`cross_validate`. PHEE cannot serve as an independent training set:
+3,956 of its 4,827 sentences are ADE-Corpus positives.
+
+Training needs scikit-learn; the shipped model (``analysis/lexicons/ade_sentence_model.json``, the
+features with the largest weights) is scored in pure Python at run time by
+``detect_adverse_event_sentence`` (no scikit-learn needed). Rebuild it with
+``python -m analysis.evaluation.ade_classifier --train``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Sequence
+
+from analysis.extract.adverse_events import MODEL_FILE, SentenceModel, sentence_features
+
+MAX_FEATURES = 6000  # the shipped model keeps the features with the largest weights
+C = 0.5  # inverse L2 regularisation strength
+SEED = 13
+
+
+def fit(feature_lists: Sequence[list[str]], labels: Sequence[bool], max_features: int = MAX_FEATURES) -> SentenceModel:
+    """Fit a logistic regression (scikit-learn) and keep the ``max_features`` largest weights."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(f, 1) for f in feature_lists])
+    model = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=SEED)
+    model.fit(x, list(labels))
+    names = vectorizer.get_feature_names_out()
+    coef = model.coef_[0]
+    order = sorted(range(len(names)), key=lambda i: abs(coef[i]), reverse=True)[:max_features]
+    return SentenceModel({str(names[i]): round(float(coef[i]), 4) for i in order}, round(float(model.intercept_[0]), 4))
+
+
+@dataclass
+class CvResult:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    folds: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def corpus(directory: Path) -> tuple[list[str], list[bool], list[str]]:
+    """(sentences, labels, PMIDs) of ADE-Corpus-V2: distinct DRUG-AE.rel sentences positive, ADE-NEG negative.
+    A sentence in both files counts once, as positive."""
+    from analysis.evaluation.ade_corpus import labelled_sentences
+
+    rows = labelled_sentences(directory)
+    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
+
+
+def cross_validate(directory: Path, k: int = 10, limit: int | None = None) -> CvResult:
+    """k-fold cross-validation grouped by PMID: every sentence is scored by a model that saw no sentence of
+    its abstract."""
+    sentences, labels, pmids = corpus(directory)
+    if limit is not None:
+        chosen = random.Random(SEED).sample(range(len(sentences)), min(limit, len(sentences)))
+        sentences, labels, pmids = ([seq[i] for i in chosen] for seq in (sentences, labels, pmids))
+    feats = [sentence_features(s) for s in sentences]
+    groups = sorted(set(pmids))
+    random.Random(SEED).shuffle(groups)
+    fold_of = {g: i % k for i, g in enumerate(groups)}
+    result = CvResult(folds=k)
+    for fold in range(k):
+        train = [i for i, p in enumerate(pmids) if fold_of[p] != fold]
+        test = [i for i, p in enumerate(pmids) if fold_of[p] == fold]
+        if not test:
+            continue
+        model = fit([feats[i] for i in train], [labels[i] for i in train])
+        for i in test:
+            predicted = model.score(feats[i]) > model.threshold
+            if predicted and labels[i]:
+                result.tp += 1
+            elif predicted:
+                result.fp += 1
+            elif labels[i]:
+                result.fn += 1
+            else:
+                result.tn += 1
+    return result
+
+
+def train(directory: Path, out: Path) -> SentenceModel:
+    """Fit the shipped model on the whole corpus and write it as JSON."""
+    sentences, labels, _ = corpus(directory)
+    model = fit([sentence_features(s) for s in sentences], labels)
+    out.write_text(json.dumps({"about": "ADE sentence classifier: logistic regression over analysis.evaluation."
+                                        "adverse_events.sentence_features, trained on all of ADE-Corpus-V2 by "
+                                        "`python -m analysis.evaluation.ade_classifier --train`",
+                               "intercept": model.intercept, "threshold": model.threshold,
+                               "weights": model.weights}, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return model
+
+
+def main(argv: list[str] | None = None) -> int:
+    from analysis.evaluation.ade_corpus import DEFAULT_DIR
+
+    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation.ade_classifier",
+                                     description=__doc__.split("\n")[0])
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="the ade_corpus_v2 directory")
+    parser.add_argument("--folds", type=int, default=10)
+    parser.add_argument("--train", action="store_true", help="rebuild the shipped model from the whole corpus")
+    args = parser.parse_args(argv)
+    if args.train:
+        out = Path(str(resources.files("analysis.lexicons").joinpath(MODEL_FILE)))
+        model = train(args.dir, out)
+        print(f"wrote {out} ({len(model.weights)} weights)")
+        return 0
+    r = cross_validate(args.dir, args.folds)
+    print(f"{r.folds}-fold cross-validation grouped by PMID: precision {r.precision:.3f}  recall {r.recall:.3f}  "
+          f"F1 {r.f1:.3f}  (tp {r.tp} fp {r.fp} fn {r.fn} tn {r.tn})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

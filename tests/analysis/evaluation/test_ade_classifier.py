@@ -1,0 +1,53 @@
+"""The learned ADE sentence classifier: features, the shipped model, grouped cross-validation."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis.evaluation import ade_classifier, ade_corpus
+from analysis.extract.adverse_events import detect_adverse_event_sentence, load_model, sentence_features
+from tests.conftest import EVAL
+
+ADE = EVAL / "external" / "ade_corpus_v2"
+
+
+def test_features_mark_drugs_events_and_the_rules_reading():
+    feats = sentence_features("A 54-year-old man, treated with amiodarone, developed thyrotoxicosis.")
+    assert {"n:DRUG", "n:EVENT", "rule:verdict=True", "rule:drug=True", "u:amiodarone"} <= set(feats)
+    assert "wDE:developed" in feats and "o:DE" in feats  # the words between the drug and the event
+    assert feats == sentence_features("A 54-year-old man, treated with amiodarone, developed thyrotoxicosis.")
+    plain = sentence_features("The weather was fine.")
+    assert "n:DRUG" not in plain and "rule:verdict=False" in plain
+
+
+def test_shipped_model_decides_for_any_drug_and_the_rules_for_a_named_drug():
+    model = load_model()
+    assert 0 < len(model.weights) <= ade_classifier.MAX_FEATURES
+    sentence = "Some patients develop hypersensitivity rash in response to HCQ."
+    assert detect_adverse_event_sentence(sentence) is (model.score(sentence_features(sentence)) > model.threshold)
+    assert detect_adverse_event_sentence("Rapid resolution of glaucoma with methylprednisolone and mannitol.") is False
+    # With the intervention given (the extractor's reading of abstracts), only the rules decide.
+    ketamine = re.compile(r"\bketamine\b", re.I)
+    assert detect_adverse_event_sentence("Hallucinations occurred in 3 patients after ketamine.", ketamine,
+                                         about_drug=True) is True
+
+
+def test_grouped_cross_validation_on_a_slice():
+    pytest.importorskip("sklearn")
+    sentences, labels, pmids = ade_classifier.corpus(ADE)
+    assert len(sentences) == len(set(sentences)) == len(labels) == len(pmids)
+    assert sum(labels) == 4271
+    result = ade_classifier.cross_validate(ADE, k=3, limit=900)
+    assert result.tp + result.fp + result.fn + result.tn == 900
+    assert result.f1 > 0.5  # positives are about a fifth: chance would give about 0.3
+
+
+def test_fitting_is_reproducible():
+    pytest.importorskip("sklearn")
+    rows = ade_corpus.labelled_sentences(ADE)[:150] + ade_corpus.labelled_sentences(ADE)[-150:]
+    feats = [sentence_features(s) for s, _, _ in rows]
+    labels = [label for _, label, _ in rows]
+    first, second = (ade_classifier.fit(feats, labels, max_features=200) for _ in range(2))
+    assert first == second and len(first.weights) == 200
