@@ -18,7 +18,9 @@ _ABBREVIATIONS = frozenset(
     i.n iv im sc po min max st jr sr inc ltd co vol pp ed eds dept univ e.g., i.e., mg kg ml""".split()
 )
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
-_GROUP_LABEL = re.compile(r"\b(?:group|arm|phase|grade|type|class|stage|period)\s[A-Z]$", re.I)
+_GROUP_LABEL_WORDS = ("group", "arm", "phase", "grade", "type", "class", "stage", "period")
+_GROUP_LABEL = re.compile(r"\b(?:" + "|".join(_GROUP_LABEL_WORDS) + r")\s[A-Z]$", re.I)
+_GROUP_LABEL_SPAN = max(map(len, _GROUP_LABEL_WORDS)) + 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +36,12 @@ def _is_abbreviation(chunk: str) -> bool:
     """True when the text before a full stop ends in an abbreviation or a single initial."""
     last = chunk.rsplit(None, 1)[-1] if chunk.strip() else ""
     word = last.lower().lstrip("([").rstrip(".")
-    if _GROUP_LABEL.search(chunk):  # 'in group K. There was...': a trial arm's letter, not an initial
-        return False
-    return word in _ABBREVIATIONS or bool(_INITIAL.search(chunk))
+    # Both patterns end at ``$``: searching only the last characters (the longest label word, a space and
+    # the letter) gives the same answer without scanning the whole chunk; ``\b`` and ``^`` still see the
+    # characters before the start position.
+    if _GROUP_LABEL.search(chunk, max(0, len(chunk) - _GROUP_LABEL_SPAN)):  # 'in group K. There was...'
+        return False  # a trial arm's letter, not an initial
+    return word in _ABBREVIATIONS or bool(_INITIAL.search(chunk, max(0, len(chunk) - 2)))
 
 
 def split_text(text: str, offset: int = 0, section: str | None = None, first_index: int = 0) -> list[Sentence]:

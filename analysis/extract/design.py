@@ -77,7 +77,6 @@ TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]b
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
                    r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|"
                    r"control group|(?:two|three|four|2|3|4) (?:equal |parallel )?groups|"
-                   r"(?-i:groups? (?:I{1,3}|IV|[A-D1-4]))\b|"
                    r"(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
 _ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
@@ -108,10 +107,15 @@ RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "records", "case
                                       "claims", "data of", "data from", "data on"))
 PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
                                           "case-control", "survey", "audit", "prospectively"))
+# Arm labels are read case-sensitively ('group II', not 'group i'), apart from the rest of TRIAL.
 TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot",
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
-                      "treated", "intervention", "study drug"))
+                      "treated", "intervention", "study drug"),
+              also=re.compile(r"\bgroups? (?:I{1,3}|IV|[A-D1-4])\b"))
 
+HUMAN = Gated(HUMAN, ("patient", "volunteer", "participant", "human", "children", "adult", "men", "infant",
+                      "neonate", "parturient", "subject", "person", "people", "individuals", "clinical trial",
+                      "case", "clinician", "physician"))
 _SMALL_N = Gated(_SMALL_N, ("patients", "cases", "subjects", "children", "adults", "women", " men", "individuals"))
 
 _PUBTYPE_RULES = (
@@ -133,11 +137,11 @@ def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
            keep=lambda s: True, whole: str | None = None) -> "Sentence | None":
     """The first sentence the pattern matches and ``keep`` accepts; ``whole`` (all their text) is
     pre-checked once for the pattern's key words (per-sentence checks would cost more than they save)."""
-    if isinstance(pattern, Gated):
-        if whole is not None:
-            if not pattern.possible(whole):
-                return None
-            pattern = pattern.pattern
+    if isinstance(pattern, Gated) and whole is not None:
+        if not pattern.possible(whole):
+            return None
+        scan = pattern.scan
+        return next((s for s in sentences if scan(s.text) and keep(s)), None)
     return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
 
 
