@@ -32,6 +32,7 @@ from analysis.extract.direction import (
     BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     numeric_direction, outcome_polarity, raw_direction,
 )
+from analysis.extract.text_patterns import time_mentions
 from analysis.sentences import split_text
 from ketamine_evidence.errors import InputError
 
@@ -50,6 +51,8 @@ _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 # Sentences about other studies (discussion), not this trial's result.
 _LITERATURE = re.compile(r"\bet al\b|\bconsistent with\b|\bin line with\b|\bthe (study|studies|trial) (of|by)\b|\[\d+(?:[,\u2013-]\d+)*\]|\(\d+(?:[,\u2013-]\d+)*\)\.?$|^Table\s?\d|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
                          r"\b(specialists|authors) (claim|reported|suggest)", re.I)
+# A table's caption glued to the text before it ('Table 2Result for the secondary ...'): the table follows.
+_TABLE_START = re.compile(r"(?<=\S)\s?Table\s?\d+[A-Z]|(?<=[.a-z)\]])Table\s?\d+\b")
 _ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 
 
@@ -64,8 +67,11 @@ def _numbers(text: str) -> set[str]:
 
 
 def _stems(text: str) -> set[str]:
-    """Content-word stems (first 5 letters) of a text."""
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP}
+    """Content-word stems (first 5 letters) of a text ('[Table 2]' and '(Figure 3)' references left out)."""
+    return {w[:5] for w in _WORD.findall(_REFERENCE.sub(" ", text).lower()) if w not in _STOP}
+
+
+_REFERENCE = re.compile(r"[\[(](?:see\s)?(?:Tables?|Fig\w*)\.?\s?\d+[^\])]{0,20}[\])]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +137,9 @@ def article_sentences(path: Path) -> list[ArticleSentence]:
             section, block = head.group(1), head.group(2).strip()
         abstract = section.startswith(("TITLE", "ABSTRACT"))
         for s in split_text(" ".join(block.split())):
-            out.append(ArticleSentence(s.text, abstract, frozenset(_stems(s.text)), section))
+            text = _TABLE_START.split(s.text, maxsplit=1)[0].strip()  # '... shorter mean a Table 3Treatment ...'
+            if len(text) > 20:
+                out.append(ArticleSentence(text, abstract, frozenset(_stems(text)), section))
     return out
 
 
@@ -141,13 +149,23 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
     inter, comp = _stems(prompt.intervention), _stems(prompt.comparator)
     inter, comp = inter - comp, comp - inter
     # Abbreviations the article defines for either arm: 'accelerated fractionation (AF)'.
+    inter_abbr: set[str] = set()
+    comp_abbr: set[str] = set()
     for m in _ABBREVIATION.finditer(article_text):
         words = _stems(m.group(1))
         abbr = m.group(2).lower()[:5]
         if words & inter and not words & comp:
             inter = inter | {abbr}
+            inter_abbr.add(m.group(2))
         elif words & comp and not words & inter:
             comp = comp | {abbr}
+            comp_abbr.add(m.group(2))
+    for text, found in ((prompt.intervention, inter_abbr), (prompt.comparator, comp_abbr)):
+        found.update(re.findall(r"\(([A-Z][A-Za-z0-9+-]{1,8})\)", text))  # 'frovatriptan (F)'
+    inter_abbr, comp_abbr = inter_abbr - comp_abbr, comp_abbr - inter_abbr
+    # Two-letter abbreviations ('AF', 'CF') are shorter than a stem: matched as whole words, case-sensitive.
+    inter_short = _words_regex({a for a in inter_abbr if len(a) < 3})
+    comp_short = _words_regex({a for a in comp_abbr if len(a) < 3})
     placebo = bool(PLACEBO_LIKE.search(prompt.comparator))
     generic = not GENERIC_INTERVENTION_ARM.search(prompt.comparator)
     article = None
@@ -155,16 +173,29 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
         pattern = re.compile(r"\b(?:%s)[\w-]*" % "|".join(re.escape(w) for w in sorted(inter)), re.I)
         article = arms_for(article_text, pattern)
 
+    combination = _combination(prompt)
+    base = _stems(prompt.comparator)  # 'fentanyl with ketamine' vs 'fentanyl': the comparator's drug given alone
+
     def is_intervention(s: str) -> bool:
+        if combination and _COMBINED.search(s):
+            return True
         return bool(inter & _stems(s)) or bool(article and article.is_intervention(s)) or bool(
-            generic and GENERIC_INTERVENTION_ARM.search(s))
+            generic and GENERIC_INTERVENTION_ARM.search(s)) or bool(inter_short and inter_short.search(s))
 
     def is_comparator(s: str) -> bool:
-        if comp & _stems(s) or (placebo and PLACEBO_LIKE.search(s)):
+        if comp & _stems(s) or (placebo and PLACEBO_LIKE.search(s)) or (comp_short and comp_short.search(s)):
+            return True
+        if combination and base & _stems(s) and (_ALONE.search(s) or not is_intervention(s)):
             return True
         return bool(article and not placebo and article.is_comparator(PLACEBO_LIKE.sub(" ", s)))
 
     return Arms(is_intervention, is_comparator, placebo)
+
+
+def _words_regex(words: set[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def polarity(outcome: str) -> str:
@@ -183,6 +214,8 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
     outcome_numbers = _numbers(prompt.outcome)  # 'VAS pain at 12, 24 and 48 hours': the time points matter
     outcome_bigrams = _bigrams(prompt.outcome)  # the outcome's own phrase, not just its words
     arms = prompt_arms(prompt, article_text)
+    outcome_times = {round(d, 4) for t in time_mentions(prompt.outcome) for d in t.days}
+    combination = _combination(prompt)
     best: tuple[float, str, str] | None = None
     placebo_prompt = bool(PLACEBO_LIKE.search(prompt.comparator))
     for s in sentences:
@@ -195,13 +228,20 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         penalty += 0.3 * bool(_NOT_RESULTS.search(s.section)) - 0.15 * bool(_RESULTS.search(s.section))
         parts = clauses(s.text)
         si, sc = arms.is_intervention(s.text), arms.is_comparator(s.text)
+        before = (0.0, 0.0)  # outcome words of the clause before, for one that refers back ('they were ...')
         for k, clause in enumerate(parts):
             if BASELINE_ONLY.search(clause):
                 continue  # 'comparable between groups before the intervention' / demographics
+            refers_back = bool(_REFERS_BACK.match(clause))
+            own = (len(outcome & _stems(clause)) / max(1, len(outcome)),
+                   len(outcome_bigrams & _bigrams(clause)) / len(outcome_bigrams) if outcome_bigrams else 0.0)
+            if refers_back and own == (0.0, 0.0):
+                own = before
+            before = own
             direction = raw_direction(clause) or numeric_direction(clause, arms)
             if direction is None:
                 continue
-            c_overlap = len(outcome & _stems(clause)) / max(1, len(outcome))
+            c_overlap = own[0]
             ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
             s_i, s_c = si, sc
             if _BETWEEN_GROUPS.search(clause):  # 'not different between both groups' names both arms
@@ -210,8 +250,18 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
             # A clause set against placebo answers a prompt about an active comparator only by mistake.
             other_comparison = bool(PLACEBO_LIKE.search(clause)) and not placebo_prompt
             numbers = len(outcome_numbers & _numbers(clause)) / len(outcome_numbers) if outcome_numbers else 0.0
-            phrase = len(outcome_bigrams & _bigrams(clause)) / len(outcome_bigrams) if outcome_bigrams else 0.0
+            phrase = own[1]
+            # The prompt asks about one time point ('at 12 months'): a clause about other time points does not answer it.
+            clause_times = {round(d, 4) for t in time_mentions(clause) for d in t.days}
+            other_time = bool(outcome_times and clause_times and not outcome_times & clause_times)
+            # Three-arm trials: a clause comparing two arms of the intervention's side, not the comparator.
+            same_side = bool(_pair_of_arms(clause, arms, comparator=False))
+            # 'X with Y' vs 'Y': a clause about X given alone is not about the combination.
+            alone = bool(combination and _ALONE.search(clause) and not _COMBINED.search(clause))
+            subgroups = bool(_SUBGROUPS.search(clause))  # 'between the classified age groups': not the arms
             score = (2 * overlap + c_overlap + phrase + 0.4 * numbers + 0.15 * s.abstract + 0.3 * bool(_significance(clause))
+                     - 0.6 * other_time - 0.6 * same_side - 0.6 * alone + 0.3 * bool(combination and _COMBINED.search(clause))
+                     - 0.4 * _table_like(clause) - 0.5 * subgroups
                      + 0.25 * s_i + 0.1 * s_c - 0.3 * (not (s_i or s_c)) + 0.2 * ci
                      + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
                      - 0.6 * bool(_LITERATURE.search(s.text)))
@@ -223,12 +273,15 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
     # Two arms' values with significance answer the question about the quantity most directly (when
     # the clause has no direction word, or names both arms next to their values).
     raw = raw_direction(clause)
-    direction = numeric_direction(clause, arms) if raw is None or (raw != "none" and _both_valued(clause, arms)) else None
+    direction = numeric_direction(clause, arms) if raw is None or (raw != "none" and (
+        _both_valued(clause, arms) or raw in ("better", "worse"))) else None
     numeric = direction is not None
     if not numeric:
         direction = raw_direction(clause)
     both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
-        arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I))
+        arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I)
+        or len(_FROM_TO.findall(clause)) >= 2)  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
+
     if direction == "none" or qualified or both_changed:
         return Answer("no significant difference", sentence, direction)
     if not numeric and orientation(clause, arms) < 0:
@@ -261,6 +314,40 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     if word is None:
         return None
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
+
+
+_FROM_TO = re.compile(r"\b(?:from\s)?\d+(?:\.\d+)?\s?(?:±\s?\d+(?:\.\d+)?\s?)?to\s\d+(?:\.\d+)?")
+_REFERS_BACK = re.compile(r"\W*(?:however,?\s|but\s|and\s)?(they|it|these|this|both|the latter|the former)\b", re.I)
+_SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
+                        r"(between|among) (the )?(sexes|genders|men and women|males and females))\b", re.I)
+_ALONE = re.compile(r"\b(alone|by itself|on its own|monotherapy)\b", re.I)
+_COMBINED = re.compile(r"\b(combin\w*|added to|addition of|in addition|plus|together with|co-?administ\w*|adjunct\w*)\b", re.I)
+_JOINED = re.compile(r"\s(with|plus|and|\+|combined with|added to)\s", re.I)
+
+
+def _combination(prompt: Prompt) -> bool:
+    """'fentanyl with ketamine' vs 'fentanyl': the intervention adds a drug to the comparator."""
+    inter, comp = _stems(prompt.intervention), _stems(prompt.comparator)
+    return bool(comp) and comp <= inter and bool(inter - comp) and bool(_JOINED.search(prompt.intervention))
+
+
+_PAIR = re.compile(r"\bbetween (?:the )?(?P<a>[\w+-]+(?: [\w+-]+)?) and (?:the )?(?P<b>[\w+-]+(?: [\w+-]+)?) groups?\b", re.I)
+
+
+def _pair_of_arms(clause: str, arms: Arms, comparator: bool) -> bool:
+    """'between the TAP and ILI+IHG groups' where both are on one side (the intervention's unless ``comparator``)."""
+    m = _PAIR.search(clause)
+    if not m:
+        return False
+    side = arms.is_comparator if comparator else arms.is_intervention
+    other = arms.is_intervention if comparator else arms.is_comparator
+    return all(side(m.group(k)) and not other(m.group(k)) for k in ("a", "b"))
+
+
+def _table_like(text: str) -> bool:
+    """A table row rather than a sentence: mostly numbers."""
+    tokens = text.split()
+    return len(tokens) > 8 and sum(bool(re.match(r"[\d.(±–-]", t)) for t in tokens) > 0.4 * len(tokens)
 
 
 _RESULTS = re.compile(r"RESULT|FINDING|CONCLU|OUTCOME", re.I)

@@ -70,6 +70,8 @@ NO_DIFF = re.compile(
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
     r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"
+    r"(did|does|do) not (have|show|demonstrate|exhibit|produce|yield) (an? |any )?(statistically |clinically )?"
+    r"(significant(ly)? )?(superior|better|greater|different|improved|stronger)|"
     r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add|enhance|potentiate|augment|modify)|"
     r"no (statistically |clinically )?(significant |measurable |detectable |apparent |obvious )(analgesic |pain[- ]relieving |"
     r"beneficial |additional |clinical )?(effects?|benefits?|efficacy|advantages?)|"
@@ -155,7 +157,9 @@ NON_FINDING = re.compile(
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
     r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to|et al|"
     r"(a|one|another|previous|prior|earlier|recent) (\d{4} )?(\w+ )?(study|studies|trials?|reports?) (by|of \d+)|"
-    r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason))\b", re.I)
+    r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason)|"
+    r"(complications|events|outcomes|variables|parameters)\b[^.;]{0,60}?\b(included|including|such as) (\w+ )?"
+    r"(decreased|increased|reduced|elevated|low|high))\b", re.I)
 # A non-inferiority verdict ('non-inferiority of X to Y was not demonstrated'): about the primary
 # outcome, a pain outcome in a trial whose abstract reports pain outcomes.
 NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
@@ -226,10 +230,15 @@ def outcome_polarity(text: str) -> str | None:
     return None
 
 
+# 'not significant', 'did not have a statistically superior effect', 'no statistically significant'.
+_NEGATED_SIGNIFICANCE = re.compile(r"\b(not|no|non|without)\W+((a|an|any|have|has|had|show|reach|achieve)\W+){0,2}"
+                                   r"(statistically|significant)", re.I)
+
+
 def _significance(text: str) -> str | None:
     """'sig' if the clause states significance (words or p < 0.05), 'ns' if only p > 0.05, else None."""
     ps = p_values(text)
-    if SIGNIFICANT.search(text) and not re.search(r"\bnot (statistically )?significant", text, re.I):
+    if SIGNIFICANT.search(text) and not _NEGATED_SIGNIFICANCE.search(text):
         return "sig"
     if any(op in "<=" and v <= 0.05 for op, v in ps):
         return "sig"
@@ -267,10 +276,27 @@ def orientation(clause: str, arms: Arms) -> int:
     if sc and not si:
         return -1
     if si and sc:
-        return -1 if (ri and not rc) else 1
+        if ri and not rc:
+            return -1
+        if not reference:  # 'more patients treated with AF had ... (AF 56.9%, CF 43.1%)': the first arm after the word
+            position = direction_at(subject)[1]
+            if _first_named_is_intervention(subject[:position], arms) is None:  # no arm before the word
+                return -1 if _first_named_is_intervention(subject[position:], arms) is False else 1
+        return 1
     if ri and not rc:
         return -1
     return 1
+
+
+def _first_named_is_intervention(text: str, arms: Arms) -> bool | None:
+    """Whether the intervention is named before any comparator in ``text`` (prefix by prefix); None if neither."""
+    for m in re.finditer(r"\b\w+\b", text):
+        prefix = text[:m.end()]
+        if arms.is_intervention(prefix):
+            return not arms.is_comparator(prefix)
+        if arms.is_comparator(prefix):
+            return False
+    return None
 
 
 def raw_direction(clause: str) -> str | None:

@@ -63,3 +63,59 @@ def test_respective_direction_words_follow_the_outcome_list() -> None:
               "significantly lower and longer in study group.")
     assert ei._respective(clause, ei._stems("The first analgesic demand (minutes)")) == "up"
     assert ei._respective(clause, ei._stems("doses of morphine usage")) == "down"
+
+
+def _sentences(*texts: str) -> list:
+    return [ei.ArticleSentence(t, True, frozenset(ei._stems(t)), "ABSTRACT.RESULTS") for t in texts]
+
+
+def test_combination_prompt_reads_the_combination_not_the_drug_alone() -> None:
+    # Adapted from PMC1084341: 'fentanyl with ketamine' vs 'fentanyl'.
+    prompt = ei.Prompt("c", "0", "electrical pain threshold", "fentanyl with ketamine", "fentanyl",
+                       "significantly increased")
+    text = ("While ketamine did not result in a change in electrical pain threshold when administered alone "
+            "(P = 0.32), when it was added to fentanyl the combination resulted in greater increase in pain threshold "
+            "than that of fentanyl administered alone (P < 0.01).")
+    assert ei.answer(prompt, _sentences(text)).label == "significantly increased"
+    assert ei._combination(prompt)
+    assert not ei._combination(ei.Prompt("d", "0", "pain", "ketamine", "fentanyl", "x"))
+
+
+def test_three_arm_clause_between_two_intervention_arms_is_not_the_answer() -> None:
+    prompt = ei.Prompt("t", "0", "Pain intensity in the PACU", "TAP block or ilioinguinal block (ILI)", "control",
+                       "significantly decreased")
+    text = ("Pain intensity in the PACU was not significantly different between the TAP and ILI groups; however, "
+            "they were significantly decreased when compared with the control group.")
+    assert ei.answer(prompt, _sentences(text), text).label == "significantly decreased"
+
+
+def test_two_letter_abbreviations_name_the_arms() -> None:
+    # Adapted from PMC3622234: 'more patients treated with AF' makes CF the arm with fewer.
+    text = "Patients received conventional fractionation (CF) or accelerated fractionation (AF)."
+    prompt = ei.Prompt("a", "0", "used opioid analgesics", "conventional fractionation", "accelerated fractionation",
+                       "significantly decreased")
+    arms = ei.prompt_arms(prompt, text)
+    assert arms.is_comparator("treated with AF") and not arms.is_intervention("treated with AF")
+    assert arms.is_intervention("CF 43.1%")
+    result = "Significantly more patients treated with AF used opioid analgesics (AF 58.6%, CF 41.4%, p < 0.001)."
+    assert ei.answer(prompt, _sentences(result), text).label == "significantly decreased"
+
+
+def test_table_text_and_references_are_left_out() -> None:
+    assert ei._stems("analgesic tablets [Table 2]") == ei._stems("analgesic tablets")
+    assert "table" not in ei._stems("duration of analgesia (Table 2)")
+    assert ei._TABLE_START.split("Times were significantly shorter a Table 3Treatment differences 45 52")[0] == \
+        "Times were significantly shorter a"
+    assert ei._table_like("Mean 65 (19) 66 (20) 65 (19) 2.7 (0.6) 2.7 (0.7) 29 (15)")
+    assert not ei._table_like("Pain scores were significantly lower with ketamine than placebo (P < 0.01).")
+
+
+def test_time_point_of_the_prompt_and_subgroups() -> None:
+    prompt = ei.Prompt("w", "0", "WOMAC pain at 12 months", "PRP", "hyaluronic acid", "no significant difference")
+    sentences = _sentences(
+        "WOMAC pain was significantly lower in the PRP group than the hyaluronic acid group at 3 and 6 months.",
+        "At 12 months there was no significant difference in WOMAC pain between PRP and hyaluronic acid.")
+    assert ei.answer(prompt, sentences).label == "no significant difference"
+    within = ei.Prompt("b", "0", "pain scores", "capsule closure", "capsule left open", "no significant difference")
+    text = "Pain scores decreased from 6.4 to 2.4 in the capsule closure group and 6.3 to 2.2 in the open group."
+    assert ei.answer(within, _sentences(text)).label == "no significant difference"

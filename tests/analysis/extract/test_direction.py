@@ -68,3 +68,31 @@ def test_treated_side_is_the_intervention_arm() -> None:
     assert arms.is_intervention("on the treated side")
     assert not arms.is_intervention("on the untreated side")
     assert arms.is_comparator("the control side")
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("celecoxib did not have a statistically superior analgesic effect compared with placebo (P = 0.069)", "none"),
+    ("there was no statistically significant reduction in pain with ketamine", "none"),
+    ("pain was statistically significantly lower with ketamine (P = 0.01)", "down"),
+])
+def test_negated_significance(clause: str, expected: str) -> None:
+    assert direction.raw_direction(clause) == expected
+
+
+def test_both_arms_named_after_the_word_first_named_is_the_subject() -> None:
+    a = article("t", ("METHODS", "Group K received ketamine and group C received saline."))
+    arms = direction.article_arms(make_context(a, "ketamine"))
+    # no arm before 'more': the first arm after it is the subject
+    assert direction.orientation("significantly more patients in group C needed rescue analgesia (group C 60%, "
+                                 "group K 20%)", arms) == -1
+    assert direction.orientation("significantly more patients in group K needed rescue analgesia (group K 20%, "
+                                 "group C 60%)", arms) == 1
+    # an arm before the word is the subject, whatever follows
+    assert direction.orientation("pain in group K was significantly lower in group C", arms) == 1
+
+
+def test_listed_complications_are_not_findings() -> None:
+    s = ("Potential complications, if any, during intubation, included decreased SpO2, bleeding and postoperative "
+         "pharyngeal pain.")
+    assert direction.NON_FINDING.search(s)
+    assert not direction.NON_FINDING.search("Postoperative pharyngeal pain was significantly decreased with ketamine.")
