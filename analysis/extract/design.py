@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence
+from analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from analysis.extract.text_patterns import NUM, parse_number
 from analysis.records import Evidence, Finding
 
@@ -98,15 +98,18 @@ SYSTEMATIC = Gated(SYSTEMATIC, ("systematic", "meta", "pooled", "umbrella"))
 REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on", "we summar", "we discuss",
                         "we outline", "summarized", "summarised", "advances", "concepts",
                         "developments", "present and future", "present, and future",
-                        "this article", "this paper", "this chapter", "the present article", "our article"))
+                        "this article", "this paper", "this chapter", "the present article", "the present paper",
+                        "the present chapter", "our article", "our paper", "our chapter"))
 RANDOM = Gated(RANDOM, ("random",))
-CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year-old", "year old"))
+# 'A 35 ... presented' needs no key word: sentences are not pre-checked one by one.
+CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year-old", "year old"),
+                    exact=False)
 CASE_SERIES = Gated(CASE_SERIES, ("case", "series", "we report", "we describe", "we present", "this report",
                                   "this describe", "this present"))
-RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "records", "case notes", "registr", "database",
+RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "record", "case notes", "registr", "database",
                                       "claims", "data of", "data from", "data on"))
 PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
-                                          "case-control", "survey", "audit", "prospectively"))
+                                          "case-control", "survey", "audit", "prospectively", "registry"))
 # Arm labels are read case-sensitively ('group II', not 'group i'), apart from the rest of TRIAL.
 TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot",
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
@@ -138,10 +141,24 @@ def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
     """The first sentence the pattern matches and ``keep`` accepts; ``whole`` (all their text) is
     pre-checked once for the pattern's key words (per-sentence checks would cost more than they save)."""
     if isinstance(pattern, Gated) and whole is not None:
-        if not pattern.possible(whole):
+        if not pattern.exact:
+            if not pattern.possible(whole):
+                return None
+            scan = pattern.scan
+            return next((s for s in sentences if scan(s.text) and keep(s)), None)
+        present = pattern.present(whole)  # a sentence can match only if it holds one of these
+        if not present:
             return None
-        scan = pattern.scan
-        return next((s for s in sentences if scan(s.text) and keep(s)), None)
+        for s in sentences:
+            lowered = lower(s.text)
+            for key in present:
+                if key in lowered:
+                    break
+            else:
+                continue
+            if pattern.scan(s.text) and keep(s):
+                return s
+        return None
     return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
 
 
@@ -153,10 +170,23 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     by_type = {label for label, rx in _PUBTYPE_RULES for t in types if rx.search(t)}
     title = next((s for s in sentences if s.section == "TITLE"), None)
 
+    future = FUTURE_CUE.possible(whole)  # no future/earlier-study wording anywhere: skip the per-sentence check
+    about: dict[int, bool] = {}  # kept per sentence: every rule below asks
+
     def about_this_study(s: "Sentence") -> bool:
-        if FUTURE_CUE.search(s.text):
-            return False
-        return not is_background_sentence(ctx, s) or THIS_STUDY.search(s.text) is not None
+        known = about.get(s.index)
+        if known is None:
+            known = (not (future and FUTURE_CUE.search(s.text))
+                     and (not is_background_sentence(ctx, s) or THIS_STUDY.search(s.text) is not None))
+            about[s.index] = known
+        return known
+
+    small_series: list["Sentence | None"] = []
+
+    def small() -> "Sentence | None":
+        if not small_series:
+            small_series.append(_small_series(sentences))
+        return small_series[0]
 
     if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
         sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole)
@@ -167,11 +197,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
     # Animal study: animals are the subjects and no human subjects are described.
     animal = _first(sentences, ANIMAL, about_this_study, whole=whole)
-    if animal is not None:
-        animal_hits = sum(len(ANIMAL.findall(s.text)) for s in sentences if about_this_study(s))
-        human_hits = sum(len(HUMAN.findall(s.text)) for s in sentences if about_this_study(s))
-        if human_hits == 0 or animal_hits > 2 * human_hits:
-            return "animal", animal, None
+    if animal is not None and _mostly_animal([s.text for s in sentences if about_this_study(s)]):
+        return "animal", animal, None
 
     if "guideline" in by_type:
         return "guideline", None, "guideline"
@@ -196,19 +223,18 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
     series = _first(sentences, CASE_SERIES, about_this_study, whole=whole)
     if series is not None:
-        if RETROSPECTIVE.search(series.text) and _small_series(sentences) is None:
+        if RETROSPECTIVE.search(series.text) and small() is None:
             return "retrospective_observational", series, None  # 'Retrospective case series' of many
         return "case_series", series, None
     report = _first(sentences, CASE_REPORT, about_this_study, whole=whole)
     if report is not None or "case_report" in by_type:
-        small = _small_series(sentences)
-        if small is not None:
-            return "case_series", small, None
+        if small() is not None:
+            return "case_series", small(), None
         return ("case_report", report, None) if report is not None else ("case_report", None, "case_report")
 
     review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s), whole=whole)
     if review is not None and _first(sentences, TRIAL, about_this_study, whole=whole) is None \
-            and _small_series(sentences) is None and not _ENROLMENT.search(whole):
+            and small() is None and not _ENROLMENT.search(whole):
         return "narrative_review", review, None
     retro = _first(sentences, RETROSPECTIVE, about_this_study, whole=whole)
     if retro is not None:
@@ -220,9 +246,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "prospective_observational", None, "prospective_observational"
     trial = _first(sentences, TRIAL, about_this_study, whole=whole)
     if trial is None:
-        small = _small_series(sentences)
-        if small is not None:
-            return "case_series", small, None
+        if small() is not None:
+            return "case_series", small(), None
         if "non_randomised_trial" in by_type:
             return "non_randomised_trial", None, "non_randomised_trial"
     elif title is not None and _small_series([title]) is not None:
@@ -230,6 +255,18 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if trial is not None:
         return "non_randomised_trial", trial, None
     return "other", None, None
+
+
+def _mostly_animal(texts: list[str]) -> bool:
+    """No human subjects named, or more than twice as many animal words as human ones (the human words are
+    counted only until they rule the animal reading out)."""
+    animal_hits = sum(len(ANIMAL.findall(t)) for t in texts)
+    human_hits = 0
+    for t in texts:
+        human_hits += len(HUMAN.findall(t))
+        if human_hits and animal_hits <= 2 * human_hits:
+            return False
+    return human_hits == 0 or animal_hits > 2 * human_hits
 
 
 def _small_series(sentences: list["Sentence"]) -> "Sentence | None":

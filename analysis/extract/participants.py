@@ -127,11 +127,35 @@ def _mask_asa(text: str) -> str:
     return _ASA.sub(lambda m: "ASA" + " " * (len(m.group(0)) - 3), text)
 
 
-def sentence_counts(text: str) -> list[tuple[int, int, int]]:
+class _Present:
+    """The key words of COUNT, SUBJECT and the group patterns found in a whole article (once), so each
+    sentence is pre-checked against those few only; None: check each sentence in full."""
+
+    __slots__ = ("count", "subject", "groups")
+
+    def __init__(self, whole: str) -> None:
+        self.count = COUNT.present(whole)
+        self.subject = SUBJECT.present(whole)
+        self.groups = GROUPS_OF.present(whole)  # PER_ARM has the same keys
+
+
+def _finditer(pattern: Gated, text: str, present: tuple[str, ...] | None):
+    if present is None:
+        return pattern.finditer(text)
+    return pattern.scan_iter(text) if pattern.holds(text, present) else iter(())
+
+
+def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
+    if present is None:
+        return pattern.search(text)
+    return pattern.scan(text) if pattern.holds(text, present) else None
+
+
+def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
     text = _mask_asa(text)
     found: list[tuple[int, int, int]] = []
-    for m in COUNT.finditer(text):
+    for m in _finditer(COUNT, text, present and present.count):
         if _NOT_ENTERED.match(text, m.end()):
             continue
         before = text[max(0, m.start() - 25):m.start()]
@@ -140,7 +164,7 @@ def sentence_counts(text: str) -> list[tuple[int, int, int]]:
         value = _value(m.group("n"))
         if value is not None and value > 0:
             found.append((value, m.start(), m.end()))
-    for m in SUBJECT.finditer(text):
+    for m in _finditer(SUBJECT, text, present and present.subject):
         value = _value(m.group("n"))
         if value and not any(s <= m.start() < e for _, s, e in found):
             found.append((value, m.start(), m.end()))
@@ -177,17 +201,17 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
     return None
 
 
-def _groups_k(text: str) -> int:
+def _groups_k(text: str, present: _Present | None = None) -> int:
     for pattern in (PER_ARM, GROUPS_OF):
-        m = pattern.search(text)
+        m = _search(pattern, text, present and present.groups)
         if m:
             return _value(m.group("k")) or 1
     return 1
 
 
-def _groups_product(text: str) -> int | None:
+def _groups_product(text: str, present: _Present | None = None) -> int | None:
     for pattern in (PER_ARM, GROUPS_OF):
-        m = pattern.search(text)
+        m = _search(pattern, text, present and present.groups)
         if m:
             k, n = _value(m.group("k")), _value(m.group("n"))
             if k and n and 2 <= k <= 10:
@@ -220,22 +244,23 @@ def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) 
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
+    present = _Present(ctx.article.text)
     for s in ctx.sentences:
         if is_background_sentence(ctx, s) or not has_number(s.text):
             continue
-        counts = sentence_counts(s.text)
+        counts = sentence_counts(s.text, present)
         value = None
         randomised = _randomised_subject(s.text)
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
         summed = _arm_sum(s.text, counts)
-        product = _groups_product(s.text)
+        product = _groups_product(s.text, present)
         per_arm = _per_arm(ctx, s, counts)
         if summed is not None:
             value = summed
         elif per_arm is not None:
             value = per_arm
-        elif product is not None and (not counts or counts[0][0] == product // _groups_k(s.text)):
+        elif product is not None and (not counts or counts[0][0] == product // _groups_k(s.text, present)):
             value = product
         elif counts:
             value = counts[0][0]

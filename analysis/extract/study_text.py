@@ -29,21 +29,43 @@ class Gated:
     text: use their offsets and digits, not their letters' case.
     """
 
-    __slots__ = ("pattern", "keys", "words", "low", "also")
+    __slots__ = ("pattern", "keys", "words", "low", "also", "exact")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...] = (),
-                 words: frozenset[str] = frozenset(), also: re.Pattern[str] | None = None) -> None:
+                 words: frozenset[str] = frozenset(), also: re.Pattern[str] | None = None,
+                 exact: bool = True) -> None:
         self.pattern = pattern
         self.keys = keys
         self.words = words
         self.low = lower_case_pattern(pattern)
         self.also = also  # a case-sensitive alternative ('Group II') that ``scan`` also tries
+        # Every match holds a key (or a key word): then a text without one cannot match. False when some
+        # alternative needs none (then only whole-text pre-checks are made, as before).
+        self.exact = exact
+
+    def present(self, text: str) -> tuple[str, ...]:
+        """The keys and key words found in ``text`` (as substrings: a necessary condition for a match in
+        any part of it); empty when it cannot match."""
+        lowered = _lower(text)
+        found = tuple(k for k in self.keys if k in lowered)
+        if self.words:
+            found += tuple(self.words & _words(text))
+        return found
 
     def possible(self, text: str) -> bool:
         if self.words and not self.words.isdisjoint(_words(text)):
             return True
         lowered = _lower(text)
         for key in self.keys:  # a plain loop: no generator per call
+            if key in lowered:
+                return True
+        return False
+
+    def holds(self, text: str, present: tuple[str, ...]) -> bool:
+        """Whether ``text`` holds one of ``present`` (keys found by ``present()`` in a larger text that
+        contains it): a cheaper pre-check than ``possible`` for each sentence of an article."""
+        lowered = _lower(text)
+        for key in present:
             if key in lowered:
                 return True
         return False
@@ -62,6 +84,11 @@ class Gated:
         if m is None and self.also is not None:
             return self.also.search(text, *args)
         return m
+
+    def scan_iter(self, text: str):
+        """``finditer`` without the key pre-check (``also`` is not tried)."""
+        pattern, target = self._target(text)
+        return pattern.finditer(target)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.scan(text, *args) if self.possible(text) else None
@@ -124,6 +151,9 @@ def _words(text: str) -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def _lower(text: str) -> str:
     return text.lower()
+
+
+lower = _lower  # the cached lower-casing, for extractors that pre-check sentences themselves
 
 
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
