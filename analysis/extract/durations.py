@@ -33,7 +33,7 @@ _HOUR = 1 / 24 - 1e-9
 _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"(\b(aged?|ages|age group|age of|years of age)\b[^.;]{0,25}|\b(duration|history|lasting|for at least|at least|"
     r"more than|longer than|less than|over the (past|last)|in the (past|last)|previous(ly)?|every|each|since|interval|"
-    r"half-life|time to|lockout|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
+    r"half-life|time to|lockout|doubling time|survival|latency|(operating|operation|operative|surgical|surgery|recovery|procedure|procedural|anaesthesia|anesthesia|extubation|discharge) (time|duration)|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
     r"published|ago|preceding|range)\W+(\w+\W+){0,2}|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
@@ -61,6 +61,12 @@ _SHORT_ASSESSED = re.compile(r"\b(assess\w*|measur\w*|record\w*|evaluat\w*|rated
                              re.I)
 _DOSING_TIME = re.compile(r"\b(over|within|lasting|onset|before|prior to|infused|injected|inject\w* over|given over|"
                           r"administered over|bolus)\W+(\w+\W+){0,2}$", re.I)
+# A minute-scale time point of assessment: 'at 5, 15 and 30 min', 'during the 90-minute task', 'after 5 min (T5),
+# 15 min (T15)', '5 min after injection', 'for 30 minutes'.
+_SHORT_BEFORE = re.compile(r"(\b(at|after|during|for|until|till|up to|through(out)?|over the (first|next)|in the (first|next)|"
+                           r"within the first|every)\s(the\s)?(first\s)?(\w+[- ])?|\b(min|minutes?|h|hours?)\s?(\([^)]*\))?,?\s(and\s)?)$",
+                           re.I)
+_SHORT_AFTER = re.compile(r"\s?(\([^)]*\)\s?)?(after|post|following|later|into|from the (start|beginning|end))\b", re.I)
 _DOSING_SENTENCE = re.compile(r"\b(infus\w*|inject\w*|administ\w*|bolus|given|received|premedicat\w*)\b", re.I)
 
 
@@ -82,6 +88,8 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False) -> list[TimeMe
         if short:
             if t.max_days >= _HOUR or _DOSING_TIME.search(text[max(0, t.start - 40):t.start]):
                 continue
+            if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
+                continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
             if _DOSING_SENTENCE.search(text) and not _ASSESSED.search(text) and not is_pain_outcome(text):
                 continue
         if t.max_days >= 365 and _AGE.search(text) and re.search(r"years?|yrs?|y\b", t.text):

@@ -157,3 +157,25 @@ def test_no_difference_wordings_give_zero_relief(sentence: str) -> None:
     assert found["relief_duration_days"].value == 0.0
     ev = found["relief_duration_days"].evidence
     assert a.text[ev.start:ev.end] == sentence
+
+
+def test_minutes_that_do_not_time_an_assessment_are_not_a_follow_up() -> None:
+    # Adapted from PMC1805771: the length of a video, not when pain was measured.
+    a = article("Spinal manipulation expectations",
+                ("METHODS", "Participants watched a video with 2 minute demonstrations of a spinal manipulation "
+                            "treatment for low back pain."))
+    assert "follow_up_days" not in fields(a, "spinal manipulation")
+    # a list of assessment times after 'after', each with its label
+    s = "Pain was assessed upon admission (T0), after 5 min (T5), 15 min (T15) and 30 min (T30)."
+    b = article("Dexmedetomidine in children", ("METHODS", s),
+                ("RESULTS", "Pain scores were significantly lower with dexmedetomidine than with saline."))
+    found = fields(b, "dexmedetomidine")
+    assert found["follow_up_days"].value == pytest.approx(30 / 1440, abs=1e-4)
+    assert b.text[found["follow_up_days"].evidence.start:found["follow_up_days"].evidence.end] == s
+
+
+def test_measured_times_are_not_follow_ups() -> None:
+    a = article("Pomegranate juice in prostate cancer",
+                ("RESULTS", "The PSA doubling time increased from 15 to 54 months with pomegranate juice (p<0.001)."),
+                ("METHODS", "Patients drank pomegranate juice daily for 12 weeks."))
+    assert fields(a, "pomegranate juice")["follow_up_days"].value == 84.0
