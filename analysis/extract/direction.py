@@ -47,7 +47,8 @@ LOWER_BETTER = re.compile(
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
-    r"tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
+    r"(nih-)?cpsi|prostatitis symptom (index|scores?)|mc ?gill pain|(sf-)?mpq|npsi|neuropathic pain symptom inventory|"
+    r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
     r"(headache |migraine |pain )?recurrences?|sore throat)\b",
     re.I)
 # Wording about pain that is not a pain outcome (questionnaires about coping, disability).
@@ -364,7 +365,7 @@ _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # 'more reduction in pain', 'greater decrease': more of a reduction is better.
 MORE_REDUCTION = re.compile(
     r"\b(more|greater|larger|bigger)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
-    r"relief|improvement)s?\s(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
+    r"relief|improvement|change)s?\s(observed\s)?(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
 
 PREDICATE = re.compile(
     r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:(?:\w+ly|also|still|even)\s){0,2}"

@@ -222,3 +222,20 @@ def test_placebo_control_negated_or_absent() -> None:
     f = effect(a, "intramuscular steroid injection")
     assert f.value == "mixed"
     assert "Non-inferiority" in a.text[f.evidence.start:f.evidence.end]
+
+
+def test_pain_symptom_scales_are_pain_outcomes() -> None:
+    # Adapted from PMC4298817: the NIH-CPSI is a pain symptom scale; a greater change is a benefit.
+    s = ("Changes observed in the NIH-CPSI of group ML at six weeks were greater than those in group L "
+         "(group L, -3.2 vs. group ML, -7.2; p<0.05).")
+    a = article("Mirodenafil for chronic prostatitis/chronic pelvic pain syndrome",
+                ("METHODS", "Males were randomized to levofloxacin (group L) or levofloxacin and mirodenafil (group ML)."),
+                ("RESULTS", s))
+    found = {f.field: f for f in extract_findings(a, "mirodenafil")}
+    assert found["pain_effect"].value == "improved"
+    assert a.text[found["pain_effect"].evidence.start:found["pain_effect"].evidence.end] == s
+    assert found["relief_duration_days"].value == 42.0
+    # an unrelated symptom score is not a pain outcome
+    other = article("Tamsulosin for urinary symptoms",
+                    ("RESULTS", "The International Prostate Symptom Score improved significantly with tamsulosin."))
+    assert effect(other, "tamsulosin") is None
