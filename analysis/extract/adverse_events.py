@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from analysis.sentences import Sentence
 
 NAME = "adverse_events"
-VERSION = "1.1"
+VERSION = "1.2"
 
 GENERIC = "generic"
 SERIOUS = "serious_adverse_events"
@@ -670,7 +670,26 @@ def _caused_by(text: str, start: int, end: int, pattern: re.Pattern[str]) -> boo
     """The event is stated as caused by the intervention ('ketamine-induced X', 'X induced by ketamine')."""
     before = re.search(r"([\w-]+)[- ](?:induced|associated|related)\s+(?:[\w-]+\s+){0,3}$", text[max(0, start - 80):start])
     after = re.match(r"\s*(?:\w+\s+){0,2}(?:induced|caused|produced|provoked) by\s+(?:the\s+)?([\w-]+)", text[end:end + 60])
-    return any(m is not None and pattern.search(m.group(1)) for m in (before, after))
+    if any(m is not None and pattern.search(m.group(1)) for m in (before, after)):
+        return True
+    return _raised_by(text, start, pattern)
+
+
+# The intervention as the subject of a verb that brings the event about ('ketamine increased scores on the
+# Dissociative States Scale', 'ketamine elicited depersonalisation'), not of a desired effect ('adequate sedation').
+_RAISED = re.compile(
+    r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:(?:also|significantly|markedly|transiently|reliably|consistently|robustly)\s+)?"
+    r"(?:increased|induced|elicited|evoked|raised|worsened|impaired|caused|provoked|triggered|produced|disrupted)\b"
+    r"(?![^.;:]*\b(?:adequate|good|better|satisfactory|effective|excellent|desired|optimal|sufficient|reduc\w*|"
+    r"decreas\w*|lower\w*|less|fewer|improv\w*)\b)[^.;:]{0,55}$", re.I)
+
+
+def _raised_by(text: str, start: int, pattern: re.Pattern[str]) -> bool:
+    before = text[max(0, start - 90):start]
+    last = None
+    for last in pattern.finditer(before):
+        pass
+    return last is not None and _RAISED.match(before[last.end():]) is not None
 
 
 # Symptoms of a treated area or condition ('redness, edema, and pain ... were lesser'): listed with pain or

@@ -260,3 +260,16 @@ def test_signs_of_the_treated_condition_are_outcomes():
     found = _events(article, "laser therapy")
     assert list(found) == [("adverse_events", "other")]
     _assert_evidence(article, found[("adverse_events", "other")], occurred)
+
+
+def test_the_intervention_raising_a_measured_effect_is_an_event():
+    sentence = ("Ketamine increased scores on the Clinician-Administered Dissociative States Scale (CADSS) at 40 "
+                "minutes.")
+    article = _article(sentence, title=HEALTHY_TITLE, methods=HEALTHY_METHODS)
+    found = _events(article)
+    assert list(found) == [("adverse_events", "dissociation")]
+    assert found[("adverse_events", "dissociation")].detail["words"] == "Dissociative States"
+    _assert_evidence(article, found[("adverse_events", "dissociation")], sentence)
+    # A desired effect the intervention produces, and a scale it lowers, are not events.
+    assert _events(_article("Ketamine produced adequate sedation in 90% of children.")) == {}
+    assert _events(_article("Ketamine reduced scores on the Clinician-Administered Dissociative States Scale.")) == {}
