@@ -481,6 +481,66 @@ def _is_between(clause: str) -> bool:
     return bool(m) and not re.match(r"\s*(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
 
 
+_CHANGE_STEM = re.compile(r"\b(decreas|reduc|declin|improv|increas|relie|drop)\w*", re.I)
+_CLAUSE_VALUE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
+
+
+def _span(text: str, pair: tuple[str, str]) -> str:
+    """The words of ``text`` from the first clause of ``pair`` to the end of the second."""
+    start = text.find(pair[0])
+    end = text.find(pair[1], max(start, 0))
+    return text[start:end + len(pair[1])] if start >= 0 and end >= 0 else f"{pair[0]}, {pair[1]}"
+
+
+def _paired_arms(parts: list[str], arms: Arms, originals: dict[str, tuple[str, str]] | None = None) -> list[str]:
+    """'Dogs given meloxicam showed an average decrease of pain of 28.3%, whereas dogs given placebo showed an
+    average decrease of pain of 8.3%': two clauses, one arm each, the same change and one percentage each, are
+    one comparison: the intervention's clause is returned with ', more / less effective than the comparator:
+    28.3% vs 8.3%' appended, so that the classifier reads which arm changed more; other clauses unchanged.
+    ``originals`` maps each joined reading back to the abstract's words (the evidence shown to a reader)."""
+    if len(parts) < 2:
+        return parts
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        a = parts[i]
+        b = parts[i + 1] if i + 1 < len(parts) else None
+        joined = _pair(a, b, arms) if b is not None else None
+        if joined is not None:
+            out.append(joined)
+            if originals is not None:
+                originals[joined] = (a, b)
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+def _pair(a: str, b: str, arms: Arms) -> str | None:
+    ca, cb = _CHANGE_STEM.search(a), _CHANGE_STEM.search(b)
+    if not (ca and cb and ca.group(1).lower() == cb.group(1).lower()) or COMPARE.search(a) or COMPARE.search(b):
+        return None
+    va, vb = _CLAUSE_VALUE.findall(a), _CLAUSE_VALUE.findall(b)
+    if len(va) != 1 or len(vb) != 1:
+        return None
+    ia, ib = arms.is_intervention(a) and not arms.is_comparator(a), arms.is_intervention(b) and not arms.is_comparator(b)
+    pa, pb = arms.is_comparator(a) and not arms.is_intervention(a), arms.is_comparator(b) and not arms.is_intervention(b)
+    if not ((ia and pb) or (pa and ib)):
+        return None
+    ours, theirs = (float(va[0]), float(vb[0])) if ia else (float(vb[0]), float(va[0]))
+    if ours == theirs:
+        return None
+    if ca.group(1).lower() == "increas":  # more of a good outcome is better, more pain worse
+        if arms.polarity(a) is None:
+            return None
+        better = (ours > theirs) == (arms.polarity(a) == "higher_better")
+    else:
+        better = ours > theirs  # a larger decrease / improvement / relief
+    verdict = "more effective" if better else "less effective"
+    return f"{(a if ia else b).rstrip(' .')}, {verdict} than the comparator: {ours:g}% vs {theirs:g}%"
+
+
 _NON_INFERIORITY_OF = re.compile(r"\bnon-?inferiority of (?P<subject>[^.;]{1,60}?)\s(to|versus|vs\.?|compared|over)\b",
                                  re.I)
 
@@ -510,7 +570,9 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     sentence_placebo = bool(PLACEBO_LIKE.search(text))
     prev: Verdict | None = None
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
-    for clause in clauses(text):
+    originals: dict[str, tuple[str, str]] = {}
+    parts = _paired_arms(clauses(text), arms, originals)
+    for clause in parts:
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
         if TAKEN_BACK.search(clause) and prev is not None and prev.verdict in ("better", "worse") \
@@ -551,7 +613,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             PLACEBO_LIKE.sub(" ", clause)))
         vs_active = each_other or (
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
-        prev = Verdict(verdict, clause, times=times, vs_placebo=vs_placebo, vs_active=vs_active)
+        prev = Verdict(verdict, _span(text, originals[clause]) if clause in originals else clause, times=times,
+                       vs_placebo=vs_placebo, vs_active=vs_active)
         if verdict == "no_difference" and NON_INFERIORITY.search(clause):
             prev.extra["non_inferiority"] = True
         out.append(prev)

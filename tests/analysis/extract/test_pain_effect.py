@@ -239,3 +239,23 @@ def test_pain_symptom_scales_are_pain_outcomes() -> None:
     other = article("Tamsulosin for urinary symptoms",
                     ("RESULTS", "The International Prostate Symptom Score improved significantly with tamsulosin."))
     assert effect(other, "tamsulosin") is None
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # Adapted from PMC1764200: one arm per clause, the same change, one percentage each.
+    ("Six dogs given meloxicam showed an average decrease of pain on day 2 of 28.3%, whereas the 6 dogs given "
+     "placebo showed an average decrease of pain on day 2 of 8.3%.", "improved"),
+    ("Dogs given placebo showed an average decrease of pain of 28.3%, whereas dogs given meloxicam showed an "
+     "average decrease of pain of 8.3%.", "worse"),
+])
+def test_whereas_pair_of_arm_changes(sentence: str, value: str) -> None:
+    a = article("Meloxicam in canine dermatitis", ("RESULTS", sentence))
+    f = effect(a, "meloxicam")
+    assert f.value == value
+    assert a.text[f.evidence.start:f.evidence.end] == sentence
+    assert f.detail["clause"] in sentence  # the abstract's words, not the classifier's reading
+
+
+def test_whereas_pair_needs_one_arm_per_clause() -> None:
+    a = article("Meloxicam", ("RESULTS", "Pain decreased by 28.3% on day 2, whereas swelling decreased by 8.3%."))
+    assert effect(a, "meloxicam") is None or effect(a, "meloxicam").value != "worse"
