@@ -86,13 +86,25 @@ class Intervention:
         return tuple(sorted(keys))
 
     def mentioned_in(self, text: str) -> bool:
-        """True when ``text`` names the intervention (substring pre-check, then the regex)."""
+        """True when ``text`` names the intervention (substring pre-check, then the regex).
+
+        The last answer is kept: every intervention-specific extractor asks about the same article text.
+        """
+        last = self.__dict__.get("_last_mention")
+        if last is not None and last[0] == text:
+            return last[1]
+        found = True
         keys = self.keys
         if keys:
             lowered = text.lower()
-            if not any(k in lowered for k in keys):
-                return False
-        return self.pattern.search(text) is not None
+            for k in keys:
+                if k in lowered:
+                    break
+            else:
+                found = False
+        found = found and self.pattern.search(text) is not None
+        self.__dict__["_last_mention"] = (text, found)
+        return found
 
     def with_abbreviations(self, text: str) -> "Intervention":
         """This intervention plus the abbreviations ``text`` defines for it: 'name (ABBR)'."""

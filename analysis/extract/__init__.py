@@ -38,6 +38,7 @@ class Context:
     sentences: list[Sentence]
     intervention: Intervention
     findings: list[Finding] = field(default_factory=list)
+    _intervention_sentences: list[Sentence] | None = field(default=None, repr=False, compare=False)
 
     def earlier(self, field_name: str) -> list[Finding]:
         """Findings for ``field_name`` made by extractors that ran before this one."""
@@ -48,11 +49,14 @@ class Context:
         return Evidence(sentence.text, sentence.start, sentence.end, extractor, version, source)
 
     def intervention_sentences(self) -> list[Sentence]:
-        """Sentences that name the intervention (by any synonym)."""
-        if not self.intervention.mentioned_in(self.article.text):
-            return []
-        pattern = self.intervention.pattern
-        return [s for s in self.sentences if pattern.search(s.text)]
+        """Sentences that name the intervention (by any synonym); found once per article."""
+        if self._intervention_sentences is None:
+            if not self.intervention.mentioned_in(self.article.text):
+                self._intervention_sentences = []
+            else:
+                pattern = self.intervention.pattern
+                self._intervention_sentences = [s for s in self.sentences if pattern.search(s.text)]
+        return list(self._intervention_sentences)
 
 
 def make_context(article: Article, intervention: Intervention | str = "ketamine") -> Context:
