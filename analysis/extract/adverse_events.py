@@ -589,10 +589,14 @@ def _topic_terms(ctx: "Context") -> set[str]:
     for s in ctx.sentences:
         if s.section == "TITLE" or _AIM.search(s.text) or (s.section and re.search(r"objective|aim|purpose",
                                                                                      s.section, re.I)):
-            for m in _lexicon_hits(s.text):
+            hits = _lexicon_hits(s.text)
+            generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
+            for m in hits:
                 kind, terms = LEXICON.classify(m.group(0))
                 if kind == "term" and _caused_by(s.text, m.start(), m.end(), ctx.intervention.pattern):
                     continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
+                if any(0 <= m.start() - e <= 60 and not re.search(r"[.;]", s.text[e:m.start()]) for e in generic_ends):
+                    continue  # 'its side effects (nausea, vomiting)': named as side effects, not as the aim
                 if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start())):
                     # 'other' stands for many events: only the words named are the topic ('other:agitation')
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)

@@ -273,3 +273,17 @@ def test_the_intervention_raising_a_measured_effect_is_an_event():
     # A desired effect the intervention produces, and a scale it lowers, are not events.
     assert _events(_article("Ketamine produced adequate sedation in 90% of children.")) == {}
     assert _events(_article("Ketamine reduced scores on the Clinician-Administered Dissociative States Scale.")) == {}
+
+
+def test_events_an_aim_names_as_side_effects_are_not_its_topic():
+    aim = ("We aimed to evaluate the effect of ketamine on postoperative pain and opioid-related side effects such "
+           "as nausea, vomiting and pruritus. Patients were randomly assigned to ketamine or saline.")
+    sentence = "The incidence of nausea, vomiting and pruritus was comparable between the two groups."
+    article = _article(sentence, methods=aim)
+    found = _events(article)
+    assert set(found) == {("adverse_events", "nausea"), ("adverse_events", "vomiting"), ("adverse_events", "other")}
+    _assert_evidence(article, found[("adverse_events", "nausea")], sentence)
+    # An aim that targets the event itself keeps it the topic.
+    ponv = "We aimed to evaluate the effect of ketamine on postoperative nausea and vomiting."
+    assert _events(_article("The incidence of nausea and vomiting was comparable between the two groups.",
+                            methods=f"{ponv} Patients were randomly assigned to ketamine or saline.")) == {}
