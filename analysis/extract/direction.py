@@ -60,7 +60,9 @@ NOT_PAIN_OUTCOME = re.compile(
 
 # --- direction and significance wording --------------------------------------------------------
 NO_DIFF = re.compile(
-    r"\b(no (statistically |clinically )?significant(ly)? (difference|change|effect|reduction|improvement|benefit|"
+    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no ((between|within)[- ])?(group|treatment|"
+    r"between-group) differences?|(statistically )?indistinguishable|did not separate from|"
+    r"no (statistically |clinically )?significant(ly)? (difference|change|effect|reduction|improvement|benefit|"
     r"advantage|variation|decrease|increase)s?|no (difference|differences|effect|benefit|advantage)s?\b|"
     r"not (statistically )?significant(ly)?( different| differ\w*| lower| higher| reduced| changed| better)?|"
     r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
@@ -245,7 +247,16 @@ def _significance(text: str) -> str | None:
         return "sig"
     if ps and all((op == ">" and v >= 0.05) or (op == "=" and v > 0.05) for op, v in ps):
         return "ns"
+    ci = _CI.search(text)  # a difference's 95% CI that excludes 0 (not a ratio's, which would be 1)
+    if ci and not re.search(r"\b(ratio|OR|RR|HR)\b", text[max(0, ci.start() - 40):ci.start()]):
+        low, high = (float(ci.group(k).replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")) for k in ("low", "high"))
+        if low <= high:
+            return "sig" if low * high > 0 else "ns"
     return None
+
+
+_CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)[,:]?\s?(?P<low>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)\s?"
+                 r"(?:to|,|;|\u2013|-)\s?(?P<high>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)", re.I)
 
 
 _BASELINE_REF = re.compile(r"\s*(the\s)?(baseline|pre-?treatment|before)", re.I)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import direction, make_context
+from analysis.extract import direction, extract_findings, make_context
 from analysis.records import Article, Section
 
 
@@ -96,3 +96,23 @@ def test_listed_complications_are_not_findings() -> None:
          "pharyngeal pain.")
     assert direction.NON_FINDING.search(s)
     assert not direction.NON_FINDING.search("Postoperative pharyngeal pain was significantly decreased with ketamine.")
+
+
+@pytest.mark.parametrize("clause, expected", [
+    ("there were no significant between-group differences in pain intensity at 8 weeks", "none"),
+    ("no statistically significant group differences in pain were found", "none"),
+    ("pain relief with acupuncture was statistically indistinguishable from sham", "none"),
+])
+def test_more_no_difference_wordings(clause: str, expected: str) -> None:
+    assert direction.raw_direction(clause) == expected
+
+
+def test_confidence_interval_gives_significance() -> None:
+    assert direction._significance("difference -1.1; 95% CI -1.8 to -0.4") == "sig"
+    assert direction._significance("difference -0.3 (95% CI, -0.9 to 0.4)") == "ns"
+    assert direction._significance("odds ratio 2.1 (95% CI 0.8 to 3.4)") is None  # a ratio's CI is judged against 1
+    a = article("Duloxetine", ("RESULTS", "The mean reduction in pain was 2.1 points with duloxetine and 1.0 with "
+                                          "placebo (difference -1.1; 95% CI -1.8 to -0.4)."))
+    found = [f for f in extract_findings(a, "duloxetine")
+             if f.field == "pain_effect"]
+    assert found and found[0].value == "improved"
