@@ -3,10 +3,12 @@
 Positive sentences are the distinct sentences of ``DRUG-AE.rel`` (each names a drug and an adverse
 effect it caused); negatives are the sentences of ``ADE-NEG.txt``. Each is classified by
 ``analysis.extract.adverse_events.detect_adverse_event_sentence`` with no drug given (case reports
-about any drug), the same function the extractor uses on abstracts. Nothing is fitted to the corpus.
+about any drug), the same function the extractor uses on abstracts: first by its rules alone (nothing
+fitted to the corpus), then, since its learned classifier is trained on this corpus, by k-fold
+cross-validation grouped by PMID (:mod:`analysis.evaluation.ade_classifier`; needs scikit-learn).
 
-Run: ``python -m analysis.evaluation.ade_corpus [--dir DIR] [--limit N] [--errors K]`` or
-``ketamine-evidence evaluate --external ade-corpus``.
+Run: ``python -m analysis.evaluation.ade_corpus [--dir DIR] [--limit N] [--errors K] [--cv K]`` or
+``ketamine-evidence evaluate --external ade-corpus`` (the rules' figure only).
 """
 
 from __future__ import annotations
