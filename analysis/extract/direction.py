@@ -69,7 +69,7 @@ NO_DIFF = re.compile(
     r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
     r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
     r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
-    r"non-?significant(ly)?|no more (effective|efficacious)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
+    r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
     r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"

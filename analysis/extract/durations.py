@@ -42,7 +42,7 @@ _FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|p
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
-    r"^[\W]{0,2}(old|of age|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of (infusion|surgery|anaesthesia|anesthesia)|"
     r"(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)

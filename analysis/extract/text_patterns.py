@@ -46,9 +46,17 @@ _UNIT_RE = re.compile(UNIT + r"$", re.I)
 
 # '6 and 24 h', '0, 4, 12, and 24 hours', '3-6 months', '48 h', 'twelve weeks', '3-month', '24-hour'.
 NUM_LIST = rf"{NUM}(?:\s?(?:,|-|\u2013|to|and|or|,\s?and)\s?{NUM})*"
-DURATION = re.compile(rf"(?<![\w.])(?P<nums>{NUM_LIST})[\s-]?(?P<unit>{UNIT})(?![a-z])", re.I)
+DURATION = re.compile(rf"(?<![\w.])(?P<nums>{NUM_LIST})[\s-]?(?:(?:postoperative|post-operative|consecutive|treatment|"
+                      rf"study|follow-up)\s)?(?P<unit>{UNIT})(?![a-z])", re.I)
 # 'week 12', 'day 3', 'postoperative day 3', 'month 6', 'weeks 4 and 8', 'POD 2'.
-POINT = re.compile(rf"\b(?P<unit>weeks?|days?|months?|years?|hours?|POD)\s(?P<nums>{NUM_LIST})(?![\w.])", re.I)
+POINT = re.compile(rf"\b(?P<unit>weeks?|days?|months?|years?|hours?|POD)\s(?P<nums>{NUM_LIST})(?!\w|\.\d)", re.I)
+# 'on the first postoperative day', 'during the second week', 'by the third month'.
+ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                            "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12}
+ORDINAL_POINT = re.compile(
+    r"\b(?:on|at|during|in|over|until|through|throughout|by|to|till) the (?P<ord>first|second|third|fourth|fifth|sixth|"
+    r"seventh|eighth|ninth|tenth|twelfth|\d{1,2}(?:st|nd|rd|th)) (?:postoperative |post-?operative |post-?op |"
+    r"treatment |follow-up |study )?(?P<unit>day|week|month|year)\b", re.I)
 
 
 def parse_number(text: str) -> float | None:
@@ -123,6 +131,13 @@ def time_mentions(text: str) -> list[TimeMention]:
             continue
         found.append(TimeMention(tuple(v * per for v in values), m.start(), m.end(), m.group(0), "point"))
         taken.append((m.start(), m.end()))
+    for m in ORDINAL_POINT.finditer(text):
+        ordinal = m.group("ord").lower()
+        n = int(ordinal[:-2]) if ordinal[0].isdigit() else ORDINALS.get(ordinal)
+        per = unit_days(m.group("unit"))
+        if n and per and not any(s <= m.start("ord") < e for s, e in taken):
+            found.append(TimeMention((n * per,), m.start("ord"), m.end(), m.group(0)[m.start("ord") - m.start():], "point"))
+            taken.append((m.start("ord"), m.end()))
     for m in DURATION.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue

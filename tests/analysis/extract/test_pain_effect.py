@@ -259,3 +259,13 @@ def test_whereas_pair_of_arm_changes(sentence: str, value: str) -> None:
 def test_whereas_pair_needs_one_arm_per_clause() -> None:
     a = article("Meloxicam", ("RESULTS", "Pain decreased by 28.3% on day 2, whereas swelling decreased by 8.3%."))
     assert effect(a, "meloxicam") is None or effect(a, "meloxicam").value != "worse"
+
+
+def test_no_better_than_usual_care_is_no_difference() -> None:
+    s = "At one-year follow-up, yoga was no better than usual care for pain."
+    a = article("Yoga for back pain", ("RESULTS", s))
+    found = {f.field: f for f in extract_findings(a, "yoga")}
+    assert found["pain_effect"].value == "no_difference"
+    assert found["relief_duration_days"].value == 0.0
+    assert found["follow_up_days"].value == 365.0
+    assert a.text[found["follow_up_days"].evidence.start:found["follow_up_days"].evidence.end] == s

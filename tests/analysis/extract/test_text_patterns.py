@@ -54,3 +54,20 @@ def test_one_letter_units_must_look_like_units() -> None:
     assert time_mentions("Eighty D-IBS patients") == []
     assert time_mentions("2 D-dimer") == []
     assert [m.days for m in time_mentions("treated for 5 d")] == [(5.0,)]
+
+
+@pytest.mark.parametrize("text, days, words", [
+    ("significantly greater relief during weeks 2 to 4.", (14.0, 28.0), "weeks 2 to 4"),
+    ("pain was assessed on the first postoperative day", (1.0,), "first postoperative day"),
+    ("recorded during the first 48 postoperative hours", (2.0,), "48 postoperative hours"),
+    ("by the 3rd month", (90.0,), "3rd month"),
+    ("at week 2.5 pain", (17.5,), "week 2.5"),
+])
+def test_ranges_ordinals_and_adjectives(text: str, days: tuple, words: str) -> None:
+    found = time_mentions(text)
+    assert [t.days for t in found] == [days]
+    assert text[found[0].start:found[0].end] == words
+
+
+def test_ordinal_without_a_time_unit_is_not_a_time() -> None:
+    assert time_mentions("the first patient and the second group") == []
