@@ -34,14 +34,16 @@ class Sentence:
 
 def _is_abbreviation(chunk: str) -> bool:
     """True when the text before a full stop ends in an abbreviation or a single initial."""
-    last = chunk.rsplit(None, 1)[-1] if chunk.strip() else ""
-    word = last.lower().lstrip("([").rstrip(".")
-    # Both patterns end at ``$``: searching only the last characters (the longest label word, a space and
-    # the letter) gives the same answer without scanning the whole chunk; ``\b`` and ``^`` still see the
-    # characters before the start position.
-    if _GROUP_LABEL.search(chunk, max(0, len(chunk) - _GROUP_LABEL_SPAN)):  # 'in group K. There was...'
-        return False  # a trial arm's letter, not an initial
-    return word in _ABBREVIATIONS or bool(_INITIAL.search(chunk, max(0, len(chunk) - 2)))
+    parts = chunk.rsplit(None, 1)
+    word = parts[-1].lower().lstrip("([").rstrip(".") if parts else ""
+    # A single letter ends the chunk ('J. Smith', 'group K.'): only then can either pattern below match.
+    # Both end at ``$``: searching the last characters (the longest label word, a space and the letter)
+    # gives the same answer as the whole chunk; ``\b`` and ``^`` still see the characters before.
+    if len(chunk) == 1 or (len(chunk) >= 2 and chunk[-2].isspace()):
+        if _GROUP_LABEL.search(chunk, max(0, len(chunk) - _GROUP_LABEL_SPAN)):  # 'in group K. There was...'
+            return False  # a trial arm's letter, not an initial
+        return word in _ABBREVIATIONS or bool(_INITIAL.search(chunk, max(0, len(chunk) - 2)))
+    return word in _ABBREVIATIONS
 
 
 def split_text(text: str, offset: int = 0, section: str | None = None, first_index: int = 0) -> list[Sentence]:

@@ -257,21 +257,27 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 def _mostly_animal(texts: list[str]) -> bool:
     """No human subjects named, or more than twice as many animal words as human ones (the human words are
     counted only until they rule the animal reading out)."""
-    animal_hits = sum(len(ANIMAL.findall(t)) for t in texts)
+    whole = " ".join(texts)
+    animal_keys, human_keys = ANIMAL.present(whole), HUMAN.present(whole)
+    animal_hits = sum(len(ANIMAL.scan_findall(t)) for t in texts if ANIMAL.holds(t, animal_keys))
     human_hits = 0
     for t in texts:
-        human_hits += len(HUMAN.findall(t))
-        if human_hits and animal_hits <= 2 * human_hits:
-            return False
+        if HUMAN.holds(t, human_keys):
+            human_hits += len(HUMAN.scan_findall(t))
+            if human_hits and animal_hits <= 2 * human_hits:
+                return False
     return human_hits == 0 or animal_hits > 2 * human_hits
 
 
 def _small_series(sentences: list["Sentence"]) -> "Sentence | None":
     """A sentence reporting 2-10 patients (a case series by the guideline's count)."""
+    keys = _SMALL_N.present(" ".join(s.text for s in sentences))
+    if not keys:
+        return None
     for s in sentences:
-        if not has_number(s.text):
+        if not _SMALL_N.holds(s.text, keys) or not has_number(s.text):
             continue
-        for m in _SMALL_N.finditer(s.text):
+        for m in _SMALL_N.scan_iter(s.text):
             if _PART_OF_BIGGER.search(s.text, 0, m.start()):
                 continue  # 'One hundred and two patients'
             n = parse_number(m.group("n"))

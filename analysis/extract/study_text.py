@@ -90,6 +90,11 @@ class Gated:
         pattern, target = self._target(text)
         return pattern.finditer(target)
 
+    def scan_findall(self, text: str) -> list:
+        """``findall`` without the key pre-check."""
+        pattern, target = self._target(text)
+        return pattern.findall(target)
+
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return self.scan(text, *args) if self.possible(text) else None
 
