@@ -248,6 +248,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     for s in ctx.sentences:
         if is_background_sentence(ctx, s) or not has_number(s.text):
             continue
+        if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
+                or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
+            continue  # no count, no 'n =' and no groups: nothing below can find a number of people
         counts = sentence_counts(s.text, present)
         value = None
         randomised = _randomised_subject(s.text)
