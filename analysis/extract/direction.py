@@ -47,6 +47,9 @@ LOWER_BETTER = re.compile(
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
+    r"(required|requiring|needed|needing|received|receiving|consumed|used|administered) (significantly |statistically "
+    r"significantly )?(less|more|fewer|lower|higher|smaller|larger|greater) (\w+ )?(morphine|opioids?|analgesics?|"
+    r"analgesia|fentanyl|tramadol|pethidine|meperidine|oxycodone|hydromorphone|piritramide|rescue)|"
     r"(nih-)?cpsi|prostatitis symptom (index|scores?)|mc ?gill pain|(sf-)?mpq|npsi|neuropathic pain symptom inventory|"
     r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
     r"(headache |migraine |pain )?recurrences?|sore throat)\b",
@@ -69,7 +72,7 @@ NO_DIFF = re.compile(
     r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
     r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
     r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
-    r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
+    r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|no (analgesic|opioid[- ]sparing|pain[- ]relieving|preemptive|pre-emptive|preventive|beneficial|additive|synergistic) (\w+ )?(effects?|benefits?|impact)|no (significant |measurable |clinically relevant )?(impact|influence) on|equally (effective|efficacious|potent)|similarly effective|equi-?analgesic|(was|were|is|are|provided|produced|showed|gave) (an? )?(\w+ )?equivalent (to|analgesi\w*)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
     r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"
@@ -109,7 +112,8 @@ CONDITION_PAIN = re.compile(
     r"\b(for|with|from|in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|"
     r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
     r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
-    r"breakthrough|nociceptive)[- ]){1,4})pain\b", re.I)
+    r"breakthrough|nociceptive)[- ]){1,4})pain\b(?![- ](scores?|intensity|ratings?|levels?|relief|reduction|severity|"
+    r"perception|experience|scales?|outcomes?))", re.I)
 SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)
 WITHIN = re.compile(
     r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|"
@@ -131,8 +135,10 @@ COMPARE = re.compile(
 LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
-CLAUSE_SPLIT = re.compile(r";\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
+CLAUSE_SPLIT = re.compile(r",?\s(?=without (affecting|altering|changing|influencing|modifying|reducing|decreasing|"
+                          r"improving|increasing|any (effect|change|difference))\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
+WITHOUT = re.compile(r"\s*without\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
 
 # Arms that are comparators by their name.
@@ -590,7 +596,11 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                 and _significance(prev.clause) != "sig":
             prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
             continue
-        if NOT_CLAUSE.search(clause) and prev is not None:
+        if WITHOUT.match(clause):
+            if not own or prev is None:
+                continue  # '..., without increasing adverse effects': not about pain
+            verdict = "no_difference"  # 'reduced morphine consumption without affecting pain scores'
+        elif NOT_CLAUSE.search(clause) and prev is not None:
             verdict = "no_difference"
         elif REVERSED.search(clause) and prev is not None and prev.verdict in ("better", "worse"):
             verdict = "better" if prev.verdict == "worse" else "worse"  # '..., but it reversed at 12 and 24 h'

@@ -269,3 +269,27 @@ def test_no_better_than_usual_care_is_no_difference() -> None:
     assert found["relief_duration_days"].value == 0.0
     assert found["follow_up_days"].value == 365.0
     assert a.text[found["follow_up_days"].evidence.start:found["follow_up_days"].evidence.end] == s
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Ketamine reduced morphine consumption without affecting pain scores.", "mixed"),
+    ("Ketamine significantly reduced fentanyl consumption without increasing adverse effects.", "improved"),
+    ("Ketamine-treated patients required less morphine than placebo patients (p<0.05).", "improved"),
+    ("The addition of ketamine resulted in lower pain scores.", "improved"),
+    ("Ketamine had no opioid-sparing effect.", "no_difference"),
+    ("Intraoperative ketamine had no impact on postoperative pain.", "no_difference"),
+    ("Intranasal ketamine and intravenous morphine were equally effective for pain relief.", "no_difference"),
+    ("Ketamine provided analgesia equivalent to morphine.", "no_difference"),
+    ("Ketamine reduced pain scores with no adverse effects.", "improved"),
+])
+def test_more_ketamine_result_wordings(sentence: str, value: str) -> None:
+    a = article("Ketamine trial", ("RESULTS", sentence))
+    f = effect(a)
+    assert f.value == value
+    assert a.text[f.evidence.start:f.evidence.end] == sentence
+
+
+def test_condition_pain_mask_leaves_pain_scores() -> None:
+    from analysis.extract import direction
+    assert direction.is_pain_outcome("resulted in lower pain scores")
+    assert not direction.is_pain_outcome("patients with chronic low back pain were recruited")
