@@ -21,6 +21,7 @@ import gzip
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -164,48 +165,108 @@ def _date(el: etree._Element | None) -> str | None:
     """``YYYY-MM-DD`` of a PubMed date element (``Year``/``Month``/``Day``)."""
     if el is None:
         return None
-    year = (el.findtext("Year") or "").strip()
+    parts = {child.tag: (child.text or "").strip() for child in el}
+    year = parts.get("Year", "")
     if not year.isdigit():
         return None
-    month = (el.findtext("Month") or "1").strip()
+    month = parts.get("Month") or "1"
     month_num = int(month) if month.isdigit() else _MONTHS.get(month[:3].lower(), 1)
-    day = (el.findtext("Day") or "1").strip()
+    day = parts.get("Day") or "1"
     return f"{int(year):04d}-{month_num:02d}-{int(day) if day.isdigit() else 1:02d}"
 
 
 # ---------------------------------------------------------------- PubMed / MEDLINE fields
+#
+# Fields are read by walking direct children (C-level iteration in lxml) rather than with path
+# queries, which cost several microseconds each: ``PubmedParts`` indexes the children of the
+# citation, the article, the book and the PubMed data once per record, and every ``parse_<field>``
+# takes it optionally (built on the fly when called on its own).
 
-def _citation(el: etree._Element) -> etree._Element | None:
-    """The ``MedlineCitation`` (or ``BookDocument``) that holds the bibliographic fields."""
+_Index = dict[str, list[etree._Element]]
+
+
+def _index(el: etree._Element | None) -> _Index:
+    """Direct children of ``el`` by tag (comments and processing instructions left out)."""
+    out: _Index = {}
+    if el is not None:
+        for child in el:
+            tag = child.tag
+            if isinstance(tag, str):
+                out.setdefault(tag, []).append(child)
+    return out
+
+
+def _one(index: _Index, tag: str) -> etree._Element | None:
+    found = index.get(tag)
+    return found[0] if found else None
+
+
+def _child_text(el: etree._Element | None, tag: str) -> str | None:
+    """Text of the first direct child ``tag`` of ``el`` (raw, not cleaned)."""
+    if el is None:
+        return None
+    for child in el.iterchildren(tag):
+        return child.text
+    return None
+
+
+@dataclass(slots=True)
+class PubmedParts:
+    """One PubMed record's main elements and their children, indexed once.
+
+    ``cit`` is the ``MedlineCitation`` (or the ``BookDocument`` of a book record); ``art`` its
+    ``Article`` (None for books); ``book`` the ``Book`` children of a book record; ``ids`` the
+    ``ArticleIdList`` of ``PubmedData``/``PubmedBookData`` and of the ``BookDocument``.
+    """
+
+    cit: etree._Element | None
+    art: etree._Element | None
+    c: _Index
+    a: _Index
+    book: _Index
+    ids: dict[str, str]
+
+    @property
+    def holder(self) -> _Index:
+        """Where article-level fields sit: the ``Article``, or the ``BookDocument`` of a book."""
+        return self.a if self.art is not None else self.c
+
+
+def pubmed_parts(el: etree._Element) -> PubmedParts:
     if el.tag == "MedlineCitation":
-        return el
-    cit = el.find("MedlineCitation")
-    return cit if cit is not None else el.find("BookDocument")
-
-
-def parse_pmid(el: etree._Element) -> str | None:
-    cit = _citation(el)
-    return clean(cit.findtext("PMID")) if cit is not None else None
-
-
-def _article_ids(el: etree._Element) -> dict[str, str]:
+        cit, data = el, None
+    else:
+        top = _index(el)
+        cit = _one(top, "MedlineCitation")
+        if cit is None:
+            cit = _one(top, "BookDocument")
+        data = _one(top, "PubmedData")
+        if data is None:
+            data = _one(top, "PubmedBookData")
+    c = _index(cit)
+    art = _one(c, "Article") if cit is not None and cit.tag == "MedlineCitation" else None
+    book = _index(_one(c, "Book")) if art is None else {}
     ids: dict[str, str] = {}
-    for aid in el.iterfind("PubmedData/ArticleIdList/ArticleId"):
-        kind, value = aid.get("IdType"), clean(aid.text)
-        if kind and value and kind not in ids:
-            ids[kind] = value
-    for aid in el.iterfind("BookDocument/ArticleIdList/ArticleId"):
-        kind, value = aid.get("IdType"), clean(aid.text)
-        if kind and value and kind not in ids:
-            ids[kind] = value
-    return ids
+    for holder in (data, cit):
+        for id_list in (holder.iterchildren("ArticleIdList") if holder is not None else ()):
+            for aid in id_list.iterchildren("ArticleId"):
+                kind, value = aid.get("IdType"), clean(aid.text)
+                if kind and value and kind not in ids:
+                    ids[kind] = value
+    return PubmedParts(cit=cit, art=art, c=c, a=_index(art), book=book, ids=ids)
 
 
-def parse_pmcid(el: etree._Element) -> str | None:
-    pmc = _article_ids(el).get("pmc")
+def parse_pmid(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    pmid = _one(p.c, "PMID")
+    return clean(pmid.text) if pmid is not None else None
+
+
+def parse_pmcid(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    pmc = p.ids.get("pmc")
     if pmc is None:
-        cit = _citation(el)
-        for other in cit.iterfind("OtherID") if cit is not None else ():
+        for other in p.c.get("OtherID", ()):
             value = (clean(other.text) or "").split(" ")[0]  # "PMC4688250 [Available on 12/22/16]"
             if value.upper().startswith("PMC") and value[3:].isdigit():
                 pmc = value
@@ -215,43 +276,32 @@ def parse_pmcid(el: etree._Element) -> str | None:
     return pmc if pmc.upper().startswith("PMC") else f"PMC{pmc}"
 
 
-def parse_doi(el: etree._Element) -> str | None:
-    doi = _article_ids(el).get("doi")
+def parse_doi(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    doi = p.ids.get("doi")
     if doi:
         return doi
-    art = _pubmed_article(el)
-    holder = art if art is not None else _citation(el)
-    if holder is None:
-        return None
-    for loc in holder.iterfind("ELocationID" if art is not None else "Book/ELocationID"):
+    for loc in (p.a if p.art is not None else p.book).get("ELocationID", ()):
         if loc.get("EIdType") == "doi":
             return clean(loc.text)
     return None
 
 
-def _pubmed_article(el: etree._Element) -> etree._Element | None:
-    cit = _citation(el)
-    return cit.find("Article") if cit is not None and cit.tag == "MedlineCitation" else None
+def parse_title(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        return _text(_one(p.a, "ArticleTitle")) or _text(_one(p.a, "VernacularTitle"))
+    return _text(_one(p.c, "ArticleTitle")) or _text(_one(p.book, "BookTitle"))
 
 
-def parse_title(el: etree._Element) -> str | None:
-    art = _pubmed_article(el)
-    if art is not None:
-        return _text(art.find("ArticleTitle")) or _text(art.find("VernacularTitle"))
-    book = _citation(el)
-    if book is None:
-        return None
-    return _text(book.find("ArticleTitle")) or _text(book.find("Book/BookTitle"))
-
-
-def parse_abstract(el: etree._Element) -> list[Section] | None:
+def parse_abstract(el: etree._Element, parts: PubmedParts | None = None) -> list[Section] | None:
     """Abstract parts (``AbstractText`` with ``Label``/``NlmCategory``); None when there is no abstract."""
-    art = _pubmed_article(el)
-    holder = art if art is not None else _citation(el)
-    if holder is None:
+    p = parts or pubmed_parts(el)
+    abstract = _one(p.holder, "Abstract")
+    if abstract is None:
         return None
     sections = []
-    for part in holder.iterfind("Abstract/AbstractText"):
+    for part in abstract.iterchildren("AbstractText"):
         text = _text(part)
         if not text:
             continue
@@ -261,31 +311,39 @@ def parse_abstract(el: etree._Element) -> list[Section] | None:
     return sections or None
 
 
-def parse_journal(el: etree._Element) -> str | None:
-    art = _pubmed_article(el)
-    if art is not None:
-        return _text(art.find("Journal/Title")) or _text(art.find("Journal/ISOAbbreviation"))
-    book = _citation(el)
-    return _text(book.find("Book/BookTitle")) if book is not None else None
+def parse_journal(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        journal = _one(p.a, "Journal")
+        if journal is None:
+            return None
+        found = _index(journal)
+        return _text(_one(found, "Title")) or _text(_one(found, "ISOAbbreviation"))
+    return _text(_one(p.book, "BookTitle"))
 
 
-def parse_year(el: etree._Element) -> int | None:
+def parse_year(el: etree._Element, parts: PubmedParts | None = None) -> int | None:
     """Publication year: the journal issue date, else the electronic date, else the book's date."""
-    art = _pubmed_article(el)
-    if art is not None:
-        pub = art.find("Journal/JournalIssue/PubDate")
-        candidates = (pub.findtext("Year"), pub.findtext("MedlineDate")) if pub is not None else ()
-        year = _first_year(candidates)
-        return year if year is not None else _first_year(d.findtext("Year") for d in art.iterfind("ArticleDate"))
-    book = _citation(el)
-    if book is None:
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        journal = _one(p.a, "Journal")
+        issue = next(journal.iterchildren("JournalIssue"), None) if journal is not None else None
+        pub = next(issue.iterchildren("PubDate"), None) if issue is not None else None
+        if pub is not None:
+            year = _first_year((_child_text(pub, "Year"), _child_text(pub, "MedlineDate")))
+            if year is not None:
+                return year
+        return _first_year(_child_text(d, "Year") for d in p.a.get("ArticleDate", ()))
+    pub = _one(p.book, "PubDate")
+    if pub is None:
         return None
-    return _first_year((book.findtext("Book/PubDate/Year"), book.findtext("Book/PubDate/MedlineDate")))
+    return _first_year((_child_text(pub, "Year"), _child_text(pub, "MedlineDate")))
 
 
 def _first_year(values: Iterable[str | None]) -> int | None:
     for value in values:
         if value:
+            value = value.strip()
             if len(value) == 4 and value.isdigit():
                 return int(value)
             match = _YEAR.search(value)
@@ -294,90 +352,95 @@ def _first_year(values: Iterable[str | None]) -> int | None:
     return None
 
 
-def parse_authors(el: etree._Element) -> list[str] | None:
+def parse_authors(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
     """``"Surname Initials"`` (as PubMed shows them) or the collective name, in order."""
-    cit = _citation(el)
-    if cit is None:
+    p = parts or pubmed_parts(el)
+    author_list = _one(p.holder, "AuthorList")
+    if author_list is None and p.art is None:  # a whole book: its authors sit on the Book
+        author_list = _one(p.book, "AuthorList")
+    if author_list is None:
         return None
-    art = cit.find("Article")
-    holder = art if art is not None else cit
-    found = holder.findall("AuthorList/Author")
-    if not found and art is None:  # a whole book: its authors sit on the Book
-        found = cit.findall("Book/AuthorList/Author")
     authors = []
-    for author in found:
+    for author in author_list.iterchildren("Author"):
         if author.get("ValidYN") == "N":
             continue
-        last = author.findtext("LastName")
-        if last:  # names are single text nodes: strip, no need to collapse inner whitespace
-            initials = author.findtext("Initials")
-            authors.append(f"{last.strip()} {initials.strip()}" if initials else last.strip())
-        else:
-            collective = _text(author.find("CollectiveName"))
-            if collective:
-                authors.append(collective)
+        last = initials = collective = None
+        for child in author:
+            tag = child.tag
+            if tag == "LastName":
+                last = child.text
+            elif tag == "Initials":
+                initials = child.text
+            elif tag == "CollectiveName":
+                collective = child
+        if last and last.strip():  # names are single text nodes: strip, no need to collapse whitespace
+            authors.append(f"{last.strip()} {initials.strip()}" if initials and initials.strip() else last.strip())
+        elif collective is not None:
+            name = _text(collective)
+            if name:
+                authors.append(name)
     return authors or None
 
 
-def parse_mesh_terms(el: etree._Element) -> list[str] | None:
-    cit = _citation(el)
-    if cit is None:
-        return None
-    terms = [t for t in (_text(d) for d in cit.iterfind("MeshHeadingList/MeshHeading/DescriptorName")) if t]
+def parse_mesh_terms(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    p = parts or pubmed_parts(el)
+    terms = []
+    for heading_list in p.c.get("MeshHeadingList", ()):
+        for heading in heading_list.iterchildren("MeshHeading"):
+            for name in heading.iterchildren("DescriptorName"):
+                term = _text(name)
+                if term:
+                    terms.append(term)
     return terms or None
 
 
-def parse_publication_types(el: etree._Element) -> list[str] | None:
-    art = _pubmed_article(el)
-    holder = art if art is not None else _citation(el)
-    if holder is None:
-        return None
-    path = "PublicationTypeList/PublicationType" if art is not None else "PublicationType"
-    types = [t for t in (_text(p) for p in holder.iterfind(path)) if t]
+def parse_publication_types(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        found = [t for lst in p.a.get("PublicationTypeList", ()) for t in lst.iterchildren("PublicationType")]
+    else:
+        found = p.c.get("PublicationType", [])
+    types = [t for t in (_text(x) for x in found) if t]
     return types or None
 
 
-def parse_keywords(el: etree._Element) -> list[str] | None:
-    cit = _citation(el)
-    if cit is None:
-        return None
-    words = [k for k in (_text(k) for k in cit.iterfind("KeywordList/Keyword")) if k]
+def parse_keywords(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    p = parts or pubmed_parts(el)
+    words = [k for lst in p.c.get("KeywordList", ()) for k in (_text(x) for x in lst.iterchildren("Keyword")) if k]
     return words or None
 
 
-def parse_language(el: etree._Element) -> str | None:
-    art = _pubmed_article(el)
-    holder = art if art is not None else _citation(el)
-    return clean(holder.findtext("Language")) if holder is not None else None
+def parse_language(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    lang = _one(p.holder, "Language")
+    return clean(lang.text) if lang is not None else None
 
 
-def parse_retracted(el: etree._Element) -> bool:
+def parse_retracted(el: etree._Element, parts: PubmedParts | None = None) -> bool:
     """Publication type 'Retracted Publication' or a ``RetractionIn`` comment."""
-    art = _pubmed_article(el)
-    holder = art if art is not None else _citation(el)
-    path = "PublicationTypeList/PublicationType" if art is not None else "PublicationType"
-    if holder is not None and any(p.text == "Retracted Publication" for p in holder.iterfind(path)):
+    p = parts or pubmed_parts(el)
+    if "Retracted Publication" in (parse_publication_types(el, p) or ()):
         return True
-    cit = _citation(el)
-    return cit is not None and any(c.get("RefType") == "RetractionIn"
-                                   for c in cit.iterfind("CommentsCorrectionsList/CommentsCorrections"))
+    return any(c.get("RefType") == "RetractionIn" for lst in p.c.get("CommentsCorrectionsList", ())
+               for c in lst.iterchildren("CommentsCorrections"))
 
 
-def parse_date_revised(el: etree._Element) -> str | None:
-    cit = _citation(el)
-    return _date(cit.find("DateRevised")) if cit is not None else None
+def parse_date_revised(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    return _date(_one(p.c, "DateRevised"))
 
 
 def parse_pubmed_element(el: etree._Element) -> Article:
     """One ``PubmedArticle``, ``PubmedBookArticle`` or bare ``MedlineCitation`` element as an ``Article``."""
     fmt = {"PubmedBookArticle": "book", "MedlineCitation": "medline"}.get(el.tag, "pubmed")
+    p = pubmed_parts(el)
     return Article(
-        pmid=parse_pmid(el), pmcid=parse_pmcid(el), doi=parse_doi(el),
-        title=parse_title(el) or "", abstract=parse_abstract(el) or [],
-        journal=parse_journal(el), year=parse_year(el), authors=parse_authors(el) or [],
-        mesh_terms=parse_mesh_terms(el) or [], publication_types=parse_publication_types(el) or [],
-        keywords=parse_keywords(el) or [], language=parse_language(el), retracted=parse_retracted(el),
-        date_revised=parse_date_revised(el), source_format=fmt,
+        pmid=parse_pmid(el, p), pmcid=parse_pmcid(el, p), doi=parse_doi(el, p),
+        title=parse_title(el, p) or "", abstract=parse_abstract(el, p) or [],
+        journal=parse_journal(el, p), year=parse_year(el, p), authors=parse_authors(el, p) or [],
+        mesh_terms=parse_mesh_terms(el, p) or [], publication_types=parse_publication_types(el, p) or [],
+        keywords=parse_keywords(el, p) or [], language=parse_language(el, p),
+        retracted=parse_retracted(el, p), date_revised=parse_date_revised(el, p), source_format=fmt,
     )
 
 
