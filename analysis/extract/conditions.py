@@ -1,7 +1,8 @@
 """Extractor: the pain conditions studied (guideline ``conditions``), from ``lexicons/conditions.toml``.
 
 A condition counts where the title names it, or a sentence about this study does (not the
-background, not an adverse-event report). Nothing is returned unless a pain outcome is studied.
+background, not an adverse-event report or a list of signs at a treated skin area such as 'pain,
+erythema and oedema'). Nothing is returned unless a pain outcome is studied.
 Acute settings (surgery, procedures, emergency, injection at induction) give ``postoperative_acute``
 where the same sentence, or the title, studies pain (with a named chronic condition only a surgical
 setting counts, and pain sites named only as outcomes after surgery are dropped); experimental pain in
@@ -38,7 +39,9 @@ GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), r
 _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|"
                           r"incidence of|events?|nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|"
                           r"dissociat\w*|diplopia|"
-                          r"tolerat\w+|occurred)\b", re.I)
+                          r"tolerat\w+|occurred|"
+                          # signs at a treated skin area: 'pain, erythema and oedema after each session'
+                          r"erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
 _SPECIFIC_NEUROPATHIC = {"crps", "postherpetic_neuralgia", "phantom_limb", "spinal_cord_injury", "cancer_pain"}
 _STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",

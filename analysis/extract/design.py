@@ -7,7 +7,9 @@ publication type Randomized Controlled Trial) -> ``rct``; review titled so; case
 2-10 patients); case report; review wording ('this review', 'we summarize') without trial wording;
 retrospective (chart review, registry, records); prospective observational (cohort, survey); trial
 wording without random allocation (groups, double-blind, placebo-controlled, open-label, dose-finding,
-crossover, control group) -> ``non_randomised_trial``; else ``other``. Publication types decide where
+crossover, control group) -> ``non_randomised_trial``; weaker observational wording (a cohort, people
+followed or observed over time, users compared with non-users) -> ``prospective_observational``; else
+``other``. Publication types decide where
 the text is silent. Randomisation in a sentence about earlier or future studies ("a larger randomized
 study is needed") does not count.
 """
@@ -67,6 +69,29 @@ PROSPECTIVE_OBS = re.compile(r"\b(?:prospective (?:\w+ )?(?:observational|cohort
                              r"observational (?:\w+ )?(?:study|cohort|design)|cohort study|cross-sectional|"
                              r"longitudinal (?:cohort|study)|case-control|survey|"
                              r"(?:data|outcomes?) (?:were|was) prospectively (?:collected|recorded|gathered))\b", re.I)
+# Weaker observational wording, read only where no trial wording is found: a cohort, people followed or
+# observed over time, or users of something compared with non-users ('consumers vs abstainers').
+_PEOPLE = (r"(?:patients|subjects|participants|individuals|people|persons|men|women|children|adults|infants|"
+           r"adolescents|mothers|workers|residents|employees|students|veterans|volunteers|users|consumers|smokers|"
+           r"drinkers|chewers|members|cases|controls|they)")
+OBSERVED = re.compile(rf"\b(?:cohorts? (?:study|studies|design|data|analysis|follow-?up)|cohorts? of (?:\w+ ){{0,3}}?{_PEOPLE}|"
+                      r"(?:in|from|within|studied|followed|enrolled|recruited) (?:a|this|the|our|one) (?:[\w-]+ ){0,3}?cohorts?|"
+                      r"^cohorts?\b|"
+                      r"prospective,? (?:[\w-]+,? ){0,3}?(?:study|analysis|evaluation|assessment|review|design|investigation|"
+                      r"data|follow-?up)|"
+                      r"prospectively (?:collected|evaluated|implemented|recorded|enrolled|followed|studied|assessed|"
+                      r"analy[sz]ed|observed|included)|(?:evaluated|assessed|studied|followed|collected|recorded) prospectively|"
+                      r"follow-?up study|"
+                      rf"{_PEOPLE} (?:[\w-]+ ){{0,3}}?(?:were|was) (?:prospectively )?(?:followed|observed|monitored) "
+                      r"(?:up|for|over|during|until|from|at|prospectively|longitudinally)|"
+                      r"(?:users|consumers|drinkers|smokers|chewers|takers) (?:and|or|vs\.?|versus|compared (?:with|to)) "
+                      r"(?:non-?[a-z]+|abstainers|never[- ]users)|"
+                      r"(?:who|that) (?:had|did|were|used|consumed|took|received)\b[^.;]{0,120}\b(?:with|to|and) "
+                      r"(?:those|subjects|patients|participants|individuals|people|persons|controls) "
+                      r"(?:who|that) (?:had not|did not|were not|never|didn't|had no))\b", re.I)
+OBSERVED = Gated(OBSERVED, ("cohort", "prospective", "follow", "observed", "monitored", "users", "consumers",
+                            "drinkers", "smokers", "chewers", "takers", " who ", " that "), exact=False)
+
 # The leading look-ahead lists every alternative's first character: it lets ``re`` skip other positions
 # fast (about twice as quick on MEDLINE abstracts, same matches).
 TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|"
@@ -251,6 +276,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "case_series", title, None
     if trial is not None:
         return "non_randomised_trial", trial, None
+    observed = _first(sentences, OBSERVED, about_this_study, whole=whole)
+    if observed is not None:  # no treatment given by the study: people followed under their own exposure
+        return "prospective_observational", observed, None
     return "other", None, None
 
 

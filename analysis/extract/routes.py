@@ -4,9 +4,12 @@ A route word counts when it belongs to the intervention: an adjective before it 
 ('intravenous ketamine', 'IV 0.3 mg/kg ketamine'), an adverb after it in the same clause ('ketamine
 ... was injected intravenously'), or a word inside the intervention's own name ('intracutaneous
 sterile water injection'). A route word naming a device of a co-medication ('IV-PCA fentanyl') does
-not. With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
+not. Where the intervention's name states its route ('intralesional triamcinolone'), other routes
+found for the same drug belong to a comparator arm ('intramuscular triamcinolone') and are dropped.
+A drug 'applied to' the skin is topical. With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
 bolus, a rate per kg and time, a target plasma level, PCA with the intervention, an injection at
-induction of anaesthesia, or a per-kg dose given around anaesthesia, is ``intravenous`` (never where a
+induction of anaesthesia, or a per-kg dose given around induction (pretreatment, premedication,
+intubation), is ``intravenous`` (never where a
 block, infiltration or other local route is named). Non-drug interventions have no route.
 """
 
@@ -38,7 +41,8 @@ _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|ca
 _FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|mouthwash|gargle|eye drops)$", re.I)
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s*$", re.I)
 _PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
-_ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$", re.I)
+_ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$|^(?:applied|rubbed|massaged|"
+                     r"spread|painted|sprayed)\b", re.I)  # route words that follow the drug they belong to
 IMPLIED_IV = re.compile(
     r"\d\s?(?:mg|µg|μg|mcg|γ|ug)\s?(?:/|\.|\u00b7|\s)\s?kg\S*?\s?(?:/|\.|\u00b7|\s)\s?(?:h|hr|min)\b|"
     r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
@@ -54,8 +58,10 @@ ORAL_FORM = re.compile(r"\b(?:tablets?|capsules?|(?:sustained|extended|controlle
 _DIGIT = re.compile(r"\d")
 PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
 _PCA_CONTENTS = re.compile(r"\s*(?:\([A-Z\-]+\)\s*)?(?:with|containing|of|using|consisting of)\b", re.I)
-ANAESTHESIA = re.compile(r"\ban(?:a)?esthe\w*|\bsurg\w*|\binduction\b|\bintubat\w*|\bpre-?treat\w*|"
-                         r"\boperati\w*|\bpremedicat\w*|\bsedat\w*", re.I)
+# A per-kg dose is an intravenous injection only where it is given around induction of anaesthesia
+# ('pretreatment ... before injection of rocuronium', 'at intubation'); a per-kg dose in a surgical
+# trial without such wording ('1 mg/kg ketorolac') may be intramuscular or oral.
+INDUCTION = re.compile(r"\binduction\b|\bintubat\w*|\bpre-?treat\w*|\bpremedicat\w*", re.I)
 PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!\s?(?:/|per\s)\s?d)", re.I)
 
 
@@ -150,9 +156,17 @@ def extract(ctx: "Context") -> list[Finding]:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
+    stated = name_routes(ctx.intervention.name)
+    if stated and stated & set(chosen):  # 'intralesional X' vs 'intramuscular X': the other route is the comparator's
+        chosen = {term: sent for term, sent in chosen.items() if term in stated}
     order = {r: i for i, r in enumerate(ROUTES)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
+
+
+def name_routes(name: str) -> set[str]:
+    """Routes that the intervention's own name states ('intralesional triamcinolone' -> other)."""
+    return {term for term, m in _route_matches(name) if not _FORM.match(m.group(0))}
 
 
 def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
@@ -193,7 +207,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
     for s in sentences:
         if IMPLIED_IV.search(s.text):
             return s
-    if any(ANAESTHESIA.search(s.text) for s in ctx.sentences):
+    if any(INDUCTION.search(s.text) for s in ctx.sentences):
         for s in sentences:
             if PER_KG.search(s.text):
                 return s

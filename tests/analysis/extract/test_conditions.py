@@ -116,3 +116,24 @@ def test_real_articles():
     assert _conditions(next(parse_file(PMC_KETAMINE / "PMC4644613.nxml"))) == {}  # depression only
     cwp = _conditions(next(parse_file(EVAL / "chronic_pain_articles" / "PMC4613171.nxml")))
     assert list(cwp) == ["other"]  # chronic widespread pain
+
+
+def test_pain_during_lithotripsy_is_procedural_acute_pain():
+    title = "Tamsulosin for pain during shock wave lithotripsy"
+    article = _article(title, ("RESULTS", "Pain scores during ESWL were lower with tamsulosin."))
+    found = {f.value: f for f in conditions.extract(make_context(article, "tamsulosin"))}
+    assert list(found) == ["postoperative_acute"]
+    assert (found["postoperative_acute"].evidence.start, found["postoperative_acute"].evidence.end) == (0, len(title))
+
+
+def test_pain_listed_among_signs_at_a_treated_skin_area_is_no_condition():
+    title = "Platelet-rich plasma after fractional laser for acne scars"
+    signs = "Patients reported pain, erythema and edema for two days after each session, less with PRP."
+    assert conditions.extract(make_context(_article(title, ("RESULTS", signs)), "platelet-rich plasma")) == []
+    # Pain studied as an outcome still counts.
+    outcome = "Pain scores were lower on the PRP side."
+    article = _article(title, ("RESULTS", outcome))
+    found = {f.value: f for f in conditions.extract(make_context(article, "platelet-rich plasma"))}
+    assert list(found) == ["other"]
+    start = article.text.index(outcome)
+    assert (found["other"].evidence.start, found["other"].evidence.end) == (start, start + len(outcome))

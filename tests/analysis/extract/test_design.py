@@ -128,3 +128,29 @@ def test_real_articles():
     assert "prospective observational study" in finding.evidence.text
     series = next(parse_file(EVAL / "chronic_pain_articles" / "PMC5009698.nxml"))
     assert _design(series).value == "case_series"
+
+
+@pytest.mark.parametrize("title, sentence", [
+    ("Khat chewing and oral mucosal lesions", "A cohort of 120 khat chewers and 120 non-chewers was examined."),
+    ("Coffee and headache", "We compared subjects who had consumed coffee daily with those who had not."),
+    ("Pain after discharge", "Fifty patients were followed for 6 months and pain was recorded monthly."),
+])
+def test_observational_wording_without_a_treatment_given(title, sentence):
+    article = _article(title, (None, sentence))
+    finding = _design(article)
+    assert finding.value == "prospective_observational"
+    _assert_evidence(article, finding, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Significant substrate inhibition was observed at high concentrations.",  # 'observed' of no people
+    "The sensor protein is part of a cohort of proteins that confer resistance.",  # a cohort of no people
+    "Serum levels of vitamin D were measured in 50 women.",
+])
+def test_no_observational_design_without_people_followed(sentence):
+    assert _design(_article("A study", (None, sentence))).value == "other"
+
+
+def test_trial_wording_still_wins_over_cohort_wording():
+    article = _article("Open-label trial", (None, "A cohort of 30 patients received oral ketamine 0.5 mg/kg."))
+    assert _design(article).value == "non_randomised_trial"

@@ -105,3 +105,48 @@ def test_real_articles():
     assert list(_routes(next(parse_file(PMC_KETAMINE / "PMC5557991.nxml")))) == ["intranasal"]
     epidural = next(parse_file(EVAL / "chronic_pain_articles" / "PMC4644318.nxml"))
     assert list(_routes(epidural, "parasagittal interlaminar (PIL) epidural steroid injection")) == ["neuraxial"]
+
+
+def _routes_for(title: str, sentence: str, intervention: str) -> tuple[Article, dict[str, object]]:
+    article = _article(sentence, title=title)
+    return article, {f.value: f for f in routes.extract(make_context(article, intervention))}
+
+
+def test_a_bare_per_kg_dose_in_a_surgical_trial_is_no_route():
+    # Only an infusion, a bolus, a target level or an injection at induction implies intravenous.
+    _, found = _routes_for("Ketorolac after surgery",
+                           "Patients undergoing surgery received ketorolac 1 mg/kg or saline at the end of surgery.",
+                           "ketorolac")
+    assert found == {}
+
+
+def test_a_per_kg_dose_given_as_pretreatment_before_induction_is_intravenous():
+    sentence = "Group K received ketamine 0.5 mg/kg as pretreatment before injection of rocuronium."
+    article, found = _routes_for("Ketamine pretreatment", sentence, "ketamine")
+    assert list(found) == ["intravenous"]
+    start = article.text.index(sentence)
+    assert (found["intravenous"].evidence.start, found["intravenous"].evidence.end) == (start, start + len(sentence))
+
+
+def test_the_comparators_route_for_the_same_drug_is_dropped():
+    title = "Comparing intramuscular triamcinolone and intralesional triamcinolone for alopecia areata"
+    article, found = _routes_for(title, "Sixty patients were randomized.", "intralesional triamcinolone")
+    assert list(found) == ["other"]
+    assert (found["other"].evidence.start, found["other"].evidence.end) == (0, len(title))
+    # Without a route in the intervention's name both routes stay.
+    _, found = _routes_for(title, "Sixty patients were randomized.", "triamcinolone")
+    assert sorted(found) == ["intramuscular", "other"]
+
+
+def test_a_drug_applied_to_the_skin_is_topical():
+    sentence = "Platelet-rich plasma was applied to the treated skin of one side of the face after each session."
+    article, found = _routes_for("Platelet-rich plasma after fractional laser for acne scars", sentence,
+                                 "platelet-rich plasma")
+    assert list(found) == ["topical"]
+    start = article.text.index(sentence)
+    assert (found["topical"].evidence.start, found["topical"].evidence.end) == (start, start + len(sentence))
+    # 'applied' to something else (a method) is no route.
+    _, found = _routes_for("Platelet-rich plasma for acne scars",
+                           "The same scoring method was applied to all patients treated with platelet-rich plasma.",
+                           "platelet-rich plasma")
+    assert found == {}
