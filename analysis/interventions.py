@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
@@ -60,6 +60,9 @@ class Intervention:
     synonyms: tuple[str, ...]
     drug_class: str | None
     is_drug: bool
+    # The name as the user gave it, where it was more than the lexicon entry's ('intravenous lidocaine'):
+    # a route it states is the intervention's route (a comparator may get the same drug by another).
+    given_name: str | None = field(default=None, compare=False)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -270,7 +273,7 @@ def resolve_intervention(name: str, extra: dict[str, dict[str, Any]] | None = No
     for entry in entries.values():
         known = {entry.name, *(s.lower() for s in entry.synonyms)}
         if core in known or any(n.lower() in known for n in names[:1]):
-            return entry
+            return replace(entry, given_name=wanted) if core != lowered else entry
     body = names[0].lower()
     for entry in entries.values():  # a known treatment inside a longer name: "OROS lidocaine patch"
         if entry.pattern.search(body):

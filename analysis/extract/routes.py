@@ -156,7 +156,7 @@ def extract(ctx: "Context") -> list[Finding]:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
-    stated = name_routes(ctx.intervention.name)
+    stated = name_routes(ctx.intervention.given_name or ctx.intervention.name)
     if stated and stated & set(chosen):  # 'intralesional X' vs 'intramuscular X': the other route is the comparator's
         chosen = {term: sent for term, sent in chosen.items() if term in stated}
     order = {r: i for i, r in enumerate(ROUTES)}

@@ -137,3 +137,10 @@ def test_real_articles_name_their_interventions():
     assert resolve_intervention("ketamine").mentioned_in(article.text)
     trial = next(parse_file(EVAL / "chronic_pain_articles" / "PMC5065057.nxml"))
     assert resolve_intervention("buccal buprenorphine (BBUP)").mentioned_in(trial.text)
+
+
+def test_a_route_word_in_a_known_name_is_kept_as_the_given_name():
+    iv = resolve_intervention("intravenous lidocaine")
+    assert iv.name == "lidocaine" and iv.given_name == "intravenous lidocaine"
+    assert resolve_intervention("lidocaine").given_name is None
+    assert iv == resolve_intervention("lidocaine")  # the same treatment for comparisons

@@ -150,3 +150,13 @@ def test_a_drug_applied_to_the_skin_is_topical():
                            "The same scoring method was applied to all patients treated with platelet-rich plasma.",
                            "platelet-rich plasma")
     assert found == {}
+
+
+def test_the_route_in_a_known_drugs_given_name_wins():
+    sentence = "Patients received topical lidocaine or intravenous lidocaine."
+    article, found = _routes_for("Intravenous versus topical lidocaine for pain", sentence, "intravenous lidocaine")
+    assert list(found) == ["intravenous"]
+    start = article.text.index(sentence)
+    assert (found["intravenous"].evidence.start, found["intravenous"].evidence.end) == (start, start + len(sentence))
+    _, found = _routes_for("Intravenous versus topical lidocaine for pain", sentence, "lidocaine")
+    assert sorted(found) == ["intravenous", "topical"]
