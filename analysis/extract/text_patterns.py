@@ -49,7 +49,7 @@ NUM_LIST = rf"{NUM}(?:\s?(?:,|-|\u2013|to|and|or|,\s?and)\s?{NUM})*"
 DURATION = re.compile(rf"(?<![\w.])(?P<nums>{NUM_LIST})[\s-]?(?:(?:postoperative|post-operative|consecutive|treatment|"
                       rf"study|follow-up)\s)?(?P<unit>{UNIT})(?![a-z])", re.I)
 # 'week 12', 'day 3', 'postoperative day 3', 'month 6', 'weeks 4 and 8', 'POD 2'.
-POINT = re.compile(rf"\b(?P<unit>weeks?|days?|months?|years?|hours?|POD)\s(?P<nums>{NUM_LIST})(?!\w|\.\d)", re.I)
+POINT = re.compile(rf"\b(?:(?P<unit>weeks?|days?|months?|years?|hours?)\s|(?P<pod>POD)\s?)(?P<nums>{NUM_LIST})(?!\w|\.\d)", re.I)
 # 'on the first postoperative day', 'during the second week', 'by the third month'.
 ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                             "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12}
@@ -125,7 +125,7 @@ def time_mentions(text: str) -> list[TimeMention]:
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     for m in POINT.finditer(text):
-        per = unit_days(m.group("unit"))
+        per = unit_days(m.group("unit") or m.group("pod"))
         values = numbers_in(m.group("nums"))
         if per is None or not values:
             continue

@@ -71,3 +71,8 @@ def test_ranges_ordinals_and_adjectives(text: str, days: tuple, words: str) -> N
 
 def test_ordinal_without_a_time_unit_is_not_a_time() -> None:
     assert time_mentions("the first patient and the second group") == []
+
+
+def test_pod_glued_to_its_number() -> None:
+    assert [t.days for t in time_mentions("pain on POD1 and POD3")] == [(1.0,), (3.0,)]
+    assert time_mentions("a PODCAST 3 episode") == []
