@@ -90,7 +90,8 @@ OBSERVED = re.compile(rf"\b(?:cohorts? (?:study|studies|design|data|analysis|fol
                       r"(?:those|subjects|patients|participants|individuals|people|persons|controls) "
                       r"(?:who|that) (?:had not|did not|were not|never|didn't|had no))\b", re.I)
 OBSERVED = Gated(OBSERVED, ("cohort", "prospective", "follow", "observed", "monitored", "users", "consumers",
-                            "drinkers", "smokers", "chewers", "takers", " who ", " that "), exact=False)
+                            "drinkers", "smokers", "chewers", "takers", "had not", "did not", "were not", "never",
+                            "didn't", "had no"))
 
 # The leading look-ahead lists every alternative's first character: it lets ``re`` skip other positions
 # fast (about twice as quick on MEDLINE abstracts, same matches).
