@@ -142,18 +142,23 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return low
 
 
+# Caches of per-text work (lower-casing, words, numbers) are sized for the sentences of one article: several
+# extractors ask about the same sentence, while texts of other articles are not kept (nor flatter benchmarks
+# that repeat a sample).
+_PER_ARTICLE = 256
+
 # Every byte but ASCII letters and digits becomes a space: ``bytes.translate`` + ``split`` gives the words of
 # ``[a-z0-9]+`` at C speed (non-ASCII characters, encoded as '?', separate words as before).
 _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in range(256))
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=_PER_ARTICLE)
 def _words(text: str) -> frozenset[str]:
     """The lower-case ``[a-z0-9]+`` words of ``text``."""
     return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split())
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=_PER_ARTICLE)
 def _lower(text: str) -> str:
     return text.lower()
 
@@ -167,7 +172,7 @@ _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
 DIGITS = re.compile(r"\d")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=_PER_ARTICLE)
 def has_number(text: str) -> bool:
     """A digit or a number word anywhere in ``text`` (cheap pre-check; kept per sentence, as the design
     and participant extractors both ask)."""
