@@ -41,22 +41,10 @@ def build_tables_from_files(source: str | Path | None = None, intervention: str 
     The same steps as ``ketamine-evidence extract --input``: group records of one study,
     extract each study once for ``intervention``, build the three tables.
     """
-    from analysis.extract import extract_article
-    from analysis.parse import iter_input
-    from analysis.tables import Entry, assign_studies, build_tables
+    from analysis.build_tables import tables_from_files
 
     source = Path(source) if source is not None else snapshot_source()
-    if not source.exists():
-        raise InputError(f"input not found: {source}")
-    target = resolve_intervention(intervention)
-    entries = assign_studies([Entry(article=a) for a in iter_input(source)])
-    if not entries:
-        raise InputError(f"no PubMed or PMC records in {source}")
-    for entry in entries:
-        if entry.duplicate_of is None:
-            entry.record, entry.findings = extract_article(entry.article, target)
-            entry.mentions_intervention = target.mentioned_in(entry.article.text)
-    return build_tables(entries, target.name)
+    return tables_from_files(source, resolve_intervention(intervention))
 
 
 def tables_for_notebook(tables_dir: str | Path | None = None, *, intervention: str = "ketamine",

@@ -11,26 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
-import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from pathlib import Path
 
-from tqdm import tqdm
-
-from analysis.extract import extract_article
-from analysis.interventions import Intervention, resolve_intervention
-from analysis.parse import iter_input, parse_record
-from analysis.records import Article, Finding, StudyRecord
-from analysis.tables import Entry, Provenance, Tables, assign_studies, build_tables
+from analysis.build_tables import extract_entries, file_entries, store_entries
+from analysis.interventions import resolve_intervention
+from analysis.tables import Entry, Tables, build_tables
 from analysis.tables_io import write_tables
 from ketamine_evidence import paths
 from ketamine_evidence.config import Config
 from ketamine_evidence.errors import ConfigError, InputError
-
-log = logging.getLogger(__name__)
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group()
@@ -47,67 +37,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=1, metavar="N",
                         help="extract in N processes (default 1; each study is extracted independently)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
-
-
-def store_entries(store_path: Path) -> Iterator[Entry]:
-    """Entries of every stored record (latest versions, including records NCBI no longer serves)."""
-    from harvest.store import Store  # the store is only needed when reading it
-
-    with Store(store_path, create=False) as store:
-        for rec in store.iter_records(include_missing=True):
-            try:
-                article = parse_record(rec)
-            except InputError as exc:
-                log.warning("skipping stored record %s: %s", rec.key, exc)
-                continue
-            yield Entry(article=article, provenance=Provenance(
-                first_seen=rec.first_seen, last_changed=rec.last_changed, version=rec.version,
-                first_run=rec.first_run, last_changed_run=rec.last_changed_run, missing=rec.missing,
-                retracted=rec.retracted))
-
-
-def file_entries(path: Path) -> Iterator[Entry]:
-    for article in iter_input(path):
-        yield Entry(article=article)
-
-
-def extract_entry(entry: Entry, intervention: Intervention) -> Entry:
-    """Run the extractors on one study (no shared state: safe to run in parallel)."""
-    entry.record, entry.findings = extract_article(entry.article, intervention)
-    entry.mentions_intervention = intervention.mentioned_in(entry.article.text)
-    return entry
-
-
-def _extract_article(job: tuple[Article, Intervention]) -> tuple[StudyRecord, list[Finding], bool]:
-    """Worker side of ``--jobs``: what ``extract_entry`` computes, for one article."""
-    article, intervention = job
-    record, findings = extract_article(article, intervention)
-    return record, findings, intervention.mentioned_in(article.text)
-
-
-def extract_entries(entries: Iterable[Entry], intervention: Intervention, *, progress: bool = True,
-                    jobs: int = 1) -> list[Entry]:
-    """Deduplicate, then extract every study that is not a duplicate; returns all entries.
-
-    ``jobs`` > 1 extracts in that many processes; results are the same as with one, in the same order.
-    """
-    entries = assign_studies(list(entries))
-    todo = [e for e in entries if e.duplicate_of is None]
-    bar = tqdm(total=len(todo), desc="extract", unit="study", file=sys.stderr, disable=not progress or None,
-               mininterval=0.5)
-    with bar:
-        if jobs <= 1 or len(todo) < 2:
-            for entry in todo:
-                extract_entry(entry, intervention)
-                bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                results = pool.map(_extract_article, ((e.article, intervention) for e in todo),
-                                   chunksize=max(1, min(64, len(todo) // (4 * jobs))))
-                for entry, (record, findings, mentions) in zip(todo, results):
-                    entry.record, entry.findings, entry.mentions_intervention = record, findings, mentions
-                    bar.update()
-    return entries
 
 
 def write_jsonl(entries: Iterable[Entry], path: Path) -> int:
@@ -128,8 +57,6 @@ def write_jsonl(entries: Iterable[Entry], path: Path) -> int:
 def run(args: argparse.Namespace, config: Config) -> int:
     intervention = resolve_intervention(args.intervention or config.intervention, config.interventions)
     if args.input is not None:
-        if not args.input.exists():
-            raise InputError(f"input not found: {args.input}")
         entries = file_entries(args.input)
         source = str(args.input)
     else:

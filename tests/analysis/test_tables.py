@@ -15,7 +15,7 @@ from analysis.records import Evidence, Finding, StudyRecord
 from analysis.screening import screen
 from analysis.tables import Entry, Provenance, assign_studies, build_tables, primary_condition
 from analysis.tables_io import write_tables
-from ketamine_evidence.commands.extract import extract_entries
+from analysis.build_tables import extract_entries
 from ketamine_evidence.errors import InputError
 from tests.conftest import PMC_KETAMINE, PUBMED_XML
 
