@@ -28,6 +28,9 @@ from analysis.extract import (
 
 EXTRACTORS = (design, participants, conditions, routes, dosing, adverse_events,
               pain_scores, responders, pain_effect, durations, relevance)
+# Extractors that read only what the abstract says about the intervention: none of them finds anything in an
+# article that never names it, so they are not run there (most MEDLINE records: fast whole-MEDLINE runs).
+INTERVENTION_SPECIFIC = frozenset({routes, dosing, adverse_events, pain_scores, responders, pain_effect, durations})
 
 
 @dataclass
@@ -69,8 +72,10 @@ def make_context(article: Article, intervention: Intervention | str = "ketamine"
 def extract_findings(article: Article, intervention: Intervention | str = "ketamine") -> list[Finding]:
     """Every finding of every extractor for one article."""
     ctx = make_context(article, intervention)
+    mentioned = ctx.intervention.mentioned_in(article.text)
     for module in EXTRACTORS:
-        ctx.findings.extend(module.extract(ctx))
+        if mentioned or module not in INTERVENTION_SPECIFIC:
+            ctx.findings.extend(module.extract(ctx))
     return ctx.findings
 
 
