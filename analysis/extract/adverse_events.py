@@ -165,7 +165,7 @@ _CAUSAL = re.compile(
 # Occurrence: the event is reported as having happened (counts, incidence, 'was observed in').
 _OCCURRENCE = re.compile(
     r"\bdevelop(?:ed|s|ing)?\b|\bexperienc(?:ed|es|ing)\b|\boccur(?:red|ring|s)?\b|\bobserved\b|\breported\b|"
-    r"\bnoted\b|\bseen\b|\bfound\b|\bcomplain(?:ed|s)? of\b|\bsuffer(?:ed|s|ing)\b|\bpresented with\b|\bhad\b|"
+    r"\bnoted\b|\bseen\b|\bfound\b|\bfelt\b|\bcomplain(?:ed|s)? of\b|\bsuffer(?:ed|s|ing)\b|\bpresented with\b|\bhad\b|"
     r"\bshowed\b|\bexhibited\b|\bappeared\b|\bincidences?\b|\bfrequenc(?:y|ies)\b|\boccurrence\b|\brates?\b|"
     r"\bepisodes?\b|\bcases?\b|\bincreas\w*|\bhigher\b|\bmore\b|\bgreater\b|\belevat\w+|\brise\b|\brose\b|"
     r"\bincluded?\b|\bincluding\b|\bmost common\b|\bcommonest\b|\bfrequent\b|\d\s?%|\b\d+ (?:of|out of) \d+|"
@@ -397,8 +397,8 @@ def rule_signals(text: str) -> RuleSignals:
     return _signals(text, mentions, negated_spans, has_event)
 
 
-_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*|\d+")
-_TOKEN_CASED = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|\d+")
+_TOKEN = re.compile(r"[a-z][a-z0-9]*|\d+")
+_TOKEN_CASED = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
 _PAIR_WINDOW = 12
 
 
@@ -410,7 +410,8 @@ def sentence_features(text: str, signals: RuleSignals | None = None) -> list[str
     raw = _TOKEN_CASED.findall(text)
     tokens = [t.lower() for t in raw]
     norm = ["DRUG" if t in drugs else "EVENT" if t in events else
-            "ABBR" if _ABBREVIATION.fullmatch(r) and r not in _NOT_DRUG_ABBREVIATION else t for t, r in zip(tokens, raw)]
+            "ABBR" if _ABBREVIATION.fullmatch(r) and r not in _NOT_DRUG_ABBREVIATION else t
+            for t, r in zip(tokens, raw)]
     out = {f"u:{t}" for t in tokens}
     out.update(f"n:{t}" for t in norm if t in ("DRUG", "EVENT", "ABBR"))
     out.update(f"b:{a} {b}" for a, b in zip(norm, norm[1:]))
@@ -836,7 +837,8 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
                 continue  # a serious adverse event that occurred is counted ('two serious adverse events')
-            if m.compared and not (similar or _INCIDENCE.search(sentence.text) or any(x.kind == GENERIC for x in mentions)):
+            if m.compared and not (similar or _INCIDENCE.search(sentence.text)
+                                   or any(x.kind == GENERIC for x in mentions)):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened
             if detected is None and not similar:
                 detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)

@@ -228,6 +228,7 @@ HEALTHY_METHODS = "Twenty healthy volunteers received intravenous ketamine and p
     ("Under ketamine, subjects showed impaired attention and slowed reaction times.", {"cognitive_impairment"}),
     ("Subjects reported altered states of consciousness after ketamine.", {"psychotomimetic_effects"}),
     ("Ketamine-induced changes in perception correlated with reduced connectivity.", {"dissociation"}),
+    ("After ketamine, participants felt dissociated and drowsy.", {"dissociation", "sedation"}),
 ])
 def test_drug_induced_psychological_effects_in_volunteers(sentence, expected):
     article = _article(sentence, title=HEALTHY_TITLE, methods=HEALTHY_METHODS)
