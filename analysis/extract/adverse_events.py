@@ -260,10 +260,13 @@ _CONTRAST = re.compile(r",?\s\b(?:whereas|while|but|however|although|otherwise)\
 _SIMILARITY = re.compile(
     r"\b(?:similar|comparable|equivalent|not (?:significantly |statistically )?different|"
     r"did not (?:significantly |statistically )?differ|not differ\w*|"
-    r"no (?:statistically |clinically )?(?:significant |relevant )?differences?)\b(?!\s+(?:in part\s+)?to\b)", re.I)
+    r"no (?:statistically |clinically )?(?:significant |relevant )?differences?)\b(?!\s+(?:in part\s+)?to\b)|"
+    r"\b(?:similar|comparable|equivalent) to (?:that |those )?(?:of |in |with |seen with |observed with )?(?:the )?"
+    r"(?:placebo|control|saline|sham|usual care|comparator|[\w-]+ (?:group|arm))", re.I)
 
 
-_BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across|versus|vs)\b|\bcompared\b", re.I)
+_BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across|versus|vs)\b|\bcompared\b|"
+                        r"\b(?:similar|comparable|equivalent) to\b", re.I)
 
 
 def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str]) -> bool:
@@ -284,7 +287,7 @@ def _compared_spans(text: str) -> list[tuple[int, int]]:
     """Parts of a sentence (up to a contrast) holding a comparison that found no difference ('similar')."""
     bounds = [0] + [m.end() for m in _CONTRAST.finditer(text)] + [len(text)]
     spans = []
-    for m in list(NEGATION.pseudo.finditer(text)) + list(_SIMILAR.finditer(text)):
+    for m in [*NEGATION.pseudo.finditer(text), *_SIMILAR.finditer(text), *_SIMILARITY.finditer(text)]:
         lo = max(b for b in bounds if b <= m.start())
         hi = min((b for b in bounds if b > m.start()), default=len(text))
         spans.append((lo, hi))

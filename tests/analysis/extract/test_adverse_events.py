@@ -194,6 +194,8 @@ def test_an_other_event_in_the_aim_leaves_other_other_events():
     ("The frequency of PONV was not statistically different between group K and group C.", {"nausea", "vomiting"}),
     ("Side effects such as nausea, vomiting and pruritus were compared between groups and were found to be similar.",
      {"nausea", "vomiting", "other"}),
+    ("The rate of dizziness was similar to that of the placebo group.", {"dizziness"}),
+    ("Nausea and pruritus with ketamine were similar to those in the control group.", {"nausea", "other"}),
 ])
 def test_events_compared_as_alike_occurred(sentence, expected):
     article = _article(sentence)
@@ -210,6 +212,8 @@ def test_events_compared_as_alike_occurred(sentence, expected):
     ("Ketamine versus hyoscine for bladder discomfort",
      "Pain differed only at 30 min, otherwise there was no significant difference at other time points between "
      "the two groups, also there was a significant rise in heart rate in hyoscine group."),
+    # 'similar to' a resemblance, not another arm; another arm alone compared with the past.
+    ("Ketamine for pain", "The rate of dizziness in the placebo group was similar to that reported before."),
     # The effect a trial aims at stays its topic, compared or not.
     ("Ketamine for the prevention of postoperative nausea and vomiting",
      "The incidence of nausea and vomiting was comparable between groups."),
