@@ -16,6 +16,7 @@ study is needed") does not count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
@@ -155,6 +156,12 @@ _PUBTYPE_RULES = (
 )
 
 
+@lru_cache(maxsize=256)
+def _type_labels(publication_type: str) -> tuple[str, ...]:
+    """The design labels one publication type supports (types repeat across records: kept)."""
+    return tuple(label for label, rx in _PUBTYPE_RULES if rx.search(publication_type))
+
+
 def _metadata(article_types: list[str]) -> Evidence:
     return Evidence("; ".join(article_types), None, None, NAME, VERSION, "metadata")
 
@@ -190,16 +197,18 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     sentences = ctx.sentences
     whole = ctx.article.text
     types = ctx.article.publication_types
-    by_type = {label for label, rx in _PUBTYPE_RULES for t in types if rx.search(t)}
+    by_type = {label for t in types for label in _type_labels(t)}
     title = next((s for s in sentences if s.section == "TITLE"), None)
 
-    future = FUTURE_CUE.possible(whole)  # no future/earlier-study wording anywhere: skip the per-sentence check
+    future: list[bool] = []  # no future/earlier-study wording anywhere: skip the per-sentence check (asked once)
     about: dict[int, bool] = {}  # kept per sentence: every rule below asks
 
     def about_this_study(s: "Sentence") -> bool:
         known = about.get(s.index)
         if known is None:
-            known = (not (future and FUTURE_CUE.search(s.text))
+            if not future:
+                future.append(FUTURE_CUE.possible(whole))
+            known = (not (future[0] and FUTURE_CUE.search(s.text))
                      and (not is_background_sentence(ctx, s) or THIS_STUDY.search(s.text) is not None))
             about[s.index] = known
         return known
@@ -239,10 +248,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if "rct" in by_type:
         return "rct", None, "rct"
 
-    if title is not None and REVIEW.search(title.text) or ("narrative_review" in by_type
-                                                          and _first(sentences, TRIAL, whole=whole) is None):
-        return "narrative_review", title if title is not None and REVIEW.search(title.text) else None, \
-            None if title is not None and REVIEW.search(title.text) else "narrative_review"
+    review_title = title is not None and REVIEW.search(title.text) is not None
+    if review_title or ("narrative_review" in by_type and _first(sentences, TRIAL, whole=whole) is None):
+        return "narrative_review", title if review_title else None, None if review_title else "narrative_review"
 
     series = _first(sentences, CASE_SERIES, about_this_study, whole=whole)
     if series is not None:
