@@ -686,7 +686,7 @@ def _caused_by(text: str, start: int, end: int, pattern: re.Pattern[str]) -> boo
 # The intervention as the subject of a verb that brings the event about ('ketamine increased scores on the
 # Dissociative States Scale', 'ketamine elicited depersonalisation'), not of a desired effect ('adequate sedation').
 _RAISED = re.compile(
-    r"^\W{0,3}(?:\([^)]{0,20}\)\s*)?(?:(?:also|significantly|markedly|transiently|reliably|consistently|robustly)\s+)?"
+    r"^(?:\s+\([^)]{0,30}\))?,?\s+(?:(?:also|significantly|markedly|transiently|reliably|consistently|robustly)\s+)?"
     r"(?:increased|induced|elicited|evoked|raised|worsened|impaired|caused|provoked|triggered|produced|disrupted)\b"
     r"(?![^.;:]*\b(?:adequate|good|better|satisfactory|effective|excellent|desired|optimal|sufficient|reduc\w*|"
     r"decreas\w*|lower\w*|less|fewer|improv\w*)\b)[^.;:]{0,55}$", re.I)

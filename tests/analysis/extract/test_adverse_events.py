@@ -103,6 +103,9 @@ def test_a_term_is_never_in_both_lists():
     ("Ketamine for cancer pain", ["With ketamine, QoL (fatigue and insomnia) improved from 40% to 25%."]),
     ("Ketamine premedication", ["Oral ketamine produces better preoperative sedation in children."]),
     ("Ketamine for depression and pain", ["Ketamine reduced pain, anxiety and depression at 2 weeks."]),
+    # 'X-induced analgesia': the intervention induces the analgesia, not the condition named after it.
+    ("Brain regions involved in ketamine-induced analgesia in irritable bowel syndrome with diarrhea",
+     ["Pain thresholds were higher after ketamine."]),
     # 'negligible' leaves open whether any serious event happened.
     ("Ketamine analgesia", ["Ketamine provided analgesia along with negligible serious adverse effects."]),
 ])
