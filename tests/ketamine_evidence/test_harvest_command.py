@@ -7,12 +7,13 @@ import json
 import os
 import subprocess
 import sys
-import types
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+import harvest.crawl
+from harvest.crawl import CrawlResult
 from harvest.pubmed_xml import iter_pubmed_records
 from harvest.store import Store
 from ketamine_evidence import paths
@@ -157,24 +158,9 @@ def test_unreadable_snapshot_file_is_partial_exit_7(home: Path, capsys: pytest.C
 
 # -- --source pubmed: the command's bookkeeping around the crawl (the crawl itself is tested in tests/harvest) --
 
-@dataclass
-class FakeCrawlResult:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    missing: int = 0
-    windows: list[str] = field(default_factory=list)
-    requests: int = 0
-    retries: int = 0
-    status: str = "ok"
-
-
 def install_crawl(monkeypatch: pytest.MonkeyPatch, crawl) -> None:
-    """Put ``crawl`` in place of the spider engineer's ``harvest.crawl.crawl_pubmed`` for this test."""
-    module = types.ModuleType("harvest.crawl")
-    module.crawl_pubmed = crawl
-    monkeypatch.setitem(sys.modules, "harvest.crawl", module)
+    """Put ``crawl`` in place of ``harvest.crawl.crawl_pubmed`` for this test (the crawl itself is tested in tests/harvest)."""
+    monkeypatch.setattr(harvest.crawl, "crawl_pubmed", crawl)
 
 
 def test_pubmed_source_passes_arguments_and_logs_the_run(home: Path, capsys: pytest.CaptureFixture[str],
@@ -185,7 +171,7 @@ def test_pubmed_source_passes_arguments_and_logs_the_run(home: Path, capsys: pyt
         calls.append((config.pubmed.eutils_url, query, full, with_fulltext, progress))
         with (PUBMED_XML / "biopython_pubmed1.xml").open("rb") as fh:
             counts = store.save_batch(list(iter_pubmed_records(fh, "pubmed")), run_id)
-        return FakeCrawlResult(**counts, windows=["2020/01/01:2020/12/31"], requests=3)
+        return CrawlResult(**counts, windows=["2020/01/01:2020/12/31"], requests=3)
 
     install_crawl(monkeypatch, crawl)
     code, out, err = run_cli(capsys, "harvest", "--query", "ketamine AND pain", "--eutils-url",
@@ -213,7 +199,7 @@ def test_crawl_error_marks_the_run_failed_and_keeps_its_exit_code(home: Path, ca
 
 
 def test_partial_crawl_exit_8(home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    install_crawl(monkeypatch, lambda *a, **k: FakeCrawlResult(unchanged=5, failed=2, status="partial"))
+    install_crawl(monkeypatch, lambda *a, **k: CrawlResult(unchanged=5, failed=2, status="partial"))
     code, out, err = run_cli(capsys, "harvest")
     assert code == EXIT_PARTIAL
     assert "5 unchanged, 2 failed" in out and "2 records failed after retries; the next harvest asks" in err
