@@ -13,6 +13,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+try:  # finds every key word of every pre-check in one pass over an abstract (C); else one ``in`` per key
+    import ahocorasick
+except ImportError:  # pragma: no cover - declared in pyproject.toml
+    ahocorasick = None
+
 if TYPE_CHECKING:
     from analysis.extract import Context
     from analysis.sentences import Sentence
@@ -38,6 +43,7 @@ class Gated:
         self.keys = keys
         self.words = words
         self.low = lower_case_pattern(pattern)
+        _KEYS.update(keys)
         self.also = also  # a case-sensitive alternative ('Group II') that ``scan`` also tries
         # Every match holds a key (or a key word): then a text without one cannot match. False when some
         # alternative needs none (then only whole-text pre-checks are made, as before).
@@ -46,8 +52,12 @@ class Gated:
     def present(self, text: str) -> tuple[str, ...]:
         """The keys and key words found in ``text`` (as substrings: a necessary condition for a match in
         any part of it); empty when it cannot match."""
-        lowered = _lower(text)
-        found = tuple(k for k in self.keys if k in lowered)
+        keys = _keys_in(text)
+        if keys is not None:
+            found = tuple(k for k in self.keys if k in keys)
+        else:
+            lowered = _lower(text)
+            found = tuple(k for k in self.keys if k in lowered)
         if self.words:
             found += tuple(self.words & _words(text))
         return found
@@ -55,6 +65,13 @@ class Gated:
     def possible(self, text: str) -> bool:
         if self.words and not self.words.isdisjoint(_words(text)):
             return True
+        if len(text) >= _LONG:  # a whole abstract: the key words it holds are found once for every pre-check
+            keys = _keys_in(text)
+            if keys is not None:
+                for key in self.keys:
+                    if key in keys:
+                        return True
+                return False
         lowered = _lower(text)
         for key in self.keys:  # a plain loop: no generator per call
             if key in lowered:
@@ -146,6 +163,35 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 # extractors ask about the same sentence, while texts of other articles are not kept (nor flatter benchmarks
 # that repeat a sample).
 _PER_ARTICLE = 256
+
+# Every key of every ``Gated`` (all lower case) and, built on first use, one automaton over them.
+_KEYS: set[str] = set()
+_AUTOMATON: list = []  # [automaton, number of keys it holds]
+_LONG = 400  # shorter texts (sentences) are checked with ``in``: cheaper than a pass of the automaton
+
+
+def _automaton():
+    if ahocorasick is None:
+        return None
+    if not _AUTOMATON or _AUTOMATON[1] != len(_KEYS):  # a Gated made after the last build: build again
+        auto = ahocorasick.Automaton()
+        for key in _KEYS:
+            auto.add_word(key, key)
+        auto.make_automaton()
+        _AUTOMATON[:] = [auto, len(_KEYS)]
+        _keys_in.cache_clear()
+    return _AUTOMATON[0]
+
+
+@lru_cache(maxsize=_PER_ARTICLE)
+def _keys_in(text: str) -> frozenset[str] | None:
+    """The ``Gated`` keys that occur in ``text`` (lower-cased), found in one Aho-Corasick pass; None
+    without the ``pyahocorasick`` package."""
+    auto = _automaton()
+    if auto is None or not len(auto):
+        return None
+    return frozenset(key for _, key in auto.iter(_lower(text)))
+
 
 # Every byte but ASCII letters and digits becomes a space: ``bytes.translate`` + ``split`` gives the words of
 # ``[a-z0-9]+`` at C speed (non-ASCII characters, encoded as '?', separate words as before).

@@ -1,0 +1,57 @@
+"""Shared reading aids: the pre-checked (``Gated``) patterns give the same answers by every route."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis.extract import study_text
+from analysis.extract.design import ANIMAL, REVIEW, TRIAL
+from analysis.extract.participants import COUNT
+from analysis.extract.study_text import PAIN, Gated, lower_case_pattern
+from analysis.parse import parse_file
+from tests.conftest import PMC_KETAMINE
+
+
+def _abstract() -> str:
+    return next(parse_file(PMC_KETAMINE / "PMC3172326.nxml")).text
+
+
+@pytest.mark.parametrize("gate", [TRIAL, REVIEW, PAIN, ANIMAL, COUNT], ids=["trial", "review", "pain", "animal", "count"])
+def test_present_keys_are_the_same_with_and_without_the_automaton(gate, monkeypatch):
+    text = _abstract()
+    assert len(text) >= study_text._LONG
+    with_automaton = (gate.present(text), gate.possible(text))
+    monkeypatch.setattr(study_text, "ahocorasick", None)
+    study_text._keys_in.cache_clear()
+    try:
+        assert study_text._keys_in(text) is None
+        assert (gate.present(text), gate.possible(text)) == with_automaton
+    finally:
+        study_text._keys_in.cache_clear()
+    lowered = text.lower()
+    assert set(with_automaton[0]) >= {k for k in gate.keys if k in lowered}
+
+
+def test_pain_keys_found_in_an_abstract():
+    keys = PAIN.present(_abstract())
+    assert "pain" in keys and "sore throat" not in keys
+
+
+def test_lower_cased_pattern_matches_like_the_original():
+    pattern = re.compile(r"\b(?P<n>\d+) (?:Patients|VAS)\b(?!\S)", re.I)
+    low = lower_case_pattern(pattern)
+    assert low is not None and not low.flags & re.I and low.groupindex == pattern.groupindex
+    text = "Sixty: 60 PATIENTS and 12 vas"
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in low.finditer(text.lower())]
+    assert lower_case_pattern(re.compile(r"(?-i:Group [A-D])", re.I)) is None  # inline flags: kept as is
+    assert lower_case_pattern(re.compile(r"group")) is None  # not case-insensitive
+
+
+def test_gated_also_reads_case_sensitive_arm_labels():
+    gate = Gated(re.compile(r"\btrial\b", re.I), ("trial", "group"), also=re.compile(r"\bgroups? (?:I{1,3}|IV)\b"))
+    assert gate.search("Patients in Group II received it") is None  # 'Group II': capital 'G' is not 'groups? I'
+    assert gate.search("patients in group II received it") is not None
+    assert gate.search("patients in group ii received it") is None
+    assert gate.search("A TRIAL of it") is not None
