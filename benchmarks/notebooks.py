@@ -11,14 +11,14 @@ Also times ``analysis.meta_analysis.meta_analyse`` (REML + Hartung-Knapp) on ``-
 
 from __future__ import annotations
 
+import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
 NAMES = ["01-corpus-overview", "02-relief-duration", "03-adverse-events", "04-meta-analysis"]
 
 

@@ -10,19 +10,17 @@ included studies) and the worst case where every study is included (every row in
 
 from __future__ import annotations
 
+import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+
 import argparse
 import contextlib
 import io
 import resource
-import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-# Run as a script, this folder comes first on sys.path, and benchmarks/harvest.py would shadow the
-# harvest package: import the project's modules from the repository instead.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import pandas as pd  # noqa: E402
 

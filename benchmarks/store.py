@@ -8,6 +8,8 @@ element text rewritten) up to ``--records``. Prints one figure per line.
 
 from __future__ import annotations
 
+import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+
 import argparse
 import gzip
 import resource
