@@ -53,7 +53,7 @@ def screen(*, retracted: bool, missing: bool, duplicate_of: str | None, relevant
         return Decision(False, WITHDRAWN)
     if duplicate_of:
         return Decision(False, DUPLICATE)
-    if relevant:
+    if relevant:  # the chosen intervention is studied for pain in humans
         return Decision(True, None)
     if _is_animal(design, findings):
         return Decision(False, ANIMAL)

@@ -164,13 +164,22 @@ def primary_condition(record: StudyRecord, findings: Sequence[Finding]) -> str |
     return min(record.conditions, key=lambda c: (first.get(c, math.inf), order[c]))
 
 
+def _studied_for_pain(rec: StudyRecord | None, findings: Sequence[Finding]) -> bool | None:
+    """Is the chosen intervention studied for pain in humans? (``intervention_relevant``; for
+    ketamine the same answer as the guideline's ``relevant``, which stays the ketamine question)."""
+    for f in findings:
+        if f.field == "intervention_relevant":
+            return bool(f.value)
+    return rec.relevant if rec else None
+
+
 def study_row(entry: Entry, intervention: str) -> dict[str, Any]:
     """One ``studies`` row."""
     a, p, rec = entry.article, entry.provenance, entry.record
     findings = entry.findings or []
     retracted = a.retracted or p.retracted
     decision = screen(retracted=retracted, missing=p.missing, duplicate_of=entry.duplicate_of,
-                      relevant=rec.relevant if rec else None, design=rec.design if rec else None,
+                      relevant=_studied_for_pain(rec, findings), design=rec.design if rec else None,
                       findings=findings, intervention=intervention,
                       mentions_intervention=entry.mentions_intervention)
     row: dict[str, Any] = {

@@ -1,8 +1,11 @@
-"""Extractor: is the record relevant (guideline ``relevant``), plus an auxiliary ``human`` finding.
+"""Extractor: is the record relevant (guideline ``relevant``), plus auxiliary ``human`` and
+``intervention_relevant`` findings.
 
-Always the ketamine question, whatever intervention the other fields are read for: ketamine or
-esketamine is an intervention studied for pain relief in humans. It runs last and reads earlier
-findings: ``design`` (animal studies are not relevant, reviews can be) and ``conditions`` (empty
+``relevant`` is always the ketamine question, whatever intervention the other fields are read for:
+ketamine or esketamine is an intervention studied for pain relief in humans. ``intervention_relevant``
+asks the same question of the chosen intervention (identical for ketamine); screening includes
+studies on it, so a run for another treatment gives that treatment's evidence tables.
+It runs last and reads earlier findings: ``design`` (animal studies are not relevant, reviews can be) and ``conditions`` (empty
 where no pain outcome is studied). Ketamine must be a studied arm: named in the title or given to a
 group in the methods or results, not only the anaesthetic every patient had ('anaesthesia was
 induced with ketamine') nor only mentioned in the background.
@@ -59,18 +62,23 @@ def extract(ctx: "Context") -> list[Finding]:
     design = _design(ctx)
     human = not (design is not None and design.value == "animal")
     out = [Finding("human", human, design.evidence if design is not None else None, ctx.intervention.name)]
-    relevant, evidence = _relevant(ctx, design, human)
+    relevant, evidence = _relevant(ctx, ketamine_of(ctx), design, human)
     out.append(Finding("relevant", relevant, evidence, ctx.intervention.name))
+    if ctx.intervention.name != "ketamine":
+        relevant, evidence = _relevant(ctx, ctx.intervention, design, human)
+    out.append(Finding("intervention_relevant", relevant, evidence, ctx.intervention.name))
     return out
 
 
-def _relevant(ctx: "Context", design: Finding | None, human: bool) -> tuple[bool, Evidence | None]:
+def _relevant(ctx: "Context", intervention: Intervention, design: Finding | None,
+              human: bool) -> tuple[bool, Evidence | None]:
+    """Is ``intervention`` a studied arm for pain relief in humans in this record?"""
     if not human:
         return False, design.evidence if design is not None else None
-    if not ketamine_of(ctx).mentioned_in(ctx.article.text):
+    if not intervention.mentioned_in(ctx.article.text):
         return False, None
-    ketamine = ketamine_of(ctx).pattern
-    sentences = [s for s in ctx.sentences if ketamine.search(s.text)]
+    pattern = intervention.pattern
+    sentences = [s for s in ctx.sentences if pattern.search(s.text)]
     if not sentences:
         return False, None
     conditions = ctx.earlier("conditions")

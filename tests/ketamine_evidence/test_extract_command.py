@@ -105,3 +105,22 @@ def test_directory_without_xml_is_exit_7(home: Path, tmp_path: Path, capsys) -> 
     (empty / "notes.txt").write_text("not XML")
     assert main(["extract", "--input", str(empty), "--out", str(tmp_path / "o")]) == EXIT_INPUT
     assert "no PubMed or PMC records" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("intervention, pmid", [("duloxetine", "24843472"), ("Tai Chi", "17342248")])
+def test_another_treatment_gets_its_own_evidence_tables(home: Path, tmp_path: Path, capsys,
+                                                         intervention: str, pmid: str) -> None:
+    """Issue 6: a run for another treatment includes that treatment's trials (``relevant`` stays the
+    ketamine question, so inclusion reads ``intervention_relevant``); none of these trials is about ketamine."""
+    out = tmp_path / "tables"
+    assert main(["extract", "--input", str(EVAL / "chronic_pain_articles"), "--out", str(out),
+                 "--intervention", intervention, "--no-progress"]) == 0
+    studies = load_tables(out).studies
+    included = studies[studies["included"]]
+    assert list(included["study_id"]) == [pmid]
+    assert not studies["relevant"].any()
+    assert (studies["intervention"] == intervention.lower()).all()
+    ketamine = tmp_path / "ketamine"
+    assert main(["extract", "--input", str(EVAL / "chronic_pain_articles"), "--out", str(ketamine),
+                 "--no-progress"]) == 0
+    assert not load_tables(ketamine).studies["included"].any()
