@@ -5,8 +5,8 @@
 ketamine or esketamine is an intervention studied for pain relief in humans. ``intervention_relevant``
 asks the same question of the chosen intervention (identical for ketamine); screening includes
 studies on it, so a run for another treatment gives that treatment's evidence tables.
-It runs last and reads earlier findings: ``design`` (animal studies are not relevant, reviews can be) and ``conditions`` (empty
-where no pain outcome is studied). Ketamine must be a studied arm: named in the title or given to a
+It runs last and reads earlier findings: ``design`` (animal studies are not relevant, reviews can
+be) and ``conditions`` (empty where no pain outcome is studied). Ketamine must be a studied arm: named in the title or given to a
 group in the methods or results, not only the anaesthetic every patient had ('anaesthesia was
 induced with ketamine') nor only mentioned in the background.
 """
