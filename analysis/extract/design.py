@@ -217,7 +217,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
     def small() -> "Sentence | None":
         if not small_series:
-            small_series.append(_small_series(sentences))
+            small_series.append(_small_series(sentences, whole))
         return small_series[0]
 
     if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
@@ -229,7 +229,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
     # Animal study: animals are the subjects and no human subjects are described.
     animal = _first(sentences, ANIMAL, about_this_study, whole=whole)
-    if animal is not None and _mostly_animal([s.text for s in sentences if about_this_study(s)]):
+    if animal is not None and _mostly_animal([s.text for s in sentences if about_this_study(s)], whole):
         return "animal", animal, None
 
     if "guideline" in by_type:
@@ -291,10 +291,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     return "other", None, None
 
 
-def _mostly_animal(texts: list[str]) -> bool:
-    """No human subjects named, or more than twice as many animal words as human ones (the human words are
-    counted only until they rule the animal reading out)."""
-    whole = " ".join(texts)
+def _mostly_animal(texts: list[str], whole: str) -> bool:
+    """No human subjects named in ``texts``, or more than twice as many animal words as human ones (the human
+    words are counted only until they rule the animal reading out); ``whole`` holds every text."""
     animal_keys, human_keys = ANIMAL.present(whole), HUMAN.present(whole)
     animal_hits = sum(len(ANIMAL.scan_findall(t)) for t in texts if ANIMAL.holds(t, animal_keys))
     human_hits = 0
@@ -306,9 +305,10 @@ def _mostly_animal(texts: list[str]) -> bool:
     return human_hits == 0 or animal_hits > 2 * human_hits
 
 
-def _small_series(sentences: list["Sentence"]) -> "Sentence | None":
-    """A sentence reporting 2-10 patients (a case series by the guideline's count)."""
-    keys = _SMALL_N.present(" ".join(s.text for s in sentences))
+def _small_series(sentences: list["Sentence"], whole: str | None = None) -> "Sentence | None":
+    """A sentence reporting 2-10 patients (a case series by the guideline's count); ``whole``: a text that
+    holds every sentence (the article's, whose key words are already known)."""
+    keys = _SMALL_N.present(whole if whole is not None else " ".join(s.text for s in sentences))
     if not keys:
         return None
     for s in sentences:
