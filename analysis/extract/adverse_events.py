@@ -401,6 +401,9 @@ def rule_signals(text: str) -> RuleSignals:
 
 
 _TOKEN = re.compile(r"[a-z][a-z0-9]*|\d+")
+# Abbreviations of adverse reactions and drug-induced diseases (an event, not a drug, in a case report).
+_EVENT_ABBREVIATIONS = frozenset("""SJS TEN NMS DIC HUS TTP SIADH SLE ARF AKI CHF ILD VOD BOOP DRESS GVHD ARDS
+    AGEP PML PRES RPLS TLS QT QTc DVT PE MI""".split())
 _TOKEN_CASED = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
 _PAIR_WINDOW = 12
 
@@ -412,7 +415,7 @@ def sentence_features(text: str, signals: RuleSignals | None = None) -> list[str
     drugs, events = signals.drug_words, signals.event_words
     raw = _TOKEN_CASED.findall(text)
     tokens = [t.lower() for t in raw]
-    norm = ["DRUG" if t in drugs else "EVENT" if t in events else
+    norm = ["DRUG" if t in drugs else "EVENT" if t in events or r in _EVENT_ABBREVIATIONS else
             "ABBR" if _ABBREVIATION.fullmatch(r) and r not in _NOT_DRUG_ABBREVIATION else t
             for t, r in zip(tokens, raw)]
     out = {f"u:{t}" for t in tokens}
