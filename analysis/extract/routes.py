@@ -8,8 +8,8 @@ not. Where the intervention's name states its route ('intralesional triamcinolon
 found for the same drug belong to a comparator arm ('intramuscular triamcinolone') and are dropped.
 A drug 'applied to' the skin is topical. With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
 bolus, a rate per kg and time, a target plasma level, PCA with the intervention, an injection at
-induction of anaesthesia, or a per-kg dose given around induction (pretreatment, premedication,
-intubation), is ``intravenous`` (never where a
+induction of anaesthesia, or a per-kg dose whose sentence speaks of induction, pretreatment,
+premedication or intubation, is ``intravenous`` (never where a
 block, infiltration or other local route is named). Non-drug interventions have no route.
 """
 
@@ -58,9 +58,9 @@ ORAL_FORM = re.compile(r"\b(?:tablets?|capsules?|(?:sustained|extended|controlle
 _DIGIT = re.compile(r"\d")
 PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
 _PCA_CONTENTS = re.compile(r"\s*(?:\([A-Z\-]+\)\s*)?(?:with|containing|of|using|consisting of)\b", re.I)
-# A per-kg dose is an intravenous injection only where it is given around induction of anaesthesia
-# ('pretreatment ... before injection of rocuronium', 'at intubation'); a per-kg dose in a surgical
-# trial without such wording ('1 mg/kg ketorolac') may be intramuscular or oral.
+# A per-kg dose is an intravenous injection only where its sentence gives it around induction of
+# anaesthesia ('pretreatment ... before injection of rocuronium', 'at intubation'); a per-kg dose in a
+# surgical trial without such wording ('1 mg/kg ketorolac') may be intramuscular or oral.
 INDUCTION = re.compile(r"\binduction\b|\bintubat\w*|\bpre-?treat\w*|\bpremedicat\w*", re.I)
 PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!\s?(?:/|per\s)\s?d)", re.I)
 
@@ -207,8 +207,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
     for s in sentences:
         if IMPLIED_IV.search(s.text):
             return s
-    if any(INDUCTION.search(s.text) for s in ctx.sentences):
-        for s in sentences:
-            if PER_KG.search(s.text):
-                return s
+    for s in sentences:  # 'pretreatment drugs (... Group K, ketamine 0.5 mg/kg ...)'
+        if PER_KG.search(s.text) and INDUCTION.search(s.text):
+            return s
     return None

@@ -160,3 +160,9 @@ def test_the_route_in_a_known_drugs_given_name_wins():
     assert (found["intravenous"].evidence.start, found["intravenous"].evidence.end) == (start, start + len(sentence))
     _, found = _routes_for("Intravenous versus topical lidocaine for pain", sentence, "lidocaine")
     assert sorted(found) == ["intravenous", "topical"]
+
+
+def test_induction_wording_elsewhere_does_not_make_a_per_kg_dose_intravenous():
+    article = _article("All patients were intubated after induction of general anaesthesia.",
+                       "Ketorolac 1 mg/kg or saline was given at the end of surgery.", title="Ketorolac after surgery")
+    assert {f.value for f in routes.extract(make_context(article, "ketorolac"))} == set()
