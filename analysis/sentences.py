@@ -71,9 +71,11 @@ def _append(out: list[Sentence], text: str, start: int, stop: int, offset: int,
     out.append(Sentence(stripped, offset + s, offset + s + len(stripped), section, first_index + len(out)))
 
 
-def split_article(article: Article) -> list[Sentence]:
-    """Sentences of the title and each abstract part, offsets into ``article.text``."""
-    text = article.text
+def split_article(article: Article, text: str | None = None) -> list[Sentence]:
+    """Sentences of the title and each abstract part, offsets into ``article.text`` (``text``: that
+    string when the caller has it already)."""
+    if text is None:
+        text = article.text
     sentences: list[Sentence] = []
     for start, end, label in article.section_spans():
         sentences.extend(split_text(text[start:end], start, label, len(sentences)))

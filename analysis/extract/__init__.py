@@ -42,6 +42,15 @@ class Context:
     intervention: Intervention
     findings: list[Finding] = field(default_factory=list)
     _intervention_sentences: list[Sentence] | None = field(default=None, repr=False, compare=False)
+    _text: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """``article.text`` built once: the same string object every time, so the per-text caches of
+        the extractors find it without hashing a new copy."""
+        if self._text is None:
+            self._text = self.article.text
+        return self._text
 
     def earlier(self, field_name: str) -> list[Finding]:
         """Findings for ``field_name`` made by extractors that ran before this one."""
@@ -54,7 +63,7 @@ class Context:
     def intervention_sentences(self) -> list[Sentence]:
         """Sentences that name the intervention (by any synonym); found once per article."""
         if self._intervention_sentences is None:
-            if not self.intervention.mentioned_in(self.article.text):
+            if not self.intervention.mentioned_in(self.text):
                 self._intervention_sentences = []
             else:
                 pattern = self.intervention.pattern
@@ -65,14 +74,15 @@ class Context:
 def make_context(article: Article, intervention: Intervention | str = "ketamine") -> Context:
     if isinstance(intervention, str):
         intervention = resolve_intervention(intervention)
-    intervention = intervention.with_abbreviations(article.text)  # 'cannabis-based medicinal extract (CBME)'
-    return Context(article=article, sentences=split_article(article), intervention=intervention)
+    text = article.text
+    intervention = intervention.with_abbreviations(text)  # 'cannabis-based medicinal extract (CBME)'
+    return Context(article=article, sentences=split_article(article, text), intervention=intervention, _text=text)
 
 
 def extract_findings(article: Article, intervention: Intervention | str = "ketamine") -> list[Finding]:
     """Every finding of every extractor for one article."""
     ctx = make_context(article, intervention)
-    mentioned = ctx.intervention.mentioned_in(article.text)
+    mentioned = ctx.intervention.mentioned_in(ctx.text)
     for module in EXTRACTORS:
         if mentioned or module not in INTERVENTION_SPECIFIC:
             ctx.findings.extend(module.extract(ctx))

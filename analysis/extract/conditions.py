@@ -72,7 +72,7 @@ def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    present = PAIN.present(ctx.article.text)  # the pain key words of the whole article, checked once
+    present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []
     pain = {s.index for s in ctx.sentences if PAIN.holds(s.text, present) and PAIN.scan(s.text)}

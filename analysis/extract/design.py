@@ -195,7 +195,7 @@ def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
 def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     """(design, deciding sentence, deciding publication type)."""
     sentences = ctx.sentences
-    whole = ctx.article.text
+    whole = ctx.text
     types = ctx.article.publication_types
     by_type = {label for t in types for label in _type_labels(t)}
     title = next((s for s in sentences if s.section == "TITLE"), None)

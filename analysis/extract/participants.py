@@ -244,7 +244,7 @@ def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) 
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
-    present = _Present(ctx.article.text)
+    present = _Present(ctx.text)
     for s in ctx.sentences:
         if is_background_sentence(ctx, s) or not has_number(s.text):
             continue

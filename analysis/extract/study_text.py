@@ -54,7 +54,7 @@ class Gated:
         any part of it); empty when it cannot match."""
         keys = _keys_in(text)
         if keys is not None:
-            found = tuple(k for k in self.keys if k in keys)
+            found = tuple(keys.intersection(self.keys))
         else:
             lowered = _lower(text)
             found = tuple(k for k in self.keys if k in lowered)
