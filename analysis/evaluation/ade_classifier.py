@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+from analysis.evaluation.metrics import Confusion
 from analysis.extract.adverse_events import MODEL_FILE, SentenceModel, sentence_features
 
 MAX_FEATURES = 6000  # the shipped model keeps the features with the largest weights
@@ -46,25 +47,8 @@ def fit(feature_lists: Sequence[list[str]], labels: Sequence[bool], max_features
 
 
 @dataclass
-class CvResult:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
+class CvResult(Confusion):
     folds: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def corpus(directory: Path) -> tuple[list[str], list[bool], list[str]]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from analysis.evaluation.metrics import Confusion
 from analysis.extract.adverse_events import SentenceModel, detect_adverse_event_sentence
 from ketamine_evidence.errors import InputError
 
@@ -27,29 +28,12 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "
 
 
 @dataclass
-class AdeResult:
+class AdeResult(Confusion):
     """Confusion counts of sentence classification, with a few misclassified sentences to read."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
     seconds: float = 0.0
     false_positives: list[str] = field(default_factory=list)
     false_negatives: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
         return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),

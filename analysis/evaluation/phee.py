@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from analysis.evaluation.metrics import Confusion
 from analysis.extract.adverse_events import is_negated
 from ketamine_evidence.errors import InputError
 
@@ -22,29 +23,8 @@ DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "
 
 
 @dataclass
-class NegationResult:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def accuracy(self) -> float:
-        total = self.tp + self.fp + self.fn + self.tn
-        return (self.tp + self.tn) / total if total else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class NegationResult(Confusion):
+    """Negated (positive class) vs occurred adverse-event effects."""
 
     def summary(self) -> str:
         return (f"PHEE adverse-event negation: {self.tp + self.fp + self.fn + self.tn} effects, "
