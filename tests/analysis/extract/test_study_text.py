@@ -22,12 +22,12 @@ def _abstract() -> str:
 def test_present_keys_are_the_same_with_and_without_the_automaton(gate, monkeypatch):
     text = _abstract()
     assert len(text) >= study_text._LONG
-    with_automaton = (gate.present(text), gate.possible(text))
+    with_automaton = (set(gate.present(text)), gate.possible(text))  # in any order
     monkeypatch.setattr(study_text, "ahocorasick", None)
     study_text._keys_in.cache_clear()
     try:
         assert study_text._keys_in(text) is None
-        assert (gate.present(text), gate.possible(text)) == with_automaton
+        assert (set(gate.present(text)), gate.possible(text)) == with_automaton
     finally:
         study_text._keys_in.cache_clear()
     lowered = text.lower()
