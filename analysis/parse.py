@@ -416,10 +416,12 @@ def parse_language(el: etree._Element, parts: PubmedParts | None = None) -> str 
     return clean(lang.text) if lang is not None else None
 
 
-def parse_retracted(el: etree._Element, parts: PubmedParts | None = None) -> bool:
-    """Publication type 'Retracted Publication' or a ``RetractionIn`` comment."""
+def parse_retracted(el: etree._Element, parts: PubmedParts | None = None,
+                    types: list[str] | None = None) -> bool:
+    """Publication type 'Retracted Publication' or a ``RetractionIn`` comment (``types``: the record's
+    publication types when the caller has them already)."""
     p = parts or pubmed_parts(el)
-    if "Retracted Publication" in (parse_publication_types(el, p) or ()):
+    if "Retracted Publication" in (types if types is not None else parse_publication_types(el, p) or ()):
         return True
     return any(c.get("RefType") == "RetractionIn" for lst in p.c.get("CommentsCorrectionsList", ())
                for c in lst.iterchildren("CommentsCorrections"))
@@ -434,13 +436,14 @@ def parse_pubmed_element(el: etree._Element) -> Article:
     """One ``PubmedArticle``, ``PubmedBookArticle`` or bare ``MedlineCitation`` element as an ``Article``."""
     fmt = {"PubmedBookArticle": "book", "MedlineCitation": "medline"}.get(el.tag, "pubmed")
     p = pubmed_parts(el)
+    types = parse_publication_types(el, p) or []  # read once: the retraction check needs them too
     return Article(
         pmid=parse_pmid(el, p), pmcid=parse_pmcid(el, p), doi=parse_doi(el, p),
         title=parse_title(el, p) or "", abstract=parse_abstract(el, p) or [],
         journal=parse_journal(el, p), year=parse_year(el, p), authors=parse_authors(el, p) or [],
-        mesh_terms=parse_mesh_terms(el, p) or [], publication_types=parse_publication_types(el, p) or [],
+        mesh_terms=parse_mesh_terms(el, p) or [], publication_types=types,
         keywords=parse_keywords(el, p) or [], language=parse_language(el, p),
-        retracted=parse_retracted(el, p), date_revised=parse_date_revised(el, p), source_format=fmt,
+        retracted=parse_retracted(el, p, types), date_revised=parse_date_revised(el, p), source_format=fmt,
     )
 
 

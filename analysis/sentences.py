@@ -49,26 +49,24 @@ def _is_abbreviation(chunk: str) -> bool:
 def split_text(text: str, offset: int = 0, section: str | None = None, first_index: int = 0) -> list[Sentence]:
     """Split one block of text; offsets are ``offset`` + position in ``text``."""
     sentences: list[Sentence] = []
+    append = sentences.append
     start = 0
     for match in _BOUNDARY.finditer(text):
-        stop = match.start() + 1
-        if text[match.start()] == "." and _is_abbreviation(text[start:match.start()]):
+        dot = match.start()
+        if text[dot] == "." and _is_abbreviation(text[start:dot]):
             continue
-        _append(sentences, text, start, stop, offset, section, first_index)
+        chunk = text[start:dot + 1].lstrip()  # strip and offsets inline: once per sentence
+        stripped = chunk.rstrip()
+        if stripped:
+            s = offset + dot + 1 - len(chunk)
+            append(Sentence(stripped, s, s + len(stripped), section, first_index + len(sentences)))
         start = match.end()
-    _append(sentences, text, start, len(text), offset, section, first_index)
+    chunk = text[start:].lstrip()
+    stripped = chunk.rstrip()
+    if stripped:
+        s = offset + len(text) - len(chunk)
+        append(Sentence(stripped, s, s + len(stripped), section, first_index + len(sentences)))
     return sentences
-
-
-def _append(out: list[Sentence], text: str, start: int, stop: int, offset: int,
-            section: str | None, first_index: int) -> None:
-    chunk = text[start:stop]
-    stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    s = start + lead
-    out.append(Sentence(stripped, offset + s, offset + s + len(stripped), section, first_index + len(out)))
 
 
 def split_article(article: Article, text: str | None = None) -> list[Sentence]:

@@ -167,9 +167,11 @@ def _metadata(article_types: list[str]) -> Evidence:
 
 
 def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
-           keep=lambda s: True, whole: str | None = None) -> "Sentence | None":
+           keep=lambda s: True, whole: str | None = None,
+           lows: list[str] | None = None) -> "Sentence | None":
     """The first sentence the pattern matches and ``keep`` accepts; ``whole`` (all their text) is
-    pre-checked once for the pattern's key words (per-sentence checks would cost more than they save)."""
+    pre-checked once for the pattern's key words (per-sentence checks would cost more than they save);
+    ``lows``: the sentences' lower-cased texts, when the caller has them."""
     if isinstance(pattern, Gated) and whole is not None:
         if not pattern.exact:
             if not pattern.possible(whole):
@@ -179,8 +181,9 @@ def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
         present = pattern.present(whole)  # a sentence can match only if it holds one of these
         if not present:
             return None
-        for s in sentences:
-            lowered = lower(s.text)
+        if lows is None:
+            lows = [lower(s.text) for s in sentences]
+        for s, lowered in zip(sentences, lows):
             for key in present:
                 if key in lowered:
                     break
@@ -199,6 +202,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     types = ctx.article.publication_types
     by_type = {label for t in types for label in _type_labels(t)}
     title = next((s for s in sentences if s.section == "TITLE"), None)
+    lows = [lower(s.text) for s in sentences]  # for every rule's key-word check below
 
     future: list[bool] = []  # no future/earlier-study wording anywhere: skip the per-sentence check (asked once)
     about: dict[int, bool] = {}  # kept per sentence: every rule below asks
@@ -221,14 +225,15 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return small_series[0]
 
     if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
-        sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole)
+        sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole,
+                    lows=lows)
         if sr is not None:
             return "systematic_review", sr, None
         if "systematic_review" not in by_type and "guideline" not in by_type:
             return "narrative_review", None, "narrative_review"
 
     # Animal study: animals are the subjects and no human subjects are described.
-    animal = _first(sentences, ANIMAL, about_this_study, whole=whole)
+    animal = _first(sentences, ANIMAL, about_this_study, whole=whole, lows=lows)
     if animal is not None and _mostly_animal([s.text for s in sentences if about_this_study(s)], whole):
         return "animal", animal, None
 
@@ -236,46 +241,48 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "guideline", None, "guideline"
     if title is not None and GUIDELINE.search(title.text):
         return "guideline", title, None
-    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole)
+    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole, lows=lows)
     if sr is not None:
         return "systematic_review", sr, None
     if "systematic_review" in by_type:
         return "systematic_review", None, "systematic_review"
 
-    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text), whole=whole)
+    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text),
+                    whole=whole, lows=lows)
     if random is not None:
         return "rct", random, None
     if "rct" in by_type:
         return "rct", None, "rct"
 
     review_title = title is not None and REVIEW.search(title.text) is not None
-    if review_title or ("narrative_review" in by_type and _first(sentences, TRIAL, whole=whole) is None):
+    if review_title or ("narrative_review" in by_type
+                        and _first(sentences, TRIAL, whole=whole, lows=lows) is None):
         return "narrative_review", title if review_title else None, None if review_title else "narrative_review"
 
-    series = _first(sentences, CASE_SERIES, about_this_study, whole=whole)
+    series = _first(sentences, CASE_SERIES, about_this_study, whole=whole, lows=lows)
     if series is not None:
         if RETROSPECTIVE.search(series.text) and small() is None:
             return "retrospective_observational", series, None  # 'Retrospective case series' of many
         return "case_series", series, None
-    report = _first(sentences, CASE_REPORT, about_this_study, whole=whole)
+    report = _first(sentences, CASE_REPORT, about_this_study, whole=whole, lows=lows)
     if report is not None or "case_report" in by_type:
         if small() is not None:
             return "case_series", small(), None
         return ("case_report", report, None) if report is not None else ("case_report", None, "case_report")
 
-    review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s), whole=whole)
-    if review is not None and _first(sentences, TRIAL, about_this_study, whole=whole) is None \
+    review = _first(sentences, REVIEW, lambda s: not is_background_sentence(ctx, s), whole=whole, lows=lows)
+    if review is not None and _first(sentences, TRIAL, about_this_study, whole=whole, lows=lows) is None \
             and small() is None and not _ENROLMENT.search(whole):
         return "narrative_review", review, None
-    retro = _first(sentences, RETROSPECTIVE, about_this_study, whole=whole)
+    retro = _first(sentences, RETROSPECTIVE, about_this_study, whole=whole, lows=lows)
     if retro is not None:
         return "retrospective_observational", retro, None
-    prosp = _first(sentences, PROSPECTIVE_OBS, about_this_study, whole=whole)
+    prosp = _first(sentences, PROSPECTIVE_OBS, about_this_study, whole=whole, lows=lows)
     if prosp is not None:
         return "prospective_observational", prosp, None
     if "prospective_observational" in by_type:
         return "prospective_observational", None, "prospective_observational"
-    trial = _first(sentences, TRIAL, about_this_study, whole=whole)
+    trial = _first(sentences, TRIAL, about_this_study, whole=whole, lows=lows)
     if trial is None:
         if small() is not None:
             return "case_series", small(), None
@@ -285,7 +292,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "case_series", title, None
     if trial is not None:
         return "non_randomised_trial", trial, None
-    observed = _first(sentences, OBSERVED, about_this_study, whole=whole)
+    observed = _first(sentences, OBSERVED, about_this_study, whole=whole, lows=lows)
     if observed is not None:  # no treatment given by the study: people followed under their own exposure
         return "prospective_observational", observed, None
     return "other", None, None

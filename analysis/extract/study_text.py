@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import lru_cache
+from operator import itemgetter
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -34,13 +35,14 @@ class Gated:
     text: use their offsets and digits, not their letters' case.
     """
 
-    __slots__ = ("pattern", "keys", "words", "low", "also", "exact")
+    __slots__ = ("pattern", "keys", "key_set", "words", "low", "also", "exact")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...] = (),
                  words: frozenset[str] = frozenset(), also: re.Pattern[str] | None = None,
                  exact: bool = True) -> None:
         self.pattern = pattern
         self.keys = keys
+        self.key_set = frozenset(keys)  # for ``present``: set & set (the order of its keys is free)
         self.words = words
         self.low = lower_case_pattern(pattern)
         _KEYS.update(keys)
@@ -54,7 +56,7 @@ class Gated:
         any part of it); empty when it cannot match."""
         keys = _keys_in(text)
         if keys is not None:
-            found = tuple(keys.intersection(self.keys))
+            found = tuple(keys & self.key_set) if keys else ()
         else:
             lowered = _lower(text)
             found = tuple(k for k in self.keys if k in lowered)
@@ -190,7 +192,10 @@ def _keys_in(text: str) -> frozenset[str] | None:
     auto = _automaton()
     if auto is None or not len(auto):
         return None
-    return frozenset(key for _, key in auto.iter(_lower(text)))
+    return frozenset(map(_VALUE, auto.iter(_lower(text))))  # (end, key) pairs: keep the keys
+
+
+_VALUE = itemgetter(1)
 
 
 # Every byte but ASCII letters and digits becomes a space: ``bytes.translate`` + ``split`` gives the words of
