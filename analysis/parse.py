@@ -125,9 +125,14 @@ def _flatten(el: etree._Element | None, skip: frozenset[str], block: frozenset[s
     return clean("".join(out))
 
 
+_NO_TAGS: frozenset[str] = frozenset()
+
+
 def _text(el: etree._Element | None) -> str | None:
     """All text inside ``el`` without its tags (PubMed fields: inline markup only)."""
-    return _flatten(el, frozenset(), frozenset())
+    if el is not None and not len(el):  # most fields are one text node (what ``_flatten`` does first)
+        return clean(el.text)
+    return _flatten(el, _NO_TAGS, _NO_TAGS)
 
 
 def _jats_text(el: etree._Element | None) -> str | None:

@@ -35,7 +35,7 @@ class Gated:
     text: use their offsets and digits, not their letters' case.
     """
 
-    __slots__ = ("pattern", "keys", "key_set", "words", "low", "also", "exact")
+    __slots__ = ("pattern", "keys", "key_set", "words", "word_bytes", "low", "also", "exact")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...] = (),
                  words: frozenset[str] = frozenset(), also: re.Pattern[str] | None = None,
@@ -44,6 +44,9 @@ class Gated:
         self.keys = keys
         self.key_set = frozenset(keys)  # for ``present``: set & set (the order of its keys is free)
         self.words = words
+        # As ASCII bytes, matched against ``_word_bytes`` (no str per word of the text); a word that is not
+        # ASCII can never be one of the text's words.
+        self.word_bytes = frozenset(w.encode("ascii") for w in words if w.isascii())
         self.low = lower_case_pattern(pattern)
         _KEYS.update(keys)
         self.also = also  # a case-sensitive alternative ('Group II') that ``scan`` also tries
@@ -61,11 +64,11 @@ class Gated:
             lowered = _lower(text)
             found = tuple(k for k in self.keys if k in lowered)
         if self.words:
-            found += tuple(self.words & _words(text))
+            found += tuple(w.decode("ascii") for w in self.word_bytes & _word_bytes(text))
         return found
 
     def possible(self, text: str) -> bool:
-        if self.words and not self.words.isdisjoint(_words(text)):
+        if self.words and not self.word_bytes.isdisjoint(_word_bytes(text)):
             return True
         if len(text) >= _LONG:  # a whole abstract: the key words it holds are found once for every pre-check
             keys = _keys_in(text)
@@ -207,6 +210,12 @@ _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in rang
 def _words(text: str) -> frozenset[str]:
     """The lower-case ``[a-z0-9]+`` words of ``text``."""
     return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split())
+
+
+@lru_cache(maxsize=_PER_ARTICLE)
+def _word_bytes(text: str) -> frozenset[bytes]:
+    """The words of ``_words`` as ASCII bytes (about half the cost: no str made per word)."""
+    return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).split())
 
 
 @lru_cache(maxsize=_PER_ARTICLE)
