@@ -232,6 +232,20 @@ _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
 DIGITS = re.compile(r"\d")
 
 
+def _number_automaton():
+    """One Aho-Corasick pass finds any number word (about half the cost of a substring test per word)."""
+    if ahocorasick is None:
+        return None
+    auto = ahocorasick.Automaton()
+    for w in _NUMBER_WORDS:
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto
+
+
+_NUMBER_AUTOMATON = _number_automaton()
+
+
 @lru_cache(maxsize=_PER_ARTICLE)
 def has_number(text: str) -> bool:
     """A digit or a number word anywhere in ``text`` (cheap pre-check; kept per sentence, as the design
@@ -239,6 +253,10 @@ def has_number(text: str) -> bool:
     if DIGITS.search(text):
         return True
     lowered = _lower(text)
+    if _NUMBER_AUTOMATON is not None:
+        for _ in _NUMBER_AUTOMATON.iter(lowered):
+            return True
+        return False
     for w in _NUMBER_WORDS:
         if w in lowered:
             return True
