@@ -30,8 +30,6 @@ from ketamine_evidence.errors import InputError
 
 CATEGORICAL_FIELDS = ("relevant", "design", "pain_effect")
 SET_FIELDS = LIST_FIELDS  # conditions, routes, adverse_events, negated_adverse_events
-NUMERIC_FIELDS = ("relief_duration_days", "follow_up_days", "dose_mg_per_kg",
-                  "infusion_mg_per_kg_h", "responder_rate_pct")
 # The order fields are printed in (the guideline's table order).
 FIELD_ORDER = ("relevant", "design", "conditions", "routes", "n_participants", "relief_duration_days",
                "follow_up_days", "dose_mg_per_kg", "infusion_mg_per_kg_h", "pain_effect",

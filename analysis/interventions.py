@@ -281,6 +281,3 @@ def resolve_intervention(name: str, extra: dict[str, dict[str, Any]] | None = No
                                 drug_class=entry.drug_class, is_drug=entry.is_drug)
     return Intervention(name=lowered, synonyms=tuple(dict.fromkeys([wanted, *names])),
                         drug_class=None, is_drug=is_drug)
-
-
-KETAMINE = "ketamine"

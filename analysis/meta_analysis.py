@@ -231,7 +231,6 @@ def meta_analyse(yi: Sequence[float], vi: Sequence[float], *, method: str = "REM
         tau2, converged, iterations = tau2_paule_mandel(y, v)
 
     q, q_df, q_p = cochran_q(y, v)
-    w_fe = 1.0 / v
     if method == "FE":
         i2 = 100.0 * max(0.0, (q - q_df) / q) if q > 0 else 0.0
         h2 = q / q_df if q_df > 0 else 1.0

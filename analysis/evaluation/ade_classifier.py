@@ -79,7 +79,7 @@ def cross_validate(directory: Path, k: int = 10, limit: int | None = None) -> Cv
             continue
         model = fit([feats[i] for i in train], [labels[i] for i in train])
         for i in test:
-            predicted = model.score(feats[i]) > model.threshold
+            predicted = model.accepts(feats[i])
             if predicted and labels[i]:
                 result.tp += 1
             elif predicted:

@@ -353,8 +353,7 @@ def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None
         return has_event and (_CAUSAL.search(text) is not None or _OCCURRENCE.search(text) is not None)
     if drug is None and model is not False:
         learned = load_model() if model is None else model
-        return learned.score(sentence_features(text, _signals(text, mentions, negated_spans, has_event))) > \
-            learned.threshold
+        return learned.accepts(sentence_features(text, _signals(text, mentions, negated_spans, has_event)))
     return _rule_verdict(text, drug, negated_spans, has_event)[0]
 
 
@@ -449,8 +448,9 @@ class SentenceModel:
     def score(self, feats: Iterable[str]) -> float:
         return self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
 
-    def predict(self, text: str) -> bool:
-        return self.score(sentence_features(text)) > self.threshold
+    def accepts(self, feats: Iterable[str]) -> bool:
+        """Whether a sentence with these features is an adverse-event sentence."""
+        return self.score(feats) > self.threshold
 
 
 MODEL_FILE = "ade_sentence_model.json"
@@ -566,11 +566,6 @@ def _drug_finder() -> Any:
     except ImportError:  # pragma: no cover - the INN stems still work
         return None
     return find_drugs
-
-
-def names_a_drug(text: str) -> bool:
-    """Whether a sentence names a drug: a dictionary name, an INN stem ('-cillin', '-olol') or a drug word."""
-    return bool(_drug_words(text, None))
 
 
 # ---------------------------------------------------------------------------------------------- extractor

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.extract.regimen_text import mentions, owner
+from analysis.extract.text_patterns import parse_number
 from analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -59,15 +60,12 @@ _COURSE_CUE = re.compile(r"\b(?:infus\w*|daily|consecutive|once|twice|times a da
 _OUTCOME_CUE = re.compile(r"\b(?:pain|relief|scores?|lower|higher|reduc\w*|improv\w*|follow(?:ed)?[- ]up)\b", re.I)
 INFUSION_LENGTH = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)[- ]?(?P<unit>h|hr|hours?|min(?:utes?)?|days?)\s+(?:\w+\s+)?"
                              r"infusions?\b", re.I)
-_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-          "twelve": 12, "fourteen": 14}
-
-
 def _num(text: str) -> float:
-    t = text.replace("\u00b7", ".")
-    if re.fullmatch(r"\d+,\d", t):
-        t = t.replace(",", ".")
-    return _WORDS[t.lower()] if t.lower() in _WORDS else float(t)
+    """A number the patterns above matched; in a dose, '1,5' is a decimal comma."""
+    value = parse_number(text.replace(",", ".") if re.fullmatch(r"\d+,\d", text) else text)
+    if value is None:
+        raise ValueError(f"not a number: {text!r}")
+    return value
 
 
 def _highest(range_text: str) -> float:

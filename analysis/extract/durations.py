@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from analysis.extract import pain_effect
 from analysis.extract.direction import Verdict, is_pain_outcome
-from analysis.extract.text_patterns import TimeMention, time_mentions, unit_days
+from analysis.extract.text_patterns import TimeMention, parse_number, time_mentions, unit_days
 from analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -118,10 +118,9 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
     """Days covered by consecutive treatment periods: 'two 4-week treatment periods separated by a 2-week
     washout' -> 70; 'immediate-release for 2-9 days, sustained-release for 10-15 days' (a phased design)
     -> 24; 'X for 3 days followed by Y for 9 days' -> 12."""
-    words = {"two": 2, "three": 3, "four": 4}
     m = _PERIODS.search(text)
     if m:
-        k = int(words.get(m.group("k").lower(), m.group("k")))
+        k = int(parse_number(m.group("k")) or 0)
         days = k * float(m.group("n")) * (unit_days(m.group("unit")) or 0)
         if m.group("w"):
             days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)

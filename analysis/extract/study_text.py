@@ -207,14 +207,8 @@ _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in rang
 
 
 @lru_cache(maxsize=_PER_ARTICLE)
-def _words(text: str) -> frozenset[str]:
-    """The lower-case ``[a-z0-9]+`` words of ``text``."""
-    return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split())
-
-
-@lru_cache(maxsize=_PER_ARTICLE)
 def _word_bytes(text: str) -> frozenset[bytes]:
-    """The words of ``_words`` as ASCII bytes (about half the cost: no str made per word)."""
+    """The lower-case ``[a-z0-9]+`` words of ``text``, as ASCII bytes (no str made per word)."""
     return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).split())
 
 

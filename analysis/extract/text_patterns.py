@@ -25,10 +25,7 @@ _WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.\u00b7]\d+)?|\.\d+|"
        rf"(?:{_WORD_ALT})(?![a-z])(?:[- ](?:{_WORD_ALT})(?![a-z]))?)")
 NUMBER = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
-# A signed decimal as in results: '-2.47', '−0.98' (unicode minus), '+1.2'.
-SIGNED = r"[-\u2212\u2013+]?\s?\d+(?:[.\u00b7]\d+)?"
 PERCENT = re.compile(rf"(?<![\w.])({NUM})\s?(?:%|per\s?cent\b|percent\b)", re.I)
-RANGE_SEP = r"\s?(?:-|\u2013|\u2014|to|and|or)\s?"
 
 # Time units -> days per unit.
 UNIT_DAYS: dict[str, float] = {
