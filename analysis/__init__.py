@@ -10,17 +10,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from analysis.tables import Tables
-    from analysis.tables_io import load_tables
+    from ketamine_evidence.analysis.tables.frames import Tables
+    from ketamine_evidence.analysis.tables.io import load_tables
 
 __all__ = ["Tables", "load_tables"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "load_tables":
-        from analysis.tables_io import load_tables
+        from ketamine_evidence.analysis.tables.io import load_tables
         return load_tables
     if name == "Tables":
-        from analysis.tables import Tables
+        from ketamine_evidence.analysis.tables.frames import Tables
         return Tables
     raise AttributeError(f"module 'analysis' has no attribute {name!r}")

@@ -18,9 +18,9 @@ import dataclasses
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from analysis.extract import design, make_context
-from analysis.parse import parse_file
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.analysis.extract import design, make_context
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.base.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = REPO.parent / "shared" / "corpus" / "pubmed_xml"

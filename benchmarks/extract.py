@@ -5,8 +5,8 @@ replicated ``--copies`` times into one temporary ``MedlineCitationSet`` file (de
 records, ~195 MB). Timed passes over the same bytes:
 
 - ``bare``: ``iterparse(tag="MedlineCitation")``, clearing each element (the floor);
-- ``parse``: ``analysis.parse.parse_file`` (Articles);
-- ``extract``: ``parse_file`` + ``analysis.extract.extract_article`` for the chosen intervention.
+- ``parse``: ``ketamine_evidence.analysis.parse.parse_file`` (Articles);
+- ``extract``: ``parse_file`` + ``ketamine_evidence.analysis.extract.extract_article`` for the chosen intervention.
 
 Peak memory: each pass runs again in a fresh subprocess at ``--copies/10`` and ``--copies`` copies and
 reports ``ru_maxrss`` (and the RSS after imports), so flat memory shows as equal peaks.
@@ -75,15 +75,15 @@ def bare(path: Path) -> int:
 
 
 def parse(path: Path) -> int:
-    from analysis.parse import parse_file
+    from ketamine_evidence.analysis.parse import parse_file
 
     return sum(1 for _ in parse_file(path))
 
 
 def extract(path: Path, intervention: str = "ketamine") -> int:
-    from analysis.extract import extract_article
-    from analysis.interventions import resolve_intervention
-    from analysis.parse import parse_file
+    from ketamine_evidence.analysis.extract import extract_article
+    from ketamine_evidence.analysis.extract.interventions import resolve_intervention
+    from ketamine_evidence.analysis.parse import parse_file
 
     target = resolve_intervention(intervention)
     n = 0
@@ -105,8 +105,8 @@ def timed(mode: str, path: Path) -> tuple[int, float]:
 def child(mode: str, path: Path) -> None:
     """Subprocess body: import, note RSS, run one pass, print JSON with the peak RSS."""
     pin_one_core()
-    import analysis.extract  # noqa: F401  (imports count in the baseline, not in the pass)
-    import analysis.parse  # noqa: F401
+    import ketamine_evidence.analysis.extract  # noqa: F401  (imports count in the baseline, not in the pass)
+    import ketamine_evidence.analysis.parse  # noqa: F401
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     n, seconds = timed(mode, path)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -133,7 +133,7 @@ def in_subprocess(mode: str, path: Path) -> dict:
 
 def profile(path: Path, top: int) -> None:
     pin_one_core()
-    from analysis.extract import EXTRACTORS
+    from ketamine_evidence.analysis.extract import EXTRACTORS
 
     prof = cProfile.Profile()
     prof.enable()
@@ -177,8 +177,8 @@ def main() -> int:
         path, records = build_input(args.copies, Path(tmp))
         size_mb = path.stat().st_size / 1e6
         print(f"input: {records} records, {size_mb:.0f} MB ({args.copies} x the MEDLINE sample), one core")
-        import analysis.extract  # noqa: F401  warm imports outside the timed passes
-        import analysis.parse  # noqa: F401
+        import ketamine_evidence.analysis.extract  # noqa: F401  warm imports outside the timed passes
+        import ketamine_evidence.analysis.parse  # noqa: F401
         rates = {}
         for mode in MODES:
             n, seconds = timed(mode, path)

@@ -44,7 +44,7 @@ def harvest(url: str, store: Path, home: Path, api_key: str | None, batch_size: 
     if api_key:
         env["NCBI_API_KEY"] = api_key
     (home / "ketamine-evidence.toml").write_text(f"[pubmed]\nbatch_size = {batch_size}\n")
-    cmd = [sys.executable, "-m", "ketamine_evidence.cli", "--log-level", "WARNING", "harvest", "--source", "pubmed",
+    cmd = [sys.executable, "-m", "ketamine_evidence", "--log-level", "WARNING", "harvest", "--source", "pubmed",
            "--eutils-url", url, "--store", str(store), "--query", "ketamine AND pain"]
     start = time.perf_counter()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=REPO)

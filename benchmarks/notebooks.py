@@ -3,7 +3,7 @@
 Extracts the bundled snapshot (``data/snapshot/pmc``) into a temporary folder, then executes
 ``notebooks/01..04`` with papermill on the ``python3`` kernel (as the tests do), printing the time
 of each (kernel start included) and the total. Target: all four in < 60 s.
-Also times ``analysis.meta_analysis.meta_analyse`` (REML + Hartung-Knapp) on ``--k`` studies.
+Also times ``ketamine_evidence.analysis.synthesis.meta_analysis.meta_analyse`` (REML + Hartung-Knapp) on ``--k`` studies.
 
     .venv/bin/python benchmarks/notebooks.py
     .venv/bin/python benchmarks/notebooks.py --k 2000
@@ -30,8 +30,8 @@ def main() -> None:
     import numpy as np
     import papermill as pm
 
-    from analysis import load_tables
-    from analysis.meta_analysis import meta_analyse
+    from ketamine_evidence.analysis import load_tables
+    from ketamine_evidence.analysis.synthesis.meta_analysis import meta_analyse
     from ketamine_evidence.cli import main as cli
 
     with tempfile.TemporaryDirectory() as tmp:

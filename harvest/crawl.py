@@ -19,10 +19,10 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from ketamine_evidence import __version__
-from ketamine_evidence.config import Config
-from ketamine_evidence.errors import HarvestError
+from ketamine_evidence.base.config import Config
+from ketamine_evidence.base.errors import HarvestError
 
-from harvest.eutils import Window, full_windows, identity_params, incremental_windows
+from ketamine_evidence.harvest.eutils import Window, full_windows, identity_params, incremental_windows
 
 log = logging.getLogger(__name__)
 _crawled = False  # Twisted's reactor runs once per process
@@ -86,11 +86,11 @@ def plan_windows(config: Config, store: Any, query: str, full: bool, today: date
 
 
 def scrapy_settings(config: Config, overrides: dict[str, Any] | None = None) -> Any:
-    """Scrapy settings: ``harvest.settings`` plus the config's rate, timeout and identity."""
+    """Scrapy settings: ``ketamine_evidence.harvest.settings`` plus the config's rate, timeout and identity."""
     from scrapy.settings import Settings
 
     settings = Settings()
-    settings.setmodule("harvest.settings", priority="project")
+    settings.setmodule("ketamine_evidence.harvest.settings", priority="project")
     pm = config.pubmed
     settings.set("DOWNLOAD_DELAY", settings.getfloat("RATE_MARGIN") / pm.max_rate, priority="project")
     settings.set("DOWNLOAD_TIMEOUT", pm.timeout_s, priority="project")
@@ -123,8 +123,8 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from harvest.items import RawRecord
-    from harvest.spiders.pubmed import PubmedSpider
+    from ketamine_evidence.harvest.items import RawRecord
+    from ketamine_evidence.harvest.spiders.pubmed import PubmedSpider
 
     today = datetime.now(timezone.utc).date()
     windows, since = plan_windows(config, store, query, full, today)

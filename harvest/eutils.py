@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from harvest.items import RawRecord
-from harvest.pubmed_xml import TruncatedBody, inspect_pmc
+from ketamine_evidence.harvest.items import RawRecord
+from ketamine_evidence.harvest.pubmed_xml import TruncatedBody, inspect_pmc
 
 #: PubMed's date format for ``mindate``/``maxdate`` and ``[crdt]`` ranges.
 DATE_FORMAT = "%Y/%m/%d"

@@ -16,7 +16,7 @@ from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from harvest.items import BatchEnd, RawRecord
+from ketamine_evidence.harvest.items import BatchEnd, RawRecord
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from typing import IO
 
 from lxml import etree
 
-from harvest.items import RawRecord
+from ketamine_evidence.harvest.items import RawRecord
 
 PUBMED_TAGS = ("PubmedArticle", "PubmedBookArticle", "MedlineCitation")
 _MONTHS = {m: i for i, m in enumerate(

@@ -18,7 +18,7 @@ AUTOTHROTTLE_ENABLED = False    # a fixed delay is what keeps us under the limit
 
 LOG_INSTALL_ROOT_HANDLER = False  # library code: the CLI owns logging handlers
 LOG_LEVEL = "INFO"
-LOG_FORMATTER = "harvest.middlewares.QuietLogFormatter"
+LOG_FORMATTER = "ketamine_evidence.harvest.middlewares.QuietLogFormatter"
 LOG_VERSIONS: list[str] = []
 
 # --- politeness -------------------------------------------------------------------------
@@ -40,14 +40,14 @@ RETRY_FIRST_SEARCH_TIMES = 2    # the very first esearch gives up sooner: NCBI i
 DOWNLOAD_FAIL_ON_DATALOSS = True  # a body shorter than its Content-Length fails (and is retried)
 
 DOWNLOADER_MIDDLEWARES = {
-    "harvest.middlewares.BackoffMiddleware": 540,   # just before RetryMiddleware (550)
+    "ketamine_evidence.harvest.middlewares.BackoffMiddleware": 540,   # just before RetryMiddleware (550)
 }
 
 # --- items ------------------------------------------------------------------------------
 ITEM_PIPELINES = {
-    "harvest.pipelines.DeduplicatePipeline": 100,
-    "harvest.pipelines.ValidatePipeline": 700,
-    "harvest.pipelines.StorePipeline": 900,
+    "ketamine_evidence.harvest.pipelines.DeduplicatePipeline": 100,
+    "ketamine_evidence.harvest.pipelines.ValidatePipeline": 700,
+    "ketamine_evidence.harvest.pipelines.StorePipeline": 900,
 }
 
 # --- harvest-specific -------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The offline source: land the bundled snapshot through the same store path as a PubMed harvest.
 
 ``data/snapshot/pubmed/*.xml[.gz]`` (``PubmedArticleSet`` / ``MedlineCitationSet`` files, split by
-``harvest.pubmed_xml.iter_pubmed_records``) and ``data/snapshot/pmc/*.nxml`` (JATS full text, one
+``ketamine_evidence.harvest.pubmed_xml.iter_pubmed_records``) and ``data/snapshot/pmc/*.nxml`` (JATS full text, one
 article per file, via ``parse_pmc``) become ``RawRecord``s with source ``snapshot`` and are saved
 with ``Store.save_batch`` in batches, so a second load finds every record unchanged.
 """
@@ -17,10 +17,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from harvest.items import RawRecord
-from harvest.pubmed_xml import TruncatedBody, iter_pubmed_records, parse_pmc
-from harvest.store import Store
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.harvest.items import RawRecord
+from ketamine_evidence.harvest.pubmed_xml import TruncatedBody, iter_pubmed_records, parse_pmc
+from ketamine_evidence.harvest.store import Store
+from ketamine_evidence.base.errors import InputError
 
 log = logging.getLogger(__name__)
 

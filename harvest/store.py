@@ -30,8 +30,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from harvest.items import RawRecord
-from ketamine_evidence.errors import StoreError, StoreLocked
+from ketamine_evidence.harvest.items import RawRecord
+from ketamine_evidence.base.errors import StoreError, StoreLocked
 
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x4B455644  # "KEVD": marks a ketamine-evidence store

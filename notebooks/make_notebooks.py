@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 
 LOAD = """\
 %matplotlib inline
-from analysis.notebook_support import tables_for_notebook, select_studies, for_studies
+from ketamine_evidence.analysis.tables.notebooks import tables_for_notebook, select_studies, for_studies
 
 tables = tables_for_notebook(tables_dir, intervention=intervention)  # builds from the bundled snapshot if no tables yet
 studies = select_studies(tables.studies, condition=condition, intervention=intervention)
@@ -31,11 +31,11 @@ NOTEBOOKS: dict[str, list[tuple[str, str] | tuple[str, str, list[str]]]] = {
         ("code", 'tables_dir = None\nintervention = "ketamine"\ncondition = None', ["parameters"]),
         ("code", LOAD),
         ("md", "## Records and exclusions"),
-        ("code", "from analysis.notebook_support import corpus_summary, exclusion_reasons\n\n"
+        ("code", "from ketamine_evidence.analysis.tables.notebooks import corpus_summary, exclusion_reasons\n\n"
                  "corpus_summary(tables.studies)"),
         ("code", "exclusion_reasons(tables.studies)"),
         ("md", "## Included studies"),
-        ("code", "from analysis.notebook_support import count_values, studies_per_year\n\n"
+        ("code", "from ketamine_evidence.analysis.tables.notebooks import count_values, studies_per_year\n\n"
                  'count_values(studies, "design")'),
         ("code", 'count_values(studies, "conditions")'),
         ("code", 'count_values(studies, "routes")'),
@@ -51,7 +51,7 @@ NOTEBOOKS: dict[str, list[tuple[str, str] | tuple[str, str, list[str]]]] = {
                "Parameters: `tables_dir`, `intervention`, `condition`."),
         ("code", 'tables_dir = None\nintervention = "ketamine"\ncondition = None', ["parameters"]),
         ("code", LOAD),
-        ("code", "from analysis.notebook_support import relief_table, relief_summary, plot_relief\n\n"
+        ("code", "from ketamine_evidence.analysis.tables.notebooks import relief_table, relief_summary, plot_relief\n\n"
                  "relief = relief_table(studies, tables.findings)\n"
                  "relief_summary(relief)"),
         ("md", "Each study's stated duration, longest first, with its evidence sentence:"),
@@ -65,7 +65,7 @@ NOTEBOOKS: dict[str, list[tuple[str, str] | tuple[str, str, list[str]]]] = {
                "whose evidence is listed; `None`: the most reported)."),
         ("code", 'tables_dir = None\nintervention = "ketamine"\ncondition = None\nevent = None', ["parameters"]),
         ("code", LOAD),
-        ("code", "from analysis.notebook_support import adverse_event_summary, adverse_event_evidence\n\n"
+        ("code", "from ketamine_evidence.analysis.tables.notebooks import adverse_event_summary, adverse_event_evidence\n\n"
                  "events = adverse_event_summary(studies, tables.adverse_events)\n"
                  "events"),
         ("code", "if not events.empty:\n"
@@ -83,14 +83,14 @@ NOTEBOOKS: dict[str, list[tuple[str, str] | tuple[str, str, list[str]]]] = {
         ("code", 'tables_dir = None\nintervention = "ketamine"\ncondition = None\nmethod = "REML"\n'
                  "hartung_knapp = True", ["parameters"]),
         ("code", LOAD),
-        ("code", "import pandas as pd\nfrom analysis.effect_sizes import effect_table, pool_by_condition\n\n"
+        ("code", "import pandas as pd\nfrom ketamine_evidence.analysis.synthesis.effect_sizes import effect_table, pool_by_condition\n\n"
                  "effects = effect_table(for_studies(tables.findings, studies), studies)\n"
                  "effects"),
         ("code", "pooled = pool_by_condition(effects, method=method, hartung_knapp=hartung_knapp)\n"
                  'print(f"pooled analyses: {len(pooled)}" if len(pooled) else '
                  '"no condition has effect data from two or more RCTs yet")\n'
                  'pooled.drop(columns=["result"])'),
-        ("code", "from analysis.notebook_support import plot_forest\n\n"
+        ("code", "from ketamine_evidence.analysis.tables.notebooks import plot_forest\n\n"
                  "for row in pooled.to_dict(\"records\"):\n"
                  "    display(plot_forest(effects, row))"),
         ("md", "Sensitivity: the same pooling with only the arm sizes the abstracts state (no equal split of "

@@ -1,6 +1,6 @@
 """A learned adverse-event sentence classifier for case-report sentences about any drug (ADE-Corpus-V2).
 
-The rules of :mod:`analysis.extract.adverse_events` reach F1 0.69 on ADE-Corpus-V2; a logistic regression
+The rules of :mod:`ketamine_evidence.analysis.extract.adverse_events` reach F1 0.69 on ADE-Corpus-V2; a logistic regression
 over word n-grams (drug names and event words replaced by placeholders) plus the rules' own signals
 (verdict, causal-link strength, an event word, a drug) reaches more. It is trained on ADE-Corpus-V2 itself,
 so its figure is only ever measured by k-fold cross-validation grouped by PMID (no abstract in both the
@@ -10,7 +10,7 @@ training and the scored folds): :func:`cross_validate`. PHEE cannot serve as an 
 Training needs scikit-learn; the shipped model (``analysis/lexicons/ade_sentence_model.json``, the
 features with the largest weights) is scored in pure Python at run time by
 ``detect_adverse_event_sentence`` (no scikit-learn needed). Rebuild it with
-``python -m analysis.evaluation.ade_classifier --train``.
+``python -m ketamine_evidence.analysis.evaluation.ade_classifier --train``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
-from analysis.evaluation.metrics import Confusion
-from analysis.extract.adverse_events import MODEL_FILE, SentenceModel, sentence_features
+from ketamine_evidence.analysis.evaluation.metrics import Confusion
+from ketamine_evidence.analysis.extract.adverse_events import MODEL_FILE, SentenceModel, sentence_features
 
 MAX_FEATURES = 6000  # the shipped model keeps the features with the largest weights
 C = 0.5  # inverse L2 regularisation strength
@@ -54,7 +54,7 @@ class CvResult(Confusion):
 def corpus(directory: Path) -> tuple[list[str], list[bool], list[str]]:
     """(sentences, labels, PMIDs) of ADE-Corpus-V2: distinct DRUG-AE.rel sentences positive, ADE-NEG negative.
     A sentence in both files counts once, as positive."""
-    from analysis.evaluation.ade_corpus import labelled_sentences
+    from ketamine_evidence.analysis.evaluation.ade_corpus import labelled_sentences
 
     rows = labelled_sentences(directory)
     return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]
@@ -95,25 +95,25 @@ def train(directory: Path, out: Path) -> SentenceModel:
     """Fit the shipped model on the whole corpus and write it as JSON."""
     sentences, labels, _ = corpus(directory)
     model = fit([sentence_features(s) for s in sentences], labels)
-    out.write_text(json.dumps({"about": "ADE sentence classifier: logistic regression over analysis.evaluation."
+    out.write_text(json.dumps({"about": "ADE sentence classifier: logistic regression over ketamine_evidence.analysis.evaluation."
                                         "adverse_events.sentence_features, trained on all of ADE-Corpus-V2 by "
-                                        "`python -m analysis.evaluation.ade_classifier --train`",
+                                        "`python -m ketamine_evidence.analysis.evaluation.ade_classifier --train`",
                                "intercept": model.intercept, "threshold": model.threshold,
                                "weights": model.weights}, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     return model
 
 
 def main(argv: list[str] | None = None) -> int:
-    from analysis.evaluation.ade_corpus import DEFAULT_DIR
+    from ketamine_evidence.analysis.evaluation.ade_corpus import DEFAULT_DIR
 
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation.ade_classifier",
+    parser = argparse.ArgumentParser(prog="python -m ketamine_evidence.analysis.evaluation.ade_classifier",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="the ade_corpus_v2 directory")
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--train", action="store_true", help="rebuild the shipped model from the whole corpus")
     args = parser.parse_args(argv)
     if args.train:
-        out = Path(str(resources.files("analysis.lexicons").joinpath(MODEL_FILE)))
+        out = Path(str(resources.files("ketamine_evidence.analysis.lexicons").joinpath(MODEL_FILE)))
         model = train(args.dir, out)
         print(f"wrote {out} ({len(model.weights)} weights)")
         return 0

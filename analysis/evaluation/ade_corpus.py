@@ -2,12 +2,12 @@
 
 Positive sentences are the distinct sentences of ``DRUG-AE.rel`` (each names a drug and an adverse
 effect it caused); negatives are the sentences of ``ADE-NEG.txt``. Each is classified by
-``analysis.extract.adverse_events.detect_adverse_event_sentence`` with no drug given (case reports
+``ketamine_evidence.analysis.extract.adverse_events.detect_adverse_event_sentence`` with no drug given (case reports
 about any drug), the same function the extractor uses on abstracts: first by its rules alone (nothing
 fitted to the corpus), then, since its learned classifier is trained on this corpus, by k-fold
-cross-validation grouped by PMID (:mod:`analysis.evaluation.ade_classifier`; needs scikit-learn).
+cross-validation grouped by PMID (:mod:`ketamine_evidence.analysis.evaluation.ade_classifier`; needs scikit-learn).
 
-Run: ``python -m analysis.evaluation.ade_corpus [--dir DIR] [--limit N] [--errors K] [--cv K]`` or
+Run: ``python -m ketamine_evidence.analysis.evaluation.ade_corpus [--dir DIR] [--limit N] [--errors K] [--cv K]`` or
 ``ketamine-evidence evaluate --external ade-corpus`` (the rules' figure only).
 """
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from analysis.evaluation.metrics import Confusion
-from analysis.extract.adverse_events import SentenceModel, detect_adverse_event_sentence
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.analysis.evaluation.metrics import Confusion
+from ketamine_evidence.analysis.extract.adverse_events import SentenceModel, detect_adverse_event_sentence
+from ketamine_evidence.base.errors import InputError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "ade_corpus_v2"
 
@@ -102,7 +102,7 @@ def evaluate_corpus(directory: Path = DEFAULT_DIR, limit: int | None = None, kee
     """Classify every (or the first ``limit``) corpus sentence and count agreements with its label: by the
     rules alone (``model=False``, the default: nothing fitted to the corpus), or with a learned model (the
     shipped one with ``model=True``: in-sample, for checking only; its honest figure is
-    :func:`analysis.evaluation.ade_classifier.cross_validate`)."""
+    :func:`ketamine_evidence.analysis.evaluation.ade_classifier.cross_validate`)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError(f"ADE-Corpus directory {directory} does not exist")
@@ -127,7 +127,7 @@ def evaluate_corpus(directory: Path = DEFAULT_DIR, limit: int | None = None, kee
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation.ade_corpus", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m ketamine_evidence.analysis.evaluation.ade_corpus", description=__doc__.split("\n")[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="the ade_corpus_v2 directory")
     parser.add_argument("--limit", type=int, help="score only this many sentences (a proportional slice)")
     parser.add_argument("--errors", type=int, default=0, help="print this many misclassified sentences of each kind")
@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     cv = None
     if args.cv:
         try:
-            from analysis.evaluation.ade_classifier import cross_validate
+            from ketamine_evidence.analysis.evaluation.ade_classifier import cross_validate
             cv = cross_validate(args.dir, args.cv, limit=args.limit)
         except ImportError:
             print("ade_corpus: scikit-learn is not installed: no cross-validation of the learned classifier")

@@ -3,7 +3,7 @@
 Each labelled prompt asks: with respect to OUTCOME, how did INTERVENTION compare with COMPARATOR
 (significantly increased / significantly decreased / no significant difference)? We answer from the
 article text with the pain-effect extractor's own sentence-level classifier
-(``analysis.extract.direction``: ``raw_direction``, ``orientation``, ``outcome_polarity``), not a
+(``ketamine_evidence.analysis.extract.direction``: ``raw_direction``, ``orientation``, ``outcome_polarity``), not a
 copy: pick the sentence that best matches the outcome and carries significance or direction wording
 (abstract first), orient it to the prompt's intervention vs comparator, and map evaluative wording
 ('superior', 'more effective') through the outcome's polarity (for pain, better = decreased; for
@@ -13,7 +13,7 @@ relief or time to rescue analgesia, better = increased). No sentence with such w
 Only prompts whose outcome mentions pain or analgesia are scored (the 119 labelled prompts over the
 79 articles shipped in ``articles/``); the label is the annotators' majority.
 
-Run: ``python -m analysis.evaluation.evidence_inference [ROOT] [--json] [--show N]``.
+Run: ``python -m ketamine_evidence.analysis.evaluation.evidence_inference [ROOT] [--json] [--show N]``.
 """
 
 from __future__ import annotations
@@ -28,13 +28,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from analysis.extract.direction import (
+from ketamine_evidence.analysis.extract.direction import (
     BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     numeric_direction, outcome_polarity, raw_direction,
 )
-from analysis.extract.text_patterns import time_mentions
-from analysis.sentences import split_text
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.analysis.extract.text_patterns import time_mentions
+from ketamine_evidence.analysis.parse.sentences import split_text
+from ketamine_evidence.base.errors import InputError
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "evidence_inference"
 LABELS = ("significantly increased", "significantly decreased", "no significant difference")
@@ -425,7 +425,7 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation.evidence_inference",
+    parser = argparse.ArgumentParser(prog="python -m ketamine_evidence.analysis.evaluation.evidence_inference",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT, help="the evidence_inference directory")
     parser.add_argument("--json", action="store_true", help="print the scores (and rows) as JSON")

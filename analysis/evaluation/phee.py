@@ -1,10 +1,10 @@
 """Negation of adverse events scored on PHEE (Sun et al. 2022): is each annotated effect negated?
 
 Every ``Adverse_event`` of PHEE's train/dev/test files with an ``Effect`` span is read; the gold label
-is its ``Negated`` attribute; the prediction is ``analysis.extract.adverse_events.is_negated`` on the
+is its ``Negated`` attribute; the prediction is ``ketamine_evidence.analysis.extract.adverse_events.is_negated`` on the
 effect's first character (the same NegEx/ConText triggers the extractor uses). Nothing is fitted.
 
-Run: ``python -m analysis.evaluation.phee [--dir DIR]``.
+Run: ``python -m ketamine_evidence.analysis.evaluation.phee [--dir DIR]``.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from analysis.evaluation.metrics import Confusion
-from analysis.extract.adverse_events import is_negated
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.analysis.evaluation.metrics import Confusion
+from ketamine_evidence.analysis.extract.adverse_events import is_negated
+from ketamine_evidence.base.errors import InputError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "phee"
 
@@ -71,7 +71,7 @@ def evaluate_negation(directory: Path = DEFAULT_DIR) -> NegationResult:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.evaluation.phee", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m ketamine_evidence.analysis.evaluation.phee", description=__doc__.split("\n")[0])
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="the phee directory (train/dev/test.json)")
     args = parser.parse_args(argv)
     try:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analysis.interventions import Intervention, resolve_intervention
-from analysis.records import Article, Evidence, Finding, StudyRecord, build_study_record
-from analysis.sentences import Sentence, split_article
-from analysis.extract import (
+from ketamine_evidence.analysis.extract.interventions import Intervention, resolve_intervention
+from ketamine_evidence.analysis.records import Article, Evidence, Finding, StudyRecord, build_study_record
+from ketamine_evidence.analysis.parse.sentences import Sentence, split_article
+from ketamine_evidence.analysis.extract import (
     adverse_events,
     conditions,
     design,

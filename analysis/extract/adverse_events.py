@@ -29,11 +29,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable
 
-from analysis.records import Finding
+from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "adverse_events"
 VERSION = "1.2"
@@ -45,7 +45,7 @@ OTHER = "other"
 
 # ---------------------------------------------------------------------------------------------- lexicons
 def _load(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("analysis.lexicons").joinpath(name).read_text(encoding="utf-8"))
+    return tomllib.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(name).read_text(encoding="utf-8"))
 
 
 def _phrase(phrase: str) -> str:
@@ -458,9 +458,9 @@ MODEL_FILE = "ade_sentence_model.json"
 
 @lru_cache(maxsize=1)
 def load_model() -> SentenceModel:
-    """The shipped classifier (trained on ADE-Corpus-V2 by ``python -m analysis.evaluation.ade_classifier
+    """The shipped classifier (trained on ADE-Corpus-V2 by ``python -m ketamine_evidence.analysis.evaluation.ade_classifier
     --train``; its figure is measured by cross-validation only)."""
-    data = json.loads(resources.files("analysis.lexicons").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
     return SentenceModel(data["weights"], float(data["intercept"]), float(data.get("threshold", 0.0)))
 
 

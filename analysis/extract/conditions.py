@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import PAIN, STUDY_CUE, Gated, alternation, load_lexicon, study_sentences
-from analysis.records import CONDITIONS, Finding
+from ketamine_evidence.analysis.extract.study_text import PAIN, STUDY_CUE, Gated, alternation, load_lexicon, study_sentences
+from ketamine_evidence.analysis.records import CONDITIONS, Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "conditions"
 VERSION = "1.0"

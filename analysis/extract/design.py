@@ -19,13 +19,13 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
-from analysis.extract.text_patterns import NUM, parse_number
-from analysis.records import Evidence, Finding
+from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
+from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
+from ketamine_evidence.analysis.records import Evidence, Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "design"
 VERSION = "1.0"

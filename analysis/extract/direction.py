@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
-from analysis.extract.text_patterns import p_values, time_mentions
+from ketamine_evidence.analysis.extract.text_patterns import p_values, time_mentions
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 # --- outcome vocabulary -------------------------------------------------------------------------
 # Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.regimen_text import mentions, owner
-from analysis.extract.text_patterns import parse_number
-from analysis.records import Finding
+from ketamine_evidence.analysis.extract.regimen_text import mentions, owner
+from ketamine_evidence.analysis.extract.text_patterns import parse_number
+from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "dosing"
 VERSION = "1.0"

@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract import pain_effect
-from analysis.extract.direction import Verdict, is_pain_outcome
-from analysis.extract.text_patterns import TimeMention, parse_number, time_mentions, unit_days
-from analysis.records import Finding
+from ketamine_evidence.analysis.extract import pain_effect
+from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
+from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, time_mentions, unit_days
+from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "durations"
 VERSION = "1.0"

@@ -1,6 +1,6 @@
 """Extractor: pain_effect — is THE intervention reported better, no different or worse on pain?
 
-Reads the verdicts of ``analysis.extract.direction`` in the title, results and conclusions
+Reads the verdicts of ``ketamine_evidence.analysis.extract.direction`` in the title, results and conclusions
 sentences (background, aims and methods are not findings) and applies the guideline's reading
 rules: improved where the intervention is better on a pain outcome, no_difference where it is
 explicitly not, mixed where a benefit and an explicit absence (or harm) are both stated, worse
@@ -13,14 +13,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.direction import (
+from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
 )
-from analysis.records import Finding
+from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "pain_effect"
 VERSION = "1.1"

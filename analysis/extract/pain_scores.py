@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
-from analysis.extract.text_patterns import parse_number, time_mentions
-from analysis.records import Finding
+from ketamine_evidence.analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
+from ketamine_evidence.analysis.extract.text_patterns import parse_number, time_mentions
+from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "pain_scores"
 VERSION = "1.0"

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import Gated, has_number, is_background_sentence
-from analysis.extract.text_patterns import NUM, parse_number
-from analysis.records import Finding
+from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence
+from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
+from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "participants"
 VERSION = "1.0"

@@ -17,13 +17,13 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from analysis.extract.study_text import FUTURE_CUE, PAIN, is_background_sentence
-from analysis.interventions import Intervention, resolve_intervention
-from analysis.records import Evidence, Finding
+from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, PAIN, is_background_sentence
+from ketamine_evidence.analysis.extract.interventions import Intervention, resolve_intervention
+from ketamine_evidence.analysis.records import Evidence, Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "relevance"
 VERSION = "1.0"

@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
-from analysis.extract.text_patterns import NUM, parse_number
-from analysis.records import Finding
+from ketamine_evidence.analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
+from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
+from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "responders"
 VERSION = "1.0"

@@ -18,13 +18,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.extract.regimen_text import mentions, next_drug, preceding
-from analysis.extract.study_text import alternation, load_lexicon
-from analysis.records import ROUTES, Finding
+from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, preceding
+from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
+from ketamine_evidence.analysis.records import ROUTES, Finding
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "routes"
 VERSION = "1.0"

@@ -20,8 +20,8 @@ except ImportError:  # pragma: no cover - declared in pyproject.toml
     ahocorasick = None
 
 if TYPE_CHECKING:
-    from analysis.extract import Context
-    from analysis.sentences import Sentence
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 
 class Gated:
@@ -259,7 +259,7 @@ def has_number(text: str) -> bool:
 
 def load_lexicon(filename: str) -> dict[str, Any]:
     """A TOML lexicon from ``analysis/lexicons``."""
-    data = resources.files("analysis.lexicons").joinpath(filename).read_text(encoding="utf-8")
+    data = resources.files("ketamine_evidence.analysis.lexicons").joinpath(filename).read_text(encoding="utf-8")
     return tomllib.loads(data)
 
 

@@ -14,16 +14,16 @@ from typing import Any, Protocol
 
 import pandas as pd
 
-from analysis.report.certainty import RULE, certainty_by_condition
-from analysis.report.changes import Changes, changes_from_store
-from analysis.report.claims import check_claims
-from analysis.report.evidence_tables import COLUMNS, NO_CONDITION, evidence_tables, included_studies
-from analysis.report.figures import Chart, ReliefPoint, relief_figure, side_effect_figure
-from analysis.report.flow import record_flow
-from analysis.report.pooling import pooled_analyses
-from analysis.report.render import render_html, render_markdown
-from analysis.report.side_effects import summarise_events
-from analysis.report.values import as_float, as_text, split_list
+from ketamine_evidence.analysis.report.certainty import RULE, certainty_by_condition
+from ketamine_evidence.analysis.report.changes import Changes, changes_from_store
+from ketamine_evidence.analysis.report.claims import check_claims
+from ketamine_evidence.analysis.report.evidence_tables import COLUMNS, NO_CONDITION, evidence_tables, included_studies
+from ketamine_evidence.analysis.report.figures import Chart, ReliefPoint, relief_figure, side_effect_figure
+from ketamine_evidence.analysis.report.flow import record_flow
+from ketamine_evidence.analysis.report.pooling import pooled_analyses
+from ketamine_evidence.analysis.report.render import render_html, render_markdown
+from ketamine_evidence.analysis.report.side_effects import summarise_events
+from ketamine_evidence.analysis.report.values import as_float, as_text, split_list
 
 RELIEF_THRESHOLD_DAYS = 14
 

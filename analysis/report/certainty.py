@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.report.values import as_float, as_text, split_list
+from ketamine_evidence.analysis.report.values import as_float, as_text, split_list
 
 LEVELS = ("very low", "low", "moderate", "high")
 OPTIMAL_INFORMATION_SIZE = 400   # GRADE's rule of thumb for a continuous outcome

@@ -8,8 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.report.evidence_tables import PUBMED_URL
-from analysis.report.values import as_bool, as_text, is_missing
+from ketamine_evidence.analysis.report.evidence_tables import PUBMED_URL
+from ketamine_evidence.analysis.report.values import as_bool, as_text, is_missing
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def changes_from_store(store_path: Path | None, studies: pd.DataFrame) -> Change
     if store_path is None or not Path(store_path).exists():
         return Changes(store=str(store_path or ""), note="No harvest store was found, so the report cannot say what "
                                                          "changed since the previous harvest.")
-    from harvest.store import Store  # imported here: the report needs the store only for this section
+    from ketamine_evidence.harvest.store import Store  # imported here: the report needs the store only for this section
 
     with Store(Path(store_path), create=False) as store:
         runs = store.runs()

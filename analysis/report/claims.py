@@ -11,10 +11,10 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.report.certainty import EFFECTS
-from analysis.report.evidence_tables import PUBMED_URL
-from analysis.report.values import as_float, as_text, days_text, fmt_pct, label, split_list
-from ketamine_evidence.errors import ConfigError
+from ketamine_evidence.analysis.report.certainty import EFFECTS
+from ketamine_evidence.analysis.report.evidence_tables import PUBMED_URL
+from ketamine_evidence.analysis.report.values import as_float, as_text, days_text, fmt_pct, label, split_list
+from ketamine_evidence.base.errors import ConfigError
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ REQUIRED = ("id", "text", "rule", "verdict", "supported_share")
 
 def load_claims() -> list[dict[str, Any]]:
     """The claims data file shipped with the package, checked: each claim names a known rule."""
-    data = resources.files("analysis.report").joinpath("claims.toml").read_bytes()
+    data = resources.files("ketamine_evidence.analysis.report").joinpath("claims.toml").read_bytes()
     try:
         claims = tomllib.loads(data.decode("utf-8"))["claim"]
     except (tomllib.TOMLDecodeError, KeyError) as exc:

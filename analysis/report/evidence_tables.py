@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.records import CONDITIONS, DESIGNS
-from analysis.report.values import as_bool, as_float, as_text, days_text, fmt_number, is_missing, label, split_list
+from ketamine_evidence.analysis.records import CONDITIONS, DESIGNS
+from ketamine_evidence.analysis.report.values import as_bool, as_float, as_text, days_text, fmt_number, is_missing, label, split_list
 
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
 NO_CONDITION = "not stated"

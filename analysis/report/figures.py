@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
-from analysis.report.side_effects import EventSummary
-from analysis.report.values import label
+from ketamine_evidence.analysis.report.side_effects import EventSummary
+from ketamine_evidence.analysis.report.values import label
 
 DPI = 110
 DESIGN_MARKERS = {"rct": ("o", "#1f77b4"), "non_randomised_trial": ("s", "#ff7f0e"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.report.values import as_bool, as_text, is_missing, label
+from ketamine_evidence.analysis.report.values import as_bool, as_text, is_missing, label
 
 
 @dataclass(frozen=True)

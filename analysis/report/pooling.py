@@ -1,5 +1,5 @@
-"""Pooled estimates for the report: effect data per RCT (``analysis.effect_sizes``), random-effects pooling
-per condition (``analysis.meta_analysis``), and a forest plot for each pooled analysis."""
+"""Pooled estimates for the report: effect data per RCT (``ketamine_evidence.analysis.synthesis.effect_sizes``), random-effects pooling
+per condition (``ketamine_evidence.analysis.synthesis.meta_analysis``), and a forest plot for each pooled analysis."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from analysis.effect_sizes import effect_table, pool_by_condition
-from analysis.meta_analysis import MetaResult, meta_analyse
-from analysis.report.figures import Chart, ForestRow, forest_plot
+from ketamine_evidence.analysis.synthesis.effect_sizes import effect_table, pool_by_condition
+from ketamine_evidence.analysis.synthesis.meta_analysis import MetaResult, meta_analyse
+from ketamine_evidence.analysis.report.figures import Chart, ForestRow, forest_plot
 
 MEASURES = {
     "MD": ("mean difference in pain score (0-10), intervention minus control", False,

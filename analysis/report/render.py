@@ -7,7 +7,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from analysis.report import values
+from ketamine_evidence.analysis.report import values
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!])")
 
@@ -20,7 +20,7 @@ def md_escape(value: Any) -> str:
 
 def _environment(autoescape: bool) -> Environment:
     env = Environment(
-        loader=PackageLoader("analysis.report", "templates"),
+        loader=PackageLoader("ketamine_evidence.analysis.report", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True) if autoescape else False,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,6 +1,6 @@
 """The PubMed spider: esearch windows on the history server, efetch POST batches, PMC full text.
 
-Flow, per search window (``harvest.eutils.Window``):
+Flow, per search window (``ketamine_evidence.harvest.eutils.Window``):
 
 1. ``esearch`` with ``usehistory=y`` returns the count, the PMIDs and a ``WebEnv``. A window with
    ``max_window_hits`` hits or more is split in two date halves and searched again (PubMed only
@@ -17,7 +17,7 @@ Flow, per search window (``harvest.eutils.Window``):
    transport are *failed* and make the run partial.
 
 The spider only builds requests and reads responses; records go to the item pipelines
-(``harvest.pipelines``) followed by a ``BatchEnd`` marker per efetch answer.
+(``ketamine_evidence.harvest.pipelines``) followed by a ``BatchEnd`` marker per efetch answer.
 """
 
 from __future__ import annotations
@@ -38,11 +38,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
-from harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, is_expired_history, is_transient,
+from ketamine_evidence.harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, is_expired_history, is_transient,
                             parse_esearch, split_pmc_articleset)
-from harvest.items import BatchEnd
-from harvest.pubmed_xml import TruncatedBody, split_efetch
-from ketamine_evidence.errors import QueryRejected, Unreachable
+from ketamine_evidence.harvest.items import BatchEnd
+from ketamine_evidence.harvest.pubmed_xml import TruncatedBody, split_efetch
+from ketamine_evidence.base.errors import QueryRejected, Unreachable
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class PubmedSpider(Spider):
         self.max_window_hits = max_window_hits
         self.with_fulltext = with_fulltext
         self.known_ids = [str(i) for i in known_ids]
-        self.store = store          # used by harvest.pipelines.StorePipeline
+        self.store = store          # used by ketamine_evidence.harvest.pipelines.StorePipeline
         self.run_id = run_id
         self.today = today
         # What the searches listed (ordered), what came back, and why the rest did not.

@@ -69,7 +69,7 @@ def harvest_env(home: Path, api_key: str | None = TEST_API_KEY) -> dict[str, str
 
 def harvest_command(server_url: str, store: Path, *extra: str, query: str | None = QUERY) -> list[str]:
     """The harvest command line; ``query=None`` keeps the configured (packaged) evidence query."""
-    return [sys.executable, "-m", "ketamine_evidence.cli", "harvest", "--source", "pubmed",
+    return [sys.executable, "-m", "ketamine_evidence", "harvest", "--source", "pubmed",
             "--eutils-url", server_url, "--store", str(store), *(["--query", query] if query else []), *extra]
 
 
@@ -83,7 +83,7 @@ def run_harvest(home: Path, server_url: str, store: Path, *extra: str, query: st
 
 def store_digest(store_path: Path) -> dict[str, str]:
     """key -> sha256 of the latest XML, for every record (missing ones too)."""
-    from harvest.store import Store
+    from ketamine_evidence.harvest.store import Store
 
     with Store(store_path, create=False) as store:
         return {r.key: hashlib.sha256(r.xml).hexdigest() for r in store.iter_records(include_missing=True)}
@@ -95,9 +95,9 @@ from pathlib import Path
 logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 for name in ("scrapy", "py.warnings"):
     logging.getLogger(name).setLevel(logging.WARNING)
-from ketamine_evidence.config import load_config
-from harvest.store import Store
-from harvest.crawl import crawl_pubmed
+from ketamine_evidence.base.config import load_config
+from ketamine_evidence.harvest.store import Store
+from ketamine_evidence.harvest.crawl import crawl_pubmed
 
 args = json.loads(sys.argv[1])
 config = load_config().with_overrides(eutils_url=args["url"], query=args["query"], **args["pubmed"])

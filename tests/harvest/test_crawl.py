@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from harvest.store import Store
+from ketamine_evidence.harvest.store import Store
 from tests.harvest.conftest import run_crawl, run_harvest, store_digest, write_config
 from tests.harvest.eutils_server import Collection, EutilsServer
 
@@ -155,8 +155,8 @@ def test_with_fulltext_fetches_pmc_articles_for_records_with_a_pmcid(home: Path,
 
 
 def test_a_second_crawl_in_one_process_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    import harvest.crawl as crawl
-    from ketamine_evidence.errors import HarvestError
+    import ketamine_evidence.harvest.crawl as crawl
+    from ketamine_evidence.base.errors import HarvestError
 
     monkeypatch.setattr(crawl, "_crawled", True)
     with pytest.raises(HarvestError, match="once per process"):

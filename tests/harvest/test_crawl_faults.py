@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from harvest.store import Store
+from ketamine_evidence.harvest.store import Store
 from tests.harvest.conftest import run_crawl, run_harvest, store_digest
 from tests.harvest.eutils_server import Collection, EutilsServer, Faults
 

@@ -1,13 +1,13 @@
-"""harvest.crawl.plan_windows: full or incremental, from the last successful run of the same query."""
+"""ketamine_evidence.harvest.crawl.plan_windows: full or incremental, from the last successful run of the same query."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from harvest.crawl import plan_windows, scrapy_settings
-from harvest.store import Store
-from ketamine_evidence.config import load_config
+from ketamine_evidence.harvest.crawl import plan_windows, scrapy_settings
+from ketamine_evidence.harvest.store import Store
+from ketamine_evidence.base.config import load_config
 
 
 def test_first_run_full_flag_and_other_queries_search_everything(home: Path) -> None:

@@ -1,4 +1,4 @@
-"""harvest.eutils: search windows and the parsing of real E-utilities bodies."""
+"""ketamine_evidence.harvest.eutils: search windows and the parsing of real E-utilities bodies."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, identity_params, incremental_windows,
+from ketamine_evidence.harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, identity_params, incremental_windows,
                             is_expired_history, is_transient, parse_esearch, split_pmc_articleset)
-from harvest.pubmed_xml import TruncatedBody
+from ketamine_evidence.harvest.pubmed_xml import TruncatedBody
 from tests.conftest import PMC_KETAMINE, PUBMED_XML
 from tests.harvest.eutils_server import EXPIRED_BODY, PAGING_ERROR
 

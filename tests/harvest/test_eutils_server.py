@@ -10,8 +10,8 @@ from datetime import date
 
 import pytest
 
-from harvest.eutils import efetch_error, parse_esearch
-from harvest.pubmed_xml import split_efetch
+from ketamine_evidence.harvest.eutils import efetch_error, parse_esearch
+from ketamine_evidence.harvest.pubmed_xml import split_efetch
 from tests.harvest.eutils_server import Collection, EutilsServer
 
 KEY = {"api_key": "k"}

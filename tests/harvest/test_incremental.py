@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from harvest.store import Store
+from ketamine_evidence.harvest.store import Store
 from tests.harvest.conftest import run_harvest, store_digest
 from tests.harvest.eutils_server import Collection, EutilsServer
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from harvest.store import Store
+from ketamine_evidence.harvest.store import Store
 from tests.harvest.conftest import harvest_command, harvest_env, run_harvest, store_digest, write_config
 from tests.harvest.eutils_server import Collection, EutilsServer, Faults
 

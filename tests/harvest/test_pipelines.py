@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from scrapy.exceptions import DropItem
 
-from harvest.items import BatchEnd
-from harvest.pipelines import DeduplicatePipeline, StorePipeline, ValidatePipeline
-from harvest.pubmed_xml import iter_pubmed_records
-from harvest.store import Store
+from ketamine_evidence.harvest.items import BatchEnd
+from ketamine_evidence.harvest.pipelines import DeduplicatePipeline, StorePipeline, ValidatePipeline
+from ketamine_evidence.harvest.pubmed_xml import iter_pubmed_records
+from ketamine_evidence.harvest.store import Store
 from tests.conftest import PUBMED_XML
 from tests.harvest.test_spider import make_spider
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from harvest.snapshot import load_snapshot, snapshot_files
-from harvest.store import Store
-from ketamine_evidence import paths
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.harvest.snapshot import load_snapshot, snapshot_files
+from ketamine_evidence.harvest.store import Store
+from ketamine_evidence.base import paths
+from ketamine_evidence.base.errors import InputError
 from tests.conftest import PMC_KETAMINE
 
 SNAPSHOT = paths.snapshot_dir()

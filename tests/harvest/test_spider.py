@@ -16,11 +16,11 @@ from scrapy.http import TextResponse
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
 
-from harvest.eutils import Window
-from harvest.items import BatchEnd, RawRecord
-from harvest.spiders.pubmed import PubmedSpider
-from ketamine_evidence.config import load_config
-from ketamine_evidence.errors import QueryRejected
+from ketamine_evidence.harvest.eutils import Window
+from ketamine_evidence.harvest.items import BatchEnd, RawRecord
+from ketamine_evidence.harvest.spiders.pubmed import PubmedSpider
+from ketamine_evidence.base.config import load_config
+from ketamine_evidence.base.errors import QueryRejected
 from tests.conftest import PMC_KETAMINE, PUBMED_XML
 from tests.harvest.eutils_server import EXPIRED_BODY
 
@@ -29,7 +29,7 @@ BASE = "http://127.0.0.1:9/entrez/eutils/"
 
 def make_spider(**kwargs: object) -> PubmedSpider:
     settings = Settings()
-    settings.setmodule("harvest.settings")
+    settings.setmodule("ketamine_evidence.harvest.settings")
     crawler = get_crawler(PubmedSpider, {**settings.copy_to_dict(), "TWISTED_REACTOR_ENABLED": False})
     options = {"windows": [Window("ketamine")], "eutils_url": BASE, "identity": {"tool": "t", "api_key": "k"},
                "batch_size": 200, "max_window_hits": 9999, "today": date(2026, 11, 24)}

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from harvest.items import RawRecord
-from harvest.pubmed_xml import inspect_pubmed, iter_pubmed_records
-from harvest.store import APPLICATION_ID, SCHEMA_VERSION, Store
-from ketamine_evidence.errors import StoreError, StoreLocked
+from ketamine_evidence.harvest.items import RawRecord
+from ketamine_evidence.harvest.pubmed_xml import inspect_pubmed, iter_pubmed_records
+from ketamine_evidence.harvest.store import APPLICATION_ID, SCHEMA_VERSION, Store
+from ketamine_evidence.base.errors import StoreError, StoreLocked
 from tests.conftest import PUBMED_XML, REPO
 
 TWO_RECORDS = PUBMED_XML / "biopython_pubmed2.xml"  # PMIDs 11748933, 11700088
@@ -301,7 +301,7 @@ def test_missing_store_without_create(tmp_path: Path) -> None:
 
 HOLD_LOCK = textwrap.dedent("""
     import sys, time
-    from harvest.store import Store
+    from ketamine_evidence.harvest.store import Store
     store = Store(sys.argv[1])
     with store.lock():
         print("locked", flush=True)
@@ -339,8 +339,8 @@ def test_second_process_cannot_take_a_held_lock(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite"
     with Store(path) as store, store.lock():
         probe = subprocess.run(
-            [sys.executable, "-c", "import sys\nfrom harvest.store import Store\n"
-             "from ketamine_evidence.errors import StoreLocked\n"
+            [sys.executable, "-c", "import sys\nfrom ketamine_evidence.harvest.store import Store\n"
+             "from ketamine_evidence.base.errors import StoreLocked\n"
              "try:\n    Store(sys.argv[1]).lock().__enter__()\nexcept StoreLocked as e:\n    print(e); sys.exit(6)",
              str(path)], cwd=REPO, capture_output=True, text=True, timeout=60)
     assert probe.returncode == 6, probe.stderr
@@ -350,8 +350,8 @@ def test_second_process_cannot_take_a_held_lock(tmp_path: Path) -> None:
 KEEP_SAVING = textwrap.dedent("""
     import sys
     from dataclasses import replace
-    from harvest.pubmed_xml import iter_pubmed_records
-    from harvest.store import Store
+    from ketamine_evidence.harvest.pubmed_xml import iter_pubmed_records
+    from ketamine_evidence.harvest.store import Store
     with open(sys.argv[2], "rb") as fh:
         template = list(iter_pubmed_records(fh, "pubmed"))[0]
     store = Store(sys.argv[1])

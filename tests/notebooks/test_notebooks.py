@@ -17,9 +17,9 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis.tables_io import write_tables
+from ketamine_evidence.analysis.tables.io import write_tables
 from ketamine_evidence.cli import main
-from tests.analysis.test_notebook_support import small_tables
+from tests.analysis.tables.test_notebooks import small_tables
 from tests.conftest import REPO
 
 NOTEBOOK_DIR = REPO / "notebooks"
@@ -80,7 +80,7 @@ def test_in_sync_with_generator(name):
 
 
 def test_kernel_is_this_virtualenv(tmp_path):
-    nb = new_notebook(cells=[new_code_cell("import sys, analysis; print(sys.prefix); print(analysis.__file__)")])
+    nb = new_notebook(cells=[new_code_cell("import sys, ketamine_evidence.analysis as analysis; print(sys.prefix); print(analysis.__file__)")])
     NotebookClient(nb, kernel_name=KERNEL, timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
     prefix, module = nb.cells[0].outputs[0]["text"].split()
     assert Path(prefix).resolve() == Path(sys.prefix).resolve()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.evaluation import ade_corpus
-from ketamine_evidence.errors import InputError
+from ketamine_evidence.analysis.evaluation import ade_corpus
+from ketamine_evidence.base.errors import InputError
 from tests.conftest import EVAL
 
 ADE = EVAL / "external" / "ade_corpus_v2"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.evaluation import evidence_inference as ei
+from ketamine_evidence.analysis.evaluation import evidence_inference as ei
 from tests.conftest import EVAL
 
 ROOT = EVAL / "external" / "evidence_inference"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.evaluation import phee
-from analysis.extract.adverse_events import is_negated
+from ketamine_evidence.analysis.evaluation import phee
+from ketamine_evidence.analysis.extract.adverse_events import is_negated
 from tests.conftest import EVAL
 
 PHEE = EVAL / "external" / "phee"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import adverse_events, make_context
-from analysis.extract.adverse_events import detect_adverse_event_sentence, find_event_mentions
-from analysis.records import ADVERSE_EVENTS, Article, Section
+from ketamine_evidence.analysis.extract import adverse_events, make_context
+from ketamine_evidence.analysis.extract.adverse_events import detect_adverse_event_sentence, find_event_mentions
+from ketamine_evidence.analysis.records import ADVERSE_EVENTS, Article, Section
 
 CONTEXT = "Patients were randomly assigned to ketamine 0.5 mg/kg or saline."
 

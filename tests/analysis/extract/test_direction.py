@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import direction, extract_findings, make_context
-from analysis.records import Article, Section
+from ketamine_evidence.analysis.extract import direction, extract_findings, make_context
+from ketamine_evidence.analysis.records import Article, Section
 
 
 def article(title: str, *parts: tuple[str, str]) -> Article:

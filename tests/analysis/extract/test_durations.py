@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import extract_findings
-from analysis.records import Article, Section
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.records import Article, Section
 
 
 def article(title: str, *parts: tuple[str, str]) -> Article:
@@ -110,7 +110,7 @@ def test_calendar_window_is_not_a_follow_up() -> None:
 
 
 def test_consecutive_periods_add_up() -> None:
-    from analysis.extract.durations import consecutive_periods
+    from ketamine_evidence.analysis.extract.durations import consecutive_periods
     # PMC2644667: immediate-release then sustained-release phases.
     assert consecutive_periods("Patients were randomized to receive hydromorphone or morphine (immediate-release for "
                                "2–9 days, sustained-release for 10–15 days).", phased=True) == 24.0

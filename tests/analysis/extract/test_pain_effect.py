@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import extract_findings
-from analysis.records import Article, Section
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.records import Article, Section
 
 
 def article(title: str, *parts: tuple[str, str]) -> Article:
@@ -290,6 +290,6 @@ def test_more_ketamine_result_wordings(sentence: str, value: str) -> None:
 
 
 def test_condition_pain_mask_leaves_pain_scores() -> None:
-    from analysis.extract import direction
+    from ketamine_evidence.analysis.extract import direction
     assert direction.is_pain_outcome("resulted in lower pain scores")
     assert not direction.is_pain_outcome("patients with chronic low back pain were recruited")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import extract_findings
-from analysis.records import Article, Section
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.records import Article, Section
 
 
 def article(title: str, *parts: tuple[str, str]) -> Article:

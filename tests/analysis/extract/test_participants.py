@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import make_context, participants
-from analysis.parse import parse_file
-from analysis.records import Article, Finding, Section
+from ketamine_evidence.analysis.extract import make_context, participants
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.analysis.records import Article, Finding, Section
 from tests.conftest import PMC_KETAMINE
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import extract as pipeline
-from analysis.extract import extract_findings
-from analysis.parse import parse_file
+from ketamine_evidence.analysis import extract as pipeline
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.parse import parse_file
 from tests.conftest import PMC_KETAMINE
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from analysis.extract import extract_article
-from analysis.parse import parse_file
-from analysis.records import Article, Section
+from ketamine_evidence.analysis.extract import extract_article
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.analysis.records import Article, Section
 from tests.conftest import EVAL, PMC_KETAMINE
 
 

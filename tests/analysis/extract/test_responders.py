@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from analysis.extract import extract_findings
-from analysis.records import Article, Section
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.records import Article, Section
 
 
 def article(title: str, *parts: tuple[str, str]) -> Article:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract import make_context, routes
-from analysis.parse import parse_file
-from analysis.records import Article, Section
+from ketamine_evidence.analysis.extract import make_context, routes
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.analysis.records import Article, Section
 from tests.conftest import EVAL, PMC_KETAMINE
 
 

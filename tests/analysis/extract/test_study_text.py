@@ -6,11 +6,11 @@ import re
 
 import pytest
 
-from analysis.extract import study_text
-from analysis.extract.design import ANIMAL, REVIEW, TRIAL
-from analysis.extract.participants import COUNT
-from analysis.extract.study_text import PAIN, Gated, lower_case_pattern
-from analysis.parse import parse_file
+from ketamine_evidence.analysis.extract import study_text
+from ketamine_evidence.analysis.extract.design import ANIMAL, REVIEW, TRIAL
+from ketamine_evidence.analysis.extract.participants import COUNT
+from ketamine_evidence.analysis.extract.study_text import PAIN, Gated, lower_case_pattern
+from ketamine_evidence.analysis.parse import parse_file
 from tests.conftest import PMC_KETAMINE
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extract.text_patterns import max_time_days, p_values, parse_number, percentages, time_mentions
+from ketamine_evidence.analysis.extract.text_patterns import max_time_days, p_values, parse_number, percentages, time_mentions
 
 
 @pytest.mark.parametrize("text, days", [

@@ -100,7 +100,7 @@ XSS_EVIDENCE = '<img src=x onerror="alert(2)"> probe sentence'
 @pytest.fixture(scope="session")
 def snapshot_tables(tmp_path_factory: pytest.TempPathFactory):
     """The real tables of the bundled PMC snapshot, written once per session by `ketamine-evidence extract`."""
-    from analysis import load_tables
+    from ketamine_evidence.analysis import load_tables
     from ketamine_evidence.cli import main
 
     out = tmp_path_factory.mktemp("tables")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from analysis.report import build_report
+from ketamine_evidence.analysis.report import build_report
 from tests.analysis.report.conftest import XSS_EVIDENCE, XSS_TITLE, build_small_tables, with_xss_probe
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

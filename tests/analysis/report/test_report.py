@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from analysis.report import build_context, build_report
-from analysis.report.evidence_tables import included_studies
-from analysis.report.render import md_escape
+from ketamine_evidence.analysis.report import build_context, build_report
+from ketamine_evidence.analysis.report.evidence_tables import included_studies
+from ketamine_evidence.analysis.report.render import md_escape
 from tests.analysis.report.conftest import XSS_EVIDENCE, XSS_TITLE, build_small_tables, with_xss_probe
 
 SECTIONS = ("Record flow", "What popular articles claim", "Certainty of the evidence", "Evidence tables",
@@ -111,8 +111,8 @@ def test_report_without_store_says_so(tmp_path):
 
 
 def test_changes_come_from_the_store(tmp_path, home):
-    from harvest.snapshot import load_snapshot
-    from harvest.store import Store
+    from ketamine_evidence.harvest.snapshot import load_snapshot
+    from ketamine_evidence.harvest.store import Store
 
     store_path = tmp_path / "store.sqlite"
     with Store(store_path) as store:

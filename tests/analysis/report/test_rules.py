@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.report.certainty import certainty_by_condition, rate
-from analysis.report.claims import RULES, check_claims, load_claims
-from analysis.report.evidence_tables import evidence_tables, included_studies
-from analysis.report.flow import record_flow
-from analysis.report.side_effects import summarise_events
-from analysis.report.values import days_text, split_list
+from ketamine_evidence.analysis.report.certainty import certainty_by_condition, rate
+from ketamine_evidence.analysis.report.claims import RULES, check_claims, load_claims
+from ketamine_evidence.analysis.report.evidence_tables import evidence_tables, included_studies
+from ketamine_evidence.analysis.report.flow import record_flow
+from ketamine_evidence.analysis.report.side_effects import summarise_events
+from ketamine_evidence.analysis.report.values import days_text, split_list
 from tests.analysis.report.conftest import make_tables
 
 

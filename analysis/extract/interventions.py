@@ -1,0 +1,283 @@
+"""Which treatment the extractors read for: names, synonyms and drug class from a data file.
+
+``resolve_intervention("intravenous lidocaine")`` finds the lexicon entry a name belongs to; a name
+the lexicon does not know is matched literally, as a treatment of its own, by the forms an abstract
+is likely to use: without route words, doses and parenthetical remarks ("(vs TENS)"), by the
+abbreviation it gives in brackets ("(ISWI)"), by its first component ("mirodenafil plus
+levofloxacin" -> "mirodenafil") and by the tail of a long noun phrase ("... mesenchymal stem
+cells"). ``Intervention.with_abbreviations(text)`` adds the abbreviations an abstract defines
+("cannabis-based medicinal extract (CBME)").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import Any
+
+from ketamine_evidence.base.errors import ConfigError
+
+
+
+def _kind_words(key: str) -> re.Pattern[str]:
+    """The ``drug`` or ``non_drug`` word list of ``lexicons/treatment_kinds.toml`` as one regex."""
+    raw = tomllib.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath("treatment_kinds.toml")
+                        .read_text(encoding="utf-8"))
+    return re.compile(r"\b(?:" + "|".join(raw[key]) + r")\b", re.I)
+
+
+# Words that make an unknown name a non-drug treatment (no routes, no doses), and words that make it a
+# drug or injected product even when a non-drug word is present ("ultrasound-guided ... nerve block").
+_NON_DRUG_WORDS = _kind_words("non_drug")
+_DRUG_WORDS = _kind_words("drug")
+# Route words stripped from a name before looking it up ("intravenous lidocaine" -> "lidocaine").
+_ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|buccal|"
+                          r"sublingual|transdermal|intra-?cutaneous|intra-?dermal|intra-?discal|"
+                          r"intra-?articular|epidural|intrathecal|low[- ]dose|high[- ]dose|infusions?|"
+                          r"patch(es)?|cream|gel)\b", re.I)
+# Words that say what kind of thing a name is rather than which ("... injection", "... device").
+_GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|"
+                            r"programm?e|preparation|formulation|product|administration)\b", re.I)
+_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
+# Bracketed remarks about the regimen or the arm, not another name: '(once daily)', '(M group)'.
+_REGIMEN_WORDS = re.compile(r"\b(?:once|twice|daily|weekly|monthly|times|per|day|days|maximum|minimum|total|"
+                            r"group|arm|dose|doses|h|hours?|min|minutes?)\b", re.I)
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
+_FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
+_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$")
+_TAIL_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """A treatment and all the names it goes by in abstracts."""
+
+    name: str
+    synonyms: tuple[str, ...]
+    drug_class: str | None
+    is_drug: bool
+    # The name as the user gave it, where it was more than the lexicon entry's ('intravenous lidocaine'):
+    # a route it states is the intervention's route (a comparator may get the same drug by another).
+    given_name: str | None = field(default=None, compare=False)
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Whole-word, case-insensitive regex for any of its names (longest first).
+
+        Spaces and hyphens inside a name match either ('H-Wave' = 'H Wave'), a trademark sign
+        may follow a word ('OROS® hydromorphone'), and the last word may take a plural.
+        """
+        return _names_pattern(frozenset({self.name, *self.synonyms}))
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """Lower-case words one of which every mention contains (a cheap pre-check before the regex)."""
+        keys = set()
+        for name in {self.name, *self.synonyms}:
+            words = [w for w in re.split(r"[^\w]+", name.lower()) if w]
+            if not words:
+                return ()
+            word = max(words, key=len)
+            if (word.endswith("s") and len(word) >= 5 and not name.split()[-1].isupper()
+                    and not word.endswith("ss")):
+                word = word[:-1]  # the pattern also matches the singular
+            keys.add(word)
+        return tuple(sorted(keys))
+
+    def mentioned_in(self, text: str) -> bool:
+        """True when ``text`` names the intervention (substring pre-check, then the regex).
+
+        The last answer is kept: every intervention-specific extractor asks about the same article text.
+        """
+        last = self.__dict__.get("_last_mention")
+        if last is not None and last[0] == text:
+            return last[1]
+        found = True
+        keys = self.keys
+        if keys:
+            lowered = text.lower()
+            for k in keys:
+                if k in lowered:
+                    break
+            else:
+                found = False
+        found = found and self.pattern.search(text) is not None
+        self.__dict__["_last_mention"] = (text, found)
+        return found
+
+    def with_abbreviations(self, text: str) -> "Intervention":
+        """This intervention plus the abbreviations ``text`` defines for it: 'name (ABBR)'."""
+        found: list[str] = []
+        if "(" not in text or not self.mentioned_in(text):
+            return self
+        for m in self.pattern.finditer(text):
+            after = _ABBREV_AFTER.match(text, m.end())
+            if after:
+                abbr = after.group(1)
+                if _is_abbreviation(abbr) and abbr.lower() not in {s.lower() for s in (*self.synonyms, *found)}:
+                    found.append(abbr)
+        if not found:
+            return self
+        return replace(self, synonyms=(*self.synonyms, *found))
+
+
+_ABBREV_AFTER = re.compile(r"[\u00ae\u2122]?\s*\(([^()\s;,]{2,10})[);,]")
+
+
+def _is_abbreviation(token: str) -> bool:
+    """'CBME', 'tCBT', 'PIL', 'ISWI' yes; '10', 'n', 'mg', 'i.v' no."""
+    return (bool(_ACRONYM.match(token)) and sum(c.isupper() for c in token) >= 2
+            and not token.isdigit())
+
+
+@lru_cache(maxsize=512)
+def _name_regex(name: str) -> str:
+    tokens = [t for t in re.split(r"[\s\-\u2013]+", name.strip()) if t]
+    if not tokens:
+        return ""
+    last = tokens[-1]
+    plural = ""
+    if last.isalpha() and len(last) >= 3 and not last.lower().endswith("s") and not last.isupper():
+        plural = "(?:e?s)?"
+    if (last.isalpha() and len(last) >= 5 and last.endswith("s") and not last.endswith("ss")
+            and not last.isupper()):
+        tokens[-1] = last[:-1]
+        plural = "(?:e?s)?"
+    joiner = r"[\u00ae\u2122]?[\s\-\u2013]+"
+    return joiner.join(re.escape(t) for t in tokens) + r"[\u00ae\u2122]?" + plural
+
+
+@lru_cache(maxsize=256)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    parts = sorted({_name_regex(n) for n in names if n.strip()} - {""}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _load_packaged_cached() -> str:
+    return resources.files("ketamine_evidence.analysis.lexicons").joinpath("interventions.toml").read_text(encoding="utf-8")
+
+
+def _load_packaged() -> dict[str, dict[str, Any]]:
+    return tomllib.loads(_load_packaged_cached())
+
+
+def _entry(name: str, raw: dict[str, Any]) -> Intervention:
+    synonyms = raw.get("synonyms", [])
+    if not isinstance(synonyms, list) or not all(isinstance(s, str) for s in synonyms):
+        raise ConfigError(f"intervention {name!r}: synonyms must be a list of strings")
+    is_drug = raw.get("is_drug", True)
+    if not isinstance(is_drug, bool):
+        raise ConfigError(f"intervention {name!r}: is_drug must be true or false")
+    return Intervention(name=name.lower(), synonyms=tuple(synonyms),
+                        drug_class=raw.get("drug_class"), is_drug=is_drug)
+
+
+def lexicon(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Intervention]:
+    """The packaged interventions, overlaid by the user's ``[interventions.*]`` config entries."""
+    merged = _load_packaged()
+    for name, raw in (extra or {}).items():
+        if not isinstance(raw, dict):
+            raise ConfigError(f"intervention {name!r}: expected a table with synonyms")
+        if not isinstance(raw.get("synonyms", []), list):
+            raise ConfigError(f"intervention {name!r}: synonyms must be a list of strings")
+        base = merged.get(name.lower(), {})
+        merged[name.lower()] = {**base, **raw,
+                                "synonyms": [*base.get("synonyms", []), *raw.get("synonyms", [])]}
+    return {name: _entry(name, raw) for name, raw in merged.items()}
+
+
+def _squash(text: str) -> str:
+    text = re.sub(r"\s+([\-\u2013])\s*|\s*([\-\u2013])\s+", r"\1\2", text)
+    return " ".join(text.replace(" ,", ",").split()).strip(" ,-")
+
+
+@lru_cache(maxsize=1)
+def _drug_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    """Single-word drug names and stem endings from ``lexicons/drugs.toml`` (shared with the extractors)."""
+    raw = tomllib.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath("drugs.toml").read_text(encoding="utf-8"))
+    words = frozenset(n.lower() for n in raw["names"] if re.fullmatch(r"[a-z0-9]+", n.lower()))
+    generic = {"placebo", "saline", "sham", "vehicle", "oxygen", "opioid", "opioids", "nsaid", "nsaids"}
+    suffixes = "|".join(re.escape(x) for x in raw["suffixes"])
+    return words - generic, re.compile(rf"^[a-z]{{3,}}(?:{suffixes})$")
+
+
+def _first_drug_word(text: str) -> str | None:
+    """The first word of ``text`` that is a known drug name or ends like one."""
+    words, stems = _drug_words()
+    for word in re.findall(r"[A-Za-z][A-Za-z\-]+", text):
+        w = word.lower()
+        if w in words or stems.match(w):
+            return word
+    return None
+
+
+def literal_names(name: str) -> tuple[list[str], bool]:
+    """The forms an unknown treatment name may take in an abstract, and whether it is a drug."""
+    wanted = " ".join(name.split())
+    aliases: list[str] = []
+    kept: list[str] = []
+    for inner in _PAREN.findall(wanted):
+        inner = inner.strip()
+        if re.match(r"(?i)(vs\.?|versus|compared|than)\b", inner) or re.search(r"\d", inner) \
+                or _REGIMEN_WORDS.search(inner):
+            continue
+        kept.append(inner)
+    body = _squash(_PAREN.sub(" ", wanted))
+    is_drug = bool(_DRUG_WORDS.search(body) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(body)
+    aliases.append(body)
+    aliases.extend(kept)
+    no_dose = _squash(_DOSE.sub(" ", body))
+    aliases.append(no_dose)
+    core = _squash(_ROUTE_WORDS.sub(" ", no_dose))
+    aliases.append(core)
+    first = _squash(_COMPONENT_SPLIT.split(core)[0])
+    aliases.append(first)
+    head = _squash(_GENERIC_WORDS.sub(" ", first))
+    if len(head) >= 3:
+        aliases.append(head)
+    words = head.replace(",", " ").split()
+    if len(words) > _TAIL_WORDS and not _FUNCTION_WORDS.intersection(w.lower() for w in words[-_TAIL_WORDS:]):
+        aliases.append(" ".join(words[-_TAIL_WORDS:]))
+    for token in re.split(r"[\s,]+", first):  # brand or acronym inside: 'OROS', 'H-Wave', 'COPERS'
+        if sum(c.isupper() for c in token) >= 2 and len(token) >= 3 and token.lower() != first.lower():
+            aliases.append(token)
+    lead = re.match(r"^([A-Z]{2,}[\u00ae\u2122]?)\s+(\S.*)$", first)  # 'OROS hydromorphone' -> 'hydromorphone'
+    if lead:
+        aliases.append(lead.group(2))
+    drug = _first_drug_word(body)  # 'group D received dexmedetomidine 0.04 ug/(kg·h)' -> 'dexmedetomidine'
+    if drug:
+        aliases.append(drug)
+    combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'
+    if combo:
+        aliases.append(combo.group(1))
+    names = [a for a in dict.fromkeys(a.strip() for a in aliases) if len(a) >= 2] or [wanted]
+    return names, is_drug
+
+
+def resolve_intervention(name: str, extra: dict[str, dict[str, Any]] | None = None) -> Intervention:
+    """The lexicon entry ``name`` refers to (by name or synonym, ignoring route words), else a literal one."""
+    wanted = " ".join(name.strip().split())
+    if not wanted:
+        raise ConfigError("intervention name is empty")
+    entries = lexicon(extra)
+    lowered = wanted.lower()
+    if lowered in entries:
+        return entries[lowered]
+    names, is_drug = literal_names(wanted)
+    core = " ".join(_ROUTE_WORDS.sub(" ", lowered).split())
+    for entry in entries.values():
+        known = {entry.name, *(s.lower() for s in entry.synonyms)}
+        if core in known or any(n.lower() in known for n in names[:1]):
+            return replace(entry, given_name=wanted) if core != lowered else entry
+    body = names[0].lower()
+    for entry in entries.values():  # a known treatment inside a longer name: "OROS lidocaine patch"
+        if entry.pattern.search(body):
+            return Intervention(name=entry.name, synonyms=(*entry.synonyms, wanted, *names),
+                                drug_class=entry.drug_class, is_drug=entry.is_drug)
+    return Intervention(name=lowered, synonyms=tuple(dict.fromkeys([wanted, *names])),
+                        drug_class=None, is_drug=is_drug)

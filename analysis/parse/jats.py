@@ -1,0 +1,212 @@
+"""PMC JATS ``<article>`` -> ``Article``: abstract sections with NLM categories, full-text sections, metadata."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ketamine_evidence.analysis.records import Article, Section
+from ketamine_evidence.analysis.parse.xml_text import _ABSTRACT_MAIN, _ABSTRACT_SKIP, _LANGUAGES, _NOT_ABSTRACT, _PUB_DATE_RANK, _XML_LANG, _YEAR, _jats_text, clean, section_category
+
+def _meta(el: etree._Element) -> etree._Element | None:
+    return el.find("front/article-meta")
+
+
+def _jats_ids(el: etree._Element) -> dict[str, str]:
+    meta = _meta(el)
+    ids: dict[str, str] = {}
+    for aid in meta.iterfind("article-id") if meta is not None else ():
+        kind, value = aid.get("pub-id-type"), clean(aid.text)
+        if kind and value and kind not in ids:
+            ids[kind] = value
+    return ids
+
+
+def parse_jats_pmid(el: etree._Element) -> str | None:
+    return _jats_ids(el).get("pmid")
+
+
+def parse_jats_pmcid(el: etree._Element) -> str | None:
+    ids = _jats_ids(el)
+    pmc = ids.get("pmc") or ids.get("pmcid")
+    if not pmc:
+        return None
+    return pmc if pmc.upper().startswith("PMC") else f"PMC{pmc}"
+
+
+def parse_jats_doi(el: etree._Element) -> str | None:
+    return _jats_ids(el).get("doi")
+
+
+def parse_jats_title(el: etree._Element) -> str | None:
+    meta = _meta(el)
+    return _jats_text(meta.find("title-group/article-title")) if meta is not None else None
+
+
+def _lead_label(p: etree._Element) -> tuple[str | None, etree._Element]:
+    """A paragraph opening with a bold heading (``<bold>Results:</bold> ...``): its label, and the paragraph."""
+    first = p[0] if len(p) else None
+    if first is None or (p.text or "").strip() or first.tag not in ("bold", "b"):
+        return None, p
+    label = _jats_text(first)
+    if not label or len(label) > 60 or not label.rstrip().endswith((":", ".", "\u2002")) and not (
+            first.tail or "").lstrip().startswith((":", ".")):
+        return None, p
+    return label.rstrip(" :.\u2002"), first
+
+
+def _abstract_sections(abstract: etree._Element) -> list[Section]:
+    sections: list[Section] = []
+    for child in abstract:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "sec":
+            label = _jats_text(child.find("title"))
+            label = label.rstrip(" :.") or None if label else None
+            if label and _NOT_ABSTRACT.match(label):
+                continue  # a conference abstract's reference list is not abstract text
+            parts = [t for t in (_jats_text(c) for c in child if c.tag != "title") if t]
+            if parts:
+                sections.append(Section(label, section_category(label), " ".join(parts)))
+        elif tag == "p":
+            label, lead = _lead_label(child)
+            text = _jats_text(child)
+            if label is not None and text:
+                head = _jats_text(lead) or ""
+                text = clean(text[len(head):].lstrip(" :.\u2002")) if text.startswith(head) else text
+            if text:
+                sections.append(Section(label, section_category(label), text))
+        elif tag in ("list", "disp-quote", "boxed-text"):
+            text = _jats_text(child)
+            if text:
+                sections.append(Section(None, None, text))
+    return sections
+
+
+def parse_jats_abstract(el: etree._Element) -> list[Section] | None:
+    """The main abstract's parts; other abstracts (graphical, table-of-contents, lay summary) are skipped."""
+    meta = _meta(el)
+    if meta is None:
+        return None
+    abstracts = meta.findall("abstract")
+    chosen = [a for a in abstracts if (a.get("abstract-type") or "").lower() in _ABSTRACT_MAIN]
+    if not chosen:
+        chosen = [a for a in abstracts if (a.get("abstract-type") or "").lower() not in _ABSTRACT_SKIP][:1]
+    sections = [s for a in chosen for s in _abstract_sections(a)]
+    return sections or None
+
+
+def _body_sections(sec: etree._Element, path: tuple[str, ...], out: list[Section], kind: str | None = None) -> None:
+    """Flatten ``sec`` depth-first; a section's category is its ``sec-type`` or its nearest ancestor's."""
+    title = _jats_text(sec.find("title"))
+    here = (*path, title) if title else path
+    kind = sec.get("sec-type") or kind
+    paragraphs: list[str] = []
+    for child in sec:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "sec":
+            if paragraphs:
+                out.append(Section(" > ".join(here) or None, kind, "\n".join(paragraphs)))
+                paragraphs = []
+            _body_sections(child, here, out, kind)
+        elif tag in ("p", "list", "disp-quote", "boxed-text", "statement", "def-list"):
+            text = _jats_text(child)
+            if text:
+                paragraphs.append(text)
+    if paragraphs:
+        out.append(Section(" > ".join(here) or None, kind, "\n".join(paragraphs)))
+
+
+def parse_jats_fulltext(el: etree._Element) -> list[Section] | None:
+    """Body sections, nested ``sec``s flattened with ``"Parent > Child"`` labels; tables and figures skipped."""
+    body = el.find("body")
+    if body is None:
+        return None
+    out: list[Section] = []
+    _body_sections(body, (), out)
+    return out or None
+
+
+def parse_jats_journal(el: etree._Element) -> str | None:
+    jm = el.find("front/journal-meta")
+    if jm is None:
+        return None
+    return (_jats_text(jm.find("journal-title-group/journal-title")) or _jats_text(jm.find("journal-title"))
+            or clean(jm.findtext("journal-id[@journal-id-type='nlm-ta']")))
+
+
+def parse_jats_year(el: etree._Element) -> int | None:
+    """Publication year as PubMed gives it: the print/issue date first, then the electronic one."""
+    meta = _meta(el)
+    if meta is None:
+        return None
+    ranked = []
+    for d in meta.iterfind("pub-date"):
+        m = _YEAR.search(d.findtext("year") or "")
+        if m:
+            kind = d.get("pub-type") or d.get("date-type") or ""
+            if kind == "pub" and d.get("publication-format") == "electronic":
+                kind = "epub"
+            ranked.append((_PUB_DATE_RANK.get(kind, len(_PUB_DATE_RANK)), int(m.group(1))))
+    return min(ranked)[1] if ranked else None
+
+
+def parse_jats_authors(el: etree._Element) -> list[str] | None:
+    meta = _meta(el)
+    if meta is None:
+        return None
+    authors = []
+    for contrib in meta.iterfind("contrib-group/contrib"):
+        if contrib.get("contrib-type", "author") != "author":
+            continue
+        name = contrib.find("name")
+        if name is None:
+            name = contrib.find("name-alternatives/name")
+        if name is not None:
+            surname = _jats_text(name.find("surname")) or ""
+            given = _jats_text(name.find("given-names")) or ""
+            initials = "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w)
+            if surname:
+                authors.append(f"{surname} {initials}".strip())
+        else:
+            collab = _jats_text(contrib.find("collab"))
+            if collab:
+                authors.append(collab)
+    return authors or None
+
+
+def parse_jats_keywords(el: etree._Element) -> list[str] | None:
+    meta = _meta(el)
+    if meta is None:
+        return None
+    words = [k for k in (_jats_text(k) for k in meta.iterfind("kwd-group/kwd")) if k]
+    return words or None
+
+
+def parse_jats_publication_types(el: etree._Element) -> list[str] | None:
+    """The JATS ``article-type`` (``research-article``, ``review-article``...): not PubMed's types."""
+    kind = el.get("article-type")
+    return [kind] if kind else None
+
+
+def parse_jats_language(el: etree._Element) -> str | None:
+    """PubMed's three-letter code (``eng``) for the article's ``xml:lang``; JATS defaults it to English."""
+    lang = (el.get(_XML_LANG) or "en").lower().split("-")[0]
+    return _LANGUAGES.get(lang, lang)
+
+
+def parse_jats_retracted(el: etree._Element) -> bool:
+    """A retraction notice (``article-type="retraction"``), as the harvester flags it."""
+    return el.get("article-type") == "retraction"
+
+
+def parse_jats_element(el: etree._Element) -> Article:
+    """One JATS ``article`` element as an ``Article`` (``source_format="pmc"``)."""
+    return Article(
+        pmid=parse_jats_pmid(el), pmcid=parse_jats_pmcid(el), doi=parse_jats_doi(el),
+        title=parse_jats_title(el) or "", abstract=parse_jats_abstract(el) or [],
+        fulltext=parse_jats_fulltext(el) or [], journal=parse_jats_journal(el), year=parse_jats_year(el),
+        authors=parse_jats_authors(el) or [], keywords=parse_jats_keywords(el) or [],
+        publication_types=parse_jats_publication_types(el) or [], language=parse_jats_language(el),
+        retracted=parse_jats_retracted(el), source_format="pmc",
+    )

@@ -1,0 +1,251 @@
+"""PubMed/MEDLINE records (PubmedArticle, PubmedBookArticle, MedlineCitation) -> ``Article``: one ``parse_<field>()`` per field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from collections.abc import Iterable
+
+from lxml import etree
+
+from ketamine_evidence.analysis.records import Article, Section
+from ketamine_evidence.analysis.parse.xml_text import _Index, _YEAR, _child_text, _date, _index, _one, _text, clean, section_category
+
+@dataclass(slots=True)
+class PubmedParts:
+    """One PubMed record's main elements and their children, indexed once.
+
+    ``cit`` is the ``MedlineCitation`` (or the ``BookDocument`` of a book record); ``art`` its
+    ``Article`` (None for books); ``book`` the ``Book`` children of a book record; ``ids`` the
+    ``ArticleIdList`` of ``PubmedData``/``PubmedBookData`` and of the ``BookDocument``.
+    """
+
+    cit: etree._Element | None
+    art: etree._Element | None
+    c: _Index
+    a: _Index
+    book: _Index
+    ids: dict[str, str]
+
+    @property
+    def holder(self) -> _Index:
+        """Where article-level fields sit: the ``Article``, or the ``BookDocument`` of a book."""
+        return self.a if self.art is not None else self.c
+
+
+def pubmed_parts(el: etree._Element) -> PubmedParts:
+    if el.tag == "MedlineCitation":
+        cit, data = el, None
+    else:
+        top = _index(el)
+        cit = _one(top, "MedlineCitation")
+        if cit is None:
+            cit = _one(top, "BookDocument")
+        data = _one(top, "PubmedData")
+        if data is None:
+            data = _one(top, "PubmedBookData")
+    c = _index(cit)
+    art = _one(c, "Article") if cit is not None and cit.tag == "MedlineCitation" else None
+    book = _index(_one(c, "Book")) if art is None else {}
+    ids: dict[str, str] = {}
+    for holder in (data, cit):
+        for id_list in (holder.iterchildren("ArticleIdList") if holder is not None else ()):
+            for aid in id_list.iterchildren("ArticleId"):
+                kind, value = aid.get("IdType"), clean(aid.text)
+                if kind and value and kind not in ids:
+                    ids[kind] = value
+    return PubmedParts(cit=cit, art=art, c=c, a=_index(art), book=book, ids=ids)
+
+
+def parse_pmid(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    pmid = _one(p.c, "PMID")
+    return clean(pmid.text) if pmid is not None else None
+
+
+def parse_pmcid(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    pmc = p.ids.get("pmc")
+    if pmc is None:
+        for other in p.c.get("OtherID", ()):
+            value = (clean(other.text) or "").split(" ")[0]  # "PMC4688250 [Available on 12/22/16]"
+            if value.upper().startswith("PMC") and value[3:].isdigit():
+                pmc = value
+                break
+    if not pmc:
+        return None
+    return pmc if pmc.upper().startswith("PMC") else f"PMC{pmc}"
+
+
+def parse_doi(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    doi = p.ids.get("doi")
+    if doi:
+        return doi
+    for loc in (p.a if p.art is not None else p.book).get("ELocationID", ()):
+        if loc.get("EIdType") == "doi":
+            return clean(loc.text)
+    return None
+
+
+def parse_title(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        return _text(_one(p.a, "ArticleTitle")) or _text(_one(p.a, "VernacularTitle"))
+    return _text(_one(p.c, "ArticleTitle")) or _text(_one(p.book, "BookTitle"))
+
+
+def parse_abstract(el: etree._Element, parts: PubmedParts | None = None) -> list[Section] | None:
+    """Abstract parts (``AbstractText`` with ``Label``/``NlmCategory``); None when there is no abstract."""
+    p = parts or pubmed_parts(el)
+    abstract = _one(p.holder, "Abstract")
+    if abstract is None:
+        return None
+    sections = []
+    for part in abstract.iterchildren("AbstractText"):
+        text = _text(part)
+        if not text:
+            continue
+        label = clean(part.get("Label"))
+        category = part.get("NlmCategory") or (section_category(label) if label else None)
+        sections.append(Section(label=label, category=category, text=text))
+    return sections or None
+
+
+def parse_journal(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        journal = _one(p.a, "Journal")
+        if journal is None:
+            return None
+        found = _index(journal)
+        return _text(_one(found, "Title")) or _text(_one(found, "ISOAbbreviation"))
+    return _text(_one(p.book, "BookTitle"))
+
+
+def parse_year(el: etree._Element, parts: PubmedParts | None = None) -> int | None:
+    """Publication year: the journal issue date, else the electronic date, else the book's date."""
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        journal = _one(p.a, "Journal")
+        issue = next(journal.iterchildren("JournalIssue"), None) if journal is not None else None
+        pub = next(issue.iterchildren("PubDate"), None) if issue is not None else None
+        if pub is not None:
+            year = _first_year((_child_text(pub, "Year"), _child_text(pub, "MedlineDate")))
+            if year is not None:
+                return year
+        return _first_year(_child_text(d, "Year") for d in p.a.get("ArticleDate", ()))
+    pub = _one(p.book, "PubDate")
+    if pub is None:
+        return None
+    return _first_year((_child_text(pub, "Year"), _child_text(pub, "MedlineDate")))
+
+
+def _first_year(values: Iterable[str | None]) -> int | None:
+    for value in values:
+        if value:
+            value = value.strip()
+            if len(value) == 4 and value.isdigit():
+                return int(value)
+            match = _YEAR.search(value)
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def parse_authors(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    """``"Surname Initials"`` (as PubMed shows them) or the collective name, in order."""
+    p = parts or pubmed_parts(el)
+    author_list = _one(p.holder, "AuthorList")
+    if author_list is None and p.art is None:  # a whole book: its authors sit on the Book
+        author_list = _one(p.book, "AuthorList")
+    if author_list is None:
+        return None
+    authors = []
+    for author in author_list.iterchildren("Author"):
+        if author.get("ValidYN") == "N":
+            continue
+        last = initials = collective = None
+        for child in author:
+            tag = child.tag
+            if tag == "LastName":
+                last = child.text
+            elif tag == "Initials":
+                initials = child.text
+            elif tag == "CollectiveName":
+                collective = child
+        if last and last.strip():  # names are single text nodes: strip, no need to collapse whitespace
+            authors.append(f"{last.strip()} {initials.strip()}" if initials and initials.strip() else last.strip())
+        elif collective is not None:
+            name = _text(collective)
+            if name:
+                authors.append(name)
+    return authors or None
+
+
+def parse_mesh_terms(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    p = parts or pubmed_parts(el)
+    terms = []
+    for heading_list in p.c.get("MeshHeadingList", ()):
+        for heading in heading_list.iterchildren("MeshHeading"):
+            for name in heading.iterchildren("DescriptorName"):
+                term = _text(name)
+                if term:
+                    terms.append(term)
+    return terms or None
+
+
+def parse_publication_types(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    p = parts or pubmed_parts(el)
+    if p.art is not None:
+        found = [t for lst in p.a.get("PublicationTypeList", ()) for t in lst.iterchildren("PublicationType")]
+    else:
+        found = p.c.get("PublicationType", [])
+    types = [t for t in (_text(x) for x in found) if t]
+    return types or None
+
+
+def parse_keywords(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    p = parts or pubmed_parts(el)
+    words = [k for lst in p.c.get("KeywordList", ()) for k in (_text(x) for x in lst.iterchildren("Keyword")) if k]
+    return words or None
+
+
+def parse_language(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    lang = _one(p.holder, "Language")
+    return clean(lang.text) if lang is not None else None
+
+
+def parse_retracted(el: etree._Element, parts: PubmedParts | None = None,
+                    types: list[str] | None = None) -> bool:
+    """Publication type 'Retracted Publication' or a ``RetractionIn`` comment (``types``: the record's
+    publication types when the caller has them already)."""
+    p = parts or pubmed_parts(el)
+    if "Retracted Publication" in (types if types is not None else parse_publication_types(el, p) or ()):
+        return True
+    return any(c.get("RefType") == "RetractionIn" for lst in p.c.get("CommentsCorrectionsList", ())
+               for c in lst.iterchildren("CommentsCorrections"))
+
+
+def parse_date_revised(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    return _date(_one(p.c, "DateRevised"))
+
+
+def parse_pubmed_element(el: etree._Element) -> Article:
+    """One ``PubmedArticle``, ``PubmedBookArticle`` or bare ``MedlineCitation`` element as an ``Article``."""
+    fmt = {"PubmedBookArticle": "book", "MedlineCitation": "medline"}.get(el.tag, "pubmed")
+    p = pubmed_parts(el)
+    types = parse_publication_types(el, p) or []  # read once: the retraction check needs them too
+    return Article(
+        pmid=parse_pmid(el, p), pmcid=parse_pmcid(el, p), doi=parse_doi(el, p),
+        title=parse_title(el, p) or "", abstract=parse_abstract(el, p) or [],
+        journal=parse_journal(el, p), year=parse_year(el, p), authors=parse_authors(el, p) or [],
+        mesh_terms=parse_mesh_terms(el, p) or [], publication_types=types,
+        keywords=parse_keywords(el, p) or [], language=parse_language(el, p),
+        retracted=parse_retracted(el, p, types), date_revised=parse_date_revised(el, p), source_format=fmt,
+    )
+
+
+# ---------------------------------------------------------------- PMC JATS fields

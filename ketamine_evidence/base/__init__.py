@@ -1,0 +1,1 @@
+"""What every stage shares: the exception hierarchy with exit codes, configuration, default paths."""

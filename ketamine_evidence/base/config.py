@@ -1,0 +1,144 @@
+"""Configuration: packaged defaults, overlaid by the user's TOML file, environment and flags.
+
+Every value is validated here so a wrong value fails at start-up with a one-line
+``ConfigError`` that names the key, never half-way through a run.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from ketamine_evidence.base import paths
+from ketamine_evidence.base.errors import ConfigError
+
+DEFAULTS = paths.PACKAGE_DIR / "defaults.toml"
+
+
+@dataclass(frozen=True)
+class PubmedConfig:
+    query: str
+    eutils_url: str
+    tool: str
+    email: str
+    api_key: str
+    batch_size: int
+    overlap_days: int
+    max_window_hits: int
+    timeout_s: float
+
+    @property
+    def max_rate(self) -> float:
+        """NCBI's per-IP limit: 10 requests/s with an API key, 3 without."""
+        return 10.0 if self.api_key else 3.0
+
+
+@dataclass(frozen=True)
+class Config:
+    pubmed: PubmedConfig
+    store_path: Path
+    intervention: str
+    interventions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    source: Path | None = None  # the user file that was read, if any
+
+    def with_overrides(self, **pubmed: Any) -> "Config":
+        """A copy with some ``pubmed`` values replaced (from command-line flags), re-validated."""
+        merged = {k: v for k, v in pubmed.items() if v is not None}
+        if not merged:
+            return self
+        new = replace(self.pubmed, **merged)
+        _validate_pubmed(new)
+        return replace(self, pubmed=new)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} is not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _typed(section: dict[str, Any], key: str, kind: type, where: str) -> Any:
+    value = section.get(key)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise ConfigError(f"config value {where}.{key} must be a {kind.__name__}, got {value!r}")
+    return value
+
+
+def _validate_pubmed(p: PubmedConfig) -> None:
+    if not p.query.strip():
+        raise ConfigError("config value pubmed.query is empty")
+    url = urlparse(p.eutils_url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise ConfigError(f"config value pubmed.eutils_url is not an http(s) URL: {p.eutils_url!r}")
+    if not 1 <= p.batch_size <= 10000:
+        raise ConfigError(f"config value pubmed.batch_size must be 1..10000, got {p.batch_size}")
+    if not 0 <= p.overlap_days <= 365:
+        raise ConfigError(f"config value pubmed.overlap_days must be 0..365, got {p.overlap_days}")
+    if not 1 <= p.max_window_hits <= 9999:
+        raise ConfigError(f"config value pubmed.max_window_hits must be 1..9999, got {p.max_window_hits}")
+    if not p.timeout_s > 0:
+        raise ConfigError(f"config value pubmed.timeout_s must be positive, got {p.timeout_s}")
+    if p.email and "@" not in p.email:
+        raise ConfigError(f"config value pubmed.email is not an e-mail address: {p.email!r}")
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read defaults, then ``path`` (or the user's config file if it exists), then the environment."""
+    raw = _read_toml(DEFAULTS)
+    source: Path | None = None
+    candidate = path if path is not None else paths.user_config()
+    if path is not None or candidate.is_file():
+        raw = _merge(raw, _read_toml(candidate))
+        source = candidate
+    for section in ("pubmed", "store", "extract"):
+        if not isinstance(raw.get(section, {}), dict):
+            raise ConfigError(f"config section [{section}] must be a table")
+    pm = raw["pubmed"]
+    pubmed = PubmedConfig(
+        query=_typed(pm, "query", str, "pubmed"),
+        eutils_url=_typed(pm, "eutils_url", str, "pubmed"),
+        tool=_typed(pm, "tool", str, "pubmed"),
+        email=os.environ.get("NCBI_EMAIL") or _typed(pm, "email", str, "pubmed"),
+        api_key=os.environ.get("NCBI_API_KEY") or _typed(pm, "api_key", str, "pubmed"),
+        batch_size=_typed(pm, "batch_size", int, "pubmed"),
+        overlap_days=_typed(pm, "overlap_days", int, "pubmed"),
+        max_window_hits=_typed(pm, "max_window_hits", int, "pubmed"),
+        timeout_s=_typed(pm, "timeout_s", float, "pubmed"),
+    )
+    _validate_pubmed(pubmed)
+    store_raw = _typed(raw["store"], "path", str, "store")
+    store_path = Path(store_raw).expanduser() if store_raw else paths.default_store()
+    intervention = _typed(raw["extract"], "intervention", str, "extract").strip()
+    if not intervention:
+        raise ConfigError("config value extract.intervention is empty")
+    extra = raw.get("interventions", {})
+    if not isinstance(extra, dict) or not all(isinstance(v, dict) for v in extra.values()):
+        raise ConfigError("config section [interventions] must hold one table per intervention")
+    for name, entry in extra.items():
+        syn = entry.get("synonyms", [])
+        if not isinstance(syn, list) or not all(isinstance(s, str) and s.strip() for s in syn):
+            raise ConfigError(f"config value interventions.{name}.synonyms must be a list of names")
+    return Config(pubmed=pubmed, store_path=store_path, intervention=intervention,
+                  interventions=extra, source=source)

@@ -1,0 +1,81 @@
+"""`ketamine-evidence evaluate`: score extraction against a gold file, or run an external corpus evaluation."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from pathlib import Path
+
+from ketamine_evidence.base.config import Config
+from ketamine_evidence.base.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+EXTERNAL = ("ade-corpus", "evidence-inference")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--gold", type=Path, help="gold annotations, one JSON record a line (guideline format)")
+    parser.add_argument("--input", type=Path,
+                        help="the gold's articles: an XML/nXML file or a directory of them (required with --gold)")
+    parser.add_argument("--intervention", help="read every record for this treatment "
+                                               "(default: each gold record's 'intervention', else ketamine)")
+    parser.add_argument("--jsonl", type=Path, metavar="OUT", help="write the predictions in gold format, with evidence")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
+    parser.add_argument("--show-errors", action="store_true",
+                        help="print each record's wrong fields (gold, predicted, evidence) before the summary")
+    parser.add_argument("--external", choices=EXTERNAL,
+                        help="instead of a gold file, score adverse-event sentence detection on ADE-Corpus-V2")
+    parser.add_argument("--corpus-dir", type=Path,
+                        help="with --external: the corpus directory (default: ../shared/eval/external/ade_corpus_v2)")
+    parser.add_argument("--limit", type=int, help="with --external: score only a proportional slice of N sentences")
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    if args.external:
+        return _run_external(args)
+    if args.gold is None:
+        raise ConfigError("evaluate needs --gold FILE (or --external ade-corpus)")
+    if args.input is None:
+        raise ConfigError("evaluate needs --input FILE_OR_DIR: the articles the gold file annotates")
+    from ketamine_evidence.analysis.evaluation.gold import (evaluate, format_mismatches, format_per_class, format_summary,
+                                   write_predictions)
+
+    input_path = args.input
+    evaluation = evaluate(args.gold, input_path, intervention=args.intervention,
+                          extra_interventions=config.interventions)
+    if evaluation.missing:
+        log.warning("%d gold record(s) not found in %s: %s", len(evaluation.missing), input_path,
+                    " ".join(evaluation.missing[:10]) + (" ..." if len(evaluation.missing) > 10 else ""))
+    if args.jsonl:
+        write_predictions(evaluation, args.jsonl)
+    if args.json:
+        print(json.dumps(evaluation.as_dict(), indent=2))
+        return 0
+    lines: list[str] = []
+    if args.show_errors:
+        lines += format_mismatches(evaluation) + [""]
+    lines += format_per_class(evaluation) + format_summary(evaluation)
+    print("\n".join(lines))
+    return 0
+
+
+def _run_external(args: argparse.Namespace) -> int:
+    if args.external == "evidence-inference":  # pain-effect direction (analysis/evaluation/evidence_inference.py)
+        from ketamine_evidence.analysis.evaluation import evidence_inference as ei
+
+        ei_result = ei.evaluate_evidence_inference(args.corpus_dir or ei.DEFAULT_ROOT)
+        print(json.dumps({k: v for k, v in ei_result.items() if k != "rows"}, indent=2) if args.json
+              else "\n".join(ei.summary_lines(ei_result)))
+        return 0
+    from ketamine_evidence.analysis.evaluation import ade_corpus
+
+    if args.limit is not None and args.limit < 1:
+        raise ConfigError("--limit must be a positive number of sentences")
+    result = ade_corpus.evaluate_corpus(args.corpus_dir or ade_corpus.DEFAULT_DIR, limit=args.limit)
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2))
+    else:
+        print("\n".join(result.summary_lines()))
+    return 0

@@ -1,0 +1,70 @@
+"""`ketamine-evidence status`: what the store holds and how the last harvest runs went.
+
+Human-readable by default; ``--json`` prints ``Store.status()`` (records, pubmed, pmc, versions,
+retracted PMIDs, missing keys, runs) for scripts and schedulers. A missing store is StoreError (5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from ketamine_evidence.harvest.store import RunInfo, Store
+from ketamine_evidence.base.config import Config
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--store", type=Path, help="store file (default: config store.path, "
+                                                   "data/ketamine-evidence.sqlite)")
+    parser.add_argument("--json", action="store_true", help="machine-readable JSON on stdout")
+    parser.add_argument("--runs", type=int, default=10, metavar="N",
+                        help="how many recent runs to list in the human-readable view (default 10)")
+
+
+def _run_line(run: RunInfo) -> str:
+    query = "" if not run.query else " query " + " ".join(run.query.split())[:60]
+    windows = f", {len(run.windows)} windows" if run.windows else ""
+    note = f" ({run.note})" if run.note else ""
+    return (f"  #{run.id} {run.started} {run.source} {run.status}: {run.new} new, {run.updated} updated, "
+            f"{run.unchanged} unchanged, {run.failed} failed, {run.missing} missing{windows}{query}{note}")
+
+
+def _listing(label: str, items: list[str], limit: int = 20) -> str:
+    if not items:
+        return ""
+    more = f" and {len(items) - limit} more (see --json)" if len(items) > limit else ""
+    return f" ({label} {', '.join(items[:limit])}{more})"
+
+
+def format_status(status: dict, runs: list[RunInfo], last: int) -> str:
+    """The human-readable view of ``Store.status()``."""
+    lines = [
+        f"store {status['store']} (schema {status['schema_version']})",
+        f"records: {status['records']} ({status['pubmed']} PubMed, {status['pmc']} PMC full text; "
+        f"{status['versions']} versions stored)",
+        f"retracted: {len(status['retracted'])}" + _listing("PMIDs", status["retracted"]),
+        f"missing (no longer served by NCBI): {len(status['missing'])}" + _listing("keys", status["missing"]),
+    ]
+    if status.get("harvest_running_pid"):
+        lines.append(f"a harvest is running now (pid {status['harvest_running_pid']})")
+    if not runs:
+        lines.append("runs: none yet")
+    else:
+        shown = runs[-last:] if last > 0 else []
+        lines.append(f"runs: {len(runs)} (last {len(shown)} shown, newest last)")
+        lines.extend(_run_line(run) for run in shown)
+        ok = [r for r in runs if r.status == "ok"]
+        lines.append(f"last successful run: #{ok[-1].id} {ok[-1].finished}" if ok else "last successful run: none")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace, config: Config) -> int:
+    with Store(args.store or config.store_path, create=False) as store:
+        status = store.status()
+        runs = store.runs()
+    if args.json:
+        print(json.dumps(status, indent=2))
+    else:
+        print(format_status(status, runs, args.runs))
+    return 0

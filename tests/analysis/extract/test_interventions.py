@@ -1,0 +1,146 @@
+"""Interventions: the packaged lexicon, a user's config entry, non-drug and unknown names, and the
+literal matching of gold-style names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ketamine_evidence.analysis.extract import extract_article
+from ketamine_evidence.analysis.extract.interventions import lexicon, literal_names, resolve_intervention
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.analysis.records import Article, Section
+from ketamine_evidence.base.config import load_config
+from ketamine_evidence.base.errors import ConfigError
+from tests.conftest import EVAL, PMC_KETAMINE
+
+
+def test_default_run_reads_for_ketamine_and_its_synonyms():
+    ketamine = resolve_intervention("ketamine")
+    assert ketamine.name == "ketamine" and ketamine.is_drug
+    assert ketamine.drug_class == "NMDA receptor antagonist"
+    assert resolve_intervention("Esketamine") is ketamine or resolve_intervention("esketamine").name == "ketamine"
+    text = "S-ketamine 0.25 mg/kg, Ketalar® and A-ketamine group"
+    assert [m.group(0) for m in ketamine.pattern.finditer(text)] == ["S-ketamine", "Ketalar®", "ketamine"]
+    assert not ketamine.mentioned_in("ketorolac and lidocaine")
+    assert resolve_intervention("intravenous lidocaine").name == "lidocaine"
+
+
+def test_configured_synonym_is_matched_without_code(home: Path):
+    (home / "ketamine-evidence.toml").write_text(
+        '[extract]\nintervention = "pregabalin"\n'
+        '[interventions.pregabalin]\nsynonyms = ["Lyrica"]\ndrug_class = "gabapentinoid"\n')
+    config = load_config()
+    pregabalin = resolve_intervention(config.intervention, config.interventions)
+    assert pregabalin.drug_class == "gabapentinoid"
+    assert pregabalin.mentioned_in("patients took Lyrica twice daily")
+    # a configured synonym extends a packaged entry instead of replacing it
+    more = lexicon({"ketamine": {"synonyms": ["K-hole"]}})["ketamine"]
+    assert "K-hole" in more.synonyms and "esketamine" in more.synonyms
+
+
+def test_non_drug_treatment_gets_no_route_or_dose():
+    tai_chi = resolve_intervention("Tai Chi")
+    assert not tai_chi.is_drug
+    article = Article(pmid="1", pmcid=None, doi=None, title="Tai Chi for tension headache",
+                      abstract=[Section(None, None, "Forty patients were randomly assigned to Tai Chi "
+                                        "given orally at 0.5 mg/kg or a wait-list control.")])
+    record, _ = extract_article(article, tai_chi)
+    assert record.routes == [] and record.dose_mg_per_kg is None
+    assert not resolve_intervention("individualized acupuncture (vs standardized acupuncture)").is_drug
+    assert not resolve_intervention("H-Wave device stimulation (vs TENS and sham electrotherapy)").is_drug
+
+
+@pytest.mark.parametrize("name, is_drug", [
+    ("virtual reality", False), ("music therapy", False), ("dry needling", False), ("pulsed radiofrequency", False),
+    ("spinal cord stimulation", False), ("strengthening exercises", False), ("botulinum toxin", True),
+    ("platelet-rich plasma injection", True), ("epidural steroid injection", True), ("pregabalin", True),
+])
+def test_drug_or_not_from_the_name(name, is_drug):
+    assert resolve_intervention(name).is_drug is is_drug
+
+
+def test_unknown_name_is_matched_literally():
+    drug = resolve_intervention("mirodenafil (50 mg/day) plus levofloxacin")
+    assert drug.is_drug and drug.name.startswith("mirodenafil")
+    assert drug.mentioned_in("levofloxacin and mirodenafil (50 mg/d) for six weeks")
+    assert not drug.mentioned_in("levofloxacin (500 mg/d) alone")  # the comparator component is not the drug
+    block = resolve_intervention("ultrasound-guided suprascapular nerve block (bupivacaine and methylprednisolone)")
+    assert block.is_drug  # an injected block, although 'ultrasound' is in the name
+    assert block.mentioned_in("Suprascapular nerve block (SSNB) is an effective method")
+
+
+@pytest.mark.parametrize("name, text", [
+    ("Sativex (cannabis-based medicinal extract)", "Sativex®, a cannabis-based medicinal extract"),
+    ("OROS hydromorphone", "OROS® hydromorphone is a sustained-release formulation of hydromorphone"),
+    ("buccal buprenorphine (BBUP)", "randomized to receive BBUP or placebo buccal film"),
+    ("intracutaneous sterile water injection (ISWI)", "intracutaneous injections of sterile water"),
+    ("intra-discal injection of autologous, hypoxic cultured bone marrow-derived mesenchymal stem cells",
+     "post mesenchymal stem cell infusion"),
+    ("strengthening exercises", "the STRE strengthening exercise group"),
+])
+def test_gold_style_names_match_the_words_abstracts_use(name, text):
+    assert resolve_intervention(name).mentioned_in(text)
+
+
+def test_abbreviation_defined_in_the_abstract_is_added():
+    sativex = resolve_intervention("cannabis-based medicinal extract")
+    text = "We tested a cannabis-based medicinal extract (CBME) against placebo. CBME reduced pain."
+    with_abbr = sativex.with_abbreviations(text)
+    assert "CBME" in with_abbr.synonyms
+    assert [m.start() for m in with_abbr.pattern.finditer(text)].count(text.rindex("CBME")) == 1
+    # numbers, units and lower-case words in brackets are not abbreviations
+    assert sativex.with_abbreviations("a cannabis-based medicinal extract (10 mg) was given") is sativex
+
+
+def test_first_of_several_arms_and_no_function_word_tails():
+    meloxicam = resolve_intervention("30 mg meloxicam IV; 60 mg meloxicam IV")
+    assert "meloxicam" in meloxicam.synonyms
+    magnesium = resolve_intervention("magnesium 50 mg in normal saline 1 mL or dexamethasone 0.1 mg/kg in normal saline")
+    assert magnesium.name == "magnesium"
+    assert not magnesium.mentioned_in("dexamethasone 0.1 mg/kg in normal saline 1 mL")
+
+
+def test_first_drug_word_of_a_descriptive_name():
+    dex = resolve_intervention("group D received dexmedetomidine 0.04 ug/(kg·h) plus sufentanil 0.02 ug/(kg·h)")
+    assert dex.mentioned_in("Dexmedetomidine has sedative effects") and not dex.mentioned_in("sufentanil only")
+    assert "water" not in resolve_intervention("intracutaneous sterile water injection (ISWI)").synonyms
+
+
+def test_bracketed_regimen_remarks_are_not_names():
+    assert "once daily" not in resolve_intervention("alfuzosin 10 mg (once daily)").synonyms
+    assert "maximum 100 units" not in resolve_intervention("botulinum toxin (maximum 100 units)").synonyms
+
+
+def test_literal_names_drop_doses_routes_and_comparators():
+    names, is_drug = literal_names("paracetamol 1,000 mg-caffeine 130 mg combination (PCF)")
+    assert is_drug and "PCF" in names and "paracetamol" in names
+    names, _ = literal_names("cinnarizine (vs topiramate)")
+    assert "cinnarizine" in names and not any("topiramate" in n for n in names)
+
+
+def test_very_short_unknown_name_still_resolves():
+    short = resolve_intervention("x")
+    assert short.name == "x" and short.synonyms == ("x",)
+
+
+def test_bad_names_and_entries_are_config_errors():
+    with pytest.raises(ConfigError):
+        resolve_intervention("   ")
+    with pytest.raises(ConfigError):
+        resolve_intervention("ketamine", {"ketamine": {"synonyms": "not a list"}})
+
+
+def test_real_articles_name_their_interventions():
+    article = next(parse_file(PMC_KETAMINE / "PMC3172326.nxml"))
+    assert resolve_intervention("ketamine").mentioned_in(article.text)
+    trial = next(parse_file(EVAL / "chronic_pain_articles" / "PMC5065057.nxml"))
+    assert resolve_intervention("buccal buprenorphine (BBUP)").mentioned_in(trial.text)
+
+
+def test_a_route_word_in_a_known_name_is_kept_as_the_given_name():
+    iv = resolve_intervention("intravenous lidocaine")
+    assert iv.name == "lidocaine" and iv.given_name == "intravenous lidocaine"
+    assert resolve_intervention("lidocaine").given_name is None
+    assert iv == resolve_intervention("lidocaine")  # the same treatment for comparisons
