@@ -25,6 +25,8 @@ COMMANDS: dict[str, str] = {
     "evaluate": "score extraction against a gold annotation file",
     "report": "write the HTML/Markdown evidence report from the tables",
     "run": "harvest -> extract -> report in one command",
+    "decisions": "import or export reviewers' decisions (CSV) to or from the store",
+    "review": "serve the review page: check, correct and screen records in a browser",
 }
 
 log = logging.getLogger("ketamine_evidence")
