@@ -57,7 +57,8 @@ ADVERSE_EVENT_COLUMNS: dict[str, str] = {
 }
 # A person's decisions, one row per study x reviewed field (``analysis/tables/reviews.py``).
 REVIEW_COLUMNS: dict[str, str] = {
-    "study_id": STRING, "field": STRING, "value": STRING, "machine_value": STRING, "reviewer": STRING,
+    "study_id": STRING, "field": STRING, "value": STRING, "machine_value": STRING, "machine_reason": STRING,
+    "reviewer": STRING,
     "reason": STRING, "decided": STRING, "record_version": INT, "version": INT, "changed_since_review": BOOL,
     "conflict": BOOL, "conflict_with": STRING, "decisions": INT, "applied": BOOL,
 }

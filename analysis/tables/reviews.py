@@ -134,6 +134,7 @@ def apply_reviews(tables: Tables, reviews: Mapping[tuple[str, str], FieldReviewL
             continue
         latest = review.latest
         machine = table_text(studies.at[i, field])
+        machine_reason = table_text(studies.at[i, "exclusion_reason"]) if field == "included" else None
         applied = True
         if field == "included":
             reason = studies.at[i, "exclusion_reason"]
@@ -146,7 +147,7 @@ def apply_reviews(tables: Tables, reviews: Mapping[tuple[str, str], FieldReviewL
         else:
             studies.at[i, field] = _typed(field, latest.value)
             if field == "conditions":
-                first = studies.at[i, "primary_condition"]
+                first = table_text(studies.at[i, "primary_condition"])
                 values = (latest.value or "").split(";") if latest.value else []
                 studies.at[i, "primary_condition"] = first if first in values else (values[0] if values else None)
         if applied:
@@ -154,7 +155,7 @@ def apply_reviews(tables: Tables, reviews: Mapping[tuple[str, str], FieldReviewL
         changed[i] = changed.get(i, False) or review.changed_since
         rows.append({
             "study_id": str(key), "field": field, "value": latest.value, "machine_value": machine,
-            "reviewer": latest.reviewer, "reason": latest.reason, "decided": latest.made,
+            "machine_reason": machine_reason, "reviewer": latest.reviewer, "reason": latest.reason, "decided": latest.made,
             "record_version": latest.record_version, "version": latest.current_version,
             "changed_since_review": review.changed_since, "conflict": bool(review.conflict),
             "conflict_with": ";".join(f"{d.reviewer}={d.value if d.value is not None else ''}"
