@@ -36,6 +36,7 @@ def create_app(store: Store, tables_dir: Path, intervention: str, *, token: str 
                allowed_hosts: set[str] | None = None) -> Flask:
     """The app over an open store; ``allowed_hosts`` None accepts any Host (only with a token)."""
     app = Flask(__name__)
+    app.jinja_env.autoescape = True  # Flask escapes only *.html by name; these templates are *.html.j2
     app.secret_key = secrets.token_bytes(32)  # sessions (CSRF token, reviewer's name) last as long as the server
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Strict", MAX_CONTENT_LENGTH=64 * 1024)
     data = ReviewData(store, tables_dir, intervention)
@@ -135,7 +136,7 @@ def create_app(store: Store, tables_dir: Path, intervention: str, *, token: str 
             current = next(f for f in view.fields if f.name == name)
             try:
                 if action == "include":
-                    value = "true"
+                    value, reason = "true", None  # the form's reason list is for exclusions
                 elif action == "exclude":
                     value, reason = "false", reason or EXCLUDED_BY_REVIEWER
                 elif action == "accept":
