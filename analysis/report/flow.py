@@ -22,6 +22,18 @@ class RecordFlow:
     excluded: list[tuple[str, int]] = field(default_factory=list)
     included: int = 0
     included_by_design: list[tuple[str, int]] = field(default_factory=list)
+    excluded_by_person: int = 0   # screening decided by a reviewer (the rest by the machine's rules)
+    included_by_person: int = 0
+    values_checked: int = 0       # study values a person checked (``reviewed`` column)
+    changed_since_review: int = 0
+
+    @property
+    def excluded_by_machine(self) -> int:
+        return self.excluded_total - self.excluded_by_person
+
+    @property
+    def included_by_machine(self) -> int:
+        return self.included - self.included_by_person
 
     @property
     def excluded_total(self) -> int:
@@ -41,6 +53,9 @@ def record_flow(studies: pd.DataFrame) -> RecordFlow:
     reasons = Counter(as_text(r) or "no reason recorded" for r in excluded["exclusion_reason"])
     kept = unique[included[~duplicate]]
     designs = Counter(label(as_text(d) or "other") for d in kept["design"])
+    reviewed = (unique["reviewed"] if "reviewed" in unique else pd.Series([None] * len(unique), index=unique.index)
+                ).map(lambda v: (as_text(v) or "").split(";") if as_text(v) else [])
+    by_person = reviewed.map(lambda fields: "included" in fields)
     return RecordFlow(
         harvested=len(studies),
         missing=int(studies["missing"].map(as_bool).sum()) if len(studies) else 0,
@@ -50,4 +65,9 @@ def record_flow(studies: pd.DataFrame) -> RecordFlow:
         excluded=_ranked(reasons),
         included=len(kept),
         included_by_design=_ranked(designs),
+        excluded_by_person=int(by_person[excluded.index].sum()) if len(excluded) else 0,
+        included_by_person=int(by_person[kept.index].sum()) if len(kept) else 0,
+        values_checked=int(reviewed.map(lambda fields: len([f for f in fields if f != "included"])).sum()),
+        changed_since_review=int(unique["changed_since_review"].map(as_bool).sum())
+        if "changed_since_review" in unique and len(unique) else 0,
     )

@@ -16,6 +16,7 @@ from tests.review.conftest import TRIAL, TRIAL_FILE, TRIAL_TITLE
 
 webdriver = pytest.importorskip("selenium.webdriver") if os.environ.get("CI") != "true" else None
 from selenium import webdriver  # noqa: E402  (under CI a missing selenium must fail, not skip)
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
@@ -49,7 +50,9 @@ def browser(chrome):
 
 
 def wait_for(driver, predicate, timeout: float = 15):
-    return WebDriverWait(driver, timeout).until(lambda d: predicate(d))
+    """``predicate`` true within ``timeout``; a page being replaced meanwhile is not an error."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                         ).until(lambda d: predicate(d))
 
 
 def press(driver, key: str) -> None:
@@ -122,7 +125,8 @@ def test_a_correction_reaches_the_regenerated_report(browser, server, workspace)
 
     workspace.extract()
     html = workspace.report().read_text(encoding="utf-8")
-    open_page(browser, (workspace.reports / "report.html").as_uri())
+    browser.get((workspace.reports / "report.html").as_uri())
+    wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("data-report-ready") == "1")
     row = browser.find_element(By.XPATH, f"//tr[.//a[contains(@href, '/{TRIAL}/')]]")
     cell = row.find_element(By.CSS_SELECTOR, "td[data-col=n]")
     assert cell.text.startswith("81") and "checked by Ann" in cell.get_attribute("innerHTML")
