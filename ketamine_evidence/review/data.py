@@ -131,6 +131,16 @@ class ReviewData:
     # -- queue ----------------------------------------------------------------------------------
 
     def queue(self, which: str = "all") -> list[QueueItem]:
+        """The records of one filter, in the order of the tables."""
+        return [item for item in self.items() if self._matches(item, which)]
+
+    def counts(self) -> dict[str, int]:
+        """How many records each filter holds."""
+        items = self.items()
+        return {k: sum(1 for i in items if self._matches(i, k)) for k in FILTERS}
+
+    def items(self) -> list[QueueItem]:
+        """Every study of the tables with its machine and person screening and its flags."""
         reviews = decisions.reviews(self.store, self.intervention)
         by_key: dict[str, list[Any]] = {}
         for (key, _field), review in reviews.items():
@@ -142,12 +152,10 @@ class ReviewData:
             mine = by_key.get(key, [])
             included = machine.get((key, "included"), table_text(s["included"])) == "true"
             reason = None if included else machine.get((key, "exclusion_reason"), table_text(s["exclusion_reason"]))
-            item = QueueItem(key=key, title=table_text(s["title"]) or "(no title)", year=table_text(s["year"]) or "",
+            items.append(QueueItem(key=key, title=table_text(s["title"]) or "(no title)", year=table_text(s["year"]) or "",
                              machine_included=included, machine_reason=reason,
                              review=reviews.get((key, "included")), reviewed=bool(mine),
-                             conflict=any(r.conflict for r in mine), changed=any(r.changed_since for r in mine))
-            if self._matches(item, which):
-                items.append(item)
+                             conflict=any(r.conflict for r in mine), changed=any(r.changed_since for r in mine)))
         return items
 
     @staticmethod

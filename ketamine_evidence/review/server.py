@@ -14,6 +14,7 @@ Safe by default:
 from __future__ import annotations
 
 import hmac
+import sys
 import secrets
 import threading
 from collections.abc import Callable
@@ -85,7 +86,7 @@ def create_app(store: Store, tables_dir: Path, intervention: str, *, token: str 
         page = max(1, request.args.get("page", 1, type=int) or 1)
         with lock:
             items = data.queue(which)
-            counts = {k: len(data.queue(k)) for k in FILTERS} if data.tables() is not None else {}
+            counts = data.counts() if data.tables() is not None else {}
         shown = items[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         return render_template("queue.html.j2", items=shown, which=which, counts=counts, page=page,
                                pages=max(1, -(-len(items) // PAGE_SIZE)))
@@ -191,5 +192,7 @@ def serve(*, store_path: Path, tables_dir: Path, intervention: str, host: str, p
         announce(url + (f"?token={token}" if token else ""))
         try:
             server.serve_forever()
+        except KeyboardInterrupt:  # Ctrl-C is how the page is stopped: exit 0, not 130
+            print("review page stopped", file=sys.stderr)
         finally:
             server.server_close()
