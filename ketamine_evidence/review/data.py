@@ -186,7 +186,8 @@ class ReviewData:
         rows = studies[studies["study_id"] == target.key] if len(studies) else studies
         s = rows.iloc[0].to_dict() if len(rows) else {}
         findings = self.tables().findings if self.tables() is not None else pd.DataFrame()
-        mine = findings[findings["study_id"] == target.key] if len(findings) else findings
+        mine = findings[findings["study_id"] == target.key] if len(findings) else pd.DataFrame(
+            columns=["field", "evidence_text", "evidence_start"])
         reviews = decisions.reviews(self.store, self.intervention, target.key)
         machine = self._machine()
         text = article.text

@@ -99,3 +99,12 @@ def test_a_public_address_needs_a_token(workspace, capsys):
     assert main(["review", "--store", str(workspace.store), "--host", "0.0.0.0"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("ketamine-evidence: error: --host 0.0.0.0 is not a loopback address") and "\n" not in err
+
+
+def test_without_tables_the_page_says_what_to_run(store, tmp_path):
+    client = create_app(store, tmp_path / "no-tables", "ketamine", allowed_hosts={"127.0.0.1:8765"}).test_client()
+    queue = client.get("/", base_url=BASE).get_data(as_text=True)
+    assert "run `ketamine-evidence extract` first" in queue.replace("&#96;", "`")
+    page = client.get(f"/record/{TRIAL}", base_url=BASE)
+    assert page.status_code == 200 and "This record is not in the tables" in page.get_data(as_text=True)
+    assert client.get("/record/123", base_url=BASE).status_code == 404
