@@ -38,12 +38,22 @@ class PubmedConfig:
 
 
 @dataclass(frozen=True)
+class BaselineConfig:
+    """Where NLM's baseline/update tree is mirrored from, and how politely."""
+
+    url: str = "https://ftp.ncbi.nlm.nih.gov/pubmed/"
+    pause_s: float = 1.0
+    timeout_s: float = 60.0
+
+
+@dataclass(frozen=True)
 class Config:
     pubmed: PubmedConfig
     store_path: Path
     intervention: str
     interventions: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: Path | None = None  # the user file that was read, if any
+    baseline: BaselineConfig = field(default_factory=BaselineConfig)
 
     def with_overrides(self, **pubmed: Any) -> "Config":
         """A copy with some ``pubmed`` values replaced (from command-line flags), re-validated."""
@@ -141,4 +151,20 @@ def load_config(path: Path | None = None) -> Config:
         if not isinstance(syn, list) or not all(isinstance(s, str) and s.strip() for s in syn):
             raise ConfigError(f"config value interventions.{name}.synonyms must be a list of names")
     return Config(pubmed=pubmed, store_path=store_path, intervention=intervention,
-                  interventions=extra, source=source)
+                  interventions=extra, source=source, baseline=_baseline(raw.get("baseline", {})))
+
+
+def _baseline(section: Any) -> BaselineConfig:
+    if not isinstance(section, dict):
+        raise ConfigError("config section [baseline] must be a table")
+    b = BaselineConfig(url=_typed(section, "url", str, "baseline"),
+                       pause_s=_typed(section, "pause_s", float, "baseline"),
+                       timeout_s=_typed(section, "timeout_s", float, "baseline"))
+    url = urlparse(b.url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise ConfigError(f"config value baseline.url is not an http(s) URL: {b.url!r}")
+    if not 0 <= b.pause_s <= 3600:
+        raise ConfigError(f"config value baseline.pause_s must be 0..3600, got {b.pause_s}")
+    if not 0 < b.timeout_s <= 3600:
+        raise ConfigError(f"config value baseline.timeout_s must be in (0, 3600], got {b.timeout_s}")
+    return b

@@ -55,3 +55,9 @@ class QueryRejected(HarvestError):
 
 class IncompleteHarvest(HarvestError):
     exit_code = EXIT_PARTIAL
+
+
+class MirrorError(HarvestError):
+    """A baseline/update file that does not match its checksum (the download is refused, nothing kept)."""
+
+    exit_code = EXIT_INPUT

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "score extraction against a gold annotation file",
     "report": "write the HTML/Markdown evidence report from the tables",
     "run": "harvest -> extract -> report in one command",
+    "baseline": "mirror NLM's PubMed baseline/update files and extract them on Dask",
 }
 
 log = logging.getLogger("ketamine_evidence")
