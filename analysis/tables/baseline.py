@@ -4,11 +4,11 @@ The same parse -> extract -> tables code as ``ketamine-evidence extract`` (``ext
 ``build_tables``), spread over files with dask.distributed: a ``LocalCluster`` on this machine by
 default, or any running scheduler (``tcp://HOST:PORT``) unchanged.
 
-Per file, a task reads every record once (``lxml.iterparse``, elements cleared as it goes), keeps the
-PMID of every record (a later file's version replaces an earlier one even when the new version no
+Per file, a task reads every record once (a byte-level scan; only records that pass the pre-filter are
+parsed with lxml), keeps the PMID of every record (a later file's version replaces an earlier one even when the new version no
 longer names the intervention), reads ``DeleteCitation`` lists, and runs the extractors only on records
-that name the intervention: first a cheap byte-level pre-filter on the record's XML for the
-intervention's key words, then the exact name match the ``extract`` command uses. It writes its
+that name the intervention: first a cheap case-insensitive search of the record's XML bytes for the
+intervention's key words, then the exact name match the ``extract`` command uses on the parsed text. It writes its
 three tables plus the PMIDs it saw and deleted to ``OUT/_parts/<file>/`` atomically (a temporary folder
 renamed into place), so a kill then a re-run resumes at file granularity.
 
@@ -43,7 +43,6 @@ from ketamine_evidence.base.errors import ConfigError, InputError
 
 log = logging.getLogger(__name__)
 
-RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle", "MedlineCitation", "DeleteCitation")
 _FILE_NUMBER = re.compile(r"n(\d{4,})\.xml\.gz$")
 PARTS = "_parts"
 _DONE = "done.json"
@@ -80,35 +79,65 @@ def data_files(root: Path) -> list[Path]:
     return files
 
 
-def _key_bytes(intervention: Intervention) -> tuple[bytes, ...]:
-    return tuple(k.encode("utf-8") for k in intervention.keys)
+_START = re.compile(rb"<(PubmedArticle|PubmedBookArticle|MedlineCitation|DeleteCitation)[\s>]")
+_PMID = re.compile(rb"<PMID[^>]*>\s*(\d+)\s*</PMID>")
 
 
-def _iter_file(path: Path) -> Iterator[tuple[str, etree._Element]]:
-    """(tag, element) for every record and DeleteCitation; elements are cleared after use."""
+def _name_hits(data: bytes, intervention: Intervention) -> list[int] | None:
+    """Sorted offsets in ``data`` where one of the intervention's key words starts (None: no pre-filter).
+
+    One lower-casing of the whole file and a substring search per key word: far cheaper than a
+    case-insensitive regex per record, and a superset of the records that name the intervention.
+    """
+    keys = {k.encode("utf-8") for k in intervention.keys}
+    if not keys:
+        return None
+    lowered = data.lower()
+    hits: list[int] = []
+    for key in keys:
+        i = lowered.find(key)
+        while i >= 0:
+            hits.append(i)
+            i = lowered.find(key, i + 1)
+    return sorted(hits)
+
+
+def _read(path: Path) -> bytes:
     try:
-        with gzip.open(path, "rb") as stream:
-            context = etree.iterparse(stream, events=("end",), tag=RECORD_TAGS, resolve_entities=False,
-                                      no_network=True, load_dtd=False, huge_tree=True)
-            for _, el in context:
-                parent = el.getparent()
-                if el.tag == "MedlineCitation" and parent is not None and parent.tag == "PubmedArticle":
-                    continue  # read with its PubmedArticle
-                yield el.tag, el
-                el.clear(keep_tail=True)
-                if parent is not None:
-                    while el.getprevious() is not None:
-                        del parent[0]
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path}: broken XML: {' '.join(str(exc).split())}") from None
+        with gzip.open(path, "rb") as fh:
+            data = fh.read()
     except (OSError, EOFError) as exc:
         raise InputError(f"{path}: cannot read: {' '.join(str(exc).split())}") from None
+    head = data[:4096]
+    if b"<PubmedArticleSet" not in head and b"<MedlineCitationSet" not in head:
+        raise InputError(f"{path}: not a PubMed/MEDLINE XML file (no PubmedArticleSet or MedlineCitationSet)")
+    return data
 
 
-def _pmid(el: etree._Element) -> str | None:
-    text = el.findtext("PMID") if el.tag == "MedlineCitation" else (
-        el.findtext("MedlineCitation/PMID") or el.findtext("BookDocument/PMID"))
-    return text.strip() if text else None
+def _records(data: bytes, path: Path) -> Iterator[tuple[bytes, int, int]]:
+    """(tag, start, end) of every top-level record and ``DeleteCitation``, without building a tree.
+
+    NLM files are well-formed and escape ``<`` in text, so a record runs from its start tag to the first
+    matching end tag (a ``MedlineCitation`` inside a ``PubmedArticle`` is consumed with it). Only the few
+    records that pass the pre-filter are parsed with lxml; the files' integrity is the mirror's checksum.
+    """
+    pos = 0
+    while (m := _START.search(data, pos)) is not None:
+        tag = m.group(1)
+        close = b"</" + tag + b">"
+        end = data.find(close, m.end())
+        if end < 0:
+            raise InputError(f"{path}: broken XML: <{tag.decode()}> at byte {m.start()} is never closed")
+        pos = end + len(close)
+        yield tag, m.start(), pos
+
+
+def _parse(chunk: bytes, path: Path) -> etree._Element:
+    try:
+        return etree.fromstring(chunk, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                                                        huge_tree=True))
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{path}: broken XML: {' '.join(str(exc).split())}") from None
 
 
 def _done_marker(path: Path, intervention: Intervention) -> dict[str, object]:
@@ -132,23 +161,28 @@ def extract_file(path: Path, intervention: Intervention, parts_dir: Path) -> Fil
     if part_is_done(part, path, intervention):
         summary.skipped = True
         return summary
-    keys = _key_bytes(intervention)
+    data = _read(path)
+    hits = _name_hits(data, intervention)
+    h = 0
     seen: list[str] = []
     deleted: list[str] = []
     entries: list[Entry] = []
-    for tag, el in _iter_file(path):
-        if tag == "DeleteCitation":
-            deleted += [p.text.strip() for p in el.iter("PMID") if p.text and p.text.strip()]
+    for tag, start, end in _records(data, path):
+        chunk = data[start:end] if tag == b"DeleteCitation" else None
+        if chunk is not None:
+            deleted += [m.group(1).decode() for m in _PMID.finditer(chunk)]
             continue
         summary.records += 1
-        pmid = _pmid(el)
-        if pmid:
-            seen.append(pmid)
-        raw = etree.tostring(el).lower()
-        if keys and not any(k in raw for k in keys):
-            continue
+        m = _PMID.search(data, start, end)  # the record's own PMID comes first (MedlineCitation or BookDocument)
+        if m:
+            seen.append(m.group(1).decode())
+        if hits is not None:
+            while h < len(hits) and hits[h] < start:
+                h += 1
+            if h == len(hits) or hits[h] >= end:
+                continue
         summary.prefiltered += 1
-        article = parse_pubmed_element(el)
+        article = parse_pubmed_element(_parse(data[start:end], path))
         if intervention.mentioned_in(article.text):
             entries.append(Entry(article=article))
     extracted = extract_entries(entries, intervention, progress=False)
@@ -218,6 +252,8 @@ def run(files_root: Path, out: Path, intervention: Intervention, *, workers: int
 
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, got {workers}")
+    if logging.getLogger().getEffectiveLevel() > logging.DEBUG:  # dask's INFO lines drown the progress bar
+        logging.getLogger("distributed").setLevel(logging.WARNING)
     files = data_files(files_root)
     parts_dir = out / PARTS
     parts_dir.mkdir(parents=True, exist_ok=True)

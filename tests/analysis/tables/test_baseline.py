@@ -95,3 +95,14 @@ def test_files_are_applied_in_nlm_load_order(mirror):
 def test_missing_folder_is_one_line_exit_7(tmp_path, capsys):
     assert main(["baseline", "extract", "--files", str(tmp_path / "nope"), "--out", str(tmp_path / "o")]) == 7
     assert capsys.readouterr().err.strip() == f"ketamine-evidence: error: baseline folder not found: {tmp_path / 'nope'}"
+
+
+def test_a_file_that_is_not_pubmed_xml_is_one_line_exit_7(tmp_path, capsys):
+    import gzip
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "pubmed16n0001.xml.gz").write_bytes(gzip.compress(b"<html>not here</html>"))
+    assert main(["baseline", "extract", "--files", str(tmp_path / "f"), "--out", str(tmp_path / "o"),
+                 "--no-progress"]) == 7
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("not a PubMed/MEDLINE XML file (no PubmedArticleSet or MedlineCitationSet)")
+    assert len(err.splitlines()) == 1
