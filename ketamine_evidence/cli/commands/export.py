@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="pmids",
                         help="pmids (from the store) or csv|ris|bibtex|jsonl (included studies, from the tables); "
                              "default pmids")
-    parser.add_argument("--store", type=Path, help="store file (default: config store.path, "
+    parser.add_argument("--store", type=Path, default=argparse.SUPPRESS, help="store file (default: config store.path, "
                                                    "data/ketamine-evidence.sqlite)")
     parser.add_argument("--tables", type=Path, help="tables folder for csv/ris/bibtex/jsonl "
                                                     "(default: data/processed)")
