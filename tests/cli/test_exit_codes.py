@@ -163,3 +163,10 @@ def test_a_bug_and_ctrl_c(ws, capsys, monkeypatch, raised, expected) -> None:
     assert main(["status", "--store", str(ws["store"])]) == expected
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "Traceback" not in err[0]
+
+
+def test_docs_table_matches_the_codes() -> None:
+    rows = [line for line in (REPO / "docs" / "cli.md").read_text().splitlines() if line.startswith("| ")
+            and line.split("|")[1].strip().isdigit()]
+    table = {int(r.split("|")[1]): (r.split("|")[2].strip(), r.split("|")[3].strip()) for r in rows}
+    assert table == EXIT_CODES
