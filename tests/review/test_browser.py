@@ -71,6 +71,14 @@ def _stale(element) -> bool:
         return True
 
 
+def click_and_wait(driver, element_id: str) -> None:
+    """Click a submit button and wait for the page the POST leads to (its 'Saved' note)."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, element_id).click()
+    wait_for(driver, lambda d: _stale(old))
+    wait_for(driver, lambda d: "Saved: " in d.find_element(By.TAG_NAME, "body").text)
+
+
 def open_page(driver, url: str) -> None:
     driver.get(url)
     wait_for(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-review-ready") == "1")
@@ -138,11 +146,11 @@ def test_two_reviewers_conflict_and_a_third_settles(browser, server, workspace):
     page = f"{server.base}/record/{TRIAL}"
     sign_in(browser, server, "Ann")
     open_page(browser, page)
-    browser.find_element(By.ID, "include").click()
+    click_and_wait(browser, "include")
     sign_in(browser, server, "Bob")
     open_page(browser, page)
     browser.find_element(By.ID, "reason").send_keys("wrong study design")
-    browser.find_element(By.ID, "exclude").click()
+    click_and_wait(browser, "exclude")
     open_page(browser, page)
     flag = browser.find_element(By.ID, "conflict-flag")
     screening = browser.find_element(By.ID, "screening").text
@@ -152,7 +160,7 @@ def test_two_reviewers_conflict_and_a_third_settles(browser, server, workspace):
 
     sign_in(browser, server, "Cy")
     open_page(browser, page)
-    browser.find_element(By.ID, "include").click()
+    click_and_wait(browser, "include")
     open_page(browser, page)
     assert browser.find_elements(By.ID, "conflict-flag") == []
     assert browser.find_element(By.ID, "person-included").text == "included"
