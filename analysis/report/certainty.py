@@ -80,6 +80,10 @@ class Certainty:
         return [f"{domain}: {judgement}" for domain, judgement in self.judged]
 
 
+def _rcts(n: int) -> str:
+    return f"{n} RCT{'' if n == 1 else 's'}"
+
+
 def grade(d: Domains) -> Certainty:
     """The rating of one outcome by ``RULE``."""
     if not d.n_rcts:
@@ -92,10 +96,11 @@ def grade(d: Domains) -> Certainty:
     share = d.blinded / d.n_rcts
     if share < BLINDING_SHARE:
         level -= 1
-        judged.append(("risk of bias", f"serious: {d.blinded} of {d.n_rcts} RCTs state blinding "
+        judged.append(("risk of bias", f"serious: {d.blinded} of {_rcts(d.n_rcts)} state{'s' if d.blinded == 1 else ''} blinding "
                                        f"({d.randomisation_stated} state randomisation): down one"))
     else:
-        judged.append(("risk of bias", f"not serious by the proxy: {d.blinded} of {d.n_rcts} RCTs state blinding"))
+        judged.append(("risk of bias", f"not serious by the proxy: {d.blinded} of {_rcts(d.n_rcts)} "
+                                       f"state{'s' if d.blinded == 1 else ''} blinding"))
     if not d.comparative:
         level -= 1
         judged.append(("indirectness", "serious: no comparison with a control group (the treated group only): "

@@ -93,7 +93,7 @@ def relief_figure(points: Sequence[ReliefPoint], threshold_days: float = 14) -> 
     if open_ended:
         from matplotlib.lines import Line2D
         handles.append(Line2D([], [], color="#333333", marker=">", markersize=6, linewidth=1.4))
-        labels.append(f"→ relief still present at the last follow-up: ≥ that many days ({open_ended})")
+        labels.append(f"relief still present at the last follow-up: ≥ that many days ({open_ended})")
     ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize=8, frameon=False)
     alt = (f"Relief duration of {len(points)} studies across {len(conditions)} conditions; "
            f"{sum(p.days >= threshold_days for p in points)} lasted {threshold_days:g} days or more; "

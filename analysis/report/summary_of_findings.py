@@ -113,6 +113,11 @@ def _ci(est: Estimate, digits: int = 2, scale=lambda v: v) -> str:
     return f"{scale(est.estimate):.{digits}f} (95% CI {scale(est.low):.{digits}f} to {scale(est.high):.{digits}f})"
 
 
+def _points(value: float) -> str:
+    """A mean difference on 0-10 as words: '0.6 points lower', '0.1 points higher'."""
+    return f"{abs(value):.1f} points {'lower' if value < 0 else 'higher'}" if round(abs(value), 1) else "0.0 points"
+
+
 def _per_1000(value: float) -> str:
     n = round(abs(value) * 1000)
     return f"{n} {'more' if value > 0 else 'fewer'}" if n else "0 more"
@@ -152,10 +157,8 @@ def pain_intensity(included: list[dict], effects: pd.DataFrame, design_text: dic
         absolute = "not on one scale: the trials used different pain scales"
     else:
         effect = f"MD {_ci(est)} points, {est.k} RCT{'s' if est.k > 1 else ''}; directions: {direction}"
-        lower = est.estimate < 0
-        absolute = (f"{abs(est.estimate):.1f} points {'lower' if lower else 'higher'} on 0-10 "
-                    f"(from {est.low:.1f} to {est.high:.1f})"
-                    + (f"; control mean {est.control:.1f}" if est.control is not None else ""))
+        absolute = (f"{_points(est.estimate)} on 0-10 with the intervention (95% CI {_points(est.low)} to "
+                    f"{_points(est.high)})" + (f"; control mean {est.control:.1f}" if est.control is not None else ""))
     return OutcomeSummary("pain", "Pain intensity", how, len(rows), len(rcts), _n(rows), effect, absolute,
                           grade(_domains(rcts, _observational(rows), design_text, est, directions)),
                           [p for r in rows if (p := as_text(r.get("pmid")))])

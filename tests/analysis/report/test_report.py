@@ -112,6 +112,25 @@ def test_forest_plot_and_pooled_estimate_with_two_rcts(tmp_path):
     assert "Pooled estimates" in html and "2 RCTs" in html and "prediction interval" in html
 
 
+def test_pain_scales_that_differ_are_pooled_as_smd_in_the_report(tmp_path):
+    tables = build_small_tables()
+    on_100 = [_pain_score("s2", "ketamine", 40.0, 25.0, 20), _pain_score("s2", "placebo", 45.0, 25.0, 20)]
+    for row in on_100:
+        row["detail"]["scale"] = "0-100"
+    extra = [_pain_score("s1", "ketamine", 3.0, 2.0, 30), _pain_score("s1", "placebo", 5.0, 2.0, 30), *on_100]
+    from tests.analysis.report.conftest import make_tables
+    tables = make_tables(tables.studies.to_dict("records"), extra, tables.adverse_events.to_dict("records"))
+    context = build_context(tables)
+    (analysis,) = context["pooled"].analyses
+    assert analysis.measure == "SMD" and analysis.result.k == 2
+    assert "Hedges' g" in analysis.measure_text
+    pain = next(o for o in context["summary"] if o.key == "pain")
+    assert pain.effect.startswith("SMD (Hedges' g) ")
+    assert pain.absolute == "not on one scale: the trials used different pain scales"
+    files = build_report(tables, tmp_path)
+    assert any(p.name == "forest_crps_SMD.png" for p in files.figures)
+
+
 def test_report_without_store_says_so(tmp_path):
     html = build_report(build_small_tables(), tmp_path, store_path=tmp_path / "absent.sqlite").html.read_text()
     assert "No harvest store was found" in html
