@@ -64,7 +64,7 @@ class Diagram:
 def _wrap(text: str, kind: str = "body", indent: int = 0) -> list[Line]:
     width = CHARS - 3 * indent
     return [Line(part, kind, indent if i == 0 or kind == "note" else indent + 1)
-            for i, part in enumerate(textwrap.wrap(text, width) or [""])]
+            for i, part in enumerate(textwrap.wrap(" ".join(text.split()), width) or [""])]
 
 
 def _reason_lines(reasons: Reasons, empty: str) -> list[Line]:
