@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ketamine_evidence.analysis.report import build_context
-from ketamine_evidence.analysis.report.flow import record_flow
+from ketamine_evidence.analysis.report.prisma import HUMAN, MACHINE, prisma_flow
 from ketamine_evidence.analysis.report.render import render_html, render_markdown
 from tests.analysis.report.conftest import build_small_tables
 
@@ -25,9 +25,10 @@ def reviewed_tables():
 
 
 def test_flow_counts_person_and_machine_apart():
-    flow = record_flow(reviewed_tables().studies)
-    assert (flow.included, flow.included_by_person, flow.included_by_machine) == (3, 1, 2)
-    assert (flow.excluded_total, flow.excluded_by_person, flow.excluded_by_machine) == (1, 1, 0)
+    flow = prisma_flow(reviewed_tables().studies)
+    assert (flow.included, flow.included_by_human) == (3, 1)
+    assert flow.eligibility_excluded.by_decider == {HUMAN: [("wrong population", 1)]}
+    assert flow.removed.by_decider == {MACHINE: [("duplicate", 1)]} and flow.consistent
     assert flow.values_checked == 1 and flow.changed_since_review == 1
 
 
@@ -38,4 +39,4 @@ def test_values_show_who_checked_them():
     assert rows["s1"].cells["n"].review is None and "changed since review" in rows["s2"].flags
     html, md = render_html(context), render_markdown(context)
     assert "not checked by a person" in html and "1 values checked by a person" in html
-    assert "(2 by the machine's rules, 1 by a person)" in html and "✓ n participants checked by Ann" in md
+    assert "Inclusions: 2 by the rules (machine), 1 by a person" in html and "✓ n participants checked by Ann" in md
