@@ -8,7 +8,8 @@ benefit. Against an active comparator only, relief from baseline at a stated tim
 
 ``follow_up_days``: the longest follow-up after treatment stated in the title or abstract: assessment
 times, treatment courses over weeks, follow-up periods; ages, disease durations, recall windows
-('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups.
+('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups, nor are
+planned times: a protocol has neither follow-up nor relief (guideline additions, rule a).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import pain_effect
+from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
 from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, time_mentions, unit_days
 from ketamine_evidence.analysis.records import Finding
@@ -78,8 +80,8 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False) -> list[TimeMe
     """
     out = []
     text = sentence.text
-    if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text):
-        return out
+    if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or is_planned(text):
+        return out  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
     if short and not _SHORT_ASSESSED.search(text):
         return out
     for t in time_mentions(text):
@@ -223,6 +225,8 @@ def extract(ctx: "Context") -> list[Finding]:
     name = ctx.intervention.name
     if not ctx.intervention.mentioned_in(ctx.article.text):
         return findings  # durations describe the intervention's study; most records never name it
+    if is_protocol(ctx):
+        return findings  # guideline additions, rule a: a protocol has no follow-up and no relief yet
     follow = follow_up(ctx)
     found = relief(ctx, follow)
     if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]):

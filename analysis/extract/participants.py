@@ -6,7 +6,8 @@ analysed > any other. Within a rank the first stated count wins. Arms add up whe
 ("randomized to buprenorphine (n = 254) or placebo (n = 257)" -> 511; "22 patients ... compared with
 20 patients" -> 42); "two groups of 30" and "3 arms and 38 subjects per arm" multiply. Numbers that
 are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
-Null for reviews and animal studies.
+Null for reviews and animal studies, and for protocols and planned numbers (guideline additions, rule a:
+'will include 254 patients', 'the sample size required is n = 38').
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Finding
@@ -246,8 +248,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = _Present(ctx.text)
     for s in ctx.sentences:
-        if is_background_sentence(ctx, s) or not has_number(s.text):
-            continue
+        if is_background_sentence(ctx, s) or not has_number(s.text) or is_planned(s.text):
+            continue  # a planned number ('will include 254 patients') was never enrolled
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
@@ -286,6 +288,8 @@ def extract(ctx: "Context") -> list[Finding]:
     design = ctx.earlier("design")
     if design and design[0].value in ("systematic_review", "narrative_review", "guideline", "animal"):
         return []
+    if is_protocol(ctx):
+        return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
     found = best_count(ctx)
     if found is None:
         return []
