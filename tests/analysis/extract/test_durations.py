@@ -57,10 +57,18 @@ def test_benefit_without_time_point_is_null() -> None:
 def test_follow_up_ignores_ages_and_disease_durations() -> None:
     a = article("Electrical stimulation for chronic low back pain",
                 ("METHODS", "Patients aged 18-65 years with pain of at least 3 months duration were included. "
-                            "Data will be collected at 1, 4, 8, and 12 weeks by a blinded assessor."))
+                            "Data were collected at 1, 4, 8, and 12 weeks by a blinded assessor."))
     found = fields(a, "electrical stimulation")
     assert found["follow_up_days"].value == 84.0
     assert "12 weeks" in found["follow_up_days"].evidence.text
+
+
+def test_planned_follow_up_is_not_a_follow_up() -> None:
+    # Guideline additions, rule a: 'Data will be collected at ... 12 weeks' is a plan, not a follow-up.
+    a = article("Electrical stimulation for chronic low back pain",
+                ("METHODS", "Patients aged 18-65 years with pain of at least 3 months duration were included. "
+                            "Data will be collected at 1, 4, 8, and 12 weeks by a blinded assessor."))
+    assert "follow_up_days" not in fields(a, "electrical stimulation")
 
 
 def test_follow_up_next_day_and_short_infusions() -> None:
