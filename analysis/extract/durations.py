@@ -52,6 +52,11 @@ _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
     r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
     r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end)\b", re.I)
+# A control arm that receives no active treatment: a control group, no treatment, or an add-on design ('X plus
+# exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
+# and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
+_INACTIVE_CONTROL = re.compile(r"\b(controls?|control (group|arm)s?|no[- ](treatment|intervention)|untreated|alone|"
+                               r"usual care|standard care|wait[- ]?list\w*)\b", re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
 
@@ -168,13 +173,14 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     if value == "worse":
         return _last_better(verdicts, ("within",), follow)
     if value == "no_difference":
-        placebo = any(v.extra.get("placebo_controlled") for v in verdicts)
+        placebo = any(v.extra.get("placebo_controlled") for v in verdicts) or bool(_INACTIVE_CONTROL.search(ctx.text))
         if not placebo:
             kept = _last_better([v for v in verdicts if v.verdict == "within" or (
                 v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))], (
                 "within", "no_difference"), follow)
             if kept:
                 return kept
+            return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
         none = next((v for v in verdicts if v.verdict == "no_difference"), None)
         if none is not None and none.sentence is not None:
             return 0.0, none.sentence, none.clause.strip()
