@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, time_mentions, unit_days
+from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, unit_days
+from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
 _FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
-                           r"treat\w*|received|for \d|intervention|programme|program|course|period)\b", re.I)
+                           r"treat\w*|received|for \d|intervention|programme|program|course|period)\b|"
+                           r"\b\d+[- ](?:week|month|day)s?\b[^.;]{0,60}\b(?:trial|study)\b", re.I)
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
@@ -77,11 +79,24 @@ _SHORT_AFTER = re.compile(r"\s?(\([^)]*\)\s?)?(after|post|following|later|into|f
 _DOSING_SENTENCE = re.compile(r"\b(infus\w*|inject\w*|administ\w*|bolus|given|received|premedicat\w*)\b", re.I)
 
 
-def follow_up_mentions(sentence: "Sentence", short: bool = False) -> list[TimeMention]:
+def _candidates(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
+    """The time points of ``text`` (``timepoints``: ordinal hours, visits, post-treatment anchors), one mention
+    per span, without measured durations and calendar spans."""
+    spans: dict[tuple[int, int], list[TimePoint]] = {}
+    for p in time_points(text, course, schedule):
+        spans.setdefault((p.start, p.end), []).append(p)
+    return [TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point")
+            for (start, end), points in spans.items() if not points[0].measured]
+
+
+def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float | None = None,
+                       schedule: dict[int, float] | None = None) -> list[TimeMention]:
     """Time mentions of one sentence that can be a follow-up (>= 1 hour, not ages or durations of disease).
 
     With ``short``, the minute-scale ones instead (1 minute to 1 hour) where they time an assessment
     ('pain at 5, 15 and 30 minutes', 'during a 45-minute task'), not an injection or an infusion.
+    ``course`` and ``schedule`` (from ``timepoints``) count post-treatment times from the start of treatment
+    and give visits their day.
     """
     out = []
     text = sentence.text
@@ -89,7 +104,7 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False) -> list[TimeMe
         return out  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
     if short and not _SHORT_ASSESSED.search(text):
         return out
-    for t in time_mentions(text):
+    for t in _candidates(text, course, schedule):
         if t.max_days > _MAX_FOLLOW_UP or t.max_days < (_MINUTE if short else _HOUR):
             continue
         if short:
@@ -139,12 +154,26 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
     return None
 
 
+def _timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
+    """The abstract's treatment course (days) and visit schedule, read once per article."""
+    cached = getattr(ctx, "_timing", None)
+    if cached is None or cached[0] is not ctx.text:
+        cached = (ctx.text, course_days([s.text for s in ctx.sentences if not is_planned(s.text)]),
+                  visit_schedule(ctx.text))
+        try:
+            ctx._timing = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cached[1], cached[2]
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.article.text))
+    course, schedule = _timing(ctx)
     for s in ctx.sentences:
-        for t in follow_up_mentions(s):
+        for t in follow_up_mentions(s, course=course, schedule=schedule):
             if best is None or t.max_days > best[0]:
                 best = (t.max_days, s)
         course = consecutive_periods(s.text, phased)
@@ -154,7 +183,7 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
             best = (1.0, s)
     if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'
         for s in ctx.sentences:
-            for t in follow_up_mentions(s, short=True):
+            for t in follow_up_mentions(s, short=True, course=course, schedule=schedule):
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
     return best
@@ -167,17 +196,18 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         return None
     value = effect[0].value
     verdicts = pain_effect.article_verdicts(ctx)
+    timing = _timing(ctx)
     if value in ("improved", "mixed"):
-        return _last_better(verdicts, ("better",), follow) or (
-            _last_better(verdicts, ("within",), follow) if value == "improved" else None) or _single_assessment(ctx)
+        return _last_better(verdicts, ("better",), follow, timing) or (
+            _last_better(verdicts, ("within",), follow, timing) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
-        return _last_better(verdicts, ("within",), follow)
+        return _last_better(verdicts, ("within",), follow, timing)
     if value == "no_difference":
         placebo = any(v.extra.get("placebo_controlled") for v in verdicts) or bool(_INACTIVE_CONTROL.search(ctx.text))
         if not placebo:
             kept = _last_better([v for v in verdicts if v.verdict == "within" or (
                 v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))], (
-                "within", "no_difference"), follow)
+                "within", "no_difference"), follow, timing)
             if kept:
                 return kept
             return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
@@ -206,19 +236,26 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     return None
 
 
-def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...],
-                 follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
+def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
+                 timing: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
     """The latest time tied to a verdict of ``kinds``: hours and longer, else minutes ('lower at 5 min')."""
-    return _last_time(verdicts, kinds, follow, _HOUR) or _last_time(verdicts, kinds, follow, _MINUTE)
+    return _last_time(verdicts, kinds, follow, _HOUR, timing) or _last_time(verdicts, kinds, follow, _MINUTE, timing)
+
+
+def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, float] | None = None) -> list[float]:
+    """The time points a verdict's own clause states (``timepoints``: visits, ordinal hours, post-treatment
+    anchors; measured durations dropped), else the times the sentence lends it."""
+    own = [p.days for p in time_points(v.clause, course, schedule) if not p.measured]
+    return own or list(v.times)
 
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
-               shortest: float) -> tuple[float, "Sentence", str] | None:
+               shortest: float, timing: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
     best: tuple[float, "Sentence", str] | None = None
     for v in verdicts:
         if v.verdict not in kinds or v.sentence is None:
             continue
-        days = [d for d in v.times if d >= shortest]
+        days = [d for d in verdict_days(v, *timing) if d >= shortest]
         if _ALL_TIMES.search(v.clause) and follow is not None:
             days.append(follow[0])
         if days and (best is None or max(days) > best[0]):
