@@ -39,7 +39,7 @@ _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneo
                           r"intra-?articular|epidural|intrathecal|low[- ]dose|high[- ]dose|infusions?|"
                           r"patch(es)?|cream|gel)\b", re.I)
 # Words that say what kind of thing a name is rather than which ("... injection", "... device").
-_GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|"
+_GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|monotherapy|alone|"
                             r"programm?e|preparation|formulation|product|administration)\b", re.I)
 _DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
 # Bracketed remarks about the regimen or the arm, not another name: '(once daily)', '(M group)'.

@@ -114,13 +114,16 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             if any(d.is_intervention for d in who_all):
                 routes.append(term)
             continue
+        before = preceding(text, m.start(), found)
+        if before is not None and before.is_intervention and _APPOSITION.fullmatch(text, before.end, m.start()):
+            routes.append(term)  # 'droxidopa, an oral norepinephrine precursor'
+            continue
         who = next_drug(text, m.end(), found)
         if who is not None and not who.is_intervention:
             who = _coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
         if who is None:
             who = preceding(text, m.start(), found)
-            if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())) \
-                    and not _APPOSITION.fullmatch(text, who.end, m.start()):
+            if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())):
                 who = None
         if who is not None and who.is_intervention:
             routes.append(term)
