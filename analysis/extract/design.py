@@ -61,6 +61,10 @@ _SEARCHED = re.compile(r"\b(?:systematic|literature search|searched|databases?|M
 NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro|exposure[- ]response model\w*|pharmacometric|population "
                                 r"pharmacokinetic model\w*|(?:comparison|evaluation) of (?:\w+ ){0,3}(?:adjustment|"
                                 r"statistical|analytic\w*) methods)\b", re.I)
+POOLED = Gated(POOLED, ("pooled", "integrated"))
+NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "response model", "pharmacokinetic model",
+                                                "pharmacometric", "adjustment methods", "statistical methods",
+                                                "analytic"))
 RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|order|sequence)|"
                     r"(?:allocated|assigned) at random)\b", re.I)
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
@@ -252,12 +256,12 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "guideline", None, "guideline"
     if title is not None and GUIDELINE.search(title.text):
         return "guideline", title, None
-    pooled = POOLED.search(whole) if ("pool" in whole or "integrat" in whole) else None
+    pooled = _first(sentences, POOLED, whole=whole, lows=lows)
     if pooled is not None and not _SEARCHED.search(whole):
-        return "other", next((s for s in sentences if s.start <= pooled.start() < s.end), None), None
-    if title is not None and NO_TREATMENT_STUDY.search(title.text) or _first(
-            sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows) is not None and not RANDOM.search(whole):
-        return "other", title if title is not None and NO_TREATMENT_STUDY.search(title.text) else None, None
+        return "other", pooled, None
+    lab = _first(sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows)
+    if lab is not None and (lab.section == "TITLE" or not RANDOM.search(whole)):
+        return "other", lab, None
     sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole, lows=lows)
     if sr is not None:
         return "systematic_review", sr, None

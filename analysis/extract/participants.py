@@ -135,9 +135,12 @@ _YEAR = re.compile(r"(?P<pre>\b(?:January|February|March|April|May|June|July|Aug
                    r"\.?\s)(?P<year>(?:19|20)\d\d)\b(?!\s*(?:patients|participants|subjects|adults|children|people|women|men)\b)", re.I)
 
 
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
+
 def _mask_years(text: str) -> str:
     """Blank calendar years after a month or a preposition (offsets stay valid): a year is never a count."""
-    return _YEAR.sub(lambda m: m.group("pre") + " " * len(m.group("year")), text) if ("19" in text or "20" in text) else text
+    return _YEAR.sub(lambda m: m.group("pre") + " " * len(m.group("year")), text) if _YEAR_HINT.search(text) else text
 
 
 class _Present:
@@ -264,12 +267,15 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = _Present(ctx.text)
+    planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     for s in ctx.sentences:
-        if is_background_sentence(ctx, s) or not has_number(s.text) or is_planned(s.text):
-            continue  # a planned number ('will include 254 patients') was never enrolled
+        if is_background_sentence(ctx, s) or not has_number(s.text):
+            continue
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
+        if planned and is_planned(s.text):
+            continue  # a planned number ('will include 254 patients') was never enrolled
         counts = sentence_counts(s.text, present)
         value = None
         randomised = _randomised_subject(s.text)
@@ -305,10 +311,8 @@ def extract(ctx: "Context") -> list[Finding]:
     design = ctx.earlier("design")
     if design and design[0].value in ("systematic_review", "narrative_review", "guideline", "animal"):
         return []
-    if is_protocol(ctx):
-        return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
     found = best_count(ctx)
-    if found is None:
-        return []
+    if found is None or is_protocol(ctx):
+        return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
     value, sentence = found
     return [Finding("n_participants", value, ctx.evidence(sentence, NAME, VERSION), ctx.intervention.name)]

@@ -7,15 +7,18 @@ study ... will include 254 patients'). Two signals, both general:
 
 - a *planned* sentence: the study's people or times under a future or modal verb ('will be randomised',
   'will include', 'are to be recruited', 'the sample size required is n = 38');
-- a *protocol* article: it calls itself a protocol or design paper and plans at least once, or plans at
-  least twice and shows no past-tense finding; either way it reports no result (no p-value, no
+- a *protocol* article: it calls itself a protocol or design paper and plans at least once, or states at
+  least two plans and shows no past-tense finding; either way it reports no result (no p-value, no
   confidence interval, nobody 'was randomised').
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract.study_text import Gated
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -45,9 +48,16 @@ FINDING = re.compile(r"\b(?:we (?:found|showed|observed)|(?:showed|demonstrated|
                      r"(?:was|were) (?:higher|lower|reduced|increased|decreased|improved))", re.I)
 
 
+# Every PLANNED match holds one of these (lower-cased): the shared one-pass key check (``study_text.Gated``)
+# comes before the regex.
+_PLANNED_KEYS = ("will ", "shall ", "would be", "are to ", "is to ", "expected to", "plan to", "plans to", "planned to",
+                 "aim to", "aims to", "sample size")
+_PLANNED = Gated(PLANNED, _PLANNED_KEYS)
+
+
 def is_planned(text: str) -> bool:
     """True when ``text`` speaks of the study's conduct as a plan, not as something done."""
-    return bool(PLANNED.search(text))
+    return _PLANNED.possible(text) and _PLANNED.scan(text) is not None
 
 
 def is_protocol(ctx: "Context") -> bool:
@@ -56,10 +66,9 @@ def is_protocol(ctx: "Context") -> bool:
     cached = _CACHE.get(id(ctx))
     if cached is not None and cached[0] is text:
         return cached[1]
-    planned = sum(1 for s in ctx.sentences if is_planned(s.text))
-    named = bool(PROTOCOL_TITLE.search(text))
-    result = (named and planned >= 1 and not RESULT.search(text)) or (
-        planned >= 2 and not RESULT.search(text) and not FINDING.search(text))
+    planned = sum(1 for _ in islice(PLANNED.finditer(text), 2)) if is_planned(text) else 0
+    result = planned >= 1 and not RESULT.search(text) and (
+        bool(PROTOCOL_TITLE.search(text)) or (planned >= 2 and not FINDING.search(text)))
     _CACHE.clear()
     _CACHE[id(ctx)] = (text, result)
     return result

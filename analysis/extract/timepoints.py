@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ketamine_evidence.analysis.extract.text_patterns import ORDINALS, TimeMention, time_mentions, unit_days
 
@@ -35,6 +36,9 @@ ORDINAL_LIST = re.compile(
     rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)\s(?:postoperative\s|post-?operative\s|"
     rf"treatment\s|follow-up\s|study\s)?{_ORD_UNIT}\b", re.I)
 _ONE_ORDINAL = re.compile(_ORDINAL, re.I)
+# Every ORDINAL_LIST match holds an ordinal suffix or word: a cheap pre-check before it.
+_ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|"
+                       r"[Ee]ighth|[Nn]inth|[Tt]enth|[Tt]welfth)\b")
 # 'first follow-up (7th day)', 'second follow-up visit', 'the third visit (week 12)'.
 VISIT = re.compile(rf"\b(?P<ord>{_ORDINAL})\s(?:follow[- ]?up(?:\s(?:visit|assessment|examination))?|visit)\b"
                    r"(?:\s?\((?P<when>[^()]{2,30})\))?", re.I)
@@ -94,6 +98,8 @@ def ordinal_points(text: str) -> list[TimeMention]:
 def visit_schedule(text: str) -> dict[int, float]:
     """Ordinal visit -> days, from a schedule the abstract states ('first follow-up (7th day)')."""
     schedule: dict[int, float] = {}
+    if "visit" not in text and "follow" not in text.lower():
+        return schedule
     for m in VISIT.finditer(text):
         when = m.group("when")
         n = _ordinal(m.group("ord"))
@@ -108,6 +114,8 @@ def course_days(texts: list[str]) -> float | None:
     """The longest treatment course the abstract states, in days ('for 14 consecutive days' -> 14)."""
     best: float | None = None
     for text in texts:
+        if "day" not in text and "week" not in text and "month" not in text:
+            continue  # every COURSE match names one of these units (lower-case in running text)
         for m in COURSE.finditer(text):
             number, unit = (m.group("a"), m.group("ua")) if m.group("a") else (m.group("b"), m.group("ub"))
             found = time_mentions(f"{number} {unit}")
@@ -132,16 +140,25 @@ def time_points(text: str, course: float | None = None, schedule: dict[int, floa
     ``course``: the treatment course of the abstract (``course_days``), added to times anchored at the end of
     treatment. ``schedule``: the abstract's ``visit_schedule``, which gives 'the second follow-up visit' its day.
     """
+    return list(_time_points(text, course, tuple(sorted(schedule.items())) if schedule else ()))
+
+
+@lru_cache(maxsize=4096)
+def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[int, float], ...]) -> tuple[TimePoint, ...]:
+    """``time_points``, kept per sentence: follow-up, relief and the single-assessment reading ask the same."""
+    schedule = dict(schedule_items)
     mentions = time_mentions(text)
     taken = [(t.start, t.end) for t in mentions]
-    mentions += [t for t in ordinal_points(text) if not any(s <= t.start < e or t.start <= s < t.end for s, e in taken)]
-    if schedule:
+    if _ORD_HINT.search(text):
+        mentions += [t for t in ordinal_points(text)
+                     if not any(s <= t.start < e or t.start <= s < t.end for s, e in taken)]
+    if schedule and ("visit" in text or "follow" in text):
         for m in VISIT.finditer(text):
             n = _ordinal(m.group("ord"))
             if n in schedule and not any(s <= m.start() < e for s, e in taken):
                 mentions.append(TimeMention((schedule[n],), m.start(), m.end(), m.group(0), "point"))
     mentions.sort(key=lambda t: t.start)
-    after_end = [m.end() for m in AFTER_TREATMENT.finditer(text)] + [m.start() for m in AFTER_TREATMENT.finditer(text)]
+    after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
     out: list[TimePoint] = []
     for t in mentions:
         measured = is_measured(text, t.start, t.end)
@@ -149,4 +166,4 @@ def time_points(text: str, course: float | None = None, schedule: dict[int, floa
         for days in t.days:
             out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,
                                  "treatment_end" if anchored else "start", measured))
-    return out
+    return tuple(out)
