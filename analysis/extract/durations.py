@@ -48,7 +48,7 @@ _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar s
 _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|of life|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of (infusion|surgery|anaesthesia|anesthesia)|"
-    r"(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
+    r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
@@ -245,8 +245,10 @@ def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[
 def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, float] | None = None) -> list[float]:
     """The time points a verdict's own clause states (``timepoints``: visits, ordinal hours, post-treatment
     anchors; measured durations dropped), else the times the sentence lends it."""
-    own = [p.days for p in time_points(v.clause, course, schedule) if not p.measured]
-    return own or list(v.times)
+    points = time_points(v.clause, course, schedule)
+    if points:  # the clause's own times; measured durations among them are no time points at all
+        return [p.days for p in points if not p.measured]
+    return list(v.times)
 
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
