@@ -57,8 +57,9 @@ _ALL_TIMES = re.compile(
 # A control arm that receives no active treatment: a control group, no treatment, or an add-on design ('X plus
 # exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
-_INACTIVE_CONTROL = re.compile(r"\b(controls?|control (group|arm)s?|no[- ](treatment|intervention)|untreated|alone|"
-                               r"usual care|standard care|wait[- ]?list\w*)\b", re.I)
+_INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|untreated|usual care|standard care|wait[- ]?list\w*|"
+                               r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
+_CONTROL_GROUP = re.compile(r"\b(controls?|control (group|arm)s?)\b", re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
 
@@ -210,7 +211,10 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 "within", "no_difference"), follow, timing)
             if kept:
                 return kept
-            return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
+            if not _CONTROL_GROUP.search(ctx.text):
+                return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
+            # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
+            # the groups is read (rule e), else 'no difference' from the control gives 0.
         none = next((v for v in verdicts if v.verdict == "no_difference"), None)
         if none is not None and none.sentence is not None:
             return 0.0, none.sentence, none.clause.strip()
@@ -246,9 +250,15 @@ def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, fl
     """The time points a verdict's own clause states (``timepoints``: visits, ordinal hours, post-treatment
     anchors; measured durations dropped), else the times the sentence lends it."""
     points = time_points(v.clause, course, schedule)
-    if points:  # the clause's own times; measured durations among them are no time points at all
-        return [p.days for p in points if not p.measured]
+    if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
+        analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
+        return [p.days for p in points if analgesia or not p.measured]
     return list(v.times)
+
+
+_ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
+                                 r"analgesic duration|time to (the )?(first )?(rescue )?(analgesi\w*|pain)|"
+                                 r"pain-free (period|interval))", re.I)
 
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
