@@ -1,6 +1,6 @@
 """A learned adverse-event sentence classifier for case-report sentences about any drug (ADE-Corpus-V2).
 
-The rules of :mod:`ketamine_evidence.analysis.extract.adverse_events` reach F1 0.69 on ADE-Corpus-V2; a logistic regression
+The rules of :mod:`ketamine_evidence.analysis.extract.event_sentences` reach F1 0.69 on ADE-Corpus-V2; a logistic regression
 over word n-grams (drug names and event words replaced by placeholders) plus the rules' own signals
 (verdict, causal-link strength, an event word, a drug) reaches more. It is trained on ADE-Corpus-V2 itself,
 so its figure is only ever measured by k-fold cross-validation grouped by PMID (no abstract in both the
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ketamine_evidence.analysis.evaluation.metrics import Confusion
-from ketamine_evidence.analysis.extract.adverse_events import MODEL_FILE, SentenceModel, sentence_features
+from ketamine_evidence.analysis.extract.event_sentences import MODEL_FILE, SentenceModel, sentence_features
 
 MAX_FEATURES = 6000  # the shipped model keeps the features with the largest weights
 C = 0.5  # inverse L2 regularisation strength
