@@ -45,10 +45,15 @@ _METHODS_VERBS = re.compile(
     r"compared|examined|investigated|collected)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|"
     r"included|includ\w+)\b",
     re.I)
+# A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
+_PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)
 _INCIDENCE = re.compile(r"\b(?:incidences?|frequency|frequencies|occurrence|rates?|number of (?:patients|subjects|"
                         r"episodes|events)|episodes|proportion)\b", re.I)
 _AIM = re.compile(
-    r"\b(?:aims?|aimed|objectives?|purpose|goal|hypothes[ie]s|hypothesi[sz]ed)\b|\bto (?:evaluate|investigate|"
+    r"\b(?:aims?|aimed|purpose|goal|hypothes[ie]s|hypothesi[sz]ed)\b|\bto (?:evaluate|investigate|"
+    # 'objective' names the aim as a noun ('the objective was', 'objectives:'), not as an adjective
+    # ('objective alopecia', 'objective response')
+    r"\bobjectives?(?=\s*(?:was|were|is|are|of|:|\.|,|to)\b|\s*:)|\b(?:the|our|primary|main|study|secondary) objectives?\b|"
     r"assess|compare|determine|examine|test|study|explore)\b|\bwe (?:evaluated|investigated|examined|compared|"
     r"assessed|studied|tested|explored|sought)\b|\bthis (?:study|trial) (?:examined|investigated|evaluated|"
     r"compared|assessed|was designed|aims?)\b",
@@ -306,10 +311,14 @@ def _counts(sentence: str, start: int, end: int) -> dict[str, Any]:
     return detail
 
 
-def _is_methods(sentence: "Sentence") -> bool:
+def _is_methods(sentence: "Sentence", mentions: "list[EventMention]") -> bool:
+    """A planned measurement ('side effects were recorded'), not a result. A sentence that negates an event
+    ('No major adverse effects were registered') states a result, whatever its verb."""
     if sentence.section and _METHODS_LABEL.search(sentence.section) and not re.search(r"result", sentence.section,
                                                                                          re.I):
         return True
+    if any(m.negated for m in mentions) and not _PLANNED.search(sentence.text):
+        return False
     return _METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not re.search(
         r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|observed in|reported in|noted in|"
         r"seen in|found in|increased|higher|more)\b", sentence.text, re.I)
@@ -330,7 +339,7 @@ def extract(ctx: "Context") -> list[Finding]:
         mentions = find_event_mentions(sentence.text)
         if sentence.section == "TITLE":  # only an event the title ties to the intervention
             mentions = [m for m in mentions if _caused_by(sentence.text, m.start, m.end, pattern) and not m.negated]
-        if not mentions or _is_methods(sentence):
+        if not mentions or _is_methods(sentence, mentions):
             continue
         if topic is None:
             topic, labels, background = _topic_terms(ctx), _intervention_labels(ctx), _background(ctx)
