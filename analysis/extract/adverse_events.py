@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
+from ketamine_evidence.analysis.extract.event_roles import (NONE_SERIOUS, condition_symptom, general_negation,
+                                                             in_intervention_name, is_outcome, treated_symptom)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -175,24 +177,9 @@ def _sentence_labels(ctx: "Context") -> dict[int, str]:
     return out
 
 
-# An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
-_OUTCOME_BEFORE = re.compile(
-    r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|reduc(?:ed|es|ing|"
-    r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
-    r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
-    r"intensity of)\b(?:\s+(?:in|on|of|the|and|or))*"
-    r"(?:[\s,]+(?:and\s+|or\s+)?(?!incidence|frequency|occurrence|rates?\b|risk|number|episodes|without\b|no\b|not\b|but\b|with\b)[\w()/-]+){0,5}"
-    r"[\s,]*(?:and\s+|or\s+)?$|"
-    r"\b(?:quality of life|QoL|domains?|subscales?|items?)\s*(?:\(|of\s|:\s)(?:[\w-]+,?\s+(?:and\s+)?){0,3}$|"
-    r"\b(?:better|adequate|good|satisfactory|excellent|optimal|superior|desired|effective)\s+(?:[\w-]+\s+){0,2}$",
-    re.I)
 # Quantities that leave it open whether anything happened ('negligible serious adverse effects').
 _HEDGE_BEFORE = re.compile(r"\b(?:negligible|minimal|insignificant|no significant|no major)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
-_OUTCOME_AFTER = re.compile(
-    r"^[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|attacks?|"
-    r"frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
-    r"decreased|reduced|reduction)\b", re.I)
 
 
 def _caused_by(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
@@ -219,26 +206,6 @@ def _raised_by(text: str, start: int, pattern: re.Pattern[str]) -> bool:
     for last in pattern.finditer(before):
         pass
     return last is not None and _RAISED.match(before[last.end():]) is not None
-
-
-# Symptoms of a treated area or condition ('redness, edema, and pain ... were lesser'): listed with pain or
-# another sign of the condition in a sentence that reports them reduced, they are outcomes, not adverse events.
-_CONDITION_SIGN = r"(?:pain|pains|tenderness|swelling|redness|stiffness|inflammation|soreness|burning|discomfort)"
-_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
-_SIGN_BEFORE = re.compile(rf"\b{_CONDITION_SIGN}\b{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?$", re.I)
-_SIGN_AFTER = re.compile(rf"^{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?{_CONDITION_SIGN}\b", re.I)
-_REDUCED = re.compile(r"\b(?:less|lesser|lower|reduced|reduction|decreased?|improved|improvement|milder|fewer|better|"
-                      r"resolved|disappeared|subsided|alleviated|relieved|healed|healing)\b", re.I)
-
-
-def _treated_symptom(text: str, m: "EventMention") -> bool:
-    """Whether an event is listed with signs of the treated condition in a sentence reporting them reduced."""
-    return bool(_REDUCED.search(text) and (_SIGN_BEFORE.search(text[max(0, m.start - 80):m.start])
-                                           or _SIGN_AFTER.search(text[m.end:m.end + 80])))
-
-
-def _is_outcome(text: str, start: int, end: int) -> bool:
-    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
 
 
 def _aim_target(text: str, start: int) -> bool:
@@ -351,14 +318,22 @@ def extract(ctx: "Context") -> list[Finding]:
             caused = _caused_by(sentence.text, m.start, m.end, pattern)
             # 'nausea and pruritus were comparable between groups': the events occurred in every arm
             similar = m.compared and not m.negated and _similar_comparison(sentence.text, m.start, ctx, labels)
-            if not caused and (_is_outcome(sentence.text, m.start, m.end) or _treated_symptom(sentence.text, m)
-                               or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
+            listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
+            if in_intervention_name(m, pattern, sentence.text) or not caused and (
+                    is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
+                    or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
+                    or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
                 continue
             if m.negated:
+                scope = general_negation(sentence.text, m) if m.kind != "term" else "term"
+                if scope is None:
+                    continue
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
-                    negated.setdefault(term, _Event(term, sentence, [m.words], {"words": m.words}))
+                    negated.setdefault(term, _Event(term, sentence, [m.words], {"words": m.words, "scope": scope}))
                 continue
+            if m.kind == GENERIC and NONE_SERIOUS.search(sentence.text, m.end):
+                negated.setdefault(SERIOUS, _Event(SERIOUS, sentence, [m.words], {"words": m.words, "scope": "serious"}))
             if m.kind != "term":
                 continue
             if _HEDGE_BEFORE.search(sentence.text[max(0, m.start - 40):m.start]):
@@ -389,6 +364,8 @@ def extract(ctx: "Context") -> list[Finding]:
         for term, event in events.items():
             if field == "negated_adverse_events" and term in occurred:
                 continue  # a term is never in both lists: stated to occur wins
+            if field == "negated_adverse_events" and event.detail.get("scope") == "all" and occurred:
+                continue  # 'no adverse events (at day 2)' beside events that occurred: a part, not the whole
             findings.append(Finding(field, term, ctx.evidence(event.sentence, NAME, VERSION),
                                     intervention=ctx.intervention.name, detail=event.detail))
     return findings
