@@ -24,7 +24,8 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTR
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_roles import (NONE_SERIOUS, condition_symptom, general_negation,
-                                                             in_intervention_name, is_outcome, treated_symptom)
+                                                             in_intervention_name, is_outcome, treated_symptom,
+                                                             unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -334,6 +335,11 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.kind == GENERIC and NONE_SERIOUS.search(sentence.text, m.end):
                 negated.setdefault(SERIOUS, _Event(SERIOUS, sentence, [m.words], {"words": m.words, "scope": "serious"}))
+            if m.kind == GENERIC and OTHER not in occurred and not _in_topic(OTHER, "", topic):
+                items = unlisted_events(sentence.text, m.end, [(x.start, x.end) for x in mentions if x.kind == "term"])
+                if items and (detected := detected if detected is not None else detect_adverse_event_sentence(
+                        sentence.text, pattern, about_drug=True)):
+                    occurred[OTHER] = _Event(OTHER, sentence, items, {"words": "; ".join(items)})
             if m.kind != "term":
                 continue
             if _HEDGE_BEFORE.search(sentence.text[max(0, m.start - 40):m.start]):

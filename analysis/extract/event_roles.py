@@ -99,3 +99,39 @@ def general_negation(text: str, m: "EventMention") -> str | None:
 NONE_SERIOUS = re.compile(r"\b(?:none|no one|nothing) (?:of (?:them|these|those|which|the events) )?(?:was|were|is|are)\s+"
                           r"(?:considered |judged |classified as |rated as )?(?:serious|severe|life[- ]threatening)\b",
                           re.I)
+
+
+# A list that follows the general words ('the most common adverse events were headache, fatigue, myalgia and
+# cough'): each item the lexicon does not name is an event of its own ('other').
+_LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|included|including|include|such as|"
+                         r"consisted of|comprised|e\.g\.,?|namely)\b)\s*(?P<list>[^.;]{3,220})", re.I)
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|as well as)\s+", re.I)
+_NOT_EVENT = re.compile(
+    r"\b(?:mild|moderate|severe|transient|similar|comparable|rare|uncommon|common|few|frequent|reported|observed|"
+    r"were|was|had|have|occurred|patients?|subjects?|participants?|groups?|arms?|placebo|controls?|both|all|"
+    r"none|no|not|generally|mostly|self-limiting|resolved|related|unrelated|treatment|study|drug|dose|doses|"
+    r"incidence|rates?|than|between|with|without|in|of|the|most|less|more|higher|lower|each|during)\b|\d", re.I)
+
+
+def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int]]) -> list[str]:
+    """Items of a list of adverse events after the general words that no lexicon term covers."""
+    m = _LIST_AFTER.match(text, generic_end)
+    if m is None:
+        return []
+    start = m.start("list")
+    if not any(start <= a < m.end("list") for a, _ in term_spans):
+        return []  # a list of events names at least one the lexicon knows
+    body = _PARENS.sub(lambda p: " " * len(p.group(0)), m.group("list"))
+    out, pos = [], 0
+    for piece in _ITEM_SPLIT.split(body):
+        at = body.find(piece, pos)
+        pos = at + len(piece)
+        item = piece.strip(" ,")
+        a = start + at
+        if not item or len(item.split()) > 4 or any(a <= s < a + len(piece) for s, _ in term_spans):
+            continue
+        if _NOT_EVENT.search(item) or not re.fullmatch(r"[A-Za-z][\w' -]*", item):
+            continue
+        out.append(item)
+    return out
