@@ -45,7 +45,8 @@ _METHODS_VERBS = re.compile(
     r"\b(?:was|were|are|is|be|been)\s+(?:also\s+)?(?:assessed|recorded|measured|monitored|evaluated|documented|"
     r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
     r"questioned|asked|noted down|checked|determined)\b|\bwe (?:assessed|recorded|measured|monitored|evaluated|"
-    r"compared|examined|investigated|collected)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|"
+    r"compared|examined|investigated|collected)\b|\bwe (?:will )?(?:assess|record|measure|monitor|evaluate|"
+    r"compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|"
     r"included|includ\w+)\b",
     re.I)
 # A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
