@@ -29,12 +29,15 @@ import pandas as pd
 
 from ketamine_evidence.analysis.records import Article, Finding, StudyRecord
 from ketamine_evidence.analysis.extract.screening import screen
+from ketamine_evidence.analysis.parse.xml_text import clean_title
 
 STRING, INT, FLOAT, BOOL = "string", "Int64", "float64", "boolean"
 
 STUDY_COLUMNS: dict[str, str] = {
     "study_id": STRING, "pmid": STRING, "pmcid": STRING, "doi": STRING, "title": STRING, "journal": STRING,
     "year": INT, "authors": STRING, "publication_types": STRING, "mesh_terms": STRING, "language": STRING,
+    "author_names": STRING, "journal_abbrev": STRING, "volume": STRING, "issue": STRING, "pages": STRING,
+    "issn": STRING, "abstract": STRING,
     "source_format": STRING, "has_fulltext": BOOL, "retracted": BOOL, "missing": BOOL,
     "first_seen": STRING, "last_changed": STRING, "version": INT, "first_run": INT, "last_changed_run": INT,
     "intervention": STRING, "relevant": BOOL, "design": STRING, "conditions": STRING,
@@ -42,6 +45,7 @@ STUDY_COLUMNS: dict[str, str] = {
     "infusion_mg_per_kg_h": FLOAT, "relief_duration_days": FLOAT, "relief_duration_text": STRING,
     "follow_up_days": FLOAT, "pain_effect": STRING, "responder_rate_pct": FLOAT, "adverse_events": STRING,
     "negated_adverse_events": STRING, "duplicate_of": STRING, "included": BOOL, "exclusion_reason": STRING,
+    "reviewed": STRING, "changed_since_review": BOOL,
 }
 FINDING_COLUMNS: dict[str, str] = {
     "study_id": STRING, "pmid": STRING, "intervention": STRING, "field": STRING, "value": STRING,
@@ -54,7 +58,16 @@ ADVERSE_EVENT_COLUMNS: dict[str, str] = {
     "count": INT, "percent": FLOAT, "n": INT, "arm": STRING, "evidence_text": STRING,
     "evidence_start": INT, "evidence_end": INT,
 }
-SCHEMAS = {"studies": STUDY_COLUMNS, "findings": FINDING_COLUMNS, "adverse_events": ADVERSE_EVENT_COLUMNS}
+# A person's decisions, one row per study x reviewed field (``analysis/tables/reviews.py``).
+REVIEW_COLUMNS: dict[str, str] = {
+    "study_id": STRING, "field": STRING, "value": STRING, "machine_value": STRING, "machine_reason": STRING,
+    "reviewer": STRING,
+    "reason": STRING, "decided": STRING, "record_version": INT, "version": INT, "changed_since_review": BOOL,
+    "conflict": BOOL, "conflict_with": STRING, "decisions": INT, "applied": BOOL,
+}
+SCHEMAS = {"studies": STUDY_COLUMNS, "findings": FINDING_COLUMNS, "adverse_events": ADVERSE_EVENT_COLUMNS,
+           "reviews": REVIEW_COLUMNS}
+OPTIONAL_TABLES = ("reviews",)  # tables written before reviews existed read back with an empty one
 
 # Unit of a finding's numeric value, by field (a finding's ``detail["unit"]`` wins).
 UNITS = {
@@ -94,11 +107,16 @@ class Entry:
     mentions_intervention: bool = True
 
 
+def empty_reviews() -> pd.DataFrame:
+    return coerce(pd.DataFrame(columns=list(REVIEW_COLUMNS)), REVIEW_COLUMNS)
+
+
 @dataclass(frozen=True)
 class Tables:
     studies: pd.DataFrame
     findings: pd.DataFrame
     adverse_events: pd.DataFrame
+    reviews: pd.DataFrame = field(default_factory=lambda: empty_reviews())
 
 
 def assign_studies(entries: Sequence[Entry]) -> list[Entry]:
@@ -173,6 +191,12 @@ def _studied_for_pain(rec: StudyRecord | None, findings: Sequence[Finding]) -> b
     return rec.relevant if rec else None
 
 
+def abstract_text(article: Article) -> str | None:
+    """The abstract as one text, each labelled part as ``LABEL: text`` (for exports)."""
+    parts = [f"{sec.label}: {sec.text}" if sec.label else sec.text for sec in article.abstract]
+    return " ".join(parts) or None
+
+
 def study_row(entry: Entry, intervention: str) -> dict[str, Any]:
     """One ``studies`` row."""
     a, p, rec = entry.article, entry.provenance, entry.record
@@ -184,14 +208,16 @@ def study_row(entry: Entry, intervention: str) -> dict[str, Any]:
                       mentions_intervention=entry.mentions_intervention)
     row: dict[str, Any] = {
         "study_id": entry.study_id or a.key, "pmid": a.pmid, "pmcid": entry.pmcid or a.pmcid, "doi": a.doi,
-        "title": a.title or None, "journal": a.journal, "year": a.year, "authors": _join(a.authors),
+        "title": clean_title(a.title) or None, "journal": a.journal, "year": a.year, "authors": _join(a.authors),
+        "author_names": _join(a.author_names), "journal_abbrev": a.journal_abbrev, "volume": a.volume,
+        "issue": a.issue, "pages": a.pages, "issn": a.issn, "abstract": abstract_text(a),
         "publication_types": _join(a.publication_types), "mesh_terms": _join(a.mesh_terms),
         "language": a.language, "source_format": a.source_format, "has_fulltext": entry.has_fulltext,
         "retracted": retracted, "missing": p.missing, "first_seen": p.first_seen,
         "last_changed": p.last_changed, "version": p.version, "first_run": p.first_run,
         "last_changed_run": p.last_changed_run, "intervention": intervention,
         "duplicate_of": entry.duplicate_of, "included": decision.included,
-        "exclusion_reason": decision.reason,
+        "exclusion_reason": decision.reason, "changed_since_review": False,
     }
     if rec is not None:
         row.update({
