@@ -14,6 +14,7 @@ times, treatment courses over weeks, follow-up periods; ages, disease durations,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import pain_effect
@@ -75,9 +76,18 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False) -> list[TimeMe
 
     With ``short``, the minute-scale ones instead (1 minute to 1 hour) where they time an assessment
     ('pain at 5, 15 and 30 minutes', 'during a 45-minute task'), not an injection or an infusion.
+    Read from the sentence's text alone, and kept for the sentences of one article (asked several times).
     """
-    out = []
-    text = sentence.text
+    return list(_follow_up_mentions(sentence.text, short))
+
+
+@lru_cache(maxsize=256)
+def _follow_up_mentions(text: str, short: bool) -> tuple[TimeMention, ...]:
+    return tuple(_follow_up_scan(text, short))
+
+
+def _follow_up_scan(text: str, short: bool) -> list[TimeMention]:
+    out: list[TimeMention] = []
     if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text):
         return out
     if short and not _SHORT_ASSESSED.search(text):

@@ -65,6 +65,7 @@ def _ranges_safe(parsed: Any) -> bool:
     return True
 
 
+@lru_cache(maxsize=1024)  # per-article patterns (an intervention with its abbreviations) recur across a harvest
 def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str]] | None:
     """The lower-case, case-sensitive copy of a ``re.I`` pattern and the text characters that force the
     fallback; None when the pattern cannot be lower-cased safely."""
