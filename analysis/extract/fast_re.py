@@ -245,8 +245,25 @@ class LowerPattern:
             out.append(lm.group(1) or "" if self.groups == 1 else tuple(g or "" for g in lm.groups()))
         return out
 
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return self.re.sub(*args, **kwargs)
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        """``re.sub`` for a function or a plain string (no backslash) replacement, every match replaced;
+        anything else goes to the ``re.I`` pattern."""
+        if count or not (callable(repl) or (isinstance(repl, str) and "\\" not in repl)):
+            return self.re.sub(repl, string, count)
+        low = self._lower(string)
+        if low is None:
+            return self.re.sub(repl, string)
+        if not low and string:
+            return string
+        out, pos = [], 0
+        for m in self.low.finditer(low):
+            out.append(string[pos:m.start()])
+            out.append(repl(LowerMatch(m, string)) if callable(repl) else repl)
+            pos = m.end()
+        if not out:
+            return string
+        out.append(string[pos:])
+        return "".join(out)
 
     def subn(self, *args: Any, **kwargs: Any) -> Any:
         return self.re.subn(*args, **kwargs)
