@@ -18,6 +18,7 @@ so the extractors' code reads the same.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from re import _casefix, _parser  # type: ignore[attr-defined]
@@ -161,7 +162,7 @@ class LowerMatch:
 class LowerPattern:
     """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
 
-    __slots__ = ("re", "low", "risky", "keys", "pattern", "flags", "groups", "groupindex")
+    __slots__ = ("re", "low", "risky", "keys", "pattern", "flags", "groups", "groupindex", "_hash")
 
     def __init__(self, pattern: re.Pattern[str], low: re.Pattern[str], risky: frozenset[str],
                  keys: tuple[str, ...] = ()) -> None:
@@ -169,6 +170,7 @@ class LowerPattern:
         self.low = low
         self.risky = risky
         self.keys = keys  # lower-case substrings one of which every match holds (a pre-check), or none
+        self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
         self.groups = pattern.groups
@@ -194,7 +196,7 @@ class LowerPattern:
         return isinstance(other, LowerPattern) and other.re == self.re and other.keys == self.keys
 
     def __hash__(self) -> int:
-        return hash((self.re, self.keys))
+        return self._hash
 
     def search(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
         low = self._lower(text)
@@ -290,7 +292,13 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:
-    """Wrap every module-level ``re.I`` pattern of ``namespace`` (a module's ``globals()``) in place."""
+    """Wrap every module-level ``re.I`` pattern of ``namespace`` (a module's ``globals()``) in place, also
+    the pattern fields of module-level dataclass instances (a compiled lexicon: replaced by a copy)."""
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern) and value.flags & re.I:
             namespace[name] = fast(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: fast(v) for f in dataclasses.fields(value)
+                       if isinstance(v := getattr(value, f.name), re.Pattern) and v.flags & re.I}
+            if changes:
+                namespace[name] = dataclasses.replace(value, **changes)
