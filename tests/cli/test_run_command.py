@@ -44,8 +44,8 @@ def test_report_without_tables_says_to_run_extract(home, capsys):
     assert "run `ketamine-evidence extract` first" in err and "Traceback" not in err
 
 
-def test_report_with_a_missing_store_is_an_input_error(home, capsys):
-    assert main(["report", "--store", str(home / "absent.sqlite")]) == 7
+def test_report_with_a_missing_store_is_a_store_error_as_in_status(home, capsys):
+    assert main(["report", "--store", str(home / "absent.sqlite")]) == 5
     assert "store not found" in capsys.readouterr().err
 
 
