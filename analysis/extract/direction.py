@@ -217,26 +217,24 @@ class Verdict:
     extra: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def _mask(text: str) -> str:
     """Blank wording that names pain without being a pain outcome (conditions, coping scales)."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
     return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
 
 
+@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def is_pain_outcome(text: str) -> bool:
     """True when ``text`` names a pain outcome in the guideline's sense."""
-    cleaned = _mask(text)
-    return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
+    return bool(HIGHER_BETTER.search(cleaned := _mask(text)) or LOWER_BETTER.search(cleaned))
 
 
+@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def outcome_polarity(text: str) -> str | None:
     """'higher_better' (relief, pain-free, time to analgesic), 'lower_better' (pain, consumption), or None."""
     cleaned = _mask(text)
-    if HIGHER_BETTER.search(cleaned):
-        return "higher_better"
-    if LOWER_BETTER.search(cleaned):
-        return "lower_better"
-    return None
+    return "higher_better" if HIGHER_BETTER.search(cleaned) else "lower_better" if LOWER_BETTER.search(cleaned) else None
 
 
 # 'not significant', 'did not have a statistically superior effect', 'no statistically significant'.

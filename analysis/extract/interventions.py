@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.base.errors import ConfigError
 
 
@@ -71,7 +72,7 @@ class Intervention:
         Spaces and hyphens inside a name match either ('H-Wave' = 'H Wave'), a trademark sign
         may follow a word ('OROS® hydromorphone'), and the last word may take a plural.
         """
-        return _names_pattern(frozenset({self.name, *self.synonyms}))
+        return fast(_names_pattern(frozenset({self.name, *self.synonyms})), self.keys)  # same matches, faster
 
     @cached_property
     def keys(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ketamine_evidence.analysis.extract.study_text import other_drug_spans
 
@@ -44,12 +45,18 @@ class Mention:
 
 
 def mentions(text: str, pattern: re.Pattern[str]) -> list[Mention]:
-    """Every mention of the intervention and of other drugs in ``text``, in order."""
+    """Every mention of the intervention and of other drugs in ``text``, in order (kept for the sentences
+    of one article: the routes and dosing extractors read the same sentences)."""
+    return list(_mentions(text, pattern))
+
+
+@lru_cache(maxsize=256)
+def _mentions(text: str, pattern: re.Pattern[str]) -> tuple[Mention, ...]:
     own = [(m.start(), m.end()) for m in pattern.finditer(text)]
     found = [Mention(s, e, text[s:e], True) for s, e in own]
     found += [Mention(s, e, text[s:e], False) for s, e in other_drug_spans(text, own)]
     found.sort(key=lambda m: m.start)
-    return found
+    return tuple(found)
 
 
 def following(text: str, pos: int, found: list[Mention]) -> Mention | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, preceding
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 from ketamine_evidence.analysis.records import ROUTES, Finding
@@ -32,8 +33,8 @@ VERSION = "1.0"
 
 _LEX = load_lexicon("routes.toml")
 ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    (term, re.compile(alternation(entry["patterns"]), re.I)) for term, entry in _LEX.items() if term in ROUTES
-]
+    (term, fast(re.compile(alternation(entry["patterns"]), re.I))) for term, entry in _LEX.items() if term in ROUTES
+]  # (``fast``: run in lower case, same matches)
 _CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
 _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
                            r"regional|port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"

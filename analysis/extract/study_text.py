@@ -352,10 +352,23 @@ def other_drugs_pattern() -> re.Pattern[str]:
                       rf"[a-z]{{3,}}(?:{suffixes}))(?![\w])", re.I)
 
 
+@lru_cache(maxsize=1)
+def _other_drugs_lower() -> re.Pattern[str] | None:
+    return lower_case_pattern(other_drugs_pattern())
+
+
 def other_drug_spans(text: str, intervention_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of drugs other than the intervention (those overlapping an intervention mention are dropped)."""
+    """Spans of drugs other than the intervention (those overlapping an intervention mention are dropped).
+    The pattern runs in lower case on the lower-cased text when that keeps the length (4x faster, same
+    spans; see ``Gated``)."""
+    pattern, target = other_drugs_pattern(), text
+    low = _other_drugs_lower()
+    if low is not None:
+        lowered = _lower(text)
+        if len(lowered) == len(text):
+            pattern, target = low, lowered
     spans = []
-    for m in other_drugs_pattern().finditer(text):
+    for m in pattern.finditer(target):
         if any(s < m.end() and m.start() < e for s, e in intervention_spans):
             continue
         spans.append((m.start(), m.end()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -112,7 +113,34 @@ class TimeMention:
         return max(self.days)
 
 
+# Every time expression holds a digit, a number word or an ordinal word: text with none of them has none
+# (a few substring tests instead of three pattern scans).
+_TIME_KEYS = tuple(sorted(set(NUMBER_WORDS) | set(ORDINALS)))
+_DIGIT = re.compile(r"\d")
+_CASE_ODD = re.compile("[\u017f\u0131\u0130]")  # long s, dotless i, dotted I: equal s or i under re.I, not after lower()
+
+
 def time_mentions(text: str) -> list[TimeMention]:
+    """All time expressions in ``text``, in order, with every value converted to days (see ``_time_mentions``).
+
+    Kept for the sentences of one article (several extractors read the times of the same sentence); a
+    new list each call."""
+    return list(_cached_time_mentions(text))
+
+
+@lru_cache(maxsize=256)
+def _cached_time_mentions(text: str) -> tuple[TimeMention, ...]:
+    if _DIGIT.search(text) is None and (text.isascii() or not _CASE_ODD.search(text)):
+        lowered = text.lower()
+        for key in _TIME_KEYS:
+            if key in lowered:
+                break
+        else:
+            return ()
+    return tuple(_time_mentions(text))
+
+
+def _time_mentions(text: str) -> list[TimeMention]:
     """All time expressions in ``text``, in order, with every value converted to days.
 
     '6 and 24 h' -> (0.25, 1.0); 'up to 3 weeks' -> (21,); 'at the 3-month follow-up' -> (90,);

@@ -1,0 +1,304 @@
+"""Case-insensitive regexes run in lower case: the same matches several times faster.
+
+Python's ``re`` gives up most of its fast paths (literal prefixes, character-set skips) under
+``re.I``; the extractors' patterns are nearly all case-insensitive alternations of words, tried on
+every sentence. ``LowerPattern`` keeps the ``re.I`` pattern and a copy compiled in lower case without
+``re.I``, runs the copy on the lower-cased text, and hands back matches that read the original text
+(``group()`` keeps its case). It falls back to the ``re.I`` pattern whenever the two could differ:
+
+- lower-casing changes the text's length ('İ'), so offsets would shift;
+- the text holds a character that ``re.I`` matches to a different character of the pattern through
+  Unicode's special case equivalences (``re._casefix``: micro sign and Greek mu, long s and s...);
+- the pattern cannot be lower-cased safely (inline flags, backreferences, a character range that
+  mixes cases or is not ASCII, an escaped upper-case character): then it is simply not wrapped.
+
+``fast_patterns(globals())`` at the end of a module wraps its module-level ``re.I`` patterns in place,
+so the extractors' code reads the same.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+from re import _casefix, _parser  # type: ignore[attr-defined]
+from typing import Any, Iterator
+
+# Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
+_SPECIAL: dict[str, frozenset[str]] = {}
+for _k, _vs in _casefix._EXTRA_CASES.items():
+    _SPECIAL[chr(_k)] = frozenset(chr(v) for v in _vs)
+
+
+@lru_cache(maxsize=256)  # sized for the sentences of one article (several patterns read each of them)
+def _lowered(text: str) -> tuple[str, frozenset[str]] | None:
+    """``text`` lower-cased and its non-ASCII characters; None when lower-casing changes the length."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return low, (frozenset() if low.isascii() else frozenset(low))
+
+
+_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
+
+
+def _ranges_safe(parsed: Any) -> bool:
+    """No character range in the pattern whose lower-casing could change what it matches."""
+    for op, av in parsed:
+        if op is _parser.IN:
+            for iop, iav in av:
+                if iop is _parser.RANGE:
+                    lo, hi = iav
+                    if hi < 128:
+                        chars = "".join(map(chr, range(lo, hi + 1)))
+                        if not (chars.isupper() and chars.isalpha()) and chars.lower() != chars:
+                            return False
+                    else:
+                        return False
+        elif isinstance(av, (tuple, list)):
+            for item in av:
+                if isinstance(item, _parser.SubPattern) and not _ranges_safe(item):
+                    return False
+                if isinstance(item, (tuple, list)):
+                    for sub in item:
+                        if isinstance(sub, _parser.SubPattern) and not _ranges_safe(sub):
+                            return False
+    return True
+
+
+@lru_cache(maxsize=1024)  # per-article patterns (an intervention with its abbreviations) recur across a harvest
+def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str]] | None:
+    """The lower-case, case-sensitive copy of a ``re.I`` pattern and the text characters that force the
+    fallback; None when the pattern cannot be lower-cased safely."""
+    src = pattern.pattern
+    if not isinstance(src, str) or not pattern.flags & re.I:
+        return None
+    stripped = src
+    for opener in ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<"):
+        stripped = stripped.replace(opener, "")
+    if "(?" in stripped or re.search(r"\\[1-9]", src):
+        return None
+    for m in _ESCAPE.finditer(src):
+        if m.group(0) == "\\N{":
+            return None
+        ch = chr(int(m.group(1) or m.group(2) or m.group(3), 16))
+        if ch.lower() != ch or ch in _SPECIAL:
+            return None
+    try:
+        if not _ranges_safe(_parser.parse(src, pattern.flags)):
+            return None
+    except re.error:  # pragma: no cover - it compiled once already
+        return None
+    out, i = [], 0
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            out.append(src[i:i + 2])
+            i += 2
+            continue
+        if src.startswith("(?P<", i):  # a group name keeps its case
+            stop = src.index(">", i) + 1
+            out.append(src[i:stop])
+            i = stop
+            continue
+        out.append(c.lower())
+        i += 1
+    low = re.compile("".join(out), pattern.flags & ~re.I)
+    if low.groupindex != pattern.groupindex or low.groups != pattern.groups:
+        return None
+    chars = set(src.lower())
+    for m in _ESCAPE.finditer(src):
+        chars.add(chr(int(m.group(1) or m.group(2) or m.group(3), 16)))
+    risky: set[str] = set()
+    for c in chars:
+        risky |= _SPECIAL.get(c, frozenset())
+    if any(c.isascii() for c in risky):  # a pattern character ('ſ') equal under re.I to an ASCII letter
+        return None
+    return low, frozenset(risky)
+
+
+class LowerMatch:
+    """A match of the lower-case copy, read from the original text."""
+
+    __slots__ = ("_m", "string")
+
+    def __init__(self, m: re.Match[str], string: str) -> None:
+        self._m = m
+        self.string = string
+
+    def group(self, *groups: int | str) -> Any:
+        m, s = self._m, self.string
+        if len(groups) <= 1:
+            a, b = m.span(*groups)
+            return None if a < 0 else s[a:b]
+        return tuple(None if m.start(g) < 0 else s[m.start(g):m.end(g)] for g in groups)
+
+    __getitem__ = group
+
+    def groups(self, default: Any = None) -> tuple[Any, ...]:
+        m, s = self._m, self.string
+        return tuple(default if m.start(g) < 0 else s[m.start(g):m.end(g)] for g in range(1, m.re.groups + 1))
+
+    def groupdict(self, default: Any = None) -> dict[str, Any]:
+        m, s = self._m, self.string
+        return {name: (default if m.start(g) < 0 else s[m.start(g):m.end(g)]) for name, g in m.re.groupindex.items()}
+
+    def start(self, group: int | str = 0) -> int:
+        return self._m.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._m.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._m.span(group)
+
+    def __getattr__(self, name: str) -> Any:  # pos, endpos, lastindex, lastgroup, regs
+        return getattr(self._m, name)
+
+    def __repr__(self) -> str:
+        return f"<LowerMatch span={self.span()} match={self.group()!r}>"
+
+
+class LowerPattern:
+    """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
+
+    __slots__ = ("re", "low", "risky", "keys", "pattern", "flags", "groups", "groupindex", "_hash")
+
+    def __init__(self, pattern: re.Pattern[str], low: re.Pattern[str], risky: frozenset[str],
+                 keys: tuple[str, ...] = ()) -> None:
+        self.re = pattern
+        self.low = low
+        self.risky = risky
+        self.keys = keys  # lower-case substrings one of which every match holds (a pre-check), or none
+        self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
+        self.pattern = pattern.pattern
+        self.flags = pattern.flags
+        self.groups = pattern.groups
+        self.groupindex = pattern.groupindex
+
+    def _lower(self, text: str) -> str | None:
+        """The lower-cased text to run ``low`` on ('' when a key pre-check rules every match out), or None
+        to run the ``re.I`` pattern."""
+        got = _lowered(text)
+        if got is None:
+            return None
+        low, chars = got
+        if chars and self.risky and not self.risky.isdisjoint(chars):
+            return None
+        if self.keys:
+            for key in self.keys:
+                if key in low:
+                    return low
+            return ""
+        return low
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, LowerPattern) and other.re == self.re and other.keys == self.keys
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def search(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
+        low = self._lower(text)
+        if low is None:
+            return self.re.search(text, *args)
+        if not low and text:
+            return None
+        m = self.low.search(low, *args)
+        return None if m is None else LowerMatch(m, text)
+
+    def match(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
+        low = self._lower(text)
+        if low is None:
+            return self.re.match(text, *args)
+        if not low and text:
+            return None
+        m = self.low.match(low, *args)
+        return None if m is None else LowerMatch(m, text)
+
+    def fullmatch(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
+        low = self._lower(text)
+        if low is None:
+            return self.re.fullmatch(text, *args)
+        if not low and text:
+            return None
+        m = self.low.fullmatch(low, *args)
+        return None if m is None else LowerMatch(m, text)
+
+    def finditer(self, text: str, *args: int) -> Iterator[LowerMatch | re.Match[str]]:
+        low = self._lower(text)
+        if low is None:
+            return self.re.finditer(text, *args)
+        if not low and text:
+            return iter(())
+        return (LowerMatch(m, text) for m in self.low.finditer(low, *args))
+
+    def findall(self, text: str, *args: int) -> list[Any]:
+        low = self._lower(text)
+        if low is None:
+            return self.re.findall(text, *args)
+        if not low and text:
+            return []
+        if self.groups == 0:
+            return [text[a:b] for a, b in (m.span() for m in self.low.finditer(low, *args))]
+        out = []
+        for m in self.low.finditer(low, *args):
+            lm = LowerMatch(m, text)
+            out.append(lm.group(1) or "" if self.groups == 1 else tuple(g or "" for g in lm.groups()))
+        return out
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        """``re.sub`` for a function or a plain string (no backslash) replacement, every match replaced;
+        anything else goes to the ``re.I`` pattern."""
+        if count or not (callable(repl) or (isinstance(repl, str) and "\\" not in repl)):
+            return self.re.sub(repl, string, count)
+        low = self._lower(string)
+        if low is None:
+            return self.re.sub(repl, string)
+        if not low and string:
+            return string
+        out, pos = [], 0
+        for m in self.low.finditer(low):
+            out.append(string[pos:m.start()])
+            out.append(repl(LowerMatch(m, string)) if callable(repl) else repl)
+            pos = m.end()
+        if not out:
+            return string
+        out.append(string[pos:])
+        return "".join(out)
+
+    def subn(self, *args: Any, **kwargs: Any) -> Any:
+        return self.re.subn(*args, **kwargs)
+
+    def split(self, *args: Any, **kwargs: Any) -> Any:
+        return self.re.split(*args, **kwargs)
+
+    def scanner(self, *args: Any, **kwargs: Any) -> Any:
+        return self.re.scanner(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"LowerPattern({self.re!r})"
+
+
+def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str] | LowerPattern:
+    """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
+    ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs)."""
+    if isinstance(pattern, LowerPattern):
+        return pattern
+    got = lower_copy(pattern) if isinstance(pattern, re.Pattern) else None
+    if got is None:
+        return pattern
+    return LowerPattern(pattern, *got, keys=tuple(keys))
+
+
+def fast_patterns(namespace: dict[str, Any]) -> None:
+    """Wrap every module-level ``re.I`` pattern of ``namespace`` (a module's ``globals()``) in place, also
+    the pattern fields of module-level dataclass instances (a compiled lexicon: replaced by a copy)."""
+    for name, value in list(namespace.items()):
+        if isinstance(value, re.Pattern) and value.flags & re.I:
+            namespace[name] = fast(value)
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: fast(v) for f in dataclasses.fields(value)
+                       if isinstance(v := getattr(value, f.name), re.Pattern) and v.flags & re.I}
+            if changes:
+                namespace[name] = dataclasses.replace(value, **changes)

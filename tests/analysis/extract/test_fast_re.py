@@ -1,0 +1,79 @@
+"""``fast_re``: case-insensitive patterns run in lower case give exactly the ``re.I`` pattern's matches."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import ketamine_evidence.analysis.extract  # noqa: F401  (wraps the module-level patterns)
+from ketamine_evidence.analysis.extract.fast_re import LowerPattern, fast
+from ketamine_evidence.analysis.extract.interventions import resolve_intervention
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.analysis.parse.sentences import split_article
+
+SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
+
+
+def _wrapped() -> list[tuple[str, LowerPattern]]:
+    out = []
+    for name, module in sorted(sys.modules.items()):
+        if name.startswith("ketamine_evidence.analysis.extract."):
+            out += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, LowerPattern)]
+    return out
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    out = []
+    for path in sorted(SNAPSHOT.glob("*.nxml"))[:12]:
+        for article in parse_file(path):
+            out += [s.text for s in split_article(article, article.text)]
+    return out
+
+
+def _spans(it) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in it]
+
+
+def test_every_module_pattern_is_wrapped_and_matches_as_before(sentences: list[str]) -> None:
+    wrapped = _wrapped()
+    assert len(wrapped) > 100  # the extractors' module-level re.I patterns
+    for name, p in wrapped:
+        for text in sentences:
+            assert _spans(p.finditer(text)) == _spans(p.re.finditer(text)), name
+            m, n = p.search(text), p.re.search(text)
+            assert (m and (m.span(), m.groups())) == (n and (n.span(), n.groups())), name
+
+
+def test_intervention_pattern_with_key_precheck(sentences: list[str]) -> None:
+    pattern = resolve_intervention("ketamine").pattern
+    assert isinstance(pattern, LowerPattern) and pattern.keys
+    for text in sentences + ["S-KETAMINE and Ketalar\u00ae", "no drug here"]:
+        assert _spans(pattern.finditer(text)) == _spans(pattern.re.finditer(text))
+        assert pattern.sub(" ", text) == pattern.re.sub(" ", text)
+
+
+def test_case_equivalences_fall_back_to_re_i() -> None:
+    micro = fast(re.compile("\\d\\s?\u03bcg", re.I))  # Greek mu in the pattern, micro sign in the text
+    assert isinstance(micro, LowerPattern)
+    assert micro.search("0.5 \u00b5g/kg").span() == (2, 6)  # re.I equates them; lower() does not
+    long_s = fast(re.compile(r"\bsaline\b", re.I))
+    assert long_s.search("\u017faline") is not None  # long s
+    dotted = fast(re.compile(r"\bketamine\b", re.I))
+    assert dotted.search("KETAM\u0130NE given").span() == (0, 8)  # lower() makes 'İ' two characters
+
+
+def test_group_text_keeps_its_case() -> None:
+    p = fast(re.compile(r"\b(?P<route>IV|intravenous)\b", re.I))
+    m = p.search("Ketamine was given IV over 10 min")
+    assert isinstance(m.group("route"), str) and m.group("route") == "IV" and m["route"] == "IV"
+    assert p.findall("IV then Intravenous") == ["IV", "Intravenous"]
+
+
+def test_unsafe_patterns_are_left_alone() -> None:
+    for rx in (r"[A-z]+", r"(?-i:Group) A", r"(a)\1", r"\u00c9tude", r"\u03bcg"):  # (an escaped mu: not read)
+        compiled = re.compile(rx, re.I)
+        assert fast(compiled) is compiled
