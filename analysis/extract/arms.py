@@ -61,7 +61,17 @@ class Arms:
     is_named_comparator: Callable[[str], bool] | None = None  # strong evidence only (placebo, defined groups)
     pain_text: bool = False  # the whole text names a pain outcome somewhere
 
+    names: re.Pattern[str] | None = None  # the intervention's own names ('thoracic epidural analgesia')
+
+    def unnamed(self, text: str) -> str:
+        """``text`` with the intervention's names blanked (same length): an arm called 'epidural analgesia'
+        or 'pain education' names no outcome, so its words must not decide outcome or polarity."""
+        if self.names is None:
+            return text
+        return self.names.sub(lambda m: " " * len(m.group(0)), text)
+
     def pain_outcome(self, text: str) -> bool:
+        text = self.unnamed(text)
         return is_pain_outcome(text) or bool(self.outcome_terms and self.outcome_terms.search(text))
 
     def side(self, text: str) -> str | None:
@@ -70,6 +80,7 @@ class Arms:
         return "both" if i and c else "intervention" if i else "comparator" if c else None
 
     def polarity(self, text: str) -> str | None:
+        text = self.unnamed(text)
         if self.higher_terms and self.higher_terms.search(text):
             return "higher_better"
         return outcome_polarity(text) or (
@@ -164,7 +175,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
                              r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
                              r"vehicle)\b", _NO_PLACEBO.sub(" ", text), re.I))
     return Arms(is_intervention, is_comparator, placebo, *_outcome_abbreviations(text),
-                is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text))
+                is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text), names=pattern)
 
 
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.

@@ -90,7 +90,16 @@ LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
 CLAUSE_SPLIT = re.compile(r",?\s(?=without (affecting|altering|changing|influencing|modifying|reducing|decreasing|"
-                          r"improving|increasing|any (effect|change|difference))\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
+                          r"improving|increasing|any (effect|change|difference))\b)|,?\s(?=with no (significant |"
+                          r"statistically significant )?(increase|decrease|change|difference|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
+# A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
+SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
+                       r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
+                       r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
+                       r"(when )?analy[sz]ed by (gender|sex|age))\b", re.I)
+# A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
+THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
+                       r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)
 REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
 WITHOUT = re.compile(r"\s*without\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
@@ -190,6 +199,7 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     if none or (sig == "ns" and not SIGNIFICANT.search(clause)):
         return "none", none.start() if none else 0
     clause = _PARENS.sub(lambda m: " " * len(m.group(0)), clause)  # '(whichever was higher)': asides
+    clause = THRESHOLD.sub(lambda m: " " * len(m.group(0)), clause)  # 'greater than or equal to the MCID
     more = MORE_REDUCTION.search(clause)
     if more:
         return "better", more.start()
@@ -214,7 +224,7 @@ def direction_at(clause: str) -> tuple[str | None, int]:
 def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     """Polarity of the outcome the direction word governs: the words right after it ('reduction in
     migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
-    masked = _mask(clause)
+    masked = _mask(arms.unnamed(clause))
     word = re.match(r"\w+", clause[position:])
     position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
     after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position)] if m] + \

@@ -27,7 +27,7 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
     GENERIC_INTERVENTION_ARM, PLACEBO_LIKE, TREATED_SIDE, Arms, article_arms, arms_for,
 )
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
-    BASELINE_ONLY, BETTER, CLAUSE_SPLIT, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
+    BASELINE_ONLY, BETTER, CLAUSE_SPLIT, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
     TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
     numeric_direction, orientation, pain_direction, raw_direction, respective_direction, sentence_direction,
 )
@@ -53,6 +53,8 @@ NON_FINDING = re.compile(
     r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason)|"
     r"(complications|events|outcomes|variables|parameters)\b[^.;]{0,60}?\b(included|including|such as) (\w+ )?"
     r"(decreased|increased|reduced|elevated|low|high))\b", re.I)
+# '..., with no significant increase in complications': like 'without', about pain only if it names a pain outcome.
+WITH_NO = re.compile(r"\s*with no\b", re.I)
 # A non-inferiority verdict ('non-inferiority of X to Y was not demonstrated'): about the primary
 # outcome, a pain outcome in a trial whose abstract reports pain outcomes.
 NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
@@ -176,7 +178,9 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                 and _significance(prev.clause) != "sig":
             prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
             continue
-        if WITHOUT.match(clause):
+        if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
+            continue  # 'did not differ between duloxetine-treated male and female patients': not the arms
+        if WITHOUT.match(clause) or WITH_NO.match(clause):
             if not own or prev is None:
                 continue  # '..., without increasing adverse effects': not about pain
             verdict = "no_difference"  # 'reduced morphine consumption without affecting pain scores'

@@ -42,6 +42,8 @@ def finding_sentences(ctx: "Context") -> list["Sentence"]:
             continue
         if section == "TITLE" and raw_direction(s.text) not in ("better", "worse", "none") and not TITLE_VERB.search(s.text):
             continue  # 'The comparison of ... on postoperative pain in lower abdominal surgery'
+        if section == "TITLE" and "?" in s.text:
+            continue  # 'Which is better for pain reduction ...: A, B, or combination?': a question, not a finding
         if section == "TITLE" and TITLE_AIM.search(s.text) and not TITLE_VERB.search(s.text):
             continue  # 'Reflexology versus Swedish Massage to Reduce Stress and Pain and Improve Mood': an aim
         out.append(s)
