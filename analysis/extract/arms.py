@@ -99,8 +99,43 @@ def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 
 def article_arms(ctx: "Context") -> Arms:
-    """Intervention and comparator vocabulary of one article (names, group labels, abbreviations)."""
-    return arms_for(ctx.article.text, ctx.intervention.pattern)
+    """Intervention and comparator vocabulary of one article (names, group labels, abbreviations).
+
+    Where the abstract never uses the intervention's full name, its distinctive words stand for it
+    (``word_pattern``): 'massage and breastfeeding before venipuncture' is 'the massage group' and 'the
+    breastfeeding group'; 'ginger and artichoke extract supplementation' is 'the supplement'."""
+    text = ctx.article.text
+    pattern = ctx.intervention.pattern
+    if not ctx.intervention.mentioned_in(text):
+        pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
+    return arms_for(text, pattern)
+
+
+# Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
+_NAME_FILLER = frozenset(
+    """and or of with for before after during the a an in on to plus versus vs via by from alone combined combination
+    therapy therapies treatment treatments program programme programs intervention interventions group groups arm
+    session sessions class classes administration administered dose doses dosing single daily twice once high low
+    standard usual intravenous oral topical local subcutaneous intramuscular epidural intrathecal intranasal
+    inhaled transdermal injection injections infusion infusions solution tablet tablets capsule capsules extract
+    preoperative postoperative intraoperative perioperative preventive preemptive pre-emptive based new""".split())
+
+
+def word_pattern(name: str, text: str) -> re.Pattern[str] | None:
+    """A pattern for the distinctive words of ``name`` (4+ letters, not filler; matched by their first
+    six letters, so 'supplementation' finds 'supplement') that ``text`` uses; None when it uses none.
+    A bracketed comparator ('(vs loop ligation)') is left out of the name."""
+    name = re.sub(r"\((?:vs\.?|versus|compared)[^)]*\)", " ", name, flags=re.I)
+    stems = []
+    for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", name):
+        if word.lower() in _NAME_FILLER:
+            continue
+        stem = re.escape(word.lower()[:6])
+        if re.search(rf"\b{stem}", text, re.I):
+            stems.append(stem)
+    if not stems:
+        return None
+    return re.compile(r"\b(?:%s)[\w-]*" % "|".join(dict.fromkeys(stems)), re.I)
 
 
 @lru_cache(maxsize=32)  # pain_effect, responders and pain_scores ask for the same article's arms

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "pain_effect"
-VERSION = "1.1"
+VERSION = "1.2"
+# Runs where the abstract never uses the intervention's full name: its arms are then found by the
+# name's distinctive words (``arms.article_arms``), as in 'the massage group' for 'massage and breastfeeding'.
+NEEDS_FULL_NAME = False
 
 SKIP_SECTIONS = re.compile(r"BACKGROUND|INTRO|OBJECTIV|AIM|PURPOSE|METHOD|DESIGN|SETTING|PATIENT|PARTICIPANT|"
                            r"MATERIAL|CONTEXT|IMPORTANCE|RATIONALE|REGISTRATION|FUNDING|INTERVENTION", re.I)
@@ -63,8 +66,8 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     if cached is not None:
         return cached
     verdicts: list[Verdict] = []
-    if ctx.intervention.mentioned_in(ctx.article.text):
-        arms = article_arms(ctx)
+    arms = article_arms(ctx)
+    if ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern:
         for s in finding_sentences(ctx):
             for v in clause_verdicts(s.text, arms, results=bool(re.search(r"RESULT|FINDING", s.section or "", re.I))):
                 v.sentence = s
