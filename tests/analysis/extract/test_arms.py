@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.extract.arms import arms_for, former_latter
+from ketamine_evidence.analysis.extract.arms import arms_for, former_latter, word_pattern
 
 KETAMINE = re.compile(r"\b(?:ketamine|esketamine)\b", re.I)
 
@@ -37,3 +37,27 @@ def test_former_and_latter_are_the_arms_of_the_previous_sentence() -> None:
     assert former_latter("The former shortened discharge time more than the latter.", previous) == (
         "Oral ketamine-midazolam shortened discharge time more than oral midazolam.")
     assert former_latter("No former arm is named here.", previous) == "No former arm is named here."
+
+
+def test_the_intervention_name_is_not_an_outcome() -> None:
+    # PMID 28442930 (pool dev): the arm is 'thoracic epidural analgesia'; pain is the outcome.
+    text = ("Thoracic epidural analgesia reduces myocardial injury in ischemic patients undergoing major abdominal "
+            "cancer surgery. Also, there was a significant reduction in dynamic VAS pain score in group PCEA in "
+            "comparison to PCIA at all measured time points.")
+    arms = arms_for(text, re.compile(r"\bthoracic epidural analgesia\b|\bPCEA\b", re.I))
+    assert not arms.pain_outcome("Thoracic epidural analgesia reduces myocardial injury")
+    assert arms.polarity("a significant reduction in dynamic VAS pain score in group PCEA") == "lower_better"
+
+
+def test_distinctive_words_stand_for_a_name_the_abstract_never_uses() -> None:
+    # PMID 28904545 (pool dev): 'massage and breastfeeding before venipuncture' is never written out.
+    text = ("The lowest mean pain score recorded in the massage group (0.92) whereas it was 4.84 in the "
+            "breastfeeding group and 6.16 in the control group.")
+    pattern = word_pattern("massage and breastfeeding before venipuncture", text)
+    assert pattern is not None and pattern.search("the massage group") and pattern.search("breastfeeding")
+    assert not pattern.search("the control group")
+    # PMID 15791966 (pool dev): the bracketed comparator is not part of the intervention's name.
+    pattern = word_pattern("microlaparoscopic partial salpingectomy with bipolar coagulation (vs loop ligation)",
+                           "either bipolar coagulation or loop ligation")
+    assert pattern is not None and pattern.search("bipolar coagulation") and not pattern.search("loop ligation")
+    assert word_pattern("ketamine", "Morphine was compared with placebo.") is None

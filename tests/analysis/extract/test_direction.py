@@ -116,3 +116,21 @@ def test_confidence_interval_gives_significance() -> None:
     found = [f for f in extract_findings(a, "duloxetine")
              if f.field == "pain_effect"]
     assert found and found[0].value == "improved"
+
+
+def test_subgroup_comparisons_and_thresholds_are_not_arm_directions() -> None:
+    # PMID 15631624 (pool dev): a comparison between the sexes within the duloxetine arm.
+    arms = direction.arms_for("duloxetine versus placebo", direction.re.compile("duloxetine", direction.re.I))
+    text = ("When analyzed by gender, the magnitude of improvement in efficacy outcomes did not differ significantly "
+            "between duloxetine-treated male and female melancholic patients.")
+    assert direction.SUBGROUPS.search(text)
+    # PMID 26530039 (pool dev): 'greater than or equal to the MCID' defines responders; it is no direction.
+    nnt = ("The numbers needed to treat for patients to report changes greater than or equal to the minimum "
+           "clinically important difference in PtGA, Pain, HAQ-DI ranged between 4.0-6.1 (5 mg BID).")
+    assert direction.raw_direction(nnt) is None
+    # PMID 29416451 (pool dev): '..., with no significant increase in complications' is a clause of its own.
+    combined = ("The combined IV sedation and local periprostatic nerve block are efficient in controlling and "
+                "limiting pain better than employing each technique alone with no significant increase in "
+                "complications incidence.")
+    assert len(direction.clauses(combined)) == 2
+    assert [v.verdict for v in direction.clause_verdicts(combined, arms)] in ([], ["better"])
