@@ -91,7 +91,7 @@ LEADING_COMPARE = re.compile(
     re.I)
 CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
                           r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=with no (?:significant |"
-                          r"statistically significant )?(?:increase|decrease|change|difference|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
+                          r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 # A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"

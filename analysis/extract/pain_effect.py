@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
 )
@@ -24,9 +25,7 @@ if TYPE_CHECKING:
 
 NAME = "pain_effect"
 VERSION = "1.2"
-# Runs where the abstract never uses the intervention's full name: its arms are then found by the
-# name's distinctive words (``arms.article_arms``), as in 'the massage group' for 'massage and breastfeeding'.
-NEEDS_FULL_NAME = False
+
 
 SKIP_SECTIONS = re.compile(r"BACKGROUND|INTRO|OBJECTIV|AIM|PURPOSE|METHOD|DESIGN|SETTING|PATIENT|PARTICIPANT|"
                            r"MATERIAL|CONTEXT|IMPORTANCE|RATIONALE|REGISTRATION|FUNDING|INTERVENTION", re.I)
@@ -79,6 +78,13 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     except AttributeError:
         pass
     return verdicts
+
+
+def named_in_part(ctx: "Context") -> bool:
+    """The pipeline runs this extractor also where the abstract never uses the intervention's full name
+    but does use its distinctive words (``arms.word_pattern``: 'the massage group' for 'massage and
+    breastfeeding before venipuncture'); the arms are then tied by those words."""
+    return word_pattern(ctx.intervention.given_name or ctx.intervention.name, ctx.article.text) is not None
 
 
 def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
