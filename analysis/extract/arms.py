@@ -98,6 +98,27 @@ def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
     return out
 
 
+_BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
+_DEFINED_ABBREVIATION = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})\(([A-Z]{2,6})\)")
+
+
+def _initials_abbreviations(text: str, name: str) -> list[str]:
+    """Abbreviations whose spelled-out words are all words of the intervention's name, by their initials:
+    'patient controlled epidural analgesia (PCEA)' for 'thoracic patient-controlled epidural analgesia with
+    bupivacaine', though the abstract never writes the full name ('patient controlled intravenous analgesia
+    (PCIA)' is not: 'intravenous' is no word of the name)."""
+    name = _BRACKETED_COMPARATOR.sub(" ", name)
+    name_words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    out = []
+    for m in _DEFINED_ABBREVIATION.finditer(text):
+        abbr = m.group(2)
+        words = re.findall(r"[A-Za-z]+", m.group(1))[-len(abbr):]
+        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
+                and all(w.lower() in name_words for w in words):
+            out.append(abbr)
+    return out
+
+
 def article_arms(ctx: "Context") -> Arms:
     """Intervention and comparator vocabulary of one article (names, group labels, abbreviations).
 
@@ -108,6 +129,9 @@ def article_arms(ctx: "Context") -> Arms:
     pattern = ctx.intervention.pattern
     if not ctx.intervention.mentioned_in(text):
         pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
+    extra = _initials_abbreviations(text, ctx.intervention.given_name or ctx.intervention.name)
+    if extra:  # the abbreviation becomes one of the intervention's names
+        pattern = re.compile(r"%s|\b(?:%s)\b" % (pattern.pattern, "|".join(extra)), pattern.flags)
     return arms_for(text, pattern)
 
 
@@ -125,7 +149,7 @@ def word_pattern(name: str, text: str) -> re.Pattern[str] | None:
     """A pattern for the distinctive words of ``name`` (4+ letters, not filler; matched by their first
     six letters, so 'supplementation' finds 'supplement') that ``text`` uses; None when it uses none.
     A bracketed comparator ('(vs loop ligation)') is left out of the name."""
-    name = re.sub(r"\((?:vs\.?|versus|compared)[^)]*\)", " ", name, flags=re.I)
+    name = _BRACKETED_COMPARATOR.sub(" ", name)
     stems = []
     for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", name):
         if word.lower() in _NAME_FILLER:

@@ -14,7 +14,7 @@ import re
 # --- outcome vocabulary -------------------------------------------------------------------------
 # Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
 HIGHER_BETTER = re.compile(
-    r"\b(pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
+    r"\b(pain (manifestation|onset|appearance)|(onset|appearance|manifestation) of (the )?pain|time to (the )?(onset of )?pain|pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
     r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
     r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"

@@ -61,3 +61,16 @@ def test_distinctive_words_stand_for_a_name_the_abstract_never_uses() -> None:
                            "either bipolar coagulation or loop ligation")
     assert pattern is not None and pattern.search("bipolar coagulation") and not pattern.search("loop ligation")
     assert word_pattern("ketamine", "Morphine was compared with placebo.") is None
+
+
+def test_abbreviation_spelled_by_the_names_words_is_the_intervention() -> None:
+    from ketamine_evidence.analysis.extract.arms import _initials_abbreviations
+
+    # PMID 28442930 (pool dev) defines both arms by abbreviation; only PCEA's words are all in the name.
+    text = ("patient controlled epidural analgesia (PCEA) or patient controlled intravenous analgesia (PCIA) "
+            "with fentanyl")
+    name = "thoracic patient-controlled epidural analgesia with bupivacaine and fentanyl"
+    assert _initials_abbreviations(text, name) == ["PCEA"]
+    # PMID 25197113 (pool dev): the bracketed comparator's words do not name the intervention.
+    text = "ropivacaine fentanyl (RF) or bupivacaine fentanyl (BF)"
+    assert _initials_abbreviations(text, "intrathecal ropivacaine-fentanyl (vs bupivacaine-fentanyl)") == ["RF"]

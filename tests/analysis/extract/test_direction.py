@@ -134,3 +134,10 @@ def test_subgroup_comparisons_and_thresholds_are_not_arm_directions() -> None:
                 "complications incidence.")
     assert len(direction.clauses(combined)) == 2
     assert [v.verdict for v in direction.clause_verdicts(combined, arms)] in ([], ["better"])
+
+
+def test_delayed_pain_onset_is_better_and_both_interventions_is_within() -> None:
+    # PMID 27034673 (pool dev): delaying the manifestation of pain is a benefit.
+    assert direction.outcome_polarity("pain manifestation was significantly delayed") == "higher_better"
+    # PMID 28904545 (pool dev): both arms improved; that is a change within groups, not a difference.
+    assert direction.WITHIN.search("both interventions resulted in a significant reduction of the pain scores")
