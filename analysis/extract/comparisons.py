@@ -347,6 +347,11 @@ def pain_direction(direction: str | None, polarity: str | None) -> str | None:
     return "better" if direction == good else "worse"
 
 
+# A leading participial phrase ending at a comma before the main clause's subject; its own direction words
+# ('reducing the transmission ...') are about a mechanism, not the comparison the sentence reports.
+_PARTICIPIAL = re.compile(r"([A-Z][a-z]+ing\b[^,;()]{3,150}),\s(?!and\b|or\b|but\b|which\b|respectively\b)")
+
+
 def clauses(text: str) -> list[str]:
     """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
     head: list[str] = []
@@ -354,6 +359,10 @@ def clauses(text: str) -> list[str]:
                  r"those|a|an|both|only|all|when|significant\w*)\b)", text)
     if m:
         head, text = [m.group(1)], text[m.end():]
+    else:  # 'Changing the muscle tone and reducing afferent transmission, lidocaine causes ...': a participial adjunct
+        m = _PARTICIPIAL.match(text)
+        if m and (DOWN.search(m.group(1)) or UP.search(m.group(1))):
+            head, text = [m.group(1)], text[m.end():]
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), text)  # '(P = 0.32; ANOVA)'
     parts = [p.replace("\x00", ";") for p in CLAUSE_SPLIT.split(protected) if p and p.strip()]
     return head + (parts or [text])

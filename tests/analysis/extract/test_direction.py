@@ -141,3 +141,12 @@ def test_delayed_pain_onset_is_better_and_both_interventions_is_within() -> None
     assert direction.outcome_polarity("pain manifestation was significantly delayed") == "higher_better"
     # PMID 28904545 (pool dev): both arms improved; that is a change within groups, not a difference.
     assert direction.WITHIN.search("both interventions resulted in a significant reduction of the pain scores")
+
+
+def test_a_leading_participial_phrase_is_its_own_clause() -> None:
+    # PMID 22559856 (pool dev): 'reducing the transmission' is the mechanism; the finding is the reduction in pain.
+    text = ("Changing the smooth muscle tone and reducing the transmission of afferent sensory pathways, lidocaine "
+            "causes a significant reduction in pain.")
+    assert direction.clauses(text)[0].startswith("Changing") and len(direction.clauses(text)) == 2
+    arms = direction.arms_for(text, direction.re.compile("lidocaine"))
+    assert [v.verdict for v in direction.clause_verdicts(text, arms)] == ["better"]
