@@ -20,7 +20,7 @@ HIGHER_BETTER = re.compile(
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
     r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
-    r"responders?|response rates?|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
+    r"(pain|analgesic|headache|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
     re.I)
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).

@@ -44,6 +44,8 @@ def finding_sentences(ctx: "Context") -> list["Sentence"]:
             continue
         if section == "TITLE" and raw_direction(s.text) not in ("better", "worse", "none") and not TITLE_VERB.search(s.text):
             continue  # 'The comparison of ... on postoperative pain in lower abdominal surgery'
+        if section == "TITLE" and TITLE_TOPIC.match(s.text) and not TITLE_VERB.search(s.text):
+            continue  # 'The effectiveness and cost-evaluation of manual therapy ...': what was studied, not a finding
         if section == "TITLE" and "?" in s.text:
             continue  # 'Which is better for pain reduction ...: A, B, or combination?': a question, not a finding
         if section == "TITLE" and TITLE_AIM.search(s.text) and not TITLE_VERB.search(s.text):
@@ -52,6 +54,8 @@ def finding_sentences(ctx: "Context") -> list["Sentence"]:
     return out
 
 
+TITLE_TOPIC = re.compile(r"\W*(the\s)?(comparative\s|relative\s|clinical\s)?(effect(iveness)?|efficacy|comparison|evaluation|"
+                         r"assessment|safety)s?\s((and|or)\s[\w-]+\s)?(of|on|between)\b", re.I)
 TITLE_AIM = re.compile(r"\b(to (reduce|improve|prevent|relieve|treat|manage|attenuate|decrease|control|lower|enhance)|"
                        r"for (reducing|preventing|relieving|improving|treating|the (reduction|prevention|relief|"
                        r"treatment|management) of))\b|\?\s*$", re.I)
