@@ -40,6 +40,7 @@ NO_DIFF = re.compile(
     r"(did|does|do) not (have|show|demonstrate|exhibit|produce|yield) (an? |any )?(statistically |clinically )?"
     r"(significant(ly)? )?(superior|better|greater|different|improved|stronger)|"
     r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add|enhance|potentiate|augment|modify)|"
+    r"not (\w+ ){0,2}any (statistically |clinically )?significant (difference|change|effect)s?|"
     r"no (statistically |clinically )?(significant |measurable |detectable |apparent |obvious )(analgesic |pain[- ]relieving |"
     r"beneficial |additional |clinical )?(effects?|benefits?|efficacy|advantages?)|"
     r"no (additional|further|added|extra|incremental|clinically relevant|clinically meaningful|relevant|meaningful) "
@@ -248,7 +249,7 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # 'more reduction in pain', 'greater decrease': more of a reduction is better.
 MORE_REDUCTION = re.compile(
-    r"\b(more|greater|larger|bigger)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
+    r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
     r"relief|improvement|change)s?\s(observed\s)?(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
 
 PREDICATE = re.compile(

@@ -44,7 +44,10 @@ NOT_PAIN_OUTCOME = re.compile(
     r"\bpain[- ](related (self[- ]efficacy|disability)|self[- ]efficacy|acceptance|catastrophi\w*|coping|beliefs?)\b|"
     r"\b(rescue|supplement\w*|additional) (medications?|drugs?|doses?|sedatives?|\w+) (for|to (treat|control|manage)) "
     r"(the )?(\w+ )?(agitation|delirium|sedation|nausea|vomiting|shivering|anxiety|restlessness|hypotension|"
-    r"bradycardia|hypertension|PONV)\b", re.I)
+    r"bradycardia|hypertension|PONV)\b|"
+    # Analgesia named by its technique, or a drug given 'as analgesia', is a treatment, not an outcome.
+    r"\b(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|multimodal|"
+    r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b", re.I)
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(

@@ -150,3 +150,15 @@ def test_a_leading_participial_phrase_is_its_own_clause() -> None:
     assert direction.clauses(text)[0].startswith("Changing") and len(direction.clauses(text)) == 2
     arms = direction.arms_for(text, direction.re.compile("lidocaine"))
     assert [v.verdict for v in direction.clause_verdicts(text, arms)] == ["better"]
+
+
+def test_analgesia_as_a_treatment_prolonged_reduction_and_any_difference() -> None:
+    # PMID 23869185 (pool dev): remifentanil 'as intraoperative analgesia' names the treatment, not an outcome.
+    assert not direction.is_pain_outcome("Use of high-dose remifentanil as intraoperative analgesia during elective "
+                                         "gastrectomy reduced postoperative insulin resistance")
+    assert not direction.is_pain_outcome("Thoracic epidural analgesia reduces myocardial injury")
+    # PMID 22570563 (pool dev): a prolonged reduction of pain is a benefit.
+    assert direction.raw_direction("a useful option for prolonged reduction of postsurgical pain") == "better"
+    # PMID 25885080 (pool dev): 'did not make any significant difference'.
+    assert direction.raw_direction("the RCF group did not make any significant difference (P>0.05) in the "
+                                   "analgesic properties") == "none"
