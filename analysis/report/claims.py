@@ -13,7 +13,9 @@ import pandas as pd
 
 from ketamine_evidence.analysis.report.certainty import EFFECTS
 from ketamine_evidence.analysis.report.evidence_tables import PUBMED_URL
-from ketamine_evidence.analysis.report.values import as_float, as_text, days_text, fmt_pct, label, split_list
+from ketamine_evidence.analysis.report.values import (
+    as_float, as_text, days_text, fmt_pct, label, lasted_to_follow_up, relief_text, split_list,
+)
 from ketamine_evidence.base.errors import ConfigError
 
 
@@ -36,7 +38,7 @@ class ClaimCheck:
     claim: str
     finding: str
     verdict_rule: str
-    verdict: str              # 'borne out', 'not borne out', 'too few studies', 'no data'
+    verdict: str              # 'borne out', 'not borne out', 'too few studies', CANNOT_ANSWER
     hits: int
     base: int
     studies: list[Backing] = field(default_factory=list)
@@ -47,6 +49,7 @@ class ClaimCheck:
 
 
 REQUIRED = ("id", "text", "rule", "verdict", "supported_share")
+CANNOT_ANSWER = "the store cannot answer"
 
 
 def load_claims() -> list[dict[str, Any]]:
@@ -77,11 +80,18 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def _lower_bound(s: dict) -> bool:
+    return lasted_to_follow_up(as_float(s.get("relief_duration_days")), as_float(s.get("follow_up_days")))
+
+
 def _relief_summary(stated: list[tuple[dict, float]], days: float) -> str:
     hits = sum(d >= days for _, d in stated)
     median = statistics.median(d for _, d in stated)
+    bounds = sum(_lower_bound(s) for s, _ in stated)
     return (f"{hits} of {len(stated)} ({fmt_pct(hits / len(stated))}) report relief lasting {days_text(days)} or "
-            f"more; the median stated duration is {days_text(median)}")
+            f"more; the median stated duration is {days_text(median)}"
+            + (f" ({bounds} of the durations are lower bounds: relief was still present at the last follow-up)"
+               if bounds else ""))
 
 
 def _relief_at_least(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[Backing]]:
@@ -99,7 +109,7 @@ def _relief_at_least(spec: dict, rows: list[dict]) -> tuple[int, int, str, list[
     hits = [s for s, d in chosen if d >= days]
     finding = (f"Of the {len(chosen)} included studies{where} that state how long relief lasted, "
                f"{_relief_summary(chosen, days)}.{others}")
-    backing = [_backing(s, days_text(d) + (f" ({_short(t)})" if (t := as_text(s.get('relief_duration_text'))) else ""),
+    backing = [_backing(s, relief_text(d, as_float(s.get("follow_up_days"))) + (f" ({_short(t)})" if (t := as_text(s.get('relief_duration_text'))) else ""),
                         d >= days)
                for s, d in sorted(chosen, key=lambda sd: -sd[1])]
     return len(hits), len(chosen), finding, backing
@@ -160,8 +170,10 @@ def check_claims(included: pd.DataFrame, intervention: str, claims: list[dict[st
     for spec in claims if claims is not None else load_claims():
         rule = RULES[spec["rule"]]
         hits, base, finding, backing = rule(spec, rows)
-        if base == 0:
-            verdict = "no data"
+        if base == 0:   # not "no effect": the store holds no study that could show one
+            verdict = CANNOT_ANSWER
+            finding += (" The store cannot answer this claim: it holds no included study the rule could read. This "
+                        "is a gap in what was harvested, not evidence against (or for) the claim.")
         elif base < int(spec.get("min_studies", 1)):
             verdict = "too few studies"
         else:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ketamine_evidence.analysis.records import CONDITIONS, DESIGNS
-from ketamine_evidence.analysis.report.values import as_bool, as_float, as_text, days_text, fmt_number, is_missing, label, split_list
+from ketamine_evidence.analysis.report.values import (
+    as_bool, as_float, as_text, days_text, fmt_number, is_missing, label, lasted_to_follow_up, relief_text, split_list,
+)
 
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
 NO_CONDITION = "not stated"
@@ -110,8 +112,10 @@ def _regimen(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
 def _relief(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
     days = as_float(s.get("relief_duration_days"))
     follow = as_float(s.get("follow_up_days"))
-    text = days_text(days) if days is not None else "not stated"
-    if follow is not None:
+    text = relief_text(days, follow) if days is not None else "not stated"
+    if lasted_to_follow_up(days, follow):
+        text += " (still present at the last follow-up)"
+    elif follow is not None:
         text += f" (follow-up {days_text(follow)})"
     return Cell(text, days if days is not None else -1.0,
                 quotes.get(sid, "relief_duration_days", "relief_duration_text", "follow_up_days"))

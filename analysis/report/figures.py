@@ -49,10 +49,14 @@ class ReliefPoint:
     condition: str
     design: str
     days: float
+    open_ended: bool = False    # relief still present at the last follow-up: ``days`` is a lower bound
 
 
 def relief_figure(points: Sequence[ReliefPoint], threshold_days: float = 14) -> Chart | None:
-    """Each study a point: relief duration (days, log scale; 0 = no relief) by condition, marker by design."""
+    """Each study a point: relief duration (days, log scale; 0 = no relief) by condition, marker by design.
+
+    A duration that reached the last follow-up is a lower bound ('≥ N days'): its point carries an
+    open-ended arrow to the right, so it never reads as relief that stopped there."""
     if not points:
         return None
     conditions = sorted({p.condition for p in points}, key=lambda c: (c == "not stated", c))
@@ -67,8 +71,12 @@ def relief_figure(points: Sequence[ReliefPoint], threshold_days: float = 14) -> 
         x = np.array([p.days for p in chosen], dtype=float)
         y = np.array([rows[p.condition] for p in chosen], dtype=float) + rng.uniform(-0.18, 0.18, len(chosen))
         ax.scatter(x, y, marker=marker, color=colour, alpha=0.75, s=36, label=f"{label(design)} ({len(chosen)})")
+        for p, xi, yi in zip(chosen, x, y):
+            if p.open_ended:   # an arrow of fixed screen length: on a log axis, 'and longer'
+                ax.annotate("", xy=(xi, yi), xytext=(18, 0), textcoords="offset points",
+                            arrowprops={"arrowstyle": "<|-", "color": colour, "lw": 1.4, "shrinkA": 0, "shrinkB": 4})
     ax.set_xscale("symlog", linthresh=1)
-    top = max(max(p.days for p in points), threshold_days) * 1.5
+    top = max(max(p.days for p in points), threshold_days) * 2.5
     ax.set_xlim(-0.2, top)
     ticks = [t for t in (0, 1, 7, 14, 30, 90, 180, 365) if t <= top]
     ax.set_xticks(ticks, [{0: "0", 1: "1 d", 7: "1 wk", 14: "2 wk", 30: "1 mo", 90: "3 mo", 180: "6 mo",
@@ -80,9 +88,16 @@ def relief_figure(points: Sequence[ReliefPoint], threshold_days: float = 14) -> 
     ax.set_ylim(-0.6, len(conditions) - 0.3)
     ax.set_xlabel("how long relief lasted after treatment (log scale; 0 = no relief)")
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize=8, frameon=False)
+    handles, labels = ax.get_legend_handles_labels()
+    open_ended = sum(p.open_ended for p in points)
+    if open_ended:
+        from matplotlib.lines import Line2D
+        handles.append(Line2D([], [], color="#333333", marker=">", markersize=6, linewidth=1.4))
+        labels.append(f"relief still present at the last follow-up: ≥ that many days ({open_ended})")
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize=8, frameon=False)
     alt = (f"Relief duration of {len(points)} studies across {len(conditions)} conditions; "
-           f"{sum(p.days >= threshold_days for p in points)} lasted {threshold_days:g} days or more.")
+           f"{sum(p.days >= threshold_days for p in points)} lasted {threshold_days:g} days or more; "
+           f"{open_ended} lasted to the last follow-up (at least that long).")
     return Chart("relief_duration.png", _png(fig), alt)
 
 

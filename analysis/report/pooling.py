@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ketamine_evidence.analysis.synthesis.effect_sizes import effect_table, pool_by_condition
+from ketamine_evidence.analysis.synthesis.effect_sizes import as_smd, effect_table, pool_by_condition
 from ketamine_evidence.analysis.synthesis.meta_analysis import MetaResult, meta_analyse
 from ketamine_evidence.analysis.report.figures import Chart, ForestRow, forest_plot
 
 MEASURES = {
     "MD": ("mean difference in pain score (0-10), intervention minus control", False,
            ("favours intervention", "favours control")),
+    "SMD": ("standardised mean difference in pain (Hedges' g; the trials' scales differ), intervention minus control",
+            False, ("favours intervention", "favours control")),
     "logRR": ("risk ratio of responding, intervention over control", True,
               ("favours control", "favours intervention")),
 }
@@ -58,7 +60,10 @@ def pooled_analyses(findings: pd.DataFrame, included: pd.DataFrame, intervention
     out = Pooling(rcts_with_data=rcts["study_id"].nunique(), by_condition=sorted(counts.items(), key=lambda kv: -kv[1]))
     pooled = pool_by_condition(effects)
     for p in pooled.to_dict("records"):
-        group = rcts[(rcts["condition"] == p["condition"]) & (rcts["measure"] == p["measure"])]
+        group = rcts[(rcts["condition"] == p["condition"])
+                     & (rcts["measure"] == ("MD" if p["measure"] == "SMD" else p["measure"]))]
+        if p["measure"] == "SMD":
+            group = as_smd(group)
         result: MetaResult = p["result"]
         text, log_scale, favours = MEASURES.get(p["measure"], (p["measure"], False, ("", "")))
         back = math.exp if log_scale else (lambda v: v)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ketamine_evidence.analysis.synthesis.effect_sizes import arm_role
+from ketamine_evidence.analysis.synthesis.arms import arm_role
 from ketamine_evidence.analysis.report.values import as_bool, as_float, split_list
 
 
@@ -33,7 +33,7 @@ def summarise_events(included: pd.DataFrame, adverse_events: pd.DataFrame,
     """Events in order of how many studies report them; pooled incidence = sum of counts / sum of n.
 
     A study's count is taken once per event, never from an arm named as a control (placebo, saline, sham...:
-    ``ketamine_evidence.analysis.synthesis.effect_sizes.arm_role``, the same reading as the effect sizes), and from the row with the
+    ``ketamine_evidence.analysis.synthesis.arms.arm_role``, the same reading as the effect sizes), and from the row with the
     largest denominator, so that a two-arm study is not counted twice.
     """
     total = len(included)

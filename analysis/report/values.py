@@ -98,6 +98,19 @@ def days_text(days: float | None) -> str:
     return f"{fmt_number(days / 30, 1)} months"
 
 
+def lasted_to_follow_up(days: float | None, follow_up: float | None) -> bool:
+    """Relief still present at the last follow-up: the duration is a lower bound (the study stopped looking)."""
+    return days is not None and follow_up is not None and days > 0 and days >= follow_up
+
+
+def relief_text(days: float | None, follow_up: float | None) -> str:
+    """A relief duration as the reader must take it: '≥ 1 day' when relief lasted to the last follow-up,
+    else the duration itself."""
+    if days is None:
+        return ""
+    return f"≥ {days_text(days)}" if lasted_to_follow_up(days, follow_up) else days_text(days)
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 RCT', '2 RCTs'."""
     return f"{count} {word if count == 1 else (many or word + 's')}"

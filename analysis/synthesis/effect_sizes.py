@@ -1,17 +1,21 @@
 """Per-study effect sizes from the findings table, and pooling them by condition.
 
-Two measures, both read so that the intervention is compared with its placebo/sham/usual-care
+Two measures (and the SMD beside the MD), all read so that the intervention is compared with its placebo/sham/usual-care
 control (an active comparator such as morphine is not a control here):
 
 - ``MD``: mean difference in pain score, intervention minus control, on the 0-10 scale, from
   ``pain_score`` findings (``detail``: ``arm``, ``timepoint``, ``mean``, ``sd``, ``n``).
   Negative values mean less pain with the intervention. Variance ``sd1²/n1 + sd2²/n2``.
+- ``SMD``: the same comparison as Hedges' g (``hedges_g``, metafor ``escalc(measure="SMD")``), in the
+  ``smd``/``smd_vi`` columns of each ``MD`` row; pooled instead of the MD where the trials' pain scales
+  differ (the ``scale`` column: the original range the abstract used).
 - ``logRR``: log risk ratio of responding, intervention over control, from ``responders``
   findings (``detail``: ``arm``, ``events``, ``n``, ``threshold``). Positive values mean more
   responders with the intervention. 0.5 is added to every cell of a table with a zero cell
   (metafor ``escalc(..., to="only0")``); tables with no events or only events in both arms
   carry no information about the ratio and are left out.
 
+Which arm is which is read by ``ketamine_evidence.analysis.synthesis.arms``.
 Several intervention arms (e.g. two ketamine doses against one placebo) are combined into one
 arm (Cochrane Handbook, section 6.5.2.10) so that the control group is not counted twice.
 A standard error is turned into an SD (SE * sqrt(n)). Abstracts often give each arm's mean and SD
@@ -26,29 +30,24 @@ which both arms are complete is used: abstracts state their primary outcome firs
 
 from __future__ import annotations
 
-import json
 import math
 import re
-import tomllib
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
-from ketamine_evidence.analysis.extract.interventions import resolve_intervention
+from ketamine_evidence.analysis.synthesis.arms import arms_of, distinct, evidence_of, number
 from ketamine_evidence.analysis.synthesis.meta_analysis import meta_analyse
 
 EFFECT_COLUMNS = [
-    "study_id", "pmid", "label", "measure", "yi", "vi", "se", "ci_low", "ci_high", "n",
-    "n_intervention", "n_control", "n_source", "timepoint", "design", "condition", "intervention",
-    "evidence_text",
+    "study_id", "pmid", "label", "measure", "yi", "vi", "smd", "smd_vi", "se", "ci_low", "ci_high", "n",
+    "n_intervention", "n_control", "n_source", "timepoint", "scale", "control_value", "design", "condition",
+    "intervention", "evidence_text",
 ]
 POOLED_COLUMNS = [
     "intervention", "condition", "measure", "k", "n", "estimate", "se", "ci_low", "ci_high", "pi_low",
     "pi_high", "p_value", "tau2", "i2", "i2_ci_low", "i2_ci_high", "q", "q_df", "q_p", "method",
-    "hartung_knapp", "df", "description", "study_ids", "result",
+    "hartung_knapp", "df", "description", "study_ids", "scales", "result",
 ]
 _Z95 = 1.959963984540054
 
@@ -65,6 +64,39 @@ def mean_difference(mean1: float, sd1: float, n1: float, mean2: float, sd2: floa
     if sd1 < 0 or sd2 < 0:
         raise ValueError("standard deviations must be >= 0")
     return mean1 - mean2, sd1 ** 2 / n1 + sd2 ** 2 / n2
+
+
+def hedges_correction(df: float) -> float:
+    """Hedges' small-sample correction J for ``df`` degrees of freedom, exact (gamma functions, as metafor)."""
+    if df <= 1:
+        raise ValueError("Hedges' correction needs more than 1 degree of freedom")
+    return math.exp(math.lgamma(df / 2) - 0.5 * math.log(df / 2) - math.lgamma((df - 1) / 2))
+
+
+def hedges_g(mean1: float, sd1: float, n1: float, mean2: float, sd2: float, n2: float) -> tuple[float, float]:
+    """Standardised mean difference ``(mean1 - mean2) / pooled SD`` with Hedges' correction, and its variance.
+
+    As metafor ``escalc(measure="SMD")`` with its default ``vtype="LS"``: g = J * d with the exact J
+    (``hedges_correction``), variance ``1/n1 + 1/n2 + g² / (2 (n1 + n2))``. Used to pool pain scores
+    measured on different scales.
+    """
+    if n1 <= 0 or n2 <= 0 or n1 + n2 <= 3:
+        raise ValueError("group sizes must be > 0 and sum to more than 3")
+    if sd1 < 0 or sd2 < 0:
+        raise ValueError("standard deviations must be >= 0")
+    pooled_sd = math.sqrt(((n1 - 1) * sd1 ** 2 + (n2 - 1) * sd2 ** 2) / (n1 + n2 - 2))
+    if pooled_sd == 0:
+        raise ValueError("pooled SD is 0: the standardised difference is not defined")
+    g = hedges_correction(n1 + n2 - 2) * (mean1 - mean2) / pooled_sd
+    return g, 1 / n1 + 1 / n2 + g ** 2 / (2 * (n1 + n2))
+
+
+def risk_difference(events1: float, n1: float, events2: float, n2: float) -> tuple[float, float]:
+    """Risk difference ``events1/n1 - events2/n2`` and its variance (metafor ``measure="RD"``)."""
+    if n1 <= 0 or n2 <= 0 or not (0 <= events1 <= n1) or not (0 <= events2 <= n2):
+        raise ValueError(f"impossible counts: {events1}/{n1} vs {events2}/{n2}")
+    p1, p2 = events1 / n1, events2 / n2
+    return p1 - p2, p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2
 
 
 def log_risk_ratio(events1: float, n1: float, events2: float, n2: float,
@@ -99,100 +131,7 @@ def combine_groups(groups: list[tuple[float, float, float]]) -> tuple[float, flo
 
 
 # ---------------------------------------------------------------------------------------------
-# Arms
-
-
-@lru_cache(maxsize=1)
-def _arm_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    raw = tomllib.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath("comparator_arms.toml")
-                        .read_text(encoding="utf-8"))
-
-    def compile_words(words: Iterable[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])", re.I)
-
-    return compile_words(raw["control"]), compile_words(raw["active"])
-
-
-@lru_cache(maxsize=64)
-def _intervention_pattern(name: str) -> re.Pattern[str]:
-    return resolve_intervention(name or "ketamine").pattern
-
-
-def arm_role(arm: Any, intervention: str) -> str | None:
-    """``"intervention"``, ``"control"`` or None (unknown, active comparator or ambiguous)."""
-    if not isinstance(arm, str) or not arm.strip():
-        return None
-    control, active = _arm_words()
-    is_control = control.search(arm) is not None
-    is_active = _intervention_pattern(intervention).search(arm) is not None or active.search(arm) is not None
-    if is_control and not is_active:
-        return "control"
-    if is_active and not is_control:
-        return "intervention"
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
 # Findings -> effect table
-
-
-@dataclass(frozen=True)
-class _Arm:
-    role: str
-    detail: dict[str, Any]
-    evidence: str | None
-    order: float
-
-
-def _detail(row: pd.Series) -> dict[str, Any]:
-    raw = row.get("detail")
-    if isinstance(raw, dict):
-        detail = dict(raw)
-    elif isinstance(raw, str) and raw.strip():
-        try:
-            detail = json.loads(raw)
-        except json.JSONDecodeError:
-            detail = {}
-    else:
-        detail = {}
-    for key in ("arm", "timepoint"):
-        if detail.get(key) in (None, "") and isinstance(row.get(key), str):
-            detail[key] = row.get(key)
-    return detail
-
-
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-def _arms(rows: pd.DataFrame, intervention: str) -> list[_Arm]:
-    arms = []
-    for position, (_, row) in enumerate(rows.iterrows()):
-        detail = _detail(row)
-        role = arm_role(detail.get("arm"), intervention)
-        if role is None:
-            continue
-        start = _number(row.get("evidence_start"))
-        text = row.get("evidence_text")
-        arms.append(_Arm(role, detail, text if isinstance(text, str) else None,
-                         start if start is not None else 1e12 + position))
-    return sorted(arms, key=lambda a: a.order)
-
-
-def _distinct(arms: list[_Arm]) -> list[_Arm]:
-    """The first report of each arm (an abstract may state the same arm's figure twice)."""
-    seen: dict[str, _Arm] = {}
-    for arm in arms:
-        seen.setdefault(" ".join(str(arm.detail.get("arm")).lower().split()), arm)
-    return list(seen.values())
-
-
-def _evidence(arms: list[_Arm]) -> str:
-    return " … ".join(dict.fromkeys(a.evidence for a in arms if a.evidence))
 
 
 _CROSSOVER = re.compile(r"\bcross[- ]?over\b", re.I)
@@ -202,7 +141,7 @@ STATED = "stated"
 def _arm_size(study: dict[str, Any], n_arms: int) -> tuple[float | None, str | None]:
     """Group size when the abstract gives no per-arm n: every participant in each period of a
     crossover trial, else ``n_participants`` split equally over the arms reported."""
-    total = _number(study.get("n_participants"))
+    total = number(study.get("n_participants"))
     if total is None or total <= 0 or n_arms < 2:
         return None, None
     if _CROSSOVER.search(str(study.get("title") or "")):
@@ -212,26 +151,26 @@ def _arm_size(study: dict[str, Any], n_arms: int) -> tuple[float | None, str | N
 
 def _spread(detail: dict[str, Any], n: float) -> float | None:
     """The arm's SD, from ``sd`` or else from a standard error (SD = SE * sqrt(n))."""
-    sd = _number(detail.get("sd"))
+    sd = number(detail.get("sd"))
     if sd is not None:
         return sd
-    se = _number(detail.get("se"))
+    se = number(detail.get("se"))
     return se * math.sqrt(n) if se is not None else None
 
 
 def _pain_effect(rows: pd.DataFrame, intervention: str, study: dict[str, Any],
                  impute_n: bool) -> dict[str, Any] | None:
-    """MD at the first time point with complete intervention and control arms."""
+    """MD and SMD (Hedges' g) at the first time point with complete intervention and control arms."""
     arm_names = {" ".join(str(a).lower().split()) for a in rows["arm"].dropna()} if "arm" in rows else set()
     fallback_n, fallback_source = _arm_size(study, len(arm_names)) if impute_n else (None, None)
-    arms = [a for a in _arms(rows, intervention) if _number(a.detail.get("mean")) is not None]
+    arms = [a for a in arms_of(rows, intervention) if number(a.detail.get("mean")) is not None]
     timepoints = list(dict.fromkeys(a.detail.get("timepoint") for a in arms))
     for timepoint in timepoints:
-        at = _distinct([a for a in arms if a.detail.get("timepoint") == timepoint])
+        at = distinct([a for a in arms if a.detail.get("timepoint") == timepoint])
         groups: dict[str, list[tuple[float, float, float]]] = {"intervention": [], "control": []}
         sources = set()
         for a in at:
-            n = _number(a.detail.get("n"))
+            n = number(a.detail.get("n"))
             source = STATED
             if n is None or n <= 0:
                 n, source = fallback_n, fallback_source
@@ -247,19 +186,25 @@ def _pain_effect(rows: pd.DataFrame, intervention: str, study: dict[str, Any],
         yi, vi = mean_difference(m1, sd1, n1, m2, sd2, n2)
         if vi <= 0:
             continue
-        return {"measure": "MD", "yi": yi, "vi": vi, "n_intervention": n1, "n_control": n2,
-                "n_source": "; ".join(sorted(sources)), "timepoint": timepoint, "evidence_text": _evidence(at)}
+        scales = sorted({str(a.detail["scale"]) for a in at if a.detail.get("scale")})
+        try:
+            smd, smd_vi = hedges_g(m1, sd1, n1, m2, sd2, n2)
+        except ValueError:
+            smd, smd_vi = None, None
+        return {"measure": "MD", "yi": yi, "vi": vi, "smd": smd, "smd_vi": smd_vi, "n_intervention": n1,
+                "n_control": n2, "n_source": "; ".join(sorted(sources)), "timepoint": timepoint,
+                "scale": "; ".join(scales) or None, "control_value": m2, "evidence_text": evidence_of(at)}
     return None
 
 
 def _responder_effect(rows: pd.DataFrame, intervention: str, study: dict[str, Any],
                       impute_n: bool) -> dict[str, Any] | None:
     """log RR at the first threshold/time point with complete intervention and control arms."""
-    arms = [a for a in _arms(rows, intervention)
-            if _number(a.detail.get("events")) is not None and (_number(a.detail.get("n")) or 0) > 0]
+    arms = [a for a in arms_of(rows, intervention)
+            if number(a.detail.get("events")) is not None and (number(a.detail.get("n")) or 0) > 0]
     keys = list(dict.fromkeys((a.detail.get("threshold"), a.detail.get("timepoint")) for a in arms))
     for key in keys:
-        at = _distinct([a for a in arms if (a.detail.get("threshold"), a.detail.get("timepoint")) == key])
+        at = distinct([a for a in arms if (a.detail.get("threshold"), a.detail.get("timepoint")) == key])
         treated = [a for a in at if a.role == "intervention"]
         control = [a for a in at if a.role == "control"][:1]
         if not treated or not control:
@@ -272,7 +217,8 @@ def _responder_effect(rows: pd.DataFrame, intervention: str, study: dict[str, An
         except ValueError:
             continue
         return {"measure": "logRR", "yi": yi, "vi": vi, "n_intervention": n1, "n_control": n2,
-                "n_source": STATED, "timepoint": key[1], "evidence_text": _evidence(treated + control)}
+                "n_source": STATED, "timepoint": key[1], "control_value": e2 / n2,
+                "evidence_text": evidence_of(treated + control)}
     return None
 
 
@@ -282,7 +228,7 @@ def _label(study: dict[str, Any]) -> str:
     if isinstance(authors, str) and authors.strip():
         first = authors.split(";")[0].strip().split(",")[0].split(" ")[0]
     year = study.get("year")
-    year_text = str(int(year)) if _number(year) is not None else ""
+    year_text = str(int(year)) if number(year) is not None else ""
     label = " ".join(x for x in (first, year_text) if x)
     return label or str(study.get("pmid") or study.get("study_id"))
 
@@ -337,6 +283,27 @@ def effect_table(findings: pd.DataFrame, studies: pd.DataFrame, *,
     return pd.DataFrame(out, columns=EFFECT_COLUMNS)
 
 
+def scales_of(effects: pd.DataFrame) -> list[str]:
+    """The distinct original pain scales the rows state ('0-10', '0-100'); rows that state none are left out."""
+    if "scale" not in effects:
+        return []
+    return sorted({part.strip() for value in effects["scale"].dropna() for part in str(value).split(";")
+                   if part.strip()})
+
+
+def pain_measure(md_rows: pd.DataFrame) -> str:
+    """``MD`` when the pain-score rows state at most one original scale, else ``SMD``."""
+    return "SMD" if len(scales_of(md_rows)) > 1 else "MD"
+
+
+def as_smd(md_rows: pd.DataFrame) -> pd.DataFrame:
+    """``MD`` rows restated as ``SMD`` rows (``yi``/``vi``/``se``/CI from Hedges' g); rows without a g dropped."""
+    rows = md_rows.dropna(subset=["smd", "smd_vi"])
+    se = rows["smd_vi"].astype(float) ** 0.5
+    return rows.assign(measure="SMD", yi=rows["smd"].astype(float), vi=rows["smd_vi"].astype(float), se=se,
+                       ci_low=rows["smd"] - _Z95 * se, ci_high=rows["smd"] + _Z95 * se)
+
+
 def pool_by_condition(effects: pd.DataFrame, method: str = "REML", hartung_knapp: bool = True, *,
                       min_studies: int = 2, designs: tuple[str, ...] = ("rct",),
                       level: float = 0.95) -> pd.DataFrame:
@@ -348,6 +315,10 @@ def pool_by_condition(effects: pd.DataFrame, method: str = "REML", hartung_knapp
     ``weights`` follow the order of the group's rows in ``effects``. Empty when no condition has
     enough trials. Effects measured at different time points are pooled together: the
     ``timepoint`` column of ``effects`` shows which.
+
+    Pain scores are pooled once per condition: as ``MD`` (0-10) when the trials state no more than
+    one original scale, as ``SMD`` (Hedges' g, from the ``smd`` columns) when their scales differ
+    (``pain_measure``); the pooled row's ``measure`` says which, ``scales`` lists the scales.
     """
     rows = []
     if not effects.empty:
@@ -357,6 +328,10 @@ def pool_by_condition(effects: pd.DataFrame, method: str = "REML", hartung_knapp
                 ["intervention", "condition", "measure"], sort=True):
             if len(group) < max(2, min_studies):
                 continue
+            if measure == "MD" and pain_measure(group) == "SMD":
+                group, measure = as_smd(group), "SMD"
+                if len(group) < max(2, min_studies):
+                    continue
             result = meta_analyse(group["yi"].to_numpy(), group["vi"].to_numpy(), method=method,
                                   hartung_knapp=hartung_knapp, level=level, measure=measure)
             rows.append({
@@ -369,6 +344,6 @@ def pool_by_condition(effects: pd.DataFrame, method: str = "REML", hartung_knapp
                 "q": result.q, "q_df": result.q_df, "q_p": result.q_p,
                 "method": result.method, "hartung_knapp": result.hartung_knapp, "df": result.df,
                 "description": result.description, "study_ids": ";".join(map(str, group["study_id"])),
-                "result": result,
+                "scales": "; ".join(scales_of(group)) or None, "result": result,
             })
     return pd.DataFrame(rows, columns=POOLED_COLUMNS)

@@ -276,3 +276,24 @@ def random_effects(yi: Sequence[float], vi: Sequence[float], method: str = "REML
     if method.upper() == "FE":
         raise ValueError("random_effects needs a tau² estimator: DL, REML or PM")
     return meta_analyse(yi, vi, method=method, **kwargs)
+
+
+def egger_test(yi: Sequence[float], vi: Sequence[float]) -> tuple[float, float]:
+    """Egger's regression test for funnel-plot asymmetry: ``(intercept, two-sided p)``.
+
+    Ordinary least squares of ``yi / se`` on ``1 / se`` (Egger et al., BMJ 1997); the intercept is
+    tested with t(k - 2). Meaningful with 10 or more studies (Cochrane Handbook 13.3.5.4).
+    """
+    y, v = _as_arrays(yi, vi)
+    if y.size < 3:
+        raise ValueError("Egger's test needs at least 3 studies")
+    se = np.sqrt(v)
+    x = np.column_stack([np.ones_like(se), 1.0 / se])
+    z = y / se
+    coef, *_ = np.linalg.lstsq(x, z, rcond=None)
+    df = y.size - 2
+    resid = z - x @ coef
+    sigma2 = float(resid @ resid) / df
+    cov = sigma2 * np.linalg.inv(x.T @ x)
+    t = coef[0] / math.sqrt(cov[0, 0]) if cov[0, 0] > 0 else math.inf
+    return float(coef[0]), float(2 * stats.t.sf(abs(t), df))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ketamine_evidence.analysis.tables.frames import BOOL, FLOAT, INT, SCHEMAS, Tables, coerce
 from ketamine_evidence.base import paths
-from ketamine_evidence.base.errors import InputError
+from ketamine_evidence.base.errors import InputError, OutputError
 
 NAMES = tuple(SCHEMAS)
 
@@ -30,7 +30,7 @@ def write_tables(tables: Tables, directory: str | Path | None = None) -> list[Pa
             df.to_csv(out / f"{name}.csv", index=False)
             written += [out / f"{name}.parquet", out / f"{name}.csv"]
     except OSError as exc:
-        raise InputError(f"cannot write tables to {out}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write tables to {out}: {exc.strerror or exc}") from None
     return written
 
 

@@ -20,7 +20,7 @@ def test_run_on_the_snapshot_writes_store_tables_and_report(home, capsys):
     html = report.read_text(encoding="utf-8")
     assert (home / "reports" / "report.md").is_file()
     assert "This is the first harvest in the store" in html
-    assert "records harvested" in html and "Findings belong to the intervention" in html
+    assert "Records identified from:" in html and "Findings belong to the intervention" in html
 
     # A second run harvests nothing new, and the report says what changed relative to the first.
     assert main(["run", "--source", "snapshot", "--no-progress"]) == 0
@@ -44,8 +44,8 @@ def test_report_without_tables_says_to_run_extract(home, capsys):
     assert "run `ketamine-evidence extract` first" in err and "Traceback" not in err
 
 
-def test_report_with_a_missing_store_is_an_input_error(home, capsys):
-    assert main(["report", "--store", str(home / "absent.sqlite")]) == 7
+def test_report_with_a_missing_store_is_a_store_error_as_in_status(home, capsys):
+    assert main(["report", "--store", str(home / "absent.sqlite")]) == 5
     assert "store not found" in capsys.readouterr().err
 
 
@@ -89,7 +89,8 @@ def test_run_against_pubmed_reports_revised_and_retracted_records(home):
     assert [a.get("href") for a in rows["retracted"].xpath(".//a")] == [
         f"https://pubmed.ncbi.nlm.nih.gov/{retracted}/"]
     assert "Previous run: 1" in doc.text_content()
-    assert doc.xpath("//section[@id='flow']//code")[0].text_content() == "ketamine[tiab]"   # the search, on the page
+    flow_text = [t.text_content() for t in doc.xpath("//section[@id='flow']//*[local-name()='text']")]
+    assert "search: ketamine[tiab]" in flow_text   # the search, in the PRISMA diagram
 
 
 def test_partial_pubmed_harvest_is_still_reported_then_exits_8(home):

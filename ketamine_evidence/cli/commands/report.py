@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.base import paths
 from ketamine_evidence.base.config import Config
-from ketamine_evidence.base.errors import InputError
+from ketamine_evidence.base.errors import OutputError, StoreError
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.report import ReportFiles
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path,
+    parser.add_argument("--store", type=Path, default=argparse.SUPPRESS,
                         help="store whose run history gives 'what changed' (default: config store.path)")
     parser.add_argument("--tables", type=Path, help="folder with the extraction tables (default data/processed)")
     parser.add_argument("--out", type=Path, help="folder to write report.html, report.md and figures/ "
@@ -36,14 +36,14 @@ def write_report(tables_dir: Path, out_dir: Path, store_path: Path | None) -> Re
     try:
         return build_report(tables, out_dir, store_path=store_path, tables_source=str(tables_dir))
     except OSError as exc:
-        raise InputError(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
     tables_dir = args.tables or paths.processed_dir()
     out_dir = args.out or paths.reports_dir()
     if args.store is not None and not args.store.is_file():
-        raise InputError(f"store not found: {args.store}")
+        raise StoreError(f"store not found: {args.store}")
     files = write_report(tables_dir, out_dir, args.store or config.store_path)
     print(f"report: {files.html}")
     print(f"markdown: {files.markdown}")

@@ -52,7 +52,8 @@ def test_report_renders_without_console_errors_and_keeps_markup_as_text(chromium
     text = doc.text_content()
     assert XSS_TITLE in text and XSS_EVIDENCE in text       # shown to the reader, as text
     headings = [h.text_content() for h in doc.xpath("//h2")]
-    for section in ("Record flow", "Evidence tables, by condition", "Side effects", "Pooled estimates (random effects)",
+    for section in ("How to read this report", "Record flow (PRISMA 2020)", "Summary of findings, by outcome",
+                    "Evidence tables, by condition", "Side effects", "Pooled estimates (random effects)",
                     "What changed since the previous harvest"):
         assert section in headings
 
@@ -90,3 +91,30 @@ def test_clicking_a_heading_sorts_the_table(chromium, tmp_path):
     assert body.get("data-asc") == "40,60"
     assert body.get("data-desc") == "60,40"
     assert body.get("data-key") == "40,60"          # Enter on a focused heading sorts too
+
+
+def test_prisma_diagram_renders_and_its_text_fits_the_boxes(chromium, snapshot_tables, tmp_path):
+    """Laid out by Chromium, every line of the PRISMA diagram stays inside its box."""
+    files = build_report(snapshot_tables, tmp_path / "report")
+    probe = """<script>
+    var svg = document.querySelector("svg.prisma");
+    var over = [];
+    Array.prototype.forEach.call(svg.querySelectorAll("g.box"), function (g) {
+        var r = g.querySelector("rect").getBBox();
+        Array.prototype.forEach.call(g.querySelectorAll("text"), function (t) {
+            var b = t.getBBox();
+            if (b.x + b.width > r.x + r.width + 0.5 || b.y + b.height > r.y + r.height + 0.5) { over.push(t.textContent); }
+        });
+    });
+    document.body.setAttribute("data-boxes", String(svg.querySelectorAll("g.box").length));
+    document.body.setAttribute("data-overflow", over.join(" | "));
+    document.body.setAttribute("data-svg-width", String(Math.round(svg.getBoundingClientRect().width)));
+    </script></body>"""
+    page = tmp_path / "probe.html"
+    page.write_text(files.html.read_text(encoding="utf-8").replace("</body>", probe), encoding="utf-8")
+    dom, stderr = _browse(chromium, page, tmp_path / "profile", "--dump-dom", "--window-size=1280,2000")
+    assert _console(stderr) == []
+    body = lxml_html.fromstring(dom).body
+    assert body.get("data-boxes") == "9"           # 5 on the main path, 4 beside it
+    assert body.get("data-overflow") == ""
+    assert int(body.get("data-svg-width")) > 600

@@ -10,7 +10,8 @@ from ketamine_evidence.analysis.report.evidence_tables import included_studies
 from ketamine_evidence.analysis.report.render import md_escape
 from tests.analysis.report.conftest import XSS_EVIDENCE, XSS_TITLE, build_small_tables, with_xss_probe
 
-SECTIONS = ("Record flow", "What popular articles claim", "Certainty of the evidence", "Evidence tables",
+SECTIONS = ("How to read this report", "Record flow (PRISMA 2020)", "Summary of findings, by outcome",
+            "What popular articles claim", "Evidence tables",
             "How long relief lasted", "Side effects", "Pooled estimates", "What changed since the previous harvest")
 
 
@@ -25,10 +26,14 @@ def test_report_from_snapshot_tables_is_self_contained(snapshot_tables, tmp_path
     assert all(src.startswith("data:image/png;base64,") for src in re.findall(r'<img[^>]+src="([^"]+)"', html))
     external = set(re.findall(r'href="(https?://[^/"]+)', html))
     assert external <= {"https://pubmed.ncbi.nlm.nih.gov"}
-    # the record flow adds up to what the tables hold
+    # the PRISMA diagram is inline SVG and adds up to what the tables hold
     studies = snapshot_tables.studies
-    assert f"<b>{len(studies)}</b> records harvested" in html
-    assert f"<b>{len(included_studies(studies))}</b> studies included" in html
+    assert html.count("<svg") == 1 and "PRISMA 2020 flow diagram" in html
+    assert f">Total (n = {len(studies)})</text>" in html
+    assert f">Studies included in review (n = {len(included_studies(studies))})</text>" in html
+    assert f"<b>{len(included_studies(studies))}</b>studies included" in html
+    assert (tmp_path / "figures" / "prisma_flow.svg").read_text(encoding="utf-8").startswith("<svg")
+    assert "](figures/prisma_flow.svg)" in files.markdown.read_text(encoding="utf-8")
     assert "Findings belong to the intervention" in html and "ketamine" in html
 
 
@@ -93,9 +98,11 @@ def test_forest_plot_and_pooled_estimate_with_two_rcts(tmp_path):
     assert -2.0 < analyses[0].result.estimate < -0.5
     result = analyses[0].result
     assert result.hartung_knapp and result.ci_low < 0 < result.ci_high     # t with 1 df: a wide interval
-    crps = next(c for c in context["certainty"] if c.condition == "crps")
-    assert crps.i2 == result.i2
-    assert any("the pooled 95% CI includes no effect" in r for r in crps.reasons)
+    pain = next(o for o in context["summary"] if o.key == "pain")       # the same two trials, over all conditions
+    assert pain.effect.startswith(f"MD {result.estimate:.2f} (95% CI {result.ci_low:.2f} to {result.ci_high:.2f}) "
+                                  "points, 2 RCTs")
+    assert f"I² = {result.i2:.0f}%" in " ".join(pain.certainty.reasons)
+    assert any("the 95% CI includes no effect" in r for r in pain.certainty.reasons)
     files = build_report(tables, tmp_path)
     assert any(p.name.startswith("forest_crps_MD") for p in files.figures)
     assert build_report(build_small_tables(), tmp_path).figures       # without the effect data: no forest plot
@@ -103,6 +110,25 @@ def test_forest_plot_and_pooled_estimate_with_two_rcts(tmp_path):
     files = build_report(tables, tmp_path)
     html = files.html.read_text(encoding="utf-8")
     assert "Pooled estimates" in html and "2 RCTs" in html and "prediction interval" in html
+
+
+def test_pain_scales_that_differ_are_pooled_as_smd_in_the_report(tmp_path):
+    tables = build_small_tables()
+    on_100 = [_pain_score("s2", "ketamine", 40.0, 25.0, 20), _pain_score("s2", "placebo", 45.0, 25.0, 20)]
+    for row in on_100:
+        row["detail"]["scale"] = "0-100"
+    extra = [_pain_score("s1", "ketamine", 3.0, 2.0, 30), _pain_score("s1", "placebo", 5.0, 2.0, 30), *on_100]
+    from tests.analysis.report.conftest import make_tables
+    tables = make_tables(tables.studies.to_dict("records"), extra, tables.adverse_events.to_dict("records"))
+    context = build_context(tables)
+    (analysis,) = context["pooled"].analyses
+    assert analysis.measure == "SMD" and analysis.result.k == 2
+    assert "Hedges' g" in analysis.measure_text
+    pain = next(o for o in context["summary"] if o.key == "pain")
+    assert pain.effect.startswith("SMD (Hedges' g) ")
+    assert pain.absolute == "not on one scale: the trials used different pain scales"
+    files = build_report(tables, tmp_path)
+    assert any(p.name == "forest_crps_SMD.png" for p in files.figures)
 
 
 def test_report_without_store_says_so(tmp_path):
@@ -145,7 +171,8 @@ def test_report_of_empty_tables_says_there_is_nothing(tmp_path):
     html = files.html.read_text(encoding="utf-8")
     assert "No study is included, so there is no evidence table." in html
     assert "None of the 0 included studies states how long relief lasted." in html
-    assert files.figures == []
+    assert [p.name for p in files.figures] == ["prisma_flow.svg"]          # the flow, with zeros
+    assert html.count("The store cannot answer this: no included study reports") == 4
 
 
 def test_markdown_tables_keep_their_columns_when_record_text_has_pipes(snapshot_tables, tmp_path):

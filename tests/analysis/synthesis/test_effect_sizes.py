@@ -13,15 +13,18 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from ketamine_evidence.analysis.synthesis.arms import arm_role
 from ketamine_evidence.analysis.synthesis.effect_sizes import (
     EFFECT_COLUMNS,
     POOLED_COLUMNS,
-    arm_role,
     combine_groups,
     effect_table,
+    hedges_correction,
+    hedges_g,
     log_risk_ratio,
     mean_difference,
     pool_by_condition,
+    risk_difference,
 )
 from ketamine_evidence.analysis.synthesis.meta_analysis import meta_analyse
 
@@ -100,6 +103,67 @@ def test_log_risk_ratio_and_zero_cells():
     for args in ((0, 10, 0, 10), (10, 10, 12, 12), (11, 10, 1, 10)):
         with pytest.raises(ValueError):
             log_risk_ratio(*args)
+
+
+def test_hedges_g_reproduces_the_borenstein_worked_example():
+    """Borenstein, Hedges, Higgins & Rothstein, Introduction to Meta-Analysis (Wiley 2009), chapter 4,
+    worked example: means 103 and 100, SDs 5.5 and 4.5, 50 per group -> d = 0.5970, J = 0.9923, g = 0.5924.
+    The book uses J ~ 1 - 3/(4 df - 1); the exact J (gamma functions, metafor) agrees to 4 decimals."""
+    assert hedges_correction(98) == pytest.approx(1 - 3 / (4 * 98 - 1), abs=5e-5)
+    assert hedges_correction(98) == pytest.approx(0.9923, abs=5e-5)
+    g, vg = hedges_g(103, 5.5, 50, 100, 4.5, 50)
+    assert g == pytest.approx(0.5924, abs=5e-5)
+    # metafor's default variance (vtype="LS"): 1/n1 + 1/n2 + g²/(2 (n1 + n2)); the book's Vd is 0.0418
+    assert vg == pytest.approx(1 / 50 + 1 / 50 + g ** 2 / 200)
+    assert vg == pytest.approx(0.0418, abs=5e-5)
+
+
+def test_hedges_g_reproduces_metafor_escalc_smd_on_normand1999():
+    """metafor ``escalc(measure="SMD", ...)`` on dat.normand1999 (Normand 1999, Stat Med 18:321, Table VIII),
+    first study (Edinburgh: 55 (SD 47), n 155 vs 75 (SD 64), n 156): yi = -0.3552, vi = 0.0131 (metafor prints
+    4 decimals). Reproduced here from metafor's formulas: pooled SD, exact J, vtype="LS"."""
+    g, vg = hedges_g(55, 47, 155, 75, 64, 156)
+    assert g == pytest.approx(-0.3552, abs=5e-5)
+    assert vg == pytest.approx(0.0131, abs=5e-5)
+    # small samples: the exact J is Gamma(4) / (sqrt(4) Gamma(3.5)) = 0.9027 for df = 8, where the
+    # approximation 1 - 3/31 gives 0.9032
+    assert hedges_correction(8) == pytest.approx(6 / (2 * math.gamma(3.5)))
+    assert hedges_correction(8) == pytest.approx(0.9027, abs=5e-5)
+    with pytest.raises(ValueError):
+        hedges_g(1, 0, 5, 1, 0, 5)       # no spread: no standardised difference
+
+
+def test_hedges_g_does_not_depend_on_the_scale():
+    """The reason to pool SMDs: the same trial on 0-10 and on 0-100 gives the same g."""
+    assert hedges_g(2.1, 1.0, 30, 3.4, 1.5, 30) == pytest.approx(hedges_g(21, 10, 30, 34, 15, 30))
+
+
+def test_risk_difference():
+    rd, var = risk_difference(12, 20, 5, 20)
+    assert rd == pytest.approx(0.35)
+    assert var == pytest.approx(0.6 * 0.4 / 20 + 0.25 * 0.75 / 20)
+
+
+def test_pain_scales_that_differ_are_pooled_as_smd():
+    same = [finding("S", "pain_score", 0, S1, arm="ketamine", mean=2.1, sd=1.0, n=30, scale="0-10"),
+            finding("S", "pain_score", 0, S1, arm="placebo", mean=3.4, sd=1.5, n=30, scale="0-10"),
+            finding("T", "pain_score", 0, S2, arm="ketamine", mean=3.0, sd=2.0, n=20, scale="0-10"),
+            finding("T", "pain_score", 0, S2, arm="saline", mean=4.0, sd=2.0, n=22, scale="0-10")]
+    studies = pd.DataFrame([study("S"), study("T")])
+    effects = effect_table(pd.DataFrame(same), studies)
+    assert list(effects["smd"]) == pytest.approx([hedges_g(2.1, 1.0, 30, 3.4, 1.5, 30)[0],
+                                                  hedges_g(3.0, 2.0, 20, 4.0, 2.0, 22)[0]])
+    pooled = pool_by_condition(effects)
+    assert list(pooled["measure"]) == ["MD"] and pooled.iloc[0]["scales"] == "0-10"
+    differ = [dict(f) for f in same]
+    differ[2]["detail"] = differ[2]["detail"].replace('"0-10"', '"0-100"')
+    differ[3]["detail"] = differ[3]["detail"].replace('"0-10"', '"0-100"')
+    effects = effect_table(pd.DataFrame(differ), studies)
+    pooled = pool_by_condition(effects)
+    assert list(pooled["measure"]) == ["SMD"] and pooled.iloc[0]["scales"] == "0-10; 0-100"
+    direct = meta_analyse(effects["smd"], effects["smd_vi"], method="REML", hartung_knapp=True)
+    assert pooled.iloc[0]["estimate"] == pytest.approx(direct.estimate)
+    assert pooled.iloc[0]["ci_high"] == pytest.approx(direct.ci_high)
 
 
 def test_combine_groups_equals_raw_data():

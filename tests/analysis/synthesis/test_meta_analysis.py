@@ -218,3 +218,22 @@ def test_unknown_method_is_rejected(bcg):
         meta_analyse(*bcg, method="SJ")
     with pytest.raises(ValueError, match="tau"):
         random_effects(*bcg, method="FE")
+
+
+def test_egger_test_is_the_ols_intercept_of_the_standardised_effects():
+    """Egger et al. (BMJ 1997): OLS of yi/se on 1/se; the intercept and its t-test p-value, checked against
+    statsmodels' OLS on the same regression."""
+    import statsmodels.api as sm
+
+    from ketamine_evidence.analysis.synthesis.meta_analysis import egger_test
+
+    rng = np.random.default_rng(11)
+    vi = rng.uniform(0.01, 0.3, 12)
+    yi = rng.normal(0.3, np.sqrt(vi)) + 0.9 * np.sqrt(vi)        # small studies show larger effects
+    se = np.sqrt(vi)
+    ols = sm.OLS(yi / se, sm.add_constant(1 / se)).fit()
+    intercept, p = egger_test(yi, vi)
+    assert intercept == pytest.approx(ols.params[0])
+    assert p == pytest.approx(ols.pvalues[0])
+    with pytest.raises(ValueError):
+        egger_test(yi[:2], vi[:2])
