@@ -88,7 +88,10 @@ def named_in_part(ctx: "Context") -> bool:
     """The pipeline runs this extractor also where the abstract never uses the intervention's full name
     but does use its distinctive words (``arms.word_pattern``: 'the massage group' for 'massage and
     breastfeeding before venipuncture'); the arms are then tied by those words."""
-    return word_pattern(ctx.intervention.given_name or ctx.intervention.name, ctx.article.text) is not None
+    name = ctx.intervention.given_name or ctx.intervention.name
+    if " " not in name.strip():
+        return False  # a one-word name not mentioned has no other words to be found by (and 'ketamine' stays fast)
+    return word_pattern(name, ctx.article.text) is not None
 
 
 def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
