@@ -76,6 +76,7 @@ def make_context(article: Article, intervention: Intervention | str = "ketamine"
         intervention = resolve_intervention(intervention)
     text = article.text
     intervention = intervention.with_abbreviations(text)  # 'cannabis-based medicinal extract (CBME)'
+    intervention = intervention.with_name_words(text)  # 'ginger and artichoke extract supplementation' -> 'ginger'
     return Context(article=article, sentences=split_article(article, text), intervention=intervention, _text=text)
 
 

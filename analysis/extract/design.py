@@ -50,6 +50,21 @@ REVIEW = re.compile(r"\b(?:(?:narrative|literature|comprehensive|critical|clinic
                     r"we (?:summari[sz]e|discuss|outline)|(?:is|are) (?:reviewed|summari[sz]ed)|"
                     r"(?:recent|current) (?:advances|concepts|developments)|past,? present,? and future|"
                     r"^(?:a )?review|: a review)\b", re.I)
+# Guideline additions, rule d: a pooled or integrated analysis of a sponsor's trials, not built on a systematic
+# search, is 'other' ('an integrated analysis of individual patient data from six randomized clinical trials',
+# 'efficacy data were pooled from 8 double-blind, placebo-controlled clinical trials').
+POOLED = re.compile(r"\b(?:(?:pooled|integrated) (?:\w+ ){0,2}(?:analys[ie]s|data)|(?:data|results) (?:were|was) "
+                    r"(?:pooled|integrated))\b[^.;]{0,80}?\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"several|multiple) (?:\w+[-,]?\s){0,4}(?:trials|studies)|(?:trials|studies) (?:of|in|with))", re.I)
+_SEARCHED = re.compile(r"\b(?:systematic|literature search|searched|databases?|MEDLINE|Embase|Cochrane)\b", re.I)
+# Guideline additions, rule m: laboratory, ex vivo, modelling and methods studies test no treatment: 'other'.
+NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro|exposure[- ]response model\w*|pharmacometric|population "
+                                r"pharmacokinetic model\w*|(?:comparison|evaluation) of (?:\w+ ){0,3}(?:adjustment|"
+                                r"statistical|analytic\w*) methods)\b", re.I)
+POOLED = Gated(POOLED, ("pooled", "integrated"))
+NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "response model", "pharmacokinetic model",
+                                                "pharmacometric", "adjustment methods", "statistical methods",
+                                                "analytic"))
 RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|order|sequence)|"
                     r"(?:allocated|assigned) at random)\b", re.I)
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
@@ -241,6 +256,12 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "guideline", None, "guideline"
     if title is not None and GUIDELINE.search(title.text):
         return "guideline", title, None
+    pooled = _first(sentences, POOLED, whole=whole, lows=lows)
+    if pooled is not None and not _SEARCHED.search(whole):
+        return "other", pooled, None
+    lab = _first(sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows)
+    if lab is not None and (lab.section == "TITLE" or not RANDOM.search(whole)):
+        return "other", lab, None
     sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole, lows=lows)
     if sr is not None:
         return "systematic_review", sr, None

@@ -8,7 +8,8 @@ benefit. Against an active comparator only, relief from baseline at a stated tim
 
 ``follow_up_days``: the longest follow-up after treatment stated in the title or abstract: assessment
 times, treatment courses over weeks, follow-up periods; ages, disease durations, recall windows
-('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups.
+('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups, nor are
+planned times: a protocol has neither follow-up nor relief (guideline additions, rule a).
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import pain_effect
+from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, time_mentions, unit_days
+from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, unit_days
+from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -38,18 +41,25 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
 _FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
-                           r"treat\w*|received|for \d|intervention|programme|program|course|period)\b", re.I)
+                           r"treat\w*|received|for \d|intervention|programme|program|course|period)\b|"
+                           r"\b\d+[- ](?:week|month|day)s?\b[^.;]{0,60}\b(?:trial|study)\b", re.I)
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|of life|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of (infusion|surgery|anaesthesia|anesthesia)|"
-    r"(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
+    r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
     r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
     r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end)\b", re.I)
+# A control arm that receives no active treatment: a control group, no treatment, or an add-on design ('X plus
+# exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
+# and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
+_INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|untreated|usual care|standard care|wait[- ]?list\w*|"
+                               r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
+_CONTROL_GROUP = re.compile(r"\b(controls?|control (group|arm)s?)\b", re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
 
@@ -70,19 +80,32 @@ _SHORT_AFTER = re.compile(r"\s?(\([^)]*\)\s?)?(after|post|following|later|into|f
 _DOSING_SENTENCE = re.compile(r"\b(infus\w*|inject\w*|administ\w*|bolus|given|received|premedicat\w*)\b", re.I)
 
 
-def follow_up_mentions(sentence: "Sentence", short: bool = False) -> list[TimeMention]:
+def _candidates(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
+    """The time points of ``text`` (``timepoints``: ordinal hours, visits, post-treatment anchors), one mention
+    per span, without measured durations and calendar spans."""
+    spans: dict[tuple[int, int], list[TimePoint]] = {}
+    for p in time_points(text, course, schedule):
+        spans.setdefault((p.start, p.end), []).append(p)
+    return [TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point")
+            for (start, end), points in spans.items() if not points[0].measured]
+
+
+def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float | None = None,
+                       schedule: dict[int, float] | None = None) -> list[TimeMention]:
     """Time mentions of one sentence that can be a follow-up (>= 1 hour, not ages or durations of disease).
 
     With ``short``, the minute-scale ones instead (1 minute to 1 hour) where they time an assessment
     ('pain at 5, 15 and 30 minutes', 'during a 45-minute task'), not an injection or an infusion.
+    ``course`` and ``schedule`` (from ``timepoints``) count post-treatment times from the start of treatment
+    and give visits their day.
     """
     out = []
     text = sentence.text
-    if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text):
-        return out
+    if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or is_planned(text):
+        return out  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
     if short and not _SHORT_ASSESSED.search(text):
         return out
-    for t in time_mentions(text):
+    for t in _candidates(text, course, schedule):
         if t.max_days > _MAX_FOLLOW_UP or t.max_days < (_MINUTE if short else _HOUR):
             continue
         if short:
@@ -132,12 +155,26 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
     return None
 
 
+def _timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
+    """The abstract's treatment course (days) and visit schedule, read once per article."""
+    cached = getattr(ctx, "_timing", None)
+    if cached is None or cached[0] is not ctx.text:
+        cached = (ctx.text, course_days([s.text for s in ctx.sentences if not is_planned(s.text)]),
+                  visit_schedule(ctx.text))
+        try:
+            ctx._timing = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cached[1], cached[2]
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.article.text))
+    course, schedule = _timing(ctx)
     for s in ctx.sentences:
-        for t in follow_up_mentions(s):
+        for t in follow_up_mentions(s, course=course, schedule=schedule):
             if best is None or t.max_days > best[0]:
                 best = (t.max_days, s)
         course = consecutive_periods(s.text, phased)
@@ -147,7 +184,7 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
             best = (1.0, s)
     if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'
         for s in ctx.sentences:
-            for t in follow_up_mentions(s, short=True):
+            for t in follow_up_mentions(s, short=True, course=course, schedule=schedule):
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
     return best
@@ -160,19 +197,24 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         return None
     value = effect[0].value
     verdicts = pain_effect.article_verdicts(ctx)
+    timing = _timing(ctx)
     if value in ("improved", "mixed"):
-        return _last_better(verdicts, ("better",), follow) or (
-            _last_better(verdicts, ("within",), follow) if value == "improved" else None) or _single_assessment(ctx)
+        return _last_better(verdicts, ("better",), follow, timing) or (
+            _last_better(verdicts, ("within",), follow, timing) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
-        return _last_better(verdicts, ("within",), follow)
+        return _last_better(verdicts, ("within",), follow, timing)
     if value == "no_difference":
-        placebo = any(v.extra.get("placebo_controlled") for v in verdicts)
+        placebo = any(v.extra.get("placebo_controlled") for v in verdicts) or bool(_INACTIVE_CONTROL.search(ctx.text))
         if not placebo:
             kept = _last_better([v for v in verdicts if v.verdict == "within" or (
                 v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))], (
-                "within", "no_difference"), follow)
+                "within", "no_difference"), follow, timing)
             if kept:
                 return kept
+            if not _CONTROL_GROUP.search(ctx.text):
+                return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
+            # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
+            # the groups is read (rule e), else 'no difference' from the control gives 0.
         none = next((v for v in verdicts if v.verdict == "no_difference"), None)
         if none is not None and none.sentence is not None:
             return 0.0, none.sentence, none.clause.strip()
@@ -198,19 +240,34 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     return None
 
 
-def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...],
-                 follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
+def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
+                 timing: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
     """The latest time tied to a verdict of ``kinds``: hours and longer, else minutes ('lower at 5 min')."""
-    return _last_time(verdicts, kinds, follow, _HOUR) or _last_time(verdicts, kinds, follow, _MINUTE)
+    return _last_time(verdicts, kinds, follow, _HOUR, timing) or _last_time(verdicts, kinds, follow, _MINUTE, timing)
+
+
+def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, float] | None = None) -> list[float]:
+    """The time points a verdict's own clause states (``timepoints``: visits, ordinal hours, post-treatment
+    anchors; measured durations dropped), else the times the sentence lends it."""
+    points = time_points(v.clause, course, schedule)
+    if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
+        analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
+        return [p.days for p in points if analgesia or not p.measured]
+    return list(v.times)
+
+
+_ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
+                                 r"analgesic duration|time to (the )?(first )?(rescue )?(analgesi\w*|pain)|"
+                                 r"pain-free (period|interval))", re.I)
 
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
-               shortest: float) -> tuple[float, "Sentence", str] | None:
+               shortest: float, timing: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
     best: tuple[float, "Sentence", str] | None = None
     for v in verdicts:
         if v.verdict not in kinds or v.sentence is None:
             continue
-        days = [d for d in v.times if d >= shortest]
+        days = [d for d in verdict_days(v, *timing) if d >= shortest]
         if _ALL_TIMES.search(v.clause) and follow is not None:
             days.append(follow[0])
         if days and (best is None or max(days) > best[0]):
@@ -223,6 +280,8 @@ def extract(ctx: "Context") -> list[Finding]:
     name = ctx.intervention.name
     if not ctx.intervention.mentioned_in(ctx.article.text):
         return findings  # durations describe the intervention's study; most records never name it
+    if is_protocol(ctx):
+        return findings  # guideline additions, rule a: a protocol has no follow-up and no relief yet
     follow = follow_up(ctx)
     found = relief(ctx, follow)
     if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]):

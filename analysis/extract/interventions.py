@@ -39,7 +39,7 @@ _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneo
                           r"intra-?articular|epidural|intrathecal|low[- ]dose|high[- ]dose|infusions?|"
                           r"patch(es)?|cream|gel)\b", re.I)
 # Words that say what kind of thing a name is rather than which ("... injection", "... device").
-_GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|"
+_GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|monotherapy|alone|"
                             r"programm?e|preparation|formulation|product|administration)\b", re.I)
 _DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
 # Bracketed remarks about the regimen or the arm, not another name: '(once daily)', '(M group)'.
@@ -123,6 +123,32 @@ class Intervention:
         if not found:
             return self
         return replace(self, synonyms=(*self.synonyms, *found))
+
+
+    def with_name_words(self, text: str) -> "Intervention":
+        """This intervention, or, where ``text`` names it by none of its names, by the distinctive words of the
+        name the user gave that ``text`` does use: 'ginger and artichoke extract supplementation' is read as
+        'ginger' or 'artichoke' in an abstract that says 'supplement of ginger and artichoke'. Generic words
+        (therapy, program, position, control ...) and words shorter than five letters never name it."""
+        if self.mentioned_in(text):
+            return self
+        lowered = text.lower()
+        words = [w for w in dict.fromkeys(re.findall(r"[a-z][a-z\-]{4,}", (self.given_name or self.name).lower()))
+                 if w not in _VAGUE_WORDS and not _GENERIC_WORDS.fullmatch(w)
+                 and re.search(rf"(?<![a-z]){re.escape(w)}", lowered)]
+        if not words:
+            return self
+        return replace(self, synonyms=(*self.synonyms, *words))
+
+
+# Words of a free-text intervention name too common in trial abstracts to name the intervention alone.
+_VAGUE_WORDS = frozenset("""controlled control placebo standard usual group groups patients position positions
+maternal based alongside before after during versus compared conventional technique technical method methods
+analgesia analgesic anesthesia anaesthesia block blocks pressure session sessions daily weekly single double
+education classes class clinic outpatient multidisciplinary multifaceted incorporated attached program programme
+supplementation supplement extract management training exercise exercises suggestion stimulation force motor
+cortex treatment therapy therapies intervention interventions combined combination alone plus dose doses
+""".split())
 
 
 _ABBREV_AFTER = re.compile(r"[\u00ae\u2122]?\s*\(([^()\s;,]{2,10})[);,]")

@@ -6,7 +6,8 @@ analysed > any other. Within a rank the first stated count wins. Arms add up whe
 ("randomized to buprenorphine (n = 254) or placebo (n = 257)" -> 511; "22 patients ... compared with
 20 patients" -> 42); "two groups of 30" and "3 arms and 38 subjects per arm" multiply. Numbers that
 are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
-Null for reviews and animal studies.
+Null for reviews and animal studies, and for protocols and planned numbers (guideline additions, rule a:
+'will include 254 patients', 'the sample size required is n = 38').
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Finding
@@ -127,6 +129,20 @@ def _mask_asa(text: str) -> str:
     return _ASA.sub(lambda m: "ASA" + " " * (len(m.group(0)) - 3), text)
 
 
+# A calendar year: 'between January and March 2015, 327 patients', 'in 2014', 'from 2010 to 2012'.
+_YEAR = re.compile(r"(?P<pre>\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                   r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in|since|between|from|to|and|until|till|of|during)"
+                   r"\.?\s)(?P<year>(?:19|20)\d\d)\b(?!\s*(?:patients|participants|subjects|adults|children|people|women|men)\b)", re.I)
+
+
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
+
+def _mask_years(text: str) -> str:
+    """Blank calendar years after a month or a preposition (offsets stay valid): a year is never a count."""
+    return _YEAR.sub(lambda m: m.group("pre") + " " * len(m.group("year")), text) if _YEAR_HINT.search(text) else text
+
+
 class _Present:
     """The key words of COUNT, SUBJECT and the group patterns found in a whole article (once), so each
     sentence is pre-checked against those few only; None: check each sentence in full."""
@@ -153,7 +169,7 @@ def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
 
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
-    text = _mask_asa(text)
+    text = _mask_years(_mask_asa(text))
     found: list[tuple[int, int, int]] = []
     for m in _finditer(COUNT, text, present and present.count):
         if _NOT_ENTERED.match(text, m.end()):
@@ -223,19 +239,25 @@ PER_ARM_COUNT = re.compile(r"\s*(?:(?:were\s+)?(?:randomi[sz]ed\s+)?(?:in|per)\s
                            r"per (?:group|arm)\b)",
                            re.I)
 N_GROUPS = re.compile(rf"\b(?:into|to|in|of)\s+(?P<k>{NUM})\s+(?:\w+\s+)?(?:groups|arms)\b", re.I)
-GROUP_LABEL = re.compile(r"\bgroups?\s+(?:[A-Z0-9]{1,3}|I{1,3}|IV)\b")
+_N_EACH = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\b", re.I)
+GROUP_LABEL = re.compile(r"\b[Gg]roups?\s+(?:[A-Z0-9]{1,3}|I{1,3}|IV)\b")
 
 
 def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) -> int | None:
-    """'thirty patients randomized in each studied groups' with 'into four groups' -> 120."""
-    if len(counts) != 1 or not PER_ARM_COUNT.match(s.text, counts[0][2]):
+    """'thirty patients randomized in each studied groups' with 'into four groups' -> 120; '(n = 25 for
+    each): group 1, ...; group 2, ...; and group 3' -> 75."""
+    if not counts and "=" in s.text:
+        each = [m for m in N_EQUALS.finditer(s.text) if _N_EACH.match(s.text, m.end())]
+        if len(each) == 1 and len(list(N_EQUALS.finditer(s.text))) == 1:
+            counts = [(int(each[0].group("n")), each[0].start(), each[0].end())]
+    if len(counts) != 1 or not PER_ARM_COUNT.match(s.text, counts[0][2]) and not _N_EACH.match(s.text, counts[0][2]):
         return None
     for text in [s.text] + [x.text for x in ctx.sentences if x is not s]:
         m = N_GROUPS.search(text)
         k = _value(m.group("k")) if m else None
         if k and 2 <= k <= 10:
             return counts[0][0] * k
-    labels = {m.group(0).split()[-1] for m in GROUP_LABEL.finditer(s.text)}
+    labels = {m.group(0).split()[-1].lower() for m in GROUP_LABEL.finditer(s.text)}
     if 2 <= len(labels) <= 10:
         return counts[0][0] * len(labels)
     return None
@@ -245,12 +267,15 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = _Present(ctx.text)
+    planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     for s in ctx.sentences:
         if is_background_sentence(ctx, s) or not has_number(s.text):
             continue
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
+        if planned and is_planned(s.text):
+            continue  # a planned number ('will include 254 patients') was never enrolled
         counts = sentence_counts(s.text, present)
         value = None
         randomised = _randomised_subject(s.text)
@@ -287,7 +312,7 @@ def extract(ctx: "Context") -> list[Finding]:
     if design and design[0].value in ("systematic_review", "narrative_review", "guideline", "animal"):
         return []
     found = best_count(ctx)
-    if found is None:
-        return []
+    if found is None or is_protocol(ctx):
+        return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
     value, sentence = found
     return [Finding("n_participants", value, ctx.evidence(sentence, NAME, VERSION), ctx.intervention.name)]

@@ -6,7 +6,8 @@ A route word counts when it belongs to the intervention: an adjective before it 
 sterile water injection'). A route word naming a device of a co-medication ('IV-PCA fentanyl') does
 not. Where the intervention's name states its route ('intralesional triamcinolone'), other routes
 found for the same drug belong to a comparator arm ('intramuscular triamcinolone') and are dropped.
-A drug 'applied to' the skin is topical. With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
+A drug 'applied to' the skin is topical; an apposition names the route too ('droxidopa, an oral
+norepinephrine precursor'); a diet supplement or decoction is oral (guideline additions, rule j). With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
 bolus, a rate per kg and time, a target plasma level, PCA with the intervention, an injection at
 induction of anaesthesia, or a per-kg dose whose sentence speaks of induction, pretreatment,
 premedication or intubation, is ``intravenous`` (never where a
@@ -39,6 +40,9 @@ _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|ca
                            r"mucositis|glucose tolerance|intake|contraceptives?)\b", re.I)
 # Dosage forms named after the drug ('lidocaine 5% patch', 'diclofenac gel'): the drug must be right before.
 _FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|mouthwash|gargle|eye drops)$", re.I)
+# The intervention described by an apposition that names its route: 'droxidopa, an oral norepinephrine
+# precursor', 'Tofacitinib is an oral Janus kinase inhibitor'.
+_APPOSITION = re.compile(r"[\u00ae\u2122]?(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+", re.I)
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s*$", re.I)
 _PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
 _ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$|^(?:applied|rubbed|massaged|"
@@ -53,7 +57,8 @@ IMPLIED_IV = re.compile(
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
-ORAL_FORM = re.compile(r"\b(?:tablets?|capsules?|(?:sustained|extended|controlled|immediate|modified|prolonged|"
+ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
+                       r"tablets?|capsules?|(?:sustained|extended|controlled|immediate|modified|prolonged|"
                        r"slow)[- ]release|syrup|oral solution)\b", re.I)
 _DIGIT = re.compile(r"\d")
 PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
@@ -108,6 +113,10 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                         who_all.append(earlier)
             if any(d.is_intervention for d in who_all):
                 routes.append(term)
+            continue
+        before = preceding(text, m.start(), found)
+        if before is not None and before.is_intervention and _APPOSITION.fullmatch(text, before.end, m.start()):
+            routes.append(term)  # 'droxidopa, an oral norepinephrine precursor'
             continue
         who = next_drug(text, m.end(), found)
         if who is not None and not who.is_intervention:

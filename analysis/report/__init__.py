@@ -92,7 +92,7 @@ def build_context(tables: TablesLike, changes: Changes | None = None, *, runs: l
         "summary": summary_of_findings(included, findings, tables.adverse_events, interventions[0]),
         "certainty_rule": RULE,
         "not_judged": NOT_JUDGED,
-        "condition_tables": evidence_tables(studies, findings),
+        "condition_tables": evidence_tables(studies, findings, getattr(tables, "reviews", None)),
         "columns": COLUMNS,
         "relief_threshold": RELIEF_THRESHOLD_DAYS,
         "relief_chart": relief_figure(relief, RELIEF_THRESHOLD_DAYS),

@@ -33,6 +33,7 @@ class Cell:
     text: str
     sort: str | float = ""
     quotes: list[Quote] = field(default_factory=list)
+    review: str | None = None   # 'checked by Ann (why: ...; machine: 80)' when a person checked a value here
 
 
 @dataclass
@@ -58,6 +59,12 @@ class ConditionTable:
         return sum(1 for r in self.rows if r.cells["design"].text == label("rct"))
 
 
+# The study fields behind each column: a column is "checked by a person" when one of them was.
+COLUMN_FIELDS = {"design": ("design",), "n": ("n_participants",),
+                 "regimen": ("dose_mg_per_kg", "infusion_mg_per_kg_h", "routes"),
+                 "effect": ("pain_effect", "responder_rate_pct"),
+                 "relief": ("relief_duration_days", "relief_duration_text", "follow_up_days"),
+                 "adverse": ("adverse_events", "negated_adverse_events")}
 COLUMNS = (("design", "Design"), ("n", "N"), ("regimen", "Regimen"), ("effect", "Pain effect"),
            ("relief", "Relief lasted"), ("adverse", "Adverse events"))
 
@@ -139,7 +146,24 @@ def _effect(s: dict, quotes: QuoteIndex, sid: str) -> Cell:
     return Cell(text, label(effect), quotes.get(sid, "pain_effect", "responder_rate_pct"))
 
 
-def _row(s: dict, quotes: QuoteIndex) -> EvidenceRow:
+def review_notes(reviews: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    """(study, field) -> 'checked by Ann (why: ...; machine: 80)' for every applied review."""
+    notes: dict[tuple[str, str], str] = {}
+    if reviews is None or reviews.empty:
+        return notes
+    for r in reviews.to_dict("records"):
+        if r.get("applied") is False:
+            continue
+        why = [f"why: {t}" for t in [as_text(r.get("reason"))] if t]
+        machine = as_text(r.get("machine_value"))
+        if machine != as_text(r.get("value")):
+            why.append(f"machine: {machine if machine is not None else 'no value'}")
+        who = f"checked by {as_text(r.get('reviewer'))}" + (f" ({'; '.join(why)})" if why else "")
+        notes[(str(r["study_id"]), str(r["field"]))] = f"{label(str(r['field']))} {who}"
+    return notes
+
+
+def _row(s: dict, quotes: QuoteIndex, notes: dict[tuple[str, str], str] | None = None) -> EvidenceRow:
     sid = str(s["study_id"])
     pmid = as_text(s.get("pmid"))
     design = as_text(s.get("design")) or "other"
@@ -153,11 +177,15 @@ def _row(s: dict, quotes: QuoteIndex) -> EvidenceRow:
         "relief": _relief(s, quotes, sid),
         "adverse": _adverse(s, quotes, sid),
     }
+    for key, fields in COLUMN_FIELDS.items():
+        checked = [notes[(sid, f)] for f in fields if notes and (sid, f) in notes]
+        cells[key].review = "; ".join(checked) or None
     year = as_float(s.get("year"))
     return EvidenceRow(study_id=sid, pmid=pmid, url=PUBMED_URL.format(pmid=pmid) if pmid else None,
                        title=as_text(s.get("title")) or "(no title)", year=fmt_number(year) if year else "",
                        intervention=as_text(s.get("intervention")) or "", cells=cells,
-                       flags=[flag for col, flag in (("retracted", "retracted"), ("missing", "no longer in PubMed"))
+                       flags=[flag for col, flag in (("retracted", "retracted"), ("missing", "no longer in PubMed"),
+                                                     ("changed_since_review", "changed since review"))
                               if as_bool(s.get(col))])
 
 
@@ -169,12 +197,14 @@ def included_studies(studies: pd.DataFrame) -> pd.DataFrame:
     return studies[keep]
 
 
-def evidence_tables(studies: pd.DataFrame, findings: pd.DataFrame) -> list[ConditionTable]:
+def evidence_tables(studies: pd.DataFrame, findings: pd.DataFrame,
+                    reviews: pd.DataFrame | None = None) -> list[ConditionTable]:
     """One table per condition (guideline order, 'not stated' last); RCTs first, then newest first."""
     quotes = QuoteIndex(findings)
+    notes = review_notes(reviews)
     groups: dict[str, list[EvidenceRow]] = defaultdict(list)
     for s in included_studies(studies).to_dict("records"):
-        row = _row(s, quotes)
+        row = _row(s, quotes, notes)
         for condition in split_list(s.get("conditions")) or [NO_CONDITION]:
             groups[condition].append(row)
     order = {c: i for i, c in enumerate(CONDITIONS)}

@@ -8,7 +8,8 @@ without an open-access full text counts as 'full text not retrieved' and is asse
 and abstract (the pipeline reads abstracts), so it stays in the flow.
 
 Who decided: every count is keyed by the decider. The rules are ``machine``; a study row whose
-optional ``decided_by`` column says ``human`` (a reviewer's decision) is counted under ``human``, at the
+optional ``decided_by`` column says ``human``, or whose ``reviewed`` column (the fields a person checked,
+``analysis/tables/reviews.py``) holds ``included``, is counted under ``human``, at the
 stage its optional ``decision_stage`` column names (``screening`` or ``eligibility``; a reviewer's
 exclusion defaults to ``eligibility``). Without those columns every decision is the machine's.
 """
@@ -92,6 +93,9 @@ class PrismaFlow:
     included: int
     included_by_design: list[tuple[str, int]] = field(default_factory=list)
     missing: int = 0               # records NCBI no longer serves (kept in the store)
+    included_by_human: int = 0     # inclusions a reviewer decided (the rest are the rules')
+    values_checked: int = 0        # study values a reviewer checked, inclusion aside
+    changed_since_review: int = 0  # records revised after a reviewer's decision
 
     @property
     def deciders(self) -> list[str]:
@@ -111,8 +115,13 @@ def _ranked(counter: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+def _reviewed(row: dict) -> list[str]:
+    return (as_text(row.get("reviewed")) or "").split(";") if as_text(row.get("reviewed")) else []
+
+
 def _decider(row: dict) -> str:
-    return HUMAN if (as_text(row.get("decided_by")) or "").lower() == HUMAN else MACHINE
+    human = (as_text(row.get("decided_by")) or "").lower() == HUMAN or "included" in _reviewed(row)
+    return HUMAN if human else MACHINE
 
 
 def _stage(row: dict, reason: str, decider: str) -> str:
@@ -177,7 +186,10 @@ def prisma_flow(studies: pd.DataFrame, runs: list | None = None) -> PrismaFlow:
         screening_excluded=screening, sought=sought, not_retrieved=without_fulltext, assessed=sought,
         eligibility_excluded=eligibility, included=len(kept),
         included_by_design=_ranked(Counter(label(as_text(r.get("design")) or "other") for r in kept)),
-        missing=sum(as_bool(r.get("missing")) for r in rows))
+        missing=sum(as_bool(r.get("missing")) for r in rows),
+        included_by_human=sum(_decider(r) == HUMAN for r in kept),
+        values_checked=sum(len([f for f in _reviewed(r) if f != "included"]) for r in rows),
+        changed_since_review=sum(as_bool(r.get("changed_since_review")) for r in rows))
 
 
 def store_runs(store_path: Path | None) -> list | None:

@@ -19,6 +19,7 @@ from ketamine_evidence.analysis.extract.interventions import Intervention
 from ketamine_evidence.analysis.parse import iter_input, parse_record
 from ketamine_evidence.analysis.records import Article, Finding, StudyRecord
 from ketamine_evidence.analysis.tables.frames import Entry, Provenance, Tables, assign_studies, build_tables
+from ketamine_evidence.analysis.tables.reviews import apply_reviews
 from ketamine_evidence.base.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,16 @@ def store_entries(store_path: Path) -> Iterator[Entry]:
                 first_seen=rec.first_seen, last_changed=rec.last_changed, version=rec.version,
                 first_run=rec.first_run, last_changed_run=rec.last_changed_run, missing=rec.missing,
                 retracted=rec.retracted))
+
+
+def with_reviews(tables: Tables, store_path: Path, intervention: str) -> Tables:
+    """``tables`` with the store's decisions for ``intervention`` applied (``analysis/tables/reviews.py``)."""
+    from ketamine_evidence.harvest import decisions
+    from ketamine_evidence.harvest.store import Store
+
+    with Store(store_path, create=False) as store:
+        reviews = decisions.reviews(store, intervention)
+    return apply_reviews(tables, reviews) if reviews else tables
 
 
 def file_entries(path: Path) -> Iterator[Entry]:

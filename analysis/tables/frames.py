@@ -45,6 +45,7 @@ STUDY_COLUMNS: dict[str, str] = {
     "infusion_mg_per_kg_h": FLOAT, "relief_duration_days": FLOAT, "relief_duration_text": STRING,
     "follow_up_days": FLOAT, "pain_effect": STRING, "responder_rate_pct": FLOAT, "adverse_events": STRING,
     "negated_adverse_events": STRING, "duplicate_of": STRING, "included": BOOL, "exclusion_reason": STRING,
+    "reviewed": STRING, "changed_since_review": BOOL,
 }
 FINDING_COLUMNS: dict[str, str] = {
     "study_id": STRING, "pmid": STRING, "intervention": STRING, "field": STRING, "value": STRING,
@@ -57,7 +58,16 @@ ADVERSE_EVENT_COLUMNS: dict[str, str] = {
     "count": INT, "percent": FLOAT, "n": INT, "arm": STRING, "evidence_text": STRING,
     "evidence_start": INT, "evidence_end": INT,
 }
-SCHEMAS = {"studies": STUDY_COLUMNS, "findings": FINDING_COLUMNS, "adverse_events": ADVERSE_EVENT_COLUMNS}
+# A person's decisions, one row per study x reviewed field (``analysis/tables/reviews.py``).
+REVIEW_COLUMNS: dict[str, str] = {
+    "study_id": STRING, "field": STRING, "value": STRING, "machine_value": STRING, "machine_reason": STRING,
+    "reviewer": STRING,
+    "reason": STRING, "decided": STRING, "record_version": INT, "version": INT, "changed_since_review": BOOL,
+    "conflict": BOOL, "conflict_with": STRING, "decisions": INT, "applied": BOOL,
+}
+SCHEMAS = {"studies": STUDY_COLUMNS, "findings": FINDING_COLUMNS, "adverse_events": ADVERSE_EVENT_COLUMNS,
+           "reviews": REVIEW_COLUMNS}
+OPTIONAL_TABLES = ("reviews",)  # tables written before reviews existed read back with an empty one
 
 # Unit of a finding's numeric value, by field (a finding's ``detail["unit"]`` wins).
 UNITS = {
@@ -97,11 +107,16 @@ class Entry:
     mentions_intervention: bool = True
 
 
+def empty_reviews() -> pd.DataFrame:
+    return coerce(pd.DataFrame(columns=list(REVIEW_COLUMNS)), REVIEW_COLUMNS)
+
+
 @dataclass(frozen=True)
 class Tables:
     studies: pd.DataFrame
     findings: pd.DataFrame
     adverse_events: pd.DataFrame
+    reviews: pd.DataFrame = field(default_factory=lambda: empty_reviews())
 
 
 def assign_studies(entries: Sequence[Entry]) -> list[Entry]:
@@ -202,7 +217,7 @@ def study_row(entry: Entry, intervention: str) -> dict[str, Any]:
         "last_changed": p.last_changed, "version": p.version, "first_run": p.first_run,
         "last_changed_run": p.last_changed_run, "intervention": intervention,
         "duplicate_of": entry.duplicate_of, "included": decision.included,
-        "exclusion_reason": decision.reason,
+        "exclusion_reason": decision.reason, "changed_since_review": False,
     }
     if rec is not None:
         row.update({

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ketamine_evidence.analysis.tables.frames import BOOL, FLOAT, INT, SCHEMAS, Tables, coerce
+from ketamine_evidence.analysis.tables.frames import BOOL, FLOAT, INT, OPTIONAL_TABLES, SCHEMAS, Tables, coerce
 from ketamine_evidence.base import paths
 from ketamine_evidence.base.errors import InputError, OutputError
 
@@ -55,6 +55,8 @@ def load_tables(directory: str | Path | None = None) -> Tables:
                 frames[name] = coerce(pd.read_parquet(parquet), schema)
             elif csv.is_file():
                 frames[name] = _read_csv(csv, schema)
+            elif name in OPTIONAL_TABLES:
+                frames[name] = coerce(pd.DataFrame(columns=list(schema)), schema)
             else:
                 raise InputError(f"no {name} table in {base} (run `ketamine-evidence extract` first)")
         except (OSError, ValueError) as exc:

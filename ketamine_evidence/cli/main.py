@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "report": "write the HTML/Markdown evidence report from the tables",
     "run": "harvest -> extract -> report in one command",
     "baseline": "mirror NLM's PubMed baseline/update files and extract them on Dask",
+    "decisions": "import or export reviewers' decisions (CSV) to or from the store",
+    "review": "serve the review page: check, correct and screen records in a browser",
 }
 
 log = logging.getLogger("ketamine_evidence")

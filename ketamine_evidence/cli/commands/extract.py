@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from ketamine_evidence.analysis.tables.build import extract_entries, file_entries, store_entries
+from ketamine_evidence.analysis.tables.build import extract_entries, file_entries, store_entries, with_reviews
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 from ketamine_evidence.analysis.tables.frames import Entry, Tables, build_tables
 from ketamine_evidence.analysis.tables.io import write_tables
@@ -69,13 +69,16 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if not entries:
         raise InputError(f"no PubMed or PMC records in {source}")
     tables: Tables = build_tables(entries, intervention.name)
+    if args.input is None:  # reviewers' decisions live in the store
+        tables = with_reviews(tables, store_path, intervention.name)
     out = args.out or paths.processed_dir()
     write_tables(tables, out)
     s = tables.studies
     print(f"{len(s)} records from {source}: {int((s['duplicate_of'].notna()).sum())} duplicates, "
           f"{int(s['included'].sum())} studies included for {intervention.name}; "
-          f"{len(tables.findings)} findings, {len(tables.adverse_events)} adverse-event rows")
-    print(f"tables written to {out}/ (studies, findings, adverse_events; .parquet and .csv)")
+          f"{len(tables.findings)} findings, {len(tables.adverse_events)} adverse-event rows"
+          + (f"; {len(tables.reviews)} values checked by a person" if len(tables.reviews) else ""))
+    print(f"tables written to {out}/ (studies, findings, adverse_events, reviews; .parquet and .csv)")
     if args.jsonl is not None:
         n = write_jsonl(entries, args.jsonl)
         print(f"{n} gold-format records written to {args.jsonl}")

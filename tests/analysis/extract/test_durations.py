@@ -57,10 +57,18 @@ def test_benefit_without_time_point_is_null() -> None:
 def test_follow_up_ignores_ages_and_disease_durations() -> None:
     a = article("Electrical stimulation for chronic low back pain",
                 ("METHODS", "Patients aged 18-65 years with pain of at least 3 months duration were included. "
-                            "Data will be collected at 1, 4, 8, and 12 weeks by a blinded assessor."))
+                            "Data were collected at 1, 4, 8, and 12 weeks by a blinded assessor."))
     found = fields(a, "electrical stimulation")
     assert found["follow_up_days"].value == 84.0
     assert "12 weeks" in found["follow_up_days"].evidence.text
+
+
+def test_planned_follow_up_is_not_a_follow_up() -> None:
+    # Guideline additions, rule a: 'Data will be collected at ... 12 weeks' is a plan, not a follow-up.
+    a = article("Electrical stimulation for chronic low back pain",
+                ("METHODS", "Patients aged 18-65 years with pain of at least 3 months duration were included. "
+                            "Data will be collected at 1, 4, 8, and 12 weeks by a blinded assessor."))
+    assert "follow_up_days" not in fields(a, "electrical stimulation")
 
 
 def test_follow_up_next_day_and_short_infusions() -> None:
@@ -179,3 +187,30 @@ def test_measured_times_are_not_follow_ups() -> None:
                 ("RESULTS", "The PSA doubling time increased from 15 to 54 months with pomegranate juice (p<0.001)."),
                 ("METHODS", "Patients drank pomegranate juice daily for 12 weeks."))
     assert fields(a, "pomegranate juice")["follow_up_days"].value == 84.0
+
+
+_POOL = __import__("pathlib").Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+
+
+def _pool_fields(pmcid: str, intervention: str) -> dict:
+    from ketamine_evidence.analysis.parse.files import parse_file
+    return fields(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)
+
+
+def test_no_difference_from_an_active_comparator_gives_no_relief_reading() -> None:
+    # Guideline additions, rule e (pool dev PMC5291156): lidocaine spray vs spray plus viscous solution,
+    # 'There were no differences in pain ... between the 2 groups': relief null, not 0.
+    assert "relief_duration_days" not in _pool_fields("PMC5291156", "lidocaine spray alone (vs spray plus viscous solution)")
+
+
+def test_change_from_baseline_at_a_scheduled_visit_is_relief() -> None:
+    # Pool dev PMC5863413: 'reduction ... in pain and erythema scores from baseline to second follow-up visit', with
+    # 'second follow-up (14th day)' stated earlier, and no difference from the control group.
+    found = _pool_fields("PMC5863413", "topical propolis gel")
+    assert found["relief_duration_days"].value == 14.0
+
+
+def test_measured_duration_of_analgesia_is_relief_but_other_medians_are_not_times() -> None:
+    # Pool dev PMC3671234: 'increases the duration of analgesia (median 320 min versus 220 min)' (rule e).
+    found = _pool_fields("PMC3671234", "intrathecal midazolam as adjuvant to bupivacaine")
+    assert found["relief_duration_days"].value == pytest.approx(320 / 1440, abs=1e-3)

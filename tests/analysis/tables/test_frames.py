@@ -25,7 +25,7 @@ author_names journal_abbrev volume issue pages issn abstract
 source_format has_fulltext retracted missing first_seen last_changed version first_run last_changed_run
 intervention relevant design conditions primary_condition routes n_participants dose_mg_per_kg
 infusion_mg_per_kg_h relief_duration_days relief_duration_text follow_up_days pain_effect responder_rate_pct
-adverse_events negated_adverse_events duplicate_of included exclusion_reason""".split()
+adverse_events negated_adverse_events duplicate_of included exclusion_reason reviewed changed_since_review""".split()
 FINDINGS = """study_id pmid intervention field value value_num unit arm timepoint detail evidence_text
 evidence_start evidence_end evidence_source extractor extractor_version""".split()
 EVENTS = """study_id pmid intervention event negated count percent n arm evidence_text evidence_start
@@ -34,7 +34,7 @@ INTS = {"year", "version", "first_run", "last_changed_run", "n_participants", "e
         "count", "n"}
 FLOATS = {"dose_mg_per_kg", "infusion_mg_per_kg_h", "relief_duration_days", "follow_up_days",
           "responder_rate_pct", "value_num", "percent"}
-BOOLS = {"has_fulltext", "retracted", "missing", "relevant", "included", "negated"}
+BOOLS = {"has_fulltext", "retracted", "missing", "relevant", "included", "negated", "changed_since_review"}
 
 
 @pytest.fixture(scope="module")

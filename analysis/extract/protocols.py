@@ -1,0 +1,77 @@
+"""Planned, not observed: study protocols and future-tense sentences (guideline additions, rule a).
+
+A protocol describes a trial that has not run yet: its participant numbers, follow-up times and
+sample sizes are plans, so ``n_participants`` and ``follow_up_days`` are null and no relief is read.
+The same holds for one sentence of a finished study that speaks of a future one ('a future randomized
+study ... will include 254 patients'). Two signals, both general:
+
+- a *planned* sentence: the study's people or times under a future or modal verb ('will be randomised',
+  'will include', 'are to be recruited', 'the sample size required is n = 38');
+- a *protocol* article: it calls itself a protocol or design paper and plans at least once, or states at
+  least two plans and shows no past-tense finding; either way it reports no result (no p-value, no
+  confidence interval, nobody 'was randomised').
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract.study_text import Gated
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+
+# The study's own conduct stated as a plan: 'will be randomised', 'will receive', 'will be followed up',
+# 'are to be recruited', 'is expected to enrol'.
+PLANNED = re.compile(
+    r"\b(?:will|shall|would be|are to|is to|is expected to|are expected to|plan(?:s|ned)? to|aims? to (?:recruit|enrol|"
+    r"include|randomi[sz]e))\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:randomi[sz]\w*|recruit\w*|enrol\w*|includ\w*|"
+    r"allocat\w*|assign\w*|receiv\w*|follow\w*|assess\w*|measur\w*|evaluat\w*|treat\w*|undergo|participat\w*|"
+    r"record\w*|complet\w*|collect\w*|perform\w*|compar\w*|taken|take|start|consist\w*)\b"
+    r"|\bsample size (?:required|needed|of)\b|\b(?:required|needed|planned|target) sample size\b",
+    re.I)
+# A protocol's own name for itself: 'study protocol', 'protocol for a randomised trial', 'design and rationale'.
+PROTOCOL_TITLE = re.compile(
+    r"\b(?:study|trial) protocol\b|\bprotocol (?:for|of) (?:an?|the)\b|\bprotocol\s*:|^protocol\b|"
+    r"\bthis (?:article|paper|manuscript) (?:describes|reports|presents) the (?:protocol|design)\b|"
+    r"\bdesign (?:and|&) (?:rationale|methods)\b|\brationale (?:and|&) design\b",
+    re.I)
+# An observed result: a p-value, a confidence interval, a past-tense finding or randomisation.
+RESULT = re.compile(
+    r"\b(?:p\s?[<=>≤]\s?0?[.·]\d|95\s?%\s?CI|confidence interval|(?:was|were) (?:significantly|statistically|"
+    r"not significantly|similar|comparable|found|observed)|(?:were|was) randomi[sz]ed\b|completed the (?:study|trial))",
+    re.I)
+# A weaker sign of results, which background sentences of protocols also show ('pain results in decreased function').
+FINDING = re.compile(r"\b(?:we (?:found|showed|observed)|(?:showed|demonstrated|revealed)\b(?! to)|"
+                     r"(?:was|were) (?:higher|lower|reduced|increased|decreased|improved))", re.I)
+
+
+# Every PLANNED match holds one of these (lower-cased): the shared one-pass key check (``study_text.Gated``)
+# comes before the regex.
+_PLANNED_KEYS = ("will ", "shall ", "would be", "are to ", "is to ", "expected to", "plan to", "plans to", "planned to",
+                 "aim to", "aims to", "sample size")
+_PLANNED = Gated(PLANNED, _PLANNED_KEYS)
+
+
+def is_planned(text: str) -> bool:
+    """True when ``text`` speaks of the study's conduct as a plan, not as something done."""
+    return _PLANNED.possible(text) and _PLANNED.scan(text) is not None
+
+
+def is_protocol(ctx: "Context") -> bool:
+    """True for an abstract that describes a trial not yet run (see the module docstring)."""
+    text = ctx.text
+    cached = _CACHE.get(id(ctx))
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    planned = sum(1 for _ in islice(PLANNED.finditer(text), 2)) if is_planned(text) else 0
+    result = planned >= 1 and not RESULT.search(text) and (
+        bool(PROTOCOL_TITLE.search(text)) or (planned >= 2 and not FINDING.search(text)))
+    _CACHE.clear()
+    _CACHE[id(ctx)] = (text, result)
+    return result
+
+
+_CACHE: dict[int, tuple[str, bool]] = {}

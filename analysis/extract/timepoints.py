@@ -1,0 +1,169 @@
+"""Time points of an abstract, each with its anchor and role, counted from the start of treatment.
+
+``text_patterns.time_mentions`` finds the plain forms ('at 24 h', 'week 12', '3-month follow-up'). This
+module adds the forms trials use for a time point that is not a number before a unit, and says what each
+time is, so that relief and follow-up read the right ones (guideline; additions rule c):
+
+- ordinal points: 'at postoperative 1st, 2nd and 4th hours', 'the 4th week visit', '(14th day)',
+  'second week and fourth week';
+- visits: 'second follow-up visit' is the day a schedule in the same abstract gives it ('first follow-up
+  (7th day), and second follow-up (14th day)');
+- anchors: a time 'after completion of the treatment' or a 'post-treatment follow-up' is counted from the
+  end of the treatment course, so the course is added ('for 14 consecutive days ... 1 month after
+  completion of the treatment' -> 44); 'after surgery', 'from baseline', 'after randomisation' start at
+  the treatment itself;
+- roles: a measured duration ('median 320 min versus 220 min', 'the t1/2 was 65.6 h', 'medians 87 and 30
+  weeks') or a calendar span ('the first 6 months of 2014') is not a time point.
+
+``time_points(text)`` gives every time point of one clause or sentence (days from the start of
+treatment where the text itself shows the course); ``course_days(sentences)`` the treatment course an
+abstract states, which the caller passes back to count post-treatment anchors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ketamine_evidence.analysis.extract.text_patterns import ORDINALS, TimeMention, time_mentions, unit_days
+
+_ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|"
+            r"\d{1,3}(?:st|nd|rd|th))")
+_ORD_UNIT = r"(?P<unit>hours?|days?|weeks?|months?)"
+# 'postoperative 1st, 2nd, and 4th hours', '4th week visit', '(14th day)', 'Second week and fourth week'.
+ORDINAL_LIST = re.compile(
+    rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)\s(?:postoperative\s|post-?operative\s|"
+    rf"treatment\s|follow-up\s|study\s)?{_ORD_UNIT}\b", re.I)
+_ONE_ORDINAL = re.compile(_ORDINAL, re.I)
+# Every ORDINAL_LIST match holds an ordinal suffix or word: a cheap pre-check before it.
+_ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|"
+                       r"[Ee]ighth|[Nn]inth|[Tt]enth|[Tt]welfth)\b")
+# 'first follow-up (7th day)', 'second follow-up visit', 'the third visit (week 12)'.
+VISIT = re.compile(rf"\b(?P<ord>{_ORDINAL})\s(?:follow[- ]?up(?:\s(?:visit|assessment|examination))?|visit)\b"
+                   r"(?:\s?\((?P<when>[^()]{2,30})\))?", re.I)
+# A time counted from the end of treatment: '1 month after completion of the treatment', 'post-treatment
+# follow-up of 3 months', '12 weeks after the last injection', 'follow-up period after treatment'.
+AFTER_TREATMENT = re.compile(
+    r"\b(?:after|following|post|beyond)[- ](?:the\s)?(?:completion|end|cessation|discontinuation|stopping|termination|"
+    r"conclusion)\sof\s(?:the\s)?(?:\w+\s)?(?:treatment|therapy|intervention|programme|program|course|study drug|"
+    r"medication)|\bpost-?treatment\b|\bafter (?:the\s)?(?:last|final) (?:dose|injection|session|treatment|infusion)|"
+    r"\btreatment[- ]free follow-up\b|\bfollow-up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)",
+    re.I)
+# A treatment course over days or weeks: 'for 14 consecutive days', 'an 8-week treatment', 'for 10 weeks',
+# 'a 4-week intervention period', 'over a period of 4 weeks'.
+COURSE = re.compile(
+    r"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>days?|weeks?|months?)"
+    r"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|month)s?[- ](?:\w+\s)?(?:treatment|therapy|"
+    r"intervention|programme|program|course|regimen)\b", re.I)
+# Measured durations: 'median 320 min', '(mean 4.2 h)', 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
+# '320 min versus 220 min', a time with '±'.
+_MEASURED_BEFORE = re.compile(
+    r"(?:\b(?:medians?|means?|average|averaged|t1/2|half-life|lasted|lasting)\W{0,3}(?:(?:of|was|were|is|time|duration|"
+    r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
+_MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
+# 'the first 6 months of 2014', 'in 3 months of 2015': a calendar span.
+_CALENDAR_AFTER = re.compile(r"^\s(?:of|in)\s(?:19|20)\d\d\b")
+
+
+@dataclass(frozen=True, slots=True)
+class TimePoint:
+    """A time point in days, where it is in the text, and what it counts from."""
+
+    days: float
+    start: int
+    end: int
+    text: str
+    anchor: str  # 'start' (from the start of treatment, surgery, baseline) or 'treatment_end'
+    measured: bool = False  # a measured duration or a calendar span: not a time point
+
+
+def _ordinal(word: str) -> int | None:
+    w = word.lower()
+    return int(w[:-2]) if w[0].isdigit() else ORDINALS.get(w)
+
+
+def ordinal_points(text: str) -> list[TimeMention]:
+    """'postoperative 1st, 2nd, and 4th hours' -> (1/24, 2/24, 4/24); '4th week visit' -> (28,)."""
+    out: list[TimeMention] = []
+    for m in ORDINAL_LIST.finditer(text):
+        per = unit_days(m.group("unit"))
+        values = [_ordinal(o.group(0)) for o in _ONE_ORDINAL.finditer(m.group("ords"))]
+        if per is None or not values or any(v is None for v in values):
+            continue
+        out.append(TimeMention(tuple(v * per for v in values if v is not None), m.start(), m.end(), m.group(0), "point"))
+    return out
+
+
+def visit_schedule(text: str) -> dict[int, float]:
+    """Ordinal visit -> days, from a schedule the abstract states ('first follow-up (7th day)')."""
+    schedule: dict[int, float] = {}
+    if "visit" not in text and "follow" not in text.lower():
+        return schedule
+    for m in VISIT.finditer(text):
+        when = m.group("when")
+        n = _ordinal(m.group("ord"))
+        if when and n:
+            days = [t.max_days for t in (*time_mentions(when), *ordinal_points(when))]
+            if days:
+                schedule[n] = max(days)
+    return schedule
+
+
+def course_days(texts: list[str]) -> float | None:
+    """The longest treatment course the abstract states, in days ('for 14 consecutive days' -> 14)."""
+    best: float | None = None
+    for text in texts:
+        if "day" not in text and "week" not in text and "month" not in text:
+            continue  # every COURSE match names one of these units (lower-case in running text)
+        for m in COURSE.finditer(text):
+            number, unit = (m.group("a"), m.group("ua")) if m.group("a") else (m.group("b"), m.group("ub"))
+            found = time_mentions(f"{number} {unit}")
+            if found and (best is None or found[0].max_days > best):
+                best = found[0].max_days
+    return best
+
+
+def is_measured(text: str, start: int, end: int) -> bool:
+    """True when the time at ``text[start:end]`` is a measured duration or a calendar span, not a time point."""
+    before, after = text[max(0, start - 30):start], text[end:end + 20]
+    if _CALENDAR_AFTER.match(after):
+        return True
+    if re.search(r"\b(?:at|after|until|up to|by|through|to|over|for|during|within|following)\s(?:the\s)?$", before, re.I):
+        return False  # 'at 24 h', 'up to 3 weeks', 'for 8 weeks': a time point or a course
+    return bool(_MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))
+
+
+def time_points(text: str, course: float | None = None, schedule: dict[int, float] | None = None) -> list[TimePoint]:
+    """Every time point of one clause or sentence, counted from the start of treatment.
+
+    ``course``: the treatment course of the abstract (``course_days``), added to times anchored at the end of
+    treatment. ``schedule``: the abstract's ``visit_schedule``, which gives 'the second follow-up visit' its day.
+    """
+    return list(_time_points(text, course, tuple(sorted(schedule.items())) if schedule else ()))
+
+
+@lru_cache(maxsize=4096)
+def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[int, float], ...]) -> tuple[TimePoint, ...]:
+    """``time_points``, kept per sentence: follow-up, relief and the single-assessment reading ask the same."""
+    schedule = dict(schedule_items)
+    mentions = time_mentions(text)
+    taken = [(t.start, t.end) for t in mentions]
+    if _ORD_HINT.search(text):
+        mentions += [t for t in ordinal_points(text)
+                     if not any(s <= t.start < e or t.start <= s < t.end for s, e in taken)]
+    if schedule and ("visit" in text or "follow" in text):
+        for m in VISIT.finditer(text):
+            n = _ordinal(m.group("ord"))
+            if n in schedule and not any(s <= m.start() < e for s, e in taken):
+                mentions.append(TimeMention((schedule[n],), m.start(), m.end(), m.group(0), "point"))
+    mentions.sort(key=lambda t: t.start)
+    after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
+    out: list[TimePoint] = []
+    for t in mentions:
+        measured = is_measured(text, t.start, t.end)
+        anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end)
+        for days in t.days:
+            out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,
+                                 "treatment_end" if anchored else "start", measured))
+    return tuple(out)

@@ -1,0 +1,53 @@
+"""Protocols and planned sentences (guideline additions, rule a), on real pool abstracts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ketamine_evidence.analysis.extract import extract_findings, make_context
+from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
+from ketamine_evidence.analysis.parse.files import parse_file
+
+POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+
+
+@pytest.mark.parametrize("sentence", [
+    "In total, 40 subjects will be randomized into two arms (intervention and control groups), and will be "
+    "followed up for 3 months.",
+    "Sixty-two participants will be included with a 2-year follow-up period.",
+    "Assuming the hypothesis that PGB will display a superior effect, the sample size required is n = 38 with "
+    "80% power and a 5% type I error rate.",
+    "180 participants will be recruited in thirteen primary health care centres in the Netherlands.",
+])
+def test_planned_sentences(sentence: str) -> None:
+    assert is_planned(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients undergoing ambulatory knee arthroscopy or inguinal hernia repair surgery (n = 105) were randomized "
+    "into 3 groups.",
+    "Pain levels were evaluated by means of Visual Analog Scale every 12 hours during the hospitalization from the "
+    "day of surgery until day 5.",
+])
+def test_done_sentences_are_not_planned(sentence: str) -> None:
+    assert not is_planned(sentence)
+
+
+def _context(pmcid: str, intervention: str):
+    return make_context(next(parse_file(POOL / f"{pmcid}.nxml")), intervention)
+
+
+def test_protocol_abstract_has_no_n_and_no_follow_up() -> None:
+    # PMC3751435: 'In total, 40 subjects will be randomized ... and will be followed up for 3 months.'
+    ctx = _context("PMC3751435", "non-surgical periodontal treatment")
+    assert is_protocol(ctx)
+    fields = {f.field for f in extract_findings(ctx.article, "non-surgical periodontal treatment")}
+    assert "n_participants" not in fields and "follow_up_days" not in fields
+
+
+def test_trial_with_results_is_not_a_protocol() -> None:
+    # PMC4266769 (pool dev): a finished randomised trial that reports p-values.
+    ctx = _context("PMC4266769", "oxycodone")
+    assert not is_protocol(ctx)

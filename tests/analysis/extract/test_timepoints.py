@@ -1,0 +1,52 @@
+"""Time points with their anchor and role (analysis/extract/timepoints.py), on sentences from the pool dev set."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketamine_evidence.analysis.extract.timepoints import course_days, time_points, visit_schedule
+
+
+def days(text: str, **kw) -> list[float]:
+    return [round(p.days, 4) for p in time_points(text, **kw) if not p.measured]
+
+
+def test_ordinal_hours_and_week_visits() -> None:
+    assert days("Both VASr and VASc scores in Group P were lower than in Group C at postoperative 1st, 2nd, "
+                "and 4th hours.") == [round(1 / 24, 4), round(2 / 24, 4), round(4 / 24, 4)]
+    assert days("Besides, the improved APDFSs at 4th week visit, final alleviations in abdominal pain") == [28.0]
+
+
+def test_visit_takes_its_day_from_the_schedule() -> None:
+    schedule = visit_schedule("Both the groups were evaluated for pain and erythema at baseline (1st visit), first "
+                              "follow-up (7th day), and second follow-up (14th day) using numerical rating scale")
+    assert schedule == {1: 7.0, 2: 14.0}
+    assert days("a statistically significant reduction in pain and erythema scores from baseline to second "
+                "follow-up visit", schedule=schedule) == [14.0]
+
+
+@pytest.mark.parametrize("text", [
+    "The t1/2 of ACT-132577 (95% CI) was 65.6 h (53.1, 80.9).",
+    "Survival was better for responders than for non-responders (medians 87 and 30 weeks, P = 0.02).",
+    "significantly increases the duration of analgesia (median 320 min versus 220 min) and motor block",
+    "which was conducted in the first 6 months of 2014 in emergency department Al-Zahra and Kashani Hospitals",
+])
+def test_measured_durations_and_calendar_spans_are_not_time_points(text: str) -> None:
+    assert days(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Follow-up visits were on days 2, 7, 15, 30, and 60.", [2.0, 7.0, 15.0, 30.0, 60.0]),
+    ("A prospective multicentre, double blind, randomized, placebo controlled, parallel-group comparison of the "
+     "supplement and placebo over a period of 4 weeks was performed.", [28.0]),
+])
+def test_time_points_kept(text: str, expected: list[float]) -> None:
+    assert days(text) == expected
+
+
+def test_post_treatment_anchor_adds_the_course() -> None:
+    # Guideline additions, rule c: 14 days of treatment + 1 month after completion = 44.
+    course = course_days(["The patients took the drug twice daily for 14 consecutive days."])
+    assert course == 14.0
+    points = time_points("Pain was assessed 1 month after completion of the treatment.", course=course)
+    assert [(p.days, p.anchor) for p in points] == [(44.0, "treatment_end")]
