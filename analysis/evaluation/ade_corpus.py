@@ -2,7 +2,7 @@
 
 Positive sentences are the distinct sentences of ``DRUG-AE.rel`` (each names a drug and an adverse
 effect it caused); negatives are the sentences of ``ADE-NEG.txt``. Each is classified by
-``ketamine_evidence.analysis.extract.adverse_events.detect_adverse_event_sentence`` with no drug given (case reports
+``ketamine_evidence.analysis.extract.event_sentences.detect_adverse_event_sentence`` with no drug given (case reports
 about any drug), the same function the extractor uses on abstracts: first by its rules alone (nothing
 fitted to the corpus), then, since its learned classifier is trained on this corpus, by k-fold
 cross-validation grouped by PMID (:mod:`ketamine_evidence.analysis.evaluation.ade_classifier`; needs scikit-learn).
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ketamine_evidence.analysis.evaluation.metrics import Confusion
-from ketamine_evidence.analysis.extract.adverse_events import SentenceModel, detect_adverse_event_sentence
+from ketamine_evidence.analysis.extract.event_sentences import SentenceModel, detect_adverse_event_sentence
 from ketamine_evidence.base.errors import InputError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "ade_corpus_v2"

@@ -1,7 +1,7 @@
 """Negation of adverse events scored on PHEE (Sun et al. 2022): is each annotated effect negated?
 
 Every ``Adverse_event`` of PHEE's train/dev/test files with an ``Effect`` span is read; the gold label
-is its ``Negated`` attribute; the prediction is ``ketamine_evidence.analysis.extract.adverse_events.is_negated`` on the
+is its ``Negated`` attribute; the prediction is ``ketamine_evidence.analysis.extract.event_negation.is_negated`` on the
 effect's first character (the same NegEx/ConText triggers the extractor uses). Nothing is fitted.
 
 Run: ``python -m ketamine_evidence.analysis.evaluation.phee [--dir DIR]``.
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ketamine_evidence.analysis.evaluation.metrics import Confusion
-from ketamine_evidence.analysis.extract.adverse_events import is_negated
+from ketamine_evidence.analysis.extract.event_negation import is_negated
 from ketamine_evidence.base.errors import InputError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "phee"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from ketamine_evidence.analysis.evaluation import ade_classifier, ade_corpus
-from ketamine_evidence.analysis.extract.adverse_events import detect_adverse_event_sentence, load_model, sentence_features
+from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence, load_model, sentence_features
 from tests.conftest import EVAL
 
 ADE = EVAL / "external" / "ade_corpus_v2"

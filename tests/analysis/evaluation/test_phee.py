@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ketamine_evidence.analysis.evaluation import phee
-from ketamine_evidence.analysis.extract.adverse_events import is_negated
+from ketamine_evidence.analysis.extract.event_negation import is_negated
 from tests.conftest import EVAL
 
 PHEE = EVAL / "external" / "phee"

@@ -1,0 +1,125 @@
+"""Negation and no-difference comparisons of adverse-event mentions.
+
+NegEx/ConText-style: trigger phrases from ``lexicons/negation_triggers.toml`` negate the events in
+their scope (after a ``pre`` trigger, before a ``post`` trigger) up to a terminating word or the
+clause's end; pseudo-triggers ("no significant difference in ...") do not negate. spaCy-based
+negspacy/medspaCy do the same on top of a parser that would cost far more than the whole pipeline's
+budget per record, so the triggers are kept as data here. A comparison that found the arms alike
+("similar", "comparable", "no significant difference") is marked ``compared``, not negated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ketamine_evidence.analysis.extract.event_terms import LEXICON, alternation, lexicon_hits, load_lexicon
+
+
+@dataclass(frozen=True)
+class _Negation:
+    pre: re.Pattern[str]
+    post: re.Pattern[str]
+    pseudo: re.Pattern[str]
+    terminate: re.Pattern[str]
+    max_words: int
+    subject: re.Pattern[str]
+    verbs: re.Pattern[str]
+
+
+def _compile_negation() -> _Negation:
+    data = load_lexicon("negation_triggers.toml")
+    word = lambda alt: re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)  # noqa: E731
+    return _Negation(pre=word(alternation(data["pre"])), post=word(alternation(data["post"])), pseudo=word(alternation(data["pseudo"])),
+                     terminate=word(alternation(data["terminate"])), max_words=int(data.get("max_words", 12)),
+                     subject=re.compile(rf"(?:{alternation(data['subject'])})$", re.I), verbs=word(alternation(data["verbs"])))
+
+
+NEGATION = _compile_negation()
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One adverse-event wording in a sentence: its preferred terms (empty for a general mention)."""
+
+    terms: tuple[str, ...]
+    kind: str  # 'term' or 'generic'
+    words: str
+    start: int
+    end: int
+    negated: bool = False
+    compared: bool = False  # in a comparison that did not differ ('no difference in X', 'X was similar')
+
+
+def find_event_mentions(text: str) -> list[EventMention]:
+    """Every lexicon hit in ``text`` with its negation status."""
+    mentions = []
+    for m in lexicon_hits(text):
+        kind, terms = LEXICON.classify(m.group(0))
+        mentions.append(EventMention(terms, kind, m.group(0), m.start(), m.end()))
+    if not mentions:
+        return mentions
+    negated = negated_spans(text)
+    compared = compared_spans(text)
+    return [EventMention(x.terms, x.kind, x.words, x.start, x.end,
+                         any(a <= x.start and x.end <= b for a, b in negated),
+                         any(a <= x.start and x.end <= b for a, b in compared)) for x in mentions]
+
+
+_SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent|equal|not differ\w*|did not differ)\b(?!\s+(?:in part\s+)?to\b)",
+                      re.I)
+CONTRAST = re.compile(r",?\s\b(?:whereas|while|but|however|although|otherwise)\b|\.\s", re.I)
+
+
+# A comparison that found the arms alike ('similar', 'comparable', 'did not differ', 'no significant difference'):
+# the events compared occurred (the guideline's 'incidence of X was similar between groups'), unlike a change
+# that did not happen ('without an increase in sedation', 'no effect on nausea').
+SIMILARITY = re.compile(
+    r"\b(?:similar|comparable|equivalent|not (?:significantly |statistically )?different|"
+    r"did not (?:significantly |statistically )?differ|not differ\w*|"
+    r"no (?:statistically |clinically )?(?:significant |relevant )?differences?)\b(?!\s+(?:in part\s+)?to\b)|"
+    r"\b(?:similar|comparable|equivalent) to (?:that |those )?(?:of |in |with |seen with |observed with )?(?:the )?"
+    r"(?:placebo|control|saline|sham|usual care|comparator|[\w-]+ (?:group|arm))", re.I)
+
+
+def compared_spans(text: str) -> list[tuple[int, int]]:
+    """Parts of a sentence (up to a contrast) holding a comparison that found no difference ('similar')."""
+    bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
+    spans = []
+    for m in [*NEGATION.pseudo.finditer(text), *_SIMILAR.finditer(text), *SIMILARITY.finditer(text)]:
+        lo = max(b for b in bounds if b <= m.start())
+        hi = min((b for b in bounds if b > m.start()), default=len(text))
+        spans.append((lo, hi))
+    return spans
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` fall in a negation trigger's scope (NegEx/ConText)."""
+    return any(a <= start and start < b for a, b in negated_spans(text))
+
+
+def negated_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans a negation trigger covers (NegEx: forward from ``pre``, backward from ``post``)."""
+    pseudo = [(m.start(), m.end()) for m in NEGATION.pseudo.finditer(text)]
+    in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731
+    stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in re.finditer(r"[;:]", text)]
+    spans = []
+    verbs = [m.start() for m in NEGATION.verbs.finditer(text)]
+    for m in NEGATION.pre.finditer(text):
+        if in_pseudo(m.start(), m.end()):
+            continue
+        ends = stops if NEGATION.subject.search(m.group(0)) else stops + [v for v in verbs if v > m.end()]
+        end = min([s for s in ends if s >= m.end()] + [len(text)])
+        words = list(re.finditer(r"\S+", text[m.end():end]))
+        if len(words) > NEGATION.max_words:
+            end = m.end() + words[NEGATION.max_words - 1].end()
+        spans.append((m.end(), end))
+    for m in NEGATION.post.finditer(text):
+        if in_pseudo(m.start(), m.end()):
+            continue
+        start = max([s for s in stops if s < m.start()] + [0])
+        words = list(re.finditer(r"\S+", text[start:m.start()]))
+        if len(words) > NEGATION.max_words:
+            start = start + words[-NEGATION.max_words].start()
+        spans.append((start, m.start()))
+    return spans

@@ -1,0 +1,137 @@
+"""What an event word in a sentence stands for, apart from an event that happened: the outcome a treatment
+improves ('headache relief'), a symptom of the treated condition ('symptoms such as itching ... were
+absent'), a part of the intervention's own name ('under IV sedation'); and which negations of the general
+words ('no side effects') say that nothing happened (read as ``serious_adverse_events`` negated) and which
+do not: a stop for adverse events ('no patient withdrew because of adverse events'), an organ-specific
+kind ('without respiratory complications'), a comparison ('not associated with a higher incidence of side
+effects', guideline addition k)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract.event_negation import EventMention
+
+# An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
+_OUTCOME_BEFORE = re.compile(
+    r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|reduc(?:ed|es|ing|"
+    r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
+    r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
+    r"intensity of)\b(?:\s+(?:in|on|of|the|and|or))*"
+    r"(?:[\s,]+(?:and\s+|or\s+)?(?!incidence|frequency|occurrence|rates?\b|risk|number|episodes|without\b|no\b|not\b|but\b|with\b)[\w()/-]+){0,5}"
+    r"[\s,]*(?:and\s+|or\s+)?$|"
+    r"\b(?:quality of life|QoL|domains?|subscales?|items?)\s*(?:\(|of\s|:\s)(?:[\w-]+,?\s+(?:and\s+)?){0,3}$|"
+    r"\b(?:better|adequate|good|satisfactory|excellent|optimal|superior|desired|effective)\s+(?:[\w-]+\s+){0,2}$",
+    re.I)
+_OUTCOME_AFTER = re.compile(
+    r"^[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|attacks?|"
+    r"frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
+    r"decreased|reduced|reduction)\b", re.I)
+
+
+# Symptoms of a treated area or condition ('redness, edema, and pain ... were lesser'): listed with pain or
+# another sign of the condition in a sentence that reports them reduced, they are outcomes, not adverse events.
+_CONDITION_SIGN = r"(?:pain|pains|tenderness|swelling|redness|stiffness|inflammation|soreness|burning|discomfort)"
+_LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
+_SIGN_BEFORE = re.compile(rf"\b{_CONDITION_SIGN}\b{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?$", re.I)
+_SIGN_AFTER = re.compile(rf"^{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?{_CONDITION_SIGN}\b", re.I)
+_REDUCED = re.compile(r"\b(?:less|lesser|lower|reduced|reduction|decreased?|improved|improvement|milder|fewer|better|"
+                      r"resolved|disappeared|subsided|alleviated|relieved|healed|healing)\b", re.I)
+
+
+def treated_symptom(text: str, m: "EventMention") -> bool:
+    """Whether an event is listed with signs of the treated condition in a sentence reporting them reduced."""
+    return bool(_REDUCED.search(text) and (_SIGN_BEFORE.search(text[max(0, m.start - 80):m.start])
+                                           or _SIGN_AFTER.search(text[m.end:m.end + 80])))
+
+
+def is_outcome(text: str, start: int, end: int) -> bool:
+    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
+
+
+# A list of the treated condition's symptoms ('symptoms of E. vermicularis infestation such as itching',
+# 'reduction of symptoms, that is; itching ...'), unless the symptoms are adverse ('side-effect symptoms such as').
+_SYMPTOM_LIST = re.compile(r"\bsymptoms?\b(?: of (?:[^.;]|\.(?=\s*[a-z])){0,50}?)?[,;:]?\s*(?:such as|that is|"
+                           r"i\.e\.|including|like|e\.g\.|namely)[;:,]?\s(?:[^.]|\.(?=\s*[a-z])){0,160}$", re.I)
+_ADVERSE_SYMPTOM = re.compile(r"\b(?:advers\w*|side|toxic\w*|withdrawal|extrapyramidal|unwanted|undesir\w+)\W+(?:\w+\W+){0,2}"
+                              r"symptoms?\b", re.I)
+
+
+def condition_symptom(text: str, start: int) -> bool:
+    """Whether the event at ``start`` is listed as a symptom of the condition (not of the treatment)."""
+    m = _SYMPTOM_LIST.search(text[max(0, start - 200):start])
+    return m is not None and not _ADVERSE_SYMPTOM.search(text[max(0, start - 230):start])
+
+
+def in_intervention_name(m: "EventMention", pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the event words are part of a mention of the intervention ('combined IV sedation')."""
+    return any(x.start() < m.end and m.start < x.end() for x in pattern.finditer(text))
+
+
+# Stopping treatment because of adverse events says nothing about whether any occurred.
+_STOPPED = re.compile(r"\b(?:discontinu\w*|withdr[ae]w\w*|dropped out|drop\w* out|stopp\w*|quit|left)\b[^.;]{0,50}"
+                      r"\b(?:because of|due to|owing to|for|from)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# General qualifiers of the general words ('no serious adverse events'): anything else ending like an adjective
+# names an organ or a kind ('respiratory complications', 'local side effects'), which is not 'no side effects'.
+_GENERAL = frozenset("""clinical clinically additional unusual potential special total overall general critical
+    medical significant systemic serious severe major other any adverse notable important relevant untoward
+    unexpected obvious apparent evident drug treatment related""".split())
+_KIND = re.compile(r"([a-z]+(?:al|ic|ory|ary|ive|ous))[\s-]+$", re.I)
+_SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave|significant|harmful|dangerous)\b", re.I)
+
+
+def general_negation(text: str, m: "EventMention") -> str | None:
+    """For a negated general mention: 'serious' when it says no serious events occurred ('no serious adverse
+    events', 'none were serious'), 'all' when it says no events at all ('no side effects'), None when it says
+    neither (a stop for adverse events, an organ-specific kind)."""
+    before = text[max(0, m.start - 90):m.start]
+    if _STOPPED.search(before):
+        return None
+    kind = _KIND.search(before)
+    if kind is not None and kind.group(1).lower() not in _GENERAL:
+        return None
+    return "serious" if _SERIOUS_WORD.search(text[max(0, m.start - 25):m.end + 5]) else "all"
+
+
+# 'All adverse events were mild; none were serious': the serious ones are negated.
+NONE_SERIOUS = re.compile(r"\b(?:none|no one|nothing) (?:of (?:them|these|those|which|the events) )?(?:was|were|is|are)\s+"
+                          r"(?:considered |judged |classified as |rated as )?(?:serious|severe|life[- ]threatening)\b",
+                          re.I)
+
+
+# A list that follows the general words ('the most common adverse events were headache, fatigue, myalgia and
+# cough'): each item the lexicon does not name is an event of its own ('other').
+_LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|included|including|include|such as|"
+                         r"consisted of|comprised|e\.g\.,?|namely)\b)\s*(?P<list>[^.;]{3,220})", re.I)
+_PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|as well as)\s+", re.I)
+_NOT_EVENT = re.compile(
+    r"\b(?:mild|moderate|severe|transient|similar|comparable|rare|uncommon|common|few|frequent|reported|observed|"
+    r"were|was|had|have|occurred|patients?|subjects?|participants?|groups?|arms?|placebo|controls?|both|all|"
+    r"none|no|not|generally|mostly|self-limiting|resolved|related|unrelated|treatment|study|drug|dose|doses|"
+    r"incidence|rates?|than|between|with|without|in|of|the|most|less|more|higher|lower|each|during)\b|\d", re.I)
+
+
+def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int]]) -> list[str]:
+    """Items of a list of adverse events after the general words that no lexicon term covers."""
+    m = _LIST_AFTER.match(text, generic_end)
+    if m is None:
+        return []
+    start = m.start("list")
+    if not any(start <= a < m.end("list") for a, _ in term_spans):
+        return []  # a list of events names at least one the lexicon knows
+    body = _PARENS.sub(lambda p: " " * len(p.group(0)), m.group("list"))
+    out, pos = [], 0
+    for piece in _ITEM_SPLIT.split(body):
+        at = body.find(piece, pos)
+        pos = at + len(piece)
+        item = piece.strip(" ,")
+        a = start + at
+        if not item or len(item.split()) > 4 or any(a <= s < a + len(piece) for s, _ in term_spans):
+            continue
+        if _NOT_EVENT.search(item) or not re.fullmatch(r"[A-Za-z][\w' -]*", item):
+            continue
+        out.append(item)
+    return out

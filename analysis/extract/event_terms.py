@@ -1,0 +1,121 @@
+"""Adverse-event wordings and their preferred terms (the guideline's list), read from
+``lexicons/adverse_events.toml`` into one compiled alternation; the medical-problem and drug-stem
+patterns that the sentence detector uses for case reports about any drug."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+GENERIC = "generic"
+SERIOUS = "serious_adverse_events"
+OTHER = "other"
+
+
+def load_lexicon(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(name).read_text(encoding="utf-8"))
+
+
+def _phrase(phrase: str) -> str:
+    """A lexicon phrase as a regex: whole words, ``*`` = any word ending, spaces or hyphens between words;
+    an all-capitals abbreviation (PONV, SAE) only in capitals."""
+    parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in re.split(r"[\s]+", phrase)]
+    body = r"[\s-]+".join(parts).replace(r"\-", r"[\s-]?")
+    if re.fullmatch(r"[A-Z/]{2,}s?", phrase):
+        body = f"(?-i:{body})"
+    return body
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    regex: re.Pattern[str]  # every wording, one alternation (no capturing groups: they cost tenfold)
+    entries: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # (wording, kind, preferred terms)
+    prefixes: frozenset[str]  # the first four letters of every word a wording can start with
+    problem: re.Pattern[str]
+    drug: re.Pattern[str]  # INN stems
+    condition_topics: dict[str, tuple[str, ...]]
+    generic_treatments: frozenset[str]  # 'drug', 'chemotherapy', 'steroid': no drug's name
+
+    def classify(self, words: str) -> tuple[str, tuple[str, ...]]:
+        """(kind, preferred terms) of a matched wording."""
+        return _classify(words)
+
+    def may_match(self, text: str) -> bool:
+        """A cheap test that rules out most sentences before the alternation runs."""
+        return any(w[:4] in self.prefixes for w in _WORD.findall(text.lower()))
+
+
+_WORD = re.compile(r"[a-z]+")
+_FILLERS = frozenset("were both with well than from values also significantly markedly slightly transiently".split())
+
+
+def _compile_lexicon() -> _Lexicon:
+    data = load_lexicon("adverse_events.toml")
+    raw: list[tuple[str, str, tuple[str, ...], str]] = []  # (regex, kind, terms, source text)
+    for term, spec in data["terms"].items():
+        raw += [(_phrase(p), "term", (term,), p) for p in spec.get("phrases", [])]
+        raw += [(p, "term", (term,), p) for p in spec.get("patterns", [])]
+    for spec in data["combined"]:
+        raw += [(_phrase(p), "term", tuple(spec["terms"]), p) for p in spec.get("phrases", [])]
+        raw += [(p, "term", tuple(spec["terms"]), p) for p in spec.get("patterns", [])]
+    raw += [(_phrase(p), GENERIC, (), p) for p in data["generic"]["phrases"]]
+    # Longest first, so that 'serious adverse events' wins over 'adverse events' at one position.
+    raw.sort(key=lambda e: len(e[0]), reverse=True)
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(rx for rx, *_ in raw) + r")(?![\w])", re.I)
+    entries = tuple((re.compile(rx, re.I), kind, terms) for rx, kind, terms, _ in raw)
+    prefixes: set[str] = set()
+    for rx, _, _, source in raw:
+        words = _WORD.findall(source.lower()) if rx != source else \
+            [w for w in _WORD.findall(re.sub(r"\\[a-z]", " ", source.lower())) if len(w) >= 4 and w not in _FILLERS]
+        prefixes.update(w[:4] for w in (words if rx == source else words[:1]))
+    problems = data["problems"]
+    problem = re.compile(
+        r"\b(?:\w+(?:" + "|".join(sorted(map(re.escape, set(problems["suffixes"])), key=len, reverse=True)) + r")|"
+        + "|".join(sorted(map(re.escape, set(problems["words"])), key=len, reverse=True)) + r")\b", re.I)
+    drugs = data["drugs"]
+    drug = re.compile(
+        r"\b\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=len, reverse=True)) + r")\b", re.I)
+    topics = {k: tuple(v) for k, v in data.get("condition_topics", {}).items()}
+    return _Lexicon(regex, entries, frozenset(prefixes), problem, drug, topics,
+                    frozenset(w.lower() for w in drugs["generic"]))
+
+
+@lru_cache(maxsize=4096)
+def _classify(words: str) -> tuple[str, tuple[str, ...]]:
+    for rx, kind, terms in LEXICON.entries:
+        if rx.fullmatch(words):
+            return kind, terms
+    return GENERIC, ()
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+LEXICON = _compile_lexicon()
+
+
+def lexicon_hits(text: str) -> list[re.Match[str]]:
+    """``LEXICON.regex.finditer(text)``, tried only at the words whose first letters can start a wording
+    (a big alternation tried at every character costs ten times more)."""
+    hits: list[re.Match[str]] = []
+    end = 0
+    prefixes, regex = LEXICON.prefixes, LEXICON.regex
+    for w in _WORD.finditer(text.lower()):
+        if w.start() < end or w.group(0)[:4] not in prefixes:
+            continue
+        m = regex.match(text, w.start())
+        if m is not None:
+            hits.append(m)
+            end = m.end()
+    return hits
+
+
+@lru_cache(maxsize=1)
+def preferred_terms() -> tuple[str, ...]:
+    """The preferred terms the lexicon can produce (the guideline's list)."""
+    return tuple(sorted({t for _, _, terms in LEXICON.entries for t in terms}))

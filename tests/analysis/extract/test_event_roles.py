@@ -1,0 +1,77 @@
+"""Event roles and general negations, on real pool-dev abstracts (../shared/eval/pain_trials_pool)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ketamine_evidence.analysis.extract import adverse_events, make_context
+from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
+from ketamine_evidence.analysis.extract.event_roles import condition_symptom, general_negation, unlisted_events
+from ketamine_evidence.analysis.parse.files import parse_file
+from tests.conftest import EVAL, REPO
+
+POOL = EVAL / "pain_trials_pool"
+GOLD = {(r := json.loads(line))["pmcid"]: r
+        for line in (REPO / "data" / "eval" / "pool" / "gold_dev.jsonl").read_text().splitlines() if line.strip()}
+
+
+def _events(pmcid: str) -> dict[str, set[str]]:
+    article = next(iter(parse_file(POOL / f"{pmcid}.nxml")))
+    found = adverse_events.extract(make_context(article, GOLD[pmcid]["intervention"]))
+    return {field: {str(f.value) for f in found if f.field == field}
+            for field in ("adverse_events", "negated_adverse_events")}
+
+
+@pytest.mark.parametrize("pmcid, occurred, negated", [
+    # 'the most common drug-related adverse events included dizziness, pain at injection site, and a decrease
+    # in white blood cell count ... none were serious'
+    ("PMC5426756", {"dizziness", "other"}, {"serious_adverse_events"}),
+    # 'The most common adverse effects were headache, fatigue, myalgia, and cough.'
+    ("PMC5840188", {"headache", "fatigue", "other"}, set()),
+    # 'No major adverse effects of study medication were registered': a result, not a planned measurement
+    ("PMC4266769", set(), {"serious_adverse_events"}),
+    # 'CMF caused more objective alopecia ... nausea and vomiting': 'objective' is no aim here
+    ("PMC1968186", {"nausea", "vomiting"}, set()),
+    # a protocol: 'We assess the effect on ... anxiety/depression' is a plan
+    ("PMC4411773", set(), set()),
+])
+def test_pool_dev_abstracts(pmcid, occurred, negated):
+    assert _events(pmcid) == {"adverse_events": occurred, "negated_adverse_events": negated}
+
+
+def test_unlisted_items_of_an_event_list_are_other():
+    text = "The most common adverse effects were headache, fatigue, myalgia, and cough."
+    mentions = find_event_mentions(text)
+    generic = next(m for m in mentions if m.kind == "generic")
+    terms = [(m.start, m.end) for m in mentions if m.kind == "term"]
+    assert unlisted_events(text, generic.end, terms) == ["myalgia", "cough"]
+    text = "Adverse events were mild and transient, and nausea was the most common."
+    mentions = find_event_mentions(text)
+    assert unlisted_events(text, mentions[0].end, [(m.start, m.end) for m in mentions if m.kind == "term"]) == []
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("No patients discontinued double-blind treatment because of adverse events.", None),
+    ("Dexmedetomidine sedation during retinal surgery improved satisfaction from both patient and surgeon without "
+     "respiratory complication.", None),
+    ("No major adverse effects of study medication were registered.", "serious"),
+    ("Drug administration did not lead to harmful adverse events.", "serious"),
+    ("No AEs were reported at day 2.", "all"),
+])
+def test_which_general_negations_say_nothing_happened(sentence, scope):
+    mention = next(m for m in find_event_mentions(sentence) if m.kind == "generic")
+    assert mention.negated
+    assert general_negation(sentence, mention) == scope
+
+
+def test_symptoms_of_the_treated_condition_are_not_events():
+    text = ("Fifty patients between age of 5 and 12 years (Group A and B) and 50 patients between 13 and 65 years "
+            "(Group C and D) with symptoms of E. vermicularis infestations such as itching in the anal region, "
+            "impaired appetite, abdominal pain, eructation, diarrhea or constipation and presence of ova in stools "
+            "were selected.")
+    assert condition_symptom(text, text.index("itching"))
+    assert condition_symptom(text, text.index("diarrhea"))
+    side = "Side-effect symptoms such as nausea were reported."
+    assert not condition_symptom(side, side.index("nausea"))
