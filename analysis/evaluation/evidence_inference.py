@@ -10,20 +10,21 @@ copy: pick the sentence that best matches the outcome and carries significance o
 relief or time to rescue analgesia, better = increased). No sentence with such wording gives
 'no significant difference'.
 
-Only prompts whose outcome mentions pain or analgesia are scored (the 119 labelled prompts over the
-79 articles shipped in ``articles/``); the label is the annotators' majority.
+By default only prompts whose outcome mentions pain or analgesia are scored (the 119 labelled prompts
+over the 79 articles shipped in ``articles/``); ``--outcomes all`` scores every clear-majority prompt
+whose article is in ``articles/`` (any directory in the same layout). The corpus is read by
+``ei_corpus``. The learned sentence model (``direction_model``) is measured only by article-grouped
+cross-validation (``direction_training``), since it was trained on these prompts.
 
-Run: ``python -m ketamine_evidence.analysis.evaluation.evidence_inference [ROOT] [--json] [--show N]``.
+Run: ``python -m ketamine_evidence.analysis.evaluation.evidence_inference [ROOT] [--outcomes pain|all] [--json] [--show N]``.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import re
 import sys
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,27 +33,17 @@ from ketamine_evidence.analysis.extract.direction import (
     BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     numeric_direction, outcome_polarity, raw_direction,
 )
+from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
+    DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_sentences, blind_pmcids,
+    load_prompts,
+)
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
-from ketamine_evidence.analysis.parse.sentences import split_text
 from ketamine_evidence.base.errors import InputError
-
-DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "evidence_inference"
-LABELS = ("significantly increased", "significantly decreased", "no significant difference")
-PAIN_OUTCOME = re.compile(r"pain|analges", re.I)
-
-_STOP = frozenset(
-    """the and with for from that this than was were are has have had been into over under after before during
-    within between among their its per patients patient group groups treatment treated receiving received who
-    which both total mean number rate level levels score scores dose doses daily plus use used using versus
-    those each other only also all any more less most least ml kg day days week weeks hour hours min minutes""".split())
-_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 
 
 # Sentences about other studies (discussion), not this trial's result.
 _LITERATURE = re.compile(r"\bet al\b|\bconsistent with\b|\bin line with\b|\bthe (study|studies|trial) (of|by)\b|\[\d+(?:[,\u2013-]\d+)*\]|\(\d+(?:[,\u2013-]\d+)*\)\.?$|^Table\s?\d|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
                          r"\b(specialists|authors) (claim|reported|suggest)", re.I)
-# A table's caption glued to the text before it ('Table 2Result for the secondary ...'): the table follows.
-_TABLE_START = re.compile(r"(?<=\S)\s?Table\s?\d+[A-Z]|(?<=[.a-z)\]])Table\s?\d+\b")
 _ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 
 
@@ -66,81 +57,11 @@ def _numbers(text: str) -> set[str]:
     return set(re.findall(r"\d+(?:\.\d+)?", text))
 
 
-def _stems(text: str) -> set[str]:
-    """Content-word stems (first 5 letters) of a text ('[Table 2]' and '(Figure 3)' references left out)."""
-    return {w[:5] for w in _WORD.findall(_REFERENCE.sub(" ", text).lower()) if w not in _STOP}
-
-
-_REFERENCE = re.compile(r"[\[(](?:see\s)?(?:Tables?|Fig\w*)\.?\s?\d+[^\])]{0,20}[\])]")
-
-
-@dataclass(frozen=True, slots=True)
-class Prompt:
-    prompt_id: str
-    pmcid: str
-    outcome: str
-    intervention: str
-    comparator: str
-    label: str
-
-
 @dataclass(frozen=True, slots=True)
 class Answer:
     label: str
     sentence: str | None
     direction: str | None
-
-
-def load_prompts(root: Path) -> list[Prompt]:
-    """Labelled prompts with a pain outcome whose article is in ``root/articles`` (majority label)."""
-    articles = {p.stem[3:] for p in (root / "articles").glob("PMC*.txt")}
-    with open(root / "prompts_merged.csv", encoding="utf-8-sig", newline="") as fh:
-        prompts = {r["PromptID"]: r for r in csv.DictReader(fh)}
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    with open(root / "v2_annotations.csv", encoding="utf-8-sig", newline="") as fh:
-        for r in csv.DictReader(fh):
-            if r["PMCID"] in articles:
-                label = r["Label"].strip().lower()
-                label = {"significantly increase": "significantly increased",
-                         "significantly decrease": "significantly decreased"}.get(label, label)
-                if label in LABELS:
-                    votes[r["PromptID"]][label] += 1
-    out = []
-    for pid, counter in votes.items():
-        p = prompts.get(pid)
-        if p is None or not PAIN_OUTCOME.search(p["Outcome"]):
-            continue
-        label = counter.most_common(1)[0][0]
-        out.append(Prompt(pid, p["PMCID"], p["Outcome"].strip(), p["Intervention"].strip(),
-                          p["Comparator"].strip(), label))
-    return sorted(out, key=lambda p: (p.pmcid, int(p.prompt_id)))
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSentence:
-    text: str
-    abstract: bool
-    stems: frozenset[str]
-    section: str = ""  # 'ABSTRACT.RESULTS', 'BODY.DISCUSSION'...
-
-
-def article_sentences(path: Path) -> list[ArticleSentence]:
-    """Sentences of an Evidence Inference .txt article (title and 'ABSTRACT.*' sections flagged abstract)."""
-    out: list[ArticleSentence] = []
-    section = ""
-    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
-        block = block.strip()
-        if not block:
-            continue
-        head = re.match(r"^([A-Z][A-Z0-9 .&/_-]{2,80}):\s*(.*)$", block, re.S)
-        if head and head.group(1).isupper():
-            section, block = head.group(1), head.group(2).strip()
-        abstract = section.startswith(("TITLE", "ABSTRACT"))
-        for s in split_text(" ".join(block.split())):
-            text = _TABLE_START.split(s.text, maxsplit=1)[0].strip()  # '... shorter mean a Table 3Treatment ...'
-            if len(text) > 20:
-                out.append(ArticleSentence(text, abstract, frozenset(_stems(text)), section))
-    return out
 
 
 def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
@@ -377,13 +298,17 @@ def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) 
     return False
 
 
-def evaluate_evidence_inference(root: Path = DEFAULT_ROOT, limit: int | None = None) -> dict[str, Any]:
-    """Accuracy, macro-F1 and per-label P/R/F1 of the direction classifier on the pain prompts."""
+def evaluate_evidence_inference(root: Path = DEFAULT_ROOT, limit: int | None = None,
+                                outcomes: str = "pain") -> dict[str, Any]:
+    """Accuracy, macro-F1 and per-label P/R/F1 of the direction classifier on the prompts whose article
+    text is in ``root/articles`` (``outcomes``: 'pain' or 'all', see ``ei_corpus.load_prompts``)."""
     root = Path(root)
     missing = [name for name in ("prompts_merged.csv", "v2_annotations.csv", "articles") if not (root / name).exists()]
     if missing:
         raise InputError(f"{root} is not an Evidence Inference directory (no {', '.join(missing)})")
-    prompts = load_prompts(root)
+    if outcomes not in ("pain", "all"):
+        raise InputError(f"--outcomes must be 'pain' or 'all', not {outcomes!r}")
+    prompts = load_prompts(root, outcomes)
     if limit is not None:
         prompts = prompts[:limit]
     cache: dict[str, tuple[list[ArticleSentence], str]] = {}
@@ -396,7 +321,7 @@ def evaluate_evidence_inference(root: Path = DEFAULT_ROOT, limit: int | None = N
         rows.append({"prompt_id": p.prompt_id, "pmcid": p.pmcid, "outcome": p.outcome,
                      "intervention": p.intervention, "comparator": p.comparator,
                      "gold": p.label, "predicted": a.label, "sentence": a.sentence})
-    return {"n": len(rows), **score(rows), "rows": rows}
+    return {"n": len(rows), "outcomes": outcomes, **score(rows), "rows": rows}
 
 
 def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -417,7 +342,7 @@ def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def summary_lines(result: dict[str, Any]) -> list[str]:
-    lines = [f"Evidence Inference (pain outcomes): n={result['n']} accuracy {result['accuracy']:.3f} "
+    lines = [f"Evidence Inference ({result.get('outcomes', 'pain')} outcomes): n={result['n']} accuracy {result['accuracy']:.3f} "
              f"macro-F1 {result['macro_f1']:.3f}"]
     for label, s in result["per_label"].items():
         lines.append(f"  {label:27s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} (n={s['support']})")
@@ -428,18 +353,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ketamine_evidence.analysis.evaluation.evidence_inference",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT, help="the evidence_inference directory")
+    parser.add_argument("--outcomes", choices=("pain", "all"), default="pain", help="which prompts to score")
     parser.add_argument("--json", action="store_true", help="print the scores (and rows) as JSON")
     parser.add_argument("--show", type=int, default=0, metavar="N", help="print N wrong answers with their sentence")
     args = parser.parse_args(argv)
     try:
-        result = evaluate_evidence_inference(args.root)
+        result = evaluate_evidence_inference(args.root, outcomes=args.outcomes)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    wrong = [r for r in result["rows"] if r["gold"] != r["predicted"]][:args.show]
+    blind = blind_pmcids()  # the pool's blind articles are never read
+    wrong = [r for r in result["rows"] if r["gold"] != r["predicted"] and r["pmcid"] not in blind][:args.show]
     for r in wrong:
         print(f"[{r['prompt_id']}] {r['outcome']!r} | {r['intervention']!r} vs {r['comparator']!r}\n"
               f"   gold {r['gold']} / predicted {r['predicted']}\n   {r['sentence']}")

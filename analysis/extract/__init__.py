@@ -99,7 +99,8 @@ def extract_findings(article: Article, intervention: Intervention | str = "ketam
     ctx = make_context(article, intervention)
     mentioned = ctx.intervention.mentioned_in(ctx.text)
     for module in EXTRACTORS:
-        if mentioned or module not in INTERVENTION_SPECIFIC:
+        if mentioned or module not in INTERVENTION_SPECIFIC or (
+                hasattr(module, "named_in_part") and module.named_in_part(ctx)):
             ctx.findings.extend(module.extract(ctx))
     return ctx.findings
 

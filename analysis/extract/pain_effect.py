@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
 )
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "pain_effect"
-VERSION = "1.1"
+VERSION = "1.2"
+
 
 SKIP_SECTIONS = re.compile(r"BACKGROUND|INTRO|OBJECTIV|AIM|PURPOSE|METHOD|DESIGN|SETTING|PATIENT|PARTICIPANT|"
                            r"MATERIAL|CONTEXT|IMPORTANCE|RATIONALE|REGISTRATION|FUNDING|INTERVENTION", re.I)
@@ -42,12 +44,18 @@ def finding_sentences(ctx: "Context") -> list["Sentence"]:
             continue
         if section == "TITLE" and raw_direction(s.text) not in ("better", "worse", "none") and not TITLE_VERB.search(s.text):
             continue  # 'The comparison of ... on postoperative pain in lower abdominal surgery'
+        if section == "TITLE" and TITLE_TOPIC.match(s.text) and not TITLE_VERB.search(s.text):
+            continue  # 'The effectiveness and cost-evaluation of manual therapy ...': what was studied, not a finding
+        if section == "TITLE" and "?" in s.text:
+            continue  # 'Which is better for pain reduction ...: A, B, or combination?': a question, not a finding
         if section == "TITLE" and TITLE_AIM.search(s.text) and not TITLE_VERB.search(s.text):
             continue  # 'Reflexology versus Swedish Massage to Reduce Stress and Pain and Improve Mood': an aim
         out.append(s)
     return out
 
 
+TITLE_TOPIC = re.compile(r"\W*(the\s)?(comparative\s|relative\s|clinical\s)?(effect(iveness)?|efficacy|comparison|evaluation|"
+                         r"assessment|safety)s?\s((and|or)\s[\w-]+\s)?(of|on|between)\b", re.I)
 TITLE_AIM = re.compile(r"\b(to (reduce|improve|prevent|relieve|treat|manage|attenuate|decrease|control|lower|enhance)|"
                        r"for (reducing|preventing|relieving|improving|treating|the (reduction|prevention|relief|"
                        r"treatment|management) of))\b|\?\s*$", re.I)
@@ -61,8 +69,8 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     if cached is not None:
         return cached
     verdicts: list[Verdict] = []
-    if ctx.intervention.mentioned_in(ctx.article.text):
-        arms = article_arms(ctx)
+    arms = article_arms(ctx)
+    if ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern:
         for s in finding_sentences(ctx):
             for v in clause_verdicts(s.text, arms, results=bool(re.search(r"RESULT|FINDING", s.section or "", re.I))):
                 v.sentence = s
@@ -74,6 +82,16 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     except AttributeError:
         pass
     return verdicts
+
+
+def named_in_part(ctx: "Context") -> bool:
+    """The pipeline runs this extractor also where the abstract never uses the intervention's full name
+    but does use its distinctive words (``arms.word_pattern``: 'the massage group' for 'massage and
+    breastfeeding before venipuncture'); the arms are then tied by those words."""
+    name = ctx.intervention.given_name or ctx.intervention.name
+    if " " not in name.strip():
+        return False  # a one-word name not mentioned has no other words to be found by (and 'ketamine' stays fast)
+    return word_pattern(name, ctx.article.text) is not None
 
 
 def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:

@@ -29,6 +29,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="instead of a gold file, score adverse-event sentence detection on ADE-Corpus-V2")
     parser.add_argument("--corpus-dir", type=Path,
                         help="with --external: the corpus directory (default: ../shared/eval/external/ade_corpus_v2)")
+    parser.add_argument("--outcomes", choices=("pain", "all"), default="pain",
+                        help="with --external evidence-inference: score pain prompts (default) or all clear-majority "
+                             "prompts whose article is in the corpus directory's articles/")
     parser.add_argument("--limit", type=int, help="with --external: score only a proportional slice of N sentences")
 
 
@@ -77,7 +80,7 @@ def _run_external(args: argparse.Namespace) -> int:
         from ketamine_evidence.analysis.evaluation import evidence_inference as ei
 
         root = _corpus_dir(args.corpus_dir, ei.DEFAULT_ROOT, "the Evidence Inference corpus")
-        ei_result = ei.evaluate_evidence_inference(root)
+        ei_result = ei.evaluate_evidence_inference(root, outcomes=args.outcomes)
         print(json.dumps({k: v for k, v in ei_result.items() if k != "rows"}, indent=2) if args.json
               else "\n".join(ei.summary_lines(ei_result)))
         return 0

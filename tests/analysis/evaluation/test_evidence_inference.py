@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ketamine_evidence.analysis.evaluation import ei_corpus
 from ketamine_evidence.analysis.evaluation import evidence_inference as ei
 from tests.conftest import EVAL
 
@@ -104,7 +105,7 @@ def test_two_letter_abbreviations_name_the_arms() -> None:
 def test_table_text_and_references_are_left_out() -> None:
     assert ei._stems("analgesic tablets [Table 2]") == ei._stems("analgesic tablets")
     assert "table" not in ei._stems("duration of analgesia (Table 2)")
-    assert ei._TABLE_START.split("Times were significantly shorter a Table 3Treatment differences 45 52")[0] == \
+    assert ei_corpus._TABLE_START.split("Times were significantly shorter a Table 3Treatment differences 45 52")[0] == \
         "Times were significantly shorter a"
     assert ei._table_like("Mean 65 (19) 66 (20) 65 (19) 2.7 (0.6) 2.7 (0.7) 29 (15)")
     assert not ei._table_like("Pain scores were significantly lower with ketamine than placebo (P < 0.01).")

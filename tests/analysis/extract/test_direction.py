@@ -116,3 +116,49 @@ def test_confidence_interval_gives_significance() -> None:
     found = [f for f in extract_findings(a, "duloxetine")
              if f.field == "pain_effect"]
     assert found and found[0].value == "improved"
+
+
+def test_subgroup_comparisons_and_thresholds_are_not_arm_directions() -> None:
+    # PMID 15631624 (pool dev): a comparison between the sexes within the duloxetine arm.
+    arms = direction.arms_for("duloxetine versus placebo", direction.re.compile("duloxetine", direction.re.I))
+    text = ("When analyzed by gender, the magnitude of improvement in efficacy outcomes did not differ significantly "
+            "between duloxetine-treated male and female melancholic patients.")
+    assert direction.SUBGROUPS.search(text)
+    # PMID 26530039 (pool dev): 'greater than or equal to the MCID' defines responders; it is no direction.
+    nnt = ("The numbers needed to treat for patients to report changes greater than or equal to the minimum "
+           "clinically important difference in PtGA, Pain, HAQ-DI ranged between 4.0-6.1 (5 mg BID).")
+    assert direction.raw_direction(nnt) is None
+    # PMID 29416451 (pool dev): '..., with no significant increase in complications' is a clause of its own.
+    combined = ("The combined IV sedation and local periprostatic nerve block are efficient in controlling and "
+                "limiting pain better than employing each technique alone with no significant increase in "
+                "complications incidence.")
+    assert len(direction.clauses(combined)) == 2
+    assert [v.verdict for v in direction.clause_verdicts(combined, arms)] in ([], ["better"])
+
+
+def test_delayed_pain_onset_is_better_and_both_interventions_is_within() -> None:
+    # PMID 27034673 (pool dev): delaying the manifestation of pain is a benefit.
+    assert direction.outcome_polarity("pain manifestation was significantly delayed") == "higher_better"
+    # PMID 28904545 (pool dev): both arms improved; that is a change within groups, not a difference.
+    assert direction.WITHIN.search("both interventions resulted in a significant reduction of the pain scores")
+
+
+def test_a_leading_participial_phrase_is_its_own_clause() -> None:
+    # PMID 22559856 (pool dev): 'reducing the transmission' is the mechanism; the finding is the reduction in pain.
+    text = ("Changing the smooth muscle tone and reducing the transmission of afferent sensory pathways, lidocaine "
+            "causes a significant reduction in pain.")
+    assert direction.clauses(text)[0].startswith("Changing") and len(direction.clauses(text)) == 2
+    arms = direction.arms_for(text, direction.re.compile("lidocaine"))
+    assert [v.verdict for v in direction.clause_verdicts(text, arms)] == ["better"]
+
+
+def test_analgesia_as_a_treatment_prolonged_reduction_and_any_difference() -> None:
+    # PMID 23869185 (pool dev): remifentanil 'as intraoperative analgesia' names the treatment, not an outcome.
+    assert not direction.is_pain_outcome("Use of high-dose remifentanil as intraoperative analgesia during elective "
+                                         "gastrectomy reduced postoperative insulin resistance")
+    assert not direction.is_pain_outcome("Thoracic epidural analgesia reduces myocardial injury")
+    # PMID 22570563 (pool dev): a prolonged reduction of pain is a benefit.
+    assert direction.raw_direction("a useful option for prolonged reduction of postsurgical pain") == "better"
+    # PMID 25885080 (pool dev): 'did not make any significant difference'.
+    assert direction.raw_direction("the RCF group did not make any significant difference (P>0.05) in the "
+                                   "analgesic properties") == "none"

@@ -293,3 +293,22 @@ def test_condition_pain_mask_leaves_pain_scores() -> None:
     from ketamine_evidence.analysis.extract import direction
     assert direction.is_pain_outcome("resulted in lower pain scores")
     assert not direction.is_pain_outcome("patients with chronic low back pain were recruited")
+
+
+def test_topic_titles_protocol_aims_and_adverse_event_lists_are_not_findings() -> None:
+    # PMID 20096136, 29316960, 28493932 (pool dev): none of these sentences reports a pain result.
+    a = article("The effectiveness and cost-evaluation of manual therapy and physical therapy in patients with "
+                "sub-acute and chronic non specific neck pain",
+                ("CONCLUSIONS", "This study will establish the efficacy of PGB compared with GBP in reducing pain in "
+                                "people with sciatica."),
+                ("RESULTS", "The most common drug-related adverse events included dizziness, pain at injection site, "
+                            "and a decrease in white blood cell count."))
+    assert effect(a, "manual therapy") is None
+
+
+def test_response_rates_are_pain_outcomes_only_when_about_pain() -> None:
+    # PMID 25779603 (pool dev): a disease-activity response is not a pain outcome.
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
+
+    assert not is_pain_outcome("significantly higher MDA response rates versus patients randomized to placebo")
+    assert is_pain_outcome("the pain response rate was higher with ketamine")

@@ -1,0 +1,326 @@
+"""Arms of one abstract: which group is THE intervention and which a comparator, tied once per text.
+
+Public API (used by pain_effect, responders, pain_scores, durations and the Evidence Inference
+evaluation; other extractors may use it the same way):
+
+- ``arms_for(text, pattern) -> Arms``: ``pattern`` names the intervention (its names and synonyms);
+  the abstract's own definitions add group letters and numbers ('group K (ketamine 0.5 mg/kg)',
+  'K2 group', 'Group I', 'group 2'), abbreviations it defines ('sterile water injection (ISWI)'),
+  product names ('X group' for another X is a comparator), 'the study / case / treatment group' when
+  the abstract gives it the drug, and the treated side of a split-body design. Cached per text.
+- ``article_arms(ctx)``: the same for an extraction ``Context``.
+- ``Arms.is_intervention(s)`` / ``Arms.is_comparator(s)``: does a span name that side;
+  ``Arms.side(s)``: 'intervention', 'comparator', 'both' or None; ``Arms.is_named_comparator(s)``:
+  strong evidence only (placebo-like words, groups the abstract defines).
+- ``Arms.placebo_controlled``: the trial has a placebo / sham / no-treatment arm.
+- ``Arms.pain_outcome(s)``, ``Arms.polarity(s)``: outcome words, including abbreviations the abstract
+  defines for pain outcomes ('postoperative myalgia (POM)').
+- ``former_latter(text, previous)``: 'the former' / 'the latter' replaced by the arm named first /
+  last in the previous clause or sentence ('A was compared with B. The former ...').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
+
+from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_polarity
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+
+# Arms that are comparators by their name.
+PLACEBO_LIKE = re.compile(
+    r"\b(placebo|sham|saline|controls?|control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
+    r"no treatment|untreated|vehicle|dummy|group n|normal saline)\b", re.I)
+GENERIC_INTERVENTION_ARM = re.compile(
+    r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)
+# Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'.
+LABEL_BEFORE = re.compile(r"\b[Gg]roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
+LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d)\s[Gg]roups?\b")
+WORD_GROUP = re.compile(r"\b([A-Za-z][\w-]{2,})(?:\s[\d.]+\s?(?:mg|µg|mcg|g|ml|mL)(?:/\w+)?)?(?:[- ]treated)?\s(?:group|arm)s?\b")
+_NOT_ARM_WORDS = frozenset(
+    "the each both two three four all other this that these control placebo treatment study case intervention "
+    "active same age different respective experimental two-group first second third whole".split())
+# The treated body part of a split-body or within-subject design ('on the treated side').
+TREATED_SIDE = re.compile(r"\b(?<!un)(?<!non-)(?<!non)treated (side|limbs?|hands?|arms?|legs?|knees?|eyes?|sites?|areas?|"
+                          r"shoulders?|feet|foot|teeth|tooth|quadrants?)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Arms:
+    """How to tell the intervention's arm from a comparator's in a sentence."""
+
+    is_intervention: Callable[[str], bool]
+    is_comparator: Callable[[str], bool]
+    placebo_controlled: bool = False
+    outcome_terms: re.Pattern[str] | None = None  # abbreviations the abstract defines for pain outcomes
+    higher_terms: re.Pattern[str] | None = None  # ... of which more is better ('duration of analgesia (DOA)')
+    is_named_comparator: Callable[[str], bool] | None = None  # strong evidence only (placebo, defined groups)
+    pain_text: bool = False  # the whole text names a pain outcome somewhere
+
+    names: re.Pattern[str] | None = None  # the intervention's own names ('thoracic epidural analgesia')
+
+    def unnamed(self, text: str) -> str:
+        """``text`` with the intervention's names blanked (same length): an arm called 'epidural analgesia'
+        or 'pain education' names no outcome, so its words must not decide outcome or polarity."""
+        if self.names is None:
+            return text
+        return self.names.sub(lambda m: " " * len(m.group(0)), text)
+
+    def pain_outcome(self, text: str) -> bool:
+        text = self.unnamed(text)
+        return is_pain_outcome(text) or bool(self.outcome_terms and self.outcome_terms.search(text))
+
+    def side(self, text: str) -> str | None:
+        """'intervention', 'comparator', 'both' (the span names both arms) or None (neither)."""
+        i, c = self.is_intervention(text), self.is_comparator(text)
+        return "both" if i and c else "intervention" if i else "comparator" if c else None
+
+    def polarity(self, text: str) -> str | None:
+        text = self.unnamed(text)
+        if self.higher_terms and self.higher_terms.search(text):
+            return "higher_better"
+        return outcome_polarity(text) or (
+            "lower_better" if self.outcome_terms and self.outcome_terms.search(text) else None)
+
+
+
+def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)'."""
+    out = []
+    for m in pattern.finditer(text):
+        after = re.match(r"\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 14])
+        if after:
+            out.append(after.group(1))
+    return out
+
+
+_BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
+_DEFINED_ABBREVIATION = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})\(([A-Z]{2,6})\)")
+
+
+def _initials_abbreviations(text: str, name: str) -> list[str]:
+    """Abbreviations whose spelled-out words are all words of the intervention's name, by their initials:
+    'patient controlled epidural analgesia (PCEA)' for 'thoracic patient-controlled epidural analgesia with
+    bupivacaine', though the abstract never writes the full name ('patient controlled intravenous analgesia
+    (PCIA)' is not: 'intravenous' is no word of the name)."""
+    name = _BRACKETED_COMPARATOR.sub(" ", name)
+    name_words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    out = []
+    for m in _DEFINED_ABBREVIATION.finditer(text):
+        abbr = m.group(2)
+        words = re.findall(r"[A-Za-z]+", m.group(1))[-len(abbr):]
+        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
+                and all(w.lower() in name_words for w in words):
+            out.append(abbr)
+    return out
+
+
+def article_arms(ctx: "Context") -> Arms:
+    """Intervention and comparator vocabulary of one article (names, group labels, abbreviations).
+
+    Where the abstract never uses the intervention's full name, its distinctive words stand for it
+    (``word_pattern``): 'massage and breastfeeding before venipuncture' is 'the massage group' and 'the
+    breastfeeding group'; 'ginger and artichoke extract supplementation' is 'the supplement'."""
+    text = ctx.article.text
+    pattern = ctx.intervention.pattern
+    if not ctx.intervention.mentioned_in(text):
+        pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
+    extra = _initials_abbreviations(text, ctx.intervention.given_name or ctx.intervention.name)
+    if extra:  # the abbreviation becomes one of the intervention's names
+        pattern = re.compile(r"%s|\b(?:%s)\b" % (pattern.pattern, "|".join(extra)), pattern.flags)
+    return arms_for(text, pattern)
+
+
+# Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
+_NAME_FILLER = frozenset(
+    """and or of with for before after during the a an in on to plus versus vs via by from alone combined combination
+    therapy therapies treatment treatments program programme programs intervention interventions group groups arm
+    session sessions class classes administration administered dose doses dosing single daily twice once high low
+    standard usual intravenous oral topical local subcutaneous intramuscular epidural intrathecal intranasal
+    inhaled transdermal injection injections infusion infusions solution tablet tablets capsule capsules extract
+    preoperative postoperative intraoperative perioperative preventive preemptive pre-emptive based new""".split())
+
+
+def word_pattern(name: str, text: str) -> re.Pattern[str] | None:
+    """A pattern for the distinctive words of ``name`` (4+ letters, not filler; matched by their first
+    six letters, so 'supplementation' finds 'supplement') that ``text`` uses; None when it uses none.
+    A bracketed comparator ('(vs loop ligation)') is left out of the name."""
+    name = _BRACKETED_COMPARATOR.sub(" ", name)
+    stems = []
+    for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", name):
+        if word.lower() in _NAME_FILLER:
+            continue
+        stem = re.escape(word.lower()[:6])
+        if re.search(rf"\b{stem}", text, re.I):
+            stems.append(stem)
+    if not stems:
+        return None
+    return re.compile(r"\b(?:%s)[\w-]*" % "|".join(dict.fromkeys(stems)), re.I)
+
+
+@lru_cache(maxsize=32)  # pain_effect, responders and pain_scores ask for the same article's arms
+def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
+    """Arms of a text where ``pattern`` names the intervention.
+
+    Group labels ('group K (ketamine 0.5 mg/kg)', 'K2 group: ketamine infusion') belong to the
+    intervention when their definition names it; other labels and the drug that defines them
+    ('Group R, remifentanil 1 µg/kg'), and 'X group' for other X, are comparators.
+    """
+    labels_int: set[str] = set()
+    labels_cmp: set[str] = set()
+    names_cmp: set[str] = set()
+    undefined: set[str] = set()
+    hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
+                  + [(m.start(), m.end(), m.group(1)) for m in LABEL_AFTER.finditer(text)])
+    for i, (start, end, label) in enumerate(hits):
+        if label.lower() in _NOT_ARM_WORDS:
+            continue
+        if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # 'ketamine-midazolam (Group KM)'
+            definition = _DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
+            (labels_int if pattern.search(definition) or pattern.search(label) else labels_cmp).add(label)
+            continue
+        nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
+        window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
+        if pattern.search(window) or pattern.search(label):
+            labels_int.add(label)
+        elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
+            undefined.add(label)
+        elif window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window):
+            labels_cmp.add(label)
+            first = re.match(r"[\s:,(=]*(?:received\s|given\s)?([a-z][a-z-]{3,})\b", window)
+            if first and first.group(1) not in _NOT_ARM_WORDS and first.group(1) not in ("patients", "received", "group"):
+                names_cmp.add(first.group(1))
+    labels_cmp -= labels_int
+    initial = _initial(pattern)
+    for label in undefined - labels_int - labels_cmp:
+        if initial and len(label) <= 2 and label[0] == initial:
+            labels_int.add(label)  # 'group K' in a ketamine trial that never spells its groups out
+        elif label in ("C", "S", "N", "NS", "Pl"):
+            labels_cmp.add(label)
+    defined_names = set(names_cmp)
+    for m in WORD_GROUP.finditer(text):
+        word = m.group(1)
+        if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
+            continue
+        names_cmp.add(word)
+    abbreviations = _abbreviations(text, pattern)
+    labels_int.update(abbreviations)
+    names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
+    int_re = _label_regex(labels_int, abbreviations)
+    cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)
+    strong_re = _label_regex(labels_cmp | (defined_names - labels_int), defined_names - labels_int)
+    generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
+
+    def is_intervention(s: str) -> bool:
+        return bool(pattern.search(s) or (int_re and int_re.search(s)) or (generic_int and generic_int.search(s))
+                    or TREATED_SIDE.search(s))
+
+    def is_comparator(s: str) -> bool:
+        stripped = pattern.sub(" ", s)
+        if int_re:
+            stripped = int_re.sub(" ", stripped)
+        return bool(PLACEBO_LIKE.search(stripped) or (cmp_re and cmp_re.search(stripped)))
+
+    def is_named_comparator(s: str) -> bool:
+        """A comparator by a placebo-like word or a group the abstract defines (not only 'X group')."""
+        stripped = pattern.sub(" ", s)
+        return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
+
+    placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
+                             r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
+                             r"vehicle)\b", _NO_PLACEBO.sub(" ", text), re.I))
+    return Arms(is_intervention, is_comparator, placebo, *_outcome_abbreviations(text),
+                is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text), names=pattern)
+
+
+# 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
+_NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
+                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",
+                         re.I)
+# A label in parentheses right after its definition: 'either midazolam (Group M) or ketamine-midazolam (Group KM)',
+# '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,
+# sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
+_DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
+_DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
+
+
+def _initial(pattern: re.Pattern[str]) -> str | None:
+    """First letter of the intervention's first name in its pattern ('ketamine' -> 'K')."""
+    m = re.search(r"\(\?:\s*\\?([A-Za-z])", pattern.pattern)
+    return m.group(1).upper() if m else None
+
+
+def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str] | None:
+    """'group X' / 'X group' for each label, and the bare word for names and abbreviations."""
+    if not labels:
+        return None
+    alt = "|".join(re.escape(t) for t in sorted(labels, key=len, reverse=True))
+    parts = [rf"\b[Gg]roups?\s(?:{alt})\b", rf"\b(?:{alt})(?:[- ]treated)?\s[Gg]roups?\b"]
+    if bare:
+        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in sorted(bare, key=len, reverse=True)))
+    return re.compile("|".join(parts))
+
+
+_ABBR_PAREN = re.compile(r"(?<=[A-Za-z-]) \(([A-Z][A-Za-z0-9-]{1,7})\)")
+_WORDS_BEFORE = re.compile(r"(?<![A-Za-z-])[A-Za-z-]+(?: [A-Za-z-]+){0,3}$")
+
+
+def _outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Abbreviations defined for pain outcomes ('postoperative myalgia (POM)'), and those of them whose
+    expansion is a more-is-better outcome ('duration of analgesia (DOA)')."""
+    found: set[str] = set()
+    higher: set[str] = set()
+    for m in _ABBR_PAREN.finditer(text):  # ' (POM)' first, then the words before it (much faster than one regex)
+        words = _WORDS_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if words is None:
+            continue
+        if is_pain_outcome(words.group(0)) and m.group(1).upper() not in ("VAS", "NRS", "PCA", "IV"):
+            found.add(m.group(1))
+            if outcome_polarity(words.group(0)) == "higher_better":
+                higher.add(m.group(1))
+
+    # 'Success was considered as no or mild pain': the success rate is a pain outcome (more is better).
+    for m in re.finditer(r"\b(success|response|responders?)\b[^.;]{0,30}?\b(was|were|is)\s(defined|considered|"
+                         r"regarded)\s(as|by)\b[^.;]{0,80}?\b(pain|analges\w*|headache)", text, re.I):
+        word = m.group(1).lower()
+        found.update({word, word + " rate", word + " rates"})
+        higher.update({word, word + " rate", word + " rates"})
+
+    def alternation(words: set[str]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)), re.I)
+
+    return alternation(found), alternation(higher)
+
+
+def _case_is_intervention(text: str, pattern: re.Pattern[str]) -> bool:
+    """'case group' / 'study group' means the intervention's arm when the abstract gives it the drug."""
+    m = re.search(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", text, re.I)
+    return bool(m and pattern.search(m.group(0))) or bool(
+        re.search(r"\b(in|to) (the )?(case|study|intervention|experimental) group", text, re.I))
+
+
+_FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
+
+
+def former_latter(text: str, previous: str) -> str:
+    """'the former' / 'the latter' replaced by the first / last of the two arms named in ``previous``.
+
+    ``previous`` is the clause or sentence that named the arms ('A was compared with B'; 'between A and
+    B'); its two sides are split at the comparison word, so 'the former' reads as A and 'the latter'
+    as B. Unchanged when ``previous`` does not name two sides.
+    """
+    if not _FORMER_LATTER.search(text):
+        return text
+    m = re.search(r"(?P<a>[^,;]{2,80}?)\s(?:was |were )?(?:compared (?:with|to)|versus|vs\.?|and|or|than)\s"
+                  r"(?P<b>[^,;.]{2,80})", re.sub(r"^.*?\b(?:between|comparing|of)\s", "", previous, count=1))
+    if not m:
+        return text
+    first = m.group("a").strip()
+    last = re.split(r"\s(?:in|among|for|at|on|during|after|before)\s", m.group("b"), maxsplit=1)[0].strip()
+    return _FORMER_LATTER.sub(lambda f: first if f.group(1).lower() == "former" else last, text)

@@ -1,0 +1,375 @@
+"""Comparisons inside one clause: significance, direction wording, and which arm the wording is about.
+
+- ``clauses(text)``: clause structure (but, whereas, while, however, although, otherwise, ';',
+  'without ...', a leading 'Despite / Although ...,').
+- ``direction_at`` / ``raw_direction``: 'none' (no significant difference, negated verbs such as
+  'did not reduce'), 'better'/'worse' (evaluative), 'up'/'down' (the quantity), with the position of
+  the deciding word; ``_significance``: words, p-values and a difference's 95% CI.
+- ``orientation``: +1 when the wording is about the intervention's arm, -1 when about a comparator's
+  ('than' / 'compared with' marks the reference side); ``numeric_direction`` and
+  ``respective_direction``: each number attached to its own arm when only significance is stated.
+- ``WITHIN`` / ``_is_between``: a change from baseline is not a difference between arms;
+  ``BASELINE_ONLY``: a baseline comparison is not a result.
+- ``local_polarity`` / ``pain_direction``: the governed outcome's polarity turns up/down into
+  better/worse (None when the polarity is unknown).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
+from ketamine_evidence.analysis.extract.outcomes import HIGHER_BETTER, LOWER_BETTER, _mask
+from ketamine_evidence.analysis.extract.text_patterns import p_values
+
+# --- direction and significance wording --------------------------------------------------------
+NO_DIFF = re.compile(
+    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no ((between|within)[- ])?(group|treatment|"
+    r"between-group) differences?|(statistically )?indistinguishable|did not separate from|"
+    r"no (statistically |clinically )?significant(ly)? (difference|change|effect|reduction|improvement|benefit|"
+    r"advantage|variation|decrease|increase)s?|no (difference|differences|effect|benefit|advantage)s?\b|"
+    r"not (statistically )?significant(ly)?( different| differ\w*| lower| higher| reduced| changed| better)?|"
+    r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
+    r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
+    r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
+    r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
+    r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|no (analgesic|opioid[- ]sparing|pain[- ]relieving|preemptive|pre-emptive|preventive|beneficial|additive|synergistic) (\w+ )?(effects?|benefits?|impact)|no (significant |measurable |clinically relevant )?(impact|influence) on|equally (effective|efficacious|potent)|similarly effective|equi-?analgesic|(was|were|is|are|provided|produced|showed|gave) (an? )?(\w+ )?equivalent (to|analgesi\w*)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
+    r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
+    r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
+    r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"
+    r"(did|does|do) not (have|show|demonstrate|exhibit|produce|yield) (an? |any )?(statistically |clinically )?"
+    r"(significant(ly)? )?(superior|better|greater|different|improved|stronger)|"
+    r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add|enhance|potentiate|augment|modify)|"
+    r"not (\w+ ){0,2}any (statistically |clinically )?significant (difference|change|effect)s?|"
+    r"no (statistically |clinically )?(significant |measurable |detectable |apparent |obvious )(analgesic |pain[- ]relieving |"
+    r"beneficial |additional |clinical )?(effects?|benefits?|efficacy|advantages?)|"
+    r"no (additional|further|added|extra|incremental|clinically relevant|clinically meaningful|relevant|meaningful) "
+    r"(\w+ )?(benefits?|effects?|advantages?|improvements?|reductions?|relief|analgesi\w*)|"
+    r"(non-?inferiority|superiority|efficacy) (\w+ ){0,4}?(was|were|could) not (be )?(demonstrated|confirmed|shown|"
+    r"established|proven|achieved))",
+    re.I)
+DOWN = re.compile(
+    r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
+    r"third|quadrant|eyelid|pole|body))|less|lesser|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
+    r"smaller|declin(ed|e)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
+    r"drop(ped)?|fell)\b", re.I)
+UP = re.compile(
+    r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ion)|raised|larger|"
+    r"exceed(ed)?|delayed)\b", re.I)
+BETTER = re.compile(
+    r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|effective(ly|ness)?|"
+    r"efficacious|beneficial|benefits?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
+    r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
+    r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
+    r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
+    r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
+WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat\w*)\b", re.I)
+# Wording that is about an association, not a difference between arms.
+NOT_COMPARISON = re.compile(
+    r"\b(correlat\w*|associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
+    r"fewer|more|increased|decreased|reduced|improved|better|worse|longer|shorter)\b)|association (with|between)|"
+    r"predict\w*)\b", re.I)
+SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)
+WITHIN = re.compile(
+    r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|"
+    r"^\s*both (the )?[\w-]+( [\w-]+)? and [\w-]+|(?<!between )(?<!among )both (the )?(groups|treatments|techniques|interventions|methods|procedures|regimens|"
+    r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
+    r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
+BASELINE_ONLY = re.compile(
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|before (the )?(procedure|block|treatment|surgery|"
+    r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
+    r"baseline (pain|\w+ scores?))", re.I)
+# '..., but the difference was not statistically significant': the previous clause's difference taken back.
+TAKEN_BACK = re.compile(r"^\W*(the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
+                        r"effect)s? (between (the )?(two |both )?groups )?(was|were|did) not (statistically |clinically )?"
+                        r"(significant|reach\w* (statistical )?significance)", re.I)
+# Markers of the reference side of a comparison ('lower in A than in B').
+COMPARE = re.compile(
+    r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
+    r"over( the)?(?= placebo| control| sham)|when compared)\b", re.I)
+LEADING_COMPARE = re.compile(
+    r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
+    re.I)
+CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
+                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=with no (?:significant |"
+                          r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
+# A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
+SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
+                       r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
+                       r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
+                       r"(when )?analy[sz]ed by (gender|sex|age))\b", re.I)
+# A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
+THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
+                       r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)
+REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
+WITHOUT = re.compile(r"\s*without\b", re.I)
+NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
+
+
+# 'not significant', 'did not have a statistically superior effect', 'no statistically significant'.
+_NEGATED_SIGNIFICANCE = re.compile(r"\b(not|no|non|without)\W+((a|an|any|have|has|had|show|reach|achieve)\W+){0,2}"
+                                   r"(statistically|significant)", re.I)
+
+
+def _significance(text: str) -> str | None:
+    """'sig' if the clause states significance (words or p < 0.05), 'ns' if only p > 0.05, else None."""
+    ps = p_values(text)
+    if SIGNIFICANT.search(text) and not _NEGATED_SIGNIFICANCE.search(text):
+        return "sig"
+    if any(op in "<=" and v <= 0.05 for op, v in ps):
+        return "sig"
+    if ps and all((op == ">" and v >= 0.05) or (op == "=" and v > 0.05) for op, v in ps):
+        return "ns"
+    ci = _CI.search(text)  # a difference's 95% CI that excludes 0 (not a ratio's, which would be 1)
+    if ci and not re.search(r"\b(ratio|OR|RR|HR)\b", text[max(0, ci.start() - 40):ci.start()]):
+        low, high = (float(ci.group(k).replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")) for k in ("low", "high"))
+        if low <= high:
+            return "sig" if low * high > 0 else "ns"
+    return None
+
+
+_CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)[,:]?\s?(?P<low>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)\s?"
+                 r"(?:to|,|;|\u2013|-)\s?(?P<high>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)", re.I)
+
+
+_BASELINE_REF = re.compile(r"\s*(the\s)?(baseline|pre-?treatment|before)", re.I)
+
+
+def _split_comparison(clause: str) -> tuple[str, str]:
+    """(subject side, reference side) of 'A ... than / compared with B' and 'Compared with B, A ...'."""
+    lead = LEADING_COMPARE.match(clause)
+    if lead and not _BASELINE_REF.match(lead.group("reference")):
+        return clause[lead.end():], lead.group("reference")
+    for m in COMPARE.finditer(clause):
+        if not _BASELINE_REF.match(clause[m.end():]):  # 'at 12 weeks vs baseline' compares no arms
+            return clause[:m.start()], clause[m.end():]
+    return clause, ""
+
+
+def orientation(clause: str, arms: Arms) -> int:
+    """+1 when the direction wording is about the intervention's arm, -1 when it is about a comparator's."""
+    subject, reference = _split_comparison(clause)
+    if not reference:  # 'a significant improvement ... between the combined and placebo group'
+        subject = re.sub(r"\bbetween\b.*$", " ", subject, flags=re.I)
+    si, sc = arms.is_intervention(subject), arms.is_comparator(subject)
+    ri, rc = arms.is_intervention(reference), arms.is_comparator(reference)
+    if (sc and not si and not ri and PLACEBO_LIKE.search(reference) and arms.is_named_comparator is not None
+            and not arms.is_named_comparator(subject)):
+        return 1  # 'the CXDT-HFG group ... compared with the placebo group': what is set against placebo is active
+    if si and not sc:
+        return 1
+    if sc and not si:
+        return -1
+    if si and sc:
+        if ri and not rc:
+            return -1
+        if not reference:  # 'more patients treated with AF had ... (AF 56.9%, CF 43.1%)': the first arm after the word
+            position = direction_at(subject)[1]
+            if _first_named_is_intervention(subject[:position], arms) is None:  # no arm before the word
+                return -1 if _first_named_is_intervention(subject[position:], arms) is False else 1
+        return 1
+    if ri and not rc:
+        return -1
+    return 1
+
+
+def _first_named_is_intervention(text: str, arms: Arms) -> bool | None:
+    """Whether the intervention is named before any comparator in ``text`` (prefix by prefix); None if neither."""
+    for m in re.finditer(r"\b\w+\b", text):
+        prefix = text[:m.end()]
+        if arms.is_intervention(prefix):
+            return not arms.is_comparator(prefix)
+        if arms.is_comparator(prefix):
+            return False
+    return None
+
+
+def raw_direction(clause: str) -> str | None:
+    """Direction wording of a clause, before deciding whose arm it is about.
+
+    'none' (no significant difference), 'better'/'worse' (evaluative: superior, more effective,
+    greater improvement), 'up'/'down' (the quantity is higher / lower), or None.
+    """
+    return direction_at(clause)[0]
+
+
+def direction_at(clause: str) -> tuple[str | None, int]:
+    """``raw_direction`` and the position of the word that decided it (for the outcome it governs)."""
+    sig = _significance(clause)
+    none = NO_DIFF.search(clause)
+    if none or (sig == "ns" and not SIGNIFICANT.search(clause)):
+        return "none", none.start() if none else 0
+    clause = _PARENS.sub(lambda m: " " * len(m.group(0)), clause)  # '(whichever was higher)': asides
+    clause = THRESHOLD.sub(lambda m: " " * len(m.group(0)), clause)  # 'greater than or equal to the MCID
+    more = MORE_REDUCTION.search(clause)
+    if more:
+        return "better", more.start()
+    predicate = PREDICATE.search(clause)  # 'the pain increase was significantly lower': the verb's word decides
+    if predicate:
+        return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
+    better, worse = BETTER.search(clause), WORSE.search(clause)
+    if better or worse:
+        if better and worse:
+            return ("worse", worse.start()) if worse.start() < better.start() else ("better", better.start())
+        return ("better", better.start()) if better else ("worse", worse.start())
+    up, down = UP.search(clause), DOWN.search(clause)
+    if up and down:
+        return ("up", up.start()) if up.start() < down.start() else ("down", down.start())
+    if up:
+        return "up", up.start()
+    if down:
+        return "down", down.start()
+    return None, 0
+
+
+def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
+    """Polarity of the outcome the direction word governs: the words right after it ('reduction in
+    migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
+    masked = _mask(arms.unnamed(clause))
+    word = re.match(r"\w+", clause[position:])
+    position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
+    after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position)] if m] + \
+            [(m.start(), 1, "lower_better") for m in [LOWER_BETTER.search(masked, position)] if m]
+    if arms.outcome_terms is not None:
+        for m in arms.outcome_terms.finditer(masked):
+            higher = bool(arms.higher_terms and arms.higher_terms.fullmatch(m.group(0)))
+            if m.start() >= position:
+                after.append((m.start(), 0, "higher_better" if higher else "lower_better"))
+    if after and min(after)[0] - position < 70:
+        return min(after)[2]
+    highs = list(HIGHER_BETTER.finditer(masked, 0, position))
+    lows = [m for m in LOWER_BETTER.finditer(masked, 0, position)  # 'time to 1st analgesic dose' is one outcome
+            if not any(h.start() < m.end() and m.start() < h.end() for h in highs)]
+    before = [(m.end(), "higher_better") for m in highs] + [(m.end(), "lower_better") for m in lows]
+    if before:
+        return max(before)[1]
+    return arms.polarity(clause)
+
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# 'more reduction in pain', 'greater decrease': more of a reduction is better.
+MORE_REDUCTION = re.compile(
+    r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
+    r"relief|improvement|change)s?\s(observed\s)?(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
+
+PREDICATE = re.compile(
+    r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:(?:\w+ly|also|still|even)\s){0,2}"
+    r"(?P<word>higher|lower|greater|less|lesser|fewer|longer|shorter|"
+    r"larger|smaller|increased|decreased|reduced|prolonged|elevated)\b", re.I)
+
+_FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better", "none": "none"}
+
+
+def sentence_direction(clause: str, arms: Arms) -> str | None:
+    """Direction for the intervention vs the comparator in one clause: up/down/better/worse/none/None."""
+    word = raw_direction(clause)
+    if word is None:
+        if _significance(clause) == "sig" and respective_direction(clause, arms) in ("up", "down"):
+            return respective_direction(clause, arms)  # '2.1 and 4.5 in the A and B groups, respectively (P<0.01)'
+        return numeric_direction(clause, arms)
+    if word != "none":
+        paired = respective_direction(clause, arms)
+        if paired is not None:
+            return paired
+    return word if orientation(clause, arms) > 0 else _FLIP[word]
+
+
+_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^,;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
+                           r"patients|subjects))?,?\s\(?respectively\b", re.I)
+_ARM_LIST_SPLIT = re.compile(r",\s(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", re.I)
+_CHANGE_WORD = re.compile(r"\b(decreas\w*|reduc\w*|declin\w*|drop\w*|fell|improv\w*|relie\w*|lowered)\b", re.I)
+
+
+def respective_direction(clause: str, arms: Arms) -> str | None:
+    """'Pain decreased by 28.3% and 8.3% in the acupuncture and placebo groups, respectively': the
+    values in the order of the arms. Values that are amounts of a decrease or an improvement give
+    better / worse (a larger reduction is better); values of the outcome itself give up / down."""
+    m = _RESPECTIVELY.search(clause)
+    if not m:
+        return None
+    items = [i for i in _ARM_LIST_SPLIT.split(m.group("arms")) if i.strip()]
+    if len(items) < 2:
+        return None
+    head = _PARENS.sub(lambda p: " " * len(p.group(0)), clause[:m.start()])
+    values = [float(v.group("value").replace("\u2212", "-")) for v in _ARM_VALUE.finditer(head)
+              if not re.search(r"\bp\s?[<=>]\s?$", head[:v.start()], re.I)]
+    if len(values) < len(items):
+        return None
+    values = values[-len(items):]
+    ours = [v for item, v in zip(items, values) if arms.is_intervention(item) and not arms.is_comparator(item)]
+    theirs = [v for item, v in zip(items, values) if arms.is_comparator(item) and not arms.is_intervention(item)]
+    if len(ours) != 1 or len(theirs) != 1 or ours[0] == theirs[0]:
+        return None
+    up = ours[0] > theirs[0]
+    change = _CHANGE_WORD.search(head[:head.find(str(values[0]).rstrip("0").rstrip(".")) + 1] or head)
+    if change:
+        return "better" if up else "worse"
+    return "up" if up else "down"
+
+
+_ARM_VALUE = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s?(?:(?:±|\+/-)\s?\d+(?:\.\d+)?\s?)?(?:%|mm|cm|min(?:utes)?|"
+                        r"h(?:ours?)?|mg|µg|mcg|ug|points?)?")
+_VALUE_SPLIT = re.compile(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|;\s|,\s(?=\d)", re.I)
+
+
+def numeric_direction(clause: str, arms: Arms) -> str | None:
+    """'23.1 ± 6.7 minutes for the case group and 18.1 ± 7.3 minutes for the control (P = 0.02)': with
+    significance stated and no direction word, compare the intervention's value with the comparator's."""
+    if _significance(clause) != "sig":
+        return None
+    ours: list[float] = []
+    theirs: list[float] = []
+    unknown: list[float] = []
+    for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) else " ", clause)):
+        values = [m for m in _ARM_VALUE.finditer(part) if m.group("value")
+                  and not re.search(r"\bp\s?[<=>]\s?$", part[:m.start()], re.I)]
+        if not values:
+            continue
+        m = values[-1]  # the value next to the arm ('in the first 24 hours was 0.6 ± 0.6 for the case group')
+        value = float(m.group("value").replace("\u2212", "-"))
+        i, c = arms.is_intervention(part), arms.is_comparator(part)
+        (ours if i and not c else theirs if c and not i else unknown).append(value)
+    if len(unknown) == 1 and len(ours) + len(theirs) == 1:  # '83% of the surgery group and 25% of the NSM group'
+        (theirs if ours else ours).append(unknown[0])
+    if len(ours) == 1 and len(theirs) == 1 and ours[0] != theirs[0]:
+        return "up" if ours[0] > theirs[0] else "down"
+    return None
+
+
+def pain_direction(direction: str | None, polarity: str | None) -> str | None:
+    """Map a quantity direction to better/worse for a pain outcome of the given polarity."""
+    if direction is None or polarity is None:
+        return None
+    if direction in ("better", "worse"):
+        return direction
+    if direction == "none":
+        return "no_difference"
+    good = "down" if polarity == "lower_better" else "up"
+    return "better" if direction == good else "worse"
+
+
+# A leading participial phrase ending at a comma before the main clause's subject; its own direction words
+# ('reducing the transmission ...') are about a mechanism, not the comparison the sentence reports.
+_PARTICIPIAL = re.compile(r"([A-Z][a-z]+ing\b[^,;()]{3,150}),\s(?!and\b|or\b|but\b|which\b|respectively\b)")
+
+
+def clauses(text: str) -> list[str]:
+    """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
+    head: list[str] = []
+    m = re.match(r"((?:Despite|Although|Though|While|Whereas) (?:\([^)]*\)|[^;(]){3,200}?),\s(?=(no|there|the|we|it|they|this|these|"
+                 r"those|a|an|both|only|all|when|significant\w*)\b)", text)
+    if m:
+        head, text = [m.group(1)], text[m.end():]
+    else:  # 'Changing the muscle tone and reducing afferent transmission, lidocaine causes ...': a participial adjunct
+        m = _PARTICIPIAL.match(text)
+        if m and (DOWN.search(m.group(1)) or UP.search(m.group(1))):
+            head, text = [m.group(1)], text[m.end():]
+    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), text)  # '(P = 0.32; ANOVA)'
+    parts = [p.replace("\x00", ";") for p in CLAUSE_SPLIT.split(protected) if p and p.strip()]
+    return head + (parts or [text])
+
+
+def _is_between(clause: str) -> bool:
+    """A comparison between arms (not with baseline)."""
+    m = COMPARE.search(clause)
+    return bool(m) and not re.match(r"\s*(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)

@@ -1,0 +1,120 @@
+"""A learned reading of one evidence sentence: did THE intervention's arm come out higher, lower or no different?
+
+The rules of ``comparisons`` (direction wording, orientation to the arms, numbers per arm,
+significance, within-group change) decide most sentences; the words around them decide the rest
+('did not increase', 'comparable', 'favoured'). This model is a multinomial logistic regression over
+
+- word 1- and 2-grams of the sentence with every mention of the intervention's arm replaced by
+  ``xintv`` and of a comparator by ``xcomp`` (numbers by ``0``), so that it learns how trials word a
+  comparison, not which drugs they test;
+- the rules' own signals: direction wording, its orientation, the combined (oriented) direction,
+  the numeric per-arm direction, significance (words, p-values, CIs), a change from baseline, a
+  baseline-only statement, negated significance, the outcome's polarity and its combination with
+  evaluative wording ('superior' on a lower-is-better outcome is a decrease).
+
+Classes are the quantity's direction for the intervention against the comparator: 'up', 'down',
+'none'. Trained on Evidence Inference 2.0 (``analysis/evaluation/direction_training.py --train``;
+article-grouped cross-validation there); the weights ship in
+``analysis/lexicons/direction_model.json`` and are scored here in plain Python.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ketamine_evidence.analysis.extract.arms import Arms
+from ketamine_evidence.analysis.extract.comparisons import (
+    BASELINE_ONLY, WITHIN, _is_between, _significance, numeric_direction, orientation, raw_direction,
+    respective_direction,
+)
+
+MODEL_FILE = "direction_model.json"
+CLASSES = ("up", "down", "none")
+_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[<>=±%]")
+_NEGATED = re.compile(r"\b(not|no|non|neither|nor|without|failed)\b", re.I)
+_FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better"}
+
+
+def masked_tokens(text: str, arms: Arms) -> list[str]:
+    """Lower-case tokens with the arms replaced by ``xintv`` / ``xcomp`` and numbers by ``0``.
+
+    A word is the intervention's (or a comparator's) when ``arms`` says so for the word alone or for
+    'group X' / 'X group' around it (group labels are two words)."""
+    words = re.findall(r"[A-Za-z][\w+-]*|\d+(?:\.\d+)?|[<>=±%]", text)
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w[0].isdigit():
+            out.append("0")
+            continue
+        side = arms.side(w)
+        if side is None and i + 1 < len(words) and words[i + 1].lower() in ("group", "groups", "arm"):
+            side = arms.side(f"{w} {words[i + 1]}")
+        if side is None and i > 0 and words[i - 1].lower() in ("group", "groups"):
+            side = arms.side(f"{words[i - 1]} {w}")
+        out.append("xintv" if side == "intervention" else "xcomp" if side == "comparator" else w.lower())
+    return out
+
+
+def features(text: str, arms: Arms, polarity: str | None, rule: str | None = None) -> list[str]:
+    """Feature names of one sentence (see the module docstring); ``rule`` is the rules' own reading of
+    the sentence ('up' / 'down' / 'none'), where the caller has one."""
+    tokens = masked_tokens(text, arms)
+    feats = [f"w:{t}" for t in tokens] + [f"b:{a}_{b}" for a, b in zip(tokens, tokens[1:])]
+    raw = raw_direction(text)
+    orient = orientation(text, arms) if raw not in (None, "none") else 0
+    oriented = raw if raw in (None, "none") or orient >= 0 else _FLIP[raw]
+    numeric = numeric_direction(text, arms)
+    respective = respective_direction(text, arms)
+    sig = _significance(text)
+    within = bool(WITHIN.search(text)) and not _is_between(text)
+    feats += [f"raw:{raw}", f"orient:{orient}", f"oriented:{oriented}", f"numeric:{numeric}",
+              f"respective:{respective}", f"sig:{sig}", f"within:{within}", f"baseline:{bool(BASELINE_ONLY.search(text))}",
+              f"negated:{bool(_NEGATED.search(text))}", f"pol:{polarity}", f"oriented_pol:{oriented}_{polarity}",
+              f"oriented_sig:{oriented}_{sig}", f"numeric_sig:{numeric}_{sig}",
+              f"arms:{arms.is_intervention(text)}_{arms.is_comparator(text)}", f"rule:{rule}",
+              f"rule_sig:{rule}_{sig}"]
+    return feats
+
+
+@dataclass(frozen=True)
+class DirectionModel:
+    """Per-class weights of a multinomial logistic regression over ``features``."""
+
+    weights: dict[str, list[float]]  # feature -> one weight per class, in ``classes`` order
+    bias: list[float]
+    classes: tuple[str, ...] = CLASSES
+
+    def probabilities(self, feats: list[str]) -> dict[str, float]:
+        scores = list(self.bias)
+        for f in set(feats):
+            w = self.weights.get(f)
+            if w is not None:
+                scores = [s + x for s, x in zip(scores, w)]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp)}
+
+    def predict(self, text: str, arms: Arms, polarity: str | None, rule: str | None = None) -> tuple[str, float]:
+        """('up' | 'down' | 'none', its probability) for the intervention against the comparator."""
+        probs = self.probabilities(features(text, arms, polarity, rule))
+        label = max(probs, key=probs.__getitem__)
+        return label, probs[label]
+
+    def to_json(self) -> dict:
+        return {"classes": list(self.classes), "bias": self.bias, "weights": self.weights}
+
+
+@lru_cache(maxsize=1)
+def load_model() -> DirectionModel | None:
+    """The shipped model (None when it has not been trained yet)."""
+    try:
+        data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(MODEL_FILE).read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    return DirectionModel(data["weights"], data["bias"], tuple(data["classes"]))

@@ -1,0 +1,80 @@
+"""Outcome vocabulary and polarity: is a text about a pain outcome, and is more of it better or worse?
+
+Lower is better for pain intensity, scores, analgesic consumption, hyperalgesia and recurrences;
+higher is better for relief, pain-free rates, responders, time to first analgesic and thresholds.
+An outcome this vocabulary does not know has no polarity (``None``): callers must then not turn
+'improved' or 'increased' into better or worse by guessing. Pain named as the condition studied
+('patients with chronic low back pain') and coping or disability questionnaires are not outcomes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- outcome vocabulary -------------------------------------------------------------------------
+# Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
+HIGHER_BETTER = re.compile(
+    r"\b(pain (manifestation|onset|appearance)|(onset|appearance|manifestation) of (the )?pain|time to (the )?(onset of )?pain|pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
+    r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
+    r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
+    r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
+    r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
+    r"(pain|analgesic|headache|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
+    r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
+    re.I)
+# Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
+LOWER_BETTER = re.compile(
+    r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? scales?|(verbal )?numeric(al)? rating scales?|"
+    r"hyperalgesi\w*|allodyni\w*|"
+    r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
+    r"analgesia requirements?|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
+    r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
+    r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
+    r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
+    r"(required|requiring|needed|needing|received|receiving|consumed|used|administered) (significantly |statistically "
+    r"significantly )?(less|more|fewer|lower|higher|smaller|larger|greater) (\w+ )?(morphine|opioids?|analgesics?|"
+    r"analgesia|fentanyl|tramadol|pethidine|meperidine|oxycodone|hydromorphone|piritramide|rescue)|"
+    r"(nih-)?cpsi|prostatitis symptom (index|scores?)|mc ?gill pain|(sf-)?mpq|npsi|neuropathic pain symptom inventory|"
+    r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
+    r"(headache |migraine |pain )?recurrences?|sore throat)\b",
+    re.I)
+# Wording about pain that is not a pain outcome (questionnaires about coping, disability).
+NOT_PAIN_OUTCOME = re.compile(
+    r"\bpain[- ](related (self[- ]efficacy|disability)|self[- ]efficacy|acceptance|catastrophi\w*|coping|beliefs?)\b|"
+    r"\b(rescue|supplement\w*|additional) (medications?|drugs?|doses?|sedatives?|\w+) (for|to (treat|control|manage)) "
+    r"(the )?(\w+ )?(agitation|delirium|sedation|nausea|vomiting|shivering|anxiety|restlessness|hypotension|"
+    r"bradycardia|hypertension|PONV)\b|"
+    # Analgesia named by its technique, or a drug given 'as analgesia', is a treatment, not an outcome.
+    r"\b(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|multimodal|"
+    r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b", re.I)
+
+# Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
+CONDITION_PAIN = re.compile(
+    r"\b(for|with|from|in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|"
+    r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
+    r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
+    r"breakthrough|nociceptive)[- ]){1,4})pain\b(?![- ](scores?|intensity|ratings?|levels?|relief|reduction|severity|"
+    r"perception|experience|scales?|outcomes?))", re.I)
+
+
+def _mask(text: str) -> str:
+    """Blank wording that names pain without being a pain outcome (conditions, coping scales)."""
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
+    return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
+
+
+def is_pain_outcome(text: str) -> bool:
+    """True when ``text`` names a pain outcome in the guideline's sense."""
+    cleaned = _mask(text)
+    return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
+
+
+def outcome_polarity(text: str) -> str | None:
+    """'higher_better' (relief, pain-free, time to analgesic), 'lower_better' (pain, consumption), or None."""
+    cleaned = _mask(text)
+    if HIGHER_BETTER.search(cleaned):
+        return "higher_better"
+    if LOWER_BETTER.search(cleaned):
+        return "lower_better"
+    return None

@@ -1,0 +1,48 @@
+"""Evidence Inference corpus reading: all-outcome prompts with clear majorities, evidence spans, blind articles left out."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from ketamine_evidence.analysis.evaluation import ei_corpus
+from ketamine_evidence.analysis.evaluation import evidence_inference as ei
+from ketamine_evidence.cli import main
+from tests.conftest import EVAL
+
+ROOT = EVAL / "external" / "evidence_inference"
+pytestmark = pytest.mark.skipif(not (ROOT / "prompts_merged.csv").is_file(), reason="shared corpus not present")
+
+
+def test_all_outcomes_keep_clear_majorities_with_their_evidence() -> None:
+    pain = ei_corpus.load_prompts(ROOT, "pain")
+    every = ei_corpus.load_prompts(ROOT, "all")
+    assert len(every) > len(pain)  # outcomes other than pain in the same 79 articles
+    assert any(not ei_corpus.PAIN_OUTCOME.search(p.outcome) for p in every)
+    assert all(p.label in ei_corpus.LABELS and p.evidence for p in every)
+    spans = ei_corpus.load_prompts(ROOT, "all", require_article=False)
+    assert len(spans) > 2000 and len({p.pmcid for p in spans}) > 800
+
+
+def test_blind_articles_are_left_out() -> None:
+    blind = ei_corpus.blind_pmcids()
+    assert blind
+    assert not blind & {p.pmcid for p in ei_corpus.load_prompts(ROOT, "all", require_article=False, exclude=blind)}
+
+
+def test_evaluate_all_outcomes_on_a_corpus_dir_in_the_same_layout(tmp_path, capsys) -> None:
+    pmcid = ei_corpus.load_prompts(ROOT, "all")[0].pmcid
+    for name in ("prompts_merged.csv", "v2_annotations.csv"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "articles").mkdir()
+    shutil.copy(ROOT / "articles" / f"PMC{pmcid}.txt", tmp_path / "articles")
+    assert main(["evaluate", "--external", "evidence-inference", "--outcomes", "all", "--corpus-dir", str(tmp_path),
+                 "--json"]) == 0
+    out = capsys.readouterr().out
+
+    result = json.loads(out)
+    expected = ei.evaluate_evidence_inference(tmp_path, outcomes="all")
+    assert result["n"] == expected["n"] == len([p for p in ei_corpus.load_prompts(ROOT, "all") if p.pmcid == pmcid])
+    assert result["accuracy"] == expected["accuracy"] and "macro_f1" in result

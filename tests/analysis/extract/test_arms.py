@@ -1,0 +1,76 @@
+"""Arms of one abstract (analysis/extract/arms.py), on sentences from the ketamine development articles."""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract.arms import arms_for, former_latter, word_pattern
+
+KETAMINE = re.compile(r"\b(?:ketamine|esketamine)\b", re.I)
+
+# PMC2876942 (pmc_ketamine): groups defined by letters in parentheses.
+DEFINED = ("The patients were randomly assigned to receive either midazolam (Group M) or ketamine-midazolam "
+           "(Group KM) as oral premedication, via computer-generated random numbers. The time of hospital "
+           "discharge allowance in group M was longer than in group KM (P < 0.05).")
+# PMC5018291 (pmc_ketamine): 'group K' defined after the drug, 'group C' after saline, 'group B' after bupivacaine.
+AFTER = ("10 mL of saline solution was infiltrated into the nephrostomy tract (group C). 0.25% bupivacaine was "
+         "infiltrated into the nephrostomy tract (group B). 0.5 mg/kg ketamine was administered intravenously (group K).")
+
+
+def test_group_letters_defined_in_parentheses() -> None:
+    arms = arms_for(DEFINED, KETAMINE)
+    assert arms.side("in group KM") == "intervention"
+    assert arms.side("in group M") == "comparator"
+    assert arms.side("group M was longer than in group KM") == "both"
+    assert arms.side("the time of hospital discharge") is None
+
+
+def test_group_letter_of_the_intervention_and_saline_control() -> None:
+    arms = arms_for(AFTER, KETAMINE)
+    assert arms.is_intervention("pain scores in group K")
+    assert arms.is_comparator("pain scores in group C")
+    assert arms.placebo_controlled  # saline
+
+
+def test_former_and_latter_are_the_arms_of_the_previous_sentence() -> None:
+    previous = "Oral ketamine-midazolam was compared with oral midazolam in 92 children"
+    assert former_latter("The former shortened discharge time more than the latter.", previous) == (
+        "Oral ketamine-midazolam shortened discharge time more than oral midazolam.")
+    assert former_latter("No former arm is named here.", previous) == "No former arm is named here."
+
+
+def test_the_intervention_name_is_not_an_outcome() -> None:
+    # PMID 28442930 (pool dev): the arm is 'thoracic epidural analgesia'; pain is the outcome.
+    text = ("Thoracic epidural analgesia reduces myocardial injury in ischemic patients undergoing major abdominal "
+            "cancer surgery. Also, there was a significant reduction in dynamic VAS pain score in group PCEA in "
+            "comparison to PCIA at all measured time points.")
+    arms = arms_for(text, re.compile(r"\bthoracic epidural analgesia\b|\bPCEA\b", re.I))
+    assert not arms.pain_outcome("Thoracic epidural analgesia reduces myocardial injury")
+    assert arms.polarity("a significant reduction in dynamic VAS pain score in group PCEA") == "lower_better"
+
+
+def test_distinctive_words_stand_for_a_name_the_abstract_never_uses() -> None:
+    # PMID 28904545 (pool dev): 'massage and breastfeeding before venipuncture' is never written out.
+    text = ("The lowest mean pain score recorded in the massage group (0.92) whereas it was 4.84 in the "
+            "breastfeeding group and 6.16 in the control group.")
+    pattern = word_pattern("massage and breastfeeding before venipuncture", text)
+    assert pattern is not None and pattern.search("the massage group") and pattern.search("breastfeeding")
+    assert not pattern.search("the control group")
+    # PMID 15791966 (pool dev): the bracketed comparator is not part of the intervention's name.
+    pattern = word_pattern("microlaparoscopic partial salpingectomy with bipolar coagulation (vs loop ligation)",
+                           "either bipolar coagulation or loop ligation")
+    assert pattern is not None and pattern.search("bipolar coagulation") and not pattern.search("loop ligation")
+    assert word_pattern("ketamine", "Morphine was compared with placebo.") is None
+
+
+def test_abbreviation_spelled_by_the_names_words_is_the_intervention() -> None:
+    from ketamine_evidence.analysis.extract.arms import _initials_abbreviations
+
+    # PMID 28442930 (pool dev) defines both arms by abbreviation; only PCEA's words are all in the name.
+    text = ("patient controlled epidural analgesia (PCEA) or patient controlled intravenous analgesia (PCIA) "
+            "with fentanyl")
+    name = "thoracic patient-controlled epidural analgesia with bupivacaine and fentanyl"
+    assert _initials_abbreviations(text, name) == ["PCEA"]
+    # PMID 25197113 (pool dev): the bracketed comparator's words do not name the intervention.
+    text = "ropivacaine fentanyl (RF) or bupivacaine fentanyl (BF)"
+    assert _initials_abbreviations(text, "intrathecal ropivacaine-fentanyl (vs bupivacaine-fentanyl)") == ["RF"]
