@@ -27,8 +27,17 @@ from ketamine_evidence.analysis.extract import (
 )
 
 from ketamine_evidence.analysis.extract import (  # noqa: E402  (the shared reading aids, for fast_patterns)
+    arms,
+    comparisons,
     direction,
+    event_negation,
+    event_roles,
+    event_sentences,
+    event_terms,
     fast_re,
+    outcomes,
+    protocols,
+    timepoints,
     interventions as _interventions,
     regimen_text,
     screening,
@@ -40,7 +49,8 @@ EXTRACTORS = (design, participants, conditions, routes, dosing, adverse_events,
               pain_scores, responders, pain_effect, durations, relevance)
 # Their module-level case-insensitive patterns run in lower case on lower-cased text (same matches, several times
 # faster in ``re``; see ``fast_re``). Patterns built inside functions are left as they are.
-for _module in (*EXTRACTORS, direction, _interventions, regimen_text, screening, study_text, text_patterns):
+for _module in (*EXTRACTORS, arms, comparisons, direction, event_negation, event_roles, event_sentences, event_terms,
+                outcomes, protocols, timepoints, _interventions, regimen_text, screening, study_text, text_patterns):
     fast_re.fast_patterns(vars(_module))
 # Extractors that read only what the abstract says about the intervention: none of them finds anything in an
 # article that never names it, so they are not run there (most MEDLINE records: fast whole-MEDLINE runs).

@@ -22,6 +22,7 @@ evaluation; other extractors may use it the same way):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
@@ -99,7 +100,21 @@ def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 
 _BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
-_DEFINED_ABBREVIATION = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})\(([A-Z]{2,6})\)")
+_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
+
+
+def _defined_abbreviations(text: str) -> Iterator[tuple[str, str]]:
+    """(words, abbreviation) for every 'spelled-out words (ABBR)' of ``text``, left to right.
+
+    The bracketed capitals are rare, so they are found first and only the stretch before each is read
+    (one scan of the text instead of trying up to six words at every word)."""
+    floor = 0
+    for m in _ABBREVIATION.finditer(text):
+        words = _WORDS_BEFORE.search(text, max(floor, m.start() - 300), m.start())
+        if words is not None:
+            floor = m.end()
+            yield words.group(1), m.group(1)
 
 
 def _initials_abbreviations(text: str, name: str) -> list[str]:
@@ -110,9 +125,8 @@ def _initials_abbreviations(text: str, name: str) -> list[str]:
     name = _BRACKETED_COMPARATOR.sub(" ", name)
     name_words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
     out = []
-    for m in _DEFINED_ABBREVIATION.finditer(text):
-        abbr = m.group(2)
-        words = re.findall(r"[A-Za-z]+", m.group(1))[-len(abbr):]
+    for spelled, abbr in _defined_abbreviations(text):
+        words = re.findall(r"[A-Za-z]+", spelled)[-len(abbr):]
         if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
                 and all(w.lower() in name_words for w in words):
             out.append(abbr)

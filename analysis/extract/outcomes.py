@@ -10,6 +10,7 @@ An outcome this vocabulary does not know has no polarity (``None``): callers mus
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # --- outcome vocabulary -------------------------------------------------------------------------
 # Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
@@ -58,18 +59,21 @@ CONDITION_PAIN = re.compile(
     r"perception|experience|scales?|outcomes?))", re.I)
 
 
+@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def _mask(text: str) -> str:
     """Blank wording that names pain without being a pain outcome (conditions, coping scales)."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
     return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
 
 
+@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def is_pain_outcome(text: str) -> bool:
     """True when ``text`` names a pain outcome in the guideline's sense."""
     cleaned = _mask(text)
     return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
 
 
+@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def outcome_polarity(text: str) -> str | None:
     """'higher_better' (relief, pain-free, time to analgesic), 'lower_better' (pain, consumption), or None."""
     cleaned = _mask(text)
