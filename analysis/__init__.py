@@ -1,6 +1,6 @@
 """Analysis: store -> parse -> extract -> tables -> reports.
 
-``from analysis import load_tables; t = load_tables()`` gives the evidence tables
+``from ketamine_evidence.analysis import load_tables; t = load_tables()`` gives the evidence tables
 (``t.studies``, ``t.findings``, ``t.adverse_events``) written by ``ketamine-evidence extract``.
 pandas is imported only when the tables are asked for, so parsing and extraction stay light.
 """
@@ -23,4 +23,4 @@ def __getattr__(name: str) -> Any:
     if name == "Tables":
         from ketamine_evidence.analysis.tables.frames import Tables
         return Tables
-    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    raise AttributeError(f"module 'ketamine_evidence.analysis' has no attribute {name!r}")
