@@ -22,8 +22,7 @@ ROOTS = {"ketamine_evidence": "ketamine_evidence", "harvest": "ketamine_evidence
 STAGES = ["records", "lexicons", "parse", "extract", "tables", "synthesis", "report", "evaluation"]
 MAX_LINES = 420
 # Modules still over the limit, with the length they may not exceed while they wait to be split.
-KNOWN_LONG = {"harvest/spiders/pubmed.py": 540, "harvest/store.py": 558,
-              "analysis/evaluation/evidence_inference.py": 451, "analysis/extract/adverse_events.py": 873,
+KNOWN_LONG = {"analysis/evaluation/evidence_inference.py": 451, "analysis/extract/adverse_events.py": 873,
               "analysis/extract/direction.py": 798}
 
 
