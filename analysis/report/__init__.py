@@ -24,6 +24,7 @@ from ketamine_evidence.analysis.report.pooling import pooled_analyses
 from ketamine_evidence.analysis.report.render import render_html, render_markdown
 from ketamine_evidence.analysis.report.side_effects import summarise_events
 from ketamine_evidence.analysis.report.values import as_float, as_text, split_list
+from ketamine_evidence.base.atomic import write_atomic
 
 RELIEF_THRESHOLD_DAYS = 14
 
@@ -124,7 +125,7 @@ def build_report(tables: TablesLike, out_dir: Path, *, store_path: Path | None =
     for chart in charts(context):
         figure_dir.mkdir(exist_ok=True)
         path = figure_dir / chart.name
-        path.write_bytes(chart.png)
+        write_atomic(path, chart.png)
         figure_paths.append(path)
     html, markdown = out_dir / "report.html", out_dir / "report.md"
     _write_atomic(html, render_html(context))
@@ -133,10 +134,8 @@ def build_report(tables: TablesLike, out_dir: Path, *, store_path: Path | None =
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename: a crash never leaves half a report."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    """Write beside the target, then rename (keeping its mode): a crash never leaves half a report."""
+    write_atomic(path, text)
 
 
 __all__ = ["ReportFiles", "build_context", "build_report", "charts"]

@@ -12,11 +12,11 @@ EXIT_INTERNAL = 1
 EXIT_USAGE = 2          # bad command line or config value
 EXIT_UNREACHABLE = 3    # NCBI (or the configured E-utilities URL) cannot be reached
 EXIT_QUERY = 4          # NCBI rejected the query
-EXIT_STORE = 5          # the store is corrupt or not a ketamine-evidence store
+EXIT_STORE = 5          # no store there, or it is empty, foreign, corrupt, read-only for harvest
 EXIT_LOCKED = 6         # another harvest holds the store lock
 EXIT_INPUT = 7          # an input file is missing, unreadable or broken XML
-EXIT_PARTIAL = 8        # harvest finished but some records never came back
-EXIT_INTERRUPTED = 130
+EXIT_PARTIAL = 8        # harvest: not every hit accounted as stored/missing; extract: unreadable stored records
+EXIT_INTERRUPTED = 130  # SIGINT or SIGTERM: the run is logged failed ("interrupted"), saved batches kept
 
 
 class KetamineEvidenceError(Exception):
@@ -54,4 +54,10 @@ class QueryRejected(HarvestError):
 
 
 class IncompleteHarvest(HarvestError):
+    exit_code = EXIT_PARTIAL
+
+
+class IncompleteInput(KetamineEvidenceError):
+    """The command did its work on what it could read, but some stored records could not be read."""
+
     exit_code = EXIT_PARTIAL

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +94,8 @@ def _harvest_pubmed(args: argparse.Namespace, config: Config, store: Store, run_
     if not detail and result.missing:
         detail = f"{result.missing} ids no longer served by NCBI (marked missing)"
     note = f"{result.requests} requests, {result.retries} retries" + (f"; {detail}" if detail else "")
-    store.finish_run(run_id, result.status, windows=list(result.windows), failed=result.failed, note=note)
+    store.finish_run(run_id, result.status, windows=list(result.windows), failed=result.failed, note=note,
+                     account=result.account or None)
     problem = None
     if result.status == "partial":
         problem = (f"{detail or f'{result.failed} records failed after retries'}; "
@@ -101,7 +103,22 @@ def _harvest_pubmed(args: argparse.Namespace, config: Config, store: Store, run_
     return Outcome(result.status, result.new, result.updated, result.unchanged, result.failed, problem)
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM outside the crawl (which has its own handler): end as Ctrl-C does
+
+
 def run(args: argparse.Namespace, config: Config) -> int:
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        return _run(args, config)
+    try:
+        return _run(args, config)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace, config: Config) -> int:
     config = config.with_overrides(query=args.query, eutils_url=args.eutils_url)  # validates: ConfigError (2)
     store_path = args.store or config.store_path
     query = config.pubmed.query if args.source == "pubmed" else None
