@@ -101,37 +101,56 @@ def format_account(account: dict[str, int]) -> str:
     return f"count {account.get('count')} {sign} {terms}{refused}"
 
 
-def _stop_on_signals(crawler: Any) -> dict[int, Any]:
-    """SIGINT/SIGTERM: mark the spider interrupted, close it, stop the reactor after STOP_GRACE_S at most."""
-    from twisted.internet import reactor
+class _Stopper:
+    """SIGINT/SIGTERM during a crawl: mark the spider interrupted, close it gracefully, and stop the
+    reactor after ``STOP_GRACE_S`` at most (a request may hang); a second signal stops it at once.
+    Installed before Scrapy is even imported, so a signal during start-up is never lost."""
 
-    received: list[int] = []
+    def __init__(self) -> None:
+        self.received = 0
+        self.crawler: Any = None
+        self.running = False
+        self.previous: dict[int, Any] = {}
 
-    def force() -> None:
+    def install(self) -> None:
+        try:
+            self.previous = {sig: signal.signal(sig, self.handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+        except ValueError:  # not the main thread: the embedding program owns signals
+            self.previous = {}
+
+    def restore(self) -> None:
+        for sig, old in self.previous.items():
+            signal.signal(sig, old)
+
+    def handler(self, signum: int, frame: Any) -> None:
+        self.received += 1
+        spider = getattr(self.crawler, "spider", None)
+        if spider is not None:
+            spider.interrupted = True
+        if self.received == 1:
+            log.warning("%s received: stopping the harvest (batches already saved are kept)",
+                        signal.Signals(signum).name)
+        if not self.running:
+            return  # not crawling yet: crawl_pubmed checks ``received`` before it starts the reactor
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self._graceful if self.received == 1 else self._force)  # type: ignore[attr-defined]
+
+    def _force(self) -> None:
+        from twisted.internet import reactor
+
         if reactor.running:  # type: ignore[attr-defined]
             reactor.stop()  # type: ignore[attr-defined]
 
-    def graceful() -> None:
-        engine = getattr(crawler, "engine", None)
+    def _graceful(self) -> None:
+        from twisted.internet import reactor
+
+        engine = getattr(self.crawler, "engine", None)
         if engine is not None and getattr(engine, "running", False):
             from scrapy.utils.defer import deferred_from_coro
 
-            deferred_from_coro(crawler.stop_async())
-        reactor.callLater(STOP_GRACE_S, force)  # type: ignore[attr-defined]
-
-    def handler(signum: int, frame: Any) -> None:
-        received.append(signum)
-        spider = getattr(crawler, "spider", None)
-        if spider is not None:
-            spider.interrupted = True
-        if len(received) == 1:
-            log.warning("%s received: stopping the harvest (batches already saved are kept)",
-                        signal.Signals(signum).name)
-            reactor.callFromThread(graceful)  # type: ignore[attr-defined]
-        else:
-            reactor.callFromThread(force)  # type: ignore[attr-defined]
-
-    return {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+            deferred_from_coro(self.crawler.stop_async())
+        reactor.callLater(STOP_GRACE_S, self._force)  # type: ignore[attr-defined]
 
 
 def plan_windows(config: Config, store: Any, query: str, full: bool, today: date | None = None
@@ -182,10 +201,21 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
     serves are marked missing in the store; the result is ``partial`` when records failed in
     transport after all retries. ``settings`` overrides Scrapy settings (tests, benchmarks).
     """
-    global _crawled
     if _crawled:
         raise HarvestError("crawl_pubmed can run once per process (Twisted's reactor cannot restart): "
                            "start a new process for the next harvest")
+    stopper = _Stopper()
+    stopper.install()
+    try:
+        return _crawl(stopper, config, store, run_id, query=query, full=full, with_fulltext=with_fulltext,
+                      progress=progress, settings=settings)
+    finally:
+        stopper.restore()
+
+
+def _crawl(stopper: _Stopper, config: Config, store: Any, run_id: int, *, query: str, full: bool,
+           with_fulltext: bool, progress: bool, settings: dict[str, Any] | None) -> CrawlResult:
+    global _crawled
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
@@ -224,12 +254,13 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
                   with_fulltext=with_fulltext, known_ids=known, store=store, run_id=run_id, today=today,
                   max_record_bytes=int(config.pubmed.max_record_mb * 1_000_000))
     _crawled = True
-    previous = _stop_on_signals(crawler)
+    stopper.crawler = crawler
+    if stopper.received:
+        raise KeyboardInterrupt
+    stopper.running = True
     try:
         process.start(install_signal_handlers=False)
     finally:
-        for sig, old in previous.items():
-            signal.signal(sig, old)
         if bar is not None:
             bar.close()
     spider: PubmedSpider | None = crawler.spider  # type: ignore[assignment]

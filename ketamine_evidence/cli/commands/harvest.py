@@ -103,19 +103,45 @@ def _harvest_pubmed(args: argparse.Namespace, config: Config, store: Store, run_
     return Outcome(result.status, result.new, result.updated, result.unchanged, result.failed, problem)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # SIGTERM outside the crawl (which has its own handler): end as Ctrl-C does
+class _StopOnce:
+    """SIGINT/SIGTERM outside the crawl (which has its own handler): the first one raises
+    KeyboardInterrupt (exit 130); later ones are ignored so the run's bookkeeping can finish."""
+
+    def __init__(self) -> None:
+        self.received = 0
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.received += 1
+        if self.received == 1:
+            raise KeyboardInterrupt
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
+    handler = _StopOnce()
     try:
-        previous = signal.signal(signal.SIGTERM, _interrupt)
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
     except ValueError:  # not the main thread (an embedding program): leave signals alone
         return _run(args, config)
     try:
-        return _run(args, config)
-    finally:
-        signal.signal(signal.SIGTERM, previous)
+        result = _run(args, config)
+    except KeyboardInterrupt:
+        _hold_signals()  # stopping: a second Ctrl-C/SIGTERM must not turn exit 130 into a kill
+        raise
+    except BaseException:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        raise
+    for sig, old in previous.items():
+        signal.signal(sig, old)
+    return result
+
+
+def _hold_signals() -> None:
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        pass
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
@@ -130,6 +156,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             else:
                 outcome = _harvest_pubmed(args, config, store, run_id)
         except BaseException as exc:
+            _hold_signals()  # a further Ctrl-C/SIGTERM must not cut the bookkeeping short
             reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
             try:
                 store.finish_run(run_id, "failed", note=reason.splitlines()[0] if reason else None)
