@@ -258,7 +258,7 @@ class Collection:
         with self.lock:
             hits = [r for r in self.records.values()
                     if all(lo <= r.date(kind) <= hi for kind, lo, hi in ranges)]
-        hits.sort(key=lambda r: (r.edat, int(r.pmid)), reverse=True)
+        hits.sort(key=lambda r: (r.edat, int(r.pmid) if r.pmid.isdigit() else -1, r.pmid), reverse=True)
         return [r.pmid for r in hits]
 
 
@@ -564,7 +564,7 @@ class EutilsServer:
             return (json.dumps({"header": {"type": "esearch", "version": "0.3"}, "esearchresult": result}).encode(),
                     "application/json; charset=UTF-8")
         history = f"<QueryKey>{query_key}</QueryKey><WebEnv>{webenv}</WebEnv>" if webenv else ""
-        id_xml = "".join(f"<Id>{i}</Id>\n" for i in page)
+        id_xml = "".join(f"<Id>{i.replace('&', '&amp;').replace('<', '&lt;')}</Id>\n" for i in page)
         errors = ("<ErrorList>" + "".join(f"<PhraseNotFound>{p}</PhraseNotFound>" for p in phrases)
                   + "</ErrorList>") if phrases else ""
         translation = term.replace("&", "&amp;").replace("<", "&lt;")
