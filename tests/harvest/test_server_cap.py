@@ -75,3 +75,18 @@ def test_cap_40_leaves_one_day_beyond_the_cap_partial_exit_8(home: Path, collect
     assert f"account: count {len(collection)} = " in capsys.readouterr().out
     with Store(store, create=False, read_only=True) as s:
         assert s.last_successful_run("pubmed") is None
+
+
+def test_clean_harvest_of_3000_records_needs_at_most_3_requests_per_1000(home: Path, collection: Collection) -> None:
+    """efetch batches of 500 (NCBI's advice for history fetches): 1 esearch + 6 efetch, no 429."""
+    from datetime import date
+
+    collection.replicate(3000 - len(collection), spread=(date(2012, 1, 1), date(2025, 6, 30)))
+    store = home / "store.sqlite"
+    with EutilsServer(collection, seed=9) as server:
+        run = run_harvest(home, server.url, store)
+        log = server.log()
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert 1000 * len(log) / len(collection) <= 3.0
+    assert [r.endpoint for r in log] == ["esearch"] + ["efetch"] * 6
+    assert not [r for r in log if r.status == 429]
