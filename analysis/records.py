@@ -65,7 +65,14 @@ class Article:
     fulltext: list[Section] = field(default_factory=list)
     journal: str | None = None
     year: int | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)  # "Surname Initials", as PubMed shows them
+    # Bibliographic detail for reference managers (RIS/BibTeX exports).
+    author_names: list[str] = field(default_factory=list)  # "Surname, Given names" (or a collective name)
+    journal_abbrev: str | None = None  # ISO/NLM abbreviation ("Neurol Clin")
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None  # as the source gives them: "61-76", "259-65", "e0180707"
+    issn: str | None = None
     mesh_terms: list[str] = field(default_factory=list)
     publication_types: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from ketamine_evidence.analysis.records import LIST_FIELDS
-from ketamine_evidence.base.errors import InputError
+from ketamine_evidence.base.errors import InputError, OutputError
 
 CATEGORICAL_FIELDS = ("relevant", "design", "pain_effect")
 SET_FIELDS = LIST_FIELDS  # conditions, routes, adverse_events, negated_adverse_events
@@ -372,4 +372,4 @@ def write_predictions(evaluation: Evaluation, path: Path) -> None:
             for prediction in evaluation.predictions:
                 fh.write(json.dumps(prediction, ensure_ascii=False) + "\n")
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc

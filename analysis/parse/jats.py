@@ -175,6 +175,72 @@ def parse_jats_authors(el: etree._Element) -> list[str] | None:
     return authors or None
 
 
+def parse_jats_author_names(el: etree._Element) -> list[str] | None:
+    """``"Surname, Given names"`` (or the collaboration's name), in order."""
+    meta = _meta(el)
+    if meta is None:
+        return None
+    names = []
+    for contrib in meta.iterfind("contrib-group/contrib"):
+        if contrib.get("contrib-type", "author") != "author":
+            continue
+        name = contrib.find("name")
+        if name is None:
+            name = contrib.find("name-alternatives/name")
+        if name is not None:
+            surname, given = _jats_text(name.find("surname")), _jats_text(name.find("given-names"))
+            if surname:
+                names.append(f"{surname}, {given}" if given else surname)
+        else:
+            collab = _jats_text(contrib.find("collab"))
+            if collab:
+                names.append(collab)
+    return names or None
+
+
+def parse_jats_journal_abbrev(el: etree._Element) -> str | None:
+    """``abbrev-journal-title``, else the ISO or NLM journal id."""
+    jm = el.find("front/journal-meta")
+    if jm is None:
+        return None
+    return (_jats_text(jm.find("journal-title-group/abbrev-journal-title")) or _jats_text(jm.find("abbrev-journal-title"))
+            or clean(jm.findtext("journal-id[@journal-id-type='iso-abbrev']"))
+            or clean(jm.findtext("journal-id[@journal-id-type='nlm-ta']")))
+
+
+def parse_jats_volume(el: etree._Element) -> str | None:
+    meta = _meta(el)
+    return clean(meta.findtext("volume")) if meta is not None else None
+
+
+def parse_jats_issue(el: etree._Element) -> str | None:
+    meta = _meta(el)
+    return clean(meta.findtext("issue")) if meta is not None else None
+
+
+def parse_jats_pages(el: etree._Element) -> str | None:
+    """``fpage-lpage`` (one page: ``fpage``), else the electronic location id."""
+    meta = _meta(el)
+    if meta is None:
+        return None
+    first, last = clean(meta.findtext("fpage")), clean(meta.findtext("lpage"))
+    if first:
+        return f"{first}-{last}" if last and last != first else first
+    return clean(meta.findtext("elocation-id"))
+
+
+def parse_jats_issn(el: etree._Element) -> str | None:
+    """The print ISSN, else the electronic one, else any."""
+    jm = el.find("front/journal-meta")
+    if jm is None:
+        return None
+    issns = {(i.get("pub-type") or i.get("publication-format") or ""): clean(i.text) for i in jm.iterfind("issn")}
+    for kind in ("ppub", "print", "epub", "electronic"):
+        if issns.get(kind):
+            return issns[kind]
+    return next((v for v in issns.values() if v), None)
+
+
 def parse_jats_keywords(el: etree._Element) -> list[str] | None:
     meta = _meta(el)
     if meta is None:
@@ -206,7 +272,9 @@ def parse_jats_element(el: etree._Element) -> Article:
         pmid=parse_jats_pmid(el), pmcid=parse_jats_pmcid(el), doi=parse_jats_doi(el),
         title=parse_jats_title(el) or "", abstract=parse_jats_abstract(el) or [],
         fulltext=parse_jats_fulltext(el) or [], journal=parse_jats_journal(el), year=parse_jats_year(el),
-        authors=parse_jats_authors(el) or [], keywords=parse_jats_keywords(el) or [],
+        authors=parse_jats_authors(el) or [], author_names=parse_jats_author_names(el) or [],
+        journal_abbrev=parse_jats_journal_abbrev(el), volume=parse_jats_volume(el), issue=parse_jats_issue(el),
+        pages=parse_jats_pages(el), issn=parse_jats_issn(el), keywords=parse_jats_keywords(el) or [],
         publication_types=parse_jats_publication_types(el) or [], language=parse_jats_language(el),
         retracted=parse_jats_retracted(el), source_format="pmc",
     )

@@ -183,6 +183,82 @@ def parse_authors(el: etree._Element, parts: PubmedParts | None = None) -> list[
     return authors or None
 
 
+def parse_author_names(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    """``"Surname, ForeName"`` (initials when there is no fore name) or the collective name, in order."""
+    p = parts or pubmed_parts(el)
+    author_list = _one(p.holder, "AuthorList")
+    if author_list is None and p.art is None:
+        author_list = _one(p.book, "AuthorList")
+    if author_list is None:
+        return None
+    names = []
+    for author in author_list.iterchildren("Author"):
+        if author.get("ValidYN") == "N":
+            continue
+        last, fore, initials = (clean(author.findtext(t)) for t in ("LastName", "ForeName", "Initials"))
+        if last:
+            given = fore or initials
+            names.append(f"{last}, {given}" if given else last)
+        else:
+            collective = _text(author.find("CollectiveName"))
+            if collective:
+                names.append(collective)
+    return names or None
+
+
+def _journal(p: PubmedParts) -> _Index:
+    return _index(_one(p.a, "Journal")) if p.art is not None else {}
+
+
+def parse_journal_abbrev(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    """The ISO abbreviation, else the NLM title abbreviation (``MedlineTA``)."""
+    p = parts or pubmed_parts(el)
+    abbrev = _text(_one(_journal(p), "ISOAbbreviation"))
+    if abbrev:
+        return abbrev
+    return clean(_child_text(_one(p.c, "MedlineJournalInfo"), "MedlineTA")) if p.art is not None else None
+
+
+def _journal_issue(p: PubmedParts) -> _Index:
+    return _index(_one(_journal(p), "JournalIssue"))
+
+
+def parse_volume(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    return clean(_text(_one(_journal_issue(p), "Volume")))
+
+
+def parse_issue(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    p = parts or pubmed_parts(el)
+    return clean(_text(_one(_journal_issue(p), "Issue")))
+
+
+def parse_pages(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    """``MedlinePgn`` as PubMed prints it, else ``StartPage-EndPage``, else an electronic location id."""
+    p = parts or pubmed_parts(el)
+    pagination = _one(p.a, "Pagination") if p.art is not None else None
+    if pagination is not None:
+        pages = clean(_child_text(pagination, "MedlinePgn"))
+        if pages:
+            return pages
+        start, end = (clean(_child_text(pagination, t)) for t in ("StartPage", "EndPage"))
+        if start:
+            return f"{start}-{end}" if end and end != start else start
+    for loc in p.a.get("ELocationID", ()) if p.art is not None else ():
+        if loc.get("EIdType") == "pii" and clean(loc.text):
+            return clean(loc.text)
+    return None
+
+
+def parse_issn(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
+    """The journal's ISSN (print or electronic, as the record gives it), else the linking ISSN."""
+    p = parts or pubmed_parts(el)
+    issn = _text(_one(_journal(p), "ISSN"))
+    if issn:
+        return issn
+    return clean(_child_text(_one(p.c, "MedlineJournalInfo"), "ISSNLinking")) if p.art is not None else None
+
+
 def parse_mesh_terms(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
     p = parts or pubmed_parts(el)
     terms = []
@@ -242,6 +318,8 @@ def parse_pubmed_element(el: etree._Element) -> Article:
         pmid=parse_pmid(el, p), pmcid=parse_pmcid(el, p), doi=parse_doi(el, p),
         title=parse_title(el, p) or "", abstract=parse_abstract(el, p) or [],
         journal=parse_journal(el, p), year=parse_year(el, p), authors=parse_authors(el, p) or [],
+        author_names=parse_author_names(el, p) or [], journal_abbrev=parse_journal_abbrev(el, p),
+        volume=parse_volume(el, p), issue=parse_issue(el, p), pages=parse_pages(el, p), issn=parse_issn(el, p),
         mesh_terms=parse_mesh_terms(el, p) or [], publication_types=types,
         keywords=parse_keywords(el, p) or [], language=parse_language(el, p),
         retracted=parse_retracted(el, p, types), date_revised=parse_date_revised(el, p), source_format=fmt,

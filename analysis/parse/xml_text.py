@@ -194,3 +194,18 @@ def _child_text(el: etree._Element | None, tag: str) -> str | None:
     for child in el.iterchildren(tag):
         return child.text
     return None
+
+
+# A trial-registration tag glued to the end of a title ("...pain[ISRCTN83088383]", as some PMC
+# titles carry it): registry prefixes of the WHO primary registries and ClinicalTrials.gov.
+_REGISTRATION_TAG = re.compile(
+    r"\s*\[\s*(?:ISRCTN|NCT|ACTRN|ANZCTR|EudraCT|DRKS|ChiCTR|CTRI|JPRN|UMIN|IRCT|NTR|PACTR|KCT|TCTR|RBR|SLCTR)"
+    r"[^\]]*\]\s*$", re.I)
+
+
+def clean_title(title: str | None) -> str | None:
+    """``title`` without a trailing registration tag (``[ISRCTN83088383]``): a citation's title
+    must not carry it (the registration number is metadata, not part of the title)."""
+    if not title:
+        return title
+    return _REGISTRATION_TAG.sub("", title) or title

@@ -1,14 +1,21 @@
 """Exports of the included studies: CSV, RIS, BibTeX and JSON Lines.
 
 ``write_export(fmt, tables_dir, out)`` is what ``ketamine-evidence export --format ...`` calls;
-``export_frames(fmt, studies, findings, out)`` does the same from tables already in memory.
+``export_frames(fmt, studies, findings, out)`` does the same from tables already in memory; both
+return how many records they wrote.
 
-- ``csv``: the studies table's columns, one row per included study.
-- ``ris``: one ``TY  - JOUR`` record per study (TI, AU, PY, JO, DO, AN and ID = PMID, UR = the
-  PubMed page, KW = design and conditions, one N1 note per extracted field) for reference managers.
+- ``csv``: the studies table's columns, one row per included study; every text cell that a
+  spreadsheet would read as a formula (starting with ``= + - @``, tab or carriage return) is
+  prefixed with ``'`` (OWASP's CSV-injection advice).
+- ``ris``: written by rispy, one ``TY  - JOUR`` record per study, each field in the tag Zotero's RIS
+  import reads for a journal article: TI, AU (``Surname, Given names``), PY, T2 (full journal
+  title: publicationTitle), J2 (abbreviation: journalAbbreviation), VL, IS, SP/EP, SN (ISSN), LA,
+  AB, DO, AN and ID (PMID), UR (the PubMed page), KW (design and conditions), one N1 note per
+  extracted field. Every value is one line (whitespace collapsed), so no value can end a record.
 - ``bibtex``: ``@article`` entries keyed ``<FirstAuthor><year>_<pmid>``, with LaTeX-escaped text
-  fields (pylatexenc, so ``&``, ``%``, ``{`` and accented letters survive a BibTeX run) and a
-  ``note`` with the extracted fields; written by bibtexparser.
+  fields (pylatexenc, so ``&``, ``%``, ``{`` and accented letters survive a BibTeX run): title,
+  author, journal, shortjournal (biblatex), volume, number, pages, year, issn, language, abstract,
+  doi, pmid, pmcid, url and a ``note`` with the extracted fields; written by bibtexparser.
 - ``jsonl``: one JSON object a line: the guideline's gold fields (``../shared/eval/GUIDELINES.md``)
   with lists as lists, the bibliographic fields, and ``evidence``: for each field, the sentence and
   character offsets it was read from.
@@ -25,6 +32,7 @@ from typing import IO, Any, Iterable
 
 import bibtexparser
 import pandas as pd
+import rispy
 from bibtexparser.model import Entry, Field
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
@@ -38,9 +46,12 @@ GOLD_FIELDS = ("pmid", "pmcid", "relevant", "design", "conditions", "routes", "n
                "relief_duration_days", "relief_duration_text", "follow_up_days", "dose_mg_per_kg",
                "infusion_mg_per_kg_h", "pain_effect", "responder_rate_pct", "adverse_events",
                "negated_adverse_events", "intervention")
-BIBLIOGRAPHIC_FIELDS = ("study_id", "title", "authors", "journal", "year", "doi", "language",
-                        "publication_types", "mesh_terms", "retracted")
-_LIST_COLUMNS = (*LIST_FIELDS, "authors", "publication_types", "mesh_terms")
+BIBLIOGRAPHIC_FIELDS = ("study_id", "title", "authors", "author_names", "journal", "journal_abbrev", "year",
+                        "volume", "issue", "pages", "issn", "doi", "language", "publication_types",
+                        "mesh_terms", "retracted")
+_LIST_COLUMNS = (*LIST_FIELDS, "authors", "author_names", "publication_types", "mesh_terms")
+# A CSV cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # pylatexenc's default rules escape BibTeX's specials (& % { } $ # _ ~ ^ \\) and accented letters;
 # characters it has no macro for are kept as UTF-8 (biber and modern BibTeX read them).
 _LATEX = UnicodeToLatexEncoder(unknown_char_policy="keep", unknown_char_warning=False)
@@ -139,12 +150,44 @@ def _author_parts(author: str) -> tuple[str, str | None]:
     return author.strip(), None
 
 
+def author_names(study: dict[str, Any]) -> list[str]:
+    """Full names ``"Surname, Given names"`` (collective names as they are); from the initials form
+    (``"Smith JA"`` -> ``"Smith, J. A."``) when a table has no ``author_names``."""
+    full = _split(study.get("author_names"))
+    if full:
+        return full
+    out = []
+    for author in _split(study.get("authors")):
+        last, first = _author_parts(author)
+        out.append(f"{last}, {first}" if first else last)
+    return out
+
+
+def page_range(pages: str) -> tuple[str, str]:
+    """``"259-65"`` -> ``("259", "265")`` (MEDLINE shortens the last page); ``"e0180707"`` -> ``("e0180707", "")``."""
+    first, _, last = (p.strip() for p in pages.partition("-"))
+    if first.isdigit() and last.isdigit() and len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return first, last
+
+
 # ---------------------------------------------------------------------------------------------
 # Formats
 
 
+def neutralise_formula(value: Any) -> Any:
+    """``'=cmd'`` for ``=cmd``: a text cell a spreadsheet would run as a formula, made plain text."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 def write_csv(studies: pd.DataFrame, out: IO[str]) -> None:
-    studies.to_csv(out, index=False, lineterminator="\n")
+    safe = studies.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_formula, na_action="ignore")
+    safe.to_csv(out, index=False, lineterminator="\n")
 
 
 def _url(study: dict[str, Any]) -> str:
@@ -155,25 +198,37 @@ def _url(study: dict[str, Any]) -> str:
     return PMC_URL.format(pmcid=pmcid) if pmcid else ""
 
 
-def _ris_lines(study: dict[str, Any]) -> list[str]:
+def ris_record(study: dict[str, Any]) -> dict[str, Any]:
+    """One study as a rispy record (rispy's field names; empty fields left out)."""
     pmid = _text(study.get("pmid"))
-    lines = [("TY", "JOUR"), ("TI", _text(study.get("title")))]
-    for author in _split(study.get("authors")):
-        last, first = _author_parts(author)
-        lines.append(("AU", f"{last}, {first}" if first else last))
-    lines += [("PY", _year(study)), ("JO", _text(study.get("journal"))), ("DO", _text(study.get("doi"))),
-              ("AN", pmid), ("ID", pmid or _text(study.get("study_id"))),
-              ("UR", _url(study))]
-    lines += [("KW", kw) for kw in [_text(study.get("design")), *_split(study.get("conditions"))] if kw]
-    lines += [("N1", note) for note in extracted_summary(study)]
-    lines.append(("ER", ""))
-    return [f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}"
-            for tag, value in lines if value or tag == "ER"]
+    start, end = page_range(_text(study.get("pages")))
+    record: dict[str, Any] = {
+        "type_of_reference": "JOUR", "title": _text(study.get("title")),
+        "authors": [_text(name) for name in author_names(study)], "year": _year(study),
+        "secondary_title": _text(study.get("journal")), "alternate_title1": _text(study.get("journal_abbrev")),
+        "volume": _text(study.get("volume")), "number": _text(study.get("issue")),
+        "start_page": start, "end_page": end, "issn": _text(study.get("issn")),
+        "language": _text(study.get("language")), "abstract": _text(study.get("abstract")),
+        "doi": _text(study.get("doi")), "accession_number": pmid, "id": pmid or _text(study.get("study_id")),
+        "urls": [u for u in [_url(study)] if u],
+        "keywords": [kw for kw in [_text(study.get("design")), *map(_text, _split(study.get("conditions")))] if kw],
+        "notes": [_text(note) for note in extracted_summary(study)],
+    }
+    return {key: value for key, value in record.items() if value}
+
+
+class RisWriter(rispy.RisWriter):
+    """rispy's writer without its ``1.``, ``2.``... line before each record: Zotero's RIS import
+    reads an untagged line as the continuation of the previous record's last value."""
+
+    def set_header(self, count: int) -> str:
+        return ""
 
 
 def write_ris(studies: pd.DataFrame, out: IO[str]) -> None:
-    for study in studies.to_dict("records"):
-        out.write("\n".join(_ris_lines(study)) + "\n\n")
+    records = [ris_record(study) for study in studies.to_dict("records")]
+    if records:
+        out.write(rispy.dumps(records, implementation=RisWriter))
 
 
 def bibtex_key(study: dict[str, Any]) -> str:
@@ -199,12 +254,18 @@ def _verbatim(text: str) -> str:
 
 def _bibtex_entry(study: dict[str, Any], key: str) -> Entry:
     names = []
-    for author in _split(study.get("authors")):
-        last, first = _author_parts(author)
+    for name in author_names(study):
+        last, _, first = name.partition(", ")
         names.append(f"{latex(last)}, {latex(first)}" if first else "{" + latex(last) + "}")
     pmid = _text(study.get("pmid"))
+    start, end = page_range(_text(study.get("pages")))
     fields = [("title", latex(_text(study.get("title")))), ("author", " and ".join(names)),
-              ("journal", latex(_text(study.get("journal")))), ("year", _year(study)),
+              ("journal", latex(_text(study.get("journal")))),
+              ("shortjournal", latex(_text(study.get("journal_abbrev")))), ("year", _year(study)),
+              ("volume", latex(_text(study.get("volume")))), ("number", latex(_text(study.get("issue")))),
+              ("pages", latex(f"{start}--{end}" if end else start)), ("issn", latex(_text(study.get("issn")))),
+              ("language", latex(_text(study.get("language")))),
+              ("abstract", latex(_text(study.get("abstract")))),
               ("doi", _verbatim(_text(study.get("doi")))), ("pmid", _verbatim(pmid)),
               ("pmcid", _verbatim(_text(study.get("pmcid")))), ("url", _url(study)),
               ("note", latex("; ".join(extracted_summary(study))))]

@@ -29,12 +29,15 @@ import pandas as pd
 
 from ketamine_evidence.analysis.records import Article, Finding, StudyRecord
 from ketamine_evidence.analysis.extract.screening import screen
+from ketamine_evidence.analysis.parse.xml_text import clean_title
 
 STRING, INT, FLOAT, BOOL = "string", "Int64", "float64", "boolean"
 
 STUDY_COLUMNS: dict[str, str] = {
     "study_id": STRING, "pmid": STRING, "pmcid": STRING, "doi": STRING, "title": STRING, "journal": STRING,
     "year": INT, "authors": STRING, "publication_types": STRING, "mesh_terms": STRING, "language": STRING,
+    "author_names": STRING, "journal_abbrev": STRING, "volume": STRING, "issue": STRING, "pages": STRING,
+    "issn": STRING, "abstract": STRING,
     "source_format": STRING, "has_fulltext": BOOL, "retracted": BOOL, "missing": BOOL,
     "first_seen": STRING, "last_changed": STRING, "version": INT, "first_run": INT, "last_changed_run": INT,
     "intervention": STRING, "relevant": BOOL, "design": STRING, "conditions": STRING,
@@ -173,6 +176,12 @@ def _studied_for_pain(rec: StudyRecord | None, findings: Sequence[Finding]) -> b
     return rec.relevant if rec else None
 
 
+def abstract_text(article: Article) -> str | None:
+    """The abstract as one text, each labelled part as ``LABEL: text`` (for exports)."""
+    parts = [f"{sec.label}: {sec.text}" if sec.label else sec.text for sec in article.abstract]
+    return " ".join(parts) or None
+
+
 def study_row(entry: Entry, intervention: str) -> dict[str, Any]:
     """One ``studies`` row."""
     a, p, rec = entry.article, entry.provenance, entry.record
@@ -184,7 +193,9 @@ def study_row(entry: Entry, intervention: str) -> dict[str, Any]:
                       mentions_intervention=entry.mentions_intervention)
     row: dict[str, Any] = {
         "study_id": entry.study_id or a.key, "pmid": a.pmid, "pmcid": entry.pmcid or a.pmcid, "doi": a.doi,
-        "title": a.title or None, "journal": a.journal, "year": a.year, "authors": _join(a.authors),
+        "title": clean_title(a.title) or None, "journal": a.journal, "year": a.year, "authors": _join(a.authors),
+        "author_names": _join(a.author_names), "journal_abbrev": a.journal_abbrev, "volume": a.volume,
+        "issue": a.issue, "pages": a.pages, "issn": a.issn, "abstract": abstract_text(a),
         "publication_types": _join(a.publication_types), "mesh_terms": _join(a.mesh_terms),
         "language": a.language, "source_format": a.source_format, "has_fulltext": entry.has_fulltext,
         "retracted": retracted, "missing": p.missing, "first_seen": p.first_seen,

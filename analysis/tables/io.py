@@ -27,7 +27,7 @@ import pandas as pd
 from ketamine_evidence.analysis.tables.frames import BOOL, FLOAT, INT, SCHEMAS, Tables, coerce
 from ketamine_evidence.base import paths
 from ketamine_evidence.base.atomic import target_mode
-from ketamine_evidence.base.errors import InputError
+from ketamine_evidence.base.errors import InputError, OutputError
 
 NAMES = tuple(SCHEMAS)
 MANIFEST = "tables.manifest.json"
@@ -50,7 +50,7 @@ def write_tables(tables: Tables, directory: str | Path | None = None) -> list[Pa
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".tables-", suffix=".tmp", dir=out))
     except OSError as exc:
-        raise InputError(f"cannot write tables to {out}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write tables to {out}: {exc.strerror or exc}") from None
     try:
         files: dict[str, str] = {}
         for name in NAMES:
@@ -74,7 +74,7 @@ def write_tables(tables: Tables, directory: str | Path | None = None) -> list[Pa
         os.replace(staging / MANIFEST, out / MANIFEST)
         (out / WRITING).unlink()
     except OSError as exc:
-        raise InputError(f"cannot write tables to {out}: {exc.strerror or exc} (the previous tables, if any, "
+        raise OutputError(f"cannot write tables to {out}: {exc.strerror or exc} (the previous tables, if any, "
                           "are left as they were)") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -9,6 +9,7 @@ pandas DataFrames (or a matplotlib Figure) out, so the notebooks stay thin.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,14 +48,28 @@ def build_tables_from_files(source: str | Path | None = None, intervention: str 
     return tables_from_files(source, resolve_intervention(intervention))
 
 
+def _has_tables(directory: Path) -> bool:
+    return any((directory / f"studies.{ext}").is_file() for ext in ("parquet", "csv"))
+
+
+def default_tables_dir() -> Path:
+    """``data/processed`` of the home; Jupyter starts a notebook's kernel in ``notebooks/``, so
+    without ``KETAMINE_EVIDENCE_HOME`` the folder beside it (``../data/processed``) counts too."""
+    here = paths.processed_dir()
+    if _has_tables(here) or "KETAMINE_EVIDENCE_HOME" in os.environ:
+        return here
+    beside = paths.home().parent / "data" / "processed"
+    return beside if _has_tables(beside) else here
+
+
 def tables_for_notebook(tables_dir: str | Path | None = None, *, intervention: str = "ketamine",
                         build_if_missing: bool = True) -> "Tables":
     """The extraction tables: from ``tables_dir`` (default ``data/processed/``) when they exist
     there, else (``build_if_missing``) built from the bundled snapshot for ``intervention``."""
     from ketamine_evidence.analysis import load_tables
 
-    directory = Path(tables_dir) if tables_dir is not None else paths.processed_dir()
-    if any((directory / f"studies.{ext}").is_file() for ext in ("parquet", "csv")):
+    directory = Path(tables_dir) if tables_dir is not None else default_tables_dir()
+    if _has_tables(directory):
         return load_tables(directory)
     if tables_dir is not None or not build_if_missing:
         raise InputError(f"no tables in {directory}: run `ketamine-evidence extract` first")

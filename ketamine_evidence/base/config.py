@@ -6,6 +6,7 @@ Every value is validated here so a wrong value fails at start-up with a one-line
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,8 @@ from ketamine_evidence.base import paths
 from ketamine_evidence.base.errors import ConfigError
 
 DEFAULTS = paths.PACKAGE_DIR / "defaults.toml"
+# Keys an ``[interventions.<name>]`` table may hold (analysis/extract/interventions.py reads them).
+INTERVENTION_KEYS = ("synonyms", "drug_class", "is_drug")
 
 
 @dataclass(frozen=True)
@@ -39,12 +42,22 @@ class PubmedConfig:
 
 
 @dataclass(frozen=True)
+class BaselineConfig:
+    """Where NLM's baseline/update tree is mirrored from, and how politely."""
+
+    url: str = "https://ftp.ncbi.nlm.nih.gov/pubmed/"
+    pause_s: float = 1.0
+    timeout_s: float = 60.0
+
+
+@dataclass(frozen=True)
 class Config:
     pubmed: PubmedConfig
     store_path: Path
     intervention: str
     interventions: dict[str, dict[str, Any]] = field(default_factory=dict)
     source: Path | None = None  # the user file that was read, if any
+    baseline: BaselineConfig = field(default_factory=BaselineConfig)
 
     def with_overrides(self, **pubmed: Any) -> "Config":
         """A copy with some ``pubmed`` values replaced (from command-line flags), re-validated."""
@@ -76,6 +89,33 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(sorted(choices))})"
+
+
+def check_known(user: dict[str, Any], defaults: dict[str, Any], where: Path) -> None:
+    """Refuse a section or key the defaults do not have: a typo (``qeury``, ``[pubmd]``) would
+    otherwise be ignored silently and the run would use the default instead."""
+    for section, body in user.items():
+        if section not in defaults:
+            raise ConfigError(f"{where}: unknown config section [{section}]"
+                              + _did_you_mean(section, list(defaults)))
+        if not isinstance(body, dict):
+            raise ConfigError(f"{where}: config section [{section}] must be a table")
+        if section == "interventions":
+            for name, entry in body.items():
+                for key in entry if isinstance(entry, dict) else ():
+                    if key not in INTERVENTION_KEYS:
+                        raise ConfigError(f"{where}: unknown config key interventions.{name}.{key}"
+                                          + _did_you_mean(key, list(INTERVENTION_KEYS)))
+            continue
+        for key in body:
+            if key not in defaults[section]:
+                raise ConfigError(f"{where}: unknown config key {section}.{key}"
+                                  + _did_you_mean(key, list(defaults[section])))
 
 
 def _typed(section: dict[str, Any], key: str, kind: type, where: str) -> Any:
@@ -115,10 +155,13 @@ def _validate_pubmed(p: PubmedConfig) -> None:
 def load_config(path: Path | None = None) -> Config:
     """Read defaults, then ``path`` (or the user's config file if it exists), then the environment."""
     raw = _read_toml(DEFAULTS)
+    raw.setdefault("interventions", {})  # a section of user tables only (commented examples in the defaults)
     source: Path | None = None
     candidate = path if path is not None else paths.user_config()
     if path is not None or candidate.is_file():
-        raw = _merge(raw, _read_toml(candidate))
+        user = _read_toml(candidate)
+        check_known(user, raw, candidate)
+        raw = _merge(raw, user)
         source = candidate
     for section in ("pubmed", "store", "extract"):
         if not isinstance(raw.get(section, {}), dict):
@@ -150,4 +193,20 @@ def load_config(path: Path | None = None) -> Config:
         if not isinstance(syn, list) or not all(isinstance(s, str) and s.strip() for s in syn):
             raise ConfigError(f"config value interventions.{name}.synonyms must be a list of names")
     return Config(pubmed=pubmed, store_path=store_path, intervention=intervention,
-                  interventions=extra, source=source)
+                  interventions=extra, source=source, baseline=_baseline(raw.get("baseline", {})))
+
+
+def _baseline(section: Any) -> BaselineConfig:
+    if not isinstance(section, dict):
+        raise ConfigError("config section [baseline] must be a table")
+    b = BaselineConfig(url=_typed(section, "url", str, "baseline"),
+                       pause_s=_typed(section, "pause_s", float, "baseline"),
+                       timeout_s=_typed(section, "timeout_s", float, "baseline"))
+    url = urlparse(b.url)
+    if url.scheme not in ("http", "https") or not url.netloc:
+        raise ConfigError(f"config value baseline.url is not an http(s) URL: {b.url!r}")
+    if not 0 <= b.pause_s <= 3600:
+        raise ConfigError(f"config value baseline.pause_s must be 0..3600, got {b.pause_s}")
+    if not 0 < b.timeout_s <= 3600:
+        raise ConfigError(f"config value baseline.timeout_s must be in (0, 3600], got {b.timeout_s}")
+    return b

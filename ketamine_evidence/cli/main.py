@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from ketamine_evidence import __version__
+from ketamine_evidence.base import paths
 from ketamine_evidence.base.config import load_config
 from ketamine_evidence.base.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, KetamineEvidenceError
 
@@ -25,9 +26,38 @@ COMMANDS: dict[str, str] = {
     "evaluate": "score extraction against a gold annotation file",
     "report": "write the HTML/Markdown evidence report from the tables",
     "run": "harvest -> extract -> report in one command",
+    "baseline": "mirror NLM's PubMed baseline/update files and extract them on Dask",
 }
 
 log = logging.getLogger("ketamine_evidence")
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+# Options every command takes, before or after the command name; dest -> value when not given.
+GLOBAL_DEFAULTS: dict[str, object] = {"config": None, "home": None, "log_level": "INFO", "debug": False,
+                                      "store": None}
+
+
+def _log_level(text: str) -> str:
+    """``debug``, ``Info``, ``WARNING``...: any case."""
+    level = text.upper()
+    if level not in LOG_LEVELS:
+        raise argparse.ArgumentTypeError(f"invalid log level {text!r} (choose from {', '.join(LOG_LEVELS)}, any case)")
+    return level
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    """The global options, with no default of their own (``SUPPRESS``): given before the command, after
+    it, or not at all, a value is set once and ``main`` fills in ``GLOBAL_DEFAULTS`` for the rest."""
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument("--config", type=Path, default=argparse.SUPPRESS,
+                       help="TOML config file (default: ketamine-evidence.toml in the home, if present)")
+    group.add_argument("--home", type=Path, default=argparse.SUPPRESS, metavar="DIR",
+                       help="where data/ and reports/ go (default: $KETAMINE_EVIDENCE_HOME, else the working folder)")
+    group.add_argument("--log-level", type=_log_level, default=argparse.SUPPRESS, metavar="LEVEL",
+                       help="logging level: debug, info, warning or error, any case (default info)")
+    group.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show tracebacks for internal errors")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,17 +66,27 @@ def build_parser() -> argparse.ArgumentParser:
         description="A living, auditable body of evidence on ketamine for pain.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--config", type=Path, help="TOML config file (default: ketamine-evidence.toml if present)")
-    parser.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-                        help="logging level (default INFO)")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
+    _add_global_options(parser)
+    parser.add_argument("--store", type=Path, default=argparse.SUPPRESS,
+                        help="store file for the commands that read or write one (default: config store.path, "
+                             "data/ketamine-evidence.sqlite)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"ketamine_evidence.cli.commands.{name}")
         cmd = sub.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(cmd)
+        _add_global_options(cmd)
         cmd.set_defaults(_module=module)
     return parser
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """Parse ``argv``; global options not given get their ``GLOBAL_DEFAULTS``."""
+    args = build_parser().parse_args(argv)
+    for dest, default in GLOBAL_DEFAULTS.items():
+        if not hasattr(args, dest):
+            setattr(args, dest, default)
+    return args
 
 
 def _configure_logging(level: str) -> None:
@@ -58,9 +98,9 @@ def _configure_logging(level: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     _configure_logging(args.log_level)
+    paths.set_home(args.home)  # every call: an earlier in-process call's --home must not linger
     try:
         config = load_config(args.config)
         return int(args._module.run(args, config) or 0)

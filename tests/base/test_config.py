@@ -44,3 +44,37 @@ def test_bad_values_give_one_line_errors(home: Path, body: str, words: str, caps
     assert main(["--config", str(path), "status"]) == EXIT_USAGE
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("ketamine-evidence: error:")
+
+
+@pytest.mark.parametrize("body, message", [
+    ('[pubmed]\nqeury = "x"\n', "unknown config key pubmed.qeury (did you mean 'query'?)"),
+    ('[pubmd]\nquery = "x"\n', "unknown config section [pubmd] (did you mean 'pubmed'?)"),
+    ('[store]\npaht = "x.sqlite"\n', "unknown config key store.paht (did you mean 'path'?)"),
+    ('[extract]\nintervension = "x"\n', "unknown config key extract.intervension (did you mean 'intervention'?)"),
+    ('[interventions.pregabalin]\nsynonym = ["lyrica"]\n',
+     "unknown config key interventions.pregabalin.synonym (did you mean 'synonyms'?)"),
+    ('[zzz]\na = 1\n', "unknown config section [zzz] (known: extract, interventions, pubmed, store)"),
+])
+def test_typos_are_refused_with_a_suggestion(home: Path, body: str, message: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = home / "typo.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as exc:
+        load_config(path)
+    assert str(exc.value) == f"{path}: {message}"
+    assert main(["status", "--config", str(path)]) == EXIT_USAGE  # the option after the command, too
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"ketamine-evidence: error: {path}: {message}"]
+
+
+def test_the_user_file_in_the_home_is_checked_too(home: Path) -> None:
+    (home / "ketamine-evidence.toml").write_text('[pubmed]\nbatchsize = 10\n')
+    with pytest.raises(ConfigError, match="did you mean 'batch_size'"):
+        load_config()
+
+
+def test_intervention_tables_are_accepted(home: Path) -> None:
+    path = home / "ok.toml"
+    path.write_text('[interventions.pregabalin]\nsynonyms = ["lyrica"]\ndrug_class = "gabapentinoid"\nis_drug = true\n')
+    assert load_config(path).interventions == {"pregabalin": {"synonyms": ["lyrica"], "drug_class": "gabapentinoid",
+                                                              "is_drug": True}}

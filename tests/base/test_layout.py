@@ -48,9 +48,12 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_every_package_folder_is_installed_under_the_namespace() -> None:
-    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    data = {name for name, folder in setuptools["package-dir"].items() if folder.startswith("data/")}
+    listed = set(setuptools["packages"]) - data  # data packages (the snapshot) hold no modules
     found = {name for name, path in _modules() if path.name == "__init__.py"}
     assert found == listed
+    assert data == {"ketamine_evidence.snapshot"} <= set(setuptools["packages"])
 
 
 @pytest.mark.parametrize("name,path", _modules(), ids=lambda v: str(v) if isinstance(v, str) else "")

@@ -85,7 +85,7 @@ def test_export_pmids_sorted_numerically(harvested: Path, home: Path, capsys: py
     assert lines[0] == "9997" and "15804361" in lines  # a PubMed record and a PMC article's PMID
     target = home / "pmids.txt"
     code, out, _ = run_cli(capsys, "export", "--format", "pmids", "--output", str(target))
-    assert code == 0 and out == ""
+    assert code == 0 and out == f"export: {SNAPSHOT_PMIDS} PMIDs written as pmids to {target}\n"
     assert target.read_text().splitlines() == lines
     assert [p.name for p in home.iterdir() if p.name.startswith(".pmids")] == []  # no temp file left
 

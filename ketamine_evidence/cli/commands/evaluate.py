@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 
 from ketamine_evidence.base.config import Config
-from ketamine_evidence.base.errors import ConfigError
+from ketamine_evidence.base.errors import ConfigError, InputError
 
 log = logging.getLogger(__name__)
 
@@ -61,11 +61,23 @@ def run(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
+def _corpus_dir(given: Path | None, default: Path, name: str) -> Path:
+    """``--corpus-dir``, else the default beside a checkout (``../shared/eval/external``), which an
+    installed package does not have: then one line that says what to pass."""
+    if given is not None:
+        return given
+    if not default.is_dir():
+        raise InputError(f"{name} not found at {default} (the default beside a checkout): "
+                         f"pass --corpus-dir DIR")
+    return default
+
+
 def _run_external(args: argparse.Namespace) -> int:
     if args.external == "evidence-inference":  # pain-effect direction (analysis/evaluation/evidence_inference.py)
         from ketamine_evidence.analysis.evaluation import evidence_inference as ei
 
-        ei_result = ei.evaluate_evidence_inference(args.corpus_dir or ei.DEFAULT_ROOT)
+        root = _corpus_dir(args.corpus_dir, ei.DEFAULT_ROOT, "the Evidence Inference corpus")
+        ei_result = ei.evaluate_evidence_inference(root)
         print(json.dumps({k: v for k, v in ei_result.items() if k != "rows"}, indent=2) if args.json
               else "\n".join(ei.summary_lines(ei_result)))
         return 0
@@ -73,7 +85,8 @@ def _run_external(args: argparse.Namespace) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise ConfigError("--limit must be a positive number of sentences")
-    result = ade_corpus.evaluate_corpus(args.corpus_dir or ade_corpus.DEFAULT_DIR, limit=args.limit)
+    directory = _corpus_dir(args.corpus_dir, ade_corpus.DEFAULT_DIR, "ADE-Corpus-V2")
+    result = ade_corpus.evaluate_corpus(directory, limit=args.limit)
     if args.json:
         print(json.dumps(result.as_dict(), indent=2))
     else:

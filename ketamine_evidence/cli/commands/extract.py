@@ -20,11 +20,11 @@ from ketamine_evidence.analysis.tables.frames import Entry, Tables, build_tables
 from ketamine_evidence.analysis.tables.io import write_tables
 from ketamine_evidence.base import paths
 from ketamine_evidence.base.config import Config
-from ketamine_evidence.base.errors import ConfigError, IncompleteInput, InputError
+from ketamine_evidence.base.errors import ConfigError, IncompleteInput, InputError, OutputError
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--store", type=Path, help="store file to read (default: config store.path, "
+    source.add_argument("--store", type=Path, default=argparse.SUPPRESS, help="store file to read (default: config store.path, "
                                                    "data/ketamine-evidence.sqlite)")
     source.add_argument("--input", type=Path, metavar="FILE_OR_DIR",
                         help="read PubMed/PMC XML files instead of the store (.xml, .xml.gz, .nxml, or a directory)")
@@ -50,7 +50,7 @@ def write_jsonl(entries: Iterable[Entry], path: Path) -> int:
                     fh.write(json.dumps(e.record.to_gold(), ensure_ascii=False) + "\n")
                     n += 1
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     return n
 
 

@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default pubmed)")
     parser.add_argument("--query", help="PubMed query (default: config pubmed.query)")
     parser.add_argument("--eutils-url", help="E-utilities base URL (default: config pubmed.eutils_url)")
-    parser.add_argument("--store", type=Path, help="store file (default: config store.path, "
+    parser.add_argument("--store", type=Path, default=argparse.SUPPRESS, help="store file (default: config store.path, "
                                                    "data/ketamine-evidence.sqlite)")
     parser.add_argument("--with-fulltext", action="store_true",
                         help="also fetch PMC full text for open-access records")

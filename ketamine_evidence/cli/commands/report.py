@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.base import paths
 from ketamine_evidence.base.config import Config
-from ketamine_evidence.base.errors import InputError
+from ketamine_evidence.base.errors import OutputError
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.report import ReportFiles
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path,
+    parser.add_argument("--store", type=Path, default=argparse.SUPPRESS,
                         help="store whose run history gives 'what changed' (default: config store.path)")
     parser.add_argument("--tables", type=Path, help="folder with the extraction tables (default data/processed)")
     parser.add_argument("--out", type=Path, help="folder to write report.html, report.md and figures/ "
@@ -36,7 +36,7 @@ def write_report(tables_dir: Path, out_dir: Path, store_path: Path | None) -> Re
     try:
         return build_report(tables, out_dir, store_path=store_path, tables_source=str(tables_dir))
     except OSError as exc:
-        raise InputError(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write the report to {out_dir}: {exc.strerror or exc}") from None
 
 
 def run(args: argparse.Namespace, config: Config) -> int:

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", choices=["pubmed", "snapshot"], default="pubmed",
                         help="pubmed: NCBI E-utilities (incremental); snapshot: the bundled offline records "
                              "(default pubmed)")
-    parser.add_argument("--store", type=Path, help="store file (default: config store.path, "
+    parser.add_argument("--store", type=Path, default=argparse.SUPPRESS, help="store file (default: config store.path, "
                                                    "data/ketamine-evidence.sqlite)")
     parser.add_argument("--tables", type=Path, metavar="DIR", help="where the tables go (default data/processed/)")
     parser.add_argument("--out", type=Path, metavar="DIR", help="where the report goes (default reports/)")
@@ -45,7 +45,10 @@ def stage_args(module: ModuleType, argv: list[str]) -> argparse.Namespace:
     """``argv`` parsed by ``module``'s own parser: the stage's defaults for everything not given."""
     parser = argparse.ArgumentParser(prog=f"ketamine-evidence {module.__name__.rsplit('.', 1)[-1]}")
     module.add_arguments(parser)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if not hasattr(args, "store"):  # --store has no default of its own (it is also a global option)
+        args.store = None
+    return args
 
 
 def _opt(flag: str, value: object) -> list[str]:

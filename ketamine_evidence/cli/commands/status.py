@@ -17,7 +17,7 @@ from ketamine_evidence.base.config import Config
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--store", type=Path, help="store file (default: config store.path, "
+    parser.add_argument("--store", type=Path, default=argparse.SUPPRESS, help="store file (default: config store.path, "
                                                    "data/ketamine-evidence.sqlite)")
     parser.add_argument("--json", action="store_true", help="machine-readable JSON on stdout")
     parser.add_argument("--runs", type=int, default=10, metavar="N",

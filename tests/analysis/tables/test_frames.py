@@ -21,6 +21,7 @@ from tests.conftest import PMC_KETAMINE, PUBMED_XML
 
 # The contract, spelled out here so a drift in ketamine_evidence.analysis.tables.frames fails this test.
 STUDIES = """study_id pmid pmcid doi title journal year authors publication_types mesh_terms language
+author_names journal_abbrev volume issue pages issn abstract
 source_format has_fulltext retracted missing first_seen last_changed version first_run last_changed_run
 intervention relevant design conditions primary_condition routes n_participants dose_mg_per_kg
 infusion_mg_per_kg_h relief_duration_days relief_duration_text follow_up_days pain_effect responder_rate_pct
