@@ -17,7 +17,7 @@ import pandas as pd
 import pytest
 
 from ketamine_evidence.analysis.tables.io import MANIFEST, WRITING, load_tables, write_tables
-from ketamine_evidence.base.errors import InputError
+from ketamine_evidence.base.errors import InputError, OutputError
 from ketamine_evidence.cli import main
 
 SNAPSHOT_PMC = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
@@ -51,7 +51,7 @@ def test_disk_full_half_way_leaves_the_previous_set(tables_dir: Path, tmp_path: 
         return real(self, path, *args, **kwargs)
 
     monkeypatch.setattr(pd.DataFrame, "to_csv", full_disk)
-    with pytest.raises(InputError, match="No space left on device"):
+    with pytest.raises(OutputError, match="No space left on device"):
         write_tables(tables, out)
     assert _digests(out) == before  # old set intact, nothing half-written, no staging folder left
     assert [p.name for p in out.iterdir() if p.is_dir()] == []
