@@ -53,7 +53,7 @@ def test_bad_values_give_one_line_errors(home: Path, body: str, words: str, caps
     ('[extract]\nintervension = "x"\n', "unknown config key extract.intervension (did you mean 'intervention'?)"),
     ('[interventions.pregabalin]\nsynonym = ["lyrica"]\n',
      "unknown config key interventions.pregabalin.synonym (did you mean 'synonyms'?)"),
-    ('[zzz]\na = 1\n', "unknown config section [zzz] (known: extract, interventions, pubmed, store)"),
+    ('[zzz]\na = 1\n', "unknown config section [zzz] (known: baseline, extract, interventions, pubmed, store)"),
 ])
 def test_typos_are_refused_with_a_suggestion(home: Path, body: str, message: str,
                                              capsys: pytest.CaptureFixture[str]) -> None:
