@@ -8,11 +8,18 @@ Incremental logic: the first run (or ``full=True``) searches the whole query; la
 only what was modified (``datetype=mdat``) or created (``[crdt]``) since the last *successful*
 run of the same query, minus ``overlap_days``. A run that was killed never became successful,
 so the next run starts again from the one before it; saves are idempotent.
+
+Honest endings: a run is ``ok`` only when the crawl finished normally and its account adds up
+(``count`` = new + updated + unchanged + missing + failed + beyond_cap, PubMed records) with
+nothing failed, refused or beyond the server's cap; otherwise ``partial``. SIGINT/SIGTERM during
+the crawl stop it within ``STOP_GRACE_S`` seconds (a second signal at once), even while a request
+hangs, and raise ``KeyboardInterrupt`` so the run is logged failed ("interrupted"), exit 130.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -26,6 +33,8 @@ from ketamine_evidence.harvest.eutils import Window, full_windows, identity_para
 
 log = logging.getLogger(__name__)
 _crawled = False  # Twisted's reactor runs once per process
+#: Seconds a stop signal waits for the in-flight request before the reactor is stopped anyway.
+STOP_GRACE_S = 3.0
 
 
 @dataclass
@@ -47,6 +56,8 @@ class CrawlResult:
     failed_windows: list[str] = field(default_factory=list)
     incomplete_windows: list[str] = field(default_factory=list)   # single days over the paging limit
     unlisted: int = 0                                             # their hits that could not be listed
+    refused: int = 0                                              # ids/records refused (not a PMID, too large)
+    account: dict[str, int] = field(default_factory=dict)         # count and its terms (PubMed records)
     missing_pmids: list[str] = field(default_factory=list)
     failed_pmids: list[str] = field(default_factory=list)
     stats: dict[str, Any] = field(default_factory=dict)
@@ -59,13 +70,87 @@ class CrawlResult:
             parts.append(f"incremental since {self.incremental_since}")
         if self.missing:
             parts.append(f"{self.missing} ids no longer served by NCBI")
-        if self.failed - self.unlisted:
-            parts.append(f"{self.failed - self.unlisted} records failed after retries")
+        failed = self.failed - self.unlisted - self.refused
+        if failed:
+            parts.append(f"{failed} records failed after retries")
+        if self.refused:
+            parts.append(f"{self.refused} ids or records refused (not a PMID/PMCID, or over the size limit)")
         if self.unlisted:
-            parts.append(f"{self.unlisted} hits beyond the paging limit in {', '.join(self.incomplete_windows)}")
+            parts.append(f"{self.unlisted} hits beyond the server's paging cap on "
+                         f"{', '.join(self.incomplete_windows)}")
+        if self.account and not account_adds_up(self.account):
+            parts.append("the account does not add up: " + format_account(self.account))
         if self.failed_windows:
             parts.append(f"search windows failed: {', '.join(self.failed_windows)}")
         return "; ".join(parts)
+
+
+def account_adds_up(account: dict[str, int]) -> bool:
+    from ketamine_evidence.harvest.store_schema import ACCOUNT_TERMS
+
+    return sum(int(account.get(t, 0)) for t in ACCOUNT_TERMS) == int(account.get("count", -1))
+
+
+def format_account(account: dict[str, int]) -> str:
+    """``count 1825 = 600 new + 0 updated + ... + 1225 beyond cap`` (``refused`` is part of failed)."""
+    from ketamine_evidence.harvest.store_schema import ACCOUNT_TERMS
+
+    terms = " + ".join(f"{int(account.get(t, 0))} {t.replace('_', ' ')}" for t in ACCOUNT_TERMS)
+    refused = f" ({account['refused']} refused)" if account.get("refused") else ""
+    sign = "=" if account_adds_up(account) else "!="
+    return f"count {account.get('count')} {sign} {terms}{refused}"
+
+
+class _Stopper:
+    """SIGINT/SIGTERM during a crawl: mark the spider interrupted, close it gracefully, and stop the
+    reactor after ``STOP_GRACE_S`` at most (a request may hang); a second signal stops it at once.
+    Installed before Scrapy is even imported, so a signal during start-up is never lost."""
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.crawler: Any = None
+        self.running = False
+        self.previous: dict[int, Any] = {}
+
+    def install(self) -> None:
+        try:
+            self.previous = {sig: signal.signal(sig, self.handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+        except ValueError:  # not the main thread: the embedding program owns signals
+            self.previous = {}
+
+    def restore(self) -> None:
+        for sig, old in self.previous.items():
+            signal.signal(sig, old)
+
+    def handler(self, signum: int, frame: Any) -> None:
+        self.received += 1
+        spider = getattr(self.crawler, "spider", None)
+        if spider is not None:
+            spider.interrupted = True
+        if self.received == 1:
+            log.warning("%s received: stopping the harvest (batches already saved are kept)",
+                        signal.Signals(signum).name)
+        if not self.running:
+            return  # not crawling yet: crawl_pubmed checks ``received`` before it starts the reactor
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self._graceful if self.received == 1 else self._force)  # type: ignore[attr-defined]
+
+    def _force(self) -> None:
+        from twisted.internet import reactor
+
+        if reactor.running:  # type: ignore[attr-defined]
+            reactor.stop()  # type: ignore[attr-defined]
+
+    def _graceful(self) -> None:
+        from twisted.internet import reactor
+
+        engine = getattr(self.crawler, "engine", None)
+        if engine is not None and getattr(engine, "running", False):
+            from scrapy.utils.defer import deferred_from_coro
+
+            deferred_from_coro(self.crawler.stop_async())
+        reactor.callLater(STOP_GRACE_S, self._force)  # type: ignore[attr-defined]
 
 
 def plan_windows(config: Config, store: Any, query: str, full: bool, today: date | None = None
@@ -116,10 +201,21 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
     serves are marked missing in the store; the result is ``partial`` when records failed in
     transport after all retries. ``settings`` overrides Scrapy settings (tests, benchmarks).
     """
-    global _crawled
     if _crawled:
         raise HarvestError("crawl_pubmed can run once per process (Twisted's reactor cannot restart): "
                            "start a new process for the next harvest")
+    stopper = _Stopper()
+    stopper.install()
+    try:
+        return _crawl(stopper, config, store, run_id, query=query, full=full, with_fulltext=with_fulltext,
+                      progress=progress, settings=settings)
+    finally:
+        stopper.restore()
+
+
+def _crawl(stopper: _Stopper, config: Config, store: Any, run_id: int, *, query: str, full: bool,
+           with_fulltext: bool, progress: bool, settings: dict[str, Any] | None) -> CrawlResult:
+    global _crawled
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
@@ -155,10 +251,15 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
     process.crawl(crawler, windows=windows, eutils_url=config.pubmed.eutils_url,
                   identity=identity_params(config.pubmed.tool, config.pubmed.email, config.pubmed.api_key),
                   batch_size=config.pubmed.batch_size, max_window_hits=config.pubmed.max_window_hits,
-                  with_fulltext=with_fulltext, known_ids=known, store=store, run_id=run_id, today=today)
+                  with_fulltext=with_fulltext, known_ids=known, store=store, run_id=run_id, today=today,
+                  max_record_bytes=int(config.pubmed.max_record_mb * 1_000_000))
     _crawled = True
+    stopper.crawler = crawler
+    if stopper.received:
+        raise KeyboardInterrupt
+    stopper.running = True
     try:
-        process.start()
+        process.start(install_signal_handlers=False)
     finally:
         if bar is not None:
             bar.close()
@@ -169,10 +270,10 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
     if spider.fatal is not None:
         raise spider.fatal
     reason = stats.get("finish_reason")
-    if reason == "shutdown":
+    if spider.interrupted or reason == "shutdown":
         raise KeyboardInterrupt
-    if reason not in ("finished", None):
-        raise HarvestError(f"the PubMed crawl stopped early ({reason})")
+    if reason != "finished":  # None: the reactor stopped before the spider closed
+        raise HarvestError(f"the PubMed crawl stopped early ({reason or 'without finishing'})")
 
     missing, failed = spider.outcome_lists()
     if missing:
@@ -181,17 +282,23 @@ def crawl_pubmed(config: Config, store: Any, run_id: int, *, query: str, full: b
     result = CrawlResult(
         new=int(stats.get("harvest/store/new", 0)), updated=int(stats.get("harvest/store/updated", 0)),
         unchanged=int(stats.get("harvest/store/unchanged", 0)),
-        failed=len(failed) + len(spider.pmc_failed) + spider.unfetched_hits, missing=len(missing),
+        failed=len(failed) + len(spider.pmc_failed) + spider.unfetched_hits + len(spider.refused),
+        missing=len(missing), refused=len(spider.refused),
         windows=list(spider.searched), requests=int(stats.get("downloader/request_count", 0)),
         retries=int(stats.get("retry/count", 0)), incremental_since=since.isoformat() if since else None,
         hits=len(spider.wanted), fulltext=len(spider.pmc_received), failed_windows=list(spider.failed_windows),
         incomplete_windows=list(spider.incomplete_windows), unlisted=spider.unfetched_hits,
         missing_pmids=missing, failed_pmids=failed, stats=stats)
-    if failed or spider.pmc_failed or spider.failed_windows or spider.incomplete_windows:
+    result.account = {
+        "count": len(set(spider.wanted) | set(spider.refused)) + spider.unfetched_hits,
+        **{k: int(stats.get(f"harvest/store/pubmed/{k}", 0)) for k in ("new", "updated", "unchanged")},
+        "missing": len(missing), "failed": len(failed) + len(spider.refused), "beyond_cap": spider.unfetched_hits,
+        "refused": len(spider.refused)}
+    if (failed or spider.refused or spider.pmc_failed or spider.failed_windows or spider.incomplete_windows
+            or not account_adds_up(result.account)):
         result.status = "partial"
-    log.info("PubMed crawl %s: %d requests (%d retries), %d new, %d updated, %d unchanged, %d failed, %d missing",
-             result.status, result.requests, result.retries, result.new, result.updated, result.unchanged,
-             result.failed, result.missing)
+    log.info("PubMed crawl %s: %d requests (%d retries); %s", result.status, result.requests, result.retries,
+             format_account(result.account))
     return result
 
 

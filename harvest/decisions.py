@@ -109,12 +109,12 @@ class StudyKey:
 # -- the one place that uses the store's connection --------------------------------------------
 
 def _connection(store: Store) -> sqlite3.Connection:
-    return store._conn  # noqa: SLF001  (decisions share the store's connection, as the harvest does)
+    return store.connection  # decisions share the store's connection, as the harvest does
 
 
 @contextmanager
 def _transaction(store: Store) -> Iterator[sqlite3.Connection]:
-    with store._transaction() as conn:  # noqa: SLF001
+    with store.transaction() as conn:  # one BEGIN IMMEDIATE ... COMMIT, rolled back on any exception
         yield conn
 
 

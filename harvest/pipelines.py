@@ -65,7 +65,8 @@ class ValidatePipeline:
 class StorePipeline:
     """Save records through ``Store.save_batch``, one efetch answer per transaction.
 
-    Counts ``harvest/store/new|updated|unchanged`` in the crawl stats. A store error stops the
+    Counts ``harvest/store/new|updated|unchanged`` in the crawl stats, in all and per kind
+    (``harvest/store/pubmed/new`` ...). A store error stops the
     crawl (``spider.fatal``) rather than being logged and skipped, so no record is lost silently.
     """
 
@@ -111,5 +112,7 @@ class StorePipeline:
                 spider.abort(exc, "store_error")
             return
         self.stats.inc_value("harvest/store/batches")
+        kind = batch[0].kind  # one efetch answer: one kind (the run's account counts PubMed records)
         for key in ("new", "updated", "unchanged"):
             self.stats.inc_value(f"harvest/store/{key}", int(counts.get(key, 0)))
+            self.stats.inc_value(f"harvest/store/{kind}/{key}", int(counts.get(key, 0)))

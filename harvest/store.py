@@ -1,24 +1,25 @@
 """The durable SQLite store of harvested records: every version kept, every harvest run logged.
 
-Why SQLite: one file, transactions, readable by anyone. Layout (schema version in
-``PRAGMA user_version``, our mark in ``PRAGMA application_id``):
+Why SQLite: one file, transactions, readable by anyone. Tables (``store_schema.SCHEMA``):
 
 - ``records``: one row per key (PMID for ``pubmed``, PMCID for ``pmc``) with its latest version
   number, first/last seen, retraction and ``missing`` flags.
 - ``versions``: every distinct XML ever harvested for a key (zlib-compressed, with its sha256);
   a new row only when the bytes differ from the latest version, so re-harvesting writes nothing.
-- ``runs``: one row per harvest run (start/end, source, query, windows, counts, status).
+- ``runs``: one row per harvest run (start/end, source, query, windows, counts, status, account).
 
 Safety: WAL journal, ``synchronous=FULL``, one ``BEGIN IMMEDIATE`` transaction per
-``save_batch`` (a crash leaves no half-written record), an ``fcntl.flock`` lock file
-``<store>.lock`` held for a whole run (released by the kernel even if the holder is SIGKILLed).
-A file that is not SQLite, not our schema, or fails ``PRAGMA quick_check`` raises ``StoreError``
-and is never written to.
+``save_batch`` (a crash leaves no half-written record), ``<store>.lock`` held for a whole run
+(``store_file.RunLock``). Opening (``store_file.connect``) refuses, untouched, any file that is
+not our store; ``read_only=True`` opens it read-only for commands that only read.
+
+Connection API for other modules that keep their own tables in the store: ``Store.connection``
+(the ``sqlite3.Connection``, autocommit mode) and ``with store.transaction() as conn:`` (one
+``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception, errors as ``StoreError``).
 """
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import json
 import os
@@ -26,118 +27,16 @@ import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from dataclasses import asdict
 from pathlib import Path
 
+from ketamine_evidence.base.errors import StoreError
 from ketamine_evidence.harvest.items import RawRecord
-from ketamine_evidence.base.errors import StoreError, StoreLocked
+from ketamine_evidence.harvest.store_file import RunLock, connect
+from ketamine_evidence.harvest.store_schema import (APPLICATION_ID, KINDS, RUN_STATUSES, SCHEMA_VERSION,  # noqa: F401
+                                                     SQLITE_HEADER, RunInfo, StoredRecord, describe, utc_now)
 
-SCHEMA_VERSION = 1
-APPLICATION_ID = 0x4B455644  # "KEVD": marks a ketamine-evidence store
-SQLITE_HEADER = b"SQLite format 3\x00"
-KINDS = ("pubmed", "pmc")
-RUN_STATUSES = ("running", "ok", "partial", "failed")
-
-_SCHEMA = """
-CREATE TABLE runs (
-    id        INTEGER PRIMARY KEY,
-    started   TEXT NOT NULL,
-    finished  TEXT,
-    source    TEXT NOT NULL,
-    query     TEXT,
-    status    TEXT NOT NULL CHECK (status IN ('running', 'ok', 'partial', 'failed')),
-    windows   TEXT NOT NULL DEFAULT '[]',          -- JSON list of the date windows searched
-    new       INTEGER NOT NULL DEFAULT 0,
-    updated   INTEGER NOT NULL DEFAULT 0,
-    unchanged INTEGER NOT NULL DEFAULT 0,
-    failed    INTEGER NOT NULL DEFAULT 0,
-    missing   INTEGER NOT NULL DEFAULT 0,
-    note      TEXT
-);
-CREATE TABLE records (
-    key              TEXT PRIMARY KEY,             -- PMID (pubmed) or PMCID (pmc)
-    kind             TEXT NOT NULL CHECK (kind IN ('pubmed', 'pmc')),
-    pmid             TEXT,
-    pmcid            TEXT,
-    version          INTEGER NOT NULL,             -- latest version number (1-based)
-    retracted        INTEGER NOT NULL DEFAULT 0,   -- of the latest version
-    missing          INTEGER NOT NULL DEFAULT 0,   -- NCBI no longer serves it
-    missing_run      INTEGER REFERENCES runs(id),
-    first_seen       TEXT NOT NULL,
-    last_seen        TEXT NOT NULL,
-    last_changed     TEXT NOT NULL,
-    first_run        INTEGER NOT NULL REFERENCES runs(id),
-    last_seen_run    INTEGER NOT NULL REFERENCES runs(id),
-    last_changed_run INTEGER NOT NULL REFERENCES runs(id)
-);
-CREATE INDEX records_pmid ON records (pmid);
-CREATE TABLE versions (
-    key          TEXT NOT NULL REFERENCES records(key),
-    version      INTEGER NOT NULL,
-    run_id       INTEGER NOT NULL REFERENCES runs(id),
-    saved        TEXT NOT NULL,
-    source       TEXT NOT NULL,
-    pmid         TEXT,
-    pmcid        TEXT,
-    date_revised TEXT,
-    retracted    INTEGER NOT NULL,
-    sha256       BLOB NOT NULL,                    -- of the uncompressed XML
-    size         INTEGER NOT NULL,                 -- uncompressed bytes
-    xml          BLOB NOT NULL,                    -- zlib-compressed XML
-    PRIMARY KEY (key, version)
-);
-CREATE INDEX versions_run ON versions (run_id);
-"""
-
-
-@dataclass(frozen=True)
-class StoredRecord:
-    """One stored version of a record (the latest one unless read through ``Store.versions``)."""
-
-    key: str
-    kind: str
-    pmid: str | None
-    pmcid: str | None
-    xml: bytes
-    date_revised: str | None
-    retracted: bool
-    source: str
-    first_seen: str
-    last_seen: str
-    last_changed: str
-    version: int
-    missing: bool
-    first_run: int
-    last_changed_run: int
-
-
-@dataclass(frozen=True)
-class RunInfo:
-    """One harvest run as logged in the store."""
-
-    id: int
-    started: str
-    finished: str | None
-    source: str
-    query: str | None
-    status: str
-    windows: list[str]
-    new: int
-    updated: int
-    unchanged: int
-    failed: int
-    missing: int
-    note: str | None
-
-
-def utc_now() -> str:
-    """Now as an ISO-8601 UTC string with a ``Z`` suffix (second precision)."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _describe(exc: sqlite3.Error) -> str:
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+_describe = describe
 
 
 class Store:
@@ -146,104 +45,27 @@ class Store:
     ``create=False`` raises ``StoreError`` when no store exists at ``path`` (for read-only commands).
     """
 
-    def __init__(self, path: str | os.PathLike[str], create: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str], create: bool = True, *, read_only: bool = False) -> None:
         self.path = Path(path)
-        self.lock_path = self.path.with_name(self.path.name + ".lock")
-        self._lock_fd: int | None = None
+        self.read_only = read_only
+        self._run_lock = RunLock(self.path)
+        self.lock_path = self._run_lock.path
         # keys seen unchanged per run: their last_seen is stamped once, in finish_run, so that
         # re-harvesting identical records performs no write at all until the run's bookkeeping.
         self._seen: dict[int, set[str]] = {}
-        self._conn = self._open(create)
+        #: keys whose stored XML could not be decompressed while iterating (see ``iter_records``)
+        self.corrupt: list[str] = []
+        self._conn, self.schema_version = connect(self.path, create=create and not read_only, read_only=read_only)
 
-    # -- opening and validation ------------------------------------------------------------
-
-    def _open(self, create: bool) -> sqlite3.Connection:
-        exists = self.path.exists()
-        if not exists and not create:
-            raise StoreError(f"no store at {self.path}: run `ketamine-evidence harvest` first (or pass --store PATH)")
-        if exists:
-            if self.path.is_dir():
-                raise StoreError(f"{self.path} is a directory, not a ketamine-evidence store")
-            try:
-                with self.path.open("rb") as fh:
-                    header = fh.read(len(SQLITE_HEADER))
-            except OSError as exc:
-                raise StoreError(f"cannot read store {self.path}: {exc.strerror}") from None
-            if header and header != SQLITE_HEADER:
-                raise StoreError(f"{self.path} is not a SQLite database, so not a ketamine-evidence store "
-                                 "(left untouched)")
-        else:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create the store's folder {self.path.parent}: {exc.strerror}") from None
-        try:
-            conn = sqlite3.connect(self.path, isolation_level=None, timeout=30.0, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot open store {self.path}: {_describe(exc)}") from None
-        try:
-            self._validate_or_create(conn)
-        except BaseException:
-            conn.close()
-            raise
-        return conn
-
-    def _validate_or_create(self, conn: sqlite3.Connection) -> None:
-        """Check the file is our schema and intact; create the schema only in an empty database."""
-        try:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
-            n_objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path} is not a usable SQLite database ({_describe(exc)}); left untouched") from None
-        if app_id == 0 and user_version == 0 and n_objects == 0:
-            self._create(conn)
-            return
-        if app_id != APPLICATION_ID:
-            raise StoreError(f"{self.path} is a SQLite database but not a ketamine-evidence store; left untouched")
-        if user_version > SCHEMA_VERSION:
-            raise StoreError(f"store {self.path} has schema version {user_version}, newer than this program's "
-                             f"{SCHEMA_VERSION}: upgrade ketamine-evidence")
-        if user_version < 1:
-            raise StoreError(f"store {self.path} has an unknown schema version {user_version}; left untouched")
-        try:
-            result = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"store {self.path} is corrupt ({_describe(exc)}); left untouched") from None
-        if result != ["ok"]:
-            raise StoreError(f"store {self.path} is corrupt (quick_check: {result[0]}); left untouched")
-        self._configure(conn)
-
-    def _configure(self, conn: sqlite3.Connection) -> None:
-        conn.execute("PRAGMA synchronous=FULL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=30000")
-
-    def _create(self, conn: sqlite3.Connection) -> None:
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            self._configure(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                # another process may have created it between our check and the lock
-                if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
-                    for statement in _SCHEMA.split(";"):
-                        if statement.strip():
-                            conn.execute(statement)
-                    conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-                    conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-                conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot create store {self.path}: {_describe(exc)}") from None
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection (autocommit; use ``transaction()`` to write)."""
+        return self._conn
 
     # -- life cycle --------------------------------------------------------------------------
 
     def close(self) -> None:
-        if self._lock_fd is not None:
-            self._release_lock()
+        self._run_lock.release()
         if self._conn is not None:
             self._conn.close()
             self._conn = None  # type: ignore[assignment]
@@ -257,63 +79,29 @@ class Store:
     @contextmanager
     def lock(self) -> Iterator[None]:
         """Hold ``<store>.lock`` exclusively; raises ``StoreLocked`` if another process holds it."""
-        if self._lock_fd is not None:
-            raise StoreError(f"store {self.path} is already locked by this process")
-        try:
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise StoreError(f"cannot create the lock file {self.lock_path}: {exc.strerror}") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
-            os.close(fd)
-            who = f" (pid {holder})" if holder.isdigit() else ""
-            raise StoreLocked(f"store {self.path} is locked by another harvest{who}; "
-                              "try again when it has finished") from None
-        except OSError as exc:
-            os.close(fd)
-            raise StoreError(f"cannot lock store {self.path}: {exc.strerror}") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        self._lock_fd = fd
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only: it cannot be locked for a harvest")
+        self._run_lock.acquire()
         try:
             yield
         finally:
-            self._release_lock()
+            self._run_lock.release()
 
     def lock_holder(self) -> int | None:
-        """The pid written in ``<store>.lock`` if that process is alive (a harvest is running), else None.
+        """The pid of the harvest holding ``<store>.lock`` if it is alive, else None (never takes the lock)."""
+        return self._run_lock.holder()
 
-        Read without taking the lock, so asking never makes a starting harvest fail.
-        """
-        try:
-            text = self.lock_path.read_text(encoding="ascii", errors="replace").strip()
-        except OSError:
-            return None
-        if not text.isdigit():
-            return None
-        pid = int(text)
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return None  # SIGKILLed holder: the kernel released its lock, the pid stayed in the file
-        except PermissionError:
-            pass  # alive, owned by another user
-        return pid
-
-    def _release_lock(self) -> None:
-        fd, self._lock_fd = self._lock_fd, None
-        if fd is not None:
-            try:
-                os.ftruncate(fd, 0)
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-                os.close(fd)
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``); rolled back if the block raises."""
+        with self._transaction() as conn:
+            yield conn
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         conn = self._conn
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only")
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -343,7 +131,7 @@ class Store:
         """
         now = utc_now()
         with self._transaction() as conn:
-            if self._lock_fd is not None:
+            if self._run_lock.fd is not None:
                 conn.execute("UPDATE runs SET status='failed', finished=?, "
                              "note=coalesce(note || '; ', '') || 'interrupted: the process ended before the run finished' "
                              "WHERE status='running'", (now,))
@@ -354,8 +142,11 @@ class Store:
         return run_id
 
     def finish_run(self, run_id: int, status: str, *, windows: Sequence[str] = (), failed: int = 0,
-                   note: str | None = None) -> RunInfo:
-        """Close a run: stamp last_seen on records seen unchanged, count new/updated/unchanged/missing."""
+                   note: str | None = None, account: dict[str, int] | None = None) -> RunInfo:
+        """Close a run: stamp last_seen on records seen unchanged, count new/updated/unchanged/missing.
+
+        ``account`` (the crawl's ``count`` and its terms, see ``RunInfo``) is stored as given.
+        """
         if status not in RUN_STATUSES or status == "running":
             raise ValueError(f"finish_run status must be ok, partial or failed, not {status!r}")
         now = utc_now()
@@ -371,22 +162,24 @@ class Store:
                                    (run_id,)).fetchone()[0]
             cur = conn.execute(
                 "UPDATE runs SET finished=?, status=?, windows=?, new=?, updated=?, unchanged=?, failed=?, "
-                "missing=?, note=? WHERE id=?",
+                "missing=?, note=?, account=? WHERE id=?",
                 (now, status, json.dumps(list(windows)), new, len(changed) - new, len(unchanged), int(failed),
-                 missing, note, run_id))
+                 missing, note, json.dumps(account) if account is not None else None, run_id))
             if cur.rowcount != 1:
                 raise StoreError(f"store {self.path} has no run {run_id}")
         return self.run(run_id)
 
     def run(self, run_id: int) -> RunInfo:
-        row = self._conn.execute("SELECT * FROM runs WHERE id=?", (run_id,)).fetchone()
+        cur = self._conn.execute("SELECT * FROM runs WHERE id=?", (run_id,))
+        row = cur.fetchone()
         if row is None:
             raise StoreError(f"store {self.path} has no run {run_id}")
-        return self._run_info(row)
+        return self._run_info(cur, row)
 
     def runs(self) -> list[RunInfo]:
         """All runs, oldest first."""
-        return [self._run_info(row) for row in self._conn.execute("SELECT * FROM runs ORDER BY id")]
+        cur = self._conn.execute("SELECT * FROM runs ORDER BY id")
+        return [self._run_info(cur, row) for row in cur.fetchall()]
 
     def last_successful_run(self, source: str = "pubmed", query: str | None = None) -> RunInfo | None:
         """The latest run of ``source`` (and ``query``, if given) that finished 'ok'."""
@@ -395,16 +188,20 @@ class Store:
         if query is not None:
             sql += " AND query=?"
             params.append(query)
-        row = self._conn.execute(sql + " ORDER BY id DESC LIMIT 1", params).fetchone()
-        return self._run_info(row) if row else None
+        cur = self._conn.execute(sql + " ORDER BY id DESC LIMIT 1", params)
+        row = cur.fetchone()
+        return self._run_info(cur, row) if row else None
 
     @staticmethod
-    def _run_info(row: tuple) -> RunInfo:
-        (id_, started, finished, source, query, status, windows, new, updated, unchanged, failed,
-         missing, note) = row
-        return RunInfo(id=id_, started=started, finished=finished, source=source, query=query, status=status,
-                       windows=json.loads(windows), new=new, updated=updated, unchanged=unchanged,
-                       failed=failed, missing=missing, note=note)
+    def _run_info(cur: sqlite3.Cursor, row: tuple) -> RunInfo:
+        """A ``runs`` row by column name (a store of schema 1, read read-only, has no ``account``)."""
+        values = dict(zip((d[0] for d in cur.description), row))
+        account = values.get("account")
+        return RunInfo(id=values["id"], started=values["started"], finished=values["finished"],
+                       source=values["source"], query=values["query"], status=values["status"],
+                       windows=json.loads(values["windows"]), new=values["new"], updated=values["updated"],
+                       unchanged=values["unchanged"], failed=values["failed"], missing=values["missing"],
+                       note=values["note"], account=json.loads(account) if account else None)
 
     # -- records -----------------------------------------------------------------------------
 
@@ -493,7 +290,13 @@ class Store:
             where.append("r.missing=0")
         sql = self._LATEST + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY r.rowid"
         for row in self._conn.execute(sql, params):
-            yield self._stored(row)
+            try:
+                record = self._stored(row)
+            except zlib.error:
+                # one damaged blob must not end the whole read: skip it, name it in ``corrupt``
+                self.corrupt.append(str(row[0]))
+                continue
+            yield record
 
     def get(self, key: str) -> StoredRecord | None:
         """Latest version of one record (missing or not), or None."""
@@ -553,6 +356,7 @@ class Store:
             "versions": versions,
             "retracted": retracted,
             "missing": missing,
-            "runs": [asdict(run) for run in self.runs()],
+            "runs": [dict(asdict(run), account_adds_up=run.account_adds_up) for run in self.runs()],
             "harvest_running_pid": self.lock_holder(),
+            "store_schema_version": self.schema_version,
         }

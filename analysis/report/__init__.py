@@ -27,6 +27,7 @@ from ketamine_evidence.analysis.report.summary_of_findings import (
     RELIEF_THRESHOLD_DAYS, open_ended, summary_of_findings,
 )
 from ketamine_evidence.analysis.report.values import as_float, as_text, split_list
+from ketamine_evidence.base.atomic import write_atomic
 
 
 class TablesLike(Protocol):
@@ -131,7 +132,7 @@ def build_report(tables: TablesLike, out_dir: Path, *, store_path: Path | None =
     figure_paths = [prisma]
     for chart in charts(context):
         path = figure_dir / chart.name
-        path.write_bytes(chart.png)
+        write_atomic(path, chart.png)
         figure_paths.append(path)
     html, markdown = out_dir / "report.html", out_dir / "report.md"
     _write_atomic(html, render_html(context))
@@ -140,10 +141,8 @@ def build_report(tables: TablesLike, out_dir: Path, *, store_path: Path | None =
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    """Write beside the target, then rename: a crash never leaves half a report."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    """Write beside the target, then rename (keeping its mode): a crash never leaves half a report."""
+    write_atomic(path, text)
 
 
 __all__ = ["ReportFiles", "build_context", "build_report", "charts"]

@@ -64,7 +64,7 @@ def changes_from_store(store_path: Path | None, studies: pd.DataFrame) -> Change
                                                          "changed since the previous harvest.")
     from ketamine_evidence.harvest.store import Store  # imported here: the report needs the store only for this section
 
-    with Store(Path(store_path), create=False) as store:
+    with Store(Path(store_path), create=False, read_only=True) as store:
         runs = store.runs()
         if not runs:
             return Changes(store=str(store_path), note="The store holds no harvest run yet.")

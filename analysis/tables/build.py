@@ -25,21 +25,31 @@ from ketamine_evidence.base.errors import InputError
 log = logging.getLogger(__name__)
 
 
-def store_entries(store_path: Path) -> Iterator[Entry]:
-    """Entries of every stored record (latest versions, including records NCBI no longer serves)."""
+def store_entries(store_path: Path, unreadable: list[str] | None = None) -> Iterator[Entry]:
+    """Entries of every stored record (latest versions, including records NCBI no longer serves).
+
+    A record whose stored blob is damaged or whose XML cannot be parsed is skipped, not fatal:
+    its key is appended to ``unreadable`` (when given) so the caller can report the run as partial.
+    """
     from ketamine_evidence.harvest.store import Store  # the store is only needed when reading it
 
-    with Store(store_path, create=False) as store:
+    with Store(store_path, create=False, read_only=True) as store:
         for rec in store.iter_records(include_missing=True):
             try:
                 article = parse_record(rec)
             except InputError as exc:
                 log.warning("skipping stored record %s: %s", rec.key, exc)
+                if unreadable is not None:
+                    unreadable.append(rec.key)
                 continue
             yield Entry(article=article, provenance=Provenance(
                 first_seen=rec.first_seen, last_changed=rec.last_changed, version=rec.version,
                 first_run=rec.first_run, last_changed_run=rec.last_changed_run, missing=rec.missing,
                 retracted=rec.retracted))
+        for key in store.corrupt:
+            log.warning("skipping stored record %s: its stored XML is damaged (does not decompress)", key)
+        if unreadable is not None:
+            unreadable.extend(store.corrupt)
 
 
 def with_reviews(tables: Tables, store_path: Path, intervention: str) -> Tables:

@@ -3,18 +3,24 @@
 Flow, per search window (``ketamine_evidence.harvest.eutils.Window``):
 
 1. ``esearch`` with ``usehistory=y`` returns the count, the PMIDs and a ``WebEnv``. A window with
-   ``max_window_hits`` hits or more is split in two date halves and searched again (PubMed only
-   pages the first 9,999 hits).
-2. ``efetch`` POSTs ``WebEnv``/``query_key``/``retstart``/``retmax`` in batches of ``batch_size``,
+   ``max_window_hits`` hits or more, or whose answer lists fewer ids than its ``Count`` (a server
+   whose paging cap is lower than configured), or that refuses the ``retstart``, is split in two
+   date halves and searched again, down to single days. A single day still over the server's cap
+   is fetched up to the cap; the rest is counted *beyond cap* and makes the run partial.
+   Ids that are not PMIDs (digits) are refused and counted.
+2. ``efetch`` POSTs ``WebEnv``/``query_key``/``retstart``/``retmax`` in adaptive batches
+   (``windows.BatchSizer``: up to ``batch_size``, at most 500; halved on a cut or slow body),
    one after the other (the next batch is built when the previous one is done, so it always
    carries the window's current ``WebEnv``). Each body must be one complete ``PubmedArticleSet``
    (``split_efetch``), else it is retried (``get_retry_request``). An expired ``WebEnv``
    ("Unable to obtain query #1") re-runs that window's esearch and re-sends the batch with the
    new ``WebEnv`` (or by id list if the re-search fails).
-3. When the crawl goes idle, every PMID the searches listed but no efetch returned is asked for
-   again by id list in smaller batches (``HARVEST_MISSING_ATTEMPTS`` times). Ids NCBI answers
-   without are *missing* (deleted: normal in PubMed); ids whose last request failed in
-   transport are *failed* and make the run partial.
+3. When the crawl goes idle (``sweep.SweepMixin``), every PMID the searches listed but no efetch
+   returned is asked for again by id list in smaller batches (``HARVEST_MISSING_ATTEMPTS`` times).
+   Ids NCBI answers without are *missing* (deleted: normal in PubMed); ids whose last request
+   failed in transport are *failed* and make the run partial. A record larger than
+   ``HARVEST_MAX_RECORD_BYTES`` or whose key is not a PMID/PMCID is *refused* (counted, not stored).
+4. PMC full text (``fulltext.FullTextMixin``) is fetched for the PMCIDs the records name.
 
 The spider only builds requests and reads responses; records go to the item pipelines
 (``ketamine_evidence.harvest.pipelines``) followed by a ``BatchEnd`` marker per efetch answer.
@@ -24,65 +30,50 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
 from scrapy import FormRequest, Request, Spider, signals
 from scrapy.crawler import Crawler
-from scrapy.downloadermiddlewares.retry import get_retry_request
-from scrapy.exceptions import CloseSpider, DontCloseSpider
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.defer import deferred_from_coro
 from twisted.python.failure import Failure
 
-from ketamine_evidence.harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, is_expired_history, is_transient,
-                            parse_esearch, split_pmc_articleset)
+from ketamine_evidence.base.errors import Unreachable
+from ketamine_evidence.harvest.eutils import (EutilsBodyError, Window, efetch_error, endpoint, is_expired_history,
+                                              is_transient, parse_esearch)
 from ketamine_evidence.harvest.items import BatchEnd
 from ketamine_evidence.harvest.pubmed_xml import TruncatedBody, split_efetch
-from ketamine_evidence.base.errors import QueryRejected, Unreachable
+from ketamine_evidence.harvest.spiders.fulltext import FullTextMixin
+from ketamine_evidence.harvest.spiders.outcomes import OutcomeMixin
+from ketamine_evidence.harvest.spiders.sweep import SweepMixin
+from ketamine_evidence.harvest.spiders.windows import BatchSizer, WindowState, one_line
 
 log = logging.getLogger(__name__)
+_one_line = one_line
 
 #: HTTP statuses passed to callbacks: NCBI answers some ERRORs (bad WebEnv, bad query) with 400.
 HANDLED_STATUSES = [400]
 #: Encoded parameters longer than this are POSTed rather than put in the URL.
 LONG_QUERY = 1000
+#: NCBI's advice for efetch from the history server: up to 500 records per request.
+MAX_BATCH = 500
 
 
-@dataclass
-class WindowState:
-    """A searched window's history-server handle and id list; ``generation`` counts re-searches."""
-
-    window: Window
-    ids: list[str]
-    webenv: str | None
-    query_key: str | None
-    generation: int = 0
-    cursor: int = 0            # next retstart to fetch: one batch per window in flight at a time
-    refreshing: bool = False
-    parked: list[tuple[int, int, int]] = field(default_factory=list)  # (retstart, retmax, refreshes)
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-class PubmedSpider(Spider):
+class PubmedSpider(OutcomeMixin, FullTextMixin, SweepMixin, Spider):
     name = "pubmed"
+    handled_statuses = HANDLED_STATUSES
 
     def __init__(self, *, windows: Iterable[Window], eutils_url: str, identity: dict[str, str] | None = None,
-                 batch_size: int = 200, max_window_hits: int = 9999, with_fulltext: bool = False,
+                 batch_size: int = MAX_BATCH, max_window_hits: int = 9999, with_fulltext: bool = False,
                  known_ids: Iterable[str] = (), store: Any = None, run_id: int | None = None,
-                 today: date | None = None, **kwargs: Any) -> None:
+                 today: date | None = None, max_record_bytes: int = 8_000_000, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.windows = list(windows)
         self.eutils_url = eutils_url
         self.identity = dict(identity or {})
-        self.batch_size = batch_size
+        self.sizer = BatchSizer(maximum=max(1, min(batch_size, MAX_BATCH)))
+        self.max_record_bytes = max_record_bytes
         self.max_window_hits = max_window_hits
         self.with_fulltext = with_fulltext
         self.known_ids = [str(i) for i in known_ids]
@@ -99,15 +90,13 @@ class PubmedSpider(Spider):
         self.searched: list[str] = []           # labels of windows whose ids were fetched
         self.failed_windows: list[str] = []
         self.incomplete_windows: list[str] = []
-        self.unfetched_hits = 0                 # hits of windows that could not be listed in full
+        self.unfetched_hits = 0                 # beyond cap: hits of single days the server would not list
+        self.refused: dict[str, str] = {}       # key -> why it was refused (not a PMID, too large)
+        self.interrupted = False                # set by crawl.py's SIGINT/SIGTERM handler
         self.split_hits: dict[int, list[int]] = {}  # split search -> [its count, sum of its windows' counts]
         self.any_response = False
         self.fatal: BaseException | None = None
-        # PMC full text.
-        self.pmc_wanted: dict[str, None] = {}
-        self.pmc_queue: list[str] = []
-        self.pmc_received: set[str] = set()
-        self.pmc_failed: set[str] = set()
+        self._init_fulltext()
         # Tunables (read from settings in from_crawler).
         self.missing_attempts = 2
         self.pmc_batch = 20
@@ -122,6 +111,8 @@ class PubmedSpider(Spider):
         spider.pmc_batch = max(1, settings.getint("HARVEST_PMC_BATCH", 20))
         spider.max_refreshes = settings.getint("HARVEST_MAX_REFRESHES", 2)
         spider.first_search_retries = settings.getint("RETRY_FIRST_SEARCH_TIMES", 2)
+        spider.max_record_bytes = settings.getint("HARVEST_MAX_RECORD_BYTES", spider.max_record_bytes)
+        spider.sizer.slow_s = settings.getfloat("HARVEST_SLOW_BODY_S", spider.sizer.slow_s)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_error, signal=signals.spider_error)
         return spider
@@ -162,13 +153,6 @@ class PubmedSpider(Spider):
         return FormRequest(endpoint(self.eutils_url, "efetch"), formdata=formdata, callback=self.parse_efetch,
                            errback=self.efetch_failed, meta=meta, dont_filter=True)
 
-    def efetch_pmc_request(self, pmcids: list[str]) -> Request:
-        formdata = {"db": "pmc", "retmode": "xml", "id": ",".join(p.removeprefix("PMC") for p in pmcids),
-                    **self.identity}
-        meta = {"kind": "pmc", "pmcids": list(pmcids), "handle_httpstatus_list": HANDLED_STATUSES}
-        return FormRequest(endpoint(self.eutils_url, "efetch"), formdata=formdata, callback=self.parse_pmc,
-                           errback=self.pmc_failed_errback, meta=meta, dont_filter=True)
-
     # ---------------------------------------------------------------- esearch
 
     def parse_esearch(self, response: Response) -> Iterator[Any]:
@@ -186,6 +170,10 @@ class PubmedSpider(Spider):
             else:
                 yield from self._search_failed(meta, str(exc))
             return
+        if result.error and "retstart" in result.error.lower() and state is None:
+            # The server refuses to page this far: its cap is below ours. Split, as for a short list.
+            yield from self._over_cap(meta, window, None, [], reason="refused the paging")
+            return
         if result.error:
             if is_transient(result.error):
                 retry = self._retry(response, "esearch error")
@@ -199,51 +187,67 @@ class PubmedSpider(Spider):
                 return
             self._reject(f"PubMed rejected the query: {_one_line(result.error)}")
         self.any_response = True
+        ids = self._valid_ids(result.ids)
         if result.phrases_not_found:
             self.crawler.stats.inc_value("harvest/esearch/phrase_not_found")
             if meta.get("root") and not window.dated and result.count == 0:
                 self._reject("PubMed found nothing: phrase not found: " + "; ".join(result.phrases_not_found))
             log.warning("PubMed did not find the phrase(s) %s (window %s)", result.phrases_not_found, window.label)
         if state is not None:
-            yield from self._refreshed(state, result.ids, result.webenv, result.query_key)
+            yield from self._refreshed(state, ids, result.webenv, result.query_key)
             return
         self.crawler.stats.inc_value("harvest/esearch/windows")
-        if result.count >= self.max_window_hits:
-            halves = window.split(self.today)
-            if halves is not None:
-                self.crawler.stats.inc_value("harvest/esearch/window_splits")
-                log.info("window %s has %d hits: splitting into %s and %s", window.label, result.count,
-                         halves[0].label, halves[1].label)
-                if meta.get("root"):
-                    self.split_hits[meta.get("tree", 0)] = [result.count, 0]
-                    # The ids this search listed are wanted even if no date window lists them again
-                    # (a record without that date): the idle sweep fetches those by id.
-                    for pmid in result.ids:
-                        self.wanted.setdefault(pmid)
-                for half in halves:
-                    yield self.esearch_request(half, tree=meta.get("tree", 0))
+        listed = len(result.ids)
+        if result.count >= self.max_window_hits or listed < result.count:
+            # Too many hits for our window size, or the server listed fewer than its Count
+            # (its cap is lower than ours): the server's answer decides, whatever max_window_hits says.
+            reason = f"has {result.count} hits" if listed >= result.count else f"listed {listed} of {result.count} ids"
+            split = list(self._over_cap(meta, window, result.count, ids, reason=reason, listed=listed))
+            if split:
+                yield from split
                 return
-            log.error("window %s has %d hits on a single day: only the first %d can be fetched", window.label,
-                      result.count, len(result.ids))
-            self.crawler.stats.inc_value("harvest/esearch/unsplittable_windows")
-            self.incomplete_windows.append(window.label)
-        if len(result.ids) < result.count:
-            log.warning("esearch for %s listed %d of %d ids", window.label, len(result.ids), result.count)
-            self.unfetched_hits += result.count - len(result.ids)
         self.searched.append(window.label)
         if meta.get("tree", 0) in self.split_hits:
             self.split_hits[meta.get("tree", 0)][1] += result.count
         self.crawler.stats.inc_value("harvest/esearch/hits", result.count)
-        for pmid in result.ids:
+        for pmid in ids:
             self.wanted.setdefault(pmid)
-        state = WindowState(window, list(result.ids), result.webenv, result.query_key)
+        state = WindowState(window, ids, result.webenv, result.query_key)
         yield from self._next_batch(state)
+
+    def _over_cap(self, meta: dict[str, Any], window: Window, count: int | None, ids: list[str], *,
+                  reason: str, listed: int = 0) -> Iterator[Request]:
+        """Split ``window`` in date halves; a single day cannot be split: fetch what it listed, count the rest."""
+        halves = window.split(self.today)
+        if halves is not None:
+            self.crawler.stats.inc_value("harvest/esearch/window_splits")
+            log.info("window %s %s: splitting into %s and %s", window.label, reason, halves[0].label,
+                     halves[1].label)
+            if meta.get("root") and count is not None:
+                self.split_hits[meta.get("tree", 0)] = [count, 0]
+                # The ids this search listed are wanted even if no date window lists them again
+                # (a record without that date): the idle sweep fetches those by id.
+                for pmid in ids:
+                    self.wanted.setdefault(pmid)
+            for half in halves:
+                yield self.esearch_request(half, tree=meta.get("tree", 0))
+            return
+        self.crawler.stats.inc_value("harvest/esearch/unsplittable_windows")
+        self.incomplete_windows.append(window.label)
+        if count is None:  # the day's search itself was refused: nothing listed, count unknown
+            log.error("window %s %s on a single day: it cannot be searched", window.label, reason)
+            self.failed_windows.append(window.label)
+            return
+        beyond = max(0, count - listed)
+        log.error("window %s has %d hits on a single day but the server lists %d: %d are beyond its cap",
+                  window.label, count, listed, beyond)
+        self.unfetched_hits += beyond
 
     def _next_batch(self, state: WindowState) -> Iterator[Request]:
         """The window's next efetch batch (skipping batches an earlier window already fetches)."""
         while state.cursor < len(state.ids):
             start = state.cursor
-            chunk = state.ids[start:start + self.batch_size]
+            chunk = state.ids[start:start + self.sizer.size]
             state.cursor += len(chunk)
             if all(pmid in self.assigned for pmid in chunk):
                 continue
@@ -257,7 +261,7 @@ class PubmedSpider(Spider):
     def _continue(self, meta: dict[str, Any]) -> Iterator[Request]:
         """A window's batch is done (fetched or given up): send the window's next one."""
         state: WindowState | None = meta.get("state")
-        if state is not None:
+        if state is not None and not self.interrupted:
             yield from self._next_batch(state)
 
     def _refreshed(self, state: WindowState, ids: list[str], webenv: str | None, query_key: str | None
@@ -320,9 +324,11 @@ class PubmedSpider(Spider):
         try:
             records = split_efetch(response.body, source="pubmed")
         except TruncatedBody as exc:
+            self.sizer.shrink()  # later batches ask for fewer records: smaller bodies are cut less often
             yield from self._retry_or_fail(response, f"incomplete efetch body ({exc})")
             return
         self.any_response = True
+        self.sizer.fetched(float(meta.get("download_latency") or 0.0))
         stats = self.crawler.stats
         stats.inc_value("harvest/efetch/batches")
         stats.inc_value("harvest/efetch/records", len(records))
@@ -330,6 +336,8 @@ class PubmedSpider(Spider):
             self.received.add(record.key)
             self.outcome.pop(record.key, None)
             self.wanted.setdefault(record.key)
+            if not self._accept(record):
+                continue
             if self.with_fulltext and record.pmcid:
                 self._want_pmc(record.pmcid)
             yield record
@@ -387,154 +395,3 @@ class PubmedSpider(Spider):
             self.outcome[pmid] = "failed"
         self.crawler.stats.inc_value("harvest/efetch/failed_batches")
         log.warning("efetch of %d ids failed after retries (%s)", len(failed), _one_line(reason))
-
-    # ---------------------------------------------------------------- PMC full text
-
-    def _want_pmc(self, pmcid: str) -> None:
-        pmcid = pmcid.strip().upper()
-        pmcid = pmcid if pmcid.startswith("PMC") else f"PMC{pmcid}"
-        if pmcid not in self.pmc_wanted:
-            self.pmc_wanted[pmcid] = None
-            self.pmc_queue.append(pmcid)
-
-    def _pmc_requests(self, *, force: bool) -> list[Request]:
-        out = []
-        while self.pmc_queue and (force or len(self.pmc_queue) >= self.pmc_batch):
-            chunk, self.pmc_queue = self.pmc_queue[: self.pmc_batch], self.pmc_queue[self.pmc_batch:]
-            out.append(self.efetch_pmc_request(chunk))
-        return out
-
-    def parse_pmc(self, response: Response) -> Iterator[Any]:
-        error = efetch_error(response.body)
-        if error is not None:
-            yield from self._retry_or_fail(response, f"efetch db=pmc error: {_one_line(error)}")
-            return
-        try:
-            records = split_pmc_articleset(response.body, source="pmc")
-        except TruncatedBody as exc:
-            yield from self._retry_or_fail(response, f"incomplete PMC body ({exc})")
-            return
-        for record in records:
-            self.pmc_received.add(record.key)
-            yield record
-        yield BatchEnd("pmc", len(records))
-        self.crawler.stats.inc_value("harvest/pmc/records", len(records))
-        unavailable = [p for p in response.meta["pmcids"] if p not in self.pmc_received]
-        if unavailable:  # not open access, or withdrawn: full text is optional
-            self.crawler.stats.inc_value("harvest/pmc/unavailable", len(unavailable))
-
-    def pmc_failed_errback(self, failure: Failure) -> None:
-        self._pmc_give_up(failure.request.meta["pmcids"], self._describe(failure))
-
-    def _pmc_give_up(self, pmcids: list[str], reason: str) -> None:
-        failed = [p for p in pmcids if p not in self.pmc_received]
-        self.pmc_failed.update(failed)
-        self.crawler.stats.inc_value("harvest/pmc/failed", len(failed))
-        log.warning("efetch db=pmc of %d articles failed after retries (%s)", len(failed), _one_line(reason))
-
-    # ---------------------------------------------------------------- idle: sweep, reconcile, finish
-
-    def on_idle(self) -> None:
-        """Before closing: re-ask left-out ids, check stored ids (full runs), fetch queued full text."""
-        if self.fatal is not None:
-            return
-        requests = self._sweep_requests() or self._reconcile_requests() or self._pmc_requests(force=True)
-        if requests:
-            for request in requests:
-                self.crawler.engine.crawl(request)
-            raise DontCloseSpider
-
-    def _sweep_requests(self) -> list[Request]:
-        todo = [p for p in self.wanted if p not in self.received and self.sweeps.get(p, 0) < self.missing_attempts]
-        if not todo:
-            return []
-        attempt = max(self.sweeps.get(p, 0) for p in todo) + 1
-        size = max(1, self.batch_size // (2 ** attempt))
-        for pmid in todo:
-            self.sweeps[pmid] = self.sweeps.get(pmid, 0) + 1
-        self.crawler.stats.inc_value("harvest/efetch/reasked", len(todo))
-        log.info("asking again for %d ids by id list (attempt %d)", len(todo), attempt)
-        return [self.efetch_ids_request(todo[i:i + size]) for i in range(0, len(todo), size)]
-
-    def _reconcile_requests(self) -> list[Request]:
-        """Full runs: stored PubMed ids the search no longer lists are fetched by id; the ones
-        NCBI no longer serves end up missing (deleted), the rest are kept (they left the query)."""
-        if self.reconciled:
-            return []
-        self.reconciled = True
-        if self.failed_windows or self.incomplete_windows:
-            return []
-        absent = [p for p in self.known_ids if p not in self.wanted]
-        if not absent:
-            return []
-        self.crawler.stats.set_value("harvest/reconcile/absent_from_search", len(absent))
-        log.info("%d stored ids are no longer listed by the search: checking whether NCBI still serves them",
-                 len(absent))
-        for pmid in absent:
-            self.wanted.setdefault(pmid)
-        return self._sweep_requests()
-
-    def on_error(self, failure: Failure, response: Response, spider: Spider) -> None:
-        """A bug in a callback: stop the crawl rather than log and carry on with a hole."""
-        self.abort(failure.value, "spider_error")
-
-    # ---------------------------------------------------------------- helpers
-
-    def abort(self, exc: BaseException, reason: str) -> None:
-        """Stop the crawl because of ``exc`` (re-raised by ``crawl_pubmed`` when the reactor stops)."""
-        self._set_fatal(exc, reason)
-        try:
-            engine = self.crawler.engine
-        except RuntimeError:  # no crawl running (a callback called directly, as in the unit tests)
-            return
-        deferred_from_coro(engine.close_spider_async(reason=reason))
-
-    def _set_fatal(self, exc: BaseException, reason: str) -> str:
-        if self.fatal is None:
-            self.fatal = exc
-        return reason
-
-    def _reject(self, message: str) -> None:
-        raise CloseSpider(self._set_fatal(QueryRejected(message), "query_rejected"))
-
-    def _retry(self, response: Response, reason: str) -> Request | None:
-        return get_retry_request(response.request, spider=self, reason=reason)
-
-    def _describe(self, failure: Failure) -> str:
-        exc = failure.value
-        if isinstance(exc, HttpError):
-            return f"HTTP {exc.response.status}"
-        return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-
-    def _unreachable(self, failure: Failure) -> Unreachable:
-        exc = failure.value
-        if isinstance(exc, HttpError):
-            status = exc.response.status
-            if status in (429,) or status >= 500:
-                return Unreachable(f"NCBI E-utilities at {self.eutils_url} answered HTTP {status} to every try; "
-                                   "try again later or use --source snapshot")
-            return Unreachable(f"no E-utilities service at {self.eutils_url} (HTTP {status}); check --eutils-url "
-                               "or pubmed.eutils_url, or use --source snapshot")
-        reason = _one_line(self._describe(failure))
-        return Unreachable(f"cannot reach NCBI E-utilities at {self.eutils_url} ({reason}); "
-                           "check the network or use --source snapshot")
-
-    def closed(self, reason: str) -> None:
-        for tree, (expected, found) in self.split_hits.items():
-            if found < expected and not self.failed_windows:
-                # Records without the split's date (or deleted mid-crawl) are in no window.
-                log.warning("search %s had %d hits but its date windows only %d", self.windows[tree].label,
-                            expected, found)
-                self.crawler.stats.inc_value("harvest/esearch/hits_in_no_window", expected - found)
-        missing, failed = self.outcome_lists()
-        self.crawler.stats.set_value("harvest/efetch/missing_pmids", len(missing))
-        self.crawler.stats.set_value("harvest/efetch/failed_pmids", len(failed))
-
-    def outcome_lists(self) -> tuple[list[str], list[str]]:
-        """(missing, failed): ids NCBI answered without, and ids whose last request failed."""
-        missing, failed = [], []
-        for pmid in self.wanted:
-            if pmid in self.received:
-                continue
-            (missing if self.outcome.get(pmid) == "omitted" else failed).append(pmid)
-        return missing, failed

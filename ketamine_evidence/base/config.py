@@ -33,6 +33,7 @@ class PubmedConfig:
     overlap_days: int
     max_window_hits: int
     timeout_s: float
+    max_record_mb: float = 8.0
 
     @property
     def max_rate(self) -> float:
@@ -130,16 +131,23 @@ def _validate_pubmed(p: PubmedConfig) -> None:
     if not p.query.strip():
         raise ConfigError("config value pubmed.query is empty")
     url = urlparse(p.eutils_url)
+    try:
+        url.port  # noqa: B018 - raises ValueError for a port out of 0..65535 or not a number
+    except ValueError:
+        raise ConfigError(f"config value pubmed.eutils_url has an invalid port: {p.eutils_url!r}") from None
     if url.scheme not in ("http", "https") or not url.netloc:
         raise ConfigError(f"config value pubmed.eutils_url is not an http(s) URL: {p.eutils_url!r}")
-    if not 1 <= p.batch_size <= 10000:
-        raise ConfigError(f"config value pubmed.batch_size must be 1..10000, got {p.batch_size}")
+    if not 1 <= p.batch_size <= 500:
+        raise ConfigError(f"config value pubmed.batch_size must be 1..500 (NCBI's limit per efetch), "
+                          f"got {p.batch_size}")
     if not 0 <= p.overlap_days <= 365:
         raise ConfigError(f"config value pubmed.overlap_days must be 0..365, got {p.overlap_days}")
     if not 1 <= p.max_window_hits <= 9999:
         raise ConfigError(f"config value pubmed.max_window_hits must be 1..9999, got {p.max_window_hits}")
-    if not p.timeout_s > 0:
-        raise ConfigError(f"config value pubmed.timeout_s must be positive, got {p.timeout_s}")
+    if not 1 <= p.timeout_s <= 300:  # NaN and inf fail too: a silent server must not hang a run for ever
+        raise ConfigError(f"config value pubmed.timeout_s must be 1..300 seconds, got {p.timeout_s}")
+    if not 0.01 <= p.max_record_mb <= 1024:
+        raise ConfigError(f"config value pubmed.max_record_mb must be 0.01..1024, got {p.max_record_mb}")
     if p.email and "@" not in p.email:
         raise ConfigError(f"config value pubmed.email is not an e-mail address: {p.email!r}")
 
@@ -169,6 +177,7 @@ def load_config(path: Path | None = None) -> Config:
         overlap_days=_typed(pm, "overlap_days", int, "pubmed"),
         max_window_hits=_typed(pm, "max_window_hits", int, "pubmed"),
         timeout_s=_typed(pm, "timeout_s", float, "pubmed"),
+        max_record_mb=_typed(pm, "max_record_mb", float, "pubmed"),
     )
     _validate_pubmed(pubmed)
     store_raw = _typed(raw["store"], "path", str, "store")

@@ -14,12 +14,12 @@ EXIT_INTERNAL = 1       # a bug: an unexpected exception (rerun with --debug for
 EXIT_USAGE = 2          # bad command line, or a config file that is unreadable, unknown or invalid
 EXIT_UNREACHABLE = 3    # NCBI (or the configured E-utilities URL) cannot be reached
 EXIT_QUERY = 4          # NCBI rejected the query
-EXIT_STORE = 5          # the store is missing, corrupt or not a ketamine-evidence store
+EXIT_STORE = 5          # no store there, or it is empty, foreign, corrupt, or read-only for a harvest
 EXIT_LOCKED = 6         # another harvest holds the store lock
 EXIT_INPUT = 7          # an input (XML, tables, gold file, corpus folder) is missing, unreadable or broken
-EXIT_PARTIAL = 8        # harvest finished but some records never came back
+EXIT_PARTIAL = 8        # harvest account not all stored/missing; extract skipped unreadable stored records
 EXIT_OUTPUT = 9         # an output (tables, report, export) cannot be written
-EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT)
+EXIT_INTERRUPTED = 130  # Ctrl-C (SIGINT) or SIGTERM: the run is logged failed, saved batches kept
 
 # code -> (name, meaning): the table docs/cli.md shows.
 EXIT_CODES: dict[int, tuple[str, str]] = {
@@ -29,12 +29,15 @@ EXIT_CODES: dict[int, tuple[str, str]] = {
                           "section or key, or an invalid value"),
     EXIT_UNREACHABLE: ("unreachable", "NCBI (or the configured E-utilities URL) cannot be reached"),
     EXIT_QUERY: ("query", "NCBI rejected the query"),
-    EXIT_STORE: ("store", "the store is missing, corrupt or not a ketamine-evidence store"),
+    EXIT_STORE: ("store", "no store there, or it is an empty or foreign file (left untouched), corrupt, "
+                          "or read-only for a harvest"),
     EXIT_LOCKED: ("locked", "another harvest holds the store lock"),
     EXIT_INPUT: ("input", "an input (XML, tables, gold file, corpus folder) is missing, unreadable or broken"),
-    EXIT_PARTIAL: ("partial", "the harvest finished but some records never came back (the next run retries)"),
+    EXIT_PARTIAL: ("partial", "the harvest's account has failed, refused or beyond-cap records (the next run "
+                              "retries), or extract skipped unreadable stored records"),
     EXIT_OUTPUT: ("output", "an output (tables, report, export) cannot be written"),
-    EXIT_INTERRUPTED: ("interrupted", "interrupted (Ctrl-C)"),
+    EXIT_INTERRUPTED: ("interrupted", "interrupted (Ctrl-C or SIGTERM); the run is logged failed, "
+                                      "saved batches kept"),
 }
 
 
@@ -77,6 +80,12 @@ class QueryRejected(HarvestError):
 
 
 class IncompleteHarvest(HarvestError):
+    exit_code = EXIT_PARTIAL
+
+
+class IncompleteInput(KetamineEvidenceError):
+    """The command did its work on what it could read, but some stored records could not be read."""
+
     exit_code = EXIT_PARTIAL
 
 

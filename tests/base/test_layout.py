@@ -22,7 +22,7 @@ ROOTS = {"ketamine_evidence": "ketamine_evidence", "harvest": "ketamine_evidence
 STAGES = ["records", "lexicons", "parse", "extract", "tables", "synthesis", "report", "evaluation"]
 MAX_LINES = 420
 # Modules still over the limit, with the length they may not exceed while they wait to be split.
-KNOWN_LONG = {"harvest/spiders/pubmed.py": 540, "harvest/store.py": 558}
+KNOWN_LONG: dict[str, int] = {}
 
 
 def _modules() -> list[tuple[str, Path]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ketamine_evidence.base.errors import EXIT_STORE
 from ketamine_evidence.cli import main
 
 pytestmark = pytest.mark.slow
@@ -44,9 +45,10 @@ def test_report_without_tables_says_to_run_extract(home, capsys):
     assert "run `ketamine-evidence extract` first" in err and "Traceback" not in err
 
 
-def test_report_with_a_missing_store_is_a_store_error_as_in_status(home, capsys):
-    assert main(["report", "--store", str(home / "absent.sqlite")]) == 5
-    assert "store not found" in capsys.readouterr().err
+def test_report_with_a_missing_store_exits_5_as_every_command_does(home, capsys):
+    assert main(["report", "--store", str(home / "absent.sqlite")]) == EXIT_STORE
+    assert "no store at" in capsys.readouterr().err
+    assert not (home / "absent.sqlite").exists()
 
 
 def _run_cli(home, *argv: str):

@@ -7,7 +7,8 @@ replicated under new PMIDs (only the PMID text is rewritten) to make a collectio
 
 Endpoints: ``esearch.fcgi`` (term, usehistory, retstart/retmax, retmode xml|json,
 datetype/mindate/maxdate, ``lo:hi[crdt|edat|mdat]`` ranges inside the term, the 9,999 paging
-limit) and ``efetch.fcgi`` (GET or POST; ``id=`` lists or ``WebEnv``/``query_key``; db=pubmed
+limit, or a lower ``paging_limit`` as NCBI has set before: ``Count`` stays true, the id list stops
+at the limit and a ``retstart`` past it is refused) and ``efetch.fcgi`` (GET or POST; ``id=`` lists or ``WebEnv``/``query_key``; db=pubmed
 and db=pmc; ids that do not exist are silently omitted). The term is not parsed as PubMed
 syntax: it selects the whole collection, except that a term containing ``BADQUERY`` gets an
 ERROR and one containing ``NOPHRASE`` finds nothing with a ``PhraseNotFound``.
@@ -257,7 +258,7 @@ class Collection:
         with self.lock:
             hits = [r for r in self.records.values()
                     if all(lo <= r.date(kind) <= hi for kind, lo, hi in ranges)]
-        hits.sort(key=lambda r: (r.edat, int(r.pmid)), reverse=True)
+        hits.sort(key=lambda r: (r.edat, int(r.pmid) if r.pmid.isdigit() else -1, r.pmid), reverse=True)
         return [r.pmid for r in hits]
 
 
@@ -335,8 +336,10 @@ class EutilsServer:
     """Run with ``with EutilsServer(collection) as server: ... server.url ...``."""
 
     def __init__(self, collection: Collection, *, faults: Faults | None = None, seed: int = 0,
-                 rate_limit: int = 3, key_rate_limit: int = 10, expired_status: int = 200) -> None:
+                 rate_limit: int = 3, key_rate_limit: int = 10, expired_status: int = 200,
+                 paging_limit: int = PAGING_LIMIT) -> None:
         self.collection = collection
+        self.paging_limit = paging_limit
         self.faults = faults or Faults()
         self.rng = random.Random(seed)
         self.rate_limit = rate_limit
@@ -543,9 +546,9 @@ class EutilsServer:
             ids = self.collection.search(ranges)
         retstart = int(params.get("retstart") or 0)
         retmax = int(params.get("retmax") or 20)
-        if retstart > PAGING_LIMIT - 1:
-            raise error(PAGING_ERROR)
-        page = ids[retstart:min(retstart + max(0, retmax), PAGING_LIMIT)]
+        if retstart > self.paging_limit - 1:
+            raise error(PAGING_ERROR.replace("9998", str(self.paging_limit - 1)))
+        page = ids[retstart:min(retstart + max(0, retmax), self.paging_limit)]
         webenv = query_key = None
         if params.get("usehistory", "").lower() == "y":
             webenv, query_key = f"MCID_{secrets.token_hex(12)}", "1"
@@ -561,7 +564,7 @@ class EutilsServer:
             return (json.dumps({"header": {"type": "esearch", "version": "0.3"}, "esearchresult": result}).encode(),
                     "application/json; charset=UTF-8")
         history = f"<QueryKey>{query_key}</QueryKey><WebEnv>{webenv}</WebEnv>" if webenv else ""
-        id_xml = "".join(f"<Id>{i}</Id>\n" for i in page)
+        id_xml = "".join(f"<Id>{i.replace('&', '&amp;').replace('<', '&lt;')}</Id>\n" for i in page)
         errors = ("<ErrorList>" + "".join(f"<PhraseNotFound>{p}</PhraseNotFound>" for p in phrases)
                   + "</ErrorList>") if phrases else ""
         translation = term.replace("&", "&amp;").replace("<", "&lt;")
@@ -615,3 +618,23 @@ class EutilsServer:
         body = (f'<?xml version="1.0" ?>\n{PMC_DOCTYPE}\n<pmc-articleset>'.encode() + b"\n".join(parts)
                 + b"</pmc-articleset>\n")
         return body, "text/xml; charset=UTF-8"
+
+
+class Blackhole:
+    """A server that accepts connections and never answers (a hung NCBI, a silent proxy)."""
+
+    def __init__(self) -> None:
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.bind(("127.0.0.1", 0))
+        self._sock.listen(64)   # the kernel completes the handshakes; nobody ever reads or writes
+        self.port = self._sock.getsockname()[1]
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/entrez/eutils/"
+
+    def __enter__(self) -> "Blackhole":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._sock.close()

@@ -34,9 +34,9 @@ def test_full_harvest_lands_exactly_the_servers_records(home: Path, eutils_serve
         (info,) = s.runs()
         assert (info.status, info.new, info.windows) == ("ok", len(collection), ["all"])
         assert all(r.version == 1 and r.source == "pubmed" for r in s.iter_records())
-    # Politeness with an API key: 1 esearch + ceil(615/200) efetch POSTs, never over 10/s, no 429.
+    # Politeness with an API key: 1 esearch + ceil(615/500) efetch POSTs, never over 10/s, no 429.
     log = eutils_server.log()
-    assert [r.endpoint for r in log] == ["esearch"] + ["efetch"] * 4
+    assert [r.endpoint for r in log] == ["esearch"] + ["efetch"] * 2
     assert all(r.status == 200 for r in log) and eutils_server.max_per_window(1.0) <= 10
     assert all(r.params.get("tool") == "ketamine-evidence" and r.params.get("api_key") for r in log)
     assert log[0].params["usehistory"] == "y" and log[1].method == "POST" and log[1].params.get("WebEnv")
@@ -101,7 +101,7 @@ def test_single_day_over_the_window_limit_makes_the_run_partial_exit_8(home: Pat
     run = run_harvest(home, eutils_server.url, store)
     assert run.returncode == 8, run.stderr[-2000:]
     (line,) = _error_lines(run.stderr)
-    assert "partial" in line and "67 hits beyond the paging limit in edat 2015/12/24-2015/12/24" in line
+    assert "partial" in line and "67 hits beyond the server's paging cap on edat 2015/12/24-2015/12/24" in line
     assert "window edat 2015/12/24-2015/12/24 has 267 hits on a single day" in run.stderr
     with Store(store, create=False) as s:
         info = s.runs()[-1]

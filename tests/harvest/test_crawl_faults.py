@@ -19,7 +19,7 @@ FAST_RETRY = {"RETRY_BACKOFF_BASE": 0.02}
 def test_every_record_lands_once_under_errors_truncation_drops_and_expiry(home: Path, collection: Collection) -> None:
     faults = Faults(error_rate=0.10, truncate_rate=0.05, drop_rate=0.02, expire_rate=0.05, omit_rate=0.01)
     store = home / "store.sqlite"
-    with EutilsServer(collection, faults=faults, seed=5) as server:
+    with EutilsServer(collection, faults=faults, seed=6) as server:
         result = run_crawl(home, server.url, store, batch_size=20, settings=FAST_RETRY)
         seen = Counter(r.fault for r in server.log())
     assert result["status"] == "ok", result["stderr"][-3000:]

@@ -25,6 +25,9 @@ from tests.conftest import PMC_KETAMINE, PUBMED_XML
 from tests.harvest.eutils_server import EXPIRED_BODY
 
 BASE = "http://127.0.0.1:9/entrez/eutils/"
+# The saved esearch answers list fewer ids than their Count (they were asked with a small retmax):
+# on a window of one day the spider cannot split further, so it fetches what was listed.
+DAY = Window("ketamine", datetype="edat", mindate=date(2025, 11, 20), maxdate=date(2025, 11, 20))
 
 
 def make_spider(**kwargs: object) -> PubmedSpider:
@@ -82,7 +85,7 @@ def _fetch_all(spider: PubmedSpider, request: Request, body: bytes) -> list[Requ
 
 
 def test_search_with_history_fetches_by_webenv_one_batch_after_another() -> None:
-    spider = make_spider(batch_size=40, max_window_hits=50000)
+    spider = make_spider(batch_size=40, max_window_hits=50000, windows=[DAY])
     request = spider.esearch_request(spider.windows[0], root=True)
     (first,) = spider.parse_esearch(respond(request, (PUBMED_XML / "biopython_esearch2.xml").read_bytes()))
     body = first.body.decode()
@@ -92,10 +95,12 @@ def test_search_with_history_fetches_by_webenv_one_batch_after_another() -> None
     chain = _fetch_all(spider, first, empty)
     assert [r.meta["retstart"] for r in chain] == [0, 40, 80]
     assert [len(r.meta["ids"]) for r in chain] == [40, 40, 20]
+    # the other 42,149 hits of that day are beyond what the server lists: counted, never silently dropped
+    assert spider.unfetched_hits == 42249 - 100 and spider.incomplete_windows == [DAY.label]
 
 
 def test_search_without_history_fetches_by_id_list() -> None:
-    spider = make_spider(batch_size=15)
+    spider = make_spider(batch_size=15, windows=[DAY])
     request = spider.esearch_request(spider.windows[0], root=True)
     (first,) = spider.parse_esearch(respond(request, (PUBMED_XML / "biopython_esearch1.xml").read_bytes()))
     assert first.meta["kind"] == "efetch_ids" and "id=41282813%2C41148224" in first.body.decode()
@@ -106,9 +111,9 @@ def test_search_without_history_fetches_by_id_list() -> None:
 def test_windows_already_fetched_are_not_fetched_twice() -> None:
     spider = make_spider(batch_size=200, max_window_hits=50000)
     body = (PUBMED_XML / "biopython_esearch2.xml").read_bytes()
-    request = spider.esearch_request(Window("q", datetype="mdat", mindate=date(2026, 1, 1), maxdate=date(2026, 2, 1)))
+    request = spider.esearch_request(Window("q", datetype="mdat", mindate=date(2026, 1, 1), maxdate=date(2026, 1, 1)))
     assert len(list(spider.parse_esearch(respond(request, body)))) == 1
-    again = spider.esearch_request(Window("q", term_field="crdt", mindate=date(2026, 1, 1), maxdate=date(2026, 2, 1)))
+    again = spider.esearch_request(Window("q", term_field="crdt", mindate=date(2026, 1, 1), maxdate=date(2026, 1, 1)))
     assert list(spider.parse_esearch(respond(again, body))) == []
 
 
@@ -162,7 +167,7 @@ def test_truncated_efetch_body_is_retried_then_counted_failed() -> None:
 
 @pytest.mark.parametrize("status", [200, 400])
 def test_expired_webenv_searches_again_and_resends_the_batch(status: int) -> None:
-    spider = make_spider(batch_size=40, max_window_hits=50000)
+    spider = make_spider(batch_size=40, max_window_hits=50000, windows=[DAY])
     search = spider.esearch_request(spider.windows[0], root=True)
     esearch_body = (PUBMED_XML / "biopython_esearch2.xml").read_bytes()
     (batch,) = spider.parse_esearch(respond(search, esearch_body))
@@ -180,7 +185,7 @@ def test_expired_webenv_searches_again_and_resends_the_batch(status: int) -> Non
 
 
 def test_failed_re_search_falls_back_to_id_lists() -> None:
-    spider = make_spider(batch_size=40, max_window_hits=50000)
+    spider = make_spider(batch_size=40, max_window_hits=50000, windows=[DAY])
     search = spider.esearch_request(spider.windows[0], root=True)
     (batch,) = spider.parse_esearch(respond(search, (PUBMED_XML / "biopython_esearch2.xml").read_bytes()))
     (refresh,) = spider.parse_efetch(respond(batch, EXPIRED_BODY))

@@ -45,7 +45,7 @@ def _export_pmids(args: argparse.Namespace, config: Config, out: IO[str]) -> int
     from ketamine_evidence.harvest.store import Store  # an earlier stage: imported here, not at module import
 
     n = 0
-    with Store(args.store or config.store_path, create=False) as store:
+    with Store(args.store or config.store_path, create=False, read_only=True) as store:
         for pmid in store.pmids():
             out.write(f"{pmid}\n")
             n += 1

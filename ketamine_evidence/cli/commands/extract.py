@@ -20,7 +20,7 @@ from ketamine_evidence.analysis.tables.frames import Entry, Tables, build_tables
 from ketamine_evidence.analysis.tables.io import write_tables
 from ketamine_evidence.base import paths
 from ketamine_evidence.base.config import Config
-from ketamine_evidence.base.errors import ConfigError, InputError, OutputError
+from ketamine_evidence.base.errors import ConfigError, IncompleteInput, InputError, OutputError
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group()
@@ -56,12 +56,13 @@ def write_jsonl(entries: Iterable[Entry], path: Path) -> int:
 
 def run(args: argparse.Namespace, config: Config) -> int:
     intervention = resolve_intervention(args.intervention or config.intervention, config.interventions)
+    unreadable: list[str] = []
     if args.input is not None:
         entries = file_entries(args.input)
         source = str(args.input)
     else:
         store_path = args.store or config.store_path
-        entries = store_entries(store_path)
+        entries = store_entries(store_path, unreadable)
         source = str(store_path)
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be at least 1, got {args.jobs}")
@@ -82,4 +83,8 @@ def run(args: argparse.Namespace, config: Config) -> int:
     if args.jsonl is not None:
         n = write_jsonl(entries, args.jsonl)
         print(f"{n} gold-format records written to {args.jsonl}")
+    if unreadable:
+        shown = ", ".join(unreadable[:10]) + (f" and {len(unreadable) - 10} more" if len(unreadable) > 10 else "")
+        raise IncompleteInput(f"{len(unreadable)} stored record(s) could not be read and are not in the tables: "
+                              f"{shown}; re-harvest them (`ketamine-evidence harvest --full`)")
     return 0

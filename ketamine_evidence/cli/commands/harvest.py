@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +94,8 @@ def _harvest_pubmed(args: argparse.Namespace, config: Config, store: Store, run_
     if not detail and result.missing:
         detail = f"{result.missing} ids no longer served by NCBI (marked missing)"
     note = f"{result.requests} requests, {result.retries} retries" + (f"; {detail}" if detail else "")
-    store.finish_run(run_id, result.status, windows=list(result.windows), failed=result.failed, note=note)
+    store.finish_run(run_id, result.status, windows=list(result.windows), failed=result.failed, note=note,
+                     account=result.account or None)
     problem = None
     if result.status == "partial":
         problem = (f"{detail or f'{result.failed} records failed after retries'}; "
@@ -101,7 +103,48 @@ def _harvest_pubmed(args: argparse.Namespace, config: Config, store: Store, run_
     return Outcome(result.status, result.new, result.updated, result.unchanged, result.failed, problem)
 
 
+class _StopOnce:
+    """SIGINT/SIGTERM outside the crawl (which has its own handler): the first one raises
+    KeyboardInterrupt (exit 130); later ones are ignored so the run's bookkeeping can finish."""
+
+    def __init__(self) -> None:
+        self.received = 0
+
+    def __call__(self, signum: int, frame: object) -> None:
+        self.received += 1
+        if self.received == 1:
+            raise KeyboardInterrupt
+
+
 def run(args: argparse.Namespace, config: Config) -> int:
+    handler = _StopOnce()
+    try:
+        previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread (an embedding program): leave signals alone
+        return _run(args, config)
+    try:
+        result = _run(args, config)
+    except KeyboardInterrupt:
+        _hold_signals()  # stopping: a second Ctrl-C/SIGTERM must not turn exit 130 into a kill
+        raise
+    except BaseException:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
+        raise
+    for sig, old in previous.items():
+        signal.signal(sig, old)
+    return result
+
+
+def _hold_signals() -> None:
+    try:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, signal.SIG_IGN)
+    except ValueError:  # not the main thread
+        pass
+
+
+def _run(args: argparse.Namespace, config: Config) -> int:
     config = config.with_overrides(query=args.query, eutils_url=args.eutils_url)  # validates: ConfigError (2)
     store_path = args.store or config.store_path
     query = config.pubmed.query if args.source == "pubmed" else None
@@ -113,6 +156,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
             else:
                 outcome = _harvest_pubmed(args, config, store, run_id)
         except BaseException as exc:
+            _hold_signals()  # a further Ctrl-C/SIGTERM must not cut the bookkeeping short
             reason = "interrupted" if isinstance(exc, KeyboardInterrupt) else f"{type(exc).__name__}: {exc}"
             try:
                 store.finish_run(run_id, "failed", note=reason.splitlines()[0] if reason else None)

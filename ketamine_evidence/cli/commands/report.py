@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.base import paths
 from ketamine_evidence.base.config import Config
-from ketamine_evidence.base.errors import OutputError, StoreError
+from ketamine_evidence.base.errors import OutputError
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.report import ReportFiles
@@ -42,8 +42,10 @@ def write_report(tables_dir: Path, out_dir: Path, store_path: Path | None) -> Re
 def run(args: argparse.Namespace, config: Config) -> int:
     tables_dir = args.tables or paths.processed_dir()
     out_dir = args.out or paths.reports_dir()
-    if args.store is not None and not args.store.is_file():
-        raise StoreError(f"store not found: {args.store}")
+    if args.store is not None:  # checked first, read-only: a missing or foreign file is exit 5, untouched
+        from ketamine_evidence.harvest.store import Store
+
+        Store(args.store, create=False, read_only=True).close()
     files = write_report(tables_dir, out_dir, args.store or config.store_path)
     print(f"report: {files.html}")
     print(f"markdown: {files.markdown}")

@@ -1,7 +1,8 @@
 """`ketamine-evidence status`: what the store holds and how the last harvest runs went.
 
 Human-readable by default; ``--json`` prints ``Store.status()`` (records, pubmed, pmc, versions,
-retracted PMIDs, missing keys, runs) for scripts and schedulers. A missing store is StoreError (5).
+retracted PMIDs, missing keys, runs with their ``account`` and ``account_adds_up``) for scripts and
+schedulers. The store is opened read-only: a missing, empty or foreign file is StoreError (5), untouched.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 from pathlib import Path
 
 from ketamine_evidence.harvest.store import RunInfo, Store
+from ketamine_evidence.harvest.store_schema import ACCOUNT_TERMS
 from ketamine_evidence.base.config import Config
 
 
@@ -26,8 +28,17 @@ def _run_line(run: RunInfo) -> str:
     query = "" if not run.query else " query " + " ".join(run.query.split())[:60]
     windows = f", {len(run.windows)} windows" if run.windows else ""
     note = f" ({run.note})" if run.note else ""
+    account = f"\n      account: {format_account(run.account)}" if run.account else ""
     return (f"  #{run.id} {run.started} {run.source} {run.status}: {run.new} new, {run.updated} updated, "
-            f"{run.unchanged} unchanged, {run.failed} failed, {run.missing} missing{windows}{query}{note}")
+            f"{run.unchanged} unchanged, {run.failed} failed, {run.missing} missing{windows}{query}{note}{account}")
+
+
+def format_account(account: dict[str, int]) -> str:
+    """``count 1825 = 600 new + ... + 1225 beyond cap``: a run's PubMed records, accounted for."""
+    terms = " + ".join(f"{int(account.get(t, 0))} {t.replace('_', ' ')}" for t in ACCOUNT_TERMS)
+    refused = f" ({account['refused']} refused)" if account.get("refused") else ""
+    sign = "=" if sum(int(account.get(t, 0)) for t in ACCOUNT_TERMS) == int(account.get("count", -1)) else "!="
+    return f"count {account.get('count')} {sign} {terms}{refused}"
 
 
 def _listing(label: str, items: list[str], limit: int = 20) -> str:
@@ -60,7 +71,7 @@ def format_status(status: dict, runs: list[RunInfo], last: int) -> str:
 
 
 def run(args: argparse.Namespace, config: Config) -> int:
-    with Store(args.store or config.store_path, create=False) as store:
+    with Store(args.store or config.store_path, create=False, read_only=True) as store:
         status = store.status()
         runs = store.runs()
     if args.json:

@@ -189,3 +189,19 @@ def test_markdown_tables_keep_their_columns_when_record_text_has_pipes(snapshot_
         if block:
             assert {cells(row) for row in block} == {cells(block[0])}, block[0]
             block = []
+
+
+def test_report_files_are_replaced_atomically_keeping_their_mode(snapshot_tables, tmp_path) -> None:
+    """A rewrite goes through a temporary file and a rename: same mode, no temporary file left."""
+    import os
+
+    from ketamine_evidence.analysis.report import build_report
+
+    files = build_report(snapshot_tables, tmp_path, generated="2026-12-06")
+    os.chmod(files.markdown, 0o644)
+    os.chmod(files.html, 0o604)
+    inode = os.stat(files.markdown).st_ino
+    again = build_report(snapshot_tables, tmp_path, generated="2026-12-06")
+    assert os.stat(again.markdown).st_mode & 0o777 == 0o644 and os.stat(again.html).st_mode & 0o777 == 0o604
+    assert os.stat(again.markdown).st_ino != inode  # a new file renamed into place, not rewritten in place
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
