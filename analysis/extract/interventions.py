@@ -133,13 +133,22 @@ class Intervention:
         (therapy, program, position, control ...) and words shorter than five letters never name it."""
         if self.mentioned_in(text):
             return self
+        candidates = _name_words(self.given_name or self.name)
+        if not candidates:
+            return self
         lowered = text.lower()
-        words = [w for w in dict.fromkeys(re.findall(r"[a-z][a-z\-]{4,}", (self.given_name or self.name).lower()))
-                 if w not in _VAGUE_WORDS and not _GENERIC_WORDS.fullmatch(w)
-                 and re.search(rf"(?<![a-z]){re.escape(w)}", lowered)]
+        words = [w for w, rx in candidates if w in lowered and rx.search(lowered)]
         if not words:
             return self
         return replace(self, synonyms=(*self.synonyms, *words))
+
+
+@lru_cache(maxsize=256)
+def _name_words(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The distinctive words of a free-text intervention name, each with its left-bounded pattern (per name, once)."""
+    return tuple((w, re.compile(rf"(?<![a-z]){re.escape(w)}"))
+                 for w in dict.fromkeys(re.findall(r"[a-z][a-z\-]{4,}", name.lower()))
+                 if w not in _VAGUE_WORDS and not _GENERIC_WORDS.fullmatch(w))
 
 
 # Words of a free-text intervention name too common in trial abstracts to name the intervention alone.
