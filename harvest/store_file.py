@@ -129,12 +129,16 @@ def configure(conn: sqlite3.Connection, read_only: bool = False) -> None:
     conn.execute("PRAGMA busy_timeout=30000")
 
 
-def _in_transaction(conn: sqlite3.Connection, path: Path, statements: list[str], what: str) -> None:
+def _in_transaction(conn: sqlite3.Connection, path: Path, statements: list[str], what: str,
+                    only_if_empty: bool = False) -> None:
+    """Run ``statements`` in one ``BEGIN IMMEDIATE`` transaction (rolled back on any error); with
+    ``only_if_empty``, only when the database still holds no table once the write lock is held."""
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in statements:
-                conn.execute(statement)
+            if not only_if_empty or conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                for statement in statements:
+                    conn.execute(statement)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
@@ -155,20 +159,7 @@ def _create(conn: sqlite3.Connection, path: Path) -> None:
         statements += MIGRATIONS[version]
     statements += [f"PRAGMA application_id={APPLICATION_ID}", f"PRAGMA user_version={SCHEMA_VERSION}"]
     # another process may have created it between our check and the write lock: create only if still empty
-    guard = "SELECT count(*) FROM sqlite_master"
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            if conn.execute(guard).fetchone()[0] == 0:
-                for statement in statements:
-                    conn.execute(statement)
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot create store {path}: {describe(exc)}") from None
+    _in_transaction(conn, path, statements, "create", only_if_empty=True)
 
 
 def _migrate(conn: sqlite3.Connection, path: Path, current: int) -> None:

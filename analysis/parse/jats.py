@@ -151,11 +151,12 @@ def parse_jats_year(el: etree._Element) -> int | None:
     return min(ranked)[1] if ranked else None
 
 
-def parse_jats_authors(el: etree._Element) -> list[str] | None:
+def _jats_authors(el: etree._Element) -> list[tuple[str | None, str | None, str | None]] | None:
+    """(surname, given names, collaboration) of each author contrib, in order; None without article-meta."""
     meta = _meta(el)
     if meta is None:
         return None
-    authors = []
+    out = []
     for contrib in meta.iterfind("contrib-group/contrib"):
         if contrib.get("contrib-type", "author") != "author":
             continue
@@ -163,38 +164,32 @@ def parse_jats_authors(el: etree._Element) -> list[str] | None:
         if name is None:
             name = contrib.find("name-alternatives/name")
         if name is not None:
-            surname = _jats_text(name.find("surname")) or ""
-            given = _jats_text(name.find("given-names")) or ""
-            initials = "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w)
-            if surname:
-                authors.append(f"{surname} {initials}".strip())
+            out.append((_jats_text(name.find("surname")), _jats_text(name.find("given-names")), None))
         else:
-            collab = _jats_text(contrib.find("collab"))
-            if collab:
-                authors.append(collab)
+            out.append((None, None, _jats_text(contrib.find("collab"))))
+    return out
+
+
+def parse_jats_authors(el: etree._Element) -> list[str] | None:
+    """``"Surname Initials"`` (PubMed's short form) or the collaboration's name, in order."""
+    authors = []
+    for surname, given, collab in _jats_authors(el) or ():
+        if surname:
+            initials = "".join(w[0] for w in re.split(r"[\s.\-]+", given or "") if w)
+            authors.append(f"{surname} {initials}".strip())
+        elif collab:
+            authors.append(collab)
     return authors or None
 
 
 def parse_jats_author_names(el: etree._Element) -> list[str] | None:
     """``"Surname, Given names"`` (or the collaboration's name), in order."""
-    meta = _meta(el)
-    if meta is None:
-        return None
     names = []
-    for contrib in meta.iterfind("contrib-group/contrib"):
-        if contrib.get("contrib-type", "author") != "author":
-            continue
-        name = contrib.find("name")
-        if name is None:
-            name = contrib.find("name-alternatives/name")
-        if name is not None:
-            surname, given = _jats_text(name.find("surname")), _jats_text(name.find("given-names"))
-            if surname:
-                names.append(f"{surname}, {given}" if given else surname)
-        else:
-            collab = _jats_text(contrib.find("collab"))
-            if collab:
-                names.append(collab)
+    for surname, given, collab in _jats_authors(el) or ():
+        if surname:
+            names.append(f"{surname}, {given}" if given else surname)
+        elif collab:
+            names.append(collab)
     return names or None
 
 
