@@ -24,6 +24,8 @@ from functools import lru_cache
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
+from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
+
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
 _SPECIAL: dict[str, frozenset[str]] = {}
 for _k, _vs in _casefix._EXTRA_CASES.items():
@@ -89,22 +91,8 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
             return None
     except re.error:  # pragma: no cover - it compiled once already
         return None
-    out, i = [], 0
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            out.append(src[i:i + 2])
-            i += 2
-            continue
-        if src.startswith("(?P<", i):  # a group name keeps its case
-            stop = src.index(">", i) + 1
-            out.append(src[i:stop])
-            i = stop
-            continue
-        out.append(c.lower())
-        i += 1
-    low = re.compile("".join(out), pattern.flags & ~re.I)
-    if low.groupindex != pattern.groupindex or low.groups != pattern.groups:
+    low = lower_case_pattern(pattern)  # the checks above make the plain lower-casing safe
+    if low is None or low.groups != pattern.groups:
         return None
     chars = set(src.lower())
     for m in _ESCAPE.finditer(src):
