@@ -153,27 +153,41 @@ def _first_year(values: Iterable[str | None]) -> int | None:
     return None
 
 
-def parse_authors(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
-    """``"Surname Initials"`` (as PubMed shows them) or the collective name, in order."""
-    p = parts or pubmed_parts(el)
+def _author_parts(p: PubmedParts) -> list[tuple[str | None, str | None, str | None, etree._Element | None]] | None:
+    """(LastName, ForeName, Initials texts, CollectiveName element) of each valid author, in order.
+
+    One pass over each author's children (no ``find`` per field: this runs for every record)."""
     author_list = _one(p.holder, "AuthorList")
     if author_list is None and p.art is None:  # a whole book: its authors sit on the Book
         author_list = _one(p.book, "AuthorList")
     if author_list is None:
         return None
-    authors = []
+    out = []
     for author in author_list.iterchildren("Author"):
         if author.get("ValidYN") == "N":
             continue
-        last = initials = collective = None
+        last = fore = initials = collective = None
         for child in author:
             tag = child.tag
             if tag == "LastName":
                 last = child.text
+            elif tag == "ForeName":
+                fore = child.text
             elif tag == "Initials":
                 initials = child.text
             elif tag == "CollectiveName":
                 collective = child
+        out.append((last, fore, initials, collective))
+    return out
+
+
+def parse_authors(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
+    """``"Surname Initials"`` (as PubMed shows them) or the collective name, in order."""
+    found = _author_parts(parts or pubmed_parts(el))
+    if found is None:
+        return None
+    authors = []
+    for last, _, initials, collective in found:
         if last and last.strip():  # names are single text nodes: strip, no need to collapse whitespace
             authors.append(f"{last.strip()} {initials.strip()}" if initials and initials.strip() else last.strip())
         elif collective is not None:
@@ -185,24 +199,19 @@ def parse_authors(el: etree._Element, parts: PubmedParts | None = None) -> list[
 
 def parse_author_names(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
     """``"Surname, ForeName"`` (initials when there is no fore name) or the collective name, in order."""
-    p = parts or pubmed_parts(el)
-    author_list = _one(p.holder, "AuthorList")
-    if author_list is None and p.art is None:
-        author_list = _one(p.book, "AuthorList")
-    if author_list is None:
+    found = _author_parts(parts or pubmed_parts(el))
+    if found is None:
         return None
     names = []
-    for author in author_list.iterchildren("Author"):
-        if author.get("ValidYN") == "N":
-            continue
-        last, fore, initials = (clean(author.findtext(t)) for t in ("LastName", "ForeName", "Initials"))
+    for last, fore, initials, collective in found:
+        last = clean(last)
         if last:
-            given = fore or initials
+            given = clean(fore) or clean(initials)
             names.append(f"{last}, {given}" if given else last)
         else:
-            collective = _text(author.find("CollectiveName"))
-            if collective:
-                names.append(collective)
+            name = _text(collective)
+            if name:
+                names.append(name)
     return names or None
 
 
