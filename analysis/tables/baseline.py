@@ -57,7 +57,6 @@ class FileSummary:
     prefiltered: int = 0
     extracted: int = 0
     deleted: int = 0
-    skipped: bool = False  # already done by an earlier run
 
 
 def data_files(root: Path) -> list[Path]:
@@ -157,10 +156,7 @@ def part_is_done(part: Path, path: Path, intervention: Intervention) -> bool:
 def extract_file(path: Path, intervention: Intervention, parts_dir: Path) -> FileSummary:
     """One Dask task: read ``path``, extract the records that name the intervention, write its part."""
     part = parts_dir / path.name.removesuffix(".xml.gz")
-    summary = FileSummary(file=path.name)
-    if part_is_done(part, path, intervention):
-        summary.skipped = True
-        return summary
+    summary = FileSummary(file=path.name)  # ``run`` submits only files without a finished part
     data = _read(path)
     hits = _name_hits(data, intervention)
     h = 0
@@ -168,9 +164,8 @@ def extract_file(path: Path, intervention: Intervention, parts_dir: Path) -> Fil
     deleted: list[str] = []
     entries: list[Entry] = []
     for tag, start, end in _records(data, path):
-        chunk = data[start:end] if tag == b"DeleteCitation" else None
-        if chunk is not None:
-            deleted += [m.group(1).decode() for m in _PMID.finditer(chunk)]
+        if tag == b"DeleteCitation":
+            deleted += [m.group(1).decode() for m in _PMID.finditer(data, start, end)]
             continue
         summary.records += 1
         m = _PMID.search(data, start, end)  # the record's own PMID comes first (MedlineCitation or BookDocument)
