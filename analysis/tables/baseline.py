@@ -31,12 +31,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
-from lxml import etree
 from tqdm import tqdm
 
 from ketamine_evidence import __version__
 from ketamine_evidence.analysis.extract.interventions import Intervention
-from ketamine_evidence.analysis.parse import parse_pubmed_element
+from ketamine_evidence.analysis.parse import parse_pubmed_bytes
 from ketamine_evidence.analysis.tables.build import extract_entries
 from ketamine_evidence.analysis.tables.frames import SCHEMAS, Entry, Tables, build_tables, coerce
 from ketamine_evidence.base.errors import ConfigError, InputError
@@ -131,14 +130,6 @@ def _records(data: bytes, path: Path) -> Iterator[tuple[bytes, int, int]]:
         yield tag, m.start(), pos
 
 
-def _parse(chunk: bytes, path: Path) -> etree._Element:
-    try:
-        return etree.fromstring(chunk, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                                                        huge_tree=True))
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"{path}: broken XML: {' '.join(str(exc).split())}") from None
-
-
 def _done_marker(path: Path, intervention: Intervention) -> dict[str, object]:
     st = path.stat()
     return {"file": path.name, "size": st.st_size, "mtime_ns": st.st_mtime_ns,
@@ -177,7 +168,10 @@ def extract_file(path: Path, intervention: Intervention, parts_dir: Path) -> Fil
             if h == len(hits) or hits[h] >= end:
                 continue
         summary.prefiltered += 1
-        article = parse_pubmed_element(_parse(data[start:end], path))
+        try:
+            article = parse_pubmed_bytes(data[start:end])
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from None
         if intervention.mentioned_in(article.text):
             entries.append(Entry(article=article))
     extracted = extract_entries(entries, intervention, progress=False)
