@@ -21,14 +21,12 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ketamine_evidence.analysis.evaluation.gold import evaluate
+from ketamine_evidence.analysis.evaluation.gold import evaluate, load_gold
 from ketamine_evidence.base import paths
 
 FIELDS = ("relevant", "design", "conditions", "routes", "n_participants", "relief_duration_days", "follow_up_days",
           "dose_mg_per_kg", "infusion_mg_per_kg_h", "pain_effect", "responder_rate_pct", "adverse_events",
           "negated_adverse_events")
-HOLDOUT_CHRONIC = ("PMC3611074", "PMC101395", "PMC1764200", "PMC3476989", "PMC5752804", "PMC5782437", "PMC3580299",
-                   "PMC5710015", "PMC5569261", "PMC3757803")
 
 
 @dataclass(frozen=True)
@@ -40,10 +38,11 @@ class GoldSet:
 
 
 def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
-    """The project's gold sets; the chronic hold-out's ten articles are linked into ``tmp``."""
+    """The project's gold sets; the chronic hold-out's articles (named by its gold records) are linked into ``tmp``."""
+    holdout_gold = repo / "data" / "eval" / "holdout" / "holdout_chronic.jsonl"
     holdout = tmp / "holdout_chronic"
     holdout.mkdir(exist_ok=True)
-    for pmcid in HOLDOUT_CHRONIC:
+    for pmcid in (r["pmcid"] for r in load_gold(holdout_gold)):
         link = holdout / f"{pmcid}.nxml"
         if not link.exists():
             link.symlink_to(shared / "eval" / "external" / "evidence_inference" / "articles" / f"{pmcid}.nxml")
@@ -56,7 +55,7 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("pool blind (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
                 shared / "corpus" / "pmc_ketamine"),
-        GoldSet("hold-out other (10)", "blind", repo / "data" / "eval" / "holdout" / "holdout_chronic.jsonl", holdout),
+        GoldSet("hold-out other (10)", "blind", holdout_gold, holdout),
     ]
 
 
