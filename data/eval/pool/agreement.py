@@ -1,24 +1,17 @@
 """Inter-annotator agreement of the pool annotations (raw agreement per field, scored as the guideline judges).
 
-Run: python data/eval/pool/agreement.py   (reads annotations/batch*_{A,B}.jsonl beside this file)
+Run: .venv/bin/python data/eval/pool/agreement.py   (reads annotations/batch*_{A,B}.jsonl beside this file)
 """
 
 import json
 from pathlib import Path
 
+from ketamine_evidence.analysis.evaluation.gold import field_correct
+
 HERE = Path(__file__).resolve().parent
 FIELDS = ["relevant", "design", "conditions", "routes", "n_participants", "relief_duration_days", "follow_up_days",
           "dose_mg_per_kg", "infusion_mg_per_kg_h", "pain_effect", "responder_rate_pct", "adverse_events",
           "negated_adverse_events"]
-
-
-def same(field: str, a, b) -> bool:
-    if isinstance(a, list) or isinstance(b, list):
-        return sorted(a or []) == sorted(b or [])
-    if a is None or b is None or isinstance(a, (bool, str)):
-        return a == b
-    slack = {"relief_duration_days": 1, "follow_up_days": 1, "responder_rate_pct": 1}.get(field, 0)
-    return abs(a - b) <= max(slack, 0.1 * abs(b)) if field != "responder_rate_pct" else abs(a - b) <= 1
 
 
 def main() -> None:
@@ -30,7 +23,7 @@ def main() -> None:
         for key in a:
             total += 1
             for f in FIELDS:
-                agree[f] += same(f, a[key][f], b[key][f])
+                agree[f] += field_correct(f, a[key][f], b[key][f])  # judged as the guideline judges a field
     print(f"records: {total}")
     for f in FIELDS:
         print(f"{f:24s} {agree[f] / total:.3f}")
