@@ -85,14 +85,6 @@ def parse_md5(text: str, name: str) -> str:
     return m.group(1).lower()
 
 
-def file_md5(path: Path) -> str:
-    digest = hashlib.md5(usedforsecurity=False)
-    with path.open("rb") as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _get(http: requests.Session, url: str, timeout_s: float, stream: bool = False) -> requests.Response:
     try:
         resp = http.get(url, timeout=timeout_s, stream=stream)
