@@ -8,7 +8,7 @@ this prints figures only, never a record or an error.
 
 Sets (paths relative to the repository and ``--shared``):
 
-- dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100);
+- dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100), pool dev batch 4 (60);
 - blind: pool blind (60, frozen before any rule was written from the pool), the earlier hold-out of
   15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``).
 """
@@ -52,6 +52,7 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("chronic dev (21)", "dev", shared / "eval" / "gold_chronic_pain_dev.jsonl",
                 shared / "eval" / "chronic_pain_articles"),
         GoldSet("pool dev (100)", "dev", repo / "data" / "eval" / "pool" / "gold_dev.jsonl", pool),
+        GoldSet("pool dev batch 4 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch4.jsonl", pool),
         GoldSet("pool blind (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
                 shared / "corpus" / "pmc_ketamine"),
