@@ -8,8 +8,9 @@ this prints figures only, never a record or an error.
 
 Sets (paths relative to the repository and ``--shared``):
 
-- dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100), pool dev batch 4 (60);
-- blind: pool blind (60, frozen before any rule was written from the pool), the earlier hold-out of
+- dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100), pool dev batches 4 and 5 (60 each);
+- blind: pool blind (60, frozen before any rule was written from the pool), pool blind2 (60, frozen
+  with batch 5 in the second round), the earlier hold-out of
   15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``).
 """
 
@@ -53,7 +54,9 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
                 shared / "eval" / "chronic_pain_articles"),
         GoldSet("pool dev (100)", "dev", repo / "data" / "eval" / "pool" / "gold_dev.jsonl", pool),
         GoldSet("pool dev batch 4 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch4.jsonl", pool),
+        GoldSet("pool dev batch 5 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch5.jsonl", pool),
         GoldSet("pool blind (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind.jsonl", pool),
+        GoldSet("pool blind2 (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
                 shared / "corpus" / "pmc_ketamine"),
         GoldSet("hold-out other (10)", "blind", holdout_gold, holdout),
