@@ -36,7 +36,7 @@ _HOUR = 1 / 24 - 1e-9
 _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"(\b(aged?|ages|age group|age of|years of age)\b[^.;]{0,25}|\b(duration|history|lasting|for at least|at least|"
     r"more than|longer than|less than|over the (past|last)|in the (past|last)|previous(ly)?|every|each|since|interval|"
-    r"half-life|time to|lockout|doubling time|survival|latency|(operating|operation|operative|surgical|surgery|recovery|procedure|procedural|anaesthesia|anesthesia|extubation|discharge) (time|duration)|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
+    r"half-life|time to|lockout|(surgery|surgeries|operations?|procedures?) (within|of|lasting)|doubling time|survival|latency|(operating|operation|operative|surgical|surgery|recovery|procedure|procedural|anaesthesia|anesthesia|extubation|discharge) (time|duration)|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
     r"published|ago|preceding|range)\W+(\w+\W+){0,2}|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
@@ -47,8 +47,12 @@ _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|of life|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
-    r"headache|disease)|or (more|longer)|before|prior|earlier|±|of (infusion|surgery|anaesthesia|anesthesia)|"
+    r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
+# The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion'), not a time point; a
+# sub-day time 'of' something is a time point only after 'within', 'at', 'after' ('within 24 h of surgery').
+_ACTIVITY_LENGTH_BEFORE = re.compile(r"\b(sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)\s$", re.I)
+_POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
@@ -77,7 +81,8 @@ _SHORT_BEFORE = re.compile(r"(\b(at|after|during|for|until|till|up to|through(ou
                            r"within the first|every)\s(the\s)?(first\s)?(\w+[- ])?|\b(min|minutes?|h|hours?)\s?(\([^)]*\))?,?\s(and\s)?)$",
                            re.I)
 _SHORT_AFTER = re.compile(r"\s?(\([^)]*\)\s?)?(after|post|following|later|into|from the (start|beginning|end))\b", re.I)
-_DOSING_SENTENCE = re.compile(r"\b(infus\w*|inject\w*|administ\w*|bolus|given|received|premedicat\w*)\b", re.I)
+# A newborn's score at 1 and 5 minutes times the baby, not the treated patient's follow-up.
+_APGAR = re.compile(r"\bapgar\b[^.;]{0,25}$", re.I)
 
 
 def _candidates(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
@@ -113,8 +118,8 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
                 continue
             if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
                 continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
-            if _DOSING_SENTENCE.search(text) and not _ASSESSED.search(text) and not is_pain_outcome(text):
-                continue
+            if not is_pain_outcome(text) or _APGAR.search(text[max(0, t.start - 40):t.start]):
+                continue  # a minute-scale time times the pain outcome, not a step of the procedure or another score
         if t.max_days >= 365 and _AGE.search(text) and re.search(r"years?|yrs?|y\b", t.text):
             continue  # '(range, 14 to 62 years)' in a sentence about age
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
@@ -122,6 +127,9 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
             continue
         if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
             continue
+        if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or (
+                re.match(r"\s?of\s", after) and not _POINT_BEFORE.search(before))):
+            continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
         if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):
             continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
         out.append(t)
@@ -275,6 +283,13 @@ def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[fl
     return best
 
 
+def _measured_only(found: tuple[float, "Sentence", str]) -> bool:
+    """True when the relief is a measured duration ('duration of analgesia (median 320 min versus 220 min)'):
+    how long analgesia lasted, not a time at which the patients were followed."""
+    points = time_points(found[2])
+    return bool(points) and all(p.measured for p in points if abs(p.days - found[0]) < 1e-6)
+
+
 def extract(ctx: "Context") -> list[Finding]:
     findings: list[Finding] = []
     name = ctx.intervention.name
@@ -284,7 +299,7 @@ def extract(ctx: "Context") -> list[Finding]:
         return findings  # guideline additions, rule a: a protocol has no follow-up and no relief yet
     follow = follow_up(ctx)
     found = relief(ctx, follow)
-    if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]):
+    if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]) and not _measured_only(found):
         follow = (found[0], found[1])  # relief 'lasting up to 3 weeks' was observed, so followed that long
     if found is not None:
         days, sentence, words = found

@@ -214,3 +214,25 @@ def test_measured_duration_of_analgesia_is_relief_but_other_medians_are_not_time
     # Pool dev PMC3671234: 'increases the duration of analgesia (median 320 min versus 220 min)' (rule e).
     found = _pool_fields("PMC3671234", "intrathecal midazolam as adjuvant to bupivacaine")
     assert found["relief_duration_days"].value == pytest.approx(320 / 1440, abs=1e-3)
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [
+    ("PMC4789479", "preventive ketoprofen"),  # 'After 15 minutes, the pulp was collected': a step of the procedure
+    ("PMC5590362", "massage and breastfeeding before venipuncture"),  # 'venipuncture was done 2 minutes after massage'
+    ("PMC3558644", "ketorolac or lidocaine/ketorolac pretreatment"),  # 'The tourniquet was released after 2 min'
+    ("PMC3187863", "alongside midwife-led birth unit"),  # 'Apgar score <7 at 5 minutes': the newborn's score
+    ("PMC5426756", "high-dose ulinastatin 2-hour intravenous infusion"),  # '2 h of intravenous infusion'
+    ("PMC4825255", "prenatal education classes"),  # '6-8 sessions of 1.5 hours': the length of a session
+])
+def test_sub_day_times_that_do_not_time_the_pain_outcome_are_not_follow_ups(pmcid: str, intervention: str) -> None:
+    assert "follow_up_days" not in _pool_fields(pmcid, intervention)
+
+
+def test_minutes_of_pain_assessment_stay_a_follow_up() -> None:
+    # Pool dev PMC3508963: 'VAS was recorded while admission, 5, 10, 15 and 30 minutes after injection'.
+    assert _pool_fields("PMC3508963", "intravenous lidocaine")["follow_up_days"].value == pytest.approx(30 / 1440, abs=1e-4)
+
+
+def test_measured_duration_of_analgesia_is_no_follow_up() -> None:
+    # Pool dev PMC3671234: the relief is how long analgesia lasted (median 320 min), not a time patients were followed.
+    assert "follow_up_days" not in _pool_fields("PMC3671234", "intrathecal midazolam as adjuvant to bupivacaine")
