@@ -167,7 +167,8 @@ def _timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
     """The abstract's treatment course (days) and visit schedule, read once per article."""
     cached = getattr(ctx, "_timing", None)
     if cached is None or cached[0] is not ctx.text:
-        cached = (ctx.text, course_days([s.text for s in ctx.sentences if not is_planned(s.text)]),
+        cached = (ctx.text, course_days([s.text for s in ctx.sentences if not is_planned(s.text)],
+                                        ctx.intervention.given_name or ctx.intervention.name),
                   visit_schedule(ctx.text))
         try:
             ctx._timing = cached  # type: ignore[attr-defined]
@@ -185,9 +186,9 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
         for t in follow_up_mentions(s, course=course, schedule=schedule):
             if best is None or t.max_days > best[0]:
                 best = (t.max_days, s)
-        course = consecutive_periods(s.text, phased)
-        if course is not None and (best is None or course > best[0]):
-            best = (course, s)
+        periods = consecutive_periods(s.text, phased)  # not 'course': that one anchors every later sentence
+        if periods is not None and (best is None or periods > best[0]):
+            best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
             best = (1.0, s)
     if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'

@@ -43,19 +43,23 @@ _ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[F
 VISIT = re.compile(rf"\b(?P<ord>{_ORDINAL})\s(?:follow[- ]?up(?:\s(?:visit|assessment|examination))?|visit)\b"
                    r"(?:\s?\((?P<when>[^()]{2,30})\))?", re.I)
 # A time counted from the end of treatment: '1 month after completion of the treatment', 'post-treatment
-# follow-up of 3 months', '12 weeks after the last injection', 'follow-up period after treatment'.
+# follow-up of 3 months', '12 weeks after the last injection', 'follow-up period after treatment', 'then followed
+# up for another 28 days'.
 AFTER_TREATMENT = re.compile(
     r"\b(?:after|following|post|beyond)[- ](?:the\s)?(?:completion|end|cessation|discontinuation|stopping|termination|"
     r"conclusion)\sof\s(?:the\s)?(?:\w+\s)?(?:treatment|therapy|intervention|programme|program|course|study drug|"
     r"medication)|\bpost-?treatment\b|\bafter (?:the\s)?(?:last|final) (?:dose|injection|session|treatment|infusion)|"
-    r"\btreatment[- ]free follow-up\b|\bfollow-up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)",
+    r"\btreatment[- ]free follow-up\b|\bfollow-up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
+    r"\bfollowed(?: up)? for (?:another|a further|an additional)\b",
     re.I)
 # A treatment course over days or weeks: 'for 14 consecutive days', 'an 8-week treatment', 'for 10 weeks',
-# 'a 4-week intervention period', 'over a period of 4 weeks'.
+# 'a 4-week intervention period', 'over a period of 4 weeks', '64 days of continuous BP-C1 treatment'.
 COURSE = re.compile(
     r"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>days?|weeks?|months?)"
     r"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|month)s?[- ](?:\w+\s)?(?:treatment|therapy|"
-    r"intervention|programme|program|course|regimen)\b", re.I)
+    r"intervention|programme|program|course|regimen)\b"
+    r"|\b(?P<c>\d+(?:\.\d+)?)\s(?:consecutive\s)?(?P<uc>days?|weeks?|months?)\sof\s(?:[\w-]+\s){0,3}?(?:treatment|therapy|"
+    r"supplementation|training|intervention)\b", re.I)
 # Measured durations: 'median 320 min', '(mean 4.2 h)', 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
 # '320 min versus 220 min', a time with '±'.
 _MEASURED_BEFORE = re.compile(
@@ -110,18 +114,30 @@ def visit_schedule(text: str) -> dict[int, float]:
     return schedule
 
 
-def course_days(texts: list[str]) -> float | None:
-    """The longest treatment course the abstract states, in days ('for 14 consecutive days' -> 14)."""
-    best: float | None = None
+def course_days(texts: list[str], name: str | None = None) -> float | None:
+    """The treatment course the abstract states, in days ('for 14 consecutive days' -> 14): the longest one,
+    or, where ``name`` (the intervention as named) stands in the clause of some courses, the longest of those
+    ('group I ... sofosbuvir plus ledipasvir for 12 weeks and group II ... ribavirin for 24 weeks' -> 84)."""
+    every: list[float] = []
+    own: list[float] = []
+    named = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I) if name and len(name) > 2 else None
     for text in texts:
         if "day" not in text and "week" not in text and "month" not in text:
             continue  # every COURSE match names one of these units (lower-case in running text)
         for m in COURSE.finditer(text):
-            number, unit = (m.group("a"), m.group("ua")) if m.group("a") else (m.group("b"), m.group("ub"))
+            number, unit = next((m.group(n), m.group(u)) for n, u in (("a", "ua"), ("b", "ub"), ("c", "uc")) if m.group(n))
             found = time_mentions(f"{number} {unit}")
-            if found and (best is None or found[0].max_days > best):
-                best = found[0].max_days
-    return best
+            if not found:
+                continue
+            every.append(found[0].max_days)
+            clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80):m.end()])[-1]
+            if named is not None and named.search(clause):
+                own.append(found[0].max_days)
+    return max(own or every) if every else None
+
+
+# Where one arm's description ends and the next begins: 'X for 12 weeks and group II ... for 24 weeks'.
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|whereas|while|versus|vs\.?|or)\s(?:the\s)?(?:group|arm)\b|\b(?:group|arm)\s(?:I{1,3}|IV|\d|[A-Z])\b")
 
 
 def is_measured(text: str, start: int, end: int) -> bool:

@@ -236,3 +236,11 @@ def test_minutes_of_pain_assessment_stay_a_follow_up() -> None:
 def test_measured_duration_of_analgesia_is_no_follow_up() -> None:
     # Pool dev PMC3671234: the relief is how long analgesia lasted (median 320 min), not a time patients were followed.
     assert "follow_up_days" not in _pool_fields("PMC3671234", "intrathecal midazolam as adjuvant to bupivacaine")
+
+
+@pytest.mark.parametrize(("pmcid", "intervention", "expected"), [
+    ("PMC4251531", "BP-C1", 92.0),  # 64 days of treatment + 'followed up for another 28 days' (rule c)
+    ("PMC5840188", "sofosbuvir plus ledipasvir", 168.0),  # 12 weeks of treatment + SVR '12 weeks ... after the end'
+])
+def test_follow_up_after_the_course_adds_the_interventions_course(pmcid: str, intervention: str, expected: float) -> None:
+    assert _pool_fields(pmcid, intervention)["follow_up_days"].value == expected

@@ -50,3 +50,21 @@ def test_post_treatment_anchor_adds_the_course() -> None:
     assert course == 14.0
     points = time_points("Pain was assessed 1 month after completion of the treatment.", course=course)
     assert [(p.days, p.anchor) for p in points] == [(44.0, "treatment_end")]
+
+
+def test_course_stated_as_days_of_treatment_and_a_further_follow_up() -> None:
+    # Pool dev PMC4251531: 64 days of treatment, then 28 days of follow-up after it (rule c: 92).
+    course = course_days(["The sum of lesions increased slightly in the patients receiving 64 days of continuous BP-C1 "
+                          "treatment, of whom 68.4% were classified as responders."])
+    assert course == 64.0
+    points = time_points("Patients were then followed up for another 28 days.", course=course)
+    assert [(p.days, p.anchor) for p in points] == [(92.0, "treatment_end")]
+
+
+def test_course_of_the_intervention_arm_wins_over_the_comparators() -> None:
+    # Pool dev PMC5840188: 12 weeks for the intervention, 24 weeks for the comparator arm.
+    s = ("The patients were classified into two groups: group I included 100 patients who received single therapy "
+         "with sofosbuvir plus ledipasvir for 12 weeks and group II included 100 patients who received sofosbuvir "
+         "plus oral weight-based ribavirin for 24 weeks.")
+    assert course_days([s]) == 168.0
+    assert course_days([s], "sofosbuvir plus ledipasvir") == 84.0
