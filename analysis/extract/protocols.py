@@ -30,13 +30,18 @@ PLANNED = re.compile(
     r"include|randomi[sz]e))\s+(?:\w+\s+){0,2}?(?:be\s+)?(?:randomi[sz]\w*|recruit\w*|enrol\w*|includ\w*|"
     r"allocat\w*|assign\w*|receiv\w*|follow\w*|assess\w*|measur\w*|evaluat\w*|treat\w*|undergo|participat\w*|"
     r"record\w*|complet\w*|collect\w*|perform\w*|compar\w*|taken|take|start|consist\w*)\b"
-    r"|\bsample size (?:required|needed|of)\b|\b(?:required|needed|planned|target) sample size\b",
+    r"|\bsample size (?:required|needed|of)\b|\b(?:required|needed|planned|target) sample size\b"
+    # a trial still running: 'patients are being assigned', 'an ongoing randomised study', '... trial is planned'
+    r"|\b(?:are|is) being (?:randomi[sz]ed|recruited|enrolled|included|allocated|assigned|assessed|followed)\b"
+    r"|\ban ongoing (?:\w+\s){0,3}?(?:study|trial)\b|\b(?:study|trial) is planned\b"
+    r"|\b(?:will|shall) (?:be )?(?:investigat|examin|determin|test|publish|contribut)\w*",
     re.I)
 # A protocol's own name for itself: 'study protocol', 'protocol for a randomised trial', 'design and rationale'.
 PROTOCOL_TITLE = re.compile(
     r"\b(?:study|trial) protocol\b|\bprotocol (?:for|of) (?:an?|the)\b|\bprotocol\s*:|^protocol\b|"
     r"\bthis (?:article|paper|manuscript) (?:describes|reports|presents) the (?:protocol|design)\b|"
-    r"\bdesign (?:and|&) (?:rationale|methods)\b|\brationale (?:and|&) design\b",
+    r"\bdesign (?:and|&) (?:rationale|methods)\b|\brationale (?:and|&) design\b|"
+    r"\b(?:methods|design) of an? (?:\w+[ ,-]+){0,6}?(?:trial|study)\b",
     re.I)
 # An observed result: a p-value, a confidence interval, a past-tense finding or randomisation.
 RESULT = re.compile(
@@ -51,7 +56,7 @@ FINDING = re.compile(r"\b(?:we (?:found|showed|observed)|(?:showed|demonstrated|
 # Every PLANNED match holds one of these (lower-cased): the shared one-pass key check (``study_text.Gated``)
 # comes before the regex.
 _PLANNED_KEYS = ("will ", "shall ", "would be", "are to ", "is to ", "expected to", "plan to", "plans to", "planned to",
-                 "aim to", "aims to", "sample size")
+                 "aim to", "aims to", "sample size", "being ", "ongoing", "is planned")
 _PLANNED = Gated(PLANNED, _PLANNED_KEYS)
 
 
@@ -67,11 +72,23 @@ def is_protocol(ctx: "Context") -> bool:
     if cached is not None and cached[0] is text:
         return cached[1]
     planned = sum(1 for _ in islice(PLANNED.finditer(text), 2)) if is_planned(text) else 0
-    result = planned >= 1 and not RESULT.search(text) and (
-        bool(PROTOCOL_TITLE.search(text)) or (planned >= 2 and not FINDING.search(text)))
+    # A title that calls the paper a protocol or a methods paper is enough without results ('Spinal versus general
+    # anaesthesia ... (SPINASIA trial): study protocol for a randomised controlled trial', whose sentences say
+    # 'are included' in the present); otherwise two plans and no finding.
+    titled = bool(PROTOCOL_TITLE.search(ctx.article.title or "")) or planned >= 1 and bool(PROTOCOL_TITLE.search(text))
+    result = not _reports_result(text) and (titled or (planned >= 2 and not FINDING.search(text)))
     _CACHE.clear()
     _CACHE[id(ctx)] = (text, result)
     return result
 
 
 _CACHE: dict[int, tuple[str, bool]] = {}
+_FUTURE = re.compile(r"\b(?:will|shall)\b", re.I)
+
+
+def _reports_result(text: str) -> bool:
+    """A p-value, CI or past-tense finding outside the future-tense sentences (a protocol's analysis plan says
+    'rates ... with 95% CIs will summarise the impact')."""
+    if not RESULT.search(text):
+        return False
+    return any(RESULT.search(s) and not _FUTURE.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text))

@@ -20,6 +20,12 @@ POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_tr
     "Assuming the hypothesis that PGB will display a superior effect, the sample size required is n = 38 with "
     "80% power and a 5% type I error rate.",
     "180 participants will be recruited in thirteen primary health care centres in the Netherlands.",
+    # batch 4 dev PMC2794255: a trial still running, in the present progressive
+    "BAG-RECALL is a multi-center, randomized, controlled clinical trial, in which 6,000 patients are being assigned "
+    "to bispectral index-guided anesthesia (target range, 40 to 60) or end-tidal anesthetic gas-guided anesthesia.",
+    # batch 4 dev PMC5623423
+    "We present an ongoing randomised study aiming to compare primary PNB anaesthesia with spinal anaesthesia for "
+    "ankle fracture surgery regarding postoperative pain profiles and quality of recovery.",
 ])
 def test_planned_sentences(sentence: str) -> None:
     assert is_planned(sentence)
@@ -51,3 +57,17 @@ def test_trial_with_results_is_not_a_protocol() -> None:
     # PMC4266769 (pool dev): a finished randomised trial that reports p-values.
     ctx = _context("PMC4266769", "oxycodone")
     assert not is_protocol(ctx)
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [
+    # 'study protocol for a randomised controlled trial' in the title; its sentences say 'are included' (present)
+    ("PMC5237574", "spinal anaesthesia"),
+    # 'methods of a randomized controlled trial' in the title; 'Experienced oncologists will be randomized'
+    ("PMC3517324", "E-MOSAIC longitudinal monitoring sheet"),
+    # its only CI is in the analysis plan: 'with 95% CIs will summarise the impact of each dressing'
+    ("PMC4593168", "tissue adhesive"),
+])
+def test_protocols_named_in_the_title_without_results(pmcid: str, intervention: str) -> None:
+    ctx = _context(pmcid, intervention)
+    assert is_protocol(ctx)
+    assert "follow_up_days" not in {f.field for f in extract_findings(ctx.article, intervention)}
