@@ -37,7 +37,8 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"(\b(aged?|ages|age group|age of|years of age)\b[^.;]{0,25}|\b(duration|history|lasting|for at least|at least|"
     r"more than|longer than|less than|over the (past|last)|in the (past|last)|previous(ly)?|every|each|since|interval|"
     r"half-life|time to|lockout|(surgery|surgeries|operations?|procedures?) (within|of|lasting)|doubling time|survival|latency|(operating|operation|operative|surgical|surgery|recovery|procedure|procedural|anaesthesia|anesthesia|extubation|discharge) (time|duration)|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
-    r"published|ago|preceding|range)\W+(\w+\W+){0,2}|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
+    r"published|ago|preceding|range)\W+(\w+\W+){0,2}|\b(patients|children|infants|adults|subjects|participants) (aged )?(from|between) (([\w.]+ ){1,2}(up )?(to|and) )?|"
+    r"\bexperience (of|over) (the (last|past) )?|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
 _FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
@@ -46,13 +47,15 @@ _FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|p
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
-    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|apart|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion'), not a time point; a
 # sub-day time 'of' something is a time point only after 'within', 'at', 'after' ('within 24 h of surgery').
 _ACTIVITY_LENGTH_BEFORE = re.compile(r"\b(sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)\s$", re.I)
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
+# An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
+_WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
@@ -114,16 +117,19 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
         if t.max_days > _MAX_FOLLOW_UP or t.max_days < (_MINUTE if short else _HOUR):
             continue
         if short:
-            if t.max_days >= _HOUR or _DOSING_TIME.search(text[max(0, t.start - 40):t.start]):
-                continue
+            lead = text[max(0, t.start - 40):t.start]
+            if t.max_days >= _HOUR or _DOSING_TIME.search(lead) and not re.search(r"\b(to|until|till|at)\s$", lead):
+                continue  # 'infused over 10 minutes', not '... prior to administration to 10 or 30 minutes after'
             if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
                 continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
             if not (_ASSESSED.search(text) or is_pain_outcome(text)) or _APGAR.search(text[max(0, t.start - 40):t.start]):
                 continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
-        if t.max_days >= 365 and _AGE.search(text) and re.search(r"years?|yrs?|y\b", t.text):
-            continue  # '(range, 14 to 62 years)' in a sentence about age
+        if _AGE.search(text) and (t.max_days >= 365 and re.search(r"years?|yrs?|y\b", t.text) or
+                                  re.match(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", text[t.end:])):
+            continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
-        if _NOT_FOLLOW_UP_BEFORE.search(before) or _NOT_FOLLOW_UP_AFTER.search(after):
+        if (_NOT_FOLLOW_UP_BEFORE.search(before) and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
+                or _NOT_FOLLOW_UP_AFTER.search(after)):
             continue
         if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
             continue

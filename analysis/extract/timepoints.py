@@ -61,11 +61,12 @@ COURSE = re.compile(
     r"|\b(?P<c>\d+(?:\.\d+)?)\s(?:consecutive\s)?(?P<uc>days?|weeks?|months?)\sof\s(?:[\w-]+\s){0,3}?(?:treatment|therapy|"
     r"supplementation|training|intervention)\b", re.I)
 # Measured durations: 'median 320 min', '(mean 4.2 h)', 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
-# '320 min versus 220 min', a time with '±'.
+# '320 min versus 220 min', a time with '±'; a time followed by its value in brackets ('12 min (10-14)'), but not
+# by an ordinal label ('1 week (1st follow-up)').
 _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:medians?|means?|average|averaged|t1/2|half-life|lasted|lasting)\W{0,3}(?:(?:of|was|were|is|time|duration|"
     r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
-_MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
+_MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
 # 'the first 6 months of 2014', 'in 3 months of 2015': a calendar span.
 _CALENDAR_AFTER = re.compile(r"^\s(?:of|in)\s(?:19|20)\d\d\b")
 

@@ -244,3 +244,29 @@ def test_measured_duration_of_analgesia_is_no_follow_up() -> None:
 ])
 def test_follow_up_after_the_course_adds_the_interventions_course(pmcid: str, intervention: str, expected: float) -> None:
     assert _pool_fields(pmcid, intervention)["follow_up_days"].value == expected
+
+
+_BATCH4 = {  # pool batch 4 dev records: pmcid -> intervention as annotated
+    "PMC4085197": "Kaltenborn mobilization (vs placebo ultrasound)",
+    "PMC3612585": "oral palonosetron (vs intravenous palonosetron)",
+    "PMC4677000": "lidocaine 2% gel (vs placebo) for painful oral cavity sites in children",
+    "PMC2699080": "laparoscopic pyeloplasty (vs open pyeloplasty)",
+}
+
+
+@pytest.mark.parametrize(("pmcid", "expected"), [
+    ("PMC4085197", 14.0),  # '1 week (1st follow-up) and 2 weeks (2nd follow-up) after the intervention': labels, not values
+    ("PMC3612585", 5.0),  # 'overall CR (0–120 h)': an assessment window in brackets
+    ("PMC4677000", 30 / 1440),  # 'Patients from 6 Months up to 8 Years', '6 months–<4 years, average age': ages
+    ("PMC2699080", 180.0),  # 'a single centre experience of three years' is the study's span, not a follow-up
+])
+def test_follow_up_reads_labels_windows_and_skips_ages_and_spans(pmcid: str, expected: float) -> None:
+    assert _pool_fields(pmcid, _BATCH4[pmcid])["follow_up_days"].value == pytest.approx(expected, abs=1e-3)
+
+
+def test_an_interval_between_doses_is_no_follow_up() -> None:
+    # Batch 4 dev PMC3576519.
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+    from ketamine_evidence.analysis.extract.durations import follow_up_mentions
+    s = "Vaccine or placebo was given on three occasions, about 56 days apart."
+    assert follow_up_mentions(Sentence(s, 0, len(s), None, 0)) == []
