@@ -61,10 +61,10 @@ _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
     r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
     r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end)\b", re.I)
-# A control arm that receives no active treatment: a control group, no treatment, or an add-on design ('X plus
+# A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
 # exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
-_INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|untreated|usual care|standard care|wait[- ]?list\w*|"
+_INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
 _CONTROL_GROUP = re.compile(r"\b(controls?|control (group|arm)s?)\b", re.I)
 _RELIEF_FROM_BASELINE = re.compile(
@@ -217,9 +217,13 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         return _last_better(verdicts, ("better",), follow, timing) or (
             _last_better(verdicts, ("within",), follow, timing) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
-        return _last_better(verdicts, ("within",), follow, timing)
+        found = _last_better(verdicts, ("within",), follow, timing)
+        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None), None)
+        if found is None and worse is not None and _inactive_control(verdicts, ctx.text):
+            return 0.0, worse.sentence, worse.clause.strip()  # worse than no treatment: no relief at any time
+        return found
     if value == "no_difference":
-        placebo = any(v.extra.get("placebo_controlled") for v in verdicts) or bool(_INACTIVE_CONTROL.search(ctx.text))
+        placebo = _inactive_control(verdicts, ctx.text)
         if not placebo:
             kept = _last_better([v for v in verdicts if v.verdict == "within" or (
                 v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))], (
@@ -237,6 +241,13 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
 
 
 _ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
+# Pain assessed on a schedule ('every 12 hours ... until day 5'), not once.
+_REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)\b", re.I)
+
+
+def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
+    """The trial has a placebo, sham, no-treatment or add-on control arm (relief is read against it)."""
+    return any(v.extra.get("placebo_controlled") for v in verdicts) or bool(_INACTIVE_CONTROL.search(text))
 
 
 def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
@@ -245,7 +256,7 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     found: list[tuple[float, "Sentence"]] = []
     for short in (False, True):  # minute-scale times only where no longer one is stated
         for s in ctx.sentences:
-            if _ASSESSED.search(s.text) and is_pain_outcome(s.text):
+            if _ASSESSED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text):
                 found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1]
         if found:
             break
