@@ -57,10 +57,14 @@ _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
 _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
+# A benefit tied to every assessment, to the end of the study ('final alleviations') or sustained without a time:
+# it lasts to the last follow-up.
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
     r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
-    r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end)\b", re.I)
+    r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end|"
+    r"final (?!sample|analys\w+|diagnos\w+|dose|product)\w+|(were|was|remained) (sustained|maintained)(?! (for|until|up to|at|through)))\b",
+    re.I)
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
 # exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
@@ -213,6 +217,11 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     value = effect[0].value
     verdicts = pain_effect.article_verdicts(ctx)
     timing = _timing(ctx)
+    if value == "improved" and follow is not None:
+        found = _last_better(verdicts, ("better",), follow, timing)
+        kept = next((s for s in ctx.sentences if _SUSTAINED.search(s.text)), None)
+        if found is not None and kept is not None and found[0] < follow[0]:
+            return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
     if value in ("improved", "mixed"):
         return _last_better(verdicts, ("better",), follow, timing) or (
             _last_better(verdicts, ("within",), follow, timing) if value == "improved" else None) or _single_assessment(ctx)
@@ -241,6 +250,9 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
 
 
 _ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
+# A benefit stated as lasting, without a time of its own: it lasts to the last follow-up.
+_SUSTAINED = re.compile(r"\b(improvements?|benefits?|effects?|reductions?|relief)\b[^.;]{0,40}\b(were|was|remained) "
+                        r"(sustained|maintained)\b(?! (for|until|up to|at|through))", re.I)
 # Pain assessed on a schedule ('every 12 hours ... until day 5'), not once.
 _REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)\b", re.I)
 
