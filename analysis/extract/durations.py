@@ -305,12 +305,35 @@ def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[fl
     for v in verdicts:
         if v.verdict not in kinds or v.sentence is None:
             continue
-        days = [d for d in verdict_days(v, *timing) if d >= shortest]
+        days = [d for d in verdict_days(v, *timing) + _continued_days(v, timing) if d >= shortest]
         if _ALL_TIMES.search(v.clause) and follow is not None:
             days.append(follow[0])
         if days and (best is None or max(days) > best[0]):
             best = (max(days), v.sentence, v.clause.strip())
     return best
+
+
+# The rest of a result's sentence that carries the same comparison on: '..., which increased further at 3 months'.
+_CONTINUES = re.compile(r"^[^.]{0,60}?\b(which|this|the (difference|effect|benefit|improvement))\b[^.;]{0,30}?\b(further|persist\w*|"
+                        r"sustain\w*|maintain\w*|still)\b", re.I)
+_STOPS = re.compile(r"\b(not|no longer|lost|disappear\w*|diminish\w*|wane\w*|attenuat\w*)\b", re.I)
+
+
+def _continued_days(v: Verdict, timing: tuple[float | None, dict[int, float]]) -> list[float]:
+    """Time points of the clause right after the verdict's own when it continues that comparison."""
+    text = v.sentence.text if v.sentence is not None else ""
+    at = text.find(v.clause.strip())
+    if at < 0:
+        return []
+    rest = text[at + len(v.clause.strip()):]
+    m = _CONTINUES.match(rest)
+    if m is None:
+        return []
+    tail = rest[m.start(1):].split(".")[0]
+    tail = re.split(r"\b(?:but|however|whereas|although)\b", tail)[0]
+    if _STOPS.search(tail):
+        return []
+    return [p.days for p in time_points(tail, *timing) if not p.measured]
 
 
 def _measured_only(found: tuple[float, "Sentence", str]) -> bool:

@@ -296,3 +296,21 @@ def test_a_pain_schedule_is_no_single_assessment() -> None:
 ])
 def test_final_or_sustained_benefit_lasts_to_the_last_follow_up(pmcid: str, intervention: str, expected: float) -> None:
     assert _pool_fields(pmcid, intervention)["relief_duration_days"].value == pytest.approx(expected, rel=0.1)
+
+
+def test_a_clause_that_carries_the_comparison_on_lends_its_time() -> None:
+    # Pool dev PMC5578640: 'After 1 month the vitamin D treated group had a significantly decreased fentanyl dose
+    # compared to the untreated group ...; 95% CI 24–78, which increased further at 3 months to 91 μg/h'.
+    assert _pool_fields("PMC5578640", "vitamin D supplementation 4000 IE/day")["relief_duration_days"].value == 90.0
+
+
+def test_a_clause_that_says_the_benefit_stopped_lends_no_time() -> None:
+    # Adapted from PMC5578640: the same continuation, and one that says the difference did not last.
+    from ketamine_evidence.analysis.extract.direction import Verdict
+    from ketamine_evidence.analysis.extract.durations import _continued_days
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+    clause = "After 1 month the treated group had a significantly decreased fentanyl dose compared to the untreated group"
+    for rest, expected in ((", which increased further at 3 months.", [90.0]),
+                           (", which was not maintained at 3 months.", [])):
+        s = Sentence(clause + rest, 0, len(clause + rest), "RESULTS", 0)
+        assert _continued_days(Verdict("better", clause, s), (None, {})) == expected
