@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
+from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
 from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, unit_days
 from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
@@ -226,7 +227,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         return _last_better(verdicts, ("better",), follow, timing) or (
             _last_better(verdicts, ("within",), follow, timing) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
-        found = _last_better(verdicts, ("within",), follow, timing)
+        found = _last_better(verdicts, ("within",), follow, timing) or _arm_duration(ctx, verdicts)
         worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None), None)
         if found is None and worse is not None and _inactive_control(verdicts, ctx.text):
             return 0.0, worse.sentence, worse.clause.strip()  # worse than no treatment: no relief at any time
@@ -295,7 +296,7 @@ def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, fl
 
 
 _ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
-                                 r"analgesic duration|time to (the )?(first )?(rescue )?(analgesi\w*|pain)|"
+                                 r"analgesic duration|time (to|for|until) (the )?(first )?(rescue )?(analgesi\w*|pain)|"
                                  r"pain-free (period|interval))", re.I)
 
 
@@ -334,6 +335,23 @@ def _continued_days(v: Verdict, timing: tuple[float | None, dict[int, float]]) -
     if _STOPS.search(tail):
         return []
     return [p.days for p in time_points(tail, *timing) if not p.measured]
+
+
+def _arm_duration(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sentence", str] | None:
+    """The intervention arm's own duration of analgesia or time to rescue analgesia, a reading against baseline
+    (additions rule e): 'prolonged in Group BF (263.33 ± 63 min) when compared to Group RF (234.44 ± 58.76 min)'
+    gives Group RF's value when RF is the intervention."""
+    arms = article_arms(ctx)
+    best: tuple[float, "Sentence", str] | None = None
+    for v in verdicts:
+        if v.sentence is None or not _ANALGESIA_DURATION.search(v.clause):
+            continue
+        previous = 0
+        for p in time_points(v.clause):
+            segment, previous = v.clause[previous:p.start], p.end
+            if p.measured and arms.side(segment) == "intervention" and (best is None or p.days > best[0]):
+                best = (p.days, v.sentence, v.clause.strip())
+    return best
 
 
 def _measured_only(found: tuple[float, "Sentence", str]) -> bool:

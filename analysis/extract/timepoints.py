@@ -67,6 +67,8 @@ _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:medians?|means?|average|averaged|t1/2|half-life|lasted|lasting)\W{0,3}(?:(?:of|was|were|is|time|duration|"
     r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
 _MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
+# A mean before its SD and unit: '263.33 ± 63 min'.
+_MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")
 # 'the first 6 months of 2014', 'in 3 months of 2015': a calendar span.
 _CALENDAR_AFTER = re.compile(r"^\s(?:of|in)\s(?:19|20)\d\d\b")
 
@@ -178,6 +180,14 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
     after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
     out: list[TimePoint] = []
     for t in mentions:
+        mean = _MEAN_SD.search(text[max(0, t.start - 20):t.start]) if len(t.days) == 1 else None
+        sd = re.match(r"\d+(?:\.\d+)?", t.text)
+        if mean is not None and sd is not None and float(sd.group(0)) > 0:
+            # '263.33 ± 63 min': the time is the mean, in the SD's unit; a measured value, not a time point
+            at = t.start - len(mean.group(0))
+            out.append(TimePoint(t.days[0] / float(sd.group(0)) * float(mean.group("mean")), at, t.end,
+                                 text[at:t.end], "start", True))
+            continue
         measured = is_measured(text, t.start, t.end)
         anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end)
         for days in t.days:

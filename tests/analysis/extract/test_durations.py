@@ -314,3 +314,10 @@ def test_a_clause_that_says_the_benefit_stopped_lends_no_time() -> None:
                            (", which was not maintained at 3 months.", [])):
         s = Sentence(clause + rest, 0, len(clause + rest), "RESULTS", 0)
         assert _continued_days(Verdict("better", clause, s), (None, {})) == expected
+
+
+def test_intervention_arms_own_time_to_rescue_analgesia_is_relief() -> None:
+    # Pool dev PMC4155290 (rule e): worse than the active comparator, but Group RF's own 234.44 min is kept.
+    found = _pool_fields("PMC4155290", "intrathecal ropivacaine-fentanyl (vs bupivacaine-fentanyl)")
+    assert found["relief_duration_days"].value == pytest.approx(234.44 / 1440, abs=1e-3)
+    assert "follow_up_days" not in found

@@ -68,3 +68,10 @@ def test_course_of_the_intervention_arm_wins_over_the_comparators() -> None:
          "plus oral weight-based ribavirin for 24 weeks.")
     assert course_days([s]) == 168.0
     assert course_days([s], "sofosbuvir plus ledipasvir") == 84.0
+
+
+def test_mean_before_its_sd_is_the_measured_time() -> None:
+    # Pool dev PMC4155290: the time is the mean (263.33 min), not the SD (63 min), and it is a measured value.
+    points = time_points("Time for rescue analgesia was prolonged in Group BF (263.33 ± 63 min) when compared to "
+                         "Group RF (234.44 ± 58.76 min), P = 0.021.")
+    assert [(round(p.days * 1440, 2), p.measured) for p in points] == [(263.33, True), (234.44, True)]
