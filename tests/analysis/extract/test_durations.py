@@ -118,7 +118,7 @@ def test_calendar_window_is_not_a_follow_up() -> None:
 
 
 def test_consecutive_periods_add_up() -> None:
-    from ketamine_evidence.analysis.extract.durations import consecutive_periods
+    from ketamine_evidence.analysis.extract.follow_up import consecutive_periods
     # PMC2644667: immediate-release then sustained-release phases.
     assert consecutive_periods("Patients were randomized to receive hydromorphone or morphine (immediate-release for "
                                "2–9 days, sustained-release for 10–15 days).", phased=True) == 24.0
@@ -267,7 +267,7 @@ def test_follow_up_reads_labels_windows_and_skips_ages_and_spans(pmcid: str, exp
 def test_an_interval_between_doses_is_no_follow_up() -> None:
     # Batch 4 dev PMC3576519.
     from ketamine_evidence.analysis.parse.sentences import Sentence
-    from ketamine_evidence.analysis.extract.durations import follow_up_mentions
+    from ketamine_evidence.analysis.extract.follow_up import follow_up_mentions
     s = "Vaccine or placebo was given on three occasions, about 56 days apart."
     assert follow_up_mentions(Sentence(s, 0, len(s), None, 0)) == []
 
@@ -307,7 +307,7 @@ def test_a_clause_that_carries_the_comparison_on_lends_its_time() -> None:
 def test_a_clause_that_says_the_benefit_stopped_lends_no_time() -> None:
     # Adapted from PMC5578640: the same continuation, and one that says the difference did not last.
     from ketamine_evidence.analysis.extract.direction import Verdict
-    from ketamine_evidence.analysis.extract.durations import _continued_days
+    from ketamine_evidence.analysis.extract.relief import _continued_days
     from ketamine_evidence.analysis.parse.sentences import Sentence
     clause = "After 1 month the treated group had a significantly decreased fentanyl dose compared to the untreated group"
     for rest, expected in ((", which increased further at 3 months.", [90.0]),

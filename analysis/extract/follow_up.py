@@ -1,0 +1,184 @@
+"""Follow-up in days: the longest time after the start of treatment at which the study assessed its patients.
+
+``follow_up_days`` (guideline; additions rules a, c, v): assessment times, treatment courses over weeks and
+follow-up periods, counted from the start of treatment (a time after the end of treatment adds the course,
+``timepoints``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
+recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
+planned times. Minute-scale times count only where nothing longer is stated and they time an assessment.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract.direction import is_pain_outcome
+from ketamine_evidence.analysis.extract.protocols import is_planned
+from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, unit_days
+from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+
+_HOUR = 1 / 24 - 1e-9
+# Context before a time that makes it something other than a follow-up.
+_NOT_FOLLOW_UP_BEFORE = re.compile(
+    r"(\b(aged?|ages|age group|age of|years of age)\b[^.;]{0,25}|\b(duration|history|lasting|for at least|at least|"
+    r"more than|longer than|less than|over the (past|last)|in the (past|last)|previous(ly)?|every|each|since|interval|"
+    r"half-life|time to|lockout|(surgery|surgeries|operations?|procedures?) (within|of|lasting)|doubling time|survival|latency|(operating|operation|operative|surgical|surgery|recovery|procedure|procedural|anaesthesia|anesthesia|extubation|discharge) (time|duration)|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
+    r"published|ago|preceding|range)\W+(\w+\W+){0,2}|\b(patients|children|infants|adults|subjects|participants) (aged )?(from|between) (([\w.]+ ){1,2}(up )?(to|and) )?|"
+    r"\bexperience (of|over) (the (last|past) )?|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
+# A sentence about who was recruited and when, not how long they were followed.
+_RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
+_FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
+                           r"treat\w*|received|for \d|intervention|programme|program|course|period)\b|"
+                           r"\b\d+[- ](?:week|month|day)s?\b[^.;]{0,60}\b(?:trial|study)\b", re.I)
+_AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
+_MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
+_NOT_FOLLOW_UP_AFTER = re.compile(
+    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|apart|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
+    r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
+# The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion'), not a time point; a
+# sub-day time 'of' something is a time point only after 'within', 'at', 'after' ('within 24 h of surgery').
+_ACTIVITY_LENGTH_BEFORE = re.compile(r"\b(sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)\s$", re.I)
+_POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
+# An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
+_WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
+_NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
+_ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
+
+
+_MINUTE = 1 / 1440 - 1e-9
+# Minute-scale times are follow-ups only where they time an assessment or the painful task, not a dose.
+_SHORT_ASSESSED = re.compile(r"\b(assess\w*|measur\w*|record\w*|evaluat\w*|rated|ratings?|scored?|scores|graded|"
+                             r"observ\w*|follow\w*|after|post\w*|tasks?|tests?|procedures?|sessions?|pain|analges\w*)\b",
+                             re.I)
+_DOSING_TIME = re.compile(r"\b(over|within|lasting|onset|before|prior to|infused|injected|inject\w* over|given over|"
+                          r"administered over|bolus)\W+(\w+\W+){0,2}$", re.I)
+# A minute-scale time point of assessment: 'at 5, 15 and 30 min', 'during the 90-minute task', 'after 5 min (T5),
+# 15 min (T15)', '5 min after injection', 'for 30 minutes'.
+_SHORT_BEFORE = re.compile(r"(\b(at|after|during|for|until|till|up to|through(out)?|over the (first|next)|in the (first|next)|"
+                           r"within the first|every)\s(the\s)?(first\s)?(\w+[- ])?|\b(min|minutes?|h|hours?)\s?(\([^)]*\))?,?\s(and\s)?)$",
+                           re.I)
+_SHORT_AFTER = re.compile(r"\s?(\([^)]*\)\s?)?(after|post|following|later|into|from the (start|beginning|end))\b", re.I)
+# A newborn's score at 1 and 5 minutes times the baby, not the treated patient's follow-up.
+_APGAR = re.compile(r"\bapgar\b[^.;]{0,25}$", re.I)
+
+
+def _candidates(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
+    """The time points of ``text`` (``timepoints``: ordinal hours, visits, post-treatment anchors), one mention
+    per span, without measured durations and calendar spans."""
+    spans: dict[tuple[int, int], list[TimePoint]] = {}
+    for p in time_points(text, course, schedule):
+        spans.setdefault((p.start, p.end), []).append(p)
+    return [TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point")
+            for (start, end), points in spans.items() if not points[0].measured]
+
+
+def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float | None = None,
+                       schedule: dict[int, float] | None = None) -> list[TimeMention]:
+    """Time mentions of one sentence that can be a follow-up (>= 1 hour, not ages or durations of disease).
+
+    With ``short``, the minute-scale ones instead (1 minute to 1 hour) where they time an assessment
+    ('pain at 5, 15 and 30 minutes', 'during a 45-minute task'), not an injection or an infusion.
+    ``course`` and ``schedule`` (from ``timepoints``) count post-treatment times from the start of treatment
+    and give visits their day.
+    """
+    out = []
+    text = sentence.text
+    if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or is_planned(text):
+        return out  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
+    if short and not _SHORT_ASSESSED.search(text):
+        return out
+    for t in _candidates(text, course, schedule):
+        if t.max_days > _MAX_FOLLOW_UP or t.max_days < (_MINUTE if short else _HOUR):
+            continue
+        if short:
+            lead = text[max(0, t.start - 40):t.start]
+            if t.max_days >= _HOUR or _DOSING_TIME.search(lead) and not re.search(r"\b(to|until|till|at)\s$", lead):
+                continue  # 'infused over 10 minutes', not '... prior to administration to 10 or 30 minutes after'
+            if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
+                continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
+            if not (_ASSESSED.search(text) or is_pain_outcome(text)) or _APGAR.search(text[max(0, t.start - 40):t.start]):
+                continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
+        if _AGE.search(text) and (t.max_days >= 365 and re.search(r"years?|yrs?|y\b", t.text) or
+                                  re.match(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", text[t.end:])):
+            continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
+        before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
+        if (_NOT_FOLLOW_UP_BEFORE.search(before) and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
+                or _NOT_FOLLOW_UP_AFTER.search(after)):
+            continue
+        if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
+            continue
+        if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or (
+                re.match(r"\s?of\s", after) and not _POINT_BEFORE.search(before))):
+            continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
+        if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):
+            continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
+        out.append(t)
+    return out
+
+
+_PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
+_PERIODS = re.compile(r"\b(?P<k>two|three|four|2|3|4)\s(?P<n>\d+)[- ](?P<unit>days?|weeks?|months?)\s(?:\w+\s)?"
+                      r"(?:treatment\s)?periods\b(?:[^.;]{0,40}?\b(?P<w>\d+)[- ](?P<wunit>days?|weeks?)\s(?:of\s)?wash-?out)?",
+                      re.I)
+_SEQUENCE = re.compile(r"\bfor\s(?P<a>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ua>days?|weeks?|months?)"
+                       r"(?P<link>,\s|\s(?:followed by|then|and then)\s)[^.;]{0,60}?\bfor\s"
+                       r"(?P<b>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ub>days?|weeks?|months?)", re.I)
+
+
+def consecutive_periods(text: str, phased: bool) -> float | None:
+    """Days covered by consecutive treatment periods: 'two 4-week treatment periods separated by a 2-week
+    washout' -> 70; 'immediate-release for 2-9 days, sustained-release for 10-15 days' (a phased design)
+    -> 24; 'X for 3 days followed by Y for 9 days' -> 12."""
+    m = _PERIODS.search(text)
+    if m:
+        k = int(parse_number(m.group("k")) or 0)
+        days = k * float(m.group("n")) * (unit_days(m.group("unit")) or 0)
+        if m.group("w"):
+            days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)
+        return days or None
+    m = _SEQUENCE.search(text)
+    if m and (phased or re.search(r"followed by|then", m.group("link"), re.I)):
+        top = lambda v: max(float(x) for x in re.split(r"\s?[-\u2013]\s?", v))  # noqa: E731
+        return top(m.group("a")) * (unit_days(m.group("ua")) or 0) + top(m.group("b")) * (unit_days(m.group("ub")) or 0)
+    return None
+
+
+def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
+    """The abstract's treatment course (days) and visit schedule, read once per article."""
+    cached = getattr(ctx, "_timing", None)
+    if cached is None or cached[0] is not ctx.text:
+        cached = (ctx.text, course_days([s.text for s in ctx.sentences if not is_planned(s.text)],
+                                        ctx.intervention.given_name or ctx.intervention.name),
+                  visit_schedule(ctx.text))
+        try:
+            ctx._timing = cached  # type: ignore[attr-defined]
+        except AttributeError:
+            pass
+    return cached[1], cached[2]
+
+
+def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
+    """The longest follow-up stated, with its sentence."""
+    best: tuple[float, "Sentence"] | None = None
+    phased = bool(_PHASE.search(ctx.article.text))
+    course, schedule = timing(ctx)
+    for s in ctx.sentences:
+        for t in follow_up_mentions(s, course=course, schedule=schedule):
+            if best is None or t.max_days > best[0]:
+                best = (t.max_days, s)
+        periods = consecutive_periods(s.text, phased)  # not 'course': that one anchors every later sentence
+        if periods is not None and (best is None or periods > best[0]):
+            best = (periods, s)
+        if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
+            best = (1.0, s)
+    if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'
+        for s in ctx.sentences:
+            for t in follow_up_mentions(s, short=True, course=course, schedule=schedule):
+                if best is None or t.max_days > best[0]:
+                    best = (t.max_days, s)
+    return best

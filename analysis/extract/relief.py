@@ -1,0 +1,191 @@
+"""Relief duration in days: the last time at which the intervention is still reported better.
+
+``relief_duration_days`` (guideline; additions rules e, g, r): read from the pain_effect extractor's verdicts.
+The last time point tied to a 'better' verdict ('lower pain scores up to 24 h' -> 1; 'superior to placebo at
+week 12' -> 84, counted from the start of treatment); a benefit at the final assessment or 'sustained' lasts to
+the last follow-up; 0 where no relief is reported at any time against placebo, sham or no treatment; null
+where no time point is tied to the benefit. Against an active comparator only, a change from baseline or the
+intervention arm's own duration of analgesia counts, and between-arm 'no difference' gives no reading.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract import pain_effect
+from ketamine_evidence.analysis.extract.arms import article_arms
+from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
+from ketamine_evidence.analysis.extract.follow_up import _ASSESSED, _HOUR, _MINUTE, follow_up_mentions, timing
+from ketamine_evidence.analysis.extract.timepoints import time_points
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+
+# A benefit tied to every assessment, to the end of the study ('final alleviations') or sustained without a time:
+# it lasts to the last follow-up.
+_ALL_TIMES = re.compile(
+    r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
+    r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
+    r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end|"
+    r"final (?!sample|analys\w+|diagnos\w+|dose|product)\w+|(were|was|remained) (sustained|maintained)(?! (for|until|up to|at|through)))\b",
+    re.I)
+# A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
+# exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
+# and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
+_INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
+                               r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
+_CONTROL_GROUP = re.compile(r"\b(controls?|control (group|arm)s?)\b", re.I)
+_RELIEF_FROM_BASELINE = re.compile(
+    r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
+
+
+def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
+    """(days, sentence, words) of the last time the intervention is reported better, 0 for no relief, else None."""
+    effect = ctx.earlier("pain_effect")
+    if not effect:
+        return None
+    value = effect[0].value
+    verdicts = pain_effect.article_verdicts(ctx)
+    when = timing(ctx)
+    if value == "improved" and follow is not None:
+        found = _last_better(verdicts, ("better",), follow, when)
+        kept = next((s for s in ctx.sentences if _SUSTAINED.search(s.text)), None)
+        if found is not None and kept is not None and found[0] < follow[0]:
+            return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
+    if value in ("improved", "mixed"):
+        return _last_better(verdicts, ("better",), follow, when) or (
+            _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
+    if value == "worse":
+        found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
+        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None), None)
+        if found is None and worse is not None and _inactive_control(verdicts, ctx.text):
+            return 0.0, worse.sentence, worse.clause.strip()  # worse than no treatment: no relief at any time
+        return found
+    if value == "no_difference":
+        placebo = _inactive_control(verdicts, ctx.text)
+        if not placebo:
+            kept = _last_better([v for v in verdicts if v.verdict == "within" or (
+                v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))], (
+                "within", "no_difference"), follow, when)
+            if kept:
+                return kept
+            if not _CONTROL_GROUP.search(ctx.text):
+                return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
+            # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
+            # the groups is read (rule e), else 'no difference' from the control gives 0.
+        none = next((v for v in verdicts if v.verdict == "no_difference"), None)
+        if none is not None and none.sentence is not None:
+            return 0.0, none.sentence, none.clause.strip()
+    return None
+
+
+# A benefit stated as lasting, without a time of its own: it lasts to the last follow-up.
+_SUSTAINED = re.compile(r"\b(improvements?|benefits?|effects?|reductions?|relief)\b[^.;]{0,40}\b(were|was|remained) "
+                        r"(sustained|maintained)\b(?! (for|until|up to|at|through))", re.I)
+# Pain assessed on a schedule ('every 12 hours ... until day 5'), not once.
+_REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)\b", re.I)
+
+
+def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
+    """The trial has a placebo, sham, no-treatment or add-on control arm (relief is read against it)."""
+    return any(v.extra.get("placebo_controlled") for v in verdicts) or bool(_INACTIVE_CONTROL.search(text))
+
+
+def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
+    """The one time at which pain was assessed, when the abstract states exactly one ('the incidence and
+    severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
+    found: list[tuple[float, "Sentence"]] = []
+    for short in (False, True):  # minute-scale times only where no longer one is stated
+        for s in ctx.sentences:
+            if _ASSESSED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text):
+                found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1]
+        if found:
+            break
+    if len({days for days, _ in found}) == 1:
+        days, sentence = found[0]
+        return days, sentence, sentence.text
+    return None
+
+
+def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
+                 when: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
+    """The latest time tied to a verdict of ``kinds``: hours and longer, else minutes ('lower at 5 min')."""
+    return _last_time(verdicts, kinds, follow, _HOUR, when) or _last_time(verdicts, kinds, follow, _MINUTE, when)
+
+
+def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, float] | None = None) -> list[float]:
+    """The time points a verdict's own clause states (``timepoints``: visits, ordinal hours, post-treatment
+    anchors; measured durations dropped), else the times the sentence lends it."""
+    points = time_points(v.clause, course, schedule)
+    if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
+        analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
+        return [p.days for p in points if analgesia or not p.measured]
+    return list(v.times)
+
+
+_ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
+                                 r"analgesic duration|time (to|for|until) (the )?(first )?(rescue )?(analgesi\w*|pain)|"
+                                 r"pain-free (period|interval))", re.I)
+
+
+def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
+               shortest: float, when: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
+    best: tuple[float, "Sentence", str] | None = None
+    for v in verdicts:
+        if v.verdict not in kinds or v.sentence is None:
+            continue
+        days = [d for d in verdict_days(v, *when) + _continued_days(v, when) if d >= shortest]
+        if _ALL_TIMES.search(v.clause) and follow is not None:
+            days.append(follow[0])
+        if days and (best is None or max(days) > best[0]):
+            best = (max(days), v.sentence, v.clause.strip())
+    return best
+
+
+# The rest of a result's sentence that carries the same comparison on: '..., which increased further at 3 months'.
+_CONTINUES = re.compile(r"^[^.]{0,60}?\b(which|this|the (difference|effect|benefit|improvement))\b[^.;]{0,30}?\b(further|persist\w*|"
+                        r"sustain\w*|maintain\w*|still)\b", re.I)
+_STOPS = re.compile(r"\b(not|no longer|lost|disappear\w*|diminish\w*|wane\w*|attenuat\w*)\b", re.I)
+
+
+def _continued_days(v: Verdict, when: tuple[float | None, dict[int, float]]) -> list[float]:
+    """Time points of the clause right after the verdict's own when it continues that comparison."""
+    text = v.sentence.text if v.sentence is not None else ""
+    at = text.find(v.clause.strip())
+    if at < 0:
+        return []
+    rest = text[at + len(v.clause.strip()):]
+    m = _CONTINUES.match(rest)
+    if m is None:
+        return []
+    tail = rest[m.start(1):].split(".")[0]
+    tail = re.split(r"\b(?:but|however|whereas|although)\b", tail)[0]
+    if _STOPS.search(tail):
+        return []
+    return [p.days for p in time_points(tail, *when) if not p.measured]
+
+
+def _arm_duration(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sentence", str] | None:
+    """The intervention arm's own duration of analgesia or time to rescue analgesia, a reading against baseline
+    (additions rule e): 'prolonged in Group BF (263.33 ± 63 min) when compared to Group RF (234.44 ± 58.76 min)'
+    gives Group RF's value when RF is the intervention."""
+    arms = article_arms(ctx)
+    best: tuple[float, "Sentence", str] | None = None
+    for v in verdicts:
+        if v.sentence is None or not _ANALGESIA_DURATION.search(v.clause):
+            continue
+        previous = 0
+        for p in time_points(v.clause):
+            segment, previous = v.clause[previous:p.start], p.end
+            if p.measured and arms.side(segment) == "intervention" and (best is None or p.days > best[0]):
+                best = (p.days, v.sentence, v.clause.strip())
+    return best
+
+
+def measured_only(found: tuple[float, "Sentence", str]) -> bool:
+    """True when the relief is a measured duration ('duration of analgesia (median 320 min versus 220 min)'):
+    how long analgesia lasted, not a time at which the patients were followed."""
+    points = time_points(found[2])
+    return bool(points) and all(p.measured for p in points if abs(p.days - found[0]) < 1e-6)
