@@ -39,7 +39,7 @@ PLANNED = re.compile(
 # A protocol's own name for itself: 'study protocol', 'protocol for a randomised trial', 'design and rationale'.
 PROTOCOL_TITLE = re.compile(
     r"\b(?:study|trial) protocol\b|\bprotocol (?:for|of) (?:an?|the)\b|\bprotocol\s*:|^protocol\b|"
-    r"\bthis (?:article|paper|manuscript) (?:describes|reports|presents) the (?:protocol|design)\b|"
+    r"\bthis (?:article|paper|manuscript) (?:describes|reports|presents|provides) the (?:protocol|design|rationale)\b|"
     r"\bdesign (?:and|&) (?:rationale|methods)\b|\brationale (?:and|&) design\b|"
     r"\b(?:methods|design) of an? (?:\w+[ ,-]+){0,6}?(?:trial|study)\b",
     re.I)
@@ -76,19 +76,23 @@ def is_protocol(ctx: "Context") -> bool:
     # anaesthesia ... (SPINASIA trial): study protocol for a randomised controlled trial', whose sentences say
     # 'are included' in the present); otherwise two plans and no finding.
     titled = bool(PROTOCOL_TITLE.search(ctx.article.title or "")) or planned >= 1 and bool(PROTOCOL_TITLE.search(text))
-    result = not _reports_result(text) and (titled or (planned >= 2 and not FINDING.search(text)))
+    # A paper that names itself a protocol may tell its methods in the past ('Participants were randomized'); only
+    # a statistic or a stated finding then shows results.
+    result = not _reports_result(text, strong=titled) and (titled or (planned >= 2 and not FINDING.search(text)))
     _CACHE.clear()
     _CACHE[id(ctx)] = (text, result)
     return result
 
 
 _CACHE: dict[int, tuple[str, bool]] = {}
+_CONDUCT = re.compile(r"(?:were|was) randomi[sz]ed|completed the (?:study|trial)", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall)\b", re.I)
 
 
-def _reports_result(text: str) -> bool:
+def _reports_result(text: str, strong: bool = False) -> bool:
     """A p-value, CI or past-tense finding outside the future-tense sentences (a protocol's analysis plan says
-    'rates ... with 95% CIs will summarise the impact')."""
+    'rates ... with 95% CIs will summarise the impact'); with ``strong``, not a bare 'were randomized'."""
     if not RESULT.search(text):
         return False
-    return any(RESULT.search(s) and not _FUTURE.search(s) for s in re.split(r"(?<=[.!?])\s+|\n", text))
+    return any(m and not _FUTURE.search(s) and (not strong or not _CONDUCT.fullmatch(m.group(0)))
+               for s in re.split(r"(?<=[.!?])\s+|\n", text) for m in RESULT.finditer(s))

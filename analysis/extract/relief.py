@@ -55,7 +55,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         if found is not None and kept is not None and found[0] < follow[0]:
             return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
     if value in ("improved", "mixed"):
-        return _last_better(verdicts, ("better",), follow, when) or (
+        return _last_better(verdicts, ("better",), follow, when) or _end_of_course(verdicts, when[0]) or (
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
         found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
@@ -86,6 +86,18 @@ _SUSTAINED = re.compile(r"\b(improvements?|benefits?|effects?|reductions?|relief
                         r"(sustained|maintained)\b(?! (for|until|up to|at|through))", re.I)
 # Pain assessed on a schedule ('every 12 hours ... until day 5'), not once.
 _REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)\b", re.I)
+
+
+_WEEKS = 14.0  # the guideline's 'treatments given over weeks'; a few days of treatment is read at its time points
+
+
+def _end_of_course(verdicts: list[Verdict], course: float | None) -> tuple[float, "Sentence", str] | None:
+    """A benefit that names no time, in a treatment given over weeks: it was seen at the end of the course
+    (guideline: counted from the start of treatment; 'fed test products or placebo for 8 weeks' -> 56)."""
+    better = next((v for v in verdicts if v.verdict == "better" and v.sentence is not None), None)
+    if course is None or course < _WEEKS or better is None or better.sentence is None:
+        return None
+    return course, better.sentence, better.clause.strip()
 
 
 def _inactive_control(verdicts: list[Verdict], text: str) -> bool:

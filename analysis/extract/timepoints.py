@@ -53,13 +53,16 @@ AFTER_TREATMENT = re.compile(
     r"\bfollowed(?: up)? for (?:another|a further|an additional)\b",
     re.I)
 # A treatment course over days or weeks: 'for 14 consecutive days', 'an 8-week treatment', 'for 10 weeks',
-# 'a 4-week intervention period', 'over a period of 4 weeks', '64 days of continuous BP-C1 treatment'.
+# 'a 4-week intervention period', 'over a period of 4 weeks', '64 days of continuous BP-C1 treatment', 'The
+# intervention period was six weeks'.
 COURSE = re.compile(
     r"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>days?|weeks?|months?)"
     r"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|month)s?[- ](?:\w+\s)?(?:treatment|therapy|"
     r"intervention|programme|program|course|regimen)\b"
     r"|\b(?P<c>\d+(?:\.\d+)?)\s(?:consecutive\s)?(?P<uc>days?|weeks?|months?)\sof\s(?:[\w-]+\s){0,3}?(?:treatment|therapy|"
-    r"supplementation|training|intervention)\b", re.I)
+    r"supplementation|training|intervention)\b"
+    r"|\b(?:treatment|intervention|training|therapy) (?:period|phase|duration) (?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
+    r"(?P<ud>days?|weeks?|months?)\b", re.I)
 # Measured durations: 'median 320 min', '(mean 4.2 h)', 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
 # '320 min versus 220 min', a time with '±'; a time followed by its value in brackets ('12 min (10-14)'), but not
 # by an ordinal label ('1 week (1st follow-up)').
@@ -69,6 +72,7 @@ _MEASURED_BEFORE = re.compile(
 _MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
 # A mean before its SD and unit: '263.33 ± 63 min'.
 _MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")
+_AFTER_EVENT = re.compile(r"\s(?:after|post|following|from)\b", re.I)
 # 'the first 6 months of 2014', 'in 3 months of 2015': a calendar span.
 _CALENDAR_AFTER = re.compile(r"^\s(?:of|in)\s(?:19|20)\d\d\b")
 
@@ -128,7 +132,8 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
         if "day" not in text and "week" not in text and "month" not in text:
             continue  # every COURSE match names one of these units (lower-case in running text)
         for m in COURSE.finditer(text):
-            number, unit = next((m.group(n), m.group(u)) for n, u in (("a", "ua"), ("b", "ub"), ("c", "uc")) if m.group(n))
+            number, unit = next((m.group(n), m.group(u)) for n, u in (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"))
+                          if m.group(n))
             found = time_mentions(f"{number} {unit}")
             if not found:
                 continue
@@ -183,10 +188,11 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
         mean = _MEAN_SD.search(text[max(0, t.start - 20):t.start]) if len(t.days) == 1 else None
         sd = re.match(r"\d+(?:\.\d+)?", t.text)
         if mean is not None and sd is not None and float(sd.group(0)) > 0:
-            # '263.33 ± 63 min': the time is the mean, in the SD's unit; a measured value, not a time point
+            # '263.33 ± 63 min': the time is the mean, in the SD's unit; a measured value unless it times an event
             at = t.start - len(mean.group(0))
+            when = bool(_AFTER_EVENT.match(text, t.end))  # '24 ± 2 months after surgery': a mean time point
             out.append(TimePoint(t.days[0] / float(sd.group(0)) * float(mean.group("mean")), at, t.end,
-                                 text[at:t.end], "start", True))
+                                 text[at:t.end], "start", not when))
             continue
         measured = is_measured(text, t.start, t.end)
         anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end)

@@ -321,3 +321,32 @@ def test_intervention_arms_own_time_to_rescue_analgesia_is_relief() -> None:
     found = _pool_fields("PMC4155290", "intrathecal ropivacaine-fentanyl (vs bupivacaine-fentanyl)")
     assert found["relief_duration_days"].value == pytest.approx(234.44 / 1440, abs=1e-3)
     assert "follow_up_days" not in found
+
+
+@pytest.mark.parametrize(("pmcid", "intervention", "expected"), [  # batch 5 dev
+    # 'All dogs were fed test products or placebo for 8 weeks'; 'Zeel® was beneficial in alleviating ... pain'
+    ("PMC2781775", "homeopathic combination preparation Zeel (dogs)", 56.0),
+    # 'The intervention period was six weeks'; '[Results] After the intervention, ... pain was significantly reduced'
+    ("PMC4395717", "upper thoracic manipulation added to cervical stability training", 42.0),
+    # 'twice weekly for 8 weeks'; 'AT+EX produced greater improvements in PPTs than ST+EX'
+    ("PMC5493377", "transcranial direct current stimulation added to quadriceps strengthening exercise (vs sham tDCS)",
+     56.0),
+])
+def test_benefit_without_a_time_in_a_course_over_weeks_is_read_at_its_end(pmcid: str, intervention: str,
+                                                                         expected: float) -> None:
+    assert _pool_fields(pmcid, intervention)["relief_duration_days"].value == expected
+
+
+def test_a_course_of_a_few_days_lends_no_time_to_a_benefit() -> None:
+    # Chronic dev PMC3747459: cream 'three times daily for 5 days', benefit as an AUC over visits 1 to 4: null.
+    from ketamine_evidence.analysis.parse.files import parse_file
+    chronic = _POOL.parent / "chronic_pain_articles" / "PMC3747459.nxml"
+    found = fields(next(parse_file(chronic)), "topical comfrey root extract 35% plus methyl nicotinate 1.2% cream")
+    assert "relief_duration_days" not in found
+
+
+def test_mean_time_after_surgery_is_a_follow_up() -> None:
+    # Batch 5 dev PMC2837810: 'Patients were examined before, and 16 ± 3 and 24 ± 2 months after surgery'.
+    found = _pool_fields("PMC2837810", "arthroscopic debridement (vs arthroscopic partial repair) of massive rotator "
+                                       "cuff tears")
+    assert found["follow_up_days"].value == 720.0

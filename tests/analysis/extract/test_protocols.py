@@ -71,3 +71,9 @@ def test_protocols_named_in_the_title_without_results(pmcid: str, intervention: 
     ctx = _context(pmcid, intervention)
     assert is_protocol(ctx)
     assert "follow_up_days" not in {f.field for f in extract_findings(ctx.article, intervention)}
+
+
+def test_methods_paper_told_in_the_past_is_a_protocol() -> None:
+    # Batch 5 dev PMC2649134: 'This article provides the rationale and methodology' ... 'Participants were
+    # randomized' ... 'Our results will provide an evaluation': no statistic, no finding.
+    assert is_protocol(_context("PMC2649134", "progressive resistance training (vs sham exercise)"))
