@@ -46,6 +46,10 @@ _ACTIVITY_LENGTH_BEFORE = re.compile(r"\b(sessions?|classes|lessons|meetings?|vi
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
 _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
+# Pain rated right after the procedure: 'in the immediate postprocedure period', 'immediately after endoscopic
+# examination'.
+_IMMEDIATE = re.compile(r"\b(pain|score|scale|measure\w*|assess\w*|rated|recorded)\b[^.;]{0,80}\bimmediate(ly)? (post-?procedur\w*|"
+                        r"(after|following) (the )?(\w+ )?(procedure|injection|venipuncture|examination|endoscopy))", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
 
@@ -181,4 +185,6 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
             for t in follow_up_mentions(s, short=True, course=course, schedule=schedule):
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
+    if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
+        best = next(((0.0, s) for s in ctx.sentences if _IMMEDIATE.search(s.text)), None)
     return best

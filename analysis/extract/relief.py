@@ -56,6 +56,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
     if value in ("improved", "mixed"):
         return _last_better(verdicts, ("better",), follow, when) or _end_of_course(verdicts, when[0]) or (
+            _at_the_procedure(ctx, verdicts)) or (
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
         found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
@@ -98,6 +99,21 @@ def _end_of_course(verdicts: list[Verdict], course: float | None) -> tuple[float
     if course is None or course < _WEEKS or better is None or better.sentence is None:
         return None
     return course, better.sentence, better.clause.strip()
+
+
+# Pain rated only during a procedure or right after it (additions rule z): 'pain measurement in the first 30 seconds
+# of venipuncture', 'in the immediate postprocedure period'.
+_AT_PROCEDURE = re.compile(r"\b(pain|score|scale)\b[^.;]{0,80}\b(during (the )?(procedure|venipuncture|injection|insertion|"
+                           r"cannulation|puncture|examination)|in the first \d+ (seconds|s) of|immediate(ly)? (after (the )?"
+                           r"(procedure|injection|venipuncture|examination)|post-?procedur\w*))", re.I)
+
+
+def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sentence", str] | None:
+    """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
+    immediately after a single treatment (additions rules r and z)."""
+    if not _inactive_control(verdicts, ctx.text):
+        return None
+    return next(((0.0, s, s.text) for s in ctx.sentences if _AT_PROCEDURE.search(s.text)), None)
 
 
 def _inactive_control(verdicts: list[Verdict], text: str) -> bool:

@@ -350,3 +350,12 @@ def test_mean_time_after_surgery_is_a_follow_up() -> None:
     found = _pool_fields("PMC2837810", "arthroscopic debridement (vs arthroscopic partial repair) of massive rotator "
                                        "cuff tears")
     assert found["follow_up_days"].value == 720.0
+
+
+def test_procedural_pain_rated_only_at_the_procedure_gives_zero() -> None:
+    # Additions rule z, pool dev: 'pain measurement in the first 30 seconds of venipuncture' (PMC5590362) and 'in the
+    # immediate postprocedure period' (PMC4118506), each better than placebo or no treatment at that moment only.
+    assert _pool_fields("PMC5590362", "massage and breastfeeding before venipuncture")["relief_duration_days"].value == 0
+    found = _pool_fields("PMC4118506", "intravenous fentanyl 2 µg/kg")
+    assert found["relief_duration_days"].value == 0
+    assert found["follow_up_days"].value == 0  # rated right after the procedure, no later assessment
