@@ -67,11 +67,16 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     if value == "no_difference":
         placebo = _inactive_control(verdicts, ctx.text)
         if not placebo:
-            kept = _last_better([v for v in verdicts if v.verdict == "within" or (
-                v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))], (
-                "within", "no_difference"), follow, when)
+            gains = [v for v in verdicts if v.verdict == "within" or (
+                v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))]
+            kept = _last_better(gains, ("within", "no_difference"), follow, when)
             if kept:
                 return kept
+            gains = [v for v in gains if v.verdict == "within" or _GAIN.search(v.clause)]  # not 'equally effective'
+            if gains and follow is not None and follow[0] >= 1 and gains[0].sentence is not None:
+                # 'All treatment groups had similar pain relief', no time of its own: read against baseline at
+                # the last examination the abstract states (guideline; additions rule e)
+                return follow[0], gains[0].sentence, gains[0].clause.strip()
             if not _CONTROL_GROUP.search(ctx.text):
                 return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
             # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
@@ -89,6 +94,7 @@ _SUSTAINED = re.compile(r"\b(improvements?|benefits?|effects?|reductions?|relief
 _REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)\b", re.I)
 
 
+_GAIN = re.compile(r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+)\b", re.I)
 _WEEKS = 14.0  # the guideline's 'treatments given over weeks'; a few days of treatment is read at its time points
 
 

@@ -359,3 +359,12 @@ def test_procedural_pain_rated_only_at_the_procedure_gives_zero() -> None:
     found = _pool_fields("PMC4118506", "intravenous fentanyl 2 µg/kg")
     assert found["relief_duration_days"].value == 0
     assert found["follow_up_days"].value == 0  # rated right after the procedure, no later assessment
+
+
+def test_similar_relief_against_an_active_comparator_is_read_at_the_last_examination() -> None:
+    # Batch 5 dev PMC2837810: 'All treatment groups had similar pain relief', examined '24 ± 2 months after surgery'.
+    found = _pool_fields("PMC2837810", "arthroscopic debridement (vs arthroscopic partial repair) of massive rotator "
+                                       "cuff tears")
+    assert found["relief_duration_days"].value == 720.0
+    # pool dev PMC4266769: 'equally effective' states no gain from baseline, so no reading (rule e)
+    assert "relief_duration_days" not in _pool_fields("PMC4266769", "paracetamol/controlled-release oxycodone")
