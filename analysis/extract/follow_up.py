@@ -37,12 +37,14 @@ _FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|p
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
-    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|apart|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
-# The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion'), not a time point; a
+# The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
+# for 1 h'), not a time point; a
 # sub-day time 'of' something is a time point only after 'within', 'at', 'after' ('within 24 h of surgery').
-_ACTIVITY_LENGTH_BEFORE = re.compile(r"\b(sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)\s$", re.I)
+_ACTIVITY_LENGTH_BEFORE = re.compile(r"\b((sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)|"
+                                     r"(daily|once|twice|weekly|a day|per day|each day) for)\s$", re.I)
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
 _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
@@ -152,6 +154,21 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
     return None
 
 
+# Assessments on a schedule: 'evaluated at the clinic four times, with 4-week intervals' (the first at baseline).
+_INTERVALS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s(?:times|visits|assessments|occasions),?\s(?:with|at)\s"
+                        r"(?P<m>\d+|one|two|three|four|six|eight|twelve)[- ](?P<unit>days?|weeks?|months?)\sintervals?\b", re.I)
+
+
+def interval_schedule(text: str) -> float | None:
+    """Days from the first to the last of assessments at regular intervals ('four times, with 4-week intervals' ->
+    84), or None."""
+    m = _INTERVALS.search(text)
+    if m is None:
+        return None
+    n, every, per = parse_number(m.group("n")), parse_number(m.group("m")), unit_days(m.group("unit"))
+    return (n - 1) * every * per if n and every and per and n > 1 else None
+
+
 def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
     """The abstract's treatment course (days) and visit schedule, read once per article."""
     cached = getattr(ctx, "_timing", None)
@@ -175,7 +192,7 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
         for t in follow_up_mentions(s, course=course, schedule=schedule):
             if best is None or t.max_days > best[0]:
                 best = (t.max_days, s)
-        periods = consecutive_periods(s.text, phased)  # not 'course': that one anchors every later sentence
+        periods = consecutive_periods(s.text, phased) or interval_schedule(s.text)  # not 'course' (anchors later ones)
         if periods is not None and (best is None or periods > best[0]):
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):

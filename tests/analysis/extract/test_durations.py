@@ -368,3 +368,16 @@ def test_similar_relief_against_an_active_comparator_is_read_at_the_last_examina
     assert found["relief_duration_days"].value == 720.0
     # pool dev PMC4266769: 'equally effective' states no gain from baseline, so no reading (rule e)
     assert "relief_duration_days" not in _pool_fields("PMC4266769", "paracetamol/controlled-release oxycodone")
+
+
+@pytest.mark.parametrize(("pmcid", "intervention", "expected"), [  # batch 5 dev
+    # 'The dogs were evaluated at the clinic four times, with 4-week intervals': 3 x 4 weeks after the first
+    ("PMC2781775", "homeopathic combination preparation Zeel (dogs)", 84.0),
+    # 'separated by a one month washout'; 'at 2 and 7 days post operatively'
+    ("PMC4464926", "complete suture of triangular flap (vs partial suture) after third molar removal", 7.0),
+    # 'used the device daily for 1 h': the length of each session
+    ("PMC4584261", "cranial microcurrent electrical stimulation (vs sham) during breast cancer chemotherapy", None),
+])
+def test_follow_up_schedules_washouts_and_session_lengths(pmcid: str, intervention: str, expected: float | None) -> None:
+    found = _pool_fields(pmcid, intervention)
+    assert (found["follow_up_days"].value if "follow_up_days" in found else None) == expected
