@@ -35,8 +35,10 @@ from ketamine_evidence.analysis.extract import (  # noqa: E402  (the shared read
     event_sentences,
     event_terms,
     fast_re,
+    follow_up,
     outcomes,
     protocols,
+    relief,
     timepoints,
     interventions as _interventions,
     regimen_text,
@@ -50,7 +52,8 @@ EXTRACTORS = (design, participants, conditions, routes, dosing, adverse_events,
 # Their module-level case-insensitive patterns run in lower case on lower-cased text (same matches, several times
 # faster in ``re``; see ``fast_re``). Patterns built inside functions are left as they are.
 for _module in (*EXTRACTORS, arms, comparisons, direction, event_negation, event_roles, event_sentences, event_terms,
-                outcomes, protocols, timepoints, _interventions, regimen_text, screening, study_text, text_patterns):
+                follow_up, outcomes, protocols, relief, timepoints, _interventions, regimen_text, screening, study_text,
+                text_patterns):
     fast_re.fast_patterns(vars(_module))
 # Extractors that read only what the abstract says about the intervention: none of them finds anything in an
 # article that never names it, so they are not run there (most MEDLINE records: fast whole-MEDLINE runs).

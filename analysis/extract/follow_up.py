@@ -35,6 +35,7 @@ _FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|p
                            r"treat\w*|received|for \d|intervention|programme|program|course|period)\b|"
                            r"\b\d+[- ](?:week|month|day)s?\b[^.;]{0,60}\b(?:trial|study)\b", re.I)
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
+_YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|of life|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
@@ -109,8 +110,8 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
                 continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
             if not (_ASSESSED.search(text) or is_pain_outcome(text)) or _APGAR.search(text[max(0, t.start - 40):t.start]):
                 continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
-        if _AGE.search(text) and (t.max_days >= 365 and re.search(r"years?|yrs?|y\b", t.text) or
-                                  re.match(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", text[t.end:])):
+        if (t.max_days >= 365 and re.search(r"years?|yrs?|y\b", t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
+                _AGE.search(text)):
             continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
         if (_NOT_FOLLOW_UP_BEFORE.search(before) and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
@@ -162,7 +163,7 @@ _INTERVALS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s(?:ti
 def interval_schedule(text: str) -> float | None:
     """Days from the first to the last of assessments at regular intervals ('four times, with 4-week intervals' ->
     84), or None."""
-    m = _INTERVALS.search(text)
+    m = _INTERVALS.search(text) if "interval" in text else None
     if m is None:
         return None
     n, every, per = parse_number(m.group("n")), parse_number(m.group("m")), unit_days(m.group("unit"))
@@ -203,5 +204,5 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
     if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
-        best = next(((0.0, s) for s in ctx.sentences if _IMMEDIATE.search(s.text)), None)
+        best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)), None)
     return best

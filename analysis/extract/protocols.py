@@ -56,7 +56,7 @@ FINDING = re.compile(r"\b(?:we (?:found|showed|observed)|(?:showed|demonstrated|
 # Every PLANNED match holds one of these (lower-cased): the shared one-pass key check (``study_text.Gated``)
 # comes before the regex.
 _PLANNED_KEYS = ("will ", "shall ", "would be", "are to ", "is to ", "expected to", "plan to", "plans to", "planned to",
-                 "aim to", "aims to", "sample size", "being ", "ongoing", "is planned")
+                 "aim to", "aims to", "sample size", "are being ", "is being ", "ongoing", "is planned")
 _PLANNED = Gated(PLANNED, _PLANNED_KEYS)
 
 
@@ -75,10 +75,10 @@ def is_protocol(ctx: "Context") -> bool:
     # A title that calls the paper a protocol or a methods paper is enough without results ('Spinal versus general
     # anaesthesia ... (SPINASIA trial): study protocol for a randomised controlled trial', whose sentences say
     # 'are included' in the present); otherwise two plans and no finding.
-    titled = bool(PROTOCOL_TITLE.search(ctx.article.title or "")) or planned >= 1 and bool(PROTOCOL_TITLE.search(text))
+    titled = _self_named(ctx.article.title or "") or planned >= 1 and _self_named(text)
     # A paper that names itself a protocol may tell its methods in the past ('Participants were randomized'); only
     # a statistic or a stated finding then shows results.
-    result = not _reports_result(text, strong=titled) and (titled or (planned >= 2 and not FINDING.search(text)))
+    result = (titled or (planned >= 2 and not FINDING.search(text))) and not _reports_result(text, strong=titled)
     _CACHE.clear()
     _CACHE[id(ctx)] = (text, result)
     return result
@@ -89,10 +89,18 @@ _CONDUCT = re.compile(r"(?:were|was) randomi[sz]ed|completed the (?:study|trial)
 _FUTURE = re.compile(r"\b(?:will|shall)\b", re.I)
 
 
+def _self_named(text: str) -> bool:
+    """The text calls itself a protocol, design or methods paper (``PROTOCOL_TITLE``; its key words checked first)."""
+    low = text.lower()
+    return any(k in low for k in ("protocol", "design", "methods", "rationale")) and bool(PROTOCOL_TITLE.search(text))
+
+
 def _reports_result(text: str, strong: bool = False) -> bool:
     """A p-value, CI or past-tense finding outside the future-tense sentences (a protocol's analysis plan says
     'rates ... with 95% CIs will summarise the impact'); with ``strong``, not a bare 'were randomized'."""
     if not RESULT.search(text):
         return False
+    if not strong and not _FUTURE.search(text):
+        return True
     return any(m and not _FUTURE.search(s) and (not strong or not _CONDUCT.fullmatch(m.group(0)))
                for s in re.split(r"(?<=[.!?])\s+|\n", text) for m in RESULT.finditer(s))

@@ -11,6 +11,7 @@ intervention arm's own duration of analgesia counts, and between-arm 'no differe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import pain_effect
@@ -49,13 +50,14 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     value = effect[0].value
     verdicts = pain_effect.article_verdicts(ctx)
     when = timing(ctx)
-    if value == "improved" and follow is not None:
-        found = _last_better(verdicts, ("better",), follow, when)
-        kept = next((s for s in ctx.sentences if _SUSTAINED.search(s.text)), None)
-        if found is not None and kept is not None and found[0] < follow[0]:
-            return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
     if value in ("improved", "mixed"):
-        return _last_better(verdicts, ("better",), follow, when) or _end_of_course(verdicts, when[0]) or (
+        better = _last_better(verdicts, ("better",), follow, when)
+        if value == "improved" and better is not None and follow is not None and better[0] < follow[0] and (
+                "sustain" in ctx.text or "maintain" in ctx.text):
+            kept = next((s for s in ctx.sentences if _SUSTAINED.search(s.text)), None)
+            if kept is not None:
+                return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
+        return better or _end_of_course(verdicts, when[0]) or (
             _at_the_procedure(ctx, verdicts)) or (
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
@@ -117,14 +119,20 @@ _AT_PROCEDURE = re.compile(r"\b(pain|score|scale)\b[^.;]{0,80}\b(during (the )?(
 def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sentence", str] | None:
     """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
     immediately after a single treatment (additions rules r and z)."""
-    if not _inactive_control(verdicts, ctx.text):
-        return None
+    text = ctx.text
+    if not any(k in text for k in ("during", "During", "first", "mmediate")) or not _inactive_control(verdicts, text):
+        return None  # every _AT_PROCEDURE match holds one of these words
     return next(((0.0, s, s.text) for s in ctx.sentences if _AT_PROCEDURE.search(s.text)), None)
 
 
 def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
     """The trial has a placebo, sham, no-treatment or add-on control arm (relief is read against it)."""
-    return any(v.extra.get("placebo_controlled") for v in verdicts) or bool(_INACTIVE_CONTROL.search(text))
+    return any(v.extra.get("placebo_controlled") for v in verdicts) or _names_inactive_control(text)
+
+
+@lru_cache(maxsize=8)  # asked by several readings of one article
+def _names_inactive_control(text: str) -> bool:
+    return bool(_INACTIVE_CONTROL.search(text))
 
 
 def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:

@@ -127,7 +127,7 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
     ('group I ... sofosbuvir plus ledipasvir for 12 weeks and group II ... ribavirin for 24 weeks' -> 84)."""
     every: list[float] = []
     own: list[float] = []
-    named = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I) if name and len(name) > 2 else None
+    named = name.lower() if name and len(name) > 2 else None
     for text in texts:
         if "day" not in text and "week" not in text and "month" not in text:
             continue  # every COURSE match names one of these units (lower-case in running text)
@@ -139,7 +139,7 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
                 continue
             every.append(found[0].max_days)
             clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80):m.end()])[-1]
-            if named is not None and named.search(clause):
+            if named is not None and named in clause.lower():
                 own.append(found[0].max_days)
     return max(own or every) if every else None
 
