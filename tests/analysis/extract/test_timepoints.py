@@ -75,3 +75,12 @@ def test_mean_before_its_sd_is_the_measured_time() -> None:
     points = time_points("Time for rescue analgesia was prolonged in Group BF (263.33 ± 63 min) when compared to "
                          "Group RF (234.44 ± 58.76 min), P = 0.021.")
     assert [(round(p.days * 1440, 2), p.measured) for p in points] == [(263.33, True), (234.44, True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # batch 4 dev PMC5915071: periods of 8 days each, not 2 + 8
+    ("Both studies had two eight-day study periods.", [8.0]),
+    ("twenty eight days", [28.0]),  # a compound number stays one number
+])
+def test_count_before_a_length_in_words(text: str, expected: list[float]) -> None:
+    assert days(text) == expected
