@@ -40,6 +40,8 @@ _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ 
 _CONTROL_GROUP = re.compile(r"\b(controls?|control (group|arm)s?)\b", re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
+# A gain from baseline itself; 'equally effective' compares the arms.
+_GAIN = re.compile(r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+)\b", re.I)
 
 
 def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
@@ -95,8 +97,6 @@ _SUSTAINED = re.compile(r"\b(improvements?|benefits?|effects?|reductions?|relief
 # Pain assessed on a schedule ('every 12 hours ... until day 5'), not once.
 _REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)\b", re.I)
 
-
-_GAIN = re.compile(r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+)\b", re.I)
 _WEEKS = 14.0  # the guideline's 'treatments given over weeks'; a few days of treatment is read at its time points
 
 
@@ -132,6 +132,7 @@ def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
 
 @lru_cache(maxsize=8)  # asked by several readings of one article
 def _names_inactive_control(text: str) -> bool:
+    """The text names a no-treatment, usual-care, wait-list or add-on ('... alone') control arm."""
     return bool(_INACTIVE_CONTROL.search(text))
 
 
