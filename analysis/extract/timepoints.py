@@ -172,6 +172,19 @@ def _one_length(t: TimeMention) -> TimeMention:
     return TimeMention((days,), t.start + m.start("len"), t.end, t.text[m.start("len"):], t.kind) if days else t
 
 
+# A list's last number, in words after digits, that counts people: 'On day 1, five patients reported ...' is day 1.
+_PEOPLE_AFTER = re.compile(r"\s(?:patients|participants|subjects|children|women|men|people|volunteers|infants|cases)\b",
+                           re.I)
+
+
+def _without_count(t: TimeMention, text: str) -> TimeMention:
+    """``t`` without a last list element that counts people."""
+    cut = t.text.rfind(",")
+    if len(t.days) < 2 or cut < 0 or not t.text[cut + 1:].strip().isalpha() or not _PEOPLE_AFTER.match(text, t.end):
+        return t  # only a number word after digits ('day 1, five patients') is read as a count
+    return TimeMention(t.days[:-1], t.start, t.start + cut, t.text[:cut], t.kind)
+
+
 def time_points(text: str, course: float | None = None, schedule: dict[int, float] | None = None) -> list[TimePoint]:
     """Every time point of one clause or sentence, counted from the start of treatment.
 
@@ -185,7 +198,7 @@ def time_points(text: str, course: float | None = None, schedule: dict[int, floa
 def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[int, float], ...]) -> tuple[TimePoint, ...]:
     """``time_points``, kept per sentence: follow-up, relief and the single-assessment reading ask the same."""
     schedule = dict(schedule_items)
-    mentions = [_one_length(t) for t in time_mentions(text)]
+    mentions = [_without_count(_one_length(t), text) for t in time_mentions(text)]
     taken = [(t.start, t.end) for t in mentions]
     if _ORD_HINT.search(text):
         mentions += [t for t in ordinal_points(text)

@@ -84,3 +84,12 @@ def test_mean_before_its_sd_is_the_measured_time() -> None:
 ])
 def test_count_before_a_length_in_words(text: str, expected: list[float]) -> None:
     assert days(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # pool dev PMC3578670: 'five' counts patients, it is not day 5
+    ("On day 1, five patients receiving brinzolamide/timolol reported five nonserious adverse events (AEs)", [1.0]),
+    ("Follow-up visits were on days 2, 7, 15, 30, and 60.", [2.0, 7.0, 15.0, 30.0, 60.0]),
+])
+def test_a_number_word_that_counts_people_ends_a_list_of_days(text: str, expected: list[float]) -> None:
+    assert days(text) == expected
