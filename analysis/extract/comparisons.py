@@ -31,7 +31,7 @@ NO_DIFF = re.compile(
     r"not (statistically )?significant(ly)?( different| differ\w*| lower| higher| reduced| changed| better)?|"
     r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
     r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
-    r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
+    r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|(scored|rated|perceived|reported) similarly|similar (between|among|in both|"
     r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
     r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|no (analgesic|opioid[- ]sparing|pain[- ]relieving|preemptive|pre-emptive|preventive|beneficial|additive|synergistic) (\w+ )?(effects?|benefits?|impact)|no (significant |measurable |clinically relevant )?(impact|influence) on|equally (effective|efficacious|potent)|similarly effective|equi-?analgesic|(was|were|is|are|provided|produced|showed|gave) (an? )?(\w+ )?equivalent (to|analgesi\w*)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"

@@ -37,7 +37,7 @@ LOWER_BETTER = re.compile(
     r"significantly )?(less|more|fewer|lower|higher|smaller|larger|greater) (\w+ )?(morphine|opioids?|analgesics?|"
     r"analgesia|fentanyl|tramadol|pethidine|meperidine|oxycodone|hydromorphone|piritramide|rescue)|"
     r"(nih-)?cpsi|prostatitis symptom (index|scores?)|mc ?gill pain|(sf-)?mpq|npsi|neuropathic pain symptom inventory|"
-    r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
+    r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
     r"(headache |migraine |pain )?recurrences?|sore throat)\b",
     re.I)
 # Wording about pain that is not a pain outcome (questionnaires about coping, disability).
