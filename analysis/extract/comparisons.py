@@ -76,13 +76,13 @@ WITHIN = re.compile(
     r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
-    r"\b(at baseline|baseline (characteristics|values|data|scores)|before (the )?(procedure|block|treatment|surgery|"
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
     r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
     r"baseline (pain|\w+ scores?))", re.I)
 # '..., but the difference was not statistically significant': the previous clause's difference taken back.
-TAKEN_BACK = re.compile(r"^\W*(the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
-                        r"effect)s? (between (the )?(two |both )?groups )?(was|were|did) not (statistically |clinically )?"
-                        r"(significant|reach\w* (statistical )?significance)", re.I)
+TAKEN_BACK = re.compile(r"^\W*((the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
+                        r"effect)s? (between (the )?(two |both )?groups )?|(it|this|that|which|these|they) )(was|were|did) not "
+                        r"(statistically |clinically )?(significant|reach\w* (statistical )?significance)", re.I)
 # Markers of the reference side of a comparison ('lower in A than in B').
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"

@@ -40,3 +40,29 @@ def test_scored_similarly_is_no_difference() -> None:
                 ("RESULTS", "Postoperative pain at 6 hours was scored similarly (median, ligation 4.6, coagulation "
                             "4.0 of 10)."))
     assert effect(a, "bipolar coagulation") == "no_difference"
+
+
+def test_lower_but_not_significant_is_no_difference() -> None:
+    # PMC3838646 (pool batch 4, dev): the second clause takes the difference back; no benefit remains.
+    a = article("Knifelight Surgery versus Conventional Open Surgery in the Treatment of Carpal Tunnel Syndrome",
+                ("RESULTS", "Although the mean visual analogue scale of Knifelight group found to be lower than the "
+                            "other, it was not statistically significant."))
+    assert effect(a, "Knifelight") == "no_difference"
+
+
+def test_how_pain_was_measured_is_no_finding() -> None:
+    # PMC4677000 (pool batch 4, dev), an unlabelled abstract: a methods sentence must not add a verdict.
+    a = article("Lidocaine gel in the treatment of pain",
+                ("", "Pain reduction was measured from the time prior to administration to 10 or 30 minutes after."),
+                ("", "In group I, pain was reduced significantly after treatment with verum compared to placebo at "
+                     "both time points."))
+    assert effect(a, "lidocaine gel") == "improved"
+
+
+def test_demographic_list_is_a_baseline_comparison() -> None:
+    # PMC3430047 (pool batch 4, dev): 'intraoperative analgesics' inside a list of baseline characteristics.
+    from ketamine_evidence.analysis.extract.comparisons import BASELINE_ONLY
+    assert BASELINE_ONLY.search("There were no significant differences in sex, age, weight, intraoperative "
+                                "analgesics, duration of one-lung ventilation, and adverse effects between the groups.")
+    assert not BASELINE_ONLY.search("this apparent increase in appetite did not result in improved weight, "
+                                    "performance status, energy levels, mood or relief of pain.")
