@@ -97,7 +97,8 @@ CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influe
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
                        r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
-                       r"(when )?analy[sz]ed by (gender|sex|age))\b", re.I)
+                       r"(when )?analy[sz]ed by (gender|sex|age)|\b(patients|participants|subjects) and (\w+ )?controls|"
+                       r"(healthy|age-matched|matched) (\w+ )?(controls?|volunteers|subjects|individuals|participants))\b", re.I)
 # A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
 THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
                        r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)

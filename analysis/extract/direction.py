@@ -51,7 +51,8 @@ NON_FINDING = re.compile(
     r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to|et al|"
     r"(a|one|another|previous|prior|earlier|recent) (\d{4} )?(\w+ )?(study|studies|trials?|reports?) (by|of \d+)|"
     r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason)|"
-    r"\b(study|trial|protocol|we) will\b|(adverse (events?|effects?|reactions?)|side[- ]effects?)\b[^.;]{0,40}?\b(included|"
+    r"\b(study|trial|protocol|we) will\b|\b(future|further|larger|additional) (\w+ ){0,2}(studies|research|trials|"
+    r"investigations?) (are|is|will|would|should|may|might|could|to)\b|(adverse (events?|effects?|reactions?)|side[- ]effects?)\b[^.;]{0,40}?\b(included|"
     r"including|such as|consisted of)\b|"
     r"(complications|events|outcomes|variables|parameters)\b[^.;]{0,60}?\b(included|including|such as) (\w+ )?"
     r"(decreased|increased|reduced|elevated|low|high))\b", re.I)

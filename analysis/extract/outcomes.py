@@ -56,7 +56,10 @@ CONDITION_PAIN = re.compile(
     r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
     r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
     r"breakthrough|nociceptive)[- ]){1,4})pain\b(?![- ](scores?|intensity|ratings?|levels?|relief|reduction|severity|"
-    r"perception|experience|scales?|outcomes?))", re.I)
+    r"perception|experience|scales?|outcomes?))|"
+    # 'painful' before the body part or disorder it describes: 'Function of Chronically Painful Muscles'.
+    r"\b(chronically )?painful ((trapezius|diabetic|peripheral|lumbar|cervical) )?(muscles?|joints?|knees?|shoulders?|hips?|"
+    r"feet|foot|hands?|heels?|conditions?|disorders?|neuropath\w*|syndromes?|bladder)\b", re.I)
 
 
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers

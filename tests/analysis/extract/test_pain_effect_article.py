@@ -66,3 +66,21 @@ def test_demographic_list_is_a_baseline_comparison() -> None:
                                 "analgesics, duration of one-lung ventilation, and adverse effects between the groups.")
     assert not BASELINE_ONLY.search("this apparent increase in appetite did not result in improved weight, "
                                     "performance status, energy levels, mood or relief of pain.")
+
+
+def test_painful_body_part_and_healthy_controls_are_no_outcome() -> None:
+    # PMC3953472 (gold not_reported): 'painful muscles' is the condition; patients vs healthy controls is no arm.
+    a = article("High-Intensity Strength Training Improves Function of Chronically Painful Muscles: Case-Control and "
+                "RCT Studies",
+                ("RESULTS", "Women with trapezius myalgia have lower strength capacity during repetitive MVC of the "
+                            "trapezius muscle than healthy controls."),
+                ("CONCLUSIONS", "High-intensity strength training effectively improves strength capacity during "
+                                "repetitive MVC of the painful trapezius muscle."))
+    assert effect(a, "high-intensity specific strength training") == "not_reported"
+
+
+def test_call_for_future_studies_is_no_finding() -> None:
+    # PMC5077078 (dev): 'more advanced stages' in a recommendation is no result.
+    from ketamine_evidence.analysis.extract.direction import NON_FINDING
+    assert NON_FINDING.search("Future studies are now required using similar multimodal experimental designs to "
+                              "examine pain processing in more advanced stages of Parkinson’s disease.")
