@@ -97,8 +97,11 @@ CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influe
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
                        r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
-                       r"(when )?analy[sz]ed by (gender|sex|age)|\b(patients|participants|subjects) and (\w+ )?controls|"
-                       r"(healthy|age-matched|matched) (\w+ )?(controls?|volunteers|subjects|individuals|participants))\b", re.I)
+                       r"(when )?analy[sz]ed by (gender|sex|age))\b", re.I)
+# Patients compared with healthy people: a case-control contrast, never one between the trial's arms.
+HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|between [^,;]{1,60}? and) (the |\w+ )?(healthy|"
+                              r"age-matched|pain-free) (\w+ )?(controls?|volunteers|subjects|individuals|participants|women|men)\b",
+                              re.I)
 # A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
 THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
                        r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)

@@ -27,7 +27,7 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
     GENERIC_INTERVENTION_ARM, PLACEBO_LIKE, TREATED_SIDE, Arms, article_arms, arms_for,
 )
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
-    BASELINE_ONLY, BETTER, CLAUSE_SPLIT, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
+    BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
     TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
     numeric_direction, orientation, pain_direction, raw_direction, respective_direction, sentence_direction,
 )
@@ -183,6 +183,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             continue
         if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
             continue  # 'did not differ between duloxetine-treated male and female patients': not the arms
+        if HEALTHY_CONTROLS.search(clause):
+            continue  # 'Women with trapezius myalgia have lower strength capacity ... than healthy controls'
         if WITHOUT.match(clause) or WITH_NO.match(clause):
             if not own or prev is None:
                 continue  # '..., without increasing adverse effects': not about pain
