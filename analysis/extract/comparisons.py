@@ -76,7 +76,7 @@ WITHIN = re.compile(
     r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
-    r"\b(at baseline|baseline (characteristics|values|data|scores)|(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
     r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
     r"baseline (pain|\w+ scores?))", re.I)
 # '..., but the difference was not statistically significant': the previous clause's difference taken back.

@@ -29,7 +29,8 @@ LOWER_BETTER = re.compile(
     r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? scales?|(verbal )?numeric(al)? rating scales?|"
     r"hyperalgesi\w*|allodyni\w*|"
     r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
-    r"analgesia requirements?|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
+    r"analgesia requirements?|(requirements?|consumption|doses?) (of|for) (\w+ )?(morphine|opioids?|analgesics?|fentanyl|"
+    r"tramadol|pethidine|meperidine|rescue)|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
@@ -69,11 +70,25 @@ def _mask(text: str) -> str:
     return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
 
 
+# Pain reported as an adverse event: 'Adverse events ... were headache (5.6 vs. 5.1 %) and diarrhea', 'abdominal
+# pain, diarrhoea, and nasal congestion after all three vaccinations': a harm counted, not a pain outcome studied.
+_ADVERSE_CONTEXT = re.compile(r"\b(adverse (events?|effects?|reactions?|experiences?)|side[- ]effects?|AEs|reactogenicity|"
+                              r"tolerability)\b", re.I)
+_ADVERSE_SYMPTOM = re.compile(r"\b(nausea|vomiting|diarrh\w+|dizziness|drowsiness|somnolence|fatigue|rash|fever|pyrexia|"
+                              r"constipation|pruritus|itching|congestion|insomnia|dyspepsia|malaise|dystonia)\b", re.I)
+_SYMPTOM_PAIN = re.compile(r"\b(headaches?|(abdominal|back|chest|joint|muscle) pain|arthralgia)\b", re.I)
+_PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie\w+|free|consumption|requirements?|"
+                           r"responders?|thresholds?|rescue)\b", re.I)
+
+
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def is_pain_outcome(text: str) -> bool:
-    """True when ``text`` names a pain outcome in the guideline's sense."""
+    """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event)."""
     cleaned = _mask(text)
-    return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
+    if not (HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned)):
+        return False
+    return not (not _PAIN_MEASURE.search(cleaned) and (_ADVERSE_CONTEXT.search(cleaned) or (
+        _SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))))
 
 
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
@@ -85,3 +100,51 @@ def outcome_polarity(text: str) -> str | None:
     if LOWER_BETTER.search(cleaned):
         return "lower_better"
     return None
+
+
+# --- which outcome is primary -------------------------------------------------------------------
+# 'The primary outcome (measure) was X', 'Primary efficacy variable: X', 'X was the primary endpoint'.
+_PRIMARY = re.compile(r"\b(co-?)?primary (efficacy |comparison |outcome |end ?point )?(outcomes?|end ?points?|measures?|"
+                      r"variables?|parameters?|criteri(on|a))( measures?)?\b", re.I)
+_PRIMARY_AFTER = re.compile(r"^\W*(of (this|the) (study|trial) )?(was|were|is|are|included?|:)\s+(the |a |an )?", re.I)
+_PRIMARY_BEFORE = re.compile(r"(was|were|is|are) (the|our) $", re.I)
+# Where the outcome's name ends: its time point, instrument or the next outcome class.
+_PHRASE_END = re.compile(r"[,;.()]|\s(at|on|over|during|after|before|using|measured|assessed|as|by|from|within|while|"
+                         r"and secondary|with|in the first)\s", re.I)
+_STOP = frozenset("the of in and or a an mean average daily weekly monthly change changes from baseline to score scores "
+                  "level levels total overall proportion patients patient number rate rates item items past hours days "
+                  "weeks".split())
+
+
+def _words(text: str) -> frozenset[str]:
+    """Content words of an outcome name, cut to five letters ('requirement' and 'requirements' agree)."""
+    return frozenset(w[:5] for w in re.findall(r"[a-z][a-z0-9-]{2,}", text.lower()) if w not in _STOP)
+
+
+def primary_outcomes(sentences: list[str]) -> list[frozenset[str]]:
+    """The content words of each pain outcome the abstract names primary ('NRS and the TUG test were the primary
+    outcomes': NRS); empty where it names none, or a primary outcome that is not about pain (the pain results are
+    then all of one standing)."""
+    for text in sentences:
+        m = _PRIMARY.search(text)
+        if not m:
+            continue
+        after = _PRIMARY_AFTER.match(text[m.end():])
+        if after:
+            rest = text[m.end() + after.end():]
+            end = _PHRASE_END.search(rest)
+            phrase = rest[:end.start()] if end else rest
+        elif _PRIMARY_BEFORE.search(text[:m.start()]):
+            phrase = text[:m.start()].split(",")[0]
+        else:
+            continue
+        parts = re.split(r"\s(?:and|or)\s", phrase)
+        named = [_words(re.sub(r"\(.*?\)", " ", part)) for part in parts if is_pain_outcome(part)]
+        short = [_words(abbr) for part in parts if is_pain_outcome(part) for abbr in re.findall(r"\((\w+)\)", part)]
+        return [words for words in named + short if words]
+    return []
+
+
+def on_outcome(clause: str, outcome: frozenset[str]) -> bool:
+    """The clause names every content word of ``outcome`` ('monthly migraine intensity' is not 'migraine frequency')."""
+    return outcome <= _words(clause)

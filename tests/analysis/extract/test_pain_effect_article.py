@@ -84,3 +84,64 @@ def test_call_for_future_studies_is_no_finding() -> None:
     from ketamine_evidence.analysis.extract.direction import NON_FINDING
     assert NON_FINDING.search("Future studies are now required using similar multimodal experimental designs to "
                               "examine pain processing in more advanced stages of Parkinson’s disease.")
+
+
+def test_pain_counted_as_an_adverse_event_is_no_outcome() -> None:
+    # PMC4608345 (gold not_reported); PMC3680656, PMC3576519 (pool batch 4, dev).
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
+    assert not is_pain_outcome("The incidence of fatigue (p=0.44), headache (p=0.58) and dystonia (p=0.06) had no "
+                               "significant difference in the two groups")
+    assert not is_pain_outcome("Adverse events with a frequency of ≥5.0 % that were more prevalent in the memantine "
+                               "group were headache (5.6 vs. 5.1 %) and diarrhea (5.0 vs. 3.9 %).")
+    assert not is_pain_outcome("The cumulative frequency of abdominal pain, diarrhoea, and nasal congestion after all "
+                               "three vaccinations was significantly higher in vaccinees than placebo recipients")
+    assert is_pain_outcome("Pain scores at rest or with movement, the incidence of adverse events and patient "
+                           "satisfaction were not significantly different among the groups.")
+
+
+def _verdict(kind: str, clause: str, section: str, sentence: object, primary: bool = False):
+    from ketamine_evidence.analysis.extract.direction import Verdict
+    v = Verdict(kind, clause, section=section)
+    v.sentence = sentence  # type: ignore[assignment]
+    v.extra["primary"] = primary
+    return v
+
+
+def test_benefit_and_harm_in_different_sentences_are_weighed() -> None:
+    # PMC4152682 (batch 4, dev): one result sentence misread against two benefits; no reversal was written.
+    from ketamine_evidence.analysis.extract.pain_effect import decide
+    a, b, c = object(), object(), object()
+    verdicts = [_verdict("better", "Median intraoperative fentanyl requirement was significantly higher in Group N",
+                         "RESULTS", a),
+                _verdict("worse", "VAS scores on emergence at rest ... were significantly lower in Group B.", "RESULTS", b),
+                _verdict("better", "Median duration of analgesia was significantly higher in Group B", "RESULTS", c)]
+    assert decide(verdicts)[0] == "improved"
+
+
+def test_reversal_in_one_sentence_is_mixed() -> None:
+    # PMC3897023 (ketamine dev, gold mixed): both readings come from one sentence.
+    from ketamine_evidence.analysis.extract.pain_effect import decide
+    s = object()
+    verdicts = [_verdict("worse", "The pain scores were significantly lower in remifentanil group immediately after "
+                                  "recovery and also at 2 and 6 h post-operatively", "RESULTS", s),
+                _verdict("better", "it reversed at 12 and 24 h after recovery comparing with propofol and ketamine.",
+                         "RESULTS", s)]
+    assert decide(verdicts)[0] == "mixed"
+
+
+def test_primary_outcome_result_outranks_a_secondary_one() -> None:
+    # The primary pain outcome as PMC3015551 names it; a unanimous primary result, conclusions agreeing, decides.
+    from ketamine_evidence.analysis.extract.outcomes import on_outcome, primary_outcomes
+    from ketamine_evidence.analysis.extract.pain_effect import decide
+    primary = primary_outcomes(["Postoperative pain, as assessed using a 10-point visual analog scale, was the "
+                                "primary comparison endpoint."])
+    clause = "Postoperative pain at 6 hours was scored similarly"
+    assert any(on_outcome(clause, words) for words in primary)
+    assert not any(on_outcome("The mean time to remove both tubal segments", words) for words in primary)
+    none, better = object(), object()
+    verdicts = [_verdict("no_difference", clause, "RESULTS", none, primary=True),
+                _verdict("better", "Outpatient recovery was the same, unless pelvic pain required overnight observation "
+                                   "(ligation, 4 patients; coagulation, 2 patients).", "RESULTS", better)]
+    assert decide(verdicts)[0] == "no_difference"
+    verdicts[1].extra["primary"] = True  # a conflict on the primary outcome itself stays mixed
+    assert decide(verdicts)[0] == "mixed"
