@@ -100,7 +100,7 @@ def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 
 _BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
-_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
+_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)|(?<=[A-Za-z]):\s?([A-Z]{2,6})\)")  # 'words (ABBR)', '(words: ABBR)'
 _SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
 
 
@@ -111,10 +111,11 @@ def _defined_abbreviations(text: str) -> Iterator[tuple[str, str]]:
     (one scan of the text instead of trying up to six words at every word)."""
     floor = 0
     for m in _ABBREVIATION.finditer(text):
-        words = _SPELLED_BEFORE.search(text, max(floor, m.start() - 300), m.start())
+        stretch = text[max(floor, m.start() - 300):m.start()] + (" " if m.group(2) else "")
+        words = _SPELLED_BEFORE.search(stretch)
         if words is not None:
             floor = m.end()
-            yield words.group(1), m.group(1)
+            yield words.group(1), m.group(1) or m.group(2)
 
 
 def _initials_abbreviations(text: str, name: str) -> list[str]:
@@ -128,7 +129,7 @@ def _initials_abbreviations(text: str, name: str) -> list[str]:
     for spelled, abbr in _defined_abbreviations(text):
         words = re.findall(r"[A-Za-z]+", spelled)[-len(abbr):]
         if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
-                and all(w.lower() in name_words for w in words):
+                and all(w.lower() in name_words or w.lower().rstrip("s") in name_words for w in words):
             out.append(abbr)
     return out
 
@@ -223,6 +224,9 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         names_cmp.add(word)
     abbreviations = _abbreviations(text, pattern)
     labels_int.update(abbreviations)
+    if "(" in text:  # '(single cartridge: SC)' ... 'in the SC group': another arm the abstract defines and names so
+        names_cmp.update(abbr for spelled, abbr in _defined_abbreviations(text) if abbr not in labels_int
+                         and not pattern.search(spelled) and re.search(rf"\b{abbr} (group|arm)s?\b", text))
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
     int_re = _label_regex(labels_int, abbreviations)
     cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)

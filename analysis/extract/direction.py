@@ -28,7 +28,7 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
 )
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
     BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
-    TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
+    TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity, pain_item,
     numeric_direction, orientation, pain_direction, raw_direction, respective_direction, sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
@@ -174,7 +174,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
-    for clause in parts:
+    for written in parts:
+        clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
         if TAKEN_BACK.search(clause) and prev is not None and prev.verdict in ("better", "worse") \
@@ -223,7 +224,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             PLACEBO_LIKE.sub(" ", clause)))
         vs_active = each_other or (
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
-        prev = Verdict(verdict, _span(text, originals[clause]) if clause in originals else clause, times=times,
+        prev = Verdict(verdict, _span(text, originals[written]) if written in originals else written, times=times,
                        vs_placebo=vs_placebo, vs_active=vs_active)
         if verdict == "no_difference" and NON_INFERIORITY.search(clause):
             prev.extra["non_inferiority"] = True

@@ -145,3 +145,22 @@ def test_primary_outcome_result_outranks_a_secondary_one() -> None:
     assert decide(verdicts)[0] == "no_difference"
     verdicts[1].extra["primary"] = True  # a conflict on the primary outcome itself stays mixed
     assert decide(verdicts)[0] == "mixed"
+
+
+def test_each_listed_outcome_has_its_own_direction_word_and_colon_abbreviations_name_arms() -> None:
+    # PMC5564145 (gold improved): '(double cartridges: DC)' names the intervention, 'the SC group' the comparator;
+    # in the conclusion 'less' governs the pain, not 'higher' (the success rate).
+    from ketamine_evidence.analysis.extract.comparisons import pain_item
+    conclusion = ("We concluded that using DC for the infiltration injection had a higher success rate, longer "
+                  "duration of anesthesia, less intra-operative pain, and a lower amount of additional anesthesia "
+                  "than SC in the surgical removal of LITM.")
+    assert pain_item(conclusion).startswith("We concluded that using DC for the infiltration injection had a less")
+    a = article("Double versus single cartridge of 4% articaine infiltration into the retro-molar area for lower "
+                "third molar surgery",
+                ("BACKGROUND", "This study aimed to evaluate the efficacy of infiltration using 1.7 ml (single "
+                               "cartridge: SC) of 4% articaine versus 3.4 ml (double cartridges: DC) of 4% articaine "
+                               "with 1:100,000 epinephrine in LITM surgery."),
+                ("RESULTS", "The intra-operative pain was higher in the SC group with a significant (P < 0.05) "
+                            "requirement for a supplementary local anesthetic."),
+                ("CONCLUSIONS", conclusion))
+    assert effect(a, "double cartridge 4% articaine infiltration") == "improved"
