@@ -64,6 +64,12 @@ TITLE_VERB = re.compile(r"\b(reduces|reduced|decreases|decreased|attenuates|atte
                         r"increased|improves|improved|lowers|lowered|prolongs|prolonged|relieves|relieved)\b", re.I)
 
 
+# A sentence that continues the previous one's comparison without naming the outcome again.
+ANAPHORA = re.compile(r"\W*((however|but|in contrast|conversely|nevertheless),?\s*)?(?P<subject>(this|these|that|it|the|"
+                      r"such)( (differences?|effects?|reductions?|benefits?|advantages?))?)\s(was|were|did|had|became|remained|"
+                      r"disappeared)\b", re.I)
+
+
 def article_verdicts(ctx: "Context") -> list[Verdict]:
     """Every pain verdict in the article's finding sentences, with its sentence (cached per context)."""
     cached = getattr(ctx, "_pain_verdicts", None)
@@ -73,8 +79,20 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     arms = article_arms(ctx)
     if ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern:
         primary = primary_outcomes([s.text for s in ctx.sentences])
+        previous: "Sentence | None" = None
         for s in finding_sentences(ctx):
-            for v in clause_verdicts(s.text, arms, results=bool(re.search(r"RESULT|FINDING", s.section or "", re.I))):
+            results = bool(re.search(r"RESULT|FINDING", s.section or "", re.I))
+            found = clause_verdicts(s.text, arms, results=results)
+            if not found and previous is not None and ANAPHORA.match(s.text):
+                # 'However, this was not significantly different between the two groups at 3-4 cm': the previous
+                # sentence's pain outcome carried on ('this' read as it); only an absence of difference is taken.
+                m = ANAPHORA.match(s.text)
+                reading = f"{s.text[:m.start('subject')]}the pain difference{s.text[m.end('subject'):]}"
+                found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
+                for v in found:
+                    v.clause = s.text
+            previous = s if found else None
+            for v in found:
                 v.sentence = s
                 v.section = s.section
                 v.extra["placebo_controlled"] = arms.placebo_controlled
