@@ -56,8 +56,9 @@ NON_FINDING = re.compile(
     r"including|such as|consisted of)\b|"
     r"(complications|events|outcomes|variables|parameters)\b[^.;]{0,60}?\b(included|including|such as) (\w+ )?"
     r"(decreased|increased|reduced|elevated|low|high))\b", re.I)
-# '..., with no significant increase in complications': like 'without', about pain only if it names a pain outcome.
-WITH_NO = re.compile(r"\s*with no\b", re.I)
+# '..., with no significant increase in complications', '... with comparable recovery profile': like 'without',
+# about pain only if it names a pain outcome.
+WITH_NO = re.compile(r"\s*with (no|comparable|similar)\b", re.I)
 # A non-inferiority verdict ('non-inferiority of X to Y was not demonstrated'): about the primary
 # outcome, a pain outcome in a trial whose abstract reports pain outcomes.
 NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)

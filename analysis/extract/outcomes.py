@@ -85,10 +85,13 @@ _PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie
 def is_pain_outcome(text: str) -> bool:
     """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event)."""
     cleaned = _mask(text)
-    if not (HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned)):
+    found = [m for rx in (HIGHER_BETTER, LOWER_BETTER) for m in rx.finditer(cleaned)]
+    if not found:
         return False
-    return not (not _PAIN_MEASURE.search(cleaned) and (_ADVERSE_CONTEXT.search(cleaned) or (
-        _SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))))
+    if not (_ADVERSE_CONTEXT.search(cleaned) or (_SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))):
+        return True
+    # Among adverse events, pain is an outcome only where it is measured as one ('pain scores', 'relief of pain').
+    return any(_PAIN_MEASURE.search(cleaned, max(0, m.start() - 25), m.end() + 25) for m in found)
 
 
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers

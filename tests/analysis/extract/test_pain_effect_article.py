@@ -175,3 +175,20 @@ def test_a_sentence_that_carries_the_previous_comparison_on() -> None:
                 ("RESULTS", "However, this was not significantly different between the two groups at 3-4 cm "
                             "cervical dilation and the second stage of childbirth."))
     assert effect(a, "prenatal education classes") == "mixed"
+
+
+def test_with_comparable_recovery_is_about_recovery() -> None:
+    # PMC5735483 (pool batch 4, dev): 'with comparable recovery profile' names no pain outcome.
+    a = article("Buprenorphine or dexmedetomidine with intrathecal bupivacaine",
+                ("CONCLUSIONS", "Addition of buprenorphine (60 μg) or dexmedetomidine (5 μg) to intrathecal "
+                                "bupivacaine for transurethral resection prolongs the time to the first analgesic "
+                                "request with comparable recovery profile."))
+    assert effect(a, "buprenorphine") == "improved"
+
+
+def test_intensity_of_adverse_events_is_no_pain_measure() -> None:
+    # PMC3612585 (pool batch 4, dev).
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
+    assert not is_pain_outcome("Adverse events were similar in nature, incidence, and intensity for all oral and IV "
+                               "palonosetron groups, and were the expected adverse events for 5-HT3 RAs (primarily "
+                               "headache and constipation).")
