@@ -144,10 +144,32 @@ def article_arms(ctx: "Context") -> Arms:
     pattern = ctx.intervention.pattern
     if not ctx.intervention.mentioned_in(text):
         pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
-    extra = _initials_abbreviations(text, ctx.intervention.given_name or ctx.intervention.name)
-    if extra:  # the abbreviation becomes one of the intervention's names
+    name = ctx.intervention.given_name or ctx.intervention.name
+    extra = _initials_abbreviations(text, name) + _group_words(text, name)
+    if extra:  # the abbreviation or group word becomes one of the intervention's names
         pattern = re.compile(r"%s|\b(?:%s)\b" % (pattern.pattern, "|".join(extra)), pattern.flags)
     return arms_for(text, pattern)
+
+
+def _group_words(text: str, name: str) -> list[str]:
+    """Words that name an arm ('X group', 'X arm') and stand for the intervention: a distinctive word of its name
+    ('the laparoscopic group' for 'laparoscopic repair of perforated peptic ulcer (vs open repair)') or a short
+    form made of the starts of its name's words ('the PAR/VAL group' for 'parecoxib/valdecoxib')."""
+    if " group" not in text and " arm" not in text:
+        return []
+    name_words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name))
+                  if w.lower() not in _NAME_FILLER]
+    found: list[str] = []
+    for m in _ARM_WORD.finditer(text):
+        token = m.group(1)
+        parts = [p for p in re.split(r"[/-]", token.lower()) if p]
+        if token not in found and token.lower() not in _NAME_FILLER and parts and all(
+                len(p) >= 3 and any(w.startswith(p) for w in name_words) for p in parts):
+            found.append(token)
+    return [re.escape(t) for t in found]
+
+
+_ARM_WORD = re.compile(r"\b([A-Za-z][\w/-]{2,30})\s(?:group|arm)s?\b")
 
 
 # Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
