@@ -176,6 +176,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
     for written in parts:
+        within_change = False
         clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
@@ -214,6 +215,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                         r"\bboth\b|\ball\b", clause, re.I):
                     continue  # the comparator's own change from baseline
                 verdict = "within" if pain_direction(word, polarity) == "better" else pain_direction(word, polarity)
+                within_change = verdict == "worse"  # worse than at baseline: no difference between the arms
             else:
                 verdict = pain_direction(sentence_direction(clause, arms), polarity)
             if verdict is None:
@@ -227,6 +229,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
         prev = Verdict(verdict, _span(text, originals[written]) if written in originals else written, times=times,
                        vs_placebo=vs_placebo, vs_active=vs_active)
+        if within_change:
+            prev.extra["within_change"] = True  # 'Compared with the baseline score, ... a significant increase in ...'
         if verdict == "no_difference" and NON_INFERIORITY.search(clause):
             prev.extra["non_inferiority"] = True
         out.append(prev)

@@ -133,7 +133,7 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
     usable = verdicts
     if placebo:  # judged against placebo/sham: drop verdicts against another active treatment only
         usable = [v for v in verdicts if not (v.vs_active and not v.vs_placebo)] or verdicts
-    between = [v for v in usable if v.verdict in ("better", "worse", "no_difference")]
+    between = [v for v in usable if v.verdict in ("better", "worse", "no_difference") and not v.extra.get("within_change")]
     body = [v for v in between if (v.section or "").upper() != "TITLE"]
     between = body or between  # the title states what the body reports: where they differ the body counts
     kinds = {v.verdict for v in between}
@@ -144,6 +144,9 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
         return _between_arms(between)
     if any(v.verdict == "within" for v in usable):
         return ("no_difference" if placebo else "improved"), _first(usable, "within")
+    changes = [v for v in usable if v.extra.get("within_change")]  # only worsening from baseline is reported
+    if changes:
+        return "worse", _first(changes, "worse")
     return "not_reported", None
 
 

@@ -192,3 +192,14 @@ def test_intensity_of_adverse_events_is_no_pain_measure() -> None:
     assert not is_pain_outcome("Adverse events were similar in nature, incidence, and intensity for all oral and IV "
                                "palonosetron groups, and were the expected adverse events for 5-HT3 RAs (primarily "
                                "headache and constipation).")
+
+
+def test_worse_than_at_baseline_is_outranked_by_a_difference_between_arms() -> None:
+    # PMC3407644 (pool batch 4, gold improved): the SF-36 'bodily pain' change from baseline is no arm difference.
+    a = article("Xiaopiyishen Herbal Extract Granule for functional dyspepsia with depression",
+                ("", "Compared with the baseline score, intervention with XPYS-HEG led to a significant increase in "
+                     "scores for the factor of bodily pain at the end of the 6th week."),
+                ("", "Therefore, XPYS-HEG could partially improve the quality of life for people with FPSH and "
+                     "liver-qi stagnation and spleen-qi deficiency syndrome, which can ease bodily pain, stimulate a "
+                     "positive mood, and ease anxiety."))
+    assert effect(a, "Xiaopiyishen Herbal Extract Granule (XPYS-HEG)") == "improved"
