@@ -399,4 +399,4 @@ def clauses(text: str) -> list[str]:
 def _is_between(clause: str) -> bool:
     """A comparison between arms (not with baseline)."""
     m = COMPARE.search(clause)
-    return bool(m) and not re.match(r"\s*(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
+    return bool(m) and not re.match(r"\s*((with|to) )?(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
