@@ -157,6 +157,21 @@ def _non_inferiority_of_intervention(text: str, arms: Arms) -> bool:
     return bool(m and not arms.is_comparator(m.group("subject")) and not PLACEBO_LIKE.search(m.group("subject")))
 
 
+_REFERENCE = re.compile(r"\b(as (effective|efficacious|good|potent) as|comparable (to|with)|similar to|equivalent to|"
+                        r"inferior to)\s+(?P<reference>[^,;.]{2,60})", re.I)
+_INACTIVE = re.compile(r"\b(baseline|control|usual|standard|no (treatment|intervention)|untreated)\b", re.I)
+
+
+def _active_reference(clause: str, arms: Arms) -> bool:
+    """The clause sets the intervention against another active treatment ('it was not as effective as carprofen',
+    'comparable to thoracic E-PCA'): relative efficacy, not the absence of a benefit over placebo."""
+    m = _REFERENCE.search(clause)
+    if not m:
+        return False
+    reference = m.group("reference")
+    return not (arms.is_intervention(reference) or PLACEBO_LIKE.search(reference) or _INACTIVE.search(reference))
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
@@ -226,7 +241,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         vs_placebo = bool(PLACEBO_LIKE.search(clause)) or (sentence_placebo and not each_other and not arms.is_comparator(
             PLACEBO_LIKE.sub(" ", clause)))
         vs_active = each_other or (
-            arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
+            arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause)) or (
+            verdict in ("no_difference", "worse") and _active_reference(clause, arms))
         prev = Verdict(verdict, _span(text, originals[written]) if written in originals else written, times=times,
                        vs_placebo=vs_placebo, vs_active=vs_active)
         if within_change:

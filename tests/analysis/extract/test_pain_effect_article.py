@@ -203,3 +203,13 @@ def test_worse_than_at_baseline_is_outranked_by_a_difference_between_arms() -> N
                      "liver-qi stagnation and spleen-qi deficiency syndrome, which can ease bodily pain, stimulate a "
                      "positive mood, and ease anxiety."))
     assert effect(a, "Xiaopiyishen Herbal Extract Granule (XPYS-HEG)") == "improved"
+
+
+def test_less_effective_than_another_active_treatment_is_no_absence_of_benefit() -> None:
+    # PMC2781775 (pool batch 5, gold improved): placebo-controlled; carprofen is a second, active comparator.
+    a = article("Evaluating Complementary Therapies for Canine Osteoarthritis—Part II: A Homeopathic Combination "
+                "Preparation (Zeel®)",
+                ("", "All dogs were fed test products or placebo for 8 weeks."),
+                ("", "Our results indicated that the HCP Zeel® was beneficial in alleviating chronic orthopedic pain "
+                     "in dogs although it was not as effective as carprofen."))
+    assert effect(a, "homeopathic combination preparation Zeel (dogs)") == "improved"
