@@ -52,7 +52,8 @@ NON_FINDING = re.compile(
     r"(a|one|another|previous|prior|earlier|recent) (\d{4} )?(\w+ )?(study|studies|trials?|reports?) (by|of \d+)|"
     r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason)|"
     r"\b(study|trial|protocol|we) will\b|\b(future|further|larger|additional) (\w+ ){0,2}(studies|research|trials|"
-    r"investigations?) (are|is|will|would|should|may|might|could|to)\b|(adverse (events?|effects?|reactions?)|side[- ]effects?)\b[^.;]{0,40}?\b(included|"
+    r"investigations?) (are|is|will|would|should|may|might|could|to)\b|\bshould be (\w+ )?(evaluated|considered|assessed|"
+    r"investigated|explored|examined|studied|addressed)\b|(adverse (events?|effects?|reactions?)|side[- ]effects?)\b[^.;]{0,40}?\b(included|"
     r"including|such as|consisted of)\b|"
     r"(complications|events|outcomes|variables|parameters)\b[^.;]{0,60}?\b(included|including|such as) (\w+ )?"
     r"(decreased|increased|reduced|elevated|low|high))\b", re.I)

@@ -49,7 +49,9 @@ NOT_PAIN_OUTCOME = re.compile(
     r"bradycardia|hypertension|PONV)\b|"
     # Analgesia named by its technique, or a drug given 'as analgesia', is a treatment, not an outcome.
     r"\b(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|multimodal|"
-    r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b", re.I)
+    r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b|"
+    # Pain naming the treatment or the syndrome, not a measured outcome: 'pain treatment improved sleep'.
+    r"\bpain (treatments?|therapy|therapies|medications?|clinics?|services?|syndromes?|patients)\b", re.I)
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(

@@ -213,3 +213,14 @@ def test_less_effective_than_another_active_treatment_is_no_absence_of_benefit()
                 ("", "Our results indicated that the HCP Zeel® was beneficial in alleviating chronic orthopedic pain "
                      "in dogs although it was not as effective as carprofen."))
     assert effect(a, "homeopathic combination preparation Zeel (dogs)") == "improved"
+
+
+def test_pain_naming_the_treatment_and_recommendations_are_no_findings() -> None:
+    # PMC5873424 (pool batch 5, gold not_reported): the outcome is sleep; 'pain treatment' names the intervention.
+    a = article("Effect of pain treatment on sleep in nursing home patients with dementia and depression",
+                ("CONCLUSIONS", "Compared with placebo, pain treatment improved sleep as measured with actigraphy."),
+                ("CONCLUSIONS", "This implies that sleep, pain, and depression in NH patients should be critically "
+                                "evaluated and that pain treatment should be considered to be a potentially "
+                                "beneficial treatment."))
+    assert effect(a, "stepwise pain treatment (oral paracetamol or transdermal buprenorphine) vs placebo") == \
+        "not_reported"
