@@ -226,29 +226,6 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     return None, 0
 
 
-_ITEM_WORD = re.compile(r"\b(less|lower|fewer|reduced|decreased|shorter|more|higher|greater|increased|longer|better|"
-                        r"worse)\s", re.I)
-
-
-def pain_item(clause: str) -> str:
-    """The clause without the list items before its pain outcome: in 'X had a higher success rate, longer duration
-    of anesthesia, less intra-operative pain, ... than Y' the first direction word governs the success rate; the
-    pain outcome's own word ('less') must decide. Returns ``clause`` unchanged where the first direction word
-    already governs a pain outcome, or no later word stands right before one."""
-    words = list(_ITEM_WORD.finditer(clause))
-    if len(words) < 2:
-        return clause
-    first = words[0]
-    governed = re.split(r"[,;]|\band\b", clause[first.end():], maxsplit=1)[0]
-    if HIGHER_BETTER.search(_mask(governed)) or LOWER_BETTER.search(_mask(governed)):
-        return clause
-    for w in words[1:]:
-        item = re.split(r"[,;]|\band\b", clause[w.end():], maxsplit=1)[0]
-        if len(item.split()) <= 4 and (HIGHER_BETTER.search(_mask(item)) or LOWER_BETTER.search(_mask(item))):
-            return clause[:first.start()] + clause[w.start():]
-    return clause
-
-
 def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     """Polarity of the outcome the direction word governs: the words right after it ('reduction in
     migraine days'), else right before it ('pain scores were lower'), else the whole clause."""

@@ -28,11 +28,11 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
 )
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
     BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
-    TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity, pain_item,
+    TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
     numeric_direction, orientation, pain_direction, raw_direction, respective_direction, sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
-    CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity,
+    CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
 )
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 

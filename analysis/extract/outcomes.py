@@ -4,7 +4,10 @@ Lower is better for pain intensity, scores, analgesic consumption, hyperalgesia 
 higher is better for relief, pain-free rates, responders, time to first analgesic and thresholds.
 An outcome this vocabulary does not know has no polarity (``None``): callers must then not turn
 'improved' or 'increased' into better or worse by guessing. Pain named as the condition studied
-('patients with chronic low back pain') and coping or disability questionnaires are not outcomes.
+('patients with chronic low back pain') and coping or disability questionnaires are not outcomes; nor
+is pain counted among adverse events ('adverse events ... were headache and diarrhea').
+``pain_item`` keeps, in a list of outcomes with a direction word each, the one before the pain outcome;
+``primary_outcomes`` / ``on_outcome`` tell which pain outcome the abstract names primary.
 """
 
 from __future__ import annotations
@@ -105,6 +108,30 @@ def outcome_polarity(text: str) -> str | None:
     if LOWER_BETTER.search(cleaned):
         return "lower_better"
     return None
+
+
+# --- which direction word governs the pain outcome ----------------------------------------------
+_ITEM_WORD = re.compile(r"\b(less|lower|fewer|reduced|decreased|shorter|more|higher|greater|increased|longer|better|"
+                        r"worse)\s", re.I)
+
+
+def pain_item(clause: str) -> str:
+    """The clause without the list items before its pain outcome: in 'X had a higher success rate, longer duration
+    of anesthesia, less intra-operative pain, ... than Y' the first direction word governs the success rate; the
+    pain outcome's own word ('less') must decide. Returns ``clause`` unchanged where the first direction word
+    already governs a pain outcome, or no later word stands right before one."""
+    words = list(_ITEM_WORD.finditer(clause))
+    if len(words) < 2:
+        return clause
+    first = words[0]
+    governed = re.split(r"[,;]|\band\b", clause[first.end():], maxsplit=1)[0]
+    if HIGHER_BETTER.search(_mask(governed)) or LOWER_BETTER.search(_mask(governed)):
+        return clause
+    for w in words[1:]:
+        item = re.split(r"[,;]|\band\b", clause[w.end():], maxsplit=1)[0]
+        if len(item.split()) <= 4 and (HIGHER_BETTER.search(_mask(item)) or LOWER_BETTER.search(_mask(item))):
+            return clause[:first.start()] + clause[w.start():]
+    return clause
 
 
 # --- which outcome is primary -------------------------------------------------------------------

@@ -150,7 +150,7 @@ def test_primary_outcome_result_outranks_a_secondary_one() -> None:
 def test_each_listed_outcome_has_its_own_direction_word_and_colon_abbreviations_name_arms() -> None:
     # PMC5564145 (gold improved): '(double cartridges: DC)' names the intervention, 'the SC group' the comparator;
     # in the conclusion 'less' governs the pain, not 'higher' (the success rate).
-    from ketamine_evidence.analysis.extract.comparisons import pain_item
+    from ketamine_evidence.analysis.extract.outcomes import pain_item
     conclusion = ("We concluded that using DC for the infiltration injection had a higher success rate, longer "
                   "duration of anesthesia, less intra-operative pain, and a lower amount of additional anesthesia "
                   "than SC in the surgical removal of LITM.")
