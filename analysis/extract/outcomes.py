@@ -90,13 +90,11 @@ _PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie
 def is_pain_outcome(text: str) -> bool:
     """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event)."""
     cleaned = _mask(text)
-    found = [m for rx in (HIGHER_BETTER, LOWER_BETTER) for m in rx.finditer(cleaned)]
-    if not found:
-        return False
     if not (_ADVERSE_CONTEXT.search(cleaned) or (_SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))):
-        return True
+        return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
     # Among adverse events, pain is an outcome only where it is measured as one ('pain scores', 'relief of pain').
-    return any(_PAIN_MEASURE.search(cleaned, max(0, m.start() - 25), m.end() + 25) for m in found)
+    return any(_PAIN_MEASURE.search(cleaned, max(0, m.start() - 25), m.end() + 25)
+               for rx in (HIGHER_BETTER, LOWER_BETTER) for m in rx.finditer(cleaned))
 
 
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
@@ -158,7 +156,7 @@ def primary_outcomes(sentences: list[str]) -> list[frozenset[str]]:
     outcomes': NRS); empty where it names none, or a primary outcome that is not about pain (the pain results are
     then all of one standing)."""
     for text in sentences:
-        m = _PRIMARY.search(text)
+        m = _PRIMARY.search(text) if "rimary" in text or "RIMARY" in text else None
         if not m:
             continue
         after = _PRIMARY_AFTER.match(text[m.end():])
