@@ -22,7 +22,6 @@ evaluation; other extractors may use it the same way):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
@@ -100,21 +99,24 @@ def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 
 _BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
-_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
+_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)|(?<=[A-Za-z]):\s?([A-Z]{2,6})\)")  # 'words (ABBR)', '(words: ABBR)'
 _SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
 
 
-def _defined_abbreviations(text: str) -> Iterator[tuple[str, str]]:
+@lru_cache(maxsize=32)  # read for the intervention's initials and for the other arms of the same text
+def _defined_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
     """(words, abbreviation) for every 'spelled-out words (ABBR)' of ``text``, left to right.
 
     The bracketed capitals are rare, so they are found first and only the stretch before each is read
     (one scan of the text instead of trying up to six words at every word)."""
     floor = 0
+    found = []
     for m in _ABBREVIATION.finditer(text):
-        words = _SPELLED_BEFORE.search(text, max(floor, m.start() - 300), m.start())
+        words = _SPELLED_BEFORE.search(text[max(floor, m.start() - 300):m.start()] + (" " if m.group(2) else ""))
         if words is not None:
             floor = m.end()
-            yield words.group(1), m.group(1)
+            found.append((words.group(1), m.group(1) or m.group(2)))
+    return tuple(found)
 
 
 def _initials_abbreviations(text: str, name: str) -> list[str]:
@@ -128,7 +130,7 @@ def _initials_abbreviations(text: str, name: str) -> list[str]:
     for spelled, abbr in _defined_abbreviations(text):
         words = re.findall(r"[A-Za-z]+", spelled)[-len(abbr):]
         if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
-                and all(w.lower() in name_words for w in words):
+                and all(w.lower() in name_words or w.lower().rstrip("s") in name_words for w in words):
             out.append(abbr)
     return out
 
@@ -139,14 +141,50 @@ def article_arms(ctx: "Context") -> Arms:
     Where the abstract never uses the intervention's full name, its distinctive words stand for it
     (``word_pattern``): 'massage and breastfeeding before venipuncture' is 'the massage group' and 'the
     breastfeeding group'; 'ginger and artichoke extract supplementation' is 'the supplement'."""
-    text = ctx.article.text
+    cached = getattr(ctx, "_arms", None)  # asked by several extractors of the same article
+    if cached is not None:
+        return cached
+    text = ctx.text
     pattern = ctx.intervention.pattern
     if not ctx.intervention.mentioned_in(text):
         pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
-    extra = _initials_abbreviations(text, ctx.intervention.given_name or ctx.intervention.name)
-    if extra:  # the abbreviation becomes one of the intervention's names
-        pattern = re.compile(r"%s|\b(?:%s)\b" % (pattern.pattern, "|".join(extra)), pattern.flags)
-    return arms_for(text, pattern)
+    name = ctx.intervention.given_name or ctx.intervention.name
+    extra = _initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
+    if extra:  # the abbreviation or group word becomes one of the intervention's names
+        pattern = _with_names(pattern.pattern, pattern.flags, tuple(re.escape(w) for w in extra))
+    arms = arms_for(text, pattern)
+    try:
+        ctx._arms = arms  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return arms
+
+
+@lru_cache(maxsize=64)  # one compiled pattern per article and name, however many extractors ask
+def _with_names(pattern: str, flags: int, extra: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"%s|\b(?:%s)\b" % (pattern, "|".join(extra)), flags)
+
+
+def _group_words(text: str, name: str) -> list[str]:
+    """Words that name an arm ('X group', 'X arm') and stand for the intervention: a distinctive word of its name
+    ('the laparoscopic group' for 'laparoscopic repair of perforated peptic ulcer (vs open repair)') or a short
+    form made of the starts of its name's words ('the PAR/VAL group' for 'parecoxib/valdecoxib')."""
+    if " group" not in text and " arm" not in text:
+        return []
+    name_words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name))
+                  if w.lower() not in _NAME_FILLER]
+    starts = {w[:3] for w in name_words}
+    found: list[str] = []
+    for token in dict.fromkeys(m.group(1) for m in _ARM_WORD.finditer(text)):
+        if token.lower()[:3] not in starts or token.lower() in _NAME_FILLER:
+            continue
+        parts = [p for p in re.split(r"[/-]", token.lower()) if p]
+        if parts and all(len(p) >= 3 and any(w.startswith(p) for w in name_words) for p in parts):
+            found.append(token)
+    return found
+
+
+_ARM_WORD = re.compile(r"\b([A-Za-z][\w/-]{2,30})\s(?:group|arm)s?\b")
 
 
 # Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
@@ -223,6 +261,11 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         names_cmp.add(word)
     abbreviations = _abbreviations(text, pattern)
     labels_int.update(abbreviations)
+    if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
+        # another arm the abstract defines and names so
+        arm_words = {m.group(1) for m in re.finditer(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b", text)}
+        names_cmp.update(abbr for spelled, abbr in _defined_abbreviations(text) if abbr not in labels_int
+                         and abbr in arm_words and not pattern.search(spelled))
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
     int_re = _label_regex(labels_int, abbreviations)
     cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)

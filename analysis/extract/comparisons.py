@@ -31,7 +31,7 @@ NO_DIFF = re.compile(
     r"not (statistically )?significant(ly)?( different| differ\w*| lower| higher| reduced| changed| better)?|"
     r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
     r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
-    r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|similar (between|among|in both|"
+    r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|(scored|rated|perceived|reported) similarly|similar (between|among|in both|"
     r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
     r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|no (analgesic|opioid[- ]sparing|pain[- ]relieving|preemptive|pre-emptive|preventive|beneficial|additive|synergistic) (\w+ )?(effects?|benefits?|impact)|no (significant |measurable |clinically relevant )?(impact|influence) on|equally (effective|efficacious|potent)|similarly effective|equi-?analgesic|(was|were|is|are|provided|produced|showed|gave) (an? )?(\w+ )?equivalent (to|analgesi\w*)|(have|had|has|showed|with) (the )?same (effect|efficacy)|not (superior|more effective|better|inferior)|"
     r"failed to (show|demonstrate|reduce|improve|achieve|reach)|insignificant|as effective as|neither|"
@@ -76,13 +76,13 @@ WITHIN = re.compile(
     r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
-    r"\b(at baseline|baseline (characteristics|values|data|scores)|before (the )?(procedure|block|treatment|surgery|"
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
     r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
     r"baseline (pain|\w+ scores?))", re.I)
 # '..., but the difference was not statistically significant': the previous clause's difference taken back.
-TAKEN_BACK = re.compile(r"^\W*(the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
-                        r"effect)s? (between (the )?(two |both )?groups )?(was|were|did) not (statistically |clinically )?"
-                        r"(significant|reach\w* (statistical )?significance)", re.I)
+TAKEN_BACK = re.compile(r"^\W*((the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
+                        r"effect)s? (between (the )?(two |both )?groups )?|(it|this|that|which|these|they) )(was|were|did) not "
+                        r"(statistically |clinically )?(significant|reach\w* (statistical )?significance)", re.I)
 # Markers of the reference side of a comparison ('lower in A than in B').
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
@@ -91,13 +91,17 @@ LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
 CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
-                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=with no (?:significant |"
+                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=with (?:comparable|similar)\b)|,?\s(?=with no (?:significant |"
                           r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 # A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
                        r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
                        r"(when )?analy[sz]ed by (gender|sex|age))\b", re.I)
+# Patients compared with healthy people: a case-control contrast, never one between the trial's arms.
+HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|between [^,;]{1,60}? and) (the |\w+ )?(healthy|"
+                              r"age-matched|pain-free) (\w+ )?(controls?|volunteers|subjects|individuals|participants|women|men)\b",
+                              re.I)
 # A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
 THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
                        r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)
@@ -372,4 +376,4 @@ def clauses(text: str) -> list[str]:
 def _is_between(clause: str) -> bool:
     """A comparison between arms (not with baseline)."""
     m = COMPARE.search(clause)
-    return bool(m) and not re.match(r"\s*(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
+    return bool(m) and not re.match(r"\s*((with|to) )?(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)

@@ -27,12 +27,12 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
     GENERIC_INTERVENTION_ARM, PLACEBO_LIKE, TREATED_SIDE, Arms, article_arms, arms_for,
 )
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
-    BASELINE_ONLY, BETTER, CLAUSE_SPLIT, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
+    BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
     TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
     numeric_direction, orientation, pain_direction, raw_direction, respective_direction, sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
-    CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity,
+    CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
 )
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 
@@ -44,19 +44,22 @@ NON_FINDING = re.compile(
     r"\b(whether|aim(ed|s)? (of|to|was)|objective|purpose|hypothes\w+|(was|were) to (compare|assess|evaluate|determine|"
     r"investigate|examine)|we (investigated|evaluated|examined|compared|assessed|studied|designed)|is known|"
     r"(has|have) been (shown|suggested|reported|used)|is (commonly |widely )?used|(was|were) (assessed|measured|recorded|"
-    r"evaluated|graded|calculated|obtained|noted)( (at|by|using|with|before|after|in)\b|\.)|^to (assess|evaluate|determine|"
+    r"evaluated|graded|calculated|obtained|noted)( (at|by|using|with|before|after|in|from|during|over|on|prior)\b|\.)|^to (assess|evaluate|determine|"
     r"compare|investigate|examine)|\bto (evaluate|assess|investigate|examine|determine) (the|whether|if)|(trial|study) "
     r"(compared|investigated|evaluated|examined|assessed|aims?)|(?<!other )(primary|secondary) (efficacy )?(outcome|"
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
     r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to|et al|"
     r"(a|one|another|previous|prior|earlier|recent) (\d{4} )?(\w+ )?(study|studies|trials?|reports?) (by|of \d+)|"
     r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason)|"
-    r"\b(study|trial|protocol|we) will\b|(adverse (events?|effects?|reactions?)|side[- ]effects?)\b[^.;]{0,40}?\b(included|"
+    r"\b(study|trial|protocol|we) will\b|\b(future|further|larger|additional) (\w+ ){0,2}(studies|research|trials|"
+    r"investigations?) (are|is|will|would|should|may|might|could|to)\b|\bshould be (\w+ )?(evaluated|considered|assessed|"
+    r"investigated|explored|examined|studied|addressed)\b|(adverse (events?|effects?|reactions?)|side[- ]effects?)\b[^.;]{0,40}?\b(included|"
     r"including|such as|consisted of)\b|"
     r"(complications|events|outcomes|variables|parameters)\b[^.;]{0,60}?\b(included|including|such as) (\w+ )?"
     r"(decreased|increased|reduced|elevated|low|high))\b", re.I)
-# '..., with no significant increase in complications': like 'without', about pain only if it names a pain outcome.
-WITH_NO = re.compile(r"\s*with no\b", re.I)
+# '..., with no significant increase in complications', '... with comparable recovery profile': like 'without',
+# about pain only if it names a pain outcome.
+WITH_NO = re.compile(r"\s*with (no|comparable|similar)\b", re.I)
 # A non-inferiority verdict ('non-inferiority of X to Y was not demonstrated'): about the primary
 # outcome, a pain outcome in a trial whose abstract reports pain outcomes.
 NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
@@ -155,6 +158,21 @@ def _non_inferiority_of_intervention(text: str, arms: Arms) -> bool:
     return bool(m and not arms.is_comparator(m.group("subject")) and not PLACEBO_LIKE.search(m.group("subject")))
 
 
+_REFERENCE = re.compile(r"\b(as (effective|efficacious|good|potent) as|comparable (to|with)|similar to|equivalent to|"
+                        r"inferior to)\s+(?P<reference>[^,;.]{2,60})", re.I)
+_INACTIVE = re.compile(r"\b(baseline|control|usual|standard|no (treatment|intervention)|untreated)\b", re.I)
+
+
+def _active_reference(clause: str, arms: Arms) -> bool:
+    """The clause sets the intervention against another active treatment ('it was not as effective as carprofen',
+    'comparable to thoracic E-PCA'): relative efficacy, not the absence of a benefit over placebo."""
+    m = _REFERENCE.search(clause)
+    if not m:
+        return False
+    reference = m.group("reference")
+    return not (arms.is_intervention(reference) or PLACEBO_LIKE.search(reference) or _INACTIVE.search(reference))
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
@@ -173,7 +191,9 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
-    for clause in parts:
+    for written in parts:
+        within_change = False
+        clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
         if TAKEN_BACK.search(clause) and prev is not None and prev.verdict in ("better", "worse") \
@@ -182,6 +202,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             continue
         if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
             continue  # 'did not differ between duloxetine-treated male and female patients': not the arms
+        if HEALTHY_CONTROLS.search(clause):
+            continue  # 'Women with trapezius myalgia have lower strength capacity ... than healthy controls'
         if WITHOUT.match(clause) or WITH_NO.match(clause):
             if not own or prev is None:
                 continue  # '..., without increasing adverse effects': not about pain
@@ -209,6 +231,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                         r"\bboth\b|\ball\b", clause, re.I):
                     continue  # the comparator's own change from baseline
                 verdict = "within" if pain_direction(word, polarity) == "better" else pain_direction(word, polarity)
+                within_change = verdict == "worse"  # worse than at baseline: no difference between the arms
             else:
                 verdict = pain_direction(sentence_direction(clause, arms), polarity)
             if verdict is None:
@@ -219,9 +242,12 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         vs_placebo = bool(PLACEBO_LIKE.search(clause)) or (sentence_placebo and not each_other and not arms.is_comparator(
             PLACEBO_LIKE.sub(" ", clause)))
         vs_active = each_other or (
-            arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause))
-        prev = Verdict(verdict, _span(text, originals[clause]) if clause in originals else clause, times=times,
+            arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause)) or (
+            verdict in ("no_difference", "worse") and _active_reference(clause, arms))
+        prev = Verdict(verdict, _span(text, originals[written]) if written in originals else written, times=times,
                        vs_placebo=vs_placebo, vs_active=vs_active)
+        if within_change:
+            prev.extra["within_change"] = True  # 'Compared with the baseline score, ... a significant increase in ...'
         if verdict == "no_difference" and NON_INFERIORITY.search(clause):
             prev.extra["non_inferiority"] = True
         out.append(prev)

@@ -4,7 +4,10 @@ Lower is better for pain intensity, scores, analgesic consumption, hyperalgesia 
 higher is better for relief, pain-free rates, responders, time to first analgesic and thresholds.
 An outcome this vocabulary does not know has no polarity (``None``): callers must then not turn
 'improved' or 'increased' into better or worse by guessing. Pain named as the condition studied
-('patients with chronic low back pain') and coping or disability questionnaires are not outcomes.
+('patients with chronic low back pain') and coping or disability questionnaires are not outcomes; nor
+is pain counted among adverse events ('adverse events ... were headache and diarrhea').
+``pain_item`` keeps, in a list of outcomes with a direction word each, the one before the pain outcome;
+``primary_outcomes`` / ``on_outcome`` tell which pain outcome the abstract names primary.
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ LOWER_BETTER = re.compile(
     r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? scales?|(verbal )?numeric(al)? rating scales?|"
     r"hyperalgesi\w*|allodyni\w*|"
     r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
-    r"analgesia requirements?|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
+    r"analgesia requirements?|(requirements?|consumption|doses?) (of|for) (\w+ )?(morphine|opioids?|analgesics?|fentanyl|"
+    r"tramadol|pethidine|meperidine|rescue)|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
@@ -37,7 +41,7 @@ LOWER_BETTER = re.compile(
     r"significantly )?(less|more|fewer|lower|higher|smaller|larger|greater) (\w+ )?(morphine|opioids?|analgesics?|"
     r"analgesia|fentanyl|tramadol|pethidine|meperidine|oxycodone|hydromorphone|piritramide|rescue)|"
     r"(nih-)?cpsi|prostatitis symptom (index|scores?)|mc ?gill pain|(sf-)?mpq|npsi|neuropathic pain symptom inventory|"
-    r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|discomfort|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
+    r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
     r"(headache |migraine |pain )?recurrences?|sore throat)\b",
     re.I)
 # Wording about pain that is not a pain outcome (questionnaires about coping, disability).
@@ -48,7 +52,9 @@ NOT_PAIN_OUTCOME = re.compile(
     r"bradycardia|hypertension|PONV)\b|"
     # Analgesia named by its technique, or a drug given 'as analgesia', is a treatment, not an outcome.
     r"\b(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|multimodal|"
-    r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b", re.I)
+    r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b|"
+    # Pain naming the treatment or the syndrome, not a measured outcome: 'pain treatment improved sleep'.
+    r"\bpain (treatments?|therapy|therapies|medications?|clinics?|services?|syndromes?|patients)\b", re.I)
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
@@ -56,7 +62,10 @@ CONDITION_PAIN = re.compile(
     r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
     r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
     r"breakthrough|nociceptive)[- ]){1,4})pain\b(?![- ](scores?|intensity|ratings?|levels?|relief|reduction|severity|"
-    r"perception|experience|scales?|outcomes?))", re.I)
+    r"perception|experience|scales?|outcomes?))|"
+    # 'painful' before the body part or disorder it describes: 'Function of Chronically Painful Muscles'.
+    r"\b(chronically )?painful ((trapezius|diabetic|peripheral|lumbar|cervical) )?(muscles?|joints?|knees?|shoulders?|hips?|"
+    r"feet|foot|hands?|heels?|conditions?|disorders?|neuropath\w*|syndromes?|bladder)\b", re.I)
 
 
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
@@ -66,11 +75,26 @@ def _mask(text: str) -> str:
     return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
 
 
+# Pain reported as an adverse event: 'Adverse events ... were headache (5.6 vs. 5.1 %) and diarrhea', 'abdominal
+# pain, diarrhoea, and nasal congestion after all three vaccinations': a harm counted, not a pain outcome studied.
+_ADVERSE_CONTEXT = re.compile(r"\b(adverse (events?|effects?|reactions?|experiences?)|side[- ]effects?|AEs|reactogenicity|"
+                              r"tolerability)\b", re.I)
+_ADVERSE_SYMPTOM = re.compile(r"\b(nausea|vomiting|diarrh\w+|dizziness|drowsiness|somnolence|fatigue|rash|fever|pyrexia|"
+                              r"constipation|pruritus|itching|congestion|insomnia|dyspepsia|malaise|dystonia)\b", re.I)
+_SYMPTOM_PAIN = re.compile(r"\b(headaches?|(abdominal|back|chest|joint|muscle) pain|arthralgia)\b", re.I)
+_PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie\w+|free|consumption|requirements?|"
+                           r"responders?|thresholds?|rescue)\b", re.I)
+
+
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def is_pain_outcome(text: str) -> bool:
-    """True when ``text`` names a pain outcome in the guideline's sense."""
+    """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event)."""
     cleaned = _mask(text)
-    return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
+    if not (_ADVERSE_CONTEXT.search(cleaned) or (_SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))):
+        return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
+    # Among adverse events, pain is an outcome only where it is measured as one ('pain scores', 'relief of pain').
+    return any(_PAIN_MEASURE.search(cleaned, max(0, m.start() - 25), m.end() + 25)
+               for rx in (HIGHER_BETTER, LOWER_BETTER) for m in rx.finditer(cleaned))
 
 
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
@@ -82,3 +106,75 @@ def outcome_polarity(text: str) -> str | None:
     if LOWER_BETTER.search(cleaned):
         return "lower_better"
     return None
+
+
+# --- which direction word governs the pain outcome ----------------------------------------------
+_ITEM_WORD = re.compile(r"\b(less|lower|fewer|reduced|decreased|shorter|more|higher|greater|increased|longer|better|"
+                        r"worse)\s", re.I)
+
+
+def pain_item(clause: str) -> str:
+    """The clause without the list items before its pain outcome: in 'X had a higher success rate, longer duration
+    of anesthesia, less intra-operative pain, ... than Y' the first direction word governs the success rate; the
+    pain outcome's own word ('less') must decide. Returns ``clause`` unchanged where the first direction word
+    already governs a pain outcome, or no later word stands right before one."""
+    words = list(_ITEM_WORD.finditer(clause))
+    if len(words) < 2:
+        return clause
+    first = words[0]
+    governed = re.split(r"[,;]|\band\b", clause[first.end():], maxsplit=1)[0]
+    if HIGHER_BETTER.search(_mask(governed)) or LOWER_BETTER.search(_mask(governed)):
+        return clause
+    for w in words[1:]:
+        item = re.split(r"[,;]|\band\b", clause[w.end():], maxsplit=1)[0]
+        if len(item.split()) <= 4 and (HIGHER_BETTER.search(_mask(item)) or LOWER_BETTER.search(_mask(item))):
+            return clause[:first.start()] + clause[w.start():]
+    return clause
+
+
+# --- which outcome is primary -------------------------------------------------------------------
+# 'The primary outcome (measure) was X', 'Primary efficacy variable: X', 'X was the primary endpoint'.
+_PRIMARY = re.compile(r"\b(co-?)?primary (efficacy |comparison |outcome |end ?point )?(outcomes?|end ?points?|measures?|"
+                      r"variables?|parameters?|criteri(on|a))( measures?)?\b", re.I)
+_PRIMARY_AFTER = re.compile(r"^\W*(of (this|the) (study|trial) )?(was|were|is|are|included?|:)\s+(the |a |an )?", re.I)
+_PRIMARY_BEFORE = re.compile(r"(was|were|is|are) (the|our) $", re.I)
+# Where the outcome's name ends: its time point, instrument or the next outcome class.
+_PHRASE_END = re.compile(r"[,;.()]|\s(at|on|over|during|after|before|using|measured|assessed|as|by|from|within|while|"
+                         r"and secondary|with|in the first)\s", re.I)
+_STOP = frozenset("the of in and or a an mean average daily weekly monthly change changes from baseline to score scores "
+                  "level levels total overall proportion patients patient number rate rates item items past hours days "
+                  "weeks".split())
+
+
+def _words(text: str) -> frozenset[str]:
+    """Content words of an outcome name, cut to five letters ('requirement' and 'requirements' agree)."""
+    return frozenset(w[:5] for w in re.findall(r"[a-z][a-z0-9-]{2,}", text.lower()) if w not in _STOP)
+
+
+def primary_outcomes(sentences: list[str]) -> list[frozenset[str]]:
+    """The content words of each pain outcome the abstract names primary ('NRS and the TUG test were the primary
+    outcomes': NRS); empty where it names none, or a primary outcome that is not about pain (the pain results are
+    then all of one standing)."""
+    for text in sentences:
+        m = _PRIMARY.search(text) if "rimary" in text or "RIMARY" in text else None
+        if not m:
+            continue
+        after = _PRIMARY_AFTER.match(text[m.end():])
+        if after:
+            rest = text[m.end() + after.end():]
+            end = _PHRASE_END.search(rest)
+            phrase = rest[:end.start()] if end else rest
+        elif _PRIMARY_BEFORE.search(text[:m.start()]):
+            phrase = text[:m.start()].split(",")[0]
+        else:
+            continue
+        parts = re.split(r"\s(?:and|or)\s", phrase)
+        named = [_words(re.sub(r"\(.*?\)", " ", part)) for part in parts if is_pain_outcome(part)]
+        short = [_words(abbr) for part in parts if is_pain_outcome(part) for abbr in re.findall(r"\((\w+)\)", part)]
+        return [words for words in named + short if words]
+    return []
+
+
+def on_outcome(clause: str, outcome: frozenset[str]) -> bool:
+    """The clause names every content word of ``outcome`` ('monthly migraine intensity' is not 'migraine frequency')."""
+    return outcome <= _words(clause)

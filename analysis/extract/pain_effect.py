@@ -17,6 +17,7 @@ from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
 )
+from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, primary_outcomes
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -63,6 +64,12 @@ TITLE_VERB = re.compile(r"\b(reduces|reduced|decreases|decreased|attenuates|atte
                         r"increased|improves|improved|lowers|lowered|prolongs|prolonged|relieves|relieved)\b", re.I)
 
 
+# A sentence that continues the previous one's comparison without naming the outcome again.
+ANAPHORA = re.compile(r"\W*((however|but|in contrast|conversely|nevertheless),?\s*)?(?P<subject>(this|these|that|it|the|"
+                      r"such)( (differences?|effects?|reductions?|benefits?|advantages?))?)\s(was|were|did|had|became|remained|"
+                      r"disappeared)\b", re.I)
+
+
 def article_verdicts(ctx: "Context") -> list[Verdict]:
     """Every pain verdict in the article's finding sentences, with its sentence (cached per context)."""
     cached = getattr(ctx, "_pain_verdicts", None)
@@ -71,11 +78,27 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     verdicts: list[Verdict] = []
     arms = article_arms(ctx)
     if ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern:
+        primary = primary_outcomes([s.text for s in ctx.sentences])
+        previous: "Sentence | None" = None
         for s in finding_sentences(ctx):
-            for v in clause_verdicts(s.text, arms, results=bool(re.search(r"RESULT|FINDING", s.section or "", re.I))):
+            results = bool(re.search(r"RESULT|FINDING", s.section or "", re.I))
+            found = clause_verdicts(s.text, arms, results=results)
+            if not found and previous is not None and ANAPHORA.match(s.text):
+                # 'However, this was not significantly different between the two groups at 3-4 cm': the previous
+                # sentence's pain outcome carried on ('this' read as it); only an absence of difference is taken.
+                m = ANAPHORA.match(s.text)
+                reading = f"{s.text[:m.start('subject')]}the pain difference{s.text[m.end('subject'):]}"
+                found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
+                for v in found:
+                    v.clause = s.text
+            previous = s if found else None
+            for v in found:
                 v.sentence = s
                 v.section = s.section
                 v.extra["placebo_controlled"] = arms.placebo_controlled
+                named = v.clause if is_pain_outcome(v.clause) else s.text  # 'but not at 24 h': the sentence's outcome
+                v.extra["primary"] = any(on_outcome(named, words) for words in primary) and not re.search(
+                    r"\bsecondary\b", named, re.I)
                 verdicts.append(v)
     try:
         ctx._pain_verdicts = verdicts  # type: ignore[attr-defined]
@@ -95,38 +118,81 @@ def named_in_part(ctx: "Context") -> bool:
 
 
 def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
-    """The guideline's pain_effect from clause verdicts, and the verdict that best shows it."""
+    """The guideline's pain_effect from clause verdicts, and the verdict that best shows it.
+
+    Standing, highest first: a difference between the arms outranks a change from baseline (used only
+    where no arm difference is reported); the abstract's results and conclusions outrank its title; where
+    the abstract names a primary pain outcome, a unanimous result on it decides unless the conclusions say
+    otherwise. ``mixed`` needs a benefit and an explicit absence of one (or harm) on pain outcomes of the
+    same standing; a benefit and a harm read in different sentences are weighed (conclusions, then the
+    count), since one of the two is more often a misread arm than a real reversal.
+    """
     if not verdicts:
         return "not_reported", None
     placebo = any(v.extra.get("placebo_controlled") for v in verdicts)
     usable = verdicts
     if placebo:  # judged against placebo/sham: drop verdicts against another active treatment only
         usable = [v for v in verdicts if not (v.vs_active and not v.vs_placebo)] or verdicts
-    kinds = {v.verdict for v in usable}
-    better, worse, none, within = ("better" in kinds, "worse" in kinds, "no_difference" in kinds, "within" in kinds)
-
-    def first(kind: str) -> Verdict:
-        for section_rank in ("CONCLUSIONS", "RESULTS", None):
-            for v in usable:
-                if v.verdict == kind and (section_rank is None or (v.section or "").upper().startswith(section_rank[:6])):
-                    return v
-        return next(v for v in usable if v.verdict == kind)
-
-    if within and none and not better and not worse and any(v.extra.get("non_inferiority") for v in usable):
-        return "mixed", first("no_difference")  # non-inferiority not shown, but improved from baseline
-    if better and (worse or none):
-        return "mixed", first("no_difference" if none else "worse")
-    if better:
-        return "improved", first("better")
-    if worse and none:
-        return "worse", first("worse")
-    if worse:
-        return "worse", first("worse")
-    if none:
-        return "no_difference", first("no_difference")
-    if within:
-        return ("no_difference" if placebo else "improved"), first("within")
+    between = [v for v in usable if v.verdict in ("better", "worse", "no_difference") and not v.extra.get("within_change")]
+    body = [v for v in between if (v.section or "").upper() != "TITLE"]
+    between = body or between  # the title states what the body reports: where they differ the body counts
+    kinds = {v.verdict for v in between}
+    if "within" in {v.verdict for v in usable} and kinds == {"no_difference"} and any(
+            v.extra.get("non_inferiority") for v in usable):
+        return "mixed", _first(between, "no_difference")  # non-inferiority not shown, but improved from baseline
+    if between:
+        return _between_arms(between)
+    if any(v.verdict == "within" for v in usable):
+        return ("no_difference" if placebo else "improved"), _first(usable, "within")
+    changes = [v for v in usable if v.extra.get("within_change")]  # only worsening from baseline is reported
+    if changes:
+        return "worse", _first(changes, "worse")
     return "not_reported", None
+
+
+_VALUE = {"better": "improved", "worse": "worse", "no_difference": "no_difference"}
+
+
+def _conclusion(v: Verdict) -> bool:
+    return bool(re.match(r"CONCLU|INTERPRET|DISCUSS", v.section or "", re.I))
+
+
+def _first(verdicts: list[Verdict], kind: str) -> Verdict:
+    """The verdict of ``kind`` that best shows the article's value: conclusions first, then results."""
+    ranked = sorted((v for v in verdicts if v.verdict == kind), key=lambda v: (
+        not _conclusion(v), not re.match(r"RESULT|FINDING", v.section or "", re.I)))
+    return ranked[0]
+
+
+def _between_arms(between: list[Verdict]) -> tuple[str, Verdict]:
+    """The article value from differences between the arms (see ``decide``)."""
+    concluded = {v.verdict for v in between if _conclusion(v)}
+    primary = {v.verdict for v in between if v.extra.get("primary")}
+    if len(primary) == 1 and concluded <= primary:
+        kind = next(iter(primary))  # the primary pain outcome's result, the conclusions agreeing
+        return _VALUE[kind], _first([v for v in between if v.extra.get("primary")], kind)
+    kinds = {v.verdict for v in between}
+    if kinds == {"better", "worse"}:
+        counts = {k: sum(1 for v in between if v.verdict == k) for k in kinds}
+        if _contrast_in_one_sentence(between):
+            return "mixed", _first(between, "worse")  # '... lower in group R at 2 h, but it reversed at 12 h'
+        if counts["better"] != counts["worse"]:
+            kind = max(counts, key=counts.__getitem__)
+            return _VALUE[kind], _first(between, kind)
+        return "mixed", _first(between, "worse")
+    if "better" in kinds:
+        return ("mixed", _first(between, "no_difference")) if "no_difference" in kinds else ("improved", _first(
+            between, "better"))
+    kind = "worse" if "worse" in kinds else "no_difference"
+    return _VALUE[kind], _first(between, kind)
+
+
+def _contrast_in_one_sentence(verdicts: list[Verdict]) -> bool:
+    """One sentence states both a benefit and a harm: a reversal the authors wrote, not a misread arm."""
+    by_sentence: dict[int, set[str]] = {}
+    for v in verdicts:
+        by_sentence.setdefault(id(v.sentence), set()).add(v.verdict)
+    return any({"better", "worse"} <= kinds for kinds in by_sentence.values())
 
 
 def extract(ctx: "Context") -> list[Finding]:

@@ -74,3 +74,13 @@ def test_abbreviation_spelled_by_the_names_words_is_the_intervention() -> None:
     # PMID 25197113 (pool dev): the bracketed comparator's words do not name the intervention.
     text = "ropivacaine fentanyl (RF) or bupivacaine fentanyl (BF)"
     assert _initials_abbreviations(text, "intrathecal ropivacaine-fentanyl (vs bupivacaine-fentanyl)") == ["RF"]
+
+
+def test_group_words_of_the_name_stand_for_the_intervention() -> None:
+    # Pool batch 5 (dev): PMC2691927 'the laparoscopic group', PMC5135478 'the PAR/VAL group'.
+    from ketamine_evidence.analysis.extract.arms import _group_words
+    text = ("The VAS score on postoperative days 1, 3, and 7 was significant lower (P < 0.05) in the laparoscopic "
+            "group. Conversion to open group was needed once.")
+    assert _group_words(text, "laparoscopic repair of perforated peptic ulcer (vs open repair)") == ["laparoscopic"]
+    text = "Pain scores were reduced in the PAR/VAL group (n=98), relative to placebo (n=97), on Day 2"
+    assert _group_words(text, "parecoxib/valdecoxib (vs placebo) after gynecologic surgery") == ["PAR/VAL"]

@@ -162,3 +162,11 @@ def test_analgesia_as_a_treatment_prolonged_reduction_and_any_difference() -> No
     # PMID 25885080 (pool dev): 'did not make any significant difference'.
     assert direction.raw_direction("the RCF group did not make any significant difference (P>0.05) in the "
                                    "analgesic properties") == "none"
+
+
+def test_when_compared_with_baseline_is_a_change_from_baseline() -> None:
+    # PMC5498096 (pool batch 5, dev).
+    from ketamine_evidence.analysis.extract.comparisons import _is_between
+    assert not _is_between("Within-group comparison indicated that PI and FD at the 4th and 8th week were "
+                           "significantly reduced (P<0.001) when compared with baseline in all the three groups.")
+    assert _is_between("pain was significantly lower when compared with the placebo group")

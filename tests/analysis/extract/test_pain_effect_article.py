@@ -1,0 +1,226 @@
+"""Pain effect, the article-level decision: which results count, and when `mixed` is warranted."""
+
+from __future__ import annotations
+
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.records import Article, Section
+
+
+def article(title: str, *parts: tuple[str, str]) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+def effect(a: Article, intervention: str) -> str:
+    found = [f.value for f in extract_findings(a, intervention) if f.field == "pain_effect"]
+    return found[0] if found else "not_reported"
+
+
+def test_discomfort_is_not_a_pain_outcome() -> None:
+    # Additions rule n; PMC3578670 (gold not_reported) and PMC4118506 (gold improved: pain better, discomfort not).
+    ocular = article("Ocular discomfort of brinzolamide/timolol and dorzolamide/timolol",
+                     ("CONCLUSIONS", "Patients had less discomfort with brinzolamide/timolol than with "
+                                     "dorzolamide/timolol, and more expressed a preference for brinzolamide/timolol."))
+    assert effect(ocular, "brinzolamide/timolol") == "not_reported"
+    fentanyl = article(
+        "Effects of fentanyl on procedural pain and discomfort associated with central venous catheter insertion",
+        ("RESULTS", "The median interquartile range pain score is worst for placebo group after LAI (5 [3-6]) and in "
+                    "the immediate postprocedure period (5 [4-5]) which was significantly attenuated by addition of "
+                    "fentanyl (3.5 [2-5] and 3 [2-4]) (P = 0.009 and 0.001 respectively)."),
+        ("RESULTS", "Overall, fentanyl and placebo group were not statistically different with median discomfort "
+                    "score except at T10 (P = 0.047)."))
+    assert effect(fentanyl, "fentanyl") == "improved"
+
+
+def test_scored_similarly_is_no_difference() -> None:
+    # PMC3015551 (gold no_difference).
+    a = article("Randomized Comparison Between Two Microlaparoscopic Techniques for Partial Salpingectomy",
+                ("METHODS", "Each patient was randomly assigned to undergo a tubal resection either after Pomeroy "
+                            "ligation (n=54) or after bipolar coagulation with Kleppinger forceps (n=55)."),
+                ("RESULTS", "Postoperative pain at 6 hours was scored similarly (median, ligation 4.6, coagulation "
+                            "4.0 of 10)."))
+    assert effect(a, "bipolar coagulation") == "no_difference"
+
+
+def test_lower_but_not_significant_is_no_difference() -> None:
+    # PMC3838646 (pool batch 4, dev): the second clause takes the difference back; no benefit remains.
+    a = article("Knifelight Surgery versus Conventional Open Surgery in the Treatment of Carpal Tunnel Syndrome",
+                ("RESULTS", "Although the mean visual analogue scale of Knifelight group found to be lower than the "
+                            "other, it was not statistically significant."))
+    assert effect(a, "Knifelight") == "no_difference"
+
+
+def test_how_pain_was_measured_is_no_finding() -> None:
+    # PMC4677000 (pool batch 4, dev), an unlabelled abstract: a methods sentence must not add a verdict.
+    a = article("Lidocaine gel in the treatment of pain",
+                ("", "Pain reduction was measured from the time prior to administration to 10 or 30 minutes after."),
+                ("", "In group I, pain was reduced significantly after treatment with verum compared to placebo at "
+                     "both time points."))
+    assert effect(a, "lidocaine gel") == "improved"
+
+
+def test_demographic_list_is_a_baseline_comparison() -> None:
+    # PMC3430047 (pool batch 4, dev): 'intraoperative analgesics' inside a list of baseline characteristics.
+    from ketamine_evidence.analysis.extract.comparisons import BASELINE_ONLY
+    assert BASELINE_ONLY.search("There were no significant differences in sex, age, weight, intraoperative "
+                                "analgesics, duration of one-lung ventilation, and adverse effects between the groups.")
+    assert not BASELINE_ONLY.search("this apparent increase in appetite did not result in improved weight, "
+                                    "performance status, energy levels, mood or relief of pain.")
+
+
+def test_painful_body_part_and_healthy_controls_are_no_outcome() -> None:
+    # PMC3953472 (gold not_reported): 'painful muscles' is the condition; patients vs healthy controls is no arm.
+    a = article("High-Intensity Strength Training Improves Function of Chronically Painful Muscles: Case-Control and "
+                "RCT Studies",
+                ("RESULTS", "Women with trapezius myalgia have lower strength capacity during repetitive MVC of the "
+                            "trapezius muscle than healthy controls."),
+                ("CONCLUSIONS", "High-intensity strength training effectively improves strength capacity during "
+                                "repetitive MVC of the painful trapezius muscle."))
+    assert effect(a, "high-intensity specific strength training") == "not_reported"
+
+
+def test_call_for_future_studies_is_no_finding() -> None:
+    # PMC5077078 (dev): 'more advanced stages' in a recommendation is no result.
+    from ketamine_evidence.analysis.extract.direction import NON_FINDING
+    assert NON_FINDING.search("Future studies are now required using similar multimodal experimental designs to "
+                              "examine pain processing in more advanced stages of Parkinson’s disease.")
+
+
+def test_pain_counted_as_an_adverse_event_is_no_outcome() -> None:
+    # PMC4608345 (gold not_reported); PMC3680656, PMC3576519 (pool batch 4, dev).
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
+    assert not is_pain_outcome("The incidence of fatigue (p=0.44), headache (p=0.58) and dystonia (p=0.06) had no "
+                               "significant difference in the two groups")
+    assert not is_pain_outcome("Adverse events with a frequency of ≥5.0 % that were more prevalent in the memantine "
+                               "group were headache (5.6 vs. 5.1 %) and diarrhea (5.0 vs. 3.9 %).")
+    assert not is_pain_outcome("The cumulative frequency of abdominal pain, diarrhoea, and nasal congestion after all "
+                               "three vaccinations was significantly higher in vaccinees than placebo recipients")
+    assert is_pain_outcome("Pain scores at rest or with movement, the incidence of adverse events and patient "
+                           "satisfaction were not significantly different among the groups.")
+
+
+def _verdict(kind: str, clause: str, section: str, sentence: object, primary: bool = False):
+    from ketamine_evidence.analysis.extract.direction import Verdict
+    v = Verdict(kind, clause, section=section)
+    v.sentence = sentence  # type: ignore[assignment]
+    v.extra["primary"] = primary
+    return v
+
+
+def test_benefit_and_harm_in_different_sentences_are_weighed() -> None:
+    # PMC4152682 (batch 4, dev): one result sentence misread against two benefits; no reversal was written.
+    from ketamine_evidence.analysis.extract.pain_effect import decide
+    a, b, c = object(), object(), object()
+    verdicts = [_verdict("better", "Median intraoperative fentanyl requirement was significantly higher in Group N",
+                         "RESULTS", a),
+                _verdict("worse", "VAS scores on emergence at rest ... were significantly lower in Group B.", "RESULTS", b),
+                _verdict("better", "Median duration of analgesia was significantly higher in Group B", "RESULTS", c)]
+    assert decide(verdicts)[0] == "improved"
+
+
+def test_reversal_in_one_sentence_is_mixed() -> None:
+    # PMC3897023 (ketamine dev, gold mixed): both readings come from one sentence.
+    from ketamine_evidence.analysis.extract.pain_effect import decide
+    s = object()
+    verdicts = [_verdict("worse", "The pain scores were significantly lower in remifentanil group immediately after "
+                                  "recovery and also at 2 and 6 h post-operatively", "RESULTS", s),
+                _verdict("better", "it reversed at 12 and 24 h after recovery comparing with propofol and ketamine.",
+                         "RESULTS", s)]
+    assert decide(verdicts)[0] == "mixed"
+
+
+def test_primary_outcome_result_outranks_a_secondary_one() -> None:
+    # The primary pain outcome as PMC3015551 names it; a unanimous primary result, conclusions agreeing, decides.
+    from ketamine_evidence.analysis.extract.outcomes import on_outcome, primary_outcomes
+    from ketamine_evidence.analysis.extract.pain_effect import decide
+    primary = primary_outcomes(["Postoperative pain, as assessed using a 10-point visual analog scale, was the "
+                                "primary comparison endpoint."])
+    clause = "Postoperative pain at 6 hours was scored similarly"
+    assert any(on_outcome(clause, words) for words in primary)
+    assert not any(on_outcome("The mean time to remove both tubal segments", words) for words in primary)
+    none, better = object(), object()
+    verdicts = [_verdict("no_difference", clause, "RESULTS", none, primary=True),
+                _verdict("better", "Outpatient recovery was the same, unless pelvic pain required overnight observation "
+                                   "(ligation, 4 patients; coagulation, 2 patients).", "RESULTS", better)]
+    assert decide(verdicts)[0] == "no_difference"
+    verdicts[1].extra["primary"] = True  # a conflict on the primary outcome itself stays mixed
+    assert decide(verdicts)[0] == "mixed"
+
+
+def test_each_listed_outcome_has_its_own_direction_word_and_colon_abbreviations_name_arms() -> None:
+    # PMC5564145 (gold improved): '(double cartridges: DC)' names the intervention, 'the SC group' the comparator;
+    # in the conclusion 'less' governs the pain, not 'higher' (the success rate).
+    from ketamine_evidence.analysis.extract.outcomes import pain_item
+    conclusion = ("We concluded that using DC for the infiltration injection had a higher success rate, longer "
+                  "duration of anesthesia, less intra-operative pain, and a lower amount of additional anesthesia "
+                  "than SC in the surgical removal of LITM.")
+    assert pain_item(conclusion).startswith("We concluded that using DC for the infiltration injection had a less")
+    a = article("Double versus single cartridge of 4% articaine infiltration into the retro-molar area for lower "
+                "third molar surgery",
+                ("BACKGROUND", "This study aimed to evaluate the efficacy of infiltration using 1.7 ml (single "
+                               "cartridge: SC) of 4% articaine versus 3.4 ml (double cartridges: DC) of 4% articaine "
+                               "with 1:100,000 epinephrine in LITM surgery."),
+                ("RESULTS", "The intra-operative pain was higher in the SC group with a significant (P < 0.05) "
+                            "requirement for a supplementary local anesthetic."),
+                ("CONCLUSIONS", conclusion))
+    assert effect(a, "double cartridge 4% articaine infiltration") == "improved"
+
+
+def test_a_sentence_that_carries_the_previous_comparison_on() -> None:
+    # PMC4825255 (gold mixed): 'this' is the pain level of the previous sentence, at other stages of labour.
+    a = article("The Effect of Perinatal Education on Iranian Mothers’ Stress and Labor Pain",
+                ("RESULTS", "The Visual Analogue Scale suggested that in the transitional stages (8-10 cm cervical "
+                            "dilation), the level of pain felt by the experimental group was meaningfully lower than "
+                            "that felt by the control group (p=0.03)."),
+                ("RESULTS", "However, this was not significantly different between the two groups at 3-4 cm "
+                            "cervical dilation and the second stage of childbirth."))
+    assert effect(a, "prenatal education classes") == "mixed"
+
+
+def test_with_comparable_recovery_is_about_recovery() -> None:
+    # PMC5735483 (pool batch 4, dev): 'with comparable recovery profile' names no pain outcome.
+    a = article("Buprenorphine or dexmedetomidine with intrathecal bupivacaine",
+                ("CONCLUSIONS", "Addition of buprenorphine (60 μg) or dexmedetomidine (5 μg) to intrathecal "
+                                "bupivacaine for transurethral resection prolongs the time to the first analgesic "
+                                "request with comparable recovery profile."))
+    assert effect(a, "buprenorphine") == "improved"
+
+
+def test_intensity_of_adverse_events_is_no_pain_measure() -> None:
+    # PMC3612585 (pool batch 4, dev).
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
+    assert not is_pain_outcome("Adverse events were similar in nature, incidence, and intensity for all oral and IV "
+                               "palonosetron groups, and were the expected adverse events for 5-HT3 RAs (primarily "
+                               "headache and constipation).")
+
+
+def test_worse_than_at_baseline_is_outranked_by_a_difference_between_arms() -> None:
+    # PMC3407644 (pool batch 4, gold improved): the SF-36 'bodily pain' change from baseline is no arm difference.
+    a = article("Xiaopiyishen Herbal Extract Granule for functional dyspepsia with depression",
+                ("", "Compared with the baseline score, intervention with XPYS-HEG led to a significant increase in "
+                     "scores for the factor of bodily pain at the end of the 6th week."),
+                ("", "Therefore, XPYS-HEG could partially improve the quality of life for people with FPSH and "
+                     "liver-qi stagnation and spleen-qi deficiency syndrome, which can ease bodily pain, stimulate a "
+                     "positive mood, and ease anxiety."))
+    assert effect(a, "Xiaopiyishen Herbal Extract Granule (XPYS-HEG)") == "improved"
+
+
+def test_less_effective_than_another_active_treatment_is_no_absence_of_benefit() -> None:
+    # PMC2781775 (pool batch 5, gold improved): placebo-controlled; carprofen is a second, active comparator.
+    a = article("Evaluating Complementary Therapies for Canine Osteoarthritis—Part II: A Homeopathic Combination "
+                "Preparation (Zeel®)",
+                ("", "All dogs were fed test products or placebo for 8 weeks."),
+                ("", "Our results indicated that the HCP Zeel® was beneficial in alleviating chronic orthopedic pain "
+                     "in dogs although it was not as effective as carprofen."))
+    assert effect(a, "homeopathic combination preparation Zeel (dogs)") == "improved"
+
+
+def test_pain_naming_the_treatment_and_recommendations_are_no_findings() -> None:
+    # PMC5873424 (pool batch 5, gold not_reported): the outcome is sleep; 'pain treatment' names the intervention.
+    a = article("Effect of pain treatment on sleep in nursing home patients with dementia and depression",
+                ("CONCLUSIONS", "Compared with placebo, pain treatment improved sleep as measured with actigraphy."),
+                ("CONCLUSIONS", "This implies that sleep, pain, and depression in NH patients should be critically "
+                                "evaluated and that pain treatment should be considered to be a potentially "
+                                "beneficial treatment."))
+    assert effect(a, "stepwise pain treatment (oral paracetamol or transdermal buprenorphine) vs placebo") == \
+        "not_reported"
