@@ -71,12 +71,21 @@ INDUCTION = re.compile(r"\binduction\b|\bintubat\w*|\bpre-?treat\w*|\bpremedicat
 PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!\s?(?:/|per\s)\s?d)", re.I)
 
 
+# 'IV' as a Roman numeral, not a route: 'stage IV', 'DSM-IV', 'grade III-IV', 'type II or IV'.
+_ROMAN_BEFORE = re.compile(r"(?:\b(?:stages?|grades?|class(?:es)?|types?|phases?|levels?|categor(?:y|ies)|tiers?|"
+                           r"DSM|NYHA|CKD|WHO|Fontaine|Enneking)|\b[IV]{1,4}\s*(?:-|\u2013|to|or|and|/|,))"
+                           r"[\s\-\u2013]*$", re.I)
+
+
 def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     out = []
     for term, pattern in ROUTE_WORDS:
         for m in pattern.finditer(text):
             word = m.group(0)
             if word.lower() in _CASE_SENSITIVE_SHORT and not word.isupper():
+                continue
+            if word == "IV" and (_ROMAN_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                                 or text[m.end():m.end() + 1] in ("-", "\u2013")):
                 continue
             out.append((term, m))
     return out
@@ -102,10 +111,14 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             continue
         if _ADVERB.search(word):
             before = preceding(text, m.start(), found)
+            after = next_drug(text, m.end(), found, limit=25) or _regimen_next(text, m.end(), found)
             if _ALL_BEFORE.search(text, 0, m.start()):  # 'received either X or Y ... both IM'
                 who_all = [d for d in found if d.start < m.start()]
+            elif after is not None and after.start - m.end() <= 25:
+                # 'to receive intravenously placebo (saline), lidocaine (20 mg), ketorolac (10 mg), or both'
+                who_all = _drug_list(text, after, found)
             elif before is None:  # 'premedicated intravenously with saline, fentanyl or ketamine'
-                who_all = [d for d in found if d.start >= m.end()]
+                who_all = _drug_list(text, after, found) if after is not None else []
             else:
                 who_all = [before]
                 if before.is_control:  # 'duloxetine or placebo was given orally'
@@ -119,7 +132,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
         if before is not None and before.is_intervention and _APPOSITION.fullmatch(text, before.end, m.start()):
             routes.append(term)  # 'droxidopa, an oral norepinephrine precursor'
             continue
-        who = next_drug(text, m.end(), found)
+        who = next_drug(text, m.end(), found) or _regimen_next(text, m.end(), found)
         if who is not None and not who.is_intervention:
             who = _coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
         if who is None:
@@ -146,6 +159,42 @@ def _coordinated(text: str, first, found):
             return d
         prev_end = d.end
     return None
+
+
+# What may stand between a route word and the drug given by it: a regimen noun and a dose ('intramuscular
+# injections of 0.035 mg/kg of body weight BP-C1', 'TAP blocks with 0.375% ropivacaine', 'epidural
+# infusion with bupivacaine', 'intravenously with saline').
+_REGIMEN_GAP = re.compile(
+    r"\s*(?:\([A-Za-z.]{1,6}\)\s*)?(?:(?:continuous|single|daily|repeated|weekly|bilateral|[\w\-]+ly)\s+)?"
+    r"(?:(?:injections?|infusions?|administrations?|bolus(?:es)?|doses?|instillations?|applications?|blocks?|"
+    r"infiltrations?|analgesia)\s+)?(?:of|with|using|containing)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*kg)?(?:\s+of\s+body\s*weight)?\s+(?:of\s+)?)?", re.I)
+
+
+def _regimen_next(text: str, pos: int, found):
+    """The drug a route word gives through a regimen noun, 'with' or a dose ('... injections of 0.035 mg/kg X')."""
+    for d in found:
+        if d.start >= pos:
+            return d if _REGIMEN_GAP.fullmatch(text, pos, d.start) else None
+    return None
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:and|or)\s+)?(?:(?:either|both)\s+)?"
+                       r"(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*kg)?\s*(?:of\s+)?)?$", re.I)
+
+
+def _drug_list(text: str, first, found) -> list:
+    """``first`` and the drugs listed after it ('placebo (saline), lidocaine (20 mg), ketorolac (10 mg)')."""
+    out, prev_end = [first], first.end
+    for d in [d for d in found if d.start >= first.end]:
+        gap = text[prev_end:d.start]
+        if "(" in gap and ")" not in gap:  # inside the bracket after the previous drug: '(saline)'
+            continue
+        if not _LIST_GAP.match(gap):
+            break
+        out.append(d)
+        prev_end = d.end
+    return out
 
 
 def extract(ctx: "Context") -> list[Finding]:
@@ -186,6 +235,8 @@ def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | No
             continue
         found = mentions(s.text, ctx.intervention.pattern)
         for m in ORAL_FORM.finditer(s.text):
+            if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found):
+                return s  # the form is part of its name: 'decoction of Pavetta indica', 'diet supplemented with X'
             after = next_drug(s.text, m.end(), found)
             before = preceding(s.text, m.start(), found)
             if after is not None and after.is_intervention and not _DIGIT.search(s.text, m.end(), after.start):
@@ -199,8 +250,9 @@ def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | No
 
 def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
     """The sentence that implies an intravenous route beyond doubt, if any."""
-    if any(_NOT_IV.search(s.text) for s in sentences):
+    if any(_local_route_of_intervention(ctx, s) for s in sentences):
         return None
+    sentences = [s for s in sentences if not _NOT_IV.search(s.text)]
     for s in sentences:  # 'ketamine PCA', 'PCA containing morphine and ketamine'
         found = mentions(s.text, ctx.intervention.pattern)
         for m in PCA.finditer(s.text):
@@ -221,3 +273,23 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
         if PER_KG.search(s.text) and INDUCTION.search(s.text):
             return s
     return None
+
+
+def _local_route_of_intervention(ctx: "Context", s: "Sentence") -> bool:
+    """A local route word (block, infiltration, epidural...) that belongs to the intervention in ``s``; one that
+    belongs to a co-intervention ('fentanyl along with LA field infiltration') does not rule out a vein."""
+    if not _NOT_IV.search(s.text):
+        return False
+    text = s.text
+    found = mentions(text, ctx.intervention.pattern)
+    for m in _NOT_IV.finditer(text):
+        if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found):
+            return True
+        who = next_drug(text, m.end(), found) or _regimen_next(text, m.end(), found)
+        if who is None:
+            who = preceding(text, m.start(), found)
+            if who is not None and (m.start() - who.end > 40 or _PHRASE_BREAK.search(text, who.end, m.start())):
+                who = None
+        if who is not None and who.is_intervention:
+            return True
+    return False

@@ -166,3 +166,46 @@ def test_induction_wording_elsewhere_does_not_make_a_per_kg_dose_intravenous():
     article = _article("All patients were intubated after induction of general anaesthesia.",
                        "Ketorolac 1 mg/kg or saline was given at the end of surgery.", title="Ketorolac after surgery")
     assert {f.value for f in routes.extract(make_context(article, "ketorolac"))} == set()
+
+
+# Pool dev sentences (data/eval/pool/gold_dev.jsonl): the route reaches the drug through a regimen noun,
+# a dose or a list, and a Roman numeral 'IV' is no route.
+@pytest.mark.parametrize("sentence, intervention, expected", [
+    ("Thirty patients were given daily intramuscular injections of 0.035 mg/kg of body weight BP-C1 or placebo "
+     "for 32 days.", "BP-C1", ["intramuscular"]),
+    ("Forty-two patients undergoing SILC were randomized to receive either ultrasound-guided (USG) bilateral "
+     "mid-axillary TAP blocks with 0.375% ropivacaine or local anesthetic infiltration of the port site.",
+     "ropivacaine", ["other"]),
+    ("Patients were allocated randomly into two groups (60 patients each) to receive, besides general anesthesia: "
+     "continuous intra and postoperative intravenous (IV) infusion with fentanyl for 72 h postoperatively (patient "
+     "controlled intravenous analgesia [PCIA] group) or continuous intra and postoperative epidural infusion with "
+     "bupivacaine 0.125% and fentanyl (PCEA group) for 72 h postoperatively.", "bupivacaine", ["neuraxial"]),
+    ("For this prospective, randomized, placebo-controlled, double-blind study a total of 140 patients were randomly "
+     "allocated to one of 4 treatment groups to receive intravenously placebo (saline), lidocaine (20 mg), ketorolac "
+     "(10 mg), or both (n = 35 for each group), with venous occlusion.", "ketorolac", ["intravenous"]),
+    ("BP-C1 in the treatment of patients with stage IV breast cancer: a randomized, double-blind, "
+     "placebo-controlled multicenter study", "BP-C1", []),
+    ("Patients (aged ≥ 18 years) meeting DSM-IV criteria for major depressive disorder (MDD) received duloxetine "
+     "(40–120 mg/d; melancholic, N = 759; non-melancholic, N = 379) or placebo for up to 9 weeks.", "duloxetine", []),
+])
+def test_route_through_a_regimen_noun_dose_or_list(sentence, intervention, expected):
+    assert sorted(_routes(_article(sentence), intervention)) == expected
+
+
+def test_an_oral_form_inside_the_interventions_name():
+    title = ("Clinical study on the effect of decoction of Pavetta indica Linn. in treatment of Purishaja Krimi with "
+             "special reference to Enterobius vermicularis infestation")
+    assert list(_routes(_article("Two decoction of the trail drug with different concentration was prepared.",
+                                 title=title), "decoction of Pavetta indica")) == ["oral"]
+
+
+def test_a_local_route_of_a_co_intervention_leaves_the_infusion_intravenous():
+    article = _article("The aim of this study is to evaluate the efficacy of fentanyl along with LA field infiltration "
+                       "in controlling pain and discomfort associated with CVC insertion.",
+                       "Preprocedural bolus fentanyl infusion provides adequate analgesia and can be safely used for "
+                       "alleviating pain during CVC insertion in conscious patients.", title="Fentanyl for CVC")
+    assert list(_routes(article, "intravenous fentanyl 2 µg/kg")) == ["intravenous"]
+    # A local route of the intervention itself still rules the vein out.
+    local = _article("10 mL of 0.25% bupivacaine plus 0.5 mg/kg ketamine was infiltrated into the nephrostomy tract.",
+                     "Ketamine infusion of 2 µg/kg/min followed a bolus of 0.5 mg/kg.")
+    assert list(_routes(local)) == ["other"]
