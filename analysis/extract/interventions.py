@@ -38,7 +38,8 @@ _DRUG_WORDS = _kind_words("drug")
 _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|buccal|"
                           r"sublingual|transdermal|intra-?cutaneous|intra-?dermal|intra-?discal|"
                           r"intra-?articular|epidural|intrathecal|low[- ]dose|high[- ]dose|infusions?|"
-                          r"patch(es)?|cream|gel)\b", re.I)
+                          r"patch(es)?|cream|gel|pre-?emptive|preventive|prophylactic|pre-?operative|peri-?operative|"
+                          r"intra-?operative)\b", re.I)  # and timing: 'preemptive oral pregabalin-acetaminophen-naproxen'
 # Words that say what kind of thing a name is rather than which ("... injection", "... device").
 _GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|monotherapy|alone|"
                             r"programm?e|preparation|formulation|product|administration)\b", re.I)
@@ -264,7 +265,10 @@ def literal_names(name: str) -> tuple[list[str], bool]:
             continue
         kept.append(inner)
     body = _squash(_PAREN.sub(" ", wanted))
-    is_drug = bool(_DRUG_WORDS.search(body) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(body)
+    # What the treatment is, is said before 'for': 'echogenic needle for ultrasound-guided ... plexus block' is a
+    # needle, 'lidocaine for ... surgery' a drug.
+    kind = re.split(r"\s+for\s+", body, maxsplit=1)[0]
+    is_drug = bool(_DRUG_WORDS.search(kind) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(kind)
     aliases.append(body)
     aliases.extend(kept)
     no_dose = _squash(_DOSE.sub(" ", body))

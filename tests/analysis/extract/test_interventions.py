@@ -56,6 +56,11 @@ def test_non_drug_treatment_gets_no_route_or_dose():
     ("virtual reality", False), ("music therapy", False), ("dry needling", False), ("pulsed radiofrequency", False),
     ("spinal cord stimulation", False), ("strengthening exercises", False), ("botulinum toxin", True),
     ("platelet-rich plasma injection", True), ("epidural steroid injection", True), ("pregabalin", True),
+    # pool dev names: what the treatment is stands before 'for'; devices, operations and care settings
+    ("echogenic needle for ultrasound-guided axillary brachial plexus block", False),
+    ("alongside midwife-led birth unit", False), ("ureteral stent attached to Foley catheter", False),
+    ("ultrasound-guided bilateral transversus abdominis plane block with ropivacaine", True),
+    ("lidocaine 40 mg mixed with propofol", True),
 ])
 def test_drug_or_not_from_the_name(name, is_drug):
     assert resolve_intervention(name).is_drug is is_drug
@@ -72,6 +77,8 @@ def test_unknown_name_is_matched_literally():
 
 
 @pytest.mark.parametrize("name, text", [
+    ("preemptive oral pregabalin-acetaminophen-naproxen (PAN)",
+     "the preemptive use of oral pregabalin-acetaminophen-naproxen on pain control"),
     ("Sativex (cannabis-based medicinal extract)", "Sativex®, a cannabis-based medicinal extract"),
     ("OROS hydromorphone", "OROS® hydromorphone is a sustained-release formulation of hydromorphone"),
     ("buccal buprenorphine (BBUP)", "randomized to receive BBUP or placebo buccal film"),
