@@ -53,7 +53,7 @@ IMPLIED_IV = re.compile(
     r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
     r"(?:level|concentration)|\b(?:plasma|serum|blood) (?:level|concentration) of \d|\d\s?ng\s?/?\s?ml\b|"
     r"\d\s?ng ml|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
-    r"\bco-?induction|\binduction (?:of|agent)",
+    r"\bco-?induction|\binduction (?:of|agent)|\bslow(?:ly)? (?:injection|push)|\binjected slowly",
     re.I)
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
@@ -212,6 +212,8 @@ def extract(ctx: "Context") -> list[Finding]:
         if oral is not None:
             chosen["oral"] = oral
     if not chosen:
+        chosen = _every_arms_route(ctx)
+    if not chosen:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
@@ -293,3 +295,39 @@ def _local_route_of_intervention(ctx: "Context", s: "Sentence") -> bool:
         if who is not None and who.is_intervention:
             return True
     return False
+
+
+# A route stated for every arm at once is the intervention's route too ('Each group was administrated
+# intravenously during induction'), and so is the dosage form of a regimen sentence that names no drug but
+# a control ('Two capsules/day were supplied ... (supplementation/placebo: 65/61)', 'Subjects instilled a
+# drop three times a day', 'They applied a 12 cm layer of cream three times daily').
+_EVERY_ARM = re.compile(r"\b(?:each|both|all|the two|the three|either) (?:groups?|arms?|solutions?|(?:study )?drugs?|"
+                        r"medications?|treatments?)\b", re.I)
+_FREQUENCY = re.compile(r"\b(?:daily|a day|per day|times|once|twice|every)\b|/\s?day\b", re.I)
+REGIMEN_FORMS = (("oral", re.compile(r"\b(?:capsules?|tablets?|pills?)\b", re.I)),
+                 ("topical", re.compile(r"\binstill\w* (?:a |one |two )?drops?\b|\bapplied (?:a |an |the )?[^.;]{0,30}"
+                                        r"\b(?:cream|gel|ointment|patch)", re.I)))
+
+
+def _every_arms_route(ctx: "Context") -> dict[str, "Sentence"]:
+    chosen: dict[str, "Sentence"] = {}
+    for s in ctx.sentences:
+        text = s.text
+        found = None
+        for arms in _EVERY_ARM.finditer(text):
+            found = found if found is not None else mentions(text, ctx.intervention.pattern)
+            for term, m in _route_matches(text):
+                if arms.end() <= m.start() <= arms.end() + 60 and _ADVERB.search(m.group(0)) \
+                        and not any(arms.end() <= d.start < m.start() for d in found) \
+                        and not _clause_end(text, arms.end(), m.start()):
+                    chosen.setdefault(term, s)
+        if not _FREQUENCY.search(text):
+            continue
+        for term, form in REGIMEN_FORMS:
+            if form.search(text) and all(d.is_control for d in mentions(text, ctx.intervention.pattern)):
+                chosen.setdefault(term, s)
+    return chosen
+
+
+def _clause_end(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"[;:]|\b(?:whereas|while|but)\b", text[start:end]))

@@ -209,3 +209,36 @@ def test_a_local_route_of_a_co_intervention_leaves_the_infusion_intravenous():
     local = _article("10 mL of 0.25% bupivacaine plus 0.5 mg/kg ketamine was infiltrated into the nephrostomy tract.",
                      "Ketamine infusion of 2 µg/kg/min followed a bolus of 0.5 mg/kg.")
     assert list(_routes(local)) == ["other"]
+
+
+def test_a_route_stated_for_every_arm_is_the_interventions():
+    article = _article("All the patients were randomly allocated into two groups: propofol 2 mg/kg plus normal saline "
+                       "2 ml (Group C) and propofol 2 mg/kg plus 2% lidocaine 40 mg (Group L).",
+                       "Each group was administrated intravenously during induction and the patient was intubated 1 "
+                       "minute after an injection of 0.6 mg/kg of rocuronium.", title="Lidocaine mixed with propofol")
+    found = _routes(article, "lidocaine 40 mg mixed with propofol")
+    assert list(found) == ["intravenous"]
+    assert found["intravenous"].evidence.text.startswith("Each group was administrated intravenously")
+
+
+@pytest.mark.parametrize("folder, pmcid, intervention, expected", [
+    ("pain_trials_pool", "PMC4411465", "ginger and artichoke extract supplementation", ["oral"]),  # 'Two capsules/day'
+    ("pain_trials_pool", "PMC3558645", "lidocaine 40 mg mixed with propofol", ["intravenous"]),  # 'Each group ...'
+    ("pain_trials_pool", "PMC3578670", "brinzolamide/timolol fixed combination", ["topical"]),  # 'one drop of X in'
+    ("pain_trials_pool", "PMC4608345", "ondansetron (vs metoclopramide)", ["intravenous"]),  # '(4mg/2ml, slow injection)'
+    ("chronic_pain_articles", "PMC3747459", "topical comfrey root extract 35% plus methyl nicotinate 1.2% cream",
+     ["topical"]),
+])
+def test_routes_of_pool_and_chronic_dev_articles(folder, pmcid, intervention, expected):
+    article = next(parse_file(EVAL / folder / f"{pmcid}.nxml"))
+    assert sorted(_routes(article, intervention)) == expected
+
+
+def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
+    sentence = "Two capsules/day were supplied (before lunch and dinner) to 126 FD patients (supplementation/placebo: 65/61)."
+    article = _article("The aim of this study is to compare the efficacy of a ginger and artichoke supplementation "
+                       "versus placebo in the treatment of FD.", sentence)
+    found = _routes(article, "ginger and artichoke extract supplementation")
+    assert list(found) == ["oral"] and found["oral"].evidence.text == sentence
+    assert _routes(_article(sentence.replace("Two capsules/day were", "Two sessions a day were")),
+                   "ginger and artichoke extract supplementation") == {}
