@@ -58,7 +58,7 @@ POOLED = re.compile(r"\b(?:(?:pooled|integrated) (?:\w+ ){0,2}(?:analys[ie]s|dat
                     r"several|multiple) (?:\w+[-,]?\s){0,4}(?:trials|studies)|(?:trials|studies) (?:of|in|with))", re.I)
 _SEARCHED = re.compile(r"\b(?:systematic|literature search|searched|databases?|MEDLINE|Embase|Cochrane)\b", re.I)
 # Guideline additions, rule m: laboratory, ex vivo, modelling and methods studies test no treatment: 'other'.
-NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro|exposure[- ]response model\w*|pharmacometric|population "
+NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro|exposure[-\u2010\u2011 ]response model\w*|pharmacometric|population "
                                 r"pharmacokinetic model\w*|(?:comparison|evaluation) of (?:\w+ ){0,3}(?:adjustment|"
                                 r"statistical|analytic\w*) methods)\b", re.I)
 POOLED = Gated(POOLED, ("pooled", "integrated"))
@@ -123,6 +123,22 @@ TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]b
                    r"phase|study drugs?)\b", re.I)
 _ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
                          r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
+# Random words that are no allocation of this study's participants: a trial that is only the data source
+# of an analysis ('the external validity of this tool within the context of the ... randomised controlled
+# trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
+_DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
+                          r"(?:the |a |an )?[^.;]{0,120}?\btrial\b", re.I)
+_NOT_ALLOCATION = re.compile(rf"{_DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*", re.I)
+_INTEGRATED = re.compile(r"\b(?:pooled|integrated) (?:\w+ ){0,2}analys[ie]s\b", re.I)
+_STUDY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple) "
+                          r"(?:[\w-]+ ){0,3}(?:trials|studies)\b", re.I)
+# Guideline additions, rule l: assignment wording makes a comparative study a trial; without it, a comparative
+# series that says 'prospective' is prospective_observational ('This prospective study was conducted on ...
+# cases ... In group A ... while group B underwent open pyelolithotomy').
+_ASSIGNMENT = re.compile(r"\b(?:trials?|assign\w*|allocat\w*|divided|experimental group|control group|placebo|sham|"
+                         r"blind\w*|cross-?over|open[- ]label|dose[- ](?:finding|escalation|ranging)|single[- ]arm|"
+                         r"saline|randomi[sz]\w*|pilot|phase|intervention)\b", re.I)
+_PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
 _SMALL_N = re.compile(rf"(?=[0-9.otfsenhzOTFSENHZ])\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?"
@@ -239,6 +255,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
             small_series.append(_small_series(sentences, whole))
         return small_series[0]
 
+    pooled = _pooled(sentences, whole, lows)
+    if pooled is not None:
+        return "other", pooled, None
     if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
         sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole,
                     lows=lows)
@@ -256,9 +275,6 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "guideline", None, "guideline"
     if title is not None and GUIDELINE.search(title.text):
         return "guideline", title, None
-    pooled = _first(sentences, POOLED, whole=whole, lows=lows)
-    if pooled is not None and not _SEARCHED.search(whole):
-        return "other", pooled, None
     lab = _first(sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows)
     if lab is not None and (lab.section == "TITLE" or not RANDOM.search(whole)):
         return "other", lab, None
@@ -268,12 +284,15 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if "systematic_review" in by_type:
         return "systematic_review", None, "systematic_review"
 
-    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text),
-                    whole=whole, lows=lows)
+    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text)
+                    and not _NOT_ALLOCATION.search(s.text), whole=whole, lows=lows)
     if random is not None:
         return "rct", random, None
     if "rct" in by_type:
         return "rct", None, "rct"
+    source = _first(sentences, RANDOM, lambda s: _DATA_SOURCE.search(s.text) is not None, whole=whole, lows=lows)
+    if source is not None:  # rule m: an analysis of a trial's data set, no treatment under study
+        return "prospective_observational", source, None
 
     review_title = title is not None and REVIEW.search(title.text) is not None
     if review_title or ("narrative_review" in by_type
@@ -303,7 +322,12 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "prospective_observational", prosp, None
     if "prospective_observational" in by_type:
         return "prospective_observational", None, "prospective_observational"
-    trial = _first(sentences, TRIAL, about_this_study, whole=whole, lows=lows)
+    trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
+                   whole=whole, lows=lows)
+    if trial is not None and not _ASSIGNMENT.search(whole):  # rule l: a comparative series said to be prospective
+        prospective = _first(sentences, _PROSPECTIVE, about_this_study, whole=whole, lows=lows)
+        if prospective is not None:
+            return "prospective_observational", prospective, None
     if trial is None:
         if small() is not None:
             return "case_series", small(), None
@@ -317,6 +341,17 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if observed is not None:  # no treatment given by the study: people followed under their own exposure
         return "prospective_observational", observed, None
     return "other", None, None
+
+
+def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Sentence | None":
+    """Rule d: a pooled or integrated analysis of several trials ('integrated safety analysis ... in ten
+    sponsored clinical studies'), not built on a systematic search."""
+    if _SEARCHED.search(whole):
+        return None
+    pooled = _first(sentences, POOLED, whole=whole, lows=lows)
+    if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
+        pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
+    return pooled
 
 
 def _mostly_animal(texts: list[str], whole: str) -> bool:

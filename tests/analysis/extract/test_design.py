@@ -154,3 +154,20 @@ def test_no_observational_design_without_people_followed(sentence):
 def test_trial_wording_still_wins_over_cohort_wording():
     article = _article("Open-label trial", (None, "A cohort of 30 patients received oral ketamine 0.5 mg/kg."))
     assert _design(article).value == "non_randomised_trial"
+
+
+# Pool dev articles (data/eval/pool/gold_dev.jsonl), read by the guideline additions' rules d, l and m.
+@pytest.mark.parametrize("pmcid, expected, evidence_start", [
+    ("PMC5761719", "prospective_observational", "We assessed the external validity of this tool within the context"),
+    ("PMC5658281", "other", "Population Exposure"),  # 'Exposure‐Response Modeling' with a Unicode hyphen
+    ("PMC5077078", "other", None),  # '60 randomized pain stimuli' randomise no participant
+    ("PMC5808274", "prospective_observational", "This prospective study was conducted"),  # groups A/B, no assignment
+    ("PMC3346068", "other", None),  # pooled analysis, although PMC calls it a review-article
+    ("PMC4631431", "other", "An integrated safety analysis"),  # 'in ten sponsored clinical studies'
+])
+def test_pool_dev_designs(pmcid, expected, evidence_start):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    [finding] = design.extract(make_context(article))
+    assert finding.value == expected
+    if evidence_start is not None:
+        assert finding.evidence.text.startswith(evidence_start)
