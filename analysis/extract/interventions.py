@@ -46,7 +46,11 @@ _GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|interventi
 _DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
 # Bracketed remarks about the regimen or the arm, not another name: '(once daily)', '(M group)'.
 _REGIMEN_WORDS = re.compile(r"\b(?:once|twice|daily|weekly|monthly|times|per|day|days|maximum|minimum|total|"
-                            r"group|arm|dose|doses|h|hours?|min|minutes?)\b", re.I)
+                            r"group|arm|dose|doses|h|hours?|min|minutes?|dogs?|cats?|horses?|rats?|mice|"
+                            r"children|adults|patients|women|men|infants|elderly)\b", re.I)  # and who: '(dogs)'
+# Where a name goes on to say when or for whom ('oral tapentadol after cardiac surgery', 'AMC/DCBA Warm lozenge for
+# acute sore throat', 'local hyaluronic acid after third molar extraction'): the treatment is what comes before.
+_CONTEXT_SPLIT = re.compile(r"\s+(?:for|after|before|during|following|prior to)\s+", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
 _FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
@@ -267,7 +271,7 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     body = _squash(_PAREN.sub(" ", wanted))
     # What the treatment is, is said before 'for': 'echogenic needle for ultrasound-guided ... plexus block' is a
     # needle, 'lidocaine for ... surgery' a drug.
-    kind = re.split(r"\s+for\s+", body, maxsplit=1)[0]
+    kind = _CONTEXT_SPLIT.split(body, maxsplit=1)[0]
     is_drug = bool(_DRUG_WORDS.search(kind) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(kind)
     aliases.append(body)
     aliases.extend(kept)
@@ -275,7 +279,7 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     aliases.append(no_dose)
     core = _squash(_ROUTE_WORDS.sub(" ", no_dose))
     aliases.append(core)
-    first = _squash(_COMPONENT_SPLIT.split(core)[0])
+    first = _squash(_COMPONENT_SPLIT.split(_CONTEXT_SPLIT.split(core, maxsplit=1)[0])[0])
     aliases.append(first)
     head = _squash(_GENERIC_WORDS.sub(" ", first))
     if len(head) >= 3:

@@ -236,9 +236,39 @@ def test_routes_of_pool_and_chronic_dev_articles(folder, pmcid, intervention, ex
 
 def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
     sentence = "Two capsules/day were supplied (before lunch and dinner) to 126 FD patients (supplementation/placebo: 65/61)."
-    article = _article("The aim of this study is to compare the efficacy of a ginger and artichoke supplementation "
-                       "versus placebo in the treatment of FD.", sentence)
-    found = _routes(article, "ginger and artichoke extract supplementation")
+    named = ("The association between ginger and artichoke leaf extracts appears safe and efficacious in the treatment "
+             "of FD and could represent a promising treatment for this disease.")
+    found = _routes(_article(named, sentence), "ginger and artichoke extract supplementation")
     assert list(found) == ["oral"] and found["oral"].evidence.text == sentence
-    assert _routes(_article(sentence.replace("Two capsules/day were", "Two sessions a day were")),
+    assert _routes(_article(named, sentence.replace("Two capsules/day were", "Two sessions a day were")),
                    "ginger and artichoke extract supplementation") == {}
+
+
+
+# Batch 4 and 5 dev articles (data/eval/pool/gold_dev_batch4.jsonl, gold_dev_batch5.jsonl).
+@pytest.mark.parametrize("pmcid, intervention, expected", [
+    ("PMC4374219", "dexmedetomidine as adjuvant to ropivacaine in supraclavicular brachial plexus block", ["other"]),
+    ("PMC5735483", "intrathecal buprenorphine 60 µg added to bupivacaine spinal (vs dexmedetomidine, vs control)",
+     ["neuraxial"]),  # 'Addition of buprenorphine (60 μg) or dexmedetomidine (5 μg) to intrathecal bupivacaine'
+    ("PMC5599918", "dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)",
+     ["intravenous"]),  # 'in combination with fentanyl-based intravenous patient-controlled analgesia'
+    ("PMC3101755", "intravenous magnesium sulfate infusion adjunct to thoracic epidural analgesia", ["intravenous"]),
+    ("PMC5117579", "intravenous dexmedetomidine before spinal anaesthesia (vs after)", ["intravenous"]),
+    ("PMC5735486", "preoperative oral flupirtine", ["oral"]),  # 'identical-looking placebo capsule per oral'
+    ("PMC5712123", "perioperative duloxetine plus etoricoxib combination", ["oral"]),  # 'duloxetine 60 mg capsules'
+    ("PMC1784583", "butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)", ["other"]),
+    ("PMC2781775", "homeopathic combination preparation Zeel (dogs)", ["oral"]),  # 'All dogs were fed test products'
+    ("PMC5380284", "postoperative gum-chewing (vs no gum)", ["oral"]),  # additions rule u
+    ("PMC5781260", "lemon verbena extract (Recoverben) supplementation", ["oral"]),  # additions rule ad
+    ("PMC3050701", "AMC/DCBA Warm lozenge (vs Cool lozenge, non-medicated lozenge) for acute sore throat", ["oral"]),
+    ("PMC4293505", "ramosetron plus dexamethasone (vs ramosetron alone and saline control)", ["intravenous"]),
+    ("PMC3430047", "subpleural patient-controlled analgesia with bupivacaine (vs subpleural intermittent bupivacaine)",
+     ["other"]),
+    ("PMC5153686", "lumbar TAP block with different ropivacaine volumes/concentrations", ["other"]),
+    ("PMC5771358", "ketorolac added to lidocaine for intravenous regional anaesthesia (vs lidocaine alone)",
+     ["intravenous"]),
+    ("PMC3612585", "oral palonosetron (vs intravenous palonosetron)", ["oral"]),
+])
+def test_routes_of_batch_4_and_5_dev_articles(pmcid, intervention, expected):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    assert sorted(_routes(article, intervention)) == expected
