@@ -38,19 +38,19 @@ EXPERIMENTAL = re.compile(alternation(_LEX["experimental"]["patterns"]), re.I)
 GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), re.I)
 _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|"
                           r"nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|dissociat\w*|diplopia|"
-                          r"tolerat\w+)\b", re.I)
+                          r"tolerat\w+|diarrho?ea|fever|chills|malaise)\b", re.I)
 # Words of a tolerability report that a measured or compared pain outcome overrides: 'pain, erythema and
 # oedema after each session' is a report; 'evaluated for pain and erythema ... using numerical rating scale'
 # and 'lower incidence of oral pain ... than the control group' measure pain.
 _SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
-_EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred)\b", re.I)
+_EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*)\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
 _COMPARED = re.compile(r"\b(?:lower|higher|less|more|reduc\w*|than|compared)\b", re.I)
 # Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
 # lead-in ('[Results]') names the part; sentences that compare groups or give p-values report results.
 _HEADING = re.compile(r"^\[?(objectives?|aims?|purpose|background|introduction|methods?|materials and methods|"
                       r"subjects|participants|design|results?|findings|conclusions?)\]?[.:]?", re.I)
-_RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measured|differences?|tests?|performed|"
+_RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measured|differences?|tests?|performed|outcomes?|"
                          r"evaluat\w+|assess\w+)\b", re.I)
 _STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods", "method", "materials and methods",
                    "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}
@@ -125,6 +125,9 @@ def extract(ctx: "Context") -> list[Finding]:
                       and (s.section == "TITLE" or OUTCOME_CUE.search(s.text))]
     if not pain_sentences:
         return []
+    if not any(_measured_pain(s.text) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
+            and not _no_outcomes_expected(ctx) and any(s.section != "TITLE" for s in ctx.sentences):
+        return []  # rule aa: a pain population, or pain in the rationale, without pain as a measured outcome
     title = next((s for s in ctx.sentences if s.section == "TITLE"), None)
     title_pain = title is not None and title.index in pain
     if (title is not None and not title_pain and OTHER_FOCUS.search(title.text)
@@ -192,7 +195,35 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
-_EXPERIMENTAL_PAIN = re.compile(r"pain|nocicep|algometr|pressor|laser|capsaicin|hyperalges", re.I)
+_EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
+# Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
+# comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').
+_MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reliev\w*|alleviat\w*|reduc\w*|decreas\w*|"
+            r"improv\w*|lower(?! (?:back|limbs?|extremit\w*|abdom\w*|legs?|quadrant))|higher|less\w*|more|free|thresholds?|"
+            r"tolerance|consumption|requirements?|rescue|questionnaires?|ratings?|rated|assess\w*|measur\w*|evaluat\w*|"
+            r"record\w*|outcomes?|end ?points?|chang\w*|differ\w*|effects? (?:of|on)|efficacy|attenuat\w*|prevent\w*|"
+            r"incidence|frequency|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
+            r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for))")
+_PAIN_WORD = (r"(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
+              r"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|(?:opioid|morphine|fentanyl|pethidine|"
+              r"meperidine|tramadol|narcotic|rescue)s? (?:consumption|requirements?|requests?|use|needs?|doses?))(?![\w-])")
+_MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
+                            rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
+
+
+# A title naming pain as what a treatment is for or acts on ('Ketamine for fibromyalgia pain', 'Cannabis in
+# Painful Diabetic Neuropathy', 'ketamine on post operative pain'): pain is the study's outcome.
+_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+\s+){{0,8}}?{_PAIN_WORD}", re.I)
+_NO_OUTCOME_DESIGNS = {"narrative_review", "systematic_review", "guideline", "case_report", "case_series"}
+
+
+def _no_outcomes_expected(ctx: "Context") -> bool:
+    """Reviews, guidelines and case reports name the conditions they cover without measuring an outcome."""
+    return any(f.value in _NO_OUTCOME_DESIGNS for f in ctx.earlier("design"))
+
+
+def _measured_pain(text: str) -> bool:
+    return bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
 # Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain',
 # 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
 _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"

@@ -155,3 +155,25 @@ def test_pain_listed_among_signs_at_a_treated_skin_area_is_no_condition():
 def test_pool_dev_conditions(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
     assert sorted(f.value for f in conditions.extract(make_context(article, intervention))) == expected
+
+
+# Batch 4 dev articles (data/eval/pool/gold_dev_batch4.jsonl): pain populations without a pain outcome (additions
+# rule aa), carpal tunnel syndrome (rule s), labour analgesia (rule h) and pain named among toxicities.
+@pytest.mark.parametrize("pmcid, intervention, expected", [
+    ("PMC1142309", "telling patient and physician the computerized PRIME-MD psychiatric screening result", []),
+    ("PMC3309311", "lumbar MRI findings", []),  # 'Magnetic Resonance Findings of Acute Severe Lower Back Pain'
+    ("PMC3805012", "deep abdominal muscle strengthening exercises", []),  # 'for lower back pain patients'
+    ("PMC3838646", "Knifelight carpal tunnel release (vs conventional open surgery)", ["neuropathic",
+                                                                                   "postoperative_acute"]),
+    ("PMC4004388", "intrapleural mistletoe preparation Viscum Fraxini-2 (vs bleomycin)", []),  # 'toxicity ... headache'
+    ("PMC5732563", "initiation of labour epidural analgesia through the epidural needle (vs through the catheter)",
+     ["other"]),
+])
+def test_batch_4_dev_conditions(pmcid, intervention, expected):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    assert sorted(f.value for f in conditions.extract(make_context(article, intervention))) == expected
+
+
+def test_a_title_only_record_about_pain_keeps_its_condition():
+    article = _article("Pain during phacoemulsification with and without cryoanalgesia.")  # MEDLINE 26432153
+    assert list(_conditions(article)) == ["other"]
