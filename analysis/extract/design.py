@@ -19,6 +19,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE,
+                                                           EXPERIMENT, FUTURE_TRIAL, INTEGRATED as _INTEGRATED,
+                                                           NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
+                                                           PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Evidence, Finding
@@ -65,7 +69,7 @@ POOLED = Gated(POOLED, ("pooled", "integrated"))
 NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "response model", "pharmacokinetic model",
                                                 "pharmacometric", "adjustment methods", "statistical methods",
                                                 "analytic"))
-RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|order|sequence)|"
+RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
                     r"(?:allocated|assigned) at random)\b", re.I)
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
                         re.I)
@@ -123,22 +127,7 @@ TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]b
                    r"phase|study drugs?)\b", re.I)
 _ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
                          r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
-# Random words that are no allocation of this study's participants: a trial that is only the data source
-# of an analysis ('the external validity of this tool within the context of the ... randomised controlled
-# trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
-_DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
-                          r"(?:the |a |an )?[^.;]{0,120}?\btrial\b", re.I)
-_NOT_ALLOCATION = re.compile(rf"{_DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*", re.I)
-_INTEGRATED = re.compile(r"\b(?:pooled|integrated) (?:\w+ ){0,2}analys[ie]s\b", re.I)
-_STUDY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple) "
-                          r"(?:[\w-]+ ){0,3}(?:trials|studies)\b", re.I)
-# Guideline additions, rule l: assignment wording makes a comparative study a trial; without it, a comparative
-# series that says 'prospective' is prospective_observational ('This prospective study was conducted on ...
-# cases ... In group A ... while group B underwent open pyelolithotomy').
-_ASSIGNMENT = re.compile(r"\b(?:trials?|assign\w*|allocat\w*|divided|experimental group|control group|placebo|sham|"
-                         r"blind\w*|cross-?over|open[- ]label|dose[- ](?:finding|escalation|ranging)|single[- ]arm|"
-                         r"saline|randomi[sz]\w*|pilot|phase|intervention)\b", re.I)
-_PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
+_PLANNED = re.compile(r"\b(?:will|envisaged|pre-?specified|planned)\b", re.I)  # 'pre-specified meta-analyses will'
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
 _SMALL_N = re.compile(rf"(?=[0-9.otfsenhzOTFSENHZ])\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?"
@@ -273,19 +262,26 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
     if "guideline" in by_type:
         return "guideline", None, "guideline"
-    if title is not None and GUIDELINE.search(title.text):
+    if title is not None and GUIDELINE.search(title.text) and not RANDOM.search(title.text):
         return "guideline", title, None
     lab = _first(sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows)
     if lab is not None and (lab.section == "TITLE" or not RANDOM.search(whole)):
         return "other", lab, None
-    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole, lows=lows)
+    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s) and not _PLANNED.search(s.text),
+                whole=whole, lows=lows)
     if sr is not None:
         return "systematic_review", sr, None
     if "systematic_review" in by_type:
         return "systematic_review", None, "systematic_review"
 
     random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text)
-                    and not _NOT_ALLOCATION.search(s.text), whole=whole, lows=lows)
+                    and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text), whole=whole, lows=lows)
+    post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
+    if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
+        return "prospective_observational", post_hoc, None
+    experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)
+    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(whole)):
+        return "other", experiment, None  # rule o: a randomised experiment tests no treatment
     if random is not None:
         return "rct", random, None
     if "rct" in by_type:

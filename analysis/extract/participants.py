@@ -263,6 +263,9 @@ def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) 
     return None
 
 
+_ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
+
+
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
@@ -274,8 +277,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
-        if planned and is_planned(s.text):
-            continue  # a planned number ('will include 254 patients') was never enrolled
+        if (planned and is_planned(s.text)) or _ONGOING.search(s.text):
+            continue  # a planned number ('will include 254 patients', '6,000 patients are being assigned') was never enrolled
         counts = sentence_counts(s.text, present)
         value = None
         randomised = _randomised_subject(s.text)
