@@ -42,8 +42,8 @@ _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneo
                           r"intra-?operative)\b", re.I)  # and timing: 'preemptive oral pregabalin-acetaminophen-naproxen'
 # Words that say what kind of thing a name is rather than which ("... injection", "... device").
 _GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|monotherapy|alone|"
-                            r"programm?e|preparation|formulation|product|administration)\b", re.I)
-_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
+                            r"programm?e|preparation|formulation|product|administration|supplementation)\b", re.I)
+_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU|IE|units?)(?:\s*/\s*\w*)?", re.I)
 # Bracketed remarks about the regimen or the arm, not another name: '(once daily)', '(M group)'.
 _REGIMEN_WORDS = re.compile(r"\b(?:once|twice|daily|weekly|monthly|times|per|day|days|maximum|minimum|total|"
                             r"group|arm|dose|doses|h|hours?|min|minutes?|dogs?|cats?|horses?|rats?|mice|"

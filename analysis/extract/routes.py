@@ -59,7 +59,7 @@ _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|musc
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
 ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
-                       r"supplementation|supplements?|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
+                       r"supplementation|supplements?|supplemented|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
                        r"chewing[- ]gum|gum[- ]chewing|chewing|(?:sustained|extended|controlled|immediate|modified|prolonged|"
                        r"slow)[- ]release|syrup|oral solution)\b", re.I)  # rule ad: supplements; rule u: chewing gum
 # A dose between the drug and its form ('duloxetine 60 mg capsules'); a placebo's form is the matching active
@@ -279,7 +279,7 @@ def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | No
         for m in ORAL_FORM.finditer(s.text):
             if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found):
                 return s  # the form is part of its name: 'decoction of Pavetta indica', 'diet supplemented with X'
-            after = next_drug(s.text, m.end(), found)
+            after = next_drug(s.text, m.end(), found) or _regimen_next(s.text, m.end(), found)
             before = preceding(s.text, m.start(), found)
             if after is not None and after.is_intervention and not _DIGIT.search(s.text, m.end(), after.start):
                 return s

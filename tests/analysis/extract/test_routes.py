@@ -268,6 +268,7 @@ def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
     ("PMC5771358", "ketorolac added to lidocaine for intravenous regional anaesthesia (vs lidocaine alone)",
      ["intravenous"]),
     ("PMC3612585", "oral palonosetron (vs intravenous palonosetron)", ["oral"]),
+    ("PMC5578640", "vitamin D supplementation 4000 IE/day", ["oral"]),  # 'were supplemented with vitamin D 4000 IE/day'
 ])
 def test_routes_of_batch_4_and_5_dev_articles(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
