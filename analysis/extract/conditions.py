@@ -42,6 +42,8 @@ _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|si
 # Words of a tolerability report that a measured or compared pain outcome overrides: 'pain, erythema and
 # oedema after each session' is a report; 'evaluated for pain and erythema ... using numerical rating scale'
 # and 'lower incidence of oral pain ... than the control group' measure pain.
+_OUTCOME_LIST = re.compile(r"\b(?:outcomes?|end ?points?|outcome measures?|parameters)(?: analy[sz]ed)? (?:include[sd]?|are|were|"
+                           r"was|is|will be)\b", re.I)
 _SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
 _EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*)\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
@@ -68,6 +70,8 @@ def _counts(sentence: "Sentence", heading: str | None = None, started: bool = Fa
     if sentence.section == "TITLE":
         return True
     text = sentence.text
+    if _OUTCOME_LIST.search(text):
+        return True  # rule w: a pain symptom named as a measured or planned outcome, whatever else the list holds
     if _ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
             _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text))):
         return False
@@ -213,7 +217,7 @@ _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_W
 
 # A title naming pain as what a treatment is for or acts on ('Ketamine for fibromyalgia pain', 'Cannabis in
 # Painful Diabetic Neuropathy', 'ketamine on post operative pain'): pain is the study's outcome.
-_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+\s+){{0,8}}?{_PAIN_WORD}", re.I)
+_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+,?\s+){{0,8}}?{_PAIN_WORD}", re.I)
 _NO_OUTCOME_DESIGNS = {"narrative_review", "systematic_review", "guideline", "case_report", "case_series"}
 
 

@@ -168,6 +168,11 @@ def test_pool_dev_conditions(pmcid, intervention, expected):
     ("PMC4004388", "intrapleural mistletoe preparation Viscum Fraxini-2 (vs bleomycin)", []),  # 'toxicity ... headache'
     ("PMC5732563", "initiation of labour epidural analgesia through the epidural needle (vs through the catheter)",
      ["other"]),
+    # a pain symptom in a list of measured or planned outcomes (rule w), whatever else the list holds
+    ("PMC4198325", "laparoscopic adhesiolysis (vs open surgery) for adhesive small bowel obstruction",
+     ["postoperative_acute"]),  # 'Secondary endpoints include ... complications, postoperative pain'
+    ("PMC5434517", "improved low-smoke cookstove (chulha)", ["migraine_headache"]),
+    ("PMC4293505", "ramosetron plus dexamethasone (vs ramosetron alone and saline control)", ["postoperative_acute"]),
 ])
 def test_batch_4_dev_conditions(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
