@@ -121,7 +121,7 @@ TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]b
                    r"single[- ]arm|dose[- ](?:finding|"
                    r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
-                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|"
+                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared (?:with|to) (?:placebo|saline)|or saline|"
                    r"control group|(?:two|three|four|2|3|4) (?:equal |parallel )?groups|"
                    r"(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
@@ -156,7 +156,7 @@ PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sect
                                           "case-control", "survey", "audit", "prospectively", "registry"))
 # Arm labels are read case-sensitively ('group II', not 'group i'), apart from the rest of TRIAL.
 TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot",
-                      "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
+                      "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered", "saline",
                       "treated", "intervention", "study drug"),
               also=re.compile(r"\bgroups? (?:I{1,3}|IV|[A-D1-4])\b"))
 

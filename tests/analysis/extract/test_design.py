@@ -184,6 +184,7 @@ def test_pool_dev_designs(pmcid, expected, evidence_start):
     ("PMC4297089", "prospective_observational"),  # 'A post hoc ... analysis to evaluate the incidence of TKR'
     ("PMC2291069", "rct"),  # 'IMPLEmenting a clinical practice guideline ...: Cluster randomised controlled trial'
     ("PMC4881703", "rct"),  # 'divided into 2 groups of 30 each by computerized random allotment'
+    ("PMC5501521", "non_randomised_trial"),  # pool dev: 'received lignocaine ... or saline', 'compared to saline'
 ])
 def test_batch_4_and_5_dev_designs(pmcid, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
