@@ -342,12 +342,13 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Sentence | None":
     """Rule d: a pooled or integrated analysis of several trials ('integrated safety analysis ... in ten
     sponsored clinical studies'), not built on a systematic search."""
-    if _SEARCHED.search(whole):
+    low = lower(whole)
+    if "pooled" not in low and "integrated" not in low:
         return None
     pooled = _first(sentences, POOLED, whole=whole, lows=lows)
     if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
         pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
-    return pooled
+    return None if pooled is None or _SEARCHED.search(whole) else pooled
 
 
 def _mostly_animal(texts: list[str], whole: str) -> bool:

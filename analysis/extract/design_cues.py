@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ketamine_evidence.analysis.extract.study_text import Gated
+
 # Random words that are no allocation of this study's participants: a trial that is only the data source
 # of an analysis ('the external validity of this tool within the context of the ... randomised controlled
 # trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
@@ -34,3 +36,7 @@ POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}an
 # confirm these data', 'requires verification using a randomised controlled study design').
 FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequires? (?:verification|confirmation)\b|"
                           r"\bverification using\b", re.I)
+
+# Key words pre-checked once per abstract (most abstracts hold none of them).
+EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory"))
+POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
