@@ -45,7 +45,7 @@ _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|si
 _OUTCOME_LIST = re.compile(r"\b(?:outcomes?|end ?points?|outcome measures?|parameters)(?: analy[sz]ed)? (?:include[sd]?|are|were|"
                            r"was|is|will be)\b", re.I)
 _SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
-_EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*)\b", re.I)
+_EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes? of)\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
 _COMPARED = re.compile(r"\b(?:lower|higher|less|more|reduc\w*|than|compared)\b", re.I)
 # Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
@@ -197,7 +197,7 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
                          r"influenc\w*|alter\w*|affect\w*|chang\w*|tests?|assessments?|measures?|end ?points?|"
                          r"questionnaires?|perceived|perception|diary)\b", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
-                      r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*)\b", re.I)
+                      r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|debridement)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
 _EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
 # Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a

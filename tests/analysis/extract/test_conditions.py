@@ -173,6 +173,9 @@ def test_pool_dev_conditions(pmcid, intervention, expected):
      ["postoperative_acute"]),  # 'Secondary endpoints include ... complications, postoperative pain'
     ("PMC5434517", "improved low-smoke cookstove (chulha)", ["migraine_headache"]),
     ("PMC4293505", "ramosetron plus dexamethasone (vs ramosetron alone and saline control)", ["postoperative_acute"]),
+    # batch 5: pain relief after arthroscopic debridement in osteoarthritis (additions rule s)
+    ("PMC5626376", "intra-articular viscosupplementation (hyaluronic acid) after knee arthroscopic debridement (vs PRP or "
+     "standard care)", ["other", "postoperative_acute"]),
 ])
 def test_batch_4_dev_conditions(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
