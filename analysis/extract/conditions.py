@@ -37,11 +37,25 @@ ACUTE = Gated(re.compile(alternation(_LEX["postoperative_acute"]["patterns"]), r
 EXPERIMENTAL = re.compile(alternation(_LEX["experimental"]["patterns"]), re.I)
 GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), re.I)
 _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|"
-                          r"incidence of|events?|nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|"
-                          r"dissociat\w*|diplopia|"
-                          r"tolerat\w+|occurred|"
-                          # signs at a treated skin area: 'pain, erythema and oedema after each session'
-                          r"erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
+                          r"nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|dissociat\w*|diplopia|"
+                          r"tolerat\w+|diarrho?ea|fever|chills|malaise)\b", re.I)
+# Words of a tolerability report that a measured or compared pain outcome overrides: 'pain, erythema and
+# oedema after each session' is a report; 'evaluated for pain and erythema ... using numerical rating scale'
+# and 'lower incidence of oral pain ... than the control group' measure pain.
+_OUTCOME_LIST = re.compile(r"\b(?:outcomes?|end ?points?|outcome measures?|parameters)(?: analy[sz]ed)? (?:include[sd]?|are|were|"
+                           r"was|is|will be)\b", re.I)
+_SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
+_EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes? of)\b", re.I)
+_INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
+_COMPARED = re.compile(r"\b(?:lower|higher|less|more|reduc\w*|than|compared)\b", re.I)
+# Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
+# lead-in ('[Results]') names the part; sentences that compare groups or give p-values report results.
+_HEADING = re.compile(r"^\[?(objectives?|aims?|purpose|background|introduction|methods?|materials and methods|"
+                      r"subjects|participants|design|results?|findings|conclusions?)\]?[.:]?", re.I)
+_RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measured|differences?|tests?|performed|outcomes?|"
+                         r"evaluat\w+|assess\w+)\b", re.I)
+_STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods", "method", "materials and methods",
+                   "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}
 _SPECIFIC_NEUROPATHIC = {"crps", "postherpetic_neuralgia", "phantom_limb", "spinal_cord_injury", "cancer_pain"}
 _STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",
@@ -49,13 +63,39 @@ _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "posthe
                   "other"}
 
 
-def _counts(sentence: "Sentence") -> bool:
-    """The title always counts; other sentences when they describe this study, not its adverse events."""
+def _counts(sentence: "Sentence", heading: str | None = None, started: bool = False) -> bool:
+    """The title always counts; other sentences when they describe this study, not its adverse events.
+    ``heading`` is the part an unlabelled sentence falls under ('Results.' before it), if any; ``started``:
+    an earlier sentence of an unlabelled abstract has introduced the study (background comes first)."""
     if sentence.section == "TITLE":
         return True
-    if _ADVERSE_CUE.search(sentence.text):
+    text = sentence.text
+    if _OUTCOME_LIST.search(text):
+        return True  # rule w: a pain symptom named as a measured or planned outcome, whatever else the list holds
+    if _ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
+            _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text))):
         return False
-    return sentence.section in _STUDY_SECTIONS or bool(STUDY_CUE.search(sentence.text))
+    if sentence.section in _STUDY_SECTIONS or STUDY_CUE.search(text):
+        return True
+    if sentence.section in (None, "UNASSIGNED"):
+        return (heading or "").lower() in _STUDY_HEADINGS or (started and bool(_RESULT_CUE.search(text)))
+    return False
+
+
+def _headings(sentences: list["Sentence"]) -> dict[int, str]:
+    """For each unlabelled sentence, the heading sentence it follows ('Objectives.', '[Results] ...')."""
+    out: dict[int, str] = {}
+    current = None
+    for s in sentences:
+        if s.section not in (None, "UNASSIGNED"):
+            current = None
+            continue
+        m = _HEADING.match(s.text)
+        if m:
+            current = m.group(1)
+        if current is not None:
+            out[s.index] = current
+    return out
 
 
 def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -75,14 +115,23 @@ def extract(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []
-    pain = {s.index for s in ctx.sentences if PAIN.holds(s.text, present) and PAIN.scan(s.text)}
+    pain = {s.index for s in ctx.sentences if PAIN.holds(s.text, present) and PAIN.scan(s.text)
+            and _pain_beyond_population(s.text)}
     if not pain:
         return []
-    sentences = [s for s in study_sentences(ctx) if _counts(s)]
+    headings = _headings(ctx.sentences)
+    sentences, started = [], False
+    for s in study_sentences(ctx):
+        if _counts(s, headings.get(s.index), started):
+            sentences.append(s)
+        started = started or (s.section != "TITLE" and bool(STUDY_CUE.search(s.text)))
     pain_sentences = [s for s in sentences if s.index in pain
                       and (s.section == "TITLE" or OUTCOME_CUE.search(s.text))]
     if not pain_sentences:
         return []
+    if not any(_measured_pain(s.text) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
+            and not _no_outcomes_expected(ctx) and any(s.section != "TITLE" for s in ctx.sentences):
+        return []  # rule aa: a pain population, or pain in the rationale, without pain as a measured outcome
     title = next((s for s in ctx.sentences if s.section == "TITLE"), None)
     title_pain = title is not None and title.index in pain
     if (title is not None and not title_pain and OTHER_FOCUS.search(title.text)
@@ -96,7 +145,10 @@ def extract(ctx: "Context") -> list[Finding]:
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
     acute = next((s for s in sentences if ACUTE.scan(s.text)
                   and (s.index in pain or (title_pain and s is title))), None)
-    if acute is None and not specific:  # pain studied, in a procedural setting named elsewhere
+    # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
+    # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
+    population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
+    if acute is None and not population:
         acute = next((s for s in sentences if ACUTE.scan(s.text)), None)
     if acute is not None and specific and not SURGICAL.search(acute.text):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
@@ -108,10 +160,10 @@ def extract(ctx: "Context") -> list[Finding]:
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
                      and not POPULATION.search(sent.text)]:
             del chosen[term]
-    if not chosen:
-        experimental = next((s for s in pain_sentences if EXPERIMENTAL.search(s.text)), None)
-        if experimental is not None:
-            chosen["other"] = experimental
+    experimental = next((s for s in pain_sentences if EXPERIMENTAL.search(s.text)), None)
+    if experimental is not None and (not chosen or (
+            "postoperative_acute" not in chosen and _EXPERIMENTAL_PAIN.search(EXPERIMENTAL.search(experimental.text)[0]))):
+        chosen.setdefault("other", experimental)  # experimental pain tested in patients: their condition and other
     if not specific:
         generic = next((s for s in pain_sentences if GENERIC_CHRONIC.search(s.text)), None)
         if generic is not None:
@@ -119,7 +171,7 @@ def extract(ctx: "Context") -> list[Finding]:
     if not chosen:  # pain is studied but in no listed condition ('oral mucositis pain')
         strong = next((s for s in pain_sentences if STRONG_PAIN.search(s.text)), None)
         if strong is not None:
-            chosen["other"] = strong
+            chosen["cancer_pain" if _cancer_population(sentences, strong) else "other"] = strong
     order = {c: i for i, c in enumerate(CONDITIONS)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
@@ -142,10 +194,74 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
                          r"improv\w*|decreas\w*|increas\w*|attenuat\w*|prevent\w*|efficacy|differ\w*|"
                          r"compar\w*|incidence|threshold|tolerance|time to|duration|free|outcomes?|treat\w*|"
                          r"management|manag\w*|control\w*|suffer\w*|patients with|effective\w*|analgesic effects?|"
-                         r"influenc\w*|alter\w*|affect\w*|chang\w*|tests?|assessments?|measures?|end ?points?)\b", re.I)
+                         r"influenc\w*|alter\w*|affect\w*|chang\w*|tests?|assessments?|measures?|end ?points?|"
+                         r"questionnaires?|perceived|perception|diary)\b", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
-                      r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*)\b", re.I)
+                      r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|debridement)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
+_EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
+# Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
+# comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').
+_MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reliev\w*|alleviat\w*|reduc\w*|decreas\w*|"
+            r"improv\w*|lower(?! (?:back|limbs?|extremit\w*|abdom\w*|legs?|quadrant))|higher|less\w*|more|free|thresholds?|"
+            r"tolerance|consumption|requirements?|rescue|questionnaires?|ratings?|rated|assess\w*|measur\w*|evaluat\w*|"
+            r"record\w*|outcomes?|end ?points?|chang\w*|differ\w*|effects? (?:of|on)|efficacy|attenuat\w*|prevent\w*|"
+            r"incidence|frequency|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
+            r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for))")
+_PAIN_WORD = (r"(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
+              r"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|(?:opioid|morphine|fentanyl|pethidine|"
+              r"meperidine|tramadol|narcotic|rescue)s? (?:consumption|requirements?|requests?|use|needs?|doses?))(?![\w-])")
+_MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
+                            rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
+
+
+# A title naming pain as what a treatment is for or acts on ('Ketamine for fibromyalgia pain', 'Cannabis in
+# Painful Diabetic Neuropathy', 'ketamine on post operative pain'): pain is the study's outcome.
+_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+,?\s+){{0,8}}?{_PAIN_WORD}", re.I)
+_NO_OUTCOME_DESIGNS = {"narrative_review", "systematic_review", "guideline", "case_report", "case_series"}
+
+
+def _no_outcomes_expected(ctx: "Context") -> bool:
+    """Reviews, guidelines and case reports name the conditions they cover without measuring an outcome."""
+    return any(f.value in _NO_OUTCOME_DESIGNS for f in ctx.earlier("design"))
+
+
+def _measured_pain(text: str) -> bool:
+    return bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
+# Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain',
+# 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
+_POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
+                              r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering from|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
+                              r"pain\b", re.I)
+
+
+# Pain words that name a technique or a setting of care, not a measured outcome: 'receiving intravenous
+# patient-controlled analgesia' in a PONV trial, 'remifentanil as intraoperative analgesia' in a trial of
+# insulin resistance, 'a component of multimodal pain management'.
+_TECHNIQUE_PAIN = re.compile(r"\b(?:(?:intravenous |iv |opioid-based )?patient[- ]controlled (?:intravenous |epidural |iv )?"
+                             r"analgesia|(?:intra-?operative|multimodal|balanced|general) (?:analgesia|pain management)|"
+                             r"IV-PCA)\b", re.I)
+
+
+def _pain_beyond_population(text: str) -> bool:
+    """A pain word of ``text`` outside the phrases that only say who the participants are or name a technique."""
+    if not (_POPULATION_PAIN.search(text) or _TECHNIQUE_PAIN.search(text)):
+        return True
+    return bool(PAIN.pattern.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
+
+
+# Patients with cancer whose pain is studied without a site or a named cause ('assessed ... for appetite,
+# energy, mood and pain' in 'cancer cachexia'; 'a significant difference in energy and pain' in advanced
+# breast cancer) have cancer pain; 'oral pain' of mucositis in carcinoma patients is the mucositis's.
+_CANCER = re.compile(r"\b(?:cancers?|malignan\w+|cachexia|metasta\w+|oncolog\w+|palliative)\b", re.I)
+_BARE_PAIN = re.compile(r"(?:^|\b(?:and|or|of|for|in|on|the|their|chronic|cancer|severe|moderate|mild|overall)\s+|,\s*)"
+                        r"pain\b(?!\s+(?:at|on|during|after)\b)", re.I)
+
+
+def _cancer_population(sentences: list["Sentence"], strong: "Sentence") -> bool:
+    if not _BARE_PAIN.search(strong.text):
+        return False
+    return any(_CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)) for s in sentences)
 
 
 def _chronic_only(sentences: list["Sentence"]) -> bool:

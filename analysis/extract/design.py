@@ -19,6 +19,10 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE,
+                                                           EXPERIMENT, FUTURE_TRIAL, INTEGRATED as _INTEGRATED,
+                                                           NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
+                                                           PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Evidence, Finding
@@ -58,14 +62,14 @@ POOLED = re.compile(r"\b(?:(?:pooled|integrated) (?:\w+ ){0,2}(?:analys[ie]s|dat
                     r"several|multiple) (?:\w+[-,]?\s){0,4}(?:trials|studies)|(?:trials|studies) (?:of|in|with))", re.I)
 _SEARCHED = re.compile(r"\b(?:systematic|literature search|searched|databases?|MEDLINE|Embase|Cochrane)\b", re.I)
 # Guideline additions, rule m: laboratory, ex vivo, modelling and methods studies test no treatment: 'other'.
-NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro|exposure[- ]response model\w*|pharmacometric|population "
+NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro|exposure[-\u2010\u2011 ]response model\w*|pharmacometric|population "
                                 r"pharmacokinetic model\w*|(?:comparison|evaluation) of (?:\w+ ){0,3}(?:adjustment|"
                                 r"statistical|analytic\w*) methods)\b", re.I)
 POOLED = Gated(POOLED, ("pooled", "integrated"))
 NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "response model", "pharmacokinetic model",
                                                 "pharmacometric", "adjustment methods", "statistical methods",
                                                 "analytic"))
-RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|order|sequence)|"
+RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
                     r"(?:allocated|assigned) at random)\b", re.I)
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
                         re.I)
@@ -117,12 +121,13 @@ TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]b
                    r"single[- ]arm|dose[- ](?:finding|"
                    r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
-                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared with (?:placebo|saline)|"
+                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared (?:with|to) (?:placebo|saline)|or saline|"
                    r"control group|(?:two|three|four|2|3|4) (?:equal |parallel )?groups|"
                    r"(?:were|was) (?:given|administered|treated)|intervention "
                    r"phase|study drugs?)\b", re.I)
 _ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
                          r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
+_PLANNED = re.compile(r"\b(?:will|envisaged|pre-?specified|planned)\b", re.I)  # 'pre-specified meta-analyses will'
 THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
 _SMALL_N = re.compile(rf"(?=[0-9.otfsenhzOTFSENHZ])\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?"
@@ -151,7 +156,7 @@ PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sect
                                           "case-control", "survey", "audit", "prospectively", "registry"))
 # Arm labels are read case-sensitively ('group II', not 'group i'), apart from the rest of TRIAL.
 TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot",
-                      "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered",
+                      "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered", "saline",
                       "treated", "intervention", "study drug"),
               also=re.compile(r"\bgroups? (?:I{1,3}|IV|[A-D1-4])\b"))
 
@@ -239,6 +244,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
             small_series.append(_small_series(sentences, whole))
         return small_series[0]
 
+    pooled = _pooled(sentences, whole, lows)
+    if pooled is not None:
+        return "other", pooled, None
     if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
         sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole,
                     lows=lows)
@@ -254,26 +262,33 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
     if "guideline" in by_type:
         return "guideline", None, "guideline"
-    if title is not None and GUIDELINE.search(title.text):
+    if title is not None and GUIDELINE.search(title.text) and not RANDOM.search(title.text):
         return "guideline", title, None
-    pooled = _first(sentences, POOLED, whole=whole, lows=lows)
-    if pooled is not None and not _SEARCHED.search(whole):
-        return "other", pooled, None
     lab = _first(sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows)
     if lab is not None and (lab.section == "TITLE" or not RANDOM.search(whole)):
         return "other", lab, None
-    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s), whole=whole, lows=lows)
+    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s) and not _PLANNED.search(s.text),
+                whole=whole, lows=lows)
     if sr is not None:
         return "systematic_review", sr, None
     if "systematic_review" in by_type:
         return "systematic_review", None, "systematic_review"
 
-    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text),
-                    whole=whole, lows=lows)
+    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text)
+                    and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text), whole=whole, lows=lows)
+    post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
+    if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
+        return "prospective_observational", post_hoc, None
+    experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)
+    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(whole)):
+        return "other", experiment, None  # rule o: a randomised experiment tests no treatment
     if random is not None:
         return "rct", random, None
     if "rct" in by_type:
         return "rct", None, "rct"
+    source = _first(sentences, RANDOM, lambda s: _DATA_SOURCE.search(s.text) is not None, whole=whole, lows=lows)
+    if source is not None:  # rule m: an analysis of a trial's data set, no treatment under study
+        return "prospective_observational", source, None
 
     review_title = title is not None and REVIEW.search(title.text) is not None
     if review_title or ("narrative_review" in by_type
@@ -303,7 +318,12 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "prospective_observational", prosp, None
     if "prospective_observational" in by_type:
         return "prospective_observational", None, "prospective_observational"
-    trial = _first(sentences, TRIAL, about_this_study, whole=whole, lows=lows)
+    trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
+                   whole=whole, lows=lows)
+    if trial is not None and not _ASSIGNMENT.search(whole):  # rule l: a comparative series said to be prospective
+        prospective = _first(sentences, _PROSPECTIVE, about_this_study, whole=whole, lows=lows)
+        if prospective is not None:
+            return "prospective_observational", prospective, None
     if trial is None:
         if small() is not None:
             return "case_series", small(), None
@@ -317,6 +337,18 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if observed is not None:  # no treatment given by the study: people followed under their own exposure
         return "prospective_observational", observed, None
     return "other", None, None
+
+
+def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Sentence | None":
+    """Rule d: a pooled or integrated analysis of several trials ('integrated safety analysis ... in ten
+    sponsored clinical studies'), not built on a systematic search."""
+    low = lower(whole)
+    if "pooled" not in low and "integrated" not in low:
+        return None
+    pooled = _first(sentences, POOLED, whole=whole, lows=lows)
+    if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
+        pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
+    return None if pooled is None or _SEARCHED.search(whole) else pooled
 
 
 def _mostly_animal(texts: list[str], whole: str) -> bool:

@@ -38,14 +38,19 @@ _DRUG_WORDS = _kind_words("drug")
 _ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|buccal|"
                           r"sublingual|transdermal|intra-?cutaneous|intra-?dermal|intra-?discal|"
                           r"intra-?articular|epidural|intrathecal|low[- ]dose|high[- ]dose|infusions?|"
-                          r"patch(es)?|cream|gel)\b", re.I)
+                          r"patch(es)?|cream|gel|pre-?emptive|preventive|prophylactic|pre-?operative|peri-?operative|"
+                          r"intra-?operative)\b", re.I)  # and timing: 'preemptive oral pregabalin-acetaminophen-naproxen'
 # Words that say what kind of thing a name is rather than which ("... injection", "... device").
 _GENERIC_WORDS = re.compile(r"\b(injections?( of)?|combination|device|intervention|treatment|therapy|monotherapy|alone|"
-                            r"programm?e|preparation|formulation|product|administration)\b", re.I)
-_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU)(?:\s*/\s*\w*)?", re.I)
+                            r"programm?e|preparation|formulation|product|administration|supplementation)\b", re.I)
+_DOSE = re.compile(r"\d[\d,.]*\s*(?:mg|g|µg|μg|ug|mcg|ml|mL|%|iu|IU|IE|units?)(?:\s*/\s*\w*)?", re.I)
 # Bracketed remarks about the regimen or the arm, not another name: '(once daily)', '(M group)'.
 _REGIMEN_WORDS = re.compile(r"\b(?:once|twice|daily|weekly|monthly|times|per|day|days|maximum|minimum|total|"
-                            r"group|arm|dose|doses|h|hours?|min|minutes?)\b", re.I)
+                            r"group|arm|dose|doses|h|hours?|min|minutes?|dogs?|cats?|horses?|rats?|mice|"
+                            r"children|adults|patients|women|men|infants|elderly)\b", re.I)  # and who: '(dogs)'
+# Where a name goes on to say when or for whom ('oral tapentadol after cardiac surgery', 'AMC/DCBA Warm lozenge for
+# acute sore throat', 'local hyaluronic acid after third molar extraction'): the treatment is what comes before.
+_CONTEXT_SPLIT = re.compile(r"\s+(?:for|after|before|during|following|prior to)\s+", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
 _FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
@@ -264,14 +269,17 @@ def literal_names(name: str) -> tuple[list[str], bool]:
             continue
         kept.append(inner)
     body = _squash(_PAREN.sub(" ", wanted))
-    is_drug = bool(_DRUG_WORDS.search(body) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(body)
+    # What the treatment is, is said before 'for': 'echogenic needle for ultrasound-guided ... plexus block' is a
+    # needle, 'lidocaine for ... surgery' a drug.
+    kind = _CONTEXT_SPLIT.split(body, maxsplit=1)[0]
+    is_drug = bool(_DRUG_WORDS.search(kind) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(kind)
     aliases.append(body)
     aliases.extend(kept)
     no_dose = _squash(_DOSE.sub(" ", body))
     aliases.append(no_dose)
     core = _squash(_ROUTE_WORDS.sub(" ", no_dose))
     aliases.append(core)
-    first = _squash(_COMPONENT_SPLIT.split(core)[0])
+    first = _squash(_COMPONENT_SPLIT.split(_CONTEXT_SPLIT.split(core, maxsplit=1)[0])[0])
     aliases.append(first)
     head = _squash(_GENERIC_WORDS.sub(" ", first))
     if len(head) >= 3:

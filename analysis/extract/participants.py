@@ -35,7 +35,8 @@ _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|pe
            r"patient|participant|subject|volunteer|child|adult)")
 _UNITS = r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|mg|kg|g|ml|mm|cm|%|percent)\b"
 # Count + up to five modifier words + a people noun: '80 adult male patients', '15 healthy, male,
-# right-handed volunteers', 'One hundred and fifty-five migraine patients'.
+# right-handed volunteers', 'One hundred and fifty-five migraine patients'; a modifier is never another
+# number ('July 15, 2016, we identified 648 eligible patients' counts 648).
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)")
 _BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|{NUM})"
@@ -46,7 +47,7 @@ COUNT = re.compile(
     rf"(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
     rf"days?|hours?|h\b|min|mg|µg|mcg|ml|kg|g\b|mm|cm|sessions?|times|visits|groups|arms|points?|items?|"
     rf"trials|studies|articles|RCTs|of the|out of))"
-    rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of|in|to|who|with|had|from|at|for)\b)[\w\-\u2013\u2019'/()]+){{0,5}}?)"
+    rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of|in|to|who|with|had|from|at|for)\b)(?!\d+\b(?![\-\u2013]))[\w\-\u2013\u2019'/()]+){{0,5}}?)"
     rf"\s+(?P<noun>{_PEOPLE})\b",
     re.I,
 )
@@ -263,6 +264,11 @@ def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) 
     return None
 
 
+_SCREENED = re.compile(r"\b(?:eligible|screened|assessed for eligibility|approached|invited|identified|potentially)\b",
+                       re.I)
+_ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
+
+
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
@@ -274,9 +280,12 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
-        if planned and is_planned(s.text):
-            continue  # a planned number ('will include 254 patients') was never enrolled
+        if (planned and is_planned(s.text)) or _ONGOING.search(s.text):
+            continue  # a planned number ('will include 254 patients', '6,000 patients are being assigned') was never enrolled
         counts = sentence_counts(s.text, present)
+        screened = [c for c in counts if _SCREENED.search(s.text, max(0, c[1] - 25), c[2])]
+        if screened and len(screened) < len(counts):  # 'identified 648 eligible patients and recruited 348'
+            counts = [c for c in counts if c not in screened]
         value = None
         randomised = _randomised_subject(s.text)
         if randomised is not None and len(counts) > 1:

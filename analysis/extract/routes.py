@@ -37,7 +37,7 @@ ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]  # (``fast``: run in lower case, same matches)
 _CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
 _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
-                           r"regional|port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"
+                           r"port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"
                            r"mucositis|glucose tolerance|intake|contraceptives?)\b", re.I)
 # Dosage forms named after the drug ('lidocaine 5% patch', 'diclofenac gel'): the drug must be right before.
 _FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|mouthwash|gargle|eye drops)$", re.I)
@@ -53,14 +53,19 @@ IMPLIED_IV = re.compile(
     r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
     r"(?:level|concentration)|\b(?:plasma|serum|blood) (?:level|concentration) of \d|\d\s?ng\s?/?\s?ml\b|"
     r"\d\s?ng ml|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
-    r"\bco-?induction|\binduction (?:of|agent)",
+    r"\bco-?induction|\binduction (?:of (?:general )?an(?:a)?esthesia|agent)|\bslow(?:ly)? (?:injection|push)|\binjected slowly",
     re.I)
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
 ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
-                       r"tablets?|capsules?|(?:sustained|extended|controlled|immediate|modified|prolonged|"
-                       r"slow)[- ]release|syrup|oral solution)\b", re.I)
+                       r"supplementation|supplements?|supplemented|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
+                       r"chewing[- ]gum|gum[- ]chewing|chewing|(?:sustained|extended|controlled|immediate|modified|prolonged|"
+                       r"slow)[- ]release|syrup|oral solution)\b", re.I)  # rule ad: supplements; rule u: chewing gum
+# A dose between the drug and its form ('duloxetine 60 mg capsules'); a placebo's form is the matching active
+# drug's ('either paracetamol (3 g/day) or placebo tablets', 'identical-looking placebo capsule').
+_DOSE_ONLY = re.compile(r"\s*[\d.,]+\s*(?:mg|µg|μg|mcg|g)\s*$", re.I)
+_PLACEBO_FORM = re.compile(r"\bplacebo\s+(?:[\w\-]+\s+)?$", re.I)
 _DIGIT = re.compile(r"\d")
 PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
 _PCA_CONTENTS = re.compile(r"\s*(?:\([A-Z\-]+\)\s*)?(?:with|containing|of|using|consisting of)\b", re.I)
@@ -71,12 +76,21 @@ INDUCTION = re.compile(r"\binduction\b|\bintubat\w*|\bpre-?treat\w*|\bpremedicat
 PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!\s?(?:/|per\s)\s?d)", re.I)
 
 
+# 'IV' as a Roman numeral, not a route: 'stage IV', 'DSM-IV', 'grade III-IV', 'type II or IV'.
+_ROMAN_BEFORE = re.compile(r"(?:\b(?:stages?|grades?|class(?:es)?|types?|phases?|levels?|categor(?:y|ies)|tiers?|"
+                           r"DSM|NYHA|CKD|WHO|Fontaine|Enneking)|\b[IV]{1,4}\s*(?:-|\u2013|to|or|and|/|,))"
+                           r"[\s\-\u2013]*$", re.I)
+
+
 def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     out = []
     for term, pattern in ROUTE_WORDS:
         for m in pattern.finditer(text):
             word = m.group(0)
             if word.lower() in _CASE_SENSITIVE_SHORT and not word.isupper():
+                continue
+            if word == "IV" and (_ROMAN_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                                 or text[m.end():m.end() + 1] in ("-", "\u2013")):
                 continue
             out.append((term, m))
     return out
@@ -89,10 +103,14 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     own = [m for m in found if m.is_intervention]
     routes = []
     for term, m in _route_matches(text):
-        if _DEVICE_AFTER.match(text, m.end()):
+        if any((o.start <= m.start() and m.end() <= o.end) or (m.start() <= o.start and o.end <= m.end())
+               for o in own):
+            routes.append(term)  # the route is part of the intervention's name, or names it ('TAP blocks')
             continue
-        if any(o.start <= m.start() and m.end() <= o.end for o in own):
-            routes.append(term)  # the route is part of the intervention's name
+        if _adjuvant_of_vehicle(text, m, own):
+            routes.append(term)  # 'dexmedetomidine as an adjuvant to ropivacaine in ... plexus block'
+            continue
+        if _DEVICE_AFTER.match(text, m.end()):
             continue
         word = m.group(0)
         if _FORM.match(word):
@@ -102,10 +120,16 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             continue
         if _ADVERB.search(word):
             before = preceding(text, m.start(), found)
+            after = next_drug(text, m.end(), found, limit=25) or _regimen_next(text, m.end(), found)
             if _ALL_BEFORE.search(text, 0, m.start()):  # 'received either X or Y ... both IM'
                 who_all = [d for d in found if d.start < m.start()]
-            elif before is None:  # 'premedicated intravenously with saline, fentanyl or ketamine'
+            elif _LIST_FOLLOWS.match(text, m.end()):  # 'treated intravenously with 1 ml of NaCl (group C); or ...'
                 who_all = [d for d in found if d.start >= m.end()]
+            elif after is not None and after.start - m.end() <= 25:
+                # 'to receive intravenously placebo (saline), lidocaine (20 mg), ketorolac (10 mg), or both'
+                who_all = _drug_list(text, after, found)
+            elif before is None:  # 'premedicated intravenously with saline, fentanyl or ketamine'
+                who_all = _drug_list(text, after, found) if after is not None else []
             else:
                 who_all = [before]
                 if before.is_control:  # 'duloxetine or placebo was given orally'
@@ -119,16 +143,41 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
         if before is not None and before.is_intervention and _APPOSITION.fullmatch(text, before.end, m.start()):
             routes.append(term)  # 'droxidopa, an oral norepinephrine precursor'
             continue
-        who = next_drug(text, m.end(), found)
+        who = next_drug(text, m.end(), found) or _regimen_next(text, m.end(), found)
         if who is not None and not who.is_intervention:
             who = _coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
-        if who is None:
+        if who is None:  # 'tapentadol 50 mg oral'; not 'magnesium infusion on thoracic epidural analgesia'
             who = preceding(text, m.start(), found)
-            if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())):
+            if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())
+                                    or _PREPOSITION.search(text, who.end, m.start())):
                 who = None
+        if who is None:  # 'an oral adenovirus serotype 4 vector vaccine candidate (Ad4-H5-Vtn)'
+            who = next((d for d in own if _NAMED_IN_BRACKETS.fullmatch(text, m.end(), d.start)), None)
         if who is not None and who.is_intervention:
             routes.append(term)
     return routes
+
+
+_LIST_FOLLOWS = re.compile(r"\s*(?:with\b|:)", re.I)
+_PREPOSITION = re.compile(r"\b(?:on|for|during|after|before|under|of|to)\b", re.I)
+_NAMED_IN_BRACKETS = re.compile(r"(?:[\s,]+[\w\-]+){1,8}\s*\(", re.I)
+# An adjuvant takes the route of the drug it is added to: 'X as an adjuvant to ropivacaine in supraclavicular
+# brachial plexus block', 'Addition of X (60 μg) or Y (5 μg) to intrathecal bupivacaine', 'X in combination
+# with fentanyl-based intravenous patient-controlled analgesia'.
+_ADJUVANT_GAP = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:(?:or|and)\s+[\w\-]+\s*(?:\([^()]*\)\s*)?)?(?:(?:is|was|were)\s+)?(?P<how>(?:as\s+(?:an?\s+)?"
+    r"adjuvants?|added|admixed|mixed|combined|co-?administered|in\s+combination)\s+)?(?:to|with|into)\s+(?:(?:the|a|an)\s+)?"
+    r"(?:[\w.%\-]+\s+){0,5}", re.I)
+_ADDITION_BEFORE = re.compile(r"\b(?:addition|adding|admixture)\s+of\s+$|\badding\s+$", re.I)
+
+
+def _adjuvant_of_vehicle(text: str, m: re.Match[str], own) -> bool:
+    for d in own:
+        if d.end <= m.start() <= d.end + 120:
+            gap = _ADJUVANT_GAP.fullmatch(text, d.end, m.start())
+            if gap is not None and (gap.group("how") or _ADDITION_BEFORE.search(text, max(0, d.start - 20), d.start)):
+                return True
+    return False
 
 
 # What may separate drugs in one list: ', ', 'and', 'or', an arm size '(n = 35)' and the next dose '0.3 mg'.
@@ -148,6 +197,42 @@ def _coordinated(text: str, first, found):
     return None
 
 
+# What may stand between a route word and the drug given by it: a regimen noun and a dose ('intramuscular
+# injections of 0.035 mg/kg of body weight BP-C1', 'TAP blocks with 0.375% ropivacaine', 'epidural
+# infusion with bupivacaine', 'intravenously with saline').
+_REGIMEN_GAP = re.compile(
+    r"\s*(?:\([A-Za-z.]{1,6}\)\s*)?(?:(?:continuous|single|daily|repeated|weekly|bilateral|[\w\-]+ly)\s+)?"
+    r"(?:(?:injections?|infusions?|administrations?|bolus(?:es)?|doses?|instillations?|applications?|blocks?|"
+    r"infiltrations?|analgesia|an(?:a)?esthesia)\s+)?(?:of|with|using|containing)\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*kg)?(?:\s+of\s+body\s*weight)?\s+(?:of\s+)?)?", re.I)
+
+
+def _regimen_next(text: str, pos: int, found):
+    """The drug a route word gives through a regimen noun, 'with' or a dose ('... injections of 0.035 mg/kg X')."""
+    for d in found:
+        if d.start >= pos:
+            return d if _REGIMEN_GAP.fullmatch(text, pos, d.start) else None
+    return None
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:and|or)\s+)?(?:(?:either|both)\s+)?"
+                       r"(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*kg)?\s*(?:of\s+)?)?$", re.I)
+
+
+def _drug_list(text: str, first, found) -> list:
+    """``first`` and the drugs listed after it ('placebo (saline), lidocaine (20 mg), ketorolac (10 mg)')."""
+    out, prev_end = [first], first.end
+    for d in [d for d in found if d.start >= first.end]:
+        gap = text[prev_end:d.start]
+        if "(" in gap and ")" not in gap:  # inside the bracket after the previous drug: '(saline)'
+            continue
+        if not _LIST_GAP.match(gap):
+            break
+        out.append(d)
+        prev_end = d.end
+    return out
+
+
 def extract(ctx: "Context") -> list[Finding]:
     if not ctx.intervention.is_drug:
         return []
@@ -158,10 +243,11 @@ def extract(ctx: "Context") -> list[Finding]:
     for s in sentences:
         for term in named_routes(ctx, s):
             chosen.setdefault(term, s)
+    oral = _implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
+    if oral is not None:
+        chosen.setdefault("oral", oral)
     if not chosen:
-        oral = _implied_oral(ctx, sentences)
-        if oral is not None:
-            chosen["oral"] = oral
+        chosen = _every_arms_route(ctx)
     if not chosen:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
@@ -175,8 +261,13 @@ def extract(ctx: "Context") -> list[Finding]:
 
 
 def name_routes(name: str) -> set[str]:
-    """Routes that the intervention's own name states ('intralesional triamcinolone' -> other)."""
+    """Routes that the intervention's own name states ('intralesional triamcinolone' -> other); a comparator
+    named in it ('oral palonosetron (vs intravenous palonosetron)') states none."""
+    name = _COMPARATOR_REMARK.sub(" ", name)
     return {term for term, m in _route_matches(name) if not _FORM.match(m.group(0))}
+
+
+_COMPARATOR_REMARK = re.compile(r"\((?:vs\.?|versus|compared)\b[^()]*\)|\b(?:vs\.?|versus)\s.*$", re.I)
 
 
 def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
@@ -186,21 +277,26 @@ def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | No
             continue
         found = mentions(s.text, ctx.intervention.pattern)
         for m in ORAL_FORM.finditer(s.text):
-            after = next_drug(s.text, m.end(), found)
+            if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found):
+                return s  # the form is part of its name: 'decoction of Pavetta indica', 'diet supplemented with X'
+            after = next_drug(s.text, m.end(), found) or _regimen_next(s.text, m.end(), found)
             before = preceding(s.text, m.start(), found)
             if after is not None and after.is_intervention and not _DIGIT.search(s.text, m.end(), after.start):
                 return s
             if before is not None and before.is_intervention and m.start() - before.end <= 25 \
                     and not _PHRASE_BREAK.search(s.text, before.end, m.start()) \
-                    and not _DIGIT.search(s.text, before.end, m.start()):
+                    and (not _DIGIT.search(s.text, before.end, m.start()) or _DOSE_ONLY.fullmatch(s.text, before.end, m.start())):
+                return s
+            if _PLACEBO_FORM.search(s.text, max(0, m.start() - 30), m.start()):
                 return s
     return None
 
 
 def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
     """The sentence that implies an intravenous route beyond doubt, if any."""
-    if any(_NOT_IV.search(s.text) for s in sentences):
+    if any(_local_route_of_intervention(ctx, s) for s in sentences):
         return None
+    sentences = [s for s in sentences if not _NOT_IV.search(s.text)]
     for s in sentences:  # 'ketamine PCA', 'PCA containing morphine and ketamine'
         found = mentions(s.text, ctx.intervention.pattern)
         for m in PCA.finditer(s.text):
@@ -221,3 +317,62 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
         if PER_KG.search(s.text) and INDUCTION.search(s.text):
             return s
     return None
+
+
+def _local_route_of_intervention(ctx: "Context", s: "Sentence") -> bool:
+    """A local route word (block, infiltration, epidural...) that belongs to the intervention in ``s``; one that
+    belongs to a co-intervention ('fentanyl along with LA field infiltration') does not rule out a vein."""
+    if not _NOT_IV.search(s.text):
+        return False
+    text = s.text
+    found = mentions(text, ctx.intervention.pattern)
+    for m in _NOT_IV.finditer(text):
+        if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found):
+            return True
+        who = next_drug(text, m.end(), found) or _regimen_next(text, m.end(), found)
+        if who is None:
+            who = preceding(text, m.start(), found)
+            if who is not None and (m.start() - who.end > 40 or _PHRASE_BREAK.search(text, who.end, m.start())):
+                who = None
+        if who is not None and who.is_intervention:
+            return True
+    return False
+
+
+# A route stated for every arm at once is the intervention's route too ('Each group was administrated
+# intravenously during induction'), and so is the dosage form of a regimen sentence that names no drug but
+# a control ('Two capsules/day were supplied ... (supplementation/placebo: 65/61)', 'Subjects instilled a
+# drop three times a day', 'They applied a 12 cm layer of cream three times daily').
+_EVERY_ARM = re.compile(r"\b(?:each|both|all|the two|the three|either|the|\w+ types of) (?:(?:study|test|trial) )?"
+                        r"(?:groups?|arms?|solutions?|drugs?|medications?|treatments?|products?)\b", re.I)
+_FREQUENCY = re.compile(r"\b(?:daily|a day|per day|times|once|twice|every)\b|/\s?day\b", re.I)
+_ORAL_VERB = re.compile(r"\b(?:(?:were|was) fed|chewed|drank|swallowed)\b", re.I)
+REGIMEN_FORMS = (("oral", re.compile(r"\b(?:capsules?|tablets?|pills?|lozenges?)\b", re.I)),
+                 ("topical", re.compile(r"\binstill\w* (?:a |one |two )?drops?\b|\bapplied (?:a |an |the )?[^.;]{0,30}"
+                                        r"\b(?:cream|gel|ointment|patch)", re.I)))
+
+
+def _every_arms_route(ctx: "Context") -> dict[str, "Sentence"]:
+    chosen: dict[str, "Sentence"] = {}
+    for s in ctx.sentences:
+        text = s.text
+        found = None
+        for arms in _EVERY_ARM.finditer(text):
+            found = found if found is not None else mentions(text, ctx.intervention.pattern)
+            for term, m in _route_matches(text):
+                if arms.end() <= m.start() <= arms.end() + 60 and _ADVERB.search(m.group(0)) \
+                        and not any(arms.end() <= d.start < m.start() for d in found) \
+                        and not _clause_end(text, arms.end(), m.start()):
+                    chosen.setdefault(term, s)
+        if _ORAL_VERB.search(text) and all(d.is_control for d in mentions(text, ctx.intervention.pattern)):
+            chosen.setdefault("oral", s)  # 'All dogs were fed test products or placebo for 8 weeks'
+        if not _FREQUENCY.search(text):
+            continue
+        for term, form in REGIMEN_FORMS:
+            if form.search(text) and all(d.is_control for d in mentions(text, ctx.intervention.pattern)):
+                chosen.setdefault(term, s)
+    return chosen
+
+
+def _clause_end(text: str, start: int, end: int) -> bool:
+    return bool(re.search(r"[;:]|\b(?:whereas|while|but)\b", text[start:end]))

@@ -56,6 +56,16 @@ def test_non_drug_treatment_gets_no_route_or_dose():
     ("virtual reality", False), ("music therapy", False), ("dry needling", False), ("pulsed radiofrequency", False),
     ("spinal cord stimulation", False), ("strengthening exercises", False), ("botulinum toxin", True),
     ("platelet-rich plasma injection", True), ("epidural steroid injection", True), ("pregabalin", True),
+    # pool dev names: what the treatment is stands before 'for'; devices, operations and care settings
+    ("echogenic needle for ultrasound-guided axillary brachial plexus block", False),
+    ("alongside midwife-led birth unit", False), ("ureteral stent attached to Foley catheter", False),
+    ("ultrasound-guided bilateral transversus abdominis plane block with ropivacaine", True),
+    ("lidocaine 40 mg mixed with propofol", True),
+    # batch 4/5 dev names: the context after 'after'/'for' is not the treatment; measures and exposures are not drugs
+    ("oral tapentadol (vs oral tramadol) after cardiac surgery", True),
+    ("initiation of labour epidural analgesia through the epidural needle (vs through the catheter)", True),
+    ("electrophysiological (EMG) analysis of myofascial trigger points", False),
+    ("acute psychosocial stress (Trier Social Stress Test) vs control", False),
 ])
 def test_drug_or_not_from_the_name(name, is_drug):
     assert resolve_intervention(name).is_drug is is_drug
@@ -72,6 +82,8 @@ def test_unknown_name_is_matched_literally():
 
 
 @pytest.mark.parametrize("name, text", [
+    ("preemptive oral pregabalin-acetaminophen-naproxen (PAN)",
+     "the preemptive use of oral pregabalin-acetaminophen-naproxen on pain control"),
     ("Sativex (cannabis-based medicinal extract)", "Sativex®, a cannabis-based medicinal extract"),
     ("OROS hydromorphone", "OROS® hydromorphone is a sustained-release formulation of hydromorphone"),
     ("buccal buprenorphine (BBUP)", "randomized to receive BBUP or placebo buccal film"),
@@ -144,3 +156,11 @@ def test_a_route_word_in_a_known_name_is_kept_as_the_given_name():
     assert iv.name == "lidocaine" and iv.given_name == "intravenous lidocaine"
     assert resolve_intervention("lidocaine").given_name is None
     assert iv == resolve_intervention("lidocaine")  # the same treatment for comparisons
+
+
+def test_context_and_population_remarks_are_not_names():
+    zeel = resolve_intervention("homeopathic combination preparation Zeel (dogs)")
+    assert not zeel.mentioned_in("All dogs were fed test products or placebo for 8 weeks.")
+    tapentadol = resolve_intervention("oral tapentadol (vs oral tramadol) after cardiac surgery")
+    assert "tapentadol" in tapentadol.synonyms
+    assert not tapentadol.mentioned_in("Sixty adults undergoing cardiac surgery were divided into 2 groups")

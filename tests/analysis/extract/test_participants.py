@@ -40,6 +40,9 @@ def _n(article: Article, design_value: str = "rct"):
     ("Of 120 patients screened, 80 were randomized to ketamine or placebo.", 80),
     ("A randomized study of 65 American Society of Anesthesiologists 1 children (2-10 years).", 65),
     ("Sixty ASA I or II, 18\u201350 year old patients scheduled for minor surgery were randomized.", 60),
+    # batch 5 dev (PMC5988794): a date's day is no count, and eligible patients are not the recruited ones
+    ("Between July 20, 2012, and July 15, 2016, we identified 648 eligible patients and recruited 348 participants: "
+     "171 participants were allocated to receive hip arthroscopy and 177 to receive personalised hip therapy.", 348),
 ])
 def test_participant_count_and_its_sentence(sentence, expected):
     article = _article(("METHODS", sentence))

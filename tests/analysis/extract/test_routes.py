@@ -166,3 +166,110 @@ def test_induction_wording_elsewhere_does_not_make_a_per_kg_dose_intravenous():
     article = _article("All patients were intubated after induction of general anaesthesia.",
                        "Ketorolac 1 mg/kg or saline was given at the end of surgery.", title="Ketorolac after surgery")
     assert {f.value for f in routes.extract(make_context(article, "ketorolac"))} == set()
+
+
+# Pool dev sentences (data/eval/pool/gold_dev.jsonl): the route reaches the drug through a regimen noun,
+# a dose or a list, and a Roman numeral 'IV' is no route.
+@pytest.mark.parametrize("sentence, intervention, expected", [
+    ("Thirty patients were given daily intramuscular injections of 0.035 mg/kg of body weight BP-C1 or placebo "
+     "for 32 days.", "BP-C1", ["intramuscular"]),
+    ("Forty-two patients undergoing SILC were randomized to receive either ultrasound-guided (USG) bilateral "
+     "mid-axillary TAP blocks with 0.375% ropivacaine or local anesthetic infiltration of the port site.",
+     "ropivacaine", ["other"]),
+    ("Patients were allocated randomly into two groups (60 patients each) to receive, besides general anesthesia: "
+     "continuous intra and postoperative intravenous (IV) infusion with fentanyl for 72 h postoperatively (patient "
+     "controlled intravenous analgesia [PCIA] group) or continuous intra and postoperative epidural infusion with "
+     "bupivacaine 0.125% and fentanyl (PCEA group) for 72 h postoperatively.", "bupivacaine", ["neuraxial"]),
+    ("For this prospective, randomized, placebo-controlled, double-blind study a total of 140 patients were randomly "
+     "allocated to one of 4 treatment groups to receive intravenously placebo (saline), lidocaine (20 mg), ketorolac "
+     "(10 mg), or both (n = 35 for each group), with venous occlusion.", "ketorolac", ["intravenous"]),
+    ("BP-C1 in the treatment of patients with stage IV breast cancer: a randomized, double-blind, "
+     "placebo-controlled multicenter study", "BP-C1", []),
+    ("Patients (aged ≥ 18 years) meeting DSM-IV criteria for major depressive disorder (MDD) received duloxetine "
+     "(40–120 mg/d; melancholic, N = 759; non-melancholic, N = 379) or placebo for up to 9 weeks.", "duloxetine", []),
+])
+def test_route_through_a_regimen_noun_dose_or_list(sentence, intervention, expected):
+    assert sorted(_routes(_article(sentence), intervention)) == expected
+
+
+def test_an_oral_form_inside_the_interventions_name():
+    title = ("Clinical study on the effect of decoction of Pavetta indica Linn. in treatment of Purishaja Krimi with "
+             "special reference to Enterobius vermicularis infestation")
+    assert list(_routes(_article("Two decoction of the trail drug with different concentration was prepared.",
+                                 title=title), "decoction of Pavetta indica")) == ["oral"]
+
+
+def test_a_local_route_of_a_co_intervention_leaves_the_infusion_intravenous():
+    article = _article("The aim of this study is to evaluate the efficacy of fentanyl along with LA field infiltration "
+                       "in controlling pain and discomfort associated with CVC insertion.",
+                       "Preprocedural bolus fentanyl infusion provides adequate analgesia and can be safely used for "
+                       "alleviating pain during CVC insertion in conscious patients.", title="Fentanyl for CVC")
+    assert list(_routes(article, "intravenous fentanyl 2 µg/kg")) == ["intravenous"]
+    # A local route of the intervention itself still rules the vein out.
+    local = _article("10 mL of 0.25% bupivacaine plus 0.5 mg/kg ketamine was infiltrated into the nephrostomy tract.",
+                     "Ketamine infusion of 2 µg/kg/min followed a bolus of 0.5 mg/kg.")
+    assert list(_routes(local)) == ["other"]
+
+
+def test_a_route_stated_for_every_arm_is_the_interventions():
+    article = _article("All the patients were randomly allocated into two groups: propofol 2 mg/kg plus normal saline "
+                       "2 ml (Group C) and propofol 2 mg/kg plus 2% lidocaine 40 mg (Group L).",
+                       "Each group was administrated intravenously during induction and the patient was intubated 1 "
+                       "minute after an injection of 0.6 mg/kg of rocuronium.", title="Lidocaine mixed with propofol")
+    found = _routes(article, "lidocaine 40 mg mixed with propofol")
+    assert list(found) == ["intravenous"]
+    assert found["intravenous"].evidence.text.startswith("Each group was administrated intravenously")
+
+
+@pytest.mark.parametrize("folder, pmcid, intervention, expected", [
+    ("pain_trials_pool", "PMC4411465", "ginger and artichoke extract supplementation", ["oral"]),  # 'Two capsules/day'
+    ("pain_trials_pool", "PMC3558645", "lidocaine 40 mg mixed with propofol", ["intravenous"]),  # 'Each group ...'
+    ("pain_trials_pool", "PMC3578670", "brinzolamide/timolol fixed combination", ["topical"]),  # 'one drop of X in'
+    ("pain_trials_pool", "PMC4608345", "ondansetron (vs metoclopramide)", ["intravenous"]),  # '(4mg/2ml, slow injection)'
+    ("chronic_pain_articles", "PMC3747459", "topical comfrey root extract 35% plus methyl nicotinate 1.2% cream",
+     ["topical"]),
+])
+def test_routes_of_pool_and_chronic_dev_articles(folder, pmcid, intervention, expected):
+    article = next(parse_file(EVAL / folder / f"{pmcid}.nxml"))
+    assert sorted(_routes(article, intervention)) == expected
+
+
+def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
+    sentence = "Two capsules/day were supplied (before lunch and dinner) to 126 FD patients (supplementation/placebo: 65/61)."
+    named = ("The association between ginger and artichoke leaf extracts appears safe and efficacious in the treatment "
+             "of FD and could represent a promising treatment for this disease.")
+    found = _routes(_article(named, sentence), "ginger and artichoke extract supplementation")
+    assert list(found) == ["oral"] and found["oral"].evidence.text == sentence
+    assert _routes(_article(named, sentence.replace("Two capsules/day were", "Two sessions a day were")),
+                   "ginger and artichoke extract supplementation") == {}
+
+
+
+# Batch 4 and 5 dev articles (data/eval/pool/gold_dev_batch4.jsonl, gold_dev_batch5.jsonl).
+@pytest.mark.parametrize("pmcid, intervention, expected", [
+    ("PMC4374219", "dexmedetomidine as adjuvant to ropivacaine in supraclavicular brachial plexus block", ["other"]),
+    ("PMC5735483", "intrathecal buprenorphine 60 µg added to bupivacaine spinal (vs dexmedetomidine, vs control)",
+     ["neuraxial"]),  # 'Addition of buprenorphine (60 μg) or dexmedetomidine (5 μg) to intrathecal bupivacaine'
+    ("PMC5599918", "dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)",
+     ["intravenous"]),  # 'in combination with fentanyl-based intravenous patient-controlled analgesia'
+    ("PMC3101755", "intravenous magnesium sulfate infusion adjunct to thoracic epidural analgesia", ["intravenous"]),
+    ("PMC5117579", "intravenous dexmedetomidine before spinal anaesthesia (vs after)", ["intravenous"]),
+    ("PMC5735486", "preoperative oral flupirtine", ["oral"]),  # 'identical-looking placebo capsule per oral'
+    ("PMC5712123", "perioperative duloxetine plus etoricoxib combination", ["oral"]),  # 'duloxetine 60 mg capsules'
+    ("PMC1784583", "butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)", ["other"]),
+    ("PMC2781775", "homeopathic combination preparation Zeel (dogs)", ["oral"]),  # 'All dogs were fed test products'
+    ("PMC5380284", "postoperative gum-chewing (vs no gum)", ["oral"]),  # additions rule u
+    ("PMC5781260", "lemon verbena extract (Recoverben) supplementation", ["oral"]),  # additions rule ad
+    ("PMC3050701", "AMC/DCBA Warm lozenge (vs Cool lozenge, non-medicated lozenge) for acute sore throat", ["oral"]),
+    ("PMC4293505", "ramosetron plus dexamethasone (vs ramosetron alone and saline control)", ["intravenous"]),
+    ("PMC3430047", "subpleural patient-controlled analgesia with bupivacaine (vs subpleural intermittent bupivacaine)",
+     ["other"]),
+    ("PMC5153686", "lumbar TAP block with different ropivacaine volumes/concentrations", ["other"]),
+    ("PMC5771358", "ketorolac added to lidocaine for intravenous regional anaesthesia (vs lidocaine alone)",
+     ["intravenous"]),
+    ("PMC3612585", "oral palonosetron (vs intravenous palonosetron)", ["oral"]),
+    ("PMC5578640", "vitamin D supplementation 4000 IE/day", ["oral"]),  # 'were supplemented with vitamin D 4000 IE/day'
+])
+def test_routes_of_batch_4_and_5_dev_articles(pmcid, intervention, expected):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    assert sorted(_routes(article, intervention)) == expected

@@ -1,0 +1,42 @@
+"""Cue patterns of the design extractor for the project's guideline additions (rules d, l, m, o, ae), kept
+apart from ``design.py`` so that module stays small. Each is a plain regex; ``design.classify`` decides order."""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract.study_text import Gated
+
+# Random words that are no allocation of this study's participants: a trial that is only the data source
+# of an analysis ('the external validity of this tool within the context of the ... randomised controlled
+# trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
+DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
+                          r"(?:the |a |an )?[^.;]{0,120}?\btrial\b", re.I)
+NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*", re.I)
+INTEGRATED = re.compile(r"\b(?:pooled|integrated) (?:\w+ ){0,2}analys[ie]s\b", re.I)
+STUDY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple) "
+                          r"(?:[\w-]+ ){0,3}(?:trials|studies)\b", re.I)
+# Guideline additions, rule l: assignment wording makes a comparative study a trial; without it, a comparative
+# series that says 'prospective' is prospective_observational ('This prospective study was conducted on ...
+# cases ... In group A ... while group B underwent open pyelolithotomy').
+ASSIGNMENT = re.compile(r"\b(?:trials?|assign\w*|allocat\w*|divided|experimental group|control group|placebo|sham|"
+                         r"blind\w*|cross-?over|open[- ]label|dose[- ](?:finding|escalation|ranging)|single[- ]arm|"
+                         r"saline|randomi[sz]\w*|pilot|phase|intervention)\b", re.I)
+PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
+# Rule o: a randomised laboratory or experimental manipulation (a stress or pain paradigm, a provocation test)
+# tests no treatment ('an established paradigm for the induction of acute psychosocial stress', 'A Randomized
+# Double-Blind Provocation Study', 'Controlled laboratory study.', 'The experiment took place ...').
+EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|the experiment|(?:controlled )?laboratory study|"
+                        r"experimental manipulation)\b", re.I)
+# Rule ae: a post hoc or secondary analysis of one trial that studies relations between measures, predictors or
+# prognosis ('A post hoc intention-to-treat analysis to evaluate the incidence of TKR') is prospective_observational.
+POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}analys[ie]s\b[^.;]{0,120}?\b(?:associat\w+|"
+                      r"correlat\w+|predict\w*|prognos\w+|relationships?|risk factors?|incidence of)", re.I)
+# Randomisation named only as the design a later study needs ('A randomised placebo controlled trial is required to
+# confirm these data', 'requires verification using a randomised controlled study design').
+FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequires? (?:verification|confirmation)\b|"
+                          r"\bverification using\b", re.I)
+
+# Key words pre-checked once per abstract (most abstracts hold none of them).
+EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory"))
+POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))

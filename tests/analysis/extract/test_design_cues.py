@@ -1,0 +1,28 @@
+"""Design cues (guideline additions rules o and ae, future trials): sentences from the batch 4/5 dev abstracts."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketamine_evidence.analysis.extract.design_cues import EXPERIMENT, FUTURE_TRIAL, POST_HOC
+
+
+@pytest.mark.parametrize("sentence, matches", [
+    ("The clinical efficacy requires verification using a randomised controlled study design.", True),
+    ("A randomised placebo controlled trial is required to confirm these data.", True),
+    ("Sixty adults undergoing cardiac surgery were divided into 2 groups of 30 each by computerized random "
+     "allotment (Group X = tapentadol 50 mg oral and Group Y = tramadol 100 mg oral).", False),
+])
+def test_future_trial(sentence, matches):
+    assert bool(FUTURE_TRIAL.search(sentence)) is matches
+
+
+def test_experiment_and_post_hoc_cues():
+    assert EXPERIMENT.search("Controlled laboratory study.")
+    assert EXPERIMENT.search("In the present study, 120 participants were randomly assigned to a control group vs. a "
+                             "group confronted with the Trier Social Stress Test (TSST), an established paradigm for "
+                             "the induction of acute psychosocial stress.")
+    assert not EXPERIMENT.search("Fifty-four patients scheduled for planned CVC were randomly assigned to receive either "
+                                 "fentanyl (2 μg/kg) or 0.9% normal saline.")
+    assert POST_HOC.search("A post hoc intention-to-treat analysis to evaluate the incidence of TKR was done on knee "
+                           "OA patients who had participated in a 12-month trial")
