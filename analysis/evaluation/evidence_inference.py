@@ -85,8 +85,8 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
         found.update(re.findall(r"\(([A-Z][A-Za-z0-9+-]{1,8})\)", text))  # 'frovatriptan (F)'
     inter_abbr, comp_abbr = inter_abbr - comp_abbr, comp_abbr - inter_abbr
     # Two-letter abbreviations ('AF', 'CF') are shorter than a stem: matched as whole words, case-sensitive.
-    inter_short = _words_regex({a for a in inter_abbr if len(a) < 3})
-    comp_short = _words_regex({a for a in comp_abbr if len(a) < 3})
+    inter_short = _words_regex({a for a in inter_abbr if len(a) < 3}, _group_labels(prompt.intervention, prompt.comparator))
+    comp_short = _words_regex({a for a in comp_abbr if len(a) < 3}, _group_labels(prompt.comparator, prompt.intervention))
     placebo = bool(PLACEBO_LIKE.search(prompt.comparator))
     generic = not GENERIC_INTERVENTION_ARM.search(prompt.comparator)
     article = None
@@ -113,10 +113,21 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
     return Arms(is_intervention, is_comparator, placebo)
 
 
-def _words_regex(words: set[str]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+def _words_regex(words: set[str], groups: set[str] = frozenset()) -> re.Pattern[str] | None:  # type: ignore[assignment]
+    """Whole words (case-sensitive), and the prompt's group labels as 'group B' / 'B group'."""
+    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives += [r"(?i:groups?)\s?%s|%s\s(?i:group)" % (re.escape(g), re.escape(g)) for g in sorted(groups)]
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(alternatives)) if alternatives else None
+
+
+_GROUP_LABEL = re.compile(r"\b(?i:group)\s?([A-Z]{1,2}|[IVX]{1,4}|\d{1,2})\b|\b([A-Z]{1,2}|[IVX]{1,4}|\d{1,2})\s(?i:group)\b")
+
+
+def _group_labels(arm: str, other: str) -> set[str]:
+    """The labels a prompt gives its arm ('Papacarie method (group B)', 'Group I included patients ...'),
+    not shared with the other arm's text: the article names the arms by them."""
+    labels = {a or b for a, b in _GROUP_LABEL.findall(arm)}
+    return labels - {a or b for a, b in _GROUP_LABEL.findall(other)}
 
 
 def polarity(outcome: str) -> str:
