@@ -13,8 +13,9 @@ relief or time to rescue analgesia, better = increased). No sentence with such w
 By default only prompts whose outcome mentions pain or analgesia are scored (the 119 labelled prompts
 over the 79 articles shipped in ``articles/``); ``--outcomes all`` scores every clear-majority prompt
 whose article is in ``articles/`` (any directory in the same layout). The corpus is read by
-``ei_corpus``. The learned sentence model (``direction_model``) is measured only by article-grouped
-cross-validation (``direction_training``), since it was trained on these prompts.
+``ei_corpus``. The learned sentence model (``direction_model``) and sentence ranker (``ei_ranker``,
+over ``candidates``) are measured only by article-grouped cross-validation (``direction_training``),
+since they were trained on these prompts; this evaluation scores the rules, as the pipeline ships.
 
 Run: ``python -m ketamine_evidence.analysis.evaluation.evidence_inference [ROOT] [--outcomes pain|all] [--json] [--show N]``.
 """
