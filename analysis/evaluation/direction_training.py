@@ -1,18 +1,26 @@
-"""Train and cross-validate the sentence direction model (``analysis/extract/direction_model.py``) on Evidence Inference.
+"""Train and cross-validate the sentence direction model and the sentence ranker on Evidence Inference.
 
 Every clear-majority prompt of Evidence Inference 2.0 (``ei_corpus.load_prompts(outcomes="all")``)
 outside the pool's blind articles is one example: the annotators' evidence span for the majority
 label, the prompt's intervention and comparator as the arms (``evidence_inference.prompt_arms``),
-the outcome's polarity where our vocabulary knows it. Cross-validation is grouped by article
-(GroupKFold on PMCID: no article's prompts in both training and test folds) and reported twice:
+the outcome's polarity where our vocabulary knows it. Prompts whose article text we hold (the
+corpus's ``articles/`` and, as JATS, the shared pain pool, chronic-pain and ketamine folders:
+``ARTICLE_DIRS``) are also read from the whole article: ``evidence_inference.candidates`` lists the
+clauses that may answer, the rules' own pick (``answer``) is one more training sentence for the
+model, and the sentence ranker (``ei_ranker``) learns which candidate is the annotators' evidence.
+
+Cross-validation is grouped by article (GroupKFold(5) on PMCID: no article's prompts in both the
+training and test folds; ranker and model are both refit on the training folds) and reported twice:
 
 - ``given``: the annotators' evidence span is read (what the model can do when the sentence is right);
-- ``found``: for prompts whose article text is in ``articles/``, our own sentence selection
-  (``evidence_inference.answer``) picks the sentence and the model reads it - the figure that
-  counts, since the pipeline must find the sentence itself in real abstracts.
+- ``found``: on the articles we hold, the ranker's top candidate sentence is read by the model - the
+  figure that counts, since the pipeline must find the sentence itself. ``rules`` beside it is
+  ``answer`` on the whole article (the shipped evaluation); ``all`` covers every article we hold,
+  ``shipped`` only the corpus's own ``articles/`` (the 79 pain articles).
 
-The rules' labels on the same prompts are reported beside the model's. ``--train`` fits on every
-example and writes ``analysis/lexicons/direction_model.json`` (the ``MAX_FEATURES`` largest weights).
+Nothing is tuned on the test folds: C = 1 for both models and the features are fixed in advance.
+``--train`` fits on every example and writes ``direction_model.json`` (the ``MAX_FEATURES`` largest
+weights) and ``sentence_ranker.json`` under ``analysis/lexicons/``.
 
 Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train] [--folds 5] [ROOT]``.
 """
@@ -27,18 +35,23 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from ketamine_evidence.analysis.evaluation.ei_corpus import (
-    DEFAULT_ROOT, PAIN_OUTCOME, Prompt, article_sentences, blind_pmcids, load_prompts, span_sentence,
+    DEFAULT_ROOT, PAIN_OUTCOME, Prompt, article_path, article_sentences, blind_pmcids, load_prompts, span_sentence,
 )
-from ketamine_evidence.analysis.evaluation.evidence_inference import answer, prompt_arms, score
+from ketamine_evidence.analysis.evaluation.ei_ranker import RANKER_FILE, Ranker, fit_ranker, matches_evidence, ranker_features
+from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate, answer, candidates, prompt_arms, read, score
+from ketamine_evidence.analysis.extract.arms import Arms
 from ketamine_evidence.analysis.extract.direction_model import CLASSES, MODEL_FILE, DirectionModel, features
 from ketamine_evidence.analysis.extract.outcomes import outcome_polarity
 from ketamine_evidence.base.errors import InputError
 
 MAX_FEATURES = 8000
-C = 1.0  # inverse L2 regularisation strength
+C = 1.0  # inverse L2 regularisation strength (fixed in advance)
 LABEL_OF = {"significantly increased": "up", "significantly decreased": "down", "no significant difference": "none"}
 PROMPT_LABEL = {v: k for k, v in LABEL_OF.items()}
-MODEL_PATH = Path(__file__).resolve().parents[1] / "lexicons" / MODEL_FILE
+LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
+MODEL_PATH = LEXICONS / MODEL_FILE
+_SHARED = DEFAULT_ROOT.parents[1]
+ARTICLE_DIRS = (_SHARED / "pain_trials_pool", _SHARED / "chronic_pain_articles", _SHARED.parent / "corpus" / "pmc_ketamine")
 
 
 @dataclass
@@ -61,6 +74,48 @@ def given_examples(root: Path) -> list[Example]:
     return [example(p, p.evidence[0]) for p in prompts if p.evidence]
 
 
+@dataclass
+class ArticlePrompt:
+    """A prompt read from its whole article: the candidate clauses, the ranker's features of each, whether
+    each sentence is the annotators' evidence, and the rules' answer (the best-scored candidate)."""
+
+    prompt: Prompt
+    arms: Arms
+    found: list[Candidate]
+    ranker_feats: list[dict[str, float]]
+    positive: list[bool]
+    rule: str
+    shipped: bool  # the article is in the corpus's own articles/
+
+    def read(self, c: Candidate | None) -> Example:
+        """The model's example for one candidate's sentence (none found: an empty sentence)."""
+        text = c.sentence if c else ""
+        rule = read(self.prompt, c, self.arms).label if c else "no significant difference"
+        return Example(self.prompt, text, features(text, self.arms, outcome_polarity(self.prompt.outcome), LABEL_OF[rule]), rule)
+
+
+def article_prompts(root: Path, dirs: Sequence[Path] = ARTICLE_DIRS) -> list[ArticlePrompt]:
+    """The clear-majority prompts whose article text is in ``root/articles`` or ``dirs`` (blind left out)."""
+    folders = [root / "articles", *dirs]
+    out: list[ArticlePrompt] = []
+    cache: dict[str, tuple[list, str]] = {}
+    for p in load_prompts(root, "all", require_article=True, exclude=blind_pmcids(), article_dirs=dirs):
+        if p.pmcid not in cache:
+            sentences = article_sentences(article_path(p.pmcid, folders))  # type: ignore[arg-type]
+            cache[p.pmcid] = (sentences, " ".join(s.text for s in sentences if s.abstract))
+        sentences, abstract = cache[p.pmcid]
+        found = candidates(p, sentences, abstract)
+        arms = prompt_arms(p, abstract)
+        rule = answer(p, sentences, abstract).label
+        out.append(ArticlePrompt(p, arms, found, ranker_features(p, found), [matches_evidence(p, c.sentence) for c in found],
+                                 rule, (root / "articles" / f"PMC{p.pmcid}.txt").exists()))
+    return out
+
+
+def _rule_pick(a: ArticlePrompt) -> Candidate | None:
+    return max(a.found, key=lambda c: c.score) if a.found else None
+
+
 def fit(feature_lists: Sequence[list[str]], labels: Sequence[str], max_features: int = MAX_FEATURES) -> DirectionModel:
     """Multinomial logistic regression (scikit-learn), keeping the features with the largest weights."""
     from sklearn.feature_extraction import DictVectorizer
@@ -78,25 +133,36 @@ def fit(feature_lists: Sequence[list[str]], labels: Sequence[str], max_features:
     return DirectionModel(weights, [round(float(model.intercept_[k]), 4) for k in order])
 
 
-def cross_validate(examples: list[Example], folds: int, found: dict[str, list[Example]] | None = None) -> dict[str, Any]:
-    """Article-grouped CV: model and rules on the given spans (and on our own sentences where ``found``)."""
+def fit_both(given: Sequence[Example], articles: Sequence[ArticlePrompt]) -> tuple[DirectionModel, Ranker | None]:
+    """The direction model on the evidence spans plus the rules' pick in each held article (the kind of
+    sentence it reads when the pipeline finds the sentence itself), and the ranker on the held articles."""
+    picked = [a.read(_rule_pick(a)) for a in articles if a.found]
+    train = [*given, *picked]
+    model = fit([e.feats for e in train], [LABEL_OF[e.prompt.label] for e in train])
+    feats = [f for a in articles for f in a.ranker_feats]
+    positive = [y for a in articles for y in a.positive]
+    ranker = fit_ranker(feats, positive) if any(positive) and not all(positive) else None
+    return model, ranker
+
+
+def cross_validate(examples: list[Example], folds: int, articles: Sequence[ArticlePrompt] | None = None) -> dict[str, Any]:
+    """Article-grouped CV: model and rules on the given spans (and on the sentence found in ``articles``)."""
     from sklearn.model_selection import GroupKFold
 
     groups = [e.prompt.pmcid for e in examples]
     given_rows: list[dict[str, Any]] = []
     found_rows: list[dict[str, Any]] = []
     for train, test in GroupKFold(n_splits=folds).split(examples, groups=groups):
-        model = fit([examples[i].feats for i in train], [LABEL_OF[examples[i].prompt.label] for i in train])
         held = {examples[i].prompt.pmcid for i in test}
-        for i in test:
-            e = examples[i]
-            given_rows.append(_row(e, model))
-        for pmcid, found_examples in (found or {}).items():
-            if pmcid in held:
-                found_rows.extend(_row(e, model) for e in found_examples)
+        model, ranker = fit_both([examples[i] for i in train], [a for a in articles or () if a.prompt.pmcid not in held])
+        given_rows.extend(_row(examples[i], model) for i in test)
+        for a in articles or ():
+            if a.prompt.pmcid in held:
+                pick = ranker.best(a.prompt, a.found) if ranker else _rule_pick(a)
+                found_rows.append({**_row(a.read(pick), model), "rules": a.rule, "shipped": a.shipped})
     out = {"given": _report(given_rows)}
-    if found is not None:
-        out["found"] = _report(found_rows)
+    if articles is not None:
+        out["found"] = _report(found_rows, ("all", "shipped", "pain"))
     return out
 
 
@@ -106,31 +172,17 @@ def _row(e: Example, model: DirectionModel) -> dict[str, Any]:
             "gold": e.prompt.label, "model": PROMPT_LABEL[label], "rules": e.rule, "text": e.text}
 
 
-def _report(rows: list[dict[str, Any]]) -> dict[str, Any]:
+_SUBSETS = {"all": lambda r: True, "shipped": lambda r: bool(r.get("shipped")),
+            "pain": lambda r: bool(PAIN_OUTCOME.search(r["outcome"]))}
+
+
+def _report(rows: list[dict[str, Any]], subsets: Sequence[str] = ("all", "pain")) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for subset, keep in (("all", lambda r: True), ("pain", lambda r: bool(PAIN_OUTCOME.search(r["outcome"])))):
-        chosen = [r for r in rows if keep(r)]
+    for subset in subsets:
+        chosen = [r for r in rows if _SUBSETS[subset](r)]
         for who in ("model", "rules"):
             s = score([{"gold": r["gold"], "predicted": r[who]} for r in chosen])
             out[f"{subset}_{who}"] = {"n": len(chosen), "accuracy": round(s["accuracy"], 3), "macro_f1": round(s["macro_f1"], 3)}
-    return out
-
-
-def found_examples(root: Path) -> dict[str, list[Example]]:
-    """Per article: the prompts whose article text is in ``root/articles``, read from the sentence our
-    own selection picks (the rules' label is ``answer``'s on the whole article)."""
-    out: dict[str, list[Example]] = {}
-    cache: dict[str, tuple[list, str]] = {}
-    for p in load_prompts(root, "all", require_article=True, exclude=blind_pmcids()):
-        if p.pmcid not in cache:
-            sentences = article_sentences(root / "articles" / f"PMC{p.pmcid}.txt")
-            cache[p.pmcid] = (sentences, " ".join(s.text for s in sentences if s.abstract))
-        sentences, abstract = cache[p.pmcid]
-        a = answer(p, sentences, abstract)
-        text = a.sentence or ""
-        arms = prompt_arms(p, abstract)
-        out.setdefault(p.pmcid, []).append(Example(p, text, features(text, arms, outcome_polarity(p.outcome), LABEL_OF[a.label]),
-                                               a.label))
     return out
 
 
@@ -138,22 +190,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ketamine_evidence.analysis.evaluation.direction_training",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT, help="the evidence_inference directory")
-    parser.add_argument("--train", action="store_true", help=f"fit on every example and write {MODEL_PATH.name}")
+    parser.add_argument("--train", action="store_true", help=f"fit on every example and write {MODEL_FILE} and {RANKER_FILE}")
     parser.add_argument("--folds", type=int, default=5, help="article-grouped cross-validation folds (default 5)")
+    parser.add_argument("--articles", type=Path, nargs="*", default=list(ARTICLE_DIRS),
+                        help="more folders of article texts (PMC<id>.txt or .nxml; default: the shared pool, chronic and ketamine folders)")
     args = parser.parse_args(argv)
     try:
         if not (args.root / "v2_annotations.csv").exists():
             raise InputError(f"{args.root} is not an Evidence Inference directory (no v2_annotations.csv)")
         examples = given_examples(args.root)
-        result = cross_validate(examples, args.folds, found_examples(args.root))
+        articles = article_prompts(args.root, [d for d in args.articles if d.is_dir()])
+        result = cross_validate(examples, args.folds, articles)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code
     print(json.dumps(result, indent=2))
     if args.train:
-        model = fit([e.feats for e in examples], [LABEL_OF[e.prompt.label] for e in examples])
+        model, ranker = fit_both(examples, articles)
         MODEL_PATH.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} ({len(model.weights)} features, {len(examples)} examples)", file=sys.stderr)
+        if ranker is not None:
+            (LEXICONS / RANKER_FILE).write_text(json.dumps(ranker.to_json(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH.name} ({len(model.weights)} features, {len(examples)} spans + "
+              f"{sum(bool(a.found) for a in articles)} found sentences) and {RANKER_FILE}", file=sys.stderr)
     return 0
 
 

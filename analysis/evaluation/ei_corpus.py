@@ -24,7 +24,9 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Sequence
 
+from ketamine_evidence.analysis.parse.files import parse_pmc_bytes
 from ketamine_evidence.analysis.parse.sentences import split_text
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "evidence_inference"
@@ -68,9 +70,11 @@ def blind_pmcids(split_file: Path = SPLIT_FILE) -> set[str]:
 
 
 def load_prompts(root: Path, outcomes: str = "pain", require_article: bool = True,
-                 exclude: set[str] | frozenset[str] = frozenset()) -> list[Prompt]:
-    """Labelled prompts with their majority label (see the module docstring for ``outcomes``)."""
+                 exclude: set[str] | frozenset[str] = frozenset(), article_dirs: Sequence[Path] = ()) -> list[Prompt]:
+    """Labelled prompts with their majority label (see the module docstring for ``outcomes``); with
+    ``require_article``, those whose text is in ``root/articles`` (.txt) or in ``article_dirs`` (.txt or .nxml)."""
     articles = {p.stem[3:] for p in (root / "articles").glob("PMC*.txt")} if (root / "articles").exists() else set()
+    articles |= {p.stem[3:] for d in article_dirs for p in Path(d).glob("PMC*.*") if p.suffix in (".txt", ".nxml")}
     with open(root / "prompts_merged.csv", encoding="utf-8-sig", newline="") as fh:
         prompts = {r["PromptID"]: r for r in csv.DictReader(fh)}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -115,10 +119,12 @@ class ArticleSentence:
 
 
 def article_sentences(path: Path) -> list[ArticleSentence]:
-    """Sentences of an Evidence Inference .txt article (title and 'ABSTRACT.*' sections flagged abstract)."""
+    """Sentences of an Evidence Inference .txt article (title and 'ABSTRACT.*' sections flagged abstract);
+    a JATS ``.nxml`` is first laid out the same way (``jats_as_text``)."""
     out: list[ArticleSentence] = []
     section = ""
-    for block in re.split(r"\n\s*\n", path.read_text(encoding="utf-8")):
+    text = jats_as_text(path.read_bytes()) if path.suffix == ".nxml" else path.read_text(encoding="utf-8")
+    for block in re.split(r"\n\s*\n", text):
         block = block.strip()
         if not block:
             continue
@@ -133,6 +139,53 @@ def article_sentences(path: Path) -> list[ArticleSentence]:
     return out
 
 
+def jats_as_text(data: bytes) -> str:
+    """A PMC JATS article in the corpus's .txt layout ('TITLE:', 'ABSTRACT.RESULTS:', 'BODY.<SECTION>:'
+    blocks), so articles the corpus ships only as XML elsewhere (the pain pool) can be read. Tables are
+    left out (the corpus's own .txt renders them as text)."""
+    article = parse_pmc_bytes(data)
+    blocks = [f"TITLE:\n{article.title or ''}"]
+    for kind, sections in (("ABSTRACT", article.abstract or []), ("BODY", article.fulltext or [])):
+        for s in sections:
+            label = re.sub(r"[^A-Za-z0-9 &/_-]+", " ", (s.label or "").split(" > ")[-1]).strip().upper()
+            blocks.append(f"{kind}.{label or 'TEXT'}:\n{s.text}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def article_path(pmcid: str, dirs: Sequence[Path]) -> Path | None:
+    """The article's text: ``PMC<id>.txt`` in the first directory that has it, else ``PMC<id>.nxml``."""
+    for suffix in (".txt", ".nxml"):
+        for d in dirs:
+            if (d / f"PMC{pmcid}{suffix}").exists():
+                return d / f"PMC{pmcid}{suffix}"
+    return None
+
+
 def span_sentence(text: str) -> ArticleSentence:
     """An annotator's evidence span as the one sentence to read."""
     return ArticleSentence(text, True, frozenset(_stems(text)), "ABSTRACT.RESULTS")
+
+
+def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Accuracy and macro-F1 over the three labels."""
+    per: dict[str, dict[str, float]] = {}
+    for label in LABELS:
+        tp = sum(r["gold"] == label and r["predicted"] == label for r in rows)
+        fp = sum(r["gold"] != label and r["predicted"] == label for r in rows)
+        fn = sum(r["gold"] == label and r["predicted"] != label for r in rows)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r_ = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r_ / (p + r_) if p + r_ else 0.0
+        per[label] = {"precision": p, "recall": r_, "f1": f, "support": tp + fn}
+    accuracy = sum(r["gold"] == r["predicted"] for r in rows) / len(rows) if rows else 0.0
+    present = [label for label in LABELS if per[label]["support"]]
+    macro = sum(per[label]["f1"] for label in present) / len(present) if present else 0.0
+    return {"accuracy": accuracy, "macro_f1": macro, "per_label": per}
+
+
+def summary_lines(result: dict[str, Any]) -> list[str]:
+    lines = [f"Evidence Inference ({result.get('outcomes', 'pain')} outcomes): n={result['n']} accuracy {result['accuracy']:.3f} "
+             f"macro-F1 {result['macro_f1']:.3f}"]
+    for label, s in result["per_label"].items():
+        lines.append(f"  {label:27s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} (n={s['support']})")
+    return lines

@@ -13,8 +13,9 @@ relief or time to rescue analgesia, better = increased). No sentence with such w
 By default only prompts whose outcome mentions pain or analgesia are scored (the 119 labelled prompts
 over the 79 articles shipped in ``articles/``); ``--outcomes all`` scores every clear-majority prompt
 whose article is in ``articles/`` (any directory in the same layout). The corpus is read by
-``ei_corpus``. The learned sentence model (``direction_model``) is measured only by article-grouped
-cross-validation (``direction_training``), since it was trained on these prompts.
+``ei_corpus``. The learned sentence model (``direction_model``) and sentence ranker (``ei_ranker``,
+over ``candidates``) are measured only by article-grouped cross-validation (``direction_training``),
+since they were trained on these prompts; this evaluation scores the rules, as the pipeline ships.
 
 Run: ``python -m ketamine_evidence.analysis.evaluation.evidence_inference [ROOT] [--outcomes pain|all] [--json] [--show N]``.
 """
@@ -34,8 +35,8 @@ from ketamine_evidence.analysis.extract.direction import (
     numeric_direction, outcome_polarity, raw_direction,
 )
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
-    DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_sentences, blind_pmcids,
-    load_prompts,
+    DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
+    load_prompts, score, summary_lines,
 )
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.base.errors import InputError
@@ -85,8 +86,8 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
         found.update(re.findall(r"\(([A-Z][A-Za-z0-9+-]{1,8})\)", text))  # 'frovatriptan (F)'
     inter_abbr, comp_abbr = inter_abbr - comp_abbr, comp_abbr - inter_abbr
     # Two-letter abbreviations ('AF', 'CF') are shorter than a stem: matched as whole words, case-sensitive.
-    inter_short = _words_regex({a for a in inter_abbr if len(a) < 3})
-    comp_short = _words_regex({a for a in comp_abbr if len(a) < 3})
+    inter_short = _words_regex({a for a in inter_abbr if len(a) < 3}, _group_labels(prompt.intervention, prompt.comparator))
+    comp_short = _words_regex({a for a in comp_abbr if len(a) < 3}, _group_labels(prompt.comparator, prompt.intervention))
     placebo = bool(PLACEBO_LIKE.search(prompt.comparator))
     generic = not GENERIC_INTERVENTION_ARM.search(prompt.comparator)
     article = None
@@ -113,10 +114,21 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
     return Arms(is_intervention, is_comparator, placebo)
 
 
-def _words_regex(words: set[str]) -> re.Pattern[str] | None:
-    if not words:
-        return None
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+def _words_regex(words: set[str], groups: set[str] = frozenset()) -> re.Pattern[str] | None:  # type: ignore[assignment]
+    """Whole words (case-sensitive), and the prompt's group labels as 'group B' / 'B group'."""
+    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives += [r"(?i:groups?)\s?%s|%s\s(?i:group)" % (re.escape(g), re.escape(g)) for g in sorted(groups)]
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(alternatives)) if alternatives else None
+
+
+_GROUP_LABEL = re.compile(r"\b(?i:group)\s?([A-Z]{1,2}|[IVX]{1,4}|\d{1,2})\b|\b([A-Z]{1,2}|[IVX]{1,4}|\d{1,2})\s(?i:group)\b")
+
+
+def _group_labels(arm: str, other: str) -> set[str]:
+    """The labels a prompt gives its arm ('Papacarie method (group B)', 'Group I included patients ...'),
+    not shared with the other arm's text: the article names the arms by them."""
+    labels = {a or b for a, b in _GROUP_LABEL.findall(arm)}
+    return labels - {a or b for a, b in _GROUP_LABEL.findall(other)}
 
 
 def polarity(outcome: str) -> str:
@@ -129,17 +141,37 @@ def polarity(outcome: str) -> str:
     return outcome_polarity(outcome) or "lower_better"
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A clause that may answer a prompt: the selection's hand-set score and the signals it sums."""
+
+    score: float
+    clause: str
+    sentence: str
+    qualified: bool  # a later clause takes the finding back
+    signals: dict[str, float]
+
+
 def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> Answer:
-    """The label our classifier gives a prompt, with the sentence it read."""
+    """The label our classifier gives a prompt, with the sentence it read (the best-scored candidate)."""
+    found = candidates(prompt, sentences, article_text)
+    if not found:
+        return Answer("no significant difference", None, None)
+    return read(prompt, max(found, key=lambda c: c.score), prompt_arms(prompt, article_text))
+
+
+def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> list[Candidate]:
+    """Every clause with outcome words and direction wording (or per-arm numbers), scored for how well it
+    answers the prompt (first maximum kept on ties, in text order)."""
     outcome = _stems(prompt.outcome)
     outcome_numbers = _numbers(prompt.outcome)  # 'VAS pain at 12, 24 and 48 hours': the time points matter
     outcome_bigrams = _bigrams(prompt.outcome)  # the outcome's own phrase, not just its words
     arms = prompt_arms(prompt, article_text)
     outcome_times = {round(d, 4) for t in time_mentions(prompt.outcome) for d in t.days}
     combination = _combination(prompt)
-    best: tuple[float, str, str] | None = None
+    out: list[Candidate] = []
     placebo_prompt = bool(PLACEBO_LIKE.search(prompt.comparator))
-    for s in sentences:
+    for index, s in enumerate(sentences):
         overlap = len(outcome & s.stems) / max(1, len(outcome))
         if overlap == 0 or len(s.text) > 600:  # table dumps and run-on fragments
             continue
@@ -180,17 +212,27 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
             # 'X with Y' vs 'Y': a clause about X given alone is not about the combination.
             alone = bool(combination and _ALONE.search(clause) and not _COMBINED.search(clause))
             subgroups = bool(_SUBGROUPS.search(clause))  # 'between the classified age groups': not the arms
-            score = (2 * overlap + c_overlap + phrase + 0.4 * numbers + 0.15 * s.abstract + 0.3 * bool(_significance(clause))
-                     - 0.6 * other_time - 0.6 * same_side - 0.6 * alone + 0.3 * bool(combination and _COMBINED.search(clause))
-                     - 0.4 * _table_like(clause) - 0.5 * subgroups
-                     + 0.25 * s_i + 0.1 * s_c - 0.3 * (not (s_i or s_c)) + 0.2 * ci
-                     + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
-                     - 0.6 * bool(_LITERATURE.search(s.text)))
-            if best is None or score > best[0]:
-                best = (score, clause, s.text, _qualified(parts[k + 1:], outcome, arms, prompt))
-    if best is None:
-        return Answer("no significant difference", None, None)
-    _, clause, sentence, qualified = best
+            signals = {"overlap": overlap, "clause_overlap": c_overlap, "phrase": phrase, "numbers": numbers,
+                       "abstract": s.abstract, "significance": bool(_significance(clause)), "other_time": other_time,
+                       "same_side": same_side, "alone": alone, "combined": bool(combination and _COMBINED.search(clause)),
+                       "table": _table_like(clause), "subgroups": subgroups, "s_i": s_i, "s_c": s_c,
+                       "no_arm": not (s_i or s_c), "ci": ci, "both": ci and cc, "penalty": penalty, "within": within,
+                       "other_comparison": other_comparison, "literature": bool(_LITERATURE.search(s.text)),
+                       "results": bool(_RESULTS.search(s.section)), "not_results": bool(_NOT_RESULTS.search(s.section)),
+                       "non_finding": bool(NON_FINDING.search(s.text)), "index": index / max(1, len(sentences))}
+            score = (2 * overlap + c_overlap + phrase + 0.4 * numbers + 0.15 * s.abstract + 0.3 * signals["significance"]
+                     - 0.6 * other_time - 0.6 * same_side - 0.6 * alone + 0.3 * signals["combined"]
+                     - 0.4 * signals["table"] - 0.5 * subgroups + 0.25 * s_i + 0.1 * s_c - 0.3 * signals["no_arm"]
+                     + 0.2 * ci + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
+                     - 0.6 * signals["literature"])
+            out.append(Candidate(score, clause, s.text, _qualified(parts[k + 1:], outcome, arms, prompt),
+                                 {k_: float(v) for k_, v in signals.items()}))
+    return out
+
+
+def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
+    """The rules' label for the prompt from one candidate clause."""
+    clause, sentence, qualified = best.clause, best.sentence, best.qualified
     # Two arms' values with significance answer the question about the quantity most directly (when
     # the clause has no direction word, or names both arms next to their values).
     raw = raw_direction(clause)
@@ -207,7 +249,7 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
         return Answer("no significant difference", sentence, direction)
     if not numeric and orientation(clause, arms) < 0:
         direction = {"up": "down", "down": "up", "better": "worse", "worse": "better"}[direction]
-    paired = _respective(clause, outcome)
+    paired = _respective(clause, _stems(prompt.outcome))
     if paired and not numeric:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
     if direction in ("better", "worse"):
@@ -301,52 +343,27 @@ def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) 
 def evaluate_evidence_inference(root: Path = DEFAULT_ROOT, limit: int | None = None,
                                 outcomes: str = "pain") -> dict[str, Any]:
     """Accuracy, macro-F1 and per-label P/R/F1 of the direction classifier on the prompts whose article
-    text is in ``root/articles`` (``outcomes``: 'pain' or 'all', see ``ei_corpus.load_prompts``)."""
+    text is in ``root/articles`` (``PMC<id>.txt``, else ``PMC<id>.nxml``; ``outcomes``: 'pain' or 'all', see ``ei_corpus.load_prompts``)."""
     root = Path(root)
     missing = [name for name in ("prompts_merged.csv", "v2_annotations.csv", "articles") if not (root / name).exists()]
     if missing:
         raise InputError(f"{root} is not an Evidence Inference directory (no {', '.join(missing)})")
     if outcomes not in ("pain", "all"):
         raise InputError(f"--outcomes must be 'pain' or 'all', not {outcomes!r}")
-    prompts = load_prompts(root, outcomes)
+    prompts = load_prompts(root, outcomes, article_dirs=[root / "articles"])  # .txt, else JATS .nxml
     if limit is not None:
         prompts = prompts[:limit]
     cache: dict[str, tuple[list[ArticleSentence], str]] = {}
     rows = []
     for p in prompts:
         if p.pmcid not in cache:
-            sentences = article_sentences(root / "articles" / f"PMC{p.pmcid}.txt")
+            sentences = article_sentences(article_path(p.pmcid, [root / "articles"]))  # type: ignore[arg-type]
             cache[p.pmcid] = (sentences, " ".join(s.text for s in sentences if s.abstract))
         a = answer(p, *cache[p.pmcid])
         rows.append({"prompt_id": p.prompt_id, "pmcid": p.pmcid, "outcome": p.outcome,
                      "intervention": p.intervention, "comparator": p.comparator,
                      "gold": p.label, "predicted": a.label, "sentence": a.sentence})
     return {"n": len(rows), "outcomes": outcomes, **score(rows), "rows": rows}
-
-
-def score(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Accuracy and macro-F1 over the three labels."""
-    per: dict[str, dict[str, float]] = {}
-    for label in LABELS:
-        tp = sum(r["gold"] == label and r["predicted"] == label for r in rows)
-        fp = sum(r["gold"] != label and r["predicted"] == label for r in rows)
-        fn = sum(r["gold"] == label and r["predicted"] != label for r in rows)
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r_ = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r_ / (p + r_) if p + r_ else 0.0
-        per[label] = {"precision": p, "recall": r_, "f1": f, "support": tp + fn}
-    accuracy = sum(r["gold"] == r["predicted"] for r in rows) / len(rows) if rows else 0.0
-    present = [label for label in LABELS if per[label]["support"]]
-    macro = sum(per[label]["f1"] for label in present) / len(present) if present else 0.0
-    return {"accuracy": accuracy, "macro_f1": macro, "per_label": per}
-
-
-def summary_lines(result: dict[str, Any]) -> list[str]:
-    lines = [f"Evidence Inference ({result.get('outcomes', 'pain')} outcomes): n={result['n']} accuracy {result['accuracy']:.3f} "
-             f"macro-F1 {result['macro_f1']:.3f}"]
-    for label, s in result["per_label"].items():
-        lines.append(f"  {label:27s} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} (n={s['support']})")
-    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

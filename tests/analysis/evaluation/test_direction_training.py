@@ -27,3 +27,20 @@ def test_fit_keeps_the_largest_weights() -> None:
     model = dt.fit([e.feats for e in examples], [dt.LABEL_OF[e.prompt.label] for e in examples], max_features=50)
     assert len(model.weights) == 50 and len(model.bias) == 3
     assert all(len(w) == 3 for w in model.weights.values())
+
+
+def test_cross_validation_reads_found_sentences_of_shipped_and_jats_articles() -> None:
+    """Three shipped articles and one JATS article of the shared pain pool: the ranker and the model are
+    refit without the held-out fold's articles, and the rows say which articles ship with the corpus."""
+    pool = EVAL / "pain_trials_pool"
+    articles = dt.article_prompts(ROOT, [pool])
+    assert any(not a.shipped for a in articles) and any(a.shipped for a in articles)
+    assert not {a.prompt.pmcid for a in articles} & ei_corpus.blind_pmcids()
+    chosen = sorted({a.prompt.pmcid for a in articles if a.shipped})[:3] + [next(a.prompt.pmcid for a in articles if not a.shipped)]
+    articles = [a for a in articles if a.prompt.pmcid in chosen]
+    examples = [dt.example(p, p.evidence[0]) for p in ei_corpus.load_prompts(ROOT, "all", require_article=False)
+                if p.pmcid in chosen or int(p.prompt_id) % 20 == 0]
+    result = dt.cross_validate(examples, 2, articles)
+    found = result["found"]
+    assert found["all_model"]["n"] == len(articles) and found["shipped_model"]["n"] < len(articles)
+    assert all(0.0 <= v["macro_f1"] <= 1.0 for v in found.values())

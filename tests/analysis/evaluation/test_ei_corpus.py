@@ -46,3 +46,30 @@ def test_evaluate_all_outcomes_on_a_corpus_dir_in_the_same_layout(tmp_path, caps
     expected = ei.evaluate_evidence_inference(tmp_path, outcomes="all")
     assert result["n"] == expected["n"] == len([p for p in ei_corpus.load_prompts(ROOT, "all") if p.pmcid == pmcid])
     assert result["accuracy"] == expected["accuracy"] and "macro_f1" in result
+
+
+def test_jats_article_reads_as_the_corpus_text() -> None:
+    """PMC1084341 ships as both .txt and .nxml: the abstract's results read the same from either."""
+    from_txt = ei_corpus.article_sentences(ROOT / "articles" / "PMC1084341.txt")
+    from_xml = ei_corpus.article_sentences(ROOT / "articles" / "PMC1084341.nxml")
+    results = [s.text for s in from_txt if s.section == "ABSTRACT.RESULTS"]
+    assert results and results == [s.text for s in from_xml if s.section == "ABSTRACT.RESULTS"]
+    assert from_xml[0].section == "TITLE" and from_xml[0].abstract
+    assert any(s.section.startswith("BODY.") and not s.abstract for s in from_xml)
+
+
+def test_article_path_prefers_the_text_and_finds_jats_elsewhere(tmp_path) -> None:
+    shutil.copy(ROOT / "articles" / "PMC1084341.nxml", tmp_path)
+    assert ei_corpus.article_path("1084341", [ROOT / "articles", tmp_path]).suffix == ".txt"
+    assert ei_corpus.article_path("1084341", [tmp_path]) == tmp_path / "PMC1084341.nxml"
+    assert ei_corpus.article_path("1084341", []) is None
+
+
+def test_evaluate_reads_a_jats_only_article(tmp_path) -> None:
+    pmcid = ei_corpus.load_prompts(ROOT, "all")[0].pmcid
+    for name in ("prompts_merged.csv", "v2_annotations.csv"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    (tmp_path / "articles").mkdir()
+    shutil.copy(ROOT / "articles" / f"PMC{pmcid}.nxml", tmp_path / "articles")
+    result = ei.evaluate_evidence_inference(tmp_path, outcomes="all")
+    assert result["n"] == len([p for p in ei_corpus.load_prompts(ROOT, "all") if p.pmcid == pmcid])

@@ -120,3 +120,15 @@ def test_time_point_of_the_prompt_and_subgroups() -> None:
     within = ei.Prompt("b", "0", "pain scores", "capsule closure", "capsule left open", "no significant difference")
     text = "Pain scores decreased from 6.4 to 2.4 in the capsule closure group and 6.3 to 2.2 in the open group."
     assert ei.answer(within, _sentences(text)).label == "no significant difference"
+
+
+def test_group_labels_given_in_the_prompt_name_the_arms() -> None:
+    """Prompt 12307 (PMC3636841, a non-blind pool article): the arms are 'group B' and 'group A' in the text."""
+    prompt = ei.Prompt("12307", "3636841", "The mean preparation time", "Papacárie® method (group B)",
+                       "conventional method (group A)", "significantly increased")
+    text = "The mean preparation time for group A was 4.7 Mins (minutes) and group B was 17.96 min s (P < 0.001)."
+    arms = ei.prompt_arms(prompt, text)
+    assert arms.is_intervention("group B was 17.96 min s") and not arms.is_comparator("group B was 17.96 min s")
+    assert arms.is_comparator("for group A was 4.7 Mins") and not arms.is_intervention("Group Ba")
+    sentence = ei.ArticleSentence(text, True, frozenset(ei._stems(text)), "ABSTRACT.RESULTS")
+    assert ei.answer(prompt, [sentence], text).label == "significantly increased"
