@@ -24,8 +24,8 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTR
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_roles import (NONE_SERIOUS, condition_symptom, general_negation,
-                                                             in_intervention_name, is_outcome, treated_symptom,
-                                                             unlisted_events)
+                                                             in_intervention_name, is_outcome, sedation_technique,
+                                                             treated_symptom, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -321,7 +321,7 @@ def extract(ctx: "Context") -> list[Finding]:
             # 'nausea and pruritus were comparable between groups': the events occurred in every arm
             similar = m.compared and not m.negated and _similar_comparison(sentence.text, m.start, ctx, labels)
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
-            if in_intervention_name(m, pattern, sentence.text) or not caused and (
+            if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):

@@ -41,6 +41,15 @@ _REDUCED = re.compile(r"\b(?:less|lesser|lower|reduced|reduction|decreased?|impr
                       r"resolved|disappeared|subsided|alleviated|relieved|healed|healing)\b", re.I)
 
 
+_STATISTIC = re.compile(r"\(\s*(?:[Pp]\s*[=<>≤]|\d)[^()]{0,40}\)")
+
+
+def _blank_statistics(text: str) -> str:
+    """Statistics in brackets blanked out (same length), so that 'reduction in numbness (P = 0.001), pain
+    (0.002), tingling' still reads as one list of reduced outcomes."""
+    return _STATISTIC.sub(lambda p: " " * len(p.group(0)), text)
+
+
 def treated_symptom(text: str, m: "EventMention") -> bool:
     """Whether an event is listed with signs of the treated condition in a sentence reporting them reduced."""
     return bool(_REDUCED.search(text) and (_SIGN_BEFORE.search(text[max(0, m.start - 80):m.start])
@@ -48,7 +57,21 @@ def treated_symptom(text: str, m: "EventMention") -> bool:
 
 
 def is_outcome(text: str, start: int, end: int) -> bool:
+    text = _blank_statistics(text)
     return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
+
+
+# Sedation as the way a procedure is done ('under combined IV sedation and local anesthesia', 'the presence
+# of sedation' as a subgroup), not as a drug effect.
+_TECHNIQUE_BEFORE = re.compile(r"(?:\b(?:under|presence of|absence of|with or without)\s+(?:[\w-]+\s+){0,2}|"
+                               r"\b(?:IV|intravenous|conscious|procedural|monitored)\s+)$", re.I)
+_TECHNIQUE_AFTER = re.compile(r"^\s+(?:and|or|with|plus)\s+(?:[\w-]+\s+){0,2}(?:an(?:a)?esthesia|blocks?)\b", re.I)
+
+
+def sedation_technique(text: str, m: "EventMention") -> bool:
+    """Whether 'sedation' names the technique of a procedure rather than an effect that occurred."""
+    return m.words.lower() == "sedation" and bool(_TECHNIQUE_BEFORE.search(text[max(0, m.start - 50):m.start])
+                                                  or _TECHNIQUE_AFTER.search(text[m.end:m.end + 50]))
 
 
 # A list of the treated condition's symptoms ('symptoms of E. vermicularis infestation such as itching',

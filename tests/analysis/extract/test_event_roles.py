@@ -8,7 +8,8 @@ import pytest
 
 from ketamine_evidence.analysis.extract import adverse_events, make_context
 from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
-from ketamine_evidence.analysis.extract.event_roles import condition_symptom, general_negation, unlisted_events
+from ketamine_evidence.analysis.extract.event_roles import (condition_symptom, general_negation, is_outcome,
+                                                             sedation_technique, unlisted_events)
 from ketamine_evidence.analysis.parse.files import parse_file
 from tests.conftest import EVAL, REPO
 
@@ -36,6 +37,12 @@ def _events(pmcid: str) -> dict[str, set[str]]:
     ("PMC1968186", {"nausea", "vomiting"}, set()),
     # a protocol: 'We assess the effect on ... anxiety/depression' is a plan
     ("PMC4411773", set(), set()),
+    # 'a significant reduction in numbness (P = 0.001), pain (0.002), tingling (P = 0.001)': reduced outcomes
+    ("PMC5434674", set(), set()),
+    # 'TRUSPB under combined IV sedation and local anesthesia': sedation is the technique
+    ("PMC5789491", set(), set()),
+    # 'Subgroup analysis of the presence of sedation revealed no differences': a subgroup, not an event
+    ("PMC5291156", set(), set()),
 ])
 def test_pool_dev_abstracts(pmcid, occurred, negated):
     assert _events(pmcid) == {"adverse_events": occurred, "negated_adverse_events": negated}
@@ -75,3 +82,26 @@ def test_symptoms_of_the_treated_condition_are_not_events():
     assert condition_symptom(text, text.index("diarrhea"))
     side = "Side-effect symptoms such as nausea were reported."
     assert not condition_symptom(side, side.index("nausea"))
+
+
+@pytest.mark.parametrize("sentence, technique", [
+    ("TRUSPB under combined IV sedation and local anesthesia had no significant increase in the incidence of "
+     "complications.", True),
+    ("Subgroup analysis of the presence of sedation revealed no differences between the two groups.", True),
+    ("Ramsay sedation scale with a target level of 3-4 was used to assess adequacy of sedation.", False),
+])
+def test_sedation_as_the_technique_of_a_procedure(sentence, technique):
+    mention = next(m for m in find_event_mentions(sentence) if m.words.lower() == "sedation")
+    assert sedation_technique(sentence, mention) is technique
+
+
+def test_statistics_in_brackets_do_not_break_a_list_of_reduced_outcomes():
+    text = ("Following 3 months combined training and supplementation with Vitamin D, had observed a significant "
+            "reduction in numbness (P = 0.001), pain (0.002), tingling (P = 0.001), and weakness (P = 0.002).")
+    start = text.index("tingling")
+    assert is_outcome(text, start, start + len("tingling"))
+    # 'less X than the comparator' is an event that occurred (guideline addition q), statistics or not
+    other = ("Compared with subjects in the NuLYTELY arm, subjects in the G/PEG without bisacodyl arm had less nausea "
+             "( P <0.04), vomiting ( P <0.02), abdominal pain ( P <0.02), bloating ( P <0.005).")
+    start = other.index("vomiting")
+    assert not is_outcome(other, start, start + len("vomiting"))
