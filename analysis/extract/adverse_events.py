@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence, drug_words
-from ketamine_evidence.analysis.extract.event_roles import (NONE_SERIOUS, condition_symptom, general_negation,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
                                                              treated_symptom, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
@@ -344,7 +344,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
                     negated.setdefault(term, _Event(term, sentence, [m.words], {"words": m.words, "scope": scope}))
                 continue
-            if m.kind == GENERIC and NONE_SERIOUS.search(sentence.text, m.end):
+            if m.kind == GENERIC and (NONE_SERIOUS.search(sentence.text, m.end) or NONE_RELATED.match(sentence.text, m.end)):
                 negated.setdefault(SERIOUS, _Event(SERIOUS, sentence, [m.words], {"words": m.words, "scope": "serious"}))
             if m.kind == GENERIC and OTHER not in occurred and not _in_topic(OTHER, "", topic):
                 items = unlisted_events(sentence.text, m.end, [(x.start, x.end) for x in mentions if x.kind == "term"])

@@ -124,6 +124,14 @@ NONE_SERIOUS = re.compile(r"\b(?:none|no one|nothing) (?:of (?:them|these|those|
                           re.I)
 
 
+# 'Only seven ... reported an adverse event but none were classified as being related to the study medication',
+# 'The adverse events were not related to the interventions': no side effects of the treatment (guideline
+# addition t), read as serious adverse events negated; the unnamed count gives no term.
+_TREATMENT = r"(?:the\s+)?(?:study\s+|trial\s+)?(?:medications?|treatments?|interventions?|drugs?|therap(?:y|ies)|products?|procedures?)\b"
+NONE_RELATED = re.compile(rf"[^.;]{{0,60}}?(?:\b(?:none|no one|nothing|not)\b[^.;]{{0,40}}?\s|\bun)"
+                          rf"(?:related|attribut\w+|due)\s+to\s+{_TREATMENT}", re.I)
+
+
 # A list that follows the general words ('the most common adverse events were headache, fatigue, myalgia and
 # cough'): each item the lexicon does not name is an event of its own ('other').
 _LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|included|including|include|such as|"

@@ -14,7 +14,7 @@ from ketamine_evidence.analysis.parse.files import parse_file
 from tests.conftest import EVAL, REPO
 
 POOL = EVAL / "pain_trials_pool"
-GOLD = {(r := json.loads(line))["pmcid"]: r for name in ("gold_dev.jsonl", "gold_dev_batch5.jsonl")
+GOLD = {(r := json.loads(line))["pmcid"]: r for name in ("gold_dev.jsonl", "gold_dev_batch4.jsonl", "gold_dev_batch5.jsonl")
         for line in (REPO / "data" / "eval" / "pool" / name).read_text().splitlines() if line.strip()}
 
 
@@ -43,6 +43,11 @@ def _events(pmcid: str) -> dict[str, set[str]]:
     ("PMC5789491", set(), set()),
     # 'Subgroup analysis of the presence of sedation revealed no differences': a subgroup, not an event
     ("PMC5291156", set(), set()),
+    # 'The adverse events were not related to the interventions' (guideline addition t)
+    ("PMC4734805", set(), {"serious_adverse_events"}),
+    # 'Only seven out of 161 patients reported an adverse event but none were classified as being related to the
+    # study medication' (guideline addition t's own example)
+    ("PMC4677000", set(), {"serious_adverse_events"}),
 ])
 def test_pool_dev_abstracts(pmcid, occurred, negated):
     assert _events(pmcid) == {"adverse_events": occurred, "negated_adverse_events": negated}
