@@ -46,8 +46,8 @@ _METHODS_VERBS = re.compile(
     r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
     r"questioned|asked|noted down|checked|determined)\b|\bwe (?:assessed|recorded|measured|monitored|evaluated|"
     r"compared|examined|investigated|collected)\b|\bwe (?:will )?(?:assess|record|measure|monitor|evaluate|"
-    r"compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|"
-    r"included|includ\w+)\b",
+    r"compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|are|is|"
+    r"will be|included|includ\w+)\b",
     re.I)
 # A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
 _PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)

@@ -48,6 +48,8 @@ def _events(pmcid: str) -> dict[str, set[str]]:
     # 'Only seven out of 161 patients reported an adverse event but none were classified as being related to the
     # study medication' (guideline addition t's own example)
     ("PMC4677000", set(), {"serious_adverse_events"}),
+    # a protocol: 'Secondary outcomes are post-procedural pain, ..., bruising, complications' is a plan
+    ("PMC4995808", set(), set()),
 ])
 def test_pool_dev_abstracts(pmcid, occurred, negated):
     assert _events(pmcid) == {"adverse_events": occurred, "negated_adverse_events": negated}
