@@ -252,8 +252,8 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
-        if label in _NOT_ARM:
-            continue
+        if label in _NOT_ARM or label.isdigit() and m.group(0).lower().endswith("groups"):
+            continue  # 'in the 2 groups' counts the arms
         if label in labels or ctx.intervention.pattern.search(m.group(0)):
             mine = True
         else:
@@ -342,7 +342,9 @@ def extract(ctx: "Context") -> list[Finding]:
                     continue
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
-                    negated.setdefault(term, _Event(term, sentence, [m.words], {"words": m.words, "scope": scope}))
+                    if term not in negated or negated[term].detail.get("scope") == "all" != scope:
+                        # 'no delayed adverse events' (a part) then 'no significant adverse events' (the whole)
+                        negated[term] = _Event(term, sentence, [m.words], {"words": m.words, "scope": scope})
                 continue
             if m.kind == GENERIC and (NONE_SERIOUS.search(sentence.text, m.end) or NONE_RELATED.match(sentence.text, m.end)):
                 negated.setdefault(SERIOUS, _Event(SERIOUS, sentence, [m.words], {"words": m.words, "scope": "serious"}))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 # An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
 _OUTCOME_BEFORE = re.compile(
-    r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|reduc(?:ed|es|ing|"
+    r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|manag(?:ing|ement of)|reduc(?:ed|es|ing|"
     r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
     r"intensity of)\b(?:\s+(?:in|on|of|the|and|or))*"
@@ -68,8 +68,14 @@ _TECHNIQUE_BEFORE = re.compile(r"(?:\b(?:under|presence of|absence of|with or wi
 _TECHNIQUE_AFTER = re.compile(r"^\s+(?:and|or|with|plus)\s+(?:[\w-]+\s+){0,2}(?:an(?:a)?esthesia|blocks?)\b", re.I)
 
 
+_INDUCED_HYPOTENSION = re.compile(r"\b(?:controlled|deliberate|induced)\s+$", re.I)
+
+
 def sedation_technique(text: str, m: "EventMention") -> bool:
-    """Whether 'sedation' names the technique of a procedure rather than an effect that occurred."""
+    """Whether 'sedation' (or 'controlled hypotension') names the technique of a procedure rather than an
+    effect that occurred."""
+    if m.words.lower() == "hypotension":
+        return _INDUCED_HYPOTENSION.search(text[max(0, m.start - 20):m.start]) is not None
     return m.words.lower() == "sedation" and bool(_TECHNIQUE_BEFORE.search(text[max(0, m.start - 50):m.start])
                                                   or _TECHNIQUE_AFTER.search(text[m.end:m.end + 50]))
 
@@ -102,7 +108,9 @@ _GENERAL = frozenset("""clinical clinically additional unusual potential special
     medical significant systemic serious severe major other any adverse notable important relevant untoward
     unexpected obvious apparent evident drug treatment related""".split())
 _KIND = re.compile(r"([a-z]+(?:al|ic|ory|ary|ive|ous))[\s-]+$", re.I)
-_SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave|significant|harmful|dangerous)\b", re.I)
+# ('without any appreciable side effects', 'no relevant complications': guideline addition y)
+_SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave|significant|appreciable|relevant|harmful|"
+                           r"dangerous)\b", re.I)
 
 
 def general_negation(text: str, m: "EventMention") -> str | None:

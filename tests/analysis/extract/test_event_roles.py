@@ -121,3 +121,17 @@ def test_events_put_down_to_another_drug_are_not_the_interventions():
     # ondansetron vs metoclopramide: 'incidence of drowsiness and anxiety in the metoclopramide was considerably
     # higher' is a comparison: less of them with ondansetron means they occurred (guideline addition q)
     assert {"sedation", "anxiety"} <= _events("PMC4608345")["adverse_events"]
+
+
+def test_general_negations_of_the_whole_beside_events_that_occurred():
+    # 'There were no delayed adverse events. There were no significant adverse events.' beside a headache: the
+    # second says no side effects of note occurred (guideline addition y) and wins over the first, a part
+    assert _events("PMC3480782")["negated_adverse_events"] == {"serious_adverse_events"}
+    # 'similar in the 2 groups, and no severe adverse events involving either drug were observed': '2 groups'
+    # counts the arms and names none of them
+    assert _events("PMC3895597") == {"adverse_events": set(), "negated_adverse_events": {"serious_adverse_events"}}
+    # 'without any appreciable side effects' (guideline addition y); 'the duration of controlled hypotension was
+    # almost similar in both groups' is the anaesthetic technique, no event
+    assert _events("PMC5735486")["negated_adverse_events"] == {"serious_adverse_events"}
+    text = "However, the duration of controlled hypotension was almost similar in both groups."
+    assert sedation_technique(text, next(m for m in find_event_mentions(text) if m.words == "hypotension"))
