@@ -81,6 +81,14 @@ _BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across
                         r"\b(?:similar|comparable|equivalent) to\b", re.I)
 
 
+# 'No significant difference(s) in / regarding / with regard to X': X is a measure the arms are compared on,
+# not an event reported to have occurred (unlike 'the incidence of X was similar', 'X had no significant difference').
+_DIFFERENCE_IN = re.compile(r"\b(?:no|not any)\s+(?:statistically\s+|clinically\s+)?(?:significant\s+|relevant\s+)?"
+                            r"differences?\b(?:\s+(?:between|among)\s+(?:the\s+)?(?:\w+\s+)?groups?)?(?:\s+(?:were|was)\s+"
+                            r"(?:observed|found|seen|noted))?\s+(?:in|regarding|with regard to|concerning|for|as to)\b"
+                            r"[^.;:]*$", re.I)
+
+
 def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str]) -> bool:
     """Whether the clause of the event at ``start`` states that the arms were alike, and the event's own
     clause does not put it in another arm alone ('a rise in heart rate in the hyoscine group')."""
@@ -359,6 +367,8 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
                 continue  # a serious adverse event that occurred is counted ('two serious adverse events')
+            if m.compared and _DIFFERENCE_IN.search(sentence.text[max(0, m.start - 120):m.start]):
+                continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened

@@ -33,8 +33,12 @@ def _events(pmcid: str) -> dict[str, set[str]]:
     ("PMC5840188", {"headache", "fatigue", "other"}, set()),
     # 'No major adverse effects of study medication were registered': a result, not a planned measurement
     ("PMC4266769", set(), {"serious_adverse_events"}),
-    # 'CMF caused more objective alopecia ... nausea and vomiting': 'objective' is no aim here
-    ("PMC1968186", {"nausea", "vomiting"}, set()),
+    # 'CMF caused more objective alopecia ... nausea and vomiting': 'objective' is no aim here; alopecia is `other`
+    ("PMC1968186", {"nausea", "vomiting", "other"}, set()),
+    # 'There were no significant differences in postpartum haemorrhage, sphincter injuries ...': outcomes compared
+    ("PMC3187863", set(), set()),
+    # 'small but statistically significant increases in both eye strain and blurred vision were observed'
+    ("PMC3782468", {"visual_disturbance", "other"}, set()),
     # a protocol: 'We assess the effect on ... anxiety/depression' is a plan
     ("PMC4411773", set(), set()),
     # 'a significant reduction in numbness (P = 0.001), pain (0.002), tingling (P = 0.001)': reduced outcomes
@@ -56,11 +60,17 @@ def test_pool_dev_abstracts(pmcid, occurred, negated):
 
 
 def test_unlisted_items_of_an_event_list_are_other():
-    text = "The most common adverse effects were headache, fatigue, myalgia, and cough."
+    text = ("The most common drug-related adverse events included dizziness, pain at injection site, and a decrease in "
+            "white blood cell count.")
     mentions = find_event_mentions(text)
     generic = next(m for m in mentions if m.kind == "generic")
     terms = [(m.start, m.end) for m in mentions if m.kind == "term"]
-    assert unlisted_events(text, generic.end, terms) == ["myalgia", "cough"]
+    assert unlisted_events(text, generic.end, terms) == ["pain at injection site"]
+    # items the lexicon names ('myalgia', 'cough' as `other`) are no unlisted items
+    text = "The most common adverse effects were headache, fatigue, myalgia, and cough."
+    mentions = find_event_mentions(text)
+    assert [m.terms for m in mentions if m.kind == "term"] == [("headache",), ("fatigue",), ("other",), ("other",)]
+    assert unlisted_events(text, mentions[0].end, [(m.start, m.end) for m in mentions if m.kind == "term"]) == []
     text = "Adverse events were mild and transient, and nausea was the most common."
     mentions = find_event_mentions(text)
     assert unlisted_events(text, mentions[0].end, [(m.start, m.end) for m in mentions if m.kind == "term"]) == []
