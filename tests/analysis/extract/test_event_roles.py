@@ -52,6 +52,8 @@ def _events(pmcid: str) -> dict[str, set[str]]:
     # 'Only seven out of 161 patients reported an adverse event but none were classified as being related to the
     # study medication' (guideline addition t's own example)
     ("PMC4677000", set(), {"serious_adverse_events"}),
+    # 'significantly higher blood loss (p = 0.002) in the MIS group' (guideline addition ag's own example)
+    ("PMC4711101", {"other"}, set()),
     # a protocol: 'Secondary outcomes are post-procedural pain, ..., bruising, complications' is a plan
     ("PMC4995808", set(), set()),
 ])
