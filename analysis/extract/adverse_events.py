@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
-from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence, drug_words
+from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
                                                              treated_symptom, unlisted_events)
@@ -251,12 +251,17 @@ _COMPARATIVE = re.compile(r"\b(?:higher|more|greater|less|lower|fewer|increased|
                           r"versus|vs|similar|comparable|differ\w*|difference)\b", re.I)
 
 
+def _names_drug(word: str) -> bool:
+    """A drug by the lexicon's names and INN stems (cheap: the large drug dictionary is not loaded here)."""
+    return LEXICON.drug.fullmatch(word) is not None and word.lower() not in LEXICON.generic_treatments
+
+
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
     """(names the intervention or its arm, names another arm) within a clause: a group word or label not
     the intervention's, or, outside a comparison, another drug that the events are put down to."""
     mine = ctx.intervention.pattern.search(clause) is not None
     other = not mine and not _COMPARATIVE.search(clause) and any(
-        not ctx.intervention.pattern.search(m.group(1)) and drug_words(m.group(1)) for m in _BY_DRUG.finditer(clause))
+        not ctx.intervention.pattern.search(m.group(1)) and _names_drug(m.group(1)) for m in _BY_DRUG.finditer(clause))
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]

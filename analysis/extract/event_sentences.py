@@ -232,11 +232,6 @@ _THERAPEUTIC = re.compile(
     r"relie\w+|benefit\w*|well tolerated|treated (?:successfully )?(?:with|by))\b", re.I)
 
 
-def drug_words(text: str) -> set[str]:
-    """Lower-cased words of ``text`` that name any drug (the drug dictionary and INN stems)."""
-    return _drug_words(text, None)
-
-
 def _drug_words(text: str, drug: re.Pattern[str] | None) -> set[str]:
     """Lower-cased words of ``text`` that name the drug (or any drug when ``drug`` is None)."""
     if drug is not None:
