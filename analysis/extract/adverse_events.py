@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, condition_symptom, general_negation,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, blamed_drugs,
+                                                             compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
                                                              treated_symptom, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
@@ -79,14 +80,6 @@ _COUNT = re.compile(r"\b(\d+)\s*(?:/|of|out of)\s*(\d+)\b|\bin (\d+)\b|\b(\d+) (
 
 _BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across|versus|vs)\b|\bcompared\b|"
                         r"\b(?:similar|comparable|equivalent) to\b", re.I)
-
-
-# 'No significant difference(s) in / regarding / with regard to X': X is a measure the arms are compared on,
-# not an event reported to have occurred (unlike 'the incidence of X was similar', 'X had no significant difference').
-_DIFFERENCE_IN = re.compile(r"\b(?:no|not any)\s+(?:statistically\s+|clinically\s+)?(?:significant\s+|relevant\s+)?"
-                            r"differences?\b(?:\s+(?:between|among)\s+(?:the\s+)?(?:\w+\s+)?groups?)?(?:\s+(?:were|was)\s+"
-                            r"(?:observed|found|seen|noted))?\s+(?:in|regarding|with regard to|concerning|for|as to)\b"
-                            r"[^.;:]*$", re.I)
 
 
 def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str]) -> bool:
@@ -243,25 +236,11 @@ def _intervention_labels(ctx: "Context") -> set[str]:
     return labels
 
 
-# Another drug named as where or why the events happened ('adverse events attributable to fluconazole'). A
-# comparison ('drowsiness ... in the metoclopramide was higher') is left alone: less of an event in the
-# intervention's arm still means it occurred there (guideline addition q).
-_BY_DRUG = re.compile(r"\b(?:in|with|among|to|by|after|following)\s+(?:the\s+)?([A-Za-z][\w-]{3,})\b(?!\s+(?:and|or|plus)\b)")
-_COMPARATIVE = re.compile(r"\b(?:higher|more|greater|less|lower|fewer|increased|decreased|reduced|compared|than|"
-                          r"versus|vs|similar|comparable|differ\w*|difference)\b", re.I)
-
-
-def _names_drug(word: str) -> bool:
-    """A drug by the lexicon's names and INN stems (cheap: the large drug dictionary is not loaded here)."""
-    return LEXICON.drug.fullmatch(word) is not None and word.lower() not in LEXICON.generic_treatments
-
-
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
     """(names the intervention or its arm, names another arm) within a clause: a group word or label not
     the intervention's, or, outside a comparison, another drug that the events are put down to."""
     mine = ctx.intervention.pattern.search(clause) is not None
-    other = not mine and not _COMPARATIVE.search(clause) and any(
-        not ctx.intervention.pattern.search(m.group(1)) and _names_drug(m.group(1)) for m in _BY_DRUG.finditer(clause))
+    other = not mine and any(not ctx.intervention.pattern.search(w) for w in blamed_drugs(clause))
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
@@ -372,7 +351,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
                 continue  # a serious adverse event that occurred is counted ('two serious adverse events')
-            if m.compared and _DIFFERENCE_IN.search(sentence.text[max(0, m.start - 120):m.start]):
+            if m.compared and compared_measure(sentence.text, m.start):
                 continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):

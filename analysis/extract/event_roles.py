@@ -4,12 +4,15 @@ absent'), a part of the intervention's own name ('under IV sedation'); and which
 words ('no side effects') say that nothing happened (read as ``serious_adverse_events`` negated) and which
 do not: a stop for adverse events ('no patient withdrew because of adverse events'), an organ-specific
 kind ('without respiratory complications'), a comparison ('not associated with a higher incidence of side
-effects', guideline addition k)."""
+effects', guideline addition k); an event compared as a measure ('no significant differences in X'); and
+another drug a clause puts its events down to ('attributable to fluconazole')."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract.event_terms import LEXICON
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.event_negation import EventMention
@@ -174,3 +177,33 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
             continue
         out.append(item)
     return out
+
+
+# 'No significant difference(s) in / regarding / with regard to X': X is a measure the arms are compared on,
+# not an event reported to have occurred (unlike 'the incidence of X was similar', 'X had no significant difference').
+_DIFFERENCE_IN = re.compile(r"\b(?:no|not any)\s+(?:statistically\s+|clinically\s+)?(?:significant\s+|relevant\s+)?"
+                            r"differences?\b(?:\s+(?:between|among)\s+(?:the\s+)?(?:\w+\s+)?groups?)?(?:\s+(?:were|was)\s+"
+                            r"(?:observed|found|seen|noted))?\s+(?:in|regarding|with regard to|concerning|for|as to)\b"
+                            r"[^.;:]*$", re.I)
+
+
+def compared_measure(text: str, start: int) -> bool:
+    """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence."""
+    return _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None
+
+
+# Another drug named as where or why the events happened ('adverse events attributable to fluconazole'). A
+# comparison ('drowsiness ... in the metoclopramide was higher') is left alone: less of an event in the
+# intervention's arm still means it occurred there (guideline addition q).
+_BY_DRUG = re.compile(r"\b(?:in|with|among|to|by|after|following)\s+(?:the\s+)?([A-Za-z][\w-]{3,})\b(?!\s+(?:and|or|plus)\b)")
+_COMPARATIVE = re.compile(r"\b(?:higher|more|greater|less|lower|fewer|increased|decreased|reduced|compared|than|"
+                          r"versus|vs|similar|comparable|differ\w*|difference)\b", re.I)
+
+
+def blamed_drugs(clause: str) -> list[str]:
+    """Drugs a clause that compares nothing puts its events down to ('attributable to fluconazole'), by the
+    lexicon's names and INN stems (cheap: the large drug dictionary is not loaded here)."""
+    if _COMPARATIVE.search(clause):
+        return []
+    return [w for m in _BY_DRUG.finditer(clause) if LEXICON.drug.fullmatch(w := m.group(1)) is not None
+            and w.lower() not in LEXICON.generic_treatments]
