@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
-from ketamine_evidence.analysis.extract.event_roles import (NONE_SERIOUS, condition_symptom, general_negation,
-                                                             in_intervention_name, is_outcome, treated_symptom,
-                                                             unlisted_events)
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, blamed_drugs,
+                                                             compared_measure, condition_symptom, general_negation,
+                                                             in_intervention_name, is_outcome, sedation_technique,
+                                                             treated_symptom, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -46,8 +47,8 @@ _METHODS_VERBS = re.compile(
     r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
     r"questioned|asked|noted down|checked|determined)\b|\bwe (?:assessed|recorded|measured|monitored|evaluated|"
     r"compared|examined|investigated|collected)\b|\bwe (?:will )?(?:assess|record|measure|monitor|evaluate|"
-    r"compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|"
-    r"included|includ\w+)\b",
+    r"compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|are|is|"
+    r"will be|included|includ\w+)\b",
     re.I)
 # A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
 _PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)
@@ -236,14 +237,15 @@ def _intervention_labels(ctx: "Context") -> set[str]:
 
 
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
-    """(names the intervention or its arm, names another arm) within a clause."""
+    """(names the intervention or its arm, names another arm) within a clause: a group word or label not
+    the intervention's, or, outside a comparison, another drug that the events are put down to."""
     mine = ctx.intervention.pattern.search(clause) is not None
-    other = False
+    other = not mine and any(not ctx.intervention.pattern.search(w) for w in blamed_drugs(clause))
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
-        if label in _NOT_ARM:
-            continue
+        if label in _NOT_ARM or label.isdigit() and m.group(0).lower().endswith("groups"):
+            continue  # 'in the 2 groups' counts the arms
         if label in labels or ctx.intervention.pattern.search(m.group(0)):
             mine = True
         else:
@@ -321,7 +323,7 @@ def extract(ctx: "Context") -> list[Finding]:
             # 'nausea and pruritus were comparable between groups': the events occurred in every arm
             similar = m.compared and not m.negated and _similar_comparison(sentence.text, m.start, ctx, labels)
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
-            if in_intervention_name(m, pattern, sentence.text) or not caused and (
+            if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
@@ -332,9 +334,11 @@ def extract(ctx: "Context") -> list[Finding]:
                     continue
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
-                    negated.setdefault(term, _Event(term, sentence, [m.words], {"words": m.words, "scope": scope}))
+                    if term not in negated or negated[term].detail.get("scope") == "all" != scope:
+                        # 'no delayed adverse events' (a part) then 'no significant adverse events' (the whole)
+                        negated[term] = _Event(term, sentence, [m.words], {"words": m.words, "scope": scope})
                 continue
-            if m.kind == GENERIC and NONE_SERIOUS.search(sentence.text, m.end):
+            if m.kind == GENERIC and (NONE_SERIOUS.search(sentence.text, m.end) or NONE_RELATED.match(sentence.text, m.end)):
                 negated.setdefault(SERIOUS, _Event(SERIOUS, sentence, [m.words], {"words": m.words, "scope": "serious"}))
             if m.kind == GENERIC and OTHER not in occurred and not _in_topic(OTHER, "", topic):
                 items = unlisted_events(sentence.text, m.end, [(x.start, x.end) for x in mentions if x.kind == "term"])
@@ -347,6 +351,8 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
                 continue  # a serious adverse event that occurred is counted ('two serious adverse events')
+            if m.compared and compared_measure(sentence.text, m.start):
+                continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened

@@ -4,19 +4,22 @@ absent'), a part of the intervention's own name ('under IV sedation'); and which
 words ('no side effects') say that nothing happened (read as ``serious_adverse_events`` negated) and which
 do not: a stop for adverse events ('no patient withdrew because of adverse events'), an organ-specific
 kind ('without respiratory complications'), a comparison ('not associated with a higher incidence of side
-effects', guideline addition k)."""
+effects', guideline addition k); an event compared as a measure ('no significant differences in X'); and
+another drug a clause puts its events down to ('attributable to fluconazole')."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.event_terms import LEXICON
+
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.event_negation import EventMention
 
 # An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
 _OUTCOME_BEFORE = re.compile(
-    r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|reduc(?:ed|es|ing|"
+    r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|manag(?:ing|ement of)|reduc(?:ed|es|ing|"
     r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
     r"intensity of)\b(?:\s+(?:in|on|of|the|and|or))*"
@@ -41,6 +44,15 @@ _REDUCED = re.compile(r"\b(?:less|lesser|lower|reduced|reduction|decreased?|impr
                       r"resolved|disappeared|subsided|alleviated|relieved|healed|healing)\b", re.I)
 
 
+_STATISTIC = re.compile(r"\(\s*(?:[Pp]\s*[=<>≤]|\d)[^()]{0,40}\)")
+
+
+def _blank_statistics(text: str) -> str:
+    """Statistics in brackets blanked out (same length), so that 'reduction in numbness (P = 0.001), pain
+    (0.002), tingling' still reads as one list of reduced outcomes."""
+    return _STATISTIC.sub(lambda p: " " * len(p.group(0)), text)
+
+
 def treated_symptom(text: str, m: "EventMention") -> bool:
     """Whether an event is listed with signs of the treated condition in a sentence reporting them reduced."""
     return bool(_REDUCED.search(text) and (_SIGN_BEFORE.search(text[max(0, m.start - 80):m.start])
@@ -48,7 +60,27 @@ def treated_symptom(text: str, m: "EventMention") -> bool:
 
 
 def is_outcome(text: str, start: int, end: int) -> bool:
+    text = _blank_statistics(text)
     return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
+
+
+# Sedation as the way a procedure is done ('under combined IV sedation and local anesthesia', 'the presence
+# of sedation' as a subgroup), not as a drug effect.
+_TECHNIQUE_BEFORE = re.compile(r"(?:\b(?:under|presence of|absence of|with or without)\s+(?:[\w-]+\s+){0,2}|"
+                               r"\b(?:IV|intravenous|conscious|procedural|monitored)\s+)$", re.I)
+_TECHNIQUE_AFTER = re.compile(r"^\s+(?:and|or|with|plus)\s+(?:[\w-]+\s+){0,2}(?:an(?:a)?esthesia|blocks?)\b", re.I)
+
+
+_INDUCED_HYPOTENSION = re.compile(r"\b(?:controlled|deliberate|induced)\s+$", re.I)
+
+
+def sedation_technique(text: str, m: "EventMention") -> bool:
+    """Whether 'sedation' (or 'controlled hypotension') names the technique of a procedure rather than an
+    effect that occurred."""
+    if m.words.lower() == "hypotension":
+        return _INDUCED_HYPOTENSION.search(text[max(0, m.start - 20):m.start]) is not None
+    return m.words.lower() == "sedation" and bool(_TECHNIQUE_BEFORE.search(text[max(0, m.start - 50):m.start])
+                                                  or _TECHNIQUE_AFTER.search(text[m.end:m.end + 50]))
 
 
 # A list of the treated condition's symptoms ('symptoms of E. vermicularis infestation such as itching',
@@ -79,7 +111,9 @@ _GENERAL = frozenset("""clinical clinically additional unusual potential special
     medical significant systemic serious severe major other any adverse notable important relevant untoward
     unexpected obvious apparent evident drug treatment related""".split())
 _KIND = re.compile(r"([a-z]+(?:al|ic|ory|ary|ive|ous))[\s-]+$", re.I)
-_SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave|significant|harmful|dangerous)\b", re.I)
+# ('without any appreciable side effects', 'no relevant complications': guideline addition y)
+_SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave|significant|appreciable|relevant|harmful|"
+                           r"dangerous)\b", re.I)
 
 
 def general_negation(text: str, m: "EventMention") -> str | None:
@@ -99,6 +133,14 @@ def general_negation(text: str, m: "EventMention") -> str | None:
 NONE_SERIOUS = re.compile(r"\b(?:none|no one|nothing) (?:of (?:them|these|those|which|the events) )?(?:was|were|is|are)\s+"
                           r"(?:considered |judged |classified as |rated as )?(?:serious|severe|life[- ]threatening)\b",
                           re.I)
+
+
+# 'Only seven ... reported an adverse event but none were classified as being related to the study medication',
+# 'The adverse events were not related to the interventions': no side effects of the treatment (guideline
+# addition t), read as serious adverse events negated; the unnamed count gives no term.
+_TREATMENT = r"(?:the\s+)?(?:study\s+|trial\s+)?(?:medications?|treatments?|interventions?|drugs?|therap(?:y|ies)|products?|procedures?)\b"
+NONE_RELATED = re.compile(rf"[^.;]{{0,60}}?(?:\b(?:none|no one|nothing|not)\b[^.;]{{0,40}}?\s|\bun)"
+                          rf"(?:related|attribut\w+|due)\s+to\s+{_TREATMENT}", re.I)
 
 
 # A list that follows the general words ('the most common adverse events were headache, fatigue, myalgia and
@@ -135,3 +177,33 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
             continue
         out.append(item)
     return out
+
+
+# 'No significant difference(s) in / regarding / with regard to X': X is a measure the arms are compared on,
+# not an event reported to have occurred (unlike 'the incidence of X was similar', 'X had no significant difference').
+_DIFFERENCE_IN = re.compile(r"\b(?:no|not any)\s+(?:statistically\s+|clinically\s+)?(?:significant\s+|relevant\s+)?"
+                            r"differences?\b(?:\s+(?:between|among)\s+(?:the\s+)?(?:\w+\s+)?groups?)?(?:\s+(?:were|was)\s+"
+                            r"(?:observed|found|seen|noted))?\s+(?:in|regarding|with regard to|concerning|for|as to)\b"
+                            r"[^.;:]*$", re.I)
+
+
+def compared_measure(text: str, start: int) -> bool:
+    """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence."""
+    return _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None
+
+
+# Another drug named as where or why the events happened ('adverse events attributable to fluconazole'). A
+# comparison ('drowsiness ... in the metoclopramide was higher') is left alone: less of an event in the
+# intervention's arm still means it occurred there (guideline addition q).
+_BY_DRUG = re.compile(r"\b(?:in|with|among|to|by|after|following)\s+(?:the\s+)?([A-Za-z][\w-]{3,})\b(?!\s+(?:and|or|plus)\b)")
+_COMPARATIVE = re.compile(r"\b(?:higher|more|greater|less|lower|fewer|increased|decreased|reduced|compared|than|"
+                          r"versus|vs|similar|comparable|differ\w*|difference)\b", re.I)
+
+
+def blamed_drugs(clause: str) -> list[str]:
+    """Drugs a clause that compares nothing puts its events down to ('attributable to fluconazole'), by the
+    lexicon's names and INN stems (cheap: the large drug dictionary is not loaded here)."""
+    if _COMPARATIVE.search(clause):
+        return []
+    return [w for m in _BY_DRUG.finditer(clause) if LEXICON.drug.fullmatch(w := m.group(1)) is not None
+            and w.lower() not in LEXICON.generic_treatments]
