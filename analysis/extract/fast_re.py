@@ -24,6 +24,7 @@ from functools import lru_cache
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
+from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
@@ -150,14 +151,15 @@ class LowerMatch:
 class LowerPattern:
     """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
 
-    __slots__ = ("re", "low", "risky", "keys", "pattern", "flags", "groups", "groupindex", "_hash")
+    __slots__ = ("re", "low", "risky", "keys", "gate", "pattern", "flags", "groups", "groupindex", "_hash")
 
     def __init__(self, pattern: re.Pattern[str], low: re.Pattern[str], risky: frozenset[str],
-                 keys: tuple[str, ...] = ()) -> None:
+                 keys: tuple[str, ...] = (), gate: frozenset[int] | None = None) -> None:
         self.re = pattern
         self.low = low
         self.risky = risky
         self.keys = keys  # lower-case substrings one of which every match holds (a pre-check), or none
+        self.gate = gate  # the same as numbers of the shared automaton's keys (``required_text``), or None
         self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
@@ -173,6 +175,8 @@ class LowerPattern:
         low, chars = got
         if chars and self.risky and not self.risky.isdisjoint(chars):
             return None
+        if self.gate is not None:
+            return low if not self.gate.isdisjoint(required_text.present_keys(low)) else ""
         if self.keys:
             for key in self.keys:
                 if key in low:
@@ -268,15 +272,27 @@ class LowerPattern:
         return f"LowerPattern({self.re!r})"
 
 
-def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str] | LowerPattern:
+_FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
+
+
+def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (), shared: bool = False) -> re.Pattern[str] | LowerPattern:
     """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
-    ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs)."""
+    ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs); without
+    them the keys are read from the pattern (``required_text``). ``shared``: a module-level pattern, whose
+    keys join the one automaton pass per text (made at import, before any text is read)."""
     if isinstance(pattern, LowerPattern):
         return pattern
     got = lower_copy(pattern) if isinstance(pattern, re.Pattern) else None
     if got is None:
         return pattern
-    return LowerPattern(pattern, *got, keys=tuple(keys))
+    gate = None
+    if not keys:
+        needed = required_text.required_keys(got[0].pattern, got[0].flags)
+        if needed and shared and required_text.available:
+            gate = required_text.register(needed)
+        elif needed and len(needed) <= _FEW_KEYS:
+            keys = tuple(sorted(needed))
+    return LowerPattern(pattern, *got, keys=tuple(keys), gate=gate)
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:
@@ -284,9 +300,9 @@ def fast_patterns(namespace: dict[str, Any]) -> None:
     the pattern fields of module-level dataclass instances (a compiled lexicon: replaced by a copy)."""
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern) and value.flags & re.I:
-            namespace[name] = fast(value)
+            namespace[name] = fast(value, shared=True)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes = {f.name: fast(v) for f in dataclasses.fields(value)
+            changes = {f.name: fast(v, shared=True) for f in dataclasses.fields(value)
                        if isinstance(v := getattr(value, f.name), re.Pattern) and v.flags & re.I}
             if changes:
                 namespace[name] = dataclasses.replace(value, **changes)
