@@ -275,11 +275,12 @@ class LowerPattern:
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
 
 
-def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (), shared: bool = False) -> re.Pattern[str] | LowerPattern:
+def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str] | LowerPattern:
     """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
     ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs); without
-    them the keys are read from the pattern (``required_text``). ``shared``: a module-level pattern, whose
-    keys join the one automaton pass per text (made at import, before any text is read)."""
+    them the keys are read from the pattern (``required_text``). A pattern made before any text is read (at
+    import) has its keys join the one automaton pass per text; one made later (per article) is pre-checked
+    with ``in`` when it has a few keys."""
     if isinstance(pattern, LowerPattern):
         return pattern
     got = lower_copy(pattern) if isinstance(pattern, re.Pattern) else None
@@ -288,7 +289,7 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (), shared: bool = Fa
     gate = None
     if not keys:
         needed = required_text.required_keys(got[0].pattern, got[0].flags)
-        if needed and shared and required_text.available:
+        if needed and required_text.accepting():
             gate = required_text.register(needed)
         elif needed and len(needed) <= _FEW_KEYS:
             keys = tuple(sorted(needed))
@@ -300,9 +301,9 @@ def fast_patterns(namespace: dict[str, Any]) -> None:
     the pattern fields of module-level dataclass instances (a compiled lexicon: replaced by a copy)."""
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern) and value.flags & re.I:
-            namespace[name] = fast(value, shared=True)
+            namespace[name] = fast(value)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changes = {f.name: fast(v, shared=True) for f in dataclasses.fields(value)
+            changes = {f.name: fast(v) for f in dataclasses.fields(value)
                        if isinstance(v := getattr(value, f.name), re.Pattern) and v.flags & re.I}
             if changes:
                 namespace[name] = dataclasses.replace(value, **changes)

@@ -137,6 +137,11 @@ def register(keys: frozenset[str]) -> frozenset[int]:
     return frozenset(_IDS[k] for k in keys)
 
 
+def accepting() -> bool:
+    """Whether keys may still join the shared automaton: until it is first built (patterns made at import)."""
+    return ahocorasick is not None and not _AUTOMATON
+
+
 def _automaton() -> Any:
     if not _AUTOMATON or _AUTOMATON[1] != len(_IDS):
         auto = ahocorasick.Automaton()
@@ -153,5 +158,3 @@ def present_keys(lowered: str) -> frozenset[int]:
     """The numbers of the registered keys found in ``lowered`` (lower-cased text), in one pass."""
     return frozenset(map(_VALUE, _automaton().iter(lowered)))
 
-
-available = ahocorasick is not None
