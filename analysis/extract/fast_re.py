@@ -34,12 +34,13 @@ for _k, _vs in _casefix._EXTRA_CASES.items():
 
 
 @lru_cache(maxsize=256)  # sized for the sentences of one article (several patterns read each of them)
-def _lowered(text: str) -> tuple[str, frozenset[str]] | None:
-    """``text`` lower-cased and its non-ASCII characters; None when lower-casing changes the length."""
+def _lowered(text: str) -> list[Any] | None:
+    """[``text`` lower-cased, its non-ASCII characters, the shared keys it holds (found on first request)];
+    None when lower-casing changes the length."""
     low = text.lower()
     if len(low) != len(text):
         return None
-    return low, (frozenset() if low.isascii() else frozenset(low))
+    return [low, (frozenset() if low.isascii() else frozenset(low)), None]
 
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
@@ -172,11 +173,13 @@ class LowerPattern:
         got = _lowered(text)
         if got is None:
             return None
-        low, chars = got
+        low, chars, present = got
         if chars and self.risky and not self.risky.isdisjoint(chars):
             return None
         if self.gate is not None:
-            return low if not self.gate.isdisjoint(required_text.present_keys(low)) else ""
+            if present is None:
+                present = got[2] = required_text.present_keys(low)
+            return low if not self.gate.isdisjoint(present) else ""
         if self.keys:
             for key in self.keys:
                 if key in low:

@@ -15,7 +15,6 @@ a key is present, so the matches are the same.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from operator import itemgetter
 from re import _constants as _c, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -120,20 +119,21 @@ def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(k for k in keys if not any(o != k and o in k for o in keys))
 
 
-# Every registered key gets a number; the automaton over them is built on first use and again when keys
-# were added since (patterns made at import register theirs before any text is read).
+# Every registered key gets a number; the automaton over them is built on first use, after which no key is
+# added (patterns made at import register theirs before any text is read).
 _IDS: dict[str, int] = {}
-_AUTOMATON: list[Any] = []  # [automaton, number of keys it holds]
-_PER_ARTICLE = 256  # the texts of one article (the project's per-article cache size)
+_AUTOMATON: list[Any] = []  # [automaton], once built
 _VALUE = itemgetter(1)
 
 
 def register(keys: frozenset[str]) -> frozenset[int]:
-    """Numbers for ``keys`` (added to the shared automaton; texts already looked at are looked at again)."""
+    """Numbers for ``keys``, added to the shared automaton: only while ``accepting()`` (no text has been
+    looked at, so no set of present keys kept by a caller lacks them)."""
+    if not accepting():
+        raise RuntimeError("keys registered after the first text was read")
     for key in keys:
         if key not in _IDS:
             _IDS[key] = len(_IDS)
-            present_keys.cache_clear()
     return frozenset(_IDS[k] for k in keys)
 
 
@@ -143,18 +143,19 @@ def accepting() -> bool:
 
 
 def _automaton() -> Any:
-    if not _AUTOMATON or _AUTOMATON[1] != len(_IDS):
+    if not _AUTOMATON:
         auto = ahocorasick.Automaton()
         for key, i in _IDS.items():
             auto.add_word(key, i)
-        auto.make_automaton()
-        _AUTOMATON[:] = [auto, len(_IDS)]
-        present_keys.cache_clear()
+        if len(auto):
+            auto.make_automaton()
+        _AUTOMATON.append(auto)
     return _AUTOMATON[0]
 
 
-@lru_cache(maxsize=_PER_ARTICLE)
 def present_keys(lowered: str) -> frozenset[int]:
-    """The numbers of the registered keys found in ``lowered`` (lower-cased text), in one pass."""
-    return frozenset(map(_VALUE, _automaton().iter(lowered)))
+    """The numbers of the registered keys found in ``lowered`` (lower-cased text), in one pass (callers keep
+    the result with the text: ``fast_re`` caches it beside the lower-cased text)."""
+    auto = _automaton()
+    return frozenset(map(_VALUE, auto.iter(lowered))) if len(auto) else frozenset()
 

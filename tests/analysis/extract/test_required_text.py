@@ -59,6 +59,7 @@ def test_every_match_of_every_gated_pattern_holds_one_of_its_keys(sentences: lis
 
 def test_a_pattern_made_per_article_is_checked_with_a_few_keys(sentences: list[str]) -> None:
     required_text.present_keys("the automaton is built on the first text read")
+    assert not required_text.accepting()
     p = fast(re.compile(r"\b(?:group|arm) (?:a|b)\b", re.I))
     assert isinstance(p, LowerPattern) and p.gate is None and set(p.keys) == {"group a", "group b", "arm a", "arm b"}
     text = next(s for s in sentences if "group" in s.lower())
