@@ -113,6 +113,11 @@ _STARTS = _word_starts(LEXICON.prefixes)
 def lexicon_hits(text: str) -> list[re.Match[str]]:
     """``LEXICON.regex.finditer(text)``, tried only at the words whose first letters can start a wording
     (a big alternation tried at every character costs ten times more)."""
+    return list(_lexicon_hits(text))
+
+
+@lru_cache(maxsize=256)  # the sentences of one article: the event extractor and its detectors read each
+def _lexicon_hits(text: str) -> tuple[re.Match[str], ...]:
     hits: list[re.Match[str]] = []
     end = 0
     regex = LEXICON.regex
@@ -123,7 +128,7 @@ def lexicon_hits(text: str) -> list[re.Match[str]]:
         if m is not None:
             hits.append(m)
             end = m.end()
-    return hits
+    return tuple(hits)
 
 
 @lru_cache(maxsize=1)
