@@ -15,6 +15,7 @@ a key is present, so the matches are the same.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import itemgetter
 from re import _constants as _c, _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -153,9 +154,9 @@ def _automaton() -> Any:
     return _AUTOMATON[0]
 
 
+@lru_cache(maxsize=256)  # the texts of one article (the project's per-article cache size)
 def present_keys(lowered: str) -> frozenset[int]:
-    """The numbers of the registered keys found in ``lowered`` (lower-cased text), in one pass (callers keep
-    the result with the text: ``fast_re`` caches it beside the lower-cased text)."""
+    """The numbers of the registered keys found in ``lowered`` (lower-cased text), in one pass."""
     auto = _automaton()
     return frozenset(map(_VALUE, auto.iter(lowered))) if len(auto) else frozenset()
 
