@@ -292,10 +292,10 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str
     gate = None
     if not keys:
         needed = required_text.required_keys(got[0].pattern, got[0].flags)
-        if needed and required_text.accepting():
-            gate = required_text.register(needed)
-        elif needed and len(needed) <= _FEW_KEYS:
+        if needed and len(needed) <= _FEW_KEYS:  # a few ``in`` checks cost less than a pass over a short text
             keys = tuple(sorted(needed))
+        elif needed and required_text.accepting():
+            gate = required_text.register(needed)
     return LowerPattern(pattern, *got, keys=tuple(keys), gate=gate)
 
 
