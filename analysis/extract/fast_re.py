@@ -33,14 +33,17 @@ for _k, _vs in _casefix._EXTRA_CASES.items():
     _SPECIAL[chr(_k)] = frozenset(chr(v) for v in _vs)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=256)  # sized for the sentences of one article (several patterns read each of them)
 def _lowered(text: str) -> list[Any] | None:
-    """[``text`` lower-cased, its non-ASCII characters, the shared keys it holds (found on first request)];
-    None when lower-casing changes the length."""
+    """[``text`` lower-cased, its non-ASCII characters, the shared keys it holds (found on first request),
+    whether it holds a digit]; None when lower-casing changes the length."""
     low = text.lower()
     if len(low) != len(text):
         return None
-    return [low, (frozenset() if low.isascii() else frozenset(low)), None]
+    return [low, (frozenset() if low.isascii() else frozenset(low)), None, _DIGIT.search(text) is not None]
 
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
@@ -152,15 +155,16 @@ class LowerMatch:
 class LowerPattern:
     """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
 
-    __slots__ = ("re", "low", "risky", "keys", "gate", "pattern", "flags", "groups", "groupindex", "_hash")
+    __slots__ = ("re", "low", "risky", "keys", "gate", "digit", "pattern", "flags", "groups", "groupindex", "_hash")
 
     def __init__(self, pattern: re.Pattern[str], low: re.Pattern[str], risky: frozenset[str],
-                 keys: tuple[str, ...] = (), gate: frozenset[int] | None = None) -> None:
+                 keys: tuple[str, ...] = (), gate: frozenset[int] | None = None, digit: bool = False) -> None:
         self.re = pattern
         self.low = low
         self.risky = risky
         self.keys = keys  # lower-case substrings one of which every match holds (a pre-check), or none
         self.gate = gate  # the same as numbers of the shared automaton's keys (``required_text``), or None
+        self.digit = digit  # every match holds a digit: text without one is not scanned
         self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
@@ -173,9 +177,11 @@ class LowerPattern:
         got = _lowered(text)
         if got is None:
             return None
-        low, chars, present = got
+        low, chars, present, digit = got
         if chars and self.risky and not self.risky.isdisjoint(chars):
             return None
+        if self.digit and not digit:
+            return ""
         if self.gate is not None:
             if present is None:
                 present = got[2] = required_text.present_keys(low)
@@ -296,7 +302,8 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str
             keys = tuple(sorted(needed))
         elif needed and required_text.accepting():
             gate = required_text.register(needed)
-    return LowerPattern(pattern, *got, keys=tuple(keys), gate=gate)
+    digit = required_text.needs_digit(got[0].pattern, got[0].flags)
+    return LowerPattern(pattern, *got, keys=tuple(keys), gate=gate, digit=digit)
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:

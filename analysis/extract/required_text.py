@@ -120,6 +120,38 @@ def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(k for k in keys if not any(o != k and o in k for o in keys))
 
 
+def _digit_item(op: Any, av: Any) -> bool:
+    """Whether every match of one parsed item holds a digit."""
+    if op is _c.LITERAL:
+        return chr(av).isdecimal()
+    if op is _c.IN:
+        return bool(av) and all(
+            (iop is _c.CATEGORY and iav is _c.CATEGORY_DIGIT) or (iop is _c.LITERAL and chr(iav).isdecimal())
+            or (iop is _c.RANGE and all(chr(x).isdecimal() for x in range(iav[0], iav[1] + 1))) for iop, iav in av)
+    if op is _c.SUBPATTERN:
+        return _digit_sequence(av[3])
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _digit_sequence(av)
+    if op is _c.BRANCH:
+        return all(_digit_sequence(b) for b in av[1])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        return av[0] >= 1 and _digit_sequence(av[2])
+    return False  # look-arounds check text outside the match; anything else may match without a digit
+
+
+def _digit_sequence(items: Any) -> bool:
+    return any(_digit_item(op, av) for op, av in items)
+
+
+def needs_digit(source: str, flags: int = 0) -> bool:
+    """Whether every match of the pattern ``source`` holds a digit (``\\d``, ``[0-9]``): then text without
+    one cannot match (checked with ``\\d`` on the text, so every Unicode digit counts)."""
+    try:
+        return _digit_sequence(_parser.parse(source, flags))
+    except Exception:  # an odd pattern is simply not gated
+        return False
+
+
 # Every registered key gets a number; the automaton over them is built on first use, after which no key is
 # added (patterns made at import register theirs before any text is read).
 _IDS: dict[str, int] = {}

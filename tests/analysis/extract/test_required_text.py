@@ -65,3 +65,14 @@ def test_a_pattern_made_per_article_is_checked_with_a_few_keys(sentences: list[s
     text = next(s for s in sentences if "group" in s.lower())
     assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.re.finditer(text)]
     assert p.search("Pain fell in both arms.") is None
+
+
+def test_a_pattern_that_needs_a_digit_skips_text_without_one(sentences: list[str]) -> None:
+    assert required_text.needs_digit(r"(?<![\w.])(?P<num>\d+(?:[.]\d+)?)\s?mg")
+    assert not required_text.needs_digit(r"(?:\d+|one) mg")  # a number word needs no digit
+    assert not required_text.needs_digit(r"mg/m\u00b2")  # a superscript two is no decimal digit for \d
+    p = fast(re.compile(r"\b(\d+)\s?(?:mg|ml)\b", re.I))
+    assert isinstance(p, LowerPattern) and p.digit
+    for text in sentences + ["Ketamine \u0661\u0660 MG was given."]:  # Arabic-Indic digits are \d too
+        assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.re.finditer(text)]
+    assert p.search("Ketamine was given as a bolus.") is None
