@@ -152,6 +152,81 @@ def needs_digit(source: str, flags: int = 0) -> bool:
         return False
 
 
+def alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern's source ('a|(b|c)|d' -> ['a', '(b|c)', 'd']); None when the
+    source does not parse as written (an unbalanced bracket)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]" or i == start_class + 1 or (i == start_class + 2 and source[start_class + 1] == "^")
+        elif ch == "[":
+            in_class, start_class = True, i
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(source[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    return [*out, source[start:]]
+
+
+def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the sequence can start with, None for any; whether it can match empty)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue
+        if op is _c.LITERAL:
+            return chars | {chr(av)}, False
+        if op is _c.IN:
+            got: set[str] = set()
+            for iop, iav in av:
+                if iop is _c.LITERAL:
+                    got.add(chr(iav))
+                elif iop is _c.RANGE and iav[1] - iav[0] < 64:
+                    got.update(map(chr, range(iav[0], iav[1] + 1)))
+                else:
+                    return None, False
+            return chars | got, False
+        if op in (_c.SUBPATTERN, _c.BRANCH, _c.MAX_REPEAT, _c.MIN_REPEAT):
+            if op is _c.SUBPATTERN:
+                sub, empty = _first(av[3].data)
+            elif op is _c.BRANCH:
+                firsts = [_first(b.data) for b in av[1]]
+                sub = None if any(f is None for f, _ in firsts) else set().union(*(f for f, _ in firsts))
+                empty = any(e for _, e in firsts)
+            else:
+                sub, empty = _first(av[2].data)
+                empty = empty or av[0] == 0
+            if sub is None:
+                return None, False
+            chars |= sub
+            if not empty:
+                return chars, False
+            continue
+        return None, False  # ANY, NOT_LITERAL, CATEGORY, a group reference...
+    return chars, True
+
+
+def first_letters(source: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-cased characters a match of ``source`` can start with; None when any character may (or the
+    pattern can match empty). Under ``re.I`` a character matches its other cases, so lower case suffices for
+    text whose letter at that position lower-cases to one of these."""
+    try:
+        chars, empty = _first(_parser.parse(source, flags).data)
+    except Exception:
+        return None
+    return None if chars is None or empty else frozenset(c.lower() for c in chars)
+
+
 # Every registered key gets a number; the automaton over them is built on first use, after which no key is
 # added (patterns made at import register theirs before any text is read).
 _IDS: dict[str, int] = {}

@@ -76,3 +76,12 @@ def test_a_pattern_that_needs_a_digit_skips_text_without_one(sentences: list[str
     for text in sentences + ["Ketamine \u0661\u0660 MG was given."]:  # Arabic-Indic digits are \d too
         assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.re.finditer(text)]
     assert p.search("Ketamine was given as a bolus.") is None
+
+
+def test_top_level_alternatives_and_first_letters() -> None:
+    assert required_text.alternatives(r"a|(b|c)|[|)]d|e\|f") == ["a", "(b|c)", "[|)]d", r"e\|f"]
+    assert required_text.alternatives(r"a|(b") is None
+    assert required_text.first_letters(r"(?:post[- ]?)?operative", re.I) == {"p", "o"}
+    assert required_text.first_letters(r"(?-i:PONV)s?", re.I) == {"p"}
+    assert required_text.first_letters(r"\w+itis", re.I) is None  # any letter
+    assert required_text.first_letters(r"x?", re.I) is None  # can match empty
