@@ -102,7 +102,6 @@ def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
 _BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
 _ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
 _SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
-_LAST_NOT_SPELLED = re.compile(r"[^A-Za-z\s-][A-Za-z\s-]*\Z")  # no spelled-out words start before it
 
 
 def _defined_abbreviations(text: str) -> Iterator[tuple[str, str]]:
@@ -112,9 +111,7 @@ def _defined_abbreviations(text: str) -> Iterator[tuple[str, str]]:
     (one scan of the text instead of trying up to six words at every word)."""
     floor = 0
     for m in _ABBREVIATION.finditer(text):
-        lo = max(floor, m.start() - 300)
-        bad = _LAST_NOT_SPELLED.search(text, lo, m.start())  # (the same match: scanned from where it can start)
-        words = _SPELLED_BEFORE.search(text, lo if bad is None else bad.start() + 1, m.start())
+        words = _SPELLED_BEFORE.search(text, max(floor, m.start() - 300), m.start())
         if words is not None:
             floor = m.end()
             yield words.group(1), m.group(1)
