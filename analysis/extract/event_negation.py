@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ketamine_evidence.analysis.extract.event_terms import LEXICON, alternation, lexicon_hits, load_lexicon
 
@@ -53,17 +54,22 @@ class EventMention:
 
 def find_event_mentions(text: str) -> list[EventMention]:
     """Every lexicon hit in ``text`` with its negation status."""
+    return list(_event_mentions(text))
+
+
+@lru_cache(maxsize=256)  # the sentences of one article: the event extractor and the sentence detector read each
+def _event_mentions(text: str) -> tuple[EventMention, ...]:
     mentions = []
     for m in lexicon_hits(text):
         kind, terms = LEXICON.classify(m.group(0))
         mentions.append(EventMention(terms, kind, m.group(0), m.start(), m.end()))
     if not mentions:
-        return mentions
+        return ()
     negated = negated_spans(text)
     compared = compared_spans(text)
-    return [EventMention(x.terms, x.kind, x.words, x.start, x.end,
-                         any(a <= x.start and x.end <= b for a, b in negated),
-                         any(a <= x.start and x.end <= b for a, b in compared)) for x in mentions]
+    return tuple(EventMention(x.terms, x.kind, x.words, x.start, x.end,
+                              any(a <= x.start and x.end <= b for a, b in negated),
+                              any(a <= x.start and x.end <= b for a, b in compared)) for x in mentions)
 
 
 _SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent|equal|not differ\w*|did not differ)\b(?!\s+(?:in part\s+)?to\b)",

@@ -24,6 +24,7 @@ from functools import lru_cache
 from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
+from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
@@ -32,13 +33,17 @@ for _k, _vs in _casefix._EXTRA_CASES.items():
     _SPECIAL[chr(_k)] = frozenset(chr(v) for v in _vs)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=256)  # sized for the sentences of one article (several patterns read each of them)
-def _lowered(text: str) -> tuple[str, frozenset[str]] | None:
-    """``text`` lower-cased and its non-ASCII characters; None when lower-casing changes the length."""
+def _lowered(text: str) -> list[Any] | None:
+    """[``text`` lower-cased, its non-ASCII characters, the shared keys it holds (found on first request),
+    whether it holds a digit]; None when lower-casing changes the length."""
     low = text.lower()
     if len(low) != len(text):
         return None
-    return low, (frozenset() if low.isascii() else frozenset(low))
+    return [low, (frozenset() if low.isascii() else frozenset(low)), None, _DIGIT.search(text) is not None]
 
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
@@ -150,14 +155,16 @@ class LowerMatch:
 class LowerPattern:
     """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
 
-    __slots__ = ("re", "low", "risky", "keys", "pattern", "flags", "groups", "groupindex", "_hash")
+    __slots__ = ("re", "low", "risky", "keys", "gate", "digit", "pattern", "flags", "groups", "groupindex", "_hash")
 
     def __init__(self, pattern: re.Pattern[str], low: re.Pattern[str], risky: frozenset[str],
-                 keys: tuple[str, ...] = ()) -> None:
+                 keys: tuple[str, ...] = (), gate: frozenset[int] | None = None, digit: bool = False) -> None:
         self.re = pattern
         self.low = low
         self.risky = risky
         self.keys = keys  # lower-case substrings one of which every match holds (a pre-check), or none
+        self.gate = gate  # the same as numbers of the shared automaton's keys (``required_text``), or None
+        self.digit = digit  # every match holds a digit: text without one is not scanned
         self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
@@ -170,9 +177,15 @@ class LowerPattern:
         got = _lowered(text)
         if got is None:
             return None
-        low, chars = got
+        low, chars, present, digit = got
         if chars and self.risky and not self.risky.isdisjoint(chars):
             return None
+        if self.digit and not digit:
+            return ""
+        if self.gate is not None:
+            if present is None:
+                present = got[2] = required_text.present_keys(low)
+            return low if not self.gate.isdisjoint(present) else ""
         if self.keys:
             for key in self.keys:
                 if key in low:
@@ -268,15 +281,29 @@ class LowerPattern:
         return f"LowerPattern({self.re!r})"
 
 
+_FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
+
+
 def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str] | LowerPattern:
     """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
-    ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs)."""
+    ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs); without
+    them the keys are read from the pattern (``required_text``). A pattern made before any text is read (at
+    import) has its keys join the one automaton pass per text; one made later (per article) is pre-checked
+    with ``in`` when it has a few keys."""
     if isinstance(pattern, LowerPattern):
         return pattern
     got = lower_copy(pattern) if isinstance(pattern, re.Pattern) else None
     if got is None:
         return pattern
-    return LowerPattern(pattern, *got, keys=tuple(keys))
+    gate = None
+    if not keys:
+        needed = required_text.required_keys(got[0].pattern, got[0].flags)
+        if needed and len(needed) <= _FEW_KEYS:  # a few ``in`` checks cost less than a pass over a short text
+            keys = tuple(sorted(needed))
+        elif needed and required_text.accepting():
+            gate = required_text.register(needed)
+    digit = required_text.needs_digit(got[0].pattern, got[0].flags)
+    return LowerPattern(pattern, *got, keys=tuple(keys), gate=gate, digit=digit)
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:

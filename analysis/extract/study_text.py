@@ -19,6 +19,8 @@ try:  # finds every key word of every pre-check in one pass over an abstract (C)
 except ImportError:  # pragma: no cover - declared in pyproject.toml
     ahocorasick = None
 
+from ketamine_evidence.analysis.extract import required_text
+
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
     from ketamine_evidence.analysis.parse.sentences import Sentence
@@ -35,7 +37,7 @@ class Gated:
     text: use their offsets and digits, not their letters' case.
     """
 
-    __slots__ = ("pattern", "keys", "key_set", "words", "word_bytes", "low", "also", "exact")
+    __slots__ = ("pattern", "keys", "key_set", "words", "word_bytes", "low", "also", "exact", "gate")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...] = (),
                  words: frozenset[str] = frozenset(), also: re.Pattern[str] | None = None,
@@ -49,6 +51,11 @@ class Gated:
         self.word_bytes = frozenset(w.encode("ascii") for w in words if w.isascii())
         self.low = lower_case_pattern(pattern)
         _KEYS.update(keys)
+        # Without keys of its own: the fixed words every match needs, read from the pattern (``required_text``),
+        # checked by ``scan``/``scan_iter``/``scan_findall`` against the shared key pass of the text.
+        needed = required_text.required_keys(self.low.pattern, self.low.flags) \
+            if self.low is not None and not keys and not words and required_text.accepting() else None
+        self.gate = required_text.register(needed) if needed else None
         self.also = also  # a case-sensitive alternative ('Group II') that ``scan`` also tries
         # Every match holds a key (or a key word): then a text without one cannot match. False when some
         # alternative needs none (then only whole-text pre-checks are made, as before).
@@ -96,6 +103,8 @@ class Gated:
         if self.low is not None:
             lowered = _lower(text)
             if len(lowered) == len(text):
+                if self.gate is not None and self.gate.isdisjoint(required_text.present_keys(lowered)):
+                    return self.low, ""  # none of the words every match needs: nothing to find
                 return self.low, lowered
         return self.pattern, text
 

@@ -1,0 +1,87 @@
+"""``required_text``: the keys read from a pattern are held by every match, so gating never loses one."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import ketamine_evidence.analysis.extract  # noqa: F401  (wraps and gates the module-level patterns)
+from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.fast_re import LowerPattern, fast
+from ketamine_evidence.analysis.parse import parse_file
+from ketamine_evidence.analysis.parse.sentences import split_article
+
+SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
+
+
+@pytest.fixture(scope="module")
+def sentences() -> list[str]:
+    out = []
+    for path in sorted(SNAPSHOT.glob("*.nxml"))[:12]:
+        for article in parse_file(path):
+            out += [s.text for s in split_article(article, article.text)]
+    return out
+
+
+def test_keys_of_alternations_optional_parts_and_classes() -> None:
+    assert required_text.required_keys(r"\banti[- ]?emetics?\b") == {"antiemetic", "anti-emetic", "anti emetic"}
+    assert required_text.required_keys(r"\b(?:nausea|vomiting)\b") == {"nausea", "vomiting"}
+    # the most selective run: the event words, not the article before them
+    assert required_text.required_keys(r"(?:a|an|the)\s+(?:adverse events?|side[- ]effects?)") == {
+        "adverse event", "side effect", "side-effect"}
+    assert required_text.required_keys(r"\b(?:reduc|decreas)\w*") == {"reduc", "decreas"}
+
+
+def test_no_keys_where_a_match_needs_no_fixed_text() -> None:
+    assert required_text.required_keys(r"\d+\s*(?:mg|mcg)") is None  # keys under three characters
+    assert required_text.required_keys(r"(?:pain|\d+)") is None  # one branch holds no fixed text
+    assert required_text.required_keys(r"(?:ketamine)?\s*\w+") is None  # the word is optional
+
+
+def test_every_match_of_every_gated_pattern_holds_one_of_its_keys(sentences: list[str]) -> None:
+    gated = [(name, v) for name, module in sorted(sys.modules.items())
+             if name.startswith("ketamine_evidence.analysis.extract.")
+             for name, v in vars(module).items() if isinstance(v, LowerPattern) and (v.gate is not None or v.keys)]
+    assert len(gated) > 150 and sum(p.gate is not None for _, p in gated) > 80  # many keys: the shared pass
+    ids = {i: k for k, i in required_text._IDS.items()}
+    hits = 0
+    for name, p in gated:
+        keys = [ids[i] for i in p.gate] if p.gate is not None else p.keys
+        for text in sentences:
+            for m in p.re.finditer(text):
+                hits += 1
+                assert any(k in text.lower() for k in keys), (name, m.group(0))
+    assert hits > 1000
+
+
+def test_a_pattern_made_per_article_is_checked_with_a_few_keys(sentences: list[str]) -> None:
+    required_text.present_keys("the automaton is built on the first text read")
+    assert not required_text.accepting()
+    p = fast(re.compile(r"\b(?:group|arm) (?:a|b)\b", re.I))
+    assert isinstance(p, LowerPattern) and p.gate is None and set(p.keys) == {"group a", "group b", "arm a", "arm b"}
+    text = next(s for s in sentences if "group" in s.lower())
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.re.finditer(text)]
+    assert p.search("Pain fell in both arms.") is None
+
+
+def test_a_pattern_that_needs_a_digit_skips_text_without_one(sentences: list[str]) -> None:
+    assert required_text.needs_digit(r"(?<![\w.])(?P<num>\d+(?:[.]\d+)?)\s?mg")
+    assert not required_text.needs_digit(r"(?:\d+|one) mg")  # a number word needs no digit
+    assert not required_text.needs_digit(r"mg/m\u00b2")  # a superscript two is no decimal digit for \d
+    p = fast(re.compile(r"\b(\d+)\s?(?:mg|ml)\b", re.I))
+    assert isinstance(p, LowerPattern) and p.digit
+    for text in sentences + ["Ketamine \u0661\u0660 MG was given."]:  # Arabic-Indic digits are \d too
+        assert [m.span() for m in p.finditer(text)] == [m.span() for m in p.re.finditer(text)]
+    assert p.search("Ketamine was given as a bolus.") is None
+
+
+def test_top_level_alternatives_and_first_letters() -> None:
+    assert required_text.alternatives(r"a|(b|c)|[|)]d|e\|f") == ["a", "(b|c)", "[|)]d", r"e\|f"]
+    assert required_text.alternatives(r"a|(b") is None
+    assert required_text.first_letters(r"(?:post[- ]?)?operative", re.I) == {"p", "o"}
+    assert required_text.first_letters(r"(?-i:PONV)s?", re.I) == {"p"}
+    assert required_text.first_letters(r"\w+itis", re.I) is None  # any letter
+    assert required_text.first_letters(r"x?", re.I) is None  # can match empty
