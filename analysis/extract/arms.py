@@ -335,7 +335,9 @@ def _outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Patter
         words = _WORDS_BEFORE.search(text, max(0, m.start() - 120), m.start())
         if words is None:
             continue
-        if is_pain_outcome(words.group(0)) and m.group(1).upper() not in ("VAS", "NRS", "PCA", "IV"):
+        wider = text[max(0, words.start() - 30):m.start()]  # 'patients with chronic non-specific neck pain (CNSNP)'
+        if is_pain_outcome(words.group(0)) and is_pain_outcome(wider) and m.group(1).upper() not in (
+                "VAS", "NRS", "PCA", "IV"):  # an abbreviation for the condition studied names no outcome
             found.add(m.group(1))
             if outcome_polarity(words.group(0)) == "higher_better":
                 higher.add(m.group(1))

@@ -64,9 +64,10 @@ BETTER = re.compile(
     r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
     r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
 WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat\w*)\b", re.I)
-# Wording that is about an association, not a difference between arms.
+# Wording that is about an association, not a difference between arms ('the pain associated with X' names the
+# outcome).
 NOT_COMPARISON = re.compile(
-    r"\b(correlat\w*|associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
+    r"\b(correlat\w*|(?<!pain )(?<!discomfort )associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
     r"fewer|more|increased|decreased|reduced|improved|better|worse|longer|shorter)\b)|association (with|between)|"
     r"predict\w*)\b", re.I)
 SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)

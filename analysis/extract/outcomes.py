@@ -86,9 +86,23 @@ _PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie
                            r"responders?|thresholds?|rescue)\b", re.I)
 
 
+# Where a sentence turns to another statement: 'adverse events were similar ..., but ... less painful'.
+_TURN = re.compile(r",?\s(?:but|whereas|although|though|while)\s|;", re.I)
+
+
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def is_pain_outcome(text: str) -> bool:
-    """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event)."""
+    """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event).
+    Adverse-event wording rules out only its own clause: in 'The overall incidence of adverse events was similar
+    in both groups, but ... injections of Bravelle were ... significantly less painful' the pain is an outcome."""
+    if _ADVERSE_CONTEXT.search(text):
+        parts = _TURN.split(text)
+        if len(parts) > 1:
+            return any(_clause_pain_outcome(part) for part in parts)
+    return _clause_pain_outcome(text)
+
+
+def _clause_pain_outcome(text: str) -> bool:
     cleaned = _mask(text)
     if not (_ADVERSE_CONTEXT.search(cleaned) or (_SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))):
         return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
