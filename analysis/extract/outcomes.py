@@ -29,7 +29,7 @@ HIGHER_BETTER = re.compile(
     re.I)
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
 LOWER_BETTER = re.compile(
-    r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? scales?|(verbal )?numeric(al)? rating scales?|"
+    r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? (scales?|scores?)|(verbal )?numeric(al)? rating scales?|"
     r"hyperalgesi\w*|allodyni\w*|"
     r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
     r"analgesia requirements?|(requirements?|consumption|doses?) (of|for) (\w+ )?(morphine|opioids?|analgesics?|fentanyl|"

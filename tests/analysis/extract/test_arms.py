@@ -84,3 +84,15 @@ def test_group_words_of_the_name_stand_for_the_intervention() -> None:
     assert _group_words(text, "laparoscopic repair of perforated peptic ulcer (vs open repair)") == ["laparoscopic"]
     text = "Pain scores were reduced in the PAR/VAL group (n=98), relative to placebo (n=97), on Day 2"
     assert _group_words(text, "parecoxib/valdecoxib (vs placebo) after gynecologic surgery") == ["PAR/VAL"]
+
+
+def test_an_abbreviation_for_the_condition_names_no_outcome() -> None:
+    # PMC4339981 (pool batch 5, dev): 'patients with chronic non-specific neck pain (CNSNP)' is the condition.
+    text = ("The aim of this study was to analyse the effect of an 8-week multimodal physiotherapy programme (MPP) "
+            "as a treatment for patients with chronic non-specific neck pain (CNSNP), on disability. "
+            "Improvements were observed for disability in patients who suffer CNSNP.")
+    arms = arms_for(text, re.compile(r"multimodal physiotherapy programme|MPP"))
+    assert not arms.pain_outcome("Improvements were observed for disability in patients who suffer CNSNP.")
+    defined = arms_for("Postoperative myalgia (POM) was recorded. POM was lower with rocuronium.",
+                       re.compile("rocuronium"))
+    assert defined.pain_outcome("POM was lower with rocuronium.")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.extract import extract_findings, make_context, pain_effect
+from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
 from ketamine_evidence.analysis.records import Article, Section
 
 
@@ -224,3 +225,58 @@ def test_pain_naming_the_treatment_and_recommendations_are_no_findings() -> None
                                 "beneficial treatment."))
     assert effect(a, "stepwise pain treatment (oral paracetamol or transdermal buprenorphine) vs placebo") == \
         "not_reported"
+
+
+def test_adverse_event_wording_rules_out_pain_only_in_its_own_clause() -> None:
+    # PMC270000 (pool batch 5, dev): the adverse events are one clause, the injections' pain another.
+    a = article("Bravelle versus Follistim",
+                ("RESULTS", "The overall incidence of adverse events was similar in both groups, but compared to "
+                            "Follistim(R), injections of Bravelle(R) were reported by patients to be significantly "
+                            "less painful (P < 0.001)."))
+    assert effect(a, "Bravelle") == "improved"
+    # the adverse-event clause alone stays no pain outcome
+    assert not is_pain_outcome("Adverse events reported by more than 5% of patients were headache and diarrhea.")
+
+
+def test_pain_associated_with_a_procedure_names_the_outcome() -> None:
+    # PMC4610922 (pool dev): 'the pain associated with X' is the outcome's name, not an association.
+    a = article("Dexmedetomidine sedation in retinal surgery",
+                ("RESULTS", "The pain associated with sub-tenon's anesthesia and peripheral vitrectomy was lesser in "
+                            "the dexmedetomidine group than in the control group (P = 0.020)."))
+    assert effect(a, "dexmedetomidine") == "improved"
+
+
+def test_visual_analogue_scores_are_a_pain_outcome() -> None:
+    # PMC4880652 (pool batch 5, dev).
+    assert is_pain_outcome("When the modified Aldrete scores at 60 minutes and visual analogue scores were compared, "
+                           "there was no significant difference between groups (p>0.05).")
+
+
+def test_pain_named_only_in_the_conclusions_is_no_outcome() -> None:
+    # PMC3805012 (pool batch 4, dev; additions rule w): respiratory function and lumbar stability were measured;
+    # low back pain appears in the conclusion only.
+    a = article("The Effects of Deep Abdominal Muscle Strengthening Exercises on Respiratory Function and Lumbar "
+                "Stability",
+                ("METHODS", "The subjects were randomly divided into an experimental group of eleven, who performed "
+                            "deep abdominal muscle strengthening exercises, and a control group of eleven, who "
+                            "received no particular intervention."),
+                ("RESULTS", "Deep abdominal muscle training was effective at enhancing respiratory function and "
+                            "lumbar stabilization."),
+                ("CONCLUSIONS", "The clinical application of deep abdominal muscle strengthening exercises along with "
+                                "lumbar stabilization exercises should be effective for lower back pain patients in "
+                                "need of lumbar stabilization."))
+    assert effect(a, "deep abdominal muscle strengthening exercises") == "not_reported"
+
+
+def test_headings_written_in_an_unlabelled_abstract_are_sections() -> None:
+    # PMC5088157 (pool batch 5, dev): '[Results]', '[Conclusion]' inside one unlabelled abstract.
+    a = Article(pmid="1", pmcid=None, doi=None, title="Effects of neurofeedback training", abstract=[Section(
+        None, None, "[Subjects and Methods] The subjects of the study were 40 college students with forward head "
+                    "posture, randomly divided into a neurofeedback training group (NFTG, n=20) and a control group "
+                    "(CG, n=20). [Results] There were significant effects within and between groups in terms of the "
+                    "Delta wave. [Conclusion] It is thought that neurofeedback training enhances concentration. "
+                    "Therefore an effective intervention method to improve neck pain and daily activities.")])
+    ctx = make_context(a, "neurofeedback training")
+    labels = [pain_effect.sections(ctx)[id(s)] for s in ctx.sentences if s.section != "TITLE"]
+    assert labels[0] == "SUBJECTS AND METHODS" and labels[-1] == "CONCLUSION"
+    assert effect(a, "neurofeedback training") == "not_reported"
