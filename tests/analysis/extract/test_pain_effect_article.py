@@ -280,3 +280,11 @@ def test_headings_written_in_an_unlabelled_abstract_are_sections() -> None:
     labels = [pain_effect.sections(ctx)[id(s)] for s in ctx.sentences if s.section != "TITLE"]
     assert labels[0] == "SUBJECTS AND METHODS" and labels[-1] == "CONCLUSION"
     assert effect(a, "neurofeedback training") == "not_reported"
+
+
+def test_a_hyperalgesia_threshold_is_higher_better() -> None:
+    # PMC3640161 (pool batch 4, dev): a lower threshold in the comparator's arm is a benefit of the intervention.
+    from ketamine_evidence.analysis.extract.outcomes import outcome_polarity
+    assert outcome_polarity("The mechanical hyperalgesia threshold 24 hr after surgery was significantly lower in "
+                            "group RH than in the other two groups.") == "higher_better"
+    assert outcome_polarity("Postoperative pain intensity using visual analog scale (VAS)") == "lower_better"
