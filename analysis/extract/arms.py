@@ -152,6 +152,9 @@ def article_arms(ctx: "Context") -> Arms:
     extra = _initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
     if extra:  # the abbreviation or group word becomes one of the intervention's names
         pattern = _with_names(pattern.pattern, pattern.flags, tuple(re.escape(w) for w in extra))
+    base = _base_treatments(name, text, pattern)
+    if base:  # add-on design: the base treatment alone is the comparator's arm
+        pattern = _not_alone(pattern.pattern, pattern.flags, base)
     arms = arms_for(text, pattern)
     try:
         ctx._arms = arms  # type: ignore[attr-defined]
@@ -165,16 +168,43 @@ def _with_names(pattern: str, flags: int, extra: tuple[str, ...]) -> re.Pattern[
     return re.compile(r"%s|\b(?:%s)\b" % (pattern, "|".join(extra)), flags)
 
 
+_ALONE = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I)
+
+
+def _base_treatments(name: str, text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Words of the intervention's name that, alone, name the comparator of an add-on design (additions rule g):
+    in 'ramosetron plus dexamethasone (vs ramosetron alone and saline control)' the intervention is the added
+    dexamethasone; 'the ramosetron group' and 'ramosetron alone' are the comparator's arm. A word counts when the
+    name's bracketed comparator or the text writes it 'X alone' and the name has other distinctive words."""
+    bracket = " ".join(m.group(0) for m in _BRACKETED_COMPARATOR.finditer(name))
+    named = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name)) if w.lower() not in _NAME_FILLER]
+    if len(named) < 2 or not ("alone" in text or "alone" in bracket):
+        return ()
+    alone = {m.group(1).lower() for m in _ALONE.finditer(f"{bracket} {text}")}
+    return tuple(w for w in dict.fromkeys(w.lower() for w in named) if w in alone and pattern.fullmatch(w))
+
+
+@lru_cache(maxsize=32)
+def _not_alone(pattern: str, flags: int, words: tuple[str, ...]) -> re.Pattern[str]:
+    """``pattern`` where a match of one of ``words`` by itself no longer names the intervention."""
+    behind = "".join(rf"(?<!\b{re.escape(w)})(?<!\b{re.escape(w)}s)" for w in words)
+    return re.compile(rf"(?:{pattern}){behind}", flags | re.I)
+
+
 def _group_words(text: str, name: str) -> list[str]:
     """Words that name an arm ('X group', 'X arm') and stand for the intervention: a distinctive word of its name
     ('the laparoscopic group' for 'laparoscopic repair of perforated peptic ulcer (vs open repair)') or a short
-    form made of the starts of its name's words ('the PAR/VAL group' for 'parecoxib/valdecoxib')."""
+    form made of the starts of its name's words ('the PAR/VAL group' for 'parecoxib/valdecoxib') or their initials
+    ('the LP group' for 'laparoscopic pyeloplasty')."""
     if " group" not in text and " arm" not in text:
         return []
     name_words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name))
                   if w.lower() not in _NAME_FILLER]
     starts = {w[:3] for w in name_words}
+    initials = "".join(w[0] for w in name_words).upper()
     found: list[str] = []
+    if len(initials) >= 2 and re.search(rf"\b{initials}\s(?:group|arm)s?\b", text):
+        found.append(initials)  # 'the LP group' for 'laparoscopic pyeloplasty (vs open pyeloplasty)'
     for token in dict.fromkeys(m.group(1) for m in _ARM_WORD.finditer(text)):
         if token.lower()[:3] not in starts or token.lower() in _NAME_FILLER:
             continue
