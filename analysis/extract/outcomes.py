@@ -123,6 +123,42 @@ def outcome_polarity(text: str) -> str | None:
     return None
 
 
+# --- abbreviations the abstract defines for pain outcomes ---------------------------------------
+_ABBR_PAREN = re.compile(r"(?<=[A-Za-z-]) \(([A-Z][A-Za-z0-9-]{1,7})\)")
+_WORDS_BEFORE = re.compile(r"(?<![A-Za-z-])[A-Za-z-]+(?: [A-Za-z-]+){0,3}$")
+
+
+def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Abbreviations defined for pain outcomes ('postoperative myalgia (POM)'), and those of them whose
+    expansion is a more-is-better outcome ('duration of analgesia (DOA)')."""
+    found: set[str] = set()
+    higher: set[str] = set()
+    for m in _ABBR_PAREN.finditer(text):  # ' (POM)' first, then the words before it (much faster than one regex)
+        words = _WORDS_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if words is None:
+            continue
+        wider = text[max(0, words.start() - 30):m.start()]  # 'patients with chronic non-specific neck pain (CNSNP)'
+        if is_pain_outcome(words.group(0)) and is_pain_outcome(wider) and m.group(1).upper() not in (
+                "VAS", "NRS", "PCA", "IV"):  # an abbreviation for the condition studied names no outcome
+            found.add(m.group(1))
+            if outcome_polarity(words.group(0)) == "higher_better":
+                higher.add(m.group(1))
+
+    # 'Success was considered as no or mild pain': the success rate is a pain outcome (more is better).
+    for m in re.finditer(r"\b(success|response|responders?)\b[^.;]{0,30}?\b(was|were|is)\s(defined|considered|"
+                         r"regarded)\s(as|by)\b[^.;]{0,80}?\b(pain|analges\w*|headache)", text, re.I):
+        word = m.group(1).lower()
+        found.update({word, word + " rate", word + " rates"})
+        higher.update({word, word + " rate", word + " rates"})
+
+    def alternation(words: set[str]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)), re.I)
+
+    return alternation(found), alternation(higher)
+
+
 # --- which direction word governs the pain outcome ----------------------------------------------
 _ITEM_WORD = re.compile(r"\b(less|lower|fewer|reduced|decreased|shorter|more|higher|greater|increased|longer|better|"
                         r"worse)\s", re.I)
