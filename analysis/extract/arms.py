@@ -1,28 +1,22 @@
 """Arms of one abstract: which group is THE intervention and which a comparator, tied once per text.
 
-Public API (used by pain_effect, responders, pain_scores, durations and the Evidence Inference
-evaluation; other extractors may use it the same way):
-
-- ``arms_for(text, pattern) -> Arms``: ``pattern`` names the intervention (its names and synonyms);
-  the abstract's own definitions add group letters and numbers ('group K (ketamine 0.5 mg/kg)',
-  'K2 group', 'Group I', 'group 2'), abbreviations it defines ('sterile water injection (ISWI)'),
-  product names ('X group' for another X is a comparator), 'the study / case / treatment group' when
-  the abstract gives it the drug, and the treated side of a split-body design. Cached per text.
-- ``article_arms(ctx)``: the same for an extraction ``Context``.
-- ``Arms.is_intervention(s)`` / ``Arms.is_comparator(s)``: does a span name that side;
-  ``Arms.side(s)``: 'intervention', 'comparator', 'both' or None; ``Arms.is_named_comparator(s)``:
-  strong evidence only (placebo-like words, groups the abstract defines).
-- ``Arms.placebo_controlled``: the trial has a placebo / sham / no-treatment arm.
-- ``Arms.pain_outcome(s)``, ``Arms.polarity(s)``: outcome words, including abbreviations the abstract
-  defines for pain outcomes ('postoperative myalgia (POM)').
-- ``former_latter(text, previous)``: 'the former' / 'the latter' replaced by the arm named first /
-  last in the previous clause or sentence ('A was compared with B. The former ...').
+Public API (pain_effect, responders, pain_scores, durations, the Evidence Inference evaluation):
+- ``arms_for(text, pattern) -> Arms``: ``pattern`` names the intervention; the abstract's own definitions add
+  group letters and numbers ('group K (ketamine 0.5 mg/kg)', 'K2 group', 'Group I', 'group 2'), abbreviations
+  ('sterile water injection (ISWI)', '(dIV-PCA group, n = 57)'), product names ('X group' for another X is a
+  comparator), 'the study / case group' when given the drug, the treated side of a split-body design.
+- ``article_arms(ctx)``: the same for an extraction ``Context``, with the name's initials ('the LP group') and
+  an add-on design's base treatment alone as its control (``Arms.base``, additions rule g).
+- ``Arms.is_intervention(s)`` / ``is_comparator(s)`` / ``side(s)`` ('intervention', 'comparator', 'both', None);
+  ``is_named_comparator(s)``: placebo-like words or groups the abstract defines; ``placebo_controlled``.
+- ``Arms.pain_outcome(s)``, ``Arms.polarity(s)``: outcome words with the abstract's outcome abbreviations.
+- ``former_latter(text, previous)``: 'the former' / 'the latter' replaced by the arm named first / last.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
@@ -62,6 +56,7 @@ class Arms:
     pain_text: bool = False  # the whole text names a pain outcome somewhere
 
     names: re.Pattern[str] | None = None  # the intervention's own names ('thoracic epidural analgesia')
+    base: re.Pattern[str] | None = None  # an add-on design's control, the base treatment alone ('IV-PCA only')
 
     def unnamed(self, text: str) -> str:
         """``text`` with the intervention's names blanked (same length): an arm called 'epidural analgesia'
@@ -156,6 +151,10 @@ def article_arms(ctx: "Context") -> Arms:
     if base:  # add-on design: the base treatment alone is the comparator's arm
         pattern = _not_alone(pattern.pattern, pattern.flags, base)
     arms = arms_for(text, pattern)
+    alone = [w for w in _alone_arms(name, text) if not pattern.search(w)]
+    if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
+        arms = replace(arms, placebo_controlled=True, base=re.compile(
+            r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
     try:
         ctx._arms = arms  # type: ignore[attr-defined]
     except AttributeError:
@@ -169,6 +168,19 @@ def _with_names(pattern: str, flags: int, extra: tuple[str, ...]) -> re.Pattern[
 
 
 _ALONE = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I)
+_ADD_ON = re.compile(r"\b(added to|adjuvants? to|add-on|in addition to|plus|combined with|in combination|with)\b|\+", re.I)
+_ONLY_ARM = re.compile(r"(?<![\w-])([A-Za-z][\w-]{1,30}) (?:alone|only) \(", re.I)  # 'fentanyl-based IV-PCA only (IV-PCA group'
+
+
+def _alone_arms(name: str, text: str) -> list[str]:
+    """The base treatment an add-on is compared with, as the name's comparator or the abstract defines it:
+    'IV-PCA' in 'dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)'."""
+    bracket = " ".join(m.group(0) for m in _BRACKETED_COMPARATOR.finditer(name))
+    own = _BRACKETED_COMPARATOR.sub(" ", name)
+    if not _ADD_ON.search(own) or re.search(r"\b(alone|only)\b", own, re.I):
+        return []  # no add-on design ('lidocaine spray alone (vs spray plus viscous solution)' is the base itself)
+    found = [m.group(1) for m in _ALONE.finditer(bracket)] + [m.group(1) for m in _ONLY_ARM.finditer(text)]
+    return [w for w in dict.fromkeys(found) if w.lower() not in _NAME_FILLER]
 
 
 def _base_treatments(name: str, text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
@@ -267,6 +279,9 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
+        # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
+        # the label's definition ends at its first comma (one leading 'Group K, ketamine' comma excepted)
+        window = re.split(r"(?<=[\w)]),\s", window, maxsplit=1)[0]
         if pattern.search(window) or pattern.search(label):
             labels_int.add(label)
         elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
@@ -290,6 +305,10 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         names_cmp.add(word)
     abbreviations = _abbreviations(text, pattern)
+    for m in _PAREN_GROUP.finditer(text):  # 'dexmedetomidine in combination with IV-PCA (dIV-PCA group, n = 57)'
+        definition = _DEFINITION_BEFORE.split(text[max(0, m.start() - 91):m.start()])[-1]
+        if pattern.search(definition) and not pattern.search(m.group(1)) and m.group(1) not in abbreviations:
+            abbreviations.append(m.group(1))
     labels_int.update(abbreviations)
     if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
         # another arm the abstract defines and names so
@@ -331,6 +350,7 @@ _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?
 # A label in parentheses right after its definition: 'either midazolam (Group M) or ketamine-midazolam (Group KM)',
 # '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
+_PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group|arm)\b")  # '(dIV-PCA group, n = 57)'
 _DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 

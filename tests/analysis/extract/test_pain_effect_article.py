@@ -288,3 +288,32 @@ def test_a_hyperalgesia_threshold_is_higher_better() -> None:
     assert outcome_polarity("The mechanical hyperalgesia threshold 24 hr after surgery was significantly lower in "
                             "group RH than in the other two groups.") == "higher_better"
     assert outcome_polarity("Postoperative pain intensity using visual analog scale (VAS)") == "lower_better"
+
+
+def test_an_add_on_is_judged_against_its_base_treatment_alone() -> None:
+    # PMC5599918 (pool batch 5, dev; additions rule g): IV-PCA only is the control; being comparable to the second
+    # active arm (thoracic E-PCA) is no absence of benefit. '(dIV-PCA group, n = 57)' names the intervention's arm.
+    a = article("Dexmedetomidine in combination with fentanyl-based IV-PCA after open gastrectomy",
+                ("METHODS", "One hundred seventy-one patients who planned open gastrectomy were randomly distributed "
+                            "into one of the 3 groups: conventional thoracic E-PCA (E-PCA group, n = 57), "
+                            "dexmedetomidine in combination with fentanyl-based IV-PCA (dIV-PCA group, n = 57), or "
+                            "fentanyl-based IV-PCA only (IV-PCA group, n = 57)."),
+                ("RESULTS", "The postoperative pain intensity was significantly lower in the dIV-PCA and E-PCA groups "
+                            "than in the IV-PCA group, but comparable between the dIV-PCA group and the E-PCA group."),
+                ("CONCLUSIONS", "Dexmedetomidine in combination with fentanyl-based IV-PCA significantly improved "
+                                "postoperative analgesia in patients undergoing open gastrectomy without hemodynamic "
+                                "instability, which was comparable to thoracic E-PCA."))
+    name = "dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)"
+    assert effect(a, name) == "improved"
+
+
+def test_a_group_label_is_defined_up_to_its_first_comma() -> None:
+    # PMC4374219 (pool batch 5, dev): Group C received ropivacaine only; the dexmedetomidine after the comma is
+    # Group D's.
+    a = article("Dexmedetomidine as an adjuvant to ropivacaine in supraclavicular brachial plexus block",
+                ("METHODS", "For block patients in Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with "
+                            "50 μg dexmedetomidine (30cc) in Group D and 0.5% ropivacaine (30cc) in Group D-IV along "
+                            "with intravenous infusion of 50 μg dexmedetomidine in normal saline."),
+                ("RESULTS", "The duration of analgesia was significantly longer in group D and D-IV when compared to "
+                            "group C."))
+    assert effect(a, "dexmedetomidine as adjuvant to ropivacaine in supraclavicular brachial plexus block") == "improved"
