@@ -84,10 +84,10 @@ class Arms:
 
 
 def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
-    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)'."""
+    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)', '... group (SG)'."""
     out = []
     for m in pattern.finditer(text):
-        after = re.match(r"\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 14])
+        after = re.match(r"(?:\s(?:group|arm))?\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 20])
         if after:
             out.append(after.group(1))
     return out

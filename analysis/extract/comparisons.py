@@ -58,7 +58,7 @@ UP = re.compile(
     r"exceed(ed)?|delayed)\b", re.I)
 BETTER = re.compile(
     r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|effective(ly|ness)?|"
-    r"efficacious|beneficial|benefits?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
+    r"efficacious|beneficial|benefits?|(significant|clear|marked) advantages?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
     r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
     r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"

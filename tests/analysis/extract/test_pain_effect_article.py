@@ -317,3 +317,14 @@ def test_a_group_label_is_defined_up_to_its_first_comma() -> None:
                 ("RESULTS", "The duration of analgesia was significantly longer in group D and D-IV when compared to "
                             "group C."))
     assert effect(a, "dexmedetomidine as adjuvant to ropivacaine in supraclavicular brachial plexus block") == "improved"
+
+
+def test_an_abbreviated_group_and_a_significant_advantage() -> None:
+    # PMC4411465 (pool dev): 'supplementation group (SG)' is the intervention's arm; 'a significant advantage is
+    # observed for ... epigastric pain' a benefit.
+    a = article("Ginger and artichoke extract supplementation in functional dyspepsia",
+                ("RESULTS", "After 14 days of treatment, only supplementation group (SG) showed a significant "
+                            "amelioration. In SG, a significant advantage is observed for nausea (βS − βP = −0.398 u, "
+                            "P < 0.001), epigastric fullness (βS − βP = −0.241, P < 0.001), epigastric pain "
+                            "(βS − βP = −0.173 u, P = 0.002), and bloating (βS − βP = −0.167 u, P = 0.017)."))
+    assert effect(a, "ginger and artichoke extract supplementation") == "improved"
