@@ -167,8 +167,8 @@ def _with_names(pattern: str, flags: int, extra: tuple[str, ...]) -> re.Pattern[
     return re.compile(r"%s|\b(?:%s)\b" % (pattern, "|".join(extra)), flags)
 
 
-_ALONE = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I)
-_ADD_ON = re.compile(r"\b(added to|adjuvants? to|add-on|in addition to|plus|combined with|in combination|with)\b|\+", re.I)
+_ALONE, _ADD_ON = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I), re.compile(
+    r"\b(added to|adjuvants? to|add-on|in addition to|plus|combined with|in combination|with)\b|\+", re.I)
 _ONLY_ARM = re.compile(r"(?<![\w-])([A-Za-z][\w-]{1,30}) (?:alone|only) \(", re.I)  # 'fentanyl-based IV-PCA only (IV-PCA group'
 
 
@@ -196,9 +196,8 @@ def _base_treatments(name: str, text: str, pattern: re.Pattern[str]) -> tuple[st
     return tuple(w for w in dict.fromkeys(w.lower() for w in named) if w in alone and pattern.fullmatch(w))
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=32)  # ``pattern`` where a match of one of ``words`` by itself no longer names the intervention
 def _not_alone(pattern: str, flags: int, words: tuple[str, ...]) -> re.Pattern[str]:
-    """``pattern`` where a match of one of ``words`` by itself no longer names the intervention."""
     behind = "".join(rf"(?<!\b{re.escape(w)})(?<!\b{re.escape(w)}s)" for w in words)
     return re.compile(rf"(?:{pattern}){behind}", flags | re.I)
 
@@ -345,8 +344,10 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
 
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
 _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
-                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",
-                         re.I)
+                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b|"
+                         r"\b(placebo|sham)[- ]controlled (\w+ )?(trials?|stud(y|ies)) (is|are) (still )?(required|needed|warranted)",
+                         re.I)  # ... nor a trial still to be done ('A randomised placebo controlled trial is required')
+
 # A label in parentheses right after its definition: 'either midazolam (Group M) or ketamine-midazolam (Group KM)',
 # '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
@@ -385,9 +386,8 @@ _FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
 def former_latter(text: str, previous: str) -> str:
     """'the former' / 'the latter' replaced by the first / last of the two arms named in ``previous``.
 
-    ``previous`` is the clause or sentence that named the arms ('A was compared with B'; 'between A and
-    B'); its two sides are split at the comparison word, so 'the former' reads as A and 'the latter'
-    as B. Unchanged when ``previous`` does not name two sides.
+    ``previous`` named the arms ('A was compared with B'; 'between A and B'), split at the comparison word:
+    'the former' reads as A, 'the latter' as B. Unchanged when ``previous`` does not name two sides.
     """
     if not _FORMER_LATTER.search(text):
         return text

@@ -115,3 +115,11 @@ def test_initials_of_the_name_and_the_base_of_an_add_on_design() -> None:
     assert arms.side("compared to ramosetron alone") != "intervention"
     assert arms.side("the ramosetron plus dexamethasone group") == "intervention"
     assert _base_treatments("ketamine", "ketamine alone", KETAMINE) == ()
+
+
+def test_a_placebo_controlled_trial_still_required_is_no_placebo_arm() -> None:
+    # PMC3502183 (pool batch 4, dev): an uncontrolled study that calls for a placebo-controlled trial.
+    text = ("Compared to baseline, a significant decrease in episodes of abdominal pain from 60% to 20% (p = 0.01) "
+            "was found. A randomised placebo controlled trial is required to confirm these data.")
+    assert not arms_for(text, re.compile("probiotic")).placebo_controlled
+    assert arms_for("Patients received probiotic or placebo.", re.compile("probiotic")).placebo_controlled
