@@ -111,6 +111,11 @@ ANAPHORA = re.compile(r"\W*((however|but|in contrast|conversely|nevertheless),?\
                       r"disappeared)\b", re.I)
 
 
+# A study that tests no treatment ('none (laser-evoked pain fMRI in early Parkinson's disease)'): no pain effect
+# of a treatment to report (additions rules m, o).
+NO_TREATMENT = re.compile(r"\s*(none|no (treatment|intervention))\b", re.I)
+
+
 def article_verdicts(ctx: "Context") -> list[Verdict]:
     """Every pain verdict in the article's finding sentences, with its sentence (cached per context)."""
     cached = getattr(ctx, "_pain_verdicts", None)
@@ -118,7 +123,8 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
         return cached
     verdicts: list[Verdict] = []
     arms = article_arms(ctx)
-    if ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern:
+    tested = not NO_TREATMENT.match(ctx.intervention.given_name or ctx.intervention.name)
+    if tested and (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
         primary = primary_outcomes([s.text for s in ctx.sentences])
         previous: "Sentence | None" = None
         measured = pain_measured(ctx, arms)

@@ -328,3 +328,12 @@ def test_an_abbreviated_group_and_a_significant_advantage() -> None:
                             "P < 0.001), epigastric fullness (βS − βP = −0.241, P < 0.001), epigastric pain "
                             "(βS − βP = −0.173 u, P = 0.002), and bloating (βS − βP = −0.167 u, P = 0.017)."))
     assert effect(a, "ginger and artichoke extract supplementation") == "improved"
+
+
+def test_a_study_that_tests_no_treatment_reports_no_pain_effect() -> None:
+    # PMC5077078 (pool dev; additions rules m, o): patients compared with controls, no treatment under study.
+    a = article("Laser-evoked pain in early Parkinson's disease",
+                ("RESULTS", "No significant differences in warmth perception thresholds, heat pain thresholds, "
+                            "electrodermal activity and subjective pain ratings were found between Parkinson's "
+                            "disease patients and controls."))
+    assert effect(a, "none (laser-evoked pain fMRI in early Parkinson's disease)") == "not_reported"
