@@ -1,32 +1,26 @@
 """Arms of one abstract: which group is THE intervention and which a comparator, tied once per text.
 
-Public API (used by pain_effect, responders, pain_scores, durations and the Evidence Inference
-evaluation; other extractors may use it the same way):
-
-- ``arms_for(text, pattern) -> Arms``: ``pattern`` names the intervention (its names and synonyms);
-  the abstract's own definitions add group letters and numbers ('group K (ketamine 0.5 mg/kg)',
-  'K2 group', 'Group I', 'group 2'), abbreviations it defines ('sterile water injection (ISWI)'),
-  product names ('X group' for another X is a comparator), 'the study / case / treatment group' when
-  the abstract gives it the drug, and the treated side of a split-body design. Cached per text.
-- ``article_arms(ctx)``: the same for an extraction ``Context``.
-- ``Arms.is_intervention(s)`` / ``Arms.is_comparator(s)``: does a span name that side;
-  ``Arms.side(s)``: 'intervention', 'comparator', 'both' or None; ``Arms.is_named_comparator(s)``:
-  strong evidence only (placebo-like words, groups the abstract defines).
-- ``Arms.placebo_controlled``: the trial has a placebo / sham / no-treatment arm.
-- ``Arms.pain_outcome(s)``, ``Arms.polarity(s)``: outcome words, including abbreviations the abstract
-  defines for pain outcomes ('postoperative myalgia (POM)').
-- ``former_latter(text, previous)``: 'the former' / 'the latter' replaced by the arm named first /
-  last in the previous clause or sentence ('A was compared with B. The former ...').
+Public API (pain_effect, responders, pain_scores, durations, the Evidence Inference evaluation):
+- ``arms_for(text, pattern) -> Arms``: ``pattern`` names the intervention; the abstract's own definitions add
+  group letters and numbers ('group K (ketamine 0.5 mg/kg)', 'K2 group', 'Group I', 'group 2'), abbreviations
+  ('sterile water injection (ISWI)', '(dIV-PCA group, n = 57)'), product names ('X group' for another X is a
+  comparator), 'the study / case group' when given the drug, the treated side of a split-body design.
+- ``article_arms(ctx)``: the same for an extraction ``Context``, with the name's initials ('the LP group') and
+  an add-on design's base treatment alone as its control (``Arms.base``, additions rule g).
+- ``Arms.is_intervention(s)`` / ``is_comparator(s)`` / ``side(s)`` ('intervention', 'comparator', 'both', None);
+  ``is_named_comparator(s)``: placebo-like words or groups the abstract defines; ``placebo_controlled``.
+- ``Arms.pain_outcome(s)``, ``Arms.polarity(s)``: outcome words with the abstract's outcome abbreviations.
+- ``former_latter(text, previous)``: 'the former' / 'the latter' replaced by the arm named first / last.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
-from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_polarity
+from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -62,6 +56,7 @@ class Arms:
     pain_text: bool = False  # the whole text names a pain outcome somewhere
 
     names: re.Pattern[str] | None = None  # the intervention's own names ('thoracic epidural analgesia')
+    base: re.Pattern[str] | None = None  # an add-on design's control, the base treatment alone ('IV-PCA only')
 
     def unnamed(self, text: str) -> str:
         """``text`` with the intervention's names blanked (same length): an arm called 'epidural analgesia'
@@ -89,10 +84,10 @@ class Arms:
 
 
 def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
-    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)'."""
+    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)', '... group (SG)'."""
     out = []
     for m in pattern.finditer(text):
-        after = re.match(r"\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 14])
+        after = re.match(r"(?:\s(?:group|arm))?\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 20])
         if after:
             out.append(after.group(1))
     return out
@@ -152,7 +147,14 @@ def article_arms(ctx: "Context") -> Arms:
     extra = _initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
     if extra:  # the abbreviation or group word becomes one of the intervention's names
         pattern = _with_names(pattern.pattern, pattern.flags, tuple(re.escape(w) for w in extra))
+    base = _base_treatments(name, text, pattern)
+    if base:  # add-on design: the base treatment alone is the comparator's arm
+        pattern = _not_alone(pattern.pattern, pattern.flags, base)
     arms = arms_for(text, pattern)
+    alone = [w for w in _alone_arms(name, text) if not pattern.search(w)]
+    if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
+        arms = replace(arms, placebo_controlled=True, base=re.compile(
+            r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
     try:
         ctx._arms = arms  # type: ignore[attr-defined]
     except AttributeError:
@@ -165,16 +167,55 @@ def _with_names(pattern: str, flags: int, extra: tuple[str, ...]) -> re.Pattern[
     return re.compile(r"%s|\b(?:%s)\b" % (pattern, "|".join(extra)), flags)
 
 
+_ALONE, _ADD_ON = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I), re.compile(
+    r"\b(added to|adjuvants? to|add-on|in addition to|plus|combined with|in combination|with)\b|\+", re.I)
+_ONLY_ARM = re.compile(r"(?<![\w-])([A-Za-z][\w-]{1,30}) (?:alone|only) \(", re.I)  # 'fentanyl-based IV-PCA only (IV-PCA group'
+
+
+def _alone_arms(name: str, text: str) -> list[str]:
+    """The base treatment an add-on is compared with, as the name's comparator or the abstract defines it:
+    'IV-PCA' in 'dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)'."""
+    bracket = " ".join(m.group(0) for m in _BRACKETED_COMPARATOR.finditer(name))
+    own = _BRACKETED_COMPARATOR.sub(" ", name)
+    if not _ADD_ON.search(own) or re.search(r"\b(alone|only)\b", own, re.I):
+        return []  # no add-on design ('lidocaine spray alone (vs spray plus viscous solution)' is the base itself)
+    found = [m.group(1) for m in _ALONE.finditer(bracket)] + [m.group(1) for m in _ONLY_ARM.finditer(text)]
+    return [w for w in dict.fromkeys(found) if w.lower() not in _NAME_FILLER]
+
+
+def _base_treatments(name: str, text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Words of the intervention's name that, alone, name the comparator of an add-on design (additions rule g):
+    in 'ramosetron plus dexamethasone (vs ramosetron alone and saline control)' the intervention is the added
+    dexamethasone; 'the ramosetron group' and 'ramosetron alone' are the comparator's arm. A word counts when the
+    name's bracketed comparator or the text writes it 'X alone' and the name has other distinctive words."""
+    bracket = " ".join(m.group(0) for m in _BRACKETED_COMPARATOR.finditer(name))
+    named = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name)) if w.lower() not in _NAME_FILLER]
+    if len(named) < 2 or not ("alone" in text or "alone" in bracket):
+        return ()
+    alone = {m.group(1).lower() for m in _ALONE.finditer(f"{bracket} {text}")}
+    return tuple(w for w in dict.fromkeys(w.lower() for w in named) if w in alone and pattern.fullmatch(w))
+
+
+@lru_cache(maxsize=32)  # ``pattern`` where a match of one of ``words`` by itself no longer names the intervention
+def _not_alone(pattern: str, flags: int, words: tuple[str, ...]) -> re.Pattern[str]:
+    behind = "".join(rf"(?<!\b{re.escape(w)})(?<!\b{re.escape(w)}s)" for w in words)
+    return re.compile(rf"(?:{pattern}){behind}", flags | re.I)
+
+
 def _group_words(text: str, name: str) -> list[str]:
     """Words that name an arm ('X group', 'X arm') and stand for the intervention: a distinctive word of its name
     ('the laparoscopic group' for 'laparoscopic repair of perforated peptic ulcer (vs open repair)') or a short
-    form made of the starts of its name's words ('the PAR/VAL group' for 'parecoxib/valdecoxib')."""
+    form made of the starts of its name's words ('the PAR/VAL group' for 'parecoxib/valdecoxib') or their initials
+    ('the LP group' for 'laparoscopic pyeloplasty')."""
     if " group" not in text and " arm" not in text:
         return []
     name_words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name))
                   if w.lower() not in _NAME_FILLER]
     starts = {w[:3] for w in name_words}
+    initials = "".join(w[0] for w in name_words).upper()
     found: list[str] = []
+    if len(initials) >= 2 and re.search(rf"\b{initials}\s(?:group|arm)s?\b", text):
+        found.append(initials)  # 'the LP group' for 'laparoscopic pyeloplasty (vs open pyeloplasty)'
     for token in dict.fromkeys(m.group(1) for m in _ARM_WORD.finditer(text)):
         if token.lower()[:3] not in starts or token.lower() in _NAME_FILLER:
             continue
@@ -237,6 +278,9 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
+        # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
+        # the label's definition ends at its first comma (one leading 'Group K, ketamine' comma excepted)
+        window = re.split(r"(?<=[\w)]),\s", window, maxsplit=1)[0]
         if pattern.search(window) or pattern.search(label):
             labels_int.add(label)
         elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
@@ -260,6 +304,10 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         names_cmp.add(word)
     abbreviations = _abbreviations(text, pattern)
+    for m in _PAREN_GROUP.finditer(text):  # 'dexmedetomidine in combination with IV-PCA (dIV-PCA group, n = 57)'
+        definition = _DEFINITION_BEFORE.split(text[max(0, m.start() - 91):m.start()])[-1]
+        if pattern.search(definition) and not pattern.search(m.group(1)) and m.group(1) not in abbreviations:
+            abbreviations.append(m.group(1))
     labels_int.update(abbreviations)
     if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
         # another arm the abstract defines and names so
@@ -290,17 +338,20 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
                              r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
                              r"vehicle)\b", _NO_PLACEBO.sub(" ", text), re.I))
-    return Arms(is_intervention, is_comparator, placebo, *_outcome_abbreviations(text),
+    return Arms(is_intervention, is_comparator, placebo, *outcome_abbreviations(text),
                 is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text), names=pattern)
 
 
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
 _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
-                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",
-                         re.I)
+                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b|"
+                         r"\b(placebo|sham)[- ]controlled (\w+ )?(trials?|stud(y|ies)) (is|are) (still )?(required|needed|warranted)",
+                         re.I)  # ... nor a trial still to be done ('A randomised placebo controlled trial is required')
+
 # A label in parentheses right after its definition: 'either midazolam (Group M) or ketamine-midazolam (Group KM)',
 # '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
+_PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group|arm)\b")  # '(dIV-PCA group, n = 57)'
 _DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
@@ -322,39 +373,6 @@ def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str
     return re.compile("|".join(parts))
 
 
-_ABBR_PAREN = re.compile(r"(?<=[A-Za-z-]) \(([A-Z][A-Za-z0-9-]{1,7})\)")
-_WORDS_BEFORE = re.compile(r"(?<![A-Za-z-])[A-Za-z-]+(?: [A-Za-z-]+){0,3}$")
-
-
-def _outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Abbreviations defined for pain outcomes ('postoperative myalgia (POM)'), and those of them whose
-    expansion is a more-is-better outcome ('duration of analgesia (DOA)')."""
-    found: set[str] = set()
-    higher: set[str] = set()
-    for m in _ABBR_PAREN.finditer(text):  # ' (POM)' first, then the words before it (much faster than one regex)
-        words = _WORDS_BEFORE.search(text, max(0, m.start() - 120), m.start())
-        if words is None:
-            continue
-        if is_pain_outcome(words.group(0)) and m.group(1).upper() not in ("VAS", "NRS", "PCA", "IV"):
-            found.add(m.group(1))
-            if outcome_polarity(words.group(0)) == "higher_better":
-                higher.add(m.group(1))
-
-    # 'Success was considered as no or mild pain': the success rate is a pain outcome (more is better).
-    for m in re.finditer(r"\b(success|response|responders?)\b[^.;]{0,30}?\b(was|were|is)\s(defined|considered|"
-                         r"regarded)\s(as|by)\b[^.;]{0,80}?\b(pain|analges\w*|headache)", text, re.I):
-        word = m.group(1).lower()
-        found.update({word, word + " rate", word + " rates"})
-        higher.update({word, word + " rate", word + " rates"})
-
-    def alternation(words: set[str]) -> re.Pattern[str] | None:
-        if not words:
-            return None
-        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)), re.I)
-
-    return alternation(found), alternation(higher)
-
-
 def _case_is_intervention(text: str, pattern: re.Pattern[str]) -> bool:
     """'case group' / 'study group' means the intervention's arm when the abstract gives it the drug."""
     m = re.search(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", text, re.I)
@@ -368,9 +386,8 @@ _FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
 def former_latter(text: str, previous: str) -> str:
     """'the former' / 'the latter' replaced by the first / last of the two arms named in ``previous``.
 
-    ``previous`` is the clause or sentence that named the arms ('A was compared with B'; 'between A and
-    B'); its two sides are split at the comparison word, so 'the former' reads as A and 'the latter'
-    as B. Unchanged when ``previous`` does not name two sides.
+    ``previous`` named the arms ('A was compared with B'; 'between A and B'), split at the comparison word:
+    'the former' reads as A, 'the latter' as B. Unchanged when ``previous`` does not name two sides.
     """
     if not _FORMER_LATTER.search(text):
         return text

@@ -241,7 +241,10 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         each_other = bool(re.search(r"\beach other\b", clause, re.I))
         vs_placebo = bool(PLACEBO_LIKE.search(clause)) or (sentence_placebo and not each_other and not arms.is_comparator(
             PLACEBO_LIKE.sub(" ", clause)))
-        vs_active = each_other or (
+        vs_base = arms.base is not None and bool(arms.base.search(arms.unnamed(clause))) and not _active_reference(
+            clause, arms)
+        vs_placebo = vs_placebo or vs_base  # against the base treatment alone of an add-on design (additions rule g)
+        vs_active = not vs_base and each_other or not vs_base and (
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause)) or (
             verdict in ("no_difference", "worse") and _active_reference(clause, arms))
         prev = Verdict(verdict, _span(text, originals[written]) if written in originals else written, times=times,

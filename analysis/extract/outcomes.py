@@ -22,14 +22,15 @@ HIGHER_BETTER = re.compile(
     r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
     r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
-    r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(hyperalgesi\w*|nocicepti\w*|withdrawal) (\w+ )?"
+    r"thresholds?|analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
     r"(pain|analgesic|headache|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
     re.I)
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
 LOWER_BETTER = re.compile(
-    r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? scales?|(verbal )?numeric(al)? rating scales?|"
+    r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? (scales?|scores?)|(verbal )?numeric(al)? rating scales?|"
     r"hyperalgesi\w*|allodyni\w*|"
     r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
     r"analgesia requirements?|(requirements?|consumption|doses?) (of|for) (\w+ )?(morphine|opioids?|analgesics?|fentanyl|"
@@ -86,9 +87,23 @@ _PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie
                            r"responders?|thresholds?|rescue)\b", re.I)
 
 
+# Where a sentence turns to another statement: 'adverse events were similar ..., but ... less painful'.
+_TURN = re.compile(r",?\s(?:but|whereas|although|though|while)\s|;", re.I)
+
+
 @lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
 def is_pain_outcome(text: str) -> bool:
-    """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event)."""
+    """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event).
+    Adverse-event wording rules out only its own clause: in 'The overall incidence of adverse events was similar
+    in both groups, but ... injections of Bravelle were ... significantly less painful' the pain is an outcome."""
+    if _ADVERSE_CONTEXT.search(text):
+        parts = _TURN.split(text)
+        if len(parts) > 1:
+            return any(_clause_pain_outcome(part) for part in parts)
+    return _clause_pain_outcome(text)
+
+
+def _clause_pain_outcome(text: str) -> bool:
     cleaned = _mask(text)
     if not (_ADVERSE_CONTEXT.search(cleaned) or (_SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))):
         return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
@@ -106,6 +121,42 @@ def outcome_polarity(text: str) -> str | None:
     if LOWER_BETTER.search(cleaned):
         return "lower_better"
     return None
+
+
+# --- abbreviations the abstract defines for pain outcomes ---------------------------------------
+_ABBR_PAREN = re.compile(r"(?<=[A-Za-z-]) \(([A-Z][A-Za-z0-9-]{1,7})\)")
+_WORDS_BEFORE = re.compile(r"(?<![A-Za-z-])[A-Za-z-]+(?: [A-Za-z-]+){0,3}$")
+
+
+def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Abbreviations defined for pain outcomes ('postoperative myalgia (POM)'), and those of them whose
+    expansion is a more-is-better outcome ('duration of analgesia (DOA)')."""
+    found: set[str] = set()
+    higher: set[str] = set()
+    for m in _ABBR_PAREN.finditer(text):  # ' (POM)' first, then the words before it (much faster than one regex)
+        words = _WORDS_BEFORE.search(text, max(0, m.start() - 120), m.start())
+        if words is None:
+            continue
+        wider = text[max(0, words.start() - 30):m.start()]  # 'patients with chronic non-specific neck pain (CNSNP)'
+        if is_pain_outcome(words.group(0)) and is_pain_outcome(wider) and m.group(1).upper() not in (
+                "VAS", "NRS", "PCA", "IV"):  # an abbreviation for the condition studied names no outcome
+            found.add(m.group(1))
+            if outcome_polarity(words.group(0)) == "higher_better":
+                higher.add(m.group(1))
+
+    # 'Success was considered as no or mild pain': the success rate is a pain outcome (more is better).
+    for m in re.finditer(r"\b(success|response|responders?)\b[^.;]{0,30}?\b(was|were|is)\s(defined|considered|"
+                         r"regarded)\s(as|by)\b[^.;]{0,80}?\b(pain|analges\w*|headache)", text, re.I):
+        word = m.group(1).lower()
+        found.update({word, word + " rate", word + " rates"})
+        higher.update({word, word + " rate", word + " rates"})
+
+    def alternation(words: set[str]) -> re.Pattern[str] | None:
+        if not words:
+            return None
+        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)), re.I)
+
+    return alternation(found), alternation(higher)
 
 
 # --- which direction word governs the pain outcome ----------------------------------------------

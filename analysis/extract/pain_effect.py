@@ -22,6 +22,7 @@ from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.extract.arms import Arms
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "pain_effect"
@@ -34,11 +35,51 @@ SKIP_SECTIONS = re.compile(r"BACKGROUND|INTRO|OBJECTIV|AIM|PURPOSE|METHOD|DESIGN
 
 # --- the article verdict --------------------------------------------------------------------------
 
+# A heading written inside an unlabelled abstract: '[Results] There were ...', a sentence 'Material and Methods.'.
+INLINE_HEADING = re.compile(r"^\W*(?:\[(?P<bracket>[A-Za-z ]{3,40})\]|(?P<alone>(?:introduction|background|purpose|aims?|"
+                            r"objectives?|(?:(?:subjects|patients|materials?) and )?methods?|design|results?|findings|"
+                            r"conclusions?|discussion)\W*$))", re.I)
+
+
+def sections(ctx: "Context") -> dict[int, str]:
+    """Each sentence's section (by ``id``): its label, or in an unlabelled abstract the last heading written in the
+    text before it ('[Subjects and Methods] ...', 'Results.'); '' where neither is known."""
+    out: dict[int, str] = {}
+    heading = ""
+    for s in ctx.sentences:
+        if s.section:
+            out[id(s)] = s.section
+            continue
+        m = INLINE_HEADING.match(s.text)
+        if m:
+            heading = (m.group("bracket") or m.group("alone")).strip(" .:").upper()
+        out[id(s)] = heading
+    return out
+
+
+CONCLUDING = re.compile(r"CONCLU|INTERPRET|DISCUSS", re.I)
+MEASURING = re.compile(r"METHOD|RESULT|FINDING|OUTCOME|MEASURE|INTERVENTION|PATIENT|PARTICIPANT|SUBJECT|DESIGN|"
+                       r"SETTING|MATERIAL", re.I)
+
+
+def pain_measured(ctx: "Context", arms: "Arms") -> bool:
+    """Does a methods or results sentence name a pain outcome (or the abstract's parts cannot be told apart)?
+    Where pain appears only in the background and the conclusions ('... should be effective for lower back pain
+    patients'), it is no outcome the study measured (additions rule w)."""
+    where = sections(ctx)
+    labels = {label for label in where.values() if label and label != "TITLE"}
+    if not any(CONCLUDING.search(label) for label in labels) or len(labels) < 2:
+        return True  # the abstract's parts not told apart: every sentence may report a result
+    return any(arms.pain_outcome(s.text) for s in ctx.sentences
+               if MEASURING.search(where[id(s)]) or not where[id(s)])
+
+
 def finding_sentences(ctx: "Context") -> list["Sentence"]:
     """Title, results and conclusions sentences (unlabelled abstracts: all that are not aims/methods)."""
     out = []
+    where = sections(ctx)
     for s in ctx.sentences:
-        section = s.section or ""
+        section = where[id(s)]
         if section != "TITLE" and SKIP_SECTIONS.search(section):
             continue
         if section != "TITLE" and NON_FINDING.search(s.text) and not _significance(s.text):
@@ -70,6 +111,11 @@ ANAPHORA = re.compile(r"\W*((however|but|in contrast|conversely|nevertheless),?\
                       r"disappeared)\b", re.I)
 
 
+# A study that tests no treatment ('none (laser-evoked pain fMRI in early Parkinson's disease)'): no pain effect
+# of a treatment to report (additions rules m, o).
+NO_TREATMENT = re.compile(r"\s*(none|no (treatment|intervention))\b", re.I)
+
+
 def article_verdicts(ctx: "Context") -> list[Verdict]:
     """Every pain verdict in the article's finding sentences, with its sentence (cached per context)."""
     cached = getattr(ctx, "_pain_verdicts", None)
@@ -77,10 +123,15 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
         return cached
     verdicts: list[Verdict] = []
     arms = article_arms(ctx)
-    if ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern:
+    tested = not NO_TREATMENT.match(ctx.intervention.given_name or ctx.intervention.name)
+    if tested and (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
         primary = primary_outcomes([s.text for s in ctx.sentences])
         previous: "Sentence | None" = None
+        measured = pain_measured(ctx, arms)
+        where = sections(ctx)
         for s in finding_sentences(ctx):
+            if not measured and (s.section == "TITLE" or CONCLUDING.search(where[id(s)])):
+                continue  # pain only in the background and the conclusions: no outcome of this study
             results = bool(re.search(r"RESULT|FINDING", s.section or "", re.I))
             found = clause_verdicts(s.text, arms, results=results)
             if not found and previous is not None and ANAPHORA.match(s.text):

@@ -84,3 +84,42 @@ def test_group_words_of_the_name_stand_for_the_intervention() -> None:
     assert _group_words(text, "laparoscopic repair of perforated peptic ulcer (vs open repair)") == ["laparoscopic"]
     text = "Pain scores were reduced in the PAR/VAL group (n=98), relative to placebo (n=97), on Day 2"
     assert _group_words(text, "parecoxib/valdecoxib (vs placebo) after gynecologic surgery") == ["PAR/VAL"]
+
+
+def test_an_abbreviation_for_the_condition_names_no_outcome() -> None:
+    # PMC4339981 (pool batch 5, dev): 'patients with chronic non-specific neck pain (CNSNP)' is the condition.
+    text = ("The aim of this study was to analyse the effect of an 8-week multimodal physiotherapy programme (MPP) "
+            "as a treatment for patients with chronic non-specific neck pain (CNSNP), on disability. "
+            "Improvements were observed for disability in patients who suffer CNSNP.")
+    arms = arms_for(text, re.compile(r"multimodal physiotherapy programme|MPP"))
+    assert not arms.pain_outcome("Improvements were observed for disability in patients who suffer CNSNP.")
+    defined = arms_for("Postoperative myalgia (POM) was recorded. POM was lower with rocuronium.",
+                       re.compile("rocuronium"))
+    assert defined.pain_outcome("POM was lower with rocuronium.")
+
+
+def test_initials_of_the_name_and_the_base_of_an_add_on_design() -> None:
+    # PMC2699080 (pool batch 4, dev): 'the LP group' is laparoscopic pyeloplasty, 'the OP group' the comparator.
+    from ketamine_evidence.analysis.extract.arms import _base_treatments, _group_words, _not_alone
+    text = ("We compared laparoscopic (LP) and open pyeloplasty (OP) in a randomized prospective trial. Compared to OP "
+            "group, the post operative diclofenac requirement was significantly less in LP group (mean 107.14 mg).")
+    assert _group_words(text, "laparoscopic pyeloplasty (vs open pyeloplasty)") == ["LP"]
+    # PMC4293505 (pool batch 4, dev; additions rule g): ramosetron alone is the comparator of the added dexamethasone.
+    name = "ramosetron plus dexamethasone (vs ramosetron alone and saline control)"
+    text = ("Combination of ramosetron and dexamethasone significantly reduced ... the VRS 1 hour pain value ... "
+            "compared to ramosetron alone in patients undergoing thyroid surgery.")
+    pattern = re.compile(r"\b(?:ramosetron plus dexamethasone|ramosetron|dexamethasone)\b", re.I)
+    base = _base_treatments(name, text, pattern)
+    assert base == ("ramosetron",)
+    arms = arms_for(text, _not_alone(pattern.pattern, pattern.flags, base))
+    assert arms.side("compared to ramosetron alone") != "intervention"
+    assert arms.side("the ramosetron plus dexamethasone group") == "intervention"
+    assert _base_treatments("ketamine", "ketamine alone", KETAMINE) == ()
+
+
+def test_a_placebo_controlled_trial_still_required_is_no_placebo_arm() -> None:
+    # PMC3502183 (pool batch 4, dev): an uncontrolled study that calls for a placebo-controlled trial.
+    text = ("Compared to baseline, a significant decrease in episodes of abdominal pain from 60% to 20% (p = 0.01) "
+            "was found. A randomised placebo controlled trial is required to confirm these data.")
+    assert not arms_for(text, re.compile("probiotic")).placebo_controlled
+    assert arms_for("Patients received probiotic or placebo.", re.compile("probiotic")).placebo_controlled

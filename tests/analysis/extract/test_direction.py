@@ -170,3 +170,18 @@ def test_when_compared_with_baseline_is_a_change_from_baseline() -> None:
     assert not _is_between("Within-group comparison indicated that PI and FD at the 4th and 8th week were "
                            "significantly reduced (P<0.001) when compared with baseline in all the three groups.")
     assert _is_between("pain was significantly lower when compared with the placebo group")
+
+
+def test_equivalent_influences_are_no_difference() -> None:
+    # PMC2758835 (pool batch 4, dev): 'both treatment strategies can have equivalent positive influences on headache'.
+    assert direction.raw_direction("It appears that both treatment strategies can have equivalent positive influences "
+                                   "on headache complaints.") == "none"
+
+
+def test_a_superlative_is_a_direction_but_not_a_subset_of_patients() -> None:
+    # PMC5426394 (pool batch 5, dev) and PMC4266769 (pool dev): 'The lowest pain score ... was obtained for
+    # oxymetazoline+lidocaine' is lower; '8 patients with the lowest pain scores did not use ...' names patients.
+    assert direction.raw_direction("The lowest pain score related to endoscopy was obtained for "
+                                   "oxymetazoline+lidocaine (P<0.001).") == "down"
+    assert direction.raw_direction("Despite clear instructions, 8 patients with the lowest pain scores did not use "
+                                   "any of the prescribed pain medication.") is None

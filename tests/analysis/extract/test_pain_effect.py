@@ -216,7 +216,7 @@ def test_placebo_control_negated_or_absent() -> None:
     # placebo control: the verdict against the active comparator counts (non-inferiority not confirmed + effective).
     a = article("Intramuscular versus intralesional steroid injections for tennis elbow",
                 ("METHODS", "Patients who had no treatment for tennis elbow in the preceding 3 months were randomised. "
-                            "Placebo arms were not included in the study."),
+                            "Placebo arms were not included in the study. Pain was the primary outcome."),
                 ("CONCLUSIONS", "Non-inferiority of intramuscular to intralesional injections was not confirmed; "
                                 "however, the intramuscular steroid injection proved to be effective in reducing pain."))
     f = effect(a, "intramuscular steroid injection")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.extract import extract_findings, make_context, pain_effect
+from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
 from ketamine_evidence.analysis.records import Article, Section
 
 
@@ -224,3 +225,115 @@ def test_pain_naming_the_treatment_and_recommendations_are_no_findings() -> None
                                 "beneficial treatment."))
     assert effect(a, "stepwise pain treatment (oral paracetamol or transdermal buprenorphine) vs placebo") == \
         "not_reported"
+
+
+def test_adverse_event_wording_rules_out_pain_only_in_its_own_clause() -> None:
+    # PMC270000 (pool batch 5, dev): the adverse events are one clause, the injections' pain another.
+    a = article("Bravelle versus Follistim",
+                ("RESULTS", "The overall incidence of adverse events was similar in both groups, but compared to "
+                            "Follistim(R), injections of Bravelle(R) were reported by patients to be significantly "
+                            "less painful (P < 0.001)."))
+    assert effect(a, "Bravelle") == "improved"
+    # the adverse-event clause alone stays no pain outcome
+    assert not is_pain_outcome("Adverse events reported by more than 5% of patients were headache and diarrhea.")
+
+
+def test_pain_associated_with_a_procedure_names_the_outcome() -> None:
+    # PMC4610922 (pool dev): 'the pain associated with X' is the outcome's name, not an association.
+    a = article("Dexmedetomidine sedation in retinal surgery",
+                ("RESULTS", "The pain associated with sub-tenon's anesthesia and peripheral vitrectomy was lesser in "
+                            "the dexmedetomidine group than in the control group (P = 0.020)."))
+    assert effect(a, "dexmedetomidine") == "improved"
+
+
+def test_visual_analogue_scores_are_a_pain_outcome() -> None:
+    # PMC4880652 (pool batch 5, dev).
+    assert is_pain_outcome("When the modified Aldrete scores at 60 minutes and visual analogue scores were compared, "
+                           "there was no significant difference between groups (p>0.05).")
+
+
+def test_pain_named_only_in_the_conclusions_is_no_outcome() -> None:
+    # PMC3805012 (pool batch 4, dev; additions rule w): respiratory function and lumbar stability were measured;
+    # low back pain appears in the conclusion only.
+    a = article("The Effects of Deep Abdominal Muscle Strengthening Exercises on Respiratory Function and Lumbar "
+                "Stability",
+                ("METHODS", "The subjects were randomly divided into an experimental group of eleven, who performed "
+                            "deep abdominal muscle strengthening exercises, and a control group of eleven, who "
+                            "received no particular intervention."),
+                ("RESULTS", "Deep abdominal muscle training was effective at enhancing respiratory function and "
+                            "lumbar stabilization."),
+                ("CONCLUSIONS", "The clinical application of deep abdominal muscle strengthening exercises along with "
+                                "lumbar stabilization exercises should be effective for lower back pain patients in "
+                                "need of lumbar stabilization."))
+    assert effect(a, "deep abdominal muscle strengthening exercises") == "not_reported"
+
+
+def test_headings_written_in_an_unlabelled_abstract_are_sections() -> None:
+    # PMC5088157 (pool batch 5, dev): '[Results]', '[Conclusion]' inside one unlabelled abstract.
+    a = Article(pmid="1", pmcid=None, doi=None, title="Effects of neurofeedback training", abstract=[Section(
+        None, None, "[Subjects and Methods] The subjects of the study were 40 college students with forward head "
+                    "posture, randomly divided into a neurofeedback training group (NFTG, n=20) and a control group "
+                    "(CG, n=20). [Results] There were significant effects within and between groups in terms of the "
+                    "Delta wave. [Conclusion] It is thought that neurofeedback training enhances concentration. "
+                    "Therefore an effective intervention method to improve neck pain and daily activities.")])
+    ctx = make_context(a, "neurofeedback training")
+    labels = [pain_effect.sections(ctx)[id(s)] for s in ctx.sentences if s.section != "TITLE"]
+    assert labels[0] == "SUBJECTS AND METHODS" and labels[-1] == "CONCLUSION"
+    assert effect(a, "neurofeedback training") == "not_reported"
+
+
+def test_a_hyperalgesia_threshold_is_higher_better() -> None:
+    # PMC3640161 (pool batch 4, dev): a lower threshold in the comparator's arm is a benefit of the intervention.
+    from ketamine_evidence.analysis.extract.outcomes import outcome_polarity
+    assert outcome_polarity("The mechanical hyperalgesia threshold 24 hr after surgery was significantly lower in "
+                            "group RH than in the other two groups.") == "higher_better"
+    assert outcome_polarity("Postoperative pain intensity using visual analog scale (VAS)") == "lower_better"
+
+
+def test_an_add_on_is_judged_against_its_base_treatment_alone() -> None:
+    # PMC5599918 (pool batch 5, dev; additions rule g): IV-PCA only is the control; being comparable to the second
+    # active arm (thoracic E-PCA) is no absence of benefit. '(dIV-PCA group, n = 57)' names the intervention's arm.
+    a = article("Dexmedetomidine in combination with fentanyl-based IV-PCA after open gastrectomy",
+                ("METHODS", "One hundred seventy-one patients who planned open gastrectomy were randomly distributed "
+                            "into one of the 3 groups: conventional thoracic E-PCA (E-PCA group, n = 57), "
+                            "dexmedetomidine in combination with fentanyl-based IV-PCA (dIV-PCA group, n = 57), or "
+                            "fentanyl-based IV-PCA only (IV-PCA group, n = 57)."),
+                ("RESULTS", "The postoperative pain intensity was significantly lower in the dIV-PCA and E-PCA groups "
+                            "than in the IV-PCA group, but comparable between the dIV-PCA group and the E-PCA group."),
+                ("CONCLUSIONS", "Dexmedetomidine in combination with fentanyl-based IV-PCA significantly improved "
+                                "postoperative analgesia in patients undergoing open gastrectomy without hemodynamic "
+                                "instability, which was comparable to thoracic E-PCA."))
+    name = "dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)"
+    assert effect(a, name) == "improved"
+
+
+def test_a_group_label_is_defined_up_to_its_first_comma() -> None:
+    # PMC4374219 (pool batch 5, dev): Group C received ropivacaine only; the dexmedetomidine after the comma is
+    # Group D's.
+    a = article("Dexmedetomidine as an adjuvant to ropivacaine in supraclavicular brachial plexus block",
+                ("METHODS", "For block patients in Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with "
+                            "50 μg dexmedetomidine (30cc) in Group D and 0.5% ropivacaine (30cc) in Group D-IV along "
+                            "with intravenous infusion of 50 μg dexmedetomidine in normal saline."),
+                ("RESULTS", "The duration of analgesia was significantly longer in group D and D-IV when compared to "
+                            "group C."))
+    assert effect(a, "dexmedetomidine as adjuvant to ropivacaine in supraclavicular brachial plexus block") == "improved"
+
+
+def test_an_abbreviated_group_and_a_significant_advantage() -> None:
+    # PMC4411465 (pool dev): 'supplementation group (SG)' is the intervention's arm; 'a significant advantage is
+    # observed for ... epigastric pain' a benefit.
+    a = article("Ginger and artichoke extract supplementation in functional dyspepsia",
+                ("RESULTS", "After 14 days of treatment, only supplementation group (SG) showed a significant "
+                            "amelioration. In SG, a significant advantage is observed for nausea (βS − βP = −0.398 u, "
+                            "P < 0.001), epigastric fullness (βS − βP = −0.241, P < 0.001), epigastric pain "
+                            "(βS − βP = −0.173 u, P = 0.002), and bloating (βS − βP = −0.167 u, P = 0.017)."))
+    assert effect(a, "ginger and artichoke extract supplementation") == "improved"
+
+
+def test_a_study_that_tests_no_treatment_reports_no_pain_effect() -> None:
+    # PMC5077078 (pool dev; additions rules m, o): patients compared with controls, no treatment under study.
+    a = article("Laser-evoked pain in early Parkinson's disease",
+                ("RESULTS", "No significant differences in warmth perception thresholds, heat pain thresholds, "
+                            "electrodermal activity and subjective pain ratings were found between Parkinson's "
+                            "disease patients and controls."))
+    assert effect(a, "none (laser-evoked pain fMRI in early Parkinson's disease)") == "not_reported"
