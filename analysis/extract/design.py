@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE,
+from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT)
@@ -280,7 +280,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
         return "prospective_observational", post_hoc, None
     experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)
-    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(whole)):
+    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(whole)) \
+            and not DRUG_GIVEN.search(whole):
         return "other", experiment, None  # rule o: a randomised experiment tests no treatment
     if random is not None:
         return "rct", random, None
