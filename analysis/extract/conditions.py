@@ -186,7 +186,7 @@ STRONG_PAIN = re.compile(r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:ant
                          r"headaches?|migraines?|neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|"
                          r"analgesi\w*)(?![\w])", re.I)
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
-                        r"volunteers|outpatients)\s+(?:\w+\s+)?(?:with|suffering|diagnosed|having|who had)\b|"
+                        r"volunteers|outpatients)\s+(?:\([^()]*\)\s*|[\w\-]+\s+){0,4}?(?:with|suffering|diagnosed|having|who had)\b|"
                         r"\bwith (?:chronic|acute|severe|moderate|persistent|refractory)\b", re.I)
 # A pain word in a sentence that measures or compares it (not 'ketamine, used for analgesia, ...').
 OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|relief|reduc\w*|lower|higher|"

@@ -179,6 +179,9 @@ def test_pool_dev_conditions(pmcid, intervention, expected):
     # batch 5: pain relief after arthroscopic debridement in osteoarthritis (additions rule s)
     ("PMC5626376", "intra-articular viscosupplementation (hyaluronic acid) after knee arthroscopic debridement (vs PRP or "
      "standard care)", ["other", "postoperative_acute"]),
+    # the patients' condition named a few words after them: 'Patients from 3 centers (...) with end-stage osteoarthritis'
+    ("PMC4711101", "mini-midvastus (MIS) approach for computer-assisted TKA (vs medial parapatellar)",
+     ["other", "postoperative_acute"]),
 ])
 def test_batch_4_dev_conditions(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
