@@ -43,3 +43,8 @@ FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequi
 # Key words pre-checked once per abstract (most abstracts hold none of them).
 EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory"))
 POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
+# A study labelled a cohort or case-control study that gives the treatment itself is a non-randomised trial (rule l;
+# 'Intervention: 60-minute session ...' and 'at the end of the 8-week intervention' in 'A Prospective Cohort Study';
+# 'patients ... were supplemented with vitamin D 4000 IE/day, and were compared to 39 untreated, matched "control"-patients').
+GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:intervention|"
+                            r"programmes?|programs?|treatment period)\b|\bwere supplemented with\b", re.I)
