@@ -217,7 +217,8 @@ _ANALGESIC = (r"(?:opioid|morphine|\w*fentan\w+|pethidine|meperidine|tramadol|ta
               r"acetaminophen|metamizol\w*|dipyrone|painkiller|PCA|PCEA|patient[- ]controlled (?:\w+ )?analgesia)")
 _USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?|demands?|boluses|presses|attempts)"
 # after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
-_CONSUMED = rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}"
+_CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
+             rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
 _PAIN_WORD = (rf"(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
               rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-])")
 CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)

@@ -205,6 +205,13 @@ def test_a_title_only_record_about_pain_keeps_its_condition():
     ("Incidence of nausea and the need for rescue antiemetics, verbal rating scale (VRS) 1 hour pain value, ketorolac "
      "consumption, and incidence of shivering were significantly lower in group R and group RD", True),
     ("Incidence of nausea and the need for rescue antiemetics", False),
+    # pool and batch 5 dev: analgesics required are analgesic use
+    ("The number of patients requiring intraoperative supplemental fentanyl in TAP group was 8 and in local "
+     "infiltration group was 16 (P = 0.028).", True),
+    ("Again, number of patients requiring fentanyl and dosage of the same drug was significantly lower in Group F.", True),
+    # batch 4 dev PMC3805012: a need that is no analgesic
+    ("The clinical application of deep abdominal muscle strengthening exercises along with lumbar stabilization "
+     "exercises should be effective for lower back pain patients in need of lumbar stabilization.", False),
 ])
 def test_analgesic_use_is_a_measured_pain_outcome(sentence, used):
     assert bool(conditions.CONSUMED.search(sentence)) is used
