@@ -182,10 +182,19 @@ def test_pool_dev_conditions(pmcid, intervention, expected):
     # the patients' condition named a few words after them: 'Patients from 3 centers (...) with end-stage osteoarthritis'
     ("PMC4711101", "mini-midvastus (MIS) approach for computer-assisted TKA (vs medial parapatellar)",
      ["other", "postoperative_acute"]),
+    # rule af: pain persisting after surgery is a chronic condition ('Chronic inguinodynia (groin pain) is a common
+    # complication following open inguinal hernia repair')
+    ("PMC5237574", "spinal anaesthesia (vs general anaesthesia) for remedial inguinodynia surgery", ["other"]),
 ])
 def test_batch_4_dev_conditions(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
     assert sorted(f.value for f in conditions.extract(make_context(article, intervention))) == expected
+
+
+@pytest.mark.parametrize("text", ["severe persistent inguinal postherniorrhaphy pain",  # batch 5 dev PMC4188585 (rule af)
+                                  "Chronic inguinodynia (groin pain) is a common complication"])
+def test_chronic_post_surgical_pain_is_other(text):
+    assert [term for term, _ in conditions.named_conditions(text)] == ["other"]
 
 
 def test_a_title_only_record_about_pain_keeps_its_condition():
