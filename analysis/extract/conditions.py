@@ -115,7 +115,7 @@ def extract(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []
-    pain = {s.index for s in ctx.sentences if PAIN.holds(s.text, present) and PAIN.scan(s.text)
+    pain = {s.index for s in ctx.sentences if (PAIN.holds(s.text, present) and PAIN.scan(s.text) or CONSUMED.search(s.text))
             and _pain_beyond_population(s.text)}
     if not pain:
         return []
@@ -186,7 +186,7 @@ STRONG_PAIN = re.compile(r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:ant
                          r"headaches?|migraines?|neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|"
                          r"analgesi\w*)(?![\w])", re.I)
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
-                        r"volunteers|outpatients)\s+(?:\w+\s+)?(?:with|suffering|diagnosed|having|who had)\b|"
+                        r"volunteers|outpatients)\s+(?:\([^()]*\)\s*|[\w\-]+\s+){0,4}?(?:with|suffering|diagnosed|having|who had)\b|"
                         r"\bwith (?:chronic|acute|severe|moderate|persistent|refractory)\b", re.I)
 # A pain word in a sentence that measures or compares it (not 'ketamine, used for analgesia, ...').
 OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|relief|reduc\w*|lower|higher|"
@@ -207,10 +207,21 @@ _MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reli
             r"tolerance|consumption|requirements?|rescue|questionnaires?|ratings?|rated|assess\w*|measur\w*|evaluat\w*|"
             r"record\w*|outcomes?|end ?points?|chang\w*|differ\w*|effects? (?:of|on)|efficacy|attenuat\w*|prevent\w*|"
             r"incidence|frequency|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
-            r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for))")
-_PAIN_WORD = (r"(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
-              r"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|(?:opioid|morphine|fentanyl|pethidine|"
-              r"meperidine|tramadol|narcotic|rescue)s? (?:consumption|requirements?|requests?|use|needs?|doses?))(?![\w-])")
+            r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for)|"
+            r"monitor\w*|compared|examined|observed|parameters?|variables?|documented|registered|noted)")
+# Analgesic use is a pain outcome (guideline: 'analgesic or opioid consumption and time to first analgesic'),
+# whichever opioid or analgesic is used up and however it is delivered ('piritramide consumption', 'PCA demands',
+# 'consumption of patient-controlled analgesia').
+_ANALGESIC = (r"(?:opioid|morphine|\w*fentan\w+|pethidine|meperidine|tramadol|tapentadol|narcotic|rescue|\w*codone|"
+              r"hydromorphone|piritramide|nalbuphine|buprenorphine|methadone|ketorolac|diclofenac|paracetamol|"
+              r"acetaminophen|metamizol\w*|dipyrone|painkiller|PCA|PCEA|patient[- ]controlled (?:\w+ )?analgesia)")
+_USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?|demands?|boluses|presses|attempts)"
+# after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
+_CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
+             rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
+_PAIN_WORD = (rf"(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
+              rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-])")
+CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
                             rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
 
@@ -227,7 +238,9 @@ def _no_outcomes_expected(ctx: "Context") -> bool:
 
 
 def _measured_pain(text: str) -> bool:
-    return bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
+    """Pain measured in ``text``: analgesic use, or a pain word near a measure outside population and technique
+    phrases ('PCA morphine consumption' is measured; 'receiving intravenous patient-controlled analgesia' is not)."""
+    return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
 # Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain',
 # 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
 _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
@@ -245,7 +258,7 @@ _TECHNIQUE_PAIN = re.compile(r"\b(?:(?:intravenous |iv |opioid-based )?patient[-
 
 def _pain_beyond_population(text: str) -> bool:
     """A pain word of ``text`` outside the phrases that only say who the participants are or name a technique."""
-    if not (_POPULATION_PAIN.search(text) or _TECHNIQUE_PAIN.search(text)):
+    if not (_POPULATION_PAIN.search(text) or _TECHNIQUE_PAIN.search(text)) or CONSUMED.search(text):
         return True
     return bool(PAIN.pattern.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
 

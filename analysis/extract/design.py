@@ -19,8 +19,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE,
-                                                           EXPERIMENT, FUTURE_TRIAL, INTEGRATED as _INTEGRATED,
+from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
+                                                           EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
@@ -280,7 +280,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
         return "prospective_observational", post_hoc, None
     experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)
-    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(whole)):
+    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(whole)) \
+            and not DRUG_GIVEN.search(whole):
         return "other", experiment, None  # rule o: a randomised experiment tests no treatment
     if random is not None:
         return "rct", random, None
@@ -315,6 +316,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "retrospective_observational", retro, None
     prosp = _first(sentences, PROSPECTIVE_OBS, about_this_study, whole=whole, lows=lows)
     if prosp is not None:
+        given = _first(sentences, GIVEN_BY_STUDY, about_this_study, whole=whole, lows=lows)
+        if given is not None:  # a 'cohort' that gives the treatment itself
+            return "non_randomised_trial", given, None
         return "prospective_observational", prosp, None
     if "prospective_observational" in by_type:
         return "prospective_observational", None, "prospective_observational"

@@ -28,6 +28,9 @@ PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
 # Double-Blind Provocation Study', 'Controlled laboratory study.', 'The experiment took place ...').
 EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|the experiment|(?:controlled )?laboratory study|"
                         r"experimental manipulation)\b", re.I)
+# Rule o keeps `rct` for a randomised trial of a treatment: an experiment whose groups are given a drug (a dose or
+# a placebo: 'ketamine 0.5 mg/kg or saline placebo' in a heat-pain paradigm) tests that drug, not an exposure.
+DRUG_GIVEN = re.compile(r"\bplacebo\b|\b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|ng|mL|ml|IU)\b", re.I)
 # Rule ae: a post hoc or secondary analysis of one trial that studies relations between measures, predictors or
 # prognosis ('A post hoc intention-to-treat analysis to evaluate the incidence of TKR') is prospective_observational.
 POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}analys[ie]s\b[^.;]{0,120}?\b(?:associat\w+|"
@@ -40,3 +43,8 @@ FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequi
 # Key words pre-checked once per abstract (most abstracts hold none of them).
 EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory"))
 POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
+# A study labelled a cohort or case-control study that gives the treatment itself is a non-randomised trial (rule l;
+# 'Intervention: 60-minute session ...' and 'at the end of the 8-week intervention' in 'A Prospective Cohort Study';
+# 'patients ... were supplemented with vitamin D 4000 IE/day, and were compared to 39 untreated, matched "control"-patients').
+GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:intervention|"
+                            r"programmes?|programs?|treatment period)\b|\bwere supplemented with\b", re.I)

@@ -303,6 +303,22 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     return names, is_drug
 
 
+# A combination treatment names its parts: 'dexamethasone co-administered with diclofenac potassium', 'ramosetron plus
+# dexamethasone', 'midazolam-ondansetron combination', 'naproxen sodium/diphenhydramine combination'.
+_COMBINED = re.compile(r"\s+(?:plus|\+|co-?administered with|combined with|in combination with)\s+|"
+                       r"(?<=[a-z]{4})\s*[/\-\u2013]\s*(?=[a-z]{4,}(?:\s+\w+)?\s+combination\b)", re.I)
+_COMBINATION_WORDS = re.compile(r"\b(?:fixed |combination |preparation |alone\b)+|\bcombination\b", re.I)
+
+
+def combination_parts(name: str) -> list[str]:
+    """The drugs after the first in a combination treatment's name (comparators in '(vs ...)' and the setting
+    after 'for' are not parts); empty for a single treatment."""
+    body = _CONTEXT_SPLIT.split(_squash(_PAREN.sub(" ", re.sub(r"\((?:vs\.?|versus)\b[^()]*\)", " ", name))),
+                                maxsplit=1)[0]
+    parts = [_squash(_DOSE.sub(" ", _COMBINATION_WORDS.sub(" ", p))) for p in _COMBINED.split(body)[1:]]
+    return [p for p in parts if len(p) >= 4 and _first_drug_word(p)]
+
+
 def resolve_intervention(name: str, extra: dict[str, dict[str, Any]] | None = None) -> Intervention:
     """The lexicon entry ``name`` refers to (by name or synonym, ignoring route words), else a literal one."""
     wanted = " ".join(name.strip().split())

@@ -78,8 +78,17 @@ ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|s
                       r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)
 ANALYSED = re.compile(r"\b(?:analy[sz]ed|completed|evaluated|assessed|followed)\b", re.I)
 _AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age|from)\s*$", re.I)
-_ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas|and (?:another|a further|"
-                             r"an additional|a second))\b", re.I)
+_ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas|along with|together with|as well as|"
+                             r"and (?:another|a further|an additional|a second))\b", re.I)
+# Two groups joined by 'and' in one noun phrase, with no verb between them ('Fifty-one individuals with self-reported
+# electrosensitivity and 132 age- and sex-matched controls participated'); a verb makes the second another step
+# ('80 were randomised and 75 completed').
+_AND_GROUPS = re.compile(r"^[^;:]{0,90}?\band\s*$", re.I)
+_VERB = re.compile(r"\b(?:were|was|are|is|had|have|has|completed|received|underwent|finished|remained|continued|"
+                   r"participated|entered|included|enrolled|randomi[sz]ed)\b", re.I)
+# Counts before one people noun: '51 male and 31 female patients', '712 and 267 subjects from studies one and two'.
+COORDINATED = re.compile(rf"(?<![\w.,/-])(?P<a>\d[\d,]*)\s+(?:[a-z\-]+\s+)?and\s+(?P<b>\d[\d,]*)\s+"
+                         rf"(?:[a-z\-]+\s+){{0,2}}?{_PEOPLE}\b", re.I)
 _DROPOUT = re.compile(r"\b(?:excluded|dropped|withdr[ae]w\w*|lost|discontinued|declined|refused)\b", re.I)
 # Counts of people who were only screened or eligible, not entered: '884 persons were eligible'.
 _NOT_ENTERED = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?)?(?:eligible|screened|assessed for eligibility|approached|"
@@ -212,9 +221,15 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
         first, rest = counts[0][0], [c[0] for c in counts[1:]]
         between = text[counts[0][2]:counts[1][1]]
         is_total = len(rest) >= 2 and first == sum(rest)
-        if _ARM_SEPARATORS.search(between) and not is_total and not _DROPOUT.search(text):
+        joined = _AND_GROUPS.match(between) is not None and not _VERB.search(between)
+        if (_ARM_SEPARATORS.search(between) or joined) and not is_total and not _DROPOUT.search(text):
             if all(c[0] < 10 * min(x[0] for x in counts) for c in counts):
                 return sum(c[0] for c in counts)
+    pair = COORDINATED.search(text) if " and " in text else None
+    if pair is not None and len(counts) <= 1 and not _DROPOUT.search(text):
+        a, b = _value(pair.group("a")), _value(pair.group("b"))
+        if a and b and max(a, b) < 10 * min(a, b):
+            return a + b
     return None
 
 

@@ -17,9 +17,11 @@ block, infiltration or other local route is named). Non-drug interventions have 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.fast_re import fast
+from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
 from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, preceding
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 from ketamine_evidence.analysis.records import ROUTES, Finding
@@ -243,6 +245,12 @@ def extract(ctx: "Context") -> list[Finding]:
     for s in sentences:
         for term in named_routes(ctx, s):
             chosen.setdefault(term, s)
+    for part in combination_parts(ctx.intervention.given_name or ctx.intervention.name):
+        # each drug of a combination brings its own route ('dexamethasone (... 4 mg IV) and diclofenac K (50 mg Oral')
+        part_ctx = replace(ctx, intervention=resolve_intervention(part), _intervention_sentences=None)
+        for s in part_ctx.intervention_sentences():
+            for term in named_routes(part_ctx, s):
+                chosen.setdefault(term, s)
     oral = _implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
     if oral is not None:
         chosen.setdefault("oral", oral)
@@ -253,6 +261,8 @@ def extract(ctx: "Context") -> list[Finding]:
         if implied is not None:
             chosen["intravenous"] = implied
     stated = name_routes(ctx.intervention.given_name or ctx.intervention.name)
+    if stated and not chosen:  # the route the intervention's own name states ('oral paracetamol 1 g')
+        chosen = {term: sentences[0] for term in stated}
     if stated and stated & set(chosen):  # 'intralesional X' vs 'intramuscular X': the other route is the comparator's
         chosen = {term: sent for term, sent in chosen.items() if term in stated}
     order = {r: i for i, r in enumerate(ROUTES)}

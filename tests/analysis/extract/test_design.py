@@ -185,6 +185,9 @@ def test_pool_dev_designs(pmcid, expected, evidence_start):
     ("PMC2291069", "rct"),  # 'IMPLEmenting a clinical practice guideline ...: Cluster randomised controlled trial'
     ("PMC4881703", "rct"),  # 'divided into 2 groups of 30 each by computerized random allotment'
     ("PMC5501521", "non_randomised_trial"),  # pool dev: 'received lignocaine ... or saline', 'compared to saline'
+    # a 'cohort' or 'case-control' study that gives the treatment itself (rule l)
+    ("PMC4339981", "non_randomised_trial"),  # 'A Prospective Cohort Study' with 'Intervention: 60-minute session'
+    ("PMC5578640", "non_randomised_trial"),  # pool dev: 'matched case-control study', 'were supplemented with vitamin D'
 ])
 def test_batch_4_and_5_dev_designs(pmcid, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_evidence.analysis.extract.design_cues import EXPERIMENT, FUTURE_TRIAL, POST_HOC
+from ketamine_evidence.analysis.extract.design_cues import DRUG_GIVEN, EXPERIMENT, FUTURE_TRIAL, POST_HOC
 
 
 @pytest.mark.parametrize("sentence, matches", [
@@ -26,3 +26,13 @@ def test_experiment_and_post_hoc_cues():
                                  "fentanyl (2 μg/kg) or 0.9% normal saline.")
     assert POST_HOC.search("A post hoc intention-to-treat analysis to evaluate the incidence of TKR was done on knee "
                            "OA patients who had participated in a 12-month trial")
+
+
+def test_a_drug_given_keeps_an_experiment_a_trial():
+    """Rule o is for exposures; groups given a dose or a placebo test a treatment (ketamine dev PMC3460347 and
+    PMC4030328, experiments in healthy volunteers given ketamine, are `rct`)."""
+    assert DRUG_GIVEN.search("Fifty-four patients scheduled for planned CVC were randomly assigned to receive either "
+                             "fentanyl (2 μg/kg) or 0.9% normal saline.")
+    assert not DRUG_GIVEN.search("In the present study, 120 participants were randomly assigned to a control group vs. "
+                                 "a group confronted with the Trier Social Stress Test (TSST), an established paradigm "
+                                 "for the induction of acute psychosocial stress.")

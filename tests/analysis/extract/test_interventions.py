@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketamine_evidence.analysis.extract import extract_article
-from ketamine_evidence.analysis.extract.interventions import lexicon, literal_names, resolve_intervention
+from ketamine_evidence.analysis.extract.interventions import combination_parts, lexicon, literal_names, resolve_intervention
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Section
 from ketamine_evidence.base.config import load_config
@@ -164,3 +164,14 @@ def test_context_and_population_remarks_are_not_names():
     tapentadol = resolve_intervention("oral tapentadol (vs oral tramadol) after cardiac surgery")
     assert "tapentadol" in tapentadol.synonyms
     assert not tapentadol.mentioned_in("Sixty adults undergoing cardiac surgery were divided into 2 groups")
+
+
+@pytest.mark.parametrize("name, parts", [  # gold intervention names of pool dev and batch 4
+    ("dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)", ["diclofenac potassium"]),
+    ("ramosetron plus dexamethasone (vs ramosetron alone and saline control)", ["dexamethasone"]),
+    ("midazolam-ondansetron combination for PONV prophylaxis (vs midazolam, ondansetron, saline)", ["ondansetron"]),
+    ("neuromuscular electrical stimulation combined with exercises", []),
+    ("lidocaine spray alone (vs spray plus viscous solution)", []),
+])
+def test_combination_parts(name, parts):
+    assert combination_parts(name) == parts

@@ -43,6 +43,14 @@ def _n(article: Article, design_value: str = "rct"):
     # batch 5 dev (PMC5988794): a date's day is no count, and eligible patients are not the recruited ones
     ("Between July 20, 2012, and July 15, 2016, we identified 648 eligible patients and recruited 348 participants: "
      "171 participants were allocated to receive hip arthroscopy and 177 to receive personalised hip therapy.", 348),
+    # pool dev: groups that add up (PMC4450164, PMC4682450, PMC5077078, PMC3902589)
+    ("The study group consisted of 51 male and 31 female patients, who were mostly in the age range of 20 - 40 years.", 82),
+    ("The intent-to-treat population included 712 and 267 subjects from studies one and two, respectively.", 979),
+    ("13 right-handed early-stage Parkinson\u2019s disease patients without cognitive or sensory impairment were "
+     "investigated OFF medication, along with 13 age-matched healthy control subjects.", 26),
+    ("Fifty patients between age of 5 and 12 years (Group A and B) and 50 patients between 13 and 65 years (Group C and "
+     "D) with symptoms of E. vermicularis infestations such as itching in the anal region, impaired appetite, abdominal "
+     "pain, eructation, diarrhea or constipation and presence of ova in stools were selected.", 100),
 ])
 def test_participant_count_and_its_sentence(sentence, expected):
     article = _article(("METHODS", sentence))

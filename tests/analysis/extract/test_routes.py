@@ -269,6 +269,15 @@ def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
      ["intravenous"]),
     ("PMC3612585", "oral palonosetron (vs intravenous palonosetron)", ["oral"]),
     ("PMC5578640", "vitamin D supplementation 4000 IE/day", ["oral"]),  # 'were supplemented with vitamin D 4000 IE/day'
+    # each drug of a combination brings its route: 'dexamethasone (... 4 mg IV) and diclofenac K (50 mg Oral ...)'
+    ("PMC1291385", "dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)",
+     ["intravenous", "oral"]),
+    ("PMC4776542", "midazolam-ondansetron combination for PONV prophylaxis (vs midazolam, ondansetron, saline)",
+     ["intravenous"]),
+    # the route the intervention's own name states, where the abstract names none for it
+    ("PMC5387905", "oral paracetamol 1 g (vs ibuprofen 400 mg and diclofenac potassium 50 mg)", ["oral"]),
+    ("PMC5626376", "intra-articular viscosupplementation (hyaluronic acid) after knee arthroscopic debridement (vs PRP or "
+     "standard care)", ["other"]),
 ])
 def test_routes_of_batch_4_and_5_dev_articles(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
