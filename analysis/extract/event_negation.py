@@ -104,11 +104,14 @@ def is_negated(text: str, start: int, end: int) -> bool:
     return any(a <= start and start < b for a, b in negated_spans(text))
 
 
+_STOP, _TOKEN = re.compile(r"[;:]"), re.compile(r"\S+")
+
+
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Character spans a negation trigger covers (NegEx: forward from ``pre``, backward from ``post``)."""
     pseudo = [(m.start(), m.end()) for m in NEGATION.pseudo.finditer(text)]
     in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731
-    stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in re.finditer(r"[;:]", text)]
+    stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in _STOP.finditer(text)]
     spans = []
     verbs = [m.start() for m in NEGATION.verbs.finditer(text)]
     for m in NEGATION.pre.finditer(text):
@@ -116,7 +119,7 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
             continue
         ends = stops if NEGATION.subject.search(m.group(0)) else stops + [v for v in verbs if v > m.end()]
         end = min([s for s in ends if s >= m.end()] + [len(text)])
-        words = list(re.finditer(r"\S+", text[m.end():end]))
+        words = list(_TOKEN.finditer(text[m.end():end]))
         if len(words) > NEGATION.max_words:
             end = m.end() + words[NEGATION.max_words - 1].end()
         spans.append((m.end(), end))
@@ -124,7 +127,7 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
         if in_pseudo(m.start(), m.end()):
             continue
         start = max([s for s in stops if s < m.start()] + [0])
-        words = list(re.finditer(r"\S+", text[start:m.start()]))
+        words = list(_TOKEN.finditer(text[start:m.start()]))
         if len(words) > NEGATION.max_words:
             start = start + words[-NEGATION.max_words].start()
         spans.append((start, m.start()))
