@@ -92,11 +92,19 @@ def compared_spans(text: str) -> list[tuple[int, int]]:
     """Parts of a sentence (up to a contrast) holding a comparison that found no difference ('similar')."""
     bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
     spans = []
-    for m in [*NEGATION.pseudo.finditer(text), *_SIMILAR.finditer(text), *SIMILARITY.finditer(text)]:
-        lo = max(b for b in bounds if b <= m.start())
-        hi = min((b for b in bounds if b > m.start()), default=len(text))
+    starts = [a for a, _ in _pseudo_spans(text)] + [m.start() for m in (*_SIMILAR.finditer(text),
+                                                                       *SIMILARITY.finditer(text))]
+    for start in starts:
+        lo = max(b for b in bounds if b <= start)
+        hi = min((b for b in bounds if b > start), default=len(text))
         spans.append((lo, hi))
     return spans
+
+
+@lru_cache(maxsize=256)  # the sentences of one article: read for negation and for comparisons
+def _pseudo_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the pseudo-triggers ('no significant difference in') are."""
+    return tuple((m.start(), m.end()) for m in NEGATION.pseudo.finditer(text))
 
 
 def is_negated(text: str, start: int, end: int) -> bool:
@@ -109,7 +117,12 @@ _STOP, _TOKEN = re.compile(r"[;:]"), re.compile(r"\S+")
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Character spans a negation trigger covers (NegEx: forward from ``pre``, backward from ``post``)."""
-    pseudo = [(m.start(), m.end()) for m in NEGATION.pseudo.finditer(text)]
+    return list(_negated_spans(text))
+
+
+@lru_cache(maxsize=256)  # the sentences of one article: the event mentions and the sentence detector read each
+def _negated_spans(text: str) -> tuple[tuple[int, int], ...]:
+    pseudo = _pseudo_spans(text)
     in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731
     stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in _STOP.finditer(text)]
     spans = []
@@ -131,4 +144,4 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
         if len(words) > NEGATION.max_words:
             start = start + words[-NEGATION.max_words].start()
         spans.append((start, m.start()))
-    return spans
+    return tuple(spans)
