@@ -48,11 +48,7 @@ class _Lexicon:
 
     def may_match(self, text: str) -> bool:
         """A cheap test that rules out most sentences before the alternation runs."""
-        prefixes = self.prefixes
-        for word in _LETTERS.findall(text.lower()):
-            if word[:4] in prefixes:
-                return True
-        return False
+        return bool(_starts(text))
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -117,6 +113,11 @@ def word_starts(lowered: str) -> list[int]:
     return [m.start() for m in _LETTERS.finditer(lowered) if m.group()[:4] in prefixes]
 
 
+@lru_cache(maxsize=256)  # the sentences of one article: ``may_match`` and then ``lexicon_hits`` read each
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple(word_starts(text.lower()))
+
+
 _HEAD, _TAIL = "(?<![\\w-])(?:", ")(?![\\w])"
 
 
@@ -150,7 +151,7 @@ def _lexicon_hits(text: str) -> tuple[re.Match[str], ...]:
     hits: list[re.Match[str]] = []
     end = 0
     regex, by_letter = LEXICON.regex, _BY_LETTER
-    for start in word_starts(text.lower()):
+    for start in _starts(text):
         if start < end:
             continue
         first = text[start].lower()  # the text's own letter (the lower-cased copy may be offset by 'İ')
