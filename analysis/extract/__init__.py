@@ -109,6 +109,7 @@ def make_context(article: Article, intervention: Intervention | str = "ketamine"
 
 def extract_findings(article: Article, intervention: Intervention | str = "ketamine") -> list[Finding]:
     """Every finding of every extractor for one article."""
+    fast_re.new_article()  # the intervention pattern's results for the previous article's texts are not needed
     ctx = make_context(article, intervention)
     mentioned = ctx.intervention.mentioned_in(ctx.text)
     for module in EXTRACTORS:

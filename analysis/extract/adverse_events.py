@@ -17,6 +17,7 @@ never ends up in both lists (occurred wins).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -117,8 +118,7 @@ def _topic_terms(ctx: "Context") -> set[str]:
     """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
     topic: set[str] = set()
     for s in ctx.sentences:
-        if s.section == "TITLE" or _AIM.search(s.text) or (s.section and re.search(r"objective|aim|purpose",
-                                                                                     s.section, re.I)):
+        if s.section == "TITLE" or _AIM.search(s.text) or (s.section and _label_kinds(s.section)[3]):
             hits = lexicon_hits(s.text)
             generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
             for m in hits:
@@ -152,15 +152,28 @@ def _background(ctx: "Context") -> set[int]:
     first_aim = next((s.index for s in ctx.sentences[:6] if s.section != "TITLE" and _AIM.search(s.text)), None)
     labels = _sentence_labels(ctx)
     for s in ctx.sentences:
-        label = labels[s.index]
-        if re.search(r"background|introduction|context|rationale|objective|aim|purpose", label, re.I):
+        background, reported, results, _ = _label_kinds(labels[s.index])
+        if background:
             out.add(s.index)
-        elif not re.search(r"result|conclu|finding|discussion|interpretation|method", label, re.I) and \
-                first_aim is not None and s.index <= first_aim:
+        elif not reported and first_aim is not None and s.index <= first_aim:
             out.add(s.index)
-        elif _AIM.search(s.text) and not re.search(r"result|conclu", label, re.I):
+        elif _AIM.search(s.text) and not results:
             out.add(s.index)
     return out
+
+
+_BACKGROUND_LABEL = re.compile(r"background|introduction|context|rationale|objective|aim|purpose", re.I)
+_REPORTED_LABEL = re.compile(r"result|conclu|finding|discussion|interpretation|method", re.I)
+_RESULTS_LABEL = re.compile(r"result|conclu", re.I)
+_AIM_LABEL = re.compile(r"objective|aim|purpose", re.I)
+
+
+@lru_cache(maxsize=256)  # a handful of section labels ('BACKGROUND', 'Results') recur in every abstract
+def _label_kinds(label: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a section label names the background or aim, a part that reports (results, methods...), the
+    results or conclusions, the objective."""
+    return (_BACKGROUND_LABEL.search(label) is not None, _REPORTED_LABEL.search(label) is not None,
+            _RESULTS_LABEL.search(label) is not None, _AIM_LABEL.search(label) is not None)
 
 
 _INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z /&-]{2,40}):\s")

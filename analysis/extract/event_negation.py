@@ -92,11 +92,19 @@ def compared_spans(text: str) -> list[tuple[int, int]]:
     """Parts of a sentence (up to a contrast) holding a comparison that found no difference ('similar')."""
     bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
     spans = []
-    for m in [*NEGATION.pseudo.finditer(text), *_SIMILAR.finditer(text), *SIMILARITY.finditer(text)]:
-        lo = max(b for b in bounds if b <= m.start())
-        hi = min((b for b in bounds if b > m.start()), default=len(text))
+    starts = [a for a, _ in _pseudo_spans(text)] + [m.start() for m in (*_SIMILAR.finditer(text),
+                                                                       *SIMILARITY.finditer(text))]
+    for start in starts:
+        lo = max(b for b in bounds if b <= start)
+        hi = min((b for b in bounds if b > start), default=len(text))
         spans.append((lo, hi))
     return spans
+
+
+@lru_cache(maxsize=256)  # the sentences of one article: read for negation and for comparisons
+def _pseudo_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the pseudo-triggers ('no significant difference in') are."""
+    return tuple((m.start(), m.end()) for m in NEGATION.pseudo.finditer(text))
 
 
 def is_negated(text: str, start: int, end: int) -> bool:
@@ -104,11 +112,19 @@ def is_negated(text: str, start: int, end: int) -> bool:
     return any(a <= start and start < b for a, b in negated_spans(text))
 
 
+_STOP, _TOKEN = re.compile(r"[;:]"), re.compile(r"\S+")
+
+
 def negated_spans(text: str) -> list[tuple[int, int]]:
     """Character spans a negation trigger covers (NegEx: forward from ``pre``, backward from ``post``)."""
-    pseudo = [(m.start(), m.end()) for m in NEGATION.pseudo.finditer(text)]
+    return list(_negated_spans(text))
+
+
+@lru_cache(maxsize=256)  # the sentences of one article: the event mentions and the sentence detector read each
+def _negated_spans(text: str) -> tuple[tuple[int, int], ...]:
+    pseudo = _pseudo_spans(text)
     in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731
-    stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in re.finditer(r"[;:]", text)]
+    stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in _STOP.finditer(text)]
     spans = []
     verbs = [m.start() for m in NEGATION.verbs.finditer(text)]
     for m in NEGATION.pre.finditer(text):
@@ -116,7 +132,7 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
             continue
         ends = stops if NEGATION.subject.search(m.group(0)) else stops + [v for v in verbs if v > m.end()]
         end = min([s for s in ends if s >= m.end()] + [len(text)])
-        words = list(re.finditer(r"\S+", text[m.end():end]))
+        words = list(_TOKEN.finditer(text[m.end():end]))
         if len(words) > NEGATION.max_words:
             end = m.end() + words[NEGATION.max_words - 1].end()
         spans.append((m.end(), end))
@@ -124,8 +140,8 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
         if in_pseudo(m.start(), m.end()):
             continue
         start = max([s for s in stops if s < m.start()] + [0])
-        words = list(re.finditer(r"\S+", text[start:m.start()]))
+        words = list(_TOKEN.finditer(text[start:m.start()]))
         if len(words) > NEGATION.max_words:
             start = start + words[-NEGATION.max_words].start()
         spans.append((start, m.start()))
-    return spans
+    return tuple(spans)

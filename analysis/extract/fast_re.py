@@ -155,7 +155,8 @@ class LowerMatch:
 class LowerPattern:
     """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
 
-    __slots__ = ("re", "low", "risky", "keys", "gate", "digit", "pattern", "flags", "groups", "groupindex", "_hash")
+    __slots__ = ("re", "low", "risky", "keys", "gate", "digit", "pattern", "flags", "groups", "groupindex", "_hash",
+                 "memo", "_article")
 
     def __init__(self, pattern: re.Pattern[str], low: re.Pattern[str], risky: frozenset[str],
                  keys: tuple[str, ...] = (), gate: frozenset[int] | None = None, digit: bool = False) -> None:
@@ -170,6 +171,8 @@ class LowerPattern:
         self.flags = pattern.flags
         self.groups = pattern.groups
         self.groupindex = pattern.groupindex
+        self.memo: dict[Any, Any] | None = None  # ``remember``: results for the texts of the current article
+        self._article = -1
 
     def _lower(self, text: str) -> str | None:
         """The lower-cased text to run ``low`` on ('' when a key pre-check rules every match out), or None
@@ -200,6 +203,18 @@ class LowerPattern:
         return self._hash
 
     def search(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
+        memo = self.memo
+        if memo is None or args:
+            return self._search(text, *args)
+        if self._article != _ARTICLE[0] or len(memo) > _MEMO_SIZE:
+            memo.clear()
+            self._article = _ARTICLE[0]
+        got = memo.get(text, _MISS)
+        if got is _MISS:
+            got = memo[text] = self._search(text)
+        return got
+
+    def _search(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
         low = self._lower(text)
         if low is None:
             return self.re.search(text, *args)
@@ -281,15 +296,33 @@ class LowerPattern:
         return f"LowerPattern({self.re!r})"
 
 
+_MISS = object()
+_MEMO_SIZE = 2048  # texts of one article at most (sentences, clauses, slices), in case no caller marks articles
+_ARTICLE = [0]
+
+
+def new_article() -> None:
+    """Forget the results the ``remember`` patterns keep: called before each article is read, so a pattern
+    asked again about the same sentence, clause or slice of one article (the intervention's own pattern: some
+    60 calls per abstract on 36 texts) gives back the match it found, the same by construction, while other
+    articles' texts are not kept (a benchmark that repeats its abstracts is not flattered)."""
+    _ARTICLE[0] += 1
+
+
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
 
 
-def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str] | LowerPattern:
+def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (),
+         remember: bool | None = None) -> re.Pattern[str] | LowerPattern:
     """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
     ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs); without
-    them the keys are read from the pattern (``required_text``). A pattern made before any text is read (at
-    import) has its keys join the one automaton pass per text; one made later (per article) is pre-checked
-    with ``in`` when it has a few keys."""
+    them the keys are read from the pattern (``required_text``); ``remember``: ``search`` keeps its results
+    for the texts of the current article (see ``new_article``); by default for a pattern given its keys (the
+    intervention's names, asked about the same texts by every extractor). A pattern made before any text is
+    read (at import) has its keys join the one automaton pass per text; one made later (per article) is
+    pre-checked with ``in`` when it has a few keys."""
+    if remember is None:
+        remember = bool(keys)
     if isinstance(pattern, LowerPattern):
         return pattern
     got = lower_copy(pattern) if isinstance(pattern, re.Pattern) else None
@@ -303,7 +336,10 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = ()) -> re.Pattern[str
         elif needed and required_text.accepting():
             gate = required_text.register(needed)
     digit = required_text.needs_digit(got[0].pattern, got[0].flags)
-    return LowerPattern(pattern, *got, keys=tuple(keys), gate=gate, digit=digit)
+    wrapped = LowerPattern(pattern, *got, keys=tuple(keys), gate=gate, digit=digit)
+    if remember:
+        wrapped.memo = {}
+    return wrapped
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:

@@ -93,13 +93,23 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
     ``course`` and ``schedule`` (from ``timepoints``) count post-treatment times from the start of treatment
     and give visits their day.
     """
-    out = []
-    text = sentence.text
+    return _kept(sentence.text, _observed(sentence.text, course, schedule), short)
+
+
+def _observed(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
+    """The candidate time points of a sentence that reports what was observed (the part of
+    ``follow_up_mentions`` that does not depend on ``short``: ``follow_up`` reads it once for both passes)."""
     if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or is_planned(text):
-        return out  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
-    if short and not _SHORT_ASSESSED.search(text):
+        return []  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
+    return _candidates(text, course, schedule)
+
+
+def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMention]:
+    """The candidates of ``text`` that can be a follow-up (``short``: a minute-scale one)."""
+    out: list[TimeMention] = []
+    if not candidates or short and not _SHORT_ASSESSED.search(text):
         return out
-    for t in _candidates(text, course, schedule):
+    for t in candidates:
         if t.max_days > _MAX_FOLLOW_UP or t.max_days < (_MINUTE if short else _HOUR):
             continue
         if short:
@@ -189,8 +199,9 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.article.text))
     course, schedule = timing(ctx)
-    for s in ctx.sentences:
-        for t in follow_up_mentions(s, course=course, schedule=schedule):
+    observed = [_observed(s.text, course, schedule) for s in ctx.sentences]
+    for s, found in zip(ctx.sentences, observed):
+        for t in _kept(s.text, found, False):
             if best is None or t.max_days > best[0]:
                 best = (t.max_days, s)
         periods = consecutive_periods(s.text, phased) or interval_schedule(s.text)  # not 'course' (anchors later ones)
@@ -199,8 +210,8 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
             best = (1.0, s)
     if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'
-        for s in ctx.sentences:
-            for t in follow_up_mentions(s, short=True, course=course, schedule=schedule):
+        for s, found in zip(ctx.sentences, observed):
+            for t in _kept(s.text, found, True):
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
     if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)

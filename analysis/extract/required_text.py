@@ -106,6 +106,7 @@ def _item(op: Any, av: Any) -> Info:
     return None, None  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...
 
 
+@lru_cache(maxsize=1024)  # per-article patterns (an intervention with its abbreviations) recur across a harvest
 def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of the (case-sensitive) pattern ``source`` holds, or None when
     no such set of keys at least ``_MIN_KEY`` long is found."""
@@ -143,6 +144,7 @@ def _digit_sequence(items: Any) -> bool:
     return any(_digit_item(op, av) for op, av in items)
 
 
+@lru_cache(maxsize=1024)  # the same: the intervention's pattern is rebuilt for every article
 def needs_digit(source: str, flags: int = 0) -> bool:
     """Whether every match of the pattern ``source`` holds a digit (``\\d``, ``[0-9]``): then text without
     one cannot match (checked with ``\\d`` on the text, so every Unicode digit counts)."""

@@ -18,9 +18,9 @@ def test_lexicon_by_first_letter_matches_as_the_whole_alternation() -> None:
     for path in sorted(SNAPSHOT.glob("*.nxml")):
         for article in parse_file(path):
             for s in split_article(article, article.text):
-                for w in event_terms._STARTS.finditer(s.text.lower()):
-                    whole = event_terms.LEXICON.regex.match(s.text, w.start())
-                    part = event_terms._BY_LETTER[s.text[w.start()].lower()].match(s.text, w.start())
+                for start in event_terms.word_starts(s.text.lower()):
+                    whole = event_terms.LEXICON.regex.match(s.text, start)
+                    part = event_terms._BY_LETTER[s.text[start].lower()].match(s.text, start)
                     assert (whole and whole.span()) == (part and part.span()), s.text
                     checked += 1
                     found += whole is not None
@@ -28,3 +28,25 @@ def test_lexicon_by_first_letter_matches_as_the_whole_alternation() -> None:
     # data/snapshot/pmc/PMC5809707.nxml: its events, in order
     text = "The incidence of hypotension, bradycardia, desaturation, and coughing was noted."
     assert [m.group(0) for m in event_terms.lexicon_hits(text)] == ["hypotension", "bradycardia", "desaturation"]
+
+
+def test_word_starts_are_those_of_one_prefix_alternation() -> None:
+    """The words tried are those a single alternation of the prefixes finds (the way it was done before)."""
+    import re
+
+    prefixes = event_terms.LEXICON.prefixes
+    four = sorted((p for p in prefixes if len(p) == 4), reverse=True)
+    short = sorted((p for p in prefixes if len(p) < 4), key=len, reverse=True)
+    alternation = re.compile(r"(?<![a-z])(?:" + "|".join([*four, *(p + "(?![a-z])" for p in short)]) + ")")
+    checked = 0
+    for path in sorted(SNAPSHOT.glob("*.nxml")):
+        for article in parse_file(path):
+            for s in split_article(article, article.text):
+                low = s.text.lower()
+                assert event_terms.word_starts(low) == [m.start() for m in alternation.finditer(low)], s.text
+                assert event_terms.LEXICON.may_match(s.text) == (alternation.search(low) is not None)
+                checked += 1
+    assert checked > 300
+    # data/snapshot/pmc/PMC5809707.nxml, lower-cased: the words that can start a wording
+    text = "the incidence of hypotension, bradycardia, desaturation, and coughing was noted."
+    assert [text[i:i + 4] for i in event_terms.word_starts(text)] == ["inci", "hypo", "brad", "desa", "coug"]
