@@ -147,9 +147,6 @@ def article_arms(ctx: "Context") -> Arms:
     extra = _initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
     if extra:  # the abbreviation or group word becomes one of the intervention's names
         pattern = _with_names(pattern.pattern, pattern.flags, tuple(re.escape(w) for w in extra))
-    base = _base_treatments(name, text, pattern)
-    if base:  # add-on design: the base treatment alone is the comparator's arm
-        pattern = _not_alone(pattern.pattern, pattern.flags, base)
     arms = arms_for(text, pattern)
     alone = [w for w in _alone_arms(name, text) if not pattern.search(w)]
     if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
@@ -181,25 +178,6 @@ def _alone_arms(name: str, text: str) -> list[str]:
         return []  # no add-on design ('lidocaine spray alone (vs spray plus viscous solution)' is the base itself)
     found = [m.group(1) for m in _ALONE.finditer(bracket)] + [m.group(1) for m in _ONLY_ARM.finditer(text)]
     return [w for w in dict.fromkeys(found) if w.lower() not in _NAME_FILLER]
-
-
-def _base_treatments(name: str, text: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """Words of the intervention's name that, alone, name the comparator of an add-on design (additions rule g):
-    in 'ramosetron plus dexamethasone (vs ramosetron alone and saline control)' the intervention is the added
-    dexamethasone; 'the ramosetron group' and 'ramosetron alone' are the comparator's arm. A word counts when the
-    name's bracketed comparator or the text writes it 'X alone' and the name has other distinctive words."""
-    bracket = " ".join(m.group(0) for m in _BRACKETED_COMPARATOR.finditer(name))
-    named = [w for w in re.findall(r"[A-Za-z][\w-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name)) if w.lower() not in _NAME_FILLER]
-    if len(named) < 2 or not ("alone" in text or "alone" in bracket):
-        return ()
-    alone = {m.group(1).lower() for m in _ALONE.finditer(f"{bracket} {text}")}
-    return tuple(w for w in dict.fromkeys(w.lower() for w in named) if w in alone and pattern.fullmatch(w))
-
-
-@lru_cache(maxsize=32)  # ``pattern`` where a match of one of ``words`` by itself no longer names the intervention
-def _not_alone(pattern: str, flags: int, words: tuple[str, ...]) -> re.Pattern[str]:
-    behind = "".join(rf"(?<!\b{re.escape(w)})(?<!\b{re.escape(w)}s)" for w in words)
-    return re.compile(rf"(?:{pattern}){behind}", flags | re.I)
 
 
 def _group_words(text: str, name: str) -> list[str]:
@@ -344,9 +322,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
 
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
 _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
-                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b|"
-                         r"\b(placebo|sham)[- ]controlled (\w+ )?(trials?|stud(y|ies)) (is|are) (still )?(required|needed|warranted)",
-                         re.I)  # ... nor a trial still to be done ('A randomised placebo controlled trial is required')
+                         r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",
+                         re.I)
 
 # A label in parentheses right after its definition: 'either midazolam (Group M) or ketamine-midazolam (Group KM)',
 # '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,

@@ -98,28 +98,9 @@ def test_an_abbreviation_for_the_condition_names_no_outcome() -> None:
     assert defined.pain_outcome("POM was lower with rocuronium.")
 
 
-def test_initials_of_the_name_and_the_base_of_an_add_on_design() -> None:
+def test_initials_of_the_name_name_the_arm() -> None:
     # PMC2699080 (pool batch 4, dev): 'the LP group' is laparoscopic pyeloplasty, 'the OP group' the comparator.
-    from ketamine_evidence.analysis.extract.arms import _base_treatments, _group_words, _not_alone
+    from ketamine_evidence.analysis.extract.arms import _group_words
     text = ("We compared laparoscopic (LP) and open pyeloplasty (OP) in a randomized prospective trial. Compared to OP "
             "group, the post operative diclofenac requirement was significantly less in LP group (mean 107.14 mg).")
     assert _group_words(text, "laparoscopic pyeloplasty (vs open pyeloplasty)") == ["LP"]
-    # PMC4293505 (pool batch 4, dev; additions rule g): ramosetron alone is the comparator of the added dexamethasone.
-    name = "ramosetron plus dexamethasone (vs ramosetron alone and saline control)"
-    text = ("Combination of ramosetron and dexamethasone significantly reduced ... the VRS 1 hour pain value ... "
-            "compared to ramosetron alone in patients undergoing thyroid surgery.")
-    pattern = re.compile(r"\b(?:ramosetron plus dexamethasone|ramosetron|dexamethasone)\b", re.I)
-    base = _base_treatments(name, text, pattern)
-    assert base == ("ramosetron",)
-    arms = arms_for(text, _not_alone(pattern.pattern, pattern.flags, base))
-    assert arms.side("compared to ramosetron alone") != "intervention"
-    assert arms.side("the ramosetron plus dexamethasone group") == "intervention"
-    assert _base_treatments("ketamine", "ketamine alone", KETAMINE) == ()
-
-
-def test_a_placebo_controlled_trial_still_required_is_no_placebo_arm() -> None:
-    # PMC3502183 (pool batch 4, dev): an uncontrolled study that calls for a placebo-controlled trial.
-    text = ("Compared to baseline, a significant decrease in episodes of abdominal pain from 60% to 20% (p = 0.01) "
-            "was found. A randomised placebo controlled trial is required to confirm these data.")
-    assert not arms_for(text, re.compile("probiotic")).placebo_controlled
-    assert arms_for("Patients received probiotic or placebo.", re.compile("probiotic")).placebo_controlled

@@ -172,12 +172,6 @@ def test_when_compared_with_baseline_is_a_change_from_baseline() -> None:
     assert _is_between("pain was significantly lower when compared with the placebo group")
 
 
-def test_equivalent_influences_are_no_difference() -> None:
-    # PMC2758835 (pool batch 4, dev): 'both treatment strategies can have equivalent positive influences on headache'.
-    assert direction.raw_direction("It appears that both treatment strategies can have equivalent positive influences "
-                                   "on headache complaints.") == "none"
-
-
 def test_a_superlative_is_a_direction_but_not_a_subset_of_patients() -> None:
     # PMC5426394 (pool batch 5, dev) and PMC4266769 (pool dev): 'The lowest pain score ... was obtained for
     # oxymetazoline+lidocaine' is lower; '8 patients with the lowest pain scores did not use ...' names patients.
