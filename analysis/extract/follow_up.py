@@ -52,7 +52,22 @@ _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hou
 # Pain rated right after the procedure: 'in the immediate postprocedure period', 'immediately after endoscopic
 # examination'.
 _IMMEDIATE = re.compile(r"\b(pain|score|scale|measure\w*|assess\w*|rated|recorded)\b[^.;]{0,80}\bimmediate(ly)? (post-?procedur\w*|"
-                        r"(after|following) (the )?(\w+ )?(procedure|injection|venipuncture|examination|endoscopy))", re.I)
+                        r"(after|following) (the )?(\w+ )?(procedure|injection|venipuncture|examination|endoscopy))|"
+                        r"\bimmediate(ly)? (after|following) (the )?(\w+ )?(procedure|injection|venipuncture|examination|endoscopy)"
+                        r"[^.;]{0,60}\b(was|were) (also )?(measured|assessed|rated|recorded|evaluated)\b", re.I)
+# Pain rated only during a procedure or right after it (additions rule z): 'pain measurement in the first 30 seconds
+# of venipuncture', 'in the immediate postprocedure period', 'nasal pain scores due to the passage of the endoscope'.
+_PROCEDURE = r"(procedure|venipuncture|injection|insertion|cannulation|puncture|examination|endoscop\w*|passage of the \w+)"
+_AT_PROCEDURE = re.compile(rf"\b(pain|score|scale)\b[^.;]{{0,80}}\b((during|due to|caused by) (the )?{_PROCEDURE}|"
+                           rf"in the first \d+ (seconds|s) of|immediate(ly)? (after (the )?{_PROCEDURE}|post-?procedur\w*))", re.I)
+
+
+def at_procedure(text: str) -> bool:
+    """The sentence rates pain during a procedure or right after it (additions rule z)."""
+    return any(k in text for k in ("during", "During", "first", "mmediate", "due to", "caused by")) and bool(
+        _AT_PROCEDURE.search(text))
+
+
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import _ASSESSED, _HOUR, _MINUTE, follow_up_mentions, timing
+from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, at_procedure, follow_up_mentions,
+                                                          timing)
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 if TYPE_CHECKING:
@@ -107,20 +108,13 @@ def _end_of_course(verdicts: list[Verdict], course: float | None) -> tuple[float
     return course, better.sentence, better.clause.strip()
 
 
-# Pain rated only during a procedure or right after it (additions rule z): 'pain measurement in the first 30 seconds
-# of venipuncture', 'in the immediate postprocedure period'.
-_AT_PROCEDURE = re.compile(r"\b(pain|score|scale)\b[^.;]{0,80}\b(during (the )?(procedure|venipuncture|injection|insertion|"
-                           r"cannulation|puncture|examination)|in the first \d+ (seconds|s) of|immediate(ly)? (after (the )?"
-                           r"(procedure|injection|venipuncture|examination)|post-?procedur\w*))", re.I)
-
-
 def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sentence", str] | None:
     """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
     immediately after a single treatment (additions rules r and z)."""
     text = ctx.text
-    if not any(k in text for k in ("during", "During", "first", "mmediate")) or not _inactive_control(verdicts, text):
-        return None  # every _AT_PROCEDURE match holds one of these words
-    return next(((0.0, s, s.text) for s in ctx.sentences if _AT_PROCEDURE.search(s.text)), None)
+    if not _inactive_control(verdicts, text):
+        return None
+    return next(((0.0, s, s.text) for s in ctx.sentences if at_procedure(s.text)), None)
 
 
 def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
