@@ -38,7 +38,11 @@ _ALL_TIMES = re.compile(
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
 _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
-_CONTROL_GROUP = re.compile(r"\b(controls?|control (group|arm)s?)\b", re.I)
+# A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques or procedure
+# variants, the 'control group' is the other variant, an active comparator (additions rule e).
+_CONTROL_GROUP = re.compile(r"\b(controls?(?![- ](trial|study))|control (group|arm)s?)\b", re.I)
+_VARIANTS = re.compile(r"\b(two|three|2|3) (different )?(\w+ )?(techniques|methods|approaches|procedures|surgical techniques)\b",
+                       re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
 # A gain from baseline itself; 'equally effective' compares the arms.
@@ -80,7 +84,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 # 'All treatment groups had similar pain relief', no time of its own: read against baseline at
                 # the last examination the abstract states (guideline; additions rule e)
                 return follow[0], gains[0].sentence, gains[0].clause.strip()
-            if not _CONTROL_GROUP.search(ctx.text):
+            if not _names_control_arm(ctx.text) or _VARIANTS.search(ctx.text):
                 return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
             # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
             # the groups is read (rule e), else 'no difference' from the control gives 0.
@@ -115,6 +119,17 @@ def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "
     if not _inactive_control(verdicts, text):
         return None
     return next(((0.0, s, s.text) for s in ctx.sentences if at_procedure(s.text)), None)
+
+
+def _names_control_arm(text: str) -> bool:
+    """The text names a control arm: 'control group', 'controls', not a design ('Control Trial') or a name in title
+    case ('Centers for Disease Control')."""
+    for m in _CONTROL_GROUP.finditer(text):
+        before = text[max(0, m.start() - 20):m.start()].split()
+        if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not m.group(3):
+            continue
+        return True
+    return False
 
 
 def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
