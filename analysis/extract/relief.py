@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # it lasts to the last follow-up.
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
-    r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
+    r"at (all|both|every|each) (the )?(\w+ )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
     r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end|"
     r"final (?!sample|analys\w+|diagnos\w+|dose|product)\w+|(were|was|remained) (sustained|maintained)(?! (for|until|up to|at|through)))\b",
     re.I)
@@ -65,7 +65,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             if kept is not None:
                 return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
         return better or _end_of_course(verdicts, when[0]) or (
-            _at_the_procedure(ctx, verdicts)) or (
+            _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or (
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
         # A change from baseline, or the arm's own duration of analgesia (rule e). 'Worse than no treatment gives 0'
@@ -130,6 +130,20 @@ def _names_control_arm(text: str) -> bool:
             continue
         return True
     return False
+
+
+# A between-group difference stated right after the treatment: 'The post-intervention between-group mean differences'.
+_AFTER = r"(post-?intervention|post-?treatment|immediately after (the )?(intervention|treatment|session|mobili[sz]ation))"
+_RIGHT_AFTER = re.compile(rf"\b{_AFTER}\b[^.;]{{0,30}}\bbetween[- ]groups?\b|\bbetween[- ]groups?\b[^.;]{{0,60}}\b{_AFTER}", re.I)
+
+
+def _right_after(ctx: "Context", verdicts: list[Verdict], course: float | None) -> tuple[float, "Sentence", str] | None:
+    """0 for a single treatment whose only between-group difference against placebo, sham or no treatment is
+    stated right after it; gains from baseline at later follow-ups do not extend the relief (additions rule r)."""
+    if course is not None or "between" not in ctx.text or not _inactive_control(verdicts, ctx.text):
+        return None
+    pain = article_arms(ctx).pain_outcome  # with the abstract's outcome abbreviations ('PPT')
+    return next(((0.0, s, s.text) for s in ctx.sentences if _RIGHT_AFTER.search(s.text) and pain(s.text)), None)
 
 
 def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
