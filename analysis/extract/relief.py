@@ -68,9 +68,14 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or (
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
-        # A change from baseline, or the arm's own duration of analgesia (rule e). 'Worse than no treatment gives 0'
-        # was tried and dropped: on dev it fixed as many records (3) as it broke through wrong 'worse' verdicts (3).
-        return _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
+        # A change from baseline, or the arm's own duration of analgesia (rule e). Else a dated 'worse' comparison
+        # against placebo, sham or no treatment is a reading with no relief at any time: 0 (guideline). Undated
+        # 'worse' verdicts give nothing: on dev they are more often wrong verdicts than right ones.
+        found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
+        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None and v.times), None)
+        if found is None and worse is not None and worse.sentence is not None and _inactive_control(verdicts, ctx.text):
+            return 0.0, worse.sentence, worse.clause.strip()
+        return found
     if value == "no_difference":
         placebo = _inactive_control(verdicts, ctx.text)
         if not placebo:

@@ -26,3 +26,9 @@ def test_both_time_points_and_a_difference_right_after_the_treatment(pmcid: str,
 ])
 def test_no_difference_between_procedure_variants_gives_no_relief(pmcid: str, intervention: str) -> None:
     assert "relief_duration_days" not in _pool_fields(pmcid, intervention)
+
+
+def test_a_dated_worse_result_against_no_treatment_gives_zero() -> None:
+    # Batch 4 dev PMC5380284: 'The postoperative pain score at 48 hours ... in the Gum group was significantly higher
+    # than in the no gum group': no relief at any time against no treatment.
+    assert _pool_fields("PMC5380284", "postoperative gum-chewing (vs no gum)")["relief_duration_days"].value == 0
