@@ -68,6 +68,10 @@ def at_procedure(text: str) -> bool:
         _AT_PROCEDURE.search(text))
 
 
+# Patients taken into the study 'during' a span, with no follow-up or assessment word between: an intake window.
+_INTAKE = re.compile(r"\b(\d+|patients|subjects|participants|cases)\s(?![^.;]*\b(follow\w*|assess\w*|evaluat\w*|observ\w*|"
+                     r"monitor\w*|treat\w*|receiv\w*|took|tak\w+|us(e|ed|ing)|given|administ\w*|appl\w*|underw\w*|perform\w*|exercis\w*|"
+                     r"train\w*|wor[en]|suppl\w*)\b)[^.;]{0,50}\bduring\s(a\s|the\s)?(period\sof\s)?$", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
 
@@ -139,6 +143,8 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
             continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
         if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):
             continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
+        if t.max_days >= 28 and _INTAKE.search(before):
+            continue  # '90 patients prepared for renal transplantation during 1 year': when they were taken in
         out.append(t)
     return out
 

@@ -383,3 +383,10 @@ def test_similar_relief_against_an_active_comparator_is_read_at_the_last_examina
 def test_follow_up_schedules_washouts_and_session_lengths(pmcid: str, intervention: str, expected: float | None) -> None:
     found = _pool_fields(pmcid, intervention)
     assert (found["follow_up_days"].value if "follow_up_days" in found else None) == expected
+
+
+def test_an_intake_window_is_no_follow_up() -> None:
+    # Pool dev PMC4796524: '90 patients prepared for renal transplantation during 1 year'; UTI at 'Second week and
+    # fourth week' is the last assessment.
+    found = _pool_fields("PMC4796524", "attached ureteral stent to Foley catheter (new technique)")
+    assert found["follow_up_days"].value == 28.0
