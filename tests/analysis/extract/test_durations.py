@@ -388,5 +388,5 @@ def test_follow_up_schedules_washouts_and_session_lengths(pmcid: str, interventi
 def test_an_intake_window_is_no_follow_up() -> None:
     # Pool dev PMC4796524: '90 patients prepared for renal transplantation during 1 year'; UTI at 'Second week and
     # fourth week' is the last assessment.
-    found = _pool_fields("PMC4796524", "attached ureteral stent to Foley catheter (new technique)")
+    found = _pool_fields("PMC4796524", "ureteral stent attached to Foley catheter")
     assert found["follow_up_days"].value == 28.0
