@@ -127,8 +127,8 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
                 continue  # 'infused over 10 minutes', not '... prior to administration to 10 or 30 minutes after'
             if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
                 continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
-            if not is_pain_outcome(text) or _APGAR.search(text[max(0, t.start - 40):t.start]):
-                continue  # a minute-scale time times the pain outcome, not vital signs, a step of the procedure or a newborn's score
+            if not (_ASSESSED.search(text) or is_pain_outcome(text)) or _APGAR.search(text[max(0, t.start - 40):t.start]):
+                continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
         if (t.max_days >= 365 and re.search(r"years?|yrs?|y\b", t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
                 _AGE.search(text)):
             continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages

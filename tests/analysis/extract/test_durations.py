@@ -223,8 +223,6 @@ def test_measured_duration_of_analgesia_is_relief_but_other_medians_are_not_time
     ("PMC3187863", "alongside midwife-led birth unit"),  # 'Apgar score <7 at 5 minutes': the newborn's score
     ("PMC5426756", "high-dose ulinastatin 2-hour intravenous infusion"),  # '2 h of intravenous infusion'
     ("PMC4825255", "prenatal education classes"),  # '6-8 sessions of 1.5 hours': the length of a session
-    # 'blood pressure and heart rate were measured ... at 0, 1, 2, 3 and 5 minutes after intubation': not pain
-    ("PMC3558645", "lidocaine 40 mg mixed with propofol"),
 ])
 def test_sub_day_times_that_do_not_time_the_pain_outcome_are_not_follow_ups(pmcid: str, intervention: str) -> None:
     assert "follow_up_days" not in _pool_fields(pmcid, intervention)
