@@ -52,7 +52,26 @@ _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hou
 # Pain rated right after the procedure: 'in the immediate postprocedure period', 'immediately after endoscopic
 # examination'.
 _IMMEDIATE = re.compile(r"\b(pain|score|scale|measure\w*|assess\w*|rated|recorded)\b[^.;]{0,80}\bimmediate(ly)? (post-?procedur\w*|"
-                        r"(after|following) (the )?(\w+ )?(procedure|injection|venipuncture|examination|endoscopy))", re.I)
+                        r"(after|following) (the )?(\w+ )?(procedure|injection|venipuncture|examination|endoscopy))|"
+                        r"\bimmediate(ly)? (after|following) (the )?(\w+ )?(procedure|injection|venipuncture|examination|endoscopy)"
+                        r"[^.;]{0,60}\b(was|were) (also )?(measured|assessed|rated|recorded|evaluated)\b", re.I)
+# Pain rated only during a procedure or right after it (additions rule z): 'pain measurement in the first 30 seconds
+# of venipuncture', 'in the immediate postprocedure period', 'nasal pain scores due to the passage of the endoscope'.
+_PROCEDURE = r"(procedure|venipuncture|injection|insertion|cannulation|puncture|examination|endoscop\w*|passage of the \w+)"
+_AT_PROCEDURE = re.compile(rf"\b(pain|score|scale)\b[^.;]{{0,80}}\b((during|due to|caused by) (the )?{_PROCEDURE}|"
+                           rf"in the first \d+ (seconds|s) of|immediate(ly)? (after (the )?{_PROCEDURE}|post-?procedur\w*))", re.I)
+
+
+def at_procedure(text: str) -> bool:
+    """The sentence rates pain during a procedure or right after it (additions rule z)."""
+    return any(k in text for k in ("during", "During", "first", "mmediate", "due to", "caused by")) and bool(
+        _AT_PROCEDURE.search(text))
+
+
+# Patients taken into the study 'during' a span, with no follow-up or assessment word between: an intake window.
+_INTAKE = re.compile(r"\b(\d+|patients|subjects|participants|cases)\s(?![^.;]*\b(follow\w*|assess\w*|evaluat\w*|observ\w*|"
+                     r"monitor\w*|treat\w*|receiv\w*|took|tak\w+|us(e|ed|ing)|given|administ\w*|appl\w*|underw\w*|perform\w*|exercis\w*|"
+                     r"train\w*|wor[en]|suppl\w*)\b)[^.;]{0,50}\bduring\s(a\s|the\s)?(period\sof\s)?$", re.I)
 _NEXT_DAY = re.compile(r"\b(the )?(next|following) day\b", re.I)
 _ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded|observ)\w*", re.I)
 
@@ -134,6 +153,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
         if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):
             continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
+        if t.max_days >= 28 and _INTAKE.search(before):
+            continue  # '90 patients prepared for renal transplantation during 1 year': when they were taken in
         out.append(t)
     return out
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import _ASSESSED, _HOUR, _MINUTE, follow_up_mentions, timing
+from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, at_procedure, follow_up_mentions,
+                                                          timing)
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 # it lasts to the last follow-up.
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
-    r"at (all|every|each) (the )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
+    r"at (all|both|every|each) (the )?(\w+ )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
     r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end|"
     r"final (?!sample|analys\w+|diagnos\w+|dose|product)\w+|(were|was|remained) (sustained|maintained)(?! (for|until|up to|at|through)))\b",
     re.I)
@@ -37,7 +38,11 @@ _ALL_TIMES = re.compile(
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
 _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
-_CONTROL_GROUP = re.compile(r"\b(controls?|control (group|arm)s?)\b", re.I)
+# A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques or procedure
+# variants, the 'control group' is the other variant, an active comparator (additions rule e).
+_CONTROL_GROUP = re.compile(r"\b(controls?(?![- ](trial|study))|control (group|arm)s?)\b", re.I)
+_VARIANTS = re.compile(r"\b(two|three|2|3) (different )?(\w+ )?(techniques|methods|approaches|procedures|surgical techniques)\b",
+                       re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
 # A gain from baseline itself; 'equally effective' compares the arms.
@@ -60,12 +65,17 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             if kept is not None:
                 return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
         return better or _end_of_course(verdicts, when[0]) or (
-            _at_the_procedure(ctx, verdicts)) or (
+            _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or (
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
-        # A change from baseline, or the arm's own duration of analgesia (rule e). 'Worse than no treatment gives 0'
-        # was tried and dropped: on dev it fixed as many records (3) as it broke through wrong 'worse' verdicts (3).
-        return _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
+        # A change from baseline, or the arm's own duration of analgesia (rule e). Else a dated 'worse' comparison
+        # against placebo, sham or no treatment is a reading with no relief at any time: 0 (guideline). Undated
+        # 'worse' verdicts give nothing: on dev they are more often wrong verdicts than right ones.
+        found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
+        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None and v.times), None)
+        if found is None and worse is not None and worse.sentence is not None and _inactive_control(verdicts, ctx.text):
+            return 0.0, worse.sentence, worse.clause.strip()
+        return found
     if value == "no_difference":
         placebo = _inactive_control(verdicts, ctx.text)
         if not placebo:
@@ -79,7 +89,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 # 'All treatment groups had similar pain relief', no time of its own: read against baseline at
                 # the last examination the abstract states (guideline; additions rule e)
                 return follow[0], gains[0].sentence, gains[0].clause.strip()
-            if not _CONTROL_GROUP.search(ctx.text):
+            if not _names_control_arm(ctx.text) or _VARIANTS.search(ctx.text):
                 return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
             # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
             # the groups is read (rule e), else 'no difference' from the control gives 0.
@@ -107,20 +117,38 @@ def _end_of_course(verdicts: list[Verdict], course: float | None) -> tuple[float
     return course, better.sentence, better.clause.strip()
 
 
-# Pain rated only during a procedure or right after it (additions rule z): 'pain measurement in the first 30 seconds
-# of venipuncture', 'in the immediate postprocedure period'.
-_AT_PROCEDURE = re.compile(r"\b(pain|score|scale)\b[^.;]{0,80}\b(during (the )?(procedure|venipuncture|injection|insertion|"
-                           r"cannulation|puncture|examination)|in the first \d+ (seconds|s) of|immediate(ly)? (after (the )?"
-                           r"(procedure|injection|venipuncture|examination)|post-?procedur\w*))", re.I)
-
-
 def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sentence", str] | None:
     """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
     immediately after a single treatment (additions rules r and z)."""
     text = ctx.text
-    if not any(k in text for k in ("during", "During", "first", "mmediate")) or not _inactive_control(verdicts, text):
-        return None  # every _AT_PROCEDURE match holds one of these words
-    return next(((0.0, s, s.text) for s in ctx.sentences if _AT_PROCEDURE.search(s.text)), None)
+    if not _inactive_control(verdicts, text):
+        return None
+    return next(((0.0, s, s.text) for s in ctx.sentences if at_procedure(s.text)), None)
+
+
+def _names_control_arm(text: str) -> bool:
+    """The text names a control arm: 'control group', 'controls', not a design ('Control Trial') or a name in title
+    case ('Centers for Disease Control')."""
+    for m in _CONTROL_GROUP.finditer(text):
+        before = text[max(0, m.start() - 20):m.start()].split()
+        if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not m.group(3):
+            continue
+        return True
+    return False
+
+
+# A between-group difference stated right after the treatment: 'The post-intervention between-group mean differences'.
+_AFTER = r"(post-?intervention|post-?treatment|immediately after (the )?(intervention|treatment|session|mobili[sz]ation))"
+_RIGHT_AFTER = re.compile(rf"\b{_AFTER}\b[^.;]{{0,30}}\bbetween[- ]groups?\b|\bbetween[- ]groups?\b[^.;]{{0,60}}\b{_AFTER}", re.I)
+
+
+def _right_after(ctx: "Context", verdicts: list[Verdict], course: float | None) -> tuple[float, "Sentence", str] | None:
+    """0 for a single treatment whose only between-group difference against placebo, sham or no treatment is
+    stated right after it; gains from baseline at later follow-ups do not extend the relief (additions rule r)."""
+    if course is not None or "between" not in ctx.text or not _inactive_control(verdicts, ctx.text):
+        return None
+    pain = article_arms(ctx).pain_outcome  # with the abstract's outcome abbreviations ('PPT')
+    return next(((0.0, s, s.text) for s in ctx.sentences if _RIGHT_AFTER.search(s.text) and pain(s.text)), None)
 
 
 def _inactive_control(verdicts: list[Verdict], text: str) -> bool:

@@ -355,6 +355,10 @@ def test_procedural_pain_rated_only_at_the_procedure_gives_zero() -> None:
     found = _pool_fields("PMC4118506", "intravenous fentanyl 2 µg/kg")
     assert found["relief_duration_days"].value == 0
     assert found["follow_up_days"].value == 0  # rated right after the procedure, no later assessment
+    # Batch 5 dev PMC5426394 (rule z's example): 'nasal pain scores due to the passage of the endoscope'; '... and
+    # immediately after endoscopic examination were also recorded' (the assessment verb after the time).
+    found = _pool_fields("PMC5426394", "intranasal oxymetazoline plus lidocaine spray premedication for nasal endoscopy")
+    assert found["relief_duration_days"].value == 0 and found["follow_up_days"].value == 0
 
 
 def test_similar_relief_against_an_active_comparator_is_read_at_the_last_examination() -> None:
@@ -377,3 +381,10 @@ def test_similar_relief_against_an_active_comparator_is_read_at_the_last_examina
 def test_follow_up_schedules_washouts_and_session_lengths(pmcid: str, intervention: str, expected: float | None) -> None:
     found = _pool_fields(pmcid, intervention)
     assert (found["follow_up_days"].value if "follow_up_days" in found else None) == expected
+
+
+def test_an_intake_window_is_no_follow_up() -> None:
+    # Pool dev PMC4796524: '90 patients prepared for renal transplantation during 1 year'; UTI at 'Second week and
+    # fourth week' is the last assessment.
+    found = _pool_fields("PMC4796524", "ureteral stent attached to Foley catheter")
+    assert found["follow_up_days"].value == 28.0
