@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, blamed_drugs,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, blamed_drugs, defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
                                                              treated_symptom, unlisted_events)
@@ -238,9 +238,14 @@ def _intervention_labels(ctx: "Context") -> set[str]:
 
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
     """(names the intervention or its arm, names another arm) within a clause: a group word or label not
-    the intervention's, or, outside a comparison, another drug that the events are put down to."""
+    the intervention's, an abbreviation defined for an arm, or, outside a comparison, another drug that the
+    events are put down to."""
     mine = ctx.intervention.pattern.search(clause) is not None
     other = not mine and any(not ctx.intervention.pattern.search(w) for w in blamed_drugs(clause))
+    for found, is_mine in zip(defined_arms(ctx), (True, False)):
+        if found is not None and found.search(clause):
+            mine, other = (True, other) if is_mine else (mine, True)
+            clause = found.sub(lambda m: " " * len(m.group(0)), clause)  # 'AT+EX group' is no group 'EX'
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
@@ -263,6 +268,13 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
         return True
     if other:
         return False
+    # then the contrasted part ('..., while three felt headache, one dizziness, and one nasal congestion
+    # following FLP'), then the sentence
+    bounds = [0] + [m.end() for m in CONTRAST.finditer(sentence)] + [len(sentence)]
+    part = sentence[max(b for b in bounds if b <= start):min((b for b in bounds if b > start), default=len(sentence))]
+    mine, other = _arm_status(part, ctx, labels)
+    if mine or other:
+        return mine
     mine, other = _arm_status(sentence, ctx, labels)
     return mine or not other
 

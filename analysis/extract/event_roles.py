@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.arms import Arms, article_arms
 from ketamine_evidence.analysis.extract.event_terms import LEXICON
 
 if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
     from ketamine_evidence.analysis.extract.event_negation import EventMention
 
 # An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
@@ -207,3 +209,53 @@ def blamed_drugs(clause: str) -> list[str]:
         return []
     return [w for m in _BY_DRUG.finditer(clause) if LEXICON.drug.fullmatch(w := m.group(1)) is not None
             and w.lower() not in LEXICON.generic_treatments]
+
+
+# 'spelled-out words (ABBR)': an arm's abbreviation, '+' and '/' allowed ('active tDCS+exercise (AT+EX)').
+_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z0-9+/-]{1,10})\)")
+_ARM_START = re.compile(r".*(?:[(),;:]|\b(?:or|and|with|versus|vs|to|of|from)\b)", re.I | re.S)
+
+
+def arm_abbreviations(text: str, arms: "Arms", comparators: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """(the intervention's, the other arms') abbreviations the abstract defines: the words before '(ABBR)'
+    name an arm by the article's arms (``arms.side``) or by a comparator the intervention's name states
+    ('intranasal ciclesonide (vs fluticasone propionate)': 'fluticasone propionate (FLP)' is the comparator).
+    Events 'following FLP first administration' or 'in the AT+EX group' are then read for the right arm."""
+    mine: set[str] = set()
+    other: set[str] = set()
+    for m in _DEFINED.finditer(text):
+        abbr = m.group(1)
+        if sum(c.isupper() for c in abbr) < 2:
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        start = _ARM_START.match(before)
+        words = before[start.end() if start else 0:].strip()
+        if not words:
+            continue
+        side = arms.side(words)
+        if side in ("comparator", "both") or any(c.lower() in words.lower() for c in comparators):
+            other.add(abbr)
+        elif side == "intervention":
+            mine.add(abbr)
+    return mine, other - mine
+
+
+_VERSUS = re.compile(r"\((?:vs\.?|versus|compared with)\s+([^)]+)\)", re.I)
+
+
+def defined_arms(ctx: "Context") -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The intervention's and the other arms' abbreviations the abstract defines (``arm_abbreviations``), as
+    patterns; read once per article."""
+    cached = getattr(ctx, "_event_arms", None)
+    if cached is not None:
+        return cached
+    name = ctx.intervention.given_name or ctx.intervention.name  # 'X (vs Y)' names the comparator Y
+    comparators = tuple(m.group(1).strip() for m in _VERSUS.finditer(name))
+    sets = arm_abbreviations(ctx.text, article_arms(ctx), comparators)
+    found = tuple(re.compile(r"(?<![\w+/-])(?:%s)(?![\w+/-])" % "|".join(
+        map(re.escape, sorted(s, key=len, reverse=True)))) if s else None for s in sets)
+    try:
+        ctx._event_arms = found  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return found  # type: ignore[return-value]

@@ -295,3 +295,26 @@ def test_events_an_aim_names_as_side_effects_are_not_its_topic():
     ponv = "We aimed to evaluate the effect of ketamine on postoperative nausea and vomiting."
     assert _events(_article("The incidence of nausea and vomiting was comparable between the two groups.",
                             methods=f"{ponv} Patients were randomly assigned to ketamine or saline.")) == {}
+
+
+def test_arms_named_by_the_abbreviations_the_abstract_defines():
+    # batch 5 23112411: 'fluticasone propionate (FLP)' is the comparator the intervention's name states
+    article = Article(pmid="1", pmcid=None, doi=None, title="Intranasal ciclesonide and fluticasone propionate", abstract=[
+        Section("METHODS", "METHODS", "This study aimed to compare the immediate response to the new intranasal "
+                "steroid, ciclesonide (CIC), with fluticasone propionate (FLP) in allergic rhinitis."),
+        Section("RESULTS", "RESULTS", "Two patients reported mild headache following CIC first, while three felt "
+                "mild headache, one dizziness, and one nasal congestion following FLP first administration.")])
+    found = {v for f, v in _events(article, "intranasal ciclesonide (vs fluticasone propionate)") if f == "adverse_events"}
+    assert found == {"headache"}
+    # batch 5 28665989: 'active tDCS+exercise (AT+EX)' is the intervention's arm, not a group called 'EX'
+    article = Article(pmid="2", pmcid=None, doi=None, title="Addition of transcranial direct current stimulation to "
+                      "quadriceps strengthening exercise in knee osteoarthritis: A pilot randomised controlled trial", abstract=[
+        Section("METHODS", "METHODS", "A randomised, assessor- and participant-blind, sham-controlled trial was "
+                "conducted to assess the safety and feasibility of adding transcranial direct current stimulation (tDCS) "
+                "to quadriceps strengthening exercise in knee osteoarthritis (OA), and provide data to inform a fully "
+                "powered trial. Participants were randomised to receive active tDCS+exercise (AT+EX) or sham "
+                "tDCS+exercise (ST+EX) twice weekly for 8 weeks whilst completing home exercises twice per week."),
+        Section("RESULTS", "RESULTS", "One episode of headache in the AT+EX group was reported.")])
+    found = {v for f, v in _events(article, "transcranial direct current stimulation added to quadriceps "
+                                   "strengthening exercise (vs sham tDCS)") if f == "adverse_events"}
+    assert found == {"headache"}
