@@ -361,8 +361,10 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if _HEDGE_BEFORE.search(sentence.text[max(0, m.start - 40):m.start]):
                 continue
-            if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
-                continue  # a serious adverse event that occurred is counted ('two serious adverse events')
+            if m.terms == (SERIOUS,) and (not _NUMBER_WORD.search(sentence.text) or "complication" in m.words.lower()):
+                # a serious adverse event that occurred is counted ('two serious adverse events'); an unnamed
+                # complications count ('major complications occurred in 24%') gives no term (additions rule ag)
+                continue
             if m.compared and compared_measure(sentence.text, m.start):
                 continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)

@@ -220,6 +220,10 @@ def test_events_compared_as_alike_occurred(sentence, expected):
     # The effect a trial aims at stays its topic, compared or not.
     ("Ketamine for the prevention of postoperative nausea and vomiting",
      "The incidence of nausea and vomiting was comparable between groups."),
+    # pool dev 26378939: an unnamed complications count gives no term (additions rule ag)
+    ("Patient empowerment through information booklet and diary keeping in elderly surgical patients",
+     "While overall complications and major complications occurred in 74% and 24% of the cases, respectively, "
+     "frequency and severity of complications did not differ significantly between the groups."),
 ])
 def test_comparisons_that_give_no_event(title, sentence):
     assert _events(_article(sentence, title=title)) == {}
