@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, blamed_drugs, defined_arms,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
+                                                             defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
                                                              treated_symptom, unlisted_events)
@@ -337,6 +338,7 @@ def extract(ctx: "Context") -> list[Finding]:
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
             if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
+                    or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
                 continue

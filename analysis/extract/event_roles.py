@@ -66,6 +66,19 @@ def is_outcome(text: str, start: int, end: int) -> bool:
     return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
 
 
+# Symptoms read against baseline are the condition's measures, not harms: 'Compared to baseline, a significant
+# decrease in ... episodes of abdominal pain', 'the most commonly reported symptoms at baseline and follow-up'.
+_BASELINE = re.compile(r"\b(?:at|from|since|over|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:the\s+)?baseline\b", re.I)
+_DOWN = re.compile(r"\bat (?:the\s+)?baseline\b|\b(?:decreas\w*|reduc\w*|improv\w*|lower\w*|fell|declin\w*|resolv\w*)\b",
+                   re.I)
+
+
+def baseline_measure(text: str) -> bool:
+    """The sentence reads symptoms at baseline, or their fall from baseline: what the study measures of the
+    treated condition (guideline: the effect a study aims at is not an adverse event)."""
+    return _BASELINE.search(text) is not None and _DOWN.search(text) is not None
+
+
 # Sedation as the way a procedure is done ('under combined IV sedation and local anesthesia', 'the presence
 # of sedation' as a subgroup), not as a drug effect.
 _TECHNIQUE_BEFORE = re.compile(r"(?:\b(?:under|presence of|absence of|with or without)\s+(?:[\w-]+\s+){0,2}|"

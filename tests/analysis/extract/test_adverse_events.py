@@ -322,3 +322,20 @@ def test_arms_named_by_the_abbreviations_the_abstract_defines():
     found = {v for f, v in _events(article, "transcranial direct current stimulation added to quadriceps "
                                    "strengthening exercise (vs sham tDCS)") if f == "adverse_events"}
     assert found == {"headache"}
+
+
+@pytest.mark.parametrize("intervention, sentence", [
+    # batch 4 23035837: a fall from baseline is the treated condition's measure
+    ("multispecies probiotic mixture", "Compared to baseline, a significant decrease in 1) sensation of anorectal "
+     "obstruction from 90.0% to 45.0% (p < 0.01), 2) sensation of incomplete evacuation from 90.0% to 40.0% (p < "
+     "0.01), 3) straining during defecation from 100% to 65% (p = 0.01), 4) episodes of abdominal pain from 60% to "
+     "20% (p = 0.01) and 5) the presence of reflux episodes from 60% to 20% in week four (p = 0.01) was found."),
+    # batch 5 24429320: symptoms at baseline are no harm of the treatment
+    ("wood-burning clay cookstove", "Headache, back pain and cough were the most commonly reported symptoms at "
+     "baseline and follow-up."),
+])
+def test_symptoms_read_against_baseline_are_no_events(intervention, sentence):
+    article = Article(pmid="1", pmcid=None, doi=None, title=f"A randomised trial of a {intervention}", abstract=[
+        Section("METHODS", "METHODS", f"Participants received the {intervention} for four weeks."),
+        Section("RESULTS", "RESULTS", sentence)])
+    assert not {v for f, v in _events(article, intervention) if f == "adverse_events"}
