@@ -99,10 +99,12 @@ def sedation_technique(text: str, m: "EventMention") -> bool:
 
 
 # A list of the treated condition's symptoms ('symptoms of E. vermicularis infestation such as itching',
-# 'reduction of symptoms, that is; itching ...'), unless the symptoms are adverse ('side-effect symptoms such as').
+# 'reduction of symptoms, that is; itching ...'), unless the symptoms are adverse ('side-effect symptoms such as',
+# 'opioid-related symptoms, including').
 _SYMPTOM_LIST = re.compile(r"\bsymptoms?\b(?: of (?:[^.;]|\.(?=\s*[a-z])){0,50}?)?[,;:]?\s*(?:such as|that is|"
                            r"i\.e\.|including|like|e\.g\.|namely)[;:,]?\s(?:[^.]|\.(?=\s*[a-z])){0,160}$", re.I)
-_ADVERSE_SYMPTOM = re.compile(r"\b(?:advers\w*|side|toxic\w*|withdrawal|extrapyramidal|unwanted|undesir\w+)\W+(?:\w+\W+){0,2}"
+_ADVERSE_SYMPTOM = re.compile(r"\b(?:advers\w*|side|toxic\w*|withdrawal|extrapyramidal|unwanted|undesir\w+|"
+                              r"(?:drug|opioid|treatment|medication)[- ](?:related|induced|associated))\W+(?:\w+\W+){0,2}"
                               r"symptoms?\b", re.I)
 
 

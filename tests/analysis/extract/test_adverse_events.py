@@ -339,3 +339,15 @@ def test_symptoms_read_against_baseline_are_no_events(intervention, sentence):
         Section("METHODS", "METHODS", f"Participants received the {intervention} for four weeks."),
         Section("RESULTS", "RESULTS", sentence)])
     assert not {v for f, v in _events(article, intervention) if f == "adverse_events"}
+
+
+def test_drug_related_symptoms_listed_are_events():
+    # batch 5 27932894: 'opioid-related symptoms, including ...' lists harms, not the condition's symptoms
+    article = _article("Patients in the PAR/VAL group also had a reduced risk of experiencing specific opioid-related "
+                       "symptoms, including “inability to concentrate” (relative risk =0.53) and “nausea” (relative "
+                       "risk =0.60) on Day 2.", title="Effects of parecoxib on postoperative pain and opioid-related "
+                       "symptoms following gynecologic surgery", methods="This is a large subset analysis of patients "
+                       "from a multicenter, randomized, double-blind, placebo-controlled study of parecoxib/valdecoxib "
+                       "(PAR/VAL) for postoperative pain.")
+    found = {v for f, v in _events(article, "parecoxib/valdecoxib (vs placebo)") if f == "adverse_events"}
+    assert found == {"cognitive_impairment", "nausea"}
