@@ -367,7 +367,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 # a serious adverse event that occurred is counted ('two serious adverse events'); an unnamed
                 # complications count ('major complications occurred in 24%') gives no term (additions rule ag)
                 continue
-            if m.compared and compared_measure(sentence.text, m.start):
+            if m.compared and compared_measure(sentence.text, m.start, m.end):
                 continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):

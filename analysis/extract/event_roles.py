@@ -204,9 +204,20 @@ _DIFFERENCE_IN = re.compile(r"\b(?:no|not any)\s+(?:statistically\s+|clinically\
                             r"[^.;:]*$", re.I)
 
 
-def compared_measure(text: str, start: int) -> bool:
-    """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence."""
-    return _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None
+# 'the incidence of nausea and vomiting showed no significant difference', 'the rate of complications, including
+# surgical site infection, was not significantly different': a bare comparison, no statistic of the event's own.
+_NO_DIFFERENCE_AFTER = re.compile(r"[^.;:\d]{0,80}?\b(?:showed|had|has|was|were|is|are|did)\s+(?:not\s+)?(?:no\s+)?"
+                                  r"(?:statistically\s+)?(?:significant(?:ly)?\s+)?(?:differen(?:t|ces?)|differ)\b", re.I)
+
+
+def compared_measure(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence, or
+    is the subject of a bare 'showed no significant difference' with no count, percentage or P value of its own
+    between them (rule k: a comparison with no difference says nothing of occurrence; 'fatigue (p=0.44) ...
+    had no significant difference' reports the event observed)."""
+    if _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None:
+        return True
+    return end is not None and _NO_DIFFERENCE_AFTER.match(text, end) is not None
 
 
 # Another drug named as where or why the events happened ('adverse events attributable to fluconazole'). A

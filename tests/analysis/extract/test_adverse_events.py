@@ -190,11 +190,9 @@ def test_an_other_event_in_the_aim_leaves_other_other_events():
 @pytest.mark.parametrize("sentence, expected", [
     # Named events compared as alike occurred (the guideline: 'incidence of X was similar between groups'); but
     # 'no significant difference(s) in / regarding X' compares X as a measure and reports no occurrence (pool dev
-    # 21749629, 27871236, batch4 20087760; tests/analysis/extract/test_event_roles.py).
+    # 21749629, 27871236, batch4 20087760; tests/analysis/extract/test_event_roles.py), as does a bare 'X did not
+    # differ' (test_a_bare_no_difference_is_no_occurrence).
     ("Nausea and vomiting were comparable in both groups (P > 0.05).", {"nausea", "vomiting"}),
-    ("Postoperative nausea, vomiting, and pruritus did not differ significantly between the groups.",
-     {"nausea", "vomiting", "other"}),
-    ("The frequency of PONV was not statistically different between group K and group C.", {"nausea", "vomiting"}),
     ("Side effects such as nausea, vomiting and pruritus were compared between groups and were found to be similar.",
      {"nausea", "vomiting", "other"}),
     ("The rate of dizziness was similar to that of the placebo group.", {"dizziness"}),
@@ -351,3 +349,31 @@ def test_drug_related_symptoms_listed_are_events():
                        "(PAR/VAL) for postoperative pain.")
     found = {v for f, v in _events(article, "parecoxib/valdecoxib (vs placebo)") if f == "adverse_events"}
     assert found == {"cognitive_impairment", "nausea"}
+
+
+@pytest.mark.parametrize("intervention, title, methods, sentence, expected", [
+    # batch 4 29085218, batch 5 26850424: a bare 'showed no significant difference' reports no occurrence (rule k)
+    ("local wound infiltration with ropivacaine (vs saline)", "Effect of local wound infiltration with ropivacaine on "
+     "postoperative pain relief and stress response reduction after open hepatectomy", "A total of 56 patients "
+     "undergoing open hepatectomy were randomly divided into two groups: a ropivacaine group (wound infiltration with "
+     "ropivacaine solution) and a control group (infiltration with isotonic saline solution).", "Cumulative sufentanil "
+     "consumption was significantly lower at 6, 12, 24, and 36 h (P < 0.05 for all) in the ropivacaine group than in "
+     "the control group, although the incidence of nausea and vomiting showed no significant difference between the "
+     "two groups.", set()),
+    ("corticosteroid added to periarticular injection in TKA", "The impact of including corticosteroid in a "
+     "periarticular injection for pain control after total knee arthroplasty", "A total of 77 patients, 67 women and "
+     "ten men, with a mean age of 74 years (47 to 88) who were about to undergo unilateral TKA were randomly assigned "
+     "to have a periarticular injection with or without corticosteroid.", "The rate of complications, including "
+     "surgical site infection, was not significantly different between the two groups up to one year "
+     "post-operatively.", set()),
+    # pool dev 26495402: each event with its own P value was observed in both arms
+    ("ondansetron (vs metoclopramide)", "Comparing the Antiemetic Effects of Ondansetron and Metoclopramide in Patients "
+     "with Minor Head Trauma", "The patients with minor head trauma associated with nausea and vomiting were randomly "
+     "divided into 2 groups: treatment with metoclopramide (10mg/2ml, slow injection) and treatment with ondansetron "
+     "(4mg/2ml, slow injection).", "The incidence of fatigue (p=0.44), headache (p=0.58) and dystonia (p=0.06) had no "
+     "significant difference in the two groups but the incidence of drowsiness and anxiety in the metoclopramide group "
+     "was significantly higher (P < 0.001).", {"fatigue", "headache", "other"}),
+])
+def test_a_bare_no_difference_is_no_occurrence(intervention, title, methods, sentence, expected):
+    article = _article(sentence, title=title, methods=methods)
+    assert {v for f, v in _events(article, intervention) if f == "adverse_events"} == expected
