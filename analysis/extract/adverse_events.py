@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, blamed_drugs,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
+                                                             defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
                                                              treated_symptom, unlisted_events)
@@ -251,9 +252,14 @@ def _intervention_labels(ctx: "Context") -> set[str]:
 
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
     """(names the intervention or its arm, names another arm) within a clause: a group word or label not
-    the intervention's, or, outside a comparison, another drug that the events are put down to."""
+    the intervention's, an abbreviation defined for an arm, or, outside a comparison, another drug that the
+    events are put down to."""
     mine = ctx.intervention.pattern.search(clause) is not None
     other = not mine and any(not ctx.intervention.pattern.search(w) for w in blamed_drugs(clause))
+    for found, is_mine in zip(defined_arms(ctx), (True, False)):
+        if found is not None and found.search(clause):
+            mine, other = (True, other) if is_mine else (mine, True)
+            clause = found.sub(lambda m: " " * len(m.group(0)), clause)  # 'AT+EX group' is no group 'EX'
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
@@ -276,6 +282,13 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
         return True
     if other:
         return False
+    # then the contrasted part ('..., while three felt headache, one dizziness, and one nasal congestion
+    # following FLP'), then the sentence
+    bounds = [0] + [m.end() for m in CONTRAST.finditer(sentence)] + [len(sentence)]
+    part = sentence[max(b for b in bounds if b <= start):min((b for b in bounds if b > start), default=len(sentence))]
+    mine, other = _arm_status(part, ctx, labels)
+    if mine or other:
+        return mine
     mine, other = _arm_status(sentence, ctx, labels)
     return mine or not other
 
@@ -338,6 +351,7 @@ def extract(ctx: "Context") -> list[Finding]:
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
             if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
+                    or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
                 continue
@@ -362,9 +376,11 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if _HEDGE_BEFORE.search(sentence.text[max(0, m.start - 40):m.start]):
                 continue
-            if m.terms == (SERIOUS,) and not _NUMBER_WORD.search(sentence.text):
-                continue  # a serious adverse event that occurred is counted ('two serious adverse events')
-            if m.compared and compared_measure(sentence.text, m.start):
+            if m.terms == (SERIOUS,) and (not _NUMBER_WORD.search(sentence.text) or "complication" in m.words.lower()):
+                # a serious adverse event that occurred is counted ('two serious adverse events'); an unnamed
+                # complications count ('major complications occurred in 24%') gives no term (additions rule ag)
+                continue
+            if m.compared and compared_measure(sentence.text, m.start, m.end):
                 continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.arms import Arms, article_arms
 from ketamine_evidence.analysis.extract.event_terms import LEXICON
 
 if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
     from ketamine_evidence.analysis.extract.event_negation import EventMention
 
 # An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
@@ -64,6 +66,19 @@ def is_outcome(text: str, start: int, end: int) -> bool:
     return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
 
 
+# Symptoms read against baseline are the condition's measures, not harms: 'Compared to baseline, a significant
+# decrease in ... episodes of abdominal pain', 'the most commonly reported symptoms at baseline and follow-up'.
+_BASELINE = re.compile(r"\b(?:at|from|since|over|compared (?:to|with)|relative to|versus|vs\.?)\s+(?:the\s+)?baseline\b", re.I)
+_DOWN = re.compile(r"\bat (?:the\s+)?baseline\b|\b(?:decreas\w*|reduc\w*|improv\w*|lower\w*|fell|declin\w*|resolv\w*)\b",
+                   re.I)
+
+
+def baseline_measure(text: str) -> bool:
+    """The sentence reads symptoms at baseline, or their fall from baseline: what the study measures of the
+    treated condition (guideline: the effect a study aims at is not an adverse event)."""
+    return _BASELINE.search(text) is not None and _DOWN.search(text) is not None
+
+
 # Sedation as the way a procedure is done ('under combined IV sedation and local anesthesia', 'the presence
 # of sedation' as a subgroup), not as a drug effect.
 _TECHNIQUE_BEFORE = re.compile(r"(?:\b(?:under|presence of|absence of|with or without)\s+(?:[\w-]+\s+){0,2}|"
@@ -84,10 +99,12 @@ def sedation_technique(text: str, m: "EventMention") -> bool:
 
 
 # A list of the treated condition's symptoms ('symptoms of E. vermicularis infestation such as itching',
-# 'reduction of symptoms, that is; itching ...'), unless the symptoms are adverse ('side-effect symptoms such as').
+# 'reduction of symptoms, that is; itching ...'), unless the symptoms are adverse ('side-effect symptoms such as',
+# 'opioid-related symptoms, including').
 _SYMPTOM_LIST = re.compile(r"\bsymptoms?\b(?: of (?:[^.;]|\.(?=\s*[a-z])){0,50}?)?[,;:]?\s*(?:such as|that is|"
                            r"i\.e\.|including|like|e\.g\.|namely)[;:,]?\s(?:[^.]|\.(?=\s*[a-z])){0,160}$", re.I)
-_ADVERSE_SYMPTOM = re.compile(r"\b(?:advers\w*|side|toxic\w*|withdrawal|extrapyramidal|unwanted|undesir\w+)\W+(?:\w+\W+){0,2}"
+_ADVERSE_SYMPTOM = re.compile(r"\b(?:advers\w*|side|toxic\w*|withdrawal|extrapyramidal|unwanted|undesir\w+|"
+                              r"(?:drug|opioid|treatment|medication)[- ](?:related|induced|associated))\W+(?:\w+\W+){0,2}"
                               r"symptoms?\b", re.I)
 
 
@@ -187,9 +204,20 @@ _DIFFERENCE_IN = re.compile(r"\b(?:no|not any)\s+(?:statistically\s+|clinically\
                             r"[^.;:]*$", re.I)
 
 
-def compared_measure(text: str, start: int) -> bool:
-    """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence."""
-    return _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None
+# 'the incidence of nausea and vomiting showed no significant difference', 'the rate of complications, including
+# surgical site infection, was not significantly different': a bare comparison, no statistic of the event's own.
+_NO_DIFFERENCE_AFTER = re.compile(r"[^.;:\d]{0,80}?\b(?:showed|had|has|was|were|is|are|did)\s+(?:not\s+)?(?:no\s+)?"
+                                  r"(?:statistically\s+)?(?:significant(?:ly)?\s+)?(?:differen(?:t|ces?)|differ)\b", re.I)
+
+
+def compared_measure(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence, or
+    is the subject of a bare 'showed no significant difference' with no count, percentage or P value of its own
+    between them (rule k: a comparison with no difference says nothing of occurrence; 'fatigue (p=0.44) ...
+    had no significant difference' reports the event observed)."""
+    if _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None:
+        return True
+    return end is not None and _NO_DIFFERENCE_AFTER.match(text, end) is not None
 
 
 # Another drug named as where or why the events happened ('adverse events attributable to fluconazole'). A
@@ -207,3 +235,53 @@ def blamed_drugs(clause: str) -> list[str]:
         return []
     return [w for m in _BY_DRUG.finditer(clause) if LEXICON.drug.fullmatch(w := m.group(1)) is not None
             and w.lower() not in LEXICON.generic_treatments]
+
+
+# 'spelled-out words (ABBR)': an arm's abbreviation, '+' and '/' allowed ('active tDCS+exercise (AT+EX)').
+_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z0-9+/-]{1,10})\)")
+_ARM_START = re.compile(r".*(?:[(),;:]|\b(?:or|and|with|versus|vs|to|of|from)\b)", re.I | re.S)
+
+
+def arm_abbreviations(text: str, arms: "Arms", comparators: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """(the intervention's, the other arms') abbreviations the abstract defines: the words before '(ABBR)'
+    name an arm by the article's arms (``arms.side``) or by a comparator the intervention's name states
+    ('intranasal ciclesonide (vs fluticasone propionate)': 'fluticasone propionate (FLP)' is the comparator).
+    Events 'following FLP first administration' or 'in the AT+EX group' are then read for the right arm."""
+    mine: set[str] = set()
+    other: set[str] = set()
+    for m in _DEFINED.finditer(text):
+        abbr = m.group(1)
+        if sum(c.isupper() for c in abbr) < 2:
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        start = _ARM_START.match(before)
+        words = before[start.end() if start else 0:].strip()
+        if not words:
+            continue
+        side = arms.side(words)
+        if side in ("comparator", "both") or any(c.lower() in words.lower() for c in comparators):
+            other.add(abbr)
+        elif side == "intervention":
+            mine.add(abbr)
+    return mine, other - mine
+
+
+_VERSUS = re.compile(r"\((?:vs\.?|versus|compared with)\s+([^)]+)\)", re.I)
+
+
+def defined_arms(ctx: "Context") -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The intervention's and the other arms' abbreviations the abstract defines (``arm_abbreviations``), as
+    patterns; read once per article."""
+    cached = getattr(ctx, "_event_arms", None)
+    if cached is not None:
+        return cached
+    name = ctx.intervention.given_name or ctx.intervention.name  # 'X (vs Y)' names the comparator Y
+    comparators = tuple(m.group(1).strip() for m in _VERSUS.finditer(name))
+    sets = arm_abbreviations(ctx.text, article_arms(ctx), comparators)
+    found = tuple(re.compile(r"(?<![\w+/-])(?:%s)(?![\w+/-])" % "|".join(
+        map(re.escape, sorted(s, key=len, reverse=True)))) if s else None for s in sets)
+    try:
+        ctx._event_arms = found  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
+    return found  # type: ignore[return-value]

@@ -190,11 +190,9 @@ def test_an_other_event_in_the_aim_leaves_other_other_events():
 @pytest.mark.parametrize("sentence, expected", [
     # Named events compared as alike occurred (the guideline: 'incidence of X was similar between groups'); but
     # 'no significant difference(s) in / regarding X' compares X as a measure and reports no occurrence (pool dev
-    # 21749629, 27871236, batch4 20087760; tests/analysis/extract/test_event_roles.py).
+    # 21749629, 27871236, batch4 20087760; tests/analysis/extract/test_event_roles.py), as does a bare 'X did not
+    # differ' (test_a_bare_no_difference_is_no_occurrence).
     ("Nausea and vomiting were comparable in both groups (P > 0.05).", {"nausea", "vomiting"}),
-    ("Postoperative nausea, vomiting, and pruritus did not differ significantly between the groups.",
-     {"nausea", "vomiting", "other"}),
-    ("The frequency of PONV was not statistically different between group K and group C.", {"nausea", "vomiting"}),
     ("Side effects such as nausea, vomiting and pruritus were compared between groups and were found to be similar.",
      {"nausea", "vomiting", "other"}),
     ("The rate of dizziness was similar to that of the placebo group.", {"dizziness"}),
@@ -220,6 +218,10 @@ def test_events_compared_as_alike_occurred(sentence, expected):
     # The effect a trial aims at stays its topic, compared or not.
     ("Ketamine for the prevention of postoperative nausea and vomiting",
      "The incidence of nausea and vomiting was comparable between groups."),
+    # pool dev 26378939: an unnamed complications count gives no term (additions rule ag)
+    ("Patient empowerment through information booklet and diary keeping in elderly surgical patients",
+     "While overall complications and major complications occurred in 74% and 24% of the cases, respectively, "
+     "frequency and severity of complications did not differ significantly between the groups."),
 ])
 def test_comparisons_that_give_no_event(title, sentence):
     assert _events(_article(sentence, title=title)) == {}
@@ -295,3 +297,83 @@ def test_events_an_aim_names_as_side_effects_are_not_its_topic():
     ponv = "We aimed to evaluate the effect of ketamine on postoperative nausea and vomiting."
     assert _events(_article("The incidence of nausea and vomiting was comparable between the two groups.",
                             methods=f"{ponv} Patients were randomly assigned to ketamine or saline.")) == {}
+
+
+def test_arms_named_by_the_abbreviations_the_abstract_defines():
+    # batch 5 23112411: 'fluticasone propionate (FLP)' is the comparator the intervention's name states
+    article = Article(pmid="1", pmcid=None, doi=None, title="Intranasal ciclesonide and fluticasone propionate", abstract=[
+        Section("METHODS", "METHODS", "This study aimed to compare the immediate response to the new intranasal "
+                "steroid, ciclesonide (CIC), with fluticasone propionate (FLP) in allergic rhinitis."),
+        Section("RESULTS", "RESULTS", "Two patients reported mild headache following CIC first, while three felt "
+                "mild headache, one dizziness, and one nasal congestion following FLP first administration.")])
+    found = {v for f, v in _events(article, "intranasal ciclesonide (vs fluticasone propionate)") if f == "adverse_events"}
+    assert found == {"headache"}
+    # batch 5 28665989: 'active tDCS+exercise (AT+EX)' is the intervention's arm, not a group called 'EX'
+    article = Article(pmid="2", pmcid=None, doi=None, title="Addition of transcranial direct current stimulation to "
+                      "quadriceps strengthening exercise in knee osteoarthritis: A pilot randomised controlled trial", abstract=[
+        Section("METHODS", "METHODS", "A randomised, assessor- and participant-blind, sham-controlled trial was "
+                "conducted to assess the safety and feasibility of adding transcranial direct current stimulation (tDCS) "
+                "to quadriceps strengthening exercise in knee osteoarthritis (OA), and provide data to inform a fully "
+                "powered trial. Participants were randomised to receive active tDCS+exercise (AT+EX) or sham "
+                "tDCS+exercise (ST+EX) twice weekly for 8 weeks whilst completing home exercises twice per week."),
+        Section("RESULTS", "RESULTS", "One episode of headache in the AT+EX group was reported.")])
+    found = {v for f, v in _events(article, "transcranial direct current stimulation added to quadriceps "
+                                   "strengthening exercise (vs sham tDCS)") if f == "adverse_events"}
+    assert found == {"headache"}
+
+
+@pytest.mark.parametrize("intervention, sentence", [
+    # batch 4 23035837: a fall from baseline is the treated condition's measure
+    ("multispecies probiotic mixture", "Compared to baseline, a significant decrease in 1) sensation of anorectal "
+     "obstruction from 90.0% to 45.0% (p < 0.01), 2) sensation of incomplete evacuation from 90.0% to 40.0% (p < "
+     "0.01), 3) straining during defecation from 100% to 65% (p = 0.01), 4) episodes of abdominal pain from 60% to "
+     "20% (p = 0.01) and 5) the presence of reflux episodes from 60% to 20% in week four (p = 0.01) was found."),
+    # batch 5 24429320: symptoms at baseline are no harm of the treatment
+    ("wood-burning clay cookstove", "Headache, back pain and cough were the most commonly reported symptoms at "
+     "baseline and follow-up."),
+])
+def test_symptoms_read_against_baseline_are_no_events(intervention, sentence):
+    article = Article(pmid="1", pmcid=None, doi=None, title=f"A randomised trial of a {intervention}", abstract=[
+        Section("METHODS", "METHODS", f"Participants received the {intervention} for four weeks."),
+        Section("RESULTS", "RESULTS", sentence)])
+    assert not {v for f, v in _events(article, intervention) if f == "adverse_events"}
+
+
+def test_drug_related_symptoms_listed_are_events():
+    # batch 5 27932894: 'opioid-related symptoms, including ...' lists harms, not the condition's symptoms
+    article = _article("Patients in the PAR/VAL group also had a reduced risk of experiencing specific opioid-related "
+                       "symptoms, including “inability to concentrate” (relative risk =0.53) and “nausea” (relative "
+                       "risk =0.60) on Day 2.", title="Effects of parecoxib on postoperative pain and opioid-related "
+                       "symptoms following gynecologic surgery", methods="This is a large subset analysis of patients "
+                       "from a multicenter, randomized, double-blind, placebo-controlled study of parecoxib/valdecoxib "
+                       "(PAR/VAL) for postoperative pain.")
+    found = {v for f, v in _events(article, "parecoxib/valdecoxib (vs placebo)") if f == "adverse_events"}
+    assert found == {"cognitive_impairment", "nausea"}
+
+
+@pytest.mark.parametrize("intervention, title, methods, sentence, expected", [
+    # batch 4 29085218, batch 5 26850424: a bare 'showed no significant difference' reports no occurrence (rule k)
+    ("local wound infiltration with ropivacaine (vs saline)", "Effect of local wound infiltration with ropivacaine on "
+     "postoperative pain relief and stress response reduction after open hepatectomy", "A total of 56 patients "
+     "undergoing open hepatectomy were randomly divided into two groups: a ropivacaine group (wound infiltration with "
+     "ropivacaine solution) and a control group (infiltration with isotonic saline solution).", "Cumulative sufentanil "
+     "consumption was significantly lower at 6, 12, 24, and 36 h (P < 0.05 for all) in the ropivacaine group than in "
+     "the control group, although the incidence of nausea and vomiting showed no significant difference between the "
+     "two groups.", set()),
+    ("corticosteroid added to periarticular injection in TKA", "The impact of including corticosteroid in a "
+     "periarticular injection for pain control after total knee arthroplasty", "A total of 77 patients, 67 women and "
+     "ten men, with a mean age of 74 years (47 to 88) who were about to undergo unilateral TKA were randomly assigned "
+     "to have a periarticular injection with or without corticosteroid.", "The rate of complications, including "
+     "surgical site infection, was not significantly different between the two groups up to one year "
+     "post-operatively.", set()),
+    # pool dev 26495402: each event with its own P value was observed in both arms
+    ("ondansetron (vs metoclopramide)", "Comparing the Antiemetic Effects of Ondansetron and Metoclopramide in Patients "
+     "with Minor Head Trauma", "The patients with minor head trauma associated with nausea and vomiting were randomly "
+     "divided into 2 groups: treatment with metoclopramide (10mg/2ml, slow injection) and treatment with ondansetron "
+     "(4mg/2ml, slow injection).", "The incidence of fatigue (p=0.44), headache (p=0.58) and dystonia (p=0.06) had no "
+     "significant difference in the two groups but the incidence of drowsiness and anxiety in the metoclopramide group "
+     "was significantly higher (P < 0.001).", {"fatigue", "headache", "other"}),
+])
+def test_a_bare_no_difference_is_no_occurrence(intervention, title, methods, sentence, expected):
+    article = _article(sentence, title=title, methods=methods)
+    assert {v for f, v in _events(article, intervention) if f == "adverse_events"} == expected
