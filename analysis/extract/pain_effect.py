@@ -248,52 +248,7 @@ def _contrast_in_one_sentence(verdicts: list[Verdict]) -> bool:
 
 def extract(ctx: "Context") -> list[Finding]:
     value, verdict = decide(article_verdicts(ctx))
-    if verdict is None:
-        read = model_reading(ctx)
-        if read is not None:
-            value, sentence, clause, probability = read
-            return [Finding(NAME, value, ctx.evidence(sentence, NAME, VERSION), ctx.intervention.name,
-                            {"clause": clause.strip(), "verdict": "model", "probability": round(probability, 3)})]
     if verdict is None or verdict.sentence is None:
         return []
     return [Finding(NAME, value, ctx.evidence(verdict.sentence, NAME, VERSION), ctx.intervention.name,
                     {"clause": verdict.clause.strip(), "verdict": verdict.verdict})]
-
-
-# --- the learned reading where the rules find no verdict ---------------------------------------------------------
-
-MODEL_THRESHOLD = 0.8  # the direction model's probability needed to state a verdict the rules did not find
-_MODEL_VALUE = {("down", "lower_better"): "improved", ("up", "higher_better"): "improved",
-                ("up", "lower_better"): "worse", ("down", "higher_better"): "worse"}
-
-
-def model_reading(ctx: "Context") -> tuple[str, "Sentence", str, float] | None:
-    """Where the rules read no pain verdict but the abstract reports results: the ranker's pick of the clause on a
-    pain outcome (``sentence_ranker``), read by the direction model (``direction_model``); its up / down / none
-    with the outcome's polarity gives improved / worse / no_difference, only at ``MODEL_THRESHOLD`` or above.
-    Never for protocols, studies that test no treatment, or pain measured nowhere (additions rules a, m, o, w)."""
-    from ketamine_evidence.analysis.extract.direction_model import load_model
-    from ketamine_evidence.analysis.extract.protocols import is_protocol
-    from ketamine_evidence.analysis.extract.sentence_ranker import best_pain_candidate
-
-    if NO_TREATMENT.match(ctx.intervention.given_name or ctx.intervention.name) or is_protocol(ctx):
-        return None
-    arms = article_arms(ctx)
-    if not (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
-        return None
-    if not pain_measured(ctx, arms):
-        return None
-    model = load_model()
-    where = sections(ctx)
-    found = [s for s in finding_sentences(ctx) if where[id(s)] != "TITLE"]
-    best = best_pain_candidate([(s.text, where[id(s)]) for s in found], arms, NON_FINDING) if model else None
-    if best is None or model is None:
-        return None
-    polarity = arms.polarity(best.clause) or arms.polarity(best.sentence)
-    label, probability = model.predict(best.sentence, arms, polarity)
-    if probability < MODEL_THRESHOLD:
-        return None
-    value = "no_difference" if label == "none" else _MODEL_VALUE.get((label, polarity or ""))
-    if value is None:
-        return None
-    return value, found[best.index], best.clause, probability

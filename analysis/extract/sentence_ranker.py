@@ -14,22 +14,18 @@ Weights: ``analysis/lexicons/sentence_ranker.json``.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Protocol, Sequence
 
-from ketamine_evidence.analysis.extract.arms import Arms
-from ketamine_evidence.analysis.extract.comparisons import (
-    BASELINE_ONLY, WITHIN, _is_between, _significance, clauses, numeric_direction, raw_direction,
-)
+from ketamine_evidence.analysis.extract.comparisons import raw_direction
 
 RANKER_FILE = "sentence_ranker.json"
 
 
 class RankedClause(Protocol):
-    """What the ranker reads of a candidate (``evidence_inference.Candidate``, ``PainCandidate``)."""
+    """What the ranker reads of a candidate (``evidence_inference.Candidate``)."""
 
     score: float
     clause: str
@@ -87,75 +83,3 @@ def load_ranker() -> Ranker | None:
     except FileNotFoundError:
         return None
     return Ranker(data["weights"], data["bias"])
-
-
-# --- candidates of an abstract for its pain outcome ----------------------------------------------------------
-
-@dataclass(frozen=True)
-class PainCandidate:
-    """A clause naming a pain outcome with direction wording or per-arm numbers, and the ranker's signals."""
-
-    score: float
-    clause: str
-    sentence: str
-    qualified: bool
-    signals: dict[str, float]
-    index: int  # the sentence's position in the abstract
-
-
-_RESULTS = re.compile(r"RESULT|FINDING|CONCLU|OUTCOME", re.I)
-_NOT_RESULTS = re.compile(r"INTRODUCTION|BACKGROUND|METHOD|DESIGN|PATIENTS|PARTICIPANTS|DISCUSSION|LIMITATION", re.I)
-_BETWEEN_GROUPS = re.compile(r"\b(between|among) (the )?(two |both |three |all )?(groups|arms)\b", re.I)
-
-
-def _table_like(text: str) -> bool:
-    tokens = text.split()
-    return len(tokens) > 8 and sum(bool(re.match(r"[\d.(±–-]", t)) for t in tokens) > 0.4 * len(tokens)
-
-
-def pain_candidates(sentences: Sequence[tuple[str, str]], arms: Arms, non_finding: re.Pattern[str]) -> list[PainCandidate]:
-    """Clauses of (text, section) sentences that name a pain outcome (``arms.pain_outcome``) and a direction,
-    with the signals and hand-set score of ``evidence_inference.candidates`` for an outcome that is 'pain'
-    (outcome overlap and phrase: the clause or its sentence names a pain outcome; an abstract has no tables of
-    its own time points, literature or prompt numbers, so those signals are 0)."""
-    out: list[PainCandidate] = []
-    for index, (text, section) in enumerate(sentences):
-        if not arms.pain_outcome(text) or len(text) > 600:
-            continue
-        penalty = 0.5 * bool(non_finding.search(text) and not _significance(text))
-        penalty += 0.3 * bool(_NOT_RESULTS.search(section)) - 0.15 * bool(_RESULTS.search(section))
-        si, sc = arms.is_intervention(text), arms.is_comparator(text)
-        for clause in clauses(text):
-            if BASELINE_ONLY.search(clause):
-                continue
-            direction = raw_direction(clause) or numeric_direction(clause, arms)
-            if direction is None:
-                continue
-            own = float(arms.pain_outcome(clause))
-            ci, cc, s_i, s_c = arms.is_intervention(clause), arms.is_comparator(clause), si, sc
-            if _BETWEEN_GROUPS.search(clause):
-                ci = cc = s_i = s_c = True
-            signals = {"overlap": 1.0, "clause_overlap": own, "phrase": own, "numbers": 0.0, "abstract": 1.0,
-                       "significance": float(bool(_significance(clause))), "table": float(_table_like(clause)),
-                       "s_i": float(s_i), "s_c": float(s_c), "no_arm": float(not (s_i or s_c)), "ci": float(ci),
-                       "both": float(ci and cc), "penalty": penalty,
-                       "within": float(bool(WITHIN.search(clause)) and not _is_between(clause)),
-                       "results": float(bool(_RESULTS.search(section))),
-                       "not_results": float(bool(_NOT_RESULTS.search(section))),
-                       "non_finding": float(bool(non_finding.search(text))), "index": index / max(1, len(sentences))}
-            score = (2 + own + own + 0.15 + 0.3 * signals["significance"] - 0.4 * signals["table"] + 0.25 * s_i
-                     + 0.1 * s_c - 0.3 * signals["no_arm"] + 0.2 * ci + 0.3 * (ci and cc) - penalty
-                     - 0.3 * signals["within"])
-            out.append(PainCandidate(score, clause, text, False, signals, index))
-    return out
-
-
-def best_pain_candidate(sentences: Sequence[tuple[str, str]], arms: Arms,
-                        non_finding: re.Pattern[str]) -> PainCandidate | None:
-    """The ranker's pick among ``pain_candidates`` (None without candidates or shipped weights)."""
-    ranker = load_ranker()
-    found = pain_candidates(sentences, arms, non_finding)
-    if ranker is None or not found:
-        return None
-    feats = ranker_features(found, lambda s: float(arms.is_intervention(s)), lambda s: float(arms.is_comparator(s)))
-    return ranker.pick(found, feats)  # type: ignore[return-value]
