@@ -7,47 +7,33 @@ signals plus the hand-set score, its rank among the article's candidates, the pr
 and comparator words in the sentence, the clause's own direction wording and its length. It is
 trained on the prompts whose article text we hold, a candidate being positive when its sentence is
 (or holds) an annotator's evidence span (``matches_evidence``). Picking the top candidate is a dot
-product per candidate (about 30 multiply-adds) over signals the rules compute anyway.
+product per candidate (about 30 multiply-adds) over signals the rules compute anyway; that run-time part
+(features from candidates, the weights, their scoring) lives in ``analysis.extract.sentence_ranker``, this
+module adds the prompt's arm words, the training label and the fit.
 
 Weights: ``analysis/lexicons/sentence_ranker.json`` (written by ``direction_training --train``).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 from ketamine_evidence.analysis.evaluation.ei_corpus import Prompt, _stems
 from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate
-from ketamine_evidence.analysis.extract.comparisons import raw_direction
+from ketamine_evidence.analysis.extract.sentence_ranker import (  # noqa: F401 - RANKER_FILE re-exported
+    RANKER_FILE, Ranker as RuntimeRanker, load_ranker as load_runtime_ranker, ranker_features as features_of,
+)
 
-RANKER_FILE = "sentence_ranker.json"
 C = 1.0  # inverse L2 regularisation strength: scikit-learn's default, fixed in advance
 
 
 def ranker_features(prompt: Prompt, found: Sequence[Candidate]) -> list[dict[str, float]]:
-    """One feature dict per candidate (see the module docstring)."""
-    scores = [c.score for c in found]
-    top = max(scores, default=0.0)
-    order = sorted(range(len(found)), key=lambda i: -scores[i])
-    rank = {i: r for r, i in enumerate(order)}
+    """One feature dict per candidate (``sentence_ranker.ranker_features``; the arms' share of the prompt's words)."""
     inter, comp = _stems(prompt.intervention), _stems(prompt.comparator)
-    out = []
-    for i, c in enumerate(found):
-        stems = _stems(c.sentence)
-        raw = raw_direction(c.clause)
-        f = dict(c.signals)
-        f.update(score=c.score, gap=top - c.score, top1=float(rank[i] == 0), rank_le3=float(rank[i] < 3),
-                 rank=min(rank[i], 10) / 10, inter=len(inter & stems) / max(1, len(inter)),
-                 comp=len(comp & stems) / max(1, len(comp)), raw_none=float(raw == "none"),
-                 raw_dir=float(raw not in (None, "none")), length=min(len(c.sentence), 400) / 400,
-                 qualified=float(c.qualified), clause_frac=len(c.clause) / max(1, len(c.sentence)))
-        out.append(f)
-    return out
+    return features_of(found, lambda s: len(inter & _stems(s)) / max(1, len(inter)),
+                       lambda s: len(comp & _stems(s)) / max(1, len(comp)))
 
 
 def _norm(text: str) -> str:
@@ -70,24 +56,12 @@ def matches_evidence(prompt: Prompt, sentence: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Ranker:
-    """Linear weights over ``ranker_features`` (standardisation folded in)."""
-
-    weights: dict[str, float]
-    bias: float
-
-    def score(self, feats: dict[str, float]) -> float:
-        return self.bias + sum(w * feats.get(k, 0.0) for k, w in self.weights.items())
+class Ranker(RuntimeRanker):
+    """The run-time ranker (``analysis.extract.sentence_ranker``) asked about a prompt."""
 
     def best(self, prompt: Prompt, found: Sequence[Candidate]) -> Candidate | None:
         """The top-ranked candidate (the first on ties), None when there is none."""
-        if not found:
-            return None
-        scores = [self.score(f) for f in ranker_features(prompt, found)]
-        return found[max(range(len(found)), key=scores.__getitem__)]
-
-    def to_json(self) -> dict:
-        return {"bias": self.bias, "weights": self.weights}
+        return self.pick(found, ranker_features(prompt, found))  # type: ignore[return-value]
 
 
 def fit_ranker(feats: Sequence[dict[str, float]], positive: Sequence[bool]) -> Ranker:
@@ -104,11 +78,7 @@ def fit_ranker(feats: Sequence[dict[str, float]], positive: Sequence[bool]) -> R
     return Ranker({k: round(float(w), 5) for k, w in zip(keys, coef)}, round(bias, 5))
 
 
-@lru_cache(maxsize=1)
 def load_ranker() -> Ranker | None:
     """The shipped ranker (None when it has not been trained yet)."""
-    try:
-        data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(RANKER_FILE).read_text("utf-8"))
-    except FileNotFoundError:
-        return None
-    return Ranker(data["weights"], data["bias"])
+    shipped = load_runtime_ranker()
+    return Ranker(shipped.weights, shipped.bias) if shipped else None

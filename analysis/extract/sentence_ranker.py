@@ -1,0 +1,85 @@
+"""Run-time part of the learned sentence ranker: which candidate clause states the result asked about?
+
+The ranker (trained by ``analysis/evaluation/direction_training.py --train``, see ``evaluation.ei_ranker``)
+is a logistic regression over the signals a hand-set selection score sums (outcome overlap, the outcome's
+phrase, significance, arms named, section, time point, table rows ...), that score, its rank among the
+article's candidates, the arms' words in the sentence, the clause's direction wording and its length. Here:
+the features of a list of candidates, the folded weights and their scoring in plain Python (about 30
+multiply-adds a candidate), and the candidates of an abstract for its pain outcome (``pain_candidates``),
+which ``pain_effect`` reads where its rules find no verdict.
+
+Weights: ``analysis/lexicons/sentence_ranker.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Protocol, Sequence
+
+from ketamine_evidence.analysis.extract.comparisons import raw_direction
+
+RANKER_FILE = "sentence_ranker.json"
+
+
+class RankedClause(Protocol):
+    """What the ranker reads of a candidate (``evidence_inference.Candidate``)."""
+
+    score: float
+    clause: str
+    sentence: str
+    qualified: bool
+    signals: dict[str, float]
+
+
+def ranker_features(found: Sequence[RankedClause], inter: Callable[[str], float],
+                    comp: Callable[[str], float]) -> list[dict[str, float]]:
+    """One feature dict per candidate; ``inter`` / ``comp`` give the share of an arm's words in a sentence."""
+    scores = [c.score for c in found]
+    top = max(scores, default=0.0)
+    order = sorted(range(len(found)), key=lambda i: -scores[i])
+    rank = {i: r for r, i in enumerate(order)}
+    out = []
+    for i, c in enumerate(found):
+        raw = raw_direction(c.clause)
+        f = dict(c.signals)
+        f.update(score=c.score, gap=top - c.score, top1=float(rank[i] == 0), rank_le3=float(rank[i] < 3),
+                 rank=min(rank[i], 10) / 10, inter=inter(c.sentence), comp=comp(c.sentence),
+                 raw_none=float(raw == "none"), raw_dir=float(raw not in (None, "none")),
+                 length=min(len(c.sentence), 400) / 400, qualified=float(c.qualified),
+                 clause_frac=len(c.clause) / max(1, len(c.sentence)))
+        out.append(f)
+    return out
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Linear weights over ``ranker_features`` (standardisation folded in)."""
+
+    weights: dict[str, float]
+    bias: float
+
+    def score(self, feats: dict[str, float]) -> float:
+        return self.bias + sum(w * feats.get(k, 0.0) for k, w in self.weights.items())
+
+    def pick(self, found: Sequence[RankedClause], feats: Sequence[dict[str, float]]) -> RankedClause | None:
+        """The top-ranked candidate (the first on ties), None when there is none."""
+        if not found:
+            return None
+        scores = [self.score(f) for f in feats]
+        return found[max(range(len(found)), key=scores.__getitem__)]
+
+    def to_json(self) -> dict:
+        return {"bias": self.bias, "weights": self.weights}
+
+
+@lru_cache(maxsize=1)
+def load_ranker() -> Ranker | None:
+    """The shipped ranker (None when it has not been trained yet)."""
+    try:
+        data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(RANKER_FILE).read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    return Ranker(data["weights"], data["bias"])
