@@ -91,8 +91,8 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
         ch = chr(int(m.group(1) or m.group(2) or m.group(3), 16))
         if ch.lower() != ch or ch in _SPECIAL:
             return None
-    try:
-        if not _ranges_safe(_parser.parse(src, pattern.flags)):
+    try:  # a character range needs a '-' in the source: without one there is nothing to check (no parse)
+        if "-" in src and not _ranges_safe(_parser.parse(src, pattern.flags)):
             return None
     except re.error:  # pragma: no cover - it compiled once already
         return None
