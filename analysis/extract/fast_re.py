@@ -334,6 +334,12 @@ def new_article() -> None:
     _ARTICLE[0] += 1
 
 
+def article_number() -> int:
+    """The number of the article being read (``new_article`` counts them): per-article caches elsewhere
+    compare it with theirs to know when to forget."""
+    return _ARTICLE[0]
+
+
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
 
 

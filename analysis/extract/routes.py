@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
-from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, preceding
+from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, per_article, preceding
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 from ketamine_evidence.analysis.records import ROUTES, Finding
 
@@ -88,7 +87,7 @@ _ROMAN_BEFORE = re.compile(r"(?:\b(?:stages?|grades?|class(?:es)?|types?|phases?
                            r"[\s\-\u2013]*$", re.I)
 
 
-@lru_cache(maxsize=256)  # the sentences of one article: asked per sentence, per arm and per combination part
+@per_article  # asked per sentence, per arm and per drug of a combination
 def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every route word of ``text`` with its term, in lexicon order (the list is shared: read it only)."""
     first = _ANY_ROUTE.search(text)
