@@ -37,9 +37,6 @@ _LEX = load_lexicon("routes.toml")
 ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (term, fast(re.compile(alternation(entry["patterns"]), re.I))) for term, entry in _LEX.items() if term in ROUTES
 ]  # (``fast``: run in lower case, same matches)
-# Any route word at all, in one scan: a text it does not match holds no route word (a search of an alternation
-# finds a match wherever one of its branches would), and none starts before its first match.
-_ANY_ROUTE = fast(re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in ROUTE_WORDS), re.I))
 _CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
 _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
                            r"port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"
@@ -90,13 +87,9 @@ _ROMAN_BEFORE = re.compile(r"(?:\b(?:stages?|grades?|class(?:es)?|types?|phases?
 @per_article  # asked per sentence, per arm and per drug of a combination
 def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every route word of ``text`` with its term, in lexicon order (the list is shared: read it only)."""
-    first = _ANY_ROUTE.search(text)
-    if first is None:
-        return []
-    start = first.start()  # the patterns scan from there (look-behinds still read the text before it)
     out = []
     for term, pattern in ROUTE_WORDS:
-        for m in pattern.finditer(text, start):
+        for m in pattern.finditer(text):
             word = m.group(0)
             if word.lower() in _CASE_SENSITIVE_SHORT and not word.isupper():
                 continue

@@ -301,8 +301,8 @@ def _route_matches_before(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 
 def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> None:
-    """One scan for any route word first (``_ANY_ROUTE``), then the term patterns from its start: the same
-    route words, in the same order, as every term pattern run over the whole sentence."""
+    """Route matches kept per article: the same route words, in the same order, as every term pattern run
+    over the whole sentence."""
     from pathlib import Path
 
     from ketamine_evidence.analysis.parse.sentences import split_article
