@@ -127,6 +127,15 @@ def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(k for k in keys if not any(o != k and o in k for o in keys))
 
 
+def fragment_keys(fragments: list[str]) -> tuple[str, ...] | None:
+    """Lower-case keys one of which every match of any of the (lower-case) pattern ``fragments`` holds, for a
+    text that is matched with ``re.I``; None when some fragment has none."""
+    keys = [required_keys(f) for f in fragments]
+    if not all(keys):
+        return None
+    return tuple(k.lower() for ks in keys for k in ks)  # type: ignore[union-attr]
+
+
 def _digit_item(op: Any, av: Any) -> bool:
     """Whether every match of one parsed item holds a digit."""
     if op is _c.LITERAL:

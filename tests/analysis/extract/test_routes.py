@@ -301,7 +301,8 @@ def _route_matches_before(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 
 def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> None:
-    """Route matches kept per article: the same route words, in the same order, as every term pattern run
+    """Terms with short abbreviations skipped where none of their words is present (nor the abbreviation in
+    capitals), matches kept per article: the same route words, in the same order, as every term pattern run
     over the whole sentence."""
     from pathlib import Path
 
