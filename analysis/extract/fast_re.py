@@ -91,8 +91,8 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
         ch = chr(int(m.group(1) or m.group(2) or m.group(3), 16))
         if ch.lower() != ch or ch in _SPECIAL:
             return None
-    try:
-        if not _ranges_safe(_parser.parse(src, pattern.flags)):
+    try:  # a character range needs a '-' in the source: without one there is nothing to check (no parse)
+        if "-" in src and not _ranges_safe(_parser.parse(src, pattern.flags)):
             return None
     except re.error:  # pragma: no cover - it compiled once already
         return None
@@ -203,16 +203,27 @@ class LowerPattern:
         return self._hash
 
     def search(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
-        memo = self.memo
-        if memo is None or args:
+        """``_search`` with its pre-checks inlined: most calls (some 400 per abstract) end at a pre-check."""
+        got = _lowered(text) if text else None
+        if got is None or (got[1] and self.risky and not self.risky.isdisjoint(got[1])):
             return self._search(text, *args)
-        if self._article != _ARTICLE[0] or len(memo) > _MEMO_SIZE:
-            memo.clear()
-            self._article = _ARTICLE[0]
-        got = memo.get(text, _MISS)
-        if got is _MISS:
-            got = memo[text] = self._search(text)
-        return got
+        if self.digit and not got[3]:
+            return None
+        if self.gate is not None:
+            present = got[2]
+            if present is None:
+                present = got[2] = required_text.present_keys(got[0])
+            if self.gate.isdisjoint(present):
+                return None
+        elif self.keys:
+            low = got[0]
+            for key in self.keys:
+                if key in low:
+                    break
+            else:
+                return None
+        m = self.low.search(got[0], *args)
+        return None if m is None else LowerMatch(m, text)
 
     def _search(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
         low = self._lower(text)
@@ -222,6 +233,20 @@ class LowerPattern:
             return None
         m = self.low.search(low, *args)
         return None if m is None else LowerMatch(m, text)
+
+    def remembered(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
+        """``search`` keeping its results for the texts of the current article (the ``search`` of a pattern
+        made with ``remember``)."""
+        memo = self.memo
+        if memo is None or args:
+            return LowerPattern.search(self, text, *args)
+        if self._article != _ARTICLE[0] or len(memo) > _MEMO_SIZE:
+            memo.clear()
+            self._article = _ARTICLE[0]
+        got = memo.get(text, _MISS)
+        if got is _MISS:
+            got = memo[text] = LowerPattern.search(self, text)
+        return got
 
     def match(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
         low = self._lower(text)
@@ -309,6 +334,12 @@ def new_article() -> None:
     _ARTICLE[0] += 1
 
 
+def article_number() -> int:
+    """The number of the article being read (``new_article`` counts them): per-article caches elsewhere
+    compare it with theirs to know when to forget."""
+    return _ARTICLE[0]
+
+
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
 
 
@@ -336,10 +367,18 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (),
         elif needed and required_text.accepting():
             gate = required_text.register(needed)
     digit = required_text.needs_digit(got[0].pattern, got[0].flags)
-    wrapped = LowerPattern(pattern, *got, keys=tuple(keys), gate=gate, digit=digit)
+    wrapped = (RememberingPattern if remember else LowerPattern)(pattern, *got, keys=tuple(keys), gate=gate,
+                                                                  digit=digit)
     if remember:
         wrapped.memo = {}
     return wrapped
+
+
+class RememberingPattern(LowerPattern):
+    """A ``LowerPattern`` whose ``search`` keeps its results for the texts of the current article."""
+
+    __slots__ = ()
+    search = LowerPattern.remembered
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:

@@ -128,8 +128,9 @@ class Intervention:
                     found.append(abbr)
         if not found:
             return self
-        return replace(self, synonyms=(*self.synonyms, *found))
-
+        wider = _extended(self, self.given_name, tuple(found))
+        wider.__dict__["_last_mention"] = (text, True)  # more names than ``self``, which ``text`` mentions
+        return wider
 
     def with_name_words(self, text: str) -> "Intervention":
         """This intervention, or, where ``text`` names it by none of its names, by the distinctive words of the
@@ -145,7 +146,15 @@ class Intervention:
         words = [w for w, rx in candidates if w in lowered and rx.search(lowered)]
         if not words:
             return self
-        return replace(self, synonyms=(*self.synonyms, *words))
+        return _extended(self, self.given_name, tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _extended(base: Intervention, given_name: str | None, added: tuple[str, ...]) -> Intervention:
+    """``base`` with the names ``added``: the same object (so the same compiled, wrapped pattern) for every
+    article that adds the same names ('ketamine (KET)'). ``given_name`` is part of the key because equality
+    ignores it."""
+    return replace(base, synonyms=(*base.synonyms, *added))
 
 
 @lru_cache(maxsize=256)

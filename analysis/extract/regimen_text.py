@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Callable, TypeVar
 
+from ketamine_evidence.analysis.extract.fast_re import article_number
 from ketamine_evidence.analysis.extract.study_text import other_drug_spans
 
 CONTROL = re.compile(r"^(?:placebo|saline|normal saline|sham|vehicle)$", re.I)
@@ -42,6 +44,27 @@ class Mention:
     @property
     def is_control(self) -> bool:
         return bool(CONTROL.match(self.text))
+
+
+T = TypeVar("T")
+
+
+def per_article(fn: Callable[[str], T]) -> Callable[[str], T]:
+    """``fn(text)`` kept for the texts of the current article (``fast_re.article_number``), at most 256: the
+    extractors read the same sentences several times, while other articles' texts are not kept (a benchmark
+    that repeats its abstracts is not flattered). A kept result is shared: callers only read it."""
+    kept: dict[str, T] = {}
+    owner = [-1]
+
+    @wraps(fn)
+    def remembered(text: str) -> T:
+        if owner[0] != article_number() or len(kept) > 256:
+            kept.clear()
+            owner[0] = article_number()
+        if text not in kept:
+            kept[text] = fn(text)
+        return kept[text]
+    return remembered
 
 
 def mentions(text: str, pattern: re.Pattern[str]) -> list[Mention]:

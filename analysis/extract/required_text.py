@@ -106,12 +106,18 @@ def _item(op: Any, av: Any) -> Info:
     return None, None  # ANY, NOT_LITERAL, CATEGORY, GROUPREF...
 
 
+@lru_cache(maxsize=8)  # ``required_keys`` and ``needs_digit`` read the same pattern one after the other
+def _parsed(source: str, flags: int) -> Any:
+    """The parsed pattern (read only): parsing is most of the cost of wrapping a pattern at import."""
+    return _parser.parse(source, flags)
+
+
 @lru_cache(maxsize=1024)  # per-article patterns (an intervention with its abbreviations) recur across a harvest
 def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     """Strings one of which every match of the (case-sensitive) pattern ``source`` holds, or None when
     no such set of keys at least ``_MIN_KEY`` long is found."""
     try:
-        exact, req = _sequence(_parser.parse(source, flags))
+        exact, req = _sequence(_parsed(source, flags))
     except Exception:  # an odd pattern is simply not gated
         return None
     keys = _better(req, exact)
@@ -119,6 +125,15 @@ def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
         return None
     # a key holding another key adds nothing ('antiemetics' holds 'antiemetic')
     return frozenset(k for k in keys if not any(o != k and o in k for o in keys))
+
+
+def fragment_keys(fragments: list[str]) -> tuple[str, ...] | None:
+    """Lower-case keys one of which every match of any of the (lower-case) pattern ``fragments`` holds, for a
+    text that is matched with ``re.I``; None when some fragment has none."""
+    keys = [required_keys(f) for f in fragments]
+    if not all(keys):
+        return None
+    return tuple(k.lower() for ks in keys for k in ks)  # type: ignore[union-attr]
 
 
 def _digit_item(op: Any, av: Any) -> bool:
@@ -149,7 +164,7 @@ def needs_digit(source: str, flags: int = 0) -> bool:
     """Whether every match of the pattern ``source`` holds a digit (``\\d``, ``[0-9]``): then text without
     one cannot match (checked with ``\\d`` on the text, so every Unicode digit counts)."""
     try:
-        return _digit_sequence(_parser.parse(source, flags))
+        return _digit_sequence(_parsed(source, flags))
     except Exception:  # an odd pattern is simply not gated
         return False
 

@@ -1,17 +1,16 @@
 """Extractor: routes by which the intervention was given (guideline ``routes``), from ``lexicons/routes.toml``.
 
-A route word counts when it belongs to the intervention: an adjective before it in the same phrase
-('intravenous ketamine', 'IV 0.3 mg/kg ketamine'), an adverb after it in the same clause ('ketamine
-... was injected intravenously'), or a word inside the intervention's own name ('intracutaneous
-sterile water injection'). A route word naming a device of a co-medication ('IV-PCA fentanyl') does
-not. Where the intervention's name states its route ('intralesional triamcinolone'), other routes
-found for the same drug belong to a comparator arm ('intramuscular triamcinolone') and are dropped.
-A drug 'applied to' the skin is topical; an apposition names the route too ('droxidopa, an oral
-norepinephrine precursor'); a diet supplement or decoction is oral (guideline additions, rule j). With no route named, one is implied beyond doubt where the guideline says so: an infusion, a
-bolus, a rate per kg and time, a target plasma level, PCA with the intervention, an injection at
-induction of anaesthesia, or a per-kg dose whose sentence speaks of induction, pretreatment,
-premedication or intubation, is ``intravenous`` (never where a
-block, infiltration or other local route is named). Non-drug interventions have no route.
+A route word counts when it belongs to the intervention: an adjective before it in the same phrase ('intravenous
+ketamine', 'IV 0.3 mg/kg ketamine'), an adverb after it in the same clause ('ketamine ... was injected
+intravenously'), or a word inside the intervention's own name ('intracutaneous sterile water injection'). A route
+word naming a device of a co-medication ('IV-PCA fentanyl') does not. Where the intervention's name states its route
+('intralesional triamcinolone'), other routes found for the same drug belong to a comparator arm ('intramuscular
+triamcinolone') and are dropped. A drug 'applied to' the skin is topical; an apposition names the route too
+('droxidopa, an oral norepinephrine precursor'); a diet supplement or decoction is oral (guideline additions, rule
+j). With no route named, one is implied beyond doubt where the guideline says so: an infusion, a bolus, a rate per
+kg and time, a target plasma level, PCA with the intervention, an injection at induction of anaesthesia, or a per-kg
+dose whose sentence speaks of induction, pretreatment, premedication or intubation, is ``intravenous`` (never where
+a block, infiltration or other local route is named). Non-drug interventions have no route.
 """
 
 from __future__ import annotations
@@ -20,9 +19,10 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.fast_re import fast
+from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, fast
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
-from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, preceding
+from ketamine_evidence.analysis.extract.required_text import fragment_keys
+from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, per_article, preceding
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 from ketamine_evidence.analysis.records import ROUTES, Finding
 
@@ -38,6 +38,14 @@ ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (term, fast(re.compile(alternation(entry["patterns"]), re.I))) for term, entry in _LEX.items() if term in ROUTES
 ]  # (``fast``: run in lower case, same matches)
 _CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
+
+
+# Per term, (lower-case text, capitals) one of which a match it keeps holds: its fragments' fixed text ('i.v') and
+# its short abbreviations as they count ('IV'); None when a fragment has no fixed text (the term is always scanned).
+_TERM_KEYS = {term: (lambda keys: keys and (keys, tuple(f.upper() for f in e["patterns"] if f in _CASE_SENSITIVE_SHORT)))(
+    fragment_keys([f for f in e["patterns"] if f not in _CASE_SENSITIVE_SHORT])) for term, e in _LEX.items()
+    if any(f in _CASE_SENSITIVE_SHORT for f in e["patterns"])}  # the others are gated by ``fast`` already
+_RISKY = frozenset(c for c in _SPECIAL if not c.isascii())  # matched under re.I by an ASCII letter of a pattern
 _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|catheter|access|fluids?|"
                            r"port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"
                            r"mucositis|glucose tolerance|intake|contraceptives?)\b", re.I)
@@ -84,9 +92,16 @@ _ROMAN_BEFORE = re.compile(r"(?:\b(?:stages?|grades?|class(?:es)?|types?|phases?
                            r"[\s\-\u2013]*$", re.I)
 
 
+@per_article  # asked per sentence, per arm and per drug of a combination
 def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every route word of ``text`` with its term, in lexicon order (the list is shared: read it only)."""
+    low = text.lower()
+    gated = text.isascii() or (len(low) == len(text) and _RISKY.isdisjoint(text))
     out = []
     for term, pattern in ROUTE_WORDS:
+        keys = _TERM_KEYS.get(term)
+        if gated and keys and not (any(k in low for k in keys[0]) or any(k in text for k in keys[1])):
+            continue  # none of its words, nor a short one in capitals: no match it would keep
         for m in pattern.finditer(text):
             word = m.group(0)
             if word.lower() in _CASE_SENSITIVE_SHORT and not word.isupper():
@@ -355,6 +370,7 @@ def _local_route_of_intervention(ctx: "Context", s: "Sentence") -> bool:
 # drop three times a day', 'They applied a 12 cm layer of cream three times daily').
 _EVERY_ARM = re.compile(r"\b(?:each|both|all|the two|the three|either|the|\w+ types of) (?:(?:study|test|trial) )?"
                         r"(?:groups?|arms?|solutions?|drugs?|medications?|treatments?|products?)\b", re.I)
+_CLAUSE_END = re.compile(r"[;:]|\b(?:whereas|while|but)\b")
 _FREQUENCY = re.compile(r"\b(?:daily|a day|per day|times|once|twice|every)\b|/\s?day\b", re.I)
 _ORAL_VERB = re.compile(r"\b(?:(?:were|was) fed|chewed|drank|swallowed)\b", re.I)
 REGIMEN_FORMS = (("oral", re.compile(r"\b(?:capsules?|tablets?|pills?|lozenges?)\b", re.I)),
@@ -372,7 +388,7 @@ def _every_arms_route(ctx: "Context") -> dict[str, "Sentence"]:
             for term, m in _route_matches(text):
                 if arms.end() <= m.start() <= arms.end() + 60 and _ADVERB.search(m.group(0)) \
                         and not any(arms.end() <= d.start < m.start() for d in found) \
-                        and not _clause_end(text, arms.end(), m.start()):
+                        and not _CLAUSE_END.search(text[arms.end():m.start()]):
                     chosen.setdefault(term, s)
         if _ORAL_VERB.search(text) and all(d.is_control for d in mentions(text, ctx.intervention.pattern)):
             chosen.setdefault("oral", s)  # 'All dogs were fed test products or placebo for 8 weeks'
@@ -382,7 +398,3 @@ def _every_arms_route(ctx: "Context") -> dict[str, "Sentence"]:
             if form.search(text) and all(d.is_control for d in mentions(text, ctx.intervention.pattern)):
                 chosen.setdefault(term, s)
     return chosen
-
-
-def _clause_end(text: str, start: int, end: int) -> bool:
-    return bool(re.search(r"[;:]|\b(?:whereas|while|but)\b", text[start:end]))

@@ -104,6 +104,9 @@ def test_abbreviation_defined_in_the_abstract_is_added():
     assert [m.start() for m in with_abbr.pattern.finditer(text)].count(text.rindex("CBME")) == 1
     # numbers, units and lower-case words in brackets are not abbreviations
     assert sativex.with_abbreviations("a cannabis-based medicinal extract (10 mg) was given") is sativex
+    # the same names added again (another article): the same object, so the same compiled pattern
+    again = sativex.with_abbreviations(text)
+    assert again is with_abbr and again.pattern is with_abbr.pattern and again.mentioned_in(text)
 
 
 def test_first_of_several_arms_and_no_function_word_tails():

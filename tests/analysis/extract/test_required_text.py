@@ -85,3 +85,16 @@ def test_top_level_alternatives_and_first_letters() -> None:
     assert required_text.first_letters(r"(?-i:PONV)s?", re.I) == {"p"}
     assert required_text.first_letters(r"\w+itis", re.I) is None  # any letter
     assert required_text.first_letters(r"x?", re.I) is None  # can match empty
+
+
+def test_fragment_keys_of_a_lexicon_term(sentences: list[str]) -> None:
+    """The keys of the routes lexicon's intravenous fragments (but 'iv', which counts only in capitals): a text
+    with none of them has no match of those fragments."""
+    fragments = ["intravenous(?:ly)?", r"i\.v\.?", "intra-venous(?:ly)?", "by vein"]
+    keys = required_text.fragment_keys(fragments)
+    assert keys is not None and set(keys) == {"intravenous", "i.v", "intra-venous", "by vein"}
+    pattern = re.compile("|".join(fragments), re.I)
+    for text in sentences:
+        if pattern.search(text):
+            assert any(k in text.lower() for k in keys), text
+    assert required_text.fragment_keys(["intravenous", r"\d+"]) is None  # digits only: no fixed text

@@ -282,3 +282,44 @@ def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
 def test_routes_of_batch_4_and_5_dev_articles(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
     assert sorted(_routes(article, intervention)) == expected
+
+
+
+def _route_matches_before(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """``routes._route_matches`` as it was: every term pattern over the whole text."""
+    out = []
+    for term, pattern in routes.ROUTE_WORDS:
+        for m in pattern.finditer(text):
+            word = m.group(0)
+            if word.lower() in routes._CASE_SENSITIVE_SHORT and not word.isupper():
+                continue
+            if word == "IV" and (routes._ROMAN_BEFORE.search(text, max(0, m.start() - 20), m.start())
+                                 or text[m.end():m.end() + 1] in ("-", "\u2013")):
+                continue
+            out.append((term, m.span()))
+    return out
+
+
+def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> None:
+    """Terms with short abbreviations skipped where none of their words is present (nor the abbreviation in
+    capitals), matches kept per article: the same route words, in the same order, as every term pattern run
+    over the whole sentence."""
+    from pathlib import Path
+
+    from ketamine_evidence.analysis.parse.sentences import split_article
+
+    snapshot = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
+    checked = found = 0
+    for path in sorted(snapshot.glob("*.nxml")):
+        for article in parse_file(path):
+            for s in split_article(article, article.text):
+                got = [(term, m.span()) for term, m in routes._route_matches(s.text)]
+                assert got == _route_matches_before(s.text), s.text
+                checked += 1
+                found += bool(got)
+    assert checked > 300 and found > 30
+    # data/snapshot/pmc/PMC5103151.nxml
+    text = ("Group 1 received intravenous ketamine anesthesia (n=822), Group 2 received inhalation anesthesia with "
+            "sevoflurane (n=100).")
+    assert [(t, m.group(0)) for t, m in routes._route_matches(text)] == [("intravenous", "intravenous"),
+                                                                         ("other", "inhalation")]
