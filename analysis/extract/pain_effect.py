@@ -43,7 +43,11 @@ INLINE_HEADING = re.compile(r"^\W*(?:\[(?P<bracket>[A-Za-z ]{3,40})\]|(?P<alone>
 
 def sections(ctx: "Context") -> dict[int, str]:
     """Each sentence's section (by ``id``): its label, or in an unlabelled abstract the last heading written in the
-    text before it ('[Subjects and Methods] ...', 'Results.'); '' where neither is known."""
+    text before it ('[Subjects and Methods] ...', 'Results.'); '' where neither is known. Kept on the context:
+    three readers of one article ask for it."""
+    cached = getattr(ctx, "_pain_sections", None)
+    if cached is not None:
+        return cached
     out: dict[int, str] = {}
     heading = ""
     for s in ctx.sentences:
@@ -54,6 +58,10 @@ def sections(ctx: "Context") -> dict[int, str]:
         if m:
             heading = (m.group("bracket") or m.group("alone")).strip(" .:").upper()
         out[id(s)] = heading
+    try:
+        ctx._pain_sections = out  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
     return out
 
 
