@@ -43,7 +43,11 @@ INLINE_HEADING = re.compile(r"^\W*(?:\[(?P<bracket>[A-Za-z ]{3,40})\]|(?P<alone>
 
 def sections(ctx: "Context") -> dict[int, str]:
     """Each sentence's section (by ``id``): its label, or in an unlabelled abstract the last heading written in the
-    text before it ('[Subjects and Methods] ...', 'Results.'); '' where neither is known."""
+    text before it ('[Subjects and Methods] ...', 'Results.'); '' where neither is known. Kept on the context:
+    three readers of one article ask for it."""
+    cached = getattr(ctx, "_pain_sections", None)
+    if cached is not None:
+        return cached
     out: dict[int, str] = {}
     heading = ""
     for s in ctx.sentences:
@@ -54,6 +58,10 @@ def sections(ctx: "Context") -> dict[int, str]:
         if m:
             heading = (m.group("bracket") or m.group("alone")).strip(" .:").upper()
         out[id(s)] = heading
+    try:
+        ctx._pain_sections = out  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
     return out
 
 
@@ -127,11 +135,14 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     if tested and (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
         primary = primary_outcomes([s.text for s in ctx.sentences])
         previous: "Sentence | None" = None
-        measured = pain_measured(ctx, arms)
+        measured: bool | None = None  # asked only where a title or conclusions sentence needs it
         where = sections(ctx)
         for s in finding_sentences(ctx):
-            if not measured and (s.section == "TITLE" or CONCLUDING.search(where[id(s)])):
-                continue  # pain only in the background and the conclusions: no outcome of this study
+            if s.section == "TITLE" or CONCLUDING.search(where[id(s)]):
+                if measured is None:
+                    measured = pain_measured(ctx, arms)
+                if not measured:
+                    continue  # pain only in the background and the conclusions: no outcome of this study
             results = bool(re.search(r"RESULT|FINDING", s.section or "", re.I))
             found = clause_verdicts(s.text, arms, results=results)
             if not found and previous is not None and ANAPHORA.match(s.text):
