@@ -17,13 +17,14 @@ never ends up in both lists (occurred wins).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
+from ketamine_evidence.analysis.extract.event_sections import AIM as _AIM
+from ketamine_evidence.analysis.extract.event_sections import background as _background, label_kinds as _label_kinds
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
                                                              defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
@@ -56,15 +57,6 @@ _METHODS_VERBS = re.compile(
 _PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)
 _INCIDENCE = re.compile(r"\b(?:incidences?|frequency|frequencies|occurrence|rates?|number of (?:patients|subjects|"
                         r"episodes|events)|episodes|proportion)\b", re.I)
-_AIM = re.compile(
-    r"\b(?:aims?|aimed|purpose|goal|hypothes[ie]s|hypothesi[sz]ed)\b|\bto (?:evaluate|investigate|"
-    # 'objective' names the aim as a noun ('the objective was', 'objectives:'), not as an adjective
-    # ('objective alopecia', 'objective response')
-    r"\bobjectives?(?=\s*(?:was|were|is|are|of|:|\.|,|to)\b|\s*:)|\b(?:the|our|primary|main|study|secondary) objectives?\b|"
-    r"assess|compare|determine|examine|test|study|explore)\b|\bwe (?:evaluated|investigated|examined|compared|"
-    r"assessed|studied|tested|explored|sought)\b|\bthis (?:study|trial) (?:examined|investigated|evaluated|"
-    r"compared|assessed|was designed|aims?)\b",
-    re.I)
 _METHODS_LABEL = re.compile(r"method|design|setting|intervention|procedure|patients and|participants|materials",
                             re.I)
 _CLAUSE_SPLIT = re.compile(r";|,?\s\b(?:whereas|while|but|however|although|otherwise)\b|,\s(?:and\s|also\s|with\s)|"
@@ -144,54 +136,6 @@ _HEALTHY = re.compile(r"\bhealthy,?\s+(?:[\w-]+,?\s+){0,3}?(?:volunteers?|subjec
                       r"men|males?|women|females?|controls?|humans?)\b", re.I)
 _DRUG_EFFECTS = frozenset({"psychotomimetic_effects", "dissociation", "hallucinations", "cognitive_impairment",
                            "visual_disturbance", "euphoria", "dysphoria", "confusion", "vivid_dreams"})
-
-
-def _background(ctx: "Context") -> set[int]:
-    """Indices of sentences that give background or the aim, not this study's results: a background or
-    objective section, or in an abstract without sections, what comes before (and is) the aim sentence."""
-    out: set[int] = set()
-    first_aim = next((s.index for s in ctx.sentences[:6] if s.section != "TITLE" and _AIM.search(s.text)), None)
-    labels = _sentence_labels(ctx)
-    for s in ctx.sentences:
-        background, reported, results, _ = _label_kinds(labels[s.index])
-        if background:
-            out.add(s.index)
-        elif not reported and first_aim is not None and s.index <= first_aim:
-            out.add(s.index)
-        elif _AIM.search(s.text) and not results:
-            out.add(s.index)
-    return out
-
-
-_BACKGROUND_LABEL = re.compile(r"background|introduction|context|rationale|objective|aim|purpose", re.I)
-_REPORTED_LABEL = re.compile(r"result|conclu|finding|discussion|interpretation|method", re.I)
-_RESULTS_LABEL = re.compile(r"result|conclu", re.I)
-_AIM_LABEL = re.compile(r"objective|aim|purpose", re.I)
-
-
-@lru_cache(maxsize=256)  # a handful of section labels ('BACKGROUND', 'Results') recur in every abstract
-def _label_kinds(label: str) -> tuple[bool, bool, bool, bool]:
-    """Whether a section label names the background or aim, a part that reports (results, methods...), the
-    results or conclusions, the objective."""
-    return (_BACKGROUND_LABEL.search(label) is not None, _REPORTED_LABEL.search(label) is not None,
-            _RESULTS_LABEL.search(label) is not None, _AIM_LABEL.search(label) is not None)
-
-
-_INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z /&-]{2,40}):\s")
-
-
-def _sentence_labels(ctx: "Context") -> dict[int, str]:
-    """Each sentence's abstract part: its section, or a label written inline ('Results: ...') within it."""
-    out: dict[int, str] = {}
-    section, current = None, ""
-    for s in ctx.sentences:
-        if s.section != section:
-            section, current = s.section, s.section or ""
-        m = _INLINE_LABEL.match(s.text)
-        if m:
-            current = m.group(1)
-        out[s.index] = current
-    return out
 
 
 # Quantities that leave it open whether anything happened ('negligible serious adverse effects').

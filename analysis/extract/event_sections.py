@@ -1,0 +1,75 @@
+"""Which abstract sentences give background or the aim rather than this study's results (for adverse events).
+
+Split out of :mod:`.adverse_events`: an event named in the background ('ketamine is known to cause
+hallucinations') or in the aim ('to compare the incidence of PONV') did not occur in this study.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+
+__all__ = ["AIM", "background", "label_kinds", "sentence_labels"]
+
+# An aim sentence ('we aimed to', 'the objective was', 'to compare ...').
+AIM = re.compile(
+    r"\b(?:aims?|aimed|purpose|goal|hypothes[ie]s|hypothesi[sz]ed)\b|\bto (?:evaluate|investigate|"
+    # 'objective' names the aim as a noun ('the objective was', 'objectives:'), not as an adjective
+    # ('objective alopecia', 'objective response')
+    r"\bobjectives?(?=\s*(?:was|were|is|are|of|:|\.|,|to)\b|\s*:)|\b(?:the|our|primary|main|study|secondary) objectives?\b|"
+    r"assess|compare|determine|examine|test|study|explore)\b|\bwe (?:evaluated|investigated|examined|compared|"
+    r"assessed|studied|tested|explored|sought)\b|\bthis (?:study|trial) (?:examined|investigated|evaluated|"
+    r"compared|assessed|was designed|aims?)\b",
+    re.I)
+
+
+def background(ctx: "Context") -> set[int]:
+    """Indices of sentences that give background or the aim, not this study's results: a background or
+    objective section, or in an abstract without sections, what comes before (and is) the aim sentence."""
+    out: set[int] = set()
+    first_aim = next((s.index for s in ctx.sentences[:6] if s.section != "TITLE" and AIM.search(s.text)), None)
+    labels = sentence_labels(ctx)
+    for s in ctx.sentences:
+        background, reported, results, _ = label_kinds(labels[s.index])
+        if background:
+            out.add(s.index)
+        elif not reported and first_aim is not None and s.index <= first_aim:
+            out.add(s.index)
+        elif AIM.search(s.text) and not results:
+            out.add(s.index)
+    return out
+
+
+_BACKGROUND_LABEL = re.compile(r"background|introduction|context|rationale|objective|aim|purpose", re.I)
+_REPORTED_LABEL = re.compile(r"result|conclu|finding|discussion|interpretation|method", re.I)
+_RESULTS_LABEL = re.compile(r"result|conclu", re.I)
+_AIM_LABEL = re.compile(r"objective|aim|purpose", re.I)
+
+
+@lru_cache(maxsize=256)  # a handful of section labels ('BACKGROUND', 'Results') recur in every abstract
+def label_kinds(label: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a section label names the background or aim, a part that reports (results, methods...), the
+    results or conclusions, the objective."""
+    return (_BACKGROUND_LABEL.search(label) is not None, _REPORTED_LABEL.search(label) is not None,
+            _RESULTS_LABEL.search(label) is not None, _AIM_LABEL.search(label) is not None)
+
+
+_INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z /&-]{2,40}):\s")
+
+
+def sentence_labels(ctx: "Context") -> dict[int, str]:
+    """Each sentence's abstract part: its section, or a label written inline ('Results: ...') within it."""
+    out: dict[int, str] = {}
+    section, current = None, ""
+    for s in ctx.sentences:
+        if s.section != section:
+            section, current = s.section, s.section or ""
+        m = _INLINE_LABEL.match(s.text)
+        if m:
+            current = m.group(1)
+        out[s.index] = current
+    return out

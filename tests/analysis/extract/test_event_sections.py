@@ -1,0 +1,40 @@
+"""Background and aim sentences of real ketamine dev abstracts (events named there did not occur)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketamine_evidence.analysis.extract import make_context
+from ketamine_evidence.analysis.extract.event_sections import AIM, background, label_kinds, sentence_labels
+from ketamine_evidence.analysis.parse import parse_file
+from tests.conftest import REPO
+
+PMC = REPO.parent / "shared" / "corpus" / "pmc_ketamine"
+
+
+def _context(pmcid: str):
+    return make_context(next(iter(parse_file(PMC / f"{pmcid}.nxml"))))
+
+
+def test_structured_abstract_background_section_is_background_and_results_are_not() -> None:
+    ctx = _context("PMC3172326")
+    labels = sentence_labels(ctx)
+    found = background(ctx)
+    assert {s.index for s in ctx.sentences if labels[s.index] == "BACKGROUND"} <= found
+    assert not any(labels[i] in ("RESULTS", "CONCLUSIONS") for i in found)
+
+
+def test_unlabelled_abstract_background_runs_to_the_aim_sentence() -> None:
+    ctx = _context("PMC4030328")
+    first_aim = next(s.index for s in ctx.sentences[:6] if s.section != "TITLE" and AIM.search(s.text))
+    assert max(background(ctx)) == first_aim
+
+
+@pytest.mark.parametrize("label, kinds", [
+    ("BACKGROUND", (True, False, False, False)),
+    ("Objectives", (True, False, False, True)),
+    ("Results", (False, True, True, False)),
+    ("METHODS", (False, True, False, False)),
+])
+def test_label_kinds(label: str, kinds: tuple[bool, bool, bool, bool]) -> None:
+    assert label_kinds(label) == kinds
