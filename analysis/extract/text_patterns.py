@@ -20,11 +20,16 @@ NUMBER_WORDS: dict[str, int] = {
     "hundred": 100,
 }
 _WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_TENS_ALT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_ALT = "one|two|three|four|five|six|seven|eight|nine"
+# Two number words are one number only as tens and units ('twenty-four') or a count of hundreds ('three
+# hundred'): 'two eight-day periods' is two periods of eight days, not ten.
+_COMPOUND = rf"(?:(?:{_TENS_ALT})[- ](?:{_UNITS_ALT})|(?:{_WORD_ALT})[- ]hundred)(?![a-z])"
 
 # A number: digits with optional thousands separators and decimal point (also the middle dot
-# some journals use), or a number word ('twenty-four', 'three').
+# some journals use), or a number word ('twenty-four', 'three', 'two hundred').
 NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:[.\u00b7]\d+)?|\.\d+|"
-       rf"(?:{_WORD_ALT})(?![a-z])(?:[- ](?:{_WORD_ALT})(?![a-z]))?)")
+       rf"{_COMPOUND}|(?:{_WORD_ALT})(?![a-z]))")
 NUMBER = re.compile(rf"(?<![\w.]){NUM}(?![\w])", re.I)
 PERCENT = re.compile(rf"(?<![\w.])({NUM})\s?(?:%|per\s?cent\b|percent\b)", re.I)
 

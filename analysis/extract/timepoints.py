@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ketamine_evidence.analysis.extract.text_patterns import ORDINALS, TimeMention, parse_number, time_mentions, unit_days
+from ketamine_evidence.analysis.extract.text_patterns import ORDINALS, TimeMention, time_mentions, unit_days
 
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|"
             r"\d{1,3}(?:st|nd|rd|th))")
@@ -158,20 +158,6 @@ def is_measured(text: str, start: int, end: int) -> bool:
     return bool(_MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))
 
 
-# A count before a length, both in words: 'two eight-day study periods' is periods of 8 days each, not 2 + 8.
-_COUNT_LENGTH = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine)\s(?P<len>one|two|three|four|five|six|seven|"
-                           r"eight|nine|ten|eleven|twelve)[- ](?P<unit>days?|weeks?|months?)", re.I)
-
-
-def _one_length(t: TimeMention) -> TimeMention:
-    """``t`` with a count before its length dropped ('two eight-day' -> 8 days)."""
-    m = _COUNT_LENGTH.fullmatch(t.text)
-    if m is None:
-        return t
-    days = (parse_number(m.group("len")) or 0) * (unit_days(m.group("unit")) or 0)
-    return TimeMention((days,), t.start + m.start("len"), t.end, t.text[m.start("len"):], t.kind) if days else t
-
-
 # A list's last number, in words after digits, that counts people: 'On day 1, five patients reported ...' is day 1.
 _PEOPLE_AFTER = re.compile(r"\s(?:patients|participants|subjects|children|women|men|people|volunteers|infants|cases)\b",
                            re.I)
@@ -198,7 +184,7 @@ def time_points(text: str, course: float | None = None, schedule: dict[int, floa
 def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[int, float], ...]) -> tuple[TimePoint, ...]:
     """``time_points``, kept per sentence: follow-up, relief and the single-assessment reading ask the same."""
     schedule = dict(schedule_items)
-    mentions = [_without_count(_one_length(t), text) for t in time_mentions(text)]
+    mentions = [_without_count(t, text) for t in time_mentions(text)]
     taken = [(t.start, t.end) for t in mentions]
     if _ORD_HINT.search(text):
         mentions += [t for t in ordinal_points(text)

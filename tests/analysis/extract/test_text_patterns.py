@@ -76,3 +76,10 @@ def test_ordinal_without_a_time_unit_is_not_a_time() -> None:
 def test_pod_glued_to_its_number() -> None:
     assert [t.days for t in time_mentions("pain on POD1 and POD3")] == [(1.0,), (3.0,)]
     assert time_mentions("a PODCAST 3 episode") == []
+
+
+def test_two_number_words_are_one_number_only_as_tens_and_units_or_hundreds() -> None:
+    # batch 4 dev PMC5915071: 'two eight-day study periods' is periods of eight days
+    assert [m.days for m in time_mentions("Both studies had two eight-day study periods.")] == [(8.0,)]
+    assert [m.days for m in time_mentions("for twenty-four hours")] == [(1.0,)]
+    assert parse_number("three hundred") == 300.0
