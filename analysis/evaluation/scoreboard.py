@@ -8,9 +8,8 @@ this prints figures only, never a record or an error.
 
 Sets (paths relative to the repository and ``--shared``):
 
-- dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100), pool dev batches 4 and 5 (60 each);
-- unseen: pool batch 6 (60, annotated in the second round and read by no developer during it; dev material
-  for the next round, when its label becomes ``dev``);
+- dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100), pool dev batches 4, 5
+  and 6 (60 each; batch 6 was scored unseen through the second round and became dev in the third);
 - blind: pool blind (60, frozen before any rule was written from the pool), pool blind2 (60, frozen
   with batch 5 in the second round), the earlier hold-out of
   15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``).
@@ -57,7 +56,7 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("pool dev (100)", "dev", repo / "data" / "eval" / "pool" / "gold_dev.jsonl", pool),
         GoldSet("pool dev batch 4 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch4.jsonl", pool),
         GoldSet("pool dev batch 5 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch5.jsonl", pool),
-        GoldSet("pool batch 6 (60)", "unseen", repo / "data" / "eval" / "pool" / "gold_dev_batch6.jsonl", pool),
+        GoldSet("pool dev batch 6 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch6.jsonl", pool),
         GoldSet("pool blind (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind.jsonl", pool),
         GoldSet("pool blind2 (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
