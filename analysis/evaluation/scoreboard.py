@@ -11,7 +11,8 @@ Sets (paths relative to the repository and ``--shared``):
 - dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100), pool dev batches 4, 5
   and 6 (60 each; batch 6 was scored unseen through the second round and became dev in the third);
 - blind: pool blind (60, frozen before any rule was written from the pool), pool blind2 (60, frozen
-  with batch 5 in the second round), the earlier hold-out of
+  with batch 5 in the second round), pool blind3 (50, the last pool articles, frozen at the start of the third
+  round before annotation), the earlier hold-out of
   15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``).
 """
 
@@ -59,6 +60,7 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("pool dev batch 6 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch6.jsonl", pool),
         GoldSet("pool blind (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind.jsonl", pool),
         GoldSet("pool blind2 (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
+        GoldSet("pool blind3 (50)", "blind", repo / "data" / "eval" / "pool" / "gold_blind3.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
                 shared / "corpus" / "pmc_ketamine"),
         GoldSet("hold-out other (10)", "blind", holdout_gold, holdout),

@@ -8,7 +8,7 @@ from tests.conftest import REPO
 
 def test_every_set_is_scored_with_its_split() -> None:
     board = scoreboard(REPO, REPO.parent / "shared")
-    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 6 + ["blind]"] * 4
+    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 6 + ["blind]"] * 5
     for scores in board.values():
         assert set(scores) == set(FIELDS)
         assert all(0.0 <= v <= 1.0 for v in scores.values())
