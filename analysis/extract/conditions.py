@@ -44,6 +44,13 @@ _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|si
 # and 'lower incidence of oral pain ... than the control group' measure pain.
 _OUTCOME_LIST = re.compile(r"\b(?:outcomes?|end ?points?|outcome measures?|parameters)(?: analy[sz]ed)? (?:include[sd]?|are|were|"
                            r"was|is|will be)\b", re.I)
+# Earlier work and established knowledge, in whatever part of the abstract it stands (rule w: pain in the
+# background or rationale gives no condition).
+_PRIOR_WORK = re.compile(r"\b(?:(?:previous|earlier|prior|several|many|other) (?:studies|trials|research|reports)|"
+                         r"(?:have|has) (?:been )?(?:found|shown|demonstrated|suggested|reported)|"
+                         r"(?:are|is) (?:found|known|shown) to|(?:is|are) (?:well[- ])?known)\b", re.I)
+_OWN_WORK = re.compile(r"\b(?:we|our|this (?:study|trial)|the present|the current|enrolled|randomi[sz]ed|randomly|"
+                       r"assigned|allocated)\b", re.I)
 _SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
 _EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes? of)\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
@@ -70,10 +77,13 @@ def _counts(sentence: "Sentence", heading: str | None = None, started: bool = Fa
     if sentence.section == "TITLE":
         return True
     text = sentence.text
+    if _PRIOR_WORK.search(text) and not _OWN_WORK.search(text):
+        return False  # what earlier work found ('Previous studies have found ... for pain relief') is background
     if _OUTCOME_LIST.search(text):
         return True  # rule w: a pain symptom named as a measured or planned outcome, whatever else the list holds
-    if _ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
-            _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text))):
+    if (_ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
+            _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text)))) \
+            and not listed_pain_outcome(text):
         return False
     if sentence.section in _STUDY_SECTIONS or STUDY_CUE.search(text):
         return True
@@ -224,6 +234,40 @@ _PAIN_WORD = (rf"(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalge
 CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
                             rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
+
+
+
+# The items of an adverse-event list ('complications like hematuria and wound infection', 'adverse effects
+# (cardiac arrhythmias ...)', 'side effects such as ...'): a pain word there is an event, not an outcome.
+_CATEGORY = r"\b(?:adverse (?:events?|effects?|reactions?)|AEs?|TEAEs?|side[- ]effects?|complications?|toxicit\w*)"
+_EVENT_CATEGORY = re.compile(_CATEGORY, re.I)
+_RECORDED = re.compile(r"\b(?:assessed|recorded|measured|evaluated|monitored|rated|documented|registered)\b", re.I)
+_EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like|including|included|e\.g\.|were|was|"
+                          r"of|:))[^;.]*)", re.I)
+# A pain word with a measure of its own ('pain score', 'required more analgesics', 'incidences of ..., pain,
+# ... were assessed', 'differences were observed in postoperative pain'): firmer words than ``_MEASURE``, which
+# also holds 'reported' and 'experienced' that any adverse-event report uses.
+_FIRM = (r"(?:scores?|scales?|VAS|NRS|VRS|intensity|severity|relief|reduc\w*|decreas\w*|lower|higher|less|more|"
+         r"assessed|measured|evaluated|recorded|monitored|rated|compared|differences?|improv\w*|disappear\w*|"
+         r"resol\w+|advantage)")
+_FIRM_PAIN = re.compile(rf"\b{_FIRM}\b(?:[^.;]|\.\d){{0,120}}?{_PAIN_WORD}|{_PAIN_WORD}(?:[^.;]|\.\d){{0,120}}?\b{_FIRM}\b",
+                        re.I)
+
+
+def listed_pain_outcome(text: str) -> bool:
+    """Pain measured or compared in its own right in a sentence that also reports events, tolerability or
+    signs (rule w): either an item before the adverse-event category ('pain score, PCA consumption, and adverse
+    events were recorded'; 'required more analgesics and had more complications'), or an item of a list of what
+    was assessed or recorded ('incidences of nausea, vomiting, ..., pain, and adverse effects (...) were
+    assessed'). A pain word inside an adverse-event list ('side effects such as headache') is an event."""
+    category = _EVENT_CATEGORY.search(text)
+    if category is not None and _firm_pain(text[:category.start()]):
+        return True
+    return bool(_RECORDED.search(text)) and _firm_pain(_EVENT_ITEMS.sub(" ", text))
+
+
+def _firm_pain(text: str) -> bool:
+    return bool(CONSUMED.search(text) or _FIRM_PAIN.search(text))
 
 
 # A title naming pain as what a treatment is for or acts on ('Ketamine for fibromyalgia pain', 'Cannabis in
