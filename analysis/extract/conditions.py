@@ -108,8 +108,17 @@ def _headings(sentences: list["Sentence"]) -> dict[int, str]:
     return out
 
 
+# A rating instrument's name ('Neuropathic Pain Scale', 'Neuropathic Pain Symptom Inventory') names what it
+# rates, not the patients' condition.
+_INSTRUMENT_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|in)\s+)?){1,8}(?:Scale|Inventory|"
+                              r"Questionnaire|Index|Profile)\b")
+
+
 def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
-    """Named conditions in ``text``; words inside a span claimed by an earlier lexicon entry are not reused."""
+    """Named conditions in ``text``; words inside a span claimed by an earlier lexicon entry are not reused,
+    and a condition word that only names a rating instrument does not count."""
+    if "Scale" in text or "Inventory" in text or "Questionnaire" in text or "Index" in text or "Profile" in text:
+        text = _INSTRUMENT_NAME.sub(lambda m: " " * len(m[0]), text)
     taken: list[tuple[int, int]] = []
     found = []
     for term, pattern in NAMED:
