@@ -43,7 +43,10 @@ _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|si
 # oedema after each session' is a report; 'evaluated for pain and erythema ... using numerical rating scale'
 # and 'lower incidence of oral pain ... than the control group' measure pain.
 _OUTCOME_LIST = re.compile(r"\b(?:outcomes?|end ?points?|outcome measures?|parameters)(?: analy[sz]ed)? (?:include[sd]?|are|were|"
-                           r"was|is|will be)\b", re.I)
+                           r"was|is|will be)\b|\b(?:primary|secondary|main) (?:outcomes?|end ?points?|outcome measures?)"
+                           r"(?: (?:of|for) (?:the |this )?(?:study|trial))?:", re.I)
+# 'As secondary outcomes frequency complications of perineal suturing, postpartum perineal pain, ...'
+_AS_OUTCOMES = re.compile(r"\bas (?:primary|secondary|main) (?:outcomes?|end ?points?)\b", re.I)
 # Earlier work and established knowledge, in whatever part of the abstract it stands (rule w: pain in the
 # background or rationale gives no condition).
 _PRIOR_WORK = re.compile(r"\b(?:(?:previous|earlier|prior|several|many|other) (?:studies|trials|research|reports)|"
@@ -79,7 +82,7 @@ def _counts(sentence: "Sentence", heading: str | None = None, started: bool = Fa
     text = sentence.text
     if _PRIOR_WORK.search(text) and not _OWN_WORK.search(text):
         return False  # what earlier work found ('Previous studies have found ... for pain relief') is background
-    if _OUTCOME_LIST.search(text):
+    if _OUTCOME_LIST.search(text) or _AS_OUTCOMES.search(text):
         return True  # rule w: a pain symptom named as a measured or planned outcome, whatever else the list holds
     if (_ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
             _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text)))) \
@@ -251,8 +254,8 @@ _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_W
 _CATEGORY = r"\b(?:adverse (?:events?|effects?|reactions?)|AEs?|TEAEs?|side[- ]effects?|complications?|toxicit\w*)"
 _EVENT_CATEGORY = re.compile(_CATEGORY, re.I)
 _RECORDED = re.compile(r"\b(?:assessed|recorded|measured|evaluated|monitored|rated|documented|registered)\b", re.I)
-_EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like|including|included|e\.g\.|were|was|"
-                          r"of|:))[^;.]*)", re.I)
+_EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like|including|included|e\.g\.|of|:|"
+                          r"(?:were|was)(?!\s+(?:\w+ly\s+)?\w+ed\b)))[^;.]*)", re.I)
 # A pain word with a measure of its own ('pain score', 'required more analgesics', 'incidences of ..., pain,
 # ... were assessed', 'differences were observed in postoperative pain'): firmer words than ``_MEASURE``, which
 # also holds 'reported' and 'experienced' that any adverse-event report uses.
