@@ -148,7 +148,7 @@ def extract(ctx: "Context") -> list[Finding]:
             sentences.append(s)
         started = started or (s.section != "TITLE" and bool(STUDY_CUE.search(s.text)))
     pain_sentences = [s for s in sentences if s.index in pain
-                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text))]
+                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text) or _measured_pain(s.text))]
     if not pain_sentences:
         return []
     if not any(_measured_pain(s.text) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
