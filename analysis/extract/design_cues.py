@@ -26,8 +26,11 @@ PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
 # Rule o: a randomised laboratory or experimental manipulation (a stress or pain paradigm, a provocation test)
 # tests no treatment ('an established paradigm for the induction of acute psychosocial stress', 'A Randomized
 # Double-Blind Provocation Study', 'Controlled laboratory study.', 'The experiment took place ...').
-EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|the experiment|(?:controlled )?laboratory study|"
-                        r"experimental manipulation)\b", re.I)
+# Experimental psychology's wording is the same mechanism: 'nine experimental conditions: combinations of backpack
+# loads', 'In this experiment ... randomly assigned to an implementation intention or a control condition'.
+EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|(?:the|this|our|each) experiment|(?:controlled )?laboratory "
+                        r"study|experimental manipulation|(?<!quasi-)(?<!quasi )experimental conditions?|control condition)\b",
+                        re.I)
 # Rule o keeps `rct` for a randomised trial of a treatment: an experiment whose groups are given a drug (a dose or
 # a placebo: 'ketamine 0.5 mg/kg or saline placebo' in a heat-pain paradigm) tests that drug, not an exposure.
 DRUG_GIVEN = re.compile(r"\bplacebo\b|\b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|ng|mL|ml|IU)\b", re.I)
@@ -41,7 +44,7 @@ FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequi
                           r"\bverification using\b", re.I)
 
 # Key words pre-checked once per abstract (most abstracts hold none of them).
-EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory"))
+EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory", "condition"))
 POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
 # A study labelled a cohort or case-control study that gives the treatment itself is a non-randomised trial (rule l;
 # 'Intervention: 60-minute session ...' and 'at the end of the 8-week intervention' in 'A Prospective Cohort Study';
