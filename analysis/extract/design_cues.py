@@ -49,5 +49,5 @@ POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
 # A study labelled a cohort or case-control study that gives the treatment itself is a non-randomised trial (rule l;
 # 'Intervention: 60-minute session ...' and 'at the end of the 8-week intervention' in 'A Prospective Cohort Study';
 # 'patients ... were supplemented with vitamin D 4000 IE/day, and were compared to 39 untreated, matched "control"-patients').
-GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:intervention|"
+GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:[\w-]+ )?(?:intervention|"
                             r"programmes?|programs?|treatment period)\b|\bwere supplemented with\b", re.I)
