@@ -284,3 +284,14 @@ def test_painful_metastases_are_cancer_pain():
                        ("METHODS", "Primary endpoint is pain response 3 months after radiosurgery, which is defined as "
                                    "pain reduction of ≥ 2 points at the treated vertebral site."))
     assert list(_conditions(article)) == ["cancer_pain"]
+
+
+def test_hyphenated_pain_compounds_are_pain_words():
+    # batch 6 28327114 (protocol) and batch 5 28210056: 'leg-pain and back-pain', 'pressure-pain threshold'
+    article = _article(
+        "Study-protocol for a randomized controlled trial comparing three posterior decompression techniques for "
+        "lumbar spinal stenosis",
+        (None, "Secondary outcomes are change in EQ-5D, Zurich Claudication Questionnaire, and Numeric Rating Scale "
+               "for leg-pain and back-pain."))
+    assert "low_back" in _conditions(article)
+    assert not conditions.STRONG_PAIN.search("non-pain outcomes")
