@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
-                                                           EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INTEGRATED as _INTEGRATED,
+                                                           EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
@@ -347,8 +347,9 @@ def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Senten
     """Rule d: a pooled or integrated analysis of several trials ('integrated safety analysis ... in ten
     sponsored clinical studies'), not built on a systematic search."""
     low = lower(whole)
-    if "pooled" not in low and "integrated" not in low:
-        return None
+    if "pooled" not in low and "integrated" not in low:  # an individual-patient meta-analysis of named trials, too
+        ipd = next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
+        return ipd if ipd is not None and _STUDY_COUNT.search(whole) and not _SEARCHED.search(whole) else None
     pooled = _first(sentences, POOLED, whole=whole, lows=lows)
     if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
         pooled = next(s for s in sentences if _INTEGRATED.search(s.text))

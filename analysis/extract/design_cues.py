@@ -13,6 +13,9 @@ from ketamine_evidence.analysis.extract.study_text import Gated
 DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
                           r"(?:the |a |an )?[^.;]{0,120}?\btrial\b", re.I)
 NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*", re.I)
+# Rule d also covers an individual-patient meta-analysis of the trials at hand ('Individual patient information was
+# available from three randomised ... trials ... Data were combined through meta-analysis'), without a search.
+INDIVIDUAL_DATA = re.compile(r"\bindividual[- ]patient (?:data |information )?(?:meta-?analys[ie]s|information|data)\b", re.I)
 INTEGRATED = re.compile(r"\b(?:pooled|integrated) (?:\w+ ){0,2}analys[ie]s\b", re.I)
 STUDY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple) "
                           r"(?:[\w-]+ ){0,3}(?:trials|studies)\b", re.I)

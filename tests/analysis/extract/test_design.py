@@ -232,3 +232,18 @@ def test_a_case_control_study_that_gives_an_exercise_intervention_is_a_trial():
         ("METHODS", "For both groups, MD was conducted in the vastus lateralis muscle before and after a 15-week "
                     "exercise intervention of mainly resistance training of the lower limbs."))
     assert _design(article).value == "non_randomised_trial"
+
+
+def test_an_individual_patient_meta_analysis_of_the_trials_at_hand_is_other():
+    # additions rule d, batch 5 15265230: no systematic search
+    article = _article(
+        "Rofecoxib for dysmenorrhoea: meta-analysis using individual patient data",
+        (None, "Individual patient meta-analysis to determine the analgesic efficacy and adverse effects of single-dose "
+               "rofecoxib in primary dysmenorrhoea."),
+        (None, "Individual patient information was available from three randomised, double blind, placebo and active "
+               "controlled trials of rofecoxib. Data were combined through meta-analysis."))
+    assert _design(article).value == "other"
+    searched = _article("Rofecoxib: meta-analysis using individual patient data",
+                        (None, "We searched MEDLINE and Embase; individual patient data from three trials were "
+                               "combined."))
+    assert _design(searched).value == "systematic_review"
