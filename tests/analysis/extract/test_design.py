@@ -241,7 +241,9 @@ def test_an_individual_patient_meta_analysis_of_the_trials_at_hand_is_other():
         (None, "Individual patient meta-analysis to determine the analgesic efficacy and adverse effects of single-dose "
                "rofecoxib in primary dysmenorrhoea."),
         (None, "Individual patient information was available from three randomised, double blind, placebo and active "
-               "controlled trials of rofecoxib. Data were combined through meta-analysis."))
+               "controlled trials of rofecoxib. Data were combined through meta-analysis."),
+        (None, "In the other two multiple dose trials, the proportion of patients reporting any adverse effect was 23% "
+               "(42/179) with rofecoxib 50 mg."))
     assert _design(article).value == "other"
     searched = _article("Rofecoxib: meta-analysis using individual patient data",
                         (None, "We searched MEDLINE and Embase; individual patient data from three trials were "
