@@ -253,6 +253,7 @@ _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_W
 # (cardiac arrhythmias ...)', 'side effects such as ...'): a pain word there is an event, not an outcome.
 _CATEGORY = r"\b(?:adverse (?:events?|effects?|reactions?)|AEs?|TEAEs?|side[- ]effects?|complications?|toxicit\w*)"
 _EVENT_CATEGORY = re.compile(_CATEGORY, re.I)
+_BENEFIT = re.compile(r"\b(?:reduc\w*|advantage|improv\w*|reliev\w*|relief|alleviat\w*|decreas\w*)\b", re.I)
 _RECORDED = re.compile(r"\b(?:assessed|recorded|measured|evaluated|monitored|rated|documented|registered)\b", re.I)
 _EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like|including|included|e\.g\.|of|:|"
                           r"(?:were|was)(?!\s+(?:\w+ly\s+)?\w+ed\b)))[^;.]*)", re.I)
@@ -275,6 +276,8 @@ def listed_pain_outcome(text: str) -> bool:
     category = _EVENT_CATEGORY.search(text)
     if category is not None and _firm_pain(text[:category.start()]):
         return True
+    if category is None and _BENEFIT.search(text) and _firm_pain(text):
+        return True  # symptoms the treatment relieves ('a significant advantage is observed for nausea, ... epigastric pain')
     return bool(_RECORDED.search(text)) and _firm_pain(_EVENT_ITEMS.sub(" ", text))
 
 

@@ -234,6 +234,8 @@ def test_analgesic_use_is_a_measured_pain_outcome(sentence, used):
     "pain, and adverse effects (cardiac arrhythmias and extrapyramidal effects) were assessed postoperatively.",
     "Group 2 patients required more analgesics and had more complications like hematuria and wound infection.",
     "All adverse events were recorded and injection site pain was recorded daily using a patient, self-assessment diary.",
+    "In SG, a significant advantage is observed for nausea (βS − βP = −0.398 u, P < 0.001), epigastric fullness "
+    "(βS − βP = −0.241, P < 0.001), epigastric pain (βS − βP = −0.242, P < 0.001) and heartburn.",
 ])
 def test_pain_outcome_beside_adverse_events_is_listed(sentence):
     assert conditions.listed_pain_outcome(sentence)
