@@ -137,7 +137,8 @@ def extract(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []
-    pain = {s.index for s in ctx.sentences if (PAIN.holds(s.text, present) and PAIN.scan(s.text) or CONSUMED.search(s.text))
+    pain = {s.index for s in ctx.sentences if (PAIN.holds(s.text, present) and PAIN.scan(s.text) or CONSUMED.search(s.text)
+                                                or "-pain" in s.text and _HYPHEN_PAIN.search(s.text))
             and _pain_beyond_population(s.text)}
     if not pain:
         return []
@@ -204,7 +205,9 @@ def extract(ctx: "Context") -> list[Finding]:
 OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|depress\w*|nausea|vomiting|PONV|"
                          r"intubat\w*|cough\w*|emergence|hemodynamic\w*|haemodynamic\w*|anxiety|sleep|"
                          r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
-STRONG_PAIN = re.compile(r"(?:(?<![\w-])|(?<=[A-Za-z]{3}-)(?<![Nn]on-))(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
+# A hyphenated compound is a pain word too ('leg-pain and back-pain', 'pressure-pain threshold'); 'non-pain' is not.
+_HYPHEN_PAIN = re.compile(r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*", re.I)
+STRONG_PAIN = re.compile(r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*|(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
                          r"headaches?|migraines?|neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|"
                          r"analgesi\w*)(?![\w])", re.I)
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
@@ -241,8 +244,8 @@ _USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?
 # after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
 _CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
              rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
-_PAIN_WORD = (rf"(?:(?<![\w-])|(?<=[A-Za-z]{{3}}-)(?<![Nn]on-))(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
-              rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-])")
+_PAIN_WORD = (rf"(?:(?<=[A-Za-z]{{3}}-)(?<![Nn]on-)pain\w*(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
+              rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-]))")
 CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
                             rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
