@@ -288,8 +288,8 @@ def alternation(patterns: list[str]) -> str:
 
 # Pain outcomes (guideline: pain intensity, relief, hyperalgesia, analgesic or opioid consumption,
 # time to first analgesic); 'withdrawal response' to rocuronium is the usual injection-pain proxy.
-PAIN = re.compile(  # a hyphenated compound counts ('leg-pain and back-pain', 'pressure-pain threshold'), 'non-pain' not
-    r"(?:(?<![\w-])|(?<=[A-Za-z]{3}-)(?<![Nn]on-))(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|headaches?|migraines?|"
+PAIN = re.compile(
+    r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|headaches?|migraines?|"
     r"neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|analgesia|analgesic (?:effects?|efficacy|requirements?|consumption|use|needs?|requests?)|"
     r"(?:analgesic|opioid|morphine|fentanyl|pethidine|meperidine|tramadol|narcotic|rescue)s? "
     r"(?:consumption|requirements?|requests?|use|needs?|doses?|sparing)|opioid[- ]sparing|rescue analges\w*|"
