@@ -43,7 +43,17 @@ _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|si
 # oedema after each session' is a report; 'evaluated for pain and erythema ... using numerical rating scale'
 # and 'lower incidence of oral pain ... than the control group' measure pain.
 _OUTCOME_LIST = re.compile(r"\b(?:outcomes?|end ?points?|outcome measures?|parameters)(?: analy[sz]ed)? (?:include[sd]?|are|were|"
-                           r"was|is|will be)\b", re.I)
+                           r"was|is|will be)\b|\b(?:primary|secondary|main) (?:outcomes?|end ?points?|outcome measures?)"
+                           r"(?: (?:of|for) (?:the |this )?(?:study|trial))?:", re.I)
+# 'As secondary outcomes frequency complications of perineal suturing, postpartum perineal pain, ...'
+_AS_OUTCOMES = re.compile(r"\bas (?:primary|secondary|main) (?:outcomes?|end ?points?)\b", re.I)
+# Earlier work and established knowledge, in whatever part of the abstract it stands (rule w: pain in the
+# background or rationale gives no condition).
+_PRIOR_WORK = re.compile(r"\b(?:(?:previous|earlier|prior|several|many|other) (?:studies|trials|research|reports)|"
+                         r"(?:have|has) (?:been )?(?:found|shown|demonstrated|suggested|reported)|"
+                         r"(?:are|is) (?:found|known|shown) to|(?:is|are) (?:well[- ])?known)\b", re.I)
+_OWN_WORK = re.compile(r"\b(?:we|our|this (?:study|trial)|the present|the current|enrolled|randomi[sz]ed|randomly|"
+                       r"assigned|allocated)\b", re.I)
 _SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
 _EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes? of)\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
@@ -70,10 +80,13 @@ def _counts(sentence: "Sentence", heading: str | None = None, started: bool = Fa
     if sentence.section == "TITLE":
         return True
     text = sentence.text
-    if _OUTCOME_LIST.search(text):
+    if _PRIOR_WORK.search(text) and not _OWN_WORK.search(text):
+        return False  # what earlier work found ('Previous studies have found ... for pain relief') is background
+    if _OUTCOME_LIST.search(text) or _AS_OUTCOMES.search(text):
         return True  # rule w: a pain symptom named as a measured or planned outcome, whatever else the list holds
-    if _ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
-            _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text))):
+    if (_ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
+            _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text)))) \
+            and not listed_pain_outcome(text):
         return False
     if sentence.section in _STUDY_SECTIONS or STUDY_CUE.search(text):
         return True
@@ -98,8 +111,17 @@ def _headings(sentences: list["Sentence"]) -> dict[int, str]:
     return out
 
 
+# A rating instrument's name ('Neuropathic Pain Scale', 'Neuropathic Pain Symptom Inventory') names what it
+# rates, not the patients' condition.
+_INSTRUMENT_NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|in)\s+)?){1,8}(?:Scale|Inventory|"
+                              r"Questionnaire|Index|Profile)\b")
+
+
 def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
-    """Named conditions in ``text``; words inside a span claimed by an earlier lexicon entry are not reused."""
+    """Named conditions in ``text``; words inside a span claimed by an earlier lexicon entry are not reused,
+    and a condition word that only names a rating instrument does not count."""
+    if "Scale" in text or "Inventory" in text or "Questionnaire" in text or "Index" in text or "Profile" in text:
+        text = _INSTRUMENT_NAME.sub(lambda m: " " * len(m[0]), text)
     taken: list[tuple[int, int]] = []
     found = []
     for term, pattern in NAMED:
@@ -115,7 +137,8 @@ def extract(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []
-    pain = {s.index for s in ctx.sentences if (PAIN.holds(s.text, present) and PAIN.scan(s.text) or CONSUMED.search(s.text))
+    pain = {s.index for s in ctx.sentences if (PAIN.holds(s.text, present) and PAIN.scan(s.text) or CONSUMED.search(s.text)
+                                                or "-pain" in s.text and _HYPHEN_PAIN.search(s.text))
             and _pain_beyond_population(s.text)}
     if not pain:
         return []
@@ -126,7 +149,7 @@ def extract(ctx: "Context") -> list[Finding]:
             sentences.append(s)
         started = started or (s.section != "TITLE" and bool(STUDY_CUE.search(s.text)))
     pain_sentences = [s for s in sentences if s.index in pain
-                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text))]
+                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text) or _measured_pain(s.text))]
     if not pain_sentences:
         return []
     if not any(_measured_pain(s.text) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
@@ -182,7 +205,9 @@ def extract(ctx: "Context") -> list[Finding]:
 OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|depress\w*|nausea|vomiting|PONV|"
                          r"intubat\w*|cough\w*|emergence|hemodynamic\w*|haemodynamic\w*|anxiety|sleep|"
                          r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
-STRONG_PAIN = re.compile(r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
+# A hyphenated compound is a pain word too ('leg-pain and back-pain', 'pressure-pain threshold'); 'non-pain' is not.
+_HYPHEN_PAIN = re.compile(r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*", re.I)
+STRONG_PAIN = re.compile(r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*|(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
                          r"headaches?|migraines?|neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|"
                          r"analgesi\w*)(?![\w])", re.I)
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
@@ -219,11 +244,48 @@ _USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?
 # after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
 _CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
              rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
-_PAIN_WORD = (rf"(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
-              rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-])")
+_PAIN_WORD = (rf"(?:(?<=[A-Za-z]{{3}}-)(?<![Nn]on-)pain\w*(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
+              rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-]))")
 CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
                             rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
+
+
+
+# The items of an adverse-event list ('complications like hematuria and wound infection', 'adverse effects
+# (cardiac arrhythmias ...)', 'side effects such as ...'): a pain word there is an event, not an outcome.
+_CATEGORY = r"\b(?:adverse (?:events?|effects?|reactions?)|AEs?|TEAEs?|side[- ]effects?|complications?|toxicit\w*)"
+_EVENT_CATEGORY = re.compile(_CATEGORY, re.I)
+_BENEFIT = re.compile(r"\b(?:reduc\w*|advantage|improv\w*|reliev\w*|relief|alleviat\w*|decreas\w*)\b", re.I)
+_RECORDED = re.compile(r"\b(?:assessed|recorded|measured|evaluated|monitored|rated|documented|registered)\b", re.I)
+_EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like|including|included|e\.g\.|of|:|"
+                          r"(?:were|was)(?!\s+(?:\w+ly\s+)?\w+ed\b)))[^;.]*)", re.I)
+# A pain word with a measure of its own ('pain score', 'required more analgesics', 'incidences of ..., pain,
+# ... were assessed', 'differences were observed in postoperative pain'): firmer words than ``_MEASURE``, which
+# also holds 'reported' and 'experienced' that any adverse-event report uses.
+_FIRM = (r"(?:scores?|scales?|VAS|NRS|VRS|intensity|severity|relief|reduc\w*|decreas\w*|lower|higher|less|more|"
+         r"assessed|measured|evaluated|recorded|monitored|rated|compared|differences?|improv\w*|disappear\w*|"
+         r"resol\w+|advantage)")
+_FIRM_PAIN = re.compile(rf"\b{_FIRM}\b(?:[^.;]|\.\d){{0,120}}?{_PAIN_WORD}|{_PAIN_WORD}(?:[^.;]|\.\d){{0,120}}?\b{_FIRM}\b",
+                        re.I)
+
+
+def listed_pain_outcome(text: str) -> bool:
+    """Pain measured or compared in its own right in a sentence that also reports events, tolerability or
+    signs (rule w): either an item before the adverse-event category ('pain score, PCA consumption, and adverse
+    events were recorded'; 'required more analgesics and had more complications'), or an item of a list of what
+    was assessed or recorded ('incidences of nausea, vomiting, ..., pain, and adverse effects (...) were
+    assessed'). A pain word inside an adverse-event list ('side effects such as headache') is an event."""
+    category = _EVENT_CATEGORY.search(text)
+    if category is not None and _firm_pain(text[:category.start()]):
+        return True
+    if category is None and _BENEFIT.search(text) and _firm_pain(text):
+        return True  # symptoms the treatment relieves ('a significant advantage is observed for nausea, ... epigastric pain')
+    return bool(_RECORDED.search(text)) and _firm_pain(_EVENT_ITEMS.sub(" ", text))
+
+
+def _firm_pain(text: str) -> bool:
+    return bool(CONSUMED.search(text) or _FIRM_PAIN.search(text))
 
 
 # A title naming pain as what a treatment is for or acts on ('Ketamine for fibromyalgia pain', 'Cannabis in

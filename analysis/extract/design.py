@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
-                                                           EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INTEGRATED as _INTEGRATED,
+                                                           EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
@@ -79,7 +79,7 @@ CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+\d+[- ]year[-
                          r"(?:case|patient|man|woman|male|female|boy|"
                          r"girl|child|infant|neonate|adolescent)\b|"
                          r"(?:a|an)\s+(?:\d+|[a-z]+-year-old|[a-z]+ year old)\b[^.]{0,80}\b(?:presented|was admitted|"
-                         r"developed|with a history)|this case)\b", re.I)
+                         r"developed|with a history)|this case(?!-))\b", re.I)
 CASE_SERIES = re.compile(r"\b(?:case series|series of (?:\w+ )?(?:patients|cases)|(?:we|this) (?:report|describe|"
                          r"present)s? (?:\w+ )?(?:\w+ )?(?:cases|patients))\b", re.I)
 RETROSPECTIVE = re.compile(r"\b(?:retrospective\w*|chart reviews?|medical records?|case notes|registry|registries|"
@@ -115,7 +115,7 @@ OBSERVED = Gated(OBSERVED, ("cohort", "prospective", "follow", "observed", "moni
 
 # The leading look-ahead lists every alternative's first character: it lets ``re`` skip other positions
 # fast (about twice as quick on MEDLINE abstracts, same matches).
-TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|"
+TRIAL = re.compile(r"(?=[tdsbpcoagrwifqTDSBPCOAGRWIFQ234])\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|"
                    r"triple[- ]blind\w*|blinded|"
                    r"placebo[- ]controlled|controlled (?:\w+ )?(?:study|trial|design)|cross-?over|open[- ]label|"
                    r"single[- ]arm|dose[- ](?:finding|"
@@ -124,11 +124,11 @@ TRIAL = re.compile(r"(?=[tdsbpcoagrwifTDSBPCOAGRWIF234])\b(?:trials?|double[- ]b
                    r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared (?:with|to) (?:placebo|saline)|or saline|"
                    r"control group|(?:two|three|four|2|3|4) (?:equal |parallel )?groups|"
                    r"(?:were|was) (?:given|administered|treated)|intervention "
-                   r"phase|study drugs?)\b", re.I)
+                   r"phase|study drugs?|quasi[- ]?experiment\w*)\b", re.I)
 _ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
                          r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
 _PLANNED = re.compile(r"\b(?:will|envisaged|pre-?specified|planned)\b", re.I)  # 'pre-specified meta-analyses will'
-THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:\w+ ){0,3}(?:study|trial)|we)\b", re.I)
+THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:[\w-]+,? ){0,3}(?:study|trial)|we)\b", re.I)
 _PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
 _SMALL_N = re.compile(rf"(?=[0-9.otfsenhzOTFSENHZ])\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?"
                       r"(?:patients|cases|subjects|children|"
@@ -155,7 +155,7 @@ RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "record", "case 
 PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
                                           "case-control", "survey", "audit", "prospectively", "registry"))
 # Arm labels are read case-sensitively ('group II', not 'group i'), apart from the rest of TRIAL.
-TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot",
+TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot", "quasi",
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered", "saline",
                       "treated", "intervention", "study drug"),
               also=re.compile(r"\bgroups? (?:I{1,3}|IV|[A-D1-4])\b"))
@@ -347,8 +347,9 @@ def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Senten
     """Rule d: a pooled or integrated analysis of several trials ('integrated safety analysis ... in ten
     sponsored clinical studies'), not built on a systematic search."""
     low = lower(whole)
-    if "pooled" not in low and "integrated" not in low:
-        return None
+    if "pooled" not in low and "integrated" not in low:  # an individual-patient meta-analysis of named trials, too
+        ipd = next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
+        return ipd if ipd is not None and _STUDY_COUNT.search(whole) and not _SEARCHED.search(whole) else None
     pooled = _first(sentences, POOLED, whole=whole, lows=lows)
     if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
         pooled = next(s for s in sentences if _INTEGRATED.search(s.text))

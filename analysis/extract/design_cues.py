@@ -13,6 +13,9 @@ from ketamine_evidence.analysis.extract.study_text import Gated
 DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
                           r"(?:the |a |an )?[^.;]{0,120}?\btrial\b", re.I)
 NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*", re.I)
+# Rule d also covers an individual-patient meta-analysis of the trials at hand ('Individual patient information was
+# available from three randomised ... trials ... Data were combined through meta-analysis'), without a search.
+INDIVIDUAL_DATA = re.compile(r"\bindividual[- ]patient (?:data |information )?(?:meta-?analys[ie]s|information|data)\b", re.I)
 INTEGRATED = re.compile(r"\b(?:pooled|integrated) (?:\w+ ){0,2}analys[ie]s\b", re.I)
 STUDY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|multiple) "
                           r"(?:[\w-]+ ){0,3}(?:trials|studies)\b", re.I)
@@ -26,8 +29,11 @@ PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
 # Rule o: a randomised laboratory or experimental manipulation (a stress or pain paradigm, a provocation test)
 # tests no treatment ('an established paradigm for the induction of acute psychosocial stress', 'A Randomized
 # Double-Blind Provocation Study', 'Controlled laboratory study.', 'The experiment took place ...').
-EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|the experiment|(?:controlled )?laboratory study|"
-                        r"experimental manipulation)\b", re.I)
+# Experimental psychology's wording is the same mechanism: 'nine experimental conditions: combinations of backpack
+# loads', 'In this experiment ... randomly assigned to an implementation intention or a control condition'.
+EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|(?:the|this|our|each) experiment|(?:controlled )?laboratory "
+                        r"study|experimental manipulation|(?<!quasi-)(?<!quasi )experimental conditions?|control condition)\b",
+                        re.I)
 # Rule o keeps `rct` for a randomised trial of a treatment: an experiment whose groups are given a drug (a dose or
 # a placebo: 'ketamine 0.5 mg/kg or saline placebo' in a heat-pain paradigm) tests that drug, not an exposure.
 DRUG_GIVEN = re.compile(r"\bplacebo\b|\b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|ng|mL|ml|IU)\b", re.I)
@@ -41,10 +47,10 @@ FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequi
                           r"\bverification using\b", re.I)
 
 # Key words pre-checked once per abstract (most abstracts hold none of them).
-EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory"))
+EXPERIMENT = Gated(EXPERIMENT, ("paradigm", "provocation", "experiment", "laboratory", "condition"))
 POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
 # A study labelled a cohort or case-control study that gives the treatment itself is a non-randomised trial (rule l;
 # 'Intervention: 60-minute session ...' and 'at the end of the 8-week intervention' in 'A Prospective Cohort Study';
 # 'patients ... were supplemented with vitamin D 4000 IE/day, and were compared to 39 untreated, matched "control"-patients').
-GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:intervention|"
+GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:[\w-]+ )?(?:intervention|"
                             r"programmes?|programs?|treatment period)\b|\bwere supplemented with\b", re.I)

@@ -121,3 +121,38 @@ def owner(text: str, start: int, end: int, found: list[Mention]) -> Mention | No
     if after is not None:
         return after
     return preceding(text, start, found)
+
+
+# What may separate drugs in one list: ', ', 'and', 'or', an arm size '(n = 35)' and the next dose '0.3 mg'.
+_COORDINATION = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?(?:[\d.]+\s*(?:mg|µg|μg|mcg|g|ml|mL)"
+                           r"(?:\s*/\s*kg)?\s*(?:of\s+)?)?$", re.I)
+
+
+def coordinated(text: str, first: Mention, found: list[Mention]) -> Mention | None:
+    """The intervention when it is coordinated with the drug a route adjective precedes ('X and Y')."""
+    prev_end = first.end
+    for d in [d for d in found if d.start >= first.end][:3]:
+        if not _COORDINATION.match(text[prev_end:d.start]):
+            return None
+        if d.is_intervention:
+            return d
+        prev_end = d.end
+    return None
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:and|or)\s+)?(?:(?:either|both)\s+)?"
+                       r"(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*kg)?\s*(?:of\s+)?)?$", re.I)
+
+
+def drug_list(text: str, first: Mention, found: list[Mention]) -> list[Mention]:
+    """``first`` and the drugs listed after it ('placebo (saline), lidocaine (20 mg), ketorolac (10 mg)')."""
+    out, prev_end = [first], first.end
+    for d in [d for d in found if d.start >= first.end]:
+        gap = text[prev_end:d.start]
+        if "(" in gap and ")" not in gap:  # inside the bracket after the previous drug: '(saline)'
+            continue
+        if not _LIST_GAP.match(gap):
+            break
+        out.append(d)
+        prev_end = d.end
+    return out

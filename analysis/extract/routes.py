@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, fast
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
-from ketamine_evidence.analysis.extract.regimen_text import mentions, next_drug, per_article, preceding
+from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, per_article, preceding
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 from ketamine_evidence.analysis.records import ROUTES, Finding
 
@@ -63,11 +63,17 @@ IMPLIED_IV = re.compile(
     r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
     r"(?:level|concentration)|\b(?:plasma|serum|blood) (?:level|concentration) of \d|\d\s?ng\s?/?\s?ml\b|"
     r"\d\s?ng ml|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
-    r"\bco-?induction|\binduction (?:of (?:general )?an(?:a)?esthesia|agent)|\bslow(?:ly)? (?:injection|push)|\binjected slowly",
+    r"\bco-?induction|\binduction (?:of (?:general )?an(?:a)?esthesia|agent)|\bslow(?:ly)? (?:injection|push)|\binjected slowly|"
+    # rule ao: given in a named infusion fluid ('in 500 cc Ringer lactate', 'in 500 cc serum'), not a bare '2% lidocaine'
+    r"\bin (?:\d+\s?(?:cc|ml|mL|L)\s+(?:of\s+)?(?:(?:normal|physiological|isotonic)\s+)?(?:saline|serum|dextrose)|"
+    r"(?:\d+\s?(?:cc|ml|mL|L)\s+(?:of\s+)?)?(?:lactated\s+)?Ringer)",
     re.I)
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
+# The anaesthesia the operation is done under is no route of the drug studied ('scheduled for retinal surgery under
+# peribulbar block'); nor is a 'local anaesthetic'.
+_SETTING = re.compile(r"\bunder (?:\w+ ){0,3}?(?:blocks?|an(?:a)?esthesia)\b", re.I)
 ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
                        r"supplementation|supplements?|supplemented|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
                        r"chewing[- ]gum|gum[- ]chewing|chewing|(?:sustained|extended|controlled|immediate|modified|prolonged|"
@@ -144,9 +150,9 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                 who_all = [d for d in found if d.start >= m.end()]
             elif after is not None and after.start - m.end() <= 25:
                 # 'to receive intravenously placebo (saline), lidocaine (20 mg), ketorolac (10 mg), or both'
-                who_all = _drug_list(text, after, found)
+                who_all = drug_list(text, after, found)
             elif before is None:  # 'premedicated intravenously with saline, fentanyl or ketamine'
-                who_all = _drug_list(text, after, found) if after is not None else []
+                who_all = drug_list(text, after, found) if after is not None else []
             else:
                 who_all = [before]
                 if before.is_control:  # 'duloxetine or placebo was given orally'
@@ -162,7 +168,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             continue
         who = next_drug(text, m.end(), found) or _regimen_next(text, m.end(), found)
         if who is not None and not who.is_intervention:
-            who = _coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
+            who = coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
         if who is None:  # 'tapentadol 50 mg oral'; not 'magnesium infusion on thoracic epidural analgesia'
             who = preceding(text, m.start(), found)
             if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())
@@ -197,23 +203,6 @@ def _adjuvant_of_vehicle(text: str, m: re.Match[str], own) -> bool:
     return False
 
 
-# What may separate drugs in one list: ', ', 'and', 'or', an arm size '(n = 35)' and the next dose '0.3 mg'.
-_COORDINATION = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?(?:[\d.]+\s*(?:mg|µg|μg|mcg|g|ml|mL)"
-                           r"(?:\s*/\s*kg)?\s*(?:of\s+)?)?$", re.I)
-
-
-def _coordinated(text: str, first, found):
-    """The intervention when it is coordinated with the drug a route adjective precedes ('X and Y')."""
-    prev_end = first.end
-    for d in [d for d in found if d.start >= first.end][:3]:
-        if not _COORDINATION.match(text[prev_end:d.start]):
-            return None
-        if d.is_intervention:
-            return d
-        prev_end = d.end
-    return None
-
-
 # What may stand between a route word and the drug given by it: a regimen noun and a dose ('intramuscular
 # injections of 0.035 mg/kg of body weight BP-C1', 'TAP blocks with 0.375% ropivacaine', 'epidural
 # infusion with bupivacaine', 'intravenously with saline').
@@ -230,24 +219,6 @@ def _regimen_next(text: str, pos: int, found):
         if d.start >= pos:
             return d if _REGIMEN_GAP.fullmatch(text, pos, d.start) else None
     return None
-
-
-_LIST_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:and|or)\s+)?(?:(?:either|both)\s+)?"
-                       r"(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*kg)?\s*(?:of\s+)?)?$", re.I)
-
-
-def _drug_list(text: str, first, found) -> list:
-    """``first`` and the drugs listed after it ('placebo (saline), lidocaine (20 mg), ketorolac (10 mg)')."""
-    out, prev_end = [first], first.end
-    for d in [d for d in found if d.start >= first.end]:
-        gap = text[prev_end:d.start]
-        if "(" in gap and ")" not in gap:  # inside the bracket after the previous drug: '(saline)'
-            continue
-        if not _LIST_GAP.match(gap):
-            break
-        out.append(d)
-        prev_end = d.end
-    return out
 
 
 def extract(ctx: "Context") -> list[Finding]:
@@ -321,7 +292,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
     """The sentence that implies an intravenous route beyond doubt, if any."""
     if any(_local_route_of_intervention(ctx, s) for s in sentences):
         return None
-    sentences = [s for s in sentences if not _NOT_IV.search(s.text)]
+    sentences = [s for s in sentences if not _NOT_IV.search(_SETTING.sub(" ", s.text))]
     for s in sentences:  # 'ketamine PCA', 'PCA containing morphine and ketamine'
         found = mentions(s.text, ctx.intervention.pattern)
         for m in PCA.finditer(s.text):

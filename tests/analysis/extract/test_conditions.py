@@ -224,3 +224,76 @@ def test_a_title_only_record_about_pain_keeps_its_condition():
 ])
 def test_analgesic_use_is_a_measured_pain_outcome(sentence, used):
     assert bool(conditions.CONSUMED.search(sentence)) is used
+
+
+# Branch fields3: pain listed as its own outcome beside adverse events (rule w), real batch 6 dev sentences.
+@pytest.mark.parametrize("sentence", [
+    "The incidence of PONV, the need for rescue antiemetics, pain score, patient-controlled analgesia (PCA) "
+    "consumption, and adverse events were recorded 48 h postoperatively.",
+    "The overall early (0–2 h) and late (2–24 h) incidences of nausea, vomiting, rescue anti-emetic administration, "
+    "pain, and adverse effects (cardiac arrhythmias and extrapyramidal effects) were assessed postoperatively.",
+    "Group 2 patients required more analgesics and had more complications like hematuria and wound infection.",
+    "All adverse events were recorded and injection site pain was recorded daily using a patient, self-assessment diary.",
+    "In SG, a significant advantage is observed for nausea (βS − βP = −0.398 u, P < 0.001), epigastric fullness "
+    "(βS − βP = −0.241, P < 0.001), epigastric pain (βS − βP = −0.242, P < 0.001) and heartburn.",
+])
+def test_pain_outcome_beside_adverse_events_is_listed(sentence):
+    assert conditions.listed_pain_outcome(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Adverse events with a frequency of ≥5.0 % that were more prevalent in the memantine group were headache "
+    "(5.6 vs. 5.1 %) and diarrhea (5.0 vs. 3.9 %).",
+    "The cumulative frequency of abdominal pain, diarrhoea, and nasal congestion after all three vaccinations was "
+    "significantly higher in vaccinees than placebo recipients.",
+])
+def test_pain_word_that_is_an_adverse_event_is_not_listed(sentence):
+    assert not conditions.listed_pain_outcome(sentence)
+
+
+def test_pain_and_pca_recorded_with_adverse_events_give_the_surgical_setting():
+    article = _article(
+        "Prophylactic effects of ramosetron on postoperative nausea and vomiting (PONV) after craniotomy",
+        ("METHODS", "The incidence of PONV, the need for rescue antiemetics, pain score, patient-controlled analgesia "
+                    "(PCA) consumption, and adverse events were recorded 48 h postoperatively."),
+        ("RESULTS", "No statistically significant intergroup differences were observed in postoperative pain, PCA "
+                    "consumption, or adverse events."))
+    assert list(_conditions(article)) == ["postoperative_acute"]
+
+
+def test_what_earlier_studies_found_is_background():
+    # batch 6 16951722: unlabelled abstract whose only pain word is in a sentence about earlier work
+    article = _article(
+        "Evaluating Effects of Aromatherapy Massage on Sleep in Children with Autism: A Pilot Study",
+        (None, "Previous studies have found beneficial effects of aromatherapy massage for agitation in people with "
+               "dementia, for pain relief and for poor sleep."),
+        (None, "Repeated measures analysis revealed no differences in any of the sleep measures between the nights."))
+    assert _conditions(article) == {}
+
+
+def test_a_condition_word_in_an_instrument_name_names_no_condition():
+    # batch 6 26674497: pain in peripheral arterial occlusive disease rated with the Neuropathic Pain Scale
+    sentence = ("Patients will be evaluated on days 0, 2, 4, 6, 8, 12 and 14; the following information will being "
+                "collected: daily oxycodone dose; average and maximum pain (Numerical Rating Scale); pain relief (Pain "
+                "Relief Scale); characteristics of the pain (Neuropathic Pain Scale); impact of pain on the patient's "
+                "daily activities (Brief Pain Inventory).")
+    assert [t for t, _ in conditions.named_conditions(sentence)] == []
+    assert [t for t, _ in conditions.named_conditions("patients with neuropathic pain")] == ["neuropathic"]
+
+
+def test_painful_metastases_are_cancer_pain():
+    article = _article("Fractionated radiosurgery for painful spinal metastases: DOSIS - a phase II trial",
+                       ("METHODS", "Primary endpoint is pain response 3 months after radiosurgery, which is defined as "
+                                   "pain reduction of ≥ 2 points at the treated vertebral site."))
+    assert list(_conditions(article)) == ["cancer_pain"]
+
+
+def test_hyphenated_pain_compounds_are_pain_words():
+    # batch 6 28327114 (protocol) and batch 5 28210056: 'leg-pain and back-pain', 'pressure-pain threshold'
+    article = _article(
+        "Study-protocol for a randomized controlled trial comparing three posterior decompression techniques for "
+        "lumbar spinal stenosis",
+        (None, "Secondary outcomes are change in EQ-5D, Zurich Claudication Questionnaire, and Numeric Rating Scale "
+               "for leg-pain and back-pain."))
+    assert "low_back" in _conditions(article)
+    assert not conditions.STRONG_PAIN.search("non-pain outcomes")

@@ -193,3 +193,59 @@ def test_batch_4_and_5_dev_designs(pmcid, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
     [finding] = design.extract(make_context(article))
     assert finding.value == expected
+
+
+# Branch fields3, real batch 6 dev sentences.
+@pytest.mark.parametrize("title, sentence", [
+    ("Adolescent standing postural response to backpack loads: a randomised controlled experimental study",
+     "There were nine experimental conditions: combinations of backpack loads (3, 5 or 10% of body weight) and "
+     "positions (backpack centred at T7, T12 or L3)."),
+    ("That Escalated Quickly—Planning to Ignore RPE Can Backfire",
+     "62 female students (age: M = 23.7 years, SD = 4.0) were randomly assigned to an implementation intention or a "
+     "control condition and performed a static muscular endurance task."),
+])
+def test_randomised_experimental_conditions_are_other(title, sentence):
+    # additions rule o: an experimental manipulation tests no treatment
+    assert _design(_article(title, ("METHODS", sentence))).value == "other"
+
+
+def test_a_quasi_experimental_study_is_a_non_randomised_trial():
+    article = _article("Effect of yoga therapy in reversible inguinal hernia: A quasi experimental study",
+                       (None, "A quasi experimental trail of 19 males through consecutive sampling was done."))
+    assert _design(article).value == "non_randomised_trial"
+
+
+def test_this_open_label_study_in_a_background_part_is_about_this_study():
+    article = _article(
+        "Offset of pharmacodynamic effects and safety of remifentanil in intensive care unit patients",
+        ("BACKGROUND", "This open label, multicentre study was conducted to assess the times to offset of the "
+                       "pharmacodynamic effects and the safety of remifentanil in patients with varying degrees of "
+                       "renal impairment requiring intensive care."),
+        ("METHODS", "A total of 40 patients were entered into the study."))
+    assert _design(article).value == "non_randomised_trial"
+
+
+def test_a_case_control_study_that_gives_an_exercise_intervention_is_a_trial():
+    article = _article(
+        "Glutamate in Vastus Lateralis of Women with Fibromyalgia Normalized after an Exercise Intervention – A "
+        "Case-Control Study",
+        ("METHODS", "For both groups, MD was conducted in the vastus lateralis muscle before and after a 15-week "
+                    "exercise intervention of mainly resistance training of the lower limbs."))
+    assert _design(article).value == "non_randomised_trial"
+
+
+def test_an_individual_patient_meta_analysis_of_the_trials_at_hand_is_other():
+    # additions rule d, batch 5 15265230: no systematic search
+    article = _article(
+        "Rofecoxib for dysmenorrhoea: meta-analysis using individual patient data",
+        (None, "Individual patient meta-analysis to determine the analgesic efficacy and adverse effects of single-dose "
+               "rofecoxib in primary dysmenorrhoea."),
+        (None, "Individual patient information was available from three randomised, double blind, placebo and active "
+               "controlled trials of rofecoxib. Data were combined through meta-analysis."),
+        (None, "In the other two multiple dose trials, the proportion of patients reporting any adverse effect was 23% "
+               "(42/179) with rofecoxib 50 mg."))
+    assert _design(article).value == "other"
+    searched = _article("Rofecoxib: meta-analysis using individual patient data",
+                        (None, "We searched MEDLINE and Embase; individual patient data from three trials were "
+                               "combined."))
+    assert _design(searched).value == "systematic_review"

@@ -323,3 +323,30 @@ def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> No
             "sevoflurane (n=100).")
     assert [(t, m.group(0)) for t, m in routes._route_matches(text)] == [("intravenous", "intravenous"),
                                                                          ("other", "inhalation")]
+
+
+# Branch fields3, real batch 6 dev sentences.
+def test_the_operations_block_does_not_hide_an_implied_vein():
+    sentence = ("In a prospective study, 60 patients aged 50-70 years, scheduled for retinal surgery under peribulbar "
+                "block were divided equally to receive either MDZ:FEN or DEX 0.5 μg/kg (DEX full) or DEX 0.25 μg/kg "
+                "(DEX half) loading dose over 10 min followed by titrated maintenance dose of DEX 0.25-0.4 μg/kg/h.")
+    title = "Two loading doses of dexmedetomidine (DEX) for sedation in vitreoretinal surgery under peribulbar anaesthesia"
+    _, found = _routes_for(title, sentence, "dexmedetomidine")
+    assert list(found) == ["intravenous"]
+
+
+def test_wound_infusion_is_a_local_route():
+    sentence = ("Surgical wound infusion with ropivacaine after hepatectomy can improve pain relief at rest and "
+                "accelerate recovery and discharge.")
+    _, found = _routes_for("Continuous wound infiltration after open hepatectomy", sentence, "ropivacaine")
+    assert list(found) == ["other"]
+
+
+def test_a_drug_in_a_named_infusion_fluid_is_intravenous():
+    # additions rule ao; a bare concentration ('2% lidocaine') shows no route
+    sentence = ("They were randomly divided into group A (n = 99) received 10 units of Syntocinon in 500 cc Ringer "
+                "lactate, and group B (n = 99) received 10 units of Oxytip in 500 cc serum.")
+    _, found = _routes_for("Induction of labor using Oxytip", sentence, "Oxytip")
+    assert list(found) == ["intravenous"]
+    _, bare = _routes_for("Lidocaine for extraction", "Patients received 2% lidocaine with epinephrine.", "lidocaine")
+    assert bare == {}
