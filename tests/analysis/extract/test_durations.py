@@ -88,9 +88,11 @@ def test_relief_lasting_weeks_sets_follow_up_too() -> None:
 
 
 def test_single_pain_assessment_time_dates_the_benefit() -> None:
-    # PMC4940009: the benefit sentence names no time; myalgia was assessed once, 24 hours after surgery.
+    # PMC4940009: the benefit sentence names no time; myalgia was assessed once, 24 hours after surgery. Group N got
+    # saline, so the comparison is against placebo (against an active comparator only it gives no reading, rule e).
     a = article("Ketamine and postoperative myalgia",
-                ("METHODS", "The incidence and severity of myalgia were assessed by a blinded observer 24 hours after "
+                ("METHODS", "Initially, in Group K, 0.5 mg/kg of ketamine was injected intravenously, whereas in Group N, "
+                            "the same volume (5 mL) of normal saline was injected. The incidence and severity of myalgia were assessed by a blinded observer 24 hours after "
                             "surgery."),
                 ("RESULTS", "The incidence of myalgia in Group K was significantly less, when compared with Group N "
                             "(P<0.05)."))
