@@ -68,6 +68,23 @@ def at_procedure(text: str) -> bool:
         _AT_PROCEDURE.search(text))
 
 
+# The rating moment of a single session (additions rules r, z, at): pain rated during the painful act ('complained of
+# intolerable pain during dilatation', 'Pain perception during debridement was assessed'), before and after one
+# treatment ('measured before and after inhalation'), or an immediate effect ('immediate knee pain reduction').
+_ACT = (r"(?!(?:treatment|intervention|management|enrol+ment|recruitment|assessment|observation|gestation|menstruation|"
+        r"hospitali[sz]ation|admission|medication|supplementation|administration|operation|period|study|trial|follow-up)\b)"
+        r"(?:\w+(?:ation|ment|scopy|sion|ction)|biopsy|procedure|venipuncture|puncture|cannulation|task|test)")
+_MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ )?{_ACT}\b|"
+                     rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and (?:immediately )?after "
+                     rf"(?:the |each |a )?(?:\w+ )?{_ACT}\b|\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+
+
+def rated_at_the_moment(text: str) -> bool:
+    """Pain is rated at the procedure or session itself (``at_procedure``, or ``_MOMENT``): the only time point is
+    the moment of the single treatment (additions rules r, z, at)."""
+    return at_procedure(text) or any(k in text for k in ("during", "before and", "mmediate")) and bool(_MOMENT.search(text))
+
+
 # Patients taken into the study 'during' a span, with no follow-up or assessment word between: an intake window.
 _INTAKE = re.compile(r"\b(\d+|patients|subjects|participants|cases)\s(?![^.;]*\b(follow\w*|assess\w*|evaluat\w*|observ\w*|"
                      r"monitor\w*|treat\w*|receiv\w*|took|tak\w+|us(e|ed|ing)|given|administ\w*|appl\w*|underw\w*|perform\w*|exercis\w*|"
@@ -236,5 +253,6 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
     if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
-        best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)), None)
+        best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)
+                     or rated_at_the_moment(s.text)), None)
     return best

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, at_procedure, follow_up_mentions,
+from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, follow_up_mentions, rated_at_the_moment,
                                                           timing)
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
@@ -175,7 +175,7 @@ def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "
     text = ctx.text
     if not _inactive_control(verdicts, text):
         return None
-    return next(((0.0, s, s.text) for s in ctx.sentences if at_procedure(s.text)), None)
+    return next(((0.0, s, s.text) for s in ctx.sentences if rated_at_the_moment(s.text)), None)
 
 
 def _names_control_arm(text: str) -> bool:

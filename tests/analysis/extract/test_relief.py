@@ -65,3 +65,23 @@ def test_an_add_on_stated_by_the_group_definitions_is_no_head_to_head() -> None:
     chronic = _POOL.parent / "chronic_pain_articles" / "PMC4298817.nxml"
     found = fields(next(parse_file(chronic)), "mirodenafil (50 mg/day) plus levofloxacin")
     assert found["relief_duration_days"].value == 42
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # batch 6 dev, additions rules r, z and at
+    # 'Only 3.61% patients complained of intolerable pain during dilatation' (rule at's own example)
+    ("PMC4630743", "vaginal misoprostol 400 ug for cervical priming"),
+    # 'Pain perception during debridement was assessed by a VAS'
+    ("PMC5442201", "ultrasonic scaler with NO PAIN technology (Piezon Master 700) vs Mini Piezon"),
+    # 'the mobility shoe showed significant immediate knee pain reduction'
+    ("PMC4737200", "lateral wedge insoles and shoe modifications (mobility shoe) vs control shoe"),
+    # 'visual analog scales of pain magnitude ... were measured before and after inhalation'
+    ("PMC5244020", "inhaled lavender oil or linalyl acetate"),
+])
+def test_pain_rated_only_at_the_single_session_gives_follow_up_zero(pmcid: str, intervention: str) -> None:
+    assert _pool_fields(pmcid, intervention)["follow_up_days"].value == 0
+
+
+def test_a_benefit_over_vehicle_rated_before_and_after_one_inhalation_gives_relief_zero() -> None:
+    # Batch 6 dev PMC5244020 (rule r): a single 20-minute inhalation against vehicle, pain 'measured before and after
+    # inhalation' only.
+    assert _pool_fields("PMC5244020", "inhaled lavender oil or linalyl acetate")["relief_duration_days"].value == 0
