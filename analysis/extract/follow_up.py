@@ -38,7 +38,7 @@ _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
-    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"^[\W]{0,2}(old|of age|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
@@ -46,6 +46,9 @@ _NOT_FOLLOW_UP_AFTER = re.compile(
 # sub-day time 'of' something is a time point only after 'within', 'at', 'after' ('within 24 h of surgery').
 _ACTIVITY_LENGTH_BEFORE = re.compile(r"\b((sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)|"
                                      r"(daily|once|twice|weekly|a day|per day|each day) for)\s$", re.I)
+# ... or the time names the activity's length before it: 'Four 2-hour sessions', '5 h sleep phase advance'.
+_ACTIVITY_AFTER = re.compile(r"[- ]?(long\s)?([\w-]+\s)?(sessions?|classes|class|lessons?|meetings?|workshops?|seminars?|"
+                             r"lectures?|sleep)\b", re.I)
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
 _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
@@ -165,7 +168,7 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue
         if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
             continue
-        if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or (
+        if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or _ACTIVITY_AFTER.match(after) or (
                 re.match(r"\s?of\s", after) and not _POINT_BEFORE.search(before))):
             continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
         if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):

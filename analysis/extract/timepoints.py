@@ -63,12 +63,13 @@ COURSE = re.compile(
     r"supplementation|training|intervention)\b"
     r"|\b(?:treatment|intervention|training|therapy) (?:period|phase|duration) (?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
     r"(?P<ud>days?|weeks?|months?)\b", re.I)
-# Measured durations: 'median 320 min', '(mean 4.2 h)', 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
+# Measured durations: 'median 320 min', '(mean 4.2 h)', a signed change '(−70.3 min',
+# 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
 # '320 min versus 220 min', a time with '±'; a time followed by its value in brackets ('12 min (10-14)'), but not
 # by an ordinal label ('1 week (1st follow-up)').
 _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:medians?|means?|average|averaged|t1/2|half-life|lasted|lasting)\W{0,3}(?:(?:of|was|were|is|time|duration|"
-    r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
+    r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|(?:^|[\s(\[])[\u2212+-]\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
 _MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
 # A mean before its SD and unit: '263.33 ± 63 min'.
 _MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")

@@ -393,3 +393,29 @@ def test_an_intake_window_is_no_follow_up() -> None:
     # fourth week' is the last assessment.
     found = _pool_fields("PMC4796524", "ureteral stent attached to Foley catheter")
     assert found["follow_up_days"].value == 28.0
+
+
+@pytest.mark.parametrize(("pmcid", "intervention", "expected"), [
+    # batch 6 dev PMC2759981: 'Both groups: Four 2-hour sessions ...': the length of a session, no follow-up stated
+    ("PMC2759981", "natural childbirth preparation with psychoprophylactic training (vs standard antenatal education)",
+     None),
+    # batch 6 dev PMC4583759: 'from 32 weeks gestation until the birth' is a gestational age; 'interviewed ... 8–12
+    # weeks after birth' is the follow-up
+    ("PMC4583759", "antenatal self-hypnosis training for labour pain (qualitative interviews)", 84.0),
+])
+def test_session_lengths_and_gestational_ages_are_not_follow_ups(pmcid: str, intervention: str,
+                                                                 expected: float | None) -> None:
+    found = _pool_fields(pmcid, intervention)
+    assert (found["follow_up_days"].value if "follow_up_days" in found else None) == expected
+
+
+def test_a_signed_change_in_minutes_and_a_sleep_phase_length_are_not_time_points() -> None:
+    # Pool dev: 'insomnia induced by 5 h sleep phase advance' and 'improvements in both WASO vs. NS alone (−70.3 min
+    # p = 0.0002)' state lengths and changes, not when anything was assessed.
+    from ketamine_evidence.analysis.extract.timepoints import time_points
+    assert all(p.measured for p in time_points("significant improvements in both WASO vs. NS alone (−70.3 min p = 0.0002)"))
+    a = article("Naproxen sodium and diphenhydramine",
+                ("BACKGROUND", "The aim of this study was to evaluate the efficacy and tolerability of novel combination "
+                               "naproxen sodium (NS) and diphenhydramine (DPH) in subjects with postoperative dental pain "
+                               "along with transient insomnia induced by 5 h sleep phase advance."))
+    assert "follow_up_days" not in fields(a, "naproxen sodium and diphenhydramine")
