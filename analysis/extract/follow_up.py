@@ -181,22 +181,28 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
 
 _PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
 _PERIODS = re.compile(r"\b(?P<k>two|three|four|2|3|4)\s(?P<n>\d+)[- ](?P<unit>days?|weeks?|months?)\s(?:\w+\s)?"
-                      r"(?:treatment\s)?periods\b(?:[^.;]{0,40}?\b(?P<w>\d+)[- ](?P<wunit>days?|weeks?)\s(?:of\s)?wash-?out)?",
+                      r"(?:treatment\s)?(?:periods|cycles)\b(?:[^.;]{0,40}?\b(?P<w>\d+)[- ](?P<wunit>days?|weeks?)\s(?:of\s)?wash-?out)?",
                       re.I)
 _SEQUENCE = re.compile(r"\bfor\s(?P<a>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ua>days?|weeks?|months?)"
                        r"(?P<link>,\s|\s(?:followed by|then|and then)\s)[^.;]{0,60}?\bfor\s"
                        r"(?P<b>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ub>days?|weeks?|months?)", re.I)
 
 
+# Treatment cycles, the length first: 'One treatment cycle lasted for 21 days and two cycles were scheduled'.
+_CYCLES = re.compile(r"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d+)\s(?P<unit>days?|weeks?)\b[^.;]{0,40}?"
+                     r"\b(?P<k>two|three|four|five|six|eight|\d)\s(?:\w+\s)?cycles\b", re.I)
+
+
 def consecutive_periods(text: str, phased: bool) -> float | None:
-    """Days covered by consecutive treatment periods: 'two 4-week treatment periods separated by a 2-week
-    washout' -> 70; 'immediate-release for 2-9 days, sustained-release for 10-15 days' (a phased design)
-    -> 24; 'X for 3 days followed by Y for 9 days' -> 12."""
-    m = _PERIODS.search(text)
+    """Days covered by consecutive treatment periods or cycles: 'two 4-week treatment periods separated by a 2-week
+    washout' -> 70; 'One treatment cycle lasted for 21 days and two cycles were scheduled' -> 42; 'immediate-release
+    for 2-9 days, sustained-release for 10-15 days' (a phased design) -> 24; 'X for 3 days followed by Y for 9 days'
+    -> 12."""
+    m = _PERIODS.search(text) or _CYCLES.search(text) if "cycle" in text else _PERIODS.search(text)
     if m:
         k = int(parse_number(m.group("k")) or 0)
         days = k * float(m.group("n")) * (unit_days(m.group("unit")) or 0)
-        if m.group("w"):
+        if m.groupdict().get("w"):
             days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)
         return days or None
     m = _SEQUENCE.search(text)

@@ -159,6 +159,9 @@ def is_measured(text: str, start: int, end: int) -> bool:
     return bool(_MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))
 
 
+# One unit without a number, as a time after treatment: 'divided into two treatment outcome groups a year later'.
+_ONE_UNIT = re.compile(r"(?<!once )(?<!twice )(?<!times )(?<!thrice )\b(?:a|an)\s(?P<unit>year|month|week|day)(?=\s(?:later|after)\b)",
+                       re.I)
 # A list's last number, in words after digits, that counts people: 'On day 1, five patients reported ...' is day 1.
 _PEOPLE_AFTER = re.compile(r"\s(?:patients|participants|subjects|children|women|men|people|volunteers|infants|cases)\b",
                            re.I)
@@ -195,6 +198,10 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
             n = _ordinal(m.group("ord"))
             if n in schedule and not any(s <= m.start() < e for s, e in taken):
                 mentions.append(TimeMention((schedule[n],), m.start(), m.end(), m.group(0), "point"))
+    if "later" in text or "after" in text:
+        for m in _ONE_UNIT.finditer(text):  # 'a year later': one unit, no number
+            if not any(s <= m.start() < e for s, e in taken):
+                mentions.append(TimeMention((unit_days(m.group("unit")) or 0.0,), m.start(), m.end(), m.group(0), "point"))
     mentions.sort(key=lambda t: t.start)
     after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
     out: list[TimePoint] = []

@@ -419,3 +419,11 @@ def test_a_signed_change_in_minutes_and_a_sleep_phase_length_are_not_time_points
                                "naproxen sodium (NS) and diphenhydramine (DPH) in subjects with postoperative dental pain "
                                "along with transient insomnia induced by 5 h sleep phase advance."))
     assert "follow_up_days" not in fields(a, "naproxen sodium and diphenhydramine")
+
+
+def test_treatment_cycles_add_up() -> None:
+    # Batch 6 dev PMC529310: 'One treatment cycle lasted for 21 days and two cycles were scheduled' (rule c) -> 42.
+    from ketamine_evidence.analysis.extract.follow_up import consecutive_periods
+    assert consecutive_periods("One treatment cycle lasted for 21 days and two cycles were scheduled.", False) == 42.0
+    found = _pool_fields("PMC529310", "recombinant mutant human TNF injection combined with chemotherapy")
+    assert found["follow_up_days"].value == 42.0
