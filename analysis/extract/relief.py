@@ -173,8 +173,8 @@ def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "
     """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
     immediately after a single treatment (additions rules r and z)."""
     text = ctx.text
-    if not _inactive_control(verdicts, text):
-        return None
+    if not _inactive_control(verdicts, text) and (not _names_control_arm(text) or _VARIANTS.search(text)):
+        return None  # an active comparator only: no reading (rule e); a bare control arm is read as in 'no_difference'
     return next(((0.0, s, s.text) for s in ctx.sentences if rated_at_the_moment(s.text)), None)
 
 

@@ -85,3 +85,10 @@ def test_a_benefit_over_vehicle_rated_before_and_after_one_inhalation_gives_reli
     # Batch 6 dev PMC5244020 (rule r): a single 20-minute inhalation against vehicle, pain 'measured before and after
     # inhalation' only.
     assert _pool_fields("PMC5244020", "inhaled lavender oil or linalyl acetate")["relief_duration_days"].value == 0
+
+
+def test_an_immediate_benefit_over_a_control_condition_gives_zero() -> None:
+    # Batch 6 dev PMC4737200: 'the mobility shoe showed significant immediate knee pain reduction' compared with the
+    # control shoe: the rating moment is the only time point (rules r, z), read against the bare control as in rule e.
+    found = _pool_fields("PMC4737200", "lateral wedge insoles and shoe modifications (mobility shoe) vs control shoe")
+    assert found["relief_duration_days"].value == 0
