@@ -32,7 +32,7 @@ _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|pe
            r"mothers|parturients|outpatients|inpatients|"
            r"cases|controls|smokers|veterans|athletes|students|workers|employees|residents|nurses|"
            r"respondents|users|sufferers|migraineurs|migrainous|recipients|candidates|completers|partners|spouses|"
-           r"fathers|parents|caregivers|carers|"
+           r"fathers|parents|caregivers|carers|professionals|clinicians|physicians|dentists|midwives|surgeons|"
            r"patient|participant|subject|volunteer|child|adult)")
 _UNITS = r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|mg|kg|g|ml|mm|cm|%|percent)\b"
 # Count + up to five modifier words + a people noun: '80 adult male patients', '15 healthy, male,
@@ -58,6 +58,8 @@ N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?![\d.])")
 SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?"
                      rf"(?:\s*\([^()]*\))?\s+(?:were|was)\s+"
                      r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)", re.I)
+# A people noun with its count in brackets: 'Patients (n = 783)'.
+_NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?(?P<n>\d{{1,6}})(?![\d.])", re.I)
 # 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
 GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|with|each of|comprising)\s+"
                        rf"(?P<n>{NUM})(?:\s+(?:patients|participants|subjects|each))?", re.I)
@@ -197,6 +199,10 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         value = _value(m.group("n"))
         if value is not None and value > 0:
             found.append((value, m.start(), m.end()))
+    if "=" in text or ":" in text:
+        for m in _NOUN_N.finditer(text):  # 'Patients (n = 783) aged ≥ 40 years applied ...', 'Patients (N = 100; women = 86'
+            if not any(s <= m.start("n") < e for _, s, e in found):
+                found.append((int(m.group("n")), m.start(), m.end()))
     for m in _finditer(SUBJECT, text, present and present.subject):
         value = _value(m.group("n"))
         if value and not any(s <= m.start() < e for _, s, e in found):
@@ -231,6 +237,8 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
         if more and all(more):
             return counts[0][0] + sum(v for v in more if v)
     arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
+    if len(arms) >= 3 and arms[0] == sum(arms[1:]) and not counts:
+        return arms[0]  # '(n = 105) were randomized into 3 groups: Group1 ... (n = 35), ...': the total comes first
     if len(arms) >= 2 and not counts:
         return sum(arms)
     if len(counts) >= 2:

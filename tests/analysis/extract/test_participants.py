@@ -100,8 +100,19 @@ def test_real_article():
     # pool dev: the later arms of one allocation are elliptical
     ("The safety population included 2,815 patients randomized to PA, 1,254 to comparators: mefloquine + artesunate "
      "(MQ + AS), artemether-lumefantrine (AL), or chloroquine.", 4069),
+    # pool dev PMC4266769: the total comes first, then the arms
+    ("Patients undergoing ambulatory knee arthroscopy or inguinal hernia repair surgery (n = 105) were randomized into "
+     "3 groups: Group1 paracetamol/naproxen (n = 35), Group 2 paracetamol/CR oxycodone for 24 hours (n = 35), and "
+     "Group 3 paracetamol/CR oxycodone for 48 hours (n = 35).", 105),
+    # batch 5 dev PMC2875633 and pool dev PMC3787573: a people noun with its count in brackets
+    ("Patients (n = 783) aged ≥ 40 years applied diclofenac sodium 1% gel (2 g) or vehicle to each hand 4 times daily "
+     "for 8 weeks.", 783),
+    ("Patients (N = 100; women = 86, men = 14; age range, 50–75 years) with knee OA were randomized.", 100),
+    # batch 4 dev PMC5816547: professionals are participants
+    ("We conducted an online laboratory experiment guided by Control Theory with 72 intensive care professionals from "
+     "21 units.", 72),
 ])
-def test_group_sums(sentence: str, expected: int) -> None:
+def test_group_sums_and_bracketed_counts(sentence: str, expected: int) -> None:
     assert _n(_article(("RESULTS", sentence))).value == expected
 
 
