@@ -80,7 +80,7 @@ ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|s
                       r"comprised|entered|took part|were treated|received|underwent|undergoing|scheduled|"
                       r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)
 ANALYSED = re.compile(r"\b(?:analy[sz]ed|completed|evaluated|assessed|followed)\b", re.I)
-_AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age|from)\s*$", re.I)
+_AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age)\s*$", re.I)
 _ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas|along with|together with|as well as|"
                              r"and (?:another|a further|an additional|a second))\b", re.I)
 # Two groups joined by 'and' in one noun phrase, with no verb between them ('Fifty-one individuals with self-reported

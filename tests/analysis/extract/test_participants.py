@@ -108,6 +108,9 @@ def test_real_article():
     ("Patients (n = 783) aged ≥ 40 years applied diclofenac sodium 1% gel (2 g) or vehicle to each hand 4 times daily "
      "for 8 weeks.", 783),
     ("Patients (N = 100; women = 86, men = 14; age range, 50–75 years) with knee OA were randomized.", 100),
+    # batch 5 dev PMC4880652: 'from' before a count is no age
+    ("This is a prospective, randomized clinical study in which we obtained informed consents from 146 women "
+     "(fentanyl group: 76 [52.1%], paracetamol group: 70 [47.9%]).", 146),
     # batch 4 dev PMC5816547: professionals are participants
     ("We conducted an online laboratory experiment guided by Control Theory with 72 intensive care professionals from "
      "21 units.", 72),
