@@ -5,6 +5,7 @@ follow-up periods, counted from the start of treatment (a time after the end of 
 ``timepoints``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
 recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
 planned times. Minute-scale times count only where nothing longer is stated and they time an assessment.
+Where no time is stated at all, pain rated only at a single session or procedure gives 0 (rules r, z, at).
 """
 
 from __future__ import annotations
