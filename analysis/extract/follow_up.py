@@ -48,8 +48,8 @@ _NOT_FOLLOW_UP_AFTER = re.compile(
 _ACTIVITY_LENGTH_BEFORE = re.compile(r"\b((sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)|"
                                      r"(daily|once|twice|weekly|a day|per day|each day) for)\s$", re.I)
 # ... or the time names the activity's length before it: 'Four 2-hour sessions', '5 h sleep phase advance'.
-_ACTIVITY_AFTER = re.compile(r"[- ]?(long\s)?([\w-]+\s)?(sessions?|classes|class|lessons?|meetings?|workshops?|seminars?|"
-                             r"lectures?|sleep)\b", re.I)
+_ACTIVITY_AFTER = re.compile(r"[- ]?(long\s)?([\w-]+\s)?(sessions?|classes|class|lessons?|meetings?|workshops?|"
+                             r"seminars?|lectures?|sleep)\b", re.I)
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
 _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
@@ -76,17 +76,20 @@ def at_procedure(text: str) -> bool:
 # intolerable pain during dilatation', 'Pain perception during debridement was assessed'), before and after one
 # treatment ('measured before and after inhalation'), or an immediate effect ('immediate knee pain reduction').
 _ACT = (r"(?!(?:treatment|intervention|management|enrol+ment|recruitment|assessment|observation|gestation|menstruation|"
-        r"hospitali[sz]ation|admission|medication|supplementation|administration|operation|period|study|trial|follow-up)\b)"
+        r"hospitali[sz]ation|admission|medication|supplementation|administration|operation|period|study|trial|"
+        r"follow-up)\b)"
         r"(?:\w+(?:ation|ment|scopy|sion|ction)|biopsy|procedure|venipuncture|puncture|cannulation|task|test)")
 _MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ )?{_ACT}\b|"
-                     rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and (?:immediately )?after "
-                     rf"(?:the |each |a )?(?:\w+ )?{_ACT}\b|\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+                     rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
+                     rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
+                     rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
 
 
 def rated_at_the_moment(text: str) -> bool:
     """Pain is rated at the procedure or session itself (``at_procedure``, or ``_MOMENT``): the only time point is
     the moment of the single treatment (additions rules r, z, at)."""
-    return at_procedure(text) or any(k in text for k in ("during", "before and", "mmediate")) and bool(_MOMENT.search(text))
+    return at_procedure(text) or any(k in text for k in ("during", "before and", "mmediate")) and bool(
+        _MOMENT.search(text))
 
 
 # Patients taken into the study 'during' a span, with no follow-up or assessment word between: an intake window.

@@ -200,7 +200,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         if value is not None and value > 0:
             found.append((value, m.start(), m.end()))
     if "=" in text or ":" in text:
-        for m in _NOUN_N.finditer(text):  # 'Patients (n = 783) aged ≥ 40 years applied ...', 'Patients (N = 100; women = 86'
+        for m in _NOUN_N.finditer(text):  # 'Patients (n = 783) aged ≥ 40 years', 'Patients (N = 100; women = 86'
             if not any(s <= m.start("n") < e for _, s, e in found):
                 found.append((int(m.group("n")), m.start(), m.end()))
     for m in _finditer(SUBJECT, text, present and present.subject):

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, follow_up_mentions, rated_at_the_moment,
-                                                          timing)
+from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, follow_up_mentions,
+                                                          rated_at_the_moment, timing)
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 if TYPE_CHECKING:
