@@ -74,10 +74,12 @@ def at_procedure(text: str) -> bool:
 
 # The rating moment of a single session (additions rules r, z, at): pain rated during the painful act ('complained of
 # intolerable pain during dilatation', 'Pain perception during debridement was assessed'), before and after one
-# treatment ('measured before and after inhalation'), or an immediate effect ('immediate knee pain reduction').
+# treatment ('measured before and after inhalation'), or an immediate effect ('immediate knee pain reduction'); pain
+# during a movement or a bodily function ('during movement', 'during micturition') is a kind of pain, not a moment.
 _ACT = (r"(?!(?:treatment|intervention|management|enrol+ment|recruitment|assessment|observation|gestation|menstruation|"
         r"hospitali[sz]ation|admission|medication|supplementation|administration|operation|period|study|trial|"
-        r"follow-up)\b)"
+        r"follow-up|movement|mobili[sz]ation|ambulation|rehabilitation|defecation|micturition|urination|"
+        r"deglutition|respiration|inspiration|expiration|flexion|extension|rotation|abduction|adduction)\b)"
         r"(?:\w+(?:ation|ment|scopy|sion|ction)|biopsy|procedure|venipuncture|puncture|cannulation|task|test)")
 _MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ )?{_ACT}\b|"
                      rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "

@@ -92,3 +92,12 @@ def test_an_immediate_benefit_over_a_control_condition_gives_zero() -> None:
     # control shoe: the rating moment is the only time point (rules r, z), read against the bare control as in rule e.
     found = _pool_fields("PMC4737200", "lateral wedge insoles and shoe modifications (mobility shoe) vs control shoe")
     assert found["relief_duration_days"].value == 0
+
+
+def test_pain_during_movement_is_a_kind_of_pain_not_a_rating_moment() -> None:
+    # 'Pain perception during debridement' (batch 6 dev PMC5442201) rates the moment of the act; pain 'during movement'
+    # names a kind of pain (batch 6 dev PMC4804512, whose pain is followed over 0-24 h).
+    from ketamine_evidence.analysis.extract.follow_up import rated_at_the_moment
+    assert rated_at_the_moment("Pain perception during debridement was assessed by a VAS (range 0\u201310).")
+    assert not rated_at_the_moment("Secondary outcomes were pain at rest, pain during movement, oxycodone consumption "
+                                   "(0\u201324 h), time to mobilisation, ability to mobilise, and length of stay.")
