@@ -5,6 +5,7 @@ follow-up periods, counted from the start of treatment (a time after the end of 
 ``timepoints``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
 recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
 planned times. Minute-scale times count only where nothing longer is stated and they time an assessment.
+Where no time is stated at all, pain rated only at a single session or procedure gives 0 (rules r, z, at).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
-    r"^[\W]{0,2}(old|of age|of life|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"^[\W]{0,2}(old|of age|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
@@ -46,6 +47,9 @@ _NOT_FOLLOW_UP_AFTER = re.compile(
 # sub-day time 'of' something is a time point only after 'within', 'at', 'after' ('within 24 h of surgery').
 _ACTIVITY_LENGTH_BEFORE = re.compile(r"\b((sessions?|classes|lessons|meetings?|visits?|exercises?)\s(of|lasting)|"
                                      r"(daily|once|twice|weekly|a day|per day|each day) for)\s$", re.I)
+# ... or the time names the activity's length before it: 'Four 2-hour sessions', '5 h sleep phase advance'.
+_ACTIVITY_AFTER = re.compile(r"[- ]?(long\s)?([\w-]+\s)?(sessions?|classes|class|lessons?|meetings?|workshops?|"
+                             r"seminars?|lectures?|sleep)\b", re.I)
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
 _WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
@@ -66,6 +70,28 @@ def at_procedure(text: str) -> bool:
     """The sentence rates pain during a procedure or right after it (additions rule z)."""
     return any(k in text for k in ("during", "During", "first", "mmediate", "due to", "caused by")) and bool(
         _AT_PROCEDURE.search(text))
+
+
+# The rating moment of a single session (additions rules r, z, at): pain rated during the painful act ('complained of
+# intolerable pain during dilatation', 'Pain perception during debridement was assessed'), before and after one
+# treatment ('measured before and after inhalation'), or an immediate effect ('immediate knee pain reduction'); pain
+# during a movement or a bodily function ('during movement', 'during micturition') is a kind of pain, not a moment.
+_ACT = (r"(?!(?:treatment|intervention|management|enrol+ment|recruitment|assessment|observation|gestation|menstruation|"
+        r"hospitali[sz]ation|admission|medication|supplementation|administration|operation|period|study|trial|"
+        r"follow-up|movement|mobili[sz]ation|ambulation|rehabilitation|defecation|micturition|urination|"
+        r"deglutition|respiration|inspiration|expiration|flexion|extension|rotation|abduction|adduction)\b)"
+        r"(?:\w+(?:ation|ment|scopy|sion|ction)|biopsy|procedure|venipuncture|puncture|cannulation|task|test)")
+_MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ )?{_ACT}\b|"
+                     rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
+                     rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
+                     rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+
+
+def rated_at_the_moment(text: str) -> bool:
+    """Pain is rated at the procedure or session itself (``at_procedure``, or ``_MOMENT``): the only time point is
+    the moment of the single treatment (additions rules r, z, at)."""
+    return at_procedure(text) or any(k in text for k in ("during", "before and", "mmediate")) and bool(
+        _MOMENT.search(text))
 
 
 # Patients taken into the study 'during' a span, with no follow-up or assessment word between: an intake window.
@@ -148,7 +174,7 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue
         if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
             continue
-        if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or (
+        if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or _ACTIVITY_AFTER.match(after) or (
                 re.match(r"\s?of\s", after) and not _POINT_BEFORE.search(before))):
             continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
         if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):
@@ -161,22 +187,28 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
 
 _PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
 _PERIODS = re.compile(r"\b(?P<k>two|three|four|2|3|4)\s(?P<n>\d+)[- ](?P<unit>days?|weeks?|months?)\s(?:\w+\s)?"
-                      r"(?:treatment\s)?periods\b(?:[^.;]{0,40}?\b(?P<w>\d+)[- ](?P<wunit>days?|weeks?)\s(?:of\s)?wash-?out)?",
+                      r"(?:treatment\s)?(?:periods|cycles)\b(?:[^.;]{0,40}?\b(?P<w>\d+)[- ](?P<wunit>days?|weeks?)\s(?:of\s)?wash-?out)?",
                       re.I)
 _SEQUENCE = re.compile(r"\bfor\s(?P<a>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ua>days?|weeks?|months?)"
                        r"(?P<link>,\s|\s(?:followed by|then|and then)\s)[^.;]{0,60}?\bfor\s"
                        r"(?P<b>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ub>days?|weeks?|months?)", re.I)
 
 
+# Treatment cycles, the length first: 'One treatment cycle lasted for 21 days and two cycles were scheduled'.
+_CYCLES = re.compile(r"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d+)\s(?P<unit>days?|weeks?)\b[^.;]{0,40}?"
+                     r"\b(?P<k>two|three|four|five|six|eight|\d)\s(?:\w+\s)?cycles\b", re.I)
+
+
 def consecutive_periods(text: str, phased: bool) -> float | None:
-    """Days covered by consecutive treatment periods: 'two 4-week treatment periods separated by a 2-week
-    washout' -> 70; 'immediate-release for 2-9 days, sustained-release for 10-15 days' (a phased design)
-    -> 24; 'X for 3 days followed by Y for 9 days' -> 12."""
-    m = _PERIODS.search(text)
+    """Days covered by consecutive treatment periods or cycles: 'two 4-week treatment periods separated by a 2-week
+    washout' -> 70; 'One treatment cycle lasted for 21 days and two cycles were scheduled' -> 42; 'immediate-release
+    for 2-9 days, sustained-release for 10-15 days' (a phased design) -> 24; 'X for 3 days followed by Y for 9 days'
+    -> 12."""
+    m = _PERIODS.search(text) or _CYCLES.search(text) if "cycle" in text else _PERIODS.search(text)
     if m:
         k = int(parse_number(m.group("k")) or 0)
         days = k * float(m.group("n")) * (unit_days(m.group("unit")) or 0)
-        if m.group("w"):
+        if m.groupdict().get("w"):
             days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)
         return days or None
     m = _SEQUENCE.search(text)
@@ -236,5 +268,6 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
     if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
-        best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)), None)
+        best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)
+                     or rated_at_the_moment(s.text)), None)
     return best

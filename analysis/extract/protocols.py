@@ -78,13 +78,17 @@ def is_protocol(ctx: "Context") -> bool:
     titled = _self_named(ctx.article.title or "") or planned >= 1 and _self_named(text)
     # A paper that names itself a protocol may tell its methods in the past ('Participants were randomized'); only
     # a statistic or a stated finding then shows results.
-    result = (titled or (planned >= 2 and not FINDING.search(text))) and not _reports_result(text, strong=titled)
+    # A protocol's background cites earlier trials' results ('A randomised single blind study showed that ... was
+    # significantly better'): where the title names the paper a protocol, only the other sections can report results.
+    own = " ".join(s.text for s in ctx.sentences if not _BACKGROUND.match(s.section or "")) if titled else text
+    result = (titled or (planned >= 2 and not FINDING.search(text))) and not _reports_result(own, strong=titled)
     _CACHE.clear()
     _CACHE[id(ctx)] = (text, result)
     return result
 
 
 _CACHE: dict[int, tuple[str, bool]] = {}
+_BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
 _CONDUCT = re.compile(r"(?:were|was) randomi[sz]ed|completed the (?:study|trial)", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall)\b", re.I)
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, at_procedure, follow_up_mentions,
-                                                          timing)
+from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, follow_up_mentions,
+                                                          rated_at_the_moment, timing)
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 if TYPE_CHECKING:
@@ -57,6 +57,13 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     value = effect[0].value
     verdicts = pain_effect.article_verdicts(ctx)
     when = timing(ctx)
+    if value in HEAD_TO_HEAD_VALUES and _head_to_head(ctx, verdicts):
+        # Active comparator only (additions rule e): between-arm benefits give no reading; a change from baseline
+        # ('lidocaine causes a significant reduction in pain') or the arm's own duration of analgesia does.
+        own = [v for v in verdicts if v.verdict == "within" or v.verdict == "better" and not _compares_arms(ctx, v)]
+        if not own:
+            return _arm_duration(ctx, verdicts)
+        verdicts = own
     if value in ("improved", "mixed"):
         better = _last_better(verdicts, ("better",), follow, when)
         if value == "improved" and better is not None and follow is not None and better[0] < follow[0] and (
@@ -108,6 +115,51 @@ _REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)
 _WEEKS = 14.0  # the guideline's 'treatments given over weeks'; a few days of treatment is read at its time points
 
 
+# Verdicts for which an active comparator only nulls between-arm benefits (rule e). 'mixed' is left out: the older ketamine
+# and chronic dev gold (ket PMC3897023, chronic PMC4112748, PMC4307364) keeps head-to-head times for mixed results.
+HEAD_TO_HEAD_VALUES = ("improved",)
+
+
+_COMPARING = re.compile(r"\b(than|compared|comparison|versus|vs\.?|over|between|groups?|arms?)\b", re.I)
+
+
+def _compares_arms(ctx: "Context", v: Verdict) -> bool:
+    """The verdict's sentence compares the arms (names a comparator or a comparison), not a change from baseline."""
+    text = v.sentence.text if v.sentence is not None else v.clause
+    return v.vs_active or v.vs_placebo or bool(_COMPARING.search(text)) or article_arms(ctx).is_comparator(text)
+
+
+def _head_to_head(ctx: "Context", verdicts: list[Verdict]) -> bool:
+    """The only comparator is another active treatment: no placebo, sham, no-treatment, add-on or bare control arm,
+    or the 'control group' is the other variant of a technique (additions rule e)."""
+    text = ctx.text
+    if _inactive_control(verdicts, text) or _add_on_groups(ctx):
+        return False
+    return not _names_control_arm(text) or bool(_VARIANTS.search(text))
+
+
+# A group defined in brackets: 'group RH (remifentanil 0.3 µg/kg/min)', 'KRH group (remifentanil ... + ketamine ...)'.
+_GROUP_DEFINITION = re.compile(r"\b(?:[Gg]roups?\s+[\w+-]{1,8}|[\w+-]{1,8}\s[Gg]roups?)\s?\(([^()]{3,120})\)")
+
+
+# Arms listed as alternatives: 'receive either levofloxacin (500 mg/d) (group L, 40 patients) or levofloxacin (500 mg/d)
+# and mirodenafil (50 mg/d) (group ML, 48 patients)'.
+_EITHER = re.compile(r"\beither\s([^.;]{3,120}?)\sor\s([^.;]{3,120}?)(?=\s(?:for|at|during|in|on|before|after)\s|[.;,]|$)")
+_LABEL = re.compile(r"\((?:[Gg]roup|[\w+-]{1,8} group)[^()]*\)")
+
+
+def _add_on_groups(ctx: "Context") -> bool:
+    """An add-on design stated through the group definitions (additions rule g): one group gets the intervention
+    on top of exactly what another group gets ('group RH (remifentanil 0.3 µg/kg/min)' and 'group KRH (remifentanil
+    0.3 µg/kg/min + ketamine 0.5 mg/kg bolus ...)')."""
+    pattern = ctx.intervention.pattern
+    defined = [m.group(1).strip() for m in _GROUP_DEFINITION.finditer(ctx.text)] + [
+        _LABEL.sub("", m.group(g)).strip() for m in _EITHER.finditer(ctx.text) for g in (1, 2)]
+    with_it = [d for d in defined if pattern.search(d)]
+    base = [d for d in defined if not pattern.search(d) and len(d) >= 6]
+    return any(d.lower() != w.lower() and w.lower().startswith(d.lower()) for w in with_it for d in base)
+
+
 def _end_of_course(verdicts: list[Verdict], course: float | None) -> tuple[float, "Sentence", str] | None:
     """A benefit that names no time, in a treatment given over weeks: it was seen at the end of the course
     (guideline: counted from the start of treatment; 'fed test products or placebo for 8 weeks' -> 56)."""
@@ -121,9 +173,9 @@ def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "
     """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
     immediately after a single treatment (additions rules r and z)."""
     text = ctx.text
-    if not _inactive_control(verdicts, text):
-        return None
-    return next(((0.0, s, s.text) for s in ctx.sentences if at_procedure(s.text)), None)
+    if not _inactive_control(verdicts, text) and (not _names_control_arm(text) or _VARIANTS.search(text)):
+        return None  # an active comparator only: no reading (rule e); a bare control arm is read as in 'no_difference'
+    return next(((0.0, s, s.text) for s in ctx.sentences if rated_at_the_moment(s.text)), None)
 
 
 def _names_control_arm(text: str) -> bool:

@@ -63,12 +63,13 @@ COURSE = re.compile(
     r"supplementation|training|intervention)\b"
     r"|\b(?:treatment|intervention|training|therapy) (?:period|phase|duration) (?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
     r"(?P<ud>days?|weeks?|months?)\b", re.I)
-# Measured durations: 'median 320 min', '(mean 4.2 h)', 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
+# Measured durations: 'median 320 min', '(mean 4.2 h)', a signed change '(−70.3 min',
+# 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
 # '320 min versus 220 min', a time with '±'; a time followed by its value in brackets ('12 min (10-14)'), but not
 # by an ordinal label ('1 week (1st follow-up)').
 _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:medians?|means?|average|averaged|t1/2|half-life|lasted|lasting)\W{0,3}(?:(?:of|was|were|is|time|duration|"
-    r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
+    r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|(?:^|[\s(\[])[\u2212+-]\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
 _MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
 # A mean before its SD and unit: '263.33 ± 63 min'.
 _MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")
@@ -158,6 +159,9 @@ def is_measured(text: str, start: int, end: int) -> bool:
     return bool(_MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))
 
 
+# One unit without a number, as a time after treatment: 'divided into two treatment outcome groups a year later'.
+_ONE_UNIT = re.compile(r"(?<!once )(?<!twice )(?<!times )(?<!thrice )\b(?:a|an)\s(?P<unit>year|month|week|day)(?=\s(?:later|after)\b)",
+                       re.I)
 # A list's last number, in words after digits, that counts people: 'On day 1, five patients reported ...' is day 1.
 _PEOPLE_AFTER = re.compile(r"\s(?:patients|participants|subjects|children|women|men|people|volunteers|infants|cases)\b",
                            re.I)
@@ -194,6 +198,10 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
             n = _ordinal(m.group("ord"))
             if n in schedule and not any(s <= m.start() < e for s, e in taken):
                 mentions.append(TimeMention((schedule[n],), m.start(), m.end(), m.group(0), "point"))
+    if "later" in text or "after" in text:
+        for m in _ONE_UNIT.finditer(text):  # 'a year later': one unit, no number
+            if not any(s <= m.start() < e for s, e in taken):
+                mentions.append(TimeMention((unit_days(m.group("unit")) or 0.0,), m.start(), m.end(), m.group(0), "point"))
     mentions.sort(key=lambda t: t.start)
     after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
     out: list[TimePoint] = []

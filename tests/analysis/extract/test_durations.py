@@ -88,9 +88,11 @@ def test_relief_lasting_weeks_sets_follow_up_too() -> None:
 
 
 def test_single_pain_assessment_time_dates_the_benefit() -> None:
-    # PMC4940009: the benefit sentence names no time; myalgia was assessed once, 24 hours after surgery.
+    # PMC4940009: the benefit sentence names no time; myalgia was assessed once, 24 hours after surgery. Group N got
+    # saline, so the comparison is against placebo (against an active comparator only it gives no reading, rule e).
     a = article("Ketamine and postoperative myalgia",
-                ("METHODS", "The incidence and severity of myalgia were assessed by a blinded observer 24 hours after "
+                ("METHODS", "Initially, in Group K, 0.5 mg/kg of ketamine was injected intravenously, whereas in Group N, "
+                            "the same volume (5 mL) of normal saline was injected. The incidence and severity of myalgia were assessed by a blinded observer 24 hours after "
                             "surgery."),
                 ("RESULTS", "The incidence of myalgia in Group K was significantly less, when compared with Group N "
                             "(P<0.05)."))
@@ -218,7 +220,6 @@ def test_measured_duration_of_analgesia_is_relief_but_other_medians_are_not_time
 
 @pytest.mark.parametrize(("pmcid", "intervention"), [
     ("PMC4789479", "preventive ketoprofen"),  # 'After 15 minutes, the pulp was collected': a step of the procedure
-    ("PMC5590362", "massage and breastfeeding before venipuncture"),  # 'venipuncture was done 2 minutes after massage'
     ("PMC3558644", "ketorolac or lidocaine/ketorolac pretreatment"),  # 'The tourniquet was released after 2 min'
     ("PMC3187863", "alongside midwife-led birth unit"),  # 'Apgar score <7 at 5 minutes': the newborn's score
     ("PMC5426756", "high-dose ulinastatin 2-hour intravenous infusion"),  # '2 h of intravenous infusion'
@@ -351,7 +352,11 @@ def test_mean_time_after_surgery_is_a_follow_up() -> None:
 def test_procedural_pain_rated_only_at_the_procedure_gives_zero() -> None:
     # Additions rule z, pool dev: 'pain measurement in the first 30 seconds of venipuncture' (PMC5590362) and 'in the
     # immediate postprocedure period' (PMC4118506), each better than placebo or no treatment at that moment only.
-    assert _pool_fields("PMC5590362", "massage and breastfeeding before venipuncture")["relief_duration_days"].value == 0
+    found = _pool_fields("PMC5590362", "massage and breastfeeding before venipuncture")
+    assert found["relief_duration_days"].value == 0
+    # 'venipuncture was done 2 minutes after massage' is a step of the procedure; the rating moment is the only time
+    # point, so follow-up is 0 (rule at; this record's older gold says null, against rule at)
+    assert found["follow_up_days"].value == 0
     found = _pool_fields("PMC4118506", "intravenous fentanyl 2 µg/kg")
     assert found["relief_duration_days"].value == 0
     assert found["follow_up_days"].value == 0  # rated right after the procedure, no later assessment
@@ -388,3 +393,37 @@ def test_an_intake_window_is_no_follow_up() -> None:
     # fourth week' is the last assessment.
     found = _pool_fields("PMC4796524", "ureteral stent attached to Foley catheter")
     assert found["follow_up_days"].value == 28.0
+
+
+@pytest.mark.parametrize(("pmcid", "intervention", "expected"), [
+    # batch 6 dev PMC2759981: 'Both groups: Four 2-hour sessions ...': the length of a session, no follow-up stated
+    ("PMC2759981", "natural childbirth preparation with psychoprophylactic training (vs standard antenatal education)",
+     None),
+    # batch 6 dev PMC4583759: 'from 32 weeks gestation until the birth' is a gestational age; 'interviewed ... 8–12
+    # weeks after birth' is the follow-up
+    ("PMC4583759", "antenatal self-hypnosis training for labour pain (qualitative interviews)", 84.0),
+])
+def test_session_lengths_and_gestational_ages_are_not_follow_ups(pmcid: str, intervention: str,
+                                                                 expected: float | None) -> None:
+    found = _pool_fields(pmcid, intervention)
+    assert (found["follow_up_days"].value if "follow_up_days" in found else None) == expected
+
+
+def test_a_signed_change_in_minutes_and_a_sleep_phase_length_are_not_time_points() -> None:
+    # Pool dev: 'insomnia induced by 5 h sleep phase advance' and 'improvements in both WASO vs. NS alone (−70.3 min
+    # p = 0.0002)' state lengths and changes, not when anything was assessed.
+    from ketamine_evidence.analysis.extract.timepoints import time_points
+    assert all(p.measured for p in time_points("significant improvements in both WASO vs. NS alone (−70.3 min p = 0.0002)"))
+    a = article("Naproxen sodium and diphenhydramine",
+                ("BACKGROUND", "The aim of this study was to evaluate the efficacy and tolerability of novel combination "
+                               "naproxen sodium (NS) and diphenhydramine (DPH) in subjects with postoperative dental pain "
+                               "along with transient insomnia induced by 5 h sleep phase advance."))
+    assert "follow_up_days" not in fields(a, "naproxen sodium and diphenhydramine")
+
+
+def test_treatment_cycles_add_up() -> None:
+    # Batch 6 dev PMC529310: 'One treatment cycle lasted for 21 days and two cycles were scheduled' (rule c) -> 42.
+    from ketamine_evidence.analysis.extract.follow_up import consecutive_periods
+    assert consecutive_periods("One treatment cycle lasted for 21 days and two cycles were scheduled.", False) == 42.0
+    found = _pool_fields("PMC529310", "recombinant mutant human TNF injection combined with chemotherapy")
+    assert found["follow_up_days"].value == 42.0

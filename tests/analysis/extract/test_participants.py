@@ -87,3 +87,41 @@ def test_real_article():
     article = next(parse_file(PMC_KETAMINE / "PMC4644613.nxml"))
     finding = _n(article)
     assert finding.value == 42 and "Twenty-two patients" in finding.evidence.text
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # batch 6 dev PMC2759981: people related to the patients are participants too ('of their partners')
+    ("A total of 1087 nulliparous women and 1064 of their partners.", 2151),
+    # pool dev: the groups of the first clause, not the later step's after the semicolon; 'age- and sex-matched' is one
+    # modifier
+    ("Fifty-one individuals with self-reported electrosensitivity and 132 age- and sex-matched controls participated "
+     "in an open provocation test; 48 sensitive and 132 control participants went on to complete double-blind tests "
+     "in a fully screened semianechoic chamber.", 183),
+    # pool dev: the later arms of one allocation are elliptical
+    ("The safety population included 2,815 patients randomized to PA, 1,254 to comparators: mefloquine + artesunate "
+     "(MQ + AS), artemether-lumefantrine (AL), or chloroquine.", 4069),
+    # pool dev PMC4266769: the total comes first, then the arms
+    ("Patients undergoing ambulatory knee arthroscopy or inguinal hernia repair surgery (n = 105) were randomized into "
+     "3 groups: Group1 paracetamol/naproxen (n = 35), Group 2 paracetamol/CR oxycodone for 24 hours (n = 35), and "
+     "Group 3 paracetamol/CR oxycodone for 48 hours (n = 35).", 105),
+    # batch 5 dev PMC2875633 and pool dev PMC3787573: a people noun with its count in brackets
+    ("Patients (n = 783) aged ≥ 40 years applied diclofenac sodium 1% gel (2 g) or vehicle to each hand 4 times daily "
+     "for 8 weeks.", 783),
+    ("Patients (N = 100; women = 86, men = 14; age range, 50–75 years) with knee OA were randomized.", 100),
+    # batch 5 dev PMC4880652: 'from' before a count is no age
+    ("This is a prospective, randomized clinical study in which we obtained informed consents from 146 women "
+     "(fentanyl group: 76 [52.1%], paracetamol group: 70 [47.9%]).", 146),
+    # batch 4 dev PMC5816547: professionals are participants
+    ("We conducted an online laboratory experiment guided by Control Theory with 72 intensive care professionals from "
+     "21 units.", 72),
+])
+def test_group_sums_and_bracketed_counts(sentence: str, expected: int) -> None:
+    assert _n(_article(("RESULTS", sentence))).value == expected
+
+
+def test_arms_stated_one_group_per_sentence_add_up() -> None:
+    # Batch 5 dev PMC5773984: the randomised sentence names one arm; the next sentence names the other.
+    a = _article(("METHODS", "The patients were then randomly allocated to either of two groups \u2013 Group A: two 2.5 mm "
+                             "stainless steel lag screws were placed in 10 patients. Group B: two 2.5 mm miniplates were "
+                             "placed in 10 patients for the fixation of fractures."))
+    assert _n(a).value == 20

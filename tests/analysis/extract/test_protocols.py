@@ -77,3 +77,14 @@ def test_methods_paper_told_in_the_past_is_a_protocol() -> None:
     # Batch 5 dev PMC2649134: 'This article provides the rationale and methodology' ... 'Participants were
     # randomized' ... 'Our results will provide an evaluation': no statistic, no finding.
     assert is_protocol(_context("PMC2649134", "progressive resistance training (vs sham exercise)"))
+
+
+def test_a_titled_protocol_citing_an_earlier_trial_in_its_background_is_a_protocol() -> None:
+    # Batch 6 dev PMC4567817, '... Study protocol for a double-blind randomised, sham-controlled trial': the background's
+    # 'A randomised single blind study showed that the short-term effect of supervised exercises (SE) was significantly
+    # better than rESWT' is an earlier trial's result, and 'at 24 weeks follow-up' is planned.
+    ctx = make_context(next(parse_file(POOL / "PMC4567817.nxml")),
+                       "radial extracorporeal shock wave therapy added to supervised exercises")
+    assert is_protocol(ctx)
+    assert "follow_up_days" not in {f.field for f in extract_findings(
+        next(parse_file(POOL / "PMC4567817.nxml")), "radial extracorporeal shock wave therapy added to supervised exercises")}

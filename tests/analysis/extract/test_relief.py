@@ -32,3 +32,72 @@ def test_a_dated_worse_result_against_no_treatment_gives_zero() -> None:
     # Batch 4 dev PMC5380284: 'The postoperative pain score at 48 hours ... in the Gum group was significantly higher
     # than in the no gum group': no relief at any time against no treatment.
     assert _pool_fields("PMC5380284", "postoperative gum-chewing (vs no gum)")["relief_duration_days"].value == 0
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # additions rule e: an active comparator only
+    # batch 5 dev: 'The VAS score on postoperative days 1, 3, and 7 was significant lower ... in the laparoscopic group'
+    ("PMC2691927", "laparoscopic repair of perforated peptic ulcer (vs open repair)"),
+    # batch 6 dev: 'At 3 days after surgery, the average pain score was 64% lower in the ASLA group'
+    ("PMC3399388", "all-surface laser ablation (ASLA) transepithelial PRK (vs alcohol-assisted PRK)"),
+    # batch 6 dev: 'VAS scores were significantly lower at one ... and two hours ... in the clonidine group, compared to
+    # the midazolam group'
+    ("PMC5055753", "preemptive oral clonidine 0.2 mg (vs midazolam)"),
+])
+def test_a_between_arm_benefit_over_an_active_comparator_gives_no_relief(pmcid: str, intervention: str) -> None:
+    found = _pool_fields(pmcid, intervention)
+    assert found["pain_effect"].value == "improved"
+    assert "relief_duration_days" not in found
+
+
+def test_a_change_from_baseline_against_an_active_comparator_is_still_read() -> None:
+    # Pool dev PMC3508963 (lidocaine vs morphine): 'lidocaine causes a significant reduction in pain' names no other arm,
+    # a reading against baseline (rule e), at one of the assessments 'while admission, 5, 10, 15 and 30 minutes after
+    # injection' (gold: 30 min; any of them is within the field's one-day tolerance).
+    assert 0 < _pool_fields("PMC3508963", "intravenous lidocaine")["relief_duration_days"].value <= 30 / 1440
+
+
+def test_an_add_on_stated_by_the_group_definitions_is_no_head_to_head() -> None:
+    # Chronic dev PMC4298817: 'either levofloxacin (500 mg/d) (group L, 40 patients) or levofloxacin (500 mg/d) and
+    # mirodenafil (50 mg/d) (group ML, 48 patients)': levofloxacin alone is the control (rule g), so the between-arm
+    # change at six weeks is the relief.
+    from ketamine_evidence.analysis.parse.files import parse_file
+    from tests.analysis.extract.test_durations import _POOL, fields
+    chronic = _POOL.parent / "chronic_pain_articles" / "PMC4298817.nxml"
+    found = fields(next(parse_file(chronic)), "mirodenafil (50 mg/day) plus levofloxacin")
+    assert found["relief_duration_days"].value == 42
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # batch 6 dev, additions rules r, z and at
+    # 'Only 3.61% patients complained of intolerable pain during dilatation' (rule at's own example)
+    ("PMC4630743", "vaginal misoprostol 400 ug for cervical priming"),
+    # 'Pain perception during debridement was assessed by a VAS'
+    ("PMC5442201", "ultrasonic scaler with NO PAIN technology (Piezon Master 700) vs Mini Piezon"),
+    # 'the mobility shoe showed significant immediate knee pain reduction'
+    ("PMC4737200", "lateral wedge insoles and shoe modifications (mobility shoe) vs control shoe"),
+    # 'visual analog scales of pain magnitude ... were measured before and after inhalation'
+    ("PMC5244020", "inhaled lavender oil or linalyl acetate"),
+])
+def test_pain_rated_only_at_the_single_session_gives_follow_up_zero(pmcid: str, intervention: str) -> None:
+    assert _pool_fields(pmcid, intervention)["follow_up_days"].value == 0
+
+
+def test_a_benefit_over_vehicle_rated_before_and_after_one_inhalation_gives_relief_zero() -> None:
+    # Batch 6 dev PMC5244020 (rule r): a single 20-minute inhalation against vehicle, pain 'measured before and after
+    # inhalation' only.
+    assert _pool_fields("PMC5244020", "inhaled lavender oil or linalyl acetate")["relief_duration_days"].value == 0
+
+
+def test_an_immediate_benefit_over_a_control_condition_gives_zero() -> None:
+    # Batch 6 dev PMC4737200: 'the mobility shoe showed significant immediate knee pain reduction' compared with the
+    # control shoe: the rating moment is the only time point (rules r, z), read against the bare control as in rule e.
+    found = _pool_fields("PMC4737200", "lateral wedge insoles and shoe modifications (mobility shoe) vs control shoe")
+    assert found["relief_duration_days"].value == 0
+
+
+def test_pain_during_movement_is_a_kind_of_pain_not_a_rating_moment() -> None:
+    # 'Pain perception during debridement' (batch 6 dev PMC5442201) rates the moment of the act; pain 'during movement'
+    # names a kind of pain (batch 6 dev PMC4804512, whose pain is followed over 0-24 h).
+    from ketamine_evidence.analysis.extract.follow_up import rated_at_the_moment
+    assert rated_at_the_moment("Pain perception during debridement was assessed by a VAS (range 0\u201310).")
+    assert not rated_at_the_moment("Secondary outcomes were pain at rest, pain during movement, oxycodone consumption "
+                                   "(0\u201324 h), time to mobilisation, ability to mobilise, and length of stay.")

@@ -93,3 +93,11 @@ def test_count_before_a_length_in_words(text: str, expected: list[float]) -> Non
 ])
 def test_a_number_word_that_counts_people_ends_a_list_of_days(text: str, expected: list[float]) -> None:
     assert days(text) == expected
+
+
+def test_one_unit_without_a_number_is_a_time_point_but_a_frequency_is_not() -> None:
+    # Batch 6 dev PMC4616122: 'The patients were divided into two treatment outcome groups a year later'.
+    from ketamine_evidence.analysis.extract.timepoints import time_points
+    assert [p.days for p in time_points("The patients were divided into two treatment outcome groups a year later: "
+                                        "a good outcome group and a poor outcome group.")] == [365.0]
+    assert time_points("The patients chewed sugarless gum twice a day after meals.") == []
