@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -161,6 +162,8 @@ def article_arms(ctx: "Context") -> Arms:
     if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
         arms = replace(arms, placebo_controlled=True, base=re.compile(
             r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
+    arms = with_absent_arms(arms, name, text)  # 'the non-tourniquet group'; 'those with internal stent' when the
+    # intervention is 'pyeloplasty without internal drainage'
     try:
         ctx._arms = arms  # type: ignore[attr-defined]
     except AttributeError:

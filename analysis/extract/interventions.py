@@ -271,11 +271,11 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     wanted = " ".join(name.split())
     aliases: list[str] = []
     kept: list[str] = []
-    for inner in _PAREN.findall(wanted):
-        inner = inner.strip()
+    for paren in _PAREN.finditer(wanted):
+        inner = paren.group(1).strip()
         if re.match(r"(?i)(vs\.?|versus|compared|than)\b", inner) or re.search(r"\d", inner) \
-                or _REGIMEN_WORDS.search(inner):
-            continue
+                or _REGIMEN_WORDS.search(inner) or _ABSENCE_BEFORE.search(wanted[:paren.start()]):
+            continue  # '... without internal drainage (double J stent)': the stent is what the arm does not get
         kept.append(inner)
     body = _squash(_PAREN.sub(" ", wanted))
     # What the treatment is, is said before 'for': 'echogenic needle for ultrasound-guided ... plexus block' is a
@@ -317,6 +317,7 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     return names, is_drug
 
 
+_ABSENCE_BEFORE = re.compile(r"\b(?:without|no)\s[\w\s-]{1,40}$", re.I)
 _VERSUS = re.compile(r"\((?:vs\.?|versus|compared (?:with|to))\s[^()]*\)", re.I)  # '(vs Foley catheter)': the comparator
 
 
