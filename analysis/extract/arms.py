@@ -266,6 +266,11 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             definition = _DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
             (labels_int if pattern.search(definition) or pattern.search(label) else labels_cmp).add(label)
             continue
+        before = text[max(hits[i - 1][1] if i else 0, start - 91):start]
+        if _GIVEN_TO.search(before) and re.match(r"\s*(?:[,;.]|and\b|$)", text[end:end + 5]):
+            # '1 ml normal saline was added to Group S, 25 μg fentanyl to Group F and ...': defined before the label
+            (labels_int if pattern.search(_DEFINITION_BEFORE.split(before)[-1]) else labels_cmp).add(label)
+            continue
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
         # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
@@ -342,6 +347,7 @@ _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
 _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group|arm)\b")  # '(dIV-PCA group, n = 57)'
 _DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
+_GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 
