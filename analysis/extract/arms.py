@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
+from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, word_group_given
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -266,10 +267,9 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             definition = _DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
             (labels_int if pattern.search(definition) or pattern.search(label) else labels_cmp).add(label)
             continue
-        before = text[max(hits[i - 1][1] if i else 0, start - 91):start]
-        if _GIVEN_TO.search(before) and re.match(r"\s*(?:[,;.]|and\b|$)", text[end:end + 5]):
-            # '1 ml normal saline was added to Group S, 25 μg fentanyl to Group F and ...': defined before the label
-            (labels_int if pattern.search(_DEFINITION_BEFORE.split(before)[-1]) else labels_cmp).add(label)
+        given = label_defined_before(text, start, end, hits[i - 1][1] if i else 0, pattern)
+        if given is not None:  # '... saline was added to Group S, 25 μg fentanyl to Group F and ...'
+            (labels_int if given else labels_cmp).add(label)
             continue
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
@@ -297,7 +297,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         word = m.group(1)
         if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
             continue
-        names_cmp.add(word)
+        (labels_int if word_group_given(text, m.end(), pattern) else names_cmp).add(word)  # 'the observation group
+        # was administered ... radiofrequency hyperthermia
     abbreviations = _abbreviations(text, pattern)
     for m in _PAREN_GROUP.finditer(text):  # 'dexmedetomidine in combination with IV-PCA (dIV-PCA group, n = 57)'
         definition = _DEFINITION_BEFORE.split(text[max(0, m.start() - 91):m.start()])[-1]
@@ -347,7 +348,6 @@ _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
 _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group|arm)\b")  # '(dIV-PCA group, n = 57)'
 _DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
-_GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 
