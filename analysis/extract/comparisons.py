@@ -258,7 +258,7 @@ _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # 'more reduction in pain', 'greater decrease': more of a reduction is better.
 MORE_REDUCTION = re.compile(
     r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
-    r"relief|improvement|change)s?\s(observed\s)?(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
+    r"relief|improvement|change)s?\s(observed\s)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
 
 PREDICATE = re.compile(
     r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:(?:\w+ly|also|still|even)\s){0,2}"

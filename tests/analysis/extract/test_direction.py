@@ -179,3 +179,15 @@ def test_a_superlative_is_a_direction_but_not_a_subset_of_patients() -> None:
                                    "oxymetazoline+lidocaine (P<0.001).") == "down"
     assert direction.raw_direction("Despite clear instructions, 8 patients with the lowest pain scores did not use "
                                    "any of the prescribed pain medication.") is None
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # batch 6 PMC5667629: more improvement of a list of outcomes (VAS among them) is better, not more pain
+    ("The improvements in FEV1, VAS, and ODI were significantly greater in the experimental group than in the "
+     "control group (P<0.01).", "better"),
+    # pool dev PMC4450164: a list in which no change is said to be greater keeps its own direction word
+    ("However, a higher incidence of catheter related urinary symptoms and flank pain was reported among those with "
+     "internal stent.", "up"),
+])
+def test_greater_improvement_of_a_list_of_outcomes(clause: str, expected: str) -> None:
+    assert direction.raw_direction(clause) == expected
