@@ -50,6 +50,8 @@ NON_FINDING = re.compile(
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
     r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to|et al|"
     r"(a|one|another|previous|prior|earlier|recent) (\d{4} )?(\w+ )?(study|studies|trials?|reports?) (by|of \d+)|"
+    r"(previous|prior|earlier|past|other|several|many) (\w+ )?(studies|trials|reports|research) (have |has )?(\w+ )?(found|shown|"
+    r"reported|demonstrated|suggested|indicated)|\bevidence (shows|suggests|indicates)|"
     r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason)|"
     r"\b(study|trial|protocol|we) will\b|\b(future|further|larger|additional) (\w+ ){0,2}(studies|research|trials|"
     r"investigations?) (are|is|will|would|should|may|might|could|to)\b|\bshould be (\w+ )?(evaluated|considered|assessed|"

@@ -312,3 +312,22 @@ def test_response_rates_are_pain_outcomes_only_when_about_pain() -> None:
 
     assert not is_pain_outcome("significantly higher MDA response rates versus patients randomized to placebo")
     assert is_pain_outcome("the pain response rate was higher with ketamine")
+
+
+def test_what_earlier_studies_found_is_background() -> None:
+    """Batch 6 PMC1513142 (unlabelled abstract): the literature's finding on pain relief is no result of the study."""
+    a = article("Evaluating Effects of Aromatherapy Massage on Sleep in Children with Autism: A Pilot Study",
+                ("", "Previous studies have found beneficial effects of aromatherapy massage for agitation in people with "
+                     "dementia, for pain relief and for poor sleep."),
+                ("", "Repeated measures analysis revealed no differences in any of the sleep measures between the nights "
+                     "when the children were given aromatherapy massage and nights when the children were not given "
+                     "aromatherapy massage."))
+    assert effect(a, "aromatherapy massage with lavender oil") is None
+
+
+def test_groups_formed_by_the_outcome_are_no_arms() -> None:
+    """Batch 6 PMC4616122 (predictors of outcome): 'good outcome group' vs 'poor outcome group' compares no treatment."""
+    a = article("Predictive factors for the outcome of multidisciplinary treatments in chronic low back pain",
+                ("RESULTS", "Duration of pain in the good outcome group was significantly shorter than in the poor "
+                            "outcome group."))
+    assert effect(a, "multidisciplinary treatment for chronic low back pain (predictors of outcome)") is None
