@@ -119,6 +119,15 @@ ANAPHORA = re.compile(r"\W*((however|but|in contrast|conversely|nevertheless),?\
                       r"disappeared)\b", re.I)
 
 
+# A result over every outcome measured, pain among them: 'no ... differences between the 2 groups in any measurements',
+# 'no difference in the clinical outcome between the two study groups', 'No significant differences between both
+# treatment groups were found.'
+GLOBAL_NONE = re.compile(r"\bno (statistically )?(significant )?differences? (\w+ ){0,5}?(in (?P<what>(any|all) (of the )?"
+                         r"(measurements|measures|outcomes|parameters|variables|end ?points)|(the )?clinical "
+                         r"outcomes?)\b|between (both|the two|the 2|the) (treatment |study )?groups (was|were) (found|"
+                         r"observed|detected|noted)(?=\.?$))", re.I)
+
+
 # A study that tests no treatment ('none (laser-evoked pain fMRI in early Parkinson's disease)'): no pain effect
 # of a treatment to report (additions rules m, o).
 NO_TREATMENT = re.compile(r"\s*(none|no (treatment|intervention))\b", re.I)
@@ -150,6 +159,14 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 # sentence's pain outcome carried on ('this' read as it); only an absence of difference is taken.
                 m = ANAPHORA.match(s.text)
                 reading = f"{s.text[:m.start('subject')]}the pain difference{s.text[m.end('subject'):]}"
+                found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
+                for v in found:
+                    v.clause = s.text
+            if not found and GLOBAL_NONE.search(s.text) and arms.pain_text and pain_measured(ctx, arms):
+                # 'There were no statistically significant differences between the 2 groups in any measurements': every
+                # outcome the abstract measured, pain among them (only the absence of a difference is taken)
+                reading = GLOBAL_NONE.sub(lambda m: m.group(0)[:m.start("what") - m.start()] + "pain" + m.group(0)[
+                    m.end("what") - m.start():] if m.group("what") else m.group(0) + " in pain", s.text, count=1)
                 found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
                 for v in found:
                     v.clause = s.text

@@ -331,3 +331,28 @@ def test_groups_formed_by_the_outcome_are_no_arms() -> None:
                 ("RESULTS", "Duration of pain in the good outcome group was significantly shorter than in the poor "
                             "outcome group."))
     assert effect(a, "multidisciplinary treatment for chronic low back pain (predictors of outcome)") is None
+
+
+def test_no_difference_in_any_measurement_covers_the_pain_measured() -> None:
+    """Batch 6 PMC5457851: pain scores were the primary measurement, and 'no ... differences ... in any measurements'
+    is their result; an outcome named otherwise ('any of the sleep measures') is not pain."""
+    a = article("Comparison of the efficacy and safety of 2% lidocaine HCl with different epinephrine concentration",
+                ("METHODS", "Visual analog scale pain scores obtained immediately after surgical extraction were primarily "
+                            "evaluated for the 2 groups receiving different epinephrine concentrations."),
+                ("RESULTS", "There were no statistically significant differences between the 2 groups in any measurements "
+                            "except hemodynamic factors (P >.05)."),
+                ("CONCLUSIONS", "The difference in epinephrine concentration between 1:80,000 and 1:200,000 in 2% lidocaine "
+                                "liquid does not affect the medical efficacy of the anesthetic."))
+    assert effect(a, "2% lidocaine with 1:80,000 epinephrine (vs 1:200,000) for third molar extraction").value == (
+        "no_difference")
+
+
+def test_no_difference_between_the_treatment_groups_naming_no_outcome() -> None:
+    """Batch 4 PMC2758835: pain intensity a secondary outcome; the result sentence names none."""
+    a = article("A randomised clinical trial comparing two treatment regimens for patients with headache and neck pain",
+                ("BACKGROUND", "We therefore wanted to compare the treatment effects of UC alone and in combination with "
+                               "manual therapy (MT) in patients with a combination of headache and neck pain."),
+                ("METHODS", "Reduction in headache frequency, pain intensity, medication intake, absenteeism and the use of "
+                            "additional professional help were secondary outcome measures"),
+                ("RESULTS", "No significant differences between both treatment groups were found."))
+    assert effect(a, "manual therapy added to usual care (vs usual care alone)").value == "no_difference"
