@@ -191,3 +191,15 @@ def test_a_superlative_is_a_direction_but_not_a_subset_of_patients() -> None:
 ])
 def test_greater_improvement_of_a_list_of_outcomes(clause: str, expected: str) -> None:
     assert direction.raw_direction(clause) == expected
+
+
+def test_a_change_no_arm_is_credited_with_is_within_group() -> None:
+    """Batch 4 PMC4821226: the decrease 'was observed' in both arms; the arms did not differ (add-on design)."""
+    a = article("Core Decompression and Autologous Bone Marrow Concentrate for Treatment of Femoral Head Osteonecrosis",
+                ("", "Postoperatively, significant decrease in pain associated with a functional benefit lasting was "
+                     "observed."),
+                ("", "However, there was no difference in the clinical outcome between the two study groups."))
+    ctx = make_context(a, "autologous bone marrow concentrate injection added to core decompression")
+    arms = direction.article_arms(ctx)
+    verdicts = direction.clause_verdicts(a.abstract[0].text, arms, results=True)
+    assert [v.verdict for v in verdicts] == ["within"]
