@@ -203,3 +203,11 @@ def test_a_change_no_arm_is_credited_with_is_within_group() -> None:
     arms = direction.article_arms(ctx)
     verdicts = direction.clause_verdicts(a.abstract[0].text, arms, results=True)
     assert [v.verdict for v in verdicts] == ["within"]
+
+
+def test_use_of_epidural_analgesia_is_analgesic_use() -> None:
+    """Batch 6 PMC2759981: the epidural rate in labour is how much analgesia was used (less is better); epidural
+    analgesia named as a treatment is still no outcome."""
+    assert direction.is_pain_outcome("The epidural rate was 52% in both groups.")
+    assert direction.outcome_polarity("did not decrease the use of epidural analgesia during labour") == "lower_better"
+    assert not direction.is_pain_outcome("Patients received thoracic epidural analgesia with bupivacaine.")
