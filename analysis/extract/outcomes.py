@@ -23,7 +23,7 @@ HIGHER_BETTER = re.compile(
     r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
     r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(hyperalgesi\w*|nocicepti\w*|withdrawal) (\w+ )?"
-    r"thresholds?|analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"thresholds?|(?<!use of epidural )(?<!need for epidural )(?<!rate of epidural )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
     r"(pain|analgesic|headache|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
