@@ -108,6 +108,9 @@ HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|betw
 # A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
 THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
                        r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)
+# A rating scale's answer ('79% much better or better', 'slightly worse'): the category counted, not a comparison.
+RATING = re.compile(r"\b(very much|much|a little|slightly|somewhat) (better|worse)( (or|and) (much )?(better|worse))?\b|"
+                    r"\b(better|worse) or much (better|worse)\b", re.I)
 REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
 WITHOUT = re.compile(r"\s*without\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
@@ -210,6 +213,7 @@ def direction_at(clause: str) -> tuple[str | None, int]:
         return "none", none.start() if none else 0
     clause = _PARENS.sub(lambda m: " " * len(m.group(0)), clause)  # '(whichever was higher)': asides
     clause = THRESHOLD.sub(lambda m: " " * len(m.group(0)), clause)  # 'greater than or equal to the MCID
+    clause = RATING.sub(lambda m: " " * len(m.group(0)), clause)  # 'rated as 79% much better or better': a category
     more = MORE_REDUCTION.search(clause)
     if more:
         return "better", more.start()

@@ -188,6 +188,9 @@ def test_a_superlative_is_a_direction_but_not_a_subset_of_patients() -> None:
     # pool dev PMC4450164: a list in which no change is said to be greater keeps its own direction word
     ("However, a higher incidence of catheter related urinary symptoms and flank pain was reported among those with "
      "internal stent.", "up"),
+    # batch 6 PMC2899760: a rating scale's category ('much better or better') compares no arms
+    ("The patients' global assessments of their neck and arm symptoms 2 years postoperatively for the TM group were "
+     "rated as 79% much better or better after fusion with TM and 75% using autograft.", None),
 ])
 def test_greater_improvement_of_a_list_of_outcomes(clause: str, expected: str) -> None:
     assert direction.raw_direction(clause) == expected
