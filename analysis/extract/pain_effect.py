@@ -113,12 +113,6 @@ TITLE_VERB = re.compile(r"\b(reduces|reduced|decreases|decreased|attenuates|atte
                         r"increased|improves|improved|lowers|lowered|prolongs|prolonged|relieves|relieved)\b", re.I)
 
 
-# A sentence that continues the previous one's comparison without naming the outcome again.
-ANAPHORA = re.compile(r"\W*((however|but|in contrast|conversely|nevertheless),?\s*)?(?P<subject>(this|these|that|it|the|"
-                      r"such)( (differences?|effects?|reductions?|benefits?|advantages?))?)\s(was|were|did|had|became|remained|"
-                      r"disappeared)\b", re.I)
-
-
 # A result over every outcome measured, pain among them: 'no ... differences between the 2 groups in any measurements',
 # 'no difference in the clinical outcome between the two study groups', 'No significant differences between both
 # treatment groups were found.'
@@ -143,7 +137,6 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     tested = not NO_TREATMENT.match(ctx.intervention.given_name or ctx.intervention.name)
     if tested and (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
         primary = primary_outcomes([s.text for s in ctx.sentences])
-        previous: "Sentence | None" = None
         measured: bool | None = None  # asked only where a title or conclusions sentence needs it
         where = sections(ctx)
         for s in finding_sentences(ctx):
@@ -154,14 +147,6 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                     continue  # pain only in the background and the conclusions: no outcome of this study
             results = bool(re.search(r"RESULT|FINDING", s.section or "", re.I))
             found = clause_verdicts(s.text, arms, results=results)
-            if not found and previous is not None and ANAPHORA.match(s.text):
-                # 'However, this was not significantly different between the two groups at 3-4 cm': the previous
-                # sentence's pain outcome carried on ('this' read as it); only an absence of difference is taken.
-                m = ANAPHORA.match(s.text)
-                reading = f"{s.text[:m.start('subject')]}the pain difference{s.text[m.end('subject'):]}"
-                found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
-                for v in found:
-                    v.clause = s.text
             if not found and GLOBAL_NONE.search(s.text) and arms.pain_text and pain_measured(ctx, arms):
                 # 'There were no statistically significant differences between the 2 groups in any measurements': every
                 # outcome the abstract measured, pain among them (only the absence of a difference is taken)
@@ -170,7 +155,6 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
                 for v in found:
                     v.clause = s.text
-            previous = s if found else None
             for v in found:
                 v.sentence = s
                 v.section = s.section
