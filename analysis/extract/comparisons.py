@@ -68,7 +68,7 @@ WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed
 # Wording that is about an association, not a difference between arms ('the pain associated with X' names the
 # outcome).
 NOT_COMPARISON = re.compile(
-    r"\b(correlat\w*|(?<!pain )(?<!discomfort )associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
+    r"\b(correlat\w*|linear(ly)?( (increase|decrease|rise|relation\w*))? (with|to)|(in|out of) proportion (with|to)|as a function of|(?<!pain )(?<!discomfort )associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
     r"fewer|more|increased|decreased|reduced|improved|better|worse|longer|shorter)\b)|association (with|between)|"
     r"predict\w*)\b", re.I)
 SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)

@@ -214,3 +214,14 @@ def test_use_of_epidural_analgesia_is_analgesic_use() -> None:
     assert direction.is_pain_outcome("The epidural rate was 52% in both groups.")
     assert direction.outcome_polarity("did not decrease the use of epidural analgesia during labour") == "lower_better"
     assert not direction.is_pain_outcome("Patients received thoracic epidural analgesia with bupivacaine.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # batch 5 PMC5742644 (fMRI of pain habituation): a relation to pain intensity, not a difference between arms
+    "More precisely, in the placebo condition, activity in left postcentral gyrus and midcingulate cortex increased "
+    "linearly with pain intensity only in the beginning of the experiment and subsequently habituated.",
+    "In contrast, when the dopaminergic system was blocked by haloperidol, a linear increase with pain intensity was "
+    "present throughout the entire experiment.",
+])
+def test_a_linear_relation_with_pain_is_no_comparison(sentence: str) -> None:
+    assert direction.NOT_COMPARISON.search(sentence)
