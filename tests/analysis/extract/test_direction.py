@@ -189,6 +189,9 @@ def test_a_superlative_is_a_direction_but_not_a_subset_of_patients() -> None:
     ("However, a higher incidence of catheter related urinary symptoms and flank pain was reported among those with "
      "internal stent.", "up"),
     # batch 6 PMC2899760: a rating scale's category ('much better or better') compares no arms
+    # batch 6 PMC3276927: 'aggravating factors' is an outcome's name; the direction is the reduction
+    ("The pre and post interventional data were compared statistically and found significant reduction of symptoms "
+     "with P≤0.001 in pain, frequency of occurrence and aggravating factors.", "down"),
     ("The patients' global assessments of their neck and arm symptoms 2 years postoperatively for the TM group were "
      "rated as 79% much better or better after fusion with TM and 75% using autograft.", None),
 ])
