@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 # Arms that are comparators by their name.
 PLACEBO_LIKE = re.compile(
-    r"\b(placebo|sham|saline|controls?|control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
+    r"\b(placebo|sham|saline|(?<!pain )(?<!symptom )(?<!headache )(?<!disease )(?<!glycaemic )(?<!glycemic )controls?|"
+    r"control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
     r"no treatment|untreated|vehicle|dummy|group n|normal saline)\b", re.I)
 GENERIC_INTERVENTION_ARM = re.compile(
     r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)

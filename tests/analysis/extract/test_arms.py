@@ -116,3 +116,12 @@ def test_group_label_defined_before_it() -> None:
     arms = arms_for(text, re.compile(r"\bfentanyl\b", re.I))
     assert arms.side("in group F") == "intervention"
     assert arms.side("as compared to group S") == "comparator"
+
+
+def test_pain_control_is_an_outcome_not_a_control_arm() -> None:
+    """Pool dev PMC5396972: 'with better pain control in comparison with perioperative IV analgesia' names no control
+    group; batch 6 PMC5984478: 'pain control ... better than those of the control group' names one."""
+    arms = arms_for("Patients received PCEA or PCIA.", re.compile(r"\bPCEA\b"))
+    assert not arms.is_comparator("reduced significantly postoperative major adverse cardiac events with better pain "
+                                  "control in comparison with perioperative IV analgesia")
+    assert arms.is_comparator("pain control in the observation group were better than those of the control group")
