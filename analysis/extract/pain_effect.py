@@ -206,13 +206,17 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
     if between:
         return _between_arms(between)
     if any(v.verdict == "within" for v in usable):
-        return ("no_difference" if placebo else "improved"), _first(usable, "within")
+        within = [v for v in usable if v.verdict == "within"]
+        alike = all(BOTH_ARMS.search(v.clause) for v in within)  # 'significantly improved in both groups'
+        return ("no_difference" if placebo or alike else "improved"), _first(usable, "within")
     changes = [v for v in usable if v.extra.get("within_change")]  # only worsening from baseline is reported
     if changes:
         return "worse", _first(changes, "worse")
     return "not_reported", None
 
 
+# A change from baseline stated for every arm alike: no arm did better than another.
+BOTH_ARMS = re.compile(r"\b(in |for )?(both|all|each of the) (the )?(\w+ )?(groups|arms|treatment groups)\b", re.I)
 _VALUE = {"better": "improved", "worse": "worse", "no_difference": "no_difference"}
 
 

@@ -356,3 +356,14 @@ def test_no_difference_between_the_treatment_groups_naming_no_outcome() -> None:
                             "additional professional help were secondary outcome measures"),
                 ("RESULTS", "No significant differences between both treatment groups were found."))
     assert effect(a, "manual therapy added to usual care (vs usual care alone)").value == "no_difference"
+
+
+def test_the_same_change_from_baseline_in_both_arms_is_no_difference() -> None:
+    """Pool dev PMC4734805 (active comparator, rule e: judged against the comparator): pain disappeared in both arms."""
+    a = article("Bromfenac 0.09% bioavailability in aqueous humor ... after phacoemulsification",
+                ("METHODS", "A Phase II, double-blind, masked, active-controlled, multicenter, clinical trial of 139 "
+                            "subjects, randomized to either a bromfenac 0.09% ophthalmic solution (n=69) or nepafenac "
+                            "0.1% (n=70)."),
+                ("RESULTS", "The presence of pain, photophobia, conjunctival hyperemia, chemosis, cellularity, and corneal "
+                            "edema disappeared by day 30 in both groups."))
+    assert effect(a, "bromfenac 0.09% ophthalmic solution").value == "no_difference"
