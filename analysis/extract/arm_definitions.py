@@ -4,11 +4,15 @@
   Group S, 25 μg fentanyl to Group F and ...' (the words after 'Group S' are the next arm's).
 - An 'X group' whose own clause gives it the treatment: 'the observation group was administered therapy in
   conjunction with abdominal pelvic radiofrequency hyperthermia' is the intervention's arm, whatever X is.
+- A trial the abstract calls for ('A randomised placebo controlled trial is required to confirm these data') has
+  no arm in this study.
 """
 
 from __future__ import annotations
 
 import re
+
+from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
 
 _GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
@@ -31,3 +35,10 @@ def word_group_given(text: str, end: int, pattern: re.Pattern[str]) -> bool:
     if not _GIVEN.match(text, end):
         return False
     return bool(pattern.search(re.split(r"(?<=[.;])\s", text[end:end + 150], maxsplit=1)[0]))
+
+
+def present_arms_text(text: str) -> str:
+    """``text`` without the sentences that call for a later trial (their placebo or control arm is not this study's)."""
+    if not FUTURE_TRIAL.search(text):
+        return text
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s", text) if not FUTURE_TRIAL.search(s))

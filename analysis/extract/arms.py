@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
-from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, word_group_given
+from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, present_arms_text, word_group_given
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -334,7 +334,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
 
     placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
                              r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
-                             r"vehicle)\b", _NO_PLACEBO.sub(" ", text), re.I))
+                             r"vehicle)\b", _NO_PLACEBO.sub(" ", present_arms_text(text)), re.I))
     return Arms(is_intervention, is_comparator, placebo, *outcome_abbreviations(text),
                 is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text), names=pattern)
 

@@ -33,3 +33,14 @@ def test_a_label_closing_its_clause_is_defined_before_it() -> None:
     assert label_defined_before(text, s, s + 7, 0, fentanyl) is False
     assert label_defined_before(text, f, f + 7, s + 7, fentanyl) is True
     assert label_defined_before("Group S received saline.", 0, 7, 0, fentanyl) is None
+
+
+def test_a_trial_called_for_has_no_placebo_arm_here() -> None:
+    """Batch 4 PMC3502183 (uncontrolled pilot): the placebo-controlled trial is what the authors ask for next."""
+    text = ("Compared to baseline, a significant decrease in 4) episodes of abdominal pain from 60% to 20% (p = 0.01) "
+            "was found. Ecologic®Relief is effective in the treatment of constipation during pregnancy. A randomised "
+            "placebo controlled trial is required to confirm these data.")
+    probiotic = re.compile(r"\bEcologic®Relief\b")
+    assert not arms_for(text, probiotic).placebo_controlled
+    assert arms_for(text.replace("A randomised placebo controlled trial is required to confirm these data.",
+                                 "Placebo was given to the control group."), probiotic).placebo_controlled
