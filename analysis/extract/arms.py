@@ -20,6 +20,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
+from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, present_arms_text, word_group_given
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -27,7 +29,8 @@ if TYPE_CHECKING:
 
 # Arms that are comparators by their name.
 PLACEBO_LIKE = re.compile(
-    r"\b(placebo|sham|saline|controls?|control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
+    r"\b(placebo|sham|saline|(?<!pain )(?<!symptom )(?<!headache )(?<!disease )(?<!glycaemic )(?<!glycemic )controls?|"
+    r"control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
     r"no treatment|untreated|vehicle|dummy|group n|normal saline)\b", re.I)
 GENERIC_INTERVENTION_ARM = re.compile(
     r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)
@@ -161,6 +164,8 @@ def article_arms(ctx: "Context") -> Arms:
     if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
         arms = replace(arms, placebo_controlled=True, base=re.compile(
             r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
+    arms = with_absent_arms(arms, name, text)  # 'the non-tourniquet group'; 'those with internal stent' when the
+    # intervention is 'pyeloplasty without internal drainage'
     try:
         ctx._arms = arms  # type: ignore[attr-defined]
     except AttributeError:
@@ -263,6 +268,10 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             definition = _DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
             (labels_int if pattern.search(definition) or pattern.search(label) else labels_cmp).add(label)
             continue
+        given = label_defined_before(text, start, end, hits[i - 1][1] if i else 0, pattern)
+        if given is not None:  # '... saline was added to Group S, 25 μg fentanyl to Group F and ...'
+            (labels_int if given else labels_cmp).add(label)
+            continue
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
         # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
@@ -289,7 +298,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         word = m.group(1)
         if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
             continue
-        names_cmp.add(word)
+        (labels_int if word_group_given(text, m.end(), pattern) else names_cmp).add(word)  # 'the observation group
+        # was administered ... radiofrequency hyperthermia
     abbreviations = _abbreviations(text, pattern)
     for m in _PAREN_GROUP.finditer(text):  # 'dexmedetomidine in combination with IV-PCA (dIV-PCA group, n = 57)'
         definition = _DEFINITION_BEFORE.split(text[max(0, m.start() - 91):m.start()])[-1]
@@ -324,7 +334,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
 
     placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
                              r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
-                             r"vehicle)\b", _NO_PLACEBO.sub(" ", text), re.I))
+                             r"vehicle)\b", _NO_PLACEBO.sub(" ", present_arms_text(text)), re.I))
     return Arms(is_intervention, is_comparator, placebo, *outcome_abbreviations(text),
                 is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text), names=pattern)
 

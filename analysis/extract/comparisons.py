@@ -53,7 +53,7 @@ DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
     r"third|quadrant|eyelid|pole|body))|less|lesser|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
     r"smaller|declin(ed|e)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
-    r"drop(ped)?|fell|(?<!with the )(lowest|smallest|fewest|shortest)|(?<!at )least)\b", re.I)
+    r"drop(ped)?|fell|disappear(ed|s)?|(?<!with the )(lowest|smallest|fewest|shortest)|(?<!at )least)\b", re.I)
 UP = re.compile(
     r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ion)|raised|larger|"
     r"exceed(ed)?|delayed|(?<!with the )(highest|greatest|longest|largest))\b", re.I)
@@ -64,11 +64,11 @@ BETTER = re.compile(
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
     r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
     r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
-WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat\w*)\b", re.I)
+WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat(ed|es|ion|ing(?! factors?)))\b", re.I)
 # Wording that is about an association, not a difference between arms ('the pain associated with X' names the
 # outcome).
 NOT_COMPARISON = re.compile(
-    r"\b(correlat\w*|(?<!pain )(?<!discomfort )associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
+    r"\b(correlat\w*|linear(ly)?( (increase|decrease|rise|relation\w*))? (with|to)|(in|out of) proportion (with|to)|as a function of|(?<!pain )(?<!discomfort )associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
     r"fewer|more|increased|decreased|reduced|improved|better|worse|longer|shorter)\b)|association (with|between)|"
     r"predict\w*)\b", re.I)
 SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)
@@ -99,7 +99,8 @@ CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influe
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
                        r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
-                       r"(when )?analy[sz]ed by (gender|sex|age))\b", re.I)
+                       r"(when )?analy[sz]ed by (gender|sex|age)|(good|poor|better|worse|favou?rable|unfavou?rable) "
+                       r"outcome groups?|(irrespective|regardless) of (the )?(treatment|randomi[sz]ation|allocation))\b", re.I)
 # Patients compared with healthy people: a case-control contrast, never one between the trial's arms.
 HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|between [^,;]{1,60}? and) (the |\w+ )?(healthy|"
                               r"age-matched|pain-free) (\w+ )?(controls?|volunteers|subjects|individuals|participants|women|men)\b",
@@ -107,6 +108,9 @@ HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|betw
 # A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
 THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
                        r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)
+# A rating scale's answer ('79% much better or better', 'slightly worse'): the category counted, not a comparison.
+RATING = re.compile(r"\b(very much|much|a little|slightly|somewhat) (better|worse)( (or|and) (much )?(better|worse))?\b|"
+                    r"\b(better|worse) or much (better|worse)\b", re.I)
 REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
 WITHOUT = re.compile(r"\s*without\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
@@ -209,6 +213,7 @@ def direction_at(clause: str) -> tuple[str | None, int]:
         return "none", none.start() if none else 0
     clause = _PARENS.sub(lambda m: " " * len(m.group(0)), clause)  # '(whichever was higher)': asides
     clause = THRESHOLD.sub(lambda m: " " * len(m.group(0)), clause)  # 'greater than or equal to the MCID
+    clause = RATING.sub(lambda m: " " * len(m.group(0)), clause)  # 'rated as 79% much better or better': a category
     more = MORE_REDUCTION.search(clause)
     if more:
         return "better", more.start()
@@ -258,7 +263,7 @@ _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # 'more reduction in pain', 'greater decrease': more of a reduction is better.
 MORE_REDUCTION = re.compile(
     r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
-    r"relief|improvement|change)s?\s(observed\s)?(in|of)\s[^,;]{0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
+    r"relief|improvement|change)s?\s(observed\s)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
 
 PREDICATE = re.compile(
     r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:(?:\w+ly|also|still|even)\s){0,2}"

@@ -50,6 +50,8 @@ NON_FINDING = re.compile(
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
     r"included)|eligible|inclusion criteria|exclusion criteria|were (included|excluded) if|in order to|et al|"
     r"(a|one|another|previous|prior|earlier|recent) (\d{4} )?(\w+ )?(study|studies|trials?|reports?) (by|of \d+)|"
+    r"(previous|prior|earlier|past|other|several|many) (\w+ )?(studies|trials|reports|research) (have |has )?(\w+ )?(found|shown|"
+    r"reported|demonstrated|suggested|indicated)|\bevidence (shows|suggests|indicates)|"
     r"(might|may|could) (not )?be (the|a) (major |main )?(cause|reason)|"
     r"\b(study|trial|protocol|we) will\b|\b(future|further|larger|additional) (\w+ ){0,2}(studies|research|trials|"
     r"investigations?) (are|is|will|would|should|may|might|could|to)\b|\bshould be (\w+ )?(evaluated|considered|assessed|"
@@ -60,6 +62,12 @@ NON_FINDING = re.compile(
 # '..., with no significant increase in complications', '... with comparable recovery profile': like 'without',
 # about pain only if it names a pain outcome.
 WITH_NO = re.compile(r"\s*with (no|comparable|similar)\b", re.I)
+# A change that no arm is credited with ('Postoperatively, significant decrease in pain ... was observed', 'the FMS
+# group exhibited significant decreases in pain intensity'): a change over time, not a difference between the arms.
+OBSERVED_CHANGE = re.compile(r"\b(decrease|reduction|improvement|increase|decline|relief)s? (in|of) [^,;]{0,80}?\b(was|were) "
+                             r"(observed|seen|noted|found|recorded)\b|\b(groups?|patients|subjects|participants) (exhibited|"
+                             r"showed|experienced|demonstrated|had) (a |an )?((statistically )?significant(ly)? )?(decrease|"
+                             r"reduction|improvement|decline)s? (in|of)\b", re.I)
 # A non-inferiority verdict ('non-inferiority of X to Y was not demonstrated'): about the primary
 # outcome, a pain outcome in a trial whose abstract reports pain outcomes.
 NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
@@ -226,7 +234,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             if not own and not (word == "none" and prev is not None
                                 and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)):
                 continue
-            if WITHIN.search(clause) and not _is_between(clause):
+            if (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(clause))) \
+                    and not _is_between(clause):
                 if arms.is_comparator(clause) and not arms.is_intervention(clause) and not re.search(
                         r"\bboth\b|\ball\b", clause, re.I):
                     continue  # the comparator's own change from baseline

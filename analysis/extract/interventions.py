@@ -161,7 +161,7 @@ def _extended(base: Intervention, given_name: str | None, added: tuple[str, ...]
 def _name_words(name: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The distinctive words of a free-text intervention name, each with its left-bounded pattern (per name, once)."""
     return tuple((w, re.compile(rf"(?<![a-z]){re.escape(w)}"))
-                 for w in dict.fromkeys(re.findall(r"[a-z][a-z\-]{4,}", name.lower()))
+                 for w in dict.fromkeys(re.findall(r"[a-z][a-z\-]{4,}", _VERSUS.sub(" ", name).lower()))
                  if w not in _VAGUE_WORDS and not _GENERIC_WORDS.fullmatch(w))
 
 
@@ -271,11 +271,11 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     wanted = " ".join(name.split())
     aliases: list[str] = []
     kept: list[str] = []
-    for inner in _PAREN.findall(wanted):
-        inner = inner.strip()
+    for paren in _PAREN.finditer(wanted):
+        inner = paren.group(1).strip()
         if re.match(r"(?i)(vs\.?|versus|compared|than)\b", inner) or re.search(r"\d", inner) \
-                or _REGIMEN_WORDS.search(inner):
-            continue
+                or _REGIMEN_WORDS.search(inner) or _ABSENCE_BEFORE.search(wanted[:paren.start()]):
+            continue  # '... without internal drainage (double J stent)': the stent is what the arm does not get
         kept.append(inner)
     body = _squash(_PAREN.sub(" ", wanted))
     # What the treatment is, is said before 'for': 'echogenic needle for ultrasound-guided ... plexus block' is a
@@ -308,8 +308,17 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'
     if combo:
         aliases.append(combo.group(1))
-    names = [a for a in dict.fromkeys(a.strip() for a in aliases) if len(a) >= 2] or [wanted]
+    # A short form of a procedure that also names the comparator the name brackets ('cystolithotripsy' in '... (vs
+    # percutaneous cystolithotripsy)') tells the arms apart no more than the shared word does: it is not kept (a
+    # combination's drug is, for its dose: 'midazolam-ondansetron (vs midazolam, ondansetron, saline)').
+    versus = " ".join(m.group(0) for m in _VERSUS.finditer(wanted))
+    names = [a for a in dict.fromkeys(a.strip() for a in aliases) if len(a) >= 2 and (
+        a == body or _first_drug_word(a) or not re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", versus, re.I))] or [wanted]
     return names, is_drug
+
+
+_ABSENCE_BEFORE = re.compile(r"\b(?:without|no)\s[\w\s-]{1,40}$", re.I)
+_VERSUS = re.compile(r"\((?:vs\.?|versus|compared (?:with|to))\s[^()]*\)", re.I)  # '(vs Foley catheter)': the comparator
 
 
 # A combination treatment names its parts: 'dexamethasone co-administered with diclofenac potassium', 'ramosetron plus

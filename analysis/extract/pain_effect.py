@@ -113,10 +113,13 @@ TITLE_VERB = re.compile(r"\b(reduces|reduced|decreases|decreased|attenuates|atte
                         r"increased|improves|improved|lowers|lowered|prolongs|prolonged|relieves|relieved)\b", re.I)
 
 
-# A sentence that continues the previous one's comparison without naming the outcome again.
-ANAPHORA = re.compile(r"\W*((however|but|in contrast|conversely|nevertheless),?\s*)?(?P<subject>(this|these|that|it|the|"
-                      r"such)( (differences?|effects?|reductions?|benefits?|advantages?))?)\s(was|were|did|had|became|remained|"
-                      r"disappeared)\b", re.I)
+# A result over every outcome measured, pain among them: 'no ... differences between the 2 groups in any measurements',
+# 'no difference in the clinical outcome between the two study groups', 'No significant differences between both
+# treatment groups were found.'
+GLOBAL_NONE = re.compile(r"\bno (statistically )?(significant )?differences? (\w+ ){0,5}?(in (?P<what>(any|all) (of the )?"
+                         r"(measurements|measures|outcomes|parameters|variables|end ?points)|(the )?clinical "
+                         r"outcomes?)\b|between (both|the two|the 2|the) (treatment |study )?groups (was|were) (found|"
+                         r"observed|detected|noted)(?=\.?$))", re.I)
 
 
 # A study that tests no treatment ('none (laser-evoked pain fMRI in early Parkinson's disease)'): no pain effect
@@ -134,7 +137,6 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     tested = not NO_TREATMENT.match(ctx.intervention.given_name or ctx.intervention.name)
     if tested and (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
         primary = primary_outcomes([s.text for s in ctx.sentences])
-        previous: "Sentence | None" = None
         measured: bool | None = None  # asked only where a title or conclusions sentence needs it
         where = sections(ctx)
         for s in finding_sentences(ctx):
@@ -145,15 +147,14 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                     continue  # pain only in the background and the conclusions: no outcome of this study
             results = bool(re.search(r"RESULT|FINDING", s.section or "", re.I))
             found = clause_verdicts(s.text, arms, results=results)
-            if not found and previous is not None and ANAPHORA.match(s.text):
-                # 'However, this was not significantly different between the two groups at 3-4 cm': the previous
-                # sentence's pain outcome carried on ('this' read as it); only an absence of difference is taken.
-                m = ANAPHORA.match(s.text)
-                reading = f"{s.text[:m.start('subject')]}the pain difference{s.text[m.end('subject'):]}"
+            if not found and GLOBAL_NONE.search(s.text) and arms.pain_text and pain_measured(ctx, arms):
+                # 'There were no statistically significant differences between the 2 groups in any measurements': every
+                # outcome the abstract measured, pain among them (only the absence of a difference is taken)
+                reading = GLOBAL_NONE.sub(lambda m: m.group(0)[:m.start("what") - m.start()] + "pain" + m.group(0)[
+                    m.end("what") - m.start():] if m.group("what") else m.group(0) + " in pain", s.text, count=1)
                 found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
                 for v in found:
                     v.clause = s.text
-            previous = s if found else None
             for v in found:
                 v.sentence = s
                 v.section = s.section
@@ -205,13 +206,17 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
     if between:
         return _between_arms(between)
     if any(v.verdict == "within" for v in usable):
-        return ("no_difference" if placebo else "improved"), _first(usable, "within")
+        within = [v for v in usable if v.verdict == "within"]
+        alike = all(BOTH_ARMS.search(v.clause) for v in within)  # 'significantly improved in both groups'
+        return ("no_difference" if placebo or alike else "improved"), _first(usable, "within")
     changes = [v for v in usable if v.extra.get("within_change")]  # only worsening from baseline is reported
     if changes:
         return "worse", _first(changes, "worse")
     return "not_reported", None
 
 
+# A change from baseline stated for every arm alike: no arm did better than another.
+BOTH_ARMS = re.compile(r"\b(in |for )?(both|all|each of the) (the )?(\w+ )?(groups|arms|treatment groups)\b", re.I)
 _VALUE = {"better": "improved", "worse": "worse", "no_difference": "no_difference"}
 
 

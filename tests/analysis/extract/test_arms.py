@@ -104,3 +104,24 @@ def test_initials_of_the_name_name_the_arm() -> None:
     text = ("We compared laparoscopic (LP) and open pyeloplasty (OP) in a randomized prospective trial. Compared to OP "
             "group, the post operative diclofenac requirement was significantly less in LP group (mean 107.14 mg).")
     assert _group_words(text, "laparoscopic pyeloplasty (vs open pyeloplasty)") == ["LP"]
+
+
+def test_group_label_defined_before_it() -> None:
+    """Batch 6 PMC5370326: 'saline was added to Group S, 25 μg fentanyl to Group F': each label's treatment comes
+    before it, so the text after 'Group S' (', 25 μg fentanyl') does not define S."""
+    text = ("All the patients were given peribulbuar block with 5ml lignocaine 2% +3 ml bupivacaine 0.5% +1 ml "
+            "hyaluronidase (250 IU). In addition to this 1 ml normal saline was added to Group S, 25 μg fentanyl to "
+            "Group F and 25 μg clonidine to Group C. The mean duration of analgesia was significantly longer in group F "
+            "(217.71 + 12.67) and C (258.82 + 14.50 min) as compared to group S (131.39 + 9.63 min).")
+    arms = arms_for(text, re.compile(r"\bfentanyl\b", re.I))
+    assert arms.side("in group F") == "intervention"
+    assert arms.side("as compared to group S") == "comparator"
+
+
+def test_pain_control_is_an_outcome_not_a_control_arm() -> None:
+    """Pool dev PMC5396972: 'with better pain control in comparison with perioperative IV analgesia' names no control
+    group; batch 6 PMC5984478: 'pain control ... better than those of the control group' names one."""
+    arms = arms_for("Patients received PCEA or PCIA.", re.compile(r"\bPCEA\b"))
+    assert not arms.is_comparator("reduced significantly postoperative major adverse cardiac events with better pain "
+                                  "control in comparison with perioperative IV analgesia")
+    assert arms.is_comparator("pain control in the observation group were better than those of the control group")

@@ -179,3 +179,52 @@ def test_a_superlative_is_a_direction_but_not_a_subset_of_patients() -> None:
                                    "oxymetazoline+lidocaine (P<0.001).") == "down"
     assert direction.raw_direction("Despite clear instructions, 8 patients with the lowest pain scores did not use "
                                    "any of the prescribed pain medication.") is None
+
+
+@pytest.mark.parametrize("clause, expected", [
+    # batch 6 PMC5667629: more improvement of a list of outcomes (VAS among them) is better, not more pain
+    ("The improvements in FEV1, VAS, and ODI were significantly greater in the experimental group than in the "
+     "control group (P<0.01).", "better"),
+    # pool dev PMC4450164: a list in which no change is said to be greater keeps its own direction word
+    ("However, a higher incidence of catheter related urinary symptoms and flank pain was reported among those with "
+     "internal stent.", "up"),
+    # batch 6 PMC2899760: a rating scale's category ('much better or better') compares no arms
+    # batch 6 PMC3276927: 'aggravating factors' is an outcome's name; the direction is the reduction
+    ("The pre and post interventional data were compared statistically and found significant reduction of symptoms "
+     "with P≤0.001 in pain, frequency of occurrence and aggravating factors.", "down"),
+    ("The patients' global assessments of their neck and arm symptoms 2 years postoperatively for the TM group were "
+     "rated as 79% much better or better after fusion with TM and 75% using autograft.", None),
+])
+def test_greater_improvement_of_a_list_of_outcomes(clause: str, expected: str) -> None:
+    assert direction.raw_direction(clause) == expected
+
+
+def test_a_change_no_arm_is_credited_with_is_within_group() -> None:
+    """Batch 4 PMC4821226: the decrease 'was observed' in both arms; the arms did not differ (add-on design)."""
+    a = article("Core Decompression and Autologous Bone Marrow Concentrate for Treatment of Femoral Head Osteonecrosis",
+                ("", "Postoperatively, significant decrease in pain associated with a functional benefit lasting was "
+                     "observed."),
+                ("", "However, there was no difference in the clinical outcome between the two study groups."))
+    ctx = make_context(a, "autologous bone marrow concentrate injection added to core decompression")
+    arms = direction.article_arms(ctx)
+    verdicts = direction.clause_verdicts(a.abstract[0].text, arms, results=True)
+    assert [v.verdict for v in verdicts] == ["within"]
+
+
+def test_use_of_epidural_analgesia_is_analgesic_use() -> None:
+    """Batch 6 PMC2759981: the epidural rate in labour is how much analgesia was used (less is better); epidural
+    analgesia named as a treatment is still no outcome."""
+    assert direction.is_pain_outcome("The epidural rate was 52% in both groups.")
+    assert direction.outcome_polarity("did not decrease the use of epidural analgesia during labour") == "lower_better"
+    assert not direction.is_pain_outcome("Patients received thoracic epidural analgesia with bupivacaine.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # batch 5 PMC5742644 (fMRI of pain habituation): a relation to pain intensity, not a difference between arms
+    "More precisely, in the placebo condition, activity in left postcentral gyrus and midcingulate cortex increased "
+    "linearly with pain intensity only in the beginning of the experiment and subsequently habituated.",
+    "In contrast, when the dopaminergic system was blocked by haloperidol, a linear increase with pain intensity was "
+    "present throughout the entire experiment.",
+])
+def test_a_linear_relation_with_pain_is_no_comparison(sentence: str) -> None:
+    assert direction.NOT_COMPARISON.search(sentence)

@@ -178,3 +178,17 @@ def test_context_and_population_remarks_are_not_names():
 ])
 def test_combination_parts(name, parts):
     assert combination_parts(name) == parts
+
+
+def test_a_short_form_shared_with_the_bracketed_comparator_is_no_name():
+    """Batch 6 PMC5791397: 'Group 2 were treated with conventional PCCL' is the comparator, so 'cystolithotripsy'
+    (also 'percutaneous cystolithotripsy (PCCL)') must not name the intervention; a combination keeps its drugs."""
+    new = resolve_intervention(
+        "cystolithotripsy with transurethral nephroscope via resectoscope sheath (vs percutaneous cystolithotripsy)")
+    assert "cystolithotripsy" not in new.synonyms
+    assert not new.mentioned_in("We devised a new technique and compared its efficacy with conventional percutaneous "
+                                "cystolithotripsy (PCCL) technique.")
+    assert new.mentioned_in("Results showed that cystolithotripsy with transurethral nephroscope via resectoscope sheath "
+                            "is an alternative")
+    combo = resolve_intervention("midazolam-ondansetron combination for PONV prophylaxis (vs midazolam, ondansetron, saline)")
+    assert "midazolam" in combo.synonyms

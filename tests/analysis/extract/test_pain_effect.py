@@ -315,3 +315,58 @@ def test_response_rates_are_pain_outcomes_only_when_about_pain() -> None:
 
     assert not is_pain_outcome("significantly higher MDA response rates versus patients randomized to placebo")
     assert is_pain_outcome("the pain response rate was higher with ketamine")
+
+
+def test_what_earlier_studies_found_is_background() -> None:
+    """Batch 6 PMC1513142 (unlabelled abstract): the literature's finding on pain relief is no result of the study."""
+    a = article("Evaluating Effects of Aromatherapy Massage on Sleep in Children with Autism: A Pilot Study",
+                ("", "Previous studies have found beneficial effects of aromatherapy massage for agitation in people with "
+                     "dementia, for pain relief and for poor sleep."),
+                ("", "Repeated measures analysis revealed no differences in any of the sleep measures between the nights "
+                     "when the children were given aromatherapy massage and nights when the children were not given "
+                     "aromatherapy massage."))
+    assert effect(a, "aromatherapy massage with lavender oil") is None
+
+
+def test_groups_formed_by_the_outcome_are_no_arms() -> None:
+    """Batch 6 PMC4616122 (predictors of outcome): 'good outcome group' vs 'poor outcome group' compares no treatment."""
+    a = article("Predictive factors for the outcome of multidisciplinary treatments in chronic low back pain",
+                ("RESULTS", "Duration of pain in the good outcome group was significantly shorter than in the poor "
+                            "outcome group."))
+    assert effect(a, "multidisciplinary treatment for chronic low back pain (predictors of outcome)") is None
+
+
+def test_no_difference_in_any_measurement_covers_the_pain_measured() -> None:
+    """Batch 6 PMC5457851: pain scores were the primary measurement, and 'no ... differences ... in any measurements'
+    is their result; an outcome named otherwise ('any of the sleep measures') is not pain."""
+    a = article("Comparison of the efficacy and safety of 2% lidocaine HCl with different epinephrine concentration",
+                ("METHODS", "Visual analog scale pain scores obtained immediately after surgical extraction were primarily "
+                            "evaluated for the 2 groups receiving different epinephrine concentrations."),
+                ("RESULTS", "There were no statistically significant differences between the 2 groups in any measurements "
+                            "except hemodynamic factors (P >.05)."),
+                ("CONCLUSIONS", "The difference in epinephrine concentration between 1:80,000 and 1:200,000 in 2% lidocaine "
+                                "liquid does not affect the medical efficacy of the anesthetic."))
+    assert effect(a, "2% lidocaine with 1:80,000 epinephrine (vs 1:200,000) for third molar extraction").value == (
+        "no_difference")
+
+
+def test_no_difference_between_the_treatment_groups_naming_no_outcome() -> None:
+    """Batch 4 PMC2758835: pain intensity a secondary outcome; the result sentence names none."""
+    a = article("A randomised clinical trial comparing two treatment regimens for patients with headache and neck pain",
+                ("BACKGROUND", "We therefore wanted to compare the treatment effects of UC alone and in combination with "
+                               "manual therapy (MT) in patients with a combination of headache and neck pain."),
+                ("METHODS", "Reduction in headache frequency, pain intensity, medication intake, absenteeism and the use of "
+                            "additional professional help were secondary outcome measures"),
+                ("RESULTS", "No significant differences between both treatment groups were found."))
+    assert effect(a, "manual therapy added to usual care (vs usual care alone)").value == "no_difference"
+
+
+def test_the_same_change_from_baseline_in_both_arms_is_no_difference() -> None:
+    """Pool dev PMC4734805 (active comparator, rule e: judged against the comparator): pain disappeared in both arms."""
+    a = article("Bromfenac 0.09% bioavailability in aqueous humor ... after phacoemulsification",
+                ("METHODS", "A Phase II, double-blind, masked, active-controlled, multicenter, clinical trial of 139 "
+                            "subjects, randomized to either a bromfenac 0.09% ophthalmic solution (n=69) or nepafenac "
+                            "0.1% (n=70)."),
+                ("RESULTS", "The presence of pain, photophobia, conjunctival hyperemia, chemosis, cellularity, and corneal "
+                            "edema disappeared by day 30 in both groups."))
+    assert effect(a, "bromfenac 0.09% ophthalmic solution").value == "no_difference"

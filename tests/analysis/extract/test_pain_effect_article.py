@@ -167,17 +167,6 @@ def test_each_listed_outcome_has_its_own_direction_word_and_colon_abbreviations_
     assert effect(a, "double cartridge 4% articaine infiltration") == "improved"
 
 
-def test_a_sentence_that_carries_the_previous_comparison_on() -> None:
-    # PMC4825255 (gold mixed): 'this' is the pain level of the previous sentence, at other stages of labour.
-    a = article("The Effect of Perinatal Education on Iranian Mothers’ Stress and Labor Pain",
-                ("RESULTS", "The Visual Analogue Scale suggested that in the transitional stages (8-10 cm cervical "
-                            "dilation), the level of pain felt by the experimental group was meaningfully lower than "
-                            "that felt by the control group (p=0.03)."),
-                ("RESULTS", "However, this was not significantly different between the two groups at 3-4 cm "
-                            "cervical dilation and the second stage of childbirth."))
-    assert effect(a, "prenatal education classes") == "mixed"
-
-
 def test_with_comparable_recovery_is_about_recovery() -> None:
     # PMC5735483 (pool batch 4, dev): 'with comparable recovery profile' names no pain outcome.
     a = article("Buprenorphine or dexmedetomidine with intrathecal bupivacaine",

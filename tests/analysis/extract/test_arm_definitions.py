@@ -1,0 +1,46 @@
+"""Arm definitions relative to the arm's name (analysis/extract/arm_definitions.py), on batch 6 sentences."""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, word_group_given
+from ketamine_evidence.analysis.extract.arms import arms_for
+
+# Batch 6 PMC5984478: the experimental arm is called 'the observation group'.
+OVARIAN = ("Seventy-five patients with advanced ovarian cancer were grouped into observation (n = 36) and control "
+           "(n = 37) groups according to different treatment methods. The control group was received chemotherapy "
+           "alone (paclitaxel + cisplatin chemotherapy), and on the basis of systemic chemotherapy, the observation "
+           "group was administered therapy in conjunction with abdominal pelvic radiofrequency hyperthermia.")
+HYPERTHERMIA = re.compile(r"\bradiofrequency hyperthermia\b", re.I)
+
+
+def test_an_x_group_given_the_intervention_is_its_arm() -> None:
+    end = OVARIAN.index("observation group was") + len("observation group")
+    assert word_group_given(OVARIAN, end, HYPERTHERMIA)
+    assert not word_group_given(OVARIAN, OVARIAN.index("control group was") + len("control group"), HYPERTHERMIA)
+    arms = arms_for(OVARIAN + " Pain control in the observation group was better than in the control group.",
+                    HYPERTHERMIA)
+    assert arms.side("in the observation group") == "intervention"
+    assert arms.side("the control group") == "comparator"
+
+
+def test_a_label_closing_its_clause_is_defined_before_it() -> None:
+    text = "In addition to this 1 ml normal saline was added to Group S, 25 μg fentanyl to Group F and 25 μg clonidine."
+    fentanyl = re.compile(r"\bfentanyl\b", re.I)
+    s = text.index("Group S")
+    f = text.index("Group F")
+    assert label_defined_before(text, s, s + 7, 0, fentanyl) is False
+    assert label_defined_before(text, f, f + 7, s + 7, fentanyl) is True
+    assert label_defined_before("Group S received saline.", 0, 7, 0, fentanyl) is None
+
+
+def test_a_trial_called_for_has_no_placebo_arm_here() -> None:
+    """Batch 4 PMC3502183 (uncontrolled pilot): the placebo-controlled trial is what the authors ask for next."""
+    text = ("Compared to baseline, a significant decrease in 4) episodes of abdominal pain from 60% to 20% (p = 0.01) "
+            "was found. Ecologic®Relief is effective in the treatment of constipation during pregnancy. A randomised "
+            "placebo controlled trial is required to confirm these data.")
+    probiotic = re.compile(r"\bEcologic®Relief\b")
+    assert not arms_for(text, probiotic).placebo_controlled
+    assert arms_for(text.replace("A randomised placebo controlled trial is required to confirm these data.",
+                                 "Placebo was given to the control group."), probiotic).placebo_controlled
