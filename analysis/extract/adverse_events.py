@@ -171,8 +171,9 @@ def _raised_by(text: str, start: int, pattern: re.Pattern[str]) -> bool:
 
 def _aim_target(text: str, start: int) -> bool:
     """Whether the event at ``start`` is what an aim sentence sets out to change or measure."""
-    before = text[max(0, start - 120):start]
-    return re.search(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:of\s[^.;]{0,60}\s)?on\b|\bprevent\w*|"
+    before = text[max(0, start - 160):start]
+    return re.search(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:of\s[^;]{0,100}?\s)?on\b|\bprevent\w*|"
+                     r"\b(?:effectiveness|efficacy)\s+of\s[^;]{0,100}?\sin\b|"
                      r"\bprophyla\w+|\breduc\w+|\battenuat\w+|\btreat\w*|\bmanag\w+|\bcontrol\w*|\bdecreas\w+|"
                      r"\bsuppress\w*|\bfor\b|\bquality of\b|\bdepth of\b|\blevel of\b", before, re.I) is not None
 
