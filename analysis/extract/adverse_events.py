@@ -29,7 +29,7 @@ from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_S
                                                              defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
-                                                             treated_symptom, unlisted_events)
+                                                             treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -325,7 +325,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 # a serious adverse event that occurred is counted ('two serious adverse events'); an unnamed
                 # complications count ('major complications occurred in 24%') gives no term (additions rule ag)
                 continue
-            if m.compared and compared_measure(sentence.text, m.start, m.end):
+            if m.compared and compared_measure(sentence.text, m.start, m.end) or unchanged_measure(sentence.text, m.start):
                 continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):

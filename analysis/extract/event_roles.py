@@ -210,6 +210,18 @@ _NO_DIFFERENCE_AFTER = re.compile(r"[^.;:\d]{0,80}?\b(?:showed|had|has|was|were|
                                   r"(?:statistically\s+)?(?:significant(?:ly)?\s+)?(?:differen(?:t|ces?)|differ)\b", re.I)
 
 
+# 'Catheterisation does not influence: ..., the occurrence of fever, ... urinary retention', 'without affecting the
+# occurrence of wound complications': what a treatment left unchanged is a measure compared (rule k), not a report.
+_NO_INFLUENCE = re.compile(r"\b(?:(?:does|do|did) not (?:significantly )?(?:influence|affect|alter|change)|without "
+                           r"(?:affecting|influencing|altering|changing)|had no (?:significant )?(?:effect|influence|"
+                           r"impact) on)\b:?[^.;]*$", re.I)
+
+
+def unchanged_measure(text: str, start: int) -> bool:
+    """Whether the event at ``start`` is among what a treatment 'does not influence' or was given 'without affecting'."""
+    return _NO_INFLUENCE.search(text[max(0, start - 250):start]) is not None
+
+
 def compared_measure(text: str, start: int, end: int | None = None) -> bool:
     """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence, or
     is the subject of a bare 'showed no significant difference' with no count, percentage or P value of its own

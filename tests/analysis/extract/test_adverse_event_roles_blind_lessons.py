@@ -42,3 +42,30 @@ def test_an_unlabelled_abstract_whose_study_tested_effects_on_symptoms():
         title="Lavandula angustifolia Mill. Oil and Its Active Constituent Linalyl Acetate Alleviate Pain and "
               "Urinary Residual Sense after Colorectal Cancer Surgery: A Randomised Controlled Trial")
     assert _events(article, "lavender") == set()
+
+
+def test_what_a_treatment_does_not_influence_is_a_measure():
+    # batch 6 PMC5791393 (rule k): the events a treatment left unchanged were compared, not reported
+    article = _article(
+        ("RESULTS", "Catheterisation does not influence: the number of additional doses of ketoprofen and pethidine "
+                    "administered during the 1st day after the operation, the duration of hospitalization, the "
+                    "occurrence of fever, significant bacteriuria, the postoperative acute urinary retention and the "
+                    "post-void residual urine volume."),
+        title="Is bladder catheterisation necessary after ureterorenoscopic stone removal?")
+    assert _events(article, "catheterisation") == set()
+
+
+def test_a_rise_of_blood_pressure_and_heart_rate_stated_as_a_greater_change():
+    # batch 6 PMC5457851 and pool dev PMC4115605 (guideline: increased blood pressure is hypertension)
+    arms = ("METHODS", "Sixty-five healthy participants underwent surgical extraction while under local anesthesia "
+                       "with 2% lidocaine with different epinephrine concentration (1:80,000 or 1:200,000).")
+    article = _article(arms, ("RESULTS", "Changes in systolic blood pressure and heart rate following anesthetic "
+                                         "administration were significantly greater in the group receiving 1:80,000 "
+                                         "epinephrine than in that receiving 1:200,000 epinephrine (P ≤.01)."),
+                       title="Comparison of the efficacy and safety of 2% lidocaine HCl with different epinephrine "
+                             "concentration for local anesthesia")
+    assert _events(article, "2% lidocaine with 1:80,000 epinephrine") == {
+        ("adverse_events", "hypertension"), ("adverse_events", "tachycardia")}
+    article = _article(("RESULTS", "Mean standing systolic blood pressure (BP) increased by 11.2 vs 3.9 mm Hg "
+                                   "(p < 0.001), and mean supine systolic BP by 7.6 vs 0.8 mm Hg (p < 0.001)."), title="Droxidopa for neurogenic orthostatic hypotension")
+    assert _events(article, "droxidopa") == {("adverse_events", "hypertension")}
