@@ -306,7 +306,7 @@ def extract(ctx: "Context") -> list[Finding]:
                     continue
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
-                    if term not in negated or negated[term].detail.get("scope") == "all" != scope:
+                    if term not in negated or negated[term].detail.get("scope") == "part" != scope:
                         # 'no delayed adverse events' (a part) then 'no significant adverse events' (the whole)
                         negated[term] = _Event(term, sentence, [m.words], {"words": m.words, "scope": scope})
                 continue
@@ -351,8 +351,8 @@ def extract(ctx: "Context") -> list[Finding]:
         for term, event in events.items():
             if field == "negated_adverse_events" and term in occurred:
                 continue  # a term is never in both lists: stated to occur wins
-            if field == "negated_adverse_events" and event.detail.get("scope") == "all" and occurred:
-                continue  # 'no adverse events (at day 2)' beside events that occurred: a part, not the whole
+            if field == "negated_adverse_events" and event.detail.get("scope") == "part" and occurred:
+                continue  # 'no AEs were reported at day 2' beside events that occurred: a part, not the whole
             findings.append(Finding(field, term, ctx.evidence(event.sentence, NAME, VERSION),
                                     intervention=ctx.intervention.name, detail=event.detail))
     return findings

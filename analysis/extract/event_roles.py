@@ -133,17 +133,32 @@ _SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave
                            r"dangerous)\b", re.I)
 
 
+# A comparison ('not associated with a significantly higher incidence of any reported side effect than placebo',
+# 'without a side effect disadvantage'): rule k, no negation.
+_COMPARED_BEFORE = re.compile(r"\b(?:higher|greater|more|increased|excess)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_COMPARED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,1}(?:disadvantages?|penalty|burden|than|compared)\b", re.I)
+# Events ruled out for a time or a kind only ('no AEs were reported at day 2', 'no delayed adverse events').
+_PART_BEFORE = re.compile(r"\b(?:delayed|late|early|acute|immediate|long[- ]term|short[- ]term|postoperative|"
+                          r"intraoperative)\s+$", re.I)
+_PART_AFTER = re.compile(r"[^.;,]{0,30}?\b(?:at|on|by|after|until|during)\s+(?:the\s+)?(?:day|week|month|hour|visit|"
+                         r"\d|first|second|third|follow)", re.I)
+
+
 def general_negation(text: str, m: "EventMention") -> str | None:
     """For a negated general mention: 'serious' when it says no serious events occurred ('no serious adverse
-    events', 'none were serious'), 'all' when it says no events at all ('no side effects'), None when it says
-    neither (a stop for adverse events, an organ-specific kind)."""
+    events', 'none were serious'), 'all' when it says no events at all ('no side effects', 'without associated
+    adverse effects'), 'part' when it rules them out only for a time or phase ('no AEs were reported at day 2',
+    'no delayed adverse events'), None when it says none of these (a stop for adverse events, an organ-specific
+    kind, a comparison)."""
     before = text[max(0, m.start - 90):m.start]
-    if _STOPPED.search(before):
+    if _STOPPED.search(before) or _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(text, m.end):
         return None
     kind = _KIND.search(before)
     if kind is not None and kind.group(1).lower() not in _GENERAL:
         return None
-    return "serious" if _SERIOUS_WORD.search(text[max(0, m.start - 25):m.end + 5]) else "all"
+    if _SERIOUS_WORD.search(text[max(0, m.start - 25):m.end + 5]):
+        return "serious"
+    return "part" if _PART_BEFORE.search(before) or _PART_AFTER.match(text, m.end) else "all"
 
 
 # 'All adverse events were mild; none were serious': the serious ones are negated.

@@ -3,7 +3,11 @@ the comparator's harm) read by general mechanisms. Sentences are real dev abstra
 
 from __future__ import annotations
 
+import pytest
+
 from ketamine_evidence.analysis.extract import adverse_events, make_context
+from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
+from ketamine_evidence.analysis.extract.event_roles import general_negation
 from ketamine_evidence.analysis.records import Article, Section
 
 
@@ -69,3 +73,22 @@ def test_a_rise_of_blood_pressure_and_heart_rate_stated_as_a_greater_change():
     article = _article(("RESULTS", "Mean standing systolic blood pressure (BP) increased by 11.2 vs 3.9 mm Hg "
                                    "(p < 0.001), and mean supine systolic BP by 7.6 vs 0.8 mm Hg (p < 0.001)."), title="Droxidopa for neurogenic orthostatic hypotension")
     assert _events(article, "droxidopa") == {("adverse_events", "hypertension")}
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    # batch 6 PMC4541185 (rule y: the whole, kept beside the hypotension and bradycardia that occurred)
+    ("Clonidine as an adjuvant to ropivacaine significantly enhances the quality of supraclavicular brachial plexus "
+     "block by faster onset, prolonged duration of sensory and motor block and improved postoperative analgesia, "
+     "without associated adverse effects at the dose used.", "all"),
+    ("There were no delayed adverse events.", "part"),  # batch 5 PMID 23112411: one kind
+    # pool dev PMID 24086658 and batch 4 PMID 23354552: comparisons (rule k)
+    ("In other words, bright light exposure was not associated with a significantly higher incidence of any "
+     "reported side effect than was the placebo control condition.", None),
+    ("Among the tested oral treatments, a palonosetron 0.50-mg oral dose has been favored for the prevention of "
+     "CINV in patients receiving moderately emetogenic chemotherapy due to a numerical gain in efficacy without a "
+     "side effect disadvantage.", None),
+    ("There were no significant adverse events.", "serious"),  # batch 5 PMID 23112411
+])
+def test_the_scope_of_a_general_negation(sentence, scope):
+    mention = next(m for m in find_event_mentions(sentence) if m.kind == "generic")
+    assert mention.negated and general_negation(sentence, mention) == scope
