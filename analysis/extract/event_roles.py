@@ -61,9 +61,15 @@ def treated_symptom(text: str, m: "EventMention") -> bool:
                                            or _SIGN_AFTER.search(text[m.end:m.end + 80])))
 
 
+# What a treatment spares its patients is its benefit (rule am): 'Avoiding narcotic analgesics with its associated
+# post-operative nausea and vomiting is an additional benefit.'
+_AVOIDED = re.compile(r"\bavoid(?:s|ed|ing|ance of)?\b[^.;]{0,60}$", re.I)
+
+
 def is_outcome(text: str, start: int, end: int) -> bool:
     text = _blank_statistics(text)
-    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
+    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30])
+                or _AVOIDED.search(text[max(0, start - 70):start]))
 
 
 # Symptoms read against baseline are the condition's measures, not harms: 'Compared to baseline, a significant
@@ -179,6 +185,7 @@ NONE_RELATED = re.compile(rf"[^.;]{{0,60}}?(?:\b(?:none|no one|nothing|not)\b[^.
 # cough'): each item the lexicon does not name is an event of its own ('other').
 _LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|included|including|include|such as|"
                          r"consisted of|comprised|e\.g\.,?|namely)\b)\s*(?P<list>[^.;]{3,220})", re.I)
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?)\s*$", re.I)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|as well as)\s+", re.I)
 _NOT_EVENT = re.compile(
@@ -194,8 +201,8 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
     if m is None:
         return []
     start = m.start("list")
-    if not any(start <= a < m.end("list") for a, _ in term_spans):
-        return []  # a list of events names at least one the lexicon knows
+    if not any(start <= a < m.end("list") for a, _ in term_spans) and not _EXAMPLES.search(text, generic_end, start):
+        return []  # a list of events names at least one the lexicon knows, or gives them as examples ('such as')
     body = _PARENS.sub(lambda p: " " * len(p.group(0)), m.group("list"))
     out, pos = [], 0
     for piece in _ITEM_SPLIT.split(body):

@@ -92,3 +92,29 @@ def test_a_rise_of_blood_pressure_and_heart_rate_stated_as_a_greater_change():
 def test_the_scope_of_a_general_negation(sentence, scope):
     mention = next(m for m in find_event_mentions(sentence) if m.kind == "generic")
     assert mention.negated and general_negation(sentence, mention) == scope
+
+
+def test_events_given_as_examples_of_fewer_complications_occurred():
+    # batch 6 PMC4714728 (rule q: fewer complications still occurred), items the lexicon does not hold give 'other'
+    article = _article(
+        ("METHODS", "Patients were randomly divided into two groups: Group A was treated using a hook plate and Group B "
+                    "with autogenous semitendinosus graft and endobutton technique."),
+        ("CONCLUSIONS", "Autogenous semitendinosus graft and endobutton technique showed better results compared with "
+                        "the hook plate method and exhibited advantages of fewer complications such as permanent pain "
+                        "and acromial osteolysis."),
+        title="Treatment of Rockwood type III acromioclavicular joint dislocation using autogenous semitendinosus "
+              "tendon graft and endobutton technique")
+    assert _events(article, "autogenous semitendinosus tendon graft and endobutton technique") == {
+        ("adverse_events", "other")}
+
+
+def test_an_event_the_intervention_spares_is_its_benefit():
+    # batch 6 PMC4787139 (rule am): avoiding the events of another treatment is a benefit; 'no vomiting' holds
+    article = _article(
+        ("RESULTS", "This group had no vomiting and no respiratory depression."),
+        ("CONCLUSIONS", "Avoiding narcotic analgesics with its associated post-operative nausea and vomiting is an "
+                        "additional benefit."),
+        title="Comparative evaluation of two different loading doses of dexmedetomidine with midazolam-fentanyl for "
+              "sedation in vitreoretinal surgery under peribulbar anaesthesia")
+    assert _events(article, "dexmedetomidine") == {("negated_adverse_events", "vomiting"),
+                                                   ("negated_adverse_events", "other")}
