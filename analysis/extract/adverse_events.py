@@ -218,8 +218,16 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
 
 
 def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str]) -> bool:
-    """The event's clause (else its sentence) names the intervention's arm, or names no other arm."""
+    """The event's clause (else its sentence) names the intervention's arm, or names no other arm. An event inside
+    brackets belongs to the arm named just before them ('adverse events in the dovitinib (diarrhea, ..., and
+    headache) and placebo (diarrhea, fatigue ...) arms')."""
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+    opened = sentence.rfind("(", 0, start)
+    if opened > 0 and sentence.find(")", opened, start) == -1:
+        head = sentence[max([b for b in bounds if b <= opened] + [opened - 60]):opened]
+        mine, other = _arm_status(head, ctx, labels)
+        if mine or other:
+            return mine
     lo = max(b for b in bounds if b <= start)
     hi = min(b for b in bounds if b > start) if any(b > start for b in bounds) else len(sentence)
     mine, other = _arm_status(sentence[lo:hi], ctx, labels)

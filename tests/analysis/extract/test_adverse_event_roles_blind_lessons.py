@@ -118,3 +118,14 @@ def test_an_event_the_intervention_spares_is_its_benefit():
               "sedation in vitreoretinal surgery under peribulbar anaesthesia")
     assert _events(article, "dexmedetomidine") == {("negated_adverse_events", "vomiting"),
                                                    ("negated_adverse_events", "other")}
+
+
+def test_events_in_brackets_belong_to_the_arm_before_them():
+    # batch 6 PMC5301372: headache only in the dovitinib bracket, fatigue (asthenia) in both
+    article = _article(
+        ("RESULTS", "Frequently reported adverse events in the dovitinib (diarrhea, nausea, vomiting, asthenia, and "
+                    "headache) and placebo (diarrhea, fatigue, nausea, and asthenia) arms were mostly low grade."),
+        title="Phase II, randomized, placebo-controlled study of dovitinib in combination with fulvestrant in "
+              "postmenopausal patients with HR+, HER2− breast cancer")
+    assert _events(article, "dovitinib") == {("adverse_events", t) for t in
+                                             ("other", "nausea", "vomiting", "fatigue", "headache")}
