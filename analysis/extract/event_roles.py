@@ -121,8 +121,9 @@ def condition_symptom(text: str, start: int) -> bool:
 
 
 def in_intervention_name(m: "EventMention", pattern: re.Pattern[str], text: str) -> bool:
-    """Whether the event words are part of a mention of the intervention ('combined IV sedation')."""
-    return any(x.start() < m.end and m.start < x.end() for x in pattern.finditer(text))
+    """Whether the event words are part of a mention of the intervention ('combined IV sedation'); an event whose
+    words only name the intervention's device ('rupture of the homemade retrieval bag') is still an event."""
+    return any(x.start() <= m.start < x.end() for x in pattern.finditer(text))
 
 
 # Stopping treatment because of adverse events says nothing about whether any occurred.

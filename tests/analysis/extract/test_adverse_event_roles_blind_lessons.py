@@ -129,3 +129,14 @@ def test_events_in_brackets_belong_to_the_arm_before_them():
               "postmenopausal patients with HR+, HER2− breast cancer")
     assert _events(article, "dovitinib") == {("adverse_events", t) for t in
                                              ("other", "nausea", "vomiting", "fatigue", "headache")}
+
+
+def test_a_device_failure_that_did_not_happen_is_negated():
+    # batch 6 PMC3872586 (addition ap): a device failure is an event ('other'), here negated
+    article = _article(
+        ("RESULTS", "No cases of rupture of the homemade retrieval bag were observed."),
+        title="A novel technique for laparoscopic removal of the fallopian tube after ectopic pregnancy via "
+              "transabdominal or transumbilical port using homemade bag: A randomized trial")
+    intervention = ("laparoscopic fallopian tube removal via 5-mm transabdominal port with homemade bag "
+                    "(vs 10-mm transumbilical port)")
+    assert _events(article, intervention) == {("negated_adverse_events", "other")}
