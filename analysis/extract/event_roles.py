@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
 _OUTCOME_BEFORE = re.compile(
+    r"\b(?:efficacy|effectiveness|effects?) of [\w-]+(?: [\w-]+)? on\s+(?:[\w-]+\s+){0,3}$|"
     r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|manag(?:ing|ement of)|reduc(?:ed|es|ing|"
     r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"

@@ -140,3 +140,14 @@ def test_a_device_failure_that_did_not_happen_is_negated():
     intervention = ("laparoscopic fallopian tube removal via 5-mm transabdominal port with homemade bag "
                     "(vs 10-mm transumbilical port)")
     assert _events(article, intervention) == {("negated_adverse_events", "other")}
+
+
+def test_the_event_a_treatment_is_effective_on_is_its_outcome():
+    # batch 4 PMID 20087760 (as batch 6 PMC4053826 for an aim): 'the efficacy of X on Y' makes Y the outcome
+    article = _article(
+        ("CONCLUSIONS", "The efficacy of ATP on fast ventricular arrhythmias confirmed once more the striking "
+                        "importance of careful device programming in order to reduce painful shocks."),
+        title="Prospective multicenter randomized trial of fast ventricular tachycardia termination by prolonged "
+              "versus conventional anti-tachyarrhythmia burst pacing in implantable cardioverter-defibrillator "
+              "patients-Atp DeliVery for pAiNless ICD thErapy (ADVANCE-D) Trial results")
+    assert _events(article, "prolonged (15-pulse) anti-tachycardia burst pacing (vs conventional 8-pulse)") == set()
