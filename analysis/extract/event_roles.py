@@ -64,13 +64,18 @@ def treated_symptom(text: str, m: "EventMention") -> bool:
 
 # What a treatment spares its patients is its benefit (rule am): 'Avoiding narcotic analgesics with its associated
 # post-operative nausea and vomiting is an additional benefit.'
+# Named among the measures compared ('labor outcomes such as: hyper-stimulation of uterine, postpartum bleeding'):
+# a variable, not an event reported to have happened.
+_MEASURES = re.compile(r"(?<!adverse )(?<!safety )(?<!harmful )(?<!unwanted )(?<!undesirable )(?<!secondary )"
+                       r"(?<!postoperative )\b(?:variables?|outcomes?|parameters?|measures?|end ?points?)\s+(?:such as|including|like)\s*:?"
+                       r"[^.;]{0,90}$", re.I)
 _AVOIDED = re.compile(r"\bavoid(?:s|ed|ing|ance of)?\b[^.;]{0,60}$", re.I)
 
 
 def is_outcome(text: str, start: int, end: int) -> bool:
     text = _blank_statistics(text)
     return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30])
-                or _AVOIDED.search(text[max(0, start - 70):start]))
+                or _AVOIDED.search(text[max(0, start - 70):start]) or _MEASURES.search(text[max(0, start - 100):start]))
 
 
 # Symptoms read against baseline are the condition's measures, not harms: 'Compared to baseline, a significant

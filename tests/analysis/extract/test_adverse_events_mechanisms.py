@@ -151,3 +151,15 @@ def test_the_event_a_treatment_is_effective_on_is_its_outcome():
               "versus conventional anti-tachyarrhythmia burst pacing in implantable cardioverter-defibrillator "
               "patients-Atp DeliVery for pAiNless ICD thErapy (ADVANCE-D) Trial results")
     assert _events(article, "prolonged (15-pulse) anti-tachycardia burst pacing (vs conventional 8-pulse)") == set()
+
+
+def test_an_event_named_among_the_measures_compared_is_a_variable():
+    # batch 6 PMC4064763: 'labor outcomes such as: ..., postpartum bleeding, ...' were compared, not reported
+    article = _article(
+        ("RESULTS", "After intervention, variables including: induction duration, duration of the 1st and the 2nd "
+                    "stages of labor, delivery method; and labor outcomes such as: hyper-stimulation of uterine, "
+                    "postpartum bleeding, 5-minute Apgar score, and infant's birth weight; and neonatal outcomes "
+                    "(admission to NICU, oxygen and intubation), in the two groups, were found to be the same "
+                    "(P < 0.05)."),
+        title="Induction of Labor Using Native (OXYTIP) in Comparison to Foreign Oxytocin (SYNTOCINON)")
+    assert _events(article, "native oxytocin (Oxytip) for labour induction (vs Syntocinon)") == set()
