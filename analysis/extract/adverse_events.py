@@ -29,7 +29,7 @@ from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_S
                                                              defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
-                                                             treated_symptom, unlisted_events)
+                                                             treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -171,8 +171,9 @@ def _raised_by(text: str, start: int, pattern: re.Pattern[str]) -> bool:
 
 def _aim_target(text: str, start: int) -> bool:
     """Whether the event at ``start`` is what an aim sentence sets out to change or measure."""
-    before = text[max(0, start - 120):start]
-    return re.search(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:of\s[^.;]{0,60}\s)?on\b|\bprevent\w*|"
+    before = text[max(0, start - 160):start]
+    return re.search(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:of\s[^;]{0,100}?\s)?on\b|\bprevent\w*|"
+                     r"\b(?:effectiveness|efficacy)\s+of\s[^;]{0,100}?\sin\b|"
                      r"\bprophyla\w+|\breduc\w+|\battenuat\w+|\btreat\w*|\bmanag\w+|\bcontrol\w*|\bdecreas\w+|"
                      r"\bsuppress\w*|\bfor\b|\bquality of\b|\bdepth of\b|\blevel of\b", before, re.I) is not None
 
@@ -217,8 +218,16 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
 
 
 def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str]) -> bool:
-    """The event's clause (else its sentence) names the intervention's arm, or names no other arm."""
+    """The event's clause (else its sentence) names the intervention's arm, or names no other arm. An event inside
+    brackets belongs to the arm named just before them ('adverse events in the dovitinib (diarrhea, ..., and
+    headache) and placebo (diarrhea, fatigue ...) arms')."""
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+    opened = sentence.rfind("(", 0, start)
+    if opened > 0 and sentence.find(")", opened, start) == -1:
+        head = sentence[max([b for b in bounds if b <= opened] + [opened - 60]):opened]
+        mine, other = _arm_status(head, ctx, labels)
+        if mine or other:
+            return mine
     lo = max(b for b in bounds if b <= start)
     hi = min(b for b in bounds if b > start) if any(b > start for b in bounds) else len(sentence)
     mine, other = _arm_status(sentence[lo:hi], ctx, labels)
@@ -305,7 +314,7 @@ def extract(ctx: "Context") -> list[Finding]:
                     continue
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
-                    if term not in negated or negated[term].detail.get("scope") == "all" != scope:
+                    if term not in negated or negated[term].detail.get("scope") == "part" != scope:
                         # 'no delayed adverse events' (a part) then 'no significant adverse events' (the whole)
                         negated[term] = _Event(term, sentence, [m.words], {"words": m.words, "scope": scope})
                 continue
@@ -324,7 +333,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 # a serious adverse event that occurred is counted ('two serious adverse events'); an unnamed
                 # complications count ('major complications occurred in 24%') gives no term (additions rule ag)
                 continue
-            if m.compared and compared_measure(sentence.text, m.start, m.end):
+            if m.compared and compared_measure(sentence.text, m.start, m.end) or unchanged_measure(sentence.text, m.start):
                 continue  # 'no significant differences in postpartum haemorrhage': an outcome compared, not reported
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):
@@ -350,8 +359,8 @@ def extract(ctx: "Context") -> list[Finding]:
         for term, event in events.items():
             if field == "negated_adverse_events" and term in occurred:
                 continue  # a term is never in both lists: stated to occur wins
-            if field == "negated_adverse_events" and event.detail.get("scope") == "all" and occurred:
-                continue  # 'no adverse events (at day 2)' beside events that occurred: a part, not the whole
+            if field == "negated_adverse_events" and event.detail.get("scope") == "part" and occurred:
+                continue  # 'no AEs were reported at day 2' beside events that occurred: a part, not the whole
             findings.append(Finding(field, term, ctx.evidence(event.sentence, NAME, VERSION),
                                     intervention=ctx.intervention.name, detail=event.detail))
     return findings

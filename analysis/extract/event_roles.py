@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 # An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
 _OUTCOME_BEFORE = re.compile(
+    r"\b(?:efficacy|effectiveness|effects?) of [\w-]+(?: [\w-]+)? on\s+(?:[\w-]+\s+){0,3}$|"
     r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|manag(?:ing|ement of)|reduc(?:ed|es|ing|"
     r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
@@ -61,9 +62,20 @@ def treated_symptom(text: str, m: "EventMention") -> bool:
                                            or _SIGN_AFTER.search(text[m.end:m.end + 80])))
 
 
+# What a treatment spares its patients is its benefit (rule am): 'Avoiding narcotic analgesics with its associated
+# post-operative nausea and vomiting is an additional benefit.'
+# Named among the measures compared ('labor outcomes such as: hyper-stimulation of uterine, postpartum bleeding'):
+# a variable, not an event reported to have happened.
+_MEASURES = re.compile(r"(?<!adverse )(?<!safety )(?<!harmful )(?<!unwanted )(?<!undesirable )(?<!secondary )"
+                       r"(?<!postoperative )\b(?:variables?|outcomes?|parameters?|measures?|end ?points?)\s+(?:such as|including|like)\s*:?"
+                       r"[^.;]{0,90}$", re.I)
+_AVOIDED = re.compile(r"\bavoid(?:s|ed|ing|ance of)?\b[^.;]{0,60}$", re.I)
+
+
 def is_outcome(text: str, start: int, end: int) -> bool:
     text = _blank_statistics(text)
-    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30]))
+    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30])
+                or _AVOIDED.search(text[max(0, start - 70):start]) or _MEASURES.search(text[max(0, start - 100):start]))
 
 
 # Symptoms read against baseline are the condition's measures, not harms: 'Compared to baseline, a significant
@@ -115,8 +127,9 @@ def condition_symptom(text: str, start: int) -> bool:
 
 
 def in_intervention_name(m: "EventMention", pattern: re.Pattern[str], text: str) -> bool:
-    """Whether the event words are part of a mention of the intervention ('combined IV sedation')."""
-    return any(x.start() < m.end and m.start < x.end() for x in pattern.finditer(text))
+    """Whether the event words are part of a mention of the intervention ('combined IV sedation'); an event whose
+    words only name the intervention's device ('rupture of the homemade retrieval bag') is still an event."""
+    return any(x.start() <= m.start < x.end() for x in pattern.finditer(text))
 
 
 # Stopping treatment because of adverse events says nothing about whether any occurred.
@@ -133,17 +146,32 @@ _SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave
                            r"dangerous)\b", re.I)
 
 
+# A comparison ('not associated with a significantly higher incidence of any reported side effect than placebo',
+# 'without a side effect disadvantage'): rule k, no negation.
+_COMPARED_BEFORE = re.compile(r"\b(?:higher|greater|more|increased|excess)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_COMPARED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,1}(?:disadvantages?|penalty|burden|than|compared)\b", re.I)
+# Events ruled out for a time or a kind only ('no AEs were reported at day 2', 'no delayed adverse events').
+_PART_BEFORE = re.compile(r"\b(?:delayed|late|early|acute|immediate|long[- ]term|short[- ]term|postoperative|"
+                          r"intraoperative)\s+$", re.I)
+_PART_AFTER = re.compile(r"[^.;,]{0,30}?\b(?:at|on|by|after|until|during)\s+(?:the\s+)?(?:day|week|month|hour|visit|"
+                         r"\d|first|second|third|follow)", re.I)
+
+
 def general_negation(text: str, m: "EventMention") -> str | None:
     """For a negated general mention: 'serious' when it says no serious events occurred ('no serious adverse
-    events', 'none were serious'), 'all' when it says no events at all ('no side effects'), None when it says
-    neither (a stop for adverse events, an organ-specific kind)."""
+    events', 'none were serious'), 'all' when it says no events at all ('no side effects', 'without associated
+    adverse effects'), 'part' when it rules them out only for a time or phase ('no AEs were reported at day 2',
+    'no delayed adverse events'), None when it says none of these (a stop for adverse events, an organ-specific
+    kind, a comparison)."""
     before = text[max(0, m.start - 90):m.start]
-    if _STOPPED.search(before):
+    if _STOPPED.search(before) or _COMPARED_BEFORE.search(before) or _COMPARED_AFTER.match(text, m.end):
         return None
     kind = _KIND.search(before)
     if kind is not None and kind.group(1).lower() not in _GENERAL:
         return None
-    return "serious" if _SERIOUS_WORD.search(text[max(0, m.start - 25):m.end + 5]) else "all"
+    if _SERIOUS_WORD.search(text[max(0, m.start - 25):m.end + 5]):
+        return "serious"
+    return "part" if _PART_BEFORE.search(before) or _PART_AFTER.match(text, m.end) else "all"
 
 
 # 'All adverse events were mild; none were serious': the serious ones are negated.
@@ -164,6 +192,7 @@ NONE_RELATED = re.compile(rf"[^.;]{{0,60}}?(?:\b(?:none|no one|nothing|not)\b[^.
 # cough'): each item the lexicon does not name is an event of its own ('other').
 _LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|included|including|include|such as|"
                          r"consisted of|comprised|e\.g\.,?|namely)\b)\s*(?P<list>[^.;]{3,220})", re.I)
+_EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?)\s*$", re.I)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|as well as)\s+", re.I)
 _NOT_EVENT = re.compile(
@@ -179,8 +208,8 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
     if m is None:
         return []
     start = m.start("list")
-    if not any(start <= a < m.end("list") for a, _ in term_spans):
-        return []  # a list of events names at least one the lexicon knows
+    if not any(start <= a < m.end("list") for a, _ in term_spans) and not _EXAMPLES.search(text, generic_end, start):
+        return []  # a list of events names at least one the lexicon knows, or gives them as examples ('such as')
     body = _PARENS.sub(lambda p: " " * len(p.group(0)), m.group("list"))
     out, pos = [], 0
     for piece in _ITEM_SPLIT.split(body):
@@ -208,6 +237,18 @@ _DIFFERENCE_IN = re.compile(r"\b(?:no|not any)\s+(?:statistically\s+|clinically\
 # surgical site infection, was not significantly different': a bare comparison, no statistic of the event's own.
 _NO_DIFFERENCE_AFTER = re.compile(r"[^.;:\d]{0,80}?\b(?:showed|had|has|was|were|is|are|did)\s+(?:not\s+)?(?:no\s+)?"
                                   r"(?:statistically\s+)?(?:significant(?:ly)?\s+)?(?:differen(?:t|ces?)|differ)\b", re.I)
+
+
+# 'Catheterisation does not influence: ..., the occurrence of fever, ... urinary retention', 'without affecting the
+# occurrence of wound complications': what a treatment left unchanged is a measure compared (rule k), not a report.
+_NO_INFLUENCE = re.compile(r"\b(?:(?:does|do|did) not (?:significantly )?(?:influence|affect|alter|change)|without "
+                           r"(?:affecting|influencing|altering|changing)|had no (?:significant )?(?:effect|influence|"
+                           r"impact) on)\b:?[^.;]*$", re.I)
+
+
+def unchanged_measure(text: str, start: int) -> bool:
+    """Whether the event at ``start`` is among what a treatment 'does not influence' or was given 'without affecting'."""
+    return _NO_INFLUENCE.search(text[max(0, start - 250):start]) is not None
 
 
 def compared_measure(text: str, start: int, end: int | None = None) -> bool:

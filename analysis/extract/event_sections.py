@@ -23,7 +23,7 @@ AIM = re.compile(
     r"\bobjectives?(?=\s*(?:was|were|is|are|of|:|\.|,|to)\b|\s*:)|\b(?:the|our|primary|main|study|secondary) objectives?\b|"
     r"assess|compare|determine|examine|test|study|explore)\b|\bwe (?:evaluated|investigated|examined|compared|"
     r"assessed|studied|tested|explored|sought)\b|\bthis (?:study|trial) (?:examined|investigated|evaluated|"
-    r"compared|assessed|was designed|aims?)\b",
+    r"compared|assessed|tested|explored|sought|was designed|aims?)\b",
     re.I)
 
 

@@ -84,7 +84,7 @@ def test_unlisted_items_of_an_event_list_are_other():
      "respiratory complication.", None),
     ("No major adverse effects of study medication were registered.", "serious"),
     ("Drug administration did not lead to harmful adverse events.", "serious"),
-    ("No AEs were reported at day 2.", "all"),
+    ("No AEs were reported at day 2.", "part"),  # one time point: dropped beside events that occurred
 ])
 def test_which_general_negations_say_nothing_happened(sentence, scope):
     mention = next(m for m in find_event_mentions(sentence) if m.kind == "generic")
