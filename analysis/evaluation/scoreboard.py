@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ketamine_evidence.analysis.evaluation.gold import evaluate, load_gold
+from ketamine_evidence.analysis.evaluation.gold import evaluate, gold_key, load_gold, score_records
 from ketamine_evidence.base import paths
 
 FIELDS = ("relevant", "design", "conditions", "routes", "n_participants", "relief_duration_days", "follow_up_days",
@@ -67,21 +67,63 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
     ]
 
 
-def scoreboard(repo: Path, shared: Path) -> dict[str, dict[str, float]]:
-    """{set name: {field: value}} for every gold set."""
+POOLED = "pool blind + blind2 + blind3"  # the three blind pool splits as one sample: a tighter estimate
+BOOTSTRAP_ROUNDS = 1000
+Pairs = list[tuple[dict, dict]]
+
+
+def scoreboard(repo: Path, shared: Path, intervals: dict[str, dict[str, tuple[float, float]]] | None = None,
+               ) -> dict[str, dict[str, float]]:
+    """{set name: {field: value}} for every gold set, plus the three blind pool splits pooled. ``intervals``, when
+    given, receives the pooled column's 95% bootstrap interval per field (records resampled)."""
     out: dict[str, dict[str, float]] = {}
+    pooled: Pairs = []
     with tempfile.TemporaryDirectory() as tmp:
         for s in gold_sets(repo, shared, Path(tmp)):
             ev = evaluate(s.gold, s.articles)
             out[f"{s.name} [{s.split}]"] = {f: round(ev.scores[f].value, 3) for f in FIELDS if f in ev.scores}
+            if s.split == "blind" and s.name.startswith("pool blind"):
+                missing = set(ev.missing)
+                pooled += list(zip(ev.predictions, [r for r in load_gold(s.gold) if gold_key(r) not in missing]))
+    if pooled:
+        scores = score_records(pooled)
+        out[f"{POOLED} ({len(pooled)}) [blind]"] = {f: round(scores[f].value, 3) for f in FIELDS if f in scores}
+        if intervals is not None:
+            intervals.update(bootstrap_intervals(pooled))
     return out
 
 
-def to_markdown(board: dict[str, dict[str, float]]) -> str:
+def bootstrap_intervals(pairs: Pairs, rounds: int = BOOTSTRAP_ROUNDS, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """The 2.5th and 97.5th percentiles of each field's figure over ``rounds`` resamples of the records: how far
+    a figure on a few dozen records can move by which records happened to be drawn."""
+    import random
+
+    rng = random.Random(seed)
+    draws: dict[str, list[float]] = {f: [] for f in FIELDS}
+    for _ in range(rounds):
+        scores = score_records([pairs[rng.randrange(len(pairs))] for _ in pairs])
+        for f in FIELDS:
+            draws[f].append(scores[f].value)
+    out = {}
+    for f, values in draws.items():
+        values.sort()
+        out[f] = (round(values[int(0.025 * rounds)], 3), round(values[int(0.975 * rounds) - 1], 3))
+    return out
+
+
+def to_markdown(board: dict[str, dict[str, float]], intervals: dict[str, tuple[float, float]] | None = None) -> str:
+    """The board as a Markdown table; the pooled blind column carries its 95% interval when given."""
     names = list(board)
     lines = ["| field | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+
+    def cell(name: str, f: str) -> str:
+        if f not in board[name]:
+            return "–"
+        ci = intervals.get(f) if intervals and name.startswith(POOLED) else None
+        return f"{board[name][f]:.3f}" + (f" ({ci[0]:.2f}-{ci[1]:.2f})" if ci else "")
+
     for f in FIELDS:
-        lines.append(f"| {f} | " + " | ".join(f"{board[n][f]:.3f}" if f in board[n] else "–" for n in names) + " |")
+        lines.append(f"| {f} | " + " | ".join(cell(n, f) for n in names) + " |")
     return "\n".join(lines)
 
 
@@ -91,8 +133,12 @@ def main(argv: list[str] | None = None) -> None:
                     help="the shared/ folder with the corpora (default ../shared beside the checkout)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
     args = ap.parse_args(argv)
-    board = scoreboard(paths.REPO_DIR, args.shared)
-    print(json.dumps(board, indent=1) if args.json else to_markdown(board))
+    intervals: dict[str, tuple[float, float]] = {}
+    board = scoreboard(paths.REPO_DIR, args.shared, intervals)
+    if args.json:
+        print(json.dumps({"sets": board, "pooled_blind_95ci": intervals}, indent=1))
+    else:
+        print(to_markdown(board, intervals))
 
 
 if __name__ == "__main__":

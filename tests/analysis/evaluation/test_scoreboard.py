@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.evaluation.scoreboard import FIELDS, scoreboard, to_markdown
+from ketamine_evidence.analysis.evaluation.scoreboard import FIELDS, POOLED, bootstrap_intervals, scoreboard, to_markdown
 from tests.conftest import REPO
 
 
 def test_every_set_is_scored_with_its_split() -> None:
-    board = scoreboard(REPO, REPO.parent / "shared")
-    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 6 + ["blind]"] * 5
+    intervals: dict[str, tuple[float, float]] = {}
+    board = scoreboard(REPO, REPO.parent / "shared", intervals)
+    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 6 + ["blind]"] * 6
+    # the pooled column is the three blind pool splits scored as one sample, with an interval around it
+    assert list(board)[-1] == f"{POOLED} (170) [blind]"
+    for f in FIELDS:
+        low, high = intervals[f]
+        assert low <= board[list(board)[-1]][f] <= high
     for scores in board.values():
         assert set(scores) == set(FIELDS)
         assert all(0.0 <= v <= 1.0 for v in scores.values())
     assert board["ketamine dev (14) [dev]"]["relevant"] == 1.0
-    table = to_markdown(board)
+    table = to_markdown(board, intervals)
     assert table.count("\n") == len(FIELDS) + 1 and "pool blind2 (60) [blind]" in table
+    assert f"({intervals['pain_effect'][0]:.2f}-" in table
+
+
+def test_bootstrap_interval_narrows_with_more_records() -> None:
+    # half right: the interval holds 0.5, and 400 records give a narrower one than 40
+    right = ({"pain_effect": "improved"}, {"pain_effect": "improved"})
+    wrong = ({"pain_effect": "improved"}, {"pain_effect": "worse"})
+    small = bootstrap_intervals([right, wrong] * 20, rounds=200)["pain_effect"]
+    large = bootstrap_intervals([right, wrong] * 200, rounds=200)["pain_effect"]
+    assert small[0] < 0.5 < small[1] and large[0] < 0.5 < large[1]
+    assert large[1] - large[0] < small[1] - small[0]
