@@ -47,6 +47,7 @@ def _lowered(text: str) -> list[Any] | None:
 
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
+_ESCAPED = re.compile(r"\\.", re.S)  # a backslash and the character it escapes
 
 
 def _ranges_safe(parsed: Any) -> bool:
@@ -91,8 +92,9 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
         ch = chr(int(m.group(1) or m.group(2) or m.group(3), 16))
         if ch.lower() != ch or ch in _SPECIAL:
             return None
-    try:  # a character range needs a '-' in the source: without one there is nothing to check (no parse)
-        if "-" in src and not _ranges_safe(_parser.parse(src, pattern.flags)):
+    try:  # a character range needs an unescaped '-' in the source: without one there is nothing to check (no
+        # parse; an intervention's names pattern escapes every '-', and parsing it cost half of wrapping it)
+        if "-" in _ESCAPED.sub("", src) and not _ranges_safe(_parser.parse(src, pattern.flags)):
             return None
     except re.error:  # pragma: no cover - it compiled once already
         return None

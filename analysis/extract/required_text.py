@@ -15,6 +15,7 @@ a key is present, so the matches are the same.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from operator import itemgetter
 from re import _constants as _c, _parser  # type: ignore[attr-defined]
@@ -159,10 +160,29 @@ def _digit_sequence(items: Any) -> bool:
     return any(_digit_item(op, av) for op, av in items)
 
 
+# A character escape by code (kept only when it writes a digit), or any other backslash pair (kept as written).
+_CODE_OR_PAIR = re.compile(r"(\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8})|\\.", re.S)
+
+
+def _digit_code(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return m.group(0)
+    return "0" if chr(int(m.group(1)[2:], 16)).isdecimal() else ""
+
+
+def _writes_digit(source: str) -> bool:
+    """Whether the source writes a digit at all (a digit, ``\\d``, a named or coded digit): without one no
+    match needs one, and the parse is skipped (an intervention's names pattern, built per article)."""
+    plain = _CODE_OR_PAIR.sub(_digit_code, source)
+    return "\\d" in plain or "\\N" in plain or any(c.isdecimal() for c in plain)
+
+
 @lru_cache(maxsize=1024)  # the same: the intervention's pattern is rebuilt for every article
 def needs_digit(source: str, flags: int = 0) -> bool:
     """Whether every match of the pattern ``source`` holds a digit (``\\d``, ``[0-9]``): then text without
     one cannot match (checked with ``\\d`` on the text, so every Unicode digit counts)."""
+    if not _writes_digit(source):
+        return False
     try:
         return _digit_sequence(_parsed(source, flags))
     except Exception:  # an odd pattern is simply not gated
