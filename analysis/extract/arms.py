@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-@lru_cache(maxsize=256)  # per sentence and clause of one article: 40% of the calls repeat a text
+@per_article  # per sentence and clause of one article: 40% of the calls repeat a text
 def _unnamed(names: re.Pattern[str], text: str) -> str:
     return names.sub(_blank, text)
 

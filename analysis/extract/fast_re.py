@@ -25,6 +25,8 @@ from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.article_cache import (  # noqa: F401  (new_article, article_number: callers')
+    _ARTICLE, article_number, new_article, per_article)
 from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
@@ -36,7 +38,7 @@ for _k, _vs in _casefix._EXTRA_CASES.items():
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=256)  # sized for the sentences of one article (several patterns read each of them)
+@per_article  # several patterns read each sentence, clause and slice of an article
 def _lowered(text: str) -> list[Any] | None:
     """[``text`` lower-cased, its non-ASCII characters, the shared keys it holds (found on first request),
     whether it holds a digit]; None when lower-casing changes the length."""
@@ -325,21 +327,7 @@ class LowerPattern:
 
 _MISS = object()
 _MEMO_SIZE = 2048  # texts of one article at most (sentences, clauses, slices), in case no caller marks articles
-_ARTICLE = [0]
-
-
-def new_article() -> None:
-    """Forget the results the ``remember`` patterns keep: called before each article is read, so a pattern
-    asked again about the same sentence, clause or slice of one article (the intervention's own pattern: some
-    60 calls per abstract on 36 texts) gives back the match it found, the same by construction, while other
-    articles' texts are not kept (a benchmark that repeats its abstracts is not flattered)."""
-    _ARTICLE[0] += 1
-
-
-def article_number() -> int:
-    """The number of the article being read (``new_article`` counts them): per-article caches elsewhere
-    compare it with theirs to know when to forget."""
-    return _ARTICLE[0]
+# ``new_article`` and ``article_number`` are ``article_cache``'s (imported above, kept here for callers).
 
 
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys

@@ -21,6 +21,8 @@ from operator import itemgetter
 from re import _constants as _c, _parser  # type: ignore[attr-defined]
 from typing import Any
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
+
 try:  # one pass finds every key (C); else a pattern is gated only when it has a few keys (``in`` checks)
     import ahocorasick
 except ImportError:  # pragma: no cover - declared in pyproject.toml
@@ -298,7 +300,7 @@ def _automaton() -> Any:
     return _AUTOMATON[0]
 
 
-@lru_cache(maxsize=256)  # the texts of one article (the project's per-article cache size)
+@per_article  # the texts of one article
 def present_keys(lowered: str) -> frozenset[int]:
     """The numbers of the registered keys found in ``lowered`` (lower-cased text), in one pass."""
     auto = _automaton()

@@ -20,6 +20,7 @@ except ImportError:  # pragma: no cover - declared in pyproject.toml
     ahocorasick = None
 
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.article_cache import per_article
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -183,10 +184,9 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     return low
 
 
-# Caches of per-text work (lower-casing, words, numbers) are sized for the sentences of one article: several
+# Per-text work (lower-casing, words, numbers) is kept for the texts of one article (``article_cache``): several
 # extractors ask about the same sentence, while texts of other articles are not kept (nor flatter benchmarks
 # that repeat a sample).
-_PER_ARTICLE = 256
 
 # Every key of every ``Gated`` (all lower case) and, built on first use, one automaton over them.
 _KEYS: set[str] = set()
@@ -207,7 +207,7 @@ def _automaton():
     return _AUTOMATON[0]
 
 
-@lru_cache(maxsize=_PER_ARTICLE)
+@per_article
 def _keys_in(text: str) -> frozenset[str] | None:
     """The ``Gated`` keys that occur in ``text`` (lower-cased), found in one Aho-Corasick pass; None
     without the ``pyahocorasick`` package."""
@@ -225,13 +225,13 @@ _VALUE = itemgetter(1)
 _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in range(256))
 
 
-@lru_cache(maxsize=_PER_ARTICLE)
+@per_article
 def _word_bytes(text: str) -> frozenset[bytes]:
     """The lower-case ``[a-z0-9]+`` words of ``text``, as ASCII bytes (no str made per word)."""
     return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).split())
 
 
-@lru_cache(maxsize=_PER_ARTICLE)
+@per_article
 def _lower(text: str) -> str:
     return text.lower()
 
@@ -259,7 +259,7 @@ def _number_automaton():
 _NUMBER_AUTOMATON = _number_automaton()
 
 
-@lru_cache(maxsize=_PER_ARTICLE)
+@per_article
 def has_number(text: str) -> bool:
     """A digit or a number word anywhere in ``text`` (cheap pre-check; kept per sentence, as the design
     and participant extractors both ask)."""
