@@ -25,6 +25,7 @@ from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.article_cache import (  # noqa: F401  (new_article, article_number: callers')
     _ARTICLE, article_number, new_article, per_article)
 from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
@@ -101,7 +102,8 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
     except re.error:  # pragma: no cover - it compiled once already
         return None
     low = lower_case_pattern(pattern)  # the checks above make the plain lower-casing safe
-    if low is None or low.groups != pattern.groups:
+    if low is None or ("(?P<" in src and low.groups != pattern.groups):  # else equal (and a ``Deferred`` stays
+        # uncompiled): lower-casing outside escapes and group names changes no bracket
         return None
     chars = set(src.lower())
     for m in _ESCAPE.finditer(src):
@@ -173,8 +175,8 @@ class LowerPattern:
         self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
-        self.groups = pattern.groups
-        self.groupindex = pattern.groupindex
+        self.groups = low.groups  # the same as the original's (``lower_copy``), which may be a ``Deferred``
+        self.groupindex = low.groupindex
         self.memo: dict[Any, Any] | None = None  # ``remember``: results for the texts of the current article
         self._article = -1
 
@@ -333,7 +335,7 @@ _MEMO_SIZE = 2048  # texts of one article at most (sentences, clauses, slices), 
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
 
 
-def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (),
+def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
          remember: bool | None = None) -> re.Pattern[str] | LowerPattern:
     """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
     ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs); without
@@ -346,9 +348,9 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (),
         remember = bool(keys)
     if isinstance(pattern, LowerPattern):
         return pattern
-    got = lower_copy(pattern) if isinstance(pattern, re.Pattern) else None
+    got = lower_copy(pattern) if isinstance(pattern, (re.Pattern, Deferred)) else None
     if got is None:
-        return pattern
+        return pattern.compiled() if isinstance(pattern, Deferred) else pattern
     gate = None
     if not keys:
         needed = required_text.required_keys(got[0].pattern, got[0].flags)

@@ -179,7 +179,7 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             i += 1
         low_source = "".join(out)
     low = re.compile(low_source, pattern.flags & ~re.I)
-    if low.groupindex != pattern.groupindex:
+    if "(?P<" in chars and low.groupindex != pattern.groupindex:  # no group name: both empty
         return None
     return low
 
