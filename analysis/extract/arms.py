@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, present_arms_text, word_group_given
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _blank(m: re.Match[str]) -> str:
     return " " * len(m.group(0))
 
 
-@lru_cache(maxsize=256)  # per sentence and clause of one article: 40% of the calls repeat a text
+@per_article  # per sentence and clause of one article: 40% of the calls repeat a text
 def _unnamed(names: re.Pattern[str], text: str) -> str:
     return names.sub(_blank, text)
 

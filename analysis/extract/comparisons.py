@@ -17,8 +17,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
 from ketamine_evidence.analysis.extract.outcomes import HIGHER_BETTER, LOWER_BETTER, _mask
 from ketamine_evidence.analysis.extract.text_patterns import p_values
@@ -121,7 +121,7 @@ _NEGATED_SIGNIFICANCE = re.compile(r"\b(not|no|non|without)\W+((a|an|any|have|ha
                                    r"(statistically|significant)", re.I)
 
 
-@lru_cache(maxsize=256)  # per clause of one article: asked by several readers
+@per_article  # per clause of one article: asked by several readers
 def _significance(text: str) -> str | None:
     """'sig' if the clause states significance (words or p < 0.05), 'ns' if only p > 0.05, else None."""
     ps = p_values(text)
@@ -204,7 +204,7 @@ def raw_direction(clause: str) -> str | None:
     return direction_at(clause)[0]
 
 
-@lru_cache(maxsize=256)  # per clause of one article: asked by several readers
+@per_article  # per clause of one article: asked by several readers
 def direction_at(clause: str) -> tuple[str | None, int]:
     """``raw_direction`` and the position of the word that decided it (for the outcome it governs)."""
     sig = _significance(clause)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.event_terms import LEXICON, alternation, lexicon_hits, load_lexicon
 
 
@@ -57,7 +57,7 @@ def find_event_mentions(text: str) -> list[EventMention]:
     return list(_event_mentions(text))
 
 
-@lru_cache(maxsize=256)  # the sentences of one article: the event extractor and the sentence detector read each
+@per_article  # the sentences of one article: the event extractor and the sentence detector read each
 def _event_mentions(text: str) -> tuple[EventMention, ...]:
     mentions = []
     for m in lexicon_hits(text):
@@ -101,7 +101,7 @@ def compared_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=256)  # the sentences of one article: read for negation and for comparisons
+@per_article  # the sentences of one article: read for negation and for comparisons
 def _pseudo_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the pseudo-triggers ('no significant difference in') are."""
     return tuple((m.start(), m.end()) for m in NEGATION.pseudo.finditer(text))
@@ -120,7 +120,7 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
     return list(_negated_spans(text))
 
 
-@lru_cache(maxsize=256)  # the sentences of one article: the event mentions and the sentence detector read each
+@per_article  # the sentences of one article: the event mentions and the sentence detector read each
 def _negated_spans(text: str) -> tuple[tuple[int, int], ...]:
     pseudo = _pseudo_spans(text)
     in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731

@@ -11,6 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract import required_text
 
 GENERIC = "generic"
@@ -113,7 +114,7 @@ def word_starts(lowered: str) -> list[int]:
     return [m.start() for m in _LETTERS.finditer(lowered) if m.group()[:4] in prefixes]
 
 
-@lru_cache(maxsize=256)  # the sentences of one article: ``may_match`` and then ``lexicon_hits`` read each
+@per_article  # the sentences of one article: ``may_match`` and then ``lexicon_hits`` read each
 def _starts(text: str) -> tuple[int, ...]:
     return tuple(word_starts(text.lower()))
 
@@ -146,7 +147,7 @@ def lexicon_hits(text: str) -> list[re.Match[str]]:
     return list(_lexicon_hits(text))
 
 
-@lru_cache(maxsize=256)  # the sentences of one article: the event extractor and its detectors read each
+@per_article  # the sentences of one article: the event extractor and its detectors read each
 def _lexicon_hits(text: str) -> tuple[re.Match[str], ...]:
     hits: list[re.Match[str]] = []
     end = 0

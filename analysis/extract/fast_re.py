@@ -25,6 +25,9 @@ from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
+from ketamine_evidence.analysis.extract.article_cache import (  # noqa: F401  (new_article, article_number: callers')
+    _ARTICLE, article_number, new_article, per_article)
 from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
@@ -36,7 +39,7 @@ for _k, _vs in _casefix._EXTRA_CASES.items():
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=256)  # sized for the sentences of one article (several patterns read each of them)
+@per_article  # several patterns read each sentence, clause and slice of an article
 def _lowered(text: str) -> list[Any] | None:
     """[``text`` lower-cased, its non-ASCII characters, the shared keys it holds (found on first request),
     whether it holds a digit]; None when lower-casing changes the length."""
@@ -47,6 +50,7 @@ def _lowered(text: str) -> list[Any] | None:
 
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
+_ESCAPED = re.compile(r"\\.", re.S)  # a backslash and the character it escapes
 
 
 def _ranges_safe(parsed: Any) -> bool:
@@ -91,13 +95,15 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
         ch = chr(int(m.group(1) or m.group(2) or m.group(3), 16))
         if ch.lower() != ch or ch in _SPECIAL:
             return None
-    try:  # a character range needs a '-' in the source: without one there is nothing to check (no parse)
-        if "-" in src and not _ranges_safe(_parser.parse(src, pattern.flags)):
+    try:  # a character range needs an unescaped '-' in the source: without one there is nothing to check (no
+        # parse; an intervention's names pattern escapes every '-', and parsing it cost half of wrapping it)
+        if "-" in _ESCAPED.sub("", src) and not _ranges_safe(_parser.parse(src, pattern.flags)):
             return None
     except re.error:  # pragma: no cover - it compiled once already
         return None
     low = lower_case_pattern(pattern)  # the checks above make the plain lower-casing safe
-    if low is None or low.groups != pattern.groups:
+    if low is None or ("(?P<" in src and low.groups != pattern.groups):  # else equal (and a ``Deferred`` stays
+        # uncompiled): lower-casing outside escapes and group names changes no bracket
         return None
     chars = set(src.lower())
     for m in _ESCAPE.finditer(src):
@@ -169,8 +175,8 @@ class LowerPattern:
         self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
-        self.groups = pattern.groups
-        self.groupindex = pattern.groupindex
+        self.groups = low.groups  # the same as the original's (``lower_copy``), which may be a ``Deferred``
+        self.groupindex = low.groupindex
         self.memo: dict[Any, Any] | None = None  # ``remember``: results for the texts of the current article
         self._article = -1
 
@@ -323,27 +329,13 @@ class LowerPattern:
 
 _MISS = object()
 _MEMO_SIZE = 2048  # texts of one article at most (sentences, clauses, slices), in case no caller marks articles
-_ARTICLE = [0]
-
-
-def new_article() -> None:
-    """Forget the results the ``remember`` patterns keep: called before each article is read, so a pattern
-    asked again about the same sentence, clause or slice of one article (the intervention's own pattern: some
-    60 calls per abstract on 36 texts) gives back the match it found, the same by construction, while other
-    articles' texts are not kept (a benchmark that repeats its abstracts is not flattered)."""
-    _ARTICLE[0] += 1
-
-
-def article_number() -> int:
-    """The number of the article being read (``new_article`` counts them): per-article caches elsewhere
-    compare it with theirs to know when to forget."""
-    return _ARTICLE[0]
+# ``new_article`` and ``article_number`` are ``article_cache``'s (imported above, kept here for callers).
 
 
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
 
 
-def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (),
+def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
          remember: bool | None = None) -> re.Pattern[str] | LowerPattern:
     """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
     ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs); without
@@ -356,9 +348,9 @@ def fast(pattern: re.Pattern[str], keys: tuple[str, ...] = (),
         remember = bool(keys)
     if isinstance(pattern, LowerPattern):
         return pattern
-    got = lower_copy(pattern) if isinstance(pattern, re.Pattern) else None
+    got = lower_copy(pattern) if isinstance(pattern, (re.Pattern, Deferred)) else None
     if got is None:
-        return pattern
+        return pattern.compiled() if isinstance(pattern, Deferred) else pattern
     gate = None
     if not keys:
         needed = required_text.required_keys(got[0].pattern, got[0].flags)

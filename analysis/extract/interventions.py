@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
+from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.base.errors import ConfigError
 
@@ -202,9 +203,10 @@ def _name_regex(name: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+def _names_pattern(names: frozenset[str]) -> Deferred:
+    """Compiled on first use: ``fast`` runs its lower-case copy, so the ``re.I`` original rarely is."""
     parts = sorted({_name_regex(n) for n in names if n.strip()} - {""}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.I)
+    return Deferred(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.I)
 
 
 @lru_cache(maxsize=1)

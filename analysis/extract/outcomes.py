@@ -13,7 +13,9 @@ is pain counted among adverse events ('adverse events ... were headache and diar
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from ketamine_evidence.analysis.extract.article_cache import per_article
+
 
 # --- outcome vocabulary -------------------------------------------------------------------------
 # Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
@@ -71,7 +73,7 @@ CONDITION_PAIN = re.compile(
     r"feet|foot|hands?|heels?|conditions?|disorders?|neuropath\w*|syndromes?|bladder)\b", re.I)
 
 
-@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
+@per_article  # per sentence and clause of one article: asked again by several readers
 def _mask(text: str) -> str:
     """Blank wording that names pain without being a pain outcome (conditions, coping scales)."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
@@ -93,7 +95,7 @@ _PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie
 _TURN = re.compile(r",?\s(?:but|whereas|although|though|while)\s|;", re.I)
 
 
-@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
+@per_article  # per sentence and clause of one article: asked again by several readers
 def is_pain_outcome(text: str) -> bool:
     """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event).
     Adverse-event wording rules out only its own clause: in 'The overall incidence of adverse events was similar
@@ -114,7 +116,7 @@ def _clause_pain_outcome(text: str) -> bool:
                for rx in (HIGHER_BETTER, LOWER_BETTER) for m in rx.finditer(cleaned))
 
 
-@lru_cache(maxsize=256)  # per sentence and clause of one article: asked again by several readers
+@per_article  # per sentence and clause of one article: asked again by several readers
 def outcome_polarity(text: str) -> str | None:
     """'higher_better' (relief, pain-free, time to analgesic), 'lower_better' (pain, consumption), or None."""
     cleaned = _mask(text)

@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, wraps
-from typing import Callable, TypeVar
 
-from ketamine_evidence.analysis.extract.fast_re import article_number
+from ketamine_evidence.analysis.extract.article_cache import per_article  # noqa: F401  (routes imports it from here)
 from ketamine_evidence.analysis.extract.study_text import other_drug_spans
 
 CONTROL = re.compile(r"^(?:placebo|saline|normal saline|sham|vehicle)$", re.I)
@@ -46,34 +44,13 @@ class Mention:
         return bool(CONTROL.match(self.text))
 
 
-T = TypeVar("T")
-
-
-def per_article(fn: Callable[[str], T]) -> Callable[[str], T]:
-    """``fn(text)`` kept for the texts of the current article (``fast_re.article_number``), at most 256: the
-    extractors read the same sentences several times, while other articles' texts are not kept (a benchmark
-    that repeats its abstracts is not flattered). A kept result is shared: callers only read it."""
-    kept: dict[str, T] = {}
-    owner = [-1]
-
-    @wraps(fn)
-    def remembered(text: str) -> T:
-        if owner[0] != article_number() or len(kept) > 256:
-            kept.clear()
-            owner[0] = article_number()
-        if text not in kept:
-            kept[text] = fn(text)
-        return kept[text]
-    return remembered
-
-
 def mentions(text: str, pattern: re.Pattern[str]) -> list[Mention]:
     """Every mention of the intervention and of other drugs in ``text``, in order (kept for the sentences
     of one article: the routes and dosing extractors read the same sentences)."""
     return list(_mentions(text, pattern))
 
 
-@lru_cache(maxsize=256)
+@per_article
 def _mentions(text: str, pattern: re.Pattern[str]) -> tuple[Mention, ...]:
     own = [(m.start(), m.end()) for m in pattern.finditer(text)]
     found = [Mention(s, e, text[s:e], True) for s, e in own]

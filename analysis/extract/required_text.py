@@ -15,10 +15,13 @@ a key is present, so the matches are the same.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from operator import itemgetter
 from re import _constants as _c, _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from ketamine_evidence.analysis.extract.article_cache import per_article
 
 try:  # one pass finds every key (C); else a pattern is gated only when it has a few keys (``in`` checks)
     import ahocorasick
@@ -159,10 +162,29 @@ def _digit_sequence(items: Any) -> bool:
     return any(_digit_item(op, av) for op, av in items)
 
 
+# A character escape by code (kept only when it writes a digit), or any other backslash pair (kept as written).
+_CODE_OR_PAIR = re.compile(r"(\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8})|\\.", re.S)
+
+
+def _digit_code(m: re.Match[str]) -> str:
+    if m.group(1) is None:
+        return m.group(0)
+    return "0" if chr(int(m.group(1)[2:], 16)).isdecimal() else ""
+
+
+def _writes_digit(source: str) -> bool:
+    """Whether the source writes a digit at all (a digit, ``\\d``, a named or coded digit): without one no
+    match needs one, and the parse is skipped (an intervention's names pattern, built per article)."""
+    plain = _CODE_OR_PAIR.sub(_digit_code, source)
+    return "\\d" in plain or "\\N" in plain or any(c.isdecimal() for c in plain)
+
+
 @lru_cache(maxsize=1024)  # the same: the intervention's pattern is rebuilt for every article
 def needs_digit(source: str, flags: int = 0) -> bool:
     """Whether every match of the pattern ``source`` holds a digit (``\\d``, ``[0-9]``): then text without
     one cannot match (checked with ``\\d`` on the text, so every Unicode digit counts)."""
+    if not _writes_digit(source):
+        return False
     try:
         return _digit_sequence(_parsed(source, flags))
     except Exception:  # an odd pattern is simply not gated
@@ -278,7 +300,7 @@ def _automaton() -> Any:
     return _AUTOMATON[0]
 
 
-@lru_cache(maxsize=256)  # the texts of one article (the project's per-article cache size)
+@per_article  # the texts of one article
 def present_keys(lowered: str) -> frozenset[int]:
     """The numbers of the registered keys found in ``lowered`` (lower-cased text), in one pass."""
     auto = _automaton()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
+from ketamine_evidence.analysis.extract.article_cache import per_article
 
 NUMBER_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -133,7 +134,7 @@ def time_mentions(text: str) -> list[TimeMention]:
     return list(_cached_time_mentions(text))
 
 
-@lru_cache(maxsize=256)
+@per_article
 def _cached_time_mentions(text: str) -> tuple[TimeMention, ...]:
     if _DIGIT.search(text) is None and (text.isascii() or not _CASE_ODD.search(text)):
         lowered = text.lower()

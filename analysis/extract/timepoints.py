@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.text_patterns import ORDINALS, TimeMention, time_mentions, unit_days
 
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|"
@@ -184,7 +184,7 @@ def time_points(text: str, course: float | None = None, schedule: dict[int, floa
     return list(_time_points(text, course, tuple(sorted(schedule.items())) if schedule else ()))
 
 
-@lru_cache(maxsize=4096)
+@per_article
 def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[int, float], ...]) -> tuple[TimePoint, ...]:
     """``time_points``, kept per sentence: follow-up, relief and the single-assessment reading ask the same."""
     schedule = dict(schedule_items)

@@ -95,3 +95,37 @@ def test_intervention_pattern_remembers_its_results_for_one_article_only(sentenc
     fast_re.new_article()
     text = next(s for s in sentences if "Ketamine" in s)  # a data/snapshot/pmc sentence
     assert pattern.search(text).group() == "Ketamine" and list(pattern.memo) == [text]
+
+
+def test_lower_case_copy_by_runs_is_the_copy_letter_by_letter() -> None:
+    """``lower_case_pattern`` lower-cases runs between escapes; the result is the letter-by-letter copy."""
+    from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
+
+    def by_letter(src: str) -> str:
+        out, i = [], 0
+        while i < len(src):
+            out.append(src[i:i + 2] if src[i] == "\\" else src[i].lower())
+            i += 2 if src[i] == "\\" else 1
+        return "".join(out)
+
+    patterns = [p.re for _, p in _wrapped()] + [resolve_intervention("ketamine").pattern.re,
+                                                re.compile(r"Ketamine\W(?:\S+\s){0,3}\SMG", re.I)]
+    for p in patterns:
+        low = lower_case_pattern(p)
+        if low is not None and "(?P<" not in p.pattern:
+            assert low.pattern == by_letter(p.pattern), p.pattern
+
+
+def test_intervention_original_pattern_is_compiled_only_when_asked(sentences: list[str]) -> None:
+    """The ``re.I`` original of a names pattern (a ``Deferred``) is not compiled to wrap or run the pattern;
+    once asked (the fallback, or here the comparison) it matches as the lower-case copy does."""
+    from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
+
+    pattern = resolve_intervention("pregabalin").pattern
+    assert isinstance(pattern, LowerPattern) and isinstance(pattern.re, Deferred)
+    found = [_spans(pattern.finditer(text)) for text in sentences]
+    assert pattern.re._compiled is None
+    assert pattern.re == re.compile(pattern.pattern, re.I) and pattern.groups == 0
+    assert found == [_spans(pattern.re.finditer(text)) for text in sentences]
+    assert pattern.re._compiled is not None
+    assert pattern.search("KETAM\u0130NE or PREGABAL\u0130N") is not None  # length changes: the original runs

@@ -98,3 +98,25 @@ def test_fragment_keys_of_a_lexicon_term(sentences: list[str]) -> None:
         if pattern.search(text):
             assert any(k in text.lower() for k in keys), text
     assert required_text.fragment_keys(["intravenous", r"\d+"]) is None  # digits only: no fixed text
+
+
+def test_needs_digit_skips_the_parse_only_where_no_digit_is_written() -> None:
+    """The textual pre-check (no digit, ``\\d`` or coded digit in the source) gives the parse's answer for
+    every module pattern and every intervention's names pattern."""
+    from ketamine_evidence.analysis.extract.interventions import lexicon
+    from ketamine_evidence.analysis.extract.fast_re import LowerPattern as Wrapped
+
+    sources = [v.pattern for name, module in sorted(sys.modules.items())
+               if name.startswith("ketamine_evidence.analysis.extract.")
+               for v in vars(module).values() if isinstance(v, (re.Pattern, Wrapped))]
+    sources += [iv.pattern.pattern for iv in lexicon().values()]
+    sources += [r"[\u0660-\u0669]", r"a\u0030", r"\x31", r"\\u00ae", r"\N{DIGIT ZERO}", r"x{2}\d"]
+    for src in sources:
+        assert required_text.needs_digit(src) == required_text._digit_sequence(required_text._parsed(src, 0)), src
+    assert not required_text._writes_digit(resolve("ketamine").pattern.pattern)  # skipped: no parse
+
+
+def resolve(name: str):
+    from ketamine_evidence.analysis.extract.interventions import resolve_intervention
+
+    return resolve_intervention(name)
