@@ -16,7 +16,9 @@ training and test folds; ranker and model are both refit on the training folds) 
 - ``found``: on the articles we hold, the ranker's top candidate sentence is read by the model - the
   figure that counts, since the pipeline must find the sentence itself. ``rules`` beside it is
   ``answer`` on the whole article (the shipped evaluation); ``all`` covers every article we hold,
-  ``shipped`` only the corpus's own ``articles/`` (the 79 pain articles).
+  ``shipped`` only the corpus's own ``articles/`` (the 79 pain articles). ``found_loss`` splits the found
+  prompts by the pick (an annotator's evidence sentence ranked first, another candidate first, no candidate
+  is the evidence) with the model's errors and the rules' errors on the same picked sentence.
 
 Nothing is tuned on the test folds: C = 1 for both models and the features are fixed in advance.
 ``--train`` fits on every example and writes ``direction_model.json`` (the ``MAX_FEATURES`` largest
@@ -159,10 +161,27 @@ def cross_validate(examples: list[Example], folds: int, articles: Sequence[Artic
         for a in articles or ():
             if a.prompt.pmcid in held:
                 pick = ranker.best(a.prompt, a.found) if ranker else _rule_pick(a)
-                found_rows.append({**_row(a.read(pick), model), "rules": a.rule, "shipped": a.shipped})
+                read_pick = a.read(pick)
+                where = ("no_evidence_candidate" if not any(a.positive) else
+                         "evidence_first" if pick is not None and a.positive[a.found.index(pick)] else "other_first")
+                found_rows.append({**_row(read_pick, model), "rules": a.rule, "shipped": a.shipped,
+                                   "where": where, "rules_on_pick": read_pick.rule})
     out = {"given": _report(given_rows)}
     if articles is not None:
         out["found"] = _report(found_rows, ("all", "shipped", "pain"))
+        out["found_loss"] = loss_breakdown(found_rows)
+    return out
+
+
+def loss_breakdown(rows: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Where the found-sentence errors come from: per kind of pick (an annotator's evidence sentence ranked
+    first, another candidate ranked first, no candidate is the evidence), the prompts, the model's errors, and
+    the errors the rules would make reading the same picked sentence."""
+    out: dict[str, dict[str, int]] = {}
+    for where in ("evidence_first", "other_first", "no_evidence_candidate"):
+        chosen = [r for r in rows if r["where"] == where]
+        out[where] = {"n": len(chosen), "model_wrong": sum(r["model"] != r["gold"] for r in chosen),
+                      "rules_on_pick_wrong": sum(r["rules_on_pick"] != r["gold"] for r in chosen)}
     return out
 
 

@@ -44,3 +44,6 @@ def test_cross_validation_reads_found_sentences_of_shipped_and_jats_articles() -
     found = result["found"]
     assert found["all_model"]["n"] == len(articles) and found["shipped_model"]["n"] < len(articles)
     assert all(0.0 <= v["macro_f1"] <= 1.0 for v in found.values())
+    loss = result["found_loss"]
+    assert sum(v["n"] for v in loss.values()) == len(articles)
+    assert all(0 <= v["model_wrong"] <= v["n"] and 0 <= v["rules_on_pick_wrong"] <= v["n"] for v in loss.values())
