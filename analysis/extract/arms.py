@@ -111,7 +111,7 @@ _ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)|(?<=[A-Za-z]):\s?([A-Z]{2,6})\)") 
 _SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
 
 
-@lru_cache(maxsize=32)  # read for the intervention's initials and for the other arms of the same text
+@per_article  # read for the intervention's initials and for the other arms of the same text
 def _defined_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
     """(words, abbreviation) for every 'spelled-out words (ABBR)' of ``text``, left to right.
 
@@ -248,7 +248,7 @@ def word_pattern(name: str, text: str) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:%s)[\w-]*" % "|".join(dict.fromkeys(stems)), re.I)
 
 
-@lru_cache(maxsize=32)  # pain_effect, responders and pain_scores ask for the same article's arms
+@per_article  # pain_effect, responders and pain_scores ask for the same article's arms
 def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     """Arms of a text where ``pattern`` names the intervention.
 

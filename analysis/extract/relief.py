@@ -11,11 +11,11 @@ intervention arm's own duration of analgesia counts, and between-arm 'no differe
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, follow_up_mentions,
                                                           rated_at_the_moment, timing)
@@ -208,7 +208,7 @@ def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
     return any(v.extra.get("placebo_controlled") for v in verdicts) or _names_inactive_control(text)
 
 
-@lru_cache(maxsize=8)  # asked by several readings of one article
+@per_article  # asked by several readings of one article
 def _names_inactive_control(text: str) -> bool:
     """The text names a no-treatment, usual-care, wait-list or add-on ('... alone') control arm."""
     return bool(_INACTIVE_CONTROL.search(text))
