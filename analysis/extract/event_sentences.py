@@ -125,8 +125,8 @@ _PAIR_WINDOW = 12
 
 
 def sentence_features(text: str, signals: RuleSignals | None = None) -> list[str]:
-    """The learned classifier's features of a sentence: lower-cased unigrams, bigrams over the words with
-    drug names as ``DRUG`` and event words as ``EVENT``, and the rules' signals (``rule:...``)."""
+    """The learned classifier's features of a sentence: lower-cased unigrams, bigrams and trigrams over the
+    words with drug names as ``DRUG`` and event words as ``EVENT``, and the rules' signals (``rule:...``)."""
     signals = rule_signals(text) if signals is None else signals
     drugs, events = signals.drug_words, signals.event_words
     raw = _TOKEN_CASED.findall(text)
@@ -137,6 +137,10 @@ def sentence_features(text: str, signals: RuleSignals | None = None) -> list[str
     out = {f"u:{t}" for t in tokens}
     out.update(f"n:{t}" for t in norm if t in ("DRUG", "EVENT", "ABBR"))
     out.update(f"b:{a} {b}" for a, b in zip(norm, norm[1:]))
+    # Trigrams over the masked words, with the sentence's edges ('<s> DRUG EVENT', 'EVENT due to').
+    edged = ["<s>", *norm, "</s>"]
+    out.update((f"b:<s> {edged[1]}", f"b:{edged[-2]} </s>"))
+    out.update(f"t:{a} {b} {c}" for a, b, c in zip(edged, edged[1:], edged[2:]))
     # Relation features: the words between a drug (or abbreviation) and an event, and their order.
     cause = [i for i, t in enumerate(norm) if t in ("DRUG", "ABBR")]
     effect = [i for i, t in enumerate(norm) if t == "EVENT"]

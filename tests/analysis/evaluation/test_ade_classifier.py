@@ -17,6 +17,8 @@ def test_features_mark_drugs_events_and_the_rules_reading():
     feats = sentence_features("A 54-year-old man, treated with amiodarone, developed thyrotoxicosis.")
     assert {"n:DRUG", "n:EVENT", "rule:verdict=True", "rule:drug=True", "u:amiodarone"} <= set(feats)
     assert "wDE:developed" in feats and "o:DE" in feats  # the words between the drug and the event
+    # Masked trigrams and the sentence's edges: 'DRUG developed EVENT', 'EVENT </s>'.
+    assert {"t:DRUG developed EVENT", "b:EVENT </s>", "b:<s> a"} <= set(feats)
     assert feats == sentence_features("A 54-year-old man, treated with amiodarone, developed thyrotoxicosis.")
     plain = sentence_features("The weather was fine.")
     assert "n:DRUG" not in plain and "rule:verdict=False" in plain
