@@ -233,3 +233,28 @@ def primary_outcomes(sentences: list[str]) -> list[frozenset[str]]:
 def on_outcome(clause: str, outcome: frozenset[str]) -> bool:
     """The clause names every content word of ``outcome`` ('monthly migraine intensity' is not 'migraine frequency')."""
     return outcome <= _words(clause)
+
+
+# --- pain named by the abstract's own wider or alternative term ------------------------------------
+# Where the study's methods or results define a wider outcome by a list that holds pain ('five parameters of
+# postoperative discomfort: pain, painkiller assumption, ...', 'NSAID-associated symptoms of pain, discomfort, or
+# burning in the upper abdomen') or name pain with an alternative ('Pain or burning sensation ... were assessed'),
+# a result on that term ('IIP procedures produce less postoperative discomfort', 'maintaining relief of upper GI
+# symptoms', 'no ... difference ... in the reduction in burning sensation') is a result on pain.
+_WIDER_TERM = re.compile(r"\b(?P<term>symptoms?|discomfort|complaints?)(?: of (?!pain)[\w .-]{1,40}?)?(?:\s(?:of|such as|"
+                         r"including|like)|:)\s[^.;]{0,120}?\bpain\b", re.I)
+_ALTERNATIVE = re.compile(r"\bpain (?:or|and/or) (?P<term>burning(?: sensation)?|discomfort|soreness|tenderness|"
+                          r"aching)\b", re.I)
+
+
+def pain_aliases(sentences: list[str]) -> re.Pattern[str] | None:
+    """The wider or alternative terms the abstract defines pain by, in the sentences given (the caller passes
+    those of the methods and results: a background's 'negative symptoms such as pain' defines no outcome of the
+    study); ``None`` where there is none."""
+    terms: set[str] = set()
+    for text in sentences:
+        for pattern in (_WIDER_TERM, _ALTERNATIVE):
+            terms.update(re.sub(r"(symptom|complaint)s$", r"\1", m.group("term").lower()) for m in pattern.finditer(text))
+    if not terms:
+        return None
+    return re.compile(r"\b(%s)s?\b" % "|".join(sorted(map(re.escape, terms), key=len, reverse=True)), re.I)

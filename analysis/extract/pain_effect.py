@@ -17,7 +17,7 @@ from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
 )
-from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, primary_outcomes
+from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -122,6 +122,10 @@ GLOBAL_NONE = re.compile(r"\bno (statistically )?(significant )?differences? (\w
                          r"observed|detected|noted)(?=\.?$))", re.I)
 
 
+# A sentence that defines an outcome ('Relapse was defined as moderate-to-severe upper GI symptoms ...') reports none.
+DEFINITION = re.compile(r"\b(was|were|is|are) defined as\b", re.I)
+
+
 # A study that tests no treatment ('none (laser-evoked pain fMRI in early Parkinson's disease)'): no pain effect
 # of a treatment to report (additions rules m, o).
 NO_TREATMENT = re.compile(r"\s*(none|no (treatment|intervention))\b", re.I)
@@ -139,6 +143,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
         primary = primary_outcomes([s.text for s in ctx.sentences])
         measured: bool | None = None  # asked only where a title or conclusions sentence needs it
         where = sections(ctx)
+        aliases = pain_aliases([s.text for s in ctx.sentences if MEASURING.search(where[id(s)]) or not where[id(s)]])
         for s in finding_sentences(ctx):
             if s.section == "TITLE" or CONCLUDING.search(where[id(s)]):
                 if measured is None:
@@ -153,6 +158,12 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 reading = GLOBAL_NONE.sub(lambda m: m.group(0)[:m.start("what") - m.start()] + "pain" + m.group(0)[
                     m.end("what") - m.start():] if m.group("what") else m.group(0) + " in pain", s.text, count=1)
                 found = [v for v in clause_verdicts(reading, arms, results=results) if v.verdict == "no_difference"]
+                for v in found:
+                    v.clause = s.text
+            if not found and aliases is not None and aliases.search(s.text) and not DEFINITION.search(s.text):
+                # 'IIP procedures produce less postoperative discomfort', where pain is one of the five parameters of
+                # postoperative discomfort the methods list: read with pain in the defined term's place
+                found = clause_verdicts(aliases.sub("pain", s.text), arms, results=results)
                 for v in found:
                     v.clause = s.text
             for v in found:

@@ -1,0 +1,68 @@
+"""Outcomes: pain named by the abstract's own wider or alternative term (sentences from the pool dev abstracts)."""
+
+from __future__ import annotations
+
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.extract.outcomes import pain_aliases
+from ketamine_evidence.analysis.records import Article, Section
+
+
+def article(title: str, *parts: tuple[str | None, str]) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in parts])
+
+
+def effect(a: Article, intervention: str) -> str:
+    found = [f.value for f in extract_findings(a, intervention) if f.field == "pain_effect"]
+    return found[0] if found else "not_reported"
+
+
+def test_wider_and_alternative_terms() -> None:
+    # PMC4324478, PMC1866019, PMC4357072 (pool dev, batch 4).
+    discomfort = pain_aliases(["We also monitored and compared five parameters of postoperative discomfort: pain, "
+                               "painkiller assumption, length of hospitalization, foreign body sensation, and diet "
+                               "assumption following IP and IIP procedures."])
+    assert discomfort is not None and discomfort.search("IIP procedures produce less postoperative discomfort.")
+    symptoms = pain_aliases(["Six hundred and ten patients ... who achieved relief of NSAID-associated symptoms of pain, "
+                             "discomfort, or burning in the upper abdomen during two previous studies were enrolled"])
+    assert symptoms is not None and symptoms.search("maintaining relief of upper GI symptoms")
+    burning = pain_aliases(["Pain or burning sensation, mean clinical score and presence of erythematous areas were "
+                            "assessed."])
+    assert burning is not None and burning.search("in the reduction in burning sensation (P = 0.18)")
+    # a list of outcomes that holds no pain defines no alias
+    assert pain_aliases(["Total operative delivery rate, augmentation, pain relief, postpartum haemorrhage, sphincter "
+                         "injuries and intrapartum transfer."]) is None
+
+
+def test_result_on_the_wider_term_is_a_result_on_pain() -> None:
+    # PMC4324478 (pool dev, gold improved): pain is one of the five parameters of postoperative discomfort.
+    # The whole abstract (one unlabelled paragraph with headings written in it): its arm labels IP / IIP are read from
+    # the sentences that define the groups.
+    a = article("OSAS Surgery and Postoperative Discomfort: Phase I Surgery versus Phase II Surgery", (None, (
+        "Introduction. This study aims to investigate the reasons that discourage the patients affected by OSAS to "
+        "undergo orthognathic surgery and compares the postoperative discomfort of phase I (soft tissue surgery) and "
+        "phase II (orthognathic surgery) procedures for treatment of OSAS. Material and Methods. A pool of 46 patients "
+        "affected by OSAS was divided into two groups: “surgery patients” who accepted surgical treatments of their "
+        "condition and “no surgery patients” who refused surgical procedures. The “surgery patients” group was further subdivided into two arms: patients who accepted phase I procedures (IP) and those who "
+        "accepted phase II (IIP). To better understand the motivations behind the refusal of II phase procedures, we asked "
+        "the patients belonging to both the IP group and “no surgery” group to indicate the main reason that influenced "
+        "their decision to avoid II phase procedures. We also monitored and compared five parameters of postoperative discomfort: pain, "
+        "painkiller assumption, length of hospitalization, foreign body sensation, and diet assumption following IP "
+        "and IIP procedures. Results. The main reason to avoid IIP procedures was the concern of a more severe "
+        "postoperative discomfort. Comparison of the postoperative discomfort following IP versus IIP procedures "
+        "showed that the former scored worse in 4 out of 5 parameters analyzed. Conclusion. IIP procedures produce "
+        "less postoperative discomfort.")))
+    assert effect(a, "phase II (orthognathic) surgery for OSAS") == "improved"
+
+
+def test_background_definition_is_no_alias() -> None:
+    # PMC5593173 (pool dev, gold not_reported): 'negative symptoms such as pain' is background, no outcome measured.
+    a = article("Placebo can enhance creativity",
+                ("BACKGROUND", "The placebo effect is usually studied in clinical settings for decreasing negative "
+                               "symptoms such as pain, depression and anxiety."),
+                ("METHODS", "Subjects were randomly assigned to a control group who smelled and rated an odorant "
+                            "(n = 45), and a placebo group who were treated identically but were also told that the "
+                            "odorant increases creativity and reduces inhibitions (n = 45)."),
+                ("CONCLUSIONS", "This strengthens the view that placebo can be used not only to reduce negative "
+                                "clinical symptoms, but also to enhance positive aspects of cognition."))
+    assert effect(a, "placebo odorant with creativity suggestion") == "not_reported"
