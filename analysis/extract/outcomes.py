@@ -25,7 +25,7 @@ HIGHER_BETTER = re.compile(
     r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
     r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(hyperalgesi\w*|nocicepti\w*|withdrawal) (\w+ )?"
-    r"thresholds?|(?<!use of epidural )(?<!need for epidural )(?<!rate of epidural )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"thresholds?|(?<!epidural )(?<!neuraxial )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
     r"(pain|analgesic|headache|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
@@ -55,7 +55,7 @@ NOT_PAIN_OUTCOME = re.compile(
     r"(the )?(\w+ )?(agitation|delirium|sedation|nausea|vomiting|shivering|anxiety|restlessness|hypotension|"
     r"bradycardia|hypertension|PONV)\b|"
     # Analgesia named by its technique, or a drug given 'as analgesia', is a treatment, not an outcome.
-    r"(?<!\buse of )(?<!\brate of )(?<!\bneed for )(?<!\buptake of )(?<!\brequest for )(?<!\brequests for )"
+    r"(?<!\buse of )(?<!\brate of )(?<!\brates of )(?<!\bneed for )(?<!\buptake of )(?<!\brequest for )(?<!\brequests for )"
     r"\b(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|multimodal|"
     r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b|"
     # Pain naming the treatment or the syndrome, not a measured outcome: 'pain treatment improved sleep'.

@@ -228,3 +228,18 @@ def test_use_of_epidural_analgesia_is_analgesic_use() -> None:
 ])
 def test_a_linear_relation_with_pain_is_no_comparison(sentence: str) -> None:
     assert direction.NOT_COMPARISON.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # pool dev PMC5732563
+    "Upon the participant\u2019s request for epidural analgesia, the study group was revealed to an anesthesiologist "
+    "trained in the research protocol.",
+    # batch 6 PMC2759981
+    "We found no statistically significant differences between the groups in rates of epidural analgesia, "
+    "satisfaction with the childbirth experience or parental stress at 3 months postpartum.",
+])
+def test_every_wording_of_epidural_use_is_analgesic_use(sentence: str) -> None:
+    """'request for / rates of epidural analgesia' are uses of analgesia (less is better), as 'use of' is: the
+    'analgesia' of a higher-better outcome never follows 'epidural'."""
+    assert direction.is_pain_outcome(sentence)
+    assert direction.outcome_polarity(sentence) == "lower_better"
