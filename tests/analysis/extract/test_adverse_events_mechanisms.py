@@ -147,10 +147,9 @@ def test_the_event_a_treatment_is_effective_on_is_its_outcome():
     article = _article(
         ("CONCLUSIONS", "The efficacy of ATP on fast ventricular arrhythmias confirmed once more the striking "
                         "importance of careful device programming in order to reduce painful shocks."),
-        title="Prospective multicenter randomized trial of fast ventricular tachycardia termination by prolonged "
-              "versus conventional anti-tachyarrhythmia burst pacing in implantable cardioverter-defibrillator "
-              "patients-Atp DeliVery for pAiNless ICD thErapy (ADVANCE-D) Trial results")
-    assert _events(article, "prolonged (15-pulse) anti-tachycardia burst pacing (vs conventional 8-pulse)") == set()
+        title="The impact of urinary bladder catheterisation after ureterorenoscopic stone removal on the "
+              "postoperative course")
+    assert _events(article, "No bladder catheterisation after ureterorenoscopic stone removal (vs Foley catheter)") == set()
 
 
 def test_an_event_named_among_the_measures_compared_is_a_variable():
