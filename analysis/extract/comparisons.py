@@ -108,9 +108,12 @@ HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|betw
 # A threshold inside a definition ('changes greater than or equal to the MCID', '>= 50% relief') states no direction.
 THRESHOLD = re.compile(r"\b(greater|more|less|lower|higher|smaller|larger|fewer)\s(than\s)?or\sequal\sto\b|"
                        r"\b(equal\sto\s)?or\s(greater|more|less|higher|lower)\s(than)\b|\bat\sleast\b|[≥≤]", re.I)
-# A rating scale's answer ('79% much better or better', 'slightly worse'): the category counted, not a comparison.
-RATING = re.compile(r"\b(very much|much|a little|slightly|somewhat) (better|worse)( (or|and) (much )?(better|worse))?\b|"
-                    r"\b(better|worse) or much (better|worse)\b", re.I)
+# A rating scale's answer ('79% much better or better', '41% much better'): the category counted, not a comparison.
+# A lone 'much better' / 'slightly worse' with nothing of a scale about it is a comparison ('demonstrated slightly
+# better functional outcome than debridement').
+_DEGREE = r"(?:(?:very much|much|a little|slightly|somewhat) )"
+RATING = re.compile(rf"(?<=%) {_DEGREE}(?:better|worse)(?: (?:or|and) {_DEGREE}?(?:better|worse))?\b|"
+                    rf"\b{_DEGREE}?(?:better|worse) (?:or|and) {_DEGREE}?(?:better|worse)\b", re.I)
 REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
 WITHOUT = re.compile(r"\s*without\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)

@@ -243,3 +243,13 @@ def test_every_wording_of_epidural_use_is_analgesic_use(sentence: str) -> None:
     'analgesia' of a higher-better outcome never follows 'epidural'."""
     assert direction.is_pain_outcome(sentence)
     assert direction.outcome_polarity(sentence) == "lower_better"
+
+
+@pytest.mark.parametrize("clause", [
+    # batch 5 PMC2837810 / pool dev PMC5808274: a lone 'slightly / much better' is a comparison, not a scale's answer
+    "Regardless of high rates of structural failure of the partial rotator cuff repair, the results of arthroscopic "
+    "partial rotator cuff repair demonstrated slightly better functional outcome than debridement.",
+    "The cosmetic result was again much better than the group B.",
+])
+def test_a_degree_word_before_better_keeps_the_comparison(clause: str) -> None:
+    assert direction.raw_direction(clause) == "better"
