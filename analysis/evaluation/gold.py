@@ -212,6 +212,7 @@ class Evaluation:
     mismatches: list[Mismatch]
     missing: list[str]
     n_gold: int
+    gold: list[dict[str, Any]] = field(default_factory=list)  # the matched gold records, in the order of predictions
 
     @property
     def n_scored(self) -> int:
@@ -326,7 +327,8 @@ def evaluate(gold_path: Path, input_path: Path, intervention: str | None = None,
         matched_gold.append(record)
     scores = score_records(list(zip(predictions, matched_gold)))
     return Evaluation(gold_path=str(gold_path), scores=scores, predictions=predictions,
-                      mismatches=compare(predictions, matched_gold), missing=missing, n_gold=len(gold))
+                      mismatches=compare(predictions, matched_gold), missing=missing, n_gold=len(gold),
+                      gold=matched_gold)
 
 
 # ---------------------------------------------------------------------------------------------- output

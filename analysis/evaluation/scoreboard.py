@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ketamine_evidence.analysis.evaluation.gold import evaluate, gold_key, load_gold, score_records
+from ketamine_evidence.analysis.evaluation.gold import evaluate, load_gold, score_records
 from ketamine_evidence.base import paths
 
 FIELDS = ("relevant", "design", "conditions", "routes", "n_participants", "relief_duration_days", "follow_up_days",
@@ -83,8 +83,7 @@ def scoreboard(repo: Path, shared: Path, intervals: dict[str, dict[str, tuple[fl
             ev = evaluate(s.gold, s.articles)
             out[f"{s.name} [{s.split}]"] = {f: round(ev.scores[f].value, 3) for f in FIELDS if f in ev.scores}
             if s.split == "blind" and s.name.startswith("pool blind"):
-                missing = set(ev.missing)
-                pooled += list(zip(ev.predictions, [r for r in load_gold(s.gold) if gold_key(r) not in missing]))
+                pooled += list(zip(ev.predictions, ev.gold))
     if pooled:
         scores = score_records(pooled)
         out[f"{POOLED} ({len(pooled)}) [blind]"] = {f: round(scores[f].value, 3) for f in FIELDS if f in scores}

@@ -46,4 +46,17 @@ def test_cross_validation_reads_found_sentences_of_shipped_and_jats_articles() -
     assert all(0.0 <= v["macro_f1"] <= 1.0 for v in found.values())
     loss = result["found_loss"]
     assert sum(v["n"] for v in loss.values()) == len(articles)
-    assert all(0 <= v["model_wrong"] <= v["n"] and 0 <= v["rules_on_pick_wrong"] <= v["n"] for v in loss.values())
+    # the breakdown's model errors are exactly the found-sentence model's errors
+    wrong = sum(v["model_wrong"] for v in loss.values())
+    assert abs(wrong - (1 - found["all_model"]["accuracy"]) * len(articles)) < 0.5 + 0.0005 * len(articles)
+
+
+def test_loss_breakdown_counts_each_kind_of_pick() -> None:
+    rows = [{"where": "evidence_first", "model": "increased", "gold": "increased", "rules_on_pick": "decreased"},
+            {"where": "evidence_first", "model": "decreased", "gold": "increased", "rules_on_pick": "increased"},
+            {"where": "other_first", "model": "no_difference", "gold": "increased", "rules_on_pick": "no_difference"},
+            {"where": "no_evidence_candidate", "model": "increased", "gold": "increased", "rules_on_pick": None}]
+    assert dt.loss_breakdown(rows) == {
+        "evidence_first": {"n": 2, "model_wrong": 1, "rules_on_pick_wrong": 1},
+        "other_first": {"n": 1, "model_wrong": 1, "rules_on_pick_wrong": 1},
+        "no_evidence_candidate": {"n": 1, "model_wrong": 0, "rules_on_pick_wrong": 1}}
