@@ -157,12 +157,8 @@ def _split_comparison(clause: str) -> tuple[str, str]:
     return clause, ""
 
 
-_ALONE_ARM = re.compile(r"\b(?:alone|individually)\b", re.I)  # a component's or the base's own arm (rules g, aj)
-
-
 def orientation(clause: str, arms: Arms) -> int:
-    """+1 when the direction wording is about the intervention's arm, -1 when it is about a comparator's, 0 when
-    it compares comparators only (or states a component's arm alone)."""
+    """+1 when the direction wording is about the intervention's arm, -1 when it is about a comparator's."""
     subject, reference = _split_comparison(clause)
     if not reference:  # 'a significant improvement ... between the combined and placebo group'
         subject = re.sub(r"\bbetween\b.*$", " ", subject, flags=re.I)
@@ -173,8 +169,6 @@ def orientation(clause: str, arms: Arms) -> int:
         return 1  # 'the CXDT-HFG group ... compared with the placebo group': what is set against placebo is active
     if si and not sc:
         return 1
-    if sc and not si and not ri and (rc or not reference and _ALONE_ARM.search(subject)):
-        return 0  # two comparators ('duloxetine alone ... compared with group P'): nothing on the intervention
     if sc and not si:
         return -1
     if si and sc:
@@ -290,8 +284,7 @@ def sentence_direction(clause: str, arms: Arms) -> str | None:
         paired = respective_direction(clause, arms)
         if paired is not None:
             return paired
-    side = orientation(clause, arms)
-    return None if side == 0 else word if side > 0 else _FLIP[word]
+    return word if orientation(clause, arms) > 0 else _FLIP[word]
 
 
 _RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^,;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
