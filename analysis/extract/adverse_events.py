@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ketamine_evidence.analysis.extract.arms import article_arms, arms_for
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
@@ -215,8 +214,6 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
             mine = True
         else:
             other = True
-    if not mine and not other:  # 'among those with internal stent', '(cold incision)': an arm named by its description
-        other = article_arms(ctx).side(clause) == "comparator" and not arms_for(ctx.text, ctx.intervention.pattern).side(clause)
     return mine, other
 
 

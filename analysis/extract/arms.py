@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Callable
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, present_arms_text, word_group_given
 from ketamine_evidence.analysis.extract.article_cache import per_article
-from ketamine_evidence.analysis.extract.contrast_arms import with_contrast_arms
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -168,7 +167,6 @@ def article_arms(ctx: "Context") -> Arms:
             r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
     arms = with_absent_arms(arms, name, text)  # 'the non-tourniquet group'; 'those with internal stent' when the
     # intervention is 'pyeloplasty without internal drainage'
-    arms = with_contrast_arms(arms, name, text)  # '... electroincision or cold instrument incision': '(cold incision)'
     try:
         ctx._arms = arms  # type: ignore[attr-defined]
     except AttributeError:
