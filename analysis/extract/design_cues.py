@@ -32,7 +32,7 @@ PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
 # Experimental psychology's wording is the same mechanism: 'nine experimental conditions: combinations of backpack
 # loads', 'In this experiment ... randomly assigned to an implementation intention or a control condition'.
 EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|(?:the|this|our|each) experiment|(?:controlled )?laboratory "
-                        r"study|experimental manipulation|(?<!quasi-)(?<!quasi )experimental conditions?|control condition)\b",
+                        r"study|experimental manipulation|(?<!quasi-)(?<!quasi )experimental conditions?)\b",
                         re.I)
 # Rule o keeps `rct` for a randomised trial of a treatment: an experiment whose groups are given a drug (a dose or
 # a placebo: 'ketamine 0.5 mg/kg or saline placebo' in a heat-pain paradigm) tests that drug, not an exposure.

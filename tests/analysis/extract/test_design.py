@@ -200,9 +200,14 @@ def test_batch_4_and_5_dev_designs(pmcid, expected):
     ("Adolescent standing postural response to backpack loads: a randomised controlled experimental study",
      "There were nine experimental conditions: combinations of backpack loads (3, 5 or 10% of body weight) and "
      "positions (backpack centred at T7, T12 or L3)."),
+    # PMC5614960: 'In this experiment' names the manipulation; 'a control condition' alone does not (a wait-list
+    # control condition of a behavioural treatment trial is a control arm)
     ("That Escalated Quickly—Planning to Ignore RPE Can Backfire",
-     "62 female students (age: M = 23.7 years, SD = 4.0) were randomly assigned to an implementation intention or a "
-     "control condition and performed a static muscular endurance task."),
+     "In this experiment, we investigate the effectiveness of the widely used and recommended self-regulation strategy "
+     "of if-then planning (i.e., implementation intentions) in down-regulating RPE and improving performance in a "
+     "static muscular endurance task. 62 female students (age: M = 23.7 "
+     "years, SD = 4.0) were randomly assigned to an implementation intention or a control condition and performed a "
+     "static muscular endurance task."),
 ])
 def test_randomised_experimental_conditions_are_other(title, sentence):
     # additions rule o: an experimental manipulation tests no treatment
