@@ -96,7 +96,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 # 'All treatment groups had similar pain relief', no time of its own: read against baseline at
                 # the last examination the abstract states (guideline; additions rule e)
                 return follow[0], gains[0].sentence, gains[0].clause.strip()
-            if not _names_control_arm(ctx.text) or _VARIANTS.search(ctx.text):
+            if _active_comparator_only(ctx.text):
                 return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
             # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
             # the groups is read (rule e), else 'no difference' from the control gives 0.
@@ -135,7 +135,7 @@ def _head_to_head(ctx: "Context", verdicts: list[Verdict]) -> bool:
     text = ctx.text
     if _inactive_control(verdicts, text) or _add_on_groups(ctx):
         return False
-    return not _names_control_arm(text) or bool(_VARIANTS.search(text))
+    return _active_comparator_only(text)
 
 
 # A group defined in brackets: 'group RH (remifentanil 0.3 µg/kg/min)', 'KRH group (remifentanil ... + ketamine ...)'.
@@ -173,9 +173,14 @@ def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "
     """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
     immediately after a single treatment (additions rules r and z)."""
     text = ctx.text
-    if not _inactive_control(verdicts, text) and (not _names_control_arm(text) or _VARIANTS.search(text)):
+    if not _inactive_control(verdicts, text) and _active_comparator_only(text):
         return None  # an active comparator only: no reading (rule e); a bare control arm is read as in 'no_difference'
     return next(((0.0, s, s.text) for s in ctx.sentences if rated_at_the_moment(s.text)), None)
+
+
+def _active_comparator_only(text: str) -> bool:
+    """No control arm is named, or the 'control group' is the other variant of a technique (additions rule e)."""
+    return not _names_control_arm(text) or bool(_VARIANTS.search(text))
 
 
 def _names_control_arm(text: str) -> bool:

@@ -101,3 +101,18 @@ def test_pain_during_movement_is_a_kind_of_pain_not_a_rating_moment() -> None:
     assert rated_at_the_moment("Pain perception during debridement was assessed by a VAS (range 0\u201310).")
     assert not rated_at_the_moment("Secondary outcomes were pain at rest, pain during movement, oxycodone consumption "
                                    "(0\u201324 h), time to mobilisation, ability to mobilise, and length of stay.")
+
+
+def test_an_add_on_stated_by_bracketed_group_definitions() -> None:
+    # Ketamine dev PMC4610927: 'group RH (remifentanil 0.3 µg/kg/min), or (3) group KRH (remifentanil 0.3 µg/kg/min +
+    # ketamine 0.5 mg/kg bolus ...)': ketamine is added to exactly what group RH gets (rule g), not compared head to head.
+    from ketamine_evidence.analysis.extract import make_context, relief
+    from ketamine_evidence.analysis.parse.files import parse_file
+    from tests.analysis.extract.test_durations import _POOL
+    article = next(parse_file(_POOL.parent.parent / "corpus" / "pmc_ketamine" / "PMC4610927.nxml"))
+    assert relief._add_on_groups(make_context(article, "ketamine"))
+    # the same article with group RH's definition gone has no add-on stated by the groups
+    from dataclasses import replace
+    without = [replace(s, text=s.text.replace("(2) group RH (remifentanil 0.3 µg/kg/min), ", "")) for s in article.abstract]
+    article = replace(article, abstract=without)
+    assert not relief._add_on_groups(make_context(article, "ketamine"))
