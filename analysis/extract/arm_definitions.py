@@ -16,7 +16,8 @@ from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
 
 _GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
-_DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
+# What ends the words that define an arm, read backwards from its label: punctuation, or the previous arm's "or".
+DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
 _GIVEN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:was|were)\s(?:\w+\s)?(?:administered|given|treated|received)\b|"
                     r"(?:received|underwent)\b)", re.I)
 
@@ -27,7 +28,7 @@ def label_defined_before(text: str, start: int, end: int, floor: int, pattern: r
     before = text[max(floor, start - 91):start]
     if not (_GIVEN_TO.search(before) and _CLAUSE_END.match(text[end:end + 5])):
         return None
-    return bool(pattern.search(_DEFINITION_BEFORE.split(before)[-1]))
+    return bool(pattern.search(DEFINITION_BEFORE.split(before)[-1]))
 
 
 def word_group_given(text: str, end: int, pattern: re.Pattern[str]) -> bool:

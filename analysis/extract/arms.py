@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
-from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, present_arms_text, word_group_given
+from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, label_defined_before, present_arms_text,
+                                                                word_group_given)
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
@@ -266,7 +267,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         if label.lower() in _NOT_ARM_WORDS:
             continue
         if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # 'ketamine-midazolam (Group KM)'
-            definition = _DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
+            definition = DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
             (labels_int if pattern.search(definition) or pattern.search(label) else labels_cmp).add(label)
             continue
         given = label_defined_before(text, start, end, hits[i - 1][1] if i else 0, pattern)
@@ -303,7 +304,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         # was administered ... radiofrequency hyperthermia
     abbreviations = _abbreviations(text, pattern)
     for m in _PAREN_GROUP.finditer(text):  # 'dexmedetomidine in combination with IV-PCA (dIV-PCA group, n = 57)'
-        definition = _DEFINITION_BEFORE.split(text[max(0, m.start() - 91):m.start()])[-1]
+        definition = DEFINITION_BEFORE.split(text[max(0, m.start() - 91):m.start()])[-1]
         if pattern.search(definition) and not pattern.search(m.group(1)) and m.group(1) not in abbreviations:
             abbreviations.append(m.group(1))
     labels_int.update(abbreviations)
@@ -349,7 +350,6 @@ _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?
 # '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
 _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group|arm)\b")  # '(dIV-PCA group, n = 57)'
-_DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 

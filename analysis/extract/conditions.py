@@ -206,8 +206,9 @@ OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|d
                          r"intubat\w*|cough\w*|emergence|hemodynamic\w*|haemodynamic\w*|anxiety|sleep|"
                          r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
 # A hyphenated compound is a pain word too ('leg-pain and back-pain', 'pressure-pain threshold'); 'non-pain' is not.
-_HYPHEN_PAIN = re.compile(r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*", re.I)
-STRONG_PAIN = re.compile(r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*|(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
+_HYPHEN = r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*"
+_HYPHEN_PAIN = re.compile(_HYPHEN, re.I)
+STRONG_PAIN = re.compile(_HYPHEN + r"|(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
                          r"headaches?|migraines?|neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|"
                          r"analgesi\w*)(?![\w])", re.I)
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
@@ -244,7 +245,7 @@ _USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?
 # after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
 _CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
              rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
-_PAIN_WORD = (rf"(?:(?<=[A-Za-z]{{3}}-)(?<![Nn]on-)pain\w*(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
+_PAIN_WORD = (rf"(?:{_HYPHEN}(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
               rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-]))")
 CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
