@@ -204,7 +204,7 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
     washout' -> 70; 'One treatment cycle lasted for 21 days and two cycles were scheduled' -> 42; 'immediate-release
     for 2-9 days, sustained-release for 10-15 days' (a phased design) -> 24; 'X for 3 days followed by Y for 9 days'
     -> 12."""
-    m = _PERIODS.search(text) or _CYCLES.search(text) if "cycle" in text else _PERIODS.search(text)
+    m = _PERIODS.search(text) or _CYCLES.search(text) if "ycle" in text else _PERIODS.search(text)
     if m:
         k = int(parse_number(m.group("k")) or 0)
         days = k * float(m.group("n")) * (unit_days(m.group("unit")) or 0)
