@@ -221,13 +221,29 @@ def _regimen_next(text: str, pos: int, found):
     return None
 
 
+# The vehicle a treatment's own name gives its substance in: a supplement is swallowed (rule j: 'combined training
+# with vitamin D supplement'); a dressing, or an oil, cream or gel put on by massage, is on the skin or mucosa
+# (rules p, an: 'propolis extract added to Coe-Pak periodontal dressing').
+_SKIN_VEHICLE = re.compile(r"\b(?:dressings?|massage\b.*\b(?:oils?|creams?|gels?|lotions?)|(?:oils?|creams?|gels?|lotions?)\b"
+                           r".*\bmassage)\b", re.I)
+
+
+def vehicle_routes(name: str) -> set[str]:
+    """Routes implied by the vehicle that the intervention's name carries its substance in (none when the name
+    names a route itself: 'inhaled lavender oil')."""
+    if _route_matches(name):
+        return set()
+    return {term for term, rx in (("oral", ORAL_FORM), ("topical", _SKIN_VEHICLE)) if rx.search(name)}
+
+
 def extract(ctx: "Context") -> list[Finding]:
-    if not ctx.intervention.is_drug:
-        return []
-    chosen: dict[str, "Sentence"] = {}
     sentences = ctx.intervention_sentences()
-    if not sentences:
-        return []
+    vehicle = vehicle_routes(_COMPARATOR_REMARK.sub(" ", ctx.intervention.given_name or ctx.intervention.name))
+    if not ctx.intervention.is_drug or not sentences:  # a procedure that carries a substance (rules j, an)
+        evidence = sentences[0] if sentences else ctx.sentences[0] if ctx.sentences else None
+        return [Finding(NAME, term, ctx.evidence(evidence, NAME, VERSION), ctx.intervention.name)
+                for term in sorted(vehicle)] if evidence is not None else []
+    chosen: dict[str, "Sentence"] = {}
     for s in sentences:
         for term in named_routes(ctx, s):
             chosen.setdefault(term, s)
@@ -246,6 +262,8 @@ def extract(ctx: "Context") -> list[Finding]:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
+    if not chosen:
+        chosen = {term: sentences[0] for term in vehicle}
     stated = name_routes(ctx.intervention.given_name or ctx.intervention.name)
     if stated and not chosen:  # the route the intervention's own name states ('oral paracetamol 1 g')
         chosen = {term: sentences[0] for term in stated}

@@ -240,8 +240,9 @@ def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
              "of FD and could represent a promising treatment for this disease.")
     found = _routes(_article(named, sentence), "ginger and artichoke extract supplementation")
     assert list(found) == ["oral"] and found["oral"].evidence.text == sentence
+    # without a form in the sentence, only the name's vehicle ('supplementation', rule j) tells the route
     assert _routes(_article(named, sentence.replace("Two capsules/day were", "Two sessions a day were")),
-                   "ginger and artichoke extract supplementation") == {}
+                   "ginger and artichoke extract") == {}
 
 
 
@@ -350,3 +351,27 @@ def test_a_drug_in_a_named_infusion_fluid_is_intravenous():
     assert list(found) == ["intravenous"]
     _, bare = _routes_for("Lidocaine for extraction", "Patients received 2% lidocaine with epinephrine.", "lidocaine")
     assert bare == {}
+
+
+@pytest.mark.parametrize("title, sentence, intervention, expected", [
+    # rule an, batch 6 16951722: a non-drug intervention that carries an oil put on by massage
+    ("Evaluating Effects of Aromatherapy Massage on Sleep in Children with Autism: A Pilot Study",
+     "3 nights when the children were given aromatherapy massage with lavender oil were compared with 14 nights when "
+     "it was not given.", "aromatherapy massage with lavender oil", ["topical"]),
+    # rule j, pool 28553628: a supplement added to training is swallowed
+    ("The Comparison between Effects of 12 weeks Combined Training and Vitamin D Supplement on Improvement of "
+     "Sensory-motor Neuropathy in type 2 Diabetic Women",
+     "The experimental group received Vitamin D and 12 weeks training program (3 days a week, 60 min/session).",
+     "12 weeks combined training with vitamin D supplement", ["oral"]),
+    # rule p, batch 4 29034271: a substance carried by a periodontal dressing
+    ("Effect of Propolis Extract in Combination with Eugenol-Free Dressing (Coe-PakTM) on Pain and Wound Healing",
+     "This randomized clinical trial was performed on 36 patients who were randomly divided into two groups of "
+     "Coe-PakTM dressing with (trial group) and without (control group) propolis extract.",
+     "propolis extract added to Coe-Pak periodontal dressing", ["topical"]),
+    # a route the name states is no vehicle ('inhaled ... oil' is read by the route words)
+    ("Aromatherapy in labour", "Women inhaled lavender oil during labour.", "inhaled lavender oil", []),
+])
+def test_the_vehicle_in_the_interventions_name_gives_the_route(title, sentence, intervention, expected):
+    assert routes.vehicle_routes(intervention) == set(expected)
+    if expected:
+        assert sorted(_routes(_article(sentence, title=title), intervention)) == expected
