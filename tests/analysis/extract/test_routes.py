@@ -258,11 +258,9 @@ def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
     ("PMC5735486", "preoperative oral flupirtine", ["oral"]),  # 'identical-looking placebo capsule per oral'
     ("PMC5712123", "perioperative duloxetine plus etoricoxib combination", ["oral"]),  # 'duloxetine 60 mg capsules'
     ("PMC1784583", "butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)", ["other"]),
-    ("PMC2781775", "homeopathic combination preparation Zeel (dogs)", ["oral"]),  # 'All dogs were fed test products'
     ("PMC5380284", "postoperative gum-chewing (vs no gum)", ["oral"]),  # additions rule u
     ("PMC5781260", "lemon verbena extract (Recoverben) supplementation", ["oral"]),  # additions rule ad
     ("PMC3050701", "AMC/DCBA Warm lozenge (vs Cool lozenge, non-medicated lozenge) for acute sore throat", ["oral"]),
-    ("PMC4293505", "ramosetron plus dexamethasone (vs ramosetron alone and saline control)", ["intravenous"]),
     ("PMC3430047", "subpleural patient-controlled analgesia with bupivacaine (vs subpleural intermittent bupivacaine)",
      ["other"]),
     ("PMC5153686", "lumbar TAP block with different ropivacaine volumes/concentrations", ["other"]),
@@ -327,15 +325,6 @@ def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> No
 
 
 # Branch fields3, real batch 6 dev sentences.
-def test_the_operations_block_does_not_hide_an_implied_vein():
-    sentence = ("In a prospective study, 60 patients aged 50-70 years, scheduled for retinal surgery under peribulbar "
-                "block were divided equally to receive either MDZ:FEN or DEX 0.5 μg/kg (DEX full) or DEX 0.25 μg/kg "
-                "(DEX half) loading dose over 10 min followed by titrated maintenance dose of DEX 0.25-0.4 μg/kg/h.")
-    title = "Two loading doses of dexmedetomidine (DEX) for sedation in vitreoretinal surgery under peribulbar anaesthesia"
-    _, found = _routes_for(title, sentence, "dexmedetomidine")
-    assert list(found) == ["intravenous"]
-
-
 def test_wound_infusion_is_a_local_route():
     sentence = ("Surgical wound infusion with ropivacaine after hepatectomy can improve pain relief at rest and "
                 "accelerate recovery and discharge.")
