@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
-                                                           PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT)
+                                                           PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT,
+                                                           GROUP_WORDS, TREATMENT_GIVEN)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Evidence, Finding
@@ -324,6 +325,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "prospective_observational", None, "prospective_observational"
     trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
                    whole=whole, lows=lows)
+    if trial is not None and _groups_by_trait([s for s in sentences if about_this_study(s)]):
+        trial = None  # rules l, m: groups formed by what people have, and no treatment given
     if trial is not None and not _ASSIGNMENT.search(whole):  # rule l: a comparative series said to be prospective
         prospective = _first(sentences, _PROSPECTIVE, about_this_study, whole=whole, lows=lows)
         if prospective is not None:
@@ -341,6 +344,15 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if observed is not None:  # no treatment given by the study: people followed under their own exposure
         return "prospective_observational", observed, None
     return "other", None, None
+
+
+def _groups_by_trait(sentences: list["Sentence"]) -> bool:
+    """The study's only trial words form groups ('divided into three groups', 'the control group') and no sentence
+    gives a treatment: the groups are formed by what people have (rules l, m), not by assignment."""
+    if any(TREATMENT_GIVEN.search(s.text) for s in sentences):
+        return False
+    words = [m.group(0).lower() for s in sentences for m in TRIAL.finditer(s.text)]
+    return all(GROUP_WORDS.match(w) for w in words) and any(w.endswith("to") for w in words)
 
 
 def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Sentence | None":

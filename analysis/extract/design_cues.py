@@ -54,3 +54,12 @@ POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
 # 'patients ... were supplemented with vitamin D 4000 IE/day, and were compared to 39 untreated, matched "control"-patients').
 GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:[\w-]+ )?(?:intervention|"
                             r"programmes?|programs?|treatment period)\b|\bwere supplemented with\b", re.I)
+# Rules l and m: groups formed by what people have ('divided into 3 groups consisting of 1) 23 adults with acute axial
+# severe LBP ..., 2) 19 adults who had been involved in a minor traffic accident', 'equally divided into three groups:
+# the active myofascial trigger point group, the latent ... group, and the control group') are no assignment when
+# the study gives no treatment: then its only trial words are these group words, one of them forming groups.
+GROUP_WORDS = re.compile(r"^(?:(?:assigned|allocated|divided) (?:in)?to|control group|(?:two|three|four|2|3|4) "
+                         r"(?:equal |parallel )?groups)$", re.I)
+TREATMENT_GIVEN = re.compile(r"\b(?:receiv\w+|given(?! that)|administ\w+|treated|underw[ae]nt|undergo\w*|interventions?|placebo|sham|"
+                             r"drugs?|medications?|(?:pre)?treatments?|doses?|dosage|injections?|injected|supplement\w*|training|programm?e?s?|exercises?|sessions?|"
+                             r"randomi[sz]\w*|randomly|\d+\s?(?:mg|µg|μg|mcg|ml|mL))\b", re.I)

@@ -84,7 +84,7 @@ _AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age)\s*$", re.
 _ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas|along with|together with|as well as|"
                              r"and (?:another|a further|an additional|a second))\b", re.I)
 # Two groups joined by 'and' in one noun phrase, with no verb between them ('Fifty-one individuals with self-reported
-# electrosensitivity and 132 age- and sex-matched controls participated'); a verb makes the second another step
+# electrosensitivity and 132 controls participated'); a verb makes the second another step
 # ('80 were randomised and 75 completed').
 _AND_GROUPS = re.compile(r"^[^;:]{0,90}?\band\s*$", re.I)
 _VERB = re.compile(r"\b(?:were|was|are|is|had|have|has|completed|received|underwent|finished|remained|continued|"
@@ -180,15 +180,9 @@ def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
     return pattern.scan(text) if pattern.holds(text, present) else None
 
 
-# 'age- and sex-matched': one modifier, written with hyphens so that 'and' does not end the count's noun phrase.
-_SUSPENDED = re.compile(r"(?<=\w)- and (?=\w+-)")
-
-
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
     text = _mask_years(_mask_asa(text))
-    if "- and " in text:
-        text = _SUSPENDED.sub("--and-", text)
     found: list[tuple[int, int, int]] = []
     for m in _finditer(COUNT, text, present and present.count):
         if _NOT_ENTERED.match(text, m.end()):
@@ -225,17 +219,8 @@ def _randomised_subject(text: str) -> int | None:
     return _value(m.group("n")) if m else None
 
 
-# The arms of one allocation, the later ones elliptical: '2,815 patients randomized to PA, 1,254 to comparators'.
-_ALLOCATED_TO = re.compile(r"\s(?:\w+\s){0,2}?(?:were\s)?(?:randomi[sz]ed|assigned|allocated)\s(?:\w+\s)?to\b", re.I)
-_ELLIPTICAL = re.compile(r"(?:,|;|\band)\s(?P<n>\d[\d,]*)\s(?:\w+\s)?(?:to|in)\s(?!\d)")
-
-
 def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
     """The sum of arm sizes when a sentence gives arms and no total."""
-    if len(counts) == 1 and _ALLOCATED_TO.match(text, counts[0][2]):
-        more = [_value(m.group("n")) for m in _ELLIPTICAL.finditer(text, counts[0][2])]
-        if more and all(more):
-            return counts[0][0] + sum(v for v in more if v)
     arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
     if len(arms) >= 3 and arms[0] == sum(arms[1:]) and not counts:
         return arms[0]  # '(n = 105) were randomized into 3 groups: Group1 ... (n = 35), ...': the total comes first
@@ -246,10 +231,6 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
         between = text[counts[0][2]:counts[1][1]]
         is_total = len(rest) >= 2 and first == sum(rest)
         joined = _AND_GROUPS.match(between) is not None and not _VERB.search(between)
-        if joined and ";" in text[counts[1][2]:]:
-            # 'Fifty-one individuals ... and 132 ... controls participated ...; 48 sensitive and 132 control
-            # participants went on to complete': the groups of the first clause, not the later step's
-            counts = [c for c in counts if c[1] < counts[1][2] + text[counts[1][2]:].index(";")]
         if (_ARM_SEPARATORS.search(between) or joined) and not is_total and not _DROPOUT.search(text):
             if all(c[0] < 10 * min(x[0] for x in counts) for c in counts):
                 return sum(c[0] for c in counts)
@@ -307,29 +288,6 @@ def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) 
     return None
 
 
-_ARM_LABEL = re.compile(r"\b[Gg]roup\s(?P<l>[A-Z]|I{1,3}|IV|V|\d)\b(?!\s?(?:mg|µg|%))")
-
-
-def _one_label(text: str) -> str | None:
-    """The group label of a sentence that names exactly one group ('Group A: two lag screws ...'), else None."""
-    labels = {m.group("l") for m in _ARM_LABEL.finditer(text)} if "roup" in text else set()
-    return labels.pop() if len(labels) == 1 else None
-
-
-def _labelled_arms(ctx: "Context", present: _Present) -> dict[str, int]:
-    """Arm sizes stated one group per sentence ('Group A: ... placed in 10 patients. Group B: ... in 10 patients'):
-    label -> count, where the sentence names one group and one count."""
-    arms: dict[str, int] = {}
-    for s in ctx.sentences:
-        label = _one_label(s.text)
-        if label is None or label in arms or not has_number(s.text):
-            continue
-        counts = sentence_counts(s.text, present)
-        if len(counts) == 1:
-            arms[label] = counts[0][0]
-    return arms
-
-
 _SCREENED = re.compile(r"\b(?:eligible|screened|assessed for eligibility|approached|invited|identified|potentially)\b",
                        re.I)
 _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
@@ -340,7 +298,6 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = _Present(ctx.text)
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
-    labelled = _labelled_arms(ctx, present) if "roup" in ctx.text else {}
     for s in ctx.sentences:
         if is_background_sentence(ctx, s) or not has_number(s.text):
             continue
@@ -373,9 +330,6 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             value = arms[0] if len(arms) == 1 and _rank(s.text) >= 2 else None
         if value is None:
             continue
-        label = _one_label(s.text)
-        if label is not None and labelled.get(label) == value and len(labelled) >= 2:
-            value = sum(labelled.values())  # 'Group A: ... in 10 patients. Group B: ... in 10 patients.' -> 20
         rank = _rank(s.text) if s.section != "TITLE" else 0
         if best is None or rank > best[0]:
             best = (rank, -s.index, value, s)

@@ -71,9 +71,6 @@ IMPLIED_IV = re.compile(
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
-# The anaesthesia the operation is done under is no route of the drug studied ('scheduled for retinal surgery under
-# peribulbar block'); nor is a 'local anaesthetic'.
-_SETTING = re.compile(r"\bunder (?:\w+ ){0,3}?(?:blocks?|an(?:a)?esthesia)\b", re.I)
 ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
                        r"supplementation|supplements?|supplemented|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
                        r"chewing[- ]gum|gum[- ]chewing|chewing|(?:sustained|extended|controlled|immediate|modified|prolonged|"
@@ -146,8 +143,6 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             after = next_drug(text, m.end(), found, limit=25) or _regimen_next(text, m.end(), found)
             if _ALL_BEFORE.search(text, 0, m.start()):  # 'received either X or Y ... both IM'
                 who_all = [d for d in found if d.start < m.start()]
-            elif _LIST_FOLLOWS.match(text, m.end()):  # 'treated intravenously with 1 ml of NaCl (group C); or ...'
-                who_all = [d for d in found if d.start >= m.end()]
             elif after is not None and after.start - m.end() <= 25:
                 # 'to receive intravenously placebo (saline), lidocaine (20 mg), ketorolac (10 mg), or both'
                 who_all = drug_list(text, after, found)
@@ -181,7 +176,6 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     return routes
 
 
-_LIST_FOLLOWS = re.compile(r"\s*(?:with\b|:)", re.I)
 _PREPOSITION = re.compile(r"\b(?:on|for|during|after|before|under|of|to)\b", re.I)
 _NAMED_IN_BRACKETS = re.compile(r"(?:[\s,]+[\w\-]+){1,8}\s*\(", re.I)
 # An adjuvant takes the route of the drug it is added to: 'X as an adjuvant to ropivacaine in supraclavicular
@@ -221,13 +215,29 @@ def _regimen_next(text: str, pos: int, found):
     return None
 
 
+# The vehicle a treatment's own name gives its substance in: a supplement is swallowed (rule j: 'combined training
+# with vitamin D supplement'); a dressing, or an oil, cream or gel put on by massage, is on the skin or mucosa
+# (rules p, an: 'propolis extract added to Coe-Pak periodontal dressing').
+_SKIN_VEHICLE = re.compile(r"\b(?:dressings?|massage\b.*\b(?:oils?|creams?|gels?|lotions?)|(?:oils?|creams?|gels?|lotions?)\b"
+                           r".*\bmassage)\b", re.I)
+
+
+def vehicle_routes(name: str) -> set[str]:
+    """Routes implied by the vehicle that the intervention's name carries its substance in (none when the name
+    names a route itself: 'inhaled lavender oil')."""
+    if _route_matches(name):
+        return set()
+    return {term for term, rx in (("oral", ORAL_FORM), ("topical", _SKIN_VEHICLE)) if rx.search(name)}
+
+
 def extract(ctx: "Context") -> list[Finding]:
-    if not ctx.intervention.is_drug:
-        return []
-    chosen: dict[str, "Sentence"] = {}
     sentences = ctx.intervention_sentences()
-    if not sentences:
-        return []
+    vehicle = vehicle_routes(_COMPARATOR_REMARK.sub(" ", ctx.intervention.given_name or ctx.intervention.name))
+    if not ctx.intervention.is_drug or not sentences:  # a procedure that carries a substance (rules j, an)
+        evidence = sentences[0] if sentences else ctx.sentences[0] if ctx.sentences else None
+        return [Finding(NAME, term, ctx.evidence(evidence, NAME, VERSION), ctx.intervention.name)
+                for term in sorted(vehicle)] if evidence is not None else []
+    chosen: dict[str, "Sentence"] = {}
     for s in sentences:
         for term in named_routes(ctx, s):
             chosen.setdefault(term, s)
@@ -246,6 +256,8 @@ def extract(ctx: "Context") -> list[Finding]:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
+    if not chosen:
+        chosen = {term: sentences[0] for term in vehicle}
     stated = name_routes(ctx.intervention.given_name or ctx.intervention.name)
     if stated and not chosen:  # the route the intervention's own name states ('oral paracetamol 1 g')
         chosen = {term: sentences[0] for term in stated}
@@ -292,7 +304,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
     """The sentence that implies an intravenous route beyond doubt, if any."""
     if any(_local_route_of_intervention(ctx, s) for s in sentences):
         return None
-    sentences = [s for s in sentences if not _NOT_IV.search(_SETTING.sub(" ", s.text))]
+    sentences = [s for s in sentences if not _NOT_IV.search(s.text)]
     for s in sentences:  # 'ketamine PCA', 'PCA containing morphine and ketamine'
         found = mentions(s.text, ctx.intervention.pattern)
         for m in PCA.finditer(s.text):
@@ -343,7 +355,6 @@ _EVERY_ARM = re.compile(r"\b(?:each|both|all|the two|the three|either|the|\w+ ty
                         r"(?:groups?|arms?|solutions?|drugs?|medications?|treatments?|products?)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:]|\b(?:whereas|while|but)\b")
 _FREQUENCY = re.compile(r"\b(?:daily|a day|per day|times|once|twice|every)\b|/\s?day\b", re.I)
-_ORAL_VERB = re.compile(r"\b(?:(?:were|was) fed|chewed|drank|swallowed)\b", re.I)
 REGIMEN_FORMS = (("oral", re.compile(r"\b(?:capsules?|tablets?|pills?|lozenges?)\b", re.I)),
                  ("topical", re.compile(r"\binstill\w* (?:a |one |two )?drops?\b|\bapplied (?:a |an |the )?[^.;]{0,30}"
                                         r"\b(?:cream|gel|ointment|patch)", re.I)))
@@ -361,8 +372,6 @@ def _every_arms_route(ctx: "Context") -> dict[str, "Sentence"]:
                         and not any(arms.end() <= d.start < m.start() for d in found) \
                         and not _CLAUSE_END.search(text[arms.end():m.start()]):
                     chosen.setdefault(term, s)
-        if _ORAL_VERB.search(text) and all(d.is_control for d in mentions(text, ctx.intervention.pattern)):
-            chosen.setdefault("oral", s)  # 'All dogs were fed test products or placebo for 8 weeks'
         if not _FREQUENCY.search(text):
             continue
         for term, form in REGIMEN_FORMS:

@@ -254,3 +254,29 @@ def test_an_individual_patient_meta_analysis_of_the_trials_at_hand_is_other():
                         (None, "We searched MEDLINE and Embase; individual patient data from three trials were "
                                "combined."))
     assert _design(searched).value == "systematic_review"
+
+
+def test_groups_formed_by_what_people_have_are_no_assignment():
+    # rules l, m; batch 4 22506235 and batch 5 26504306: groups by a condition, no treatment given -> other
+    mri = _article(
+        "Magnetic Resonance Findings of Acute Severe Lower Back Pain",
+        ("Method", "Sixty patients with back pain were divided into 3 groups consisting of 1) 23 adults with acute axial "
+                   "severe LBP who could not sit up or stand up for several days (group A), 2) 19 adults who had been "
+                   "involved in a minor traffic accident (group B), and 3) 18 adults with LBP with radicular pain "
+                   "(group C)."),
+        ("Results", "HIZ findings were more prevalent in A group than in group B or group C (p<0.05)."))
+    assert _design(mri).value == "other"
+    emg = _article(
+        "Electrophysiological characteristics according to activity level of myofascial trigger points",
+        (None, "Subjects were equally divided into three groups: the active myofascial trigger point group, the latent "
+               "myofascial trigger point group, and the control group."),
+        (None, "Given that muscles with active myofascial trigger points had an increased MDF and suffered muscle "
+               "fatigue more easily, increased recruitment of motor unit action potential of type II fibers was "
+               "evident."))
+    assert _design(emg).value == "other"
+    # a group that is given something keeps the trial reading (rule l)
+    treated = _article(
+        "Electrophysiological characteristics of myofascial trigger points",
+        (None, "Subjects were equally divided into three groups: the active myofascial trigger point group, the latent "
+               "myofascial trigger point group, and the control group, which received no stretching sessions."))
+    assert _design(treated).value == "non_randomised_trial"
