@@ -24,6 +24,8 @@ from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, label_defined_before, present_arms_text,
                                                                 word_group_given)
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
+from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -160,7 +162,7 @@ def article_arms(ctx: "Context") -> Arms:
     name = ctx.intervention.given_name or ctx.intervention.name
     extra = _initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
     if extra:  # the abbreviation or group word becomes one of the intervention's names
-        pattern = _with_names(pattern.pattern, pattern.flags, tuple(re.escape(w) for w in extra))
+        pattern = _with_names(pattern.pattern, pattern.flags, tuple(extra), getattr(pattern, "keys", ()))
     arms = arms_for(text, pattern)
     alone = [w for w in _alone_arms(name, text) if not pattern.search(w)]
     if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
@@ -175,9 +177,10 @@ def article_arms(ctx: "Context") -> Arms:
     return arms
 
 
-@lru_cache(maxsize=64)  # one compiled pattern per article and name, however many extractors ask
-def _with_names(pattern: str, flags: int, extra: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"%s|\b(?:%s)\b" % (pattern, "|".join(extra)), flags)
+@lru_cache(maxsize=64)  # one pattern per article and name, however many extractors ask; given the names' keys (a
+def _with_names(pattern: str, flags: int, extra: tuple[str, ...], keys: tuple[str, ...]) -> re.Pattern[str]:
+    source = r"%s|\b(?:%s)\b" % (pattern, "|".join(map(re.escape, extra)))  # ``LowerPattern``), run in lower case
+    return fast(Deferred(source, flags), (*keys, *(w.lower() for w in extra))) if keys else re.compile(source, flags)
 
 
 _ALONE, _ADD_ON = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I), re.compile(

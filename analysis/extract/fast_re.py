@@ -351,14 +351,16 @@ def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
     got = lower_copy(pattern) if isinstance(pattern, (re.Pattern, Deferred)) else None
     if got is None:
         return pattern.compiled() if isinstance(pattern, Deferred) else pattern
-    gate = None
+    gate, given = None, bool(keys)
     if not keys:
         needed = required_text.required_keys(got[0].pattern, got[0].flags)
         if needed and len(needed) <= _FEW_KEYS:  # a few ``in`` checks cost less than a pass over a short text
             keys = tuple(sorted(needed))
         elif needed and required_text.accepting():
             gate = required_text.register(needed)
-    digit = required_text.needs_digit(got[0].pattern, got[0].flags)
+    # A pattern given its keys (the intervention's names, built per article) is pre-checked by them: the digit
+    # check would read its source again (a parse where a name writes a digit) for a case no name list makes.
+    digit = not given and required_text.needs_digit(got[0].pattern, got[0].flags)
     wrapped = (RememberingPattern if remember else LowerPattern)(pattern, *got, keys=tuple(keys), gate=gate,
                                                                   digit=digit)
     if remember:

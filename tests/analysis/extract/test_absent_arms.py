@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ketamine_evidence.analysis.extract import extract_findings
-from ketamine_evidence.analysis.extract.absent_arms import absent_words
+from ketamine_evidence.analysis.extract.absent_arms import _negated, absent_words, may_negate
+from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 from ketamine_evidence.analysis.records import Article, Section
 
 
@@ -32,3 +33,18 @@ def test_what_an_absence_intervention_leaves_out_names_the_comparator() -> None:
                                 "UPJO repair, with or without internal stenting."),
                   ("RESULTS", "However, a higher incidence of catheter related urinary symptoms and flank pain was "
                               "reported among those with internal stent.")) == "improved"
+
+
+def test_the_negation_pre_check_passes_every_text_the_negated_names_match() -> None:
+    """``may_negate`` is False only where the compiled negated names find nothing (batch 6 PMC3488177 and pool dev
+    sentences): it may let a text through, never hold one back."""
+    names = resolve_intervention("tourniquet").pattern  # as the abstract names it
+    negated = _negated(names)
+    for text in ("Pain VAS measurements were lower in the non-tourniquet group (p = 0.01).",
+                 "50 patients with osteoarthritis of the knee were randomized to cemented TKA with or without tourniquet.",
+                 "TKA without the tourniquet", "no tourniquet was used", "Tourniquet use did not improve fixation.",
+                 "There was no difference in fixation; the tourniquet was released."):
+        assert may_negate(names, text) or not negated.search(text), text
+    assert may_negate(names, "Pain VAS measurements were lower in the non-tourniquet group (p = 0.01).")
+    assert not may_negate(names, "There was no difference in fixation; the tourniquet was released.")
+    assert not may_negate(names, "Tourniquet use did not improve fixation.")

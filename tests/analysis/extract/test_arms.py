@@ -125,3 +125,24 @@ def test_pain_control_is_an_outcome_not_a_control_arm() -> None:
     assert not arms.is_comparator("reduced significantly postoperative major adverse cardiac events with better pain "
                                   "control in comparison with perioperative IV analgesia")
     assert arms.is_comparator("pain control in the observation group were better than those of the control group")
+
+
+def test_names_widened_by_a_group_word_run_in_lower_case_with_the_same_matches() -> None:
+    # Pool batch 5 (dev) PMC5135478 'the PAR/VAL group', batch 4 PMC2699080 'the LP group': the intervention's
+    # names plus the arm's word, pre-checked by the names' keys and the word, match as the re.I pattern does.
+    from ketamine_evidence.analysis.extract.arms import _with_names
+    from ketamine_evidence.analysis.extract.fast_re import LowerPattern
+    from ketamine_evidence.analysis.extract.interventions import resolve_intervention
+
+    for name, word, text in (
+            ("parecoxib/valdecoxib (vs placebo) after gynecologic surgery", "PAR/VAL",
+             "Pain scores were reduced in the PAR/VAL group (n=98), relative to placebo (n=97), on Day 2"),
+            ("laparoscopic pyeloplasty (vs open pyeloplasty)", "LP",
+             "Compared to OP group, the post operative diclofenac requirement was significantly less in LP group "
+             "(mean 107.14 mg). Laparoscopic pyeloplasty took longer.")):
+        names = resolve_intervention(name).pattern
+        wider = _with_names(names.pattern, names.flags, (word,), names.keys)
+        plain = re.compile(r"%s|\b(?:%s)\b" % (names.pattern, re.escape(word)), names.flags)
+        assert isinstance(wider, LowerPattern) and word.lower() in wider.keys
+        assert [m.span() for m in wider.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+        assert wider.sub("_", text.upper()) == plain.sub("_", text.upper())

@@ -129,3 +129,15 @@ def test_intervention_original_pattern_is_compiled_only_when_asked(sentences: li
     assert found == [_spans(pattern.re.finditer(text)) for text in sentences]
     assert pattern.re._compiled is not None
     assert pattern.search("KETAM\u0130NE or PREGABAL\u0130N") is not None  # length changes: the original runs
+
+
+def test_a_names_pattern_given_keys_is_not_read_for_digits(sentences: list[str]) -> None:
+    """A names pattern is pre-checked by its keys only (no parse of its source for the digit check, one per
+    article where a name writes a digit: pool dev 'bromfenac 0.09% ophthalmic solution'); matches as before."""
+    from ketamine_evidence.analysis.extract import required_text
+
+    pattern = resolve_intervention("bromfenac 0.09% ophthalmic solution").pattern
+    assert isinstance(pattern, LowerPattern) and pattern.keys and not pattern.digit
+    assert required_text._writes_digit(pattern.pattern)  # the parse the digit check would have needed
+    for text in sentences + ["Bromfenac 0.09% Ophthalmic Solution twice daily", "no digit here, bromfenac"]:
+        assert _spans(pattern.finditer(text)) == _spans(pattern.re.finditer(text))
