@@ -13,8 +13,10 @@ from typing import Any
 
 
 class Deferred:
-    """``re.compile(pattern, flags)``, made on first use; equal to (and hashed as) the source and flags. For a
-    pattern without inline flags: ``flags`` are what the compiled pattern reports (``re.UNICODE`` added)."""
+    """``re.compile(pattern, flags)``, made on first use; equal to another ``Deferred`` of the same source and
+    flags, and hashed as them (not equal to a compiled ``re.Pattern``, whose hash differs: equal objects must hash
+    alike). For a pattern without inline flags: ``flags`` are what the compiled pattern reports (``re.UNICODE``
+    added)."""
 
     __slots__ = ("pattern", "flags", "_compiled")
 
@@ -32,7 +34,7 @@ class Deferred:
         return getattr(self.compiled(), name)
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, (Deferred, re.Pattern)):
+        if isinstance(other, Deferred):
             return other.pattern == self.pattern and other.flags == self.flags
         return NotImplemented
 

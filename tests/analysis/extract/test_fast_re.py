@@ -118,14 +118,14 @@ def test_lower_case_copy_by_runs_is_the_copy_letter_by_letter() -> None:
 
 def test_intervention_original_pattern_is_compiled_only_when_asked(sentences: list[str]) -> None:
     """The ``re.I`` original of a names pattern (a ``Deferred``) is not compiled to wrap or run the pattern;
-    once asked (the fallback, or here the comparison) it matches as the lower-case copy does."""
+    once asked (the fallback, or here a direct search) it matches as the lower-case copy does."""
     from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 
     pattern = resolve_intervention("pregabalin").pattern
     assert isinstance(pattern, LowerPattern) and isinstance(pattern.re, Deferred)
     found = [_spans(pattern.finditer(text)) for text in sentences]
     assert pattern.re._compiled is None
-    assert pattern.re == re.compile(pattern.pattern, re.I) and pattern.groups == 0
+    assert pattern.re.pattern == pattern.pattern and pattern.re.flags & re.I and pattern.groups == 0
     assert found == [_spans(pattern.re.finditer(text)) for text in sentences]
     assert pattern.re._compiled is not None
     assert pattern.search("KETAM\u0130NE or PREGABAL\u0130N") is not None  # length changes: the original runs
@@ -141,3 +141,14 @@ def test_a_names_pattern_given_keys_is_not_read_for_digits(sentences: list[str])
     assert required_text._writes_digit(pattern.pattern)  # the parse the digit check would have needed
     for text in sentences + ["Bromfenac 0.09% Ophthalmic Solution twice daily", "no digit here, bromfenac"]:
         assert _spans(pattern.finditer(text)) == _spans(pattern.re.finditer(text))
+
+
+def test_a_deferred_pattern_is_equal_only_to_its_like_and_hashes_with_them() -> None:
+    """Equal objects must hash alike: a ``Deferred`` equals another of the same source and flags, not the compiled
+    pattern (whose hash differs), so a dict or cache never holds two keys that compare equal."""
+    import re
+
+    from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
+    a, b = Deferred(r"\bketamine\b", re.I), Deferred(r"\bketamine\b", re.I)
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    assert a != re.compile(r"\bketamine\b", re.I) and a.search("Ketamine 0.5 mg/kg") is not None
