@@ -360,8 +360,9 @@ def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Senten
     sponsored clinical studies'), not built on a systematic search."""
     low = lower(whole)
     if "pooled" not in low and "integrated" not in low:  # an individual-patient meta-analysis of named trials, too
-        ipd = next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
-        return ipd if ipd is not None and _STUDY_COUNT.search(whole) and not _SEARCHED.search(whole) else None
+        if not _STUDY_COUNT.search(whole) or _SEARCHED.search(whole):
+            return None  # (the whole-text tests first: they spare most records the scan of every sentence)
+        return next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
     pooled = _first(sentences, POOLED, whole=whole, lows=lows)
     if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
         pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
