@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ketamine_evidence.analysis.extract import article_cache
 from ketamine_evidence.analysis.extract.interventions import Intervention, resolve_intervention
 from ketamine_evidence.analysis.records import Article, Evidence, Finding, StudyRecord, build_study_record
 from ketamine_evidence.analysis.parse.sentences import Sentence, split_article
@@ -111,7 +112,7 @@ def make_context(article: Article, intervention: Intervention | str = "ketamine"
 
 def extract_findings(article: Article, intervention: Intervention | str = "ketamine") -> list[Finding]:
     """Every finding of every extractor for one article."""
-    fast_re.new_article()  # the intervention pattern's results for the previous article's texts are not needed
+    article_cache.new_article()  # the intervention pattern's results for the previous article's texts are not needed
     ctx = make_context(article, intervention)
     mentioned = ctx.intervention.mentioned_in(ctx.text)
     for module in EXTRACTORS:

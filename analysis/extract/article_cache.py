@@ -24,7 +24,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 SIZE = 512
 
 _CACHES: list[Any] = []
-_ARTICLE = [0]
+# The current article's number in a one-item list: ``article_number()`` for callers, the list itself for the
+# one hot path (``fast_re``'s memo, read on every search) where a call per read would cost.
+ARTICLE = [0]
 
 
 def per_article(fn: F) -> F:
@@ -37,7 +39,7 @@ def per_article(fn: F) -> F:
 
 def new_article() -> None:
     """Start a new article: every ``per_article`` cache forgets the previous article's texts."""
-    _ARTICLE[0] += 1
+    ARTICLE[0] += 1
     for cached in _CACHES:
         cached.cache_clear()
 
@@ -45,4 +47,4 @@ def new_article() -> None:
 def article_number() -> int:
     """The number of the article being read (``new_article`` counts them): results kept elsewhere for one
     article (the intervention pattern's ``search`` memo) compare it with theirs to know when to forget."""
-    return _ARTICLE[0]
+    return ARTICLE[0]

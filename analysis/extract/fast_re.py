@@ -26,8 +26,7 @@ from typing import Any, Iterator
 
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
-from ketamine_evidence.analysis.extract.article_cache import (  # noqa: F401  (new_article, article_number: callers')
-    _ARTICLE, article_number, new_article, per_article)
+from ketamine_evidence.analysis.extract.article_cache import ARTICLE, per_article
 from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
@@ -246,9 +245,9 @@ class LowerPattern:
         memo = self.memo
         if memo is None or args:
             return LowerPattern.search(self, text, *args)
-        if self._article != _ARTICLE[0] or len(memo) > _MEMO_SIZE:
+        if self._article != ARTICLE[0] or len(memo) > _MEMO_SIZE:
             memo.clear()
-            self._article = _ARTICLE[0]
+            self._article = ARTICLE[0]
         got = memo.get(text, _MISS)
         if got is _MISS:
             got = memo[text] = LowerPattern.search(self, text)
@@ -329,7 +328,6 @@ class LowerPattern:
 
 _MISS = object()
 _MEMO_SIZE = 2048  # texts of one article at most (sentences, clauses, slices), in case no caller marks articles
-# ``new_article`` and ``article_number`` are ``article_cache``'s (imported above, kept here for callers).
 
 
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
@@ -340,7 +338,7 @@ def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
     """``pattern`` wrapped in a ``LowerPattern`` when it is case-insensitive and can be lower-cased safely;
     ``keys``: lower-case substrings one of which every match holds (checked before the pattern runs); without
     them the keys are read from the pattern (``required_text``); ``remember``: ``search`` keeps its results
-    for the texts of the current article (see ``new_article``); by default for a pattern given its keys (the
+    for the texts of the current article (see ``article_cache.new_article``); by default for a pattern given its keys (the
     intervention's names, asked about the same texts by every extractor). A pattern made before any text is
     read (at import) has its keys join the one automaton pass per text; one made later (per article) is
     pre-checked with ``in`` when it has a few keys."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ketamine_evidence.analysis.extract.article_cache import per_article  # noqa: F401  (routes imports it from here)
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.study_text import other_drug_spans
 
 CONTROL = re.compile(r"^(?:placebo|saline|normal saline|sham|vehicle)$", re.I)

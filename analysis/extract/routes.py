@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, fast
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
-from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, per_article, preceding
+from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, preceding
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 from ketamine_evidence.analysis.records import ROUTES, Finding
 

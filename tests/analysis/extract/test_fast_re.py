@@ -82,17 +82,17 @@ def test_unsafe_patterns_are_left_alone() -> None:
 def test_intervention_pattern_remembers_its_results_for_one_article_only(sentences: list[str]) -> None:
     """The intervention's pattern (given its keys) keeps ``search`` results per article: the same matches as the
     ``re.I`` pattern, the second call on a text answered from the memo, forgotten at the next article."""
-    from ketamine_evidence.analysis.extract import fast_re
+    from ketamine_evidence.analysis.extract import article_cache
 
     pattern = fast(re.compile(r"(?<!\w)(?:ketamine|esketamine)(?!\w)", re.I), ("ketamine",))
     assert isinstance(pattern, LowerPattern) and pattern.memo is not None
     assert fast(re.compile(r"\bketamine\b", re.I)).memo is None  # keys read from the pattern: nothing kept
-    fast_re.new_article()
+    article_cache.new_article()
     for s in sentences:
         first, again, plain = pattern.search(s), pattern.search(s), pattern.re.search(s)
         assert again is first and (first and first.span()) == (plain and plain.span()), s
     assert any(pattern.search(s) for s in sentences) and pattern.memo
-    fast_re.new_article()
+    article_cache.new_article()
     text = next(s for s in sentences if "Ketamine" in s)  # a data/snapshot/pmc sentence
     assert pattern.search(text).group() == "Ketamine" and list(pattern.memo) == [text]
 

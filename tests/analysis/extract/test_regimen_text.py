@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.extract import fast_re
-from ketamine_evidence.analysis.extract.regimen_text import per_article
+from ketamine_evidence.analysis.extract import article_cache
+from ketamine_evidence.analysis.extract.article_cache import per_article
 
 
 def test_per_article_keeps_results_until_the_next_article() -> None:
@@ -18,6 +18,6 @@ def test_per_article_keeps_results_until_the_next_article() -> None:
     text = "Group 1 received intravenous ketamine anesthesia (n=822), Group 2 received inhalation anesthesia."
     first = words(text)
     assert words(text) is first and calls == [text]  # the same article: computed once
-    fast_re.new_article()
+    article_cache.new_article()
     again = words(text)
     assert again == first and again is not first and calls == [text, text]  # the next article: computed again
