@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Callable
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, label_defined_before, present_arms_text,
                                                                 word_group_given)
+from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
+                                                                  initials_abbreviations, intervention_abbreviations)
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
@@ -99,53 +101,6 @@ def _unnamed(names: re.Pattern[str], text: str) -> str:
     return names.sub(_blank, text)
 
 
-def _abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
-    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)', '... group (SG)'."""
-    out = []
-    for m in pattern.finditer(text):
-        after = re.match(r"(?:\s(?:group|arm))?\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 20])
-        if after:
-            out.append(after.group(1))
-    return out
-
-
-_BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
-_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)|(?<=[A-Za-z]):\s?([A-Z]{2,6})\)")  # 'words (ABBR)', '(words: ABBR)'
-_SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
-
-
-@per_article  # read for the intervention's initials and for the other arms of the same text
-def _defined_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
-    """(words, abbreviation) for every 'spelled-out words (ABBR)' of ``text``, left to right.
-
-    The bracketed capitals are rare, so they are found first and only the stretch before each is read
-    (one scan of the text instead of trying up to six words at every word)."""
-    floor = 0
-    found = []
-    for m in _ABBREVIATION.finditer(text):
-        words = _SPELLED_BEFORE.search(text[max(floor, m.start() - 300):m.start()] + (" " if m.group(2) else ""))
-        if words is not None:
-            floor = m.end()
-            found.append((words.group(1), m.group(1) or m.group(2)))
-    return tuple(found)
-
-
-def _initials_abbreviations(text: str, name: str) -> list[str]:
-    """Abbreviations whose spelled-out words are all words of the intervention's name, by their initials:
-    'patient controlled epidural analgesia (PCEA)' for 'thoracic patient-controlled epidural analgesia with
-    bupivacaine', though the abstract never writes the full name ('patient controlled intravenous analgesia
-    (PCIA)' is not: 'intravenous' is no word of the name)."""
-    name = _BRACKETED_COMPARATOR.sub(" ", name)
-    name_words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-    out = []
-    for spelled, abbr in _defined_abbreviations(text):
-        words = re.findall(r"[A-Za-z]+", spelled)[-len(abbr):]
-        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
-                and all(w.lower() in name_words or w.lower().rstrip("s") in name_words for w in words):
-            out.append(abbr)
-    return out
-
-
 def article_arms(ctx: "Context") -> Arms:
     """Intervention and comparator vocabulary of one article (names, group labels, abbreviations).
 
@@ -160,7 +115,7 @@ def article_arms(ctx: "Context") -> Arms:
     if not ctx.intervention.mentioned_in(text):
         pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
     name = ctx.intervention.given_name or ctx.intervention.name
-    extra = _initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
+    extra = initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
     if extra:  # the abbreviation or group word becomes one of the intervention's names
         pattern = _with_names(pattern.pattern, pattern.flags, tuple(extra), getattr(pattern, "keys", ()))
     arms = arms_for(text, pattern)
@@ -191,8 +146,8 @@ _ONLY_ARM = re.compile(r"(?<![\w-])([A-Za-z][\w-]{1,30}) (?:alone|only) \(", re.
 def _alone_arms(name: str, text: str) -> list[str]:
     """The base treatment an add-on is compared with, as the name's comparator or the abstract defines it:
     'IV-PCA' in 'dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)'."""
-    bracket = " ".join(m.group(0) for m in _BRACKETED_COMPARATOR.finditer(name))
-    own = _BRACKETED_COMPARATOR.sub(" ", name)
+    bracket = " ".join(m.group(0) for m in BRACKETED_COMPARATOR.finditer(name))
+    own = BRACKETED_COMPARATOR.sub(" ", name)
     if not _ADD_ON.search(own) or re.search(r"\b(alone|only)\b", own, re.I):
         return []  # no add-on design ('lidocaine spray alone (vs spray plus viscous solution)' is the base itself)
     found = [m.group(1) for m in _ALONE.finditer(bracket)] + [m.group(1) for m in _ONLY_ARM.finditer(text)]
@@ -206,7 +161,7 @@ def _group_words(text: str, name: str) -> list[str]:
     ('the LP group' for 'laparoscopic pyeloplasty')."""
     if " group" not in text and " arm" not in text:
         return []
-    name_words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", _BRACKETED_COMPARATOR.sub(" ", name))
+    name_words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", BRACKETED_COMPARATOR.sub(" ", name))
                   if w.lower() not in _NAME_FILLER]
     starts = {w[:3] for w in name_words}
     initials = "".join(w[0] for w in name_words).upper()
@@ -239,7 +194,7 @@ def word_pattern(name: str, text: str) -> re.Pattern[str] | None:
     """A pattern for the distinctive words of ``name`` (4+ letters, not filler; matched by their first
     six letters, so 'supplementation' finds 'supplement') that ``text`` uses; None when it uses none.
     A bracketed comparator ('(vs loop ligation)') is left out of the name."""
-    name = _BRACKETED_COMPARATOR.sub(" ", name)
+    name = BRACKETED_COMPARATOR.sub(" ", name)
     stems = []
     for word in re.findall(r"[A-Za-z][A-Za-z-]{3,}", name):
         if word.lower() in _NAME_FILLER:
@@ -305,7 +260,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         (labels_int if word_group_given(text, m.end(), pattern) else names_cmp).add(word)  # 'the observation group
         # was administered ... radiofrequency hyperthermia
-    abbreviations = _abbreviations(text, pattern)
+    abbreviations = intervention_abbreviations(text, pattern)
     for m in _PAREN_GROUP.finditer(text):  # 'dexmedetomidine in combination with IV-PCA (dIV-PCA group, n = 57)'
         definition = DEFINITION_BEFORE.split(text[max(0, m.start() - 91):m.start()])[-1]
         if pattern.search(definition) and not pattern.search(m.group(1)) and m.group(1) not in abbreviations:
@@ -314,7 +269,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
         # another arm the abstract defines and names so
         arm_words = {m.group(1) for m in re.finditer(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b", text)}
-        names_cmp.update(abbr for spelled, abbr in _defined_abbreviations(text) if abbr not in labels_int
+        names_cmp.update(abbr for spelled, abbr in defined_abbreviations(text) if abbr not in labels_int
                          and abbr in arm_words and not pattern.search(spelled))
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
     int_re = _label_regex(labels_int, abbreviations)

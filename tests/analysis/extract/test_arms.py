@@ -63,19 +63,6 @@ def test_distinctive_words_stand_for_a_name_the_abstract_never_uses() -> None:
     assert word_pattern("ketamine", "Morphine was compared with placebo.") is None
 
 
-def test_abbreviation_spelled_by_the_names_words_is_the_intervention() -> None:
-    from ketamine_evidence.analysis.extract.arms import _initials_abbreviations
-
-    # PMID 28442930 (pool dev) defines both arms by abbreviation; only PCEA's words are all in the name.
-    text = ("patient controlled epidural analgesia (PCEA) or patient controlled intravenous analgesia (PCIA) "
-            "with fentanyl")
-    name = "thoracic patient-controlled epidural analgesia with bupivacaine and fentanyl"
-    assert _initials_abbreviations(text, name) == ["PCEA"]
-    # PMID 25197113 (pool dev): the bracketed comparator's words do not name the intervention.
-    text = "ropivacaine fentanyl (RF) or bupivacaine fentanyl (BF)"
-    assert _initials_abbreviations(text, "intrathecal ropivacaine-fentanyl (vs bupivacaine-fentanyl)") == ["RF"]
-
-
 def test_group_words_of_the_name_stand_for_the_intervention() -> None:
     # Pool batch 5 (dev): PMC2691927 'the laparoscopic group', PMC5135478 'the PAR/VAL group'.
     from ketamine_evidence.analysis.extract.arms import _group_words

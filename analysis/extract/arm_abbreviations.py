@@ -1,0 +1,58 @@
+"""Abbreviations an abstract defines for its arms: 'words (ABBR)' read once per article, and which of them name the
+intervention (by its own mention followed by a bracket, or by the initials of words of its name).
+
+Split from ``arms`` (which asks these questions for every article's arm reading) so that module stays small.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract.article_cache import per_article
+
+
+def intervention_abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Abbreviations the abstract defines for the intervention: 'sterile water injection (ISWI)', '... group (SG)'."""
+    out = []
+    for m in pattern.finditer(text):
+        after = re.match(r"(?:\s(?:group|arm))?\s?\(([A-Za-z][A-Za-z0-9-]{1,8})[),;]", text[m.end():m.end() + 20])
+        if after:
+            out.append(after.group(1))
+    return out
+
+
+BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
+_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)|(?<=[A-Za-z]):\s?([A-Z]{2,6})\)")  # 'words (ABBR)', '(words: ABBR)'
+_SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
+
+
+@per_article  # read for the intervention's initials and for the other arms of the same text
+def defined_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
+    """(words, abbreviation) for every 'spelled-out words (ABBR)' of ``text``, left to right.
+
+    The bracketed capitals are rare, so they are found first and only the stretch before each is read
+    (one scan of the text instead of trying up to six words at every word)."""
+    floor = 0
+    found = []
+    for m in _ABBREVIATION.finditer(text):
+        words = _SPELLED_BEFORE.search(text[max(floor, m.start() - 300):m.start()] + (" " if m.group(2) else ""))
+        if words is not None:
+            floor = m.end()
+            found.append((words.group(1), m.group(1) or m.group(2)))
+    return tuple(found)
+
+
+def initials_abbreviations(text: str, name: str) -> list[str]:
+    """Abbreviations whose spelled-out words are all words of the intervention's name, by their initials:
+    'patient controlled epidural analgesia (PCEA)' for 'thoracic patient-controlled epidural analgesia with
+    bupivacaine', though the abstract never writes the full name ('patient controlled intravenous analgesia
+    (PCIA)' is not: 'intravenous' is no word of the name)."""
+    name = BRACKETED_COMPARATOR.sub(" ", name)
+    name_words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    out = []
+    for spelled, abbr in defined_abbreviations(text):
+        words = re.findall(r"[A-Za-z]+", spelled)[-len(abbr):]
+        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
+                and all(w.lower() in name_words or w.lower().rstrip("s") in name_words for w in words):
+            out.append(abbr)
+    return out
