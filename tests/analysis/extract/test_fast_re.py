@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
-
-import pytest
 
 import ketamine_evidence.analysis.extract  # noqa: F401  (wraps the module-level patterns)
 from ketamine_evidence.analysis.extract.fast_re import LowerPattern, fast
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
-from ketamine_evidence.analysis.parse import parse_file
-from ketamine_evidence.analysis.parse.sentences import split_article
-
-SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
 
 
 def _wrapped() -> list[tuple[str, LowerPattern]]:
@@ -22,15 +15,6 @@ def _wrapped() -> list[tuple[str, LowerPattern]]:
     for name, module in sorted(sys.modules.items()):
         if name.startswith("ketamine_evidence.analysis.extract."):
             out += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, LowerPattern)]
-    return out
-
-
-@pytest.fixture(scope="module")
-def sentences() -> list[str]:
-    out = []
-    for path in sorted(SNAPSHOT.glob("*.nxml"))[:12]:
-        for article in parse_file(path):
-            out += [s.text for s in split_article(article, article.text)]
     return out
 
 

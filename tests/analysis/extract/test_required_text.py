@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
-
-import pytest
 
 import ketamine_evidence.analysis.extract  # noqa: F401  (wraps and gates the module-level patterns)
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.fast_re import LowerPattern, fast
-from ketamine_evidence.analysis.parse import parse_file
-from ketamine_evidence.analysis.parse.sentences import split_article
-
-SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
-
-
-@pytest.fixture(scope="module")
-def sentences() -> list[str]:
-    out = []
-    for path in sorted(SNAPSHOT.glob("*.nxml"))[:12]:
-        for article in parse_file(path):
-            out += [s.text for s in split_article(article, article.text)]
-    return out
 
 
 def test_keys_of_alternations_optional_parts_and_classes() -> None:
