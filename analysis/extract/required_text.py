@@ -69,21 +69,28 @@ def _sequence(items: Any) -> Info:
     return (run if exact_all else None), best
 
 
+def _class_chars(items: Any, widest: int) -> set[str] | None:
+    """The characters a class ``[...]`` matches, or None for a class too wide to list (a negation, a category,
+    a range of ``widest`` characters or more)."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < widest:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:  # NEGATE, CATEGORY, a wide range
+            return None
+    return chars
+
+
 def _item(op: Any, av: Any) -> Info:
     if op is _c.LITERAL:
         return frozenset({chr(av)}), None
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: adds nothing to the matched text
         return frozenset({""}), None
     if op is _c.IN:
-        chars: set[str] = set()
-        for iop, iav in av:
-            if iop is _c.LITERAL:
-                chars.add(chr(iav))
-            elif iop is _c.RANGE and iav[1] - iav[0] < 16:
-                chars.update(map(chr, range(iav[0], iav[1] + 1)))
-            else:  # NEGATE, CATEGORY, a wide range
-                return None, None
-        return frozenset(chars), None
+        chars = _class_chars(av, 16)
+        return (None if chars is None else frozenset(chars)), None
     if op is _c.SUBPATTERN:
         return _sequence(av[3])
     if op is getattr(_c, "ATOMIC_GROUP", None):
@@ -226,15 +233,8 @@ def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
         if op is _c.LITERAL:
             return chars | {chr(av)}, False
         if op is _c.IN:
-            got: set[str] = set()
-            for iop, iav in av:
-                if iop is _c.LITERAL:
-                    got.add(chr(iav))
-                elif iop is _c.RANGE and iav[1] - iav[0] < 64:
-                    got.update(map(chr, range(iav[0], iav[1] + 1)))
-                else:
-                    return None, False
-            return chars | got, False
+            got = _class_chars(av, 64)
+            return (None if got is None else chars | got), False
         if op in (_c.SUBPATTERN, _c.BRANCH, _c.MAX_REPEAT, _c.MIN_REPEAT):
             if op is _c.SUBPATTERN:
                 sub, empty = _first(av[3].data)
