@@ -20,7 +20,7 @@ widened and its pattern built), per input, summed over the passes.
 
 from __future__ import annotations
 
-import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+import _repo_path  # before any project import: see benchmarks/_repo_path.py
 
 import argparse
 import json
@@ -31,16 +31,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 POOL = REPO.parent / "shared" / "eval" / "pain_trials_pool"
 DEV_GOLD = sorted((REPO / "data" / "eval" / "pool").glob("gold_dev*.jsonl"))
-
-
-def _bench_module(name: str):
-    """A sibling benchmark script as a module (benchmarks/ is not on sys.path: see _repo_path.py)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
 
 
 def distinct_articles() -> list[tuple[object, str]]:
@@ -61,7 +51,7 @@ def repeated_articles(records: int) -> list[tuple[object, str]]:
     from ketamine_evidence.analysis.parse import parse_file
 
     with tempfile.TemporaryDirectory() as tmp:
-        path, _ = _bench_module("extract").build_ketamine(records, Path(tmp))
+        path, _ = _repo_path.sibling("extract").build_ketamine(records, Path(tmp))
         return [(a, "ketamine") for a in parse_file(path)]
 
 
@@ -113,7 +103,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1000, help="ketamine workload records to time")
     parser.add_argument("--by-extractor", action="store_true", help="each extractor's share of the CPU time")
     args = parser.parse_args()
-    _bench_module("extract").pin_one_core()
+    _repo_path.sibling("extract").pin_one_core()
     distinct = distinct_articles()
     repeated = repeated_articles(args.repeat)
     spent = time_extractors() if args.by_extractor else None

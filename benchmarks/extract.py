@@ -28,7 +28,7 @@ ketamine >= 800 records/s end to end.
 
 from __future__ import annotations
 
-import _repo_path  # noqa: F401  (before any project import: see benchmarks/_repo_path.py)
+import _repo_path  # before any project import: see benchmarks/_repo_path.py
 
 import argparse
 import cProfile
@@ -71,13 +71,7 @@ def pin_one_core() -> None:
 
 def build_ketamine(records: int, directory: Path) -> tuple[Path, int]:
     """The ketamine workload (``benchmarks/ketamine_workload.py``) with ``records`` records."""
-    import importlib.util
-
-    # benchmarks/ is not on sys.path (see _repo_path.py): load the generator from its file
-    spec = importlib.util.spec_from_file_location("ketamine_workload", Path(__file__).with_name("ketamine_workload.py"))
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    build = module.build
+    build = _repo_path.sibling("ketamine_workload").build
     path = directory / f"ketamine_{records}.xml"
     return path, build(path, records)
 
