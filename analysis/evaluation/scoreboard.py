@@ -13,7 +13,13 @@ Sets (paths relative to the repository and ``--shared``):
 - blind: pool blind (60, frozen before any rule was written from the pool), pool blind2 (60, frozen
   with batch 5 in the second round), pool blind3 (50, the last pool articles, frozen at the start of the third
   round before annotation), the earlier hold-out of
-  15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``).
+  15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``), and blind4 (61 Evidence
+  Inference pain trials outside the pool, frozen at the start of the fourth round before annotation;
+  ``data/eval/ei_blind4``; its pain_effect is not fully unseen, since the direction rules of the first rounds
+  were tuned on these trials' Evidence Inference pain prompts).
+
+The three blind pool splits are also pooled (170 records); the pooled column and blind4 carry a 95% bootstrap
+interval per field.
 """
 
 from __future__ import annotations
@@ -43,12 +49,8 @@ class GoldSet:
 def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
     """The project's gold sets; the chronic hold-out's articles (named by its gold records) are linked into ``tmp``."""
     holdout_gold = repo / "data" / "eval" / "holdout" / "holdout_chronic.jsonl"
-    holdout = tmp / "holdout_chronic"
-    holdout.mkdir(exist_ok=True)
-    for pmcid in (r["pmcid"] for r in load_gold(holdout_gold)):
-        link = holdout / f"{pmcid}.nxml"
-        if not link.exists():
-            link.symlink_to(shared / "eval" / "external" / "evidence_inference" / "articles" / f"{pmcid}.nxml")
+    blind4_gold = repo / "data" / "eval" / "ei_blind4" / "gold_blind4.jsonl"
+    ei_articles = shared / "eval" / "external" / "evidence_inference" / "articles"
     pool = shared / "eval" / "pain_trials_pool"
     return [
         GoldSet("ketamine dev (14)", "dev", shared / "eval" / "gold_dev.jsonl", shared / "corpus" / "pmc_ketamine"),
@@ -63,32 +65,52 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("pool blind3 (50)", "blind", repo / "data" / "eval" / "pool" / "gold_blind3.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
                 shared / "corpus" / "pmc_ketamine"),
-        GoldSet("hold-out other (10)", "blind", holdout_gold, holdout),
+        GoldSet("hold-out other (10)", "blind", holdout_gold, _linked(holdout_gold, ei_articles, tmp / "holdout")),
+        GoldSet("blind4 (61)", "blind", blind4_gold, _linked(blind4_gold, ei_articles, tmp / "blind4")),
     ]
 
 
+def _linked(gold: Path, articles: Path, folder: Path) -> Path:
+    """A folder holding links to the JATS files of ``gold``'s records only: the Evidence Inference folder also
+    holds a .txt copy of each article and other trials, which a set must not read as its own."""
+    folder.mkdir(exist_ok=True)
+    for pmcid in (r["pmcid"] for r in load_gold(gold)):
+        link = folder / f"{pmcid}.nxml"
+        if not link.exists():
+            link.symlink_to(articles / f"{pmcid}.nxml")
+    return folder
+
+
 POOLED = "pool blind + blind2 + blind3"  # the three blind pool splits as one sample: a tighter estimate
+WITH_INTERVAL = ("blind4",)  # single sets that also carry a 95% interval (besides the pooled column)
 BOOTSTRAP_ROUNDS = 1000
 Pairs = list[tuple[dict, dict]]
 
 
-def scoreboard(repo: Path, shared: Path, intervals: dict[str, dict[str, tuple[float, float]]] | None = None,
-               ) -> dict[str, dict[str, float]]:
+Intervals = dict[str, dict[str, tuple[float, float]]]
+
+
+def scoreboard(repo: Path, shared: Path, intervals: Intervals | None = None) -> dict[str, dict[str, float]]:
     """{set name: {field: value}} for every gold set, plus the three blind pool splits pooled. ``intervals``, when
-    given, receives the pooled column's 95% bootstrap interval per field (records resampled)."""
+    given, receives {column: {field: 95% bootstrap interval}} (records resampled) for the pooled column and
+    the sets named in ``WITH_INTERVAL``."""
     out: dict[str, dict[str, float]] = {}
     pooled: Pairs = []
     with tempfile.TemporaryDirectory() as tmp:
         for s in gold_sets(repo, shared, Path(tmp)):
             ev = evaluate(s.gold, s.articles)
-            out[f"{s.name} [{s.split}]"] = {f: round(ev.scores[f].value, 3) for f in FIELDS if f in ev.scores}
+            column = f"{s.name} [{s.split}]"
+            out[column] = {f: round(ev.scores[f].value, 3) for f in FIELDS if f in ev.scores}
+            if intervals is not None and s.name.startswith(WITH_INTERVAL):
+                intervals[column] = bootstrap_intervals(list(zip(ev.predictions, ev.gold)))
             if s.split == "blind" and s.name.startswith("pool blind"):
                 pooled += list(zip(ev.predictions, ev.gold))
     if pooled:
         scores = score_records(pooled)
-        out[f"{POOLED} ({len(pooled)}) [blind]"] = {f: round(scores[f].value, 3) for f in FIELDS if f in scores}
+        column = f"{POOLED} ({len(pooled)}) [blind]"
+        out[column] = {f: round(scores[f].value, 3) for f in FIELDS if f in scores}
         if intervals is not None:
-            intervals.update(bootstrap_intervals(pooled))
+            intervals[column] = bootstrap_intervals(pooled)
     return out
 
 
@@ -110,15 +132,15 @@ def bootstrap_intervals(pairs: Pairs, rounds: int = BOOTSTRAP_ROUNDS, seed: int 
     return out
 
 
-def to_markdown(board: dict[str, dict[str, float]], intervals: dict[str, tuple[float, float]] | None = None) -> str:
-    """The board as a Markdown table; the pooled blind column carries its 95% interval when given."""
+def to_markdown(board: dict[str, dict[str, float]], intervals: Intervals | None = None) -> str:
+    """The board as a Markdown table; a column with intervals carries its 95% interval after each figure."""
     names = list(board)
     lines = ["| field | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
 
     def cell(name: str, f: str) -> str:
         if f not in board[name]:
             return "–"
-        ci = intervals.get(f) if intervals and name.startswith(POOLED) else None
+        ci = (intervals or {}).get(name, {}).get(f)
         return f"{board[name][f]:.3f}" + (f" ({ci[0]:.2f}-{ci[1]:.2f})" if ci else "")
 
     for f in FIELDS:
@@ -132,10 +154,11 @@ def main(argv: list[str] | None = None) -> None:
                     help="the shared/ folder with the corpora (default ../shared beside the checkout)")
     ap.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
     args = ap.parse_args(argv)
-    intervals: dict[str, tuple[float, float]] = {}
+    intervals: Intervals = {}
     board = scoreboard(paths.REPO_DIR, args.shared, intervals)
     if args.json:
-        print(json.dumps({"sets": board, "pooled_blind_95ci": intervals}, indent=1))
+        pooled = next((v for k, v in intervals.items() if k.startswith(POOLED)), {})
+        print(json.dumps({"sets": board, "intervals_95": intervals, "pooled_blind_95ci": pooled}, indent=1))
     else:
         print(to_markdown(board, intervals))
 

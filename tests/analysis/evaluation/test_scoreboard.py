@@ -7,21 +7,25 @@ from tests.conftest import REPO
 
 
 def test_every_set_is_scored_with_its_split() -> None:
-    intervals: dict[str, tuple[float, float]] = {}
+    intervals: dict[str, dict[str, tuple[float, float]]] = {}
     board = scoreboard(REPO, REPO.parent / "shared", intervals)
-    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 6 + ["blind]"] * 6
-    # the pooled column is the three blind pool splits scored as one sample, with an interval around it
-    assert list(board)[-1] == f"{POOLED} (170) [blind]"
-    for f in FIELDS:
-        low, high = intervals[f]
-        assert low <= board[list(board)[-1]][f] <= high
+    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 6 + ["blind]"] * 7
+    # the pooled column is the three blind pool splits scored as one sample, with an interval around it;
+    # blind4, from another source, carries its own
+    pooled, blind4 = f"{POOLED} (170) [blind]", "blind4 (61) [blind]"
+    assert list(board)[-1] == pooled and set(intervals) == {pooled, blind4}
+    for column in (pooled, blind4):
+        for f in FIELDS:
+            low, high = intervals[column][f]
+            assert low <= board[column][f] <= high
     for scores in board.values():
         assert set(scores) == set(FIELDS)
         assert all(0.0 <= v <= 1.0 for v in scores.values())
     assert board["ketamine dev (14) [dev]"]["relevant"] == 1.0
     table = to_markdown(board, intervals)
     assert table.count("\n") == len(FIELDS) + 1 and "pool blind2 (60) [blind]" in table
-    assert f"({intervals['pain_effect'][0]:.2f}-" in table
+    assert f"{board[pooled]['pain_effect']:.3f} ({intervals[pooled]['pain_effect'][0]:.2f}-" in table
+    assert f"{board[blind4]['design']:.3f} ({intervals[blind4]['design'][0]:.2f}-" in table
 
 
 def test_bootstrap_interval_narrows_with_more_records() -> None:
