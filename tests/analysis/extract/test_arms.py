@@ -133,3 +133,12 @@ def test_names_widened_by_a_group_word_run_in_lower_case_with_the_same_matches()
         assert isinstance(wider, LowerPattern) and word.lower() in wider.keys
         assert [m.span() for m in wider.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
         assert wider.sub("_", text.upper()) == plain.sub("_", text.upper())
+
+
+def test_pain_text_is_read_from_the_whole_text_when_asked() -> None:
+    # PMC5018291 (pmc_ketamine) names no pain outcome in these definitions; its results sentence does.
+    assert not arms_for(AFTER, KETAMINE).pain_text
+    results = AFTER + (" Mean VAS scores in the first 30 min and total analgesic consumption in the first 24 h of "
+                       "post-operative period were significantly lower in groups BK1 and BK2 in comparison with the "
+                       "other groups (P < 0.05).")
+    assert arms_for(results, KETAMINE).pain_text
