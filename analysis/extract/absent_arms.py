@@ -18,6 +18,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.fast_re import fast
+
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.arms import Arms
 
@@ -28,8 +30,9 @@ _ABSENT = re.compile(r"(?:^|\s)(?:no|without|non-?)\s(?P<absent>[^()]+?(?:\s\([^
 _FILLER = frozenset("with without after before during following use using routine postoperative placement".split())
 
 
-# Where a negation may start, and the furthest its match ends from there ('without the ' / 'without any ').
-_NEGATION_AT = re.compile(rf"(?={_NEGATION})", re.I)
+# Where a negation may start, and the furthest its match ends from there ('without the ' / 'without any '). Read
+# over every abstract, so run in lower case (``fast_re``; this module is not among those ``fast_patterns`` wraps).
+_NEGATION_AT = fast(re.compile(rf"(?={_NEGATION})", re.I))
 _LONGEST_NEGATION = 12
 
 

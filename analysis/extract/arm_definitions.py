@@ -13,6 +13,11 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
+from ketamine_evidence.analysis.extract.fast_re import fast
+
+# Run in lower case and pre-checked by its keys (``fast_re``): this module's own reference to the pattern is not
+# among those ``fast_patterns`` wraps, and it is read over every abstract.
+_FUTURE_TRIAL = fast(FUTURE_TRIAL)
 
 _GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
@@ -40,6 +45,6 @@ def word_group_given(text: str, end: int, pattern: re.Pattern[str]) -> bool:
 
 def present_arms_text(text: str) -> str:
     """``text`` without the sentences that call for a later trial (their placebo or control arm is not this study's)."""
-    if not FUTURE_TRIAL.search(text):
+    if not _FUTURE_TRIAL.search(text):
         return text
-    return " ".join(s for s in re.split(r"(?<=[.!?])\s", text) if not FUTURE_TRIAL.search(s))
+    return " ".join(s for s in re.split(r"(?<=[.!?])\s", text) if not _FUTURE_TRIAL.search(s))

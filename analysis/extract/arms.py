@@ -298,13 +298,16 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         stripped = pattern.sub(" ", s)
         return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
 
-    placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
-                             r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
-                             r"vehicle)\b", _NO_PLACEBO.sub(" ", present_arms_text(text)), re.I))
+    placebo = bool(_PLACEBO_ARM.search(_NO_PLACEBO.sub(" ", present_arms_text(text))))
     return Arms(is_intervention, is_comparator, placebo, *outcome_abbreviations(text),
                 is_named_comparator=is_named_comparator, whole_text=text, names=pattern)
 
 
+# A placebo, sham or no-treatment arm in the abstract (after ``_NO_PLACEBO`` is blanked; module-level, so run in
+# lower case by ``fast_re.fast_patterns`` like the module's other patterns).
+_PLACEBO_ARM = re.compile(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
+                          r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
+                          r"vehicle)\b", re.I)
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
 _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
                          r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",
@@ -336,9 +339,13 @@ def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str
 
 def _case_is_intervention(text: str, pattern: re.Pattern[str]) -> bool:
     """'case group' / 'study group' means the intervention's arm when the abstract gives it the drug."""
-    m = re.search(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", text, re.I)
-    return bool(m and pattern.search(m.group(0))) or bool(
-        re.search(r"\b(in|to) (the )?(case|study|intervention|experimental) group", text, re.I))
+    m = _CASE_GROUP.search(text)
+    return bool(m and pattern.search(m.group(0))) or bool(_TO_CASE_GROUP.search(text))
+
+
+# Module-level, so that they run in lower case (``fast_re.fast_patterns``) like the module's other patterns.
+_CASE_GROUP = re.compile(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", re.I)
+_TO_CASE_GROUP = re.compile(r"\b(in|to) (the )?(case|study|intervention|experimental) group", re.I)
 
 
 _FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)

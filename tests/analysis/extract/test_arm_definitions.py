@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, word_group_given
+from ketamine_evidence.analysis.extract.arm_definitions import _FUTURE_TRIAL, label_defined_before, word_group_given
+from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
 from ketamine_evidence.analysis.extract.arms import arms_for
 
 # Batch 6 PMC5984478: the experimental arm is called 'the observation group'.
@@ -44,3 +45,11 @@ def test_a_trial_called_for_has_no_placebo_arm_here() -> None:
     assert not arms_for(text, probiotic).placebo_controlled
     assert arms_for(text.replace("A randomised placebo controlled trial is required to confirm these data.",
                                  "Placebo was given to the control group."), probiotic).placebo_controlled
+
+
+def test_a_trial_called_for_is_found_as_by_the_case_insensitive_pattern(sentences: list[str]) -> None:
+    """``present_arms_text`` reads ``FUTURE_TRIAL`` in lower case (``fast_re``): the same sentences are left out."""
+    called_for = "A randomised placebo controlled trial is required to confirm these data."  # the module's example
+    texts = sentences + [called_for, called_for.upper()]
+    assert [bool(_FUTURE_TRIAL.search(t)) for t in texts] == [bool(FUTURE_TRIAL.search(t)) for t in texts]
+    assert _FUTURE_TRIAL.search(called_for.upper()) and not _FUTURE_TRIAL.search(sentences[0])
