@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
-from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, label_defined_before, present_arms_text,
-                                                                word_group_given)
+from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, group_matches, label_defined_before,
+                                                                present_arms_text, word_group_given)
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
 from ketamine_evidence.analysis.extract.article_cache import per_article
@@ -174,7 +174,7 @@ def _group_words(text: str, name: str) -> list[str]:
     found: list[str] = []
     if len(initials) >= 2 and re.search(rf"\b{initials}\s(?:group|arm)s?\b", text):
         found.append(initials)  # 'the LP group' for 'laparoscopic pyeloplasty (vs open pyeloplasty)'
-    for token in dict.fromkeys(m.group(1) for m in _ARM_WORD.finditer(text)):
+    for token in dict.fromkeys(m.group(1) for m in group_matches(_ARM_WORD, text)):
         if token.lower()[:3] not in starts or token.lower() in _NAME_FILLER:
             continue
         parts = [p for p in re.split(r"[/-]", token.lower()) if p]
@@ -184,6 +184,7 @@ def _group_words(text: str, name: str) -> list[str]:
 
 
 _ARM_WORD = re.compile(r"\b([A-Za-z][\w/-]{2,30})\s(?:group|arm)s?\b")
+_NAMED_ARM = re.compile(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b")  # '(single cartridge: SC)' ... 'the SC group'
 
 
 # Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
@@ -226,7 +227,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     names_cmp: set[str] = set()
     undefined: set[str] = set()
     hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
-                  + [(m.start(), m.end(), m.group(1)) for m in LABEL_AFTER.finditer(text)])
+                  + [(m.start(), m.end(), m.group(1)) for m in group_matches(LABEL_AFTER, text)])
     for i, (start, end, label) in enumerate(hits):
         if label.lower() in _NOT_ARM_WORDS:
             continue
@@ -260,7 +261,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         elif label in ("C", "S", "N", "NS", "Pl"):
             labels_cmp.add(label)
     defined_names = set(names_cmp)
-    for m in WORD_GROUP.finditer(text):
+    for m in group_matches(WORD_GROUP, text):
         word = m.group(1)
         if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
             continue
@@ -274,7 +275,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     labels_int.update(abbreviations)
     if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
         # another arm the abstract defines and names so
-        arm_words = {m.group(1) for m in re.finditer(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b", text)}
+        arm_words = {m.group(1) for m in group_matches(_NAMED_ARM, text)}
         names_cmp.update(abbr for spelled, abbr in defined_abbreviations(text) if abbr not in labels_int
                          and abbr in arm_words and not pattern.search(spelled))
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
