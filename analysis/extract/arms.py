@@ -40,8 +40,9 @@ PLACEBO_LIKE = re.compile(
     r"no treatment|untreated|vehicle|dummy|group n|normal saline)\b", re.I)
 GENERIC_INTERVENTION_ARM = re.compile(
     r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)
-# Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'.
-LABEL_BEFORE = re.compile(r"\b[Gg]roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
+# Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'. (The word boundary before 'group' is checked
+# after its first letter, so that ``re`` skips to a 'G' or 'g' instead of trying every position.)
+LABEL_BEFORE = re.compile(r"[Gg](?<=\b[Gg])roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
 LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d)\s[Gg]roups?\b")
 WORD_GROUP = re.compile(r"\b([A-Za-z][\w-]{2,})(?:\s[\d.]+\s?(?:mg|µg|mcg|g|ml|mL)(?:/\w+)?)?(?:[- ]treated)?\s(?:group|arm)s?\b")
 _NOT_ARM_WORDS = frozenset(

@@ -142,8 +142,8 @@ def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern
         if words is None:
             continue
         wider = text[max(0, words.start() - 30):m.start()]  # 'patients with chronic non-specific neck pain (CNSNP)'
-        if is_pain_outcome(words.group(0)) and is_pain_outcome(wider) and m.group(1).upper() not in (
-                "VAS", "NRS", "PCA", "IV"):  # an abbreviation for the condition studied names no outcome
+        if m.group(1).upper() not in ("VAS", "NRS", "PCA", "IV") and is_pain_outcome(words.group(0)) and is_pain_outcome(
+                wider):  # an abbreviation for the condition studied names no outcome (the scales: the cheap check first)
             found.add(m.group(1))
             if outcome_polarity(words.group(0)) == "higher_better":
                 higher.add(m.group(1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.extract.arms import arms_for, former_latter, word_pattern
+from ketamine_evidence.analysis.extract.arms import LABEL_BEFORE, arms_for, former_latter, word_pattern
 
 KETAMINE = re.compile(r"\b(?:ketamine|esketamine)\b", re.I)
 
@@ -142,3 +142,12 @@ def test_pain_text_is_read_from_the_whole_text_when_asked() -> None:
                        "post-operative period were significantly lower in groups BK1 and BK2 in comparison with the "
                        "other groups (P < 0.05).")
     assert arms_for(results, KETAMINE).pain_text
+
+
+def test_group_labels_before_read_as_with_the_boundary_first(sentences: list[str]) -> None:
+    """``LABEL_BEFORE`` checks the word boundary after the first letter of 'group': the same labels as written first."""
+    first = re.compile(r"\b[Gg]roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
+    texts = sentences + [DEFINED, AFTER]
+    found = [[(m.span(), m.group(1)) for m in LABEL_BEFORE.finditer(t)] for t in texts]
+    assert found == [[(m.span(), m.group(1)) for m in first.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 10
