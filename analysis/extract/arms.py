@@ -173,7 +173,7 @@ def _group_words(text: str, name: str) -> list[str]:
     starts = {w[:3] for w in name_words}
     initials = "".join(w[0] for w in name_words).upper()
     found: list[str] = []
-    if len(initials) >= 2 and re.search(rf"\b{initials}\s(?:group|arm)s?\b", text):
+    if len(initials) >= 2 and any(m.group(1) == initials for m in group_matches(_CAPITALS_ARM, text)):
         found.append(initials)  # 'the LP group' for 'laparoscopic pyeloplasty (vs open pyeloplasty)'
     for token in dict.fromkeys(m.group(1) for m in group_matches(_ARM_WORD, text)):
         if token.lower()[:3] not in starts or token.lower() in _NAME_FILLER:
@@ -185,6 +185,8 @@ def _group_words(text: str, name: str) -> list[str]:
 
 
 _ARM_WORD = re.compile(r"\b([A-Za-z][\w/-]{2,30})\s(?:group|arm)s?\b")
+# 'the LP group': a run of capitals is the initials' arm where the whole run is the initials (no pattern compiled per name)
+_CAPITALS_ARM = re.compile(r"\b([A-Z]+)\s(?:group|arm)s?\b")
 _NAMED_ARM = re.compile(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b")  # '(single cartridge: SC)' ... 'the SC group'
 
 
@@ -282,7 +284,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
     int_re = _label_regex(labels_int, abbreviations)
     cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)
-    strong_re = _label_regex(labels_cmp | (defined_names - labels_int), defined_names - labels_int)
+    strong_labels = (labels_cmp | (defined_names - labels_int), defined_names - labels_int)
+    strong: list[re.Pattern[str] | None] = []  # compiled when first asked: one reading asks, in a few articles
     generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
 
     def is_intervention(s: str) -> bool:
@@ -297,7 +300,9 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
 
     def is_named_comparator(s: str) -> bool:
         """A comparator by a placebo-like word or a group the abstract defines (not only 'X group')."""
-        stripped = pattern.sub(" ", s)
+        if not strong:
+            strong.append(_label_regex(*strong_labels))
+        stripped, strong_re = pattern.sub(" ", s), strong[0]
         return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
 
     placebo = bool(_PLACEBO_ARM.search(_NO_PLACEBO.sub(" ", present_arms_text(text))))

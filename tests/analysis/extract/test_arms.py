@@ -151,3 +151,25 @@ def test_group_labels_before_read_as_with_the_boundary_first(sentences: list[str
     found = [[(m.span(), m.group(1)) for m in LABEL_BEFORE.finditer(t)] for t in texts]
     assert found == [[(m.span(), m.group(1)) for m in first.finditer(t)] for t in texts]
     assert sum(map(len, found)) > 10
+
+
+def test_the_initials_arm_is_found_as_by_a_pattern_of_the_initials() -> None:
+    """``_group_words`` reads 'the LP group' from one pattern for every run of capitals (in the stretches that name a
+    group) instead of compiling one per name: the same answer as ``\\bLP\\s(?:group|arm)s?\\b``, on the snapshot's
+    PMC abstracts for every run of capitals they hold (and its first two letters)."""
+    from ketamine_evidence.analysis.extract.arm_definitions import group_matches
+    from ketamine_evidence.analysis.extract.arms import _CAPITALS_ARM
+    from ketamine_evidence.analysis.parse import parse_file
+    from tests.analysis.extract.conftest import SNAPSHOT
+
+    agreed = 0
+    lp = ("We compared laparoscopic (LP) and open pyeloplasty (OP) in a randomized prospective trial. Compared to OP "
+          "group, the post operative diclofenac requirement was significantly less in LP group (mean 107.14 mg).")
+    for path in [*sorted(SNAPSHOT.glob("*.nxml")), None]:
+        for text in (a.text for a in parse_file(path)) if path else [lp]:  # and PMC2699080 (pool batch 4, dev)
+            runs = {r for run in re.findall(r"[A-Z]{2,}", text) for r in (run, run[:2])}
+            for initials in runs:
+                found = any(m.group(1) == initials for m in group_matches(_CAPITALS_ARM, text))
+                assert found == bool(re.search(rf"\b{initials}\s(?:group|arm)s?\b", text))
+                agreed += found
+    assert agreed >= 3  # LP, OP and one snapshot abstract's group
