@@ -30,9 +30,11 @@ _ABSENT = re.compile(r"(?:^|\s)(?:no|without|non-?)\s(?P<absent>[^()]+?(?:\s\([^
 _FILLER = frozenset("with without after before during following use using routine postoperative placement".split())
 
 
-# Where a negation may start, and the furthest its match ends from there ('without the ' / 'without any '). Read
-# over every abstract, so run in lower case (``fast_re``; this module is not among those ``fast_patterns`` wraps).
-_NEGATION_AT = fast(re.compile(rf"(?={_NEGATION})", re.I))
+# Where a negation may start (where ``_NEGATION`` matches: a word starting 'non', 'no' + space or 'without' + space),
+# and the furthest its match ends from there ('without the ' / 'without any '). Read over every abstract, so its first
+# letter comes first (``re`` skips to an 'n' or 'w'; the word boundary is checked behind it) and it runs in lower
+# case (``fast_re``; this module is not among those ``fast_patterns`` wraps). Only the starts are read.
+_NEGATION_AT = fast(re.compile(r"[nw](?<=\b[nw])(?:o(?=n|\s)|ithout(?=\s))", re.I))
 _LONGEST_NEGATION = 12
 
 
