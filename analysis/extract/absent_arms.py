@@ -18,6 +18,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.fast_re import fast
+
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.arms import Arms
 
@@ -28,8 +30,11 @@ _ABSENT = re.compile(r"(?:^|\s)(?:no|without|non-?)\s(?P<absent>[^()]+?(?:\s\([^
 _FILLER = frozenset("with without after before during following use using routine postoperative placement".split())
 
 
-# Where a negation may start, and the furthest its match ends from there ('without the ' / 'without any ').
-_NEGATION_AT = re.compile(rf"(?={_NEGATION})", re.I)
+# Where a negation may start (where ``_NEGATION`` matches: a word starting 'non', 'no' + space or 'without' + space),
+# and the furthest its match ends from there ('without the ' / 'without any '). Read over every abstract, so its first
+# letter comes first (``re`` skips to an 'n' or 'w'; the word boundary is checked behind it) and it runs in lower
+# case (``fast_re``; this module is not among those ``fast_patterns`` wraps). Only the starts are read.
+_NEGATION_AT = fast(re.compile(r"[nw](?<=\b[nw])(?:o(?=n|\s)|ithout(?=\s))", re.I))
 _LONGEST_NEGATION = 12
 
 

@@ -22,8 +22,15 @@ def intervention_abbreviations(text: str, pattern: re.Pattern[str]) -> list[str]
 
 
 BRACKETED_COMPARATOR = re.compile(r"\((?:vs\.?|versus|compared)[^)]*\)", re.I)  # 'X (vs Y)': Y is not X
-_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)|(?<=[A-Za-z]):\s?([A-Z]{2,6})\)")  # 'words (ABBR)', '(words: ABBR)'
+# 'words (ABBR)', '(words: ABBR)'. The letter before ':' is checked after it (not before, as a look-behind that
+# starts the pattern), so that each alternative starts with its character and ``re`` skips to '(' or ':'.
+_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)|:(?<=[A-Za-z]:)\s?([A-Z]{2,6})\)")
 _SPELLED_BEFORE = re.compile(r"((?:[A-Za-z][A-Za-z]*[\s-]){1,6})$")
+_SPACE = re.compile(r"\s")
+# Every character the spelled-out words may hold: a match of ``_SPELLED_BEFORE`` starts after the last other one.
+# (No character above U+3000 is whitespace to ``re``: the test checks the whole range.)
+SPELLED_CHARS = "".join(sorted({*"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-"}
+                               | {c for c in map(chr, range(0x3001)) if _SPACE.match(c)}))
 
 
 @per_article  # read for the intervention's initials and for the other arms of the same text
@@ -31,11 +38,14 @@ def defined_abbreviations(text: str) -> tuple[tuple[str, str], ...]:
     """(words, abbreviation) for every 'spelled-out words (ABBR)' of ``text``, left to right.
 
     The bracketed capitals are rare, so they are found first and only the stretch before each is read
-    (one scan of the text instead of trying up to six words at every word)."""
+    (one scan of the text instead of trying up to six words at every word), and of that stretch only its
+    tail of letters, hyphens and spaces (every match lies in it: the same leftmost match, without trying
+    every earlier position of up to 300 characters)."""
     floor = 0
     found = []
     for m in _ABBREVIATION.finditer(text):
-        words = _SPELLED_BEFORE.search(text[max(floor, m.start() - 300):m.start()] + (" " if m.group(2) else ""))
+        before = text[max(floor, m.start() - 300):m.start()] + (" " if m.group(2) else "")
+        words = _SPELLED_BEFORE.search(before, len(before.rstrip(SPELLED_CHARS)))
         if words is not None:
             floor = m.end()
             found.append((words.group(1), m.group(1) or m.group(2)))

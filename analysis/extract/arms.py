@@ -21,8 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
-from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, label_defined_before, present_arms_text,
-                                                                word_group_given)
+from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, group_matches, label_defined_before,
+                                                                present_arms_text, word_group_given)
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
 from ketamine_evidence.analysis.extract.article_cache import per_article
@@ -40,8 +40,9 @@ PLACEBO_LIKE = re.compile(
     r"no treatment|untreated|vehicle|dummy|group n|normal saline)\b", re.I)
 GENERIC_INTERVENTION_ARM = re.compile(
     r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)
-# Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'.
-LABEL_BEFORE = re.compile(r"\b[Gg]roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
+# Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'. (The word boundary before 'group' is checked
+# after its first letter, so that ``re`` skips to a 'G' or 'g' instead of trying every position.)
+LABEL_BEFORE = re.compile(r"[Gg](?<=\b[Gg])roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
 LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d)\s[Gg]roups?\b")
 WORD_GROUP = re.compile(r"\b([A-Za-z][\w-]{2,})(?:\s[\d.]+\s?(?:mg|µg|mcg|g|ml|mL)(?:/\w+)?)?(?:[- ]treated)?\s(?:group|arm)s?\b")
 _NOT_ARM_WORDS = frozenset(
@@ -62,10 +63,16 @@ class Arms:
     outcome_terms: re.Pattern[str] | None = None  # abbreviations the abstract defines for pain outcomes
     higher_terms: re.Pattern[str] | None = None  # ... of which more is better ('duration of analgesia (DOA)')
     is_named_comparator: Callable[[str], bool] | None = None  # strong evidence only (placebo, defined groups)
-    pain_text: bool = False  # the whole text names a pain outcome somewhere
+    whole_text: str | None = None  # the abstract, read for ``pain_text`` only where a reader asks (rarely)
 
     names: re.Pattern[str] | None = None  # the intervention's own names ('thoracic epidural analgesia')
     base: re.Pattern[str] | None = None  # an add-on design's control, the base treatment alone ('IV-PCA only')
+
+    @property
+    def pain_text(self) -> bool:
+        """The whole text names a pain outcome somewhere. Read on demand: two rare readings ask (a non-inferiority
+        verdict, a 'no difference in any measurement'), and reading a whole abstract cost some 0.5 ms an article."""
+        return self.whole_text is not None and is_pain_outcome(self.whole_text)
 
     def unnamed(self, text: str) -> str:
         """``text`` with the intervention's names blanked (same length): an arm called 'epidural analgesia'
@@ -166,9 +173,9 @@ def _group_words(text: str, name: str) -> list[str]:
     starts = {w[:3] for w in name_words}
     initials = "".join(w[0] for w in name_words).upper()
     found: list[str] = []
-    if len(initials) >= 2 and re.search(rf"\b{initials}\s(?:group|arm)s?\b", text):
+    if len(initials) >= 2 and any(m.group(1) == initials for m in group_matches(_CAPITALS_ARM, text)):
         found.append(initials)  # 'the LP group' for 'laparoscopic pyeloplasty (vs open pyeloplasty)'
-    for token in dict.fromkeys(m.group(1) for m in _ARM_WORD.finditer(text)):
+    for token in dict.fromkeys(m.group(1) for m in group_matches(_ARM_WORD, text)):
         if token.lower()[:3] not in starts or token.lower() in _NAME_FILLER:
             continue
         parts = [p for p in re.split(r"[/-]", token.lower()) if p]
@@ -178,6 +185,9 @@ def _group_words(text: str, name: str) -> list[str]:
 
 
 _ARM_WORD = re.compile(r"\b([A-Za-z][\w/-]{2,30})\s(?:group|arm)s?\b")
+# 'the LP group': a run of capitals is the initials' arm where the whole run is the initials (no pattern compiled per name)
+_CAPITALS_ARM = re.compile(r"\b([A-Z]+)\s(?:group|arm)s?\b")
+_NAMED_ARM = re.compile(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b")  # '(single cartridge: SC)' ... 'the SC group'
 
 
 # Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
@@ -220,7 +230,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     names_cmp: set[str] = set()
     undefined: set[str] = set()
     hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
-                  + [(m.start(), m.end(), m.group(1)) for m in LABEL_AFTER.finditer(text)])
+                  + [(m.start(), m.end(), m.group(1)) for m in group_matches(LABEL_AFTER, text)])
     for i, (start, end, label) in enumerate(hits):
         if label.lower() in _NOT_ARM_WORDS:
             continue
@@ -254,7 +264,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         elif label in ("C", "S", "N", "NS", "Pl"):
             labels_cmp.add(label)
     defined_names = set(names_cmp)
-    for m in WORD_GROUP.finditer(text):
+    for m in group_matches(WORD_GROUP, text):
         word = m.group(1)
         if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
             continue
@@ -268,13 +278,14 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     labels_int.update(abbreviations)
     if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
         # another arm the abstract defines and names so
-        arm_words = {m.group(1) for m in re.finditer(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b", text)}
+        arm_words = {m.group(1) for m in group_matches(_NAMED_ARM, text)}
         names_cmp.update(abbr for spelled, abbr in defined_abbreviations(text) if abbr not in labels_int
                          and abbr in arm_words and not pattern.search(spelled))
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
     int_re = _label_regex(labels_int, abbreviations)
     cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)
-    strong_re = _label_regex(labels_cmp | (defined_names - labels_int), defined_names - labels_int)
+    strong_labels = (labels_cmp | (defined_names - labels_int), defined_names - labels_int)
+    strong: list[re.Pattern[str] | None] = []  # compiled when first asked: one reading asks, in a few articles
     generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
 
     def is_intervention(s: str) -> bool:
@@ -289,16 +300,21 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
 
     def is_named_comparator(s: str) -> bool:
         """A comparator by a placebo-like word or a group the abstract defines (not only 'X group')."""
-        stripped = pattern.sub(" ", s)
+        if not strong:
+            strong.append(_label_regex(*strong_labels))
+        stripped, strong_re = pattern.sub(" ", s), strong[0]
         return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
 
-    placebo = bool(re.search(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
-                             r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
-                             r"vehicle)\b", _NO_PLACEBO.sub(" ", present_arms_text(text)), re.I))
+    placebo = bool(_PLACEBO_ARM.search(_NO_PLACEBO.sub(" ", present_arms_text(text))))
     return Arms(is_intervention, is_comparator, placebo, *outcome_abbreviations(text),
-                is_named_comparator=is_named_comparator, pain_text=is_pain_outcome(text), names=pattern)
+                is_named_comparator=is_named_comparator, whole_text=text, names=pattern)
 
 
+# A placebo, sham or no-treatment arm in the abstract (after ``_NO_PLACEBO`` is blanked; module-level, so run in
+# lower case by ``fast_re.fast_patterns`` like the module's other patterns).
+_PLACEBO_ARM = re.compile(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
+                          r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
+                          r"vehicle)\b", re.I)
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
 _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
                          r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",
@@ -330,9 +346,13 @@ def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str
 
 def _case_is_intervention(text: str, pattern: re.Pattern[str]) -> bool:
     """'case group' / 'study group' means the intervention's arm when the abstract gives it the drug."""
-    m = re.search(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", text, re.I)
-    return bool(m and pattern.search(m.group(0))) or bool(
-        re.search(r"\b(in|to) (the )?(case|study|intervention|experimental) group", text, re.I))
+    m = _CASE_GROUP.search(text)
+    return bool(m and pattern.search(m.group(0))) or bool(_TO_CASE_GROUP.search(text))
+
+
+# Module-level, so that they run in lower case (``fast_re.fast_patterns``) like the module's other patterns.
+_CASE_GROUP = re.compile(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", re.I)
+_TO_CASE_GROUP = re.compile(r"\b(in|to) (the )?(case|study|intervention|experimental) group", re.I)
 
 
 _FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)

@@ -188,7 +188,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     change between groups was not significant'); so does 'but not at 24 h'.
     """
     evaluation = bool(EVALUATION.search(text) and CONDITION_PAIN.search(text) and arms.is_intervention(text)) or bool(
-        arms.pain_text and NON_INFERIORITY.search(text) and _non_inferiority_of_intervention(text, arms)
+        NON_INFERIORITY.search(text) and arms.pain_text and _non_inferiority_of_intervention(text, arms)
         and not NOT_PAIN_VERDICT.search(text))
     if not (arms.pain_outcome(text) or evaluation) or NOT_COMPARISON.search(text):
         return []

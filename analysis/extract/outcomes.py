@@ -142,15 +142,14 @@ def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern
         if words is None:
             continue
         wider = text[max(0, words.start() - 30):m.start()]  # 'patients with chronic non-specific neck pain (CNSNP)'
-        if is_pain_outcome(words.group(0)) and is_pain_outcome(wider) and m.group(1).upper() not in (
-                "VAS", "NRS", "PCA", "IV"):  # an abbreviation for the condition studied names no outcome
+        if m.group(1).upper() not in ("VAS", "NRS", "PCA", "IV") and is_pain_outcome(words.group(0)) and is_pain_outcome(
+                wider):  # an abbreviation for the condition studied names no outcome (the scales: the cheap check first)
             found.add(m.group(1))
             if outcome_polarity(words.group(0)) == "higher_better":
                 higher.add(m.group(1))
 
     # 'Success was considered as no or mild pain': the success rate is a pain outcome (more is better).
-    for m in re.finditer(r"\b(success|response|responders?)\b[^.;]{0,30}?\b(was|were|is)\s(defined|considered|"
-                         r"regarded)\s(as|by)\b[^.;]{0,80}?\b(pain|analges\w*|headache)", text, re.I):
+    for m in _SUCCESS_DEFINED.finditer(text):
         word = m.group(1).lower()
         found.update({word, word + " rate", word + " rates"})
         higher.update({word, word + " rate", word + " rates"})
@@ -161,6 +160,11 @@ def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern
         return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)), re.I)
 
     return alternation(found), alternation(higher)
+
+
+# 'Success was considered as no or mild pain' (module-level: run in lower case by ``fast_re.fast_patterns``).
+_SUCCESS_DEFINED = re.compile(r"\b(success|response|responders?)\b[^.;]{0,30}?\b(was|were|is)\s(defined|considered|"
+                              r"regarded)\s(as|by)\b[^.;]{0,80}?\b(pain|analges\w*|headache)", re.I)
 
 
 # --- which direction word governs the pain outcome ----------------------------------------------

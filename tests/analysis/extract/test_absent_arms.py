@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ketamine_evidence.analysis.extract import extract_findings
-from ketamine_evidence.analysis.extract.absent_arms import _negated, absent_words, may_negate
+from ketamine_evidence.analysis.extract.absent_arms import _NEGATION, _NEGATION_AT, _negated, absent_words, may_negate
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 from ketamine_evidence.analysis.records import Article, Section
 
@@ -48,3 +50,14 @@ def test_the_negation_pre_check_passes_every_text_the_negated_names_match() -> N
     assert may_negate(names, "Pain VAS measurements were lower in the non-tourniquet group (p = 0.01).")
     assert not may_negate(names, "There was no difference in fixation; the tourniquet was released.")
     assert not may_negate(names, "Tourniquet use did not improve fixation.")
+
+
+def test_negations_are_found_where_the_case_insensitive_pattern_finds_them(sentences: list[str]) -> None:
+    """``_NEGATION_AT`` runs in lower case (``fast_re``) with its first letter first: the same positions as the
+    ``re.I`` look-ahead of ``_NEGATION`` at every position."""
+    plain = re.compile(rf"(?={_NEGATION})", re.I)
+    assert type(_NEGATION_AT) is not re.Pattern
+    texts = sentences + [t.upper() for t in sentences]  # and in capitals (NON-, NO, WITHOUT)
+    found = [[m.start() for m in _NEGATION_AT.finditer(t)] for t in texts]
+    assert found == [[m.start() for m in plain.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 20

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
 import re
 
-from ketamine_evidence.analysis.extract.arm_definitions import label_defined_before, word_group_given
-from ketamine_evidence.analysis.extract.arms import arms_for
+from ketamine_evidence.analysis.extract.arm_definitions import (_FUTURE_TRIAL, group_matches, label_defined_before,
+                                                                word_group_given)
+from ketamine_evidence.analysis.extract.arms import _ARM_WORD, _NAMED_ARM, LABEL_AFTER, WORD_GROUP, arms_for
+from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
+from ketamine_evidence.analysis.parse import parse_file
+from tests.analysis.extract.conftest import SNAPSHOT
 
 # Batch 6 PMC5984478: the experimental arm is called 'the observation group'.
 OVARIAN = ("Seventy-five patients with advanced ovarian cancer were grouped into observation (n = 36) and control "
@@ -44,3 +49,28 @@ def test_a_trial_called_for_has_no_placebo_arm_here() -> None:
     assert not arms_for(text, probiotic).placebo_controlled
     assert arms_for(text.replace("A randomised placebo controlled trial is required to confirm these data.",
                                  "Placebo was given to the control group."), probiotic).placebo_controlled
+
+
+def test_a_trial_called_for_is_found_as_by_the_case_insensitive_pattern(sentences: list[str]) -> None:
+    """``present_arms_text`` reads ``FUTURE_TRIAL`` in lower case (``fast_re``): the same sentences are left out."""
+    called_for = "A randomised placebo controlled trial is required to confirm these data."  # the module's example
+    texts = sentences + [called_for, called_for.upper()]
+    assert [bool(_FUTURE_TRIAL.search(t)) for t in texts] == [bool(FUTURE_TRIAL.search(t)) for t in texts]
+    assert _FUTURE_TRIAL.search(called_for.upper()) and not _FUTURE_TRIAL.search(sentences[0])
+
+
+def test_group_patterns_read_in_their_stretches_find_what_they_find_in_the_whole_text() -> None:
+    """``group_matches``: the same matches of each 'X group' pattern of ``arms`` as ``finditer`` over the whole text,
+    on the snapshot's PMC abstracts and on random strings of the characters at a stretch's edges."""
+    texts = [a.text for path in sorted(SNAPSHOT.glob("*.nxml")) for a in parse_file(path)]
+    rng = random.Random(5)
+    alphabet = ["group", "Group", "arm", "s", " ", "\u00a0", "K", "2", "-", "+", "/", ".", ",", "(", ")", "µg", "mg",
+                "treated", "x", "é"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60))) for _ in range(3000)]
+    total = 0
+    for pattern in (WORD_GROUP, LABEL_AFTER, _ARM_WORD, _NAMED_ARM):
+        for text in texts:
+            whole = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groups()) for m in group_matches(pattern, text)] == whole
+            total += len(whole)
+    assert total > 500

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.extract.arms import arms_for, former_latter, word_pattern
+from ketamine_evidence.analysis.extract.arms import LABEL_BEFORE, arms_for, former_latter, word_pattern
 
 KETAMINE = re.compile(r"\b(?:ketamine|esketamine)\b", re.I)
 
@@ -133,3 +133,43 @@ def test_names_widened_by_a_group_word_run_in_lower_case_with_the_same_matches()
         assert isinstance(wider, LowerPattern) and word.lower() in wider.keys
         assert [m.span() for m in wider.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
         assert wider.sub("_", text.upper()) == plain.sub("_", text.upper())
+
+
+def test_pain_text_is_read_from_the_whole_text_when_asked() -> None:
+    # PMC5018291 (pmc_ketamine) names no pain outcome in these definitions; its results sentence does.
+    assert not arms_for(AFTER, KETAMINE).pain_text
+    results = AFTER + (" Mean VAS scores in the first 30 min and total analgesic consumption in the first 24 h of "
+                       "post-operative period were significantly lower in groups BK1 and BK2 in comparison with the "
+                       "other groups (P < 0.05).")
+    assert arms_for(results, KETAMINE).pain_text
+
+
+def test_group_labels_before_read_as_with_the_boundary_first(sentences: list[str]) -> None:
+    """``LABEL_BEFORE`` checks the word boundary after the first letter of 'group': the same labels as written first."""
+    first = re.compile(r"\b[Gg]roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
+    texts = sentences + [DEFINED, AFTER]
+    found = [[(m.span(), m.group(1)) for m in LABEL_BEFORE.finditer(t)] for t in texts]
+    assert found == [[(m.span(), m.group(1)) for m in first.finditer(t)] for t in texts]
+    assert sum(map(len, found)) > 10
+
+
+def test_the_initials_arm_is_found_as_by_a_pattern_of_the_initials() -> None:
+    """``_group_words`` reads 'the LP group' from one pattern for every run of capitals (in the stretches that name a
+    group) instead of compiling one per name: the same answer as ``\\bLP\\s(?:group|arm)s?\\b``, on the snapshot's
+    PMC abstracts for every run of capitals they hold (and its first two letters)."""
+    from ketamine_evidence.analysis.extract.arm_definitions import group_matches
+    from ketamine_evidence.analysis.extract.arms import _CAPITALS_ARM
+    from ketamine_evidence.analysis.parse import parse_file
+    from tests.analysis.extract.conftest import SNAPSHOT
+
+    agreed = 0
+    lp = ("We compared laparoscopic (LP) and open pyeloplasty (OP) in a randomized prospective trial. Compared to OP "
+          "group, the post operative diclofenac requirement was significantly less in LP group (mean 107.14 mg).")
+    for path in [*sorted(SNAPSHOT.glob("*.nxml")), None]:
+        for text in (a.text for a in parse_file(path)) if path else [lp]:  # and PMC2699080 (pool batch 4, dev)
+            runs = {r for run in re.findall(r"[A-Z]{2,}", text) for r in (run, run[:2])}
+            for initials in runs:
+                found = any(m.group(1) == initials for m in group_matches(_CAPITALS_ARM, text))
+                assert found == bool(re.search(rf"\b{initials}\s(?:group|arm)s?\b", text))
+                agreed += found
+    assert agreed >= 3  # LP, OP and one snapshot abstract's group
