@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
-from ketamine_evidence.analysis.extract.event_sections import AIM as _AIM
-from ketamine_evidence.analysis.extract.event_sections import background as _background, label_kinds as _label_kinds
+from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
+    label_kinds as _label_kinds
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
                                                              defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
@@ -111,7 +111,7 @@ def _topic_terms(ctx: "Context") -> set[str]:
     """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
     topic: set[str] = set()
     for s in ctx.sentences:
-        if s.section == "TITLE" or _AIM.search(s.text) or (s.section and _label_kinds(s.section)[3]):
+        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text):
             hits = lexicon_hits(s.text)
             generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
             for m in hits:
@@ -125,7 +125,7 @@ def _topic_terms(ctx: "Context") -> set[str]:
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
         topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
-    if any(_HEALTHY.search(s.text) for s in ctx.sentences):
+    if not topic.isdisjoint(_DRUG_EFFECTS) and any(_HEALTHY.search(s.text) for s in ctx.sentences):
         # An experimental study in healthy volunteers (a 'ketamine model of psychosis') measures the drug's
         # psychological effects but treats nothing: what the drug induces there is an adverse event.
         topic -= _DRUG_EFFECTS
