@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
-from ketamine_evidence.analysis.extract.event_sections import AIM as _AIM
-from ketamine_evidence.analysis.extract.event_sections import background as _background, label_kinds as _label_kinds
+from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
+    label_kinds as _label_kinds
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
                                                              defined_arms,
                                                              compared_measure, condition_symptom, general_negation,
@@ -111,27 +111,28 @@ def _topic_terms(ctx: "Context") -> set[str]:
     """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
     topic: set[str] = set()
     for s in ctx.sentences:
-        if s.section == "TITLE" or _AIM.search(s.text) or (s.section and _label_kinds(s.section)[3]):
+        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text):
             hits = lexicon_hits(s.text)
             generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
             for m in hits:
                 kind, terms = LEXICON.classify(m.group(0))
                 if kind == "term" and _caused_by(s.text, m.start(), m.end(), ctx.intervention.pattern):
                     continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
-                if any(0 <= m.start() - e <= 60 and not re.search(r"[.;]", s.text[e:m.start()]) for e in generic_ends):
+                if any(0 <= m.start() - e <= 60 and not _STOP.search(s.text, e, m.start()) for e in generic_ends):
                     continue  # 'its side effects (nausea, vomiting)': named as side effects, not as the aim
                 if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start())):
                     # 'other' stands for many events: only the words named are the topic ('other:agitation')
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
         topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
-    if any(_HEALTHY.search(s.text) for s in ctx.sentences):
+    if not topic.isdisjoint(_DRUG_EFFECTS) and any(_HEALTHY.search(s.text) for s in ctx.sentences):
         # An experimental study in healthy volunteers (a 'ketamine model of psychosis') measures the drug's
         # psychological effects but treats nothing: what the drug induces there is an adverse event.
         topic -= _DRUG_EFFECTS
     return topic - {SERIOUS}
 
 
+_STOP = re.compile(r"[.;]")
 _HEALTHY = re.compile(r"\bhealthy,?\s+(?:[\w-]+,?\s+){0,3}?(?:volunteers?|subjects?|participants?|adults?|individuals?|"
                       r"men|males?|women|females?|controls?|humans?)\b", re.I)
 _DRUG_EFFECTS = frozenset({"psychotomimetic_effects", "dissociation", "hallucinations", "cognitive_impairment",
@@ -143,10 +144,16 @@ _HEDGE_BEFORE = re.compile(r"\b(?:negligible|minimal|insignificant|no significan
 _NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|single)\b", re.I)
 
 
+# The patterns of the functions below are compiled once here: written inline, they were looked up in (and, on a
+# harvest of distinct abstracts, whose per-article patterns fill ``re``'s cache, compiled again from) ``re``'s cache.
+_INDUCED_BEFORE = re.compile(r"([\w-]+)[- ](?:induced|associated|related)\s+(?:[\w-]+\s+){0,3}$")
+_INDUCED_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}(?:induced|caused|produced|provoked) by\s+(?:the\s+)?([\w-]+)")
+
+
 def _caused_by(text: str, start: int, end: int, pattern: re.Pattern[str]) -> bool:
     """The event is stated as caused by the intervention ('ketamine-induced X', 'X induced by ketamine')."""
-    before = re.search(r"([\w-]+)[- ](?:induced|associated|related)\s+(?:[\w-]+\s+){0,3}$", text[max(0, start - 80):start])
-    after = re.match(r"\s*(?:\w+\s+){0,2}(?:induced|caused|produced|provoked) by\s+(?:the\s+)?([\w-]+)", text[end:end + 60])
+    before = _INDUCED_BEFORE.search(text[max(0, start - 80):start])
+    after = _INDUCED_AFTER.match(text[end:end + 60])
     if any(m is not None and pattern.search(m.group(1)) for m in (before, after)):
         return True
     return _raised_by(text, start, pattern)
@@ -171,11 +178,13 @@ def _raised_by(text: str, start: int, pattern: re.Pattern[str]) -> bool:
 
 def _aim_target(text: str, start: int) -> bool:
     """Whether the event at ``start`` is what an aim sentence sets out to change or measure."""
-    before = text[max(0, start - 160):start]
-    return re.search(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:of\s[^;]{0,100}?\s)?on\b|\bprevent\w*|"
-                     r"\b(?:effectiveness|efficacy)\s+of\s[^;]{0,100}?\sin\b|"
-                     r"\bprophyla\w+|\breduc\w+|\battenuat\w+|\btreat\w*|\bmanag\w+|\bcontrol\w*|\bdecreas\w+|"
-                     r"\bsuppress\w*|\bfor\b|\bquality of\b|\bdepth of\b|\blevel of\b", before, re.I) is not None
+    return _AIM_TARGET.search(text[max(0, start - 160):start]) is not None
+
+
+_AIM_TARGET = re.compile(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:of\s[^;]{0,100}?\s)?on\b|\bprevent\w*|"
+                         r"\b(?:effectiveness|efficacy)\s+of\s[^;]{0,100}?\sin\b|"
+                         r"\bprophyla\w+|\breduc\w+|\battenuat\w+|\btreat\w*|\bmanag\w+|\bcontrol\w*|\bdecreas\w+|"
+                         r"\bsuppress\w*|\bfor\b|\bquality of\b|\bdepth of\b|\blevel of\b", re.I)
 
 
 def _intervention_labels(ctx: "Context") -> set[str]:
@@ -184,6 +193,8 @@ def _intervention_labels(ctx: "Context") -> set[str]:
     labels: set[str] = set()
     pattern = ctx.intervention.pattern
     for s in ctx.sentences:
+        if "roup" not in s.text:
+            continue  # every label match holds '[Gg]roup' (four sentences in five have none)
         for m in _GROUP_LABEL.finditer(s.text):
             label = m.group(1) or m.group(2)
             after = s.text[m.end():m.end() + 70]
@@ -193,6 +204,9 @@ def _intervention_labels(ctx: "Context") -> set[str]:
             if pattern.search(window) or pattern.search(before):
                 labels.add(label.lower())
     return labels
+
+
+_WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
@@ -206,7 +220,7 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
             mine, other = (True, other) if is_mine else (mine, True)
             clause = found.sub(lambda m: " " * len(m.group(0)), clause)  # 'AT+EX group' is no group 'EX'
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
-        words = re.split(r"[\s-]+", m.group(0).lower(), maxsplit=1)
+        words = _WORD_SPLIT.split(m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
         if label in _NOT_ARM or label.isdigit() and m.group(0).lower().endswith("groups"):
             continue  # 'in the 2 groups' counts the arms
@@ -246,10 +260,13 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
     return mine or not other
 
 
+_NEXT_EVENT = re.compile(r"[;,]\s(?=[a-z]+ (?:was|were|in)\b)|\band\b(?= [a-z]+ (?:was|were|in)\b)")
+
+
 def _counts(sentence: str, start: int, end: int) -> dict[str, Any]:
     """Count, percentage and denominator stated right after (or just before) an event's words."""
     window = sentence[end:end + 60]
-    window = re.split(r"[;,]\s(?=[a-z]+ (?:was|were|in)\b)|\band\b(?= [a-z]+ (?:was|were|in)\b)", window)[0]
+    window = _NEXT_EVENT.split(window)[0]
     detail: dict[str, Any] = {}
     for m in _COUNT.finditer(window):
         if m.group(1) and "count" not in detail:
@@ -264,14 +281,17 @@ def _counts(sentence: str, start: int, end: int) -> dict[str, Any]:
 def _is_methods(sentence: "Sentence", mentions: "list[EventMention]") -> bool:
     """A planned measurement ('side effects were recorded'), not a result. A sentence that negates an event
     ('No major adverse effects were registered') states a result, whatever its verb."""
-    if sentence.section and _METHODS_LABEL.search(sentence.section) and not re.search(r"result", sentence.section,
-                                                                                         re.I):
+    if sentence.section and _METHODS_LABEL.search(sentence.section) and not _RESULT_LABEL.search(sentence.section):
         return True
     if any(m.negated for m in mentions) and not _PLANNED.search(sentence.text):
         return False
-    return _METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not re.search(
-        r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|observed in|reported in|noted in|"
-        r"seen in|found in|increased|higher|more)\b", sentence.text, re.I)
+    return _METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not \
+        _OCCURRED.search(sentence.text)
+
+
+_RESULT_LABEL = re.compile(r"result", re.I)
+_OCCURRED = re.compile(r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|observed in|reported in|noted in|"
+                       r"seen in|found in|increased|higher|more)\b", re.I)
 
 
 def extract(ctx: "Context") -> list[Finding]:

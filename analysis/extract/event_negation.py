@@ -90,10 +90,12 @@ SIMILARITY = re.compile(
 
 def compared_spans(text: str) -> list[tuple[int, int]]:
     """Parts of a sentence (up to a contrast) holding a comparison that found no difference ('similar')."""
-    bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
-    spans = []
     starts = [a for a, _ in _pseudo_spans(text)] + [m.start() for m in (*_SIMILAR.finditer(text),
                                                                        *SIMILARITY.finditer(text))]
+    if not starts:  # nine sentences with an event in ten: the contrasts are not read
+        return []
+    bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
+    spans = []
     for start in starts:
         lo = max(b for b in bounds if b <= start)
         hi = min((b for b in bounds if b > start), default=len(text))
@@ -122,21 +124,31 @@ def negated_spans(text: str) -> list[tuple[int, int]]:
 
 @per_article  # the sentences of one article: the event mentions and the sentence detector read each
 def _negated_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # The triggers first: four sentences with an event in five hold none, and then the scope ends (terminating
+    # words, stops, verbs) and the pseudo-triggers are not read for negation.
+    pre, post = list(NEGATION.pre.finditer(text)), list(NEGATION.post.finditer(text))
+    if not pre and not post:
+        return ()
     pseudo = _pseudo_spans(text)
     in_pseudo = lambda s, e: any(a <= s and e <= b for a, b in pseudo)  # noqa: E731
     stops = [m.start() for m in NEGATION.terminate.finditer(text)] + [m.start() for m in _STOP.finditer(text)]
     spans = []
-    verbs = [m.start() for m in NEGATION.verbs.finditer(text)]
-    for m in NEGATION.pre.finditer(text):
+    verbs: list[int] | None = None  # the scope ends of the non-subject pre triggers, read when one needs them
+    for m in pre:
         if in_pseudo(m.start(), m.end()):
             continue
-        ends = stops if NEGATION.subject.search(m.group(0)) else stops + [v for v in verbs if v > m.end()]
+        if NEGATION.subject.search(m.group(0)):
+            ends = stops
+        else:
+            if verbs is None:
+                verbs = [v.start() for v in NEGATION.verbs.finditer(text)]
+            ends = stops + [v for v in verbs if v > m.end()]
         end = min([s for s in ends if s >= m.end()] + [len(text)])
         words = list(_TOKEN.finditer(text[m.end():end]))
         if len(words) > NEGATION.max_words:
             end = m.end() + words[NEGATION.max_words - 1].end()
         spans.append((m.end(), end))
-    for m in NEGATION.post.finditer(text):
+    for m in post:
         if in_pseudo(m.start(), m.end()):
             continue
         start = max([s for s in stops if s < m.start()] + [0])

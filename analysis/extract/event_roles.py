@@ -194,6 +194,7 @@ _LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|includ
                          r"consisted of|comprised|e\.g\.,?|namely)\b)\s*(?P<list>[^.;]{3,220})", re.I)
 _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?)\s*$", re.I)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_ITEM = re.compile(r"[A-Za-z][\w' -]*")
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|as well as)\s+", re.I)
 _NOT_EVENT = re.compile(
     r"\b(?:mild|moderate|severe|transient|similar|comparable|rare|uncommon|common|few|frequent|reported|observed|"
@@ -219,7 +220,7 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
         a = start + at
         if not item or len(item.split()) > 4 or any(a <= s < a + len(piece) for s, _ in term_spans):
             continue
-        if _NOT_EVENT.search(item) or not re.fullmatch(r"[A-Za-z][\w' -]*", item):
+        if _NOT_EVENT.search(item) or not _ITEM.fullmatch(item):
             continue
         out.append(item)
     return out

@@ -10,10 +10,12 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
+
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
-__all__ = ["AIM", "background", "label_kinds", "sentence_labels"]
+__all__ = ["AIM", "aim_stated", "background", "label_kinds", "sentence_labels"]
 
 # An aim sentence ('we aimed to', 'the objective was', 'to compare ...').
 AIM = re.compile(
@@ -27,11 +29,17 @@ AIM = re.compile(
     re.I)
 
 
+@per_article  # asked of each sentence by ``background`` (twice) and by the event extractor's aim terms
+def aim_stated(text: str) -> bool:
+    """Whether a sentence states an aim (``AIM``)."""
+    return AIM.search(text) is not None
+
+
 def background(ctx: "Context") -> set[int]:
     """Indices of sentences that give background or the aim, not this study's results: a background or
     objective section, or in an abstract without sections, what comes before (and is) the aim sentence."""
     out: set[int] = set()
-    first_aim = next((s.index for s in ctx.sentences[:6] if s.section != "TITLE" and AIM.search(s.text)), None)
+    first_aim = next((s.index for s in ctx.sentences[:6] if s.section != "TITLE" and aim_stated(s.text)), None)
     labels = sentence_labels(ctx)
     for s in ctx.sentences:
         background, reported, results, _ = label_kinds(labels[s.index])
@@ -39,7 +47,7 @@ def background(ctx: "Context") -> set[int]:
             out.add(s.index)
         elif not reported and first_aim is not None and s.index <= first_aim:
             out.add(s.index)
-        elif AIM.search(s.text) and not results:
+        elif aim_stated(s.text) and not results:
             out.add(s.index)
     return out
 

@@ -102,16 +102,36 @@ def alternation(phrases: Iterable[str]) -> str:
 LEXICON = _compile_lexicon()
 
 
-_LETTERS = re.compile(r"[a-z]+")
+def _prefix_trie(words: Iterable[str]) -> str:
+    """A regex (no flags) matching, at the start of a ``[a-z]+`` run, exactly where the run's first four letters
+    (a shorter run: all of it) are one of ``words`` (``[a-z]+``, at most four letters): the words as a trie,
+    so ``re`` tries at most one branch per letter, and a word shorter than four letters only as a whole run."""
+    root: dict[str, Any] = {}
+    for word in words:
+        node = root
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any], depth: int) -> str:
+        if depth == 4:
+            return ""  # four letters read: the run may go on
+        alts = [letter + branch(child, depth + 1) for letter, child in sorted(node.items()) if letter]
+        if "" in node:
+            alts.append("(?![a-z])")  # the whole run
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return "(?<![a-z])" + branch(root, 0)
+
+
+assert all(re.fullmatch(r"[a-z]{1,4}", p) for p in LEXICON.prefixes)
+_PREFIX_STARTS = re.compile(_prefix_trie(LEXICON.prefixes))
 
 
 def word_starts(lowered: str) -> list[int]:
     """Where, in lower-cased text, every ``[a-z]+`` word starts whose first four letters (a shorter word: all of
-    it) are one of the lexicon's prefixes: the words ``lexicon_hits`` tries. The letter runs are found in C and
-    looked up in the prefix set (every prefix is ``[a-z]+``), twice as fast as one alternation of the 244
-    prefixes tried at every character, with the same positions."""
-    prefixes = LEXICON.prefixes
-    return [m.start() for m in _LETTERS.finditer(lowered) if m.group()[:4] in prefixes]
+    it) are one of the lexicon's prefixes: the words ``lexicon_hits`` tries. One scan of the prefixes as a trie
+    (C), a third faster than finding every letter run and looking its prefix up in a set, same positions."""
+    return [m.start() for m in _PREFIX_STARTS.finditer(lowered)]
 
 
 @per_article  # the sentences of one article: ``may_match`` and then ``lexicon_hits`` read each

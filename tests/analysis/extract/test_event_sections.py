@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ketamine_evidence.analysis.extract import make_context
-from ketamine_evidence.analysis.extract.event_sections import AIM, background, label_kinds, sentence_labels
+from ketamine_evidence.analysis.extract.event_sections import AIM, aim_stated, background, label_kinds, sentence_labels
 from ketamine_evidence.analysis.parse import parse_file
 from tests.conftest import REPO
 
@@ -38,3 +38,10 @@ def test_unlabelled_abstract_background_runs_to_the_aim_sentence() -> None:
 ])
 def test_label_kinds(label: str, kinds: tuple[bool, bool, bool, bool]) -> None:
     assert label_kinds(label) == kinds
+
+
+def test_aim_stated_is_the_aim_pattern_on_each_sentence() -> None:
+    ctx = _context("PMC4030328")
+    stated = [s.index for s in ctx.sentences if aim_stated(s.text)]
+    assert stated == [s.index for s in ctx.sentences if AIM.search(s.text)]
+    assert stated  # the unlabelled abstract states its aim

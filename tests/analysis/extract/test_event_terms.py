@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import ketamine_evidence.analysis.extract  # noqa: F401
@@ -50,3 +51,21 @@ def test_word_starts_are_those_of_one_prefix_alternation() -> None:
     # data/snapshot/pmc/PMC5809707.nxml, lower-cased: the words that can start a wording
     text = "the incidence of hypotension, bradycardia, desaturation, and coughing was noted."
     assert [text[i:i + 4] for i in event_terms.word_starts(text)] == ["inci", "hypo", "brad", "desa", "coug"]
+
+
+def test_prefix_trie_gives_the_starts_of_the_words_with_a_lexicon_prefix() -> None:
+    runs = re.compile(r"[a-z]+")
+    checked = 0
+    for path in sorted(SNAPSHOT.glob("*.nxml")):
+        for article in parse_file(path):
+            for s in split_article(article, article.text):
+                lowered = s.text.lower()
+                expected = [m.start() for m in runs.finditer(lowered) if m.group()[:4] in event_terms.LEXICON.prefixes]
+                assert event_terms.word_starts(lowered) == expected, s.text
+                checked += 1
+    assert checked > 300
+    # a prefix shorter than four letters starts only a word of its own length
+    short = min(p for p in event_terms.LEXICON.prefixes if len(p) < 4)
+    assert event_terms.word_starts(f"x {short}, y") == [2]
+    assert event_terms.word_starts(f"x {short}q y") == ([2] if f"{short}q" in event_terms.LEXICON.prefixes else [])
+
