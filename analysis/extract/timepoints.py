@@ -149,12 +149,16 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|whereas|while|versus|vs\.?|or)\s(?:the\s)?(?:group|arm)\b|\b(?:group|arm)\s(?:I{1,3}|IV|\d|[A-Z])\b")
 
 
+_POINT_BEFORE = re.compile(r"\b(?:at|after|until|up to|by|through|to|over|for|during|within|following)\s(?:the\s)?$", re.I)
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def is_measured(text: str, start: int, end: int) -> bool:
     """True when the time at ``text[start:end]`` is a measured duration or a calendar span, not a time point."""
     before, after = text[max(0, start - 30):start], text[end:end + 20]
     if _CALENDAR_AFTER.match(after):
         return True
-    if re.search(r"\b(?:at|after|until|up to|by|through|to|over|for|during|within|following)\s(?:the\s)?$", before, re.I):
+    if _POINT_BEFORE.search(before):
         return False  # 'at 24 h', 'up to 3 weeks', 'for 8 weeks': a time point or a course
     return bool(_MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))
 
@@ -207,7 +211,7 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
     out: list[TimePoint] = []
     for t in mentions:
         mean = _MEAN_SD.search(text[max(0, t.start - 20):t.start]) if len(t.days) == 1 else None
-        sd = re.match(r"\d+(?:\.\d+)?", t.text)
+        sd = _LEADING_NUMBER.match(t.text)
         if mean is not None and sd is not None and float(sd.group(0)) > 0:
             # '263.33 ± 63 min': the time is the mean, in the SD's unit; a measured value unless it times an event
             at = t.start - len(mean.group(0))
