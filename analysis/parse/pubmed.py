@@ -26,6 +26,8 @@ class PubmedParts:
     a: _Index
     book: _Index
     ids: dict[str, str]
+    journal: _Index | None = None  # the children of ``Journal`` and of its ``JournalIssue``, indexed on first
+    journal_issue: _Index | None = None  # use (five fields read them: title, abbreviation, ISSN, volume, issue)
 
     @property
     def holder(self) -> _Index:
@@ -115,10 +117,9 @@ def parse_abstract(el: etree._Element, parts: PubmedParts | None = None) -> list
 def parse_journal(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
     p = parts or pubmed_parts(el)
     if p.art is not None:
-        journal = _one(p.a, "Journal")
-        if journal is None:
+        if _one(p.a, "Journal") is None:
             return None
-        found = _index(journal)
+        found = _journal(p)
         return _text(_one(found, "Title")) or _text(_one(found, "ISOAbbreviation"))
     return _text(_one(p.book, "BookTitle"))
 
@@ -216,7 +217,9 @@ def parse_author_names(el: etree._Element, parts: PubmedParts | None = None) -> 
 
 
 def _journal(p: PubmedParts) -> _Index:
-    return _index(_one(p.a, "Journal")) if p.art is not None else {}
+    if p.journal is None:
+        p.journal = _index(_one(p.a, "Journal")) if p.art is not None else {}
+    return p.journal
 
 
 def parse_journal_abbrev(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
@@ -229,7 +232,9 @@ def parse_journal_abbrev(el: etree._Element, parts: PubmedParts | None = None) -
 
 
 def _journal_issue(p: PubmedParts) -> _Index:
-    return _index(_one(_journal(p), "JournalIssue"))
+    if p.journal_issue is None:
+        p.journal_issue = _index(_one(_journal(p), "JournalIssue"))
+    return p.journal_issue
 
 
 def parse_volume(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
