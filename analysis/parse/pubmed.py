@@ -11,6 +11,9 @@ from lxml import etree
 from ketamine_evidence.analysis.records import Article, Section
 from ketamine_evidence.analysis.parse.xml_text import _Index, _YEAR, _child_text, _date, _index, _one, _text, clean, section_category
 
+_AuthorParts = tuple[str | None, str | None, str | None, etree._Element | None]
+
+
 @dataclass(slots=True)
 class PubmedParts:
     """One PubMed record's main elements and their children, indexed once.
@@ -28,6 +31,7 @@ class PubmedParts:
     ids: dict[str, str]
     journal: _Index | None = None  # the children of ``Journal`` and of its ``JournalIssue``, indexed on first
     journal_issue: _Index | None = None  # use (five fields read them: title, abbreviation, ISSN, volume, issue)
+    authors: tuple[list[_AuthorParts] | None] | None = None  # ``_author_parts``, read on first use (two fields)
 
     @property
     def holder(self) -> _Index:
@@ -154,10 +158,17 @@ def _first_year(values: Iterable[str | None]) -> int | None:
     return None
 
 
-def _author_parts(p: PubmedParts) -> list[tuple[str | None, str | None, str | None, etree._Element | None]] | None:
+def _author_parts(p: PubmedParts) -> list[_AuthorParts] | None:
     """(LastName, ForeName, Initials texts, CollectiveName element) of each valid author, in order.
 
-    One pass over each author's children (no ``find`` per field: this runs for every record)."""
+    One pass over each author's children (no ``find`` per field: this runs for every record), kept on ``p``
+    for the second field that reads them."""
+    if p.authors is None:
+        p.authors = (_read_authors(p),)
+    return p.authors[0]
+
+
+def _read_authors(p: PubmedParts) -> list[_AuthorParts] | None:
     author_list = _one(p.holder, "AuthorList")
     if author_list is None and p.art is None:  # a whole book: its authors sit on the Book
         author_list = _one(p.book, "AuthorList")
