@@ -60,9 +60,13 @@ _COURSE_CUE = re.compile(r"\b(?:infus\w*|daily|consecutive|once|twice|times a da
 _OUTCOME_CUE = re.compile(r"\b(?:pain|relief|scores?|lower|higher|reduc\w*|improv\w*|follow(?:ed)?[- ]up)\b", re.I)
 INFUSION_LENGTH = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)[- ]?(?P<unit>h|hr|hours?|min(?:utes?)?|days?)\s+(?:\w+\s+)?"
                              r"infusions?\b", re.I)
+_DECIMAL_COMMA = re.compile(r"\d+,\d")
+_N_RE = re.compile(_N)
+
+
 def _num(text: str) -> float:
     """A number the patterns above matched; in a dose, '1,5' is a decimal comma."""
-    value = parse_number(text.replace(",", ".") if re.fullmatch(r"\d+,\d", text) else text)
+    value = parse_number(text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text)
     if value is None:
         raise ValueError(f"not a number: {text!r}")
     return value
@@ -70,7 +74,7 @@ def _num(text: str) -> float:
 
 def _highest(range_text: str) -> float:
     """'0.5' -> 0.5; '0.1-0.5' -> 0.5 (several values: the highest)."""
-    values = [_num(v) for v in re.findall(_N, range_text)]
+    values = [_num(v) for v in _N_RE.findall(range_text)]
     return max(values)
 
 

@@ -33,7 +33,7 @@ VERSION = "1.0"
 def extract(ctx: "Context") -> list[Finding]:
     findings: list[Finding] = []
     name = ctx.intervention.name
-    if not ctx.intervention.mentioned_in(ctx.article.text):
+    if not ctx.intervention.mentioned_in(ctx.text):
         return findings  # durations describe the intervention's study; most records never name it
     if is_protocol(ctx):
         return findings  # guideline additions, rule a: a protocol has no follow-up and no relief yet

@@ -149,6 +149,14 @@ def _observed(text: str, course: float | None, schedule: dict[int, float] | None
     return _candidates(text, course, schedule)
 
 
+_OLD_AFTER = re.compile(r"[-\u2013]\s?old\b|year-old", re.I)  # '12-year-old': an age
+_OF_AFTER = re.compile(r"\s?of\s")
+_SPAN_BEFORE = re.compile(r"\b(over|in|during|within) an?\s$", re.I)
+_PERIOD_AFTER = re.compile(r"\s?period", re.I)
+_YEAR_UNIT = re.compile(r"years?|yrs?|y\b")
+_TIMED_BEFORE = re.compile(r"\b(to|until|till|at)\s$")
+
+
 def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMention]:
     """The candidates of ``text`` that can be a follow-up (``short``: a minute-scale one)."""
     out: list[TimeMention] = []
@@ -159,25 +167,25 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue
         if short:
             lead = text[max(0, t.start - 40):t.start]
-            if t.max_days >= _HOUR or _DOSING_TIME.search(lead) and not re.search(r"\b(to|until|till|at)\s$", lead):
+            if t.max_days >= _HOUR or _DOSING_TIME.search(lead) and not _TIMED_BEFORE.search(lead):
                 continue  # 'infused over 10 minutes', not '... prior to administration to 10 or 30 minutes after'
             if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
                 continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
             if not (_ASSESSED.search(text) or is_pain_outcome(text)) or _APGAR.search(text[max(0, t.start - 40):t.start]):
                 continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
-        if (t.max_days >= 365 and re.search(r"years?|yrs?|y\b", t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
+        if (t.max_days >= 365 and _YEAR_UNIT.search(t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
                 _AGE.search(text)):
             continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
         if (_NOT_FOLLOW_UP_BEFORE.search(before) and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
                 or _NOT_FOLLOW_UP_AFTER.search(after)):
             continue
-        if re.search(r"[-\u2013]\s?old\b|year-old", text[t.end:t.end + 8], re.I):
+        if _OLD_AFTER.search(text[t.end:t.end + 8]):
             continue
         if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or _ACTIVITY_AFTER.match(after) or (
-                re.match(r"\s?of\s", after) and not _POINT_BEFORE.search(before))):
+                _OF_AFTER.match(after) and not _POINT_BEFORE.search(before))):
             continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
-        if re.search(r"\b(over|in|during|within) an?\s$", before, re.I) and re.match(r"\s?period", after, re.I):
+        if _SPAN_BEFORE.search(before) and _PERIOD_AFTER.match(after):
             continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
         if t.max_days >= 28 and _INTAKE.search(before):
             continue  # '90 patients prepared for renal transplantation during 1 year': when they were taken in
@@ -250,7 +258,7 @@ def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
-    phased = bool(_PHASE.search(ctx.article.text))
+    phased = bool(_PHASE.search(ctx.text))
     course, schedule = timing(ctx)
     observed = [_observed(s.text, course, schedule) for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):

@@ -243,8 +243,12 @@ def lexicon(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Interve
     return {name: _entry(name, raw) for name, raw in merged.items()}
 
 
+_SPACED_DASH = re.compile(r"\s+([\-\u2013])\s*|\s*([\-\u2013])\s+")
+_VERSUS_REMARK = re.compile(r"\((?:vs\.?|versus)\b[^()]*\)")
+
+
 def _squash(text: str) -> str:
-    text = re.sub(r"\s+([\-\u2013])\s*|\s*([\-\u2013])\s+", r"\1\2", text)
+    text = _SPACED_DASH.sub(r"\1\2", text)
     return " ".join(text.replace(" ,", ",").split()).strip(" ,-")
 
 
@@ -333,7 +337,7 @@ _COMBINATION_WORDS = re.compile(r"\b(?:fixed |combination |preparation |alone\b)
 def combination_parts(name: str) -> list[str]:
     """The drugs after the first in a combination treatment's name (comparators in '(vs ...)' and the setting
     after 'for' are not parts); empty for a single treatment."""
-    body = _CONTEXT_SPLIT.split(_squash(_PAREN.sub(" ", re.sub(r"\((?:vs\.?|versus)\b[^()]*\)", " ", name))),
+    body = _CONTEXT_SPLIT.split(_squash(_PAREN.sub(" ", _VERSUS_REMARK.sub(" ", name))),
                                 maxsplit=1)[0]
     parts = [_squash(_DOSE.sub(" ", _COMBINATION_WORDS.sub(" ", p))) for p in _COMBINED.split(body)[1:]]
     return [p for p in parts if len(p) >= 4 and _first_drug_word(p)]

@@ -54,8 +54,11 @@ def _mean_sd(text: str) -> tuple[float | None, float | None]:
     return parse_number(text.split("±")[0]), None
 
 
+_HUNDRED_POINT = re.compile(r"\b(mm|0\s?[-–]\s?100|100[- ]?mm|100[- ]point)\b", re.I)
+
+
 def _scale(sentence: str, values: list[float]) -> str:
-    if re.search(r"\b(mm|0\s?[-–]\s?100|100[- ]?mm|100[- ]point)\b", sentence, re.I) or any(abs(v) > 10 for v in values):
+    if _HUNDRED_POINT.search(sentence) or any(abs(v) > 10 for v in values):
         return "0-100"
     return "0-10"
 
@@ -109,9 +112,12 @@ def arm_sizes(text: str, arms: Arms, intervention: str) -> dict[str, int]:
     return {arm: next(iter(ns)) for arm, ns in sizes.items() if len(ns) == 1}
 
 
+_RESPECTIVELY = re.compile(r"\b(?:in|for|with)\s(?:the\s)?(?P<arms>[^;()]{2,100}?)(?:\sgroups?)?,?\s+respectively", re.I)
+
+
 def _respectively(text: str, count: int) -> list[str] | None:
     """The arms named in order before 'respectively', when there are as many as values."""
-    m = re.search(r"\b(?:in|for|with)\s(?:the\s)?(?P<arms>[^;()]{2,100}?)(?:\sgroups?)?,?\s+respectively", text, re.I)
+    m = _RESPECTIVELY.search(text)
     if not m or count < 2:
         return None
     names = [n.strip() for n in re.split(r",\s?(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", m.group("arms")) if n.strip()]
@@ -191,14 +197,14 @@ def scores_in(sentence: "Sentence", arms: Arms, intervention: str) -> list[tuple
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    if not ctx.intervention.mentioned_in(ctx.article.text):
+    if not ctx.intervention.mentioned_in(ctx.text):
         return []
     candidates = [s for s in ctx.sentences if SCORE_TERM.search(s.text) and ("±" in s.text or MEAN_SD.search(s.text)
                                                                            or FROM_TO.search(s.text))]
     if not candidates:
         return []
-    arms = arms_for(ctx.article.text, ctx.intervention.pattern)
-    sizes = arm_sizes(ctx.article.text, arms, ctx.intervention.name)
+    arms = arms_for(ctx.text, ctx.intervention.pattern)
+    sizes = arm_sizes(ctx.text, arms, ctx.intervention.name)
     findings = []
     for s in candidates:
         for field, detail in scores_in(s, arms, ctx.intervention.name):

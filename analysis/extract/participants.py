@@ -108,10 +108,13 @@ def _rank(sentence: str) -> int:
     return 0
 
 
+_HUNDREDS = re.compile(r"^(.+?)\s+hundred(?:\s+and)?(?:\s+(.+))?$")
+
+
 def _value(text: str) -> int | None:
     """'One hundred and fifty-five' -> 155, 'Seventy five' -> 75, '1,000' -> 1000."""
     t = text.strip().lower()
-    m = re.match(r"^(.+?)\s+hundred(?:\s+and)?(?:\s+(.+))?$", t)
+    m = _HUNDREDS.match(t)
     if m:
         head = parse_number(m.group(1))
         tail = parse_number(m.group(2)) if m.group(2) else 0.0

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
-from ketamine_evidence.analysis.extract.study_text import other_drug_spans
+from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
 
 CONTROL = re.compile(r"^(?:placebo|saline|normal saline|sham|vehicle)$", re.I)
 # What may stand between a dose and the drug it precedes: '0.5 mg/kg ketamine', '0.5 mg/kg of ketamine',

@@ -75,7 +75,7 @@ def _relevant(ctx: "Context", intervention: Intervention, design: Finding | None
     """Is ``intervention`` a studied arm for pain relief in humans in this record?"""
     if not human:
         return False, design.evidence if design is not None else None
-    if not intervention.mentioned_in(ctx.article.text):
+    if not intervention.mentioned_in(ctx.text):
         return False, None
     pattern = intervention.pattern
     sentences = [s for s in ctx.sentences if pattern.search(s.text)]

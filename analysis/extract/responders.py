@@ -139,12 +139,15 @@ def _threshold(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+_NOT_RESULTS = re.compile(r"METHOD|BACKGROUND|OBJECTIV|AIM|DESIGN|PATIENT|MATERIAL|INTRO")  # section labels, upper case
+
+
 def responder_sentences(ctx: "Context") -> list["Sentence"]:
     """Results/conclusions sentences (or unlabelled ones) that report responders with a number."""
     out = []
     for s in ctx.sentences:
         section = (s.section or "").upper()
-        if section == "TITLE" or re.search(r"METHOD|BACKGROUND|OBJECTIV|AIM|DESIGN|PATIENT|MATERIAL|INTRO", section):
+        if section == "TITLE" or _NOT_RESULTS.search(section):
             continue
         if RESPONDER_CUE.search(s.text) and (_PCT.search(s.text) or _X_OF_N.search(s.text)):
             out.append(s)
@@ -152,16 +155,16 @@ def responder_sentences(ctx: "Context") -> list["Sentence"]:
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    if not ctx.intervention.mentioned_in(ctx.article.text):
+    if not ctx.intervention.mentioned_in(ctx.text):
         return []
     sentences = responder_sentences(ctx)
     if not sentences:
         return []
-    arms = arms_for(ctx.article.text, ctx.intervention.pattern)
+    arms = arms_for(ctx.text, ctx.intervention.pattern)
     findings: list[Finding] = []
     chosen: Finding | None = None
     name = ctx.intervention.name
-    pain_study = bool(_PAIN_WORDS.search(ctx.article.text))
+    pain_study = bool(_PAIN_WORDS.search(ctx.text))
     for s in sentences:
         threshold = _threshold(s.text)
         if threshold and _SUCCESS.match(threshold) and not pain_study:

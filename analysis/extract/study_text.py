@@ -358,37 +358,3 @@ def study_sentences(ctx: "Context") -> list["Sentence"]:
 
 def is_background_sentence(ctx: "Context", sentence: "Sentence") -> bool:
     return sentence.section in _BACKGROUND and has_background_split(ctx)
-
-
-@lru_cache(maxsize=1)
-def other_drugs_pattern() -> re.Pattern[str]:
-    """Any drug or control agent named in ``lexicons/drugs.toml`` (names and stem endings)."""
-    lex = load_lexicon("drugs.toml")
-    names = [re.escape(n).replace(r"\ ", r"\s") .replace(r"s\?", "s?") for n in lex["names"]]
-    names = [n.replace(r"\?", "?") for n in names]
-    suffixes = "|".join(re.escape(s) for s in lex["suffixes"])
-    return re.compile(rf"(?<![\w])(?:{'|'.join(sorted(names, key=len, reverse=True))}|"
-                      rf"[a-z]{{3,}}(?:{suffixes}))(?![\w])", re.I)
-
-
-@lru_cache(maxsize=1)
-def _other_drugs_lower() -> re.Pattern[str] | None:
-    return lower_case_pattern(other_drugs_pattern())
-
-
-def other_drug_spans(text: str, intervention_spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of drugs other than the intervention (those overlapping an intervention mention are dropped).
-    The pattern runs in lower case on the lower-cased text when that keeps the length (4x faster, same
-    spans; see ``Gated``)."""
-    pattern, target = other_drugs_pattern(), text
-    low = _other_drugs_lower()
-    if low is not None:
-        lowered = _lower(text)
-        if len(lowered) == len(text):
-            pattern, target = low, lowered
-    spans = []
-    for m in pattern.finditer(target):
-        if any(s < m.end() and m.start() < e for s, e in intervention_spans):
-            continue
-        spans.append((m.start(), m.end()))
-    return spans

@@ -63,18 +63,22 @@ ORDINAL_POINT = re.compile(
     r"treatment |follow-up |study )?(?P<unit>day|week|month|year)\b", re.I)
 
 
+_THOUSANDS = re.compile(r"[-+]?\d{1,3}(?:,\d{3})+")
+_WORD_PARTS = re.compile(r"[- ]")
+
+
 def parse_number(text: str) -> float | None:
     """'12' -> 12.0, '1,000' -> 1000.0, '0·5' -> 0.5, 'twenty-four' -> 24.0, 'three' -> 3.0."""
     t = text.strip().lower().replace("\u00b7", ".").replace("\u2212", "-")
     if not t:
         return None
-    if re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+", t):
+    if _THOUSANDS.fullmatch(t):
         t = t.replace(",", "")
     try:
         return float(t)
     except ValueError:
         pass
-    parts = re.split(r"[- ]", t)
+    parts = _WORD_PARTS.split(t)
     if all(p in NUMBER_WORDS for p in parts):
         if len(parts) == 2 and parts[1] == "hundred":
             return float(NUMBER_WORDS[parts[0]] * 100)

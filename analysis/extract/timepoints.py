@@ -39,6 +39,22 @@ _ONE_ORDINAL = re.compile(_ORDINAL, re.I)
 # Every ORDINAL_LIST match holds an ordinal suffix or word: a cheap pre-check before it.
 _ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|"
                        r"[Ee]ighth|[Nn]inth|[Tt]enth|[Tt]welfth)\b")
+# The hint tries its alternatives at every position (some 10 microseconds a sentence, asked of every sentence); each
+# of its matches holds a digit with an ordinal suffix or the tail of an ordinal word, so text with neither is not
+# scanned.
+_DIGIT_SUFFIX = re.compile(r"\d(?:st|nd|rd|th)")
+_ORD_TAILS = ("irst", "econd", "hird", "ourth", "ifth", "ixth", "enth", "ighth", "inth", "elfth")
+
+
+def ordinal_hint(text: str) -> bool:
+    """Whether ``_ORD_HINT`` matches ``text``: the same answer, with a substring check first."""
+    if _DIGIT_SUFFIX.search(text) is None:
+        for tail in _ORD_TAILS:
+            if tail in text:
+                break
+        else:
+            return False
+    return _ORD_HINT.search(text) is not None
 # 'first follow-up (7th day)', 'second follow-up visit', 'the third visit (week 12)'.
 VISIT = re.compile(rf"\b(?P<ord>{_ORDINAL})\s(?:follow[- ]?up(?:\s(?:visit|assessment|examination))?|visit)\b"
                    r"(?:\s?\((?P<when>[^()]{2,30})\))?", re.I)
@@ -149,12 +165,16 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:and|whereas|while|versus|vs\.?|or)\s(?:the\s)?(?:group|arm)\b|\b(?:group|arm)\s(?:I{1,3}|IV|\d|[A-Z])\b")
 
 
+_POINT_BEFORE = re.compile(r"\b(?:at|after|until|up to|by|through|to|over|for|during|within|following)\s(?:the\s)?$", re.I)
+_LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def is_measured(text: str, start: int, end: int) -> bool:
     """True when the time at ``text[start:end]`` is a measured duration or a calendar span, not a time point."""
     before, after = text[max(0, start - 30):start], text[end:end + 20]
     if _CALENDAR_AFTER.match(after):
         return True
-    if re.search(r"\b(?:at|after|until|up to|by|through|to|over|for|during|within|following)\s(?:the\s)?$", before, re.I):
+    if _POINT_BEFORE.search(before):
         return False  # 'at 24 h', 'up to 3 weeks', 'for 8 weeks': a time point or a course
     return bool(_MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))
 
@@ -190,7 +210,7 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
     schedule = dict(schedule_items)
     mentions = [_without_count(t, text) for t in time_mentions(text)]
     taken = [(t.start, t.end) for t in mentions]
-    if _ORD_HINT.search(text):
+    if ordinal_hint(text):
         mentions += [t for t in ordinal_points(text)
                      if not any(s <= t.start < e or t.start <= s < t.end for s, e in taken)]
     if schedule and ("visit" in text or "follow" in text):
@@ -207,7 +227,7 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
     out: list[TimePoint] = []
     for t in mentions:
         mean = _MEAN_SD.search(text[max(0, t.start - 20):t.start]) if len(t.days) == 1 else None
-        sd = re.match(r"\d+(?:\.\d+)?", t.text)
+        sd = _LEADING_NUMBER.match(t.text)
         if mean is not None and sd is not None and float(sd.group(0)) > 0:
             # '263.33 ± 63 min': the time is the mean, in the SD's unit; a measured value unless it times an event
             at = t.start - len(mean.group(0))

@@ -11,6 +11,9 @@ from lxml import etree
 from ketamine_evidence.analysis.records import Article, Section
 from ketamine_evidence.analysis.parse.xml_text import _Index, _YEAR, _child_text, _date, _index, _one, _text, clean, section_category
 
+_AuthorParts = tuple[str | None, str | None, str | None, etree._Element | None]
+
+
 @dataclass(slots=True)
 class PubmedParts:
     """One PubMed record's main elements and their children, indexed once.
@@ -26,6 +29,9 @@ class PubmedParts:
     a: _Index
     book: _Index
     ids: dict[str, str]
+    journal: _Index | None = None  # the children of ``Journal`` and of its ``JournalIssue``, indexed on first
+    journal_issue: _Index | None = None  # use (five fields read them: title, abbreviation, ISSN, volume, issue)
+    authors: tuple[list[_AuthorParts] | None] | None = None  # ``_author_parts``, read on first use (two fields)
 
     @property
     def holder(self) -> _Index:
@@ -115,10 +121,9 @@ def parse_abstract(el: etree._Element, parts: PubmedParts | None = None) -> list
 def parse_journal(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
     p = parts or pubmed_parts(el)
     if p.art is not None:
-        journal = _one(p.a, "Journal")
-        if journal is None:
+        if _one(p.a, "Journal") is None:
             return None
-        found = _index(journal)
+        found = _journal(p)
         return _text(_one(found, "Title")) or _text(_one(found, "ISOAbbreviation"))
     return _text(_one(p.book, "BookTitle"))
 
@@ -153,10 +158,17 @@ def _first_year(values: Iterable[str | None]) -> int | None:
     return None
 
 
-def _author_parts(p: PubmedParts) -> list[tuple[str | None, str | None, str | None, etree._Element | None]] | None:
+def _author_parts(p: PubmedParts) -> list[_AuthorParts] | None:
     """(LastName, ForeName, Initials texts, CollectiveName element) of each valid author, in order.
 
-    One pass over each author's children (no ``find`` per field: this runs for every record)."""
+    One pass over each author's children (no ``find`` per field: this runs for every record), kept on ``p``
+    for the second field that reads them."""
+    if p.authors is None:
+        p.authors = (_read_authors(p),)
+    return p.authors[0]
+
+
+def _read_authors(p: PubmedParts) -> list[_AuthorParts] | None:
     author_list = _one(p.holder, "AuthorList")
     if author_list is None and p.art is None:  # a whole book: its authors sit on the Book
         author_list = _one(p.book, "AuthorList")
@@ -216,7 +228,9 @@ def parse_author_names(el: etree._Element, parts: PubmedParts | None = None) -> 
 
 
 def _journal(p: PubmedParts) -> _Index:
-    return _index(_one(p.a, "Journal")) if p.art is not None else {}
+    if p.journal is None:
+        p.journal = _index(_one(p.a, "Journal")) if p.art is not None else {}
+    return p.journal
 
 
 def parse_journal_abbrev(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
@@ -229,7 +243,9 @@ def parse_journal_abbrev(el: etree._Element, parts: PubmedParts | None = None) -
 
 
 def _journal_issue(p: PubmedParts) -> _Index:
-    return _index(_one(_journal(p), "JournalIssue"))
+    if p.journal_issue is None:
+        p.journal_issue = _index(_one(_journal(p), "JournalIssue"))
+    return p.journal_issue
 
 
 def parse_volume(el: etree._Element, parts: PubmedParts | None = None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_evidence.analysis.extract.timepoints import course_days, time_points, visit_schedule
+from ketamine_evidence.analysis.extract.timepoints import _ORD_HINT, course_days, ordinal_hint, time_points, visit_schedule
 
 
 def days(text: str, **kw) -> list[float]:
@@ -101,3 +101,11 @@ def test_one_unit_without_a_number_is_a_time_point_but_a_frequency_is_not() -> N
     assert [p.days for p in time_points("The patients were divided into two treatment outcome groups a year later: "
                                         "a good outcome group and a poor outcome group.")] == [365.0]
     assert time_points("The patients chewed sugarless gum twice a day after meals.") == []
+
+
+def test_the_ordinal_hint_answers_as_its_pattern_on_every_snapshot_sentence(sentences: list[str]) -> None:
+    """The substring check before ``_ORD_HINT`` never turns a match away (the snapshot's sentences, whole and from
+    every 23rd character)."""
+    texts = sentences + [s[i:] for s in sentences for i in range(0, len(s), 23)]
+    assert sum(bool(_ORD_HINT.search(t)) for t in texts) > 10
+    assert all(ordinal_hint(t) == bool(_ORD_HINT.search(t)) for t in texts)
