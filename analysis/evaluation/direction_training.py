@@ -13,18 +13,21 @@ Cross-validation is grouped by article (GroupKFold(5) on PMCID: no article's pro
 training and test folds; ranker and model are both refit on the training folds) and reported twice:
 
 - ``given``: the annotators' evidence span is read (what the model can do when the sentence is right);
-- ``found``: on the articles we hold, the ranker's top candidate sentence is read by the model - the
-  figure that counts, since the pipeline must find the sentence itself. ``rules`` beside it is
+- ``found``: on the articles we hold, the model reads the ranker's ``TOP_K`` best sentences and their class
+  probabilities are summed weighted by the ranker's probability of each (``direction_model.combine``; ``top1``:
+  the first sentence only) - the figure that counts, since the pipeline must find the sentence itself. ``rules`` beside it is
   ``answer`` on the whole article (the shipped evaluation); ``all`` covers every article we hold,
   ``shipped`` only the corpus's own ``articles/`` (the 79 pain articles). ``found_loss`` splits the found
   prompts by the pick (an annotator's evidence sentence ranked first, another candidate first, no candidate
   is the evidence) with the model's errors and the rules' errors on the same picked sentence.
 
-Nothing is tuned on the test folds: C = 1 for both models and the features are fixed in advance.
+Nothing is tuned on the test folds: C = 1 for both models and the features are fixed in advance; ``TOP_K``
+(3) is the number of sentences that article-grouped inner folds of the training articles chose most often
+among 1, 2, 3 and 5 (docs/direction.md, round 8).
 ``--train`` fits on every example and writes ``direction_model.json`` (the ``MAX_FEATURES`` largest
 weights) and ``sentence_ranker.json`` under ``analysis/lexicons/``.
 
-Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train] [--folds 5] [ROOT]``.
+Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train] [--folds 5] [--top-k 3] [--seed S] [ROOT]``.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from ketamine_evidence.analysis.evaluation.ei_corpus import (
 from ketamine_evidence.analysis.evaluation.ei_ranker import RANKER_FILE, Ranker, fit_ranker, matches_evidence, ranker_features
 from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate, answer, candidates, prompt_arms, read, score
 from ketamine_evidence.analysis.extract.arms import Arms
-from ketamine_evidence.analysis.extract.direction_model import CLASSES, MODEL_FILE, DirectionModel, features
+from ketamine_evidence.analysis.extract.direction_model import CLASSES, MODEL_FILE, TOP_K, DirectionModel, combine, features
 from ketamine_evidence.analysis.extract.outcomes import outcome_polarity
 from ketamine_evidence.base.errors import InputError
 
@@ -147,14 +150,28 @@ def fit_both(given: Sequence[Example], articles: Sequence[ArticlePrompt]) -> tup
     return model, ranker
 
 
-def cross_validate(examples: list[Example], folds: int, articles: Sequence[ArticlePrompt] | None = None) -> dict[str, Any]:
-    """Article-grouped CV: model and rules on the given spans (and on the sentence found in ``articles``)."""
+def _read_top_k(a: ArticlePrompt, model: DirectionModel, ranker: Ranker | None, k: int) -> str:
+    """The model's label from the ranker's ``k`` best sentences, their class probabilities weighted by the
+    ranker's probability of each (``direction_model.combine``); no candidate: the empty sentence's reading."""
+    if ranker is None or not a.found:
+        return _row(a.read(_rule_pick(a)), model)["model"]
+    readings = [(w, model.probabilities(a.read(c).feats)) for c, w in ranker.ranked(a.found, a.ranker_feats, k)]
+    probs = combine(readings)
+    return PROMPT_LABEL[max(probs, key=probs.__getitem__)]
+
+
+def cross_validate(examples: list[Example], folds: int, articles: Sequence[ArticlePrompt] | None = None,
+                   top_k: int = TOP_K, seed: int | None = None) -> dict[str, Any]:
+    """Article-grouped CV: model and rules on the given spans (and on the sentence found in ``articles``: the
+    model reading the ranker's ``top_k`` sentences combined, ``top1`` its first sentence only). ``seed``
+    shuffles which articles fall in which fold (``GroupKFold(shuffle=True)``); None is the default split."""
     from sklearn.model_selection import GroupKFold
 
     groups = [e.prompt.pmcid for e in examples]
     given_rows: list[dict[str, Any]] = []
     found_rows: list[dict[str, Any]] = []
-    for train, test in GroupKFold(n_splits=folds).split(examples, groups=groups):
+    splitter = GroupKFold(n_splits=folds) if seed is None else GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(examples, groups=groups):
         held = {examples[i].prompt.pmcid for i in test}
         model, ranker = fit_both([examples[i] for i in train], [a for a in articles or () if a.prompt.pmcid not in held])
         given_rows.extend(_row(examples[i], model) for i in test)
@@ -164,11 +181,12 @@ def cross_validate(examples: list[Example], folds: int, articles: Sequence[Artic
                 read_pick = a.read(pick)
                 where = ("no_evidence_candidate" if not any(a.positive) else
                          "evidence_first" if pick is not None and a.positive[a.found.index(pick)] else "other_first")
-                found_rows.append({**_row(read_pick, model), "rules": a.rule, "shipped": a.shipped,
-                                   "where": where, "rules_on_pick": read_pick.rule})
+                top1 = _row(read_pick, model)
+                found_rows.append({**top1, "top1": top1["model"], "model": _read_top_k(a, model, ranker, top_k),
+                                   "rules": a.rule, "shipped": a.shipped, "where": where, "rules_on_pick": read_pick.rule})
     out = {"given": _report(given_rows)}
     if articles is not None:
-        out["found"] = _report(found_rows, ("all", "shipped", "pain"))
+        out["found"] = _report(found_rows, ("all", "shipped", "pain"), ("model", "top1", "rules"))
         out["found_loss"] = loss_breakdown(found_rows)
     return out
 
@@ -195,11 +213,12 @@ _SUBSETS = {"all": lambda r: True, "shipped": lambda r: bool(r.get("shipped")),
             "pain": lambda r: bool(PAIN_OUTCOME.search(r["outcome"]))}
 
 
-def _report(rows: list[dict[str, Any]], subsets: Sequence[str] = ("all", "pain")) -> dict[str, Any]:
+def _report(rows: list[dict[str, Any]], subsets: Sequence[str] = ("all", "pain"),
+            readers: Sequence[str] = ("model", "rules")) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for subset in subsets:
         chosen = [r for r in rows if _SUBSETS[subset](r)]
-        for who in ("model", "rules"):
+        for who in readers:
             s = score([{"gold": r["gold"], "predicted": r[who]} for r in chosen])
             out[f"{subset}_{who}"] = {"n": len(chosen), "accuracy": round(s["accuracy"], 3), "macro_f1": round(s["macro_f1"], 3)}
     return out
@@ -211,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT, help="the evidence_inference directory")
     parser.add_argument("--train", action="store_true", help=f"fit on every example and write {MODEL_FILE} and {RANKER_FILE}")
     parser.add_argument("--folds", type=int, default=5, help="article-grouped cross-validation folds (default 5)")
+    parser.add_argument("--top-k", type=int, default=TOP_K, help=f"sentences the model reads per prompt (default {TOP_K})")
+    parser.add_argument("--seed", type=int, default=None, help="shuffle the articles' fold assignment (default: GroupKFold's)")
     parser.add_argument("--articles", type=Path, nargs="*", default=list(ARTICLE_DIRS),
                         help="more folders of article texts (PMC<id>.txt or .nxml; default: the shared pool, chronic and ketamine folders)")
     args = parser.parse_args(argv)
@@ -219,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError(f"{args.root} is not an Evidence Inference directory (no v2_annotations.csv)")
         examples = given_examples(args.root)
         articles = article_prompts(args.root, [d for d in args.articles if d.is_dir()])
-        result = cross_validate(examples, args.folds, articles)
+        result = cross_validate(examples, args.folds, articles, args.top_k, args.seed)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code

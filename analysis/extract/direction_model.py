@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Sequence
 
 from ketamine_evidence.analysis.extract.arms import Arms
 from ketamine_evidence.analysis.extract.comparisons import (
@@ -37,6 +38,7 @@ from ketamine_evidence.analysis.extract.comparisons import (
 
 MODEL_FILE = "direction_model.json"
 CLASSES = ("up", "down", "none")
+TOP_K = 3  # sentences read per question, combined by the ranker's probabilities (``combine``)
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[<>=±%]")
 _NEGATED = re.compile(r"\b(not|no|non|neither|nor|without|failed)\b", re.I)
 _FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better"}
@@ -108,8 +110,25 @@ class DirectionModel:
         label = max(probs, key=probs.__getitem__)
         return label, probs[label]
 
+    def read_ranked(self, readings: Sequence[tuple[str, float, str | None]], arms: Arms,
+                    polarity: str | None) -> tuple[str, float]:
+        """('up' | 'down' | 'none', its probability) from the top-ranked sentences, each given as (sentence, the
+        ranker's probability, the rules' reading 'up' / 'down' / 'none'), combined by ``combine``."""
+        probs = combine([(w, self.probabilities(features(text, arms, polarity, rule))) for text, w, rule in readings])
+        label = max(probs, key=probs.__getitem__)
+        return label, probs[label]
+
     def to_json(self) -> dict:
         return {"classes": list(self.classes), "bias": self.bias, "weights": self.weights}
+
+
+def combine(readings: Sequence[tuple[float, dict[str, float]]]) -> dict[str, float]:
+    """Class probabilities of several sentences read for one question, weighted by how likely each sentence is
+    the one that answers it (the ranker's probability): no single pick has to be right."""
+    total = sum(w for w, _ in readings)
+    if not readings or total <= 0:
+        return {c: 1.0 / len(CLASSES) for c in CLASSES}
+    return {c: sum(w * p[c] for w, p in readings) / total for c in CLASSES}
 
 
 @lru_cache(maxsize=1)

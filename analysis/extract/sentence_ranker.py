@@ -5,8 +5,8 @@ is a logistic regression over the signals a hand-set selection score sums (outco
 phrase, significance, arms named, section, time point, table rows ...), that score, its rank among the
 article's candidates, the arms' words in the sentence, the clause's direction wording and its length. Here:
 the features of a list of candidates, the folded weights and their scoring in plain Python (about 30
-multiply-adds a candidate), and the candidates of an abstract for its pain outcome (``pain_candidates``),
-which ``pain_effect`` reads where its rules find no verdict.
+multiply-adds a candidate), and the ``k`` best sentences with the ranker's probability of each (``ranked``),
+which ``direction_model.DirectionModel.read_ranked`` reads together instead of committing to one sentence.
 
 Weights: ``analysis/lexicons/sentence_ranker.json``.
 """
@@ -14,6 +14,7 @@ Weights: ``analysis/lexicons/sentence_ranker.json``.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -70,6 +71,23 @@ class Ranker:
             return None
         scores = [self.score(f) for f in feats]
         return found[max(range(len(found)), key=scores.__getitem__)]
+
+    def probability(self, feats: dict[str, float]) -> float:
+        """The ranker's probability that the candidate's sentence states the result asked about."""
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.score(feats)))))
+
+    def ranked(self, found: Sequence[RankedClause], feats: Sequence[dict[str, float]],
+               k: int) -> list[tuple[RankedClause, float]]:
+        """The ``k`` best candidates of distinct sentences (a sentence's clauses share it), best first, with the
+        ranker's probability of each: what a reader combines instead of committing to one sentence."""
+        order = sorted(range(len(found)), key=lambda i: -self.score(feats[i]))  # stable: the first on ties
+        out: list[tuple[RankedClause, float]] = []
+        seen: set[str] = set()
+        for i in order:
+            if found[i].sentence not in seen and len(out) < k:
+                seen.add(found[i].sentence)
+                out.append((found[i], self.probability(feats[i])))
+        return out
 
     def to_json(self) -> dict:
         return {"bias": self.bias, "weights": self.weights}

@@ -43,6 +43,7 @@ def test_cross_validation_reads_found_sentences_of_shipped_and_jats_articles() -
     result = dt.cross_validate(examples, 2, articles)
     found = result["found"]
     assert found["all_model"]["n"] == len(articles) and found["shipped_model"]["n"] < len(articles)
+    assert found["all_top1"]["n"] == len(articles)  # the first sentence alone, beside the top-k reading
     assert all(0.0 <= v["macro_f1"] <= 1.0 for v in found.values())
     loss = result["found_loss"]
     assert sum(v["n"] for v in loss.values()) == len(articles)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.arms import arms_for
-from ketamine_evidence.analysis.extract.direction_model import CLASSES, features, load_model, masked_tokens
+from ketamine_evidence.analysis.extract.direction_model import CLASSES, combine, features, load_model, masked_tokens
 
 # PMC2876942 (pmc_ketamine): the groups are defined by letters, the result names them.
 ABSTRACT = ("The patients were randomly assigned to receive either midazolam (Group M) or ketamine-midazolam "
@@ -35,3 +35,24 @@ def test_shipped_model_reads_the_oriented_direction() -> None:
     assert model.predict(RESULT, arms, None)[0] == "down"  # discharge time shorter with ketamine-midazolam
     no_diff = "The time of hospital discharge was comparable in group M and group KM (P = 0.41)."
     assert model.predict(no_diff, arms, None)[0] == "none"
+
+
+# The same abstract's other result: no difference on another outcome.
+NO_DIFFERENCE = "Time of eye opening after discontinuation of sevoflurane showed no significant differences between both groups."
+
+
+def test_combined_reading_weighs_each_sentence_by_the_rankers_probability() -> None:
+    model = load_model()
+    assert model is not None
+    arms = arms_for(ABSTRACT, re.compile(r"\bketamine\b", re.I))
+    assert model.read_ranked([(RESULT, 1.0, None)], arms, None) == model.predict(RESULT, arms, None)
+    assert model.read_ranked([(RESULT, 0.9, None), (NO_DIFFERENCE, 0.1, None)], arms, None)[0] == "down"
+    assert model.read_ranked([(RESULT, 0.1, None), (NO_DIFFERENCE, 0.9, None)], arms, None)[0] == "none"
+
+
+def test_combine_is_a_weighted_mean_of_class_probabilities() -> None:
+    first, second = {"up": 0.7, "down": 0.2, "none": 0.1}, {"up": 0.1, "down": 0.1, "none": 0.8}
+    assert combine([(1.0, first), (0.0, second)]) == first
+    mixed = combine([(0.5, first), (1.5, second)])
+    assert abs(mixed["none"] - (0.5 * 0.1 + 1.5 * 0.8) / 2.0) < 1e-12 and abs(sum(mixed.values()) - 1.0) < 1e-12
+    assert combine([]) == {c: 1 / 3 for c in CLASSES}

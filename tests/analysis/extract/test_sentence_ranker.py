@@ -45,3 +45,8 @@ def test_features_rank_the_candidates_and_pick_as_the_evaluation_ranker_does() -
     picked = ranker.pick(found, ei_ranker.ranker_features(prompt, found))
     assert picked is ei_ranker.load_ranker().best(prompt, found)
     assert picked is not None and "Awakening time" in picked.sentence
+
+    ranked = ranker.ranked(found, ei_ranker.ranker_features(prompt, found), 3)
+    assert ranked[0][0] is picked and 1 <= len(ranked) <= 3
+    assert len({c.sentence for c, _ in ranked}) == len(ranked)  # distinct sentences, best first
+    assert all(0.0 < w < 1.0 for _, w in ranked) and [w for _, w in ranked] == sorted((w for _, w in ranked), reverse=True)
