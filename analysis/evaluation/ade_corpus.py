@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ketamine_evidence.analysis.evaluation.metrics import Confusion
-from ketamine_evidence.analysis.extract.event_sentences import SentenceModel, detect_adverse_event_sentence
+from ketamine_evidence.analysis.extract.event_sentences import SentenceModel, detect_adverse_event_sentence, phrase_tokens
 from ketamine_evidence.base.errors import InputError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "ade_corpus_v2"
@@ -86,6 +86,21 @@ def labelled_sentences(directory: Path) -> list[tuple[str, bool, str]]:
         if len(parts) == 3 and parts[1] == "NEG" and parts[2].strip():
             rows.setdefault(parts[2].strip(), (parts[2].strip(), False, parts[0]))
     return list(rows.values())
+
+
+def annotations(directory: Path) -> dict[str, tuple[set[tuple[str, ...]], set[tuple[str, ...]]]]:
+    """PMID -> (adverse-effect phrases, drug phrases) annotated in DRUG-AE.rel
+    (``PMID|sentence|effect|start|end|drug|start|end``), each as lower-cased word tuples."""
+    out: dict[str, tuple[set[tuple[str, ...]], set[tuple[str, ...]]]] = {}
+    for line in _read(Path(directory) / "DRUG-AE.rel"):
+        parts = line.split("|")
+        if len(parts) < 6:
+            continue
+        effects, drugs = out.setdefault(parts[0], (set(), set()))
+        for phrase, into in ((phrase_tokens(parts[2]), effects), (phrase_tokens(parts[5]), drugs)):
+            if phrase:
+                into.add(phrase)
+    return out
 
 
 def _interleave(pos: list[str], neg: list[str], limit: int | None) -> Iterator[tuple[str, bool]]:

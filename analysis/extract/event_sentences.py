@@ -70,7 +70,8 @@ def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None
         return has_event and (_CAUSAL.search(text) is not None or _OCCURRENCE.search(text) is not None)
     if drug is None and model is not False:
         learned = load_model() if model is None else model
-        return learned.accepts(sentence_features(text, _signals(text, mentions, negated_spans, has_event)))
+        return learned.accepts(sentence_features(text, _signals(text, mentions, negated_spans, has_event),
+                                                 learned.gazetteer))
     return _rule_verdict(text, drug, negated_spans, has_event)[0]
 
 
@@ -124,9 +125,63 @@ _TOKEN_CASED = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
 _PAIR_WINDOW = 12
 
 
-def sentence_features(text: str, signals: RuleSignals | None = None) -> list[str]:
+@dataclass(frozen=True)
+class Gazetteer:
+    """Adverse-effect and drug phrases annotated in ADE-Corpus-V2 (lower-cased word tuples). They name
+    effects and drugs that the project's lexicons lack ('increased calcium-release', 'dihydrotachysterol');
+    :func:`gazetteer_features` masks them as ``AE`` / ``DRG`` so the model reads how they are tied."""
+
+    effects: frozenset[tuple[str, ...]]
+    drugs: frozenset[tuple[str, ...]]
+    longest: int = 6
+
+    def mask(self, tokens: list[str]) -> list[str]:
+        """The tokens with every longest matching drug phrase as ``DRG`` and effect phrase as ``AE``."""
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                words = tuple(tokens[i:i + n])
+                if words in self.drugs or words in self.effects:
+                    out.append("DRG" if words in self.drugs else "AE")
+                    i += n
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+
+def phrase_tokens(text: str) -> tuple[str, ...]:
+    """The lower-cased words of a phrase as :func:`sentence_features` splits a sentence."""
+    return tuple(t.lower() for t in _TOKEN_CASED.findall(text))
+
+
+def gazetteer_features(tokens: list[str], gazetteer: Gazetteer) -> set[str]:
+    """N-grams that touch a masked ``DRG``/``AE`` phrase, the words between a drug and an effect and
+    their order, and whether both occur (prefix ``g``)."""
+    masked = gazetteer.mask(tokens)
+    out = {f"gn:{t}" for t in masked if t in ("DRG", "AE")}
+    edged = ["<s>", *masked, "</s>"]
+    out.update(f"gb:{a} {b}" for a, b in zip(edged, edged[1:]) if {a, b} & {"DRG", "AE"})
+    out.update(f"gt:{a} {b} {c}" for a, b, c in zip(edged, edged[1:], edged[2:]) if {a, b, c} & {"DRG", "AE"})
+    cause = [i for i, t in enumerate(masked) if t == "DRG"]
+    effect = [i for i, t in enumerate(masked) if t == "AE"]
+    for i in cause:
+        for j in effect:
+            if 0 < abs(i - j) <= _PAIR_WINDOW:
+                lo, hi = sorted((i, j))
+                order = "DA" if i < j else "AD"
+                out.add(f"go:{order}")
+                out.update(f"g{order}:{t}" for t in masked[lo + 1:hi] if t not in ("DRG", "AE"))
+    out.add(f"gboth={bool(cause) and bool(effect)}")
+    return out
+
+
+def sentence_features(text: str, signals: RuleSignals | None = None, gazetteer: Gazetteer | None = None) -> list[str]:
     """The learned classifier's features of a sentence: lower-cased unigrams, bigrams and trigrams over the
-    words with drug names as ``DRUG`` and event words as ``EVENT``, and the rules' signals (``rule:...``)."""
+    words with drug names as ``DRUG`` and event words as ``EVENT``, the rules' signals (``rule:...``) and,
+    with a ``gazetteer``, the same read over its annotated phrases (:func:`gazetteer_features`)."""
     signals = rule_signals(text) if signals is None else signals
     drugs, events = signals.drug_words, signals.event_words
     raw = _TOKEN_CASED.findall(text)
@@ -155,6 +210,8 @@ def sentence_features(text: str, signals: RuleSignals | None = None) -> list[str
     out.add(f"rule:link={signals.link}")
     out.add(f"rule:event={bool(events) or signals.has_event}")
     out.add(f"rule:drug={bool(drugs)}")
+    if gazetteer is not None:
+        out |= gazetteer_features(tokens, gazetteer)
     return sorted(out)
 
 
@@ -165,6 +222,7 @@ class SentenceModel:
     weights: dict[str, float]
     intercept: float
     threshold: float = 0.0
+    gazetteer: Gazetteer | None = None
 
     def score(self, feats: Iterable[str]) -> float:
         return self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
@@ -182,7 +240,11 @@ def load_model() -> SentenceModel:
     """The shipped classifier (trained on ADE-Corpus-V2 by ``python -m ketamine_evidence.analysis.evaluation.ade_classifier
     --train``; its figure is measured by cross-validation only)."""
     data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return SentenceModel(data["weights"], float(data["intercept"]), float(data.get("threshold", 0.0)))
+    gazetteer = data.get("gazetteer")
+    return SentenceModel(data["weights"], float(data["intercept"]), float(data.get("threshold", 0.0)),
+                         None if gazetteer is None else Gazetteer(
+                             frozenset(tuple(p.split()) for p in gazetteer["effects"]),
+                             frozenset(tuple(p.split()) for p in gazetteer["drugs"])))
 
 
 # Causal constructions; the named group ``w`` is the window that must hold the drug.

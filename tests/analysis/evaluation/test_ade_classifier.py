@@ -7,7 +7,8 @@ import re
 import pytest
 
 from ketamine_evidence.analysis.evaluation import ade_classifier, ade_corpus
-from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence, load_model, sentence_features
+from ketamine_evidence.analysis.extract.event_sentences import (Gazetteer, detect_adverse_event_sentence, load_model,
+                                                                phrase_tokens, rule_signals, sentence_features)
 from tests.conftest import EVAL
 
 ADE = EVAL / "external" / "ade_corpus_v2"
@@ -24,11 +25,36 @@ def test_features_mark_drugs_events_and_the_rules_reading():
     assert "n:DRUG" not in plain and "rule:verdict=False" in plain
 
 
+def test_gazetteer_masks_annotated_phrases_the_lexicons_lack():
+    sentence = ("Immobilization, while Paget's bone disease was present, and perhaps enhanced activation of "
+                "dihydrotachysterol by rifampicin, could have led to increased calcium-release into the circulation.")
+    gaz = Gazetteer(frozenset({phrase_tokens("increased calcium-release")}),
+                    frozenset({phrase_tokens("dihydrotachysterol"), phrase_tokens("rifampicin")}))
+    assert gaz.mask(list(phrase_tokens("by rifampicin, could have led to increased calcium-release into")))[:2] == \
+        ["by", "DRG"]
+    feats = set(sentence_features(sentence, gazetteer=gaz))
+    assert {"gn:DRG", "gn:AE", "gboth=True", "gt:led to AE", "gDA:led", "go:DA"} <= feats
+    assert not any(f.startswith("g") for f in sentence_features(sentence))  # no gazetteer, no such features
+
+
+def test_training_features_never_read_their_own_abstracts_phrases():
+    sentences = ["Intravenous azithromycin-induced ototoxicity.",
+                 "Unaccountable severe hypercalcemia in a patient treated for hypoparathyroidism with dihydrotachysterol."]
+    annotated = {p: a for p, a in ade_corpus.annotations(ADE).items() if p in ("10030778", "10048291")}
+    feats = ade_classifier.training_features(sentences, [rule_signals(s) for s in sentences],
+                                             ["10030778", "10048291"], annotated)
+    assert all("gn:AE" not in f and "gboth=False" in f for f in feats)
+    full = ade_classifier.gazetteer(annotated, ["10030778", "10048291"])
+    assert "gboth=True" in sentence_features(sentences[0], gazetteer=full)
+
+
 def test_shipped_model_decides_for_any_drug_and_the_rules_for_a_named_drug():
     model = load_model()
-    assert 0 < len(model.weights) <= ade_classifier.MAX_FEATURES
+    assert 0 < len(model.weights) <= ade_classifier.MAX_FEATURES and model.gazetteer is not None
+    assert ("ototoxicity",) in model.gazetteer.effects and ("azithromycin",) in model.gazetteer.drugs
     sentence = "Some patients develop hypersensitivity rash in response to HCQ."
-    assert detect_adverse_event_sentence(sentence) is (model.score(sentence_features(sentence)) > model.threshold)
+    feats = sentence_features(sentence, gazetteer=model.gazetteer)
+    assert detect_adverse_event_sentence(sentence) is (model.score(feats) > model.threshold)
     assert detect_adverse_event_sentence("Rapid resolution of glaucoma with methylprednisolone and mannitol.") is False
     # With the intervention given (the extractor's reading of abstracts), only the rules decide.
     ketamine = re.compile(r"\bketamine\b", re.I)

@@ -19,6 +19,14 @@ def test_positives_are_deduplicated_sentences():
     assert len(ade_corpus.negative_sentences(ADE)) == 16695
 
 
+def test_annotated_phrases_are_read_per_abstract():
+    annotated = ade_corpus.annotations(ADE)
+    effects, drugs = annotated["10048291"]
+    assert ("increased", "calcium", "release") in effects and ("hypercalcemia",) in effects
+    assert drugs == {("dihydrotachysterol",)}
+    assert annotated["10030778"] == ({("ototoxicity",)}, {("azithromycin",)})
+
+
 def test_slice_is_scored_with_both_labels(capsys):
     result = ade_corpus.evaluate_corpus(ADE, limit=400, keep_errors=2)
     assert result.tp + result.fp + result.fn + result.tn == 400
