@@ -167,14 +167,23 @@ def gazetteer_features(tokens: list[str], gazetteer: Gazetteer) -> set[str]:
     out.update(f"gt:{a} {b} {c}" for a, b, c in zip(edged, edged[1:], edged[2:]) if {a, b, c} & {"DRG", "AE"})
     cause = [i for i, t in enumerate(masked) if t == "DRG"]
     effect = [i for i, t in enumerate(masked) if t == "AE"]
+    out |= _pair_features(masked, cause, effect, ("DA", "AD"), "go:", "g", ("DRG", "AE"))
+    out.add(f"gboth={bool(cause) and bool(effect)}")
+    return out
+
+
+def _pair_features(tokens: list[str], cause: list[int], effect: list[int], orders: tuple[str, str],
+                   order_prefix: str, word_prefix: str, masks: tuple[str, ...]) -> set[str]:
+    """For each cause and effect at most ``_PAIR_WINDOW`` words apart: their order (``orders``: cause first,
+    effect first) and the plain words between them, each feature named with its prefix and the order."""
+    out: set[str] = set()
     for i in cause:
         for j in effect:
             if 0 < abs(i - j) <= _PAIR_WINDOW:
                 lo, hi = sorted((i, j))
-                order = "DA" if i < j else "AD"
-                out.add(f"go:{order}")
-                out.update(f"g{order}:{t}" for t in masked[lo + 1:hi] if t not in ("DRG", "AE"))
-    out.add(f"gboth={bool(cause) and bool(effect)}")
+                order = orders[0] if i < j else orders[1]
+                out.add(f"{order_prefix}{order}")
+                out.update(f"{word_prefix}{order}:{t}" for t in tokens[lo + 1:hi] if t not in masks)
     return out
 
 
@@ -199,13 +208,7 @@ def sentence_features(text: str, signals: RuleSignals | None = None, gazetteer: 
     # Relation features: the words between a drug (or abbreviation) and an event, and their order.
     cause = [i for i, t in enumerate(norm) if t in ("DRUG", "ABBR")]
     effect = [i for i, t in enumerate(norm) if t == "EVENT"]
-    for i in cause:
-        for j in effect:
-            if 0 < abs(i - j) <= _PAIR_WINDOW:
-                lo, hi = sorted((i, j))
-                order = "DE" if i < j else "ED"
-                out.add(f"o:{order}")
-                out.update(f"w{order}:{t}" for t in norm[lo + 1:hi] if t not in ("DRUG", "EVENT", "ABBR"))
+    out |= _pair_features(norm, cause, effect, ("DE", "ED"), "o:", "w", ("DRUG", "EVENT", "ABBR"))
     out.add(f"rule:verdict={signals.verdict}")
     out.add(f"rule:link={signals.link}")
     out.add(f"rule:event={bool(events) or signals.has_event}")
