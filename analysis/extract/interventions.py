@@ -206,7 +206,26 @@ def _name_regex(name: str) -> str:
 def _names_pattern(names: frozenset[str]) -> Deferred:
     """Compiled on first use: ``fast`` runs its lower-case copy, so the ``re.I`` original rarely is."""
     parts = sorted({_name_regex(n) for n in names if n.strip()} - {""}, key=len, reverse=True)
-    return Deferred(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.I)
+    return Deferred(_left_bounded(parts), re.I)
+
+
+_FIRST_ATOM = re.compile(r"\\.|.", re.S)  # a name regex's first character: escaped ('\\(') or plain ('k')
+
+
+def _left_bounded(parts: list[str]) -> str:
+    """``(?<!\\w)(?:parts)(?!\\w)`` with the options grouped by first character and ``(?<!\\w)`` checked after it
+    ('k(?<!\\wk)(?:etamine|etalar)|s(?<!\\ws)(?:pravato|...)'): the same matches (at a position only one group's
+    first character can stand, and each group keeps the options' order), but the pattern then opens with a
+    set of literals, so ``re`` enters only where a name's first character stands and tries one group there.
+    Grouped only where the first characters are ASCII (so ``re.I`` equates no two groups' characters)."""
+    groups: dict[str, list[str]] = {}
+    for part in parts:
+        first = _FIRST_ATOM.match(part).group()  # type: ignore[union-attr]  # re.escape made it one character
+        groups.setdefault(first.lower(), []).append(part[len(first):])
+    if not all(first.isascii() for first in groups):
+        return rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)"
+    options = (rf"{first}(?<!\w{first})(?:{'|'.join(rest)})" for first, rest in groups.items())
+    return rf"(?:{'|'.join(options)})(?!\w)"
 
 
 @lru_cache(maxsize=1)
