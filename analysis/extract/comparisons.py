@@ -300,6 +300,8 @@ def respective_direction(clause: str, arms: Arms) -> str | None:
     """'Pain decreased by 28.3% and 8.3% in the acupuncture and placebo groups, respectively': the
     values in the order of the arms. Values that are amounts of a decrease or an improvement give
     better / worse (a larger reduction is better); values of the outcome itself give up / down."""
+    if clause.isascii() and "respectively" not in clause.lower():  # every match holds it; outside ASCII ``re.I``
+        return None  # also matches 'ſ' to 's' (the pattern's '\(?' keeps ``fast_re`` from running it in lower case)
     m = _RESPECTIVELY.search(clause)
     if not m:
         return None

@@ -173,3 +173,28 @@ def test_the_initials_arm_is_found_as_by_a_pattern_of_the_initials() -> None:
                 assert found == bool(re.search(rf"\b{initials}\s(?:group|arm)s?\b", text))
                 agreed += found
     assert agreed >= 3  # LP, OP and one snapshot abstract's group
+
+
+# Ketamine dev PMC3897026: the case group is the ketamine arm, named once with the drug and once with 'in the'.
+_CASE_SENTENCES = [
+    "After ventilation with mask and oxygen, patients were intubated. In the case group, ketamine 0.5 mg/kg was given "
+    "intravenously during anesthesia induction. Patients allocated to the control group were given an identical volume",
+    "Ketamine 0.5 mg/kg was administered intravenously to patients in the case group during anesthetic induction.",
+    "Patients allocated to the control group were given an identical volume",
+]
+
+
+def test_case_group_found_from_its_group_word() -> None:
+    """The 'case group' patterns written from their literal 'group' (for speed) find what the word-first forms find."""
+    from ketamine_evidence.analysis.extract import arms
+
+    word_first = re.compile(r"\b(case|study|treatment|intervention|experimental|active) group\b[^.]{0,80}", re.I)
+    to_word_first = re.compile(r"\b(in|to) (the )?(case|study|intervention|experimental) group", re.I)
+    for text in _CASE_SENTENCES + [s.upper() for s in _CASE_SENTENCES]:
+        old, new = word_first.search(text), arms._CASE_GROUP.search(text)
+        assert (old and old.group(0)) == (new and text[new.start(new.lastindex):new.end()])
+        assert bool(to_word_first.search(text)) == bool(arms._TO_CASE_GROUP.search(text))
+    ketamine = re.compile(r"\bketamine\b", re.I)
+    assert arms._CASE_GROUP.search(_CASE_SENTENCES[0]).group(0) == "group, ketamine 0"
+    assert [arms._case_is_intervention(s, ketamine) for s in _CASE_SENTENCES] == [True, True, False]
+    assert [bool(arms._TO_CASE_GROUP.search(s)) for s in _CASE_SENTENCES] == [True, True, False]

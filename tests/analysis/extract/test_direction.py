@@ -56,6 +56,9 @@ def test_local_polarity_reads_the_outcome_the_direction_word_governs() -> None:
     ("VAS scores were 2.1 and 4.5 in the ketamine and placebo groups, respectively (P<0.01)", "down"),
     ("pain decreased by 28.3% and 8.3% in the first and second week, respectively", None),  # no arms
     ("pain was lower in the ketamine group (P<0.01)", None),  # no 'respectively'
+    # The ASCII pre-check reads any case; outside ASCII the pattern itself decides ('\u00b1' below).
+    ("VAS scores were 2.1 and 4.5 in the ketamine and placebo groups, Respectively (P<0.01)", "down"),
+    ("VAS scores were 2.1 \u00b1 0.3 and 4.5 \u00b1 0.2 in the ketamine and placebo groups, respectively", "down"),
 ])
 def test_respective_direction(clause: str, expected: str | None) -> None:
     ctx = make_context(article("t", ("RESULTS", clause)), "ketamine")

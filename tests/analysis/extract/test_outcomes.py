@@ -66,3 +66,35 @@ def test_background_definition_is_no_alias() -> None:
                 ("CONCLUSIONS", "This strengthens the view that placebo can be used not only to reduce negative "
                                 "clinical symptoms, but also to enhance positive aspects of cognition."))
     assert effect(a, "placebo odorant with creativity suggestion") == "not_reported"
+
+
+# Ketamine dev PMC3695250 and PMC4610927: analgesia named by its technique, and abbreviations in brackets.
+_TECHNIQUE_SENTENCES = [
+    "we investigated the opioid sparing effect of low dose ketamine in patients with intravenous patient-controlled "
+    "analgesia (PCA) using fentanyl after lumbar spinal fusion",
+    "they were taught how to handle the numerical rating scale (NRS) score, the patient-controlled analgesia (PCA) "
+    "device, and the Touch-Test sensor",
+]
+
+
+def test_reordered_patterns_match_as_before() -> None:
+    """``NOT_PAIN_OUTCOME`` (word boundary before its look-behinds) and ``_ABBR_PAREN`` (literal ' (' first), rewritten
+    for speed, give the matches of their earlier forms."""
+    import re
+
+    from ketamine_evidence.analysis.extract import outcomes
+
+    behind_first = re.compile(
+        r"(?<!\buse of )(?<!\brate of )(?<!\brates of )(?<!\bneed for )(?<!\buptake of )(?<!\brequest for )"
+        r"(?<!\brequests for )\b(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|"
+        r"multimodal|opioid[- ]based|balanced)( [\w-]+)? analgesia\b", re.I)
+    paren_after = re.compile(r"(?<=[A-Za-z-]) \(([A-Z][A-Za-z0-9-]{1,7})\)")
+    texts = _TECHNIQUE_SENTENCES + ["the need for epidural analgesia", "Use of Epidural Analgesia"]
+    for text in texts + [t.upper() for t in texts]:
+        assert ([m.span() for m in behind_first.finditer(text)]
+                == [m.span() for m in outcomes.NOT_PAIN_OUTCOME.finditer(text) if "analgesia" in m.group(0).lower()])
+        assert ([(m.span(), m.group(1)) for m in paren_after.finditer(text)]
+                == [(m.span(), m.group(1)) for m in outcomes._ABBR_PAREN.finditer(text)])
+    assert outcomes.NOT_PAIN_OUTCOME.search(_TECHNIQUE_SENTENCES[0]).group(0) == "intravenous patient-controlled analgesia"
+    assert not outcomes.NOT_PAIN_OUTCOME.search("the need for epidural analgesia")
+    assert [m.group(1) for m in outcomes._ABBR_PAREN.finditer(_TECHNIQUE_SENTENCES[1])] == ["NRS", "PCA"]
