@@ -36,16 +36,21 @@ for _k, _vs in _casefix._EXTRA_CASES.items():
 
 
 _DIGIT = re.compile(r"\d")
+# The non-ASCII characters of every ``_SPECIAL`` set: a pattern's ``risky`` set holds only these (a pattern whose
+# set would hold an ASCII character is never made), so a text's other characters need not be collected.
+_RISKY_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(
+    {c for vs in _SPECIAL.values() for c in vs if not c.isascii()})) + "]")
 
 
 @per_article  # several patterns read each sentence, clause and slice of an article
 def _lowered(text: str) -> list[Any] | None:
-    """[``text`` lower-cased, its non-ASCII characters, the shared keys it holds (found on first request),
-    whether it holds a digit]; None when lower-casing changes the length."""
+    """[``text`` lower-cased, the characters it holds that a pattern's ``risky`` set may name, the shared keys
+    it holds (found on first request), whether it holds a digit]; None when lower-casing changes the length."""
     low = text.lower()
     if len(low) != len(text):
         return None
-    return [low, (frozenset() if low.isascii() else frozenset(low)), None, _DIGIT.search(text) is not None]
+    return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None,
+            _DIGIT.search(text) is not None]
 
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")

@@ -136,3 +136,13 @@ def test_a_deferred_pattern_is_equal_only_to_its_like_and_hashes_with_them() -> 
     a, b = Deferred(r"\bketamine\b", re.I), Deferred(r"\bketamine\b", re.I)
     assert a == b and hash(a) == hash(b) and len({a, b}) == 1
     assert a != re.compile(r"\bketamine\b", re.I) and a.search("Ketamine 0.5 mg/kg") is not None
+
+
+def test_a_text_collects_only_the_characters_a_risky_set_may_name() -> None:
+    from ketamine_evidence.analysis.extract.fast_re import _lowered
+
+    # the micro sign is equal to Greek mu under re.I and so may be risky; the en dash never is
+    assert _lowered("0.5 \u00b5g/kg \u2013 2 mg")[1] == frozenset({"\u00b5"})
+    assert _lowered("pain at rest \u2013 on movement")[1] == frozenset()
+    micro = fast(re.compile("\\d\\s?\u03bcg", re.I))
+    assert micro.search("given \u2013 0.5 \u00b5g/kg").span() == (10, 14)
