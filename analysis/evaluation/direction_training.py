@@ -45,7 +45,8 @@ from ketamine_evidence.analysis.evaluation.ei_corpus import (
 from ketamine_evidence.analysis.evaluation.ei_ranker import RANKER_FILE, Ranker, fit_ranker, matches_evidence, ranker_features
 from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate, answer, candidates, prompt_arms, read, score
 from ketamine_evidence.analysis.extract.arms import Arms
-from ketamine_evidence.analysis.extract.direction_model import CLASSES, MODEL_FILE, TOP_K, DirectionModel, combine, features
+from ketamine_evidence.analysis.extract.direction_model import (CLASSES, MODEL_FILE, TOP_K, DirectionModel, best, combine,
+                                                                 features)
 from ketamine_evidence.analysis.extract.outcomes import outcome_polarity
 from ketamine_evidence.base.errors import InputError
 
@@ -156,8 +157,7 @@ def _read_top_k(a: ArticlePrompt, model: DirectionModel, ranker: Ranker | None, 
     if ranker is None or not a.found:
         return _row(a.read(_rule_pick(a)), model)["model"]
     readings = [(w, model.probabilities(a.read(c).feats)) for c, w in ranker.ranked(a.found, a.ranker_feats, k)]
-    probs = combine(readings)
-    return PROMPT_LABEL[max(probs, key=probs.__getitem__)]
+    return PROMPT_LABEL[best(combine(readings))[0]]
 
 
 def cross_validate(examples: list[Example], folds: int, articles: Sequence[ArticlePrompt] | None = None,

@@ -106,20 +106,22 @@ class DirectionModel:
 
     def predict(self, text: str, arms: Arms, polarity: str | None, rule: str | None = None) -> tuple[str, float]:
         """('up' | 'down' | 'none', its probability) for the intervention against the comparator."""
-        probs = self.probabilities(features(text, arms, polarity, rule))
-        label = max(probs, key=probs.__getitem__)
-        return label, probs[label]
+        return best(self.probabilities(features(text, arms, polarity, rule)))
 
     def read_ranked(self, readings: Sequence[tuple[str, float, str | None]], arms: Arms,
                     polarity: str | None) -> tuple[str, float]:
         """('up' | 'down' | 'none', its probability) from the top-ranked sentences, each given as (sentence, the
         ranker's probability, the rules' reading 'up' / 'down' / 'none'), combined by ``combine``."""
-        probs = combine([(w, self.probabilities(features(text, arms, polarity, rule))) for text, w, rule in readings])
-        label = max(probs, key=probs.__getitem__)
-        return label, probs[label]
+        return best(combine([(w, self.probabilities(features(text, arms, polarity, rule))) for text, w, rule in readings]))
 
     def to_json(self) -> dict:
         return {"classes": list(self.classes), "bias": self.bias, "weights": self.weights}
+
+
+def best(probs: dict[str, float]) -> tuple[str, float]:
+    """The most probable class (the first listed on ties) and its probability."""
+    label = max(probs, key=probs.__getitem__)
+    return label, probs[label]
 
 
 def combine(readings: Sequence[tuple[float, dict[str, float]]]) -> dict[str, float]:

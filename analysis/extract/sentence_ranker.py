@@ -74,23 +74,29 @@ class Ranker:
 
     def probability(self, feats: dict[str, float]) -> float:
         """The ranker's probability that the candidate's sentence states the result asked about."""
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, self.score(feats)))))
+        return _logistic(self.score(feats))
 
     def ranked(self, found: Sequence[RankedClause], feats: Sequence[dict[str, float]],
                k: int) -> list[tuple[RankedClause, float]]:
         """The ``k`` best candidates of distinct sentences (a sentence's clauses share it), best first, with the
         ranker's probability of each: what a reader combines instead of committing to one sentence."""
-        order = sorted(range(len(found)), key=lambda i: -self.score(feats[i]))  # stable: the first on ties
+        scores = [self.score(f) for f in feats]  # each candidate scored once, for the order and the probability
+        order = sorted(range(len(found)), key=lambda i: -scores[i])  # stable: the first on ties
         out: list[tuple[RankedClause, float]] = []
         seen: set[str] = set()
         for i in order:
             if found[i].sentence not in seen and len(out) < k:
                 seen.add(found[i].sentence)
-                out.append((found[i], self.probability(feats[i])))
+                out.append((found[i], _logistic(scores[i])))
         return out
 
     def to_json(self) -> dict:
         return {"bias": self.bias, "weights": self.weights}
+
+
+def _logistic(score: float) -> float:
+    """The probability a ranker score stands for (clipped, so that no exp overflows)."""
+    return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
 
 
 @lru_cache(maxsize=1)
