@@ -71,12 +71,26 @@ def _stale(element) -> bool:
         return True
 
 
+def body_text(driver) -> str:
+    """The page's visible text, read in one script call: an element handle fetched first and read after can
+    belong to a page the browser has meanwhile replaced (Chromium then answers 'Node with given id does not
+    belong to the document', which is not a StaleElementReferenceException)."""
+    return driver.execute_script("return document.body ? document.body.innerText : '';") or ""
+
+
+def submit(driver, act) -> None:
+    """Run ``act`` (a click on a submit button, Enter in a form's box) and wait until the page the POST leads
+    to has replaced the current one and is ready."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    act()
+    wait_for(driver, lambda d: _stale(old))
+    wait_for(driver, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-review-ready") == "1")
+
+
 def click_and_wait(driver, element_id: str) -> None:
     """Click a submit button and wait for the page the POST leads to (its 'Saved' note)."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(By.ID, element_id).click()
-    wait_for(driver, lambda d: _stale(old))
-    wait_for(driver, lambda d: "Saved: " in d.find_element(By.TAG_NAME, "body").text)
+    submit(driver, driver.find_element(By.ID, element_id).click)
+    wait_for(driver, lambda d: "Saved: " in body_text(d))
 
 
 def open_page(driver, url: str) -> None:
@@ -88,8 +102,8 @@ def sign_in(driver, server, name: str) -> None:
     open_page(driver, server.url)
     box = driver.find_element(By.ID, "reviewer")
     box.clear()
-    box.send_keys(name + Keys.ENTER)
-    wait_for(driver, lambda d: f"Deciding as {name}." in d.find_element(By.TAG_NAME, "body").text)
+    submit(driver, lambda: box.send_keys(name + Keys.ENTER))
+    wait_for(driver, lambda d: f"Deciding as {name}." in body_text(d))
     driver.find_element(By.TAG_NAME, "body").click()  # focus leaves the name box
 
 
@@ -127,8 +141,8 @@ def test_a_correction_reaches_the_regenerated_report(browser, server, workspace)
     value.clear()
     value.send_keys("81")
     row.find_element(By.NAME, "reason").send_keys("one more patient in the full text")
-    row.find_element(By.CSS_SELECTOR, "button[value=correct]").click()
-    wait_for(browser, lambda d: "Saved: 21935491 n_participants = 81 (Ann)." in d.find_element(By.TAG_NAME, "body").text)
+    submit(browser, row.find_element(By.CSS_SELECTOR, "button[value=correct]").click)
+    wait_for(browser, lambda d: "Saved: 21935491 n_participants = 81 (Ann)." in body_text(d))
     assert browser.find_element(By.CSS_SELECTOR, "#f-n_participants td.person").text.startswith("81")
 
     workspace.extract()
@@ -172,8 +186,8 @@ def test_two_reviewers_conflict_and_a_third_settles(browser, server, workspace):
 def test_a_record_revised_after_review_is_flagged(browser, server, workspace):
     sign_in(browser, server, "Ann")
     open_page(browser, f"{server.base}/record/{TRIAL}")
-    browser.find_element(By.CSS_SELECTOR, "#f-design button[value=accept]").click()
-    wait_for(browser, lambda d: "Saved: 21935491 design = rct (Ann)." in d.find_element(By.TAG_NAME, "body").text)
+    submit(browser, browser.find_element(By.CSS_SELECTOR, "#f-design button[value=accept]").click)
+    wait_for(browser, lambda d: "Saved: 21935491 design = rct (Ann)." in body_text(d))
     assert browser.find_elements(By.ID, "changed-flag") == []
 
     workspace.revise_title(TRIAL_FILE, TRIAL_TITLE + ": a randomised trial")
