@@ -35,6 +35,9 @@ _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|pe
            r"fathers|parents|caregivers|carers|professionals|clinicians|physicians|dentists|midwives|surgeons|"
            r"patient|participant|subject|volunteer|child|adult)")
 _UNITS = r"(?:years?|yrs?|months?|weeks?|days?|hours?|h|min|mg|kg|g|ml|mm|cm|%|percent)\b"
+# Additions rule x: treated units are not people ('two premolars ... were randomly assigned', 'n=8 lower human premolars').
+_UNIT_NOUNS = (r"(?:teeth|tooth|(?:pre)?molars?|incisors|canines|extractions|sockets|quadrants|implants|sites|feet|foot|"
+               r"eyes|knees|hips|joints|limbs|wounds|lesions|specimens|samples|blocks)\b")
 # Count + up to five modifier words + a people noun: '80 adult male patients', '15 healthy, male,
 # right-handed volunteers', 'One hundred and fifty-five migraine patients'; a modifier is never another
 # number ('July 15, 2016, we identified 648 eligible patients' counts 648).
@@ -55,9 +58,10 @@ COUNT = re.compile(
 # 'n = 60', 'N=100', '(n = 254)'.
 N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?![\d.])")
 # '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated'.
-SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?"
-                     rf"(?:\s*\([^()]*\))?\s+(?:were|was)\s+"
-                     r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)", re.I)
+SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
+                     rf"(?:\s*\([^()]*\))?\s+(?:(?:were|was)\s+"
+                     r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)|"
+                     r"entered (?:the )?(?:randomi[sz]ation|study|trial))", re.I)
 # A people noun with its count in brackets: 'Patients (n = 783)'.
 _NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?(?P<n>\d{{1,6}})(?![\d.])", re.I)
 # 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
@@ -67,7 +71,7 @@ PER_ARM = re.compile(rf"(?P<k>{NUM})\s+(?:groups|arms)\s+(?:and|with|of)\s+(?P<n
                      r"\s+(?:group|arm)", re.I)
 _PEOPLE_WORDS = frozenset(re.findall(r"[a-z]+", _PEOPLE.lower()))
 COUNT = Gated(COUNT, (), _PEOPLE_WORDS)
-SUBJECT = Gated(SUBJECT, ("randomi", "randomly", "allocated", "assigned", "enrolled", "included", "recruited"))
+SUBJECT = Gated(SUBJECT, ("randomi", "randomly", "allocated", "assigned", "enrolled", "included", "recruited", "entered"))
 GROUPS_OF = Gated(GROUPS_OF, ("groups", "arms"))
 PER_ARM = Gated(PER_ARM, ("groups", "arms"))
 # A part of a group: '5 of the 30 patients', '9 (30%) out of the 30 patients', 'of whom 50 cases'.
@@ -81,6 +85,8 @@ ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|s
                       r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)
 ANALYSED = re.compile(r"\b(?:analy[sz]ed|completed|evaluated|assessed|followed)\b", re.I)
 _AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age)\s*$", re.I)
+# A number after a time word is a time point, not a count ('at week 256 versus patients not achieving MDA').
+_TIME_POINT = re.compile(r"(?<!\d )\b(?:week|day|month|year|visit|hour|cycle)\s+$", re.I)
 _ARM_SEPARATORS = re.compile(r"\b(?:compared with|compared to|versus|vs\.?|while|whereas|along with|together with|as well as|"
                              r"and (?:another|a further|an additional|a second))\b", re.I)
 # Two groups joined by 'and' in one noun phrase, with no verb between them ('Fifty-one individuals with self-reported
@@ -98,9 +104,16 @@ _NOT_ENTERED = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?)?(?:eligible|screen
                           r"invited|contacted|identified|excluded)\b", re.I)
 
 
+# 'Randomisation' as a time anchor ('between the randomisation and 15 minutes after', '12 months after randomization')
+# dates an outcome; it does not say the counts of the sentence were randomised.
+_AT_RANDOMISATION = re.compile(r"\b(?:after|before|since|following|until|post|at|between(?: the)?)\s+$", re.I)
+
+
 def _rank(sentence: str) -> int:
-    if RANDOMISED.search(sentence):
-        return 3
+    for m in RANDOMISED.finditer(sentence):
+        if not (m.group(0).lower().endswith("ation") and _AT_RANDOMISATION.search(sentence, max(0, m.start() - 12),
+                                                                                 m.start())):
+            return 3
     if ENROLLED.search(sentence):
         return 2
     if ANALYSED.search(sentence):
@@ -191,7 +204,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         if _NOT_ENTERED.match(text, m.end()):
             continue
         before = text[max(0, m.start() - 25):m.start()]
-        if PART_OF.search(before) or _AGE.search(before):
+        if PART_OF.search(before) or _AGE.search(before) or _TIME_POINT.search(before):
             continue
         value = _value(m.group("n"))
         if value is not None and value > 0:
@@ -208,7 +221,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
     return found
 
 
-_RANDOMISED_SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS})\w+)?"
+_RANDOMISED_SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
                                  r"\s+(?:were|was)\s+"
                                  r"(?:\w+\s+)?"
                                  r"(?:randomi[sz]ed|randomly)", re.I)
@@ -271,21 +284,21 @@ _N_EACH = re.compile(r"\s*(?:for|in)?\s*(?:each|every|per)\b", re.I)
 GROUP_LABEL = re.compile(r"\b[Gg]roups?\s+(?:[A-Z0-9]{1,3}|I{1,3}|IV)\b")
 
 
-def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) -> int | None:
+def _per_arm(ctx: "Context", s: "Sentence", own: str, counts: list[tuple[int, int, int]]) -> int | None:
     """'thirty patients randomized in each studied groups' with 'into four groups' -> 120; '(n = 25 for
-    each): group 1, ...; group 2, ...; and group 3' -> 75."""
-    if not counts and "=" in s.text:
-        each = [m for m in N_EQUALS.finditer(s.text) if _N_EACH.match(s.text, m.end())]
-        if len(each) == 1 and len(list(N_EQUALS.finditer(s.text))) == 1:
+    each): group 1, ...; group 2, ...; and group 3' -> 75. ``own``: the sentence's text as ``best_count`` reads it."""
+    if not counts and "=" in own:
+        each = [m for m in N_EQUALS.finditer(own) if _N_EACH.match(own, m.end())]
+        if len(each) == 1 and len(list(N_EQUALS.finditer(own))) == 1:
             counts = [(int(each[0].group("n")), each[0].start(), each[0].end())]
-    if len(counts) != 1 or not PER_ARM_COUNT.match(s.text, counts[0][2]) and not _N_EACH.match(s.text, counts[0][2]):
+    if len(counts) != 1 or not PER_ARM_COUNT.match(own, counts[0][2]) and not _N_EACH.match(own, counts[0][2]):
         return None
-    for text in [s.text] + [x.text for x in ctx.sentences if x is not s]:
+    for text in [own] + [x.text for x in ctx.sentences if x is not s]:
         m = N_GROUPS.search(text)
         k = _value(m.group("k")) if m else None
         if k and 2 <= k <= 10:
             return counts[0][0] * k
-    labels = {m.group(0).split()[-1].lower() for m in GROUP_LABEL.finditer(s.text)}
+    labels = {m.group(0).split()[-1].lower() for m in GROUP_LABEL.finditer(own)}
     if 2 <= len(labels) <= 10:
         return counts[0][0] * len(labels)
     return None
@@ -293,6 +306,21 @@ def _per_arm(ctx: "Context", s: "Sentence", counts: list[tuple[int, int, int]]) 
 
 _SCREENED = re.compile(r"\b(?:eligible|screened|assessed for eligibility|approached|invited|identified|potentially)\b",
                        re.I)
+# Unicode hyphens read as '-' (same length: offsets stay valid): 'One hundred six long‐term patients'.
+_HYPHENS = str.maketrans("\u2010\u2011", "--")
+_POWER = re.compile(r"\b(?:\d+\s?%\s?power|power of \d+|power to detect|sample size (?:was |were )?(?:calculated|estimated|"
+                    r"determined|computed))", re.I)
+_POWER = Gated(_POWER, ("power", "sample size"))
+_N_UNITS = re.compile(rf"\b[nN]\s?[=:]\s?\d{{1,6}}(?=\s+(?:[\w-]+\s+){{0,2}}{_UNIT_NOUNS})")
+
+
+def _units_masked(text: str) -> str:
+    """'n=8 lower human premolars' blanked (rule x: a count of treated units is no count of people)."""
+    if "=" not in text and ":" not in text:
+        return text
+    return _N_UNITS.sub(lambda m: " " * len(m.group(0)), text)
+
+
 _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
 
 
@@ -309,28 +337,31 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
         if (planned and is_planned(s.text)) or _ONGOING.search(s.text):
             continue  # a planned number ('will include 254 patients', '6,000 patients are being assigned') was never enrolled
-        counts = sentence_counts(s.text, present)
-        screened = [c for c in counts if _SCREENED.search(s.text, max(0, c[1] - 25), c[2])]
+        text = _units_masked(s.text.translate(_HYPHENS) if "\u2010" in s.text or "\u2011" in s.text else s.text)
+        if _POWER.search(text):
+            continue  # a sample-size calculation plans its number (rule a: '102 patients would provide 80% power')
+        counts = sentence_counts(text, present)
+        screened = [c for c in counts if _SCREENED.search(text, max(0, c[1] - 25), c[2])]
         if screened and len(screened) < len(counts):  # 'identified 648 eligible patients and recruited 348'
             counts = [c for c in counts if c not in screened]
         value = None
-        randomised = _randomised_subject(s.text)
+        randomised = _randomised_subject(text)
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
-        summed = _arm_sum(s.text, counts)
-        product = _groups_product(s.text, present)
-        per_arm = _per_arm(ctx, s, counts)
+        summed = _arm_sum(text, counts)
+        product = _groups_product(text, present)
+        per_arm = _per_arm(ctx, s, text, counts)
         if summed is not None:
             value = summed
         elif per_arm is not None:
             value = per_arm
-        elif product is not None and (not counts or counts[0][0] == product // _groups_k(s.text, present)):
+        elif product is not None and (not counts or counts[0][0] == product // _groups_k(text, present)):
             value = product
         elif counts:
             value = counts[0][0]
         else:  # a single 'n = 60' in a sentence that enrols or randomises
-            arms = [int(m.group("n")) for m in N_EQUALS.finditer(s.text)] if "=" in s.text or ":" in s.text else []
-            value = arms[0] if len(arms) == 1 and _rank(s.text) >= 2 else None
+            arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
+            value = arms[0] if len(arms) == 1 and _rank(text) >= 2 else None
         if value is None:
             continue
         rank = _rank(s.text) if s.section != "TITLE" else 0

@@ -111,3 +111,47 @@ def test_group_sums_and_bracketed_counts(sentence: str, expected: int) -> None:
     assert _n(_article(("RESULTS", sentence))).value == expected
 
 
+
+
+def test_randomisation_as_a_time_anchor_is_no_randomised_count() -> None:
+    """Pool dev PMC5132127: 'between the randomisation and 15 minutes after' dates an outcome count."""
+    article = _article(
+        ("METHODS", "A total of 439 women with a fetus in the occiput posterior position during the first stage of labour."),
+        ("RESULTS", "The change in the evaluation of comfort between the randomisation and 15 minutes after showed an "
+                    "improvement in 70 and 39 women, no change in 82 and 78 women and a decrease in 56 and 86 women in "
+                    "the intervention and control groups, respectively (P = 0.02)."))
+    assert _n(article).value == 439
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # batch 5 dev PMC5493377: a bare count that entered randomisation
+    ("Thirty (52%) entered randomisation and 25 (84%) completed the trial.", 30),
+    # batch 5 dev PMC5873424: a Unicode hyphen in a modifier
+    ("One hundred six long\u2010term patients from 47 NHs in Norway with dementia and depression according to the "
+     "Mini\u2010Mental State Examination were included.", 106),
+])
+def test_entered_randomisation_and_unicode_hyphens(sentence: str, expected: int) -> None:
+    assert _n(_article(("RESULTS", sentence))).value == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # pool dev PMC5066795: 'week 256' is a time point
+    "Irrespective of treatment randomization, achievement of MDA at ≥3 and ≥4 consecutive visits was associated with "
+    "significantly less radiographic progression at week 256 versus patients not achieving MDA.",
+    # pool dev PMC5410668 (rule x): teeth are units, not people
+    "Samples (n=8 lower human premolars for each group) were randomly allocated into: G1- brushing with Colgate; G2- "
+    "brushing with Sensodyne.",
+    # batch 4 dev PMC4198325 (rule a): a sample-size calculation plans its number
+    "Sample size was estimated based on preliminary retrospective cohort, which suggested that 102 patients would "
+    "provide 80% power to detect a difference of 2.5 days in the length of postoperative hospital stay.",
+])
+def test_time_points_units_and_sample_sizes_are_no_counts(sentence: str) -> None:
+    assert _n(_article(("METHODS", sentence))) is None
+
+
+def test_people_counted_not_their_teeth() -> None:
+    """Pool dev PMC4619975 (rule x): 'two premolars ... were randomly assigned' is no count of people."""
+    article = _article(("METHODS", "Eight patients were selected according to preestablished inclusion criteria."),
+                       ("METHODS", "From each patient, two premolars (indicated for extraction due to orthodontic "
+                                   "reasons) were randomly assigned to two different groups."))
+    assert _n(article).value == 8
