@@ -24,7 +24,8 @@ from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIG
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN)
-from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
+from ketamine_evidence.analysis.extract.study_text import (FUTURE_CUE, Gated, has_number, is_background_sentence, lower,
+                                                           plain_hyphen_sentences)
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Evidence, Finding
 
@@ -218,8 +219,7 @@ def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
 
 def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     """(design, deciding sentence, deciding publication type)."""
-    sentences = ctx.sentences
-    whole = ctx.text
+    sentences, whole = plain_hyphen_sentences(ctx)
     types = ctx.article.publication_types
     by_type = {label for t in types for label in _type_labels(t)}
     title = next((s for s in sentences if s.section == "TITLE"), None)
@@ -403,8 +403,8 @@ def _small_series(sentences: list["Sentence"], whole: str | None = None) -> "Sen
 
 def extract(ctx: "Context") -> list[Finding]:
     design, sentence, by_type = classify(ctx)
-    if sentence is not None:
-        evidence = ctx.evidence(sentence, NAME, VERSION)
+    if sentence is not None:  # the article's own sentence (``classify`` may read a copy with plain hyphens)
+        evidence = ctx.evidence(next(s for s in ctx.sentences if s.index == sentence.index), NAME, VERSION)
     elif by_type is not None:
         evidence = _metadata(ctx.article.publication_types)
     else:

@@ -16,7 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
-from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence
+from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Finding
 
@@ -306,8 +306,6 @@ def _per_arm(ctx: "Context", s: "Sentence", own: str, counts: list[tuple[int, in
 
 _SCREENED = re.compile(r"\b(?:eligible|screened|assessed for eligibility|approached|invited|identified|potentially)\b",
                        re.I)
-# Unicode hyphens read as '-' (same length: offsets stay valid): 'One hundred six long‐term patients'.
-_HYPHENS = str.maketrans("\u2010\u2011", "--")
 _POWER = re.compile(r"\b(?:\d+\s?%\s?power|power of \d+|power to detect|sample size (?:was |were )?(?:calculated|estimated|"
                     r"determined|computed))", re.I)
 _POWER = Gated(_POWER, ("power", "sample size"))
@@ -337,7 +335,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
         if (planned and is_planned(s.text)) or _ONGOING.search(s.text):
             continue  # a planned number ('will include 254 patients', '6,000 patients are being assigned') was never enrolled
-        text = _units_masked(s.text.translate(_HYPHENS) if "\u2010" in s.text or "\u2011" in s.text else s.text)
+        text = _units_masked(plain_hyphens(s.text))
         if _POWER.search(text):
             continue  # a sample-size calculation plans its number (rule a: '102 patients would provide 80% power')
         counts = sentence_counts(text, present)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from functools import lru_cache
 from operator import itemgetter
 from importlib import resources
@@ -358,3 +359,20 @@ def study_sentences(ctx: "Context") -> list["Sentence"]:
 
 def is_background_sentence(ctx: "Context", sentence: "Sentence") -> bool:
     return sentence.section in _BACKGROUND and has_background_split(ctx)
+
+
+# Unicode hyphens read as '-' ('non\u2010randomized', 'double\u2010blind', 'long\u2010term patients'): the cue patterns
+# spell hyphens in ASCII. Same lengths, so offsets stay valid.
+HYPHENS = str.maketrans("\u2010\u2011", "--")
+
+
+def plain_hyphens(text: str) -> str:
+    return text.translate(HYPHENS) if "\u2010" in text or "\u2011" in text else text
+
+
+def plain_hyphen_sentences(ctx: "Context") -> tuple[list["Sentence"], str]:
+    """The article's sentences and text with plain hyphens (the same objects when it has no Unicode hyphen)."""
+    whole = ctx.text
+    if "\u2010" not in whole and "\u2011" not in whole:
+        return ctx.sentences, whole
+    return [replace(s, text=s.text.translate(HYPHENS)) for s in ctx.sentences], whole.translate(HYPHENS)

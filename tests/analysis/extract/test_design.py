@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ketamine_evidence.analysis.extract import design, make_context
+from ketamine_evidence.analysis.extract.study_text import plain_hyphens
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Section
 from tests.conftest import EVAL, PMC_KETAMINE
@@ -280,3 +281,17 @@ def test_groups_formed_by_what_people_have_are_no_assignment():
         (None, "Subjects were equally divided into three groups: the active myofascial trigger point group, the latent "
                "myofascial trigger point group, and the control group, which received no stretching sessions."))
     assert _design(treated).value == "non_randomised_trial"
+
+
+def test_unicode_hyphens_read_as_ascii_and_evidence_keeps_the_text() -> None:
+    """Batch 5 dev PMC5873424 spells 'double‐blinded, placebo‐controlled' with U+2010: the cues read it as '-',
+    while the evidence quotes the abstract's own characters."""
+    sentence = ("A multicenter, 2\u2010armed, double\u2010blinded, placebo\u2010controlled, randomized clinical trial "
+                "conducted between August 2014 and September 2016.")
+    cue = "placebo\u2010controlled"
+    assert design.TRIAL.search(plain_hyphens(cue)) is not None and design.TRIAL.search(cue) is None
+    article = _article("Effects of pain treatment on sleep in nursing home patients with dementia and depression",
+                       ("METHODS", sentence))
+    finding = _design(article)
+    assert finding.value == "rct"
+    _assert_evidence(article, finding, sentence)
