@@ -245,7 +245,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
             small_series.append(_small_series(sentences, whole))
         return small_series[0]
 
-    pooled = _pooled(sentences, whole, lows)
+    pooled = pooled_analysis(sentences, whole, lows)
     if pooled is not None:
         return "other", pooled, None
     if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
@@ -355,7 +355,7 @@ def _groups_by_trait(sentences: list["Sentence"]) -> bool:
     return all(GROUP_WORDS.match(w) for w in words) and any(w.endswith("to") for w in words)
 
 
-def _pooled(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Sentence | None":
+def pooled_analysis(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Sentence | None":
     """Rule d: a pooled or integrated analysis of several trials ('integrated safety analysis ... in ten
     sponsored clinical studies'), not built on a systematic search."""
     low = lower(whole)

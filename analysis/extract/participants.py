@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
@@ -376,7 +377,8 @@ def extract(ctx: "Context") -> list[Finding]:
     design = ctx.earlier("design")
     if design and design[0].value in ("systematic_review", "narrative_review", "guideline", "animal"):
         return []
-    found = best_count(ctx)
+    found = pooled_count(ctx) if design and design[0].value == "other" else None  # rule d
+    found = found or best_count(ctx)
     if found is None or is_protocol(ctx):
         return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
     value, sentence = found

@@ -1,0 +1,63 @@
+"""n_participants of pooled analyses (additions rule d): the sum of the arm counts, from the dev abstracts."""
+
+from __future__ import annotations
+
+from ketamine_evidence.analysis.extract import design, make_context, participants
+from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
+from ketamine_evidence.analysis.records import Article, Section
+
+
+def _article(title: str, *sentences: str) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title, abstract=[Section("RESULTS", "RESULTS", " ".join(sentences))])
+
+
+def _n(article: Article) -> int | None:
+    ctx = make_context(article)
+    ctx.findings.extend(design.extract(ctx))
+    found = participants.extract(ctx)
+    return found[0].value if found else None
+
+
+def test_arm_counts_of_an_integrated_analysis_add_up() -> None:
+    """Pool dev PMC3598551: the second arm's count has no people noun ('1,254 to comparators')."""
+    article = _article("Safety and efficacy of pyronaridine-artesunate in uncomplicated acute malaria: an integrated "
+                       "analysis of individual patient data from six randomized clinical trials",
+                       "The safety population included 2,815 patients randomized to PA, 1,254 to comparators: "
+                       "mefloquine + artesunate (MQ + AS), artemether-lumefantrine (AL), or chloroquine.")
+    assert _n(article) == 4069
+
+
+def test_pooled_studies_sum_every_arm() -> None:
+    """Pool dev PMC3346068 (rule d's own example): 823 + 446 + 190."""
+    article = _article("Efficacy profile of liposome bupivacaine, a novel formulation of bupivacaine for postsurgical "
+                       "analgesia",
+                       "This analysis examined pooled efficacy data as reflected in cumulative pain scores from 10 "
+                       "randomized, double-blind liposome bupivacaine clinical studies in which the study drug was "
+                       "administered via local wound infiltration.",
+                       "A total of 823 patients were exposed to liposome bupivacaine in 10 local wound infiltration "
+                       "studies at doses ranging from 66 mg to 532 mg in five surgical settings; 446 patients received "
+                       "bupivacaine HCl (dose: 75\u2013200 mg) and 190 received placebo.",
+                       "Based on this integrated analysis of multiple efficacy measures, liposome bupivacaine appears to be "
+                       "a potentially useful therapeutic option for prolonged reduction of postsurgical pain in soft "
+                       "tissue and orthopedic surgeries.")
+    assert _n(article) == 1459
+
+
+def test_arms_given_only_as_rate_denominators() -> None:
+    """Batch 5 dev PMC493273: an individual-patient meta-analysis of three trials gives its arms as '(4/49)'."""
+    article = _article("Rofecoxib for dysmenorrhoea: meta-analysis using individual patient data",
+                       "Individual patient information was available from three randomised, double blind, placebo and "
+                       "active controlled trials of rofecoxib.",
+                       "In the single-dose trial, the proportion of patients reporting any adverse effect was 8% (4/49) "
+                       "with rofecoxib 50 mg, 12% (6/49) with ibuprofen 400 mg, and 6% (3/49) with placebo.",
+                       "In the other two multiple dose trials, the proportion of patients reporting any adverse effect "
+                       "was 23% (42/179) with rofecoxib 50 mg, 24% (45/181) with naproxen sodium 550 mg, and 18% (33/178) "
+                       "with placebo.")
+    assert _n(article) == 685
+
+
+def test_a_single_trial_is_not_pooled() -> None:
+    article = _article("Rofecoxib for dysmenorrhoea",
+                       "In the single-dose trial, the proportion of patients reporting any adverse effect was 8% (4/49) "
+                       "with rofecoxib 50 mg, 12% (6/49) with ibuprofen 400 mg, and 6% (3/49) with placebo.")
+    assert pooled_count(make_context(article)) is None
