@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
-                                                           PROSPECTIVE as _PROSPECTIVE, STUDY_COUNT as _STUDY_COUNT,
+                                                           PROSPECTIVE as _PROSPECTIVE, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN)
-from ketamine_evidence.analysis.extract.study_text import (FUTURE_CUE, Gated, has_number, is_background_sentence, lower,
-                                                           plain_hyphen_sentences)
+from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
+from ketamine_evidence.analysis.extract.study_text import plain_hyphen_sentences
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Evidence, Finding
 
@@ -275,7 +275,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if "systematic_review" in by_type:
         return "systematic_review", None, "systematic_review"
 
-    random = _first(sentences, RANDOM, lambda s: about_this_study(s) and not NOT_RANDOM.search(s.text)
+    random = _first(sentences, RANDOM, lambda s: (about_this_study(s) or RANDOMISED_HERE.search(s.text) is not None
+                                                  and not is_background_sentence(ctx, s)) and not NOT_RANDOM.search(s.text)
                     and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text), whole=whole, lows=lows)
     post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set

@@ -41,6 +41,11 @@ DRUG_GIVEN = re.compile(r"\bplacebo\b|\b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|ng|m
 # prognosis ('A post hoc intention-to-treat analysis to evaluate the incidence of TKR') is prospective_observational.
 POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}analys[ie]s\b[^.;]{0,120}?\b(?:associat\w+|"
                       r"correlat\w+|predict\w*|prognos\w+|relationships?|risk factors?|incidence of)", re.I)
+# This study's own allocation told in the past passive ('patients ... who achieved relief ... during two previous
+# studies were enrolled and randomly assigned into two identical ... studies'): an earlier or future study named in
+# the same sentence does not make the randomisation theirs.
+RANDOMISED_HERE = re.compile(r"\b(?:were|was) (?:\w+ and )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b",
+                             re.I)
 # Randomisation named only as the design a later study needs ('A randomised placebo controlled trial is required to
 # confirm these data', 'requires verification using a randomised controlled study design').
 FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequires? (?:verification|confirmation)\b|"

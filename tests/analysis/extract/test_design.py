@@ -295,3 +295,18 @@ def test_unicode_hyphens_read_as_ascii_and_evidence_keeps_the_text() -> None:
     finding = _design(article)
     assert finding.value == "rct"
     _assert_evidence(article, finding, sentence)
+
+
+def test_own_randomisation_in_a_sentence_that_names_previous_studies() -> None:
+    """Batch 4 dev PMC1866019: 'during two previous studies' names earlier studies, but 'were enrolled and randomly
+    assigned' is this study's own allocation."""
+    sentence = ("Six hundred and ten patients with a chronic condition requiring anti-inflammatory therapy who achieved "
+                "relief of NSAID-associated symptoms of pain, discomfort, or burning in the upper abdomen during two "
+                "previous studies were enrolled and randomly assigned into two identical, multicentre, parallel-group, "
+                "placebo-controlled studies of esomeprazole 20 mg or 40 mg treatment.")
+    article = _article("Maintenance treatment with esomeprazole following initial relief of non-steroidal "
+                       "anti-inflammatory drug-associated upper gastrointestinal symptoms: the NASA2 and SPACE2 studies",
+                       (None, sentence))
+    finding = _design(article)
+    assert finding.value == "rct"
+    _assert_evidence(article, finding, sentence)
