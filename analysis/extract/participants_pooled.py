@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 # A count that an arm's verb follows, with or without its people noun ('2,815 patients randomized to', '1,254 to',
-# '190 received').
-ARM_COUNT = re.compile(r"(?<![\w.,/(\u2013-])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:(?:patients|participants|subjects)\s+)?"
-                       r"(?:(?:were\s+)?(?:randomi[sz]ed|exposed|allocated|assigned)\s+to|received|to)\b", re.I)
+# '190 received'); not a year or a range ('from December 2007 to January 2012', '139, 0 to 560').
+ARM_COUNT = re.compile(r"(?<![\w.,/(\u2013-])(?!(?:19|20)\d\d\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+                       r"(?:(?:patients|participants|subjects)\s+)?"
+                       r"(?:(?:were\s+)?(?:randomi[sz]ed|exposed|allocated|assigned)\s+to|received|to(?!\s+\d))\b", re.I)
 # The denominator of a rate given per arm: '(4/49)'.
 DENOMINATOR = re.compile(r"\(\s?\d[\d,]*\s?/\s?(?P<n>\d[\d,]*)\s?\)")
 
