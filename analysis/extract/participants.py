@@ -44,7 +44,8 @@ _UNIT_NOUNS = (r"(?:teeth|tooth|(?:pre)?molars?|incisors|canines|extractions|soc
 # number ('July 15, 2016, we identified 648 eligible patients' counts 648).
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)")
-_BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|{NUM})"
+# 'Hundred and twenty' and 'A hundred and twenty' (read from 'hundred') are 120, not 20.
+_BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|hundred(?:\s+and)?\s+{NUM}|{NUM})"
 # The leading look-ahead (a digit or a number word's first letter) lets ``re`` skip other positions fast.
 _NUM_START = r"(?=[0-9otfsenhzOTFSENHZ])"
 COUNT = re.compile(
@@ -128,6 +129,8 @@ _HUNDREDS = re.compile(r"^(.+?)\s+hundred(?:\s+and)?(?:\s+(.+))?$")
 def _value(text: str) -> int | None:
     """'One hundred and fifty-five' -> 155, 'Seventy five' -> 75, '1,000' -> 1000."""
     t = text.strip().lower()
+    if t.startswith("hundred"):
+        t = "one " + t
     m = _HUNDREDS.match(t)
     if m:
         head = parse_number(m.group(1))

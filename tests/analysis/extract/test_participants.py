@@ -155,3 +155,15 @@ def test_people_counted_not_their_teeth() -> None:
                        ("METHODS", "From each patient, two premolars (indicated for extraction due to orthodontic "
                                    "reasons) were randomly assigned to two different groups."))
     assert _n(article).value == 8
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Hundred and twenty", 120), ("hundred and twenty", 120), ("One hundred and fifty-five", 155),
+    ("One hundred six", 106), ("Hundred", 100),
+])
+def test_number_words_with_hundred(words: str, expected: int) -> None:
+    """A count that starts at 'hundred' ('Hundred and twenty', also read inside 'A hundred and twenty') keeps its
+    hundreds: it was read as 20."""
+    assert participants._value(words) == expected
+    match = participants.COUNT.search(f"A {words.lower()} patients were enrolled.")
+    assert match is not None and participants._value(match.group("n")) == expected
