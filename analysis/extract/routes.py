@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, fast
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
+from ketamine_evidence.analysis.extract.route_sites import injected_routes
 from ketamine_evidence.analysis.extract.arm_abbreviations import defined_abbreviations
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, preceding
@@ -266,8 +267,8 @@ def extract(ctx: "Context") -> list[Finding]:
     oral = _implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
     if oral is not None:
         chosen.setdefault("oral", oral)
-    if not chosen:
-        chosen = _every_arms_route(ctx)
+    if not chosen:  # a route stated for every arm; else the target the intervention is injected into
+        chosen = _every_arms_route(ctx) or injected_routes(ctx, sentences)
     if not chosen:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
