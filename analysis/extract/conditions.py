@@ -316,7 +316,14 @@ _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|peopl
 # insulin resistance, 'a component of multimodal pain management'.
 _TECHNIQUE_PAIN = re.compile(r"\b(?:(?:intravenous |iv |opioid-based )?patient[- ]controlled (?:intravenous |epidural |iv )?"
                              r"analgesia|(?:intra-?operative|multimodal|balanced|general) (?:analgesia|pain management)|"
-                             r"IV-PCA)\b", re.I)
+                             r"IV-PCA|"
+                             # pain naming the treatment or care given, or the exposure whose effect on something else is
+                             # studied (rule aa): 'effects of pain treatment on sleep', 'pain management indicators',
+                             # 'medications for pain and cachexia', 'consequences of chronic neck pain on muscle function'
+                             r"pain[- ](?:treatment|management)[- ](?:indicators?|guidelines?|protocols?|programm?e?s?|"
+                             r"services?|teams?|strateg\w+)|(?:medications?|drugs?) for pain|"
+                             r"(?:consequences?|effects?|impact) of (?:[\w-]+ ){0,3}?pain(?:[- ](?:treatment|management))? "
+                             r"on)\b", re.I)
 
 
 def _pain_beyond_population(text: str) -> bool:

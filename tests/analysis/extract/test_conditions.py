@@ -169,6 +169,9 @@ def test_pool_dev_conditions(pmcid, intervention, expected):
     ("PMC3838646", "Knifelight carpal tunnel release (vs conventional open surgery)", ["neuropathic",
                                                                                    "postoperative_acute"]),
     ("PMC4004388", "intrapleural mistletoe preparation Viscum Fraxini-2 (vs bleomycin)", []),  # 'toxicity ... headache'
+    # pain that names a treatment's aim in a list of what is assessed, not an outcome (rule aa): 'medications for pain and
+    # cachexia'
+    ("PMC3517324", "E-MOSAIC real-time electronic symptom monitoring sheet for oncologists", []),
     ("PMC5732563", "initiation of labour epidural analgesia through the epidural needle (vs through the catheter)",
      ["other"]),
     # a pain symptom in a list of measured or planned outcomes (rule w), whatever else the list holds
@@ -297,3 +300,23 @@ def test_hyphenated_pain_compounds_are_pain_words():
                "for leg-pain and back-pain."))
     assert "low_back" in _conditions(article)
     assert not conditions.STRONG_PAIN.search("non-pain outcomes")
+
+
+@pytest.mark.parametrize("sentence, measured", [
+    # batch 4 dev PMC5816547 and PMC3517324: pain naming the care given or a treatment's aim (rule aa)
+    ("For each of four new pain management indicators, we collected professionals’ perceptions about their clinical "
+     "performance; peer performance; targets; and improvement intentions before and after receiving feedback.", False),
+    ("Immediately before the weekly visit to oncologists, all patients complete with nurse assistance the E-MOSAIC "
+     "Assessment: Edmonton Symptom Assessment Scale, ≤3 additional symptoms, estimated nutritional intake, body weight, "
+     "Karnofsky and medications for pain and cachexia.", False),
+    # batch 5 dev PMC5873424: pain treatment as the exposure whose effect on sleep is studied
+    ("To investigate the effects of pain treatment on sleep in nursing home (NH) patients with dementia and "
+     "depression.", False),
+    # pain management as what the treatment improves is an outcome (pool dev PMC5578640, PMC4724107)
+    ("The aim of this case-controlled study was to investigate if vitamin D supplementation could improve pain "
+     "management, quality of life (QoL) and decrease infections in palliative cancer patients.", True),
+    ("This study was designed to examine the effects of celecoxib administration immediately after surgery, in "
+     "addition to multimodal analgesia, on postoperative pain management after TKA.", True),
+])
+def test_pain_that_names_the_care_given_is_not_measured(sentence, measured):
+    assert conditions._measured_pain(sentence) is measured
