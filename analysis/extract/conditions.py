@@ -183,6 +183,9 @@ def extract(ctx: "Context") -> list[Finding]:
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
                      and not POPULATION.search(sent.text)]:
             del chosen[term]
+    if specific and "postoperative_acute" not in chosen and operation_studied(ctx.intervention.name):
+        # rules s, af: the trial's own operation treats the named condition and pain is measured after it
+        chosen["postoperative_acute"] = next((s for s in sentences if SURGICAL.search(s.text)), chosen[min(specific)])
     experimental = next((s for s in pain_sentences if EXPERIMENTAL.search(s.text)), None)
     if experimental is not None and (not chosen or (
             "postoperative_acute" not in chosen and _EXPERIMENTAL_PAIN.search(EXPERIMENTAL.search(experimental.text)[0]))):
@@ -225,6 +228,18 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|debridement)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
+# The treatment a name gives before its setting, comparator or base ('arthroscopic debridement (vs ...) of massive rotator
+# cuff tears'; not 'telerehabilitation programme ... after subacromial decompression', 'X injection added to core
+# decompression', 'protocol of not performing episiotomy', 'non-surgical periodontal treatment').
+_NAME_CONTEXT = re.compile(r"\((?:vs\.?|versus)\b[^()]*\)|\s(?:for|after|before|during|following|prior to|added to|"
+                           r"in addition to|with|plus|alongside)\s.*$", re.I)
+_NOT_DONE = re.compile(r"\b(?:no|not|without|non|avoid\w*|omit\w*)\b", re.I)
+
+
+def operation_studied(name: str) -> bool:
+    """The intervention is itself an operation (its own name, not its setting, names one)."""
+    head = _NAME_CONTEXT.sub(" ", name)
+    return bool(SURGICAL.search(head)) and not _NOT_DONE.search(head)
 _EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
 # Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
 # comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').
