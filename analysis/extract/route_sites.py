@@ -1,5 +1,6 @@
-"""Routes read from where the intervention is injected or instilled ('cells were injected into the L5-S1
-intervertebral disc', 'lidocaine injected into the periprostatic nerve plexus'), from ``lexicons/injection_sites.toml``.
+"""Routes read from the act of giving: where the intervention is injected or instilled ('cells were injected into the
+L5-S1 intervertebral disc', 'lidocaine injected into the periprostatic nerve plexus'), from
+``lexicons/injection_sites.toml``, and drinking, swallowing or feeding, which is oral (rule j: food or diet wording).
 
 The guideline records a route that is named or implied beyond doubt; an injection whose target the abstract names
 implies the route of that target (a muscle: intramuscular, a vein: intravenous, a joint, disc, bone, nerve or cavity:
@@ -55,3 +56,31 @@ def injected_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "S
             for term, _ in site_routes(s.text, mentions(s.text, ctx.intervention.pattern)):
                 chosen.setdefault(term, s)
     return chosen
+
+
+# Drinking, swallowing, ingesting or being fed what the trial gives is taking it by mouth (rule j): 'All dogs were fed
+# test products or placebo', 'outpatients consumed their preparation'. The object is the intervention or a generic
+# word for what the arms are given; 'consumed less morphine' (a measured amount) is no act of giving.
+INGESTED = re.compile(r"\b(?:drank|drink(?:s|ing)?|swallow(?:ed|ing)?|ingest(?:ed|ing)?|consum(?:ed|ing)|(?:were|was) fed|"
+                      r"feeding)\s+(?:(?P<generic>(?:the|their|a|an|its|each)\s+(?:[\w-]+\s+){0,2}?(?:preparations?|"
+                      r"products?|solutions?|liquids?|beverages?|drinks?|formula|suspensions?|study (?:drugs?|"
+                      r"medications?))|test (?:products?|substances?|solutions?))\b|(?P<words>(?:[\w-]+\s+){0,3}))", re.I)
+_INGEST_KEYS = ("drank", "drink", "swallow", "ingest", "consum", " fed", "feeding")
+
+
+def ingested_routes(ctx: "Context") -> dict[str, "Sentence"]:
+    """'oral' -> the first sentence where the participants drink, swallow, ingest or are fed the intervention, or the
+    generic product of the arms when no other drug is named as what they take."""
+    for s in ctx.sentences:
+        low = s.text.lower()
+        if not any(k in low for k in _INGEST_KEYS):
+            continue
+        found = mentions(s.text, ctx.intervention.pattern)
+        for m in INGESTED.finditer(s.text):
+            if m.group("generic") or any(d.is_intervention and m.start("words") <= d.start <= m.end("words")
+                                         and not _AMOUNT.match(m.group("words")) for d in found):
+                return {"oral": s}
+    return {}
+
+
+_AMOUNT = re.compile(r"(?:less|more|fewer|significantly|\d|no\b|any\b|alcohol|coffee|caffeine|tobacco)", re.I)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, fast
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
-from ketamine_evidence.analysis.extract.route_sites import injected_routes
+from ketamine_evidence.analysis.extract.route_sites import ingested_routes, injected_routes
 from ketamine_evidence.analysis.extract.arm_abbreviations import defined_abbreviations
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, preceding
@@ -273,8 +273,8 @@ def extract(ctx: "Context") -> list[Finding]:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
-    if not chosen:
-        chosen = {term: sentences[0] for term in vehicle}
+    if not chosen:  # drinking or being fed what the arms are given (rule j); else the vehicle the name states
+        chosen = ingested_routes(ctx) or {term: sentences[0] for term in vehicle}
     stated, theirs = name_routes(ctx.intervention.given_name or ctx.intervention.name)
     if stated and not chosen:  # the route the intervention's own name states ('oral paracetamol 1 g')
         chosen = {term: sentences[0] for term in stated}

@@ -8,8 +8,10 @@ import pytest
 
 from ketamine_evidence.analysis.extract import make_context, routes
 from ketamine_evidence.analysis.extract.regimen_text import mentions
-from ketamine_evidence.analysis.extract.route_sites import site_routes
+from ketamine_evidence.analysis.extract.route_sites import INGESTED, site_routes
+from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Section
+from tests.conftest import EVAL
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -46,3 +48,28 @@ def test_the_injected_target_is_the_route_where_no_sentence_names_one():
     assert [f.value for f in found] == ["other"]
     start = article.text.index(sentence)
     assert (found[0].evidence.start, found[0].evidence.end) == (start, start + len(sentence))
+
+
+
+@pytest.mark.parametrize("pmcid, intervention, sentence", [
+    # b5 dev PMC2781775 and b4 dev PMC3391000 (gold oral): what the arms are given, fed or drunk (rule j)
+    ("PMC2781775", "homeopathic combination preparation Zeel (dogs)",
+     "All dogs were fed test products or placebo for 8 weeks."),
+    ("PMC3391000", "Gatorade/polyethylene glycol bowel preparation with or without bisacodyl (vs NuLYTELY)",
+     "A total of 600 outpatients consumed their preparation the day before a morning colonoscopy."),
+])
+def test_drinking_or_being_fed_the_arms_product_is_oral(pmcid, intervention, sentence):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    found = {f.value: f for f in routes.extract(make_context(article, intervention))}
+    assert list(found) == ["oral"]
+    assert found["oral"].evidence.text == sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    # b5 dev PMC3050701: swallowing as a symptom rated, not an act of giving
+    "Sore throat relief, improvements in throat soreness and difficulty in swallowing, and throat numbness were "
+    "observed as early as 1-5 minutes, and lasted up to 2 hours post dose.",
+    "Difficulty in swallowing, throat numbness, functional, sensorial and emotional benefits were also assessed.",
+])
+def test_swallowing_as_a_symptom_is_no_route(sentence):
+    assert not any(m.group("generic") or m.group("words").strip() for m in INGESTED.finditer(sentence))
