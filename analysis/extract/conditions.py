@@ -272,7 +272,7 @@ _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_W
 # (cardiac arrhythmias ...)', 'side effects such as ...'): a pain word there is an event, not an outcome.
 _CATEGORY = r"\b(?:adverse (?:events?|effects?|reactions?)|AEs?|TEAEs?|side[- ]effects?|complications?|toxicit\w*)"
 _EVENT_CATEGORY = re.compile(_CATEGORY, re.I)
-_BENEFIT = re.compile(r"\b(?:reduc\w*|advantage|improv\w*|reliev\w*|relief|alleviat\w*|decreas\w*)\b", re.I)
+_BENEFIT = re.compile(r"\b(?:reduc\w*|advantage|improv\w*|reliev\w*|relief|alleviat\w*|decreas\w*|disappear\w*|resol(?:ved|ution))\b", re.I)
 _RECORDED = re.compile(r"\b(?:assessed|recorded|measured|evaluated|monitored|rated|documented|registered)\b", re.I)
 _EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like|including|included|e\.g\.|of|:|"
                           r"(?:were|was)(?!\s+(?:\w+ly\s+)?\w+ed\b)))[^;.]*)", re.I)

@@ -154,6 +154,8 @@ def test_pain_listed_among_signs_at_a_treated_skin_area_is_no_condition():
     # pain named among what was monitored or compared is a measured outcome (rule aa)
     ("PMC4324478", "phase II (orthognathic) surgery for OSAS", ["postoperative_acute"]),  # 'monitored and compared ...: pain'
     ("PMC4173331", "epidural ropivacaine with clonidine and fentanyl", ["postoperative_acute"]),  # 'analgesic properties ... compared'
+    # signs that disappear after an operation named by general surgical vocabulary ('after phacoemulsification')
+    ("PMC4734805", "bromfenac 0.09% ophthalmic solution", ["postoperative_acute"]),
 ])
 def test_pool_dev_conditions(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
@@ -202,7 +204,8 @@ def test_chronic_post_surgical_pain_is_other(text):
 
 def test_a_title_only_record_about_pain_keeps_its_condition():
     article = _article("Pain during phacoemulsification with and without cryoanalgesia.")  # MEDLINE 26432153
-    assert list(_conditions(article)) == ["other"]
+    # pain during an operation is acute pain in a surgical setting (guideline ``postoperative_acute``)
+    assert list(_conditions(article)) == ["postoperative_acute"]
 
 
 @pytest.mark.parametrize("sentence, used", [
@@ -353,3 +356,13 @@ def test_an_operation_that_treats_a_named_condition_adds_the_surgical_setting():
     assert sorted(found) == ["other", "postoperative_acute"]
     assert found["postoperative_acute"].evidence.text == ("Massive rotator cuff tears: functional outcome after "
                                                          "debridement or arthroscopic partial repair")
+
+
+def test_signs_that_disappear_with_treatment_are_a_listed_pain_outcome():
+    # pool dev PMC4734805 (gold postoperative_acute): symptoms relieved, like 'a significant advantage ... epigastric pain'
+    assert conditions.listed_pain_outcome("The presence of pain, photophobia, conjunctival hyperemia, chemosis, "
+                                          "cellularity, and corneal edema disappeared by day 30 in both groups.")
+
+
+def test_operations_by_general_surgical_vocabulary():
+    assert conditions.ACUTE.scan("clinical signs of ocular inflammation after phacoemulsification")  # PMC4734805 title
