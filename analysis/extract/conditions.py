@@ -183,6 +183,9 @@ def extract(ctx: "Context") -> list[Finding]:
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
                      and not POPULATION.search(sent.text)]:
             del chosen[term]
+    if specific and "postoperative_acute" not in chosen and operation_studied(ctx.intervention.name):
+        # rules s, af: the trial's own operation treats the named condition and pain is measured after it
+        chosen["postoperative_acute"] = next((s for s in sentences if SURGICAL.search(s.text)), chosen[min(specific)])
     experimental = next((s for s in pain_sentences if EXPERIMENTAL.search(s.text)), None)
     if experimental is not None and (not chosen or (
             "postoperative_acute" not in chosen and _EXPERIMENTAL_PAIN.search(EXPERIMENTAL.search(experimental.text)[0]))):
@@ -225,6 +228,18 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|debridement)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
+# The treatment a name gives before its setting, comparator or base ('arthroscopic debridement (vs ...) of massive rotator
+# cuff tears'; not 'telerehabilitation programme ... after subacromial decompression', 'X injection added to core
+# decompression', 'protocol of not performing episiotomy', 'non-surgical periodontal treatment').
+_NAME_CONTEXT = re.compile(r"\((?:vs\.?|versus)\b[^()]*\)|\s(?:for|after|before|during|following|prior to|added to|"
+                           r"in addition to|with|plus|alongside)\s.*$", re.I)
+_NOT_DONE = re.compile(r"\b(?:no|not|without|non|avoid\w*|omit\w*)\b", re.I)
+
+
+def operation_studied(name: str) -> bool:
+    """The intervention is itself an operation (its own name, not its setting, names one)."""
+    head = _NAME_CONTEXT.sub(" ", name)
+    return bool(SURGICAL.search(head)) and not _NOT_DONE.search(head)
 _EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
 # Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
 # comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').
@@ -257,7 +272,7 @@ _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_W
 # (cardiac arrhythmias ...)', 'side effects such as ...'): a pain word there is an event, not an outcome.
 _CATEGORY = r"\b(?:adverse (?:events?|effects?|reactions?)|AEs?|TEAEs?|side[- ]effects?|complications?|toxicit\w*)"
 _EVENT_CATEGORY = re.compile(_CATEGORY, re.I)
-_BENEFIT = re.compile(r"\b(?:reduc\w*|advantage|improv\w*|reliev\w*|relief|alleviat\w*|decreas\w*)\b", re.I)
+_BENEFIT = re.compile(r"\b(?:reduc\w*|advantage|improv\w*|reliev\w*|relief|alleviat\w*|decreas\w*|disappear\w*|resol(?:ved|ution))\b", re.I)
 _RECORDED = re.compile(r"\b(?:assessed|recorded|measured|evaluated|monitored|rated|documented|registered)\b", re.I)
 _EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like|including|included|e\.g\.|of|:|"
                           r"(?:were|was)(?!\s+(?:\w+ly\s+)?\w+ed\b)))[^;.]*)", re.I)
@@ -316,7 +331,14 @@ _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|peopl
 # insulin resistance, 'a component of multimodal pain management'.
 _TECHNIQUE_PAIN = re.compile(r"\b(?:(?:intravenous |iv |opioid-based )?patient[- ]controlled (?:intravenous |epidural |iv )?"
                              r"analgesia|(?:intra-?operative|multimodal|balanced|general) (?:analgesia|pain management)|"
-                             r"IV-PCA)\b", re.I)
+                             r"IV-PCA|"
+                             # pain naming the treatment or care given, or the exposure whose effect on something else is
+                             # studied (rule aa): 'effects of pain treatment on sleep', 'pain management indicators',
+                             # 'medications for pain and cachexia', 'consequences of chronic neck pain on muscle function'
+                             r"pain[- ](?:treatment|management)[- ](?:indicators?|guidelines?|protocols?|programm?e?s?|"
+                             r"services?|teams?|strateg\w+)|(?:medications?|drugs?) for pain|"
+                             r"(?:consequences?|effects?|impact) of (?:[\w-]+ ){0,3}?pain(?:[- ](?:treatment|management))? "
+                             r"on)\b", re.I)
 
 
 def _pain_beyond_population(text: str) -> bool:

@@ -306,7 +306,9 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     # What the treatment is, is said before 'for': 'echogenic needle for ultrasound-guided ... plexus block' is a
     # needle, 'lidocaine for ... surgery' a drug.
     kind = _CONTEXT_SPLIT.split(body, maxsplit=1)[0]
-    is_drug = bool(_DRUG_WORDS.search(kind) or _DOSE.search(wanted)) or not _NON_DRUG_WORDS.search(kind)
+    # a dose of the comparator ('diode laser (vs 5% potassium nitrate)') makes no drug of the intervention
+    is_drug = bool(_DRUG_WORDS.search(kind) or _DOSE.search(_VERSUS_REMARK.sub(' ', wanted))) \
+        or not _NON_DRUG_WORDS.search(kind)
     aliases.append(body)
     aliases.extend(kept)
     no_dose = _squash(_DOSE.sub(" ", body))

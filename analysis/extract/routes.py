@@ -2,15 +2,15 @@
 
 A route word counts when it belongs to the intervention: an adjective before it in the same phrase ('intravenous
 ketamine', 'IV 0.3 mg/kg ketamine'), an adverb after it in the same clause ('ketamine ... was injected
-intravenously'), or a word inside the intervention's own name ('intracutaneous sterile water injection'). A route
-word naming a device of a co-medication ('IV-PCA fentanyl') does not. Where the intervention's name states its route
-('intralesional triamcinolone'), other routes found for the same drug belong to a comparator arm ('intramuscular
-triamcinolone') and are dropped. A drug 'applied to' the skin is topical; an apposition names the route too
-('droxidopa, an oral norepinephrine precursor'); a diet supplement or decoction is oral (guideline additions, rule
-j). With no route named, one is implied beyond doubt where the guideline says so: an infusion, a bolus, a rate per
-kg and time, a target plasma level, PCA with the intervention, an injection at induction of anaesthesia, or a per-kg
-dose whose sentence speaks of induction, pretreatment, premedication or intubation, is ``intravenous`` (never where
-a block, infiltration or other local route is named). Non-drug interventions have no route.
+intravenously'), or a word inside the intervention's own name ('intracutaneous sterile water injection'). A route word
+naming a device of a co-medication ('IV-PCA fentanyl') does not. A drug 'applied to' the skin is topical; an
+apposition names the route too ('droxidopa, an oral norepinephrine precursor'); a diet supplement or decoction is oral
+(guideline additions, rule j). With no route named, one is implied beyond doubt where the guideline says so: an
+infusion, a bolus, a rate per kg and time, a target plasma level, PCA with the intervention, an injection at induction
+of anaesthesia, or a per-kg dose whose sentence speaks of induction, pretreatment, premedication or intubation, is
+``intravenous`` (never where a block, infiltration or other local route is named). Non-drug interventions have no
+route. A route the intervention's name gives its comparator ('oral X (vs intravenous X)') is dropped; other routes of
+the drug stay (additions rule ak).
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, fast
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
+from ketamine_evidence.analysis.extract.route_sites import ingested_routes, injected_routes
+from ketamine_evidence.analysis.extract.arm_abbreviations import defined_abbreviations
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, preceding
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
@@ -39,6 +41,7 @@ ROUTE_WORDS: list[tuple[str, re.Pattern[str]]] = [
     (term, fast(re.compile(alternation(entry["patterns"]), re.I))) for term, entry in _LEX.items() if term in ROUTES
 ]  # (``fast``: run in lower case, same matches)
 _CASE_SENSITIVE_SHORT = {"iv", "im", "po", "sc"}  # abbreviations only count in capitals or dotted
+_SHORT_UPPER, _SHORT_FORM = ("IM", "IV", "PO", "SC"), re.compile(r"\b(?:iv|im|sc|po)\b")
 
 
 # Per term, (lower-case text, capitals) one of which a match it keeps holds: its fragments' fixed text ('i.v') and
@@ -117,13 +120,26 @@ def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
+@per_article  # asked for every sentence of the article
+def other_abbreviations(text: str) -> frozenset[str]:
+    """Short route forms that the abstract defines as the initials of other words ('1.7 ml (single cartridge: SC)
+    of 4% articaine'): there they name no route."""
+    if not any(f"{a})" in text or f"({a}" in text for a in _SHORT_UPPER):
+        return frozenset()
+    return frozenset(abbr for words, abbr in defined_abbreviations(text)
+                     if abbr in _SHORT_UPPER and not _route_matches(words))
+
+
 def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     """Routes the sentence names for the intervention."""
     text = s.text
     found = mentions(text, ctx.intervention.pattern)
     own = [m for m in found if m.is_intervention]
     routes = []
+    defined = other_abbreviations(ctx.text)
     for term, m in _route_matches(text):
+        if defined and m.group(0) in defined:
+            continue  # 'SC' for 'single cartridge'
         if any((o.start <= m.start() and m.end() <= o.end) or (m.start() <= o.start and o.end <= m.end())
                for o in own):
             routes.append(term)  # the route is part of the intervention's name, or names it ('TAP blocks')
@@ -251,29 +267,30 @@ def extract(ctx: "Context") -> list[Finding]:
     oral = _implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
     if oral is not None:
         chosen.setdefault("oral", oral)
-    if not chosen:
-        chosen = _every_arms_route(ctx)
+    if not chosen:  # a route stated for every arm; else the target the intervention is injected into
+        chosen = _every_arms_route(ctx) or injected_routes(ctx, sentences)
     if not chosen:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
             chosen["intravenous"] = implied
-    if not chosen:
-        chosen = {term: sentences[0] for term in vehicle}
-    stated = name_routes(ctx.intervention.given_name or ctx.intervention.name)
+    if not chosen:  # drinking or being fed what the arms are given (rule j); else the vehicle the name states
+        chosen = ingested_routes(ctx) or {term: sentences[0] for term in vehicle}
+    stated, theirs = name_routes(ctx.intervention.given_name or ctx.intervention.name)
     if stated and not chosen:  # the route the intervention's own name states ('oral paracetamol 1 g')
         chosen = {term: sentences[0] for term in stated}
-    if stated and stated & set(chosen):  # 'intralesional X' vs 'intramuscular X': the other route is the comparator's
-        chosen = {term: sent for term, sent in chosen.items() if term in stated}
+    if stated and stated & set(chosen):  # 'oral X (vs intravenous X)': the comparator's route is dropped; one the
+        chosen = {term: sent for term, sent in chosen.items() if term not in theirs}  # name gives it not stays (ak)
     order = {r: i for i, r in enumerate(ROUTES)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
 
 
-def name_routes(name: str) -> set[str]:
-    """Routes that the intervention's own name states ('intralesional triamcinolone' -> other); a comparator
-    named in it ('oral palonosetron (vs intravenous palonosetron)') states none."""
-    name = _COMPARATOR_REMARK.sub(" ", name)
-    return {term for term, m in _route_matches(name) if not _FORM.match(m.group(0))}
+def name_routes(name: str) -> tuple[set[str], set[str]]:
+    """Routes the intervention's own name states ('intralesional triamcinolone' -> other), and those it gives a
+    comparator ('(vs iv dexamethasone or ropivacaine alone)'; a name may be lower-cased: short forms in any case)."""
+    own = {term for term, m in _route_matches(_COMPARATOR_REMARK.sub(" ", name)) if not _FORM.match(m.group(0))}
+    return own, {term for m in _COMPARATOR_REMARK.finditer(name)
+                 for term, _ in _route_matches(_SHORT_FORM.sub(lambda w: w[0].upper(), m.group(0)))} - own
 
 
 _COMPARATOR_REMARK = re.compile(r"\((?:vs\.?|versus|compared)\b[^()]*\)|\b(?:vs\.?|versus)\s.*$", re.I)

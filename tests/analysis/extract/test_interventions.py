@@ -66,6 +66,16 @@ def test_non_drug_treatment_gets_no_route_or_dose():
     ("initiation of labour epidural analgesia through the epidural needle (vs through the catheter)", True),
     ("electrophysiological (EMG) analysis of myofascial trigger points", False),
     ("acute psychosocial stress (Trier Social Stress Test) vs control", False),
+    # general kinds that give no substance (operations, physical agents, devices), and no comparator's dose
+    ("gallium-aluminum-arsenide diode laser (vs 5% potassium nitrate, combination, placebo)", False),
+    ("Knifelight carpal tunnel release (vs conventional open surgery)", False),
+    ("lag screw osteosynthesis (vs miniplates) for mandibular anterior fractures", False),
+    ("laparoscopic adhesiolysis (vs open surgery) for adhesive small bowel obstruction", False),
+    ("auricular acupressure (vs sham acupressure)", False),
+    ("prolonged (15-pulse) anti-tachycardia burst pacing (vs conventional 8-pulse)", False),
+    ("improved low-smoke cookstove (chulha)", False),
+    ("paracetamol/controlled-release oxycodone", True),
+    ("fast-release micronized effervescent aspirin tablet (vs regular aspirin, placebo) in dental pain", True),
 ])
 def test_drug_or_not_from_the_name(name, is_drug):
     assert resolve_intervention(name).is_drug is is_drug

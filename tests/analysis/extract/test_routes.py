@@ -128,14 +128,32 @@ def test_a_per_kg_dose_given_as_pretreatment_before_induction_is_intravenous():
     assert (found["intravenous"].evidence.start, found["intravenous"].evidence.end) == (start, start + len(sentence))
 
 
-def test_the_comparators_route_for_the_same_drug_is_dropped():
+def test_the_comparators_route_for_the_same_drug_is_dropped_where_the_name_gives_it_the_comparator():
     title = "Comparing intramuscular triamcinolone and intralesional triamcinolone for alopecia areata"
-    article, found = _routes_for(title, "Sixty patients were randomized.", "intralesional triamcinolone")
+    article, found = _routes_for(title, "Sixty patients were randomized.",
+                                 "intralesional triamcinolone (vs intramuscular triamcinolone)")
     assert list(found) == ["other"]
     assert (found["other"].evidence.start, found["other"].evidence.end) == (0, len(title))
-    # Without a route in the intervention's name both routes stay.
+    # The name states one route and gives the comparator none: one drug by two routes lists both (additions rule ak).
+    _, found = _routes_for(title, "Sixty patients were randomized.", "intralesional triamcinolone")
+    assert sorted(found) == ["intramuscular", "other"]
     _, found = _routes_for(title, "Sixty patients were randomized.", "triamcinolone")
     assert sorted(found) == ["intramuscular", "other"]
+
+
+def test_a_lower_cased_short_form_in_the_comparator_remark_is_its_route():
+    # batch 5 dev PMC5490116 (gold neuraxial only): 'Comparing the Efficacy of Caudal with Intravenous Dexamethasone'
+    assert routes.name_routes("caudal dexamethasone with ropivacaine (vs iv dexamethasone or ropivacaine alone)") \
+        == ({"neuraxial"}, {"intravenous"})
+    assert routes.name_routes("caudal dexamethasone with ropivacaine") == ({"neuraxial"}, set())
+
+
+def test_a_short_form_the_abstract_defines_for_other_words_is_no_route():
+    # pool dev PMC5564145: 'SC' is the single cartridge of articaine, not a subcutaneous route
+    text = ("This study aimed to evaluate the efficacy of infiltration using 1.7 ml (single cartridge: SC) of 4% "
+            "articaine versus 3.4 ml (double cartridges: DC) of 4% articaine with 1:100,000 epinephrine in LITM surgery.")
+    assert routes.other_abbreviations(text) == frozenset({"SC"})
+    assert routes.other_abbreviations("Enoxaparin was given by subcutaneous (SC) injection.") == frozenset()
 
 
 def test_a_drug_applied_to_the_skin_is_topical():
@@ -152,10 +170,11 @@ def test_a_drug_applied_to_the_skin_is_topical():
     assert found == {}
 
 
-def test_the_route_in_a_known_drugs_given_name_wins():
+def test_one_drug_by_two_routes_lists_both_unless_the_name_gives_one_to_the_comparator():
+    # additions rule ak; the comparator's own route is dropped where the name says so (PMC3612585 below)
     sentence = "Patients received topical lidocaine or intravenous lidocaine."
     article, found = _routes_for("Intravenous versus topical lidocaine for pain", sentence, "intravenous lidocaine")
-    assert list(found) == ["intravenous"]
+    assert sorted(found) == ["intravenous", "topical"]
     start = article.text.index(sentence)
     assert (found["intravenous"].evidence.start, found["intravenous"].evidence.end) == (start, start + len(sentence))
     _, found = _routes_for("Intravenous versus topical lidocaine for pain", sentence, "lidocaine")
@@ -248,7 +267,6 @@ def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
 
 # Batch 4 and 5 dev articles (data/eval/pool/gold_dev_batch4.jsonl, gold_dev_batch5.jsonl).
 @pytest.mark.parametrize("pmcid, intervention, expected", [
-    ("PMC4374219", "dexmedetomidine as adjuvant to ropivacaine in supraclavicular brachial plexus block", ["other"]),
     ("PMC5735483", "intrathecal buprenorphine 60 µg added to bupivacaine spinal (vs dexmedetomidine, vs control)",
      ["neuraxial"]),  # 'Addition of buprenorphine (60 μg) or dexmedetomidine (5 μg) to intrathecal bupivacaine'
     ("PMC5599918", "dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)",
@@ -267,6 +285,11 @@ def test_dosage_form_of_a_regimen_sentence_naming_no_drug():
     ("PMC5771358", "ketorolac added to lidocaine for intravenous regional anaesthesia (vs lidocaine alone)",
      ["intravenous"]),
     ("PMC3612585", "oral palonosetron (vs intravenous palonosetron)", ["oral"]),
+    # one drug by two routes (rule ak): perineural and intravenous dexmedetomidine arms
+    ("PMC4374219", "dexmedetomidine as adjuvant to ropivacaine in supraclavicular brachial plexus block",
+     ["intravenous", "other"]),
+    ("PMC5490116", "caudal dexamethasone with ropivacaine (vs IV dexamethasone or ropivacaine alone)", ["neuraxial"]),
+    ("PMC5564145", "double cartridge 4% articaine infiltration", ["other"]),
     ("PMC5578640", "vitamin D supplementation 4000 IE/day", ["oral"]),  # 'were supplemented with vitamin D 4000 IE/day'
     # each drug of a combination brings its route: 'dexamethasone (... 4 mg IV) and diclofenac K (50 mg Oral ...)'
     ("PMC1291385", "dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)",

@@ -1,0 +1,86 @@
+"""Routes read from the act of giving: where the intervention is injected or instilled ('cells were injected into the
+L5-S1 intervertebral disc', 'lidocaine injected into the periprostatic nerve plexus'), from
+``lexicons/injection_sites.toml``, and drinking, swallowing or feeding, which is oral (rule j: food or diet wording).
+
+The guideline records a route that is named or implied beyond doubt; an injection whose target the abstract names
+implies the route of that target (a muscle: intramuscular, a vein: intravenous, a joint, disc, bone, nerve or cavity:
+``other``). Kept apart from ``routes`` so that module stays small; ``routes`` asks it only when no sentence names a
+route for the intervention, and before an implied vein ('bolus'), which a named target overrules.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract.fast_re import fast
+from ketamine_evidence.analysis.extract.regimen_text import Mention, mentions, preceding
+from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+
+_LEX = load_lexicon("injection_sites.toml")
+_SITE = "|".join(f"(?P<{term}>{alternation(entry['patterns'])})" for term, entry in _LEX.items())
+# the injection, then 'into' its target within the clause; the target's name may carry up to three words before its
+# head ('into the posterior annulus fibrosus', 'into the L5-S1 intervertebral disc')
+INJECTED_INTO = fast(re.compile(
+    r"\b(?:inject\w*|instill\w*|infiltrat\w*|re-?inject\w*)\b(?P<gap>[^.;:]{0,80}?)\binto\s+(?:the\s+|each\s+|both\s+|"
+    r"their\s+|a\s+|an\s+)?(?:[\w\u2013-]+\s+){0,3}?(?:" + _SITE + r")", re.I))
+
+
+def site_routes(text: str, found: list[Mention]) -> list[tuple[str, re.Match[str]]]:
+    """The route of each target the intervention is injected into in ``text``: the nearest drug named before the
+    injection in its clause, or the one named between it and 'into' ('injection of BMAC into the femoral head'), must
+    be the intervention; with no drug named there the sentence's subject is taken for it ('Cells were injected into
+    ...' in a sentence about the intervention)."""
+    if "into" not in text.lower():
+        return []
+    out = []
+    for m in INJECTED_INTO.finditer(text):
+        term = next(t for t in _LEX if m.group(t))
+        inside = [d for d in found if m.start("gap") <= d.start and d.end <= m.end("gap")]
+        before = preceding(text, m.start(), found)
+        owner = inside[0] if inside else before
+        if owner is None or owner.is_intervention:
+            out.append((term, m))
+    return out
+
+
+def injected_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "Sentence"]:
+    """Route -> the first of the intervention's sentences that injects it into a target of that route."""
+    chosen: dict[str, "Sentence"] = {}
+    for s in sentences:
+        if "into" in s.text.lower():
+            for term, _ in site_routes(s.text, mentions(s.text, ctx.intervention.pattern)):
+                chosen.setdefault(term, s)
+    return chosen
+
+
+# Drinking, swallowing, ingesting or being fed what the trial gives is taking it by mouth (rule j): 'All dogs were fed
+# test products or placebo', 'outpatients consumed their preparation'. The object is the intervention or a generic
+# word for what the arms are given; 'consumed less morphine' (a measured amount) is no act of giving.
+INGESTED = re.compile(r"\b(?:drank|drink(?:s|ing)?|swallow(?:ed|ing)?|ingest(?:ed|ing)?|consum(?:ed|ing)|(?:were|was) fed|"
+                      r"feeding)\s+(?:(?P<generic>(?:the|their|a|an|its|each)\s+(?:[\w-]+\s+){0,2}?(?:preparations?|"
+                      r"products?|solutions?|liquids?|beverages?|drinks?|formula|suspensions?|study (?:drugs?|"
+                      r"medications?))|test (?:products?|substances?|solutions?))\b|(?P<words>(?:[\w-]+\s+){0,3}))", re.I)
+_INGEST_KEYS = ("drank", "drink", "swallow", "ingest", "consum", " fed", "feeding")
+
+
+def ingested_routes(ctx: "Context") -> dict[str, "Sentence"]:
+    """'oral' -> the first sentence where the participants drink, swallow, ingest or are fed the intervention, or the
+    generic product of the arms when no other drug is named as what they take."""
+    for s in ctx.sentences:
+        low = s.text.lower()
+        if not any(k in low for k in _INGEST_KEYS):
+            continue
+        found = mentions(s.text, ctx.intervention.pattern)
+        for m in INGESTED.finditer(s.text):
+            if m.group("generic") or any(d.is_intervention and m.start("words") <= d.start <= m.end("words")
+                                         and not _AMOUNT.match(m.group("words")) for d in found):
+                return {"oral": s}
+    return {}
+
+
+_AMOUNT = re.compile(r"(?:less|more|fewer|significantly|\d|no\b|any\b|alcohol|coffee|caffeine|tobacco)", re.I)
