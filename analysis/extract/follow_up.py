@@ -255,6 +255,27 @@ def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
     return cached[1], cached[2]
 
 
+# A baseline or run-in period before treatment, stated with its length: '1 week of baseline measurement', 'a 2-week
+# run-in period', 'a baseline period of 7 days'.
+_BASELINE = re.compile(r"\b(?P<a>\d+|one|two|three|four)[- ](?P<ua>days?|weeks?)\s(?:of\s)?(?:baseline|run-?in)\b|"
+                       r"\b(?:baseline|run-?in)\s(?:period|phase)\sof\s(?P<b>\d+|one|two|three|four)\s(?P<ub>days?|weeks?)\b", re.I)
+
+
+def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
+    """The sentence's times counted from the start of treatment (additions rule c): a span that is a stated baseline
+    period plus another stated part ('for 14 days ..., 1 week of baseline measurement, and 1 week of ongoing
+    treatment') lasts the other part after treatment starts (14 - 7)."""
+    days = [t.max_days for t in kept]
+    m = _BASELINE.search(text) if "aseline" in text or "run" in text else None
+    if m is None:
+        return days
+    base = (parse_number(m.group("a") or m.group("b")) or 0) * (unit_days(m.group("ua") or m.group("ub")) or 0)
+    others = list(days)  # the other stated parts: the baseline's own mention is not one
+    if base in others:
+        others.remove(base)
+    return [d - base if base and any(abs(d - base - p) <= 1 and p < d for p in others) else d for d in days]
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
@@ -262,9 +283,9 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     course, schedule = timing(ctx)
     observed = [_observed(s.text, course, schedule) for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
-        for t in _kept(s.text, found, False):
-            if best is None or t.max_days > best[0]:
-                best = (t.max_days, s)
+        for days in _from_treatment_start(s.text, _kept(s.text, found, False)):
+            if best is None or days > best[0]:
+                best = (days, s)
         periods = consecutive_periods(s.text, phased) or interval_schedule(s.text)  # not 'course' (anchors later ones)
         if periods is not None and (best is None or periods > best[0]):
             best = (periods, s)
