@@ -28,9 +28,9 @@ if TYPE_CHECKING:
 # A benefit tied to every assessment, to the end of the study ('final alleviations') or sustained without a time:
 # it lasts to the last follow-up.
 _ALL_TIMES = re.compile(
-    r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
+    r"\b(all (of )?the (evaluated |measured |assessment |study |follow[- ]?up )?(times|time points|timepoints|visits)|"
     r"at (all|both|every|each) (the )?(\w+ )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
-    r"at the end of (the )?(study|trial|follow-up)|at endpoint|at study end|"
+    r"at the end of (the )?(study|trial|follow[- ]?up)|at endpoint|at study end|"
     r"final (?!sample|analys\w+|diagnos\w+|dose|product)\w+|(were|was|remained) (sustained|maintained)(?! (for|until|up to|at|through)))\b",
     re.I)
 # A benefit at the end of the treatment course: the course, counted from the start of treatment (guideline), not the

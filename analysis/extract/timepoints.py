@@ -34,7 +34,7 @@ _ORD_UNIT = r"(?P<unit>hours?|days?|weeks?|months?)"
 # 'postoperative 1st, 2nd, and 4th hours', '4th week visit', '(14th day)', 'Second week and fourth week'.
 ORDINAL_LIST = re.compile(
     rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)\s(?:postoperative\s|post-?operative\s|"
-    rf"treatment\s|follow-up\s|study\s)?{_ORD_UNIT}\b", re.I)
+    rf"treatment\s|follow[- ]?up\s|study\s)?{_ORD_UNIT}\b", re.I)
 _ONE_ORDINAL = re.compile(_ORDINAL, re.I)
 # Every ORDINAL_LIST match holds an ordinal suffix or word: a cheap pre-check before it.
 _ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|"
@@ -68,7 +68,7 @@ AFTER_TREATMENT = re.compile(
     r"treatment|infusion)|\bafter (?:completing|finishing|stopping|discontinuing) (?:the\s|an?\s)?(?:[\w-]+\s){0,4}?(?:treatment|"
     r"therapy|intervention|programme|program|course)|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program) "
     r"(?:ended|had ended|was (?:stopped|completed|discontinued))|"
-    r"\btreatment[- ]free follow-up\b|\bfollow-up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
+    r"\btreatment[- ]free follow[- ]?up\b|\bfollow[- ]?up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
     r"\bfollowed(?: up)? for (?:another|a further|an additional)\b",
     re.I)
 # A treatment course over days or weeks: 'for 14 consecutive days', 'an 8-week treatment', 'for 10 weeks',
