@@ -279,8 +279,8 @@ def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[fl
 def end_of_course(clause: str, course: float | None, follow: tuple[float, "Sentence"] | None) -> float | None:
     """The day a benefit 'at the end of treatment' was seen: the course, counted from its start (guideline; rule c),
     not a follow-up after it ('from start to end of treatment' in an 8-week course followed for 12 weeks -> 56)."""
-    if not _END_OF_COURSE.search(clause):
-        return None
+    if not ("nd of" in clause or "ost" in clause) or not _END_OF_COURSE.search(clause):
+        return None  # every match holds 'end of' or 'post' (the literal check spares the scan of most clauses)
     return course or (follow[0] if follow is not None else None)
 
 
