@@ -79,7 +79,7 @@ _COURSE_UNIT = r"(?:days?|weeks?|wks?|months?)"
 _COURSE_KIND = r"(?:treatment|therapy|intervention|programme|program|course|regimen|supplementation|training)"
 COURSE = re.compile(
     rf"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>{_COURSE_UNIT})\b"
-    rf"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|wk|month)s?[- ](?:[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
+    rf"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|wk|month)s?[- ](?:(?!follow)[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
     rf"|\b(?P<c>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<uc>{_COURSE_UNIT})\sof\s(?:[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
     rf"|\b(?:treatment|intervention|training|therapy)\s(?:period|phase|duration)\s(?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
     rf"(?P<ud>{_COURSE_UNIT})\b"
