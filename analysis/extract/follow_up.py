@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.protocols import is_planned
-from ketamine_evidence.analysis.extract.text_patterns import TimeMention, parse_number, unit_days
+from ketamine_evidence.analysis.extract.text_patterns import NUM, TimeMention, parse_number, unit_days
 from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
 
 if TYPE_CHECKING:
@@ -32,9 +32,10 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"\bexperience (of|over) (the (last|past) )?|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
-_FOLLOW_WORDS = re.compile(r"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
-                           r"treat\w*|received|for \d|intervention|programme|program|course|period)\b|"
-                           r"\b\d+[- ](?:week|month|day)s?\b[^.;]{0,60}\b(?:trial|study)\b", re.I)
+# (a length in words is one too: 'an eight-week, double-blind ... trial', 'for six weeks')
+_FOLLOW_WORDS = re.compile(rf"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
+                           rf"treat\w*|received|for (\d|{NUM})|intervention|programme|program|course|period)\b|"
+                           rf"\b(\d+|{NUM})[- ](?:week|month|day)s?\b[^.;]{{0,60}}\b(?:trial|study)\b", re.I)
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
@@ -52,7 +53,7 @@ _ACTIVITY_AFTER = re.compile(r"[- ]?(long\s)?([\w-]+\s)?(sessions?|classes|class
                              r"seminars?|lectures?|sleep)\b", re.I)
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
-_WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hours?|days?|weeks?)\s?\)", re.I)
+_WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hrs?|hours?|days?|weeks?)\s?\)", re.I)
 # Pain rated right after the procedure: 'in the immediate postprocedure period', 'immediately after endoscopic
 # examination'.
 _IMMEDIATE = re.compile(r"\b(pain|score|scale|measure\w*|assess\w*|rated|recorded)\b[^.;]{0,80}\bimmediate(ly)? (post-?procedur\w*|"
@@ -255,6 +256,27 @@ def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
     return cached[1], cached[2]
 
 
+# A baseline or run-in period before treatment, stated with its length: '1 week of baseline measurement', 'a 2-week
+# run-in period', 'a baseline period of 7 days'.
+_BASELINE = re.compile(r"\b(?P<a>\d+|one|two|three|four)[- ](?P<ua>days?|weeks?)\s(?:of\s)?(?:baseline|run-?in)\b|"
+                       r"\b(?:baseline|run-?in)\s(?:period|phase)\sof\s(?P<b>\d+|one|two|three|four)\s(?P<ub>days?|weeks?)\b", re.I)
+
+
+def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
+    """The sentence's times counted from the start of treatment (additions rule c): a span that is a stated baseline
+    period plus another stated part ('for 14 days ..., 1 week of baseline measurement, and 1 week of ongoing
+    treatment') lasts the other part after treatment starts (14 - 7)."""
+    days = [t.max_days for t in kept]
+    m = _BASELINE.search(text) if "aseline" in text or "run" in text else None
+    if m is None:
+        return days
+    base = (parse_number(m.group("a") or m.group("b")) or 0) * (unit_days(m.group("ua") or m.group("ub")) or 0)
+    others = list(days)  # the other stated parts: the baseline's own mention is not one
+    if base in others:
+        others.remove(base)
+    return [d - base if base and any(abs(d - base - p) <= 1 and p < d for p in others) else d for d in days]
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
@@ -262,9 +284,9 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     course, schedule = timing(ctx)
     observed = [_observed(s.text, course, schedule) for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
-        for t in _kept(s.text, found, False):
-            if best is None or t.max_days > best[0]:
-                best = (t.max_days, s)
+        for days in _from_treatment_start(s.text, _kept(s.text, found, False)):
+            if best is None or days > best[0]:
+                best = (days, s)
         periods = consecutive_periods(s.text, phased) or interval_schedule(s.text)  # not 'course' (anchors later ones)
         if periods is not None and (best is None or periods > best[0]):
             best = (periods, s)

@@ -28,11 +28,15 @@ if TYPE_CHECKING:
 # A benefit tied to every assessment, to the end of the study ('final alleviations') or sustained without a time:
 # it lasts to the last follow-up.
 _ALL_TIMES = re.compile(
-    r"\b(all (of )?the (evaluated |measured |assessment |study |follow-up )?(times|time points|timepoints|visits)|"
+    r"\b(all (of )?the (evaluated |measured |assessment |study |follow[- ]?up )?(times|time points|timepoints|visits)|"
     r"at (all|both|every|each) (the )?(\w+ )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
-    r"at the end of (the )?(study|treatment|trial|follow-up|intervention)|at endpoint|at study end|"
+    r"at the end of (the )?(study|trial|follow[- ]?up)|at endpoint|at study end|"
     r"final (?!sample|analys\w+|diagnos\w+|dose|product)\w+|(were|was|remained) (sustained|maintained)(?! (for|until|up to|at|through)))\b",
     re.I)
+# A benefit at the end of the treatment course: the course, counted from the start of treatment (guideline), not the
+# last follow-up after it.
+_END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?(treatment|intervention|therapy|programme|program|"
+                            r"course)\b|\bat post-?(treatment|intervention)\b", re.I)
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
 # exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
@@ -265,9 +269,19 @@ def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[fl
         days = [d for d in verdict_days(v, *when) + _continued_days(v, when) if d >= shortest]
         if _ALL_TIMES.search(v.clause) and follow is not None:
             days.append(follow[0])
+        elif (end := end_of_course(v.clause, when[0], follow)) is not None:
+            days.append(end)  # 'at the end of treatment': the course, not the last follow-up after it
         if days and (best is None or max(days) > best[0]):
             best = (max(days), v.sentence, v.clause.strip())
     return best
+
+
+def end_of_course(clause: str, course: float | None, follow: tuple[float, "Sentence"] | None) -> float | None:
+    """The day a benefit 'at the end of treatment' was seen: the course, counted from its start (guideline; rule c),
+    not a follow-up after it ('from start to end of treatment' in an 8-week course followed for 12 weeks -> 56)."""
+    if not ("nd of" in clause or "ost" in clause) or not _END_OF_COURSE.search(clause):
+        return None  # every match holds 'end of' or 'post' (the literal check spares the scan of most clauses)
+    return course or (follow[0] if follow is not None else None)
 
 
 # The rest of a result's sentence that carries the same comparison on: '..., which increased further at 3 months'.

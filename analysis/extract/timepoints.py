@@ -34,7 +34,7 @@ _ORD_UNIT = r"(?P<unit>hours?|days?|weeks?|months?)"
 # 'postoperative 1st, 2nd, and 4th hours', '4th week visit', '(14th day)', 'Second week and fourth week'.
 ORDINAL_LIST = re.compile(
     rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)\s(?:postoperative\s|post-?operative\s|"
-    rf"treatment\s|follow-up\s|study\s)?{_ORD_UNIT}\b", re.I)
+    rf"treatment\s|follow[- ]?up\s|study\s)?{_ORD_UNIT}\b", re.I)
 _ONE_ORDINAL = re.compile(_ORDINAL, re.I)
 # Every ORDINAL_LIST match holds an ordinal suffix or word: a cheap pre-check before it.
 _ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|"
@@ -63,22 +63,29 @@ VISIT = re.compile(rf"\b(?P<ord>{_ORDINAL})\s(?:follow[- ]?up(?:\s(?:visit|asses
 # up for another 28 days'.
 AFTER_TREATMENT = re.compile(
     r"\b(?:after|following|post|beyond)[- ](?:the\s)?(?:completion|end|cessation|discontinuation|stopping|termination|"
-    r"conclusion)\sof\s(?:the\s)?(?:\w+\s)?(?:treatment|therapy|intervention|programme|program|course|study drug|"
-    r"medication)|\bpost-?treatment\b|\bafter (?:the\s)?(?:last|final) (?:dose|injection|session|treatment|infusion)|"
-    r"\btreatment[- ]free follow-up\b|\bfollow-up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
+    r"conclusion)\sof\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:treatment|therapy|intervention|programme|program|course|study drug|"
+    r"medication)|\bpost-?(?:treatment|intervention)\b|\bafter (?:the\s)?(?:last|final) (?:\w+\s)?(?:dose|injection|session|"
+    r"treatment|infusion)|\bafter (?:completing|finishing|stopping|discontinuing) (?:the\s|an?\s)?(?:[\w-]+\s){0,4}?(?:treatment|"
+    r"therapy|intervention|programme|program|course)|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program) "
+    r"(?:ended|had ended|was (?:stopped|completed|discontinued))|"
+    r"\btreatment[- ]free follow[- ]?up\b|\bfollow[- ]?up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
     r"\bfollowed(?: up)? for (?:another|a further|an additional)\b",
     re.I)
 # A treatment course over days or weeks: 'for 14 consecutive days', 'an 8-week treatment', 'for 10 weeks',
 # 'a 4-week intervention period', 'over a period of 4 weeks', '64 days of continuous BP-C1 treatment', 'The
-# intervention period was six weeks'.
+# intervention period was six weeks', 'a 12-week yoga exercise program', 'the maximum duration of the therapy was
+# eight weeks'.
+_COURSE_UNIT = r"(?:days?|weeks?|wks?|months?)"
+_COURSE_KIND = r"(?:treatment|therapy|intervention|programme|program|course|regimen|supplementation|training)"
 COURSE = re.compile(
-    r"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>days?|weeks?|months?)"
-    r"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|month)s?[- ](?:\w+\s)?(?:treatment|therapy|"
-    r"intervention|programme|program|course|regimen)\b"
-    r"|\b(?P<c>\d+(?:\.\d+)?)\s(?:consecutive\s)?(?P<uc>days?|weeks?|months?)\sof\s(?:[\w-]+\s){0,3}?(?:treatment|therapy|"
-    r"supplementation|training|intervention)\b"
-    r"|\b(?:treatment|intervention|training|therapy) (?:period|phase|duration) (?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
-    r"(?P<ud>days?|weeks?|months?)\b", re.I)
+    rf"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>{_COURSE_UNIT})\b"
+    rf"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|wk|month)s?[- ](?:(?!follow)[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
+    rf"|\b(?P<c>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<uc>{_COURSE_UNIT})\sof\s(?:[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
+    rf"|\b(?:treatment|intervention|training|therapy)\s(?:period|phase|duration)\s(?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
+    rf"(?P<ud>{_COURSE_UNIT})\b"
+    rf"|\b(?:duration|length)\sof\s(?:the\s)?(?:treatment|intervention|therapy|training)\s(?:was|of)\s(?P<e>\d+(?:\.\d+)?|[a-z]+)\s"
+    rf"(?P<ue>{_COURSE_UNIT})\b", re.I)
+_COURSE_GROUPS = (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"), ("e", "ue"))
 # Measured durations: 'median 320 min', '(mean 4.2 h)', a signed change '(−70.3 min',
 # 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
 # '320 min versus 220 min', a time with '±'; a time followed by its value in brackets ('12 min (10-14)'), but not
@@ -146,11 +153,10 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
     own: list[float] = []
     named = name.lower() if name and len(name) > 2 else None
     for text in texts:
-        if "day" not in text and "week" not in text and "month" not in text:
+        if "day" not in text and "week" not in text and "month" not in text and "wk" not in text:
             continue  # every COURSE match names one of these units (lower-case in running text)
         for m in COURSE.finditer(text):
-            number, unit = next((m.group(n), m.group(u)) for n, u in (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"))
-                          if m.group(n))
+            number, unit = next((m.group(n), m.group(u)) for n, u in _COURSE_GROUPS if m.group(n))
             found = time_mentions(f"{number} {unit}")
             if not found:
                 continue

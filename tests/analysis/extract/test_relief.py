@@ -116,3 +116,18 @@ def test_an_add_on_stated_by_bracketed_group_definitions() -> None:
     without = [replace(s, text=s.text.replace("(2) group RH (remifentanil 0.3 µg/kg/min), ", "")) for s in article.abstract]
     article = replace(article, abstract=without)
     assert not relief._add_on_groups(make_context(article, "ketamine"))
+
+
+@pytest.mark.parametrize("clause", [
+    # batch 5 dev PMC2781775: 8 weeks of treatment, follow-up to week 12; gold relief 56
+    "As extent of improvement in the variables from start to end of treatment, the HCP product was significantly more "
+    "improved in four (P = 0.015, P = 0.028, P = 0.049, P = 0.02",
+    # batch 5 dev PMC4339981
+    "Disability showed a significant improvement of 24.6% from a mean (SD) of 28.2 (13.08) at baseline to 16.88 "
+    "(11.62) at the end of the 8-week intervention.",
+])
+def test_a_benefit_at_the_end_of_treatment_is_read_at_the_end_of_the_course(clause: str) -> None:
+    from ketamine_evidence.analysis.extract.relief import _ALL_TIMES, end_of_course
+    assert end_of_course(clause, 56.0, None) == 56.0  # the course, not a later follow-up (guideline; rule c)
+    assert not _ALL_TIMES.search(clause)  # so 'to the last follow-up' does not read it
+    assert end_of_course("Similar benefits were reported with both CZP doses.", 56.0, None) is None  # batch 4 dev

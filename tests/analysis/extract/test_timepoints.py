@@ -70,6 +70,31 @@ def test_course_of_the_intervention_arm_wins_over_the_comparators() -> None:
     assert course_days([s], "sofosbuvir plus ledipasvir") == 84.0
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # batch 5 dev PMC4483416 (several words between the length and the kind of course)
+    ("Body composition, maximum oxygen uptake, cortisol level, and creatine kinase myocardial bond activity were "
+     "measured before and after a 12-week yoga exercise program.", 84.0),
+    # chronic dev PMC4613171
+    ("The interventions were a 6-month telephone cognitive behaviour therapy (tCBT) and/or a tailored exercise "
+     "programme, in comparison to usual care.", 180.0),
+    # batch 4 dev PMC4004388: a course stated as the therapy's duration
+    ("Re-instillation was repeated every week until complete dryness of the pleural fluid was achieved (the maximum "
+     "duration of the therapy was eight weeks).", 56.0),
+])
+def test_courses_stated_as_a_programme_or_a_duration(text: str, expected: float) -> None:
+    assert course_days([text]) == expected
+
+
+def test_a_time_after_completing_the_course_counts_from_its_start() -> None:
+    # Chronic dev PMC4613171 (rule c): the title's '2 years after completing a short course' of the 6-month therapy.
+    course = course_days(["The interventions were a 6-month telephone cognitive behaviour therapy (tCBT) and/or a "
+                          "tailored exercise programme, in comparison to usual care."])
+    points = time_points("Patient-reported improvements in health are maintained 2 years after completing a short "
+                         "course of cognitive behaviour therapy, exercise or both treatments for chronic widespread "
+                         "pain", course=course)
+    assert [(p.days, p.anchor) for p in points] == [(910.0, "treatment_end")]
+
+
 def test_mean_before_its_sd_is_the_measured_time() -> None:
     # Pool dev PMC4155290: the time is the mean (263.33 min), not the SD (63 min), and it is a measured value.
     points = time_points("Time for rescue analgesia was prolonged in Group BF (263.33 ± 63 min) when compared to "

@@ -1,0 +1,66 @@
+"""Follow-up counted from the start of treatment (analysis/extract/follow_up.py), on dev records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.extract.follow_up import _from_treatment_start
+from ketamine_evidence.analysis.extract.text_patterns import TimeMention
+from ketamine_evidence.analysis.parse.files import parse_file
+
+_POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+
+
+def _mention(days: float) -> TimeMention:
+    return TimeMention((days,), 0, 1, "x", "point")
+
+
+def test_a_baseline_week_inside_an_assessment_span_is_not_follow_up() -> None:
+    # Batch 5 dev PMC5873424 (rule c, counted from the start of treatment): 14 days of actigraphy = 1 baseline week +
+    # 1 week of treatment, so 7 days after treatment started.
+    article = next(parse_file(_POOL / "PMC5873424.nxml"))
+    found = {f.field: f for f in extract_findings(
+        article, "stepwise pain treatment (oral paracetamol or transdermal buprenorphine) vs placebo")}
+    assert found["follow_up_days"].value == 7.0
+
+
+@pytest.mark.parametrize(("text", "times", "expected"), [
+    ("Sleep was assessed continuously for 14 days by actigraphy, 1 week of baseline measurement, and 1 week of "
+     "ongoing treatment.", [14.0, 7.0, 7.0], [7.0, 7.0, 7.0]),
+    # a baseline that the span does not enclose leaves the times as they are
+    ("Sleep was assessed continuously for 14 days by actigraphy, 1 week of baseline measurement, and 1 week of "
+     "ongoing treatment.", [14.0], [14.0]),
+])
+def test_span_minus_its_baseline_part(text: str, times: list[float], expected: list[float]) -> None:
+    assert _from_treatment_start(text, [_mention(d) for d in times]) == expected
+
+
+def _max_follow_up(text: str, course: float | None = None) -> float | None:
+    from ketamine_evidence.analysis.extract.follow_up import follow_up_mentions
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+    found = follow_up_mentions(Sentence(text, 0, len(text), None, 0), course=course)
+    return max((t.max_days for t in found), default=None)
+
+
+@pytest.mark.parametrize(("text", "spelling", "course", "expected"), [
+    # pool dev PMC3228981: a trial's length in words is one as much as in digits (8 weeks)
+    ("Overall, 117 IBS patients meeting Rome II criteria were enrolled in an 8-week, double-blind, active-controlled "
+     "and single center trial.", ("8-week", "eight-week"), None, 56.0),
+    # batch 4 dev PMC4357072: 'follow up' without the hyphen still follows the two-month course (rule c: 60 + 60)
+    ("A prospective, parallel-group, randomized, active control clinical study was conducted among 30 symptomatic OLP "
+     "subjects (20 females and 10 males, with 15 patients in each treatment group) treated with topical pimecrolimus "
+     "1% cream and triamcinolone acetonide 0.1% oral paste four times daily for two consecutive months and "
+     "treatment-free follow-up was performed for 2 months.", ("follow-up", "follow up"), 60.0, 120.0),
+    # batch 4 dev PMC3612585: an assessment window in brackets, in 'h' or 'hr'
+    ("Acute CR rates were 73.5, 76.3, 74.1, and 70.4 % for all patients receiving the palonosetron 0.25, 0.50, and "
+     "0.75 mg oral doses, and for IV palonosetron 0.25 mg, respectively; delayed CR (24–120 h) rates were 59.4, 62.5, "
+     "60.1, and 65.4 %, and overall CR (0–120 h) rates were 53.5, 58.8, 53.2, and 59.3 %, respectively.",
+     ("0–120 h", "0–120 hr"), None, 5.0),
+])
+def test_a_time_written_another_way_reads_the_same(text: str, spelling: tuple[str, str], course: float | None,
+                                                    expected: float) -> None:
+    assert _max_follow_up(text, course) == expected
+    assert _max_follow_up(text.replace(*spelling), course) == expected
