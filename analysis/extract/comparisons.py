@@ -31,7 +31,8 @@ NO_DIFF = re.compile(
     r"advantage|variation|decrease|increase)s?|no (difference|differences|effect|benefit|advantage)s?\b|"
     r"not (statistically )?significant(ly)?( different| differ\w*| lower| higher| reduced| changed| better)?|"
     r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
-    r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
+    r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve|increase|raise|elevate|prolong|lengthen|"
+    r"shorten|lower|worsen|exacerbate|aggravate|intensify)|"
     r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|(scored|rated|perceived|reported) similarly|similar (between|among|in both|"
     r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
     r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|no (analgesic|opioid[- ]sparing|pain[- ]relieving|preemptive|pre-emptive|preventive|beneficial|additive|synergistic) (\w+ )?(effects?|benefits?|impact)|no (significant |measurable |clinically relevant )?(impact|influence) on|equally (effective|efficacious|potent)|similarly effective|equi-?analgesic|(was|were|is|are|provided|produced|showed|gave) (an? )?(\w+ )?equivalent (to|analgesi\w*)|(have|had|has|showed|with) (the )?same (effect|efficacy)|(have|had|has|showed) equivalent (\w+ )?(effects?|efficacy)|not (superior|more effective|better|inferior)|"
@@ -93,7 +94,7 @@ LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
 CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
-                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=with (?:comparable|similar)\b)|,?\s(?=with no (?:significant |"
+                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=except (?:at|on|in|during|after|before|for|when|between|from)\b)|,?\s(?=with (?:comparable|similar)\b)|,?\s(?=with no (?:significant |"
                           r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 # A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"

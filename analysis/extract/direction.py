@@ -62,6 +62,9 @@ NON_FINDING = re.compile(
 # '..., with no significant increase in complications', '... with comparable recovery profile': like 'without',
 # about pain only if it names a pain outcome.
 WITH_NO = re.compile(r"\s*with (no|comparable|similar)\b", re.I)
+# '... lower in the K group at all time points, except at 24 h': the exception is the previous comparison's
+# explicit absence at that time point or outcome (an arm difference there: its own direction words decide).
+EXCEPT = re.compile(r"\s*except\b", re.I)
 # A change that no arm is credited with ('Postoperatively, significant decrease in pain ... was observed', 'the FMS
 # group exhibited significant decreases in pain intensity'): a change over time, not a difference between the arms.
 OBSERVED_CHANGE = re.compile(r"\b(decrease|reduction|improvement|increase|decline|relief)s? (in|of) [^,;]{0,80}?\b(was|were) "
@@ -204,6 +207,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
+        exception = bool(EXCEPT.match(clause) and prev is not None and (own or time_mentions(clause)))
+        own = own or exception  # 'except at 2 h, when they were lower in group K': the previous clause's outcome
         if TAKEN_BACK.search(clause) and prev is not None and prev.verdict in ("better", "worse") \
                 and _significance(prev.clause) != "sig":
             prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
@@ -218,6 +223,10 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             verdict = "no_difference"  # 'reduced morphine consumption without affecting pain scores'
         elif NOT_CLAUSE.search(clause) and prev is not None:
             verdict = "no_difference"
+        elif exception and direction_at(clause)[0] is None:
+            if prev.verdict not in ("better", "worse"):
+                continue  # 'did not differ ..., except at T10 (P = 0.047)': a difference whose direction is not stated
+            verdict = "no_difference"  # 'lower in group K at all time points, except at 24 h (when they were similar)'
         elif REVERSED.search(clause) and prev is not None and prev.verdict in ("better", "worse"):
             verdict = "better" if prev.verdict == "worse" else "worse"  # '..., but it reversed at 12 and 24 h'
         else:

@@ -256,3 +256,26 @@ def test_every_wording_of_epidural_use_is_analgesic_use(sentence: str) -> None:
 ])
 def test_a_degree_word_before_better_keeps_the_comparison(clause: str) -> None:
     assert direction.raw_direction(clause) == "better"
+
+
+@pytest.mark.parametrize("clause", [
+    # pool batch 4 PMC1142309
+    "In that trial, however, informing the ED physician of the PRIME-MD results did not increase the frequency of "
+    "psychiatric diagnosis, consultation or referral.",
+    # Evidence Inference article (magnesium sulfate)
+    "the perioperative intravenous administration of MgSO4 did not increase cerebrospinal fluid magnesium concentration",
+])
+def test_a_negated_increase_is_no_difference(clause: str) -> None:
+    assert direction.raw_direction(clause) == "none"  # 'did not increase' was read as an increase
+
+
+@pytest.mark.parametrize("sentence, exception", [
+    # pool dev PMC4118506
+    ("Overall, fentanyl and placebo group were not statistically different with median discomfort score except at T10 "
+     "(P = 0.047).", "except at T10 (P = 0.047)."),
+    # Evidence Inference prompt 13438
+    ("The CR rate of Group P2.5 was significantly lower than that of Group P+D at all time intervals, except for 4–72 h, "
+     "and that of Group P7.5 at 24–72 h (Table 3).", "except for 4–72 h, and that of Group P7.5 at 24–72 h (Table 3)."),
+])
+def test_an_except_clause_is_a_clause_of_its_own(sentence: str, exception: str) -> None:
+    assert direction.clauses(sentence)[-1] == exception
