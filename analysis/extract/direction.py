@@ -65,6 +65,12 @@ WITH_NO = re.compile(r"\s*with (no|comparable|similar)\b", re.I)
 # '... lower in the K group at all time points, except at 24 h': the exception is the previous comparison's
 # explicit absence at that time point or outcome (an arm difference there: its own direction words decide).
 EXCEPT = re.compile(r"\s*except\b", re.I)
+# A clause that goes on about the previous clause's outcome without naming it: 'Pain decreased in both groups; the
+# decrease was significantly greater with X', '..., with significantly lower scores found in the X group'.
+ANAPHOR = re.compile(r"\s*(?:(?:the |this |these |such )?(?:decrease|reduction|decline|improvement|change|relief)s?\s"
+                     r"(?:(?:in|of|with|among|for) (?P<arm>[^,;]{1,60}?)\s)?(?:was|were)\b|"
+                     r"with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter) "
+                     r"(?:scores|values|levels|ratings)\b)", re.I)
 # A change that no arm is credited with ('Postoperatively, significant decrease in pain ... was observed', 'the FMS
 # group exhibited significant decreases in pain intensity'): a change over time, not a difference between the arms.
 OBSERVED_CHANGE = re.compile(r"\b(decrease|reduction|improvement|increase|decline|relief)s? (in|of) [^,;]{0,80}?\b(was|were) "
@@ -184,6 +190,16 @@ def _active_reference(clause: str, arms: Arms) -> bool:
     return not (arms.is_intervention(reference) or PLACEBO_LIKE.search(reference) or _INACTIVE.search(reference))
 
 
+def _anaphor(clause: str, arms: Arms) -> bool:
+    """The clause compares the arms on the previous clause's outcome without naming it (``ANAPHOR``); words between
+    the change and its verb may only name an arm ('the decrease in the ketamine group was greater')."""
+    m = ANAPHOR.match(clause)
+    if not m or not (arms.is_intervention(clause) or arms.is_comparator(clause)):
+        return False
+    arm = m.group("arm")
+    return arm is None or bool(arms.is_intervention(arm) or arms.is_comparator(arm))
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
@@ -241,7 +257,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                     and re.search(r"\d\s?%|±", clause) and respective_direction(clause, arms) is None:
                 continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
             if not own and not (word == "none" and prev is not None
-                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)):
+                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)) and not (
+                    prev is not None and _anaphor(clause, arms)):
                 continue
             if (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(clause))) \
                     and not _is_between(clause):

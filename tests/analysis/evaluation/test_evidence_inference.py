@@ -132,3 +132,15 @@ def test_group_labels_given_in_the_prompt_name_the_arms() -> None:
     assert arms.is_comparator("for group A was 4.7 Mins") and not arms.is_intervention("Group Ba")
     sentence = ei.ArticleSentence(text, True, frozenset(ei._stems(text)), "ABSTRACT.RESULTS")
     assert ei.answer(prompt, [sentence], text).label == "significantly increased"
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "11425",  # 'the decrease was significantly greater with nateglinide compared with gliclazide'
+    "12446",  # 'The decrease from baseline to end of double-blind treatment in "off" time was significantly greater in ...'
+    "13020",  # 'Both groups had significantly elevated hs-CRP levels ... compared with baseline values, with significantly
+              # higher levels found in the control group'
+])
+def test_changes_compared_between_arms_on_the_annotators_span(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
