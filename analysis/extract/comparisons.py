@@ -25,7 +25,7 @@ from ketamine_evidence.analysis.extract.text_patterns import p_values
 
 # --- direction and significance wording --------------------------------------------------------
 NO_DIFF = re.compile(
-    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no ((between|within)[- ])?(group|treatment|"
+    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no statistical (\w+ )?differences?|no ((between|within)[- ])?(group|treatment|"
     r"between-group) differences?|(statistically )?indistinguishable|did not separate from|"
     r"no (statistically |clinically )?significant(ly)? (difference|change|effect|reduction|improvement|benefit|"
     r"advantage|variation|decrease|increase)s?|no (difference|differences|effect|benefit|advantage)s?\b|"

@@ -200,6 +200,18 @@ def _anaphor(clause: str, arms: Arms) -> bool:
     return arm is None or bool(arms.is_intervention(arm) or arms.is_comparator(arm))
 
 
+def _other_arm_only(clause: str, previous: str, arms: Arms) -> bool:
+    """'..., but not in the placebo group': the negated clause names only the arm the previous clause did not (the
+    previous change is that arm's absence of one, not an absence of difference between the arms)."""
+    rest = NOT_CLAUSE.sub(" ", clause, count=1)
+    if re.search(r"\b(at|on|after|during|until|by|for)\s", rest[:12], re.I) or not re.match(r"\W*(in|for|with|among)\b", rest):
+        return False  # 'but not at 24 h', 'but not pain at rest': another time point or outcome
+    ours, theirs = arms.is_intervention(rest), arms.is_comparator(rest)
+    before_ours, before_theirs = arms.is_intervention(previous), arms.is_comparator(previous)
+    return bool((theirs and not ours and before_ours and not before_theirs) or
+                (ours and not theirs and before_theirs and not before_ours))
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
@@ -238,6 +250,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                 continue  # '..., without increasing adverse effects': not about pain
             verdict = "no_difference"  # 'reduced morphine consumption without affecting pain scores'
         elif NOT_CLAUSE.search(clause) and prev is not None:
+            if _other_arm_only(clause, prev.clause, arms):
+                continue  # 'Pain decreased significantly in the K group but not in the placebo group': no change there
             verdict = "no_difference"
         elif exception and direction_at(clause)[0] is None:
             if prev.verdict not in ("better", "worse"):

@@ -279,3 +279,22 @@ def test_a_negated_increase_is_no_difference(clause: str) -> None:
 ])
 def test_an_except_clause_is_a_clause_of_its_own(sentence: str, exception: str) -> None:
     assert direction.clauses(sentence)[-1] == exception
+
+
+def test_a_change_in_one_arm_but_not_in_the_other_is_no_absence_of_difference() -> None:
+    # pool dev PMC5738810: '..., but not in the control group' is the control's lack of change, not 'no difference'
+    ctx = make_context(article(
+        "A randomized, double-blind, prospective, placebo-controlled study of the efficacy of a diet supplemented with "
+        "curcuminoids extract, hydrolyzed collagen and green tea extract in owner’s dogs with osteoarthritis",
+        ("BACKGROUND", "We have previously demonstrated that a mixture of Curcuminoids extract, hydrolyzed COllagen and "
+                       "green Tea extract (CCOT) inhibited inflammatory and catabolic mediator’s synthesis by bovine and "
+                       "human chondrocytes."),
+        ("RESULTS", "After 3 months of feeding, there was a significant reduction of pain at manipulation in the CCOT "
+                    "group, but not in the control group.")), "CCOT")
+    sentence = ctx.sentences[-1].text
+    assert [v.verdict for v in direction.clause_verdicts(sentence, direction.article_arms(ctx))] == ["better"]
+
+
+def test_no_statistical_difference_is_no_difference() -> None:
+    # pool dev PMC5738810
+    assert direction.raw_direction("No statistical difference was found for pain interference") == "none"
