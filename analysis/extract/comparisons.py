@@ -25,7 +25,10 @@ from ketamine_evidence.analysis.extract.text_patterns import p_values
 
 # --- direction and significance wording --------------------------------------------------------
 NO_DIFF = re.compile(
-    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no statistical (\w+ )?differences?|no ((between|within)[- ])?(group|treatment|"
+    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no statistical (\w+ )?differences?|no (noteworthy|notable|meaningful|relevant|important|appreciable|major|"
+    r"apparent|detectable|discernible|substantial) ((statistical|clinical|between[- ]group|group) )?differences?|no (statistical )?evidence (of|for) "
+    r"(an? |any )?(effect|difference|benefit)|not (statistically |significantly )?different\b|tend(ed|s)? to\b|"
+    r"(a|an|the) (statistical |non-?significant )?trend (was|for|toward|towards|to|in)\b|no ((between|within)[- ])?(group|treatment|"
     r"between-group) differences?|(statistically )?indistinguishable|did not separate from|"
     r"no (statistically |clinically )?significant(ly)? (difference|change|effect|reduction|improvement|benefit|"
     r"advantage|variation|decrease|increase)s?|no (difference|differences|effect|benefit|advantage)s?\b|"
@@ -40,7 +43,7 @@ NO_DIFF = re.compile(
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
     r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"
     r"(did|does|do) not (have|show|demonstrate|exhibit|produce|yield) (an? |any )?(statistically |clinically )?"
-    r"(significant(ly)? )?(superior|better|greater|different|improved|stronger)|"
+    r"(significant(ly)? )?(superior|better|greater|different|improved|stronger|more|less|fewer|higher|lower)|"
     r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add|enhance|potentiate|augment|modify)|"
     r"not (\w+ ){0,2}any (statistically |clinically )?significant (difference|change|effect)s?|"
     r"no (statistically |clinically )?(significant |measurable |detectable |apparent |obvious )(analgesic |pain[- ]relieving |"

@@ -144,3 +144,16 @@ def test_changes_compared_between_arms_on_the_annotators_span(prompt_id: str) ->
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
     text = prompt.evidence[0]
     assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "11933",  # 'did not have significantly more local or systemic reactogenicity than'
+    "11872",  # 'a trend was detected for less torque fatigue ... (p < 0.10)'
+    "12699",  # 'not statistically different between study arms'
+    "11196",  # 'tended to increase slightly ..., although not to a level that was statistically significant'
+    "13621",  # 'no important differences between groups emerged'
+])
+def test_absence_of_a_difference_in_other_words_on_the_annotators_span(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == "no significant difference"
