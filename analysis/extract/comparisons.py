@@ -79,12 +79,15 @@ SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re
 WITHIN = re.compile(
     r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|"
     r"^\s*both (the )?[\w-]+( [\w-]+)? and [\w-]+|(?<!between )(?<!among )both (the )?(groups|treatments|techniques|interventions|methods|procedures|regimens|"
-    r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
+    r"arms)|from (the )?baseline|compared (to|with) (the )?(baseline|pre-?treatment|pre-?intervention|pre-?operative|pre-?test) ?(values?|scores?|levels?)?\b|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
     r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
     r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
-    r"baseline (pain|\w+ scores?))", re.I)
+    r"baseline (pain|\w+ scores?)|(?<!compared with )(?<!compared to )(?<!from )(?<!for )(?<!compared with the )(?<!compared to the )(?<!from the )\b(pre-?treatment|pre-?intervention|pre-?randomi[sz]ation|initial|pre-?operative|"
+    r"pre-?procedur\w*|pre-?injection|pre-?block|admission|entry|enrol{1,2}ment) (pain |VAS |NRS |\w+ pain )?(scores?|values?|"
+    r"intensity|levels?|ratings?)\b|\b(scores?|pain|intensity|values?|levels?|ratings?|VAS|NRS) at (study )?(enrol{1,2}ment|entry|admission|inclusion|randomi[sz]ation|screening)\b|"
+    r"\bbefore (randomi[sz]ation|allocation|enrol{1,2}ment)\b)", re.I)
 # '..., but the difference was not statistically significant': the previous clause's difference taken back.
 TAKEN_BACK = re.compile(r"^\W*((the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
                         r"effect)s? (between (the )?(two |both )?groups )?|(it|this|that|which|these|they) )(was|were|did) not "
@@ -150,7 +153,9 @@ _CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)[,:]?\s?(?P<low>[-\u2212
                  r"(?:to|,|;|\u2013|-)\s?(?P<high>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)", re.I)
 
 
-_BASELINE_REF = re.compile(r"\s*(the\s)?(baseline|pre-?treatment|before)", re.I)
+# The reference of a change over time: 'compared with baseline / the preoperative values / pretest'.
+_BEFORE = r"(baseline|pre-?treatment|pre-?intervention|pre-?operative|pre-?procedur\w*|pre-?test|before|initial (values?|scores?|levels?))"
+_BASELINE_REF = re.compile(r"\s*(the\s)?" + _BEFORE, re.I)
 
 
 def _split_comparison(clause: str) -> tuple[str, str]:
@@ -396,4 +401,4 @@ def clauses(text: str) -> list[str]:
 def _is_between(clause: str) -> bool:
     """A comparison between arms (not with baseline)."""
     m = COMPARE.search(clause)
-    return bool(m) and not re.match(r"\s*((with|to) )?(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
+    return bool(m) and not re.match(r"\s*((with|to) )?(the )?" + _BEFORE, clause[m.end():], re.I)

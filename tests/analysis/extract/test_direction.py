@@ -298,3 +298,11 @@ def test_a_change_in_one_arm_but_not_in_the_other_is_no_absence_of_difference() 
 def test_no_statistical_difference_is_no_difference() -> None:
     # pool dev PMC5738810
     assert direction.raw_direction("No statistical difference was found for pain interference") == "none"
+
+
+def test_a_comparison_with_preoperative_values_is_a_change_over_time() -> None:
+    # pool batch 5 PMC2837810: the reference is the patients' own preoperative values, not another arm
+    sentence = ("Regardless of the treatment group, postoperative results demonstrated highly significant improvements "
+                "compared with preoperative values in most parameters.")
+    assert not direction._is_between(sentence)
+    assert direction.WITHIN.search(sentence)
