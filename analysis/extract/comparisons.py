@@ -338,7 +338,27 @@ def respective_direction(clause: str, arms: Arms) -> str | None:
 
 _ARM_VALUE = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s?(?:(?:±|\+/-)\s?\d+(?:\.\d+)?\s?)?(?:%|mm|cm|min(?:utes)?|"
                         r"h(?:ours?)?|mg|µg|mcg|ug|points?)?")
-_VALUE_SPLIT = re.compile(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|;\s|,\s(?=\d)", re.I)
+_VALUE_SPLIT = re.compile(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|;\s|,\s(?=\d)|,\s(?=[A-Za-z][\w-]*\s[-\u2212]?\d)", re.I)
+# Brackets kept where values are paired with arms: an arm's name ('2.1 (ketamine) vs 3.4 (placebo)') or an arm's value
+# ('between the placebo (32 mg) and ketamine (18 mg) groups'); other brackets (p-values, CIs, asides) are dropped.
+_ARM_PAREN = re.compile(r"\([A-Za-z][^()\d]{0,40}\)")
+_VALUE_PAREN = re.compile(r"\(\s?[-\u2212]?\d+(?:\.\d+)?\s?(?:%|mm|cm|mg|µg|mcg|ml|min(?:utes)?|h(?:ours?)?|points?|days?)?\s?\)")
+
+
+def _arm_paren(m: re.Match[str], arms: Arms) -> bool:
+    """A bracket that pairs a value with an arm: the arm's name after a value ('2.1 (ketamine)'), the arm's value
+    right after its name ('the placebo (32 mg) and ketamine (18 mg) groups') or a count's rate ('5/20 (25%)'); an SD,
+    a CI or a p-value in brackets is dropped."""
+    text = m.group(0)
+    if _ARM_PAREN.fullmatch(text):
+        return bool(arms.is_intervention(text) or arms.is_comparator(text))
+    if not _VALUE_PAREN.fullmatch(text):
+        return False
+    preceding = m.string[max(0, m.start() - 40):m.start()]
+    if "%" in text and re.search(r"\d\s?$", preceding):
+        return True  # '19 out of 70 (27%)', '47/50 (94%)': the count's rate
+    before = re.search(r"([A-Za-z][\w-]*\s?){1,3}$", preceding)
+    return bool(before and (arms.is_intervention(before.group(0)) or arms.is_comparator(before.group(0))))
 
 
 def numeric_direction(clause: str, arms: Arms) -> str | None:
@@ -349,7 +369,8 @@ def numeric_direction(clause: str, arms: Arms) -> str | None:
     ours: list[float] = []
     theirs: list[float] = []
     unknown: list[float] = []
-    for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) else " ", clause)):
+    for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) or _arm_paren(m, arms)
+                                               else " ", clause)):
         values = [m for m in _ARM_VALUE.finditer(part) if m.group("value")
                   and not re.search(r"\bp\s?[<=>]\s?$", part[:m.start()], re.I)]
         if not values:

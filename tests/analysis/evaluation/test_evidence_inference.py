@@ -157,3 +157,13 @@ def test_absence_of_a_difference_in_other_words_on_the_annotators_span(prompt_id
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
     text = prompt.evidence[0]
     assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == "no significant difference"
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "12488",  # '47/50 (94%) intubations as easy in D-Blade group versus 29/50 (58%) in the Macintosh group (P < 0.001)'
+    "12701",  # '17.24 and 8.40 (nimotuzumab arm) vs. 9.84 and 8.36 months (placebo arm)'
+])
+def test_values_paired_with_their_arms_in_brackets(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
