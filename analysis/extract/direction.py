@@ -14,7 +14,7 @@ evaluation (``analysis/evaluation/evidence_inference.py``).
 
 The mechanisms live in their own modules and are re-exported here: ``arms`` (which group is the
 intervention), ``outcomes`` (pain outcome and polarity), ``comparisons`` (clauses, significance,
-direction wording, orientation, numbers per arm).
+direction wording, orientation), ``arm_values`` (numbers per arm).
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
     BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
     TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
-    numeric_direction, orientation, pain_direction, raw_direction, respective_direction, sentence_direction,
+    orientation, pain_direction, raw_direction,
+)
+from ketamine_evidence.analysis.extract.arm_values import (  # noqa: F401 - re-exported
+    numeric_direction, respective_direction, sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
     CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
