@@ -86,7 +86,7 @@ NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
 NOT_PAIN_VERDICT = re.compile(r"\b(tolerab\w*|safety|adverse|side[- ]effects?|sedation|cost\w*)\b", re.I)
 # 'X was (not) superior / effective' about the intervention in a trial of a pain condition.
 EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s)?(more\s|less\s|as\s|equally\s|"
-                        r"significantly\s)?(superior|inferior|effective|efficacious|better|worse)\b", re.I)
+                        r"significantly\s|highly\s)?(superior|inferior|(?<!cost-)effective|efficacious|better|worse)\b", re.I)
 
 
 

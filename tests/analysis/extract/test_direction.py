@@ -306,3 +306,12 @@ def test_a_comparison_with_preoperative_values_is_a_change_over_time() -> None:
                 "compared with preoperative values in most parameters.")
     assert not direction._is_between(sentence)
     assert direction.WITHIN.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Booklet information alone was cost-effective in comparison to natural course of mild LBP.",  # b4 PMC4828818
+    # chronic dev PMC4907437
+    "There was some evidence that the intervention may be cost-effective based on a modest difference in QALYs between groups.",
+])
+def test_cost_effectiveness_is_no_effect_on_pain(sentence: str) -> None:
+    assert direction.raw_direction(sentence) is None
