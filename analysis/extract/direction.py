@@ -295,6 +295,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             PLACEBO_LIKE.sub(" ", clause)))
         vs_base = arms.base is not None and bool(arms.base.search(arms.unnamed(clause))) and not _active_reference(
             clause, arms)
+        vs_base = vs_base or bool(arms.placebo_labels and arms.placebo_labels.search(clause))  # 'than in group 2',
+        # group 2 being the saline arm: against placebo though the clause names it by its label
         vs_placebo = vs_placebo or vs_base  # against the base treatment alone of an add-on design (additions rule g)
         vs_active = not vs_base and each_other or not vs_base and (
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause)) or (

@@ -315,3 +315,21 @@ def test_a_comparison_with_preoperative_values_is_a_change_over_time() -> None:
 ])
 def test_cost_effectiveness_is_no_effect_on_pain(sentence: str) -> None:
     assert direction.raw_direction(sentence) is None
+
+
+def test_an_arm_defined_as_placebo_is_the_placebo_when_named_by_its_label() -> None:
+    # pool batch 4 PMC3640161: group RH 'received a placebo and 0.3 µg/kg/min remifentanil'
+    ctx = make_context(article(
+        "Antihyperalgesic effects of dexmedetomidine on high-dose remifentanil-induced hyperalgesia",
+        ("METHODS", "Ninety American Society of Anesthesiologists physical status I-II patients undergoing "
+                    "laparoscopically assisted vaginal hysterectomy (LAVH) were randomly assigned to one of the following "
+                    "three groups, each of which received either dexmedetomidine (an initial dose of 1.0 µg/kg for 10 min, "
+                    "followed by a continuous infusion of 0.7 µg/kg/hr) or placebo saline 15 min before the induction of "
+                    "anesthesia and intraoperative remifentanil infusion: group C received a placebo and 0.05 µg/kg/min "
+                    "remifentanil; group RH received a placebo and 0.3 µg/kg/min remifentanil; and group DRH received "
+                    "dexmedetomidine and 0.3 µg/kg/min remifentanil."),
+        ("RESULTS", "Postoperative pain intensity using visual analog scale (VAS) and cumulative volume of a "
+                    "patient-controlled analgesia (PCA) containing morphine over 24 hr were significantly greater in group "
+                    "RH than in group DRH.")), "dexmedetomidine")
+    verdicts = direction.clause_verdicts(ctx.sentences[-1].text, direction.article_arms(ctx))
+    assert [(v.verdict, v.vs_placebo, v.vs_active) for v in verdicts] == [("better", True, False)]
