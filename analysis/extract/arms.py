@@ -67,6 +67,7 @@ class Arms:
 
     names: re.Pattern[str] | None = None  # the intervention's own names ('thoracic epidural analgesia')
     base: re.Pattern[str] | None = None  # an add-on design's control, the base treatment alone ('IV-PCA only')
+    placebo_labels: re.Pattern[str] | None = None  # labels of arms defined as placebo ('group 2 (saline)')
 
     @property
     def pain_text(self) -> bool:
@@ -227,6 +228,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     """
     labels_int: set[str] = set()
     labels_cmp: set[str] = set()
+    labels_placebo: set[str] = set()  # comparator labels the abstract defines as placebo, saline, sham, no treatment
     names_cmp: set[str] = set()
     undefined: set[str] = set()
     hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
@@ -237,6 +239,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # 'ketamine-midazolam (Group KM)'
             definition = DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
             (labels_int if pattern.search(definition) or pattern.search(label) else labels_cmp).add(label)
+            if PLACEBO_LIKE.search(definition) and not pattern.search(definition):
+                labels_placebo.add(label)  # 'normal saline (group II)'
             continue
         given = label_defined_before(text, start, end, hits[i - 1][1] if i else 0, pattern)
         if given is not None:  # '... saline was added to Group S, 25 μg fentanyl to Group F and ...'
@@ -253,6 +257,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             undefined.add(label)
         elif window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window):
             labels_cmp.add(label)
+            if PLACEBO_LIKE.search(window):
+                labels_placebo.add(label)  # 'group 2 (saline)', 'Group C received normal saline'
             first = re.match(r"[\s:,(=]*(?:received\s|given\s)?([a-z][a-z-]{3,})\b", window)
             if first and first.group(1) not in _NOT_ARM_WORDS and first.group(1) not in ("patients", "received", "group"):
                 names_cmp.add(first.group(1))
@@ -306,8 +312,10 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
 
     placebo = bool(_PLACEBO_ARM.search(_NO_PLACEBO.sub(" ", present_arms_text(text))))
+    labels_placebo -= labels_int
     return Arms(is_intervention, is_comparator, placebo, *outcome_abbreviations(text),
-                is_named_comparator=is_named_comparator, whole_text=text, names=pattern)
+                is_named_comparator=is_named_comparator, whole_text=text, names=pattern,
+                placebo_labels=_label_regex(labels_placebo, []))
 
 
 # A placebo, sham or no-treatment arm in the abstract (after ``_NO_PLACEBO`` is blanked; module-level, so run in

@@ -6,8 +6,8 @@
   'did not reduce'), 'better'/'worse' (evaluative), 'up'/'down' (the quantity), with the position of
   the deciding word; ``_significance``: words, p-values and a difference's 95% CI.
 - ``orientation``: +1 when the wording is about the intervention's arm, -1 when about a comparator's
-  ('than' / 'compared with' marks the reference side); ``numeric_direction`` and
-  ``respective_direction``: each number attached to its own arm when only significance is stated.
+  ('than' / 'compared with' marks the reference side); numbers attached to their own arm are read in
+  ``arm_values`` (``numeric_direction``, ``respective_direction``, ``sentence_direction``).
 - ``WITHIN`` / ``_is_between``: a change from baseline is not a difference between arms;
   ``BASELINE_ONLY``: a baseline comparison is not a result.
 - ``local_polarity`` / ``pain_direction``: the governed outcome's polarity turns up/down into
@@ -25,13 +25,17 @@ from ketamine_evidence.analysis.extract.text_patterns import p_values
 
 # --- direction and significance wording --------------------------------------------------------
 NO_DIFF = re.compile(
-    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no ((between|within)[- ])?(group|treatment|"
+    r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no statistical (\w+ )?differences?|no (noteworthy|notable|meaningful|relevant|important|appreciable|major|"
+    r"apparent|detectable|discernible|substantial) ((statistical|clinical|between[- ]group|group) )?differences?|no (statistical )?evidence (of|for) "
+    r"(an? |any )?(effect|difference|benefit)|not (statistically |significantly )?different\b|tend(ed|s)? to\b|"
+    r"(a|an|the) (statistical |non-?significant )?trend (was|for|toward|towards|to|in)\b|no ((between|within)[- ])?(group|treatment|"
     r"between-group) differences?|(statistically )?indistinguishable|did not separate from|"
     r"no (statistically |clinically )?significant(ly)? (difference|change|effect|reduction|improvement|benefit|"
     r"advantage|variation|decrease|increase)s?|no (difference|differences|effect|benefit|advantage)s?\b|"
     r"not (statistically )?significant(ly)?( different| differ\w*| lower| higher| reduced| changed| better)?|"
     r"(did|does|do|was|were|is|are) not (\w+ ){0,2}?(effective|efficacious|superior|better|differ\w*|reduce|decrease|"
-    r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve)|"
+    r"improve|change|affect|alter|influence|show|lead|prevent|attenuate|relieve|increase|raise|elevate|prolong|lengthen|"
+    r"shorten|lower|worsen|exacerbate|aggravate|intensify)|"
     r"(was|were) (statistically )?(similar|comparable|equivalent|not different|no different)|(scored|rated|perceived|reported) similarly|similar (between|among|in both|"
     r"extent|improvement|relief|reduction|(\w+ )?(effects?|efficacy|results|outcomes))|comparable|equivalen(t|ce) (was|were) demonstrated|"
     r"non-?significant(ly)?|no more (effective|efficacious)|no (better|worse|superior|more effective|less effective)\b|no (analgesic|opioid[- ]sparing|pain[- ]relieving|preemptive|pre-emptive|preventive|beneficial|additive|synergistic) (\w+ )?(effects?|benefits?|impact)|no (significant |measurable |clinically relevant )?(impact|influence) on|equally (effective|efficacious|potent)|similarly effective|equi-?analgesic|(was|were|is|are|provided|produced|showed|gave) (an? )?(\w+ )?equivalent (to|analgesi\w*)|(have|had|has|showed|with) (the )?same (effect|efficacy)|(have|had|has|showed) equivalent (\w+ )?(effects?|efficacy)|not (superior|more effective|better|inferior)|"
@@ -39,7 +43,7 @@ NO_DIFF = re.compile(
     r"borderline (statistically )?significan\w*|marginal(ly)? significan\w*|trend(ed|s)? (toward|towards|to)|"
     r"tendency (toward|towards|to)|not (tested|compared) statistically|appeared to|seemed to|non-?inferior\w*|"
     r"(did|does|do) not (have|show|demonstrate|exhibit|produce|yield) (an? |any )?(statistically |clinically )?"
-    r"(significant(ly)? )?(superior|better|greater|different|improved|stronger)|"
+    r"(significant(ly)? )?(superior|better|greater|different|improved|stronger|more|less|fewer|higher|lower)|"
     r"(did|does|do) not (\w+ )?(provide|produce|result in|give|offer|confer|add|enhance|potentiate|augment|modify)|"
     r"not (\w+ ){0,2}any (statistically |clinically )?significant (difference|change|effect)s?|"
     r"no (statistically |clinically )?(significant |measurable |detectable |apparent |obvious )(analgesic |pain[- ]relieving |"
@@ -58,7 +62,7 @@ UP = re.compile(
     r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ion)|raised|larger|"
     r"exceed(ed)?|delayed|(?<!with the )(highest|greatest|longest|largest))\b", re.I)
 BETTER = re.compile(
-    r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|effective(ly|ness)?|"
+    r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
     r"efficacious|beneficial|benefits?|(significant|clear|marked) advantages?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
     r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
@@ -75,12 +79,15 @@ SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re
 WITHIN = re.compile(
     r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|"
     r"^\s*both (the )?[\w-]+( [\w-]+)? and [\w-]+|(?<!between )(?<!among )both (the )?(groups|treatments|techniques|interventions|methods|procedures|regimens|"
-    r"arms)|from (the )?baseline|compared (to|with) (the )?baseline|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
+    r"arms)|from (the )?baseline|compared (to|with) (the )?(baseline|pre-?treatment|pre-?intervention|pre-?operative|pre-?test) ?(values?|scores?|levels?)?\b|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
     r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
     r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
-    r"baseline (pain|\w+ scores?))", re.I)
+    r"baseline (pain|\w+ scores?)|(?<!compared with )(?<!compared to )(?<!from )(?<!for )(?<!compared with the )(?<!compared to the )(?<!from the )\b(pre-?treatment|pre-?intervention|pre-?randomi[sz]ation|initial|pre-?operative|"
+    r"pre-?procedur\w*|pre-?injection|pre-?block|admission|entry|enrol{1,2}ment) (pain |VAS |NRS |\w+ pain )?(scores?|values?|"
+    r"intensity|levels?|ratings?)\b|\b(scores?|pain|intensity|values?|levels?|ratings?|VAS|NRS) at (study )?(enrol{1,2}ment|entry|admission|inclusion|randomi[sz]ation|screening)\b|"
+    r"\bbefore (randomi[sz]ation|allocation|enrol{1,2}ment)\b)", re.I)
 # '..., but the difference was not statistically significant': the previous clause's difference taken back.
 TAKEN_BACK = re.compile(r"^\W*((the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
                         r"effect)s? (between (the )?(two |both )?groups )?|(it|this|that|which|these|they) )(was|were|did) not "
@@ -93,7 +100,7 @@ LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
 CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
-                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=with (?:comparable|similar)\b)|,?\s(?=with no (?:significant |"
+                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=except (?:at|on|in|during|after|before|for|when|between|from)\b)|,?\s(?=with (?:comparable|similar)\b)|,\s(?=with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter)\b)|,?\s(?=with no (?:significant |"
                           r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 # A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
@@ -146,7 +153,9 @@ _CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)[,:]?\s?(?P<low>[-\u2212
                  r"(?:to|,|;|\u2013|-)\s?(?P<high>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)", re.I)
 
 
-_BASELINE_REF = re.compile(r"\s*(the\s)?(baseline|pre-?treatment|before)", re.I)
+# The reference of a change over time: 'compared with baseline / the preoperative values / pretest'.
+_BEFORE = r"(baseline|pre-?treatment|pre-?intervention|pre-?operative|pre-?procedur\w*|pre-?test|before|initial (values?|scores?|levels?))"
+_BASELINE_REF = re.compile(r"\s*(the\s)?" + _BEFORE, re.I)
 
 
 def _split_comparison(clause: str) -> tuple[str, str]:
@@ -263,10 +272,12 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-# 'more reduction in pain', 'greater decrease': more of a reduction is better.
+# 'more reduction in pain', 'greater decrease', 'the decrease from baseline in pain was greater', 'the decrease was greater':
+# more of a reduction is better.
 MORE_REDUCTION = re.compile(
     r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
-    r"relief|improvement|change)s?\s(observed\s)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b", re.I)
+    r"relief|improvement|change)s?\s(observed\s)?(from\s(the\s)?baseline\s(to\s[^,;]{1,50}?\s)?)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b|"
+    r"\b(reduction|decrease|decline)s?\s(was|were)\s(\w+ly\s){0,2}(greater|larger|more|bigger)\b", re.I)
 
 PREDICATE = re.compile(
     r"\b(?:was|were|is|are|been|remained)\s(?:(?:reported|observed|found|shown)\sto\sbe\s)?(?:(?:\w+ly|also|still|even)\s){0,2}"
@@ -274,84 +285,6 @@ PREDICATE = re.compile(
     r"larger|smaller|increased|decreased|reduced|prolonged|elevated)\b", re.I)
 
 _FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better", "none": "none"}
-
-
-def sentence_direction(clause: str, arms: Arms) -> str | None:
-    """Direction for the intervention vs the comparator in one clause: up/down/better/worse/none/None."""
-    word = raw_direction(clause)
-    if word is None:
-        if _significance(clause) == "sig" and respective_direction(clause, arms) in ("up", "down"):
-            return respective_direction(clause, arms)  # '2.1 and 4.5 in the A and B groups, respectively (P<0.01)'
-        return numeric_direction(clause, arms)
-    if word != "none":
-        paired = respective_direction(clause, arms)
-        if paired is not None:
-            return paired
-    return word if orientation(clause, arms) > 0 else _FLIP[word]
-
-
-_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^,;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
-                           r"patients|subjects))?,?\s\(?respectively\b", re.I)
-_ARM_LIST_SPLIT = re.compile(r",\s(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", re.I)
-_CHANGE_WORD = re.compile(r"\b(decreas\w*|reduc\w*|declin\w*|drop\w*|fell|improv\w*|relie\w*|lowered)\b", re.I)
-
-
-def respective_direction(clause: str, arms: Arms) -> str | None:
-    """'Pain decreased by 28.3% and 8.3% in the acupuncture and placebo groups, respectively': the
-    values in the order of the arms. Values that are amounts of a decrease or an improvement give
-    better / worse (a larger reduction is better); values of the outcome itself give up / down."""
-    if clause.isascii() and "respectively" not in clause.lower():  # every match holds it; outside ASCII ``re.I``
-        return None  # also matches 'ſ' to 's' (the pattern's '\(?' keeps ``fast_re`` from running it in lower case)
-    m = _RESPECTIVELY.search(clause)
-    if not m:
-        return None
-    items = [i for i in _ARM_LIST_SPLIT.split(m.group("arms")) if i.strip()]
-    if len(items) < 2:
-        return None
-    head = _PARENS.sub(lambda p: " " * len(p.group(0)), clause[:m.start()])
-    values = [float(v.group("value").replace("\u2212", "-")) for v in _ARM_VALUE.finditer(head)
-              if not re.search(r"\bp\s?[<=>]\s?$", head[:v.start()], re.I)]
-    if len(values) < len(items):
-        return None
-    values = values[-len(items):]
-    ours = [v for item, v in zip(items, values) if arms.is_intervention(item) and not arms.is_comparator(item)]
-    theirs = [v for item, v in zip(items, values) if arms.is_comparator(item) and not arms.is_intervention(item)]
-    if len(ours) != 1 or len(theirs) != 1 or ours[0] == theirs[0]:
-        return None
-    up = ours[0] > theirs[0]
-    change = _CHANGE_WORD.search(head[:head.find(str(values[0]).rstrip("0").rstrip(".")) + 1] or head)
-    if change:
-        return "better" if up else "worse"
-    return "up" if up else "down"
-
-
-_ARM_VALUE = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s?(?:(?:±|\+/-)\s?\d+(?:\.\d+)?\s?)?(?:%|mm|cm|min(?:utes)?|"
-                        r"h(?:ours?)?|mg|µg|mcg|ug|points?)?")
-_VALUE_SPLIT = re.compile(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|;\s|,\s(?=\d)", re.I)
-
-
-def numeric_direction(clause: str, arms: Arms) -> str | None:
-    """'23.1 ± 6.7 minutes for the case group and 18.1 ± 7.3 minutes for the control (P = 0.02)': with
-    significance stated and no direction word, compare the intervention's value with the comparator's."""
-    if _significance(clause) != "sig":
-        return None
-    ours: list[float] = []
-    theirs: list[float] = []
-    unknown: list[float] = []
-    for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) else " ", clause)):
-        values = [m for m in _ARM_VALUE.finditer(part) if m.group("value")
-                  and not re.search(r"\bp\s?[<=>]\s?$", part[:m.start()], re.I)]
-        if not values:
-            continue
-        m = values[-1]  # the value next to the arm ('in the first 24 hours was 0.6 ± 0.6 for the case group')
-        value = float(m.group("value").replace("\u2212", "-"))
-        i, c = arms.is_intervention(part), arms.is_comparator(part)
-        (ours if i and not c else theirs if c and not i else unknown).append(value)
-    if len(unknown) == 1 and len(ours) + len(theirs) == 1:  # '83% of the surgery group and 25% of the NSM group'
-        (theirs if ours else ours).append(unknown[0])
-    if len(ours) == 1 and len(theirs) == 1 and ours[0] != theirs[0]:
-        return "up" if ours[0] > theirs[0] else "down"
-    return None
 
 
 def pain_direction(direction: str | None, polarity: str | None) -> str | None:
@@ -390,4 +323,4 @@ def clauses(text: str) -> list[str]:
 def _is_between(clause: str) -> bool:
     """A comparison between arms (not with baseline)."""
     m = COMPARE.search(clause)
-    return bool(m) and not re.match(r"\s*((with|to) )?(the )?(baseline|pre-?treatment|before)", clause[m.end():], re.I)
+    return bool(m) and not re.match(r"\s*((with|to) )?(the )?" + _BEFORE, clause[m.end():], re.I)

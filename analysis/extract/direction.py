@@ -14,7 +14,7 @@ evaluation (``analysis/evaluation/evidence_inference.py``).
 
 The mechanisms live in their own modules and are re-exported here: ``arms`` (which group is the
 intervention), ``outcomes`` (pain outcome and polarity), ``comparisons`` (clauses, significance,
-direction wording, orientation, numbers per arm).
+direction wording, orientation), ``arm_values`` (numbers per arm).
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
     BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
     TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
-    numeric_direction, orientation, pain_direction, raw_direction, respective_direction, sentence_direction,
+    orientation, pain_direction, raw_direction,
+)
+from ketamine_evidence.analysis.extract.arm_values import (  # noqa: F401 - re-exported
+    numeric_direction, respective_direction, sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
     CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
@@ -62,6 +65,15 @@ NON_FINDING = re.compile(
 # '..., with no significant increase in complications', '... with comparable recovery profile': like 'without',
 # about pain only if it names a pain outcome.
 WITH_NO = re.compile(r"\s*with (no|comparable|similar)\b", re.I)
+# '... lower in the K group at all time points, except at 24 h': the exception is the previous comparison's
+# explicit absence at that time point or outcome (an arm difference there: its own direction words decide).
+EXCEPT = re.compile(r"\s*except\b", re.I)
+# A clause that goes on about the previous clause's outcome without naming it: 'Pain decreased in both groups; the
+# decrease was significantly greater with X', '..., with significantly lower scores found in the X group'.
+ANAPHOR = re.compile(r"\s*(?:(?:the |this |these |such )?(?:decrease|reduction|decline|improvement|change|relief)s?\s"
+                     r"(?:(?:in|of|with|among|for) (?P<arm>[^,;]{1,60}?)\s)?(?:was|were)\b|"
+                     r"with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter) "
+                     r"(?:scores|values|levels|ratings)\b)", re.I)
 # A change that no arm is credited with ('Postoperatively, significant decrease in pain ... was observed', 'the FMS
 # group exhibited significant decreases in pain intensity'): a change over time, not a difference between the arms.
 OBSERVED_CHANGE = re.compile(r"\b(decrease|reduction|improvement|increase|decline|relief)s? (in|of) [^,;]{0,80}?\b(was|were) "
@@ -74,7 +86,7 @@ NON_INFERIORITY = re.compile(r"\bnon-?inferior(ity)?\b", re.I)
 NOT_PAIN_VERDICT = re.compile(r"\b(tolerab\w*|safety|adverse|side[- ]effects?|sedation|cost\w*)\b", re.I)
 # 'X was (not) superior / effective' about the intervention in a trial of a pain condition.
 EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s)?(more\s|less\s|as\s|equally\s|"
-                        r"significantly\s)?(superior|inferior|effective|efficacious|better|worse)\b", re.I)
+                        r"significantly\s|highly\s)?(superior|inferior|(?<!cost-)effective|efficacious|better|worse)\b", re.I)
 
 
 
@@ -181,6 +193,28 @@ def _active_reference(clause: str, arms: Arms) -> bool:
     return not (arms.is_intervention(reference) or PLACEBO_LIKE.search(reference) or _INACTIVE.search(reference))
 
 
+def _anaphor(clause: str, arms: Arms) -> bool:
+    """The clause compares the arms on the previous clause's outcome without naming it (``ANAPHOR``); words between
+    the change and its verb may only name an arm ('the decrease in the ketamine group was greater')."""
+    m = ANAPHOR.match(clause)
+    if not m or not (arms.is_intervention(clause) or arms.is_comparator(clause)):
+        return False
+    arm = m.group("arm")
+    return arm is None or bool(arms.is_intervention(arm) or arms.is_comparator(arm))
+
+
+def _other_arm_only(clause: str, previous: str, arms: Arms) -> bool:
+    """'..., but not in the placebo group': the negated clause names only the arm the previous clause did not (the
+    previous change is that arm's absence of one, not an absence of difference between the arms)."""
+    rest = NOT_CLAUSE.sub(" ", clause, count=1)
+    if re.search(r"\b(at|on|after|during|until|by|for)\s", rest[:12], re.I) or not re.match(r"\W*(in|for|with|among)\b", rest):
+        return False  # 'but not at 24 h', 'but not pain at rest': another time point or outcome
+    ours, theirs = arms.is_intervention(rest), arms.is_comparator(rest)
+    before_ours, before_theirs = arms.is_intervention(previous), arms.is_comparator(previous)
+    return bool((theirs and not ours and before_ours and not before_theirs) or
+                (ours and not theirs and before_theirs and not before_ours))
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
@@ -204,6 +238,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
+        exception = bool(EXCEPT.match(clause) and prev is not None and (own or time_mentions(clause)))
+        own = own or exception  # 'except at 2 h, when they were lower in group K': the previous clause's outcome
         if TAKEN_BACK.search(clause) and prev is not None and prev.verdict in ("better", "worse") \
                 and _significance(prev.clause) != "sig":
             prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
@@ -217,7 +253,13 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                 continue  # '..., without increasing adverse effects': not about pain
             verdict = "no_difference"  # 'reduced morphine consumption without affecting pain scores'
         elif NOT_CLAUSE.search(clause) and prev is not None:
+            if _other_arm_only(clause, prev.clause, arms):
+                continue  # 'Pain decreased significantly in the K group but not in the placebo group': no change there
             verdict = "no_difference"
+        elif exception and direction_at(clause)[0] is None:
+            if prev.verdict not in ("better", "worse"):
+                continue  # 'did not differ ..., except at T10 (P = 0.047)': a difference whose direction is not stated
+            verdict = "no_difference"  # 'lower in group K at all time points, except at 24 h (when they were similar)'
         elif REVERSED.search(clause) and prev is not None and prev.verdict in ("better", "worse"):
             verdict = "better" if prev.verdict == "worse" else "worse"  # '..., but it reversed at 12 and 24 h'
         else:
@@ -232,7 +274,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                     and re.search(r"\d\s?%|±", clause) and respective_direction(clause, arms) is None:
                 continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
             if not own and not (word == "none" and prev is not None
-                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)):
+                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)) and not (
+                    prev is not None and _anaphor(clause, arms)):
                 continue
             if (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(clause))) \
                     and not _is_between(clause):
@@ -252,6 +295,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             PLACEBO_LIKE.sub(" ", clause)))
         vs_base = arms.base is not None and bool(arms.base.search(arms.unnamed(clause))) and not _active_reference(
             clause, arms)
+        vs_base = vs_base or bool(arms.placebo_labels and arms.placebo_labels.search(clause))  # 'than in group 2',
+        # group 2 being the saline arm: against placebo though the clause names it by its label
         vs_placebo = vs_placebo or vs_base  # against the base treatment alone of an add-on design (additions rule g)
         vs_active = not vs_base and each_other or not vs_base and (
             arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause)) or (

@@ -31,9 +31,9 @@ from importlib import resources
 from typing import Sequence
 
 from ketamine_evidence.analysis.extract.arms import Arms
+from ketamine_evidence.analysis.extract.arm_values import numeric_direction, respective_direction
 from ketamine_evidence.analysis.extract.comparisons import (
-    BASELINE_ONLY, WITHIN, _is_between, _significance, numeric_direction, orientation, raw_direction,
-    respective_direction,
+    BASELINE_ONLY, WITHIN, _is_between, _significance, orientation, raw_direction,
 )
 
 MODEL_FILE = "direction_model.json"

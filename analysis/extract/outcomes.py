@@ -22,10 +22,10 @@ from ketamine_evidence.analysis.extract.article_cache import per_article
 HIGHER_BETTER = re.compile(
     r"\b(pain (manifestation|onset|appearance)|(onset|appearance|manifestation) of (the )?pain|time to (the )?(onset of )?pain|pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
     r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
-    r"time to (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
+    r"time (to|for|until) (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
     r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(hyperalgesi\w*|nocicepti\w*|withdrawal) (\w+ )?"
-    r"thresholds?|(?<!epidural )(?<!neuraxial )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"thresholds?|(?<!epidural )(?<!neuraxial )(?<!rescue )(?<!supplemental )(?<!supplementary )(?<!additional )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
     r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
     r"(pain|analgesic|headache|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",

@@ -132,3 +132,38 @@ def test_group_labels_given_in_the_prompt_name_the_arms() -> None:
     assert arms.is_comparator("for group A was 4.7 Mins") and not arms.is_intervention("Group Ba")
     sentence = ei.ArticleSentence(text, True, frozenset(ei._stems(text)), "ABSTRACT.RESULTS")
     assert ei.answer(prompt, [sentence], text).label == "significantly increased"
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "11425",  # 'the decrease was significantly greater with nateglinide compared with gliclazide'
+    "12446",  # 'The decrease from baseline to end of double-blind treatment in "off" time was significantly greater in ...'
+    "13020",  # 'Both groups had significantly elevated hs-CRP levels ... compared with baseline values, with significantly
+              # higher levels found in the control group'
+])
+def test_changes_compared_between_arms_on_the_annotators_span(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "11933",  # 'did not have significantly more local or systemic reactogenicity than'
+    "11872",  # 'a trend was detected for less torque fatigue ... (p < 0.10)'
+    "12699",  # 'not statistically different between study arms'
+    "11196",  # 'tended to increase slightly ..., although not to a level that was statistically significant'
+    "13621",  # 'no important differences between groups emerged'
+])
+def test_absence_of_a_difference_in_other_words_on_the_annotators_span(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == "no significant difference"
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "12488",  # '47/50 (94%) intubations as easy in D-Blade group versus 29/50 (58%) in the Macintosh group (P < 0.001)'
+    "12701",  # '17.24 and 8.40 (nimotuzumab arm) vs. 9.84 and 8.36 months (placebo arm)'
+])
+def test_values_paired_with_their_arms_in_brackets(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label

@@ -256,3 +256,80 @@ def test_every_wording_of_epidural_use_is_analgesic_use(sentence: str) -> None:
 ])
 def test_a_degree_word_before_better_keeps_the_comparison(clause: str) -> None:
     assert direction.raw_direction(clause) == "better"
+
+
+@pytest.mark.parametrize("clause", [
+    # pool batch 4 PMC1142309
+    "In that trial, however, informing the ED physician of the PRIME-MD results did not increase the frequency of "
+    "psychiatric diagnosis, consultation or referral.",
+    # Evidence Inference article (magnesium sulfate)
+    "the perioperative intravenous administration of MgSO4 did not increase cerebrospinal fluid magnesium concentration",
+])
+def test_a_negated_increase_is_no_difference(clause: str) -> None:
+    assert direction.raw_direction(clause) == "none"  # 'did not increase' was read as an increase
+
+
+@pytest.mark.parametrize("sentence, exception", [
+    # pool dev PMC4118506
+    ("Overall, fentanyl and placebo group were not statistically different with median discomfort score except at T10 "
+     "(P = 0.047).", "except at T10 (P = 0.047)."),
+    # Evidence Inference prompt 13438
+    ("The CR rate of Group P2.5 was significantly lower than that of Group P+D at all time intervals, except for 4–72 h, "
+     "and that of Group P7.5 at 24–72 h (Table 3).", "except for 4–72 h, and that of Group P7.5 at 24–72 h (Table 3)."),
+])
+def test_an_except_clause_is_a_clause_of_its_own(sentence: str, exception: str) -> None:
+    assert direction.clauses(sentence)[-1] == exception
+
+
+def test_a_change_in_one_arm_but_not_in_the_other_is_no_absence_of_difference() -> None:
+    # pool dev PMC5738810: '..., but not in the control group' is the control's lack of change, not 'no difference'
+    ctx = make_context(article(
+        "A randomized, double-blind, prospective, placebo-controlled study of the efficacy of a diet supplemented with "
+        "curcuminoids extract, hydrolyzed collagen and green tea extract in owner’s dogs with osteoarthritis",
+        ("BACKGROUND", "We have previously demonstrated that a mixture of Curcuminoids extract, hydrolyzed COllagen and "
+                       "green Tea extract (CCOT) inhibited inflammatory and catabolic mediator’s synthesis by bovine and "
+                       "human chondrocytes."),
+        ("RESULTS", "After 3 months of feeding, there was a significant reduction of pain at manipulation in the CCOT "
+                    "group, but not in the control group.")), "CCOT")
+    sentence = ctx.sentences[-1].text
+    assert [v.verdict for v in direction.clause_verdicts(sentence, direction.article_arms(ctx))] == ["better"]
+
+
+def test_no_statistical_difference_is_no_difference() -> None:
+    # pool dev PMC5738810
+    assert direction.raw_direction("No statistical difference was found for pain interference") == "none"
+
+
+def test_a_comparison_with_preoperative_values_is_a_change_over_time() -> None:
+    # pool batch 5 PMC2837810: the reference is the patients' own preoperative values, not another arm
+    sentence = ("Regardless of the treatment group, postoperative results demonstrated highly significant improvements "
+                "compared with preoperative values in most parameters.")
+    assert not direction._is_between(sentence)
+    assert direction.WITHIN.search(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Booklet information alone was cost-effective in comparison to natural course of mild LBP.",  # b4 PMC4828818
+    # chronic dev PMC4907437
+    "There was some evidence that the intervention may be cost-effective based on a modest difference in QALYs between groups.",
+])
+def test_cost_effectiveness_is_no_effect_on_pain(sentence: str) -> None:
+    assert direction.raw_direction(sentence) is None
+
+
+def test_an_arm_defined_as_placebo_is_the_placebo_when_named_by_its_label() -> None:
+    # pool batch 4 PMC3640161: group RH 'received a placebo and 0.3 µg/kg/min remifentanil'
+    ctx = make_context(article(
+        "Antihyperalgesic effects of dexmedetomidine on high-dose remifentanil-induced hyperalgesia",
+        ("METHODS", "Ninety American Society of Anesthesiologists physical status I-II patients undergoing "
+                    "laparoscopically assisted vaginal hysterectomy (LAVH) were randomly assigned to one of the following "
+                    "three groups, each of which received either dexmedetomidine (an initial dose of 1.0 µg/kg for 10 min, "
+                    "followed by a continuous infusion of 0.7 µg/kg/hr) or placebo saline 15 min before the induction of "
+                    "anesthesia and intraoperative remifentanil infusion: group C received a placebo and 0.05 µg/kg/min "
+                    "remifentanil; group RH received a placebo and 0.3 µg/kg/min remifentanil; and group DRH received "
+                    "dexmedetomidine and 0.3 µg/kg/min remifentanil."),
+        ("RESULTS", "Postoperative pain intensity using visual analog scale (VAS) and cumulative volume of a "
+                    "patient-controlled analgesia (PCA) containing morphine over 24 hr were significantly greater in group "
+                    "RH than in group DRH.")), "dexmedetomidine")
+    verdicts = direction.clause_verdicts(ctx.sentences[-1].text, direction.article_arms(ctx))
+    assert [(v.verdict, v.vs_placebo, v.vs_active) for v in verdicts] == [("better", True, False)]

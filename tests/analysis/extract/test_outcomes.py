@@ -98,3 +98,12 @@ def test_reordered_patterns_match_as_before() -> None:
     assert outcomes.NOT_PAIN_OUTCOME.search(_TECHNIQUE_SENTENCES[0]).group(0) == "intravenous patient-controlled analgesia"
     assert not outcomes.NOT_PAIN_OUTCOME.search("the need for epidural analgesia")
     assert [m.group(1) for m in outcomes._ABBR_PAREN.finditer(_TECHNIQUE_SENTENCES[1])] == ["NRS", "PCA"]
+
+
+def test_rescue_analgesia_needed_is_lower_better_and_its_time_higher_better() -> None:
+    from ketamine_evidence.analysis.extract.outcomes import outcome_polarity
+    # Evidence Inference article (meloxicam IV): needing rescue analgesia is the worse outcome
+    assert outcome_polarity("the percentage of subjects who required rescue analgesia during the second 24 hours") \
+        == "lower_better"
+    # pool dev PMC4155290: 'time for' the first rescue is a time to analgesic
+    assert outcome_polarity("Time for rescue analgesia was prolonged in Group BF") == "higher_better"

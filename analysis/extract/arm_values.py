@@ -1,0 +1,117 @@
+"""Numbers attached to their own arm, and the direction of one clause for the intervention against the comparator.
+
+- ``numeric_direction``: with significance stated and no direction word, the intervention's value against the
+  comparator's ('23.1 ± 6.7 minutes for the case group and 18.1 ± 7.3 minutes for the control (P = 0.02)',
+  '2.1 (ketamine) vs 3.4 (placebo)', 'between the placebo (32 mg) and ketamine (18 mg) groups');
+- ``respective_direction``: values listed in the order of the arms ('..., respectively');
+- ``sentence_direction``: the clause's direction wording turned to the intervention's side (``comparisons.orientation``),
+  or the values where the wording gives none.
+
+Split from ``comparisons`` (which reads the wording; this module only the values).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract.arms import Arms
+from ketamine_evidence.analysis.extract.comparisons import _FLIP, _PARENS, _significance, orientation, raw_direction
+
+
+def sentence_direction(clause: str, arms: Arms) -> str | None:
+    """Direction for the intervention vs the comparator in one clause: up/down/better/worse/none/None."""
+    word = raw_direction(clause)
+    if word is None:
+        if _significance(clause) == "sig" and respective_direction(clause, arms) in ("up", "down"):
+            return respective_direction(clause, arms)  # '2.1 and 4.5 in the A and B groups, respectively (P<0.01)'
+        return numeric_direction(clause, arms)
+    if word != "none":
+        paired = respective_direction(clause, arms)
+        if paired is not None:
+            return paired
+    return word if orientation(clause, arms) > 0 else _FLIP[word]
+
+
+_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^,;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
+                           r"patients|subjects))?,?\s\(?respectively\b", re.I)
+_ARM_LIST_SPLIT = re.compile(r",\s(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", re.I)
+_CHANGE_WORD = re.compile(r"\b(decreas\w*|reduc\w*|declin\w*|drop\w*|fell|improv\w*|relie\w*|lowered)\b", re.I)
+
+
+def respective_direction(clause: str, arms: Arms) -> str | None:
+    """'Pain decreased by 28.3% and 8.3% in the acupuncture and placebo groups, respectively': the
+    values in the order of the arms. Values that are amounts of a decrease or an improvement give
+    better / worse (a larger reduction is better); values of the outcome itself give up / down."""
+    if clause.isascii() and "respectively" not in clause.lower():  # every match holds it; outside ASCII ``re.I``
+        return None  # also matches 'ſ' to 's' (the pattern's '\(?' keeps ``fast_re`` from running it in lower case)
+    m = _RESPECTIVELY.search(clause)
+    if not m:
+        return None
+    items = [i for i in _ARM_LIST_SPLIT.split(m.group("arms")) if i.strip()]
+    if len(items) < 2:
+        return None
+    head = _PARENS.sub(lambda p: " " * len(p.group(0)), clause[:m.start()])
+    values = [float(v.group("value").replace("\u2212", "-")) for v in _ARM_VALUE.finditer(head)
+              if not re.search(r"\bp\s?[<=>]\s?$", head[:v.start()], re.I)]
+    if len(values) < len(items):
+        return None
+    values = values[-len(items):]
+    ours = [v for item, v in zip(items, values) if arms.is_intervention(item) and not arms.is_comparator(item)]
+    theirs = [v for item, v in zip(items, values) if arms.is_comparator(item) and not arms.is_intervention(item)]
+    if len(ours) != 1 or len(theirs) != 1 or ours[0] == theirs[0]:
+        return None
+    up = ours[0] > theirs[0]
+    change = _CHANGE_WORD.search(head[:head.find(str(values[0]).rstrip("0").rstrip(".")) + 1] or head)
+    if change:
+        return "better" if up else "worse"
+    return "up" if up else "down"
+
+
+_ARM_VALUE = re.compile(r"(?P<value>[-\u2212]?\d+(?:\.\d+)?)\s?(?:(?:±|\+/-)\s?\d+(?:\.\d+)?\s?)?(?:%|mm|cm|min(?:utes)?|"
+                        r"h(?:ours?)?|mg|µg|mcg|ug|points?)?")
+_VALUE_SPLIT = re.compile(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|;\s|,\s(?=\d)|,\s(?=[A-Za-z][\w-]*\s[-\u2212]?\d)", re.I)
+# Brackets kept where values are paired with arms: an arm's name ('2.1 (ketamine) vs 3.4 (placebo)') or an arm's value
+# ('between the placebo (32 mg) and ketamine (18 mg) groups'); other brackets (p-values, CIs, asides) are dropped.
+_ARM_PAREN = re.compile(r"\([A-Za-z][^()\d]{0,40}\)")
+_VALUE_PAREN = re.compile(r"\(\s?[-\u2212]?\d+(?:\.\d+)?\s?(?:%|mm|cm|mg|µg|mcg|ml|min(?:utes)?|h(?:ours?)?|points?|days?)?\s?\)")
+
+
+def _arm_paren(m: re.Match[str], arms: Arms) -> bool:
+    """A bracket that pairs a value with an arm: the arm's name after a value ('2.1 (ketamine)'), the arm's value
+    right after its name ('the placebo (32 mg) and ketamine (18 mg) groups') or a count's rate ('5/20 (25%)'); an SD,
+    a CI or a p-value in brackets is dropped."""
+    text = m.group(0)
+    if _ARM_PAREN.fullmatch(text):
+        return bool(arms.is_intervention(text) or arms.is_comparator(text))
+    if not _VALUE_PAREN.fullmatch(text):
+        return False
+    preceding = m.string[max(0, m.start() - 40):m.start()]
+    if "%" in text and re.search(r"\d\s?$", preceding):
+        return True  # '19 out of 70 (27%)', '47/50 (94%)': the count's rate
+    before = re.search(r"([A-Za-z][\w-]*\s?){1,3}$", preceding)
+    return bool(before and (arms.is_intervention(before.group(0)) or arms.is_comparator(before.group(0))))
+
+
+def numeric_direction(clause: str, arms: Arms) -> str | None:
+    """'23.1 ± 6.7 minutes for the case group and 18.1 ± 7.3 minutes for the control (P = 0.02)': with
+    significance stated and no direction word, compare the intervention's value with the comparator's."""
+    if _significance(clause) != "sig":
+        return None
+    ours: list[float] = []
+    theirs: list[float] = []
+    unknown: list[float] = []
+    for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) or _arm_paren(m, arms)
+                                               else " ", clause)):
+        values = [m for m in _ARM_VALUE.finditer(part) if m.group("value")
+                  and not re.search(r"\bp\s?[<=>]\s?$", part[:m.start()], re.I)]
+        if not values:
+            continue
+        m = values[-1]  # the value next to the arm ('in the first 24 hours was 0.6 ± 0.6 for the case group')
+        value = float(m.group("value").replace("\u2212", "-"))
+        i, c = arms.is_intervention(part), arms.is_comparator(part)
+        (ours if i and not c else theirs if c and not i else unknown).append(value)
+    if len(unknown) == 1 and len(ours) + len(theirs) == 1:  # '83% of the surgery group and 25% of the NSM group'
+        (theirs if ours else ours).append(unknown[0])
+    if len(ours) == 1 and len(theirs) == 1 and ours[0] != theirs[0]:
+        return "up" if ours[0] > theirs[0] else "down"
+    return None
