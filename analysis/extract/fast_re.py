@@ -27,7 +27,7 @@ from typing import Any, Iterator
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.article_cache import ARTICLE, per_article
-from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
+from ketamine_evidence.analysis.extract.study_text import lower, lower_case_pattern
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
 _SPECIAL: dict[str, frozenset[str]] = {}
@@ -45,8 +45,10 @@ _RISKY_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(
 @per_article  # several patterns read each sentence, clause and slice of an article
 def _lowered(text: str) -> list[Any] | None:
     """[``text`` lower-cased, the characters it holds that a pattern's ``risky`` set may name, the shared keys
-    it holds (found on first request), whether it holds a digit]; None when lower-casing changes the length."""
-    low = text.lower()
+    it holds (found on first request), whether it holds a digit]; None when lower-casing changes the length.
+    The lower-cased copy is ``study_text.lower``'s, kept for the article: the design and participant readings
+    lower-case the same sentences and whole abstract (a MEDLINE abstract was lower-cased twice)."""
+    low = lower(text)
     if len(low) != len(text):
         return None
     return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None,
