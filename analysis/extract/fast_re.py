@@ -27,7 +27,7 @@ from typing import Any, Iterator
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.article_cache import ARTICLE, per_article
-from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
+from ketamine_evidence.analysis.extract.study_text import has_digit, lower, lower_case_pattern
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
 _SPECIAL: dict[str, frozenset[str]] = {}
@@ -35,7 +35,6 @@ for _k, _vs in _casefix._EXTRA_CASES.items():
     _SPECIAL[chr(_k)] = frozenset(chr(v) for v in _vs)
 
 
-_DIGIT = re.compile(r"\d")
 # The non-ASCII characters of every ``_SPECIAL`` set: a pattern's ``risky`` set holds only these (a pattern whose
 # set would hold an ASCII character is never made), so a text's other characters need not be collected.
 _RISKY_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(
@@ -45,12 +44,14 @@ _RISKY_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(
 @per_article  # several patterns read each sentence, clause and slice of an article
 def _lowered(text: str) -> list[Any] | None:
     """[``text`` lower-cased, the characters it holds that a pattern's ``risky`` set may name, the shared keys
-    it holds (found on first request), whether it holds a digit]; None when lower-casing changes the length."""
-    low = text.lower()
+    it holds (found on first request), whether it holds a digit (asked on first request: a pattern that needs one
+    is asked of a few of the texts)]; None when lower-casing changes the length.
+    The lower-cased copy is ``study_text.lower``'s, kept for the article: the design and participant readings
+    lower-case the same sentences and whole abstract (a MEDLINE abstract was lower-cased twice)."""
+    low = lower(text)
     if len(low) != len(text):
         return None
-    return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None,
-            _DIGIT.search(text) is not None]
+    return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None, None]
 
 
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
@@ -193,8 +194,11 @@ class LowerPattern:
         low, chars, present, digit = got
         if chars and self.risky and not self.risky.isdisjoint(chars):
             return None
-        if self.digit and not digit:
-            return ""
+        if self.digit:
+            if digit is None:
+                digit = got[3] = has_digit(text)
+            if not digit:
+                return ""
         if self.gate is not None:
             if present is None:
                 present = got[2] = required_text.present_keys(low)
@@ -217,8 +221,12 @@ class LowerPattern:
         got = _lowered(text) if text else None
         if got is None or (got[1] and self.risky and not self.risky.isdisjoint(got[1])):
             return self._search(text, *args)
-        if self.digit and not got[3]:
-            return None
+        if self.digit:
+            digit = got[3]
+            if digit is None:
+                digit = got[3] = has_digit(text)
+            if not digit:
+                return None
         if self.gate is not None:
             present = got[2]
             if present is None:

@@ -261,10 +261,17 @@ _NUMBER_AUTOMATON = _number_automaton()
 
 
 @per_article
+def has_digit(text: str) -> bool:
+    """A digit (``\\d``: any Unicode digit) anywhere in ``text``; kept for the article's texts, as the number
+    pre-check below and the digit pre-check of ``fast_re``'s patterns ask about the same sentences."""
+    return DIGITS.search(text) is not None
+
+
+@per_article
 def has_number(text: str) -> bool:
     """A digit or a number word anywhere in ``text`` (cheap pre-check; kept per sentence, as the design
     and participant extractors both ask)."""
-    if DIGITS.search(text):
+    if has_digit(text):
         return True
     lowered = _lower(text)
     if _NUMBER_AUTOMATON is not None:

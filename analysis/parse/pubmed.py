@@ -54,13 +54,18 @@ def pubmed_parts(el: etree._Element) -> PubmedParts:
     art = _one(c, "Article") if cit is not None and cit.tag == "MedlineCitation" else None
     book = _index(_one(c, "Book")) if art is None else {}
     ids: dict[str, str] = {}
-    for holder in (data, cit):
-        for id_list in (holder.iterchildren("ArticleIdList") if holder is not None else ()):
-            for aid in id_list.iterchildren("ArticleId"):
+    for id_list in _children(data, "ArticleIdList") + c.get("ArticleIdList", []):
+        for aid in id_list:
+            if aid.tag == "ArticleId":
                 kind, value = aid.get("IdType"), clean(aid.text)
                 if kind and value and kind not in ids:
                     ids[kind] = value
     return PubmedParts(cit=cit, art=art, c=c, a=_index(art), book=book, ids=ids)
+
+
+def _children(el: etree._Element | None, tag: str) -> list[etree._Element]:
+    """The direct children ``tag`` of ``el``: a loop over a few children costs less than ``iterchildren(tag)``."""
+    return [] if el is None else [child for child in el if child.tag == tag]
 
 
 def parse_pmid(el: etree._Element, parts: PubmedParts | None = None) -> str | None:
@@ -108,7 +113,9 @@ def parse_abstract(el: etree._Element, parts: PubmedParts | None = None) -> list
     if abstract is None:
         return None
     sections = []
-    for part in abstract.iterchildren("AbstractText"):
+    for part in abstract:
+        if part.tag != "AbstractText":
+            continue
         text = _text(part)
         if not text:
             continue
@@ -132,9 +139,7 @@ def parse_year(el: etree._Element, parts: PubmedParts | None = None) -> int | No
     """Publication year: the journal issue date, else the electronic date, else the book's date."""
     p = parts or pubmed_parts(el)
     if p.art is not None:
-        journal = _one(p.a, "Journal")
-        issue = next(journal.iterchildren("JournalIssue"), None) if journal is not None else None
-        pub = next(issue.iterchildren("PubDate"), None) if issue is not None else None
+        pub = _one(_journal_issue(p), "PubDate")
         if pub is not None:
             year = _first_year((_child_text(pub, "Year"), _child_text(pub, "MedlineDate")))
             if year is not None:
@@ -175,8 +180,8 @@ def _read_authors(p: PubmedParts) -> list[_AuthorParts] | None:
     if author_list is None:
         return None
     out = []
-    for author in author_list.iterchildren("Author"):
-        if author.get("ValidYN") == "N":
+    for author in author_list:
+        if author.tag != "Author" or author.get("ValidYN") == "N":
             continue
         last = fore = initials = collective = None
         for child in author:
@@ -288,18 +293,20 @@ def parse_mesh_terms(el: etree._Element, parts: PubmedParts | None = None) -> li
     p = parts or pubmed_parts(el)
     terms = []
     for heading_list in p.c.get("MeshHeadingList", ()):
-        for heading in heading_list.iterchildren("MeshHeading"):
-            for name in heading.iterchildren("DescriptorName"):
-                term = _text(name)
-                if term:
-                    terms.append(term)
+        for heading in heading_list:
+            if heading.tag == "MeshHeading":
+                for name in heading:
+                    if name.tag == "DescriptorName":
+                        term = _text(name)
+                        if term:
+                            terms.append(term)
     return terms or None
 
 
 def parse_publication_types(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
     p = parts or pubmed_parts(el)
     if p.art is not None:
-        found = [t for lst in p.a.get("PublicationTypeList", ()) for t in lst.iterchildren("PublicationType")]
+        found = [t for lst in p.a.get("PublicationTypeList", ()) for t in lst if t.tag == "PublicationType"]
     else:
         found = p.c.get("PublicationType", [])
     types = [t for t in (_text(x) for x in found) if t]
@@ -308,7 +315,13 @@ def parse_publication_types(el: etree._Element, parts: PubmedParts | None = None
 
 def parse_keywords(el: etree._Element, parts: PubmedParts | None = None) -> list[str] | None:
     p = parts or pubmed_parts(el)
-    words = [k for lst in p.c.get("KeywordList", ()) for k in (_text(x) for x in lst.iterchildren("Keyword")) if k]
+    words = []
+    for lst in p.c.get("KeywordList", ()):
+        for x in lst:
+            if x.tag == "Keyword":
+                k = _text(x)
+                if k:
+                    words.append(k)
     return words or None
 
 
@@ -325,8 +338,8 @@ def parse_retracted(el: etree._Element, parts: PubmedParts | None = None,
     p = parts or pubmed_parts(el)
     if "Retracted Publication" in (types if types is not None else parse_publication_types(el, p) or ()):
         return True
-    return any(c.get("RefType") == "RetractionIn" for lst in p.c.get("CommentsCorrectionsList", ())
-               for c in lst.iterchildren("CommentsCorrections"))
+    return any(c.get("RefType") == "RetractionIn" and c.tag == "CommentsCorrections"
+               for lst in p.c.get("CommentsCorrectionsList", ()) for c in lst)
 
 
 def parse_date_revised(el: etree._Element, parts: PubmedParts | None = None) -> str | None:

@@ -146,3 +146,21 @@ def test_a_text_collects_only_the_characters_a_risky_set_may_name() -> None:
     assert _lowered("pain at rest \u2013 on movement")[1] == frozenset()
     micro = fast(re.compile("\\d\\s?\u03bcg", re.I))
     assert micro.search("given \u2013 0.5 \u00b5g/kg").span() == (10, 14)
+
+
+def test_a_pattern_that_needs_a_digit_reads_the_digit_check_on_first_request(sentences: list[str]) -> None:
+    """Whether a text holds a digit is asked only by a pattern that needs one (``has_digit``, shared with
+    ``study_text.has_number``): the matches are those of the ``re.I`` pattern, with or without a digit."""
+    from ketamine_evidence.analysis.extract import article_cache
+    from ketamine_evidence.analysis.extract.fast_re import _lowered
+
+    pattern = fast(re.compile(r"\d+(?:\.\d+)?\s*mg\b", re.I))
+    assert isinstance(pattern, LowerPattern) and pattern.digit
+    article_cache.new_article()
+    words_only = fast(re.compile(r"\bketamine\b", re.I))
+    text = next(t for t in sentences if "ketamine" in t.lower())
+    words_only.search(text)
+    assert _lowered(text)[3] is None  # not asked by a pattern that needs no digit
+    for text in sentences + ["Ketamine 0.5 MG/kg", "no dose given in mg"]:
+        assert _spans(pattern.finditer(text)) == _spans(pattern.re.finditer(text))
+        assert (pattern.search(text) is None) == (pattern.re.search(text) is None)

@@ -27,3 +27,10 @@ def test_intervention_specific_extractors_are_skipped_where_it_is_not_named(modu
 def test_the_same_extractors_run_where_it_is_named():
     fields = {f.field for f in extract_findings(_article(), "ketamine")}
     assert {"routes", "dose_mg_per_kg", "pain_effect"} <= fields
+
+
+def test_the_plan_lists_every_extractor_in_order_with_its_own_checks():
+    assert [m for m, _, _ in pipeline._PLAN] == list(pipeline.EXTRACTORS)
+    for module, specific, named_in_part in pipeline._PLAN:
+        assert specific == (module in pipeline.INTERVENTION_SPECIFIC)
+        assert named_in_part is getattr(module, "named_in_part", None)
