@@ -44,7 +44,7 @@ _LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
 _SIGN_BEFORE = re.compile(rf"\b{_CONDITION_SIGN}\b{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?$", re.I)
 _SIGN_AFTER = re.compile(rf"^{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?{_CONDITION_SIGN}\b", re.I)
 _REDUCED = re.compile(r"\b(?:less|lesser|lower|reduced|reduction|decreased?|improved|improvement|milder|fewer|better|"
-                      r"resolved|disappeared|subsided|alleviated|relieved|healed|healing)\b", re.I)
+                      r"resolved|disappeared|subsided|alleviat(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|healed|healing)\b", re.I)
 
 
 _STATISTIC = re.compile(r"\(\s*(?:[Pp]\s*[=<>≤]|\d)[^()]{0,40}\)")
@@ -113,7 +113,7 @@ def sedation_technique(text: str, m: "EventMention") -> bool:
 # A list of the treated condition's symptoms ('symptoms of E. vermicularis infestation such as itching',
 # 'reduction of symptoms, that is; itching ...'), unless the symptoms are adverse ('side-effect symptoms such as',
 # 'opioid-related symptoms, including').
-_SYMPTOM_LIST = re.compile(r"\bsymptoms?\b(?: of (?:[^.;]|\.(?=\s*[a-z])){0,50}?)?[,;:]?\s*(?:such as|that is|"
+_SYMPTOM_LIST = re.compile(r"\bsymptoms?\b(?: of (?:[^.;]|\.(?=\s*[a-z])){0,50}?)?[,;:]?\s*(?:such as|that is|in terms of|"
                            r"i\.e\.|including|like|e\.g\.|namely)[;:,]?\s(?:[^.]|\.(?=\s*[a-z])){0,160}$", re.I)
 _ADVERSE_SYMPTOM = re.compile(r"\b(?:advers\w*|side|toxic\w*|withdrawal|extrapyramidal|unwanted|undesir\w+|"
                               r"(?:drug|opioid|treatment|medication)[- ](?:related|induced|associated))\W+(?:\w+\W+){0,2}"

@@ -1,0 +1,74 @@
+"""Adverse events, round 5: general adverse-event vocabulary (MedDRA / CTCAE preferred terms and their plain
+wordings) and symptom lists of the treated condition. Sentences are real dev abstract sentences (pool batches)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketamine_evidence.analysis.extract import adverse_events, make_context
+from ketamine_evidence.analysis.extract.event_terms import LEXICON, lexicon_hits
+from ketamine_evidence.analysis.records import Article, Section
+
+
+def _article(*sections: tuple[str | None, str], title: str) -> Article:
+    return Article(pmid="1", pmcid=None, doi=None, title=title,
+                   abstract=[Section(label, label, text) for label, text in sections])
+
+
+def _events(article: Article, intervention: str) -> set[tuple[str, str]]:
+    return {(f.field, f.value) for f in adverse_events.extract(make_context(article, intervention))}
+
+
+@pytest.mark.parametrize("text, words, term", [
+    # pool dev PMC3598551 (CTCAE 'alanine aminotransferase increased')
+    ("Transient increases in alanine aminotransferase and aspartate aminotransferase were observed with PA but did "
+     "not lead to any clinical sequelae.", "Transient increases in alanine aminotransferase", "hepatotoxicity"),
+    # batch 4 PMC4004388: malaise is a preferred term of its own, so `other`, not fatigue
+    ("the mistletoe preparation arm included fever, chills, headache, malaise, and, in two cases, allergic reaction",
+     "malaise", "other"),
+    # batch 5 PMC1784583: the common misspelling of pruritus
+    ("Vulvovaginal pruritis and vulvovaginal burning were the most common drug-related adverse events attributed to "
+     "butoconazole.", "pruritis", "other"),
+    # batch 5 PMC5599918
+    ("Dexmedetomidine in combination with fentanyl-based IV-PCA significantly improved postoperative analgesia in "
+     "patients undergoing open gastrectomy without hemodynamic instability, which was comparable to thoracic E-PCA.",
+     "hemodynamic instability", "other"),
+])
+def test_general_event_words_and_their_terms(text: str, words: str, term: str) -> None:
+    found = {m.group(0): LEXICON.classify(m.group(0)) for m in lexicon_hits(text)}
+    assert found[words] == ("term", (term,))
+
+
+def test_the_abbreviation_uti_is_no_event_word() -> None:
+    # pool dev PMC5426756 names ulinastatin 'UTI'
+    text = "Fifty-one healthy Chinese subjects were enrolled in 9 dose cohorts and randomized to UTI or matching placebo."
+    assert lexicon_hits(text) == []
+
+
+def test_a_rise_of_liver_enzymes_with_the_intervention_is_hepatotoxicity() -> None:
+    # pool dev PMC3598551
+    article = _article(
+        ("RESULTS", "Transient increases in alanine aminotransferase and aspartate aminotransferase were observed with "
+                    "PA but did not lead to any clinical sequelae."),
+        title="Safety and efficacy of pyronaridine-artesunate (PA) in uncomplicated acute malaria")
+    assert ("adverse_events", "hepatotoxicity") in _events(article, "pyronaridine-artesunate")
+
+
+def test_a_negated_haemodynamic_instability_is_a_negated_event() -> None:
+    # batch 5 PMC5599918
+    article = _article(
+        ("CONCLUSIONS", "Dexmedetomidine in combination with fentanyl-based IV-PCA significantly improved postoperative "
+                        "analgesia in patients undergoing open gastrectomy without hemodynamic instability, which was "
+                        "comparable to thoracic E-PCA."),
+        title="Dexmedetomidine added to fentanyl-based IV-PCA after open gastrectomy")
+    assert _events(article, "dexmedetomidine") == {("negated_adverse_events", "other")}
+
+
+def test_symptoms_of_the_condition_listed_in_terms_of_are_no_events() -> None:
+    # pool dev PMC3228981: the IBS symptoms the drug alleviates are not its harms
+    article = _article(
+        ("CONCLUSIONS", "In Orientals, OB is as effective as mebeverine for alleviating IBS symptoms in terms of "
+                        "abdominal pain, flatulence, abdominal bloating etc. However, obvious side effects are also "
+                        "observed."),
+        title="Otilonium bromide (OB) versus mebeverine in irritable bowel syndrome")
+    assert _events(article, "otilonium bromide") == set()
