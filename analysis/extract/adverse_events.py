@@ -27,7 +27,8 @@ from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim
     label_kinds as _label_kinds
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
                                                              defined_arms,
-                                                             compared_measure, condition_symptom, general_negation,
+                                                             comparison_reference, compared_measure, condition_symptom,
+                                                             general_negation,
                                                              in_intervention_name, is_outcome, sedation_technique,
                                                              treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
@@ -212,13 +213,15 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
     """(names the intervention or its arm, names another arm) within a clause: a group word or label not
     the intervention's, an abbreviation defined for an arm, or, outside a comparison, another drug that the
-    events are put down to."""
+    events are put down to. A clause whose only other arm is a comparison's reference ('higher in vaccinees than
+    placebo recipients') states the events for the compared arm, the intervention's."""
     mine = ctx.intervention.pattern.search(clause) is not None
     other = not mine and any(not ctx.intervention.pattern.search(w) for w in blamed_drugs(clause))
     for found, is_mine in zip(defined_arms(ctx), (True, False)):
         if found is not None and found.search(clause):
             mine, other = (True, other) if is_mine else (mine, True)
             clause = found.sub(lambda m: " " * len(m.group(0)), clause)  # 'AT+EX group' is no group 'EX'
+    reference = False
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = _WORD_SPLIT.split(m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
@@ -226,9 +229,11 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
             continue  # 'in the 2 groups' counts the arms
         if label in labels or ctx.intervention.pattern.search(m.group(0)):
             mine = True
+        elif comparison_reference(clause, m.start()):
+            reference = True
         else:
             other = True
-    return mine, other
+    return mine or reference and not other, other
 
 
 def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str]) -> bool:

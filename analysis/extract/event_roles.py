@@ -327,3 +327,15 @@ def defined_arms(ctx: "Context") -> tuple[re.Pattern[str] | None, re.Pattern[str
     except AttributeError:
         pass
     return found  # type: ignore[return-value]
+
+
+# The reference of a between-group comparison ('significantly higher in vaccinees than placebo recipients', 'four
+# versus one wound infections in the drain versus no-drain groups'): the arm the events are measured against, not
+# the arm they are stated for. Batch 4 PMC3576519, pool dev PMC3407716.
+_REFERENCE_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:(?:in|with|for|among|"
+                               r"to)\s+)?(?:the\s+|those\s+(?:in|of|receiving|given)\s+(?:the\s+)?)?$", re.I)
+
+
+def comparison_reference(clause: str, start: int) -> bool:
+    """Whether the arm word at ``start`` is the reference a comparison measures against ('than placebo')."""
+    return _REFERENCE_BEFORE.search(clause, max(0, start - 40), start) is not None

@@ -72,3 +72,34 @@ def test_symptoms_of_the_condition_listed_in_terms_of_are_no_events() -> None:
                         "observed."),
         title="Otilonium bromide (OB) versus mebeverine in irritable bowel syndrome")
     assert _events(article, "otilonium bromide") == set()
+
+
+def test_events_higher_in_an_arm_than_the_reference_arm_are_the_interventions() -> None:
+    # batch 4 PMC3576519: 'vaccinees' is a word the arm list lacks; placebo is only the comparison's reference
+    article = _article(
+        ("RESULTS", "The cumulative frequency of abdominal pain, diarrhoea, and nasal congestion after all three "
+                    "vaccinations was significantly higher in vaccinees than placebo recipients (21 [16·8%] of 125 vs "
+                    "one [2·4%] of 41, p=0·017; 24 [19·2%] of 125 vs two [4·9%] of 41, p=0·027; 41 [32·8%] of 125 vs "
+                    "six [14·6%] of 41, p=0·028; respectively)."),
+        title="Safety and immunogenicity of an oral, replicating adenovirus serotype 4 vector vaccine for H5N1 "
+              "influenza")
+    assert _events(article, "oral replicating adenovirus 4 vector H5N1 vaccine (Ad4-H5-Vtn)") == {
+        ("adverse_events", "other")}
+
+
+def test_an_event_only_the_placebo_arm_had_is_not_the_interventions() -> None:
+    # the same sentence with placebo as the arm the events are stated for gives nothing
+    article = _article(
+        ("RESULTS", "The cumulative frequency of abdominal pain, diarrhoea, and nasal congestion after all three "
+                    "vaccinations was significantly higher in placebo recipients."),
+        title="Safety and immunogenicity of an oral, replicating adenovirus serotype 4 vector vaccine for H5N1 "
+              "influenza")
+    assert _events(article, "oral replicating adenovirus 4 vector H5N1 vaccine (Ad4-H5-Vtn)") == set()
+
+
+def test_an_existential_count_states_an_occurrence() -> None:
+    # pool dev PMC3407716: 'There were four versus one wound infections in the drain versus no-drain groups.'
+    article = _article(
+        ("RESULTS", "There were four versus one wound infections in the drain versus no-drain groups."),
+        title="Routine open nonsuction drainage after thyroid surgery: a randomized trial")
+    assert _events(article, "routine open nonsuction drainage after thyroid surgery") == {("adverse_events", "other")}
