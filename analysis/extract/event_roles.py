@@ -270,6 +270,14 @@ _COMPARATIVE = re.compile(r"\b(?:higher|more|greater|less|lower|fewer|increased|
                           r"versus|vs|similar|comparable|differ\w*|difference)\b", re.I)
 
 
+def own_name_words(ctx: "Context") -> frozenset[str]:
+    """The lower-cased words (5+ letters) of the intervention's name outside its '(vs ...)' part: a drug an
+    event is put down to that is one of them is the intervention ('attributed to butoconazole' for
+    'butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)', batch 5 PMC1784583)."""
+    name = _VERSUS.sub(" ", ctx.intervention.given_name or ctx.intervention.name)
+    return frozenset(w for w in re.findall(r"[a-z][a-z-]{4,}", name.lower()))
+
+
 def blamed_drugs(clause: str) -> list[str]:
     """Drugs a clause that compares nothing puts its events down to ('attributable to fluconazole'), by the
     lexicon's names and INN stems (cheap: the large drug dictionary is not loaded here)."""

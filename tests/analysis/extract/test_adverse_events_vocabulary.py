@@ -103,3 +103,16 @@ def test_an_existential_count_states_an_occurrence() -> None:
         ("RESULTS", "There were four versus one wound infections in the drain versus no-drain groups."),
         title="Routine open nonsuction drainage after thyroid surgery: a randomized trial")
     assert _events(article, "routine open nonsuction drainage after thyroid surgery") == {("adverse_events", "other")}
+
+
+def test_events_put_down_to_a_word_of_the_interventions_name_are_its_own() -> None:
+    # batch 5 PMC1784583: 'butoconazole' alone names 'butoconazole nitrate 2% site release vaginal cream'; the
+    # events put down to the comparator named in its '(vs ...)' part are not the intervention's
+    article = _article(
+        ("RESULTS", "Vulvovaginal pruritis and vulvovaginal burning were the most common drug-related adverse events "
+                    "attributed to butoconazole. Headache, diarrhea, nausea, upset stomach and skin sensitivity were the "
+                    "most common drug-related adverse events attributable to fluconazole."),
+        title="A comparison of the time to symptomatic relief of vulvovaginal candidiasis with butoconazole nitrate "
+              "and fluconazole")
+    assert _events(article, "butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)") == {
+        ("adverse_events", "other")}
