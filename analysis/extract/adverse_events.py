@@ -111,7 +111,8 @@ def _topic_terms(ctx: "Context") -> set[str]:
     """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
     topic: set[str] = set()
     for s in ctx.sentences:
-        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text):
+        primary = _PRIMARY.search(s.text) if "rimary" in s.text else None
+        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary:
             hits = lexicon_hits(s.text)
             generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
             for m in hits:
@@ -120,7 +121,8 @@ def _topic_terms(ctx: "Context") -> set[str]:
                     continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
                 if any(0 <= m.start() - e <= 60 and not _STOP.search(s.text, e, m.start()) for e in generic_ends):
                     continue  # 'its side effects (nausea, vomiting)': named as side effects, not as the aim
-                if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start())):
+                if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start()) or primary is not None
+                                       and primary.start() < m.start() < primary.end()):
                     # 'other' stands for many events: only the words named are the topic ('other:agitation')
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
@@ -133,6 +135,10 @@ def _topic_terms(ctx: "Context") -> set[str]:
 
 
 _STOP = re.compile(r"[.;]")
+# The primary outcome is what the study aims at (guideline; rule al): 'The primary outcome was the incidence of
+# PONV'. Only its defining clause, up to a secondary outcome or the clause's end.
+_PRIMARY = re.compile(r"\bprimary (?:efficacy )?(?:outcomes?|end ?points?|measures?|variables?)(?: measures?)?\s*"
+                      r"(?:was|were|is|included|:)\s[^.;]*?(?=\bsecondary\b|[.;]|$)", re.I)
 _HEALTHY = re.compile(r"\bhealthy,?\s+(?:[\w-]+,?\s+){0,3}?(?:volunteers?|subjects?|participants?|adults?|individuals?|"
                       r"men|males?|women|females?|controls?|humans?)\b", re.I)
 _DRUG_EFFECTS = frozenset({"psychotomimetic_effects", "dissociation", "hallucinations", "cognitive_impairment",

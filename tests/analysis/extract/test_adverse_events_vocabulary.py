@@ -116,3 +116,13 @@ def test_events_put_down_to_a_word_of_the_interventions_name_are_its_own() -> No
               "and fluconazole")
     assert _events(article, "butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)") == {
         ("adverse_events", "other")}
+
+
+def test_events_the_primary_outcome_is_defined_by_are_the_studys_aim() -> None:
+    # batch 4 PMC4593168 (guideline: the effect a study aims at is no adverse event; rule al)
+    article = _article(
+        ("METHODS", "The primary outcome is PIV failure which includes any of: dislodgement, occlusion/infiltration, "
+                    "phlebitis and infection."),
+        title="Peripheral intravenous device dressing and securement methods: a randomised controlled trial protocol")
+    ctx = make_context(article, "peripheral intravenous device dressing and securement methods")
+    assert {"other:dislo", "other:phleb"} <= adverse_events._topic_terms(ctx)
