@@ -25,7 +25,8 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTR
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
     label_kinds as _label_kinds
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
+                                                             baseline_measure, blamed_drugs,
                                                              comparison_reference, compared_measure, condition_symptom,
                                                              defined_arms, general_negation, in_intervention_name,
                                                              is_outcome, own_name_words, sedation_technique,
@@ -240,6 +241,8 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
             reference = True
         else:
             other = True
+    if not (mine or other):
+        mine, other = arm_by_treatment(ctx, clause)
     return mine or reference and not other, other
 
 

@@ -347,3 +347,20 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|relative\s+to|
 def comparison_reference(clause: str, start: int) -> bool:
     """Whether the arm word at ``start`` is the reference a comparison measures against ('than placebo')."""
     return _REFERENCE_BEFORE.search(clause, max(0, start - 40), start) is not None
+
+
+# An arm named by what its patients had or received ('among those with internal stent'), which no group word names.
+_THOSE_WITH = re.compile(r"\b(?:among|in|for)\s+(?:those|patients|subjects|participants|children|women|men|cases)\s+"
+                         r"(?:with|without|who (?:received|had|underwent)|receiving|given|treated with)\b[^,;.()]{0,40}",
+                         re.I)
+
+
+def arm_by_treatment(ctx: "Context", clause: str) -> tuple[bool, bool]:
+    """(the intervention's arm, another arm) as the article's arms read a clause's 'among those with X' (pool dev
+    PMC4450164: 'among those with internal stent' for pyeloplasty without internal drainage)."""
+    mine = other = False
+    if "th" in clause or "with" in clause:
+        for m in _THOSE_WITH.finditer(clause):
+            side = article_arms(ctx).side(m.group(0))
+            mine, other = mine or side in ("intervention", "both"), other or side == "comparator"
+    return mine, other

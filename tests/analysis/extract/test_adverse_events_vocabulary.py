@@ -126,3 +126,16 @@ def test_events_the_primary_outcome_is_defined_by_are_the_studys_aim() -> None:
         title="Peripheral intravenous device dressing and securement methods: a randomised controlled trial protocol")
     ctx = make_context(article, "peripheral intravenous device dressing and securement methods")
     assert {"other:dislo", "other:phleb"} <= adverse_events._topic_terms(ctx)
+
+
+def test_events_among_those_who_had_the_comparators_treatment_are_not_the_interventions() -> None:
+    # pool dev PMC4450164: the arm 'those with internal stent' is the comparator of pyeloplasty without it
+    article = _article(
+        ("OBJECTIVE", "We have compared the surgical outcome of Anderson-Hynes dismembered pyeloplasty for UPJO repair, "
+                      "with or without internal stenting."),
+        ("METHODS", "Internal drainage, with a double j catheter, was performed in several patients, randomly."),
+        ("RESULTS", "However, a higher incidence of catheter related urinary symptoms and flank pain was reported among "
+                    "those with internal stent."),
+        title="Surgical Results of Anderson-Hynes Dismembered Pyeloplasty Without Internal Drainage in Adults With "
+              "Ureteroplevic Junction Obstruction")
+    assert _events(article, "dismembered pyeloplasty without internal drainage (double J stent)") == set()
