@@ -195,6 +195,8 @@ _LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|includ
 _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?)\s*$", re.I)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _ITEM = re.compile(r"[A-Za-z][\w' -]*")
+_ITEM_COUNT = re.compile(r"\s+(?:in|for)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+                         r"(?:\s+(?:patients?|subjects?|participants?|children|boys|girls|women|men|cases))?$", re.I)
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|as well as)\s+", re.I)
 _NOT_EVENT = re.compile(
     r"\b(?:mild|moderate|severe|transient|similar|comparable|rare|uncommon|common|few|frequent|reported|observed|"
@@ -216,7 +218,7 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
     for piece in _ITEM_SPLIT.split(body):
         at = body.find(piece, pos)
         pos = at + len(piece)
-        item = piece.strip(" ,")
+        item = _ITEM_COUNT.sub("", piece.strip(" ,"))  # 'pain in one': the event, then its count
         a = start + at
         if not item or len(item.split()) > 4 or any(a <= s < a + len(piece) for s, _ in term_spans):
             continue

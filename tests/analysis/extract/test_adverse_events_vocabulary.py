@@ -139,3 +139,13 @@ def test_events_among_those_who_had_the_comparators_treatment_are_not_the_interv
         title="Surgical Results of Anderson-Hynes Dismembered Pyeloplasty Without Internal Drainage in Adults With "
               "Ureteroplevic Junction Obstruction")
     assert _events(article, "dismembered pyeloplasty without internal drainage (double J stent)") == set()
+
+
+def test_harms_listed_with_their_counts_give_other_for_an_unlisted_event() -> None:
+    # batch 5 PMC5367005: 'Harms' heads the list; 'pain in one' is an event the lexicon does not hold, then its count
+    article = _article(
+        ("RESULTS", "Harms included fatigue in two boys, pain in one."),
+        title="Aquatic therapy for boys with Duchenne muscular dystrophy (DMD): an external pilot randomised "
+              "controlled trial")
+    assert _events(article, "aquatic therapy added to land-based exercise for Duchenne muscular dystrophy") == {
+        ("adverse_events", "fatigue"), ("adverse_events", "other")}
