@@ -237,7 +237,7 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
             continue  # 'in the 2 groups' counts the arms
         if label in labels or ctx.intervention.pattern.search(m.group(0)):
             mine = True
-        elif comparison_reference(clause, m.start()):
+        elif comparison_reference(clause, m.start(), ctx.intervention.pattern):
             reference = True
         else:
             other = True

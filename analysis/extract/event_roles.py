@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.arms import Arms, article_arms
 from ketamine_evidence.analysis.extract.event_terms import LEXICON
+from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -346,9 +347,13 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|relative\s+to|
                                r"to)\s+)?(?:the\s+|those\s+(?:in|of|receiving|given)\s+(?:the\s+)?)?$", re.I)
 
 
-def comparison_reference(clause: str, start: int) -> bool:
-    """Whether the arm word at ``start`` is the reference a comparison measures against ('than placebo')."""
-    return _REFERENCE_BEFORE.search(clause, max(0, start - 40), start) is not None
+def comparison_reference(clause: str, start: int, intervention: re.Pattern[str]) -> bool:
+    """Whether the arm word at ``start`` is the reference a comparison measures against ('than placebo'), and
+    the compared arm is not another drug ('more common with morphine than with placebo' in a ketamine trial)."""
+    if _REFERENCE_BEFORE.search(clause, max(0, start - 40), start) is None:
+        return False
+    before = clause[:start]
+    return not other_drug_spans(before, [m.span() for m in intervention.finditer(before)])
 
 
 # An arm named by what its patients had or received ('among those with internal stent'), which no group word names.

@@ -149,3 +149,17 @@ def test_harms_listed_with_their_counts_give_other_for_an_unlisted_event() -> No
               "controlled trial")
     assert _events(article, "aquatic therapy added to land-based exercise for Duchenne muscular dystrophy") == {
         ("adverse_events", "fatigue"), ("adverse_events", "other")}
+
+
+def test_a_reference_arm_only_when_no_other_drug_is_the_compared_arm() -> None:
+    from ketamine_evidence.analysis.extract.event_roles import comparison_reference
+    from ketamine_evidence.analysis.extract.interventions import resolve_intervention
+
+    # batch 4 PMC3576519: placebo is the reference, the vaccinees the compared arm
+    text = "was significantly higher in vaccinees than placebo recipients"
+    vaccine = resolve_intervention("oral replicating adenovirus 4 vector H5N1 vaccine").pattern
+    assert comparison_reference(text, text.index("placebo"), vaccine)
+    # pool dev PMC5556332: another drug (morphine) stands before 'than the control group'
+    text = "The mean dose of postoperative morphine consumption in the PAN group was 37% less than the control group"
+    pregabalin = resolve_intervention("pregabalin").pattern
+    assert not comparison_reference(text, text.index("control group"), pregabalin)
