@@ -26,11 +26,11 @@ from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_ev
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
     label_kinds as _label_kinds
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
-                                                             baseline_measure, blamed_drugs,
-                                                             comparison_reference, compared_measure, condition_symptom,
-                                                             defined_arms, general_negation, in_intervention_name,
-                                                             is_outcome, own_name_words, sedation_technique,
-                                                             treated_symptom, unchanged_measure, unlisted_events)
+                                                             baseline_measure, comparison_reference, compared_measure,
+                                                             condition_symptom, defined_arms, general_negation,
+                                                             in_intervention_name, is_outcome, named_or_blamed,
+                                                             sedation_technique, treated_symptom, unchanged_measure,
+                                                             unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -221,10 +221,7 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
     the intervention's, an abbreviation defined for an arm, or, outside a comparison, another drug that the
     events are put down to. A clause whose only other arm is a comparison's reference ('higher in vaccinees than
     placebo recipients') states the events for the compared arm, the intervention's."""
-    blamed = blamed_drugs(clause)
-    mine = ctx.intervention.pattern.search(clause) is not None or bool(blamed) and not own_name_words(
-        ctx).isdisjoint(w.lower() for w in blamed)  # 'attributed to butoconazole': a word of its name
-    other = not mine and any(not ctx.intervention.pattern.search(w) for w in blamed)
+    mine, other = named_or_blamed(ctx, clause)
     for found, is_mine in zip(defined_arms(ctx), (True, False)):
         if found is not None and found.search(clause):
             mine, other = (True, other) if is_mine else (mine, True)

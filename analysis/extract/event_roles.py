@@ -281,6 +281,17 @@ def own_name_words(ctx: "Context") -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z][a-z-]{4,}", name.lower()))
 
 
+def named_or_blamed(ctx: "Context", clause: str) -> tuple[bool, bool]:
+    """(the intervention's arm, another arm) by the drugs a clause names: the intervention, or, outside a
+    comparison, a drug the events are put down to ('attributable to fluconazole'); one that is a word of the
+    intervention's own name ('attributed to butoconazole') is the intervention."""
+    pattern = ctx.intervention.pattern
+    blamed = blamed_drugs(clause)
+    mine = pattern.search(clause) is not None or bool(blamed) and not own_name_words(ctx).isdisjoint(
+        w.lower() for w in blamed)
+    return mine, not mine and any(not pattern.search(w) for w in blamed)
+
+
 def blamed_drugs(clause: str) -> list[str]:
     """Drugs a clause that compares nothing puts its events down to ('attributable to fluconazole'), by the
     lexicon's names and INN stems (cheap: the large drug dictionary is not loaded here)."""
