@@ -25,11 +25,12 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTR
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
     label_kinds as _label_kinds
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure, blamed_drugs,
-                                                             defined_arms,
-                                                             compared_measure, condition_symptom, general_negation,
-                                                             in_intervention_name, is_outcome, sedation_technique,
-                                                             treated_symptom, unchanged_measure, unlisted_events)
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
+                                                             baseline_measure, comparison_reference, compared_measure,
+                                                             condition_symptom, defined_arms, general_negation,
+                                                             in_intervention_name, is_outcome, named_or_blamed,
+                                                             sedation_technique, treated_symptom, unchanged_measure,
+                                                             unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -111,7 +112,8 @@ def _topic_terms(ctx: "Context") -> set[str]:
     """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
     topic: set[str] = set()
     for s in ctx.sentences:
-        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text):
+        primary = _PRIMARY.search(s.text) if "rimary" in s.text else None
+        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary:
             hits = lexicon_hits(s.text)
             generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
             for m in hits:
@@ -120,7 +122,8 @@ def _topic_terms(ctx: "Context") -> set[str]:
                     continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
                 if any(0 <= m.start() - e <= 60 and not _STOP.search(s.text, e, m.start()) for e in generic_ends):
                     continue  # 'its side effects (nausea, vomiting)': named as side effects, not as the aim
-                if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start())):
+                if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start()) or primary is not None
+                                       and primary.start() < m.start() < primary.end()):
                     # 'other' stands for many events: only the words named are the topic ('other:agitation')
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
@@ -133,6 +136,10 @@ def _topic_terms(ctx: "Context") -> set[str]:
 
 
 _STOP = re.compile(r"[.;]")
+# The primary outcome is what the study aims at (guideline; rule al): 'The primary outcome was the incidence of
+# PONV'. Only its defining clause, up to a secondary outcome or the clause's end.
+_PRIMARY = re.compile(r"\bprimary (?:efficacy )?(?:outcomes?|end ?points?|measures?|variables?)(?: measures?)?\s*"
+                      r"(?:was|were|is|included|:)\s[^.;]*?(?=\bsecondary\b|[.;]|$)", re.I)
 _HEALTHY = re.compile(r"\bhealthy,?\s+(?:[\w-]+,?\s+){0,3}?(?:volunteers?|subjects?|participants?|adults?|individuals?|"
                       r"men|males?|women|females?|controls?|humans?)\b", re.I)
 _DRUG_EFFECTS = frozenset({"psychotomimetic_effects", "dissociation", "hallucinations", "cognitive_impairment",
@@ -212,13 +219,14 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
     """(names the intervention or its arm, names another arm) within a clause: a group word or label not
     the intervention's, an abbreviation defined for an arm, or, outside a comparison, another drug that the
-    events are put down to."""
-    mine = ctx.intervention.pattern.search(clause) is not None
-    other = not mine and any(not ctx.intervention.pattern.search(w) for w in blamed_drugs(clause))
+    events are put down to. A clause whose only other arm is a comparison's reference ('higher in vaccinees than
+    placebo recipients') states the events for the compared arm, the intervention's."""
+    mine, other = named_or_blamed(ctx, clause)
     for found, is_mine in zip(defined_arms(ctx), (True, False)):
         if found is not None and found.search(clause):
             mine, other = (True, other) if is_mine else (mine, True)
             clause = found.sub(lambda m: " " * len(m.group(0)), clause)  # 'AT+EX group' is no group 'EX'
+    reference = False
     for m in [*_ARM_WORD.finditer(clause), *_ARM_LABEL.finditer(clause)]:
         words = _WORD_SPLIT.split(m.group(0).lower(), maxsplit=1)
         label = words[1] if words[0].startswith("group") and len(words) > 1 else words[0]
@@ -226,9 +234,13 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
             continue  # 'in the 2 groups' counts the arms
         if label in labels or ctx.intervention.pattern.search(m.group(0)):
             mine = True
+        elif comparison_reference(clause, m.start(), ctx.intervention.pattern):
+            reference = True
         else:
             other = True
-    return mine, other
+    if not (mine or other):
+        mine, other = arm_by_treatment(ctx, clause)
+    return mine or reference and not other, other
 
 
 def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str]) -> bool:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.arms import Arms, article_arms
 from ketamine_evidence.analysis.extract.event_terms import LEXICON
+from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -44,7 +45,7 @@ _LIST_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or)\s+)"
 _SIGN_BEFORE = re.compile(rf"\b{_CONDITION_SIGN}\b{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?$", re.I)
 _SIGN_AFTER = re.compile(rf"^{_LIST_JOIN}(?:[\w-]+{_LIST_JOIN}){{0,4}}(?:[\w-]+\s+)?{_CONDITION_SIGN}\b", re.I)
 _REDUCED = re.compile(r"\b(?:less|lesser|lower|reduced|reduction|decreased?|improved|improvement|milder|fewer|better|"
-                      r"resolved|disappeared|subsided|alleviated|relieved|healed|healing)\b", re.I)
+                      r"resolved|disappeared|subsided|alleviat(?:e|es|ed|ing)|reliev(?:e|es|ed|ing)|healed|healing)\b", re.I)
 
 
 _STATISTIC = re.compile(r"\(\s*(?:[Pp]\s*[=<>≤]|\d)[^()]{0,40}\)")
@@ -113,7 +114,7 @@ def sedation_technique(text: str, m: "EventMention") -> bool:
 # A list of the treated condition's symptoms ('symptoms of E. vermicularis infestation such as itching',
 # 'reduction of symptoms, that is; itching ...'), unless the symptoms are adverse ('side-effect symptoms such as',
 # 'opioid-related symptoms, including').
-_SYMPTOM_LIST = re.compile(r"\bsymptoms?\b(?: of (?:[^.;]|\.(?=\s*[a-z])){0,50}?)?[,;:]?\s*(?:such as|that is|"
+_SYMPTOM_LIST = re.compile(r"\bsymptoms?\b(?: of (?:[^.;]|\.(?=\s*[a-z])){0,50}?)?[,;:]?\s*(?:such as|that is|in terms of|"
                            r"i\.e\.|including|like|e\.g\.|namely)[;:,]?\s(?:[^.]|\.(?=\s*[a-z])){0,160}$", re.I)
 _ADVERSE_SYMPTOM = re.compile(r"\b(?:advers\w*|side|toxic\w*|withdrawal|extrapyramidal|unwanted|undesir\w+|"
                               r"(?:drug|opioid|treatment|medication)[- ](?:related|induced|associated))\W+(?:\w+\W+){0,2}"
@@ -195,6 +196,8 @@ _LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|includ
 _EXAMPLES = re.compile(r"\b(?:such as|like|including|e\.g\.,?)\s*$", re.I)
 _PARENS = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _ITEM = re.compile(r"[A-Za-z][\w' -]*")
+_ITEM_COUNT = re.compile(r"\s+(?:in|for)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+                         r"(?:\s+(?:patients?|subjects?|participants?|children|boys|girls|women|men|cases))?$", re.I)
 _ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|and/or|as well as)\s+", re.I)
 _NOT_EVENT = re.compile(
     r"\b(?:mild|moderate|severe|transient|similar|comparable|rare|uncommon|common|few|frequent|reported|observed|"
@@ -216,7 +219,7 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
     for piece in _ITEM_SPLIT.split(body):
         at = body.find(piece, pos)
         pos = at + len(piece)
-        item = piece.strip(" ,")
+        item = _ITEM_COUNT.sub("", piece.strip(" ,"))  # 'pain in one': the event, then its count
         a = start + at
         if not item or len(item.split()) > 4 or any(a <= s < a + len(piece) for s, _ in term_spans):
             continue
@@ -268,6 +271,25 @@ def compared_measure(text: str, start: int, end: int | None = None) -> bool:
 _BY_DRUG = re.compile(r"\b(?:in|with|among|to|by|after|following)\s+(?:the\s+)?([A-Za-z][\w-]{3,})\b(?!\s+(?:and|or|plus)\b)")
 _COMPARATIVE = re.compile(r"\b(?:higher|more|greater|less|lower|fewer|increased|decreased|reduced|compared|than|"
                           r"versus|vs|similar|comparable|differ\w*|difference)\b", re.I)
+
+
+def own_name_words(ctx: "Context") -> frozenset[str]:
+    """The lower-cased words (5+ letters) of the intervention's name outside its '(vs ...)' part: a drug an
+    event is put down to that is one of them is the intervention ('attributed to butoconazole' for
+    'butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)', batch 5 PMC1784583)."""
+    name = _VERSUS.sub(" ", ctx.intervention.given_name or ctx.intervention.name)
+    return frozenset(w for w in re.findall(r"[a-z][a-z-]{4,}", name.lower()))
+
+
+def named_or_blamed(ctx: "Context", clause: str) -> tuple[bool, bool]:
+    """(the intervention's arm, another arm) by the drugs a clause names: the intervention, or, outside a
+    comparison, a drug the events are put down to ('attributable to fluconazole'); one that is a word of the
+    intervention's own name ('attributed to butoconazole') is the intervention."""
+    pattern = ctx.intervention.pattern
+    blamed = blamed_drugs(clause)
+    mine = pattern.search(clause) is not None or bool(blamed) and not own_name_words(ctx).isdisjoint(
+        w.lower() for w in blamed)
+    return mine, not mine and any(not pattern.search(w) for w in blamed)
 
 
 def blamed_drugs(clause: str) -> list[str]:
@@ -327,3 +349,36 @@ def defined_arms(ctx: "Context") -> tuple[re.Pattern[str] | None, re.Pattern[str
     except AttributeError:
         pass
     return found  # type: ignore[return-value]
+
+
+# The reference of a between-group comparison ('significantly higher in vaccinees than placebo recipients', 'four
+# versus one wound infections in the drain versus no-drain groups'): the arm the events are measured against, not
+# the arm they are stated for. Batch 4 PMC3576519, pool dev PMC3407716.
+_REFERENCE_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:(?:in|with|for|among|"
+                               r"to)\s+)?(?:the\s+|those\s+(?:in|of|receiving|given)\s+(?:the\s+)?)?$", re.I)
+
+
+def comparison_reference(clause: str, start: int, intervention: re.Pattern[str]) -> bool:
+    """Whether the arm word at ``start`` is the reference a comparison measures against ('than placebo'), and
+    the compared arm is not another drug ('more common with morphine than with placebo' in a ketamine trial)."""
+    if _REFERENCE_BEFORE.search(clause, max(0, start - 40), start) is None:
+        return False
+    before = clause[:start]
+    return not other_drug_spans(before, [m.span() for m in intervention.finditer(before)])
+
+
+# An arm named by what its patients had or received ('among those with internal stent'), which no group word names.
+_THOSE_WITH = re.compile(r"\b(?:among|in|for)\s+(?:those|patients|subjects|participants|children|women|men|cases)\s+"
+                         r"(?:with|without|who (?:received|had|underwent)|receiving|given|treated with)\b[^,;.()]{0,40}",
+                         re.I)
+
+
+def arm_by_treatment(ctx: "Context", clause: str) -> tuple[bool, bool]:
+    """(the intervention's arm, another arm) as the article's arms read a clause's 'among those with X' (pool dev
+    PMC4450164: 'among those with internal stent' for pyeloplasty without internal drainage)."""
+    mine = other = False
+    if "th" in clause or "with" in clause:
+        for m in _THOSE_WITH.finditer(clause):
+            side = article_arms(ctx).side(m.group(0))
+            mine, other = mine or side in ("intervention", "both"), other or side == "comparator"
+    return mine, other

@@ -30,7 +30,7 @@ _CAUSAL = re.compile(
     r"\b(?:after|following) (?:starting|initiating|receiving|taking|commencing|beginning|being given|ingesting)\b|"
     r"\bwhile (?:on|taking|receiving|using|being treated)\b|\btreated with\b[^.;]{0,80}\bdevelop",
     re.I)
-# Occurrence: the event is reported as having happened (counts, incidence, 'was observed in').
+# Occurrence: the event is reported as having happened (counts, incidence, 'was observed in', 'there were').
 _OCCURRENCE = re.compile(
     r"\bdevelop(?:ed|s|ing)?\b|\bexperienc(?:ed|es|ing)\b|\boccur(?:red|ring|s)?\b|\bobserved\b|\breported\b|"
     r"\bnoted\b|\bseen\b|\bfound\b|\bfelt\b|\bcomplain(?:ed|s)? of\b|\bsuffer(?:ed|s|ing)\b|\bpresented with\b|\bhad\b|"
@@ -39,7 +39,9 @@ _OCCURRENCE = re.compile(
     r"\bincluded?\b|\bincluding\b|\bmost common\b|\bcommonest\b|\bfrequent\b|\d\s?%|\b\d+ (?:of|out of) \d+|"
     r"\b\d+ (?:patients?|subjects?|participants?|children|cases|volunteers|women|men)\b|\bin \d+\b|"
     r"\bconfirm\w*\b|\bdemonstrat\w+\b|\bproduced?\b|\bcaused?\b|\bwith minimal\b|\bmild\b|\bmoderate\b|"
-    r"\bsevere\b|\btransient\b|\bsignificantly\b|\bpeaked\b|\bresolved\b|\bsubsided\b|\blasted\b|\bpersisted\b",
+    r"\bsevere\b|\btransient\b|\bsignificantly\b|\bpeaked\b|\bresolved\b|\bsubsided\b|\blasted\b|\bpersisted\b|"
+    # an existential count ('There were four versus one wound infections in the drain versus no-drain groups')
+    r"\bthere (?:was|were|had been)\b",
     re.I)
 
 
