@@ -340,6 +340,13 @@ def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> No
                 checked += 1
                 found += bool(got)
     assert checked > 300 and found > 30
+    assert routes._ANY_ROUTE is not None  # the one shared pre-check for every term is in force
+    # data/snapshot/pmc/PMC3172326.nxml: a route only in capitals, no lower-case route word (the shared check
+    # looks for the capitals in the text itself)
+    text = ("In the operating room, patients in the ketamine group received 0.5 mg/kg of ketamine IV 10 minutes "
+            "before the surgical incision.")
+    assert [(t, m.group(0)) for t, m in routes._route_matches(text)] == [("intravenous", "IV")]
+    assert routes._route_matches(text.replace(" IV ", " iv ")) == []
     # data/snapshot/pmc/PMC5103151.nxml
     text = ("Group 1 received intravenous ketamine anesthesia (n=822), Group 2 received inhalation anesthesia with "
             "sevoflurane (n=100).")
