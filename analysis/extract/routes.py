@@ -90,11 +90,14 @@ _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s*$", re.I)
 _PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
 _ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$|^(?:applied|rubbed|massaged|"
                      r"spread|painted|sprayed)\b", re.I)  # route words that follow the drug they belong to
-IMPLIED_IV = re.compile(
+# Split in two so each is gated ('implied' = either matches): a rate per kg and time, a plasma level or a
+# concentration in ng/ml holds a digit; the other wordings hold one of their key words.
+_IMPLIED_IV_DOSE = re.compile(
     r"\d\s?(?:mg|µg|μg|mcg|γ|ug)\s?(?:/|\.|\u00b7|\s)\s?kg\S*?\s?(?:/|\.|\u00b7|\s)\s?(?:h|hr|min)\b|"
+    r"\b(?:plasma|serum|blood) (?:level|concentration) of \d|\d\s?ng\s?/?\s?ml\b|\d\s?ng ml", re.I)
+_IMPLIED_IV_WORDS = re.compile(
     r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
-    r"(?:level|concentration)|\b(?:plasma|serum|blood) (?:level|concentration) of \d|\d\s?ng\s?/?\s?ml\b|"
-    r"\d\s?ng ml|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
+    r"(?:level|concentration)|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
     r"\bco-?induction|\binduction (?:of (?:general )?an(?:a)?esthesia|agent)|\bslow(?:ly)? (?:injection|push)|\binjected slowly|"
     # rule ao: given in a named infusion fluid ('in 500 cc Ringer lactate', 'in 500 cc serum'), not a bare '2% lidocaine'
     r"\bin (?:\d+\s?(?:cc|ml|mL|L)\s+(?:of\s+)?(?:(?:normal|physiological|isotonic)\s+)?(?:saline|serum|dextrose)|"
@@ -164,11 +167,14 @@ def other_abbreviations(text: str) -> frozenset[str]:
 def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     """Routes the sentence names for the intervention."""
     text = s.text
+    matches = _route_matches(text)
+    if not matches:
+        return []  # most sentences: their drug mentions are not needed (nor found here)
     found = mentions(text, ctx.intervention.pattern)
     own = [m for m in found if m.is_intervention]
     routes = []
     defined = other_abbreviations(ctx.text)
-    for term, m in _route_matches(text):
+    for term, m in matches:
         if defined and m.group(0) in defined:
             continue  # 'SC' for 'single cartridge'
         if any((o.start <= m.start() and m.end() <= o.end) or (m.start() <= o.start and o.end <= m.end())
@@ -333,7 +339,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
                 if any(d.is_intervention and m.end() <= d.start <= min(clause_end, m.end() + 60) for d in found):
                     return s
     for s in sentences:
-        if IMPLIED_IV.search(s.text):
+        if _IMPLIED_IV_DOSE.search(s.text) or _IMPLIED_IV_WORDS.search(s.text):
             return s
     for s in sentences:  # 'pretreatment drugs (... Group K, ketamine 0.5 mg/kg ...)'
         if PER_KG.search(s.text) and INDUCTION.search(s.text):

@@ -394,3 +394,24 @@ def test_the_vehicle_in_the_interventions_name_gives_the_route(title, sentence, 
     assert routes.vehicle_routes(intervention) == set(expected)
     if expected:
         assert sorted(_routes(_article(sentence, title=title), intervention)) == expected
+
+
+def test_implied_intravenous_wording_split_in_two_gated_patterns_finds_the_same_sentences() -> None:
+    """The rate/level patterns (a digit) and the worded ones (a key word), each run only where its pre-check
+    allows, hold for the same snapshot sentences as the one alternation of both without pre-checks."""
+    import re
+    from pathlib import Path
+
+    from ketamine_evidence.analysis.parse.sentences import split_article
+
+    both = re.compile(f"{routes._IMPLIED_IV_DOSE.pattern}|{routes._IMPLIED_IV_WORDS.pattern}", re.I)
+    snapshot = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
+    checked = found = 0
+    for path in sorted(snapshot.glob("*.nxml")):
+        for article in parse_file(path):
+            for s in split_article(article, article.text):
+                got = bool(routes._IMPLIED_IV_DOSE.search(s.text) or routes._IMPLIED_IV_WORDS.search(s.text))
+                assert got == bool(both.search(s.text)), s.text
+                checked += 1
+                found += got
+    assert checked > 300 and found > 20
