@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.study_text import PAIN, STUDY_CUE, Gated, alternation, load_lexicon, study_sentences
+from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.study_text import (PAIN, STUDY_CUE, Gated, alternation, load_lexicon, lower,
+                                                           study_sentences)
 from ketamine_evidence.analysis.records import CONDITIONS, Finding
 
 if TYPE_CHECKING:
@@ -124,8 +126,17 @@ def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
         text = _INSTRUMENT_NAME.sub(lambda m: " " * len(m[0]), text)
     taken: list[tuple[int, int]] = []
     found = []
+    lowered = lower(text)
+    present = required_text.present_keys(lowered) if len(lowered) == len(text) else None
     for term, pattern in NAMED:
-        for m in pattern.scan_iter(text):
+        low = pattern.low
+        if present is None or low is None:
+            matches = pattern.scan_iter(text)
+        elif pattern.gate is not None and pattern.gate.isdisjoint(present):
+            continue  # none of the words every match needs (what ``scan_iter`` checks, one lookup for all terms)
+        else:
+            matches = low.finditer(lowered)
+        for m in matches:
             if any(s <= m.start() and m.end() <= e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))

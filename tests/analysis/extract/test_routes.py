@@ -340,6 +340,13 @@ def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> No
                 checked += 1
                 found += bool(got)
     assert checked > 300 and found > 30
+    assert routes._ANY_ROUTE is not None  # the one shared pre-check for every term is in force
+    # data/snapshot/pmc/PMC3172326.nxml: a route only in capitals, no lower-case route word (the shared check
+    # looks for the capitals in the text itself)
+    text = ("In the operating room, patients in the ketamine group received 0.5 mg/kg of ketamine IV 10 minutes "
+            "before the surgical incision.")
+    assert [(t, m.group(0)) for t, m in routes._route_matches(text)] == [("intravenous", "IV")]
+    assert routes._route_matches(text.replace(" IV ", " iv ")) == []
     # data/snapshot/pmc/PMC5103151.nxml
     text = ("Group 1 received intravenous ketamine anesthesia (n=822), Group 2 received inhalation anesthesia with "
             "sevoflurane (n=100).")
@@ -387,3 +394,24 @@ def test_the_vehicle_in_the_interventions_name_gives_the_route(title, sentence, 
     assert routes.vehicle_routes(intervention) == set(expected)
     if expected:
         assert sorted(_routes(_article(sentence, title=title), intervention)) == expected
+
+
+def test_implied_intravenous_wording_split_in_two_gated_patterns_finds_the_same_sentences() -> None:
+    """The rate/level patterns (a digit) and the worded ones (a key word), each run only where its pre-check
+    allows, hold for the same snapshot sentences as the one alternation of both without pre-checks."""
+    import re
+    from pathlib import Path
+
+    from ketamine_evidence.analysis.parse.sentences import split_article
+
+    both = re.compile(f"{routes._IMPLIED_IV_DOSE.pattern}|{routes._IMPLIED_IV_WORDS.pattern}", re.I)
+    snapshot = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
+    checked = found = 0
+    for path in sorted(snapshot.glob("*.nxml")):
+        for article in parse_file(path):
+            for s in split_article(article, article.text):
+                got = bool(routes._IMPLIED_IV_DOSE.search(s.text) or routes._IMPLIED_IV_WORDS.search(s.text))
+                assert got == bool(both.search(s.text)), s.text
+                checked += 1
+                found += got
+    assert checked > 300 and found > 20
