@@ -224,7 +224,8 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     if none or (sig == "ns" and not SIGNIFICANT.search(clause)):
         return "none", none.start() if none else 0
     clause = _PARENS.sub(lambda m: " " * len(m.group(0)), clause)  # '(whichever was higher)': asides
-    clause = THRESHOLD.sub(lambda m: " " * len(m.group(0)), clause)  # 'greater than or equal to the MCID
+    if may_hold(clause, _THRESHOLD_KEYS):  # its '[≥≤]' leaves it without a shared key gate (``fast_re``)
+        clause = THRESHOLD.sub(lambda m: " " * len(m.group(0)), clause)  # 'greater than or equal to the MCID
     clause = RATING.sub(lambda m: " " * len(m.group(0)), clause)  # 'rated as 79% much better or better': a category
     more = MORE_REDUCTION.search(clause)
     if more:
@@ -333,13 +334,26 @@ _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 def may_split(text: str) -> bool:
     """False only where ``CLAUSE_SPLIT`` cannot match ``text`` (a cheap pre-check before the split)."""
+    if may_hold(text, _SPLIT_KEYS):
+        return True
+    low = text.lower()
+    return ")" in low and "and" in low  # '(n = 12) and' (a digit, a bracket, 'and')
+
+
+# Every ``THRESHOLD`` match holds one of these: 'or equal to', 'or higher than', 'at least', '≥'.
+_THRESHOLD_KEYS = ("equal", "than", "least", "\u2265", "\u2264")
+
+
+def may_hold(text: str, keys: tuple[str, ...]) -> bool:
+    """False only where ``text`` holds none of ``keys`` (lower case) to ``re.I``: True for a text with a character
+    ``re.I`` equates with an ASCII letter that lower-casing does not turn into it."""
     if not text.isascii() and _FOLDS_TO_ASCII.search(text):
         return True
     low = text.lower()
-    for key in _SPLIT_KEYS:
+    for key in keys:
         if key in low:
             return True
-    return ")" in low and "and" in low  # '(n = 12) and' (a digit, a bracket, 'and')
+    return False
 
 
 def _is_between(clause: str) -> bool:
