@@ -69,8 +69,8 @@ _AT_PROCEDURE = re.compile(rf"\b(pain|score|scale)\b[^.;]{{0,80}}\b((during|due 
 
 def at_procedure(text: str) -> bool:
     """The sentence rates pain during a procedure or right after it (additions rule z)."""
-    return any(k in text for k in ("during", "During", "first", "mmediate", "due to", "caused by")) and bool(
-        _AT_PROCEDURE.search(text))
+    return ("during" in text or "During" in text or "first" in text or "mmediate" in text or "due to" in text
+            or "caused by" in text) and bool(_AT_PROCEDURE.search(text))
 
 
 # The rating moment of a single session (additions rules r, z, at): pain rated during the painful act ('complained of
@@ -91,7 +91,7 @@ _MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ 
 def rated_at_the_moment(text: str) -> bool:
     """Pain is rated at the procedure or session itself (``at_procedure``, or ``_MOMENT``): the only time point is
     the moment of the single treatment (additions rules r, z, at)."""
-    return at_procedure(text) or any(k in text for k in ("during", "before and", "mmediate")) and bool(
+    return at_procedure(text) or ("during" in text or "before and" in text or "mmediate" in text) and bool(
         _MOMENT.search(text))
 
 
@@ -123,8 +123,11 @@ _APGAR = re.compile(r"\bapgar\b[^.;]{0,25}$", re.I)
 def _candidates(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
     """The time points of ``text`` (``timepoints``: ordinal hours, visits, post-treatment anchors), one mention
     per span, without measured durations and calendar spans."""
+    found = time_points(text, course, schedule)
+    if not found:
+        return []
     spans: dict[tuple[int, int], list[TimePoint]] = {}
-    for p in time_points(text, course, schedule):
+    for p in found:
         spans.setdefault((p.start, p.end), []).append(p)
     return [TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point")
             for (start, end), points in spans.items() if not points[0].measured]
@@ -145,9 +148,10 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
 def _observed(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
     """The candidate time points of a sentence that reports what was observed (the part of
     ``follow_up_mentions`` that does not depend on ``short``: ``follow_up`` reads it once for both passes)."""
-    if _RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or is_planned(text):
+    found = _candidates(text, course, schedule)  # first: most sentences hold no time point, so nothing else is read
+    if found and (_RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or is_planned(text)):
         return []  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
-    return _candidates(text, course, schedule)
+    return found
 
 
 _OLD_AFTER = re.compile(r"[-\u2013]\s?old\b|year-old", re.I)  # '12-year-old': an age
@@ -284,7 +288,8 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     course, schedule = timing(ctx)
     observed = [_observed(s.text, course, schedule) for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
-        for days in _from_treatment_start(s.text, _kept(s.text, found, False)):
+        kept = _kept(s.text, found, False) if found else found
+        for days in _from_treatment_start(s.text, kept) if kept else ():
             if best is None or days > best[0]:
                 best = (days, s)
         periods = consecutive_periods(s.text, phased) or interval_schedule(s.text)  # not 'course' (anchors later ones)

@@ -228,6 +228,8 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
         for m in _ONE_UNIT.finditer(text):  # 'a year later': one unit, no number
             if not any(s <= m.start() < e for s, e in taken):
                 mentions.append(TimeMention((unit_days(m.group("unit")) or 0.0,), m.start(), m.end(), m.group(0), "point"))
+    if not mentions:
+        return ()  # most sentences: no time at all
     mentions.sort(key=lambda t: t.start)
     after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
     out: list[TimePoint] = []

@@ -333,3 +333,29 @@ def test_an_arm_defined_as_placebo_is_the_placebo_when_named_by_its_label() -> N
                     "RH than in group DRH.")), "dexmedetomidine")
     verdicts = direction.clause_verdicts(ctx.sentences[-1].text, direction.article_arms(ctx))
     assert [(v.verdict, v.vs_placebo, v.vs_active) for v in verdicts] == [("better", True, False)]
+
+
+def test_the_clause_split_pre_check_holds_back_no_sentence_the_split_would_cut(sentences: list[str]) -> None:
+    """``comparisons.may_split`` is False only where ``CLAUSE_SPLIT`` finds nothing (snapshot ketamine sentences, also in
+    capitals); it rules out many sentences, and a character ``re.I`` folds to an ASCII letter sends a text to the split."""
+    from ketamine_evidence.analysis.extract.comparisons import CLAUSE_SPLIT, may_split
+    texts = sentences + [t.upper() for t in sentences]
+    held = [t for t in texts if not may_split(t)]
+    assert not [t for t in held if len(CLAUSE_SPLIT.split(t)) > 1]
+    assert len(held) > len(texts) // 4
+    assert sum(len(CLAUSE_SPLIT.split(t)) > 1 for t in texts) > 20
+    odd = "pain was lower in group K, wherea\u017f it was not at 24 h"  # a long s: 'whereas' to ``re.I``
+    assert not may_split("pain was lower in group K") and may_split(odd) and len(CLAUSE_SPLIT.split(odd)) == 2
+
+
+def test_the_threshold_pre_check_holds_back_no_text_the_threshold_pattern_matches(sentences: list[str]) -> None:
+    """``THRESHOLD`` (no shared key gate: it also matches '≥' alone) is run only where ``may_hold`` finds one of its
+    literals: no snapshot or chronic dev sentence (PMC4307364, PMC2644667, PMC3626857) it matches is held back."""
+    from ketamine_evidence.analysis.extract.comparisons import _THRESHOLD_KEYS, THRESHOLD, may_hold
+    chronic = ["Secondary efficacy measures were monthly migraine intensity and \u2265 50% responder rate.",
+               "200 patients with cancer pain (requiring \u2264 540 mg/d of oral morphine) participated in this trial.",
+               "Chronic non-specific low back pain patients ... with pain of at lea\u017ft 3 months duration"]  # a long s
+    texts = sentences + chronic + [t.upper() for t in sentences + chronic]
+    held = [t for t in texts if not may_hold(t, _THRESHOLD_KEYS)]
+    assert not [t for t in held if THRESHOLD.search(t)]
+    assert len(held) > len(texts) // 4 and sum(bool(THRESHOLD.search(t)) for t in texts) >= 4
