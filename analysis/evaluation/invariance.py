@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -82,16 +83,22 @@ def rewrite_article(article: Article, rewrite: Callable[[str], str]) -> Article 
     return replace(article, title=parts[0], abstract=sections)
 
 
-def renamed(article: Article, intervention: Any, given: str) -> tuple[Article, str] | None:
-    """The article and the intervention name with every name of the treatment replaced by ``UNSEEN_NAME``."""
-    from ketamine_evidence.analysis.extract.interventions import _names_pattern
+def renamed(article: Article, given: str) -> tuple[Article, str] | None:
+    """The article and the intervention name with the treatment's drug name replaced by ``UNSEEN_NAME``
+    everywhere; None when the name holds no known drug word (a procedure or a device is not renamed: its
+    multi-word name carries content a product name would drop) or the text does not use it."""
+    from ketamine_evidence.analysis.extract.interventions import (_VERSUS_REMARK, _first_drug_word,
+                                                                   resolve_intervention)
 
-    names = _names_pattern(frozenset({intervention.name, *intervention.synonyms})).compiled()
-    new_given = rename(given, names)
-    if new_given == given:
+    drug = _first_drug_word(_VERSUS_REMARK.sub(" ", given))
+    entry = resolve_intervention(given)
+    if drug is None and entry.is_drug and re.fullmatch(r"[a-z]{4,}", entry.name):
+        drug = entry.name  # a lexicon drug the drug-word list leaves out (ketamine)
+    if drug is None:
         return None
+    names = re.compile(rf"(?<!\w){re.escape(drug)}(?!\w)", re.I)
     new_article = rewrite_article(article, lambda t: rename(t, names))
-    return (new_article, new_given) if new_article is not None else None
+    return (new_article, rename(given, names)) if new_article is not None else None
 
 
 def _values(record: dict[str, Any]) -> dict[str, Any]:
@@ -118,7 +125,7 @@ def measure(gold_path: Path, input_path: Path, rewrites: tuple[str, ...] = REWRI
             result = results[name]
             result.records += 1
             if name == "rename":
-                got = renamed(article, intervention, given)
+                got = renamed(article, given)
                 if got is None:
                     continue
                 variant, new_given = got
