@@ -24,22 +24,32 @@ UNSEEN_NAME = "Zorvatex"
 
 # ------------------------------------------------------------------------------------------------ arm labels
 _LABEL = r"(?:[A-Z]|\d{1,2}|I{1,3}|IV)"
+_ITEM = rf"(?:[Gg]roups?\s+)?{_LABEL}(?![\w\-/.]\w)"
+# A list goes on after a comma only when it ends in 'and'/'or' ('groups A, B and C'; 'Group A, 1 μg/kg' is no list).
 _LABEL_AFTER = re.compile(rf"\b([Gg]roups?|[Aa]rms?|GROUPS?)\s+({_LABEL})(?![\w\-/.]\w)"
-                          rf"((?:\s*(?:,|and|or|&|vs\.?|versus|to|/)\s*(?:[Gg]roups?\s+)?{_LABEL}(?![\w\-/.]\w))*)")
-_LABEL_BEFORE = re.compile(rf"\b({_LABEL})((?:\s*(?:,|and|or|&|/)\s*{_LABEL})*)\s+(groups?|arms?)\b")
+                          rf"((?:\s*,\s*{_ITEM})*\s*,?\s*(?:and|or|&|vs\.?|versus|to|/)\s*{_ITEM}|)")
+# Before 'group' only letters are labels: '4 groups' counts them.
+_LABEL_BEFORE = re.compile(r"\b([A-Z])((?:\s*(?:,|and|or|&|/)\s*[A-Z])*)\s+(groups?|arms?)\b")
 _LIST_LABEL = re.compile(rf"(?<![\w\-]){_LABEL}(?![\w\-])")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_SPARE_LETTERS = "TUVWXYZQRPMN"
+# Spare letters carry no meaning of their own: not roman numerals (I, V, X) nor the usual comparator initials
+# (C control, P placebo, S saline, N normal saline).
+_SPARE_LETTERS = "TUWYQZJHG"
+
+
+def _same_kind(head: str, items: list[str]) -> list[str]:
+    """List items of the head's kind: 'Group A, 1 μg/kg' lists no label '1' after the letter A."""
+    return [x for x in items if x.isdigit() == head.isdigit()]
 
 
 def _labels(text: str) -> list[str]:
     found: list[str] = []
     for m in _LABEL_AFTER.finditer(text):
         found.append(m.group(2))
-        found.extend(_LIST_LABEL.findall(m.group(3)))
+        found.extend(_same_kind(m.group(2), _LIST_LABEL.findall(m.group(3))))
     for m in _LABEL_BEFORE.finditer(text):
         found.append(m.group(1))
-        found.extend(_LIST_LABEL.findall(m.group(2)))
+        found.extend(_same_kind(m.group(1), _LIST_LABEL.findall(m.group(2))))
     return list(dict.fromkeys(found))
 
 
@@ -77,16 +87,17 @@ def reletter_arms(text: str) -> str:
     if not mapping:
         return text
 
-    def relabel_list(s: str) -> str:
-        return _LIST_LABEL.sub(lambda m: mapping.get(m.group(0), m.group(0)), s)
+    def relabel_list(head: str, s: str) -> str:
+        return _LIST_LABEL.sub(lambda m: mapping.get(m.group(0), m.group(0)) if _same_kind(head, [m.group(0)])
+                               else m.group(0), s)
 
     def after(m: re.Match[str]) -> str:
         return f"{m.group(1)}{m.group(0)[len(m.group(1)):m.start(2) - m.start()]}" \
-               f"{mapping.get(m.group(2), m.group(2))}{relabel_list(m.group(3))}"
+               f"{mapping.get(m.group(2), m.group(2))}{relabel_list(m.group(2), m.group(3))}"
 
     def before(m: re.Match[str]) -> str:
         head = mapping.get(m.group(1), m.group(1))
-        return f"{head}{relabel_list(m.group(2))}{m.group(0)[m.end(2) - m.start():]}"
+        return f"{head}{relabel_list(m.group(1), m.group(2))}{m.group(0)[m.end(2) - m.start():]}"
 
     out = _LABEL_BEFORE.sub(before, _LABEL_AFTER.sub(after, text))
     # A letter label still standing alone ('K vs S, P < 0.05'; 'A' and 'I' are words) means the relabelling
