@@ -43,7 +43,9 @@ GENERIC_INTERVENTION_ARM = re.compile(
 # Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'. (The word boundary before 'group' is checked
 # after its first letter, so that ``re`` skips to a 'G' or 'g' instead of trying every position.)
 LABEL_BEFORE = re.compile(r"[Gg](?<=\b[Gg])roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
-LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d)\s[Gg]roups?\b")
+# A digit names a group only before a singular 'group' ('2 group'); before 'groups' it counts them ('assigned to 3
+# groups (combination, n = 163; ...)' names no arm '3' defined as 'combination').
+LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d(?=\s[Gg]roup\b))\s[Gg]roups?\b")
 WORD_GROUP = re.compile(r"\b([A-Za-z][\w-]{2,})(?:\s[\d.]+\s?(?:mg|µg|mcg|g|ml|mL)(?:/\w+)?)?(?:[- ]treated)?\s(?:group|arm)s?\b")
 _NOT_ARM_WORDS = frozenset(
     "the each both two three four all other this that these control placebo treatment study case intervention "

@@ -54,6 +54,9 @@ _REGIMEN_WORDS = re.compile(r"\b(?:once|twice|daily|weekly|monthly|times|per|day
 _CONTEXT_SPLIT = re.compile(r"\s+(?:for|after|before|during|following|prior to)\s+", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
+# The first word of a drug's name, before its dosage form or its co-drug (literal_names).
+_PRODUCT = re.compile(r"^(?:combined\s+)?([A-Za-z][A-Za-z-]{3,})[\u00ae\u2122]?\s+(?:sprays?|creams?|gels?|patch(?:es)?|"
+                      r"tablets?|capsules?|injections?|solutions?|ointments?|drops|lozenges?|co-?administered|plus|and)\b", re.I)
 _FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
 _ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$")
 _TAIL_WORDS = 3
@@ -330,6 +333,9 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     if lead:
         aliases.append(lead.group(2))
     drug = _first_drug_word(body)  # 'group D received dexmedetomidine 0.04 ug/(kg·h)' -> 'dexmedetomidine'
+    product = _PRODUCT.match(core) if is_drug else None  # a drug name no list holds leads: 'Zorvatex spray'
+    if product and not _first_drug_word(product.group(1)) and not _NON_DRUG_WORDS.search(product.group(1)):
+        drug = product.group(1)  # not the co-drug: 'Zorvatex co-administered with diclofenac' -> 'Zorvatex'
     if drug:
         aliases.append(drug)
     combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'

@@ -198,3 +198,18 @@ def test_case_group_found_from_its_group_word() -> None:
     assert arms._CASE_GROUP.search(_CASE_SENTENCES[0]).group(0) == "group, ketamine 0"
     assert [arms._case_is_intervention(s, ketamine) for s in _CASE_SENTENCES] == [True, True, False]
     assert [bool(arms._TO_CASE_GROUP.search(s)) for s in _CASE_SENTENCES] == [True, True, False]
+
+
+# chronic dev 22887778, with its number in digits as many abstracts write it: a count of groups is no group label.
+COUNTED = ("379 patients were randomly assigned to 3 groups (combination, n = 163; methyl nicotinate, n = 164; "
+           "placebo, n = 52). The AUC of the VAS on active standardised movement was markedly smaller in the "
+           "combination treatment group than in the methyl nicotinate and in the placebo group (ANOVA: p < 0.0001).")
+
+
+def test_a_count_before_groups_is_no_label() -> None:
+    from ketamine_evidence.analysis.extract.arms import LABEL_AFTER
+
+    assert LABEL_AFTER.search("randomly assigned to 3 groups (combination") is None
+    assert LABEL_AFTER.search("in the 2 group") is not None  # a digit before a singular 'group' still names one
+    arms = arms_for(COUNTED, re.compile(r"\bcomfrey root extract|combination\b", re.I))
+    assert arms.is_intervention("in the combination treatment group")

@@ -220,3 +220,13 @@ def test_names_grouped_by_first_character_match_as_the_plain_alternation():
         assert [m.span() for m in ketamine.pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
     found = [m.group() for m in ketamine.pattern.finditer("of S-ketamine increased CMR, whereas R-ketamine and esketamine")]
     assert found == ["S-ketamine", "R-ketamine", "esketamine"]
+
+
+def test_unseen_drug_name_before_its_form_or_co_drug_is_its_alias():
+    # pool dev 28191496 and batch 4 16274480 with the drug renamed to a name no list holds
+    names, is_drug = literal_names("Zorvatex spray alone (vs spray plus viscous solution)")
+    assert is_drug and "Zorvatex" in names
+    names, _ = literal_names("Zorvatex co-administered with diclofenac potassium (vs diclofenac potassium alone)")
+    assert "Zorvatex" in names and "diclofenac" not in names  # the co-drug is not the treatment's name
+    names, _ = literal_names("dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)")
+    assert "dexamethasone" in names and "diclofenac" not in names

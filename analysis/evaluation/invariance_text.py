@@ -1,0 +1,204 @@
+"""Rewrites of an abstract that must not change its gold answer (metamorphic invariance tests).
+
+Each function maps a text to a text a reader would annotate identically; why the gold answer stays the same:
+
+- ``rename``: the treatment's names replaced everywhere by an unseen product name. Every field describes what the
+  text reports about the named treatment, whatever it is called (``relevant`` is the ketamine question by
+  definition, so the runner does not compare it for this rewrite).
+- ``reletter_arms``: arm labels are arbitrary names the abstract defines ('group K received ketamine'); relabelled
+  consistently ('group A/B' -> 'group 1/2', 'group 1/2' -> 'group A/B', 'Group K' -> 'Group T') they name the
+  same arms. A rewrite that leaves an old letter standing alone elsewhere is not applied (it could break a tie).
+- ``number_words``: 'two'..'twenty' before a word -> digits and digits 2-20 before a count noun -> words: the same
+  number ('one' is left: 'one of', 'no one').
+- ``typography``: a hyphen between numbers -> an en dash (a range either way), straight quotes -> curly ones.
+  Space variants are not tested: the parser's ``clean`` folds every Unicode space into one ASCII space.
+- ``spelling``: British <-> American spelling of common words (randomised/randomized, anaesthesia/anesthesia).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+UNSEEN_NAME = "Zorvatex"
+
+# ------------------------------------------------------------------------------------------------ arm labels
+_LABEL = r"(?:[A-Z]|\d{1,2}|I{1,3}|IV)"
+_ITEM = rf"(?:[Gg]roups?\s+)?{_LABEL}(?![\w\-/.]\w)"
+# A list goes on after a comma only when it ends in 'and'/'or' ('groups A, B and C'; 'Group A, 1 μg/kg' is no list).
+_LABEL_AFTER = re.compile(rf"\b([Gg]roups?|[Aa]rms?|GROUPS?)\s+({_LABEL})(?![\w\-/.]\w)"
+                          rf"((?:\s*,\s*{_ITEM})*\s*,?\s*(?:and|or|&|vs\.?|versus|to|/)\s*{_ITEM}|)")
+# Before 'group' only letters are labels: '4 groups' counts them.
+_LABEL_BEFORE = re.compile(r"\b([A-Z])((?:\s*(?:,|and|or|&|/)\s*[A-Z])*)\s+(groups?|arms?)\b")
+_LIST_LABEL = re.compile(rf"(?<![\w\-]){_LABEL}(?![\w\-])")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# Spare letters carry no meaning of their own: not roman numerals (I, V, X) nor the usual comparator initials
+# (C control, P placebo, S saline, N normal saline).
+_SPARE_LETTERS = "TUWYQZJHG"
+
+
+def _same_kind(head: str, items: list[str]) -> list[str]:
+    """List items of the head's kind: 'Group A, 1 μg/kg' lists no label '1' after the letter A."""
+    return [x for x in items if x.isdigit() == head.isdigit()]
+
+
+def _labels(text: str) -> list[str]:
+    found: list[str] = []
+    for m in _LABEL_AFTER.finditer(text):
+        found.append(m.group(2))
+        found.extend(_same_kind(m.group(2), _LIST_LABEL.findall(m.group(3))))
+    for m in _LABEL_BEFORE.finditer(text):
+        found.append(m.group(1))
+        found.extend(_same_kind(m.group(1), _LIST_LABEL.findall(m.group(2))))
+    return list(dict.fromkeys(found))
+
+
+def label_map(text: str) -> dict[str, str]:
+    """Old label -> new label for the arm labels of ``text`` (empty when it names no labelled arm).
+
+    Letters A, B, C... from A become 1, 2, 3...; other letters become unused spare letters; numbers (or roman
+    numerals) become letters A, B, C..."""
+    labels = _labels(text)
+    if not labels:
+        return {}
+    letters = [x for x in labels if x.isalpha() and x not in _ROMAN]
+    numbers = [x for x in labels if x not in letters]
+    mapping: dict[str, str] = {}
+    if letters and sorted(letters) == [chr(ord("A") + i) for i in range(len(letters))]:
+        mapping.update({x: str(ord(x) - ord("A") + 1) for x in letters})
+    else:
+        spare = [c for c in _SPARE_LETTERS if c not in labels and not re.search(rf"\b{c}\b", text)]
+        if len(spare) < len(letters):
+            return {}
+        mapping.update(zip(sorted(letters), spare))
+    for x in numbers:
+        value = _ROMAN.get(x) or int(x)
+        if not 1 <= value <= 26 or (x in _ROMAN and any(y.isdigit() for y in numbers)):
+            return {}
+        mapping[x] = chr(ord("A") + value - 1)
+    if len(set(mapping.values())) != len(mapping):
+        return {}
+    return mapping
+
+
+def reletter_arms(text: str) -> str:
+    """Arm labels relabelled consistently; ``text`` unchanged when an old letter label would stay elsewhere."""
+    mapping = label_map(text)
+    if not mapping:
+        return text
+
+    def relabel_list(head: str, s: str) -> str:
+        return _LIST_LABEL.sub(lambda m: mapping.get(m.group(0), m.group(0)) if _same_kind(head, [m.group(0)])
+                               else m.group(0), s)
+
+    def after(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{m.group(0)[len(m.group(1)):m.start(2) - m.start()]}" \
+               f"{mapping.get(m.group(2), m.group(2))}{relabel_list(m.group(2), m.group(3))}"
+
+    def before(m: re.Match[str]) -> str:
+        head = mapping.get(m.group(1), m.group(1))
+        return f"{head}{relabel_list(m.group(1), m.group(2))}{m.group(0)[m.end(2) - m.start():]}"
+
+    out = _LABEL_BEFORE.sub(before, _LABEL_AFTER.sub(after, text))
+    # A letter label still standing alone ('K vs S, P < 0.05'; 'A' and 'I' are words) means the relabelling
+    # is not consistent: leave the text as it was.
+    left = [x for x in mapping if x.isalpha() and x not in ("A", "I") and x not in _ROMAN
+            and re.search(rf"(?<![\w\-.]){x}(?![\w\-])", out)]
+    return text if left else out
+
+
+# ------------------------------------------------------------------------------------------------ numbers
+_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen twenty").split()
+_WORD_NUMBER = re.compile(r"(?<![\w\-])(" + "|".join(_WORDS[2:]) + r")(?=\s[a-z])", re.I)
+# A part of a compound number ('Forty-four', 'One hundred twenty eight', 'two thousand') is left as it is.
+_NUMBER_WORD = (r"(?:" + "|".join(_WORDS) + r"|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+                r"|million|and)")
+_COMPOUND_BEFORE = re.compile(rf"(?i)\b{_NUMBER_WORD}[\s\-]+$")
+_COMPOUND_AFTER = re.compile(rf"(?i)^[\s\-]+(?:{_NUMBER_WORD[3:-1]})\b")
+_COUNT_NOUNS = ("patients|participants|subjects|volunteers|women|men|children|adults|people|individuals|trials|"
+                "studies|groups|arms|days|weeks|months|years|hours|sessions|doses|injections|visits|times|"
+                "centres|centers|sites|hospitals|cycles|treatments")
+_NUMBER_BEFORE = re.compile(r"\d\s*[,;]\s*$")
+_SIGN_BEFORE = re.compile(r"[\u00b1=<>\u2264\u2265:/\-\u2013+]\s*$")
+_DIGIT_NUMBER = re.compile(rf"(?<![\w.,/\-=±:])([2-9]|1\d|20)(?=\s(?:{_COUNT_NOUNS})\b)")
+
+
+def number_words(text: str) -> str:
+    """Number words 2-20 before a word -> digits; where there are none, digits 2-20 before a count noun -> words."""
+    def digits(m: re.Match[str]) -> str:
+        before, after = text[max(0, m.start() - 20):m.start()], text[m.end():m.end() + 20]
+        # 'On day 1, five patients' -> 'day 1, 5 patients' reads as a list: the style does not allow it
+        if _COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.search(after) or _NUMBER_BEFORE.search(before):
+            return m.group(0)
+        return str(_WORDS.index(m.group(1).lower()))
+
+    if _WORD_NUMBER.search(text):
+        return _WORD_NUMBER.sub(digits, text)
+
+    def spell(m: re.Match[str]) -> str:
+        if _SIGN_BEFORE.search(text[max(0, m.start() - 5):m.start()]):
+            return m.group(0)  # '24 ± 2 months', '(n = 5 patients)': a measurement, not a count
+        word = _WORDS[int(m.group(1))]
+        start = m.start() == 0 or text[:m.start()].rstrip().endswith((".", "\n"))
+        return word.capitalize() if start else word
+
+    return _DIGIT_NUMBER.sub(spell, text)
+
+
+# ------------------------------------------------------------------------------------------------ typography
+_RANGE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+_DOUBLE_QUOTE = re.compile(r'"([^"\n]{1,200})"')
+_SINGLE_QUOTE = re.compile(r"(?<![\w])'([^'\n]{1,200})'(?![\w])")
+
+
+def typography(text: str) -> str:
+    """Number-range hyphens -> en dashes; straight quotes -> curly quotes; apostrophes -> U+2019."""
+    text = _RANGE_HYPHEN.sub("\u2013", text)
+    text = _DOUBLE_QUOTE.sub("\u201c\\1\u201d", text)
+    text = _SINGLE_QUOTE.sub("\u2018\\1\u2019", text)
+    return re.sub(r"(?<=\w)'(?=\w)", "\u2019", text)
+
+
+# ------------------------------------------------------------------------------------------------ spelling
+_BRITISH_AMERICAN = {
+    "randomised": "randomized", "randomisation": "randomization", "randomise": "randomize",
+    "anaesthesia": "anesthesia", "anaesthetic": "anesthetic", "anaesthetics": "anesthetics",
+    "anaesthetised": "anesthetized", "anaesthesiologist": "anesthesiologist", "anaesthetist": "anesthetist",
+    "analysed": "analyzed", "analyse": "analyze", "oedema": "edema", "haemorrhage": "hemorrhage",
+    "haematoma": "hematoma", "haemodynamic": "hemodynamic", "haemodynamics": "hemodynamics",
+    "paediatric": "pediatric", "behaviour": "behavior", "behavioural": "behavioral", "tumour": "tumor",
+    "tumours": "tumors", "favour": "favor", "favourable": "favorable", "oesophageal": "esophageal",
+    "centre": "center", "centres": "centers", "fibre": "fiber", "fibres": "fibers", "litre": "liter",
+    "ageing": "aging", "orthopaedic": "orthopedic", "gynaecological": "gynecological", "colour": "color",
+    "utilised": "utilized", "utilise": "utilize", "minimise": "minimize", "minimised": "minimized",
+    "characterised": "characterized", "hypothesised": "hypothesized", "organisation": "organization",
+    "haemoglobin": "hemoglobin", "anaemia": "anemia", "diarrhoea": "diarrhea", "labour": "labor",
+    "programme": "program", "stabilised": "stabilized", "recognised": "recognized", "optimise": "optimize",
+}
+_AMERICAN_BRITISH = {v: k for k, v in _BRITISH_AMERICAN.items()}
+_SPELLING_WORDS = re.compile(r"\b(" + "|".join(sorted({**_BRITISH_AMERICAN, **_AMERICAN_BRITISH}, key=len,
+                                                       reverse=True)) + r")\b", re.I)
+
+
+def spelling(text: str) -> str:
+    """Every listed word in the other spelling (British -> American and American -> British), case kept."""
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(1)
+        other = _BRITISH_AMERICAN.get(word.lower()) or _AMERICAN_BRITISH[word.lower()]
+        if word.isupper():
+            return other.upper()
+        return other.capitalize() if word[0].isupper() else other
+    return _SPELLING_WORDS.sub(swap, text)
+
+
+# ------------------------------------------------------------------------------------------------ renaming
+def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> str:
+    """Every match of ``names`` (the treatment's names) replaced by ``new_name``."""
+    return names.sub(new_name, text)
+
+
+TEXT_REWRITES: dict[str, Callable[[str], str]] = {
+    "reletter_arms": reletter_arms, "number_words": number_words, "typography": typography,
+    "spelling": spelling,
+}
