@@ -16,14 +16,13 @@ study is needed") does not count.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
-                                                           GROUP_WORDS, TREATMENT_GIVEN)
+                                                           GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.study_text import plain_hyphen_sentences
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
@@ -167,23 +166,6 @@ HUMAN = Gated(HUMAN, ("patient", "volunteer", "participant", "human", "children"
                       "case", "clinician", "physician"))
 _SMALL_N = Gated(_SMALL_N, ("patients", "cases", "subjects", "children", "adults", "women", " men", "individuals"))
 
-_PUBTYPE_RULES = (
-    ("guideline", re.compile(r"guideline|consensus development", re.I)),
-    ("systematic_review", re.compile(r"systematic review|meta-analysis", re.I)),
-    ("rct", re.compile(r"randomized controlled trial", re.I)),
-    ("case_report", re.compile(r"case reports?|case-report", re.I)),
-    ("narrative_review", re.compile(r"^review$|review-article", re.I)),
-    ("prospective_observational", re.compile(r"^observational study$", re.I)),
-    ("non_randomised_trial", re.compile(r"^clinical trial(?:, phase [iv]+)?$|^controlled clinical trial$", re.I)),
-)
-
-
-@lru_cache(maxsize=256)
-def _type_labels(publication_type: str) -> tuple[str, ...]:
-    """The design labels one publication type supports (types repeat across records: kept)."""
-    return tuple(label for label, rx in _PUBTYPE_RULES if rx.search(publication_type))
-
-
 def _metadata(article_types: list[str]) -> Evidence:
     return Evidence("; ".join(article_types), None, None, NAME, VERSION, "metadata")
 
@@ -221,7 +203,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     """(design, deciding sentence, deciding publication type)."""
     sentences, whole = plain_hyphen_sentences(ctx)
     types = ctx.article.publication_types
-    by_type = {label for t in types for label in _type_labels(t)}
+    by_type = {label for t in types for label in publication_type_labels(t)}
     title = next((s for s in sentences if s.section == "TITLE"), None)
     lows = [lower(s.text) for s in sentences]  # for every rule's key-word check below
 

@@ -1,9 +1,11 @@
-"""Cue patterns of the design extractor for the project's guideline additions (rules d, l, m, o, ae), kept
-apart from ``design.py`` so that module stays small. Each is a plain regex; ``design.classify`` decides order."""
+"""Cue patterns of the design extractor for the project's guideline additions (rules d, l, m, o, ae) and the
+designs PubMed publication types support, kept apart from ``design.py`` so that module stays small. Each is
+a plain regex; ``design.classify`` decides order."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ketamine_evidence.analysis.extract.study_text import Gated
 
@@ -68,3 +70,21 @@ GROUP_WORDS = re.compile(r"^(?:(?:assigned|allocated|divided) (?:in)?to|control 
 TREATMENT_GIVEN = re.compile(r"\b(?:receiv\w+|given(?! that)|administ\w+|treated|underw[ae]nt|undergo\w*|interventions?|placebo|sham|"
                              r"drugs?|medications?|(?:pre)?treatments?|doses?|dosage|injections?|injected|supplement\w*|training|programm?e?s?|exercises?|sessions?|"
                              r"randomi[sz]\w*|randomly|\d+\s?(?:mg|µg|μg|mcg|ml|mL))\b", re.I)
+
+# Publication types (PubMed metadata) and the design each supports where the text is silent.
+_PUBTYPE_RULES = (
+    ("guideline", re.compile(r"guideline|consensus development", re.I)),
+    ("systematic_review", re.compile(r"systematic review|meta-analysis", re.I)),
+    ("rct", re.compile(r"randomized controlled trial", re.I)),
+    ("case_report", re.compile(r"case reports?|case-report", re.I)),
+    ("narrative_review", re.compile(r"^review$|review-article", re.I)),
+    ("prospective_observational", re.compile(r"^observational study$", re.I)),
+    ("non_randomised_trial", re.compile(r"^clinical trial(?:, phase [iv]+)?$|^controlled clinical trial$", re.I)),
+)
+
+
+@lru_cache(maxsize=256)
+def publication_type_labels(publication_type: str) -> tuple[str, ...]:
+    """The design labels one PubMed publication type supports, where the text is silent (types repeat across
+    records: kept)."""
+    return tuple(label for label, rx in _PUBTYPE_RULES if rx.search(publication_type))
