@@ -294,6 +294,16 @@ def _first_drug_word(text: str) -> str | None:
     return None
 
 
+_BRAND = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})[\u00ae\u2122]?(?![\w-]*\s+(?:group|arm)s?\b)")
+
+
+def _drug_start(text: str) -> int:
+    """Where the first known drug word of ``text`` starts (its length when none)."""
+    word = _first_drug_word(text)
+    found = re.search(rf"(?<![A-Za-z]){re.escape(word)}", text) if word else None
+    return found.start() if found else len(text)
+
+
 def literal_names(name: str) -> tuple[list[str], bool]:
     """The forms an unknown treatment name may take in an abstract, and whether it is a drug."""
     wanted = " ".join(name.split())
@@ -336,6 +346,13 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     product = _PRODUCT.match(core) if is_drug else None  # a drug name no list holds leads: 'Zorvatex spray'
     if product and not _first_drug_word(product.group(1)) and not _NON_DRUG_WORDS.search(product.group(1)):
         drug = product.group(1)  # not the co-drug: 'Zorvatex co-administered with diclofenac' -> 'Zorvatex'
+    elif is_drug:  # a capitalised name no list holds, before any known drug: 'double cartridge 4% Zorvatex ...'
+        brand = _BRAND.search(kind[:_drug_start(kind)])
+        pair = re.match(r"\s*/\s*([A-Za-z-]+)", kind[brand.end():]) if brand else None
+        if pair and not _first_drug_word(pair.group(1)):
+            brand = None  # one half of a compound name the text abbreviates whole: 'Gatorade/polyethylene glycol'
+        if brand and not _NON_DRUG_WORDS.search(brand.group(1)) and not _GENERIC_WORDS.search(brand.group(1)):
+            drug = brand.group(1)  # not the co-drug: 'Zorvatex as adjuvant to ropivacaine' -> 'Zorvatex'
     if drug:
         aliases.append(drug)
     combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'

@@ -230,3 +230,16 @@ def test_unseen_drug_name_before_its_form_or_co_drug_is_its_alias():
     assert "Zorvatex" in names and "diclofenac" not in names  # the co-drug is not the treatment's name
     names, _ = literal_names("dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)")
     assert "dexamethasone" in names and "diclofenac" not in names
+
+
+def test_unseen_capitalised_drug_name_anywhere_before_a_known_drug_is_its_alias():
+    # pool dev 28879339, batch 5 25829902 and 27932894 (gold names) with the drug renamed to a name no list holds
+    names, _ = literal_names("double cartridge 4% Zorvatex infiltration")
+    assert names[-1] == "Zorvatex"
+    names, _ = literal_names("Zorvatex as adjuvant to ropivacaine in supraclavicular brachial plexus block")
+    assert "Zorvatex" in names and "ropivacaine" not in names  # the shared local anaesthetic names no arm
+    names, _ = literal_names("Zorvatex/valdecoxib (vs placebo) after gynecologic surgery")
+    assert "Zorvatex" in names and "valdecoxib" not in names
+    # batch 4 23238266: half of a compound name the text abbreviates whole ('G/PEG') is no alias of its own
+    names, _ = literal_names("Gatorade/polyethylene glycol bowel preparation with or without bisacodyl (vs NuLYTELY)")
+    assert "Gatorade" not in names
