@@ -58,7 +58,7 @@ _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to
 _PRODUCT = re.compile(r"^(?:combined\s+)?([A-Za-z][A-Za-z-]{3,})[\u00ae\u2122]?\s+(?:sprays?|creams?|gels?|patch(?:es)?|"
                       r"tablets?|capsules?|injections?|solutions?|ointments?|drops|lozenges?|co-?administered|plus|and)\b", re.I)
 _FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
-_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$")
+_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$|^[A-Z]{2,4}/[A-Z]{2,4}$")  # a pair's short form: 'PAR/VAL'
 _TAIL_WORDS = 3
 
 
@@ -183,7 +183,7 @@ _ABBREV_AFTER = re.compile(r"[\u00ae\u2122]?\s*\(([^()\s;,]{2,10})[);,]")
 
 
 def _is_abbreviation(token: str) -> bool:
-    """'CBME', 'tCBT', 'PIL', 'ISWI' yes; '10', 'n', 'mg', 'i.v' no."""
+    """'CBME', 'tCBT', 'PIL', 'ISWI', 'PAR/VAL' yes; '10', 'n', 'mg', 'i.v', 'mg/kg' no."""
     return (bool(_ACRONYM.match(token)) and sum(c.isupper() for c in token) >= 2
             and not token.isdigit())
 
