@@ -58,7 +58,7 @@ _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to
 _PRODUCT = re.compile(r"^(?:combined\s+)?([A-Za-z][A-Za-z-]{3,})[\u00ae\u2122]?\s+(?:sprays?|creams?|gels?|patch(?:es)?|"
                       r"tablets?|capsules?|injections?|solutions?|ointments?|drops|lozenges?|co-?administered|plus|and)\b", re.I)
 _FUNCTION_WORDS = {"in", "of", "or", "and", "with", "for", "to", "the", "a", "an", "on", "at", "by", "from", "plus"}
-_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$")
+_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$|^[A-Z]{2,4}/[A-Z]{2,4}$")  # a pair's short form: 'PAR/VAL'
 _TAIL_WORDS = 3
 
 
@@ -183,7 +183,7 @@ _ABBREV_AFTER = re.compile(r"[\u00ae\u2122]?\s*\(([^()\s;,]{2,10})[);,]")
 
 
 def _is_abbreviation(token: str) -> bool:
-    """'CBME', 'tCBT', 'PIL', 'ISWI' yes; '10', 'n', 'mg', 'i.v' no."""
+    """'CBME', 'tCBT', 'PIL', 'ISWI', 'PAR/VAL' yes; '10', 'n', 'mg', 'i.v', 'mg/kg' no."""
     return (bool(_ACRONYM.match(token)) and sum(c.isupper() for c in token) >= 2
             and not token.isdigit())
 
@@ -294,6 +294,16 @@ def _first_drug_word(text: str) -> str | None:
     return None
 
 
+_BRAND = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})[\u00ae\u2122]?(?![\w-]*\s+(?:group|arm)s?\b)")
+
+
+def _drug_start(text: str) -> int:
+    """Where the first known drug word of ``text`` starts (its length when none)."""
+    word = _first_drug_word(text)
+    found = re.search(rf"(?<![A-Za-z]){re.escape(word)}", text) if word else None
+    return found.start() if found else len(text)
+
+
 def literal_names(name: str) -> tuple[list[str], bool]:
     """The forms an unknown treatment name may take in an abstract, and whether it is a drug."""
     wanted = " ".join(name.split())
@@ -336,6 +346,13 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     product = _PRODUCT.match(core) if is_drug else None  # a drug name no list holds leads: 'Zorvatex spray'
     if product and not _first_drug_word(product.group(1)) and not _NON_DRUG_WORDS.search(product.group(1)):
         drug = product.group(1)  # not the co-drug: 'Zorvatex co-administered with diclofenac' -> 'Zorvatex'
+    elif is_drug:  # a capitalised name no list holds, before any known drug: 'double cartridge 4% Zorvatex ...'
+        brand = _BRAND.search(kind[:_drug_start(kind)])
+        pair = re.match(r"\s*/\s*([A-Za-z-]+)", kind[brand.end():]) if brand else None
+        if pair and not _first_drug_word(pair.group(1)):
+            brand = None  # one half of a compound name the text abbreviates whole: 'Gatorade/polyethylene glycol'
+        if brand and not _NON_DRUG_WORDS.search(brand.group(1)) and not _GENERIC_WORDS.search(brand.group(1)):
+            drug = brand.group(1)  # not the co-drug: 'Zorvatex as adjuvant to ropivacaine' -> 'Zorvatex'
     if drug:
         aliases.append(drug)
     combo = re.match(r"^([a-z]{5,})[\-\u2013]([a-z]{5,})$", head, re.I)  # 'paracetamol-caffeine'

@@ -230,3 +230,29 @@ def test_unseen_drug_name_before_its_form_or_co_drug_is_its_alias():
     assert "Zorvatex" in names and "diclofenac" not in names  # the co-drug is not the treatment's name
     names, _ = literal_names("dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)")
     assert "dexamethasone" in names and "diclofenac" not in names
+
+
+def test_unseen_capitalised_drug_name_anywhere_before_a_known_drug_is_its_alias():
+    # pool dev 28879339, batch 5 25829902 and 27932894 (gold names) with the drug renamed to a name no list holds
+    names, _ = literal_names("double cartridge 4% Zorvatex infiltration")
+    assert names[-1] == "Zorvatex"
+    names, _ = literal_names("Zorvatex as adjuvant to ropivacaine in supraclavicular brachial plexus block")
+    assert "Zorvatex" in names and "ropivacaine" not in names  # the shared local anaesthetic names no arm
+    names, _ = literal_names("Zorvatex/valdecoxib (vs placebo) after gynecologic surgery")
+    assert "Zorvatex" in names and "valdecoxib" not in names
+    # batch 4 23238266: half of a compound name the text abbreviates whole ('G/PEG') is no alias of its own
+    names, _ = literal_names("Gatorade/polyethylene glycol bowel preparation with or without bisacodyl (vs NuLYTELY)")
+    assert "Gatorade" not in names
+
+
+def test_a_pairs_slashed_short_form_after_its_name_is_the_interventions():
+    # batch 5 27932894 (and the same text with the drug renamed, where the short form no longer spells the name)
+    text = ("placebo-controlled study of parecoxib/valdecoxib (PAR/VAL) for postoperative pain. "
+            "Pain scores were reduced in the PAR/VAL group (n=98), relative to placebo (n=97)")
+    for name in ("parecoxib/valdecoxib (vs placebo) after gynecologic surgery",
+                 "Zorvatex/valdecoxib (vs placebo) after gynecologic surgery"):
+        given = text.replace("parecoxib", name.split("/")[0])
+        wider = resolve_intervention(name).with_abbreviations(given)
+        assert "PAR/VAL" in wider.synonyms and wider.pattern.search("reduced in the PAR/VAL group")
+    dosed = resolve_intervention("Zorvatex/valdecoxib (vs placebo)").with_abbreviations("Zorvatex/valdecoxib (mg/kg) was")
+    assert "mg/kg" not in dosed.synonyms
