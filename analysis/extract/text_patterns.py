@@ -127,6 +127,20 @@ class TimeMention:
 # (a few substring tests instead of three pattern scans).
 _TIME_KEYS = tuple(sorted(set(NUMBER_WORDS) | set(ORDINALS)))
 _DIGIT = re.compile(r"\d")
+# The words every ``POINT`` / ``ORDINAL_POINT`` match holds (lower case): a sentence without one skips that scan
+# (each cost as much as the ``DURATION`` scan). None of them holds an 's' or an 'i', the letters that non-ASCII
+# characters equal under re.I without lower-casing to them; the Kelvin sign lower-cases to 'k'.
+_POINT_KEYS = ("day", "week", "month", "year", "hour", "pod")
+_ORDINAL_UNITS = ("day", "week", "month", "year")
+
+
+def _has_any(lowered: str, keys: tuple[str, ...]) -> bool:
+    for key in keys:  # a plain loop: no generator per sentence
+        if key in lowered:
+            return True
+    return False
+
+
 _CASE_ODD = re.compile("[\u017f\u0131\u0130]")  # long s, dotless i, dotted I: equal s or i under re.I, not after lower()
 
 
@@ -159,14 +173,16 @@ def _time_mentions(text: str) -> list[TimeMention]:
     """
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
-    for m in POINT.finditer(text):
+    lowered = text.lower()  # for the word gates below only (offsets are read from ``text``)
+    for m in (POINT.finditer(text) if _has_any(lowered, _POINT_KEYS) else ()):
         per = unit_days(m.group("unit") or m.group("pod"))
         values = numbers_in(m.group("nums"))
         if per is None or not values:
             continue
         found.append(TimeMention(tuple(v * per for v in values), m.start(), m.end(), m.group(0), "point"))
         taken.append((m.start(), m.end()))
-    for m in ORDINAL_POINT.finditer(text):
+    ordinal_possible = "the " in lowered and _has_any(lowered, _ORDINAL_UNITS)
+    for m in (ORDINAL_POINT.finditer(text) if ordinal_possible else ()):
         ordinal = m.group("ord").lower()
         n = int(ordinal[:-2]) if ordinal[0].isdigit() else ORDINALS.get(ordinal)
         per = unit_days(m.group("unit"))
