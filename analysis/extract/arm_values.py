@@ -22,8 +22,10 @@ def sentence_direction(clause: str, arms: Arms) -> str | None:
     """Direction for the intervention vs the comparator in one clause: up/down/better/worse/none/None."""
     word = raw_direction(clause)
     if word is None:
-        if _significance(clause) == "sig" and respective_direction(clause, arms) in ("up", "down"):
-            return respective_direction(clause, arms)  # '2.1 and 4.5 in the A and B groups, respectively (P<0.01)'
+        if _significance(clause) == "sig":
+            paired = respective_direction(clause, arms)
+            if paired in ("up", "down"):
+                return paired  # '2.1 and 4.5 in the A and B groups, respectively (P<0.01)'
         return numeric_direction(clause, arms)
     if word != "none":
         paired = respective_direction(clause, arms)

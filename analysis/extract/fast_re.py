@@ -54,6 +54,14 @@ def _lowered(text: str) -> list[Any] | None:
     return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None, None]
 
 
+
+def _holds_digit(got: list[Any], text: str) -> bool:
+    """Whether ``text`` (``got`` its ``_lowered`` entry) holds a digit, asked once per text and kept in ``got``."""
+    if got[3] is None:
+        got[3] = has_digit(text)
+    return got[3]
+
+
 _ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
 _ESCAPED = re.compile(r"\\.", re.S)  # a backslash and the character it escapes
 
@@ -191,14 +199,11 @@ class LowerPattern:
         got = _lowered(text)
         if got is None:
             return None
-        low, chars, present, digit = got
+        low, chars, present, _ = got
         if chars and self.risky and not self.risky.isdisjoint(chars):
             return None
-        if self.digit:
-            if digit is None:
-                digit = got[3] = has_digit(text)
-            if not digit:
-                return ""
+        if self.digit and not _holds_digit(got, text):
+            return ""
         if self.gate is not None:
             if present is None:
                 present = got[2] = required_text.present_keys(low)
@@ -221,12 +226,8 @@ class LowerPattern:
         got = _lowered(text) if text else None
         if got is None or (got[1] and self.risky and not self.risky.isdisjoint(got[1])):
             return self._search(text, *args)
-        if self.digit:
-            digit = got[3]
-            if digit is None:
-                digit = got[3] = has_digit(text)
-            if not digit:
-                return None
+        if self.digit and not _holds_digit(got, text):
+            return None
         if self.gate is not None:
             present = got[2]
             if present is None:
