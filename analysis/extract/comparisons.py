@@ -21,7 +21,7 @@ import re
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
 from ketamine_evidence.analysis.extract.outcomes import HIGHER_BETTER, LOWER_BETTER, _mask
-from ketamine_evidence.analysis.extract.text_patterns import p_values
+from ketamine_evidence.analysis.extract.text_patterns import may_hold, p_values
 
 # --- direction and significance wording --------------------------------------------------------
 NO_DIFF = re.compile(
@@ -325,35 +325,19 @@ def clauses(text: str) -> list[str]:
 
 
 # ``CLAUSE_SPLIT`` tries its alternatives at every space (some 35 microseconds a sentence); each of its matches holds,
-# in lower case, one of these literals (or both ')' and 'and'), unless the text holds a character ``re.I`` equates with
-# an ASCII letter that lower-casing does not make that letter (U+0130, U+0131, U+017F, U+212A): then it is split.
+# in lower case, one of these literals (or both ')' and 'and'); ``may_hold`` minds the characters ``re.I`` folds.
 _SPLIT_KEYS = ("without", "except", "with comparable", "with similar", "significantly", "with no", ";", "but",
                "whereas", "while", "however", "although", "otherwise", "also")
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def may_split(text: str) -> bool:
     """False only where ``CLAUSE_SPLIT`` cannot match ``text`` (a cheap pre-check before the split)."""
-    if may_hold(text, _SPLIT_KEYS):
-        return True
     low = text.lower()
-    return ")" in low and "and" in low  # '(n = 12) and' (a digit, a bracket, 'and')
+    return may_hold(text, _SPLIT_KEYS, low) or (")" in low and "and" in low)  # '(n = 12) and' (a bracket, 'and')
 
 
 # Every ``THRESHOLD`` match holds one of these: 'or equal to', 'or higher than', 'at least', '≥'.
 _THRESHOLD_KEYS = ("equal", "than", "least", "\u2265", "\u2264")
-
-
-def may_hold(text: str, keys: tuple[str, ...]) -> bool:
-    """False only where ``text`` holds none of ``keys`` (lower case) to ``re.I``: True for a text with a character
-    ``re.I`` equates with an ASCII letter that lower-casing does not turn into it."""
-    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
-        return True
-    low = text.lower()
-    for key in keys:
-        if key in low:
-            return True
-    return False
 
 
 def _is_between(clause: str) -> bool:

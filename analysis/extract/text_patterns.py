@@ -128,20 +128,25 @@ class TimeMention:
 _TIME_KEYS = tuple(sorted(set(NUMBER_WORDS) | set(ORDINALS)))
 _DIGIT = re.compile(r"\d")
 # The words every ``POINT`` / ``ORDINAL_POINT`` match holds (lower case): a sentence without one skips that scan
-# (each cost as much as the ``DURATION`` scan). None of them holds an 's' or an 'i', the letters that non-ASCII
-# characters equal under re.I without lower-casing to them; the Kelvin sign lower-cases to 'k'.
+# (each cost as much as the ``DURATION`` scan).
 _POINT_KEYS = ("day", "week", "month", "year", "hour", "pod")
 _ORDINAL_UNITS = ("day", "week", "month", "year")
+# Characters ``re.I`` equates with an ASCII letter that ``lower()`` does not turn into that letter alone: long s, dotless
+# i, dotted I (s or i) and the Kelvin sign (k).
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _has_any(lowered: str, keys: tuple[str, ...]) -> bool:
+def may_hold(text: str, keys: tuple[str, ...], lowered: str | None = None) -> bool:
+    """False only where ``text`` holds none of ``keys`` (lower case) even to ``re.I``: the cheap pre-check of a
+    case-insensitive pattern every match of which holds one of them. True for a text holding a ``_CASE_ODD``
+    character. ``lowered``: ``text.lower()`` when the caller has it."""
+    if not text.isascii() and _CASE_ODD.search(text):
+        return True
+    low = text.lower() if lowered is None else lowered
     for key in keys:  # a plain loop: no generator per sentence
-        if key in lowered:
+        if key in low:
             return True
     return False
-
-
-_CASE_ODD = re.compile("[\u017f\u0131\u0130]")  # long s, dotless i, dotted I: equal s or i under re.I, not after lower()
 
 
 def time_mentions(text: str) -> list[TimeMention]:
@@ -154,13 +159,8 @@ def time_mentions(text: str) -> list[TimeMention]:
 
 @per_article
 def _cached_time_mentions(text: str) -> tuple[TimeMention, ...]:
-    if _DIGIT.search(text) is None and (text.isascii() or not _CASE_ODD.search(text)):
-        lowered = text.lower()
-        for key in _TIME_KEYS:
-            if key in lowered:
-                break
-        else:
-            return ()
+    if _DIGIT.search(text) is None and not may_hold(text, _TIME_KEYS):
+        return ()
     return tuple(_time_mentions(text))
 
 
@@ -174,14 +174,14 @@ def _time_mentions(text: str) -> list[TimeMention]:
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()  # for the word gates below only (offsets are read from ``text``)
-    for m in (POINT.finditer(text) if _has_any(lowered, _POINT_KEYS) else ()):
+    for m in (POINT.finditer(text) if may_hold(text, _POINT_KEYS, lowered) else ()):
         per = unit_days(m.group("unit") or m.group("pod"))
         values = numbers_in(m.group("nums"))
         if per is None or not values:
             continue
         found.append(TimeMention(tuple(v * per for v in values), m.start(), m.end(), m.group(0), "point"))
         taken.append((m.start(), m.end()))
-    ordinal_possible = "the " in lowered and _has_any(lowered, _ORDINAL_UNITS)
+    ordinal_possible = "the " in lowered and may_hold(text, _ORDINAL_UNITS, lowered)
     for m in (ORDINAL_POINT.finditer(text) if ordinal_possible else ()):
         ordinal = m.group("ord").lower()
         n = int(ordinal[:-2]) if ordinal[0].isdigit() else ORDINALS.get(ordinal)
