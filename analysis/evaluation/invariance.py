@@ -21,6 +21,7 @@ from typing import Any, Callable
 from ketamine_evidence.analysis.evaluation.gold import (DEFAULT_INTERVENTION, FIELD_ORDER, SET_FIELDS,
                                                         _find_article, _index_articles, load_gold)
 from ketamine_evidence.analysis.evaluation.invariance_text import TEXT_REWRITES, UNSEEN_NAME, rename
+from ketamine_evidence.analysis.evaluation.invariance_time import TIME_REWRITES
 from ketamine_evidence.analysis.records import Article, Section
 
 # name -> (gold file, articles); paths relative to the repository root (``../shared`` beside it).
@@ -33,7 +34,8 @@ SETS: dict[str, tuple[str, str]] = {
     "batch6": ("data/eval/pool/gold_dev_batch6.jsonl", "../shared/eval/pain_trials_pool"),
 }
 CHECK_SETS = frozenset({"batch6"})  # aggregate rates only: no per-record output
-REWRITES = ("rename", *TEXT_REWRITES)
+ALL_TEXT_REWRITES = {**TEXT_REWRITES, **TIME_REWRITES}
+REWRITES = ("rename", *ALL_TEXT_REWRITES)
 # ``relevant`` is the ketamine question: renaming ketamine changes its answer by definition.
 NOT_COMPARED = {"rename": frozenset({"relevant"})}
 
@@ -131,10 +133,12 @@ def measure(gold_path: Path, input_path: Path, rewrites: tuple[str, ...] = REWRI
                 variant, new_given = got
                 study = extract_article(variant, resolve_intervention(new_given))[0]
             else:
-                variant = rewrite_article(article, TEXT_REWRITES[name])
+                variant = rewrite_article(article, ALL_TEXT_REWRITES[name])
                 if variant is None:
                     continue
-                study = extract_article(variant, intervention)[0]
+                # a time in the treatment's name ('12-week yoga exercise programme') is rewritten with the text
+                named = ALL_TEXT_REWRITES[name](given) if name in TIME_REWRITES else given
+                study = extract_article(variant, intervention if named == given else resolve_intervention(named))[0]
             result.applied += 1
             after = _values(study.to_gold(with_evidence=False))
             for f in FIELD_ORDER:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.protocols import is_planned
-from ketamine_evidence.analysis.extract.text_patterns import NUM, TimeMention, parse_number, unit_days
+from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention,
+                                                              parse_number, unit_days)
 from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
 
 if TYPE_CHECKING:
@@ -33,9 +34,9 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
 # (a length in words is one too: 'an eight-week, double-blind ... trial', 'for six weeks')
-_FOLLOW_WORDS = re.compile(rf"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at (week|month|day)|"
+_FOLLOW_WORDS = re.compile(rf"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at ({WEEK_UNITS}|{MONTH_UNITS}|day)|"
                            rf"treat\w*|received|for (\d|{NUM})|intervention|programme|program|course|period)\b|"
-                           rf"\b(\d+|{NUM})[- ](?:week|month|day)s?\b[^.;]{{0,60}}\b(?:trial|study)\b", re.I)
+                           rf"\b(\d+|{NUM})[- ](?:{WEEK_UNITS}|{MONTH_UNITS}|days?)\b[^.;]{{0,60}}\b(?:trial|study)\b", re.I)
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
@@ -53,7 +54,7 @@ _ACTIVITY_AFTER = re.compile(r"[- ]?(long\s)?([\w-]+\s)?(sessions?|classes|class
                              r"seminars?|lectures?|sleep)\b", re.I)
 _POINT_BEFORE = re.compile(r"\b(within|at|after|by|until|till|up to|in the first|during the first)\s(the\s)?(first\s)?$", re.I)
 # An assessment window in brackets: 'during the acute phase (0–24 h)', 'overall CR (0–120 h)' (not an age range).
-_WINDOW = re.compile(r"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:h|hrs?|hours?|days?|weeks?)\s?\)", re.I)
+_WINDOW = re.compile(rf"\(\s?\d+(?:\.\d+)?\s?[-\u2013]\s?\d+(?:\.\d+)?\s?(?:{HOUR_UNITS}|days?|{WEEK_UNITS})\s?\)", re.I)
 # Pain rated right after the procedure: 'in the immediate postprocedure period', 'immediately after endoscopic
 # examination'.
 _IMMEDIATE = re.compile(r"\b(pain|score|scale|measure\w*|assess\w*|rated|recorded)\b[^.;]{0,80}\bimmediate(ly)? (post-?procedur\w*|"
@@ -199,16 +200,17 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
 
 
 _PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
-_PERIODS = re.compile(r"\b(?P<k>two|three|four|2|3|4)\s(?P<n>\d+)[- ](?P<unit>days?|weeks?|months?)\s(?:\w+\s)?"
-                      r"(?:treatment\s)?(?:periods|cycles)\b(?:[^.;]{0,40}?\b(?P<w>\d+)[- ](?P<wunit>days?|weeks?)\s(?:of\s)?wash-?out)?",
+_PERIODS = re.compile(rf"\b(?P<k>two|three|four|2|3|4)\s(?P<n>\d+)[- ](?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:\w+\s)?"
+                      rf"(?:treatment\s)?(?:periods|cycles)\b(?:[^.;]{{0,40}}?\b(?P<w>\d+)[- ](?P<wunit>days?|{WEEK_UNITS})\s(?:of\s)?"
+                      rf"wash-?out)?",
                       re.I)
-_SEQUENCE = re.compile(r"\bfor\s(?P<a>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ua>days?|weeks?|months?)"
+_SEQUENCE = re.compile(rf"\bfor\s(?P<a>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ua>days?|{WEEK_UNITS}|{MONTH_UNITS})"
                        r"(?P<link>,\s|\s(?:followed by|then|and then)\s)[^.;]{0,60}?\bfor\s"
-                       r"(?P<b>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ub>days?|weeks?|months?)", re.I)
+                       rf"(?P<b>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})", re.I)
 
 
 # Treatment cycles, the length first: 'One treatment cycle lasted for 21 days and two cycles were scheduled'.
-_CYCLES = re.compile(r"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d+)\s(?P<unit>days?|weeks?)\b[^.;]{0,40}?"
+_CYCLES = re.compile(rf"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d+)\s(?P<unit>days?|{WEEK_UNITS})\b[^.;]{{0,40}}?"
                      r"\b(?P<k>two|three|four|five|six|eight|\d)\s(?:\w+\s)?cycles\b", re.I)
 
 
@@ -233,7 +235,8 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
 
 # Assessments on a schedule: 'evaluated at the clinic four times, with 4-week intervals' (the first at baseline).
 _INTERVALS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s(?:times|visits|assessments|occasions),?\s(?:with|at)\s"
-                        r"(?P<m>\d+|one|two|three|four|six|eight|twelve)[- ](?P<unit>days?|weeks?|months?)\sintervals?\b", re.I)
+                        rf"(?P<m>\d+|one|two|three|four|six|eight|twelve)[- ](?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\sintervals?\b",
+                        re.I)
 
 
 def interval_schedule(text: str) -> float | None:
@@ -262,8 +265,9 @@ def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
 
 # A baseline or run-in period before treatment, stated with its length: '1 week of baseline measurement', 'a 2-week
 # run-in period', 'a baseline period of 7 days'.
-_BASELINE = re.compile(r"\b(?P<a>\d+|one|two|three|four)[- ](?P<ua>days?|weeks?)\s(?:of\s)?(?:baseline|run-?in)\b|"
-                       r"\b(?:baseline|run-?in)\s(?:period|phase)\sof\s(?P<b>\d+|one|two|three|four)\s(?P<ub>days?|weeks?)\b", re.I)
+_BASELINE = re.compile(rf"\b(?P<a>\d+|one|two|three|four)[- ](?P<ua>days?|{WEEK_UNITS})\s(?:of\s)?(?:baseline|run-?in)\b|"
+                       rf"\b(?:baseline|run-?in)\s(?:period|phase)\sof\s(?P<b>\d+|one|two|three|four)\s(?P<ub>days?|{WEEK_UNITS})\b",
+                       re.I)
 
 
 def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:

@@ -44,6 +44,11 @@ UNIT_DAYS: dict[str, float] = {
     "mo": 30.0, "mos": 30.0, "month": 30.0, "months": 30.0,
     "y": 365.0, "yr": 365.0, "yrs": 365.0, "year": 365.0, "years": 365.0,
 }
+# One unit's spellings (the guideline counts them alike): every pattern that names a unit uses these, so that
+# '8-wk', '6 mo' and '24 hrs' read as '8-week', '6 months' and '24 hours' do.
+HOUR_UNITS = r"(?:hours?|hrs?|h)"
+WEEK_UNITS = r"(?:weeks?|wks?)"
+MONTH_UNITS = r"(?:months?|mos?)"
 UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|"
         r"years?|yrs?|y)")
 _UNIT_RE = re.compile(UNIT + r"$", re.I)
@@ -52,8 +57,8 @@ _UNIT_RE = re.compile(UNIT + r"$", re.I)
 NUM_LIST = rf"{NUM}(?:\s?(?:,|-|\u2013|to|and|or|,\s?and)\s?{NUM})*"
 DURATION = re.compile(rf"(?<![\w.])(?P<nums>{NUM_LIST})[\s-]?(?:(?:postoperative|post-operative|consecutive|treatment|"
                       rf"study|follow-up)\s)?(?P<unit>{UNIT})(?![a-z])", re.I)
-# 'week 12', 'day 3', 'postoperative day 3', 'month 6', 'weeks 4 and 8', 'POD 2'.
-POINT = re.compile(rf"\b(?:(?P<unit>weeks?|days?|months?|years?|hours?)\s|(?P<pod>POD)\s?)(?P<nums>{NUM_LIST})(?!\w|\.\d)", re.I)
+# 'week 12', 'day 3', 'postoperative day 3', 'month 6', 'weeks 4 and 8', 'POD 2', 'postoperative day (POD) 1'.
+POINT = re.compile(rf"\b(?:(?P<unit>weeks?|days?|months?|years?|hours?)(?:\s\((?-i:[A-Z]{{2,5}}s?)\))?\s|(?P<pod>POD)\s?)(?P<nums>{NUM_LIST})(?!\w|\.\d)", re.I)
 # 'on the first postoperative day', 'during the second week', 'by the third month'.
 ORDINALS: dict[str, int] = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                             "eighth": 8, "ninth": 9, "tenth": 10, "twelfth": 12}
@@ -149,6 +154,12 @@ def may_hold(text: str, keys: tuple[str, ...], lowered: str | None = None) -> bo
     return False
 
 
+# A unit of measurement right after a number: that number is a value, not the next time of a list.
+_VALUE_AFTER = re.compile(r"\s?(?:%|[\u00b5\u03bcmnk]?g\b|m[lL]\b|mm(?:Hg|ol)?\b|cm\b|IU\b|points?\b)")
+# The last item of a number list with the separator before it: ' to 91'.
+_LIST_TAIL = re.compile(rf"\s?(?:,|-|\u2013|to|and|or|,\s?and)\s?{NUM}$", re.I)
+
+
 def time_mentions(text: str) -> list[TimeMention]:
     """All time expressions in ``text``, in order, with every value converted to days (see ``_time_mentions``).
 
@@ -179,8 +190,13 @@ def _time_mentions(text: str) -> list[TimeMention]:
         values = numbers_in(m.group("nums"))
         if per is None or not values:
             continue
-        found.append(TimeMention(tuple(v * per for v in values), m.start(), m.end(), m.group(0), "point"))
-        taken.append((m.start(), m.end()))
+        end = m.end()
+        if len(values) > 1 and _VALUE_AFTER.match(text, end):
+            # 'at month 3 to 91 μg/h': the last number has a unit of its own, a value the point reached
+            values.pop()
+            end = m.start("nums") + _LIST_TAIL.search(m.group("nums")).start()
+        found.append(TimeMention(tuple(v * per for v in values), m.start(), end, text[m.start():end], "point"))
+        taken.append((m.start(), end))
     ordinal_possible = "the " in lowered and may_hold(text, _ORDINAL_UNITS, lowered)
     for m in (ORDINAL_POINT.finditer(text) if ordinal_possible else ()):
         ordinal = m.group("ord").lower()

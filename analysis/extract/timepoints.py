@@ -26,7 +26,8 @@ import re
 from dataclasses import dataclass
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
-from ketamine_evidence.analysis.extract.text_patterns import ORDINALS, TimeMention, time_mentions, unit_days
+from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, ORDINALS, WEEK_UNITS, TimeMention,
+                                                              time_mentions, unit_days)
 
 _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|twelfth|"
             r"\d{1,3}(?:st|nd|rd|th))")
@@ -75,16 +76,17 @@ AFTER_TREATMENT = re.compile(
 # 'a 4-week intervention period', 'over a period of 4 weeks', '64 days of continuous BP-C1 treatment', 'The
 # intervention period was six weeks', 'a 12-week yoga exercise program', 'the maximum duration of the therapy was
 # eight weeks'.
-_COURSE_UNIT = r"(?:days?|weeks?|wks?|months?)"
+_COURSE_UNIT = rf"(?:days?|{WEEK_UNITS}|{MONTH_UNITS})"
 _COURSE_KIND = r"(?:treatment|therapy|intervention|programme|program|course|regimen|supplementation|training)"
 COURSE = re.compile(
     rf"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>{_COURSE_UNIT})\b"
-    rf"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|wk|month)s?[- ](?:(?!follow)[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
+    rf"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|wk|month|mo)s?[- ](?:(?!follow)[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
     rf"|\b(?P<c>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<uc>{_COURSE_UNIT})\sof\s(?:[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
     rf"|\b(?:treatment|intervention|training|therapy)\s(?:period|phase|duration)\s(?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
     rf"(?P<ud>{_COURSE_UNIT})\b"
     rf"|\b(?:duration|length)\sof\s(?:the\s)?(?:treatment|intervention|therapy|training)\s(?:was|of)\s(?P<e>\d+(?:\.\d+)?|[a-z]+)\s"
     rf"(?P<ue>{_COURSE_UNIT})\b", re.I)
+_MO = re.compile(r"\d[- ]?mos?\b")  # '6-mo', 'for 6 mo': the one course unit the gate's words miss
 _COURSE_GROUPS = (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"), ("e", "ue"))
 # Measured durations: 'median 320 min', '(mean 4.2 h)', a signed change '(−70.3 min',
 # 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
@@ -92,7 +94,7 @@ _COURSE_GROUPS = (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"), ("e", "ue"
 # by an ordinal label ('1 week (1st follow-up)').
 _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:medians?|means?|average|averaged|t1/2|half-life|lasted|lasting)\W{0,3}(?:(?:of|was|were|is|time|duration|"
-    r"value|SD|IQR)\W{1,3}){0,2}|\b(?:was|were)\s|±\s?|(?:^|[\s(\[])[\u2212+-]\s?|[\d.]\s?(?:min|h|hours?|days?|weeks?)\s(?:versus|vs\.?)\s)$", re.I)
+    rf"value|SD|IQR)\W{{1,3}}){{0,2}}|\b(?:was|were)\s|±\s?|(?:^|[\s(\[])[\u2212+-]\s?|[\d.]\s?(?:min|{HOUR_UNITS}|days?|{WEEK_UNITS})\s(?:versus|vs\.?)\s)$", re.I)
 _MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
 # A mean before its SD and unit: '263.33 ± 63 min'.
 _MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")
@@ -153,7 +155,8 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
     own: list[float] = []
     named = name.lower() if name and len(name) > 2 else None
     for text in texts:
-        if "day" not in text and "week" not in text and "month" not in text and "wk" not in text:
+        if "day" not in text and "week" not in text and "month" not in text and "wk" not in text and (
+                "mo" not in text or not _MO.search(text)):
             continue  # every COURSE match names one of these units (lower-case in running text)
         for m in COURSE.finditer(text):
             number, unit = next((m.group(n), m.group(u)) for n, u in _COURSE_GROUPS if m.group(n))

@@ -64,3 +64,26 @@ def test_a_time_written_another_way_reads_the_same(text: str, spelling: tuple[st
                                                     expected: float) -> None:
     assert _max_follow_up(text, course) == expected
     assert _max_follow_up(text.replace(*spelling), course) == expected
+
+
+@pytest.mark.parametrize(("text", "spelling", "course", "expected"), [
+    # pool dev PMC3228981 (22148110) abbreviated: the trial's length in 'wk' (invariance unit_abbreviations)
+    ("Overall, 117 IBS patients meeting Rome II criteria were enrolled in an 8-week, double-blind, active-controlled "
+     "and single center trial.", ("8-week", "8-wk"), None, 56.0),
+    # chronic dev 26509056: 24 months after a 6-month course, in 'mo'
+    ("884 persons were eligible, 442 were randomised and 81.7% were followed up 24 months post-treatment.",
+     ("24 months", "24 mo"), 180.0, 900.0),
+])
+def test_an_abbreviated_unit_reads_as_the_word(text: str, spelling: tuple[str, str], course: float | None,
+                                               expected: float) -> None:
+    assert _max_follow_up(text, course) == expected
+    assert _max_follow_up(text.replace(*spelling), course) == expected
+
+
+def test_schedules_and_baselines_in_abbreviated_units() -> None:
+    from ketamine_evidence.analysis.extract.follow_up import interval_schedule
+    # batch 5 18955260 and PMC5873424 with 'wk' (invariance unit_abbreviations)
+    assert interval_schedule("The dogs were evaluated at the clinic four times, with 4-wk intervals.") == 84.0
+    text = ("Sleep was assessed continuously for 14 days by actigraphy, 1 wk of baseline measurement, and 1 wk of "
+            "ongoing treatment.")
+    assert _from_treatment_start(text, [_mention(d) for d in (14.0, 7.0, 7.0)]) == [7.0, 7.0, 7.0]

@@ -83,3 +83,18 @@ def test_two_number_words_are_one_number_only_as_tens_and_units_or_hundreds() ->
     assert [m.days for m in time_mentions("Both studies had two eight-day study periods.")] == [(8.0,)]
     assert [m.days for m in time_mentions("for twenty-four hours")] == [(1.0,)]
     assert parse_number("three hundred") == 300.0
+
+
+def test_a_list_item_with_a_unit_of_its_own_is_a_value_not_a_time() -> None:
+    # pool dev 28859173 with its point in the other order ('at 3 months' -> 'at month 3', invariance point_order)
+    text = "which increased further at month 3 to 91 μg/h; 95% CI 56–140 μg/h."
+    assert [(m.text, m.days) for m in time_mentions(text)] == [("month 3", (90.0,))]
+    # a list without a value after it keeps every time (batch 5 19430829)
+    assert time_mentions("The VAS score on postoperative days 1, 3, and 7 was significant lower")[0].days == (1.0, 3.0, 7.0)
+
+
+def test_an_abbreviation_defined_between_unit_and_number() -> None:
+    # batch 5 19430829 with 'POD' defined at its first use (invariance postoperative_day)
+    text = "The VAS score on postoperative days (POD) 1, 3, and 7 was significant lower (P < 0.05)"
+    assert time_mentions(text)[0].days == (1.0, 3.0, 7.0)
+    assert time_mentions("for 3 days (range) 2")[0].days == (3.0,)  # a lower-case word is no abbreviation

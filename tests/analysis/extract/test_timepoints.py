@@ -134,3 +134,9 @@ def test_the_ordinal_hint_answers_as_its_pattern_on_every_snapshot_sentence(sent
     texts = sentences + [s[i:] for s in sentences for i in range(0, len(s), 23)]
     assert sum(bool(_ORD_HINT.search(t)) for t in texts) > 10
     assert all(ordinal_hint(t) == bool(_ORD_HINT.search(t)) for t in texts)
+
+
+def test_abbreviated_units_give_the_same_course() -> None:
+    # chronic dev 26509056 and batch 5 18955260, abbreviated as in 'unit_abbreviations' (invariance)
+    assert course_days(["The interventions were a 6-mo telephone cognitive behaviour therapy (tCBT)"]) == 180.0
+    assert course_days(["All dogs were fed test products or placebo for 8 wk."]) == 56.0
