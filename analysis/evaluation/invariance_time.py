@@ -13,7 +13,9 @@ same number of days, or in another spelling of the same unit, is annotated ident
 - ``hours_hr``: 'N h' / 'N hours' -> 'N hr' / 'N hrs': the same unit.
 - ``hyphen_numbers``: '1-year' <-> 'one-year' (and 'one year' <-> '1 year'): the same number in a time compound.
 - ``postoperative_day``: 'postoperative day 2' <-> 'POD 2' (defined at its first use, as abstracts do): the same day.
-- ``point_order``: 'at 6 months' <-> 'at month 6' (and weeks): the same time point named in the other order.
+- ``point_order``: 'at 6 months' <-> 'at month 6', 'up to 3 weeks' <-> 'up to week 3': the same time point named
+  in the other order.
+- ``after_surgery``: '24 h postoperatively' <-> '24 h after surgery': the same time, counted from the same start.
 
 A number after '±' or '+/-' (an SD) is left, with its unit, as it is: rewriting the SD alone would change the mean.
 """
@@ -198,9 +200,9 @@ def postoperative_day(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------------ point order
-_AT_QUANTITY = re.compile(rf"\b(?P<at>[Aa]t|[Bb]y|[Uu]ntil)\s(?P<nums>{NUM_LIST})\s(?P<unit>weeks?|months?)"
+_AT_QUANTITY = re.compile(rf"\b(?P<at>[Aa]t|[Bb]y|[Uu]ntil|[Uu]p to|[Tt]hrough)\s(?P<nums>{NUM_LIST})\s(?P<unit>weeks?|months?)"
                           rf"(?!\s(?:of\sage|old|of\s(?:treatment|therapy|follow))|[\w\-])")
-_AT_POINT = re.compile(rf"\b(?P<at>[Aa]t|[Bb]y|[Uu]ntil)\s(?P<unit>weeks?|months?)\s(?P<nums>{NUM_LIST})"
+_AT_POINT = re.compile(rf"\b(?P<at>[Aa]t|[Bb]y|[Uu]ntil|[Uu]p to|[Tt]hrough)\s(?P<unit>weeks?|months?)\s(?P<nums>{NUM_LIST})"
                        rf"(?!\w|\.\d){_NO_VALUE}")
 
 
@@ -218,8 +220,22 @@ def point_order(text: str) -> str:
     return _AT_QUANTITY.sub(point, text)
 
 
+# ------------------------------------------------------------------------------------------------ after surgery
+_TIME_BEFORE = rf"(?P<time>{NUM_LIST}[\s-]?(?:hours?|hrs?|h|days?|weeks?|months?))\s"
+_POSTOPERATIVELY = re.compile(rf"{_TIME_BEFORE}post-?operatively\b", re.I)
+_AFTER_SURGERY = re.compile(rf"{_TIME_BEFORE}after (?:the )?(?:surgery|operation)\b", re.I)
+
+
+def after_surgery(text: str) -> str:
+    """'24 h postoperatively' -> '24 h after surgery'; in a text with none, '24 h after surgery' -> '24 h
+    postoperatively'."""
+    if _POSTOPERATIVELY.search(text):
+        return _POSTOPERATIVELY.sub(lambda m: f"{m.group('time')} after surgery", text)
+    return _AFTER_SURGERY.sub(lambda m: f"{m.group('time')} postoperatively", text)
+
+
 TIME_REWRITES: dict[str, Callable[[str], str]] = {
     "weeks_days": weeks_days, "months_days": months_days, "unit_abbreviations": unit_abbreviations,
     "hours_hr": hours_hr, "hyphen_numbers": hyphen_numbers, "postoperative_day": postoperative_day,
-    "point_order": point_order,
+    "point_order": point_order, "after_surgery": after_surgery,
 }

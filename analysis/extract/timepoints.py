@@ -98,7 +98,8 @@ _MEASURED_BEFORE = re.compile(
 _MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
 # A mean before its SD and unit: '263.33 ± 63 min'.
 _MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")
-_AFTER_EVENT = re.compile(r"\s(?:after|post|following|from)\b", re.I)
+# ... after an event: 'after surgery', 'postoperatively', 'post-injection', 'following'.
+_AFTER_EVENT = re.compile(r"\s(?:after|post(?:-?\w+ly|-\w+)?|postoperative\w*|following|from)\b", re.I)
 # 'the first 6 months of 2014', 'in 3 months of 2015': a calendar span.
 _CALENDAR_AFTER = re.compile(r"^\s(?:of|in)\s(?:19|20)\d\d\b")
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.evaluation.invariance_time import (TIME_REWRITES, hours_hr, hyphen_numbers,
-                                                                   months_days, point_order, postoperative_day,
-                                                                   unit_abbreviations, weeks_days)
+from ketamine_evidence.analysis.evaluation.invariance_time import (TIME_REWRITES, after_surgery, hours_hr,
+                                                                   hyphen_numbers, months_days, point_order,
+                                                                   postoperative_day, unit_abbreviations, weeks_days)
 
 # batch 5 18955260
 DOGS = ("All dogs were fed test products or placebo for 8 weeks. The dogs were evaluated at the clinic four times, "
@@ -69,4 +69,13 @@ def test_point_order() -> None:
 
 def test_every_rewrite_is_registered() -> None:
     assert set(TIME_REWRITES) == {"weeks_days", "months_days", "unit_abbreviations", "hours_hr", "hyphen_numbers",
-                                  "postoperative_day", "point_order"}
+                                  "postoperative_day", "point_order", "after_surgery"}
+
+
+def test_after_surgery_and_postoperatively() -> None:
+    # batch 5 20198404: only the event words change, the mean times and their SDs stay
+    assert after_surgery(MEAN_SD) == ("Patients were examined before, and 16 ± 3 and 24 ± 2 months postoperatively, in "
+                                      "12 sessions.")
+    assert after_surgery(after_surgery(MEAN_SD)) == MEAN_SD
+    assert point_order("experienced greater pain reductions up to 3 weeks postinjection") == \
+        "experienced greater pain reductions up to week 3 postinjection"  # batch 5 28839449

@@ -140,3 +140,12 @@ def test_abbreviated_units_give_the_same_course() -> None:
     # chronic dev 26509056 and batch 5 18955260, abbreviated as in 'unit_abbreviations' (invariance)
     assert course_days(["The interventions were a 6-mo telephone cognitive behaviour therapy (tCBT)"]) == 180.0
     assert course_days(["All dogs were fed test products or placebo for 8 wk."]) == 56.0
+
+
+def test_a_mean_time_before_postoperatively_is_a_time_point() -> None:
+    # batch 5 20198404 ('... months after surgery') in the other wording (invariance after_surgery)
+    for event in ("after surgery", "postoperatively", "post-operatively"):
+        points = time_points(f"Patients were examined before, and 16 ± 3 and 24 ± 2 months {event}.", None, None)
+        assert [(p.days, p.measured) for p in points] == [(720.0, False)]
+    # a measured duration with no event after it stays measured
+    assert all(p.measured for p in time_points("The duration of analgesia was 263.33 ± 63 min.", None, None))
