@@ -74,7 +74,7 @@ RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignme
                     r"(?:allocated|assigned) at random)\b", re.I)
 NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
                         re.I)
-CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+\d+[- ]year[- ]old\s+(?:man|woman|male|female|boy|"
+CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+(?:man|woman|male|female|boy|"
                          r"girl|patient|child|gentleman|lady|infant)\b|"
                          r"we (?:report|describe|present) (?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
                          r"(?:case|patient|man|woman|male|female|boy|"

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ketamine_evidence.analysis.extract.study_text import Gated
+from ketamine_evidence.analysis.extract.text_patterns import MONTH_UNITS, NUMBER_WORDS, WEEK_UNITS
 
 # Random words that are no allocation of this study's participants: a trial that is only the data source
 # of an analysis ('the external validity of this tool within the context of the ... randomised controlled
@@ -59,7 +60,9 @@ POST_HOC = Gated(POST_HOC, ("post hoc", "post-hoc", "secondary", "ancillary"))
 # A study labelled a cohort or case-control study that gives the treatment itself is a non-randomised trial (rule l;
 # 'Intervention: 60-minute session ...' and 'at the end of the 8-week intervention' in 'A Prospective Cohort Study';
 # 'patients ... were supplemented with vitamin D 4000 IE/day, and were compared to 39 untreated, matched "control"-patients').
-GIVEN_BY_STUDY = re.compile(r"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) \d+[- ](?:weeks?|days?|months?) (?:[\w-]+ )?(?:intervention|"
+_COUNT = "|".join(NUMBER_WORDS)  # a length in words or digits, in any spelling of its unit ('the eight-wk intervention')
+GIVEN_BY_STUDY = re.compile(rf"(?:^|[.:]\s+)Intervention:|\b(?:the|an?|this) (?:\d+|{_COUNT})[- ](?:{WEEK_UNITS}|days?|{MONTH_UNITS})"
+                            r" (?:[\w-]+ )?(?:intervention|"
                             r"programmes?|programs?|treatment period)\b|\bwere supplemented with\b", re.I)
 # Rules l and m: groups formed by what people have ('divided into 3 groups consisting of 1) 23 adults with acute axial
 # severe LBP ..., 2) 19 adults who had been involved in a minor traffic accident', 'equally divided into three groups:

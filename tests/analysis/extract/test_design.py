@@ -41,6 +41,7 @@ def _assert_evidence(article: Article, finding, sentence: str) -> None:
     ("We conducted a systematic review and meta-analysis of trials of ketamine.", "systematic_review"),
     ("We report a case of a 45-year-old woman with CRPS.", "case_report"),
     ("A 54-year-old woman with postherpetic neuralgia applied ketamine cream.", "case_report"),
+    ("A fifty-four-year-old woman with postherpetic neuralgia applied ketamine cream.", "case_report"),  # in words
     ("These patients were compared with the control group of 21 consecutive patients.", "non_randomised_trial"),
 ])
 def test_design_from_the_deciding_sentence(sentence, expected):

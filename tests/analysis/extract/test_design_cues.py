@@ -36,3 +36,17 @@ def test_a_drug_given_keeps_an_experiment_a_trial():
     assert not DRUG_GIVEN.search("In the present study, 120 participants were randomly assigned to a control group vs. "
                                  "a group confronted with the Trier Social Stress Test (TSST), an established paradigm "
                                  "for the induction of acute psychosocial stress.")
+
+
+@pytest.mark.parametrize("sentence", [
+    # batch 4/5 dev 25710539, and the same length in words or abbreviated (invariance hyphen_numbers,
+    # unit_abbreviations): the study gives the treatment itself
+    "62) at the end of the 8-week intervention.",
+    "62) at the end of the eight-week intervention.",
+    "62) at the end of the 8-wk intervention.",
+    # pool dev 17391505
+    "Four hundred and twenty-six patients completed the six-month treatment period.",
+])
+def test_a_course_given_by_the_study_in_any_spelling(sentence):
+    from ketamine_evidence.analysis.extract.design_cues import GIVEN_BY_STUDY
+    assert GIVEN_BY_STUDY.search(sentence)
