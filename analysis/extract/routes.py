@@ -82,13 +82,13 @@ _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|ca
                            r"port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"
                            r"mucositis|glucose tolerance|intake|contraceptives?)\b", re.I)
 # Dosage forms named after the drug ('lidocaine 5% patch', 'diclofenac gel'): the drug must be right before.
-_FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|mouthwash|gargle|eye drops)$", re.I)
+_FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|lotions?|plasters?|mouth ?wash(?:es)?|gargles?|eye ?drops)$", re.I)
 # The intervention described by an apposition that names its route: 'droxidopa, an oral norepinephrine
 # precursor', 'Tofacitinib is an oral Janus kinase inhibitor'.
 _APPOSITION = re.compile(r"[\u00ae\u2122]?(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+", re.I)
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s*$", re.I)
 _PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
-_ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$|^(?:applied|rubbed|massaged|"
+_ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po|by mouth|per os|by vein)$|^(?:applied|rubbed|massaged|"
                      r"spread|painted|sprayed)\b", re.I)  # route words that follow the drug they belong to
 # Split in two so each is gated ('implied' = either matches): a rate per kg and time, a plasma level or a
 # concentration in ng/ml holds a digit; the other wordings hold one of their key words.

@@ -397,3 +397,30 @@ def test_named_conditions_skip_terms_by_one_key_lookup_with_the_same_matches() -
                 checked += 1
                 found += bool(got)
     assert checked > 250 and found > 20
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dev sentences with a condition word swapped for a clinical synonym of the same class (invariance rewrite
+    # ``condition_synonyms``): batch 4 19775434, pool dev 29316960, batch 5 26762175, batch 4 28511647
+    ("patients with a combination of cephalalgia and cervical pain", ["migraine_headache", "other"]),
+    ("in reducing pain in people with sciatic pain", ["neuropathic"]),
+    ("Patients with end-stage osteoarthrosis of the knee were randomized", ["other"]),
+    ("chronic lumbago and lumbar facet joint pain", ["low_back"]),
+    ("painful diabetic polyneuropathy or cubital tunnel syndrome", ["neuropathic"]),
+    ("chronic tendonitis, de Quervain's tenosynovitis and greater trochanteric pain syndrome", ["other"]),
+    ("metastatic bone pain in breast cancer", ["cancer_pain"]),
+])
+def test_clinical_synonyms_of_a_class(sentence, expected):
+    assert sorted({term for term, _ in conditions.named_conditions(sentence)}) == expected
+
+
+def test_medical_pain_word_forms_count_as_pain():
+    """-algia, -dynia and aches are pain words (cephalalgia rated like headache); the condition names fibromyalgia and
+    polymyalgia, and 'nostalgia', are not."""
+    from ketamine_evidence.analysis.extract.study_text import PAIN
+
+    for text in ("prevalence of other related symptoms (cephalalgia and burning eyes)", "coccydynia scores",
+                 "backache intensity"):
+        assert PAIN.pattern.search(text), text
+    for text in ("fibromyalgia impact questionnaire", "polymyalgia rheumatica", "nostalgia"):
+        assert not PAIN.pattern.search(text), text

@@ -415,3 +415,16 @@ def test_implied_intravenous_wording_split_in_two_gated_patterns_finds_the_same_
                 checked += 1
                 found += got
     assert checked > 300 and found > 20
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # chronic dev 24843472, its 'orally' written 'by mouth' (invariance rewrite ``route_forms``)
+    ("Ketamine 40 or 60 mg/day or placebo was given by mouth once daily for 12 weeks.", ["oral"]),
+    ("Patients received ketamine 5% plaster or placebo plaster on the painful area.", ["topical"]),
+    ("Ketamine was given peridurally before incision.", ["neuraxial"]),
+    ("Patients received an erector spinae plane block with ketamine and ropivacaine.", ["other"]),
+    ("Patients received a pudendal block with ketamine.", ["other"]),
+    ("Ketamine suppositories were given twice daily.", ["other"]),
+])
+def test_route_words_of_general_vocabulary(sentence, expected):
+    assert sorted(_routes(_article(sentence))) == expected
