@@ -26,9 +26,13 @@ _LEX = load_lexicon("injection_sites.toml")
 _SITE = "|".join(f"(?P<{term}>{alternation(entry['patterns'])})" for term, entry in _LEX.items())
 # the injection, then 'into' its target within the clause; the target's name may carry up to three words before its
 # head ('into the posterior annulus fibrosus', 'into the L5-S1 intervertebral disc')
+# ('injected in the deltoid', 'infiltrated around the incision', 'administering the drug into a large lumen vein': b5
+# PMC4631431, full text); administering or delivering only 'into' ('administered in the morning' names no target).
 INJECTED_INTO = fast(re.compile(
-    r"\b(?:inject\w*|instill\w*|infiltrat\w*|re-?inject\w*)\b(?P<gap>[^.;:]{0,80}?)\binto\s+(?:the\s+|each\s+|both\s+|"
-    r"their\s+|a\s+|an\s+)?(?:[\w\u2013-]+\s+){0,3}?(?:" + _SITE + r")", re.I))
+    r"\b(?:(?:inject\w*|instill?\w*|infiltrat\w*|re-?inject\w*)\b(?P<gap>[^.;:]{0,80}?)\b(?:into|in|at|around|within)|"
+    r"(?:administ\w*|deliver\w*)\b(?P<gap2>[^.;:]{0,80}?)\binto)\s+(?:the\s+|each\s+|both\s+|"
+    r"their\s+|a\s+|an\s+)?(?:(?!(?:patients|subjects|participants|people|individuals|women|men|children|adults|those)\b)"
+    r"[\w\u2013-]+\s+){0,3}?(?:" + _SITE + r")", re.I))
 
 
 def site_routes(text: str, found: list[Mention]) -> list[tuple[str, re.Match[str]]]:
@@ -36,12 +40,11 @@ def site_routes(text: str, found: list[Mention]) -> list[tuple[str, re.Match[str
     injection in its clause, or the one named between it and 'into' ('injection of BMAC into the femoral head'), must
     be the intervention; with no drug named there the sentence's subject is taken for it ('Cells were injected into
     ...' in a sentence about the intervention)."""
-    if "into" not in text.lower():
-        return []
     out = []
     for m in INJECTED_INTO.finditer(text):
         term = next(t for t in _LEX if m.group(t))
-        inside = [d for d in found if m.start("gap") <= d.start and d.end <= m.end("gap")]
+        gap = "gap" if m.group("gap") is not None else "gap2"
+        inside = [d for d in found if m.start(gap) <= d.start and d.end <= m.end(gap)]
         before = preceding(text, m.start(), found)
         owner = inside[0] if inside else before
         if owner is None or owner.is_intervention:
@@ -53,7 +56,7 @@ def injected_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "S
     """Route -> the first of the intervention's sentences that injects it into a target of that route."""
     chosen: dict[str, "Sentence"] = {}
     for s in sentences:
-        if "into" in s.text.lower():
+        if INJECTED_INTO.search(s.text):
             for term, _ in site_routes(s.text, mentions(s.text, ctx.intervention.pattern)):
                 chosen.setdefault(term, s)
     return chosen
