@@ -22,6 +22,8 @@ Each function maps a text to a text a reader would annotate identically; why the
   'postoperative' <-> 'post-operative', 'postherpetic' <-> 'post-herpetic', 'headache' -> 'cephalalgia',
   'tendinitis' <-> 'tendonitis', 'dysmenorrhoea' -> 'menstrual pain', 'cancer pain' -> 'cancer-related pain'):
   the class the guideline maps it to is the same, so ``conditions`` must not change.
+- ``population_order``: 'patients with chronic low back pain' -> 'chronic low back pain patients': the same people
+  named in the other order clinicians write; only where the phrase ends (punctuation or a verb after it: not 'with ... pain syndrome', 'with X and Y').
 """
 
 from __future__ import annotations
@@ -247,6 +249,18 @@ def condition_synonyms(text: str) -> str:
     return _CONDITION_WORDS.sub(swap, text)
 
 
+# ------------------------------------------------------------------------------------------------ populations
+_POPULATION = re.compile(r"\b(patients|participants|subjects|adults|women|men|individuals|outpatients) with ((?:[\w-]+ ){0,3}?"
+                         r"(?:pain|osteoarthritis|fibromyalgia|migraines?|headaches?|neuropathy|sciatica|arthritis|"
+                         r"radiculopathy|dysmenorrh(?:o)?ea|endometriosis))(?=[.,;:]|\s(?:were|was|are|is|had|have|received|underwent|"
+                         r"participated|completed|took|entered|for|to|the)\b)")
+
+
+def population_order(text: str) -> str:
+    """'<people> with <condition>' -> '<condition> <people>' (the condition as a modifier of the people noun)."""
+    return _POPULATION.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+
+
 # ------------------------------------------------------------------------------------------------ renaming
 def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> str:
     """Every match of ``names`` (the treatment's names) replaced by ``new_name``."""
@@ -256,4 +270,5 @@ def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> st
 TEXT_REWRITES: dict[str, Callable[[str], str]] = {
     "reletter_arms": reletter_arms, "number_words": number_words, "typography": typography,
     "spelling": spelling, "route_forms": route_forms, "condition_synonyms": condition_synonyms,
+    "population_order": population_order,
 }

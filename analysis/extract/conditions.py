@@ -332,11 +332,14 @@ def _measured_pain(text: str) -> bool:
     """Pain measured in ``text``: analgesic use, or a pain word near a measure outside population and technique
     phrases ('PCA morphine consumption' is measured; 'receiving intravenous patient-controlled analgesia' is not)."""
     return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
-# Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain',
+# Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain', 'chronic pain patients',
 # 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
 _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
                               r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering from|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
-                              r"pain\b", re.I)
+                              r"pain\b|"
+                              # the same people named with pain as a modifier: 'in chronic noncancer pain adults'
+                              r"\bpain (?:patients|adults|subjects|participants|sufferers|individuals|populations?|women|men|"
+                              r"children)\b", re.I)
 
 
 # Pain words that name a technique or a setting of care, not a measured outcome: 'receiving intravenous

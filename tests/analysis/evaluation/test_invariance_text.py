@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.evaluation.invariance_text import (condition_synonyms, label_map, number_words, rename,
-                                                                   reletter_arms, route_forms, spelling, typography)
+                                                                   population_order, reletter_arms, route_forms, spelling,
+                                                                   typography)
 
 # ketamine dev 25302093
 KETAMINE_GROUPS = ("Patients were allocated into 4 groups according to the pretreatment drugs (Group N, normal saline; "
@@ -91,3 +92,11 @@ def test_condition_synonyms_keep_the_class():
         "patients with a combination of cephalalgia and cervical pain"
     assert condition_synonyms("in reducing pain in people with sciatica") == "in reducing pain in people with sciatic pain"
     assert condition_synonyms("relief of acute upper or low back pain") == "relief of acute upper or low back pain"
+
+
+def test_population_order_only_where_the_phrase_ends():
+    # pool dev 28782266; batch 5 26157238 ('with skeletal muscle pain syndrome' goes on: left alone)
+    assert population_order("the treatment of opioid-induced constipation (OIC) in adults with chronic noncancer pain.") \
+        == "the treatment of opioid-induced constipation (OIC) in chronic noncancer pain adults."
+    assert population_order("The subjects were 24 female patients with skeletal muscle pain syndrome.") == \
+        "The subjects were 24 female patients with skeletal muscle pain syndrome."

@@ -424,3 +424,11 @@ def test_medical_pain_word_forms_count_as_pain():
         assert PAIN.pattern.search(text), text
     for text in ("fibromyalgia impact questionnaire", "polymyalgia rheumatica", "nostalgia"):
         assert not PAIN.pattern.search(text), text
+
+
+def test_pain_naming_the_people_in_either_order_is_no_pain_outcome():
+    # pool dev 28782266 (gold []), and its 'population_order' rewrite
+    for text in ("Naloxegol is approved for the treatment of opioid-induced constipation (OIC) in adults with chronic "
+                 "noncancer pain.", "Naloxegol is approved for the treatment of opioid-induced constipation (OIC) in "
+                 "chronic noncancer pain adults."):
+        assert not conditions._pain_beyond_population(text)
