@@ -22,6 +22,8 @@ Each function maps a text to a text a reader would annotate identically; why the
   'postoperative' <-> 'post-operative', 'postherpetic' <-> 'post-herpetic', 'headache' -> 'cephalalgia',
   'tendinitis' <-> 'tendonitis', 'dysmenorrhoea' -> 'menstrual pain', 'cancer pain' -> 'cancer-related pain'):
   the class the guideline maps it to is the same, so ``conditions`` must not change.
+- ``title_case``: the title in Title Case when written in sentence case, and in sentence case when in Title Case (short
+  forms in capitals kept): journals' house styles, the same words.
 - ``population_order``: 'patients with chronic low back pain' -> 'chronic low back pain patients': the same people
   named in the other order clinicians write; only where the phrase ends (punctuation or a verb after it: not 'with ... pain syndrome', 'with X and Y').
 """
@@ -261,6 +263,24 @@ def population_order(text: str) -> str:
     return _POPULATION.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
 
 
+# ------------------------------------------------------------------------------------------------ title case
+_SMALL = frozenset("a an the and or of in on at to for with by vs versus from after before during among".split())
+
+
+def title_case(text: str) -> str:
+    """The first line (the title) in the other of Title Case and sentence case; the abstract is left as it is."""
+    title, sep, rest = text.partition("\n")
+    words = title.split(" ")
+    lower_words = [w for w in words[1:] if w[:1].isalpha() and w[:1].islower()]
+    if len(lower_words) * 3 > len(words):  # sentence case -> Title Case
+        new = [w if i and w.lower() in _SMALL else (w[:1].upper() + w[1:] if w[:1].islower() else w)
+               for i, w in enumerate(words)]
+    else:  # Title Case -> sentence case (capital short forms and words with inner capitals stay)
+        new = [w if i == 0 or not w[:1].isupper() or any(c.isupper() for c in w[1:]) else w[:1].lower() + w[1:]
+               for i, w in enumerate(words)]
+    return " ".join(new) + sep + rest
+
+
 # ------------------------------------------------------------------------------------------------ renaming
 def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> str:
     """Every match of ``names`` (the treatment's names) replaced by ``new_name``."""
@@ -270,5 +290,5 @@ def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> st
 TEXT_REWRITES: dict[str, Callable[[str], str]] = {
     "reletter_arms": reletter_arms, "number_words": number_words, "typography": typography,
     "spelling": spelling, "route_forms": route_forms, "condition_synonyms": condition_synonyms,
-    "population_order": population_order,
+    "population_order": population_order, "title_case": title_case,
 }

@@ -6,7 +6,7 @@ import re
 
 from ketamine_evidence.analysis.evaluation.invariance_text import (condition_synonyms, label_map, number_words, rename,
                                                                    population_order, reletter_arms, route_forms, spelling,
-                                                                   typography)
+                                                                   title_case, typography)
 
 # ketamine dev 25302093
 KETAMINE_GROUPS = ("Patients were allocated into 4 groups according to the pretreatment drugs (Group N, normal saline; "
@@ -100,3 +100,11 @@ def test_population_order_only_where_the_phrase_ends():
         == "the treatment of opioid-induced constipation (OIC) in chronic noncancer pain adults."
     assert population_order("The subjects were 24 female patients with skeletal muscle pain syndrome.") == \
         "The subjects were 24 female patients with skeletal muscle pain syndrome."
+
+
+def test_title_case_both_ways():
+    # batch 4 29387317's title style and pool dev 28782266's (a word with an inner capital is kept as written)
+    assert title_case("Ketorolac added to lidocaine for intravenous regional anesthesia\nAbstract.") == \
+        "Ketorolac Added to Lidocaine for Intravenous Regional Anesthesia\nAbstract."
+    assert title_case("Population Exposure-Response Modeling Supported Selection of Naloxegol Doses in Patients With OIC\nx") \
+        == "Population Exposure-Response modeling supported selection of naloxegol doses in patients with OIC\nx"
