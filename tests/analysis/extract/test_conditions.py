@@ -409,6 +409,8 @@ def test_named_conditions_skip_terms_by_one_key_lookup_with_the_same_matches() -
     ("painful diabetic polyneuropathy or cubital tunnel syndrome", ["neuropathic"]),
     ("chronic tendonitis, de Quervain's tenosynovitis and greater trochanteric pain syndrome", ["other"]),
     ("metastatic bone pain in breast cancer", ["cancer_pain"]),
+    # adjectival forms: 'osteoarthritic', 'lumbar spine', 'endometriotic'
+    ("osteoarthritic knees, lumbar spine pain and endometriotic lesions", ["low_back", "other"]),
 ])
 def test_clinical_synonyms_of_a_class(sentence, expected):
     assert sorted({term for term, _ in conditions.named_conditions(sentence)}) == expected
@@ -432,3 +434,8 @@ def test_pain_naming_the_people_in_either_order_is_no_pain_outcome():
                  "noncancer pain.", "Naloxegol is approved for the treatment of opioid-induced constipation (OIC) in "
                  "chronic noncancer pain adults."):
         assert not conditions._pain_beyond_population(text)
+
+
+def test_pain_during_an_injection_is_a_procedural_setting():
+    # ketamine dev 25302093's setting written the other way round ('withdrawal response' to rocuronium injection)
+    assert conditions.ACUTE.scan("Pain during rocuronium injection was graded on a four-point scale.")
