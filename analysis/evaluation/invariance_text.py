@@ -13,6 +13,19 @@ Each function maps a text to a text a reader would annotate identically; why the
 - ``typography``: a hyphen between numbers -> an en dash (a range either way), straight quotes -> curly ones.
   Space variants are not tested: the parser's ``clean`` folds every Unicode space into one ASCII space.
 - ``spelling``: British <-> American spelling of common words (randomised/randomized, anaesthesia/anesthesia).
+- ``route_forms``: 'intravenous(ly)' -> 'IV', 'intramuscular(ly)' -> 'IM', 'subcutaneous(ly)' -> 'SC', dotted
+  short forms ('i.v.', 'i.m.', 's.c.') -> capitals, 'orally' -> 'by mouth', 'intranasal(ly)' -> 'nasal(ly)': the
+  same route in the words clinicians write (a defining bracket 'intravenous (IV)' becomes 'IV'). Not applied where the short form already names something else
+  ('stage IV', 'single cartridge: SC').
+- ``condition_synonyms``: a condition or setting word swapped for a clinical synonym of the same guideline class
+  ('osteoarthritis' <-> 'osteoarthrosis', 'low back pain' -> 'lumbar pain', 'neck pain' -> 'cervical pain',
+  'postoperative' <-> 'post-operative', 'postherpetic' <-> 'post-herpetic', 'headache' -> 'cephalalgia',
+  'tendinitis' <-> 'tendonitis', 'dysmenorrhoea' -> 'menstrual pain', 'cancer pain' -> 'cancer-related pain'):
+  the class the guideline maps it to is the same, so ``conditions`` must not change.
+- ``title_case``: the title in Title Case when written in sentence case, and in sentence case when in Title Case (short
+  forms in capitals kept): journals' house styles, the same words.
+- ``population_order``: 'patients with chronic low back pain' -> 'chronic low back pain patients': the same people
+  named in the other order clinicians write; only where the phrase ends (punctuation or a verb after it: not 'with ... pain syndrome', 'with X and Y').
 """
 
 from __future__ import annotations
@@ -191,6 +204,82 @@ def spelling(text: str) -> str:
         return other.capitalize() if word[0].isupper() else other
     return _SPELLING_WORDS.sub(swap, text)
 
+# ------------------------------------------------------------------------------------------------ routes
+_ROUTE_SHORT = {"intravenous": "IV", "intramuscular": "IM", "subcutaneous": "SC"}
+_ROUTE_FULL = re.compile(r"\b(intravenous|intramuscular|subcutaneous)(?:ly)?(?:\s*\((?:IV|IM|SC|i\.v\.|i\.m\.|s\.c\.)\))?"
+                         r"(?![\w-])", re.I)
+_ROUTE_DOTTED = re.compile(r"(?<![\w.])(i\.v|i\.m|s\.c)\.?(?![\w])", re.I)
+# A short form already used for something else: a roman numeral after a class word, or a bracketed definition.
+_SHORT_TAKEN = re.compile(r"\b(?i:stages?|grades?|class(?:es)?|types?|phases?|levels?|DSM|NYHA)[\s-]+(?:IV|IM|SC)\b|"
+                          r"\b[IV]{1,3}\s*[-\u2013/]\s*IV\b|[:(]\s*(?:IV|IM|SC)\)")
+
+
+def route_forms(text: str) -> str:
+    """Full route adjectives and adverbs -> the clinicians' capital short forms; dotted forms -> capitals."""
+    if _SHORT_TAKEN.search(_ROUTE_FULL.sub(" ", text)):  # a route's own definition 'intravenous (IV)' is no clash
+        return text
+    text = _ROUTE_FULL.sub(lambda m: _ROUTE_SHORT[m.group(1).lower()], text)
+    text = re.sub(r"\b(?<!-)([Oo])rally\b", lambda m: "By mouth" if m.group(1) == "O" else "by mouth", text)
+    text = re.sub(r"\b([Ii])ntra-?nasal(ly)?\b", lambda m: ("N" if m.group(1) == "I" else "n") + "asal" + (m.group(2) or ""), text)
+    return _ROUTE_DOTTED.sub(lambda m: m.group(1).replace(".", "").upper(), text)
+
+
+# ------------------------------------------------------------------------------------------------ conditions
+# (word, synonym, both ways): clinical synonyms within one guideline class (GUIDELINES.md `conditions` mapping).
+_CONDITION_PAIRS = (
+    ("osteoarthritis", "osteoarthrosis", True), ("low back pain", "lumbar pain", False),
+    ("neck pain", "cervical pain", False), ("postoperative", "post-operative", True),
+    ("postherpetic", "post-herpetic", True), ("headache", "cephalalgia", False), ("headaches", "cephalalgias", False),
+    ("tendinitis", "tendonitis", True), ("dysmenorrhoea", "menstrual pain", False),
+    ("dysmenorrhea", "menstrual pain", False), ("cancer pain", "cancer-related pain", False),
+    ("fibromyalgia syndrome", "fibromyalgia", False), ("sciatica", "sciatic pain", False),
+)
+_CONDITION_MAP = {a: b for a, b, _ in _CONDITION_PAIRS} | {b: a for a, b, both in _CONDITION_PAIRS if both}
+# not after 'upper or/and': 'upper or low back pain' shares 'back pain' between two sites.
+_CONDITION_WORDS = re.compile(r"(?<![\w-])(?<!upper or )(?<!upper and )(" + "|".join(re.escape(w) for w in sorted(_CONDITION_MAP, key=len, reverse=True))
+                              + r")(?![\w-])", re.I)
+
+
+def condition_synonyms(text: str) -> str:
+    """Every listed condition or setting word -> its synonym of the same class, first letter's case kept."""
+    def swap(m: re.Match[str]) -> str:
+        word = m.group(1)
+        other = _CONDITION_MAP[word.lower()]
+        if word.isupper():
+            return other.upper()
+        return other[0].upper() + other[1:] if word[0].isupper() else other
+    return _CONDITION_WORDS.sub(swap, text)
+
+
+# ------------------------------------------------------------------------------------------------ populations
+_POPULATION = re.compile(r"\b(patients|participants|subjects|adults|women|men|individuals|outpatients) with ((?:[\w-]+ ){0,3}?"
+                         r"(?:pain|osteoarthritis|fibromyalgia|migraines?|headaches?|neuropathy|sciatica|arthritis|"
+                         r"radiculopathy|dysmenorrh(?:o)?ea|endometriosis))(?=[.,;:]|\s(?:were|was|are|is|had|have|received|underwent|"
+                         r"participated|completed|took|entered|for|to|the)\b)")
+
+
+def population_order(text: str) -> str:
+    """'<people> with <condition>' -> '<condition> <people>' (the condition as a modifier of the people noun)."""
+    return _POPULATION.sub(lambda m: f"{m.group(2)} {m.group(1)}", text)
+
+
+# ------------------------------------------------------------------------------------------------ title case
+_SMALL = frozenset("a an the and or of in on at to for with by vs versus from after before during among".split())
+
+
+def title_case(text: str) -> str:
+    """The first line (the title) in the other of Title Case and sentence case; the abstract is left as it is."""
+    title, sep, rest = text.partition("\n")
+    words = title.split(" ")
+    lower_words = [w for w in words[1:] if w[:1].isalpha() and w[:1].islower()]
+    if len(lower_words) * 3 > len(words):  # sentence case -> Title Case
+        new = [w if i and w.lower() in _SMALL else (w[:1].upper() + w[1:] if w[:1].islower() else w)
+               for i, w in enumerate(words)]
+    else:  # Title Case -> sentence case (capital short forms and words with inner capitals stay)
+        new = [w if i == 0 or not w[:1].isupper() or any(c.isupper() for c in w[1:]) else w[:1].lower() + w[1:]
+               for i, w in enumerate(words)]
+    return " ".join(new) + sep + rest
+
 
 # ------------------------------------------------------------------------------------------------ renaming
 def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> str:
@@ -200,5 +289,6 @@ def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> st
 
 TEXT_REWRITES: dict[str, Callable[[str], str]] = {
     "reletter_arms": reletter_arms, "number_words": number_words, "typography": typography,
-    "spelling": spelling,
+    "spelling": spelling, "route_forms": route_forms, "condition_synonyms": condition_synonyms,
+    "population_order": population_order, "title_case": title_case,
 }

@@ -17,8 +17,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import required_text
-from ketamine_evidence.analysis.extract.study_text import (PAIN, STUDY_CUE, Gated, alternation, load_lexicon, lower,
-                                                           study_sentences)
+from ketamine_evidence.analysis.extract.study_text import (PAIN, PAIN_FORMS, STUDY_CUE, Gated, alternation, load_lexicon,
+                                                           lower, study_sentences)
 from ketamine_evidence.analysis.records import CONDITIONS, Finding
 
 if TYPE_CHECKING:
@@ -223,6 +223,7 @@ OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|d
 _HYPHEN = r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*"
 _HYPHEN_PAIN = re.compile(_HYPHEN, re.I)
 STRONG_PAIN = re.compile(_HYPHEN + r"|(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
+                         + PAIN_FORMS + r"|"
                          r"headaches?|migraines?|neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|"
                          r"analgesi\w*)(?![\w])", re.I)
 POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|women|men|people|individuals|"
@@ -271,7 +272,8 @@ _USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?
 # after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
 _CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
              rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
-_PAIN_WORD = (rf"(?:{_HYPHEN}(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|sore throat|"
+_PAIN_WORD = (rf"(?:{_HYPHEN}(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|"
+              rf"{PAIN_FORMS}|sore throat|"
               rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-]))")
 CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
@@ -330,11 +332,14 @@ def _measured_pain(text: str) -> bool:
     """Pain measured in ``text``: analgesic use, or a pain word near a measure outside population and technique
     phrases ('PCA morphine consumption' is measured; 'receiving intravenous patient-controlled analgesia' is not)."""
     return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
-# Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain',
+# Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain', 'chronic pain patients',
 # 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
 _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
                               r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering from|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
-                              r"pain\b", re.I)
+                              r"pain\b|"
+                              # the same people named with pain as a modifier: 'in chronic noncancer pain adults'
+                              r"\bpain (?:patients|adults|subjects|participants|sufferers|individuals|populations?|women|men|"
+                              r"children)\b", re.I)
 
 
 # Pain words that name a technique or a setting of care, not a measured outcome: 'receiving intravenous

@@ -14,7 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.fast_re import fast
-from ketamine_evidence.analysis.extract.regimen_text import Mention, mentions, preceding
+from ketamine_evidence.analysis.extract.regimen_text import Mention, mentions, next_drug, preceding
+from ketamine_evidence.analysis.extract.route_gaps import regimen_next
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 
 if TYPE_CHECKING:
@@ -25,9 +26,13 @@ _LEX = load_lexicon("injection_sites.toml")
 _SITE = "|".join(f"(?P<{term}>{alternation(entry['patterns'])})" for term, entry in _LEX.items())
 # the injection, then 'into' its target within the clause; the target's name may carry up to three words before its
 # head ('into the posterior annulus fibrosus', 'into the L5-S1 intervertebral disc')
+# ('injected in the deltoid', 'infiltrated around the incision', 'administering the drug into a large lumen vein': b5
+# PMC4631431, full text); administering or delivering only 'into' ('administered in the morning' names no target).
 INJECTED_INTO = fast(re.compile(
-    r"\b(?:inject\w*|instill\w*|infiltrat\w*|re-?inject\w*)\b(?P<gap>[^.;:]{0,80}?)\binto\s+(?:the\s+|each\s+|both\s+|"
-    r"their\s+|a\s+|an\s+)?(?:[\w\u2013-]+\s+){0,3}?(?:" + _SITE + r")", re.I))
+    r"\b(?:(?:inject\w*|instill?\w*|infiltrat\w*|re-?inject\w*)\b(?P<gap>[^.;:]{0,80}?)\b(?:into|in|at|around|within)|"
+    r"(?:administ\w*|deliver\w*)\b(?P<gap2>[^.;:]{0,80}?)\binto)\s+(?:the\s+|each\s+|both\s+|"
+    r"their\s+|a\s+|an\s+)?(?:(?!(?:patients|subjects|participants|people|individuals|women|men|children|adults|those)\b)"
+    r"[\w\u2013-]+\s+){0,3}?(?:" + _SITE + r")", re.I))
 
 
 def site_routes(text: str, found: list[Mention]) -> list[tuple[str, re.Match[str]]]:
@@ -35,12 +40,11 @@ def site_routes(text: str, found: list[Mention]) -> list[tuple[str, re.Match[str
     injection in its clause, or the one named between it and 'into' ('injection of BMAC into the femoral head'), must
     be the intervention; with no drug named there the sentence's subject is taken for it ('Cells were injected into
     ...' in a sentence about the intervention)."""
-    if "into" not in text.lower():
-        return []
     out = []
     for m in INJECTED_INTO.finditer(text):
         term = next(t for t in _LEX if m.group(t))
-        inside = [d for d in found if m.start("gap") <= d.start and d.end <= m.end("gap")]
+        gap = "gap" if m.group("gap") is not None else "gap2"
+        inside = [d for d in found if m.start(gap) <= d.start and d.end <= m.end(gap)]
         before = preceding(text, m.start(), found)
         owner = inside[0] if inside else before
         if owner is None or owner.is_intervention:
@@ -52,7 +56,7 @@ def injected_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "S
     """Route -> the first of the intervention's sentences that injects it into a target of that route."""
     chosen: dict[str, "Sentence"] = {}
     for s in sentences:
-        if "into" in s.text.lower():
+        if INJECTED_INTO.search(s.text):
             for term, _ in site_routes(s.text, mentions(s.text, ctx.intervention.pattern)):
                 chosen.setdefault(term, s)
     return chosen
@@ -84,3 +88,38 @@ def ingested_routes(ctx: "Context") -> dict[str, "Sentence"]:
 
 
 _AMOUNT = re.compile(r"(?:less|more|fewer|significantly|\d|no\b|any\b|alcohol|coffee|caffeine|tobacco)", re.I)
+
+
+# A dosage form of the intervention is wording of its route (rule j): moved here from ``routes`` so that module stays small.
+PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
+ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
+                       r"supplementation|supplements?|supplemented|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
+                       r"chewing[- ]gum|gum[- ]chewing|chewing|(?:sustained|extended|controlled|immediate|modified|prolonged|"
+                       r"slow)[- ]release|syrup|oral solution)\b", re.I)  # rule ad: supplements; rule u: chewing gum
+# A dose between the drug and its form ('duloxetine 60 mg capsules'); a placebo's form is the matching active
+# drug's ('either paracetamol (3 g/day) or placebo tablets', 'identical-looking placebo capsule').
+_DOSE_ONLY = re.compile(r"\s*[\d.,]+\s*(?:mg|µg|μg|mcg|g)\s*$", re.I)
+_PLACEBO_FORM = re.compile(r"\bplacebo\s+(?:[\w\-]+\s+)?$", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
+    """A tablet, capsule or modified-release formulation of the intervention is taken by mouth."""
+    for s in sentences:
+        if not ORAL_FORM.search(s.text):
+            continue
+        found = mentions(s.text, ctx.intervention.pattern)
+        for m in ORAL_FORM.finditer(s.text):
+            if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found):
+                return s  # the form is part of its name: 'decoction of Pavetta indica', 'diet supplemented with X'
+            after = next_drug(s.text, m.end(), found) or regimen_next(s.text, m.end(), found)
+            before = preceding(s.text, m.start(), found)
+            if after is not None and after.is_intervention and not _DIGIT.search(s.text, m.end(), after.start):
+                return s
+            if before is not None and before.is_intervention and m.start() - before.end <= 25 \
+                    and not PHRASE_BREAK.search(s.text, before.end, m.start()) \
+                    and (not _DIGIT.search(s.text, before.end, m.start()) or _DOSE_ONLY.fullmatch(s.text, before.end, m.start())):
+                return s
+            if _PLACEBO_FORM.search(s.text, max(0, m.start() - 30), m.start()):
+                return s
+    return None

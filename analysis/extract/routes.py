@@ -24,7 +24,8 @@ from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, LowerPattern, f
 from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
 from ketamine_evidence.analysis.extract.route_gaps import adjuvant_of_vehicle, regimen_next
-from ketamine_evidence.analysis.extract.route_sites import ingested_routes, injected_routes
+from ketamine_evidence.analysis.extract.route_sites import (ORAL_FORM, PHRASE_BREAK as _PHRASE_BREAK, implied_oral,
+                                                             ingested_routes, injected_routes)
 from ketamine_evidence.analysis.extract.arm_abbreviations import defined_abbreviations
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, preceding
@@ -82,13 +83,12 @@ _DEVICE_AFTER = re.compile(r"[\s\-]*(?:pca|patient[- ]controlled|line|cannula|ca
                            r"port|surg\w*|cavity|mucos\w*|hygiene|health|lesions?|procedures?|"
                            r"mucositis|glucose tolerance|intake|contraceptives?)\b", re.I)
 # Dosage forms named after the drug ('lidocaine 5% patch', 'diclofenac gel'): the drug must be right before.
-_FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|mouthwash|gargle|eye drops)$", re.I)
+_FORM = re.compile(r"^(?:patch(?:es)?|cream|gel|ointment|lotions?|plasters?|mouth ?wash(?:es)?|gargles?|eye ?drops)$", re.I)
 # The intervention described by an apposition that names its route: 'droxidopa, an oral norepinephrine
 # precursor', 'Tofacitinib is an oral Janus kinase inhibitor'.
 _APPOSITION = re.compile(r"[\u00ae\u2122]?(?:\s*,\s*|\s+(?:is|was)\s+)(?:an?|the)\s+", re.I)
 _ALL_BEFORE = re.compile(r"\b(?:both|all|each)\s*$", re.I)
-_PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
-_ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po)$|^(?:applied|rubbed|massaged|"
+_ADVERB = re.compile(r"ly$|^(?:i\.v|i\.m|s\.c|p\.o|i\.n)\.?$|^(?:iv|im|sc|po|by mouth|per os|by vein)$|^(?:applied|rubbed|massaged|"
                      r"spread|painted|sprayed)\b", re.I)  # route words that follow the drug they belong to
 # Split in two so each is gated ('implied' = either matches): a rate per kg and time, a plasma level or a
 # concentration in ng/ml holds a digit; the other wordings hold one of their key words.
@@ -106,15 +106,6 @@ _IMPLIED_IV_WORDS = re.compile(
 _NOT_IV = re.compile(r"infiltrat\w*|nerve block|\bblock\b|\bintra-?(?:nasal|muscular|thecal|articular|discal|dermal|"
                      r"cutaneous|peritoneal|vesical|osseous|oral|lesional)\w*|\blocal(?:ly)?\b|subcutaneous|"
                      r"epidural|caudal|topical|\bIANB\b", re.I)
-ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
-                       r"supplementation|supplements?|supplemented|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
-                       r"chewing[- ]gum|gum[- ]chewing|chewing|(?:sustained|extended|controlled|immediate|modified|prolonged|"
-                       r"slow)[- ]release|syrup|oral solution)\b", re.I)  # rule ad: supplements; rule u: chewing gum
-# A dose between the drug and its form ('duloxetine 60 mg capsules'); a placebo's form is the matching active
-# drug's ('either paracetamol (3 g/day) or placebo tablets', 'identical-looking placebo capsule').
-_DOSE_ONLY = re.compile(r"\s*[\d.,]+\s*(?:mg|µg|μg|mcg|g)\s*$", re.I)
-_PLACEBO_FORM = re.compile(r"\bplacebo\s+(?:[\w\-]+\s+)?$", re.I)
-_DIGIT = re.compile(r"\d")
 PCA = re.compile(r"\bPCA\b|\bpatient[- ]controlled (?:intravenous )?analgesia\b", re.I)
 _PCA_CONTENTS = re.compile(r"\s*(?:\([A-Z\-]+\)\s*)?(?:with|containing|of|using|consisting of)\b", re.I)
 # A per-kg dose is an intravenous injection only where its sentence gives it around induction of
@@ -177,9 +168,9 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     for term, m in matches:
         if defined and m.group(0) in defined:
             continue  # 'SC' for 'single cartridge'
-        if any((o.start <= m.start() and m.end() <= o.end) or (m.start() <= o.start and o.end <= m.end())
-               for o in own):
-            routes.append(term)  # the route is part of the intervention's name, or names it ('TAP blocks')
+        if any((o.start <= m.start() and m.end() <= o.end and not _NAME_TIMING.search(text, o.start, m.start()))
+               or (m.start() <= o.start and o.end <= m.end()) for o in own):
+            routes.append(term)  # part of the intervention's name (not its timing: 'X before spinal anaesthesia')
             continue
         if adjuvant_of_vehicle(text, m, own):
             routes.append(term)  # 'dexmedetomidine as an adjuvant to ropivacaine in ... plexus block'
@@ -266,7 +257,7 @@ def extract(ctx: "Context") -> list[Finding]:
         for s in part_ctx.intervention_sentences():
             for term in named_routes(part_ctx, s):
                 chosen.setdefault(term, s)
-    oral = _implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
+    oral = implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
     if oral is not None:
         chosen.setdefault("oral", oral)
     if not chosen:  # a route stated for every arm; else the target the intervention is injected into
@@ -289,35 +280,26 @@ def extract(ctx: "Context") -> list[Finding]:
 
 def name_routes(name: str) -> tuple[set[str], set[str]]:
     """Routes the intervention's own name states ('intralesional triamcinolone' -> other), and those it gives a
-    comparator ('(vs iv dexamethasone or ropivacaine alone)'; a name may be lower-cased: short forms in any case)."""
-    own = {term for term, m in _route_matches(_COMPARATOR_REMARK.sub(" ", name)) if not _FORM.match(m.group(0))}
+    comparator ('(vs iv dexamethasone or ropivacaine alone)'; a name may be lower-cased: short forms in any case).
+    A route word of the name's setting is not the intervention's: the time of another procedure ('before spinal
+    anaesthesia', 'after subacromial decompression'), a site or device ('for painful oral cavity sites'), or, once the
+    head names a route, what it is an adjunct to ('intravenous magnesium ... adjunct to thoracic epidural analgesia');
+    with no route in the head the setting may give it ('ketorolac added to lidocaine for intravenous regional
+    anaesthesia')."""
+    name_only = _NAME_TIMING.sub(" ", _COMPARATOR_REMARK.sub(" ", name))
+    own = {term for term, m in _route_matches(name_only) if not _FORM.match(m.group(0))
+           and not _DEVICE_AFTER.match(name_only, m.end())}
+    head = _NAME_SETTING.sub(" ", name_only)
+    if own and head != name_only:
+        own = {term for term, m in _route_matches(head) if not _FORM.match(m.group(0))} or own
     return own, {term for m in _COMPARATOR_REMARK.finditer(name)
                  for term, _ in _route_matches(_SHORT_FORM.sub(lambda w: w[0].upper(), m.group(0)))} - own
 
 
+_NAME_TIMING = re.compile(r"\s(?:before|after|during|following|prior to)\s.*", re.I)
+_NAME_SETTING = re.compile(r"\s(?:for|in|under|adjunct to|as (?:an? )?(?:adjuvant|adjunct) to|added to|in addition to)\s.*$",
+                           re.I)
 _COMPARATOR_REMARK = re.compile(r"\((?:vs\.?|versus|compared)\b[^()]*\)|\b(?:vs\.?|versus)\s.*$", re.I)
-
-
-def _implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":
-    """A tablet, capsule or modified-release formulation of the intervention is taken by mouth."""
-    for s in sentences:
-        if not ORAL_FORM.search(s.text):
-            continue
-        found = mentions(s.text, ctx.intervention.pattern)
-        for m in ORAL_FORM.finditer(s.text):
-            if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found):
-                return s  # the form is part of its name: 'decoction of Pavetta indica', 'diet supplemented with X'
-            after = next_drug(s.text, m.end(), found) or regimen_next(s.text, m.end(), found)
-            before = preceding(s.text, m.start(), found)
-            if after is not None and after.is_intervention and not _DIGIT.search(s.text, m.end(), after.start):
-                return s
-            if before is not None and before.is_intervention and m.start() - before.end <= 25 \
-                    and not _PHRASE_BREAK.search(s.text, before.end, m.start()) \
-                    and (not _DIGIT.search(s.text, before.end, m.start()) or _DOSE_ONLY.fullmatch(s.text, before.end, m.start())):
-                return s
-            if _PLACEBO_FORM.search(s.text, max(0, m.start() - 30), m.start()):
-                return s
-    return None
 
 
 def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | None":

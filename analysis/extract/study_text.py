@@ -305,9 +305,12 @@ def alternation(patterns: list[str]) -> str:
 
 
 # Pain outcomes (guideline: pain intensity, relief, hyperalgesia, analgesic or opioid consumption,
-# time to first analgesic); 'withdrawal response' to rocuronium is the usual injection-pain proxy.
+# time to first analgesic); 'withdrawal response' to rocuronium is the usual injection-pain proxy. Medical word
+# forms of pain count as pain words: -algia and -dynia ('cephalalgia', 'cervicalgia', 'coccydynia'; not 'nostalgia',
+# nor the condition names 'fibromyalgia', 'polymyalgia', whose trials may measure no pain) and aches ('backache').
+PAIN_FORMS = r"(?!(?:nost|fibromy|polymy)alg)[a-z]+(?:algias?|dynias?)|(?:back|tooth|ear|stomach|belly)?aches?|lumbago"
 PAIN = re.compile(
-    r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|headaches?|migraines?|"
+    r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|headaches?|migraines?|" + PAIN_FORMS + "|"
     r"neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|analgesia|analgesic (?:effects?|efficacy|requirements?|consumption|use|needs?|requests?)|"
     r"(?:analgesic|opioid|morphine|fentanyl|pethidine|meperidine|tramadol|narcotic|rescue)s? "
     r"(?:consumption|requirements?|requests?|use|needs?|doses?|sparing)|opioid[- ]sparing|rescue analges\w*|"
@@ -317,7 +320,7 @@ PAIN = re.compile(
 PAIN = Gated(PAIN, ("pain", "algesi", "nocicep", "allodyn", "myalgia", "headache", "migraine", "neuralgia",
                     "sore throat", "odynophagia", "colic", "dysmenorrh", "arthralgia",
                     "analges", "sparing", "rescue", "vas ", "vas)", "vas,", "vas-", "nrs", "withdrawal",
-                    "opioid", "consumption", "requirement"))
+                    "opioid", "consumption", "requirement", "algia", "dynia", "ache", "lumbago"))
 # A sentence that reports the study itself rather than background knowledge.
 STUDY_CUE = re.compile(
     r"\b(?:we|our|this|present|current|the aim|aimed?|objective|purpose|patients?|participants?|subjects?|"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.evaluation.invariance_text import (label_map, number_words, rename, reletter_arms,
-                                                                   spelling, typography)
+from ketamine_evidence.analysis.evaluation.invariance_text import (condition_synonyms, label_map, number_words, rename,
+                                                                   population_order, reletter_arms, route_forms, spelling,
+                                                                   title_case, typography)
 
 # ketamine dev 25302093
 KETAMINE_GROUPS = ("Patients were allocated into 4 groups according to the pretreatment drugs (Group N, normal saline; "
@@ -72,3 +73,38 @@ def test_rename_replaces_every_mention():
     names = re.compile(r"(?<!\w)lidocaine(?!\w)", re.I)
     assert rename("Pharyngeal anesthesia using topical lidocaine is generally used. Lidocaine spray", names) == \
         "Pharyngeal anesthesia using topical Zorvatex is generally used. Zorvatex spray"
+
+
+def test_route_forms_keep_the_route():
+    # chronic dev 24843472; ketamine dev sentences use 'intravenous (IV)' definitions
+    assert route_forms("Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks.") == \
+        "Duloxetine 40 or 60 mg/day or placebo was given by mouth once daily for 12 weeks."
+    assert route_forms("Intravenous (IV) ketamine, i.m. midazolam, intranasal fentanyl") == \
+        "IV ketamine, IM midazolam, nasal fentanyl"
+    # a short form that already names something else: no rewrite
+    assert route_forms("patients with stage IV cancer received intravenous ketamine") == \
+        "patients with stage IV cancer received intravenous ketamine"
+
+
+def test_condition_synonyms_keep_the_class():
+    # batch 4 19775434; pool dev 29316960; 'upper or low back pain' (chronic dev 22887778) is left alone
+    assert condition_synonyms("patients with a combination of headache and neck pain") == \
+        "patients with a combination of cephalalgia and cervical pain"
+    assert condition_synonyms("in reducing pain in people with sciatica") == "in reducing pain in people with sciatic pain"
+    assert condition_synonyms("relief of acute upper or low back pain") == "relief of acute upper or low back pain"
+
+
+def test_population_order_only_where_the_phrase_ends():
+    # pool dev 28782266; batch 5 26157238 ('with skeletal muscle pain syndrome' goes on: left alone)
+    assert population_order("the treatment of opioid-induced constipation (OIC) in adults with chronic noncancer pain.") \
+        == "the treatment of opioid-induced constipation (OIC) in chronic noncancer pain adults."
+    assert population_order("The subjects were 24 female patients with skeletal muscle pain syndrome.") == \
+        "The subjects were 24 female patients with skeletal muscle pain syndrome."
+
+
+def test_title_case_both_ways():
+    # batch 4 29387317's title style and pool dev 28782266's (a word with an inner capital is kept as written)
+    assert title_case("Ketorolac added to lidocaine for intravenous regional anesthesia\nAbstract.") == \
+        "Ketorolac Added to Lidocaine for Intravenous Regional Anesthesia\nAbstract."
+    assert title_case("Population Exposure-Response Modeling Supported Selection of Naloxegol Doses in Patients With OIC\nx") \
+        == "Population Exposure-Response modeling supported selection of naloxegol doses in patients with OIC\nx"

@@ -397,3 +397,45 @@ def test_named_conditions_skip_terms_by_one_key_lookup_with_the_same_matches() -
                 checked += 1
                 found += bool(got)
     assert checked > 250 and found > 20
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dev sentences with a condition word swapped for a clinical synonym of the same class (invariance rewrite
+    # ``condition_synonyms``): batch 4 19775434, pool dev 29316960, batch 5 26762175, batch 4 28511647
+    ("patients with a combination of cephalalgia and cervical pain", ["migraine_headache", "other"]),
+    ("in reducing pain in people with sciatic pain", ["neuropathic"]),
+    ("Patients with end-stage osteoarthrosis of the knee were randomized", ["other"]),
+    ("chronic lumbago and lumbar facet joint pain", ["low_back"]),
+    ("painful diabetic polyneuropathy or cubital tunnel syndrome", ["neuropathic"]),
+    ("chronic tendonitis, de Quervain's tenosynovitis and greater trochanteric pain syndrome", ["other"]),
+    ("metastatic bone pain in breast cancer", ["cancer_pain"]),
+    # adjectival forms: 'osteoarthritic', 'lumbar spine', 'endometriotic'
+    ("osteoarthritic knees, lumbar spine pain and endometriotic lesions", ["low_back", "other"]),
+])
+def test_clinical_synonyms_of_a_class(sentence, expected):
+    assert sorted({term for term, _ in conditions.named_conditions(sentence)}) == expected
+
+
+def test_medical_pain_word_forms_count_as_pain():
+    """-algia, -dynia and aches are pain words (cephalalgia rated like headache); the condition names fibromyalgia and
+    polymyalgia, and 'nostalgia', are not."""
+    from ketamine_evidence.analysis.extract.study_text import PAIN
+
+    for text in ("prevalence of other related symptoms (cephalalgia and burning eyes)", "coccydynia scores",
+                 "backache intensity"):
+        assert PAIN.pattern.search(text), text
+    for text in ("fibromyalgia impact questionnaire", "polymyalgia rheumatica", "nostalgia"):
+        assert not PAIN.pattern.search(text), text
+
+
+def test_pain_naming_the_people_in_either_order_is_no_pain_outcome():
+    # pool dev 28782266 (gold []), and its 'population_order' rewrite
+    for text in ("Naloxegol is approved for the treatment of opioid-induced constipation (OIC) in adults with chronic "
+                 "noncancer pain.", "Naloxegol is approved for the treatment of opioid-induced constipation (OIC) in "
+                 "chronic noncancer pain adults."):
+        assert not conditions._pain_beyond_population(text)
+
+
+def test_pain_during_an_injection_is_a_procedural_setting():
+    # ketamine dev 25302093's setting written the other way round ('withdrawal response' to rocuronium injection)
+    assert conditions.ACUTE.scan("Pain during rocuronium injection was graded on a four-point scale.")

@@ -256,3 +256,15 @@ def test_a_pairs_slashed_short_form_after_its_name_is_the_interventions():
         assert "PAR/VAL" in wider.synonyms and wider.pattern.search("reduced in the PAR/VAL group")
     dosed = resolve_intervention("Zorvatex/valdecoxib (vs placebo)").with_abbreviations("Zorvatex/valdecoxib (mg/kg) was")
     assert "mg/kg" not in dosed.synonyms
+
+
+@pytest.mark.parametrize("name", [
+    # parts of dev intervention names that name a non-drug kind by a general word: pool dev 'home-based transcranial
+    # direct current stimulation (tDCS)', 'massage and breastfeeding before venipuncture'; batch 5 'aquatic therapy added
+    # to land-based exercise', '... quadriceps strengthening exercise'; batch 4 'telerehabilitation programme with
+    # videoconferences'
+    "tDCS", "breastfeeding before venipuncture", "aquatic therapy", "quadriceps strengthening", "telerehabilitation",
+    "videoconferences",
+])
+def test_general_non_drug_kinds(name):
+    assert not resolve_intervention(name).is_drug

@@ -73,3 +73,18 @@ def test_drinking_or_being_fed_the_arms_product_is_oral(pmcid, intervention, sen
 ])
 def test_swallowing_as_a_symptom_is_no_route(sentence):
     assert not any(m.group("generic") or m.group("words").strip() for m in INGESTED.finditer(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # dev full text PMC4631431: administering 'into' a vein
+    ("Administering the drug into a large lumen vein (eg, antecubital vs hand) may decrease infusion site discomfort.",
+     ["intravenous"]),
+    # an injection 'in', 'at' or 'around' its target (the same anatomical classes)
+    ("The drug was injected in the deltoid muscle.", ["intramuscular"]),
+    ("The solution was infiltrated around the incision.", ["other"]),
+    # no target: a time, or the people injected ('in patients with knee osteoarthritis')
+    ("The drug was administered in the morning.", []),
+    ("Hyaluronic acid injections in patients with knee osteoarthritis were compared.", []),
+])
+def test_an_injection_in_at_or_around_its_target(sentence, expected):
+    assert [term for term, _ in site_routes(sentence, [])] == expected
