@@ -233,11 +233,11 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
 def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     """The rules' label for the prompt from one candidate clause."""
     clause, sentence, qualified = best.clause, best.sentence, best.qualified
-    # Two arms' values with significance answer the question about the quantity most directly (when
-    # the clause has no direction word, or names both arms next to their values).
+    # Two arms' values with significance answer the question about the quantity when the clause has no up/down
+    # word; an up/down word, oriented to the arms, outranks them as in ``arm_values.sentence_direction`` (EI-read,
+    # docs/direction.md round 10: where both exist and disagree the word was right in 19 of 21 prompts).
     raw = raw_direction(clause)
-    direction = numeric_direction(clause, arms) if raw is None or (raw != "none" and (
-        _both_valued(clause, arms) or raw in ("better", "worse"))) else None
+    direction = numeric_direction(clause, arms) if raw is None or raw in ("better", "worse") else None
     numeric = direction is not None
     if not numeric:
         direction = raw_direction(clause)
@@ -316,12 +316,6 @@ def _table_like(text: str) -> bool:
 _RESULTS = re.compile(r"RESULT|FINDING|CONCLU|OUTCOME", re.I)
 _NOT_RESULTS = re.compile(r"INTRODUCTION|BACKGROUND|METHOD|DESIGN|PATIENTS|PARTICIPANTS|DISCUSSION|LIMITATION", re.I)
 _BETWEEN_GROUPS = re.compile(r"\b(between|among) (the )?(two |both |three |all )?(groups|arms)\b", re.I)
-
-
-def _both_valued(clause: str, arms: Arms) -> bool:
-    """Each arm named next to a value ('83% of the surgery group and 25% of the NSM group')."""
-    parts = [p for p in re.split(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|,\s(?=\d)", clause) if re.search(r"\d", p)]
-    return any(arms.is_intervention(p) for p in parts) and any(arms.is_comparator(p) for p in parts)
 
 
 def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) -> bool:

@@ -167,3 +167,15 @@ def test_values_paired_with_their_arms_in_brackets(prompt_id: str) -> None:
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
     text = prompt.evidence[0]
     assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "13576",  # 'HbA1c was significantly lower in the IS strategy arm than in the IP strategy arm, ... (7.1 ± 1.4 vs. 7.6 ±
+              # 1.4% in IS vs. IP at year 4, P < 0.01)'
+    "13601",  # 'A significantly higher percentage of time ... during closed-loop versus control phases (39.1 ± 4.5 vs. ...)'
+    "12470",  # 'a significant increase in IGF-1 in the rhGH treatment group compared with the control group (587.35 ...'
+])
+def test_an_up_or_down_word_outranks_the_arms_values(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
