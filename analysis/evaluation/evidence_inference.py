@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
-    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
+    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, TAKEN_BACK, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
     numeric_direction, outcome_polarity, raw_direction,
 )
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
@@ -225,7 +225,9 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
                      - 0.4 * signals["table"] - 0.5 * subgroups + 0.25 * s_i + 0.1 * s_c - 0.3 * signals["no_arm"]
                      + 0.2 * ci + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
                      - 0.6 * signals["literature"])
-            out.append(Candidate(score, clause, s.text, _qualified(parts[k + 1:], outcome, arms, prompt),
+            # '..., but the difference did not reach statistical significance' takes a difference back (as in pain_effect)
+            taken_back = k + 1 < len(parts) and bool(TAKEN_BACK.search(parts[k + 1])) and _significance(clause) != "sig"
+            out.append(Candidate(score, clause, s.text, taken_back or _qualified(parts[k + 1:], outcome, arms, prompt),
                                  {k_: float(v) for k_, v in signals.items()}))
     return out
 
@@ -243,7 +245,8 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
         direction = raw_direction(clause)
     both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
         arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I)
-        or len(_FROM_TO.findall(clause)) >= 2)  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
+        or len(_FROM_TO.findall(clause)) >= 2  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
+        or bool(_IN_EVERY_ARM.search(clause)))  # 'a 3.4% weight reduction in both groups': each arm's own change
 
     if direction == "none" or qualified or both_changed:
         return Answer("no significant difference", sentence, direction)
@@ -279,6 +282,8 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
 
 
+_IN_EVERY_ARM = re.compile(r"\bin (?:both|all) (?:the )?(?:[\w-]+ (?:and|or) [\w-]+ )?(?:groups|arms|treatment groups|study groups)\b",
+                           re.I)
 _FROM_TO = re.compile(r"\b(?:from\s)?\d+(?:\.\d+)?\s?(?:±\s?\d+(?:\.\d+)?\s?)?to\s\d+(?:\.\d+)?")
 _REFERS_BACK = re.compile(r"\W*(?:however,?\s|but\s|and\s)?(they|it|these|this|both|the latter|the former)\b", re.I)
 _SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
