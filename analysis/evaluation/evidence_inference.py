@@ -131,14 +131,21 @@ def _group_labels(arm: str, other: str) -> set[str]:
     return labels - {a or b for a, b in _GROUP_LABEL.findall(other)}
 
 
-def polarity(outcome: str) -> str:
-    """Whether more of the outcome is better; pain intensity and unknown outcomes: lower is better."""
+# Outcomes outside our pain vocabulary of which less is better: harms, symptoms, risk factors, costs.
+_HARM = re.compile(r"\b(adverse|side[- ]effects?|complication|toxicit|nausea|vomit|ponv|sedat|mortality|death|infection|"
+                   r"risk|incidence|symptom|distress|anxiety|depress|anger|tension|confusion|negative|hunger|weight|bmi|fat|"
+                   r"glucose|hba1c|cholesterol|ldl|triglycerid|blood pressure|heart rate|discomfort|cost|failure|recurren|"
+                   r"relapse|bleeding|blood loss|length of (hospital )?stay|\W?off\W? time)", re.I)
+
+
+def polarity(outcome: str, unknown: str = "lower_better") -> str:
+    """Whether more of the outcome is better; pain intensity: lower is better; unknown outcomes: ``unknown``."""
     if re.match(r"\W*(the\s)?(subjective\s|global\s|overall\s)?(improvement|relief|satisfaction|success)", outcome, re.I):
         return "higher_better"
     if re.search(r"\b(percent(age)?\s(of\s)?)?(change|reduction|decrease|improvement)s?\s(of|in)\s(the\s)?(\w+\s)?pain",
                  outcome, re.I):
         return "higher_better"  # 'percentage of change of pain scores': more change is more relief
-    return outcome_polarity(outcome) or "lower_better"
+    return outcome_polarity(outcome) or unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +263,10 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     if paired and not numeric:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
     if direction in ("better", "worse"):
-        good = "down" if polarity(prompt.outcome) == "lower_better" else "up"
+        # An outcome whose good direction our vocabulary does not know: 'improved', 'better', 'superior' are read as
+        # more of it, as the annotators mostly label them (EI-read: 47 of 63 such prompts 'increased').
+        unknown = "lower_better" if _HARM.search(prompt.outcome) else "higher_better"  # harms: less is better
+        good = "down" if polarity(prompt.outcome, unknown) == "lower_better" else "up"
         bad = "up" if good == "down" else "down"
         direction = good if direction == "better" else bad
     return Answer("significantly increased" if direction == "up" else "significantly decreased", sentence, direction)

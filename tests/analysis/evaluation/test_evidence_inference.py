@@ -181,3 +181,14 @@ def test_an_up_or_down_word_outranks_the_arms_values(prompt_id: str) -> None:
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
     text = prompt.evidence[0]
     assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "12453",  # 'the intervention group was already better than the control group' on 'adherence to the algorithm': more
+    "13788",  # 'in favour of men in the intervention ... for resting heart rate': a risk factor, less
+    "13861",  # 'significant improvement in ... negative emotions': a harm, less
+])
+def test_better_on_an_outcome_outside_the_pain_vocabulary(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
