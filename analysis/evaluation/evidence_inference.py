@@ -131,11 +131,10 @@ def _group_labels(arm: str, other: str) -> set[str]:
     return labels - {a or b for a, b in _GROUP_LABEL.findall(other)}
 
 
-# Outcomes outside our pain vocabulary of which less is better: harms, symptoms, risk factors, costs.
-_HARM = re.compile(r"\b(adverse|side[- ]effects?|complication|toxicit|nausea|vomit|ponv|sedat|mortality|death|infection|"
-                   r"risk|incidence|symptom|distress|anxiety|depress|anger|tension|confusion|negative|hunger|weight|bmi|fat|"
-                   r"glucose|hba1c|cholesterol|ldl|triglycerid|blood pressure|heart rate|discomfort|cost|failure|recurren|"
-                   r"relapse|bleeding|blood loss|length of (hospital )?stay|\W?off\W? time)", re.I)
+_HARM = re.compile(r"\b(adverse|side[- ]effects?|complication|toxicit|nausea|vomit|ponv|sedat|mortality|death|infection|risk|"
+                   r"incidence|symptom|distress|anxiety|depress|anger|tension|confusion|negative|hunger|weight|bmi|fat|glucose|"
+                   r"hba1c|cholesterol|ldl|triglycerid|blood pressure|heart rate|discomfort|cost|failure|recurren|relapse|"
+                   r"bleeding|blood loss|length of (hospital )?stay|\W?off\W? time)", re.I)  # less is better: harms, risks, costs
 
 
 def polarity(outcome: str, unknown: str = "lower_better") -> str:
@@ -232,8 +231,8 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
                      - 0.4 * signals["table"] - 0.5 * subgroups + 0.25 * s_i + 0.1 * s_c - 0.3 * signals["no_arm"]
                      + 0.2 * ci + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
                      - 0.6 * signals["literature"])
-            # '..., but the difference did not reach statistical significance' takes a difference back (as in pain_effect)
             taken_back = k + 1 < len(parts) and bool(TAKEN_BACK.search(parts[k + 1])) and _significance(clause) != "sig"
+            # ('..., but the difference did not reach statistical significance' takes a difference back, as in pain_effect)
             out.append(Candidate(score, clause, s.text, taken_back or _qualified(parts[k + 1:], outcome, arms, prompt),
                                  {k_: float(v) for k_, v in signals.items()}))
     return out
@@ -242,9 +241,8 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
 def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     """The rules' label for the prompt from one candidate clause."""
     clause, sentence, qualified = best.clause, best.sentence, best.qualified
-    # Two arms' values with significance answer the question about the quantity when the clause has no up/down
-    # word; an up/down word, oriented to the arms, outranks them as in ``arm_values.sentence_direction`` (EI-read,
-    # docs/direction.md round 10: where both exist and disagree the word was right in 19 of 21 prompts).
+    # The arms' values answer where the clause has no up/down word; an up/down word, oriented to the arms, outranks
+    # them as in ``arm_values.sentence_direction`` (EI-read: where they disagree the word was right in 19 of 21).
     raw = raw_direction(clause)
     direction = numeric_direction(clause, arms) if raw is None or raw in ("better", "worse") else None
     numeric = direction is not None
@@ -263,8 +261,7 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     if paired and not numeric:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
     if direction in ("better", "worse"):
-        # An outcome whose good direction our vocabulary does not know: 'improved', 'better', 'superior' are read as
-        # more of it, as the annotators mostly label them (EI-read: 47 of 63 such prompts 'increased').
+        # Polarity unknown: 'improved', 'better' read as more of it (EI-read: 47 of 63 such prompts 'increased').
         unknown = "lower_better" if _HARM.search(prompt.outcome) else "higher_better"  # harms: less is better
         good = "down" if polarity(prompt.outcome, unknown) == "lower_better" else "up"
         bad = "up" if good == "down" else "down"
@@ -292,8 +289,7 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
 
 
-_IN_EVERY_ARM = re.compile(r"\bin (?:both|all) (?:the )?(?:[\w-]+ (?:and|or) [\w-]+ )?(?:groups|arms|treatment groups|study groups)\b",
-                           re.I)
+_IN_EVERY_ARM = re.compile(r"\bin (?:both|all) (?:the )?(?:[\w-]+ (?:and|or) [\w-]+ )?(?:\w+ )?(?:groups|arms)\b", re.I)
 _FROM_TO = re.compile(r"\b(?:from\s)?\d+(?:\.\d+)?\s?(?:±\s?\d+(?:\.\d+)?\s?)?to\s\d+(?:\.\d+)?")
 _REFERS_BACK = re.compile(r"\W*(?:however,?\s|but\s|and\s)?(they|it|these|this|both|the latter|the former)\b", re.I)
 _SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
