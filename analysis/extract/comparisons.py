@@ -62,13 +62,14 @@ UP = re.compile(
     r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ion)|raised|larger|"
     r"exceed(ed)?|delayed|(?<!with the )(highest|greatest|longest|largest))\b", re.I)
 BETTER = re.compile(
-    r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
+    r"\b(superior(ity)?|outperform(ed|s)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
     r"efficacious|beneficial|benefits?|(significant|clear|marked) advantages?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
     r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
     r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
     r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
-WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat(ed|es|ion|ing(?! factors?)))\b", re.I)
+WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|impair(ed|s)|aggravat(ed|es|ion|ing(?! factors?)))\b",
+                   re.I)
 # Wording that is about an association, not a difference between arms ('the pain associated with X' names the
 # outcome).
 NOT_COMPARISON = re.compile(

@@ -359,3 +359,10 @@ def test_the_threshold_pre_check_holds_back_no_text_the_threshold_pattern_matche
     held = [t for t in texts if not may_hold(t, _THRESHOLD_KEYS)]
     assert not [t for t in held if THRESHOLD.search(t)]
     assert len(held) > len(texts) // 4 and sum(bool(THRESHOLD.search(t)) for t in texts) >= 4
+
+
+def test_outperformed_and_impaired_are_direction_words() -> None:
+    assert direction.raw_direction("Dot mapping outperformed colour mapping in the ‘dataset co-registration’ domain "
+                                   "(median score 24.5 vs. 10, P < 0.05).") == "better"
+    assert direction.raw_direction("The post hoc tests showed that MDMA significantly impaired the recognition of fearful "
+                                   "faces compared with placebo (p < 0.001)") == "worse"
