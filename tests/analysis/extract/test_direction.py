@@ -366,3 +366,10 @@ def test_outperformed_and_impaired_are_direction_words() -> None:
                                    "(median score 24.5 vs. 10, P < 0.05).") == "better"
     assert direction.raw_direction("The post hoc tests showed that MDMA significantly impaired the recognition of fearful "
                                    "faces compared with placebo (p < 0.001)") == "worse"
+
+
+def test_plural_nouns_of_a_change_are_direction_words() -> None:
+    assert direction.raw_direction("Participants randomized to lisinopril vs. L-placebo had significant declines in "
+                                   "diastolic BP (−3.3 mmHg, p = 0.05)") == "down"
+    assert direction.raw_direction("subjects in the rhGH treatment group had significant reductions in BMI standard "
+                                   "deviation scores (SDS) compared with controls") == "down"
