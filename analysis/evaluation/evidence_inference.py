@@ -32,7 +32,7 @@ from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
     BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, TAKEN_BACK, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
-    numeric_direction, outcome_polarity, raw_direction,
+    numeric_direction, other_subject, outcome_polarity, raw_direction,
 )
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
     DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
@@ -337,7 +337,7 @@ def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) 
     for clause in later:
         own_outcome = bool(outcome & _stems(clause))
         ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
-        if raw_direction(clause) == "none" and not own_outcome and ci == cc:
+        if raw_direction(clause) == "none" and not own_outcome and ci == cc and not other_subject(clause, arms):
             return True
         other_reference = (lambda m: bool(m) and not arms.is_comparator(clause[m.end():]))(COMPARE.search(clause))
         if re.match(r"\s*not\b", clause, re.I) and ci and (not numbers or numbers & _numbers(clause)) and not other_reference:

@@ -198,6 +198,8 @@ def test_better_on_an_outcome_outside_the_pain_vocabulary(prompt_id: str) -> Non
     "12581",  # 'in 1 (0.6%) TT versus 15 (8.6%) DO versus 39 (22.4%) BST patients (p < 0.001 ...)': one value against two
     "12057",  # 'MDMA significantly impaired the recognition of fearful faces compared with placebo'
     "11725",  # 'Dot mapping outperformed colour mapping in the ‘dataset co-registration’ domain'
+    "12670",  # '... a significantly higher effective blood flow (P < 0.001), whereas ultrafiltration (UF) volume (P = 0.08),'
+    "12673",  # '... significantly higher in the CVVH than in the SLED patient cohort, although the mean daily heparin dose did not differ'
 ])
 def test_values_against_several_comparators_and_direction_words(prompt_id: str) -> None:
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)

@@ -373,3 +373,16 @@ def test_plural_nouns_of_a_change_are_direction_words() -> None:
                                    "diastolic BP (−3.3 mmHg, p = 0.05)") == "down"
     assert direction.raw_direction("subjects in the rhGH treatment group had significant reductions in BMI standard "
                                    "deviation scores (SDS) compared with controls") == "down"
+
+
+def test_a_no_difference_clause_about_something_else_is_its_own_outcome() -> None:
+    # pool batch 5 PMC5493377 (dev): the clause is about the pain outcome before it
+    text = ("Pain reduced in both groups following treatment (AT+EX: p<0.001, partial η2 = 0.55; ST+EX: p = 0.026, partial "
+            "η2 = 0.18) but no between-group differences were observed (p = 0.18, partial η2 = 0.08).")
+    arms = direction.arms_for(text, direction.re.compile("AT\\+EX"))
+    assert not direction.other_subject(direction.clauses(text)[-1], arms)
+    # EI-read 12670 / 12673: another outcome
+    text = "SLED was accomplished with a significantly higher effective blood flow (P < 0.001), whereas ultrafiltration (UF) volume (P = 0.08),"
+    arms = direction.arms_for(text, direction.re.compile("SLED"))
+    assert direction.other_subject(direction.clauses(text)[-1], arms)
+    assert direction.other_subject("although the mean daily heparin dose did not differ (Table 2).", arms)
