@@ -386,3 +386,8 @@ def test_a_no_difference_clause_about_something_else_is_its_own_outcome() -> Non
     arms = direction.arms_for(text, direction.re.compile("SLED"))
     assert direction.other_subject(direction.clauses(text)[-1], arms)
     assert direction.other_subject("although the mean daily heparin dose did not differ (Table 2).", arms)
+
+
+def test_more_reduced_is_a_larger_reduction() -> None:
+    assert direction.raw_direction("HbA1c was more reduced in the metformin group (between-group difference −0.42% "
+                                   "(95% CI −0.62% to −0.23%), p<0.001)),") == "better"
