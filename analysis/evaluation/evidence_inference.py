@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
-    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
-    numeric_direction, outcome_polarity, raw_direction,
+    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, TAKEN_BACK, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
+    numeric_direction, other_subject, outcome_polarity, raw_direction,
 )
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
     DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
@@ -131,14 +131,20 @@ def _group_labels(arm: str, other: str) -> set[str]:
     return labels - {a or b for a, b in _GROUP_LABEL.findall(other)}
 
 
-def polarity(outcome: str) -> str:
-    """Whether more of the outcome is better; pain intensity and unknown outcomes: lower is better."""
+_HARM = re.compile(r"\b(adverse|side[- ]effects?|complication|toxicit|nausea|vomit|ponv|sedat|mortality|death|infection|risk|"
+                   r"incidence|symptom|distress|anxiety|depress|anger|tension|confusion|negative|hunger|weight|bmi|fat|glucose|"
+                   r"hba1c|cholesterol|ldl|triglycerid|blood pressure|heart rate|discomfort|cost|failure|recurren|relapse|"
+                   r"bleeding|blood loss|length of (hospital )?stay|\W?off\W? time)", re.I)  # less is better: harms, risks, costs
+
+
+def polarity(outcome: str, unknown: str = "lower_better") -> str:
+    """Whether more of the outcome is better; pain intensity: lower is better; unknown outcomes: ``unknown``."""
     if re.match(r"\W*(the\s)?(subjective\s|global\s|overall\s)?(improvement|relief|satisfaction|success)", outcome, re.I):
         return "higher_better"
     if re.search(r"\b(percent(age)?\s(of\s)?)?(change|reduction|decrease|improvement)s?\s(of|in)\s(the\s)?(\w+\s)?pain",
                  outcome, re.I):
         return "higher_better"  # 'percentage of change of pain scores': more change is more relief
-    return outcome_polarity(outcome) or "lower_better"
+    return outcome_polarity(outcome) or unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +231,9 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
                      - 0.4 * signals["table"] - 0.5 * subgroups + 0.25 * s_i + 0.1 * s_c - 0.3 * signals["no_arm"]
                      + 0.2 * ci + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
                      - 0.6 * signals["literature"])
-            out.append(Candidate(score, clause, s.text, _qualified(parts[k + 1:], outcome, arms, prompt),
+            taken_back = k + 1 < len(parts) and bool(TAKEN_BACK.search(parts[k + 1])) and _significance(clause) != "sig"
+            # ('..., but the difference did not reach statistical significance' takes a difference back, as in pain_effect)
+            out.append(Candidate(score, clause, s.text, taken_back or _qualified(parts[k + 1:], outcome, arms, prompt),
                                  {k_: float(v) for k_, v in signals.items()}))
     return out
 
@@ -233,17 +241,17 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
 def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     """The rules' label for the prompt from one candidate clause."""
     clause, sentence, qualified = best.clause, best.sentence, best.qualified
-    # Two arms' values with significance answer the question about the quantity most directly (when
-    # the clause has no direction word, or names both arms next to their values).
+    # The arms' values answer where the clause has no up/down word; an up/down word, oriented to the arms, outranks
+    # them as in ``arm_values.sentence_direction`` (EI-read: where they disagree the word was right in 19 of 21).
     raw = raw_direction(clause)
-    direction = numeric_direction(clause, arms) if raw is None or (raw != "none" and (
-        _both_valued(clause, arms) or raw in ("better", "worse"))) else None
+    direction = numeric_direction(clause, arms) if raw is None or raw in ("better", "worse") else None
     numeric = direction is not None
     if not numeric:
         direction = raw_direction(clause)
     both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
         arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I)
-        or len(_FROM_TO.findall(clause)) >= 2)  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
+        or len(_FROM_TO.findall(clause)) >= 2  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
+        or bool(_IN_EVERY_ARM.search(clause)))  # 'a 3.4% weight reduction in both groups': each arm's own change
 
     if direction == "none" or qualified or both_changed:
         return Answer("no significant difference", sentence, direction)
@@ -253,7 +261,9 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     if paired and not numeric:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
     if direction in ("better", "worse"):
-        good = "down" if polarity(prompt.outcome) == "lower_better" else "up"
+        # Polarity unknown: 'improved', 'better' read as more of it (EI-read: 47 of 63 such prompts 'increased').
+        unknown = "lower_better" if _HARM.search(prompt.outcome) else "higher_better"  # harms: less is better
+        good = "down" if polarity(prompt.outcome, unknown) == "lower_better" else "up"
         bad = "up" if good == "down" else "down"
         direction = good if direction == "better" else bad
     return Answer("significantly increased" if direction == "up" else "significantly decreased", sentence, direction)
@@ -279,6 +289,7 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
 
 
+_IN_EVERY_ARM = re.compile(r"\bin (?:both|all) (?:the )?(?:[\w-]+ (?:and|or) [\w-]+ )?(?:\w+ )?(?:groups|arms)\b", re.I)
 _FROM_TO = re.compile(r"\b(?:from\s)?\d+(?:\.\d+)?\s?(?:±\s?\d+(?:\.\d+)?\s?)?to\s\d+(?:\.\d+)?")
 _REFERS_BACK = re.compile(r"\W*(?:however,?\s|but\s|and\s)?(they|it|these|this|both|the latter|the former)\b", re.I)
 _SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
@@ -318,12 +329,6 @@ _NOT_RESULTS = re.compile(r"INTRODUCTION|BACKGROUND|METHOD|DESIGN|PATIENTS|PARTI
 _BETWEEN_GROUPS = re.compile(r"\b(between|among) (the )?(two |both |three |all )?(groups|arms)\b", re.I)
 
 
-def _both_valued(clause: str, arms: Arms) -> bool:
-    """Each arm named next to a value ('83% of the surgery group and 25% of the NSM group')."""
-    parts = [p for p in re.split(r"\s(?:vs\.?|versus|and|compared (?:with|to))\s|,\s(?=\d)", clause) if re.search(r"\d", p)]
-    return any(arms.is_intervention(p) for p in parts) and any(arms.is_comparator(p) for p in parts)
-
-
 def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) -> bool:
     """A later clause takes the finding back: '..., but there was no significant difference between the
     groups' (no outcome words of its own, no arm or both arms named), or '..., but not with <the
@@ -332,7 +337,7 @@ def _qualified(later: list[str], outcome: set[str], arms: Arms, prompt: Prompt) 
     for clause in later:
         own_outcome = bool(outcome & _stems(clause))
         ci, cc = arms.is_intervention(clause), arms.is_comparator(clause)
-        if raw_direction(clause) == "none" and not own_outcome and ci == cc:
+        if raw_direction(clause) == "none" and not own_outcome and ci == cc and not other_subject(clause, arms):
             return True
         other_reference = (lambda m: bool(m) and not arms.is_comparator(clause[m.end():]))(COMPARE.search(clause))
         if re.match(r"\s*not\b", clause, re.I) and ci and (not numbers or numbers & _numbers(clause)) and not other_reference:

@@ -2,7 +2,9 @@
 
 - ``numeric_direction``: with significance stated and no direction word, the intervention's value against the
   comparator's ('23.1 ± 6.7 minutes for the case group and 18.1 ± 7.3 minutes for the control (P = 0.02)',
-  '2.1 (ketamine) vs 3.4 (placebo)', 'between the placebo (32 mg) and ketamine (18 mg) groups');
+  '2.1 (ketamine) vs 3.4 (placebo)', 'between the placebo (32 mg) and ketamine (18 mg) groups'); a bare 'a vs. b' in
+  the order the clause names the arms ('A ... compared with B (2.32 vs. 2.80; P = 0.041)'); p-values written out, labels
+  and time points ('P value of 0.001', 'group 2', 'week 8') are no arm's value;
 - ``respective_direction``: values listed in the order of the arms ('..., respectively');
 - ``sentence_direction``: the clause's direction wording turned to the intervention's side (``comparisons.orientation``),
   or the values where the wording gives none.
@@ -15,7 +17,8 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.arms import Arms
-from ketamine_evidence.analysis.extract.comparisons import _FLIP, _PARENS, _significance, orientation, raw_direction
+from ketamine_evidence.analysis.extract.comparisons import (LEADING_COMPARE, _FLIP, _PARENS, _first_named_is_intervention,
+                                                              _significance, orientation, raw_direction)
 
 
 def sentence_direction(clause: str, arms: Arms) -> str | None:
@@ -94,18 +97,65 @@ def _arm_paren(m: re.Match[str], arms: Arms) -> bool:
     return bool(before and (arms.is_intervention(before.group(0)) or arms.is_comparator(before.group(0))))
 
 
+# Before a number that is no arm's value: a p-value ('P value of 0.001', 'p <'), a label or a time point ('group 2',
+# 'week 8', 'year 4', 'T1', 'grade 3').
+_NOT_VALUE_BEFORE = re.compile(r"(?:\bp(?:[- ]?values?)?(?:\s(?:of|was|is|were))?\s?[<=>:\u2264\u2265\u2013-]?|\b(?:groups?|arms?|"
+                               r"days?|weeks?|months?|years?|visits?|cycles?|grades?|stages?|phases?|sessions?|T))\s?$", re.I)
+
+
+def _is_value(text: str, m: re.Match[str]) -> bool:
+    """A number that may be an arm's value: not a p-value ('P value of 0.001', 'p <'), a label or a time point
+    ('group 2', 'week 8', 'year 4', 'T1'; ``_NOT_VALUE_BEFORE``). EI-read spans, docs/direction.md round 10."""
+    return not _NOT_VALUE_BEFORE.search(text[max(0, m.start() - 25):m.start()])
+
+
+_VAL = r"[-\u2212]?\d+(?:\.\d+)?"
+_SD = r"(?:\s?(?:±|\+/-)\s?\d+(?:\.\d+)?|\s?\(\s?\d+(?:\.\d+)?\s?\))?"
+# 'A ... compared with B (2.32 ± 0.85 vs. 2.80 ± 0.61; P = 0.041)', '...: 82.31(20.23) vs 36.78(22.53)': two bare values
+# joined by 'vs' right after a bracket or colon, in the order the clause names the arms.
+_BARE_PAIR = re.compile(rf"(?:^|[(:;]\s?)(?P<a>{_VAL}){_SD}\s?(?:%|[a-zµ]+(?:/[a-z]+)?)?{_SD}\s(?:vs\.?|versus)\s(?P<b>{_VAL})",
+                        re.I)
+
+
+def _ordered_pair(clause: str, arms: Arms) -> str | None:
+    """Direction from a bare 'a vs. b' whose order is the arms' order in the clause: the arms named after the pair
+    within its bracket ('(7.1 vs. 7.6% in IS vs. IP)'), else before it ('A ... compared with B (a vs. b)'); a leading
+    'Compared with B, A ...' leaves the order open (EI-read spans, docs/direction.md round 10)."""
+    if "vs" not in clause and "versus" not in clause.lower():
+        return None
+    m = _BARE_PAIR.search(clause)
+    if m is None or LEADING_COMPARE.match(clause):
+        return None
+    after = re.split(r"[);]", clause[m.end():], maxsplit=1)[0]
+    before = clause[:m.start()]
+    for text in (after, before):
+        if arms.is_intervention(text) and arms.is_comparator(text):
+            first = _first_named_is_intervention(text, arms)
+            if first is None:
+                return None
+            a, b = (float(m.group(k).replace("\u2212", "-")) for k in ("a", "b"))
+            if a == b:
+                return None
+            return "up" if (a > b) == first else "down"
+        if arms.is_intervention(text) or arms.is_comparator(text):
+            return None  # one arm only: the pair is not in the arms' order
+    return None
+
+
 def numeric_direction(clause: str, arms: Arms) -> str | None:
     """'23.1 ± 6.7 minutes for the case group and 18.1 ± 7.3 minutes for the control (P = 0.02)': with
     significance stated and no direction word, compare the intervention's value with the comparator's."""
     if _significance(clause) != "sig":
         return None
+    ordered = _ordered_pair(clause, arms)
+    if ordered is not None:
+        return ordered
     ours: list[float] = []
     theirs: list[float] = []
     unknown: list[float] = []
     for part in _VALUE_SPLIT.split(_PARENS.sub(lambda m: m.group(0) if "±" in m.group(0) or _arm_paren(m, arms)
                                                else " ", clause)):
-        values = [m for m in _ARM_VALUE.finditer(part) if m.group("value")
-                  and not re.search(r"\bp\s?[<=>]\s?$", part[:m.start()], re.I)]
+        values = [m for m in _ARM_VALUE.finditer(part) if m.group("value") and _is_value(part, m)]
         if not values:
             continue
         m = values[-1]  # the value next to the arm ('in the first 24 hours was 0.6 ± 0.6 for the case group')
@@ -114,6 +164,6 @@ def numeric_direction(clause: str, arms: Arms) -> str | None:
         (ours if i and not c else theirs if c and not i else unknown).append(value)
     if len(unknown) == 1 and len(ours) + len(theirs) == 1:  # '83% of the surgery group and 25% of the NSM group'
         (theirs if ours else ours).append(unknown[0])
-    if len(ours) == 1 and len(theirs) == 1 and ours[0] != theirs[0]:
-        return "up" if ours[0] > theirs[0] else "down"
+    if len(ours) == 1 and theirs and (all(ours[0] > t for t in theirs) or all(ours[0] < t for t in theirs)):
+        return "up" if ours[0] > theirs[0] else "down"  # 'in 1 (0.6%) TT versus 15 (8.6%) DO versus 39 (22.4%) BST'
     return None

@@ -55,20 +55,21 @@ NO_DIFF = re.compile(
     re.I)
 DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
-    r"third|quadrant|eyelid|pole|body))|less|lesser|fewer|reduc(ed|tion|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
-    r"smaller|declin(ed|e)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
+    r"third|quadrant|eyelid|pole|body))|less|lesser|fewer|reduc(ed|tions?|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
+    r"smaller|declin(ed|es?|ing)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
     r"drop(ped)?|fell|disappear(ed|s)?|(?<!with the )(lowest|smallest|fewest|shortest)|(?<!at )least)\b", re.I)
 UP = re.compile(
-    r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ion)|raised|larger|"
+    r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ions?)|raised|larger|"
     r"exceed(ed)?|delayed|(?<!with the )(highest|greatest|longest|largest))\b", re.I)
 BETTER = re.compile(
-    r"\b(superior(ity)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
+    r"\b(superior(ity)?|outperform(ed|s)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
     r"efficacious|beneficial|benefits?|(significant|clear|marked) advantages?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
     r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
     r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
     r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
-WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|aggravat(ed|es|ion|ing(?! factors?)))\b", re.I)
+WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|impair(ed|s)|aggravat(ed|es|ion|ing(?! factors?)))\b",
+                   re.I)
 # Wording that is about an association, not a difference between arms ('the pain associated with X' names the
 # outcome).
 NOT_COMPARISON = re.compile(
@@ -276,7 +277,8 @@ _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # 'more reduction in pain', 'greater decrease', 'the decrease from baseline in pain was greater', 'the decrease was greater':
 # more of a reduction is better.
 MORE_REDUCTION = re.compile(
-    r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|\b(reduction|decrease|decline|"
+    r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|"
+    r"\bmore\s(\w+ly\s)?(reduced|decreased|lowered|relieved)\b|\b(reduction|decrease|decline|"
     r"relief|improvement|change)s?\s(observed\s)?(from\s(the\s)?baseline\s(to\s[^,;]{1,50}?\s)?)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b|"
     r"\b(reduction|decrease|decline)s?\s(was|were)\s(\w+ly\s){0,2}(greater|larger|more|bigger)\b", re.I)
 

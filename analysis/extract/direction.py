@@ -28,7 +28,7 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
 )
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
     BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
-    TAKEN_BACK, UP, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
+    TAKEN_BACK, UP, _PARENS, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
     orientation, pain_direction, raw_direction,
 )
 from ketamine_evidence.analysis.extract.arm_values import (  # noqa: F401 - re-exported
@@ -215,6 +215,28 @@ def _other_arm_only(clause: str, previous: str, arms: Arms) -> bool:
                 (ours and not theirs and before_theirs and not before_ours))
 
 
+_GENERIC = frozenset("""the and but whereas while although though however there was were are been being not nor did does had has
+have statistically statistical significant significantly significance insignificant nonsignificant difference differences
+different differ differed differing change changes changed between among groups group two three both all arms arm treatment
+treatments this that its these they them which reach reached reaching level levels any other time times point points than
+compared comparison similar comparable remained remain found observed seen detected shown showed show also still further effect
+effects result results data analysis table figure fig value values mean median score scores overall total trend trends toward
+towards patients subjects participants after before during respectively versus hours hour days day weeks week months month
+years minutes min follow-up postoperative postoperatively for from with into upon within across see additional file files
+supplementary either neither case cases adjusting adjusted adjustment baseline study studies end period phase visit visits
+intervention interventions control controls condition conditions cohort cohorts community communities evaluation evaluated
+measured assessed comparisons between-group within-group between-groups intergroup inter-group""".split())
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
+
+
+def other_subject(clause: str, arms: Arms) -> bool:
+    """The clause names something besides the arms, time and statistics ('whereas ultrafiltration (UF) volume (P = 0.08)',
+    'although the mean daily heparin dose did not differ'): its own outcome, so its 'no difference' does not take back or
+    carry on the previous clause's outcome (EI-read 12670, 12673, 12343)."""
+    return any(w.lower() not in _GENERIC and not (arms.is_intervention(w) or arms.is_comparator(w))
+               for w in _WORD.findall(_PARENS.sub(" ", clause)))  # asides and references ('(Table 4; see also ...)') left out
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
 
@@ -273,7 +295,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             if results and word in ("up", "down") and not _significance(clause) and not COMPARE.search(clause) \
                     and re.search(r"\d\s?%|±", clause) and respective_direction(clause, arms) is None:
                 continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
-            if not own and not (word == "none" and prev is not None
+            if not own and not (word == "none" and prev is not None and not other_subject(clause, arms)
                                 and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)) and not (
                     prev is not None and _anaphor(clause, arms)):
                 continue

@@ -152,6 +152,8 @@ def test_changes_compared_between_arms_on_the_annotators_span(prompt_id: str) ->
     "12699",  # 'not statistically different between study arms'
     "11196",  # 'tended to increase slightly ..., although not to a level that was statistically significant'
     "13621",  # 'no important differences between groups emerged'
+    "11988",  # 'At 1 year, there was a 3.4% weight reduction in both groups.'
+    "12148",  # 'Median hospital length of stay was decreased by 2 days, but the difference did not reach statistical significance'
 ])
 def test_absence_of_a_difference_in_other_words_on_the_annotators_span(prompt_id: str) -> None:
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
@@ -164,6 +166,42 @@ def test_absence_of_a_difference_in_other_words_on_the_annotators_span(prompt_id
     "12701",  # '17.24 and 8.40 (nimotuzumab arm) vs. 9.84 and 8.36 months (placebo arm)'
 ])
 def test_values_paired_with_their_arms_in_brackets(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "13576",  # 'HbA1c was significantly lower in the IS strategy arm than in the IP strategy arm, ... (7.1 ± 1.4 vs. 7.6 ±
+              # 1.4% in IS vs. IP at year 4, P < 0.01)'
+    "13601",  # 'A significantly higher percentage of time ... during closed-loop versus control phases (39.1 ± 4.5 vs. ...)'
+    "12470",  # 'a significant increase in IGF-1 in the rhGH treatment group compared with the control group (587.35 ...'
+])
+def test_an_up_or_down_word_outranks_the_arms_values(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "12453",  # 'the intervention group was already better than the control group' on 'adherence to the algorithm': more
+    "13788",  # 'in favour of men in the intervention ... for resting heart rate': a risk factor, less
+    "13861",  # 'significant improvement in ... negative emotions': a harm, less
+])
+def test_better_on_an_outcome_outside_the_pain_vocabulary(prompt_id: str) -> None:
+    prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
+    text = prompt.evidence[0]
+    assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+@pytest.mark.parametrize("prompt_id", [
+    "12581",  # 'in 1 (0.6%) TT versus 15 (8.6%) DO versus 39 (22.4%) BST patients (p < 0.001 ...)': one value against two
+    "12057",  # 'MDMA significantly impaired the recognition of fearful faces compared with placebo'
+    "11725",  # 'Dot mapping outperformed colour mapping in the ‘dataset co-registration’ domain'
+    "12670",  # '... a significantly higher effective blood flow (P < 0.001), whereas ultrafiltration (UF) volume (P = 0.08),'
+    "12673",  # '... significantly higher in the CVVH than in the SLED patient cohort, although the mean daily heparin dose did not differ'
+])
+def test_values_against_several_comparators_and_direction_words(prompt_id: str) -> None:
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
     text = prompt.evidence[0]
     assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label

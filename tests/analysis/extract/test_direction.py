@@ -359,3 +359,35 @@ def test_the_threshold_pre_check_holds_back_no_text_the_threshold_pattern_matche
     held = [t for t in texts if not may_hold(t, _THRESHOLD_KEYS)]
     assert not [t for t in held if THRESHOLD.search(t)]
     assert len(held) > len(texts) // 4 and sum(bool(THRESHOLD.search(t)) for t in texts) >= 4
+
+
+def test_outperformed_and_impaired_are_direction_words() -> None:
+    assert direction.raw_direction("Dot mapping outperformed colour mapping in the ‘dataset co-registration’ domain "
+                                   "(median score 24.5 vs. 10, P < 0.05).") == "better"
+    assert direction.raw_direction("The post hoc tests showed that MDMA significantly impaired the recognition of fearful "
+                                   "faces compared with placebo (p < 0.001)") == "worse"
+
+
+def test_plural_nouns_of_a_change_are_direction_words() -> None:
+    assert direction.raw_direction("Participants randomized to lisinopril vs. L-placebo had significant declines in "
+                                   "diastolic BP (−3.3 mmHg, p = 0.05)") == "down"
+    assert direction.raw_direction("subjects in the rhGH treatment group had significant reductions in BMI standard "
+                                   "deviation scores (SDS) compared with controls") == "down"
+
+
+def test_a_no_difference_clause_about_something_else_is_its_own_outcome() -> None:
+    # pool batch 5 PMC5493377 (dev): the clause is about the pain outcome before it
+    text = ("Pain reduced in both groups following treatment (AT+EX: p<0.001, partial η2 = 0.55; ST+EX: p = 0.026, partial "
+            "η2 = 0.18) but no between-group differences were observed (p = 0.18, partial η2 = 0.08).")
+    arms = direction.arms_for(text, direction.re.compile("AT\\+EX"))
+    assert not direction.other_subject(direction.clauses(text)[-1], arms)
+    # EI-read 12670 / 12673: another outcome
+    text = "SLED was accomplished with a significantly higher effective blood flow (P < 0.001), whereas ultrafiltration (UF) volume (P = 0.08),"
+    arms = direction.arms_for(text, direction.re.compile("SLED"))
+    assert direction.other_subject(direction.clauses(text)[-1], arms)
+    assert direction.other_subject("although the mean daily heparin dose did not differ (Table 2).", arms)
+
+
+def test_more_reduced_is_a_larger_reduction() -> None:
+    assert direction.raw_direction("HbA1c was more reduced in the metformin group (between-group difference −0.42% "
+                                   "(95% CI −0.62% to −0.23%), p<0.001)),") == "better"
