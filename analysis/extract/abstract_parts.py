@@ -4,8 +4,9 @@ A structured abstract labels its background part; an unstructured one opens with
 ('Multimodal analgesia ... provides superior pain relief', 'Some police officers have complained about ... nausea,
 headaches'). What they report is not a finding or an event of this study (GUIDELINES: annotate what the study
 found). The study starts at the first sentence that speaks of it: its aim, 'we ...', 'this study/trial/protocol',
-randomisation or enrolment; the sentences before that are background. Where no such sentence comes early, or
-the text writes its own headings ('Background: ...'), nothing is set aside.
+randomisation, enrolment or a count of people; the sentences before that are background (for pain_effect, adverse
+events and every reader of ``study_text.study_sentences``). Where no such sentence comes early, or the text writes
+its own headings ('Background: ...'), nothing is set aside.
 """
 
 from __future__ import annotations
@@ -25,7 +26,12 @@ MAX_BACKGROUND = 8
 STUDY_START = re.compile(
     r"\b(?:we|our|here)\b|\b(?:this|the present|the current|the proposed|the described|present|current) "
     r"(?:[\w\-]+ ){0,3}?(?:study|trial|protocol|article|paper|report|work|investigation|analysis|experiment)\b|"
-    r"\brandomi[sz]|\brandomly\b|\b(?:was|were) (?:enrolled|recruited|included|allocated|assigned|studied|divided)\b",
+    r"\brandomi[sz]|\brandomly\b|\b(?:was|were) (?:enrolled|recruited|included|allocated|assigned|studied|divided)\b|"
+    # a count of people is this study's sample ('Twenty healthy volunteers received ...')
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|hundred|thousand) "
+    r"(?:[\w\-]+ ){0,3}?(?:patients|participants|subjects|volunteers|women|men|children|adults|infants|neonates|"
+    r"parturients|individuals|people|persons|cases|dogs|cats|horses)\b",
     re.I)
 # A heading written in the text ('Background: ...', 'OBJECTIVE.', a part 'Introduction' alone): the parts are then
 # told by it.

@@ -4,8 +4,9 @@ taken away (the ``labels_removed`` invariance rewrite)."""
 from __future__ import annotations
 
 from ketamine_evidence.analysis.extract import extract_findings, make_context
-from ketamine_evidence.analysis.extract.abstract_parts import ENROLMENT, unlabelled_background
+from ketamine_evidence.analysis.extract.abstract_parts import ENROLMENT, STUDY_START, unlabelled_background
 from ketamine_evidence.analysis.extract.event_sections import background
+from ketamine_evidence.analysis.extract.study_text import is_background_sentence, study_sentences
 from ketamine_evidence.analysis.records import Article, Section
 
 # pool dev 20075020 (Background, Objectives, Methods; gold adverse_events [])
@@ -67,3 +68,29 @@ def test_enrolment_sentence() -> None:
                             "multicentre, parallel-group, placebo-controlled studies of esomeprazole 20 mg or 40 mg treatment")
     assert not ENROLMENT.search("Esomeprazole was significantly more effective than placebo in maintaining relief of upper "
                                 "GI symptoms throughout 6 months of treatment.")
+
+
+# batch 5 29347947 (Background; gold conditions [])
+QUADX_TITLE = ("Efficacy of pre-operative quadriceps strength training on knee-extensor strength before and shortly following "
+               "total knee arthroplasty: protocol for a randomized, dose-response trial (The QUADX-1 trial)")
+QUADX = ("Patients with knee osteoarthritis (OA) report knee pain, limitation in physical activities and low quality of "
+         "life. The two primary treatments for knee OA are non-surgical treatment (e.g., exercise) and surgery (total knee "
+         "arthroplasty (TKA)); however, national guidelines recommend non-surgical treatment to be tried prior to surgical "
+         "procedures. The purpose of the present trial is to investigate the efficacy of three different exercise dosages "
+         "of pre-operative, home-based, knee-extensor strength exercise on knee-extensor strength before and shortly after "
+         "surgery in patients eligible for TKA due to end-stage knee OA.")
+
+
+def test_study_sentences_leave_out_an_unlabelled_background() -> None:
+    ctx = make_context(unlabelled(QUADX_TITLE, QUADX))
+    body = [s for s in ctx.sentences if s.section != "TITLE"]
+    kept = study_sentences(ctx)
+    assert body[0] not in kept and body[1] not in kept and body[2] in kept  # the knee pain patients report is background
+    assert is_background_sentence(ctx, body[0]) and not is_background_sentence(ctx, body[2])
+
+
+def test_a_count_of_people_starts_the_study() -> None:
+    # pool dev 24082786: 'mortality in elderly people' counts nobody; 'Forty patients were admitted' is its sample
+    assert not STUDY_START.search("Hip fractures represent one of the most important causes of morbidity and mortality "
+                                  "in elderly people.")
+    assert STUDY_START.search("Forty patients were admitted to the Orthopedic and Trauma Surgery ward for hip fracture.")
