@@ -9,8 +9,9 @@ Why each keeps the answer (the guideline annotates what is compared and what it 
   same test result in another house style.
 - ``ci_wording``: '95% CI' <-> '95% confidence interval': the same interval.
 - ``p_brackets``: '(P = 0.03)' <-> ', P = 0.03,': the same result attached to the same clause.
-- ``significance``: 'significant(ly)' <-> 'statistically significant(ly)': in a trial report both name the test
-  result ('clinically significant' is left as it is).
+- ``significance``: 'significantly' <-> 'statistically significantly', 'significant difference' (reduction, effect...)
+  or 'was significant' <-> 'statistically significant ...': in a trial report both name the test result ('clinically
+  significant' and 'no significant adverse events', a clinical judgement, are left as they are).
 - ``labels_removed`` (structure): the labelled parts of a structured abstract joined as one unlabelled paragraph,
   every sentence kept in order: the same report without its headings.
 - ``label_synonyms`` (structure): 'Results' <-> 'Findings', 'Conclusions' <-> 'Interpretation' (the NLM
@@ -113,7 +114,11 @@ def p_brackets(text: str) -> str:
     return _P_COMMAS.sub(lambda m: f" ({m.group(1)})", text)
 
 
-_SIGNIFICANT = re.compile(r"(?<![\w\-])(?:([Ss]tatistically)\s+)?([Ss]ignificant(?:ly)?)\b")
+# 'significant' as a test result: the adverb, before a difference or change, or as the predicate ('was significant').
+# 'no significant adverse events' is a clinical judgement (serious), not a test: left alone.
+_SIGNIFICANT = re.compile(r"(?<![\w\-])(?:([Ss]tatistically)\s+)?([Ss]ignificantly\b|[Ss]ignificant(?=\s+(?:"
+                          r"differences?|reductions?|improvements?|increases?|decreases?|changes?|effects?|associations?|"
+                          r"correlations?|interactions?|benefits?|advantages?)\b|\s*[.,;(]))")
 _NOT_STATISTICAL = re.compile(r"(?:clinically|clinical|not|non|nor)\s*$", re.I)
 
 

@@ -65,6 +65,8 @@ def test_significance_adds_or_drops_statistically() -> None:
     assert significance("There was no statistically significant difference in immediate efficacy.") == \
         "There was no significant difference in immediate efficacy."
     assert significance("a clinically significant reduction") == "a clinically significant reduction"
+    # pool dev 27375766: 'significant adverse events' are serious ones, no test result
+    assert significance("No significant adverse events were observed.") == "No significant adverse events were observed."
 
 
 def test_outcome_synonyms_keep_the_outcome() -> None:
