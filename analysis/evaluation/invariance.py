@@ -1,9 +1,9 @@
 """Metamorphic invariance: how often extraction changes under rewrites that keep the gold answer.
 
 No fresh annotated text is left, so generalisation is measured by rewriting the dev abstracts in ways a
-reader would annotate identically (``invariance_text`` says why each keeps the answer) and counting, per
-rewrite and per field, the share of records whose extracted value changed. The check set (batch 6) is
-scored in aggregate only: ``--show-changes`` refuses it.
+reader would annotate identically (``invariance_text`` and ``invariance_compare`` say why each keeps the
+answer) and counting, per rewrite and per field, the share of records whose extracted value changed. The
+check set (batch 6) is scored in aggregate only: ``--show-changes`` refuses it.
 
     python -m ketamine_evidence.analysis.evaluation.invariance [--sets pool_dev,batch4] [--json] [--show-changes]
 """
