@@ -49,13 +49,14 @@ VERSION = "1.2"
 _METHODS_VERBS = re.compile(
     r"\b(?:was|were|are|is|be|been)\s+(?:also\s+)?(?:assessed|recorded|measured|monitored|evaluated|documented|"
     r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
-    r"questioned|asked|noted down|checked|determined)\b|\bwe (?:assessed|recorded|measured|monitored|evaluated|"
-    r"compared|examined|investigated|collected)\b|\bwe (?:will )?(?:assess|record|measure|monitor|evaluate|"
-    r"compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|end points?|measures?) (?:were|was|are|is|"
-    r"will be|included|includ\w+)\b",
+    r"questioned|asked|noted|checked|determined)\b|^\W*(?:the )?(?:assessment|measurement|monitoring|recording) of\b|"
+    r"\bwe (?:assessed|recorded|measured|monitored|evaluated|compared|examined|investigated|collected)\b|\bwe (?:will )?"
+    r"(?:assess|record|measure|monitor|evaluate|compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|"
+    r"end points?|measures?) (?:were|was|are|is|will be|included|includ\w+)\b",
     re.I)
 # A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
 _PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)
+_PROTOCOL = re.compile(r"\b(?:will|shall|(?:inclusion|exclusion|eligibility) criteria)\b", re.I)
 _INCIDENCE = re.compile(r"\b(?:incidences?|frequency|frequencies|occurrence|rates?|number of (?:patients|subjects|"
                         r"episodes|events)|episodes|proportion)\b", re.I)
 _METHODS_LABEL = re.compile(r"method|design|setting|intervention|procedure|patients and|participants|materials",
@@ -291,14 +292,15 @@ def _counts(sentence: str, start: int, end: int) -> dict[str, Any]:
 
 
 def _is_methods(sentence: "Sentence", mentions: "list[EventMention]") -> bool:
-    """A planned measurement ('side effects were recorded'), not a result. A sentence that negates an event
-    ('No major adverse effects were registered') states a result, whatever its verb."""
+    """A planned measurement ('side effects were recorded') or, outside the results, a plan or an eligibility rule
+    ('Main exclusion criteria are'): not a result. An event negated ('No major adverse effects were registered') is."""
     if sentence.section and _METHODS_LABEL.search(sentence.section) and not _RESULT_LABEL.search(sentence.section):
         return True
     if any(m.negated for m in mentions) and not _PLANNED.search(sentence.text):
         return False
-    return _METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not \
-        _OCCURRED.search(sentence.text)
+    return (_PROTOCOL.search(sentence.text) is not None and not _RESULT_LABEL.search(sentence.section or "")) or (
+        _METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not
+        _OCCURRED.search(sentence.text))
 
 
 _RESULT_LABEL = re.compile(r"result", re.I)

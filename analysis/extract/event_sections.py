@@ -38,12 +38,15 @@ def aim_stated(text: str) -> bool:
 def background(ctx: "Context") -> set[int]:
     """Indices of sentences that give background or the aim, not this study's results: a background or
     objective section, or in an abstract without sections, what comes before (and is) the aim sentence."""
+    from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_background  # it reads ``aim_stated``
+
     out: set[int] = set()
     first_aim = next((s.index for s in ctx.sentences[:6] if s.section != "TITLE" and aim_stated(s.text)), None)
     labels = sentence_labels(ctx)
+    opening = unlabelled_background(ctx)
     for s in ctx.sentences:
         background, reported, results, _ = label_kinds(labels[s.index])
-        if background:
+        if background or s.index in opening:
             out.add(s.index)
         elif not reported and first_aim is not None and s.index <= first_aim:
             out.add(s.index)

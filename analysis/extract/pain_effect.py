@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.abstract_parts import ENROLMENT, unlabelled_background
 from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
@@ -50,6 +51,7 @@ def sections(ctx: "Context") -> dict[int, str]:
         return cached
     out: dict[int, str] = {}
     heading = ""
+    background = unlabelled_background(ctx)  # an unlabelled abstract's opening background sentences
     for s in ctx.sentences:
         if s.section:
             out[id(s)] = s.section
@@ -57,7 +59,12 @@ def sections(ctx: "Context") -> dict[int, str]:
         m = INLINE_HEADING.match(s.text)
         if m:
             heading = (m.group("bracket") or m.group("alone")).strip(" .:").upper()
-        out[id(s)] = heading
+        if s.index in background:
+            out[id(s)] = "BACKGROUND"
+        elif not heading and ENROLMENT.search(s.text) and _significance(s.text) is None:
+            out[id(s)] = "METHODS"  # 'Six hundred and ten patients ... were enrolled and randomly assigned ...'
+        else:
+            out[id(s)] = heading
     try:
         ctx._pain_sections = out  # type: ignore[attr-defined]
     except AttributeError:

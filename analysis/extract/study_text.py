@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - declared in pyproject.toml
     ahocorasick = None
 
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_background
 from ketamine_evidence.analysis.extract.article_cache import per_article
 
 if TYPE_CHECKING:
@@ -356,11 +357,12 @@ def has_background_split(ctx: "Context") -> bool:
 def study_sentences(ctx: "Context") -> list["Sentence"]:
     """The title and the sentences that describe this study (background parts left out)."""
     drop_background = has_background_split(ctx)
+    opening = unlabelled_background(ctx)  # an abstract without headings: the sentences before the study is named
     out = []
     for s in ctx.sentences:
         if s.section == "TITLE":
             out.append(s)
-        elif drop_background and s.section in _BACKGROUND:
+        elif (drop_background and s.section in _BACKGROUND) or s.index in opening:
             continue
         else:
             out.append(s)
@@ -368,7 +370,7 @@ def study_sentences(ctx: "Context") -> list["Sentence"]:
 
 
 def is_background_sentence(ctx: "Context", sentence: "Sentence") -> bool:
-    return sentence.section in _BACKGROUND and has_background_split(ctx)
+    return (sentence.section in _BACKGROUND and has_background_split(ctx)) or sentence.index in unlabelled_background(ctx)
 
 
 # Unicode hyphens read as '-' ('non\u2010randomized', 'double\u2010blind', 'long\u2010term patients'): the cue patterns

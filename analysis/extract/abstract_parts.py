@@ -1,0 +1,67 @@
+"""Where an abstract without headings stops giving background and starts reporting its own study.
+
+A structured abstract labels its background part; an unstructured one opens with the same sentences unlabelled
+('Multimodal analgesia ... provides superior pain relief', 'Some police officers have complained about ... nausea,
+headaches'). What they report is not a finding or an event of this study (GUIDELINES: annotate what the study
+found). The study starts at the first sentence that speaks of it: its aim, 'we ...', 'this study/trial/protocol',
+randomisation, enrolment or a count of people; the sentences before that are background (for pain_effect, adverse
+events and every reader of ``study_text.study_sentences``). Where no such sentence comes early, or the text writes
+its own headings ('Background: ...'), nothing is set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract.event_sections import aim_stated
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+
+__all__ = ["unlabelled_background"]
+
+# Sentences read at the start of an unlabelled abstract (an abstract's background rarely runs longer).
+MAX_BACKGROUND = 8
+STUDY_START = re.compile(
+    r"\b(?:we|our|here)\b|\b(?:this|the present|the current|the proposed|the described|present|current) "
+    r"(?:[\w\-]+ ){0,3}?(?:study|trial|protocol|article|paper|report|work|investigation|analysis|experiment)\b|"
+    r"\brandomi[sz]|\brandomly\b|\b(?:was|were) (?:enrolled|recruited|included|allocated|assigned|studied|divided)\b|"
+    # a count of people is this study's sample ('Twenty healthy volunteers received ...')
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|hundred|thousand) "
+    r"(?:[\w\-]+ ){0,3}?(?:patients|participants|subjects|volunteers|women|men|children|adults|infants|neonates|"
+    r"parturients|individuals|people|persons|cases|dogs|cats|horses)\b",
+    re.I)
+# A heading written in the text ('Background: ...', 'OBJECTIVE.', a part 'Introduction' alone): the parts are then
+# told by it.
+_HEADING = re.compile(r"^\W*(?:background|introduction|objectives?|aims?|purpose|context|methods?|methodology|materials?|design|"
+                      r"results?|conclusions?|setting|patients|participants)(?: and \w+)?\s*(?:[:.\]]|$)", re.I)
+
+
+def unlabelled_background(ctx: "Context") -> frozenset[int]:
+    """Indices of the sentences before the study's first mention in an abstract with no headings (empty when the
+    abstract has headings, or no sentence among its first ``MAX_BACKGROUND`` speaks of the study). Kept on the
+    context: several extractors ask for it."""
+    cached = ctx.__dict__.get("_unlabelled_background")
+    if cached is not None:
+        return cached
+    out: frozenset[int] = frozenset()
+    body = [s for s in ctx.sentences if s.section != "TITLE"]
+    if body and not any(s.section for s in body):
+        before: list[int] = []
+        for s in body[:MAX_BACKGROUND]:
+            if _HEADING.match(s.text):
+                break  # the text's own headings tell its parts
+            if STUDY_START.search(s.text) or aim_stated(s.text):
+                out = frozenset(before)
+                break
+            before.append(s.index)
+    ctx.__dict__["_unlabelled_background"] = out
+    return out
+
+
+# A sentence that says who entered the study or how they were allocated ('... were enrolled and randomly assigned
+# into two ... studies'): methods, wherever an unlabelled abstract puts it.
+ENROLMENT = re.compile(r"\b(?:was|were) (?:enrolled|recruited|randomly (?:assigned|allocated)|randomi[sz]ed (?:to|into|in)|"
+                       r"allocated|assigned)\b", re.I)
