@@ -156,6 +156,18 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``pattern`` (compiled with ``re.I``) in lower case and case-sensitive, or None when it cannot be:
     not case-insensitive, or with inline flags such as ``(?-i:...)``. Escaped characters keep their case
     (a backslash and the character after it are copied as they are); group names must stay as they were."""
+    low_source = lower_case_source(pattern)
+    if low_source is None:
+        return None
+    low = re.compile(low_source, pattern.flags & ~re.I)
+    if "(?P<" in pattern.pattern and low.groupindex != pattern.groupindex:  # no group name: both empty
+        return None
+    return low
+
+
+def lower_case_source(pattern: re.Pattern[str]) -> str | None:
+    """The source of ``lower_case_pattern`` (not compiled: ``fast_re`` compiles a module pattern's copy only when
+    a text first needs it scanned), or None when the pattern cannot be lower-cased."""
     if not pattern.flags & re.I or "(?" in pattern.pattern.replace("(?:", "").replace("(?=", "") \
             .replace("(?!", "").replace("(?<=", "").replace("(?<!", "").replace("(?P<", ""):
         return None
@@ -179,10 +191,7 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             out.append(c.lower())
             i += 1
         low_source = "".join(out)
-    low = re.compile(low_source, pattern.flags & ~re.I)
-    if "(?P<" in chars and low.groupindex != pattern.groupindex:  # no group name: both empty
-        return None
-    return low
+    return low_source
 
 
 # Per-text work (lower-casing, words, numbers) is kept for the texts of one article (``article_cache``): several
