@@ -72,5 +72,7 @@ class Pending:
     def finditer(self, *args: Any) -> Any:
         return self._compiled().finditer(*args)
 
-    def __getattr__(self, name: str) -> Any:  # pattern, flags, groups ...
+    def __getattr__(self, name: str) -> Any:  # findall, sub, pattern, groups ...
+        if name.startswith("__"):  # copy and pickle probe an instance whose slots are not set yet
+            raise AttributeError(name)
         return getattr(self._compiled(), name)

@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - declared in pyproject.toml
 
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -51,12 +52,15 @@ class Gated:
         # As ASCII bytes, matched against ``_word_bytes`` (no str per word of the text); a word that is not
         # ASCII can never be one of the text's words.
         self.word_bytes = frozenset(w.encode("ascii") for w in words if w.isascii())
-        self.low = lower_case_pattern(pattern)
+        # The lower-case copy is compiled on its first scan (``Pending``), except where group names are checked.
+        source = lower_case_source(pattern) if "(?P<" not in pattern.pattern else None
+        low = Deferred(source, pattern.flags & ~re.I) if source is not None else lower_case_pattern(pattern)
+        self.low = Pending(self, low) if isinstance(low, Deferred) else low
         _KEYS.update(keys)
         # Without keys of its own: the fixed words every match needs, read from the pattern (``required_text``),
         # checked by ``scan``/``scan_iter``/``scan_findall`` against the shared key pass of the text.
-        needed = required_text.required_keys(self.low.pattern, self.low.flags) \
-            if self.low is not None and not keys and not words and required_text.accepting() else None
+        needed = required_text.required_keys(low.pattern, low.flags) \
+            if low is not None and not keys and not words and required_text.accepting() else None
         self.gate = required_text.register(needed) if needed else None
         self.also = also  # a case-sensitive alternative ('Group II') that ``scan`` also tries
         # Every match holds a key (or a key word): then a text without one cannot match. False when some
