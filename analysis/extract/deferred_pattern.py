@@ -43,3 +43,36 @@ class Deferred:
 
     def __repr__(self) -> str:
         return f"Deferred({self.pattern[:60]!r}, {self.flags})"
+
+
+class Pending:
+    """The lower-case copy of a ``fast_re.LowerPattern`` (``owner``) before its first scan: compiles it, puts it
+    in the owner's ``low`` (so later scans call the compiled pattern directly) and runs the scan asked. A module
+    pattern whose keys no text of a run holds is never compiled (the start-up of every command)."""
+
+    __slots__ = ("owner", "deferred")
+
+    def __init__(self, owner: Any, deferred: Deferred) -> None:
+        self.owner = owner
+        self.deferred = deferred
+
+    def _compiled(self) -> re.Pattern[str]:
+        low = self.owner.low = self.deferred.compiled()
+        return low
+
+    def search(self, *args: Any) -> re.Match[str] | None:
+        return self._compiled().search(*args)
+
+    def match(self, *args: Any) -> re.Match[str] | None:
+        return self._compiled().match(*args)
+
+    def fullmatch(self, *args: Any) -> re.Match[str] | None:
+        return self._compiled().fullmatch(*args)
+
+    def finditer(self, *args: Any) -> Any:
+        return self._compiled().finditer(*args)
+
+    def __getattr__(self, name: str) -> Any:  # findall, sub, pattern, groups ...
+        if name.startswith("__"):  # copy and pickle probe an instance whose slots are not set yet
+            raise AttributeError(name)
+        return getattr(self._compiled(), name)

@@ -25,9 +25,10 @@ from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
 from ketamine_evidence.analysis.extract import required_text
-from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
+from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
+from ketamine_evidence.analysis.extract.lower_match import LowerMatch
 from ketamine_evidence.analysis.extract.article_cache import ARTICLE, per_article
-from ketamine_evidence.analysis.extract.study_text import has_digit, lower, lower_case_pattern
+from ketamine_evidence.analysis.extract.study_text import has_digit, lower, lower_case_pattern, lower_case_source
 
 # Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
 _SPECIAL: dict[str, frozenset[str]] = {}
@@ -114,7 +115,10 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
             return None
     except re.error:  # pragma: no cover - it compiled once already
         return None
-    low = lower_case_pattern(pattern)  # the checks above make the plain lower-casing safe
+    # The checks above make the plain lower-casing safe. A module pattern's copy is compiled on its first scan
+    # (``deferred_pattern.Pending``): one whose keys no text of a run holds is never compiled (start-up).
+    source = lower_case_source(pattern) if isinstance(pattern, re.Pattern) and "(?P<" not in src else None
+    low = Deferred(source, pattern.flags & ~re.I) if source is not None else lower_case_pattern(pattern)
     if low is None or ("(?P<" in src and low.groups != pattern.groups):  # else equal (and a ``Deferred`` stays
         # uncompiled): lower-casing outside escapes and group names changes no bracket
         return None
@@ -127,48 +131,6 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
     if any(c.isascii() for c in risky):  # a pattern character ('ſ') equal under re.I to an ASCII letter
         return None
     return low, frozenset(risky)
-
-
-class LowerMatch:
-    """A match of the lower-case copy, read from the original text."""
-
-    __slots__ = ("_m", "string")
-
-    def __init__(self, m: re.Match[str], string: str) -> None:
-        self._m = m
-        self.string = string
-
-    def group(self, *groups: int | str) -> Any:
-        m, s = self._m, self.string
-        if len(groups) <= 1:
-            a, b = m.span(*groups)
-            return None if a < 0 else s[a:b]
-        return tuple(None if m.start(g) < 0 else s[m.start(g):m.end(g)] for g in groups)
-
-    __getitem__ = group
-
-    def groups(self, default: Any = None) -> tuple[Any, ...]:
-        m, s = self._m, self.string
-        return tuple(default if m.start(g) < 0 else s[m.start(g):m.end(g)] for g in range(1, m.re.groups + 1))
-
-    def groupdict(self, default: Any = None) -> dict[str, Any]:
-        m, s = self._m, self.string
-        return {name: (default if m.start(g) < 0 else s[m.start(g):m.end(g)]) for name, g in m.re.groupindex.items()}
-
-    def start(self, group: int | str = 0) -> int:
-        return self._m.start(group)
-
-    def end(self, group: int | str = 0) -> int:
-        return self._m.end(group)
-
-    def span(self, group: int | str = 0) -> tuple[int, int]:
-        return self._m.span(group)
-
-    def __getattr__(self, name: str) -> Any:  # pos, endpos, lastindex, lastgroup, regs
-        return getattr(self._m, name)
-
-    def __repr__(self) -> str:
-        return f"<LowerMatch span={self.span()} match={self.group()!r}>"
 
 
 class LowerPattern:
@@ -188,8 +150,12 @@ class LowerPattern:
         self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
         self.flags = pattern.flags
-        self.groups = low.groups  # the same as the original's (``lower_copy``), which may be a ``Deferred``
-        self.groupindex = low.groupindex
+        # the same as the original's (``lower_copy``); ask a compiled one: either may be a ``Deferred``
+        known = pattern if isinstance(pattern, re.Pattern) else low
+        self.groups = known.groups
+        self.groupindex = known.groupindex
+        if isinstance(low, Deferred):  # compiled on the first scan, then called directly
+            self.low = Pending(self, low) if low._compiled is None else low._compiled  # type: ignore[assignment]
         self.memo: dict[Any, Any] | None = None  # ``remember``: results for the texts of the current article
         self._article = -1
 

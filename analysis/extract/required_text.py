@@ -133,8 +133,17 @@ def required_keys(source: str, flags: int = 0) -> frozenset[str] | None:
     keys = _better(req, exact)
     if not keys or min(map(len, keys)) < _MIN_KEY:
         return None
-    # a key holding another key adds nothing ('antiemetics' holds 'antiemetic')
-    return frozenset(k for k in keys if not any(o != k and o in k for o in keys))
+    return drop_holders(keys)
+
+
+def drop_holders(keys: frozenset[str]) -> frozenset[str]:
+    """``keys`` without those holding another key ('antiemetics' holds 'antiemetic': it adds nothing). Many keys
+    (a lexicon's) look up each key's shorter substrings instead of comparing every pair (the same set)."""
+    if len(keys) <= 32:
+        return frozenset(k for k in keys if not any(o != k and o in k for o in keys))
+    least = min(map(len, keys))
+    return frozenset(k for k in keys if not any(
+        k[i:i + size] in keys for size in range(least, len(k)) for i in range(len(k) - size + 1)))
 
 
 def fragment_keys(fragments: list[str]) -> tuple[str, ...] | None:

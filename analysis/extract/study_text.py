@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - declared in pyproject.toml
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_background
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -52,12 +53,15 @@ class Gated:
         # As ASCII bytes, matched against ``_word_bytes`` (no str per word of the text); a word that is not
         # ASCII can never be one of the text's words.
         self.word_bytes = frozenset(w.encode("ascii") for w in words if w.isascii())
-        self.low = lower_case_pattern(pattern)
+        # The lower-case copy is compiled on its first scan (``Pending``), except where group names are checked.
+        source = lower_case_source(pattern) if "(?P<" not in pattern.pattern else None
+        low = Deferred(source, pattern.flags & ~re.I) if source is not None else lower_case_pattern(pattern)
+        self.low = Pending(self, low) if isinstance(low, Deferred) else low
         _KEYS.update(keys)
         # Without keys of its own: the fixed words every match needs, read from the pattern (``required_text``),
         # checked by ``scan``/``scan_iter``/``scan_findall`` against the shared key pass of the text.
-        needed = required_text.required_keys(self.low.pattern, self.low.flags) \
-            if self.low is not None and not keys and not words and required_text.accepting() else None
+        needed = required_text.required_keys(low.pattern, low.flags) \
+            if low is not None and not keys and not words and required_text.accepting() else None
         self.gate = required_text.register(needed) if needed else None
         self.also = also  # a case-sensitive alternative ('Group II') that ``scan`` also tries
         # Every match holds a key (or a key word): then a text without one cannot match. False when some
@@ -157,6 +161,18 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     """``pattern`` (compiled with ``re.I``) in lower case and case-sensitive, or None when it cannot be:
     not case-insensitive, or with inline flags such as ``(?-i:...)``. Escaped characters keep their case
     (a backslash and the character after it are copied as they are); group names must stay as they were."""
+    low_source = lower_case_source(pattern)
+    if low_source is None:
+        return None
+    low = re.compile(low_source, pattern.flags & ~re.I)
+    if "(?P<" in pattern.pattern and low.groupindex != pattern.groupindex:  # no group name: both empty
+        return None
+    return low
+
+
+def lower_case_source(pattern: re.Pattern[str]) -> str | None:
+    """The source of ``lower_case_pattern`` (not compiled: ``fast_re`` compiles a module pattern's copy only when
+    a text first needs it scanned), or None when the pattern cannot be lower-cased."""
     if not pattern.flags & re.I or "(?" in pattern.pattern.replace("(?:", "").replace("(?=", "") \
             .replace("(?!", "").replace("(?<=", "").replace("(?<!", "").replace("(?P<", ""):
         return None
@@ -180,10 +196,7 @@ def lower_case_pattern(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
             out.append(c.lower())
             i += 1
         low_source = "".join(out)
-    low = re.compile(low_source, pattern.flags & ~re.I)
-    if "(?P<" in chars and low.groupindex != pattern.groupindex:  # no group name: both empty
-        return None
-    return low
+    return low_source
 
 
 # Per-text work (lower-casing, words, numbers) is kept for the texts of one article (``article_cache``): several

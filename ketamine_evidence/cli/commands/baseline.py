@@ -19,7 +19,6 @@ from ketamine_evidence.analysis.tables import baseline as baseline_tables
 from ketamine_evidence.analysis.tables.io import write_tables
 from ketamine_evidence.base.config import Config
 from ketamine_evidence.base.errors import ConfigError
-from ketamine_evidence.harvest import baseline_mirror
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +50,9 @@ def run(args: argparse.Namespace, config: Config) -> int:
 
 
 def _sync(args: argparse.Namespace, config: Config) -> int:
+    # imported here: it loads requests (some 0.05 CPU s), which every other command's start-up would pay
+    from ketamine_evidence.harvest import baseline_mirror
+
     pause = config.baseline.pause_s if args.pause is None else args.pause
     if pause < 0:
         raise ConfigError(f"--pause must not be negative, got {pause}")

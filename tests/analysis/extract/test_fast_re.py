@@ -164,3 +164,25 @@ def test_a_pattern_that_needs_a_digit_reads_the_digit_check_on_first_request(sen
     for text in sentences + ["Ketamine 0.5 MG/kg", "no dose given in mg"]:
         assert _spans(pattern.finditer(text)) == _spans(pattern.re.finditer(text))
         assert (pattern.search(text) is None) == (pattern.re.search(text) is None)
+
+
+def test_a_module_pattern_copy_is_compiled_on_its_first_scan_as_the_eager_copy(sentences: list[str]) -> None:
+    """A module pattern's lower-case copy waits (``Pending``) until a text needs it scanned, then is the copy
+    ``lower_case_pattern`` compiles at once (same source, flags, groups) and is called directly after that."""
+    from ketamine_evidence.analysis.extract.deferred_pattern import Pending
+    from ketamine_evidence.analysis.extract.study_text import lower_case_pattern
+
+    for name, p in _wrapped():
+        eager = lower_case_pattern(p.re)
+        pending = isinstance(p.low, Pending)
+        low = p.low._compiled() if pending else p.low
+        assert (low.pattern, low.flags, low.groups, low.groupindex) == (
+            eager.pattern, eager.flags, eager.groups, eager.groupindex), name
+        assert (p.groups, p.groupindex) == (p.re.groups, p.re.groupindex), name
+        assert not isinstance(p.low, Pending) and p.low is low, name
+    copy = fast(re.compile(r"\bpost[- ]?operative nausea and vomiting\b", re.I))
+    assert isinstance(copy.low, Pending)
+    assert copy.search("no ketamine here") is None and isinstance(copy.low, Pending)  # ruled out by its keys
+    found = [_spans(copy.finditer(text)) for text in sentences + ["Postoperative Nausea and Vomiting (PONV)"]]
+    assert not isinstance(copy.low, Pending) and found[-1] == [(0, 33, "Postoperative Nausea and Vomiting")]
+    assert found[:-1] == [_spans(copy.re.finditer(text)) for text in sentences]

@@ -104,3 +104,30 @@ def resolve(name: str):
     from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 
     return resolve_intervention(name)
+
+
+def test_many_keys_drop_those_holding_another_key_as_every_pair_would(sentences: list[str]) -> None:
+    """A set of more than 32 keys (the adverse-event lexicon's) is filtered by looking up each key's shorter
+    substrings: the same set as comparing every pair, on the lexicon-sized sets of the module patterns and on
+    sets of words of real sentences with their prefixes."""
+    from ketamine_evidence.analysis.extract.deferred_pattern import Pending
+
+    import gc
+
+    big = 0
+    for p in [o for o in gc.get_objects() if isinstance(o, LowerPattern)]:
+        low = p.low.deferred if isinstance(p.low, Pending) else p.low
+        exact, req = required_text._sequence(required_text._parsed(low.pattern, low.flags))
+        keys = required_text._better(req, exact)
+        if keys and len(keys) > 32 and min(map(len, keys)) >= 3:
+            big += 1
+            pairs = frozenset(k for k in keys if not any(o != k and o in k for o in keys))
+            assert required_text.required_keys(low.pattern, low.flags) == pairs
+    assert big >= 3
+    words = sorted({w for s in sentences[:300] for w in re.findall(r"[a-z]{3,}", s.lower())})
+    assert len(words) > 400
+    for start in range(0, len(words) - 120, 60):
+        group = words[start:start + 120]
+        keys = frozenset(group + [w[:4] for w in group[::3]] + [w[1:] for w in group[::5]])
+        pairs = frozenset(k for k in keys if not any(o != k and o in k for o in keys))
+        assert required_text.drop_holders(keys) == pairs and len(pairs) < len(keys)
