@@ -311,3 +311,22 @@ def test_own_randomisation_in_a_sentence_that_names_previous_studies() -> None:
     finding = _design(article)
     assert finding.value == "rct"
     _assert_evidence(article, finding, sentence)
+
+    # The same allocation in other words (invariance rewrite 'random_wording'): still this study's randomisation.
+    for words in ("assigned at random", "allocated randomly"):
+        reworded = sentence.replace("randomly assigned", words)
+        assert _design(_article(article.title, (None, reworded))).value == "rct"
+
+
+def test_a_cited_systematic_review_is_not_this_studys_design() -> None:
+    """Batch 5 dev PMC2291069, read without its headings (invariance rewrite 'unlabel'): 'A recent systematic review
+    ... concluded' cites another study; the trial's own random allocation decides."""
+    article = _article("IMPLEmenting a clinical practice guideline for acute low back pain evidence-based manageMENT in "
+                       "general practice (IMPLEMENT): Cluster randomised controlled trial study protocol",
+                       (None, "A recent systematic review of implementation strategies of guideline dissemination "
+                              "concluded that there was a lack of evidence regarding effective strategies to promote "
+                              "the uptake of guidelines."),
+                       (None, "This study protocol describes the details of a cluster randomised controlled trial."))
+    assert _design(article).value == "rct"
+    own = _article("Ketamine for chronic pain", (None, "We performed a systematic review of randomised trials."))
+    assert _design(own).value == "systematic_review"
