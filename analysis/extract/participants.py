@@ -53,7 +53,8 @@ COUNT = re.compile(
     rf"(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
     rf"days?|hours?|h\b|min|mg|µg|mcg|ml|kg|g\b|mm|cm|sessions?|times|visits|groups|arms|points?|items?|"
     rf"trials|studies|articles|RCTs|of the\b|out of))"
-    rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of(?!\s+their\b)|in|to|who|with|had|from|at|for)\b)(?!\d+\b(?![\-\u2013]))[\w\-\u2013\u2019'/()]+){{0,5}}?)"
+    rf"(?P<mods>(?:[\s,]+(?:[a-z]+-\s+(?:and|or)\s+[a-z]+-[a-z]+|"  # 'age- and sex-matched' is one modifier
+    rf"(?!(?:were|was|and|or|of(?!\s+their\b)|in|to|who|with|had|from|at|for)\b)(?!\d+\b(?![\-\u2013]))[\w\-\u2013\u2019'/()]+)){{0,5}}?)"
     rf"\s+(?P<noun>{_PEOPLE})\b",
     re.I,
 )
@@ -248,12 +249,17 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
         return sum(arms)
     if len(counts) >= 2:
         first, rest = counts[0][0], [c[0] for c in counts[1:]]
-        between = text[counts[0][2]:counts[1][1]]
         is_total = len(rest) >= 2 and first == sum(rest)
-        joined = _AND_GROUPS.match(between) is not None and not _VERB.search(between)
-        if (_ARM_SEPARATORS.search(between) or joined) and not is_total and not _DROPOUT.search(text):
-            if all(c[0] < 10 * min(x[0] for x in counts) for c in counts):
-                return sum(c[0] for c in counts)
+        arms = [counts[0]]  # the counts joined to the first one, each to the one before ('A vs B; 48 went on' stops)
+        for before, after in zip(counts, counts[1:]):
+            between = text[before[2]:after[1]]
+            joined = _AND_GROUPS.match(between) is not None and not _VERB.search(between)
+            if not (_ARM_SEPARATORS.search(between) or joined):
+                break
+            arms.append(after)
+        if len(arms) >= 2 and not is_total and not _DROPOUT.search(text):
+            if all(c[0] < 10 * min(x[0] for x in arms) for c in arms):
+                return sum(c[0] for c in arms)
     pair = COORDINATED.search(text) if " and " in text else None
     if pair is not None and len(counts) <= 1 and not _DROPOUT.search(text):
         a, b = _value(pair.group("a")), _value(pair.group("b"))

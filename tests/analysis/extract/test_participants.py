@@ -106,6 +106,10 @@ def test_real_article():
     # batch 4 dev PMC5816547: professionals are participants
     ("We conducted an online laboratory experiment guided by Control Theory with 72 intensive care professionals from "
      "21 units.", 72),
+    # pool dev PMC2898847: 'age- and sex-matched' is one modifier; the arms that follow the ';' are another step
+    ("Fifty-one individuals with self-reported electrosensitivity and 132 age- and sex-matched controls participated "
+     "in an open provocation test; 48 sensitive and 132 control participants went on to complete double-blind tests "
+     "in a fully screened semianechoic chamber.", 183),
 ])
 def test_group_sums_and_bracketed_counts(sentence: str, expected: int) -> None:
     assert _n(_article(("RESULTS", sentence))).value == expected
