@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
@@ -107,14 +108,15 @@ _NOT_ENTERED = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?)?(?:eligible|screen
                           r"invited|contacted|identified|excluded)\b", re.I)
 
 
-# 'Randomisation' as a time anchor ('between the randomisation and 15 minutes after', '12 months after randomization')
+# 'Randomisation' as a time anchor ('between the randomisation and 15 minutes after', '12 months after randomization',
+# 'One hour after the randomisation, 35 of 203 (17%) fetuses')
 # dates an outcome; it does not say the counts of the sentence were randomised.
-_AT_RANDOMISATION = re.compile(r"\b(?:after|before|since|following|until|post|at|between(?: the)?)\s+$", re.I)
+_AT_RANDOMISATION = re.compile(r"\b(?:after|before|since|following|until|post|at|between)(?: the)?\s+$", re.I)
 
 
 def _rank(sentence: str) -> int:
     for m in RANDOMISED.finditer(sentence):
-        if not (m.group(0).lower().endswith("ation") and _AT_RANDOMISATION.search(sentence, max(0, m.start() - 12),
+        if not (m.group(0).lower().endswith("ation") and _AT_RANDOMISATION.search(sentence, max(0, m.start() - 16),
                                                                                  m.start())):
             return 3
     if ENROLLED.search(sentence):
@@ -150,33 +152,6 @@ def _value(text: str) -> int | None:
     return int(value)
 
 
-# 'American Society of Anesthesiologists (ASA) physical status I or II' reads as one modifier word.
-_ASA = re.compile(r"\b(?:American Society of Anaesthesiologists?|American Society of Anesthesiologists?|ASA)"
-                  r"(?:\s*\(ASA\))?(?:\s+physical)?(?:\s+status)?(?:\s+(?:class|grade))?\s*"
-                  r"(?:[IV]{1,3}|[1-4])(?:\s*(?:-|\u2013|or|and|to|,)\s*(?:[IV]{1,3}|[1-4]))*\b")
-
-
-def _mask_asa(text: str) -> str:
-    """Replace ASA class phrases by 'ASA' padded to the same length (offsets stay valid)."""
-    if "ASA" not in text and "Society of An" not in text:
-        return text
-    return _ASA.sub(lambda m: "ASA" + " " * (len(m.group(0)) - 3), text)
-
-
-# A calendar year: 'between January and March 2015, 327 patients', 'in 2014', 'from 2010 to 2012'.
-_YEAR = re.compile(r"(?P<pre>\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                   r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in|since|between|from|to|and|until|till|of|during)"
-                   r"\.?\s)(?P<year>(?:19|20)\d\d)\b(?!\s*(?:patients|participants|subjects|adults|children|people|women|men)\b)", re.I)
-
-
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-
-
-def _mask_years(text: str) -> str:
-    """Blank calendar years after a month or a preposition (offsets stay valid): a year is never a count."""
-    return _YEAR.sub(lambda m: m.group("pre") + " " * len(m.group("year")), text) if _YEAR_HINT.search(text) else text
-
-
 class _Present:
     """The key words of COUNT, SUBJECT and the group patterns found in a whole article (once), so each
     sentence is pre-checked against those few only; None: check each sentence in full."""
@@ -203,7 +178,7 @@ def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
 
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
-    text = _mask_years(_mask_asa(text))
+    text = mask_years(mask_asa(text))
     found: list[tuple[int, int, int]] = []
     for m in _finditer(COUNT, text, present and present.count):
         if _NOT_ENTERED.match(text, m.end()):
@@ -329,6 +304,23 @@ def _units_masked(text: str) -> str:
     return _N_UNITS.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# A structured abstract's heading that names the people ('Population:', 'Participants:', 'Subjects:'): the count its
+# part states is the sample enrolled, worded or not ('A total of 439 women with ...', 'Women (n = 439) with ...').
+_PEOPLE_HEADING = re.compile(r"^(?:(?:study|the) )?(?:participants?|patients?|subjects?|population|sample|cases)"
+                             r"(?: and (?:settings?|interventions?))?$|^settings? and (?:participants|patients|subjects|population)$",
+                             re.I)
+
+
+def _people_parts(ctx: "Context") -> list[tuple[int, int]]:
+    """``(start, end)`` in the text of the abstract parts headed by a people heading (most abstracts have none)."""
+    spans, pos = [], len(ctx.article.title) + 1
+    for sec in ctx.article.abstract:
+        if sec.label and _PEOPLE_HEADING.match(sec.label.strip(" :.")):
+            spans.append((pos, pos + len(sec.text)))
+        pos += len(sec.text) + 1
+    return spans
+
+
 _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
 
 
@@ -337,6 +329,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = _Present(ctx.text)
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
+    people_parts = _people_parts(ctx) if ctx.article.abstract else []
     for s in ctx.sentences:
         if is_background_sentence(ctx, s) or not has_number(s.text):
             continue
@@ -373,6 +366,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         if value is None:
             continue
         rank = _rank(s.text) if s.section != "TITLE" else 0
+        if rank < 2 and any(a <= s.start < b for a, b in people_parts):
+            rank = 2  # the count of a 'Participants:' part is the sample enrolled
         if best is None or rank > best[0]:
             best = (rank, -s.index, value, s)
             if rank == 3:

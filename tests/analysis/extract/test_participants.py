@@ -127,6 +127,22 @@ def test_randomisation_as_a_time_anchor_is_no_randomised_count() -> None:
     assert _n(article).value == 439
 
 
+def test_the_count_of_a_participants_part_is_the_sample_enrolled() -> None:
+    """Pool dev PMC5132127 with its 'Population' count in brackets (invariance rewrite 'count_bracket'): no verb says
+    the women were enrolled, the heading does; 'One hour after the randomisation' dates a result."""
+    population = "Women (n = 439) with a fetus in the occiput posterior position during the first stage of labour."
+    article = _article(
+        ("Population", population),
+        ("RESULTS", "One hour after the randomisation, 35 of 203 (17%) fetuses were diagnosed as being in the occiput "
+                    "anterior position in the intervention group compared with 24 of 209 (12%) in the control group."),
+        ("RESULTS", "The change in the evaluation of comfort between the randomisation and 15 minutes after showed an "
+                    "improvement in 70 and 39 women, no change in 82 and 78 women and a decrease in 56 and 86 women in "
+                    "the intervention and control groups, respectively (P = 0.02)."))
+    found = _n(article)
+    assert found.value == 439 and found.evidence.text == population
+    assert participants._rank("One hour after the randomisation, 35 of 203 (17%) fetuses") == 0
+
+
 @pytest.mark.parametrize("sentence, expected", [
     # batch 5 dev PMC5493377: a bare count that entered randomisation
     ("Thirty (52%) entered randomisation and 25 (84%) completed the trial.", 30),
