@@ -83,7 +83,7 @@ PART_OF = re.compile(rf"(?:(?<![\w.,])(?:\d+|{_NUMBER_WORD})\s*(?:\([^()]*\)\s*)
                      rf"(?:the|these|all|our)?\s*|"
                      r"\b(?:of|out of)\s+(?:whom|which)\s*)$", re.I)
 
-RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
+RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b|\bRCT\b", re.I)
 ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|studied|selected|consecutive|"
                       r"comprised|entered|took part|were treated|received|underwent|undergoing|scheduled|"
                       r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)

@@ -330,3 +330,18 @@ def test_a_cited_systematic_review_is_not_this_studys_design() -> None:
     assert _design(article).value == "rct"
     own = _article("Ketamine for chronic pain", (None, "We performed a systematic review of randomised trials."))
     assert _design(own).value == "systematic_review"
+
+
+def test_rct_abbreviation_states_random_allocation() -> None:
+    """Chronic dev 24843472 and pool dev 29249436 with 'randomized controlled trial' written 'RCT' (invariance rewrite
+    'rct_abbreviation'): the same design, and a trial that is only the data source stays no allocation."""
+    article = _article("Superiority of duloxetine to placebo in improving diabetic neuropathic pain: Results of an RCT "
+                       "in Japan",
+                       (None, "This RCT investigated the efficacy and safety of duloxetine in Japanese patients with "
+                              "diabetic neuropathic pain (DNP)."))
+    assert _design(article).value == "rct"
+    source = _article("External validity of the minimal-risk tool",
+                      (None, "We assessed the external validity of this tool within the context of the Scottish Computed "
+                             "Tomography of the HEART (SCOT-HEART) multicenter RCT of patients with suspected stable "
+                             "angina due to coronary disease."))
+    assert _design(source).value != "rct"
