@@ -86,7 +86,8 @@ PART_OF = re.compile(rf"(?:(?<![\w.,])(?:\d+|{_NUMBER_WORD})\s*(?:\([^()]*\)\s*)
 RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b|\bRCT\b", re.I)
 ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|studied|selected|consecutive|"
                       r"comprised|entered|took part|were treated|received|underwent|undergoing|scheduled|"
-                      r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)
+                      r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample|"
+                      r"(?:conducted|carried out|performed) on)\b", re.I)
 ANALYSED = re.compile(r"\b(?:analy[sz]ed|completed|evaluated|assessed|followed)\b", re.I)
 _AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age)\s*$", re.I)
 # A number after a time word is a time point, not a count ('at week 256 versus patients not achieving MDA').
@@ -321,6 +322,7 @@ def _people_parts(ctx: "Context") -> list[tuple[int, int]]:
     return spans
 
 
+_ARM_LEAD = re.compile(r"\b[Gg]roup\s+(?:[A-Z0-9]{1,2}|I{1,3}|IV)\s*[:\u2013]")
 _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
 
 
@@ -366,6 +368,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         if value is None:
             continue
         rank = _rank(s.text) if s.section != "TITLE" else 0
+        if rank == 3 and counts and value == counts[0][0] and _ARM_LEAD.search(text, 0, counts[0][1]):
+            rank = 1  # '... randomly allocated to either of two groups - Group A: ... in 10 patients': one arm's size
         if rank < 2 and any(a <= s.start < b for a, b in people_parts):
             rank = 2  # the count of a 'Participants:' part is the sample enrolled
         if best is None or rank > best[0]:

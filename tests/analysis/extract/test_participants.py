@@ -187,3 +187,15 @@ def test_number_words_with_hundred(words: str, expected: int) -> None:
     assert participants._value(words) == expected
     match = participants.COUNT.search(f"A {words.lower()} patients were enrolled.")
     assert match is not None and participants._value(match.group("n")) == expected
+
+
+def test_one_arms_count_after_its_label_is_no_randomised_total() -> None:
+    """Batch 5 dev PMC5773984: 'Group A: ... in 10 patients' is one arm's size; 'conducted on 20 patients' enrols."""
+    enrolled = ("This prospective study was conducted on 20 patients diagnosed with cases of displaced mandibular "
+                "anterior fractures treated with open reduction and internal fixation.")
+    article = _article(("METHODS", enrolled + " The patients were then randomly allocated to either of two groups "
+                                              "\u2013 Group A: two 2.5 mm stainless steel lag screws were placed in 10 "
+                                              "patients. Group B: two 2.5 mm miniplates were placed in 10 patients for "
+                                              "the fixation of fractures."))
+    found = _n(article)
+    assert found.value == 20 and found.evidence.text == enrolled
