@@ -60,14 +60,14 @@ COUNT = re.compile(
     re.I,
 )
 # 'n = 60', 'N=100', '(n = 254)'.
-N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?![\d.])")
+N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?!\d|\.\d)")
 # '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated'.
 SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
                      rf"(?:\s*\([^()]*\))?\s+(?:(?:were|was)\s+"
                      r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)|"
                      r"entered (?:the )?(?:randomi[sz]ation|study|trial))", re.I)
 # A people noun with its count in brackets: 'Patients (n = 783)'.
-_NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?(?P<n>\d{{1,6}})(?![\d.])", re.I)
+_NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?(?P<n>\d{{1,6}})(?!\d|\.\d)", re.I)
 # 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
 GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|with|each of|comprising)\s+"
                        rf"(?P<n>{NUM})(?:\s+(?:patients|participants|subjects|each))?", re.I)
@@ -330,6 +330,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = _Present(ctx.text)
+    lone: tuple[int, "Sentence"] | None = None  # the first sentence whose only number of people is one 'n = N'
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts = _people_parts(ctx) if ctx.article.abstract else []
     for s in ctx.sentences:
@@ -365,6 +366,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         else:  # a single 'n = 60' in a sentence that enrols or randomises
             arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
             value = arms[0] if len(arms) == 1 and _rank(text) >= 2 else None
+            if value is None and len(arms) == 1 and lone is None:
+                lone = (arms[0], s)
         if value is None:
             continue
         rank = _rank(s.text) if s.section != "TITLE" else 0
@@ -376,8 +379,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             best = (rank, -s.index, value, s)
             if rank == 3:
                 break  # nothing ranks above a randomised count stated first
-    if best is None:
-        return None
+    if best is None:  # no count anywhere: a sentence's only 'n =' ('Results: Efficacy data, n = 327.') is the one
+        return lone
     return best[2], best[3]
 
 

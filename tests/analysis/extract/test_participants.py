@@ -199,3 +199,12 @@ def test_one_arms_count_after_its_label_is_no_randomised_total() -> None:
                                               "the fixation of fractures."))
     found = _n(article)
     assert found.value == 20 and found.evidence.text == enrolled
+
+
+def test_a_lone_n_at_the_end_of_a_sentence_when_nothing_else_counts() -> None:
+    """Batch 5 dev PMC5384512: no sentence enrols or randomises a number; 'n = 327.' ends its sentence."""
+    article = _article(("OBJECTIVE", "Methods: Patients randomized to receive placebo or BMT 0.75, 1.25 or 1.75 mg "
+                                     "self-administered subcutaneously, as desired, over 12 weeks."),
+                       ("OBJECTIVE", "Results: Efficacy data, n = 327."))
+    assert _n(article).value == 327
+    assert participants.N_EQUALS.search("a mean of n = 3.5 visits") is None
