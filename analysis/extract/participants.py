@@ -61,9 +61,10 @@ COUNT = re.compile(
 )
 # 'n = 60', 'N=100', '(n = 254)'.
 N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?!\d|\.\d)")
-# '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated'.
-SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
-                     rf"(?:\s*\([^()]*\))?\s+(?:(?:were|was)\s+"
+# '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated', '22 whose thoraxes opened no
+# more than 5 cm ... were recruited'.
+SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013\u2264\u2265<>=\u00b1-])(?<![\u2264\u2265<>=\u00b1] )(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
+                     rf"(?:\s*\([^()]*\))?(?:,?\s+(?:who|whose)\s[^.;:]{{0,160}}?)?\s+(?:(?:were|was)\s+"
                      r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)|"
                      r"entered (?:the )?(?:randomi[sz]ation|study|trial))", re.I)
 # A people noun with its count in brackets: 'Patients (n = 783)'.
@@ -202,7 +203,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
     return found
 
 
-_RANDOMISED_SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
+_RANDOMISED_SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013\u2264\u2265<>=\u00b1-])(?<![\u2264\u2265<>=\u00b1] )(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
                                  r"\s+(?:were|was)\s+"
                                  r"(?:\w+\s+)?"
                                  r"(?:randomi[sz]ed|randomly)", re.I)

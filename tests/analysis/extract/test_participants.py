@@ -208,3 +208,15 @@ def test_a_lone_n_at_the_end_of_a_sentence_when_nothing_else_counts() -> None:
                        ("OBJECTIVE", "Results: Efficacy data, n = 327."))
     assert _n(article).value == 327
     assert participants.N_EQUALS.search("a mean of n = 3.5 visits") is None
+
+
+def test_a_count_with_its_relative_clause_before_the_verb() -> None:
+    """Batch 4 dev PMC3805012: '22 whose thoraxes opened ... were recruited'; batch 5 dev PMC5367005: a threshold
+    ('score \u22658, who were able to ...') is no count."""
+    recruited = ("[Subjects] From among 120 male and female students, 22 whose thoraxes opened no more than 5 cm during "
+                 "inspiration and expiration and whose forced expiratory flow rates were around 300 m/L were recruited.")
+    assert _n(_article(("METHODS", recruited))).value == 22
+    threshold = ("Ambulant boys with DMD aged 7\u201316 years established on steroids, with North Star Ambulatory "
+                 "Assessment (NSAA) score \u22658, who were able to complete a 10-m walk test without aids or "
+                 "assistance, were randomly allocated (1:1) to 6 months of either optimised land-based exercises.")
+    assert _n(_article(("METHODS", threshold))) is None
