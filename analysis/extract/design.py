@@ -72,7 +72,7 @@ NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "response model
                                                 "analytic"))
 RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
                     r"(?:allocated|assigned) at random|RCTs?)\b", re.I)  # 'this RCT' states random allocation too
-NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
+NOT_RANDOM = re.compile(r"\b(?:non[- ]?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
                         re.I)
 CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+(?:man|woman|male|female|boy|"
                          r"girl|patient|child|gentleman|lady|infant)\b|"

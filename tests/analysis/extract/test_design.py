@@ -345,3 +345,13 @@ def test_rct_abbreviation_states_random_allocation() -> None:
                              "Tomography of the HEART (SCOT-HEART) multicenter RCT of patients with suspected stable "
                              "angina due to coronary disease."))
     assert _design(source).value != "rct"
+
+
+@pytest.mark.parametrize("spelling", ["Non-randomized", "Nonrandomized", "Non randomized"])
+def test_non_randomised_in_any_spelling(spelling: str) -> None:
+    """Batch 5 dev 29560297's title, its hyphen written three ways (invariance rewrite 'hyphenation')."""
+    article = _article("Harmonic Scalpel-Assisted Laparoscopic Cholecystectomy vs. Conventional Laparoscopic "
+                       f"Cholecystectomy - A {spelling} Control Trial",
+                       ("BACKGROUND", "Laparoscopic cholecystectomy (LC) is the most commonly done, minimally invasive "
+                                      "surgical procedure."))
+    assert _design(article).value == "non_randomised_trial"
