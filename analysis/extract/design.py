@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, CITED_REVIEW, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
+from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
@@ -250,8 +250,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     lab = _first(sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows)
     if lab is not None and (lab.section == "TITLE" or not RANDOM.search(whole)):
         return "other", lab, None
-    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s) and not _PLANNED.search(s.text)
-                and not CITED_REVIEW.search(s.text), whole=whole, lows=lows)
+    sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s) and not _PLANNED.search(s.text),
+                whole=whole, lows=lows)
     if sr is not None:
         return "systematic_review", sr, None
     if "systematic_review" in by_type:

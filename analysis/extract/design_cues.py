@@ -50,10 +50,6 @@ POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}an
 # and assigned at random', 'were allocated randomly').
 RANDOMISED_HERE = re.compile(r"\b(?:were|was) (?:\w+ and )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|"
                              r"(?:assigned|allocated|divided) (?:at random|randomly))\b", re.I)
-# A systematic review the abstract cites, not this study's design ('A recent systematic review of implementation
-# strategies ... concluded'): read only in sentences that already name a review.
-CITED_REVIEW = re.compile(r"\b(?:recent|previous|prior|earlier|existing|published|other|Cochrane)\s+(?:[\w-]+\s+){0,2}?"
-                          r"(?:systematic|meta-?analys)", re.I)
 # Randomisation named only as the design a later study needs ('A randomised placebo controlled trial is required to
 # confirm these data', 'requires verification using a randomised controlled study design').
 FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequires? (?:verification|confirmation)\b|"

@@ -318,20 +318,6 @@ def test_own_randomisation_in_a_sentence_that_names_previous_studies() -> None:
         assert _design(_article(article.title, (None, reworded))).value == "rct"
 
 
-def test_a_cited_systematic_review_is_not_this_studys_design() -> None:
-    """Batch 5 dev PMC2291069, read without its headings (invariance rewrite 'unlabel'): 'A recent systematic review
-    ... concluded' cites another study; the trial's own random allocation decides."""
-    article = _article("IMPLEmenting a clinical practice guideline for acute low back pain evidence-based manageMENT in "
-                       "general practice (IMPLEMENT): Cluster randomised controlled trial study protocol",
-                       (None, "A recent systematic review of implementation strategies of guideline dissemination "
-                              "concluded that there was a lack of evidence regarding effective strategies to promote "
-                              "the uptake of guidelines."),
-                       (None, "This study protocol describes the details of a cluster randomised controlled trial."))
-    assert _design(article).value == "rct"
-    own = _article("Ketamine for chronic pain", (None, "We performed a systematic review of randomised trials."))
-    assert _design(own).value == "systematic_review"
-
-
 def test_rct_abbreviation_states_random_allocation() -> None:
     """Chronic dev 24843472 and pool dev 29249436 with 'randomized controlled trial' written 'RCT' (invariance rewrite
     'rct_abbreviation'): the same design, and a trial that is only the data source stays no allocation."""
