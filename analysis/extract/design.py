@@ -71,8 +71,8 @@ NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "response model
                                                 "pharmacometric", "adjustment methods", "statistical methods",
                                                 "analytic"))
 RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
-                    r"(?:allocated|assigned) at random)\b", re.I)
-NOT_RANDOM = re.compile(r"\b(?:non-?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
+                    r"(?:allocated|assigned) at random|RCTs?)\b", re.I)  # 'this RCT' states random allocation too
+NOT_RANDOM = re.compile(r"\b(?:non[- ]?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
                         re.I)
 CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+(?:man|woman|male|female|boy|"
                          r"girl|patient|child|gentleman|lady|infant)\b|"
@@ -145,7 +145,7 @@ ANIMAL = Gated(ANIMAL, ("c57", "sprague", "guinea"), frozenset(
 SYSTEMATIC = Gated(SYSTEMATIC, ("systematic", "meta", "pooled", "umbrella"))
 REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on", "summari", "we discuss", "we outline",
                         "advances", "concepts", "developments", "and future", "article", "paper", "chapter"))
-RANDOM = Gated(RANDOM, ("random",))
+RANDOM = Gated(RANDOM, ("random", "rct"))
 # 'A 35 ... presented' needs no key word: sentences are not pre-checked one by one.
 CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year-old", "year old"),
                     exact=False)

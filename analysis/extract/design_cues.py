@@ -14,7 +14,7 @@ from ketamine_evidence.analysis.extract.text_patterns import MONTH_UNITS, NUMBER
 # of an analysis ('the external validity of this tool within the context of the ... randomised controlled
 # trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
 DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
-                          r"(?:the |a |an )?[^.;]{0,120}?\btrial\b", re.I)
+                          r"(?:the |a |an )?[^.;]{0,120}?\b(?:trial|RCT)\b", re.I)
 NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*", re.I)
 # Rule d also covers an individual-patient meta-analysis of the trials at hand ('Individual patient information was
 # available from three randomised ... trials ... Data were combined through meta-analysis'), without a search.
@@ -27,7 +27,7 @@ STUDY_COUNT = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten
 # cases ... In group A ... while group B underwent open pyelolithotomy').
 ASSIGNMENT = re.compile(r"\b(?:trials?|assign\w*|allocat\w*|divided|experimental group|control group|placebo|sham|"
                          r"blind\w*|cross-?over|open[- ]label|dose[- ](?:finding|escalation|ranging)|single[- ]arm|"
-                         r"saline|randomi[sz]\w*|pilot|phase|intervention)\b", re.I)
+                         r"saline|randomi[sz]\w*|RCTs?|pilot|phase|intervention)\b", re.I)
 PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
 # Rule o: a randomised laboratory or experimental manipulation (a stress or pain paradigm, a provocation test)
 # tests no treatment ('an established paradigm for the induction of acute psychosocial stress', 'A Randomized
@@ -46,9 +46,10 @@ POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}an
                       r"correlat\w+|predict\w*|prognos\w+|relationships?|risk factors?|incidence of)", re.I)
 # This study's own allocation told in the past passive ('patients ... who achieved relief ... during two previous
 # studies were enrolled and randomly assigned into two identical ... studies'): an earlier or future study named in
-# the same sentence does not make the randomisation theirs.
-RANDOMISED_HERE = re.compile(r"\b(?:were|was) (?:\w+ and )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b",
-                             re.I)
+# the same sentence does not make the randomisation theirs. Every wording of random allocation counts ('were enrolled
+# and assigned at random', 'were allocated randomly').
+RANDOMISED_HERE = re.compile(r"\b(?:were|was) (?:\w+ and )?(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|"
+                             r"(?:assigned|allocated|divided) (?:at random|randomly))\b", re.I)
 # Randomisation named only as the design a later study needs ('A randomised placebo controlled trial is required to
 # confirm these data', 'requires verification using a randomised controlled study design').
 FUTURE_TRIAL = re.compile(r"\b(?:is|are) (?:required|needed|warranted)\b|\brequires? (?:verification|confirmation)\b|"

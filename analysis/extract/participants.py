@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
@@ -53,19 +54,21 @@ COUNT = re.compile(
     rf"(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"
     rf"days?|hours?|h\b|min|mg|µg|mcg|ml|kg|g\b|mm|cm|sessions?|times|visits|groups|arms|points?|items?|"
     rf"trials|studies|articles|RCTs|of the\b|out of))"
-    rf"(?P<mods>(?:[\s,]+(?!(?:were|was|and|or|of(?!\s+their\b)|in|to|who|with|had|from|at|for)\b)(?!\d+\b(?![\-\u2013]))[\w\-\u2013\u2019'/()]+){{0,5}}?)"
+    rf"(?P<mods>(?:[\s,]+(?:[a-z]+-\s+(?:and|or)\s+[a-z]+-[a-z]+|"  # 'age- and sex-matched' is one modifier
+    rf"(?!(?:were|was|and|or|of(?!\s+their\b)|in|to|who|with|had|from|at|for)\b)(?!\d+\b(?![\-\u2013]))[\w\-\u2013\u2019'/()]+)){{0,5}}?)"
     rf"\s+(?P<noun>{_PEOPLE})\b",
     re.I,
 )
 # 'n = 60', 'N=100', '(n = 254)'.
-N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?![\d.])")
-# '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated'.
-SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
-                     rf"(?:\s*\([^()]*\))?\s+(?:(?:were|was)\s+"
+N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?!\d|\.\d)")
+# '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated', '22 whose thoraxes opened no
+# more than 5 cm ... were recruited'.
+SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013\u2264\u2265<>=\u00b1-])(?<![\u2264\u2265<>=\u00b1] )(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
+                     rf"(?:\s*\([^()]*\))?(?:,?\s+(?:who|whose)\s[^.;:]{{0,160}}?)?\s+(?:(?:were|was)\s+"
                      r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)|"
                      r"entered (?:the )?(?:randomi[sz]ation|study|trial))", re.I)
 # A people noun with its count in brackets: 'Patients (n = 783)'.
-_NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?(?P<n>\d{{1,6}})(?![\d.])", re.I)
+_NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?(?P<n>\d{{1,6}})(?!\d|\.\d)", re.I)
 # 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
 GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|with|each of|comprising)\s+"
                        rf"(?P<n>{NUM})(?:\s+(?:patients|participants|subjects|each))?", re.I)
@@ -81,10 +84,11 @@ PART_OF = re.compile(rf"(?:(?<![\w.,])(?:\d+|{_NUMBER_WORD})\s*(?:\([^()]*\)\s*)
                      rf"(?:the|these|all|our)?\s*|"
                      r"\b(?:of|out of)\s+(?:whom|which)\s*)$", re.I)
 
-RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b", re.I)
+RANDOMISED = re.compile(r"\brandomi[sz]\w*|\brandomly\b|\ballocated\b|\bassigned\b|\bRCT\b", re.I)
 ENROLLED = re.compile(r"\b(?:enrolled|enrol\w*|recruited|included|participated|studied|selected|consecutive|"
                       r"comprised|entered|took part|were treated|received|underwent|undergoing|scheduled|"
-                      r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample)\b", re.I)
+                      r"a total of|total(?:ly)?|consisted|involving|involved|in \d+|sample|"
+                      r"(?:conducted|carried out|performed) on)\b", re.I)
 ANALYSED = re.compile(r"\b(?:analy[sz]ed|completed|evaluated|assessed|followed)\b", re.I)
 _AGE = re.compile(r"\b(?:aged?|years? old|year-old|age group|mean age)\s*$", re.I)
 # A number after a time word is a time point, not a count ('at week 256 versus patients not achieving MDA').
@@ -106,14 +110,15 @@ _NOT_ENTERED = re.compile(r"\s+(?:(?:were|was)\s+(?:\w+\s+)?)?(?:eligible|screen
                           r"invited|contacted|identified|excluded)\b", re.I)
 
 
-# 'Randomisation' as a time anchor ('between the randomisation and 15 minutes after', '12 months after randomization')
+# 'Randomisation' as a time anchor ('between the randomisation and 15 minutes after', '12 months after randomization',
+# 'One hour after the randomisation, 35 of 203 (17%) fetuses')
 # dates an outcome; it does not say the counts of the sentence were randomised.
-_AT_RANDOMISATION = re.compile(r"\b(?:after|before|since|following|until|post|at|between(?: the)?)\s+$", re.I)
+_AT_RANDOMISATION = re.compile(r"\b(?:after|before|since|following|until|post|at|between)(?: the)?\s+$", re.I)
 
 
 def _rank(sentence: str) -> int:
     for m in RANDOMISED.finditer(sentence):
-        if not (m.group(0).lower().endswith("ation") and _AT_RANDOMISATION.search(sentence, max(0, m.start() - 12),
+        if not (m.group(0).lower().endswith("ation") and _AT_RANDOMISATION.search(sentence, max(0, m.start() - 16),
                                                                                  m.start())):
             return 3
     if ENROLLED.search(sentence):
@@ -149,33 +154,6 @@ def _value(text: str) -> int | None:
     return int(value)
 
 
-# 'American Society of Anesthesiologists (ASA) physical status I or II' reads as one modifier word.
-_ASA = re.compile(r"\b(?:American Society of Anaesthesiologists?|American Society of Anesthesiologists?|ASA)"
-                  r"(?:\s*\(ASA\))?(?:\s+physical)?(?:\s+status)?(?:\s+(?:class|grade))?\s*"
-                  r"(?:[IV]{1,3}|[1-4])(?:\s*(?:-|\u2013|or|and|to|,)\s*(?:[IV]{1,3}|[1-4]))*\b")
-
-
-def _mask_asa(text: str) -> str:
-    """Replace ASA class phrases by 'ASA' padded to the same length (offsets stay valid)."""
-    if "ASA" not in text and "Society of An" not in text:
-        return text
-    return _ASA.sub(lambda m: "ASA" + " " * (len(m.group(0)) - 3), text)
-
-
-# A calendar year: 'between January and March 2015, 327 patients', 'in 2014', 'from 2010 to 2012'.
-_YEAR = re.compile(r"(?P<pre>\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                   r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in|since|between|from|to|and|until|till|of|during)"
-                   r"\.?\s)(?P<year>(?:19|20)\d\d)\b(?!\s*(?:patients|participants|subjects|adults|children|people|women|men)\b)", re.I)
-
-
-_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
-
-
-def _mask_years(text: str) -> str:
-    """Blank calendar years after a month or a preposition (offsets stay valid): a year is never a count."""
-    return _YEAR.sub(lambda m: m.group("pre") + " " * len(m.group("year")), text) if _YEAR_HINT.search(text) else text
-
-
 class _Present:
     """The key words of COUNT, SUBJECT and the group patterns found in a whole article (once), so each
     sentence is pre-checked against those few only; None: check each sentence in full."""
@@ -202,7 +180,7 @@ def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
 
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
-    text = _mask_years(_mask_asa(text))
+    text = mask_years(mask_asa(text))
     found: list[tuple[int, int, int]] = []
     for m in _finditer(COUNT, text, present and present.count):
         if _NOT_ENTERED.match(text, m.end()):
@@ -225,7 +203,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
     return found
 
 
-_RANDOMISED_SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013-])(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
+_RANDOMISED_SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013\u2264\u2265<>=\u00b1-])(?<![\u2264\u2265<>=\u00b1] )(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
                                  r"\s+(?:were|was)\s+"
                                  r"(?:\w+\s+)?"
                                  r"(?:randomi[sz]ed|randomly)", re.I)
@@ -248,12 +226,17 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
         return sum(arms)
     if len(counts) >= 2:
         first, rest = counts[0][0], [c[0] for c in counts[1:]]
-        between = text[counts[0][2]:counts[1][1]]
         is_total = len(rest) >= 2 and first == sum(rest)
-        joined = _AND_GROUPS.match(between) is not None and not _VERB.search(between)
-        if (_ARM_SEPARATORS.search(between) or joined) and not is_total and not _DROPOUT.search(text):
-            if all(c[0] < 10 * min(x[0] for x in counts) for c in counts):
-                return sum(c[0] for c in counts)
+        arms = [counts[0]]  # the counts joined to the first one, each to the one before ('A vs B; 48 went on' stops)
+        for before, after in zip(counts, counts[1:]):
+            between = text[before[2]:after[1]]
+            joined = _AND_GROUPS.match(between) is not None and not _VERB.search(between)
+            if not (_ARM_SEPARATORS.search(between) or joined):
+                break
+            arms.append(after)
+        if len(arms) >= 2 and not is_total and not _DROPOUT.search(text):
+            if all(c[0] < 10 * min(x[0] for x in arms) for c in arms):
+                return sum(c[0] for c in arms)
     pair = COORDINATED.search(text) if " and " in text else None
     if pair is not None and len(counts) <= 1 and not _DROPOUT.search(text):
         a, b = _value(pair.group("a")), _value(pair.group("b"))
@@ -323,6 +306,24 @@ def _units_masked(text: str) -> str:
     return _N_UNITS.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# A structured abstract's heading that names the people ('Population:', 'Participants:', 'Subjects:'): the count its
+# part states is the sample enrolled, worded or not ('A total of 439 women with ...', 'Women (n = 439) with ...').
+_PEOPLE_HEADING = re.compile(r"^(?:(?:study|the) )?(?:participants?|patients?|subjects?|population|sample|cases)"
+                             r"(?: and (?:settings?|interventions?))?$|^settings? and (?:participants|patients|subjects|population)$",
+                             re.I)
+
+
+def _people_parts(ctx: "Context") -> list[tuple[int, int]]:
+    """``(start, end)`` in the text of the abstract parts headed by a people heading (most abstracts have none)."""
+    spans, pos = [], len(ctx.article.title) + 1
+    for sec in ctx.article.abstract:
+        if sec.label and _PEOPLE_HEADING.match(sec.label.strip(" :.")):
+            spans.append((pos, pos + len(sec.text)))
+        pos += len(sec.text) + 1
+    return spans
+
+
+_ARM_LEAD = re.compile(r"\b[Gg]roup\s+(?:[A-Z0-9]{1,2}|I{1,3}|IV)\s*[:\u2013]")
 _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
 
 
@@ -330,7 +331,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = _Present(ctx.text)
+    lone: tuple[int, "Sentence"] | None = None  # the first sentence whose only number of people is one 'n = N'
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
+    people_parts = _people_parts(ctx) if ctx.article.abstract else []
     for s in ctx.sentences:
         if is_background_sentence(ctx, s) or not has_number(s.text):
             continue
@@ -364,15 +367,21 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         else:  # a single 'n = 60' in a sentence that enrols or randomises
             arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
             value = arms[0] if len(arms) == 1 and _rank(text) >= 2 else None
+            if value is None and len(arms) == 1 and lone is None:
+                lone = (arms[0], s)
         if value is None:
             continue
         rank = _rank(s.text) if s.section != "TITLE" else 0
+        if rank == 3 and counts and value == counts[0][0] and _ARM_LEAD.search(text, 0, counts[0][1]):
+            rank = 1  # '... randomly allocated to either of two groups - Group A: ... in 10 patients': one arm's size
+        if rank < 2 and any(a <= s.start < b for a, b in people_parts):
+            rank = 2  # the count of a 'Participants:' part is the sample enrolled
         if best is None or rank > best[0]:
             best = (rank, -s.index, value, s)
             if rank == 3:
                 break  # nothing ranks above a randomised count stated first
-    if best is None:
-        return None
+    if best is None:  # no count anywhere: a sentence's only 'n =' ('Results: Efficacy data, n = 327.') is the one
+        return lone
     return best[2], best[3]
 
 

@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 # A count that an arm's verb follows, with or without its people noun ('2,815 patients randomized to', '1,254 to',
-# '190 received'); not a year or a range ('from December 2007 to January 2012', '139, 0 to 560').
-ARM_COUNT = re.compile(r"(?<![\w.,/(\u2013-])(?!(?:19|20)\d\d\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
-                       r"(?:(?:patients|participants|subjects)\s+)?"
+# '190 received', 'Patients (n = 823) were exposed to'); not a year or a range ('from December 2007 to January 2012', '139, 0 to 560').
+ARM_COUNT = re.compile(r"(?:(?<![\w.,/(\u2013-])(?!(?:19|20)\d\d\b)(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+"
+                       r"(?:(?:patients|participants|subjects)\s+)?|"
+                       r"\b(?:patients|participants|subjects)\s+\(\s?[nN]\s?=\s?(?P<m>\d[\d,]*)\)\s+)"  # 'Patients (n = 823) were'
                        r"(?:(?:were\s+)?(?:randomi[sz]ed|exposed|allocated|assigned)\s+to|received|to(?!\s+\d))\b", re.I)
 # The denominator of a rate given per arm: '(4/49)'.
 DENOMINATOR = re.compile(r"\(\s?\d[\d,]*\s?/\s?(?P<n>\d[\d,]*)\s?\)")
@@ -36,7 +37,7 @@ def pooled_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     if pooled_analysis(ctx.sentences, ctx.text, [lower(s.text) for s in ctx.sentences]) is None:
         return None
     for s in ctx.sentences:  # the first sentence that lists two or more arms
-        arms = [_number(m.group("n")) for m in ARM_COUNT.finditer(s.text)]
+        arms = [_number(m.group("n") or m.group("m")) for m in ARM_COUNT.finditer(s.text)]
         if len(arms) >= 2:
             return sum(arms), s
     rates = [(_number(m.group("n")), s) for s in ctx.sentences if "/" in s.text for m in DENOMINATOR.finditer(s.text)]

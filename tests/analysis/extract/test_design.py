@@ -311,3 +311,33 @@ def test_own_randomisation_in_a_sentence_that_names_previous_studies() -> None:
     finding = _design(article)
     assert finding.value == "rct"
     _assert_evidence(article, finding, sentence)
+
+    # The same allocation in other words (invariance rewrite 'random_wording'): still this study's randomisation.
+    for words in ("assigned at random", "allocated randomly"):
+        reworded = sentence.replace("randomly assigned", words)
+        assert _design(_article(article.title, (None, reworded))).value == "rct"
+
+
+def test_rct_abbreviation_states_random_allocation() -> None:
+    """Chronic dev 24843472 and pool dev 29249436 with 'randomized controlled trial' written 'RCT' (invariance rewrite
+    'rct_abbreviation'): the same design, and a trial that is only the data source stays no allocation."""
+    article = _article("Superiority of duloxetine to placebo in improving diabetic neuropathic pain: Results of an RCT "
+                       "in Japan",
+                       (None, "This RCT investigated the efficacy and safety of duloxetine in Japanese patients with "
+                              "diabetic neuropathic pain (DNP)."))
+    assert _design(article).value == "rct"
+    source = _article("External validity of the minimal-risk tool",
+                      (None, "We assessed the external validity of this tool within the context of the Scottish Computed "
+                             "Tomography of the HEART (SCOT-HEART) multicenter RCT of patients with suspected stable "
+                             "angina due to coronary disease."))
+    assert _design(source).value != "rct"
+
+
+@pytest.mark.parametrize("spelling", ["Non-randomized", "Nonrandomized", "Non randomized"])
+def test_non_randomised_in_any_spelling(spelling: str) -> None:
+    """Batch 5 dev 29560297's title, its hyphen written three ways (invariance rewrite 'hyphenation')."""
+    article = _article("Harmonic Scalpel-Assisted Laparoscopic Cholecystectomy vs. Conventional Laparoscopic "
+                       f"Cholecystectomy - A {spelling} Control Trial",
+                       ("BACKGROUND", "Laparoscopic cholecystectomy (LC) is the most commonly done, minimally invasive "
+                                      "surgical procedure."))
+    assert _design(article).value == "non_randomised_trial"

@@ -106,6 +106,10 @@ def test_real_article():
     # batch 4 dev PMC5816547: professionals are participants
     ("We conducted an online laboratory experiment guided by Control Theory with 72 intensive care professionals from "
      "21 units.", 72),
+    # pool dev PMC2898847: 'age- and sex-matched' is one modifier; the arms that follow the ';' are another step
+    ("Fifty-one individuals with self-reported electrosensitivity and 132 age- and sex-matched controls participated "
+     "in an open provocation test; 48 sensitive and 132 control participants went on to complete double-blind tests "
+     "in a fully screened semianechoic chamber.", 183),
 ])
 def test_group_sums_and_bracketed_counts(sentence: str, expected: int) -> None:
     assert _n(_article(("RESULTS", sentence))).value == expected
@@ -121,6 +125,22 @@ def test_randomisation_as_a_time_anchor_is_no_randomised_count() -> None:
                     "improvement in 70 and 39 women, no change in 82 and 78 women and a decrease in 56 and 86 women in "
                     "the intervention and control groups, respectively (P = 0.02)."))
     assert _n(article).value == 439
+
+
+def test_the_count_of_a_participants_part_is_the_sample_enrolled() -> None:
+    """Pool dev PMC5132127 with its 'Population' count in brackets (invariance rewrite 'count_bracket'): no verb says
+    the women were enrolled, the heading does; 'One hour after the randomisation' dates a result."""
+    population = "Women (n = 439) with a fetus in the occiput posterior position during the first stage of labour."
+    article = _article(
+        ("Population", population),
+        ("RESULTS", "One hour after the randomisation, 35 of 203 (17%) fetuses were diagnosed as being in the occiput "
+                    "anterior position in the intervention group compared with 24 of 209 (12%) in the control group."),
+        ("RESULTS", "The change in the evaluation of comfort between the randomisation and 15 minutes after showed an "
+                    "improvement in 70 and 39 women, no change in 82 and 78 women and a decrease in 56 and 86 women in "
+                    "the intervention and control groups, respectively (P = 0.02)."))
+    found = _n(article)
+    assert found.value == 439 and found.evidence.text == population
+    assert participants._rank("One hour after the randomisation, 35 of 203 (17%) fetuses") == 0
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -167,3 +187,36 @@ def test_number_words_with_hundred(words: str, expected: int) -> None:
     assert participants._value(words) == expected
     match = participants.COUNT.search(f"A {words.lower()} patients were enrolled.")
     assert match is not None and participants._value(match.group("n")) == expected
+
+
+def test_one_arms_count_after_its_label_is_no_randomised_total() -> None:
+    """Batch 5 dev PMC5773984: 'Group A: ... in 10 patients' is one arm's size; 'conducted on 20 patients' enrols."""
+    enrolled = ("This prospective study was conducted on 20 patients diagnosed with cases of displaced mandibular "
+                "anterior fractures treated with open reduction and internal fixation.")
+    article = _article(("METHODS", enrolled + " The patients were then randomly allocated to either of two groups "
+                                              "\u2013 Group A: two 2.5 mm stainless steel lag screws were placed in 10 "
+                                              "patients. Group B: two 2.5 mm miniplates were placed in 10 patients for "
+                                              "the fixation of fractures."))
+    found = _n(article)
+    assert found.value == 20 and found.evidence.text == enrolled
+
+
+def test_a_lone_n_at_the_end_of_a_sentence_when_nothing_else_counts() -> None:
+    """Batch 5 dev PMC5384512: no sentence enrols or randomises a number; 'n = 327.' ends its sentence."""
+    article = _article(("OBJECTIVE", "Methods: Patients randomized to receive placebo or BMT 0.75, 1.25 or 1.75 mg "
+                                     "self-administered subcutaneously, as desired, over 12 weeks."),
+                       ("OBJECTIVE", "Results: Efficacy data, n = 327."))
+    assert _n(article).value == 327
+    assert participants.N_EQUALS.search("a mean of n = 3.5 visits") is None
+
+
+def test_a_count_with_its_relative_clause_before_the_verb() -> None:
+    """Batch 4 dev PMC3805012: '22 whose thoraxes opened ... were recruited'; batch 5 dev PMC5367005: a threshold
+    ('score \u22658, who were able to ...') is no count."""
+    recruited = ("[Subjects] From among 120 male and female students, 22 whose thoraxes opened no more than 5 cm during "
+                 "inspiration and expiration and whose forced expiratory flow rates were around 300 m/L were recruited.")
+    assert _n(_article(("METHODS", recruited))).value == 22
+    threshold = ("Ambulant boys with DMD aged 7\u201316 years established on steroids, with North Star Ambulatory "
+                 "Assessment (NSAA) score \u22658, who were able to complete a 10-m walk test without aids or "
+                 "assistance, were randomly allocated (1:1) to 6 months of either optimised land-based exercises.")
+    assert _n(_article(("METHODS", threshold))) is None

@@ -1,0 +1,33 @@
+"""Parts of a sentence that hold numbers but no participant count, blanked before counts are read (same length, so
+offsets stay valid): ASA physical-status classes ('ASA I or II') and calendar years ('between January and March
+2015, 327 patients')."""
+
+from __future__ import annotations
+
+import re
+
+# 'American Society of Anesthesiologists (ASA) physical status I or II' reads as one modifier word.
+_ASA = re.compile(r"\b(?:American Society of Anaesthesiologists?|American Society of Anesthesiologists?|ASA)"
+                  r"(?:\s*\(ASA\))?(?:\s+physical)?(?:\s+status)?(?:\s+(?:class|grade))?\s*"
+                  r"(?:[IV]{1,3}|[1-4])(?:\s*(?:-|\u2013|or|and|to|,)\s*(?:[IV]{1,3}|[1-4]))*\b")
+
+
+def mask_asa(text: str) -> str:
+    """Replace ASA class phrases by 'ASA' padded to the same length (offsets stay valid)."""
+    if "ASA" not in text and "Society of An" not in text:
+        return text
+    return _ASA.sub(lambda m: "ASA" + " " * (len(m.group(0)) - 3), text)
+
+
+# A calendar year: 'between January and March 2015, 327 patients', 'in 2014', 'from 2010 to 2012'.
+_YEAR = re.compile(r"(?P<pre>\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                   r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|in|since|between|from|to|and|until|till|of|during)"
+                   r"\.?\s)(?P<year>(?:19|20)\d\d)\b(?!\s*(?:patients|participants|subjects|adults|children|people|women|men)\b)", re.I)
+
+
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
+
+def mask_years(text: str) -> str:
+    """Blank calendar years after a month or a preposition (offsets stay valid): a year is never a count."""
+    return _YEAR.sub(lambda m: m.group("pre") + " " * len(m.group("year")), text) if _YEAR_HINT.search(text) else text
