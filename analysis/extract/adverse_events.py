@@ -29,8 +29,8 @@ from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_S
                                                              baseline_measure, comparison_reference, compared_measure,
                                                              condition_symptom, defined_arms, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
-                                                             sedation_technique, treated_symptom, unchanged_measure,
-                                                             unlisted_events)
+                                                             patient_characteristic, sedation_technique,
+                                                             treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -336,6 +336,7 @@ def extract(ctx: "Context") -> list[Finding]:
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
             if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
+                    or patient_characteristic(sentence.text, m.start)  # 'without a previous history of heart failure'
                     or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
