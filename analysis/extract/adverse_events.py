@@ -24,7 +24,7 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTR
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
-    label_kinds as _label_kinds
+    label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
                                                              baseline_measure, comparison_reference, compared_measure,
                                                              condition_symptom, defined_arms, general_negation,
@@ -72,7 +72,6 @@ _GROUP_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:\(?)([A-Z][A-Za-z0-9-]{0,5}|[0-9
 _COUNT = re.compile(r"\b(\d+)\s*(?:/|of|out of)\s*(\d+)\b|\bin (\d+)\b|\b(\d+) (?:patients?|subjects?|participants?|"
                     r"children|cases|volunteers|women|men)\b|(?<![\w.])(\d+(?:\.\d+)?)\s?%", re.I)
 
-
 _BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across|versus|vs)\b|\bcompared\b|"
                         r"\b(?:similar|comparable|equivalent) to\b", re.I)
 
@@ -91,7 +90,6 @@ def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str])
     return mine or not other or _BOTH_ARMS.search(clause) is not None
 
 
-# ---------------------------------------------------------------------------------------------- extractor
 @dataclass
 class _Event:
     term: str
@@ -113,7 +111,9 @@ def _topic_terms(ctx: "Context") -> set[str]:
     topic: set[str] = set()
     for s in ctx.sentences:
         primary = _PRIMARY.search(s.text) if "rimary" in s.text else None
-        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary:
+        aim = s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary
+        enrolment = not (s.section and _label_kinds(s.section)[2]) and _ENROLLED.search(s.text) is not None
+        if aim or enrolment:
             hits = lexicon_hits(s.text)
             generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
             for m in hits:
@@ -122,8 +122,9 @@ def _topic_terms(ctx: "Context") -> set[str]:
                     continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
                 if any(0 <= m.start() - e <= 60 and not _STOP.search(s.text, e, m.start()) for e in generic_ends):
                     continue  # 'its side effects (nausea, vomiting)': named as side effects, not as the aim
-                if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start()) or primary is not None
-                                       and primary.start() < m.start() < primary.end()):
+                aimed = s.section == "TITLE" or _aim_target(s.text, m.start()) or primary is not None and \
+                    primary.start() < m.start() < primary.end()  # 'patients with X were randomised': their condition
+                if kind == "term" and (aim and aimed or enrolment and _population(s.text, m.start())):
                     # 'other' stands for many events: only the words named are the topic ('other:agitation')
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
