@@ -24,13 +24,13 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTR
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
-    label_kinds as _label_kinds
+    label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
                                                              baseline_measure, comparison_reference, compared_measure,
                                                              condition_symptom, defined_arms, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
-                                                             sedation_technique, treated_symptom, unchanged_measure,
-                                                             unlisted_events)
+                                                             patient_characteristic, sedation_technique,
+                                                             treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -73,7 +73,6 @@ _GROUP_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:\(?)([A-Z][A-Za-z0-9-]{0,5}|[0-9
 _COUNT = re.compile(r"\b(\d+)\s*(?:/|of|out of)\s*(\d+)\b|\bin (\d+)\b|\b(\d+) (?:patients?|subjects?|participants?|"
                     r"children|cases|volunteers|women|men)\b|(?<![\w.])(\d+(?:\.\d+)?)\s?%", re.I)
 
-
 _BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across|versus|vs)\b|\bcompared\b|"
                         r"\b(?:similar|comparable|equivalent) to\b", re.I)
 
@@ -92,7 +91,6 @@ def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str])
     return mine or not other or _BOTH_ARMS.search(clause) is not None
 
 
-# ---------------------------------------------------------------------------------------------- extractor
 @dataclass
 class _Event:
     term: str
@@ -114,7 +112,9 @@ def _topic_terms(ctx: "Context") -> set[str]:
     topic: set[str] = set()
     for s in ctx.sentences:
         primary = _PRIMARY.search(s.text) if "rimary" in s.text else None
-        if s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary:
+        aim = s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary
+        enrolment = not (s.section and _label_kinds(s.section)[2]) and _ENROLLED.search(s.text) is not None
+        if aim or enrolment:
             hits = lexicon_hits(s.text)
             generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
             for m in hits:
@@ -123,8 +123,9 @@ def _topic_terms(ctx: "Context") -> set[str]:
                     continue  # 'Ketamine-induced cystitis': the event of a case report is no aim
                 if any(0 <= m.start() - e <= 60 and not _STOP.search(s.text, e, m.start()) for e in generic_ends):
                     continue  # 'its side effects (nausea, vomiting)': named as side effects, not as the aim
-                if kind == "term" and (s.section == "TITLE" or _aim_target(s.text, m.start()) or primary is not None
-                                       and primary.start() < m.start() < primary.end()):
+                aimed = s.section == "TITLE" or _aim_target(s.text, m.start()) or primary is not None and \
+                    primary.start() < m.start() < primary.end()  # 'patients with X were randomised': their condition
+                if kind == "term" and (aim and aimed or enrolment and _population(s.text, m.start())):
                     # 'other' stands for many events: only the words named are the topic ('other:agitation')
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
     for finding in ctx.earlier("conditions"):
@@ -338,6 +339,7 @@ def extract(ctx: "Context") -> list[Finding]:
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
             if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
+                    or patient_characteristic(sentence.text, m.start)  # 'without a previous history of heart failure'
                     or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):

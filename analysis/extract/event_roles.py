@@ -127,6 +127,18 @@ def condition_symptom(text: str, start: int) -> bool:
     return m is not None and not _ADVERSE_SYMPTOM.search(text[max(0, start - 230):start])
 
 
+# Who the patients are, not what happened to them: a past or underlying disease ('patients without a previous
+# history of heart failure', 'no history of ocular surgery') or the indication ('tadalafil in cases of erectile
+# dysfunction'). Batch 4 20087760, batch 5 24648875; PHEE's 'no history of' sentences.
+_CHARACTERISTIC = re.compile(r"(?:\bhistory of|\bin (?:cases?|the presence) of|\b(?:pre-?existing|underlying|known|"
+                             r"concomitant|comorbid)|\bdiagnosed with)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def patient_characteristic(text: str, start: int) -> bool:
+    """Whether the event at ``start`` names the patients' history, comorbidity or indication."""
+    return _CHARACTERISTIC.search(text[max(0, start - 60):start]) is not None
+
+
 def in_intervention_name(m: "EventMention", pattern: re.Pattern[str], text: str) -> bool:
     """Whether the event words are part of a mention of the intervention ('combined IV sedation'); an event whose
     words only name the intervention's device ('rupture of the homemade retrieval bag') is still an event."""

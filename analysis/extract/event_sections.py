@@ -15,7 +15,7 @@ from ketamine_evidence.analysis.extract.article_cache import per_article
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
-__all__ = ["AIM", "aim_stated", "background", "label_kinds", "sentence_labels"]
+__all__ = ["AIM", "ENROLLED", "aim_stated", "background", "label_kinds", "population", "sentence_labels"]
 
 # An aim sentence ('we aimed to', 'the objective was', 'to compare ...').
 AIM = re.compile(
@@ -84,3 +84,17 @@ def sentence_labels(ctx: "Context") -> dict[int, str]:
             current = m.group(1)
         out[s.index] = current
     return out
+
+
+# The patients enrolled ('225 adult patients with acute sore throat were randomly assigned'): an event named as
+# who was enrolled is the treated condition, not a harm (guideline: the condition itself is no adverse event).
+ENROLLED = re.compile(r"\b(?:randomi[sz]ed|randomly|enrolled|included|recruited|allocated|assigned|scheduled)\b", re.I)
+_POPULATION = re.compile(r"\b(?:patients?|subjects?|participants?|adults?|children|women|men|volunteers?|individuals?)"
+                         r"\s+(?:with|suffering from|diagnosed with|having|presenting with)\s+(?:[\w'-]+,?\s+){0,4}$", re.I)
+
+
+def population(text: str, start: int) -> bool:
+    """Whether the event at ``start`` names the condition of the patients described (in a sentence ``ENROLLED``
+    finds: 'patients with headache and neck pain', batch 4 PMC2758835; 'patients with symptomatic recurrent
+    malignant pleural effusion', batch 4 PMC4004388; 'patients with acute sore throat', batch 5 PMC3050701)."""
+    return _POPULATION.search(text[max(0, start - 80):start]) is not None

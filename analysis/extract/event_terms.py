@@ -52,20 +52,52 @@ class _Lexicon:
         return bool(_starts(text))
 
 
+# British and American spellings of the same medical word (MedDRA lists the American, abstracts use both):
+# (British, American, where the American is, its British letters): each read where it cannot be another word.
+_SPELLINGS = (
+    (r"(?<=[a-z])ae(?=m|s|t|c)", "e", r"(?<=[a-z])(?<![aeiou])e(?=mia\b|sthe)", "ae"),
+    (r"\bhaem", "hem", r"\bhem(?=at|orrh|odynam|oly|ogl|opty|ostas)", "haem"),
+    (r"\boe(?=d|s)", "e", r"\b(?=edema|esophag)", "o"),
+    (r"oea\b", "ea", r"(?:(?<=rrh)|(?<=pn))ea\b", "oea"),
+    (r"our\b", "or", r"(?<=tum)or\b", "our"),
+    (r"isation", "ization", r"ization", "isation"),
+)
+
+
+def spelling_variants(phrase: str) -> list[str]:
+    """The phrase in the other spelling (British 'haematoma', 'oedema', 'diarrhoea', 'paraesthesia', 'tumour'
+    against American 'hematoma', 'edema', 'diarrhea', 'paresthesia', 'tumor'), without the phrase itself: one
+    lexicon entry then matches both, so a canonical event never lacks the other spelling."""
+    american, british = phrase, phrase
+    for to_american, american_letters, to_british, british_letters in _SPELLINGS:
+        american = re.sub(to_american, american_letters, american)
+        british = re.sub(to_british, british_letters, british)
+    variants = {american, british}
+    variants.discard(phrase)
+    return sorted(variants)
+
+
 _WORD = re.compile(r"[a-z]+")
 _FILLERS = frozenset("were both with well than from values also significantly markedly slightly transiently".split())
+
+
+def _with_variants(phrases: Iterable[str]) -> list[str]:
+    """The phrases, each followed by its other spellings."""
+    return [v for p in phrases for v in (p, *spelling_variants(p))]
 
 
 def _compile_lexicon() -> _Lexicon:
     data = load_lexicon("adverse_events.toml")
     raw: list[tuple[str, str, tuple[str, ...], str]] = []  # (regex, kind, terms, source text)
     for term, spec in data["terms"].items():
-        raw += [(_phrase(p), "term", (term,), p) for p in spec.get("phrases", [])]
+        raw += [(_phrase(p), "term", (term,), p) for p in _with_variants(spec.get("phrases", []))]
         raw += [(p, "term", (term,), p) for p in spec.get("patterns", [])]
     for spec in data["combined"]:
-        raw += [(_phrase(p), "term", tuple(spec["terms"]), p) for p in spec.get("phrases", [])]
+        raw += [(_phrase(p), "term", tuple(spec["terms"]), p) for p in _with_variants(spec.get("phrases", []))]
         raw += [(p, "term", tuple(spec["terms"]), p) for p in spec.get("patterns", [])]
     raw += [(_phrase(p), GENERIC, (), p) for p in data["generic"]["phrases"]]
+    seen: set[str] = set()
+    raw = [e for e in raw if not (e[0] in seen or seen.add(e[0]))]  # a variant the lexicon lists itself: once
     # Longest first, so that 'serious adverse events' wins over 'adverse events' at one position.
     raw.sort(key=lambda e: len(e[0]), reverse=True)
     regex = re.compile(r"(?<![\w-])(?:" + "|".join(rx for rx, *_ in raw) + r")(?![\w])", re.I)

@@ -9,7 +9,8 @@ import pytest
 from ketamine_evidence.analysis.extract import adverse_events, make_context
 from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
 from ketamine_evidence.analysis.extract.event_roles import (condition_symptom, general_negation, is_outcome,
-                                                             sedation_technique, unlisted_events)
+                                                             patient_characteristic, sedation_technique,
+                                                             unlisted_events)
 from ketamine_evidence.analysis.parse.files import parse_file
 from tests.conftest import EVAL, REPO
 
@@ -147,3 +148,17 @@ def test_general_negations_of_the_whole_beside_events_that_occurred():
     assert _events("PMC5735486")["negated_adverse_events"] == {"serious_adverse_events"}
     text = "However, the duration of controlled hypotension was almost similar in both groups."
     assert sedation_technique(text, next(m for m in find_event_mentions(text) if m.words == "hypotension"))
+
+
+def test_a_patients_history_or_indication_is_no_event():
+    # batch 4 PMC2836470 (20087760) and batch 5 PMC3956949 (24648875): who the patients are, not what happened
+    text = ("Fifteen pulses proved significantly better in patients without a previous history of heart failure "
+            "(p = 0.014) and in patients with LVEF ≥ 40% (p = 0.016).")
+    assert patient_characteristic(text, text.index("heart failure"))
+    text = ("Also, the prescription of tadalafil in cases of erectile dysfunction with the development of lower "
+            "ureteric stones may provide additional advantages.")
+    assert patient_characteristic(text, text.index("erectile"))
+    text = "The most common adverse effects were headache, fatigue, myalgia, and cough."  # pool dev PMC5840188
+    assert not any(patient_characteristic(text, text.index(w)) for w in ("headache", "fatigue", "cough"))
+    assert _events("PMC2836470") == {"adverse_events": set(), "negated_adverse_events": set()}
+    assert _events("PMC3956949") == {"adverse_events": set(), "negated_adverse_events": {"serious_adverse_events"}}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ketamine_evidence.analysis.extract import make_context
-from ketamine_evidence.analysis.extract.event_sections import AIM, aim_stated, background, label_kinds, sentence_labels
+from ketamine_evidence.analysis.extract.event_sections import (AIM, ENROLLED, aim_stated, background, label_kinds,
+                                                                population, sentence_labels)
 from ketamine_evidence.analysis.parse import parse_file
 from tests.conftest import REPO
 
@@ -45,3 +46,18 @@ def test_aim_stated_is_the_aim_pattern_on_each_sentence() -> None:
     stated = [s.index for s in ctx.sentences if aim_stated(s.text)]
     assert stated == [s.index for s in ctx.sentences if AIM.search(s.text)]
     assert stated  # the unlabelled abstract states its aim
+
+
+def test_an_event_naming_the_patients_enrolled_is_their_condition():
+    # batch 4 PMC4004388 and batch 5 PMC3050701: who was enrolled, not what the treatment did
+    text = ("This is a prospective randomised controlled study, including patients with symptomatic recurrent "
+            "malignant pleural effusion of different primaries.")
+    assert ENROLLED.search(text) and population(text, text.index("pleural effusion"))
+    text = ("In this multicentre, randomised, double-blind, single-dose study, 225 adult patients with acute sore "
+            "throat were randomly assigned to receive either one AMC/DCBA Warm lozenge (n = 77)")
+    assert population(text, text.index("sore throat"))
+    # the events that occurred in an arm are no population (batch 4 PMC4004388's results)
+    text = ("The toxicity of both arms was mild and manageable; the mistletoe preparation arm included fever, chills, "
+            "headache, malaise, and, in two cases, allergic reaction, which was controlled by discontinuation of the "
+            "drug and steroid injection.")
+    assert not any(population(text, text.index(w)) for w in ("fever", "headache", "allergic reaction"))

@@ -69,3 +69,28 @@ def test_prefix_trie_gives_the_starts_of_the_words_with_a_lexicon_prefix() -> No
     assert event_terms.word_starts(f"x {short}, y") == [2]
     assert event_terms.word_starts(f"x {short}q y") == ([2] if f"{short}q" in event_terms.LEXICON.prefixes else [])
 
+
+
+def test_a_lexicon_phrase_matches_in_both_spellings() -> None:
+    # ADE-Corpus 14996269 and 11250985: the lexicon lists 'hypernatremia' and 'hyperkalemia' (MedDRA's spelling)
+    assert event_terms.spelling_variants("hypernatremia") == ["hypernatraemia"]
+    assert event_terms.spelling_variants("haematoma*") == ["hematoma*"]
+    assert event_terms.spelling_variants("diarrhoea") == ["diarrhea"]
+    assert event_terms.spelling_variants("sedation") == []
+    assert event_terms.spelling_variants("acute generalized exanthematous pustulosis") == []  # no 'haem' inside
+    text = ("We describe two ELBW infants affected by hyperkalaemia, treated with Kayexalate, who developed serious "
+            "hypernatraemia, that has never been reported before in preterm infants.")
+    hits = [m.group(0) for m in event_terms.lexicon_hits(text)]
+    assert hits == ["hyperkalaemia", "hypernatraemia"]
+    assert event_terms.LEXICON.classify("hypernatraemia") == ("term", ("other",))
+
+
+def test_pharmacovigilance_terms_map_to_the_guideline_names() -> None:
+    # ADE-Corpus 15770343 and 10592946: a loss of vision is the guideline's visual disturbance; rhabdomyolysis `other`
+    text = "In addition, ethambutol rarely causes visual loss during the early period or when given at lower doses."
+    assert [event_terms.LEXICON.classify(m.group(0)) for m in event_terms.lexicon_hits(text)] == \
+        [("term", ("visual_disturbance",))]
+    text = ("Severe rhabdomyolysis following massive ingestion of oolong tea: caffeine intoxication with coexisting "
+            "hyponatremia.")
+    assert [m.group(0) for m in event_terms.lexicon_hits(text)] == ["rhabdomyolysis", "hyponatremia"]
+    assert event_terms.LEXICON.classify("fulminant hepatic failure".split(" ", 1)[1]) == ("term", ("hepatotoxicity",))
