@@ -331,7 +331,19 @@ def _no_outcomes_expected(ctx: "Context") -> bool:
 def _measured_pain(text: str) -> bool:
     """Pain measured in ``text``: analgesic use, or a pain word near a measure outside population and technique
     phrases ('PCA morphine consumption' is measured; 'receiving intravenous patient-controlled analgesia' is not)."""
-    return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
+    if CONSUMED.search(text):
+        return True
+    text = _TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))
+    if " to " in text:
+        text = _PURPOSE_PAIN.sub(lambda m: m[0] if _STUDY_AIM.search(text, 0, m.start()) and not text.endswith("in order ", 0, m.start()) else " ", text)
+    return bool(_MEASURED_PAIN.search(text))
+# What a treatment or a practice is for, not what was measured: 'lidocaine mixed to prevent injection pain', 'careful device
+# programming in order to reduce painful shocks', 'an effective intervention method to improve neck pain'.
+_PURPOSE_PAIN = re.compile(rf"\bto (?:prevent|reduce|improve|relieve|alleviate|decrease|attenuate|minimi[sz]e|lessen|"
+                           rf"avoid|ease|treat|manage|control)\s+(?:[\w-]+\s+){{0,3}}?{_PAIN_WORD}", re.I)
+# ... unless it is the study's own aim or what its efficacy is judged on, not said 'in order to' ('The objective of this study is to make a
+# comparison between ... to reduce the pain during a ... biopsy', 'to assess the efficacy of ... to control pain after TKA').
+_STUDY_AIM = re.compile(r"\b(?:efficacy|effectiveness|objectives?|aims?|aimed|purpose|goal|designed|sought|intended)\b", re.I)
 # Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain', 'chronic pain patients',
 # 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
 _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"

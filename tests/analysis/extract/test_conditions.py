@@ -325,6 +325,24 @@ def test_pain_that_names_the_care_given_is_not_measured(sentence, measured):
     assert conditions._measured_pain(sentence) is measured
 
 
+@pytest.mark.parametrize("sentence, measured", [
+    # what a treatment or a practice is for (b4 PMC2836470, b5 PMC5088157, pool PMC3558645): no pain measured
+    ("The efficacy of ATP on fast ventricular arrhythmias confirmed once more the striking importance of careful "
+     "device programming in order to reduce painful shocks.", False),
+    ("Therefore an effective intervention method to improve neck pain and daily activities.", False),
+    ("40 mg of lidocaine mixed with propofol to prevent injection pain did not affect the onset time of rocuronium, "
+     "intubating conditions and intubation related hemodynamic changes.", False),
+    # the study's own aim, or what its efficacy is judged on, is a planned pain outcome (pool PMC5926629, b5 PMC4748830)
+    ("The objective of this study is to make a comparison between the effectiveness of the diclo- fenac suppository "
+     "alone and periprostatic local anaesthesia infiltration alone to reduce the pain during a transrectal "
+     "ultrasound-guided prostate biopsy procedure.", True),
+    ("We carried out a double-blinded, randomised controlled trial to assess the efficacy of using corticosteroid in a "
+     "periarticular injection to control pain after TKA.", True),
+])
+def test_pain_a_treatment_is_for_is_not_measured(sentence, measured):
+    assert conditions._measured_pain(sentence) is measured
+
+
 @pytest.mark.parametrize("title", [
     "Massive rotator cuff tears: functional outcome after debridement or arthroscopic partial repair",  # b5 PMC2837810
     "Core Decompression and Autologous Bone Marrow Concentrate for Treatment of Femoral Head Osteonecrosis: A "
