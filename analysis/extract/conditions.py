@@ -61,11 +61,12 @@ _EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
 _COMPARED = re.compile(r"\b(?:lower|higher|less|more|reduc\w*|than|compared)\b", re.I)
 # Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
-# lead-in ('[Results]') names the part; sentences that compare groups or give p-values report results.
+# lead-in ('[Results]') names the part; sentences that compare groups ('a higher incidence of ... among those
+# with internal stent') or give p-values report results.
 _HEADING = re.compile(r"^\[?(objectives?|aims?|purpose|background|introduction|methods?|materials and methods|"
                       r"subjects|participants|design|results?|findings|conclusions?)\]?[.:]?", re.I)
 _RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measured|differences?|tests?|performed|outcomes?|"
-                         r"evaluat\w+|assess\w+)\b", re.I)
+                         r"evaluat\w+|assess\w+|(?:higher|lower|greater|fewer) (?:incidences?|rates?|frequency|proportions?))\b", re.I)
 _STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods", "method", "materials and methods",
                    "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}
 _SPECIFIC_NEUROPATHIC = {"crps", "postherpetic_neuralgia", "phantom_limb", "spinal_cord_injury", "cancer_pain"}

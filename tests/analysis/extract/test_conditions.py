@@ -457,3 +457,16 @@ def test_pain_naming_the_people_in_either_order_is_no_pain_outcome():
 def test_pain_during_an_injection_is_a_procedural_setting():
     # ketamine dev 25302093's setting written the other way round ('withdrawal response' to rocuronium injection)
     assert conditions.ACUTE.scan("Pain during rocuronium injection was graded on a four-point scale.")
+
+
+def test_unlabelled_between_group_comparison_reports_results():
+    # pool dev PMC4450164 with its part labels removed (invariance ``labels_removed``): the flank pain compared between
+    # the stented and unstented groups is still a result of this study
+    article = _article(
+        "Surgical Results of Anderson-Hynes Dismembered Pyeloplasty Without Internal Drainage in Adults With "
+        "Ureteroplevic Junction Obstruction",
+        (None, "We have compared the surgical outcome of Anderson-Hynes dismembered pyeloplasty for UPJO repair, with or "
+               "without internal stenting. Eighty-two patients with UPJO were evaluated from 1996 to 2002. However, a "
+               "higher incidence of catheter related urinary symptoms and flank pain was reported among those with "
+               "internal stent."))
+    assert list(_conditions(article)) == ["postoperative_acute"]
