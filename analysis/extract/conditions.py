@@ -335,6 +335,8 @@ def _measured_pain(text: str) -> bool:
     if CONSUMED.search(text):
         return True
     text = _TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))
+    if "ainful" in text:
+        text = _PAINFUL_THING.sub(" ", text)
     if " to " in text:
         text = _PURPOSE_PAIN.sub(lambda m: m[0] if _STUDY_AIM.search(text, 0, m.start()) and not text.endswith("in order ", 0, m.start()) else " ", text)
     return bool(_MEASURED_PAIN.search(text))
@@ -344,12 +346,17 @@ _PURPOSE_PAIN = re.compile(rf"\bto (?:prevent|reduce|improve|relieve|alleviate|d
                            rf"avoid|ease|treat|manage|control)\s+(?:[\w-]+\s+){{0,3}}?{_PAIN_WORD}", re.I)
 # ... unless it is the study's own aim or what its efficacy is judged on, not said 'in order to' ('The objective of this study is to make a
 # comparison between ... to reduce the pain during a ... biopsy', 'to assess the efficacy of ... to control pain after TKA').
+# 'painful' before the noun it describes names a thing, not a measure of pain ('Improves Function of Chronically
+# Painful Muscles', 'strength capacity ... of the painful trapezius muscle', 'reduce painful shocks'); as a predicate
+# ('less painful than', 'was painful in 20%') it rates pain.
+_PAINFUL_THING = re.compile(r"(?<!less )(?<!more )(?<!very )(?<!as )\b(?:chronically )?painful(?= (?!(?:than|and|or|in|at|for|"
+                            r"during|after|with|when|to|as|but|by|on|if|of)\b)[a-z])", re.I)
 _STUDY_AIM = re.compile(r"\b(?:efficacy|effectiveness|objectives?|aims?|aimed|purpose|goal|designed|sought|intended)\b", re.I)
 # Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain', 'chronic pain patients',
 # 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
 _POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
                               r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering from|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
-                              r"pain\b|"
+                              r"(?:pain|[a-z]+(?:algias?|dynias?)|headaches?|migraines?)\b|"
                               # the same people named with pain as a modifier: 'in chronic noncancer pain adults'
                               r"\bpain (?:patients|adults|subjects|participants|sufferers|individuals|populations?|women|men|"
                               r"children)\b", re.I)
