@@ -17,6 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
+                                                           PAIN_WORD as _PAIN_WORD, pain_beyond_population as
+                                                           _pain_beyond_population, without_roles)
 from ketamine_evidence.analysis.extract.study_text import (PAIN, PAIN_FORMS, STUDY_CUE, Gated, alternation, load_lexicon,
                                                            lower, study_sentences)
 from ketamine_evidence.analysis.records import CONDITIONS, Finding
@@ -220,8 +223,6 @@ def extract(ctx: "Context") -> list[Finding]:
 OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|depress\w*|nausea|vomiting|PONV|"
                          r"intubat\w*|cough\w*|emergence|hemodynamic\w*|haemodynamic\w*|anxiety|sleep|"
                          r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
-# A hyphenated compound is a pain word too ('leg-pain and back-pain', 'pressure-pain threshold'); 'non-pain' is not.
-_HYPHEN = r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*"
 _HYPHEN_PAIN = re.compile(_HYPHEN, re.I)
 STRONG_PAIN = re.compile(_HYPHEN + r"|(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
                          + PAIN_FORMS + r"|"
@@ -263,23 +264,8 @@ _MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reli
             r"incidence|frequency|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
             r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for)|"
             r"monitor\w*|compared|examined|observed|parameters?|variables?|documented|registered|noted)")
-# Analgesic use is a pain outcome (guideline: 'analgesic or opioid consumption and time to first analgesic'),
-# whichever opioid or analgesic is used up and however it is delivered ('piritramide consumption', 'PCA demands',
-# 'consumption of patient-controlled analgesia').
-_ANALGESIC = (r"(?:opioid|morphine|\w*fentan\w+|pethidine|meperidine|tramadol|tapentadol|narcotic|rescue|\w*codone|"
-              r"hydromorphone|piritramide|nalbuphine|buprenorphine|methadone|ketorolac|diclofenac|paracetamol|"
-              r"acetaminophen|metamizol\w*|dipyrone|painkiller|PCA|PCEA|patient[- ]controlled (?:\w+ )?analgesia)")
-_USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?|demands?|boluses|presses|attempts)"
-# after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
-_CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
-             rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
-_PAIN_WORD = (rf"(?:{_HYPHEN}(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|"
-              rf"{PAIN_FORMS}|sore throat|"
-              rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-]))")
-CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
                             rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
-
 
 
 # The items of an adverse-event list ('complications like hematuria and wound infection', 'adverse effects
@@ -330,58 +316,9 @@ def _no_outcomes_expected(ctx: "Context") -> bool:
 
 
 def _measured_pain(text: str) -> bool:
-    """Pain measured in ``text``: analgesic use, or a pain word near a measure outside population and technique
-    phrases ('PCA morphine consumption' is measured; 'receiving intravenous patient-controlled analgesia' is not)."""
-    if CONSUMED.search(text):
-        return True
-    text = _TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))
-    if "ainful" in text:
-        text = _PAINFUL_THING.sub(" ", text)
-    if " to " in text:
-        text = _PURPOSE_PAIN.sub(lambda m: m[0] if _STUDY_AIM.search(text, 0, m.start()) and not text.endswith("in order ", 0, m.start()) else " ", text)
-    return bool(_MEASURED_PAIN.search(text))
-# What a treatment or a practice is for, not what was measured: 'lidocaine mixed to prevent injection pain', 'careful device
-# programming in order to reduce painful shocks', 'an effective intervention method to improve neck pain'.
-_PURPOSE_PAIN = re.compile(rf"\bto (?:prevent|reduce|improve|relieve|alleviate|decrease|attenuate|minimi[sz]e|lessen|"
-                           rf"avoid|ease|treat|manage|control)\s+(?:[\w-]+\s+){{0,3}}?{_PAIN_WORD}", re.I)
-# ... unless it is the study's own aim or what its efficacy is judged on, not said 'in order to' ('The objective of this study is to make a
-# comparison between ... to reduce the pain during a ... biopsy', 'to assess the efficacy of ... to control pain after TKA').
-# 'painful' before the noun it describes names a thing, not a measure of pain ('Improves Function of Chronically
-# Painful Muscles', 'strength capacity ... of the painful trapezius muscle', 'reduce painful shocks'); as a predicate
-# ('less painful than', 'was painful in 20%') it rates pain.
-_PAINFUL_THING = re.compile(r"(?<!less )(?<!more )(?<!very )(?<!as )\b(?:chronically )?painful(?= (?!(?:than|and|or|in|at|for|"
-                            r"during|after|with|when|to|as|but|by|on|if|of)\b)[a-z])", re.I)
-_STUDY_AIM = re.compile(r"\b(?:efficacy|effectiveness|objectives?|aims?|aimed|purpose|goal|designed|sought|intended)\b", re.I)
-# Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain', 'chronic pain patients',
-# 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
-_POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
-                              r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering from|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
-                              r"(?:pain|[a-z]+(?:algias?|dynias?)|headaches?|migraines?)\b|"
-                              # the same people named with pain as a modifier: 'in chronic noncancer pain adults'
-                              r"\bpain (?:patients|adults|subjects|participants|sufferers|individuals|populations?|women|men|"
-                              r"children)\b", re.I)
-
-
-# Pain words that name a technique or a setting of care, not a measured outcome: 'receiving intravenous
-# patient-controlled analgesia' in a PONV trial, 'remifentanil as intraoperative analgesia' in a trial of
-# insulin resistance, 'a component of multimodal pain management'.
-_TECHNIQUE_PAIN = re.compile(r"\b(?:(?:intravenous |iv |opioid-based )?patient[- ]controlled (?:intravenous |epidural |iv )?"
-                             r"analgesia|(?:intra-?operative|multimodal|balanced|general) (?:analgesia|pain management)|"
-                             r"IV-PCA|"
-                             # pain naming the treatment or care given, or the exposure whose effect on something else is
-                             # studied (rule aa): 'effects of pain treatment on sleep', 'pain management indicators',
-                             # 'medications for pain and cachexia', 'consequences of chronic neck pain on muscle function'
-                             r"pain[- ](?:treatment|management)[- ](?:indicators?|guidelines?|protocols?|programm?e?s?|"
-                             r"services?|teams?|strateg\w+)|(?:medications?|drugs?) for pain|"
-                             r"(?:consequences?|effects?|impact) of (?:[\w-]+ ){0,3}?pain(?:[- ](?:treatment|management))? "
-                             r"on)\b", re.I)
-
-
-def _pain_beyond_population(text: str) -> bool:
-    """A pain word of ``text`` outside the phrases that only say who the participants are or name a technique."""
-    if not (_POPULATION_PAIN.search(text) or _TECHNIQUE_PAIN.search(text)) or CONSUMED.search(text):
-        return True
-    return bool(PAIN.pattern.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
+    """Pain measured in ``text``: analgesic use, or a pain word near a measure outside the phrases that give pain
+    another role (population, technique, purpose, a painful thing: ``pain_roles``)."""
+    return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(without_roles(text)))
 
 
 # Patients with cancer whose pain is studied without a site or a named cause ('assessed ... for appetite,
