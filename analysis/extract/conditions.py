@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
-                                                           PAIN_WORD as _PAIN_WORD, pain_beyond_population as
-                                                           _pain_beyond_population, without_roles)
+                                                           PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
+                                                           _pain_beyond_population, spell_out, without_roles)
 from ketamine_evidence.analysis.extract.study_text import (PAIN, PAIN_FORMS, STUDY_CUE, Gated, alternation, load_lexicon,
                                                            lower, study_sentences)
 from ketamine_evidence.analysis.records import CONDITIONS, Finding
@@ -152,9 +152,11 @@ def extract(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []
-    pain = {s.index for s in ctx.sentences if (PAIN.holds(s.text, present) and PAIN.scan(s.text) or CONSUMED.search(s.text)
-                                                or "-pain" in s.text and _HYPHEN_PAIN.search(s.text))
-            and _pain_beyond_population(s.text)}
+    abbreviations = pain_abbreviations(ctx.text)
+    texts = {s.index: spell_out(s.text, abbreviations) for s in ctx.sentences}  # 'mild LBP' read as 'mild pain'
+    pain = {s.index for s in ctx.sentences if (PAIN.holds(t := texts[s.index], present) and PAIN.scan(t) or CONSUMED.search(t)
+                                                or "-pain" in t and _HYPHEN_PAIN.search(t))
+            and _pain_beyond_population(t)}
     if not pain:
         return []
     headings = _headings(ctx.sentences)
@@ -164,10 +166,10 @@ def extract(ctx: "Context") -> list[Finding]:
             sentences.append(s)
         started = started or (s.section != "TITLE" and bool(STUDY_CUE.search(s.text)))
     pain_sentences = [s for s in sentences if s.index in pain
-                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text) or _measured_pain(s.text))]
+                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text) or _measured_pain(texts[s.index]))]
     if not pain_sentences:
         return []
-    if not any(_measured_pain(s.text) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
+    if not any(_measured_pain(texts[s.index]) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
             and not _no_outcomes_expected(ctx) and any(s.section != "TITLE" for s in ctx.sentences):
         return []  # rule aa: a pain population, or pain in the rationale, without pain as a measured outcome
     title = next((s for s in ctx.sentences if s.section == "TITLE"), None)

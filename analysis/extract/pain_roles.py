@@ -46,7 +46,7 @@ PAINFUL_THING = re.compile(r"(?<!less )(?<!more )(?<!very )(?<!as )\b(?:chronica
 # Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain', 'chronic pain patients',
 # 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
 POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
-                             r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering from|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
+                             r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering(?: from)?|who (?:suffer|suffered|have|had)(?: from)?|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
                              r"(?:pain|[a-z]+(?:algias?|dynias?)|headaches?|migraines?)\b|"
                              # the same people named with pain as a modifier: 'in chronic noncancer pain adults'
                              r"\bpain (?:patients|adults|subjects|participants|sufferers|individuals|populations?|women|men|"
@@ -84,3 +84,23 @@ def without_roles(text: str) -> str:
         text = PURPOSE_PAIN.sub(lambda m: m[0] if STUDY_AIM.search(text, 0, m.start())
                                 and not text.endswith("in order ", 0, m.start()) else " ", text)
     return text
+
+
+# An abbreviation the abstract defines for a pain ('low back pain (LBP)', 'chronic neck pain (CNP)') is a pain word
+# wherever it stands later ('employees with non-specific, mild LBP (Visual Analogue Scale between 10-34 mm)').
+_PAIN_ABBREVIATION = re.compile(r"\bpain\s+\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def pain_abbreviations(text: str) -> re.Pattern[str] | None:
+    """The abbreviations ``text`` defines for a pain, as one pattern; None where it defines none."""
+    if "pain (" not in text:
+        return None
+    names = sorted(set(_PAIN_ABBREVIATION.findall(text)), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
+
+
+def spell_out(text: str, abbreviations: re.Pattern[str] | None) -> str:
+    """``text`` with each defined pain abbreviation read as 'pain' (its definition, '... pain (LBP)', left as is)."""
+    if abbreviations is None:
+        return text
+    return abbreviations.sub(lambda m: m[0] if text.endswith("(", 0, m.start()) else "pain", text)

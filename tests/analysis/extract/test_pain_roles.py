@@ -21,3 +21,23 @@ def test_without_roles(sentence, kept, removed):
     text = pain_roles.without_roles(sentence)
     assert kept in text
     assert removed is None or removed not in text
+
+
+def test_defined_pain_abbreviation_is_read_as_pain():
+    # b4 dev PMC4828818: 'low back pain (LBP)' defined, then the participants' pain rated on a VAS as 'mild LBP'
+    abbreviations = pain_roles.pain_abbreviations(
+        "Evidence shows that low back specific patient information is effective in sub-acute low back pain (LBP), but "
+        "effectiveness and cost-effectiveness (CE) of information in early phase symptoms is not clear.")
+    sentence = ("A cohort of employees (N = 312, aged <57) with non-specific, mild LBP (Visual Analogue Scale between "
+                "10–34 mm) was selected from the respondents of an employee survey (N = 2480; response rate 71 %).")
+    assert "mild pain (Visual Analogue Scale" in pain_roles.spell_out(sentence, abbreviations)
+    assert pain_roles.pain_abbreviations("effectiveness and cost-effectiveness (CE) of information") is None
+
+
+def test_people_who_suffer_a_pain_are_the_population():
+    # b5 dev PMC4339981: improvements in disability and quality of life, no pain measured
+    abbreviations = pain_roles.pain_abbreviations("as a treatment for patients with chronic non-specific neck pain (CNSNP)")
+    sentence = ("After 8 weeks of a MPP that integrated land-based physical TE, health education and adapted swimming, "
+                "clinically-relevant and statistically-significant improvements were observed for disability, physical "
+                "and mental health states and quality of life in patients who suffer CNSNP.")
+    assert "pain" not in pain_roles.without_roles(pain_roles.spell_out(sentence, abbreviations))
