@@ -17,6 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
+                                                           PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
+                                                           _pain_beyond_population, spell_out, without_roles)
 from ketamine_evidence.analysis.extract.study_text import (PAIN, PAIN_FORMS, STUDY_CUE, Gated, alternation, load_lexicon,
                                                            lower, study_sentences)
 from ketamine_evidence.analysis.records import CONDITIONS, Finding
@@ -61,11 +64,12 @@ _EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
 _COMPARED = re.compile(r"\b(?:lower|higher|less|more|reduc\w*|than|compared)\b", re.I)
 # Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
-# lead-in ('[Results]') names the part; sentences that compare groups or give p-values report results.
+# lead-in ('[Results]') names the part; sentences that compare groups ('a higher incidence of ... among those
+# with internal stent') or give p-values report results.
 _HEADING = re.compile(r"^\[?(objectives?|aims?|purpose|background|introduction|methods?|materials and methods|"
                       r"subjects|participants|design|results?|findings|conclusions?)\]?[.:]?", re.I)
 _RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measured|differences?|tests?|performed|outcomes?|"
-                         r"evaluat\w+|assess\w+)\b", re.I)
+                         r"evaluat\w+|assess\w+|(?:higher|lower|greater|fewer) (?:incidences?|rates?|frequency|proportions?))\b", re.I)
 _STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods", "method", "materials and methods",
                    "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}
 _SPECIFIC_NEUROPATHIC = {"crps", "postherpetic_neuralgia", "phantom_limb", "spinal_cord_injury", "cancer_pain"}
@@ -148,9 +152,11 @@ def extract(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []
-    pain = {s.index for s in ctx.sentences if (PAIN.holds(s.text, present) and PAIN.scan(s.text) or CONSUMED.search(s.text)
-                                                or "-pain" in s.text and _HYPHEN_PAIN.search(s.text))
-            and _pain_beyond_population(s.text)}
+    abbreviations = pain_abbreviations(ctx.text)
+    texts = {s.index: spell_out(s.text, abbreviations) for s in ctx.sentences}  # 'mild LBP' read as 'mild pain'
+    pain = {s.index for s in ctx.sentences if (PAIN.holds(t := texts[s.index], present) and PAIN.scan(t) or CONSUMED.search(t)
+                                                or "-pain" in t and _HYPHEN_PAIN.search(t))
+            and _pain_beyond_population(t)}
     if not pain:
         return []
     headings = _headings(ctx.sentences)
@@ -160,10 +166,10 @@ def extract(ctx: "Context") -> list[Finding]:
             sentences.append(s)
         started = started or (s.section != "TITLE" and bool(STUDY_CUE.search(s.text)))
     pain_sentences = [s for s in sentences if s.index in pain
-                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text) or _measured_pain(s.text))]
+                      and (s.section == "TITLE" or OUTCOME_CUE.search(s.text) or _measured_pain(texts[s.index]))]
     if not pain_sentences:
         return []
-    if not any(_measured_pain(s.text) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
+    if not any(_measured_pain(texts[s.index]) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
             and not _no_outcomes_expected(ctx) and any(s.section != "TITLE" for s in ctx.sentences):
         return []  # rule aa: a pain population, or pain in the rationale, without pain as a measured outcome
     title = next((s for s in ctx.sentences if s.section == "TITLE"), None)
@@ -219,8 +225,6 @@ def extract(ctx: "Context") -> list[Finding]:
 OTHER_FOCUS = re.compile(r"\b(?:agitation|delirium|sedation|sedative|shivering|depress\w*|nausea|vomiting|PONV|"
                          r"intubat\w*|cough\w*|emergence|hemodynamic\w*|haemodynamic\w*|anxiety|sleep|"
                          r"cognit\w*|seizures?|bronchospasm|asthma)\b", re.I)
-# A hyphenated compound is a pain word too ('leg-pain and back-pain', 'pressure-pain threshold'); 'non-pain' is not.
-_HYPHEN = r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*"
 _HYPHEN_PAIN = re.compile(_HYPHEN, re.I)
 STRONG_PAIN = re.compile(_HYPHEN + r"|(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|"
                          + PAIN_FORMS + r"|"
@@ -262,23 +266,8 @@ _MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reli
             r"incidence|frequency|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
             r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for)|"
             r"monitor\w*|compared|examined|observed|parameters?|variables?|documented|registered|noted)")
-# Analgesic use is a pain outcome (guideline: 'analgesic or opioid consumption and time to first analgesic'),
-# whichever opioid or analgesic is used up and however it is delivered ('piritramide consumption', 'PCA demands',
-# 'consumption of patient-controlled analgesia').
-_ANALGESIC = (r"(?:opioid|morphine|\w*fentan\w+|pethidine|meperidine|tramadol|tapentadol|narcotic|rescue|\w*codone|"
-              r"hydromorphone|piritramide|nalbuphine|buprenorphine|methadone|ketorolac|diclofenac|paracetamol|"
-              r"acetaminophen|metamizol\w*|dipyrone|painkiller|PCA|PCEA|patient[- ]controlled (?:\w+ )?analgesia)")
-_USE = r"(?:consumption|consumed|requirements?|requests?|use|usage|needs?|doses?|demands?|boluses|presses|attempts)"
-# after 'of'/'for' a named analgesic, not 'rescue' ('the need for rescue antiemetics' is no analgesic use)
-_CONSUMED = (rf"{_ANALGESIC}s? {_USE}|{_USE} (?:of|for) (?:the |supplemental |rescue |total )?(?!rescue\b){_ANALGESIC}|"
-             rf"(?:requir\w*|needed|demand\w*|request\w*) (?:\w+ ){{0,2}}?(?:analgesi\w*|{_ANALGESIC}s?)")
-_PAIN_WORD = (rf"(?:{_HYPHEN}(?![\w-])|(?<![\w-])(?:pain\w*|analges\w*|headaches?|migraines?|hyperalges\w*|allodyni\w*|myalgia|"
-              rf"{PAIN_FORMS}|sore throat|"
-              rf"colic|dysmenorrh\w*|neuralgia|withdrawal (?:responses?|movements?)|{_CONSUMED})(?![\w-]))")
-CONSUMED = re.compile(rf"(?<![\w-])(?:{_CONSUMED})(?![\w-])", re.I)
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
                             rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)
-
 
 
 # The items of an adverse-event list ('complications like hematuria and wound infection', 'adverse effects
@@ -329,39 +318,9 @@ def _no_outcomes_expected(ctx: "Context") -> bool:
 
 
 def _measured_pain(text: str) -> bool:
-    """Pain measured in ``text``: analgesic use, or a pain word near a measure outside population and technique
-    phrases ('PCA morphine consumption' is measured; 'receiving intravenous patient-controlled analgesia' is not)."""
-    return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
-# Pain named only as who the participants are ('treatment of OIC in adults with chronic noncancer pain', 'chronic pain patients',
-# 'patients with stable chest pain deriving minimal value from CT angiography') is not a pain outcome.
-_POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people|individuals|women|men|children|"
-                              r"those)\s+(?:\w+\s+){0,2}?(?:with|suffering from|presenting with)\s+(?:[\w\-]+\s+){0,3}?"
-                              r"pain\b|"
-                              # the same people named with pain as a modifier: 'in chronic noncancer pain adults'
-                              r"\bpain (?:patients|adults|subjects|participants|sufferers|individuals|populations?|women|men|"
-                              r"children)\b", re.I)
-
-
-# Pain words that name a technique or a setting of care, not a measured outcome: 'receiving intravenous
-# patient-controlled analgesia' in a PONV trial, 'remifentanil as intraoperative analgesia' in a trial of
-# insulin resistance, 'a component of multimodal pain management'.
-_TECHNIQUE_PAIN = re.compile(r"\b(?:(?:intravenous |iv |opioid-based )?patient[- ]controlled (?:intravenous |epidural |iv )?"
-                             r"analgesia|(?:intra-?operative|multimodal|balanced|general) (?:analgesia|pain management)|"
-                             r"IV-PCA|"
-                             # pain naming the treatment or care given, or the exposure whose effect on something else is
-                             # studied (rule aa): 'effects of pain treatment on sleep', 'pain management indicators',
-                             # 'medications for pain and cachexia', 'consequences of chronic neck pain on muscle function'
-                             r"pain[- ](?:treatment|management)[- ](?:indicators?|guidelines?|protocols?|programm?e?s?|"
-                             r"services?|teams?|strateg\w+)|(?:medications?|drugs?) for pain|"
-                             r"(?:consequences?|effects?|impact) of (?:[\w-]+ ){0,3}?pain(?:[- ](?:treatment|management))? "
-                             r"on)\b", re.I)
-
-
-def _pain_beyond_population(text: str) -> bool:
-    """A pain word of ``text`` outside the phrases that only say who the participants are or name a technique."""
-    if not (_POPULATION_PAIN.search(text) or _TECHNIQUE_PAIN.search(text)) or CONSUMED.search(text):
-        return True
-    return bool(PAIN.pattern.search(_TECHNIQUE_PAIN.sub(" ", _POPULATION_PAIN.sub(" ", text))))
+    """Pain measured in ``text``: analgesic use, or a pain word near a measure outside the phrases that give pain
+    another role (population, technique, purpose, a painful thing: ``pain_roles``)."""
+    return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(without_roles(text)))
 
 
 # Patients with cancer whose pain is studied without a site or a named cause ('assessed ... for appetite,

@@ -325,6 +325,38 @@ def test_pain_that_names_the_care_given_is_not_measured(sentence, measured):
     assert conditions._measured_pain(sentence) is measured
 
 
+@pytest.mark.parametrize("sentence, measured", [
+    # what a treatment or a practice is for (b4 PMC2836470, b5 PMC5088157, pool PMC3558645): no pain measured
+    ("The efficacy of ATP on fast ventricular arrhythmias confirmed once more the striking importance of careful "
+     "device programming in order to reduce painful shocks.", False),
+    ("Therefore an effective intervention method to improve neck pain and daily activities.", False),
+    ("40 mg of lidocaine mixed with propofol to prevent injection pain did not affect the onset time of rocuronium, "
+     "intubating conditions and intubation related hemodynamic changes.", False),
+    # the study's own aim, or what its efficacy is judged on, is a planned pain outcome (pool PMC5926629, b5 PMC4748830)
+    ("The objective of this study is to make a comparison between the effectiveness of the diclo- fenac suppository "
+     "alone and periprostatic local anaesthesia infiltration alone to reduce the pain during a transrectal "
+     "ultrasound-guided prostate biopsy procedure.", True),
+    ("We carried out a double-blinded, randomised controlled trial to assess the efficacy of using corticosteroid in a "
+     "periarticular injection to control pain after TKA.", True),
+])
+def test_pain_a_treatment_is_for_is_not_measured(sentence, measured):
+    assert conditions._measured_pain(sentence) is measured
+
+
+@pytest.mark.parametrize("sentence, measured", [
+    # pool dev PMC3953472: pain as who the women are, and 'painful' before the muscle whose function is measured
+    ("High-Intensity Strength Training Improves Function of Chronically Painful Muscles: Case-Control and RCT Studies",
+     False),
+    ("Women with trapezius myalgia have lower strength capacity during repetitive MVC of the trapezius muscle than "
+     "healthy controls.", False),
+    # 'painful' as a predicate rates the pain (b5 PMC270000)
+    ("There were no differences in the nature or number of adverse events between the treatment groups although "
+     "Bravelle(R) injections were reported to be significantly less painful.", True),
+])
+def test_painful_thing_and_pain_population_are_not_measured(sentence, measured):
+    assert conditions._measured_pain(sentence) is measured
+
+
 @pytest.mark.parametrize("title", [
     "Massive rotator cuff tears: functional outcome after debridement or arthroscopic partial repair",  # b5 PMC2837810
     "Core Decompression and Autologous Bone Marrow Concentrate for Treatment of Femoral Head Osteonecrosis: A "
@@ -439,3 +471,16 @@ def test_pain_naming_the_people_in_either_order_is_no_pain_outcome():
 def test_pain_during_an_injection_is_a_procedural_setting():
     # ketamine dev 25302093's setting written the other way round ('withdrawal response' to rocuronium injection)
     assert conditions.ACUTE.scan("Pain during rocuronium injection was graded on a four-point scale.")
+
+
+def test_unlabelled_between_group_comparison_reports_results():
+    # pool dev PMC4450164 with its part labels removed (invariance ``labels_removed``): the flank pain compared between
+    # the stented and unstented groups is still a result of this study
+    article = _article(
+        "Surgical Results of Anderson-Hynes Dismembered Pyeloplasty Without Internal Drainage in Adults With "
+        "Ureteroplevic Junction Obstruction",
+        (None, "We have compared the surgical outcome of Anderson-Hynes dismembered pyeloplasty for UPJO repair, with or "
+               "without internal stenting. Eighty-two patients with UPJO were evaluated from 1996 to 2002. However, a "
+               "higher incidence of catheter related urinary symptoms and flank pain was reported among those with "
+               "internal stent."))
+    assert list(_conditions(article)) == ["postoperative_acute"]
