@@ -129,6 +129,31 @@ def outcome_polarity(text: str) -> str | None:
     return None
 
 
+# --- polarity of any outcome (issue 13: pain, consumption, time to first analgesic, function, quality of life) ----
+# Outcomes outside the pain vocabulary of which less is better: harms, symptoms, risk factors, costs. Learned from the
+# Evidence Inference prompts (round 10, EI-read): 'better' on one of them is less of it.
+HARM_OUTCOME = re.compile(
+    r"\b(adverse|side[- ]effects?|complication|toxicit|nausea|vomit|ponv|sedat|mortality|death|infection|risk|"
+    r"incidence|symptom|distress|anxiety|depress|anger|tension|confusion|negative|hunger|weight|bmi|fat|glucose|"
+    r"hba1c|cholesterol|ldl|triglycerid|blood pressure|heart rate|discomfort|cost|failure|recurren|relapse|"
+    r"bleeding|blood loss|length of (hospital )?stay|\W?off\W? time)", re.I)
+# An outcome named as a benefit ('overall improvement', 'patient satisfaction') or as a change of pain ('percentage of
+# change of pain scores': more change is more relief): more is better.
+_BENEFIT_OUTCOME = re.compile(r"\W*(the\s)?(subjective\s|global\s|overall\s)?(improvement|relief|satisfaction|success)",
+                              re.I)
+_PAIN_CHANGE = re.compile(r"\b(percent(age)?\s(of\s)?)?(change|reduction|decrease|improvement)s?\s(of|in)\s(the\s)?"
+                          r"(\w+\s)?pain", re.I)
+
+
+def named_outcome_polarity(outcome: str, unknown: str | None = "higher_better") -> str | None:
+    """Polarity of an outcome named on its own (a prompt's or a table's outcome, not a sentence): benefits and changes
+    of pain more is better, then the pain vocabulary (``outcome_polarity``), then harms less is better; any other
+    outcome ``unknown`` (Evidence Inference, EI-read: 47 of 63 'improved' outcomes of no known polarity increased)."""
+    if _BENEFIT_OUTCOME.match(outcome) or _PAIN_CHANGE.search(outcome):
+        return "higher_better"
+    return outcome_polarity(outcome) or ("lower_better" if HARM_OUTCOME.search(outcome) else unknown)
+
+
 # --- abbreviations the abstract defines for pain outcomes ---------------------------------------
 # ' (' first and the letter before it read behind: the scan looks for the literal (39 -> ~3 microseconds an abstract).
 _ABBR_PAREN = re.compile(r" \((?<=[A-Za-z-] \()([A-Z][A-Za-z0-9-]{1,7})\)")

@@ -107,3 +107,16 @@ def test_rescue_analgesia_needed_is_lower_better_and_its_time_higher_better() ->
         == "lower_better"
     # pool dev PMC4155290: 'time for' the first rescue is a time to analgesic
     assert outcome_polarity("Time for rescue analgesia was prolonged in Group BF") == "higher_better"
+
+
+def test_named_outcome_polarity_of_any_outcome() -> None:
+    from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
+    # Evidence Inference prompt outcomes (EI-read split): harms less is better, benefits more is better
+    assert named_outcome_polarity("mortality") == "lower_better"
+    assert named_outcome_polarity("systolic blood pressure and diastolic blood pressure") == "lower_better"
+    assert named_outcome_polarity("satisfaction scores") == "higher_better"
+    assert named_outcome_polarity("the success rate in the treatment of ectopic pregnancy") == "higher_better"
+    # the pain vocabulary first; an outcome of no known polarity takes ``unknown``
+    assert named_outcome_polarity("Time for rescue analgesia was prolonged in Group BF") == "higher_better"
+    assert named_outcome_polarity("reaction time") == "higher_better"
+    assert named_outcome_polarity("reaction time", unknown=None) is None
