@@ -20,6 +20,7 @@ from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
+from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -151,6 +152,9 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     verdicts: list[Verdict] = []
     arms = article_arms(ctx)
     tested = not NO_TREATMENT.match(ctx.intervention.given_name or ctx.intervention.name)
+    # A protocol reports no result (additions rule a): its planned outcomes ('Secondary outcomes include ... pain')
+    # are no finding, labelled or not (invariance labels_removed: pool dev 29788982, batch 5 29146647).
+    tested = tested and not is_protocol(ctx)
     if tested and (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
         primary = primary_outcomes([s.text for s in ctx.sentences])
         measured: bool | None = None  # asked only where a title or conclusions sentence needs it
