@@ -3,7 +3,7 @@
 Each labelled prompt asks: with respect to OUTCOME, how did INTERVENTION compare with COMPARATOR
 (significantly increased / significantly decreased / no significant difference)? We answer from the
 article text with the pain-effect extractor's own sentence-level classifier
-(``ketamine_evidence.analysis.extract.direction``: ``raw_direction``, ``orientation``, ``outcome_polarity``), not a
+(``ketamine_evidence.analysis.extract.direction``: ``raw_direction``, ``orientation``, ``outcomes.named_outcome_polarity``), not a
 copy: pick the sentence that best matches the outcome and carries significance or direction wording
 (abstract first), orient it to the prompt's intervention vs comparator, and map evaluative wording
 ('superior', 'more effective') through the outcome's polarity (for pain, better = decreased; for
@@ -32,8 +32,9 @@ from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
     BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, TAKEN_BACK, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
-    numeric_direction, other_subject, outcome_polarity, raw_direction,
+    numeric_direction, other_subject, raw_direction,
 )
+from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
     DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
     load_prompts, score, summary_lines,
@@ -129,22 +130,6 @@ def _group_labels(arm: str, other: str) -> set[str]:
     not shared with the other arm's text: the article names the arms by them."""
     labels = {a or b for a, b in _GROUP_LABEL.findall(arm)}
     return labels - {a or b for a, b in _GROUP_LABEL.findall(other)}
-
-
-_HARM = re.compile(r"\b(adverse|side[- ]effects?|complication|toxicit|nausea|vomit|ponv|sedat|mortality|death|infection|risk|"
-                   r"incidence|symptom|distress|anxiety|depress|anger|tension|confusion|negative|hunger|weight|bmi|fat|glucose|"
-                   r"hba1c|cholesterol|ldl|triglycerid|blood pressure|heart rate|discomfort|cost|failure|recurren|relapse|"
-                   r"bleeding|blood loss|length of (hospital )?stay|\W?off\W? time)", re.I)  # less is better: harms, risks, costs
-
-
-def polarity(outcome: str, unknown: str = "lower_better") -> str:
-    """Whether more of the outcome is better; pain intensity: lower is better; unknown outcomes: ``unknown``."""
-    if re.match(r"\W*(the\s)?(subjective\s|global\s|overall\s)?(improvement|relief|satisfaction|success)", outcome, re.I):
-        return "higher_better"
-    if re.search(r"\b(percent(age)?\s(of\s)?)?(change|reduction|decrease|improvement)s?\s(of|in)\s(the\s)?(\w+\s)?pain",
-                 outcome, re.I):
-        return "higher_better"  # 'percentage of change of pain scores': more change is more relief
-    return outcome_polarity(outcome) or unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +247,7 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
     if direction in ("better", "worse"):
         # Polarity unknown: 'improved', 'better' read as more of it (EI-read: 47 of 63 such prompts 'increased').
-        unknown = "lower_better" if _HARM.search(prompt.outcome) else "higher_better"  # harms: less is better
-        good = "down" if polarity(prompt.outcome, unknown) == "lower_better" else "up"
+        good = "down" if named_outcome_polarity(prompt.outcome) == "lower_better" else "up"  # harms: less is better
         bad = "up" if good == "down" else "down"
         direction = good if direction == "better" else bad
     return Answer("significantly increased" if direction == "up" else "significantly decreased", sentence, direction)

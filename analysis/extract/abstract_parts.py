@@ -19,7 +19,7 @@ from ketamine_evidence.analysis.extract.event_sections import aim_stated
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
-__all__ = ["unlabelled_background"]
+__all__ = ["unlabelled_background", "unlabelled_conclusions", "MEASUREMENT"]
 
 # Sentences read at the start of an unlabelled abstract (an abstract's background rarely runs longer).
 MAX_BACKGROUND = 8
@@ -65,3 +65,41 @@ def unlabelled_background(ctx: "Context") -> frozenset[int]:
 # into two ... studies'): methods, wherever an unlabelled abstract puts it.
 ENROLMENT = re.compile(r"\b(?:was|were) (?:enrolled|recruited|randomly (?:assigned|allocated)|randomi[sz]ed (?:to|into|in)|"
                        r"allocated|assigned)\b", re.I)
+
+
+# Where an unlabelled abstract ends in its conclusions: a sentence that opens with a concluding cue ('In conclusion',
+# 'This pilot study indicates that ...'), and from it to the end; else the closing sentences that state no figures
+# (a result gives its figures: P, %, ±, decimals; a conclusion restates them in words). A structured abstract labels that part
+# 'Conclusions'; without the label the same sentence must weigh the same (invariance rewrite `labels_removed`: pool dev
+# 27746552, chronic dev 25092964).
+CONCLUSION_START = re.compile(
+    r"^\W*(?:in (?:conclusion|summary)|to (?:conclude|summari[sz]e)|overall|taken together|we conclude|"
+    r"(?:this|these|the present|our) (?:[\w-]+ ){0,2}?(?:study|trial|results?|findings|data) "
+    r"(?:suggests?|indicates?|shows?|demonstrates?|supports?|confirms?)\b)", re.I)
+# A sentence that describes how an outcome was measured ('Patients were evaluated for effective pain relief ... by
+# 0 - 10 numeric rating scale'): methods, wherever an unlabelled abstract puts it.
+MEASUREMENT = re.compile(r"\b(?:was|were) (?:evaluated|assessed|measured|recorded|rated|scored) (?:for|by|using|with)\b",
+                         re.I)
+
+
+_FIGURES = re.compile(r"\b[Pp]\s?[<=>≤]|%|±|\d\.\d|\b(?:CI|SD|OR|RR|HR)\b")  # a result's figures, not '24 h'
+
+
+def unlabelled_conclusions(ctx: "Context") -> frozenset[int]:
+    """Indices of the concluding sentences of an abstract with no headings of either kind (empty otherwise)."""
+    cached = ctx.__dict__.get("_unlabelled_conclusions")
+    if cached is not None:
+        return cached
+    out: frozenset[int] = frozenset()
+    body = [s for s in ctx.sentences if s.section != "TITLE"]
+    if len(body) >= 3 and not any(s.section or _HEADING.match(s.text) for s in body):
+        start = next((i for i, s in enumerate(body) if i >= len(body) // 2 and CONCLUSION_START.match(s.text)), None)
+        if start is not None:
+            out = frozenset(s.index for s in body[start:])
+        else:  # the closing run of sentences that give no figures (at most three, in the abstract's second half)
+            run = 0
+            while run < min(3, len(body) // 2) and not _FIGURES.search(body[-1 - run].text):
+                run += 1
+            out = frozenset(s.index for s in body[len(body) - run:])
+    ctx.__dict__["_unlabelled_conclusions"] = out
+    return out

@@ -15,19 +15,23 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
 
 
 # --- outcome vocabulary -------------------------------------------------------------------------
+# A word for pain as the general pain vocabulary has it (``study_text.PAIN_FORMS``): 'headache', 'cephalalgia',
+# 'cervicalgia', 'backache' name pain as 'pain' does ('cephalalgia relief', 'cephalalgia-free').
+PAIN_WORD = r"(?:pain|headaches?|" + PAIN_FORMS + ")"
 # Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
 HIGHER_BETTER = re.compile(
-    r"\b(pain (manifestation|onset|appearance)|(onset|appearance|manifestation) of (the )?pain|time to (the )?(onset of )?pain|pain[- ]?free(dom)?|headache[- ]free(dom)?|(pain|headache) relief|relie(f|ved|ving) (of )?(the )?(pain|headache)|"
+    r"\b(pain (manifestation|onset|appearance)|(onset|appearance|manifestation) of (the )?pain|time to (the )?(onset of )?pain|" + PAIN_WORD + r"[- ]?free(dom)?|" + PAIN_WORD + r" relief|relie(f|ved|ving) (of )?(the )?" + PAIN_WORD + r"|"
     r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
     r"time (to|for|until) (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
     r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(hyperalgesi\w*|nocicepti\w*|withdrawal) (\w+ )?"
     r"thresholds?|(?<!epidural )(?<!neuraxial )(?<!rescue )(?<!supplemental )(?<!supplementary )(?<!additional )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
-    r"(pain|headache) (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?(pain|headache)|"
-    r"(pain|analgesic|headache|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
+    r"" + PAIN_WORD + r" (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?" + PAIN_WORD + r"|"
+    r"(" + PAIN_WORD + r"|analgesic|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
     re.I)
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
@@ -40,7 +44,7 @@ LOWER_BETTER = re.compile(
     r"tramadol|pethidine|meperidine|rescue)|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
     r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
     r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
-    r"headaches?|myalgia|soreness|withdrawal (response|movement)s?|"
+    r"headaches?|myalgia|" + PAIN_FORMS + r"|soreness|withdrawal (response|movement)s?|"
     r"(required|requiring|needed|needing|received|receiving|consumed|used|administered) (significantly |statistically "
     r"significantly )?(less|more|fewer|lower|higher|smaller|larger|greater) (\w+ )?(morphine|opioids?|analgesics?|"
     r"analgesia|fentanyl|tramadol|pethidine|meperidine|oxycodone|hydromorphone|piritramide|rescue)|"
@@ -65,7 +69,8 @@ NOT_PAIN_OUTCOME = re.compile(
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
-    r"\b(for|with|from|in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|"
+    r"\b(for|with|from|in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|cervical|"
+    r"sciatic|hip|menstrual|cancer-related|"
     r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
     r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
     r"breakthrough|nociceptive)[- ]){1,4})pain\b(?![- ](scores?|intensity|ratings?|levels?|relief|reduction|severity|"
@@ -88,7 +93,7 @@ _ADVERSE_CONTEXT = re.compile(r"\b(adverse (events?|effects?|reactions?|experien
                               r"tolerability)\b", re.I)
 _ADVERSE_SYMPTOM = re.compile(r"\b(nausea|vomiting|diarrh\w+|dizziness|drowsiness|somnolence|fatigue|rash|fever|pyrexia|"
                               r"constipation|pruritus|itching|congestion|insomnia|dyspepsia|malaise|dystonia)\b", re.I)
-_SYMPTOM_PAIN = re.compile(r"\b(headaches?|(abdominal|back|chest|joint|muscle) pain|arthralgia)\b", re.I)
+_SYMPTOM_PAIN = re.compile(r"\b(headaches?|(abdominal|back|chest|joint|muscle) pain|arthralgia|" + PAIN_FORMS + r")\b", re.I)
 _PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie\w+|free|consumption|requirements?|"
                            r"responders?|thresholds?|rescue)\b", re.I)
 
@@ -127,6 +132,31 @@ def outcome_polarity(text: str) -> str | None:
     if LOWER_BETTER.search(cleaned):
         return "lower_better"
     return None
+
+
+# --- polarity of any outcome (issue 13: pain, consumption, time to first analgesic, function, quality of life) ----
+# Outcomes outside the pain vocabulary of which less is better: harms, symptoms, risk factors, costs. Learned from the
+# Evidence Inference prompts (round 10, EI-read): 'better' on one of them is less of it.
+HARM_OUTCOME = re.compile(
+    r"\b(adverse|side[- ]effects?|complication|toxicit|nausea|vomit|ponv|sedat|mortality|death|infection|risk|"
+    r"incidence|symptom|distress|anxiety|depress|anger|tension|confusion|negative|hunger|weight|bmi|fat|glucose|"
+    r"hba1c|cholesterol|ldl|triglycerid|blood pressure|heart rate|discomfort|cost|failure|recurren|relapse|"
+    r"bleeding|blood loss|length of (hospital )?stay|\W?off\W? time)", re.I)
+# An outcome named as a benefit ('overall improvement', 'patient satisfaction') or as a change of pain ('percentage of
+# change of pain scores': more change is more relief): more is better.
+_BENEFIT_OUTCOME = re.compile(r"\W*(the\s)?(subjective\s|global\s|overall\s)?(improvement|relief|satisfaction|success)",
+                              re.I)
+_PAIN_CHANGE = re.compile(r"\b(percent(age)?\s(of\s)?)?(change|reduction|decrease|improvement)s?\s(of|in)\s(the\s)?"
+                          r"(\w+\s)?pain", re.I)
+
+
+def named_outcome_polarity(outcome: str, unknown: str | None = "higher_better") -> str | None:
+    """Polarity of an outcome named on its own (a prompt's or a table's outcome, not a sentence): benefits and changes
+    of pain more is better, then the pain vocabulary (``outcome_polarity``), then harms less is better; any other
+    outcome ``unknown`` (Evidence Inference, EI-read: 47 of 63 'improved' outcomes of no known polarity increased)."""
+    if _BENEFIT_OUTCOME.match(outcome) or _PAIN_CHANGE.search(outcome):
+        return "higher_better"
+    return outcome_polarity(outcome) or ("lower_better" if HARM_OUTCOME.search(outcome) else unknown)
 
 
 # --- abbreviations the abstract defines for pain outcomes ---------------------------------------

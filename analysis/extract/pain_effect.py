@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.abstract_parts import ENROLMENT, unlabelled_background
+from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUREMENT, unlabelled_background,
+                                                              unlabelled_conclusions)
 from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
+from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ def sections(ctx: "Context") -> dict[int, str]:
     out: dict[int, str] = {}
     heading = ""
     background = unlabelled_background(ctx)  # an unlabelled abstract's opening background sentences
+    concluding = unlabelled_conclusions(ctx)  # and its closing conclusions
     for s in ctx.sentences:
         if s.section:
             out[id(s)] = s.section
@@ -61,8 +64,10 @@ def sections(ctx: "Context") -> dict[int, str]:
             heading = (m.group("bracket") or m.group("alone")).strip(" .:").upper()
         if s.index in background:
             out[id(s)] = "BACKGROUND"
-        elif not heading and ENROLMENT.search(s.text) and _significance(s.text) is None:
-            out[id(s)] = "METHODS"  # 'Six hundred and ten patients ... were enrolled and randomly assigned ...'
+        elif s.index in concluding:
+            out[id(s)] = "CONCLUSIONS"
+        elif not heading and (ENROLMENT.search(s.text) or MEASUREMENT.search(s.text)) and _significance(s.text) is None:
+            out[id(s)] = "METHODS"  # '... were enrolled and randomly assigned', 'were evaluated for pain relief by NRS'
         else:
             out[id(s)] = heading
     try:
@@ -82,7 +87,8 @@ def pain_measured(ctx: "Context", arms: "Arms") -> bool:
     Where pain appears only in the background and the conclusions ('... should be effective for lower back pain
     patients'), it is no outcome the study measured (additions rule w)."""
     where = sections(ctx)
-    labels = {label for label in where.values() if label and label != "TITLE"}
+    inferred = unlabelled_conclusions(ctx)  # told by their wording only: the parts are not told apart by them
+    labels = {where[id(s)] for s in ctx.sentences if where[id(s)] and where[id(s)] != "TITLE" and s.index not in inferred}
     if not any(CONCLUDING.search(label) for label in labels) or len(labels) < 2:
         return True  # the abstract's parts not told apart: every sentence may report a result
     return any(arms.pain_outcome(s.text) for s in ctx.sentences
@@ -146,10 +152,14 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     verdicts: list[Verdict] = []
     arms = article_arms(ctx)
     tested = not NO_TREATMENT.match(ctx.intervention.given_name or ctx.intervention.name)
+    # A protocol reports no result (additions rule a): its planned outcomes ('Secondary outcomes include ... pain')
+    # are no finding, labelled or not (invariance labels_removed: pool dev 29788982, batch 5 29146647).
+    tested = tested and not is_protocol(ctx)
     if tested and (ctx.intervention.mentioned_in(ctx.article.text) or arms.names is not ctx.intervention.pattern):
         primary = primary_outcomes([s.text for s in ctx.sentences])
         measured: bool | None = None  # asked only where a title or conclusions sentence needs it
         where = sections(ctx)
+        concluding = unlabelled_conclusions(ctx)
         aliases = pain_aliases([s.text for s in ctx.sentences if MEASURING.search(where[id(s)]) or not where[id(s)]])
         for s in finding_sentences(ctx):
             if s.section == "TITLE" or CONCLUDING.search(where[id(s)]):
@@ -175,7 +185,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                     v.clause = s.text
             for v in found:
                 v.sentence = s
-                v.section = s.section
+                v.section = s.section or ("CONCLUSIONS" if s.index in concluding else None)
                 v.extra["placebo_controlled"] = arms.placebo_controlled
                 named = v.clause if is_pain_outcome(v.clause) else s.text  # 'but not at 24 h': the sentence's outcome
                 v.extra["primary"] = any(on_outcome(named, words) for words in primary) and not re.search(

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
+from ketamine_evidence.analysis.extract.outcomes import PAIN_WORD
+from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
 from ketamine_evidence.analysis.records import Finding
 
@@ -26,11 +28,11 @@ NAME = "responders"
 VERSION = "1.0"
 
 RESPONDER_CUE = re.compile(
-    r"\b(responders?|response rates?|responded|(headache|pain|migraine) (relief|freedom)|pain[- ]free|headache[- ]free|"
+    r"\b(responders?|response rates?|responded|(" + PAIN_WORD + r"|migraine) (relief|freedom)|" + PAIN_WORD + r"[- ]free|"
     r"(≥|>=|>|at least|more than)\s?\d+\s?%\s?(pain )?(reduction|decrease|improvement|relief)|(very )?much improved|"
     r"effective (pain )?relief|positive outcome|treatment success|success(ful)? (rates?|treatments?|outcomes?)|"
     r"satisfactory (pain )?relief|(good|excellent) (pain )?relief|complete (pain )?relief|"
-    r"(\d+\s?%|50 percent|30 percent) (or (greater|more) )?(reduction|decrease|improvement) in (pain|headache))", re.I)
+    r"(\d+\s?%|50 percent|30 percent) (or (greater|more) )?(reduction|decrease|improvement) in " + PAIN_WORD + r")", re.I)
 # A threshold phrase, e.g. ">= 50% reduction"; the percentage is not a rate.
 _THRESHOLD_BEFORE = re.compile(r"(≥|>=|>|<|≤|at least|more than|less than|over|of|by)\s?$", re.I)
 _THRESHOLD_AFTER = re.compile(
@@ -39,7 +41,7 @@ _THRESHOLD_AFTER = re.compile(
 _CI = re.compile(r"[\(\[]\s?(95|90|99)\s?%\s?(CI|confidence)[^)\]]*[\)\]]|(95|90|99)\s?%\s?(CI|confidence interval)s?\s?[:=,]?\s?"
                  r"[-\u2212\d.]+\s?(%|[-\u2013\u2012to]+)\s?[-\u2212\d.]+\s?%?", re.I)
 _SUCCESS = re.compile(r"(treatment )?success", re.I)
-_PAIN_WORDS = re.compile(r"\b(pain\w*|analges\w*|headache|migraine)\b", re.I)
+_PAIN_WORDS = re.compile(r"\b(pain\w*|analges\w*|headache|migraine|" + PAIN_FORMS + r")\b", re.I)
 _POOLED = re.compile(r"\b(both (treatments|groups|arms|drugs)|all patients|overall|in total|of all)\b", re.I)
 _PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<versus>\s?(?:versus|vs\.?)\s?{NUM})?\s?(?:%|per\s?cent\b|percent\b)", re.I)
 _X_OF_N = re.compile(r"\b(?P<x>\d+)\s?(?:of|/|out of)\s?(?:the\s)?(?P<n>\d+)\b")

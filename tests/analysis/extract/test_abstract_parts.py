@@ -3,6 +3,8 @@ taken away (the ``labels_removed`` invariance rewrite)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ketamine_evidence.analysis.extract import extract_findings, make_context
 from ketamine_evidence.analysis.extract.abstract_parts import ENROLMENT, STUDY_START, unlabelled_background
 from ketamine_evidence.analysis.extract.event_sections import background
@@ -94,3 +96,43 @@ def test_a_count_of_people_starts_the_study() -> None:
     assert not STUDY_START.search("Hip fractures represent one of the most important causes of morbidity and mortality "
                                   "in elderly people.")
     assert STUDY_START.search("Forty patients were admitted to the Orthopedic and Trauma Surgery ward for hip fracture.")
+
+
+# chronic dev 25092964 (Background, Materials and methods, Results, Conclusion; gold pain_effect 'mixed'): its methods,
+# results and conclusions (some sentences left out), the headings taken away
+FROVA_METHODS = ("In this single-center double-blind study, 18 subjects (ten female) were treated for a single migraine "
+                 "attack with frovatriptan 2.5 mg or rizatriptan 10 mg. The primary end point of this study was to "
+                 "evaluate the association between PK parameters and efficacy measures and recurrence rate. Secondary end "
+                 "points were pain-free and pain-relief episodes at 2 and 4 hours, recurrent episodes within 48 hours, and "
+                 "cumulative hazard of recurrence within 72 hours.")
+FROVA_RESULTS = ("The proportion of patients who were pain-free at 4 hours without rescue medication was higher in the "
+                 "frovatriptan-treated group, (38.9 versus 5.6%, P =0.045). The cumulative hazard of recurrence over 72 h "
+                 "was reduced by frovatriptan compared to rizatriptan-treated patients (log-rank test, P =0.04). Fewer "
+                 "adverse events were observed for frovatriptan compared to rizatriptan (one versus eight, P =0.021).")
+FROVA_CONCLUSION = ("This pilot study indicates that a similar extent of initial pain relief is afforded by both triptans "
+                    "in migraine treatment. The longer duration of action of frovatriptan parallels and correlates with "
+                    "its PK profile.")
+
+
+def test_unlabelled_conclusions_by_their_opening_cue_or_as_the_closing_sentences_without_figures() -> None:
+    from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_conclusions
+    title = "Efficacy and pharmacokinetic activity of frovatriptan compared to rizatriptan"
+    unlabelled = Article(pmid="1", pmcid=None, doi=None, title=title,
+                         abstract=[Section(None, None, " ".join((FROVA_METHODS, FROVA_RESULTS, FROVA_CONCLUSION)))])
+    ctx = make_context(unlabelled, "frovatriptan")
+    assert [s.text[:18] for s in ctx.sentences if s.index in unlabelled_conclusions(ctx)] == [
+        "This pilot study i", "The longer duratio"]
+    # without the cue, the closing sentence that gives no figures; a results sentence never
+    plain = FROVA_CONCLUSION.replace("This pilot study indicates that a", "A")
+    ctx = make_context(replace(unlabelled, abstract=[Section(None, None, " ".join((FROVA_METHODS, FROVA_RESULTS, plain)))]),
+                       "frovatriptan")
+    assert [s.text[:18] for s in ctx.sentences if s.index in unlabelled_conclusions(ctx)] == [
+        "A similar extent o", "The longer duratio"]
+    # a labelled abstract has its own parts
+    labelled = replace(unlabelled, abstract=[Section("METHODS", "Materials and methods", FROVA_METHODS),
+                                             Section("RESULTS", "Results", FROVA_RESULTS),
+                                             Section("CONCLUSIONS", "Conclusion", FROVA_CONCLUSION)])
+    assert unlabelled_conclusions(make_context(labelled, "frovatriptan")) == frozenset()
+    # and the pain_effect the labels gave stays without them
+    assert [f.value for f in extract_findings(labelled, "frovatriptan") if f.field == "pain_effect"] == ["mixed"]
+    assert [f.value for f in extract_findings(unlabelled, "frovatriptan") if f.field == "pain_effect"] == ["mixed"]

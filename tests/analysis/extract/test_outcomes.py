@@ -107,3 +107,28 @@ def test_rescue_analgesia_needed_is_lower_better_and_its_time_higher_better() ->
         == "lower_better"
     # pool dev PMC4155290: 'time for' the first rescue is a time to analgesic
     assert outcome_polarity("Time for rescue analgesia was prolonged in Group BF") == "higher_better"
+
+
+def test_named_outcome_polarity_of_any_outcome() -> None:
+    from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
+    # Evidence Inference prompt outcomes (EI-read split): harms less is better, benefits more is better
+    assert named_outcome_polarity("mortality") == "lower_better"
+    assert named_outcome_polarity("systolic blood pressure and diastolic blood pressure") == "lower_better"
+    assert named_outcome_polarity("satisfaction scores") == "higher_better"
+    assert named_outcome_polarity("the success rate in the treatment of ectopic pregnancy") == "higher_better"
+    # the pain vocabulary first; an outcome of no known polarity takes ``unknown``
+    assert named_outcome_polarity("Time for rescue analgesia was prolonged in Group BF") == "higher_better"
+    assert named_outcome_polarity("reaction time") == "higher_better"
+    assert named_outcome_polarity("reaction time", unknown=None) is None
+
+
+def test_pain_words_of_the_general_pain_vocabulary() -> None:
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_polarity
+    # chronic dev PMC3476139, batch 5 PMC4339981, pool dev PMC4608345 under the invariance rewrite `condition_synonyms`
+    # ('headache' -> 'cephalalgia', 'neck pain' -> 'cervical pain'): the same reading as the original words
+    relief = "Two-hour cephalalgia relief, was noted in 73% in rizatriptan, 53.8% in ibuprofen and 8% in placebo groups."
+    assert outcome_polarity(relief) == outcome_polarity(relief.replace("cephalalgia", "headache")) == "higher_better"
+    condition = "as a treatment for patients with chronic non-specific cervical pain (CNSNP), on disability"
+    assert not is_pain_outcome(condition) and not is_pain_outcome(condition.replace("cervical", "neck"))
+    events = "The incidence of fatigue (p=0.44), cephalalgia (p=0.58) and dystonia (p=0.06) had no significant difference"
+    assert not is_pain_outcome(events) and not is_pain_outcome(events.replace("cephalalgia", "headache"))

@@ -326,3 +326,20 @@ def test_a_study_that_tests_no_treatment_reports_no_pain_effect() -> None:
                             "electrodermal activity and subjective pain ratings were found between Parkinson's "
                             "disease patients and controls."))
     assert effect(a, "none (laser-evoked pain fMRI in early Parkinson's disease)") == "not_reported"
+
+
+def test_a_protocol_reports_no_pain_result_without_its_headings() -> None:
+    # batch 5 29146647 (gold pain_effect not_reported) with its headings taken away (invariance `labels_removed`):
+    # the planned 'Secondary outcomes include ... pain' is no finding
+    title = ("Initial non-operative management of uncomplicated appendicitis in children: a protocol for a multicentre "
+             "randomised controlled trial (APAC trial)")
+    text = ("In this article, we provide the study protocol for the APAC (Antibiotics versus Primary Appendectomy in "
+            "Children) trial. This multicentre, non-inferiority, randomised controlled trial randomises children aged "
+            "7–17 years with imaging-confirmed simple appendicitis between appendectomy and NOT. Primary outcome is the "
+            "rate of complications at 1-year follow-up. An independent adjudication committee will assess all "
+            "complications and their relation to the allocated treatment. Secondary outcomes include, but are not "
+            "limited to, delayed appendectomies, QoL, pain and (in)direct costs. Results will be presented in "
+            "peer-reviewed academic journals and at (international) conferences.")
+    article = Article(pmid="1", pmcid=None, doi=None, title=title, abstract=[Section(None, None, text)])
+    given = "initial non-operative treatment with antibiotics (vs appendectomy) for simple appendicitis in children"
+    assert [f.value for f in extract_findings(article, given) if f.field == "pain_effect"] == []

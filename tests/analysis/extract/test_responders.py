@@ -25,6 +25,9 @@ def test_rate_follows_the_intervention_name() -> None:
     assert a.text[rate[0].evidence.start:rate[0].evidence.end] == s
     placebo = [f for f in fs if f.field == "responders" and f.detail["arm"] == "control"]
     assert [f.value for f in placebo] == [8.0]
+    # the same under the invariance rewrite `condition_synonyms`: 'cephalalgia' is a pain word as 'headache' is
+    b = article("Rizatriptan vs. ibuprofen in migraine", ("RESULTS", s.replace("headache", "cephalalgia")))
+    assert [f.value for f in found(b, "rizatriptan") if f.field == "responder_rate_pct"] == [73.0]
 
 
 def test_rate_in_brackets_after_the_arm_and_versus_pairs() -> None:
