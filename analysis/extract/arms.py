@@ -257,10 +257,14 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             labels_int.add(label)
         elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
             undefined.add(label)
-        elif window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window):
+        elif (listed := _LISTED_DEFINITION.match(window) and text[max(0, start - 2):start].strip() in ("(", ";")) or (
+                window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window)):
             labels_cmp.add(label)
             if PLACEBO_LIKE.search(window):
-                labels_placebo.add(label)  # 'group 2 (saline)', 'Group C received normal saline'
+                labels_placebo.add(label)  # 'group 2 (saline)', 'Group C received normal saline', '(Group N, normal
+                # saline; ...' (an item of a bracketed list of definitions)
+            if listed:
+                continue  # its first word ('normal') is no name of the arm
             first = re.match(r"[\s:,(=]*(?:received\s|given\s)?([a-z][a-z-]{3,})\b", window)
             if first and first.group(1) not in _NOT_ARM_WORDS and first.group(1) not in ("patients", "received", "group"):
                 names_cmp.add(first.group(1))
@@ -334,6 +338,9 @@ _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?
 # '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
 _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group|arm)\b")  # '(dIV-PCA group, n = 57)'
+# 'Label, treatment' as an item of a bracketed or semicolon list ('(Group N, normal saline; Groups L, lidocaine 40 mg;
+# ...)'): a definition, unlike a count ('(group C, n = 36') or a result ('(group L, -1.1 vs. group ML, -4.3)').
+_LISTED_DEFINITION = re.compile(r",\s(?!n\s?=|and\b|or\b|respectively\b|whereas\b|while\b|which\b|who\b|p\b)[A-Za-z][a-z-]{2,}")
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 

@@ -213,3 +213,18 @@ def test_a_count_before_groups_is_no_label() -> None:
     assert LABEL_AFTER.search("in the 2 group") is not None  # a digit before a singular 'group' still names one
     arms = arms_for(COUNTED, re.compile(r"\bcomfrey root extract|combination\b", re.I))
     assert arms.is_intervention("in the combination treatment group")
+
+
+def test_a_bracketed_list_of_label_comma_treatment_defines_each_arm() -> None:
+    # ketamine dev 25302093: '(Group N, normal saline; Groups L, lidocaine 40 mg; ...)' defines N as the saline arm
+    # and L, R as active comparators, whatever their letters (the arms survive renumbering as 'group 1..4')
+    text = ("Patients were allocated into 4 groups according to the pretreatment drugs (Group N, normal saline; "
+            "Groups L, lidocaine 40 mg; Group K, ketamine 0.5 mg/kg; Group R, remifentanil 1 µg/kg). "
+            "Incidence of withdrawal response was significantly lower in group L (20%), group K (30%), and group R "
+            "(0%), than group N (87%).")
+    arms = arms_for(text, KETAMINE)
+    assert arms.side("group L (20%)") == "comparator" and arms.side("group K (30%)") == "intervention"
+    assert arms.placebo_labels is not None and arms.placebo_labels.search("than group N (87%)")
+    # a count after the comma defines nothing: chronic dev 25606563 '(group L, 40 patients'
+    counted = arms_for("(group L, 40 patients) or (group ML, 48 patients).", re.compile(r"\bmesotherapy\b", re.I))
+    assert counted.placebo_labels is None
