@@ -7,6 +7,9 @@ answer (the guideline annotates what was given to whom and what it did, not how 
   defined short form at its first mention ('the ketamine group (KG)') and the short form afterwards ('the KG'):
   the definition stands in the text, so every later mention names the same arm. Not applied where the short form
   is already in the text or two arms would share it.
+- ``arm_letters``: the same arm phrases given a defined letter label with no meaning of its own ('the ketamine
+  group (group T)', then 'group T'; a spare letter that is no arm's initial): the label is defined where the arm
+  is first named, as trials write 'ropivacaine (group R)'. Not applied where the text already labels its arms.
 - ``arm_numbers``: letter labels ('group K', 'group C', 'groups A and B') renamed 'group 1/2/3' in the order of
   their first mention, everywhere (so also where they are defined): which number is which is arbitrary, and the
   text still says what each group received. Applied only when every letter is defined in the text (a sentence
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ketamine_evidence.analysis.evaluation.invariance_text import _ROMAN, _labels, relabel
+from ketamine_evidence.analysis.evaluation.invariance_text import _ROMAN, _SPARE_LETTERS, _labels, relabel
 
 # ------------------------------------------------------------------------------------------------ short forms
 # 'the ketamine group', 'The placebo arm' (one word before 'group': 'the low-dose ketamine group' is left).
@@ -36,17 +39,22 @@ _NOT_ARM_WORDS = frozenset("""age study focus working risk blood muscle ethnic d
     total overall pooled sample same smaller larger last next""".split())
 
 
-def arm_abbreviation(text: str) -> str:
-    """'the X group' (used twice or more) -> 'the X group (XG)' at its first mention and 'the XG' afterwards."""
+def _arm_words(text: str) -> list[str]:
+    """The X of every 'the X group' the text uses twice or more."""
     counts: dict[str, int] = {}
     for m in _ARM_PHRASE.finditer(text):
         word = m.group(2).lower()
         if word not in _NOT_ARM_WORDS:
             counts[word] = counts.get(word, 0) + 1
-    words = [w for w, n in counts.items() if n >= 2]
-    shorts = {w: w[0].upper() + "G" for w in words}
-    if not words or len(set(shorts.values())) != len(shorts) or any(
-            re.search(rf"\b{s}\b", text) for s in shorts.values()):
+    return [w for w, n in counts.items() if n >= 2]
+
+
+def _shorten(text: str, shorts: dict[str, str], first: str, later: str) -> str:
+    """Each 'the X group' of ``shorts``: ``first`` at its first mention, ``later`` afterwards (formats of the
+    phrase's 'the', the whole phrase and the short form); unchanged when a short form is in the text already
+    or two arms would share one."""
+    if not shorts or len(set(shorts.values())) != len(shorts) or any(
+            re.search(rf"\b{re.escape(s)}\b", text) for s in shorts.values()):
         return text
     seen: set[str] = set()
 
@@ -54,11 +62,27 @@ def arm_abbreviation(text: str) -> str:
         word = m.group(2).lower()
         if word not in shorts:
             return m.group(0)
-        if word in seen:
-            return f"{m.group(1)} {shorts[word]}"
+        fmt = later if word in seen else first
         seen.add(word)
-        return f"{m.group(0)} ({shorts[word]})"
+        short = shorts[word] if m.group(1) == "the" or fmt == first else shorts[word][:1].upper() + shorts[word][1:]
+        return fmt.format(the=m.group(1), phrase=m.group(0), short=short)
     return _ARM_PHRASE.sub(shorten, text)
+
+
+def arm_abbreviation(text: str) -> str:
+    """'the X group' (used twice or more) -> 'the X group (XG)' at its first mention and 'the XG' afterwards."""
+    return _shorten(text, {w: w[0].upper() + "G" for w in _arm_words(text)}, "{phrase} ({short})", "{the} {short}")
+
+
+def arm_letters(text: str) -> str:
+    """'the X group' (used twice or more) -> 'the X group (group T)' at its first mention and 'group T' afterwards,
+    with spare letters that are no initial of any arm."""
+    words = _arm_words(text)
+    spare = [c for c in _SPARE_LETTERS if not re.search(rf"\b{c}\b", text)
+             and all(not w.upper().startswith(c) for w in words)]
+    if len(spare) < len(words) or _labels(text):
+        return text
+    return _shorten(text, {w: f"group {c}" for w, c in zip(words, spare)}, "{phrase} ({short})", "{short}")
 
 
 # ------------------------------------------------------------------------------------------------ numbered arms
@@ -133,5 +157,5 @@ def definition_order(text: str) -> str:
 
 
 ARM_REWRITES: dict[str, Callable[[str], str]] = {
-    "arm_abbreviation": arm_abbreviation, "arm_numbers": arm_numbers, "definition_order": definition_order,
+    "arm_abbreviation": arm_abbreviation, "arm_letters": arm_letters, "arm_numbers": arm_numbers, "definition_order": definition_order,
 }

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.evaluation.invariance_arms import arm_abbreviation, arm_numbers, definition_order
+from ketamine_evidence.analysis.evaluation.invariance_arms import (arm_abbreviation, arm_letters, arm_numbers,
+                                                                   definition_order)
 
 # pool dev 8494706
 MPA = ("Twenty-one patients in the MPA group and 20 in the placebo group were receiving chemotherapy. "
@@ -48,3 +49,11 @@ def test_definition_order_swaps_two_definitions() -> None:
             "(EG) received a Kaltenborn mobilization. Pressure") in definition_order(KALTENBORN)
     # ketamine dev 25302093: a list of four is not two definitions
     assert definition_order(PRETREATMENT) == PRETREATMENT
+
+
+def test_arm_letters_gives_spare_letters_defined_at_first_mention() -> None:
+    out = arm_letters(MPA)
+    assert "20 in the placebo group (group T) were receiving" in out
+    assert "in appetite in group T." in out and "change in group T." in out
+    # a text that already labels its arms is left as it is
+    assert arm_letters(PRETREATMENT) == PRETREATMENT

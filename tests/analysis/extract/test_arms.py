@@ -228,3 +228,15 @@ def test_a_bracketed_list_of_label_comma_treatment_defines_each_arm() -> None:
     # a count after the comma defines nothing: chronic dev 25606563 '(group L, 40 patients'
     counted = arms_for("(group L, 40 patients) or (group ML, 48 patients).", re.compile(r"\bmesotherapy\b", re.I))
     assert counted.placebo_labels is None
+
+
+def test_a_label_bracketed_after_an_arm_phrase_takes_its_side() -> None:
+    # pool dev 24373265 under the arm_letters rewrite: 'the experimental group (group U)' is the treated arm, whatever
+    # its letter, and 'the control group (group T)' the control
+    text = ("This clinical trial was conducted to study 195 women (132 in the control group (group T) and 63 in the "
+            "experimental group (group U)) who had attended healthcare centers in the city of Amol after their 16th "
+            "gestational week. The Visual Analogue Scale suggested that in the transitional stages (8-10 cm cervical "
+            "dilation), the level of pain felt by group U was meaningfully lower than that felt by group T (p=0.03).")
+    arms = arms_for(text, re.compile(r"\bprenatal education\b", re.I))
+    assert arms.side("felt by group U") == "intervention"
+    assert arms.side("felt by group T") == "comparator"
