@@ -96,7 +96,12 @@ def label_map(text: str) -> dict[str, str]:
 
 def reletter_arms(text: str) -> str:
     """Arm labels relabelled consistently; ``text`` unchanged when an old letter label would stay elsewhere."""
-    mapping = label_map(text)
+    return relabel(text, label_map(text))
+
+
+def relabel(text: str, mapping: dict[str, str]) -> str:
+    """Every arm label of ``text`` in ``mapping`` replaced by its new label; ``text`` unchanged when the mapping
+    is empty or an old letter label would stay standing alone elsewhere."""
     if not mapping:
         return text
 

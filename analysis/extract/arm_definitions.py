@@ -6,6 +6,8 @@
   conjunction with abdominal pelvic radiofrequency hyperthermia' is the intervention's arm, whatever X is.
 - A trial the abstract calls for ('A randomised placebo controlled trial is required to confirm these data') has
   no arm in this study.
+- A label bracketed after an arm phrase renames it ('the intervention group (group T)': ``bracketed_alias``).
+- ``former_latter``: 'the former' / 'the latter' as the arm named first / last.
 - ``group_matches``: the 'X group' patterns of ``arms`` read only the stretches of an abstract that can hold a match.
 """
 
@@ -83,3 +85,45 @@ def group_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
     as over the whole text (the pattern has no other look-around)."""
     for start, end in group_stretches(text):
         yield from pattern.finditer(text, start, end)
+
+
+# An arm phrase a bracketed label directly follows: 'the intervention group (group T)', 'the test arm (Group B)'.
+_ARM_PHRASE_END = re.compile(r"\b(?:[Tt]he\s)?[A-Za-z][\w-]*\s(?:group|arm)\s?$")
+
+
+def bracketed_alias(definition: str) -> str | None:
+    """The arm phrase that ends the words before a bracketed label ('the experimental group' in 'the experimental
+    group (group T)'): the label renames that arm, whichever side it is on; None when the words end otherwise."""
+    m = _ARM_PHRASE_END.search(definition)
+    return m.group(0).strip() if m else None
+
+
+# The generic names of a trial's treated arm: a label defined as one of them is the intervention's arm (an arm the
+# abstract labels, so 'study group' here is one arm, not all participants).
+_GENERIC_TREATED_ARM = re.compile(r"\b(?:case|study|treatment|intervention|experimental|active|trial|test) (?:group|arm)\b",
+                                  re.I)
+
+
+def alias_is_intervention(phrase: str, named: re.Pattern[str] | None) -> bool:
+    """Whether the arm phrase a label renames is the intervention's: a generic treated arm or one of its names."""
+    return bool(_GENERIC_TREATED_ARM.search(phrase) or (named and named.search(phrase)))
+
+
+_FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
+
+
+def former_latter(text: str, previous: str) -> str:
+    """'the former' / 'the latter' replaced by the first / last of the two arms named in ``previous``.
+
+    ``previous`` named the arms ('A was compared with B'; 'between A and B'), split at the comparison word:
+    'the former' reads as A, 'the latter' as B. Unchanged when ``previous`` does not name two sides.
+    """
+    if not _FORMER_LATTER.search(text):
+        return text
+    m = re.search(r"(?P<a>[^,;]{2,80}?)\s(?:was |were )?(?:compared (?:with|to)|versus|vs\.?|and|or|than)\s"
+                  r"(?P<b>[^,;.]{2,80})", re.sub(r"^.*?\b(?:between|comparing|of)\s", "", previous, count=1))
+    if not m:
+        return text
+    first = m.group("a").strip()
+    last = re.split(r"\s(?:in|among|for|at|on|during|after|before)\s", m.group("b"), maxsplit=1)[0].strip()
+    return _FORMER_LATTER.sub(lambda f: first if f.group(1).lower() == "former" else last, text)

@@ -21,7 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
-from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, group_matches, label_defined_before,
+from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, alias_is_intervention, bracketed_alias,
+                                                                former_latter, group_matches, label_defined_before,
                                                                 present_arms_text, word_group_given)
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
@@ -99,7 +100,6 @@ class Arms:
             return "higher_better"
         return outcome_polarity(text) or (
             "lower_better" if self.outcome_terms and self.outcome_terms.search(text) else None)
-
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -233,6 +233,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     labels_placebo: set[str] = set()  # comparator labels the abstract defines as placebo, saline, sham, no treatment
     names_cmp: set[str] = set()
     undefined: set[str] = set()
+    aliases: dict[str, str] = {}  # label -> the arm phrase it renames
     hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
                   + [(m.start(), m.end(), m.group(1)) for m in group_matches(LABEL_AFTER, text)])
     for i, (start, end, label) in enumerate(hits):
@@ -240,6 +241,10 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # 'ketamine-midazolam (Group KM)'
             definition = DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
+            phrase = None if pattern.search(definition) or PLACEBO_LIKE.search(definition) else bracketed_alias(definition)
+            if phrase:  # 'the intervention group (group T)': decided below, once the arms' names are known
+                aliases[label] = phrase
+                continue
             (labels_int if pattern.search(definition) or pattern.search(label) else labels_cmp).add(label)
             if PLACEBO_LIKE.search(definition) and not pattern.search(definition):
                 labels_placebo.add(label)  # 'normal saline (group II)'
@@ -257,10 +262,14 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             labels_int.add(label)
         elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
             undefined.add(label)
-        elif window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window):
+        elif (listed := _LISTED_DEFINITION.match(window) and text[max(0, start - 2):start].strip() in ("(", ";")) or (
+                window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window)):
             labels_cmp.add(label)
             if PLACEBO_LIKE.search(window):
-                labels_placebo.add(label)  # 'group 2 (saline)', 'Group C received normal saline'
+                labels_placebo.add(label)  # 'group 2 (saline)', 'Group C received normal saline', '(Group N, normal
+                # saline; ...' (an item of a bracketed list of definitions)
+            if listed:
+                continue  # its first word ('normal') is no name of the arm
             first = re.match(r"[\s:,(=]*(?:received\s|given\s)?([a-z][a-z-]{3,})\b", window)
             if first and first.group(1) not in _NOT_ARM_WORDS and first.group(1) not in ("patients", "received", "group"):
                 names_cmp.add(first.group(1))
@@ -290,11 +299,16 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         names_cmp.update(abbr for spelled, abbr in defined_abbreviations(text) if abbr not in labels_int
                          and abbr in arm_words and not pattern.search(spelled))
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
+    generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
+    if aliases:  # a label takes the side of the arm phrase it renames ('the experimental group (group T)')
+        named = _label_regex(labels_int, abbreviations)
+        for label, phrase in aliases.items():
+            (labels_int if alias_is_intervention(phrase, named) else labels_cmp).add(label)
+        labels_cmp -= labels_int
     int_re = _label_regex(labels_int, abbreviations)
     cmp_re = _label_regex(labels_cmp | names_cmp, names_cmp)
     strong_labels = (labels_cmp | (defined_names - labels_int), defined_names - labels_int)
     strong: list[re.Pattern[str] | None] = []  # compiled when first asked: one reading asks, in a few articles
-    generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
 
     def is_intervention(s: str) -> bool:
         return bool(pattern.search(s) or (int_re and int_re.search(s)) or (generic_int and generic_int.search(s))
@@ -334,6 +348,9 @@ _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?
 # '(group C)' after 'saline was infiltrated'. The definition runs back to the previous comma, semicolon,
 # sentence end, parenthesis, 'or', 'either' or 'versus' ('and' / 'with' may join a combination's drugs).
 _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group|arm)\b")  # '(dIV-PCA group, n = 57)'
+# 'Label, treatment' as an item of a bracketed or semicolon list ('(Group N, normal saline; Groups L, lidocaine 40 mg;
+# ...)'): a definition, unlike a count ('(group C, n = 36') or a result ('(group L, -1.1 vs. group ML, -4.3)').
+_LISTED_DEFINITION = re.compile(r",\s(?!n\s?=|and\b|or\b|respectively\b|whereas\b|while\b|which\b|who\b|p\b)[A-Za-z][a-z-]{2,}")
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 
@@ -370,23 +387,3 @@ _CASE_GROUP = re.compile(r"group\b(?:" + "|".join(rf"(?<=\b({w}) group)" for w i
 # '\b(in|to) (the )?(case|study|intervention|experimental) group' (only whether it occurs is read), the same way.
 _TO_CASE_GROUP = re.compile(r"group(?:" + "|".join(rf"(?<=\b{p} {the}{w} group)" for p in ("in", "to") for the in ("", "the ")
                                                  for w in ("case", "study", "intervention", "experimental")) + ")", re.I)
-
-
-_FORMER_LATTER = re.compile(r"\bthe (former|latter)\b", re.I)
-
-
-def former_latter(text: str, previous: str) -> str:
-    """'the former' / 'the latter' replaced by the first / last of the two arms named in ``previous``.
-
-    ``previous`` named the arms ('A was compared with B'; 'between A and B'), split at the comparison word:
-    'the former' reads as A, 'the latter' as B. Unchanged when ``previous`` does not name two sides.
-    """
-    if not _FORMER_LATTER.search(text):
-        return text
-    m = re.search(r"(?P<a>[^,;]{2,80}?)\s(?:was |were )?(?:compared (?:with|to)|versus|vs\.?|and|or|than)\s"
-                  r"(?P<b>[^,;.]{2,80})", re.sub(r"^.*?\b(?:between|comparing|of)\s", "", previous, count=1))
-    if not m:
-        return text
-    first = m.group("a").strip()
-    last = re.split(r"\s(?:in|among|for|at|on|during|after|before)\s", m.group("b"), maxsplit=1)[0].strip()
-    return _FORMER_LATTER.sub(lambda f: first if f.group(1).lower() == "former" else last, text)

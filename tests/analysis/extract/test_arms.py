@@ -213,3 +213,30 @@ def test_a_count_before_groups_is_no_label() -> None:
     assert LABEL_AFTER.search("in the 2 group") is not None  # a digit before a singular 'group' still names one
     arms = arms_for(COUNTED, re.compile(r"\bcomfrey root extract|combination\b", re.I))
     assert arms.is_intervention("in the combination treatment group")
+
+
+def test_a_bracketed_list_of_label_comma_treatment_defines_each_arm() -> None:
+    # ketamine dev 25302093: '(Group N, normal saline; Groups L, lidocaine 40 mg; ...)' defines N as the saline arm
+    # and L, R as active comparators, whatever their letters (the arms survive renumbering as 'group 1..4')
+    text = ("Patients were allocated into 4 groups according to the pretreatment drugs (Group N, normal saline; "
+            "Groups L, lidocaine 40 mg; Group K, ketamine 0.5 mg/kg; Group R, remifentanil 1 µg/kg). "
+            "Incidence of withdrawal response was significantly lower in group L (20%), group K (30%), and group R "
+            "(0%), than group N (87%).")
+    arms = arms_for(text, KETAMINE)
+    assert arms.side("group L (20%)") == "comparator" and arms.side("group K (30%)") == "intervention"
+    assert arms.placebo_labels is not None and arms.placebo_labels.search("than group N (87%)")
+    # a count after the comma defines nothing: chronic dev 25606563 '(group L, 40 patients'
+    counted = arms_for("(group L, 40 patients) or (group ML, 48 patients).", re.compile(r"\bmesotherapy\b", re.I))
+    assert counted.placebo_labels is None
+
+
+def test_a_label_bracketed_after_an_arm_phrase_takes_its_side() -> None:
+    # pool dev 24373265 under the arm_letters rewrite: 'the experimental group (group U)' is the treated arm, whatever
+    # its letter, and 'the control group (group T)' the control
+    text = ("This clinical trial was conducted to study 195 women (132 in the control group (group T) and 63 in the "
+            "experimental group (group U)) who had attended healthcare centers in the city of Amol after their 16th "
+            "gestational week. The Visual Analogue Scale suggested that in the transitional stages (8-10 cm cervical "
+            "dilation), the level of pain felt by group U was meaningfully lower than that felt by group T (p=0.03).")
+    arms = arms_for(text, re.compile(r"\bprenatal education\b", re.I))
+    assert arms.side("felt by group U") == "intervention"
+    assert arms.side("felt by group T") == "comparator"
