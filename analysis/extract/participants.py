@@ -333,9 +333,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     present = _Present(ctx.text)
     lone: tuple[int, "Sentence"] | None = None  # the first sentence whose only number of people is one 'n = N'
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
-    people_parts = _people_parts(ctx) if ctx.article.abstract else []
+    people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
     for s in ctx.sentences:
-        if is_background_sentence(ctx, s) or not has_number(s.text):
+        if not has_number(s.text) or is_background_sentence(ctx, s):  # the cached number check first: cheaper
             continue
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
@@ -353,9 +353,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         randomised = _randomised_subject(text)
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
-        summed = _arm_sum(text, counts)
-        product = _groups_product(text, present)
-        per_arm = _per_arm(ctx, s, text, counts)
+        summed = _arm_sum(text, counts)  # pure readings: each is read only where the one before finds nothing
+        per_arm = _per_arm(ctx, s, text, counts) if summed is None else None
+        product = _groups_product(text, present) if summed is None and per_arm is None else None
         if summed is not None:
             value = summed
         elif per_arm is not None:
@@ -374,6 +374,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         rank = _rank(s.text) if s.section != "TITLE" else 0
         if rank == 3 and counts and value == counts[0][0] and _ARM_LEAD.search(text, 0, counts[0][1]):
             rank = 1  # '... randomly allocated to either of two groups - Group A: ... in 10 patients': one arm's size
+        if rank < 2 and people_parts is None:
+            people_parts = _people_parts(ctx) if ctx.article.abstract else []
         if rank < 2 and any(a <= s.start < b for a, b in people_parts):
             rank = 2  # the count of a 'Participants:' part is the sample enrolled
         if best is None or rank > best[0]:
