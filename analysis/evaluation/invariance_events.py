@@ -24,6 +24,10 @@
   <-> 'patients developed'; 'side effects such as' <-> 'side effects including'; 'the most common' <-> 'the most
   frequent': synonyms of the words that report or list events, the same events reported.
 - ``absence_forms``: 'There were no X.' <-> 'No X occurred.' (X an event wording): the same absence.
+- ``event_synonyms``: 'vomiting' <-> 'emesis', 'drowsiness' <-> 'somnolence', 'pruritus' <-> 'itching': synonyms the
+  guideline maps to one preferred term.
+- ``event_abbreviation``: an abbreviation defined for an event wording ('adverse events (AEs)', 'postoperative nausea
+  and vomiting (PONV)') spelt out wherever it is used later: the abbreviation means its definition.
 
 'nausea and vomiting' <-> 'nausea or vomiting' is not a rewrite: the guideline does not say that 'nausea or
 vomiting occurred in 3' names both events as occurred.
@@ -248,8 +252,58 @@ def absence_forms(text: str) -> str:
     return "".join(out) + text[end:]
 
 
+# ------------------------------------------------------------------------------------------------ synonyms
+_SYNONYMS = {"vomiting": "emesis", "emesis": "vomiting", "drowsiness": "somnolence", "somnolence": "drowsiness",
+             "pruritus": "itching", "itching": "pruritus"}
+_SYNONYM = re.compile(r"\b(" + "|".join(_SYNONYMS) + r")\b(?!-)", re.I)
+
+
+def event_synonyms(text: str) -> str:
+    """'vomiting' <-> 'emesis', 'drowsiness' <-> 'somnolence', 'pruritus' <-> 'itching': the guideline maps each pair
+    to one preferred term (``vomiting``, ``sedation`` by its own synonym list; ``other`` for itching)."""
+    def swap(m: re.Match[str]) -> str:
+        other = _SYNONYMS[m.group(1).lower()]
+        return other.capitalize() if m.group(1)[0].isupper() else other
+    return _SYNONYM.sub(swap, text)
+
+
+# An event abbreviation defined in brackets after its wording ('postoperative nausea and vomiting (PONV)').
+_DEFINED = re.compile(r" \(([A-Z]{2,6}s?)\)")
+
+
+def _spells(abbr: str, words: str) -> bool:
+    """Whether the words' initials spell the abbreviation, a word giving one or two letters ('postoperative nausea
+    and vomiting' PONV, 'adverse events' AEs; 'peptic ulcer' is not PPU: a word before it is left out)."""
+    letters = abbr.lower().rstrip("s") if len(abbr) > 2 and abbr[-1] == "s" else abbr.lower()
+    content = [w for w in re.split(r"[\s-]+", words.lower()) if w and w not in ("and", "of", "or")]
+
+    def fits(i: int, k: int) -> bool:
+        if k == len(content):
+            return i == len(letters)
+        return any(letters[i:i + n] and content[k].startswith(letters[i:i + n]) and fits(i + n, k + 1)
+                   for n in (1, 2) if i + n <= len(letters))
+    return len(content) >= 2 and fits(0, 0)
+
+
+def event_abbreviation(text: str) -> str:
+    """Every later use of an abbreviation the text defines for an event wording ('adverse events (AEs)', 'post-dural
+    puncture headache (PDPH)') spelt out: the abbreviation means its definition, so each sentence names the same
+    events."""
+    for m in _DEFINED.finditer(text):
+        abbr, head = m.group(1), text[max(0, m.start() - 60):m.start()]
+        starts = [0] + [i + 1 for i, c in enumerate(head) if c == " "]
+        long = next((head[i:] for i in starts if LEXICON.regex.fullmatch(head[i:]) and _spells(abbr, head[i:])), None)
+        if long is None:
+            continue
+        after = re.sub(rf"(?<![\w(-]){re.escape(abbr)}(?![\w)-])", long.lower() if not long.isupper() else long,
+                       text[m.end():])
+        text = text[:m.end()] + after
+    return text
+
+
 EVENT_REWRITES: dict[str, Callable[[str], str]] = {
     "harm_words": harm_words, "event_order": event_order, "negation_forms": negation_forms,
     "incidence_rate": incidence_rate, "event_number": event_number, "event_spelling": event_spelling,
-    "cue_words": cue_words, "absence_forms": absence_forms,
+    "cue_words": cue_words, "absence_forms": absence_forms, "event_synonyms": event_synonyms,
+    "event_abbreviation": event_abbreviation,
 }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.evaluation.invariance_events import (absence_forms, cue_words, event_number,
-                                                                     event_order, event_spelling, harm_words,
-                                                                     incidence_rate, negation_forms)
+from ketamine_evidence.analysis.evaluation.invariance_events import (absence_forms, cue_words, event_abbreviation,
+                                                                     event_number, event_order, event_spelling,
+                                                                     event_synonyms, harm_words, incidence_rate,
+                                                                     negation_forms)
 
 
 def test_harm_words_cycle_and_keep_names():
@@ -66,3 +67,22 @@ def test_absence_forms():
     # forms of the negations of pool dev 28314089 ('No incisional hernias were reported')
     assert absence_forms("There were no incisional hernias.") == "No incisional hernias occurred."
     assert absence_forms("Results. No respiratory depression occurred.") == "Results. There was no respiratory depression."
+
+
+def test_event_synonyms():
+    # batch 4 28353600, 22474554
+    assert event_synonyms("complications, and nausea/vomiting score.") == "complications, and nausea/emesis score."
+    assert event_synonyms("Somnolence and pruritus") == "Drowsiness and itching"
+
+
+def test_event_abbreviation_spells_out_later_uses():
+    # batch 4 22474554 (PONV), pool dev 23440904 (AEs); 'perforated peptic ulcer (PPU)' (batch 5 19430829) is
+    # no event abbreviation the lexicon's words spell
+    text = ("increased risk of postoperative nausea and vomiting (PONV). The incidence and severity of PONV were "
+            "assessed.")
+    assert event_abbreviation(text) == ("increased risk of postoperative nausea and vomiting (PONV). The incidence and "
+                                        "severity of postoperative nausea and vomiting were assessed.")
+    assert event_abbreviation("adverse events (AEs). No AEs were reported.") == \
+        "adverse events (AEs). No adverse events were reported."
+    ppu = "closure of a perforated peptic ulcer (PPU). Repair of PPU is safe."
+    assert event_abbreviation(ppu) == ppu

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ketamine_evidence.analysis.extract import adverse_events, make_context
 from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
+from ketamine_evidence.analysis.extract.event_roles import is_outcome
 from ketamine_evidence.analysis.extract.event_sections import is_methods
 from ketamine_evidence.analysis.parse.sentences import split_text
 from ketamine_evidence.analysis.records import Article, Section
@@ -30,3 +31,12 @@ def test_a_list_after_complications_compared_without_difference_gives_no_event()
                           "IVP or DTPA scan."))])
     found = {(f.field, f.value) for f in adverse_events.extract(make_context(article, "pyeloplasty"))}
     assert found == set()
+
+
+def test_a_slash_pair_before_score_is_an_outcome():
+    # batch 4 28353600 ('vomiting' -> 'emesis' by event_synonyms): 'nausea/emesis score' is a compared measure
+    text = ("There was no significant difference between the 2 groups in regards to patient demographics, "
+            "comorbidities, duration of surgery, complications, and nausea/emesis score.")
+    start = text.index("nausea")
+    assert is_outcome(text, start, start + len("nausea"))
+    assert not is_outcome("Nausea/emesis occurred in 3 patients.", 0, len("Nausea"))
