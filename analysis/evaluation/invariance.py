@@ -2,7 +2,7 @@
 
 No fresh annotated text is left, so generalisation is measured by rewriting the dev abstracts in ways a
 reader would annotate identically (``invariance_text``, ``invariance_compare``, ``invariance_time``,
-``invariance_trial`` and ``invariance_arms`` say why each keeps the answer) and counting, per rewrite and per field,
+``invariance_trial``, ``invariance_arms`` and ``invariance_events`` say why each keeps the answer) and counting, per rewrite and per field,
 the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
 ``--show-changes`` refuses it.
 
@@ -22,6 +22,7 @@ from typing import Any, Callable
 from ketamine_evidence.analysis.evaluation.gold import (DEFAULT_INTERVENTION, FIELD_ORDER, SET_FIELDS,
                                                         _find_article, _index_articles, load_gold)
 from ketamine_evidence.analysis.evaluation.invariance_arms import ARM_REWRITES
+from ketamine_evidence.analysis.evaluation.invariance_events import EVENT_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_compare import COMPARE_REWRITES, STRUCTURE_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_text import TEXT_REWRITES, UNSEEN_NAME, rename
 from ketamine_evidence.analysis.evaluation.invariance_time import TIME_REWRITES
@@ -39,7 +40,7 @@ SETS: dict[str, tuple[str, str]] = {
 }
 CHECK_SETS = frozenset({"batch6"})  # aggregate rates only: no per-record output
 ALL_TEXT_REWRITES: dict[str, Callable[[str], str]] = {**TEXT_REWRITES, **TIME_REWRITES, **COMPARE_REWRITES,
-                                                    **TRIAL_REWRITES, **ARM_REWRITES}
+                                                    **TRIAL_REWRITES, **ARM_REWRITES, **EVENT_REWRITES}
 REWRITES = ("rename", *ALL_TEXT_REWRITES, *STRUCTURE_REWRITES)
 # ``relevant`` is the ketamine question: renaming ketamine changes its answer by definition.
 NOT_COMPARED = {"rename": frozenset({"relevant"})}

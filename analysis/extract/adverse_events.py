@@ -24,7 +24,7 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTR
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
-    label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
+    is_methods as _is_methods, label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
                                                              baseline_measure, comparison_reference, compared_measure,
                                                              condition_symptom, defined_arms, general_negation,
@@ -45,22 +45,8 @@ NAME = "adverse_events"
 VERSION = "1.2"
 
 
-# Planned measurements: a methods sentence says what was recorded, not what happened.
-_METHODS_VERBS = re.compile(
-    r"\b(?:was|were|are|is|be|been)\s+(?:also\s+)?(?:assessed|recorded|measured|monitored|evaluated|documented|"
-    r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
-    r"questioned|asked|noted|checked|determined)\b|^\W*(?:the )?(?:assessment|measurement|monitoring|recording) of\b|"
-    r"\bwe (?:assessed|recorded|measured|monitored|evaluated|compared|examined|investigated|collected)\b|\bwe (?:will )?"
-    r"(?:assess|record|measure|monitor|evaluate|compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|"
-    r"end points?|measures?) (?:were|was|are|is|will be|included|includ\w+)\b",
-    re.I)
-# A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
-_PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)
-_PROTOCOL = re.compile(r"\b(?:will|shall|(?:inclusion|exclusion|eligibility) criteria)\b", re.I)
 _INCIDENCE = re.compile(r"\b(?:incidences?|frequency|frequencies|occurrence|rates?|number of (?:patients|subjects|"
                         r"episodes|events)|episodes|proportion)\b", re.I)
-_METHODS_LABEL = re.compile(r"method|design|setting|intervention|procedure|patients and|participants|materials",
-                            re.I)
 _CLAUSE_SPLIT = re.compile(r";|,?\s\b(?:whereas|while|but|however|although|otherwise)\b|,\s(?:and\s|also\s|with\s)|"
                            r"\.\s", re.I)
 _ARM_WORD = re.compile(r"\b(?:placebo|control|saline|sham|comparator|usual care|vehicle)\b|\b\w[\w-]* groups?\b", re.I)
@@ -292,23 +278,6 @@ def _counts(sentence: str, start: int, end: int) -> dict[str, Any]:
     return detail
 
 
-def _is_methods(sentence: "Sentence", mentions: "list[EventMention]") -> bool:
-    """A planned measurement ('side effects were recorded') or, outside the results, a plan or an eligibility rule
-    ('Main exclusion criteria are'): not a result. An event negated ('No major adverse effects were registered') is."""
-    if sentence.section and _METHODS_LABEL.search(sentence.section) and not _RESULT_LABEL.search(sentence.section):
-        return True
-    if any(m.negated for m in mentions) and not _PLANNED.search(sentence.text):
-        return False
-    return (_PROTOCOL.search(sentence.text) is not None and not _RESULT_LABEL.search(sentence.section or "")) or (
-        _METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not
-        _OCCURRED.search(sentence.text))
-
-
-_RESULT_LABEL = re.compile(r"result", re.I)
-_OCCURRED = re.compile(r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|observed in|reported in|noted in|"
-                       r"seen in|found in|increased|higher|more)\b", re.I)
-
-
 def extract(ctx: "Context") -> list[Finding]:
     pattern = ctx.intervention.pattern
     if not any(pattern.search(s.text) for s in ctx.sentences):
@@ -356,7 +325,9 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.kind == GENERIC and (NONE_SERIOUS.search(sentence.text, m.end) or NONE_RELATED.match(sentence.text, m.end)):
                 negated.setdefault(SERIOUS, _Event(SERIOUS, sentence, [m.words], {"words": m.words, "scope": "serious"}))
-            if m.kind == GENERIC and OTHER not in occurred and not _in_topic(OTHER, "", topic):
+            # 'no significant difference regarding ... complications(,) including leakage': a compared measure (rule k)
+            if m.kind == GENERIC and OTHER not in occurred and not _in_topic(OTHER, "", topic) and not (
+                    compared_measure(sentence.text, m.start, m.end) or unchanged_measure(sentence.text, m.start)):
                 items = unlisted_events(sentence.text, m.end, [(x.start, x.end) for x in mentions if x.kind == "term"])
                 if items and (detected := detected if detected is not None else detect_adverse_event_sentence(
                         sentence.text, pattern, about_drug=True)):

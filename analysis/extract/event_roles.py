@@ -32,9 +32,10 @@ _OUTCOME_BEFORE = re.compile(
     r"\b(?:quality of life|QoL|domains?|subscales?|items?)\s*(?:\(|of\s|:\s)(?:[\w-]+,?\s+(?:and\s+)?){0,3}$|"
     r"\b(?:better|adequate|good|satisfactory|excellent|optimal|superior|desired|effective)\s+(?:[\w-]+\s+){0,2}$",
     re.I)
+# A slash pair shares the head noun after it ('nausea/emesis score': the score of both).
 _OUTCOME_AFTER = re.compile(
-    r"^[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|attacks?|"
-    r"frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
+    r"^(?:\s*/\s*[\w-]+)?[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|"
+    r"attacks?|frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
     r"decreased|reduced|reduction)\b", re.I)
 
 

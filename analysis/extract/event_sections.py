@@ -1,4 +1,5 @@
-"""Which abstract sentences give background or the aim rather than this study's results (for adverse events).
+"""Which abstract sentences give background, the aim or the methods rather than this study's results (for adverse
+events).
 
 Split out of :mod:`.adverse_events`: an event named in the background ('ketamine is known to cause
 hallucinations') or in the aim ('to compare the incidence of PONV') did not occur in this study.
@@ -11,11 +12,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.event_negation import SIMILARITY
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.extract.event_negation import EventMention
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
-__all__ = ["AIM", "ENROLLED", "aim_stated", "background", "label_kinds", "population", "sentence_labels"]
+__all__ = ["AIM", "ENROLLED", "aim_stated", "background", "is_methods", "label_kinds", "population", "sentence_labels"]
 
 # An aim sentence ('we aimed to', 'the objective was', 'to compare ...').
 AIM = re.compile(
@@ -98,3 +102,35 @@ def population(text: str, start: int) -> bool:
     finds: 'patients with headache and neck pain', batch 4 PMC2758835; 'patients with symptomatic recurrent
     malignant pleural effusion', batch 4 PMC4004388; 'patients with acute sore throat', batch 5 PMC3050701)."""
     return _POPULATION.search(text[max(0, start - 80):start]) is not None
+
+
+# Planned measurements: a methods sentence says what was recorded, not what happened.
+METHODS_VERBS = re.compile(
+    r"\b(?:was|were|are|is|be|been)\s+(?:also\s+)?(?:assessed|recorded|measured|monitored|evaluated|documented|"
+    r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
+    r"questioned|asked|noted|checked|determined)\b|^\W*(?:the )?(?:assessment|measurement|monitoring|recording) of\b|"
+    r"\bwe (?:assessed|recorded|measured|monitored|evaluated|compared|examined|investigated|collected)\b|\bwe (?:will )?"
+    r"(?:assess|record|measure|monitor|evaluate|compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|"
+    r"end points?|measures?) (?:were|was|are|is|will be|included|includ\w+)\b",
+    re.I)
+# A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
+PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)
+PROTOCOL = re.compile(r"\b(?:will|shall|(?:inclusion|exclusion|eligibility) criteria)\b", re.I)
+METHODS_LABEL = re.compile(r"method|design|setting|intervention|procedure|patients and|participants|materials", re.I)
+RESULT_LABEL = re.compile(r"result", re.I)
+# A result despite a methods verb: a count, a percentage, an occurrence ('noted among both groups'), a rise.
+OCCURRED = re.compile(r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|(?:observed|reported|noted|seen|"
+                      r"found) (?:in|among|between)|increase[sd]?|higher|more)\b", re.I)
+
+
+def is_methods(sentence: "Sentence", mentions: "list[EventMention]") -> bool:
+    """A planned measurement ('side effects were recorded') or, outside the results, a plan or an eligibility rule
+    ('Main exclusion criteria are'): not a result. An event negated ('No major adverse effects were registered') is."""
+    if sentence.section and METHODS_LABEL.search(sentence.section) and not RESULT_LABEL.search(sentence.section):
+        return True
+    if any(m.negated for m in mentions) and not PLANNED.search(sentence.text):
+        return False
+    return (PROTOCOL.search(sentence.text) is not None and not RESULT_LABEL.search(sentence.section or "")) or (
+        METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not
+        OCCURRED.search(sentence.text))
+
