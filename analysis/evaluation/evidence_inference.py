@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
-    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, TAKEN_BACK, WITHIN, Arms, _is_between, _significance, arms_for, clauses, orientation,
+    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, TAKEN_BACK, WITHIN, Arms, _is_between, _paired_arms, _significance, arms_for, clauses, orientation,
     numeric_direction, other_subject, raw_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
@@ -170,7 +170,7 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
         # Findings are reported in results (and conclusions); introductions, methods and discussions
         # mostly restate aims, procedures or other studies.
         penalty += 0.3 * bool(_NOT_RESULTS.search(s.section)) - 0.15 * bool(_RESULTS.search(s.section))
-        parts = clauses(s.text)
+        parts = _paired_arms(clauses(s.text), arms)
         si, sc = arms.is_intervention(s.text), arms.is_comparator(s.text)
         before = (0.0, 0.0)  # outcome words of the clause before, for one that refers back ('they were ...')
         for k, clause in enumerate(parts):

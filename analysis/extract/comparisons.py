@@ -57,10 +57,10 @@ DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
     r"third|quadrant|eyelid|pole|body))|less|lesser|fewer|reduc(ed|tions?|es|ing|e)|decreas(ed|e|es|ing)|shorter|attenuat(ed|es|ion|e)|diminish(ed|es)?|"
     r"smaller|declin(ed|es?|ing)|lessened|minimi[sz]ed|prevent(ed|s|ion)?|abolish(ed)?|suppress(ed|ion)?|spar(ing|ed)|"
-    r"drop(ped)?|fell|disappear(ed|s)?|(?<!with the )(lowest|smallest|fewest|shortest)|(?<!at )least)\b", re.I)
+    r"drop(ped)?|fell|disappear(ed|s)?|(?<!with the )(lowest|smallest|fewest|shortest)|(?<!at )least|(?<=significantly )low(?= (?:in|for|among|than)\b))\b", re.I)
 UP = re.compile(
     r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ions?)|raised|larger|"
-    r"exceed(ed)?|delayed|(?<!with the )(highest|greatest|longest|largest))\b", re.I)
+    r"exceed(ed)?|delayed|(?<!with the )(highest|greatest|longest|largest)|(?<=significantly )high(?= (?:in|for|among|than)\b))\b", re.I)
 BETTER = re.compile(
     r"\b(superior(ity)?|outperform(ed|s)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
     r"efficacious|beneficial|benefits?|(significant|clear|marked) advantages?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"

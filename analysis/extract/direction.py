@@ -121,7 +121,8 @@ def _paired_arms(parts: list[str], arms: Arms, originals: dict[str, tuple[str, s
     average decrease of pain of 8.3%': two clauses, one arm each, the same change and one percentage each, are
     one comparison: the intervention's clause is returned with ', more / less effective than the comparator:
     28.3% vs 8.3%' appended, so that the classifier reads which arm changed more; other clauses unchanged.
-    ``originals`` maps each joined reading back to the abstract's words (the evidence shown to a reader)."""
+    ``originals`` maps each joined reading back to the abstract's words (the evidence shown to a reader). Clauses
+    that each give one arm's value with the P value after both are joined as well (``_values_of_both_arms``)."""
     if len(parts) < 2:
         return parts
     out: list[str] = []
@@ -141,7 +142,35 @@ def _paired_arms(parts: list[str], arms: Arms, originals: dict[str, tuple[str, s
     return out
 
 
+def _one_arm_each(a: str, b: str, arms: Arms) -> bool:
+    """One clause names only the intervention, the other only a comparator."""
+    ia, ib = arms.is_intervention(a) and not arms.is_comparator(a), arms.is_intervention(b) and not arms.is_comparator(b)
+    pa, pb = arms.is_comparator(a) and not arms.is_intervention(a), arms.is_comparator(b) and not arms.is_intervention(b)
+    return bool((ia and pb) or (pa and ib))
+
+
+_VALUE = re.compile(r"\d")
+
+
+def _values_of_both_arms(a: str, b: str, arms: Arms) -> str | None:
+    """'Heparin was discontinued in 24/73 (33%) of patients whereas citrate was discontinued in 5/66 (8%) of patients
+    (P < 0.001)', 'There were 12 (37.7%) cases ... in the control group, while only 3 (10.3%) in the yoga group, resulting
+    in a highly significant difference': a 'whereas / while' split left each arm's value in its own clause with no
+    direction word; joined, ``numeric_direction`` compares the two values (EI-read 12282; 12531 is joined too but its
+    outcome goes by its abbreviation). Not where the first clause has a P value of its own."""
+    if not (_VALUE.search(a) and _VALUE.search(b)) or raw_direction(a) is not None or raw_direction(b) is not None \
+            or _significance(a) is not None:  # the first clause's own P value: a finding of its own
+        return None
+    if COMPARE.search(a) or COMPARE.search(b) or not _one_arm_each(a, b, arms):
+        return None
+    joined = f"{a.rstrip(' ,.')} and {b}"
+    return joined if numeric_direction(joined, arms) in ("up", "down") else None
+
+
 def _pair(a: str, b: str, arms: Arms) -> str | None:
+    values = _values_of_both_arms(a, b, arms)
+    if values is not None:
+        return values
     ca, cb = _CHANGE_STEM.search(a), _CHANGE_STEM.search(b)
     if not (ca and cb and ca.group(1).lower() == cb.group(1).lower()) or COMPARE.search(a) or COMPARE.search(b):
         return None

@@ -21,3 +21,13 @@ def test_a_p_value_written_out_is_no_arms_value() -> None:
     text = ("Score mean of tenderness on the 6th post-operative day for experimental group is 1.6 and for control group "
             "is 3.6 with P value of 0.001 which shows a highly significant difference.")
     assert arm_values.numeric_direction(text, arms_for(text, re.compile("experimental"))) == "down"
+
+
+def test_significantly_low_or_high_in_an_arm_is_a_direction() -> None:
+    """'significantly low / high in <arm>' (EI-read 13635, 13541; pool dev PMC5735486) is 'lower / higher'."""
+    text = "The OHI-S was found to be significantly low in the fluoridated group at the 12 months time interval (P < 0.05)."
+    assert arm_values.sentence_direction(text, arms_for(text, re.compile("fluoridated"))) == "down"
+    text = ("mean dose of esmolol and the number of patients receiving the same were significantly high in the control "
+            "group.")
+    assert arm_values.sentence_direction(text, arms_for(text, re.compile("ketamine"))) == "down"
+    assert arm_values.raw_direction("the risk was significantly high") is None  # no arm or comparison after it

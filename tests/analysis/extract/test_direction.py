@@ -391,3 +391,14 @@ def test_a_no_difference_clause_about_something_else_is_its_own_outcome() -> Non
 def test_more_reduced_is_a_larger_reduction() -> None:
     assert direction.raw_direction("HbA1c was more reduced in the metformin group (between-group difference −0.42% "
                                    "(95% CI −0.62% to −0.23%), p<0.001)),") == "better"
+
+
+def test_whereas_clauses_with_each_arms_value_are_one_comparison() -> None:
+    """A 'whereas' split left each arm's value in its own clause (EI-read 12282): joined, the values compare."""
+    t = ("Heparin was discontinued in 24/73 (33%) of patients whereas citrate was discontinued in 5/66 (8%) of patients "
+         "(P < 0.001).")
+    arms = direction.Arms(lambda s: "citrate" in s.lower(), lambda s: "heparin" in s.lower())
+    parts = direction._paired_arms(direction.clauses(t), arms)
+    assert len(parts) == 1 and direction.numeric_direction(parts[0], arms) == "down"
+    one_arm = "Heparin was discontinued in 24/73 (33%) of patients whereas 5/66 (8%) had bleeding (P < 0.001)."
+    assert len(direction._paired_arms(direction.clauses(one_arm), arms)) == 2  # the second clause names no arm
