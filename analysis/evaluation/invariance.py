@@ -95,10 +95,10 @@ def renamed(article: Article, given: str) -> tuple[Article, str] | None:
     """The article and the intervention name with the treatment's drug name replaced by ``UNSEEN_NAME``
     everywhere; None when the name holds no known drug word (a procedure or a device is not renamed: its
     multi-word name carries content a product name would drop) or the text does not use it."""
-    from ketamine_evidence.analysis.extract.interventions import (_VERSUS_REMARK, _first_drug_word,
-                                                                   resolve_intervention)
+    from ketamine_evidence.analysis.extract.intervention_names import VERSUS_REMARK, first_drug_word
+    from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 
-    drug = _first_drug_word(_VERSUS_REMARK.sub(" ", given))
+    drug = first_drug_word(VERSUS_REMARK.sub(" ", given))
     entry = resolve_intervention(given)
     if drug is None and entry.is_drug and re.fullmatch(r"[a-z]{4,}", entry.name):
         drug = entry.name  # a lexicon drug the drug-word list leaves out (ketamine)

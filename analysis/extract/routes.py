@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, LowerPattern, fast
-from ketamine_evidence.analysis.extract.interventions import combination_parts, resolve_intervention
+from ketamine_evidence.analysis.extract.intervention_names import combination_parts
+from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
 from ketamine_evidence.analysis.extract.route_gaps import adjuvant_of_vehicle, regimen_next
 from ketamine_evidence.analysis.extract.route_sites import (ORAL_FORM, PHRASE_BREAK as _PHRASE_BREAK, implied_oral,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ketamine_evidence.analysis.extract import extract_article
-from ketamine_evidence.analysis.extract.interventions import combination_parts, lexicon, literal_names, resolve_intervention
+from ketamine_evidence.analysis.extract.interventions import lexicon, resolve_intervention
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Section
 from ketamine_evidence.base.config import load_config
@@ -138,13 +138,6 @@ def test_bracketed_regimen_remarks_are_not_names():
     assert "maximum 100 units" not in resolve_intervention("botulinum toxin (maximum 100 units)").synonyms
 
 
-def test_literal_names_drop_doses_routes_and_comparators():
-    names, is_drug = literal_names("paracetamol 1,000 mg-caffeine 130 mg combination (PCF)")
-    assert is_drug and "PCF" in names and "paracetamol" in names
-    names, _ = literal_names("cinnarizine (vs topiramate)")
-    assert "cinnarizine" in names and not any("topiramate" in n for n in names)
-
-
 def test_very_short_unknown_name_still_resolves():
     short = resolve_intervention("x")
     assert short.name == "x" and short.synonyms == ("x",)
@@ -179,17 +172,6 @@ def test_context_and_population_remarks_are_not_names():
     assert not tapentadol.mentioned_in("Sixty adults undergoing cardiac surgery were divided into 2 groups")
 
 
-@pytest.mark.parametrize("name, parts", [  # gold intervention names of pool dev and batch 4
-    ("dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)", ["diclofenac potassium"]),
-    ("ramosetron plus dexamethasone (vs ramosetron alone and saline control)", ["dexamethasone"]),
-    ("midazolam-ondansetron combination for PONV prophylaxis (vs midazolam, ondansetron, saline)", ["ondansetron"]),
-    ("neuromuscular electrical stimulation combined with exercises", []),
-    ("lidocaine spray alone (vs spray plus viscous solution)", []),
-])
-def test_combination_parts(name, parts):
-    assert combination_parts(name) == parts
-
-
 def test_a_short_form_shared_with_the_bracketed_comparator_is_no_name():
     """Batch 6 PMC5791397: 'Group 2 were treated with conventional PCCL' is the comparator, so 'cystolithotripsy'
     (also 'percutaneous cystolithotripsy (PCCL)') must not name the intervention; a combination keeps its drugs."""
@@ -220,29 +202,6 @@ def test_names_grouped_by_first_character_match_as_the_plain_alternation():
         assert [m.span() for m in ketamine.pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
     found = [m.group() for m in ketamine.pattern.finditer("of S-ketamine increased CMR, whereas R-ketamine and esketamine")]
     assert found == ["S-ketamine", "R-ketamine", "esketamine"]
-
-
-def test_unseen_drug_name_before_its_form_or_co_drug_is_its_alias():
-    # pool dev 28191496 and batch 4 16274480 with the drug renamed to a name no list holds
-    names, is_drug = literal_names("Zorvatex spray alone (vs spray plus viscous solution)")
-    assert is_drug and "Zorvatex" in names
-    names, _ = literal_names("Zorvatex co-administered with diclofenac potassium (vs diclofenac potassium alone)")
-    assert "Zorvatex" in names and "diclofenac" not in names  # the co-drug is not the treatment's name
-    names, _ = literal_names("dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)")
-    assert "dexamethasone" in names and "diclofenac" not in names
-
-
-def test_unseen_capitalised_drug_name_anywhere_before_a_known_drug_is_its_alias():
-    # pool dev 28879339, batch 5 25829902 and 27932894 (gold names) with the drug renamed to a name no list holds
-    names, _ = literal_names("double cartridge 4% Zorvatex infiltration")
-    assert names[-1] == "Zorvatex"
-    names, _ = literal_names("Zorvatex as adjuvant to ropivacaine in supraclavicular brachial plexus block")
-    assert "Zorvatex" in names and "ropivacaine" not in names  # the shared local anaesthetic names no arm
-    names, _ = literal_names("Zorvatex/valdecoxib (vs placebo) after gynecologic surgery")
-    assert "Zorvatex" in names and "valdecoxib" not in names
-    # batch 4 23238266: half of a compound name the text abbreviates whole ('G/PEG') is no alias of its own
-    names, _ = literal_names("Gatorade/polyethylene glycol bowel preparation with or without bisacodyl (vs NuLYTELY)")
-    assert "Gatorade" not in names
 
 
 def test_a_pairs_slashed_short_form_after_its_name_is_the_interventions():
