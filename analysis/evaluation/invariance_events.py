@@ -113,6 +113,23 @@ def _event_phrase(words: str) -> bool:
     return _is_event(words.lower()) or re.fullmatch(_HARMS, words.lower()) is not None
 
 
+Swap = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+
+def _both_ways(text: str, forward: Swap, back: Swap) -> str:
+    """``text`` with every match of ``forward``'s pattern and of ``back``'s rewritten by its function, both read
+    on the original text (so a phrase rewritten one way is not rewritten back); a ``back`` match overlapping a
+    ``forward`` one is left alone."""
+    spans = [(m.start(), m.end(), forward[1](m)) for m in forward[0].finditer(text)]
+    spans += [(m.start(), m.end(), back[1](m)) for m in back[0].finditer(text)
+              if not any(s < m.end() and m.start() < e for s, e, _ in spans)]
+    out, end = [], 0
+    for s, e, new in sorted(spans):
+        out.append(text[end:s] + new)
+        end = e
+    return "".join(out) + text[end:]
+
+
 def negation_forms(text: str) -> str:
     """'No X was observed' -> 'X was not observed' and 'X was not observed' -> 'No X was observed' (X an event
     wording); 'no patient had X' -> 'none of the patients had X'."""
@@ -129,14 +146,7 @@ def negation_forms(text: str) -> str:
         no = "No" if words[0].isupper() else "no"
         return f"{lead}{no} {words[0].lower() + words[1:] if not words.isupper() else words} {verb} {seen}"
 
-    spans: list[tuple[int, int, str]] = [(m.start(), m.end(), no_to_not(m)) for m in _NO_X.finditer(text)]
-    spans += [(m.start(), m.end(), not_to_no(m)) for m in _X_NOT.finditer(text)
-              if not any(s < m.end() and m.start() < e for s, e, _ in spans)]
-    out, end = [], 0
-    for s, e, new in sorted(spans):
-        out.append(text[end:s] + new)
-        end = e
-    text = "".join(out) + text[end:]
+    text = _both_ways(text, (_NO_X, no_to_not), (_X_NOT, not_to_no))
     return _NO_PATIENT.sub(lambda m: f"{'None' if m.group(1) == 'No' else 'none'} of the patients {m.group(2)}", text)
 
 
@@ -242,14 +252,7 @@ def absence_forms(text: str) -> str:
             return m.group(0)
         plural = m.group(2).endswith("s") and not m.group(2).endswith(("sis", "ss", "us"))
         return f"{m.group(1)}There {'were' if plural else 'was'} no {m.group(2)}"
-    spans = [(m.start(), m.end(), there_to_no(m)) for m in _THERE_NO.finditer(text)]
-    spans += [(m.start(), m.end(), no_to_there(m)) for m in _NO_OCCURRED.finditer(text)
-              if not any(s < m.end() and m.start() < e for s, e, _ in spans)]
-    out, end = [], 0
-    for s, e, new in sorted(spans):
-        out.append(text[end:s] + new)
-        end = e
-    return "".join(out) + text[end:]
+    return _both_ways(text, (_THERE_NO, there_to_no), (_NO_OCCURRED, no_to_there))
 
 
 # ------------------------------------------------------------------------------------------------ synonyms
