@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
-    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, TAKEN_BACK, WITHIN, Arms, _is_between, _paired_arms, _significance, arms_for, clauses, orientation,
-    numeric_direction, other_subject, raw_direction,
+    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _paired_arms, _significance, arms_for, clauses, orientation,
+    numeric_direction, other_subject, raw_direction, taken_back,
 )
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
@@ -216,9 +216,9 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
                      - 0.4 * signals["table"] - 0.5 * subgroups + 0.25 * s_i + 0.1 * s_c - 0.3 * signals["no_arm"]
                      + 0.2 * ci + 0.3 * (ci and cc) - penalty - 0.3 * within - 0.5 * other_comparison
                      - 0.6 * signals["literature"])
-            taken_back = k + 1 < len(parts) and bool(TAKEN_BACK.search(parts[k + 1])) and _significance(clause) != "sig"
-            # ('..., but the difference did not reach statistical significance' takes a difference back, as in pain_effect)
-            out.append(Candidate(score, clause, s.text, taken_back or _qualified(parts[k + 1:], outcome, arms, prompt),
+            # '..., but the difference did not reach statistical significance' takes a difference back, as in pain_effect
+            withdrawn = k + 1 < len(parts) and taken_back(clause, parts[k + 1])
+            out.append(Candidate(score, clause, s.text, withdrawn or _qualified(parts[k + 1:], outcome, arms, prompt),
                                  {k_: float(v) for k_, v in signals.items()}))
     return out
 

@@ -133,6 +133,13 @@ _NEGATED_SIGNIFICANCE = re.compile(r"\b(not|no|non|without)\W+((a|an|any|have|ha
 
 
 @per_article  # per clause of one article: asked by several readers
+def taken_back(finding: str, following: str) -> bool:
+    """Whether ``following`` takes back the difference ``finding`` reports without stated significance ('X was
+    prolonged in group II ..., but the difference was not significant'); one test for pain_effect and the Evidence
+    Inference reading."""
+    return bool(TAKEN_BACK.search(following)) and _significance(finding) != "sig"
+
+
 def _significance(text: str) -> str | None:
     """'sig' if the clause states significance (words or p < 0.05), 'ns' if only p > 0.05, else None."""
     ps = p_values(text)

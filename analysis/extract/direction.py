@@ -29,7 +29,7 @@ from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exporte
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
     BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
     TAKEN_BACK, UP, _PARENS, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
-    orientation, pain_direction, raw_direction,
+    orientation, pain_direction, raw_direction, taken_back,
 )
 from ketamine_evidence.analysis.extract.arm_values import (  # noqa: F401 - re-exported
     numeric_direction, respective_direction, sentence_direction,
@@ -291,8 +291,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
         exception = bool(EXCEPT.match(clause) and prev is not None and (own or time_mentions(clause)))
         own = own or exception  # 'except at 2 h, when they were lower in group K': the previous clause's outcome
-        if TAKEN_BACK.search(clause) and prev is not None and prev.verdict in ("better", "worse") \
-                and _significance(prev.clause) != "sig":
+        if prev is not None and prev.verdict in ("better", "worse") and taken_back(prev.clause, clause):
             prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
             continue
         if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
