@@ -9,8 +9,11 @@ this prints figures only, never a record or an error.
 Sets (paths relative to the repository and ``--shared``):
 
 - dev: ketamine gold (14), chronic-pain gold of other treatments (21), pool dev (100), pool dev batches 4, 5
-  and 6 (60 each; batch 6 was scored unseen through the second round and became dev in the third);
-- blind: pool blind (60, frozen before any rule was written from the pool), pool blind2 (60, frozen
+  and 6 (60 each; batch 6 was scored unseen through the second round and became dev in the third), and
+  batch 7: the first pool blind split (60, frozen before any rule was written from the pool), scored blind
+  through six rounds and retired at the start of the seventh, when no unread pain-trial text was left to
+  freeze in its place (``data/eval/pool/README.md``);
+- blind: pool blind2 (60, frozen
   with batch 5 in the second round), pool blind3 (50, the last pool articles, frozen at the start of the third
   round before annotation), the earlier hold-out of
   15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``), and blind4 (61 Evidence
@@ -18,8 +21,8 @@ Sets (paths relative to the repository and ``--shared``):
   ``data/eval/ei_blind4``; its pain_effect is not fully unseen, since the direction rules of the first rounds
   were tuned on these trials' Evidence Inference pain prompts).
 
-The three blind pool splits are also pooled (170 records); the pooled column and blind4 carry a 95% bootstrap
-interval per field.
+The blind pool splits still blind are also pooled (110 records; rounds 1-6 pooled three, 170); the pooled column
+and blind4 carry a 95% bootstrap interval per field.
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("pool dev batch 4 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch4.jsonl", pool),
         GoldSet("pool dev batch 5 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch5.jsonl", pool),
         GoldSet("pool dev batch 6 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch6.jsonl", pool),
-        GoldSet("pool blind (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind.jsonl", pool),
+        GoldSet("pool dev batch 7 (60, retired blind)", "dev", repo / "data" / "eval" / "pool" / "gold_blind.jsonl",
+                pool),
         GoldSet("pool blind2 (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
         GoldSet("pool blind3 (50)", "blind", repo / "data" / "eval" / "pool" / "gold_blind3.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
@@ -81,7 +85,7 @@ def _linked(gold: Path, articles: Path, folder: Path) -> Path:
     return folder
 
 
-POOLED = "pool blind + blind2 + blind3"  # the three blind pool splits as one sample: a tighter estimate
+POOLED = "blind2 + blind3"  # the blind pool splits as one sample: a tighter estimate
 WITH_INTERVAL = ("blind4",)  # single sets that also carry a 95% interval (besides the pooled column)
 BOOTSTRAP_ROUNDS = 1000
 Pairs = list[tuple[dict, dict]]
@@ -91,7 +95,7 @@ Intervals = dict[str, dict[str, tuple[float, float]]]
 
 
 def scoreboard(repo: Path, shared: Path, intervals: Intervals | None = None) -> dict[str, dict[str, float]]:
-    """{set name: {field: value}} for every gold set, plus the three blind pool splits pooled. ``intervals``, when
+    """{set name: {field: value}} for every gold set, plus the blind pool splits pooled. ``intervals``, when
     given, receives {column: {field: 95% bootstrap interval}} (records resampled) for the pooled column and
     the sets named in ``WITH_INTERVAL``."""
     out: dict[str, dict[str, float]] = {}

@@ -9,10 +9,10 @@ from tests.conftest import REPO
 def test_every_set_is_scored_with_its_split() -> None:
     intervals: dict[str, dict[str, tuple[float, float]]] = {}
     board = scoreboard(REPO, REPO.parent / "shared", intervals)
-    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 6 + ["blind]"] * 7
-    # the pooled column is the three blind pool splits scored as one sample, with an interval around it;
-    # blind4, from another source, carries its own
-    pooled, blind4 = f"{POOLED} (170) [blind]", "blind4 (61) [blind]"
+    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 7 + ["blind]"] * 6
+    # the pooled column is the blind pool splits still blind (blind2, blind3) scored as one sample, with an
+    # interval around it; blind4, from another source, carries its own; the retired first blind split is dev
+    pooled, blind4 = f"{POOLED} (110) [blind]", "blind4 (61) [blind]"
     assert list(board)[-1] == pooled and set(intervals) == {pooled, blind4}
     for column in (pooled, blind4):
         for f in FIELDS:
@@ -22,6 +22,7 @@ def test_every_set_is_scored_with_its_split() -> None:
         assert set(scores) == set(FIELDS)
         assert all(0.0 <= v <= 1.0 for v in scores.values())
     assert board["ketamine dev (14) [dev]"]["relevant"] == 1.0
+    assert "pool dev batch 7 (60, retired blind) [dev]" in board
     table = to_markdown(board, intervals)
     assert table.count("\n") == len(FIELDS) + 1 and "pool blind2 (60) [blind]" in table
     assert f"{board[pooled]['pain_effect']:.3f} ({intervals[pooled]['pain_effect'][0]:.2f}-" in table
