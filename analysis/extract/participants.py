@@ -178,6 +178,27 @@ def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
     return pattern.scan(text) if pattern.holds(text, present) else None
 
 
+# A count in words with its digits in brackets ('Sixty (60) patients'): the digits state it, whatever the words spell.
+_BRACKET_DIGITS = re.compile(r"\s*\((\d{1,3}(?:,\d{3})+|\d+)\)")
+# Number words joined by an en dash or a minus ('Eighty\u2013six') are one number, as with a hyphen.
+_DASHED_WORDS = re.compile(r"(?<=[a-z])[\u2013\u2212](?=(?:one|two|three|four|five|six|seven|eight|nine)\b)", re.I)
+_TENS_END = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$", re.I)
+
+
+def plain_number_dashes(text: str) -> str:
+    """'Eighty\u2013six' -> 'Eighty-six' (same length, so offsets stay valid); other dashes are left alone."""
+    if "\u2013" not in text and "\u2212" not in text:
+        return text
+    return _DASHED_WORDS.sub(lambda m: "-" if _TENS_END.search(text, 0, m.start()) else m.group(0), text)
+
+
+# A second arm whose people noun is left out, after an arm separator ('The first 50 patients did not receive
+# alvimopan perioperatively, while the subsequent 36 received a single dose'): its count is an arm's count.
+ELIDED_ARM = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|compared with|versus)\s+(?:the\s+)?(?:other|remaining|"
+                        r"subsequent|next|last|latter|following|later|second)?\s*(?P<n>\d{1,5})\s+(?=(?:received|"
+                        r"underwent|were (?:given|treated|assigned|allocated|managed|operated)|did|had|got)\b)", re.I)
+
+
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
     text = mask_years(mask_asa(text))
@@ -188,7 +209,8 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         before = text[max(0, m.start() - 25):m.start()]
         if PART_OF.search(before) or _AGE.search(before) or _TIME_POINT.search(before):
             continue
-        value = _value(m.group("n"))
+        digits = _BRACKET_DIGITS.match(m.group("mods"))  # 'One thousand three hundred and twenty eight (1328)
+        value = int(digits.group(1).replace(",", "")) if digits else _value(m.group("n"))  # patients': the digits
         if value is not None and value > 0:
             found.append((value, m.start(), m.end()))
     if "=" in text or ":" in text:
@@ -199,6 +221,11 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         value = _value(m.group("n"))
         if value and not any(s <= m.start() < e for _, s, e in found):
             found.append((value, m.start(), m.end()))
+    if len(found) == 1 and ("while" in text or "whereas" in text or " and " in text or "versus" in text
+                            or "compared with" in text):
+        for m in ELIDED_ARM.finditer(text, found[0][2]):
+            found.append((int(m.group("n")), m.start("n"), m.end("n")))
+            break
     found.sort(key=lambda t: t[1])
     return found
 
@@ -342,7 +369,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
         if (planned and is_planned(s.text)) or _ONGOING.search(s.text):
             continue  # a planned number ('will include 254 patients', '6,000 patients are being assigned') was never enrolled
-        text = _units_masked(plain_hyphens(s.text))
+        text = _units_masked(plain_number_dashes(plain_hyphens(s.text)))
         if _POWER.search(text):
             continue  # a sample-size calculation plans its number (rule a: '102 patients would provide 80% power')
         counts = sentence_counts(text, present)
