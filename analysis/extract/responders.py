@@ -93,15 +93,17 @@ def rates(text: str, arms: Arms) -> list[Rate]:
         before = re.split(r"[;,]\s(?=[^,;]*$)", before)[-1] if k else before
         close = re.match(r"\s?[);]", masked[m.end():])
         if close and _COUNT_BRACKET.search(before):  # '21 (78%) among those who received a single fraction and 20
-            # (65%) among ...': the rate of the count before the bracket, whose arm follows it (else precedes it)
-            following = re.split(r"[;(]|\bvs\b|\bversus\b|\band\b(?=\s\d)", masked[m.end() + close.end():nxt][:80])[0]
-            arm, words = _arm_of(following, arms), following
-            if arm == "unknown" and not named_after:  # the words before belong to the rate before, where it took
-                # its arm from the words after it
-                count_start = _COUNT_BRACKET.search(before).start()
-                earlier = re.split(r"[;,]\s(?=[^,;]*$)", before[:count_start])[-1] if k else before[:count_start]
-                arm, words = _arm_of(earlier[-80:], arms), earlier[-80:]
-            named_after = arm != "unknown" and words is following
+            # (65%) among ...': the rate of the count before the bracket. Its arm is named before the count ('ketamine
+            # 12 (40%)'), unless those words told the arm of the rate before, else after the bracket.
+            earlier = before[:_COUNT_BRACKET.search(before).start()]
+            earlier = (re.split(r"[;,]\s(?=[^,;]*$)", earlier)[-1] if k else earlier)[-80:]
+            arm, words = ("unknown", earlier) if named_after else (_arm_of(earlier, arms), earlier)
+            named_after = False
+            if arm == "unknown":
+                following = re.split(r"[;(]|\bvs\b|\bversus\b|\band\b(?=\s\d)",
+                                     masked[m.end() + close.end():nxt][:80])[0]
+                arm, words = _arm_of(following, arms), following
+                named_after = arm != "unknown"
         elif close:  # 'tCBT (35.4%;' - the arm is named before the bracket
             arm, words = _arm_of(before[-80:], arms), before[-80:]
             named_after = False

@@ -71,3 +71,24 @@ def test_thousands_and_non_randomised():
     assert thousands("The safety population included 2,815 patients") == "The safety population included 2815 patients"
     assert hyphenation("A Non-randomized Control Trial; nonrandomized; non randomised") == \
         "A Nonrandomized Control Trial; non randomized; non-randomised"
+
+
+def test_count_voice_tells_a_passive_enrolment_in_the_active_voice():
+    from ketamine_evidence.analysis.evaluation.invariance_trial import count_voice
+    # pool dev PMC4448478, batch 4 sentences
+    assert count_voice("Methods.\nForty-four patients were randomized in to two groups (preemptive: Group P).") == \
+        "Methods.\nWe randomized forty-four patients in to two groups (preemptive: Group P)."
+    assert count_voice("x. A total of 240 patients were randomly assigned to receive either Kangfuxin Solution") == \
+        "x. We randomly assigned a total of 240 patients to receive either Kangfuxin Solution"
+    # a relative clause or the analysed set is left alone
+    assert count_voice("x. 40 patients who were included were randomized.") == "x. 40 patients who were included were randomized."
+    assert count_voice("x. 30 patients were included in the analysis.") == "x. 30 patients were included in the analysis."
+
+
+def test_count_digits_writes_a_count_in_words_and_bracketed_digits():
+    from ketamine_evidence.analysis.evaluation.invariance_trial import count_digits
+    assert count_digits("Methods.\nForty-four patients were randomized") == \
+        "Methods.\nForty\u2013four (44) patients were randomized"
+    assert count_digits("x. 120 patients with minor head trauma were") == \
+        "x. One hundred and twenty (120) patients with minor head trauma were"
+    assert count_digits("x. 1 patient was excluded.") == "x. 1 patient was excluded."
