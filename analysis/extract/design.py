@@ -5,7 +5,9 @@ the text says so); animal study (animals are the subjects, no patients or volunt
 systematic review / meta-analysis; random allocation of this study's participants stated (or
 publication type Randomized Controlled Trial) -> ``rct``; review titled so; case series (so titled, or
 2-10 patients); case report; review wording ('this review', 'we summarize') without trial wording;
-retrospective (chart review, registry, records); prospective observational (cohort, survey); trial
+retrospective (chart review, registry, records); prospective observational (cohort, survey); a comparative
+series (more than ten in a 'series of', a 'comparative study', cases over a past calendar period) whose groups are
+compared without trial, assignment or 'prospective' wording -> ``retrospective_observational`` (rule l); trial
 wording without random allocation (groups, double-blind, placebo-controlled, open-label, dose-finding,
 crossover, control group) -> ``non_randomised_trial``; weaker observational wording (a cohort, people
 followed or observed over time, users compared with non-users) -> ``prospective_observational``; else
@@ -16,12 +18,12 @@ study is needed") does not count.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
-                                                           PROSPECTIVE as _PROSPECTIVE, COMPARATIVE_SERIES, COMPARED, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
+                                                           PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.study_text import plain_hyphen_sentences
@@ -284,7 +286,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
                         and _first(sentences, TRIAL, whole=whole, lows=lows) is None):
         return "narrative_review", title if review_title else None, None if review_title else "narrative_review"
 
-    series = _first(sentences, CASE_SERIES, lambda s: about_this_study(s) and not _large_series(s), whole=whole,
+    series = _first(sentences, CASE_SERIES, lambda s: about_this_study(s) and not large_series(s), whole=whole,
                     lows=lows)
     if series is not None:
         if RETROSPECTIVE.search(series.text) and small() is None:
@@ -311,7 +313,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "prospective_observational", prosp, None
     if "prospective_observational" in by_type:
         return "prospective_observational", None, "prospective_observational"
-    comparative = _comparative_series(sentences, whole, about_this_study, lows)
+    comparative = comparative_series(sentences, whole, about_this_study)
     if comparative is not None:  # rule l: a comparative series without assignment or prospective wording
         return "retrospective_observational", comparative, None
     trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
@@ -335,25 +337,6 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if observed is not None:  # no treatment given by the study: people followed under their own exposure
         return "prospective_observational", observed, None
     return "other", None, None
-
-
-def _large_series(s: "Sentence") -> bool:
-    """A series of more than ten patients named outside the title ('A series of 42 patients ... in this comparative
-    study'): no case series by the guideline's count (2-10, or titled so), read by rule l instead."""
-    return s.section != "TITLE" and COMPARATIVE_SERIES.search(s.text) is not None and "series of" in lower(s.text)
-
-
-def _comparative_series(sentences: list["Sentence"], whole: str, about: "Callable[[Sentence], bool]",
-                        lows: list[str]) -> "Sentence | None":
-    """Rule l: the sentence that states a comparative series (a series of more than ten, a 'comparative study', cases
-    treated or analysed over a past calendar period) in a study that compares groups and whose own sentences hold
-    no trial or assignment wording and no 'prospective' (those are trials, or prospective_observational)."""
-    if not COMPARATIVE_SERIES.search(whole) or _PROSPECTIVE.search(whole) or not COMPARED.search(whole):
-        return None
-    own = [s for s in sentences if about(s)]
-    if any(_ASSIGNMENT.search(s.text) for s in own):
-        return None
-    return next((s for s in own if COMPARATIVE_SERIES.search(s.text)), None)
 
 
 def _groups_by_trait(sentences: list["Sentence"]) -> bool:

@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.study_text import Gated
 from ketamine_evidence.analysis.extract.text_patterns import MONTH_UNITS, NUMBER_WORDS, WEEK_UNITS
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 # Random words that are no allocation of this study's participants: a trial that is only the data source
 # of an analysis ('the external validity of this tool within the context of the ... randomised controlled
@@ -47,8 +51,29 @@ COMPARATIVE_SERIES = re.compile(rf"\b(?:comparative (?:study|series|analysis|rev
                                 rf"identified|reviewed|treated|operated|performed|compared)\b[^.;]{{0,60}}?{_PERIOD}|"
                                 rf"{_PERIOD}[^.;]{{0,100}}?\b(?:were|was) (?:analy[sz]ed|included|identified|reviewed|"
                                 rf"treated|operated|performed|compared)\b)", re.I)
-COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|comparison|comparative|groups?|the first \w+ (?:patients|"
-                      r"cases))\b", re.I)
+# Groups compared with each other (not one group before and after treatment).
+COMPARED = re.compile(r"\b(?:versus|vs\.?|comparative|groups?|the first \w+ (?:patients|cases))\b", re.I)
+
+
+def large_series(s: "Sentence") -> bool:
+    """A series of more than ten patients named outside the title ('A series of 42 patients ... in this comparative
+    study'): no case series by the guideline's count (2-10, or titled so), read by rule l instead."""
+    return s.section != "TITLE" and COMPARATIVE_SERIES.search(s.text) is not None and "series of" in s.text.lower()
+
+
+def comparative_series(sentences: list["Sentence"], whole: str,
+                       about: "Callable[[Sentence], bool]") -> "Sentence | None":
+    """Rule l: the sentence that states a comparative series (a series of more than ten, a 'comparative study', cases
+    treated or analysed over a past calendar period) in a study that compares groups and whose own sentences hold
+    no trial or assignment wording and no 'prospective' (those are trials, or prospective_observational)."""
+    if not COMPARATIVE_SERIES.search(whole) or PROSPECTIVE.search(whole) or not COMPARED.search(whole):
+        return None
+    own = [s for s in sentences if about(s)]
+    if any(ASSIGNMENT.search(s.text) for s in own):
+        return None
+    return next((s for s in own if COMPARATIVE_SERIES.search(s.text)), None)
+
+
 # Rule o: a randomised laboratory or experimental manipulation (a stress or pain paradigm, a provocation test)
 # tests no treatment ('an established paradigm for the induction of acute psychosocial stress', 'A Randomized
 # Double-Blind Provocation Study', 'Controlled laboratory study.', 'The experiment took place ...').

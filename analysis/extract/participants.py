@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years
+from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
@@ -180,23 +180,12 @@ def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
 
 # A count in words with its digits in brackets ('Sixty (60) patients'): the digits state it, whatever the words spell.
 _BRACKET_DIGITS = re.compile(r"\s*\((\d{1,3}(?:,\d{3})+|\d+)\)")
-# Number words joined by an en dash or a minus ('Eighty\u2013six') are one number, as with a hyphen.
-_DASHED_WORDS = re.compile(r"(?<=[a-z])[\u2013\u2212](?=(?:one|two|three|four|five|six|seven|eight|nine)\b)", re.I)
-_TENS_END = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$", re.I)
-
-
-def plain_number_dashes(text: str) -> str:
-    """'Eighty\u2013six' -> 'Eighty-six' (same length, so offsets stay valid); other dashes are left alone."""
-    if "\u2013" not in text and "\u2212" not in text:
-        return text
-    return _DASHED_WORDS.sub(lambda m: "-" if _TENS_END.search(text, 0, m.start()) else m.group(0), text)
-
-
 # A second arm whose people noun is left out, after an arm separator ('The first 50 patients did not receive
 # alvimopan perioperatively, while the subsequent 36 received a single dose'): its count is an arm's count.
 ELIDED_ARM = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|compared with|versus)\s+(?:the\s+)?(?:other|remaining|"
                         r"subsequent|next|last|latter|following|later|second)?\s*(?P<n>\d{1,5})\s+(?=(?:received|"
-                        r"underwent|were (?:given|treated|assigned|allocated|managed|operated)|did|had|got)\b)", re.I)
+                        r"underwent|were (?:given|treated|assigned|allocated|managed|operated)|did not (?:receive|undergo))\b)",
+                        re.I)
 
 
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
