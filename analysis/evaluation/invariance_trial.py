@@ -20,6 +20,8 @@ kept apart from ``invariance_text`` so that module stays small. Why each keeps t
 - ``count_digits``: a count opening a sentence written both in words and in bracketed digits, as many journals do
   ('Forty-two patients' -> 'Forty-two (42) patients', '120 patients' -> 'One hundred and twenty (120) patients'), with
   an en dash joining tens and units ('Eighty\u2013six (86)'), a typesetting variant of the hyphen.
+- ``period_wording``: a study period 'from April 2006 to February 2015' <-> 'between April 2006 and February 2015'
+  (the same dates; when the cases were gathered says nothing new about the design or the count).
 """
 
 from __future__ import annotations
@@ -230,9 +232,25 @@ def count_digits(text: str) -> str:
     return _START_COUNT.sub(both, text)
 
 
+_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?"
+_PERIOD = re.compile(rf"\b(from|between|From|Between) ({_MONTH}(?:19|20)\d\d) (to|and) ({_MONTH}(?:19|20)\d\d)\b")
+
+
+def period_wording(text: str) -> str:
+    """'from April 2006 to February 2015' <-> 'between April 2006 and February 2015' (the same study period)."""
+    def swap(m: re.Match[str]) -> str:
+        head = m.group(1)
+        if head.lower() == "from" and m.group(3) == "to":
+            return f"{'Between' if head[0].isupper() else 'between'} {m.group(2)} and {m.group(4)}"
+        if head.lower() == "between" and m.group(3) == "and":
+            return f"{'From' if head[0].isupper() else 'from'} {m.group(2)} to {m.group(4)}"
+        return m.group(0)
+    return _PERIOD.sub(swap, text)
+
+
 TRIAL_REWRITES: dict[str, Callable[[str], str]] = {
     "n_notation": n_notation, "sentence_numbers": sentence_numbers, "count_bracket": count_bracket,
     "random_wording": random_wording, "enrolment_wording": enrolment_wording, "rct_abbreviation": rct_abbreviation,
     "blinding": blinding, "hyphenation": hyphenation, "thousands": thousands, "count_voice": count_voice,
-    "count_digits": count_digits,
+    "count_digits": count_digits, "period_wording": period_wording,
 }

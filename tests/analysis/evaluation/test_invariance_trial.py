@@ -92,3 +92,13 @@ def test_count_digits_writes_a_count_in_words_and_bracketed_digits():
     assert count_digits("x. 120 patients with minor head trauma were") == \
         "x. One hundred and twenty (120) patients with minor head trauma were"
     assert count_digits("x. 1 patient was excluded.") == "x. 1 patient was excluded."
+
+
+def test_period_wording_swaps_from_to_and_between_and():
+    from ketamine_evidence.analysis.evaluation.invariance_trial import period_wording
+    # batch 7 PMC4928400 and PMC4310883
+    assert period_wording("were included from April 2006 to February 2015 in this comparative study.") == \
+        "were included between April 2006 and February 2015 in this comparative study."
+    assert period_wording("were analyzed between January 2008 and April 2012.") == \
+        "were analyzed from January 2008 to April 2012."
+    assert period_wording("between 10 and 20 mg") == "between 10 and 20 mg"
