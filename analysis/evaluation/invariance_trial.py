@@ -14,6 +14,14 @@ kept apart from ``invariance_text`` so that module stays small. Why each keeps t
 - ``hyphenation``: 'placebo-controlled', 'open-label', 'single-arm', 'dose-finding' with and without the hyphen;
   'crossover' <-> 'cross-over'; 'non-randomized' -> 'nonrandomized' -> 'non randomized'.
 - ``thousands``: '1,764 patients' <-> '1764 patients' (the same count, with or without the separator).
+- ``count_voice``: a count opening a sentence as the subject of a passive enrolment verb, told in the active voice
+  ('Sixty patients scheduled for surgery were randomized into' -> 'We randomized sixty patients scheduled for surgery
+  into'; 'A total of 86 women were enrolled' -> 'We enrolled a total of 86 women'): the same people, entered alike.
+- ``count_digits``: a count opening a sentence written both in words and in bracketed digits, as many journals do
+  ('Forty-two patients' -> 'Forty-two (42) patients', '120 patients' -> 'One hundred and twenty (120) patients'), with
+  an en dash joining tens and units ('Eighty\u2013six (86)'), a typesetting variant of the hyphen.
+- ``period_wording``: a study period 'from April 2006 to February 2015' <-> 'between April 2006 and February 2015'
+  (the same dates; when the cases were gathered says nothing new about the design or the count).
 """
 
 from __future__ import annotations
@@ -192,8 +200,57 @@ def hyphenation(text: str) -> str:
     return _HYPHENED.sub(swap, text)
 
 
+_VOICE_NOUNS = _PEOPLE_NOUNS + "|cases|outpatients|inpatients|healthy volunteers"
+_PASSIVE_COUNT = re.compile(rf"{_START}(A total of )?((?:[1-9]\d{{0,4}}|{_NUMBER_RUN})) ((?:[\w-]+ ){{0,2}}?)"
+                            rf"({_VOICE_NOUNS})((?: (?!who\b|which\b|that\b|were\b|was\b|and\b)[\w(),/=-]+){{0,8}}?)"
+                            r" were (randomly (?:assigned|allocated)|randomi[sz]ed|enrolled|recruited|included|studied)\b"
+                            r"(?! (?:in|into) (?:the|this|our) (?:analysis|final))", re.M)
+
+
+def count_voice(text: str) -> str:
+    """'N patients ... were randomized/enrolled/included' opening a sentence -> 'We randomized/enrolled/included N
+    patients ...' (the same count, the same verb, the active voice)."""
+    def active(m: re.Match[str]) -> str:
+        number = m.group(2) if m.group(2)[0].isdigit() else m.group(2).lower()
+        total = "a total of " if m.group(1) else ""
+        return f"We {m.group(6)} {total}{number} {m.group(3)}{m.group(4)}{m.group(5)}"
+    return _PASSIVE_COUNT.sub(active, text)
+
+
+_START_COUNT = re.compile(rf"{_START}((?:[1-9]\d{{0,2}})|{_NUMBER_RUN}) (?=(?:[\w-]+ ){{0,2}}?(?:{_VOICE_NOUNS})\b)", re.M)
+
+
+def count_digits(text: str) -> str:
+    """A people count opening a sentence in words and bracketed digits: 'Forty-two patients' -> 'Forty\u2013two (42)
+    patients', '120 patients' -> 'One hundred and twenty (120) patients' (counts under 2 and unreadable words kept)."""
+    def both(m: re.Match[str]) -> str:
+        value = int(m.group(1)) if m.group(1)[0].isdigit() else words_value(m.group(1))
+        if value is None or value < 2 or value > 999:
+            return m.group(0)
+        words = spell_number(value).capitalize().replace("-", "\u2013")
+        return f"{words} ({value}) "
+    return _START_COUNT.sub(both, text)
+
+
+_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?"
+_PERIOD = re.compile(rf"\b(from|between|From|Between) ({_MONTH}(?:19|20)\d\d) (to|and) ({_MONTH}(?:19|20)\d\d)\b")
+
+
+def period_wording(text: str) -> str:
+    """'from April 2006 to February 2015' <-> 'between April 2006 and February 2015' (the same study period)."""
+    def swap(m: re.Match[str]) -> str:
+        head = m.group(1)
+        if head.lower() == "from" and m.group(3) == "to":
+            return f"{'Between' if head[0].isupper() else 'between'} {m.group(2)} and {m.group(4)}"
+        if head.lower() == "between" and m.group(3) == "and":
+            return f"{'From' if head[0].isupper() else 'from'} {m.group(2)} to {m.group(4)}"
+        return m.group(0)
+    return _PERIOD.sub(swap, text)
+
+
 TRIAL_REWRITES: dict[str, Callable[[str], str]] = {
     "n_notation": n_notation, "sentence_numbers": sentence_numbers, "count_bracket": count_bracket,
     "random_wording": random_wording, "enrolment_wording": enrolment_wording, "rct_abbreviation": rct_abbreviation,
-    "blinding": blinding, "hyphenation": hyphenation, "thousands": thousands,
+    "blinding": blinding, "hyphenation": hyphenation, "thousands": thousands, "count_voice": count_voice,
+    "count_digits": count_digits, "period_wording": period_wording,
 }

@@ -5,7 +5,9 @@ the text says so); animal study (animals are the subjects, no patients or volunt
 systematic review / meta-analysis; random allocation of this study's participants stated (or
 publication type Randomized Controlled Trial) -> ``rct``; review titled so; case series (so titled, or
 2-10 patients); case report; review wording ('this review', 'we summarize') without trial wording;
-retrospective (chart review, registry, records); prospective observational (cohort, survey); trial
+retrospective (chart review, registry, records); prospective observational (cohort, survey); a comparative
+series (more than ten in a 'series of', a 'comparative study', cases over a past calendar period) whose groups are
+compared without trial, assignment or 'prospective' wording -> ``retrospective_observational`` (rule l); trial
 wording without random allocation (groups, double-blind, placebo-controlled, open-label, dose-finding,
 crossover, control group) -> ``non_randomised_trial``; weaker observational wording (a cohort, people
 followed or observed over time, users compared with non-users) -> ``prospective_observational``; else
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
-                                                           PROSPECTIVE as _PROSPECTIVE, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
+                                                           PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.study_text import plain_hyphen_sentences
@@ -58,16 +60,19 @@ REVIEW = re.compile(r"\b(?:(?:narrative|literature|comprehensive|critical|clinic
 # Guideline additions, rule d: a pooled or integrated analysis of a sponsor's trials, not built on a systematic
 # search, is 'other' ('an integrated analysis of individual patient data from six randomized clinical trials',
 # 'efficacy data were pooled from 8 double-blind, placebo-controlled clinical trials').
-POOLED = re.compile(r"\b(?:(?:pooled|integrated) (?:\w+ ){0,2}(?:analys[ie]s|data)|(?:data|results) (?:were|was) "
-                    r"(?:pooled|integrated))\b[^.;]{0,80}?\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"several|multiple) (?:\w+[-,]?\s){0,4}(?:trials|studies)|(?:trials|studies) (?:of|in|with))", re.I)
+# The trials may be listed with their design words ('the pooled data from two, nearly identical, randomized, controlled,
+# parallel-group, multicenter studies'; 'a combined analysis of 2 prospective, randomized, double-blind ... studies').
+POOLED = re.compile(r"\b(?:(?:pooled|integrated|combined) (?:\w+ ){0,2}(?:analys[ie]s|data)|(?:data|results) (?:were|was) "
+                    r"(?:pooled|integrated|combined))\b[^.;]{0,80}?\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"several|multiple),? (?:[\w-]+[-,]?\s){0,7}(?:trials|studies)|(?:trials|studies) (?:of|in|with))", re.I)
 _SEARCHED = re.compile(r"\b(?:systematic|literature search|searched|databases?|MEDLINE|Embase|Cochrane)\b", re.I)
-# Guideline additions, rule m: laboratory, ex vivo, modelling and methods studies test no treatment: 'other'.
-NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro|exposure[-\u2010\u2011 ]response model\w*|pharmacometric|population "
+# Guideline additions, rule m: laboratory, ex vivo, modelling and methods studies test no treatment: 'other'. In vitro
+# fertilisation is a clinical procedure (analgesia for oocyte retrieval is tested in patients), not a laboratory study.
+NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro(?! fertili[sz]ation)|diagnostic (?:models?|accuracy)|exposure[-\u2010\u2011 ]response model\w*|pharmacometric|population "
                                 r"pharmacokinetic model\w*|(?:comparison|evaluation) of (?:\w+ ){0,3}(?:adjustment|"
                                 r"statistical|analytic\w*) methods)\b", re.I)
-POOLED = Gated(POOLED, ("pooled", "integrated"))
-NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "response model", "pharmacokinetic model",
+POOLED = Gated(POOLED, ("pooled", "integrated", "combined"))
+NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "diagnostic", "response model", "pharmacokinetic model",
                                                 "pharmacometric", "adjustment methods", "statistical methods",
                                                 "analytic"))
 RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
@@ -116,7 +121,7 @@ OBSERVED = Gated(OBSERVED, ("cohort", "prospective", "follow", "observed", "moni
 
 # The leading look-ahead lists every alternative's first character: it lets ``re`` skip other positions
 # fast (about twice as quick on MEDLINE abstracts, same matches).
-TRIAL = re.compile(r"(?=[tdsbpcoagrwifqTDSBPCOAGRWIFQ234])\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|"
+TRIAL = re.compile(r"(?=[tdsbpcoagrwifqmnTDSBPCOAGRWIFQMN234])\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|"
                    r"triple[- ]blind\w*|blinded|"
                    r"placebo[- ]controlled|controlled (?:\w+ )?(?:study|trial|design)|cross-?over|open[- ]label|"
                    r"single[- ]arm|dose[- ](?:finding|"
@@ -124,8 +129,8 @@ TRIAL = re.compile(r"(?=[tdsbpcoagrwifqTDSBPCOAGRWIFQ234])\b(?:trials?|double[- 
                    r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
                    r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared (?:with|to) (?:placebo|saline)|or saline|"
                    r"control group|(?:two|three|four|2|3|4) (?:equal |parallel )?groups|"
-                   r"(?:were|was) (?:given|administered|treated)|intervention "
-                   r"phase|study drugs?|quasi[- ]?experiment\w*)\b", re.I)
+                   r"(?:were|was) (?:given|administered|treated)|intervention (?:phase|period)|"
+                   r"single[- ](?:subject|case) (?:experimental )?design|multiple[- ]baseline|n-of-1|study drugs?|quasi[- ]?experiment\w*)\b", re.I)
 _ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
                          r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
 _PLANNED = re.compile(r"\b(?:will|envisaged|pre-?specified|planned)\b", re.I)  # 'pre-specified meta-analyses will'
@@ -157,6 +162,7 @@ PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sect
                                           "case-control", "survey", "audit", "prospectively", "registry"))
 # Arm labels are read case-sensitively ('group II', not 'group i'), apart from the rest of TRIAL.
 TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot", "quasi",
+                      "baseline", "n-of-1",
                       "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered", "saline",
                       "treated", "intervention", "study drug"),
               also=re.compile(r"\bgroups? (?:I{1,3}|IV|[A-D1-4])\b"))
@@ -280,7 +286,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
                         and _first(sentences, TRIAL, whole=whole, lows=lows) is None):
         return "narrative_review", title if review_title else None, None if review_title else "narrative_review"
 
-    series = _first(sentences, CASE_SERIES, about_this_study, whole=whole, lows=lows)
+    series = _first(sentences, CASE_SERIES, lambda s: about_this_study(s) and not large_series(s), whole=whole,
+                    lows=lows)
     if series is not None:
         if RETROSPECTIVE.search(series.text) and small() is None:
             return "retrospective_observational", series, None  # 'Retrospective case series' of many
@@ -306,6 +313,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "prospective_observational", prosp, None
     if "prospective_observational" in by_type:
         return "prospective_observational", None, "prospective_observational"
+    comparative = comparative_series(sentences, whole, about_this_study)
+    if comparative is not None:  # rule l: a comparative series without assignment or prospective wording
+        return "retrospective_observational", comparative, None
     trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
                    whole=whole, lows=lows)
     if trial is not None and _groups_by_trait([s for s in sentences if about_this_study(s)]):
@@ -342,14 +352,16 @@ def pooled_analysis(sentences: list["Sentence"], whole: str, lows: list[str]) ->
     """Rule d: a pooled or integrated analysis of several trials ('integrated safety analysis ... in ten
     sponsored clinical studies'), not built on a systematic search."""
     low = lower(whole)
-    if "pooled" not in low and "integrated" not in low:  # an individual-patient meta-analysis of named trials, too
+    pooled = None
+    if "pooled" in low or "integrated" in low or "combined" in low:
+        pooled = _first(sentences, POOLED, whole=whole, lows=lows)
+        if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
+            pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
+    if pooled is None:  # an individual-patient meta-analysis of named trials, too
         if not _STUDY_COUNT.search(whole) or _SEARCHED.search(whole):
             return None  # (the whole-text tests first: they spare most records the scan of every sentence)
         return next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
-    pooled = _first(sentences, POOLED, whole=whole, lows=lows)
-    if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
-        pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
-    return None if pooled is None or _SEARCHED.search(whole) else pooled
+    return None if _SEARCHED.search(whole) else pooled
 
 
 def _mostly_animal(texts: list[str], whole: str) -> bool:

@@ -6,16 +6,27 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.study_text import Gated
 from ketamine_evidence.analysis.extract.text_patterns import MONTH_UNITS, NUMBER_WORDS, WEEK_UNITS
 
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+
 # Random words that are no allocation of this study's participants: a trial that is only the data source
 # of an analysis ('the external validity of this tool within the context of the ... randomised controlled
 # trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
+# An earlier study named as the source counts too ('a secondary observational analysis of data from a former prospective
+# randomised placebo controlled multicentre study').
 DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
-                          r"(?:the |a |an )?[^.;]{0,120}?\b(?:trial|RCT)\b", re.I)
-NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*", re.I)
+                          r"(?:the |a |an )?(?:[^.;]{0,120}?\b(?:trial|RCT)\b|(?:former|previous|earlier|prior|original|"
+                          r"parent|larger)\b[^.;]{0,100}?\bstudy\b)", re.I)
+# Samples or records split at random into a training and a test set (a diagnostic or prediction model's data,
+# 'randomly divided into a training set (n = 30) and a blind test set') are no allocation to treatments either.
+_DATA_SPLIT = (r"\brandom(?:ly|i[sz]ed)? (?:\w+ )?(?:divided|split|assigned|allocated|partitioned|separated) "
+               r"(?:in)?to (?:a |the )?(?:training|derivation|development|discovery|learning)\b")
+NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*|{_DATA_SPLIT}", re.I)
 # Rule d also covers an individual-patient meta-analysis of the trials at hand ('Individual patient information was
 # available from three randomised ... trials ... Data were combined through meta-analysis'), without a search.
 INDIVIDUAL_DATA = re.compile(r"\bindividual[- ]patient (?:data |information )?(?:meta-?analys[ie]s|information|data)\b", re.I)
@@ -29,6 +40,40 @@ ASSIGNMENT = re.compile(r"\b(?:trials?|assign\w*|allocat\w*|divided|experimental
                          r"blind\w*|cross-?over|open[- ]label|dose[- ](?:finding|escalation|ranging)|single[- ]arm|"
                          r"saline|randomi[sz]\w*|RCTs?|pilot|phase|intervention)\b", re.I)
 PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
+# Rule l, the comparative series itself: a series of more than ten patients stated in the text ('A series of 42
+# patients ... in this comparative study'; a case series has 2-10), a study called comparative, or cases treated or
+# analysed over a past calendar period ('procedures ... were analyzed between January 2008 and April 2012').
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_PERIOD = rf"(?:between|from) (?:{_MONTH} )?(?:19|20)\d\d,? (?:and|to|through|until|till) (?:{_MONTH} )?(?:19|20)\d\d\b"
+COMPARATIVE_SERIES = re.compile(rf"\b(?:comparative (?:study|series|analysis|review)|series of (?:[1-9]\d{{2,}}|[2-9]\d|1[1-9]|"
+                                rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[a-z]+ hundred)[\w-]*) "
+                                rf"(?:consecutive )?(?:patients|cases|procedures)|(?:were|was) (?:analy[sz]ed|included|"
+                                rf"identified|reviewed|treated|operated|performed|compared)\b[^.;]{{0,60}}?{_PERIOD}|"
+                                rf"{_PERIOD}[^.;]{{0,100}}?\b(?:were|was) (?:analy[sz]ed|included|identified|reviewed|"
+                                rf"treated|operated|performed|compared)\b)", re.I)
+# Groups compared with each other (not one group before and after treatment).
+COMPARED = re.compile(r"\b(?:versus|vs\.?|comparative|groups?|the first \w+ (?:patients|cases))\b", re.I)
+
+
+def large_series(s: "Sentence") -> bool:
+    """A series of more than ten patients named outside the title ('A series of 42 patients ... in this comparative
+    study'): no case series by the guideline's count (2-10, or titled so), read by rule l instead."""
+    return s.section != "TITLE" and COMPARATIVE_SERIES.search(s.text) is not None and "series of" in s.text.lower()
+
+
+def comparative_series(sentences: list["Sentence"], whole: str,
+                       about: "Callable[[Sentence], bool]") -> "Sentence | None":
+    """Rule l: the sentence that states a comparative series (a series of more than ten, a 'comparative study', cases
+    treated or analysed over a past calendar period) in a study that compares groups and whose own sentences hold
+    no trial or assignment wording and no 'prospective' (those are trials, or prospective_observational)."""
+    if not COMPARATIVE_SERIES.search(whole) or PROSPECTIVE.search(whole) or not COMPARED.search(whole):
+        return None
+    own = [s for s in sentences if about(s)]
+    if any(ASSIGNMENT.search(s.text) for s in own):
+        return None
+    return next((s for s in own if COMPARATIVE_SERIES.search(s.text)), None)
+
+
 # Rule o: a randomised laboratory or experimental manipulation (a stress or pain paradigm, a provocation test)
 # tests no treatment ('an established paradigm for the induction of acute psychosocial stress', 'A Randomized
 # Double-Blind Provocation Study', 'Controlled laboratory study.', 'The experiment took place ...').

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years
+from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
@@ -178,6 +178,16 @@ def _search(pattern: Gated, text: str, present: tuple[str, ...] | None):
     return pattern.scan(text) if pattern.holds(text, present) else None
 
 
+# A count in words with its digits in brackets ('Sixty (60) patients'): the digits state it, whatever the words spell.
+_BRACKET_DIGITS = re.compile(r"\s*\((\d{1,3}(?:,\d{3})+|\d+)\)")
+# A second arm whose people noun is left out, after an arm separator ('The first 50 patients did not receive
+# alvimopan perioperatively, while the subsequent 36 received a single dose'): its count is an arm's count.
+ELIDED_ARM = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|compared with|versus)\s+(?:the\s+)?(?:other|remaining|"
+                        r"subsequent|next|last|latter|following|later|second)?\s*(?P<n>\d{1,5})\s+(?=(?:received|"
+                        r"underwent|were (?:given|treated|assigned|allocated|managed|operated)|did not (?:receive|undergo))\b)",
+                        re.I)
+
+
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence."""
     text = mask_years(mask_asa(text))
@@ -188,7 +198,8 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         before = text[max(0, m.start() - 25):m.start()]
         if PART_OF.search(before) or _AGE.search(before) or _TIME_POINT.search(before):
             continue
-        value = _value(m.group("n"))
+        digits = _BRACKET_DIGITS.match(m.group("mods"))  # 'One thousand three hundred and twenty eight (1328)
+        value = int(digits.group(1).replace(",", "")) if digits else _value(m.group("n"))  # patients': the digits
         if value is not None and value > 0:
             found.append((value, m.start(), m.end()))
     if "=" in text or ":" in text:
@@ -199,6 +210,11 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         value = _value(m.group("n"))
         if value and not any(s <= m.start() < e for _, s, e in found):
             found.append((value, m.start(), m.end()))
+    if len(found) == 1 and ("while" in text or "whereas" in text or " and " in text or "versus" in text
+                            or "compared with" in text):
+        for m in ELIDED_ARM.finditer(text, found[0][2]):
+            found.append((int(m.group("n")), m.start("n"), m.end("n")))
+            break
     found.sort(key=lambda t: t[1])
     return found
 
@@ -342,7 +358,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
         if (planned and is_planned(s.text)) or _ONGOING.search(s.text):
             continue  # a planned number ('will include 254 patients', '6,000 patients are being assigned') was never enrolled
-        text = _units_masked(plain_hyphens(s.text))
+        text = _units_masked(plain_number_dashes(plain_hyphens(s.text)))
         if _POWER.search(text):
             continue  # a sample-size calculation plans its number (rule a: '102 patients would provide 80% power')
         counts = sentence_counts(text, present)

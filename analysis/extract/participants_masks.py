@@ -1,6 +1,6 @@
 """Parts of a sentence that hold numbers but no participant count, blanked before counts are read (same length, so
 offsets stay valid): ASA physical-status classes ('ASA I or II') and calendar years ('between January and March
-2015, 327 patients')."""
+2015, 327 patients'); and number words joined by an en dash, read as by a hyphen ('Eighty\u2013six')."""
 
 from __future__ import annotations
 
@@ -31,3 +31,15 @@ _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 def mask_years(text: str) -> str:
     """Blank calendar years after a month or a preposition (offsets stay valid): a year is never a count."""
     return _YEAR.sub(lambda m: m.group("pre") + " " * len(m.group("year")), text) if _YEAR_HINT.search(text) else text
+
+
+# Number words joined by an en dash or a minus ('Eighty\u2013six') are one number, as with a hyphen.
+_DASHED_WORDS = re.compile(r"(?<=[a-z])[\u2013\u2212](?=(?:one|two|three|four|five|six|seven|eight|nine)\b)", re.I)
+_TENS_END = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)$", re.I)
+
+
+def plain_number_dashes(text: str) -> str:
+    """'Eighty\u2013six' -> 'Eighty-six' (same length, so offsets stay valid); other dashes are left alone."""
+    if "\u2013" not in text and "\u2212" not in text:
+        return text
+    return _DASHED_WORDS.sub(lambda m: "-" if _TENS_END.search(text, 0, m.start()) else m.group(0), text)

@@ -46,6 +46,8 @@ _POOLED = re.compile(r"\b(both (treatments|groups|arms|drugs)|all patients|overa
 _PCT = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?P<versus>\s?(?:versus|vs\.?)\s?{NUM})?\s?(?:%|per\s?cent\b|percent\b)", re.I)
 _X_OF_N = re.compile(r"\b(?P<x>\d+)\s?(?:of|/|out of)\s?(?:the\s)?(?P<n>\d+)\b")
 _BOUNDARY = re.compile(r"[;]|\d\s?%")
+# A count with its rate in brackets: '21 (' before '78%)'.
+_COUNT_BRACKET = re.compile(r"(?<![\w.])\d+\s?(?:patients\s)?\($")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ def rates(text: str, arms: Arms) -> list[Rate]:
     masked = _mask_ci(text)
     out: list[Rate] = []
     matches = list(_PCT.finditer(masked))
+    named_after = False  # the rate before took its arm from the words after its bracket
     for k, m in enumerate(matches):
         if _THRESHOLD_BEFORE.search(masked[max(0, m.start() - 12):m.start()]) or _THRESHOLD_AFTER.search(masked[m.end():]):
             continue
@@ -88,9 +91,24 @@ def rates(text: str, arms: Arms) -> list[Rate]:
         after = re.split(r"[;]|\bvs\b|\bversus\b|\band\b(?=\s\d)", after)[0]
         before = masked[prev_end:m.start()]
         before = re.split(r"[;,]\s(?=[^,;]*$)", before)[-1] if k else before
-        if re.match(r"\s?[);]", masked[m.end():]):  # 'tCBT (35.4%;' - the arm is named before the bracket
+        close = re.match(r"\s?[);]", masked[m.end():])
+        if close and _COUNT_BRACKET.search(before):  # '21 (78%) among those who received a single fraction and 20
+            # (65%) among ...': the rate of the count before the bracket. Its arm is named before the count ('ketamine
+            # 12 (40%)'), unless those words told the arm of the rate before, else after the bracket.
+            earlier = before[:_COUNT_BRACKET.search(before).start()]
+            earlier = (re.split(r"[;,]\s(?=[^,;]*$)", earlier)[-1] if k else earlier)[-80:]
+            arm, words = ("unknown", earlier) if named_after else (_arm_of(earlier, arms), earlier)
+            named_after = False
+            if arm == "unknown":
+                following = re.split(r"[;(]|\bvs\b|\bversus\b|\band\b(?=\s\d)",
+                                     masked[m.end() + close.end():nxt][:80])[0]
+                arm, words = _arm_of(following, arms), following
+                named_after = arm != "unknown"
+        elif close:  # 'tCBT (35.4%;' - the arm is named before the bracket
             arm, words = _arm_of(before[-80:], arms), before[-80:]
+            named_after = False
         else:
+            named_after = False
             arm, words = _arm_of(after, arms), after
             if arm == "unknown" or re.match(r"\s?\(", masked[m.end():]):
                 if _arm_of(before[-80:], arms) != "unknown":

@@ -71,3 +71,34 @@ def test_thousands_and_non_randomised():
     assert thousands("The safety population included 2,815 patients") == "The safety population included 2815 patients"
     assert hyphenation("A Non-randomized Control Trial; nonrandomized; non randomised") == \
         "A Nonrandomized Control Trial; non randomized; non-randomised"
+
+
+def test_count_voice_tells_a_passive_enrolment_in_the_active_voice():
+    from ketamine_evidence.analysis.evaluation.invariance_trial import count_voice
+    # pool dev PMC4448478, batch 4 sentences
+    assert count_voice("Methods.\nForty-four patients were randomized in to two groups (preemptive: Group P).") == \
+        "Methods.\nWe randomized forty-four patients in to two groups (preemptive: Group P)."
+    assert count_voice("x. A total of 240 patients were randomly assigned to receive either Kangfuxin Solution") == \
+        "x. We randomly assigned a total of 240 patients to receive either Kangfuxin Solution"
+    # a relative clause or the analysed set is left alone
+    assert count_voice("x. 40 patients who were included were randomized.") == "x. 40 patients who were included were randomized."
+    assert count_voice("x. 30 patients were included in the analysis.") == "x. 30 patients were included in the analysis."
+
+
+def test_count_digits_writes_a_count_in_words_and_bracketed_digits():
+    from ketamine_evidence.analysis.evaluation.invariance_trial import count_digits
+    assert count_digits("Methods.\nForty-four patients were randomized") == \
+        "Methods.\nForty\u2013four (44) patients were randomized"
+    assert count_digits("x. 120 patients with minor head trauma were") == \
+        "x. One hundred and twenty (120) patients with minor head trauma were"
+    assert count_digits("x. 1 patient was excluded.") == "x. 1 patient was excluded."
+
+
+def test_period_wording_swaps_from_to_and_between_and():
+    from ketamine_evidence.analysis.evaluation.invariance_trial import period_wording
+    # batch 7 PMC4928400 and PMC4310883
+    assert period_wording("were included from April 2006 to February 2015 in this comparative study.") == \
+        "were included between April 2006 and February 2015 in this comparative study."
+    assert period_wording("were analyzed between January 2008 and April 2012.") == \
+        "were analyzed from January 2008 to April 2012."
+    assert period_wording("between 10 and 20 mg") == "between 10 and 20 mg"

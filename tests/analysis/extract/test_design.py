@@ -341,3 +341,67 @@ def test_non_randomised_in_any_spelling(spelling: str) -> None:
                        ("BACKGROUND", "Laparoscopic cholecystectomy (LC) is the most commonly done, minimally invasive "
                                       "surgical procedure."))
     assert _design(article).value == "non_randomised_trial"
+
+
+# Batch 7 (the retired first blind split): abstracts no design rule was written from.
+_PYELO = ("A series of 42 patients presenting with obstructive pyelonephritis due to proximal ureteral stones larger than "
+          "1.5 cm were included from April 2006 to February 2015 in this comparative study.")
+_ALVIMOPAN = ("Eighty\u2013six cystectomy and urinary diversion procedures performed by seven surgeons were analyzed "
+              "between January 2008 and April 2012.")
+
+
+@pytest.mark.parametrize("title, parts, expected, sentence", [
+    # PMC4928400 (rule l's own example): a series of more than ten is no case series; compared groups, no assignment
+    # and no 'prospective' wording make it retrospective.
+    ("Flexible ureteroscopy versus laparoscopy for the treatment of patients who initially presented with obstructive "
+     "pyelonephritis", (("Methods", _PYELO + " After drainage of pyonephrosis and resolution of sepsis, 22 patients "
+                                  "treated with TPLU (Group I), and 20 patients were treated with F-URS (Group II)."),),
+     "retrospective_observational", _PYELO),
+    # PMC4310883: cases analysed over a past calendar period, a historical control group.
+    ("Alvimopan: A cost\u2013effective tool to decrease cystectomy length of stay",
+     (("Materials and methods", _ALVIMOPAN + " The first 50 patients did not receive alvimopan perioperatively, while "
+                                             "the subsequent 36 received a single dose of 12 mg preoperatively."),),
+     "retrospective_observational", _ALVIMOPAN),
+    # PMC5341660: in vitro fertilisation is a clinical setting, not a laboratory study.
+    ("A Prospective Randomized Trial Comparing Dexmedetomidine and Midazolam for Conscious Sedation During Oocyte "
+     "Retrieval in An In Vitro Fertilization Program",
+     (("Patients and Methods", "Fifty-two patients undergoing oocyte retrieval in their first IVF cycle were randomly "
+                               "allocated into two equal groups."),), "rct", None),
+    # PMC5064056: a single-subject experimental design that gives the exercise programme itself.
+    ("Exercises for Women with Persistent Pelvic and Low Back Pain after Pregnancy",
+     (("Design", "A multiple-baseline, single-subject experimental design was applied."),
+      ("Methods", "Sixteen women with lumbopelvic pain after delivery were included and received tailored exercise "
+                  "therapy.")), "non_randomised_trial", "A multiple-baseline, single-subject experimental design was applied."),
+    # PMC4061098: samples split at random into a training and a test set are no allocation; a diagnostic study.
+    ("MALDI-TOF-MS serum protein profiling for developing diagnostic models and identifying serum markers for "
+     "discogenic low back pain",
+     (("Methods", "Serum samples were collected from patients with DLBP, and healthy controls (N), and randomly divided "
+                  "into a training set (n = 30) and a blind test set (n = 30)."),), "other", None),
+    # PMC5282794: a secondary observational analysis of an earlier randomised study's data.
+    ("Decreased neonatal pain response after vaginal-operative delivery with Kiwi OmniCup versus metal ventouse",
+     (("Methods", "The study was a secondary observational analysis of data from a former prospective randomised placebo "
+                  "controlled multicentre study on the analgesic effect of acetaminophen in neonates after operative "
+                  "vaginal delivery and took place at three Swiss tertiary hospitals."),),
+     "prospective_observational", None),
+    # Batch 5 PMC2875633 (rule d): a combined analysis of two trials, listed with their design words.
+    ("Correlation of pain relief with physical function in hand osteoarthritis: randomized controlled trial post hoc "
+     "analysis", (("Methods", "This was a combined analysis of 2 prospective, randomized, double-blind, 8-week, "
+                              "multicenter, parallel-group studies comparing diclofenac sodium 1% gel with placebo gel "
+                              "(vehicle) in patients with radiographically confirmed mild to moderate hand OA."),),
+     "other", None),
+])
+def test_batch7_designs(title, parts, expected, sentence) -> None:
+    article = _article(title, *parts)
+    finding = _design(article)
+    assert finding.value == expected
+    if sentence is not None:
+        _assert_evidence(article, finding, sentence)
+
+
+def test_a_prospective_comparative_series_is_not_retrospective() -> None:
+    # PMC4928400's series, said to be prospective: rule l gives prospective_observational, not the calendar rule.
+    article = _article("Flexible ureteroscopy versus laparoscopy",
+                       ("Methods", _PYELO.replace("this comparative study", "this prospective comparative study")
+                        + " 22 patients were treated with TPLU (Group I), and 20 patients were treated with F-URS "
+                          "(Group II)."))
+    assert _design(article).value == "prospective_observational"

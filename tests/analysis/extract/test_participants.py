@@ -220,3 +220,25 @@ def test_a_count_with_its_relative_clause_before_the_verb() -> None:
                  "Assessment (NSAA) score \u22658, who were able to complete a 10-m walk test without aids or "
                  "assistance, were randomly allocated (1:1) to 6 months of either optimised land-based exercises.")
     assert _n(_article(("METHODS", threshold))) is None
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Batch 7 PMC3636834: the bracketed digits state the count the words spell ('thousand' is no number word here).
+    ("One thousand three hundred and twenty eight (1328) patients were included in this study.", 1328),
+    # Batch 7 PMC4310883: the second arm's noun is left out after 'while'.
+    ("The first 50 patients did not receive alvimopan perioperatively, while the subsequent 36 received a single dose "
+     "of 12 mg preoperatively and then 12 mg every 12 hours for 15 doses or until discharge.", 86),
+    # Pool dev PMC4448478 under the invariance rewrite 'count_digits': an en dash joins tens and units.
+    ("Forty\u2013four (44) patients were randomized in to two groups.", 44),
+    ("Eighty\u2013six patients were enrolled.", 86),
+])
+def test_bracketed_digits_en_dashes_and_elided_arms(sentence: str, expected: int) -> None:
+    found = _n(_article(("Methods", sentence)))
+    assert found is not None and found.value == expected
+
+
+def test_an_elided_count_is_no_arm_without_a_separator() -> None:
+    # Batch 7 PMC2442760: '58 patients (31 who received ..., and 27 who received ...)' is read as before (58).
+    found = _n(_article(("Results", "As a result, only 58 patients (31 who received multiple fractions, and 27 who "
+                                    "received a single fraction) were available for evaluation of pain.")))
+    assert found is not None and found.value == 58

@@ -87,3 +87,18 @@ def test_percent_in_words() -> None:
     a = article("Ketamine trial", ("RESULTS", "Fifty percent of patients in the ketamine group reported at least 50% "
                                               "pain relief compared with 20% in the placebo group."))
     assert [f.value for f in found(a, "ketamine") if f.field == "responder_rate_pct"] == [50.0]
+
+
+def test_a_counts_bracketed_rate_takes_the_arm_named_after_it() -> None:
+    # Batch 7 PMC2442760: '21 (78%) among those who received a single fraction and 20 (65%) among ... multiple'.
+    s = ("The number of responders was 21 (78%) among those who received a single fraction and 20 (65%) among those "
+         "who received multiple fractions (p > 0.1).")
+    a = article("Single Versus Multiple Fractions of Palliative Radiotherapy for Bone Metastases",
+                ("BACKGROUND", "The use of single-fraction radiotherapy (rt) for management of painful bone metastases "
+                               "is not widely practiced in the world."), ("RESULTS", s))
+    assert [f.value for f in found(a, "single-fraction (8 Gy) palliative radiotherapy")
+            if f.field == "responder_rate_pct"] == [78.0]
+    # the arm named before the count still counts when nothing names one after the bracket
+    b = article("Ketamine for pain", ("RESULTS", "Responders were more frequent with ketamine 12 (40%) than with "
+                                                 "placebo 5 (17%)."))
+    assert [f.value for f in found(b, "ketamine") if f.field == "responder_rate_pct"] == [40.0]
