@@ -73,6 +73,10 @@ def first_drug_word(text: str) -> str | None:
         w = word.lower()
         if w in words or stems.match(w):
             return word
+        if "-" in w:  # a hyphenated pair of drugs names both ('sevoflurane-fentanyl anaesthesia'): the first one
+            part = next((p for p in w.split("-") if p in words or stems.match(p)), None)
+            if part is not None:
+                return word[w.index(part):w.index(part) + len(part)]
     return None
 
 
