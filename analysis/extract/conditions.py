@@ -312,8 +312,9 @@ def _firm_pain(text: str) -> bool:
 
 
 # A title naming pain as what a treatment is for or acts on ('Ketamine for fibromyalgia pain', 'Cannabis in
-# Painful Diabetic Neuropathy', 'ketamine on post operative pain'): pain is the study's outcome.
-_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+,?\s+){{0,8}}?{_PAIN_WORD}", re.I)
+# Painful Diabetic Neuropathy', 'ketamine on post operative pain'): pain is the study's outcome. 'for painless ICD therapy' names a
+# quality of the treatment, not a pain outcome.
+_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+,?\s+){{0,8}}?(?!painless){_PAIN_WORD}", re.I)
 _NO_OUTCOME_DESIGNS = {"narrative_review", "systematic_review", "guideline", "case_report", "case_series"}
 
 
