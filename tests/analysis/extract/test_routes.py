@@ -471,13 +471,16 @@ def test_routes_of_batch_7_dev_articles(pmcid, intervention, expected):
 @pytest.mark.parametrize("sentence, intervention, expected", [
     # batch 7 PMC5370803: the control arm's 'bid po' belongs to metformin, not to the intervention
     ("The patients in the control group were given metformin (1000 mg, bid po) and the patients in the intervention group "
-     "were given metformin (500 mg, bid po) combined with alogliptin (25 mg, qd po).", "alogliptin", ["oral"]),
-    ("The patients in the control group were given metformin (1000 mg, bid po) and those in the intervention group "
-     "received alogliptin 25 mg.", "alogliptin", []),
+     "were given metformin (500\u200amg, bid po) combined with alogliptin (25\u200amg, qd po).", "alogliptin", ["oral"]),
+    ("To observe the effect of alogliptin combined with metformin on pulmonary function in obese patients with type 2 "
+     "diabetes inadequately controlled by metformin monotherapy (500\u200amg, bid po, for at least 3 months), and evaluate "
+     "its efficacy and safety.", "alogliptin", []),
 ])
 def test_a_lower_case_short_form_after_a_dose_or_frequency_is_a_route(sentence, intervention, expected):
     assert sorted(_routes(_article(sentence), intervention)) == expected
 
 
 def test_a_lower_case_short_form_as_an_ordinary_word_is_no_route():
-    assert routes._route_matches("The po river flows and patients sc ored well.") == []
+    # pool dev PMC5827507: a list numeral
+    assert routes._route_matches("(iii) Group 3 - combined 5% KNO3 and the diode laser; and (iv) Group 4 - placebo "
+                                 "(control)") == []
