@@ -74,6 +74,7 @@ _STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods
                    "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}
 _SPECIFIC_NEUROPATHIC = {"crps", "postherpetic_neuralgia", "phantom_limb", "spinal_cord_injury", "cancer_pain"}
 _STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
+_BACKGROUND_SECTIONS = {"BACKGROUND", "INTRODUCTION"}
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",
                   "spinal_cord_injury", "migraine_headache", "cancer_pain", "low_back", "mixed_chronic",
                   "other"}
@@ -88,6 +89,8 @@ def _counts(sentence: "Sentence", heading: str | None = None, started: bool = Fa
     text = sentence.text
     if _PRIOR_WORK.search(text) and not _OWN_WORK.search(text):
         return False  # what earlier work found ('Previous studies have found ... for pain relief') is background
+    if sentence.section in _BACKGROUND_SECTIONS and not _OWN_WORK.search(text):
+        return False  # rule w: the rationale ('Individuals living with cancer must learn to face ... pain')
     if _OUTCOME_LIST.search(text) or _AS_OUTCOMES.search(text):
         return True  # rule w: a pain symptom named as a measured or planned outcome, whatever else the list holds
     if (_ADVERSE_CUE.search(text) or (_SKIN_SIGNS.search(text) and not _INSTRUMENT.search(text)) or (
@@ -209,8 +212,9 @@ def extract(ctx: "Context") -> list[Finding]:
         chosen.setdefault("other", experimental)  # experimental pain tested in patients: their condition and other
     if not specific:
         generic = next((s for s in pain_sentences if GENERIC_CHRONIC.search(s.text)), None)
-        if generic is not None:
-            chosen["mixed_chronic"] = generic
+        if generic is not None:  # rule af: chronic pain as an outcome of the trial's operation is post-surgical
+            chosen["other" if "postoperative_acute" in chosen and SURGICAL.search(chosen["postoperative_acute"].text)
+                   else "mixed_chronic"] = generic
     if not chosen:  # pain is studied but in no listed condition ('oral mucositis pain')
         strong = next((s for s in pain_sentences if STRONG_PAIN.search(s.text)), None)
         if strong is not None:
@@ -242,7 +246,8 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
                          r"influenc\w*|alter\w*|affect\w*|chang\w*|tests?|assessments?|measures?|end ?points?|"
                          r"questionnaires?|perceived|perception|diary)\b", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
-                      r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|debridement)\b", re.I)
+                      r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|"
+                      r"(?:arthro|laparo|thoraco)scop(?:y|ies)|ablations?|debridement)\b", re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
 # The treatment a name gives before its setting, comparator or base ('arthroscopic debridement (vs ...) of massive rotator
 # cuff tears'; not 'telerehabilitation programme ... after subacromial decompression', 'X injection added to core
@@ -263,7 +268,7 @@ _MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reli
             r"improv\w*|lower(?! (?:back|limbs?|extremit\w*|abdom\w*|legs?|quadrant))|higher|less\w*|more|free|thresholds?|"
             r"tolerance|consumption|requirements?|rescue|questionnaires?|ratings?|rated|assess\w*|measur\w*|evaluat\w*|"
             r"record\w*|outcomes?|end ?points?|chang\w*|differ\w*|effects? (?:of|on)|efficacy|attenuat\w*|prevent\w*|"
-            r"incidence|frequency|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
+            r"incidence|frequency|rates?|compare|comparing|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
             r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for)|"
             r"monitor\w*|compared|examined|observed|parameters?|variables?|documented|registered|noted)")
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
@@ -307,8 +312,9 @@ def _firm_pain(text: str) -> bool:
 
 
 # A title naming pain as what a treatment is for or acts on ('Ketamine for fibromyalgia pain', 'Cannabis in
-# Painful Diabetic Neuropathy', 'ketamine on post operative pain'): pain is the study's outcome.
-_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+,?\s+){{0,8}}?{_PAIN_WORD}", re.I)
+# Painful Diabetic Neuropathy', 'ketamine on post operative pain'): pain is the study's outcome. 'for painless ICD therapy' names a
+# quality of the treatment, not a pain outcome.
+_TREATED_PAIN = re.compile(rf"\b(?:for|in|on|against)\s+(?:[\w\-/]+,?\s+){{0,8}}?(?!painless){_PAIN_WORD}", re.I)
 _NO_OUTCOME_DESIGNS = {"narrative_review", "systematic_review", "guideline", "case_report", "case_series"}
 
 

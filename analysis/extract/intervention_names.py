@@ -76,6 +76,17 @@ def first_drug_word(text: str) -> str | None:
     return None
 
 
+def paired_drug_word(text: str) -> str | None:
+    """The first drug of a hyphenated pair in ``text`` ('sevoflurane-fentanyl anaesthesia' -> 'sevoflurane'): an abstract
+    may name that drug alone ('receive sevoflurane (n = 20) or isoflurane (n = 20)')."""
+    words, stems = _drug_words()
+    for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)+", text):
+        part = next((p for p in word.split("-") if p.lower() in words or stems.match(p.lower())), None)
+        if part is not None:
+            return part
+    return None
+
+
 _BRAND = re.compile(r"(?<![\w-])([A-Z][a-z]{3,})[\u00ae\u2122]?(?![\w-]*\s+(?:group|arm)s?\b)")
 
 
@@ -124,7 +135,7 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     lead = re.match(r"^([A-Z]{2,}[\u00ae\u2122]?)\s+(\S.*)$", first)  # 'OROS hydromorphone' -> 'hydromorphone'
     if lead:
         aliases.append(lead.group(2))
-    drug = first_drug_word(body)  # 'group D received dexmedetomidine 0.04 ug/(kg·h)' -> 'dexmedetomidine'
+    drug = first_drug_word(body) or paired_drug_word(body)  # 'group D received dexmedetomidine 0.04 ug/(kg·h)' -> 'dexmedetomidine'
     product = _PRODUCT.match(core) if is_drug else None  # a drug name no list holds leads: 'Zorvatex spray'
     if product and not first_drug_word(product.group(1)) and not _NON_DRUG_WORDS.search(product.group(1)):
         drug = product.group(1)  # not the co-drug: 'Zorvatex co-administered with diclofenac' -> 'Zorvatex'

@@ -50,7 +50,11 @@ POPULATION_PAIN = re.compile(r"\b(?:patients|adults|subjects|participants|people
                              r"(?:pain|[a-z]+(?:algias?|dynias?)|headaches?|migraines?)\b|"
                              # the same people named with pain as a modifier: 'in chronic noncancer pain adults'
                              r"\bpain (?:patients|adults|subjects|participants|sufferers|individuals|populations?|women|men|"
-                             r"children)\b", re.I)
+                             r"children)\b|"
+                             # or by the care they seek for it: 'Patients aged 18 years or older who visit a participating
+                             # practitioner for acute non-specific low back pain', 'those presenting to the emergency department with'
+                             r"\b(?:who|that)\s+(?:visit|consult|attend|present|seek|sought|(?:are|were) referred)\w*\s+"
+                             r"(?:[\w\-]+\s+){0,5}?(?:for|with)\s+(?:[\w\-]+\s+){0,4}?pain\b", re.I)
 
 
 # Pain words that name a technique or a setting of care, not a measured outcome: 'receiving intravenous
@@ -64,6 +68,9 @@ TECHNIQUE_PAIN = re.compile(r"\b(?:(?:intravenous |iv |opioid-based )?patient[- 
                             # 'medications for pain and cachexia', 'consequences of chronic neck pain on muscle function'
                             r"pain[- ](?:treatment|management)[- ](?:indicators?|guidelines?|protocols?|programm?e?s?|"
                             r"services?|teams?|strateg\w+)|(?:medications?|drugs?) for pain|"
+                            # a guideline or pathway of care for a pain ('a clinical practice guideline for acute low back pain')
+                            r"(?:guidelines?|pathways?|recommendations?) for (?:the )?(?:(?:management|treatment|care) of )?"
+                            r"(?:[\w-]+ ){0,4}?pain(?: (?:evidence-based )?management)?|"
                             r"(?:consequences?|effects?|impact) of (?:[\w-]+ ){0,3}?pain(?:[- ](?:treatment|management))? "
                             r"on)\b", re.I)
 

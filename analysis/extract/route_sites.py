@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.fast_re import fast
-from ketamine_evidence.analysis.extract.regimen_text import Mention, mentions, next_drug, preceding
+from ketamine_evidence.analysis.extract.regimen_text import Mention, drug_list, mentions, next_drug, preceding
 from ketamine_evidence.analysis.extract.route_gaps import regimen_next
 from ketamine_evidence.analysis.extract.study_text import alternation, load_lexicon
 
@@ -92,10 +92,10 @@ _AMOUNT = re.compile(r"(?:less|more|fewer|significantly|\d|no\b|any\b|alcohol|co
 
 # A dosage form of the intervention is wording of its route (rule j): moved here from ``routes`` so that module stays small.
 PHRASE_BREAK = re.compile(r"[;,]|\b(?:and|or|with|than|versus|vs|compared|plus|while|whereas|but)\b", re.I)
-ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|"
+ORAL_FORM = re.compile(r"\b(?:diet(?:ary)? supplement\w*|food supplement\w*|(?:diet|food) supplemented|decoctions?|food products?|"
                        r"supplementation|supplements?|supplemented|tablets?|capsules?|lozenges?|granules?|pills?|sachets?|"
                        r"chewing[- ]gum|gum[- ]chewing|chewing|(?:sustained|extended|controlled|immediate|modified|prolonged|"
-                       r"slow)[- ]release|syrup|oral solution)\b", re.I)  # rule ad: supplements; rule u: chewing gum
+                       r"slow)[- ]release|syrup|oral solution)\b", re.I)  # rule ad: supplements; rule u: chewing gum; rule j: food
 # A dose between the drug and its form ('duloxetine 60 mg capsules'); a placebo's form is the matching active
 # drug's ('either paracetamol (3 g/day) or placebo tablets', 'identical-looking placebo capsule').
 _DOSE_ONLY = re.compile(r"\s*[\d.,]+\s*(?:mg|µg|μg|mcg|g)\s*$", re.I)
@@ -123,3 +123,25 @@ def implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | Non
             if _PLACEBO_FORM.search(s.text, max(0, m.start() - 30), m.start()):
                 return s
     return None
+
+
+# A drug given in a carrier gas is breathed in ('sevoflurane (n = 20) or isoflurane (n = 20) in 30% oxygen/air',
+# 'nitrous oxide in oxygen'): the gas is the vehicle, as an infusion fluid is a vein's (rule ao), and an inhaled
+# route is ``other`` (rule an).
+_GAS = r"(?:oxygen|O2|air|nitrous oxide|N2O)"
+IN_GAS = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:in|with)\s+(?:\d+\s?%\s*)?{_GAS}\b", re.I)
+
+
+def inhaled_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "Sentence"]:
+    """'other' -> the first of the intervention's sentences that gives it, or a list of drugs holding it, in a carrier gas."""
+    for s in sentences:
+        low = s.text.lower()
+        if not any(k in low for k in ("oxygen", "o2", " air", "nitrous", "n2o")):
+            continue
+        found = mentions(s.text, ctx.intervention.pattern)
+        for i, d in enumerate(found):
+            if IN_GAS.match(s.text, d.end) and any(
+                    x.is_intervention for first in found[:i + 1] for x in drug_list(s.text, first, found)
+                    if d in drug_list(s.text, first, found)):
+                return {"other": s}
+    return {}

@@ -26,7 +26,7 @@ from ketamine_evidence.analysis.extract.interventions import resolve_interventio
 from ketamine_evidence.analysis.extract.required_text import fragment_keys
 from ketamine_evidence.analysis.extract.route_gaps import adjuvant_of_vehicle, regimen_next
 from ketamine_evidence.analysis.extract.route_sites import (ORAL_FORM, PHRASE_BREAK as _PHRASE_BREAK, implied_oral,
-                                                             ingested_routes, injected_routes)
+                                                             ingested_routes, inhaled_routes, injected_routes)
 from ketamine_evidence.analysis.extract.arm_abbreviations import defined_abbreviations
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.regimen_text import coordinated, drug_list, mentions, next_drug, preceding
@@ -99,7 +99,8 @@ _IMPLIED_IV_DOSE = re.compile(
 _IMPLIED_IV_WORDS = re.compile(
     r"\binfus\w*|\bbolus\w*|\bCRI\b|\btarget[- ]controlled|\btarget (?:plasma|serum|blood|effect[- ]site) "
     r"(?:level|concentration)|\b(?:at|during|before|after|following|on) (?:the )?(?:an(?:a)?esthe\w* )?induction|"
-    r"\bco-?induction|\binduction (?:of (?:general )?an(?:a)?esthesia|agent)|\bslow(?:ly)? (?:injection|push)|\binjected slowly|"
+    r"\bco-?induction|\binduction (?:of (?:general )?an(?:a)?esthesia|agent)|\bfor (?:the )?induction(?! of labou?r)|"
+    r"\brapid[- ]sequence (?:induction|intubation)|\bslow(?:ly)? (?:injection|push)|\binjected slowly|"
     # rule ao: given in a named infusion fluid ('in 500 cc Ringer lactate', 'in 500 cc serum'), not a bare '2% lidocaine'
     r"\bin (?:\d+\s?(?:cc|ml|mL|L)\s+(?:of\s+)?(?:(?:normal|physiological|isotonic)\s+)?(?:saline|serum|dextrose)|"
     r"(?:\d+\s?(?:cc|ml|mL|L)\s+(?:of\s+)?)?(?:lactated\s+)?Ringer)",
@@ -122,11 +123,21 @@ _ROMAN_BEFORE = re.compile(r"(?:\b(?:stages?|grades?|class(?:es)?|types?|phases?
                            r"[\s\-\u2013]*$", re.I)
 
 
+# A short route form in lower case counts where a dose or a dosing frequency stands right before it, as in a
+# prescription ('metformin (500 mg, bid po)', '10 mg im'): there it cannot be an ordinary word.
+_PRESCRIBED_SHORT = re.compile(r"(?:\b(?:qd|bid|tid|qid|od|bd|tds|qds|q\d{1,2}h|prn|daily)|\d\s?(?:mg|mcg|µg|μg|g))"
+                               r"[.,]?\s+(iv|im|sc|po)\b")
+
+
 @per_article  # asked per sentence, per arm and per drug of a combination
 def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every route word of ``text`` with its term, in lexicon order (the list is shared: read it only)."""
     low = text.lower()
     gated = text.isascii() or (len(low) == len(text) and _RISKY.isdisjoint(text))
+    prescribed = {m.start(1) for m in _PRESCRIBED_SHORT.finditer(text)} if any(
+        f" {k}" in text for k in _CASE_SENSITIVE_SHORT) else set()
+    if prescribed:
+        gated = False  # the gates below know short forms in capitals only
     if gated and _ANY_ROUTE is not None and _ANY_ROUTE[0].isdisjoint(required_text.present_keys(low)) \
             and not any(k in text for k in _ANY_ROUTE[1]):
         return []  # no term's key: one shared check instead of one per term (88% of workload sentences)
@@ -137,7 +148,7 @@ def _route_matches(text: str) -> list[tuple[str, re.Match[str]]]:
             continue  # none of its words, nor a short one in capitals: no match it would keep
         for m in pattern.finditer(text):
             word = m.group(0)
-            if word.lower() in _CASE_SENSITIVE_SHORT and not word.isupper():
+            if word.lower() in _CASE_SENSITIVE_SHORT and not word.isupper() and m.start() not in prescribed:
                 continue
             if word == "IV" and (_ROMAN_BEFORE.search(text, max(0, m.start() - 20), m.start())
                                  or text[m.end():m.end() + 1] in ("-", "\u2013")):
@@ -261,8 +272,8 @@ def extract(ctx: "Context") -> list[Finding]:
     oral = implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
     if oral is not None:
         chosen.setdefault("oral", oral)
-    if not chosen:  # a route stated for every arm; else the target the intervention is injected into
-        chosen = _every_arms_route(ctx) or injected_routes(ctx, sentences)
+    if not chosen:  # a route stated for every arm; else the target the intervention is injected into, or its carrier gas
+        chosen = _every_arms_route(ctx) or injected_routes(ctx, sentences) or inhaled_routes(ctx, sentences)
     if not chosen:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
@@ -358,7 +369,9 @@ _EVERY_ARM = re.compile(r"\b(?:each|both|all|the two|the three|either|the|\w+ ty
                         r"(?:groups?|arms?|solutions?|drugs?|medications?|treatments?|products?)\b", re.I)
 _CLAUSE_END = re.compile(r"[;:]|\b(?:whereas|while|but)\b")
 _FREQUENCY = re.compile(r"\b(?:daily|a day|per day|times|once|twice|every)\b|/\s?day\b", re.I)
-REGIMEN_FORMS = (("oral", re.compile(r"\b(?:capsules?|tablets?|pills?|lozenges?)\b", re.I)),
+# A dose timed to meals is swallowed ('twice daily after a meal', 'with food'): a form of taking it by mouth (rule j).
+REGIMEN_FORMS = (("oral", re.compile(r"\b(?:capsules?|tablets?|pills?|lozenges?)\b|\b(?:after|before|with|following)\s+"
+                                     r"(?:a\s+|each\s+|the\s+|their\s+|every\s+)?(?:meals?|breakfast|food)\b", re.I)),
                  ("topical", re.compile(r"\binstill\w* (?:a |one |two )?drops?\b|\bapplied (?:a |an |the )?[^.;]{0,30}"
                                         r"\b(?:cream|gel|ointment|patch)", re.I)))
 

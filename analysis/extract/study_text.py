@@ -322,7 +322,11 @@ def alternation(patterns: list[str]) -> str:
 # time to first analgesic); 'withdrawal response' to rocuronium is the usual injection-pain proxy. Medical word
 # forms of pain count as pain words: -algia and -dynia ('cephalalgia', 'cervicalgia', 'coccydynia'; not 'nostalgia',
 # nor the condition names 'fibromyalgia', 'polymyalgia', whose trials may measure no pain) and aches ('backache').
-PAIN_FORMS = r"(?!(?:nost|fibromy|polymy)alg)[a-z]+(?:algias?|dynias?)|(?:back|tooth|ear|stomach|belly)?aches?|lumbago"
+# A bare 'ache' is not the enzyme abbreviation AChE, which the lower-cased scan reads as the same word: bracketed
+# after its full name ('acetylcholinesterase (AChE)') or naming its inhibition, activity or level.
+PAIN_FORMS = (r"(?!(?:nost|fibromy|polymy)alg)[a-z]+(?:algias?|dynias?)|(?:back|tooth|ear|stomach|belly)aches?|"
+              r"(?<!\()aches?(?!\)|\s+(?:(?:was|were|is)\s+)?(?:inhibit\w*|activit\w*|levels?|enzymes?|genes?|reactivat\w*))|"
+              r"lumbago")
 PAIN = re.compile(
     r"(?<![\w-])(?:pain\w*|hyperalges\w*|allodyni\w*|(?:anti)?nocicepti\w*|myalgia|headaches?|migraines?|" + PAIN_FORMS + "|"
     r"neuralgia|sore throat|odynophagia|colic|dysmenorrh\w*|arthralgia|analgesia|analgesic (?:effects?|efficacy|requirements?|consumption|use|needs?|requests?)|"

@@ -484,3 +484,24 @@ def test_unlabelled_between_group_comparison_reports_results():
                "higher incidence of catheter related urinary symptoms and flank pain was reported among those with "
                "internal stent."))
     assert list(_conditions(article)) == ["postoperative_acute"]
+
+
+# Batch 7 dev articles (data/eval/pool/gold_blind.jsonl, the retired first blind split), and batch 4 and 5 records that the
+# same mechanisms read: the enzyme AChE is no ache; the rationale in a Background part is no outcome (rule w); pain
+# compared or given as a rate is measured; arthroscopy and ablation are operations (rules s, af); 'screening procedures'
+# set no procedural pain; chronic pain after the trial's operation is post-surgical (rule af); 'painless' in a title, a
+# guideline for a pain and people who visit a practitioner for a pain are no pain outcome (rule aa).
+@pytest.mark.parametrize("pmcid, intervention, expected", [
+    ("PMC3635594", "methanesulfonyl fluoride (MSF)", []),  # 'erythrocyte AChE was inhibited'
+    ("PMC3655094", "mindfulness-based meditation intervention", []),  # 'emotional pain' in the Background only
+    ("PMC3606616", "mother-infant skin-to-skin contact during breastfeeding", ["other"]),  # 'compare ... maternal ... pain'
+    ("PMC2249589", "knee arthroscopy plus home exercise", ["other", "postoperative_acute"]),
+    ("PMC5041956", "preoperative mathematic model for CT-guided microwave ablation", ["postoperative_acute"]),
+    ("PMC3516972", "Glubran 2 cyanoacrylate glue mesh fixation", ["other", "postoperative_acute"]),
+    ("PMC2836470", "prolonged (15-pulse) anti-tachycardia burst pacing (vs conventional 8-pulse)", []),  # batch 4
+    ("PMC2291069", "theory-based intervention for implementing an acute low back pain guideline in general practice "
+     "(facilitated workshops)", []),  # batch 5
+])
+def test_batch_7_dev_conditions(pmcid, intervention, expected):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    assert sorted(f.value for f in conditions.extract(make_context(article, intervention))) == expected

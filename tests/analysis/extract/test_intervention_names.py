@@ -46,3 +46,12 @@ def test_unseen_capitalised_drug_name_anywhere_before_a_known_drug_is_its_alias(
     # batch 4 23238266: half of a compound name the text abbreviates whole ('G/PEG') is no alias of its own
     names, _ = literal_names("Gatorade/polyethylene glycol bowel preparation with or without bisacodyl (vs NuLYTELY)")
     assert "Gatorade" not in names
+
+
+def test_a_hyphenated_pair_of_drugs_names_its_first_drug():
+    """Batch 7 PMC2911596: 'sevoflurane-fentanyl anaesthesia' is named 'sevoflurane' in 'receive sevoflurane (n = 20)'."""
+    from ketamine_evidence.analysis.extract.intervention_names import paired_drug_word
+    assert paired_drug_word("sevoflurane-fentanyl anaesthesia") == "sevoflurane"
+    assert paired_drug_word("Sevoflurane-Fentanyl anaesthesia") == "Sevoflurane"
+    assert paired_drug_word("cross-over design") is None
+    assert "sevoflurane" in literal_names("sevoflurane-fentanyl anaesthesia (vs isoflurane-fentanyl)")[0]

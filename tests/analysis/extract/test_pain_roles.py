@@ -41,3 +41,14 @@ def test_people_who_suffer_a_pain_are_the_population():
                 "clinically-relevant and statistically-significant improvements were observed for disability, physical "
                 "and mental health states and quality of life in patients who suffer CNSNP.")
     assert "pain" not in pain_roles.without_roles(pain_roles.spell_out(sentence, abbreviations))
+
+
+def test_people_named_by_the_care_they_seek_for_a_pain_and_a_guideline_for_it_are_no_outcome():
+    """Batch 5 PMC2291069 (rule aa): the population and the guideline name low back pain; neither measures it."""
+    from ketamine_evidence.analysis.extract.pain_roles import without_roles
+    from ketamine_evidence.analysis.extract.study_text import PAIN
+    for text in ("Patients aged 18 years or older who visit a participating practitioner for acute non-specific low back "
+                 "pain of less than three months duration will be eligible for inclusion.",
+                 "IMPLEmenting a clinical practice guideline for acute low back pain evidence-based manageMENT in general "
+                 "practice"):
+        assert not PAIN.pattern.search(without_roles(text))

@@ -88,3 +88,17 @@ def test_swallowing_as_a_symptom_is_no_route(sentence):
 ])
 def test_an_injection_in_at_or_around_its_target(sentence, expected):
     assert [term for term, _ in site_routes(sentence, [])] == expected
+
+
+def test_a_drug_in_a_carrier_gas_is_inhaled():
+    """Batch 7 PMC2911596: 'receive sevoflurane (n = 20) or isoflurane (n = 20) in 30% oxygen/air'; the gas follows the
+    comparator, which is listed with the intervention."""
+    from ketamine_evidence.analysis.extract import make_context
+    from ketamine_evidence.analysis.extract.route_sites import inhaled_routes
+    from ketamine_evidence.analysis.records import Article, Section
+    sentence = "Patients were randomly allocated to receive sevoflurane (n = 20) or isoflurane (n = 20) in 30% oxygen/air."
+    article = Article(pmid="1", pmcid=None, doi=None, title="A trial", abstract=[Section("METHODS", "METHODS", sentence)])
+    ctx = make_context(article, "sevoflurane")
+    assert list(inhaled_routes(ctx, ctx.intervention_sentences())) == ["other"]
+    ctx = make_context(article, "dexmedetomidine")  # not named with the gas
+    assert inhaled_routes(ctx, ctx.sentences) == {}

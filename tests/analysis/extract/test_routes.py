@@ -448,3 +448,39 @@ def test_a_route_in_the_timing_part_of_a_matched_name_is_not_read():
     article = _article("The intravenously administration of dexmedetomidine before spinal anaesthesia has no advantages "
                        "in hemodynamic status compared to that after spinal anaesthesia.")
     assert sorted(_routes(article, "intravenous dexmedetomidine before spinal anaesthesia (vs after)")) == ["intravenous"]
+
+
+# Batch 7 dev articles (data/eval/pool/gold_blind.jsonl, the retired first blind split): a block named in the plural is an
+# injected drug; a prescription's lower-case 'po'; 'for induction' and rapid sequence induction; a food product; a dose timed
+# to meals; a drug given in a carrier gas (and named in a hyphenated pair of drugs).
+@pytest.mark.parametrize("pmcid, intervention, expected", [
+    ("PMC5654031", "caudal and ultrasound-guided TAP blocks", ["neuraxial", "other"]),
+    ("PMC5370803", "alogliptin added to metformin", ["oral"]),  # 'alogliptin (25 mg, qd po)'
+    ("PMC4183082", "high dose cisatracurium for rapid sequence induction", ["intravenous"]),
+    ("PMC5984011", "Daucus carota food product (wild carrot halva)", ["oral"]),
+    ("PMC4139977", "multi-strain probiotic compound", ["oral"]),  # 'twice daily after a meal'
+    ("PMC2911596", "sevoflurane-fentanyl anaesthesia (vs isoflurane-fentanyl)", ["other"]),  # 'in 30% oxygen/air'
+    # the same wordings, for the comparator only, give the intervention nothing
+    ("PMC3502183", "multispecies probiotic mixture (Ecologic Relief)", []),  # batch 4: 'a daily dose', no meal or form
+])
+def test_routes_of_batch_7_dev_articles(pmcid, intervention, expected):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    assert sorted(_routes(article, intervention)) == expected
+
+
+@pytest.mark.parametrize("sentence, intervention, expected", [
+    # batch 7 PMC5370803: the control arm's 'bid po' belongs to metformin, not to the intervention
+    ("The patients in the control group were given metformin (1000 mg, bid po) and the patients in the intervention group "
+     "were given metformin (500\u200amg, bid po) combined with alogliptin (25\u200amg, qd po).", "alogliptin", ["oral"]),
+    ("To observe the effect of alogliptin combined with metformin on pulmonary function in obese patients with type 2 "
+     "diabetes inadequately controlled by metformin monotherapy (500\u200amg, bid po, for at least 3 months), and evaluate "
+     "its efficacy and safety.", "alogliptin", []),
+])
+def test_a_lower_case_short_form_after_a_dose_or_frequency_is_a_route(sentence, intervention, expected):
+    assert sorted(_routes(_article(sentence), intervention)) == expected
+
+
+def test_a_lower_case_short_form_as_an_ordinary_word_is_no_route():
+    # pool dev PMC5827507: a list numeral
+    assert routes._route_matches("(iii) Group 3 - combined 5% KNO3 and the diode laser; and (iv) Group 4 - placebo "
+                                 "(control)") == []

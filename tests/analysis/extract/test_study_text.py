@@ -55,3 +55,15 @@ def test_gated_also_reads_case_sensitive_arm_labels():
     assert gate.search("patients in group II received it") is not None
     assert gate.search("patients in group ii received it") is None
     assert gate.search("A TRIAL of it") is not None
+
+
+@pytest.mark.parametrize("text, pain", [
+    ("Erythrocyte AChE was inhibited by a total of 33%, 46%, and 62% after 2 weeks.", False),  # batch 7 PMC3635594
+    ("erythrocyte acetylcholinesterase (AChE) inhibition induced by MSF", False),
+    ("the degree of AChE inhibition that should effectively enhance memory", False),
+    ("Muscle ache and headache were recorded.", True),
+    ("a dull ache in the lower back", True),
+])
+def test_the_enzyme_ache_is_no_pain_word(text, pain):
+    from ketamine_evidence.analysis.extract.study_text import PAIN
+    assert bool(PAIN.pattern.search(text.replace("headache", "head"))) is pain
