@@ -41,7 +41,7 @@ _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
-    r"^[\W]{0,2}(old|of age|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"^[\W]{0,2}(old|of age|baseline|run-?in|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
@@ -214,6 +214,11 @@ _CYCLES = re.compile(rf"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d
                      r"\b(?P<k>two|three|four|five|six|eight|\d)\s(?:\w+\s)?cycles\b", re.I)
 
 
+# A crossover's arms in sequence, each with its period in brackets: 'placebo (56 days) followed by experimental (56 days)'.
+_BRACKETED_SEQUENCE = re.compile(rf"\((?P<n>\d+)\s(?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\)\s(?:followed by|then)\s"
+                                 rf"[^.;()]{{1,40}}\((?P<m>\d+)\s(?P<unit2>days?|{WEEK_UNITS}|{MONTH_UNITS})\)", re.I)
+
+
 def consecutive_periods(text: str, phased: bool) -> float | None:
     """Days covered by consecutive treatment periods or cycles: 'two 4-week treatment periods separated by a 2-week
     washout' -> 70; 'One treatment cycle lasted for 21 days and two cycles were scheduled' -> 42; 'immediate-release
@@ -226,6 +231,9 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
         if m.groupdict().get("w"):
             days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)
         return days or None
+    m = _BRACKETED_SEQUENCE.search(text) if phased and "(" in text else None
+    if m:  # a crossover: one treatment period (additions rule c)
+        return max(float(m.group("n")) * (unit_days(m.group("unit")) or 0), float(m.group("m")) * (unit_days(m.group("unit2")) or 0)) or None
     m = _SEQUENCE.search(text)
     if m and (phased or re.search(r"followed by|then", m.group("link"), re.I)):
         top = lambda v: max(float(x) for x in re.split(r"\s?[-\u2013]\s?", v))  # noqa: E731
@@ -285,12 +293,24 @@ def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
     return [d - base if base and any(abs(d - base - p) <= 1 and p < d for p in others) else d for d in days]
 
 
+# A background sentence about this study (its aim or design), whose times are the study's own; the other background
+# sentences speak of practice or earlier work ('Short-term treatment (7–14 days) with oral prednisone is used for ...').
+_BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
+_OWN_STUDY = re.compile(r"(this|the present|the current|our)\s(?:\w+\s){0,2}?(study|trial|work|investigation|paper)|"
+                        r"we|(aims?|objectives?|purpose)", re.I)
+
+
+def own_study(sentence: "Sentence") -> bool:
+    """False for a background sentence that is not about this study: its times are not this study's follow-up."""
+    return not (sentence.section and _BACKGROUND.match(sentence.section)) or bool(_OWN_STUDY.search(sentence.text))
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.text))
     course, schedule = timing(ctx)
-    observed = [_observed(s.text, course, schedule) for s in ctx.sentences]
+    observed = [_observed(s.text, course, schedule) if own_study(s) else [] for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
         kept = _kept(s.text, found, False) if found else found
         for days in _from_treatment_start(s.text, kept) if kept else ():
