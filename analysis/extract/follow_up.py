@@ -155,6 +155,10 @@ def _observed(text: str, course: float | None, schedule: dict[int, float] | None
     return found
 
 
+# A time since birth or delivery in a sentence that takes participants in, with no assessment: who they were at entry.
+_SINCE_BIRTH = re.compile(r"^\s?(post-?partum|after (birth|delivery|childbirth))\b", re.I)
+_ENTRY = re.compile(r"\b(randomi[sz]ed|randomly (assigned|allocated)|recruited|enrolled|included|eligible)\b", re.I)
+_ASSESSMENT = re.compile(r"\b(assess\w*|measur\w*|evaluat\w*|follow\w*|record\w*|rated|scored)\b", re.I)
 _OLD_AFTER = re.compile(r"[-\u2013]\s?old\b|year-old", re.I)  # '12-year-old': an age
 _OF_AFTER = re.compile(r"\s?of\s")
 _SPAN_BEFORE = re.compile(r"\b(over|in|during|within) an?\s$", re.I)
@@ -188,6 +192,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue
         if _OLD_AFTER.search(text[t.end:t.end + 8]):
             continue
+        if _SINCE_BIRTH.match(after) and _ENTRY.search(text) and not _ASSESSMENT.search(text):
+            continue  # 'pairs with ... problems 1–16 weeks postpartum were randomly assigned': their state at entry
         if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or _ACTIVITY_AFTER.match(after) or (
                 _OF_AFTER.match(after) and not _POINT_BEFORE.search(before))):
             continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted

@@ -68,7 +68,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         # ('lidocaine causes a significant reduction in pain') or the arm's own duration of analgesia does.
         own = [v for v in verdicts if v.verdict == "within" or v.verdict == "better" and not _compares_arms(ctx, v)]
         if not own:
-            return _arm_duration(ctx, verdicts)
+            return _arm_duration(ctx, verdicts) or _all_improved(ctx, when[0])
         verdicts = own
     if value in ("improved", "mixed"):
         better = _last_better(verdicts, ("better",), follow, when)
@@ -165,6 +165,21 @@ def _add_on_groups(ctx: "Context") -> bool:
     with_it = [d for d in defined if pattern.search(d)]
     base = [d for d in defined if not pattern.search(d) and len(d) >= 6]
     return any(d.lower() != w.lower() and w.lower().startswith(d.lower()) for w in with_it for d in base)
+
+
+# Every measured outcome improved in both arms: a gain from baseline that covers pain where pain is among the outcomes.
+_ALL_IMPROVED = re.compile(r"\ball (?:the )?(?:measur\w+ |study |primary and secondary |clinical )?(?:criteria|outcomes?|"
+                           r"parameters|variables|measures|symptoms|scores)\b[^.;]{0,30}\bimprov\w*[^.;]{0,20}\b(?:in|for) "
+                           r"(?:both|all)(?: the)?(?: \w+)? (?:groups|arms)\b", re.I)
+
+
+def _all_improved(ctx: "Context", course: float | None) -> tuple[float, "Sentence", str] | None:
+    """A course over weeks against an active comparator, where every measured outcome (pain among them) 'improved in
+    both groups': relief from baseline (additions rule e), seen at the end of the course ('All measurable criteria
+    improved in both groups' after 'received CFE or MO randomly for three weeks' -> 21)."""
+    if course is None or course < _WEEKS or not article_arms(ctx).pain_text:
+        return None
+    return next(((course, s, s.text) for s in ctx.sentences if _ALL_IMPROVED.search(s.text)), None)
 
 
 def _end_of_course(ctx: "Context", verdicts: list[Verdict], course: float | None) -> tuple[float, "Sentence", str] | None:
