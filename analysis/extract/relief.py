@@ -61,7 +61,10 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     value = effect[0].value
     # A comparison with what was expected compares no arms: 'the pain response was generally lower than expected
     # and they recovered fully within 72 h' ties no time to the intervention's benefit over its control.
-    verdicts = [v for v in pain_effect.article_verdicts(ctx) if not _EXPECTED.search(v.clause)]
+    # Nor does a comparison that pools the randomised arms ('Across all therapies, both the anteromedial and
+    # anterolateral techniques ...', 'Irrespective of treatment randomization, achievement of MDA ...'): its groups
+    # are formed otherwise, so its times are not the intervention's benefit over its control.
+    verdicts = [v for v in pain_effect.article_verdicts(ctx) if not _EXPECTED.search(v.clause) and not _pools_arms(v)]
     when = timing(ctx)
     if value in HEAD_TO_HEAD_VALUES and _head_to_head(ctx, verdicts):
         # Active comparator only (additions rule e): between-arm benefits give no reading; a change from baseline
@@ -110,6 +113,15 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         if none is not None and none.sentence is not None:
             return 0.0, none.sentence, none.clause.strip()
     return None
+
+
+_POOLED = re.compile(r"\b(?:across|irrespective of|regardless of|independent(?:ly)? of) (?:all |both |the )?(?:\w+ )?"
+                     r"(?:therapies|treatments?|arms|groups|randomi[sz]ation|allocation)\b", re.I)
+
+
+def _pools_arms(v: Verdict) -> bool:
+    """The verdict's clause, or the opening of its sentence, pools the randomised arms."""
+    return bool(_POOLED.search(v.clause) or v.sentence is not None and _POOLED.search(v.sentence.text[:80]))
 
 
 _EXPECTED = re.compile(r"\bthan (?:was |had been )?(?:expected|anticipated|predicted)\b", re.I)
@@ -254,7 +266,8 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     found: list[tuple[float, "Sentence"]] = []
     for short in (False, True):  # minute-scale times only where no longer one is stated
         for s in ctx.sentences:
-            if _RATED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text):
+            if _RATED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
+                    _POOLED.search(s.text[:80])):  # a result that pools the arms dates no assessment of the benefit
                 found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1]
         if found:
             break
