@@ -38,9 +38,10 @@ _ALL_TIMES = re.compile(
 _END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?(treatment|intervention|therapy|programme|program|"
                             r"course)\b|\bat post-?(treatment|intervention)\b", re.I)
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
-# exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
+# exercise versus exercise alone', 'the additional injection of bone marrow concentrate', additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
 _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
+                               r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
 # A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques or procedure
 # variants, the 'control group' is the other variant, an active comparator (additions rule e).

@@ -160,3 +160,11 @@ def test_relief_from_the_comparison_it_belongs_to(pmcid: str, intervention: str,
 ])
 def test_no_relief_without_a_benefit_tied_to_a_time(pmcid: str, intervention: str) -> None:
     assert "relief_duration_days" not in _pool_fields(pmcid, intervention)
+
+
+def test_an_additional_injection_is_an_add_on_design() -> None:
+    # Batch 4 dev PMC4821226: 'a benefit from the additional injection of bone marrow concentrate' during core
+    # decompression, 'no difference in the clinical outcome between the two study groups': against the operation
+    # alone (additions rule g), no difference gives 0, not the two years of within-group gains.
+    assert _pool_fields("PMC4821226", "autologous bone marrow concentrate injection added to core decompression")[
+        "relief_duration_days"].value == 0
