@@ -311,6 +311,10 @@ def own_study(sentence: "Sentence") -> bool:
     return not (sentence.section and _BACKGROUND.match(sentence.section)) or bool(_OWN_STUDY.search(sentence.text))
 
 
+# The analysis reported is an interim one, at a stated time: the follow-up so far.
+_INTERIM = re.compile(r"\binterim (analys[ie]s|results?|report|data)\b", re.I)
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
@@ -327,6 +331,10 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
             best = (1.0, s)
+    interim = [(max(days), s) for s, found in zip(ctx.sentences, observed) if "nterim" in s.text and _INTERIM.search(s.text)
+               for days in [_from_treatment_start(s.text, _kept(s.text, found, False))] if days]
+    if interim:  # 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall': the
+        best = max(interim, key=lambda found: found[0])  # patients were followed that long, not the planned 3 years
     if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'
         for s, found in zip(ctx.sentences, observed):
             for t in _kept(s.text, found, True):

@@ -98,6 +98,9 @@ def test_schedules_and_baselines_in_abbreviated_units() -> None:
     ("PMC1513247", "dietary nucleotide supplementation (IntestAidIB)", 56.0),
     # an age ('50 years of age or younger') is no follow-up; 'evaluation of pain 1 month after treatment' is
     ("PMC2442760", "single-fraction (8 Gy) palliative radiotherapy", 30.0),
+    # batch 4 dev: 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall' of a
+    # '3-year prospective study'
+    ("PMC3536989", "Biodentine dentine substitute (vs composite Z100)", 365.0),
 ])
 def test_follow_up_of_this_study_counted_from_treatment(pmcid: str, intervention: str, expected: float) -> None:
     found = {f.field: f for f in extract_findings(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)}
