@@ -181,7 +181,9 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
                 continue  # 'infused over 10 minutes', not '... prior to administration to 10 or 30 minutes after'
             if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
                 continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
-            if not (_ASSESSED.search(text) or is_pain_outcome(text)) or _APGAR.search(text[max(0, t.start - 40):t.start]):
+            # a minute-scale time is a follow-up only where it times a pain rating ('pain at 5, 15 and 30 minutes'), not
+            # haemodynamics ('blood pressure ... at 0, 1, 2, 3 and 5 minutes after intubation') or a newborn's score
+            if not is_pain_outcome(text) or _APGAR.search(text[max(0, t.start - 40):t.start]):
                 continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
         if (t.max_days >= 365 and _YEAR_UNIT.search(t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
                 _AGE.search(text)):

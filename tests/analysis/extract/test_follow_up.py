@@ -123,3 +123,11 @@ def test_a_time_since_birth_at_entry_is_no_follow_up() -> None:
     text = ("On hundred and three mother-infant pairs with severe latch-on problems 1–16 weeks postpartum were "
             "randomly assigned and analyzed.")  # batch 7 PMC3606616
     assert _kept(text, _observed(text, None, None), False) == []
+
+
+def test_minutes_that_time_no_pain_rating_are_no_follow_up() -> None:
+    # Pool dev PMC3558645: 'blood pressure and heart rate were measured at the baseline, ... and at 0, 1, 2, 3 and 5
+    # minutes after intubation' times haemodynamics, not a pain rating
+    found = {f.field for f in extract_findings(next(parse_file(_POOL / "PMC3558645.nxml")),
+                                               "lidocaine 40 mg mixed with propofol")}
+    assert "follow_up_days" not in found
