@@ -222,7 +222,8 @@ _CYCLES = re.compile(rf"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d
                      r"\b(?P<k>two|three|four|five|six|eight|\d)\s(?:\w+\s)?cycles\b", re.I)
 
 
-# A crossover's arms in sequence, each with its period in brackets: 'placebo (56 days) followed by experimental (56 days)'.
+# A crossover's arms in sequence, each with its period in brackets: 'placebo (56 days) followed by experimental
+# (56 days)'.
 _BRACKETED_SEQUENCE = re.compile(rf"\((?P<n>\d+)\s(?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\)\s(?:followed by|then)\s"
                                  rf"[^.;()]{{1,40}}\((?P<m>\d+)\s(?P<unit2>days?|{WEEK_UNITS}|{MONTH_UNITS})\)", re.I)
 
@@ -241,7 +242,8 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
         return days or None
     m = _BRACKETED_SEQUENCE.search(text) if phased and "(" in text else None
     if m:  # a crossover: one treatment period (additions rule c)
-        return max(float(m.group("n")) * (unit_days(m.group("unit")) or 0), float(m.group("m")) * (unit_days(m.group("unit2")) or 0)) or None
+        first = float(m.group("n")) * (unit_days(m.group("unit")) or 0)
+        return max(first, float(m.group("m")) * (unit_days(m.group("unit2")) or 0)) or None
     m = _SEQUENCE.search(text)
     if m and (phased or re.search(r"followed by|then", m.group("link"), re.I)):
         top = lambda v: max(float(x) for x in re.split(r"\s?[-\u2013]\s?", v))  # noqa: E731
@@ -333,7 +335,8 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
             best = (1.0, s)
-    interim = [(max(days), s) for s, found in zip(ctx.sentences, observed) if "nterim" in s.text and _INTERIM.search(s.text)
+    interim = [(max(days), s) for s, found in zip(ctx.sentences, observed)
+               if "nterim" in s.text and _INTERIM.search(s.text)
                for days in [_from_treatment_start(s.text, _kept(s.text, found, False))] if days]
     if interim:  # 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall': the
         best = max(interim, key=lambda found: found[0])  # patients were followed that long, not the planned 3 years

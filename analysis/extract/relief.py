@@ -38,7 +38,7 @@ _ALL_TIMES = re.compile(
 _END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?(treatment|intervention|therapy|programme|program|"
                             r"course)\b|\bat post-?(treatment|intervention)\b", re.I)
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
-# exercise versus exercise alone', 'the additional injection of bone marrow concentrate', additions rule g). With none of these nor a placebo, the comparator is active
+# exercise versus exercise alone', 'the additional injection of bone marrow concentrate'; additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
 _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
                                r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
@@ -200,7 +200,8 @@ def _end_of_course(ctx: "Context", verdicts: list[Verdict], course: float | None
     (guideline: counted from the start of treatment; 'fed test products or placebo for 8 weeks' -> 56). A benefit
     on another outcome ('AChE inhibition that should effectively enhance memory') dates no relief."""
     pain = article_arms(ctx).pain_outcome
-    better = next((v for v in verdicts if v.verdict == "better" and v.sentence is not None and pain(v.sentence.text)), None)
+    better = next((v for v in verdicts if v.verdict == "better" and v.sentence is not None and pain(v.sentence.text)),
+                  None)
     if course is None or course < _WEEKS or better is None or better.sentence is None:
         return None
     return course, better.sentence, better.clause.strip()

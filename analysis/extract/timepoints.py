@@ -86,9 +86,9 @@ COURSE = re.compile(
     rf"(?P<ud>{_COURSE_UNIT})\b"
     rf"|\b(?:duration|length)\sof\s(?:the\s)?(?:treatment|intervention|therapy|training)\s(?:was|of)\s(?P<e>\d+(?:\.\d+)?|[a-z]+)\s"
     rf"(?P<ue>{_COURSE_UNIT})\b", re.I)
-_MO = re.compile(r"\d[- ]?mos?\b")
+_MO = re.compile(r"\d[- ]?mos?\b")  # '6-mo', 'for 6 mo': the one course unit the gate's words miss
 # A span named as the baseline or run-in period right after its length: '(baseline)', 'of baseline', 'run-in'.
-_BASELINE_AFTER = re.compile(r"\s?(?:\(|of\s|as\s)?(?:the\s)?(?:baseline|run-?in|screening)\b", re.I)  # '6-mo', 'for 6 mo': the one course unit the gate's words miss
+_BASELINE_AFTER = re.compile(r"\s?(?:\(|of\s|as\s)?(?:the\s)?(?:baseline|run-?in|screening)\b", re.I)
 _COURSE_GROUPS = (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"), ("e", "ue"))
 # Measured durations: 'median 320 min', '(mean 4.2 h)', a signed change '(−70.3 min',
 # 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
