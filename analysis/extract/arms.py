@@ -46,6 +46,7 @@ GENERIC_INTERVENTION_ARM = re.compile(
 LABEL_BEFORE = re.compile(r"[Gg](?<=\b[Gg])roups?\s+((?:[A-Z][A-Za-z0-9+-]{0,5})|(?:I{1,3}V?|IV|V)|\d)\b(?!\s*(?:mg|µg|%))")
 # A digit names a group only before a singular 'group' ('2 group'); before 'groups' it counts them ('assigned to 3
 # groups (combination, n = 163; ...)' names no arm '3' defined as 'combination').
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|in comparison (?:with|to))\s")
 LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d(?=\s[Gg]roup\b))\s[Gg]roups?\b")
 WORD_GROUP = re.compile(r"\b([A-Za-z][\w-]{2,})(?:\s[\d.]+\s?(?:mg|µg|mcg|g|ml|mL)(?:/\w+)?)?(?:[- ]treated)?\s(?:group|arm)s?\b")
 _NOT_ARM_WORDS = frozenset(
@@ -258,6 +259,8 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
         # the label's definition ends at its first comma (one leading 'Group K, ketamine' comma excepted)
         window = re.split(r"(?<=[\w)]),\s", window, maxsplit=1)[0]
+        # ... and at a comparison: 'higher in the NaCl group compared with the Bupivacaine group' names the other arm
+        window = _COMPARED.split(window, maxsplit=1)[0]
         if pattern.search(window) or pattern.search(label):
             labels_int.add(label)
         elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here

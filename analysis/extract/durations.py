@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
 NAME = "durations"
+_REVIEWS = ("narrative_review", "systematic_review", "guideline")
 VERSION = "1.0"
 
 
@@ -37,6 +38,8 @@ def extract(ctx: "Context") -> list[Finding]:
         return findings  # durations describe the intervention's study; most records never name it
     if is_protocol(ctx):
         return findings  # guideline additions, rule a: a protocol has no follow-up and no relief yet
+    if any(f.value in _REVIEWS for f in ctx.earlier("design")):
+        return findings  # a review follows no patients of its own: the times it cites are other studies' (as n is null)
     follow = follow_up(ctx)
     found = relief(ctx, follow)
     if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]) and not measured_only(found):

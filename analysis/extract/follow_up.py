@@ -41,7 +41,7 @@ _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
-    r"^[\W]{0,2}(old|of age|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
+    r"^[\W]{0,2}(old|of age|baseline|run-?in|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
@@ -155,6 +155,10 @@ def _observed(text: str, course: float | None, schedule: dict[int, float] | None
     return found
 
 
+# A time since birth or delivery in a sentence that takes participants in, with no assessment: who they were at entry.
+_SINCE_BIRTH = re.compile(r"^\s?(post-?partum|after (birth|delivery|childbirth))\b", re.I)
+_ENTRY = re.compile(r"\b(randomi[sz]ed|randomly (assigned|allocated)|recruited|enrolled|included|eligible)\b", re.I)
+_ASSESSMENT = re.compile(r"\b(assess\w*|measur\w*|evaluat\w*|follow\w*|record\w*|rated|scored)\b", re.I)
 _OLD_AFTER = re.compile(r"[-\u2013]\s?old\b|year-old", re.I)  # '12-year-old': an age
 _OF_AFTER = re.compile(r"\s?of\s")
 _SPAN_BEFORE = re.compile(r"\b(over|in|during|within) an?\s$", re.I)
@@ -177,7 +181,9 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
                 continue  # 'infused over 10 minutes', not '... prior to administration to 10 or 30 minutes after'
             if not (_SHORT_BEFORE.search(text[max(0, t.start - 40):t.start]) or _SHORT_AFTER.match(text[t.end:t.end + 30])):
                 continue  # '2 minute demonstrations', 'a 10-min video': not when pain was measured
-            if not (_ASSESSED.search(text) or is_pain_outcome(text)) or _APGAR.search(text[max(0, t.start - 40):t.start]):
+            # a minute-scale time is a follow-up only where it times a pain rating ('pain at 5, 15 and 30 minutes'), not
+            # haemodynamics ('blood pressure ... at 0, 1, 2, 3 and 5 minutes after intubation') or a newborn's score
+            if not is_pain_outcome(text) or _APGAR.search(text[max(0, t.start - 40):t.start]):
                 continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
         if (t.max_days >= 365 and _YEAR_UNIT.search(t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
                 _AGE.search(text)):
@@ -188,6 +194,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue
         if _OLD_AFTER.search(text[t.end:t.end + 8]):
             continue
+        if _SINCE_BIRTH.match(after) and _ENTRY.search(text) and not _ASSESSMENT.search(text):
+            continue  # 'pairs with ... problems 1–16 weeks postpartum were randomly assigned': their state at entry
         if t.max_days < 1 and (_ACTIVITY_LENGTH_BEFORE.search(before) or _ACTIVITY_AFTER.match(after) or (
                 _OF_AFTER.match(after) and not _POINT_BEFORE.search(before))):
             continue  # '6-8 sessions of 1.5 hours', '2 h of intravenous infusion': how long something lasted
@@ -214,6 +222,12 @@ _CYCLES = re.compile(rf"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d
                      r"\b(?P<k>two|three|four|five|six|eight|\d)\s(?:\w+\s)?cycles\b", re.I)
 
 
+# A crossover's arms in sequence, each with its period in brackets: 'placebo (56 days) followed by experimental
+# (56 days)'.
+_BRACKETED_SEQUENCE = re.compile(rf"\((?P<n>\d+)\s(?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\)\s(?:followed by|then)\s"
+                                 rf"[^.;()]{{1,40}}\((?P<m>\d+)\s(?P<unit2>days?|{WEEK_UNITS}|{MONTH_UNITS})\)", re.I)
+
+
 def consecutive_periods(text: str, phased: bool) -> float | None:
     """Days covered by consecutive treatment periods or cycles: 'two 4-week treatment periods separated by a 2-week
     washout' -> 70; 'One treatment cycle lasted for 21 days and two cycles were scheduled' -> 42; 'immediate-release
@@ -226,6 +240,10 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
         if m.groupdict().get("w"):
             days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)
         return days or None
+    m = _BRACKETED_SEQUENCE.search(text) if phased and "(" in text else None
+    if m:  # a crossover: one treatment period (additions rule c)
+        first = float(m.group("n")) * (unit_days(m.group("unit")) or 0)
+        return max(first, float(m.group("m")) * (unit_days(m.group("unit2")) or 0)) or None
     m = _SEQUENCE.search(text)
     if m and (phased or re.search(r"followed by|then", m.group("link"), re.I)):
         top = lambda v: max(float(x) for x in re.split(r"\s?[-\u2013]\s?", v))  # noqa: E731
@@ -285,12 +303,28 @@ def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
     return [d - base if base and any(abs(d - base - p) <= 1 and p < d for p in others) else d for d in days]
 
 
+# A background sentence about this study (its aim or design), whose times are the study's own; the other background
+# sentences speak of practice or earlier work ('Short-term treatment (7–14 days) with oral prednisone is used for ...').
+_BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
+_OWN_STUDY = re.compile(r"(this|the present|the current|our)\s(?:\w+\s){0,2}?(study|trial|work|investigation|paper)|"
+                        r"we|(aims?|objectives?|purpose)", re.I)
+
+
+def own_study(sentence: "Sentence") -> bool:
+    """False for a background sentence that is not about this study: its times are not this study's follow-up."""
+    return not (sentence.section and _BACKGROUND.match(sentence.section)) or bool(_OWN_STUDY.search(sentence.text))
+
+
+# The analysis reported is an interim one, at a stated time: the follow-up so far.
+_INTERIM = re.compile(r"\binterim (analys[ie]s|results?|report|data)\b", re.I)
+
+
 def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.text))
     course, schedule = timing(ctx)
-    observed = [_observed(s.text, course, schedule) for s in ctx.sentences]
+    observed = [_observed(s.text, course, schedule) if own_study(s) else [] for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
         kept = _kept(s.text, found, False) if found else found
         for days in _from_treatment_start(s.text, kept) if kept else ():
@@ -301,6 +335,11 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
             best = (1.0, s)
+    interim = [(max(days), s) for s, found in zip(ctx.sentences, observed)
+               if "nterim" in s.text and _INTERIM.search(s.text)
+               for days in [_from_treatment_start(s.text, _kept(s.text, found, False))] if days]
+    if interim:  # 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall': the
+        best = max(interim, key=lambda found: found[0])  # patients were followed that long, not the planned 3 years
     if best is None:  # only minute-scale times: 'pain was measured at 5, 15 and 30 minutes'
         for s, found in zip(ctx.sentences, observed):
             for t in _kept(s.text, found, True):

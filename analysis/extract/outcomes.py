@@ -80,10 +80,17 @@ CONDITION_PAIN = re.compile(
     r"feet|foot|hands?|heels?|conditions?|disorders?|neuropath\w*|syndromes?|bladder)\b", re.I)
 
 
+# Acetylcholinesterase ('AChE', 'AChEI'): case-sensitive (no ``re.I``, so run as written), as the case-insensitive
+# pain vocabulary reads it as 'ache'.
+_ENZYME = re.compile(r"\bAChEI?s?\b")
+
+
 @per_article  # per sentence and clause of one article: asked again by several readers
 def _mask(text: str) -> str:
-    """Blank wording that names pain without being a pain outcome (conditions, coping scales)."""
+    """Blank wording that names pain without being a pain outcome (conditions, coping scales, 'AChE')."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
+    if "AChE" in text:
+        text = _ENZYME.sub(blank, text)
     return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
 
 

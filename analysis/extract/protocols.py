@@ -106,5 +106,7 @@ def _reports_result(text: str, strong: bool = False) -> bool:
         return False
     if not strong and not _FUTURE.search(text):
         return True
-    return any(m and not _FUTURE.search(s) and (not strong or not _CONDUCT.fullmatch(m.group(0)))
+    # A planned sentence states a significance threshold or an analysis to come ('We plan to recruit 2424 ... to have
+    # 90% power to detect ..., two-sided p < 0.05'), not a result.
+    return any(m and not _FUTURE.search(s) and (not strong or not _CONDUCT.fullmatch(m.group(0)) and not is_planned(s))
                for s in re.split(r"(?<=[.!?])\s+|\n", text) for m in RESULT.finditer(s))

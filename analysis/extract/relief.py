@@ -17,7 +17,7 @@ from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_ASSESSED, _HOUR, _MINUTE, follow_up_mentions,
+from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up_mentions,
                                                           rated_at_the_moment, timing)
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # it lasts to the last follow-up.
 _ALL_TIMES = re.compile(
     r"\b(all (of )?the (evaluated |measured |assessment |study |follow[- ]?up )?(times|time points|timepoints|visits)|"
-    r"at (all|both|every|each) (the )?(\w+ )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
+    r"at (the )?(all|both|every|each) (the )?(\w+ )?(time points?|timepoints?|times|visits?|assessments?)|throughout( the)?|"
     r"at the end of (the )?(study|trial|follow[- ]?up)|at endpoint|at study end|"
     r"final (?!sample|analys\w+|diagnos\w+|dose|product)\w+|(were|was|remained) (sustained|maintained)(?! (for|until|up to|at|through)))\b",
     re.I)
@@ -38,9 +38,10 @@ _ALL_TIMES = re.compile(
 _END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?(treatment|intervention|therapy|programme|program|"
                             r"course)\b|\bat post-?(treatment|intervention)\b", re.I)
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
-# exercise versus exercise alone', additions rule g). With none of these nor a placebo, the comparator is active
+# exercise versus exercise alone', 'the additional injection of bone marrow concentrate'; additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
 _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
+                               r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
 # A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques or procedure
 # variants, the 'control group' is the other variant, an active comparator (additions rule e).
@@ -59,14 +60,19 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     if not effect:
         return None
     value = effect[0].value
-    verdicts = pain_effect.article_verdicts(ctx)
+    # A comparison with what was expected compares no arms: 'the pain response was generally lower than expected
+    # and they recovered fully within 72 h' ties no time to the intervention's benefit over its control.
+    # Nor does a comparison that pools the randomised arms ('Across all therapies, both the anteromedial and
+    # anterolateral techniques ...', 'Irrespective of treatment randomization, achievement of MDA ...'): its groups
+    # are formed otherwise, so its times are not the intervention's benefit over its control.
+    verdicts = [v for v in pain_effect.article_verdicts(ctx) if not _EXPECTED.search(v.clause) and not _pools_arms(v)]
     when = timing(ctx)
     if value in HEAD_TO_HEAD_VALUES and _head_to_head(ctx, verdicts):
         # Active comparator only (additions rule e): between-arm benefits give no reading; a change from baseline
         # ('lidocaine causes a significant reduction in pain') or the arm's own duration of analgesia does.
         own = [v for v in verdicts if v.verdict == "within" or v.verdict == "better" and not _compares_arms(ctx, v)]
         if not own:
-            return _arm_duration(ctx, verdicts)
+            return _arm_duration(ctx, verdicts) or _all_improved(ctx, when[0])
         verdicts = own
     if value in ("improved", "mixed"):
         better = _last_better(verdicts, ("better",), follow, when)
@@ -75,7 +81,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             kept = next((s for s in ctx.sentences if _SUSTAINED.search(s.text)), None)
             if kept is not None:
                 return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
-        return better or _end_of_course(verdicts, when[0]) or (
+        return better or _end_of_course(ctx, verdicts, when[0]) or (
             _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or (
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
@@ -110,6 +116,16 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     return None
 
 
+_POOLED = re.compile(r"\b(?:across|irrespective of|regardless of|independent(?:ly)? of) (?:all |both |the )?(?:\w+ )?"
+                     r"(?:therapies|treatments?|arms|groups|randomi[sz]ation|allocation)\b", re.I)
+
+
+def _pools_arms(v: Verdict) -> bool:
+    """The verdict's clause, or the opening of its sentence, pools the randomised arms."""
+    return bool(_POOLED.search(v.clause) or v.sentence is not None and _POOLED.search(v.sentence.text[:80]))
+
+
+_EXPECTED = re.compile(r"\bthan (?:was |had been )?(?:expected|anticipated|predicted)\b", re.I)
 # A benefit stated as lasting, without a time of its own: it lasts to the last follow-up.
 _SUSTAINED = re.compile(r"\b(improvements?|benefits?|effects?|reductions?|relief)\b[^.;]{0,40}\b(were|was|remained) "
                         r"(sustained|maintained)\b(?! (for|until|up to|at|through))", re.I)
@@ -164,10 +180,28 @@ def _add_on_groups(ctx: "Context") -> bool:
     return any(d.lower() != w.lower() and w.lower().startswith(d.lower()) for w in with_it for d in base)
 
 
-def _end_of_course(verdicts: list[Verdict], course: float | None) -> tuple[float, "Sentence", str] | None:
-    """A benefit that names no time, in a treatment given over weeks: it was seen at the end of the course
-    (guideline: counted from the start of treatment; 'fed test products or placebo for 8 weeks' -> 56)."""
-    better = next((v for v in verdicts if v.verdict == "better" and v.sentence is not None), None)
+# Every measured outcome improved in both arms: a gain from baseline that covers pain where pain is among the outcomes.
+_ALL_IMPROVED = re.compile(r"\ball (?:the )?(?:measur\w+ |study |primary and secondary |clinical )?(?:criteria|outcomes?|"
+                           r"parameters|variables|measures|symptoms|scores)\b[^.;]{0,30}\bimprov\w*[^.;]{0,20}\b(?:in|for) "
+                           r"(?:both|all)(?: the)?(?: \w+)? (?:groups|arms)\b", re.I)
+
+
+def _all_improved(ctx: "Context", course: float | None) -> tuple[float, "Sentence", str] | None:
+    """A course over weeks against an active comparator, where every measured outcome (pain among them) 'improved in
+    both groups': relief from baseline (additions rule e), seen at the end of the course ('All measurable criteria
+    improved in both groups' after 'received CFE or MO randomly for three weeks' -> 21)."""
+    if course is None or course < _WEEKS or not article_arms(ctx).pain_text:
+        return None
+    return next(((course, s, s.text) for s in ctx.sentences if _ALL_IMPROVED.search(s.text)), None)
+
+
+def _end_of_course(ctx: "Context", verdicts: list[Verdict], course: float | None) -> tuple[float, "Sentence", str] | None:
+    """A benefit on pain that names no time, in a treatment given over weeks: it was seen at the end of the course
+    (guideline: counted from the start of treatment; 'fed test products or placebo for 8 weeks' -> 56). A benefit
+    on another outcome ('AChE inhibition that should effectively enhance memory') dates no relief."""
+    pain = article_arms(ctx).pain_outcome
+    better = next((v for v in verdicts if v.verdict == "better" and v.sentence is not None and pain(v.sentence.text)),
+                  None)
     if course is None or course < _WEEKS or better is None or better.sentence is None:
         return None
     return course, better.sentence, better.clause.strip()
@@ -223,13 +257,19 @@ def _names_inactive_control(text: str) -> bool:
     return bool(_INACTIVE_CONTROL.search(text))
 
 
+# An assessment of pain at a time ('myalgia were assessed 24 hours after surgery'); not an event that 'was observed'
+# then ('a recurrence was observed one year after the initial repair'), which dates the event, not a rating.
+_RATED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded)\w*", re.I)
+
+
 def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     """The one time at which pain was assessed, when the abstract states exactly one ('the incidence and
     severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
     found: list[tuple[float, "Sentence"]] = []
     for short in (False, True):  # minute-scale times only where no longer one is stated
         for s in ctx.sentences:
-            if _ASSESSED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text):
+            if _RATED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
+                    _POOLED.search(s.text[:80])):  # a result that pools the arms dates no assessment of the benefit
                 found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1]
         if found:
             break

@@ -87,6 +87,8 @@ COURSE = re.compile(
     rf"|\b(?:duration|length)\sof\s(?:the\s)?(?:treatment|intervention|therapy|training)\s(?:was|of)\s(?P<e>\d+(?:\.\d+)?|[a-z]+)\s"
     rf"(?P<ue>{_COURSE_UNIT})\b", re.I)
 _MO = re.compile(r"\d[- ]?mos?\b")  # '6-mo', 'for 6 mo': the one course unit the gate's words miss
+# A span named as the baseline or run-in period right after its length: '(baseline)', 'of baseline', 'run-in'.
+_BASELINE_AFTER = re.compile(r"\s?(?:\(|of\s|as\s)?(?:the\s)?(?:baseline|run-?in|screening)\b", re.I)
 _COURSE_GROUPS = (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"), ("e", "ue"))
 # Measured durations: 'median 320 min', '(mean 4.2 h)', a signed change '(−70.3 min',
 # 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
@@ -102,6 +104,17 @@ _MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")
 _AFTER_EVENT = re.compile(r"\s(?:after|post(?:-?\w+ly|-\w+)?|postoperative\w*|following|from)\b", re.I)
 # 'the first 6 months of 2014', 'in 3 months of 2015': a calendar span.
 _CALENDAR_AFTER = re.compile(r"^\s(?:of|in)\s(?:19|20)\d\d\b")
+# An age: 'patients 50 years of age or younger', '12 years old', 'aged 50 years', 'mean age 38.7 years'.
+_AGE_AFTER = re.compile(r"^[- ]?(?:of age|old|of life)\b", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged?|ages)\W+(?:\w+\W+){0,2}$", re.I)
+# The size of a change in a measured duration, not a time point: 'decreased lesion healing time and the duration of
+# pain ... by approximately 2 days', 'has decreased LOS by 1.9 days', 'shortened hospital stay by 1 day'.
+_CHANGE_BY = re.compile(r"\b(?:duration|time|length|stay|LOS)\b[^.;]{0,80}?\b(?:shorten|reduc|decreas|prolong|lengthen|"
+                        r"increas|extend)\w*\b[^.;]{0,80}?\bby\s(?:approximately\s|about\s|around\s|nearly\s|almost\s|"
+                        r"roughly\s|an?\s(?:average|mean|median)\sof\s|~\s?)?$|"
+                        r"\b(?:shorten|reduc|decreas|prolong|lengthen|increas|extend)\w*\b[^.;]{0,80}?\b(?:duration|time|length|"
+                        r"stay|LOS)\b[^.;]{0,80}?\bby\s(?:approximately\s|about\s|around\s|nearly\s|almost\s|roughly\s|"
+                        r"an?\s(?:average|mean|median)\sof\s|~\s?)?$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +173,8 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
                 "mo" not in text or not _MO.search(text)):
             continue  # every COURSE match names one of these units (lower-case in running text)
         for m in COURSE.finditer(text):
+            if _BASELINE_AFTER.match(text, m.end()):
+                continue  # 'daily symptom ratings ... for 28 days (baseline)': before treatment, not its course
             number, unit = next((m.group(n), m.group(u)) for n, u in _COURSE_GROUPS if m.group(n))
             found = time_mentions(f"{number} {unit}")
             if not found:
@@ -180,10 +195,12 @@ _LEADING_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def is_measured(text: str, start: int, end: int) -> bool:
-    """True when the time at ``text[start:end]`` is a measured duration or a calendar span, not a time point."""
+    """True when the time at ``text[start:end]`` is a measured duration, a calendar span or an age, not a time point."""
     before, after = text[max(0, start - 30):start], text[end:end + 20]
-    if _CALENDAR_AFTER.match(after):
-        return True
+    if _CALENDAR_AFTER.match(after) or _AGE_AFTER.match(after) or _AGE_BEFORE.search(before):
+        return True  # a calendar span or an age, not a time after treatment
+    if "by " in before and _CHANGE_BY.search(text[max(0, start - 200):start]):
+        return True  # a change in a duration, by so much
     if _POINT_BEFORE.search(before):
         return False  # 'at 24 h', 'up to 3 weeks', 'for 8 weeks': a time point or a course
     return bool(_MEASURED_BEFORE.search(before) or _MEASURED_AFTER.match(after))

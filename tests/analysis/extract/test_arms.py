@@ -240,3 +240,12 @@ def test_a_label_bracketed_after_an_arm_phrase_takes_its_side() -> None:
     arms = arms_for(text, re.compile(r"\bprenatal education\b", re.I))
     assert arms.side("felt by group U") == "intervention"
     assert arms.side("felt by group T") == "comparator"
+
+
+def test_a_label_is_not_defined_by_the_arm_it_is_compared_with() -> None:
+    # Batch 7 PMC3262135: 'the NaCl group' is compared with the bupivacaine group, not defined by it
+    text = ("A total of 282 patients were randomised to 10 cc NaCl 0.9%, 10 cc Bupivacaine 0.5% or 10 cc Ropivacaine "
+            "0.75%. One-h NRS-scores at rest were higher in the NaCl group compared with the Bupivacaine group "
+            "(P < 0.01).")
+    arms = arms_for(text, re.compile(r"bupivacaine", re.I))
+    assert arms.is_comparator("the NaCl group") and not arms.is_intervention("the NaCl group")

@@ -87,3 +87,47 @@ def test_schedules_and_baselines_in_abbreviated_units() -> None:
     text = ("Sleep was assessed continuously for 14 days by actigraphy, 1 wk of baseline measurement, and 1 wk of "
             "ongoing treatment.")
     assert _from_treatment_start(text, [_mention(d) for d in (14.0, 7.0, 7.0)]) == [7.0, 7.0, 7.0]
+
+
+@pytest.mark.parametrize(("pmcid", "intervention", "expected"), [  # batch 7
+    # 'Short-term treatment (7–14 days) with oral prednisone is used for ...' is practice, in the background; this
+    # study sampled 'on Days 0 and 8'
+    ("PMC4947329", "oral prednisone", 8.0),
+    # a crossover: 'placebo (56 days) followed by experimental (56 days)' is one 56-day period (additions rule c),
+    # not the '28 days (baseline)' before it
+    ("PMC1513247", "dietary nucleotide supplementation (IntestAidIB)", 56.0),
+    # an age ('50 years of age or younger') is no follow-up; 'evaluation of pain 1 month after treatment' is
+    ("PMC2442760", "single-fraction (8 Gy) palliative radiotherapy", 30.0),
+    # batch 4 dev: 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall' of a
+    # '3-year prospective study'
+    ("PMC3536989", "Biodentine dentine substitute (vs composite Z100)", 365.0),
+])
+def test_follow_up_of_this_study_counted_from_treatment(pmcid: str, intervention: str, expected: float) -> None:
+    found = {f.field: f for f in extract_findings(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)}
+    assert found["follow_up_days"].value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # batch 7
+    # a review cites other trials' times ('3–5 day episodic therapy'): it follows no patients of its own
+    ("PMC1705528", "single-day famciclovir"),
+    # 'decreased LOS by 1.9 days' is how much a stay shortened, not a time point
+    ("PMC4310883", "perioperative alvimopan"),
+])
+def test_no_follow_up_of_its_own(pmcid: str, intervention: str) -> None:
+    found = {f.field for f in extract_findings(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)}
+    assert "follow_up_days" not in found and "relief_duration_days" not in found
+
+
+def test_a_time_since_birth_at_entry_is_no_follow_up() -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _kept, _observed
+    text = ("On hundred and three mother-infant pairs with severe latch-on problems 1–16 weeks postpartum were "
+            "randomly assigned and analyzed.")  # batch 7 PMC3606616
+    assert _kept(text, _observed(text, None, None), False) == []
+
+
+def test_minutes_that_time_no_pain_rating_are_no_follow_up() -> None:
+    # Pool dev PMC3558645: 'blood pressure and heart rate were measured at the baseline, ... and at 0, 1, 2, 3 and 5
+    # minutes after intubation' times haemodynamics, not a pain rating
+    found = {f.field for f in extract_findings(next(parse_file(_POOL / "PMC3558645.nxml")),
+                                               "lidocaine 40 mg mixed with propofol")}
+    assert "follow_up_days" not in found

@@ -132,3 +132,11 @@ def test_pain_words_of_the_general_pain_vocabulary() -> None:
     assert not is_pain_outcome(condition) and not is_pain_outcome(condition.replace("cervical", "neck"))
     events = "The incidence of fatigue (p=0.44), cephalalgia (p=0.58) and dystonia (p=0.06) had no significant difference"
     assert not is_pain_outcome(events) and not is_pain_outcome(events.replace("cephalalgia", "headache"))
+
+
+def test_acetylcholinesterase_is_no_ache() -> None:
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
+    # batch 7 PMC3635594
+    assert not is_pain_outcome("It is estimated that MSF provided a degree of AChE inhibition that should effectively "
+                               "enhance memory.")
+    assert is_pain_outcome("Patients reported less muscle ache in the treatment group.")

@@ -66,6 +66,9 @@ def test_trial_with_results_is_not_a_protocol() -> None:
     ("PMC3517324", "E-MOSAIC longitudinal monitoring sheet"),
     # its only CI is in the analysis plan: 'with 95% CIs will summarise the impact of each dressing'
     ("PMC4593168", "tissue adhesive"),
+    # batch 7 PMC5142154: its only p-value is the plan's threshold, 'We plan to recruit 2424 ... to have 90% power to
+    # detect ..., two-sided p < 0.05'
+    ("PMC5142154", "early CT coronary angiography (CTCA)"),
 ])
 def test_protocols_named_in_the_title_without_results(pmcid: str, intervention: str) -> None:
     ctx = _context(pmcid, intervention)

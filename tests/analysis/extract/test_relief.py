@@ -131,3 +131,40 @@ def test_a_benefit_at_the_end_of_treatment_is_read_at_the_end_of_the_course(clau
     assert end_of_course(clause, 56.0, None) == 56.0  # the course, not a later follow-up (guideline; rule c)
     assert not _ALL_TIMES.search(clause)  # so 'to the last follow-up' does not read it
     assert end_of_course("Similar benefits were reported with both CZP doses.", 56.0, None) is None  # batch 4 dev
+
+
+@pytest.mark.parametrize(("pmcid", "intervention", "expected"), [  # batch 7
+    # 'lower than those of Group C at the all six time points', the last 30 min after arrival in PACU
+    ("PMC5389230", "intranasal dexmedetomidine", 30 / 1440),
+    # against mineral oil only: 'All measurable criteria improved in both groups' after three weeks of CFE or MO
+    ("PMC3556012", "cassia fistula emulsion", 21.0),
+    # 'evaluation of pain 1 month after treatment', not the patients' ages ('50 years of age or younger')
+    ("PMC2442760", "single-fraction (8 Gy) palliative radiotherapy", 30.0),
+])
+def test_relief_from_the_comparison_it_belongs_to(pmcid: str, intervention: str, expected: float) -> None:
+    assert _pool_fields(pmcid, intervention)["relief_duration_days"].value == pytest.approx(expected, abs=1e-3)
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # batch 7: no time tied to a benefit over the control
+    # 'the pain response was generally lower than expected and they recovered fully within 72 h'
+    ("PMC5282794", "Kiwi OmniCup plastic ventouse (vs metal cup)"),
+    # 'a recurrence was observed one year after the initial repair' dates an event, not a pain rating
+    ("PMC3516972", "Glubran 2 cyanoacrylate glue mesh fixation"),
+    # 'AChE inhibition that should effectively enhance memory': no pain outcome ('AChE' is no 'ache')
+    ("PMC3635594", "methanesulfonyl fluoride (MSF)"),
+    # pool dev: 'Irrespective of treatment randomization, achievement of MDA ... at week 256 versus patients not
+    # achieving MDA' pools the arms
+    ("PMC5066795", "golimumab"),
+    # batch 5 dev: 'Across all therapies, both the anteromedial and anterolateral techniques ... at 18 and 26 weeks'
+    ("PMC5560514", "intra-articular Cingal (sodium hyaluronate plus triamcinolone hexacetonide), by injection technique"),
+])
+def test_no_relief_without_a_benefit_tied_to_a_time(pmcid: str, intervention: str) -> None:
+    assert "relief_duration_days" not in _pool_fields(pmcid, intervention)
+
+
+def test_an_additional_injection_is_an_add_on_design() -> None:
+    # Batch 4 dev PMC4821226: 'a benefit from the additional injection of bone marrow concentrate' during core
+    # decompression, 'no difference in the clinical outcome between the two study groups': against the operation
+    # alone (additions rule g), no difference gives 0, not the two years of within-group gains.
+    assert _pool_fields("PMC4821226", "autologous bone marrow concentrate injection added to core decompression")[
+        "relief_duration_days"].value == 0

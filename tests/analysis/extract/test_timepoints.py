@@ -149,3 +149,23 @@ def test_a_mean_time_before_postoperatively_is_a_time_point() -> None:
         assert [(p.days, p.measured) for p in points] == [(720.0, False)]
     # a measured duration with no event after it stays measured
     assert all(p.measured for p in time_points("The duration of analgesia was 263.33 ± 63 min.", None, None))
+
+
+def test_ages_and_changes_in_a_duration_are_not_time_points() -> None:
+    # Batch 7 PMC2442760 and PMC1705528, PMC4310883 (batch 7): an age, and how much a duration changed
+    assert days("The mean reduction in pain was 1.4 in patients 50 years of age or younger and 0.9 in patients more "
+                "than 50 years of age (p = 0.01).") == []
+    assert days("In a recent randomized trial, single-day famciclovir treatment decreased lesion healing time and the "
+                "duration of pain and other symptoms by approximately 2 days compared to placebo") == []
+    assert days("Use of alvimopan in the routine perioperative care of our cystectomy and urinary diversion patients "
+                "has decreased LOS by 1.9 days.") == []
+    # a time point reached 'by' a week stays one
+    assert days("Pain was significantly reduced by week 6 compared with placebo.") == [42.0]
+
+
+def test_a_baseline_period_is_no_treatment_course() -> None:
+    # Batch 7 PMC1513247: the 28 days are the baseline ratings before treatment
+    assert course_days(["Thirty-seven people with a diagnosis of Irritable Bowel gave daily symptom severity ratings "
+                        "for abdominal pain, diarrhoea, urgency to have a bowel movement, incomplete feeling of "
+                        "evacuation after a bowel movement, bloating, flatulence and constipation for 28 days "
+                        "(baseline)."]) is None
