@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, alias_is_intervention, bracketed_alias,
                                                                 former_latter, group_matches, label_defined_before,
+                                                                label_window,
                                                                 present_arms_text, word_group_given)
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
@@ -255,6 +256,11 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
+        read = label_window(window)  # a bracket of results uses the label; a count's is skipped
+        if read is None:
+            undefined.add(label)
+            continue
+        window = read
         # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
         # the label's definition ends at its first comma (one leading 'Group K, ketamine' comma excepted)
         window = re.split(r"(?<=[\w)]),\s", window, maxsplit=1)[0]

@@ -262,12 +262,14 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     masked = _mask(arms.unnamed(clause))
     word = re.match(r"\w+", clause[position:])
     position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
-    after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position)] if m] + \
-            [(m.start(), 1, "lower_better") for m in [LOWER_BETTER.search(masked, position)] if m]
+    stop = _NEXT_PREDICATE.search(masked, position)  # '... were longer and the need for rescue analgesics was lower':
+    limit = stop.start() if stop else len(masked)  # the next predicate's subject is not this word's outcome
+    after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position, limit)] if m] + \
+            [(m.start(), 1, "lower_better") for m in [LOWER_BETTER.search(masked, position, limit)] if m]
     if arms.outcome_terms is not None:
         for m in arms.outcome_terms.finditer(masked):
             higher = bool(arms.higher_terms and arms.higher_terms.fullmatch(m.group(0)))
-            if m.start() >= position:
+            if position <= m.start() < limit:
                 after.append((m.start(), 0, "higher_better" if higher else "lower_better"))
     if after and min(after)[0] - position < 70:
         return min(after)[2]
@@ -281,10 +283,12 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# 'and' opening a clause with a verb of its own ('and the total need for rescue analgesics was lower').
+_NEXT_PREDICATE = re.compile(r"\b(?:and|but|while|whereas)\s(?=[^,;()]{1,80}?\b(?:was|were|is|are)\s)", re.I)
 # 'more reduction in pain', 'greater decrease', 'the decrease from baseline in pain was greater', 'the decrease was greater':
 # more of a reduction is better.
 MORE_REDUCTION = re.compile(
-    r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|"
+    r"\b(more|greater|larger|bigger|higher|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|"
     r"\bmore\s(\w+ly\s)?(reduced|decreased|lowered|relieved)\b|\b(reduction|decrease|decline|"
     r"relief|improvement|change)s?\s(observed\s)?(from\s(the\s)?baseline\s(to\s[^,;]{1,50}?\s)?)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b|"
     r"\b(reduction|decrease|decline)s?\s(was|were)\s(\w+ly\s){0,2}(greater|larger|more|bigger)\b", re.I)
