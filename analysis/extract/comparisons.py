@@ -101,7 +101,7 @@ LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
 CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
-                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=except (?:at|on|in|during|after|before|for|when|between|from)\b)|,?\s(?=with (?:comparable|similar)\b)|,\s(?=with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter)\b)|,?\s(?=with no (?:significant |"
+                          r"improving|increasing|any (?:effect|change|difference)|(?:an? |any )?(?:increased|increase in|higher|greater|loss of|worsening))\b)|,?\s(?=except (?:at|on|in|during|after|before|for|when|between|from)\b)|,?\s(?=with (?:comparable|similar)\b)|,\s(?=with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter)\b)|,?\s(?=with no (?:significant |"
                           r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 # A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"

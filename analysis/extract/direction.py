@@ -90,6 +90,10 @@ EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s
 
 
 
+# 'otherwise' before a clause: what would happen without the course of action just stated, not a finding.
+_COUNTERFACTUAL = re.compile(r"\botherwise,?\s*$", re.I)
+
+
 @dataclass(slots=True)
 class Verdict:
     """The reading of one clause: better / worse / no_difference / within (improved from baseline)."""
@@ -286,6 +290,9 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     parts = _paired_arms(clauses(text), arms, originals)
     for written in parts:
         within_change = False
+        if _COUNTERFACTUAL.search(text[:max(text.find(written), 0)]):
+            continue  # '..., otherwise longer opioid titration due to higher pain scores might delay discharge': what
+            # would follow without the advice, no result
         clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))

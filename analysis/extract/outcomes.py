@@ -65,7 +65,9 @@ NOT_PAIN_OUTCOME = re.compile(
     r"(?<!\brequests for )(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|multimodal|"
     r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b|"
     # Pain naming the treatment or the syndrome, not a measured outcome: 'pain treatment improved sleep'.
-    r"\bpain (treatments?|therapy|therapies|medications?|clinics?|services?|syndromes?|patients)\b", re.I)
+    r"\bpain (treatments?|therapy|therapies|medications?|clinics?|services?|syndromes?|patients)\b|"
+    # A rating scale of something else: 'NRS-satisfaction', 'VAS anxiety' (more satisfaction is no less pain).
+    r"\b(vas|nrs|vrs)[- ](satisfaction|anxiety|nausea|sedation|comfort|fatigue|sleep)\b", re.I)
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
