@@ -90,6 +90,10 @@ EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s
 
 
 
+# An outcome item with its statistic and nothing else ('pain (p≤0.001)'), split off a list of outcomes at '(p...) and'.
+_BARE_ITEM = re.compile(r"\s*(?:the\s)?[\w-]+(?:\s[\w-]+){0,3}\s?\([^()]*\)\W*")
+# 'in this regard': the previous clause's outcome, named by reference.
+_THIS_REGARD = re.compile(r"\b(in|with) (this|that) (regard|respect)\b", re.I)
 # 'otherwise' before a clause: what would happen without the course of action just stated, not a finding.
 _COUNTERFACTUAL = re.compile(r"\botherwise,?\s*$", re.I)
 
@@ -258,7 +262,7 @@ towards patients subjects participants after before during respectively versus h
 years minutes min follow-up postoperative postoperatively for from with into upon within across see additional file files
 supplementary either neither case cases adjusting adjusted adjustment baseline study studies end period phase visit visits
 intervention interventions control controls condition conditions cohort cohorts community communities evaluation evaluated
-measured assessed comparisons between-group within-group between-groups intergroup inter-group""".split())
+measured assessed comparisons between-group within-group between-groups intergroup inter-group regard respect""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
 
 
@@ -288,7 +292,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
-    for written in parts:
+    for k, written in enumerate(parts):
         within_change = False
         if _COUNTERFACTUAL.search(text[:max(text.find(written), 0)]):
             continue  # '..., otherwise longer opioid titration due to higher pain scores might delay discharge': what
@@ -323,6 +327,9 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             word, position = direction_at(clause) if not BASELINE_ONLY.search(clause) else (None, 0)
             if word is None and own and not BASELINE_ONLY.search(clause):
                 word = numeric_direction(clause, arms)
+            if word is None and own and k and _BARE_ITEM.fullmatch(clause) and _significance(clause) == "sig":
+                clause = f"{parts[k - 1].rstrip()} and {clause}"  # 'improvements in PtGA (p≤0.001) and pain (p≤0.001)':
+                word, position = direction_at(clause)  # the item shares the previous item's direction word
             polarity = local_polarity(clause, position, arms) or polarity
             if word is None:
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)
@@ -331,7 +338,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                     and re.search(r"\d\s?%|±", clause) and respective_direction(clause, arms) is None:
                 continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
             if not own and not (word == "none" and prev is not None and not other_subject(clause, arms)
-                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)) and not (
+                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", _THIS_REGARD.sub(" ", clause))) and not (
                     prev is not None and _anaphor(clause, arms)):
                 continue
             if (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(clause))) \

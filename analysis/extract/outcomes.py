@@ -71,7 +71,8 @@ NOT_PAIN_OUTCOME = re.compile(
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
-    r"\b(for|with|from|in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|cervical|"
+    r"\b(for|with|from|(?<!decrease )(?<!decreases )(?<!reduction )(?<!reductions )(?<!improvement )(?<!improvements )"
+    r"(?<!increase )(?<!change )(?<!changes )(?<!difference )(?<!differences )in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|cervical|"
     r"sciatic|hip|menstrual|cancer-related|"
     r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
     r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"
