@@ -108,7 +108,10 @@ SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|clas
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
                        r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
                        r"(when )?analy[sz]ed by (gender|sex|age)|(good|poor|better|worse|favou?rable|unfavou?rable) "
-                       r"outcome groups?|(irrespective|regardless) of (the )?(treatment|randomi[sz]ation|allocation))\b", re.I)
+                       r"outcome groups?|(irrespective|regardless) of (the )?(treatment|randomi[sz]ation|allocation)|"
+                       # age bands and response categories: 'in patients 50 years of age or younger and ... more than 50'
+                       r"\d+ years (of age )?or (younger|older)|(older|younger|more|less) than \d+ years|"
+                       r"patients with (a |an )?(complete|partial) (response|remission))\b", re.I)
 # Patients compared with healthy people: a case-control contrast, never one between the trial's arms.
 HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|between [^,;]{1,60}? and) (the |\w+ )?(healthy|"
                               r"age-matched|pain-free) (\w+ )?(controls?|volunteers|subjects|individuals|participants|women|men)\b",

@@ -90,6 +90,8 @@ EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s
 
 
 
+# The spread of a measure ('ranged from -0.8 to 2.6').
+_RANGE = re.compile(r"\brang(ed|es|ing) (from |between )?[-\u2013\u2212]?\s?\d", re.I)
 # An outcome item with its statistic and nothing else ('pain (p≤0.001)'), split off a list of outcomes at '(p...) and'.
 _BARE_ITEM = re.compile(r"\s*(?:the\s)?[\w-]+(?:\s[\w-]+){0,3}\s?\([^()]*\)\W*")
 # 'in this regard': the previous clause's outcome, named by reference.
@@ -307,6 +309,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             continue
         if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
             continue  # 'did not differ between duloxetine-treated male and female patients': not the arms
+        if _RANGE.search(clause) and not COMPARE.search(clause) and arms.side(clause) is None:
+            continue  # 'The reduction in pain grade ranged from -0.8 to 2.6 (mean: 1.1)': a spread, no arm's result
         if HEALTHY_CONTROLS.search(clause):
             continue  # 'Women with trapezius myalgia have lower strength capacity ... than healthy controls'
         if WITHOUT.match(clause) or WITH_NO.match(clause):
