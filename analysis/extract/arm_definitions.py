@@ -52,8 +52,8 @@ def label_defined_before(text: str, start: int, end: int, floor: int, pattern: r
     before = text[max(floor, start - 151):start]
     if not _GIVEN_IN.search(before):
         return None
-    item = re.split(r"[.;]\s|\b(?:or|either|versus|vs\.?)\s", _BRACKET.sub(" ", before))[-1]
-    return bool(pattern.search(item)) if _DOSE.search(item) else None
+    item = re.split(r"[.;]\s|\b(?:or|either|versus|vs\.?)\s", before)[-1]
+    return bool(pattern.search(_BRACKET.sub(" ", item))) if _DOSE.search(item) else None
 
 
 def label_window(window: str) -> str | None:
