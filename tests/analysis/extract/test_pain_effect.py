@@ -449,3 +449,14 @@ def test_this_regard_and_subgroups_by_age() -> None:
                 ("CONCLUSIONS", "Our trial showed no significant difference in pain relief after palliative radiotherapy "
                                 "with 1 or 10 fractions."))
     assert effect(a, "single-fraction palliative radiotherapy").value == "no_difference"
+
+
+def test_a_difference_no_longer_significant_is_the_previous_sentences() -> None:
+    # Batch 7 pmid 25289376 (gold mixed): the difference on sore throat is gone at 12 and 24 h.
+    a = article("Sore throat after rapid sequence induction with succinylcholine or high dose cisatracurium",
+                ("RESULTS", "Number of patients who developed sore throat was significantly higher in the Succinylcholine "
+                            "group (75%) compared to Cisatracurium group (27.5%) at the time of entrance to the recovery "
+                            "room (P = 0.001). These numbers decreased at 2 hours post–operation (42% versus 17.5%) but the "
+                            "difference was still statistically significant (P < 0.05). At 12 (P = 0.062) and 24 (P = "
+                            "0.14) hours post operation, the difference was no longer significant."))
+    assert effect(a, "high dose cisatracurium").value == "mixed"
