@@ -291,7 +291,8 @@ _NEXT_PREDICATE = re.compile(r"\b(?:and|but|while|whereas)\s(?=[^,;()]{1,80}?\b(
 # 'more reduction in pain', 'greater decrease', 'the decrease from baseline in pain was greater', 'the decrease was greater':
 # more of a reduction is better.
 MORE_REDUCTION = re.compile(
-    r"\b(more|greater|larger|bigger|higher|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|"
+    r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|"
+    r"\bhigher\s(reduction|decrease|decline)s?\s(of|in)\b|"
     r"\bmore\s(\w+ly\s)?(reduced|decreased|lowered|relieved)\b|\b(reduction|decrease|decline|"
     r"relief|improvement|change)s?\s(observed\s)?(from\s(the\s)?baseline\s(to\s[^,;]{1,50}?\s)?)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b|"
     r"\b(reduction|decrease|decline)s?\s(was|were)\s(\w+ly\s){0,2}(greater|larger|more|bigger)\b", re.I)
