@@ -96,7 +96,7 @@ TAKEN_BACK = re.compile(r"^\W*((the |this |these |such )?(difference|differences
 # Markers of the reference side of a comparison ('lower in A than in B').
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
-    r"over( the)?(?= placebo| control| sham)|when compared)\b", re.I)
+    r"over( the)?(?= placebo| control| sham)|when compared|(?<=\w\s)with respect to)\b", re.I)
 LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)

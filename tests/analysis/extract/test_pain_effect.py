@@ -460,3 +460,14 @@ def test_a_difference_no_longer_significant_is_the_previous_sentences() -> None:
                             "difference was still statistically significant (P < 0.05). At 12 (P = 0.062) and 24 (P = "
                             "0.14) hours post operation, the difference was no longer significant."))
     assert effect(a, "high dose cisatracurium").value == "mixed"
+
+
+def test_with_respect_to_an_arm_marks_the_reference_side() -> None:
+    # Batch 7 pmid 29559834 (gold worse): the comparator reduced pain 'with respect to' the intervention.
+    a = article("Neural mobilization versus pharmacologic treatment in cervical pain",
+                ("CONCLUSIONS", "OI pharmacologic treatment may reduce pain intensity and disability with respect to "
+                                "neural mobilization (MNNM and CLG) in patients with CP during six weeks."))
+    assert effect(a, "median nerve neural mobilization and cervical lateral glide").value == "worse"
+    # a leading 'With respect to pain,' names the outcome, not the reference side
+    a = article("Ketamine for pain", ("RESULTS", "With respect to pain, placebo was significantly worse than ketamine."))
+    assert effect(a).value == "improved"
