@@ -26,6 +26,13 @@ _FUTURE_TRIAL = fast(FUTURE_TRIAL)
 
 _GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
+# A dose given 'in group X': 'morphine 4 mg in Group M;', 'fentanyl 20 mcg (0.4 ml) ... in group III'.
+_GIVEN_IN = re.compile(r"\bin\s(?:the\s)?$", re.I)
+_DOSE = re.compile(r"\d\s?(?:mg|mcg|µg|μg|ug|ml|mL|IU|units?)\b")
+_BRACKET = re.compile(r"\([^()]*\)")
+_RESULT_BRACKET = re.compile(r"\s*\((?:[^()]*?(?:\b[Pp]\s?[<=>≤]|±)|\s*\d+(?:\.\d+)?\s?%(?: of (?:the )?(?:patients|subjects|"
+                             r"cases))?\s*\))")
+_COUNT_BRACKET = re.compile(r"\s*\(\s*n\s?=\s?\d+\s*\),?\s*")
 # What ends the words that define an arm, read backwards from its label: punctuation, or the previous arm's "or".
 DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
 _GIVEN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:was|were)\s(?:\w+\s)?(?:administered|given|treated|received)\b|"
@@ -33,12 +40,30 @@ _GIVEN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:was|were)\s(?:\w+\s)?(?:adminis
 
 
 def label_defined_before(text: str, start: int, end: int, floor: int, pattern: re.Pattern[str]) -> bool | None:
-    """For the label at ``text[start:end]``: None unless it closes a clause after '... to'; else whether the
-    words before it (back to ``floor``, the previous label, and the last comma) name the intervention."""
-    before = text[max(floor, start - 91):start]
-    if not (_GIVEN_TO.search(before) and _CLAUSE_END.match(text[end:end + 5])):
+    """For the label at ``text[start:end]``: None unless it closes a clause after '... to' or a dose given '... in';
+    else whether the words before it (back to ``floor``, the previous label, and the last comma) name the
+    intervention. The dose form ('normal saline (0.5 ml) in group I; fentanyl 20 mcg (0.4 ml) and neostigmine 1 mcg
+    (0.1 ml) in group III') reads its item back to the previous label or ';', brackets and all."""
+    if not _CLAUSE_END.match(text[end:end + 5]):
         return None
-    return bool(pattern.search(DEFINITION_BEFORE.split(before)[-1]))
+    before = text[max(floor, start - 91):start]
+    if _GIVEN_TO.search(before):
+        return bool(pattern.search(DEFINITION_BEFORE.split(before)[-1]))
+    before = text[max(floor, start - 151):start]
+    if not _GIVEN_IN.search(before):
+        return None
+    item = re.split(r"[.;]\s|\b(?:or|either|versus|vs\.?)\s", before)[-1]
+    return bool(pattern.search(_BRACKET.sub(" ", item))) if _DOSE.search(item) else None
+
+
+def label_window(window: str) -> str | None:
+    """The words after a label, as read for its definition: None where a bracket of results follows it ('group D
+    (49.03 ± 12.8 min)', 'group I (P < 0.005)'), which uses the label; after a bracketed count ('In Group LN (n = 39),
+    30 ml 0.5% levobupivacaine + 10 mg ... nalbuphine'), the definition that follows it, bracketed."""
+    if _RESULT_BRACKET.match(window):
+        return None
+    count = _COUNT_BRACKET.match(window)
+    return "(" + window[count.end():] if count and count.end() < len(window) else window
 
 
 def word_group_given(text: str, end: int, pattern: re.Pattern[str]) -> bool:

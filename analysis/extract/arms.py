@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, alias_is_intervention, bracketed_alias,
                                                                 former_latter, group_matches, label_defined_before,
+                                                                label_window,
                                                                 present_arms_text, word_group_given)
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 PLACEBO_LIKE = re.compile(
     r"\b(placebo|sham|saline|(?<!pain )(?<!symptom )(?<!headache )(?<!disease )(?<!glycaemic )(?<!glycemic )controls?|"
     r"control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
-    r"no treatment|untreated|vehicle|dummy|group n|normal saline)\b", re.I)
+    r"no treatment|untreated|vehicle|dummy|group n|normal saline|NaCl)\b", re.I)
 GENERIC_INTERVENTION_ARM = re.compile(
     r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)
 # Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'. (The word boundary before 'group' is checked
@@ -256,6 +257,14 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             continue
         nxt = hits[i + 1][0] if i + 1 < len(hits) else len(text)
         window = re.split(r"(?<=[.;])\s", text[end:min(nxt, end + 120)], maxsplit=1)[0]
+        read = label_window(window)  # a bracket of results uses the label; a count's is skipped
+        if read is None:
+            undefined.add(label)
+            continue
+        window = read
+        if _USED_IN_COMPARISON.match(window):
+            undefined.add(label)  # 'the NaCl group compared with the Bupivacaine group': the other arm's name follows
+            continue
         # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
         # the label's definition ends at its first comma (one leading 'Group K, ketamine' comma excepted)
         window = re.split(r"(?<=[\w)]),\s", window, maxsplit=1)[0]
@@ -354,6 +363,7 @@ _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group
 # 'Label, treatment' as an item of a bracketed or semicolon list ('(Group N, normal saline; Groups L, lidocaine 40 mg;
 # ...)'): a definition, unlike a count ('(group C, n = 36') or a result ('(group L, -1.1 vs. group ML, -4.3)').
 _LISTED_DEFINITION = re.compile(r",\s(?!n\s?=|and\b|or\b|respectively\b|whereas\b|while\b|which\b|who\b|p\b)[A-Za-z][a-z-]{2,}")
+_USED_IN_COMPARISON = re.compile(r"\s*(compared (with|to)|in comparison (with|to)|versus|vs\.?|than|and|or)\s", re.I)
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 

@@ -78,7 +78,7 @@ NOT_COMPARISON = re.compile(
     r"predict\w*)\b", re.I)
 SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)
 WITHIN = re.compile(
-    r"\b(in (both|all) (the )?([\w-]+ (and|or) [\w-]+ )?(groups|arms|treatment groups|study groups)|"
+    r"\b(in (both|all) (the )?([\w-]+ (and|or) (the )?[\w-]+ )?(groups|arms|treatment groups|study groups)|"
     r"^\s*both (the )?[\w-]+( [\w-]+)? and [\w-]+|(?<!between )(?<!among )both (the )?(groups|treatments|techniques|interventions|methods|procedures|regimens|"
     r"arms)|from (the )?baseline|compared (to|with) (the )?(baseline|pre-?treatment|pre-?intervention|pre-?operative|pre-?test) ?(values?|scores?|levels?)?\b|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
@@ -96,19 +96,22 @@ TAKEN_BACK = re.compile(r"^\W*((the |this |these |such )?(difference|differences
 # Markers of the reference side of a comparison ('lower in A than in B').
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
-    r"over( the)?(?= placebo| control| sham)|when compared)\b", re.I)
+    r"over( the)?(?= placebo| control| sham)|when compared|(?<=\w\s)with respect to)\b", re.I)
 LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
 CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
-                          r"improving|increasing|any (?:effect|change|difference))\b)|,?\s(?=except (?:at|on|in|during|after|before|for|when|between|from)\b)|,?\s(?=with (?:comparable|similar)\b)|,\s(?=with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter)\b)|,?\s(?=with no (?:significant |"
+                          r"improving|increasing|any (?:effect|change|difference)|(?:an? |any )?(?:increased|increase in|higher|greater|loss of|worsening))\b)|,?\s(?=except (?:at|on|in|during|after|before|for|when|between|from)\b)|,?\s(?=with (?:comparable|similar)\b)|,\s(?=with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter)\b)|,?\s(?=with no (?:significant |"
                           r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 # A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
                        r"females? and males?|responders and non-?responders|younger and older|older and younger)|"
                        r"(when )?analy[sz]ed by (gender|sex|age)|(good|poor|better|worse|favou?rable|unfavou?rable) "
-                       r"outcome groups?|(irrespective|regardless) of (the )?(treatment|randomi[sz]ation|allocation))\b", re.I)
+                       r"outcome groups?|(irrespective|regardless) of (the )?(treatment|randomi[sz]ation|allocation)|"
+                       # age bands and response categories: 'in patients 50 years of age or younger and ... more than 50'
+                       r"\d+ years (of age )?or (younger|older)|(older|younger|more|less) than \d+ years|"
+                       r"patients with (a |an )?(complete|partial) (response|remission))\b", re.I)
 # Patients compared with healthy people: a case-control contrast, never one between the trial's arms.
 HEALTHY_CONTROLS = re.compile(r"\b(than|compared (with|to)|versus|vs\.?|and|between [^,;]{1,60}? and) (the |\w+ )?(healthy|"
                               r"age-matched|pain-free) (\w+ )?(controls?|volunteers|subjects|individuals|participants|women|men)\b",
@@ -262,12 +265,14 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     masked = _mask(arms.unnamed(clause))
     word = re.match(r"\w+", clause[position:])
     position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
-    after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position)] if m] + \
-            [(m.start(), 1, "lower_better") for m in [LOWER_BETTER.search(masked, position)] if m]
+    stop = _NEXT_PREDICATE.search(masked, position)  # '... were longer and the need for rescue analgesics was lower':
+    limit = stop.start() if stop else len(masked)  # the next predicate's subject is not this word's outcome
+    after = [(m.start(), 0, "higher_better") for m in [HIGHER_BETTER.search(masked, position, limit)] if m] + \
+            [(m.start(), 1, "lower_better") for m in [LOWER_BETTER.search(masked, position, limit)] if m]
     if arms.outcome_terms is not None:
         for m in arms.outcome_terms.finditer(masked):
             higher = bool(arms.higher_terms and arms.higher_terms.fullmatch(m.group(0)))
-            if m.start() >= position:
+            if position <= m.start() < limit:
                 after.append((m.start(), 0, "higher_better" if higher else "lower_better"))
     if after and min(after)[0] - position < 70:
         return min(after)[2]
@@ -281,10 +286,13 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# 'and' opening a clause with a verb of its own ('and the total need for rescue analgesics was lower').
+_NEXT_PREDICATE = re.compile(r"\b(?:and|but|while|whereas)\s(?=[^,;()]{1,80}?\b(?:was|were|is|are)\s)", re.I)
 # 'more reduction in pain', 'greater decrease', 'the decrease from baseline in pain was greater', 'the decrease was greater':
 # more of a reduction is better.
 MORE_REDUCTION = re.compile(
     r"\b(more|greater|larger|bigger|prolonged|sustained|long-lasting|lasting)\s(\w+\s)?(reduction|decrease|decline|relief)s?\b|"
+    r"\bhigher\s(reduction|decrease|decline)s?\s(of|in)\b|"
     r"\bmore\s(\w+ly\s)?(reduced|decreased|lowered|relieved)\b|\b(reduction|decrease|decline|"
     r"relief|improvement|change)s?\s(observed\s)?(from\s(the\s)?baseline\s(to\s[^,;]{1,50}?\s)?)?(in|of)\s(?:[^,;]|,\s(?:and\s)?(?=\w+(?:,|\sand\b|\s(?:was|were)\b))){0,80}?\b(was|were)\s(\w+ly\s){0,2}(greater|larger|higher|more|bigger)\b|"
     r"\b(reduction|decrease|decline)s?\s(was|were)\s(\w+ly\s){0,2}(greater|larger|more|bigger)\b", re.I)

@@ -90,6 +90,16 @@ EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s
 
 
 
+# The spread of a measure ('ranged from -0.8 to 2.6').
+_RANGE = re.compile(r"\brang(ed|es|ing) (from |between )?[-\u2013\u2212]?\s?\d", re.I)
+# An outcome item with its statistic and nothing else ('pain (p≤0.001)'), split off a list of outcomes at '(p...) and'.
+_BARE_ITEM = re.compile(r"\s*(?:the\s)?[\w-]+(?:\s[\w-]+){0,3}\s?\([^()]*\)\W*")
+# 'in this regard': the previous clause's outcome, named by reference.
+_THIS_REGARD = re.compile(r"\b(in|with) (this|that) (regard|respect)\b", re.I)
+# 'otherwise' before a clause: what would happen without the course of action just stated, not a finding.
+_COUNTERFACTUAL = re.compile(r"\botherwise,?\s*$", re.I)
+
+
 @dataclass(slots=True)
 class Verdict:
     """The reading of one clause: better / worse / no_difference / within (improved from baseline)."""
@@ -254,7 +264,7 @@ towards patients subjects participants after before during respectively versus h
 years minutes min follow-up postoperative postoperatively for from with into upon within across see additional file files
 supplementary either neither case cases adjusting adjusted adjustment baseline study studies end period phase visit visits
 intervention interventions control controls condition conditions cohort cohorts community communities evaluation evaluated
-measured assessed comparisons between-group within-group between-groups intergroup inter-group""".split())
+measured assessed comparisons between-group within-group between-groups intergroup inter-group regard respect""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
 
 
@@ -284,8 +294,11 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
-    for written in parts:
+    for k, written in enumerate(parts):
         within_change = False
+        if _COUNTERFACTUAL.search(text[:max(text.find(written), 0)]):
+            continue  # '..., otherwise longer opioid titration due to higher pain scores might delay discharge': what
+            # would follow without the advice, no result
         clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
@@ -296,6 +309,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             continue
         if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
             continue  # 'did not differ between duloxetine-treated male and female patients': not the arms
+        if _RANGE.search(clause) and not COMPARE.search(clause) and arms.side(clause) is None:
+            continue  # 'The reduction in pain grade ranged from -0.8 to 2.6 (mean: 1.1)': a spread, no arm's result
         if HEALTHY_CONTROLS.search(clause):
             continue  # 'Women with trapezius myalgia have lower strength capacity ... than healthy controls'
         if WITHOUT.match(clause) or WITH_NO.match(clause):
@@ -316,6 +331,9 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             word, position = direction_at(clause) if not BASELINE_ONLY.search(clause) else (None, 0)
             if word is None and own and not BASELINE_ONLY.search(clause):
                 word = numeric_direction(clause, arms)
+            if word is None and own and k and _BARE_ITEM.fullmatch(clause) and _significance(clause) == "sig":
+                clause = f"{parts[k - 1].rstrip()} and {clause}"  # 'improvements in PtGA (p≤0.001) and pain (p≤0.001)':
+                word, position = direction_at(clause)  # the item shares the previous item's direction word
             polarity = local_polarity(clause, position, arms) or polarity
             if word is None:
                 loose_times.extend(t for m in time_mentions(clause) for t in m.days)
@@ -324,7 +342,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                     and re.search(r"\d\s?%|±", clause) and respective_direction(clause, arms) is None:
                 continue  # 'dogs given X showed an average decrease of 28%': a description, not a finding
             if not own and not (word == "none" and prev is not None and not other_subject(clause, arms)
-                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", clause)) and not (
+                                and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", _THIS_REGARD.sub(" ", clause))) and not (
                     prev is not None and _anaphor(clause, arms)):
                 continue
             if (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(clause))) \

@@ -65,11 +65,16 @@ NOT_PAIN_OUTCOME = re.compile(
     r"(?<!\brequests for )(epidural|spinal|intrathecal|regional|caudal|patient[- ]controlled|intravenous|thoracic|multimodal|"
     r"opioid[- ]based|balanced)( [\w-]+)? analgesia\b|\bas (\w+ )?analgesia\b|"
     # Pain naming the treatment or the syndrome, not a measured outcome: 'pain treatment improved sleep'.
-    r"\bpain (treatments?|therapy|therapies|medications?|clinics?|services?|syndromes?|patients)\b", re.I)
+    r"\bpain (treatments?|therapy|therapies|medications?|clinics?|services?|syndromes?|patients)\b|"
+    # A rating scale of something else: 'NRS-satisfaction', 'VAS anxiety' (more satisfaction is no less pain).
+    # The enzyme acetylcholinesterase ('AChE inhibition', 'erythrocyte AChE'), not an ache.
+    r"\bache[- ](inhibit\w*|activity|activities|levels?|reactivation)\b|\b(erythrocyte|plasma|serum|brain|red cell) ache\b|"
+    r"\b(vas|nrs|vrs)[- ](satisfaction|anxiety|nausea|sedation|comfort|fatigue|sleep)\b", re.I)
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
-    r"\b(for|with|from|in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|cervical|"
+    r"\b(for|with|from|(?<!decrease )(?<!decreases )(?<!reduction )(?<!reductions )(?<!improvement )(?<!improvements )"
+    r"(?<!increase )(?<!change )(?<!changes )(?<!difference )(?<!differences )in) (the (treatment|management) of )?(((chronic|acute|widespread|low|lower|upper|back|neck|cervical|"
     r"sciatic|hip|menstrual|cancer-related|"
     r"shoulder|cancer|neuropathic|musculoskeletal|pelvic|myofascial|lumbosacral|radicular|knee|joint|abdominal|"
     r"persistent|refractory|diabetic|non-specific|nonspecific|severe|moderate|mild|moderate-to-severe|lumbar|spinal|"

@@ -21,6 +21,7 @@ from ketamine_evidence.analysis.extract.direction import (
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
 from ketamine_evidence.analysis.extract.protocols import is_protocol
+from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -135,6 +136,10 @@ GLOBAL_NONE = re.compile(r"\bno (statistically )?(significant )?differences? (\w
                          r"observed|detected|noted)(?=\.?$))", re.I)
 
 
+# A difference said to have gone: about the outcome of the sentence before.
+NO_LONGER = re.compile(r"\b(the |this |these )?differences? (was|were|became|is) no longer (statistically )?significant\b", re.I)
+
+
 # A sentence that defines an outcome ('Relapse was defined as moderate-to-severe upper GI symptoms ...') reports none.
 DEFINITION = re.compile(r"\b(was|were|is|are) defined as\b", re.I)
 
@@ -161,6 +166,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
         where = sections(ctx)
         concluding = unlabelled_conclusions(ctx)
         aliases = pain_aliases([s.text for s in ctx.sentences if MEASURING.search(where[id(s)]) or not where[id(s)]])
+        previous: list[Verdict] = []  # the verdicts of the last sentence that had any
         for s in finding_sentences(ctx):
             if s.section == "TITLE" or CONCLUDING.search(where[id(s)]):
                 if measured is None:
@@ -183,6 +189,13 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 found = clause_verdicts(aliases.sub("pain", s.text), arms, results=results)
                 for v in found:
                     v.clause = s.text
+            if not found and previous and NO_LONGER.search(s.text) and not arms.pain_outcome(s.text) and \
+                    s.index - previous[-1].sentence.index <= 2 and previous[-1].section == s.section:
+                # 'At 12 (P = 0.062) and 24 (P = 0.14) hours post operation, the difference was no longer significant':
+                # the previous sentence's difference, absent at the time points this one names
+                found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
+                                 vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
+            previous = found or previous
             for v in found:
                 v.sentence = s
                 v.section = s.section or ("CONCLUSIONS" if s.index in concluding else None)

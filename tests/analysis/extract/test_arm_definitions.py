@@ -6,6 +6,7 @@ import random
 import re
 
 from ketamine_evidence.analysis.extract.arm_definitions import (_FUTURE_TRIAL, group_matches, label_defined_before,
+                                                                label_window,
                                                                 word_group_given)
 from ketamine_evidence.analysis.extract.arms import _ARM_WORD, _NAMED_ARM, LABEL_AFTER, WORD_GROUP, arms_for
 from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
@@ -74,3 +75,44 @@ def test_group_patterns_read_in_their_stretches_find_what_they_find_in_the_whole
             assert [(m.span(), m.groups()) for m in group_matches(pattern, text)] == whole
             total += len(whole)
     assert total > 500
+
+
+# Batch 7 PMC (pmid 23225930): each arm's doses given 'in group X'; neostigmine is the intervention.
+NEOSTIGMINE = ("The test drug was normal saline (0.5 ml) in group I; fentanyl 20 mcg (0.4 ml) and normal saline (0.1 ml) in "
+               "group II; and fentanyl 20 mcg (0.4 ml) and neostigmine 1 mcg (0.1 ml) in group III.")
+
+
+def test_a_dose_given_in_a_group_defines_it() -> None:
+    neostigmine = re.compile(r"\bneostigmine\b", re.I)
+    one, two, three = (NEOSTIGMINE.index(f"group {n}{end}") for n, end in (("I", ";"), ("II", ";"), ("III", ".")))
+    assert label_defined_before(NEOSTIGMINE, one, one + 7, 0, neostigmine) is False
+    assert label_defined_before(NEOSTIGMINE, two, two + 8, one + 7, neostigmine) is False
+    assert label_defined_before(NEOSTIGMINE, three, three + 9, two + 8, neostigmine) is True
+    # a result 'in group K.' has no dose: not a definition
+    assert label_defined_before("Pain scores were lower in group K.", 25, 32, 0, neostigmine) is None
+
+
+def test_label_window_skips_counts_and_sees_results() -> None:
+    # Batch 7 pmid 28298754 and 28298753.
+    assert label_window(" (n = 39), 30 ml 0.5% levobupivacaine + 10 mg nalbuphine hydrochloride").startswith(
+        "(30 ml 0.5% levobupivacaine")
+    assert label_window(" (49.03 ± 12.8 min) compared to group M") is None
+    assert label_window(" (P < 0.005) patients") is None
+    assert label_window(" (23% of patients) during the procedure") is None
+    assert label_window(" (0.25% bupivacaine)") == " (0.25% bupivacaine)"  # a concentration defines the arm
+
+
+def test_labels_of_results_brackets_and_counts_take_the_right_side() -> None:
+    # Batch 7 pmid 28298754: 'In Group LN (n = 39), 30 ml 0.5% levobupivacaine + 10 mg ... nalbuphine'.
+    text = ("In Group LN (n = 39), 30 ml 0.5% levobupivacaine + 10 mg (diluted in 2 ml 0.9% saline) nalbuphine "
+            "hydrochloride, and in Group LC (n = 39), 30 ml 0.5% levobupivacaine + 2 ml normal saline (0.9%) were "
+            "administered in supraclavicular block. Postoperative VAS value at 24 h was significantly lower in Group LN "
+            "(P < 0.05).")
+    arms = arms_for(text, re.compile(r"\bnalbuphine\b", re.I))
+    assert arms.side("in Group LN") == "intervention"
+    assert arms.side("in Group LC") == "comparator"
+    # Batch 7 pmid 21630047: 'the NaCl group compared with the Bupivacaine group' uses the label; NaCl is placebo.
+    text = ("A total of 282 patients were randomised to 10 cc NaCl 0.9%, 10 cc Bupivacaine 0.5% or 10 cc Ropivacaine "
+            "0.75%. One-h NRS-scores at rest were higher in the NaCl group compared with the Bupivacaine group (P < 0.01).")
+    arms = arms_for(text, re.compile(r"\b(bupivacaine|ropivacaine)\b", re.I))
+    assert arms.side("in the NaCl group") == "comparator"

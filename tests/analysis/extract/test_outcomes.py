@@ -140,3 +140,18 @@ def test_acetylcholinesterase_is_no_ache() -> None:
     assert not is_pain_outcome("It is estimated that MSF provided a degree of AChE inhibition that should effectively "
                                "enhance memory.")
     assert is_pain_outcome("Patients reported less muscle ache in the treatment group.")
+
+
+def test_enzyme_rating_of_other_constructs_and_changes_in_named_pain() -> None:
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_polarity
+    # Batch 7 pmid 23116458 (gold not_reported): AChE is acetylcholinesterase.
+    assert not is_pain_outcome("It is estimated that MSF provided a degree of AChE inhibition that should effectively "
+                               "enhance memory.")
+    assert is_pain_outcome("Muscle aches were reported by two patients.")
+    # Batch 7 pmid 21630047: a satisfaction rating on a numerical scale is no pain outcome.
+    assert not is_pain_outcome("NRS-satisfaction at 4 h was higher for the Bupivacaine group compared with the NaCl "
+                               "group (P = 0.01).")
+    # Batch 7 pmid 25161987: 'a decrease in abdominal pain' measures the pain, it does not name the condition.
+    change = "After treatment, there was a decrease in abdominal pain and distension severity"
+    assert is_pain_outcome(change) and outcome_polarity(change) == "lower_better"
+    assert not is_pain_outcome("We enrolled 90 patients with abdominal pain and distension.")

@@ -370,3 +370,104 @@ def test_the_same_change_from_baseline_in_both_arms_is_no_difference() -> None:
                 ("RESULTS", "The presence of pain, photophobia, conjunctival hyperemia, chemosis, cellularity, and corneal "
                             "edema disappeared by day 30 in both groups."))
     assert effect(a, "bromfenac 0.09% ophthalmic solution").value == "no_difference"
+
+
+# --- batch 7 (the retired blind split): arms and polarity read from text no rule was written from ---------------
+
+def test_labels_followed_by_results_brackets_are_not_defined_by_them() -> None:
+    # Batch 7 pmid 28298753: 'group D (49.03 ± 12.8 min)', 'group D (P < 0.1)' once made D a comparator, and the
+    # lower pain in group D read as worse.
+    a = article("A Prospective Randomized Trial Comparing Dexmedetomidine and Midazolam for Conscious Sedation",
+                ("METHODS", "Then, subjects in group (D) received dexmedetomidine at a loading dose of 1 μg/kg IV over "
+                            "10 min. Patients in group (M) received a loading dose of midazolam 0.06 mg/kg IV."),
+                ("RESULTS", "Visual analog scale scores significantly decreased in group D than group M at 5 and 10 min "
+                            "during the procedure (P = 0.03 and 0.01, respectively). Furthermore, the time of PACU stay was "
+                            "significantly less (P < 0.01) in group D (49.03 ± 12.8 min) compared to group M (62.5 ± "
+                            "18.34 min). Patient satisfaction was significantly higher in group D (P < 0.1)."))
+    assert effect(a, "dexmedetomidine (vs midazolam) for conscious sedation").value == "improved"
+
+
+def test_outcome_after_the_word_stops_at_the_next_predicate() -> None:
+    # Batch 7 pmid 26955303: 'longer' governs the durations before it, not the rescue analgesics of the next predicate.
+    a = article("Pain relief after ambulatory hand surgery: dexmedetomidine and clonidine as adjuvant",
+                ("METHODS", "In group RD (n = 45) 30 ml 0.5% ropivacaine + 100 μg of dexmedetomidine and group RC "
+                            "(n = 45) 30 ml 0.5% ropivacaine + 75 μg clonidine were administered in axillary plexus block."),
+                ("RESULTS", "Sensory and motor block duration and time to first analgesic use were significantly longer "
+                            "and the total need for rescue analgesics was lower in group RD (P < 0.05) than group RC."))
+    assert effect(a, "dexmedetomidine").value == "improved"
+
+
+def test_a_higher_decrease_is_more_reduction() -> None:
+    # Batch 7 pmid 26032211.
+    a = article("Analgesic effect of nasal salmon calcitonin during the early post-fracture period",
+                ("RESULTS", "A higher decrease of VAS score during the first post-fracture period was observed in the "
+                            "calcitonin group."))
+    assert effect(a, "salmon calcitonin").value == "improved"
+
+
+def test_counterfactual_and_without_clauses_report_no_harm() -> None:
+    # Batch 7 pmid 16421625: what 'otherwise' would follow is no result.
+    a = article("Remifentanil versus fentanyl or sufentanil",
+                ("RESULTS", "Post operative pain scores were significantly lower in the fentanyl and sufentanil groups "
+                            "compared to remifentanil group (55 ± 15, and 60 ± 10 versus 78± 12, P < 0.05)."),
+                ("CONCLUSIONS", "After remifentanil based analgesia, anticipation of postoperative pain with opioid "
+                                "analgesic appears mandatory even for surgery rated as being moderately painful, otherwise "
+                                "longer opioid titration due to higher pain scores might delay discharge time."))
+    assert effect(a, "fentanyl").value == "improved"
+    # Batch 7 pmid 26917621: 'without an increased risk of ... loss of pain control' is no benefit.
+    a = article("Switching Patients on Chronic Full μ-Opioid Agonist Therapy to Buccal Buprenorphine",
+                ("RESULTS", "There were no significant differences in pain ratings between treatments."),
+                ("CONCLUSIONS", "Chronic pain patients treated with around-the-clock full μ-opioid agonist therapy can be "
+                                "switched to buccal buprenorphine (a partial μ-opioid agonist) at approximately 50% of the "
+                                "full μ-opioid agonist dose without an increased risk of opioid withdrawal or loss of pain "
+                                "control."))
+    assert effect(a, "buccal buprenorphine").value == "no_difference"
+
+
+def test_a_bare_item_shares_the_previous_items_direction() -> None:
+    # Batch 7 pmid 27799159: 'improvements in PtGA (p≤0.001) and pain (p≤0.001)'.
+    a = article("Baricitinib in rheumatoid arthritis",
+                ("RESULTS", "At week 24, more baricitinib-treated patients versus placebo-treated patients reported normal "
+                            "physical functioning (HAQ-DI <0.5; p≤0.001), reductions in fatigue (FACIT-F ≥3.56; p≤0.05), "
+                            "improvements in PtGA (p≤0.001) and pain (p≤0.001) and reductions in duration of MJS "
+                            "(p<0.01)."))
+    assert effect(a, "baricitinib").value == "improved"
+
+
+def test_this_regard_and_subgroups_by_age() -> None:
+    # Batch 7 pmid 25161987: 'no difference between the two groups in this regard' is about the pain just named.
+    a = article("Multi-strain probiotic compound in irritable bowel syndrome: a randomized placebo-controlled trial",
+                ("RESULTS", "After treatment, there was a decrease in abdominal pain and distension severity in both "
+                            "probiotic and the placebo groups (P<0.001), but there was no difference between the two "
+                            "groups in this regard (P>0.05)."))
+    assert effect(a, "probiotic").value == "no_difference"
+    # Batch 7 pmid 18596887: age bands, response categories and a spread are not the arms' results.
+    a = article("Single-fraction versus multifraction palliative radiotherapy",
+                ("RESULTS", "The reduction in pain grade ranged from –0.8 to 2.6 (mean: 1.1). The mean reduction in pain "
+                            "was 1.4 in patients 50 years of age or younger and 0.9 in patients more than 50 years of age "
+                            "(p = 0.01)."),
+                ("CONCLUSIONS", "Our trial showed no significant difference in pain relief after palliative radiotherapy "
+                                "with 1 or 10 fractions."))
+    assert effect(a, "single-fraction palliative radiotherapy").value == "no_difference"
+
+
+def test_a_difference_no_longer_significant_is_the_previous_sentences() -> None:
+    # Batch 7 pmid 25289376 (gold mixed): the difference on sore throat is gone at 12 and 24 h.
+    a = article("Sore throat after rapid sequence induction with succinylcholine or high dose cisatracurium",
+                ("RESULTS", "Number of patients who developed sore throat was significantly higher in the Succinylcholine "
+                            "group (75%) compared to Cisatracurium group (27.5%) at the time of entrance to the recovery "
+                            "room (P = 0.001). These numbers decreased at 2 hours post–operation (42% versus 17.5%) but the "
+                            "difference was still statistically significant (P < 0.05). At 12 (P = 0.062) and 24 (P = "
+                            "0.14) hours post operation, the difference was no longer significant."))
+    assert effect(a, "high dose cisatracurium").value == "mixed"
+
+
+def test_with_respect_to_an_arm_marks_the_reference_side() -> None:
+    # Batch 7 pmid 29559834 (gold worse): the comparator reduced pain 'with respect to' the intervention.
+    a = article("Neural mobilization versus pharmacologic treatment in cervical pain",
+                ("CONCLUSIONS", "OI pharmacologic treatment may reduce pain intensity and disability with respect to "
+                                "neural mobilization (MNNM and CLG) in patients with CP during six weeks."))
+    assert effect(a, "median nerve neural mobilization and cervical lateral glide").value == "worse"
+    # a leading 'With respect to pain,' names the outcome, not the reference side
+    a = article("Ketamine for pain", ("RESULTS", "With respect to pain, placebo was significantly worse than ketamine."))
+    assert effect(a).value == "improved"
