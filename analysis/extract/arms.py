@@ -262,9 +262,6 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             undefined.add(label)
             continue
         window = read
-        if _USED_IN_COMPARISON.match(window):
-            undefined.add(label)  # 'the NaCl group compared with the Bupivacaine group': the other arm's name follows
-            continue
         # 'Group C received 0.5% ropivacaine (30cc), 0.5% ropivacaine with 50 μg dexmedetomidine (30cc) in Group D':
         # the label's definition ends at its first comma (one leading 'Group K, ketamine' comma excepted)
         window = re.split(r"(?<=[\w)]),\s", window, maxsplit=1)[0]
@@ -363,7 +360,6 @@ _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group
 # 'Label, treatment' as an item of a bracketed or semicolon list ('(Group N, normal saline; Groups L, lidocaine 40 mg;
 # ...)'): a definition, unlike a count ('(group C, n = 36') or a result ('(group L, -1.1 vs. group ML, -4.3)').
 _LISTED_DEFINITION = re.compile(r",\s(?!n\s?=|and\b|or\b|respectively\b|whereas\b|while\b|which\b|who\b|p\b)[A-Za-z][a-z-]{2,}")
-_USED_IN_COMPARISON = re.compile(r"\s*(compared (with|to)|in comparison (with|to)|versus|vs\.?|than|and|or)\s", re.I)
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
 
 

@@ -67,8 +67,6 @@ NOT_PAIN_OUTCOME = re.compile(
     # Pain naming the treatment or the syndrome, not a measured outcome: 'pain treatment improved sleep'.
     r"\bpain (treatments?|therapy|therapies|medications?|clinics?|services?|syndromes?|patients)\b|"
     # A rating scale of something else: 'NRS-satisfaction', 'VAS anxiety' (more satisfaction is no less pain).
-    # The enzyme acetylcholinesterase ('AChE inhibition', 'erythrocyte AChE'), not an ache.
-    r"\bache[- ](inhibit\w*|activity|activities|levels?|reactivation)\b|\b(erythrocyte|plasma|serum|brain|red cell) ache\b|"
     r"\b(vas|nrs|vrs)[- ](satisfaction|anxiety|nausea|sedation|comfort|fatigue|sleep)\b", re.I)
 
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
