@@ -6,7 +6,7 @@ guideline's annotators read) unless ``Evidence.source`` says ``fulltext`` or ``m
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 # The guideline's enumerations (../shared/eval/GUIDELINES.md), in its order.
@@ -153,11 +153,36 @@ class StudyRecord:
     evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_gold(self, with_evidence: bool = True) -> dict[str, Any]:
-        """The guideline's JSON object (and an ``evidence`` object per field when asked)."""
-        out = asdict(self)
+        """The guideline's JSON object (and an ``evidence`` object per field when asked): ``asdict``'s copy,
+        made directly where every value is a string, number, None, list or dict (always, from the extractors),
+        since ``asdict`` deep-copies each value through ``copy.deepcopy`` (most of ``--jsonl``'s time)."""
+        try:
+            out = {name: _plain_copy(getattr(self, name)) for name in _STUDY_FIELDS}
+        except _NotPlain:
+            out = asdict(self)
         if not with_evidence:
             out.pop("evidence")
         return out
+
+
+_STUDY_FIELDS = tuple(f.name for f in fields(StudyRecord))
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+class _NotPlain(Exception):
+    """A value ``_plain_copy`` leaves to ``asdict``."""
+
+
+def _plain_copy(value: Any) -> Any:
+    """What ``asdict`` makes of a JSON-like value: the same atoms, new lists and dicts."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [_plain_copy(v) for v in value]
+    if kind is dict:
+        return {_plain_copy(k): _plain_copy(v) for k, v in value.items()}
+    raise _NotPlain
 
 
 def build_study_record(article: Article, findings: list[Finding], intervention: str) -> StudyRecord:
