@@ -8,6 +8,7 @@ logging handlers or turns exceptions into exit codes.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -101,6 +102,8 @@ def _configure_logging(level: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if argv is None:  # the command itself (not a call from Python): what is imported lives as long as the
+        gc.freeze()  # process, so the collector need not walk it again in each full collection of a long run
     _configure_logging(args.log_level)
     paths.set_home(args.home)  # every call: an earlier in-process call's --home must not linger
     try:
