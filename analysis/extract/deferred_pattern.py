@@ -32,8 +32,11 @@ class Deferred:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            source = (charset_first(self.pattern, self.flags) if self.first else None) or self.pattern
-            self._compiled = re.compile(source, self.flags)
+            source = charset_first(self.pattern, self.flags) if self.first else None
+            try:
+                self._compiled = re.compile(source or self.pattern, self.flags)
+            except re.error:  # a rewrite of a form ``charset_first`` did not foresee: the source as written
+                self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, sub, groups, groupindex ...

@@ -13,7 +13,6 @@ pattern is compiled as written. Capturing groups keep their numbers (no group is
 from __future__ import annotations
 
 import re
-from re import _compiler, _parser  # type: ignore[attr-defined]
 
 from ketamine_evidence.analysis.extract.required_text import alternatives
 
@@ -94,11 +93,10 @@ def charset_first(source: str, flags: int) -> str | None:
     moved = [_bounded(a) for a in tops]
     if any(m is None for m in moved):
         return None
-    new = "|".join(a for alts in moved for a in alts)  # type: ignore[union-attr]
-    try:
-        parsed = _parser.parse(new, flags)
-        if _compiler._get_charset_prefix(parsed, flags) is None:
-            return None
-    except Exception:  # a form this rewrite did not foresee: compile the source as written
+    alts = [a for alts in moved for a in alts]  # type: ignore[union-attr]
+    # ``re`` finds a charset prefix where every alternative opens with a letter, or where one group's alternatives
+    # all do; an alternative opening with a group beside others gives none (read from the form, not by a parse: a
+    # second parse of each copy cost as much as compiling it)
+    if len(alts) > 1 and any(a.startswith("(") for a in alts):
         return None
-    return new
+    return "|".join(alts)
