@@ -7,6 +7,7 @@ They run in ``EXTRACTORS`` order; a later extractor may read earlier findings th
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from ketamine_evidence.analysis.extract import article_cache
@@ -61,6 +62,12 @@ for _module in (*EXTRACTORS, abstract_parts, arm_abbreviations, arm_values, arms
                 follow_up, outcomes, protocols, relief, timepoints, _interventions, regimen_text, screening, study_text,
                 text_patterns):
     fast_re.fast_patterns(vars(_module))
+# The same for every other module of this package loaded by now: the rule helpers the extractors import
+# (``route_sites``, ``pain_roles``, ``design_cues``, ``arm_definitions``...), whose ``re.I`` patterns ran in ``re.I``
+# on every sentence they read (``route_sites.implied_oral``'s ``ORAL_FORM`` on each sentence of a ketamine record).
+for _name, _module in list(sys.modules.items()):
+    if _name.startswith(__name__ + ".") and _module is not None:
+        fast_re.fast_patterns(vars(_module))
 # Extractors that read only what the abstract says about the intervention: none of them finds anything in an
 # article that never names it, so they are not run there (most MEDLINE records: fast whole-MEDLINE runs).
 INTERVENTION_SPECIFIC = frozenset({routes, dosing, adverse_events, pain_scores, responders, pain_effect, durations})
