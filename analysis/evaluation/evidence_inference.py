@@ -117,7 +117,7 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
 
 def _words_regex(words: set[str], groups: set[str] = frozenset()) -> re.Pattern[str] | None:  # type: ignore[assignment]
     """Whole words (case-sensitive), and the prompt's group labels as 'group B' / 'B group'."""
-    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)]
+    alternatives = [re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))]
     alternatives += [r"(?i:groups?)\s?%s|%s\s(?i:group)" % (re.escape(g), re.escape(g)) for g in sorted(groups)]
     return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(alternatives)) if alternatives else None
 

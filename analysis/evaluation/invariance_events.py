@@ -172,7 +172,7 @@ _PLURAL_SINGULAR = {v: k for k, v in _COUNT_NOUNS.items()}
 # Not after an article or 'one' (the singular is then grammar: 'a headache'); only where the word ends its noun phrase
 # ('headache diagnosis', 'Headache is a disorder' name the condition in a number of their own).
 _NUMBER = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bone )\b(" + "|".join(sorted({**_COUNT_NOUNS, **_PLURAL_SINGULAR},
-                     key=len, reverse=True)) + r")\b"
+                     key=lambda w: (-len(w), w))) + r")\b"
                      r"(?=[,.;:)]| (?:was|were|occurred|in|and|or|during|after|at|with|were|\())", re.I)
 
 
@@ -198,7 +198,7 @@ _EVENT_SPELLINGS = {
 }
 _EVENT_SPELLINGS = {k: v for k, v in _EVENT_SPELLINGS.items() if k != v and k != "dysphoea"}
 _SPELLING_BACK = {v: k for k, v in _EVENT_SPELLINGS.items()}
-_SPELLING = re.compile(r"\b(" + "|".join(sorted({**_EVENT_SPELLINGS, **_SPELLING_BACK}, key=len, reverse=True))
+_SPELLING = re.compile(r"\b(" + "|".join(sorted({**_EVENT_SPELLINGS, **_SPELLING_BACK}, key=lambda w: (-len(w), w)))
                        + r")\b", re.I)
 
 

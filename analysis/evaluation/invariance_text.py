@@ -241,7 +241,7 @@ _CONDITION_PAIRS = (
 )
 _CONDITION_MAP = {a: b for a, b, _ in _CONDITION_PAIRS} | {b: a for a, b, both in _CONDITION_PAIRS if both}
 # not after 'upper or/and': 'upper or low back pain' shares 'back pain' between two sites.
-_CONDITION_WORDS = re.compile(r"(?<![\w-])(?<!upper or )(?<!upper and )(" + "|".join(re.escape(w) for w in sorted(_CONDITION_MAP, key=len, reverse=True))
+_CONDITION_WORDS = re.compile(r"(?<![\w-])(?<!upper or )(?<!upper and )(" + "|".join(re.escape(w) for w in sorted(_CONDITION_MAP, key=lambda w: (-len(w), w)))
                               + r")(?![\w-])", re.I)
 
 

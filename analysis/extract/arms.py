@@ -373,10 +373,10 @@ def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str
     """'group X' / 'X group' for each label, and the bare word for names and abbreviations."""
     if not labels:
         return None
-    alt = "|".join(re.escape(t) for t in sorted(labels, key=len, reverse=True))
+    alt = "|".join(re.escape(t) for t in sorted(labels, key=lambda w: (-len(w), w)))
     parts = [rf"\b[Gg]roups?\s(?:{alt})\b", rf"\b(?:{alt})(?:[- ]treated)?\s[Gg]roups?\b"]
     if bare:
-        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in sorted(bare, key=len, reverse=True)))
+        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in sorted(bare, key=lambda w: (-len(w), w))))
     return re.compile("|".join(parts))
 
 

@@ -356,7 +356,7 @@ def defined_arms(ctx: "Context") -> tuple[re.Pattern[str] | None, re.Pattern[str
     comparators = tuple(m.group(1).strip() for m in _VERSUS.finditer(name))
     sets = arm_abbreviations(ctx.text, article_arms(ctx), comparators)
     found = tuple(re.compile(r"(?<![\w+/-])(?:%s)(?![\w+/-])" % "|".join(
-        map(re.escape, sorted(s, key=len, reverse=True)))) if s else None for s in sets)
+        map(re.escape, sorted(s, key=lambda w: (-len(w), w))))) if s else None for s in sets)
     try:
         ctx._event_arms = found  # type: ignore[attr-defined]
     except AttributeError:

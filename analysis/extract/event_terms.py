@@ -109,11 +109,11 @@ def _compile_lexicon() -> _Lexicon:
         prefixes.update(w[:4] for w in (words if rx == source else words[:1]))
     problems = data["problems"]
     problem = re.compile(
-        r"\b(?:\w+(?:" + "|".join(sorted(map(re.escape, set(problems["suffixes"])), key=len, reverse=True)) + r")|"
-        + "|".join(sorted(map(re.escape, set(problems["words"])), key=len, reverse=True)) + r")\b", re.I)
+        r"\b(?:\w+(?:" + "|".join(sorted(map(re.escape, set(problems["suffixes"])), key=lambda w: (-len(w), w))) + r")|"
+        + "|".join(sorted(map(re.escape, set(problems["words"])), key=lambda w: (-len(w), w))) + r")\b", re.I)
     drugs = data["drugs"]
     drug = re.compile(
-        r"\b\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=len, reverse=True)) + r")\b", re.I)
+        r"\b\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=lambda w: (-len(w), w))) + r")\b", re.I)
     topics = {k: tuple(v) for k, v in data.get("condition_topics", {}).items()}
     return _Lexicon(regex, entries, frozenset(prefixes), problem, drug, topics,
                     frozenset(w.lower() for w in drugs["generic"]))
@@ -128,7 +128,7 @@ def _classify(words: str) -> tuple[str, tuple[str, ...]]:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=lambda w: (-len(w), w)))
 
 
 LEXICON = _compile_lexicon()

@@ -173,7 +173,7 @@ def _name_regex(name: str) -> str:
 @lru_cache(maxsize=256)
 def _names_pattern(names: frozenset[str]) -> Deferred:
     """Compiled on first use: ``fast`` runs its lower-case copy, so the ``re.I`` original rarely is."""
-    parts = sorted({_name_regex(n) for n in names if n.strip()} - {""}, key=len, reverse=True)
+    parts = sorted({_name_regex(n) for n in names if n.strip()} - {""}, key=lambda w: (-len(w), w))
     return Deferred(_left_bounded(parts), re.I)
 
 

@@ -115,7 +115,7 @@ def other_drugs_pattern() -> re.Pattern[str]:
     names = [re.escape(n).replace(r"\ ", r"\s") .replace(r"s\?", "s?") for n in lex["names"]]
     names = [n.replace(r"\?", "?") for n in names]
     suffixes = "|".join(re.escape(s) for s in lex["suffixes"])
-    return re.compile(rf"(?<![\w])(?:{'|'.join(sorted(names, key=len, reverse=True))}|"
+    return re.compile(rf"(?<![\w])(?:{'|'.join(sorted(names, key=lambda w: (-len(w), w)))}|"
                       rf"[a-z]{{3,}}(?:{suffixes}))(?![\w])", re.I)
 
 

@@ -200,7 +200,7 @@ def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern
     def alternation(words: set[str]) -> re.Pattern[str] | None:
         if not words:
             return None
-        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=len, reverse=True)), re.I)
+        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=lambda w: (-len(w), w))), re.I)
 
     return alternation(found), alternation(higher)
 
@@ -304,4 +304,4 @@ def pain_aliases(sentences: list[str]) -> re.Pattern[str] | None:
             terms.update(re.sub(r"(symptom|complaint)s$", r"\1", m.group("term").lower()) for m in pattern.finditer(text))
     if not terms:
         return None
-    return re.compile(r"\b(%s)s?\b" % "|".join(sorted(map(re.escape, terms), key=len, reverse=True)), re.I)
+    return re.compile(r"\b(%s)s?\b" % "|".join(sorted(map(re.escape, terms), key=lambda w: (-len(w), w))), re.I)

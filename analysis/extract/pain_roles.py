@@ -102,7 +102,7 @@ def pain_abbreviations(text: str) -> re.Pattern[str] | None:
     """The abbreviations ``text`` defines for a pain, as one pattern; None where it defines none."""
     if "pain (" not in text:
         return None
-    names = sorted(set(_PAIN_ABBREVIATION.findall(text)), key=len, reverse=True)
+    names = sorted(set(_PAIN_ABBREVIATION.findall(text)), key=lambda w: (-len(w), w))
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
 

@@ -310,7 +310,7 @@ def alternation(patterns: list[str]) -> str:
     When every fragment starts with a plain letter or digit, a look-ahead on those first characters
     leads the pattern: ``re`` then skips other positions fast (same matches).
     """
-    body = r"(?<![\w])(?:" + "|".join(sorted(patterns, key=len, reverse=True)) + r")(?![\w])"
+    body = r"(?<![\w])(?:" + "|".join(sorted(patterns, key=lambda w: (-len(w), w))) + r")(?![\w])"
     firsts = {p[0] for p in patterns if p}
     if firsts and all(c.isalnum() and c.isascii() for c in firsts):
         chars = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))

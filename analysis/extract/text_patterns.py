@@ -20,7 +20,7 @@ NUMBER_WORDS: dict[str, int] = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100,
 }
-_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w)))
 _TENS_ALT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_ALT = "one|two|three|four|five|six|seven|eight|nine"
 # Two number words are one number only as tens and units ('twenty-four') or a count of hundreds ('three

@@ -28,7 +28,7 @@ def _arm_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
                         .read_text(encoding="utf-8"))
 
     def compile_words(words: Iterable[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?![\w])", re.I)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")(?![\w])", re.I)
 
     return compile_words(raw["control"]), compile_words(raw["active"])
 
