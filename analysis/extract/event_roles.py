@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.arms import Arms, article_arms
-from ketamine_evidence.analysis.extract.event_terms import LEXICON
+from ketamine_evidence.analysis.extract.event_terms import LEXICON, lexicon_hits
 from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _OUTCOME_BEFORE = re.compile(
     r"\b(?:efficacy|effectiveness|effects?) of [\w-]+(?: [\w-]+)? on\s+(?:[\w-]+\s+){0,3}$|"
     r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|manag(?:ing|ement of)|reduc(?:ed|es|ing|"
-    r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
+    r"tions?)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
     r"intensity of)\b(?:\s+(?:in|on|of|the|and|or))*"
     r"(?:[\s,]+(?:and\s+|or\s+)?(?!incidence|frequency|occurrence|rates?\b|risk|number|episodes|without\b|no\b|not\b|but\b|with\b)[\w()/-]+){0,5}"
@@ -34,7 +34,8 @@ _OUTCOME_BEFORE = re.compile(
     re.I)
 # A slash pair shares the head noun after it ('nausea/emesis score': the score of both).
 _OUTCOME_AFTER = re.compile(
-    r"^(?:\s*/\s*[\w-]+)?[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|"
+    r"^(?:\s*/\s*[\w-]+)?[\s-]*(?:(?:showed|had|demonstrated|exhibited|displayed)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?=improvement))?(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|"
     r"attacks?|frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
     r"decreased|reduced|reduction)\b", re.I)
 
@@ -74,9 +75,26 @@ _MEASURES = re.compile(r"(?<!adverse )(?<!safety )(?<!harmful )(?<!unwanted )(?<
 _AVOIDED = re.compile(r"\bavoid(?:s|ed|ing|ance of)?\b[^.;]{0,60}$", re.I)
 
 
+# A change word that is part of an event's own wording ('decreased appetite, decreased weight, insomnia') names that
+# event, not a change of the events listed after it.
+_CHANGE_IN_EVENT = re.compile(r"\b(?:decreas\w*|reduc\w*|increas\w*|lower\w*|loss)\b", re.I)
+
+
+def _blank_changed_events(window: str) -> str:
+    """``window`` with the event wordings that hold a change word ('decreased appetite') blanked (same length)."""
+    if not _CHANGE_IN_EVENT.search(window):
+        return window
+    for m in reversed(lexicon_hits(window)):
+        if _CHANGE_IN_EVENT.search(m.group(0)):
+            window = window[:m.start()] + " " * (m.end() - m.start()) + window[m.end():]
+    return window
+
+
 def is_outcome(text: str, start: int, end: int) -> bool:
+    """Whether the event at ``text[start:end]`` is named as an outcome a treatment changes or measures."""
     text = _blank_statistics(text)
-    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30])
+    before = _blank_changed_events(text[max(0, start - 100):start])
+    return bool(_OUTCOME_BEFORE.search(before) or _OUTCOME_AFTER.search(text[end:end + 45])
                 or _AVOIDED.search(text[max(0, start - 70):start]) or _MEASURES.search(text[max(0, start - 100):start]))
 
 
@@ -219,6 +237,10 @@ _NOT_EVENT = re.compile(
     r"incidence|rates?|than|between|with|without|in|of|the|most|less|more|higher|lower|each|during)\b|\d", re.I)
 
 
+_CLASS_EXAMPLE = re.compile(r"\s*,?\s*\(?(?:mainly|mostly|especially|particularly|predominantly|primarily|chiefly|notably|"
+                            r"such as|including|e\.g\.)\s", re.I)
+
+
 def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int]]) -> list[str]:
     """Items of a list of adverse events after the general words that no lexicon term covers."""
     m = _LIST_AFTER.match(text, generic_end)
@@ -236,8 +258,8 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
         a = start + at
         if not item or len(item.split()) > 4 or any(a <= s < a + len(piece) for s, _ in term_spans):
             continue
-        if _NOT_EVENT.search(item) or not _ITEM.fullmatch(item):
-            continue
+        if _NOT_EVENT.search(item) or not _ITEM.fullmatch(item) or _CLASS_EXAMPLE.match(body, pos):
+            continue  # 'nervous system disorders, mainly headache': a class the event after it exemplifies
         out.append(item)
     return out
 
