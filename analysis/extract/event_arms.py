@@ -38,7 +38,12 @@ def list_arm(sentence: str, end: int, status: Callable[[str], tuple[bool, bool]]
     mine, other = status(m.group("arm"))
     if mine or other:
         return mine
+    if _ONLY.fullmatch(m.group("arm")):
+        return False  # '(OROS-MPH only)': one arm alone, and not the intervention's
     return None
+
+
+_ONLY = re.compile(r"\s*[A-Za-z][\w+/-]*(?:\s[\w+/-]+)?(?:\s(?:group|arm))?\s+only\s*", re.I)
 
 
 # 'in caudal and local group', 'the A and B groups': the first word shares the head noun 'group(s)'.
