@@ -20,15 +20,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ketamine_evidence.analysis.extract.event_arms import coordinated_labels, list_arm, zero_for_intervention
+from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, comparison_reference, coordinated_labels,
+                                                            defined_arms, list_arm, zero_for_intervention)
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
     is_methods as _is_methods, label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
-                                                             baseline_measure, comparison_reference, compared_measure,
-                                                             condition_symptom, defined_arms, general_negation,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure,
+                                                             compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
                                                              own_name_words, patient_characteristic, sedation_technique,
                                                              treated_symptom, unchanged_measure, unlisted_events)
