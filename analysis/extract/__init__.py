@@ -35,6 +35,7 @@ from ketamine_evidence.analysis.extract import (  # noqa: E402  (the shared read
     arms,
     comparisons,
     direction,
+    event_arms,
     event_negation,
     event_roles,
     event_sections,
@@ -57,7 +58,7 @@ EXTRACTORS = (design, participants, conditions, routes, dosing, adverse_events,
               pain_scores, responders, pain_effect, durations, relevance)
 # Their module-level case-insensitive patterns run in lower case on lower-cased text (same matches, several times
 # faster in ``re``; see ``fast_re``). Patterns built inside functions are left as they are.
-for _module in (*EXTRACTORS, abstract_parts, arm_abbreviations, arm_values, arms, comparisons, direction, event_negation, event_roles, event_sections, event_sentences,
+for _module in (*EXTRACTORS, abstract_parts, arm_abbreviations, arm_values, arms, comparisons, direction, event_arms, event_negation, event_roles, event_sections, event_sentences,
                 event_terms,
                 follow_up, outcomes, protocols, relief, timepoints, _interventions, regimen_text, screening, study_text,
                 text_patterns):

@@ -20,16 +20,17 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, comparison_reference, coordinated_labels,
+                                                            defined_arms, list_arm, zero_for_intervention)
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
     is_methods as _is_methods, label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
-from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, arm_by_treatment,
-                                                             baseline_measure, comparison_reference, compared_measure,
-                                                             condition_symptom, defined_arms, general_negation,
+from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure,
+                                                             compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
-                                                             patient_characteristic, sedation_technique,
+                                                             own_name_words, patient_characteristic, sedation_technique,
                                                              treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
@@ -59,8 +60,11 @@ _GROUP_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:\(?)([A-Z][A-Za-z0-9-]{0,5}|[0-9
 _COUNT = re.compile(r"\b(\d+)\s*(?:/|of|out of)\s*(\d+)\b|\bin (\d+)\b|\b(\d+) (?:patients?|subjects?|participants?|"
                     r"children|cases|volunteers|women|men)\b|(?<![\w.])(\d+(?:\.\d+)?)\s?%", re.I)
 
+# ('similar for mannitol and HS': the arms coordinated after the likeness, batch 7 PMC1326200)
 _BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across|versus|vs)\b|\bcompared\b|"
-                        r"\b(?:similar|comparable|equivalent) to\b", re.I)
+                        r"\b(?:similar|comparable|equivalent) to\b|"
+                        r"\b(?:similar|comparable|equivalent|alike)\s+(?:for|in|with)\s+(?:the\s+)?[^,;()]{1,40}?\s(?:and|&)\s",
+                        re.I)
 
 
 def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str]) -> bool:
@@ -184,9 +188,11 @@ _AIM_TARGET = re.compile(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:o
 
 def _intervention_labels(ctx: "Context") -> set[str]:
     """Arm labels that stand for the intervention ('group K', 'KRH group'), read from where they are defined:
-    the intervention is named right after the label, or just before a label in brackets."""
+    the intervention is named right after the label, or just before a label in brackets; or the label is a word of
+    the intervention's own name ('Group Caudal' for 'caudal block with bupivacaine', batch 7 PMC4884260)."""
     labels: set[str] = set()
     pattern = ctx.intervention.pattern
+    own = own_name_words(ctx)
     for s in ctx.sentences:
         if "roup" not in s.text:
             continue  # every label match holds '[Gg]roup' (four sentences in five have none)
@@ -196,7 +202,7 @@ def _intervention_labels(ctx: "Context") -> set[str]:
             nxt = _GROUP_LABEL.search(after)
             window = after[:nxt.start()] if nxt else after
             before = s.text[max(0, m.start() - 30):m.start()] if s.text[max(0, m.start() - 1):m.start()] == "(" else ""
-            if pattern.search(window) or pattern.search(before):
+            if pattern.search(window) or pattern.search(before) or label.lower() in own:
                 labels.add(label.lower())
     return labels
 
@@ -226,15 +232,20 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
             reference = True
         else:
             other = True
+    # 'in caudal and local group': the first arm shares the head noun of the second
+    mine = mine or any(w.lower() in labels or ctx.intervention.pattern.search(w) for w in coordinated_labels(clause))
     if not (mine or other):
         mine, other = arm_by_treatment(ctx, clause)
     return mine or reference and not other, other
 
 
-def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str]) -> bool:
+def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str], end: int) -> bool:
     """The event's clause (else its sentence) names the intervention's arm, or names no other arm. An event inside
     brackets belongs to the arm named just before them ('adverse events in the dovitinib (diarrhea, ..., and
     headache) and placebo (diarrhea, fatigue ...) arms')."""
+    listed = list_arm(sentence, end, lambda text: _arm_status(text, ctx, labels))
+    if listed is not None:
+        return listed  # 'dry mouth, and nasopharyngitis (LDX and OROS-MPH)': the bracket names the list's arm
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
     opened = sentence.rfind("(", 0, start)
     if opened > 0 and sentence.find(")", opened, start) == -1:
@@ -311,7 +322,7 @@ def extract(ctx: "Context") -> list[Finding]:
                     or patient_characteristic(sentence.text, m.start)  # 'without a previous history of heart failure'
                     or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
-                    or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels))):
+                    or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels, m.end))):
                 continue
             if m.negated:
                 scope = general_negation(sentence.text, m) if m.kind != "term" else "term"
@@ -345,6 +356,8 @@ def extract(ctx: "Context") -> list[Finding]:
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened
+            if zero_for_intervention(sentence.text, m.end, lambda arm: _arm_status(arm, ctx, labels)[0]):
+                continue  # 'low in both alvimopan and control groups (0% and 4.4%, respectively)': none with it
             if detected is None and not similar:
                 detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)
             if not (similar or detected):

@@ -115,6 +115,21 @@ def is_negated(text: str, start: int, end: int) -> bool:
 
 
 _STOP, _TOKEN = re.compile(r"[;:]"), re.compile(r"\S+")
+# 'The incidence of adverse effects was not dose related, and nervous system disorders, mainly headache, were the most
+# frequently reported' (batch 7 PMC4947329): a 'not' after a copula negates its predicate; when the predicate names no
+# event, a comma and a conjunction start another clause, which the 'not' does not reach.
+_COPULA_NOT = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+$", re.I)
+_CLAUSE_JOIN = re.compile(r",\s+(?:and|but|while|whereas|yet)\s", re.I)
+
+
+def _predicate_end(text: str, trigger: re.Match[str], end: int) -> int:
+    """The end of a copula's 'not' scope: the next comma-conjunction when no event lies between (else ``end``)."""
+    if trigger.group(0).lower() != "not" or not _COPULA_NOT.search(text, max(0, trigger.start() - 12), trigger.start()):
+        return end
+    join = _CLAUSE_JOIN.search(text, trigger.end(), end)
+    if join is None or any(trigger.end() <= h.start() < join.start() for h in lexicon_hits(text)):
+        return end
+    return join.start()
 
 
 def negated_spans(text: str) -> list[tuple[int, int]]:
@@ -144,6 +159,7 @@ def _negated_spans(text: str) -> tuple[tuple[int, int], ...]:
                 verbs = [v.start() for v in NEGATION.verbs.finditer(text)]
             ends = stops + [v for v in verbs if v > m.end()]
         end = min([s for s in ends if s >= m.end()] + [len(text)])
+        end = _predicate_end(text, m, end)
         words = list(_TOKEN.finditer(text[m.end():end]))
         if len(words) > NEGATION.max_words:
             end = m.end() + words[NEGATION.max_words - 1].end()

@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.arms import Arms, article_arms
-from ketamine_evidence.analysis.extract.event_terms import LEXICON
-from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
+from ketamine_evidence.analysis.extract.event_terms import LEXICON, lexicon_hits
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -24,7 +22,7 @@ if TYPE_CHECKING:
 _OUTCOME_BEFORE = re.compile(
     r"\b(?:efficacy|effectiveness|effects?) of [\w-]+(?: [\w-]+)? on\s+(?:[\w-]+\s+){0,3}$|"
     r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|manag(?:ing|ement of)|reduc(?:ed|es|ing|"
-    r"tion)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
+    r"tions?)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
     r"intensity of)\b(?:\s+(?:in|on|of|the|and|or))*"
     r"(?:[\s,]+(?:and\s+|or\s+)?(?!incidence|frequency|occurrence|rates?\b|risk|number|episodes|without\b|no\b|not\b|but\b|with\b)[\w()/-]+){0,5}"
@@ -34,7 +32,8 @@ _OUTCOME_BEFORE = re.compile(
     re.I)
 # A slash pair shares the head noun after it ('nausea/emesis score': the score of both).
 _OUTCOME_AFTER = re.compile(
-    r"^(?:\s*/\s*[\w-]+)?[\s-]*(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|"
+    r"^(?:\s*/\s*[\w-]+)?[\s-]*(?:(?:showed|had|demonstrated|exhibited|displayed)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?=improvement))?(?:relief|free|freedom|intensity|severity|scores?|scales?|index|impact|disability|days?|"
     r"attacks?|frequency|response|recurrence|questionnaire|inventory|subscale|symptoms? scores?|improved|improvement|"
     r"decreased|reduced|reduction)\b", re.I)
 
@@ -74,9 +73,26 @@ _MEASURES = re.compile(r"(?<!adverse )(?<!safety )(?<!harmful )(?<!unwanted )(?<
 _AVOIDED = re.compile(r"\bavoid(?:s|ed|ing|ance of)?\b[^.;]{0,60}$", re.I)
 
 
+# A change word that is part of an event's own wording ('decreased appetite, decreased weight, insomnia') names that
+# event, not a change of the events listed after it.
+_CHANGE_IN_EVENT = re.compile(r"\b(?:decreas\w*|reduc\w*|increas\w*|lower\w*|loss)\b", re.I)
+
+
+def _blank_changed_events(window: str) -> str:
+    """``window`` with the event wordings that hold a change word ('decreased appetite') blanked (same length)."""
+    if not _CHANGE_IN_EVENT.search(window):
+        return window
+    for m in reversed(lexicon_hits(window)):
+        if _CHANGE_IN_EVENT.search(m.group(0)):
+            window = window[:m.start()] + " " * (m.end() - m.start()) + window[m.end():]
+    return window
+
+
 def is_outcome(text: str, start: int, end: int) -> bool:
+    """Whether the event at ``text[start:end]`` is named as an outcome a treatment changes or measures."""
     text = _blank_statistics(text)
-    return bool(_OUTCOME_BEFORE.search(text[max(0, start - 100):start]) or _OUTCOME_AFTER.search(text[end:end + 30])
+    before = _blank_changed_events(text[max(0, start - 100):start])
+    return bool(_OUTCOME_BEFORE.search(before) or _OUTCOME_AFTER.search(text[end:end + 45])
                 or _AVOIDED.search(text[max(0, start - 70):start]) or _MEASURES.search(text[max(0, start - 100):start]))
 
 
@@ -219,6 +235,10 @@ _NOT_EVENT = re.compile(
     r"incidence|rates?|than|between|with|without|in|of|the|most|less|more|higher|lower|each|during)\b|\d", re.I)
 
 
+_CLASS_EXAMPLE = re.compile(r"\s*,?\s*\(?(?:mainly|mostly|especially|particularly|predominantly|primarily|chiefly|notably|"
+                            r"such as|including|e\.g\.)\s", re.I)
+
+
 def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int]]) -> list[str]:
     """Items of a list of adverse events after the general words that no lexicon term covers."""
     m = _LIST_AFTER.match(text, generic_end)
@@ -236,8 +256,8 @@ def unlisted_events(text: str, generic_end: int, term_spans: list[tuple[int, int
         a = start + at
         if not item or len(item.split()) > 4 or any(a <= s < a + len(piece) for s, _ in term_spans):
             continue
-        if _NOT_EVENT.search(item) or not _ITEM.fullmatch(item):
-            continue
+        if _NOT_EVENT.search(item) or not _ITEM.fullmatch(item) or _CLASS_EXAMPLE.match(body, pos):
+            continue  # 'nervous system disorders, mainly headache': a class the event after it exemplifies
         out.append(item)
     return out
 
@@ -290,7 +310,7 @@ def own_name_words(ctx: "Context") -> frozenset[str]:
     """The lower-cased words (5+ letters) of the intervention's name outside its '(vs ...)' part: a drug an
     event is put down to that is one of them is the intervention ('attributed to butoconazole' for
     'butoconazole nitrate 2% site release vaginal cream (vs oral fluconazole)', batch 5 PMC1784583)."""
-    name = _VERSUS.sub(" ", ctx.intervention.given_name or ctx.intervention.name)
+    name = VERSUS_NAME.sub(" ", ctx.intervention.given_name or ctx.intervention.name)
     return frozenset(w for w in re.findall(r"[a-z][a-z-]{4,}", name.lower()))
 
 
@@ -314,84 +334,5 @@ def blamed_drugs(clause: str) -> list[str]:
             and w.lower() not in LEXICON.generic_treatments]
 
 
-# 'spelled-out words (ABBR)': an arm's abbreviation, '+' and '/' allowed ('active tDCS+exercise (AT+EX)').
-_DEFINED = re.compile(r"\(([A-Za-z][A-Za-z0-9+/-]{1,10})\)")
-_ARM_START = re.compile(r".*(?:[(),;:]|\b(?:or|and|with|versus|vs|to|of|from)\b)", re.I | re.S)
-
-
-def arm_abbreviations(text: str, arms: "Arms", comparators: tuple[str, ...]) -> tuple[set[str], set[str]]:
-    """(the intervention's, the other arms') abbreviations the abstract defines: the words before '(ABBR)'
-    name an arm by the article's arms (``arms.side``) or by a comparator the intervention's name states
-    ('intranasal ciclesonide (vs fluticasone propionate)': 'fluticasone propionate (FLP)' is the comparator).
-    Events 'following FLP first administration' or 'in the AT+EX group' are then read for the right arm."""
-    mine: set[str] = set()
-    other: set[str] = set()
-    for m in _DEFINED.finditer(text):
-        abbr = m.group(1)
-        if sum(c.isupper() for c in abbr) < 2:
-            continue
-        before = text[max(0, m.start() - 80):m.start()]
-        start = _ARM_START.match(before)
-        words = before[start.end() if start else 0:].strip()
-        if not words:
-            continue
-        side = arms.side(words)
-        if side in ("comparator", "both") or any(c.lower() in words.lower() for c in comparators):
-            other.add(abbr)
-        elif side == "intervention":
-            mine.add(abbr)
-    return mine, other - mine
-
-
-_VERSUS = re.compile(r"\((?:vs\.?|versus|compared with)\s+([^)]+)\)", re.I)
-
-
-def defined_arms(ctx: "Context") -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """The intervention's and the other arms' abbreviations the abstract defines (``arm_abbreviations``), as
-    patterns; read once per article."""
-    cached = getattr(ctx, "_event_arms", None)
-    if cached is not None:
-        return cached
-    name = ctx.intervention.given_name or ctx.intervention.name  # 'X (vs Y)' names the comparator Y
-    comparators = tuple(m.group(1).strip() for m in _VERSUS.finditer(name))
-    sets = arm_abbreviations(ctx.text, article_arms(ctx), comparators)
-    found = tuple(re.compile(r"(?<![\w+/-])(?:%s)(?![\w+/-])" % "|".join(
-        map(re.escape, sorted(s, key=lambda w: (-len(w), w))))) if s else None for s in sets)
-    try:
-        ctx._event_arms = found  # type: ignore[attr-defined]
-    except AttributeError:
-        pass
-    return found  # type: ignore[return-value]
-
-
-# The reference of a between-group comparison ('significantly higher in vaccinees than placebo recipients', 'four
-# versus one wound infections in the drain versus no-drain groups'): the arm the events are measured against, not
-# the arm they are stated for. Batch 4 PMC3576519, pool dev PMC3407716.
-_REFERENCE_BEFORE = re.compile(r"\b(?:than|compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:(?:in|with|for|among|"
-                               r"to)\s+)?(?:the\s+|those\s+(?:in|of|receiving|given)\s+(?:the\s+)?)?$", re.I)
-
-
-def comparison_reference(clause: str, start: int, intervention: re.Pattern[str]) -> bool:
-    """Whether the arm word at ``start`` is the reference a comparison measures against ('than placebo'), and
-    the compared arm is not another drug ('more common with morphine than with placebo' in a ketamine trial)."""
-    if _REFERENCE_BEFORE.search(clause, max(0, start - 40), start) is None:
-        return False
-    before = clause[:start]
-    return not other_drug_spans(before, [m.span() for m in intervention.finditer(before)])
-
-
-# An arm named by what its patients had or received ('among those with internal stent'), which no group word names.
-_THOSE_WITH = re.compile(r"\b(?:among|in|for)\s+(?:those|patients|subjects|participants|children|women|men|cases)\s+"
-                         r"(?:with|without|who (?:received|had|underwent)|receiving|given|treated with)\b[^,;.()]{0,40}",
-                         re.I)
-
-
-def arm_by_treatment(ctx: "Context", clause: str) -> tuple[bool, bool]:
-    """(the intervention's arm, another arm) as the article's arms read a clause's 'among those with X' (pool dev
-    PMC4450164: 'among those with internal stent' for pyeloplasty without internal drainage)."""
-    mine = other = False
-    if "th" in clause or "with" in clause:
-        for m in _THOSE_WITH.finditer(clause):
-            side = article_arms(ctx).side(m.group(0))
-            mine, other = mine or side in ("intervention", "both"), other or side == "comparator"
-    return mine, other
+# 'X (vs Y)': the comparator the intervention's own name states.
+VERSUS_NAME = re.compile(r"\((?:vs\.?|versus|compared with)\s+([^)]+)\)", re.I)

@@ -96,6 +96,7 @@ def _compile_lexicon() -> _Lexicon:
         raw += [(_phrase(p), "term", tuple(spec["terms"]), p) for p in _with_variants(spec.get("phrases", []))]
         raw += [(p, "term", tuple(spec["terms"]), p) for p in spec.get("patterns", [])]
     raw += [(_phrase(p), GENERIC, (), p) for p in data["generic"]["phrases"]]
+    raw += [(p, GENERIC, (), p) for p in data["generic"].get("patterns", [])]
     seen: set[str] = set()
     raw = [e for e in raw if not (e[0] in seen or seen.add(e[0]))]  # a variant the lexicon lists itself: once
     # Longest first, so that 'serious adverse events' wins over 'adverse events' at one position.

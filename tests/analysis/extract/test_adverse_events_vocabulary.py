@@ -152,7 +152,7 @@ def test_harms_listed_with_their_counts_give_other_for_an_unlisted_event() -> No
 
 
 def test_a_reference_arm_only_when_no_other_drug_is_the_compared_arm() -> None:
-    from ketamine_evidence.analysis.extract.event_roles import comparison_reference
+    from ketamine_evidence.analysis.extract.event_arms import comparison_reference
     from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 
     # batch 4 PMC3576519: placebo is the reference, the vaccinees the compared arm

@@ -73,3 +73,16 @@ def test_a_trigger_scope_ends_at_the_verb_and_a_subject_scope_runs_past_it() -> 
     assert any(text[a:b].startswith(" developed hallucinations") for a, b in spans)
     assert any(text[a:b].strip() == "nausea" for a, b in spans)
     assert negated_spans("Nausea occurred in 3 patients.") == []
+
+
+# Round 7, batch 7 (data/eval/pool/gold_blind.jsonl, now dev)
+def test_a_copula_not_that_negates_no_event_stops_at_the_next_clause() -> None:
+    from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
+
+    # PMC4947329
+    text = ("The incidence of adverse effects with prednisone was not dose related, and nervous system disorders, "
+            "mainly headache, were the most frequently reported adverse effects.")
+    assert [m.words for m in find_event_mentions(text) if m.negated] == []
+    # a 'not' whose predicate names an event keeps its list
+    text = "Ketamine was not accompanied by nausea, vomiting, and headache."
+    assert [m.words for m in find_event_mentions(text) if m.negated] == ["nausea", "vomiting", "headache"]

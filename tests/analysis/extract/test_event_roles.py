@@ -162,3 +162,24 @@ def test_a_patients_history_or_indication_is_no_event():
     assert not any(patient_characteristic(text, text.index(w)) for w in ("headache", "fatigue", "cough"))
     assert _events("PMC2836470") == {"adverse_events": set(), "negated_adverse_events": set()}
     assert _events("PMC3956949") == {"adverse_events": set(), "negated_adverse_events": {"serious_adverse_events"}}
+
+
+# Round 7, batch 7 (data/eval/pool/gold_blind.jsonl, now dev)
+def test_a_symptom_that_showed_improvement_is_an_outcome() -> None:
+    # PMC1513247: 'A feeling of incomplete evacuation and abdominal pain showed the most improvement.'
+    text = "A feeling of incomplete evacuation and abdominal pain showed the most improvement."
+    start = text.index("abdominal pain")
+    assert is_outcome(text, start, start + len("abdominal pain"))
+    # PMC5530360: 'reductions in fatigue (FACIT-F ≥3.56; p≤0.05)'
+    text = "more baricitinib-treated patients versus placebo-treated patients reported reductions in fatigue (FACIT-F"
+    start = text.index("fatigue")
+    assert is_outcome(text, start, start + len("fatigue"))
+
+
+def test_a_class_that_an_event_exemplifies_is_no_event_of_its_own() -> None:
+    from ketamine_evidence.analysis.extract.event_terms import LEXICON, lexicon_hits
+    text = ("The incidence of adverse effects with prednisone was not dose related, and nervous system disorders, "
+            "mainly headache, were the most frequently reported adverse effects.")
+    generic_end = text.index("adverse effects") + len("adverse effects")
+    spans = [(m.start(), m.end()) for m in lexicon_hits(text) if LEXICON.classify(m.group(0))[0] == "term"]
+    assert unlisted_events(text, generic_end, spans) == []

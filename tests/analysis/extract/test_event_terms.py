@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+import pytest
 from pathlib import Path
 
 import ketamine_evidence.analysis.extract  # noqa: F401
@@ -94,3 +96,13 @@ def test_pharmacovigilance_terms_map_to_the_guideline_names() -> None:
             "hyponatremia.")
     assert [m.group(0) for m in event_terms.lexicon_hits(text)] == ["rhabdomyolysis", "hyponatremia"]
     assert event_terms.LEXICON.classify("fulminant hepatic failure".split(" ", 1)[1]) == ("term", ("hepatotoxicity",))
+
+
+# Round 7, batch 7 (data/eval/pool/gold_blind.jsonl, now dev)
+@pytest.mark.parametrize("text, words", [
+    ("All patients finished their scheduled course of rt without incident.", ["incident"]),  # PMC2442760
+    ("a reference for early clinical development of dissociated agents targeting", []),  # PMC4947329
+    ("Incident pain was treated with rescue doses.", []),
+])
+def test_wordings_of_batch_7(text: str, words: list[str]) -> None:
+    assert [m.group(0) for m in event_terms.lexicon_hits(text)] == words
