@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.extract.required_text import alternatives
+from ketamine_evidence.analysis.extract.required_text import alternatives, source_marks
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 _QUANTIFIERS = frozenset("?*+{")
@@ -25,24 +25,14 @@ _CAPTURE = re.compile(r"\((?!\?)")  # an opening bracket of a capturing group (o
 
 def _closing(source: str, start: int) -> int:
     """The index of the ')' closing the group opened at ``source[start]`` (escapes and classes skipped); -1 if none."""
-    depth, i, in_class = 0, start, False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]" and i > class_start + 1 and not (i == class_start + 2 and source[class_start + 1] == "^"):
-                in_class = False
-        elif ch == "[":
-            in_class, class_start = True, i
-        elif ch == "(":
+    depth = 0
+    for i, ch in source_marks(source, start):
+        if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return -1
 
 
