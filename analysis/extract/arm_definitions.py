@@ -112,6 +112,19 @@ def group_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
         yield from pattern.finditer(text, start, end)
 
 
+# A conjunction before a label's 'group' joins two arms ('the control group (826 µg) and group K1 (756 µg)'): the
+# 'group' is the label's, and 'and' names no arm (invariance group_form: ketamine dev 23814653). Only conjunctions:
+# 'from group I' reading 'from' as a comparator's name is a known fault that pool dev 22559856 leans on (report).
+_LABEL_NEXT = re.compile(r"\s+(?:[A-Z][A-Za-z0-9+-]{0,5}|I{1,3}V?|IV|V|\d)\b")
+_CONJUNCTION = frozenset({"and", "or", "nor", "but", "than", "versus"})
+
+
+def label_follows(text: str, m: re.Match[str]) -> bool:
+    """Whether the 'X group' match ``m`` is a conjunction and a label's 'group' ('... and group K1')."""
+    return (m.group(1).lower() in _CONJUNCTION and m.group(0).endswith(("group", "Group", "groups", "Groups"))
+            and bool(_LABEL_NEXT.match(text, m.end())))
+
+
 # An arm phrase a bracketed label directly follows: 'the intervention group (group T)', 'the test arm (Group B)'.
 _ARM_PHRASE_END = re.compile(r"\b(?:[Tt]he\s)?[A-Za-z][\w-]*\s(?:group|arm)\s?$")
 
