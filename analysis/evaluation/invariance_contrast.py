@@ -4,7 +4,7 @@ They exercise the two readings batch 7 showed dev text rarely tests: which arm a
 after it) belongs to, and which arm a two-arm comparison favours. Why each keeps the answer (the guideline
 annotates what was given to whom and what it did, not how a sentence is ordered or the label is spelled):
 
-- ``count_brackets``: an arm label whose size the text states in a bracket at one mention ('group K (n = 30)')
+- ``arm_counts``: an arm label whose size the text states in a bracket at one mention ('group K (n = 30)')
   gets the same bracket at its first mention that has none; where the text gives one size for every arm
   ('30 patients in each group', '(n = 30 each)'), each label's first mention gets '(n = 30)'. The bracket repeats
   a count the text already gives that arm: no arm, dose, result or total changes. Not applied to a label that
@@ -15,6 +15,12 @@ annotates what was given to whom and what it did, not how a sentence is ordered 
   less/more, smaller/larger, fewer/more, better/worse).
 - ``than_compared``: 'lower in A than in B' <-> 'lower in A compared with B': the same comparison, the same
   order of arms; only between two arm phrases.
+- ``subject_mirror``: 'Group K had lower pain scores than group C' -> 'Group C had higher pain scores than group
+  K': the arm as the subject, the same two values from the other side (the antonyms above, not 'more'/'less', whose
+  mirror depends on the noun; not where values follow in the arms' order).
+- ``p_after_arm``: 'lower in group K than in group C (P < 0.05)' -> 'lower in group K (P < 0.05) than in group C':
+  the same test of the same comparison; trials write the bracket after the first arm too ('lower in Group LN
+  (P < 0.05) than Group LC'), and a reader ties it to the comparison either way.
 - ``group_form``: letter labels 'group K' <-> 'the K group' ('Group K received' -> 'The K group received',
   '(group K)' -> '(K group)'): the same label of the same arm. Not applied to lists ('groups K and C',
   'group K, C and S') or where both forms stand in the text.
@@ -34,7 +40,12 @@ ARM = (rf"(?:[Gg]roup {_LETTER}(?![\w\-])|[Tt]he {_LETTER} group\b|[Tt]he (?!fir
 _LIST_AFTER = re.compile(rf"^(?:\s*(?:,|and|or|&|/)\s*{_LETTER}(?![\w\-]))")
 
 # ------------------------------------------------------------------------------------------------ count brackets
-_LABEL_MENTION = re.compile(rf"(?<![\w\-/])(?:[Gg]roup ({_LETTER})(?![\w\-/])|({_LETTER}) group\b)")
+# Words before 'group' that name no arm ('the study group', 'the same group', 'the whole group').
+_NOT_ARM = ("age", "study", "same", "other", "whole", "entire", "each", "both", "two", "three", "four", "first", "second",
+            "third", "respective", "latter", "former", "total", "overall", "treatment", "intervention", "control",
+            "experimental", "active", "comparison", "patient", "risk", "dose", "this", "that", "one", "all")
+_LABEL_MENTION = re.compile(rf"(?<![\w\-/])(?:[Gg]roup ({_LETTER})(?![\w\-/])|({_LETTER}) group\b|(?<=[Tt]he )"
+                            rf"(?!(?:{'|'.join(_NOT_ARM)})\b)([a-z][a-z\-]{{2,}}) (?:group|arm)\b)")
 _COUNT_BRACKET = re.compile(r"^ ?\(\s*n\s*=\s*(\d+)\s*\)")
 _EACH = re.compile(r"\(\s*n\s*=\s*(\d+)\s+(?:each|per group|in each group)\s*\)|\b(\d+)\s+(?:patients|participants|"
                    r"subjects|women|men|children)?\s*(?:in each|per|each)\s+(?:group|arm)\b|\b(\d+)\s+(?:patients|"
@@ -42,10 +53,10 @@ _EACH = re.compile(r"\(\s*n\s*=\s*(\d+)\s+(?:each|per group|in each group)\s*\)|
 
 
 def _label(m: re.Match[str]) -> str:
-    return m.group(1) or m.group(2)
+    return m.group(1) or m.group(2) or m.group(3)
 
 
-def count_brackets(text: str) -> str:
+def arm_counts(text: str) -> str:
     """Each arm label's first bare mention gets the '(n = N)' the text states for that arm."""
     mentions = list(_LABEL_MENTION.finditer(text))
     labels = list(dict.fromkeys(_label(m) for m in mentions))
@@ -116,6 +127,39 @@ def comparison_mirror(text: str) -> str:
     return _THAN.sub(mirror, text)
 
 
+# 'Group K had (significantly) lower pain scores than group C': the arm as the subject, up to five words compared.
+_SUBJECT_FIRST = re.compile(
+    rf"(?:^|(?<=[.:;] )|(?<=\n)|(?<=, ))(?P<a>{ARM}){_NOT_LIST} (?P<verb>had|showed|reported|required|experienced|"
+    rf"consumed) (?P<adv>(?:an? )?(?:significantly |statistically significantly |markedly )?)(?P<cmp>lower|higher|shorter|longer|"
+    rf"smaller|larger|better|worse) (?P<what>[a-z][\w\-]*(?: [a-z][\w\-]*){{0,6}}?) (?P<how>than(?: in)?|compared "
+    rf"(?:with|to)) (?P<b>{ARM}){_NOT_LIST}{_END}")
+
+
+def subject_mirror(text: str) -> str:
+    """'Group K had lower pain scores than group C' -> 'Group C had higher pain scores than group K'; not where
+    values follow in the arms' order, nor 'more'/'less'/'fewer' (whose mirror depends on the noun)."""
+    def mirror(m: re.Match[str]) -> str:
+        if _values_follow(text, m.end()) or re.search(r"\b(?:than|in|compared|group|arm)\b", m.group("what")):
+            return m.group(0)
+        first = m.group("b")
+        first = first[0].upper() + first[1:] if m.group("a")[0].isupper() else first
+        return (f"{first} {m.group('verb')} {m.group('adv')}{_ANTONYM[m.group('cmp')]} {m.group('what')} "
+                f"{m.group('how')} {_lower_lead(m.group('a'))}")
+    return _SUBJECT_FIRST.sub(mirror, text)
+
+
+# A P value bracket right after the second arm of a comparison: 'lower in group K than in group C (P < 0.05)'.
+_P_AFTER_SECOND = re.compile(rf"(?P<head>\b(?:{'|'.join(_ANTONYM)}) in )(?P<a>{ARM}){_NOT_LIST}(?P<mid> (?:than(?: in)?|"
+                             rf"compared (?:with|to)) (?P<b>{ARM}){_NOT_LIST}) (?P<p>\([Pp]\s*[<>=\u2264\u2265]\s*0?\.\d+\))")
+
+
+def p_after_arm(text: str) -> str:
+    """'lower in group K than in group C (P < 0.05)' -> 'lower in group K (P < 0.05) than in group C': the same
+    test of the same comparison, the bracket now right after the first arm (as 'lower in Group LN (P < 0.05) than
+    Group LC' is written)."""
+    return _P_AFTER_SECOND.sub(lambda m: f"{m.group('head')}{m.group('a')} {m.group('p')}{m.group('mid')}", text)
+
+
 def than_compared(text: str) -> str:
     """'lower in A than in B' <-> 'lower in A compared with B' (where the text has no 'compared' form, the other
     way round)."""
@@ -158,6 +202,6 @@ def group_form(text: str) -> str:
 
 
 CONTRAST_REWRITES: dict[str, Callable[[str], str]] = {
-    "count_brackets": count_brackets, "comparison_mirror": comparison_mirror, "than_compared": than_compared,
-    "group_form": group_form,
+    "arm_counts": arm_counts, "comparison_mirror": comparison_mirror, "than_compared": than_compared,
+    "group_form": group_form, "subject_mirror": subject_mirror, "p_after_arm": p_after_arm,
 }
