@@ -25,6 +25,8 @@ from ketamine_evidence.analysis.extract.fast_re import fast
 _FUTURE_TRIAL = fast(FUTURE_TRIAL)
 
 _GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
+# 'when compared to group D.' uses the label: its 'to' gives the group nothing (batch 5 29197345, 'compared with' <-> 'to').
+_COMPARED_TO = re.compile(r"\b(?:compared|comparison|relative|similar|superior|inferior|equivalent|due)\sto\s(?:the\s)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
 # A dose given 'in group X': 'morphine 4 mg in Group M;', 'fentanyl 20 mcg (0.4 ml) ... in group III'.
 _GIVEN_IN = re.compile(r"\bin\s(?:the\s)?$", re.I)
@@ -47,7 +49,7 @@ def label_defined_before(text: str, start: int, end: int, floor: int, pattern: r
     if not _CLAUSE_END.match(text[end:end + 5]):
         return None
     before = text[max(floor, start - 91):start]
-    if _GIVEN_TO.search(before):
+    if _GIVEN_TO.search(before) and not _COMPARED_TO.search(before):
         return bool(pattern.search(DEFINITION_BEFORE.split(before)[-1]))
     before = text[max(floor, start - 151):start]
     if not _GIVEN_IN.search(before):
@@ -110,19 +112,6 @@ def group_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
     as over the whole text (the pattern has no other look-around)."""
     for start, end in group_stretches(text):
         yield from pattern.finditer(text, start, end)
-
-
-# A conjunction before a label's 'group' joins two arms ('the control group (826 µg) and group K1 (756 µg)'): the
-# 'group' is the label's, and 'and' names no arm (invariance group_form: ketamine dev 23814653). Only conjunctions:
-# 'from group I' reading 'from' as a comparator's name is a known fault that pool dev 22559856 leans on (report).
-_LABEL_NEXT = re.compile(r"\s+(?:[A-Z][A-Za-z0-9+-]{0,5}|I{1,3}V?|IV|V|\d)\b")
-_CONJUNCTION = frozenset({"and", "or", "nor", "but", "than", "versus"})
-
-
-def label_follows(text: str, m: re.Match[str]) -> bool:
-    """Whether the 'X group' match ``m`` is a conjunction and a label's 'group' ('... and group K1')."""
-    return (m.group(1).lower() in _CONJUNCTION and m.group(0).endswith(("group", "Group", "groups", "Groups"))
-            and bool(_LABEL_NEXT.match(text, m.end())))
 
 
 # An arm phrase a bracketed label directly follows: 'the intervention group (group T)', 'the test arm (Group B)'.

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, alias_is_intervention, bracketed_alias,
                                                                 former_latter, group_matches, label_defined_before,
-                                                                label_follows, label_window,
+                                                                label_window,
                                                                 present_arms_text, word_group_given)
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
@@ -292,7 +292,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     defined_names = set(names_cmp)
     for m in group_matches(WORD_GROUP, text):
         word = m.group(1)
-        if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int or label_follows(text, m):
+        if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
             continue
         (labels_int if word_group_given(text, m.end(), pattern) else names_cmp).add(word)  # 'the observation group
         # was administered ... radiofrequency hyperthermia
@@ -304,7 +304,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     labels_int.update(abbreviations)
     if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
         # another arm the abstract defines and names so
-        arm_words = {m.group(1) for m in group_matches(_NAMED_ARM, text)} | {h[2] for h in hits}  # 'group SC' too
+        arm_words = {m.group(1) for m in group_matches(_NAMED_ARM, text)}
         names_cmp.update(abbr for spelled, abbr in defined_abbreviations(text) if abbr not in labels_int
                          and abbr in arm_words and not pattern.search(spelled))
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}

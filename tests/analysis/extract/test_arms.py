@@ -250,27 +250,3 @@ def test_a_label_is_not_defined_by_the_arm_it_is_compared_with() -> None:
     arms = arms_for(text, re.compile(r"bupivacaine", re.I))
     assert arms.is_comparator("the NaCl group") and not arms.is_intervention("the NaCl group")
 
-
-# pool dev 28879339, its labels as 'group SC' (invariance group_form): 'SC' is defined '(single cartridge: SC)'.
-CARTRIDGE = ("This study aimed to evaluate the efficacy of infiltration using 1.7 ml (single cartridge: SC) of 4% articaine "
-             "versus 3.4 ml (double cartridges: DC) of 4% articaine with 1:100,000 epinephrine in LITM surgery. "
-             "The duration of soft tissue anesthesia was longer in group DC. The intra-operative pain was higher in group SC "
-             "with a significant (P < 0.05) requirement for a supplementary local anesthetic.")
-# ketamine dev 23814653, its labels as 'group K2' (invariance group_form)
-FENTANYL = ("Sixty patients were randomly assigned to receive one of three study medications (K1 group: ketamine infusion of "
-            "1 µg/kg/min following bolus 0.5 mg/kg, K2 group: ketamine infusion of 2 µg/kg/min following bolus 0.5 mg/kg, "
-            "Control group: saline infusion following bolus of saline). The total amount of fentanyl consumption was "
-            "significantly lower in group K2 (474 µg) compared to the control group (826 µg) and group K1 (756 µg) during "
-            "the 48 h after surgery. Pain scores at rest or with movement, the incidence of adverse events and patient "
-            "satisfaction were not significantly different among the groups.")
-
-
-def test_a_defined_short_form_names_its_arm_as_group_x_too() -> None:
-    arms = arms_for(CARTRIDGE, re.compile(r"\bdouble cartridges?\b|\bDC\b", re.I))
-    assert arms.is_comparator("The intra-operative pain was higher in group SC")
-
-
-def test_a_conjunction_before_a_label_names_no_arm() -> None:
-    arms = arms_for(FENTANYL, KETAMINE)
-    assert not arms.is_comparator("Pain scores at rest or with movement, the incidence of adverse events and patient "
-                                  "satisfaction were not significantly different among the groups.")
