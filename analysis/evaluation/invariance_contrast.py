@@ -7,7 +7,7 @@ annotates what was given to whom and what it did, not how a sentence is ordered 
 - ``arm_counts``: an arm label whose size the text states in a bracket at one mention ('group K (n = 30)')
   gets the same bracket at its first mention that has none; where the text gives one size for every arm
   ('30 patients in each group', '(n = 30 each)'), each label's first mention gets '(n = 30)'. The bracket repeats
-  a count the text already gives that arm: no arm, dose, result or total changes. Not applied to a label that
+  a count the text already gives that arm ('(group R, n = 36)' gives one too): no arm, dose, result or total changes. Not applied to a label that
   already has a bracket or a list of labels right after it ('group K (ketamine)', 'groups K and C').
 - ``comparison_mirror``: 'X was lower in A than in B' -> 'X was higher in B than in A' (and 'than in' with
   'compared with'): the same two arms, each keeping its value, stated from the other side. Applied only where
@@ -47,6 +47,7 @@ _NOT_ARM = ("age", "study", "same", "other", "whole", "entire", "each", "both", 
 _LABEL_MENTION = re.compile(rf"(?<![\w\-/])(?:[Gg]roup ({_LETTER})(?![\w\-/])|({_LETTER}) group\b|(?<=[Tt]he )"
                             rf"(?!(?:{'|'.join(_NOT_ARM)})\b)([a-z][a-z\-]{{2,}}) (?:group|arm)\b)")
 _COUNT_BRACKET = re.compile(r"^ ?\(\s*n\s*=\s*(\d+)\s*\)")
+_LABEL_COUNT = re.compile(rf"\([Gg]roup ({_LETTER}),\s*n\s*=\s*(\d+)\)")
 _EACH = re.compile(r"\(\s*n\s*=\s*(\d+)\s+(?:each|per group|in each group)\s*\)|\b(\d+)\s+(?:patients|participants|"
                    r"subjects|women|men|children)?\s*(?:in each|per|each)\s+(?:group|arm)\b|\b(\d+)\s+(?:patients|"
                    r"participants|subjects) each\b", re.I)
@@ -67,6 +68,9 @@ def arm_counts(text: str) -> str:
         c = _COUNT_BRACKET.match(text[m.end():])
         if c and counts.setdefault(_label(m), c.group(1)) != c.group(1):
             return text  # two sizes for one label (randomised and analysed): which one a bracket repeats is unclear
+    for c in _LABEL_COUNT.finditer(text):  # '(group R, n = 36)'
+        if counts.setdefault(c.group(1), c.group(2)) != c.group(2):
+            return text
     each = {next(g for g in e.groups() if g) for e in _EACH.finditer(text)}
     if len(each) == 1 and len(labels) >= 2:
         size = each.pop()
@@ -81,8 +85,8 @@ def arm_counts(text: str) -> str:
         rest = text[m.end():]
         if x in done or x not in counts:
             continue
-        if rest.startswith((" (", "(", "-")) or _LIST_AFTER.match(rest) or text[:m.start()].rstrip().endswith(
-                ("groups", "Groups")):
+        if rest.startswith((" (", "(", "-", ",")) or _LIST_AFTER.match(rest) or text[:m.start()].rstrip().endswith(
+                ("groups", "Groups", "(")):  # '(group C)': no bracket inside a bracket
             continue
         done.add(x)
         out.append(text[last:m.end()] + f" (n = {counts[x]})")

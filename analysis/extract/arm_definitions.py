@@ -35,6 +35,9 @@ _BRACKET = re.compile(r"\([^()]*\)")
 _RESULT_BRACKET = re.compile(r"\s*\((?:[^()]*?(?:\b[Pp]\s?[<=>≤]|±)|\s*\d+(?:\.\d+)?\s?%(?: of (?:the )?(?:patients|subjects|"
                              r"cases))?\s*\))")
 _COUNT_BRACKET = re.compile(r"\s*\(\s*n\s?=\s?\d+\s*\),?\s*")
+# What opens a definition after a label's count: a stop ('(n = 39): ...'), a giving verb or 'with', a dose.
+_DEFINING_NEXT = re.compile(r"[:;=\u2013-]|(?:received?|receiving|was given|were given|given|underwent|undergoing|"
+                            r"(?:was|were) (?:treated|administered)|treated|with|who received)\b|\d", re.I)
 # What ends the words that define an arm, read backwards from its label: punctuation, or the previous arm's "or".
 DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
 _GIVEN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:was|were)\s(?:\w+\s)?(?:administered|given|treated|received)\b|"
@@ -61,10 +64,13 @@ def label_defined_before(text: str, start: int, end: int, floor: int, pattern: r
 def label_window(window: str) -> str | None:
     """The words after a label, as read for its definition: None where a bracket of results follows it ('group D
     (49.03 ± 12.8 min)', 'group I (P < 0.005)'), which uses the label; after a bracketed count ('In Group LN (n = 39),
-    30 ml 0.5% levobupivacaine + 10 mg ... nalbuphine'), the definition that follows it, bracketed."""
+    30 ml 0.5% levobupivacaine + 10 mg ... nalbuphine'), the definition that follows it, bracketed; None after a count
+    that no comma, stop, giving verb, 'with' or dose follows ('lower in the Group C (n = 32) for up to 24 h')."""
     if _RESULT_BRACKET.match(window):
         return None
     count = _COUNT_BRACKET.match(window)
+    if count and count.end() < len(window) and not ("," in count.group(0) or _DEFINING_NEXT.match(window, count.end())):
+        return None  # 'lower in the Group C (n = 32) for up to 24 h': a result clause uses the label (batch 5 28663633)
     return "(" + window[count.end():] if count and count.end() < len(window) else window
 
 

@@ -128,3 +128,10 @@ def test_compared_to_a_label_defines_nothing() -> None:
     assert label_defined_before(text, start, start + len("group D"), 0, re.compile("etoricoxib", re.I)) is None
     given = "saline was added to group S."
     assert label_defined_before(given, given.index("group S"), len(given) - 1, 0, re.compile("saline")) is True
+
+
+def test_a_count_in_a_result_clause_is_a_use_of_the_label() -> None:
+    # batch 5 28663633 with the arm's count repeated (invariance arm_counts): no definition follows the count
+    assert label_window(" (n = 32) for up to 24 h following the caudal block") is None
+    # batch 4 25190950: 'Group B (n = 45) receiving TAP block with 0.25% bupivacaine': a definition follows it
+    assert label_window(" (n = 45) receiving TAP block with 0.25% bupivacaine").startswith("(receiving TAP block")
