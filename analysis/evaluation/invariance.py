@@ -2,8 +2,8 @@
 
 No fresh annotated text is left, so generalisation is measured by rewriting the dev abstracts in ways a
 reader would annotate identically (``invariance_text``, ``invariance_compare``, ``invariance_time``,
-``invariance_trial``, ``invariance_arms``, ``invariance_events`` and ``invariance_contrast`` say why each keeps the answer) and counting, per rewrite and per field,
-the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
+``invariance_trial``, ``invariance_arms``, ``invariance_events`` and ``invariance_contrast`` say why each keeps
+the answer) and counting, per rewrite and per field, the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
 ``--show-changes`` refuses it.
 
     python -m ketamine_evidence.analysis.evaluation.invariance [--sets pool_dev,batch4] [--json] [--show-changes]

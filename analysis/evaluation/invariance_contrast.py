@@ -7,8 +7,9 @@ annotates what was given to whom and what it did, not how a sentence is ordered 
 - ``arm_counts``: an arm label whose size the text states in a bracket at one mention ('group K (n = 30)')
   gets the same bracket at its first mention that has none; where the text gives one size for every arm
   ('30 patients in each group', '(n = 30 each)'), each label's first mention gets '(n = 30)'. The bracket repeats
-  a count the text already gives that arm ('(group R, n = 36)' gives one too): no arm, dose, result or total changes. Not applied to a label that
-  already has a bracket or a list of labels right after it ('group K (ketamine)', 'groups K and C').
+  a count the text already gives that arm ('(group R, n = 36)' gives one too): no arm, dose, result or total
+  changes. Not applied to a label that already has a bracket or a list of labels right after it ('group K
+  (ketamine)', 'groups K and C'), nor inside a bracket ('(group C)').
 - ``comparison_mirror``: 'X was lower in A than in B' -> 'X was higher in B than in A' (and 'than in' with
   'compared with'): the same two arms, each keeping its value, stated from the other side. Applied only where
   both sides are single arm phrases and the comparative has an exact antonym (lower/higher, shorter/longer,
