@@ -2,8 +2,8 @@
 
 No fresh annotated text is left, so generalisation is measured by rewriting the dev abstracts in ways a
 reader would annotate identically (``invariance_text``, ``invariance_compare``, ``invariance_time``,
-``invariance_trial``, ``invariance_arms`` and ``invariance_events`` say why each keeps the answer) and counting, per rewrite and per field,
-the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
+``invariance_trial``, ``invariance_arms``, ``invariance_events`` and ``invariance_contrast`` say why each keeps
+the answer) and counting, per rewrite and per field, the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
 ``--show-changes`` refuses it.
 
     python -m ketamine_evidence.analysis.evaluation.invariance [--sets pool_dev,batch4] [--json] [--show-changes]
@@ -24,6 +24,7 @@ from ketamine_evidence.analysis.evaluation.gold import (DEFAULT_INTERVENTION, FI
 from ketamine_evidence.analysis.evaluation.invariance_arms import ARM_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_events import EVENT_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_compare import COMPARE_REWRITES, STRUCTURE_REWRITES
+from ketamine_evidence.analysis.evaluation.invariance_contrast import CONTRAST_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_text import TEXT_REWRITES, UNSEEN_NAME, rename
 from ketamine_evidence.analysis.evaluation.invariance_time import TIME_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_trial import TRIAL_REWRITES
@@ -36,11 +37,13 @@ SETS: dict[str, tuple[str, str]] = {
     "batch5": ("data/eval/pool/gold_dev_batch5.jsonl", "../shared/eval/pain_trials_pool"),
     "ketamine_dev": ("../shared/eval/gold_dev.jsonl", "../shared/corpus/pmc_ketamine"),
     "chronic_dev": ("../shared/eval/gold_chronic_pain_dev.jsonl", "../shared/eval/chronic_pain_articles"),
+    "batch7": ("data/eval/pool/gold_blind.jsonl", "../shared/eval/pain_trials_pool"),  # the retired first blind split
     "batch6": ("data/eval/pool/gold_dev_batch6.jsonl", "../shared/eval/pain_trials_pool"),
 }
 CHECK_SETS = frozenset({"batch6"})  # aggregate rates only: no per-record output
 ALL_TEXT_REWRITES: dict[str, Callable[[str], str]] = {**TEXT_REWRITES, **TIME_REWRITES, **COMPARE_REWRITES,
-                                                    **TRIAL_REWRITES, **ARM_REWRITES, **EVENT_REWRITES}
+                                                    **TRIAL_REWRITES, **ARM_REWRITES, **EVENT_REWRITES,
+                                                    **CONTRAST_REWRITES}
 REWRITES = ("rename", *ALL_TEXT_REWRITES, *STRUCTURE_REWRITES)
 # ``relevant`` is the ketamine question: renaming ketamine changes its answer by definition.
 NOT_COMPARED = {"rename": frozenset({"relevant"})}

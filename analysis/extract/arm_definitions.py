@@ -25,6 +25,8 @@ from ketamine_evidence.analysis.extract.fast_re import fast
 _FUTURE_TRIAL = fast(FUTURE_TRIAL)
 
 _GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\s)?$", re.I)
+# 'when compared to group D.' uses the label: its 'to' gives the group nothing (batch 5 29197345, 'compared with' <-> 'to').
+_COMPARED_TO = re.compile(r"\b(?:compared|comparison|relative|similar|superior|inferior|equivalent|due)\sto\s(?:the\s)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
 # A dose given 'in group X': 'morphine 4 mg in Group M;', 'fentanyl 20 mcg (0.4 ml) ... in group III'.
 _GIVEN_IN = re.compile(r"\bin\s(?:the\s)?$", re.I)
@@ -33,6 +35,9 @@ _BRACKET = re.compile(r"\([^()]*\)")
 _RESULT_BRACKET = re.compile(r"\s*\((?:[^()]*?(?:\b[Pp]\s?[<=>≤]|±)|\s*\d+(?:\.\d+)?\s?%(?: of (?:the )?(?:patients|subjects|"
                              r"cases))?\s*\))")
 _COUNT_BRACKET = re.compile(r"\s*\(\s*n\s?=\s?\d+\s*\),?\s*")
+# What opens a definition after a label's count: a stop ('(n = 39): ...'), a giving verb or 'with', a dose.
+_DEFINING_NEXT = re.compile(r"[:;=\u2013-]|(?:received?|receiving|was given|were given|given|underwent|undergoing|"
+                            r"(?:was|were) (?:treated|administered)|treated|with|who received)\b|\d", re.I)
 # What ends the words that define an arm, read backwards from its label: punctuation, or the previous arm's "or".
 DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
 _GIVEN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:was|were)\s(?:\w+\s)?(?:administered|given|treated|received)\b|"
@@ -47,7 +52,7 @@ def label_defined_before(text: str, start: int, end: int, floor: int, pattern: r
     if not _CLAUSE_END.match(text[end:end + 5]):
         return None
     before = text[max(floor, start - 91):start]
-    if _GIVEN_TO.search(before):
+    if _GIVEN_TO.search(before) and not _COMPARED_TO.search(before):
         return bool(pattern.search(DEFINITION_BEFORE.split(before)[-1]))
     before = text[max(floor, start - 151):start]
     if not _GIVEN_IN.search(before):
@@ -59,10 +64,13 @@ def label_defined_before(text: str, start: int, end: int, floor: int, pattern: r
 def label_window(window: str) -> str | None:
     """The words after a label, as read for its definition: None where a bracket of results follows it ('group D
     (49.03 ± 12.8 min)', 'group I (P < 0.005)'), which uses the label; after a bracketed count ('In Group LN (n = 39),
-    30 ml 0.5% levobupivacaine + 10 mg ... nalbuphine'), the definition that follows it, bracketed."""
+    30 ml 0.5% levobupivacaine + 10 mg ... nalbuphine'), the definition that follows it, bracketed; None after a count
+    that no comma, stop, giving verb, 'with' or dose follows ('lower in the Group C (n = 32) for up to 24 h')."""
     if _RESULT_BRACKET.match(window):
         return None
     count = _COUNT_BRACKET.match(window)
+    if count and count.end() < len(window) and not ("," in count.group(0) or _DEFINING_NEXT.match(window, count.end())):
+        return None  # 'lower in the Group C (n = 32) for up to 24 h': a result clause uses the label (batch 5 28663633)
     return "(" + window[count.end():] if count and count.end() < len(window) else window
 
 

@@ -322,6 +322,9 @@ def pain_direction(direction: str | None, polarity: str | None) -> str | None:
 _PARTICIPIAL = re.compile(r"([A-Z][a-z]+ing\b[^,;()]{3,150}),\s(?!and\b|or\b|but\b|which\b|respectively\b)")
 
 
+_ARM_COUNT = re.compile(r"\(\s?n\s?=\s?\d+\s?\)")
+
+
 def clauses(text: str) -> list[str]:
     """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
     head: list[str] = []
@@ -334,10 +337,12 @@ def clauses(text: str) -> list[str]:
         if m and (DOWN.search(m.group(1)) or UP.search(m.group(1))):
             head, text = [m.group(1)], text[m.end():]
     protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), text)  # '(P = 0.32; ANOVA)'
+    # an arm's count is no result item: 'lower in group R (n = 36) and group RD, than in group C' is one clause
+    protected = _ARM_COUNT.sub(lambda m: m.group(0)[:-1] + "\x01", protected)
     if not may_split(protected):
-        parts = [protected.replace("\x00", ";")] if protected.strip() else []  # the split's one part
+        parts = [protected.replace("\x00", ";").replace("\x01", ")")] if protected.strip() else []  # the split's one part
         return head + (parts or [text])
-    parts = [p.replace("\x00", ";") for p in CLAUSE_SPLIT.split(protected) if p and p.strip()]
+    parts = [p.replace("\x00", ";").replace("\x01", ")") for p in CLAUSE_SPLIT.split(protected) if p and p.strip()]
     return head + (parts or [text])
 
 

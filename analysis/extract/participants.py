@@ -339,7 +339,8 @@ def _people_parts(ctx: "Context") -> list[tuple[int, int]]:
     return spans
 
 
-_ARM_LEAD = re.compile(r"\b[Gg]roup\s+(?:[A-Z0-9]{1,2}|I{1,3}|IV)\s*[:\u2013]")
+# 'Group A:' or 'the A group:' (the same label either way; invariance group_form: batch 5 29386813)
+_ARM_LEAD = re.compile(r"\b(?:[Gg]roup\s+(?:[A-Z0-9]{1,2}|I{1,3}|IV)|(?:[A-Z][A-Z0-9]?|I{1,3}|IV)\s+[Gg]roup)\s*[:\u2013]")
 _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
 
 

@@ -246,7 +246,8 @@ def percentages(text: str) -> list[tuple[float, int, int]]:
 
 
 # Significance wording shared by the outcome extractors.
-P_VALUE = re.compile(r"\bp\s?(?P<op>[<>=\u2264\u2265]|&lt;|&gt;)\s?(?P<val>0?[.\u00b7]\d+|1(?:\.0+)?)", re.I)
+# 'P value ≤ 0.001' and 'P-value = 0.03' are the same statement as 'p≤0.001' (invariance p_typography: batch 7 27799159).
+P_VALUE = re.compile(r"\bp(?:[\s-]?values?)?\s?(?P<op>[<>=\u2264\u2265]|&lt;|&gt;)\s?(?P<val>0?[.\u00b7]\d+|1(?:\.0+)?)", re.I)
 
 
 def p_values(text: str) -> list[tuple[str, float]]:

@@ -116,3 +116,22 @@ def test_labels_of_results_brackets_and_counts_take_the_right_side() -> None:
             "0.75%. One-h NRS-scores at rest were higher in the NaCl group compared with the Bupivacaine group (P < 0.01).")
     arms = arms_for(text, re.compile(r"\b(bupivacaine|ropivacaine)\b", re.I))
     assert arms.side("in the NaCl group") == "comparator"
+
+
+def test_compared_to_a_label_defines_nothing() -> None:
+    # batch 5 29197345 (as the invariance rewrite comparison_wording writes it): 'to group D' after 'compared' is a use
+    text = ("Patients were divided randomly into four groups of 30 patients: group P received placebo, group E received "
+            "etoricoxib 120 mg, group D received duloxetine 60 mg. Etoricoxib showed a significant decrease in pain at "
+            "all times at rest when compared to group P, it showed significant pain decrease only at 0, 2 and 4 h when "
+            "compared to group D.")
+    start = text.rindex("group D")
+    assert label_defined_before(text, start, start + len("group D"), 0, re.compile("etoricoxib", re.I)) is None
+    given = "saline was added to group S."
+    assert label_defined_before(given, given.index("group S"), len(given) - 1, 0, re.compile("saline")) is True
+
+
+def test_a_count_in_a_result_clause_is_a_use_of_the_label() -> None:
+    # batch 5 28663633 with the arm's count repeated (invariance arm_counts): no definition follows the count
+    assert label_window(" (n = 32) for up to 24 h following the caudal block") is None
+    # batch 4 25190950: 'Group B (n = 45) receiving TAP block with 0.25% bupivacaine': a definition follows it
+    assert label_window(" (n = 45) receiving TAP block with 0.25% bupivacaine").startswith("(receiving TAP block")

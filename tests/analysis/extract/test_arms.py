@@ -249,3 +249,4 @@ def test_a_label_is_not_defined_by_the_arm_it_is_compared_with() -> None:
             "(P < 0.01).")
     arms = arms_for(text, re.compile(r"bupivacaine", re.I))
     assert arms.is_comparator("the NaCl group") and not arms.is_intervention("the NaCl group")
+

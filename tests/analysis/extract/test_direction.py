@@ -402,3 +402,12 @@ def test_whereas_clauses_with_each_arms_value_are_one_comparison() -> None:
     assert len(parts) == 1 and direction.numeric_direction(parts[0], arms) == "down"
     one_arm = "Heparin was discontinued in 24/73 (33%) of patients whereas 5/66 (8%) had bleeding (P < 0.001)."
     assert len(direction._paired_arms(direction.clauses(one_arm), arms)) == 2  # the second clause names no arm
+
+
+def test_an_arm_count_does_not_end_a_clause() -> None:
+    from ketamine_evidence.analysis.extract.comparisons import clauses
+    # batch 4 25589945 with the arm's count repeated (invariance arm_counts)
+    text = ("Incidence of nausea ... and incidence of shivering were significantly lower in group R (n = 36) and group RD, "
+            "than in group C (P < 0.05).")
+    assert clauses(text) == [text]
+    assert len(clauses("VRS pain was lower (P = 0.01) and shivering was rarer (P = 0.02).")) == 2

@@ -242,3 +242,12 @@ def test_an_elided_count_is_no_arm_without_a_separator() -> None:
     found = _n(_article(("Results", "As a result, only 58 patients (31 who received multiple fractions, and 27 who "
                                     "received a single fraction) were available for evaluation of pain.")))
     assert found is not None and found.value == 58
+
+
+def test_an_arm_led_by_the_x_group_colon_gives_one_arm_size():
+    # batch 5 29386813 under the invariance rewrite group_form ('Group A:' -> 'the A group:'): 10 is one arm's size
+    methods = ("This prospective study was conducted on 20 patients diagnosed with cases of displaced mandibular anterior "
+               "fractures treated with open reduction and internal fixation. The patients were then randomly allocated "
+               "to either of two groups – the A group: two 2.5 mm stainless steel lag screws were placed in 10 patients. "
+               "The B group: two 2.5 mm miniplates were placed in 10 patients for the fixation of fractures.")
+    assert _n(_article(("METHODS", methods))).value == 20

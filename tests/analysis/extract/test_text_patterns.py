@@ -98,3 +98,8 @@ def test_an_abbreviation_defined_between_unit_and_number() -> None:
     text = "The VAS score on postoperative days (POD) 1, 3, and 7 was significant lower (P < 0.05)"
     assert time_mentions(text)[0].days == (1.0, 3.0, 7.0)
     assert time_mentions("for 3 days (range) 2")[0].days == (3.0,)  # a lower-case word is no abbreviation
+
+
+def test_p_value_spelled_with_value() -> None:
+    # batch 7 27799159 under the invariance rewrite p_typography ('p≤0.001' -> 'P value ≤ 0.001')
+    assert p_values("improvements in PtGA (P value ≤ 0.001) and pain (P-value = 0.03)") == [("<", 0.001), ("=", 0.03)]
