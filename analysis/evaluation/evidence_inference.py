@@ -146,12 +146,17 @@ class Candidate:
 def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> Answer:
     """The label our classifier gives a prompt, with the sentence it read (the best-scored candidate)."""
     found = candidates(prompt, sentences, article_text)
+    if not found and len(sentences) == 1:
+        # The one sentence given (an annotator's evidence span) may name the outcome by a word the prompt does not
+        # use ('The score was significantly lower ...' for 'Itchy eyes'): read it without the outcome's words.
+        found = candidates(prompt, sentences, article_text, require_outcome=False)
     if not found:
         return Answer("no significant difference", None, None)
     return read(prompt, max(found, key=lambda c: c.score), prompt_arms(prompt, article_text))
 
 
-def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> list[Candidate]:
+def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "",
+               require_outcome: bool = True) -> list[Candidate]:
     """Every clause with outcome words and direction wording (or per-arm numbers), scored for how well it
     answers the prompt (first maximum kept on ties, in text order)."""
     outcome = _stems(prompt.outcome)
@@ -164,7 +169,7 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
     placebo_prompt = bool(PLACEBO_LIKE.search(prompt.comparator))
     for index, s in enumerate(sentences):
         overlap = len(outcome & s.stems) / max(1, len(outcome))
-        if overlap == 0 or len(s.text) > 600:  # table dumps and run-on fragments
+        if (overlap == 0 and require_outcome) or len(s.text) > 600:  # table dumps and run-on fragments
             continue
         penalty = 0.5 * bool(NON_FINDING.search(s.text) and not _significance(s.text))
         # Findings are reported in results (and conclusions); introductions, methods and discussions

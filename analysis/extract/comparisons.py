@@ -152,12 +152,19 @@ def _significance(text: str) -> str | None:
         return "sig"
     if ps and all((op == ">" and v >= 0.05) or (op == "=" and v > 0.05) for op, v in ps):
         return "ns"
-    ci = _CI.search(text)  # a difference's 95% CI that excludes 0 (not a ratio's, which would be 1)
-    if ci and not re.search(r"\b(ratio|OR|RR|HR)\b", text[max(0, ci.start() - 40):ci.start()]):
+    ci = _CI.search(text)  # a difference's 95% CI that excludes 0, a ratio's that excludes 1
+    if ci:
         low, high = (float(ci.group(k).replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")) for k in ("low", "high"))
         if low <= high:
+            if _RATIO.search(text[:ci.start()]):  # 'The hazard ratio for MI with E+P was 1.13 (95% CI 0.68-1.89)'
+                return "sig" if low > 1 or high < 1 else "ns"
             return "sig" if low * high > 0 else "ns"
     return None
+
+
+# A ratio named before the CI in the clause (odds, risk, hazard, rate, prevalence ratio; OR / RR / HR / IRR): its
+# CI excludes 1, not 0, when the arms differ (EI-read: such CIs were read as a difference's, round 14).
+_RATIO = re.compile(r"\b(?:(?i:ratios?)|a?OR|a?RR|IRR|a?HR)\b")
 
 
 _CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)[,:]?\s?(?P<low>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)\s?"
