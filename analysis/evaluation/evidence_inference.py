@@ -34,6 +34,7 @@ from ketamine_evidence.analysis.extract.direction import (
     BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _paired_arms, _significance, arms_for, clauses, orientation,
     numeric_direction, other_subject, raw_direction, taken_back,
 )
+from ketamine_evidence.analysis.extract.arm_abbreviations import initials_in_text
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
     DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
@@ -85,6 +86,10 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
             comp_abbr.add(m.group(2))
     for text, found in ((prompt.intervention, inter_abbr), (prompt.comparator, comp_abbr)):
         found.update(re.findall(r"\(([A-Z][A-Za-z0-9+-]{1,8})\)", text))  # 'frovatriptan (F)'
+    # Capitals spelling the initials of an arm's words, undefined in the text: 'the HFNC group' for 'high-flow nasal cannula'.
+    inter_initials, comp_initials = (set(initials_in_text(article_text, t)) for t in (prompt.intervention, prompt.comparator))
+    inter |= {a.lower()[:5] for a in inter_initials - comp_initials}
+    comp |= {a.lower()[:5] for a in comp_initials - inter_initials}
     inter_abbr, comp_abbr = inter_abbr - comp_abbr, comp_abbr - inter_abbr
     # Two-letter abbreviations ('AF', 'CF') are shorter than a stem: matched as whole words, case-sensitive.
     inter_short = _words_regex({a for a in inter_abbr if len(a) < 3}, _group_labels(prompt.intervention, prompt.comparator))
