@@ -244,7 +244,7 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     if not numeric:
         direction = raw_direction(clause)
     both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
-        arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I)
+        arms.is_intervention(clause) and arms.is_comparator(clause) or _both_arms(clause, arms)
         or len(_FROM_TO.findall(clause)) >= 2  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
         or bool(_IN_EVERY_ARM.search(clause)))  # 'a 3.4% weight reduction in both groups': each arm's own change
 
@@ -281,6 +281,24 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     if word is None:
         return None
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
+
+
+_BOTH = re.compile(r"\s*both\s(?P<pair>[^,;]{1,80}?\sand\s[^,;]{1,120}?)\s(?:were|was|had|showed|significantly|decreas|increas|"
+                   r"reduc|improv|declin|rose|fell)|\s*both\b", re.I)
+_ARM_WORD = re.compile(r"\b(groups?|arms?|treatments?|regimens?|techniques?|methods?|procedures?|interventions?|drugs?|doses?)\b", re.I)
+
+
+def _both_arms(clause: str, arms: Arms) -> bool:
+    """A clause opening with 'both' about the arms ('Both groups improved', 'Both A and B reduced pain'), not one naming
+    two outcomes of one arm ('Both TEF10 and 25/PT significantly decreased after albuterol': EI-read, round 14)."""
+    m = _BOTH.match(clause)
+    if m is None:
+        return False
+    pair = m.group("pair")
+    if pair is None:
+        return True
+    return bool(_ARM_WORD.search(pair) or arms.is_comparator(pair) or PLACEBO_LIKE.search(pair)
+                or (arms.is_intervention(pair) and not arms.is_intervention(clause[m.end("pair"):])))
 
 
 _IN_EVERY_ARM = re.compile(r"\bin (?:both|all) (?:the )?(?:[\w-]+ (?:and|or) [\w-]+ )?(?:\w+ )?(?:groups|arms)\b", re.I)
