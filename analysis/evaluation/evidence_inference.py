@@ -35,6 +35,7 @@ from ketamine_evidence.analysis.extract.direction import (
     numeric_direction, other_subject, raw_direction, taken_back,
 )
 from ketamine_evidence.analysis.extract.arm_abbreviations import initials_in_text
+from ketamine_evidence.analysis.extract.arm_values import change_contrast
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
     DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
@@ -248,6 +249,9 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
         or len(_FROM_TO.findall(clause)) >= 2  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
         or bool(_IN_EVERY_ARM.search(clause)))  # 'a 3.4% weight reduction in both groups': each arm's own change
 
+    contrast = change_contrast(clause, arms) if both_changed and direction != "none" else None
+    if contrast is not None:  # 'from a to b in A versus from c to d in B (P < 0.001)': the arms' changes compared
+        direction, numeric, both_changed = contrast, True, False
     if direction == "none" or qualified or both_changed:
         return Answer("no significant difference", sentence, direction)
     if not numeric and orientation(clause, arms) < 0:

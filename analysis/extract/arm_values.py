@@ -167,3 +167,41 @@ def numeric_direction(clause: str, arms: Arms) -> str | None:
     if len(ours) == 1 and theirs and (all(ours[0] > t for t in theirs) or all(ours[0] < t for t in theirs)):
         return "up" if ours[0] > theirs[0] else "down"  # 'in 1 (0.6%) TT versus 15 (8.6%) DO versus 39 (22.4%) BST'
     return None
+
+
+_SPREAD = r"(?:\s?(?:±|\+/-)\s?\d+(?:\.\d+)?|\s?\(\s?\d+(?:\.\d+)?\s?\))?"
+_CHANGE = re.compile(rf"(?:\bfrom\s)?(?<![\w.\-\u2212])(?P<a>{_VAL}){_SD}\s?%?{_SPREAD}\s?to\s(?P<b>{_VAL})\s?%?{_SPREAD}")
+_CONTRAST = re.compile(r"\b(versus|vs\.?|as opposed to|compared (?:with|to)|in comparison (?:with|to)|whereas|while)\b", re.I)
+
+
+def change_contrast(clause: str, arms: Arms) -> str | None:
+    """'IIEF-EF increased from 16.08 (2.87) to 25.08 (4.56) in the VXP group versus 15.86 (3.24) to 16.47 (4.25) in the
+    placebo group (P < 0.0001)': each arm's change from baseline, set against the other's by a contrast word with
+    significance stated, compares the arms: up when the intervention's change is the larger (signed). None unless
+    exactly one change is the intervention's and one the comparator's (EI-read, docs/direction.md round 14)."""
+    if _significance(clause) != "sig" or not _CONTRAST.search(clause):
+        return None
+    changes = list(_CHANGE.finditer(clause))
+    if len(changes) != 2:
+        return None
+    # the arm of each change: named right after it (up to the next change), else right before it
+    bounds = [0, changes[0].start(), changes[0].end(), changes[1].start(), changes[1].end(), len(clause)]
+    sides = []
+    for k in range(2):
+        after = clause[bounds[2 * k + 2]:bounds[2 * k + 3]]
+        before = clause[bounds[2 * k]:bounds[2 * k + 1]]
+        after = re.split(r"[;]|\b(?:versus|vs\.?|as opposed to|compared|whereas|while)\b", after, maxsplit=1)[0]
+        side = None
+        for text in (after, before):
+            i, c = arms.is_intervention(text), arms.is_comparator(text)
+            if i != c:
+                side = "i" if i else "c"
+                break
+        sides.append(side)
+    if sorted(s for s in sides if s) != ["c", "i"]:
+        return None
+    delta = {s: float(m.group("b").replace("\u2212", "-")) - float(m.group("a").replace("\u2212", "-"))
+             for s, m in zip(sides, changes)}
+    if delta["i"] == delta["c"]:
+        return None
+    return "up" if delta["i"] > delta["c"] else "down"
