@@ -108,8 +108,12 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
     def is_intervention(s: str) -> bool:
         if combination and _COMBINED.search(s):
             return True
-        return bool(inter & _stems(s)) or bool(article and article.is_intervention(s)) or bool(
-            generic and GENERIC_INTERVENTION_ARM.search(s)) or bool(inter_short and inter_short.search(s))
+        if inter & _stems(s):
+            return True
+        if _qualified_generic(s, comp):  # 'the late intervention group' (the comparator: 'late video')
+            return False
+        return bool(article and article.is_intervention(s)) or bool(generic and GENERIC_INTERVENTION_ARM.search(s)) or bool(
+            inter_short and inter_short.search(s))
 
     def is_comparator(s: str) -> bool:
         if comp & _stems(s) or (placebo and PLACEBO_LIKE.search(s)) or (comp_short and comp_short.search(s)):
@@ -119,6 +123,13 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
         return bool(article and not placebo and article.is_comparator(PLACEBO_LIKE.sub(" ", s)))
 
     return Arms(is_intervention, is_comparator, placebo)
+
+
+def _qualified_generic(text: str, comp: set[str]) -> bool:
+    """'the late intervention group' where 'late' is the comparator's own word: every generic arm phrase of the text
+    is qualified by the comparator, so it names the comparator, not the intervention (EI-read, round 14)."""
+    found = [m for m in GENERIC_INTERVENTION_ARM.finditer(text)]
+    return bool(found) and all(comp & _stems(" ".join(text[:m.start()].split()[-2:])) for m in found)
 
 
 def _words_regex(words: set[str], groups: set[str] = frozenset()) -> re.Pattern[str] | None:  # type: ignore[assignment]

@@ -189,6 +189,11 @@ def _split_comparison(clause: str) -> tuple[str, str]:
 
 def orientation(clause: str, arms: Arms) -> int:
     """+1 when the direction wording is about the intervention's arm, -1 when it is about a comparator's."""
+    favoured = _FAVOURED.search(clause)
+    if favoured:  # 'a significant difference between groups in favour of the late intervention group'
+        fi, fc = arms.is_intervention(favoured.group("arm")), arms.is_comparator(favoured.group("arm"))
+        if fi != fc:
+            return 1 if fi else -1
     subject, reference = _split_comparison(clause)
     if not reference:  # 'a significant improvement ... between the combined and placebo group'
         subject = re.sub(r"\bbetween\b.*$", " ", subject, flags=re.I)
@@ -212,6 +217,10 @@ def orientation(clause: str, arms: Arms) -> int:
     if ri and not rc:
         return -1
     return 1
+
+
+# The arm a result favours is named right after the word: 'in favour of HC', 'favoured the BTH1677 arm'.
+_FAVOURED = re.compile(r"\b(?:in favou?r of|favou?r(?:ed|ing|s)?)\s(?P<arm>[^,;()]{1,60})", re.I)
 
 
 def _first_named_is_intervention(text: str, arms: Arms) -> bool | None:
