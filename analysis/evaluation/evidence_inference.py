@@ -205,6 +205,12 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
                 own = before
             before = own
             direction = raw_direction(clause) or numeric_direction(clause, arms)
+            if direction is None and k and _significance(clause) == "sig" and raw_direction(parts[k - 1]) is None:
+                # '12 (37.7%) in the control group, while only 3 (10.3%) in the yoga group, resulting in a significant
+                # difference': the arms' values in the clause before, the significance in this one
+                joined = f"{parts[k - 1]}, {clause}"
+                direction = numeric_direction(joined, arms)
+                clause = joined if direction else clause
             if direction is None:
                 continue
             c_overlap = own[0]
