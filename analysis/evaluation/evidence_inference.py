@@ -36,6 +36,7 @@ from ketamine_evidence.analysis.extract.direction import (
 )
 from ketamine_evidence.analysis.extract.arm_abbreviations import initials_in_text
 from ketamine_evidence.analysis.extract.arm_values import change_contrast
+from ketamine_evidence.analysis.extract.comparisons import MORE_REDUCTION
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
     DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
@@ -276,6 +277,11 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     paired = _respective(clause, _stems(prompt.outcome))
     if paired and not numeric:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
+    reduction = MORE_REDUCTION.search(clause)
+    if direction in ("better", "worse") and reduction and re.search(r"reduc|decreas|declin|lower", reduction.group(0), re.I):
+        # 'a greater reduction in ER', 'a greater decrease in psychological distress': the quantity fell more
+        return Answer("significantly decreased" if direction == "better" else "significantly increased", sentence,
+                      "down" if direction == "better" else "up")
     if direction in ("better", "worse"):
         # Polarity unknown: 'improved', 'better' read as more of it (EI-read: 47 of 63 such prompts 'increased').
         good = "down" if named_outcome_polarity(prompt.outcome) == "lower_better" else "up"  # harms: less is better
