@@ -51,7 +51,10 @@ NO_DIFF = re.compile(
     r"no (additional|further|added|extra|incremental|clinically relevant|clinically meaningful|relevant|meaningful) "
     r"(\w+ )?(benefits?|effects?|advantages?|improvements?|reductions?|relief|analgesi\w*)|"
     r"(non-?inferiority|superiority|efficacy) (\w+ ){0,4}?(was|were|could) not (be )?(demonstrated|confirmed|shown|"
-    r"established|proven|achieved))",
+    r"established|proven|achieved)|"
+    # 'was not statistically or clinically significant', 'none statistically differed', 'had no impact' (EI-read, round 14)
+    r"not (statistically|clinically) (or|nor) (statistically|clinically) significant|none (\w+ly )?(differed|was significant|"
+    r"were significant)|(had|has|have|showed|with) no (significant |measurable |clinically relevant )?(impact|influence)\b)",
     re.I)
 DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
