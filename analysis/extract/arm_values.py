@@ -106,7 +106,10 @@ _NOT_VALUE_BEFORE = re.compile(r"(?:\bp(?:[- ]?values?)?(?:\s(?:of|was|is|were))
 def _is_value(text: str, m: re.Match[str]) -> bool:
     """A number that may be an arm's value: not a p-value ('P value of 0.001', 'p <'), a label or a time point
     ('group 2', 'week 8', 'year 4', 'T1'; ``_NOT_VALUE_BEFORE``). EI-read spans, docs/direction.md round 10."""
-    return not _NOT_VALUE_BEFORE.search(text[max(0, m.start() - 25):m.start()])
+    before = _NOT_VALUE_BEFORE.search(text[max(0, m.start() - 25):m.start()])
+    if before and "." in m.group("value") and not before.group(0).lower().startswith("p"):
+        return True  # 'control group 0.66': a label is a whole number, a decimal after the arm's name is its value
+    return not before
 
 
 _VAL = r"[-\u2212]?\d+(?:\.\d+)?"
