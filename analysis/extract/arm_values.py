@@ -116,7 +116,7 @@ _VAL = r"[-\u2212]?\d+(?:\.\d+)?"
 _SD = r"(?:\s?(?:±|\+/-)\s?\d+(?:\.\d+)?|\s?\(\s?\d+(?:\.\d+)?\s?\))?"
 # 'A ... compared with B (2.32 ± 0.85 vs. 2.80 ± 0.61; P = 0.041)', '...: 82.31(20.23) vs 36.78(22.53)': two bare values
 # joined by 'vs' right after a bracket or colon, in the order the clause names the arms.
-_BARE_PAIR = re.compile(rf"(?:^|[(:;]\s?)(?P<a>{_VAL}){_SD}\s?(?:%|[a-zµ]+(?:/[a-z]+)?)?{_SD}\s(?:vs\.?|versus)\s(?P<b>{_VAL})",
+_BARE_PAIR = re.compile(rf"(?:^|[(:;]\s?|\b(?:was|were)\s)(?P<a>{_VAL}){_SD}\s?(?:%|[a-zµ]+(?:/[a-z]+)?)?{_SD}\s(?:vs\.?|versus)\s(?P<b>{_VAL})",
                         re.I)
 
 
@@ -129,7 +129,7 @@ def _ordered_pair(clause: str, arms: Arms) -> str | None:
     m = _BARE_PAIR.search(clause)
     if m is None or LEADING_COMPARE.match(clause):
         return None
-    after = re.split(r"[);]", clause[m.end():], maxsplit=1)[0]
+    after = re.split(r"[);]", _PARENS.sub(" ", clause[m.end():]), maxsplit=1)[0]  # '8.9 (p < 0.05) in the A and B groups'
     before = clause[:m.start()]
     for text in (after, before):
         if arms.is_intervention(text) and arms.is_comparator(text):

@@ -63,7 +63,7 @@ DOWN = re.compile(
     r"drop(ped)?|fell|disappear(ed|s)?|(?<!with the )(lowest|smallest|fewest|shortest)|(?<!at )least|(?<=significantly )low(?= (?:in|for|among|than)\b))\b", re.I)
 UP = re.compile(
     r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ions?)|raised|larger|"
-    r"exceed(ed)?|delayed|enhanc(ed|es|ement)|rose|(?<!with the )(highest|greatest|longest|largest)|(?<=significantly )high(?= (?:in|for|among|than)\b))\b", re.I)
+    r"exceed(ed)?|delayed|rose|(?<!with the )(highest|greatest|longest|largest)|(?<=significantly )high(?= (?:in|for|among|than)\b))\b", re.I)
 BETTER = re.compile(
     r"\b(superior(ity)?|outperform(ed|s)?|more (effective|efficacious|potent)|better|easier|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
     r"efficacious|beneficial|benefits?|(significant|clear|marked) advantages?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
