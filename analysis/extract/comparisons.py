@@ -86,7 +86,7 @@ WITHIN = re.compile(
     r"arms)|from (the )?baseline|compared (to|with) (the )?(baseline|pre-?treatment|pre-?intervention|pre-?operative|pre-?test) ?(values?|scores?|levels?)?\b|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
-    r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|(?<!hour )(?<!hours )(?<!\dh )(?<!\d h )(?<!min )(?<!minutes )(?<!day )(?<!days )before (the )?(procedure|block|treatment|surgery|"
     r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
     r"baseline (pain|\w+ scores?)|(?<!compared with )(?<!compared to )(?<!from )(?<!for )(?<!compared with the )(?<!compared to the )(?<!from the )\b(pre-?treatment|pre-?intervention|pre-?randomi[sz]ation|initial|pre-?operative|"
     r"pre-?procedur\w*|pre-?injection|pre-?block|admission|entry|enrol{1,2}ment) (pain |VAS |NRS |\w+ pain )?(scores?|values?|"
