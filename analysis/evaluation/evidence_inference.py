@@ -35,7 +35,7 @@ from ketamine_evidence.analysis.extract.direction import (
     numeric_direction, other_subject, raw_direction, taken_back,
 )
 from ketamine_evidence.analysis.extract.arm_abbreviations import initials_in_text
-from ketamine_evidence.analysis.extract.arm_values import change_contrast
+from ketamine_evidence.analysis.extract.arm_values import change_contrast, respective_direction
 from ketamine_evidence.analysis.extract.comparisons import MORE_REDUCTION
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
@@ -205,7 +205,7 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
             if refers_back and own == (0.0, 0.0):
                 own = before
             before = own
-            direction = raw_direction(clause) or numeric_direction(clause, arms)
+            direction = raw_direction(clause) or numeric_direction(clause, arms) or _respective_values(clause, arms)
             if direction is None and k and _significance(clause) == "sig" and raw_direction(parts[k - 1]) is None:
                 # '12 (37.7%) in the control group, while only 3 (10.3%) in the yoga group, resulting in a significant
                 # difference': the arms' values in the clause before, the significance in this one
@@ -259,6 +259,8 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     # them as in ``arm_values.sentence_direction`` (EI-read: where they disagree the word was right in 19 of 21).
     raw = raw_direction(clause)
     direction = numeric_direction(clause, arms) if raw is None or raw in ("better", "worse") else None
+    if direction is None and raw is None:
+        direction = _respective_values(clause, arms)
     numeric = direction is not None
     if not numeric:
         direction = raw_direction(clause)
@@ -292,6 +294,15 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
 
 _PAIRED = re.compile(r"\b(?:was|were)\s(?:\w+ly\s){0,2}(?P<a>higher|lower|longer|shorter|greater|less|fewer|more)\s+and\s+"
                      r"(?P<b>higher|lower|longer|shorter|greater|less|fewer|more)\b", re.I)
+
+
+def _respective_values(clause: str, arms: Arms) -> str | None:
+    """'53.9, 54.2 and 35.3 mL/min for belatacept MI, belatacept LI and cyclosporine, respectively (p < 0.001)': with
+    significance stated, the values in the order of the arms (``arm_values.respective_direction``, as the extractor's
+    ``sentence_direction`` reads them); a larger reduction reads as a decrease of the outcome."""
+    if _significance(clause) != "sig":
+        return None
+    return {"better": "down", "worse": "up"}.get(d, d) if (d := respective_direction(clause, arms)) else None
 
 
 def _respective(clause: str, outcome: set[str]) -> str | None:

@@ -37,7 +37,7 @@ def sentence_direction(clause: str, arms: Arms) -> str | None:
     return word if orientation(clause, arms) > 0 else _FLIP[word]
 
 
-_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^,;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
+_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
                            r"patients|subjects))?,?\s\(?respectively\b", re.I)
 _ARM_LIST_SPLIT = re.compile(r",\s(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", re.I)
 _CHANGE_WORD = re.compile(r"\b(decreas\w*|reduc\w*|declin\w*|drop\w*|fell|improv\w*|relie\w*|lowered)\b", re.I)
@@ -57,13 +57,14 @@ def respective_direction(clause: str, arms: Arms) -> str | None:
         return None
     head = _PARENS.sub(lambda p: " " * len(p.group(0)), clause[:m.start()])
     values = [float(v.group("value").replace("\u2212", "-")) for v in _ARM_VALUE.finditer(head)
-              if not re.search(r"\bp\s?[<=>]\s?$", head[:v.start()], re.I)]
+              if not re.search(r"\bp\s?[<=>]\s?$|\bper\s$|[A-Za-z]$", head[:v.start()], re.I)]  # 'per 1.73 m2': a unit
     if len(values) < len(items):
         return None
     values = values[-len(items):]
     ours = [v for item, v in zip(items, values) if arms.is_intervention(item) and not arms.is_comparator(item)]
     theirs = [v for item, v in zip(items, values) if arms.is_comparator(item) and not arms.is_intervention(item)]
-    if len(ours) != 1 or len(theirs) != 1 or ours[0] == theirs[0]:
+    # 'for belatacept MI, belatacept LI and cyclosporine, respectively': two doses of the intervention, each above the comparator
+    if not ours or len(theirs) != 1 or not (all(o > theirs[0] for o in ours) or all(o < theirs[0] for o in ours)):
         return None
     up = ours[0] > theirs[0]
     change = _CHANGE_WORD.search(head[:head.find(str(values[0]).rstrip("0").rstrip(".")) + 1] or head)
