@@ -100,7 +100,8 @@ def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
     generic = not GENERIC_INTERVENTION_ARM.search(prompt.comparator)
     article = None
     if inter and article_text:
-        pattern = re.compile(r"\b(?:%s)[\w-]*" % "|".join(re.escape(w) for w in sorted(inter)), re.I)
+        # not 'non-lobaplatin-containing regimens' (the arm without the intervention's drug)
+        pattern = re.compile(r"(?<!non-)(?<!non\u2013)\b(?:%s)[\w-]*" % "|".join(re.escape(w) for w in sorted(inter)), re.I)
         article = arms_for(article_text, pattern)
 
     combination = _combination(prompt)
