@@ -71,7 +71,9 @@ BETTER = re.compile(
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
     r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
     r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
-WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|impair(ed|s)|aggravat(ed|es|ion|ing(?! factors?)))\b",
+WORSE = re.compile(r"\b(worse|inferior(?! (segment|wall|vena|alveolar|border|pole|turbinate|oblique|rectus|nasal|portion|"
+                   r"part|region|aspect|quadrant|margin|lobe|mesenteric|epigastric|gluteal|frontal|parietal|temporal|"
+                   r"colliculus|olive|meatus|orbital|thyroid))|less effective|less efficacious|worsen(ed|ing)?|impair(ed|s)|aggravat(ed|es|ion|ing(?! factors?)))\b",
                    re.I)
 # Wording that is about an association, not a difference between arms ('the pain associated with X' names the
 # outcome).
