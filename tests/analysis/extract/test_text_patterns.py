@@ -98,3 +98,13 @@ def test_an_abbreviation_defined_between_unit_and_number() -> None:
     text = "The VAS score on postoperative days (POD) 1, 3, and 7 was significant lower (P < 0.05)"
     assert time_mentions(text)[0].days == (1.0, 3.0, 7.0)
     assert time_mentions("for 3 days (range) 2")[0].days == (3.0,)  # a lower-case word is no abbreviation
+
+
+def test_p_values_written_without_an_operator() -> None:
+    """EI-read 12436, 11956: 'P value 0.019', 'P value of 0.02', '(P 0.166)' read as '='; a dose is no P value."""
+    from ketamine_evidence.analysis.extract.text_patterns import p_values
+    assert p_values("1.57 ± 0.23 vs 2.08 ± 0.38, P value 0.019 respectively,") == [("=", 0.019)]
+    assert p_values("with P value of 0.02, which shows") == [("=", 0.02)]
+    assert p_values("98.3% and 93.96% patients, respectively (P 0.166)") == [("=", 0.166)]
+    assert p_values("P<0.001") == [("<", 0.001)]
+    assert p_values("group P 0.5 mg/kg") == []
