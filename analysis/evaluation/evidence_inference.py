@@ -281,8 +281,10 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     if paired and not numeric:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
     reduction = MORE_REDUCTION.search(clause)
-    if direction in ("better", "worse") and reduction and re.search(r"reduc|decreas|declin|lower", reduction.group(0), re.I):
-        # 'a greater reduction in ER', 'a greater decrease in psychological distress': the quantity fell more
+    if direction in ("better", "worse") and reduction and re.search(r"reduc|decreas|declin|lower", reduction.group(0), re.I) \
+            and named_outcome_polarity(prompt.outcome, unknown=None) is None:
+        # 'a greater reduction in ER': the quantity fell more (an outcome of known polarity reads 'better' through it:
+        # 'a greater reduction in pain' for 'time to rescue analgesia' is not the time falling)
         return Answer("significantly decreased" if direction == "better" else "significantly increased", sentence,
                       "down" if direction == "better" else "up")
     if direction in ("better", "worse"):
