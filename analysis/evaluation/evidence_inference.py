@@ -207,7 +207,8 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
                 own = before
             before = own
             direction = raw_direction(clause) or numeric_direction(clause, arms) or _respective_values(clause, arms)
-            if direction is None and k and _significance(clause) == "sig" and raw_direction(parts[k - 1]) is None:
+            if direction is None and k and _SIGNIFICANCE_OF_BEFORE.match(clause) and _significance(clause) == "sig" \
+                    and raw_direction(parts[k - 1]) is None:
                 # '12 (37.7%) in the control group, while only 3 (10.3%) in the yoga group, resulting in a significant
                 # difference': the arms' values in the clause before, the significance in this one
                 joined = f"{parts[k - 1]}, {clause}"
@@ -342,6 +343,10 @@ def _both_arms(clause: str, arms: Arms) -> bool:
                 or (arms.is_intervention(pair) and not arms.is_intervention(clause[m.end("pair"):])))
 
 
+# A clause that only states the significance of what the clause before reported: 'this difference was significant',
+# 'resulting in a highly significant difference', 'which was significant'.
+_SIGNIFICANCE_OF_BEFORE = re.compile(r"\W*(?:and\s|but\s)?(?:this|that|the|these|which|resulting in|with)\b[^,;]{0,40}?"
+                                     r"\b(?:differen\w*|significan\w*)", re.I)
 _IN_EVERY_ARM = re.compile(r"\bin (?:both|all) (?:the )?(?:[\w-]+ (?:and|or) [\w-]+ )?(?:\w+ )?(?:groups|arms)\b", re.I)
 _FROM_TO = re.compile(r"\b(?:from\s)?\d+(?:\.\d+)?\s?(?:±\s?\d+(?:\.\d+)?\s?)?to\s\d+(?:\.\d+)?")
 _REFERS_BACK = re.compile(r"\W*(?:however,?\s|but\s|and\s)?(they|it|these|this|both|the latter|the former)\b", re.I)
