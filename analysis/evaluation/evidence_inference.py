@@ -167,8 +167,10 @@ def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str =
     found = candidates(prompt, sentences, article_text)
     if not found and len(sentences) == 1:
         # The one sentence given (an annotator's evidence span) may name the outcome by a word the prompt does not
-        # use ('The score was significantly lower ...' for 'Itchy eyes'): read it without the outcome's words.
-        found = candidates(prompt, sentences, article_text, require_outcome=False)
+        # use ('The score was significantly lower ...' for 'Itchy eyes'): read it without the outcome's words, where a
+        # clause states significance or names an arm (a bare 'X improved' about no arm is left unread).
+        found = [c for c in candidates(prompt, sentences, article_text, require_outcome=False)
+                 if c.signals["significance"] or not c.signals["no_arm"]]
     if not found:
         return Answer("no significant difference", None, None)
     return read(prompt, max(found, key=lambda c: c.score), prompt_arms(prompt, article_text))
