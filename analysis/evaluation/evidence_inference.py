@@ -31,9 +31,14 @@ from pathlib import Path
 from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
-    BASELINE_ONLY, COMPARE, GENERIC_INTERVENTION_ARM, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _paired_arms, _significance, arms_for, clauses, orientation,
+    BASELINE_ONLY, COMPARE, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _paired_arms, _significance, clauses, orientation,
     numeric_direction, other_subject, raw_direction, taken_back,
 )
+from ketamine_evidence.analysis.evaluation.ei_arms import (  # noqa: F401 - prompt_arms, _combination re-exported
+    _ALONE, _COMBINED, _combination, prompt_arms,
+)
+from ketamine_evidence.analysis.extract.arm_values import change_contrast, respective_direction
+from ketamine_evidence.analysis.extract.comparisons import MORE_REDUCTION
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - re-exported
     DEFAULT_ROOT, LABELS, PAIN_OUTCOME, ArticleSentence, Prompt, _stems, article_path, article_sentences, blind_pmcids,
@@ -46,7 +51,6 @@ from ketamine_evidence.base.errors import InputError
 # Sentences about other studies (discussion), not this trial's result.
 _LITERATURE = re.compile(r"\bet al\b|\bconsistent with\b|\bin line with\b|\bthe (study|studies|trial) (of|by)\b|\[\d+(?:[,\u2013-]\d+)*\]|\(\d+(?:[,\u2013-]\d+)*\)\.?$|^Table\s?\d|\b(previous|prior|other|earlier) (studies|study|trials?|reports?)\b|"
                          r"\b(specialists|authors) (claim|reported|suggest)", re.I)
-_ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 
 
 def _bigrams(text: str) -> set[tuple[str, str]]:
@@ -66,72 +70,6 @@ class Answer:
     direction: str | None
 
 
-def prompt_arms(prompt: Prompt, article_text: str = "") -> Arms:
-    """Intervention/comparator matchers from the prompt's words (shared words identify neither), plus the
-    article's group labels for them ('Group B (bupivacaine ...)'), read by the extractor's ``arms_for``."""
-    inter, comp = _stems(prompt.intervention), _stems(prompt.comparator)
-    inter, comp = inter - comp, comp - inter
-    # Abbreviations the article defines for either arm: 'accelerated fractionation (AF)'.
-    inter_abbr: set[str] = set()
-    comp_abbr: set[str] = set()
-    for m in _ABBREVIATION.finditer(article_text):
-        words = _stems(m.group(1))
-        abbr = m.group(2).lower()[:5]
-        if words & inter and not words & comp:
-            inter = inter | {abbr}
-            inter_abbr.add(m.group(2))
-        elif words & comp and not words & inter:
-            comp = comp | {abbr}
-            comp_abbr.add(m.group(2))
-    for text, found in ((prompt.intervention, inter_abbr), (prompt.comparator, comp_abbr)):
-        found.update(re.findall(r"\(([A-Z][A-Za-z0-9+-]{1,8})\)", text))  # 'frovatriptan (F)'
-    inter_abbr, comp_abbr = inter_abbr - comp_abbr, comp_abbr - inter_abbr
-    # Two-letter abbreviations ('AF', 'CF') are shorter than a stem: matched as whole words, case-sensitive.
-    inter_short = _words_regex({a for a in inter_abbr if len(a) < 3}, _group_labels(prompt.intervention, prompt.comparator))
-    comp_short = _words_regex({a for a in comp_abbr if len(a) < 3}, _group_labels(prompt.comparator, prompt.intervention))
-    placebo = bool(PLACEBO_LIKE.search(prompt.comparator))
-    generic = not GENERIC_INTERVENTION_ARM.search(prompt.comparator)
-    article = None
-    if inter and article_text:
-        pattern = re.compile(r"\b(?:%s)[\w-]*" % "|".join(re.escape(w) for w in sorted(inter)), re.I)
-        article = arms_for(article_text, pattern)
-
-    combination = _combination(prompt)
-    base = _stems(prompt.comparator)  # 'fentanyl with ketamine' vs 'fentanyl': the comparator's drug given alone
-
-    def is_intervention(s: str) -> bool:
-        if combination and _COMBINED.search(s):
-            return True
-        return bool(inter & _stems(s)) or bool(article and article.is_intervention(s)) or bool(
-            generic and GENERIC_INTERVENTION_ARM.search(s)) or bool(inter_short and inter_short.search(s))
-
-    def is_comparator(s: str) -> bool:
-        if comp & _stems(s) or (placebo and PLACEBO_LIKE.search(s)) or (comp_short and comp_short.search(s)):
-            return True
-        if combination and base & _stems(s) and (_ALONE.search(s) or not is_intervention(s)):
-            return True
-        return bool(article and not placebo and article.is_comparator(PLACEBO_LIKE.sub(" ", s)))
-
-    return Arms(is_intervention, is_comparator, placebo)
-
-
-def _words_regex(words: set[str], groups: set[str] = frozenset()) -> re.Pattern[str] | None:  # type: ignore[assignment]
-    """Whole words (case-sensitive), and the prompt's group labels as 'group B' / 'B group'."""
-    alternatives = [re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))]
-    alternatives += [r"(?i:groups?)\s?%s|%s\s(?i:group)" % (re.escape(g), re.escape(g)) for g in sorted(groups)]
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(alternatives)) if alternatives else None
-
-
-_GROUP_LABEL = re.compile(r"\b(?i:group)\s?([A-Z]{1,2}|[IVX]{1,4}|\d{1,2})\b|\b([A-Z]{1,2}|[IVX]{1,4}|\d{1,2})\s(?i:group)\b")
-
-
-def _group_labels(arm: str, other: str) -> set[str]:
-    """The labels a prompt gives its arm ('Papacarie method (group B)', 'Group I included patients ...'),
-    not shared with the other arm's text: the article names the arms by them."""
-    labels = {a or b for a, b in _GROUP_LABEL.findall(arm)}
-    return labels - {a or b for a, b in _GROUP_LABEL.findall(other)}
-
-
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A clause that may answer a prompt: the selection's hand-set score and the signals it sums."""
@@ -146,12 +84,19 @@ class Candidate:
 def answer(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> Answer:
     """The label our classifier gives a prompt, with the sentence it read (the best-scored candidate)."""
     found = candidates(prompt, sentences, article_text)
+    if not found and len(sentences) == 1:
+        # The one sentence given (an annotator's evidence span) may name the outcome by a word the prompt does not
+        # use ('The score was significantly lower ...' for 'Itchy eyes'): read it without the outcome's words, where a
+        # clause states significance or names an arm (a bare 'X improved' about no arm is left unread).
+        found = [c for c in candidates(prompt, sentences, article_text, require_outcome=False)
+                 if c.signals["significance"] or not c.signals["no_arm"]]
     if not found:
         return Answer("no significant difference", None, None)
     return read(prompt, max(found, key=lambda c: c.score), prompt_arms(prompt, article_text))
 
 
-def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "") -> list[Candidate]:
+def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: str = "",
+               require_outcome: bool = True) -> list[Candidate]:
     """Every clause with outcome words and direction wording (or per-arm numbers), scored for how well it
     answers the prompt (first maximum kept on ties, in text order)."""
     outcome = _stems(prompt.outcome)
@@ -164,7 +109,7 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
     placebo_prompt = bool(PLACEBO_LIKE.search(prompt.comparator))
     for index, s in enumerate(sentences):
         overlap = len(outcome & s.stems) / max(1, len(outcome))
-        if overlap == 0 or len(s.text) > 600:  # table dumps and run-on fragments
+        if (overlap == 0 and require_outcome) or len(s.text) > 600:  # table dumps and run-on fragments
             continue
         penalty = 0.5 * bool(NON_FINDING.search(s.text) and not _significance(s.text))
         # Findings are reported in results (and conclusions); introductions, methods and discussions
@@ -182,7 +127,14 @@ def candidates(prompt: Prompt, sentences: list[ArticleSentence], article_text: s
             if refers_back and own == (0.0, 0.0):
                 own = before
             before = own
-            direction = raw_direction(clause) or numeric_direction(clause, arms)
+            direction = raw_direction(clause) or numeric_direction(clause, arms) or _respective_values(clause, arms)
+            if direction is None and k and _SIGNIFICANCE_OF_BEFORE.match(clause) and _significance(clause) == "sig" \
+                    and raw_direction(parts[k - 1]) is None:
+                # '12 (37.7%) in the control group, while only 3 (10.3%) in the yoga group, resulting in a significant
+                # difference': the arms' values in the clause before, the significance in this one
+                joined = f"{parts[k - 1]}, {clause}"
+                direction = numeric_direction(joined, arms)
+                clause = joined if direction else clause
             if direction is None:
                 continue
             c_overlap = own[0]
@@ -230,14 +182,19 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     # them as in ``arm_values.sentence_direction`` (EI-read: where they disagree the word was right in 19 of 21).
     raw = raw_direction(clause)
     direction = numeric_direction(clause, arms) if raw is None or raw in ("better", "worse") else None
+    if direction is None and raw is None:
+        direction = _respective_values(clause, arms)
     numeric = direction is not None
     if not numeric:
         direction = raw_direction(clause)
     both_changed = bool(WITHIN.search(clause)) and not _is_between(clause) and (
-        arms.is_intervention(clause) and arms.is_comparator(clause) or re.match(r"\s*both\b", clause, re.I)
+        arms.is_intervention(clause) and arms.is_comparator(clause) or _both_arms(clause, arms)
         or len(_FROM_TO.findall(clause)) >= 2  # 'decreased from 6.4 to 2.4 in A and 6.3 to 2.2 in B'
         or bool(_IN_EVERY_ARM.search(clause)))  # 'a 3.4% weight reduction in both groups': each arm's own change
 
+    contrast = change_contrast(clause, arms) if both_changed and direction != "none" else None
+    if contrast is not None:  # 'from a to b in A versus from c to d in B (P < 0.001)': the arms' changes compared
+        direction, numeric, both_changed = contrast, True, False
     if direction == "none" or qualified or both_changed:
         return Answer("no significant difference", sentence, direction)
     if not numeric and orientation(clause, arms) < 0:
@@ -245,6 +202,13 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
     paired = _respective(clause, _stems(prompt.outcome))
     if paired and not numeric:
         direction = paired if orientation(clause, arms) > 0 else {"up": "down", "down": "up"}[paired]
+    reduction = MORE_REDUCTION.search(clause)
+    if direction in ("better", "worse") and reduction and re.search(r"reduc|decreas|declin|lower", reduction.group(0), re.I) \
+            and named_outcome_polarity(prompt.outcome, unknown=None) is None:
+        # 'a greater reduction in ER': the quantity fell more (an outcome of known polarity reads 'better' through it:
+        # 'a greater reduction in pain' for 'time to rescue analgesia' is not the time falling)
+        return Answer("significantly decreased" if direction == "better" else "significantly increased", sentence,
+                      "down" if direction == "better" else "up")
     if direction in ("better", "worse"):
         # Polarity unknown: 'improved', 'better' read as more of it (EI-read: 47 of 63 such prompts 'increased').
         good = "down" if named_outcome_polarity(prompt.outcome) == "lower_better" else "up"  # harms: less is better
@@ -255,6 +219,15 @@ def read(prompt: Prompt, best: Candidate, arms: Arms) -> Answer:
 
 _PAIRED = re.compile(r"\b(?:was|were)\s(?:\w+ly\s){0,2}(?P<a>higher|lower|longer|shorter|greater|less|fewer|more)\s+and\s+"
                      r"(?P<b>higher|lower|longer|shorter|greater|less|fewer|more)\b", re.I)
+
+
+def _respective_values(clause: str, arms: Arms) -> str | None:
+    """'53.9, 54.2 and 35.3 mL/min for belatacept MI, belatacept LI and cyclosporine, respectively (p < 0.001)': with
+    significance stated, the values in the order of the arms (``arm_values.respective_direction``, as the extractor's
+    ``sentence_direction`` reads them); a larger reduction reads as a decrease of the outcome."""
+    if _significance(clause) != "sig":
+        return None
+    return {"better": "down", "worse": "up"}.get(d, d) if (d := respective_direction(clause, arms)) else None
 
 
 def _respective(clause: str, outcome: set[str]) -> str | None:
@@ -273,22 +246,33 @@ def _respective(clause: str, outcome: set[str]) -> str | None:
     return "up" if word.lower() in ("higher", "longer", "greater", "more") else "down"
 
 
+_BOTH = re.compile(r"\s*both\s(?P<pair>[^,;]{1,80}?\sand\s[^,;]{1,120}?)\s(?:were|was|had|showed|significantly|decreas|increas|"
+                   r"reduc|improv|declin|rose|fell)|\s*both\b", re.I)
+_ARM_WORD = re.compile(r"\b(groups?|arms?|treatments?|regimens?|techniques?|methods?|procedures?|interventions?|drugs?|doses?)\b", re.I)
+
+
+def _both_arms(clause: str, arms: Arms) -> bool:
+    """A clause opening with 'both' about the arms ('Both groups improved', 'Both A and B reduced pain'), not one naming
+    two outcomes of one arm ('Both TEF10 and 25/PT significantly decreased after albuterol': EI-read, round 14)."""
+    m = _BOTH.match(clause)
+    if m is None:
+        return False
+    pair = m.group("pair")
+    if pair is None:
+        return True
+    return bool(_ARM_WORD.search(pair) or arms.is_comparator(pair) or PLACEBO_LIKE.search(pair)
+                or (arms.is_intervention(pair) and not arms.is_intervention(clause[m.end("pair"):])))
+
+
+# A clause that only states the significance of what the clause before reported: 'this difference was significant',
+# 'resulting in a highly significant difference', 'which was significant'.
+_SIGNIFICANCE_OF_BEFORE = re.compile(r"\W*(?:and\s|but\s)?(?:this|that|the|these|which|resulting in|with)\b[^,;]{0,40}?"
+                                     r"\b(?:differen\w*|significan\w*)", re.I)
 _IN_EVERY_ARM = re.compile(r"\bin (?:both|all) (?:the )?(?:[\w-]+ (?:and|or) [\w-]+ )?(?:\w+ )?(?:groups|arms)\b", re.I)
 _FROM_TO = re.compile(r"\b(?:from\s)?\d+(?:\.\d+)?\s?(?:±\s?\d+(?:\.\d+)?\s?)?to\s\d+(?:\.\d+)?")
 _REFERS_BACK = re.compile(r"\W*(?:however,?\s|but\s|and\s)?(they|it|these|this|both|the latter|the former)\b", re.I)
 _SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                         r"(between|among) (the )?(sexes|genders|men and women|males and females))\b", re.I)
-_ALONE = re.compile(r"\b(alone|by itself|on its own|monotherapy)\b", re.I)
-_COMBINED = re.compile(r"\b(combin\w*|added to|addition of|in addition|plus|together with|co-?administ\w*|adjunct\w*)\b", re.I)
-_JOINED = re.compile(r"\s(with|plus|and|\+|combined with|added to)\s", re.I)
-
-
-def _combination(prompt: Prompt) -> bool:
-    """'fentanyl with ketamine' vs 'fentanyl': the intervention adds a drug to the comparator."""
-    inter, comp = _stems(prompt.intervention), _stems(prompt.comparator)
-    return bool(comp) and comp <= inter and bool(inter - comp) and bool(_JOINED.search(prompt.intervention))
-
-
 _PAIR = re.compile(r"\bbetween (?:the )?(?P<a>[\w+-]+(?: [\w+-]+)?) and (?:the )?(?P<b>[\w+-]+(?: [\w+-]+)?) groups?\b", re.I)
 
 

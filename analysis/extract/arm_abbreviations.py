@@ -69,3 +69,19 @@ def initials_abbreviations(text: str, name: str) -> list[str]:
                 and all(w.lower() in name_words or w.lower().rstrip("s") in name_words for w in words):
             out.append(abbr)
     return out
+
+
+_CAPITALS = re.compile(r"(?<![\w-])([A-Z]{3,6})s?(?![\w-])")
+_LINK_WORDS = frozenset({"of", "and", "the", "with", "for", "to", "in", "on", "a", "an"})
+
+
+def initials_in_text(text: str, name: str) -> list[str]:
+    """Capitals of ``text`` spelling the initials of consecutive words of an arm's name, though ``text`` never defines
+    them: 'the HFNC group' for 'high-flow nasal cannula' (hyphenated parts count as words, linking words may be left
+    out: 'goal-directed fluid restriction' -> GDFR). Evidence spans and results sentences name arms so when the
+    definition is elsewhere in the article."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", BRACKETED_COMPARATOR.sub(" ", name))]
+    content = [w for w in words if w not in _LINK_WORDS]
+    spelled = {"".join(w[0] for w in seq[i:j]).upper() for seq in (words, content)
+               for i in range(len(seq)) for j in range(i + 3, min(len(seq), i + 6) + 1)}
+    return sorted({m.group(1) for m in _CAPITALS.finditer(text) if m.group(1) in spelled})

@@ -37,7 +37,7 @@ def sentence_direction(clause: str, arms: Arms) -> str | None:
     return word if orientation(clause, arms) > 0 else _FLIP[word]
 
 
-_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^,;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
+_RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
                            r"patients|subjects))?,?\s\(?respectively\b", re.I)
 _ARM_LIST_SPLIT = re.compile(r",\s(?:and\s)?|\s(?:and|or|vs\.?|versus)\s", re.I)
 _CHANGE_WORD = re.compile(r"\b(decreas\w*|reduc\w*|declin\w*|drop\w*|fell|improv\w*|relie\w*|lowered)\b", re.I)
@@ -57,13 +57,14 @@ def respective_direction(clause: str, arms: Arms) -> str | None:
         return None
     head = _PARENS.sub(lambda p: " " * len(p.group(0)), clause[:m.start()])
     values = [float(v.group("value").replace("\u2212", "-")) for v in _ARM_VALUE.finditer(head)
-              if not re.search(r"\bp\s?[<=>]\s?$", head[:v.start()], re.I)]
+              if not re.search(r"\bp\s?[<=>]\s?$|\bper\s$|[A-Za-z]$", head[:v.start()], re.I)]  # 'per 1.73 m2': a unit
     if len(values) < len(items):
         return None
     values = values[-len(items):]
     ours = [v for item, v in zip(items, values) if arms.is_intervention(item) and not arms.is_comparator(item)]
     theirs = [v for item, v in zip(items, values) if arms.is_comparator(item) and not arms.is_intervention(item)]
-    if len(ours) != 1 or len(theirs) != 1 or ours[0] == theirs[0]:
+    # 'for belatacept MI, belatacept LI and cyclosporine, respectively': two doses of the intervention, each above the comparator
+    if not ours or len(theirs) != 1 or not (all(o > theirs[0] for o in ours) or all(o < theirs[0] for o in ours)):
         return None
     up = ours[0] > theirs[0]
     change = _CHANGE_WORD.search(head[:head.find(str(values[0]).rstrip("0").rstrip(".")) + 1] or head)
@@ -106,14 +107,17 @@ _NOT_VALUE_BEFORE = re.compile(r"(?:\bp(?:[- ]?values?)?(?:\s(?:of|was|is|were))
 def _is_value(text: str, m: re.Match[str]) -> bool:
     """A number that may be an arm's value: not a p-value ('P value of 0.001', 'p <'), a label or a time point
     ('group 2', 'week 8', 'year 4', 'T1'; ``_NOT_VALUE_BEFORE``). EI-read spans, docs/direction.md round 10."""
-    return not _NOT_VALUE_BEFORE.search(text[max(0, m.start() - 25):m.start()])
+    before = _NOT_VALUE_BEFORE.search(text[max(0, m.start() - 25):m.start()])
+    if before and "." in m.group("value") and not before.group(0).lower().startswith("p"):
+        return True  # 'control group 0.66': a label is a whole number, a decimal after the arm's name is its value
+    return not before
 
 
 _VAL = r"[-\u2212]?\d+(?:\.\d+)?"
 _SD = r"(?:\s?(?:±|\+/-)\s?\d+(?:\.\d+)?|\s?\(\s?\d+(?:\.\d+)?\s?\))?"
 # 'A ... compared with B (2.32 ± 0.85 vs. 2.80 ± 0.61; P = 0.041)', '...: 82.31(20.23) vs 36.78(22.53)': two bare values
 # joined by 'vs' right after a bracket or colon, in the order the clause names the arms.
-_BARE_PAIR = re.compile(rf"(?:^|[(:;]\s?)(?P<a>{_VAL}){_SD}\s?(?:%|[a-zµ]+(?:/[a-z]+)?)?{_SD}\s(?:vs\.?|versus)\s(?P<b>{_VAL})",
+_BARE_PAIR = re.compile(rf"(?:^|[(:;]\s?|\b(?:was|were)\s)(?P<a>{_VAL}){_SD}\s?(?:%|[a-zµ]+(?:/[a-z]+)?)?{_SD}\s(?:vs\.?|versus)\s(?P<b>{_VAL})",
                         re.I)
 
 
@@ -126,7 +130,7 @@ def _ordered_pair(clause: str, arms: Arms) -> str | None:
     m = _BARE_PAIR.search(clause)
     if m is None or LEADING_COMPARE.match(clause):
         return None
-    after = re.split(r"[);]", clause[m.end():], maxsplit=1)[0]
+    after = re.split(r"[);]", _PARENS.sub(" ", clause[m.end():]), maxsplit=1)[0]  # '8.9 (p < 0.05) in the A and B groups'
     before = clause[:m.start()]
     for text in (after, before):
         if arms.is_intervention(text) and arms.is_comparator(text):
@@ -167,3 +171,41 @@ def numeric_direction(clause: str, arms: Arms) -> str | None:
     if len(ours) == 1 and theirs and (all(ours[0] > t for t in theirs) or all(ours[0] < t for t in theirs)):
         return "up" if ours[0] > theirs[0] else "down"  # 'in 1 (0.6%) TT versus 15 (8.6%) DO versus 39 (22.4%) BST'
     return None
+
+
+_SPREAD = r"(?:\s?(?:±|\+/-)\s?\d+(?:\.\d+)?|\s?\(\s?\d+(?:\.\d+)?\s?\))?"
+_CHANGE = re.compile(rf"(?:\bfrom\s)?(?<![\w.\-\u2212])(?P<a>{_VAL}){_SD}\s?%?{_SPREAD}\s?to\s(?P<b>{_VAL})\s?%?{_SPREAD}")
+_CONTRAST = re.compile(r"\b(versus|vs\.?|as opposed to|compared (?:with|to)|in comparison (?:with|to)|whereas|while)\b", re.I)
+
+
+def change_contrast(clause: str, arms: Arms) -> str | None:
+    """'IIEF-EF increased from 16.08 (2.87) to 25.08 (4.56) in the VXP group versus 15.86 (3.24) to 16.47 (4.25) in the
+    placebo group (P < 0.0001)': each arm's change from baseline, set against the other's by a contrast word with
+    significance stated, compares the arms: up when the intervention's change is the larger (signed). None unless
+    exactly one change is the intervention's and one the comparator's (EI-read, docs/direction.md round 14)."""
+    if _significance(clause) != "sig" or not _CONTRAST.search(clause):
+        return None
+    changes = list(_CHANGE.finditer(clause))
+    if len(changes) != 2:
+        return None
+    # the arm of each change: named right after it (up to the next change), else right before it
+    bounds = [0, changes[0].start(), changes[0].end(), changes[1].start(), changes[1].end(), len(clause)]
+    sides = []
+    for k in range(2):
+        after = clause[bounds[2 * k + 2]:bounds[2 * k + 3]]
+        before = clause[bounds[2 * k]:bounds[2 * k + 1]]
+        after = re.split(r"[;]|\b(?:versus|vs\.?|as opposed to|compared|whereas|while)\b", after, maxsplit=1)[0]
+        side = None
+        for text in (after, before):
+            i, c = arms.is_intervention(text), arms.is_comparator(text)
+            if i != c:
+                side = "i" if i else "c"
+                break
+        sides.append(side)
+    if sorted(s for s in sides if s) != ["c", "i"]:
+        return None
+    delta = {s: float(m.group("b").replace("\u2212", "-")) - float(m.group("a").replace("\u2212", "-"))
+             for s, m in zip(sides, changes)}
+    if delta["i"] == delta["c"]:
+        return None
+    return "up" if delta["i"] > delta["c"] else "down"

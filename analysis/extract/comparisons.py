@@ -51,7 +51,10 @@ NO_DIFF = re.compile(
     r"no (additional|further|added|extra|incremental|clinically relevant|clinically meaningful|relevant|meaningful) "
     r"(\w+ )?(benefits?|effects?|advantages?|improvements?|reductions?|relief|analgesi\w*)|"
     r"(non-?inferiority|superiority|efficacy) (\w+ ){0,4}?(was|were|could) not (be )?(demonstrated|confirmed|shown|"
-    r"established|proven|achieved))",
+    r"established|proven|achieved)|"
+    # 'was not statistically or clinically significant', 'none statistically differed', 'had no impact' (EI-read, round 14)
+    r"not (statistically|clinically) (or|nor) (statistically|clinically) significant|none (\w+ly )?(differed|was significant|"
+    r"were significant)|(had|has|have|showed|with) no (significant |measurable |clinically relevant )?(impact|influence)\b)",
     re.I)
 DOWN = re.compile(
     r"\b(lower(?! (abdom\w*|limbs?|back|extremit\w*|segment|legs?|uterine|urinary|gastrointestinal|lip|jaw|molars?|"
@@ -60,15 +63,17 @@ DOWN = re.compile(
     r"drop(ped)?|fell|disappear(ed|s)?|(?<!with the )(lowest|smallest|fewest|shortest)|(?<!at )least|(?<=significantly )low(?= (?:in|for|among|than)\b))\b", re.I)
 UP = re.compile(
     r"\b(higher|greater|more|increas(ed|e|es|ing)|longer|prolong(ed|s|ation)?|elevat(ed|ions?)|raised|larger|"
-    r"exceed(ed)?|delayed|(?<!with the )(highest|greatest|longest|largest)|(?<=significantly )high(?= (?:in|for|among|than)\b))\b", re.I)
+    r"exceed(ed)?|delayed|rose|(?<!with the )(highest|greatest|longest|largest)|(?<=significantly )high(?= (?:in|for|among|than)\b))\b", re.I)
 BETTER = re.compile(
-    r"\b(superior(ity)?|outperform(ed|s)?|more (effective|efficacious|potent)|better|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
+    r"\b(superior(ity)?|outperform(ed|s)?|more (effective|efficacious|potent)|better|easier|improv(ed|es|ement|ements|ing|e)|(?<!cost-)(?<!cost )effective(ly|ness)?|"
     r"efficacious|beneficial|benefits?|(significant|clear|marked) advantages?|in favou?r of|favou?red|relie(ved|ving)|alleviat(ed|es|ing|ion)|"
     r"(had|has|have|showed|exerted|with) (an? |significant |the )?(analgesic|preemptive|pre-emptive|protective|"
     r"opioid[- ]sparing) effect|(produced|provided|gave|achieved|resulted in|induced|offered|significant|marked|"
     r"substantial|sustained|good|greater|better) (\w+ )?(pain |headache )?relief|(produced|provided|gave|achieved|offered|"
     r"resulted in) (a |an )?(\w+ )?analgesi[ac]\w*)\b", re.I)
-WORSE = re.compile(r"\b(worse|inferior|less effective|less efficacious|worsen(ed|ing)?|impair(ed|s)|aggravat(ed|es|ion|ing(?! factors?)))\b",
+WORSE = re.compile(r"\b(worse|inferior(?! (segment|wall|vena|alveolar|border|pole|turbinate|oblique|rectus|nasal|portion|"
+                   r"part|region|aspect|quadrant|margin|lobe|mesenteric|epigastric|gluteal|frontal|parietal|temporal|"
+                   r"colliculus|olive|meatus|orbital|thyroid))|less effective|less efficacious|worsen(ed|ing)?|impair(ed|s)|aggravat(ed|es|ion|ing(?! factors?)))\b",
                    re.I)
 # Wording that is about an association, not a difference between arms ('the pain associated with X' names the
 # outcome).
@@ -83,7 +88,7 @@ WITHIN = re.compile(
     r"arms)|from (the )?baseline|compared (to|with) (the )?(baseline|pre-?treatment|pre-?intervention|pre-?operative|pre-?test) ?(values?|scores?|levels?)?\b|(before|pre)[- ]?(and|vs\.?|versus) (after|post)|"
     r"from \d[\d.,]*\s?(±|\(|to)|(declined|decreased|reduced|fell|dropped|improved) (from [\d.]+ )?to \d)", re.I)
 BASELINE_ONLY = re.compile(
-    r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|before (the )?(procedure|block|treatment|surgery|"
+    r"\b(at baseline|baseline (characteristics|values|data|scores)|(^\W*|\b(in|of) (terms of )?(the )?)(age|sex|gender|weight|height|bmi),? (and )?(age|sex|gender|weight|height|bmi)\b|(?<!hour )(?<!hours )(?<!\dh )(?<!\d h )(?<!min )(?<!minutes )(?<!day )(?<!days )before (the )?(procedure|block|treatment|surgery|"
     r"intervention|injection|administration|infusion|randomi[sz]ation|drug administration)|demographic|"
     r"baseline (pain|\w+ scores?)|(?<!compared with )(?<!compared to )(?<!from )(?<!for )(?<!compared with the )(?<!compared to the )(?<!from the )\b(pre-?treatment|pre-?intervention|pre-?randomi[sz]ation|initial|pre-?operative|"
     r"pre-?procedur\w*|pre-?injection|pre-?block|admission|entry|enrol{1,2}ment) (pain |VAS |NRS |\w+ pain )?(scores?|values?|"
@@ -152,12 +157,19 @@ def _significance(text: str) -> str | None:
         return "sig"
     if ps and all((op == ">" and v >= 0.05) or (op == "=" and v > 0.05) for op, v in ps):
         return "ns"
-    ci = _CI.search(text)  # a difference's 95% CI that excludes 0 (not a ratio's, which would be 1)
-    if ci and not re.search(r"\b(ratio|OR|RR|HR)\b", text[max(0, ci.start() - 40):ci.start()]):
+    ci = _CI.search(text)  # a difference's 95% CI that excludes 0, a ratio's that excludes 1
+    if ci:
         low, high = (float(ci.group(k).replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")) for k in ("low", "high"))
         if low <= high:
+            if _RATIO.search(text[:ci.start()]):  # 'The hazard ratio for MI with E+P was 1.13 (95% CI 0.68-1.89)'
+                return "sig" if low > 1 or high < 1 else "ns"
             return "sig" if low * high > 0 else "ns"
     return None
+
+
+# A ratio named before the CI in the clause (odds, risk, hazard, rate, prevalence ratio; OR / RR / HR / IRR): its
+# CI excludes 1, not 0, when the arms differ (EI-read: such CIs were read as a difference's, round 14).
+_RATIO = re.compile(r"\b(?:(?i:ratios?)|a?OR|a?RR|IRR|a?HR)\b")
 
 
 _CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)[,:]?\s?(?P<low>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)\s?"
@@ -182,6 +194,11 @@ def _split_comparison(clause: str) -> tuple[str, str]:
 
 def orientation(clause: str, arms: Arms) -> int:
     """+1 when the direction wording is about the intervention's arm, -1 when it is about a comparator's."""
+    favoured = _FAVOURED.search(clause)
+    if favoured:  # 'a significant difference between groups in favour of the late intervention group'
+        fi, fc = arms.is_intervention(favoured.group("arm")), arms.is_comparator(favoured.group("arm"))
+        if fi != fc:
+            return 1 if fi else -1
     subject, reference = _split_comparison(clause)
     if not reference:  # 'a significant improvement ... between the combined and placebo group'
         subject = re.sub(r"\bbetween\b.*$", " ", subject, flags=re.I)
@@ -205,6 +222,10 @@ def orientation(clause: str, arms: Arms) -> int:
     if ri and not rc:
         return -1
     return 1
+
+
+# The arm a result favours is named right after the word: 'in favour of HC', 'favoured the BTH1677 arm'.
+_FAVOURED = re.compile(r"\b(?:in favou?r of|favou?r(?:ed|ing|s)?)\s(?P<arm>[^,;()]{1,60})", re.I)
 
 
 def _first_named_is_intervention(text: str, arms: Arms) -> bool | None:

@@ -164,9 +164,13 @@ def named_outcome_polarity(outcome: str, unknown: str | None = "higher_better") 
     """Polarity of an outcome named on its own (a prompt's or a table's outcome, not a sentence): benefits and changes
     of pain more is better, then the pain vocabulary (``outcome_polarity``), then harms less is better; any other
     outcome ``unknown`` (Evidence Inference, EI-read: 47 of 63 'improved' outcomes of no known polarity increased)."""
-    if _BENEFIT_OUTCOME.match(outcome) or _PAIN_CHANGE.search(outcome):
+    if _BENEFIT_OUTCOME.match(outcome) or _PAIN_CHANGE.search(outcome) or _FREE_OF.search(outcome):
         return "higher_better"
     return outcome_polarity(outcome) or ("lower_better" if HARM_OUTCOME.search(outcome) else unknown)
+
+
+# A harm one is free of is a benefit: 'recurrence-free survival', 'free of nausea' (EI-read, docs/direction.md round 14).
+_FREE_OF = re.compile(r"\b[\w-]+[- ]free\b|\bfree (?:of|from)(?: \w+){1,3}", re.I)
 
 
 # --- abbreviations the abstract defines for pain outcomes ---------------------------------------

@@ -246,16 +246,20 @@ def percentages(text: str) -> list[tuple[float, int, int]]:
 
 
 # Significance wording shared by the outcome extractors.
-# 'P value ≤ 0.001' and 'P-value = 0.03' are the same statement as 'p≤0.001' (invariance p_typography: batch 7 27799159).
-P_VALUE = re.compile(r"\bp(?:[\s-]?values?)?\s?(?P<op>[<>=\u2264\u2265]|&lt;|&gt;)\s?(?P<val>0?[.\u00b7]\d+|1(?:\.0+)?)", re.I)
+# 'P < 0.05', 'p-value = .03', 'P value ≤ 0.001' (invariance p_typography: batch 7 27799159), and written without an operator: 'P value 0.019', 'P value of 0.02', '(P 0.004)' (read as '=').
+_P_NUMBER = r"0?[.\u00b7]\d+|1(?:\.0+)?"
+P_VALUE = re.compile(rf"\bp\s?(?P<op>[<>=\u2264\u2265]|&lt;|&gt;)\s?(?P<val>{_P_NUMBER})|"
+                     rf"\bp(?:[- ]?values?\s?(?P<vop>[<>=\u2264\u2265]|&lt;|&gt;|of|was|is|:)?)?(?:\s|(?<=[=<>:\u2264\u2265]))(?P<bare>{_P_NUMBER})"
+                     r"(?![\d.]*\s?(?:%|(?:mg|g|kg|ml|mm|cm|µg|mcg|mmol|h)\b))", re.I)
 
 
 def p_values(text: str) -> list[tuple[str, float]]:
     """Every 'P < 0.05' style statement as (operator, value); '&lt;' normalised to '<'."""
     out = []
     for m in P_VALUE.finditer(text):
-        op = {"&lt;": "<", "&gt;": ">", "\u2264": "<", "\u2265": ">"}.get(m.group("op"), m.group("op"))
-        value = parse_number(m.group("val"))
+        written = m.group("op") or m.group("vop") or "="
+        op = {"&lt;": "<", "&gt;": ">", "\u2264": "<", "\u2265": ">"}.get(written, written if written in "<>=" else "=")
+        value = parse_number(m.group("val") or m.group("bare"))
         if value is not None:
             out.append((op, value))
     return out

@@ -205,3 +205,56 @@ def test_values_against_several_comparators_and_direction_words(prompt_id: str) 
     prompt = next(p for p in ei.load_prompts(ROOT, "all", require_article=False) if p.prompt_id == prompt_id)
     text = prompt.evidence[0]
     assert ei.answer(prompt, [ei_corpus.span_sentence(text)], text).label == prompt.label
+
+
+# Round 14: EI-read spans (``ei_split``) read as the one given sentence, as ``ei_split.rules_label`` reads them.
+_ROUND14 = [
+    ("Itchy eyes", "pranlukast", "placebo", "significantly decreased",  # the span names the outcome 'the score'
+     "The score was significantly lower on the following afternoon in the pranlukast compared to the placebo group "
+     "(0.154 vs. 0.436, p = 0.039)."),
+    ("The respiratory rate", "high-flow nasal cannula", "air entrainment mask", "significantly decreased",  # initials
+     "The respiratory rate was significantly lower for the HFNC group than for the air entrainment mask group "
+     "(22±3.6 breaths/min vs. 26±4.3 breaths/min, p=0.003)."),
+    ("tidal expiratory flows at 10% (TEF10)", "nebulized albuterol (0.15 mg/kg in 3 ml saline)", "saline (3 ml)",
+     "significantly decreased",  # 'Both X and Y' are two outcomes, not both arms
+     "Both TEF10 and the ratio of the tidal expiratory flow at 25% of the remaining tidal volume to PTEF (25/PT) "
+     "decreased significantly (P < 0.05) after administration of albuterol."),
+    ("mean estrogen-receptor (ER) expression", "fulvestrant 500 mg on Day 1 plus anastrozole 1 mg/day for 14 to 21 days "
+     "(F + A); fulvestrant plus anastrozole placebo (F)", "fulvestrant placebo plus anastrozole (A)",
+     "significantly decreased",  # a greater reduction is a decrease
+     "F and F + A led to greater reductions in ER versus A (both P = 0.0001)"),
+    ("The mean Hb concentration", "one ferrous sulfate tablet containing 50 mg of elemental iron daily", "placebo",
+     "significantly increased",  # the values in the clause before the significance
+     "The mean Hb concentration was 12.05 ± 0.9 in the experimental and 11.94 ± 0.6 in the placebo group; this "
+     "different was significant (P = 0.03)"),
+    ("grade 3–4 thrombocytopenia and anemia", "docetaxel (T) and epirubicin (E) +  lobaplatin (L)",
+     "docetaxel (T) and epirubicin (E)", "significantly increased",  # 'non-lobaplatin' is the comparator
+     "Compared with the patients assigned to the non-lobaplatin-containing regimens, those assigned to the TEL regimen "
+     "were more likely to develop grade 3–4 thrombocytopenia (34.4% vs. 1.7%, P < 0.001) and anemia (52.5% vs. 10%, "
+     "P < 0.001)."),
+    ("the acquisition of positive attitudes towards early reading aloud, early exposure to music and parental "
+     "socialization", "Early video administered  to first-time parents in modifying parental knowledge",
+     "Late video administered to first-time parents in modifying parental knowledge", "significantly decreased",
+     "Conversely, a significant difference between groups in favor of the late intervention group was found for the "
+     "acquisition of positive attitudes towards early reading aloud (p < 0.01), early exposure to music (p < 0.001) and "
+     "parental socialization (p = 0.03, Fisher exact test)."),
+    ("proportion of positive stomach samples", "single drug (nystatin)", "control", "significantly decreased",
+     "During hospitalisation in the ICU the proportion of positive stomach samples significantly decreased in the "
+     "treatment group (from 59 to 49%) as opposed to the control group (from 58 to 74%; P <0.00009) at T6, and this "
+     "difference persisted over time."),
+]
+
+
+@pytest.mark.parametrize("outcome,intervention,comparator,label,span", _ROUND14)
+def test_round14_readings_of_given_spans(outcome: str, intervention: str, comparator: str, label: str, span: str) -> None:
+    prompt = ei.Prompt("r14", "0", outcome, intervention, comparator, label)
+    assert ei.answer(prompt, [ei_corpus.span_sentence(span)], span).label == label
+
+
+def test_an_article_sentence_without_the_outcomes_words_is_not_read() -> None:
+    """The fallback without the outcome's words is for one given span only, not for an article's sentences."""
+    span = ("The score was significantly lower on the following afternoon in the pranlukast compared to the placebo "
+            "group (0.154 vs. 0.436, p = 0.039).")
+    prompt = ei.Prompt("r14", "0", "Itchy eyes", "pranlukast", "placebo", "significantly decreased")
+    other = ei_corpus.span_sentence("Patients were randomised to pranlukast or placebo.")
+    assert ei.answer(prompt, [ei_corpus.span_sentence(span), other], span).label == "no significant difference"

@@ -69,3 +69,12 @@ def test_the_spelled_out_characters_hold_every_character_re_reads_as_whitespace(
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert set(re.findall(r"\s", every)) <= set(SPELLED_CHARS)
     assert set(SPELLED_CHARS) == set(re.findall(r"[A-Za-z\s-]", every))
+
+
+def test_capitals_spelling_an_arms_initials_undefined_in_the_text() -> None:
+    """EI-read 12443: 'the HFNC group' names 'high-flow nasal cannula' though the span never defines HFNC."""
+    from ketamine_evidence.analysis.extract.arm_abbreviations import initials_in_text
+    text = ("The respiratory rate was significantly lower for the HFNC group than for the air entrainment mask group "
+            "(22±3.6 breaths/min vs. 26±4.3 breaths/min, p=0.003).")
+    assert initials_in_text(text, "high-flow nasal cannula") == ["HFNC"]
+    assert initials_in_text(text, "air entrainment mask") == []

@@ -113,7 +113,8 @@ def test_more_no_difference_wordings(clause: str, expected: str) -> None:
 def test_confidence_interval_gives_significance() -> None:
     assert direction._significance("difference -1.1; 95% CI -1.8 to -0.4") == "sig"
     assert direction._significance("difference -0.3 (95% CI, -0.9 to 0.4)") == "ns"
-    assert direction._significance("odds ratio 2.1 (95% CI 0.8 to 3.4)") is None  # a ratio's CI is judged against 1
+    assert direction._significance("odds ratio 2.1 (95% CI 0.8 to 3.4)") == "ns"  # a ratio's CI is judged against 1
+    assert direction._significance("odds ratio 2.1 (95% CI 1.3 to 3.4)") == "sig"  # (round 14; it was left unread)
     a = article("Duloxetine", ("RESULTS", "The mean reduction in pain was 2.1 points with duloxetine and 1.0 with "
                                           "placebo (difference -1.1; 95% CI -1.8 to -0.4)."))
     found = [f for f in extract_findings(a, "duloxetine")

@@ -155,3 +155,11 @@ def test_enzyme_rating_of_other_constructs_and_changes_in_named_pain() -> None:
     change = "After treatment, there was a decrease in abdominal pain and distension severity"
     assert is_pain_outcome(change) and outcome_polarity(change) == "lower_better"
     assert not is_pain_outcome("We enrolled 90 patients with abdominal pain and distension.")
+
+
+def test_a_harm_one_is_free_of_is_a_benefit() -> None:
+    """EI-read 12279: 'recurrence-free survival' is more-is-better though 'recurrence' is a harm."""
+    from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity
+    assert named_outcome_polarity("The 2- and 5-year recurrence-free survival rate") == "higher_better"
+    assert named_outcome_polarity("number of patients free of nausea") == "higher_better"
+    assert named_outcome_polarity("recurrence rate") == "lower_better"

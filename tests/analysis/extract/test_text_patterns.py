@@ -103,3 +103,13 @@ def test_an_abbreviation_defined_between_unit_and_number() -> None:
 def test_p_value_spelled_with_value() -> None:
     # batch 7 27799159 under the invariance rewrite p_typography ('p≤0.001' -> 'P value ≤ 0.001')
     assert p_values("improvements in PtGA (P value ≤ 0.001) and pain (P-value = 0.03)") == [("<", 0.001), ("=", 0.03)]
+
+
+def test_p_values_written_without_an_operator() -> None:
+    """EI-read 12436, 11956: 'P value 0.019', 'P value of 0.02', '(P 0.166)' read as '='; a dose is no P value."""
+    from ketamine_evidence.analysis.extract.text_patterns import p_values
+    assert p_values("1.57 ± 0.23 vs 2.08 ± 0.38, P value 0.019 respectively,") == [("=", 0.019)]
+    assert p_values("with P value of 0.02, which shows") == [("=", 0.02)]
+    assert p_values("98.3% and 93.96% patients, respectively (P 0.166)") == [("=", 0.166)]
+    assert p_values("P<0.001") == [("<", 0.001)]
+    assert p_values("group P 0.5 mg/kg") == []

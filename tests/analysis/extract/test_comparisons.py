@@ -1,0 +1,50 @@
+"""Comparison wording (``comparisons``): Evidence Inference spans of the EI-read split (round 14)."""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract import comparisons
+from ketamine_evidence.analysis.extract.arms import Arms
+
+
+def test_a_ratios_ci_is_read_against_one() -> None:
+    """EI-read 11517: a hazard ratio's CI spanning 1 is no significant difference (it was read as a difference's CI)."""
+    text = ("The hazard ratio for myocardial infarction/coronary death with estrogen plus progestin was 1.13 (95% "
+            "confidence interval 0.68–1.89) among non-users of COX inhibitors")
+    assert comparisons._significance(text) == "ns"
+    assert comparisons._significance("adjusted odds ratio 2.53 (95%CI 1.76 to 3.08)") == "sig"
+    assert comparisons._significance("the mean difference was 1.2 (95% CI 0.5 to 2.0)") == "sig"
+
+
+def test_no_difference_wordings() -> None:
+    """EI-read 11702, 12880, 11369."""
+    assert comparisons.raw_direction("The between-group difference in mean worse eye IOP was <0.4 mm Hg at all time points "
+                                     "and was not statistically or clinically significant") == "none"
+    assert comparisons.raw_direction("none statistically differed between arms.") == "none"
+    assert comparisons.raw_direction("Presenting cardiovascular risk as either an AR or NNT had no impact reducing "
+                                     "cardiovascular risk at 12 month follow up") == "none"
+
+
+def test_rose_and_easier_are_directions_and_inferior_segment_is_anatomy() -> None:
+    """EI-read 11285, 11929, 12387."""
+    assert comparisons.raw_direction("Plasma creatinine rose by approximately 11% in those on active treatment.") == "up"
+    assert comparisons.raw_direction("Intubation was significantly easier in group PS compared with group GS") == "better"
+    text = ("The injection of sAPCs increased the capillary density in the inferior segment of the peri‐infarct zone "
+            "(51%, P=0.003 versus vehicle)")
+    assert comparisons.raw_direction(text) == "up"
+    assert comparisons.raw_direction("Drug A was inferior to drug B for pain relief") == "worse"
+
+
+def test_a_time_point_before_surgery_is_no_baseline() -> None:
+    """EI-read 12156: 'One hour before surgery' is a measurement after the intervention, 'pain before surgery' a baseline."""
+    assert not comparisons.BASELINE_ONLY.search("One hour before surgery, mean HAM-A score in Group I was 20")
+    assert comparisons.BASELINE_ONLY.search("pain scores before surgery were similar")
+
+
+def test_the_favoured_arm_is_named_after_in_favour_of() -> None:
+    """EI-read 12350: 'in favour of HC' turns the wording to HC's side."""
+    text = "global assessment of syringe usability showed highly statistically significant differences in favour of MC"
+    arms = Arms(lambda s: bool(re.search(r"\bHC\b", s)), lambda s: bool(re.search(r"\bMC\b", s)))
+    assert comparisons.orientation(text, arms) == -1
+    assert comparisons.orientation(text.replace("MC", "HC"), arms) == 1
