@@ -306,8 +306,8 @@ def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
 # A background sentence about this study (its aim or design), whose times are the study's own; the other background
 # sentences speak of practice or earlier work ('Short-term treatment (7–14 days) with oral prednisone is used for ...').
 _BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
-_OWN_STUDY = re.compile(r"(this|the present|the current|our)\s(?:\w+\s){0,2}?(study|trial|work|investigation|paper)|"
-                        r"we|(aims?|objectives?|purpose)", re.I)
+_OWN_STUDY = re.compile(r"\b(this|the present|the current|our)\s(?:\w+\s){0,2}?(study|trial|work|investigation|paper)\b|"
+                        r"\bwe\b|\b(aims?|objectives?|purpose)\b", re.I)
 
 
 def own_study(sentence: "Sentence") -> bool:

@@ -131,3 +131,18 @@ def test_minutes_that_time_no_pain_rating_are_no_follow_up() -> None:
     found = {f.field for f in extract_findings(next(parse_file(_POOL / "PMC3558645.nxml")),
                                                "lidocaine 40 mg mixed with propofol")}
     assert "follow_up_days" not in found
+
+
+def test_a_background_sentence_about_this_study_keeps_its_times() -> None:
+    # PMC4947329's background: practice elsewhere gives no follow-up, the sentence naming this study does. The
+    # pattern had backspace characters where word boundaries were meant, so no background sentence was ever the
+    # study's own.
+    from ketamine_evidence.analysis.extract.follow_up import own_study
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+
+    practice = "Short-term treatment (7\u201314 days) with oral prednisone is used for many acute inflammatory and allergic conditions."
+    aim = ("This study was conducted to characterize the safety and pharmacodynamic (PD) dose\u2013response of a 7-day "
+           "course of oral prednisone on biomarkers of GC receptor agonism.")
+    assert not own_study(Sentence(practice, 0, len(practice), "BACKGROUND", 1))
+    assert own_study(Sentence(aim, 0, len(aim), "BACKGROUND", 2))
+    assert own_study(Sentence(practice, 0, len(practice), "METHODS", 3))
