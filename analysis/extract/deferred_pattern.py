@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ketamine_evidence.analysis.extract.first_char import charset_first
-
 
 class Deferred:
     """``re.compile(pattern, flags)``, made on first use; equal to another ``Deferred`` of the same source and
@@ -20,23 +18,16 @@ class Deferred:
     alike). For a pattern without inline flags: ``flags`` are what the compiled pattern reports (``re.UNICODE``
     added)."""
 
-    __slots__ = ("pattern", "flags", "_compiled", "first")
+    __slots__ = ("pattern", "flags", "_compiled")
 
-    def __init__(self, pattern: str, flags: int, first: bool = False) -> None:
+    def __init__(self, pattern: str, flags: int) -> None:
         self.pattern = pattern
         self.flags = flags if flags & (re.ASCII | re.LOCALE) else flags | re.UNICODE
         self._compiled: re.Pattern[str] | None = None
-        # A lower-case copy: compiled as ``first_char.charset_first`` rewrites it where that gives the same matches
-        # found from a charset prefix (its source, keys, equality and hash stay the source's).
-        self.first = first
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            source = charset_first(self.pattern, self.flags) if self.first else None
-            try:
-                self._compiled = re.compile(source or self.pattern, self.flags)
-            except re.error:  # a rewrite of a form ``charset_first`` did not foresee: the source as written
-                self._compiled = re.compile(self.pattern, self.flags)
+            self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, sub, groups, groupindex ...

@@ -118,7 +118,7 @@ def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str
     # The checks above make the plain lower-casing safe. A module pattern's copy is compiled on its first scan
     # (``deferred_pattern.Pending``): one whose keys no text of a run holds is never compiled (start-up).
     source = lower_case_source(pattern) if isinstance(pattern, re.Pattern) and "(?P<" not in src else None
-    low = Deferred(source, pattern.flags & ~re.I, first=True) if source is not None else lower_case_pattern(pattern)
+    low = Deferred(source, pattern.flags & ~re.I) if source is not None else lower_case_pattern(pattern)
     if low is None or ("(?P<" in src and low.groups != pattern.groups):  # else equal (and a ``Deferred`` stays
         # uncompiled): lower-casing outside escapes and group names changes no bracket
         return None

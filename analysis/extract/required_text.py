@@ -209,8 +209,7 @@ def needs_digit(source: str, flags: int = 0) -> bool:
 
 def source_marks(source: str, start: int = 0) -> Iterator[tuple[int, str]]:
     """The index and character of each '(', ')' and '|' of a pattern's source from ``start``, escapes and character
-    classes skipped; a class still open at the end yields ``(len(source), '[')``. One walk for every reader of a
-    pattern's bracket structure (``alternatives`` here, ``first_char``'s closing bracket)."""
+    classes skipped; a class still open at the end yields ``(len(source), '[')``."""
     i, in_class, start_class = start, False, start
     while i < len(source):
         ch = source[i]
