@@ -19,7 +19,7 @@ from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
-from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
+from ketamine_evidence.analysis.extract.text_patterns import NUM, count_value
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -128,32 +128,6 @@ def _rank(sentence: str) -> int:
     return 0
 
 
-_HUNDREDS = re.compile(r"^(.+?)\s+hundred(?:\s+and)?(?:\s+(.+))?$")
-
-
-def _value(text: str) -> int | None:
-    """'One hundred and fifty-five' -> 155, 'Seventy five' -> 75, '1,000' -> 1000."""
-    t = text.strip().lower()
-    if t.startswith("hundred"):
-        t = "one " + t
-    m = _HUNDREDS.match(t)
-    if m:
-        head = parse_number(m.group(1))
-        tail = parse_number(m.group(2)) if m.group(2) else 0.0
-        if head is None or tail is None:
-            return None
-        return int(head * 100 + tail)
-    value = parse_number(t)
-    if value is None:
-        parts = t.split()
-        values = [parse_number(p) for p in parts]
-        if values and all(v is not None for v in values):
-            value = sum(values)  # 'seventy five'
-    if value is None or value != int(value):
-        return None
-    return int(value)
-
-
 class _Present:
     """The key words of COUNT, SUBJECT and the group patterns found in a whole article (once), so each
     sentence is pre-checked against those few only; None: check each sentence in full."""
@@ -199,7 +173,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
         if PART_OF.search(before) or _AGE.search(before) or _TIME_POINT.search(before):
             continue
         digits = _BRACKET_DIGITS.match(m.group("mods"))  # 'One thousand three hundred and twenty eight (1328)
-        value = int(digits.group(1).replace(",", "")) if digits else _value(m.group("n"))  # patients': the digits
+        value = int(digits.group(1).replace(",", "")) if digits else count_value(m.group("n"))  # patients': the digits
         if value is not None and value > 0:
             found.append((value, m.start(), m.end()))
     if "=" in text or ":" in text:
@@ -207,7 +181,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
             if not any(s <= m.start("n") < e for _, s, e in found):
                 found.append((int(m.group("n")), m.start(), m.end()))
     for m in _finditer(SUBJECT, text, present and present.subject):
-        value = _value(m.group("n"))
+        value = count_value(m.group("n"))
         if value and not any(s <= m.start() < e for _, s, e in found):
             found.append((value, m.start(), m.end()))
     if len(found) == 1 and ("while" in text or "whereas" in text or " and " in text or "versus" in text
@@ -230,7 +204,7 @@ def _randomised_subject(text: str) -> int | None:
     if "random" not in text.lower():
         return None
     m = _RANDOMISED_SUBJECT.search(text)
-    return _value(m.group("n")) if m else None
+    return count_value(m.group("n")) if m else None
 
 
 def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
@@ -255,7 +229,7 @@ def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
                 return sum(c[0] for c in arms)
     pair = COORDINATED.search(text) if " and " in text else None
     if pair is not None and len(counts) <= 1 and not _DROPOUT.search(text):
-        a, b = _value(pair.group("a")), _value(pair.group("b"))
+        a, b = count_value(pair.group("a")), count_value(pair.group("b"))
         if a and b and max(a, b) < 10 * min(a, b):
             return a + b
     return None
@@ -265,7 +239,7 @@ def _groups_k(text: str, present: _Present | None = None) -> int:
     for pattern in (PER_ARM, GROUPS_OF):
         m = _search(pattern, text, present and present.groups)
         if m:
-            return _value(m.group("k")) or 1
+            return count_value(m.group("k")) or 1
     return 1
 
 
@@ -273,7 +247,7 @@ def _groups_product(text: str, present: _Present | None = None) -> int | None:
     for pattern in (PER_ARM, GROUPS_OF):
         m = _search(pattern, text, present and present.groups)
         if m:
-            k, n = _value(m.group("k")), _value(m.group("n"))
+            k, n = count_value(m.group("k")), count_value(m.group("n"))
             if k and n and 2 <= k <= 10:
                 return k * n
     return None
@@ -298,7 +272,7 @@ def _per_arm(ctx: "Context", s: "Sentence", own: str, counts: list[tuple[int, in
         return None
     for text in [own] + [x.text for x in ctx.sentences if x is not s]:
         m = N_GROUPS.search(text)
-        k = _value(m.group("k")) if m else None
+        k = count_value(m.group("k")) if m else None
         if k and 2 <= k <= 10:
             return counts[0][0] * k
     labels = {m.group(0).split()[-1].lower() for m in GROUP_LABEL.finditer(own)}

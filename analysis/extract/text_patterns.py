@@ -91,6 +91,32 @@ def parse_number(text: str) -> float | None:
     return None
 
 
+_HUNDREDS = re.compile(r"^(.+?)\s+hundred(?:\s+and)?(?:\s+(.+))?$")
+
+
+def count_value(text: str) -> int | None:
+    """A count of people as written: 'One hundred and fifty-five' -> 155, 'Seventy five' -> 75, '1,000' -> 1000."""
+    t = text.strip().lower()
+    if t.startswith("hundred"):
+        t = "one " + t
+    m = _HUNDREDS.match(t)
+    if m:
+        head = parse_number(m.group(1))
+        tail = parse_number(m.group(2)) if m.group(2) else 0.0
+        if head is None or tail is None:
+            return None
+        return int(head * 100 + tail)
+    value = parse_number(t)
+    if value is None:
+        parts = t.split()
+        values = [parse_number(p) for p in parts]
+        if values and all(v is not None for v in values):
+            value = sum(values)  # 'seventy five'
+    if value is None or value != int(value):
+        return None
+    return int(value)
+
+
 def numbers_in(text: str) -> list[float]:
     """Every number in a list such as '0, 4, 12, and 24' or '3-6' (in order)."""
     out = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ketamine_evidence.analysis.extract import make_context, participants
+from ketamine_evidence.analysis.extract.text_patterns import count_value
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Finding, Section
 from tests.conftest import PMC_KETAMINE
@@ -184,9 +185,9 @@ def test_people_counted_not_their_teeth() -> None:
 def test_number_words_with_hundred(words: str, expected: int) -> None:
     """A count that starts at 'hundred' ('Hundred and twenty', also read inside 'A hundred and twenty') keeps its
     hundreds: it was read as 20."""
-    assert participants._value(words) == expected
+    assert count_value(words) == expected
     match = participants.COUNT.search(f"A {words.lower()} patients were enrolled.")
-    assert match is not None and participants._value(match.group("n")) == expected
+    assert match is not None and count_value(match.group("n")) == expected
 
 
 def test_one_arms_count_after_its_label_is_no_randomised_total() -> None:
