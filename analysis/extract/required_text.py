@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from operator import itemgetter
 from re import _constants as _c, _parser  # type: ignore[attr-defined]
-from typing import Any, Iterator
+from typing import Any
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 
@@ -207,10 +207,10 @@ def needs_digit(source: str, flags: int = 0) -> bool:
         return False
 
 
-def source_marks(source: str, start: int = 0) -> Iterator[tuple[int, str]]:
-    """The index and character of each '(', ')' and '|' of a pattern's source from ``start``, escapes and character
-    classes skipped; a class still open at the end yields ``(len(source), '[')``."""
-    i, in_class, start_class = start, False, start
+def alternatives(source: str) -> list[str] | None:
+    """The top-level alternatives of a pattern's source ('a|(b|c)|d' -> ['a', '(b|c)', 'd']); None when the
+    source does not parse as written (an unbalanced bracket)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
     while i < len(source):
         ch = source[i]
         if ch == "\\":
@@ -220,28 +220,15 @@ def source_marks(source: str, start: int = 0) -> Iterator[tuple[int, str]]:
             in_class = ch != "]" or i == start_class + 1 or (i == start_class + 2 and source[start_class + 1] == "^")
         elif ch == "[":
             in_class, start_class = True, i
-        elif ch in "()|":
-            yield i, ch
-        i += 1
-    if in_class:
-        yield len(source), "["
-
-
-def alternatives(source: str) -> list[str] | None:
-    """The top-level alternatives of a pattern's source ('a|(b|c)|d' -> ['a', '(b|c)', 'd']); None when the
-    source does not parse as written (an unbalanced bracket)."""
-    out, depth, start = [], 0, 0
-    for i, ch in source_marks(source):
-        if ch == "(":
+        elif ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
         elif ch == "|" and depth == 0:
             out.append(source[start:i])
             start = i + 1
-        elif ch == "[":
-            return None
-    if depth:
+        i += 1
+    if depth or in_class:
         return None
     return [*out, source[start:]]
 
