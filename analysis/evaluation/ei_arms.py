@@ -12,6 +12,7 @@ import re
 from ketamine_evidence.analysis.evaluation.ei_corpus import Prompt, _stems
 from ketamine_evidence.analysis.extract.arm_abbreviations import initials_in_text
 from ketamine_evidence.analysis.extract.direction import GENERIC_INTERVENTION_ARM, PLACEBO_LIKE, Arms, arms_for
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 _ABBREVIATION = re.compile(r"([A-Za-z][\w-]*(?:\s[\w-]+){0,3})\s\(([A-Z][A-Za-z0-9+-]{1,8})\)")
 
@@ -83,7 +84,7 @@ def _qualified_generic(text: str, comp: set[str]) -> bool:
 
 def _words_regex(words: set[str], groups: set[str] = frozenset()) -> re.Pattern[str] | None:  # type: ignore[assignment]
     """Whole words (case-sensitive), and the prompt's group labels as 'group B' / 'B group'."""
-    alternatives = [re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))]
+    alternatives = [re.escape(w) for w in longest_first(words)]
     alternatives += [r"(?i:groups?)\s?%s|%s\s(?i:group)" % (re.escape(g), re.escape(g)) for g in sorted(groups)]
     return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(alternatives)) if alternatives else None
 

@@ -39,6 +39,7 @@ import re
 from typing import Callable
 
 from ketamine_evidence.analysis.extract.event_terms import LEXICON
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 # ------------------------------------------------------------------------------------------------ harm words
 _HARM_NEXT = {"side effect": "adverse effect", "adverse effect": "adverse event", "adverse event": "side effect"}
@@ -171,8 +172,7 @@ _COUNT_NOUNS = {"hallucination": "hallucinations", "headache": "headaches", "nig
 _PLURAL_SINGULAR = {v: k for k, v in _COUNT_NOUNS.items()}
 # Not after an article or 'one' (the singular is then grammar: 'a headache'); only where the word ends its noun phrase
 # ('headache diagnosis', 'Headache is a disorder' name the condition in a number of their own).
-_NUMBER = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bone )\b(" + "|".join(sorted({**_COUNT_NOUNS, **_PLURAL_SINGULAR},
-                     key=lambda w: (-len(w), w))) + r")\b"
+_NUMBER = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bone )\b(" + "|".join(longest_first({**_COUNT_NOUNS, **_PLURAL_SINGULAR})) + r")\b"
                      r"(?=[,.;:)]| (?:was|were|occurred|in|and|or|during|after|at|with|were|\())", re.I)
 
 
@@ -198,7 +198,7 @@ _EVENT_SPELLINGS = {
 }
 _EVENT_SPELLINGS = {k: v for k, v in _EVENT_SPELLINGS.items() if k != v and k != "dysphoea"}
 _SPELLING_BACK = {v: k for k, v in _EVENT_SPELLINGS.items()}
-_SPELLING = re.compile(r"\b(" + "|".join(sorted({**_EVENT_SPELLINGS, **_SPELLING_BACK}, key=lambda w: (-len(w), w)))
+_SPELLING = re.compile(r"\b(" + "|".join(longest_first({**_EVENT_SPELLINGS, **_SPELLING_BACK}))
                        + r")\b", re.I)
 
 

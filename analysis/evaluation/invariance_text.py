@@ -31,6 +31,7 @@ Each function maps a text to a text a reader would annotate identically; why the
 from __future__ import annotations
 
 import re
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 from typing import Callable
 
 UNSEEN_NAME = "Zorvatex"
@@ -241,7 +242,7 @@ _CONDITION_PAIRS = (
 )
 _CONDITION_MAP = {a: b for a, b, _ in _CONDITION_PAIRS} | {b: a for a, b, both in _CONDITION_PAIRS if both}
 # not after 'upper or/and': 'upper or low back pain' shares 'back pain' between two sites.
-_CONDITION_WORDS = re.compile(r"(?<![\w-])(?<!upper or )(?<!upper and )(" + "|".join(re.escape(w) for w in sorted(_CONDITION_MAP, key=lambda w: (-len(w), w)))
+_CONDITION_WORDS = re.compile(r"(?<![\w-])(?<!upper or )(?<!upper and )(" + "|".join(re.escape(w) for w in longest_first(_CONDITION_MAP))
                               + r")(?![\w-])", re.I)
 
 

@@ -31,6 +31,7 @@ from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -373,10 +374,10 @@ def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str
     """'group X' / 'X group' for each label, and the bare word for names and abbreviations."""
     if not labels:
         return None
-    alt = "|".join(re.escape(t) for t in sorted(labels, key=lambda w: (-len(w), w)))
+    alt = "|".join(re.escape(t) for t in longest_first(labels))
     parts = [rf"\b[Gg]roups?\s(?:{alt})\b", rf"\b(?:{alt})(?:[- ]treated)?\s[Gg]roups?\b"]
     if bare:
-        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in sorted(bare, key=lambda w: (-len(w), w))))
+        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in longest_first(bare)))
     return re.compile("|".join(parts))
 
 

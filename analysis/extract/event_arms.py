@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.event_roles import VERSUS_NAME, own_name_words
 from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -130,7 +131,7 @@ def defined_arms(ctx: "Context") -> tuple[re.Pattern[str] | None, re.Pattern[str
     comparators = tuple(m.group(1).strip() for m in VERSUS_NAME.finditer(name))
     sets = arm_abbreviations(ctx.text, article_arms(ctx), comparators)
     found = tuple(re.compile(r"(?<![\w+/-])(?:%s)(?![\w+/-])" % "|".join(
-        map(re.escape, sorted(s, key=lambda w: (-len(w), w))))) if s else None for s in sets)
+        map(re.escape, longest_first(s)))) if s else None for s in sets)
     try:
         ctx._event_arms = found  # type: ignore[attr-defined]
     except AttributeError:

@@ -13,6 +13,7 @@ from typing import Any, Iterable
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 GENERIC = "generic"
 SERIOUS = "serious_adverse_events"
@@ -110,11 +111,11 @@ def _compile_lexicon() -> _Lexicon:
         prefixes.update(w[:4] for w in (words if rx == source else words[:1]))
     problems = data["problems"]
     problem = re.compile(
-        r"\b(?:\w+(?:" + "|".join(sorted(map(re.escape, set(problems["suffixes"])), key=lambda w: (-len(w), w))) + r")|"
-        + "|".join(sorted(map(re.escape, set(problems["words"])), key=lambda w: (-len(w), w))) + r")\b", re.I)
+        r"\b(?:\w+(?:" + "|".join(longest_first(map(re.escape, set(problems["suffixes"])))) + r")|"
+        + "|".join(longest_first(map(re.escape, set(problems["words"])))) + r")\b", re.I)
     drugs = data["drugs"]
     drug = re.compile(
-        r"\b\w{3,}(?:" + "|".join(sorted(map(re.escape, set(drugs["suffixes"])), key=lambda w: (-len(w), w))) + r")\b", re.I)
+        r"\b\w{3,}(?:" + "|".join(longest_first(map(re.escape, set(drugs["suffixes"])))) + r")\b", re.I)
     topics = {k: tuple(v) for k, v in data.get("condition_topics", {}).items()}
     return _Lexicon(regex, entries, frozenset(prefixes), problem, drug, topics,
                     frozenset(w.lower() for w in drugs["generic"]))
@@ -129,7 +130,7 @@ def _classify(words: str) -> tuple[str, tuple[str, ...]]:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    return "|".join(_phrase(p) for p in sorted(set(phrases), key=lambda w: (-len(w), w)))
+    return "|".join(_phrase(p) for p in longest_first(set(phrases)))
 
 
 LEXICON = _compile_lexicon()

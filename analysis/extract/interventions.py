@@ -22,6 +22,7 @@ from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.intervention_names import GENERIC_WORDS, ROUTE_WORDS, VERSUS, literal_names
 from ketamine_evidence.base.errors import ConfigError
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 _ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$|^[A-Z]{2,4}/[A-Z]{2,4}$")  # a pair's short form: 'PAR/VAL'
 
@@ -173,7 +174,7 @@ def _name_regex(name: str) -> str:
 @lru_cache(maxsize=256)
 def _names_pattern(names: frozenset[str]) -> Deferred:
     """Compiled on first use: ``fast`` runs its lower-case copy, so the ``re.I`` original rarely is."""
-    parts = sorted({_name_regex(n) for n in names if n.strip()} - {""}, key=lambda w: (-len(w), w))
+    parts = longest_first({_name_regex(n) for n in names if n.strip()} - {""})
     return Deferred(_left_bounded(parts), re.I)
 
 

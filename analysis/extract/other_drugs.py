@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ketamine_evidence.analysis.extract.study_text import load_lexicon, lower, lower_case_pattern
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 try:
     import ahocorasick
@@ -115,7 +116,7 @@ def other_drugs_pattern() -> re.Pattern[str]:
     names = [re.escape(n).replace(r"\ ", r"\s") .replace(r"s\?", "s?") for n in lex["names"]]
     names = [n.replace(r"\?", "?") for n in names]
     suffixes = "|".join(re.escape(s) for s in lex["suffixes"])
-    return re.compile(rf"(?<![\w])(?:{'|'.join(sorted(names, key=lambda w: (-len(w), w)))}|"
+    return re.compile(rf"(?<![\w])(?:{'|'.join(longest_first(names))}|"
                       rf"[a-z]{{3,}}(?:{suffixes}))(?![\w])", re.I)
 
 

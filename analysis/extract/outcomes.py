@@ -16,6 +16,7 @@ import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 
 # --- outcome vocabulary -------------------------------------------------------------------------
@@ -204,7 +205,7 @@ def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern
     def alternation(words: set[str]) -> re.Pattern[str] | None:
         if not words:
             return None
-        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in sorted(words, key=lambda w: (-len(w), w))), re.I)
+        return re.compile(r"\b(?:%s)\b" % "|".join(re.escape(f) for f in longest_first(words)), re.I)
 
     return alternation(found), alternation(higher)
 
@@ -308,4 +309,4 @@ def pain_aliases(sentences: list[str]) -> re.Pattern[str] | None:
             terms.update(re.sub(r"(symptom|complaint)s$", r"\1", m.group("term").lower()) for m in pattern.finditer(text))
     if not terms:
         return None
-    return re.compile(r"\b(%s)s?\b" % "|".join(sorted(map(re.escape, terms), key=lambda w: (-len(w), w))), re.I)
+    return re.compile(r"\b(%s)s?\b" % "|".join(longest_first(map(re.escape, terms))), re.I)

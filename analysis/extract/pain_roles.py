@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.study_text import PAIN, PAIN_FORMS
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 # A hyphenated compound is a pain word too ('leg-pain and back-pain', 'pressure-pain threshold'); 'non-pain' is not.
 HYPHEN = r"(?<=[A-Za-z]{3}-)(?<![Nn]on-)pain\w*"
@@ -102,7 +103,7 @@ def pain_abbreviations(text: str) -> re.Pattern[str] | None:
     """The abbreviations ``text`` defines for a pain, as one pattern; None where it defines none."""
     if "pain (" not in text:
         return None
-    names = sorted(set(_PAIN_ABBREVIATION.findall(text)), key=lambda w: (-len(w), w))
+    names = longest_first(set(_PAIN_ABBREVIATION.findall(text)))
     return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
 
 

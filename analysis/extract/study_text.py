@@ -24,6 +24,7 @@ from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_background
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -310,7 +311,7 @@ def alternation(patterns: list[str]) -> str:
     When every fragment starts with a plain letter or digit, a look-ahead on those first characters
     leads the pattern: ``re`` then skips other positions fast (same matches).
     """
-    body = r"(?<![\w])(?:" + "|".join(sorted(patterns, key=lambda w: (-len(w), w))) + r")(?![\w])"
+    body = r"(?<![\w])(?:" + "|".join(longest_first(patterns)) + r")(?![\w])"
     firsts = {p[0] for p in patterns if p}
     if firsts and all(c.isalnum() and c.isascii() for c in firsts):
         chars = "".join(sorted({c.lower() for c in firsts} | {c.upper() for c in firsts}))

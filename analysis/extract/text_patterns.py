@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 
@@ -20,7 +21,16 @@ NUMBER_WORDS: dict[str, int] = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100,
 }
-_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=lambda w: (-len(w), w)))
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """``words`` ordered for a regex alternation: longer first, so a longer alternative wins over a shorter one at
+    the same place ('nausea and vomiting' before 'nausea'); equal lengths by text, so a pattern built from a set is
+    the same string in every process (set order follows the string hash seed)."""
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
+_WORD_ALT = "|".join(longest_first(NUMBER_WORDS))
 _TENS_ALT = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_ALT = "one|two|three|four|five|six|seven|eight|nine"
 # Two number words are one number only as tens and units ('twenty-four') or a count of hundreds ('three

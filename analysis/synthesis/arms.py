@@ -19,6 +19,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 
 
@@ -28,7 +29,7 @@ def _arm_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
                         .read_text(encoding="utf-8"))
 
     def compile_words(words: Iterable[str]) -> re.Pattern[str]:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(words, key=lambda w: (-len(w), w))) + r")(?![\w])", re.I)
+        return re.compile(r"(?<![\w-])(?:" + "|".join(longest_first(words)) + r")(?![\w])", re.I)
 
     return compile_words(raw["control"]), compile_words(raw["active"])
 
