@@ -131,6 +131,7 @@ def extract_findings(article: Article, intervention: Intervention | str = "ketam
     article_cache.new_article()  # the intervention pattern's results for the previous article's texts are not needed
     ctx = make_context(article, intervention)
     mentioned = ctx.intervention.mentioned_in(ctx.text)
+    fast_re.spell_gates(not mentioned)  # only the cost of the shared key pre-checks differs (``fast_re``)
     for module, specific, named_in_part in _PLAN:
         if mentioned or not specific or (named_in_part is not None and named_in_part(ctx)):
             ctx.findings.extend(module.extract(ctx))

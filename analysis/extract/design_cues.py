@@ -66,7 +66,10 @@ def comparative_series(sentences: list["Sentence"], whole: str,
     """Rule l: the sentence that states a comparative series (a series of more than ten, a 'comparative study', cases
     treated or analysed over a past calendar period) in a study that compares groups and whose own sentences hold
     no trial or assignment wording and no 'prospective' (those are trials, or prospective_observational)."""
-    if not COMPARATIVE_SERIES.search(whole) or PROSPECTIVE.search(whole) or not COMPARED.search(whole):
+    # The three whole-text tests are pure, so their order is free: the cheap ones first ('prospective' is gated by its
+    # key word; 'group' or 'versus' stops ``COMPARED`` early), then the series pattern, which fails on nearly every
+    # abstract only after trying each position (4 of the 604 MEDLINE sample abstracts match it).
+    if PROSPECTIVE.search(whole) or not COMPARED.search(whole) or not COMPARATIVE_SERIES.search(whole):
         return None
     own = [s for s in sentences if about(s)]
     if any(ASSIGNMENT.search(s.text) for s in own):

@@ -52,7 +52,7 @@ def _lowered(text: str) -> list[Any] | None:
     low = lower(text)
     if len(low) != len(text):
         return None
-    return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None, None]
+    return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None, None, 0]
 
 
 
@@ -137,15 +137,19 @@ class LowerPattern:
     """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
 
     __slots__ = ("re", "low", "risky", "keys", "gate", "digit", "pattern", "flags", "groups", "groupindex", "_hash",
-                 "memo", "_article")
+                 "memo", "_article", "spelled")
 
     def __init__(self, pattern: re.Pattern[str], low: re.Pattern[str], risky: frozenset[str],
-                 keys: tuple[str, ...] = (), gate: frozenset[int] | None = None, digit: bool = False) -> None:
+                 keys: tuple[str, ...] = (), gate: frozenset[int] | None = None, digit: bool = False,
+                 spelled: tuple[str, ...] | None = None) -> None:
         self.re = pattern
         self.low = low
         self.risky = risky
         self.keys = keys  # lower-case substrings one of which every match holds (a pre-check), or none
         self.gate = gate  # the same as numbers of the shared automaton's keys (``required_text``), or None
+        # A gate of a few keys, spelled out: checked with ``in`` on a text whose automaton pass has not been made
+        # (most texts of an article that never names the intervention are asked by one or two gated patterns)
+        self.spelled = spelled
         self.digit = digit  # every match holds a digit: text without one is not scanned
         self._hash = hash((pattern, keys))  # kept: patterns are cache keys (a re.Pattern hashes its code each time)
         self.pattern = pattern.pattern
@@ -165,13 +169,16 @@ class LowerPattern:
         got = _lowered(text)
         if got is None:
             return None
-        low, chars, present, _ = got
+        low, chars, present = got[0], got[1], got[2]
         if chars and self.risky and not self.risky.isdisjoint(chars):
             return None
         if self.digit and not _holds_digit(got, text):
             return ""
         if self.gate is not None:
             if present is None:
+                if self.spelled is not None and got[4] < _SPELLED_BUDGET:
+                    got[4] += len(self.spelled)
+                    return low if _holds_one(low, self.spelled) else ""
                 present = got[2] = required_text.present_keys(low)
             return low if not self.gate.isdisjoint(present) else ""
         if self.keys:
@@ -197,8 +204,19 @@ class LowerPattern:
         if self.gate is not None:
             present = got[2]
             if present is None:
-                present = got[2] = required_text.present_keys(got[0])
-            if self.gate.isdisjoint(present):
+                if self.spelled is not None and got[4] < _SPELLED_BUDGET:  # ``_holds_one``, inlined: the hot path
+                    got[4] += len(self.spelled)
+                    low = got[0]
+                    for key in self.spelled:
+                        if key in low:
+                            break
+                    else:
+                        return None
+                else:
+                    present = got[2] = required_text.present_keys(got[0])
+                    if self.gate.isdisjoint(present):
+                        return None
+            elif self.gate.isdisjoint(present):
                 return None
         elif self.keys:
             low = got[0]
@@ -311,6 +329,30 @@ _MEMO_SIZE = 2048  # texts of one article at most (sentences, clauses, slices), 
 
 
 _FEW_KEYS = 4  # a pattern made per article is pre-checked with ``in`` only when it needs one of a few keys
+# A gate of up to this many keys keeps them spelled out (``LowerPattern.spelled``).
+_SPELLED_KEYS = 48
+# The ``in`` checks a text may spend on spelled gates before its automaton pass is made after all (then shared by
+# every later gate): 0 while an article that names the intervention is read (every extractor runs and asks each
+# sentence about many gates: the pass pays for itself), ``_SPELLED_TEXT`` otherwise (design, participants,
+# conditions and relevance ask most texts about one or two gates). ``spell_gates`` switches.
+_SPELLED_TEXT = 256
+_SPELLED_BUDGET = 0
+
+
+def spell_gates(on: bool) -> None:
+    """Check spelled gates with ``in`` (``on``: for an article that never names the intervention) or go straight
+    to the shared automaton pass. Only the cost differs: either way a gate is open when its text holds one of
+    its keys."""
+    global _SPELLED_BUDGET
+    _SPELLED_BUDGET = _SPELLED_TEXT if on else 0
+
+
+def _holds_one(low: str, keys: tuple[str, ...]) -> bool:
+    """Whether ``low`` holds one of ``keys`` (the automaton's answer for a gate, found with ``in``)."""
+    for key in keys:
+        if key in low:
+            return True
+    return False
 
 
 def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
@@ -329,18 +371,19 @@ def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
     got = lower_copy(pattern) if isinstance(pattern, (re.Pattern, Deferred)) else None
     if got is None:
         return pattern.compiled() if isinstance(pattern, Deferred) else pattern
-    gate, given = None, bool(keys)
+    gate, given, spelled = None, bool(keys), None
     if not keys:
         needed = required_text.required_keys(got[0].pattern, got[0].flags)
         if needed and len(needed) <= _FEW_KEYS:  # a few ``in`` checks cost less than a pass over a short text
             keys = tuple(sorted(needed))
         elif needed and required_text.accepting():
             gate = required_text.register(needed)
+            spelled = tuple(sorted(needed)) if len(needed) <= _SPELLED_KEYS else None
     # A pattern given its keys (the intervention's names, built per article) is pre-checked by them: the digit
     # check would read its source again (a parse where a name writes a digit) for a case no name list makes.
     digit = not given and required_text.needs_digit(got[0].pattern, got[0].flags)
     wrapped = (RememberingPattern if remember else LowerPattern)(pattern, *got, keys=tuple(keys), gate=gate,
-                                                                  digit=digit)
+                                                                  digit=digit, spelled=spelled)
     if remember:
         wrapped.memo = {}
     return wrapped

@@ -186,3 +186,54 @@ def test_a_module_pattern_copy_is_compiled_on_its_first_scan_as_the_eager_copy(s
     found = [_spans(copy.finditer(text)) for text in sentences + ["Postoperative Nausea and Vomiting (PONV)"]]
     assert not isinstance(copy.low, Pending) and found[-1] == [(0, 33, "Postoperative Nausea and Vomiting")]
     assert found[:-1] == [_spans(copy.re.finditer(text)) for text in sentences]
+
+
+def test_a_spelled_gate_holds_the_keys_of_its_automaton_gate() -> None:
+    from ketamine_evidence.analysis.extract import fast_re, required_text
+
+    names = {i: key for key, i in required_text._IDS.items()}
+    spelled = [(name, p) for name, p in _wrapped() if p.spelled is not None]
+    assert spelled  # most gates have a few keys
+    for name, p in spelled:
+        assert set(p.spelled) == {names[i] for i in p.gate}, name
+        assert len(p.spelled) <= fast_re._SPELLED_KEYS, name
+
+
+def test_spelled_gates_find_what_the_automaton_gates_find(sentences: list[str]) -> None:
+    """An article that never names the intervention checks a few-key gate with ``in``; one that does, with the
+    shared automaton pass: every search gives the ``re.I`` pattern's answer either way."""
+    from ketamine_evidence.analysis.extract import article_cache, fast_re
+
+    gated = [(name, p) for name, p in _wrapped() if p.gate is not None]
+    try:
+        for on in (True, False):
+            fast_re.spell_gates(on)
+            article_cache.new_article()  # no text's automaton pass kept from the other mode
+            for name, p in gated:
+                for text in sentences:
+                    m, n = p.search(text), p.re.search(text)
+                    assert (m and (m.span(), m.groups())) == (n and (n.span(), n.groups())), (name, on)
+                    assert _spans(p.finditer(text)) == _spans(p.re.finditer(text)), (name, on)
+    finally:
+        fast_re.spell_gates(False)
+
+
+def test_a_spelled_gate_spends_its_text_budget_then_reads_the_automaton_pass(sentences: list[str]) -> None:
+    from ketamine_evidence.analysis.extract import article_cache, fast_re
+
+    p = next(p for _, p in _wrapped() if p.spelled is not None and not p.digit)
+    text = next(t for t in sentences if t.isascii())
+    try:
+        fast_re.spell_gates(True)
+        article_cache.new_article()
+        while fast_re._lowered(text)[4] < fast_re._SPELLED_TEXT:
+            p.search(text)
+            assert fast_re._lowered(text)[2] is None  # no automaton pass yet
+        p.search(text)
+        assert fast_re._lowered(text)[2] is not None  # over budget: the pass is made and kept for the text
+        fast_re.spell_gates(False)
+        article_cache.new_article()
+        p.search(text)
+        assert fast_re._lowered(text)[2] is not None and fast_re._lowered(text)[4] == 0
+    finally:
+        fast_re.spell_gates(False)
