@@ -46,7 +46,8 @@ _RISKY_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(
 def _lowered(text: str) -> list[Any] | None:
     """[``text`` lower-cased, the characters it holds that a pattern's ``risky`` set may name, the shared keys
     it holds (found on first request), whether it holds a digit (asked on first request: a pattern that needs one
-    is asked of a few of the texts)]; None when lower-casing changes the length.
+    is asked of a few of the texts), the ``in`` checks spelled gates have spent on it (``spell_gates``)]; None when
+    lower-casing changes the length.
     The lower-cased copy is ``study_text.lower``'s, kept for the article: the design and participant readings
     lower-case the same sentences and whole abstract (a MEDLINE abstract was lower-cased twice)."""
     low = lower(text)
