@@ -14,7 +14,8 @@ training and test folds; ranker and model are both refit on the training folds) 
 
 - ``given``: the annotators' evidence span is read (what the model can do when the sentence is right);
 - ``found``: on the articles we hold, the model reads the ranker's ``TOP_K`` best sentences and their class
-  probabilities are summed weighted by the ranker's probability of each (``direction_model.combine``; ``top1``:
+  probabilities are summed weighted by the ranker's probability of each, squared (``direction_model.combine``;
+  ``top3_power1``: unsquared, as before round 15; ``top1``:
   the first sentence only) - the figure that counts, since the pipeline must find the sentence itself. ``rules`` beside it is
   ``answer`` on the whole article (the shipped evaluation); ``all`` covers every article we hold,
   ``shipped`` only the corpus's own ``articles/`` (the 79 pain articles). ``found_loss`` splits the found
@@ -23,11 +24,16 @@ training and test folds; ranker and model are both refit on the training folds) 
 
 Nothing is tuned on the test folds: C = 1 for both models and the features are fixed in advance; ``TOP_K``
 (3) is the number of sentences that article-grouped inner folds of the training articles chose most often
-among 1, 2, 3 and 5 (docs/direction.md, round 8).
+among 1, 2, 3 and 5 (docs/direction.md, round 8); ``RANKER_POWER`` (2) was chosen among 1, 1.5, 2, 3 and 4 by
+grouped CV on the articles outside the confirmation part (round 15).
 ``--train`` fits on every example and writes ``direction_model.json`` (the ``MAX_FEATURES`` largest
 weights) and ``sentence_ranker.json`` under ``analysis/lexicons/``.
 
-Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train] [--folds 5] [--top-k 3] [--seed S] [ROOT]``.
+``--part dev`` cross-validates on the articles outside the confirmation part (``ei_confirm``), ``--part confirm``
+trains on them and scores once on that part (``--train`` writes weights only with ``--part all``).
+
+Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train] [--part all|dev|confirm] [--folds 5]
+[--top-k 3] [--seed S] [ROOT]``.
 """
 
 from __future__ import annotations
@@ -39,14 +45,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
+from ketamine_evidence.analysis.evaluation.ei_confirm import confirm_pmcids
 from ketamine_evidence.analysis.evaluation.ei_corpus import (
     DEFAULT_ROOT, PAIN_OUTCOME, Prompt, article_path, article_sentences, blind_pmcids, load_prompts, span_sentence,
 )
 from ketamine_evidence.analysis.evaluation.ei_ranker import RANKER_FILE, Ranker, fit_ranker, matches_evidence, ranker_features
 from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate, answer, candidates, prompt_arms, read, score
 from ketamine_evidence.analysis.extract.arms import Arms
-from ketamine_evidence.analysis.extract.direction_model import (CLASSES, MODEL_FILE, TOP_K, DirectionModel, best, combine,
-                                                                 features)
+from ketamine_evidence.analysis.extract.direction_model import (CLASSES, MODEL_FILE, RANKER_POWER, TOP_K, DirectionModel, best,
+                                                                 combine, features)
 from ketamine_evidence.analysis.extract.outcomes import outcome_polarity
 from ketamine_evidence.base.errors import InputError
 
@@ -151,13 +158,15 @@ def fit_both(given: Sequence[Example], articles: Sequence[ArticlePrompt]) -> tup
     return model, ranker
 
 
-def _read_top_k(a: ArticlePrompt, model: DirectionModel, ranker: Ranker | None, k: int) -> str:
+def _read_top_k(a: ArticlePrompt, model: DirectionModel, ranker: Ranker | None, k: int,
+                power: float = RANKER_POWER) -> str:
     """The model's label from the ranker's ``k`` best sentences, their class probabilities weighted by the
-    ranker's probability of each (``direction_model.combine``); no candidate: the empty sentence's reading."""
+    ranker's probability of each raised to ``power`` (``direction_model.combine``); no candidate: the empty
+    sentence's reading."""
     if ranker is None or not a.found:
         return _row(a.read(_rule_pick(a)), model)["model"]
     readings = [(w, model.probabilities(a.read(c).feats)) for c, w in ranker.ranked(a.found, a.ranker_feats, k)]
-    return PROMPT_LABEL[best(combine(readings))[0]]
+    return PROMPT_LABEL[best(combine(readings, power))[0]]
 
 
 def cross_validate(examples: list[Example], folds: int, articles: Sequence[ArticlePrompt] | None = None,
@@ -173,20 +182,43 @@ def cross_validate(examples: list[Example], folds: int, articles: Sequence[Artic
     splitter = GroupKFold(n_splits=folds) if seed is None else GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train, test in splitter.split(examples, groups=groups):
         held = {examples[i].prompt.pmcid for i in test}
-        model, ranker = fit_both([examples[i] for i in train], [a for a in articles or () if a.prompt.pmcid not in held])
-        given_rows.extend(_row(examples[i], model) for i in test)
-        for a in articles or ():
-            if a.prompt.pmcid in held:
-                pick = ranker.best(a.prompt, a.found) if ranker else _rule_pick(a)
-                read_pick = a.read(pick)
-                where = ("no_evidence_candidate" if not any(a.positive) else
-                         "evidence_first" if pick is not None and a.positive[a.found.index(pick)] else "other_first")
-                top1 = _row(read_pick, model)
-                found_rows.append({**top1, "top1": top1["model"], "model": _read_top_k(a, model, ranker, top_k),
-                                   "rules": a.rule, "shipped": a.shipped, "where": where, "rules_on_pick": read_pick.rule})
+        rows = _fit_and_score([examples[i] for i in train], [examples[i] for i in test], articles, held, top_k)
+        given_rows.extend(rows[0])
+        found_rows.extend(rows[1])
+    return _result(given_rows, found_rows, articles is not None)
+
+
+def train_and_confirm(examples: list[Example], articles: Sequence[ArticlePrompt], confirm: frozenset[str],
+                      top_k: int = TOP_K) -> dict[str, Any]:
+    """Fit on the articles outside ``confirm`` and score once on those inside it (``ei_confirm``)."""
+    given_rows, found_rows = _fit_and_score([e for e in examples if e.prompt.pmcid not in confirm],
+                                            [e for e in examples if e.prompt.pmcid in confirm], articles, confirm, top_k)
+    return _result(given_rows, found_rows, True)
+
+
+def _fit_and_score(train: list[Example], test: list[Example], articles: Sequence[ArticlePrompt] | None,
+                   held: set[str] | frozenset[str], top_k: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Fit on ``train`` and the articles outside ``held``; rows of the test spans and of the held articles' prompts
+    (``model``: the shipped combination, ``top3_power1``: the ranker's probabilities unsquared, as before round 15)."""
+    model, ranker = fit_both(train, [a for a in articles or () if a.prompt.pmcid not in held])
+    found_rows = []
+    for a in articles or ():
+        if a.prompt.pmcid in held:
+            pick = ranker.best(a.prompt, a.found) if ranker else _rule_pick(a)
+            read_pick = a.read(pick)
+            where = ("no_evidence_candidate" if not any(a.positive) else
+                     "evidence_first" if pick is not None and a.positive[a.found.index(pick)] else "other_first")
+            top1 = _row(read_pick, model)
+            found_rows.append({**top1, "top1": top1["model"], "model": _read_top_k(a, model, ranker, top_k),
+                               "top3_power1": _read_top_k(a, model, ranker, 3, 1.0),
+                               "rules": a.rule, "shipped": a.shipped, "where": where, "rules_on_pick": read_pick.rule})
+    return [_row(e, model) for e in test], found_rows
+
+
+def _result(given_rows: list[dict[str, Any]], found_rows: list[dict[str, Any]], found: bool) -> dict[str, Any]:
     out = {"given": _report(given_rows)}
-    if articles is not None:
-        out["found"] = _report(found_rows, ("all", "shipped", "pain"), ("model", "top1", "rules"))
+    if found:
+        out["found"] = _report(found_rows, ("all", "shipped", "pain"), ("model", "top3_power1", "top1", "rules"))
         out["found_loss"] = loss_breakdown(found_rows)
     return out
 
@@ -232,6 +264,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5, help="article-grouped cross-validation folds (default 5)")
     parser.add_argument("--top-k", type=int, default=TOP_K, help=f"sentences the model reads per prompt (default {TOP_K})")
     parser.add_argument("--seed", type=int, default=None, help="shuffle the articles' fold assignment (default: GroupKFold's)")
+    parser.add_argument("--part", choices=("all", "dev", "confirm"), default="all",
+                        help="all: CV on every article; dev: CV on the articles outside the confirmation part "
+                             "(ei_confirm); confirm: train on those, score once on the confirmation part")
     parser.add_argument("--articles", type=Path, nargs="*", default=list(ARTICLE_DIRS),
                         help="more folders of article texts (PMC<id>.txt or .nxml; default: the shared pool, chronic and ketamine folders)")
     args = parser.parse_args(argv)
@@ -240,12 +275,17 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError(f"{args.root} is not an Evidence Inference directory (no v2_annotations.csv)")
         examples = given_examples(args.root)
         articles = article_prompts(args.root, [d for d in args.articles if d.is_dir()])
-        result = cross_validate(examples, args.folds, articles, args.top_k, args.seed)
+        confirm = confirm_pmcids() if args.part != "all" else frozenset()
+        if args.part == "confirm":
+            result = train_and_confirm(examples, articles, confirm, args.top_k)
+        else:
+            result = cross_validate([e for e in examples if e.prompt.pmcid not in confirm], args.folds,
+                                    [a for a in articles if a.prompt.pmcid not in confirm], args.top_k, args.seed)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code
     print(json.dumps(result, indent=2))
-    if args.train:
+    if args.train and args.part == "all":
         model, ranker = fit_both(examples, articles)
         MODEL_PATH.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
         if ranker is not None:

@@ -39,6 +39,9 @@ from ketamine_evidence.analysis.extract.comparisons import (
 MODEL_FILE = "direction_model.json"
 CLASSES = ("up", "down", "none")
 TOP_K = 3  # sentences read per question, combined by the ranker's probabilities (``combine``)
+# The ranker's probabilities are squared before they weigh the sentences (chosen over 1, 1.5, 3 by article-grouped
+# CV on the 80% of the articles outside ``data/eval/ei_confirm_split.json``; docs/direction.md, round 15).
+RANKER_POWER = 2.0
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[<>=±%]")
 _NEGATED = re.compile(r"\b(not|no|non|neither|nor|without|failed)\b", re.I)
 _FLIP = {"up": "down", "down": "up", "better": "worse", "worse": "better"}
@@ -124,13 +127,15 @@ def best(probs: dict[str, float]) -> tuple[str, float]:
     return label, probs[label]
 
 
-def combine(readings: Sequence[tuple[float, dict[str, float]]]) -> dict[str, float]:
+def combine(readings: Sequence[tuple[float, dict[str, float]]], power: float = RANKER_POWER) -> dict[str, float]:
     """Class probabilities of several sentences read for one question, weighted by how likely each sentence is
-    the one that answers it (the ranker's probability): no single pick has to be right."""
-    total = sum(w for w, _ in readings)
+    the one that answers it (the ranker's probability raised to ``power``): no single pick has to be right, and
+    the power keeps a sentence the ranker clearly prefers from being outvoted by ones it doubts."""
+    weights = [w ** power for w, _ in readings]
+    total = sum(weights)
     if not readings or total <= 0:
         return {c: 1.0 / len(CLASSES) for c in CLASSES}
-    return {c: sum(w * p[c] for w, p in readings) / total for c in CLASSES}
+    return {c: sum(w * p[c] for w, (_, p) in zip(weights, readings)) / total for c in CLASSES}
 
 
 @lru_cache(maxsize=1)

@@ -50,6 +50,12 @@ def test_cross_validation_reads_found_sentences_of_shipped_and_jats_articles() -
     # the breakdown's model errors are exactly the found-sentence model's errors
     wrong = sum(v["model_wrong"] for v in loss.values())
     assert abs(wrong - (1 - found["all_model"]["accuracy"]) * len(articles)) < 0.5 + 0.0005 * len(articles)
+    assert found["all_top3_power1"]["n"] == len(articles)  # the unsquared combination, the reference beside it
+    # trained outside a confirmation part, scored once on its articles only
+    part = frozenset(chosen[:2])
+    confirmed = dt.train_and_confirm(examples, articles, part)
+    assert confirmed["found"]["all_model"]["n"] == sum(a.prompt.pmcid in part for a in articles)
+    assert confirmed["given"]["all_model"]["n"] == sum(e.prompt.pmcid in part for e in examples)
 
 
 def test_loss_breakdown_counts_each_kind_of_pick() -> None:

@@ -53,6 +53,17 @@ def test_combined_reading_weighs_each_sentence_by_the_rankers_probability() -> N
 def test_combine_is_a_weighted_mean_of_class_probabilities() -> None:
     first, second = {"up": 0.7, "down": 0.2, "none": 0.1}, {"up": 0.1, "down": 0.1, "none": 0.8}
     assert combine([(1.0, first), (0.0, second)]) == first
-    mixed = combine([(0.5, first), (1.5, second)])
+    mixed = combine([(0.5, first), (1.5, second)], power=1.0)
     assert abs(mixed["none"] - (0.5 * 0.1 + 1.5 * 0.8) / 2.0) < 1e-12 and abs(sum(mixed.values()) - 1.0) < 1e-12
+    squared = combine([(0.5, first), (1.5, second)])  # the shipped power: the ranker's probabilities squared
+    assert abs(squared["none"] - (0.25 * 0.1 + 2.25 * 0.8) / 2.5) < 1e-12 and abs(sum(squared.values()) - 1.0) < 1e-12
     assert combine([]) == {c: 1 / 3 for c in CLASSES}
+
+
+def test_squared_ranker_probabilities_keep_its_clear_first_pick_from_being_outvoted() -> None:
+    """Two sentences the ranker doubts (0.4 each) outweigh its first pick (0.6) when the weights are the plain
+    probabilities, not when they are squared (0.36 against 0.16 + 0.16)."""
+    result, other = {"up": 0.9, "down": 0.05, "none": 0.05}, {"up": 0.1, "down": 0.1, "none": 0.8}
+    readings = [(0.6, result), (0.4, other), (0.4, other)]
+    assert max(combine(readings, power=1.0).items(), key=lambda kv: kv[1])[0] == "none"
+    assert max(combine(readings).items(), key=lambda kv: kv[1])[0] == "up"
