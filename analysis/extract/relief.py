@@ -19,6 +19,7 @@ from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up_mentions,
                                                           rated_at_the_moment, timing)
+from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 if TYPE_CHECKING:
@@ -292,7 +293,22 @@ def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, fl
     if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
         analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
         return [p.days for p in points if analgesia or not p.measured]
-    return list(v.times)
+    return _lent_days(v, course, schedule)
+
+
+def _lent_days(v: Verdict, course: float | None, schedule: dict[int, float] | None) -> list[float]:
+    """The times the verdict's sentence lends it, each read as the sentence's time point at its place: the SD of a
+    mean ('(258.82 + 14.50 min)', the clause cut before it) is the mean's time point, not a time of its own."""
+    if not v.times or v.sentence is None or "\u00b1" not in v.sentence.text and " + " not in v.sentence.text:
+        return list(v.times)
+    text = v.sentence.text
+    points = time_points(text, course, schedule)
+    out: list[float] = []
+    for t in v.times:
+        at = next((m.start for m in time_mentions(text) if any(abs(d - t) < 1e-9 for d in m.days)), None)
+        point = next((p for p in points if at is not None and p.start <= at < p.end and p.start < at), None)
+        out.append(point.days if point is not None else t)
+    return out
 
 
 _ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
@@ -367,5 +383,6 @@ def _arm_duration(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sent
 def measured_only(found: tuple[float, "Sentence", str]) -> bool:
     """True when the relief is a measured duration ('duration of analgesia (median 320 min versus 220 min)'):
     how long analgesia lasted, not a time at which the patients were followed."""
-    points = time_points(found[2])
+    points = time_points(found[2]) or [  # a time the sentence lent the clause is read in the sentence
+        p for p in time_points(found[1].text) if abs(p.days - found[0]) < 1e-6]
     return bool(points) and all(p.measured for p in points if abs(p.days - found[0]) < 1e-6)

@@ -168,3 +168,11 @@ def test_an_additional_injection_is_an_add_on_design() -> None:
     # alone (additions rule g), no difference gives 0, not the two years of within-group gains.
     assert _pool_fields("PMC4821226", "autologous bone marrow concentrate injection added to core decompression")[
         "relief_duration_days"].value == 0
+
+
+def test_a_time_lent_by_the_sentence_is_read_at_its_place() -> None:
+    # Batch 6 dev PMC5370326 (rule aj): the clause is cut before 'C (258.82 + 14.50 min)'; the lent time is the
+    # mean duration of analgesia (about 0.18 d), not its SD, and a measured duration is no follow-up.
+    found = _pool_fields("PMC5370326", "fentanyl or clonidine added to local anaesthetic peribulbar block")
+    assert found["relief_duration_days"].value == pytest.approx(258.82 / 1440, abs=1e-3)
+    assert "follow_up_days" not in found
