@@ -251,6 +251,24 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
     return None
 
 
+# A course, then a stated period off treatment in the same sentence: 'for 8 weeks, with a 4-week washout period',
+# 'for 12 weeks followed by a 4-week follow-up period'. Counted from the start of treatment, the follow-up is both
+# (additions rule c); in a crossover the washout lies between periods and the follow-up is one period.
+_COURSE_THEN_OFF = re.compile(
+    rf"\bfor\s(?P<a>\d+(?:\.\d+)?)\s(?P<ua>days|{WEEK_UNITS}|{MONTH_UNITS}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
+    rf"(?:subsequent\s)?(?P<b>\d+(?:\.\d+)?)[- ](?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:wash-?out|follow[- ]?up|treatment-free|"
+    r"post-?treatment|off-treatment)\s(?:period|phase)\b", re.I)
+_CROSSOVER = re.compile(r"\bcross-?over\b", re.I)
+
+
+def course_then_off(text: str) -> float | None:
+    """Days of a course plus the period off treatment after it ('for 8 weeks, with a 4-week washout period' -> 84)."""
+    m = _COURSE_THEN_OFF.search(text) if "period" in text or "phase" in text else None
+    if m is None:
+        return None
+    return sum(float(m.group(n)) * (unit_days(m.group(u)) or 0) for n, u in (("a", "ua"), ("b", "ub"))) or None
+
+
 # Assessments on a schedule: 'evaluated at the clinic four times, with 4-week intervals' (the first at baseline).
 _INTERVALS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s(?:times|visits|assessments|occasions),?\s(?:with|at)\s"
                         rf"(?P<m>\d+|one|two|three|four|six|eight|twelve)[- ](?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\sintervals?\b",
@@ -323,6 +341,7 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.text))
+    crossover = bool(_CROSSOVER.search(ctx.text))
     course, schedule = timing(ctx)
     observed = [_observed(s.text, course, schedule) if own_study(s) else [] for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
@@ -330,7 +349,8 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
         for days in _from_treatment_start(s.text, kept) if kept else ():
             if best is None or days > best[0]:
                 best = (days, s)
-        periods = consecutive_periods(s.text, phased) or interval_schedule(s.text)  # not 'course' (anchors later ones)
+        periods = consecutive_periods(s.text, phased) or interval_schedule(s.text) or (  # not 'course' (anchors later ones)
+            None if crossover else course_then_off(s.text))
         if periods is not None and (best is None or periods > best[0]):
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
