@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.protocols import is_planned
 from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention,
@@ -321,16 +322,14 @@ def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
     return [d - base if base and any(abs(d - base - p) <= 1 and p < d for p in others) else d for d in days]
 
 
-# A background sentence about this study (its aim or design), whose times are the study's own; the other background
-# sentences speak of practice or earlier work ('Short-term treatment (7–14 days) with oral prednisone is used for ...').
+# A background sentence about this study (its aim or design, ``abstract_parts.about_this_study``) has the study's own
+# times; the other background sentences speak of practice or earlier work.
 _BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
-_OWN_STUDY = re.compile(r"\b(this|the present|the current|our)\s(?:\w+\s){0,2}?(study|trial|work|investigation|paper)\b|"
-                        r"\bwe\b|\b(aims?|objectives?|purpose)\b", re.I)
 
 
 def own_study(sentence: "Sentence") -> bool:
     """False for a background sentence that is not about this study: its times are not this study's follow-up."""
-    return not (sentence.section and _BACKGROUND.match(sentence.section)) or bool(_OWN_STUDY.search(sentence.text))
+    return not (sentence.section and _BACKGROUND.match(sentence.section)) or about_this_study(sentence.text)
 
 
 # The analysis reported is an interim one, at a stated time: the follow-up so far.
