@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
-                                                           NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
+                                                           NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
 from ketamine_evidence.analysis.extract.design_patterns import (
@@ -186,6 +186,12 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     comparative = comparative_series(sentences, whole, about_this_study)
     if comparative is not None:  # rule l: a comparative series without assignment or prospective wording
         return "retrospective_observational", comparative, None
+    by_outcome = _first(sentences, OUTCOME_GROUPS, about_this_study, whole=whole, lows=lows)
+    if by_outcome is not None:  # rules ae, l: groups formed by the result, no allocation (random was found above)
+        prospective = _first(sentences, _PROSPECTIVE, about_this_study, whole=whole, lows=lows)
+        if prospective is not None:
+            return "prospective_observational", prospective, None
+        return "retrospective_observational", by_outcome, None
     trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
                    whole=whole, lows=lows)
     if trial is not None and _groups_by_trait([s for s in sentences if about_this_study(s)]):

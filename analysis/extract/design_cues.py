@@ -89,6 +89,13 @@ DRUG_GIVEN = re.compile(r"\bplacebo\b|\b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|ng|m
 # prognosis ('A post hoc intention-to-treat analysis to evaluate the incidence of TKR') is prospective_observational.
 POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}analys[ie]s\b[^.;]{0,120}?\b(?:associat\w+|"
                       r"correlat\w+|predict\w*|prognos\w+|relationships?|risk factors?|incidence of)", re.I)
+# Groups formed by the result of treatment, not by allocation (rules ae, l): 'divided into two treatment outcome groups a
+# year later: a good outcome group and a poor outcome group', 'responders and non-responders', 'classified according to
+# their response'. Their 'allocated to the good outcome group' or 'divided into' is no assignment to a treatment.
+OUTCOME_GROUPS = re.compile(r"\b(?:(?:good|poor|bad|favou?rable|unfavou?rable|successful|unsuccessful|treatment) outcome groups?|"
+                            r"responders? (?:and|or|vs\.?|versus) non-?responders?|"
+                            r"(?:divided|classified|categori[sz]ed|grouped|stratified) (?:\w+ ){0,4}?(?:according to|by|based on) "
+                            r"(?:their |the )?(?:\w+ )?(?:outcomes?|response to (?:the )?treatment))\b", re.I)
 # This study's own allocation told in the past passive ('patients ... who achieved relief ... during two previous
 # studies were enrolled and randomly assigned into two identical ... studies'): an earlier or future study named in
 # the same sentence does not make the randomisation theirs. Every wording of random allocation counts ('were enrolled

@@ -19,6 +19,7 @@ from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
+from ketamine_evidence.analysis.extract.design_cues import OUTCOME_GROUPS
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
 from ketamine_evidence.analysis.extract.text_patterns import NUM, count_value
 from ketamine_evidence.analysis.records import Finding
@@ -118,6 +119,8 @@ _AT_RANDOMISATION = re.compile(r"\b(?:after|before|since|following|until|post|at
 
 
 def _rank(sentence: str) -> int:
+    if OUTCOME_GROUPS.search(sentence):
+        return 1  # 'allocated to the good outcome group': the size of a group formed by the result, not an allocation
     for m in RANDOMISED.finditer(sentence):
         if not (m.group(0).lower().endswith("ation") and _AT_RANDOMISATION.search(sentence, max(0, m.start() - 16),
                                                                                  m.start())):

@@ -405,3 +405,17 @@ def test_a_prospective_comparative_series_is_not_retrospective() -> None:
                         + " 22 patients were treated with TPLU (Group I), and 20 patients were treated with F-URS "
                           "(Group II)."))
     assert _design(article).value == "prospective_observational"
+
+
+def test_groups_formed_by_the_outcome_are_a_retrospective_comparison() -> None:
+    # Batch 6 dev PMC4616122 (rules l, ae): 'divided into two treatment outcome groups a year later', no allocation to
+    # a treatment and no 'prospective' wording.
+    article = _article("Predictive factors for the outcome of multidisciplinary treatments in chronic low back pain",
+                       ("METHODS", "A total of 221 chronic low back pain patients were chosen for the study. The "
+                                   "patients were divided into two treatment outcome groups a year later: a good "
+                                   "outcome group and a poor outcome group."),
+                       ("RESULTS", "One-hundred eighteen patients were allocated to the good outcome group."))
+    assert _design(article).value == "retrospective_observational"
+    prospective = _article("Predictors of outcome", ("METHODS", "In this prospective study, patients were classified "
+                                                                "according to their response to treatment."))
+    assert _design(prospective).value == "prospective_observational"

@@ -272,3 +272,22 @@ def test_a_background_sentence_about_other_work_gives_no_sample() -> None:
         ("BACKGROUND", "Earlier trials in 400 patients with FMS found little effect of exercise."),
         ("METHODS", "All the participants went through a clinical examination and completed a questionnaire."))
     assert _n(article, "non_randomised_trial") is None
+
+
+def test_hyphenated_hundreds() -> None:
+    # Batch 6 dev PMC4616122: 'One-hundred eighteen patients' was read as 119 (1 + 100 + 18).
+    assert count_value("One-hundred eighteen") == 118
+    assert count_value("two-hundred twenty-one") == 221
+
+
+_OUTCOME_GROUPS = (  # batch 6 dev PMC4616122 (rules l, ae)
+    ("SUBJECTS AND METHODS", "A total of 221 chronic low back pain patients were chosen for the study. The patients were "
+                             "divided into two treatment outcome groups a year later: a good outcome group and a poor "
+                             "outcome group."),
+    ("RESULTS", "One-hundred eighteen patients were allocated to the good outcome group."))
+
+
+def test_allocation_to_a_group_formed_by_the_result_is_no_randomised_count() -> None:
+    found = _n(_article(*_OUTCOME_GROUPS, title="Predictive factors for the outcome of multidisciplinary treatments"),
+               "retrospective_observational")
+    assert found is not None and found.value == 221
