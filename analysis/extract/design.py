@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
-                                                           NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC,
+                                                           NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC, QUALITATIVE,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
 from ketamine_evidence.analysis.extract.design_patterns import (
@@ -149,6 +149,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "rct", None, "rct"
     source = _first(sentences, RANDOM, lambda s: _DATA_SOURCE.search(s.text) is not None, whole=whole, lows=lows)
     if source is not None:  # rule m: an analysis of a trial's data set, no treatment under study
+        if QUALITATIVE.search(source.text):
+            return "other", source, None  # rule m: a qualitative study nested in the trial
         return "prospective_observational", source, None
 
     review_title = title is not None and REVIEW.search(title.text) is not None
