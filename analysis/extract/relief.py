@@ -252,10 +252,23 @@ def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
     return any(v.extra.get("placebo_controlled") for v in verdicts) or _names_inactive_control(text)
 
 
+# A standard programme that the intervention replaces, named as the comparator ('natural childbirth preparation versus
+# standard antenatal education', 'compared with conventional physiotherapy'): an active comparator (additions rule ai),
+# whatever its arm is called ('Standard care group: Standard antenatal education ...').
+_STANDARD_PROGRAMME = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|or) (?:an? |the )?(?:standard|conventional|"
+                                 r"traditional|routine) (?:[\w-]+ ){0,2}?(?:education|physiotherapy|programmes?|programs?|"
+                                 r"training|exercises?|therapy|treatment|rehabilitation)\b", re.I)
+_USUAL_CARE = re.compile(r"^(?:usual|standard) care$", re.I)
+
+
 @per_article  # asked by several readings of one article
 def _names_inactive_control(text: str) -> bool:
-    """The text names a no-treatment, usual-care, wait-list or add-on ('... alone') control arm."""
-    return bool(_INACTIVE_CONTROL.search(text))
+    """The text names a no-treatment, usual-care, wait-list or add-on ('... alone') control arm; 'usual care' that
+    is a standard programme the intervention replaces is none (additions rule ai)."""
+    found = [m.group(0) for m in _INACTIVE_CONTROL.finditer(text)]
+    if found and all(_USUAL_CARE.match(f) for f in found) and _STANDARD_PROGRAMME.search(text):
+        return False
+    return bool(found)
 
 
 # An assessment of pain at a time ('myalgia were assessed 24 hours after surgery'); not an event that 'was observed'

@@ -176,3 +176,21 @@ def test_a_time_lent_by_the_sentence_is_read_at_its_place() -> None:
     found = _pool_fields("PMC5370326", "fentanyl or clonidine added to local anaesthetic peribulbar block")
     assert found["relief_duration_days"].value == pytest.approx(258.82 / 1440, abs=1e-3)
     assert "follow_up_days" not in found
+
+
+def test_a_standard_programme_the_intervention_replaces_is_an_active_comparator() -> None:
+    # Batch 6 dev PMC2759981 (additions rule ai): 'versus standard antenatal education', its arm called 'Standard care
+    # group'; no difference in epidural use gives no relief reading, not 0.
+    found = _pool_fields("PMC2759981", "natural childbirth preparation with psychoprophylactic training (vs standard "
+                                       "antenatal education)")
+    assert "relief_duration_days" not in found
+
+
+def test_usual_care_added_to_stays_an_inactive_control() -> None:
+    from ketamine_evidence.analysis.extract.relief import _names_inactive_control
+    # batch 6 dev PMC3191394 (rule g): usual care in both arms
+    assert _names_inactive_control("women who underwent an elective C-section were allocated to either usual care "
+                                   "(control, n=40) or three distant reiki sessions in addition to usual care (n=40).")
+    assert not _names_inactive_control(
+        "Effects of natural childbirth preparation versus standard antenatal education on epidural rates. Standard care "
+        "group: Standard antenatal education focussing on both childbirth and parenthood.")
