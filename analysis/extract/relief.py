@@ -44,10 +44,12 @@ _END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?
 _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
                                r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
-# A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques or procedure
-# variants, the 'control group' is the other variant, an active comparator (additions rule e).
+# A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques, procedure
+# variants or devices ('the control device Mini Piezon'), the 'control' is the other variant, an active comparator
+# (additions rule e).
 _CONTROL_GROUP = re.compile(r"\b(controls?(?![- ](trial|study))|control (group|arm)s?)\b", re.I)
-_VARIANTS = re.compile(r"\b(two|three|2|3) (different )?(\w+ )?(techniques|methods|approaches|procedures|surgical techniques)\b",
+_VARIANTS = re.compile(r"\b(two|three|2|3) (different )?(\w+ )?(techniques|methods|approaches|procedures|surgical techniques)\b|"
+                       r"\b(?:two|three|2|3|both|the) (?:different )?(?:[\w-]+ )?(?:devices|instruments)\b",  # devices compared
                        re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)

@@ -23,6 +23,8 @@ def test_both_time_points_and_a_difference_right_after_the_treatment(pmcid: str,
     ("PMC4464926", "complete suture of triangular flap (vs partial suture) after third molar removal"),
     # '- A Non-randomized Control Trial', 'Centers for Disease Control (CDC)': no control arm
     ("PMC5856421", "harmonic scalpel-assisted laparoscopic cholecystectomy (vs conventional)"),
+    # batch 6 dev: 'the control device Mini Piezon', 'between the instruments used': two devices compared
+    ("PMC5442201", "ultrasonic scaler with NO PAIN technology (Piezon Master 700) vs Mini Piezon"),
 ])
 def test_no_difference_between_procedure_variants_gives_no_relief(pmcid: str, intervention: str) -> None:
     assert "relief_duration_days" not in _pool_fields(pmcid, intervention)
