@@ -219,9 +219,14 @@ def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "
     return next(((0.0, s, s.text) for s in ctx.sentences if rated_at_the_moment(s.text)), None)
 
 
+# The design states that the control is an active treatment: 'double-dummy, active-controlled, two-period crossover'.
+_ACTIVE_CONTROLLED = re.compile(r"\bactive[- ](?:controlled|comparators?)\b", re.I)
+
+
 def _active_comparator_only(text: str) -> bool:
-    """No control arm is named, or the 'control group' is the other variant of a technique (additions rule e)."""
-    return not _names_control_arm(text) or bool(_VARIANTS.search(text))
+    """No control arm is named, the 'control group' is the other variant of a technique, or the design is stated as
+    active-controlled (additions rule e)."""
+    return not _names_control_arm(text) or bool(_VARIANTS.search(text)) or bool(_ACTIVE_CONTROLLED.search(text))
 
 
 def _names_control_arm(text: str) -> bool:

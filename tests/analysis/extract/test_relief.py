@@ -196,3 +196,9 @@ def test_usual_care_added_to_stays_an_inactive_control() -> None:
     assert not _names_inactive_control(
         "Effects of natural childbirth preparation versus standard antenatal education on epidural rates. Standard care "
         "group: Standard antenatal education focussing on both childbirth and parenthood.")
+
+
+def test_an_active_controlled_design_has_an_active_comparator_only() -> None:
+    # Batch 7 dev PMC4984426: 'double-dummy, active-controlled, two-period crossover'; 'no significant differences in
+    # pain ratings between treatments' gives no relief reading (rule e), though 'loss of pain control' says 'control'.
+    assert "relief_duration_days" not in _pool_fields("PMC4984426", "buccal buprenorphine")
