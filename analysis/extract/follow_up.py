@@ -256,8 +256,8 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
 # 'for 12 weeks followed by a 4-week follow-up period'. Counted from the start of treatment, the follow-up is both
 # (additions rule c); in a crossover the washout lies between periods and the follow-up is one period.
 _COURSE_THEN_OFF = re.compile(
-    rf"\bfor\s(?P<a>\d+(?:\.\d+)?)\s(?P<ua>days|{WEEK_UNITS}|{MONTH_UNITS}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
-    rf"(?:subsequent\s)?(?P<b>\d+(?:\.\d+)?)[- ](?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:wash-?out|follow[- ]?up|treatment-free|"
+    rf"\bfor\s(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?P<ua>days|{WEEK_UNITS}|{MONTH_UNITS}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
+    rf"(?:subsequent\s)?(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:wash-?out|follow[- ]?up|treatment-free|"
     r"post-?treatment|off-treatment)\s(?:period|phase)\b", re.I)
 _CROSSOVER = re.compile(r"\bcross-?over\b", re.I)
 
@@ -267,7 +267,10 @@ def course_then_off(text: str) -> float | None:
     m = _COURSE_THEN_OFF.search(text) if "period" in text or "phase" in text else None
     if m is None:
         return None
-    return sum(float(m.group(n)) * (unit_days(m.group(u)) or 0) for n, u in (("a", "ua"), ("b", "ub"))) or None
+    parts = [(parse_number(m.group(n)), unit_days(m.group(u))) for n, u in (("a", "ua"), ("b", "ub"))]
+    if any(number is None or per is None for number, per in parts):
+        return None  # 'for several weeks'
+    return sum(number * per for number, per in parts) or None  # type: ignore[operator]
 
 
 # Assessments on a schedule: 'evaluated at the clinic four times, with 4-week intervals' (the first at baseline).

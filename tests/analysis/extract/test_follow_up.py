@@ -154,6 +154,8 @@ def test_a_course_then_a_washout_period_is_followed_for_both() -> None:
     assert course_then_off("The SPTP group received acetaminophen, morphine, buprenorphine transdermal patch and "
                            "pregabalin for 8 weeks, with a 4-week washout period.") == 84.0
     assert course_then_off("The SPTP group received acetaminophen for 8 weeks.") is None
+    # the same in number words (invariance hyphen_numbers: 'four-week')
+    assert course_then_off("pregabalin for eight weeks, with a four-week washout period.") == 84.0
 
 
 def test_the_article_is_followed_through_the_washout_after_its_course() -> None:
