@@ -16,6 +16,8 @@ same number of days, or in another spelling of the same unit, is annotated ident
 - ``point_order``: 'at 6 months' <-> 'at month 6', 'up to 3 weeks' <-> 'up to week 3': the same time point named
   in the other order.
 - ``after_surgery``: '24 h postoperatively' <-> '24 h after surgery': the same time, counted from the same start.
+- ``sd_sign``: '258.82 ± 14.50 min' <-> '258.82 + 14.50 min': a mean time and its SD, the sign as some texts carry it
+  (round 8); the mean is the time either way.
 
 A number after '±' or '+/-' (an SD) is left, with its unit, as it is: rewriting the SD alone would change the mean.
 """
@@ -234,8 +236,24 @@ def after_surgery(text: str) -> str:
     return _AFTER_SURGERY.sub(lambda m: f"{m.group('time')} postoperatively", text)
 
 
+# A mean time with its SD: '258.82 ± 14.50 min' <-> '258.82 + 14.50 min' (the sign as some texts carry it).
+_SD_TIME = r"\s?(?:min|minutes|h|hours?|hrs?|days?|weeks?)\b"
+_PLUS_MINUS = re.compile(rf"(?P<mean>\d+\.\d+)\s?\u00b1\s?(?P<sd>\d+(?:\.\d+)?)(?={_SD_TIME})")
+_PLUS = re.compile(rf"(?P<mean>\d+\.\d+) \+ (?P<sd>\d+(?:\.\d+)?)(?={_SD_TIME})")
+
+
+def sd_sign(text: str) -> str:
+    """'258.82 ± 14.50 min' -> '258.82 + 14.50 min' (a decimal mean above its SD); in a text with none, the '+' form ->
+    '±': the same mean time either way (``timepoints`` reads both as one measured time)."""
+    def plus(m: re.Match[str]) -> str:
+        return f"{m.group('mean')} + {m.group('sd')}" if float(m.group("sd")) < float(m.group("mean")) else m.group(0)
+    if _PLUS_MINUS.search(text):
+        return _PLUS_MINUS.sub(plus, text)
+    return _PLUS.sub(lambda m: f"{m.group('mean')} \u00b1 {m.group('sd')}", text)
+
+
 TIME_REWRITES: dict[str, Callable[[str], str]] = {
     "weeks_days": weeks_days, "months_days": months_days, "unit_abbreviations": unit_abbreviations,
     "hours_hr": hours_hr, "hyphen_numbers": hyphen_numbers, "postoperative_day": postoperative_day,
-    "point_order": point_order, "after_surgery": after_surgery,
+    "point_order": point_order, "after_surgery": after_surgery, "sd_sign": sd_sign,
 }

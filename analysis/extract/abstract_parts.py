@@ -19,7 +19,7 @@ from ketamine_evidence.analysis.extract.event_sections import aim_stated
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
-__all__ = ["unlabelled_background", "unlabelled_conclusions", "MEASUREMENT"]
+__all__ = ["about_this_study", "unlabelled_background", "unlabelled_conclusions", "MEASUREMENT", "OWN_STUDY"]
 
 # Sentences read at the start of an unlabelled abstract (an abstract's background rarely runs longer).
 MAX_BACKGROUND = 8
@@ -37,6 +37,19 @@ STUDY_START = re.compile(
 # told by it.
 _HEADING = re.compile(r"^\W*(?:background|introduction|objectives?|aims?|purpose|context|methods?|methodology|materials?|design|"
                       r"results?|conclusions?|setting|patients|participants)(?: and \w+)?\s*(?:[:.\]]|$)", re.I)
+
+
+# A background sentence about this study itself: its aim, its design or its sample ('This study investigates the
+# interstitial concentrations ... of 29 women with FMS and 28 healthy women'); the other background sentences speak of
+# practice or earlier work ('Short-term treatment (7-14 days) with oral prednisone is used for ...'). Shared by the
+# readers of counts and times, which skip background otherwise.
+OWN_STUDY = re.compile(r"\b(this|the present|the current|our)\s(?:\w+\s){0,2}?(study|trial|work|investigation|paper)\b|"
+                       r"\bwe\b|\b(aims?|objectives?|purpose)\b", re.I)
+
+
+def about_this_study(text: str) -> bool:
+    """True for a sentence that speaks of this study (its aim, 'we', 'this study'), wherever it stands."""
+    return bool(OWN_STUDY.search(text))
 
 
 def unlabelled_background(ctx: "Context") -> frozenset[int]:

@@ -22,12 +22,16 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIGNMENT, DATA_SOURCE as _DATA_SOURCE, DRUG_GIVEN,
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
-                                                           NOT_ALLOCATION as _NOT_ALLOCATION, POST_HOC,
+                                                           NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC, QUALITATIVE,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
+from ketamine_evidence.analysis.extract.design_patterns import (
+    ANIMAL, CASE_REPORT, CASE_SERIES, ENROLMENT as _ENROLMENT, GUIDELINE, HUMAN, NO_TREATMENT_STUDY, NOT_RANDOM, OBSERVED,
+    PART_OF_BIGGER as _PART_OF_BIGGER, PLANNED as _PLANNED, POOLED, PROSPECTIVE_OBS, RANDOM, RETROSPECTIVE, REVIEW,
+    SEARCHED as _SEARCHED, SMALL_N as _SMALL_N, SYSTEMATIC, THIS_STUDY, TRIAL)
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.study_text import plain_hyphen_sentences
-from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
+from ketamine_evidence.analysis.extract.text_patterns import parse_number
 from ketamine_evidence.analysis.records import Evidence, Finding
 
 if TYPE_CHECKING:
@@ -37,140 +41,6 @@ if TYPE_CHECKING:
 NAME = "design"
 VERSION = "1.0"
 
-_ANIMALS = (r"rats?|mice|mouse|murine|rodents?|rabbits?|dogs?|canine|cats?|feline|pigs?|piglets?|swine|porcine|"
-            r"sheep|ovine|goats?|horses?|equine|ponies|pony|cattle|calves|bovine|cows?|monkeys?|macaques?|"
-            r"primates?|baboons?|guinea pigs?|hamsters?|ferrets?|zebrafish|animals?|rhesus|beagles?|"
-            r"sprague[- ]dawley|wistar|c57bl\S*|ewes?|lambs?|foals?|birds?|chickens?")
-ANIMAL = re.compile(rf"\b(?:{_ANIMALS})\b", re.I)
-HUMAN = re.compile(r"\b(?:patients?|volunteers?|participants?|humans?|children|adults?|women|men|infants?|"
-                   r"neonates?|parturients?|subjects? with|outpatients?|inpatients?|persons?|people|"
-                   r"individuals|clinical trial|cases? of|clinicians|physicians)\b", re.I)
-GUIDELINE = re.compile(r"\b(?:guidelines?|consensus statement|recommendations from|practice advisory|"
-                       r"position statement|expert consensus)\b", re.I)
-SYSTEMATIC = re.compile(r"\b(?:systematic(?:al)? (?:literature )?review|meta-?analys[ie]s|meta-?regression|"
-                        r"pooled analysis of (?:randomi[sz]ed )?trials|umbrella review|network meta)", re.I)
-REVIEW = re.compile(r"\b(?:(?:narrative|literature|comprehensive|critical|clinical|brief|mini-?) ?review|"
-                    r"review of the literature|we review|this review|"
-                    r"(?:this|the present|our) (?:article|paper|chapter) "
-                    r"(?:reviews|summari[sz]es|discusses|describes|provides)|reviews? the "
-                    r"(?:current|available|evidence|literature|role|use|data)|overview|state of the art|update on|"
-                    r"we (?:summari[sz]e|discuss|outline)|(?:is|are) (?:reviewed|summari[sz]ed)|"
-                    r"(?:recent|current) (?:advances|concepts|developments)|past,? present,? and future|"
-                    r"^(?:a )?review|: a review)\b", re.I)
-# Guideline additions, rule d: a pooled or integrated analysis of a sponsor's trials, not built on a systematic
-# search, is 'other' ('an integrated analysis of individual patient data from six randomized clinical trials',
-# 'efficacy data were pooled from 8 double-blind, placebo-controlled clinical trials').
-# The trials may be listed with their design words ('the pooled data from two, nearly identical, randomized, controlled,
-# parallel-group, multicenter studies'; 'a combined analysis of 2 prospective, randomized, double-blind ... studies').
-POOLED = re.compile(r"\b(?:(?:pooled|integrated|combined) (?:\w+ ){0,2}(?:analys[ie]s|data)|(?:data|results) (?:were|was) "
-                    r"(?:pooled|integrated|combined))\b[^.;]{0,80}?\b(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
-                    r"several|multiple),? (?:[\w-]+[-,]?\s){0,7}(?:trials|studies)|(?:trials|studies) (?:of|in|with))", re.I)
-_SEARCHED = re.compile(r"\b(?:systematic|literature search|searched|databases?|MEDLINE|Embase|Cochrane)\b", re.I)
-# Guideline additions, rule m: laboratory, ex vivo, modelling and methods studies test no treatment: 'other'. In vitro
-# fertilisation is a clinical procedure (analgesia for oocyte retrieval is tested in patients), not a laboratory study.
-NO_TREATMENT_STUDY = re.compile(r"\b(?:ex vivo|in vitro(?! fertili[sz]ation)|diagnostic (?:models?|accuracy)|exposure[-\u2010\u2011 ]response model\w*|pharmacometric|population "
-                                r"pharmacokinetic model\w*|(?:comparison|evaluation) of (?:\w+ ){0,3}(?:adjustment|"
-                                r"statistical|analytic\w*) methods)\b", re.I)
-POOLED = Gated(POOLED, ("pooled", "integrated", "combined"))
-NO_TREATMENT_STUDY = Gated(NO_TREATMENT_STUDY, ("vivo", "vitro", "diagnostic", "response model", "pharmacokinetic model",
-                                                "pharmacometric", "adjustment methods", "statistical methods",
-                                                "analytic"))
-RANDOM = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
-                    r"(?:allocated|assigned) at random|RCTs?)\b", re.I)  # 'this RCT' states random allocation too
-NOT_RANDOM = re.compile(r"\b(?:non[- ]?randomi[sz]\w*|not randomi[sz]\w*|without randomi[sz]\w*|quasi-?randomi[sz]\w*)",
-                        re.I)
-CASE_REPORT = re.compile(r"\b(?:case reports?|a case of|(?:a|an)\s+(?:\d+|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old\s+(?:man|woman|male|female|boy|"
-                         r"girl|patient|child|gentleman|lady|infant)\b|"
-                         r"we (?:report|describe|present) (?:a|an|the|one)\s+(?:[\w-]+\s+){0,4}?"
-                         r"(?:case|patient|man|woman|male|female|boy|"
-                         r"girl|child|infant|neonate|adolescent)\b|"
-                         r"(?:a|an)\s+(?:\d+|[a-z]+-year-old|[a-z]+ year old)\b[^.]{0,80}\b(?:presented|was admitted|"
-                         r"developed|with a history)|this case(?!-))\b", re.I)
-CASE_SERIES = re.compile(r"\b(?:case series|series of (?:\w+ )?(?:patients|cases)|(?:we|this) (?:report|describe|"
-                         r"present)s? (?:\w+ )?(?:\w+ )?(?:cases|patients))\b", re.I)
-RETROSPECTIVE = re.compile(r"\b(?:retrospective\w*|chart reviews?|medical records?|case notes|registry|registries|"
-                           r"database|claims data|records were reviewed|data (?:of|from|on) [^.]{0,200}?"
-                           r"(?:were|was) (?:gathered|collected|retrieved|extracted|analy[sz]ed|reviewed))\b", re.I)
-PROSPECTIVE_OBS = re.compile(r"\b(?:prospective (?:\w+ )?(?:observational|cohort|audit|registry|survey)|"
-                             r"observational (?:\w+ )?(?:study|cohort|design)|cohort study|cross-sectional|"
-                             r"longitudinal (?:cohort|study)|case-control|survey|"
-                             r"(?:data|outcomes?) (?:were|was) prospectively (?:collected|recorded|gathered))\b", re.I)
-# Weaker observational wording, read only where no trial wording is found: a cohort, people followed or
-# observed over time, or users of something compared with non-users ('consumers vs abstainers').
-_PEOPLE = (r"(?:patients|subjects|participants|individuals|people|persons|men|women|children|adults|infants|"
-           r"adolescents|mothers|workers|residents|employees|students|veterans|volunteers|users|consumers|smokers|"
-           r"drinkers|chewers|members|cases|controls|they)")
-OBSERVED = re.compile(rf"\b(?:cohorts? (?:study|studies|design|data|analysis|follow-?up)|cohorts? of (?:\w+ ){{0,3}}?{_PEOPLE}|"
-                      r"(?:in|from|within|studied|followed|enrolled|recruited) (?:a|this|the|our|one) (?:[\w-]+ ){0,3}?cohorts?|"
-                      r"^cohorts?\b|"
-                      r"prospective,? (?:[\w-]+,? ){0,3}?(?:study|analysis|evaluation|assessment|review|design|investigation|"
-                      r"data|follow-?up)|"
-                      r"prospectively (?:collected|evaluated|implemented|recorded|enrolled|followed|studied|assessed|"
-                      r"analy[sz]ed|observed|included)|(?:evaluated|assessed|studied|followed|collected|recorded) prospectively|"
-                      r"follow-?up study|"
-                      rf"{_PEOPLE} (?:[\w-]+ ){{0,3}}?(?:were|was) (?:prospectively )?(?:followed|observed|monitored) "
-                      r"(?:up|for|over|during|until|from|at|prospectively|longitudinally)|"
-                      r"(?:users|consumers|drinkers|smokers|chewers|takers) (?:and|or|vs\.?|versus|compared (?:with|to)) "
-                      r"(?:non-?[a-z]+|abstainers|never[- ]users)|"
-                      r"(?:who|that) (?:had|did|were|used|consumed|took|received)\b[^.;]{0,120}\b(?:with|to|and) "
-                      r"(?:those|subjects|patients|participants|individuals|people|persons|controls) "
-                      r"(?:who|that) (?:had not|did not|were not|never|didn't|had no))\b", re.I)
-OBSERVED = Gated(OBSERVED, ("cohort", "prospective", "follow", "observed", "monitored", "users", "consumers",
-                            "drinkers", "smokers", "chewers", "takers", "had not", "did not", "were not", "never",
-                            "didn't", "had no"))
-
-# The leading look-ahead lists every alternative's first character: it lets ``re`` skip other positions
-# fast (about twice as quick on MEDLINE abstracts, same matches).
-TRIAL = re.compile(r"(?=[tdsbpcoagrwifqmnTDSBPCOAGRWIFQMN234])\b(?:trials?|double[- ]blind\w*|single[- ]blind\w*|"
-                   r"triple[- ]blind\w*|blinded|"
-                   r"placebo[- ]controlled|controlled (?:\w+ )?(?:study|trial|design)|cross-?over|open[- ]label|"
-                   r"single[- ]arm|dose[- ](?:finding|"
-                   r"escalation|ranging)|phase (?:i|ii|iii|iv|[1-4])\b|pilot study|(?:assigned|allocated|divided) "
-                   r"(?:in)?to|groups? (?:[a-z0-9]{1,3}|i{1,3}|iv) (?:received|was given)|received either|"
-                   r"groups? (?:\w{1,3} )?(?:received|was given|were given)|compared (?:with|to) (?:placebo|saline)|or saline|"
-                   r"control group|(?:two|three|four|2|3|4) (?:equal |parallel )?groups|"
-                   r"(?:were|was) (?:given|administered|treated)|intervention (?:phase|period)|"
-                   r"single[- ](?:subject|case) (?:experimental )?design|multiple[- ]baseline|n-of-1|study drugs?|quasi[- ]?experiment\w*)\b", re.I)
-_ENROLMENT = re.compile(r"\b(?:enrolled|recruited|were included|participated|we (?:studied|examined|investigated|"
-                         r"analy[sz]ed|measured|tested)|were (?:studied|examined|analy[sz]ed|measured|tested))\b", re.I)
-_PLANNED = re.compile(r"\b(?:will|envisaged|pre-?specified|planned)\b", re.I)  # 'pre-specified meta-analyses will'
-THIS_STUDY = re.compile(r"\b(?:(?:this|our|the present|the current) (?:[\w-]+,? ){0,3}(?:study|trial)|we)\b", re.I)
-_PART_OF_BIGGER = re.compile(r"(?:hundred|thousand)(?:\s+and)?\s*$|[\d,.]\s*$", re.I)
-_SMALL_N = re.compile(rf"(?=[0-9.otfsenhzOTFSENHZ])\b(?P<n>{NUM})\s+(?:consecutive\s+)?(?:\w+\s+)?"
-                      r"(?:patients|cases|subjects|children|"
-                      r"adults|women|men|individuals)\b", re.I)
-
-# Cheap pre-checks: each pattern runs only on sentences holding one of these substrings.
-ANIMAL = Gated(ANIMAL, ("c57", "sprague", "guinea"), frozenset(
-    "rat rats mice mouse murine rodent rodents rabbit rabbits dog dogs canine cat cats feline pig pigs piglet "
-    "piglets swine porcine sheep ovine goat goats horse horses equine pony ponies cattle calves bovine cow cows "
-    "monkey monkeys macaque macaques primate primates baboon baboons hamster hamsters ferret ferrets zebrafish "
-    "animal animals rhesus beagle beagles dawley wistar ewe ewes lamb lambs foal foals bird birds chicken "
-    "chickens".split()))
-SYSTEMATIC = Gated(SYSTEMATIC, ("systematic", "meta", "pooled", "umbrella"))
-REVIEW = Gated(REVIEW, ("review", "overview", "state of the art", "update on", "summari", "we discuss", "we outline",
-                        "advances", "concepts", "developments", "and future", "article", "paper", "chapter"))
-RANDOM = Gated(RANDOM, ("random", "rct"))
-# 'A 35 ... presented' needs no key word: sentences are not pre-checked one by one.
-CASE_REPORT = Gated(CASE_REPORT, ("case", "we report", "we describe", "we present", "year-old", "year old"),
-                    exact=False)
-CASE_SERIES = Gated(CASE_SERIES, ("case", "series", "we report", "we describe", "we present", "this report",
-                                  "this describe", "this present"))
-RETROSPECTIVE = Gated(RETROSPECTIVE, ("retrospective", "chart", "record", "case notes", "registr", "database",
-                                      "claims", "data of", "data from", "data on"))
-PROSPECTIVE_OBS = Gated(PROSPECTIVE_OBS, ("observational", "cohort", "cross-sectional", "longitudinal",
-                                          "case-control", "survey", "audit", "prospectively", "registry"))
-# Arm labels are read case-sensitively ('group II', not 'group i'), apart from the rest of TRIAL.
-TRIAL = Gated(TRIAL, ("trial", "blind", "placebo", "control", "cross", "open", "single", "dose", "phase", "pilot", "quasi",
-                      "baseline", "n-of-1",
-                      "assigned", "allocated", "divided", "group", "received", "compared", "given", "administered", "saline",
-                      "treated", "intervention", "study drug"),
-              also=re.compile(r"\bgroups? (?:I{1,3}|IV|[A-D1-4])\b"))
-
-HUMAN = Gated(HUMAN, ("patient", "volunteer", "participant", "human", "children", "adult", "men", "infant",
-                      "neonate", "parturient", "subject", "person", "people", "individuals", "clinical trial",
-                      "case", "clinician", "physician"))
-_SMALL_N = Gated(_SMALL_N, ("patients", "cases", "subjects", "children", "adults", "women", " men", "individuals"))
 
 def _metadata(article_types: list[str]) -> Evidence:
     return Evidence("; ".join(article_types), None, None, NAME, VERSION, "metadata")
@@ -279,6 +149,8 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "rct", None, "rct"
     source = _first(sentences, RANDOM, lambda s: _DATA_SOURCE.search(s.text) is not None, whole=whole, lows=lows)
     if source is not None:  # rule m: an analysis of a trial's data set, no treatment under study
+        if QUALITATIVE.search(source.text):
+            return "other", source, None  # rule m: a qualitative study nested in the trial
         return "prospective_observational", source, None
 
     review_title = title is not None and REVIEW.search(title.text) is not None
@@ -316,6 +188,12 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     comparative = comparative_series(sentences, whole, about_this_study)
     if comparative is not None:  # rule l: a comparative series without assignment or prospective wording
         return "retrospective_observational", comparative, None
+    by_outcome = _first(sentences, OUTCOME_GROUPS, about_this_study, whole=whole, lows=lows)
+    if by_outcome is not None:  # rules ae, l: groups formed by the result, no allocation (random was found above)
+        prospective = _first(sentences, _PROSPECTIVE, about_this_study, whole=whole, lows=lows)
+        if prospective is not None:
+            return "prospective_observational", prospective, None
+        return "retrospective_observational", by_outcome, None
     trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
                    whole=whole, lows=lows)
     if trial is not None and _groups_by_trait([s for s in sentences if about_this_study(s)]):

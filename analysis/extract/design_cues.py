@@ -19,14 +19,19 @@ if TYPE_CHECKING:
 # trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
 # An earlier study named as the source counts too ('a secondary observational analysis of data from a former prospective
 # randomised placebo controlled multicentre study').
-DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in) "
+DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in|as (?:a )?part of) "
                           r"(?:the |a |an )?(?:[^.;]{0,120}?\b(?:trial|RCT)\b|(?:former|previous|earlier|prior|original|"
                           r"parent|larger)\b[^.;]{0,100}?\bstudy\b)", re.I)
 # Samples or records split at random into a training and a test set (a diagnostic or prediction model's data,
 # 'randomly divided into a training set (n = 30) and a blind test set') are no allocation to treatments either.
 _DATA_SPLIT = (r"\brandom(?:ly|i[sz]ed)? (?:\w+ )?(?:divided|split|assigned|allocated|partitioned|separated) "
                r"(?:in)?to (?:a |the )?(?:training|derivation|development|discovery|learning)\b")
-NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*|{_DATA_SPLIT}", re.I)
+# People drawn at random from a population or an arm are a random sample, not a random allocation to treatments: 'randomly
+# selected from five ... high schools', 'randomly selected from the intervention arm', 'a randomly chosen subset'
+# (not 'randomly selected to receive either ...', which allocates).
+_SAMPLED = (r"\brandomly (?:selected|chosen|sampled|drawn) from\b|\brandomly (?:selected|chosen|drawn) (?:sub-?set|sub-?sample|sample)\b|"
+            r"\brandom (?:sub-?)?samples? of\b")
+NOT_ALLOCATION = re.compile(rf"{DATA_SOURCE.pattern}|\brandomi[sz]ed (?:\w+ )?stimul\w*|{_DATA_SPLIT}|{_SAMPLED}", re.I)
 # Rule d also covers an individual-patient meta-analysis of the trials at hand ('Individual patient information was
 # available from three randomised ... trials ... Data were combined through meta-analysis'), without a search.
 INDIVIDUAL_DATA = re.compile(r"\bindividual[- ]patient (?:data |information )?(?:meta-?analys[ie]s|information|data)\b", re.I)
@@ -88,10 +93,22 @@ EXPERIMENT = re.compile(r"\b(?:paradigm|provocation (?:study|tests?)|(?:the|this
 # Rule o keeps `rct` for a randomised trial of a treatment: an experiment whose groups are given a drug (a dose or
 # a placebo: 'ketamine 0.5 mg/kg or saline placebo' in a heat-pain paradigm) tests that drug, not an exposure.
 DRUG_GIVEN = re.compile(r"\bplacebo\b|\b\d+(?:[.,]\d+)?\s?(?:mg|µg|μg|mcg|ng|mL|ml|IU)\b", re.I)
+# A qualitative study of people's views (interviews, focus groups) tests no treatment and follows no cohort: nested in a
+# trial ('As part of a randomized controlled trial ... we conducted qualitative interviews with women randomized to the
+# intervention arm'), it is 'other' (rule m), not an analysis of the trial's data set.
+QUALITATIVE = re.compile(r"\b(?:qualitative (?:interviews?|study|research|inquiry)|(?:semi-?structured|in-depth) interviews?|"
+                         r"focus groups?|thematic (?:\w+ )?analysis)\b", re.I)
 # Rule ae: a post hoc or secondary analysis of one trial that studies relations between measures, predictors or
 # prognosis ('A post hoc intention-to-treat analysis to evaluate the incidence of TKR') is prospective_observational.
 POST_HOC = re.compile(r"\b(?:post[- ]hoc|secondary|ancillary) (?:[\w-]+ ){0,3}analys[ie]s\b[^.;]{0,120}?\b(?:associat\w+|"
                       r"correlat\w+|predict\w*|prognos\w+|relationships?|risk factors?|incidence of)", re.I)
+# Groups formed by the result of treatment, not by allocation (rules ae, l): 'divided into two treatment outcome groups a
+# year later: a good outcome group and a poor outcome group', 'responders and non-responders', 'classified according to
+# their response'. Their 'allocated to the good outcome group' or 'divided into' is no assignment to a treatment.
+OUTCOME_GROUPS = re.compile(r"\b(?:(?:good|poor|bad|favou?rable|unfavou?rable|successful|unsuccessful|treatment) outcome groups?|"
+                            r"responders? (?:and|or|vs\.?|versus) non-?responders?|"
+                            r"(?:divided|classified|categori[sz]ed|grouped|stratified) (?:\w+ ){0,4}?(?:according to|by|based on) "
+                            r"(?:their |the )?(?:\w+ )?(?:outcomes?|response to (?:the )?treatment))\b", re.I)
 # This study's own allocation told in the past passive ('patients ... who achieved relief ... during two previous
 # studies were enrolled and randomly assigned into two identical ... studies'): an earlier or future study named in
 # the same sentence does not make the randomisation theirs. Every wording of random allocation counts ('were enrolled

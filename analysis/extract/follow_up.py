@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.protocols import is_planned
 from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention,
@@ -251,6 +252,27 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
     return None
 
 
+# A course, then a stated period off treatment in the same sentence: 'for 8 weeks, with a 4-week washout period',
+# 'for 12 weeks followed by a 4-week follow-up period'. Counted from the start of treatment, the follow-up is both
+# (additions rule c); in a crossover the washout lies between periods and the follow-up is one period.
+_COURSE_THEN_OFF = re.compile(
+    rf"\bfor\s(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?P<ua>days|{WEEK_UNITS}|{MONTH_UNITS}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
+    rf"(?:subsequent\s)?(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:wash-?out|follow[- ]?up|treatment-free|"
+    r"post-?treatment|off-treatment)\s(?:period|phase)\b", re.I)
+_CROSSOVER = re.compile(r"\bcross-?over\b", re.I)
+
+
+def course_then_off(text: str) -> float | None:
+    """Days of a course plus the period off treatment after it ('for 8 weeks, with a 4-week washout period' -> 84)."""
+    m = _COURSE_THEN_OFF.search(text) if "period" in text or "phase" in text else None
+    if m is None:
+        return None
+    parts = [(parse_number(m.group(n)), unit_days(m.group(u))) for n, u in (("a", "ua"), ("b", "ub"))]
+    if any(number is None or per is None for number, per in parts):
+        return None  # 'for several weeks'
+    return sum(number * per for number, per in parts) or None  # type: ignore[operator]
+
+
 # Assessments on a schedule: 'evaluated at the clinic four times, with 4-week intervals' (the first at baseline).
 _INTERVALS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s(?:times|visits|assessments|occasions),?\s(?:with|at)\s"
                         rf"(?P<m>\d+|one|two|three|four|six|eight|twelve)[- ](?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\sintervals?\b",
@@ -303,16 +325,14 @@ def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
     return [d - base if base and any(abs(d - base - p) <= 1 and p < d for p in others) else d for d in days]
 
 
-# A background sentence about this study (its aim or design), whose times are the study's own; the other background
-# sentences speak of practice or earlier work ('Short-term treatment (7–14 days) with oral prednisone is used for ...').
+# A background sentence about this study (its aim or design, ``abstract_parts.about_this_study``) has the study's own
+# times; the other background sentences speak of practice or earlier work.
 _BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
-_OWN_STUDY = re.compile(r"\b(this|the present|the current|our)\s(?:\w+\s){0,2}?(study|trial|work|investigation|paper)\b|"
-                        r"\bwe\b|\b(aims?|objectives?|purpose)\b", re.I)
 
 
 def own_study(sentence: "Sentence") -> bool:
     """False for a background sentence that is not about this study: its times are not this study's follow-up."""
-    return not (sentence.section and _BACKGROUND.match(sentence.section)) or bool(_OWN_STUDY.search(sentence.text))
+    return not (sentence.section and _BACKGROUND.match(sentence.section)) or about_this_study(sentence.text)
 
 
 # The analysis reported is an interim one, at a stated time: the follow-up so far.
@@ -323,6 +343,7 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.text))
+    crossover = bool(_CROSSOVER.search(ctx.text))
     course, schedule = timing(ctx)
     observed = [_observed(s.text, course, schedule) if own_study(s) else [] for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
@@ -330,7 +351,8 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
         for days in _from_treatment_start(s.text, kept) if kept else ():
             if best is None or days > best[0]:
                 best = (days, s)
-        periods = consecutive_periods(s.text, phased) or interval_schedule(s.text)  # not 'course' (anchors later ones)
+        periods = consecutive_periods(s.text, phased) or interval_schedule(s.text) or (  # not 'course' (anchors later ones)
+            None if crossover else course_then_off(s.text))
         if periods is not None and (best is None or periods > best[0]):
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):

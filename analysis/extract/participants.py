@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
+from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
+from ketamine_evidence.analysis.extract.design_cues import OUTCOME_GROUPS
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
 from ketamine_evidence.analysis.extract.text_patterns import NUM, count_value
 from ketamine_evidence.analysis.records import Finding
@@ -117,6 +119,8 @@ _AT_RANDOMISATION = re.compile(r"\b(?:after|before|since|following|until|post|at
 
 
 def _rank(sentence: str) -> int:
+    if OUTCOME_GROUPS.search(sentence):
+        return 1  # 'allocated to the good outcome group': the size of a group formed by the result, not an allocation
     for m in RANDOMISED.finditer(sentence):
         if not (m.group(0).lower().endswith("ation") and _AT_RANDOMISATION.search(sentence, max(0, m.start() - 16),
                                                                                  m.start())):
@@ -326,7 +330,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
     for s in ctx.sentences:
-        if not has_number(s.text) or is_background_sentence(ctx, s):  # the cached number check first: cheaper
+        if not has_number(s.text) or is_background_sentence(ctx, s) and not about_this_study(s.text):  # number check first
             continue
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):

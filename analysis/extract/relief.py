@@ -15,10 +15,14 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
-from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up_mentions,
                                                           rated_at_the_moment, timing)
+from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only as _active_comparator_only,
+                                                                add_on_groups as _add_on_groups, inactive_control as _inactive_control,
+                                                                names_control_arm as _names_control_arm,
+                                                                names_inactive_control as _names_inactive_control)
+from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 if TYPE_CHECKING:
@@ -37,17 +41,6 @@ _ALL_TIMES = re.compile(
 # last follow-up after it.
 _END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?(treatment|intervention|therapy|programme|program|"
                             r"course)\b|\bat post-?(treatment|intervention)\b", re.I)
-# A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
-# exercise versus exercise alone', 'the additional injection of bone marrow concentrate'; additions rule g). With none of these nor a placebo, the comparator is active
-# and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
-_INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
-                               r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
-                               r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
-# A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques or procedure
-# variants, the 'control group' is the other variant, an active comparator (additions rule e).
-_CONTROL_GROUP = re.compile(r"\b(controls?(?![- ](trial|study))|control (group|arm)s?)\b", re.I)
-_VARIANTS = re.compile(r"\b(two|three|2|3) (different )?(\w+ )?(techniques|methods|approaches|procedures|surgical techniques)\b",
-                       re.I)
 _RELIEF_FROM_BASELINE = re.compile(
     r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
 # A gain from baseline itself; 'equally effective' compares the arms.
@@ -158,28 +151,6 @@ def _head_to_head(ctx: "Context", verdicts: list[Verdict]) -> bool:
     return _active_comparator_only(text)
 
 
-# A group defined in brackets: 'group RH (remifentanil 0.3 µg/kg/min)', 'KRH group (remifentanil ... + ketamine ...)'.
-_GROUP_DEFINITION = re.compile(r"\b(?:[Gg]roups?\s+[\w+-]{1,8}|[\w+-]{1,8}\s[Gg]roups?)\s?\(([^()]{3,120})\)")
-
-
-# Arms listed as alternatives: 'receive either levofloxacin (500 mg/d) (group L, 40 patients) or levofloxacin (500 mg/d)
-# and mirodenafil (50 mg/d) (group ML, 48 patients)'.
-_EITHER = re.compile(r"\beither\s([^.;]{3,120}?)\sor\s([^.;]{3,120}?)(?=\s(?:for|at|during|in|on|before|after)\s|[.;,]|$)")
-_LABEL = re.compile(r"\((?:[Gg]roup|[\w+-]{1,8} group)[^()]*\)")
-
-
-def _add_on_groups(ctx: "Context") -> bool:
-    """An add-on design stated through the group definitions (additions rule g): one group gets the intervention
-    on top of exactly what another group gets ('group RH (remifentanil 0.3 µg/kg/min)' and 'group KRH (remifentanil
-    0.3 µg/kg/min + ketamine 0.5 mg/kg bolus ...)')."""
-    pattern = ctx.intervention.pattern
-    defined = [m.group(1).strip() for m in _GROUP_DEFINITION.finditer(ctx.text)] + [
-        _LABEL.sub("", m.group(g)).strip() for m in _EITHER.finditer(ctx.text) for g in (1, 2)]
-    with_it = [d for d in defined if pattern.search(d)]
-    base = [d for d in defined if not pattern.search(d) and len(d) >= 6]
-    return any(d.lower() != w.lower() and w.lower().startswith(d.lower()) for w in with_it for d in base)
-
-
 # Every measured outcome improved in both arms: a gain from baseline that covers pain where pain is among the outcomes.
 _ALL_IMPROVED = re.compile(r"\ball (?:the )?(?:measur\w+ |study |primary and secondary |clinical )?(?:criteria|outcomes?|"
                            r"parameters|variables|measures|symptoms|scores)\b[^.;]{0,30}\bimprov\w*[^.;]{0,20}\b(?:in|for) "
@@ -216,22 +187,6 @@ def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "
     return next(((0.0, s, s.text) for s in ctx.sentences if rated_at_the_moment(s.text)), None)
 
 
-def _active_comparator_only(text: str) -> bool:
-    """No control arm is named, or the 'control group' is the other variant of a technique (additions rule e)."""
-    return not _names_control_arm(text) or bool(_VARIANTS.search(text))
-
-
-def _names_control_arm(text: str) -> bool:
-    """The text names a control arm: 'control group', 'controls', not a design ('Control Trial') or a name in title
-    case ('Centers for Disease Control')."""
-    for m in _CONTROL_GROUP.finditer(text):
-        before = text[max(0, m.start() - 20):m.start()].split()
-        if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not m.group(3):
-            continue
-        return True
-    return False
-
-
 # A between-group difference stated right after the treatment: 'The post-intervention between-group mean differences'.
 _AFTER = r"(post-?intervention|post-?treatment|immediately after (the )?(intervention|treatment|session|mobili[sz]ation))"
 _RIGHT_AFTER = re.compile(rf"\b{_AFTER}\b[^.;]{{0,30}}\bbetween[- ]groups?\b|\bbetween[- ]groups?\b[^.;]{{0,60}}\b{_AFTER}", re.I)
@@ -244,17 +199,6 @@ def _right_after(ctx: "Context", verdicts: list[Verdict], course: float | None) 
         return None
     pain = article_arms(ctx).pain_outcome  # with the abstract's outcome abbreviations ('PPT')
     return next(((0.0, s, s.text) for s in ctx.sentences if _RIGHT_AFTER.search(s.text) and pain(s.text)), None)
-
-
-def _inactive_control(verdicts: list[Verdict], text: str) -> bool:
-    """The trial has a placebo, sham, no-treatment or add-on control arm (relief is read against it)."""
-    return any(v.extra.get("placebo_controlled") for v in verdicts) or _names_inactive_control(text)
-
-
-@per_article  # asked by several readings of one article
-def _names_inactive_control(text: str) -> bool:
-    """The text names a no-treatment, usual-care, wait-list or add-on ('... alone') control arm."""
-    return bool(_INACTIVE_CONTROL.search(text))
 
 
 # An assessment of pain at a time ('myalgia were assessed 24 hours after surgery'); not an event that 'was observed'
@@ -292,7 +236,22 @@ def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, fl
     if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
         analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
         return [p.days for p in points if analgesia or not p.measured]
-    return list(v.times)
+    return _lent_days(v, course, schedule)
+
+
+def _lent_days(v: Verdict, course: float | None, schedule: dict[int, float] | None) -> list[float]:
+    """The times the verdict's sentence lends it, each read as the sentence's time point at its place: the SD of a
+    mean ('(258.82 + 14.50 min)', the clause cut before it) is the mean's time point, not a time of its own."""
+    if not v.times or v.sentence is None or "\u00b1" not in v.sentence.text and " + " not in v.sentence.text:
+        return list(v.times)
+    text = v.sentence.text
+    points = time_points(text, course, schedule)
+    out: list[float] = []
+    for t in v.times:
+        at = next((m.start for m in time_mentions(text) if any(abs(d - t) < 1e-9 for d in m.days)), None)
+        point = next((p for p in points if at is not None and p.start <= at < p.end and p.start < at), None)
+        out.append(point.days if point is not None else t)
+    return out
 
 
 _ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
@@ -367,5 +326,6 @@ def _arm_duration(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sent
 def measured_only(found: tuple[float, "Sentence", str]) -> bool:
     """True when the relief is a measured duration ('duration of analgesia (median 320 min versus 220 min)'):
     how long analgesia lasted, not a time at which the patients were followed."""
-    points = time_points(found[2])
+    points = time_points(found[2]) or [  # a time the sentence lent the clause is read in the sentence
+        p for p in time_points(found[1].text) if abs(p.days - found[0]) < 1e-6]
     return bool(points) and all(p.measured for p in points if abs(p.days - found[0]) < 1e-6)

@@ -101,7 +101,7 @@ def parse_number(text: str) -> float | None:
     return None
 
 
-_HUNDREDS = re.compile(r"^(.+?)\s+hundred(?:\s+and)?(?:\s+(.+))?$")
+_HUNDREDS = re.compile(r"^(.+?)[\s-]+hundred(?:\s+and)?(?:[\s-]+(.+))?$")  # "one-hundred eighteen" too
 
 
 def count_value(text: str) -> int | None:

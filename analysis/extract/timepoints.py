@@ -98,8 +98,9 @@ _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:medians?|means?|average|averaged|t1/2|half-life|lasted|lasting)\W{0,3}(?:(?:of|was|were|is|time|duration|"
     rf"value|SD|IQR)\W{{1,3}}){{0,2}}|\b(?:was|were)\s|±\s?|(?:^|[\s(\[])[\u2212+-]\s?|[\d.]\s?(?:min|{HOUR_UNITS}|days?|{WEEK_UNITS})\s(?:versus|vs\.?)\s)$", re.I)
 _MEASURED_AFTER = re.compile(r"^\s?(?:\(\s?(?:\d(?!\d*(?:st|nd|rd|th)\b)|SD|range|IQR|95)|\s?(?:versus|vs\.?|±|and\s[\d.]+\s?(?:min|h)\b\sin))", re.I)
-# A mean before its SD and unit: '263.33 ± 63 min'.
-_MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$")
+# A mean before its SD and unit: '263.33 ± 63 min'; '258.82 + 14.50 min', where the text writes '±' as '+' (a
+# decimal mean, and an SD below it, tell it from a sum of two times).
+_MEAN_SD = re.compile(r"(?P<mean>\d+(?:\.\d+)?)\s?\u00b1\s?$|(?P<plus>\d+\.\d+)\s\+\s$")
 # ... after an event: 'after surgery', 'postoperatively', 'post-injection', 'following'.
 _AFTER_EVENT = re.compile(r"\s(?:after|post(?:-?\w+ly|-\w+)?|postoperative\w*|following|from)\b", re.I)
 # 'the first 6 months of 2014', 'in 3 months of 2015': a calendar span.
@@ -257,11 +258,13 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
     for t in mentions:
         mean = _MEAN_SD.search(text[max(0, t.start - 20):t.start]) if len(t.days) == 1 else None
         sd = _LEADING_NUMBER.match(t.text)
+        if mean is not None and mean.group("plus") and sd is not None and not float(sd.group(0)) < float(mean.group("plus")):
+            mean = None  # '2.5 + 3 h': not a mean and its SD
         if mean is not None and sd is not None and float(sd.group(0)) > 0:
             # '263.33 ± 63 min': the time is the mean, in the SD's unit; a measured value unless it times an event
             at = t.start - len(mean.group(0))
             when = bool(_AFTER_EVENT.match(text, t.end))  # '24 ± 2 months after surgery': a mean time point
-            out.append(TimePoint(t.days[0] / float(sd.group(0)) * float(mean.group("mean")), at, t.end,
+            out.append(TimePoint(t.days[0] / float(sd.group(0)) * float(mean.group("mean") or mean.group("plus")), at, t.end,
                                  text[at:t.end], "start", not when))
             continue
         measured = is_measured(text, t.start, t.end)

@@ -69,7 +69,7 @@ def test_point_order() -> None:
 
 def test_every_rewrite_is_registered() -> None:
     assert set(TIME_REWRITES) == {"weeks_days", "months_days", "unit_abbreviations", "hours_hr", "hyphen_numbers",
-                                  "postoperative_day", "point_order", "after_surgery"}
+                                  "postoperative_day", "point_order", "after_surgery", "sd_sign"}
 
 
 def test_after_surgery_and_postoperatively() -> None:
@@ -79,3 +79,12 @@ def test_after_surgery_and_postoperatively() -> None:
     assert after_surgery(after_surgery(MEAN_SD)) == MEAN_SD
     assert point_order("experienced greater pain reductions up to 3 weeks postinjection") == \
         "experienced greater pain reductions up to week 3 postinjection"  # batch 5 28839449
+
+
+def test_sd_sign_of_a_mean_time() -> None:
+    from ketamine_evidence.analysis.evaluation.invariance_time import sd_sign
+    # batch 6 dev PMC5370326
+    plus = "The mean duration of analgesia was significantly longer in group C (258.82 + 14.50 min) than in group S."
+    assert sd_sign(plus) == plus.replace("+", "\u00b1")
+    assert sd_sign(sd_sign(plus)) == plus
+    assert sd_sign(MEAN_SD) == MEAN_SD  # whole means: not rewritten

@@ -136,3 +136,10 @@ def test_unlabelled_conclusions_by_their_opening_cue_or_as_the_closing_sentences
     # and the pain_effect the labels gave stays without them
     assert [f.value for f in extract_findings(labelled, "frovatriptan") if f.field == "pain_effect"] == ["mixed"]
     assert [f.value for f in extract_findings(unlabelled, "frovatriptan") if f.field == "pain_effect"] == ["mixed"]
+
+
+def test_a_sentence_about_this_study_is_told_from_background_knowledge() -> None:
+    from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
+    assert about_this_study("This study investigates the interstitial concentrations of algesics in 29 women with FMS.")
+    assert about_this_study("The aim was to compare two exercise programmes.")
+    assert not about_this_study("Short-term treatment (7-14 days) with oral prednisone is used for acute gout.")

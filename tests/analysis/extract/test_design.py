@@ -405,3 +405,42 @@ def test_a_prospective_comparative_series_is_not_retrospective() -> None:
                         + " 22 patients were treated with TPLU (Group I), and 20 patients were treated with F-URS "
                           "(Group II)."))
     assert _design(article).value == "prospective_observational"
+
+
+def test_groups_formed_by_the_outcome_are_a_retrospective_comparison() -> None:
+    # Batch 6 dev PMC4616122 (rules l, ae): 'divided into two treatment outcome groups a year later', no allocation to
+    # a treatment and no 'prospective' wording.
+    article = _article("Predictive factors for the outcome of multidisciplinary treatments in chronic low back pain",
+                       ("METHODS", "A total of 221 chronic low back pain patients were chosen for the study. The "
+                                   "patients were divided into two treatment outcome groups a year later: a good "
+                                   "outcome group and a poor outcome group."),
+                       ("RESULTS", "One-hundred eighteen patients were allocated to the good outcome group."))
+    assert _design(article).value == "retrospective_observational"
+    prospective = _article("Predictors of outcome", ("METHODS", "In this prospective study, patients were classified "
+                                                                "according to their response to treatment."))
+    assert _design(prospective).value == "prospective_observational"
+
+
+def test_a_qualitative_study_nested_in_a_trial_is_other() -> None:
+    # Batch 6 dev PMC4583759 (rule m): the trial is the source; this study's own work is qualitative interviews.
+    article = _article(
+        "Unexpected consequences: women's experiences of a self-hypnosis intervention to help with pain relief during labour",
+        ("BACKGROUND", "Self-hypnosis is becoming increasingly popular as a means of labour pain management. As part of a "
+                       "randomized controlled trial of self-hypnosis for intra-partum pain relief (the SHIP Trial) we "
+                       "conducted qualitative interviews with women randomized to the intervention arm to explore their "
+                       "views and experiences of using self-hypnosis during labour and birth."),
+        ("METHODS", "Participants were randomly selected from the intervention arm of the study, which consisted of two "
+                    "antenatal self-hypnosis training sessions and a supporting CD."))
+    assert _design(article).value == "other"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a random sample drawn from an arm is no allocation (batch 6 dev PMC4583759)
+    ("Participants were randomly selected from the intervention arm of the study and interviewed.", False),
+    # people randomly selected to the treatments are allocated (chronic dev PMC3961245)
+    ("Eighty sedentary women with FM (ACR 1990) were randomly selected to participate in STRE or flexibility (FLEX) "
+     "exercises in a blinded controlled trial.", True),
+])
+def test_random_sampling_is_told_from_random_allocation(sentence: str, expected: bool) -> None:
+    from ketamine_evidence.analysis.extract.design_cues import NOT_ALLOCATION
+    assert (NOT_ALLOCATION.search(sentence) is None) == expected

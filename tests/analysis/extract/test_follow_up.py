@@ -146,3 +146,20 @@ def test_a_background_sentence_about_this_study_keeps_its_times() -> None:
     assert not own_study(Sentence(practice, 0, len(practice), "BACKGROUND", 1))
     assert own_study(Sentence(aim, 0, len(aim), "BACKGROUND", 2))
     assert own_study(Sentence(practice, 0, len(practice), "METHODS", 3))
+
+
+def test_a_course_then_a_washout_period_is_followed_for_both() -> None:
+    # Batch 6 dev PMC4232010 (additions rule c): 'for 8 weeks, with a 4-week washout period' -> 84 from the start.
+    from ketamine_evidence.analysis.extract.follow_up import course_then_off
+    assert course_then_off("The SPTP group received acetaminophen, morphine, buprenorphine transdermal patch and "
+                           "pregabalin for 8 weeks, with a 4-week washout period.") == 84.0
+    assert course_then_off("The SPTP group received acetaminophen for 8 weeks.") is None
+    # the same in number words (invariance hyphen_numbers: 'four-week')
+    assert course_then_off("pregabalin for eight weeks, with a four-week washout period.") == 84.0
+
+
+def test_the_article_is_followed_through_the_washout_after_its_course() -> None:
+    from tests.analysis.extract.test_durations import _pool_fields
+    found = _pool_fields("PMC4232010", "stepwise protocol for treating pain (acetaminophen, morphine, buprenorphine patch, "
+                                       "pregabalin)")
+    assert found["follow_up_days"].value == 84.0

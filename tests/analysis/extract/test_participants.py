@@ -252,3 +252,42 @@ def test_an_arm_led_by_the_x_group_colon_gives_one_arm_size():
                "to either of two groups – the A group: two 2.5 mm stainless steel lag screws were placed in 10 patients. "
                "The B group: two 2.5 mm miniplates were placed in 10 patients for the fixation of fractures.")
     assert _n(_article(("METHODS", methods))).value == 20
+
+
+def test_a_background_sentence_about_this_study_gives_its_sample() -> None:
+    # Batch 6 dev PMC5047648: the sample is stated only in the background part, in a sentence about this study.
+    article = _article(
+        ("BACKGROUND", "Microdialysis (MD) can be used in vivo to study muscle alterations in FMS. This study investigates "
+                       "the interstitial concentrations of algesics and metabolites in the vastus lateralis muscle of 29 "
+                       "women with FMS and 28 healthy women before and after an exercise intervention."),
+        ("METHODS", "All the participants went through a clinical examination and completed a questionnaire."),
+        title="Increased Interstitial Concentrations of Glutamate and Pyruvate in Vastus Lateralis of Women with "
+              "Fibromyalgia Syndrome Are Normalized after an Exercise Intervention")
+    found = _n(article, "non_randomised_trial")
+    assert found is not None and found.value == 57
+
+
+def test_a_background_sentence_about_other_work_gives_no_sample() -> None:
+    article = _article(
+        ("BACKGROUND", "Earlier trials in 400 patients with FMS found little effect of exercise."),
+        ("METHODS", "All the participants went through a clinical examination and completed a questionnaire."))
+    assert _n(article, "non_randomised_trial") is None
+
+
+def test_hyphenated_hundreds() -> None:
+    # Batch 6 dev PMC4616122: 'One-hundred eighteen patients' was read as 119 (1 + 100 + 18).
+    assert count_value("One-hundred eighteen") == 118
+    assert count_value("two-hundred twenty-one") == 221
+
+
+_OUTCOME_GROUPS = (  # batch 6 dev PMC4616122 (rules l, ae)
+    ("SUBJECTS AND METHODS", "A total of 221 chronic low back pain patients were chosen for the study. The patients were "
+                             "divided into two treatment outcome groups a year later: a good outcome group and a poor "
+                             "outcome group."),
+    ("RESULTS", "One-hundred eighteen patients were allocated to the good outcome group."))
+
+
+def test_allocation_to_a_group_formed_by_the_result_is_no_randomised_count() -> None:
+    found = _n(_article(*_OUTCOME_GROUPS, title="Predictive factors for the outcome of multidisciplinary treatments"),
+               "retrospective_observational")
+    assert found is not None and found.value == 221

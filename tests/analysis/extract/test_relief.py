@@ -23,6 +23,8 @@ def test_both_time_points_and_a_difference_right_after_the_treatment(pmcid: str,
     ("PMC4464926", "complete suture of triangular flap (vs partial suture) after third molar removal"),
     # '- A Non-randomized Control Trial', 'Centers for Disease Control (CDC)': no control arm
     ("PMC5856421", "harmonic scalpel-assisted laparoscopic cholecystectomy (vs conventional)"),
+    # batch 6 dev: 'the control device Mini Piezon', 'between the instruments used': two devices compared
+    ("PMC5442201", "ultrasonic scaler with NO PAIN technology (Piezon Master 700) vs Mini Piezon"),
 ])
 def test_no_difference_between_procedure_variants_gives_no_relief(pmcid: str, intervention: str) -> None:
     assert "relief_duration_days" not in _pool_fields(pmcid, intervention)
@@ -168,3 +170,35 @@ def test_an_additional_injection_is_an_add_on_design() -> None:
     # alone (additions rule g), no difference gives 0, not the two years of within-group gains.
     assert _pool_fields("PMC4821226", "autologous bone marrow concentrate injection added to core decompression")[
         "relief_duration_days"].value == 0
+
+
+def test_a_time_lent_by_the_sentence_is_read_at_its_place() -> None:
+    # Batch 6 dev PMC5370326 (rule aj): the clause is cut before 'C (258.82 + 14.50 min)'; the lent time is the
+    # mean duration of analgesia (about 0.18 d), not its SD, and a measured duration is no follow-up.
+    found = _pool_fields("PMC5370326", "fentanyl or clonidine added to local anaesthetic peribulbar block")
+    assert found["relief_duration_days"].value == pytest.approx(258.82 / 1440, abs=1e-3)
+    assert "follow_up_days" not in found
+
+
+def test_a_standard_programme_the_intervention_replaces_is_an_active_comparator() -> None:
+    # Batch 6 dev PMC2759981 (additions rule ai): 'versus standard antenatal education', its arm called 'Standard care
+    # group'; no difference in epidural use gives no relief reading, not 0.
+    found = _pool_fields("PMC2759981", "natural childbirth preparation with psychoprophylactic training (vs standard "
+                                       "antenatal education)")
+    assert "relief_duration_days" not in found
+
+
+def test_usual_care_added_to_stays_an_inactive_control() -> None:
+    from ketamine_evidence.analysis.extract.relief import _names_inactive_control
+    # batch 6 dev PMC3191394 (rule g): usual care in both arms
+    assert _names_inactive_control("women who underwent an elective C-section were allocated to either usual care "
+                                   "(control, n=40) or three distant reiki sessions in addition to usual care (n=40).")
+    assert not _names_inactive_control(
+        "Effects of natural childbirth preparation versus standard antenatal education on epidural rates. Standard care "
+        "group: Standard antenatal education focussing on both childbirth and parenthood.")
+
+
+def test_an_active_controlled_design_has_an_active_comparator_only() -> None:
+    # Batch 7 dev PMC4984426: 'double-dummy, active-controlled, two-period crossover'; 'no significant differences in
+    # pain ratings between treatments' gives no relief reading (rule e), though 'loss of pain control' says 'control'.
+    assert "relief_duration_days" not in _pool_fields("PMC4984426", "buccal buprenorphine")

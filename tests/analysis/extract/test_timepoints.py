@@ -169,3 +169,15 @@ def test_a_baseline_period_is_no_treatment_course() -> None:
                         "for abdominal pain, diarrhoea, urgency to have a bowel movement, incomplete feeling of "
                         "evacuation after a bowel movement, bloating, flatulence and constipation for 28 days "
                         "(baseline)."]) is None
+
+
+def test_a_mean_with_its_sd_written_plus_is_the_means_time() -> None:
+    # Batch 6 dev PMC5370326: '±' written as '+'; the SD ('14.50 min') is no time of its own.
+    points = time_points("The mean duration of analgesia was significantly longer in group F (217.71 + 12.67) and C "
+                         "(258.82 + 14.50 min) as compared to group S (131.39 + 9.63 min).")
+    assert [round(p.days * 1440, 2) for p in points] == [258.82, 131.39]
+    assert all(p.measured for p in points)
+
+
+def test_a_sum_of_two_times_is_not_a_mean_and_sd() -> None:
+    assert [round(p.days * 24, 2) for p in time_points("pain was rated at 2.5 + 3 h")] == [3.0]

@@ -1,0 +1,45 @@
+"""What kind of control a trial has (analysis/extract/relief_controls.py), on sentences from the dev sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only, names_control_arm,
+                                                                names_inactive_control)
+
+
+@pytest.mark.parametrize("text", [
+    # batch 6 dev PMC3191394 (rule g): usual care in both arms
+    "women who underwent an elective C-section were allocated to either usual care (control, n=40) or three distant "
+    "reiki sessions in addition to usual care (n=40).",
+    # add-on stated with 'alone'
+    "NMES + Ex was compared to exercise (Ex) alone.",
+])
+def test_inactive_controls(text: str) -> None:
+    assert names_inactive_control(text)
+
+
+def test_a_standard_programme_the_intervention_replaces_is_no_inactive_control() -> None:
+    # batch 6 dev PMC2759981 (rule ai)
+    assert not names_inactive_control(
+        "Effects of natural childbirth preparation versus standard antenatal education on epidural rates. Standard care "
+        "group: Standard antenatal education focussing on both childbirth and parenthood, without psychoprophylactic "
+        "training.")
+
+
+@pytest.mark.parametrize("text", [
+    # batch 6 dev PMC5442201: devices compared, 'the control device'
+    "The average VAS for the test device Piezon Master 700 with NO PAIN technology was 3.16, and for the control device "
+    "Mini Piezon without NO PAIN technology 3.40. Both ultrasonic devices showed very small pain intensities.",
+    # batch 7 dev PMC4984426: an active-controlled design, though 'pain control' says 'control'
+    "A randomized, double-blind, double-dummy, active-controlled, two-period crossover study. Patients can be switched "
+    "without an increased risk of opioid withdrawal or loss of pain control.",
+])
+def test_active_comparator_only(text: str) -> None:
+    assert names_control_arm(text)
+    assert active_comparator_only(text)
+
+
+def test_a_control_group_is_not_an_active_comparator() -> None:
+    assert not active_comparator_only("Patients were divided into 2 groups: the 0.9% saline continuous infusion group "
+                                      "(the control group; n=20) and the ropivacaine continuous infusion group.")
