@@ -95,9 +95,10 @@ def parse_number(text: str) -> float | None:
         pass
     parts = _WORD_PARTS.split(t)
     if all(p in NUMBER_WORDS for p in parts):
-        if len(parts) == 2 and parts[1] == "hundred":
-            return float(NUMBER_WORDS[parts[0]] * 100)
-        return float(sum(NUMBER_WORDS[p] for p in parts))
+        value = 0
+        for p in parts:  # 'hundred' multiplies what came before it: 'two hundred twenty-one' -> 221, not 2 + 100 + 21
+            value = max(value, 1) * 100 if p == "hundred" else value + NUMBER_WORDS[p]
+        return float(value)
     return None
 
 

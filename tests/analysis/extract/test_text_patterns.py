@@ -83,6 +83,8 @@ def test_two_number_words_are_one_number_only_as_tens_and_units_or_hundreds() ->
     assert [m.days for m in time_mentions("Both studies had two eight-day study periods.")] == [(8.0,)]
     assert [m.days for m in time_mentions("for twenty-four hours")] == [(1.0,)]
     assert parse_number("three hundred") == 300.0
+    assert parse_number("two hundred twenty-one") == 221.0  # was summed: 2 + 100 + 20 + 1 = 123
+    assert parse_number("hundred") == 100.0
 
 
 def test_a_list_item_with_a_unit_of_its_own_is_a_value_not_a_time() -> None:
