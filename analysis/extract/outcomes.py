@@ -39,7 +39,7 @@ HIGHER_BETTER = re.compile(
 LOWER_BETTER = re.compile(
     r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? (scales?|scores?)|(verbal )?numeric(al)? rating scales?|"
     r"hyperalgesi\w*|allodyni\w*|"
-    r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
+    r"analgesics? ((drugs?|medications?) )?(consumption|requirements?|use|usage|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
     r"analgesia requirements?|(use|rates?|need|uptake|requests?) (of|for) (an? )?(epidural|neuraxial)( analgesia)?|"
     r"epidural (rates?|use|requests?)|(requirements?|consumption|doses?) (of|for) (\w+ )?(morphine|opioids?|analgesics?|fentanyl|"
     r"tramadol|pethidine|meperidine|rescue)|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
