@@ -33,9 +33,9 @@ RESPONDER_CUE = re.compile(
     r"effective (pain )?relief|positive outcome|treatment success|success(ful)? (rates?|treatments?|outcomes?)|"
     r"satisfactory (pain )?relief|(good|excellent) (pain )?relief|complete (pain )?relief|"
     r"(\d+\s?%|50 percent|30 percent) (or (greater|more) )?(reduction|decrease|improvement) in " + PAIN_WORD + r"|"
-    # the better categories of a global rating of the condition (additions rules b, ar): 'rated their pain as 'much
-    # better'', 'rated as 79% much better or better'
-    r"\d+(\.\d+)?\s?%\s(very )?much better|rated (\w+ ){0,3}as \W?(very )?much better)", re.I)
+    # the better categories of a global rating of the condition (additions rules b, ar): 'rated as 79% much better or
+    # better'
+    r"\d+(\.\d+)?\s?%\s(very )?much better)", re.I)
 # A response defined by a criterion that is not pain (tumour, RECIST, UICC, WHO response criteria): where the abstract
 # names one, a bare 'responders' / 'response rate' counts that response, not pain relief (additions rule b).
 NON_PAIN_RESPONSE = re.compile(r"\b(Response Evaluation Criteria|RECIST|(UICC|WHO|tumou?r|ACR|ASAS|EULAR|objective|"
