@@ -16,6 +16,9 @@ Why each keeps the answer (the guideline annotates what is compared and what it 
   every sentence kept in order: the same report without its headings.
 - ``label_synonyms`` (structure): 'Results' <-> 'Findings', 'Conclusions' <-> 'Interpretation' (the NLM
   category PubMed gives both headings is the same): the same part under another heading.
+- ``change_nominal``: 'X (significantly) reduced Y' -> 'X produced a (significant) reduction in Y' after a subject
+  (not a passive, an adjective or a verb followed by a preposition): the same change of the same outcome Y, told by
+  a noun instead of a verb (checks that the outcome a change is about is found the same way, ``outcome_scope``).
 - ``outcome_synonyms``: 'pain scores' <-> 'pain intensity scores'; 'VAS' <-> 'visual analogue scale (VAS)' at its
   first mention: the same outcome with the same polarity (a higher score is more pain either way).
 """
@@ -153,6 +156,30 @@ def outcome_synonyms(text: str) -> str:
     return _VAS.sub(define, text, count=1)
 
 
+# A change verb with its object, after a subject ('mesalazine significantly reduced intensity of pain'): not passive
+# ('was reduced'), not an adjective ('with reduced pain', 'had reduced pain'), not followed by a preposition.
+_CHANGE_VERB = re.compile(r"(?<=[A-Za-z\d)] )(?:(?P<adverb>significantly|markedly) )?(?P<verb>reduced|decreased|increased|"
+                          r"prolonged|shortened|lowered)(?= (?!(?:by|in|at|from|to|than|with|among|for|after|during|over|"
+                          r"between|compared|versus|vs|only|more|less|when|while|and|or|but|as|significantly|the risk)\b)"
+                          r"[A-Za-z])")
+_NOUN = {"reduced": "reduction", "decreased": "decrease", "increased": "increase", "prolonged": "prolongation",
+         "shortened": "shortening", "lowered": "reduction"}
+_NOT_SUBJECT_END = frozenset("""was were is are be been being has have had with of in for to by on at a an the and or but
+    not showed shows experienced demonstrated exhibited reported also that which who significantly markedly""".split())
+
+
+def change_nominal(text: str) -> str:
+    """'X (significantly) reduced Y' -> 'X produced a (significant) reduction in Y': the same change of the same
+    outcome Y, told by a noun instead of a verb (a reader of what a change is about must find Y either way)."""
+    def nominal(m: re.Match[str]) -> str:
+        before = re.search(r"(\S+)\s$", text[max(0, m.start() - 40):m.start()])
+        if before is None or before.group(1).lower().strip(")") in _NOT_SUBJECT_END:
+            return m.group(0)
+        adverb = "significant " if m.group("adverb") else ""
+        return f"produced a {adverb}{_NOUN[m.group('verb')]} in"
+    return _CHANGE_VERB.sub(nominal, text)
+
+
 # ------------------------------------------------------------------------------------------------ structure
 def labels_removed(article: Article) -> Article | None:
     """The abstract as one unlabelled part (its parts' sentences kept in order, a stop added where a part has
@@ -191,7 +218,7 @@ def label_synonyms(article: Article) -> Article | None:
 COMPARE_REWRITES: dict[str, Callable[[str], str]] = {
     "comparison_wording": comparison_wording, "compared_versus": compared_versus, "p_typography": p_typography,
     "ci_wording": ci_wording, "p_brackets": p_brackets, "significance": significance,
-    "outcome_synonyms": outcome_synonyms,
+    "outcome_synonyms": outcome_synonyms, "change_nominal": change_nominal,
 }
 STRUCTURE_REWRITES: dict[str, Callable[[Article], Article | None]] = {
     "labels_removed": labels_removed, "label_synonyms": label_synonyms,

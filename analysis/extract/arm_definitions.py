@@ -19,6 +19,7 @@ from typing import Iterator
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
 from ketamine_evidence.analysis.extract.fast_re import fast
+from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 # Run in lower case and pre-checked by its keys (``fast_re``): this module's own reference to the pattern is not
 # among those ``fast_patterns`` wraps, and it is read over every abstract.
@@ -160,3 +161,40 @@ def former_latter(text: str, previous: str) -> str:
     first = m.group("a").strip()
     last = re.split(r"\s(?:in|among|for|at|on|during|after|before)\s", m.group("b"), maxsplit=1)[0].strip()
     return _FORMER_LATTER.sub(lambda f: first if f.group(1).lower() == "former" else last, text)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|without)\s+", re.I)
+_COUNT = re.compile(r"\bn\s*=\s*\d+|[^\w]+", re.I)
+
+
+def negated_pair(definitions: dict[str, str]) -> str | None:
+    """Of two arms defined as X and as 'not X' / 'without X' ('Group A (using the model; n = 43) versus Group B (not
+    using the model; n = 60)', batch 7 PMC5041956), the label of the arm given X: the experimental arm, where no
+    definition names the intervention as the abstract does. None unless exactly two such definitions."""
+    if len(definitions) != 2:
+        return None
+    def words(d: str) -> str:
+        return _COUNT.sub(" ", d).strip().lower()
+    (a, da), (b, db) = definitions.items()
+    for positive, given, negated in ((a, da, db), (b, db, da)):
+        m = _NEGATION.search(negated)
+        if m and not _NEGATION.search(given) and words(given) and words(negated[:m.start()] + negated[m.end():]) == words(given):
+            return positive
+    return None
+
+
+def initial_of(pattern: re.Pattern[str]) -> str | None:
+    """First letter of the intervention's first name in its pattern ('ketamine' -> 'K')."""
+    m = re.search(r"\(\?:\s*\\?([A-Za-z])", pattern.pattern)
+    return m.group(1).upper() if m else None
+
+
+def label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str] | None:
+    """'group X' / 'X group' for each label, and the bare word for names and abbreviations."""
+    if not labels:
+        return None
+    alt = "|".join(re.escape(t) for t in longest_first(labels))
+    parts = [rf"\b[Gg]roups?\s(?:{alt})\b", rf"\b(?:{alt})(?:[- ]treated)?\s[Gg]roups?\b"]
+    if bare:
+        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in longest_first(bare)))
+    return re.compile("|".join(parts))

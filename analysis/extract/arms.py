@@ -23,15 +23,15 @@ from typing import TYPE_CHECKING, Callable
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, alias_is_intervention, bracketed_alias,
                                                                 former_latter, group_matches, label_defined_before,
-                                                                label_window,
-                                                                present_arms_text, word_group_given)
+                                                                label_window, negated_pair, present_arms_text,
+                                                                word_group_given)
+from ketamine_evidence.analysis.extract.arm_definitions import initial_of as _initial, label_regex as _label_regex
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
-from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -237,6 +237,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
     names_cmp: set[str] = set()
     undefined: set[str] = set()
     aliases: dict[str, str] = {}  # label -> the arm phrase it renames
+    definitions: dict[str, str] = {}  # comparator label -> its definition (and 'label name' -> the name taken from it)
     hits = sorted([(m.start(), m.end(), m.group(1)) for m in LABEL_BEFORE.finditer(text)]
                   + [(m.start(), m.end(), m.group(1)) for m in group_matches(LABEL_AFTER, text)])
     for i, (start, end, label) in enumerate(hits):
@@ -275,6 +276,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         elif (listed := _LISTED_DEFINITION.match(window) and text[max(0, start - 2):start].strip() in ("(", ";")) or (
                 window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window)):
             labels_cmp.add(label)
+            definitions.setdefault(label, window)
             if PLACEBO_LIKE.search(window):
                 labels_placebo.add(label)  # 'group 2 (saline)', 'Group C received normal saline', '(Group N, normal
                 # saline; ...' (an item of a bracketed list of definitions)
@@ -283,7 +285,13 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             first = re.match(r"[\s:,(=]*(?:received\s|given\s)?([a-z][a-z-]{3,})\b", window)
             if first and first.group(1) not in _NOT_ARM_WORDS and first.group(1) not in ("patients", "received", "group"):
                 names_cmp.add(first.group(1))
+                definitions.setdefault(label + " name", first.group(1))
     labels_cmp -= labels_int
+    positive = None if labels_int else negated_pair({k: definitions[k] for k in labels_cmp if k in definitions})
+    if positive:  # 'Group A (using the model) versus Group B (not using the model)': A is the arm given the treatment
+        labels_int.add(positive)
+        labels_cmp.discard(positive)
+        names_cmp.discard(definitions.get(positive + " name", ""))
     initial = _initial(pattern)
     for label in undefined - labels_int - labels_cmp:
         if initial and len(label) <= 2 and label[0] == initial:
@@ -291,9 +299,10 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         elif label in ("C", "S", "N", "NS", "Pl"):
             labels_cmp.add(label)
     defined_names = set(names_cmp)
+    read_as_labels = {label for _, _, label in hits if re.search(r"\d", label)}  # 'the D15 group': a label, no name
     for m in group_matches(WORD_GROUP, text):
         word = m.group(1)
-        if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int:
+        if word.lower() in _NOT_ARM_WORDS or pattern.search(word) or word in labels_int or word in read_as_labels:
             continue
         (labels_int if word_group_given(text, m.end(), pattern) else names_cmp).add(word)  # 'the observation group
         # was administered ... radiofrequency hyperthermia
@@ -362,23 +371,6 @@ _PAREN_GROUP = re.compile(r"\(([A-Za-z][\w/+-]{0,20}[A-Z][\w/+-]{0,20}) (?:group
 # ...)'): a definition, unlike a count ('(group C, n = 36') or a result ('(group L, -1.1 vs. group ML, -4.3)').
 _LISTED_DEFINITION = re.compile(r",\s(?!n\s?=|and\b|or\b|respectively\b|whereas\b|while\b|which\b|who\b|p\b)[A-Za-z][a-z-]{2,}")
 _DEFINITION = re.compile(r"\s*([(:,=\u2013-]|received|was given|were given|patients|subjects|\[)", re.I)
-
-
-def _initial(pattern: re.Pattern[str]) -> str | None:
-    """First letter of the intervention's first name in its pattern ('ketamine' -> 'K')."""
-    m = re.search(r"\(\?:\s*\\?([A-Za-z])", pattern.pattern)
-    return m.group(1).upper() if m else None
-
-
-def _label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str] | None:
-    """'group X' / 'X group' for each label, and the bare word for names and abbreviations."""
-    if not labels:
-        return None
-    alt = "|".join(re.escape(t) for t in longest_first(labels))
-    parts = [rf"\b[Gg]roups?\s(?:{alt})\b", rf"\b(?:{alt})(?:[- ]treated)?\s[Gg]roups?\b"]
-    if bare:
-        parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in longest_first(bare)))
-    return re.compile("|".join(parts))
 
 
 def _case_is_intervention(text: str, pattern: re.Pattern[str]) -> bool:

@@ -37,6 +37,7 @@ from ketamine_evidence.analysis.extract.arm_values import (  # noqa: F401 - re-e
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
     CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
 )
+from ketamine_evidence.analysis.extract.outcome_scope import without_other_outcome
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 
 if TYPE_CHECKING:
@@ -328,6 +329,10 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
         elif REVERSED.search(clause) and prev is not None and prev.verdict in ("better", "worse"):
             verdict = "better" if prev.verdict == "worse" else "worse"  # '..., but it reversed at 12 and 24 h'
         else:
+            reading, elsewhere = without_other_outcome(clause, arms) if own else (clause, False)
+            if elsewhere and not arms.pain_outcome(reading):
+                continue  # 'The mean cervical dilatation was significantly higher ...': its difference is not about pain
+            clause = reading  # '..., benefit were also observed on ... pain': read without the other outcome's statement
             word, position = direction_at(clause) if not BASELINE_ONLY.search(clause) else (None, 0)
             if word is None and own and not BASELINE_ONLY.search(clause):
                 word = numeric_direction(clause, arms)

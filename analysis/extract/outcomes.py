@@ -35,16 +35,21 @@ HIGHER_BETTER = re.compile(
     r"(" + PAIN_WORD + r"|analgesic|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
     re.I)
+# Analgesics named by class or drug, whose consumption is a pain outcome (guideline): 'additional doses of ketoprofen
+# and pethidine' (batch 6 PMC5791393) as well as 'morphine consumption'. (Not the intervention's own dose: a drug given
+# as the treatment is named by the intervention pattern, which callers blank first.)
+_ANALGESIC_DRUG = (r"morphine|opioids?|analgesics?|painkillers?|pain ?killers?|fentanyl|tramadol|pethidine|meperidine|"
+                   r"oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|acetaminophen|"
+                   r"ketoprofen|ketorolac|ibuprofen|metamizole|dipyrone|nalbuphine|codeine|rescue")
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
 LOWER_BETTER = re.compile(
     r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? (scales?|scores?)|(verbal )?numeric(al)? rating scales?|"
     r"hyperalgesi\w*|allodyni\w*|"
-    r"analgesics? (consumption|requirements?|use|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
+    r"analgesics? ((drugs?|medications?) )?(consumption|requirements?|use|usage|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
     r"analgesia requirements?|(use|rates?|need|uptake|requests?) (of|for) (an? )?(epidural|neuraxial)( analgesia)?|"
-    r"epidural (rates?|use|requests?)|(requirements?|consumption|doses?) (of|for) (\w+ )?(morphine|opioids?|analgesics?|fentanyl|"
-    r"tramadol|pethidine|meperidine|rescue)|efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(morphine|fentanyl|opioid|pethidine|"
-    r"meperidine|tramadol|oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|"
-    r"acetaminophen)[- ]?(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
+    r"epidural (rates?|use|requests?)|(requirements?|consumption|doses?) (of|for) (\w+ )?(" + _ANALGESIC_DRUG + r")|"
+    r"efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(" + _ANALGESIC_DRUG + r")[- ]?"
+    r"(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|" + PAIN_FORMS + r"|soreness|withdrawal (response|movement)s?|"
     r"(required|requiring|needed|needing|received|receiving|consumed|used|administered) (significantly |statistically "
     r"significantly )?(less|more|fewer|lower|higher|smaller|larger|greater) (\w+ )?(morphine|opioids?|analgesics?|"

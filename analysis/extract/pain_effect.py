@@ -17,7 +17,8 @@ from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUR
                                                               unlabelled_conclusions)
 from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
-    NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, raw_direction,
+    COMPARE, NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, pain_direction, raw_direction,
+    sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
 from ketamine_evidence.analysis.extract.protocols import is_protocol
@@ -195,6 +196,8 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 # the previous sentence's difference, absent at the time points this one names
                 found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
                                  vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
+            if not found and SIMILAR.search(s.text) and arms.pain_outcome(s.text) and s.index > 0:
+                found = _like_the_sentence_before(ctx.sentences[s.index - 1].text, s.text, arms)
             previous = found or previous
             for v in found:
                 v.sentence = s
@@ -209,6 +212,22 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     except AttributeError:
         pass
     return verdicts
+
+
+# A result stated as the previous sentence's, on a pain outcome: 'A similar but weaker pattern evinced for perceived
+# pain', after 'participants in the implementation intention condition reported substantially greater increases in RPE'.
+SIMILAR = re.compile(r"\b(a |the )?similar(,? (but|though|albeit|if) (\w+ )?(weaker|smaller|stronger|less pronounced|"
+                     r"non-?significant))? (pattern|trend|effect|result|finding|picture|difference)s? (was |were )?"
+                     r"(\w+ )?(for|in|on|with|regarding)\b", re.I)
+
+
+def _like_the_sentence_before(before: str, text: str, arms: "Arms") -> list[Verdict]:
+    """The verdict of ``text`` that says its pain outcome went the way the sentence before compared the arms (batch 6
+    PMC5614960): that sentence's direction (its own outcome need not be pain) with the pain outcome's polarity."""
+    if not (arms.is_intervention(before) and (arms.is_comparator(before) or COMPARE.search(before))):
+        return []
+    kind = pain_direction(sentence_direction(before, arms), arms.polarity(text))
+    return [Verdict(kind, text)] if kind in ("better", "worse", "no_difference") else []
 
 
 def named_in_part(ctx: "Context") -> bool:

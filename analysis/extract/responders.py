@@ -32,7 +32,16 @@ RESPONDER_CUE = re.compile(
     r"(≥|>=|>|at least|more than)\s?\d+\s?%\s?(pain )?(reduction|decrease|improvement|relief)|(very )?much improved|"
     r"effective (pain )?relief|positive outcome|treatment success|success(ful)? (rates?|treatments?|outcomes?)|"
     r"satisfactory (pain )?relief|(good|excellent) (pain )?relief|complete (pain )?relief|"
-    r"(\d+\s?%|50 percent|30 percent) (or (greater|more) )?(reduction|decrease|improvement) in " + PAIN_WORD + r")", re.I)
+    r"(\d+\s?%|50 percent|30 percent) (or (greater|more) )?(reduction|decrease|improvement) in " + PAIN_WORD + r"|"
+    # the better categories of a global rating of the condition (additions rules b, ar): 'rated as 79% much better or
+    # better'
+    r"\d+(\.\d+)?\s?%\s(very )?much better)", re.I)
+# A response defined by a criterion that is not pain (tumour, RECIST, UICC, WHO response criteria): where the abstract
+# names one, a bare 'responders' / 'response rate' counts that response, not pain relief (additions rule b).
+NON_PAIN_RESPONSE = re.compile(r"\b(Response Evaluation Criteria|RECIST|(UICC|WHO|tumou?r|ACR|ASAS|EULAR|objective|"
+                               r"virolog\w*|serolog\w*|depressi\w*|HAM-D|MADRS) (criteria )?(of )?(response|remission)|"
+                               r"criteria of response)", re.I)
+_BARE_RESPONSE = re.compile(r"(?i:responders?|response rates?|responded)")
 # A threshold phrase, e.g. ">= 50% reduction"; the percentage is not a rate.
 _THRESHOLD_BEFORE = re.compile(r"(≥|>=|>|<|≤|at least|more than|less than|over|of|by)\s?$", re.I)
 _THRESHOLD_AFTER = re.compile(
@@ -89,6 +98,8 @@ def rates(text: str, arms: Arms) -> list[Rate]:
         nxt = matches[k + 1].start() if k + 1 < len(matches) else len(masked)
         after = masked[m.end():min(nxt, m.end() + 60)]
         after = re.split(r"[;]|\bvs\b|\bversus\b|\band\b(?=\s\d)", after)[0]
+        after = re.sub(r"\s(?:and|or)\s*$", " ", after)  # '... with TM and' before '75% using autograft': the 'and'
+        # opens the next rate's words ('79% much better or better after fusion with TM and 75% using autograft')
         before = masked[prev_end:m.start()]
         before = re.split(r"[;,]\s(?=[^,;]*$)", before)[-1] if k else before
         close = re.match(r"\s?[);]", masked[m.end():])
@@ -185,10 +196,13 @@ def extract(ctx: "Context") -> list[Finding]:
     chosen: Finding | None = None
     name = ctx.intervention.name
     pain_study = bool(_PAIN_WORDS.search(ctx.text))
+    other_response = bool(NON_PAIN_RESPONSE.search(ctx.text))
     for s in sentences:
         threshold = _threshold(s.text)
         if threshold and _SUCCESS.match(threshold) and not pain_study:
             continue  # 'success' of sedation or intubation is not pain relief
+        if threshold and other_response and _BARE_RESPONSE.fullmatch(threshold):
+            continue  # '68.4% were classified as responders' where response is RECIST's: no pain responders
         for r in rates(s.text, arms):
             if r.arm == "unknown":
                 continue

@@ -105,3 +105,16 @@ def test_label_synonyms_keep_the_category() -> None:
                      abstract=[Section(None, None, "RESULTS: The median time to first relief of symptoms occurred at 17.5 h.")])
     got = label_synonyms(inline)
     assert got is not None and got.abstract[0].text.startswith("FINDINGS: The median")
+
+
+def test_change_nominal_tells_the_change_by_a_noun() -> None:
+    """Batch 6 PMC3132856 and batch 7 PMC2911596 sentences; passives, adjectives and verbs before a preposition stay."""
+    from ketamine_evidence.analysis.evaluation.invariance_compare import change_nominal
+    assert change_nominal("Treatment of IBS patients with mesalazine significantly reduced intensity and duration of "
+                          "pain in all subtypes") == ("Treatment of IBS patients with mesalazine produced a significant "
+                                                      "reduction in intensity and duration of pain in all subtypes")
+    assert change_nominal("Fentanyl boluses during surgery decreased SSI, indicating") == (
+        "Fentanyl boluses during surgery produced a decrease in SSI, indicating")
+    for kept in ("Pain was reduced in group K", "patients with reduced pain", "which reduced pain",
+                 "Pain decreased significantly over time", "pain scores increased by 2 points"):
+        assert change_nominal(kept) == kept

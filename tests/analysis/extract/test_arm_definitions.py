@@ -135,3 +135,16 @@ def test_a_count_in_a_result_clause_is_a_use_of_the_label() -> None:
     assert label_window(" (n = 32) for up to 24 h following the caudal block") is None
     # batch 4 25190950: 'Group B (n = 45) receiving TAP block with 0.25% bupivacaine': a definition follows it
     assert label_window(" (n = 45) receiving TAP block with 0.25% bupivacaine").startswith("(receiving TAP block")
+
+
+def test_the_arm_defined_without_a_negation_is_the_intervention() -> None:
+    """Batch 7 PMC5041956: 'Group A (using the model; n = 43) versus Group B (not using the model; n = 60)', where no
+    definition names the intervention as written ('preoperative mathematic model for CT-guided microwave ablation')."""
+    from ketamine_evidence.analysis.extract.arm_definitions import negated_pair
+    text = ("A total of 103 patients with hepatic dome tumors were enrolled and randomly divided into 2 groups based on "
+            "whether this model was used or not: Group A (using the model; n = 43) versus Group B (not using the model; "
+            "n = 60). The incidence of right shoulder pain was less in Group A than Group B.")
+    arms = arms_for(text, re.compile(r"\bpreoperative mathematic model\b", re.I))
+    assert arms.is_intervention("in Group A") and not arms.is_comparator("in Group A") and arms.is_comparator("Group B")
+    assert negated_pair({"A": "(using the model; n = 43)", "B": "(without the model)"}) is None  # not the same words
+    assert negated_pair({"A": "(no catheter)", "B": "(catheter)"}) == "B"

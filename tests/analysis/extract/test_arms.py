@@ -250,3 +250,16 @@ def test_a_label_is_not_defined_by_the_arm_it_is_compared_with() -> None:
     arms = arms_for(text, re.compile(r"bupivacaine", re.I))
     assert arms.is_comparator("the NaCl group") and not arms.is_intervention("the NaCl group")
 
+
+
+def test_a_label_written_as_x_group_is_no_product_name() -> None:
+    """Batch 7 PMC5735476 under the group_form rewrite: 'the D15 group' is the label 'Group D15' (never defined as a
+    comparator), not another product's 'X group'; either form leaves it unassigned."""
+    import re as _re
+    from ketamine_evidence.analysis.extract.arms import arms_for as _arms_for
+    text = ("Group BD15 (n = 30): intrathecal bupivacaine 12.5 mg + dexmedetomidine 15 μg. The time taken for two-segment "
+            "sensory regression Group D5-96.66 ± 33.67, Group D10-116.80 ± 36.27, and the D15 group 120.96 ± 30.24.")
+    arms = _arms_for(text, _re.compile(r"\bdexmedetomidine\b", _re.I))
+    assert not arms.is_comparator("in the D15 group") and not arms.is_comparator("Group D15")
+    named = _arms_for(text + " The Ringer group had more pain.", _re.compile(r"\bdexmedetomidine\b", _re.I))
+    assert named.is_comparator("the Ringer group")  # a word without a digit stays another product's group

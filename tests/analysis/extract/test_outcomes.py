@@ -163,3 +163,19 @@ def test_a_harm_one_is_free_of_is_a_benefit() -> None:
     assert named_outcome_polarity("The 2- and 5-year recurrence-free survival rate") == "higher_better"
     assert named_outcome_polarity("number of patients free of nausea") == "higher_better"
     assert named_outcome_polarity("recurrence rate") == "lower_better"
+
+
+def test_consumption_of_an_analgesic_named_by_drug() -> None:
+    """Batch 6 PMC5791393: 'additional doses of ketoprofen and pethidine' is analgesic consumption; with the pain score
+    higher in the catheterised (comparator) arm, the abstract's explicit absence on consumption gives mixed."""
+    from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_polarity
+    doses = "the number of additional doses of ketoprofen and pethidine administered during the 1st day"
+    assert is_pain_outcome(doses) and outcome_polarity(doses) == "lower_better"
+    assert is_pain_outcome("ketorolac consumption") and not is_pain_outcome("the duration of hospitalization")
+    a = article("The impact of urinary bladder catheterisation after ureterorenoscopic stone removal",
+                ("Material and methods", "The patients were divided into the experimental (Group I) and control (Group II) "
+                                         "groups. Group I did not have a catheter, Group II was catheterised."),
+                ("Results", "Intensity of pain measured by the Visual Analog Scale was higher in Group II. Catheterisation "
+                            "does not influence: the number of additional doses of ketoprofen and pethidine administered "
+                            "during the 1st day after the operation, the duration of hospitalization."))
+    assert effect(a, "no bladder catheterisation after ureterorenoscopic stone removal (vs Foley catheter)") == "mixed"

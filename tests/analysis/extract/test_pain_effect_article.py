@@ -343,3 +343,25 @@ def test_a_protocol_reports_no_pain_result_without_its_headings() -> None:
     article = Article(pmid="1", pmcid=None, doi=None, title=title, abstract=[Section(None, None, text)])
     given = "initial non-operative treatment with antibiotics (vs appendectomy) for simple appendicitis in children"
     assert [f.value for f in extract_findings(article, given) if f.field == "pain_effect"] == []
+
+
+def test_a_similar_pattern_for_pain_takes_the_sentence_before() -> None:
+    """Batch 6 PMC5614960: 'A similar but weaker pattern evinced for perceived pain' after the arms' difference in RPE
+    (more with the intervention) is more pain with the intervention: worse; a sentence before that compares no arms
+    gives nothing."""
+    from ketamine_evidence.analysis.extract import extract_findings
+    from ketamine_evidence.analysis.records import Article, Section
+    before = ("Compared to the control condition, participants in the implementation intention condition reported "
+              "substantially greater increases in RPE during the second half of the task and reached higher total values "
+              "of RPE before task termination.")
+    similar = "A similar but weaker pattern evinced for perceived pain."
+    name = "implementation intention"
+
+    def value(text: str):
+        a = Article(pmid="1", pmcid=None, doi=None, title="That Escalated Quickly: Planning to Ignore RPE Can Backfire",
+                    abstract=[Section(None, None, "62 female students were randomly assigned to an implementation "
+                                                  "intention or a control condition. " + text)])
+        found = [f.value for f in extract_findings(a, name) if f.field == "pain_effect"]
+        return found[0] if found else None
+    assert value(before + " " + similar) == "worse"
+    assert value("RPE was reported every 25 s. " + similar) is None

@@ -102,3 +102,34 @@ def test_a_counts_bracketed_rate_takes_the_arm_named_after_it() -> None:
     b = article("Ketamine for pain", ("RESULTS", "Responders were more frequent with ketamine 12 (40%) than with "
                                                  "placebo 5 (17%)."))
     assert [f.value for f in found(b, "ketamine") if f.field == "responder_rate_pct"] == [40.0]
+
+
+def _rate(a: Article, intervention: str):
+    rates = [f.value for f in found(a, intervention) if f.field == "responder_rate_pct"]
+    return rates[0] if rates else None
+
+
+def test_global_rating_categories_are_pain_condition_responders() -> None:
+    """Additions rules b and ar: batch 6 PMC2899760 ('79% much better or better'; the next rate's 'and' is not read as
+    the first rate's words)."""
+    tm = article("Trabecular Metal and the Smith-Robinson technique in anterior cervical fusion",
+                 (None, "Fusion with Trabecular Metal (TM) or tricortical autograft (SR). The patients' global assessments "
+                        "of their neck and arm symptoms 2 years postoperatively for the TM group were rated as 79% much "
+                        "better or better after fusion with TM and 75% using autograft."))
+    assert _rate(tm, "Trabecular Metal") == 79
+
+
+def test_responders_by_a_tumour_criterion_are_not_pain_responders() -> None:
+    """Additions rule b: pool dev PMC4251531 (RECIST) and PMC1968186 (UICC criteria of response) give no rate; a
+    pain-qualified responder in the same kind of abstract still counts."""
+    recist = article("BP-C1 in metastatic breast cancer",
+                     ("RESULTS", "There was a significant difference (P=0.026) in favor of BP-C1 regarding Response "
+                                 "Evaluation Criteria In Solid Tumors (RECIST) classification. The sum of lesions increased "
+                                 "slightly in the patients receiving 64 days of continuous BP-C1 treatment, of whom 68.4% "
+                                 "were classified as responders."))
+    assert _rate(recist, "BP-C1") is None
+    uicc = article("CMF versus epirubicin", (None, "Patients were evaluated by UICC criteria of response. Response rates "
+                                                   "were 58% for CMF and 29% for epirubicin (P > 0.05)."))
+    assert _rate(uicc, "CMF") is None
+    assert _rate(article("CMF versus epirubicin", (None, "Response rates were 58% for CMF and 29% for epirubicin.")),
+                 "CMF") == 58
