@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, comparison_reference, coordinated_labels,
-                                                            defined_arms, list_arm, more_in_other_arm,
-                                                            zero_for_intervention)
+                                                            AMOUNT_BEFORE, INFERRED, Inferred, defined_arms, list_arm,
+                                                            more_in_other_arm, zero_for_intervention)
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
@@ -32,7 +32,7 @@ from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_S
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
                                                              own_name_words, patient_characteristic, sedation_technique,
-                                                             treated_symptom, unchanged_measure, unlisted_events)
+                                                             serious_cleared, treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -241,16 +241,8 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
     return mine or reference and not other, other
 
 
-class _Inferred(int):
-    """True, read from a comparison that names only another arm (``more_in_other_arm``): weaker than an explicit
-    negation of the same event for the intervention ('This group had no vomiting')."""
-
-
-_INFERRED = _Inferred(1)
-
-
 def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str], end: int) -> bool:
-    """The event's clause (else its sentence) names the intervention's arm, or names no other arm (``_INFERRED``
+    """The event's clause (else its sentence) names the intervention's arm, or names no other arm (``INFERRED``
     where it names another arm with more of the event). An event inside brackets belongs to the arm named just
     before them ('adverse events in the dovitinib (diarrhea, ..., and headache) and placebo (diarrhea, fatigue ...)
     arms')."""
@@ -270,7 +262,7 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
     if mine:
         return True
     if other:
-        return _INFERRED if more_in_other_arm(sentence[lo:hi], sentence[max(lo, start - 60):start]) else False
+        return INFERRED if more_in_other_arm(sentence[lo:hi], sentence[max(lo, start - 60):start]) else False
     # then the contrasted part ('..., while three felt headache, one dizziness, and one nasal congestion
     # following FLP'), then the sentence
     bounds = [0] + [m.end() for m in CONTRAST.finditer(sentence)] + [len(sentence)]
@@ -280,11 +272,6 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
         return mine
     mine, other = _arm_status(sentence, ctx, labels)
     return mine or not other
-
-
-# An amount compared right before the event ('with the less sedative effect', 'had lesser PONV') states that it
-# occurred (additions rules q, ag), though the sentence has no causal or occurrence cue.
-_AMOUNT_BEFORE = re.compile(r"\b(?:less|lesser|fewer|more|greater)\s+(?:[\w-]+\s+)?$", re.I)
 
 
 _NEXT_EVENT = re.compile(r"[;,]\s(?=[a-z]+ (?:was|were|in)\b)|\band\b(?= [a-z]+ (?:was|were|in)\b)")
@@ -377,7 +364,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue  # 'low in both alvimopan and control groups (0% and 4.4%, respectively)': none with it
             if detected is None and not similar:
                 detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)
-            if not (similar or detected or _AMOUNT_BEFORE.search(sentence.text, max(0, m.start - 30), m.start)):
+            if not (similar or detected or AMOUNT_BEFORE.search(sentence.text, max(0, m.start - 30), m.start)):
                 continue
             for term in m.terms:
                 if _in_topic(term, m.words, topic):
@@ -387,12 +374,17 @@ def extract(ctx: "Context") -> list[Finding]:
                     detail = {"words": m.words, **_counts(sentence.text, m.start, m.end)}
                     if pattern.search(sentence.text):
                         detail["arm"] = ctx.intervention.name
-                    if isinstance(belongs, _Inferred) and not similar:
+                    if isinstance(belongs, Inferred) and not similar:
                         detail["inferred"] = True
                     occurred[term] = _Event(term, sentence, [m.words], detail)
                 elif m.words.lower() not in (w.lower() for w in event.words):
                     event.words.append(m.words)
                     event.detail["words"] = "; ".join(event.words)
+    if SERIOUS not in negated and SERIOUS not in occurred:
+        for sentence in ctx.sentences:
+            if " to " in sentence.text and (words := serious_cleared(sentence.text, pattern)) is not None:
+                negated[SERIOUS] = _Event(SERIOUS, sentence, [words], {"words": words, "scope": "serious"})
+                break
     findings = []
     for field, events in (("adverse_events", occurred), ("negated_adverse_events", negated)):
         for term, event in events.items():

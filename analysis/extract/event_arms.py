@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.arms import Arms
 
 __all__ = ["arm_abbreviations", "arm_by_treatment", "comparison_reference", "coordinated_labels", "defined_arms",
-           "list_arm", "more_in_other_arm", "name_labels", "zero_for_intervention"]
+           "list_arm", "more_in_other_arm", "name_labels", "zero_for_intervention", "AMOUNT_BEFORE", "INFERRED",
+           "Inferred"]
 
 # Items of an event list between the event and a bracket: short phrases joined by commas, 'and', 'or'.
 _LIST_TAIL = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*){0,3}){0,8}"
@@ -206,3 +207,16 @@ def more_in_other_arm(clause: str, before: str = "") -> bool:
     return ((_MORE_COUNT.search(clause) is not None or _MORE_BEFORE.search(before) is not None)
             and _NO_OCCURRENCE.search(clause) is None and _OTHER_REFERENCE.search(clause) is None
             and _ATTRIBUTED_BEFORE.search(before) is None)
+
+
+class Inferred(int):
+    """True, read from a comparison that names only another arm (``more_in_other_arm``): weaker than an explicit
+    negation of the same event for the intervention ('This group had no vomiting')."""
+
+
+INFERRED = Inferred(1)
+
+
+# An amount compared right before the event ('with the less sedative effect', 'had lesser PONV') states that it
+# occurred (additions rules q, ag), though the sentence has no causal or occurrence cue.
+AMOUNT_BEFORE = re.compile(r"\b(?:less|lesser|fewer|more|greater)\s+(?:[\w-]+\s+)?$", re.I)

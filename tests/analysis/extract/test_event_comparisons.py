@@ -78,3 +78,19 @@ def test_an_amount_compared_right_before_an_event_states_that_it_occurred():
     # without the compared amount the sentence states no occurrence
     assert _events(_article(("CONCLUSIONS", conclusion.replace(" with the less sedative effect", "")), title=title),
                    "haloperidol") == set()
+
+
+def test_a_seriousness_criterion_cleared_of_the_intervention_is_a_general_negation():
+    # batch 6 PMC420060 (rule t): 'no deaths were attributable to remifentanil use' clears the treatment of serious
+    # events (death is a seriousness criterion, ICH E2A)
+    results = ("There were no statistically significant differences between the renal function groups in the incidence "
+               "of adverse events, and no deaths were attributable to remifentanil use.")
+    title = "Offset of pharmacodynamic effects and safety of remifentanil in intensive care unit patients"
+    intervention = "remifentanil infusion in ICU patients with renal impairment"
+    assert _events(_article(("RESULTS", results), title=title), intervention) == {
+        ("negated_adverse_events", "serious_adverse_events")}
+    # deaths put down to another cause, or merely counted, clear nothing
+    assert _events(_article(("RESULTS", results.replace("remifentanil use", "the underlying illness")), title=title), intervention) == set()
+    counted = results.replace("no deaths were attributable to remifentanil use", "two deaths occurred")
+    assert ("negated_adverse_events", "serious_adverse_events") not in _events(_article(("RESULTS", counted), title=title),
+                                                                              intervention)
