@@ -28,3 +28,19 @@ def test_endoscopic_parameters_are_an_assessment_not_a_procedural_setting():
 def test_pain_rated_during_an_endoscopic_procedure_is_procedural_pain():
     assert "postoperative_acute" in _conditions(_METHODS.replace(
         "and endoscopic parameters were monitored", "were monitored, and pain during endoscopic examination was rated"))
+
+
+def test_greater_compares_like_higher():
+    # pool dev PMC4450164 (26034744, gold ["postoperative_acute"]): the invariance rewrite 'attribution_words' turns
+    # 'a higher incidence of' into 'a greater incidence of'; the flank pain compared is the same outcome
+    title = "Dismembered pyeloplasty with or without internal stenting"
+    result = ("However, a higher incidence of catheter related urinary symptoms and flank pain was reported among those "
+              "with internal stent.")
+    methods = "We have compared the surgical outcome of Anderson-Hynes dismembered pyeloplasty for UPJO repair."
+    found = []
+    for text in (result, result.replace("higher", "greater")):
+        article = Article(pmid="1", pmcid=None, doi=None, title=title,
+                          abstract=[Section("Objectives", "OBJECTIVE", methods), Section("Results", "RESULTS", text)])
+        found.append([f.value for f in conditions.extract(make_context(
+            article, "dismembered pyeloplasty without internal drainage (double J stent)"))])
+    assert found[0] == found[1] == ["postoperative_acute"]
