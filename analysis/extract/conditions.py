@@ -247,7 +247,10 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
                          r"questionnaires?|perceived|perception|diary)\b", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|"
-                      r"(?:arthro|laparo|thoraco)scop(?:y|ies)|ablations?|debridement)\b", re.I)
+                      r"(?:arthro|laparo|thoraco)scop(?:y|ies)|ablations?|debridement|"
+                      # orthopaedic operations named by what they implant or rebuild (batch 6 PMC4714728, round 8)
+                      r"(?:tendon |bone |autogenous |autologous )grafts?|reconstructions?|(?:internal |screw |plate )fixation)\b",
+                      re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
 # The treatment a name gives before its setting, comparator or base ('arthroscopic debridement (vs ...) of massive rotator
 # cuff tears'; not 'telerehabilitation programme ... after subacromial decompression', 'X injection added to core

@@ -44,3 +44,22 @@ def test_greater_compares_like_higher():
         found.append([f.value for f in conditions.extract(make_context(
             article, "dismembered pyeloplasty without internal drainage (double J stent)"))])
     assert found[0] == found[1] == ["postoperative_acute"]
+
+
+def test_an_operation_named_by_the_graft_it_implants_is_the_trials_own_operation():
+    # batch 6 PMC4714728 (gold ["postoperative_acute", "other"]; rules s, af): shoulder pain after the trial's own
+    # reconstruction of an acromioclavicular dislocation
+    title = ("Treatment of Rockwood type III acromioclavicular joint dislocation using autogenous semitendinosus tendon "
+             "graft and endobutton technique")
+    results = ("Group B patients scored higher in terms of pain (P=0.002), activities (P=0.02), range of motion "
+               "(P<0.001), and strength (P=0.004). Two patients (8.7%) encountered acromial osteolysis on latest "
+               "radiographs, with moderate shoulder pain and limited range of motion.")
+    methods = ("Patients were randomly divided into two groups: Group A was treated using a hook plate and Group B with "
+               "autogenous semitendinosus graft and endobutton technique. All participants were followed up for 12 months.")
+    article = Article(pmid="1", pmcid=None, doi=None, title=title,
+                      abstract=[Section("Methods", "METHODS", methods), Section("Results", "RESULTS", results)])
+    name = "autogenous semitendinosus tendon graft and endobutton technique (vs hook plate)"
+    assert conditions.operation_studied(name)
+    assert sorted(f.value for f in conditions.extract(make_context(article, name))) == ["other", "postoperative_acute"]
+    # the comparator's implant is no operation of the intervention's own name (batch 6 PMC4386269's exercise therapy)
+    assert not conditions.operation_studied("exercise therapy (vs hook plate fixation)")
