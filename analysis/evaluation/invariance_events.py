@@ -26,6 +26,9 @@
 - ``absence_forms``: 'There were no X.' <-> 'No X occurred.' (X an event wording): the same absence.
 - ``event_synonyms``: 'vomiting' <-> 'emesis', 'drowsiness' <-> 'somnolence', 'pruritus' <-> 'itching': synonyms the
   guideline maps to one preferred term.
+- ``attribution_words`` (round 8): 'attributable to' -> 'attributed to' -> 'related to' after 'was/were'; 'higher'
+  <-> 'greater' before 'incidence/rate/frequency/number of' and after 'was/were (significantly)' before 'in/among':
+  the same attribution to the treatment (addition t) and the same comparison of how often an event occurred (q).
 - ``event_abbreviation``: an abbreviation defined for an event wording ('adverse events (AEs)', 'postoperative nausea
   and vomiting (PONV)') spelt out wherever it is used later: the abbreviation means its definition.
 
@@ -304,9 +307,33 @@ def event_abbreviation(text: str) -> str:
     return text
 
 
+# ------------------------------------------------------------------------------------ attribution and comparatives
+_ATTRIBUTION_NEXT = {"attributable": "attributed", "attributed": "related", "related": "attributable"}
+_ATTRIBUTION = re.compile(r"\b(?<=was )(?:considered |judged )?(attributable|attributed|related) to\b|"
+                          r"\b(?<=were )(?:considered |judged )?(attributable|attributed|related) to\b")
+_MORE_NEXT = {"higher": "greater", "greater": "higher"}
+_COMPARATIVE = re.compile(r"\b(higher|greater)(?= (?:incidences?|rates?|frequency|number) of\b)|"
+                          r"\b(?:was|were) (?:significantly )?(higher|greater)(?= (?:in|among|with|for)\b)")
+
+
+def attribution_words(text: str) -> str:
+    """'(was/were) attributable to' -> 'attributed to' -> 'related to' -> 'attributable to'; 'a higher incidence of' <->
+    'a greater incidence of', 'was (significantly) higher in' <-> 'greater in'. The same statement that an event was or
+    was not due to the treatment (addition t: 'none related to', 'no deaths were attributable to'), and the same
+    comparison of how often an event occurred in one arm (addition q: more in one arm means it occurred in the other)."""
+    def attribution(m: re.Match[str]) -> str:
+        word = m.group(1) or m.group(2)
+        return m.group(0).replace(word, _ATTRIBUTION_NEXT[word])
+
+    def comparative(m: re.Match[str]) -> str:
+        word = m.group(1) or m.group(2)
+        return m.group(0).replace(word, _MORE_NEXT[word])
+    return _COMPARATIVE.sub(comparative, _ATTRIBUTION.sub(attribution, text))
+
+
 EVENT_REWRITES: dict[str, Callable[[str], str]] = {
     "harm_words": harm_words, "event_order": event_order, "negation_forms": negation_forms,
     "incidence_rate": incidence_rate, "event_number": event_number, "event_spelling": event_spelling,
     "cue_words": cue_words, "absence_forms": absence_forms, "event_synonyms": event_synonyms,
-    "event_abbreviation": event_abbreviation,
+    "event_abbreviation": event_abbreviation, "attribution_words": attribution_words,
 }

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, comparison_reference, coordinated_labels,
-                                                            defined_arms, list_arm, zero_for_intervention)
+                                                            AMOUNT_BEFORE, INFERRED, Inferred, defined_arms, list_arm,
+                                                            more_in_other_arm, zero_for_intervention)
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
@@ -31,7 +32,7 @@ from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_S
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
                                                              own_name_words, patient_characteristic, sedation_technique,
-                                                             treated_symptom, unchanged_measure, unlisted_events)
+                                                             serious_cleared, treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
 from ketamine_evidence.analysis.records import Finding
@@ -40,7 +41,8 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
-__all__ = ["NAME", "VERSION", "extract", "find_event_mentions", "detect_adverse_event_sentence", "preferred_terms"]
+__all__ = ["NAME", "VERSION", "extract", "find_event_mentions", "detect_adverse_event_sentence", "more_in_other_arm",
+           "preferred_terms"]
 
 NAME = "adverse_events"
 VERSION = "1.2"
@@ -240,9 +242,10 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
 
 
 def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str], end: int) -> bool:
-    """The event's clause (else its sentence) names the intervention's arm, or names no other arm. An event inside
-    brackets belongs to the arm named just before them ('adverse events in the dovitinib (diarrhea, ..., and
-    headache) and placebo (diarrhea, fatigue ...) arms')."""
+    """The event's clause (else its sentence) names the intervention's arm, or names no other arm (``INFERRED``
+    where it names another arm with more of the event). An event inside brackets belongs to the arm named just
+    before them ('adverse events in the dovitinib (diarrhea, ..., and headache) and placebo (diarrhea, fatigue ...)
+    arms')."""
     listed = list_arm(sentence, end, lambda text: _arm_status(text, ctx, labels))
     if listed is not None:
         return listed  # 'dry mouth, and nasopharyngitis (LDX and OROS-MPH)': the bracket names the list's arm
@@ -259,7 +262,7 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
     if mine:
         return True
     if other:
-        return False
+        return INFERRED if more_in_other_arm(sentence[lo:hi], sentence[max(lo, start - 60):start]) else False
     # then the contrasted part ('..., while three felt headache, one dizziness, and one nasal congestion
     # following FLP'), then the sentence
     bounds = [0] + [m.end() for m in CONTRAST.finditer(sentence)] + [len(sentence)]
@@ -317,12 +320,13 @@ def extract(ctx: "Context") -> list[Finding]:
             # 'nausea and pruritus were comparable between groups': the events occurred in every arm
             similar = m.compared and not m.negated and _similar_comparison(sentence.text, m.start, ctx, labels)
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
+            belongs = None
             if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
                     or patient_characteristic(sentence.text, m.start)  # 'without a previous history of heart failure'
                     or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
-                    or not (similar or _belongs_to_intervention(sentence.text, m.start, ctx, labels, m.end))):
+                    or not (similar or (belongs := _belongs_to_intervention(sentence.text, m.start, ctx, labels, m.end)))):
                 continue
             if m.negated:
                 scope = general_negation(sentence.text, m) if m.kind != "term" else "term"
@@ -360,7 +364,7 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue  # 'low in both alvimopan and control groups (0% and 4.4%, respectively)': none with it
             if detected is None and not similar:
                 detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)
-            if not (similar or detected):
+            if not (similar or detected or AMOUNT_BEFORE.search(sentence.text, max(0, m.start - 30), m.start)):
                 continue
             for term in m.terms:
                 if _in_topic(term, m.words, topic):
@@ -370,15 +374,24 @@ def extract(ctx: "Context") -> list[Finding]:
                     detail = {"words": m.words, **_counts(sentence.text, m.start, m.end)}
                     if pattern.search(sentence.text):
                         detail["arm"] = ctx.intervention.name
+                    if isinstance(belongs, Inferred) and not similar:
+                        detail["inferred"] = True
                     occurred[term] = _Event(term, sentence, [m.words], detail)
                 elif m.words.lower() not in (w.lower() for w in event.words):
                     event.words.append(m.words)
                     event.detail["words"] = "; ".join(event.words)
+    if SERIOUS not in negated and SERIOUS not in occurred:
+        for sentence in ctx.sentences:
+            if " to " in sentence.text and (words := serious_cleared(sentence.text, pattern)) is not None:
+                negated[SERIOUS] = _Event(SERIOUS, sentence, [words], {"words": words, "scope": "serious"})
+                break
     findings = []
     for field, events in (("adverse_events", occurred), ("negated_adverse_events", negated)):
         for term, event in events.items():
-            if field == "negated_adverse_events" and term in occurred:
+            if field == "negated_adverse_events" and term in occurred and not occurred[term].detail.get("inferred"):
                 continue  # a term is never in both lists: stated to occur wins
+            if field == "adverse_events" and event.detail.get("inferred") and term in negated:
+                continue  # 'This group had no vomiting' beside 'higher in MDZ:FEN group compared to other two groups'
             if field == "negated_adverse_events" and event.detail.get("scope") == "part" and occurred:
                 continue  # 'no AEs were reported at day 2' beside events that occurred: a part, not the whole
             findings.append(Finding(field, term, ctx.evidence(event.sentence, NAME, VERSION),

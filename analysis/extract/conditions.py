@@ -62,7 +62,7 @@ _OWN_WORK = re.compile(r"\b(?:we|our|this (?:study|trial)|the present|the curren
 _SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
 _EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes? of)\b", re.I)
 _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
-_COMPARED = re.compile(r"\b(?:lower|higher|less|more|reduc\w*|than|compared)\b", re.I)
+_COMPARED = re.compile(r"\b(?:lower|higher|greater|less|more|reduc\w*|than|compared)\b", re.I)
 # Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
 # lead-in ('[Results]') names the part; sentences that compare groups ('a higher incidence of ... among those
 # with internal stent') or give p-values report results.
@@ -238,7 +238,7 @@ POPULATION = re.compile(r"\b(?:patients|participants|subjects|adults|children|wo
                         r"volunteers|outpatients)\s+(?:\([^()]*\)\s*|[\w\-]+\s+){0,4}?(?:with|suffering|diagnosed|having|who had)\b|"
                         r"\bwith (?:chronic|acute|severe|moderate|persistent|refractory)\b", re.I)
 # A pain word in a sentence that measures or compares it (not 'ketamine, used for analgesia, ...').
-OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|relief|reduc\w*|lower|higher|"
+OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|relief|reduc\w*|lower|higher|greater|"
                          r"less|more|consumption|requirements?|request|assessed|measured|recorded|rated|evaluated|"
                          r"improv\w*|decreas\w*|increas\w*|attenuat\w*|prevent\w*|efficacy|differ\w*|"
                          r"compar\w*|incidence|threshold|tolerance|time to|duration|free|outcomes?|treat\w*|"
@@ -247,7 +247,10 @@ OUTCOME_CUE = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VNRS|intensity|severity|
                          r"questionnaires?|perceived|perception|diary)\b", re.I)
 SURGICAL = re.compile(r"\b(?:post-?operative\w*|post-?surgical|peri-?operative\w*|intra-?operative\w*|surg\w+|"
                       r"operations?|\w+ectomy|\w+otomy|\w+plasty|arthroplast\w*|(?:arthro|laparo|endo|thoraco)scopic|"
-                      r"(?:arthro|laparo|thoraco)scop(?:y|ies)|ablations?|debridement)\b", re.I)
+                      r"(?:arthro|laparo|thoraco)scop(?:y|ies)|ablations?|debridement|"
+                      # orthopaedic operations named by what they implant or rebuild (batch 6 PMC4714728, round 8)
+                      r"(?:tendon |bone |autogenous |autologous )grafts?|reconstructions?|(?:internal |screw |plate )fixation)\b",
+                      re.I)
 _CHRONIC_WORD = re.compile(r"\bchronic\b", re.I)
 # The treatment a name gives before its setting, comparator or base ('arthroscopic debridement (vs ...) of massive rotator
 # cuff tears'; not 'telerehabilitation programme ... after subacromial decompression', 'X injection added to core
@@ -265,7 +268,7 @@ _EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hype
 # Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
 # comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').
 _MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reliev\w*|alleviat\w*|reduc\w*|decreas\w*|"
-            r"improv\w*|lower(?! (?:back|limbs?|extremit\w*|abdom\w*|legs?|quadrant))|higher|less\w*|more|free|thresholds?|"
+            r"improv\w*|lower(?! (?:back|limbs?|extremit\w*|abdom\w*|legs?|quadrant))|higher|greater|less\w*|more|free|thresholds?|"
             r"tolerance|consumption|requirements?|rescue|questionnaires?|ratings?|rated|assess\w*|measur\w*|evaluat\w*|"
             r"record\w*|outcomes?|end ?points?|chang\w*|differ\w*|effects? (?:of|on)|efficacy|attenuat\w*|prevent\w*|"
             r"incidence|frequency|rates?|compare|comparing|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
@@ -286,7 +289,7 @@ _EVENT_ITEMS = re.compile(_CATEGORY + r"\s*(?:\([^()]*\)|(?:,?\s*(?:such as|like
 # A pain word with a measure of its own ('pain score', 'required more analgesics', 'incidences of ..., pain,
 # ... were assessed', 'differences were observed in postoperative pain'): firmer words than ``_MEASURE``, which
 # also holds 'reported' and 'experienced' that any adverse-event report uses.
-_FIRM = (r"(?:scores?|scales?|VAS|NRS|VRS|intensity|severity|relief|reduc\w*|decreas\w*|lower|higher|less|more|"
+_FIRM = (r"(?:scores?|scales?|VAS|NRS|VRS|intensity|severity|relief|reduc\w*|decreas\w*|lower|higher|greater|less|more|"
          r"assessed|measured|evaluated|recorded|monitored|rated|compared|differences?|improv\w*|disappear\w*|"
          r"resol\w+|advantage)")
 _FIRM_PAIN = re.compile(rf"\b{_FIRM}\b(?:[^.;]|\.\d){{0,120}}?{_PAIN_WORD}|{_PAIN_WORD}(?:[^.;]|\.\d){{0,120}}?\b{_FIRM}\b",

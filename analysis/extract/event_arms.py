@@ -5,6 +5,8 @@
 - ``coordinated_labels``: arms coordinated before one shared 'group(s)' ('in caudal and local group'): each word is
   an arm label, not only the one next to 'group';
 - ``name_labels``: a group label that is a word of the intervention's own name ('Group Caudal' for 'caudal block');
+- ``more_in_other_arm`` (round 8): more of an event counted in another arm than in the rest ('had more complications
+  like hematuria', 'was higher in MDZ:FEN group compared to other two groups'): the intervention's arm had it too;
 - ``zero_for_intervention``: values listed in the arms' order ('..., respectively') that give the intervention's arm
   none of the event ('low in both alvimopan and control groups (0% and 4.4%, respectively)').
 
@@ -28,7 +30,8 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.arms import Arms
 
 __all__ = ["arm_abbreviations", "arm_by_treatment", "comparison_reference", "coordinated_labels", "defined_arms",
-           "list_arm", "name_labels", "zero_for_intervention"]
+           "list_arm", "more_in_other_arm", "name_labels", "zero_for_intervention", "AMOUNT_BEFORE", "INFERRED",
+           "Inferred"]
 
 # Items of an event list between the event and a bracket: short phrases joined by commas, 'and', 'or'.
 _LIST_TAIL = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)[A-Za-z][\w'-]*(?:\s[A-Za-z][\w'-]*){0,3}){0,8}"
@@ -173,3 +176,47 @@ def arm_by_treatment(ctx: "Context", clause: str) -> tuple[bool, bool]:
             side = article_arms(ctx).side(m.group(0))
             mine, other = mine or side in ("intervention", "both"), other or side == "comparator"
     return mine, other
+
+
+# A comparison that states more of the event in another arm, measured against the rest ('Group 2 patients ... had
+# more complications like hematuria', 'was higher in MDZ:FEN group compared to other two groups'): the intervention's
+# arm had less of it, which is still an occurrence (additions rule q; batch 6 PMC5791397, PMC4787139). Only where no
+# arm other than the intervention's is the reference: 'more common with morphine than with placebo' in a ketamine
+# trial names the placebo arm as the reference, so the clause then says nothing about the intervention.
+_COUNT_WORD = r"(?:incidences?|rates? of|frequency|frequencies|occurrence|number of|episodes|complications?|adverse|side[- ]effects?|events?)"
+# The comparative governs a count of events: 'more complications like ...', 'a higher incidence of ...', 'Incidence of X
+# was higher in ...'; not a measured value ('systolic and diastolic BP were significantly higher in Group N', batch 4
+# PMC4152682) nor another noun ('required more analgesics and had complications like ...').
+_MORE_COUNT = re.compile(rf"\b(?:more|higher|greater|increased)\s+(?:[\w-]+\s+)?{_COUNT_WORD}\b|\b{_COUNT_WORD}\b[^.;]{{0,80}}?"
+                         rf"\b(?:was|were)\s+(?:(?:significantly|also|statistically|much)\s+)*(?:more|higher|greater|increased)\b",
+                         re.I)
+_MORE_BEFORE = re.compile(r"\b(?:more|greater)\s+(?:[\w-]+\s+)?$", re.I)  # 'had more nausea'
+# Another arm as the reference: 'more common with morphine than with placebo' in a ketamine trial tells nothing of it.
+_OTHER_REFERENCE = re.compile(r"\b(?:than|compared|relative|versus|vs)\b\s+(?:with\s+|to\s+|in\s+|among\s+)*(?:the\s+)?"
+                              r"(?:placebo|control|saline|sham|vehicle|usual care)\b", re.I)
+_NO_OCCURRENCE = re.compile(r"\b(?:only|exclusively|solely)\b|\bno\b|\bnone\b|\bnot\b|(?<![\d.])0\s?%|\b0 (?:of|/)", re.I)
+# An event put down to something ('catheter related urinary symptoms' among those with a stent, pool dev PMC4450164)
+# is that thing's, not a lesser share of the intervention's.
+_ATTRIBUTED_BEFORE = re.compile(r"[\w-]+[- ](?:induced|associated|related)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def more_in_other_arm(clause: str, before: str = "") -> bool:
+    """Whether a clause that names another arm (and not the intervention's) states a higher count of the event there
+    than in the rest, so that the intervention's arm had it too (rule q); not 'only in the placebo group', a zero, a
+    measured value, a comparison against placebo, or an event ``before`` (the text before it) puts down to a cause."""
+    return ((_MORE_COUNT.search(clause) is not None or _MORE_BEFORE.search(before) is not None)
+            and _NO_OCCURRENCE.search(clause) is None and _OTHER_REFERENCE.search(clause) is None
+            and _ATTRIBUTED_BEFORE.search(before) is None)
+
+
+class Inferred(int):
+    """True, read from a comparison that names only another arm (``more_in_other_arm``): weaker than an explicit
+    negation of the same event for the intervention ('This group had no vomiting')."""
+
+
+INFERRED = Inferred(1)
+
+
+# An amount compared right before the event ('with the less sedative effect', 'had lesser PONV') states that it
+# occurred (additions rules q, ag), though the sentence has no causal or occurrence cue.
+AMOUNT_BEFORE = re.compile(r"\b(?:less|lesser|fewer|more|greater)\s+(?:[\w-]+\s+)?$", re.I)

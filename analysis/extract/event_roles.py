@@ -218,6 +218,23 @@ NONE_RELATED = re.compile(rf"[^.;]{{0,60}}?(?:\b(?:none|no one|nothing|not)\b[^.
                           rf"(?:related|attribut\w+|due)\s+to\s+{_TREATMENT}", re.I)
 
 
+# Seriousness criteria (ICH E2A: death, life-threatening, hospitalisation) stated not to be due to the intervention ('no
+# deaths were attributable to remifentanil use', batch 6 PMC420060): the treatment is cleared of serious events, as
+# 'none related to the study medication' (addition t) clears it of adverse events.
+_SERIOUS_CRITERIA = re.compile(r"\b(?:no|none of the)\s+(?:[\w-]+\s+){0,2}?(?:deaths?|fatalit(?:y|ies)|hospitali[sz]ations?)\s+"
+                               r"(?:(?:was|were)\s+(?:(?:considered|judged|deemed)\s+)?)?(?:related|attribut\w+|due)\s+to\s+"
+                               r"(?:the\s+)?(?P<what>[^.;,]{1,40})", re.I)
+
+
+def serious_cleared(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The words by which ``text`` clears the intervention (``pattern``, or 'the study treatment') of a seriousness
+    criterion ('no deaths were attributable to remifentanil use'), else None."""
+    for m in _SERIOUS_CRITERIA.finditer(text):
+        if pattern.match(m.group("what")) or re.match(_TREATMENT, m.group("what"), re.I):
+            return m.group(0)
+    return None
+
+
 # A list that follows the general words ('the most common adverse events were headache, fatigue, myalgia and
 # cough'): each item the lexicon does not name is an event of its own ('other').
 _LIST_AFTER = re.compile(r"(?:[\s-]+[\w-]+){0,5}?\s*(?:\(|:|\b(?:were|was|included|including|include|such as|"

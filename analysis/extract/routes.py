@@ -318,7 +318,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
     """The sentence that implies an intravenous route beyond doubt, if any."""
     if any(_local_route_of_intervention(ctx, s) for s in sentences):
         return None
-    sentences = [s for s in sentences if not _NOT_IV.search(s.text)]
+    sentences = [s for s in sentences if not _NOT_IV.search(_UNDER_SETTING.sub(" ", s.text))]
     for s in sentences:  # 'ketamine PCA', 'PCA containing morphine and ketamine'
         found = mentions(s.text, ctx.intervention.pattern)
         for m in PCA.finditer(s.text):
@@ -339,6 +339,12 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
         if PER_KG.search(s.text) and INDUCTION.search(s.text):
             return s
     return None
+
+
+# The setting every patient is operated under ('scheduled for retinal surgery under peribulbar block', batch 6
+# PMC4787139) is a co-intervention: its local route does not rule out that the intervention went into a vein.
+_UNDER_SETTING = re.compile(r"\bunder\s+(?:(?:general|local|regional|spinal|peribulbar|retrobulbar|sub-tenon|topical|"
+                            r"combined|[\w-]+al)\s+){1,3}(?:an(?:a)?esthesia|blocks?|anesthetic|anaesthetic)\b", re.I)
 
 
 def _local_route_of_intervention(ctx: "Context", s: "Sentence") -> bool:

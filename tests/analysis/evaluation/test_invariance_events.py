@@ -86,3 +86,19 @@ def test_event_abbreviation_spells_out_later_uses():
         "adverse events (AEs). No adverse events were reported."
     ppu = "closure of a perforated peptic ulcer (PPU). Repair of PPU is safe."
     assert event_abbreviation(ppu) == ppu
+
+
+def test_attribution_words_swap_attribution_and_comparatives_only():
+    from ketamine_evidence.analysis.evaluation.invariance_events import attribution_words
+    # batch 6 PMC420060 and PMC4787139 (round 8)
+    assert attribution_words("and no deaths were attributable to remifentanil use.") == \
+        "and no deaths were attributed to remifentanil use."
+    assert attribution_words(attribution_words("none were considered attributable to the study drug")) == \
+        "none were considered attributable to the study drug".replace("attributable", "related")
+    assert attribution_words("Incidence of nausea and vomiting was higher in MDZ:FEN group compared to other two "
+                             "groups.") == ("Incidence of nausea and vomiting was greater in MDZ:FEN group compared to "
+                                            "other two groups.")
+    assert attribution_words("a higher incidence of flank pain") == "a greater incidence of flank pain"
+    # a comparative of a dose or a score, and 'related' outside an attribution, stay
+    for kept in ("the higher dose was given", "pain scores were higher at 6 h", "catheter related urinary symptoms"):
+        assert attribution_words(kept) == kept

@@ -366,13 +366,14 @@ def test_drug_related_symptoms_listed_are_events():
      "to have a periarticular injection with or without corticosteroid.", "The rate of complications, including "
      "surgical site infection, was not significantly different between the two groups up to one year "
      "post-operatively.", set()),
-    # pool dev 26495402: each event with its own P value was observed in both arms
+    # pool dev 26495402: each event with its own P value was observed in both arms; drowsiness and anxiety, higher in
+    # the comparator's arm, occurred with ondansetron too (rule q; gold has sedation and anxiety, round 8)
     ("ondansetron (vs metoclopramide)", "Comparing the Antiemetic Effects of Ondansetron and Metoclopramide in Patients "
      "with Minor Head Trauma", "The patients with minor head trauma associated with nausea and vomiting were randomly "
      "divided into 2 groups: treatment with metoclopramide (10mg/2ml, slow injection) and treatment with ondansetron "
      "(4mg/2ml, slow injection).", "The incidence of fatigue (p=0.44), headache (p=0.58) and dystonia (p=0.06) had no "
      "significant difference in the two groups but the incidence of drowsiness and anxiety in the metoclopramide group "
-     "was significantly higher (P < 0.001).", {"fatigue", "headache", "other"}),
+     "was significantly higher (P < 0.001).", {"fatigue", "headache", "other", "sedation", "anxiety"}),
 ])
 def test_a_bare_no_difference_is_no_occurrence(intervention, title, methods, sentence, expected):
     article = _article(sentence, title=title, methods=methods)
