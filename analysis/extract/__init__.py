@@ -89,6 +89,7 @@ class Context:
     findings: list[Finding] = field(default_factory=list)
     _intervention_sentences: list[Sentence] | None = field(default=None, repr=False, compare=False)
     _text: str | None = field(default=None, repr=False, compare=False)
+    _pooled: tuple[str, Sentence | None] | None = field(default=None, repr=False, compare=False)  # design.pooled_of
 
     @property
     def text(self) -> str:

@@ -103,7 +103,7 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
             small_series.append(_small_series(sentences, whole))
         return small_series[0]
 
-    pooled = pooled_analysis(sentences, whole, lows)
+    pooled = pooled_of(ctx, sentences, whole, lows)
     if pooled is not None:
         return "other", pooled, None
     if "narrative_review" in by_type and "rct" not in by_type:  # PubMed's 'Review': a review of whatever
@@ -224,6 +224,19 @@ def _groups_by_trait(sentences: list["Sentence"]) -> bool:
         return False
     words = [m.group(0).lower() for s in sentences for m in TRIAL.finditer(s.text)]
     return all(GROUP_WORDS.match(w) for w in words) and any(w.endswith("to") for w in words)
+
+
+def pooled_of(ctx: "Context", sentences: list["Sentence"], whole: str,
+              lows: list[str] | None = None) -> "Sentence | None":
+    """``pooled_analysis`` of the article's ``whole`` text (and its ``sentences``), kept on ``ctx``: ``design`` asks it
+    and ``participants`` asks it again of every study called 'other' (some 45% of a MEDLINE mix). The kept answer is
+    read only for the same text object (``design`` reads a copy with plain hyphens when the text has others)."""
+    kept = ctx._pooled
+    if kept is not None and kept[0] is whole:
+        return kept[1]
+    found = pooled_analysis(sentences, whole, lows if lows is not None else [lower(s.text) for s in sentences])
+    ctx._pooled = (whole, found)
+    return found
 
 
 def pooled_analysis(sentences: list["Sentence"], whole: str, lows: list[str]) -> "Sentence | None":

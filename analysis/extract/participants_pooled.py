@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.design import pooled_analysis
-from ketamine_evidence.analysis.extract.study_text import lower
+from ketamine_evidence.analysis.extract.design import pooled_of
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -34,7 +33,7 @@ def _number(text: str) -> int:
 
 def pooled_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The pooled total of a rule-d analysis and its sentence; None when the study pools no trials or lists no arms."""
-    if pooled_analysis(ctx.sentences, ctx.text, [lower(s.text) for s in ctx.sentences]) is None:
+    if pooled_of(ctx, ctx.sentences, ctx.text) is None:
         return None
     for s in ctx.sentences:  # the first sentence that lists two or more arms
         arms = [_number(m.group("n") or m.group("m")) for m in ARM_COUNT.finditer(s.text)]

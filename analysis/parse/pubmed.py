@@ -205,8 +205,10 @@ def parse_authors(el: etree._Element, parts: PubmedParts | None = None) -> list[
         return None
     authors = []
     for last, _, initials, collective in found:
-        if last and last.strip():  # names are single text nodes: strip, no need to collapse whitespace
-            authors.append(f"{last.strip()} {initials.strip()}" if initials and initials.strip() else last.strip())
+        last = last.strip() if last else None  # names are single text nodes: strip, no need to collapse whitespace
+        if last:
+            initials = initials.strip() if initials else None
+            authors.append(f"{last} {initials}" if initials else last)
         elif collective is not None:
             name = _text(collective)
             if name:
@@ -220,10 +222,10 @@ def parse_author_names(el: etree._Element, parts: PubmedParts | None = None) -> 
     if found is None:
         return None
     names = []
-    for last, fore, initials, collective in found:
-        last = clean(last)
+    for last, fore, initials, collective in found:  # ``clean`` inlined (a call per name part cost a third of this)
+        last = " ".join(last.split()) if last else None
         if last:
-            given = clean(fore) or clean(initials)
+            given = (" ".join(fore.split()) if fore else None) or (" ".join(initials.split()) if initials else None)
             names.append(f"{last}, {given}" if given else last)
         else:
             name = _text(collective)

