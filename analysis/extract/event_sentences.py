@@ -11,6 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
+from ketamine_evidence.analysis.extract.ade_span_tagger import SpanTagger, pair_features as _pair_features, span_features, \
+    token_features
 from ketamine_evidence.analysis.extract.event_negation import EventMention, find_event_mentions, negated_spans as _negated_spans
 from ketamine_evidence.analysis.extract.event_terms import LEXICON
 
@@ -73,7 +75,7 @@ def detect_adverse_event_sentence(text: str, drug: re.Pattern[str] | None = None
     if drug is None and model is not False:
         learned = load_model() if model is None else model
         return learned.accepts(sentence_features(text, _signals(text, mentions, negated_spans, has_event),
-                                                 learned.gazetteer))
+                                                 learned.gazetteer, learned.tagger))
     return _rule_verdict(text, drug, negated_spans, has_event)[0]
 
 
@@ -124,7 +126,6 @@ _TOKEN = re.compile(r"[a-z][a-z0-9]*|\d+")
 _EVENT_ABBREVIATIONS = frozenset("""SJS TEN NMS DIC HUS TTP SIADH SLE ARF AKI CHF ILD VOD BOOP DRESS GVHD ARDS
     AGEP PML PRES RPLS TLS QT QTc DVT PE MI""".split())
 _TOKEN_CASED = re.compile(r"[A-Za-z][A-Za-z0-9]*|\d+")
-_PAIR_WINDOW = 12
 
 
 @dataclass(frozen=True)
@@ -174,25 +175,12 @@ def gazetteer_features(tokens: list[str], gazetteer: Gazetteer) -> set[str]:
     return out
 
 
-def _pair_features(tokens: list[str], cause: list[int], effect: list[int], orders: tuple[str, str],
-                   order_prefix: str, word_prefix: str, masks: tuple[str, ...]) -> set[str]:
-    """For each cause and effect at most ``_PAIR_WINDOW`` words apart: their order (``orders``: cause first,
-    effect first) and the plain words between them, each feature named with its prefix and the order."""
-    out: set[str] = set()
-    for i in cause:
-        for j in effect:
-            if 0 < abs(i - j) <= _PAIR_WINDOW:
-                lo, hi = sorted((i, j))
-                order = orders[0] if i < j else orders[1]
-                out.add(f"{order_prefix}{order}")
-                out.update(f"{word_prefix}{order}:{t}" for t in tokens[lo + 1:hi] if t not in masks)
-    return out
-
-
-def sentence_features(text: str, signals: RuleSignals | None = None, gazetteer: Gazetteer | None = None) -> list[str]:
+def sentence_features(text: str, signals: RuleSignals | None = None, gazetteer: Gazetteer | None = None,
+                      tagger: SpanTagger | None = None) -> list[str]:
     """The learned classifier's features of a sentence: lower-cased unigrams, bigrams and trigrams over the
     words with drug names as ``DRUG`` and event words as ``EVENT``, the rules' signals (``rule:...``) and,
-    with a ``gazetteer``, the same read over its annotated phrases (:func:`gazetteer_features`)."""
+    with a ``gazetteer``, the same read over its annotated phrases (:func:`gazetteer_features`) and, with a
+    ``tagger``, over the effect and drug spans it predicts (:func:`ade_span_tagger.span_features`)."""
     signals = rule_signals(text) if signals is None else signals
     drugs, events = signals.drug_words, signals.event_words
     raw = _TOKEN_CASED.findall(text)
@@ -217,6 +205,8 @@ def sentence_features(text: str, signals: RuleSignals | None = None, gazetteer: 
     out.add(f"rule:drug={bool(drugs)}")
     if gazetteer is not None:
         out |= gazetteer_features(tokens, gazetteer)
+    if tagger is not None:
+        out |= span_features(tokens, tagger.probabilities(token_features(raw, drugs, events)))
     return sorted(out)
 
 
@@ -228,6 +218,7 @@ class SentenceModel:
     intercept: float
     threshold: float = 0.0
     gazetteer: Gazetteer | None = None
+    tagger: SpanTagger | None = None
 
     def score(self, feats: Iterable[str]) -> float:
         return self.intercept + sum(self.weights.get(f, 0.0) for f in feats)
@@ -245,11 +236,12 @@ def load_model() -> SentenceModel:
     """The shipped classifier (trained on ADE-Corpus-V2 by ``python -m ketamine_evidence.analysis.evaluation.ade_classifier
     --train``; its figure is measured by cross-validation only)."""
     data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    gazetteer = data.get("gazetteer")
+    gazetteer, tagger = data.get("gazetteer"), data.get("tagger")
     return SentenceModel(data["weights"], float(data["intercept"]), float(data.get("threshold", 0.0)),
                          None if gazetteer is None else Gazetteer(
                              frozenset(tuple(p.split()) for p in gazetteer["effects"]),
-                             frozenset(tuple(p.split()) for p in gazetteer["drugs"])))
+                             frozenset(tuple(p.split()) for p in gazetteer["drugs"])),
+                         None if tagger is None else SpanTagger.from_json(tagger))
 
 
 # Causal constructions; the named group ``w`` is the window that must hold the drug.

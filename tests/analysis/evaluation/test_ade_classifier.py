@@ -52,10 +52,16 @@ def test_shipped_model_decides_for_any_drug_and_the_rules_for_a_named_drug():
     model = load_model()
     assert 0 < len(model.weights) <= ade_classifier.MAX_FEATURES and model.gazetteer is not None
     assert ("ototoxicity",) in model.gazetteer.effects and ("azithromycin",) in model.gazetteer.drugs
+    assert model.tagger is not None and 0 < len(model.tagger.weights) <= ade_classifier.MAX_TAGGER_FEATURES
     sentence = "Some patients develop hypersensitivity rash in response to HCQ."
-    feats = sentence_features(sentence, gazetteer=model.gazetteer)
+    feats = sentence_features(sentence, gazetteer=model.gazetteer, tagger=model.tagger)
+    assert {"pn:PAE", "pn:PDR", "pboth=True"} <= set(feats)  # 'hypersensitivity rash' and 'HCQ' are tagged
     assert detect_adverse_event_sentence(sentence) is (model.score(feats) > model.threshold)
     assert detect_adverse_event_sentence("Rapid resolution of glaucoma with methylprednisolone and mannitol.") is False
+    # ADE-Corpus-V2, PMID 10030778: its annotated positive, and a negative naming the same drug.
+    assert detect_adverse_event_sentence("Intravenous azithromycin-induced ototoxicity.") is True
+    assert detect_adverse_event_sentence("Intravenous azithromycin is increasingly administered for treatment of "
+                                         "hospitalized patients with community-acquired pneumonia.") is False
     # With the intervention given (the extractor's reading of abstracts), only the rules decide.
     ketamine = re.compile(r"\bketamine\b", re.I)
     assert detect_adverse_event_sentence("Hallucinations occurred in 3 patients after ketamine.", ketamine,
