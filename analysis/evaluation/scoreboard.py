@@ -13,16 +13,18 @@ Sets (paths relative to the repository and ``--shared``):
   batch 7: the first pool blind split (60, frozen before any rule was written from the pool), scored blind
   through six rounds and retired at the start of the seventh, when no unread pain-trial text was left to
   freeze in its place (``data/eval/pool/README.md``);
-- blind: pool blind2 (60, frozen
-  with batch 5 in the second round), pool blind3 (50, the last pool articles, frozen at the start of the third
+- check: pool blind2 (60, frozen with batch 5 in the second round, blind through the eighth round); in the ninth
+  round it became the check set: the lead scored it, aggregate figures only, to choose between learned readers and
+  the rules, so it is no longer blind (``data/eval/pool/README.md``);
+- blind: pool blind3 (50, the last pool articles, frozen at the start of the third
   round before annotation), the earlier hold-out of
   15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``), and blind4 (61 Evidence
   Inference pain trials outside the pool, frozen at the start of the fourth round before annotation;
   ``data/eval/ei_blind4``; its pain_effect is not fully unseen, since the direction rules of the first rounds
   were tuned on these trials' Evidence Inference pain prompts).
 
-The blind pool splits still blind are also pooled (110 records; rounds 1-6 pooled three, 170); the pooled column
-and blind4 carry a 95% bootstrap interval per field.
+Blind3 and blind4 carry a 95% bootstrap interval per field (rounds 1-6 pooled three blind pool splits, 170
+records, and rounds 7-8 two, 110; with blind2 the check set, one pool split is left blind, so no pooled column).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ FIELDS = ("relevant", "design", "conditions", "routes", "n_participants", "relie
 @dataclass(frozen=True)
 class GoldSet:
     name: str
-    split: str  # 'dev' (rules written from it), 'unseen' (read by no one yet) or 'blind' (only scored)
+    split: str  # 'dev' (rules written from it), 'check' (scored to choose variants, errors unread) or 'blind' (only scored)
     gold: Path
     articles: Path
 
@@ -65,7 +67,7 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("pool dev batch 6 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch6.jsonl", pool),
         GoldSet("pool dev batch 7 (60, retired blind)", "dev", repo / "data" / "eval" / "pool" / "gold_blind.jsonl",
                 pool),
-        GoldSet("pool blind2 (60)", "blind", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
+        GoldSet("pool blind2 (60)", "check", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
         GoldSet("pool blind3 (50)", "blind", repo / "data" / "eval" / "pool" / "gold_blind3.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
                 shared / "corpus" / "pmc_ketamine"),
@@ -85,8 +87,8 @@ def _linked(gold: Path, articles: Path, folder: Path) -> Path:
     return folder
 
 
-POOLED = "blind2 + blind3"  # the blind pool splits as one sample: a tighter estimate
-WITH_INTERVAL = ("blind4",)  # single sets that also carry a 95% interval (besides the pooled column)
+POOLED = "pooled blind pool splits"  # the blind pool splits as one sample, when more than one is still blind
+WITH_INTERVAL = ("pool blind3", "blind4")  # single sets that also carry a 95% interval (besides a pooled column)
 BOOTSTRAP_ROUNDS = 1000
 Pairs = list[tuple[dict, dict]]
 
@@ -95,11 +97,12 @@ Intervals = dict[str, dict[str, tuple[float, float]]]
 
 
 def scoreboard(repo: Path, shared: Path, intervals: Intervals | None = None) -> dict[str, dict[str, float]]:
-    """{set name: {field: value}} for every gold set, plus the blind pool splits pooled. ``intervals``, when
+    """{set name: {field: value}} for every gold set, plus the blind pool splits pooled when more than one is left. ``intervals``, when
     given, receives {column: {field: 95% bootstrap interval}} (records resampled) for the pooled column and
     the sets named in ``WITH_INTERVAL``."""
     out: dict[str, dict[str, float]] = {}
     pooled: Pairs = []
+    pooled_sets = 0
     with tempfile.TemporaryDirectory() as tmp:
         for s in gold_sets(repo, shared, Path(tmp)):
             ev = evaluate(s.gold, s.articles)
@@ -109,7 +112,8 @@ def scoreboard(repo: Path, shared: Path, intervals: Intervals | None = None) -> 
                 intervals[column] = bootstrap_intervals(list(zip(ev.predictions, ev.gold)))
             if s.split == "blind" and s.name.startswith("pool blind"):
                 pooled += list(zip(ev.predictions, ev.gold))
-    if pooled:
+                pooled_sets += 1
+    if pooled_sets > 1:
         scores = score_records(pooled)
         column = f"{POOLED} ({len(pooled)}) [blind]"
         out[column] = {f: round(scores[f].value, 3) for f in FIELDS if f in scores}

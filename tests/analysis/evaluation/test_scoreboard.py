@@ -9,12 +9,12 @@ from tests.conftest import REPO
 def test_every_set_is_scored_with_its_split() -> None:
     intervals: dict[str, dict[str, tuple[float, float]]] = {}
     board = scoreboard(REPO, REPO.parent / "shared", intervals)
-    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 7 + ["blind]"] * 6
-    # the pooled column is the blind pool splits still blind (blind2, blind3) scored as one sample, with an
-    # interval around it; blind4, from another source, carries its own; the retired first blind split is dev
-    pooled, blind4 = f"{POOLED} (110) [blind]", "blind4 (61) [blind]"
-    assert list(board)[-1] == pooled and set(intervals) == {pooled, blind4}
-    for column in (pooled, blind4):
+    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 7 + ["check]"] + ["blind]"] * 4
+    # blind2 became the ninth round's check set; with one pool split left blind there is no pooled column, and
+    # blind3 and blind4 carry their own intervals; the retired first blind split is dev
+    blind3, blind4 = "pool blind3 (50) [blind]", "blind4 (61) [blind]"
+    assert not any(n.startswith(POOLED) for n in board) and set(intervals) == {blind3, blind4}
+    for column in (blind3, blind4):
         for f in FIELDS:
             low, high = intervals[column][f]
             assert low <= board[column][f] <= high
@@ -24,8 +24,8 @@ def test_every_set_is_scored_with_its_split() -> None:
     assert board["ketamine dev (14) [dev]"]["relevant"] == 1.0
     assert "pool dev batch 7 (60, retired blind) [dev]" in board
     table = to_markdown(board, intervals)
-    assert table.count("\n") == len(FIELDS) + 1 and "pool blind2 (60) [blind]" in table
-    assert f"{board[pooled]['pain_effect']:.3f} ({intervals[pooled]['pain_effect'][0]:.2f}-" in table
+    assert table.count("\n") == len(FIELDS) + 1 and "pool blind2 (60) [check]" in table
+    assert f"{board[blind3]['pain_effect']:.3f} ({intervals[blind3]['pain_effect'][0]:.2f}-" in table
     assert f"{board[blind4]['design']:.3f} ({intervals[blind4]['design'][0]:.2f}-" in table
 
 
