@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from re import _constants as sre_constants, _parser as sre_parse
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -196,55 +195,6 @@ def _by_first_letter(regex: re.Pattern[str]) -> dict[str, re.Pattern[str]]:
 _BY_LETTER = _by_first_letter(LEXICON.regex)
 
 
-def _literal_start(alternative: str, flags: int) -> str:
-    """The ASCII letters (lower case, at most four) every match of ``alternative`` starts with: its leading literal
-    characters ('' when it starts with a group, a class or a case-sensitive part)."""
-    out = ""
-    for op, av in sre_parse.parse(alternative, flags).data:
-        if op is not sre_constants.LITERAL or av >= 128 or len(out) == 4:
-            break
-        out += chr(av).lower()
-    return out
-
-
-def _by_prefix(regex: re.Pattern[str]) -> dict[str, tuple[int, ...]]:
-    """The numbers of the lexicon alternation's alternatives (their order) by literal start; empty if the regex is
-    not ``_HEAD + alternatives + _TAIL``."""
-    source = regex.pattern
-    alts = required_text.alternatives(source[len(_HEAD):-len(_TAIL)]) \
-        if source.startswith(_HEAD) and source.endswith(_TAIL) else None
-    _ALTERNATIVES[:] = alts or []
-    out: dict[str, list[int]] = {}
-    for i, a in enumerate(_ALTERNATIVES):
-        start = _literal_start(a, regex.flags)
-        firsts = required_text.first_letters(a, regex.flags) if not start else None
-        if firsts is not None and all(c.isascii() for c in firsts):  # '(?:systolic|diastolic) ...': one per letter
-            for c in firsts:
-                out.setdefault(c, []).append(i)
-        else:
-            out.setdefault(start, []).append(i)
-    return {start: tuple(numbers) for start, numbers in out.items()}
-
-
-_ALTERNATIVES: list[str] = []
-_PREFIXED = _by_prefix(LEXICON.regex)
-
-
-@lru_cache(maxsize=8192)  # a vocabulary (the four characters a word starts with), not texts: kept for the harvest
-def _for_start(key: str) -> re.Pattern[str] | None:
-    """The lexicon alternation holding, in their order, only the wordings that can match where the text's next
-    four characters are ``key`` (ASCII, lower case): those whose literal start ``key`` begins with. At a common
-    word ('with', 'comp', 'post') it tries a handful of wordings, not the hundred of its first letter. None when
-    no wording can match there."""
-    return _alternation(tuple(sorted(i for n in range(len(key) + 1) for i in _PREFIXED.get(key[:n], ()))))
-
-
-@lru_cache(maxsize=None)  # one per set of wordings: a few hundred at most (the literal starts' groups)
-def _alternation(numbers: tuple[int, ...]) -> re.Pattern[str] | None:
-    return re.compile(_HEAD + "|".join(_ALTERNATIVES[i] for i in numbers) + _TAIL, LEXICON.regex.flags) \
-        if numbers else None
-
-
 def lexicon_hits(text: str) -> list[re.Match[str]]:
     """``LEXICON.regex.finditer(text)``, tried only at the words whose first letters can start a wording
     (a big alternation tried at every character costs ten times more)."""
@@ -255,18 +205,12 @@ def lexicon_hits(text: str) -> list[re.Match[str]]:
 def _lexicon_hits(text: str) -> tuple[re.Match[str], ...]:
     hits: list[re.Match[str]] = []
     end = 0
-    regex, by_letter, by_start = LEXICON.regex, _BY_LETTER, _for_start if _PREFIXED else None
+    regex, by_letter = LEXICON.regex, _BY_LETTER
     for start in _starts(text):
         if start < end:
             continue
-        key = text[start:start + 4]  # the text's own letters (the lower-cased copy may be offset by 'İ')
-        if by_start is not None and key.isascii():  # under re.I an ASCII character matches only its ASCII cases
-            narrowed = by_start(key.lower())
-            if narrowed is None:
-                continue
-            m = narrowed.match(text, start)
-        else:
-            m = (by_letter.get(key[:1].lower()) or regex).match(text, start)
+        first = text[start].lower()  # the text's own letter (the lower-cased copy may be offset by 'İ')
+        m = (by_letter.get(first) or regex).match(text, start)
         if m is not None:
             hits.append(m)
             end = m.end()
