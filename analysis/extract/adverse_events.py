@@ -102,7 +102,7 @@ def _in_topic(term: str, words: str, topic: set[str]) -> bool:
 def _topic_terms(ctx: "Context") -> set[str]:
     """Preferred terms the study aims at: named in the title or in a sentence stating the aim."""
     topic: set[str] = set()
-    for s in ctx.sentences:
+    for s in (s for s in ctx.sentences if lexicon_hits(s.text)):  # no event word, no topic (hits kept per article)
         primary = _PRIMARY.search(s.text) if "rimary" in s.text else None
         aim = s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary
         enrolment = not (s.section and _label_kinds(s.section)[2]) and _ENROLLED.search(s.text) is not None

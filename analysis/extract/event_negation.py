@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.event_terms import LEXICON, alternation, lexicon_hits, load_lexicon
 
@@ -28,9 +29,20 @@ class _Negation:
     verbs: re.Pattern[str]
 
 
+def _word(alternation: str) -> re.Pattern[str]:
+    """The alternation as whole words, led by a look-ahead for the letters its phrases start with: a pattern that
+    starts with a look-behind is tried at every character, one that starts with a class of characters only where
+    the text holds one (the trigger lists' scans take half the time, same matches)."""
+    source = rf"(?<![\w-])(?:{alternation})(?![\w-])"
+    firsts = required_text.first_letters(source, re.I)
+    if firsts:
+        source = "(?=[%s])" % "".join(re.escape(c) for c in sorted(firsts)) + source
+    return re.compile(source, re.I)
+
+
 def _compile_negation() -> _Negation:
     data = load_lexicon("negation_triggers.toml")
-    word = lambda alt: re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I)  # noqa: E731
+    word = _word
     return _Negation(pre=word(alternation(data["pre"])), post=word(alternation(data["post"])), pseudo=word(alternation(data["pseudo"])),
                      terminate=word(alternation(data["terminate"])), max_words=int(data.get("max_words", 12)),
                      subject=re.compile(rf"(?:{alternation(data['subject'])})$", re.I), verbs=word(alternation(data["verbs"])))

@@ -126,11 +126,17 @@ OCCURRED = re.compile(r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experie
 def is_methods(sentence: "Sentence", mentions: "list[EventMention]") -> bool:
     """A planned measurement ('side effects were recorded') or, outside the results, a plan or an eligibility rule
     ('Main exclusion criteria are'): not a result. An event negated ('No major adverse effects were registered') is."""
-    if sentence.section and METHODS_LABEL.search(sentence.section) and not RESULT_LABEL.search(sentence.section):
+    methods, results = _methods_label(sentence.section or "")
+    if methods and not results:
         return True
     if any(m.negated for m in mentions) and not PLANNED.search(sentence.text):
         return False
-    return (PROTOCOL.search(sentence.text) is not None and not RESULT_LABEL.search(sentence.section or "")) or (
+    return (PROTOCOL.search(sentence.text) is not None and not results) or (
         METHODS_VERBS.search(sentence.text) is not None and not SIMILARITY.search(sentence.text) and not
         OCCURRED.search(sentence.text))
 
+
+@lru_cache(maxsize=256)  # a vocabulary: the few section labels recur in every abstract
+def _methods_label(label: str) -> tuple[bool, bool]:
+    """Whether a section label names a methods part, and whether it names the results."""
+    return METHODS_LABEL.search(label) is not None, RESULT_LABEL.search(label) is not None

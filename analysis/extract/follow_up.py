@@ -11,6 +11,7 @@ Where no time is stated at all, pain rated only at a single session or procedure
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
@@ -332,7 +333,12 @@ _BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
 
 def own_study(sentence: "Sentence") -> bool:
     """False for a background sentence that is not about this study: its times are not this study's follow-up."""
-    return not (sentence.section and _BACKGROUND.match(sentence.section)) or about_this_study(sentence.text)
+    return not (sentence.section and _background_label(sentence.section)) or about_this_study(sentence.text)
+
+
+@lru_cache(maxsize=256)  # a vocabulary: the few section labels recur in every abstract (asked of every sentence)
+def _background_label(section: str) -> bool:
+    return _BACKGROUND.match(section) is not None
 
 
 # The analysis reported is an interim one, at a stated time: the follow-up so far.

@@ -94,3 +94,31 @@ def test_real_article():
     assert found["dose_mg_per_kg"].value == pytest.approx(0.5)
     assert found["infusion_mg_per_kg_h"].value == pytest.approx(0.12)
     assert "2 µg/kg/min" in found["infusion_mg_per_kg_h"].evidence.text
+
+
+@pytest.mark.parametrize("sentence, dose, rate", [
+    # round 9 (sp13): the rate and per-kg scans run only where 'kg' is written, in any case (PMC4188762's
+    # 'ketamine 0.5 mg/kg' and the notations of the cases above, in capitals and with the Kelvin sign, which is 'k'
+    # to re.I and lower-cases to 'k')
+    ("Group K, ketamine 0.5 MG/KG; Group R, remifentanil 1 \u00b5g/kg.", 0.5, None),
+    ("Ketamine was infused at 0.1 MG\u00b7KG\u22121\u00b7H\u22121 for 48 h.", None, 0.1),
+    ("Group K, ketamine 0.5 mg/\u212ag; Group R, remifentanil 1 \u00b5g/kg.", 0.5, None),
+])
+def test_per_kg_in_any_case(sentence, dose, rate):
+    found = _doses(_article(sentence))
+    assert (found["dose_mg_per_kg"].value if "dose_mg_per_kg" in found else None) == dose
+    assert (found["infusion_mg_per_kg_h"].value if "infusion_mg_per_kg_h" in found else None) == rate
+
+
+def test_no_per_kg_scan_without_kg(monkeypatch):
+    # data/snapshot/pmc PMC4188762 (with 'kg') and PMC5722109 (without)
+    calls = []
+    monkeypatch.setattr(dosing, "PER_KG", type("Spy", (), {"finditer": lambda self, text: calls.append(text) or iter(())})())
+    with_kg = ("Patients were allocated into 4 groups according to the pretreatment drugs (Group N, normal saline; "
+               "Groups L, lidocaine 40 mg; Group K, ketamine 0.5 mg/kg; Group R, remifentanil 1 \u00b5g/kg).")
+    _doses(_article(with_kg))
+    assert calls == [with_kg]
+    calls.clear()
+    _doses(_article("Adding 0.4 mL 50 mg/mL ketamine hydrochloride to the articaine local anesthetic did not increase "
+                    "the efficacy of IANB for posterior mandibular teeth with symptomatic irreversible pulpitis."))
+    assert calls == []

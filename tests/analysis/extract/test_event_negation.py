@@ -86,3 +86,39 @@ def test_a_copula_not_that_negates_no_event_stops_at_the_next_clause() -> None:
     # a 'not' whose predicate names an event keeps its list
     text = "Ketamine was not accompanied by nausea, vomiting, and headache."
     assert [m.words for m in find_event_mentions(text) if m.negated] == ["nausea", "vomiting", "headache"]
+
+
+def _snapshot_sentences() -> list[str]:
+    return [s.text for path in sorted(SNAPSHOT.glob("*.nxml")) for article in parse_file(path)
+            for s in split_article(article, article.text)]
+
+
+def test_trigger_lists_led_by_their_first_letters_match_as_the_plain_whole_word_alternation() -> None:
+    """Round 9 (sp13): each trigger list starts with a look-ahead for the letters its phrases start with, so ``re``
+    skips the characters no phrase starts with; the matches are those of the plain alternation, also in capitals
+    and with the characters ``re.I`` equates with ASCII letters ('ſ', 'İ', the Kelvin sign)."""
+    from ketamine_evidence.analysis.extract.event_terms import alternation, load_lexicon
+    from ketamine_evidence.analysis.extract.fast_re import fast
+
+    data = load_lexicon("negation_triggers.toml")
+    texts = _snapshot_sentences()
+    texts += [t.upper() for t in texts[:400]] + [t.replace("s", "\u017f").replace("i", "\u0130") for t in texts[:400]] \
+        + [t.replace("k", "\u212a") for t in texts[:400]]
+    found = 0
+    for name in ("pre", "post", "pseudo", "terminate", "verbs"):
+        shipped = getattr(NEGATION, name)
+        assert shipped.pattern.startswith("(?=["), name  # the look-ahead is there
+        plain = fast(re.compile(rf"(?<![\w-])(?:{alternation(data[name])})(?![\w-])", re.I))
+        for text in texts:
+            spans = [m.span() for m in shipped.finditer(text)]
+            assert spans == [m.span() for m in plain.finditer(text)], (name, text)
+            found += len(spans)
+    assert found > 1000
+
+
+def test_word_leads_with_every_first_letter_of_its_phrases() -> None:
+    # a phrase starting with a capital-only part, and one starting with a class, keep their matches
+    rx = event_negation._word(r"(?-i:AEs?)[\s-]+absent|[xy]erostomia[\s-]+free|no")
+    assert rx.pattern.startswith("(?=[anxy])")
+    text = "AEs absent; Xerostomia free in no patient, aes absent"
+    assert [m.group(0) for m in rx.finditer(text)] == ["AEs absent", "Xerostomia free", "no"]

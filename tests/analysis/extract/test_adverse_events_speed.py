@@ -1,0 +1,70 @@
+"""Adverse events, round 9 (sp13): work skipped for speed leaves every answer as it was.
+
+``_topic_terms`` reads a sentence's aim and enrolment only where the sentence holds an event word (a sentence with
+none adds nothing to the topic); ``is_methods`` and ``follow_up.own_study`` read a section label's kind once per label.
+Texts are the snapshot's real abstracts and real dev abstract sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ketamine_evidence.analysis.extract import adverse_events, make_context
+from ketamine_evidence.analysis.extract.adverse_events import (GENERIC, LEXICON, OTHER, SERIOUS, _DRUG_EFFECTS, _ENROLLED,
+                                                               _HEALTHY, _PRIMARY,
+                                                               _aim_stated, _aim_target, _caused_by, _label_kinds,
+                                                               _population, _stem, _STOP, lexicon_hits)
+from ketamine_evidence.analysis.extract.event_sections import METHODS_LABEL, RESULT_LABEL, _methods_label
+from ketamine_evidence.analysis.extract.follow_up import _BACKGROUND, _background_label
+from ketamine_evidence.analysis.parse import parse_file
+
+SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
+
+
+def _topic_reading_every_sentence(ctx) -> set[str]:  # type: ignore[no-untyped-def]
+    """``_topic_terms`` as written before round 9: every sentence read for its aim and enrolment."""
+    topic: set[str] = set()
+    for s in ctx.sentences:
+        primary = _PRIMARY.search(s.text) if "rimary" in s.text else None
+        aim = s.section == "TITLE" or (s.section and _label_kinds(s.section)[3]) or _aim_stated(s.text) or primary
+        enrolment = not (s.section and _label_kinds(s.section)[2]) and _ENROLLED.search(s.text) is not None
+        if aim or enrolment:
+            hits = lexicon_hits(s.text)
+            generic_ends = [m.end() for m in hits if LEXICON.classify(m.group(0))[0] == GENERIC]
+            for m in hits:
+                kind, terms = LEXICON.classify(m.group(0))
+                if kind == "term" and _caused_by(s.text, m.start(), m.end(), ctx.intervention.pattern):
+                    continue
+                if any(0 <= m.start() - e <= 60 and not _STOP.search(s.text, e, m.start()) for e in generic_ends):
+                    continue
+                aimed = s.section == "TITLE" or _aim_target(s.text, m.start()) or primary is not None and \
+                    primary.start() < m.start() < primary.end()
+                if kind == "term" and (aim and aimed or enrolment and _population(s.text, m.start())):
+                    topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
+    for finding in ctx.earlier("conditions"):
+        topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
+    if not topic.isdisjoint(_DRUG_EFFECTS) and any(_HEALTHY.search(s.text) for s in ctx.sentences):
+        topic -= _DRUG_EFFECTS
+    return topic - {SERIOUS}
+
+
+def test_topic_terms_skip_only_sentences_without_an_event_word() -> None:
+    checked = with_topic = 0
+    for path in sorted(SNAPSHOT.glob("*.nxml")):
+        for article in parse_file(path):
+            ctx = make_context(article, "ketamine")
+            expected = _topic_reading_every_sentence(ctx)
+            got = adverse_events._topic_terms(ctx)
+            assert got == expected, path.name
+            checked += 1
+            with_topic += bool(expected)
+    assert checked >= 25 and with_topic >= 5
+
+
+@pytest.mark.parametrize("label", ["BACKGROUND", "Background", "INTRODUCTION", "Context and aims", "METHODS",
+                                   "Materials and Methods", "PATIENTS AND METHODS", "Methods and Results", "RESULTS",
+                                   "Results", "CONCLUSIONS", "Trial design", "Setting", "Interventions", ""])
+def test_section_label_kinds_are_those_of_the_patterns(label: str) -> None:
+    assert _methods_label(label) == (METHODS_LABEL.search(label) is not None, RESULT_LABEL.search(label) is not None)
+    assert _background_label(label) == (_BACKGROUND.match(label) is not None)
