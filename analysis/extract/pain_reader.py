@@ -16,7 +16,8 @@ Readers (``KE_PE_READER``; ``rules`` by default):
 - ``model``: every between-arm verdict takes the model's reading;
 - ``override``: the model's reading replaces the rules' where they differ and the model is at least
   ``CONFIDENT`` sure;
-- ``agree``: a between-arm verdict is kept only where the model reads the same; the others are set aside.
+- ``agree``: a between-arm verdict is kept only where the model reads the same; the others are set aside;
+- ``strict``: ``override`` where the model is confident, ``agree`` where it is not.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "pain_reader_model.json"
 ENV = "KE_PE_READER"
-READERS = ("rules", "model", "override", "agree")
+READERS = ("rules", "model", "override", "agree", "strict")
 CONFIDENT = 0.8  # fixed in advance, not tuned on any scored set
 BETWEEN = ("better", "worse", "no_difference")
 _QUANTITY = {("better", "lower_better"): "down", ("worse", "lower_better"): "up",
@@ -90,9 +91,9 @@ def reread(verdicts: list["Verdict"], arms: "Arms", name: str | None = None) -> 
         kind, p = model_reading(v, arms, model)
         if kind is None or kind == v.verdict:
             out.append(v)
-        elif name == "model" or (name == "override" and p >= CONFIDENT):
+        elif name == "model" or (name in ("override", "strict") and p >= CONFIDENT):
             out.append(replace(v, verdict=kind, extra={**v.extra, "rules_verdict": v.verdict, "model_p": round(p, 3)}))
         elif name == "override":
             out.append(v)
-        # name == "agree": the rules and the model differ, so the clause gives no direction
+        # agree, strict: the rules and the model differ (the model unsure), so the clause gives no direction
     return out
