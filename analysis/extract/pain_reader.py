@@ -17,7 +17,11 @@ Readers (``KE_PE_READER``; ``rules`` by default):
 - ``override``: the model's reading replaces the rules' where they differ and the model is at least
   ``CONFIDENT`` sure;
 - ``agree``: a between-arm verdict is kept only where the model reads the same; the others are set aside;
-- ``strict``: ``override`` where the model is confident, ``agree`` where it is not.
+- ``strict``: ``override`` where the model is confident, ``agree`` where it is not;
+- ``difference``: the model decides only whether the arms differ (no_difference against a direction); where
+  both read a difference, its direction stays the rules' (the model's up / down needs the outcome's polarity,
+  which for 'improved pain', 'a higher decrease of VAS' is where it goes wrong);
+- ``difference_confident``: ``difference`` where the model is at least ``CONFIDENT`` sure.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "pain_reader_model.json"
 ENV = "KE_PE_READER"
-READERS = ("rules", "model", "override", "agree", "strict")
+READERS = ("rules", "model", "override", "agree", "strict", "difference", "difference_confident")
 CONFIDENT = 0.8  # fixed in advance, not tuned on any scored set
 BETWEEN = ("better", "worse", "no_difference")
 _QUANTITY = {("better", "lower_better"): "down", ("worse", "lower_better"): "up",
@@ -91,6 +95,11 @@ def reread(verdicts: list["Verdict"], arms: "Arms", name: str | None = None) -> 
         kind, p = model_reading(v, arms, model)
         if kind is None or kind == v.verdict:
             out.append(v)
+        elif name.startswith("difference"):
+            differs = "no_difference" in (kind, v.verdict)  # one reads a difference, the other none
+            take = differs and (name == "difference" or p >= CONFIDENT)
+            out.append(replace(v, verdict=kind, extra={**v.extra, "rules_verdict": v.verdict, "model_p": round(p, 3)})
+                       if take else v)
         elif name == "model" or (name in ("override", "strict") and p >= CONFIDENT):
             out.append(replace(v, verdict=kind, extra={**v.extra, "rules_verdict": v.verdict, "model_p": round(p, 3)}))
         elif name == "override":
