@@ -21,6 +21,7 @@ from ketamine_evidence.analysis.extract.direction import (
     sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
+from ketamine_evidence.analysis.extract.pain_reader import reread
 from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.records import Finding
@@ -323,7 +324,7 @@ def _contrast_in_one_sentence(verdicts: list[Verdict]) -> bool:
 
 
 def extract(ctx: "Context") -> list[Finding]:
-    value, verdict = decide(article_verdicts(ctx))
+    value, verdict = decide(reread(article_verdicts(ctx), article_arms(ctx)))  # KE_PE_READER: rules unless set
     if verdict is None or verdict.sentence is None:
         return []
     return [Finding(NAME, value, ctx.evidence(verdict.sentence, NAME, VERSION), ctx.intervention.name,
