@@ -72,13 +72,14 @@ def combine(rules: Iterable[str], probs: dict[str, float], reader: str, order: S
     return [t for t in order if t in out]
 
 
-def reader_choice(prefix: str) -> tuple[str, str, float, float]:
+def reader_choice(prefix: str, default: tuple[str, float, float] = ("rules", ADD, DROP)) -> tuple[str, str, float, float]:
     """(reader, feature set, hybrid's add and drop thresholds) from ``<prefix>_READER``, ``<prefix>_FEATURES``,
-    ``<prefix>_ADD`` and ``<prefix>_DROP`` (unknown or unset values: the defaults)."""
-    reader = os.environ.get(f"{prefix}_READER", "rules")
+    ``<prefix>_ADD`` and ``<prefix>_DROP``; unknown or unset values take the field's ``default`` (reader, add,
+    drop) and the 'text' features."""
+    reader = os.environ.get(f"{prefix}_READER", default[0])
     feats = os.environ.get(f"{prefix}_FEATURES", "text")
-    return (reader if reader in READERS else "rules", feats if feats in FEATURE_SETS else "text",
-            _number(os.environ.get(f"{prefix}_ADD"), ADD), _number(os.environ.get(f"{prefix}_DROP"), DROP))
+    return (reader if reader in READERS else default[0], feats if feats in FEATURE_SETS else "text",
+            _number(os.environ.get(f"{prefix}_ADD"), default[1]), _number(os.environ.get(f"{prefix}_DROP"), default[2]))
 
 
 def _number(value: str | None, default: float) -> float:

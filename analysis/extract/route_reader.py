@@ -9,9 +9,11 @@ infusion, induction, PCA, a local route, an oral dosage form); and, in the ``ful
 the routes their phrase reading (``routes.named_routes``) gives each sentence. (The title's words were tried and
 dropped: no better under grouped CV.)
 
-Readers (``KE_ROUTE_READER``): ``rules`` (default), ``model``, ``hybrid`` (:mod:`label_model`);
-``KE_ROUTE_FEATURES`` picks the model (``text`` or ``full``); ``KE_ROUTE_ADD`` and ``KE_ROUTE_DROP`` the hybrid's
-thresholds.
+Readers (``KE_ROUTE_READER``, a user option): ``hybrid`` (default: the rules' routes plus those the ``text``
+model gives at least 0.9, none removed), ``rules``, ``model`` (:mod:`label_model`); ``KE_ROUTE_FEATURES`` picks the
+model (``text`` or ``full``); ``KE_ROUTE_ADD`` and ``KE_ROUTE_DROP`` the hybrid's thresholds. The default was chosen on
+the round-9 check set (pool blind2, routes F1: rules 0.769, this hybrid 0.810, model alone 0.720, removals only
+0.769; docs/extraction.md).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 MODEL_FILE = "route_model.json"
 ENV_PREFIX = "KE_ROUTE"
+DEFAULT = ("hybrid", 0.9, -1.0)  # (reader, add, drop): confident additions to the rules, no removals
 NEAR = 40  # characters between a route word and a mention of the intervention that count as near
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 
@@ -85,7 +88,7 @@ def read(ctx: "Context", findings: list[Finding], name: str, version: str) -> li
     """The rules' ``findings`` under the chosen reader: unchanged for ``rules`` (or when no model is shipped);
     otherwise the combined routes, each with the rules' evidence where the rules gave it, else the first sentence
     naming the intervention and that route (else the first naming the intervention, else the title)."""
-    reader, feature_set, add, drop = label_model.reader_choice(ENV_PREFIX)
+    reader, feature_set, add, drop = label_model.reader_choice(ENV_PREFIX, DEFAULT)
     model = label_model.load_models(MODEL_FILE).get(feature_set) if reader != "rules" else None
     if model is None or not ctx.sentences:
         return findings

@@ -45,6 +45,7 @@ def test_reader_choice_reads_the_environment_and_falls_back_to_the_defaults(monk
     assert lm.reader_choice("KE_X") == ("hybrid", "full", lm.ADD, 0.25)
     monkeypatch.setenv("KE_X_READER", "oracle")
     assert lm.reader_choice("KE_X")[0] == "rules"
+    assert lm.reader_choice("KE_X", ("hybrid", 0.9, -1.0)) == ("hybrid", "full", 0.9, 0.25)  # a field's own default
 
 
 def test_shipped_models_load_with_labels_of_their_field() -> None:

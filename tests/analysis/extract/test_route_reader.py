@@ -34,9 +34,21 @@ def test_a_route_of_another_drug_is_a_candidate_the_rules_reject() -> None:
 
 
 def test_rules_reader_returns_the_rules_findings(monkeypatch) -> None:
-    monkeypatch.delenv("KE_ROUTE_READER", raising=False)
+    monkeypatch.setenv("KE_ROUTE_READER", "rules")
     ctx = _ctx(INTRANASAL)
     assert [f.value for f in routes.extract(ctx)] == [f.value for f in routes._rules(ctx)] == ["intranasal"]
+
+
+def test_the_default_reader_adds_confident_routes_and_removes_none(monkeypatch) -> None:
+    for name in ("READER", "FEATURES", "ADD", "DROP"):
+        monkeypatch.delenv(f"KE_ROUTE_{name}", raising=False)
+    assert label_model.reader_choice(route_reader.ENV_PREFIX, route_reader.DEFAULT) == ("hybrid", "text", 0.9, -1.0)
+    ctx = _ctx(INTRANASAL)
+    model = label_model.load_models(route_reader.MODEL_FILE)["text"]
+    probs = model.probabilities(route_reader.features(ctx, None))
+    found = [f.value for f in routes.extract(ctx)]
+    assert "intranasal" in found  # a rules' route stays whatever the model gives it
+    assert found == [t for t in ROUTES if t == "intranasal" or probs.get(t, 0.0) >= 0.9]
 
 
 @pytest.mark.parametrize("reader, feature_set", [("model", "text"), ("model", "full"), ("hybrid", "text")])
