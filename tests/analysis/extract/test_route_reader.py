@@ -39,11 +39,13 @@ def test_rules_reader_returns_the_rules_findings(monkeypatch) -> None:
     assert [f.value for f in routes.extract(ctx)] == [f.value for f in routes._rules(ctx)] == ["intranasal"]
 
 
-def test_the_default_reader_adds_confident_routes_and_removes_none(monkeypatch) -> None:
+def test_the_default_is_the_rules_and_the_hybrid_adds_confident_routes_and_removes_none(monkeypatch) -> None:
     for name in ("READER", "FEATURES", "ADD", "DROP"):
         monkeypatch.delenv(f"KE_ROUTE_{name}", raising=False)
-    assert label_model.reader_choice(route_reader.ENV_PREFIX, route_reader.DEFAULT) == ("hybrid", "text", 0.9, -1.0)
+    assert label_model.reader_choice(route_reader.ENV_PREFIX, route_reader.DEFAULT) == ("rules", "text", 0.9, -1.0)
     ctx = _ctx(INTRANASAL)
+    assert [f.value for f in routes.extract(ctx)] == ["intranasal"]
+    monkeypatch.setenv("KE_ROUTE_READER", "hybrid")
     model = label_model.load_models(route_reader.MODEL_FILE)["text"]
     probs = model.probabilities(route_reader.features(ctx, None))
     found = [f.value for f in routes.extract(ctx)]
