@@ -45,6 +45,7 @@ def test_folds_keep_an_articles_records_together() -> None:
 
 
 def test_plain_python_scores_equal_scikit_learns(monkeypatch) -> None:
+    pytest.importorskip("sklearn")
     from sklearn.linear_model import LogisticRegression
 
     monkeypatch.setattr(lt, "MIN_POSITIVES", 1)
@@ -61,6 +62,7 @@ def test_plain_python_scores_equal_scikit_learns(monkeypatch) -> None:
 
 
 def test_cross_validation_scores_read_records_and_keeps_the_rules_answer_elsewhere(monkeypatch) -> None:
+    pytest.importorskip("sklearn")
     monkeypatch.setattr(lt, "MIN_POSITIVES", 1)
     monkeypatch.setattr(lt, "MIN_RECORDS", 1)
     examples = _examples()
