@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract import condition_reader, required_text
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
                                                            _pain_beyond_population, spell_out, without_roles)
@@ -152,6 +152,11 @@ def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def extract(ctx: "Context") -> list[Finding]:
+    """The rules' conditions, read again by the learned model where ``KE_COND_READER`` asks (``condition_reader``)."""
+    return condition_reader.read(ctx, _rules(ctx), NAME, VERSION)
+
+
+def _rules(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present:
         return []

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import required_text
+from ketamine_evidence.analysis.extract import required_text, route_reader
 from ketamine_evidence.analysis.extract.fast_re import _SPECIAL, LowerPattern, fast
 from ketamine_evidence.analysis.extract.intervention_names import combination_parts
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
@@ -253,6 +253,11 @@ def vehicle_routes(name: str) -> set[str]:
 
 
 def extract(ctx: "Context") -> list[Finding]:
+    """The rules' routes, read again by the learned model where ``KE_ROUTE_READER`` asks (``route_reader``)."""
+    return route_reader.read(ctx, _rules(ctx), NAME, VERSION)
+
+
+def _rules(ctx: "Context") -> list[Finding]:
     sentences = ctx.intervention_sentences()
     vehicle = vehicle_routes(_COMPARATOR_REMARK.sub(" ", ctx.intervention.given_name or ctx.intervention.name))
     if not ctx.intervention.is_drug or not sentences:  # a procedure that carries a substance (rules j, an)
