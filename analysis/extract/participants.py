@@ -388,6 +388,8 @@ def extract(ctx: "Context") -> list[Finding]:
         return []
     found = pooled_count(ctx) if design and design[0].value == "other" else None  # rule d
     found = found or best_count(ctx)
+    from ketamine_evidence.analysis.extract.count_ranker import read  # the learned reader, when selected (KE_N_READER)
+    found = read(ctx, found)
     if found is None or is_protocol(ctx):
         return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
     value, sentence = found
