@@ -125,8 +125,17 @@ def candidates(ctx: "Context", rules_value: float | None = None,
     values = [v for v, _, _ in raw]
     top = max(values)
     order = sorted(set(values), reverse=True)
+    # the rules' filter, read with the candidate's scale: a minute-scale time the filter drops is rarely a follow-up
+    kept_order = sorted({v for v, _, f in raw if f.get("kept") or "kind=point" not in f}, reverse=True)
     out: list[Candidate["Sentence"]] = []
     for value, s, f in raw:
+        scale = "min" if value < 1 / 24 - 1e-9 else "hours" if value < 1 else "days" if value < 28 else "months"
+        kept = bool(f.get("kept")) or "kind=point" not in f
+        f[f"{'kept' if kept else 'dropped'}_{scale}"] = 1.0
+        if kept:
+            f[f"kept_rank={min(kept_order.index(value), 3)}"] = 1.0
+        if "pain_outcome" in f:
+            f[f"pain_{scale}"] = 1.0
         f["log_days"] = math.log10(value + 1) / 3.6
         f["share_of_max"] = value / top if top else 1.0
         f["is_max"] = float(value == top)
