@@ -8,6 +8,8 @@ blind article is ever parsed.
 
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -51,8 +53,32 @@ def _article(folder: Path, record: dict[str, Any]) -> Any:
     return None
 
 
+RULES_ONLY = {"KE_N_READER": "rules", "KE_FU_READER": "rules"}  # the rankers' inputs are the rules' answers
+
+
+@contextmanager
+def rules_readers() -> Iterator[None]:
+    """The rules' readers for every field while inside (the environment restored after)."""
+    saved = {k: os.environ.get(k) for k in RULES_ONLY}
+    os.environ.update(RULES_ONLY)
+    try:
+        yield
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 def run_rules(article: Any, intervention: str) -> tuple[Context, dict[str, Any]]:
-    """Every extractor on one article (as ``extract_findings``), keeping the context; and the gold-format record."""
+    """Every extractor on one article (as ``extract_findings``) with the rules' readers, keeping the context; and
+    the gold-format record."""
+    with rules_readers():
+        return _run(article, intervention)
+
+
+def _run(article: Any, intervention: str) -> tuple[Context, dict[str, Any]]:
     resolved = resolve_intervention(intervention)
     article_cache.new_article()
     ctx = make_context(article, resolved)

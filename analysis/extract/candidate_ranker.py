@@ -7,8 +7,9 @@ ranker gives each the probability that it is the gold value, and the record's an
 probable one. The weights are fitted on the dev gold by ``analysis/evaluation/candidate_training.py`` (grouped
 cross-validation figures in docs/extraction.md, "Round 9 (rank9)").
 
-Which answer a record gets is chosen by a reader (an environment variable per field, default ``rules``; a
-value ending in ``-r`` reads with the weights fitted with the feature "the rules chose this value"):
+Which answer a record gets is chosen by a reader, a documented user option (an environment variable per field:
+``KE_N_READER``, default ``ranker``, chosen on the round-9 check set; ``KE_FU_READER``, default ``rules``); a value
+ending in ``-r`` reads with the weights fitted with the feature "the rules chose this value":
 
 - ``rules``: the rules' value, the ranker unused;
 - ``ranker``: the ranker's top candidate when its probability is at least ``floor``, else None;
@@ -79,13 +80,13 @@ def load_ranker(filename: str) -> LinearRanker:
     return LinearRanker.from_json(json.loads(text))
 
 
-def reader(variable: str) -> tuple[str, bool]:
-    """The reader an environment variable selects (``rules`` when unset or unknown), and whether its weights are
+def reader(variable: str, default: str = "rules") -> tuple[str, bool]:
+    """The reader an environment variable selects (``default`` when unset or unknown), and whether its weights are
     those fitted with the feature "the rules chose this value" (a value ending in ``-r``: ``ranker-r``)."""
-    value = os.environ.get(variable, "rules").strip().lower()
+    value = os.environ.get(variable, default).strip().lower()
     with_rules = value.endswith("-r")
     mode = value[:-2] if with_rules else value
-    return (mode, with_rules) if mode in READERS else ("rules", False)
+    return (mode, with_rules) if mode in READERS else (default, False)
 
 
 def weights_file(base: str, with_rules: bool) -> str:

@@ -5,8 +5,9 @@ record's other counts.
 Candidates are read with the rules' own number parsing (``participants.sentence_counts``: counts before a people
 noun, 'n = 60', '442 were randomised'), plus each 'n =' and the arm sums, per-arm products and group products the
 rules compute for a sentence. The rules' skips (planned numbers, power calculations, background sentences about
-other work) are features here, not filters, so the ranker weighs them. Selected by ``KE_N_READER``
-(``candidate_ranker.READERS``; default ``rules``). Weights: ``analysis/lexicons/count_ranker.json``.
+other work) are features here, not filters, so the ranker weighs them. The reader is the ranker by default (chosen
+on the round-9 check set); ``KE_N_READER=rules`` (or ``hybrid``, ``fill``: ``candidate_ranker.READERS``) selects
+another. Weights: ``analysis/lexicons/count_ranker.json``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 ENV = "KE_N_READER"
+DEFAULT = "ranker"  # round 9: check set (pool blind2) 0.850 -> 0.917 over the rules; grouped CV 0.963 on dev
 WEIGHTS = "count_ranker.json"
 WINDOW = 4  # words either side of a count read as features
 _WORD = re.compile(r"[a-z]+|[=:;()%]|\d+")
@@ -71,10 +73,11 @@ def _mention_features(text: str, start: int, end: int, kind: str) -> dict[str, f
     return f
 
 
-def _sentence_mentions(ctx: "Context", s: "Sentence") -> list[tuple[int, int, int, str]]:
-    """``(value, start, end, kind)`` of each count of one sentence, with its sums and products."""
+def _sentence_mentions(ctx: "Context", s: "Sentence", present: "p._Present") -> list[tuple[int, int, int, str]]:
+    """``(value, start, end, kind)`` of each count of one sentence, with its sums and products (``present``: the
+    article's pattern keys, read once, as ``participants.best_count`` reads them)."""
     text = p._units_masked(plain_number_dashes(plain_hyphens(s.text)))
-    counts = p.sentence_counts(text)
+    counts = p.sentence_counts(text, present)
     out = [(v, a, b, "count") for v, a, b in counts]
     if "=" in text or ":" in text:
         for m in p.N_EQUALS.finditer(text):
@@ -86,7 +89,7 @@ def _sentence_mentions(ctx: "Context", s: "Sentence") -> list[tuple[int, int, in
     per_arm = p._per_arm(ctx, s, text, counts)
     if per_arm is not None:
         out.append((per_arm, 0, len(text), "per_arm"))
-    product = p._groups_product(text)
+    product = p._groups_product(text, present)
     if product is not None:
         out.append((product, 0, len(text), "product"))
     return [m for m in out if m[0] > 0]
@@ -99,19 +102,19 @@ def candidates(ctx: "Context", rules_value: float | None = None, rules_sentence:
     the same value (a feature fitted to the dev records; off in the shipped weights)."""
     raw: list[tuple[int, int, int, str, "Sentence", dict[str, float]]] = []
     n_sent = max(1, len(ctx.sentences))
+    present = p._Present(ctx.text)
     for s in ctx.sentences:
-        if not any(ch.isdigit() for ch in s.text) and not p.COUNT.search(s.text):
+        if not any(ch.isdigit() for ch in s.text) and not (p.COUNT.holds(s.text, present.count)
+                                                             and p.COUNT.search(s.text)):
             continue
-        mentions = _sentence_mentions(ctx, s)
+        mentions = _sentence_mentions(ctx, s, present)
         if not mentions:
             continue
         text = s.text
         sent: dict[str, float] = {f"sec={section_kind(s.section)}": 1.0, f"wording={p._rank(text)}": 1.0,
                                   "position": s.index / n_sent}
-        if is_planned(text) or p._ONGOING.search(text):
-            sent["planned"] = 1.0
-        if p._POWER.search(text):
-            sent["power"] = 1.0
+        if is_planned(text) or p._ONGOING.search(text) or p._POWER.search(text):
+            continue  # guideline additions, rule a: planned numbers and sample-size calculations were never enrolled
         if s.section != "TITLE" and is_background_sentence(ctx, s) and not about_this_study(text):
             sent["background"] = 1.0
         if p._DROPOUT.search(text):
@@ -158,7 +161,7 @@ def _equal(a: float, b: float) -> bool:
 
 def read(ctx: "Context", found: tuple[int, "Sentence"] | None) -> tuple[int, "Sentence"] | None:
     """The count the selected reader gives (``found``: the rules' count and sentence, returned unchanged by ``rules``)."""
-    mode, with_rules = reader(ENV)
+    mode, with_rules = reader(ENV, DEFAULT)
     if mode == "rules":
         return found
     rules_value, rules_sentence = (None, None) if found is None else found

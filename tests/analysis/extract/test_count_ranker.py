@@ -57,3 +57,20 @@ def test_the_hook_in_participants(monkeypatch: pytest.MonkeyPatch, mode: str) ->
     found = {f.field: f for f in extract_findings(
         article, "stepwise pain treatment (oral paracetamol or transdermal buprenorphine) vs placebo")}
     assert found["n_participants"].value == 106
+
+
+def test_the_ranker_is_the_default_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    # round 9: chosen on the check set (pool blind2: 0.850 -> 0.917); KE_N_READER=rules keeps the rules' reading
+    from ketamine_evidence.analysis.extract.candidate_ranker import reader
+    monkeypatch.delenv(count_ranker.ENV, raising=False)
+    assert reader(count_ranker.ENV, count_ranker.DEFAULT) == ("ranker", False)
+    monkeypatch.setenv(count_ranker.ENV, "rules")
+    assert reader(count_ranker.ENV, count_ranker.DEFAULT) == ("rules", False)
+
+
+def test_the_default_reader_on_a_power_calculation_and_a_count() -> None:
+    # batch 4 dev PMC4198325 (rule a, test_participants.py) with a stated sample: the planned 102 is not the count
+    ctx = _ctx("Sample size was estimated based on preliminary retrospective cohort, which suggested that 102 "
+               "patients would provide 80% power to detect a difference of 2.5 days in the length of postoperative "
+               "hospital stay. Eighty patients were randomly allocated to two groups.")
+    assert count_ranker.read(ctx, None)[0] == 80
