@@ -21,7 +21,7 @@ from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.candidate_ranker import Candidate, choose, load_ranker, reader, weights_file
 from ketamine_evidence.analysis.extract.participants_masks import plain_number_dashes
 from ketamine_evidence.analysis.extract.protocols import is_planned
-from ketamine_evidence.analysis.extract.study_text import is_background_sentence, plain_hyphens
+from ketamine_evidence.analysis.extract.study_text import has_digit, is_background_sentence, plain_hyphens
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -104,7 +104,7 @@ def candidates(ctx: "Context", rules_value: float | None = None, rules_sentence:
     n_sent = max(1, len(ctx.sentences))
     present = p._Present(ctx.text)
     for s in ctx.sentences:
-        if not any(ch.isdigit() for ch in s.text) and not (p.COUNT.holds(s.text, present.count)
+        if not has_digit(s.text) and not (p.COUNT.holds(s.text, present.count)
                                                              and p.COUNT.search(s.text)):
             continue
         mentions = _sentence_mentions(ctx, s, present)

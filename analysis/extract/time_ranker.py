@@ -21,6 +21,7 @@ from ketamine_evidence.analysis.extract.candidate_ranker import Candidate, choos
 from ketamine_evidence.analysis.extract.count_ranker import section_kind
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
+from ketamine_evidence.analysis.extract.study_text import has_digit
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -95,7 +96,7 @@ def candidates(ctx: "Context", rules_value: float | None = None,
     n_sent = max(1, len(ctx.sentences))
     raw: list[tuple[float, "Sentence", dict[str, float]]] = []
     for s in ctx.sentences:
-        found = fu._candidates(s.text, course, schedule) if any(ch.isdigit() for ch in s.text) or " the " in s.text else []
+        found = fu._candidates(s.text, course, schedule) if has_digit(s.text) or " the " in s.text else []
         sent = _sentence_features(s, n_sent)
         if found:
             kept = fu._kept(s.text, found, False)
