@@ -4,8 +4,9 @@ record's other counts.
 
 Candidates are read with the rules' own number parsing (``participants.sentence_counts``: counts before a people
 noun, 'n = 60', '442 were randomised'), plus each 'n =' and the arm sums, per-arm products and group products the
-rules compute for a sentence. The rules' skips (planned numbers, power calculations, background sentences about
-other work) are features here, not filters, so the ranker weighs them. The reader is the ranker by default (chosen
+rules compute for a sentence. Counts in a sentence that plans or calculates a sample size are no candidates
+(guideline additions, rule a); the rules' other skips (background sentences about other work, drop-outs, screening)
+are features here, not filters, so the ranker weighs them. The reader is the ranker by default (chosen
 on the round-9 check set); ``KE_N_READER=rules`` (or ``hybrid``, ``fill``: ``candidate_ranker.READERS``) selects
 another. Weights: ``analysis/lexicons/count_ranker.json``.
 """
