@@ -376,4 +376,5 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
         best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)
                      or rated_at_the_moment(s.text)), None)
-    return best
+    from ketamine_evidence.analysis.extract.time_ranker import read  # the learned reader, when selected (KE_FU_READER)
+    return read(ctx, best)

@@ -8,6 +8,8 @@ analysed > any other. Within a rank the first stated count wins. Arms add up whe
 are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
 Null for reviews and animal studies, and for protocols and planned numbers (guideline additions, rule a:
 'will include 254 patients', 'the sample size required is n = 38').
+The count reported is chosen by the learned ranker (``count_ranker``; the rules' count is one of its candidates)
+unless ``KE_N_READER=rules`` selects the rules' reading.
 """
 
 from __future__ import annotations
@@ -388,6 +390,8 @@ def extract(ctx: "Context") -> list[Finding]:
         return []
     found = pooled_count(ctx) if design and design[0].value == "other" else None  # rule d
     found = found or best_count(ctx)
+    from ketamine_evidence.analysis.extract.count_ranker import read  # the learned reader, when selected (KE_N_READER)
+    found = read(ctx, found)
     if found is None or is_protocol(ctx):
         return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
     value, sentence = found

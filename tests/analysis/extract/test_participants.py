@@ -11,6 +11,13 @@ from ketamine_evidence.analysis.records import Article, Finding, Section
 from tests.conftest import PMC_KETAMINE
 
 
+@pytest.fixture(autouse=True)
+def _rules_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests are of the rules' reading (``KE_N_READER=rules``); the default reader, the learned ranker, takes
+    the rules' count as one of its candidates (tests/analysis/extract/test_count_ranker.py)."""
+    monkeypatch.setenv("KE_N_READER", "rules")
+
+
 def _article(*parts: tuple[str | None, str], title: str = "A trial of ketamine") -> Article:
     return Article(pmid="1", pmcid=None, doi=None, title=title,
                    abstract=[Section(label, label, text) for label, text in parts])

@@ -1,0 +1,173 @@
+"""Learned reader of ``n_participants``: every count of people the title and abstract state, ranked by a logistic
+regression (``candidate_ranker``) on the words around it, its sentence's wording and part, and its size among the
+record's other counts.
+
+Candidates are read with the rules' own number parsing (``participants.sentence_counts``: counts before a people
+noun, 'n = 60', '442 were randomised'), plus each 'n =' and the arm sums, per-arm products and group products the
+rules compute for a sentence. Counts in a sentence that plans or calculates a sample size are no candidates
+(guideline additions, rule a); the rules' other skips (background sentences about other work, drop-outs, screening)
+are features here, not filters, so the ranker weighs them. The reader is the ranker by default (chosen
+on the round-9 check set); ``KE_N_READER=rules`` (or ``hybrid``, ``fill``: ``candidate_ranker.READERS``) selects
+another. Weights: ``analysis/lexicons/count_ranker.json``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract import participants as p
+from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
+from ketamine_evidence.analysis.extract.candidate_ranker import Candidate, choose, load_ranker, reader, weights_file
+from ketamine_evidence.analysis.extract.participants_masks import plain_number_dashes
+from ketamine_evidence.analysis.extract.protocols import is_planned
+from ketamine_evidence.analysis.extract.study_text import has_digit, is_background_sentence, plain_hyphens
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
+
+ENV = "KE_N_READER"
+DEFAULT = "ranker"  # round 9: check set (pool blind2) 0.850 -> 0.917 over the rules; grouped CV 0.963 on dev
+WEIGHTS = "count_ranker.json"
+WINDOW = 4  # words either side of a count read as features
+_WORD = re.compile(r"[a-z]+|[=:;()%]|\d+")
+_TOTAL = re.compile(r"\b(?:total|overall|altogether|in all)\b", re.I)
+_SECTIONS = (("TITLE", "title"), ("BACKGROUND", "background"), ("INTRODUCTION", "background"),
+             ("OBJECTIVE", "objective"), ("AIM", "objective"), ("PURPOSE", "objective"), ("METHOD", "methods"),
+             ("DESIGN", "methods"), ("SETTING", "methods"), ("PARTICIPANT", "methods"), ("PATIENT", "methods"),
+             ("SUBJECT", "methods"), ("POPULATION", "methods"), ("INTERVENTION", "methods"), ("RESULT", "results"),
+             ("FINDING", "results"), ("OUTCOME", "results"), ("CONCLUSION", "conclusions"),
+             ("INTERPRETATION", "conclusions"), ("DISCUSSION", "conclusions"))
+
+
+def section_kind(section: str | None) -> str:
+    """The abstract part a sentence stands in, in a few kinds (``none`` where the abstract has no headings)."""
+    if not section:
+        return "none"
+    upper = section.upper()
+    return next((kind for key, kind in _SECTIONS if key in upper), "other")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _mention_features(text: str, start: int, end: int, kind: str) -> dict[str, float]:
+    left, right = _words(text[max(0, start - 80):start])[-WINDOW:], _words(text[end:end + 80])[:WINDOW]
+    inside = _words(text[start:end])
+    f: dict[str, float] = {f"kind={kind}": 1.0}
+    for i, w in enumerate(reversed(left)):
+        f[f"l:{w}"] = 1.0
+        if i == 0:
+            f[f"l1:{w}"] = 1.0
+    for i, w in enumerate(right):
+        f[f"r:{w}"] = 1.0
+        if i == 0:
+            f[f"r1:{w}"] = 1.0
+    nouns = [w for w in inside + right if w in p._PEOPLE_WORDS]
+    if nouns:
+        f[f"noun={nouns[0]}"] = 1.0
+    if _TOTAL.search(text, max(0, start - 30), start):
+        f["total_before"] = 1.0
+    return f
+
+
+def _sentence_mentions(ctx: "Context", s: "Sentence", present: "p._Present") -> list[tuple[int, int, int, str]]:
+    """``(value, start, end, kind)`` of each count of one sentence, with its sums and products (``present``: the
+    article's pattern keys, read once, as ``participants.best_count`` reads them)."""
+    text = p._units_masked(plain_number_dashes(plain_hyphens(s.text)))
+    counts = p.sentence_counts(text, present)
+    out = [(v, a, b, "count") for v, a, b in counts]
+    if "=" in text or ":" in text:
+        for m in p.N_EQUALS.finditer(text):
+            if not any(a <= m.start("n") < b for _, a, b in counts):
+                out.append((int(m.group("n")), m.start(), m.end(), "n_equals"))
+    summed = p._arm_sum(text, counts)
+    if summed is not None:
+        out.append((summed, 0, len(text), "sum"))
+    per_arm = p._per_arm(ctx, s, text, counts)
+    if per_arm is not None:
+        out.append((per_arm, 0, len(text), "per_arm"))
+    product = p._groups_product(text, present)
+    if product is not None:
+        out.append((product, 0, len(text), "product"))
+    return [m for m in out if m[0] > 0]
+
+
+def candidates(ctx: "Context", rules_value: float | None = None, rules_sentence: "Sentence | None" = None,
+               with_rules: bool = False) -> list[Candidate["Sentence"]]:
+    """Every count of people in the title and abstract with its features; the rules' count (``rules_value`` from
+    ``rules_sentence``) is one too where no reading above finds it. ``with_rules`` adds whether the rules chose
+    the same value (a feature fitted to the dev records; off in the shipped weights)."""
+    raw: list[tuple[int, int, int, str, "Sentence", dict[str, float]]] = []
+    n_sent = max(1, len(ctx.sentences))
+    present = p._Present(ctx.text)
+    for s in ctx.sentences:
+        if not has_digit(s.text) and not (p.COUNT.holds(s.text, present.count)
+                                                             and p.COUNT.search(s.text)):
+            continue
+        mentions = _sentence_mentions(ctx, s, present)
+        if not mentions:
+            continue
+        text = s.text
+        sent: dict[str, float] = {f"sec={section_kind(s.section)}": 1.0, f"wording={p._rank(text)}": 1.0,
+                                  "position": s.index / n_sent}
+        if is_planned(text) or p._ONGOING.search(text) or p._POWER.search(text):
+            continue  # guideline additions, rule a: planned numbers and sample-size calculations were never enrolled
+        if s.section != "TITLE" and is_background_sentence(ctx, s) and not about_this_study(text):
+            sent["background"] = 1.0
+        if p._DROPOUT.search(text):
+            sent["dropout_words"] = 1.0
+        if p._SCREENED.search(text):
+            sent["screened_words"] = 1.0
+        for value, a, b, kind in mentions:
+            f = dict(sent)
+            f.update(_mention_features(plain_hyphens(text), a, b, kind) if kind in ("count", "n_equals")
+                     else {f"kind={kind}": 1.0})
+            f["in_sentence"] = float(len(mentions))
+            raw.append((value, a, b, kind, s, f))
+    if rules_value is not None and rules_sentence is not None and all(r[0] != rules_value for r in raw):
+        # a count only the rules read (a pooled count, a lone 'n ='): a candidate too, marked as such
+        raw.append((int(rules_value), 0, 0, "rules_only", rules_sentence,
+                    {f"sec={section_kind(rules_sentence.section)}": 1.0, "kind=rules_only": 1.0,
+                     "position": rules_sentence.index / n_sent}))
+    if not raw:
+        return []
+    values = [r[0] for r in raw]
+    top = max(values)
+    first_sentence = min(r[4].index for r in raw)
+    out: list[Candidate["Sentence"]] = []
+    for i, (value, _, _, kind, s, f) in enumerate(raw):
+        f["log_value"] = math.log10(value + 1) / 4
+        f["share_of_max"] = value / top
+        f["is_max"] = float(value == top)
+        f["small"] = float(value < 10)
+        f["repeated"] = min(values.count(value) - 1, 3) / 3
+        f["first_sentence"] = float(s.index == first_sentence)
+        f["order"] = min(i, 10) / 10
+        others = [v for j, v in enumerate(values) if j != i and raw[j][4] is s]
+        f["sum_of_sentence"] = float(len(others) >= 2 and value == sum(others))
+        f["part_of_larger"] = float(any(v > value for v in others))
+        if with_rules:
+            f["rules_pick"] = float(rules_value is not None and value == rules_value)
+        out.append(Candidate(float(value), f, s))
+    return out
+
+
+def _equal(a: float, b: float) -> bool:
+    return a == b
+
+
+def read(ctx: "Context", found: tuple[int, "Sentence"] | None) -> tuple[int, "Sentence"] | None:
+    """The count the selected reader gives (``found``: the rules' count and sentence, returned unchanged by ``rules``)."""
+    mode, with_rules = reader(ENV, DEFAULT)
+    if mode == "rules":
+        return found
+    rules_value, rules_sentence = (None, None) if found is None else found
+    picked = choose(mode, load_ranker(weights_file(WEIGHTS, with_rules)), None if found is None else float(found[0]),
+                    candidates(ctx, rules_value, rules_sentence, with_rules), _equal)
+    if picked == "rules":
+        return found
+    return None if picked is None else (int(picked.value), picked.source)
