@@ -189,6 +189,26 @@ class LowerPattern:
             return ""
         return low
 
+    def excluded(self, whole: str) -> bool:
+        """True when no part of ``whole`` can match: it lacks a digit or every key that each match needs. (A part's
+        lower-cased copy is a part of the whole's when lower-casing keeps the whole's length; a text whose risky
+        characters send the pattern to its ``re.I`` original is never excluded.) ``design`` asks it of the whole
+        abstract before it scans each sentence."""
+        got = _lowered(whole)
+        if got is None or (got[1] and self.risky and not self.risky.isdisjoint(got[1])):
+            return False
+        if self.digit and not _holds_digit(got, whole):
+            return True
+        if self.gate is not None:
+            if got[2] is None:
+                if self.spelled is not None:  # a few ``in`` checks over the abstract cost less than the pass
+                    return not _holds_one(got[0], self.spelled)
+                got[2] = required_text.present_keys(got[0])  # one pass over the abstract, kept for every later gate
+            return self.gate.isdisjoint(got[2])
+        if self.keys:
+            return not _holds_one(got[0], self.keys)
+        return False
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LowerPattern) and other.re == self.re and other.keys == self.keys
 

@@ -42,7 +42,7 @@ class Gated:
     text: use their offsets and digits, not their letters' case.
     """
 
-    __slots__ = ("pattern", "keys", "key_set", "words", "word_bytes", "low", "also", "exact", "gate")
+    __slots__ = ("pattern", "keys", "key_set", "words", "word_bytes", "word_keys", "low", "also", "exact", "gate")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...] = (),
                  words: frozenset[str] = frozenset(), also: re.Pattern[str] | None = None,
@@ -54,6 +54,10 @@ class Gated:
         # As ASCII bytes, matched against ``_word_bytes`` (no str per word of the text); a word that is not
         # ASCII can never be one of the text's words.
         self.word_bytes = frozenset(w.encode("ascii") for w in words if w.isascii())
+        # The same words join the shared key pass as substrings: a whole abstract's words are then read from the
+        # few found there (``_whole_words``), not from a set of all its words.
+        self.word_keys = frozenset(w for w in words if w and _WORD_CHARS.issuperset(w))  # others are never words
+        _KEYS.update(self.word_keys)
         # The lower-case copy is compiled on its first scan (``Pending``), except where group names are checked.
         source = lower_case_source(pattern) if "(?P<" not in pattern.pattern else None
         low = Deferred(source, pattern.flags & ~re.I) if source is not None else lower_case_pattern(pattern)
@@ -74,10 +78,14 @@ class Gated:
         any part of it); empty when it cannot match."""
         keys = _keys_in(text)
         if keys is not None:
-            found = tuple(keys & self.key_set) if keys else ()
-        else:
-            lowered = _lower(text)
-            found = tuple(k for k in self.keys if k in lowered)
+            if not keys:
+                return ()
+            found = tuple(keys & self.key_set)
+            if self.words:
+                found += _whole_words(_lower(text), keys & self.word_keys)
+            return found
+        lowered = _lower(text)
+        found = tuple(k for k in self.keys if k in lowered)
         if self.words:
             found += tuple(w.decode("ascii") for w in self.word_bytes & _word_bytes(text))
         return found
@@ -245,6 +253,26 @@ _WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in rang
 def _word_bytes(text: str) -> frozenset[bytes]:
     """The lower-case ``[a-z0-9]+`` words of ``text``, as ASCII bytes (no str made per word)."""
     return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).split())
+
+
+def _whole_words(lowered: str, candidates: frozenset[str]) -> tuple[str, ...]:
+    """The ``candidates`` (found in ``lowered`` as substrings) that are also among its ``_word_bytes`` words: an
+    occurrence with no ASCII letter or digit on either side (every other character separates words there)."""
+    found = ()
+    end = len(lowered)
+    for word in candidates:
+        size = len(word)
+        i = lowered.find(word)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or lowered[i - 1] not in _WORD_CHARS) and (j == end or lowered[j] not in _WORD_CHARS):
+                found += (word,)
+                break
+            i = lowered.find(word, j)
+    return found
+
+
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @per_article

