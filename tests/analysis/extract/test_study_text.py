@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ketamine_evidence.analysis.extract import study_text
+from ketamine_evidence.analysis.extract import study_text, text_facts
 from ketamine_evidence.analysis.extract.design import ANIMAL, REVIEW, TRIAL
 from ketamine_evidence.analysis.extract.participants import COUNT
 from ketamine_evidence.analysis.extract.study_text import PAIN, Gated, lower_case_pattern
@@ -23,7 +23,7 @@ def test_present_keys_are_the_same_with_and_without_the_automaton(gate, monkeypa
     text = _abstract()
     assert len(text) >= study_text._LONG
     with_automaton = (set(gate.present(text)), gate.possible(text))  # in any order
-    monkeypatch.setattr(study_text, "ahocorasick", None)
+    monkeypatch.setattr(text_facts, "ahocorasick", None)
     study_text._keys_in.cache_clear()
     try:
         assert study_text._keys_in(text) is None
