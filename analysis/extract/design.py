@@ -29,6 +29,7 @@ from ketamine_evidence.analysis.extract.design_patterns import (
     ANIMAL, CASE_REPORT, CASE_SERIES, ENROLMENT as _ENROLMENT, GUIDELINE, HUMAN, NO_TREATMENT_STUDY, NOT_RANDOM, OBSERVED,
     PART_OF_BIGGER as _PART_OF_BIGGER, PLANNED as _PLANNED, POOLED, PROSPECTIVE_OBS, RANDOM, RETROSPECTIVE, REVIEW,
     SEARCHED as _SEARCHED, SMALL_N as _SMALL_N, SYSTEMATIC, THIS_STUDY, TRIAL)
+from ketamine_evidence.analysis.extract.fast_re import LowerPattern
 from ketamine_evidence.analysis.extract.study_text import FUTURE_CUE, Gated, has_number, is_background_sentence, lower
 from ketamine_evidence.analysis.extract.study_text import plain_hyphen_sentences
 from ketamine_evidence.analysis.extract.text_patterns import parse_number
@@ -72,6 +73,8 @@ def _first(sentences: list["Sentence"], pattern: "re.Pattern[str] | Gated",
             if pattern.scan(s.text) and keep(s):
                 return s
         return None
+    if whole is not None and isinstance(pattern, LowerPattern) and pattern.excluded(whole):
+        return None  # no sentence holds what every match needs (the sentences are parts of ``whole``)
     return next((s for s in sentences if pattern.search(s.text) and keep(s)), None)
 
 
@@ -249,9 +252,12 @@ def pooled_analysis(sentences: list["Sentence"], whole: str, lows: list[str]) ->
         if pooled is None and _INTEGRATED.search(whole) and _STUDY_COUNT.search(whole):
             pooled = next(s for s in sentences if _INTEGRATED.search(s.text))
     if pooled is None:  # an individual-patient meta-analysis of named trials, too
-        if not _STUDY_COUNT.search(whole) or _SEARCHED.search(whole):
-            return None  # (the whole-text tests first: they spare most records the scan of every sentence)
-        return next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
+        # The sentence first: its key ('individual') is checked once in the whole text, and it is absent from nearly
+        # every abstract, while the count of studies runs over the whole text (the three tests are pure: any order).
+        individual = _first(sentences, INDIVIDUAL_DATA, whole=whole, lows=lows)
+        if individual is None or not _STUDY_COUNT.search(whole) or _SEARCHED.search(whole):
+            return None
+        return individual
     return None if _SEARCHED.search(whole) else pooled
 
 

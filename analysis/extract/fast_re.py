@@ -20,26 +20,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
-from re import _casefix, _parser  # type: ignore[attr-defined]
 from typing import Any, Iterator
 
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
 from ketamine_evidence.analysis.extract.lower_match import LowerMatch
 from ketamine_evidence.analysis.extract.article_cache import ARTICLE, per_article
-from ketamine_evidence.analysis.extract.study_text import has_digit, lower, lower_case_pattern, lower_case_source
-
-# Every character ``re.I`` treats as equal to another that lower-casing does not make equal to it.
-_SPECIAL: dict[str, frozenset[str]] = {}
-for _k, _vs in _casefix._EXTRA_CASES.items():
-    _SPECIAL[chr(_k)] = frozenset(chr(v) for v in _vs)
-
-
-# The non-ASCII characters of every ``_SPECIAL`` set: a pattern's ``risky`` set holds only these (a pattern whose
-# set would hold an ASCII character is never made), so a text's other characters need not be collected.
-_RISKY_CHAR = re.compile("[" + "".join(re.escape(c) for c in sorted(
-    {c for vs in _SPECIAL.values() for c in vs if not c.isascii()})) + "]")
+from ketamine_evidence.analysis.extract.safe_lowering import _RISKY_CHAR, _SPECIAL, lower_copy  # noqa: F401 (re-exported)
+from ketamine_evidence.analysis.extract.study_text import has_digit, lower
 
 
 @per_article  # several patterns read each sentence, clause and slice of an article
@@ -56,82 +44,12 @@ def _lowered(text: str) -> list[Any] | None:
     return [low, (frozenset() if low.isascii() else frozenset(_RISKY_CHAR.findall(low))), None, None, 0]
 
 
-
 def _holds_digit(got: list[Any], text: str) -> bool:
     """Whether ``text`` (``got`` its ``_lowered`` entry) holds a digit, asked once per text and kept in ``got``."""
     if got[3] is None:
         got[3] = has_digit(text)
     return got[3]
 
-
-_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|N\{)")
-_ESCAPED = re.compile(r"\\.", re.S)  # a backslash and the character it escapes
-
-
-def _ranges_safe(parsed: Any) -> bool:
-    """No character range in the pattern whose lower-casing could change what it matches."""
-    for op, av in parsed:
-        if op is _parser.IN:
-            for iop, iav in av:
-                if iop is _parser.RANGE:
-                    lo, hi = iav
-                    if hi < 128:
-                        chars = "".join(map(chr, range(lo, hi + 1)))
-                        if not (chars.isupper() and chars.isalpha()) and chars.lower() != chars:
-                            return False
-                    else:
-                        return False
-        elif isinstance(av, (tuple, list)):
-            for item in av:
-                if isinstance(item, _parser.SubPattern) and not _ranges_safe(item):
-                    return False
-                if isinstance(item, (tuple, list)):
-                    for sub in item:
-                        if isinstance(sub, _parser.SubPattern) and not _ranges_safe(sub):
-                            return False
-    return True
-
-
-@lru_cache(maxsize=1024)  # per-article patterns (an intervention with its abbreviations) recur across a harvest
-def lower_copy(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], frozenset[str]] | None:
-    """The lower-case, case-sensitive copy of a ``re.I`` pattern and the text characters that force the
-    fallback; None when the pattern cannot be lower-cased safely."""
-    src = pattern.pattern
-    if not isinstance(src, str) or not pattern.flags & re.I:
-        return None
-    stripped = src
-    for opener in ("(?:", "(?=", "(?!", "(?<=", "(?<!", "(?P<"):
-        stripped = stripped.replace(opener, "")
-    if "(?" in stripped or re.search(r"\\[1-9]", src):
-        return None
-    for m in _ESCAPE.finditer(src):
-        if m.group(0) == "\\N{":
-            return None
-        ch = chr(int(m.group(1) or m.group(2) or m.group(3), 16))
-        if ch.lower() != ch or ch in _SPECIAL:
-            return None
-    try:  # a character range needs an unescaped '-' in the source: without one there is nothing to check (no
-        # parse; an intervention's names pattern escapes every '-', and parsing it cost half of wrapping it)
-        if "-" in _ESCAPED.sub("", src) and not _ranges_safe(_parser.parse(src, pattern.flags)):
-            return None
-    except re.error:  # pragma: no cover - it compiled once already
-        return None
-    # The checks above make the plain lower-casing safe. A module pattern's copy is compiled on its first scan
-    # (``deferred_pattern.Pending``): one whose keys no text of a run holds is never compiled (start-up).
-    source = lower_case_source(pattern) if isinstance(pattern, re.Pattern) and "(?P<" not in src else None
-    low = Deferred(source, pattern.flags & ~re.I) if source is not None else lower_case_pattern(pattern)
-    if low is None or ("(?P<" in src and low.groups != pattern.groups):  # else equal (and a ``Deferred`` stays
-        # uncompiled): lower-casing outside escapes and group names changes no bracket
-        return None
-    chars = set(src.lower())
-    for m in _ESCAPE.finditer(src):
-        chars.add(chr(int(m.group(1) or m.group(2) or m.group(3), 16)))
-    risky: set[str] = set()
-    for c in chars:
-        risky |= _SPECIAL.get(c, frozenset())
-    if any(c.isascii() for c in risky):  # a pattern character ('ſ') equal under re.I to an ASCII letter
-        return None
-    return low, frozenset(risky)
 
 
 class LowerPattern:
@@ -188,6 +106,26 @@ class LowerPattern:
                     return low
             return ""
         return low
+
+    def excluded(self, whole: str) -> bool:
+        """True when no part of ``whole`` can match: it lacks a digit or every key that each match needs. (A part's
+        lower-cased copy is a part of the whole's when lower-casing keeps the whole's length; a text whose risky
+        characters send the pattern to its ``re.I`` original is never excluded.) ``design`` asks it of the whole
+        abstract before it scans each sentence."""
+        got = _lowered(whole)
+        if got is None or (got[1] and self.risky and not self.risky.isdisjoint(got[1])):
+            return False
+        if self.digit and not _holds_digit(got, whole):
+            return True
+        if self.gate is not None:
+            if got[2] is None:
+                if self.spelled is not None:  # a few ``in`` checks over the abstract cost less than the pass
+                    return not _holds_one(got[0], self.spelled)
+                got[2] = required_text.present_keys(got[0])  # one pass over the abstract, kept for every later gate
+            return self.gate.isdisjoint(got[2])
+        if self.keys:
+            return not _holds_one(got[0], self.keys)
+        return False
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, LowerPattern) and other.re == self.re and other.keys == self.keys

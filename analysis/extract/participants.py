@@ -23,7 +23,7 @@ from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.design_cues import OUTCOME_GROUPS
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
-from ketamine_evidence.analysis.extract.text_patterns import NUM, count_value
+from ketamine_evidence.analysis.extract.text_patterns import NUM, NUMBER_WORDS, count_value
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -51,8 +51,10 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"sixty|seventy|eighty|ninety|hundred)")
 # 'Hundred and twenty' and 'A hundred and twenty' (read from 'hundred') are 120, not 20.
 _BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|hundred(?:\s+and)?\s+{NUM}|{NUM})"
-# The leading look-ahead (a digit or a number word's first letter) lets ``re`` skip other positions fast.
-_NUM_START = r"(?=[0-9otfsenhzOTFSENHZ])"
+# The leading look-ahead (a digit or a number word's first letter) lets ``re`` skip other positions fast; the second
+# (a digit or a number word's first four letters) turns away 'the', 'for', 'surgery' before the number alternatives.
+_NUM_START = r"(?=[0-9otfsenhzOTFSENHZ])(?=[0-9]|" + "|".join(sorted(
+    p for p in {w[:4] for w in NUMBER_WORDS} if not any(p != q and p.startswith(q) for q in NUMBER_WORDS))) + ")"
 COUNT = re.compile(
     rf"{_NUM_START}(?<![\w.,/\u00b7-])(?P<n>{_BIG_NUM})(?![\w.%/\u00b7])"
     rf"(?!\s*(?:%|per ?cent|years?|yrs?|months?|weeks?|"

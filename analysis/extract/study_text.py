@@ -10,21 +10,17 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import replace
-from functools import lru_cache
-from operator import itemgetter
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-try:  # finds every key word of every pre-check in one pass over an abstract (C); else one ``in`` per key
-    import ahocorasick
-except ImportError:  # pragma: no cover - declared in pyproject.toml
-    ahocorasick = None
-
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_background
-from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
 from ketamine_evidence.analysis.extract.text_patterns import longest_first
+# Per-text facts (lower-casing, the key pass, words, numbers), kept for the texts of one article; re-exported here,
+# where the extractors import them.
+from ketamine_evidence.analysis.extract.text_facts import (  # noqa: F401
+    DIGITS, _KEYS, _LONG, _WORD_CHARS, _keys_in, _lower, _whole_words, _word_bytes, has_digit, has_number, lower)
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -42,7 +38,7 @@ class Gated:
     text: use their offsets and digits, not their letters' case.
     """
 
-    __slots__ = ("pattern", "keys", "key_set", "words", "word_bytes", "low", "also", "exact", "gate")
+    __slots__ = ("pattern", "keys", "key_set", "words", "word_bytes", "word_keys", "low", "also", "exact", "gate")
 
     def __init__(self, pattern: re.Pattern[str], keys: tuple[str, ...] = (),
                  words: frozenset[str] = frozenset(), also: re.Pattern[str] | None = None,
@@ -54,6 +50,10 @@ class Gated:
         # As ASCII bytes, matched against ``_word_bytes`` (no str per word of the text); a word that is not
         # ASCII can never be one of the text's words.
         self.word_bytes = frozenset(w.encode("ascii") for w in words if w.isascii())
+        # The same words join the shared key pass as substrings: a whole abstract's words are then read from the
+        # few found there (``_whole_words``), not from a set of all its words.
+        self.word_keys = frozenset(w for w in words if w and _WORD_CHARS.issuperset(w))  # others are never words
+        _KEYS.update(self.word_keys)
         # The lower-case copy is compiled on its first scan (``Pending``), except where group names are checked.
         source = lower_case_source(pattern) if "(?P<" not in pattern.pattern else None
         low = Deferred(source, pattern.flags & ~re.I) if source is not None else lower_case_pattern(pattern)
@@ -74,10 +74,14 @@ class Gated:
         any part of it); empty when it cannot match."""
         keys = _keys_in(text)
         if keys is not None:
-            found = tuple(keys & self.key_set) if keys else ()
-        else:
-            lowered = _lower(text)
-            found = tuple(k for k in self.keys if k in lowered)
+            if not keys:
+                return ()
+            found = tuple(keys & self.key_set)
+            if self.words:
+                found += _whole_words(_lower(text), keys & self.word_keys)
+            return found
+        lowered = _lower(text)
+        found = tuple(k for k in self.keys if k in lowered)
         if self.words:
             found += tuple(w.decode("ascii") for w in self.word_bytes & _word_bytes(text))
         return found
@@ -200,103 +204,6 @@ def lower_case_source(pattern: re.Pattern[str]) -> str | None:
     return low_source
 
 
-# Per-text work (lower-casing, words, numbers) is kept for the texts of one article (``article_cache``): several
-# extractors ask about the same sentence, while texts of other articles are not kept (nor flatter benchmarks
-# that repeat a sample).
-
-# Every key of every ``Gated`` (all lower case) and, built on first use, one automaton over them.
-_KEYS: set[str] = set()
-_AUTOMATON: list = []  # [automaton, number of keys it holds]
-_LONG = 400  # shorter texts (sentences) are checked with ``in``: cheaper than a pass of the automaton
-
-
-def _automaton():
-    if ahocorasick is None:
-        return None
-    if not _AUTOMATON or _AUTOMATON[1] != len(_KEYS):  # a Gated made after the last build: build again
-        auto = ahocorasick.Automaton()
-        for key in _KEYS:
-            auto.add_word(key, key)
-        auto.make_automaton()
-        _AUTOMATON[:] = [auto, len(_KEYS)]
-        _keys_in.cache_clear()
-    return _AUTOMATON[0]
-
-
-@per_article
-def _keys_in(text: str) -> frozenset[str] | None:
-    """The ``Gated`` keys that occur in ``text`` (lower-cased), found in one Aho-Corasick pass; None
-    without the ``pyahocorasick`` package."""
-    auto = _automaton()
-    if auto is None or not len(auto):
-        return None
-    return frozenset(map(_VALUE, auto.iter(_lower(text))))  # (end, key) pairs: keep the keys
-
-
-_VALUE = itemgetter(1)
-
-
-# Every byte but ASCII letters and digits becomes a space: ``bytes.translate`` + ``split`` gives the words of
-# ``[a-z0-9]+`` at C speed (non-ASCII characters, encoded as '?', separate words as before).
-_WORD_BYTES = bytes(c if (97 <= c <= 122 or 48 <= c <= 57) else 32 for c in range(256))
-
-
-@per_article
-def _word_bytes(text: str) -> frozenset[bytes]:
-    """The lower-case ``[a-z0-9]+`` words of ``text``, as ASCII bytes (no str made per word)."""
-    return frozenset(_lower(text).encode("ascii", "replace").translate(_WORD_BYTES).split())
-
-
-@per_article
-def _lower(text: str) -> str:
-    return text.lower()
-
-
-lower = _lower  # the cached lower-casing, for extractors that pre-check sentences themselves
-
-
-_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-                 "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-                 "hundred")
-DIGITS = re.compile(r"\d")
-
-
-def _number_automaton():
-    """One Aho-Corasick pass finds any number word (about half the cost of a substring test per word)."""
-    if ahocorasick is None:
-        return None
-    auto = ahocorasick.Automaton()
-    for w in _NUMBER_WORDS:
-        auto.add_word(w, w)
-    auto.make_automaton()
-    return auto
-
-
-_NUMBER_AUTOMATON = _number_automaton()
-
-
-@per_article
-def has_digit(text: str) -> bool:
-    """A digit (``\\d``: any Unicode digit) anywhere in ``text``; kept for the article's texts, as the number
-    pre-check below and the digit pre-check of ``fast_re``'s patterns ask about the same sentences."""
-    return DIGITS.search(text) is not None
-
-
-@per_article
-def has_number(text: str) -> bool:
-    """A digit or a number word anywhere in ``text`` (cheap pre-check; kept per sentence, as the design
-    and participant extractors both ask)."""
-    if has_digit(text):
-        return True
-    lowered = _lower(text)
-    if _NUMBER_AUTOMATON is not None:
-        for _ in _NUMBER_AUTOMATON.iter(lowered):
-            return True
-        return False
-    for w in _NUMBER_WORDS:
-        if w in lowered:
-            return True
-    return False
 
 
 def load_lexicon(filename: str) -> dict[str, Any]:

