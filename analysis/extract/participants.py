@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "participants"
-VERSION = "1.0"
+VERSION = "2.0"  # 2.0 (round 9): the count is chosen by the learned ranker (count_ranker) by default
 
 _PEOPLE = (r"(?:patients|participants|subjects|volunteers|individuals|persons|people|adults|children|"
            r"infants|neonates|adolescents|girls|boys|pupils|couples|dyads|families|women|men|males|females|"
