@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_evidence.analysis.extract import make_context, routes
+from ketamine_evidence.analysis.extract import make_context, route_words, routes
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Section
 from tests.conftest import EVAL, PMC_KETAMINE
@@ -310,12 +310,12 @@ def test_routes_of_batch_4_and_5_dev_articles(pmcid, intervention, expected):
 def _route_matches_before(text: str) -> list[tuple[str, tuple[int, int]]]:
     """``routes._route_matches`` as it was: every term pattern over the whole text."""
     out = []
-    for term, pattern in routes.ROUTE_WORDS:
+    for term, pattern in route_words.ROUTE_WORDS:
         for m in pattern.finditer(text):
             word = m.group(0)
-            if word.lower() in routes._CASE_SENSITIVE_SHORT and not word.isupper():
+            if word.lower() in route_words._CASE_SENSITIVE_SHORT and not word.isupper():
                 continue
-            if word == "IV" and (routes._ROMAN_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if word == "IV" and (route_words._ROMAN_BEFORE.search(text, max(0, m.start() - 20), m.start())
                                  or text[m.end():m.end() + 1] in ("-", "\u2013")):
                 continue
             out.append((term, m.span()))
@@ -340,7 +340,7 @@ def test_route_matches_are_those_of_every_term_pattern_on_the_whole_text() -> No
                 checked += 1
                 found += bool(got)
     assert checked > 300 and found > 30
-    assert routes._ANY_ROUTE is not None  # the one shared pre-check for every term is in force
+    assert route_words._ANY_ROUTE is not None  # the one shared pre-check for every term is in force
     # data/snapshot/pmc/PMC3172326.nxml: a route only in capitals, no lower-case route word (the shared check
     # looks for the capitals in the text itself)
     text = ("In the operating room, patients in the ketamine group received 0.5 mg/kg of ketamine IV 10 minutes "
