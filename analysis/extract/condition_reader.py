@@ -61,30 +61,16 @@ def features(ctx: "Context", rules: Iterable[str] | None) -> set[str]:
             out.add("experimental")
         if conditions.GENERIC_CHRONIC.search(s.text):
             out.add("generic_chronic")
-    if rules is not None:
-        terms = set(rules)
-        out.update(f"r:{t}" for t in terms)
-        if not terms:
-            out.add("r_none")
-    return out
+    return out | label_model.rule_features(rules)
 
 
 def read(ctx: "Context", findings: list[Finding], name: str, version: str) -> list[Finding]:
     """The rules' ``findings`` under the chosen reader: unchanged for ``rules`` (or when no model is shipped);
     otherwise the combined terms, each with the rules' evidence where the rules gave it, else the first sentence
     naming it (the title when none does)."""
-    reader, feature_set, add, drop = label_model.reader_choice(ENV_PREFIX)
-    model = label_model.load_models(MODEL_FILE).get(feature_set) if reader != "rules" else None
-    if model is None or not ctx.sentences:
-        return findings
-    rules = [f.value for f in findings]
-    probs = model.probabilities(features(ctx, rules if feature_set == "full" else None))
-    terms = label_model.combine(rules, probs, reader, CONDITIONS, add=add, drop=drop)
-    if terms == rules:
-        return findings
-    kept = {f.value: f for f in findings}
-    return [kept.get(t) or Finding(name, t, ctx.evidence(_sentence_for(ctx.sentences, t), name, version),
-                                   ctx.intervention.name) for t in terms]
+    return label_model.reread(ctx, findings, name, version, prefix=ENV_PREFIX, default=label_model.DEFAULT_READER,
+                              model_file=MODEL_FILE, order=CONDITIONS, features=features,
+                              sentence_for=lambda c, term: _sentence_for(c.sentences, term))
 
 
 def _sentence_for(sentences: Sequence["Sentence"], term: str) -> "Sentence":

@@ -138,11 +138,17 @@ def combine(readings: Sequence[tuple[float, dict[str, float]]], power: float = R
     return {c: sum(w * p[c] for w, (_, p) in zip(weights, readings)) / total for c in CLASSES}
 
 
-@lru_cache(maxsize=1)
-def load_model() -> DirectionModel | None:
-    """The shipped model (None when it has not been trained yet)."""
+@lru_cache(maxsize=4)
+def load_weights(file: str) -> DirectionModel | None:
+    """A shipped direction model's weights from ``analysis/lexicons/<file>`` (None when it has not been trained yet);
+    ``pain_reader`` loads its own copy, trained without the articles we hold, the same way."""
     try:
-        data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(MODEL_FILE).read_text("utf-8"))
+        data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(file).read_text("utf-8"))
     except FileNotFoundError:
         return None
     return DirectionModel(data["weights"], data["bias"], tuple(data["classes"]))
+
+
+def load_model() -> DirectionModel | None:
+    """The shipped model (None when it has not been trained yet)."""
+    return load_weights(MODEL_FILE)

@@ -16,13 +16,20 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+from ketamine_evidence.analysis.records import Finding
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract import Context
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 READERS = ("rules", "model", "hybrid")
 FEATURE_SETS = ("text", "full")  # 'text': no rule outputs among the features; 'full': with the rules' answer
 CUT = 0.5  # model reader: a label is given when its probability reaches this
 ADD = 0.9  # hybrid: a label the rules missed is added at this probability or above
 DROP = 0.05  # hybrid: a label the rules gave is dropped at this probability or below
+DEFAULT_READER = ("rules", ADD, DROP)  # (reader, add, drop) when the environment names none
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ def combine(rules: Iterable[str], probs: dict[str, float], reader: str, order: S
     return [t for t in order if t in out]
 
 
-def reader_choice(prefix: str, default: tuple[str, float, float] = ("rules", ADD, DROP)) -> tuple[str, str, float, float]:
+def reader_choice(prefix: str, default: tuple[str, float, float] = DEFAULT_READER) -> tuple[str, str, float, float]:
     """(reader, feature set, hybrid's add and drop thresholds) from ``<prefix>_READER``, ``<prefix>_FEATURES``,
     ``<prefix>_ADD`` and ``<prefix>_DROP``; unknown or unset values take the field's ``default`` (reader, add,
     drop) and the 'text' features."""
@@ -87,3 +94,33 @@ def _number(value: str | None, default: float) -> float:
         return float(value) if value else default
     except ValueError:
         return default
+
+
+def rule_features(rules: Iterable[str] | None) -> set[str]:
+    """The 'full' feature set's rules' answer: ``r:<label>`` per label the rules gave, ``r_none`` when they gave
+    none (nothing for the 'text' features, ``rules`` None)."""
+    if rules is None:
+        return set()
+    given = set(rules)
+    return {f"r:{t}" for t in given} or {"r_none"}
+
+
+def reread(ctx: "Context", findings: list[Finding], name: str, version: str, *, prefix: str,
+           default: tuple[str, float, float], model_file: str, order: Sequence[str],
+           features: Callable[["Context", list[str] | None], set[str]],
+           sentence_for: Callable[["Context", str], "Sentence"]) -> list[Finding]:
+    """The rules' ``findings`` under the reader ``<prefix>_READER`` selects: unchanged for ``rules`` (or when no
+    model is shipped); otherwise the combined labels, each with the rules' evidence where the rules gave it, else
+    the evidence ``sentence_for`` picks."""
+    reader, feature_set, add, drop = reader_choice(prefix, default)
+    model = load_models(model_file).get(feature_set) if reader != "rules" else None
+    if model is None or not ctx.sentences:
+        return findings
+    rules = [f.value for f in findings]
+    probs = model.probabilities(features(ctx, rules if feature_set == "full" else None))
+    labels = combine(rules, probs, reader, order, add=add, drop=drop)
+    if labels == rules:
+        return findings
+    kept = {f.value: f for f in findings}
+    return [kept.get(t) or Finding(name, t, ctx.evidence(sentence_for(ctx, t), name, version), ctx.intervention.name)
+            for t in labels]

@@ -26,15 +26,12 @@ Readers (``KE_PE_READER``; ``rules`` by default):
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.comparisons import pain_direction
-from ketamine_evidence.analysis.extract.direction_model import DirectionModel, features
+from ketamine_evidence.analysis.extract.direction_model import DirectionModel, features, load_weights
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.arms import Arms
@@ -57,14 +54,9 @@ def reader() -> str:
     return name
 
 
-@lru_cache(maxsize=1)
 def load_model() -> DirectionModel | None:
     """The shipped pain reader (None when it has not been trained)."""
-    try:
-        data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(MODEL_FILE).read_text("utf-8"))
-    except FileNotFoundError:
-        return None
-    return DirectionModel(data["weights"], data["bias"], tuple(data["classes"]))
+    return load_weights(MODEL_FILE)
 
 
 def model_reading(v: "Verdict", arms: "Arms", model: DirectionModel) -> tuple[str | None, float]:

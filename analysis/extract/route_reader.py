@@ -77,30 +77,15 @@ def features(ctx: "Context", rules: Iterable[str] | None) -> set[str]:
                     out.add(cue)
             if rules is not None:
                 out.update(f"nr:{t}" for t in routes.named_routes(ctx, s))
-    if rules is not None:
-        given = set(rules)
-        out.update(f"r:{t}" for t in given)
-        if not given:
-            out.add("r_none")
-    return out
+    return out | label_model.rule_features(rules)
 
 
 def read(ctx: "Context", findings: list[Finding], name: str, version: str) -> list[Finding]:
     """The rules' ``findings`` under the chosen reader: unchanged for ``rules`` (or when no model is shipped);
     otherwise the combined routes, each with the rules' evidence where the rules gave it, else the first sentence
     naming the intervention and that route (else the first naming the intervention, else the title)."""
-    reader, feature_set, add, drop = label_model.reader_choice(ENV_PREFIX, DEFAULT)
-    model = label_model.load_models(MODEL_FILE).get(feature_set) if reader != "rules" else None
-    if model is None or not ctx.sentences:
-        return findings
-    rules = [f.value for f in findings]
-    probs = model.probabilities(features(ctx, rules if feature_set == "full" else None))
-    terms = label_model.combine(rules, probs, reader, ROUTES, add=add, drop=drop)
-    if terms == rules:
-        return findings
-    kept = {f.value: f for f in findings}
-    return [kept.get(t) or Finding(name, t, ctx.evidence(_sentence_for(ctx, t), name, version), ctx.intervention.name)
-            for t in terms]
+    return label_model.reread(ctx, findings, name, version, prefix=ENV_PREFIX, default=DEFAULT, model_file=MODEL_FILE,
+                              order=ROUTES, features=features, sentence_for=_sentence_for)
 
 
 def _sentence_for(ctx: "Context", term: str) -> "Sentence":
