@@ -81,12 +81,16 @@ def load_ranker(filename: str) -> LinearRanker:
 
 
 def reader(variable: str, default: str = "rules") -> tuple[str, bool]:
-    """The reader an environment variable selects (``default`` when unset or unknown), and whether its weights are
-    those fitted with the feature "the rules chose this value" (a value ending in ``-r``: ``ranker-r``)."""
-    value = os.environ.get(variable, default).strip().lower()
+    """The reader an environment variable selects (``default`` when unset or empty), and whether its weights are
+    those fitted with the feature "the rules chose this value" (a value ending in ``-r``: ``ranker-r``). An unknown
+    value is an error, so that a mistyped ``KE_N_READER=rule`` never runs another reader silently."""
+    value = os.environ.get(variable, "").strip().lower() or default
     with_rules = value.endswith("-r")
     mode = value[:-2] if with_rules else value
-    return (mode, with_rules) if mode in READERS else (default, False)
+    if mode not in READERS:
+        raise ValueError(f"{variable}={os.environ.get(variable)!r}: expected one of {', '.join(READERS)} "
+                         "(optionally with -r)")
+    return mode, with_rules
 
 
 def weights_file(base: str, with_rules: bool) -> str:

@@ -74,6 +74,12 @@ def _mention_features(text: str, start: int, end: int, kind: str) -> dict[str, f
     return f
 
 
+# A count whose words hold a scale word is a population, not a sample ('about 600 million people'); so is the
+# source the sample was drawn from ('to select patients ... from a database of 114,334 patients').
+_SCALE = re.compile(r"\b(?:million|billion|thousand)s?\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:database|registry|register|records|population|pool)\s+(?:of|with|including)\s+$", re.I)
+
+
 def _sentence_mentions(ctx: "Context", s: "Sentence", present: "p._Present") -> list[tuple[int, int, int, str]]:
     """``(value, start, end, kind)`` of each count of one sentence, with its sums and products (``present``: the
     article's pattern keys, read once, as ``participants.best_count`` reads them)."""
@@ -93,7 +99,8 @@ def _sentence_mentions(ctx: "Context", s: "Sentence", present: "p._Present") -> 
     product = p._groups_product(text, present)
     if product is not None:
         out.append((product, 0, len(text), "product"))
-    return [m for m in out if m[0] > 0]
+    return [m for m in out if m[0] > 0 and not (m[3] == "count" and (
+        _SCALE.search(text, m[1], m[2]) or _SOURCE_BEFORE.search(text, max(0, m[1] - 40), m[1])))]
 
 
 def candidates(ctx: "Context", rules_value: float | None = None, rules_sentence: "Sentence | None" = None,
@@ -117,7 +124,9 @@ def candidates(ctx: "Context", rules_value: float | None = None, rules_sentence:
         if is_planned(text) or p._ONGOING.search(text) or p._POWER.search(text):
             continue  # guideline additions, rule a: planned numbers and sample-size calculations were never enrolled
         if s.section != "TITLE" and is_background_sentence(ctx, s) and not about_this_study(text):
-            sent["background"] = 1.0
+            continue  # another study's or the population's count ('a previous trial of 500 patients'): never this
+            # study's sample; a hard gate, as in the rules (the weights never saw such a candidate: the feature
+            # 'background' was 0 on every dev candidate)
         if p._DROPOUT.search(text):
             sent["dropout_words"] = 1.0
         if p._SCREENED.search(text):

@@ -81,19 +81,30 @@ def combine(rules: Iterable[str], probs: dict[str, float], reader: str, order: S
 
 def reader_choice(prefix: str, default: tuple[str, float, float] = DEFAULT_READER) -> tuple[str, str, float, float]:
     """(reader, feature set, hybrid's add and drop thresholds) from ``<prefix>_READER``, ``<prefix>_FEATURES``,
-    ``<prefix>_ADD`` and ``<prefix>_DROP``; unknown or unset values take the field's ``default`` (reader, add,
-    drop) and the 'text' features."""
-    reader = os.environ.get(f"{prefix}_READER", default[0])
-    feats = os.environ.get(f"{prefix}_FEATURES", "text")
-    return (reader if reader in READERS else default[0], feats if feats in FEATURE_SETS else "text",
-            _number(os.environ.get(f"{prefix}_ADD"), default[1]), _number(os.environ.get(f"{prefix}_DROP"), default[2]))
+    ``<prefix>_ADD`` and ``<prefix>_DROP``; unset or empty values take the field's ``default`` (reader, add, drop)
+    and the 'text' features. An unknown name or a threshold that is not a finite number is an error, never a
+    silent fallback."""
+    reader = _choice(f"{prefix}_READER", READERS, default[0])
+    feats = _choice(f"{prefix}_FEATURES", FEATURE_SETS, "text")
+    return reader, feats, _number(f"{prefix}_ADD", default[1]), _number(f"{prefix}_DROP", default[2])
 
 
-def _number(value: str | None, default: float) -> float:
+def _choice(variable: str, allowed: Sequence[str], default: str) -> str:
+    value = os.environ.get(variable, "").strip().lower() or default
+    if value not in allowed:
+        raise ValueError(f"{variable}={os.environ.get(variable)!r}: expected one of {', '.join(allowed)}")
+    return value
+
+
+def _number(variable: str, default: float) -> float:
+    raw = os.environ.get(variable, "").strip()
     try:
-        return float(value) if value else default
+        value = float(raw) if raw else default
     except ValueError:
-        return default
+        value = math.nan
+    if not math.isfinite(value):
+        raise ValueError(f"{variable}={raw!r}: expected a finite number (a probability threshold)")
+    return value
 
 
 def rule_features(rules: Iterable[str] | None) -> set[str]:

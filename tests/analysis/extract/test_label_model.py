@@ -38,18 +38,18 @@ def test_reader_choice_reads_the_environment_and_falls_back_to_the_defaults(monk
     for name in ("READER", "FEATURES", "ADD", "DROP"):
         monkeypatch.delenv(f"KE_X_{name}", raising=False)
     assert lm.reader_choice("KE_X") == ("rules", "text", lm.ADD, lm.DROP)
-    monkeypatch.setenv("KE_X_READER", "hybrid")
+    monkeypatch.setenv("KE_X_READER", " Hybrid")
     monkeypatch.setenv("KE_X_FEATURES", "full")
     monkeypatch.setenv("KE_X_DROP", "0.25")
-    monkeypatch.setenv("KE_X_ADD", "high")
+    monkeypatch.setenv("KE_X_ADD", "")
     assert lm.reader_choice("KE_X") == ("hybrid", "full", lm.ADD, 0.25)
-    monkeypatch.setenv("KE_X_READER", "oracle")
-    assert lm.reader_choice("KE_X")[0] == "rules"
+    monkeypatch.setenv("KE_X_READER", "")
     assert lm.reader_choice("KE_X", ("hybrid", 0.9, -1.0)) == ("hybrid", "full", 0.9, 0.25)  # a field's own default
 
 
-def test_shipped_models_load_with_labels_of_their_field() -> None:
-    conditions, routes = lm.load_models("condition_model.json"), lm.load_models("route_model.json")
-    assert set(conditions) == set(routes) == {"text", "full"}
-    assert set(conditions["text"].bias) <= set(CONDITIONS) and set(routes["text"].bias) <= set(ROUTES)
-    assert lm.load_models("no_such_model.json") == {}
+@pytest.mark.parametrize(("name", "value"), [("READER", "oracle"), ("FEATURES", "all"), ("ADD", "high"),
+                                             ("DROP", "nan"), ("ADD", "inf")])
+def test_reader_choice_rejects_what_it_cannot_read(monkeypatch, name: str, value: str) -> None:
+    monkeypatch.setenv(f"KE_X_{name}", value)
+    with pytest.raises(ValueError, match=f"KE_X_{name}="):
+        lm.reader_choice("KE_X")
