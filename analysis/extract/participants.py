@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
@@ -146,6 +147,12 @@ class _Present:
         self.groups = GROUPS_OF.present(whole)  # PER_ARM has the same keys
 
 
+@per_article
+def present_in(whole: str) -> _Present:
+    """The article's ``_Present``, one object for ``best_count`` and ``count_ranker`` (so ``sentence_counts`` is kept)."""
+    return _Present(whole)
+
+
 def _finditer(pattern: Gated, text: str, present: tuple[str, ...] | None):
     if present is None:
         return pattern.finditer(text)
@@ -168,8 +175,10 @@ ELIDED_ARM = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|compared with|versus)\
                         re.I)
 
 
+@per_article
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
-    """``(value, start, end)`` of every participant count stated in one sentence."""
+    """``(value, start, end)`` of every participant count stated in one sentence (kept for the article: the rules
+    and ``count_ranker`` read the same sentences; callers only read the list)."""
     text = mask_years(mask_asa(text))
     found: list[tuple[int, int, int]] = []
     for m in _finditer(COUNT, text, present and present.count):
@@ -327,7 +336,7 @@ _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|re
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
-    present = _Present(ctx.text)
+    present = present_in(ctx.text)
     lone: tuple[int, "Sentence"] | None = None  # the first sentence whose only number of people is one 'n = N'
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
