@@ -222,8 +222,9 @@ def _randomised_subject(text: str) -> int | None:
     return count_value(m.group("n")) if m else None
 
 
-def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
-    """The sum of arm sizes when a sentence gives arms and no total."""
+@per_article
+def _arm_sum(text: str, counts: tuple[tuple[int, int, int], ...]) -> int | None:
+    """The sum of arm sizes when a sentence gives arms and no total (kept for the article, as ``sentence_counts``)."""
     arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
     if len(arms) >= 3 and arms[0] == sum(arms[1:]) and not counts:
         return arms[0]  # '(n = 105) were randomized into 3 groups: Group1 ... (n = 35), ...': the total comes first
@@ -258,6 +259,7 @@ def _groups_k(text: str, present: _Present | None = None) -> int:
     return 1
 
 
+@per_article
 def _groups_product(text: str, present: _Present | None = None) -> int | None:
     for pattern in (PER_ARM, GROUPS_OF):
         m = _search(pattern, text, present and present.groups)
@@ -359,7 +361,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         randomised = _randomised_subject(text)
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
-        summed = _arm_sum(text, counts)  # pure readings: each is read only where the one before finds nothing
+        summed = _arm_sum(text, tuple(counts))  # pure readings: each is read only where the one before finds nothing
         per_arm = _per_arm(ctx, s, text, counts) if summed is None else None
         product = _groups_product(text, present) if summed is None and per_arm is None else None
         if summed is not None:
