@@ -90,7 +90,7 @@ def _sentence_mentions(ctx: "Context", s: "Sentence", present: "p._Present") -> 
         for m in p.N_EQUALS.finditer(text):
             if not any(a <= m.start("n") < b for _, a, b in counts):
                 out.append((int(m.group("n")), m.start(), m.end(), "n_equals"))
-    summed = p._arm_sum(text, counts)
+    summed = p._arm_sum(text, tuple(counts))
     if summed is not None:
         out.append((summed, 0, len(text), "sum"))
     per_arm = p._per_arm(ctx, s, text, counts)
@@ -103,52 +103,80 @@ def _sentence_mentions(ctx: "Context", s: "Sentence", present: "p._Present") -> 
         _SCALE.search(text, m[1], m[2]) or _SOURCE_BEFORE.search(text, max(0, m[1] - 40), m[1])))]
 
 
-def candidates(ctx: "Context", rules_value: float | None = None, rules_sentence: "Sentence | None" = None,
-               with_rules: bool = False) -> list[Candidate["Sentence"]]:
-    """Every count of people in the title and abstract with its features; the rules' count (``rules_value`` from
-    ``rules_sentence``) is one too where no reading above finds it. ``with_rules`` adds whether the rules chose
-    the same value (a feature fitted to the dev records; off in the shipped weights)."""
-    raw: list[tuple[int, int, int, str, "Sentence", dict[str, float]]] = []
-    n_sent = max(1, len(ctx.sentences))
-    present = p._Present(ctx.text)
+# One stated count: (value, start, end, kind, sentence, how many counts its sentence states).
+Mention = tuple[int, int, int, str, "Sentence", int]
+
+
+def mentions(ctx: "Context", rules_value: float | None = None,
+             rules_sentence: "Sentence | None" = None) -> list[Mention]:
+    """Every count of people in the title and abstract, in reading order, without features (cheap: most records
+    have one or none, and then the ranker's answer needs no scoring); the rules' count (``rules_value`` from
+    ``rules_sentence``) is one too where no reading above finds it."""
+    raw: list[Mention] = []
+    present = p.present_in(ctx.text)
     for s in ctx.sentences:
-        if not has_digit(s.text) and not (p.COUNT.holds(s.text, present.count)
-                                                             and p.COUNT.search(s.text)):
-            continue
-        mentions = _sentence_mentions(ctx, s, present)
-        if not mentions:
-            continue
         text = s.text
-        sent: dict[str, float] = {f"sec={section_kind(s.section)}": 1.0, f"wording={p._rank(text)}": 1.0,
-                                  "position": s.index / n_sent}
+        counted = p.COUNT.holds(text, present.count)
+        if not (counted or p.SUBJECT.holds(text, present.subject) or p.GROUPS_OF.holds(text, present.groups)
+                or "=" in text or ":" in text):
+            continue  # best_count's pre-check: no count word, 'n =' or groups, so no reading below finds a count
+        if not has_digit(text) and not (counted and p.COUNT.search(text)):
+            continue
         if is_planned(text) or p._ONGOING.search(text) or p._POWER.search(text):
             continue  # guideline additions, rule a: planned numbers and sample-size calculations were never enrolled
         if s.section != "TITLE" and is_background_sentence(ctx, s) and not about_this_study(text):
             continue  # another study's or the population's count ('a previous trial of 500 patients'): never this
             # study's sample; a hard gate, as in the rules (the weights never saw such a candidate: the feature
             # 'background' was 0 on every dev candidate)
-        if p._DROPOUT.search(text):
-            sent["dropout_words"] = 1.0
-        if p._SCREENED.search(text):
-            sent["screened_words"] = 1.0
-        for value, a, b, kind in mentions:
-            f = dict(sent)
-            f.update(_mention_features(plain_hyphens(text), a, b, kind) if kind in ("count", "n_equals")
-                     else {f"kind={kind}": 1.0})
-            f["in_sentence"] = float(len(mentions))
-            raw.append((value, a, b, kind, s, f))
+        found = _sentence_mentions(ctx, s, present)
+        raw.extend((value, a, b, kind, s, len(found)) for value, a, b, kind in found)
     if rules_value is not None and rules_sentence is not None and all(r[0] != rules_value for r in raw):
         # a count only the rules read (a pooled count, a lone 'n ='): a candidate too, marked as such
-        raw.append((int(rules_value), 0, 0, "rules_only", rules_sentence,
-                    {f"sec={section_kind(rules_sentence.section)}": 1.0, "kind=rules_only": 1.0,
-                     "position": rules_sentence.index / n_sent}))
+        raw.append((int(rules_value), 0, 0, "rules_only", rules_sentence, 0))
+    return raw
+
+
+def _sentence_features(ctx: "Context", s: "Sentence", n_sent: int) -> dict[str, float]:
+    """What a sentence that states counts says about all of them: its part, wording, place and cue words."""
+    text = s.text
+    sent: dict[str, float] = {f"sec={section_kind(s.section)}": 1.0, f"wording={p._rank(text)}": 1.0,
+                              "position": s.index / n_sent}
+    if p._DROPOUT.search(text):
+        sent["dropout_words"] = 1.0
+    if p._SCREENED.search(text):
+        sent["screened_words"] = 1.0
+    return sent
+
+
+def candidates(ctx: "Context", rules_value: float | None = None, rules_sentence: "Sentence | None" = None,
+               with_rules: bool = False, raw: list[Mention] | None = None) -> list[Candidate["Sentence"]]:
+    """Every count of people in the title and abstract with its features (``raw``: its ``mentions``, when read
+    already); the rules' count is one too where no reading finds it. ``with_rules`` adds whether the rules chose
+    the same value (a feature fitted to the dev records; off in the shipped weights)."""
+    if raw is None:
+        raw = mentions(ctx, rules_value, rules_sentence)
     if not raw:
         return []
+    n_sent = max(1, len(ctx.sentences))
+    per_sentence: dict[int, tuple[dict[str, float], str]] = {}  # id(sentence) -> its features and plain text
+    features: list[dict[str, float]] = []
+    for value, a, b, kind, s, in_sentence in raw:
+        if kind == "rules_only":
+            features.append({f"sec={section_kind(s.section)}": 1.0, "kind=rules_only": 1.0,
+                             "position": s.index / n_sent})
+            continue
+        if id(s) not in per_sentence:
+            per_sentence[id(s)] = (_sentence_features(ctx, s, n_sent), plain_hyphens(s.text))
+        sent, plain = per_sentence[id(s)]
+        f = dict(sent)
+        f.update(_mention_features(plain, a, b, kind) if kind in ("count", "n_equals") else {f"kind={kind}": 1.0})
+        f["in_sentence"] = float(in_sentence)
+        features.append(f)
     values = [r[0] for r in raw]
     top = max(values)
     first_sentence = min(r[4].index for r in raw)
     out: list[Candidate["Sentence"]] = []
-    for i, (value, _, _, kind, s, f) in enumerate(raw):
+    for i, ((value, _, _, _, s, _), f) in enumerate(zip(raw, features)):
         f["log_value"] = math.log10(value + 1) / 4
         f["share_of_max"] = value / top
         f["is_max"] = float(value == top)
@@ -175,8 +203,13 @@ def read(ctx: "Context", found: tuple[int, "Sentence"] | None) -> tuple[int, "Se
     if mode == "rules":
         return found
     rules_value, rules_sentence = (None, None) if found is None else found
-    picked = choose(mode, load_ranker(weights_file(WEIGHTS, with_rules)), None if found is None else float(found[0]),
-                    candidates(ctx, rules_value, rules_sentence, with_rules), _equal)
+    ranker = load_ranker(weights_file(WEIGHTS, with_rules))
+    raw = mentions(ctx, rules_value, rules_sentence)
+    if mode == "ranker" and len(raw) <= 1 and ranker.floor <= 0.0:
+        # none or one candidate: the ranker's answer without features or scoring (a probability is never below 0)
+        return (raw[0][0], raw[0][4]) if raw else None
+    picked = choose(mode, ranker, None if found is None else float(found[0]),
+                    candidates(ctx, rules_value, rules_sentence, with_rules, raw), _equal)
     if picked == "rules":
         return found
     return None if picked is None else (int(picked.value), picked.source)

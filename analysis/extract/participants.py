@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
@@ -148,6 +149,12 @@ class _Present:
         self.groups = GROUPS_OF.present(whole)  # PER_ARM has the same keys
 
 
+@per_article
+def present_in(whole: str) -> _Present:
+    """The article's ``_Present``, one object for ``best_count`` and ``count_ranker`` (so ``sentence_counts`` is kept)."""
+    return _Present(whole)
+
+
 def _finditer(pattern: Gated, text: str, present: tuple[str, ...] | None):
     if present is None:
         return pattern.finditer(text)
@@ -170,8 +177,10 @@ ELIDED_ARM = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|compared with|versus)\
                         re.I)
 
 
+@per_article
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
-    """``(value, start, end)`` of every participant count stated in one sentence."""
+    """``(value, start, end)`` of every participant count stated in one sentence (kept for the article: the rules
+    and ``count_ranker`` read the same sentences; callers only read the list)."""
     text = mask_years(mask_asa(text))
     found: list[tuple[int, int, int]] = []
     for m in _finditer(COUNT, text, present and present.count):
@@ -215,8 +224,9 @@ def _randomised_subject(text: str) -> int | None:
     return count_value(m.group("n")) if m else None
 
 
-def _arm_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
-    """The sum of arm sizes when a sentence gives arms and no total."""
+@per_article
+def _arm_sum(text: str, counts: tuple[tuple[int, int, int], ...]) -> int | None:
+    """The sum of arm sizes when a sentence gives arms and no total (kept for the article, as ``sentence_counts``)."""
     arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
     if len(arms) >= 3 and arms[0] == sum(arms[1:]) and not counts:
         return arms[0]  # '(n = 105) were randomized into 3 groups: Group1 ... (n = 35), ...': the total comes first
@@ -251,6 +261,7 @@ def _groups_k(text: str, present: _Present | None = None) -> int:
     return 1
 
 
+@per_article
 def _groups_product(text: str, present: _Present | None = None) -> int | None:
     for pattern in (PER_ARM, GROUPS_OF):
         m = _search(pattern, text, present and present.groups)
@@ -329,7 +340,7 @@ _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|re
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
-    present = _Present(ctx.text)
+    present = present_in(ctx.text)
     lone: tuple[int, "Sentence"] | None = None  # the first sentence whose only number of people is one 'n = N'
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
@@ -352,7 +363,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         randomised = _randomised_subject(text)
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
-        summed = _arm_sum(text, counts)  # pure readings: each is read only where the one before finds nothing
+        summed = _arm_sum(text, tuple(counts))  # pure readings: each is read only where the one before finds nothing
         per_arm = _per_arm(ctx, s, text, counts) if summed is None else None
         product = _groups_product(text, present) if summed is None and per_arm is None else None
         if summed is not None:

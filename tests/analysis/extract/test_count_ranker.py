@@ -108,3 +108,26 @@ def test_a_background_count_of_another_study_is_not_a_candidate() -> None:
     ctx.article.abstract.append(Section("METHODS", "METHODS", "We randomized 40 patients to ketamine or placebo."))
     ctx = make_context(ctx.article)
     assert {c.value for c in count_ranker.candidates(ctx)} == {40.0}
+def test_mentions_are_the_candidates_before_features() -> None:
+    # the buprenorphine sentence above: three counts, each of a sentence stating three
+    ctx = _ctx("Patients were randomized to receive buprenorphine (n = 254) or placebo (n = 257) buccal film.")
+    raw = count_ranker.mentions(ctx)
+    assert [(r[0], r[3], r[5]) for r in raw] == [(254, "n_equals", 3), (257, "n_equals", 3), (511, "sum", 3)]
+    assert [c.value for c in count_ranker.candidates(ctx, raw=raw)] == [c.value for c in count_ranker.candidates(ctx)]
+
+
+def test_a_single_candidate_is_read_without_scoring(monkeypatch: pytest.MonkeyPatch) -> None:
+    # one count (442) and the default reader: its answer is the candidate itself, no features built or scored
+    ctx = _ctx("884 persons were eligible, 442 were randomised and 81.7% were followed up.")
+    assert scored(load_ranker(count_ranker.WEIGHTS), count_ranker.candidates(ctx))[0][1].value == 442.0
+    monkeypatch.delenv(count_ranker.ENV, raising=False)
+
+    def no_scoring(*args, **kwargs):
+        raise AssertionError("scored a single candidate")
+
+    monkeypatch.setattr(count_ranker, "candidates", no_scoring)
+    assert count_ranker.read(ctx, None) == (442, ctx.sentences[-1])
+    assert count_ranker.read(_ctx("Pain scores fell by 2.1 points at 6 months."), None) is None
+    monkeypatch.setenv(count_ranker.ENV, "hybrid")  # the other readers weigh the rules' value: scored as before
+    with pytest.raises(AssertionError):
+        count_ranker.read(ctx, (500, ctx.sentences[-1]))
