@@ -21,6 +21,7 @@ from ketamine_evidence.analysis.extract import participants as p
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.candidate_ranker import Candidate, choose, load_ranker, reader, weights_file
 from ketamine_evidence.analysis.extract.participants_masks import plain_number_dashes
+from ketamine_evidence.analysis.extract.participants_patterns import _PEOPLE_WORDS as PEOPLE_WORDS
 from ketamine_evidence.analysis.extract.protocols import is_planned
 from ketamine_evidence.analysis.extract.study_text import has_digit, is_background_sentence, plain_hyphens
 
@@ -66,7 +67,7 @@ def _mention_features(text: str, start: int, end: int, kind: str) -> dict[str, f
         f[f"r:{w}"] = 1.0
         if i == 0:
             f[f"r1:{w}"] = 1.0
-    nouns = [w for w in inside + right if w in p._PEOPLE_WORDS]
+    nouns = [w for w in inside + right if w in PEOPLE_WORDS]
     if nouns:
         f[f"noun={nouns[0]}"] = 1.0
     if _TOTAL.search(text, max(0, start - 30), start):
