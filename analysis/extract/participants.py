@@ -8,8 +8,8 @@ analysed > any other. Within a rank the first stated count wins. Arms add up whe
 are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
 Null for reviews and animal studies, and for protocols and planned numbers (guideline additions, rule a:
 'will include 254 patients', 'the sample size required is n = 38').
-The count reported is chosen by the learned ranker (``count_ranker``; the rules' count is one of its candidates)
-unless ``KE_N_READER=rules`` selects the rules' reading.
+``KE_N_READER=ranker`` (opt-in) lets the learned ranker (``count_ranker``) choose among the counts instead; the rules'
+count is one of its candidates.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 NAME = "participants"
-VERSION = "2.0"  # 2.0 (round 9): the count is chosen by the learned ranker (count_ranker) by default
+VERSION = "1.0"
 
 def _rank(sentence: str) -> int:
     if OUTCOME_GROUPS.search(sentence):

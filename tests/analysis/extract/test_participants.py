@@ -13,8 +13,8 @@ from tests.conftest import PMC_KETAMINE
 
 @pytest.fixture(autouse=True)
 def _rules_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These tests are of the rules' reading (``KE_N_READER=rules``); the default reader, the learned ranker, takes
-    the rules' count as one of its candidates (tests/analysis/extract/test_count_ranker.py)."""
+    """These tests are of the rules' reading (the default; ``KE_N_READER=rules`` pins it against a user's
+    environment); the opt-in learned ranker is tested in tests/analysis/extract/test_count_ranker.py."""
     monkeypatch.setenv("KE_N_READER", "rules")
 
 
