@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from itertools import repeat
 from typing import Any, Iterator
 
 from ketamine_evidence.analysis.extract import required_text
@@ -214,7 +215,7 @@ class LowerPattern:
             return self.re.finditer(text, *args)
         if not low and text:
             return iter(())
-        return (LowerMatch(m, text) for m in self.low.finditer(low, *args))
+        return map(LowerMatch, self.low.finditer(low, *args), repeat(text))  # no generator frame resumed per match
 
     def findall(self, text: str, *args: int) -> list[Any]:
         low = self._lower(text)
@@ -240,10 +241,10 @@ class LowerPattern:
             return self.re.sub(repl, string)
         if not low and string:
             return string
-        out, pos = [], 0
+        out, pos, call = [], 0, callable(repl)
         for m in self.low.finditer(low):
             out.append(string[pos:m.start()])
-            out.append(repl(LowerMatch(m, string)) if callable(repl) else repl)
+            out.append(repl(LowerMatch(m, string)) if call else repl)
             pos = m.end()
         if not out:
             return string

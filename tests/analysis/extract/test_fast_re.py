@@ -237,3 +237,24 @@ def test_a_spelled_gate_spends_its_text_budget_then_reads_the_automaton_pass(sen
         assert fast_re._lowered(text)[2] is not None and fast_re._lowered(text)[4] == 0
     finally:
         fast_re.spell_gates(False)
+
+
+def test_finditer_is_lazy_and_reads_the_original_text(sentences: list[str]) -> None:
+    """``finditer`` hands back an iterator (``map`` over the copy's matches, no generator frame per match): each
+    match reads the original text, case kept, and a sentence with several matches gives them all, in order."""
+    pattern = fast(re.compile(r"\b(?:ketamine|placebo)\b", re.I))
+    many = [s for s in sentences if len(pattern.re.findall(s)) > 1]
+    assert many  # real sentences naming both arms
+    for s in many:
+        it = pattern.finditer(s)
+        assert iter(it) is it and not isinstance(it, list)
+        got = [(m.span(), m.group()) for m in it]
+        assert got == [(m.span(), m.group()) for m in pattern.re.finditer(s)]
+        assert all(g == s[a:b] for (a, b), g in got)
+
+
+def test_sub_calls_a_function_replacement_per_match_and_keeps_a_string_one(sentences: list[str]) -> None:
+    pattern = fast(re.compile(r"\bketamine\b", re.I))
+    for s in (s for s in sentences if pattern.re.search(s)):
+        assert pattern.sub("X", s) == pattern.re.sub("X", s)
+        assert pattern.sub(lambda m: m.group().upper(), s) == pattern.re.sub(lambda m: m.group().upper(), s)
