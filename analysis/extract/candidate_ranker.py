@@ -124,3 +124,16 @@ def choose(mode: str, ranker: LinearRanker, rules_value: float | None, candidate
         return "rules"
     own = max((p for p, c in ranked if same(c.value, rules_value, tolerance)), default=0.0)
     return top[1] if top[0] >= ranker.override and own < ranker.keep else "rules"
+
+
+def window_features(features: dict[str, float], left: Sequence[str], right: Sequence[str]) -> None:
+    """Add the words either side of a candidate to ``features``: ``l:`` / ``r:`` for each word of the window and
+    ``l1:`` / ``r1:`` for the nearest one (``left`` in reading order, so its last word is the nearest)."""
+    for i, w in enumerate(reversed(left)):
+        features[f"l:{w}"] = 1.0
+        if i == 0:
+            features[f"l1:{w}"] = 1.0
+    for i, w in enumerate(right):
+        features[f"r:{w}"] = 1.0
+        if i == 0:
+            features[f"r1:{w}"] = 1.0

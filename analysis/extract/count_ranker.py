@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import participants as p
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
-from ketamine_evidence.analysis.extract.candidate_ranker import Candidate, choose, load_ranker, reader, weights_file
+from ketamine_evidence.analysis.extract.candidate_ranker import window_features, Candidate, choose, load_ranker, reader, weights_file
 from ketamine_evidence.analysis.extract.participants_masks import plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_patterns import _PEOPLE_WORDS as PEOPLE_WORDS
 from ketamine_evidence.analysis.extract.protocols import is_planned
@@ -61,14 +61,7 @@ def _mention_features(text: str, start: int, end: int, kind: str) -> dict[str, f
     left, right = _words(text[max(0, start - 80):start])[-WINDOW:], _words(text[end:end + 80])[:WINDOW]
     inside = _words(text[start:end])
     f: dict[str, float] = {f"kind={kind}": 1.0}
-    for i, w in enumerate(reversed(left)):
-        f[f"l:{w}"] = 1.0
-        if i == 0:
-            f[f"l1:{w}"] = 1.0
-    for i, w in enumerate(right):
-        f[f"r:{w}"] = 1.0
-        if i == 0:
-            f[f"r1:{w}"] = 1.0
+    window_features(f, left, right)
     nouns = [w for w in inside + right if w in PEOPLE_WORDS]
     if nouns:
         f[f"noun={nouns[0]}"] = 1.0

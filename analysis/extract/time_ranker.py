@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import follow_up as fu
-from ketamine_evidence.analysis.extract.candidate_ranker import Candidate, choose, load_ranker, reader, weights_file
+from ketamine_evidence.analysis.extract.candidate_ranker import window_features, Candidate, choose, load_ranker, reader, weights_file
 from ketamine_evidence.analysis.extract.count_ranker import section_kind
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
@@ -70,14 +70,7 @@ def _sentence_features(s: "Sentence", n_sent: int) -> dict[str, float]:
 def _mention_features(text: str, start: int, end: int, mention: str, n_values: int) -> dict[str, float]:
     left, right = _words(text[max(0, start - 80):start])[-WINDOW:], _words(text[end:end + 80])[:WINDOW]
     f: dict[str, float] = {"kind=point": 1.0}
-    for i, w in enumerate(reversed(left)):
-        f[f"l:{w}"] = 1.0
-        if i == 0:
-            f[f"l1:{w}"] = 1.0
-    for i, w in enumerate(right):
-        f[f"r:{w}"] = 1.0
-        if i == 0:
-            f[f"r1:{w}"] = 1.0
+    window_features(f, left, right)
     unit = _UNIT.findall(mention)
     f[f"unit={unit[-1].lower()[:2] if unit else 'none'}"] = 1.0
     if n_values > 1:
