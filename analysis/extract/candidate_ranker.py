@@ -23,11 +23,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Generic, Sequence, TypeVar
+
+from ketamine_evidence.analysis.extract.reader_options import choice
 
 READERS = ("rules", "ranker", "hybrid", "fill")
 T = TypeVar("T")
@@ -84,13 +85,8 @@ def reader(variable: str, default: str = "rules") -> tuple[str, bool]:
     """The reader an environment variable selects (``default`` when unset or empty), and whether its weights are
     those fitted with the feature "the rules chose this value" (a value ending in ``-r``: ``ranker-r``). An unknown
     value is an error, so that a mistyped ``KE_N_READER=rule`` never runs another reader silently."""
-    value = os.environ.get(variable, "").strip().lower() or default
-    with_rules = value.endswith("-r")
-    mode = value[:-2] if with_rules else value
-    if mode not in READERS:
-        raise ValueError(f"{variable}={os.environ.get(variable)!r}: expected one of {', '.join(READERS)} "
-                         "(optionally with -r)")
-    return mode, with_rules
+    value = choice(variable, (*READERS, *(f"{r}-r" for r in READERS)), default)
+    return (value[:-2], True) if value.endswith("-r") else (value, False)
 
 
 def weights_file(base: str, with_rules: bool) -> str:

@@ -20,12 +20,11 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import participants as p
-from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.candidate_ranker import window_features, Candidate, choose, load_ranker, reader, weights_file
 from ketamine_evidence.analysis.extract.participants_masks import plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_patterns import _PEOPLE_WORDS as PEOPLE_WORDS
 from ketamine_evidence.analysis.extract.protocols import is_planned
-from ketamine_evidence.analysis.extract.study_text import has_digit, is_background_sentence, plain_hyphens
+from ketamine_evidence.analysis.extract.study_text import has_digit, plain_hyphens
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -120,7 +119,7 @@ def mentions(ctx: "Context", rules_value: float | None = None,
             continue
         if is_planned(text) or p._ONGOING.search(text) or p._POWER.search(text):
             continue  # guideline additions, rule a: planned numbers and sample-size calculations were never enrolled
-        if s.section != "TITLE" and is_background_sentence(ctx, s) and not about_this_study(text):
+        if s.section != "TITLE" and p.about_other_work(ctx, s):
             continue  # another study's or the population's count ('a previous trial of 500 patients'): never this
             # study's sample; a hard gate, as in the rules (the weights never saw such a candidate: the feature
             # 'background' was 0 on every dev candidate)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
+from ketamine_evidence.analysis.extract.reader_options import choice, threshold
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -84,27 +84,9 @@ def reader_choice(prefix: str, default: tuple[str, float, float] = DEFAULT_READE
     ``<prefix>_ADD`` and ``<prefix>_DROP``; unset or empty values take the field's ``default`` (reader, add, drop)
     and the 'text' features. An unknown name or a threshold that is not a finite number is an error, never a
     silent fallback."""
-    reader = _choice(f"{prefix}_READER", READERS, default[0])
-    feats = _choice(f"{prefix}_FEATURES", FEATURE_SETS, "text")
-    return reader, feats, _number(f"{prefix}_ADD", default[1]), _number(f"{prefix}_DROP", default[2])
-
-
-def _choice(variable: str, allowed: Sequence[str], default: str) -> str:
-    value = os.environ.get(variable, "").strip().lower() or default
-    if value not in allowed:
-        raise ValueError(f"{variable}={os.environ.get(variable)!r}: expected one of {', '.join(allowed)}")
-    return value
-
-
-def _number(variable: str, default: float) -> float:
-    raw = os.environ.get(variable, "").strip()
-    try:
-        value = float(raw) if raw else default
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        raise ValueError(f"{variable}={raw!r}: expected a finite number (a probability threshold)")
-    return value
+    reader = choice(f"{prefix}_READER", READERS, default[0])
+    feats = choice(f"{prefix}_FEATURES", FEATURE_SETS, "text")
+    return reader, feats, threshold(f"{prefix}_ADD", default[1]), threshold(f"{prefix}_DROP", default[2])
 
 
 def rule_features(rules: Iterable[str] | None) -> set[str]:

@@ -26,12 +26,12 @@ Readers (``KE_PE_READER``; ``rules`` by default):
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.comparisons import pain_direction
 from ketamine_evidence.analysis.extract.direction_model import DirectionModel, features, load_weights
+from ketamine_evidence.analysis.extract.reader_options import choice
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.arms import Arms
@@ -48,10 +48,7 @@ _QUANTITY = {("better", "lower_better"): "down", ("worse", "lower_better"): "up"
 
 def reader() -> str:
     """The reader chosen by ``KE_PE_READER`` ('rules' when unset; an unknown name is an error, not a silent default)."""
-    name = os.environ.get(ENV, "rules").strip().lower() or "rules"
-    if name not in READERS:
-        raise ValueError(f"{ENV}={name!r}: expected one of {', '.join(READERS)}")
-    return name
+    return choice(ENV, READERS, "rules")
 
 
 def load_model() -> DirectionModel | None:

@@ -253,6 +253,12 @@ _ARM_LEAD = re.compile(r"\b(?:[Gg]roup\s+(?:[A-Z0-9]{1,2}|I{1,3}|IV)|(?:[A-Z][A-
 _ONGOING = re.compile(r"\b(?:is|are) being (?:assigned|randomi[sz]ed|enrolled|recruited|allocated|included)\b", re.I)
 
 
+def about_other_work(ctx: "Context", s: "Sentence") -> bool:
+    """A background sentence that is not about this study ('In a previous trial of 500 patients ...'): its counts
+    are never this study's sample (the rules and the learned ranker both skip it)."""
+    return is_background_sentence(ctx, s) and not about_this_study(s.text)
+
+
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
@@ -261,7 +267,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
     for s in ctx.sentences:
-        if not has_number(s.text) or is_background_sentence(ctx, s) and not about_this_study(s.text):  # number check first
+        if not has_number(s.text) or about_other_work(ctx, s):  # number check first
             continue
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):

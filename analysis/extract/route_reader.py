@@ -23,6 +23,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ketamine_evidence.analysis.extract import label_model
+from ketamine_evidence.analysis.extract.route_words import _route_matches
 from ketamine_evidence.analysis.records import ROUTES, Finding
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def features(ctx: "Context", rules: Iterable[str] | None) -> set[str]:
     for s in ctx.sentences:
         title, here = s.section == "TITLE", s.index in named
         own = [(m.start(), m.end()) for m in pattern.finditer(s.text)] if here else []
-        for term, m in routes._route_matches(s.text):
+        for term, m in _route_matches(s.text):
             out.update((f"c:{term}", f"cf:{term}:{m.group(0).lower()}"))
             if title:
                 out.add(f"ct:{term}")
@@ -89,10 +90,8 @@ def read(ctx: "Context", findings: list[Finding], name: str, version: str) -> li
 
 
 def _sentence_for(ctx: "Context", term: str) -> "Sentence":
-    from ketamine_evidence.analysis.extract import routes
-
     named = ctx.intervention_sentences()
     for s in named:
-        if any(t == term for t, _ in routes._route_matches(s.text)):
+        if any(t == term for t, _ in _route_matches(s.text)):
             return s
     return named[0] if named else next((s for s in ctx.sentences if s.section == "TITLE"), ctx.sentences[0])
