@@ -63,7 +63,8 @@ NUMERIC_RULES: dict[str, tuple[Callable[[float, float], bool], str]] = {
 }
 
 
-def _as_number(value: Any) -> float | None:
+def as_number(value: Any) -> float | None:
+    """A gold or predicted number as a float; None for null, a bool, NaN or text that is no number."""
     if value is None or isinstance(value, bool):
         return None
     try:
@@ -75,7 +76,7 @@ def _as_number(value: Any) -> float | None:
 
 def numeric_correct(field_name: str, pred: Any, gold: Any) -> bool:
     """One numeric field of one record: null must match null, else the field's tolerance."""
-    p, g = _as_number(pred), _as_number(gold)
+    p, g = as_number(pred), as_number(gold)
     if g is None or p is None:
         return g is None and p is None
     rule = NUMERIC_RULES[field_name][0]
@@ -84,7 +85,7 @@ def numeric_correct(field_name: str, pred: Any, gold: Any) -> bool:
 
 def participants_correct(pred: Any, gold: Any) -> bool:
     """Exact where gold is not null; where gold is null only a null answer is right."""
-    p, g = _as_number(pred), _as_number(gold)
+    p, g = as_number(pred), as_number(gold)
     if g is None:
         return p is None
     return p is not None and int(round(p)) == int(round(g)) and abs(p - g) < _EPS
@@ -221,6 +222,10 @@ class Evaluation:
     def as_dict(self) -> dict[str, Any]:
         return {"gold": self.gold_path, "records": self.n_gold, "scored": self.n_scored,
                 "missing": self.missing, "fields": {k: v.as_dict() for k, v in self.scores.items()}}
+
+    def pairs(self) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        """(predicted record, gold record) of every scored record."""
+        return list(zip(self.predictions, self.gold))
 
 
 def load_gold(path: Path) -> list[dict[str, Any]]:

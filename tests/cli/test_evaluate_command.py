@@ -88,3 +88,19 @@ def test_external_ade_corpus_slice(home, capsys):
     assert lines[0].startswith("ADE-Corpus-V2 adverse-event sentence detection: 12 positive, 48 negative")
     assert lines[1].startswith("precision ") and " F1 " in lines[1]
     assert main(["evaluate", "--external", "ade-corpus", "--corpus-dir", str(home / "nowhere")]) == EXIT_INPUT
+
+
+def test_error_kinds_count_without_naming_records(home, small_gold, capsys):
+    gold, articles = small_gold
+    argv = ["evaluate", "--gold", str(gold), "--input", str(articles), "--intervention", "no-such-treatment",
+            "--error-kinds"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    block = out[out.index("error kinds"):].splitlines()
+    assert any(line.startswith("  routes: ") and "missed intravenous 1" in line for line in block), block
+    assert not any(key in "\n".join(block) for key in KEEP)
+    assert main(argv + ["--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["error_kinds"]["routes"]["missed intravenous"] >= 1
+    assert main(argv[:-1] + ["--json"]) == 0
+    assert "error_kinds" not in json.loads(capsys.readouterr().out)

@@ -25,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON instead of a table")
     parser.add_argument("--show-errors", action="store_true",
                         help="print each record's wrong fields (gold, predicted, evidence) before the summary")
+    parser.add_argument("--error-kinds", action="store_true",
+                        help="also count each field's errors by kind (gold->predicted, null for a value, too low, "
+                             "label missed or added) over the whole set, naming no record: for blind splits")
     parser.add_argument("--external", choices=EXTERNAL,
                         help="instead of a gold file, score adverse-event sentence detection on ADE-Corpus-V2")
     parser.add_argument("--corpus-dir", type=Path,
@@ -42,6 +45,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise ConfigError("evaluate needs --gold FILE (or --external ade-corpus)")
     if args.input is None:
         raise ConfigError("evaluate needs --input FILE_OR_DIR: the articles the gold file annotates")
+    from ketamine_evidence.analysis.evaluation.error_kinds import error_kinds, format_error_kinds
     from ketamine_evidence.analysis.evaluation.gold import (evaluate, format_mismatches, format_per_class, format_summary,
                                    write_predictions)
 
@@ -53,13 +57,19 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     " ".join(evaluation.missing[:10]) + (" ..." if len(evaluation.missing) > 10 else ""))
     if args.jsonl:
         write_predictions(evaluation, args.jsonl)
+    kinds = error_kinds(evaluation.pairs()) if args.error_kinds else None
     if args.json:
-        print(json.dumps(evaluation.as_dict(), indent=2))
+        out = evaluation.as_dict()
+        if kinds is not None:
+            out["error_kinds"] = kinds
+        print(json.dumps(out, indent=2))
         return 0
     lines: list[str] = []
     if args.show_errors:
         lines += format_mismatches(evaluation) + [""]
     lines += format_per_class(evaluation) + format_summary(evaluation)
+    if kinds is not None:
+        lines += format_error_kinds(kinds)
     print("\n".join(lines))
     return 0
 
