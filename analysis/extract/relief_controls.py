@@ -58,12 +58,17 @@ def add_on_groups(ctx: "Context") -> bool:
 
 # The design states that the control is an active treatment: 'double-dummy, active-controlled, two-period crossover'.
 _ACTIVE_CONTROLLED = re.compile(r"\bactive[- ](?:controlled|comparators?)\b", re.I)
+# time10 switch: the control named as an active or positive one ('active control clinical study', 'served as the positive
+# control').
+_ACTIVE_CONTROL_SWITCH = os.environ.get("KE_TIME10_ACTIVE", "") == "1"
+_ACTIVE_CONTROL = re.compile(r"(?<![\w-])(?:active|positive)[- ]controls?\b(?![- ](?:trial|study))", re.I)
 
 
 def active_comparator_only(text: str) -> bool:
     """No control arm is named, the 'control group' is the other variant of a technique, or the design is stated as
     active-controlled (additions rule e)."""
-    return not names_control_arm(text) or bool(_VARIANTS.search(text)) or bool(_ACTIVE_CONTROLLED.search(text))
+    return not names_control_arm(text) or bool(_VARIANTS.search(text)) or bool(_ACTIVE_CONTROLLED.search(text)) or (
+        _ACTIVE_CONTROL_SWITCH and bool(_ACTIVE_CONTROL.search(text)))
 
 
 def names_control_arm(text: str) -> bool:

@@ -77,3 +77,17 @@ def test_control_that_a_treatment_achieves_is_no_control_arm(text: str, monkeypa
 def test_control_arms_are_still_control_arms(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(relief_controls, "_OUTCOME_SWITCH", True)
     assert names_control_arm(text)
+
+
+def test_a_control_named_active_is_an_active_comparator(monkeypatch: pytest.MonkeyPatch) -> None:
+    # time10, round 10 (batch 4 dev PMC4357072, pimecrolimus vs triamcinolone): the 'control' is the active arm
+    text = ("A prospective, parallel-group, randomized, active control clinical study was conducted among 30 symptomatic "
+            "OLP subjects (20 females and 10 males, with 15 patients in each treatment group) treated with topical "
+            "pimecrolimus 1% cream and triamcinolone acetonide 0.1% oral paste four times daily for two consecutive months")
+    monkeypatch.setattr(relief_controls, "_ACTIVE_CONTROL_SWITCH", True)
+    assert active_comparator_only(text)
+    monkeypatch.setattr(relief_controls, "_ACTIVE_CONTROL_SWITCH", False)
+    assert not active_comparator_only(text)
+    monkeypatch.setattr(relief_controls, "_ACTIVE_CONTROL_SWITCH", True)
+    # a biomarker status is no arm (data/snapshot/pubmed MEDLINE sample, crizotinib): 'ALK-positive controls'
+    assert not active_comparator_only("survival in 36 crizotinib-naive, ALK-positive controls was similar")
