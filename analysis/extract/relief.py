@@ -10,7 +10,6 @@ intervention arm's own duration of analgesia counts, and between-arm 'no differe
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -269,37 +268,11 @@ def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[fl
         days = [d for d in verdict_days(v, *when) + _continued_days(v, when) if d >= shortest]
         if _ALL_TIMES.search(v.clause) and follow is not None:
             days.append(follow[0])
-        elif (whole := whole_span(v.clause, when[0], follow)) is not None:
-            days.append(whole)  # 'over the entire postoperative period' (additions rule ac)
         elif (end := end_of_course(v.clause, when[0], follow)) is not None:
             days.append(end)  # 'at the end of treatment': the course, not the last follow-up after it
         if days and (best is None or max(days) > best[0]):
             best = (max(days), v.sentence, v.clause.strip())
     return best
-
-
-_WHOLE_SWITCH = os.environ.get("KE_TIME10_WHOLE", "") == "1"
-# A benefit over the whole observed span ('over the entire postoperative period', 'during the whole study period', 'at all
-# measurement points'): it lasts until the last assessment the abstract states (additions rule ac).
-_WHOLE_SPAN = re.compile(r"\b(?:over|during|throughout|for|in|across) (?:the |an? )?(?:entire|whole|full|complete)\s"
-                         r"(?:[\w-]+\s){0,2}?(?:period|follow[- ]?up|study|observation|stay)\b|"
-                         r"\bat (?:all|every|each) (?:the )?(?:\w+ )?(?:measurement|assessment|observation|evaluation|"
-                         r"follow[- ]?up) points?\b|\bat (?:all|every|each) (?:the )?(?:\w+ )?follow[- ]?ups?\b", re.I)
-_OF_TREATMENT = re.compile(r"\b(?:treat\w*|interven\w*|therap\w*|administration)\b", re.I)
-
-
-def whole_span(clause: str, course: float | None, follow: tuple[float, "Sentence"] | None) -> float | None:
-    """The day a benefit over the whole observed span lasts to: the last follow-up, or the course when the span is
-    the treatment period ('over the whole treatment period' in an 8-week course followed for 12 weeks -> 56)."""
-    if not _WHOLE_SWITCH or ("ntire" not in clause and "hole" not in clause and "ull" not in clause
-                             and "omplete" not in clause and "points" not in clause and "ollow" not in clause):
-        return None
-    m = _WHOLE_SPAN.search(clause)
-    if m is None:
-        return None
-    if _OF_TREATMENT.search(m.group(0)) and course is not None:
-        return course
-    return follow[0] if follow is not None else None
 
 
 def end_of_course(clause: str, course: float | None, follow: tuple[float, "Sentence"] | None) -> float | None:

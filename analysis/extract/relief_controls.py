@@ -9,7 +9,6 @@ usual-care, wait-list or add-on control (``names_inactive_control``), an add-on 
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -58,33 +57,27 @@ def add_on_groups(ctx: "Context") -> bool:
 
 # The design states that the control is an active treatment: 'double-dummy, active-controlled, two-period crossover'.
 _ACTIVE_CONTROLLED = re.compile(r"\bactive[- ](?:controlled|comparators?)\b", re.I)
-# time10 switch: the control named as an active or positive one ('active control clinical study', 'served as the positive
-# control').
-_ACTIVE_CONTROL_SWITCH = os.environ.get("KE_TIME10_ACTIVE", "") == "1"
-_ACTIVE_CONTROL = re.compile(r"(?<![\w-])(?:active|positive)[- ]controls?\b(?![- ](?:trial|study))", re.I)
 
 
 def active_comparator_only(text: str) -> bool:
     """No control arm is named, the 'control group' is the other variant of a technique, or the design is stated as
     active-controlled (additions rule e)."""
-    return not names_control_arm(text) or bool(_VARIANTS.search(text)) or bool(_ACTIVE_CONTROLLED.search(text)) or (
-        _ACTIVE_CONTROL_SWITCH and bool(_ACTIVE_CONTROL.search(text)))
+    return not names_control_arm(text) or bool(_VARIANTS.search(text)) or bool(_ACTIVE_CONTROLLED.search(text))
 
 
 def names_control_arm(text: str) -> bool:
-    """The text names a control arm: 'control group', 'controls', not a design ('Control Trial') or a name in title
-    case ('Centers for Disease Control')."""
+    """The text names a control arm: 'control group', 'controls', not a design ('Control Trial'), a name in title
+    case ('Centers for Disease Control') or what a treatment achieves ('better pain control', ``achieved_control``)."""
     for m in _CONTROL_GROUP.finditer(text):
         before = text[max(0, m.start() - 20):m.start()].split()
         if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not m.group(3):
             continue
-        if _OUTCOME_SWITCH and achieved_control(text, m.start(), m.end()):
+        if achieved_control(text, m.start(), m.end()):
             continue
         return True
     return False
 
 
-_OUTCOME_SWITCH = os.environ.get("KE_TIME10_CONTROL", "") == "achieved"
 # 'control' as what a treatment achieves, not an arm: judged by how well ('better pain control', 'adequate postoperative
 # pain control', 'good control of postoperative pain') or 'control of' what ('the control of chronic cancer pain'). The
 # verb is left alone: 'used to control pain' and 'allocated to control' cannot be told apart by the words before it.

@@ -22,7 +22,6 @@ abstract states, which the caller passes back to count post-treatment anchors.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 
@@ -163,13 +162,6 @@ def visit_schedule(text: str) -> dict[int, float]:
     return schedule
 
 
-_FOLLOW_SWITCH = os.environ.get("KE_TIME10_COURSE", "") == "follow"
-# A span that an observation verb governs is a follow-up, not a treatment course: 'were followed up for 12 months',
-# 'treatment-free follow-up was performed for 2 months', 'were monitored for 24 hours'.
-_OBSERVED_FOR = re.compile(r"\b(?:follow(?:ed|ing)?(?:[- ]up)?|observed|monitored|assessed|evaluated|examined|surveyed|"
-                           r"tracked)\s(?:[\w-]+\s){0,2}$", re.I)
-
-
 def course_days(texts: list[str], name: str | None = None) -> float | None:
     """The treatment course the abstract states, in days ('for 14 consecutive days' -> 14): the longest one,
     or, where ``name`` (the intervention as named) stands in the clause of some courses, the longest of those
@@ -184,8 +176,6 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
         for m in COURSE.finditer(text):
             if _BASELINE_AFTER.match(text, m.end()):
                 continue  # 'daily symptom ratings ... for 28 days (baseline)': before treatment, not its course
-            if _FOLLOW_SWITCH and _OBSERVED_FOR.search(text, max(0, m.start() - 40), m.start()):
-                continue  # 'Patients were followed up for 3 months': how long they were watched, not treated
             number, unit = next((m.group(n), m.group(u)) for n, u in _COURSE_GROUPS if m.group(n))
             found = time_mentions(f"{number} {unit}")
             if not found:

@@ -204,27 +204,11 @@ def test_an_active_controlled_design_has_an_active_comparator_only() -> None:
     assert "relief_duration_days" not in _pool_fields("PMC4984426", "buccal buprenorphine")
 
 
-def test_better_pain_control_is_no_control_arm_so_a_head_to_head_benefit_gives_no_relief(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # time10, round 10 (pool dev PMC5396972, rule e): PCEA vs PCIA, 'better pain control in comparison with
-    # perioperative IV analgesia' named no control arm, so the between-arm benefit 'at all measured time points' gave 3.
-    from ketamine_evidence.analysis.extract import relief_controls
-    intervention = "thoracic patient-controlled epidural analgesia with bupivacaine and fentanyl"
-    monkeypatch.setattr(relief_controls, "_OUTCOME_SWITCH", False)
-    assert _pool_fields("PMC5396972", intervention)["relief_duration_days"].value == 3.0
-    monkeypatch.setattr(relief_controls, "_OUTCOME_SWITCH", True)
-    assert "relief_duration_days" not in _pool_fields("PMC5396972", intervention)
 
-
-def test_a_benefit_over_the_entire_period_lasts_to_the_last_follow_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    # time10, round 10 (additions rule ac; batch 5 dev PMC5712123's clause): the span, not a time point, dates it.
-    from ketamine_evidence.analysis.extract import relief
-    clause = ("their combination revealed a significant reduction in pain scores over the entire postoperative period "
-              "at rest and on movement.")
-    follow = (2.0, None)
-    monkeypatch.setattr(relief, "_WHOLE_SWITCH", True)
-    assert relief.whole_span(clause, None, follow) == 2.0  # type: ignore[arg-type]
-    assert relief.whole_span("Etoricoxib showed a significant decrease in pain at rest when compared with group P",
-                             None, follow) is None  # type: ignore[arg-type]
-    monkeypatch.setattr(relief, "_WHOLE_SWITCH", False)
-    assert relief.whole_span(clause, None, follow) is None  # type: ignore[arg-type]
+def test_better_pain_control_is_no_control_arm_so_a_head_to_head_benefit_gives_no_relief() -> None:
+    # time10, round 10 (pool dev PMC5396972, rule e): PCEA vs PCIA. 'better pain control in comparison with
+    # perioperative IV analgesia' was read as a control arm, so the between-arm benefit 'at all measured time points'
+    # gave 3; with no control arm named the comparator is active and between-arm benefits give no relief.
+    found = _pool_fields("PMC5396972", "thoracic patient-controlled epidural analgesia with bupivacaine and fentanyl")
+    assert "relief_duration_days" not in found
+    assert found["follow_up_days"].value == 3.0

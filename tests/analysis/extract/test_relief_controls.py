@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from ketamine_evidence.analysis.extract import relief_controls
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only, names_control_arm,
                                                                 names_inactive_control)
 
@@ -59,11 +58,9 @@ def test_a_control_group_is_not_an_active_comparator() -> None:
     "Epidural analgesia with opioid provides good control of postoperative pain in cesarean section, thereby improving "
     "the mother's ability to mobilize and interact with her newborn infant.",
 ])
-def test_control_that_a_treatment_achieves_is_no_control_arm(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(relief_controls, "_OUTCOME_SWITCH", True)
+def test_control_that_a_treatment_achieves_is_no_control_arm(text: str) -> None:
     assert not names_control_arm(text)
-    monkeypatch.setattr(relief_controls, "_OUTCOME_SWITCH", False)
-    assert names_control_arm(text)  # the rule before round 10 read each as a control arm
+    assert active_comparator_only(text)  # no other arm word: the comparator is read as active (rule e)
 
 
 @pytest.mark.parametrize("text", [
@@ -74,20 +71,6 @@ def test_control_that_a_treatment_achieves_is_no_control_arm(text: str, monkeypa
     "A prospective randomized study was carried out in 100 healthy controls of age group 20–50 years undergoing "
     "transalveolar extraction in the Department of Oral and Maxillofacial Surgery, Vivekanandha Dental College for Women.",
 ])
-def test_control_arms_are_still_control_arms(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(relief_controls, "_OUTCOME_SWITCH", True)
+def test_control_arms_are_still_control_arms(text: str) -> None:
     assert names_control_arm(text)
 
-
-def test_a_control_named_active_is_an_active_comparator(monkeypatch: pytest.MonkeyPatch) -> None:
-    # time10, round 10 (batch 4 dev PMC4357072, pimecrolimus vs triamcinolone): the 'control' is the active arm
-    text = ("A prospective, parallel-group, randomized, active control clinical study was conducted among 30 symptomatic "
-            "OLP subjects (20 females and 10 males, with 15 patients in each treatment group) treated with topical "
-            "pimecrolimus 1% cream and triamcinolone acetonide 0.1% oral paste four times daily for two consecutive months")
-    monkeypatch.setattr(relief_controls, "_ACTIVE_CONTROL_SWITCH", True)
-    assert active_comparator_only(text)
-    monkeypatch.setattr(relief_controls, "_ACTIVE_CONTROL_SWITCH", False)
-    assert not active_comparator_only(text)
-    monkeypatch.setattr(relief_controls, "_ACTIVE_CONTROL_SWITCH", True)
-    # a biomarker status is no arm (data/snapshot/pubmed MEDLINE sample, crizotinib): 'ALK-positive controls'
-    assert not active_comparator_only("survival in 36 crizotinib-naive, ALK-positive controls was similar")

@@ -181,27 +181,3 @@ def test_a_mean_with_its_sd_written_plus_is_the_means_time() -> None:
 
 def test_a_sum_of_two_times_is_not_a_mean_and_sd() -> None:
     assert [round(p.days * 24, 2) for p in time_points("pain was rated at 2.5 + 3 h")] == [3.0]
-
-
-@pytest.mark.parametrize("text", [
-    # batch 6 dev PMC4714728 and batch 4 dev PMC2836470: how long patients were watched, not treated
-    "All participants were followed up for 12 months.",
-    "From February 2004, 925 patients were randomized and followed-up for 12 months.",
-])
-def test_a_follow_up_span_is_no_treatment_course(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # time10, round 10: a single dose 'followed up for 3 months' had a 90-day course, so an undated benefit was dated
-    # at its 'end' and a later 'after the last session' time was added to it.
-    from ketamine_evidence.analysis.extract import timepoints
-    monkeypatch.setattr(timepoints, "_FOLLOW_SWITCH", True)
-    assert course_days([text]) is None
-    monkeypatch.setattr(timepoints, "_FOLLOW_SWITCH", False)
-    assert course_days([text]) is not None
-
-
-def test_the_course_is_kept_beside_its_follow_up_span(monkeypatch: pytest.MonkeyPatch) -> None:
-    # batch 4 dev PMC4357072: 'for two consecutive months and treatment-free follow-up was performed for 2 months'
-    from ketamine_evidence.analysis.extract import timepoints
-    monkeypatch.setattr(timepoints, "_FOLLOW_SWITCH", True)
-    assert course_days(["treated with topical pimecrolimus 1% cream and triamcinolone acetonide 0.1% oral paste four "
-                        "times daily for two consecutive months and treatment-free follow-up was performed for 2 "
-                        "months."]) == 60.0
