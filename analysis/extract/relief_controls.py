@@ -66,14 +66,33 @@ def active_comparator_only(text: str) -> bool:
 
 
 def names_control_arm(text: str) -> bool:
-    """The text names a control arm: 'control group', 'controls', not a design ('Control Trial') or a name in title
-    case ('Centers for Disease Control')."""
+    """The text names a control arm: 'control group', 'controls', not a design ('Control Trial'), a name in title
+    case ('Centers for Disease Control') or what a treatment achieves ('better pain control', ``achieved_control``)."""
     for m in _CONTROL_GROUP.finditer(text):
         before = text[max(0, m.start() - 20):m.start()].split()
         if m.group(0)[0].isupper() and before and before[-1][:1].isupper() and not m.group(3):
             continue
+        if achieved_control(text, m.start(), m.end()):
+            continue
         return True
     return False
+
+
+# 'control' as what a treatment achieves, not an arm: judged by how well ('better pain control', 'adequate postoperative
+# pain control', 'good control of postoperative pain') or 'control of' what ('the control of chronic cancer pain'). The
+# verb is left alone: 'used to control pain' and 'allocated to control' cannot be told apart by the words before it.
+_JUDGED = re.compile(r"\b(?:good|better|best|adequate|effective|excellent|satisfactory|optimal|poor|inadequate|(?:in)?sufficient|"
+                     r"improved|superior|successful)(?:\s[\w-]+){0,2}\s$", re.I)
+_ARM_NOUN = re.compile(r"\s(?:groups?|arms?|conditions?|cohorts?|subjects|patients|participants)\b", re.I)
+
+
+def achieved_control(text: str, start: int, end: int) -> bool:
+    """The 'control' at ``text[start:end]`` is what a treatment achieves, not a control arm."""
+    if _ARM_NOUN.match(text, end):
+        return False  # 'added to control group'
+    if text[start:end].lower() == "control" and text.startswith(" of ", end):
+        return True
+    return bool(_JUDGED.search(text, max(0, start - 40), start))
 
 
 def inactive_control(verdicts: list["Verdict"], text: str) -> bool:

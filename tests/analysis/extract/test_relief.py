@@ -202,3 +202,13 @@ def test_an_active_controlled_design_has_an_active_comparator_only() -> None:
     # Batch 7 dev PMC4984426: 'double-dummy, active-controlled, two-period crossover'; 'no significant differences in
     # pain ratings between treatments' gives no relief reading (rule e), though 'loss of pain control' says 'control'.
     assert "relief_duration_days" not in _pool_fields("PMC4984426", "buccal buprenorphine")
+
+
+
+def test_better_pain_control_is_no_control_arm_so_a_head_to_head_benefit_gives_no_relief() -> None:
+    # time10, round 10 (pool dev PMC5396972, rule e): PCEA vs PCIA. 'better pain control in comparison with
+    # perioperative IV analgesia' was read as a control arm, so the between-arm benefit 'at all measured time points'
+    # gave 3; with no control arm named the comparator is active and between-arm benefits give no relief.
+    found = _pool_fields("PMC5396972", "thoracic patient-controlled epidural analgesia with bupivacaine and fentanyl")
+    assert "relief_duration_days" not in found
+    assert found["follow_up_days"].value == 3.0

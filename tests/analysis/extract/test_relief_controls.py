@@ -43,3 +43,34 @@ def test_active_comparator_only(text: str) -> None:
 def test_a_control_group_is_not_an_active_comparator() -> None:
     assert not active_comparator_only("Patients were divided into 2 groups: the 0.9% saline continuous infusion group "
                                       "(the control group; n=20) and the ropivacaine continuous infusion group.")
+
+
+# time10, round 10: 'control' as what a treatment achieves is no control arm.
+@pytest.mark.parametrize("text", [
+    # pool dev PMC5396972 (PCEA vs PCIA, head-to-head: relief null under rule e)
+    "Perioperative thoracic epidural analgesia in patients suffering from coronary artery disease subjected to major "
+    "abdominal cancer surgery reduced significantly postoperative major adverse cardiac events with better pain control "
+    "in comparison with perioperative IV analgesia.",
+    # batch 4 dev PMC3315657
+    "Opioid-based patient controlled analgesia (PCA) provides adequate pain control following spinal surgeries at the "
+    "expense of increased risk of postoperative nausea and vomiting (PONV).",
+    # batch 7 dev PMC3511948
+    "Epidural analgesia with opioid provides good control of postoperative pain in cesarean section, thereby improving "
+    "the mother's ability to mobilize and interact with her newborn infant.",
+])
+def test_control_that_a_treatment_achieves_is_no_control_arm(text: str) -> None:
+    assert not names_control_arm(text)
+    assert active_comparator_only(text)  # no other arm word: the comparator is read as active (rule e)
+
+
+@pytest.mark.parametrize("text", [
+    # batch 4 dev PMC5735483: 'control group' followed by its label
+    "Sterile water (0.2 mL) or buprenorphine (60 μg) or dexmedetomidine (5 μg) was added to control group (Group C), "
+    "buprenorphine group (Group B), and dexmedetomidine group (Group D), respectively.",
+    # pool dev PMC5731010: plural 'controls of age group' are people, not 'control of' a thing
+    "A prospective randomized study was carried out in 100 healthy controls of age group 20–50 years undergoing "
+    "transalveolar extraction in the Department of Oral and Maxillofacial Surgery, Vivekanandha Dental College for Women.",
+])
+def test_control_arms_are_still_control_arms(text: str) -> None:
+    assert names_control_arm(text)
+
