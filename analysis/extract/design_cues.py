@@ -157,3 +157,46 @@ def publication_type_labels(publication_type: str) -> tuple[str, ...]:
     """The design labels one PubMed publication type supports, where the text is silent (types repeat across
     records: kept)."""
     return tuple(label for label, rx in _PUBTYPE_RULES if rx.search(publication_type))
+
+
+# Whose randomisation a sentence states (``KE_DESIGN_RANDOM=own``): a random word is this study's allocation only if it
+# is left once two readings are taken out. (1) Random selection that picks a sample, not people for a treatment:
+# 'randomly selected', 'chosen at random', 'a random sample of' (any voice or word order), unless the selection is for
+# an arm ('randomly selected to receive either ...', 'randomly selected to participate in STRE or FLEX exercises').
+# (2) The design of other studies: randomised trials in the plural ('Randomized controlled trials have shown',
+# 'evidence comes from RCTs') or one named as earlier or other ('a previous randomised trial').
+_SELECTION = re.compile(r"\b(?:random(?:ly)?,? (?:\w+ )?(?:selected|chosen|sampled|drawn|picked)|(?:selected|chosen|sampled|drawn|"
+                        r"picked) (?:at random|randomly)(?! (?:and|or)\b)|random (?:sub-?)?samples?|randomly sampl\w+)\b"
+                        r"(?!,? (?:to (?:receive|participate|undergo|get|be|take|use|start|continue|either|one|the|a|an)\b|"
+                        r"into\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)))", re.I)
+_OTHER_TRIALS = re.compile(r"\b(?:(?:previous|prior|earlier|other|published|existing|recent|past|former|few|several|many|"
+                           r"some|no|large|larger|future|further|additional)\s+(?:[\w-]+,?\s+){0,3}?(?:randomi[sz]ed|RCTs?)\b"
+                           r"(?:\s+(?:[\w-]+,?\s+){0,3}?(?:trials?|stud(?:y|ies)))?|"
+                           r"randomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trials|studies)\b|RCTs\b)", re.I)
+_RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
+                          r"(?:allocated|assigned) at random|RCTs?)\b", re.I)
+
+
+def own_randomisation(text: str) -> bool:
+    """A random word of the sentence that states allocation in this study: one left once random sampling and other
+    studies' randomised designs are blanked (rewordings of either reading stay blanked; 'were randomized' always counts)."""
+    if "random" not in text.lower() and "rct" not in text.lower():
+        return False
+    blanked = _OTHER_TRIALS.sub(" ", _SELECTION.sub(" ", text))
+    return _RANDOM_WORD.search(blanked) is not None
+
+
+# Trial wording of other studies, the same reading without randomisation: trials in the plural ('Previous trials
+# reported', 'evidence from clinical trials') or one named as earlier or other ('an earlier open-label trial').
+_OTHER_TRIAL_WORDS = re.compile(r"\b(?:(?:previous|prior|earlier|other|published|existing|recent|past|former|few|several|many|"
+                                r"some|no|future|further|additional)\s+(?:[\w-]+,?\s+){0,3}?trials?|trials|RCTs)\b", re.I)
+
+
+def without_others(text: str) -> str:
+    """``text`` with random sampling and other studies' (randomised) trials blanked."""
+    return _OTHER_TRIAL_WORDS.sub(" ", _OTHER_TRIALS.sub(" ", _SELECTION.sub(" ", text)))
+
+
+def own_trial(text: str, trial: "re.Pattern[str] | Gated") -> bool:
+    """Trial wording (``trial``) left in the sentence once other studies' trials and random sampling are blanked."""
+    return trial.search(without_others(text)) is not None
