@@ -57,3 +57,23 @@ def each_unit(ctx: "Context", text: str, count: tuple[int, int, int]) -> int | N
             if k and 2 <= k <= 10 and (sentence is not text or not km.start() <= count[1] < km.end()):
                 return count[0] * k
     return None
+
+
+# The sample divided into k groups, each group's count stated after it ('were divided into three groups: 30 patients
+# ... (Group I); 30 clinically healthy individuals (Group II); and 30 patients ...'; 'divided into 2 groups based on ...
+# (Class II: ...; total, 35 subjects; and Class III: ...; total, 36 subjects)').
+DIVIDED = re.compile(rf"\b(?:divided|allocated|assigned|randomi[sz]ed|distributed|split|separated|classified|stratified|"
+                     rf"categori[sz]ed|grouped)\s+(?:\w+\s+)?(?:in)?to\s+(?P<k>{NUM})\s+(?:[\w-]+\s+)?(?:groups|arms|cohorts)\b",
+                     re.I)
+
+
+def divided_sum(text: str, counts: list[tuple[int, int, int]]) -> int | None:
+    """The sum of the k groups' counts stated after 'divided into k groups', where no count (a total) comes before it."""
+    m = DIVIDED.search(text)
+    if m is None or any(c[1] < m.start() for c in counts):
+        return None
+    k = count_value(m.group("k"))
+    after = [c[0] for c in counts if c[1] >= m.end()]
+    if k and 2 <= k <= 10 and len(after) == k:
+        return sum(after)
+    return None

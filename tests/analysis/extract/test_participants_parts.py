@@ -9,7 +9,7 @@ import pytest
 
 from ketamine_evidence.analysis.extract import make_context, participants
 from ketamine_evidence.analysis.extract.participants import sentence_counts
-from ketamine_evidence.analysis.extract.participants_parts import SHARE, one_arm
+from ketamine_evidence.analysis.extract.participants_parts import SHARE, divided_sum, one_arm
 from ketamine_evidence.analysis.records import Article, Finding, Section
 
 
@@ -71,3 +71,20 @@ def test_arms_listed_by_n_equals_add_up():
 def test_a_count_for_each_of_several_studies(second):
     first = "We performed two prospective cross-over pharmacokinetic intervention studies."  # batch 4 PMC5915071
     assert _n(first, second, design_value="non_randomised_trial") == 28
+
+
+def test_the_groups_of_a_divided_sample_add_up():
+    text = ("Individuals from northern Paraná state, Brazil were divided into three groups: 30 patients copropositive for "
+            "S. stercoralis (Group I); 30 clinically healthy individuals (Group II); and 30 patients copropositive for "
+            "other parasites (Group III).")  # MEDLINE 26238982
+    assert divided_sum(text, sentence_counts(text)) == 90
+    assert _n(text, design_value="other") == 90
+
+
+def test_a_total_before_the_division_is_the_sample():
+    text = ("Sixty patients with back pain were divided into 3 groups consisting of 1) 23 adults with acute axial severe "
+            "LBP who could not sit up or stand up for several days, but had not experienced previous back-related diseases "
+            "or trauma (group A), 2) 19 adults who had been involved in a minor traffic accident, and had mild symptoms but "
+            "not limited mobility (group B), and 3) 18 adults with LBP with radicular pain (group C).")  # batch 4 PMC3309311
+    assert divided_sum(text, sentence_counts(text)) is None
+    assert _n(text, design_value="other") == 60
