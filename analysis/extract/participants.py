@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
-from ketamine_evidence.analysis.extract.participants_parts import SHARE, divided_sum, each_unit, one_arm
+from ketamine_evidence.analysis.extract.participants_parts import (SHARE, divided_sum, each_unit, elided_arm, one_arm,
+                                                                   parallel_arms)
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.reader_options import choice
@@ -293,8 +294,13 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
         summed = _arm_sum(text, tuple(counts))  # pure readings: each is read only where the one before finds nothing
+        if parts and len(counts) == 1:
+            second = elided_arm(text, counts[0])  # 'Thirty patients were randomized to ketamine and 28 to placebo'
+            counts = counts + [second] if second is not None else counts
         if parts and len(counts) >= 2 and not _DROPOUT.search(text):
             summed = divided_sum(text, counts) or summed  # 'divided into three groups: 30 ...; 30 ...; and 30 ...'
+            if summed is None:
+                summed = parallel_arms(text, counts)  # 'Thirty patients received ketamine and 28 received placebo'
         per_arm = _per_arm(ctx, s, text, counts) if summed is None else None
         if parts and per_arm is None and summed is None and len(counts) == 1 and _rank(text) >= 2:
             per_arm = each_unit(ctx, text, counts[0])  # 'In each study 14 evaluable patients were included' (two studies)

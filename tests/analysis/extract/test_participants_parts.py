@@ -9,7 +9,7 @@ import pytest
 
 from ketamine_evidence.analysis.extract import make_context, participants
 from ketamine_evidence.analysis.extract.participants import sentence_counts
-from ketamine_evidence.analysis.extract.participants_parts import SHARE, divided_sum, one_arm
+from ketamine_evidence.analysis.extract.participants_parts import SHARE, divided_sum, elided_arm, one_arm, parallel_arms
 from ketamine_evidence.analysis.records import Article, Finding, Section
 
 
@@ -88,3 +88,29 @@ def test_a_total_before_the_division_is_the_sample():
             "not limited mobility (group B), and 3) 18 adults with LBP with radicular pain (group C).")  # batch 4 PMC3309311
     assert divided_sum(text, sentence_counts(text)) is None
     assert _n(text, design_value="other") == 60
+
+
+def test_arms_told_in_parallel_add_up():
+    text = ("These patients were randomized in two groups: 200 patients received rectal diclofenac prior to or during the "
+            "procedure, while 200 patients received placebos.")  # batch 6 PMC5040543
+    assert parallel_arms(text, sentence_counts(text)) == 400
+    clause = "171 participants were allocated to receive hip arthroscopy and 177 to receive personalised hip therapy."
+    [count] = sentence_counts(clause)  # batch 5 PMC5988794, its last clause: the second arm's noun and verb left out
+    assert elided_arm(clause, count) == (177, clause.index("177"), clause.index("177") + 3)
+    assert parallel_arms(clause, [count, elided_arm(clause, count)]) == 348
+    assert _n(clause) == 348
+
+
+@pytest.mark.parametrize("text", [
+    # a part of the first count, and a total with its parts (pool dev PMC5863413, PMC4631431)
+    "The research group consisted of 27 patients diagnosed with symptomatic OLP, among which 15 patients were in the "
+    "control group and the rest 12 were in the study group.",
+    "Overall, 1,752 adult patients have been included in safety and efficacy trials over 11 years; 1,220 of these "
+    "patients have received IV ibuprofen and 532 received either placebo or comparator medication.",
+    # another verb for the second count: a later step (MEDLINE 29768149)
+    "A total of 3849 patients underwent randomization, and 3836 (1277 in the terbutaline group, 1277 in the "
+    "budesonide-formoterol group, and 1282 in the budesonide maintenance group) were included in the full analysis and "
+    "safety data sets.",
+])
+def test_counts_that_are_no_parallel_arms(text):
+    assert parallel_arms(text, sentence_counts(text)) is None
