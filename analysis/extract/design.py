@@ -24,9 +24,7 @@ from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIG
                                                            EXPERIMENT, FUTURE_TRIAL, GIVEN_BY_STUDY, INDIVIDUAL_DATA, INTEGRATED as _INTEGRATED,
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC, QUALITATIVE,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
-                                                           GROUP_WORDS, TREATMENT_GIVEN, own_randomisation, own_trial, publication_type_labels,
-                                                           without_others)
-from ketamine_evidence.analysis.extract.reader_options import choice
+                                                           GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
 from ketamine_evidence.analysis.extract.design_patterns import (
     ANIMAL, CASE_REPORT, CASE_SERIES, ENROLMENT as _ENROLMENT, GUIDELINE, HUMAN, NO_TREATMENT_STUDY, NOT_RANDOM, OBSERVED,
     PART_OF_BIGGER as _PART_OF_BIGGER, PLANNED as _PLANNED, POOLED, PROSPECTIVE_OBS, RANDOM, RETROSPECTIVE, REVIEW,
@@ -138,11 +136,9 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if "systematic_review" in by_type:
         return "systematic_review", None, "systematic_review"
 
-    own_only = choice("KE_DESIGN_RANDOM", ("rules", "own"), "rules") == "own"  # whose randomisation (design_cues)
     random = _first(sentences, RANDOM, lambda s: (about_this_study(s) or RANDOMISED_HERE.search(s.text) is not None
                                                   and not is_background_sentence(ctx, s)) and not NOT_RANDOM.search(s.text)
-                    and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text)
-                    and (not own_only or own_randomisation(s.text)), whole=whole, lows=lows)
+                    and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text), whole=whole, lows=lows)
     post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
         return "prospective_observational", post_hoc, None
@@ -201,11 +197,11 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         if prospective is not None:
             return "prospective_observational", prospective, None
         return "retrospective_observational", by_outcome, None
-    trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text)
-                   and (not own_only or own_trial(s.text, TRIAL)), whole=whole, lows=lows)
+    trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
+                   whole=whole, lows=lows)
     if trial is not None and _groups_by_trait([s for s in sentences if about_this_study(s)]):
         trial = None  # rules l, m: groups formed by what people have, and no treatment given
-    if trial is not None and not _ASSIGNMENT.search(without_others(whole) if own_only else whole):  # rule l: a comparative series said to be prospective
+    if trial is not None and not _ASSIGNMENT.search(whole):  # rule l: a comparative series said to be prospective
         prospective = _first(sentences, _PROSPECTIVE, about_this_study, whole=whole, lows=lows)
         if prospective is not None:
             return "prospective_observational", prospective, None

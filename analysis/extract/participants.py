@@ -8,8 +8,9 @@ analysed > any other. Within a rank the first stated count wins. Arms add up whe
 are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
 Null for reviews and animal studies, and for protocols and planned numbers (guideline additions, rule a:
 'will include 254 patients', 'the sample size required is n = 38').
-``KE_N_PARTS=new`` (check-set variant) reads parts of the sample as parts (``participants_parts``): one arm named by
-its allocation or place, a count with its percentage, arms listed by 'n =', a count stated for each of k units.
+Parts of the sample are read as parts (``participants_parts``): one arm named by its allocation or place ranks as no
+act, a count with its percentage ranks last; arms listed by 'n =', told in parallel clauses or after 'divided into k
+groups' add up, and a count stated for each of k units multiplies.
 ``KE_N_READER=ranker`` (opt-in) lets the learned ranker (``count_ranker``) choose among the counts instead; the rules'
 count is one of its candidates.
 """
@@ -25,7 +26,6 @@ from ketamine_evidence.analysis.extract.participants_parts import (SHARE, divide
                                                                    parallel_arms)
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
-from ketamine_evidence.analysis.extract.reader_options import choice
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.design_cues import OUTCOME_GROUPS
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
@@ -268,7 +268,6 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
     present = present_in(ctx.text)
-    parts = choice("KE_N_PARTS", ("rules", "new"), "rules") == "new"  # arms listed by 'n =', shares of the sample
     lone: tuple[int, "Sentence"] | None = None  # the first sentence whose only number of people is one 'n = N'
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
@@ -287,22 +286,22 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         screened = [c for c in counts if _SCREENED.search(text, max(0, c[1] - 25), c[2])]
         if screened and len(screened) < len(counts):  # 'identified 648 eligible patients and recruited 348'
             counts = [c for c in counts if c not in screened]
-        if parts and len(counts) >= 2 and all("=" in text[c[1]:c[2]] for c in counts):
+        if len(counts) >= 2 and all("=" in text[c[1]:c[2]] for c in counts):
             counts = []  # every count is an 'n =' of a named group ('women (n = 35), and ... women (n = 30)'): a list of arms
         value = None
         randomised = _randomised_subject(text)
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
         summed = _arm_sum(text, tuple(counts))  # pure readings: each is read only where the one before finds nothing
-        if parts and len(counts) == 1:
+        if len(counts) == 1:
             second = elided_arm(text, counts[0])  # 'Thirty patients were randomized to ketamine and 28 to placebo'
             counts = counts + [second] if second is not None else counts
-        if parts and len(counts) >= 2 and not _DROPOUT.search(text):
+        if len(counts) >= 2 and not _DROPOUT.search(text):
             summed = divided_sum(text, counts) or summed  # 'divided into three groups: 30 ...; 30 ...; and 30 ...'
             if summed is None:
                 summed = parallel_arms(text, counts)  # 'Thirty patients received ketamine and 28 received placebo'
         per_arm = _per_arm(ctx, s, text, counts) if summed is None else None
-        if parts and per_arm is None and summed is None and len(counts) == 1 and _rank(text) >= 2:
+        if per_arm is None and summed is None and len(counts) == 1 and _rank(text) >= 2:
             per_arm = each_unit(ctx, text, counts[0])  # 'In each study 14 evaluable patients were included' (two studies)
         product = _groups_product(text, present) if summed is None and per_arm is None else None
         if summed is not None:
@@ -327,9 +326,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             people_parts = _people_parts(ctx) if ctx.article.abstract else []
         if rank < 2 and any(a <= s.start < b for a, b in people_parts):
             rank = 2  # the count of a 'Participants:' part is the sample enrolled
-        if parts and rank == 3 and counts and value == counts[0][0] and one_arm(text, counts[0][2]):
+        if rank == 3 and counts and value == counts[0][0] and one_arm(text, counts[0][2]):
             rank = 0  # 'Twelve patients assigned to the control group required rescue analgesia': one arm's count
-        if parts and counts and value == counts[0][0] and SHARE.match(text, counts[0][2]):
+        if counts and value == counts[0][0] and SHARE.match(text, counts[0][2]):
             rank = -1  # '307 patients (66.9 %)': a share of the sample, below any count of the sample itself
         if best is None or rank > best[0]:
             best = (rank, -s.index, value, s)

