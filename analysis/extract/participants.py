@@ -8,6 +8,9 @@ analysed > any other. Within a rank the first stated count wins. Arms add up whe
 are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
 Null for reviews and animal studies, and for protocols and planned numbers (guideline additions, rule a:
 'will include 254 patients', 'the sample size required is n = 38').
+Parts of the sample are read as parts (``participants_parts``): one arm named by its allocation or place ranks as no
+act, a count with its percentage ranks last; arms listed by 'n =', told in parallel clauses or after 'divided into k
+groups' add up, and a count stated for each of k units multiplies.
 ``KE_N_READER=ranker`` (opt-in) lets the learned ranker (``count_ranker``) choose among the counts instead; the rules'
 count is one of its candidates.
 """
@@ -19,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
+from ketamine_evidence.analysis.extract.participants_parts import (SHARE, divided_sum, each_unit, elided_arm, one_arm,
+                                                                   parallel_arms)
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
@@ -281,12 +286,23 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         screened = [c for c in counts if _SCREENED.search(text, max(0, c[1] - 25), c[2])]
         if screened and len(screened) < len(counts):  # 'identified 648 eligible patients and recruited 348'
             counts = [c for c in counts if c not in screened]
+        if len(counts) >= 2 and all("=" in text[c[1]:c[2]] for c in counts):
+            counts = []  # every count is an 'n =' of a named group ('women (n = 35), and ... women (n = 30)'): a list of arms
         value = None
         randomised = _randomised_subject(text)
         if randomised is not None and len(counts) > 1:
             counts = [c for c in counts if c[0] == randomised] + [c for c in counts if c[0] != randomised]
         summed = _arm_sum(text, tuple(counts))  # pure readings: each is read only where the one before finds nothing
+        if len(counts) == 1:
+            second = elided_arm(text, counts[0])  # 'Thirty patients were randomized to ketamine and 28 to placebo'
+            counts = counts + [second] if second is not None else counts
+        if len(counts) >= 2 and not _DROPOUT.search(text):
+            summed = divided_sum(text, counts) or summed  # 'divided into three groups: 30 ...; 30 ...; and 30 ...'
+            if summed is None:
+                summed = parallel_arms(text, counts)  # 'Thirty patients received ketamine and 28 received placebo'
         per_arm = _per_arm(ctx, s, text, counts) if summed is None else None
+        if per_arm is None and summed is None and len(counts) == 1 and _rank(text) >= 2:
+            per_arm = each_unit(ctx, text, counts[0])  # 'In each study 14 evaluable patients were included' (two studies)
         product = _groups_product(text, present) if summed is None and per_arm is None else None
         if summed is not None:
             value = summed
@@ -310,6 +326,10 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             people_parts = _people_parts(ctx) if ctx.article.abstract else []
         if rank < 2 and any(a <= s.start < b for a, b in people_parts):
             rank = 2  # the count of a 'Participants:' part is the sample enrolled
+        if rank == 3 and counts and value == counts[0][0] and one_arm(text, counts[0][2]):
+            rank = 0  # 'Twelve patients assigned to the control group required rescue analgesia': one arm's count
+        if counts and value == counts[0][0] and SHARE.match(text, counts[0][2]):
+            rank = -1  # '307 patients (66.9 %)': a share of the sample, below any count of the sample itself
         if best is None or rank > best[0]:
             best = (rank, -s.index, value, s)
             if rank == 3:
