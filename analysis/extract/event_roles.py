@@ -9,6 +9,7 @@ another drug a clause puts its events down to ('attributable to fluconazole').""
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -305,13 +306,21 @@ def unchanged_measure(text: str, start: int) -> bool:
     return _NO_INFLUENCE.search(text[max(0, start - 250):start]) is not None
 
 
+# Variant switch for the check-set reading (KE_AE_STATS=new): statistics in brackets blanked before the comparison.
+_STATS_BLANKED = os.environ.get("KE_AE_STATS", "") == "new"
+_CONTRAST_WORD = re.compile(r"\b(?:but|whereas|while|however|although)\b", re.I)
+
+
 def compared_measure(text: str, start: int, end: int | None = None) -> bool:
     """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence, or
     is the subject of a bare 'showed no significant difference' with no count, percentage or P value of its own
     between them (rule k: a comparison with no difference says nothing of occurrence; 'fatigue (p=0.44) ...
     had no significant difference' reports the event observed)."""
-    if _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None:
-        return True
+    before = text[max(0, start - (200 if _STATS_BLANKED else 120)):start]
+    if _STATS_BLANKED:  # statistics do not end the comparison; a contrast does ('..., but significant differences')
+        before = _blank_statistics(before[max((m.end() for m in _CONTRAST_WORD.finditer(before)), default=0):])
+    if _DIFFERENCE_IN.search(before) is not None:
+        return True  # 'no significant difference between the groups (P>0.05) in the rates of ...'
     return end is not None and _NO_DIFFERENCE_AFTER.match(text, end) is not None
 
 
