@@ -33,7 +33,7 @@ from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure,
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
-                                                             patient_characteristic, sedation_technique,
+                                                             patient_characteristic, restated_comparison, sedation_technique,
                                                              serious_cleared, treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
@@ -313,8 +313,8 @@ def extract(ctx: "Context") -> list[Finding]:
                 continue
             if m.negated:
                 scope = general_negation(sentence.text, m) if m.kind != "term" else "term"
-                if scope is None:
-                    continue
+                if scope is None or scope == "serious" and restated_comparison(ctx, sentence.text, m):
+                    continue  # 'without significant complications' after 'complications were not significantly different'
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
                     if term not in negated or negated[term].detail.get("scope") == "part" != scope:

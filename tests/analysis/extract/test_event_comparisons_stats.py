@@ -8,7 +8,7 @@ import pytest
 from ketamine_evidence.analysis.extract import event_roles
 from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
 
-# batch 5 PMC4608345: the clause after 'but' reports drowsiness and anxiety higher in one arm
+# pool dev PMC4608345: the clause after 'but' reports drowsiness and anxiety higher in one arm
 CONTRAST = ("The incidence of fatigue (p=0.44), headache (p=0.58) and dystonia (p=0.06) had no significant difference "
             "in the two groups but the incidence of drowsiness and anxiety in the metoclopramide group was "
             "significantly higher (P < 0.001).")

@@ -62,7 +62,7 @@ def test_an_other_event_is_measured_by_its_own_words() -> None:
 @pytest.mark.parametrize("text, term, expected", [
     (FATIGUE_RESULT, "fatigue", False),
     (SEDATIVE_EFFECT, "sedation", True),  # the drug's effect
-    # batch 5 PMC4608345: an incidence
+    # pool dev PMC4608345: an incidence
     ("The incidence of fatigue (p=0.44), headache (p=0.58) and dystonia (p=0.06) had no significant difference in "
      "the two groups but the incidence of drowsiness and anxiety in the metoclopramide group was significantly "
      "higher (P < 0.001).", "fatigue", True),
