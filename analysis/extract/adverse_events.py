@@ -291,8 +291,8 @@ def extract(ctx: "Context") -> list[Finding]:
             continue
         if topic is None:
             topic, labels, background = _topic_terms(ctx), intervention_labels(ctx), _background(ctx)
-            measured = event_measures.measured_terms(s.text for s in ctx.sentences) if event_measures.ENABLED and not any(
-                _HEALTHY.search(s.text) for s in ctx.sentences) else frozenset()  # in volunteers: the drug's effects
+            measured = frozenset() if any(_HEALTHY.search(s.text) for s in ctx.sentences) else \
+                event_measures.measured_terms(s.text for s in ctx.sentences)  # in volunteers: the drug's effects
         assert labels is not None
         if sentence.index in background:
             continue  # background or aim: what is known or studied, not what happened in this study

@@ -12,7 +12,6 @@ scores') knows the role only where the instrument is named beside the word; this
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -22,10 +21,7 @@ from ketamine_evidence.analysis.extract.event_terms import GENERIC, OTHER
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.event_negation import EventMention
 
-__all__ = ["ENABLED", "instrument_measured", "measured_only", "measured_terms", "reported_as_occurrence"]
-
-# Variant switch for the check-set reading (KE_AE_MEASURED=new); the default keeps the current rules.
-ENABLED = os.environ.get("KE_AE_MEASURED", "") == "new"
+__all__ = ["instrument_measured", "measured_only", "measured_terms", "reported_as_occurrence"]
 
 # Words that name a measuring instrument or its reading. Not 'grade' ('grade 3 fatigue' counts a toxicity that
 # occurred) nor 'test' or 'assessment' (too often the procedure, not the measure).

@@ -9,7 +9,6 @@ another drug a clause puts its events down to ('attributable to fluconazole').""
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -237,8 +236,6 @@ def serious_cleared(text: str, pattern: re.Pattern[str]) -> str | None:
     return None
 
 
-# Variant switch for the check-set reading (KE_AE_ECHO=new).
-_ECHO = os.environ.get("KE_AE_ECHO", "") == "new"
 _STATISTICAL = re.compile(r"\b(?:statistically\s+)?significant(?:ly)?\s+(?:[\w-]+\s+)?$", re.I)
 
 
@@ -246,7 +243,7 @@ def restated_comparison(ctx: "Context", text: str, m: "EventMention") -> bool:
     """Whether a negated 'without significant complications' restates the abstract's comparison of the same general
     words ('The complications were not significantly different between the two groups', pool dev PMC5556332): then
     'significant' is the statistics of that comparison (rule k), not a general 'no side effects' (rule y)."""
-    if not _ECHO or not _STATISTICAL.search(text[max(0, m.start - 40):m.start]):
+    if not _STATISTICAL.search(text[max(0, m.start - 40):m.start]):
         return False
     stem = m.words.lower()[:6]
     for s in ctx.sentences:
@@ -329,21 +326,13 @@ def unchanged_measure(text: str, start: int) -> bool:
     return _NO_INFLUENCE.search(text[max(0, start - 250):start]) is not None
 
 
-# Variant switch for the check-set reading (KE_AE_STATS=new): statistics in brackets blanked before the comparison.
-_STATS_BLANKED = os.environ.get("KE_AE_STATS", "") == "new"
-_CONTRAST_WORD = re.compile(r"\b(?:but|whereas|while|however|although)\b", re.I)
-
-
 def compared_measure(text: str, start: int, end: int | None = None) -> bool:
     """Whether the event at ``start`` follows 'no significant difference(s) in / regarding' in its sentence, or
     is the subject of a bare 'showed no significant difference' with no count, percentage or P value of its own
     between them (rule k: a comparison with no difference says nothing of occurrence; 'fatigue (p=0.44) ...
     had no significant difference' reports the event observed)."""
-    before = text[max(0, start - (200 if _STATS_BLANKED else 120)):start]
-    if _STATS_BLANKED:  # statistics do not end the comparison; a contrast does ('..., but significant differences')
-        before = _blank_statistics(before[max((m.end() for m in _CONTRAST_WORD.finditer(before)), default=0):])
-    if _DIFFERENCE_IN.search(before) is not None:
-        return True  # 'no significant difference between the groups (P>0.05) in the rates of ...'
+    if _DIFFERENCE_IN.search(text[max(0, start - 120):start]) is not None:
+        return True
     return end is not None and _NO_DIFFERENCE_AFTER.match(text, end) is not None
 
 

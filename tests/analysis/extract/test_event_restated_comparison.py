@@ -31,6 +31,15 @@ def _restated(sentences: list[str], text: str) -> bool:
     ([CONCLUSION], CONCLUSION, False),  # no comparison to restate: rule y
     ([COMPARED, RULE_Y], RULE_Y, False),  # another general word ('side effects') than the one compared
 ])
-def test_restated_comparison(monkeypatch: pytest.MonkeyPatch, sentences: list[str], text: str, expected: bool) -> None:
-    monkeypatch.setattr(event_roles, "_ECHO", True)
+def test_restated_comparison(sentences: list[str], text: str, expected: bool) -> None:
     assert _restated(sentences, text) is expected
+
+
+def test_dev_record_restating_its_comparison_negates_nothing() -> None:
+    from ketamine_evidence.analysis.extract import adverse_events, make_context
+    from ketamine_evidence.analysis.parse.files import parse_file
+    from tests.conftest import EVAL
+
+    article = next(iter(parse_file(EVAL / "pain_trials_pool" / "PMC5556332.nxml")))
+    found = adverse_events.extract(make_context(article, "preemptive oral pregabalin-acetaminophen-naproxen (PAN)"))
+    assert [f.value for f in found if f.field == "negated_adverse_events"] == []
