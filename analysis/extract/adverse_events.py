@@ -21,17 +21,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, comparison_reference, coordinated_labels,
-                                                            AMOUNT_BEFORE, INFERRED, Inferred, defined_arms, list_arm,
-                                                            more_in_other_arm, zero_for_intervention)
+                                                            intervention_labels, AMOUNT_BEFORE, INFERRED, Inferred,
+                                                            defined_arms, list_arm, more_in_other_arm,
+                                                            zero_for_intervention)
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
+from ketamine_evidence.analysis.extract import event_measures
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
     is_methods as _is_methods, label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure,
                                                              compared_measure, condition_symptom, general_negation,
                                                              in_intervention_name, is_outcome, named_or_blamed,
-                                                             own_name_words, patient_characteristic, sedation_technique,
+                                                             patient_characteristic, restated_comparison, sedation_technique,
                                                              serious_cleared, treated_symptom, unchanged_measure, unlisted_events)
 from ketamine_evidence.analysis.extract.event_terms import (GENERIC, LEXICON, OTHER, SERIOUS, lexicon_hits,
                                                              preferred_terms)
@@ -58,7 +60,6 @@ _ARM_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:[A-Z0-9][\w-]*)\b")
 _NOT_ARM = frozenset("""the each both all either this that these those study treatment treated active intervention
     experimental two three four five six same other case between among in of across per age different several
     any one no control's their our a an and or versus vs""".split())
-_GROUP_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:\(?)([A-Z][A-Za-z0-9-]{0,5}|[0-9IVX]{1,4})\b|\b([A-Z][A-Za-z0-9-]{0,5})\s+groups?\b")
 _COUNT = re.compile(r"\b(\d+)\s*(?:/|of|out of)\s*(\d+)\b|\bin (\d+)\b|\b(\d+) (?:patients?|subjects?|participants?|"
                     r"children|cases|volunteers|women|men)\b|(?<![\w.])(\d+(?:\.\d+)?)\s?%", re.I)
 
@@ -188,27 +189,6 @@ _AIM_TARGET = re.compile(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:o
                          r"\bsuppress\w*|\bfor\b|\bquality of\b|\bdepth of\b|\blevel of\b", re.I)
 
 
-def _intervention_labels(ctx: "Context") -> set[str]:
-    """Arm labels that stand for the intervention ('group K', 'KRH group'), read from where they are defined:
-    the intervention is named right after the label, or just before a label in brackets; or the label is a word of
-    the intervention's own name ('Group Caudal' for 'caudal block with bupivacaine', batch 7 PMC4884260)."""
-    labels: set[str] = set()
-    pattern = ctx.intervention.pattern
-    own = own_name_words(ctx)
-    for s in ctx.sentences:
-        if "roup" not in s.text:
-            continue  # every label match holds '[Gg]roup' (four sentences in five have none)
-        for m in _GROUP_LABEL.finditer(s.text):
-            label = m.group(1) or m.group(2)
-            after = s.text[m.end():m.end() + 70]
-            nxt = _GROUP_LABEL.search(after)
-            window = after[:nxt.start()] if nxt else after
-            before = s.text[max(0, m.start() - 30):m.start()] if s.text[max(0, m.start() - 1):m.start()] == "(" else ""
-            if pattern.search(window) or pattern.search(before) or label.lower() in own:
-                labels.add(label.lower())
-    return labels
-
-
 _WORD_SPLIT = re.compile(r"[\s-]+")
 
 
@@ -310,7 +290,9 @@ def extract(ctx: "Context") -> list[Finding]:
         if not mentions or _is_methods(sentence, mentions):
             continue
         if topic is None:
-            topic, labels, background = _topic_terms(ctx), _intervention_labels(ctx), _background(ctx)
+            topic, labels, background = _topic_terms(ctx), intervention_labels(ctx), _background(ctx)
+            measured = frozenset() if any(_HEALTHY.search(s.text) for s in ctx.sentences) else \
+                event_measures.measured_terms(s.text for s in ctx.sentences)  # in volunteers: the drug's effects
         assert labels is not None
         if sentence.index in background:
             continue  # background or aim: what is known or studied, not what happened in this study
@@ -324,14 +306,15 @@ def extract(ctx: "Context") -> list[Finding]:
             if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
                     or patient_characteristic(sentence.text, m.start)  # 'without a previous history of heart failure'
+                    or event_measures.measured_only(measured, sentence.text, m, mentions)  # 'VAS for sedation'
                     or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or (belongs := _belongs_to_intervention(sentence.text, m.start, ctx, labels, m.end)))):
                 continue
             if m.negated:
                 scope = general_negation(sentence.text, m) if m.kind != "term" else "term"
-                if scope is None:
-                    continue
+                if scope is None or scope == "serious" and restated_comparison(ctx, sentence.text, m):
+                    continue  # 'without significant complications' after 'complications were not significantly different'
                 terms = m.terms if m.kind == "term" else (SERIOUS,)
                 for term in (t for t in terms if not _in_topic(t, m.words, topic)):
                     if term not in negated or negated[term].detail.get("scope") == "part" != scope:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
 from ketamine_evidence.analysis.extract.event_terms import LEXICON, lexicon_hits
 
 if TYPE_CHECKING:
@@ -233,6 +234,26 @@ def serious_cleared(text: str, pattern: re.Pattern[str]) -> str | None:
         if pattern.match(m.group("what")) or re.match(_TREATMENT, m.group("what"), re.I):
             return m.group(0)
     return None
+
+
+_STATISTICAL = re.compile(r"\b(?:statistically\s+)?significant(?:ly)?\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def restated_comparison(ctx: "Context", text: str, m: "EventMention") -> bool:
+    """Whether a negated 'without significant complications' restates the abstract's comparison of the same general
+    words ('The complications were not significantly different between the two groups', pool dev PMC5556332): then
+    'significant' is the statistics of that comparison (rule k), not a general 'no side effects' (rule y)."""
+    if not _STATISTICAL.search(text[max(0, m.start - 40):m.start]):
+        return False
+    stem = m.words.lower()[:6]
+    for s in ctx.sentences:
+        if s.text == text or stem not in s.text.lower():
+            continue
+        for x in find_event_mentions(s.text):
+            if x.kind != "term" and x.words.lower()[:6] == stem and not x.negated and (
+                    x.compared or compared_measure(s.text, x.start, x.end)):
+                return True
+    return False
 
 
 # A list that follows the general words ('the most common adverse events were headache, fatigue, myalgia and

@@ -166,10 +166,11 @@ def test_an_event_named_among_the_measures_compared_is_a_variable():
 
 def test_intervention_labels_are_read_in_the_sentences_that_write_group():
     # ketamine dev PMC4188762: 'group K' stands for ketamine; only sentences holding 'roup' can define a label
+    from ketamine_evidence.analysis.extract import event_arms
     from ketamine_evidence.analysis.parse import parse_file
     from tests.conftest import REPO
 
     path = REPO.parent / "shared" / "corpus" / "pmc_ketamine" / "PMC4188762.nxml"
     ctx = make_context(next(iter(parse_file(path))), "ketamine")
-    assert adverse_events._intervention_labels(ctx) == {"k"}
-    assert not any(adverse_events._GROUP_LABEL.search(s.text) for s in ctx.sentences if "roup" not in s.text)
+    assert event_arms.intervention_labels(ctx) == {"k"}
+    assert not any(event_arms._GROUP_LABEL.search(s.text) for s in ctx.sentences if "roup" not in s.text)

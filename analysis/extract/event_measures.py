@@ -1,0 +1,90 @@
+"""Events an abstract measures as outcomes rather than reports as having happened (the role of an event word).
+
+An event word the abstract ties to a measuring instrument ('VAS for sedation', 'muscle fatigue index', 'anxiety and
+depression scores', 'Insomnia Severity Index') names a quantity the trial measures in every patient, as pain is
+measured: the construct is an outcome of the study (guideline: the effect a study aims at is no adverse event).
+Its other mentions in the same abstract ('muscles ... suffered muscle fatigue more easily', 'anxiety was lower
+with melatonin') report that measure, not an event that occurred, unless the sentence itself reports the event as
+an occurrence: a count or percentage of patients, an incidence or rate, a list of adverse events, or the
+intervention causing it ('ketamine-induced'). The mention-level reading (``event_roles.is_outcome``: 'sedation
+scores') knows the role only where the instrument is named beside the word; this carries it over the abstract.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
+from ketamine_evidence.analysis.extract.event_terms import GENERIC, OTHER
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.extract.event_negation import EventMention
+
+__all__ = ["instrument_measured", "measured_only", "measured_terms", "reported_as_occurrence"]
+
+# Words that name a measuring instrument or its reading. Not 'grade' ('grade 3 fatigue' counts a toxicity that
+# occurred) nor 'test' or 'assessment' (too often the procedure, not the measure).
+_INSTRUMENT = (r"(?:scales?|scores?|scoring|index|indices|indexes|questionnaires?|inventor(?:y|ies)|subscales?|"
+               r"subscores?|VAS|NRS|VRS|ratings?)")
+# The instrument after the event word, across a coordinated list sharing it ('anxiety, depression and fatigue
+# scores') and one qualifying word ('fatigue severity scale', 'Ramsay sedation score' read from 'sedation').
+_AFTER = re.compile(rf"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:[\w-]+\s+){{0,1}}[\w-]+){{0,3}}[\s-]+(?:[\w-]+[\s-]+)?{_INSTRUMENT}\b",
+                    re.I)
+# The instrument before it, its abbreviation in brackets or not ('VAS for sedation', 'visual analogue scale (VAS)
+# for sedation', 'scale of anxiety').
+_BEFORE = re.compile(rf"\b{_INSTRUMENT}(?:\s*\([^()]{{1,15}}\))?\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)
+
+
+def instrument_measured(text: str, m: "EventMention") -> bool:
+    """Whether the event mention ``m`` of ``text`` is tied to a measuring instrument."""
+    after = _AFTER.match(text, m.end)
+    if after is not None and not re.search(r"[.;:]", after.group(0)):
+        return True
+    return _BEFORE.search(text[max(0, m.start - 60):m.start]) is not None
+
+
+def measured_terms(sentences: Iterable[str]) -> frozenset[str]:
+    """Preferred terms that some sentence ties to a measuring instrument, outside a list of adverse events
+    ('side effects ... were scored')."""
+    out: set[str] = set()
+    for text in sentences:
+        mentions = find_event_mentions(text)
+        for m in mentions:
+            if m.kind != "term" or any(x.kind == GENERIC and x.end <= m.start for x in mentions):
+                continue
+            if instrument_measured(text, m):
+                out.update(_keys(m))
+    return frozenset(out)
+
+
+def _keys(m: "EventMention") -> list[str]:
+    """The terms of ``m``; 'other' stands for many events, so it is keyed by its words ('other:cough')."""
+    return [f"{OTHER}:{m.words.lower()}" if t == OTHER else t for t in m.terms]
+
+
+# An occurrence: patients counted or a share of them ('in 3 patients', '12%', '4/30'), an incidence or rate.
+_OCCURRENCE = re.compile(r"\b(?:incidences?|frequency|occurrence|rates?|episodes?|proportion|number of (?:patients|"
+                         r"subjects|participants|cases|events|episodes))\b", re.I)
+_COUNT_AFTER = re.compile(r"^[^.;]{0,40}?(?:\b\d+\s*(?:/|of|out of)\s*\d+\b|\bin \d+\b|\d\s?%|\b\d+ (?:patients?|"
+                          r"subjects?|participants?|children|cases|women|men)\b)", re.I)
+
+# The drug's effect ('with the less sedative effect'): the event named as what the treatment did.
+_EFFECT = re.compile(r"\s+(?:side[\s-])?effects?\b", re.I)  # after the words, or in them ('sedative effect')
+
+
+def reported_as_occurrence(text: str, m: "EventMention", mentions: list["EventMention"]) -> bool:
+    """Whether the sentence reports the event as having occurred in patients: counted, as an incidence or rate,
+    or in a list of adverse events."""
+    if any(x.kind == GENERIC and not x.negated for x in mentions) or _EFFECT.search(m.words) \
+            or _EFFECT.match(text, m.end):
+        return True
+    if _OCCURRENCE.search(text[max(0, m.start - 80):m.start]) or _OCCURRENCE.search(text, m.end, m.end + 40):
+        return True
+    return _COUNT_AFTER.match(text[m.end:]) is not None
+
+
+def measured_only(measured: frozenset[str], text: str, m: "EventMention", mentions: list["EventMention"]) -> bool:
+    """Whether every term of ``m`` is a measured construct of the abstract and its sentence reports no
+    occurrence of it."""
+    return bool(m.terms) and all(t in measured for t in _keys(m)) and not reported_as_occurrence(text, m, mentions)
