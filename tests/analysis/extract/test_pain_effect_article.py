@@ -365,3 +365,20 @@ def test_a_similar_pattern_for_pain_takes_the_sentence_before() -> None:
         return found[0] if found else None
     assert value(before + " " + similar) == "worse"
     assert value("RPE was reported every 25 s. " + similar) is None
+
+
+def test_a_study_testing_no_treatment_needs_an_arm(monkeypatch) -> None:
+    # batch 4 PMC4039014 (gold not_reported, design other: rule o): 'Stressed individuals' are no arm the abstract
+    # names, and the pain pictures are what was rated, so the study reports no benefit of a treatment on pain.
+    monkeypatch.setattr(pain_effect, "TIE_ENABLED", True)
+    a = article("Acute psychosocial stress and emotion regulation skills modulate empathic reactions to pain in others",
+                ("", "In the present study, 120 participants were randomly assigned to a control group vs. a group "
+                     "confronted with the Trier Social Stress Test (TSST), an established paradigm for the induction of "
+                     "acute psychosocial stress."),
+                ("", "Empathy for pain as a specific subgroup of empathy was assessed via pain intensity ratings during "
+                     "a pain-picture task."),
+                ("", "Stressed individuals scored significantly lower on the appraisal of pain pictures."))
+    intervention = "acute psychosocial stress (Trier Social Stress Test)"
+    assert effect(a, intervention) == "not_reported"
+    monkeypatch.setattr(pain_effect, "TIE_ENABLED", False)
+    assert effect(a, intervention) == "improved"  # the reading this test guards against
