@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
@@ -291,6 +292,7 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
     masked = _mask(arms.unnamed(clause))
     word = re.match(r"\w+", clause[position:])
+    word_start = position
     position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
     stop = _NEXT_PREDICATE.search(masked, position)  # '... were longer and the need for rescue analgesics was lower':
     limit = stop.start() if stop else len(masked)  # the next predicate's subject is not this word's outcome
@@ -304,6 +306,9 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     if after and min(after)[0] - position < 70:
         return min(after)[2]
     highs = list(HIGHER_BETTER.finditer(masked, 0, position))
+    if HEAD_WORD:  # 'Significant pain reduction was observed': the direction word heads its outcome, whose polarity
+        highs = [m for m in highs if m.end() <= word_start]  # is then that of 'pain' (its 'pain reduction' is not
+        # an amount of reduction, the outcome of 'pain reduction was greater')
     lows = [m for m in LOWER_BETTER.finditer(masked, 0, position)  # 'time to 1st analgesic dose' is one outcome
             if not any(h.start() < m.end() and m.start() < h.end() for h in highs)]
     before = [(m.end(), "higher_better") for m in highs] + [(m.end(), "lower_better") for m in lows]
@@ -313,6 +318,7 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+HEAD_WORD = os.environ.get("KE_PE10_HEAD", "") == "1"  # the check-set request variant; default off until judged
 # 'and' opening a clause with a verb of its own ('and the total need for rescue analgesics was lower').
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but|while|whereas)\s(?=[^,;()]{1,80}?\b(?:was|were|is|are)\s)", re.I)
 # 'more reduction in pain', 'greater decrease', 'the decrease from baseline in pain was greater', 'the decrease was greater':
