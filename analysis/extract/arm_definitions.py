@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Iterator
 
@@ -131,31 +130,6 @@ def bracketed_alias(definition: str) -> str | None:
     group (group T)'): the label renames that arm, whichever side it is on; None when the words end otherwise."""
     m = _ARM_PHRASE_END.search(definition)
     return m.group(0).strip() if m else None
-
-
-# KE_PE10_ARM=1 turns the reading below on (the check-set request variant); default off until judged.
-GIVEN_AFTER_ALIAS = os.environ.get("KE_PE10_ARM", "") == "1"
-# Where the clause that says what a labelled arm received ends.
-_GIVEN_CLAUSE_END = re.compile(r"[,;.]|\b(?:and|while|whereas|but|or|versus|vs)\b")
-_PLACEBO_WORDS = re.compile(r"\b(?:placebo|sham|saline|control|NaCl|no (?:treatment|intervention)|vehicle|dummy)\b", re.I)
-
-
-def given_after_alias(text: str, start: int, end: int, pattern: re.Pattern[str]) -> str | None:
-    """For a bracketed label that renames the arm phrase before it and is followed by what that arm received ('The
-    control group (group A) received saline and the study group (group B) received dexmedetomidine'): 'intervention'
-    where that clause names the intervention, 'placebo' where it names placebo, saline or sham, else None (the words
-    before the bracket decide, as before). Read backwards, group B's definition ran into group A's 'received saline
-    and', so the arm given the intervention was read as the saline arm."""
-    if not GIVEN_AFTER_ALIAS or bracketed_alias(text[max(0, start - 91):start - 1]) is None:
-        return None
-    given = _GIVEN.match(text, end + 1)
-    if not given:
-        return None
-    clause = text[given.end():given.end() + 150]
-    clause = clause[:m.start()] if (m := _GIVEN_CLAUSE_END.search(clause)) else clause
-    if pattern.search(clause):
-        return "intervention"
-    return "placebo" if _PLACEBO_WORDS.search(clause) else None
 
 
 # The generic names of a trial's treated arm: a label defined as one of them is the intervention's arm (an arm the

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.absent_arms import with_absent_arms
 from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFORE, alias_is_intervention, bracketed_alias,
-                                                                given_after_alias,
                                                                 former_latter, group_matches, label_defined_before,
                                                                 label_window, negated_pair, present_arms_text,
                                                                 word_group_given)
@@ -247,12 +246,6 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         if label.lower() in _NOT_ARM_WORDS:
             continue
         if text[start - 1:start] == "(" and text[end:end + 1] == ")":  # 'ketamine-midazolam (Group KM)'
-            side = given_after_alias(text, start, end, pattern)  # 'the study group (group B) received X'
-            if side is not None:
-                (labels_int if side == "intervention" else labels_cmp).add(label)
-                if side == "placebo":
-                    labels_placebo.add(label)
-                continue
             definition = DEFINITION_BEFORE.split(text[max(0, start - 91):start - 1])[-1]
             phrase = None if pattern.search(definition) or PLACEBO_LIKE.search(definition) else bracketed_alias(definition)
             if phrase:  # 'the intervention group (group T)': decided below, once the arms' names are known

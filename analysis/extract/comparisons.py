@@ -16,13 +16,11 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
-from ketamine_evidence.analysis.extract.negated_evaluation import equivalent_outcome, negated_benefit, negative_evaluation
-from ketamine_evidence.analysis.extract.outcomes import _ANY_PAIN, HIGHER_BETTER, LOWER_BETTER, _mask
+from ketamine_evidence.analysis.extract.outcomes import HIGHER_BETTER, LOWER_BETTER, _mask
 from ketamine_evidence.analysis.extract.text_patterns import may_hold, p_values
 
 # --- direction and significance wording --------------------------------------------------------
@@ -268,14 +266,6 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     if predicate:
         return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
     better, worse = BETTER.search(clause), WORSE.search(clause)
-    equivalent = equivalent_outcome(clause, _ANY_PAIN)  # 'provided similar analgesia': alike in the arms
-    if equivalent:
-        return "none", equivalent.start()
-    negative = negative_evaluation(clause)  # 'was ineffective in reducing pain': no benefit, whatever follows
-    if negative and not (better and better.start() < negative.start()) and not (worse and worse.start() < negative.start()):
-        return "none", negative.start()
-    if better and negated_benefit(clause, better.start()) and not (worse and worse.start() < better.start()):
-        return "none", better.start()  # 'showed no superiority over placebo': the benefit's absence
     if better or worse:
         if better and worse:
             return ("worse", worse.start()) if worse.start() < better.start() else ("better", better.start())
@@ -295,7 +285,6 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
     masked = _mask(arms.unnamed(clause))
     word = re.match(r"\w+", clause[position:])
-    word_start = position
     position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
     stop = _NEXT_PREDICATE.search(masked, position)  # '... were longer and the need for rescue analgesics was lower':
     limit = stop.start() if stop else len(masked)  # the next predicate's subject is not this word's outcome
@@ -309,9 +298,6 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     if after and min(after)[0] - position < 70:
         return min(after)[2]
     highs = list(HIGHER_BETTER.finditer(masked, 0, position))
-    if HEAD_WORD:  # 'Significant pain reduction was observed': the direction word heads its outcome, whose polarity
-        highs = [m for m in highs if m.end() <= word_start]  # is then that of 'pain' (its 'pain reduction' is not
-        # an amount of reduction, the outcome of 'pain reduction was greater')
     lows = [m for m in LOWER_BETTER.finditer(masked, 0, position)  # 'time to 1st analgesic dose' is one outcome
             if not any(h.start() < m.end() and m.start() < h.end() for h in highs)]
     before = [(m.end(), "higher_better") for m in highs] + [(m.end(), "lower_better") for m in lows]
@@ -321,7 +307,6 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
 
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-HEAD_WORD = os.environ.get("KE_PE10_HEAD", "") == "1"  # the check-set request variant; default off until judged
 # 'and' opening a clause with a verb of its own ('and the total need for rescue analgesics was lower').
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but|while|whereas)\s(?=[^,;()]{1,80}?\b(?:was|were|is|are)\s)", re.I)
 # 'more reduction in pain', 'greater decrease', 'the decrease from baseline in pain was greater', 'the decrease was greater':

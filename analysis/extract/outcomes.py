@@ -12,7 +12,6 @@ is pain counted among adverse events ('adverse events ... were headache and diar
 
 from __future__ import annotations
 
-import os
 import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
@@ -77,14 +76,6 @@ NOT_PAIN_OUTCOME = re.compile(
     # A rating scale of something else: 'NRS-satisfaction', 'VAS anxiety' (more satisfaction is no less pain).
     r"\b(vas|nrs|vrs)[- ](satisfaction|anxiety|nausea|sedation|comfort|fatigue|sleep)\b", re.I)
 
-# A composite instrument's subscale that is not pain ('WOMAC function and stiffness scores', 'NIH-CPSI voiding',
-# 'BPI interference'): the instrument's name is no pain outcome there (its pain subscale, 'WOMAC pain', still is).
-SUBSCALE = re.compile(r"\b(?:womac|koos|bpi|brief pain inventory|(?:nih-)?cpsi)\b(?:\s(?:total\s)?(?:physical\s)?)?"
-                      r"(?=(?:function\w*|stiffness|interference|voiding|urinary|quality of life|qol|activities|sport\w*|"
-                      r"disability|sleep|mood|symptoms?)\b)", re.I)
-SUBSCALES = os.environ.get("KE_PE10_SUB", "") == "1"  # the check-set request variant; default off until judged
-
-
 # Pain named as the condition studied, not as an outcome: 'patients with chronic low back pain'.
 CONDITION_PAIN = re.compile(
     r"\b(for|with|from|(?<!decrease )(?<!decreases )(?<!reduction )(?<!reductions )(?<!improvement )(?<!improvements )"
@@ -114,8 +105,6 @@ def _mask(text: str) -> str:
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
     if "AChE" in text:
         text = _ENZYME.sub(blank, text)
-    if SUBSCALES:
-        text = SUBSCALE.sub(blank, text)
     return blank_population(CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text)), _ANY_PAIN)
 
 

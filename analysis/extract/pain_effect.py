@@ -10,7 +10,6 @@ one (verdicts against another active arm alone are then set aside), else against
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -170,7 +169,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
         concluding = unlabelled_conclusions(ctx)
         aliases = pain_aliases([s.text for s in ctx.sentences if MEASURING.search(where[id(s)]) or not where[id(s)]])
         previous: list[Verdict] = []  # the verdicts of the last sentence that had any
-        untested = TIE_ENABLED and tests_no_treatment(ctx)
+        untested = tests_no_treatment(ctx)
         for s in finding_sentences(ctx):
             if s.section == "TITLE" or CONCLUDING.search(where[id(s)]):
                 if measured is None:
@@ -229,7 +228,6 @@ SIMILAR = re.compile(r"\b(a |the )?similar(,? (but|though|albeit|if) (\w+ )?(wea
 # Designs that test no treatment (additions rules m, o, ae): laboratory, diagnostic and correlation studies and
 # analyses of a cohort.
 NO_TREATMENT_DESIGNS = frozenset({"other", "prospective_observational", "retrospective_observational"})
-TIE_ENABLED = os.environ.get("KE_PE10_TIE", "") == "1"  # the check-set request variant; default off until judged
 
 
 def tests_no_treatment(ctx: "Context") -> bool:

@@ -16,11 +16,7 @@ outcome either (additions rule aa: the outcome is what was measured).
 
 from __future__ import annotations
 
-import os
 import re
-
-# KE_PE10_POP=1 turns the reading on (the check-set request variant); default off until judged.
-ENABLED = os.environ.get("KE_PE10_POP", "") == "1"
 
 PERSONS = (r"patients|employees|workers|women|men|mothers|parturients|adults|children|adolescents|infants|subjects|"
            r"participants|individuals|people|persons|volunteers|athletes|students|veterans|residents|sufferers|those")
@@ -44,8 +40,6 @@ INDUCED = re.compile(r"\b(?:post|after|before|prior\sto|following|since)\s(?:the
 def blank_population(text: str, pain: re.Pattern[str]) -> str:
     """``text`` with each person frame that ends in a pain word blanked to that word's end (same length, so offsets
     hold); other text unchanged. ``pain`` finds the pain words (the caller's vocabulary and abbreviations)."""
-    if not ENABLED:
-        return text
     out = text
     for frame in FRAME.finditer(text):
         end = _END.search(text, frame.end())

@@ -179,15 +179,3 @@ def test_consumption_of_an_analgesic_named_by_drug() -> None:
                             "does not influence: the number of additional doses of ketoprofen and pethidine administered "
                             "during the 1st day after the operation, the duration of hospitalization."))
     assert effect(a, "no bladder catheterisation after ureterorenoscopic stone removal (vs Foley catheter)") == "mixed"
-
-
-def test_non_pain_subscale_of_an_instrument(monkeypatch) -> None:
-    # chronic dev PMC4298817: the NIH-CPSI's voiding subscale is no pain outcome; batch 5 PMC5626376's total WOMAC is.
-    from ketamine_evidence.analysis.extract import article_cache, outcomes
-    monkeypatch.setattr(outcomes, "SUBSCALES", True)
-    article_cache.new_article()  # the masks are kept per article: the switch changes them
-    assert not outcomes.is_pain_outcome("Significant improvements were seen in the NIH-CPSI voiding (group L, -0.5 vs. "
-                                        "group ML, -1.7; p<0.05)")
-    assert outcomes.is_pain_outcome("At 18 months, the higher improvement in total WOMAC was in HA1 with a 65.20% "
-                                    "reduction, followed by PRP (55.01%), HA3 (49.57%), and HA2 (29.82%)")
-    article_cache.new_article()

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from ketamine_evidence.analysis.extract import population_pain
 from ketamine_evidence.analysis.extract.outcomes import _ANY_PAIN
 
 LBP = re.compile(r"\bLBP\b")  # the abstract's own abbreviation for its pain condition ('low back pain (LBP)')
 DOMS = re.compile(r"\bDOMS\b")
-
-
-@pytest.fixture(autouse=True)
-def enabled(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(population_pain, "ENABLED", True)
 
 
 def test_persons_who_report_the_condition() -> None:
