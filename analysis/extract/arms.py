@@ -31,6 +31,7 @@ from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMP
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
+from ketamine_evidence.analysis.extract.population_pain import blank_population
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -90,7 +91,8 @@ class Arms:
 
     def pain_outcome(self, text: str) -> bool:
         text = self.unnamed(text)
-        return is_pain_outcome(text) or bool(self.outcome_terms and self.outcome_terms.search(text))
+        return is_pain_outcome(text) or bool(self.outcome_terms and self.outcome_terms.search(
+            blank_population(text, self.outcome_terms)))  # 'for employees who report mild LBP': who, not what
 
     def side(self, text: str) -> str | None:
         """'intervention', 'comparator', 'both' (the span names both arms) or None (neither)."""

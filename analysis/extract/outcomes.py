@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.population_pain import blank_population
 from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
 from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
@@ -89,6 +90,10 @@ CONDITION_PAIN = re.compile(
     r"feet|foot|hands?|heels?|conditions?|disorders?|neuropath\w*|syndromes?|bladder)\b", re.I)
 
 
+# Any pain outcome word, either polarity: what ends a population frame ('for employees who report mild LBP').
+_ANY_PAIN = re.compile(LOWER_BETTER.pattern + "|" + HIGHER_BETTER.pattern, re.I)
+
+
 # Acetylcholinesterase ('AChE', 'AChEI'): case-sensitive (no ``re.I``, so run as written), as the case-insensitive
 # pain vocabulary reads it as 'ache'.
 _ENZYME = re.compile(r"\bAChEI?s?\b")
@@ -100,7 +105,7 @@ def _mask(text: str) -> str:
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 - keeps offsets
     if "AChE" in text:
         text = _ENZYME.sub(blank, text)
-    return CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text))
+    return blank_population(CONDITION_PAIN.sub(blank, NOT_PAIN_OUTCOME.sub(blank, text)), _ANY_PAIN)
 
 
 # Pain reported as an adverse event: 'Adverse events ... were headache (5.6 vs. 5.1 %) and diarrhea', 'abdominal

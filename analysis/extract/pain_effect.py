@@ -169,6 +169,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
         concluding = unlabelled_conclusions(ctx)
         aliases = pain_aliases([s.text for s in ctx.sentences if MEASURING.search(where[id(s)]) or not where[id(s)]])
         previous: list[Verdict] = []  # the verdicts of the last sentence that had any
+        untested = tests_no_treatment(ctx)
         for s in finding_sentences(ctx):
             if s.section == "TITLE" or CONCLUDING.search(where[id(s)]):
                 if measured is None:
@@ -199,6 +200,8 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                                  vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
             if not found and SIMILAR.search(s.text) and arms.pain_outcome(s.text) and s.index > 0:
                 found = _like_the_sentence_before(ctx.sentences[s.index - 1].text, s.text, arms)
+            elif found and untested and not (arms.is_intervention(s.text) or arms.is_comparator(s.text)):
+                found = [v for v in found if v.verdict not in ("better", "worse")]  # credited to no arm
             previous = found or previous
             for v in found:
                 v.sentence = s
@@ -220,6 +223,19 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
 SIMILAR = re.compile(r"\b(a |the )?similar(,? (but|though|albeit|if) (\w+ )?(weaker|smaller|stronger|less pronounced|"
                      r"non-?significant))? (pattern|trend|effect|result|finding|picture|difference)s? (was |were )?"
                      r"(\w+ )?(for|in|on|with|regarding)\b", re.I)
+
+
+# Designs that test no treatment (additions rules m, o, ae): laboratory, diagnostic and correlation studies and
+# analyses of a cohort.
+NO_TREATMENT_DESIGNS = frozenset({"other", "prospective_observational", "retrospective_observational"})
+
+
+def tests_no_treatment(ctx: "Context") -> bool:
+    """The design reader calls the study one that tests no treatment: there a better or worse verdict must be
+    credited to an arm its sentence names ('Stressed individuals scored significantly lower on the appraisal of pain
+    pictures', 'Our findings benefit not only the diagnosis of CLBP' name none), as groups formed by what the persons
+    are or did are not the exposure's arms."""
+    return any(f.value in NO_TREATMENT_DESIGNS for f in ctx.earlier("design"))
 
 
 def _like_the_sentence_before(before: str, text: str, arms: "Arms") -> list[Verdict]:

@@ -365,3 +365,31 @@ def test_a_similar_pattern_for_pain_takes_the_sentence_before() -> None:
         return found[0] if found else None
     assert value(before + " " + similar) == "worse"
     assert value("RPE was reported every 25 s. " + similar) is None
+
+
+def test_a_study_testing_no_treatment_needs_an_arm() -> None:
+    # batch 4 PMC4039014 (gold not_reported, design other: rule o): 'Stressed individuals' are no arm the abstract
+    # names, and the pain pictures are what was rated, so the study reports no benefit of a treatment on pain.
+    a = article("Acute psychosocial stress and emotion regulation skills modulate empathic reactions to pain in others",
+                ("", "In the present study, 120 participants were randomly assigned to a control group vs. a group "
+                     "confronted with the Trier Social Stress Test (TSST), an established paradigm for the induction of "
+                     "acute psychosocial stress."),
+                ("", "Empathy for pain as a specific subgroup of empathy was assessed via pain intensity ratings during "
+                     "a pain-picture task."),
+                ("", "Stressed individuals scored significantly lower on the appraisal of pain pictures."))
+    intervention = "acute psychosocial stress (Trier Social Stress Test)"
+    assert effect(a, intervention) == "not_reported"
+
+
+def test_a_study_the_design_reader_calls_other_keeps_a_benefit_its_arm_names() -> None:
+    # pool dev PMC4928147 (gold improved; the design reader says 'other'): the result names the arm, scenario B.
+    a = article("Manipulating the Placebo Response in Experimental Pain by Altering Doctor's Performance Style",
+                ("METHODS", "The actor alternated between two distinct scripts and stage directions, i.e., performance "
+                            "styles created by a theater director/playwright, one emulating a standard doctor–patient "
+                            "encounter (scenario A) and the other emphasizing attentiveness and strong suggestion, "
+                            "elements also present in ritual healing (scenario B)."),
+                ("RESULTS", "Furthermore, scenario B resulted in a significant increase in pain threshold relative to "
+                            "scenario A."))
+    intervention = "doctor performance style emphasising attentiveness and suggestion (scenario B) with placebo cream"
+    assert [f.value for f in extract_findings(a, intervention) if f.field == "design"] == ["other"]
+    assert effect(a, intervention) == "improved"
