@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import route_reader
+from ketamine_evidence.analysis.extract import route_reader, route_scope
 from ketamine_evidence.analysis.extract.intervention_names import combination_parts
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 from ketamine_evidence.analysis.extract.route_gaps import adjuvant_of_vehicle, regimen_next
@@ -82,6 +82,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     found = mentions(text, ctx.intervention.pattern)
     own = [m for m in found if m.is_intervention]
     routes = []
+    scope = route_scope.enabled()
     defined = other_abbreviations(ctx.text)
     for term, m in matches:
         if defined and m.group(0) in defined:
@@ -117,7 +118,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                     earlier = preceding(text, before.start, found)
                     if earlier is not None and earlier.is_intervention:
                         who_all.append(earlier)
-            if any(d.is_intervention for d in who_all):
+            if any(d.is_intervention for d in who_all) or (scope and route_scope.arm_list_scope(text, m, found)):
                 routes.append(term)
             continue
         before = preceding(text, m.start(), found)
@@ -134,7 +135,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                 who = None
         if who is None:  # 'an oral adenovirus serotype 4 vector vaccine candidate (Ad4-H5-Vtn)'
             who = next((d for d in own if _NAMED_IN_BRACKETS.fullmatch(text, m.end(), d.start)), None)
-        if who is not None and who.is_intervention:
+        if (who is not None and who.is_intervention) or (who is None and scope and route_scope.regimen_owner(text, m, found)):
             routes.append(term)
     return routes
 
@@ -183,6 +184,9 @@ def _rules(ctx: "Context") -> list[Finding]:
     oral = implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
     if oral is not None:
         chosen.setdefault("oral", oral)
+    if route_scope.enabled():  # a spray, enema, pessary or inhaler of the intervention
+        for term, s in route_scope.form_routes(ctx, sentences).items():
+            chosen.setdefault(term, s)
     if not chosen:  # a route stated for every arm; else the target the intervention is injected into, or its carrier gas
         chosen = _every_arms_route(ctx) or injected_routes(ctx, sentences) or inhaled_routes(ctx, sentences)
     if not chosen:
