@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import condition_reader, required_text
+from ketamine_evidence.analysis.extract import condition_reader, condition_setting, required_text
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
                                                            _pain_beyond_population, spell_out, without_roles)
@@ -191,14 +191,19 @@ def _rules(ctx: "Context") -> list[Finding]:
         for term, _ in named_conditions(s.text):
             chosen.setdefault(term, s)
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
-    acute = next((s for s in sentences if ACUTE.scan(s.text)
+    if condition_setting.enabled():  # words that name the treatment under study or a medical therapy name no setting
+        operation = operation_studied(ctx.intervention.name)
+        setting = {s.index: condition_setting.setting_text(s.text, ctx.intervention.name, operation) for s in sentences}
+    else:
+        setting = {s.index: s.text for s in sentences}
+    acute = next((s for s in sentences if ACUTE.scan(setting[s.index])
                   and (s.index in pain or (title_pain and s is title))), None)
     # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
     # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
     population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
     if acute is None and not population:
-        acute = next((s for s in sentences if ACUTE.scan(s.text)), None)
-    if acute is not None and specific and not SURGICAL.search(acute.text):
+        acute = next((s for s in sentences if ACUTE.scan(setting[s.index])), None)
+    if acute is not None and specific and not SURGICAL.search(setting[acute.index]):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)

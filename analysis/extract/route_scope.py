@@ -90,3 +90,149 @@ def form_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "Sente
                     chosen[term] = s
                     break
     return chosen
+
+
+def implied_enabled() -> bool:
+    """Whether an implied vein must be the intervention's (``KE_ROUTE_IMPLIED=new``; default ``old``)."""
+    return choice("KE_ROUTE_IMPLIED", ("old", "new"), "old") == "new"
+
+
+# The guideline's implied vein is the intervention's infusion, bolus or rate, or an injection at induction. A cue that
+# names another drug's regimen ('anaesthesia was maintained with propofol infusion', 'dexmedetomidine 0.5 µg/kg/h') says
+# nothing of the intervention's route; nor does a dose given an hour or more before induction, which is the timing of a
+# premedication ('300 mg of pregabalin, an hour before the operation': additions rule j), not an injection at induction.
+_DRUG_CUE = re.compile(r"\binfus\w*|\bbolus\w*|\bCRI\b", re.I)
+_OWNER_BEFORE = re.compile(r"[\u00ae\u2122]?\s*(?:\([^()]*\)\s*)?(?:(?:was|were|is|are)\s+)?$", re.I)
+_OWNER_AFTER = re.compile(r"\s*(?:(?:of|with|containing)\s+(?:[\d.,]+\s*(?:mg|µg|μg|mcg|g|ml|mL)\S*\s+(?:of\s+)?)?)?$", re.I)
+_LISTED = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?", re.I)
+_INDUCTION_CUE = re.compile(r"\b(?:before|prior to)\s+(?:the\s+)?(?:an(?:a)?esthe\w*\s+)?induction", re.I)
+_LAG = re.compile(r"(?:\b(?:\d+(?:\.\d+)?|one|two|three|an?)\s*(?:(?:-|to|–)\s*\d+\s*)?(?:h|hr|hrs|hours?)|"
+                  r"\b(?:[3-9]\d|\d{3})\s*(?:(?:-|to|–)\s*\d+\s*)?(?:min|mins|minutes)|\b(?:night|evening|day))\s*,?\s*$", re.I)
+
+
+def cue_owner(text: str, m: re.Match[str], found: Sequence[Mention]) -> Mention | None:
+    """The drug an infusion or bolus word names ('propofol infusion', 'infusion of ketamine', 'Remifentanil was
+    infused', 'bolus fentanyl'), None when it names none."""
+    before = preceding(text, m.start(), list(found))
+    if before is not None and _OWNER_BEFORE.fullmatch(text, before.end, m.start()):
+        listed = [before]  # the list it closes names them all: 'fentanyl, propofol, and esmolol infusion'
+        for d in reversed([d for d in found if d.end <= listed[-1].start]):
+            if not _LISTED.fullmatch(text, d.end, listed[-1].start):
+                break
+            listed.append(d)
+        return next((d for d in listed if d.is_intervention), before)
+    after = next((d for d in found if d.start >= m.end()), None)
+    if after is not None and _OWNER_AFTER.fullmatch(text, m.end(), after.start):
+        return after
+    return None
+
+
+def lagged_induction(text: str, m: re.Match[str]) -> bool:
+    """Whether the induction cue ``m`` is 'an hour (or 30 minutes or more) before induction'."""
+    return _INDUCTION_CUE.match(text, m.start()) is not None and _LAG.search(text, max(0, m.start() - 25), m.start()) is not None
+
+
+def intervention_cue(text: str, found: Sequence[Mention], dose: re.Pattern[str], words: re.Pattern[str]) -> bool:
+    """Whether some implied-vein cue of ``text`` (``dose``: rates and levels; ``words``: infusion, bolus, induction...)
+    is the intervention's or names no drug, and is not a premedication's timing."""
+    from ketamine_evidence.analysis.extract.regimen_text import owner
+    for m in dose.finditer(text):
+        who = owner(text, m.start(), m.end(), list(found))
+        if who is None or who.is_intervention:
+            return True
+    for m in words.finditer(text):
+        if _DRUG_CUE.match(text, m.start()):
+            who = cue_owner(text, m, found)
+            if who is None or who.is_intervention:
+                return True
+        elif not lagged_induction(text, m):
+            return True
+    return False
+
+
+# A dosage form reaches its drug across a stated amount: 'capsules containing 500 mg of X', 'tablets of 50 mg X'
+# (form before the drug), 'X (500 mg tablets)', 'X was given as 300 mg tablets', 'X was administered in capsule form'
+# (form after it).
+_AMOUNT = r"[\d.,]+\s*(?:mg|g|µg|μg|mcg|IU|IE|ml|mL)\S*"
+FORM_TO_DRUG = re.compile(rf"\s*(?:(?:containing|of|with)\s+)?(?:(?:each|an?)\s+)?{_AMOUNT}\s+(?:of\s+)?$", re.I)
+DRUG_TO_FORM = re.compile(rf"\s*[\u00ae\u2122]?\s*(?:\(\s*|,\s*)?(?:(?:was|were|is|are)\s+(?:given|administered|taken|provided|"
+                          rf"supplied|dispensed|prescribed)\s+(?:as|in)\s+(?:an?\s+|the\s+)?)?(?:(?:{_AMOUNT})\s*)?"
+                          r"(?:(?:film-coated|coated|chewable|effervescent|soft|hard|gelatin|enteric-coated|oral)\s+)?$", re.I)
+
+
+# --- a route word's reach over a list of drugs ------------------------------------------------------------------------
+_DOSE_TEXT = r"[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL|IU|units?)\S*"
+# What may separate two drugs of one list: a dose, a bracket, an arm ('in group M'), a comma, 'and', 'or', '+'.
+_LIST_GAP = re.compile(rf"\s*(?:{_DOSE_TEXT}\s*)*(?:\([^()]*\)\s*)?(?:in\s+group\s+\S+\s*)?(?:\([^()]*\)\s*)?,?\s*"
+                       rf"(?:(?:and|or|and/or)\s+|\+\s*)?(?:{_DOSE_TEXT}\s*(?:of\s+)?)*$", re.I)
+
+
+def listed_before(text: str, last: Mention, found: Sequence[Mention]) -> list[Mention]:
+    """``last`` and the drugs listed before it ('1.5 mg/kg of fentanyl and 2 mg/kg of propofol')."""
+    out = [last]
+    for d in reversed([d for d in found if d.end <= last.start]):
+        if not _LIST_GAP.fullmatch(text, d.end, out[-1].start):
+            break
+        out.append(d)
+    return out
+
+
+def listed_after(text: str, first: Mention, found: Sequence[Mention]) -> list[Mention]:
+    """``first`` and the drugs listed after it ('5ml lignocaine 2% +3 ml bupivacaine 0.5%')."""
+    out = [first]
+    for d in [d for d in found if d.start >= first.end]:
+        if not _LIST_GAP.fullmatch(text, out[-1].end, d.start):
+            break
+        out.append(d)
+    return out
+
+
+# A singular verb between a list and its route adverb gives the adverb to the last drug only ('received X, and Y was
+# given intravenously'); a plural one or none gives it to the list ('X and Y were administered intravenously').
+_SINGULAR = re.compile(r"\b(?:was|is|has been)\b", re.I)
+
+
+def adverb_list(text: str, m: re.Match[str], before: Mention, found: Sequence[Mention]) -> list[Mention]:
+    """The drugs a route adverb after ``before`` reaches: the list ``before`` closes, unless a singular verb stands
+    between them."""
+    if _SINGULAR.search(text, before.end, m.start()):
+        return [before]
+    return listed_before(text, before, found)
+
+
+# 'X was administered in axillary plexus block', 'given via the epidural catheter', 'injected by the intrathecal route',
+# 'X (0.25%) for the TAP block': the route phrase after a verb of giving, or after 'for' right behind the drug, is the
+# route of the clause's drugs.
+# A word of the route phrase, not a preposition or conjunction that opens another phrase ('for sedation during spinal
+# anaesthesia' gives no route to the sedative).
+_WORD = r"(?!(?:during|under|in|of|with|for|and|or|after|before|to|on|at|by)\b)[\w\-/]+"
+_GIVEN_VIA = re.compile(r"\b(?:administ\w+|given|injected|infused|delivered|applied|instilled|used|performed)\s+"
+                        r"(?:\w+ly\s+)?(?:in|into|via|through|by|for|as|during|with)\s+(?:the\s+|a\s+|an\s+|each\s+|both\s+)?"
+                        rf"(?:{_WORD}\s+){{0,3}}$", re.I)
+_FOR_ROUTE = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:solution\s+)?(?:with\s+[\w\-/,.:]+\s+)?for\s+(?:the\s+|a\s+|an\s+)?(?:{_WORD}\s+){{0,2}}$",
+                        re.I)
+
+
+def via_owner(text: str, m: re.Match[str], found: Sequence[Mention]) -> bool:
+    """Whether the route phrase ``m`` after 'administered in / via / by ...' or 'X for the ...' is the intervention's."""
+    before = preceding(text, m.start(), list(found))
+    if before is None:
+        return False
+    given = _GIVEN_VIA.search(text, before.end, m.start())
+    if given is None and not _FOR_ROUTE.fullmatch(text, before.end, m.start()):
+        return False
+    if given is not None and any(d.start >= before.end and d.end <= m.start() for d in found):
+        return False
+    return any(d.is_intervention for d in listed_before(text, before, found))
+
+
+# Blocks named by an abbreviation ('LFCN-block', 'SSNB block', 'II/IH block'): a regional block, route ``other`` like
+# the named blocks of the route lexicon.
+_ABBREVIATED_BLOCK = re.compile(r"\b[A-Z][A-Za-z]{0,5}[A-Z](?:/[A-Z]{1,5})?[- ]blocks?\b")
+
+
+def block_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """(``other``, match) for each block named by an abbreviation in ``text``."""
+    if "block" not in text.lower():
+        return []
+    return [("other", m) for m in _ABBREVIATED_BLOCK.finditer(text) if not m.group(0).startswith(("AV", "SA", "LBB", "RBB"))]

@@ -76,13 +76,15 @@ PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!
 def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     """Routes the sentence names for the intervention."""
     text = s.text
+    scope = route_scope.enabled()
     matches = _route_matches(text)
+    if scope:
+        matches = [*matches, *route_scope.block_matches(text)]  # 'LFCN-block'
     if not matches:
         return []  # most sentences: their drug mentions are not needed (nor found here)
     found = mentions(text, ctx.intervention.pattern)
     own = [m for m in found if m.is_intervention]
     routes = []
-    scope = route_scope.enabled()
     defined = other_abbreviations(ctx.text)
     for term, m in matches:
         if defined and m.group(0) in defined:
@@ -113,7 +115,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             elif before is None:  # 'premedicated intravenously with saline, fentanyl or ketamine'
                 who_all = drug_list(text, after, found) if after is not None else []
             else:
-                who_all = [before]
+                who_all = route_scope.adverb_list(text, m, before, found) if scope else [before]  # 'X and Y intravenously'
                 if before.is_control:  # 'duloxetine or placebo was given orally'
                     earlier = preceding(text, before.start, found)
                     if earlier is not None and earlier.is_intervention:
@@ -128,6 +130,8 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
         who = next_drug(text, m.end(), found) or regimen_next(text, m.end(), found)
         if who is not None and not who.is_intervention:
             who = coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
+            if scope and not who.is_intervention:  # '5ml lignocaine 2% +3 ml bupivacaine 0.5%'
+                who = next((d for d in route_scope.listed_after(text, who, found) if d.is_intervention), who)
         if who is None:  # 'tapentadol 50 mg oral'; not 'magnesium infusion on thoracic epidural analgesia'
             who = preceding(text, m.start(), found)
             if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())
@@ -135,7 +139,8 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                 who = None
         if who is None:  # 'an oral adenovirus serotype 4 vector vaccine candidate (Ad4-H5-Vtn)'
             who = next((d for d in own if _NAMED_IN_BRACKETS.fullmatch(text, m.end(), d.start)), None)
-        if (who is not None and who.is_intervention) or (who is None and scope and route_scope.regimen_owner(text, m, found)):
+        if (who is not None and who.is_intervention) or (who is None and scope and (
+                route_scope.regimen_owner(text, m, found) or route_scope.via_owner(text, m, found))):
             routes.append(term)
     return routes
 
@@ -249,7 +254,9 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
                     return s
     for s in sentences:
         if _IMPLIED_IV_DOSE.search(s.text) or _IMPLIED_IV_WORDS.search(s.text):
-            return s
+            if not route_scope.implied_enabled() or route_scope.intervention_cue(
+                    s.text, mentions(s.text, ctx.intervention.pattern), _IMPLIED_IV_DOSE, _IMPLIED_IV_WORDS):
+                return s
     for s in sentences:  # 'pretreatment drugs (... Group K, ketamine 0.5 mg/kg ...)'
         if PER_KG.search(s.text) and INDUCTION.search(s.text):
             return s
