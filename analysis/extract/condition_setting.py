@@ -22,7 +22,7 @@ from functools import lru_cache
 from ketamine_evidence.analysis.extract.reader_options import choice
 
 
-_READINGS = ("treatment", "therapy", "history")
+_READINGS = ("treatment", "therapy")
 
 
 def modes() -> frozenset[str]:
@@ -64,15 +64,7 @@ def setting_text(text: str, treatment: str, operation: bool) -> str:
             text = own.sub(lambda m: " " * len(m.group(0)), text)
     if "therapy" in chosen:
         text = _THERAPY_UNDERGONE.sub(lambda m: " " * len(m.group(0)), text)
-    if "history" in chosen:
-        text = _HISTORY.sub(lambda m: " " * len(m.group(0)), text)
     return text
-
-
-# A patient's history or an exclusion criterion, to the end of its clause ('Patients with previous knee surgery were
-# excluded', 'history of trauma'): an operation there is not where the pain studied comes from ('prior to surgery' is
-# a time in the trial, and stays).
-_HISTORY = re.compile(r"\b(?:exclu\w+|history of|previous(?:ly)?(?!\s+to\b)|prior(?!\s+to\b)|had undergone)\b[^.;]*", re.I)
 
 
 def enabled() -> bool:
