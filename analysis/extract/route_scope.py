@@ -84,9 +84,11 @@ def form_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "Sente
             if term in chosen or (term == "topical" and _NASAL.search(s.text)):
                 continue
             for m in form.finditer(s.text):
-                before = preceding(s.text, m.start(), mentions(s.text, ctx.intervention.pattern))
-                if before is not None and before.is_intervention and m.start() - before.end <= 20 \
-                        and _FORM_GAP.fullmatch(s.text, before.end, m.start()):
+                found = mentions(s.text, ctx.intervention.pattern)
+                before = preceding(s.text, m.start(), found)
+                if any(d.is_intervention and d.start <= m.start() and m.end() <= d.end for d in found) or (
+                        before is not None and before.is_intervention and m.start() - before.end <= 20
+                        and _FORM_GAP.fullmatch(s.text, before.end, m.start())):  # 'lidocaine spray', 'lidocaine 10% spray'
                     chosen[term] = s
                     break
     return chosen

@@ -1,0 +1,94 @@
+"""route_scope: how far a route word reaches (lists of drugs, arm lists, 'administered in', regimen nouns), dosage forms,
+and an implied vein that must be the intervention's. Sentences are from dev abstracts (record named at each case);
+each case is read with the rules as before (``old``) and with the reading (``new``)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ketamine_evidence.analysis.extract import make_context, route_scope, routes
+from ketamine_evidence.analysis.records import Article, Section
+
+
+def _routes(sentence: str, intervention: str, monkeypatch, **env: str) -> list[str]:
+    for name in ("KE_ROUTE_SCOPE", "KE_ROUTE_IMPLIED"):
+        monkeypatch.setenv(name, env.get(name, "old"))
+    article = Article(pmid="1", pmcid=None, doi=None, title="A trial", abstract=[Section("METHODS", "METHODS", sentence)])
+    return sorted(f.value for f in routes.extract(make_context(article, intervention)))
+
+
+@pytest.mark.parametrize("sentence, intervention, expected", [
+    # b4 PMC4293505 (dev error fixed): the adverb after 'treated' reaches every arm the clause lists
+    ("The patients were treated intravenously with 1 and 2 ml of 0.9% NaCl (group C); or 2 ml of 0.15 mg/ml ramosetron "
+     "plus 1 ml of 0.9% NaCl (group R); or 2 ml of 0.15 mg/ml ramosetron plus 1 ml of 5 mg/ml dexamethasone (group RD) "
+     "immediately after anesthesia.", "ramosetron plus dexamethasone (vs ramosetron alone and saline control)",
+     ["intravenous"]),
+    # ketamine dev PMC4940009: an adverb after a list of drugs
+    ("Thereafter, anesthesia was induced in all patients, by injecting 1.5 mg/kg of fentanyl and 2 mg/kg of propofol "
+     "intravenously.", "fentanyl", ["intravenous"]),
+    # b7 PMC5735476: a route adjective reaches across '+'
+    ("Group BD5 (n = 30): intrathecal bupivacaine 12.5 mg (2.5 ml) + dexmedetomidine 5 μg (0.5 ml).", "dexmedetomidine",
+     ["neuraxial"]),
+    # b7 PMC4760045: a route phrase after 'administered in'
+    ("In group RD (n = 45) 30 ml 0.5% ropivacaine + 100 μg of dexmedetomidine and group RC (n = 45) 30 ml 0.5% "
+     "ropivacaine + 75 μg clonidine were administered in axillary plexus block.", "clonidine", ["other"]),
+    # b6 PMC5866829: a route adjective on a regimen noun belongs to the clause's drug
+    ("Elobixibat was well tolerated at once-daily oral doses up to 15 mg for 2 weeks.", "elobixibat", ["oral"]),
+    # pool PMC5291156: a spray of the intervention is put on a body surface
+    ("In Japan, lidocaine viscous solution is the anesthetic of choice, but lidocaine spray is applied when the former "
+     "is considered insufficient.", "lidocaine spray alone (vs spray plus viscous solution)", ["topical"]),
+])
+def test_reach_of_a_route_word(sentence, intervention, expected, monkeypatch):
+    assert _routes(sentence, intervention, monkeypatch) == []
+    assert _routes(sentence, intervention, monkeypatch, KE_ROUTE_SCOPE="new") == expected
+
+
+@pytest.mark.parametrize("sentence, intervention", [
+    # pool PMC3668104: 'for sedation during spinal anesthesia' is the setting, not the sedative's route
+    ("Optimal dose of dexmedetomidine for sedation during spinal anesthesia", "dexmedetomidine"),
+])
+def test_setting_is_no_route(sentence, intervention, monkeypatch):
+    assert "neuraxial" not in _routes(sentence, intervention, monkeypatch, KE_ROUTE_SCOPE="new")
+
+
+def test_singular_verb_keeps_the_adverb_to_the_last_drug():
+    text = "Patients received pregabalin, and ketamine was given intravenously."  # the form of pool PMC3558644's arms
+    found = routes.mentions(text, re.compile("ketamine|pregabalin"))
+    m = re.search("intravenously", text)
+    assert [d.text for d in route_scope.adverb_list(text, m, found[-1], found)] == ["ketamine"]
+
+
+def test_abbreviated_blocks():
+    # b6 PMC4804512 and b7 PMC5654031
+    assert [t for t, _ in route_scope.block_matches("comparing an ultrasound-guided LFCN-block with either 8 ml")] == ["other"]
+    assert [t for t, _ in route_scope.block_matches("for the TAP block, II/IH block, and caudal block")] == ["other", "other"]
+    assert route_scope.block_matches("a first-degree AV block was seen") == []
+
+
+@pytest.mark.parametrize("sentence, intervention, old, new", [
+    # b6 PMC420060: 'infused' names remifentanil, so it gives propofol no vein
+    ("Remifentanil was infused for up to 72 hours (initial rate 6–9 μg/kg per hour), with propofol administered if "
+     "required, to achieve a target Sedation–Agitation Scale score of 2–4, with no or mild pain.", "propofol",
+     ["intravenous"], []),
+    # b5 PMC5735486: the infusion closes a list that holds the intervention
+    ("Perioperative Nasal bleeding and surgeon's satisfaction score during operation; amount and number of patients "
+     "receiving fentanyl, propofol, and esmolol infusion for analgesia.", "propofol", ["intravenous"], ["intravenous"]),
+    # b6 PMC3139306: the intervention's own loading dose and infusion
+    ("Group D (dexmedetomidine group) received a loading dose of dexmedetomidine 1 μg.kg-1, 30 minutes before the "
+     "anticipated end of surgery, followed by infusion at 0.6 μg.kg-1 h-1 for 24 hours.", "dexmedetomidine",
+     ["intravenous"], ["intravenous"]),
+])
+def test_implied_vein_is_the_interventions(sentence, intervention, old, new, monkeypatch):
+    assert _routes(sentence, intervention, monkeypatch) == old
+    assert _routes(sentence, intervention, monkeypatch, KE_ROUTE_IMPLIED="new") == new
+
+
+def test_lagged_induction():
+    # b5 PMC5735486: 60 min before induction is a premedication's timing
+    text = "Group C (n = 31) receiving identical-looking placebo capsule per oral 60 min before induction of anesthesia"
+    m = re.search("before induction", text)
+    assert route_scope.lagged_induction(text, m)
+    text = "Normal saline (1 ml) or 5 mg of dexamethasone was administered before anesthetic induction"  # b4 PMC3315657
+    assert not route_scope.lagged_induction(text, re.search("before anesthetic induction", text))
