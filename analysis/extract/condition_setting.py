@@ -45,7 +45,7 @@ def _technique_words(name: str) -> re.Pattern[str] | None:
     words = {m.group(0).lower() for m in _TECHNIQUE.finditer(_NAME_CONTEXT.sub(" ", name))}
     if not words:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(" ", r"\s+") for w in sorted(words)) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words)) + r")\b", re.I)
 
 
 # 'undergoing' followed, within its phrase, by a medical therapy rather than an operation or a procedure.
