@@ -70,3 +70,18 @@ def setting_text(text: str, treatment: str, operation: bool) -> str:
 def enabled() -> bool:
     """Whether any reading above is asked."""
     return bool(modes())
+
+
+def operation_enabled() -> bool:
+    """Whether the broader reading of an operation under study is used (``KE_COND_OPERATION=new``; default ``old``)."""
+    return choice("KE_COND_OPERATION", ("old", "new"), "old") == "new"
+
+
+# An operation or an implanted device named by the general vocabulary of surgery (the operations and implants of
+# ``lexicons/treatment_kinds.toml``): a fusion, repair, release, replacement, fixation, decompression, an implanted
+# spacer or prosthesis. Rule s: when the trial's own operation treats a painful condition and pain is measured after
+# it, the record holds the condition and ``postoperative_acute``.
+OPERATION_WORDS = re.compile(r"\b(?:fusion|arthrodesis|repairs?|(?<!-)release|reconstruction|replacement|fixation|"
+                             r"osteosynthesis|decompression|spacers?|implant(?:s|ation)?|prosthes[ie]s|arthroscop\w*|"
+                             r"\w+ectomy|\w+otomy|\w+plasty|\w+pexy|\w+rrhaphy|\w*lithotripsy|excision|resection|"
+                             r"restorations?|fillings?)\b", re.I)

@@ -273,7 +273,8 @@ _NOT_DONE = re.compile(r"\b(?:no|not|without|non|avoid\w*|omit\w*)\b", re.I)
 def operation_studied(name: str) -> bool:
     """The intervention is itself an operation (its own name, not its setting, names one)."""
     head = _NAME_CONTEXT.sub(" ", name)
-    return bool(SURGICAL.search(head)) and not _NOT_DONE.search(head)
+    named = SURGICAL.search(head) or (condition_setting.operation_enabled() and condition_setting.OPERATION_WORDS.search(head))
+    return bool(named) and not _NOT_DONE.search(head)
 _EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
 # Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
 # comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').

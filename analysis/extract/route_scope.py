@@ -238,3 +238,41 @@ def block_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     if "block" not in text.lower():
         return []
     return [("other", m) for m in _ABBREVIATED_BLOCK.finditer(text) if not m.group(0).startswith(("AV", "SA", "LBB", "RBB"))]
+
+
+# --- what a treatment is (KE_ROUTE_FORMS) -----------------------------------------------------------------------------
+def forms_enabled() -> bool:
+    """Whether the readings below are used (``KE_ROUTE_FORMS=new``; default ``old``)."""
+    return choice("KE_ROUTE_FORMS", ("old", "new"), "old") == "new"
+
+
+# Where an injection or instillation puts a drug, named by the adjective of its site (general anatomical vocabulary,
+# as intra-articular and perineural in the route lexicon): a tendon, ligament, capsule, the uterus, cervix, prostate,
+# rectum, a tooth's canal or pulp, the gum or the mucosa is route ``other``.
+_SITE_WORDS = re.compile(r"\b(?:intra-?uterine|intra-?cervical(?:ly)?|intra-?prostatic|intra-?tendinous|peri-?tendinous|"
+                         r"intra-?ligament(?:ary|ous)|intra-?capsular(?:ly)?|intra-?cavernos(?:al|ous)(?:ly)?|"
+                         r"intra-?tumou?ral(?:ly)?|intra-?rectal(?:ly)?|intra-?canal|intra-?pulpal|intra-?synovial|"
+                         r"peri-?prostatic|peri-?lesional(?:ly)?|sub-?mucos(?:al|ally)|submucous|sub-?gingival(?:ly)?|"
+                         r"intra-?gingival|intra-?alveolar|intra-?septal)\b", re.I)
+
+
+def site_matches(text: str) -> list[tuple[str, re.Match[str]]]:
+    """(``other``, match) for each injection-site adjective in ``text``."""
+    if not forms_enabled() or ("intra" not in text.lower() and "peri" not in text.lower() and "sub" not in text.lower()):
+        return []
+    return [("other", m) for m in _SITE_WORDS.finditer(text)]
+
+
+# Food and drink are taken by mouth (additions rule j: 'food or diet'; rule ad): a treatment whose own name is a food or
+# a drink ('cherry juice', 'ginger tea', 'honey') is oral, unless its name puts it on the skin or in the mouth as a rinse.
+_FOOD = re.compile(r"\b(?:juices?|teas?(?!\s+tree)|honey|milk|coffee|cocoa|chocolate|soups?|broth|beverages?|drinks?|"
+                   r"smoothies?|yog(?:h)?urts?|kefir|porridge)\b", re.I)
+_NOT_SWALLOWED = re.compile(r"\b(?:dressings?|gels?|creams?|ointments?|lotions?|patch(?:es)?|mouth ?wash\w*|rinses?|gargles?|"
+                            r"applied|topical\w*|compress\w*|massage|inhal\w*|aroma\w*|bath\w*|spray\w*|drops)\b", re.I)
+
+
+def food_route(name: str) -> set[str]:
+    """{'oral'} when the treatment's name is a food or a drink, else empty."""
+    if forms_enabled() and _FOOD.search(name) and not _NOT_SWALLOWED.search(name):
+        return {"oral"}
+    return set()

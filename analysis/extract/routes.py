@@ -80,6 +80,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     matches = _route_matches(text)
     if scope:
         matches = [*matches, *route_scope.block_matches(text)]  # 'LFCN-block'
+    matches = [*matches, *route_scope.site_matches(text)]  # 'intrauterine lidocaine' (KE_ROUTE_FORMS)
     if not matches:
         return []  # most sentences: their drug mentions are not needed (nor found here)
     found = mentions(text, ctx.intervention.pattern)
@@ -161,7 +162,8 @@ def vehicle_routes(name: str) -> set[str]:
     names a route itself: 'inhaled lavender oil')."""
     if _route_matches(name):
         return set()
-    return {term for term, rx in (("oral", ORAL_FORM), ("topical", _SKIN_VEHICLE)) if rx.search(name)}
+    return {term for term, rx in (("oral", ORAL_FORM), ("topical", _SKIN_VEHICLE)) if rx.search(name)} \
+        or route_scope.food_route(name)
 
 
 def extract(ctx: "Context") -> list[Finding]:
