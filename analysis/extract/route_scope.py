@@ -94,64 +94,6 @@ def form_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "Sente
     return chosen
 
 
-def implied_enabled() -> bool:
-    """Whether an implied vein must be the intervention's (``KE_ROUTE_IMPLIED=new``; default ``old``)."""
-    return choice("KE_ROUTE_IMPLIED", ("old", "new"), "old") == "new"
-
-
-# The guideline's implied vein is the intervention's infusion, bolus or rate, or an injection at induction. A cue that
-# names another drug's regimen ('anaesthesia was maintained with propofol infusion', 'dexmedetomidine 0.5 µg/kg/h') says
-# nothing of the intervention's route; nor does a dose given an hour or more before induction, which is the timing of a
-# premedication ('300 mg of pregabalin, an hour before the operation': additions rule j), not an injection at induction.
-_DRUG_CUE = re.compile(r"\binfus\w*|\bbolus\w*|\bCRI\b", re.I)
-_OWNER_BEFORE = re.compile(r"[\u00ae\u2122]?\s*(?:\([^()]*\)\s*)?(?:(?:was|were|is|are)\s+)?$", re.I)
-_OWNER_AFTER = re.compile(r"\s*(?:(?:of|with|containing)\s+(?:[\d.,]+\s*(?:mg|µg|μg|mcg|g|ml|mL)\S*\s+(?:of\s+)?)?)?$", re.I)
-_LISTED = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:and|or)\s+)?", re.I)
-_INDUCTION_CUE = re.compile(r"\b(?:before|prior to)\s+(?:the\s+)?(?:an(?:a)?esthe\w*\s+)?induction", re.I)
-_LAG = re.compile(r"(?:\b(?:\d+(?:\.\d+)?|one|two|three|an?)\s*(?:(?:-|to|–)\s*\d+\s*)?(?:h|hr|hrs|hours?)|"
-                  r"\b(?:[3-9]\d|\d{3})\s*(?:(?:-|to|–)\s*\d+\s*)?(?:min|mins|minutes)|\b(?:night|evening|day))\s*,?\s*$", re.I)
-
-
-def cue_owner(text: str, m: re.Match[str], found: Sequence[Mention]) -> Mention | None:
-    """The drug an infusion or bolus word names ('propofol infusion', 'infusion of ketamine', 'Remifentanil was
-    infused', 'bolus fentanyl'), None when it names none."""
-    before = preceding(text, m.start(), list(found))
-    if before is not None and _OWNER_BEFORE.fullmatch(text, before.end, m.start()):
-        listed = [before]  # the list it closes names them all: 'fentanyl, propofol, and esmolol infusion'
-        for d in reversed([d for d in found if d.end <= listed[-1].start]):
-            if not _LISTED.fullmatch(text, d.end, listed[-1].start):
-                break
-            listed.append(d)
-        return next((d for d in listed if d.is_intervention), before)
-    after = next((d for d in found if d.start >= m.end()), None)
-    if after is not None and _OWNER_AFTER.fullmatch(text, m.end(), after.start):
-        return after
-    return None
-
-
-def lagged_induction(text: str, m: re.Match[str]) -> bool:
-    """Whether the induction cue ``m`` is 'an hour (or 30 minutes or more) before induction'."""
-    return _INDUCTION_CUE.match(text, m.start()) is not None and _LAG.search(text, max(0, m.start() - 25), m.start()) is not None
-
-
-def intervention_cue(text: str, found: Sequence[Mention], dose: re.Pattern[str], words: re.Pattern[str]) -> bool:
-    """Whether some implied-vein cue of ``text`` (``dose``: rates and levels; ``words``: infusion, bolus, induction...)
-    is the intervention's or names no drug, and is not a premedication's timing."""
-    from ketamine_evidence.analysis.extract.regimen_text import owner
-    for m in dose.finditer(text):
-        who = owner(text, m.start(), m.end(), list(found))
-        if who is None or who.is_intervention:
-            return True
-    for m in words.finditer(text):
-        if _DRUG_CUE.match(text, m.start()):
-            who = cue_owner(text, m, found)
-            if who is None or who.is_intervention:
-                return True
-        elif not lagged_induction(text, m):
-            return True
-    return False
-
-
 # A dosage form reaches its drug across a stated amount: 'capsules containing 500 mg of X', 'tablets of 50 mg X'
 # (form before the drug), 'X (500 mg tablets)', 'X was given as 300 mg tablets', 'X was administered in capsule form'
 # (form after it).
@@ -166,7 +108,7 @@ DRUG_TO_FORM = re.compile(rf"\s*[\u00ae\u2122]?\s*(?:\(\s*|,\s*)?(?:(?:was|were|
 _DOSE_TEXT = r"[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL|IU|units?)\S*"
 # What may separate two drugs of one list: a dose, a bracket, an arm ('in group M'), a comma, 'and', 'or', '+'.
 _LIST_GAP = re.compile(rf"\s*(?:{_DOSE_TEXT}\s*)*(?:\([^()]*\)\s*)?(?:in\s+group\s+\S+\s*)?(?:\([^()]*\)\s*)?,?\s*"
-                       rf"(?:(?:and|or|and/or)\s+|\+\s*)?(?:{_DOSE_TEXT}\s*(?:of\s+)?)*$", re.I)
+                       rf"(?:(?:and|or|and/or)\s+|\+\s*)?(?:{_DOSE_TEXT}\s*(?:of\s+)?)*$|[\-\u2013/]", re.I)  # 'ropivacaine-fentanyl'
 
 
 def listed_before(text: str, last: Mention, found: Sequence[Mention]) -> list[Mention]:
@@ -276,3 +218,22 @@ def food_route(name: str) -> set[str]:
     if forms_enabled() and _FOOD.search(name) and not _NOT_SWALLOWED.search(name):
         return {"oral"}
     return set()
+
+
+# An adjuvant named as an adjunct, or its addition stated with a dose ('buprenorphine as an adjunct with plain local
+# anesthetic solution in supraclavicular brachial plexus block', 'Addition of 3 μg/kg buprenorphine to 0.5%
+# bupivacaine for supraclavicular brachial plexus block'), takes the route of the drug it is added to, as
+# ``route_gaps.adjuvant_of_vehicle`` reads 'as an adjuvant to' and 'Addition of X to'.
+_ADJUNCT_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were)\s+)?(?P<how>as\s+(?:an?\s+)?adjuncts?\s+)?(?:to|with|into)\s+"
+                          r"(?:(?:the|a|an)\s+)?(?:[\w.%\-]+\s+){0,6}", re.I)
+_ADDED_WITH_DOSE = re.compile(rf"\b(?:addition|adding|admixture)\s+of\s+(?:{_DOSE_TEXT}\s+(?:of\s+)?)$", re.I)
+
+
+def adjunct_of_vehicle(text: str, m: re.Match[str], own: Sequence[Mention]) -> bool:
+    """Whether the route word ``m`` belongs to the drug that the intervention (one of ``own``) is an adjunct to."""
+    for d in own:
+        if d.end <= m.start() <= d.end + 120:
+            gap = _ADJUNCT_GAP.fullmatch(text, d.end, m.start())
+            if gap is not None and (gap.group("how") or _ADDED_WITH_DOSE.search(text, max(0, d.start - 30), d.start)):
+                return True
+    return False

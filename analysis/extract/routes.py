@@ -94,7 +94,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                or (m.start() <= o.start and o.end <= m.end()) for o in own):
             routes.append(term)  # part of the intervention's name (not its timing: 'X before spinal anaesthesia')
             continue
-        if adjuvant_of_vehicle(text, m, own):
+        if adjuvant_of_vehicle(text, m, own) or (scope and route_scope.adjunct_of_vehicle(text, m, own)):
             routes.append(term)  # 'dexmedetomidine as an adjuvant to ropivacaine in ... plexus block'
             continue
         if _DEVICE_AFTER.match(text, m.end()):
@@ -256,9 +256,7 @@ def _implied_intravenous(ctx: "Context", sentences: list["Sentence"]) -> "Senten
                     return s
     for s in sentences:
         if _IMPLIED_IV_DOSE.search(s.text) or _IMPLIED_IV_WORDS.search(s.text):
-            if not route_scope.implied_enabled() or route_scope.intervention_cue(
-                    s.text, mentions(s.text, ctx.intervention.pattern), _IMPLIED_IV_DOSE, _IMPLIED_IV_WORDS):
-                return s
+            return s
     for s in sentences:  # 'pretreatment drugs (... Group K, ketamine 0.5 mg/kg ...)'
         if PER_KG.search(s.text) and INDUCTION.search(s.text):
             return s
