@@ -225,7 +225,7 @@ def food_route(name: str) -> set[str]:
 # bupivacaine for supraclavicular brachial plexus block'), takes the route of the drug it is added to, as
 # ``route_gaps.adjuvant_of_vehicle`` reads 'as an adjuvant to' and 'Addition of X to'.
 _ADJUNCT_GAP = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:is|was|were)\s+)?(?P<how>as\s+(?:an?\s+)?adjuncts?\s+)?(?:to|with|into)\s+"
-                          r"(?:(?:the|a|an)\s+)?(?:[\w.%\-]+\s+){0,6}", re.I)
+                          r"(?:(?:the|a|an)\s+)?(?:[\w.%\-]+\s+){0,8}", re.I)
 _ADDED_WITH_DOSE = re.compile(rf"\b(?:addition|adding|admixture)\s+of\s+(?:{_DOSE_TEXT}\s+(?:of\s+)?)$", re.I)
 
 
