@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import condition_reader, condition_setting, required_text
+from ketamine_evidence.analysis.extract import condition_reader, required_text
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
                                                            _pain_beyond_population, spell_out, without_roles)
@@ -191,19 +191,14 @@ def _rules(ctx: "Context") -> list[Finding]:
         for term, _ in named_conditions(s.text):
             chosen.setdefault(term, s)
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
-    if condition_setting.enabled():  # words that name the treatment under study or a medical therapy name no setting
-        operation = operation_studied(ctx.intervention.name)
-        setting = {s.index: condition_setting.setting_text(s.text, ctx.intervention.name, operation) for s in sentences}
-    else:
-        setting = {s.index: s.text for s in sentences}
-    acute = next((s for s in sentences if ACUTE.scan(setting[s.index])
+    acute = next((s for s in sentences if ACUTE.scan(s.text)
                   and (s.index in pain or (title_pain and s is title))), None)
     # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
     # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
     population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
     if acute is None and not population:
-        acute = next((s for s in sentences if ACUTE.scan(setting[s.index])), None)
-    if acute is not None and specific and not SURGICAL.search(setting[acute.index]):
+        acute = next((s for s in sentences if ACUTE.scan(s.text)), None)
+    if acute is not None and specific and not SURGICAL.search(acute.text):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
@@ -270,11 +265,18 @@ _NAME_CONTEXT = re.compile(r"\((?:vs\.?|versus)\b[^()]*\)|\s(?:for|after|before|
 _NOT_DONE = re.compile(r"\b(?:no|not|without|non|avoid\w*|omit\w*)\b", re.I)
 
 
+# An operation or an implanted device named by the general vocabulary of surgery (the operations and implants of
+# ``lexicons/treatment_kinds.toml``): a fusion, repair, release, replacement, fixation or decompression, an implanted
+# spacer or prosthesis, a dental restoration ('Superion InterSpinous Spacer', pool PMC4599047).
+OPERATION_WORDS = re.compile(r"\b(?:fusion|arthrodesis|repairs?|(?<!-)release|reconstruction|replacement|fixation|"
+                             r"osteosynthesis|decompression|spacers?|implant(?:s|ation)?|prosthes[ie]s|arthroscop\w*|"
+                             r"\w+pexy|\w+rrhaphy|\w*lithotripsy|excision|resection|restorations?|fillings?)\b", re.I)
+
+
 def operation_studied(name: str) -> bool:
-    """The intervention is itself an operation (its own name, not its setting, names one)."""
+    """The intervention is itself an operation or an implanted device (its own name, not its setting, names one)."""
     head = _NAME_CONTEXT.sub(" ", name)
-    named = SURGICAL.search(head) or (condition_setting.operation_enabled() and condition_setting.OPERATION_WORDS.search(head))
-    return bool(named) and not _NOT_DONE.search(head)
+    return bool(SURGICAL.search(head) or OPERATION_WORDS.search(head)) and not _NOT_DONE.search(head)
 _EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
 # Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
 # comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').

@@ -1,17 +1,19 @@
-"""How far a route word reaches, where the phrase rules of ``routes.named_routes`` find no drug next to it, and the
-dosage forms that show a route (guideline additions rule j) beyond those the route lexicon names.
+"""How far a route word reaches where the phrase rules of ``routes.named_routes`` find no drug next to it, and what a
+treatment's form or name shows of its route (guideline additions rule j) beyond the words of the route lexicon.
 
-- A route adjective on a regimen noun ('oral doses', 'repeated oral dosing', 'intravenous administration') with no
-  drug after it belongs to the drug its clause is about: the nearest drug named before it ('Elobixibat was well
-  tolerated at once-daily oral doses up to 15 mg').
-- A route adverb right after a verb of giving reaches every arm the clause then lists ('The patients were treated
-  intravenously with 1 and 2 ml of 0.9% NaCl (group C); or 2 ml of ... ramosetron (group R); or ...'), unless the
-  sentence names another route for some of them.
-- A spray is put on a body surface (``topical``) unless it is a nasal, oral, buccal or sublingual spray; an enema or
-  a pessary is given into a body cavity and an inhaler or a nebuliser is breathed in (``other``, as rectal, vaginal
-  and inhaled are). The form must be the intervention's: its name stands right before it ('lidocaine 10% spray').
-
-Selected by ``KE_ROUTE_SCOPE`` (``new``; default ``old``: the rules as before) while the check set judges it.
+Reach (asked by ``routes.named_routes`` for each route word of a sentence naming the intervention):
+- a list of drugs ('1.5 mg/kg of fentanyl and 2 mg/kg of propofol intravenously', 'intrathecal bupivacaine 12.5 mg +
+  dexmedetomidine 5 μg', 'ropivacaine-fentanyl') shares the route word that closes or opens it;
+- a route adverb right after a verb of giving reaches every arm its clause lists ('The patients were treated
+  intravenously with ... (group C); or ... ramosetron (group R); or ...');
+- a route phrase after 'administered in / via / by', or right after 'X for (the)', is the clause's drugs' route;
+- an adjunct takes the route of the drug it is added to, as an adjuvant does (``route_gaps``);
+- a route adjective on a regimen noun with no drug after it belongs to the clause's drug ('X was well tolerated at
+  once-daily oral doses').
+Forms and names: a spray of the intervention is topical unless nasal, oral, buccal or sublingual; an enema, pessary,
+inhaler or nebuliser is ``other``; a tablet or capsule reaches its drug across a stated amount; blocks named by an
+abbreviation ('LFCN-block') and injection-site adjectives ('intrauterine', 'submucosal') are ``other``; a treatment
+whose own name is a food or a drink is oral.
 """
 
 from __future__ import annotations
@@ -19,18 +21,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Sequence
 
-from ketamine_evidence.analysis.extract.reader_options import choice
 from ketamine_evidence.analysis.extract.regimen_text import Mention, mentions, preceding
 from ketamine_evidence.analysis.extract.route_words import _route_matches
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
     from ketamine_evidence.analysis.parse.sentences import Sentence
-
-
-def enabled() -> bool:
-    """Whether the scope rules are asked (``KE_ROUTE_SCOPE=new``)."""
-    return choice("KE_ROUTE_SCOPE", ("old", "new"), "old") == "new"
 
 
 # A regimen noun right after the route word, with at most a frequency or count word between ('once-daily oral doses'
@@ -182,12 +178,7 @@ def block_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     return [("other", m) for m in _ABBREVIATED_BLOCK.finditer(text) if not m.group(0).startswith(("AV", "SA", "LBB", "RBB"))]
 
 
-# --- what a treatment is (KE_ROUTE_FORMS) -----------------------------------------------------------------------------
-def forms_enabled() -> bool:
-    """Whether the readings below are used (``KE_ROUTE_FORMS=new``; default ``old``)."""
-    return choice("KE_ROUTE_FORMS", ("old", "new"), "old") == "new"
-
-
+# --- what a treatment is --------------------------------------------------------------------------------------------------
 # Where an injection or instillation puts a drug, named by the adjective of its site (general anatomical vocabulary,
 # as intra-articular and perineural in the route lexicon): a tendon, ligament, capsule, the uterus, cervix, prostate,
 # rectum, a tooth's canal or pulp, the gum or the mucosa is route ``other``.
@@ -200,7 +191,8 @@ _SITE_WORDS = re.compile(r"\b(?:intra-?uterine|intra-?cervical(?:ly)?|intra-?pro
 
 def site_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     """(``other``, match) for each injection-site adjective in ``text``."""
-    if not forms_enabled() or ("intra" not in text.lower() and "peri" not in text.lower() and "sub" not in text.lower()):
+    low = text.lower()
+    if "intra" not in low and "peri" not in low and "sub" not in low:
         return []
     return [("other", m) for m in _SITE_WORDS.finditer(text)]
 
@@ -215,7 +207,7 @@ _NOT_SWALLOWED = re.compile(r"\b(?:dressings?|gels?|creams?|ointments?|lotions?|
 
 def food_route(name: str) -> set[str]:
     """{'oral'} when the treatment's name is a food or a drink, else empty."""
-    if forms_enabled() and _FOOD.search(name) and not _NOT_SWALLOWED.search(name):
+    if _FOOD.search(name) and not _NOT_SWALLOWED.search(name):
         return {"oral"}
     return set()
 

@@ -121,7 +121,7 @@ def implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | Non
                     and not PHRASE_BREAK.search(s.text, before.end, m.start()) \
                     and (not _DIGIT.search(s.text, before.end, m.start()) or _DOSE_ONLY.fullmatch(s.text, before.end, m.start())):
                 return s
-            if route_scope.enabled() and (  # across a stated amount: 'capsules containing 500 mg of X', 'X (500 mg tablets)'
+            if (  # across a stated amount: 'capsules containing 500 mg of X', 'X (500 mg tablets)'
                     (after is not None and after.is_intervention and route_scope.FORM_TO_DRUG.fullmatch(s.text, m.end(), after.start))
                     or (before is not None and before.is_intervention
                         and route_scope.DRUG_TO_FORM.fullmatch(s.text, before.end, m.start()))):

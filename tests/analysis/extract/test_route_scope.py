@@ -1,6 +1,6 @@
-"""route_scope: how far a route word reaches (lists of drugs, arm lists, 'administered in', regimen nouns) and the
-dosage forms that show a route. Sentences are from dev abstracts (record named at each case); each case is read with
-the rules as before (``old``) and with the reading (``new``)."""
+"""route_scope: how far a route word reaches (lists of drugs, arm lists, 'administered in', adjuncts, regimen nouns) and
+what a treatment's form or name shows of its route. Sentences are from dev abstracts or the MEDLINE sample (record named
+at each case); before route_scope each of them gave no route for the intervention named."""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from ketamine_evidence.analysis.extract import make_context, route_scope, routes
 from ketamine_evidence.analysis.records import Article, Section
 
 
-def _routes(sentence: str, intervention: str, monkeypatch, **env: str) -> list[str]:
-    for name in ("KE_ROUTE_SCOPE",):
-        monkeypatch.setenv(name, env.get(name, "old"))
+def _routes(sentence: str, intervention: str) -> list[str]:
     article = Article(pmid="1", pmcid=None, doi=None, title="A trial", abstract=[Section("METHODS", "METHODS", sentence)])
     return sorted(f.value for f in routes.extract(make_context(article, intervention)))
 
@@ -40,17 +38,16 @@ def _routes(sentence: str, intervention: str, monkeypatch, **env: str) -> list[s
     ("In Japan, lidocaine viscous solution is the anesthetic of choice, but lidocaine spray is applied when the former "
      "is considered insufficient.", "lidocaine spray alone (vs spray plus viscous solution)", ["topical"]),
 ])
-def test_reach_of_a_route_word(sentence, intervention, expected, monkeypatch):
-    assert _routes(sentence, intervention, monkeypatch) == []
-    assert _routes(sentence, intervention, monkeypatch, KE_ROUTE_SCOPE="new") == expected
+def test_reach_of_a_route_word(sentence, intervention, expected):
+    assert _routes(sentence, intervention) == expected
 
 
 @pytest.mark.parametrize("sentence, intervention", [
     # pool PMC3668104: 'for sedation during spinal anesthesia' is the setting, not the sedative's route
     ("Optimal dose of dexmedetomidine for sedation during spinal anesthesia", "dexmedetomidine"),
 ])
-def test_setting_is_no_route(sentence, intervention, monkeypatch):
-    assert "neuraxial" not in _routes(sentence, intervention, monkeypatch, KE_ROUTE_SCOPE="new")
+def test_setting_is_no_route(sentence, intervention):
+    assert "neuraxial" not in _routes(sentence, intervention)
 
 
 def test_singular_verb_keeps_the_adverb_to_the_last_drug():
@@ -77,6 +74,20 @@ def test_abbreviated_blocks():
     ("Addition of 3 μg/kg buprenorphine to 0.5% bupivacaine for supraclavicular brachial plexus block prolonged duration "
      "of postoperative analgesia and sensory blockade without an increase in side effects.", "buprenorphine", ["other"]),
 ])
-def test_combinations_and_adjuncts(sentence, intervention, expected, monkeypatch):
-    assert _routes(sentence, intervention, monkeypatch) == []
-    assert _routes(sentence, intervention, monkeypatch, KE_ROUTE_SCOPE="new") == expected
+def test_combinations_and_adjuncts(sentence, intervention, expected):
+    assert _routes(sentence, intervention) == expected
+
+
+def test_injection_site_adjectives_and_food_names():
+    assert [t for t, _ in route_scope.site_matches("lidocaine gel intrarectally, periprostatic nerve block alone")] == \
+        ["other", "other"]  # pool PMC5789491
+    assert route_scope.site_matches("All patients received intravenous lidocaine") == []
+    assert route_scope.food_route("tart cherry juice") == {"oral"}
+    assert route_scope.food_route("tea tree oil") == set()
+    assert route_scope.food_route("honey dressing") == set()
+
+
+def test_a_tablet_reaches_its_drug_across_a_stated_amount():
+    assert route_scope.FORM_TO_DRUG.fullmatch(" containing 500 mg of ")
+    assert route_scope.DRUG_TO_FORM.fullmatch(" (500 mg ")
+    assert not route_scope.DRUG_TO_FORM.fullmatch(" and ")
