@@ -69,7 +69,9 @@ _FORMS = (("topical", re.compile(r"(?<!nasal )(?<!nose )(?<!oral )(?<!buccal )(?
                                  r"\bsprays?\b", re.I)),
           ("other", re.compile(r"\b(?:enemas?|pessar(?:y|ies)|inhalers?|nebuli[sz]ers?)\b", re.I)))
 _NASAL = re.compile(r"\b(?:intra-?nasal\w*|nasal\w*|nostrils?|nose)\b", re.I)
-_FORM_GAP = re.compile(r"[\u00ae\u2122]?\s*(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*\w+)?\s*)?(?:(?!(?:and|or|with|than|versus|vs|plus)\b)[\w\-]+\s+)?$", re.I)
+# What may stand between the drug and its form: a strength and one word ('lidocaine 10% throat spray').
+_FORM_GAP = re.compile(r"[\u00ae\u2122]?\s*(?:[\d.,]+\s*(?:%|mg|µg|μg|mcg|g|ml|mL)(?:\s*/\s*\w+)?\s*)?"
+                       r"(?:(?!(?:and|or|with|than|versus|vs|plus)\b)[\w\-]+\s+)?$", re.I)
 
 
 def form_routes(ctx: "Context", sentences: list["Sentence"]) -> dict[str, "Sentence"]:
