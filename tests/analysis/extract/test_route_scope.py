@@ -51,10 +51,15 @@ def test_setting_is_no_route(sentence, intervention):
 
 
 def test_singular_verb_keeps_the_adverb_to_the_last_drug():
-    text = "Patients received pregabalin, and ketamine was given intravenously."  # the form of pool PMC3558644's arms
-    found = routes.mentions(text, re.compile("ketamine|pregabalin"))
-    m = re.search("intravenously", text)
-    assert [d.text for d in route_scope.adverb_list(text, m, found[-1], found)] == ["ketamine"]
+    text = "Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks."  # chronic dev PMC4015540
+    found = routes.mentions(text, re.compile("duloxetine|placebo", re.I))
+    m = re.search("orally", text)
+    assert [d.text for d in route_scope.adverb_list(text, m, found[-1], found)] == ["placebo"]
+    assert _routes(text, "duloxetine") == ["oral"]  # 'X or placebo was given orally': the placebo's active drug
+    text = ("One hundred and forty patients were enrolled in four groups to receive midazolam 0.75 mg/kg in group M, "
+            "ondansetron 4 mg in group O, midazolam 0.75 mg/kg and ondansetron 4 mg in group MO, and saline 0.90% in "
+            "group S intravenously just before anesthesia.")  # b4 PMC4776542: no verb, the adverb reaches the list
+    assert _routes(text, "midazolam") == ["intravenous"]
 
 
 def test_abbreviated_blocks():
