@@ -265,10 +265,18 @@ _NAME_CONTEXT = re.compile(r"\((?:vs\.?|versus)\b[^()]*\)|\s(?:for|after|before|
 _NOT_DONE = re.compile(r"\b(?:no|not|without|non|avoid\w*|omit\w*)\b", re.I)
 
 
+# An operation or an implanted device named by the general vocabulary of surgery (the operations and implants of
+# ``lexicons/treatment_kinds.toml``): a fusion, repair, release, replacement, fixation or decompression, an implanted
+# spacer or prosthesis, a dental restoration ('Superion InterSpinous Spacer', pool PMC4599047).
+OPERATION_WORDS = re.compile(r"\b(?:fusion|arthrodesis|repairs?|(?<!-)release|reconstruction|replacement|fixation|"
+                             r"osteosynthesis|decompression|spacers?|implant(?:s|ation)?|prosthes[ie]s|arthroscop\w*|"
+                             r"\w+pexy|\w+rrhaphy|\w*lithotripsy|excision|resection|restorations?|fillings?)\b", re.I)
+
+
 def operation_studied(name: str) -> bool:
-    """The intervention is itself an operation (its own name, not its setting, names one)."""
+    """The intervention is itself an operation or an implanted device (its own name, not its setting, names one)."""
     head = _NAME_CONTEXT.sub(" ", name)
-    return bool(SURGICAL.search(head)) and not _NOT_DONE.search(head)
+    return bool(SURGICAL.search(head) or OPERATION_WORDS.search(head)) and not _NOT_DONE.search(head)
 _EXPERIMENTAL_PAIN = re.compile(r"experimental pain|pressor|laser|capsaicin|hyperalgesia model|heat pain|electrical", re.I)
 # Pain as a measured or planned outcome (guideline additions rule aa): a pain word with a measure, a change or a
 # comparison within a few words of it ('pain intensity', 'reduction in pain', 'effect of X on pain').

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract import route_scope
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.regimen_text import Mention, drug_list, mentions, next_drug, preceding
 from ketamine_evidence.analysis.extract.route_gaps import regimen_next
@@ -119,6 +120,11 @@ def implied_oral(ctx: "Context", sentences: list["Sentence"]) -> "Sentence | Non
             if before is not None and before.is_intervention and m.start() - before.end <= 25 \
                     and not PHRASE_BREAK.search(s.text, before.end, m.start()) \
                     and (not _DIGIT.search(s.text, before.end, m.start()) or _DOSE_ONLY.fullmatch(s.text, before.end, m.start())):
+                return s
+            if (  # across a stated amount: 'capsules containing 500 mg of X', 'X (500 mg tablets)'
+                    (after is not None and after.is_intervention and route_scope.FORM_TO_DRUG.fullmatch(s.text, m.end(), after.start))
+                    or (before is not None and before.is_intervention
+                        and route_scope.DRUG_TO_FORM.fullmatch(s.text, before.end, m.start()))):
                 return s
             if _PLACEBO_FORM.search(s.text, max(0, m.start() - 30), m.start()):
                 return s

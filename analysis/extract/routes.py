@@ -10,7 +10,8 @@ infusion, a bolus, a rate per kg and time, a target plasma level, PCA with the i
 of anaesthesia, or a per-kg dose whose sentence speaks of induction, pretreatment, premedication or intubation, is
 ``intravenous`` (never where a block, infiltration or other local route is named). Non-drug interventions have no
 route. A route the intervention's name gives its comparator ('oral X (vs intravenous X)') is dropped; other routes of
-the drug stay (additions rule ak).
+the drug stay (additions rule ak). How far a route word reaches beyond its phrase (a list of drugs, the arms a clause
+lists, 'administered in ...'), dosage forms and food names are read in ``route_scope``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import route_reader
+from ketamine_evidence.analysis.extract import route_reader, route_scope
 from ketamine_evidence.analysis.extract.intervention_names import combination_parts
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 from ketamine_evidence.analysis.extract.route_gaps import adjuvant_of_vehicle, regimen_next
@@ -76,7 +77,8 @@ PER_KG = re.compile(r"\d\s?(?:mg|µg|μg|mcg)\s?(?:/|\.|\u00b7|\s|per\s)\s?kg(?!
 def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
     """Routes the sentence names for the intervention."""
     text = s.text
-    matches = _route_matches(text)
+    # the lexicon's route words, blocks named by an abbreviation ('LFCN-block') and injection sites ('intrauterine')
+    matches = [*_route_matches(text), *route_scope.block_matches(text), *route_scope.site_matches(text)]
     if not matches:
         return []  # most sentences: their drug mentions are not needed (nor found here)
     found = mentions(text, ctx.intervention.pattern)
@@ -90,7 +92,7 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                or (m.start() <= o.start and o.end <= m.end()) for o in own):
             routes.append(term)  # part of the intervention's name (not its timing: 'X before spinal anaesthesia')
             continue
-        if adjuvant_of_vehicle(text, m, own):
+        if adjuvant_of_vehicle(text, m, own) or route_scope.adjunct_of_vehicle(text, m, own):
             routes.append(term)  # 'dexmedetomidine as an adjuvant to ropivacaine in ... plexus block'
             continue
         if _DEVICE_AFTER.match(text, m.end()):
@@ -112,12 +114,12 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
             elif before is None:  # 'premedicated intravenously with saline, fentanyl or ketamine'
                 who_all = drug_list(text, after, found) if after is not None else []
             else:
-                who_all = [before]
+                who_all = route_scope.adverb_list(text, m, before, found)  # 'X and Y intravenously'
                 if before.is_control:  # 'duloxetine or placebo was given orally'
                     earlier = preceding(text, before.start, found)
                     if earlier is not None and earlier.is_intervention:
                         who_all.append(earlier)
-            if any(d.is_intervention for d in who_all):
+            if any(d.is_intervention for d in who_all) or route_scope.arm_list_scope(text, m, found):
                 routes.append(term)
             continue
         before = preceding(text, m.start(), found)
@@ -127,6 +129,8 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
         who = next_drug(text, m.end(), found) or regimen_next(text, m.end(), found)
         if who is not None and not who.is_intervention:
             who = coordinated(text, who, found) or who  # 'caudal dexamethasone and magnesium'
+            if not who.is_intervention:  # '5ml lignocaine 2% +3 ml bupivacaine 0.5%'
+                who = next((d for d in route_scope.listed_after(text, who, found) if d.is_intervention), who)
         if who is None:  # 'tapentadol 50 mg oral'; not 'magnesium infusion on thoracic epidural analgesia'
             who = preceding(text, m.start(), found)
             if who is not None and (m.start() - who.end > 30 or _PHRASE_BREAK.search(text, who.end, m.start())
@@ -134,7 +138,8 @@ def named_routes(ctx: "Context", s: "Sentence") -> list[str]:
                 who = None
         if who is None:  # 'an oral adenovirus serotype 4 vector vaccine candidate (Ad4-H5-Vtn)'
             who = next((d for d in own if _NAMED_IN_BRACKETS.fullmatch(text, m.end(), d.start)), None)
-        if who is not None and who.is_intervention:
+        if (who is not None and who.is_intervention) or (who is None and (
+                route_scope.regimen_owner(text, m, found) or route_scope.via_owner(text, m, found))):
             routes.append(term)
     return routes
 
@@ -155,7 +160,8 @@ def vehicle_routes(name: str) -> set[str]:
     names a route itself: 'inhaled lavender oil')."""
     if _route_matches(name):
         return set()
-    return {term for term, rx in (("oral", ORAL_FORM), ("topical", _SKIN_VEHICLE)) if rx.search(name)}
+    return {term for term, rx in (("oral", ORAL_FORM), ("topical", _SKIN_VEHICLE)) if rx.search(name)} \
+        or route_scope.food_route(name)
 
 
 def extract(ctx: "Context") -> list[Finding]:
@@ -183,6 +189,8 @@ def _rules(ctx: "Context") -> list[Finding]:
     oral = implied_oral(ctx, sentences)  # a dosage form of the intervention is wording of its route
     if oral is not None:
         chosen.setdefault("oral", oral)
+    for term, s in route_scope.form_routes(ctx, sentences).items():  # a spray, enema, pessary or inhaler of it
+        chosen.setdefault(term, s)
     if not chosen:  # a route stated for every arm; else the target the intervention is injected into, or its carrier gas
         chosen = _every_arms_route(ctx) or injected_routes(ctx, sentences) or inhaled_routes(ctx, sentences)
     if not chosen:

@@ -375,6 +375,8 @@ def test_a_disorder_named_by_a_joint_or_soft_tissue_structure_is_other(title):
      "physiotherapy)", False),  # b4 dev: the setting
     ("protocol of not performing episiotomy (vs selective episiotomy)", False),  # b5 dev: an operation not done
     ("spinal anaesthesia (vs general anaesthesia) for remedial inguinodynia surgery", False),  # b4 dev
+    ("Superion InterSpinous Spacer", True),  # pool dev PMC4599047: an implanted device
+    ("Trabecular Metal cervical fusion (vs Smith-Robinson autograft)", True),  # b6 dev PMC2899760
 ])
 def test_the_interventions_own_operation(name, operation):
     assert conditions.operation_studied(name) is operation
@@ -388,6 +390,13 @@ def test_an_operation_that_treats_a_named_condition_adds_the_surgical_setting():
     assert sorted(found) == ["other", "postoperative_acute"]
     assert found["postoperative_acute"].evidence.text == ("Massive rotator cuff tears: functional outcome after "
                                                          "debridement or arthroscopic partial repair")
+
+
+def test_an_implanted_device_is_the_trials_own_operation():
+    # pool dev PMC4599047 (gold low_back and postoperative_acute): lumbar stenosis treated by an implanted spacer (rule s)
+    article = next(parse_file(EVAL / "pain_trials_pool" / "PMC4599047.nxml"))
+    found = sorted(f.value for f in conditions.extract(make_context(article, "Superion InterSpinous Spacer")))
+    assert found == ["low_back", "postoperative_acute"]
 
 
 def test_signs_that_disappear_with_treatment_are_a_listed_pain_outcome():
