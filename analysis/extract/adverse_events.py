@@ -307,6 +307,8 @@ def extract(ctx: "Context") -> list[Finding]:
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
                     or patient_characteristic(sentence.text, m.start)  # 'without a previous history of heart failure'
                     or event_measures.measured_only(measured, sentence.text, m, mentions)  # 'VAS for sedation'
+                    or (not ctx.intervention.is_drug  # a symptom a non-drug treatment reduced: its benefit (rule am)
+                        and event_measures.reduced_symptom(sentence.text, m, mentions))
                     or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
                     or not (similar or (belongs := _belongs_to_intervention(sentence.text, m.start, ctx, labels, m.end)))):

@@ -102,3 +102,36 @@ def test_bracketed_abbreviation_between_instrument_and_event() -> None:
     # invariance rewrite outcome_synonyms of batch 6 PMC4141382: 'VAS' spelled out with its abbreviation
     text = SEDATION_VAS.replace("VAS", "Visual analogue scale (VAS)", 1)
     assert instrument_measured(text, _mention(text, "sedation"))
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    # batch 6 PMC3488177 (tourniquet) and PMC5560591 (electroacupuncture): reported reduced with the treatment
+    ("Patients in the tourniquet group had less overt bleeding (317 mL vs. 615 mL), but the total bleeding estimated "
+     "by hemoglobin dilution at day 4 was only slightly less (1,184 mL vs. 1,236 mL).", "bleeding", True),
+    ("It can be concluded that subjects receiving EA intraoperatively experienced less pain and PONV.", "PONV", True),
+    # batch 5 PMC5367005: counted harms
+    ("Harms included fatigue in two boys, pain in one.", "fatigue", False),
+])
+def test_reduced_symptom(text: str, words: str, expected: bool) -> None:
+    from ketamine_evidence.analysis.extract.event_measures import reduced_symptom
+
+    m = next(x for x in find_event_mentions(text) if x.words == words)
+    assert reduced_symptom(text, m, find_event_mentions(text)) is expected
+
+
+def test_non_drug_trial_keeps_its_events_without_the_abstract_labels() -> None:
+    """Pool dev PMC4599047 (an interspinous spacer, no drug): removing the abstract's labels (the invariance rewrite
+    ``labels_removed``) once made its reduced symptoms read as events; a symptom a non-drug treatment reduced is its
+    benefit (rule am), so the events are the same with and without the labels."""
+    from ketamine_evidence.analysis.evaluation.invariance_compare import STRUCTURE_REWRITES
+    from ketamine_evidence.analysis.extract import extract_article
+    from ketamine_evidence.analysis.parse import parse_file
+    from tests.conftest import EVAL
+
+    article = next(iter(parse_file(EVAL / "pain_trials_pool" / "PMC4599047.nxml")))
+    plain = STRUCTURE_REWRITES["labels_removed"](article)
+    assert plain is not None
+    name = "Superion InterSpinous Spacer"
+    before, after = extract_article(article, name)[0], extract_article(plain, name)[0]
+    for field in ("adverse_events", "negated_adverse_events"):
+        assert after.to_gold(with_evidence=False)[field] == before.to_gold(with_evidence=False)[field]
