@@ -47,7 +47,7 @@ _RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|as
                           r"(?:allocated|assigned) at random|RCTs?)\b", re.I)
 
 
-def _blank_others(text: str) -> str:
+def blank_others(text: str) -> str:
     """``text`` with random sampling and other studies' randomised designs blanked."""
     text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", text))
     return text if _OWN_PEOPLE.search(text) else _PLURAL.sub(" ", text)
@@ -62,7 +62,7 @@ def _about_others(text: str) -> bool:
     if not (_NAMED_OTHER_TRIAL.search(text) or _NAMED_OTHER.search(text) or _PLURAL.search(text)
             or _PLURAL_TRIAL.search(text)):
         return False
-    return _RANDOM_WORD.search(_blank_others(text)) is None
+    return _RANDOM_WORD.search(blank_others(text)) is None
 
 
 def own_randomisation(text: str) -> bool:
@@ -71,7 +71,7 @@ def own_randomisation(text: str) -> bool:
     low = text.lower()
     if "random" not in low and "rct" not in low:
         return False
-    return _RANDOM_WORD.search(_blank_others(text)) is not None
+    return _RANDOM_WORD.search(blank_others(text)) is not None
 
 
 def without_others(text: str) -> str:
@@ -79,5 +79,5 @@ def without_others(text: str) -> str:
     the assignment check may read (a sentence only about other studies is blanked whole)."""
     if _about_others(text):
         return " "
-    text = _NAMED_OTHER_TRIAL.sub(" ", _blank_others(text))
+    text = _NAMED_OTHER_TRIAL.sub(" ", blank_others(text))
     return text if _OWN_PEOPLE.search(text) else _PLURAL_TRIAL.sub(" ", text)
