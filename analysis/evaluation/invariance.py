@@ -2,8 +2,8 @@
 
 No fresh annotated text is left, so generalisation is measured by rewriting the dev abstracts in ways a
 reader would annotate identically (``invariance_text``, ``invariance_compare``, ``invariance_time``,
-``invariance_trial``, ``invariance_arms``, ``invariance_events`` and ``invariance_contrast`` say why each keeps
-the answer) and counting, per rewrite and per field, the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
+``invariance_trial``, ``invariance_arms``, ``invariance_events``, ``invariance_contrast`` and ``invariance_design``
+say why each keeps the answer) and counting, per rewrite and per field, the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
 ``--show-changes`` refuses it.
 
     python -m ketamine_evidence.analysis.evaluation.invariance [--sets pool_dev,batch4] [--json] [--show-changes]
@@ -25,6 +25,7 @@ from ketamine_evidence.analysis.evaluation.invariance_arms import ARM_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_events import EVENT_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_compare import COMPARE_REWRITES, STRUCTURE_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_contrast import CONTRAST_REWRITES
+from ketamine_evidence.analysis.evaluation.invariance_design import DESIGN_REWRITES, GOLD_GATES
 from ketamine_evidence.analysis.evaluation.invariance_text import TEXT_REWRITES, UNSEEN_NAME, rename
 from ketamine_evidence.analysis.evaluation.invariance_time import TIME_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_trial import TRIAL_REWRITES
@@ -44,7 +45,8 @@ CHECK_SETS = frozenset({"batch6"})  # aggregate rates only: no per-record output
 ALL_TEXT_REWRITES: dict[str, Callable[[str], str]] = {**TEXT_REWRITES, **TIME_REWRITES, **COMPARE_REWRITES,
                                                     **TRIAL_REWRITES, **ARM_REWRITES, **EVENT_REWRITES,
                                                     **CONTRAST_REWRITES}
-REWRITES = ("rename", *ALL_TEXT_REWRITES, *STRUCTURE_REWRITES)
+ARTICLE_REWRITES: dict[str, Callable[[Article], Article | None]] = {**STRUCTURE_REWRITES, **DESIGN_REWRITES}
+REWRITES = ("rename", *ALL_TEXT_REWRITES, *ARTICLE_REWRITES)
 # ``relevant`` is the ketamine question: renaming ketamine changes its answer by definition.
 NOT_COMPARED = {"rename": frozenset({"relevant"})}
 
@@ -135,6 +137,8 @@ def measure(gold_path: Path, input_path: Path, rewrites: tuple[str, ...] = REWRI
         for name in rewrites:
             result = results[name]
             result.records += 1
+            if name in GOLD_GATES and not GOLD_GATES[name](record):
+                continue  # the rewrite keeps the gold answer only on these records (invariance_design)
             if name == "rename":
                 got = renamed(article, given)
                 if got is None:
@@ -142,7 +146,7 @@ def measure(gold_path: Path, input_path: Path, rewrites: tuple[str, ...] = REWRI
                 variant, new_given = got
                 study = extract_article(variant, resolve_intervention(new_given))[0]
             else:
-                structural = STRUCTURE_REWRITES.get(name)
+                structural = ARTICLE_REWRITES.get(name)
                 variant = structural(article) if structural else rewrite_article(article, ALL_TEXT_REWRITES[name])
                 if variant is None:
                     continue
@@ -162,10 +166,10 @@ def measure(gold_path: Path, input_path: Path, rewrites: tuple[str, ...] = REWRI
 def format_table(set_name: str, results: list[RewriteResult]) -> list[str]:
     """One line per rewrite: records altered, share with any field changed, and the per-field shares."""
     short = {f: f.replace("negated_adverse_events", "neg_ae").replace("adverse_events", "ae")[:10] for f in FIELD_ORDER}
-    lines = [f"[{set_name}] {'rewrite':<14}{'applied':>8} {'any':>6} " + " ".join(f"{short[f]:>10}" for f in FIELD_ORDER)]
+    lines = [f"[{set_name}] {'rewrite':<24}{'applied':>8} {'any':>6} " + " ".join(f"{short[f]:>10}" for f in FIELD_ORDER)]
     for r in results:
         d = r.as_dict()
-        lines.append(f"[{set_name}] {r.rewrite:<14}{r.applied:>4}/{r.records:<3} {d['any_field']:>6.3f} "
+        lines.append(f"[{set_name}] {r.rewrite:<24}{r.applied:>4}/{r.records:<3} {d['any_field']:>6.3f} "
                      + " ".join(f"{d['rate'][f]:>10.3f}" for f in FIELD_ORDER))
     return lines
 

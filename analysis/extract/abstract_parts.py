@@ -6,7 +6,8 @@ headaches'). What they report is not a finding or an event of this study (GUIDEL
 found). The study starts at the first sentence that speaks of it: its aim, 'we ...', 'this study/trial/protocol',
 randomisation, enrolment or a count of people; the sentences before that are background (for pain_effect, adverse
 events and every reader of ``study_text.study_sentences``). Where no such sentence comes early, or the text writes
-its own headings ('Background: ...'), nothing is set aside.
+its own headings ('Background: ...'), nothing is set aside. A random word of other studies' trials or of random
+sampling starts nothing ('Few randomized clinical trials have addressed this question.': ``design_whose``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,18 @@ def about_this_study(text: str) -> bool:
     return bool(OWN_STUDY.search(text))
 
 
+def _starts_study(text: str) -> bool:
+    """``STUDY_START`` in a sentence, not counting random words of other studies' trials or of random sampling ('Few
+    randomized clinical trials have addressed this question.' is background: ``design_whose``)."""
+    if not STUDY_START.search(text):
+        return False
+    if "random" not in text.lower():
+        return True
+    # imported here: at the top it would cycle (design_whose -> design_patterns -> study_text -> abstract_parts)
+    from ketamine_evidence.analysis.extract.design_whose import blank_others
+    return STUDY_START.search(blank_others(text)) is not None
+
+
 def unlabelled_background(ctx: "Context") -> frozenset[int]:
     """Indices of the sentences before the study's first mention in an abstract with no headings (empty when the
     abstract has headings, or no sentence among its first ``MAX_BACKGROUND`` speaks of the study). Kept on the
@@ -66,7 +79,7 @@ def unlabelled_background(ctx: "Context") -> frozenset[int]:
         for s in body[:MAX_BACKGROUND]:
             if _HEADING.match(s.text):
                 break  # the text's own headings tell its parts
-            if STUDY_START.search(s.text) or aim_stated(s.text):
+            if _starts_study(s.text) or aim_stated(s.text):
                 out = frozenset(before)
                 break
             before.append(s.index)

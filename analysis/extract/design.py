@@ -25,6 +25,7 @@ from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIG
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC, QUALITATIVE,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
+from ketamine_evidence.analysis.extract.design_whose import own_randomisation, without_others
 from ketamine_evidence.analysis.extract.design_patterns import (
     ANIMAL, CASE_REPORT, CASE_SERIES, ENROLMENT as _ENROLMENT, GUIDELINE, HUMAN, NO_TREATMENT_STUDY, NOT_RANDOM, OBSERVED,
     PART_OF_BIGGER as _PART_OF_BIGGER, PLANNED as _PLANNED, POOLED, PROSPECTIVE_OBS, RANDOM, RETROSPECTIVE, REVIEW,
@@ -126,8 +127,15 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         return "guideline", None, "guideline"
     if title is not None and GUIDELINE.search(title.text) and not RANDOM.search(title.text):
         return "guideline", title, None
+    own_words: list[str] = []  # the text with others' trials and random sampling blanked (design_whose), asked once
+
+    def own_text() -> str:
+        if not own_words:
+            own_words.append(" ".join(without_others(s.text) for s in sentences))
+        return own_words[0]
+
     lab = _first(sentences, NO_TREATMENT_STUDY, about_this_study, whole=whole, lows=lows)
-    if lab is not None and (lab.section == "TITLE" or not RANDOM.search(whole)):
+    if lab is not None and (lab.section == "TITLE" or not RANDOM.search(own_text())):
         return "other", lab, None
     sr = _first(sentences, SYSTEMATIC, lambda s: not is_background_sentence(ctx, s) and not _PLANNED.search(s.text),
                 whole=whole, lows=lows)
@@ -138,12 +146,13 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 
     random = _first(sentences, RANDOM, lambda s: (about_this_study(s) or RANDOMISED_HERE.search(s.text) is not None
                                                   and not is_background_sentence(ctx, s)) and not NOT_RANDOM.search(s.text)
-                    and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text), whole=whole, lows=lows)
+                    and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text)
+                    and own_randomisation(s.text), whole=whole, lows=lows)  # whose randomisation: design_whose
     post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
         return "prospective_observational", post_hoc, None
     experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)
-    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(whole)) \
+    if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(own_text())) \
             and not DRUG_GIVEN.search(whole):
         return "other", experiment, None  # rule o: a randomised experiment tests no treatment
     if random is not None:
@@ -197,11 +206,11 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
         if prospective is not None:
             return "prospective_observational", prospective, None
         return "retrospective_observational", by_outcome, None
-    trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text),
-                   whole=whole, lows=lows)
+    trial = _first(sentences, TRIAL, lambda s: about_this_study(s) and not _NOT_ALLOCATION.search(s.text)
+                   and TRIAL.search(without_others(s.text)) is not None, whole=whole, lows=lows)
     if trial is not None and _groups_by_trait([s for s in sentences if about_this_study(s)]):
         trial = None  # rules l, m: groups formed by what people have, and no treatment given
-    if trial is not None and not _ASSIGNMENT.search(whole):  # rule l: a comparative series said to be prospective
+    if trial is not None and not _ASSIGNMENT.search(own_text()):  # rule l: a comparative series said to be prospective
         prospective = _first(sentences, _PROSPECTIVE, about_this_study, whole=whole, lows=lows)
         if prospective is not None:
             return "prospective_observational", prospective, None
@@ -223,9 +232,10 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
 def _groups_by_trait(sentences: list["Sentence"]) -> bool:
     """The study's only trial words form groups ('divided into three groups', 'the control group') and no sentence
     gives a treatment: the groups are formed by what people have (rules l, m), not by assignment."""
-    if any(TREATMENT_GIVEN.search(s.text) for s in sentences):
+    texts = [without_others(s.text) for s in sentences]  # others' trials and random sampling are not this study's
+    if any(TREATMENT_GIVEN.search(t) for t in texts):
         return False
-    words = [m.group(0).lower() for s in sentences for m in TRIAL.finditer(s.text)]
+    words = [m.group(0).lower() for t in texts for m in TRIAL.finditer(t)]
     return all(GROUP_WORDS.match(w) for w in words) and any(w.endswith("to") for w in words)
 
 

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable
 
+from ketamine_evidence.analysis.extract.design_whose import without_others
 from ketamine_evidence.analysis.extract.study_text import Gated
 from ketamine_evidence.analysis.extract.text_patterns import MONTH_UNITS, NUMBER_WORDS, WEEK_UNITS
 
@@ -77,7 +78,7 @@ def comparative_series(sentences: list["Sentence"], whole: str,
     if PROSPECTIVE.search(whole) or not COMPARED.search(whole) or not COMPARATIVE_SERIES.search(whole):
         return None
     own = [s for s in sentences if about(s)]
-    if any(ASSIGNMENT.search(s.text) for s in own):
+    if any(ASSIGNMENT.search(without_others(s.text)) for s in own):  # others' trials are no assignment here
         return None
     return next((s for s in own if COMPARATIVE_SERIES.search(s.text)), None)
 

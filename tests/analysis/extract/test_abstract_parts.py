@@ -143,3 +143,13 @@ def test_a_sentence_about_this_study_is_told_from_background_knowledge() -> None
     assert about_this_study("This study investigates the interstitial concentrations of algesics in 29 women with FMS.")
     assert about_this_study("The aim was to compare two exercise programmes.")
     assert not about_this_study("Short-term treatment (7-14 days) with oral prednisone is used for acute gout.")
+
+
+def test_other_studies_randomised_trials_do_not_start_the_study() -> None:
+    """A random word of other studies' trials (design_whose) is background, not this study's randomisation."""
+    others = ("Randomised controlled trials comparing treatment interventions have failed to indicate the best "
+              "therapeutic practices for these fractures.")  # batch 7 PMC4855803
+    ctx = make_context(unlabelled(TETRA_TITLE, f"{others} {TETRA}"))
+    body = [s for s in ctx.sentences if s.section != "TITLE"]
+    assert body[3].text.startswith("We conducted")  # the added sentence runs on into TETRA's first (its opening quote)
+    assert unlabelled_background(ctx) == {s.index for s in body[:3]}  # still 'We conducted ...' starts the study

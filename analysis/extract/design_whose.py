@@ -1,0 +1,83 @@
+"""Whose randomisation (and whose trial) a sentence states, for ``design``.
+
+A random or trial word makes this study a trial only when it describes this study's own allocation. Two readings
+describe something else and are blanked before the design rules look for random or trial wording:
+
+1. *Random selection* picks a sample, not people for a treatment: 'randomly selected village households', 'chosen
+   at random', 'a random sample of' (any voice or word order), unless the selection is for an arm ('randomly
+   selected to receive either ...', 'randomly selected to participate in STRE or FLEX exercises').
+2. *Other studies' designs*: trials named as earlier, other or future ('a previous randomised trial', 'few published
+   RCTs', 'further trials') or randomised trials in the plural ('Randomized controlled trials have shown', 'evidence
+   comes from RCTs'). A plural that the same sentence gives this study's own people to ('In double-blind, randomized
+   clinical trials, 80 ... patients were studied') stays this study's. A sentence only about other studies' trials
+   is blanked whole for trial, assignment and treatment wording ('... trials comparing treatment interventions').
+
+Why: background sentences about other trials and random sampling of records or sites turned non-randomised studies
+into ``rct`` (docs/extraction.md, "design10b, round 10"; measured by the ``other_trials_background`` and
+``random_sampling`` invariance rewrites).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ketamine_evidence.analysis.extract.design_patterns import THIS_STUDY
+
+# (1) random selection of a sample; an arm after it ('to receive', 'into', 'for the treatment') is an allocation
+_SELECTION = re.compile(r"\b(?:random(?:ly)?,? (?:\w+ )?(?:selected|chosen|sampled|drawn|picked)|(?:selected|chosen|sampled|"
+                        r"drawn|picked) (?:at random|randomly)(?! (?:and|or)\b)|random (?:sub-?)?samples?|randomly sampl\w+)\b"
+                        r"(?!,? (?:to (?:receive|participate|undergo|get|be|take|use|start|continue|either|one|the|a|an)\b|"
+                        r"into\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)))", re.I)
+
+_OTHER = (r"(?:previous|prior|earlier|other|published|existing|recent|past|former|few|several|many|some|no|large|larger|"
+          r"future|further|additional)")
+# (2a) trials named as another study's (any number)
+_NAMED_OTHER = re.compile(rf"\b{_OTHER}\s+(?:[\w-]+,?\s+){{0,3}}?(?:randomi[sz]ed|RCTs?)\b"
+                          r"(?:\s+(?:[\w-]+,?\s+){0,3}?(?:trials?|stud(?:y|ies)))?", re.I)
+_NAMED_OTHER_TRIAL = re.compile(rf"\b{_OTHER}\s+(?:[\w-]+,?\s+){{0,3}}?trials?\b", re.I)
+# (2b) randomised trials in the plural
+_PLURAL = re.compile(r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trials|studies)\b|\bRCTs\b", re.I)
+_PLURAL_TRIAL = re.compile(r"\btrials\b", re.I)
+# ... unless the sentence gives this study's people to them: a count of people who were studied, enrolled, treated
+_OWN_PEOPLE = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,6}?(?:patients|participants|subjects|volunteers|women|men|children|"
+                         r"adults|individuals)\s+(?:[\w(),=-]+\s+){0,8}?(?:were|was)\s+(?:studied|enrolled|included|"
+                         r"recruited|treated|randomi[sz]ed|assigned|allocated)\b", re.I)
+
+_RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
+                          r"(?:allocated|assigned) at random|RCTs?)\b", re.I)
+
+
+def blank_others(text: str) -> str:
+    """``text`` with random sampling and other studies' randomised designs blanked."""
+    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", text))
+    return text if _OWN_PEOPLE.search(text) else _PLURAL.sub(" ", text)
+
+
+def _about_others(text: str) -> bool:
+    """A sentence that speaks of other studies' trials and not of this study: no 'we / this study', no own people,
+    no random word of its own left ('Randomised controlled trials comparing treatment interventions have failed
+    ...'). Its other words (treatments, interventions) are the other trials' too."""
+    if THIS_STUDY.search(text) or _OWN_PEOPLE.search(text):
+        return False
+    if not (_NAMED_OTHER_TRIAL.search(text) or _NAMED_OTHER.search(text) or _PLURAL.search(text)
+            or _PLURAL_TRIAL.search(text)):
+        return False
+    return _RANDOM_WORD.search(blank_others(text)) is None
+
+
+def own_randomisation(text: str) -> bool:
+    """True when a random word of the sentence states allocation in this study: one is left once random sampling and
+    other studies' randomised designs are blanked ('were randomized' always counts)."""
+    low = text.lower()
+    if "random" not in low and "rct" not in low:
+        return False
+    return _RANDOM_WORD.search(blank_others(text)) is not None
+
+
+def without_others(text: str) -> str:
+    """``text`` with random sampling and other studies' trials (randomised or not) blanked: what trial wording and
+    the assignment check may read (a sentence only about other studies is blanked whole)."""
+    if _about_others(text):
+        return " "
+    text = _NAMED_OTHER_TRIAL.sub(" ", blank_others(text))
+    return text if _OWN_PEOPLE.search(text) else _PLURAL_TRIAL.sub(" ", text)

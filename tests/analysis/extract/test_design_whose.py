@@ -1,0 +1,112 @@
+"""Whose randomisation a sentence states (``design_whose``): random sampling and other studies' randomised trials are
+no allocation of this study; a plural given this study's own people stays its own. Sentences are from dev records."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketamine_evidence.analysis.extract import design, make_context
+from ketamine_evidence.analysis.extract.design_patterns import TRIAL
+from ketamine_evidence.analysis.extract.design_whose import own_randomisation, without_others
+from ketamine_evidence.analysis.records import Article, Section
+
+KETAMINE_OWN_PLURAL = ("In double-blind, randomized clinical trials, 80 adult male patients undergoing an operation for "
+                       "acute appendicitis were studied.")  # ketamine dev PMC3172326
+
+
+@pytest.mark.parametrize("sentence, own", [
+    # allocation, in any voice: kept
+    ("Eighty sedentary women with FM (ACR 1990) were randomly selected to participate in STRE or flexibility (FLEX) "
+     "exercises in a blinded controlled trial.", True),  # chronic PMC3961245
+    ("Twenty-one patients were randomly selected to receive either a type A or type B stent; for the remaining five, "
+     "type C was used.", True),  # batch 6 PMC2713840
+    ("40 patients undergoing elective upper limb with America Society of Anesthesiologists class I and II were "
+     "selected and randomly divided into two groups", True),  # batch 4 PMC5771358
+    ("In this randomized cross-over clinical trial, 17 uncooperative children requiring at least two dental treatments "
+     "were selected and randomly received ketamine (0.5mg/kg) or midazolam (0.2mg/kg) prior to treatment.", True),
+    (KETAMINE_OWN_PLURAL, True),  # the plural with this study's own people
+    # random sampling: not an allocation
+    ("Participants were randomly selected from the intervention arm of the study.", False),  # batch 6 PMC4583759
+    ("Subjects completed a recently developed automated test for creativity, the creative foraging game (CFG), and a "
+     "randomly chosen subset (n = 57) also completed two manual standardized creativity tests.", False),  # pool dev PMC5593173
+    # other studies' randomised trials: not this study's
+    ("Evidence-based management of potential aggravating factors in subjects with active RA could be of clinical "
+     "importance, yet there are few randomized controlled trials on the effect of periodontal treatment on the "
+     "clinical parameters of RA.", False),  # pool dev PMC3751435
+    ("Few published RCTs exist and they have shown positive results for nurse-led care.", False),  # batch 7 PMC3629570
+    ("Randomised controlled trials comparing treatment interventions have failed to indicate the best therapeutic "
+     "practices for these fractures.", False),  # batch 7 PMC4855803
+])
+def test_own_randomisation(sentence: str, own: bool) -> None:
+    assert own_randomisation(sentence) is own
+
+
+def test_other_studies_trials_are_no_trial_wording() -> None:
+    assert TRIAL.search(without_others("According to the current literature there is very limited evidence from two "
+                                       "small trials regarding the effectiveness of different methods.")) is None  # batch 7 PMC4855803
+    assert TRIAL.search(without_others("This clinical trial study conducted on 90 patients were selected and randomly "
+                                       "divided into two groups.")) is not None  # pool dev PMC5434674
+    assert TRIAL.search(without_others(KETAMINE_OWN_PLURAL)) is not None
+
+
+def _design(title: str, *parts: tuple[str | None, str]) -> str:
+    article = Article(pmid="1", pmcid=None, doi=None, title=title,
+                      abstract=[Section(label, label.upper() if label else None, text) for label, text in parts],
+                      publication_types=[])
+    [finding] = design.extract(make_context(article))
+    return finding.value
+
+
+COMPARATIVE = ("Retroperitoneal laparoscopic pyelolithotomy in renal pelvic stone versus open surgery - a comparative "
+               "study")  # pool dev PMC5808274
+OWN = ("This prospective study was conducted on renal pelvic stone cases from January 2009 to February 2016 in "
+       "Suchkhand Hospital, Agra, India.")  # pool dev PMC5808274
+BACKGROUND = ("Randomised controlled trials comparing treatment interventions have failed to indicate the best "
+              "therapeutic practices for these fractures.")  # batch 7 PMC4855803
+SUBSET = ("Subjects completed a recently developed automated test for creativity, the creative foraging game (CFG), and a "
+          "randomly chosen subset (n = 57) also completed two manual standardized creativity tests.")  # pool dev PMC5593173
+SAMPLE = "Participants were randomly selected from the intervention arm of the study."  # batch 6 PMC4583759
+
+
+def test_other_trials_and_random_sampling_do_not_make_this_study_a_trial() -> None:
+    assert _design(COMPARATIVE, (None, OWN)) == "prospective_observational"
+    assert _design(COMPARATIVE, (None, f"{BACKGROUND} {OWN}")) == "prospective_observational"
+    assert _design(COMPARATIVE, (None, f"{OWN} {SAMPLE}")) == "prospective_observational"
+
+
+def test_own_plural_trials_stay_rct() -> None:
+    """PMC3172326 states its randomisation only in the plural once its 'randomly assigned' sentence is left out."""
+    title = "Preemptive Use of Ketamine on Post Operative Pain of Appendectomy"
+    methods = (f"{KETAMINE_OWN_PLURAL} In the operating room, patients in the ketamine group received 0.5 mg/kg of "
+               "ketamine IV 10 minutes before the surgical incision. In the control group, 0.5 mg/kg of normal saline "
+               "was injected.")
+    assert _design(title, ("Methods", methods)) == "rct"
+
+
+# Rules l and m read the study's own words: groups formed by a trait (batch 4 22506235, gold 'other') and a comparative
+# series with no assignment (batch 7 27375691, gold retrospective_observational) keep their design beside others' trials.
+TRAIT_GROUPS = ("Sixty patients with back pain were divided into 3 groups consisting of 1) 23 adults with acute axial "
+                "severe LBP who could not sit up or stand up for several days, but had not experienced previous "
+                "back-related diseases or trauma (group A), 2) 19 adults who had been involved in a minor traffic "
+                "accident, and had mild symptoms but not limited mobility (group B), and 3) 18 adults with LBP with "
+                "radicular pain (group C)., Various MRI findings were assessed among the above 3 groups and compared as "
+                "follows: disc herniation (protrusion, extrusion), lumbar disc degeneration (LDD), annular tear, high "
+                "intensity zone (HIZ), and endplate changes.")
+SERIES = ("A series of 42 patients presenting with obstructive pyelonephritis due to proximal ureteral stones larger than "
+          "1.5 cm were included from April 2006 to February 2015 in this comparative study. After drainage of "
+          "pyonephrosis and resolution of sepsis, 22 patients treated with TPLU (Group I), and 20 patients were treated "
+          "with F-URS (Group II).")
+
+
+@pytest.mark.parametrize("title, objective, methods, gold", [
+    ("Magnetic Resonance Findings of Acute Severe Lower Back Pain",
+     "To determine abnormal MRI findings in adults hospitalized with acute severe axial LBP.", TRAIT_GROUPS, "other"),
+    ("Flexible ureteroscopy versus laparoscopy for the treatment of patients who initially presented with obstructive "
+     "pyelonephritis", "To compare the safety and effectiveness of flexible ureteroscopy (F-URS) with transperitoneal "
+     "laparoscopic ureterolithotomy (TPLU) in cases of obstructive pyelonephritis secondary to large proximal ureteral "
+     "stones.", SERIES, "retrospective_observational"),
+])
+def test_rules_l_and_m_read_only_this_studys_words(title: str, objective: str, methods: str, gold: str) -> None:
+    assert _design(title, ("Objective", objective), ("Methods", methods)) == gold
+    assert _design(title, ("Objective", f"{BACKGROUND} {objective}"), ("Methods", methods)) == gold
+    assert _design(title, ("Objective", objective), ("Methods", f"{methods} {SUBSET}")) == gold
