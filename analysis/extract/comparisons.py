@@ -285,6 +285,7 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
     masked = _mask(arms.unnamed(clause))
     word = re.match(r"\w+", clause[position:])
+    word_start = position
     position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
     stop = _NEXT_PREDICATE.search(masked, position)  # '... were longer and the need for rescue analgesics was lower':
     limit = stop.start() if stop else len(masked)  # the next predicate's subject is not this word's outcome
@@ -297,7 +298,9 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
                 after.append((m.start(), 0, "higher_better" if higher else "lower_better"))
     if after and min(after)[0] - position < 70:
         return min(after)[2]
-    highs = list(HIGHER_BETTER.finditer(masked, 0, position))
+    # An outcome ending at or before the direction word: where the word heads its outcome ('Significant pain
+    # reduction was observed'), the outcome is pain, whose 'pain reduction' is no amount of reduction to have more of.
+    highs = [m for m in HIGHER_BETTER.finditer(masked, 0, position) if m.end() <= word_start]
     lows = [m for m in LOWER_BETTER.finditer(masked, 0, position)  # 'time to 1st analgesic dose' is one outcome
             if not any(h.start() < m.end() and m.start() < h.end() for h in highs)]
     before = [(m.end(), "higher_better") for m in highs] + [(m.end(), "lower_better") for m in lows]
