@@ -10,7 +10,7 @@ where the source sentence's structure fixes the meaning; why each keeps the answ
   heading the noun phrase whose modifier is pain.
 - ``negated_benefit``: a whole sentence stating no difference in a pain outcome between the groups ('There was no
   significant difference in postoperative pain between the study groups (P = 0.22).') -> 'There was no significant
-  superiority of one group over the other in postoperative pain relief (P = 0.22).': neither arm better is what 'no
+  superiority of either group in postoperative pain relief (P = 0.22).': neither arm better is what 'no
   difference' says.
 - ``similar_analgesia``: the same sentences -> 'The study groups provided similar postoperative pain relief
   (P = 0.22).' (pain, pain scores or ratings told as analgesia; postoperative pain as postoperative pain relief, so
@@ -77,12 +77,11 @@ def _outcome_relief(outcome: str) -> str:
 
 def negated_benefit(text: str) -> str:
     """'There was no significant difference in pain between the groups.' -> 'There was no significant superiority of
-    one group over the other in pain relief.'"""
+    either group in pain relief.'"""
     def restate(m: re.Match[str]) -> str:
         adverb = m.group("adv1") or m.group("adv2") or ""
         one = "treatment" if m.group("groups") == "treatments" else "group"
-        return (f"There was no {adverb}superiority of one {one} over the other in {_outcome_relief(m.group('outcome'))}"
-                f"{m.group('tail')}.")
+        return f"There was no {adverb}superiority of either {one} in {_outcome_relief(m.group('outcome'))}{m.group('tail')}."
     return _NO_DIFF_SENTENCE.sub(restate, text)
 
 

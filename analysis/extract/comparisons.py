@@ -20,6 +20,7 @@ import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
+from ketamine_evidence.analysis.extract.negated_evaluation import negated_benefit, negative_evaluation
 from ketamine_evidence.analysis.extract.outcomes import HIGHER_BETTER, LOWER_BETTER, _mask
 from ketamine_evidence.analysis.extract.text_patterns import may_hold, p_values
 
@@ -266,6 +267,11 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     if predicate:
         return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
     better, worse = BETTER.search(clause), WORSE.search(clause)
+    negative = negative_evaluation(clause)  # 'was ineffective in reducing pain': no benefit, whatever follows
+    if negative and not (better and better.start() < negative.start()) and not (worse and worse.start() < negative.start()):
+        return "none", negative.start()
+    if better and negated_benefit(clause, better.start()) and not (worse and worse.start() < better.start()):
+        return "none", better.start()  # 'showed no superiority over placebo': the benefit's absence
     if better or worse:
         if better and worse:
             return ("worse", worse.start()) if worse.start() < better.start() else ("better", better.start())

@@ -36,10 +36,9 @@ def test_head_noun_change_leaves_a_noun_phrase_that_goes_on() -> None:
 
 
 def test_negated_benefit_restates_no_difference_as_no_superiority() -> None:
-    assert negated_benefit(PRK) == ("There was no significant superiority of one group over the other in postoperative "
-                                    "pain relief (P = 0.22).")
-    assert negated_benefit(RATINGS) == "There was no significant superiority of one treatment over the other in pain relief."
-    assert negated_benefit(POINTS) == "There was no superiority of one group over the other in pain relief at all points."
+    assert negated_benefit(PRK) == "There was no significant superiority of either group in postoperative pain relief (P = 0.22)."
+    assert negated_benefit(RATINGS) == "There was no significant superiority of either treatment in pain relief."
+    assert negated_benefit(POINTS) == "There was no superiority of either group in pain relief at all points."
     assert negated_benefit(LIST) == LIST
 
 
