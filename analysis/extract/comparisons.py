@@ -20,8 +20,8 @@ import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
-from ketamine_evidence.analysis.extract.negated_evaluation import negated_benefit, negative_evaluation
-from ketamine_evidence.analysis.extract.outcomes import HIGHER_BETTER, LOWER_BETTER, _mask
+from ketamine_evidence.analysis.extract.negated_evaluation import equivalent_outcome, negated_benefit, negative_evaluation
+from ketamine_evidence.analysis.extract.outcomes import _ANY_PAIN, HIGHER_BETTER, LOWER_BETTER, _mask
 from ketamine_evidence.analysis.extract.text_patterns import may_hold, p_values
 
 # --- direction and significance wording --------------------------------------------------------
@@ -267,6 +267,9 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     if predicate:
         return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
     better, worse = BETTER.search(clause), WORSE.search(clause)
+    equivalent = equivalent_outcome(clause, _ANY_PAIN)  # 'provided similar analgesia': alike in the arms
+    if equivalent:
+        return "none", equivalent.start()
     negative = negative_evaluation(clause)  # 'was ineffective in reducing pain': no benefit, whatever follows
     if negative and not (better and better.start() < negative.start()) and not (worse and worse.start() < negative.start()):
         return "none", negative.start()
