@@ -2,9 +2,9 @@
 
 No fresh annotated text is left, so generalisation is measured by rewriting the dev abstracts in ways a
 reader would annotate identically (``invariance_text``, ``invariance_compare``, ``invariance_time``,
-``invariance_trial``, ``invariance_arms``, ``invariance_events``, ``invariance_contrast`` and ``invariance_design``
-say why each keeps the answer) and counting, per rewrite and per field, the share of records whose extracted value changed. The check set (batch 6) is scored in aggregate only:
-``--show-changes`` refuses it.
+``invariance_trial``, ``invariance_arms``, ``invariance_events``, ``invariance_contrast``, ``invariance_readings`` and
+``invariance_design`` say why each keeps the answer) and counting, per rewrite and per field, the share of records
+whose extracted value changed. The check set (batch 6) is scored in aggregate only: ``--show-changes`` refuses it.
 
     python -m ketamine_evidence.analysis.evaluation.invariance [--sets pool_dev,batch4] [--json] [--show-changes]
 """
@@ -26,6 +26,7 @@ from ketamine_evidence.analysis.evaluation.invariance_events import EVENT_REWRIT
 from ketamine_evidence.analysis.evaluation.invariance_compare import COMPARE_REWRITES, STRUCTURE_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_contrast import CONTRAST_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_design import DESIGN_REWRITES, GOLD_GATES
+from ketamine_evidence.analysis.evaluation.invariance_readings import READING_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_text import TEXT_REWRITES, UNSEEN_NAME, rename
 from ketamine_evidence.analysis.evaluation.invariance_time import TIME_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_trial import TRIAL_REWRITES
@@ -44,7 +45,7 @@ SETS: dict[str, tuple[str, str]] = {
 CHECK_SETS = frozenset({"batch6"})  # aggregate rates only: no per-record output
 ALL_TEXT_REWRITES: dict[str, Callable[[str], str]] = {**TEXT_REWRITES, **TIME_REWRITES, **COMPARE_REWRITES,
                                                     **TRIAL_REWRITES, **ARM_REWRITES, **EVENT_REWRITES,
-                                                    **CONTRAST_REWRITES}
+                                                    **CONTRAST_REWRITES, **READING_REWRITES}
 ARTICLE_REWRITES: dict[str, Callable[[Article], Article | None]] = {**STRUCTURE_REWRITES, **DESIGN_REWRITES}
 REWRITES = ("rename", *ALL_TEXT_REWRITES, *ARTICLE_REWRITES)
 # ``relevant`` is the ketamine question: renaming ketamine changes its answer by definition.

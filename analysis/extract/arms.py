@@ -54,7 +54,7 @@ LABEL_AFTER = re.compile(r"\b([A-Z][A-Za-z0-9+-]{0,5}|\d(?=\s[Gg]roup\b))\s[Gg]r
 WORD_GROUP = re.compile(r"\b([A-Za-z][\w-]{2,})(?:\s[\d.]+\s?(?:mg|µg|mcg|g|ml|mL)(?:/\w+)?)?(?:[- ]treated)?\s(?:group|arm)s?\b")
 _NOT_ARM_WORDS = frozenset(
     "the each both two three four all other this that these control placebo treatment study case intervention "
-    "active same age different respective experimental two-group first second third whole".split())
+    "active same age different respective experimental two-group first second third whole either neither".split())
 # The treated body part of a split-body or within-subject design ('on the treated side').
 TREATED_SIDE = re.compile(r"\b(?<!un)(?<!non-)(?<!non)treated (side|limbs?|hands?|arms?|legs?|knees?|eyes?|sites?|areas?|"
                           r"shoulders?|feet|foot|teeth|tooth|quadrants?)\b", re.I)

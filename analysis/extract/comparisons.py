@@ -20,7 +20,8 @@ import re
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
-from ketamine_evidence.analysis.extract.outcomes import HIGHER_BETTER, LOWER_BETTER, _mask
+from ketamine_evidence.analysis.extract.negated_evaluation import equivalent_outcome, negated_benefit, negative_evaluation
+from ketamine_evidence.analysis.extract.outcomes import _ANY_PAIN, HIGHER_BETTER, LOWER_BETTER, _mask
 from ketamine_evidence.analysis.extract.text_patterns import may_hold, p_values
 
 # --- direction and significance wording --------------------------------------------------------
@@ -266,6 +267,14 @@ def direction_at(clause: str) -> tuple[str | None, int]:
     if predicate:
         return ("up" if UP.fullmatch(predicate.group("word")) else "down"), predicate.start("word")
     better, worse = BETTER.search(clause), WORSE.search(clause)
+    equivalent = equivalent_outcome(clause, _ANY_PAIN)  # 'provided similar analgesia': alike in the arms
+    if equivalent:
+        return "none", equivalent.start()
+    negative = negative_evaluation(clause)  # 'was ineffective in reducing pain': no benefit, whatever follows
+    if negative and not (better and better.start() < negative.start()) and not (worse and worse.start() < negative.start()):
+        return "none", negative.start()
+    if better and negated_benefit(clause, better.start()) and not (worse and worse.start() < better.start()):
+        return "none", better.start()  # 'showed no superiority over placebo': the benefit's absence
     if better or worse:
         if better and worse:
             return ("worse", worse.start()) if worse.start() < better.start() else ("better", better.start())
@@ -285,6 +294,7 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
     migraine days'), else right before it ('pain scores were lower'), else the whole clause."""
     masked = _mask(arms.unnamed(clause))
     word = re.match(r"\w+", clause[position:])
+    word_start = position
     position += len(word.group(0)) if word else 0  # 'reduction in pain': the outcome after the direction word
     stop = _NEXT_PREDICATE.search(masked, position)  # '... were longer and the need for rescue analgesics was lower':
     limit = stop.start() if stop else len(masked)  # the next predicate's subject is not this word's outcome
@@ -297,7 +307,9 @@ def local_polarity(clause: str, position: int, arms: "Arms") -> str | None:
                 after.append((m.start(), 0, "higher_better" if higher else "lower_better"))
     if after and min(after)[0] - position < 70:
         return min(after)[2]
-    highs = list(HIGHER_BETTER.finditer(masked, 0, position))
+    # An outcome ending at or before the direction word: where the word heads its outcome ('Significant pain
+    # reduction was observed'), the outcome is pain, whose 'pain reduction' is no amount of reduction to have more of.
+    highs = [m for m in HIGHER_BETTER.finditer(masked, 0, position) if m.end() <= word_start]
     lows = [m for m in LOWER_BETTER.finditer(masked, 0, position)  # 'time to 1st analgesic dose' is one outcome
             if not any(h.start() < m.end() and m.start() < h.end() for h in highs)]
     before = [(m.end(), "higher_better") for m in highs] + [(m.end(), "lower_better") for m in lows]

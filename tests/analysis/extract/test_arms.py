@@ -263,3 +263,13 @@ def test_a_label_written_as_x_group_is_no_product_name() -> None:
     assert not arms.is_comparator("in the D15 group") and not arms.is_comparator("Group D15")
     named = _arms_for(text + " The Ringer group had more pain.", _re.compile(r"\bdexmedetomidine\b", _re.I))
     assert named.is_comparator("the Ringer group")  # a word without a digit stays another product's group
+
+
+def test_either_or_neither_before_group_names_no_arm() -> None:
+    """Batch 4 22844334 with its no-difference sentence as the negated_benefit rewrite words it: 'either group' was
+    taken as a comparator's label, so the verdict counted as against an active treatment and was set aside."""
+    text = ("Sixty-two patients who had undergone a TKR were randomly assigned to the acupressure group and the sham "
+            "control group. There was no superiority of either group in pain relief at all points.")
+    arms = arms_for(text, re.compile("acupressure", re.I))
+    assert not arms.is_comparator("either group")
+    assert arms.is_comparator("the sham control group")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.extract import comparisons
+from ketamine_evidence.analysis.extract import comparisons, direction
 from ketamine_evidence.analysis.extract.arms import Arms
 
 
@@ -48,3 +48,13 @@ def test_the_favoured_arm_is_named_after_in_favour_of() -> None:
     arms = Arms(lambda s: bool(re.search(r"\bHC\b", s)), lambda s: bool(re.search(r"\bMC\b", s)))
     assert comparisons.orientation(text, arms) == -1
     assert comparisons.orientation(text.replace("MC", "HC"), arms) == 1
+
+
+def test_a_change_word_heading_its_pain_outcome_takes_pains_polarity() -> None:
+    """Pool dev 22559856 ('lidocaine causes a significant reduction in pain') as the head_noun_change rewrite
+    words it: 'pain reduction' is pain reduced, not an amount of reduction (it was read higher-is-better: `worse`)."""
+    lidocaine = direction.arms_for("lidocaine", re.compile("lidocaine"))
+    for clause in ("lidocaine causes a significant pain reduction", "lidocaine causes a significant reduction in pain"):
+        word, position = comparisons.direction_at(clause)
+        assert word == "down"
+        assert comparisons.local_polarity(clause, position, lidocaine) == "lower_better"
