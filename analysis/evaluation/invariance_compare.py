@@ -164,16 +164,22 @@ _CHANGE_VERB = re.compile(r"(?<=[A-Za-z\d)] )(?:(?P<adverb>significantly|markedl
                           r"[A-Za-z])")
 _NOUN = {"reduced": "reduction", "decreased": "decrease", "increased": "increase", "prolonged": "prolongation",
          "shortened": "shortening", "lowered": "reduction"}
-_NOT_SUBJECT_END = frozenset("""was were is are be been being has have had with of in for to by on at a an the and or but
+NOT_SUBJECT_END = frozenset("""was were is are be been being has have had with of in for to by on at a an the and or but
     not showed shows experienced demonstrated exhibited reported also that which who significantly markedly""".split())
+
+
+def after_subject(text: str, start: int, not_subject_end: frozenset[str] = NOT_SUBJECT_END) -> bool:
+    """Whether the word before ``start`` can end a sentence's subject ('Ketamine reduced', not 'was reduced' or
+    'with reduced'): a verb there is what the subject did, so a rewrite may turn it into a noun."""
+    before = re.search(r"(\S+)\s$", text[max(0, start - 40):start])
+    return before is not None and before.group(1).lower().strip(")") not in not_subject_end
 
 
 def change_nominal(text: str) -> str:
     """'X (significantly) reduced Y' -> 'X produced a (significant) reduction in Y': the same change of the same
     outcome Y, told by a noun instead of a verb (a reader of what a change is about must find Y either way)."""
     def nominal(m: re.Match[str]) -> str:
-        before = re.search(r"(\S+)\s$", text[max(0, m.start() - 40):m.start()])
-        if before is None or before.group(1).lower().strip(")") in _NOT_SUBJECT_END:
+        if not after_subject(text, m.start()):
             return m.group(0)
         adverb = "significant " if m.group("adverb") else ""
         return f"produced a {adverb}{_NOUN[m.group('verb')]} in"

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from ketamine_evidence.analysis.evaluation.invariance_compare import NOT_SUBJECT_END, after_subject
+
 # ------------------------------------------------------------------------------------------------ head noun
 _PAIN_NP = r"(?P<pre>(?:postoperative |post-operative |abdominal |back |neck |knee |shoulder |)pain)(?P<post> scores?| intensity| severity|)"
 # The pain noun phrase ends there: a stop, a bracket, or a preposition or verb opening what follows ('pain levels',
@@ -33,9 +35,7 @@ _CHANGE_IN = re.compile(rf"\b(?P<noun>reduction|decrease)(?P<pl>s?) in (?:the )?
 # passive ('was reduced'), an adjective ('with reduced pain') or a comparison of amounts ('reduced pain more than').
 _REDUCED = re.compile(rf"(?<=[A-Za-z\d)] )(?P<adverb>significantly )?(?:reduced|decreased) (?:the )?{_PAIN_NP}{_NP_END}"
                       r"(?! (?:than|in|by|compared|versus|vs)\b)", re.I)
-_NOT_SUBJECT_END = frozenset("""was were is are be been being has have had with of in for to by on at a an the and or but
-    not showed shows experienced demonstrated exhibited reported also that which who significantly markedly less more
-    further""".split())
+_NOT_SUBJECT_END = NOT_SUBJECT_END | {"less", "more", "further"}  # nor after an amount word ("further reduced")
 
 
 def _post(m: re.Match[str]) -> str:
@@ -51,8 +51,7 @@ def head_noun_change(text: str) -> str:
     text = _CHANGE_IN.sub(head, text)
 
     def nominal(m: re.Match[str]) -> str:
-        before = re.search(r"(\S+)\s$", text[max(0, m.start() - 40):m.start()])
-        if before is None or before.group(1).lower().strip(")") in _NOT_SUBJECT_END:
+        if not after_subject(text, m.start(), _NOT_SUBJECT_END):
             return m.group(0)
         adverb = "significant " if m.group("adverb") else ""
         return f"produced a {adverb}{m.group('pre')}{_post(m)} reduction"
