@@ -71,6 +71,9 @@ def stated_labels(text: str, pattern: re.Pattern[str], placebo: re.Pattern[str],
     if not labels:
         return out
     alt = "|".join(re.escape(lab) for lab in sorted(labels, key=len, reverse=True))
+    for m in re.finditer(rf"\b[Gg]roups?\s\((?P<label>{alt})\)\s(?:received|was\sgiven|were\sgiven)\s(?P<what>[^.;]+)", text):
+        out.setdefault(m.group("label"), (bool(pattern.search(m.group("what"))), bool(
+            placebo.search(m.group("what")) and not pattern.search(m.group("what")))))  # 'subjects in group (D) received'
     for m in re.finditer(rf"\b[Gg]roups?\s(?P<a>{alt})\b|\b(?P<b>{alt})\s[Gg]roups?\b", text):
         label = m.group("a") or m.group("b")
         if label in out:
