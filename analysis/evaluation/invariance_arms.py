@@ -20,7 +20,8 @@ answer (the guideline annotates what was given to whom and what it did, not how 
   received saline and group K received ketamine'): the same assignments in the other order. Not applied to
   sentences with 'respectively', a third arm, or text after the second definition.
 - ``definitions_respectively``: the same two definitions as one list in order ('Group K and group C received
-  ketamine and saline, respectively'): trials state allocation so as often as clause by clause.
+  ketamine and saline, respectively'), also from two consecutive definition sentences: trials state allocation so
+  as often as clause by clause.
 
 'the former' / 'the latter' is not rewritten: which arm it points to depends on the order of the sentence before,
 and no rewrite of it can be shown to keep the answer without parsing that sentence.
@@ -171,7 +172,24 @@ def definitions_respectively(text: str) -> str:
                 or _LIST_BREAK.search(oa) or _LIST_BREAK.search(ob) or "(" in a + b):
             return m.group(0)
         return f"{a} and {_lead(b, False)} {m.group('verb')} {oa} and {ob}, respectively{m.group('end')}"
-    return _TWO_DEFINITIONS.sub(merge, text)
+    merged = _TWO_DEFINITIONS.sub(merge, text)
+    if merged != text:
+        return merged
+
+    def merge_sentences(m: re.Match[str]) -> str:
+        one, two = _ONE.fullmatch(m.group("s1")), _ONE.fullmatch(m.group("s2"))
+        if not (one and two) or one.group("verb") != two.group("verb"):
+            return m.group(0)
+        previous = re.split(r"(?<=\.)\s(?!\d)", text[max(0, m.start() - 600):m.start()].rstrip())[-1]
+        if re.search(rf"{_ARM} {_VERB}", previous, re.I):
+            return m.group(0)  # a third definition before them: the list is not two
+        joined = _TWO_DEFINITIONS.match(f"{one.group('a')} {one.group('verb')} {one.group('o')} and "
+                                        f"{_lead(two.group('a'), False)} {two.group('verb')} {two.group('o')}.")
+        return merge(joined) if joined else m.group(0)
+    return _TWO_SENTENCES.sub(merge_sentences, text)
+
+
+_ONE = re.compile(rf"(?P<a>{_ARM}) (?P<verb>{_VERB}) (?P<o>{_WORDS}+)\.")
 
 
 ARM_REWRITES: dict[str, Callable[[str], str]] = {

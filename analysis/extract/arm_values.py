@@ -14,13 +14,11 @@ Split from ``comparisons`` (which reads the wording; this module only the values
 
 from __future__ import annotations
 
-import os
 import re
 
 from ketamine_evidence.analysis.extract.arms import Arms
 from ketamine_evidence.analysis.extract.comparisons import (LEADING_COMPARE, _FLIP, _PARENS, _first_named_is_intervention,
-                                                              _significance, _split_comparison, orientation,
-                                                              raw_direction)
+                                                              _significance, orientation, raw_direction)
 
 
 def sentence_direction(clause: str, arms: Arms) -> str | None:
@@ -36,21 +34,7 @@ def sentence_direction(clause: str, arms: Arms) -> str | None:
         paired = respective_direction(clause, arms)
         if paired is not None:
             return paired
-    if _UNREAD and word != "none" and _untied_labels(clause, arms):
-        return None  # 'lower in group B than in group A', neither label tied to an arm: which is which is unknown
     return word if orientation(clause, arms) > 0 else _FLIP[word]
-
-
-_UNREAD = "unread" in os.environ.get("KE_ARMS10", "")
-_LABEL = re.compile(r"\b[Gg]roups?\s(?:[A-Z][A-Za-z0-9+-]{0,5}|I{1,3}V?|IV|V|\d)\b|\b[A-Z][A-Za-z0-9+/-]{0,7}\s[Gg]roups?\b")
-
-
-def _untied_labels(clause: str, arms: Arms) -> bool:
-    """Both sides of a between-arm comparison name a group label and neither side names a known arm."""
-    subject, reference = _split_comparison(clause)
-    if not reference or arms.side(subject) is not None or arms.side(reference) is not None:
-        return False
-    return bool(_LABEL.search(subject) and _LABEL.search(reference))
 
 
 _RESPECTIVELY = re.compile(r"\b(?:in|for|with|among|of|by)\s(?:the\s)?(?P<arms>[^;()\d%]{2,80}?)(?:\s(?:groups?|arms?|"
