@@ -14,18 +14,17 @@ received saline') or right before a bracketed label ('midazolam (Group M)'). Tri
 ``respective_labels(text, pattern, placebo)`` reads the list form for every label (it overrides the words after a
 label, which run on into the other arms' treatments); ``stated_labels(text, pattern, placebo, labels)`` the other
 forms for ``labels`` (those ``arms_for`` left untied). Each gives label -> (its definition names ``pattern``, it is
-placebo-like).
+placebo-like). ``stated_ties`` combines the two for ``arms_for``; ``other_of_two`` ties the untied one of two short
+labels ('group M' beside the intervention's 'group D') to the comparator.
 """
 
 from __future__ import annotations
 
 import re
 
-
 # What ends the words that define an arm, read backwards from its bracket (a decimal point ends nothing).
 _DEFINITION_BEFORE = re.compile(r"(?:\.(?!\d)|[;,()])\s?|\b(?:or|either|versus|vs\.?)\s")
 _UNIT = r"(?:mg|ml|mL|µg|μg|mcg|ug|g|IU|units?|%)"
-_DOSE = re.compile(r"\d(?:[\d.,]*\d)?\s?" + _UNIT + r"(?![A-Za-z])")
 # The rest of a bracket that holds the label and a count, a dose or nothing else: '(Group A, n = 32)', '(group A)'.
 _COUNT_REST = re.compile(r"\s*(?:[,;]\s*n\s?=\s?\d+\s*)?\)")
 # What a bracket may hold before the label: a dose and its separator ('(4 mg; group A, n = 55)').
@@ -110,3 +109,22 @@ def _in_group(text: str, start: int, end: int) -> str | None:
     m = _DOSE_CLAUSE.match(text, end)
     clause = re.split(r",?\s(?:whereas|while|but)\s", m.group(0), maxsplit=1)[0] if m else ""
     return clause if clause and not re.search(r"\b[Gg]roups?\b", clause) else None
+
+
+def stated_ties(text: str, pattern: re.Pattern[str], placebo: re.Pattern[str], found: set[str],
+                tied: set[str]) -> dict[str, tuple[bool, bool]]:
+    """The ties ``arms_for`` takes from the stated forms: the list form for every label, the others for the labels of
+    ``found`` not in ``tied``."""
+    respective = respective_labels(text, pattern, placebo)
+    return {**stated_labels(text, pattern, placebo, found - tied - set(respective)), **respective}
+
+
+_SHORT_LABEL = re.compile(r"[A-Z]{1,2}|I{1,3}V?|IV|V|\d")  # letters, roman numerals, single digits: one label form
+
+
+def other_of_two(found: set[str], intervention: set[str], comparator: set[str]) -> set[str]:
+    """Of exactly two short labels, one the intervention's and the other untied, the other (a comparator): 'group M'
+    beside 'group D' in a dexmedetomidine trial that never spells out M."""
+    short = {label for label in found if _SHORT_LABEL.fullmatch(label)}
+    rest = short - intervention - comparator
+    return rest if len(short) == 2 and len(rest) == 1 and short & intervention else set()

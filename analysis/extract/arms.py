@@ -15,7 +15,6 @@ Public API (pain_effect, responders, pain_scores, durations, the Evidence Infere
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -29,14 +28,12 @@ from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFOR
 from ketamine_evidence.analysis.extract.arm_definitions import initial_of as _initial, label_regex as _label_regex
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
-from ketamine_evidence.analysis.extract.arm_statements import respective_labels, stated_labels
+from ketamine_evidence.analysis.extract.arm_statements import other_of_two, stated_ties
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.population_pain import blank_population
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
-
-_STATED = "stated" in os.environ.get("KE_ARMS10", "")
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -279,8 +276,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             labels_int.add(label)
         elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
             undefined.add(label)
-        elif (listed := _LISTED_DEFINITION.match(window) and (text[max(0, start - 2):start].strip() in ("(", ";") or (
-                _STATED and text[max(0, start - 6):start] == "; and "))) or (
+        elif (listed := _LISTED_DEFINITION.match(window) and (text[max(0, start - 2):start].strip() in ("(", ";") or text[max(0, start - 6):start] == "; and ")) or (
                 window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window)):
             labels_cmp.add(label)
             definitions.setdefault(label, window)
@@ -299,26 +295,20 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         labels_int.add(positive)
         labels_cmp.discard(positive)
         names_cmp.discard(definitions.get(positive + " name", ""))
-    if _STATED:  # forms the reading above misses: '(Group A, n = 32)', 'in group I, 20 ml of saline', '... respectively'
-        respective = respective_labels(text, pattern, PLACEBO_LIKE)
-        untied = {h[2] for h in hits if h[2].lower() not in _NOT_ARM_WORDS} - labels_int - labels_cmp - set(aliases)
-        for label, (given, placebo_like) in {**stated_labels(text, pattern, PLACEBO_LIKE, untied - set(respective)),
-                                             **respective}.items():
-            (labels_cmp if given else labels_int).discard(label)
-            (labels_int if given else labels_cmp).add(label)
-            undefined.discard(label)
-            if placebo_like:
-                labels_placebo.add(label)
+    for label, (given, placebo_like) in stated_ties(text, pattern, PLACEBO_LIKE, {h[2] for h in hits if h[2].lower()
+                                                    not in _NOT_ARM_WORDS}, labels_int | labels_cmp | set(aliases)).items():
+        (labels_cmp if given else labels_int).discard(label)  # '(Group A, n = 32)', 'in group I, 20 ml of saline', ...
+        (labels_int if given else labels_cmp).add(label)
+        undefined.discard(label)
+        if placebo_like:
+            labels_placebo.add(label)
     initial = _initial(pattern)
     for label in undefined - labels_int - labels_cmp:
         if initial and len(label) <= 2 and label[0] == initial:
             labels_int.add(label)  # 'group K' in a ketamine trial that never spells its groups out
         elif label in ("C", "S", "N", "NS", "Pl"):
             labels_cmp.add(label)
-    short = {h[2] for h in hits if _SHORT_LABEL.fullmatch(h[2]) and h[2].lower() not in _NOT_ARM_WORDS}
-    if _STATED and len(short) == 2 and len(short - labels_int - labels_cmp) == 1 and short & labels_int:
-        labels_cmp |= short - labels_int  # of two groups, the one that is not the intervention's ('group M' beside
-        # 'group D' in a dexmedetomidine trial that never spells out M)
+    labels_cmp |= other_of_two({h[2] for h in hits}, labels_int, labels_cmp)  # 'group M' beside 'group D'
     defined_names = set(names_cmp)
     read_as_labels = {label for _, _, label in hits if re.search(r"\d", label)}  # 'the D15 group': a label, no name
     for m in group_matches(WORD_GROUP, text):
@@ -374,7 +364,6 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
                 placebo_labels=_label_regex(labels_placebo, []))
 
 
-_SHORT_LABEL = re.compile(r"[A-Z]{1,2}|I{1,3}V?|IV|V|\d")  # letters, roman and single-digit numbers: one label form
 # A placebo, sham or no-treatment arm in the abstract (after ``_NO_PLACEBO`` is blanked; module-level, so run in
 # lower case by ``fast_re.fast_patterns`` like the module's other patterns).
 _PLACEBO_ARM = re.compile(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"

@@ -15,8 +15,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
-from ketamine_evidence.analysis.extract.arms import article_arms
-_ONCE = "once" in __import__("os").environ.get("KE_ARMS10", "")
 from ketamine_evidence.analysis.extract.text_patterns import parse_number, time_mentions
 from ketamine_evidence.analysis.records import Finding
 
@@ -205,7 +203,7 @@ def extract(ctx: "Context") -> list[Finding]:
                                                                            or FROM_TO.search(s.text))]
     if not candidates:
         return []
-    arms = article_arms(ctx) if _ONCE else arms_for(ctx.text, ctx.intervention.pattern)
+    arms = arms_for(ctx.text, ctx.intervention.pattern)
     sizes = arm_sizes(ctx.text, arms, ctx.intervention.name)
     findings = []
     for s in candidates:

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
-from ketamine_evidence.analysis.extract.arms import article_arms
-_ONCE = "once" in __import__("os").environ.get("KE_ARMS10", "")
 from ketamine_evidence.analysis.extract.outcomes import PAIN_WORD
 from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
 from ketamine_evidence.analysis.extract.text_patterns import NUM, parse_number
@@ -193,7 +191,7 @@ def extract(ctx: "Context") -> list[Finding]:
     sentences = responder_sentences(ctx)
     if not sentences:
         return []
-    arms = article_arms(ctx) if _ONCE else arms_for(ctx.text, ctx.intervention.pattern)
+    arms = arms_for(ctx.text, ctx.intervention.pattern)
     findings: list[Finding] = []
     chosen: Finding | None = None
     name = ctx.intervention.name

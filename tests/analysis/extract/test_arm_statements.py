@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from ketamine_evidence.analysis.extract import arms as arms_module
 from ketamine_evidence.analysis.extract.arm_statements import respective_labels, stated_labels
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, arms_for
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
@@ -33,11 +30,6 @@ CONTROL = ("In patients of Group A, magnesium sulfate injection 30 mg/kg i.v. bo
            "sulfate at 10 mg/kg/hr and continued up to 24 hours. Group B was treated as control.")
 NOTHING = ("The subjects were randomly divided into two groups: group 1 received a dose of ketoprofen 30 minutes prior to "
            "the experimental procedure. The subjects of group 2 did not receive any kind of drug administration.")
-
-
-@pytest.fixture
-def stated(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(arms_module, "_STATED", True)
 
 
 def test_a_label_bracketed_with_its_count_takes_the_treatment_before_the_bracket() -> None:
@@ -72,7 +64,7 @@ def test_a_group_treated_as_control_or_given_nothing_is_a_comparator() -> None:
     assert stated_labels(NOTHING, re.compile(r"\bketoprofen\b", re.I), PLACEBO_LIKE, {"2"}) == {"2": (False, True)}
 
 
-def test_arms_read_the_stated_forms(stated: None) -> None:
+def test_arms_read_the_stated_forms() -> None:
     arms = arms_for(IN_GROUP + " Group III had less pain at all times.", re.compile(r"\bmorphine\b", re.I))
     assert arms.side("in group I") == "comparator" and arms.side("in group II") == "comparator"
     assert arms.side("Group III had less pain") == "intervention"
@@ -82,7 +74,7 @@ def test_arms_read_the_stated_forms(stated: None) -> None:
     assert arms.side("than in groups A") == "comparator"
 
 
-def test_a_respectively_list_overrides_the_words_after_its_first_label(stated: None) -> None:
+def test_a_respectively_list_overrides_the_words_after_its_first_label() -> None:
     # the definitions_respectively rewrite of batch 7 PMC5389230: 'Group D and group C received ...' ran on into
     # the saline arm's words for group C (before: read as the intervention's)
     text = ("They were randomly allocated into two groups. Group D and group C received intranasal dexmedetomidine at "
@@ -93,7 +85,7 @@ def test_a_respectively_list_overrides_the_words_after_its_first_label(stated: N
     assert arms.side("The scores of Group D") == "intervention"
 
 
-def test_a_letter_bracketed_after_group_and_the_other_of_two_letter_groups(stated: None) -> None:
+def test_a_letter_bracketed_after_group_and_the_other_of_two_letter_groups() -> None:
     # pool dev batch 7 PMC5341660 (dexmedetomidine vs midazolam): 'group (D) received', 'group (M) received'
     text = ("Then, subjects in group (D) received dexmedetomidine at a loading dose of 1 μg/kg IV over 10 min followed by "
             "0.5 μg/kg/h infusion until Ramsay Sedation Scale (RSS) reached 3–4. Patients in group (M) received a loading "
