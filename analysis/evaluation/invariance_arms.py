@@ -19,6 +19,9 @@ answer (the guideline annotates what was given to whom and what it did, not how 
   received saline'; the verb may be elided in the second clause) with the two definitions swapped ('Group C
   received saline and group K received ketamine'): the same assignments in the other order. Not applied to
   sentences with 'respectively', a third arm, or text after the second definition.
+- ``definitions_respectively``: the same two definitions as one list in order ('Group K and group C received
+  ketamine and saline, respectively'), also from two consecutive definition sentences: trials state allocation so
+  as often as clause by clause.
 
 'the former' / 'the latter' is not rewritten: which arm it points to depends on the order of the sentence before,
 and no rewrite of it can be shown to keep the answer without parsing that sentence.
@@ -156,6 +159,40 @@ def definition_order(text: str) -> str:
     return _TWO_SENTENCES.sub(swap_sentences, swapped) if swapped == text else swapped
 
 
+_LIST_BREAK = re.compile(r",\s|\band\b|\bor\b|\brespectively\b")
+
+
+def definitions_respectively(text: str) -> str:
+    """'Group K received ketamine and group C saline.' -> 'Group K and group C received ketamine and saline,
+    respectively.': the same two assignments stated as a list in order (applied where neither treatment holds a
+    comma, 'and' or 'or' that would blur the list)."""
+    def merge(m: re.Match[str]) -> str:
+        a, b, oa, ob = m.group("a"), m.group("b"), m.group("oa"), m.group("ob")
+        if (a.split()[:2] == b.split()[:2] or re.search(_ARM, oa) or _NOT_OBJECT.search(ob) or re.search(_VERB, ob)
+                or _LIST_BREAK.search(oa) or _LIST_BREAK.search(ob) or "(" in a + b):
+            return m.group(0)
+        return f"{a} and {_lead(b, False)} {m.group('verb')} {oa} and {ob}, respectively{m.group('end')}"
+    merged = _TWO_DEFINITIONS.sub(merge, text)
+    if merged != text:
+        return merged
+
+    def merge_sentences(m: re.Match[str]) -> str:
+        one, two = _ONE.fullmatch(m.group("s1")), _ONE.fullmatch(m.group("s2"))
+        if not (one and two) or one.group("verb") != two.group("verb"):
+            return m.group(0)
+        previous = re.split(r"(?<=\.)\s(?!\d)", text[max(0, m.start() - 600):m.start()].rstrip())[-1]
+        if re.search(rf"{_ARM} {_VERB}", previous, re.I):
+            return m.group(0)  # a third definition before them: the list is not two
+        joined = _TWO_DEFINITIONS.match(f"{one.group('a')} {one.group('verb')} {one.group('o')} and "
+                                        f"{_lead(two.group('a'), False)} {two.group('verb')} {two.group('o')}.")
+        return merge(joined) if joined else m.group(0)
+    return _TWO_SENTENCES.sub(merge_sentences, text)
+
+
+_ONE = re.compile(rf"(?P<a>{_ARM}) (?P<verb>{_VERB}) (?P<o>{_WORDS}+)\.")
+
+
 ARM_REWRITES: dict[str, Callable[[str], str]] = {
     "arm_abbreviation": arm_abbreviation, "arm_letters": arm_letters, "arm_numbers": arm_numbers, "definition_order": definition_order,
+    "definitions_respectively": definitions_respectively,
 }

@@ -28,6 +28,7 @@ from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFOR
 from ketamine_evidence.analysis.extract.arm_definitions import initial_of as _initial, label_regex as _label_regex
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
                                                                   initials_abbreviations, intervention_abbreviations)
+from ketamine_evidence.analysis.extract.arm_statements import other_of_two, stated_ties
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
@@ -275,7 +276,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
             labels_int.add(label)
         elif not _DEFINITION.match(window):  # 'group K at 2 h': used, not defined here
             undefined.add(label)
-        elif (listed := _LISTED_DEFINITION.match(window) and text[max(0, start - 2):start].strip() in ("(", ";")) or (
+        elif (listed := _LISTED_DEFINITION.match(window) and (text[max(0, start - 2):start].strip() in ("(", ";") or text[max(0, start - 6):start] == "; and ")) or (
                 window.strip(" :,(") and not re.match(r"\s*(was|were|had|showed|than|and|,|\.)", window)):
             labels_cmp.add(label)
             definitions.setdefault(label, window)
@@ -294,12 +295,20 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         labels_int.add(positive)
         labels_cmp.discard(positive)
         names_cmp.discard(definitions.get(positive + " name", ""))
+    for label, (given, placebo_like) in stated_ties(text, pattern, PLACEBO_LIKE, {h[2] for h in hits if h[2].lower()
+                                                    not in _NOT_ARM_WORDS}, labels_int | labels_cmp | set(aliases)).items():
+        (labels_cmp if given else labels_int).discard(label)  # '(Group A, n = 32)', 'in group I, 20 ml of saline', ...
+        (labels_int if given else labels_cmp).add(label)
+        undefined.discard(label)
+        if placebo_like:
+            labels_placebo.add(label)
     initial = _initial(pattern)
     for label in undefined - labels_int - labels_cmp:
         if initial and len(label) <= 2 and label[0] == initial:
             labels_int.add(label)  # 'group K' in a ketamine trial that never spells its groups out
         elif label in ("C", "S", "N", "NS", "Pl"):
             labels_cmp.add(label)
+    labels_cmp |= other_of_two({h[2] for h in hits}, labels_int, labels_cmp)  # 'group M' beside 'group D'
     defined_names = set(names_cmp)
     read_as_labels = {label for _, _, label in hits if re.search(r"\d", label)}  # 'the D15 group': a label, no name
     for m in group_matches(WORD_GROUP, text):

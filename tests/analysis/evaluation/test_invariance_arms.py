@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.evaluation.invariance_arms import (arm_abbreviation, arm_letters, arm_numbers,
+from ketamine_evidence.analysis.evaluation.invariance_arms import (arm_abbreviation, arm_letters, arm_numbers, definitions_respectively,
                                                                    definition_order)
 
 # pool dev 8494706
@@ -57,3 +57,19 @@ def test_arm_letters_gives_spare_letters_defined_at_first_mention() -> None:
     assert "in appetite in group T." in out and "change in group T." in out
     # a text that already labels its arms is left as it is
     assert arm_letters(PRETREATMENT) == PRETREATMENT
+
+
+# batch 7 PMC5389230 (intranasal dexmedetomidine).
+DEXMEDETOMIDINE = ("They were randomly allocated into two groups. Group D received intranasal dexmedetomidine at 1 μg/kg, and "
+                   "Group C received intranasal saline 0.9% after the induction of general anesthesia. Four-point agitation "
+                   "scale and FLACC scale for pain assessment were measured at six time points.")
+
+
+def test_definitions_respectively_states_two_definitions_as_one_list() -> None:
+    assert ("Group D and group C received intranasal dexmedetomidine at 1 μg/kg and intranasal saline 0.9% after the "
+            "induction of general anesthesia, respectively. Four-point") in definitions_respectively(DEXMEDETOMIDINE)
+    # two consecutive definition sentences, the same verb
+    assert definitions_respectively("Group K received ketamine 0.5 mg/kg. Group C received normal saline. Pain.") == (
+        "Group K and group C received ketamine 0.5 mg/kg and normal saline, respectively. Pain.")
+    # ketamine dev 25302093: a list of four is not two definitions
+    assert definitions_respectively(PRETREATMENT) == PRETREATMENT
