@@ -47,7 +47,9 @@ _EQUIVALENT_BEFORE = re.compile(r"\b(?:similar|comparable|equivalent|equal|ident
                                 r"(?=\S)", re.I)
 _EQUIVALENT_AFTER = re.compile(r"\s(?:was\s|were\s)?(?:similar|comparable|equivalent|equal|identical)\s(?:to|with)\b", re.I)
 # What the outcome is said to be like: 'similar pain relief to naproxen sodium', 'similar to that of saline'.
-_REFERENCE = re.compile(r"\s*(?:[\w-]+\s){0,3}?(?:to|with)\s(?:that\sof\s|those\sof\s)?(?:the\s)?(?P<ref>[^,;.]{1,40})", re.I)
+# The reference ends at a conjunction: 'similar to that of morphine and superior to placebo' likens pain to morphine.
+_REFERENCE = re.compile(r"\s*(?:[\w-]+\s){0,3}?(?:to|with)\s(?:that\sof\s|those\sof\s)?(?:the\s)?"
+                        r"(?P<ref>(?:(?!\s(?:and|or|but|whereas|while)\s)[^,;.]){1,40})", re.I)
 
 
 def _active_reference(clause: str, end: int) -> bool:
