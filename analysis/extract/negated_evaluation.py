@@ -36,9 +36,18 @@ def negated_benefit(clause: str, position: int) -> bool:
     return bool(_NEGATOR.search(clause[max(0, position - 80):position]))
 
 
+# A relative clause of the persons up to the evaluation word: 'in whom opioids were ineffective', 'whose pain was
+# ineffectively controlled by opioids' evaluates an earlier treatment of the population, not the trial's.
+_PERSONS_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b[^,;]*$", re.I)
+
+
 def negative_evaluation(clause: str) -> re.Match[str] | None:
-    """'ineffective', 'inefficacious': an evaluation of no benefit, whatever change word follows."""
-    return NEGATIVE_EVALUATION.search(clause)
+    """'ineffective', 'inefficacious': an evaluation of no benefit, whatever change word follows (not in a relative
+    clause of the persons: 'in patients in whom opioids were ineffective')."""
+    for m in NEGATIVE_EVALUATION.finditer(clause):
+        if not _PERSONS_RELATIVE.search(clause, 0, m.start()):
+            return m
+    return None
 
 
 # 'similar analgesia', 'comparable pain relief', 'the same pain scores' (up to two words between), and the outcome
