@@ -268,7 +268,10 @@ _NOT_DONE = re.compile(r"\b(?:no|not|without|non|avoid\w*|omit\w*)\b", re.I)
 # An operation or an implanted device named by the general vocabulary of surgery (the operations and implants of
 # ``lexicons/treatment_kinds.toml``): a fusion, repair, release, replacement, fixation or decompression, an implanted
 # spacer or prosthesis, a dental restoration ('Superion InterSpinous Spacer', pool PMC4599047).
-OPERATION_WORDS = re.compile(r"\b(?:fusion|arthrodesis|repairs?|(?<!-)release|reconstruction|replacement|fixation|"
+# Not a drug's release or a replacement therapy ('tapentadol prolonged release', 'nicotine replacement therapy').
+OPERATION_WORDS = re.compile(r"\b(?:fusion|arthrodesis|repairs?|(?<!-)(?<!prolonged )(?<!sustained )"
+                             r"(?<!extended )(?<!controlled )(?<!modified )(?<!immediate )(?<!delayed )(?<!slow )release|reconstruction|"
+                             r"replacement(?!\s+therap)|fixation|"
                              r"osteosynthesis|decompression|spacers?|implant(?:s|ation)?|prosthes[ie]s|arthroscop\w*|"
                              r"\w+pexy|\w+rrhaphy|\w*lithotripsy|excision|resection|restorations?|fillings?)\b", re.I)
 

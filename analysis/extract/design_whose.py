@@ -27,13 +27,15 @@ from ketamine_evidence.analysis.extract.design_patterns import THIS_STUDY
 _SELECTION = re.compile(r"\b(?:random(?:ly)?,? (?:\w+ )?(?:selected|chosen|sampled|drawn|picked)|(?:selected|chosen|sampled|"
                         r"drawn|picked) (?:at random|randomly)(?! (?:and|or)\b)|random (?:sub-?)?samples?|randomly sampl\w+)\b"
                         r"(?!,? (?:to (?:receive|participate|undergo|get|be|take|use|start|continue|either|one|the|a|an)\b|"
-                        r"into\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)))", re.I)
+                        r"into\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)|"
+                        r"and (?:then )?(?:allocated|assigned|divided|distributed|randomi[sz]ed)\b))", re.I)
 
 _OTHER = (r"(?:previous|prior|earlier|other|published|existing|recent|past|former|few|several|many|some|no|large|larger|"
           r"future|further|additional)")
-# (2a) trials named as another study's (any number)
-_NAMED_OTHER = re.compile(rf"\b{_OTHER}\s+(?:[\w-]+,?\s+){{0,3}}?(?:randomi[sz]ed|RCTs?)\b"
-                          r"(?:\s+(?:[\w-]+,?\s+){0,3}?(?:trials?|stud(?:y|ies)))?", re.I)
+# (2a) trials named as another study's (any number); 'randomised' needs its trial noun ('were further randomized to',
+# 'the other randomized group' allocate in this study), and 'this / our ... large randomised trial' is this study's
+_NAMED_OTHER = re.compile(rf"(?<!\bthis )(?<!\bour )\b{_OTHER}\s+(?:[\w-]+,?\s+){{0,3}}?(?:randomi[sz]ed\b"
+                          r",?\s+(?:[\w-]+,?\s+){0,3}?(?:trials?|stud(?:y|ies)|RCTs?)|RCTs?)\b", re.I)
 _NAMED_OTHER_TRIAL = re.compile(rf"\b{_OTHER}\s+(?:[\w-]+,?\s+){{0,3}}?trials?\b", re.I)
 # (2b) randomised trials in the plural
 _PLURAL = re.compile(r"\brandomi[sz]ed,?\s+(?:[\w-]+,?\s+){0,4}?(?:trials|studies)\b|\bRCTs\b", re.I)

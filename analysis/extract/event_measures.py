@@ -64,8 +64,10 @@ def _keys(m: "EventMention") -> list[str]:
 
 
 # An occurrence: patients counted or a share of them ('in 3 patients', '12%', '4/30'), an incidence or rate.
-_OCCURRENCE = re.compile(r"\b(?:incidences?|frequency|occurrence|rates?|episodes?|proportion|number of (?:patients|"
-                         r"subjects|participants|cases|events|episodes))\b", re.I)
+# Frequency wording is an occurrence too: 'sedation was more frequent / more common / observed more often with X'.
+_OCCURRENCE = re.compile(r"\b(?:incidences?|frequency|frequent(?:ly)?|infrequent(?:ly)?|common(?:ly)?|often|occurr\w*|"
+                         r"occurrence|rates?|episodes?|proportion|number of (?:patients|subjects|participants|cases|events|"
+                         r"episodes))\b", re.I)
 _COUNT_AFTER = re.compile(r"^[^.;]{0,40}?(?:\b\d+\s*(?:/|of|out of)\s*\d+\b|\bin \d+\b|\d\s?%|\b\d+ (?:patients?|"
                           r"subjects?|participants?|children|cases|women|men)\b)", re.I)
 

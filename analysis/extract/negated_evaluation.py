@@ -36,9 +36,18 @@ def negated_benefit(clause: str, position: int) -> bool:
     return bool(_NEGATOR.search(clause[max(0, position - 80):position]))
 
 
+# A relative clause of the persons up to the evaluation word: 'in whom opioids were ineffective', 'whose pain was
+# ineffectively controlled by opioids' evaluates an earlier treatment of the population, not the trial's.
+_PERSONS_RELATIVE = re.compile(r"\b(?:who|whom|whose)\b[^,;]*$", re.I)
+
+
 def negative_evaluation(clause: str) -> re.Match[str] | None:
-    """'ineffective', 'inefficacious': an evaluation of no benefit, whatever change word follows."""
-    return NEGATIVE_EVALUATION.search(clause)
+    """'ineffective', 'inefficacious': an evaluation of no benefit, whatever change word follows (not in a relative
+    clause of the persons: 'in patients in whom opioids were ineffective')."""
+    for m in NEGATIVE_EVALUATION.finditer(clause):
+        if not _PERSONS_RELATIVE.search(clause, 0, m.start()):
+            return m
+    return None
 
 
 # 'similar analgesia', 'comparable pain relief', 'the same pain scores' (up to two words between), and the outcome
@@ -47,7 +56,9 @@ _EQUIVALENT_BEFORE = re.compile(r"\b(?:similar|comparable|equivalent|equal|ident
                                 r"(?=\S)", re.I)
 _EQUIVALENT_AFTER = re.compile(r"\s(?:was\s|were\s)?(?:similar|comparable|equivalent|equal|identical)\s(?:to|with)\b", re.I)
 # What the outcome is said to be like: 'similar pain relief to naproxen sodium', 'similar to that of saline'.
-_REFERENCE = re.compile(r"\s*(?:[\w-]+\s){0,3}?(?:to|with)\s(?:that\sof\s|those\sof\s)?(?:the\s)?(?P<ref>[^,;.]{1,40})", re.I)
+# The reference ends at a conjunction: 'similar to that of morphine and superior to placebo' likens pain to morphine.
+_REFERENCE = re.compile(r"\s*(?:[\w-]+\s){0,3}?(?:to|with)\s(?:that\sof\s|those\sof\s)?(?:the\s)?"
+                        r"(?P<ref>(?:(?!\s(?:and|or|but|whereas|while)\s)[^,;.]){1,40})", re.I)
 
 
 def _active_reference(clause: str, end: int) -> bool:

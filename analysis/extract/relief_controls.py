@@ -81,8 +81,10 @@ def names_control_arm(text: str) -> bool:
 # 'control' as what a treatment achieves, not an arm: judged by how well ('better pain control', 'adequate postoperative
 # pain control', 'good control of postoperative pain') or 'control of' what ('the control of chronic cancer pain'). The
 # verb is left alone: 'used to control pain' and 'allocated to control' cannot be told apart by the words before it.
+# Not a comparison with the control arm: 'better than control', 'superior to the control', 'improved compared to controls'.
 _JUDGED = re.compile(r"\b(?:good|better|best|adequate|effective|excellent|satisfactory|optimal|poor|inadequate|(?:in)?sufficient|"
-                     r"improved|superior|successful)(?:\s[\w-]+){0,2}\s$", re.I)
+                     r"improved|superior|successful)(?:\s(?!(?:than|to|with|compared|versus|vs|over|against|the|a)\b)[\w-]+){0,2}\s$",
+                     re.I)
 _ARM_NOUN = re.compile(r"\s(?:groups?|arms?|conditions?|cohorts?|subjects|patients|participants)\b", re.I)
 
 

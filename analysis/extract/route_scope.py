@@ -144,12 +144,12 @@ def adverb_list(text: str, m: re.Match[str], before: Mention, found: Sequence[Me
 
 # 'X was administered in axillary plexus block', 'given via the epidural catheter', 'injected by the intrathecal route',
 # 'X (0.25%) for the TAP block': the route phrase after a verb of giving, or after 'for' right behind the drug, is the
-# route of the clause's drugs.
+# route of the clause's drugs. Not after 'during': 'X or saline was given during spinal anaesthesia' is its setting.
 # A word of the route phrase, not a preposition or conjunction that opens another phrase ('for sedation during spinal
 # anaesthesia' gives no route to the sedative).
 _WORD = r"(?!(?:during|under|in|of|with|for|and|or|after|before|to|on|at|by)\b)[\w\-/]+"
 _GIVEN_VIA = re.compile(r"\b(?:administ\w+|given|injected|infused|delivered|applied|instilled|used|performed)\s+"
-                        r"(?:\w+ly\s+)?(?:in|into|via|through|by|for|as|during|with)\s+(?:the\s+|a\s+|an\s+|each\s+|both\s+)?"
+                        r"(?:\w+ly\s+)?(?:in|into|via|through|by|for|as|with)\s+(?:the\s+|a\s+|an\s+|each\s+|both\s+)?"
                         rf"(?:{_WORD}\s+){{0,3}}$", re.I)
 _FOR_ROUTE = re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:solution\s+)?(?:with\s+[\w\-/,.:]+\s+)?for\s+(?:the\s+|a\s+|an\s+)?(?:{_WORD}\s+){{0,2}}$",
                         re.I)

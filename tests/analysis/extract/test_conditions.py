@@ -377,6 +377,12 @@ def test_a_disorder_named_by_a_joint_or_soft_tissue_structure_is_other(title):
     ("spinal anaesthesia (vs general anaesthesia) for remedial inguinodynia surgery", False),  # b4 dev
     ("Superion InterSpinous Spacer", True),  # pool dev PMC4599047: an implanted device
     ("Trabecular Metal cervical fusion (vs Smith-Robinson autograft)", True),  # b6 dev PMC2899760
+    # review10: a drug's release and a replacement therapy are no operation
+    ("tapentadol prolonged release", False),
+    ("oxycodone sustained release (vs placebo)", False),
+    ("nicotine replacement therapy", False),
+    ("total knee replacement", True),
+    ("carpal tunnel release", True),
 ])
 def test_the_interventions_own_operation(name, operation):
     assert conditions.operation_studied(name) is operation

@@ -110,3 +110,14 @@ def test_rules_l_and_m_read_only_this_studys_words(title: str, objective: str, m
     assert _design(title, ("Objective", objective), ("Methods", methods)) == gold
     assert _design(title, ("Objective", f"{BACKGROUND} {objective}"), ("Methods", methods)) == gold
     assert _design(title, ("Objective", objective), ("Methods", f"{methods} {SUBSET}")) == gold
+
+
+@pytest.mark.parametrize("sentence", [
+    # review10: allocations of this study that the round's readings blanked
+    "Sixty patients with chronic pain were randomly selected and allocated into two groups: ketamine and placebo.",
+    "Responders to an open-label ketamine infusion were further randomized to ketamine or placebo maintenance.",
+    "The other randomized group received saline.",
+    "In this large, multicentre randomized trial, ketamine was compared with midazolam in adults with depression.",
+])
+def test_own_allocation_after_a_sampling_or_other_word(sentence: str) -> None:
+    assert own_randomisation(sentence)

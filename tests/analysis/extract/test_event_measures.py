@@ -135,3 +135,15 @@ def test_non_drug_trial_keeps_its_events_without_the_abstract_labels() -> None:
     before, after = extract_article(article, name)[0], extract_article(plain, name)[0]
     for field in ("adverse_events", "negated_adverse_events"):
         assert after.to_gold(with_evidence=False)[field] == before.to_gold(with_evidence=False)[field]
+
+
+@pytest.mark.parametrize("text, term", [
+    # review10: a scored construct reported by how often it occurred is an occurrence
+    ("Sedation was more frequent in the ketamine group (P=0.03).", "sedation"),
+    ("Nausea was more common with ketamine than with saline.", "nausea"),
+    ("Dizziness and sedation were observed more often with ketamine.", "sedation"),
+])
+def test_frequency_wording_is_an_occurrence(text: str, term: str) -> None:
+    mentions = find_event_mentions(text)
+    assert reported_as_occurrence(text, _mention(text, term), mentions)
+    assert not measured_only(frozenset({term}), text, _mention(text, term), mentions)

@@ -55,3 +55,26 @@ def test_an_equivalence_word_qualifying_pain_is_no_difference() -> None:
 
 def test_pain_likened_to_another_active_treatment_is_not_read_as_equivalence() -> None:
     assert equivalent_outcome(NAPROXEN, _ANY_PAIN) is None
+
+
+# review10: the reference ends at a conjunction; the placebo of a later coordinated clause is not what pain is likened to
+MORPHINE_AND_PLACEBO = "Ketamine provided analgesia similar to that of morphine and superior to placebo"
+
+
+def test_the_reference_ends_at_a_conjunction() -> None:
+    assert equivalent_outcome(MORPHINE_AND_PLACEBO, _ANY_PAIN) is None
+    assert comparisons.direction_at(MORPHINE_AND_PLACEBO)[0] == "better"
+    assert equivalent_outcome("Ketamine provided analgesia similar to that of placebo and saline", _ANY_PAIN) is not None
+
+
+# review10: a negative evaluation of an earlier treatment in a relative clause of the population
+WHOM = "In patients in whom opioids were ineffective, ketamine provided significant pain relief"
+WHOSE = ("In patients whose pain was ineffectively controlled by opioids, ketamine provided significant benefit in "
+         "reducing pain compared with placebo")
+
+
+def test_a_negative_evaluation_in_a_relative_clause_of_the_persons_is_not_the_trials() -> None:
+    for clause in (WHOM, WHOSE):
+        assert negative_evaluation(clause) is None
+        assert comparisons.direction_at(clause)[0] == "better"
+    assert negative_evaluation("Ketamine, which we gave to patients, was ineffective").group(0) == "ineffective"

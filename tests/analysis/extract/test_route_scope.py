@@ -45,6 +45,8 @@ def test_reach_of_a_route_word(sentence, intervention, expected):
 @pytest.mark.parametrize("sentence, intervention", [
     # pool PMC3668104: 'for sedation during spinal anesthesia' is the setting, not the sedative's route
     ("Optimal dose of dexmedetomidine for sedation during spinal anesthesia", "dexmedetomidine"),
+    # review10: 'given during spinal anaesthesia' dates the dose
+    ("Ketamine 0.15 mg/kg or saline was given during spinal anaesthesia.", "ketamine"),
 ])
 def test_setting_is_no_route(sentence, intervention):
     assert "neuraxial" not in _routes(sentence, intervention)
