@@ -76,9 +76,21 @@ def own_randomisation(text: str) -> bool:
     return _RANDOM_WORD.search(blank_others(text)) is not None
 
 
+def _may_name_trials(text: str) -> bool:
+    """False only where no pattern of this module can match: an ASCII text holding none of 'random', 'rct', 'trial'
+    (every pattern needs one; ``re.I`` equates ASCII letters with other characters only through Unicode's special
+    cases, which an ASCII text cannot hold). Most sentences are such, and this is asked of every sentence."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "random" in low or "rct" in low or "trial" in low
+
+
 def without_others(text: str) -> str:
     """``text`` with random sampling and other studies' trials (randomised or not) blanked: what trial wording and
     the assignment check may read (a sentence only about other studies is blanked whole)."""
+    if not _may_name_trials(text):
+        return text
     if _about_others(text):
         return " "
     text = _NAMED_OTHER_TRIAL.sub(" ", blank_others(text))

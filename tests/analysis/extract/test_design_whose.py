@@ -121,3 +121,24 @@ def test_rules_l_and_m_read_only_this_studys_words(title: str, objective: str, m
 ])
 def test_own_allocation_after_a_sampling_or_other_word(sentence: str) -> None:
     assert own_randomisation(sentence)
+
+
+def test_the_guard_skips_only_texts_no_pattern_can_match() -> None:
+    """``without_others`` returns a text without 'random', 'rct' or 'trial' as it is, unread: the same as reading it,
+    on the snapshot's sentences and on copies whose letters ``re.I`` equates with non-ASCII ones ('ſ', Kelvin 'K')."""
+    from ketamine_evidence.analysis.extract import design_whose as d
+    from ketamine_evidence.analysis.parse import iter_input
+    from ketamine_evidence.analysis.parse.sentences import split_text
+    from tests.conftest import PMC_KETAMINE
+
+    def read(text: str) -> str:
+        if d._about_others(text):
+            return " "
+        t = d._NAMED_OTHER_TRIAL.sub(" ", d.blank_others(text))
+        return t if d._OWN_PEOPLE.search(t) else d._PLURAL_TRIAL.sub(" ", t)
+
+    texts = [s.text for a in iter_input(PMC_KETAMINE) for s in split_text(a.text)]
+    texts += [t.upper() for t in texts] + ["Previous RANDOMIZED TRIALS showed benefit.", "Earlier Triaſ", "a Random sample"]
+    texts += [t.replace("s", "\u017f").replace("k", "\u212a") for t in texts]
+    assert sum(not d._may_name_trials(t) for t in texts) > len(texts) // 3
+    assert [d.without_others(t) for t in texts] == [read(t) for t in texts]
