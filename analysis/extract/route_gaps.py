@@ -20,14 +20,23 @@ _ADJUVANT_GAP = re.compile(
 _ADDITION_BEFORE = re.compile(r"\b(?:addition|adding|admixture)\s+of\s+$|\badding\s+$", re.I)
 
 
-def adjuvant_of_vehicle(text: str, m: re.Match[str], own: Sequence[Mention]) -> bool:
-    """Whether the route word ``m`` belongs to the drug the intervention (one of ``own``) is added to."""
+def added_to_vehicle(text: str, m: re.Match[str], own: Sequence[Mention], gap: re.Pattern[str],
+                     added_before: re.Pattern[str], lookback: int) -> bool:
+    """Whether the route word ``m`` belongs to a drug the intervention (one of ``own``) is added to: ``gap`` spans
+    the words from the intervention to the route word, and either names how it is added (its ``how`` group) or
+    ``added_before`` finds the addition stated in the ``lookback`` characters before the intervention."""
     for d in own:
         if d.end <= m.start() <= d.end + 120:
-            gap = _ADJUVANT_GAP.fullmatch(text, d.end, m.start())
-            if gap is not None and (gap.group("how") or _ADDITION_BEFORE.search(text, max(0, d.start - 20), d.start)):
+            between = gap.fullmatch(text, d.end, m.start())
+            if between is not None and (between.group("how")
+                                        or added_before.search(text, max(0, d.start - lookback), d.start)):
                 return True
     return False
+
+
+def adjuvant_of_vehicle(text: str, m: re.Match[str], own: Sequence[Mention]) -> bool:
+    """Whether the route word ``m`` belongs to the drug the intervention (one of ``own``) is added to."""
+    return added_to_vehicle(text, m, own, _ADJUVANT_GAP, _ADDITION_BEFORE, 20)
 
 
 # What may stand between a route word and the drug given by it: a regimen noun and a dose ('intramuscular

@@ -22,6 +22,7 @@ import re
 from typing import TYPE_CHECKING, Sequence
 
 from ketamine_evidence.analysis.extract.regimen_text import Mention, mentions, preceding
+from ketamine_evidence.analysis.extract.route_gaps import added_to_vehicle
 from ketamine_evidence.analysis.extract.route_words import _route_matches
 
 if TYPE_CHECKING:
@@ -225,9 +226,4 @@ _ADDED_WITH_DOSE = re.compile(rf"\b(?:addition|adding|admixture)\s+of\s+(?:{_DOS
 
 def adjunct_of_vehicle(text: str, m: re.Match[str], own: Sequence[Mention]) -> bool:
     """Whether the route word ``m`` belongs to the drug that the intervention (one of ``own``) is an adjunct to."""
-    for d in own:
-        if d.end <= m.start() <= d.end + 120:
-            gap = _ADJUNCT_GAP.fullmatch(text, d.end, m.start())
-            if gap is not None and (gap.group("how") or _ADDED_WITH_DOSE.search(text, max(0, d.start - 30), d.start)):
-                return True
-    return False
+    return added_to_vehicle(text, m, own, _ADJUNCT_GAP, _ADDED_WITH_DOSE, 30)
