@@ -89,8 +89,11 @@ def _may_name_trials(text: str) -> bool:
 def without_others(text: str) -> str:
     """``text`` with random sampling and other studies' trials (randomised or not) blanked: what trial wording and
     the assignment check may read (a sentence only about other studies is blanked whole)."""
-    if not _may_name_trials(text):
-        return text
+    return _read_without_others(text) if _may_name_trials(text) else text
+
+
+def _read_without_others(text: str) -> str:
+    """``without_others`` read in full, whatever the text holds."""
     if _about_others(text):
         return " "
     text = _NAMED_OTHER_TRIAL.sub(" ", blank_others(text))

@@ -131,14 +131,8 @@ def test_the_guard_skips_only_texts_no_pattern_can_match() -> None:
     from ketamine_evidence.analysis.parse.sentences import split_text
     from tests.conftest import PMC_KETAMINE
 
-    def read(text: str) -> str:
-        if d._about_others(text):
-            return " "
-        t = d._NAMED_OTHER_TRIAL.sub(" ", d.blank_others(text))
-        return t if d._OWN_PEOPLE.search(t) else d._PLURAL_TRIAL.sub(" ", t)
-
     texts = [s.text for a in iter_input(PMC_KETAMINE) for s in split_text(a.text)]
     texts += [t.upper() for t in texts] + ["Previous RANDOMIZED TRIALS showed benefit.", "Earlier Triaſ", "a Random sample"]
     texts += [t.replace("s", "\u017f").replace("k", "\u212a") for t in texts]
     assert sum(not d._may_name_trials(t) for t in texts) > len(texts) // 3
-    assert [d.without_others(t) for t in texts] == [read(t) for t in texts]
+    assert [d.without_others(t) for t in texts] == [d._read_without_others(t) for t in texts]
