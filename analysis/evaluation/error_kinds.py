@@ -55,6 +55,25 @@ def error_kinds(pairs: list[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> dic
             for name in FIELD_ORDER}
 
 
+RARER = "rarer kinds"
+
+
+def pooled_error_kinds(kinds: Mapping[str, Mapping[str, int]], min_count: int) -> dict[str, dict[str, int]]:
+    """``kinds`` with every kind counted fewer than ``min_count`` times pooled into one ``rarer kinds`` count.
+
+    A kind counted once, read beside a split's predictions, gives away one record's gold label; a blind split
+    can only be asked for its error kinds if no kind that rare is named. With ``min_count`` 1 nothing is pooled.
+    """
+    if min_count < 1:
+        raise ValueError("min_count must be at least 1")
+    out: dict[str, dict[str, int]] = {}
+    for name, counts in kinds.items():
+        kept = {kind: n for kind, n in counts.items() if n >= min_count}
+        rarer = sum(n for kind, n in counts.items() if n < min_count)
+        out[name] = {**kept, RARER: rarer} if rarer else kept
+    return out
+
+
 def format_error_kinds(kinds: Mapping[str, Mapping[str, int]]) -> list[str]:
     """One line per field that has errors: ``field: kind n, kind n, ...`` (counts only, no record)."""
     lines = ["error kinds (counts over the set; no record named):"]

@@ -104,3 +104,18 @@ def test_error_kinds_count_without_naming_records(home, small_gold, capsys):
     assert report["error_kinds"]["routes"]["missed intravenous"] >= 1
     assert main(argv[:-1] + ["--json"]) == 0
     assert "error_kinds" not in json.loads(capsys.readouterr().out)
+
+
+def test_error_kinds_pool_rare_kinds_for_blind_splits(home, small_gold, capsys):
+    gold, articles = small_gold
+    argv = ["evaluate", "--gold", str(gold), "--input", str(articles), "--intervention", "no-such-treatment",
+            "--error-kinds", "--json"]
+    assert main(argv) == 0
+    plain = json.loads(capsys.readouterr().out)["error_kinds"]
+    assert main(argv + ["--min-count", "1000"]) == 0
+    pooled = json.loads(capsys.readouterr().out)["error_kinds"]
+    for field, counts in plain.items():
+        assert pooled[field] == ({"rarer kinds": sum(counts.values())} if counts else {})
+    assert main(argv + ["--min-count", "0"]) == EXIT_USAGE
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--min-count" in err[0]

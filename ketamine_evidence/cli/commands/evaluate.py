@@ -28,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--error-kinds", action="store_true",
                         help="also count each field's errors by kind (gold->predicted, null for a value, too low, "
                              "label missed or added) over the whole set, naming no record: for blind splits")
+    parser.add_argument("--min-count", type=int, default=1, metavar="K",
+                        help="with --error-kinds: pool every kind counted fewer than K times into 'rarer kinds' "
+                             "(a kind counted once can give away a blind record's gold label; default 1 pools none)")
     parser.add_argument("--external", choices=EXTERNAL,
                         help="instead of a gold file, score adverse-event sentence detection on ADE-Corpus-V2")
     parser.add_argument("--corpus-dir", type=Path,
@@ -45,10 +48,12 @@ def run(args: argparse.Namespace, config: Config) -> int:
         raise ConfigError("evaluate needs --gold FILE (or --external ade-corpus)")
     if args.input is None:
         raise ConfigError("evaluate needs --input FILE_OR_DIR: the articles the gold file annotates")
-    from ketamine_evidence.analysis.evaluation.error_kinds import error_kinds, format_error_kinds
+    from ketamine_evidence.analysis.evaluation.error_kinds import error_kinds, format_error_kinds, pooled_error_kinds
     from ketamine_evidence.analysis.evaluation.gold import (evaluate, format_mismatches, format_per_class, format_summary,
                                    write_predictions)
 
+    if args.min_count < 1:
+        raise ConfigError(f"--min-count must be at least 1, got {args.min_count}")
     input_path = args.input
     evaluation = evaluate(args.gold, input_path, intervention=args.intervention,
                           extra_interventions=config.interventions)
@@ -57,7 +62,7 @@ def run(args: argparse.Namespace, config: Config) -> int:
                     " ".join(evaluation.missing[:10]) + (" ..." if len(evaluation.missing) > 10 else ""))
     if args.jsonl:
         write_predictions(evaluation, args.jsonl)
-    kinds = error_kinds(evaluation.pairs()) if args.error_kinds else None
+    kinds = pooled_error_kinds(error_kinds(evaluation.pairs()), args.min_count) if args.error_kinds else None
     if args.json:
         out = evaluation.as_dict()
         if kinds is not None:

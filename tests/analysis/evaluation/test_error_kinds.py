@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ketamine_evidence.analysis.evaluation.error_kinds import (MISSED, SPURIOUS, TOO_HIGH, TOO_LOW, error_kinds,
-                                                               field_error_kinds, format_error_kinds)
+                                                               field_error_kinds, format_error_kinds, pooled_error_kinds)
 from ketamine_evidence.analysis.evaluation.gold import FIELD_ORDER, score_records
 
 from tests.analysis.evaluation.test_gold import GOLD, NULL_GOLD
@@ -42,3 +44,13 @@ def test_counts_agree_with_the_scores():
     assert kinds["n_participants"] == {MISSED: 1}
     lines = format_error_kinds(kinds)
     assert "  design: rct->case_report 1" in lines and not any("pmid" in line or "1" == line for line in lines)
+
+
+def test_pooling_names_no_kind_rarer_than_the_minimum():
+    pairs = [("improved", "not_reported"), ("improved", "not_reported"), ("mixed", "improved"), ("worse", "improved")]
+    kinds = {"pain_effect": field_error_kinds("pain_effect", pairs), "routes": {}}
+    assert pooled_error_kinds(kinds, 2) == {"pain_effect": {"not_reported->improved": 2, "rarer kinds": 2}, "routes": {}}
+    assert pooled_error_kinds(kinds, 3) == {"pain_effect": {"rarer kinds": 4}, "routes": {}}
+    assert pooled_error_kinds(kinds, 1) == kinds
+    with pytest.raises(ValueError):
+        pooled_error_kinds(kinds, 0)
