@@ -17,6 +17,7 @@ study is needed") does not count.
 """
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIG
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC, QUALITATIVE,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
+from ketamine_evidence.analysis.extract.design_secondary import secondary_analysis
 from ketamine_evidence.analysis.extract.design_whose import own_randomisation, without_others
 from ketamine_evidence.analysis.extract.design_patterns import (
     ANIMAL, CASE_REPORT, CASE_SERIES, ENROLMENT as _ENROLMENT, GUIDELINE, HUMAN, NO_TREATMENT_STUDY, NOT_RANDOM, OBSERVED,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
+_VARIANT = os.environ.get("KE_DESIGN11", "")  # check-set variants (round 11); default: the current rules
 NAME = "design"
 VERSION = "1.0"
 
@@ -151,6 +154,10 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
         return "prospective_observational", post_hoc, None
+    if "secondary" in _VARIANT and (random is not None or "rct" in by_type):
+        secondary = secondary_analysis(sentences, whole)
+        if secondary is not None:  # rules ae, m: an analysis built on a trial that does not test its treatment
+            return secondary[0], secondary[1], None
     experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)
     if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(own_text())) \
             and not DRUG_GIVEN.search(whole):

@@ -19,16 +19,23 @@ into ``rct`` (docs/extraction.md, "design10b, round 10"; measured by the ``other
 
 from __future__ import annotations
 
+import os
 import re
 
 from ketamine_evidence.analysis.extract.design_patterns import THIS_STUDY
 
 # (1) random selection of a sample; an arm after it ('to receive', 'into', 'for the treatment') is an allocation
-_SELECTION = re.compile(r"\b(?:random(?:ly)?,? (?:\w+ )?(?:selected|chosen|sampled|drawn|picked)|(?:selected|chosen|sampled|"
-                        r"drawn|picked) (?:at random|randomly)(?! (?:and|or)\b)|random (?:sub-?)?samples?|randomly sampl\w+)\b"
+_SAMPLING_ON = "sampling" in os.environ.get("KE_DESIGN11", "")  # check-set variant (round 11)
+_PICKED = (r"selected|chosen|sampled|drawn|picked|recruited|invited|contacted|approached|called|telephoned|interviewed|"
+           r"surveyed|identified|screened" if _SAMPLING_ON else r"selected|chosen|sampled|drawn|picked")
+_TO_GROUPS = r"|(?:in)?to (?:\w+ ){0,2}(?:groups?|arms?|conditions?)\b" if _SAMPLING_ON else ""
+_SELECTION = re.compile(rf"\b(?:random(?:ly)?,? (?:\w+ )?(?:{_PICKED})|(?:{_PICKED}) (?:at random|randomly)(?! (?:and|or)\b)|"
+                        r"random (?:sub-?)?samples?|randomly sampl\w+)\b"
                         r"(?!,? (?:to (?:receive|participate|undergo|get|be|take|use|start|continue|either|one|the|a|an)\b|"
-                        r"into\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)|"
+                        rf"into\b{_TO_GROUPS}|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)|"
                         r"and (?:then )?(?:allocated|assigned|divided|distributed|randomi[sz]ed)\b))", re.I)
+
+CALLED_FOR_ON = "called_for" in os.environ.get("KE_DESIGN11", "")  # check-set variant (round 11)
 
 _OTHER = (r"(?:previous|prior|earlier|other|published|existing|recent|past|former|few|several|many|some|no|large|larger|"
           r"future|further|additional)")
@@ -45,12 +52,35 @@ _OWN_PEOPLE = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,6}?(?:patients|participa
                          r"adults|individuals)\s+(?:[\w(),=-]+\s+){0,8}?(?:were|was)\s+(?:studied|enrolled|included|"
                          r"recruited|treated|randomi[sz]ed|assigned|allocated)\b", re.I)
 
+# (3) a randomised trial this study calls for, prepares or compares itself with ('These findings will inform the design of
+# a randomised controlled trial', 'This hypothesis deserves testing in a randomized trial', 'A randomized trial is now
+# under way', 'Unlike a randomized trial, this design ...'): the trial is named by a noun phrase that a call, a basis, a
+# comparison governs before it, or that a predicate of need or plan follows; 'A randomized trial was conducted' and
+# 'In a randomized trial, 60 patients were ...' state this study's own design and keep it.
+_TRIAL_PHRASE = (r"(?:(?:a|an|the|one|future|further|larger?|definitive|confirmatory|subsequent|pivotal|adequately[- ]powered|"
+                 r"well[- ]designed|full[- ]scale|large[- ]scale|multi-?cent\w+|prospective|phase)\b(?:[\s,]+[\w-]+){0,5}?[\s,]+"
+                 r"randomi[sz]ed\b(?:[\s,]+[\w-]+){0,4}?[\s,]+(?:trials?|stud(?:y|ies)|RCTs?|design)|"
+                 r"(?:a|an|the|future|larger?)\s+(?:[\w-]+\s+){0,3}?RCTs?)\b")
+_CALL = (r"\b(?:support(?:s|ing)?(?: the (?:conduct|need|design|initiation) of)?|justif(?:y|ies|ying)|warrant(?:s|ing)?|"
+         r"inform(?:s|ing)?|guid(?:e|es|ing)|merits?|deserves?|bas(?:is|es) (?:for|of)|design(?:ing)? of|planning of|"
+         r"groundwork for|way for|preparation (?:for|of)|prior to|before|unlike|in contrast (?:to|with)|consistent with|"
+         r"in line with|similar to|in agreement with|need for|calls? for|rationale for|feasibility of|"
+         r"(?:testing|evaluation|confirmation|validation|investigation|examination|assessment|exploration|replication|"
+         r"verification|study) in)\b(?:[\s,]+[\w-]+){0,3}?[\s,]+")
+_NEED = (r"(?:[\s,]+[\w()-]+){0,6}?[\s,]+(?:is|are|would be|will be|may be|might be|could be|seems?|appears?)\s+"
+         r"(?:(?:now|also|therefore|thus|still|currently|clearly|urgently|highly)\s+)?(?:necessary|needed|required|warranted|"
+         r"justified|indicated|recommended|essential|mandatory|feasible|planned|ongoing|under ?way|in progress|being "
+         r"(?:planned|conducted|designed|prepared)|worthwhile|desirable|appropriate|advisable)\b")
+_CALLED_FOR = re.compile(rf"{_CALL}{_TRIAL_PHRASE}|{_TRIAL_PHRASE}{_NEED}", re.I)
+
 _RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
                           r"(?:allocated|assigned) at random|RCTs?)\b", re.I)
 
 
 def blank_others(text: str) -> str:
     """``text`` with random sampling and other studies' randomised designs blanked."""
+    if CALLED_FOR_ON:
+        text = _CALLED_FOR.sub(" ", text)
     text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", text))
     return text if _OWN_PEOPLE.search(text) else _PLURAL.sub(" ", text)
 

@@ -1,0 +1,56 @@
+"""A study's own design against the trial it builds on (``design_secondary``, rule ae): an analysis of a trial's data
+whose question is a relation between measures is ``prospective_observational``; one that asks whether the treatment's
+effect differs between people keeps ``rct``. Texts are from the MEDLINE sample and dev records."""
+
+from __future__ import annotations
+
+from ketamine_evidence.analysis.extract import make_context
+from ketamine_evidence.analysis.extract.design_secondary import BUILDS_ON, secondary_analysis
+from ketamine_evidence.analysis.records import Article, Section
+
+# MEDLINE sample 26560512
+LATE_LIFE_TITLE = "Relationship Between Cerebrovascular Risk, Cognition, and Treatment Outcome in Late-Life Psychotic Depression."
+LATE_LIFE_OBJECTIVE = ("To examine whether cerebrovascular risk, executive function, and processing speed are associated with "
+                       "acute treatment outcome of psychotic depression in older adults.")
+LATE_LIFE_METHODS = ("The authors analyzed data from 142 persons aged 60 years or older with major depression with psychotic "
+                     "features who participated in a 12-week randomized controlled trial (RCT) comparing olanzapine plus "
+                     "sertraline with olanzapine plus placebo.")
+# batch 7 PMC4566202 (gold rct): a subgroup analysis asks whether MRI findings modify the response to the arms
+MODIC_TITLE = ("Do MRI findings identify patients with chronic low back pain and Modic changes who respond best to rest or "
+               "exercise: a subgroup analysis of a randomised controlled trial")
+MODIC_BACKGROUND = ("This hypothesis-setting study investigated if MRI findings modified response to rest compared with "
+                    "exercise in patients with chronic low back pain and Modic changes.")
+MODIC_METHODS = "This study is a secondary analysis of a randomised controlled trial comparing rest with exercise."
+
+
+def _sentences(title: str, *parts: tuple[str, str]):
+    article = Article(pmid="1", pmcid=None, doi=None, title=title,
+                      abstract=[Section(label, label, text) for label, text in parts])
+    ctx = make_context(article)
+    return ctx.sentences, ctx.text
+
+
+def test_a_relation_question_on_a_trials_data_is_observational() -> None:
+    sentences, whole = _sentences(LATE_LIFE_TITLE, ("OBJECTIVE", LATE_LIFE_OBJECTIVE), ("METHODS", LATE_LIFE_METHODS))
+    found = secondary_analysis(sentences, whole)
+    assert found is not None and found[0] == "prospective_observational"
+    assert found[1].text.startswith("The authors analyzed data from 142 persons")
+
+
+def test_a_question_about_differing_treatment_effects_keeps_the_trial() -> None:
+    sentences, whole = _sentences(MODIC_TITLE, ("BACKGROUND", MODIC_BACKGROUND), ("METHODS", MODIC_METHODS))
+    assert secondary_analysis(sentences, whole) is None
+
+
+def test_the_trial_must_be_another_studys() -> None:
+    """'enrolled in this prospective, randomized ... trial' is this study's own trial (batch 6 PMC4053826)."""
+    own = ("Forty patients undergoing open hepatectomy were enrolled in this prospective, randomized, double-blinded, "
+           "placebo-controlled trial.")
+    sentences, whole = _sentences("Predictors of pain after hepatectomy", ("METHODS", own))
+    assert BUILDS_ON.search(own) is not None  # the wording alone matches ...
+    assert secondary_analysis(sentences, whole) is None  # ... but 'this' trial is the study itself
+
+
+def test_without_a_source_trial_a_relation_question_changes_nothing() -> None:
+    sentences, whole = _sentences(LATE_LIFE_TITLE, ("OBJECTIVE", LATE_LIFE_OBJECTIVE))
+    assert secondary_analysis(sentences, whole) is None
