@@ -30,33 +30,30 @@ if TYPE_CHECKING:
 _TRIAL_NOUN = r"(?:trials?|RCTs?|randomi[sz]ed (?:[\w,-]+ ){0,5}?(?:stud(?:y|ies)|cohort))"
 # (1) this study is an analysis built on a trial (its own name for itself, or the trial as its source)
 BUILDS_ON = re.compile(
-    r"\b(?:(?:post[- ]hoc|secondary|ancillary|exploratory) (?:[\w-]+ ){0,3}?analys[ie]s|sub-?stud(?:y|ies)|"
-    rf"(?:data|results|findings|lessons|participants|patients|subjects|persons|people|women|men|children|adults) (?:[\w-]+ ){{0,6}}?(?:from|of|in|"
-    rf"enrolled in|included in) (?:[^.;]{{0,100}}?\b)?{_TRIAL_NOUN}|(?:who|that) (?:had )?(?:participated|took part|were "
-    rf"enrolled|were included|were randomi[sz]ed) in (?:[^.;]{{0,80}}?\b)?{_TRIAL_NOUN})\b",
+    r"\b(?:(?:this|these|the present|our) (?:[\w-]+ ){0,2}?(?:post[- ]hoc|secondary|ancillary|exploratory) (?:[\w-]+ ){0,3}?"
+    r"analys[ie]s|(?:post[- ]hoc|secondary|ancillary|exploratory) (?:[\w-]+ ){0,3}?analys[ie]s of (?:[^.;]{0,100}?\b)?"
+    rf"{_TRIAL_NOUN}|sub-?stud(?:y|ies)|"
+    rf"(?:analy[sz]ed|analy[sz]ing|used|using|drew on|obtained|extracted) (?:the )?data (?:from|of) (?:[^.;]{{0,100}}?\b)?"
+    rf"{_TRIAL_NOUN}|data (?:were|was) (?:obtained|drawn|derived|taken|extracted) from (?:[^.;]{{0,100}}?\b)?{_TRIAL_NOUN}|"
+    rf"(?:who|that) (?:had )?(?:participated|took part|were enrolled) in (?:[^.;]{{0,80}}?\b)?{_TRIAL_NOUN})\b",
     re.I)
 BUILDS_ON = Gated(BUILDS_ON, ("post hoc", "post-hoc", "secondary", "ancillary", "exploratory", "substud", "sub-stud",
                               "trial", "rct", "randomi"))
 # 'this trial', 'our clinical trial', 'the present randomized study' are this study's own design, not one it builds on
-_OWN = re.compile(r"\b(?:this|our|the present|the current)\b", re.I)
+_OWN = re.compile(r"\b(?:this|our|the present|the current)\b(?! (?:[\w-]+ ){0,2}?(?:post[- ]hoc|secondary|ancillary|exploratory))",
+                  re.I)
 # (2) a question about relations between measures, or about groups formed by what people achieved
 RELATION = re.compile(r"\b(?:associat\w+|correlat\w+|predict\w*|prognos\w+|relationships?|risk factors?|determinants?|"
                       r"trajector\w+|(?:who|that) (?:achieved|did|had|reached|attained|developed) or (?:did )?not\b|"
                       r"(?:irrespective|regardless) of (?:\w+ ){0,2}(?:treatment|group|arm|allocation|randomi[sz]ation|"
                       r"assignment))", re.I)
 # ... not whether the treatment's effect differs between people (that still compares the randomised arms)
-ARMS_QUESTION = re.compile(r"\b(?:subgroups?|modif\w+|moderat(?:e|es|ed|ing|ors?|ion)\b|effect modification|"
+ARMS_QUESTION = re.compile(r"\b(?:subgroups?|predict\w* (?:\w+ ){0,2}(?:respon\w+|benefit|improvement|efficacy)|modif\w+|moderat(?:e|es|ed|ing|ors?|ion)\b|effect modification|"
                            r"(?:particularly |more |most )?responsive to|differential (?:treatment )?effects?|"
                            r"treatment[- ]by[- ])", re.I)
-# (2') a question about measurement or method (rule m: a methods study tests no treatment, 'other'): reliability, validity,
-# responsiveness or a minimal important change of a scale, statistical methods, recruitment
-METHODS = re.compile(r"\b(?:reliab\w+|validity|validat\w+|psychometric\w*|measurement properties|responsiveness|"
-                     r"minimal(?:ly)? (?:clinically )?important (?:difference|change)|statistical (?:methods?|approaches?)|"
-                     r"recruitment (?:strateg\w+|methods?|rates?|yield))\b", re.I)
 # The objective: its section, or a sentence that states the aim
-_AIM = re.compile(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b|\bwe (?:sought|aimed|examined|investigated|evaluated|"
-                  r"assessed|explored|tested|hypothesi[sz]ed)\b|^to (?:evaluate|assess|examine|investigate|determine|"
-                  r"identify|explore|describe|compare)\b", re.I)
+_AIM = re.compile(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b|\bwe sought\b|^to (?:evaluate|assess|examine|investigate|"
+                  r"determine|identify|explore|describe|compare)\b", re.I)
 
 
 def _question(sentences: list["Sentence"]) -> list["Sentence"]:
@@ -66,9 +63,8 @@ def _question(sentences: list["Sentence"]) -> list["Sentence"]:
 
 
 def secondary_analysis(sentences: list["Sentence"], whole: str) -> "tuple[str, Sentence] | None":
-    """(design, the sentence saying this study builds on a trial) when its question is not whether the randomised
-    treatment works: a relation between measures (rule ae: ``prospective_observational``) or a measurement or method
-    (rule m: ``other``), and not whether the treatment's effect differs between people; else None."""
+    """(design, the sentence saying this study builds on a trial) when its question is a relation between measures
+    (rule ae: ``prospective_observational``), not whether the treatment's effect differs between people; else None."""
     if not BUILDS_ON.possible(whole):
         return None
     source = next((s for s in sentences if any(not _OWN.search(m.group(0)) for m in BUILDS_ON.pattern.finditer(s.text))),
@@ -78,8 +74,6 @@ def secondary_analysis(sentences: list["Sentence"], whole: str) -> "tuple[str, S
     question = _question(sentences)
     if any(ARMS_QUESTION.search(s.text) for s in question):
         return None
-    if any(METHODS.search(s.text) for s in question):
-        return "other", source
     if any(RELATION.search(s.text) for s in question):
         return "prospective_observational", source
     return None

@@ -43,12 +43,31 @@ def test_a_question_about_differing_treatment_effects_keeps_the_trial() -> None:
 
 
 def test_the_trial_must_be_another_studys() -> None:
-    """'enrolled in this prospective, randomized ... trial' is this study's own trial (batch 6 PMC4053826)."""
+    """'enrolled in this prospective, randomized ... trial' is this study's own trial (batch 6 PMC4053826), and an
+    RCT's own exploratory analyses do not make it an analysis of another trial (MEDLINE sample 22508830)."""
     own = ("Forty patients undergoing open hepatectomy were enrolled in this prospective, randomized, double-blinded, "
            "placebo-controlled trial.")
     sentences, whole = _sentences("Predictors of pain after hepatectomy", ("METHODS", own))
-    assert BUILDS_ON.search(own) is not None  # the wording alone matches ...
-    assert secondary_analysis(sentences, whole) is None  # ... but 'this' trial is the study itself
+    assert secondary_analysis(sentences, whole) is None
+    exploratory = "Exploratory analyses included EMT- and EGFR-related biomarker analysis on archival tissue."
+    sentences, whole = _sentences("Predictors of response to erlotinib", ("METHODS", exploratory))
+    assert BUILDS_ON.search(exploratory) is None
+
+
+def test_an_analysis_that_calls_itself_post_hoc_reads_its_own_question() -> None:
+    """Pool dev PMC5066795 (gold prospective_observational): 'these post-hoc analyses' of the GO-REVEAL trial compare
+    patients who achieved or did not achieve minimal disease activity."""
+    title = ("Radiographic Progression of Patients With Psoriatic Arthritis Who Achieve Minimal Disease Activity in "
+             "Response to Golimumab Therapy: Results Through 5 Years of a Randomized, Placebo-Controlled Study")
+    objective = ("To evaluate long-term outcomes in psoriatic arthritis (PsA) patients who achieved or did not achieve "
+                 "minimal disease activity (MDA) through 5 years of golimumab treatment in the GO-REVEAL trial.")
+    methods = ("The GO-REVEAL trial was a phase III, randomized, double-blind trial with placebo-control through week 24 "
+               "followed by an open-label extension of golimumab 50/100 mg treatment up to 5 years. In these post-hoc "
+               "analyses, MDA was defined by the presence of at least 5 of 7 PsA outcome measures.")
+    sentences, whole = _sentences(title, ("OBJECTIVE", objective), ("METHODS", methods))
+    found = secondary_analysis(sentences, whole)
+    assert found is not None and found[0] == "prospective_observational"
+    assert found[1].text.startswith("In these post-hoc analyses")
 
 
 def test_without_a_source_trial_a_relation_question_changes_nothing() -> None:
