@@ -1,6 +1,6 @@
 """Whose randomisation (and whose trial) a sentence states, for ``design``.
 
-A random or trial word makes this study a trial only when it describes this study's own allocation. Two readings
+A random or trial word makes this study a trial only when it describes this study's own allocation. Three readings
 describe something else and are blanked before the design rules look for random or trial wording:
 
 1. *Random selection* picks a sample, not people for a treatment: 'randomly selected village households', 'chosen
@@ -11,31 +11,29 @@ describe something else and are blanked before the design rules look for random 
    comes from RCTs'). A plural that the same sentence gives this study's own people to ('In double-blind, randomized
    clinical trials, 80 ... patients were studied') stays this study's. A sentence only about other studies' trials
    is blanked whole for trial, assignment and treatment wording ('... trials comparing treatment interventions').
+3. *A trial this study calls for, prepares or compares itself with*: 'These findings will inform the design of a
+   randomised controlled trial', 'This hypothesis deserves testing in a randomized trial', 'A randomized trial is now
+   under way', 'Unlike a randomized trial, ...'. The wording that says so governs the trial's noun phrase: a call, a
+   basis or a comparison before it, a predicate of need or plan after it.
 
 Why: background sentences about other trials and random sampling of records or sites turned non-randomised studies
 into ``rct`` (docs/extraction.md, "design10b, round 10"; measured by the ``other_trials_background`` and
-``random_sampling`` invariance rewrites).
+``random_sampling`` invariance rewrites), and a conclusion's call for a randomised trial did the same (docs/extraction.md,
+"design11, round 11"; measured by the ``future_trial_call`` rewrite).
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 from ketamine_evidence.analysis.extract.design_patterns import THIS_STUDY
 
 # (1) random selection of a sample; an arm after it ('to receive', 'into', 'for the treatment') is an allocation
-_SAMPLING_ON = "sampling" in os.environ.get("KE_DESIGN11", "")  # check-set variant (round 11)
-_PICKED = (r"selected|chosen|sampled|drawn|picked|recruited|invited|contacted|approached|called|telephoned|interviewed|"
-           r"surveyed|identified|screened" if _SAMPLING_ON else r"selected|chosen|sampled|drawn|picked")
-_TO_GROUPS = r"|(?:in)?to (?:\w+ ){0,2}(?:groups?|arms?|conditions?)\b" if _SAMPLING_ON else ""
-_SELECTION = re.compile(rf"\b(?:random(?:ly)?,? (?:\w+ )?(?:{_PICKED})|(?:{_PICKED}) (?:at random|randomly)(?! (?:and|or)\b)|"
-                        r"random (?:sub-?)?samples?|randomly sampl\w+)\b"
+_SELECTION = re.compile(r"\b(?:random(?:ly)?,? (?:\w+ )?(?:selected|chosen|sampled|drawn|picked)|(?:selected|chosen|sampled|"
+                        r"drawn|picked) (?:at random|randomly)(?! (?:and|or)\b)|random (?:sub-?)?samples?|randomly sampl\w+)\b"
                         r"(?!,? (?:to (?:receive|participate|undergo|get|be|take|use|start|continue|either|one|the|a|an)\b|"
-                        rf"into\b{_TO_GROUPS}|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)|"
+                        r"into\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)|"
                         r"and (?:then )?(?:allocated|assigned|divided|distributed|randomi[sz]ed)\b))", re.I)
-
-CALLED_FOR_ON = "called_for" in os.environ.get("KE_DESIGN11", "")  # check-set variant (round 11)
 
 _OTHER = (r"(?:previous|prior|earlier|other|published|existing|recent|past|former|few|several|many|some|no|large|larger|"
           r"future|further|additional)")
@@ -78,10 +76,8 @@ _RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|as
 
 
 def blank_others(text: str) -> str:
-    """``text`` with random sampling and other studies' randomised designs blanked."""
-    if CALLED_FOR_ON:
-        text = _CALLED_FOR.sub(" ", text)
-    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", text))
+    """``text`` with random sampling, other studies' randomised designs and trials it calls for blanked."""
+    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", _CALLED_FOR.sub(" ", text)))
     return text if _OWN_PEOPLE.search(text) else _PLURAL.sub(" ", text)
 
 

@@ -150,7 +150,5 @@ def test_the_guard_skips_only_texts_no_pattern_can_match() -> None:
     ("A prospective randomized double-blinded study was planned in a tertiary care hospital in North India in which 85 "
      "American Society of Anesthesiologists I and II patients undergoing ACL repair were enrolled.", False),
 ])
-def test_a_called_for_trial_is_anothers(sentence: str, other: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    from ketamine_evidence.analysis.extract import design_whose
-    monkeypatch.setattr(design_whose, "CALLED_FOR_ON", True)
+def test_a_called_for_trial_is_anothers(sentence: str, other: bool) -> None:
     assert own_randomisation(sentence) is not other
