@@ -5,16 +5,17 @@ placebo') without being that trial. Rule ae keeps ``rct`` for a subset, subgroup
 compares the randomised arms, and makes an analysis that studies relations between measures, predictors or prognosis
 ``prospective_observational``. Two readings tell them apart, both about this study, not its source:
 
-1. *It says it builds on a trial*: it calls itself a post hoc, secondary, ancillary or exploratory analysis, or names
-   a trial as the source of its data or its people ('data from the ... trial', 'participants enrolled in a randomized
-   trial').
-2. *Its question is a relation, not the arms*: its title or objective asks about associations, correlations,
+1. *It says it builds on another trial*: it calls itself 'these post hoc analyses' or a post hoc, secondary,
+   ancillary or exploratory analysis *of* a trial, a sub-study, or names a trial as the source of the data it analysed
+   or of its people ('analyzed data from 142 persons ... who participated in a 12-week randomized controlled trial').
+   'This trial' and an RCT's own 'exploratory analyses' are no other trial.
+2. *Its question is a relation, not the arms*: its title or objective (its part, or a sentence of aim) asks about associations, correlations,
    predictors, prognosis or risk factors, or compares people by what they achieved ('patients who achieved or did not
    achieve minimal disease activity'), and does not ask whether the treatment's effect differs (subgroups,
-   modification, moderation: those still compare the arms and keep ``rct``).
+   modification, moderation, what predicts the response: those still compare the arms and keep ``rct``).
 
-Why: the check set's design errors were nearly all non-trial designs read as ``rct`` (docs/extraction.md,
-"design11, round 11").
+Why: the check set's design errors were nearly all non-trial designs read as ``rct``, and a post hoc analysis of the
+GO-REVEAL trial was one on dev (docs/extraction.md, "design11, round 11").
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def _question(sentences: list["Sentence"]) -> list["Sentence"]:
             or _AIM.search(s.text)]
 
 
-def secondary_analysis(sentences: list["Sentence"], whole: str) -> "tuple[str, Sentence] | None":
-    """(design, the sentence saying this study builds on a trial) when its question is a relation between measures
-    (rule ae: ``prospective_observational``), not whether the treatment's effect differs between people; else None."""
+def secondary_analysis(sentences: list["Sentence"], whole: str) -> "Sentence | None":
+    """The sentence saying this study builds on another trial, when its question is a relation between measures and
+    not whether the treatment's effect differs between people (rule ae: ``prospective_observational``); else None."""
     if not BUILDS_ON.possible(whole):
         return None
     source = next((s for s in sentences if any(not _OWN.search(m.group(0)) for m in BUILDS_ON.pattern.finditer(s.text))),
@@ -72,8 +73,6 @@ def secondary_analysis(sentences: list["Sentence"], whole: str) -> "tuple[str, S
     if source is None:
         return None
     question = _question(sentences)
-    if any(ARMS_QUESTION.search(s.text) for s in question):
+    if any(ARMS_QUESTION.search(s.text) for s in question) or not any(RELATION.search(s.text) for s in question):
         return None
-    if any(RELATION.search(s.text) for s in question):
-        return "prospective_observational", source
-    return None
+    return source

@@ -4,7 +4,7 @@ effect differs between people keeps ``rct``. Texts are from the MEDLINE sample a
 
 from __future__ import annotations
 
-from ketamine_evidence.analysis.extract import make_context
+from ketamine_evidence.analysis.extract import design, make_context
 from ketamine_evidence.analysis.extract.design_secondary import BUILDS_ON, secondary_analysis
 from ketamine_evidence.analysis.records import Article, Section
 
@@ -33,8 +33,7 @@ def _sentences(title: str, *parts: tuple[str, str]):
 def test_a_relation_question_on_a_trials_data_is_observational() -> None:
     sentences, whole = _sentences(LATE_LIFE_TITLE, ("OBJECTIVE", LATE_LIFE_OBJECTIVE), ("METHODS", LATE_LIFE_METHODS))
     found = secondary_analysis(sentences, whole)
-    assert found is not None and found[0] == "prospective_observational"
-    assert found[1].text.startswith("The authors analyzed data from 142 persons")
+    assert found is not None and found.text.startswith("The authors analyzed data from 142 persons")
 
 
 def test_a_question_about_differing_treatment_effects_keeps_the_trial() -> None:
@@ -66,10 +65,20 @@ def test_an_analysis_that_calls_itself_post_hoc_reads_its_own_question() -> None
                "analyses, MDA was defined by the presence of at least 5 of 7 PsA outcome measures.")
     sentences, whole = _sentences(title, ("OBJECTIVE", objective), ("METHODS", methods))
     found = secondary_analysis(sentences, whole)
-    assert found is not None and found[0] == "prospective_observational"
-    assert found[1].text.startswith("In these post-hoc analyses")
+    assert found is not None and found.text.startswith("In these post-hoc analyses")
 
 
 def test_without_a_source_trial_a_relation_question_changes_nothing() -> None:
     sentences, whole = _sentences(LATE_LIFE_TITLE, ("OBJECTIVE", LATE_LIFE_OBJECTIVE))
     assert secondary_analysis(sentences, whole) is None
+
+
+def test_design_reads_the_analysis_not_the_trial_it_builds_on() -> None:
+    """The whole MEDLINE sample abstract 26560512 (its 'randomized controlled trial (RCT)' is the source's design)."""
+    results = ("Greater baseline cerebrovascular risk was significantly associated with less improvement in depression "
+               "severity over time, after controlling for pertinent covariates. Neither executive function nor processing "
+               "speed predicted outcome.")
+    article = Article(pmid="1", pmcid=None, doi=None, title=LATE_LIFE_TITLE, publication_types=["Journal Article"],
+                      abstract=[Section("OBJECTIVE", "OBJECTIVE", LATE_LIFE_OBJECTIVE),
+                                Section("METHODS", "METHODS", LATE_LIFE_METHODS), Section("RESULTS", "RESULTS", results)])
+    assert design.classify(make_context(article))[0] == "prospective_observational"
