@@ -49,7 +49,8 @@ RELATION = re.compile(r"\b(?:associat\w+|correlat\w+|predict\w*|prognos\w+|relat
                       r"(?:irrespective|regardless) of (?:\w+ ){0,2}(?:treatment|group|arm|allocation|randomi[sz]ation|"
                       r"assignment))", re.I)
 # ... not whether the treatment's effect differs between people (that still compares the randomised arms)
-ARMS_QUESTION = re.compile(r"\b(?:subgroups?|predict\w* (?:\w+ ){0,2}(?:respon\w+|benefit|improvement|efficacy)|modif\w+|moderat(?:e|es|ed|ing|ors?|ion)\b|effect modification|"
+ARMS_QUESTION = re.compile(r"\b(?:subgroups?|predict\w* (?:\w+ ){0,2}(?:respon\w+|benefit|improvement|efficacy)|modif\w+|"
+                           r"moderat(?:e|es|ed|ing|ors?|ion)\b|effect modification|"
                            r"(?:particularly |more |most )?responsive to|differential (?:treatment )?effects?|"
                            r"treatment[- ]by[- ])", re.I)
 # The objective: its section, or a sentence that states the aim
