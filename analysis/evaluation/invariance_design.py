@@ -8,6 +8,9 @@ of how it picked records, sites or a subsample):
 - ``other_trials_background``: one background sentence about other studies' randomised trials ('Previous randomised
   trials of this approach have reported conflicting results.') opens the abstract's first part. Other trials' design
   is no design of this study.
+- ``future_trial_call``: one closing sentence that calls for, or prepares, a randomised trial of the future ('These
+  findings will inform the design of a randomised controlled trial.') ends the abstract. A trial still to be done is no
+  design of this study (round 11, ``design_whose`` rule 3).
 - ``random_sampling``: one sentence about random *sampling* of records, data or sites ('A random sample of the records
   was checked by a second reviewer.') closes the methods part (or follows the abstract's first sentence where there is
   no methods part). Picking what to look at by chance allocates no treatment.
@@ -36,6 +39,13 @@ RANDOM_SAMPLING_SENTENCES: tuple[str, ...] = (
     "A random sample of the records was checked by a second reviewer.",
     "A randomly chosen subset of the data was entered twice to check for errors.",
     "Study sites were randomly selected from a national register of hospitals.",
+)
+
+FUTURE_TRIAL_SENTENCES: tuple[str, ...] = (
+    "These findings will inform the design of a randomised controlled trial.",
+    "This hypothesis deserves testing in a randomized trial.",
+    "Confirmation in an adequately powered randomized controlled trial is necessary.",
+    "Our results support a randomized controlled trial of this approach.",
 )
 
 
@@ -79,14 +89,24 @@ def random_sampling(article: Article) -> Article | None:
     return _with_part(article, i, f"{text[:end.start()]} {sentence} {text[end.end():]}")
 
 
+def future_trial_call(article: Article) -> Article | None:
+    """A sentence calling for a future randomised trial at the end of the abstract's last part; None without one."""
+    if not article.abstract or not article.abstract[-1].text.strip():
+        return None
+    text = article.abstract[-1].text.rstrip()
+    ending = "" if text.endswith((".", "!", "?")) else "."
+    return _with_part(article, len(article.abstract) - 1, f"{text}{ending} {_template(article, FUTURE_TRIAL_SENTENCES)}")
+
+
 def _not_rct(record: dict[str, Any]) -> bool:
     return bool(record.get("design")) and record.get("design") != "rct"
 
 
 DESIGN_REWRITES: dict[str, Callable[[Article], Article | None]] = {
     "other_trials_background": other_trials_background, "random_sampling": random_sampling,
+    "future_trial_call": future_trial_call,
 }
 # rewrite -> which gold records it applies to (records outside the gate count as not applied)
 GOLD_GATES: dict[str, Callable[[dict[str, Any]], bool]] = {
-    "other_trials_background": _not_rct, "random_sampling": _not_rct,
+    "other_trials_background": _not_rct, "random_sampling": _not_rct, "future_trial_call": _not_rct,
 }

@@ -2,9 +2,10 @@
 
 Checked in order, the first that applies wins: publication type Review (narrative, or systematic where
 the text says so); animal study (animals are the subjects, no patients or volunteers); guideline;
-systematic review / meta-analysis; random allocation of this study's participants stated (or
-publication type Randomized Controlled Trial) -> ``rct``; review titled so; case series (so titled, or
-2-10 patients); case report; review wording ('this review', 'we summarize') without trial wording;
+systematic review / meta-analysis; an analysis built on another trial whose question is a relation
+between measures (``design_secondary``, rule ae) -> ``prospective_observational``; random allocation of this
+study's participants stated (or publication type Randomized Controlled Trial) -> ``rct``; review titled so; case
+series (so titled, or 2-10 patients); case report; review wording ('this review', 'we summarize') without trial wording;
 retrospective (chart review, registry, records); prospective observational (cohort, survey); a comparative
 series (more than ten in a 'series of', a 'comparative study', cases over a past calendar period) whose groups are
 compared without trial, assignment or 'prospective' wording -> ``retrospective_observational`` (rule l); trial
@@ -25,6 +26,7 @@ from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIG
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC, QUALITATIVE,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
+from ketamine_evidence.analysis.extract.design_secondary import secondary_analysis
 from ketamine_evidence.analysis.extract.design_whose import own_randomisation, without_others
 from ketamine_evidence.analysis.extract.design_patterns import (
     ANIMAL, CASE_REPORT, CASE_SERIES, ENROLMENT as _ENROLMENT, GUIDELINE, HUMAN, NO_TREATMENT_STUDY, NOT_RANDOM, OBSERVED,
@@ -151,6 +153,10 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
         return "prospective_observational", post_hoc, None
+    if random is not None or "rct" in by_type:
+        secondary = secondary_analysis(sentences, whole)
+        if secondary is not None:  # rule ae: an analysis built on another trial that does not test its treatment
+            return "prospective_observational", secondary, None
     experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)
     if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(own_text())) \
             and not DRUG_GIVEN.search(whole):

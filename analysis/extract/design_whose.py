@@ -1,6 +1,6 @@
 """Whose randomisation (and whose trial) a sentence states, for ``design``.
 
-A random or trial word makes this study a trial only when it describes this study's own allocation. Two readings
+A random or trial word makes this study a trial only when it describes this study's own allocation. Three readings
 describe something else and are blanked before the design rules look for random or trial wording:
 
 1. *Random selection* picks a sample, not people for a treatment: 'randomly selected village households', 'chosen
@@ -11,10 +11,15 @@ describe something else and are blanked before the design rules look for random 
    comes from RCTs'). A plural that the same sentence gives this study's own people to ('In double-blind, randomized
    clinical trials, 80 ... patients were studied') stays this study's. A sentence only about other studies' trials
    is blanked whole for trial, assignment and treatment wording ('... trials comparing treatment interventions').
+3. *A trial this study calls for, prepares or compares itself with*: 'These findings will inform the design of a
+   randomised controlled trial', 'This hypothesis deserves testing in a randomized trial', 'A randomized trial is now
+   under way', 'Unlike a randomized trial, ...'. The wording that says so governs the trial's noun phrase: a call, a
+   basis or a comparison before it, a predicate of need or plan after it.
 
 Why: background sentences about other trials and random sampling of records or sites turned non-randomised studies
 into ``rct`` (docs/extraction.md, "design10b, round 10"; measured by the ``other_trials_background`` and
-``random_sampling`` invariance rewrites).
+``random_sampling`` invariance rewrites), and a conclusion's call for a randomised trial did the same (docs/extraction.md,
+"design11, round 11"; measured by the ``future_trial_call`` rewrite).
 """
 
 from __future__ import annotations
@@ -45,13 +50,34 @@ _OWN_PEOPLE = re.compile(r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,6}?(?:patients|participa
                          r"adults|individuals)\s+(?:[\w(),=-]+\s+){0,8}?(?:were|was)\s+(?:studied|enrolled|included|"
                          r"recruited|treated|randomi[sz]ed|assigned|allocated)\b", re.I)
 
+# (3) a randomised trial this study calls for, prepares or compares itself with ('These findings will inform the design of
+# a randomised controlled trial', 'This hypothesis deserves testing in a randomized trial', 'A randomized trial is now
+# under way', 'Unlike a randomized trial, this design ...'): the trial is named by a noun phrase that a call, a basis, a
+# comparison governs before it, or that a predicate of need or plan follows; 'A randomized trial was conducted' and
+# 'In a randomized trial, 60 patients were ...' state this study's own design and keep it.
+_TRIAL_PHRASE = (r"(?:(?:a|an|the|one|future|further|larger?|definitive|confirmatory|subsequent|pivotal|adequately[- ]powered|"
+                 r"well[- ]designed|full[- ]scale|large[- ]scale|multi-?cent\w+|prospective|phase)\b(?:[\s,]+[\w-]+){0,5}?[\s,]+"
+                 r"randomi[sz]ed\b(?:[\s,]+[\w-]+){0,4}?[\s,]+(?:trials?|stud(?:y|ies)|RCTs?|design)|"
+                 r"(?:a|an|the|future|larger?)\s+(?:[\w-]+\s+){0,3}?RCTs?)\b")
+_CALL = (r"\b(?:support(?:s|ing)?(?: the (?:conduct|need|design|initiation) of)?|justif(?:y|ies|ying)|warrant(?:s|ing)?|"
+         r"inform(?:s|ing)?|guid(?:e|es|ing)|merits?|deserves?|bas(?:is|es) (?:for|of)|design(?:ing)? of|planning of|"
+         r"groundwork for|way for|preparation (?:for|of)|prior to|before|unlike|in contrast (?:to|with)|consistent with|"
+         r"in line with|similar to|in agreement with|need for|calls? for|rationale for|feasibility of|"
+         r"(?:testing|evaluation|confirmation|validation|investigation|examination|assessment|exploration|replication|"
+         r"verification|study) in)\b(?:[\s,]+[\w-]+){0,3}?[\s,]+")
+_NEED = (r"(?:[\s,]+[\w()-]+){0,6}?[\s,]+(?:is|are|would be|will be|may be|might be|could be|seems?|appears?)\s+"
+         r"(?:(?:now|also|therefore|thus|still|currently|clearly|urgently|highly)\s+)?(?:necessary|needed|required|warranted|"
+         r"justified|indicated|recommended|essential|mandatory|feasible|planned|ongoing|under ?way|in progress|being "
+         r"(?:planned|conducted|designed|prepared)|worthwhile|desirable|appropriate|advisable)\b")
+_CALLED_FOR = re.compile(rf"{_CALL}{_TRIAL_PHRASE}|{_TRIAL_PHRASE}{_NEED}", re.I)
+
 _RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
                           r"(?:allocated|assigned) at random|RCTs?)\b", re.I)
 
 
 def blank_others(text: str) -> str:
-    """``text`` with random sampling and other studies' randomised designs blanked."""
-    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", text))
+    """``text`` with random sampling, other studies' randomised designs and trials it calls for blanked."""
+    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", _CALLED_FOR.sub(" ", text)))
     return text if _OWN_PEOPLE.search(text) else _PLURAL.sub(" ", text)
 
 

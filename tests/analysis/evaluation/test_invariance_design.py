@@ -4,8 +4,9 @@ gold gate that keeps them to records whose gold design is not rct. Abstract part
 from __future__ import annotations
 
 from ketamine_evidence.analysis.evaluation.invariance import REWRITES
-from ketamine_evidence.analysis.evaluation.invariance_design import (GOLD_GATES, OTHER_TRIALS_SENTENCES,
-                                                                     RANDOM_SAMPLING_SENTENCES, other_trials_background,
+from ketamine_evidence.analysis.evaluation.invariance_design import (FUTURE_TRIAL_SENTENCES, GOLD_GATES,
+                                                                     OTHER_TRIALS_SENTENCES, RANDOM_SAMPLING_SENTENCES,
+                                                                     future_trial_call, other_trials_background,
                                                                      random_sampling)
 from ketamine_evidence.analysis.extract.design_whose import own_randomisation
 from ketamine_evidence.analysis.records import Article, Section
@@ -39,12 +40,20 @@ def test_random_sampling_closes_methods_or_follows_the_first_sentence() -> None:
     assert plain.abstract[0].text.startswith(BACKGROUND) and plain.abstract[0].text.endswith(f" {METHODS}")
 
 
+def test_future_trial_call_ends_the_last_part() -> None:
+    new = future_trial_call(_article(Section("Background", "BACKGROUND", BACKGROUND), Section("Methods", "METHODS",
+                                                                                             METHODS)))
+    assert new is not None and new.abstract[0].text == BACKGROUND
+    assert new.abstract[1].text.startswith(f"{METHODS} ") and new.abstract[1].text[len(METHODS) + 1:] in FUTURE_TRIAL_SENTENCES
+    assert future_trial_call(_article()) is None
+
+
 def test_templates_state_no_allocation_of_this_study() -> None:
-    for sentence in OTHER_TRIALS_SENTENCES + RANDOM_SAMPLING_SENTENCES:
+    for sentence in OTHER_TRIALS_SENTENCES + RANDOM_SAMPLING_SENTENCES + FUTURE_TRIAL_SENTENCES:
         assert not own_randomisation(sentence), sentence
 
 
 def test_gate_and_registration() -> None:
-    assert {"other_trials_background", "random_sampling"} <= set(REWRITES)
+    assert {"other_trials_background", "random_sampling", "future_trial_call"} <= set(REWRITES)
     gate = GOLD_GATES["other_trials_background"]
     assert gate({"design": "retrospective_observational"}) and not gate({"design": "rct"}) and not gate({})

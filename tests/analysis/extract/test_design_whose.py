@@ -136,3 +136,19 @@ def test_the_guard_skips_only_texts_no_pattern_can_match() -> None:
     texts += [t.replace("s", "\u017f").replace("k", "\u212a") for t in texts]
     assert sum(not d._may_name_trials(t) for t in texts) > len(texts) // 3
     assert [d.without_others(t) for t in texts] == [d._read_without_others(t) for t in texts]
+
+
+@pytest.mark.parametrize("sentence, other", [
+    # a randomised trial this study calls for: not its own design (MEDLINE sample 26702201)
+    ("A large adequately powered multi-centered randomized controlled clinical trial is required to address the question "
+     "on the efficacy of β-blocker usage in sepsis.", True),
+    # this study's own randomised design, however it is worded (MEDLINE sample 26702205, 26702214, 26702206)
+    ("This randomized double-blind study was conducted to evaluate the efficacy of adding clonidine to bupivacaine and "
+     "bupivacaine-fentanyl combination.", False),
+    ("In a prospective double-blind study, 40 chronic renal failure patients undergoing open renal transplant were "
+     "randomly divided into two groups.", False),
+    ("A prospective randomized double-blinded study was planned in a tertiary care hospital in North India in which 85 "
+     "American Society of Anesthesiologists I and II patients undergoing ACL repair were enrolled.", False),
+])
+def test_a_called_for_trial_is_anothers(sentence: str, other: bool) -> None:
+    assert own_randomisation(sentence) is not other
