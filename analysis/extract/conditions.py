@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import condition_reader, required_text
+from ketamine_evidence.analysis.extract import condition_reader, condition_scope, required_text
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
                                                            _pain_beyond_population, spell_out, without_roles)
@@ -190,16 +190,27 @@ def _rules(ctx: "Context") -> list[Finding]:
     for s in sentences:
         for term, _ in named_conditions(s.text):
             chosen.setdefault(term, s)
+    if condition_scope.reads_chronic():  # rules af, h: chronic post-surgical pain named by its syndrome or its duration
+        for s in sentences:
+            if condition_scope.POST_SURGICAL.search(s.text):
+                chosen.setdefault("other", s)
+            if condition_scope.FAILED_BACK.search(s.text):
+                chosen.setdefault("low_back", s)
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
-    acute = next((s for s in sentences if ACUTE.scan(s.text)
+    setting = {s.index: condition_scope.setting_text(s.text) for s in sentences} if condition_scope.reads_setting() \
+        else {s.index: s.text for s in sentences}  # the setting words that name this trial's setting
+    acute = next((s for s in sentences if ACUTE.scan(setting[s.index])
                   and (s.index in pain or (title_pain and s is title))), None)
     # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
     # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
     population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
     if acute is None and not population:
-        acute = next((s for s in sentences if ACUTE.scan(s.text)), None)
-    if acute is not None and specific and not SURGICAL.search(acute.text):
+        acute = next((s for s in sentences if ACUTE.scan(setting[s.index])), None)
+    if acute is not None and specific and not SURGICAL.search(setting[acute.index]):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
+    if acute is not None and not specific and condition_scope.reads_cancer() and _with_cancer(sentences) \
+            and condition_scope.disease_events_only([setting[s.index] for s in sentences], ACUTE):
+        acute = None  # a pathological fracture or a course of chemotherapy in people with cancer is no acute setting
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
     if "neuropathic" in chosen and _SPECIFIC_NEUROPATHIC.intersection(chosen):
@@ -357,11 +368,27 @@ _BARE_PAIN = re.compile(r"(?:^|\b(?:and|or|of|for|in|on|the|their|chronic|cancer
 
 
 def _cancer_population(sentences: list["Sentence"], strong: "Sentence") -> bool:
-    if not _BARE_PAIN.search(strong.text):
+    if not condition_scope.reads_cancer():
+        if not _BARE_PAIN.search(strong.text):
+            return False
+        return any(_CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)) for s in sentences)
+    if not _BARE_PAIN.search(strong.text) and not _CANCER_SITE_PAIN.search(strong.text):
         return False
-    return any(_CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)) for s in sentences)
+    return _with_cancer(sentences)
+
+
+def _with_cancer(sentences: list["Sentence"]) -> bool:
+    """The participants are people with cancer: the title, or a sentence naming who they are, names a malignancy."""
+    return any(condition_scope.CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)
+                                                          or condition_scope.cancer_people(s.text)) for s in sentences)
+
+
+# Pain of people with cancer named by how it is rated, not by a site of its own ('worst pain', 'breakthrough pain',
+# 'bone pain' of metastases).
+_CANCER_SITE_PAIN = re.compile(r"\b(?:worst|average|least|current|breakthrough|bone|daily|total)\s+pain\b", re.I)
 
 
 def _chronic_only(sentences: list["Sentence"]) -> bool:
     """A named chronic condition studied as chronic: acute-setting words then describe something else."""
-    return any(_CHRONIC_WORD.search(s.text) for s in sentences)
+    chronic = condition_scope.CHRONIC if condition_scope.reads_chronic() else _CHRONIC_WORD
+    return any(chronic.search(s.text) for s in sentences)
