@@ -34,21 +34,27 @@ _EVENT = rf"(?:{_OPERATION}|fractures?|injur(?:y|ies)|trauma\w*|dislocations?)"
 # A setting negated or offered as the alternative: 'non-surgical', 'nonoperative', 'without surgery', 'to avoid
 # surgery', 'on the waiting list for total knee replacement', 'instead of an operation'.
 _NOT_DONE = (rf"\bnon-?(?:surgical\w*|operative\w*|invasive(?: procedures?)?)\b|"
-             rf"\b(?:without|avoid\w*|instead of|alternatives? to|rather than|waiting list for|"
+             rf"\b(?:(?<!with or )without|avoid\w*|instead of|alternatives? to|rather than|waiting list for|"
              rf"(?:on|from) (?:a |the )?waiting lists? for|deferr\w+|postpon\w+|refus\w+)\s+"
              rf"(?:[\w-]+\s+){{0,3}}?{_OPERATION}\b")
 # The participants' history: 'previous spine surgery', 'prior abdominal operations', 'history of hip fracture',
-# 'failed back surgery', 'surgery more than 6 months before'. Not 'prior to surgery' (a premedication's timing).
-_HISTORY = (rf"\b(?:previous(?:ly)?|prior(?!\s+to\b)|history of|past|earlier|former|failed)\s+(?:[\w-]+\s+){{0,3}}?{_EVENT}\b|"
+# 'failed back surgery', 'surgery more than 6 months before'. Not 'prior to surgery' (a premedication's timing), nor
+# 'past' ('bodily pain at 3 months past surgery' is after the trial's operation).
+_HISTORY = (rf"\b(?:previous(?:ly)?|prior(?!\s+to\b)|history of|earlier|former|failed)\s+(?:[\w-]+\s+){{0,3}}?{_EVENT}\b|"
             rf"\b{_EVENT}\s+(?:[\w-]+\s+){{0,2}}?(?:more|at least|over|within)\s+(?:the (?:last|past) )?(?:\d+|one|two|three|six|"
             rf"twelve)\s+(?:months?|years?)\s+(?:ago|before|earlier|prior)\b")
 # A course of treatment the participants undergo that is no operation or procedure: only 'undergoing' is blanked.
 _COURSE = (r"\bundergo\w*(?=\s+(?:[\w-]+\s+){0,3}?(?:\w*therap(?:y|ies)|chemo\w*|radiation|\w*dialysis|rehabilitation|"
            r"training|programm?e?s?|courses?|treatments?|screening|evaluation)\b)")
-NOT_SETTING = re.compile(f"{_NOT_DONE}|{_HISTORY}|{_COURSE}", re.I)
-# A sentence that states who was not eligible: every setting word in it is a criterion, not this trial's setting.
+# A drug named by its class, not a setting: 'a local anaesthetic', 'topical anesthetics' (the same drugs relieve the pain
+# of a sore throat, a mouth ulcer or a shingles rash; the setting is the operation or procedure they are given for).
+_DRUG_CLASS = r"\b(?:local|topical)\s+an(?:a)?esthetics?\b"
+NOT_SETTING = re.compile(f"{_NOT_DONE}|{_HISTORY}|{_COURSE}|{_DRUG_CLASS}", re.I)
+# A clause that states who was not eligible ('Main exclusion criteria are habitual opioid use, ..., other painful
+# injuries'; 'Complicated or emergent cases were excluded'): its setting words are criteria, not this trial's setting.
 ELIGIBILITY = re.compile(r"\b(?:exclusion criteria|excluded|exclusions? (?:was|were)|ineligible|not eligible|"
                          r"contraindicat\w+)\b", re.I)
+_CLAUSE = re.compile(r"[^;]+")
 
 # Malignancy named by any of its words; not 'tumour necrosis factor' (a cytokine) nor 'benign tumour'.
 CANCER = re.compile(r"\b(?:cancers?|malignan\w+|cachexia|metasta\w+|oncolog\w+|palliative|carcinoma\w*|neoplas\w+|"
@@ -69,18 +75,18 @@ def scope() -> str:
 
 
 def reads_setting() -> bool:
-    return scope() in ("setting", "cancer", "chronic")
+    return scope() in ("setting", "cancer", "chronic", "all")
 
 
 def reads_cancer() -> bool:
-    return scope() in ("cancer", "chronic")
+    return scope() in ("cancer", "chronic", "all")
 
 
 def setting_text(text: str) -> str:
-    """``text`` with the setting words that name no setting of this trial blanked (same length); a sentence of
-    eligibility criteria is blanked whole."""
+    """``text`` with the setting words that name no setting of this trial blanked (same length); a clause of
+    eligibility criteria (up to a semicolon) is blanked whole."""
     if ELIGIBILITY.search(text):
-        return " " * len(text)
+        text = _CLAUSE.sub(lambda m: " " * len(m[0]) if ELIGIBILITY.search(m[0]) else m[0], text)
     return NOT_SETTING.sub(lambda m: " " * len(m[0]), text)
 
 
@@ -89,8 +95,12 @@ def cancer_people(text: str) -> bool:
     return bool(CANCER_PEOPLE.search(text))
 
 
+def reads_studied() -> bool:
+    return scope() in ("studied", "all")
+
+
 def reads_chronic() -> bool:
-    return scope() == "chronic"
+    return scope() in ("chronic", "all")
 
 
 # Chronic post-surgical pain (guideline additions rule af) named by its syndrome ('post-mastectomy pain syndrome',

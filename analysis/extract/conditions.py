@@ -204,20 +204,23 @@ def _rules(ctx: "Context") -> list[Finding]:
     # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
     # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
     population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
-    if acute is None and not population:
+    with_cancer = condition_scope.reads_cancer() and not specific and _with_cancer(sentences)
+    if acute is None and not population and not with_cancer:  # people with cancer: only pain tied to a setting
         acute = next((s for s in sentences if ACUTE.scan(setting[s.index])), None)
     if acute is not None and specific and not SURGICAL.search(setting[acute.index]):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
-    if acute is not None and not specific and condition_scope.reads_cancer() and _with_cancer(sentences) \
+    if acute is not None and with_cancer \
             and condition_scope.disease_events_only([setting[s.index] for s in sentences], ACUTE):
         acute = None  # a pathological fracture or a course of chemotherapy in people with cancer is no acute setting
-    if acute is not None and not (specific and _chronic_only(sentences)):
+    if acute is not None and not (specific and (_chronic_named(sentences, specific) if condition_scope.reads_studied()
+                                                else _chronic_only(sentences))):
         chosen.setdefault("postoperative_acute", acute)
     if "neuropathic" in chosen and _SPECIFIC_NEUROPATHIC.intersection(chosen):
         del chosen["neuropathic"]  # 'neuropathic (not otherwise listed)': 'neuropathic pain after spinal cord injury'
     if "postoperative_acute" in chosen:  # 'shoulder pain' after laparoscopy is an outcome, not the condition
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
-                     and not POPULATION.search(sent.text)]:
+                     and not POPULATION.search(sent.text)
+                     and not (condition_scope.reads_studied() and _disorder_named(sent.text, t))]:
             del chosen[term]
     if specific and "postoperative_acute" not in chosen and operation_studied(ctx.intervention.name):
         # rules s, af: the trial's own operation treats the named condition and pain is measured after it
@@ -234,7 +237,8 @@ def _rules(ctx: "Context") -> list[Finding]:
     if not chosen:  # pain is studied but in no listed condition ('oral mucositis pain')
         strong = next((s for s in pain_sentences if STRONG_PAIN.search(s.text)), None)
         if strong is not None:
-            chosen["cancer_pain" if _cancer_population(sentences, strong) else "other"] = strong
+            chosen["cancer_pain" if _cancer_population(pain_sentences if condition_scope.reads_cancer() else sentences, strong,
+                                                       sentences) else "other"] = strong
     order = {c: i for i, c in enumerate(CONDITIONS)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
@@ -367,12 +371,13 @@ _BARE_PAIN = re.compile(r"(?:^|\b(?:and|or|of|for|in|on|the|their|chronic|cancer
                         r"pain\b(?!\s+(?:at|on|during|after)\b)", re.I)
 
 
-def _cancer_population(sentences: list["Sentence"], strong: "Sentence") -> bool:
+def _cancer_population(pain_sentences: list["Sentence"], strong: "Sentence", sentences: list["Sentence"]) -> bool:
+    """Pain without a site of its own (``strong``; with ``KE_COND_SCOPE`` any of ``pain_sentences``) in people with cancer."""
     if not condition_scope.reads_cancer():
         if not _BARE_PAIN.search(strong.text):
             return False
         return any(_CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)) for s in sentences)
-    if not _BARE_PAIN.search(strong.text) and not _CANCER_SITE_PAIN.search(strong.text):
+    if not any(_BARE_PAIN.search(s.text) or _CANCER_SITE_PAIN.search(s.text) for s in pain_sentences):
         return False
     return _with_cancer(sentences)
 
@@ -386,6 +391,24 @@ def _with_cancer(sentences: list["Sentence"]) -> bool:
 # Pain of people with cancer named by how it is rated, not by a site of its own ('worst pain', 'breakthrough pain',
 # 'bone pain' of metastases).
 _CANCER_SITE_PAIN = re.compile(r"\b(?:worst|average|least|current|breakthrough|bone|daily|total)\s+pain\b", re.I)
+
+
+# A pain named by where it is felt ('shoulder pain', 'neck pain', 'headache'), which an operation can cause; a disorder
+# ('osteoarthritis', 'rotator cuff tears', 'central neuropathic pain') is what an operation treats (rule s).
+_SITE_PAIN = re.compile(r"(?:pain|aches?|headaches?|algias?)$", re.I)
+
+
+def _disorder_named(text: str, term: str) -> bool:
+    """``text`` names ``term`` by a disorder, not only by a site of pain."""
+    return any(t == term and (not _SITE_PAIN.search(m[0]) or term == "neuropathic") for t, m in named_conditions(text))
+
+
+def _chronic_named(sentences: list["Sentence"], specific: set[str]) -> bool:
+    """A named chronic condition studied as chronic: a sentence that names it says so ('chronic', 'persistent', 'pain
+    for at least 3 months'); 'chronic' elsewhere ('chronic kidney disease', 'chronic postsurgical pain' as an outcome)
+    says nothing of it."""
+    return any(condition_scope.CHRONIC.search(s.text) and any(t in specific for t, _ in named_conditions(s.text))
+               for s in sentences)
 
 
 def _chronic_only(sentences: list["Sentence"]) -> bool:
