@@ -1,5 +1,5 @@
-"""Which pain a trial studies (guideline ``conditions``): setting words that are not this trial's setting, and a
-population of people with cancer.
+"""Which pain a trial studies (guideline ``conditions``): setting words that are not this trial's setting, and people
+with cancer.
 
 An acute-setting word ('surgery', 'procedure', 'undergoing', 'fracture') makes the studied pain acute
 (``postoperative_acute``) only where it names what the participants go through in this trial. It names something
@@ -8,31 +8,32 @@ else where it is:
 - negated or the alternative to the treatment ('non-surgical periodontal therapy', 'to avoid surgery', 'on the
   waiting list for knee replacement');
 - the participants' history ('previous spinal surgery', 'a history of fracture', 'failed back surgery');
-- an eligibility criterion ('Patients with prior surgery or trauma were excluded');
-- a course of treatment that is no operation or procedure ('undergoing chemotherapy', 'undergoing haemodialysis').
+- an eligibility criterion ('Main exclusion criteria are ... other painful injuries');
+- a course of treatment that is no operation or procedure ('undergoing chemotherapy', 'undergoing haemodialysis');
+- a drug named by its class ('a local anaesthetic').
 
 ``setting_text`` blanks those phrases (same length, so offsets stay valid) before the acute lexicon reads a sentence.
 
 Pain studied in people with cancer, with no site or cause of its own, is cancer pain (dev: 'cancer cachexia',
-'stage IV breast cancer', 'palliative cancer patients'); the malignancy may be named by any of its words ('carcinoma',
-'lymphoma', 'myeloma', 'neoplasm') and the people as 'cancer patients' or 'oncology outpatients' as well as 'patients
-with cancer'.
-
-``KE_COND_SCOPE`` picks the reading while the check set judges it: unset or ``rules`` (the rules as they were),
-``setting`` (setting words read in scope), ``cancer`` (and the cancer population), ``chronic`` (and chronic
-post-surgical pain named by its syndrome or by how long it has lasted: ``lexicons/conditions.toml``).
+'stage IV breast cancer', 'palliative cancer patients'). The malignancy may be named by any of its words
+('carcinoma', 'lymphoma', 'myeloma', 'neoplasm'), the people as 'cancer patients' or 'women receiving chemotherapy'
+as well as 'patients with cancer'; and a setting word elsewhere in such an abstract (a pathological fracture, the
+operation that removed the tumour) is not the setting of their pain unless a pain sentence names it.
 """
 
 from __future__ import annotations
 
-import os
 import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 _OPERATION = (r"(?:surg\w+|operations?|operative\w*|\w+ectom(?:y|ies)|\w+otom(?:y|ies)|\w+plast(?:y|ies)|\w+desis|"
               r"arthroplast\w*|arthroscop\w*|procedures?|(?:joint |knee |hip )?replacements?|resections?|amputations?)")
 _EVENT = rf"(?:{_OPERATION}|fractures?|injur(?:y|ies)|trauma\w*|dislocations?)"
 # A setting negated or offered as the alternative: 'non-surgical', 'nonoperative', 'without surgery', 'to avoid
-# surgery', 'on the waiting list for total knee replacement', 'instead of an operation'.
+# surgery', 'on the waiting list for total knee replacement', 'instead of an operation' (not 'with or without X', an arm).
 _NOT_DONE = (rf"\bnon-?(?:surgical\w*|operative\w*|invasive(?: procedures?)?)\b|"
              rf"\b(?:(?<!with or )without|avoid\w*|instead of|alternatives? to|rather than|waiting list for|"
              rf"(?:on|from) (?:a |the )?waiting lists? for|deferr\w+|postpon\w+|refus\w+)\s+"
@@ -56,31 +57,6 @@ ELIGIBILITY = re.compile(r"\b(?:exclusion criteria|excluded|exclusions? (?:was|w
                          r"contraindicat\w+)\b", re.I)
 _CLAUSE = re.compile(r"[^;]+")
 
-# Malignancy named by any of its words; not 'tumour necrosis factor' (a cytokine) nor 'benign tumour'.
-CANCER = re.compile(r"\b(?:cancers?|malignan\w+|cachexia|metasta\w+|oncolog\w+|palliative|carcinoma\w*|neoplas\w+|"
-                    r"(?<!benign )tumou?rs?(?! necrosis)|lymphoma\w*|leuka?emi\w*|myeloma\w*|sarcoma\w*|melanoma\w*|"
-                    r"mesothelioma\w*|glioma\w*|\w+blastoma\w*|hospice)\b", re.I)
-# People named by their cancer before the noun ('cancer patients', 'oncology outpatients', 'breast cancer survivors')
-# or by its treatment ('patients receiving chemotherapy').
-CANCER_PEOPLE = re.compile(r"\b(?:cancers?|oncolog\w+|tumou?r|carcinoma|palliative(?: care)?|hospice|metasta\w+)\s+"
-                           r"(?:[\w-]+\s+)?(?:patients|survivors|outpatients|inpatients|sufferers|populations?|women|men|"
-                           r"adults|children)\b|"
-                           r"\b(?:patients|participants|women|men|adults|children|people)\s+(?:\w+\s+){0,2}?(?:receiving|"
-                           r"undergoing|treated with|on)\s+(?:[\w-]+\s+){0,2}?(?:chemo\w*|radio\w*|anti-?cancer)", re.I)
-
-
-def scope() -> str:
-    """The reading ``KE_COND_SCOPE`` asks for (``rules`` when unset)."""
-    return os.environ.get("KE_COND_SCOPE", "rules")
-
-
-def reads_setting() -> bool:
-    return scope() in ("setting", "cancer", "chronic", "all")
-
-
-def reads_cancer() -> bool:
-    return scope() in ("cancer", "chronic", "all")
-
 
 def setting_text(text: str) -> str:
     """``text`` with the setting words that name no setting of this trial blanked (same length); a clause of
@@ -90,48 +66,49 @@ def setting_text(text: str) -> str:
     return NOT_SETTING.sub(lambda m: " " * len(m[0]), text)
 
 
-def cancer_people(text: str) -> bool:
-    """``text`` names people by their cancer or its treatment ('cancer patients', 'patients receiving chemotherapy')."""
-    return bool(CANCER_PEOPLE.search(text))
-
-
-def reads_studied() -> bool:
-    return scope() in ("studied", "all")
-
-
-def reads_chronic() -> bool:
-    return scope() in ("chronic", "all")
-
-
-# Chronic post-surgical pain (guideline additions rule af) named by its syndrome ('post-mastectomy pain syndrome',
-# 'post-thoracotomy pain syndrome') or by how long it has lasted since the operation ('pain persisting three months
-# after surgery'); back pain that persists after spinal surgery ('failed back surgery syndrome') is back pain of spinal
-# origin (rule h: ``low_back``).
-POST_SURGICAL = re.compile(r"\bpost-?(?:\w+ectomy|\w+otomy|\w+plasty|\w+rrhaphy|surgical|operative|amputation)\s+"
-                           r"(?:pain\s+)?syndromes?\b|"
-                           r"\b(?:pain|discomfort)\s+(?:that\s+)?(?:persist\w*|last\w*|remain\w*|continu\w*)\s+(?:[\w-]+\s+){0,3}?"
-                           r"(?:\d+|two|three|six|twelve|several)\s+(?:months?|years?)\s+(?:after|following|post)\b|"
-                           r"\bchronic (?:post-?surgical|post-?operative) (?:pain|neuropathic pain)\b|\bCPSP\b", re.I)
-FAILED_BACK = re.compile(r"\bfailed (?:back|spine|spinal)(?: surgery)? syndrome\b|\bFBSS\b|\bpost-?laminectomy (?:pain )?syndrome\b",
-                         re.I)
-# Chronicity stated by duration or course ('pain for at least 3 months', 'lasting more than six months', 'persistent',
-# 'long-standing', 'refractory'): a named condition studied as chronic, whatever word says so.
-CHRONIC = re.compile(r"\b(?:chronic\w*|persistent|long-?standing|longstanding|refractory|intractable)\b|"
-                     r"\b(?:pain|symptoms?|complaints?|\w+algias?|\w+dynias?|history|duration)\s+(?:[\w-]+\s+){0,3}?"
-                     r"(?:for|lasting|of|at least|more than|over|>|≥)\s*(?:at least\s+|more than\s+)?(?:\d+|three|six|twelve)\s*"
-                     r"(?:months?|years?)(?:'|’)?(?:\s+(?:or (?:more|longer)|duration))?\b|"
-                     r"\b(?:pain|symptoms?|complaints?|duration)\s+(?:[\w-]+\s+){0,3}?(?:for|lasting|of|at least|more than|over|>|≥)"
-                     r"\s*(?:at least\s+|more than\s+)?(?:12|twelve) weeks\b", re.I)
-
-
-# Setting words that, in people with cancer, name an event of the disease or of its care rather than an operation or a
-# procedure whose pain is studied: a pathological fracture, a nerve or radiation injury, an emergency admission, a
+# Malignancy named by any of its words; not 'tumour necrosis factor' (a cytokine) nor 'benign tumour'.
+CANCER = re.compile(r"\b(?:cancers?|malignan\w+|cachexia|metasta\w+|oncolog\w+|palliative|carcinoma\w*|neoplas\w+|"
+                    r"(?<!benign )tumou?rs?(?! necrosis)|lymphoma\w*|leuka?emi\w*|myeloma\w*|sarcoma\w*|melanoma\w*|"
+                    r"mesothelioma\w*|glioma\w*|\w+blastoma\w*|hospice)\b", re.I)
+# People named by their cancer before the noun ('cancer patients', 'oncology outpatients', 'breast cancer survivors')
+# or by its treatment ('women receiving chemotherapy').
+CANCER_PEOPLE = re.compile(r"\b(?:cancers?|oncolog\w+|tumou?r|carcinoma|palliative(?: care)?|hospice|metasta\w+)\s+"
+                           r"(?:[\w-]+\s+)?(?:patients|survivors|outpatients|inpatients|sufferers|populations?|women|men|"
+                           r"adults|children)\b|"
+                           r"\b(?:patients|participants|women|men|adults|children|people)\s+(?:\w+\s+){0,2}?(?:receiving|"
+                           r"undergoing|treated with|on)\s+(?:[\w-]+\s+){0,2}?(?:chemo\w*|radio\w*|anti-?cancer)", re.I)
+# Pain with no site of its own: 'pain' after a conjunction, a preposition or a severity ('assessed ... for appetite,
+# energy, mood and pain'; 'a significant difference in energy and pain'), or rated as cancer pain is ('worst pain',
+# 'breakthrough pain', 'bone pain' of metastases). 'oral pain' of mucositis in carcinoma patients is the mucositis's.
+_BARE_PAIN = re.compile(r"(?:^|\b(?:and|or|of|for|in|on|the|their|chronic|cancer|severe|moderate|mild|overall)\s+|,\s*)"
+                        r"pain\b(?!\s+(?:at|on|during|after)\b)|"
+                        r"\b(?:worst|average|least|current|breakthrough|bone|daily|total)\s+pain\b", re.I)
+# Setting words that, in people with cancer, name an event of the disease or of its care rather than an operation or
+# a procedure whose pain is studied: a pathological fracture, a nerve or radiation injury, an emergency admission, a
 # course of treatment undergone, an anaesthetic drug.
 DISEASE_EVENT = re.compile(r"\b(?:fractur\w*|injur(?:y|ies)|trauma\w*|dislocations?|emergenc\w*|icu|undergo\w*|"
                            r"an(?:a)?esthe\w+|myalgia|burns?)\b", re.I)
 
 
-def disease_events_only(settings: list[str], acute: "re.Pattern[str] | object") -> bool:
-    """Every acute-setting word of ``settings`` (sentences' setting texts) is a disease or care event."""
-    words = [m[0] for text in settings for m in acute.scan_iter(text)]  # type: ignore[attr-defined]
+def cancer_people(text: str) -> bool:
+    """``text`` names people by their cancer or its treatment ('cancer patients', 'women receiving chemotherapy')."""
+    return bool(CANCER_PEOPLE.search(text))
+
+
+def with_cancer(sentences: list["Sentence"], population: "re.Pattern[str]") -> bool:
+    """The participants are people with cancer: the title, or a sentence that names who they are (``population``:
+    'patients with ...'; or ``cancer_people``), names a malignancy."""
+    return any(CANCER.search(s.text) and (s.section == "TITLE" or population.search(s.text) or cancer_people(s.text))
+               for s in sentences)
+
+
+def cancer_pain(pain_sentences: list["Sentence"], sentences: list["Sentence"], population: "re.Pattern[str]") -> bool:
+    """Pain with no site of its own in one of ``pain_sentences``, studied in people with cancer."""
+    return any(_BARE_PAIN.search(s.text) for s in pain_sentences) and with_cancer(sentences, population)
+
+
+def disease_events_only(settings: list[str], acute: Any) -> bool:
+    """Every acute-setting word of ``settings`` (sentences' setting texts; ``acute``: the lexicon's gated pattern) is
+    a disease or care event."""
+    words = [m[0] for text in settings for m in acute.scan_iter(text)]
     return bool(words) and all(DISEASE_EVENT.fullmatch(w) for w in words)

@@ -5,9 +5,11 @@ background, not an adverse-event report or a list of signs at a treated skin are
 erythema and oedema'). Nothing is returned unless a pain outcome is studied.
 Acute settings (surgery, procedures, emergency, injection at induction) give ``postoperative_acute``
 where the same sentence, or the title, studies pain (with a named chronic condition only a surgical
-setting counts, and pain sites named only as outcomes after surgery are dropped); experimental pain in
-volunteers gives ``other``; 'chronic pain' without a named condition gives ``mixed_chronic``; pain
-studied in no listed condition gives ``other``. A pain word counts where the sentence measures or
+setting counts, and pain sites named only as outcomes after surgery are dropped); a setting word that names
+no setting of this trial (history, an exclusion, a course of chemotherapy) is not read, and in people with cancer
+only a setting that a pain sentence names counts (``condition_scope``); experimental pain in volunteers gives
+``other``; 'chronic pain' without a named condition gives ``mixed_chronic``; pain studied in no listed condition
+gives ``other``, or ``cancer_pain`` in people with cancer. A pain word counts where the sentence measures or
 compares it; rescue-drug use in a trial titled for agitation or sedation is not pain.
 """
 
@@ -190,37 +192,27 @@ def _rules(ctx: "Context") -> list[Finding]:
     for s in sentences:
         for term, _ in named_conditions(s.text):
             chosen.setdefault(term, s)
-    if condition_scope.reads_chronic():  # rules af, h: chronic post-surgical pain named by its syndrome or its duration
-        for s in sentences:
-            if condition_scope.POST_SURGICAL.search(s.text):
-                chosen.setdefault("other", s)
-            if condition_scope.FAILED_BACK.search(s.text):
-                chosen.setdefault("low_back", s)
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
-    setting = {s.index: condition_scope.setting_text(s.text) for s in sentences} if condition_scope.reads_setting() \
-        else {s.index: s.text for s in sentences}  # the setting words that name this trial's setting
+    setting = {s.index: condition_scope.setting_text(s.text) for s in sentences}  # the words naming this trial's setting
     acute = next((s for s in sentences if ACUTE.scan(setting[s.index])
                   and (s.index in pain or (title_pain and s is title))), None)
     # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
     # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
     population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
-    with_cancer = condition_scope.reads_cancer() and not specific and _with_cancer(sentences)
-    if acute is None and not population and not with_cancer:  # people with cancer: only pain tied to a setting
+    with_cancer = not specific and condition_scope.with_cancer(sentences, POPULATION)
+    if acute is None and not population and not with_cancer:  # people with cancer: only a setting a pain sentence names
         acute = next((s for s in sentences if ACUTE.scan(setting[s.index])), None)
     if acute is not None and specific and not SURGICAL.search(setting[acute.index]):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
-    if acute is not None and with_cancer \
-            and condition_scope.disease_events_only([setting[s.index] for s in sentences], ACUTE):
+    if acute is not None and with_cancer and condition_scope.disease_events_only([setting[s.index] for s in sentences], ACUTE):
         acute = None  # a pathological fracture or a course of chemotherapy in people with cancer is no acute setting
-    if acute is not None and not (specific and (_chronic_named(sentences, specific) if condition_scope.reads_studied()
-                                                else _chronic_only(sentences))):
+    if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
     if "neuropathic" in chosen and _SPECIFIC_NEUROPATHIC.intersection(chosen):
         del chosen["neuropathic"]  # 'neuropathic (not otherwise listed)': 'neuropathic pain after spinal cord injury'
     if "postoperative_acute" in chosen:  # 'shoulder pain' after laparoscopy is an outcome, not the condition
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
-                     and not POPULATION.search(sent.text)
-                     and not (condition_scope.reads_studied() and _disorder_named(sent.text, t))]:
+                     and not POPULATION.search(sent.text)]:
             del chosen[term]
     if specific and "postoperative_acute" not in chosen and operation_studied(ctx.intervention.name):
         # rules s, af: the trial's own operation treats the named condition and pain is measured after it
@@ -237,8 +229,7 @@ def _rules(ctx: "Context") -> list[Finding]:
     if not chosen:  # pain is studied but in no listed condition ('oral mucositis pain')
         strong = next((s for s in pain_sentences if STRONG_PAIN.search(s.text)), None)
         if strong is not None:
-            chosen["cancer_pain" if _cancer_population(pain_sentences if condition_scope.reads_cancer() else sentences, strong,
-                                                       sentences) else "other"] = strong
+            chosen["cancer_pain" if condition_scope.cancer_pain(pain_sentences, sentences, POPULATION) else "other"] = strong
     order = {c: i for i, c in enumerate(CONDITIONS)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
@@ -363,55 +354,6 @@ def _measured_pain(text: str) -> bool:
     return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(without_roles(text)))
 
 
-# Patients with cancer whose pain is studied without a site or a named cause ('assessed ... for appetite,
-# energy, mood and pain' in 'cancer cachexia'; 'a significant difference in energy and pain' in advanced
-# breast cancer) have cancer pain; 'oral pain' of mucositis in carcinoma patients is the mucositis's.
-_CANCER = re.compile(r"\b(?:cancers?|malignan\w+|cachexia|metasta\w+|oncolog\w+|palliative)\b", re.I)
-_BARE_PAIN = re.compile(r"(?:^|\b(?:and|or|of|for|in|on|the|their|chronic|cancer|severe|moderate|mild|overall)\s+|,\s*)"
-                        r"pain\b(?!\s+(?:at|on|during|after)\b)", re.I)
-
-
-def _cancer_population(pain_sentences: list["Sentence"], strong: "Sentence", sentences: list["Sentence"]) -> bool:
-    """Pain without a site of its own (``strong``; with ``KE_COND_SCOPE`` any of ``pain_sentences``) in people with cancer."""
-    if not condition_scope.reads_cancer():
-        if not _BARE_PAIN.search(strong.text):
-            return False
-        return any(_CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)) for s in sentences)
-    if not any(_BARE_PAIN.search(s.text) or _CANCER_SITE_PAIN.search(s.text) for s in pain_sentences):
-        return False
-    return _with_cancer(sentences)
-
-
-def _with_cancer(sentences: list["Sentence"]) -> bool:
-    """The participants are people with cancer: the title, or a sentence naming who they are, names a malignancy."""
-    return any(condition_scope.CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)
-                                                          or condition_scope.cancer_people(s.text)) for s in sentences)
-
-
-# Pain of people with cancer named by how it is rated, not by a site of its own ('worst pain', 'breakthrough pain',
-# 'bone pain' of metastases).
-_CANCER_SITE_PAIN = re.compile(r"\b(?:worst|average|least|current|breakthrough|bone|daily|total)\s+pain\b", re.I)
-
-
-# A pain named by where it is felt ('shoulder pain', 'neck pain', 'headache'), which an operation can cause; a disorder
-# ('osteoarthritis', 'rotator cuff tears', 'central neuropathic pain') is what an operation treats (rule s).
-_SITE_PAIN = re.compile(r"(?:pain|aches?|headaches?|algias?)$", re.I)
-
-
-def _disorder_named(text: str, term: str) -> bool:
-    """``text`` names ``term`` by a disorder, not only by a site of pain."""
-    return any(t == term and (not _SITE_PAIN.search(m[0]) or term == "neuropathic") for t, m in named_conditions(text))
-
-
-def _chronic_named(sentences: list["Sentence"], specific: set[str]) -> bool:
-    """A named chronic condition studied as chronic: a sentence that names it says so ('chronic', 'persistent', 'pain
-    for at least 3 months'); 'chronic' elsewhere ('chronic kidney disease', 'chronic postsurgical pain' as an outcome)
-    says nothing of it."""
-    return any(condition_scope.CHRONIC.search(s.text) and any(t in specific for t, _ in named_conditions(s.text))
-               for s in sentences)
-
-
 def _chronic_only(sentences: list["Sentence"]) -> bool:
     """A named chronic condition studied as chronic: acute-setting words then describe something else."""
-    chronic = condition_scope.CHRONIC if condition_scope.reads_chronic() else _CHRONIC_WORD
-    return any(chronic.search(s.text) for s in sentences)
+    return any(_CHRONIC_WORD.search(s.text) for s in sentences)
