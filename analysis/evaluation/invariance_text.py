@@ -24,6 +24,8 @@ Each function maps a text to a text a reader would annotate identically; why the
   the class the guideline maps it to is the same, so ``conditions`` must not change.
 - ``title_case``: the title in Title Case when written in sentence case, and in sentence case when in Title Case (short
   forms in capitals kept): journals' house styles, the same words.
+- ``malignancy_words``: 'cancer' -> 'carcinoma' (not in 'cancer pain'): the same people with a malignancy, whose pain is
+  still cancer pain.
 - ``population_order``: 'patients with chronic low back pain' -> 'chronic low back pain patients': the same people
   named in the other order clinicians write; only where the phrase ends (punctuation or a verb after it: not 'with ... pain syndrome', 'with X and Y').
 """
@@ -257,6 +259,18 @@ def condition_synonyms(text: str) -> str:
     return _CONDITION_WORDS.sub(swap, text)
 
 
+# ------------------------------------------------------------------------------------------------ malignancy
+# 'cancer' -> 'carcinoma' (the malignancy named by the word most trials of solid tumours use); not inside a condition
+# name the lexicon spells with 'cancer' ('cancer pain', 'cancer-related pain') nor in an institution's name.
+_CANCER_WORD = re.compile(r"\b([Cc])ancer(s?)\b(?![- ](?:related |induced )?pain)(?! (?:Institute|Society|Cent(?:er|re)|Research|Council))")
+
+
+def malignancy_words(text: str) -> str:
+    """Every 'cancer' -> 'carcinoma' outside 'cancer pain': people with cancer named by another word for their malignancy,
+    so the pain studied in them is still cancer pain."""
+    return _CANCER_WORD.sub(lambda m: ("C" if m.group(1) == "C" else "c") + "arcinoma" + m.group(2), text)
+
+
 # ------------------------------------------------------------------------------------------------ populations
 _POPULATION = re.compile(r"\b(patients|participants|subjects|adults|women|men|individuals|outpatients) with ((?:[\w-]+ ){0,3}?"
                          r"(?:pain|osteoarthritis|fibromyalgia|migraines?|headaches?|neuropathy|sciatica|arthritis|"
@@ -296,5 +310,5 @@ def rename(text: str, names: re.Pattern[str], new_name: str = UNSEEN_NAME) -> st
 TEXT_REWRITES: dict[str, Callable[[str], str]] = {
     "reletter_arms": reletter_arms, "number_words": number_words, "typography": typography,
     "spelling": spelling, "route_forms": route_forms, "condition_synonyms": condition_synonyms,
-    "population_order": population_order, "title_case": title_case,
+    "population_order": population_order, "title_case": title_case, "malignancy_words": malignancy_words,
 }

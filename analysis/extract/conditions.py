@@ -5,9 +5,11 @@ background, not an adverse-event report or a list of signs at a treated skin are
 erythema and oedema'). Nothing is returned unless a pain outcome is studied.
 Acute settings (surgery, procedures, emergency, injection at induction) give ``postoperative_acute``
 where the same sentence, or the title, studies pain (with a named chronic condition only a surgical
-setting counts, and pain sites named only as outcomes after surgery are dropped); experimental pain in
-volunteers gives ``other``; 'chronic pain' without a named condition gives ``mixed_chronic``; pain
-studied in no listed condition gives ``other``. A pain word counts where the sentence measures or
+setting counts, and pain sites named only as outcomes after surgery are dropped); a setting word that names
+no setting of this trial (history, an exclusion, a course of chemotherapy) is not read, and in people with cancer
+only a setting that a pain sentence names counts (``condition_scope``); experimental pain in volunteers gives
+``other``; 'chronic pain' without a named condition gives ``mixed_chronic``; pain studied in no listed condition
+gives ``other``, or ``cancer_pain`` in people with cancer. A pain word counts where the sentence measures or
 compares it; rescue-drug use in a trial titled for agitation or sedation is not pain.
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import condition_reader, required_text
+from ketamine_evidence.analysis.extract import condition_reader, condition_scope, required_text
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
                                                            _pain_beyond_population, spell_out, without_roles)
@@ -191,15 +193,19 @@ def _rules(ctx: "Context") -> list[Finding]:
         for term, _ in named_conditions(s.text):
             chosen.setdefault(term, s)
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
-    acute = next((s for s in sentences if ACUTE.scan(s.text)
+    setting = {s.index: condition_scope.setting_text(s.text) for s in sentences}  # the words naming this trial's setting
+    acute = next((s for s in sentences if ACUTE.scan(setting[s.index])
                   and (s.index in pain or (title_pain and s is title))), None)
     # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
     # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
     population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
-    if acute is None and not population:
-        acute = next((s for s in sentences if ACUTE.scan(s.text)), None)
-    if acute is not None and specific and not SURGICAL.search(acute.text):
+    with_cancer = not specific and condition_scope.with_cancer(sentences, POPULATION)
+    if acute is None and not population and not with_cancer:  # people with cancer: only a setting a pain sentence names
+        acute = next((s for s in sentences if ACUTE.scan(setting[s.index])), None)
+    if acute is not None and specific and not SURGICAL.search(setting[acute.index]):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
+    if acute is not None and with_cancer and condition_scope.disease_events_only([setting[s.index] for s in sentences], ACUTE):
+        acute = None  # a pathological fracture or a course of chemotherapy in people with cancer is no acute setting
     if acute is not None and not (specific and _chronic_only(sentences)):
         chosen.setdefault("postoperative_acute", acute)
     if "neuropathic" in chosen and _SPECIFIC_NEUROPATHIC.intersection(chosen):
@@ -223,7 +229,7 @@ def _rules(ctx: "Context") -> list[Finding]:
     if not chosen:  # pain is studied but in no listed condition ('oral mucositis pain')
         strong = next((s for s in pain_sentences if STRONG_PAIN.search(s.text)), None)
         if strong is not None:
-            chosen["cancer_pain" if _cancer_population(sentences, strong) else "other"] = strong
+            chosen["cancer_pain" if condition_scope.cancer_pain(pain_sentences, sentences, POPULATION) else "other"] = strong
     order = {c: i for i, c in enumerate(CONDITIONS)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]
@@ -346,20 +352,6 @@ def _measured_pain(text: str) -> bool:
     """Pain measured in ``text``: analgesic use, or a pain word near a measure outside the phrases that give pain
     another role (population, technique, purpose, a painful thing: ``pain_roles``)."""
     return bool(CONSUMED.search(text)) or bool(_MEASURED_PAIN.search(without_roles(text)))
-
-
-# Patients with cancer whose pain is studied without a site or a named cause ('assessed ... for appetite,
-# energy, mood and pain' in 'cancer cachexia'; 'a significant difference in energy and pain' in advanced
-# breast cancer) have cancer pain; 'oral pain' of mucositis in carcinoma patients is the mucositis's.
-_CANCER = re.compile(r"\b(?:cancers?|malignan\w+|cachexia|metasta\w+|oncolog\w+|palliative)\b", re.I)
-_BARE_PAIN = re.compile(r"(?:^|\b(?:and|or|of|for|in|on|the|their|chronic|cancer|severe|moderate|mild|overall)\s+|,\s*)"
-                        r"pain\b(?!\s+(?:at|on|during|after)\b)", re.I)
-
-
-def _cancer_population(sentences: list["Sentence"], strong: "Sentence") -> bool:
-    if not _BARE_PAIN.search(strong.text):
-        return False
-    return any(_CANCER.search(s.text) and (s.section == "TITLE" or POPULATION.search(s.text)) for s in sentences)
 
 
 def _chronic_only(sentences: list["Sentence"]) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.evaluation.invariance_text import (condition_synonyms, label_map, number_words, rename,
-                                                                   population_order, reletter_arms, route_forms, spelling,
+from ketamine_evidence.analysis.evaluation.invariance_text import (condition_synonyms, label_map, malignancy_words,
+                                                                   number_words, rename, population_order, reletter_arms, route_forms, spelling,
                                                                    title_case, typography)
 
 # ketamine dev 25302093
@@ -92,6 +92,15 @@ def test_condition_synonyms_keep_the_class():
         "patients with a combination of cephalalgia and cervical pain"
     assert condition_synonyms("in reducing pain in people with sciatica") == "in reducing pain in people with sciatic pain"
     assert condition_synonyms("relief of acute upper or low back pain") == "relief of acute upper or low back pain"
+
+
+def test_malignancy_words_keep_cancer_pain_as_written():
+    # pool dev PMC1968186 (title); ketamine dev 'patients with stage IV cancer'; 'cancer pain' (chronic dev PMC2644667) stays
+    assert malignancy_words("Combination or mild single agent chemotherapy for advanced breast cancer?") == \
+        "Combination or mild single agent chemotherapy for advanced breast carcinoma?"
+    assert malignancy_words("patients with stage IV cancer received intravenous ketamine") == \
+        "patients with stage IV carcinoma received intravenous ketamine"
+    assert malignancy_words("for the control of chronic cancer pain") == "for the control of chronic cancer pain"
 
 
 def test_population_order_only_where_the_phrase_ends():
