@@ -137,10 +137,10 @@ def _candidates(text: str, course: float | None, schedule: dict[int, float] | No
         spans.setdefault((p.start, p.end), []).append(p)
     out: list[TimeMention] = []
     for (start, end), points in spans.items():
-        if _STATED_ON and stated_length(text, start):  # 'Mean follow-up was 24 months': a length read as measured, of the follow-up
-            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, STATED))
-        elif not points[0].measured:
+        if not points[0].measured:
             out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point"))
+        elif _STATED_ON and stated_length(text, start):  # 'Mean follow-up was 24 months': read as measured, the
+            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, STATED))  # follow-up's length
     return out
 
 
@@ -198,9 +198,9 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
         if (t.max_days >= 365 and _YEAR_UNIT.search(t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
                 _AGE.search(text)):
             continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
-        if t.kind == STATED:
-            out.append(t)  # the follow-up's own stated length: the words around it say what lasted, not what is excluded
-            continue
+        if t.kind == STATED or _STATED_ON and stated_length(text, t.start):
+            out.append(t)  # the follow-up's own stated length: the words around it ('at least', 'a median interval of')
+            continue  # say how it is summarised, not that it is something else
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
         if (_NOT_FOLLOW_UP_BEFORE.search(before) and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
                 or _NOT_FOLLOW_UP_AFTER.search(after)):

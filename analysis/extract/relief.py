@@ -24,7 +24,7 @@ from ketamine_evidence.analysis.extract.relief_controls import (active_comparato
                                                                 add_on_groups as _add_on_groups, inactive_control as _inactive_control,
                                                                 names_control_arm as _names_control_arm,
                                                                 names_inactive_control as _names_inactive_control)
-from ketamine_evidence.analysis.extract.relief_times import listed_days, pain_times_text
+from ketamine_evidence.analysis.extract.relief_times import listed_days, pain_times_text, unit_shared_durations
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
@@ -261,7 +261,14 @@ def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, fl
                 return []  # the clause's every time is another outcome's: it lends none to the pain result
     if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
         analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
+        if analgesia and _WIDE_ANALGESIA:
+            # '(613 ± 60 vs. 320 ± 45 min)': the value written before the unit is read too (the longer is the benefit)
+            return [p.days for p in points] + unit_shared_durations(v.clause)
         return [p.days for p in points if analgesia or not p.measured]
+    if _WIDE_ANALGESIA and _ANALGESIA_DURATION.search(v.clause):
+        shared = unit_shared_durations(v.clause)  # 'Pain-free duration was 546.90 (±93.66) min in group NB'
+        if shared:
+            return shared
     return _lent_days(v, course, schedule)
 
 
@@ -283,6 +290,19 @@ def _lent_days(v: Verdict, course: float | None, schedule: dict[int, float] | No
 _ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
                                  r"analgesic duration|time (to|for|until) (the )?(first )?(rescue )?(analgesi\w*|pain)|"
                                  r"pain-free (period|interval))", re.I)
+# The same measured duration in the other wordings trials use (round 11): 'pain-free duration', 'duration of effective
+# analgesia', 'analgesia duration', 'time to first request for analgesia', 'first analgesic request time',
+# 'postoperative analgesia lasted', 'duration of analgesic effect'.
+_ANALGESIA_WORDINGS = re.compile(
+    r"\b(?:duration|length|period)\s(?:of\s)?(?:the\s)?(?:(?:post-?operative|effective|complete|adequate|total|mean|median)\s){0,2}"
+    r"(?:analgesi\w*|pain[- ]relief|pain[- ]free\w*)|"
+    r"\b(?:analgesi\w*|pain[- ]free|pain[- ]relief)\s(?:\w+\s)?(?:duration|time|period|interval)\b|"
+    r"\btime\s(?:to|until|till|for|before)\s(?:the\s)?(?:first\s)?(?:(?:request|requirement|demand|need|call)\s(?:for|of)\s)?"
+    r"(?:(?:rescue|supplemental|additional|postoperative|first)\s){0,2}(?:analgesi\w*|opioid|pain|morphine|request)|"
+    r"\banalgesi\w*\s(?:\w+\s)?lasted\b", re.I)
+_WIDE_ANALGESIA = choice("KE_RELIEF_ANALGESIA", ("narrow", "wide"), "narrow") == "wide"  # check-set variant switch (round 11)
+if _WIDE_ANALGESIA:
+    _ANALGESIA_DURATION = re.compile(f"{_ANALGESIA_DURATION.pattern}|{_ANALGESIA_WORDINGS.pattern}", re.I)
 
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
@@ -357,6 +377,8 @@ def _arm_duration(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sent
 def measured_only(found: tuple[float, "Sentence", str]) -> bool:
     """True when the relief is a measured duration ('duration of analgesia (median 320 min versus 220 min)'):
     how long analgesia lasted, not a time at which the patients were followed."""
+    if _WIDE_ANALGESIA and any(abs(d - found[0]) < 1e-6 for d in unit_shared_durations(found[2])):
+        return True  # '546.90 (±93.66) min': a measured duration whose unit is written after its SD or the next value
     points = time_points(found[2]) or [  # a time the sentence lent the clause is read in the sentence
         p for p in time_points(found[1].text) if abs(p.days - found[0]) < 1e-6]
     return bool(points) and all(p.measured for p in points if abs(p.days - found[0]) < 1e-6)

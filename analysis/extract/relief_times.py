@@ -94,3 +94,22 @@ def listed_days(rest: str, when: tuple[float | None, dict[int, float]]) -> list[
     if _significance(tail) == "ns":
         return []
     return [p.days for p in points if p.end <= len(tail)]  # the list shares its first time's role: no measured value
+
+
+
+_DURATION_UNIT = r"(?P<unit>min(?:utes?)?|h(?:ours?|rs?)?)\b"
+_SD = r"(?:\s?\(?\s?(?:±|\+/-)\s?\d+(?:\.\d+)?\s?\)?)?"
+# A value whose unit comes only after the next one ('613 ± 60 vs. 320 ± 45 min', '613 vs. 320 min') or after its SD in
+# brackets ('546.90 (±93.66) min'): the unit is shared.
+_SHARED_UNIT = re.compile(rf"(?<![\d.])(?P<a>\d+(?:\.\d+)?){_SD}\s(?:vs\.?|versus)\s\d+(?:\.\d+)?{_SD}\s?{_DURATION_UNIT}|"
+                          rf"(?<![\d.])(?P<b>\d+(?:\.\d+)?)\s?\(\s?(?:±|\+/-)\s?\d+(?:\.\d+)?\s?\)\s?(?P<unit2>min(?:utes?)?|h(?:ours?|rs?)?)\b",
+                          re.I)
+
+
+def unit_shared_durations(clause: str) -> list[float]:
+    """Durations, in days, written with a unit they share with the next value or after a bracketed SD."""
+    out: list[float] = []
+    for m in _SHARED_UNIT.finditer(clause):
+        value, unit = (m.group("a"), m.group("unit")) if m.group("a") else (m.group("b"), m.group("unit2"))
+        out.append(float(value) / (1440.0 if unit.lower().startswith("m") else 24.0))
+    return out
