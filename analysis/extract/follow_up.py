@@ -4,7 +4,9 @@
 follow-up periods, counted from the start of treatment (a time after the end of treatment adds the course,
 ``timepoints``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
 recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
-planned times. Minute-scale times count only where nothing longer is stated and they time an assessment.
+planned times; a length the text states for the follow-up itself ('Mean follow-up was 24 months') is one, though
+its words read as a measured duration (``follow_up_length``). Minute-scale times count only where nothing longer is
+stated and they time an assessment.
 Where no time is stated at all, pain rated only at a single session or procedure gives 0 (rules r, z, at).
 """
 
@@ -18,7 +20,6 @@ from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
 from ketamine_evidence.analysis.extract.protocols import is_planned
-from ketamine_evidence.analysis.extract.reader_options import choice
 from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention,
                                                               parse_number, unit_days)
 from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
 _HOUR = 1 / 24 - 1e-9
-_STATED_ON = choice("KE_FU_STATED", ("off", "on"), "off") == "on"  # check-set variant switch (round 11)
 # Context before a time that makes it something other than a follow-up.
 _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"(\b(aged?|ages|age group|age of|years of age)\b[^.;]{0,25}|\b(duration|history|lasting|for at least|at least|"
@@ -139,7 +139,7 @@ def _candidates(text: str, course: float | None, schedule: dict[int, float] | No
     for (start, end), points in spans.items():
         if not points[0].measured:
             out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point"))
-        elif _STATED_ON and stated_length(text, start):  # 'Mean follow-up was 24 months': read as measured, the
+        elif stated_length(text, start):  # 'Mean follow-up was 24 months': read as measured, the
             out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, STATED))  # follow-up's length
     return out
 
@@ -198,7 +198,7 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
         if (t.max_days >= 365 and _YEAR_UNIT.search(t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
                 _AGE.search(text)):
             continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
-        if t.kind == STATED or _STATED_ON and stated_length(text, t.start):
+        if t.kind == STATED or stated_length(text, t.start):
             out.append(t)  # the follow-up's own stated length: the words around it ('at least', 'a median interval of')
             continue  # say how it is summarised, not that it is something else
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
@@ -270,21 +270,16 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
 _COURSE_THEN_OFF = re.compile(
     rf"\bfor\s(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?P<ua>days|{WEEK_UNITS}|{MONTH_UNITS}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
     rf"(?:subsequent\s)?(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:wash-?out|follow[- ]?up|treatment-free|"
-    r"post-?treatment|off-treatment)\s(?:period|phase)\b" + (  # and, stated, a follow-up named without 'period'
-        r"|\bfor\s(?P<a2>\d+(?:\.\d+)?|[a-z]+)\s(?P<ua2>days|{w}|{m}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
-        r"(?:subsequent\s|further\s|additional\s)?(?P<b2>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub2>days?|{w}|{m})\s"
-        r"(?:(?:treatment-free|post-?treatment|off-treatment)\s)?follow[- ]?up\b".format(w=WEEK_UNITS, m=MONTH_UNITS)
-        if _STATED_ON else ""), re.I)
+    r"post-?treatment|off-treatment)\s(?:period|phase)\b", re.I)
 _CROSSOVER = re.compile(r"\bcross-?over\b", re.I)
 
 
 def course_then_off(text: str) -> float | None:
     """Days of a course plus the period off treatment after it ('for 8 weeks, with a 4-week washout period' -> 84)."""
-    m = _COURSE_THEN_OFF.search(text) if "period" in text or "phase" in text or "ollow" in text else None
+    m = _COURSE_THEN_OFF.search(text) if "period" in text or "phase" in text else None
     if m is None:
         return None
-    pairs = (("a", "ua"), ("b", "ub")) if m.group("a") else (("a2", "ua2"), ("b2", "ub2"))
-    parts = [(parse_number(m.group(n)), unit_days(m.group(u))) for n, u in pairs]
+    parts = [(parse_number(m.group(n)), unit_days(m.group(u))) for n, u in (("a", "ua"), ("b", "ub"))]
     if any(number is None or per is None for number, per in parts):
         return None  # 'for several weeks'
     return sum(number * per for number, per in parts) or None  # type: ignore[operator]

@@ -1,6 +1,5 @@
 """The follow-up as the subject of a stated length: 'The follow-up period was one year', 'Mean follow-up was 24
-months', 'followed up for a median interval of 12 months', 'a follow-up period of 50 ± 62 months', 'The study
-lasted 12 weeks'.
+months', 'followed up for a median interval of 12 months', 'a follow-up period of 50 ± 62 months'.
 
 A time read as a measured duration ('was 12 months', 'a mean of 14 months', '50 ± 62 months') is no time point
 (``timepoints.is_measured``): 'the duration of analgesia was 320 min' says how long something lasted, not when
@@ -13,15 +12,16 @@ from __future__ import annotations
 
 import re
 
+STATED = "stated_follow_up"  # ``TimeMention.kind`` of a time this module reads as the follow-up's stated length
+
 # The follow-up named as what lasted, then what joins it to its length, ending right before the time.
 _STATED = re.compile(
     r"(?P<head>(?:\b(?:[Tt]he|[Aa]n?|[Mm]ean|[Mm]edian|[Aa]verage|[Mm]inimum|[Mm]aximum|[Oo]verall|[Tt]otal|[Cc]linical)\s)*)"
-    r"\b(?:(?:post-?(?:operative|treatment|intervention)|clinical|study)\s)?(?:follow[- ]?up|observation)"
+    r"\b(?:(?:post-?(?:operative|treatment|intervention)|clinical|study)\s)?follow[- ]?up"
     r"(?:\s(?:period|time|duration|interval|length))?"
     r"\s(?P<link>was|were|is|lasted|lasting|averaged|ranged(?:\sfrom)?|of|extended\sto|reached)"
     r"(?:\s(?:a|an|the))?(?:\s(?:mean|median|average|minimum|maximum)(?:\s(?:duration|period|interval|time))?(?:\s(?:of|was))?)?"
     r"(?:\s(?:at\sleast|up\sto|over|more\sthan|approximately|about|nearly))?\s?$"
-    r"|\b(?:study|trial)\s(?:lasted|(?:duration|length)\s(?:was|of))\s(?:(?:about|approximately|nearly)\s)?$"
     r"|\bfollowed(?:\sup)?\s(?:for|over)\s(?:a\s|an\s)?(?:(?:mean|median|average|minimum|maximum)\s"
     r"(?:(?:duration|period|interval|time)\s)?(?:of\s)?|at\sleast\s|up\sto\s)?$", re.I)
 # A preposition right before the follow-up makes it a moment or an event: 'pain at follow-up was', 'loss to follow-up'.
@@ -31,8 +31,8 @@ _WINDOW = 90
 
 def stated_length(text: str, start: int) -> bool:
     """The time that begins at ``text[start]`` is the length the text states for its follow-up."""
-    if "ollow" not in text and "bservation" not in text and "tudy" not in text and "rial" not in text:
-        return False  # every match names the follow-up, the observation, the study or the trial
+    if "ollow" not in text:
+        return False  # every match names the follow-up
     lead = text[max(0, start - _WINDOW):start]
     m = _STATED.search(lead)
     if m is None:
@@ -41,5 +41,3 @@ def stated_length(text: str, start: int) -> bool:
     # a verb does so only where the follow-up is the sentence's subject, not a moment ('pain at follow-up was 3.2')
     return m.group("link") in ("of", "lasting") or not _MOMENT_BEFORE.search(lead[:m.start()])
 
-
-STATED = "stated_follow_up"  # ``TimeMention.kind`` of a time this module reads as the follow-up's stated length

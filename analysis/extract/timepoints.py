@@ -26,7 +26,6 @@ import re
 from dataclasses import dataclass
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
-from ketamine_evidence.analysis.extract.reader_options import choice
 from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, ORDINALS, WEEK_UNITS, TimeMention,
                                                               time_mentions, unit_days)
 
@@ -71,10 +70,7 @@ AFTER_TREATMENT = re.compile(
     r"therapy|intervention|programme|program|course)|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program) "
     r"(?:ended|had ended|was (?:stopped|completed|discontinued))|"
     r"\btreatment[- ]free follow[- ]?up\b|\bfollow[- ]?up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
-    r"\bfollowed(?: up)? for (?:another|a further|an additional)\b" + (
-        # the end named after its treatment: '4 weeks after treatment cessation', 'after intervention completion'
-        r"|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program)\s(?:cessation|completion|"
-        r"discontinuation|withdrawal|termination)\b" if choice("KE_FU_STATED", ("off", "on"), "off") == "on" else ""),
+    r"\bfollowed(?: up)? for (?:another|a further|an additional)\b",
     re.I)
 # A treatment course over days or weeks: 'for 14 consecutive days', 'an 8-week treatment', 'for 10 weeks',
 # 'a 4-week intervention period', 'over a period of 4 weeks', '64 days of continuous BP-C1 treatment', 'The
