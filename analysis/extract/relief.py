@@ -16,27 +16,19 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up_length import STATED
 from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up_mentions,
                                                           rated_at_the_moment, timing)
-from ketamine_evidence.analysis.extract.reader_options import choice
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only as _active_comparator_only,
                                                                 add_on_groups as _add_on_groups, inactive_control as _inactive_control,
                                                                 names_control_arm as _names_control_arm,
                                                                 names_inactive_control as _names_inactive_control)
-from ketamine_evidence.analysis.extract.relief_times import listed_days, pain_times_text, unit_shared_durations
+from ketamine_evidence.analysis.extract.relief_times import listed_days
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
-    from ketamine_evidence.analysis.extract.arms import Arms
     from ketamine_evidence.analysis.parse.sentences import Sentence
-
-_OWN_TIMES = choice("KE_RELIEF_TIMES", ("clause", "own"), "clause") == "own"  # check-set variant switch (round 11)
-_PRIMARY_ON = choice("KE_RELIEF_PRIMARY", ("off", "on"), "off") == "on"  # check-set variant switch (round 11)
-_WITHIN_ON = choice("KE_RELIEF_WITHIN", ("any", "between"), "any") == "between"  # check-set variant switch (round 11)
-_LISTED_ON = choice("KE_RELIEF_LIST", ("off", "on"), "off") == "on"  # check-set variant switch (round 11)
 
 # A benefit tied to every assessment, to the end of the study ('final alleviations') or sustained without a time:
 # it lasts to the last follow-up.
@@ -69,7 +61,6 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     # are formed otherwise, so its times are not the intervention's benefit over its control.
     verdicts = [v for v in pain_effect.article_verdicts(ctx) if not _EXPECTED.search(v.clause) and not _pools_arms(v)]
     when = timing(ctx)
-    arms = article_arms(ctx)
     if value in HEAD_TO_HEAD_VALUES and _head_to_head(ctx, verdicts):
         # Active comparator only (additions rule e): between-arm benefits give no reading; a change from baseline
         # ('lidocaine causes a significant reduction in pain') or the arm's own duration of analgesia does.
@@ -78,7 +69,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             return _arm_duration(ctx, verdicts) or _all_improved(ctx, when[0])
         verdicts = own
     if value in ("improved", "mixed"):
-        better = _last_better(verdicts, ("better",), follow, when, arms)
+        better = _last_better(verdicts, ("better",), follow, when)
         if value == "improved" and better is not None and follow is not None and better[0] < follow[0] and (
                 "sustain" in ctx.text or "maintain" in ctx.text):
             kept = next((s for s in ctx.sentences if _SUSTAINED.search(s.text)), None)
@@ -86,13 +77,12 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
         return better or _end_of_course(ctx, verdicts, when[0]) or (
             _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or (
-            _last_better(verdicts, ("within",), follow, when, arms) if value == "improved" and not (
-                _WITHIN_ON and _inactive_control(verdicts, ctx.text)) else None) or _single_assessment(ctx)
+            _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
         # A change from baseline, or the arm's own duration of analgesia (rule e). Else a dated 'worse' comparison
         # against placebo, sham or no treatment is a reading with no relief at any time: 0 (guideline). Undated
         # 'worse' verdicts give nothing: on dev they are more often wrong verdicts than right ones.
-        found = _last_better(verdicts, ("within",), follow, when, arms) or _arm_duration(ctx, verdicts)
+        found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
         worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None and v.times), None)
         if found is None and worse is not None and worse.sentence is not None and _inactive_control(verdicts, ctx.text):
             return 0.0, worse.sentence, worse.clause.strip()
@@ -102,7 +92,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         if not placebo:
             gains = [v for v in verdicts if v.verdict == "within" or (
                 v.verdict == "no_difference" and _RELIEF_FROM_BASELINE.search(v.clause))]
-            kept = _last_better(gains, ("within", "no_difference"), follow, when, arms)
+            kept = _last_better(gains, ("within", "no_difference"), follow, when)
             if kept:
                 return kept
             gains = [v for v in gains if v.verdict == "within" or _GAIN.search(v.clause)]  # not 'equally effective'
@@ -217,21 +207,15 @@ def _right_after(ctx: "Context", verdicts: list[Verdict], course: float | None) 
 _RATED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded)\w*", re.I)
 
 
-# The primary outcome named with the time it is measured at: 'The primary outcome was pain intensity at 8 weeks'.
-_PRIMARY = re.compile(r"\bprimary (?:efficacy )?(?:outcome|end ?point|endpoint|measure|variable)s?\b", re.I)
-
-
 def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     """The one time at which pain was assessed, when the abstract states exactly one ('the incidence and
-    severity of myalgia were assessed 24 hours after surgery'; a pain primary outcome stated at one time, 'The
-    primary outcome was pain intensity at 8 weeks', names when it was measured): the benefit was seen then."""
+    severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
     found: list[tuple[float, "Sentence"]] = []
     for short in (False, True):  # minute-scale times only where no longer one is stated
         for s in ctx.sentences:
-            rated = _RATED.search(s.text) or _PRIMARY_ON and "rimary" in s.text and _PRIMARY.search(s.text)
-            if rated and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
+            if _RATED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
                     _POOLED.search(s.text[:80])):  # a result that pools the arms dates no assessment of the benefit
-                found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1 and t.kind != STATED]
+                found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1]
         if found:
             break
     if len({days for days, _ in found}) == 1:
@@ -241,34 +225,18 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
 
 
 def _last_better(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
-                 when: tuple[float | None, dict[int, float]] = (None, {}), arms: "Arms | None" = None
-                 ) -> tuple[float, "Sentence", str] | None:
+                 when: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
     """The latest time tied to a verdict of ``kinds``: hours and longer, else minutes ('lower at 5 min')."""
-    return _last_time(verdicts, kinds, follow, _HOUR, when, arms) or _last_time(verdicts, kinds, follow, _MINUTE, when, arms)
+    return _last_time(verdicts, kinds, follow, _HOUR, when) or _last_time(verdicts, kinds, follow, _MINUTE, when)
 
 
-def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, float] | None = None,
-                 arms: "Arms | None" = None) -> list[float]:
+def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, float] | None = None) -> list[float]:
     """The time points a verdict's own clause states (``timepoints``: visits, ordinal hours, post-treatment
-    anchors; measured durations dropped), else the times the sentence lends it. With ``arms``, a coordinated
-    statement about another outcome ('..., and nausea was less frequent at 24 h') lends no time (``relief_times``)."""
+    anchors; measured durations dropped), else the times the sentence lends it."""
     points = time_points(v.clause, course, schedule)
-    if points and arms is not None and _OWN_TIMES:
-        own = pain_times_text(v.clause, arms)
-        if own != v.clause:
-            points = time_points(own, course, schedule)
-            if not points:
-                return []  # the clause's every time is another outcome's: it lends none to the pain result
     if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
         analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
-        if analgesia and _WIDE_ANALGESIA:
-            # '(613 ± 60 vs. 320 ± 45 min)': the value written before the unit is read too (the longer is the benefit)
-            return [p.days for p in points] + unit_shared_durations(v.clause)
         return [p.days for p in points if analgesia or not p.measured]
-    if _WIDE_ANALGESIA and _ANALGESIA_DURATION.search(v.clause):
-        shared = unit_shared_durations(v.clause)  # 'Pain-free duration was 546.90 (±93.66) min in group NB'
-        if shared:
-            return shared
     return _lent_days(v, course, schedule)
 
 
@@ -290,29 +258,15 @@ def _lent_days(v: Verdict, course: float | None, schedule: dict[int, float] | No
 _ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|pain relief|sensory block)|"
                                  r"analgesic duration|time (to|for|until) (the )?(first )?(rescue )?(analgesi\w*|pain)|"
                                  r"pain-free (period|interval))", re.I)
-# The same measured duration in the other wordings trials use (round 11): 'pain-free duration', 'duration of effective
-# analgesia', 'analgesia duration', 'time to first request for analgesia', 'first analgesic request time',
-# 'postoperative analgesia lasted', 'duration of analgesic effect'.
-_ANALGESIA_WORDINGS = re.compile(
-    r"\b(?:duration|length|period)\s(?:of\s)?(?:the\s)?(?:(?:post-?operative|effective|complete|adequate|total|mean|median)\s){0,2}"
-    r"(?:analgesi\w*|pain[- ]relief|pain[- ]free\w*)|"
-    r"\b(?:analgesi\w*|pain[- ]free|pain[- ]relief)\s(?:\w+\s)?(?:duration|time|period|interval)\b|"
-    r"\btime\s(?:to|until|till|for|before)\s(?:the\s)?(?:first\s)?(?:(?:request|requirement|demand|need|call)\s(?:for|of)\s)?"
-    r"(?:(?:rescue|supplemental|additional|postoperative|first)\s){0,2}(?:analgesi\w*|opioid|pain|morphine|request)|"
-    r"\banalgesi\w*\s(?:\w+\s)?lasted\b", re.I)
-_WIDE_ANALGESIA = choice("KE_RELIEF_ANALGESIA", ("narrow", "wide"), "narrow") == "wide"  # check-set variant switch (round 11)
-if _WIDE_ANALGESIA:
-    _ANALGESIA_DURATION = re.compile(f"{_ANALGESIA_DURATION.pattern}|{_ANALGESIA_WORDINGS.pattern}", re.I)
 
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
-               shortest: float, when: tuple[float | None, dict[int, float]] = (None, {}), arms: "Arms | None" = None
-               ) -> tuple[float, "Sentence", str] | None:
+               shortest: float, when: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
     best: tuple[float, "Sentence", str] | None = None
     for v in verdicts:
         if v.verdict not in kinds or v.sentence is None:
             continue
-        days = [d for d in verdict_days(v, *when, arms) + _continued_days(v, when) if d >= shortest]
+        days = [d for d in verdict_days(v, *when) + _continued_days(v, when) if d >= shortest]
         if _ALL_TIMES.search(v.clause) and follow is not None:
             days.append(follow[0])
         elif (end := end_of_course(v.clause, when[0], follow)) is not None:
@@ -337,14 +291,15 @@ _STOPS = re.compile(r"\b(not|no longer|lost|disappear\w*|diminish\w*|wane\w*|att
 
 
 def _continued_days(v: Verdict, when: tuple[float | None, dict[int, float]]) -> list[float]:
-    """Time points of the clause right after the verdict's own when it continues that comparison."""
+    """Time points of the clause right after the verdict's own when it continues that comparison, or of the time
+    list that the clause splitter cut from it (``relief_times.listed_days``)."""
     text = v.sentence.text if v.sentence is not None else ""
     at = text.find(v.clause.strip())
     if at < 0:
         return []
     rest = text[at + len(v.clause.strip()):]
-    if _LISTED_ON and v.verdict == "better" and time_points(v.clause):
-        listed = listed_days(rest, when)
+    if v.verdict == "better" and time_points(v.clause):
+        listed = listed_days(rest, when)  # 'lower ... on Day 2 (−21%, P<0.001)' + ' and Day 3 (−23%, P=0.004).'
         if listed:
             return listed
     m = _CONTINUES.match(rest)
@@ -377,8 +332,6 @@ def _arm_duration(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sent
 def measured_only(found: tuple[float, "Sentence", str]) -> bool:
     """True when the relief is a measured duration ('duration of analgesia (median 320 min versus 220 min)'):
     how long analgesia lasted, not a time at which the patients were followed."""
-    if _WIDE_ANALGESIA and any(abs(d - found[0]) < 1e-6 for d in unit_shared_durations(found[2])):
-        return True  # '546.90 (±93.66) min': a measured duration whose unit is written after its SD or the next value
     points = time_points(found[2]) or [  # a time the sentence lent the clause is read in the sentence
         p for p in time_points(found[1].text) if abs(p.days - found[0]) < 1e-6]
     return bool(points) and all(p.measured for p in points if abs(p.days - found[0]) < 1e-6)
