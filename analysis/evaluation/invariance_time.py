@@ -18,6 +18,9 @@ same number of days, or in another spelling of the same unit, is annotated ident
 - ``after_surgery``: '24 h postoperatively' <-> '24 h after surgery': the same time, counted from the same start.
 - ``sd_sign``: '258.82 ± 14.50 min' <-> '258.82 + 14.50 min': a mean time and its SD, the sign as some texts carry it
   (round 8); the mean is the time either way.
+- ``follow_up_stated``: 'were followed up for 18 months' -> 'were followed up; the follow-up period was 18 months', 'a
+  follow-up of 2 months' -> 'a follow-up lasting 2 months': the same follow-up, its length stated with the follow-up
+  as its subject (round 11).
 
 A number after '±' or '+/-' (an SD) is left, with its unit, as it is: rewriting the SD alone would change the mean.
 """
@@ -252,8 +255,31 @@ def sd_sign(text: str) -> str:
     return _PLUS.sub(lambda m: f"{m.group('mean')} \u00b1 {m.group('sd')}", text)
 
 
+# ------------------------------------------------------------------------------------------ stated follow-up
+_FOLLOWED_FOR = re.compile(r"\b(?P<verb>were|was) followed(?: up)? for (?P<len>(?:\d+(?:\.\d+)?|[a-z]+)\s(?:days?|weeks?|months?|"
+                           r"years?))\b(?![\s-](?:after|following|post|from|and|or|to)\b)", re.I)
+
+_FOLLOW_UP_OF = re.compile(r"\b(?P<head>follow[- ]?up (?:period )?)of (?P<len>(?:\d+(?:\.\d+)?|[a-z]+)\s(?:days?|weeks?|months?|years?))\b"
+                           r"(?![\s-](?:after|following|post|from|and|or|to)\b)", re.I)
+
+
+def follow_up_stated(text: str) -> str:
+    """'Patients were followed up for 18 months' -> 'Patients were followed up; the follow-up period was 18 months',
+    'a follow-up of 2 months' -> 'a follow-up lasting 2 months': the follow-up's length stated with the follow-up as
+    its subject, the same length (round 11, time11). A length
+    counted from a later start ('for 3 weeks after their initial intervention appointment') is left as it is."""
+    def sub(m: re.Match[str]) -> str:
+        length = m.group("len")
+        if parse_number(length.split()[0]) is None:
+            return m.group(0)  # 'for several weeks'
+        return f"{m.group('verb')} followed up; the follow-up period was {length}"
+    text = _FOLLOWED_FOR.sub(sub, text)
+    return _FOLLOW_UP_OF.sub(lambda m: f"{m.group('head')}lasting {m.group('len')}"
+                             if parse_number(m.group("len").split()[0]) is not None else m.group(0), text)
+
+
 TIME_REWRITES: dict[str, Callable[[str], str]] = {
     "weeks_days": weeks_days, "months_days": months_days, "unit_abbreviations": unit_abbreviations,
     "hours_hr": hours_hr, "hyphen_numbers": hyphen_numbers, "postoperative_day": postoperative_day,
-    "point_order": point_order, "after_surgery": after_surgery, "sd_sign": sd_sign,
+    "point_order": point_order, "after_surgery": after_surgery, "sd_sign": sd_sign, "follow_up_stated": follow_up_stated,
 }

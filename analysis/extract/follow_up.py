@@ -4,7 +4,9 @@
 follow-up periods, counted from the start of treatment (a time after the end of treatment adds the course,
 ``timepoints``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
 recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
-planned times. Minute-scale times count only where nothing longer is stated and they time an assessment.
+planned times; a length the text states for the follow-up itself ('Mean follow-up was 24 months') is one, though
+its words read as a measured duration (``follow_up_length``). Minute-scale times count only where nothing longer is
+stated and they time an assessment.
 Where no time is stated at all, pain rated only at a single session or procedure gives 0 (rules r, z, at).
 """
 
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
+from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
 from ketamine_evidence.analysis.extract.protocols import is_planned
 from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention,
                                                               parse_number, unit_days)
@@ -132,8 +135,13 @@ def _candidates(text: str, course: float | None, schedule: dict[int, float] | No
     spans: dict[tuple[int, int], list[TimePoint]] = {}
     for p in found:
         spans.setdefault((p.start, p.end), []).append(p)
-    return [TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point")
-            for (start, end), points in spans.items() if not points[0].measured]
+    out: list[TimeMention] = []
+    for (start, end), points in spans.items():
+        if not points[0].measured:
+            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point"))
+        elif stated_length(text, start):  # 'Mean follow-up was 24 months': read as measured, the
+            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, STATED))  # follow-up's length
+    return out
 
 
 def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float | None = None,
@@ -190,6 +198,9 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
         if (t.max_days >= 365 and _YEAR_UNIT.search(t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
                 _AGE.search(text)):
             continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
+        if t.kind == STATED or stated_length(text, t.start):
+            out.append(t)  # the follow-up's own stated length: the words around it ('at least', 'a median interval of')
+            continue  # say how it is summarised, not that it is something else
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
         if (_NOT_FOLLOW_UP_BEFORE.search(before) and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
                 or _NOT_FOLLOW_UP_AFTER.search(after)):

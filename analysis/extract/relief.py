@@ -22,6 +22,7 @@ from ketamine_evidence.analysis.extract.relief_controls import (active_comparato
                                                                 add_on_groups as _add_on_groups, inactive_control as _inactive_control,
                                                                 names_control_arm as _names_control_arm,
                                                                 names_inactive_control as _names_inactive_control)
+from ketamine_evidence.analysis.extract.relief_times import listed_days
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
@@ -290,12 +291,17 @@ _STOPS = re.compile(r"\b(not|no longer|lost|disappear\w*|diminish\w*|wane\w*|att
 
 
 def _continued_days(v: Verdict, when: tuple[float | None, dict[int, float]]) -> list[float]:
-    """Time points of the clause right after the verdict's own when it continues that comparison."""
+    """Time points of the clause right after the verdict's own when it continues that comparison, or of the time
+    list that the clause splitter cut from it (``relief_times.listed_days``)."""
     text = v.sentence.text if v.sentence is not None else ""
     at = text.find(v.clause.strip())
     if at < 0:
         return []
     rest = text[at + len(v.clause.strip()):]
+    if v.verdict == "better" and time_points(v.clause):
+        listed = listed_days(rest, when)  # 'lower ... on Day 2 (−21%, P<0.001)' + ' and Day 3 (−23%, P=0.004).'
+        if listed:
+            return listed
     m = _CONTINUES.match(rest)
     if m is None:
         return []

@@ -69,7 +69,21 @@ def test_point_order() -> None:
 
 def test_every_rewrite_is_registered() -> None:
     assert set(TIME_REWRITES) == {"weeks_days", "months_days", "unit_abbreviations", "hours_hr", "hyphen_numbers",
-                                  "postoperative_day", "point_order", "after_surgery", "sd_sign"}
+                                  "postoperative_day", "point_order", "after_surgery", "sd_sign", "follow_up_stated"}
+
+
+def test_follow_up_stated_names_the_follow_up_as_subject() -> None:
+    from ketamine_evidence.analysis.evaluation.invariance_time import follow_up_stated
+    # batch 5 29026341
+    assert follow_up_stated("Patients were followed up for 18 months. Clinical outcomes were evaluated") == (
+        "Patients were followed up; the follow-up period was 18 months. Clinical outcomes were evaluated")
+    # MEDLINE sample 26432126: 'a follow-up of' -> 'a follow-up lasting'
+    assert follow_up_stated("Only cases that completed a follow-up of 5 years at the hospital's Department") == (
+        "Only cases that completed a follow-up lasting 5 years at the hospital's Department")
+    # batch 5 27189190: a length counted from a later start is left as it is, and so is a length without a number
+    later = "Participants were followed for 3 weeks after their initial intervention appointment (days 7, 14 and 21)."
+    assert follow_up_stated(later) == later
+    assert follow_up_stated("were followed for several weeks") == "were followed for several weeks"
 
 
 def test_after_surgery_and_postoperatively() -> None:

@@ -1,0 +1,25 @@
+"""Times listed after a result's cut clause (analysis/extract/relief_times.py), on dev records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.extract.relief_times import listed_days
+from ketamine_evidence.analysis.parse.files import parse_file
+
+_POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+
+
+def test_times_listed_after_a_cut_clause_continue_it() -> None:
+    # batch 5 PMC5135478: 'Pain scores were reduced ... on Day 2 (−21%, P<0.001)' + ' and Day 3 (−23%, P=0.004).'
+    assert listed_days(" and Day 3 (−23%, P=0.004). Pain interference with function scores", (None, {})) == [3.0]
+    # batch 7 PMC4183082: times that open a sentence of their own, after the full stop, are no continuation
+    assert listed_days(". At 12 (P = 0.062) and 24 (P = 0.14) hours post operation, the difference", (None, {})) == []
+
+
+def test_the_listed_day_is_the_relief() -> None:
+    # batch 5 PMC5135478 (gold relief 3): the benefit on day 3 is the last one, not day 2
+    article = next(parse_file(_POOL / "PMC5135478.nxml"))
+    found = {f.field: f for f in extract_findings(article, "parecoxib/valdecoxib (vs placebo) after gynecologic surgery")}
+    assert found["relief_duration_days"].value == 3.0
