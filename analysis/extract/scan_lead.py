@@ -10,6 +10,9 @@ timer's noise, the pain vocabularies a third faster) with the same matches. (A l
 boundary instead made patterns that start with a literal slower: ``re`` tries a look-ahead's sub-match at
 every position.)
 
+A copy that starts with look-behinds is led the same way in front of them, where its matches start with a few
+characters (``FEW``).
+
 The look-ahead follows from the pattern (its first characters read from the parsed copy, compiled without
 ``re.I``, as ``required_text`` reads them), so it changes no match: every match of the first alternative
 starts with one of them. It is added when the copy is compiled (``Deferred``: a pattern no text asks for is
@@ -25,10 +28,27 @@ from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.required_text import _first
 
 
+# A copy that starts with look-behinds ('(?<!adverse )(?<!safety )...') runs them all at every position: one
+# look-ahead in front on a few first characters rules most positions out first (7 of the 11 such copies faster,
+# together 0.89 -> 0.60 s over the same sentences; the 3 slower had 18 or more first characters).
+FEW = 10
+
+
 def led(source: str, flags: int) -> str:
     """``source`` (a lower-case copy, compiled with ``flags`` and without ``re.I``) with ``(?=[...])`` after its
-    leading ``\\b``; ``source`` itself where that does not apply."""
-    if flags & re.I or not source.startswith(r"\b") or source[2:3].isalnum() or source.startswith(r"\b(?="):
+    leading ``\\b``, or in front of its leading look-behind (``FEW`` characters at most); ``source`` itself where
+    neither applies."""
+    if flags & re.I:
+        return source
+    if source.startswith(("(?<!", "(?<=")):
+        try:
+            chars, empty = _first(_parser.parse(source, flags).data)
+        except re.error:  # pragma: no cover - the copy compiles
+            return source
+        if chars is None or empty or not chars or len(chars) > FEW or not all(c.isascii() and c.isalnum() for c in chars):
+            return source
+        return "(?=[%s])" % "".join(sorted(chars)) + source
+    if not source.startswith(r"\b") or source[2:3].isalnum() or source.startswith(r"\b(?="):
         return source  # no boundary first; or a literal follows it ('\bplacebo'), which ``re`` checks as fast
     try:
         chars, empty = _first(_parser.parse(source[2:], flags).data)

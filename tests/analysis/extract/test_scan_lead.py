@@ -38,7 +38,11 @@ def medline_sentences() -> list[str]:
     (r"\b(\w+ )?pain", r"\b(\w+ )?pain"),  # any word character may start it
     (r"\b(pain|)", r"\b(pain|)"),  # can match empty
     (r"\b(?=[ab])(a|b)", r"\b(?=[ab])(a|b)"),  # led by hand already
-    (r"(?<!\w)(pain|ache)", r"(?<!\w)(pain|ache)"),  # no boundary first
+    (r"(?<!\w)(pain|ache)", r"(?=[ap])(?<!\w)(pain|ache)"),  # look-behinds first: led in front of them
+    (r"(?<!adverse )(?<!safety )(effects?|events?)", r"(?=[e])(?<!adverse )(?<!safety )(effects?|events?)"),
+    (r"(?<![\w-])(a|b|c|d|e|f|g|h|i|j|k)\b", r"(?<![\w-])(a|b|c|d|e|f|g|h|i|j|k)\b"),  # more than ``FEW``
+    (r"(?<!\w)(\w+) alone", r"(?<!\w)(\w+) alone"),  # any word character may start it
+    (r"(?:pain|ache)\b", r"(?:pain|ache)\b"),  # neither a boundary nor a look-behind first
     (r"\b(pain|°c)", r"\b(pain|°c)"),  # a first character that is no ASCII letter or digit
     (r"\b(ache)|\b(pain)", r"\b(?=[ap])(ache)|\b(pain)"),  # every alternative's: more than the first needs
 ])
