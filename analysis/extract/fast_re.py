@@ -323,7 +323,8 @@ def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
     # A pattern given its keys (the intervention's names, built per article) is pre-checked by them: the digit
     # check would read its source again (a parse where a name writes a digit) for a case no name list makes.
     digit = not given and required_text.needs_digit(got[0].pattern, got[0].flags)
-    if type(got[0]) is Deferred and got[0].pattern.startswith(("\\b", "(?<")):  # compiled led (``scan_lead``)
+    if not given and type(got[0]) is Deferred and got[0].pattern.startswith(("\\b", "(?<")):
+        # compiled led by its first characters (``scan_lead``), read from the parse ``required_keys`` just made
         got = (Led(got[0].pattern, got[0].flags), got[1])
     wrapped = (RememberingPattern if remember else LowerPattern)(pattern, *got, keys=tuple(keys), gate=gate,
                                                                   digit=digit, spelled=spelled)
