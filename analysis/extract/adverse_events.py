@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, comparison_reference, coordinated_labels,
                                                             intervention_labels, AMOUNT_BEFORE, INFERRED, Inferred,
@@ -71,7 +70,7 @@ _BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across
                         re.I)
 
 
-def _similar_comparison(text: str, start: int, status: "ArmStatus") -> bool:
+def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str]) -> bool:
     """Whether the clause of the event at ``start`` states that the arms were alike, and the event's own
     clause does not put it in another arm alone ('a rise in heart rate in the hyoscine group')."""
     bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
@@ -81,7 +80,7 @@ def _similar_comparison(text: str, start: int, status: "ArmStatus") -> bool:
         return False
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
     clause = text[max(b for b in bounds if b <= start):min((b for b in bounds if b > start), default=len(text))]
-    mine, other = status(clause)
+    mine, other = _arm_status(clause, ctx, labels)
     return mine or not other or _BOTH_ARMS.search(clause) is not None
 
 
@@ -191,8 +190,6 @@ _AIM_TARGET = re.compile(r"\b(?:effect|effects|efficacy|influence|impact)\s+(?:o
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
-# A clause -> (names the intervention's arm, names another arm): ``_arm_status`` for one article, kept per clause.
-ArmStatus = Callable[[str], tuple[bool, bool]]
 
 
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
@@ -224,24 +221,24 @@ def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bo
     return mine or reference and not other, other
 
 
-def _belongs_to_intervention(sentence: str, start: int, status: "ArmStatus", end: int) -> bool:
+def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: set[str], end: int) -> bool:
     """The event's clause (else its sentence) names the intervention's arm, or names no other arm (``INFERRED``
     where it names another arm with more of the event). An event inside brackets belongs to the arm named just
     before them ('adverse events in the dovitinib (diarrhea, ..., and headache) and placebo (diarrhea, fatigue ...)
     arms')."""
-    listed = list_arm(sentence, end, status)
+    listed = list_arm(sentence, end, lambda text: _arm_status(text, ctx, labels))
     if listed is not None:
         return listed  # 'dry mouth, and nasopharyngitis (LDX and OROS-MPH)': the bracket names the list's arm
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
     opened = sentence.rfind("(", 0, start)
     if opened > 0 and sentence.find(")", opened, start) == -1:
         head = sentence[max([b for b in bounds if b <= opened] + [opened - 60]):opened]
-        mine, other = status(head)
+        mine, other = _arm_status(head, ctx, labels)
         if mine or other:
             return mine
     lo = max(b for b in bounds if b <= start)
     hi = min(b for b in bounds if b > start) if any(b > start for b in bounds) else len(sentence)
-    mine, other = status(sentence[lo:hi])
+    mine, other = _arm_status(sentence[lo:hi], ctx, labels)
     if mine:
         return True
     if other:
@@ -250,10 +247,10 @@ def _belongs_to_intervention(sentence: str, start: int, status: "ArmStatus", end
     # following FLP'), then the sentence
     bounds = [0] + [m.end() for m in CONTRAST.finditer(sentence)] + [len(sentence)]
     part = sentence[max(b for b in bounds if b <= start):min((b for b in bounds if b > start), default=len(sentence))]
-    mine, other = status(part)
+    mine, other = _arm_status(part, ctx, labels)
     if mine or other:
         return mine
-    mine, other = status(sentence)
+    mine, other = _arm_status(sentence, ctx, labels)
     return mine or not other
 
 
@@ -294,8 +291,6 @@ def extract(ctx: "Context") -> list[Finding]:
             continue
         if topic is None:
             topic, labels, background = _topic_terms(ctx), intervention_labels(ctx), _background(ctx)
-            # a clause's arms, each asked once: the events of a sentence ask about the same clauses again
-            status = lru_cache(maxsize=None)(partial(_arm_status, ctx=ctx, labels=labels))
             measured = frozenset() if any(_HEALTHY.search(s.text) for s in ctx.sentences) else \
                 event_measures.measured_terms(s.text for s in ctx.sentences)  # in volunteers: the drug's effects
         assert labels is not None
@@ -305,7 +300,7 @@ def extract(ctx: "Context") -> list[Finding]:
         for m in mentions:
             caused = _caused_by(sentence.text, m.start, m.end, pattern)
             # 'nausea and pruritus were comparable between groups': the events occurred in every arm
-            similar = m.compared and not m.negated and _similar_comparison(sentence.text, m.start, status)
+            similar = m.compared and not m.negated and _similar_comparison(sentence.text, m.start, ctx, labels)
             listed = any(x.kind == GENERIC and not x.negated and x.end <= m.start for x in mentions)
             belongs = None
             if in_intervention_name(m, pattern, sentence.text) or sedation_technique(sentence.text, m) or not caused and (
@@ -316,7 +311,7 @@ def extract(ctx: "Context") -> list[Finding]:
                         and event_measures.reduced_symptom(sentence.text, m, mentions))
                     or (m.kind == "term" and baseline_measure(sentence.text))
                     or (not listed and treated_symptom(sentence.text, m))  # 'adverse events included X, pain'
-                    or not (similar or (belongs := _belongs_to_intervention(sentence.text, m.start, status, m.end)))):
+                    or not (similar or (belongs := _belongs_to_intervention(sentence.text, m.start, ctx, labels, m.end)))):
                 continue
             if m.negated:
                 scope = general_negation(sentence.text, m) if m.kind != "term" else "term"
@@ -350,7 +345,7 @@ def extract(ctx: "Context") -> list[Finding]:
             if m.compared and not (similar or _INCIDENCE.search(sentence.text)
                                    or any(x.kind == GENERIC for x in mentions)):
                 continue  # 'without an increase in sedation': a comparison, not an event that happened
-            if zero_for_intervention(sentence.text, m.end, lambda arm: status(arm)[0]):
+            if zero_for_intervention(sentence.text, m.end, lambda arm: _arm_status(arm, ctx, labels)[0]):
                 continue  # 'low in both alvimopan and control groups (0% and 4.4%, respectively)': none with it
             if detected is None and not similar:
                 detected = detect_adverse_event_sentence(sentence.text, pattern, about_drug=True)

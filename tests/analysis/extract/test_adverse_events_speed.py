@@ -18,7 +18,6 @@ from ketamine_evidence.analysis.extract.adverse_events import (GENERIC, LEXICON,
 from ketamine_evidence.analysis.extract.event_sections import METHODS_LABEL, RESULT_LABEL, _methods_label
 from ketamine_evidence.analysis.extract.follow_up import _BACKGROUND, _background_label
 from ketamine_evidence.analysis.parse import parse_file
-from ketamine_evidence.analysis.records import Article, Section
 
 SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
 
@@ -69,34 +68,3 @@ def test_topic_terms_skip_only_sentences_without_an_event_word() -> None:
 def test_section_label_kinds_are_those_of_the_patterns(label: str) -> None:
     assert _methods_label(label) == (METHODS_LABEL.search(label) is not None, RESULT_LABEL.search(label) is not None)
     assert _background_label(label) == (_BACKGROUND.match(label) is not None)
-
-
-# batch 5 23112411 (dev): three events in one sentence, each asking about the same clauses' arms
-_FLP = Article(pmid="1", pmcid=None, doi=None, title="Intranasal ciclesonide and fluticasone propionate", abstract=[
-    Section("METHODS", "METHODS", "This study aimed to compare the immediate response to the new intranasal "
-            "steroid, ciclesonide (CIC), with fluticasone propionate (FLP) in allergic rhinitis."),
-    Section("RESULTS", "RESULTS", "Two patients reported mild headache following CIC first, while three felt "
-            "mild headache, one dizziness, and one nasal congestion following FLP first administration.")])
-
-
-def test_a_clauses_arms_are_read_once_per_article_with_the_same_answers(monkeypatch):
-    """Round 11 (sp11): ``extract`` keeps ``_arm_status`` per clause for the article. The kept answers equal a fresh
-    reading of each clause, the findings equal those of a run that reads every clause again, and fewer readings run."""
-    name = "intranasal ciclesonide (vs fluticasone propionate)"
-    asked: list[tuple[str, tuple[bool, bool]]] = []
-    original = adverse_events._arm_status
-
-    def spy(clause, ctx, labels):  # type: ignore[no-untyped-def]
-        asked.append((clause, original(clause, ctx, labels)))
-        return asked[-1][1]
-
-    monkeypatch.setattr(adverse_events, "_arm_status", spy)
-    kept = adverse_events.extract(make_context(_FLP, name))
-    kept_asked = list(asked)
-    monkeypatch.setattr(adverse_events, "lru_cache", lambda maxsize=None: (lambda fn: fn))  # no memo: every ask reads
-    asked.clear()
-    fresh = adverse_events.extract(make_context(_FLP, name))
-    assert [(f.field, f.value, f.detail) for f in kept] == [(f.field, f.value, f.detail) for f in fresh]
-    assert {f.value for f in kept if f.field == "adverse_events"} == {"headache"}
-    assert len(set(asked)) == len(kept_asked) < len(asked)  # each clause once instead of again per event
-    assert dict(kept_asked) == dict(asked)  # the same answer for every clause
