@@ -220,16 +220,17 @@ def _entry(name: str, raw: dict[str, Any]) -> Intervention:
 
 @lru_cache(maxsize=1)
 def _packaged_entries() -> tuple[tuple[str, Intervention], ...]:
-    """The packaged entries, parsed once per process: every article resolves the intervention again (routes
-    read each part of a combination), and the TOML parse was an eighth of extraction's CPU time. Entries are
-    frozen, and the tuple cannot be changed, so no caller can alter what the next one gets."""
+    """The packaged entries, parsed once per process: a caller that passes the intervention by name resolves it
+    for every article (and routes resolve each part of a combination's name), and the TOML parse was an eighth of
+    such a run's CPU time. ``lexicon`` hands out copies (below)."""
     return tuple((name, _entry(name, raw)) for name, raw in _load_packaged().items())
 
 
 def lexicon(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Intervention]:
     """The packaged interventions, overlaid by the user's ``[interventions.*]`` config entries."""
-    if not extra:  # a new dict each call over the shared, frozen entries
-        return dict(_packaged_entries())
+    if not extra:  # new entries each call, as a fresh parse gave: one resolved earlier may carry its compiled
+        # pattern and last answer (``pattern``, ``mentioned_in``), which then travel with it (pickled to a worker)
+        return {name: replace(entry) for name, entry in _packaged_entries()}
     merged = _load_packaged()
     for name, raw in extra.items():
         if not isinstance(raw, dict):

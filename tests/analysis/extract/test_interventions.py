@@ -248,6 +248,19 @@ def test_packaged_lexicon_is_parsed_once_and_equals_a_fresh_parse():
     assert iv._packaged_entries.cache_info().misses == 1
 
 
+def test_each_resolution_is_a_fresh_entry_that_pickles():
+    """An entry another caller has used keeps its compiled pattern and last answer; a new resolution must not share
+    them (the baseline command pickles the intervention to its Dask workers, and a compiled-later pattern copy
+    does not unpickle)."""
+    import pickle
+
+    used = resolve_intervention("ketamine")
+    assert used.mentioned_in("ketamine 0.5 mg/kg") and "pattern" in vars(used)
+    again = resolve_intervention("ketamine")
+    assert again is not used and again == used and "pattern" not in vars(again)
+    assert pickle.loads(pickle.dumps(again)) == again
+
+
 def test_config_overlay_is_not_cached_into_the_packaged_lexicon():
     """An overlay extends its entry for that call only; later calls without it see the packaged entry."""
     plain = lexicon()["ketamine"].synonyms
