@@ -27,6 +27,7 @@ from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
 from ketamine_evidence.analysis.extract.lower_match import LowerMatch
 from ketamine_evidence.analysis.extract.article_cache import ARTICLE, per_article
+from ketamine_evidence.analysis.extract.scan_lead import Led
 from ketamine_evidence.analysis.extract.safe_lowering import _RISKY_CHAR, _SPECIAL, lower_copy  # noqa: F401 (re-exported)
 from ketamine_evidence.analysis.extract.study_text import has_digit, lower
 
@@ -322,6 +323,9 @@ def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
     # A pattern given its keys (the intervention's names, built per article) is pre-checked by them: the digit
     # check would read its source again (a parse where a name writes a digit) for a case no name list makes.
     digit = not given and required_text.needs_digit(got[0].pattern, got[0].flags)
+    if not given and type(got[0]) is Deferred and got[0].pattern.startswith(("\\b", "(?<")):
+        # compiled led by its first characters (``scan_lead``), read from the parse ``required_keys`` just made
+        got = (Led(got[0].pattern, got[0].flags), got[1])
     wrapped = (RememberingPattern if remember else LowerPattern)(pattern, *got, keys=tuple(keys), gate=gate,
                                                                   digit=digit, spelled=spelled)
     if remember:

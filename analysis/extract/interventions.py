@@ -203,6 +203,7 @@ def _load_packaged_cached() -> str:
 
 
 def _load_packaged() -> dict[str, dict[str, Any]]:
+    """A fresh parse of the packaged file (its lists may be changed by the caller)."""
     return tomllib.loads(_load_packaged_cached())
 
 
@@ -217,10 +218,21 @@ def _entry(name: str, raw: dict[str, Any]) -> Intervention:
                         drug_class=raw.get("drug_class"), is_drug=is_drug)
 
 
+@lru_cache(maxsize=1)
+def _packaged_entries() -> tuple[tuple[str, Intervention], ...]:
+    """The packaged entries, parsed once per process: a caller that passes the intervention by name resolves it
+    for every article (and routes resolve each part of a combination's name), and the TOML parse was an eighth of
+    such a run's CPU time. ``lexicon`` hands out copies (below)."""
+    return tuple((name, _entry(name, raw)) for name, raw in _load_packaged().items())
+
+
 def lexicon(extra: dict[str, dict[str, Any]] | None = None) -> dict[str, Intervention]:
     """The packaged interventions, overlaid by the user's ``[interventions.*]`` config entries."""
+    if not extra:  # new entries each call, as a fresh parse gave: one resolved earlier may carry its compiled
+        # pattern and last answer (``pattern``, ``mentioned_in``), which then travel with it (pickled to a worker)
+        return {name: replace(entry) for name, entry in _packaged_entries()}
     merged = _load_packaged()
-    for name, raw in (extra or {}).items():
+    for name, raw in extra.items():
         if not isinstance(raw, dict):
             raise ConfigError(f"intervention {name!r}: expected a table with synonyms")
         if not isinstance(raw.get("synonyms", []), list):

@@ -227,3 +227,46 @@ def test_a_pairs_slashed_short_form_after_its_name_is_the_interventions():
 ])
 def test_general_non_drug_kinds(name):
     assert not resolve_intervention(name).is_drug
+
+
+def test_packaged_lexicon_is_parsed_once_and_equals_a_fresh_parse():
+    """The cached packaged entries equal those built from a fresh TOML parse, field by field (equality ignores
+    ``given_name``, so it is compared too), and what a caller does to the returned dict never reaches the next."""
+    from ketamine_evidence.analysis.extract import interventions as iv
+
+    fresh = {name: iv._entry(name, raw) for name, raw in iv._load_packaged().items()}
+    first = lexicon()
+    assert list(first) == list(fresh)
+    for name, entry in fresh.items():
+        got = first[name]
+        assert (got.name, got.synonyms, got.drug_class, got.is_drug, got.given_name) == \
+            (entry.name, entry.synonyms, entry.drug_class, entry.is_drug, entry.given_name)
+    first.pop("ketamine")
+    first["lidocaine"] = first["morphine"]
+    again = lexicon()
+    assert again["ketamine"] == fresh["ketamine"] and again["lidocaine"] == fresh["lidocaine"]
+    assert iv._packaged_entries.cache_info().misses == 1
+
+
+def test_each_resolution_is_a_fresh_entry_that_pickles():
+    """An entry another caller has used keeps its compiled pattern and last answer; a new resolution must not share
+    them (the baseline command pickles the intervention to its Dask workers, and a compiled-later pattern copy
+    does not unpickle)."""
+    import pickle
+
+    used = resolve_intervention("ketamine")
+    assert used.mentioned_in("ketamine 0.5 mg/kg") and "pattern" in vars(used)
+    again = resolve_intervention("ketamine")
+    assert again is not used and again == used and "pattern" not in vars(again)
+    assert pickle.loads(pickle.dumps(again)) == again
+
+
+def test_config_overlay_is_not_cached_into_the_packaged_lexicon():
+    """An overlay extends its entry for that call only; later calls without it see the packaged entry."""
+    plain = lexicon()["ketamine"].synonyms
+    more = lexicon({"Ketamine": {"synonyms": ["K-hole"], "drug_class": "dissociative"}})["ketamine"]
+    assert more.synonyms == (*plain, "K-hole") and more.drug_class == "dissociative"
+    assert lexicon()["ketamine"].synonyms == plain and "K-hole" not in plain
+    assert lexicon()["ketamine"].drug_class == "NMDA receptor antagonist"
+    assert resolve_intervention("K-hole", {"ketamine": {"synonyms": ["K-hole"]}}).name == "ketamine"
+    assert resolve_intervention("K-hole").name == "k-hole"  # the overlay did not stay
