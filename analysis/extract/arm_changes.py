@@ -5,12 +5,11 @@ Such a sentence says each arm improved over time, not that one arm did better th
 against the comparator; both arms improving from baseline with no difference between them is no_difference). A
 change word ('reduced', 'improvement') that names both arms with no comparison between them (no 'than', 'compared
 with' another arm, no comparative 'lower' / 'more') is read as every arm's change; ``decide`` then takes an article
-whose only pain results are such changes as no_difference. Selected by ``KE_PE_ALIKE`` (unset = the rules before).
+whose only pain results are such changes as no_difference.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from typing import TYPE_CHECKING
 
@@ -34,12 +33,6 @@ splinter""".split())
 _ONE_ARM = re.compile(r"\b(not|no|only|neither|nor|without|whereas|while|but|unchanged|remained)\b", re.I)
 _NO_DIFFERENCE = re.compile(r"\b(with )?no (statistically )?(significant )?differences? (\w+ ){0,3}?between (them|the "
                             r"(two |2 )?groups|groups)\b", re.I)
-
-
-def enabled() -> bool:
-    """The variant is selected (check-set request); unset keeps the rules before."""
-    return os.environ.get("KE_PE_ALIKE", "") == "new"
-
 
 
 def _comparative(text: str) -> bool:
@@ -79,15 +72,3 @@ _COORDINATION = re.compile(r"\b(?:both|(?:in|for|with|among|within|by)(?: both)?
                            r"were|was|had|showed|compared|relative|\d|\w+ly|reduced|decreased|improved|produced|provided|resulted|led|achieved)\b))", re.I)
 _BRACKETS = re.compile(r"\s?\([^()]*\)")
 
-
-def eval_enabled() -> bool:
-    """The conclusions reading is selected (``KE_PE_EVAL=new``); unset keeps the rules before."""
-    return os.environ.get("KE_PE_EVAL", "") == "new"
-
-
-def absolute_claim(clause: str) -> bool:
-    """A benefit stated with no comparison ('Pregabalin is effective and safe for the treatment of neuropathic pain',
-    'Kinesio taping reduced pain and disability'): the intervention helped, not that it helped more than its
-    comparator. Where the results compare the arms, such a conclusion adds no difference between them."""
-    return not COMPARE.search(clause) and not _comparative(clause) and not re.search(
-        r"\b(only|alone|both|each|all)\b", clause, re.I)

@@ -351,7 +351,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                                 and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", _THIS_REGARD.sub(" ", clause))) and not (
                     prev is not None and _anaphor(clause, arms)):
                 continue
-            alike = arm_changes.enabled() and arm_changes.every_arm_change(clause, text, arms)
+            alike = arm_changes.every_arm_change(clause, text, arms)  # 'in both X and Y groups'
             if alike or (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(
                     clause))) and not _is_between(clause):
                 if arms.is_comparator(clause) and not arms.is_intervention(clause) and not re.search(

@@ -11,10 +11,8 @@ one (verdicts against another active arm alone are then set aside), else against
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract import arm_changes
 from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUREMENT, unlabelled_background,
                                                               unlabelled_conclusions)
 from ketamine_evidence.analysis.extract.arms import word_pattern
@@ -275,8 +273,6 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
     usable = verdicts
     if placebo:  # judged against placebo/sham: drop verdicts against another active treatment only
         usable = [v for v in verdicts if not (v.vs_active and not v.vs_placebo)] or verdicts
-    if arm_changes.eval_enabled():
-        usable = _claims_as_changes(usable)
     between = [v for v in usable if v.verdict in ("better", "worse", "no_difference") and not v.extra.get("within_change")]
     body = [v for v in between if (v.section or "").upper() != "TITLE"]
     between = body or between  # the title states what the body reports: where they differ the body counts
@@ -295,19 +291,6 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
     if changes:
         return "worse", _first(changes, "worse")
     return "not_reported", None
-
-
-def _claims_as_changes(verdicts: list[Verdict]) -> list[Verdict]:
-    """``verdicts`` where a conclusion's benefit stated with no comparison counts as a change from baseline, when the
-    results compare the arms on pain (``arm_changes.absolute_claim``): 'There was no significant difference in VAS
-    scores between the two groups' then 'Pregabalin is effective ...' is no benefit over the comparator."""
-    compared = any(v.verdict in ("better", "worse", "no_difference") and re.match(r"RESULT|FINDING", v.section or "", re.I)
-                   and not v.extra.get("within_change") for v in verdicts)
-    if not compared:
-        return verdicts
-    return [replace(v, verdict="within") if v.verdict == "better" and _conclusion(v) and arm_changes.absolute_claim(
-        v.sentence.text if v.sentence is not None else v.clause) else v for v in verdicts]  # the whole sentence: 'as
-    # compared to ... although it provided some analgesic benefit' is a comparison
 
 
 # A change from baseline stated for every arm alike: no arm did better than another.

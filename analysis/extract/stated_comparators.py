@@ -6,13 +6,11 @@ two places the arm reader did not read for the comparator: the intervention's na
 for ...'). Without them an active comparator named by its drug alone ('Diclofenac provided significantly better pain
 relief') is no known arm, and the reader's default credits its result to the intervention: a comparator's benefit read
 as the intervention's. ``with_stated_comparators`` returns the article's ``Arms`` where the distinctive words of the
-stated comparator (not words of the intervention's own name) name the comparator's arm. Selected by ``KE_PE_CMP``
-(unset = the rules before).
+stated comparator (not words of the intervention's own name) name the comparator's arm.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -37,11 +35,6 @@ _FILLER = frozenset(
     preoperative postoperative intraoperative perioperative preventive preemptive pre-emptive based new compared
     conventional control controls placebo sham saline care block blocks technique techniques method methods
     patients effect effects efficacy analgesia pain randomized randomised trial study versus other""".split())
-
-
-def enabled() -> bool:
-    """The variant is selected (check-set request); unset keeps the rules before."""
-    return os.environ.get("KE_PE_CMP", "") == "new"
 
 
 def _words(phrase: str) -> list[str]:
@@ -81,8 +74,8 @@ def comparator_words(name: str, title: str, text: str, intervention: re.Pattern[
 
 def with_stated_comparators(arms: "Arms", name: str, title: str, text: str) -> "Arms":
     """``arms`` where the stated comparator's words name the comparator (see the module docstring); unchanged where
-    no such word is found or the switch is off."""
-    if not enabled() or arms.names is None:
+    no such word is found."""
+    if arms.names is None:
         return arms
     words = comparator_words(name, title, text, arms.names)
     if not words:

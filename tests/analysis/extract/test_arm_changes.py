@@ -1,12 +1,9 @@
-"""A change stated for every arm alike, and a conclusion's benefit stated with no comparison
-(analysis/extract/arm_changes.py), on pool dev text."""
+"""A change stated for every arm alike (analysis/extract/arm_changes.py), on pool dev text."""
 
 from __future__ import annotations
 
-import pytest
-
 from ketamine_evidence.analysis.extract import extract_findings, make_context
-from ketamine_evidence.analysis.extract.arm_changes import absolute_claim, every_arm_change
+from ketamine_evidence.analysis.extract.arm_changes import every_arm_change
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.records import Article, Section
 
@@ -28,19 +25,15 @@ def effect(a: Article, name: str) -> str | None:
     return found[0].value if found else None
 
 
-@pytest.mark.parametrize("switch, expected", [("new", "no_difference"), ("", "improved")])
-def test_a_decrease_in_both_arms_is_no_difference(monkeypatch: pytest.MonkeyPatch, switch: str, expected: str) -> None:
+def test_a_decrease_in_both_arms_is_no_difference() -> None:
     """'significantly decreased in both tiropramide and octylonium groups': each arm's change from baseline, no arm
     better; before, the 'both X and Y groups' form was no 'both groups' to the reader and gave improved."""
-    monkeypatch.setenv("KE_PE_ALIKE", switch)
-    monkeypatch.setenv("KE_PE_CMP", "new")
-    assert effect(article(("RESULTS", BOTH_DECREASED)), NAME) == expected
+    assert effect(article(("RESULTS", BOTH_DECREASED)), NAME) == "no_difference"
 
 
-def test_the_two_arms_must_be_coordinated(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_two_arms_must_be_coordinated() -> None:
     """A combination's drugs as the subject (batch 5 PMC3087256: 'Co administration of epidural neostigmine and
     lignocaine ... increases the duration of analgesia') are no two arms' changes; a comparison ('than') neither."""
-    monkeypatch.setenv("KE_PE_CMP", "new")
     arms = article_arms(make_context(article(("RESULTS", BOTH_DECREASED)), NAME))
     assert every_arm_change(BOTH_DECREASED, BOTH_DECREASED, arms)
     compared = "Abdominal pain decreased more in the tiropramide group than in the octylonium group."
@@ -48,15 +41,3 @@ def test_the_two_arms_must_be_coordinated(monkeypatch: pytest.MonkeyPatch) -> No
     one = "The VAS scores of abdominal pain were significantly decreased in the tiropramide group."
     assert not every_arm_change(one, one, arms)
 
-
-def test_a_benefit_stated_with_no_comparison() -> None:
-    """Pool dev conclusions: 'Intravenous magnesium can prolong opioid-induced analgesia' (PMC3101755) states no
-    comparison; 'USG bilateral TAP blocks were not effective ... as compared to local anesthetic infiltration ...
-    although it provided some analgesic benefit' (PMC5062234) and 'Our study demonstrates the superiority of flexible
-    CS in terms of pain alleviation' (PMC5309308) do."""
-    assert absolute_claim("Intravenous magnesium can prolong opioid-induced analgesia")
-    assert not absolute_claim("USG bilateral TAP blocks were not effective in decreasing 24 h morphine requirement as "
-                              "compared to local anesthetic infiltration in patients undergoing SILC although it provided "
-                              "some analgesic benefit intraoperatively and in the initial 4 h postoperatively.")
-    assert not absolute_claim("Our study demonstrates the superiority of flexible CS in terms of pain alleviation, and "
-                              "shifts in SS and anxiety levels.")
