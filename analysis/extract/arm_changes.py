@@ -57,8 +57,9 @@ def every_arm_change(clause: str, sentence: str, arms: "Arms") -> bool:
     a change word, the two arms coordinated as its place or subject (in the clause, or in a sentence that adds nothing
     but the other arm and its own p value: 'Pain decreased significantly in the pregabalin group (p<0.001) and
     gabapentin group (p<0.001), with no difference between them'), and no comparison between the arms."""
-    if not CHANGE.search(clause) or _is_between(clause) or _comparative(clause):
-        return False
+    if not CHANGE.search(clause) or _is_between(clause) or _comparative(clause) or _AMOUNTS.search(clause):
+        return False  # 'Pain decreased by 28.3% and 8.3% in the ketamine and placebo groups, respectively': the arms'
+        # amounts of change compared
     if _coordinated(clause, arms):
         return not _ONE_ARM.search(clause)
     rest = _NO_DIFFERENCE.sub(" ", sentence)
@@ -70,5 +71,6 @@ _COORDINATION = re.compile(r"\b(?:both|(?:in|for|with|among|within|by)(?: both)?
                            r"[\w%.+/-]+)\s+and\s+(?:(?:in|for|with|among|within|by)\s+)?(?:the\s+)?(?P<b>(?:[\w%.+/-]+\s+){0,5}?"
                            r"[\w%.+/-]+?)(?=\s*(?:groups?|arms?)?\b\s*(?:[,.;]|$|\s(?:at|after|during|from|over|on|in|by|and|"
                            r"were|was|had|showed|compared|relative|\d|\w+ly|reduced|decreased|improved|produced|provided|resulted|led|achieved)\b))", re.I)
+_AMOUNTS = re.compile(r"\brespectively\b|\bby\s+(?:about\s+|approximately\s+|a mean of\s+)?[-\u2212]?\d|\d\s?%")
 _BRACKETS = re.compile(r"\s?\([^()]*\)")
 
