@@ -22,6 +22,7 @@ from typing import Any, Callable
 from ketamine_evidence.analysis.evaluation.gold import (DEFAULT_INTERVENTION, FIELD_ORDER, SET_FIELDS,
                                                         _find_article, _index_articles, load_gold)
 from ketamine_evidence.analysis.evaluation.invariance_arms import ARM_REWRITES
+from ketamine_evidence.analysis.evaluation.invariance_changes import CHANGE_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_events import EVENT_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_compare import COMPARE_REWRITES, STRUCTURE_REWRITES
 from ketamine_evidence.analysis.evaluation.invariance_contrast import CONTRAST_REWRITES
@@ -45,7 +46,7 @@ SETS: dict[str, tuple[str, str]] = {
 CHECK_SETS = frozenset({"batch6"})  # aggregate rates only: no per-record output
 ALL_TEXT_REWRITES: dict[str, Callable[[str], str]] = {**TEXT_REWRITES, **TIME_REWRITES, **COMPARE_REWRITES,
                                                     **TRIAL_REWRITES, **ARM_REWRITES, **EVENT_REWRITES,
-                                                    **CONTRAST_REWRITES, **READING_REWRITES}
+                                                    **CONTRAST_REWRITES, **READING_REWRITES, **CHANGE_REWRITES}
 ARTICLE_REWRITES: dict[str, Callable[[Article], Article | None]] = {**STRUCTURE_REWRITES, **DESIGN_REWRITES}
 REWRITES = ("rename", *ALL_TEXT_REWRITES, *ARTICLE_REWRITES)
 # ``relevant`` is the ketamine question: renaming ketamine changes its answer by definition.

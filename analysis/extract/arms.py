@@ -33,6 +33,7 @@ from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
 from ketamine_evidence.analysis.extract.population_pain import blank_population
+from ketamine_evidence.analysis.extract.stated_comparators import with_stated_comparators
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
 
 if TYPE_CHECKING:
@@ -141,6 +142,7 @@ def article_arms(ctx: "Context") -> Arms:
             r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
     arms = with_absent_arms(arms, name, text)  # 'the non-tourniquet group'; 'those with internal stent' when the
     # intervention is 'pyeloplasty without internal drainage'
+    arms = with_stated_comparators(arms, name, ctx.article.title or "", text)  # 'paracetamol (vs diclofenac)'
     try:
         ctx._arms = arms  # type: ignore[attr-defined]
     except AttributeError:

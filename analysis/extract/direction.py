@@ -37,6 +37,7 @@ from ketamine_evidence.analysis.extract.arm_values import (  # noqa: F401 - re-e
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
     CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
 )
+from ketamine_evidence.analysis.extract import arm_changes
 from ketamine_evidence.analysis.extract.outcome_scope import without_other_outcome
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 
@@ -296,7 +297,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
     for k, written in enumerate(parts):
-        within_change = False
+        within_change = alike = False
         if _COUNTERFACTUAL.search(text[:max(text.find(written), 0)]):
             continue  # '..., otherwise longer opioid titration due to higher pain scores might delay discharge': what
             # would follow without the advice, no result
@@ -350,8 +351,9 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                                 and not re.search(r"\b(on|for|of|in|regarding)\s(the\s)?[a-z]", _THIS_REGARD.sub(" ", clause))) and not (
                     prev is not None and _anaphor(clause, arms)):
                 continue
-            if (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(clause))) \
-                    and not _is_between(clause):
+            alike = arm_changes.every_arm_change(clause, text, arms)  # 'in both X and Y groups'
+            if alike or (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(
+                    clause))) and not _is_between(clause):
                 if arms.is_comparator(clause) and not arms.is_intervention(clause) and not re.search(
                         r"\bboth\b|\ball\b", clause, re.I):
                     continue  # the comparator's own change from baseline
@@ -378,6 +380,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                        vs_placebo=vs_placebo, vs_active=vs_active)
         if within_change:
             prev.extra["within_change"] = True  # 'Compared with the baseline score, ... a significant increase in ...'
+        if verdict == "within" and alike:
+            prev.extra["every_arm"] = True  # each arm's change from baseline, stated alike (``arm_changes``)
         if verdict == "no_difference" and NON_INFERIORITY.search(clause):
             prev.extra["non_inferiority"] = True
         out.append(prev)

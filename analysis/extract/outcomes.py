@@ -1,7 +1,9 @@
 """Outcome vocabulary and polarity: is a text about a pain outcome, and is more of it better or worse?
 
-Lower is better for pain intensity, scores, analgesic consumption, hyperalgesia and recurrences;
-higher is better for relief, pain-free rates, responders, time to first analgesic and thresholds.
+Lower is better for pain intensity, scores, analgesic consumption, hyperalgesia and recurrences of pain;
+higher is better for relief, pain-free rates, responders, time to first analgesic and thresholds. Generic outcome
+words ('efficacy endpoints', 'global impression', a bare 'recurrence') are pain outcomes only of an abstract whose own
+outcome is pain (``outcome_abbreviations``).
 An outcome this vocabulary does not know has no polarity (``None``): callers must then not turn
 'improved' or 'increased' into better or worse by guessing. Pain named as the condition studied
 ('patients with chronic low back pain') and coping or disability questionnaires are not outcomes; nor
@@ -25,15 +27,21 @@ from ketamine_evidence.analysis.extract.text_patterns import longest_first
 # 'cervicalgia', 'backache' name pain as 'pain' does ('cephalalgia relief', 'cephalalgia-free').
 PAIN_WORD = r"(?:pain|headaches?|" + PAIN_FORMS + ")"
 # Pain outcomes where MORE is better (relief, pain-free, time to first analgesic, thresholds).
+# Generic outcome words ('efficacy endpoints', 'global impression', 'much improved'): pain outcomes of a trial whose
+# own outcomes are pain, not of a trial of insulin resistance or ADHD (pool dev PMC3714385, PMC5730627). They are left
+# out of the vocabulary below; ``outcome_abbreviations`` adds them to the pain outcome words of an abstract that names
+# a pain outcome by its own words.
+_GENERIC_HIGHER = r"global (impression|assessment|evaluation)|much improved"
+_GENERIC_LOWER = r"efficacy (variables|outcomes|measures|end ?points|parameters)"
 HIGHER_BETTER = re.compile(
     r"\b(pain (manifestation|onset|appearance)|(onset|appearance|manifestation) of (the )?pain|time to (the )?(onset of )?pain|" + PAIN_WORD + r"[- ]?free(dom)?|" + PAIN_WORD + r" relief|relie(f|ved|ving) (of )?(the )?" + PAIN_WORD + r"|"
     r"totpar|spid\d*|(sum|summed) (of )?pain intensity differences?|pain intensity differences?|"
     r"time (to|for|until) (first |1st |the first )?(rescue|analges|request|opioid|morphine)|"
     r"(first|time for the first) (analgesic|rescue)|interval time for the first|duration of (analgesia|pain relief)|"
     r"analgesi[ac] duration|pain (\w+ )?(thresholds?|tolerance)|(hyperalgesi\w*|nocicepti\w*|withdrawal) (\w+ )?"
-    r"thresholds?|(?<!epidural )(?<!neuraxial )(?<!rescue )(?<!supplemental )(?<!supplementary )(?<!additional )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|global (impression|assessment|evaluation)|"
+    r"thresholds?|(?<!epidural )(?<!neuraxial )(?<!rescue )(?<!supplemental )(?<!supplementary )(?<!additional )analgesia(?! (requirements?|consumption|use|demand|request))|pressure pain threshold|"
     r"" + PAIN_WORD + r" (reductions?|improvements?|control)|(reduction|improvement)s? (in|of) (the )?" + PAIN_WORD + r"|"
-    r"(" + PAIN_WORD + r"|analgesic|migraine) (responders?|response rates?)|much improved|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
+    r"(" + PAIN_WORD + r"|analgesic|migraine) (responders?|response rates?)|analgesi[ac] (effects?|efficacy|benefits?|actions?|properties|potency|"
     r"activity|quality|effectiveness)|quality of (analgesia|pain relief))",
     re.I)
 # Analgesics named by class or drug, whose consumption is a pain outcome (guideline): 'additional doses of ketoprofen
@@ -42,6 +50,13 @@ HIGHER_BETTER = re.compile(
 _ANALGESIC_DRUG = (r"morphine|opioids?|analgesics?|painkillers?|pain ?killers?|fentanyl|tramadol|pethidine|meperidine|"
                    r"oxycodone|hydromorphone|sufentanil|remifentanil|piritramide|diclofenac|paracetamol|acetaminophen|"
                    r"ketoprofen|ketorolac|ibuprofen|metamizole|dipyrone|nalbuphine|codeine|rescue")
+# A recurrence is a pain outcome where what recurs is pain ('headache recurrence', 'recurrence of pain'); a bare
+# 'recurrence' is mostly a tumour's, a hernia's or an effusion's (the only pain word of 34 sentences in 11 MEDLINE
+# sample citations and of 6 pool dev sentences, none about pain). Where the abstract treats a headache disorder, a bare
+# recurrence is the headache's: ``outcome_abbreviations`` adds it to the abstract's own pain outcome words.
+_RECURRENCE = r"(headache |migraine |pain )recurrences?|recurrences? of (the )?(headaches?|migraines?|pain)"
+_GENERIC = re.compile(r"\b((?:" + _GENERIC_HIGHER + "|" + _GENERIC_LOWER + r"))\b", re.I)
+_RECURRING_PAIN = re.compile(r"\b(migraines?|headaches?)\b", re.I)
 # Pain outcomes where LESS is better (intensity, scores, consumption, hyperalgesia).
 LOWER_BETTER = re.compile(
     r"\b(pain|painful|vas|nrs|vrs|vnrs|visual analog(ue)? (scales?|scores?)|(verbal )?numeric(al)? rating scales?|"
@@ -49,7 +64,7 @@ LOWER_BETTER = re.compile(
     r"analgesics? ((drugs?|medications?) )?(consumption|requirements?|use|usage|doses?|demand|intake|request)|(additional|rescue|supplement\w*) analgesi\w*|"
     r"analgesia requirements?|(use|rates?|need|uptake|requests?) (of|for) (an? )?(epidural|neuraxial)( analgesia)?|"
     r"epidural (rates?|use|requests?)|(requirements?|consumption|doses?) (of|for) (\w+ )?(" + _ANALGESIC_DRUG + r")|"
-    r"efficacy (variables|outcomes|measures|end ?points|parameters)|migraines?|(" + _ANALGESIC_DRUG + r")[- ]?"
+    r"migraines?|(" + _ANALGESIC_DRUG + r")[- ]?"
     r"(consumption|requirements?|use|doses?|demand|sparing|injections?)|rescue (medication|analges\w*)|"
     r"headaches?|myalgia|" + PAIN_FORMS + r"|soreness|withdrawal (response|movement)s?|"
     r"(required|requiring|needed|needing|received|receiving|consumed|used|administered) (significantly |statistically "
@@ -57,7 +72,7 @@ LOWER_BETTER = re.compile(
     r"analgesia|fentanyl|tramadol|pethidine|meperidine|oxycodone|hydromorphone|piritramide|rescue)|"
     r"(nih-)?cpsi|prostatitis symptom (index|scores?)|mc ?gill pain|(sf-)?mpq|npsi|neuropathic pain symptom inventory|"
     r"koos pain|tenderness|tender[- ]points?|aches?|aching|(abdominal|menstrual) cramp\w*|hit-6|hit score|womac|bpi|brief pain inventory|opioid[- ]sparing|"
-    r"(headache |migraine |pain )?recurrences?|sore throat)\b",
+    r"" + _RECURRENCE + r"|sore throat)\b",
     re.I)
 # Wording about pain that is not a pain outcome (questionnaires about coping, disability).
 NOT_PAIN_OUTCOME = re.compile(
@@ -211,6 +226,14 @@ def outcome_abbreviations(text: str) -> tuple[re.Pattern[str] | None, re.Pattern
         word = m.group(1).lower()
         found.update({word, word + " rate", word + " rates"})
         higher.update({word, word + " rate", word + " rates"})
+
+    if (generic := _GENERIC.findall(text)) and is_pain_outcome(text):
+        words = {m[0].lower() for m in generic}  # the abstract's own outcomes are pain: so are its generic ones
+        found.update(words)
+        higher.update(w for w in words if re.fullmatch(_GENERIC_HIGHER, w, re.I))
+    if _RECURRING_PAIN.search(text):
+        found.update({"recurrence", "recurrences"})  # a headache disorder's recurrence is the headache's (chronic dev
+        # PMC4112748: 'The cumulative hazard of recurrence over 72 h was reduced by frovatriptan')
 
     def alternation(words: set[str]) -> re.Pattern[str] | None:
         if not words:

@@ -284,7 +284,8 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
         return _between_arms(between)
     if any(v.verdict == "within" for v in usable):
         within = [v for v in usable if v.verdict == "within"]
-        alike = all(BOTH_ARMS.search(v.clause) for v in within)  # 'significantly improved in both groups'
+        alike = all(BOTH_ARMS.search(v.clause) or v.extra.get("every_arm") for v in within)  # 'significantly
+        # improved in both groups', 'reduced in the pregabalin group and in the gabapentin group' (``arm_changes``)
         return ("no_difference" if placebo or alike else "improved"), _first(usable, "within")
     changes = [v for v in usable if v.extra.get("within_change")]  # only worsening from baseline is reported
     if changes:
