@@ -55,7 +55,10 @@ NOT_SETTING = re.compile(f"{_NOT_DONE}|{_HISTORY}|{_COURSE}|{_DRUG_CLASS}", re.I
 # injuries'; 'Complicated or emergent cases were excluded'): its setting words are criteria, not this trial's setting.
 ELIGIBILITY = re.compile(r"\b(?:exclusion criteria|excluded|exclusions? (?:was|were)|ineligible|not eligible|"
                          r"contraindicat\w+)\b", re.I)
-_CLAUSE = re.compile(r"[^;]+")
+# A clause ends at a semicolon, or at a conjunction whose verb is the exclusion ('We included 30 women undergoing ...
+# and excluded patients with ...': the inclusion before it names the trial's setting).
+_CLAUSE = re.compile(r"(?:[^;](?!,?\s+(?:and|but|while|whereas)\s+(?:excluded|excluding)\b))+[^;]?|"
+                     r",?\s+(?:and|but|while|whereas)\s+(?:excluded|excluding)\b[^;]*", re.I)
 
 
 def setting_text(text: str) -> str:

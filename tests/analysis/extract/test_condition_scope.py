@@ -197,3 +197,11 @@ def test_pain_in_people_with_dementia_and_an_exclusion_of_carcinoma_is_not_cance
 ])
 def test_non_cancer_pain_is_not_cancer_pain(sentence):
     assert "cancer_pain" not in [term for term, _ in conditions.named_conditions(sentence)]
+
+
+def test_an_exclusion_joined_by_and_leaves_the_inclusion_before_it():
+    # MEDLINE 26209829, its procedure written as pool dev PMC5856421's operation: the inclusion names the setting
+    sentence = ("We included 30 women undergoing laparoscopic cholecystectomy and excluded patients with polycystic ovarian "
+                "syndrome, endometriosis, severe male factor, and low ovarian reserve.")
+    blanked = condition_scope.setting_text(sentence)
+    assert len(blanked) == len(sentence) and _acute(blanked) and "endometriosis" not in blanked
