@@ -55,7 +55,10 @@ NOT_SETTING = re.compile(f"{_NOT_DONE}|{_HISTORY}|{_COURSE}|{_DRUG_CLASS}", re.I
 # injuries'; 'Complicated or emergent cases were excluded'): its setting words are criteria, not this trial's setting.
 ELIGIBILITY = re.compile(r"\b(?:exclusion criteria|excluded|exclusions? (?:was|were)|ineligible|not eligible|"
                          r"contraindicat\w+)\b", re.I)
-_CLAUSE = re.compile(r"[^;]+")
+# A clause ends at a semicolon, or at a conjunction whose verb is the exclusion ('We included 30 women undergoing ...
+# and excluded patients with ...': the inclusion before it names the trial's setting).
+_CLAUSE = re.compile(r"(?:[^;](?!,?\s+(?:and|but|while|whereas)\s+(?:excluded|excluding)\b))+[^;]?|"
+                     r",?\s+(?:and|but|while|whereas)\s+(?:excluded|excluding)\b[^;]*", re.I)
 
 
 def setting_text(text: str) -> str:
@@ -68,7 +71,7 @@ def setting_text(text: str) -> str:
 
 # Malignancy named by any of its words; not 'tumour necrosis factor' (a cytokine) nor 'benign tumour'.
 CANCER = re.compile(r"\b(?:cancers?|malignan\w+|cachexia|metasta\w+|oncolog\w+|palliative|carcinoma\w*|neoplas\w+|"
-                    r"(?<!benign )tumou?rs?(?! necrosis)|lymphoma\w*|leuka?emi\w*|myeloma\w*|sarcoma\w*|melanoma\w*|"
+                    r"(?<!benign )tumou?rs?(?![\s-]+necrosis)|lymphoma\w*|leuka?emi\w*|myeloma\w*|sarcoma\w*|melanoma\w*|"
                     r"mesothelioma\w*|glioma\w*|\w+blastoma\w*|hospice)\b", re.I)
 # People named by their cancer before the noun ('cancer patients', 'oncology outpatients', 'breast cancer survivors')
 # or by its treatment ('women receiving chemotherapy').
@@ -90,6 +93,23 @@ DISEASE_EVENT = re.compile(r"\b(?:fractur\w*|injur(?:y|ies)|trauma\w*|dislocatio
                            r"an(?:a)?esthe\w+|myalgia|burns?)\b", re.I)
 
 
+_MALIGNANCY = (r"(?:cancers?|malignan\w+|neoplas\w+|tumou?rs?|carcinoma\w*|lymphoma\w*|leuka?emi\w*|myeloma\w*|"
+               r"sarcoma\w*|melanoma\w*|metasta\w+)")
+# A malignancy the participants do not have: 'non-cancer pain', 'without cancer', 'cancer-free', 'no history of malignancy',
+# 'other than cancer'.
+NOT_CANCER = re.compile(rf"\b(?:non-?|without\s+|no\s+|free\s+of\s+|other\s+than\s+|except\s+|excluding\s+)"
+                        rf"(?:(?:[\w-]+\s+){{0,3}}?){_MALIGNANCY}\b|\b{_MALIGNANCY}[- ]free\b", re.I)
+
+
+def cancer_text(text: str) -> str:
+    """``text`` with the malignancy words that name no cancer of the participants blanked (same length): a clause of
+    eligibility criteria ('Patients with a history of cancer were excluded') and a negated malignancy ('non-cancer
+    pain', 'without cancer')."""
+    if ELIGIBILITY.search(text):
+        text = _CLAUSE.sub(lambda m: " " * len(m[0]) if ELIGIBILITY.search(m[0]) else m[0], text)
+    return NOT_CANCER.sub(lambda m: " " * len(m[0]), text)
+
+
 def cancer_people(text: str) -> bool:
     """``text`` names people by their cancer or its treatment ('cancer patients', 'women receiving chemotherapy')."""
     return bool(CANCER_PEOPLE.search(text))
@@ -97,14 +117,32 @@ def cancer_people(text: str) -> bool:
 
 def with_cancer(sentences: list["Sentence"], population: "re.Pattern[str]") -> bool:
     """The participants are people with cancer: the title, or a sentence that names who they are (``population``:
-    'patients with ...'; or ``cancer_people``), names a malignancy."""
-    return any(CANCER.search(s.text) and (s.section == "TITLE" or population.search(s.text) or cancer_people(s.text))
-               for s in sentences)
+    'patients with ...'; or ``cancer_people``), names a malignancy outside an exclusion and not negated."""
+    return any(CANCER.search(text) and (s.section == "TITLE" or population.search(text) or cancer_people(text))
+               for s, text in ((s, cancer_text(s.text)) for s in sentences))
 
 
 def cancer_pain(pain_sentences: list["Sentence"], sentences: list["Sentence"], population: "re.Pattern[str]") -> bool:
     """Pain with no site of its own in one of ``pain_sentences``, studied in people with cancer."""
     return any(_BARE_PAIN.search(s.text) for s in pain_sentences) and with_cancer(sentences, population)
+
+
+# A count of this trial's people ('One hundred and twenty patients ... were scheduled for elective ... cancer surgeries',
+# 'A total of 40 cancer patients scheduled for open abdominal surgery').
+_PEOPLE_COUNT = re.compile(r"\b(?:\d[\d,]*|(?:one|two|three|four|five|six|seven|eight|nine)(?:[\s-]+\w+){0,4}?)\s+"
+                           r"(?:[\w()-]+\s+){0,6}?(?:patients|participants|subjects|women|men|adults|children|individuals)\b",
+                           re.I)
+
+
+def own_operation(sentences: list["Sentence"], setting: dict[int, str], population: "re.Pattern[str]",
+                  surgical: "re.Pattern[str]") -> "Sentence | None":
+    """In people with cancer, the operation this trial's participants go through: an operation word (``surgical``) left
+    in the setting text of the title or of a sentence naming who they are (``population``, ``cancer_people``, a count
+    of people: 'patients undergoing major abdominal cancer surgery'). Their pain measured with no setting of its own
+    ('Pain was assessed over 72 h') is then the operation's, not cancer pain; an operation named only in background or
+    results sentences is not read."""
+    return next((s for s in sentences if surgical.search(setting[s.index]) and (
+        s.section == "TITLE" or population.search(s.text) or cancer_people(s.text) or _PEOPLE_COUNT.search(s.text))), None)
 
 
 def disease_events_only(settings: list[str], acute: Any) -> bool:

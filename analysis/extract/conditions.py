@@ -200,8 +200,10 @@ def _rules(ctx: "Context") -> list[Finding]:
     # pain after 4 hours' after laparoscopy) is no chronic condition that rules the setting out
     population = {t for t in specific if chosen[t].section == "TITLE" or POPULATION.search(chosen[t].text)}
     with_cancer = not specific and condition_scope.with_cancer(sentences, POPULATION)
-    if acute is None and not population and not with_cancer:  # people with cancer: only a setting a pain sentence names
+    if acute is None and not population and not with_cancer:
         acute = next((s for s in sentences if ACUTE.scan(setting[s.index])), None)
+    elif acute is None and with_cancer:  # people with cancer: a setting a pain sentence names, or their own operation
+        acute = condition_scope.own_operation(sentences, setting, POPULATION, SURGICAL)
     if acute is not None and specific and not SURGICAL.search(setting[acute.index]):
         acute = None  # 'migraine in the emergency department' is migraine; surgery adds acute pain
     if acute is not None and with_cancer and condition_scope.disease_events_only([setting[s.index] for s in sentences], ACUTE):

@@ -26,7 +26,7 @@ from ketamine_evidence.analysis.extract.design_cues import (ASSIGNMENT as _ASSIG
                                                            NOT_ALLOCATION as _NOT_ALLOCATION, OUTCOME_GROUPS, POST_HOC, QUALITATIVE,
                                                            PROSPECTIVE as _PROSPECTIVE, comparative_series, large_series, RANDOMISED_HERE, STUDY_COUNT as _STUDY_COUNT,
                                                            GROUP_WORDS, TREATMENT_GIVEN, publication_type_labels)
-from ketamine_evidence.analysis.extract.design_secondary import secondary_analysis
+from ketamine_evidence.analysis.extract.design_secondary import arms_question, secondary_analysis
 from ketamine_evidence.analysis.extract.design_whose import own_randomisation, without_others
 from ketamine_evidence.analysis.extract.design_patterns import (
     ANIMAL, CASE_REPORT, CASE_SERIES, ENROLMENT as _ENROLMENT, GUIDELINE, HUMAN, NO_TREATMENT_STUDY, NOT_RANDOM, OBSERVED,
@@ -150,11 +150,12 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
                                                   and not is_background_sentence(ctx, s)) and not NOT_RANDOM.search(s.text)
                     and not _NOT_ALLOCATION.search(s.text) and not FUTURE_TRIAL.search(s.text)
                     and own_randomisation(s.text), whole=whole, lows=lows)  # whose randomisation: design_whose
-    post_hoc = _first(sentences, POST_HOC, whole=whole, lows=lows)
+    treatment = ctx.intervention.name if ctx.intervention else ""
+    post_hoc = _first(sentences, POST_HOC, lambda s: not arms_question(s.text, treatment), whole=whole, lows=lows)
     if post_hoc is not None:  # rule ae: relations between measures in one trial's data set
         return "prospective_observational", post_hoc, None
     if random is not None or "rct" in by_type:
-        secondary = secondary_analysis(sentences, whole)
+        secondary = secondary_analysis(sentences, whole, treatment)
         if secondary is not None:  # rule ae: an analysis built on another trial that does not test its treatment
             return "prospective_observational", secondary, None
     experiment = _first(sentences, EXPERIMENT, about_this_study, whole=whole, lows=lows)

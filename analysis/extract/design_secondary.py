@@ -53,9 +53,32 @@ ARMS_QUESTION = re.compile(r"\b(?:subgroups?|predict\w* (?:\w+ ){0,2}(?:respon\w
                            r"moderat(?:e|es|ed|ing|ors?|ion)\b|effect modification|"
                            r"(?:particularly |more |most )?responsive to|differential (?:treatment )?effects?|"
                            r"treatment[- ]by[- ])", re.I)
+_NAME_WORD = re.compile(r"[A-Za-z][\w-]{3,}")
+_NOT_NAME = {"with", "versus", "plus", "placebo", "usual", "care", "standard", "control", "group", "dose", "single",
+             "treatment", "therapy", "intervention", "oral", "topical"}
+
+
+def _treatment_related(text: str, treatment: str) -> bool:
+    """The question relates this trial's treatment (a word of its name, in the six words of the same clause before the
+    relation word) to an outcome: 'whether Kaltenborn mobilization was associated with changes in pressure sensitivity'
+    asks what the arm did; '... evaluating acupuncture ..., we sought to identify baseline characteristics associated
+    with improvement' asks about prognosis."""
+    relation = RELATION.search(text)
+    if relation is None:
+        return False
+    before = " ".join(re.split(r"[,;:(]", text[:relation.start()])[-1].lower().split()[-6:])  # its clause, 6 words
+    return any(w.lower() not in _NOT_NAME and re.search(rf"\b{re.escape(w.lower())}\b", before)
+               for w in _NAME_WORD.findall(treatment.split("(")[0]))
 # The objective: its section, or a sentence that states the aim
 _AIM = re.compile(r"\b(?:aims?|aimed|objectives?|purpose|goal)\b|\bwe sought\b|^to (?:evaluate|assess|examine|investigate|"
                   r"determine|identify|explore|describe|compare)\b", re.I)
+
+
+def arms_question(text: str, treatment: str = "") -> bool:
+    """``text`` asks what the randomised arms did: whether the treatment's effect differs between people, or a relation
+    whose first term is the trial's own treatment (not the source trial's comparison 'CS versus placebo', which an
+    analysis of its data names whatever it asks)."""
+    return bool(ARMS_QUESTION.search(text)) or bool(treatment) and _treatment_related(text, treatment)
 
 
 def _question(sentences: list["Sentence"]) -> list["Sentence"]:
@@ -64,9 +87,10 @@ def _question(sentences: list["Sentence"]) -> list["Sentence"]:
             or _AIM.search(s.text)]
 
 
-def secondary_analysis(sentences: list["Sentence"], whole: str) -> "Sentence | None":
+def secondary_analysis(sentences: list["Sentence"], whole: str, treatment: str = "") -> "Sentence | None":
     """The sentence saying this study builds on another trial, when its question is a relation between measures and
-    not whether the treatment's effect differs between people (rule ae: ``prospective_observational``); else None."""
+    not whether the treatment's effect differs between people or what the arms did (the relation's first term is
+    ``treatment``, the trial's own intervention) (rule ae: ``prospective_observational``); else None."""
     if not BUILDS_ON.possible(whole):
         return None
     source = next((s for s in sentences if any(not _OWN.search(m.group(0)) for m in BUILDS_ON.pattern.finditer(s.text))),
@@ -74,6 +98,6 @@ def secondary_analysis(sentences: list["Sentence"], whole: str) -> "Sentence | N
     if source is None:
         return None
     question = _question(sentences)
-    if any(ARMS_QUESTION.search(s.text) for s in question) or not any(RELATION.search(s.text) for s in question):
+    if any(arms_question(s.text, treatment) for s in question) or not any(RELATION.search(s.text) for s in question):
         return None
     return source

@@ -71,13 +71,25 @@ _NEED = (r"(?:[\s,]+[\w()-]+){0,6}?[\s,]+(?:is|are|would be|will be|may be|might
          r"(?:planned|conducted|designed|prepared)|worthwhile|desirable|appropriate|advisable)\b")
 _CALLED_FOR = re.compile(rf"{_CALL}{_TRIAL_PHRASE}|{_TRIAL_PHRASE}{_NEED}", re.I)
 
+# ... unless the call word is what this paper describes of its own trial ('This paper describes the design of a
+# randomized, waitlist-controlled clinical trial'; 'We present the rationale for a randomised trial'): a protocol.
+_DESCRIBED = re.compile(r"\b(?:describ|present|report|outlin|detail|explain|summari[sz])\w*\s+(?:the\s+|our\s+|its\s+)?$",
+                        re.I)
+
+
+def _blank_called_for(text: str) -> str:
+    """``text`` with the trials it calls for, prepares or compares itself with blanked; not a trial whose design or
+    rationale the paper describes."""
+    return _CALLED_FOR.sub(lambda m: m[0] if _DESCRIBED.search(text, max(0, m.start() - 40), m.start()) else " ", text)
+
+
 _RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|assignment|allotment|order|sequence)|"
                           r"(?:allocated|assigned) at random|RCTs?)\b", re.I)
 
 
 def blank_others(text: str) -> str:
     """``text`` with random sampling, other studies' randomised designs and trials it calls for blanked."""
-    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", _CALLED_FOR.sub(" ", text)))
+    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", _blank_called_for(text)))
     return text if _OWN_PEOPLE.search(text) else _PLURAL.sub(" ", text)
 
 

@@ -10,6 +10,7 @@ from ketamine_evidence.analysis.evaluation.invariance_text import malignancy_wor
 from ketamine_evidence.analysis.extract import condition_scope, conditions, extract_article
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.parse.sentences import Sentence
+from ketamine_evidence.analysis.records import Article, Section
 from tests.conftest import EVAL
 
 
@@ -125,3 +126,82 @@ def test_pain_with_no_site_of_its_own_in_people_with_cancer():
     bare = _sentence("Patients were treated for 6 weeks and were assessed at weeks 0, 3 and 6 for appetite, energy, mood and "
                      "pain using visual analogue scales.")  # PMC1968469
     assert condition_scope.cancer_pain([oral, bare], [people], conditions.POPULATION)
+
+
+# review11, round 11: pool dev PMC5396972 (gold ["postoperative_acute"]), its people scheduled for cancer surgery and a
+# pain sentence with no setting of its own, under the title of pool dev PMC4574984 (gold ["postoperative_acute"])
+_SURGERY_PEOPLE = ("One hundred and twenty patients (American Society of Anesthesiologists grade II and III) of either sex "
+                   "were scheduled for elective upper gastrointestinal cancer surgeries.")
+_ALLOCATED = ("Patients were allocated randomly into two groups (60 patients each) to receive, besides general anesthesia: "
+              "continuous intra and postoperative intravenous (IV) infusion with fentanyl for 72 h postoperatively (patient "
+              "controlled intravenous analgesia [PCIA] group) or continuous intra and postoperative epidural infusion with "
+              "bupivacaine 0.125% and fentanyl (PCEA group) for 72 h postoperatively.")
+_UNSITED = ("Also, there was a significant reduction in dynamic VAS pain score in group PCEA in comparison to PCIA at all "
+            "measured time points.")
+
+
+def test_people_with_cancer_having_their_operation_have_postoperative_pain():
+    sentences = [_sentence(_SURGERY_PEOPLE), Sentence(_UNSITED, 0, len(_UNSITED), "RESULTS", 1)]
+    setting = {s.index: condition_scope.setting_text(s.text) for s in sentences}
+    assert condition_scope.own_operation(sentences, setting, conditions.POPULATION, conditions.SURGICAL) is sentences[0]
+    # an operation named only in a results sentence (pool dev PMC4574984) is not the participants' own
+    results = _sentence("Independent predictors for LOS were identified as severity of surgery, length of anesthesia, major "
+                        "postoperative complications, nutritional state, and pre-operative physical functional capacity "
+                        "measured by the Timed Up and Go-test by multiple robust regressions.", "RESULTS")
+    assert condition_scope.own_operation([results], {results.index: results.text}, conditions.POPULATION,
+                                         conditions.SURGICAL) is None
+    article = Article(pmid="1", pmcid=None, doi=None,
+                      title="Patient Empowerment Improved Perioperative Quality of Care in Cancer Patients Aged ≥ 65 Years",
+                      abstract=[Section("METHODS", "METHODS", f"{_SURGERY_PEOPLE} {_ALLOCATED}"),
+                                Section("RESULTS", "RESULTS", _UNSITED)])
+    assert extract_article(article, "thoracic epidural analgesia")[0].conditions == ["postoperative_acute"]
+
+
+def test_a_malignancy_the_participants_do_not_have_is_no_cancer_population():
+    # pool dev PMC5856421: carcinoma in an exclusion clause; pool dev PMC5153686: a non-malignant pathology
+    excluded = _sentence("Patients underwent laparoscopic cholecystectomy; patients with acute cholecystitis, common bile duct "
+                         "calculi, chronic liver disease/cirrhosis, suspected GB carcinoma, and pregnant women were excluded "
+                         "from the study.")
+    assert not condition_scope.with_cancer([excluded], conditions.POPULATION)
+    benign = _sentence("We planned to recruit 30 females undergoing total abdominal hysterectomy for non-malignant pathology, "
+                       "who would then receive bilateral ultrasound-guided midaxillary TAP blocks at the completion of "
+                       "surgery.", "TITLE")
+    assert not condition_scope.with_cancer([benign], conditions.POPULATION)
+    assert condition_scope.with_cancer([_sentence(benign.text.replace("non-malignant", "malignant"), "TITLE")],
+                                       conditions.POPULATION)
+    # 'tumour-necrosis factor' is the cytokine, hyphenated or not
+    assert not condition_scope.CANCER.search("an inadequate response to tumour-necrosis factor inhibitors")
+
+
+def test_pain_in_people_with_dementia_and_an_exclusion_of_carcinoma_is_not_cancer_pain():
+    # pool dev PMC4232010 (gold ["other"]) with the exclusion sentence of pool dev PMC5856421 beside its methods
+    title = ("Impact of a stepwise protocol for treating pain on pain intensity in nursing home patients with dementia: A "
+             "cluster randomized trial")
+    methods = ("Three hundred fifty-two people with dementia and significant agitation from 60 nursing home units were "
+               "included in this study. Patients with acute cholecystitis, common bile duct calculi, chronic liver "
+               "disease/cirrhosis, suspected GB carcinoma, and pregnant women were excluded from the study. These units, "
+               "representing 18 nursing homes in western Norway, were randomized to a stepwise protocol of treating pain "
+               "(SPTP) or usual care.")
+    conclusion = ("Pain medication significantly improved pain in the intervention group, with indications that "
+                  "acetaminophen also improved ADL function.")
+    article = Article(pmid="1", pmcid=None, doi=None, title=title,
+                      abstract=[Section("Methods", "Methods", methods), Section("Conclusion", "Conclusion", conclusion)])
+    assert extract_article(article, "stepwise protocol of treating pain")[0].conditions == ["other"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # pool dev PMC4691781 (body text) and chronic dev PMC4266769 (a reference's title): pain that is not cancer's
+    "Opioid analgaesics are risky drugs in patients with chronic non-cancer pain; they can be effective in treating a "
+    "variety of chronic pain conditions",
+    "Medication adherence in patients with chronic non-malignant pain: is there a problem?",
+])
+def test_non_cancer_pain_is_not_cancer_pain(sentence):
+    assert "cancer_pain" not in [term for term, _ in conditions.named_conditions(sentence)]
+
+
+def test_an_exclusion_joined_by_and_leaves_the_inclusion_before_it():
+    # MEDLINE 26209829, its procedure written as pool dev PMC5856421's operation: the inclusion names the setting
+    sentence = ("We included 30 women undergoing laparoscopic cholecystectomy and excluded patients with polycystic ovarian "
+                "syndrome, endometriosis, severe male factor, and low ovarian reserve.")
+    blanked = condition_scope.setting_text(sentence)
+    assert len(blanked) == len(sentence) and _acute(blanked) and "endometriosis" not in blanked

@@ -82,3 +82,28 @@ def test_design_reads_the_analysis_not_the_trial_it_builds_on() -> None:
                       abstract=[Section("OBJECTIVE", "OBJECTIVE", LATE_LIFE_OBJECTIVE),
                                 Section("METHODS", "METHODS", LATE_LIFE_METHODS), Section("RESULTS", "RESULTS", results)])
     assert design.classify(make_context(article))[0] == "prospective_observational"
+
+
+# review11, round 11: batch 7 PMC3782468 (gold rct), an arms comparison worded as an association
+BRIGHT_LIGHT = ("In other words, bright light exposure was not associated with a significantly higher incidence of any "
+                "reported side effect than was the placebo control condition.")
+BRIGHT_LIGHT_TREATMENT = "bright light therapy (10,000 lux, single morning exposure)"
+
+
+def test_a_relation_whose_first_term_is_the_trials_treatment_asks_what_the_arms_did() -> None:
+    from ketamine_evidence.analysis.extract.design_secondary import arms_question
+    assert arms_question(BRIGHT_LIGHT, BRIGHT_LIGHT_TREATMENT)
+    assert not arms_question(BRIGHT_LIGHT)
+    # the late-life trial's treatment is not the first term of its question's relation (MEDLINE sample 26560512)
+    assert not arms_question(LATE_LIFE_OBJECTIVE, "olanzapine plus sertraline")
+    # batch 6 PMC2758834: the treatment named in an earlier clause is the source trial's, not the relation's term
+    assert not arms_question("As part of a large trial evaluating acupuncture for chronic low back pain, we sought to "
+                             "identify baseline characteristics associated with improvement", "acupuncture")
+
+
+def test_an_analysis_of_a_trial_asking_what_its_treatment_did_keeps_rct() -> None:
+    # the source sentence of MEDLINE 26560512 with the PMC3782468 sentence as its objective
+    sentences, whole = _sentences(LATE_LIFE_TITLE,
+                                  ("OBJECTIVE", BRIGHT_LIGHT), ("METHODS", LATE_LIFE_METHODS))
+    assert secondary_analysis(sentences, whole) is not None
+    assert secondary_analysis(sentences, whole, BRIGHT_LIGHT_TREATMENT) is None

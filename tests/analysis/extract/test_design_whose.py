@@ -152,3 +152,16 @@ def test_the_guard_skips_only_texts_no_pattern_can_match() -> None:
 ])
 def test_a_called_for_trial_is_anothers(sentence: str, other: bool) -> None:
     assert own_randomisation(sentence) is not other
+
+
+def test_a_trial_whose_design_the_paper_describes_is_its_own() -> None:
+    """review11, round 11: batch 6 PMC4691781 (gold rct) says 'We describe the protocol of a single-centre randomised
+    double-blind clinical trial'; written 'the design of', rule 3's call word 'design of' must not make it another's."""
+    own = ("We describe the protocol of a single-centre randomised double-blind clinical trial aimed at assessing the "
+           "efficacy of oral magnesium supplementation in controlling severe pain in patients with advanced PAOD.")
+    assert own_randomisation(own)
+    assert own_randomisation(own.replace("the protocol of", "the design of"))
+    assert own_randomisation(own.replace("We describe the protocol of", "This paper presents the rationale for"))
+    # the design of a trial to come stays another's (the rule-3 reading)
+    assert not own_randomisation("These findings will inform the design of a single-centre randomised double-blind "
+                                 "clinical trial.")
