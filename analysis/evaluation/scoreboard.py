@@ -13,9 +13,9 @@ Sets (paths relative to the repository and ``--shared``):
   batch 7: the first pool blind split (60, frozen before any rule was written from the pool), scored blind
   through six rounds and retired at the start of the seventh, when no unread pain-trial text was left to
   freeze in its place (``data/eval/pool/README.md``);
-- check: pool blind2 (60, frozen with batch 5 in the second round, blind through the eighth round); in the ninth
-  round it became the check set: the lead scored it, aggregate figures only, to choose between learned readers and
-  the rules, so it is no longer blind (``data/eval/pool/README.md``);
+  pool blind2 (60, frozen with batch 5 in the second round, blind through the eighth round, the check set of the
+  ninth to eleventh rounds: scored by the lead, aggregate figures only), retired in the eleventh round, when its
+  errors were read in a post-mortem after the round's last rule change (``data/eval/pool/README.md``);
 - blind: pool blind3 (50, the last pool articles, frozen at the start of the third
   round before annotation), the earlier hold-out of
   15 ketamine articles and 10 other-treatment pain trials (``data/eval/holdout``), and blind4 (61 Evidence
@@ -24,7 +24,7 @@ Sets (paths relative to the repository and ``--shared``):
   were tuned on these trials' Evidence Inference pain prompts).
 
 Blind3 and blind4 carry a 95% bootstrap interval per field (rounds 1-6 pooled three blind pool splits, 170
-records, and rounds 7-8 two, 110; with blind2 the check set, one pool split is left blind, so no pooled column).
+records, and rounds 7-8 two, 110; with blind2 first the check set and then retired, one pool split is left blind, so no pooled column).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def gold_sets(repo: Path, shared: Path, tmp: Path) -> list[GoldSet]:
         GoldSet("pool dev batch 6 (60)", "dev", repo / "data" / "eval" / "pool" / "gold_dev_batch6.jsonl", pool),
         GoldSet("pool dev batch 7 (60, retired blind)", "dev", repo / "data" / "eval" / "pool" / "gold_blind.jsonl",
                 pool),
-        GoldSet("pool blind2 (60)", "check", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
+        GoldSet("pool blind2 (60, retired check)", "dev", repo / "data" / "eval" / "pool" / "gold_blind2.jsonl", pool),
         GoldSet("pool blind3 (50)", "blind", repo / "data" / "eval" / "pool" / "gold_blind3.jsonl", pool),
         GoldSet("hold-out ketamine (15)", "blind", repo / "data" / "eval" / "holdout" / "holdout_ketamine.jsonl",
                 shared / "corpus" / "pmc_ketamine"),

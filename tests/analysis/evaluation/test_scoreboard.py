@@ -9,9 +9,9 @@ from tests.conftest import REPO
 def test_every_set_is_scored_with_its_split() -> None:
     intervals: dict[str, dict[str, tuple[float, float]]] = {}
     board = scoreboard(REPO, REPO.parent / "shared", intervals)
-    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 7 + ["check]"] + ["blind]"] * 4
-    # blind2 became the ninth round's check set; with one pool split left blind there is no pooled column, and
-    # blind3 and blind4 carry their own intervals; the retired first blind split is dev
+    assert [n.rsplit(" [", 1)[1] for n in board] == ["dev]"] * 8 + ["blind]"] * 4
+    # blind2, the check set of rounds 9-11, was retired in the eleventh and is dev; with one pool split left blind
+    # there is no pooled column, and blind3 and blind4 carry their own intervals; the retired first blind split is dev
     blind3, blind4 = "pool blind3 (50) [blind]", "blind4 (61) [blind]"
     assert not any(n.startswith(POOLED) for n in board) and set(intervals) == {blind3, blind4}
     for column in (blind3, blind4):
@@ -24,7 +24,7 @@ def test_every_set_is_scored_with_its_split() -> None:
     assert board["ketamine dev (14) [dev]"]["relevant"] == 1.0
     assert "pool dev batch 7 (60, retired blind) [dev]" in board
     table = to_markdown(board, intervals)
-    assert table.count("\n") == len(FIELDS) + 1 and "pool blind2 (60) [check]" in table
+    assert table.count("\n") == len(FIELDS) + 1 and "pool blind2 (60, retired check) [dev]" in table
     assert f"{board[blind3]['pain_effect']:.3f} ({intervals[blind3]['pain_effect'][0]:.2f}-" in table
     assert f"{board[blind4]['design']:.3f} ({intervals[blind4]['design'][0]:.2f}-" in table
 
