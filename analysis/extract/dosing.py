@@ -82,7 +82,21 @@ def _owned(ctx: "Context", s: "Sentence", m: re.Match[str], found) -> bool:
     if not found:  # a sentence that names no drug, right after one that ends on the intervention
         return True
     who = owner(s.text, m.start(), m.end(), found)
-    return who is not None and who.is_intervention
+    return who is not None and who.is_intervention and not _other_alternative(s.text, who.end, m.start())
+
+
+# 'either nalbuphine 0.2 mg/kg (group N, n = 30) or pentazocine 0.5 mg/kg': after the intervention's own dose, an
+# alternative named by a word ('or pentazocine', 'versus X') owns the doses that follow, though no drug list knows it;
+# 'ketamine 0.5 or 1 mg/kg' (a second dose, no word) stays the intervention's.
+_DOSE_THEN_ALTERNATIVE = re.compile(
+    r"\d\s?(?:mg|µg|μg|mcg|g)\b[^;]*?(?:\bor\b|\bversus\b|\bvs\.?)\s+(?!(?:a|an|the|with|without|at|in|to|of|more|"
+    r"less|higher|lower|placebo|saline|normal|sham|vehicle|equal|same|equivalent|similar)\b)[A-Za-z][A-Za-z-]{3,}", re.I)
+
+
+def _other_alternative(text: str, start: int, end: int) -> bool:
+    """True when, between the intervention's mention (ending at ``start``) and a dose (at ``end``), a dose is
+    followed by 'or'/'versus' and a word: the later dose is the named alternative's."""
+    return _DOSE_THEN_ALTERNATIVE.search(text, start, end) is not None
 
 
 def _regimen_sentences(ctx: "Context") -> list["Sentence"]:

@@ -37,7 +37,11 @@ _REGIMEN_WORDS = re.compile(r"\b(?:once|twice|daily|weekly|monthly|times|per|day
                             r"children|adults|patients|women|men|infants|elderly)\b", re.I)  # and who: '(dogs)'
 # Where a name goes on to say when or for whom ('oral tapentadol after cardiac surgery', 'AMC/DCBA Warm lozenge for
 # acute sore throat', 'local hyaluronic acid after third molar extraction'): the treatment is what comes before.
-_CONTEXT_SPLIT = re.compile(r"\s+(?:for|after|before|during|following|prior to)\s+", re.I)
+# And who receives it ('perioperative oral gabapentin in dogs undergoing mastectomy'): the population and its procedure
+# are the setting, so a surgical word there makes no non-drug treatment of the name.
+_CONTEXT_SPLIT = re.compile(r"\s+(?:for|after|before|during|following|prior to|undergoing|in(?=\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:patients|dogs|cats|horses|children|adults|women|men|infants|neonates|subjects|"
+                            r"volunteers|parturients)\b))\s+", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _COMPONENT_SPLIT = re.compile(r"\s+(?:plus|with|and/or|\+|combined with|added to|or|in)\s+|\s*;\s*", re.I)
 # The first word of a drug's name, before its dosage form or its co-drug (literal_names).

@@ -24,7 +24,7 @@ from ketamine_evidence.analysis.extract.intervention_names import GENERIC_WORDS,
 from ketamine_evidence.base.errors import ConfigError
 from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
-_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$|^[A-Z]{2,4}/[A-Z]{2,4}$")  # a pair's short form: 'PAR/VAL'
+_ACRONYM = re.compile(r"^[A-Za-z][A-Za-z0-9\-]{0,9}$|^[A-Z]{1,4}/[A-Z]{1,4}$")  # a pair's short form: 'PAR/VAL', 'P/MC'
 
 
 
@@ -91,7 +91,7 @@ class Intervention:
         if "(" not in text or not self.mentioned_in(text):
             return self
         for m in self.pattern.finditer(text):
-            after = _ABBREV_AFTER.match(text, m.end())
+            after = _ABBREV_AFTER.match(text, m.end()) or _spelled_abbreviation(text, m.start(), m.end())
             if after:
                 abbr = after.group(1)
                 if _is_abbreviation(abbr) and abbr.lower() not in {s.lower() for s in (*self.synonyms, *found)}:
@@ -146,6 +146,28 @@ cortex treatment therapy therapies intervention interventions combined combinati
 
 
 _ABBREV_AFTER = re.compile(r"[\u00ae\u2122]?\s*\(([^()\s;,]{2,10})[);,]")
+# A mention inside a longer noun phrase the abstract abbreviates whole: 'sodium picosulfate plus magnesium citrate
+# (P/MC)' for a name resolved to 'magnesium'; up to three words may follow the mention before the bracket.
+_PHRASE_THEN_ABBREV = re.compile(r"(?:\s+[A-Za-z][\w-]*){1,3}?[\u00ae\u2122]?\s*\(([^()\s;,]{2,10})[);,]")
+_LINKS = frozenset({"plus", "with", "and", "of", "the", "in"})
+
+
+def _spelled_abbreviation(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The bracketed abbreviation after the words following a mention (``text[start:end]``) when its capitals are the
+    initials of the phrase that ends at the bracket and holds the mention (linking words left out): 'P/MC' after
+    'picosulfate plus magnesium citrate'. Its match, with the abbreviation as group 1; else None."""
+    after = _PHRASE_THEN_ABBREV.match(text, end)
+    if after is None:
+        return None
+    letters = [c for c in after.group(1) if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return None
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", text[max(0, start - 80):after.start(1)])
+             if w.lower() not in _LINKS]
+    phrase = words[-len(letters):]
+    spelled = "".join(w[0].upper() for w in phrase)
+    mention_words = re.findall(r"[A-Za-z][\w-]*", text[start:end])
+    return after if spelled == "".join(letters) and mention_words and mention_words[0] in phrase else None
 
 
 def _is_abbreviation(token: str) -> bool:

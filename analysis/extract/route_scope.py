@@ -192,12 +192,41 @@ _SITE_WORDS = re.compile(r"\b(?:intra-?uterine|intra-?cervical(?:ly)?|intra-?pro
                          r"intra-?gingival|intra-?alveolar|intra-?septal)\b", re.I)
 
 
+# A catheter or infusion named by the body site it lies at ('continuous presternal bupivacaine infusion through a
+# single catheter', 'preperitoneal catheter', 'subfascial infusion'): a positional prefix, a stem and an adjective
+# ending, before a catheter, infusion, perfusion or instillation within two words. The drug flows into that site,
+# not into a vein (route ``other``); a vein, an artery or a word of time or kind ('peripheral', 'presurgical',
+# 'periprocedural') is no such site.
+_SITE_CATHETER = re.compile(r"\b(?:pre|para|peri|retro|supra|infra|sub|inter)-?(?!(?:pheral|surgic|clinic|procedur|operat|"
+                            r"natal|nation|optim|tot|vascul|arteri|venul|dur|arachn)\w*\b)[a-z]{4,}(?:al|ar|ic)\b"
+                            r"(?=(?:\s+[\w-]+){0,2}?\s+(?:catheters?|infusions?|perfusions?|instillations?)\b)", re.I)
+
+
+def site_catheter_routes(sentences: list["Sentence"], pattern: re.Pattern[str]) -> dict[str, "Sentence"]:
+    """{'other': sentence} for the first sentence where a site-named catheter or infusion carries the intervention:
+    the first drug named after the site word is the intervention ('A presternal catheter was inserted with continuous
+    infusion of 5 mL/h bupivacaine 0.25%')."""
+    for s in sentences:
+        low = s.text.lower()
+        if "cathet" not in low and "fusion" not in low and "instill" not in low:
+            continue
+        for m in _SITE_CATHETER.finditer(s.text):
+            later = [d for d in mentions(s.text, pattern) if d.start >= m.end()]
+            if later and later[0].is_intervention:
+                return {"other": s}
+    return {}
+
+
 def site_matches(text: str) -> list[tuple[str, re.Match[str]]]:
-    """(``other``, match) for each injection-site adjective in ``text``."""
+    """(``other``, match) for each injection-site adjective in ``text`` and each site that names a catheter or an
+    infusion."""
     low = text.lower()
-    if "intra" not in low and "peri" not in low and "sub" not in low:
-        return []
-    return [("other", m) for m in _SITE_WORDS.finditer(text)]
+    out = []
+    if "intra" in low or "peri" in low or "sub" in low:
+        out = [("other", m) for m in _SITE_WORDS.finditer(text)]
+    if "cathet" in low or "fusion" in low or "instill" in low:
+        out += [("other", m) for m in _SITE_CATHETER.finditer(text)]
+    return out
 
 
 # Food and drink are taken by mouth (additions rule j: 'food or diet'; rule ad): a treatment whose own name is a food or

@@ -193,6 +193,8 @@ def _rules(ctx: "Context") -> list[Finding]:
         chosen.setdefault(term, s)
     if not chosen:  # a route stated for every arm; else the target the intervention is injected into, or its carrier gas
         chosen = _every_arms_route(ctx) or injected_routes(ctx, sentences) or inhaled_routes(ctx, sentences)
+    if not chosen:  # a catheter at a named body site that carries it: that site, not a vein ('presternal catheter')
+        chosen = route_scope.site_catheter_routes(sentences, ctx.intervention.pattern)
     if not chosen:
         implied = _implied_intravenous(ctx, sentences)
         if implied is not None:
