@@ -1,4 +1,4 @@
-"""fx11int, round 11: three general mechanisms the retired check set (pool blind2) lacked, each on its real abstract
+"""Whose mention, dose and route: three general mechanisms the retired check set (pool blind2) lacked, each on its real abstract
 text (record named at each case; before the change each gave the value in the comment).
 
 1. An intervention name that goes on to say who receives it ('... in dogs undergoing mastectomy') is read for the
