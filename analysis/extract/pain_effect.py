@@ -198,6 +198,16 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 # the previous sentence's difference, absent at the time points this one names
                 found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
                                  vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
+            if not found and previous and THEN_NONE.search(s.text) and not arms.pain_outcome(s.text) and \
+                    s.index - previous[-1].sentence.index == 1 and previous[-1].section == s.section and \
+                    not _significance(previous[-1].sentence.text):
+                # 'Patients reported less pain ... when prophylactic antibiotics were given. However, there were no
+                # statistical significant differences between the three groups': the trend the sentence before stated
+                # without significance is taken back (batch blind2 PMC4239745)
+                taken = [v for v in previous if v.verdict in ("better", "worse")]
+                verdicts[:] = [v for v in verdicts if not any(v is t for t in taken)]
+                found = [Verdict("no_difference", s.text, vs_placebo=taken[-1].vs_placebo, vs_active=taken[-1].vs_active)
+                         ] if taken else []
             if not found and SIMILAR.search(s.text) and arms.pain_outcome(s.text) and s.index > 0:
                 found = _like_the_sentence_before(ctx.sentences[s.index - 1].text, s.text, arms)
             elif found and untested and not (arms.is_intervention(s.text) or arms.is_comparator(s.text)):
@@ -210,6 +220,8 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 named = v.clause if is_pain_outcome(v.clause) else s.text  # 'but not at 24 h': the sentence's outcome
                 v.extra["primary"] = any(on_outcome(named, words) for words in primary) and not re.search(
                     r"\bsecondary\b", named, re.I)
+                if v.verdict == "better" and SUBGROUP_ONLY.search(v.clause):
+                    v.extra["subgroup_only"] = True  # 'only females who received information had ... lower ... pain'
                 verdicts.append(v)
     try:
         ctx._pain_verdicts = verdicts  # type: ignore[attr-defined]
@@ -218,11 +230,28 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
     return verdicts
 
 
+# A sentence that opens by denying a significant difference between the groups, with no outcome of its own (not 'no
+# significant difference in ΔT max'): about the direction the sentence before stated ('However, there were no statistical significant differences between the
+# three groups').
+THEN_NONE = re.compile(r"^\W*(however|but|nevertheless|nonetheless|yet)\b,?\s+(?:(?:there|these|the|this|such) )?"
+                       r"(?:(?:was|were|is|are) )?(?:no (?:statistically |statistical )?significant (?:\w+ )?"
+                       r"differences?\b(?! (?:\w+ )?(?:from|over|compared with) (?:the )?(?:baseline|time))"
+                       r"(?! (?:in|on|for|of|regarding)\b)|(?:differences?|"
+                       r"results?) (?:was|were|did) not (?:reach )?(?:statistically )?significan)", re.I)
+
+
 # A result stated as the previous sentence's, on a pain outcome: 'A similar but weaker pattern evinced for perceived
 # pain', after 'participants in the implementation intention condition reported substantially greater increases in RPE'.
 SIMILAR = re.compile(r"\b(a |the )?similar(,? (but|though|albeit|if) (\w+ )?(weaker|smaller|stronger|less pronounced|"
                      r"non-?significant))? (pattern|trend|effect|result|finding|picture|difference)s? (was |were )?"
                      r"(\w+ )?(for|in|on|with|regarding)\b", re.I)
+
+
+# A benefit restricted to a subgroup of the participants (additions rule ab): 'only females who received information
+# had a statistically significant lower perception of pain', 'were only significant in the anteromedial subgroup'.
+SUBGROUP_ONLY = re.compile(r"\bonly\b(?: [\w-]+){0,3}? (?:(?:in|among|for|within) )?(?:the )?(?:[\w-]+ )?(?:subgroups?|"
+                           r"subsets?|sub-?populations?|females|males|women|men|girls|boys|(?:patients|participants|"
+                           r"subjects|those|children|adults) (?:with|who|aged|older|younger|over|under)\b)", re.I)
 
 
 # Designs that test no treatment (additions rules m, o, ae): laboratory, diagnostic and correlation studies and
@@ -276,10 +305,12 @@ def decide(verdicts: list[Verdict]) -> tuple[str, Verdict | None]:
     between = [v for v in usable if v.verdict in ("better", "worse", "no_difference") and not v.extra.get("within_change")]
     body = [v for v in between if (v.section or "").upper() != "TITLE"]
     between = body or between  # the title states what the body reports: where they differ the body counts
-    kinds = {v.verdict for v in between}
-    if "within" in {v.verdict for v in usable} and kinds == {"no_difference"} and any(
-            v.extra.get("non_inferiority") for v in usable):
-        return "mixed", _first(between, "no_difference")  # non-inferiority not shown, but improved from baseline
+    # Non-inferiority shown or not, with each arm improved from baseline, is judged against the comparator (rule e):
+    # a change from baseline never outranks the between-arm result ('non-inferior but not superior' -> no_difference).
+    subgroup = [v for v in between if v.extra.get("subgroup_only")]
+    if subgroup and not any(v.verdict == "better" and not v.extra.get("subgroup_only") and not _conclusion(v)
+                            for v in between):
+        return "mixed", subgroup[0]  # a benefit only in a subgroup, none stated overall: rule ab
     if between:
         return _between_arms(between)
     if any(v.verdict == "within" for v in usable):

@@ -166,12 +166,13 @@ def test_rescue_drug_for_agitation_is_not_a_pain_outcome() -> None:
     assert effect(pain).value == "improved"
 
 
-def test_non_inferiority_not_shown_but_improved_from_baseline_is_mixed() -> None:
+def test_non_inferiority_not_shown_but_improved_from_baseline_is_judged_against_the_comparator() -> None:
+    # additions rule e: pain_effect is judged against the comparator; a change from baseline does not outrank it
     first = "Non-inferiority of ketamine to morphine for pain reduction was not demonstrated."
     a = article("Intranasal ketamine vs morphine",
                 ("RESULTS", first + " Pain decreased significantly from baseline with ketamine."))
     f = effect(a)
-    assert f.value == "mixed"
+    assert f.value == "no_difference"
     assert a.text[f.evidence.start:f.evidence.end] == first
     # a non-inferiority statement about tolerability is not a pain verdict
     b = article("Paracetamol-caffeine in tension-type headache",
