@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ketamine_evidence.analysis.extract.text_patterns import count_value
+
 # 'American Society of Anesthesiologists (ASA) physical status I or II' reads as one modifier word.
 _ASA = re.compile(r"\b(?:American Society of Anaesthesiologists?|American Society of Anesthesiologists?|ASA)"
                   r"(?:\s*\(ASA\))?(?:\s+physical)?(?:\s+status)?(?:\s+(?:class|grade))?\s*"
@@ -37,7 +39,18 @@ def mask_years(text: str) -> str:
         text = _DAY.sub(lambda m: " " * len(m.group("day")) + m.group("month"), text)
     if _SITE_HINT.search(text):
         text = _SITES.sub(lambda m: m.group("pre") + " " * len(m.group("n")) + m.group("rest"), text)
+    if " with " in text:
+        text = _OWNED.sub(lambda m: m.group("people") + " " * len(m.group("n")) if count_value(m.group("count")) else
+                          m.group(0), text)
     return text
+
+
+# What counted people have, right after them (rule x): 'Thirty-nine patients (13-17 years) with 48 IT were randomly
+# divided' counts ingrown toenails, not people, once the people are counted.
+_OWNED = re.compile(r"(?P<people>\b(?P<count>\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients|participants|subjects|children|adults|"
+                    r"women|men|persons|individuals|volunteers)\s(?:\([^()]{1,30}\)\s)?with\s)(?P<n>\d[\d,]*)(?![\d,])"
+                    r"(?!\s(?:patients|participants|subjects|children|adults|women|men|persons|individuals|volunteers|"
+                    r"of (?:them|whom|these)|in each|per)\b)")
 
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

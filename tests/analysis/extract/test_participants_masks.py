@@ -26,3 +26,12 @@ def test_the_day_of_a_date_and_a_number_of_sites_are_no_counts() -> None:
     assert "two regional" not in mask_years(sites)
     assert [c[0] for c in sentence_counts(sites)] == []
     assert [c[0] for c in sentence_counts("Some 412 patients were randomized.")] == [412]
+
+
+def test_what_counted_people_have_is_no_count_of_people() -> None:
+    """fx11fu, round 11 (pool blind2 PMC3726903): '39 patients with 48 IT' counts toenails once people are counted."""
+    from ketamine_evidence.analysis.extract.participants import sentence_counts
+    text = ("Thirty-nine patients (13-17 years) with 48 IT were randomly divided into two groups and were treated with "
+            "partial matrix excision (Group I) and segmental phenolization (Group II).")
+    assert [c[0] for c in sentence_counts(text)] == [39]
+    assert "with 60 in each" in mask_years("120 patients with 60 in each group")  # a group's share stays
