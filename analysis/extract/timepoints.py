@@ -34,9 +34,10 @@ _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 _ORD_UNIT = r"(?P<unit>hours?|days?|weeks?|months?)"
 # 'postoperative 1st, 2nd, and 4th hours', '4th week visit', '(14th day)', 'Second week and fourth week'.
 ORDINAL_LIST = re.compile(
-    rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)\s(?:postoperative\s|post-?operative\s|"
+    rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)(?:\s|(?<=\dst|\dnd|\drd|\dth))(?:postoperative\s|post-?operative\s|"
     rf"treatment\s|follow[- ]?up\s|study\s)?{_ORD_UNIT}\b", re.I)
 _ONE_ORDINAL = re.compile(_ORDINAL, re.I)
+# (a digit's suffix may be glued to its unit, a common typo: 'at the end of 1st, 3rd and 5thday')
 # Every ORDINAL_LIST match holds an ordinal suffix or word: a cheap pre-check before it.
 _ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|"
                        r"[Ee]ighth|[Nn]inth|[Tt]enth|[Tt]welfth)\b")
