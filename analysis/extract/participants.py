@@ -229,9 +229,10 @@ _POWER = Gated(_POWER, ("power", "sample size"))
 # The population the studied people come from, opening the sentence: 'Among 1,029 patients who received appendectomy
 # ..., 38 patients ... were compared with 98 ...' (kept only where other counts follow, as a screened count).
 _SOURCE = re.compile(r"^\s*(?:Among|Of|From)\s(?:the\s|all\s|a total of\s)?$")
-# ... unless that population is the study's own ('Of the 100 patients enrolled, 90 completed the study').
+# ... unless that population is the study's own ('Of the 100 patients enrolled, 90 completed the study', 'Of the 150
+# participants in the study, data from 137 were included').
 _STUDY_ENTRY = re.compile(r"\b(?:enrol+ed|randomi[sz]ed|included|recruited|allocated|assigned|participat\w*|studied|"
-                          r"treated|analy[sz]ed|evaluated)\b", re.I)
+                          r"treated|analy[sz]ed|evaluated|participants|in (?:the|this|our) (?:study|trial))\b", re.I)
 
 
 def _source(text: str, count: tuple[int, int, int]) -> bool:

@@ -345,3 +345,10 @@ def test_number_word_look_ahead_keeps_every_count():
 def test_a_source_population_opening_the_sentence_is_not_the_sample(sentence: str, expected: int) -> None:
     finding = _n(_article(("METHODS", sentence)))
     assert finding is not None and finding.value == expected
+
+
+def test_the_studys_own_participants_opening_a_sentence_stay_the_sample() -> None:
+    """MEDLINE 26432317: 'Of the 150 participants in the study' is the study's own population, not a source."""
+    from ketamine_evidence.analysis.extract.participants import _source, sentence_counts
+    text = "Of the 150 participants in the study, data from 137 were included in the analysis."
+    assert not any(_source(text, c) for c in sentence_counts(text))
