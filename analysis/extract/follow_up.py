@@ -38,11 +38,21 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"\bexperience (of|over) (the (last|past) )?|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
+# The span over which the study was run ('was carried out for a period of 1-year', 'conducted over a period of two
+# years'): when it took place, not how long each patient was followed.
+_CONDUCTED_BEFORE = re.compile(r"\b(carried out|conducted|performed|undertaken|done|run)\s(for|over|during|in)\sa\s(time\s)?"
+                               r"period\sof\s$", re.I)
+# How long patients needed analgesics, an outcome value ('These patients used analgesics for 3 days'), not a follow-up.
+_RESCUE_BEFORE = re.compile(r"\b(used|using|required|requiring|needed|needing|took|taking|consumed)\s(rescue\s|additional\s|oral\s)?"
+                            r"(analgesi\w*|painkillers?|pain (medication|killers?)|opioids?)\sfor\s$", re.I)
+# A time anchored at an event ('1-3 years after surgery') is a time point, not an age range.
+_EVENT_AFTER = re.compile(r"\s(after|following|post)\b", re.I)
 # (a length in words is one too: 'an eight-week, double-blind ... trial', 'for six weeks')
 _FOLLOW_WORDS = re.compile(rf"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at ({WEEK_UNITS}|{MONTH_UNITS}|day)|"
                            rf"treat\w*|received|for (\d|{NUM})|intervention|programme|program|course|period)\b|"
                            rf"\b(\d+|{NUM})[- ](?:{WEEK_UNITS}|{MONTH_UNITS}|days?)\b[^.;]{{0,60}}\b(?:trial|study)\b", re.I)
 _AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
+_AGE_WORD = re.compile(r"\b(aged?|ages|old)\b", re.I)  # 'range' alone names no age
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
@@ -195,15 +205,20 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             # haemodynamics ('blood pressure ... at 0, 1, 2, 3 and 5 minutes after intubation') or a newborn's score
             if not is_pain_outcome(text) or _APGAR.search(text[max(0, t.start - 40):t.start]):
                 continue  # a minute-scale time times an assessment, not a step of the procedure or a newborn's score
+        anchored = bool(_EVENT_AFTER.match(text, t.end))  # 'in the range of 1-3 years after surgery'
         if (t.max_days >= 365 and _YEAR_UNIT.search(t.text) or _YEARS_RANGE_END.match(text, t.end)) and (
-                _AGE.search(text)):
+                _AGE.search(text)) and not (anchored and not _AGE_WORD.search(text)):
             continue  # '(range, 14 to 62 years)', '6 months–<4 years, average age 1.8 years': ages
         if t.kind == STATED or stated_length(text, t.start):
             out.append(t)  # the follow-up's own stated length: the words around it ('at least', 'a median interval of')
             continue  # say how it is summarised, not that it is something else
         before, after = text[max(0, t.start - 60):t.start], text[t.end:t.end + 30]
-        if (_NOT_FOLLOW_UP_BEFORE.search(before) and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
-                or _NOT_FOLLOW_UP_AFTER.search(after)):
+        not_before = _NOT_FOLLOW_UP_BEFORE.search(before)
+        if not_before and anchored and not_before.group(0).lower().startswith("range"):
+            not_before = None  # a range of times after an event, not of ages
+        if (not_before and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
+                or _NOT_FOLLOW_UP_AFTER.search(after) or _CONDUCTED_BEFORE.search(before)
+                or _RESCUE_BEFORE.search(before)):
             continue
         if _OLD_AFTER.search(text[t.end:t.end + 8]):
             continue

@@ -226,6 +226,21 @@ _SCREENED = re.compile(r"\b(?:eligible|screened|assessed for eligibility|approac
 _POWER = re.compile(r"\b(?:\d+\s?%\s?power|power of \d+|power to detect|sample size (?:was |were )?(?:calculated|estimated|"
                     r"determined|computed))", re.I)
 _POWER = Gated(_POWER, ("power", "sample size"))
+# The population the studied people come from, opening the sentence: 'Among 1,029 patients who received appendectomy
+# ..., 38 patients ... were compared with 98 ...' (kept only where other counts follow, as a screened count).
+_SOURCE = re.compile(r"^\s*(?:Among|Of|From)\s(?:the\s|all\s|a total of\s)?$")
+# ... unless that population is the study's own ('Of the 100 patients enrolled, 90 completed the study', 'Of the 150
+# participants in the study, data from 137 were included').
+_STUDY_ENTRY = re.compile(r"\b(?:enrol+ed|randomi[sz]ed|included|recruited|allocated|assigned|participat\w*|studied|"
+                          r"treated|analy[sz]ed|evaluated|participants|in (?:the|this|our) (?:study|trial))\b", re.I)
+
+
+def _source(text: str, count: tuple[int, int, int]) -> bool:
+    """``count`` opens the sentence as the population its studied people were drawn from (``_SOURCE``)."""
+    if not _SOURCE.match(text[:count[1]]):
+        return False
+    comma = text.find(",", count[2])
+    return comma > 0 and not _STUDY_ENTRY.search(text, count[2], comma)
 _N_UNITS = re.compile(rf"\b[nN]\s?[=:]\s?\d{{1,6}}(?=\s+(?:[\w-]+\s+){{0,2}}{_UNIT_NOUNS})")
 
 
@@ -283,7 +298,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         if _POWER.search(text):
             continue  # a sample-size calculation plans its number (rule a: '102 patients would provide 80% power')
         counts = sentence_counts(text, present)
-        screened = [c for c in counts if _SCREENED.search(text, max(0, c[1] - 25), c[2])]
+        screened = [c for c in counts if _SCREENED.search(text, max(0, c[1] - 25), c[2]) or _source(text, c)]
         if screened and len(screened) < len(counts):  # 'identified 648 eligible patients and recruited 348'
             counts = [c for c in counts if c not in screened]
         if len(counts) >= 2 and all("=" in text[c[1]:c[2]] for c in counts):

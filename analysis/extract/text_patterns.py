@@ -192,7 +192,8 @@ def may_hold(text: str, keys: tuple[str, ...], lowered: str | None = None) -> bo
 
 
 # A unit of measurement right after a number: that number is a value, not the next time of a list.
-_VALUE_AFTER = re.compile(r"\s?(?:%|[\u00b5\u03bcmnk]?g\b|m[lL]\b|mm(?:Hg|ol)?\b|cm\b|IU\b|points?\b)")
+# (or a spread of its own: '52.7+19.8 at day 2 and 85.1+22.0 at day 5' lists no 85.1st day: a mean and its SD)
+_VALUE_AFTER = re.compile(r"\s?(?:%|[\u00b5\u03bcmnk]?g\b|m[lL]\b|mm(?:Hg|ol)?\b|cm\b|IU\b|points?\b|(?:\+|\u00b1|\+/-)\s?\d)")
 # The last item of a number list with the separator before it: ' to 91'.
 _LIST_TAIL = re.compile(rf"\s?(?:,|-|\u2013|to|and|or|,\s?and)\s?{NUM}$", re.I)
 

@@ -34,9 +34,10 @@ _ORDINAL = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tent
 _ORD_UNIT = r"(?P<unit>hours?|days?|weeks?|months?)"
 # 'postoperative 1st, 2nd, and 4th hours', '4th week visit', '(14th day)', 'Second week and fourth week'.
 ORDINAL_LIST = re.compile(
-    rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)\s(?:postoperative\s|post-?operative\s|"
+    rf"(?<![\w-])(?P<ords>{_ORDINAL}(?:\s?(?:,|and|or|,\s?and)\s?{_ORDINAL})*)(?:\s|(?<=\dst|\dnd|\drd|\dth))(?:postoperative\s|post-?operative\s|"
     rf"treatment\s|follow[- ]?up\s|study\s)?{_ORD_UNIT}\b", re.I)
 _ONE_ORDINAL = re.compile(_ORDINAL, re.I)
+# (a digit's suffix may be glued to its unit, a common typo: 'at the end of 1st, 3rd and 5thday')
 # Every ORDINAL_LIST match holds an ordinal suffix or word: a cheap pre-check before it.
 _ORD_HINT = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|"
                        r"[Ee]ighth|[Nn]inth|[Tt]enth|[Tt]welfth)\b")
@@ -223,6 +224,21 @@ def _without_count(t: TimeMention, text: str) -> TimeMention:
     return TimeMention(t.days[:-1], t.start, t.start + cut, t.text[:cut], t.kind)
 
 
+# A time the sentence compares with a measured one: 'lasted 8.6 days with consumers of tea for 16 days', '... versus
+# 12 days in controls'.
+_COMPARED_LINK = re.compile(r"^\s?(?:,\s)?(?:with|versus|vs\.?|compared (?:with|to)|than|while|whereas|and)\b[^.;\d]{0,40}$", re.I)
+
+
+def _compared_with_measured(text: str, t: TimeMention, before: list[TimePoint]) -> bool:
+    """``t`` is the other group's value of a measured duration right before it, in the same unit."""
+    if not before or not before[-1].measured or before[-1].end > t.start:
+        return False
+    last = before[-1]
+    unit = re.sub(r"[\d.\s,-]", "", last.text).rstrip("s").lower()
+    return unit == re.sub(r"[\d.\s,-]", "", t.text).rstrip("s").lower() and bool(
+        _COMPARED_LINK.match(text[last.end:t.start]))
+
+
 def time_points(text: str, course: float | None = None, schedule: dict[int, float] | None = None) -> list[TimePoint]:
     """Every time point of one clause or sentence, counted from the start of treatment.
 
@@ -267,7 +283,7 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
             out.append(TimePoint(t.days[0] / float(sd.group(0)) * float(mean.group("mean") or mean.group("plus")), at, t.end,
                                  text[at:t.end], "start", not when))
             continue
-        measured = is_measured(text, t.start, t.end)
+        measured = is_measured(text, t.start, t.end) or _compared_with_measured(text, t, out)
         anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end)
         for days in t.days:
             out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,

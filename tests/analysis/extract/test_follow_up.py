@@ -163,3 +163,28 @@ def test_the_article_is_followed_through_the_washout_after_its_course() -> None:
     found = _pool_fields("PMC4232010", "stepwise protocol for treating pain (acetaminophen, morphine, buprenorphine patch, "
                                        "pregabalin)")
     assert found["follow_up_days"].value == 84.0
+
+
+# fx11fu, round 11: real sentences of pool blind2 (retired check set) records.
+@pytest.mark.parametrize("text", [
+    # PMC4239745: the span over which the study ran
+    "A prospective randomized double-blind cross over clinical study was carried out for a period of 1-year with "
+    "predefined inclusion and exclusion criteria.",
+    # PMC3726903: how long patients needed analgesics, an outcome value
+    "These patients used analgesics for 3 days.",
+    # PMC4720464: a measured duration and the other group's value compared with it
+    "Time of hospitalization in subjects/respondents coffee consumers on average lasted 8.6 days with consumers of "
+    "tea for 16 days.",
+])
+def test_outcome_durations_and_study_periods_are_not_follow_up(text: str) -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
+    assert _kept(text, _candidates(text, None, None), False) == []
+
+
+def test_a_range_of_times_after_an_event_is_not_an_age() -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
+    text = ("Follow-up data were collected by questionnaires and outpatient visits in the range of 1\u20133 years after "
+            "surgery.")  # PMC5960495
+    assert [t.max_days for t in _kept(text, _candidates(text, None, None), False)] == [1095.0]
+    age = "Sixty patients (range, 14 to 62 years) were randomized."  # a range of ages still is one
+    assert _kept(age, _candidates(age, None, None), False) == []

@@ -333,3 +333,22 @@ def test_number_word_look_ahead_keeps_every_count():
                 assert got == [(m.span(), m.groupdict()) for m in b.finditer(text)], text
                 found += len(got)
     assert found > 1000
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # fx11fu, round 11: pool blind2 PMC3539107: the source population, then the groups studied
+    ("Among 1,029 patients who received appendectomy from January 2009 to May 2011, 38 patients with appendiceal "
+     "diverticulitis (diverticulitis group) were compared with 98 randomly collected patients with acute appendicitis "
+     "(appendicitis group) during the same period.", 136),
+    ("Of the 100 patients enrolled, 90 completed the study.", 100),  # the study's own population stays
+])
+def test_a_source_population_opening_the_sentence_is_not_the_sample(sentence: str, expected: int) -> None:
+    finding = _n(_article(("METHODS", sentence)))
+    assert finding is not None and finding.value == expected
+
+
+def test_the_studys_own_participants_opening_a_sentence_stay_the_sample() -> None:
+    """MEDLINE 26432317: 'Of the 150 participants in the study' is the study's own population, not a source."""
+    from ketamine_evidence.analysis.extract.participants import _source, sentence_counts
+    text = "Of the 150 participants in the study, data from 137 were included in the analysis."
+    assert not any(_source(text, c) for c in sentence_counts(text))

@@ -115,3 +115,11 @@ def test_p_values_written_without_an_operator() -> None:
     assert p_values("98.3% and 93.96% patients, respectively (P 0.166)") == [("=", 0.166)]
     assert p_values("P<0.001") == [("<", 0.001)]
     assert p_values("group P 0.5 mg/kg") == []
+
+
+def test_a_value_with_its_spread_ends_a_time_list() -> None:
+    """fx11fu, round 11 (pool blind2 PMC5149084): '85.1+22.0' is a mean and SD, not the list's next day."""
+    from ketamine_evidence.analysis.extract.text_patterns import time_mentions
+    text = ("Similarly the highest mean % of reduction in ulcer size was seen in the laser group being 52.7+19.8 at day 2 "
+            "and 85.1+22.0 at day 5")
+    assert [t.days for t in time_mentions(text)] == [(2.0,), (5.0,)]

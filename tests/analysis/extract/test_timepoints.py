@@ -181,3 +181,11 @@ def test_a_mean_with_its_sd_written_plus_is_the_means_time() -> None:
 
 def test_a_sum_of_two_times_is_not_a_mean_and_sd() -> None:
     assert [round(p.days * 24, 2) for p in time_points("pain was rated at 2.5 + 3 h")] == [3.0]
+
+
+def test_an_ordinal_suffix_glued_to_its_unit_still_ends_a_day_list() -> None:
+    """fx11fu, round 11 (pool blind2 PMC4483323): '1st, 3rd and 5thday' are days 1, 3 and 5."""
+    from ketamine_evidence.analysis.extract.timepoints import ordinal_points
+    text = "Post-operatively pain, swelling and trismus were evaluated at the end of 1st, 3rd and 5thday."
+    assert [t.days for t in ordinal_points(text)] == [(1.0, 3.0, 5.0)]
+    assert ordinal_points("Group 5thwas excluded.") == []  # a suffix glued to another word is no day
