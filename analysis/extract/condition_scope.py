@@ -61,12 +61,17 @@ _CLAUSE = re.compile(r"(?:[^;](?!,?\s+(?:and|but|while|whereas)\s+(?:excluded|ex
                      r",?\s+(?:and|but|while|whereas)\s+(?:excluded|excluding)\b[^;]*", re.I)
 
 
+def _without_eligibility(text: str) -> str:
+    """``text`` with every clause of eligibility criteria (up to a semicolon) blanked whole (same length)."""
+    if not ELIGIBILITY.search(text):
+        return text
+    return _CLAUSE.sub(lambda m: " " * len(m[0]) if ELIGIBILITY.search(m[0]) else m[0], text)
+
+
 def setting_text(text: str) -> str:
     """``text`` with the setting words that name no setting of this trial blanked (same length); a clause of
     eligibility criteria (up to a semicolon) is blanked whole."""
-    if ELIGIBILITY.search(text):
-        text = _CLAUSE.sub(lambda m: " " * len(m[0]) if ELIGIBILITY.search(m[0]) else m[0], text)
-    return NOT_SETTING.sub(lambda m: " " * len(m[0]), text)
+    return NOT_SETTING.sub(lambda m: " " * len(m[0]), _without_eligibility(text))
 
 
 # Malignancy named by any of its words; not 'tumour necrosis factor' (a cytokine) nor 'benign tumour'.
@@ -105,9 +110,7 @@ def cancer_text(text: str) -> str:
     """``text`` with the malignancy words that name no cancer of the participants blanked (same length): a clause of
     eligibility criteria ('Patients with a history of cancer were excluded') and a negated malignancy ('non-cancer
     pain', 'without cancer')."""
-    if ELIGIBILITY.search(text):
-        text = _CLAUSE.sub(lambda m: " " * len(m[0]) if ELIGIBILITY.search(m[0]) else m[0], text)
-    return NOT_CANCER.sub(lambda m: " " * len(m[0]), text)
+    return NOT_CANCER.sub(lambda m: " " * len(m[0]), _without_eligibility(text))
 
 
 def cancer_people(text: str) -> bool:
@@ -122,9 +125,10 @@ def with_cancer(sentences: list["Sentence"], population: "re.Pattern[str]") -> b
                for s, text in ((s, cancer_text(s.text)) for s in sentences))
 
 
-def cancer_pain(pain_sentences: list["Sentence"], sentences: list["Sentence"], population: "re.Pattern[str]") -> bool:
-    """Pain with no site of its own in one of ``pain_sentences``, studied in people with cancer."""
-    return any(_BARE_PAIN.search(s.text) for s in pain_sentences) and with_cancer(sentences, population)
+def cancer_pain(pain_sentences: list["Sentence"], people_with_cancer: bool) -> bool:
+    """Pain with no site of its own in one of ``pain_sentences``, studied in people with cancer (``people_with_cancer``:
+    ``with_cancer``'s reading of the abstract, which the caller has made already)."""
+    return people_with_cancer and any(_BARE_PAIN.search(s.text) for s in pain_sentences)
 
 
 # A count of this trial's people ('One hundred and twenty patients ... were scheduled for elective ... cancer surgeries',

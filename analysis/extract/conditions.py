@@ -231,7 +231,8 @@ def _rules(ctx: "Context") -> list[Finding]:
     if not chosen:  # pain is studied but in no listed condition ('oral mucositis pain')
         strong = next((s for s in pain_sentences if STRONG_PAIN.search(s.text)), None)
         if strong is not None:
-            chosen["cancer_pain" if condition_scope.cancer_pain(pain_sentences, sentences, POPULATION) else "other"] = strong
+            # (``with_cancer`` above is the abstract's own reading here: with no condition chosen, none was specific)
+            chosen["cancer_pain" if condition_scope.cancer_pain(pain_sentences, with_cancer) else "other"] = strong
     order = {c: i for i, c in enumerate(CONDITIONS)}
     return [Finding(NAME, term, ctx.evidence(s, NAME, VERSION), ctx.intervention.name)
             for term, s in sorted(chosen.items(), key=lambda kv: order[kv[0]])]

@@ -51,8 +51,9 @@ _EVENT_AFTER = re.compile(r"\s(after|following|post)\b", re.I)
 _FOLLOW_WORDS = re.compile(rf"\b(follow\w*|assess\w*|measur\w*|evaluat\w*|after|post\w*|until|at ({WEEK_UNITS}|{MONTH_UNITS}|day)|"
                            rf"treat\w*|received|for (\d|{NUM})|intervention|programme|program|course|period)\b|"
                            rf"\b(\d+|{NUM})[- ](?:{WEEK_UNITS}|{MONTH_UNITS}|days?)\b[^.;]{{0,60}}\b(?:trial|study)\b", re.I)
-_AGE = re.compile(r"\b(aged?|ages|old|range)\b", re.I)
-_AGE_WORD = re.compile(r"\b(aged?|ages|old)\b", re.I)  # 'range' alone names no age
+_AGE_WORDS = r"aged?|ages|old"
+_AGE = re.compile(rf"\b({_AGE_WORDS}|range)\b", re.I)
+_AGE_WORD = re.compile(rf"\b({_AGE_WORDS})\b", re.I)  # 'range' alone names no age
 _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(years?|yrs?)\b", re.I)  # '6 months–<4 years'
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
@@ -147,10 +148,10 @@ def _candidates(text: str, course: float | None, schedule: dict[int, float] | No
         spans.setdefault((p.start, p.end), []).append(p)
     out: list[TimeMention] = []
     for (start, end), points in spans.items():
-        if not points[0].measured:
-            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, "point"))
-        elif stated_length(text, start):  # 'Mean follow-up was 24 months': read as measured, the
-            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, STATED))  # follow-up's length
+        # a measured duration is no time point, unless it is the follow-up's own length ('Mean follow-up was 24 months')
+        kind = "point" if not points[0].measured else STATED if stated_length(text, start) else None
+        if kind is not None:
+            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, kind))
     return out
 
 

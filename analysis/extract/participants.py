@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
-from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_years, plain_number_dashes
+from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_non_counts, plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_parts import (SHARE, divided_sum, each_unit, elided_arm, one_arm,
                                                                    parallel_arms)
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
@@ -102,7 +102,7 @@ ELIDED_ARM = re.compile(r"(?:,\s*|\s)(?:while|whereas|and|compared with|versus)\
 def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[int, int, int]]:
     """``(value, start, end)`` of every participant count stated in one sentence (kept for the article: the rules
     and ``count_ranker`` read the same sentences; callers only read the list)."""
-    text = mask_years(mask_asa(text))
+    text = mask_non_counts(mask_asa(text))
     found: list[tuple[int, int, int]] = []
     for m in _finditer(COUNT, text, present and present.count):
         if _NOT_ENTERED.match(text, m.end()):

@@ -30,7 +30,7 @@ _YEAR = re.compile(r"(?P<pre>\b(?:January|February|March|April|May|June|July|Aug
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 
 
-def mask_years(text: str) -> str:
+def mask_non_counts(text: str) -> str:
     """Blank calendar years after a month or a preposition, the day of a date ('from 21 September 2011') and the number
     of sites ('In two regional hospitals'), offsets kept: none of them is a count of people."""
     if _YEAR_HINT.search(text):
@@ -47,10 +47,9 @@ def mask_years(text: str) -> str:
 
 # What counted people have, right after them (rule x): 'Thirty-nine patients (13-17 years) with 48 IT were randomly
 # divided' counts ingrown toenails, not people, once the people are counted.
-_OWNED = re.compile(r"(?P<people>\b(?P<count>\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients|participants|subjects|children|adults|"
-                    r"women|men|persons|individuals|volunteers)\s(?:\([^()]{1,30}\)\s)?with\s)(?P<n>\d[\d,]*)(?![\d,])"
-                    r"(?!\s(?:patients|participants|subjects|children|adults|women|men|persons|individuals|volunteers|"
-                    r"of (?:them|whom|these)|in each|per)\b)")
+_OWNERS = r"patients|participants|subjects|children|adults|women|men|persons|individuals|volunteers"
+_OWNED = re.compile(rf"(?P<people>\b(?P<count>\d[\d,]*|[A-Za-z]+(?:-[a-z]+)?)\s(?:{_OWNERS})\s(?:\([^()]{{1,30}}\)\s)?with\s)"
+                    rf"(?P<n>\d[\d,]*)(?![\d,])(?!\s(?:{_OWNERS}|of (?:them|whom|these)|in each|per)\b)")
 
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"

@@ -202,13 +202,17 @@ _SITE_CATHETER = re.compile(r"\b(?:pre|para|peri|retro|supra|infra|sub|inter)-?(
                             r"(?=(?:\s+[\w-]+){0,2}?\s+(?:catheters?|infusions?|perfusions?|instillations?)\b)", re.I)
 
 
+def _names_catheter(low: str) -> bool:
+    """A lower-cased text holds a word every ``_SITE_CATHETER`` match needs after it (a cheap pre-check)."""
+    return "cathet" in low or "fusion" in low or "instill" in low
+
+
 def site_catheter_routes(sentences: list["Sentence"], pattern: re.Pattern[str]) -> dict[str, "Sentence"]:
     """{'other': sentence} for the first sentence where a site-named catheter or infusion carries the intervention:
     the first drug named after the site word is the intervention ('A presternal catheter was inserted with continuous
     infusion of 5 mL/h bupivacaine 0.25%')."""
     for s in sentences:
-        low = s.text.lower()
-        if "cathet" not in low and "fusion" not in low and "instill" not in low:
+        if not _names_catheter(s.text.lower()):
             continue
         for m in _SITE_CATHETER.finditer(s.text):
             later = [d for d in mentions(s.text, pattern) if d.start >= m.end()]
@@ -224,7 +228,7 @@ def site_matches(text: str) -> list[tuple[str, re.Match[str]]]:
     out = []
     if "intra" in low or "peri" in low or "sub" in low:
         out = [("other", m) for m in _SITE_WORDS.finditer(text)]
-    if "cathet" in low or "fusion" in low or "instill" in low:
+    if _names_catheter(low):
         out += [("other", m) for m in _SITE_CATHETER.finditer(text)]
     return out
 

@@ -114,18 +114,19 @@ def test_pain_with_no_site_of_its_own_in_people_with_cancer():
     people = _sentence("These data indicate that there was a significant increase in appetite in anorexic patients with "
                        "advanced cancer treated with MPA which was reflected in increases in rapid turnover proteins "
                        "reported to reflect nutritional status.")
-    assert condition_scope.with_cancer([people], conditions.POPULATION)
+    cancer = condition_scope.with_cancer([people], conditions.POPULATION)
+    assert cancer
     # batch 4 PMC5380284 (gold ["postoperative_acute"]): 'The postoperative pain score at 48 hours' names its setting
     scored = _sentence("The postoperative pain score at 48 hours (P = 0.032) in the Gum group was significantly higher than "
                        "in the no gum group.", "RESULTS")
-    assert not condition_scope.cancer_pain([scored], [people], conditions.POPULATION)
+    assert not condition_scope.cancer_pain([scored], cancer)
     # pool dev PMC4914730 (gold ["other"]): 'oral pain' of mucositis has a site
     oral = _sentence("Oral mucositis, upper gastrointestinal mucositis, and oral pain were evaluated by Common Terminology "
                      "Criteria for Adverse Events (CTCAE) v3.")
-    assert not condition_scope.cancer_pain([oral], [people], conditions.POPULATION)
+    assert not condition_scope.cancer_pain([oral], cancer)
     bare = _sentence("Patients were treated for 6 weeks and were assessed at weeks 0, 3 and 6 for appetite, energy, mood and "
                      "pain using visual analogue scales.")  # PMC1968469
-    assert condition_scope.cancer_pain([oral, bare], [people], conditions.POPULATION)
+    assert condition_scope.cancer_pain([oral, bare], cancer)
 
 
 # review11, round 11: pool dev PMC5396972 (gold ["postoperative_acute"]), its people scheduled for cancer surgery and a
