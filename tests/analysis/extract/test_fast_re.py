@@ -138,6 +138,23 @@ def test_a_deferred_pattern_is_equal_only_to_its_like_and_hashes_with_them() -> 
     assert a != re.compile(r"\bketamine\b", re.I) and a.search("Ketamine 0.5 mg/kg") is not None
 
 
+def test_a_deferred_pattern_survives_pickling_and_copying_before_and_after_use() -> None:
+    """A names pattern's original goes to Dask workers with its intervention: unpickled (or copied) before or
+    after its first use it is the same pattern and matches alike (it used to recurse in ``__getattr__``)."""
+    import copy
+    import pickle
+
+    from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
+    fresh = Deferred(r"\bketamine\b", re.I)
+    used = Deferred(r"\bketamine\b", re.I)
+    assert used.search("Ketamine 0.5 mg/kg") is not None and used._compiled is not None
+    for original in (fresh, used):
+        for clone in (pickle.loads(pickle.dumps(original)), copy.copy(original), copy.deepcopy(original)):
+            assert clone == original and clone.flags == original.flags
+            assert clone.search("given KETAMINE at induction").span() == (6, 14)
+            assert clone.search("no such drug") is None
+
+
 def test_a_text_collects_only_the_characters_a_risky_set_may_name() -> None:
     from ketamine_evidence.analysis.extract.fast_re import _lowered
 
