@@ -96,12 +96,18 @@ def bare_scans(log: list[tuple[Any, str, tuple[Any, ...]]], spans: list[tuple[in
     """The scans the wrapper lets through, as direct calls on the compiled pattern it would run."""
     from ketamine_evidence.analysis.extract.article_cache import new_article
     from ketamine_evidence.analysis.extract.deferred_pattern import Pending
+    from ketamine_evidence.analysis.extract.fast_re import RememberingPattern
 
     out = []
     for start, end in spans:
         new_article()
+        remembered: set[tuple[int, str]] = set()
         for p, name, args in log[start:end]:
             text, rest = (args[1], ()) if name == "sub" else (args[0], args[1:])
+            if name == "search" and not rest and isinstance(p, RememberingPattern):
+                if (id(p), text) in remembered:
+                    continue  # answered by the pattern's memo for the article
+                remembered.add((id(p), text))
             low = p._lower(text)
             if low == "" and text:
                 continue  # ruled out by a pre-check
