@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up_mentions,
+from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up, follow_up_mentions,
                                                           rated_at_the_moment, timing)
+from ketamine_evidence.analysis.extract.follow_up_length import STATED
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only as _active_comparator_only,
                                                                 add_on_groups as _add_on_groups, inactive_control as _inactive_control,
                                                                 names_control_arm as _names_control_arm,
@@ -63,6 +64,7 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     # A pain level every arm reached ('With both concepts, ... was reduced to a score of <4') is no relief (rule az).
     verdicts = [v for v in pain_effect.article_verdicts(ctx) if not _EXPECTED.search(v.clause) and not _pools_arms(v)
                 and not level_reached_by_all(v.clause)]
+    follow = _last_assessment(ctx, follow)
     when = timing(ctx)
     if value in HEAD_TO_HEAD_VALUES and _head_to_head(ctx, verdicts):
         # Active comparator only (additions rule e): between-arm benefits give no reading; a change from baseline
@@ -112,6 +114,19 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
         if none is not None and none.sentence is not None:
             return 0.0, none.sentence, none.clause.strip()
     return None
+
+
+def _last_assessment(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence"] | None:
+    """The follow-up a benefit 'at all time points' or 'sustained' lasts to: the last assessment time the abstract
+    states (rule ac), not a length stated for the follow-up itself ('Mean follow-up was 24 months', which
+    ``follow_up`` reads as the follow-up but at which no patient was necessarily seen)."""
+    if follow is None or "ollow" not in follow[1].text:
+        return follow  # every stated length names the follow-up
+    course, schedule = timing(ctx)
+    if not any(t.kind == STATED and abs(t.max_days - follow[0]) < 1e-6
+               for t in follow_up_mentions(follow[1], False, course, schedule)):
+        return follow
+    return follow_up(ctx, stated=False)
 
 
 _POOLED = re.compile(r"\b(?:across|irrespective of|regardless of|independent(?:ly)? of) (?:all |both |the )?(?:\w+ )?"

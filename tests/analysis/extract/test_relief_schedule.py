@@ -7,6 +7,7 @@ from pathlib import Path
 from ketamine_evidence.analysis.extract import extract_findings
 from ketamine_evidence.analysis.extract.relief_schedule import level_reached_by_all, window
 from ketamine_evidence.analysis.parse.files import parse_file
+from ketamine_evidence.analysis.records import Article, Section
 
 _POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
 
@@ -52,3 +53,16 @@ def test_a_level_every_arm_reached_is_no_relief() -> None:
     assert not level_reached_by_all(both.replace("to a score of <4", "from 6.1 to a score of <4"))  # from a value
     assert _relief("PMC5504600", "perioperative oral extended-release tapentadol (vs extended-release "
                                  "oxycodone/naloxone)") is None
+
+
+def test_a_benefit_at_all_times_lasts_to_the_last_assessment_not_the_stated_follow_up_length() -> None:
+    # batch 5 PMC5712123 (gold relief 2, rule ac: 'at all times', last time point 'at rest at 24 h and 48 h'), with
+    # pool blind2 PMC4045368's sentence added (its range left out): a length stated for the follow-up itself is the
+    # follow-up (round 11, follow_up_length) but no assessment time; before, the benefit was read as lasting 402 days
+    article = next(parse_file(_POOL / "PMC5712123.nxml"))
+    stated = Section("Results", "Results", "The mean duration of follow-up was 13.4 months.")
+    longer = Article(pmid=article.pmid, pmcid=article.pmcid, doi=None, title=article.title,
+                     abstract=[*article.abstract, stated])
+    found = {f.field: f.value for f in extract_findings(longer, "perioperative duloxetine plus etoricoxib combination")}
+    assert found["relief_duration_days"] == 2.0
+    assert found["follow_up_days"] == 402.0  # the follow-up itself keeps the stated length
