@@ -72,10 +72,13 @@ _INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|sev
 _COMPARED = re.compile(r"\b(?:lower|higher|greater|less|more|reduc\w*|than|compared)\b", re.I)
 # Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
 # lead-in ('[Results]') names the part; sentences that compare groups ('a higher incidence of ... among those
-# with internal stent') or give p-values report results.
+# with internal stent'), give p-values or report a finding ('Postoperatively, significant decrease in pain ... was
+# observed'; not 'remains a significant challenge') report results.
 _HEADING = re.compile(r"^\[?(objectives?|aims?|purpose|background|introduction|methods?|materials and methods|"
                       r"subjects|participants|design|results?|findings|conclusions?)\]?[.:]?", re.I)
 _RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measured|differences?|tests?|performed|outcomes?|"
+                         r"significantly|(?:no|not|non-?) ?significant|significant (?:\w+ )?(?:decreases?|increases?|"
+                         r"reductions?|differences?|improvements?|changes?|effects?)|(?:was|were) (?:observed|found|noted)|"
                          r"evaluat\w+|assess\w+|(?:higher|lower|greater|fewer) (?:incidences?|rates?|frequency|proportions?))\b", re.I)
 _STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods", "method", "materials and methods",
                    "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}

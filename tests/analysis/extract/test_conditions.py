@@ -547,3 +547,14 @@ def test_whether_pain_is_this_studys_measured_outcome(pmcid, intervention, expec
 ])
 def test_a_significant_finding_measures_pain(sentence, measured):
     assert conditions._measured_pain(sentence) is measured
+
+
+def test_an_unlabelled_abstracts_finding_is_this_studys_result():
+    """batch 4 PMC4821226 (gold ['other']): 'Postoperatively, significant decrease in pain ... was observed' in an
+    abstract without parts reports this study's result (its 'postoperative_acute' is rule s's reading, left as is)."""
+    article = next(parse_file(EVAL / "pain_trials_pool" / "PMC4821226.nxml"))
+    assert "other" in {f.value for f in conditions.extract(make_context(article))}
+    assert conditions._RESULT_CUE.search("Postoperatively, significant decrease in pain associated with a functional "
+                                         "benefit lasting was observed.")
+    assert not conditions._RESULT_CUE.search("Postoperative pain management remains a significant challenge for all "
+                                             "healthcare providers.")  # batch 4 PMC3403627, background
