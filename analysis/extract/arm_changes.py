@@ -90,11 +90,15 @@ def _pair_covers(a: str, b: str, arms: "Arms") -> bool:
         "comparator" in sides | ({"comparator"} if "both" in sides else set())
 
 
-# Every arm named at once as a subject or place: 'all the three groups', 'each group', 'both study arms' (not 'between
-# all groups', 'among the three groups': a comparison's scope).
+# Every arm named at once as a subject or place: 'all the three groups', 'each group', 'both study arms', 'with both
+# concepts' (not 'between all groups', 'among the three groups': a comparison's scope). The nouns are those by which
+# trials call their arms together ('both techniques'); drugs and doses are not among them ('both doses' of a
+# placebo-controlled trial are the active arms only).
 _ALL_ARMS = re.compile(r"(?<!between )(?<!among )(?<!amongst )(?<!across )\b(?:(?:all|each|every)(?: one)?(?: of)?"
                        r"(?: the| these| our)?(?: (?:two|three|four|five|2|3|4|5))?|both(?: the| these)?)"
-                       r"(?: (?:study|treatment|intervention|trial|randomi[sz]ed))? (?:groups?|arms?|cohorts?)\b", re.I)
+                       r"(?: (?:study|treatment|intervention|trial|randomi[sz]ed))? (?:groups?|arms?|cohorts?|treatments|"
+                       r"interventions|techniques|methods|procedures|regimens|concepts|strategies|approaches|modalities|"
+                       r"protocols)\b", re.I)
 # An efficacy said of what the subject did (not a change word): 'are effective in controlling postoperative pain'.
 _EFFICACY = re.compile(r"\b(?:(?:were|was|are|is|be|being|been) (?:\w+ )?(?:effective|efficacious|beneficial|useful)|"
                        r"(?:provided|produced|achieved|gave) (?:\w+ )?(?:effective|good|adequate|satisfactory|excellent) "

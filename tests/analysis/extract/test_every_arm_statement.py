@@ -69,3 +69,30 @@ def test_all_groups_improving_is_no_arm_difference() -> None:
     arms = article_arms(make_context(a, THERAPY))
     assert every_arm_statement(ALL_THREE, arms)
     assert not every_arm_statement("Pain improved more among all the three groups in group A.", arms)
+
+
+# blind2 PMC5504600 (gold no_difference): tapentadol against oxycodone/naloxone, non-inferior but not superior.
+TAPENTADOL_TITLE = ("Combatting pain after orthopedic/trauma surgery- perioperative oral extended-release tapentadol vs. "
+                    "extended-release oxycodone/naloxone")
+TAPENTADOL = "perioperative oral extended-release tapentadol (vs extended-release oxycodone/naloxone)"
+# Its results section, whole.
+TAPENTADOL_RESULTS = ('Two hundred sixty-six trauma patients were randomized to receive either tapentadol (n = 133) or '
+                      'oxycodone/naloxone (n = 133). Analgesic efficacy: Mean (±SD) daily pain levels in the first five post-operative '
+                      'days were 2.8 ± 1.3 in both groups. Mean maximum pain intensity during exercise in the first 24 h after surgery '
+                      'was 3.8 ± 1.9 (tapentadol) and 3.8 ± 2.1 (oxycodone/naloxone). Statistically tapentadol was non-inferior but not'
+                      ' superior to oxycodone/naloxone. Safety: Vomiting on day 1 occurred in 11%, constipation in 35% of the '
+                      'tapentadol patients and in 16% and 30% of the oxycodone/naloxone patients (p = 0.60 and 0.33), respectively. The'
+                      ' incidence of sedation/ vertigo was <10%, that of somnolence <2% in both groups (p > 0.3, respectively). The sum'
+                      ' score of side effect events was 51% in the tapentadol vs. 49% in the oxycodone/naloxone group; risk difference '
+                      '3% [95% CI, −8 to 14%]; p = 0.6). Non-inferiority of tapentadol could not be concluded as the pre-defined non-'
+                      'inferiority margin was exceeded.')
+BOTH_CONCEPTS = ("With both concepts, mean maximum pain intensity during exercise within the first 24 h after "
+                 "orthopedic/trauma surgery was reduced to a score of <4.")
+
+
+def test_both_concepts_reducing_pain_is_every_arm() -> None:
+    """'With both concepts, ... pain intensity ... was reduced': both arms' change, which with 'non-inferior but not
+    superior' stays no_difference (before: read as the intervention's benefit beside the no difference -> mixed)."""
+    a = article(TAPENTADOL_TITLE, ("Results", TAPENTADOL_RESULTS), ("Conclusions", BOTH_CONCEPTS))
+    assert every_arm_statement(BOTH_CONCEPTS, article_arms(make_context(a, TAPENTADOL)))
+    assert effect(a, TAPENTADOL) == "no_difference"
