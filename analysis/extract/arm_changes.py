@@ -86,8 +86,10 @@ def _pair_covers(a: str, b: str, arms: "Arms") -> bool:
     """'both A and B' names the intervention and the comparator between its two conjuncts, each naming an arm (a
     conjunct may share a word with the other arm: 'continuous epidural analgesia' beside 'continuous paravertebral')."""
     sides = {arms.side(a), arms.side(b)}
-    return None not in sides and "intervention" in sides | ({"intervention"} if "both" in sides else set()) and \
-        "comparator" in sides | ({"comparator"} if "both" in sides else set())
+    if None in sides:
+        return False
+    named = set().union(*({"intervention", "comparator"} if side == "both" else {side} for side in sides))
+    return named == {"intervention", "comparator"}
 
 
 # Every arm named at once as a subject or place: 'all the three groups', 'each group', 'both study arms', 'with both
@@ -103,7 +105,7 @@ _ALL_ARMS = re.compile(r"(?<!between )(?<!among )(?<!amongst )(?<!across )\b(?:(
 _EFFICACY = re.compile(r"\b(?:(?:were|was|are|is|be|being|been) (?:\w+ )?(?:effective|efficacious|beneficial|useful)|"
                        r"(?:provided|produced|achieved|gave) (?:\w+ )?(?:effective|good|adequate|satisfactory|excellent) "
                        r"(?:pain relief|analgesia))\b", re.I)
-# Wording that sets the arms apart or weighs them: 'differed', 'similar', 'superior'.
+# Wording that sets the arms apart or weighs them: 'differed', 'similar', 'equally', 'respectively'.
 _SET_APART = re.compile(r"\b(?:differ\w*|similar\w*|comparabl[ey]|equal(?:ly)?|equivalen\w*|respectively)\b", re.I)
 
 
