@@ -135,7 +135,8 @@ _POOLED = re.compile(r"\b(?:across|irrespective of|regardless of|independent(?:l
 
 def _pools_arms(v: Verdict) -> bool:
     """The verdict's clause, or the opening of its sentence, pools the randomised arms."""
-    return bool(_POOLED.search(v.clause) or v.sentence is not None and _POOLED.search(v.sentence.text[:80]))
+    return bool(v.extra.get("pooled_arms") or _POOLED.search(v.clause) or v.sentence is not None and _POOLED.search(
+        v.sentence.text[:80]))  # 'pooled_arms': 'all the three groups could improve ...' (``arm_changes``)
 
 
 _EXPECTED = re.compile(r"\bthan (?:was |had been )?(?:expected|anticipated|predicted)\b", re.I)
