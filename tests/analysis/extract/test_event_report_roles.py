@@ -13,6 +13,7 @@ from ketamine_evidence.analysis.extract import adverse_events, make_context
 from ketamine_evidence.analysis.extract.event_measures import coefficient_measured
 from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
 from ketamine_evidence.analysis.extract.event_roles import general_negation, is_outcome
+from ketamine_evidence.analysis.extract.event_sections import population
 from ketamine_evidence.analysis.parse.files import parse_file
 from tests.conftest import EVAL, REPO
 
@@ -20,6 +21,11 @@ POOL = EVAL / "pain_trials_pool"
 GOLD = {(r := json.loads(line))["pmcid"]: r for line in
         (REPO / "data" / "eval" / "pool" / "gold_blind2.jsonl").read_text().splitlines() if line.strip()}
 
+# pool blind2 PMC4839526 (first sentence of an unlabelled abstract)
+ENROLLED_WHO = ("This multicenter, randomized, double-blind, placebo-controlled, active-referenced (duloxetine 60 mg), "
+                "parallel-group study evaluated the short-term efficacy and safety of vortioxetine (10–20 mg) on "
+                "cognitive function in adults (aged 18–65 years) diagnosed with major depressive disorder (MDD) who "
+                "self-reported cognitive dysfunction.")
 # pool blind2 PMC5951872 (results): the patients' relative clause names no event; the symptoms are scales (beta)
 SCALES_BETA = ("Structural equation models showed that endometrial cancer patients who experienced more symptoms or "
                "concern due to the SCP reported worse social functioning (β = − 0.82; p = 0.01) and more fatigue, "
@@ -48,6 +54,14 @@ NO_INCREASE_MEDLINE = ("0.025% ropivacaine PCEA combined with fentanyl and epine
 
 def _mention(text: str, words: str):
     return next(m for m in find_event_mentions(text) if words in m.words)
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    (ENROLLED_WHO, "cognitive dysfunction", True),  # 'adults ... who self-reported X': why they were enrolled
+    (SCALES_BETA, "fatigue", False),  # 'patients who experienced more symptoms ... reported worse ... fatigue'
+])
+def test_population_by_relative_clause(text: str, words: str, expected: bool) -> None:
+    assert population(text, _mention(text, words).start) is expected
 
 
 @pytest.mark.parametrize("text, words, expected", [
@@ -82,6 +96,7 @@ def test_no_serious_adverse_events_still_negated() -> None:
 
 
 @pytest.mark.parametrize("pmcid, field, term", [
+    ("PMC4839526", "adverse_events", "cognitive_impairment"),
     ("PMC3649350", "adverse_events", "anxiety"),
     ("PMC5951872", "adverse_events", "fatigue"),
     ("PMC5951872", "adverse_events", "insomnia"),
@@ -92,3 +107,9 @@ def test_dev_records_lose_the_false_term(pmcid: str, field: str, term: str) -> N
     found = adverse_events.extract(make_context(article, GOLD[pmcid]["intervention"]))
     assert term not in {str(f.value) for f in found if f.field == field}
     assert term not in GOLD[pmcid][field]
+
+
+def test_vortioxetine_keeps_its_listed_events() -> None:
+    article = next(iter(parse_file(POOL / "PMC4839526.nxml")))
+    found = adverse_events.extract(make_context(article, GOLD["PMC4839526"]["intervention"]))
+    assert {str(f.value) for f in found if f.field == "adverse_events"} == {"nausea", "headache", "other"}
