@@ -307,6 +307,7 @@ def extract(ctx: "Context") -> list[Finding]:
                     is_outcome(sentence.text, m.start, m.end) or condition_symptom(sentence.text, m.start)
                     or patient_characteristic(sentence.text, m.start)  # 'without a previous history of heart failure'
                     or event_measures.measured_only(measured, sentence.text, m, mentions)  # 'VAS for sedation'
+                    or event_measures.coefficient_measured(sentence.text, m)  # 'more fatigue (beta = 0.58)'
                     or (not ctx.intervention.is_drug  # a symptom a non-drug treatment reduced: its benefit (rule am)
                         and event_measures.reduced_symptom(sentence.text, m, mentions))
                     or (m.kind == "term" and baseline_measure(sentence.text))

@@ -21,7 +21,8 @@ from ketamine_evidence.analysis.extract.event_terms import GENERIC, OTHER
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract.event_negation import EventMention
 
-__all__ = ["instrument_measured", "measured_only", "measured_terms", "reported_as_occurrence"]
+__all__ = ["coefficient_measured", "instrument_measured", "measured_only", "measured_terms", "reduced_symptom",
+           "reported_as_occurrence"]
 
 # Words that name a measuring instrument or its reading. Not 'grade' ('grade 3 fatigue' counts a toxicity that
 # occurred) nor 'test' or 'assessment' (too often the procedure, not the measure).
@@ -108,3 +109,17 @@ def reduced_symptom(text: str, m: "EventMention", mentions: list["EventMention"]
     lo = max(b for b in bounds if b <= m.start)
     hi = min((b for b in bounds if b > m.start), default=len(text))
     return _REDUCED.search(text, lo, hi) is not None and not reported_as_occurrence(text, m, mentions)
+
+
+# A regression or correlation coefficient describes a quantity measured on a scale in every patient, not a count of
+# patients with an event: 'reported ... more fatigue, insomnia, pain, and anxiety (beta = 0.58-0.86, p < 0.05)'
+# (blind2 PMC5951872, quality-of-life symptom scales in a structural equation model). The coefficient is the first
+# statistic in the bracket closing the event's coordinated list; an odds or risk ratio (an incidence) is not one.
+_COEFFICIENT_AFTER = re.compile(r"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,1}[\w-]+){0,5}\s*"
+                                r"[(\[]\s*(?:(?:standardi[sz]ed\s+|Pearson(?:'s)?\s+|Spearman(?:'s)?\s+)?(?:β|beta|(?<![A-Za-z])r|ρ|rho|r_?s|R2|R²)|"
+                                r"(?:regression|correlation|path)\s+coefficients?)\s*[=<>≤≥:]", re.I)
+
+
+def coefficient_measured(text: str, m: "EventMention") -> bool:
+    """Whether the event's list ends in a bracketed regression or correlation coefficient (a scale, not an event)."""
+    return _COEFFICIENT_AFTER.match(text, m.end) is not None

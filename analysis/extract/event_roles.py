@@ -19,11 +19,14 @@ if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
     from ketamine_evidence.analysis.extract.event_negation import EventMention
 
-# An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief').
+# An event named as the outcome a treatment improves ('benefits in ... anxiety', 'headache relief'), also as the
+# purpose of a lowering verb in its bare form ('to reduce the pain and anxiety associated with the procedure', 'to
+# minimise nausea': what the treatment is for, rule am; blind2 PMC3649350). Not the participle of a result ('can
+# prolong analgesia while minimizing nausea, pruritus, and somnolence' reports the events, rule q; batch 5 PMC3101755).
 _OUTCOME_BEFORE = re.compile(
     r"\b(?:efficacy|effectiveness|effects?) of [\w-]+(?: [\w-]+)? on\s+(?:[\w-]+\s+){0,3}$|"
     r"\b(?:benefits?|improvements?|improv(?:ed|es|ing)|effects? on|effective (?:in|for|on)|impact on|manag(?:ing|ement of)|reduc(?:ed|es|ing|"
-    r"tions?)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
+    r"tions?)|\bto (?:reduce|minimi[sz]e|lessen|limit)|decreas(?:ed|es|ing|e)|alleviat\w+|reliev\w+|relief of|prevent\w*|prophyla\w+|treat(?:ing|ment of)|"
     r"attenuat\w+|lower(?:ed|ing)?|suppress\w*|control of|scores? (?:of|for)|scales? (?:of|for)|severity of|"
     r"intensity of)\b(?:\s+(?:in|on|of|the|and|or))*"
     r"(?:[\s,]+(?:and\s+|or\s+)?(?!incidence|frequency|occurrence|rates?\b|risk|number|episodes|without\b|no\b|not\b|but\b|with\b)[\w()/-]+){0,5}"
@@ -178,8 +181,10 @@ _SERIOUS_WORD = re.compile(r"\b(?:serious|severe|major|life[- ]threatening|grave
 
 
 # A comparison ('not associated with a significantly higher incidence of any reported side effect than placebo',
-# 'without a side effect disadvantage'): rule k, no negation.
-_COMPARED_BEFORE = re.compile(r"\b(?:higher|greater|more|increased|excess)\s+(?:[\w-]+\s+){0,4}$", re.I)
+# 'without a side effect disadvantage'): rule k, no negation. The comparison's noun too: 'was not associated with a
+# significant increase in major adverse cardiovascular events' (blind2 PMC5850179) denies a difference, not the events.
+_COMPARED_BEFORE = re.compile(r"\b(?:higher|greater|more|increased|excess|increases?|rises?)\s+(?:[\w-]+\s+){0,4}$",
+                              re.I)
 _COMPARED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,1}(?:disadvantages?|penalty|burden|than|compared)\b", re.I)
 # Events ruled out for a time or a kind only ('no AEs were reported at day 2', 'no delayed adverse events').
 _PART_BEFORE = re.compile(r"\b(?:delayed|late|early|acute|immediate|long[- ]term|short[- ]term|postoperative|"

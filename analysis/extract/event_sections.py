@@ -95,13 +95,21 @@ def sentence_labels(ctx: "Context") -> dict[int, str]:
 ENROLLED = re.compile(r"\b(?:randomi[sz]ed|randomly|enrolled|included|recruited|allocated|assigned|scheduled)\b", re.I)
 _POPULATION = re.compile(r"\b(?:patients?|subjects?|participants?|adults?|children|women|men|volunteers?|individuals?)"
                          r"\s+(?:with|suffering from|diagnosed with|having|presenting with)\s+(?:[\w'-]+,?\s+){0,4}$", re.I)
+# The same patients described by a relative clause after their other qualifiers ('adults (aged 18-65 years) diagnosed
+# with major depressive disorder (MDD) who self-reported cognitive dysfunction', blind2 PMC4839526): in a sentence that
+# enrols them, what they had or reported is why they were enrolled.
+_POPULATION_WHO = re.compile(r"\b(?:patients?|subjects?|participants?|adults?|children|women|men|volunteers?|individuals?)"
+                             r"\b[^.;]{0,100}?\bwho\s+(?:(?:self-)?report(?:ed|s)?|ha(?:ve|d|s)|suffer(?:ed|s)?\s+from|"
+                             r"present(?:ed|s)?\s+with|complain(?:ed|s)?\s+of)\s+(?:[\w'-]+,?\s+){0,4}$", re.I)
 
 
 def population(text: str, start: int) -> bool:
     """Whether the event at ``start`` names the condition of the patients described (in a sentence ``ENROLLED``
     finds: 'patients with headache and neck pain', batch 4 PMC2758835; 'patients with symptomatic recurrent
-    malignant pleural effusion', batch 4 PMC4004388; 'patients with acute sore throat', batch 5 PMC3050701)."""
-    return _POPULATION.search(text[max(0, start - 80):start]) is not None
+    malignant pleural effusion', batch 4 PMC4004388; 'patients with acute sore throat', batch 5 PMC3050701), also by
+    a relative clause ('adults ... who self-reported cognitive dysfunction')."""
+    return _POPULATION.search(text[max(0, start - 80):start]) is not None or \
+        _POPULATION_WHO.search(text[max(0, start - 160):start]) is not None
 
 
 # Planned measurements: a methods sentence says what was recorded, not what happened.
