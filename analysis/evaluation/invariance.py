@@ -4,7 +4,8 @@ No fresh annotated text is left, so generalisation is measured by rewriting the 
 reader would annotate identically (``invariance_text``, ``invariance_compare``, ``invariance_time``,
 ``invariance_trial``, ``invariance_arms``, ``invariance_events``, ``invariance_contrast``, ``invariance_readings`` and
 ``invariance_design`` say why each keeps the answer) and counting, per rewrite and per field, the share of records
-whose extracted value changed. The check set (batch 6) is scored in aggregate only: ``--show-changes`` refuses it.
+whose extracted value changed. A set named in ``CHECK_SETS`` is scored in aggregate only (``--show-changes``
+refuses it); none is now: batch 6, the check set until the eighth round, is dev.
 
     python -m ketamine_evidence.analysis.evaluation.invariance [--sets pool_dev,batch4] [--json] [--show-changes]
 """
@@ -43,7 +44,7 @@ SETS: dict[str, tuple[str, str]] = {
     "batch7": ("data/eval/pool/gold_blind.jsonl", "../shared/eval/pain_trials_pool"),  # the retired first blind split
     "batch6": ("data/eval/pool/gold_dev_batch6.jsonl", "../shared/eval/pain_trials_pool"),
 }
-CHECK_SETS = frozenset({"batch6"})  # aggregate rates only: no per-record output
+CHECK_SETS: frozenset[str] = frozenset()  # aggregate rates only: no per-record output (batch 6 was until round 8)
 ALL_TEXT_REWRITES: dict[str, Callable[[str], str]] = {**TEXT_REWRITES, **TIME_REWRITES, **COMPARE_REWRITES,
                                                     **TRIAL_REWRITES, **ARM_REWRITES, **EVENT_REWRITES,
                                                     **CONTRAST_REWRITES, **READING_REWRITES, **CHANGE_REWRITES}
