@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ketamine_evidence.analysis.extract import extract_findings
-from ketamine_evidence.analysis.extract.follow_up import _from_treatment_start
+from ketamine_evidence.analysis.extract.follow_up_periods import _from_treatment_start
 from ketamine_evidence.analysis.extract.text_patterns import TimeMention
 from ketamine_evidence.analysis.parse.files import parse_file
 
@@ -81,7 +81,7 @@ def test_an_abbreviated_unit_reads_as_the_word(text: str, spelling: tuple[str, s
 
 
 def test_schedules_and_baselines_in_abbreviated_units() -> None:
-    from ketamine_evidence.analysis.extract.follow_up import interval_schedule
+    from ketamine_evidence.analysis.extract.follow_up_periods import interval_schedule
     # batch 5 18955260 and PMC5873424 with 'wk' (invariance unit_abbreviations)
     assert interval_schedule("The dogs were evaluated at the clinic four times, with 4-wk intervals.") == 84.0
     text = ("Sleep was assessed continuously for 14 days by actigraphy, 1 wk of baseline measurement, and 1 wk of "
@@ -150,7 +150,7 @@ def test_a_background_sentence_about_this_study_keeps_its_times() -> None:
 
 def test_a_course_then_a_washout_period_is_followed_for_both() -> None:
     # Batch 6 dev PMC4232010 (additions rule c): 'for 8 weeks, with a 4-week washout period' -> 84 from the start.
-    from ketamine_evidence.analysis.extract.follow_up import course_then_off
+    from ketamine_evidence.analysis.extract.follow_up_periods import course_then_off
     assert course_then_off("The SPTP group received acetaminophen, morphine, buprenorphine transdermal patch and "
                            "pregabalin for 8 weeks, with a 4-week washout period.") == 84.0
     assert course_then_off("The SPTP group received acetaminophen for 8 weeks.") is None
