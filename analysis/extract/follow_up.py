@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
+from ketamine_evidence.analysis.extract.follow_up_calendar import running_period
 from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
 from ketamine_evidence.analysis.extract.follow_up_periods import (_from_treatment_start, consecutive_periods,
                                                                   course_then_off, interval_schedule)
@@ -104,6 +105,14 @@ _MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ 
                      rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
                      rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
                      rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+
+
+# Pain rated when a single procedure or test is over, with no time stated (additions rules v, z): 'asked to fill ...
+# visual analogue pain scale (VAS) as soon as the surgeon leaves operating room', 'pain and anxiety using a visual
+# analogue scale (VAS) following the testing'. Read only where the abstract states no time at all.
+_RATED_AFTER_ACT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,100}}?(\bas soon as (?!possible)|\b((right|just|directly) after|"
+                              rf"(up)?on completion of|at the end of|following|after) (the |each |a )?(\w+ )?"
+                              rf"({_PROCEDURE}|procedures|tests?|testing|session)\b)", re.I)
 
 
 def rated_at_the_moment(text: str) -> bool:
@@ -233,6 +242,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
         if t.max_days >= 28 and _INTAKE.search(before):
             continue  # '90 patients prepared for renal transplantation during 1 year': when they were taken in
+        if t.max_days >= 28 and running_period(text, t.start, t.max_days):
+            continue  # 'A prospective observational study of 18 months from January 2012 to June 2013': when it ran
         out.append(t)
     return out
 
@@ -304,6 +315,6 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
                     best = (t.max_days, s)
     if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
         best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)
-                     or rated_at_the_moment(s.text)), None)
+                     or rated_at_the_moment(s.text) or _RATED_AFTER_ACT.search(s.text)), None)
     from ketamine_evidence.analysis.extract.time_ranker import read  # the learned reader, when selected (KE_FU_READER)
     return read(ctx, best)

@@ -279,6 +279,24 @@ def about_other_work(ctx: "Context", s: "Sentence") -> bool:
     return is_background_sentence(ctx, s) and not about_this_study(s.text)
 
 
+# Where the Methods and the Results state different randomised counts, the Results' count is n (additions rule av):
+# the Methods tell the design ('Sixty patients were randomized'), the Results what happened ('A total of 61 patients
+# were randomized'). Only structured abstracts name the two parts.
+_METHODS = re.compile(r"METHOD|DESIGN|MATERIALS|PATIENTS|PARTICIPANTS|SUBJECTS|SETTING", re.I)
+_RESULTS = re.compile(r"RESULT|FINDINGS", re.I)
+
+
+def _part(section: str | None, part: re.Pattern[str]) -> bool:
+    """The sentence's abstract part (its category or label) is ``part``."""
+    return section is not None and part.match(section) is not None
+
+
+def _recount(methods: int, results: int) -> bool:
+    """The Results' randomised count restates the Methods' sample with another number, not one arm of it (an arm is
+    about half the sample: '41 children were assigned randomly to receive CFE' after '81 children')."""
+    return results != methods and abs(results - methods) <= 0.25 * methods
+
+
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
@@ -287,6 +305,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
     for s in ctx.sentences:
+        if best is not None and best[0] == 3 and not _part(s.section, _RESULTS):
+            continue  # a randomised count from the Methods: only the Results' own randomised count can replace it
         if not has_number(s.text) or about_other_work(ctx, s):  # number check first
             continue
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
@@ -345,10 +365,10 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             rank = 0  # 'Twelve patients assigned to the control group required rescue analgesia': one arm's count
         if counts and value == counts[0][0] and SHARE.match(text, counts[0][2]):
             rank = -1  # '307 patients (66.9 %)': a share of the sample, below any count of the sample itself
-        if best is None or rank > best[0]:
+        if best is None or rank > best[0] or rank == 3 and _recount(best[2], value):  # a Results recount (rule av)
             best = (rank, -s.index, value, s)
-            if rank == 3:
-                break  # nothing ranks above a randomised count stated first
+            if rank == 3 and not _part(s.section, _METHODS):
+                break  # nothing ranks above a randomised count stated first, but the Results' own (rule av)
     if best is None:  # no count anywhere: a sentence's only 'n =' ('Results: Efficacy data, n = 327.') is the one
         return lone
     return best[2], best[3]

@@ -101,6 +101,13 @@ def test_schedules_and_baselines_in_abbreviated_units() -> None:
     # batch 4 dev: 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall' of a
     # '3-year prospective study'
     ("PMC3536989", "Biodentine dentine substitute (vs composite Z100)", 365.0),
+    # blind2 dev, additions rule c: 'provided 10-day modified sequential therapy' + 'checked four to eight weeks after
+    # taking the medicine' = 10 + 56
+    ("PMC3329148", "10-day modified sequential therapy (vs standard triple therapy) for H. pylori in duodenal ulcer", 66.0),
+    # blind2 dev, rules v and z: pain rated once a single procedure or test is over, no time stated ('VAS as soon as
+    # the surgeon leaves operating room', 'a visual analogue scale (VAS) following the testing')
+    ("PMC3649350", "self-watching of double J stent insertion with detailed explanation", 0.0),
+    ("PMC5951568", "written information before electrodiagnostic studies", 0.0),
 ])
 def test_follow_up_of_this_study_counted_from_treatment(pmcid: str, intervention: str, expected: float) -> None:
     found = {f.field: f for f in extract_findings(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)}
@@ -188,3 +195,16 @@ def test_a_range_of_times_after_an_event_is_not_an_age() -> None:
     assert [t.max_days for t in _kept(text, _candidates(text, None, None), False)] == [1095.0]
     age = "Sixty patients (range, 14 to 62 years) were randomized."  # a range of ages still is one
     assert _kept(age, _candidates(age, None, None), False) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients were invited to complete a questionnaire that included pain and anxiety using a visual analogue scale "
+     "(VAS) following the testing.", True),  # blind2 dev PMC5951568
+    ("Pain score measured in two groups five minutes after the injection of lidocaine and morphine.", True),  # PMC3508963
+    # no act: the pain of the illness, and a request for speed
+    ("Patients were asked to report any pain as soon as possible.", False),
+    ("Pain after surgery was treated with paracetamol.", False),
+])
+def test_pain_rated_when_a_procedure_or_test_is_over(text: str, expected: bool) -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _RATED_AFTER_ACT
+    assert bool(_RATED_AFTER_ACT.search(text)) is expected
