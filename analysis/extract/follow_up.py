@@ -60,7 +60,8 @@ _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(yea
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|baseline|run-?in|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
-    r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
+    r"headache|disease)|or (more|longer)|before|prior|earlier|pre-?(operative(ly)?|op\b|treatment|procedur\w*|incision|"
+    r"induction|injection|dos(e|ing)|surgery|surgical(ly)?)|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
 # for 1 h'), not a time point; a

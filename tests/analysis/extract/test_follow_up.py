@@ -208,3 +208,11 @@ def test_a_range_of_times_after_an_event_is_not_an_age() -> None:
 def test_pain_rated_when_a_procedure_or_test_is_over(text: str, expected: bool) -> None:
     from ketamine_evidence.analysis.extract.follow_up import _RATED_AFTER_ACT
     assert bool(_RATED_AFTER_ACT.search(text)) is expected
+
+
+def test_a_time_before_the_operation_is_no_follow_up() -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
+    # MEDLINE 26702161: '90 minutes preoperatively' is before the treatment; the follow-up is 60 minutes after it
+    text = ("Maximum VAS scores for pain and anxiety were 18.6 \u00b1 19.1 mm at 60 minutes postoperatively and 26.2 "
+            "\u00b1 23.4 mm at 90 minutes preoperatively, respectively.")
+    assert [round(t.max_days, 4) for t in _kept(text, _candidates(text, None, None), False)] == [0.0417]
