@@ -216,3 +216,17 @@ def test_a_time_before_the_operation_is_no_follow_up() -> None:
     text = ("Maximum VAS scores for pain and anxiety were 18.6 \u00b1 19.1 mm at 60 minutes postoperatively and 26.2 "
             "\u00b1 23.4 mm at 90 minutes preoperatively, respectively.")
     assert [round(t.max_days, 4) for t in _kept(text, _candidates(text, None, None), False)] == [0.0417]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # MEDLINE 26702316, 26589380: a threshold written with a sign reads as 'at least' / 'more than' / 'less than'
+    ("The number of patients with abnormal T max (\u226575 min) increased from seven (23%) to 13 (43%) and from three "
+     "(15%) to five (25%) after the procedure in the PVI group and control group, respectively.", []),
+    ('Patients were categorized as "early" (surviving <24months) or "late" survivors (\u2a7e24months).', []),
+    # MEDLINE 26643801: '\u2a7d' is 'up to', a bound of the times observed, and stays
+    ("The pellets' drug release profiles were controlled by multiple independent variables at different time points "
+     "(\u2a7d24h).", [1.0]),
+])
+def test_a_time_after_a_greater_or_less_sign_is_a_threshold(text: str, expected: list[float]) -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
+    assert [t.max_days for t in _kept(text, _candidates(text, None, None), False)] == expected
