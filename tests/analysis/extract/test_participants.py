@@ -375,3 +375,15 @@ def test_one_arm_randomised_in_the_results_does_not_replace_the_sample() -> None
                     "CFE or MO randomly for three weeks."),
         ("RESULTS", "41 children were assigned randomly to receive CFE and 40 children received MO."))
     assert _n(article).value == 81
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # MEDLINE 26702232, 26702259: a hyphen between a number word and 'hundred'
+    ("One-hundred eleven patient records were retrospectively reviewed.", 111),
+    ("One-hundred and twenty patients were enrolled in the study from July 2013 to January 2014.", 120),
+    # MEDLINE 26207960: an 'n =' with a thousands separator
+    ("All women aged 20-44 years, with a history of hospital admission for tubal sterilization, who subsequently "
+     "underwent reversal of sterilization during the period 1985 to 2009 in Western Australia (n = 1,898).", 1898),
+])
+def test_written_numbers_are_read_whole(sentence: str, expected: int) -> None:
+    assert _n(_article((None, sentence))).value == expected
