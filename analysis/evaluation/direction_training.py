@@ -32,8 +32,12 @@ weights) and ``sentence_ranker.json`` under ``analysis/lexicons/``.
 ``--part dev`` cross-validates on the articles outside the confirmation part (``ei_confirm``), ``--part confirm``
 trains on them and scores once on that part (``--train`` writes weights only with ``--part all``).
 
+``--exclude FILE`` (PMCIDs one a line, e.g. ``/work/r12/exclude_pmcids.txt``) keeps the listed articles out of every
+fit - each fold's training and ``--train`` - while the CV still scores them in their fold: the figures of what may
+ship when no article we evaluate may train it (every article we hold is on that list, so no ranker is fitted).
+
 Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train] [--part all|dev|confirm] [--folds 5]
-[--top-k 3] [--seed S] [ROOT]``.
+[--top-k 3] [--seed S] [--exclude FILE] [ROOT]``.
 """
 
 from __future__ import annotations
@@ -47,7 +51,8 @@ from typing import Any, Sequence
 
 from ketamine_evidence.analysis.evaluation.ei_confirm import confirm_pmcids
 from ketamine_evidence.analysis.evaluation.ei_corpus import (
-    DEFAULT_ROOT, PAIN_OUTCOME, Prompt, article_path, article_sentences, blind_pmcids, load_prompts, span_sentence,
+    DEFAULT_ROOT, PAIN_OUTCOME, Prompt, article_path, article_sentences, blind_pmcids, load_prompts, read_exclusions,
+    span_sentence,
 )
 from ketamine_evidence.analysis.evaluation.ei_ranker import RANKER_FILE, Ranker, fit_ranker, matches_evidence, ranker_features
 from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate, answer, candidates, prompt_arms, read, score
@@ -170,10 +175,11 @@ def _read_top_k(a: ArticlePrompt, model: DirectionModel, ranker: Ranker | None, 
 
 
 def cross_validate(examples: list[Example], folds: int, articles: Sequence[ArticlePrompt] | None = None,
-                   top_k: int = TOP_K, seed: int | None = None) -> dict[str, Any]:
+                   top_k: int = TOP_K, seed: int | None = None, exclude: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Article-grouped CV: model and rules on the given spans (and on the sentence found in ``articles``: the
     model reading the ranker's ``top_k`` sentences combined, ``top1`` its first sentence only). ``seed``
-    shuffles which articles fall in which fold (``GroupKFold(shuffle=True)``); None is the default split."""
+    shuffles which articles fall in which fold (``GroupKFold(shuffle=True)``); None is the default split.
+    Articles in ``exclude`` are scored in their fold but never fitted on (the regime ``--train --exclude`` ships)."""
     from sklearn.model_selection import GroupKFold
 
     groups = [e.prompt.pmcid for e in examples]
@@ -182,7 +188,8 @@ def cross_validate(examples: list[Example], folds: int, articles: Sequence[Artic
     splitter = GroupKFold(n_splits=folds) if seed is None else GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train, test in splitter.split(examples, groups=groups):
         held = {examples[i].prompt.pmcid for i in test}
-        rows = _fit_and_score([examples[i] for i in train], [examples[i] for i in test], articles, held, top_k)
+        rows = _fit_and_score([examples[i] for i in train], [examples[i] for i in test], articles, held | exclude, top_k,
+                              [examples[i].prompt.pmcid for i in test])
         given_rows.extend(rows[0])
         found_rows.extend(rows[1])
     return _result(given_rows, found_rows, articles is not None)
@@ -197,13 +204,17 @@ def train_and_confirm(examples: list[Example], articles: Sequence[ArticlePrompt]
 
 
 def _fit_and_score(train: list[Example], test: list[Example], articles: Sequence[ArticlePrompt] | None,
-                   held: set[str] | frozenset[str], top_k: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Fit on ``train`` and the articles outside ``held``; rows of the test spans and of the held articles' prompts
-    (``model``: the shipped combination, ``top3_power1``: the ranker's probabilities unsquared, as before round 15)."""
-    model, ranker = fit_both(train, [a for a in articles or () if a.prompt.pmcid not in held])
+                   held: set[str] | frozenset[str], top_k: int,
+                   scored: Sequence[str] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Fit on the ``train`` spans and the articles outside ``held``; rows of the test spans and of the prompts of the
+    articles in ``scored`` (default: ``held``) (``model``: the shipped combination, ``top3_power1``: the ranker's
+    probabilities unsquared, as before round 15)."""
+    model, ranker = fit_both([e for e in train if e.prompt.pmcid not in held],
+                             [a for a in articles or () if a.prompt.pmcid not in held])
+    scored_ids = set(held if scored is None else scored)
     found_rows = []
     for a in articles or ():
-        if a.prompt.pmcid in held:
+        if a.prompt.pmcid in scored_ids:
             pick = ranker.best(a.prompt, a.found) if ranker else _rule_pick(a)
             read_pick = a.read(pick)
             where = ("no_evidence_candidate" if not any(a.positive) else
@@ -269,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
                              "(ei_confirm); confirm: train on those, score once on the confirmation part")
     parser.add_argument("--articles", type=Path, nargs="*", default=list(ARTICLE_DIRS),
                         help="more folders of article texts (PMC<id>.txt or .nxml; default: the shared pool, chronic and ketamine folders)")
+    parser.add_argument("--exclude", type=Path, default=None,
+                        help="PMCIDs never fitted on, one a line (scored in their fold; --train leaves them out)")
     args = parser.parse_args(argv)
     try:
         if not (args.root / "v2_annotations.csv").exists():
@@ -276,19 +289,23 @@ def main(argv: list[str] | None = None) -> int:
         examples = given_examples(args.root)
         articles = article_prompts(args.root, [d for d in args.articles if d.is_dir()])
         confirm = confirm_pmcids() if args.part != "all" else frozenset()
+        exclude = frozenset(read_exclusions(args.exclude)) if args.exclude else frozenset()
         if args.part == "confirm":
             result = train_and_confirm(examples, articles, confirm, args.top_k)
         else:
             result = cross_validate([e for e in examples if e.prompt.pmcid not in confirm], args.folds,
-                                    [a for a in articles if a.prompt.pmcid not in confirm], args.top_k, args.seed)
+                                    [a for a in articles if a.prompt.pmcid not in confirm], args.top_k, args.seed, exclude)
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code
     print(json.dumps(result, indent=2))
     if args.train and args.part == "all":
-        model, ranker = fit_both(examples, articles)
+        model, ranker = fit_both([e for e in examples if e.prompt.pmcid not in exclude],
+                                 [a for a in articles if a.prompt.pmcid not in exclude])
         MODEL_PATH.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
-        if ranker is not None:
+        if ranker is None:
+            print(f"no article left to fit the ranker on: {RANKER_FILE} not written", file=sys.stderr)
+        else:
             (LEXICONS / RANKER_FILE).write_text(json.dumps(ranker.to_json(), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.name} ({len(model.weights)} features, {len(examples)} spans + "
               f"{sum(bool(a.found) for a in articles)} found sentences) and {RANKER_FILE}", file=sys.stderr)

@@ -28,6 +28,7 @@ from typing import Any, Sequence
 
 from ketamine_evidence.analysis.parse.files import parse_pmc_bytes
 from ketamine_evidence.analysis.parse.sentences import split_text
+from ketamine_evidence.base.errors import InputError
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "evidence_inference"
 SPLIT_FILE = Path(__file__).resolve().parents[2] / "data" / "eval" / "pool" / "split.json"
@@ -60,6 +61,14 @@ class Prompt:
     comparator: str
     label: str
     evidence: tuple[str, ...] = ()  # the annotators' evidence texts for the majority label
+
+
+def read_exclusions(path: Path) -> set[str]:
+    """Numeric PMCIDs listed one a line ('PMC123' or '123'; blank lines and '#' comments skipped)."""
+    if not path.exists():
+        raise InputError(f"{path}: no exclusion list (the reader must not train on articles we evaluate)")
+    ids = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {i.upper().removeprefix("PMC") for i in ids if i}
 
 
 def blind_pmcids(split_file: Path = SPLIT_FILE) -> set[str]:

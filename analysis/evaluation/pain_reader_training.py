@@ -29,7 +29,9 @@ from pathlib import Path
 from typing import Callable
 
 from ketamine_evidence.analysis.evaluation.direction_training import LABEL_OF, LEXICONS, Example, cross_validate, fit
-from ketamine_evidence.analysis.evaluation.ei_corpus import DEFAULT_ROOT, Prompt, blind_pmcids, load_prompts, span_sentence
+from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - read_exclusions re-exported
+    DEFAULT_ROOT, Prompt, blind_pmcids, load_prompts, read_exclusions, span_sentence,
+)
 from ketamine_evidence.analysis.evaluation.evidence_inference import answer, prompt_arms
 from ketamine_evidence.analysis.extract.direction_model import features
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity, outcome_polarity
@@ -37,14 +39,6 @@ from ketamine_evidence.analysis.extract.pain_reader import MODEL_FILE
 from ketamine_evidence.base.errors import InputError
 
 EXCLUDE_FILE = Path("/work/r9/exclude_pmcids.txt")
-
-
-def read_exclusions(path: Path) -> set[str]:
-    """Numeric PMCIDs listed one a line ('PMC123' or '123'; blank lines and '#' comments skipped)."""
-    if not path.exists():
-        raise InputError(f"{path}: no exclusion list (the reader must not train on articles we evaluate)")
-    ids = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return {i.upper().removeprefix("PMC") for i in ids if i}
 
 
 def named_polarity(outcome: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ketamine_evidence.analysis.extract.arm_definitions import group_matches
 from ketamine_evidence.analysis.extract.article_cache import per_article
 
 
@@ -85,3 +86,65 @@ def initials_in_text(text: str, name: str) -> list[str]:
     spelled = {"".join(w[0] for w in seq[i:j]).upper() for seq in (words, content)
                for i in range(len(seq)) for j in range(i + 3, min(len(seq), i + 6) + 1)}
     return sorted({m.group(1) for m in _CAPITALS.finditer(text) if m.group(1) in spelled})
+
+
+_NAMED_ARM = re.compile(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b")  # '(single cartridge: SC)' ... 'the SC group'
+# The markers of a comparison between two treatments, as a design sentence writes it ('1.7 ml (single cartridge: SC)
+# of 4% articaine versus 3.4 ml (double cartridges: DC)').
+_CONTRAST = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|in comparison (?:with|to))(?=\s)", re.I)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+def other_arm_abbreviations(text: str, pattern: re.Pattern[str], own: set[str]) -> set[str]:
+    """Abbreviations the abstract defines for another arm than the intervention (``own`` holds the intervention's):
+    one it also uses as a group's name ('(single cartridge: SC)' ... 'in the SC group'), or one defined as the other
+    term of a comparison with the intervention and used where results name an arm ('1.7 ml (single cartridge: SC) of
+    4% articaine versus 3.4 ml (double cartridges: DC)' ... 'higher than did the SC', 'the pain was higher with SC'):
+    trials name each compared arm by its abbreviation, so the other term of the design's 'A versus B' is the
+    comparator wherever results write it."""
+    if "(" not in text:
+        return set()
+    defined = [(spelled, abbr) for spelled, abbr in defined_abbreviations(text)
+               if abbr not in own and not pattern.search(spelled)]  # (a measure is no arm: ``_MEASURE`` below)
+    out: set[str] = set()
+    if defined and (" group" in text or " arm" in text):
+        arm_words = {m.group(1) for m in group_matches(_NAMED_ARM, text)}
+        out.update(abbr for _, abbr in defined if abbr in arm_words)
+    contrasted = {abbr for spelled, abbr in defined if not _MEASURE.search(spelled)} - out
+    if contrasted and _CONTRAST.search(text):
+        own_re = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(own)) + r")\b") if own else None
+        for sentence in _SENTENCE.split(text):
+            for m in _CONTRAST.finditer(sentence):
+                for abbr in contrasted:
+                    if _other_term(sentence, m, abbr, pattern, own_re) and _used_as_arm(text, abbr):
+                        out.add(abbr)
+    return out
+
+
+def _other_term(sentence: str, marker: re.Match[str], abbr: str, pattern: re.Pattern[str],
+                own_re: re.Pattern[str] | None) -> bool:
+    """``abbr`` is defined next to ``marker`` (no clause break between) and the intervention is named on the marker's
+    other side, both within a few words: the two terms of one comparison."""
+    where = re.search(r"[(:]\s?" + re.escape(abbr) + r"\)", sentence)
+    if where is None:
+        return False
+    before, after = sentence[max(0, marker.start() - 60):marker.start()], sentence[marker.end():marker.end() + 60]
+    if where.end() <= marker.start():  # 'SC) of 4% articaine versus 3.4 ml (double cartridges: DC)'
+        gap, other = sentence[where.end():marker.start()], after
+    elif where.start() >= marker.end():
+        gap, other = sentence[marker.end():where.start()], before
+    else:
+        return False
+    names = lambda s: bool(pattern.search(s) or (own_re and own_re.search(s)))  # noqa: E731
+    return len(gap) <= 40 and not re.search(r"[,;]", gap) and names(other)  # the gap may repeat a shared drug
+
+
+def _used_as_arm(text: str, abbr: str) -> bool:
+    """``abbr`` stands as a term of a comparison elsewhere: after 'than (did) (the)', 'versus', 'or', 'either'."""
+    return re.search(r"\b(?:than(?: did| in| with)?|versus|vs\.?|or|either)(?: the| a)? " + re.escape(abbr) + r"\b",
+                     text) is not None
+
+
+# Spelled-out words of a measure, not an arm: 'visual analogue scale (VAS)', 'minimal clinically important difference'.
+_MEASURE = re.compile(r"\b(?:scales?|scores?|index|questionnaire|inventory|rating|tests?|assessment|measures?|levels?|"
+                      r"rates?|times?|duration|intensity|difference|outcomes?|criteria)\s*$", re.I)

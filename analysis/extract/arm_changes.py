@@ -66,6 +66,49 @@ def every_arm_change(clause: str, sentence: str, arms: "Arms") -> bool:
     return _coordinated(sentence, arms) and not COMPARE.search(rest) and not _comparative(rest) and not _ONE_ARM.search(rest)
 
 
+def every_arm_statement(clause: str, arms: "Arms") -> bool:
+    """``clause`` gives one result to every arm at once, with no comparison between them: its subject or place is all
+    the arms ('all the three groups could improve the symptoms such as ... burning pain', 'pain decreased in each
+    group') or the two arms coordinated ('both continuous paravertebral and continuous epidural analgesia are effective
+    in controlling postoperative pain'), its predicate a change or an efficacy ('effective', 'relieved'). Such a
+    sentence reports how every arm fared, which is no between-group result on pain (blind2 post-mortem: read as one)."""
+    if _is_between(clause) or _comparative(clause) or _AMOUNTS.search(clause) or _ONE_ARM.search(clause) or \
+            _SET_APART.search(clause):
+        return False
+    if not (CHANGE.search(clause) or _EFFICACY.search(clause)):
+        return False
+    bare = _BRACKETS.sub(" ", clause)
+    return bool(_ALL_ARMS.search(bare)) or any(_pair_covers(m.group("a"), m.group("b"), arms) for m in
+                                               _COORDINATION.finditer(bare) if m.group(0)[:4].lower() == "both")
+
+
+def _pair_covers(a: str, b: str, arms: "Arms") -> bool:
+    """'both A and B' names the intervention and the comparator between its two conjuncts, each naming an arm (a
+    conjunct may share a word with the other arm: 'continuous epidural analgesia' beside 'continuous paravertebral')."""
+    sides = {arms.side(a), arms.side(b)}
+    if None in sides:
+        return False
+    named = set().union(*({"intervention", "comparator"} if side == "both" else {side} for side in sides))
+    return named == {"intervention", "comparator"}
+
+
+# Every arm named at once as a subject or place: 'all the three groups', 'each group', 'both study arms', 'with both
+# concepts' (not 'between all groups', 'among the three groups': a comparison's scope). The nouns are those by which
+# trials call their arms together ('both techniques'); drugs and doses are not among them ('both doses' of a
+# placebo-controlled trial are the active arms only).
+_ALL_ARMS = re.compile(r"(?<!between )(?<!among )(?<!amongst )(?<!across )\b(?:(?:all|each|every)(?: one)?(?: of)?"
+                       r"(?: the| these| our)?(?: (?:two|three|four|five|2|3|4|5))?|both(?: the| these)?)"
+                       r"(?: (?:study|treatment|intervention|trial|randomi[sz]ed))? (?:groups?|arms?|cohorts?|treatments|"
+                       r"interventions|techniques|methods|procedures|regimens|concepts|strategies|approaches|modalities|"
+                       r"protocols)\b", re.I)
+# An efficacy said of what the subject did (not a change word): 'are effective in controlling postoperative pain'.
+_EFFICACY = re.compile(r"\b(?:(?:were|was|are|is|be|being|been) (?:\w+ )?(?:effective|efficacious|beneficial|useful)|"
+                       r"(?:provided|produced|achieved|gave) (?:\w+ )?(?:effective|good|adequate|satisfactory|excellent) "
+                       r"(?:pain relief|analgesia))\b", re.I)
+# Wording that sets the arms apart or weighs them: 'differed', 'similar', 'equally', 'respectively'.
+_SET_APART = re.compile(r"\b(?:differ\w*|similar\w*|comparabl[ey]|equal(?:ly)?|equivalen\w*|respectively)\b", re.I)
+
+
 # Two arms joined by 'and' after 'both' or a preposition of place: each conjunct up to six words.
 _COORDINATION = re.compile(r"\b(?:both|(?:in|for|with|among|within|by)(?: both)?)\s+(?:the\s+)?(?P<a>(?:[\w%.+/-]+\s+){0,5}?"
                            r"[\w%.+/-]+)\s+and\s+(?:(?:in|for|with|among|within|by)\s+)?(?:the\s+)?(?P<b>(?:[\w%.+/-]+\s+){0,5}?"

@@ -26,8 +26,8 @@ from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFOR
                                                                 label_window, negated_pair, present_arms_text,
                                                                 word_group_given)
 from ketamine_evidence.analysis.extract.arm_definitions import initial_of as _initial, label_regex as _label_regex
-from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, defined_abbreviations,
-                                                                  initials_abbreviations, intervention_abbreviations)
+from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, initials_abbreviations,
+                                                                  intervention_abbreviations, other_arm_abbreviations)
 from ketamine_evidence.analysis.extract.arm_statements import other_of_two, stated_ties
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
@@ -198,7 +198,6 @@ def _group_words(text: str, name: str) -> list[str]:
 _ARM_WORD = re.compile(r"\b([A-Za-z][\w/-]{2,30})\s(?:group|arm)s?\b")
 # 'the LP group': a run of capitals is the initials' arm where the whole run is the initials (no pattern compiled per name)
 _CAPITALS_ARM = re.compile(r"\b([A-Z]+)\s(?:group|arm)s?\b")
-_NAMED_ARM = re.compile(r"\b([A-Za-z][\w/-]{1,30}) (?:group|arm)s?\b")  # '(single cartridge: SC)' ... 'the SC group'
 
 
 # Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
@@ -325,11 +324,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         if pattern.search(definition) and not pattern.search(m.group(1)) and m.group(1) not in abbreviations:
             abbreviations.append(m.group(1))
     labels_int.update(abbreviations)
-    if "(" in text and (" group" in text or " arm" in text):  # '(single cartridge: SC)' ... 'in the SC group':
-        # another arm the abstract defines and names so
-        arm_words = {m.group(1) for m in group_matches(_NAMED_ARM, text)}
-        names_cmp.update(abbr for spelled, abbr in defined_abbreviations(text) if abbr not in labels_int
-                         and abbr in arm_words and not pattern.search(spelled))
+    names_cmp.update(other_arm_abbreviations(text, pattern, labels_int))  # '(single cartridge: SC)' ... 'the SC group'
     names_cmp = {n for n in names_cmp - labels_int if n.lower() not in _NOT_ARM_WORDS and not pattern.search(n)}
     generic_int = GENERIC_INTERVENTION_ARM if _case_is_intervention(text, pattern) else None
     if aliases:  # a label takes the side of the arm phrase it renames ('the experimental group (group T)')

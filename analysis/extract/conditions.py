@@ -50,7 +50,10 @@ _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|si
 # oedema after each session' is a report; 'evaluated for pain and erythema ... using numerical rating scale'
 # and 'lower incidence of oral pain ... than the control group' measure pain.
 _OUTCOME_LIST = re.compile(r"\b(?:outcomes?|end ?points?|outcome measures?|parameters)(?: analy[sz]ed)? (?:include[sd]?|are|were|"
-                           r"was|is|will be)\b|\b(?:primary|secondary|main) (?:outcomes?|end ?points?|outcome measures?)"
+                           r"was|is|will be)\b|"
+                           # the data a protocol or a study collects ('Other data to be collected include the frequency of pain')
+                           r"\b(?:data|measures|measurements|variables|information) (?:to be |that will be |will be |were |was )?"
+                           r"(?:collected|recorded|assessed|measured|obtained) (?:include[sd]?|are|were|will be)\b(?!\s+(?:\w+ly\s+)?\w+ed\b)|\b(?:primary|secondary|main) (?:outcomes?|end ?points?|outcome measures?)"
                            r"(?: (?:of|for) (?:the |this )?(?:study|trial))?:", re.I)
 # 'As secondary outcomes frequency complications of perineal suturing, postpartum perineal pain, ...'
 _AS_OUTCOMES = re.compile(r"\bas (?:primary|secondary|main) (?:outcomes?|end ?points?)\b", re.I)
@@ -63,14 +66,19 @@ _OWN_WORK = re.compile(r"\b(?:we|our|this (?:study|trial)|the present|the curren
                        r"assigned|allocated)\b", re.I)
 _SKIN_SIGNS = re.compile(r"\b(?:erythema|o?edema|swelling|itching|pruritus|crusting|bruising|redness|downtime)\b", re.I)
 _EVENT_CUE = re.compile(r"\b(?:incidence of|events?|occurred|toxicit\w*|episodes? of)\b", re.I)
-_INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity)\b", re.I)
+# ... and a comparison's finding ('No significant findings were found regarding postoperative swelling and pain', 'pain
+# manifestation was significantly delayed'; not 'remains a significant clinical problem')
+_INSTRUMENT = re.compile(r"\b(?:scores?|scales?|VAS|NRS|VRS|rating|intensity|severity|significantly|(?:no|not|non-?) ?significant)\b", re.I)
 _COMPARED = re.compile(r"\b(?:lower|higher|greater|less|more|reduc\w*|than|compared)\b", re.I)
 # Sentences of an abstract whose parts carry no label: a heading sentence ('Results.') or a bracketed
 # lead-in ('[Results]') names the part; sentences that compare groups ('a higher incidence of ... among those
-# with internal stent') or give p-values report results.
+# with internal stent'), give p-values or report a finding ('Postoperatively, significant decrease in pain ... was
+# observed'; not 'remains a significant challenge') report results.
 _HEADING = re.compile(r"^\[?(objectives?|aims?|purpose|background|introduction|methods?|materials and methods|"
                       r"subjects|participants|design|results?|findings|conclusions?)\]?[.:]?", re.I)
 _RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measured|differences?|tests?|performed|outcomes?|"
+                         r"significantly|(?:no|not|non-?) ?significant|significant (?:\w+ )?(?:decreases?|increases?|"
+                         r"reductions?|differences?|improvements?|changes?|effects?)|(?:was|were) (?:observed|found|noted)|"
                          r"evaluat\w+|assess\w+|(?:higher|lower|greater|fewer) (?:incidences?|rates?|frequency|proportions?))\b", re.I)
 _STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods", "method", "materials and methods",
                    "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}
@@ -297,7 +305,7 @@ _MEASURE = (r"(?:scores?|scales?|VAS|NRS|VRS|VNRS|intensity|severity|relief|reli
             r"tolerance|consumption|requirements?|rescue|questionnaires?|ratings?|rated|assess\w*|measur\w*|evaluat\w*|"
             r"record\w*|outcomes?|end ?points?|chang\w*|differ\w*|effects? (?:of|on)|efficacy|attenuat\w*|prevent\w*|"
             r"incidence|frequency|rates?|compare|comparing|occurrence|duration|onset|time to|control|manag\w*|perceived|perception|report\w*|"
-            r"diary|experienced?|felt|worse|better|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for)|"
+            r"diary|experienced?|felt|worse|better|significantly|(?:no|not|non-?) ?significant|persist\w*|resolution|resolved|disappear\w*|treat(?:ment|ing|ed)? (?:of|for)|"
             r"monitor\w*|compared|examined|observed|parameters?|variables?|documented|registered|noted)")
 _MEASURED_PAIN = re.compile(rf"\b{_MEASURE}\b(?:[^.;]|\.\d){{0,160}}?(?:{_PAIN_WORD}|\b(?:VAS|NRS)\b)"
                             rf"|{_PAIN_WORD}(?:[^.;]|\.\d){{0,100}}?\b{_MEASURE}\b", re.I)

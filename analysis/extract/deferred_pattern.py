@@ -31,7 +31,15 @@ class Deferred:
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:  # search, finditer, sub, groups, groupindex ...
+        if name.startswith("__") or name in Deferred.__slots__:
+            # copy and pickle probe an instance whose slots are not set yet: asking ``compiled()`` there would
+            # recurse through this method
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+    def __reduce__(self) -> tuple[type[Deferred], tuple[str, int]]:
+        """Pickled as its source and flags (Dask workers, multiprocessing): the copy compiles on first use."""
+        return (Deferred, (self.pattern, self.flags))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Deferred):

@@ -162,6 +162,10 @@ def classify(ctx: "Context") -> tuple[str, "Sentence | None", str | None]:
     if experiment is not None and (random is not None or "rct" in by_type or TRIAL.search(own_text())) \
             and not DRUG_GIVEN.search(whole):
         return "other", experiment, None  # rule o: a randomised experiment tests no treatment
+    nested = _first(sentences, RANDOM, lambda s: _DATA_SOURCE.search(s.text) is not None and QUALITATIVE.search(s.text)
+                    is not None and not _PLANNED.search(s.text), whole=whole, lows=lows) if random is not None else None
+    if nested is not None:  # rule m: a qualitative study nested in a trial; the randomisation is the host trial's
+        return "other", nested, None
     if random is not None:
         return "rct", random, None
     if "rct" in by_type:

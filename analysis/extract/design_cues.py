@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 # trial'), randomised stimuli of a laboratory test ('60 randomized pain stimuli').
 # An earlier study named as the source counts too ('a secondary observational analysis of data from a former prospective
 # randomised placebo controlled multicentre study').
-DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested in|embedded in|as (?:a )?part of) "
+DATA_SOURCE = re.compile(r"\b(?:within the context of|using data from|data (?:from|of)|nested (?:with)?in|embedded (?:with)?in|as (?:a )?part of) "
                           r"(?:the |a |an )?(?:[^.;]{0,120}?\b(?:trial|RCT)\b|(?:former|previous|earlier|prior|original|"
                           r"parent|larger)\b[^.;]{0,100}?\bstudy\b)", re.I)
 # Samples or records split at random into a training and a test set (a diagnostic or prediction model's data,

@@ -8,7 +8,9 @@ compares the randomised arms, and makes an analysis that studies relations betwe
 1. *It says it builds on another trial*: it calls itself 'these post hoc analyses' or a post hoc, secondary,
    ancillary or exploratory analysis *of* a trial, a sub-study, or names a trial as the source of the data it analysed
    or of its people ('analyzed data from 142 persons ... who participated in a 12-week randomized controlled trial').
-   'This trial' and an RCT's own 'exploratory analyses' are no other trial.
+   'This trial' and an RCT's own 'exploratory analyses' are no other trial. A title that asks its relation *in* a trial
+   ('Relationship between clinical and patient-reported outcomes in a phase 3 trial of ...') names the trial as the
+   setting of its question, and so as its source.
 2. *Its question is a relation, not the arms*: its title or objective (its part, or a sentence of aim) asks about associations, correlations,
    predictors, prognosis or risk factors, or compares people by what they achieved ('patients who achieved or did not
    achieve minimal disease activity'), and does not ask whether the treatment's effect differs (subgroups,
@@ -38,6 +40,12 @@ BUILDS_ON = re.compile(
     rf"{_TRIAL_NOUN}|data (?:were|was) (?:obtained|drawn|derived|taken|extracted) from (?:[^.;]{{0,100}}?\b)?{_TRIAL_NOUN}|"
     rf"(?:who|that) (?:had )?(?:participated|took part|were enrolled) in (?:[^.;]{{0,80}}?\b)?{_TRIAL_NOUN})\b",
     re.I)
+# ... or a title that asks its relation *in* a trial, the trial named as the setting of the question ('Relationship between
+# clinical and patient-reported outcomes in a phase 3 trial of tofacitinib or MTX'; 'Association of ... with ... in a
+# randomized trial of ...'): the question, not the arms, is the study's
+_RELATION_IN_TRIAL = re.compile(rf"\b(?:associat\w+|correlat\w+|relationships?|predictors?|determinants?)\b[^.;:]{{0,150}}?"
+                                rf"\b(?:in|within|from|among (?:patients|participants) (?:in|of)) (?:a|an|the) "
+                                rf"(?:[\w-]+ ){{0,5}}?{_TRIAL_NOUN}\b", re.I)
 BUILDS_ON = Gated(BUILDS_ON, ("post hoc", "post-hoc", "secondary", "ancillary", "exploratory", "substud", "sub-stud",
                               "trial", "rct", "randomi"))
 # 'this trial', 'our clinical trial', 'the present randomized study' are this study's own design, not one it builds on
@@ -93,8 +101,8 @@ def secondary_analysis(sentences: list["Sentence"], whole: str, treatment: str =
     ``treatment``, the trial's own intervention) (rule ae: ``prospective_observational``); else None."""
     if not BUILDS_ON.possible(whole):
         return None
-    source = next((s for s in sentences if any(not _OWN.search(m.group(0)) for m in BUILDS_ON.pattern.finditer(s.text))),
-                  None)
+    source = next((s for s in sentences if any(not _OWN.search(m.group(0)) for m in BUILDS_ON.pattern.finditer(s.text))
+                   or s.section == "TITLE" and _RELATION_IN_TRIAL.search(s.text)), None)
     if source is None:
         return None
     question = _question(sentences)

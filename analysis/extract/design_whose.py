@@ -4,8 +4,10 @@ A random or trial word makes this study a trial only when it describes this stud
 describe something else and are blanked before the design rules look for random or trial wording:
 
 1. *Random selection* picks a sample, not people for a treatment: 'randomly selected village households', 'chosen
-   at random', 'a random sample of' (any voice or word order), unless the selection is for an arm ('randomly
-   selected to receive either ...', 'randomly selected to participate in STRE or FLEX exercises').
+   at random', 'a random sample of', '98 randomly collected patients' (any voice or word order), unless the selection is
+   for an arm ('randomly selected to receive either ...', 'randomly selected to participate in STRE or FLEX exercises',
+   'randomly recruited to two groups of 30 each'). A random order of what is measured (stimuli, tests, visits) is no
+   allocation either; a random order of what is given (a crossover's treatments) is.
 2. *Other studies' designs*: trials named as earlier, other or future ('a previous randomised trial', 'few published
    RCTs', 'further trials') or randomised trials in the plural ('Randomized controlled trials have shown', 'evidence
    comes from RCTs'). A plural that the same sentence gives this study's own people to ('In double-blind, randomized
@@ -29,11 +31,35 @@ import re
 from ketamine_evidence.analysis.extract.design_patterns import THIS_STUDY
 
 # (1) random selection of a sample; an arm after it ('to receive', 'into', 'for the treatment') is an allocation
-_SELECTION = re.compile(r"\b(?:random(?:ly)?,? (?:\w+ )?(?:selected|chosen|sampled|drawn|picked)|(?:selected|chosen|sampled|"
+_SELECTION = re.compile(r"\b(?:random(?:ly)?,? (?:\w+ )?(?:selected|chosen|sampled|drawn|picked|collected|recruited|identified|"
+                        r"invited|approached|contacted)|(?:selected|chosen|sampled|collected|recruited|"
                         r"drawn|picked) (?:at random|randomly)(?! (?:and|or)\b)|random (?:sub-?)?samples?|randomly sampl\w+)\b"
                         r"(?!,? (?:to (?:receive|participate|undergo|get|be|take|use|start|continue|either|one|the|a|an)\b|"
-                        r"into\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)|"
+                        r"into\b|to (?:[\w-]+ ){0,3}?(?:groups?|arms?)\b|for (?:the |a |an )?(?:treatment|intervention|group|arm|study drug)|"
                         r"and (?:then )?(?:allocated|assigned|divided|distributed|randomi[sz]ed)\b))", re.I)
+
+# (1b) a random order of what is measured (stimuli, tests, visits, questionnaires), not of treatments: 'QST procedures
+# assessing responses to mechanical and thermal stimuli during two separate visits, in a randomized order', 'presented in
+# a pseudo-randomized order with several control stimuli'. A sentence that gives a treatment ('ketamine and placebo in
+# random order', 'two exercise programs ... in random order': a crossover) keeps its order as an allocation.
+_ORDER = re.compile(r"\b(?:in|into) (?:a |an |the )?(?:pseudo-?)?random(?:i[sz]ed|ly)?(?:,? (?:and )?counterbalanced)? "
+                    r"(?:order|sequence)\b|\b(?:pseudo-?)?randomly (?:ordered|sequenced|presented|interspersed|intermixed)\b|"
+                    r"\border (?:of (?:the )?[\w-]+ (?:[\w-]+ )?)?(?:was|were) (?:pseudo-?)?randomi[sz]ed\b", re.I)
+_MEASURED = re.compile(r"\b(?:stimul(?:i|us)|tests?|testing|tasks?|questionnaires?|visits?|measurements?|assessments?|images?|"
+                       r"pictures?|photographs?|words|sounds|tones|blocks|probes|scales|items|procedures)\b", re.I)
+_GIVEN = re.compile(r"\b(?:placebo|sham|saline|drugs?|medications?|treatments?|therap\w+|interventions?|doses?|dosing|infusions?|"
+                    r"injections?|injected|administ\w+|receiv\w+|given|regimens?|programm?e?s?|supplement\w*|exercises?|"
+                    r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|ml|mL))\b", re.I)
+
+
+def _blank_measured_order(text: str) -> str:
+    """``text`` with a random order blanked when what it orders is measured, not given (rule o: no allocation)."""
+    if "order" not in text and "sequence" not in text or not _ORDER.search(text):
+        return text
+    if _GIVEN.search(text) or not _MEASURED.search(text):
+        return text
+    return _ORDER.sub(" ", text)
+
 
 _OTHER = (r"(?:previous|prior|earlier|other|published|existing|recent|past|former|few|several|many|some|no|large|larger|"
           r"future|further|additional)")
@@ -88,8 +114,9 @@ _RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|as
 
 
 def blank_others(text: str) -> str:
-    """``text`` with random sampling, other studies' randomised designs and trials it calls for blanked."""
-    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", _blank_called_for(text)))
+    """``text`` with random sampling, a random order of measurements, other studies' randomised designs and trials it
+    calls for blanked."""
+    text = _NAMED_OTHER.sub(" ", _SELECTION.sub(" ", _blank_measured_order(_blank_called_for(text))))
     return text if _OWN_PEOPLE.search(text) else _PLURAL.sub(" ", text)
 
 

@@ -352,8 +352,12 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
                     prev is not None and _anaphor(clause, arms)):
                 continue
             alike = arm_changes.every_arm_change(clause, text, arms)  # 'in both X and Y groups'
-            if alike or (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(
-                    clause))) and not _is_between(clause):
+            within = (WITHIN.search(clause) or (OBSERVED_CHANGE.search(clause) and not arms.is_intervention(clause))
+                      ) and not _is_between(clause)
+            pooled = not (alike or within) and arm_changes.every_arm_statement(clause, arms)  # 'all the three groups
+            # could improve the symptoms such as ... burning pain': every arm's result at once, none between them
+            alike = alike or pooled
+            if alike or within:
                 if arms.is_comparator(clause) and not arms.is_intervention(clause) and not re.search(
                         r"\bboth\b|\ball\b", clause, re.I):
                     continue  # the comparator's own change from baseline
@@ -382,6 +386,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             prev.extra["within_change"] = True  # 'Compared with the baseline score, ... a significant increase in ...'
         if verdict == "within" and alike:
             prev.extra["every_arm"] = True  # each arm's change from baseline, stated alike (``arm_changes``)
+            if pooled:
+                prev.extra["pooled_arms"] = True  # one result given to the arms pooled: it dates no arm's relief
         if verdict == "no_difference" and NON_INFERIORITY.search(clause):
             prev.extra["non_inferiority"] = True
         out.append(prev)

@@ -342,7 +342,9 @@ class RememberingPattern(LowerPattern):
 
 def fast_patterns(namespace: dict[str, Any]) -> None:
     """Wrap every module-level ``re.I`` pattern of ``namespace`` (a module's ``globals()``) in place, also
-    the pattern fields of module-level dataclass instances (a compiled lexicon: replaced by a copy)."""
+    the pattern fields of module-level dataclass instances (a compiled lexicon: replaced by a copy) and the patterns
+    of module-level tuples and lists of patterns or of labelled patterns (``(("topical", re.compile(...)), ...)``:
+    a list changed in place, a tuple replaced by a copy), which an extractor loops over for each sentence."""
     for name, value in list(namespace.items()):
         if isinstance(value, re.Pattern) and value.flags & re.I:
             namespace[name] = fast(value)
@@ -351,3 +353,21 @@ def fast_patterns(namespace: dict[str, Any]) -> None:
                        if isinstance(v := getattr(value, f.name), re.Pattern) and v.flags & re.I}
             if changes:
                 namespace[name] = dataclasses.replace(value, **changes)
+        elif type(value) in (tuple, list) and value and any(map(_holds_case_free, value)):
+            items = [tuple(map(_fast_item, item)) if type(item) is tuple else _fast_item(item) for item in value]
+            if isinstance(value, list):
+                value[:] = items
+            else:
+                namespace[name] = tuple(items)
+
+
+def _fast_item(item: Any) -> Any:
+    """``item`` wrapped when it is an ``re.I`` pattern, else itself."""
+    return fast(item) if isinstance(item, re.Pattern) and item.flags & re.I else item
+
+
+def _holds_case_free(item: Any) -> bool:
+    """Whether ``item`` is an ``re.I`` pattern or a tuple holding one (an entry of a list of labelled patterns)."""
+    if type(item) is tuple:  # not a named tuple: rebuilt as a plain one
+        return any(isinstance(v, re.Pattern) and v.flags & re.I for v in item)
+    return isinstance(item, re.Pattern) and bool(item.flags & re.I)

@@ -287,8 +287,9 @@ def _background_label(section: str) -> bool:
 _INTERIM = re.compile(r"\binterim (analys[ie]s|results?|report|data)\b", re.I)
 
 
-def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
-    """The longest follow-up stated, with its sentence."""
+def follow_up(ctx: "Context", stated: bool = True) -> tuple[float, "Sentence"] | None:
+    """The longest follow-up stated, with its sentence; without ``stated``, the last assessment time only (a length
+    stated for the follow-up itself, 'Mean follow-up was 24 months', is no time point at which patients were seen)."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.text))
     crossover = bool(_CROSSOVER.search(ctx.text))
@@ -296,6 +297,8 @@ def follow_up(ctx: "Context") -> tuple[float, "Sentence"] | None:
     observed = [_observed(s.text, course, schedule) if own_study(s) else [] for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
         kept = _kept(s.text, found, False) if found else found
+        if not stated:
+            kept = [t for t in kept if t.kind != STATED]
         for days in _from_treatment_start(s.text, kept) if kept else ():
             if best is None or days > best[0]:
                 best = (days, s)

@@ -198,7 +198,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 # the previous sentence's difference, absent at the time points this one names
                 found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
                                  vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
-            if not found and previous and THEN_NONE.search(s.text) and not arms.pain_outcome(s.text) and \
+            if not found and previous and then_none(s.text) and not arms.pain_outcome(s.text) and \
                     s.index - previous[-1].sentence.index == 1 and previous[-1].section == s.section and \
                     not _significance(previous[-1].sentence.text):
                 # 'Patients reported less pain ... when prophylactic antibiotics were given. However, there were no
@@ -238,6 +238,21 @@ THEN_NONE = re.compile(r"^\W*(however|but|nevertheless|nonetheless|yet)\b,?\s+(?
                        r"differences?\b(?! (?:\w+ )?(?:from|over|compared with) (?:the )?(?:baseline|time))"
                        r"(?! (?:in|on|for|of|regarding)\b)|(?:differences?|"
                        r"results?) (?:was|were|did) not (?:reach )?(?:statistically )?significan)", re.I)
+
+
+# What a denial of a difference names as its own outcome after the groups: 'between the two groups in terms of early and
+# late postoperative complications', 'regarding the incidence of nausea'. The groups and times it names are no outcome.
+_OWN_OUTCOME = re.compile(r"\b(?:in(?: terms of)?|on|for|of|regarding|concerning|as regards|with (?:respect|regard) to)\s"
+                          r"(?!(?:the |all |any |each )?(?:\w+ )?(?:groups?|arms?|time ?points?|times|visits?)\b|them\b|\d)", re.I)
+
+
+def then_none(text: str) -> bool:
+    """``text`` opens by denying a significant difference between the groups and names no outcome of its own, so it
+    is about the direction the sentence before stated ('However, there were no statistical significant differences
+    between the three groups'), not about another outcome ('However, there was no significant difference between the
+    two groups in terms of early and late postoperative complications')."""
+    m = THEN_NONE.search(text)
+    return m is not None and not _OWN_OUTCOME.search(re.sub(r"\([^()]*\)", " ", text[m.end():]))
 
 
 # A result stated as the previous sentence's, on a pain outcome: 'A similar but weaker pattern evinced for perceived

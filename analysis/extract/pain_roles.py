@@ -83,9 +83,50 @@ def pain_beyond_population(text: str) -> bool:
     return bool(PAIN.pattern.search(TECHNIQUE_PAIN.sub(" ", POPULATION_PAIN.sub(" ", text))))
 
 
+# Pain named as a criterion, not measured as an outcome (rule w): a clause of eligibility ('Eligible participants are 35
+# years or older with persisting knee and/or hip pain for 3 months'), the definition of another state or group ('MDA was
+# defined by the presence of >=5 of 7 PsA outcome measures (..., patient pain score <=15, ...)') or a target that care is
+# titrated to ('to achieve a target Sedation-Agitation Scale score of 2-4, with no or mild pain'). A definition of a
+# response, relief or a pain outcome ('Response was defined as a 50% reduction in pain') defines what is measured.
+_ELIGIBLE = re.compile(r"\b(?:eligib\w*|ineligible|inclusion|exclusion|excluded|included if|enrolled if)\b", re.I)
+_CRITERION_FROM = re.compile(r"\b(?:(?:was|were|is|are) defined (?:as|by)|to (?:achieve|reach|maintain) (?:a )?target)\b", re.I)
+_DEFINES_OUTCOME = re.compile(r"\b(?:respon\w+|relief|success\w*|improvement|outcomes?|end ?points?|remission|recurrence)\b|"
+                              + PAIN.pattern.pattern, re.I)
+
+
+# A clause ends at a semicolon or at a conjunction after a comma ('... was defined as 1013 hPa, and with this value as the
+# criterion, we investigated ... when they developed a migraine': the migraine is measured).
+# Two sentences the splitter left joined ('... abdominal bloating, satisfied stool frequency etc.\nFinally, 49 ... were
+# excluded') are two clauses too.
+_CLAUSES = re.compile(r"(;|,\s+(?:and|but|while|whereas)\s|\.\s*\n\s*)", re.I)
+# An eligibility cue in a leading time phrase ('After fulfilling the eligibility criteria, a clinical evaluation and
+# assessments of pain ... will be carried out') governs that phrase only.
+_LEAD = re.compile(r"^\s*(?:after|once|upon|following|before|when)\b[^,;]*,", re.I)
+
+
+def without_criteria(text: str) -> str:
+    """``text`` with the clauses that name pain as a criterion blanked: an eligibility clause whole, a definition of
+    something other than an outcome, or a target, from its cue on."""
+    if not (_ELIGIBLE.search(text) or _CRITERION_FROM.search(text)):
+        return text
+    out = []
+    for clause in _CLAUSES.split(text):
+        lead = _LEAD.match(clause)
+        if lead is not None and _ELIGIBLE.search(lead[0]):
+            clause = " " + clause[lead.end():]
+        elif _ELIGIBLE.search(clause):
+            clause = " "
+        else:
+            m = _CRITERION_FROM.search(clause)
+            if m is not None and not _DEFINES_OUTCOME.search(clause, 0, m.start()):
+                clause = clause[:m.start()] + " "
+        out.append(clause)
+    return "".join(out)
+
+
 def without_roles(text: str) -> str:
-    """``text`` with the population, technique, 'painful thing' and purpose phrases blanked out."""
-    text = TECHNIQUE_PAIN.sub(" ", POPULATION_PAIN.sub(" ", text))
+    """``text`` with the population, technique, 'painful thing', purpose and criterion phrases blanked out."""
+    text = TECHNIQUE_PAIN.sub(" ", POPULATION_PAIN.sub(" ", without_criteria(text)))
     if "ainful" in text:
         text = PAINFUL_THING.sub(" ", text)
     if " to " in text:

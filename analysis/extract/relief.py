@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up_mentions,
+from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up, follow_up_mentions,
                                                           rated_at_the_moment, timing)
+from ketamine_evidence.analysis.extract.follow_up_length import STATED
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only as _active_comparator_only,
                                                                 add_on_groups as _add_on_groups, inactive_control as _inactive_control,
                                                                 names_control_arm as _names_control_arm,
                                                                 names_inactive_control as _names_inactive_control)
+from ketamine_evidence.analysis.extract.relief_schedule import level_reached_by_all, whole_schedule, window
 from ketamine_evidence.analysis.extract.relief_times import listed_days
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
@@ -59,7 +61,10 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     # Nor does a comparison that pools the randomised arms ('Across all therapies, both the anteromedial and
     # anterolateral techniques ...', 'Irrespective of treatment randomization, achievement of MDA ...'): its groups
     # are formed otherwise, so its times are not the intervention's benefit over its control.
-    verdicts = [v for v in pain_effect.article_verdicts(ctx) if not _EXPECTED.search(v.clause) and not _pools_arms(v)]
+    # A pain level every arm reached ('With both concepts, ... was reduced to a score of <4') is no relief (rule az).
+    verdicts = [v for v in pain_effect.article_verdicts(ctx) if not _EXPECTED.search(v.clause) and not _pools_arms(v)
+                and not level_reached_by_all(v.clause)]
+    follow = _last_assessment(ctx, follow)
     when = timing(ctx)
     if value in HEAD_TO_HEAD_VALUES and _head_to_head(ctx, verdicts):
         # Active comparator only (additions rule e): between-arm benefits give no reading; a change from baseline
@@ -76,7 +81,8 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             if kept is not None:
                 return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
         return better or _end_of_course(ctx, verdicts, when[0]) or (
-            _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or (
+            _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or whole_schedule(
+            verdicts, ctx.sentences) or (  # an undated benefit over placebo: the last listed assessment (rule ay)
             _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
     if value == "worse":
         # A change from baseline, or the arm's own duration of analgesia (rule e). Else a dated 'worse' comparison
@@ -110,13 +116,27 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
     return None
 
 
+def _last_assessment(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence"] | None:
+    """The follow-up a benefit 'at all time points' or 'sustained' lasts to: the last assessment time the abstract
+    states (rule ac), not a length stated for the follow-up itself ('Mean follow-up was 24 months', which
+    ``follow_up`` reads as the follow-up but at which no patient was necessarily seen)."""
+    if follow is None or "ollow" not in follow[1].text:
+        return follow  # every stated length names the follow-up
+    course, schedule = timing(ctx)
+    if not any(t.kind == STATED and abs(t.max_days - follow[0]) < 1e-6
+               for t in follow_up_mentions(follow[1], False, course, schedule)):
+        return follow
+    return follow_up(ctx, stated=False)
+
+
 _POOLED = re.compile(r"\b(?:across|irrespective of|regardless of|independent(?:ly)? of) (?:all |both |the )?(?:\w+ )?"
                      r"(?:therapies|treatments?|arms|groups|randomi[sz]ation|allocation)\b", re.I)
 
 
 def _pools_arms(v: Verdict) -> bool:
     """The verdict's clause, or the opening of its sentence, pools the randomised arms."""
-    return bool(_POOLED.search(v.clause) or v.sentence is not None and _POOLED.search(v.sentence.text[:80]))
+    return bool(v.extra.get("pooled_arms") or _POOLED.search(v.clause) or v.sentence is not None and _POOLED.search(
+        v.sentence.text[:80]))  # 'pooled_arms': 'all the three groups could improve ...' (``arm_changes``)
 
 
 _EXPECTED = re.compile(r"\bthan (?:was |had been )?(?:expected|anticipated|predicted)\b", re.I)
@@ -215,7 +235,8 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
         for s in ctx.sentences:
             if _RATED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
                     _POOLED.search(s.text[:80])):  # a result that pools the arms dates no assessment of the benefit
-                found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1]
+                found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1
+                          and not window(s.text, t.start)]  # 'evaluated for 72 hr' is no time point (rule ax)
         if found:
             break
     if len({days for days, _ in found}) == 1:

@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
 _INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
                                r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
-                               r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone)\b", re.I)
+                               r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone|"
+                               # an arm defined in brackets as getting none: 'Group C (no antibiotics)'
+                               r"(groups?|arms?)\s[\w+-]{1,8}\s?\(\s?(no|without)[- ][\w-]+( [\w-]+)?\s?\))", re.I)
 # A control arm ('Control Trial' names the design, not an arm); where the trial compares two techniques, procedure
 # variants or devices ('the control device Mini Piezon'), the 'control' is the other variant, an active comparator
 # (additions rule e).

@@ -67,3 +67,30 @@ def test_loss_breakdown_counts_each_kind_of_pick() -> None:
         "evidence_first": {"n": 2, "model_wrong": 1, "rules_on_pick_wrong": 1},
         "other_first": {"n": 1, "model_wrong": 1, "rules_on_pick_wrong": 1},
         "no_evidence_candidate": {"n": 1, "model_wrong": 0, "rules_on_pick_wrong": 1}}
+
+
+def test_excluded_articles_are_scored_but_never_fitted_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``exclude`` (``--exclude FILE``): every fold still scores the excluded articles' spans, but no fit sees them."""
+    prompts = ei_corpus.load_prompts(ROOT, "all")[:90]
+    examples = [dt.example(p, p.evidence[0]) for p in prompts]
+    excluded = frozenset(sorted({p.pmcid for p in prompts})[::2])
+    fitted: list[set[str]] = []
+    fit_both = dt.fit_both
+
+    def spy(given, articles):  # type: ignore[no-untyped-def]
+        fitted.append({e.prompt.pmcid for e in given})
+        return fit_both(given, articles)
+
+    monkeypatch.setattr(dt, "fit_both", spy)
+    result = dt.cross_validate(examples, 3, exclude=excluded)
+    assert result["given"]["all_model"]["n"] == 90
+    assert len(fitted) == 3 and all(f and not f & excluded for f in fitted)
+    fitted.clear()
+    dt.cross_validate(examples, 3)
+    assert any(f & excluded for f in fitted)
+
+
+def test_read_exclusions_takes_pmc_prefixes_and_comments(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    listed = tmp_path / "exclude.txt"
+    listed.write_text("PMC101395\n102323  # a comment\n\n# only a comment\n", encoding="utf-8")
+    assert ei_corpus.read_exclusions(listed) == {"101395", "102323"}

@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 import re
 
+from ketamine_evidence.analysis.extract.arm_abbreviations import _NAMED_ARM
 from ketamine_evidence.analysis.extract.arm_definitions import (_FUTURE_TRIAL, group_matches, label_defined_before,
                                                                 label_window,
                                                                 word_group_given)
-from ketamine_evidence.analysis.extract.arms import _ARM_WORD, _NAMED_ARM, LABEL_AFTER, WORD_GROUP, arms_for
+from ketamine_evidence.analysis.extract.arms import _ARM_WORD, LABEL_AFTER, WORD_GROUP, arms_for
 from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
 from ketamine_evidence.analysis.parse import parse_file
 from tests.analysis.extract.conftest import SNAPSHOT

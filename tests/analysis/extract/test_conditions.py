@@ -520,3 +520,41 @@ def test_unlabelled_between_group_comparison_reports_results():
 def test_batch_7_dev_conditions(pmcid, intervention, expected):
     article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
     assert sorted(f.value for f in conditions.extract(make_context(article, intervention))) == expected
+
+
+# dc12, round 12: whether pain is a measured outcome of this study. Pain named as a criterion (the definition of another
+# state, a target care is titrated to) is not; pain in a collected-data list or a comparison's (non-)significant
+# finding is (additions rules w, aa).
+@pytest.mark.parametrize("pmcid, intervention, expected", [
+    ("PMC5066795", "golimumab", []),  # pool dev: 'MDA was defined by ... patient pain score <=15, ...'
+    ("PMC420060", "remifentanil infusion in ICU patients with renal impairment", []),  # batch 6: 'to achieve a target ...'
+    ("PMC4607172", "clinically assisted hydration added to oral intake and mouth care at end of life",
+     ["cancer_pain"]),  # blind2: 'Other data to be collected include the frequency of pain'
+    ("PMC5116111", "topical gel with chitosan, 0.2% chlorhexidine, allantoin and dexpanthenol after third molar "
+     "extraction", ["postoperative_acute"]),  # blind2: 'No significant findings were found regarding ... pain'
+])
+def test_whether_pain_is_this_studys_measured_outcome(pmcid, intervention, expected):
+    article = next(parse_file(EVAL / "pain_trials_pool" / f"{pmcid}.nxml"))
+    assert sorted(f.value for f in conditions.extract(make_context(article, intervention))) == expected
+
+
+@pytest.mark.parametrize("sentence, measured", [
+    ("No significant findings were found regarding postoperative swelling and pain.", True),  # blind2 PMC5116111
+    ("In group 1, pain manifestation was significantly delayed in comparison with group 2.", True),  # pool dev PMC4789479
+    ("Postoperative pain remains a significant clinical problem.", False),  # batch 4 PMC1187870 (background)
+    ("Ureteric stones are associated with severe pain as they pass through the urinary tract and have significant "
+     "impact on patients' quality of life.", False),  # pool dev PMC5964896
+])
+def test_a_significant_finding_measures_pain(sentence, measured):
+    assert conditions._measured_pain(sentence) is measured
+
+
+def test_an_unlabelled_abstracts_finding_is_this_studys_result():
+    """batch 4 PMC4821226 (gold ['other']): 'Postoperatively, significant decrease in pain ... was observed' in an
+    abstract without parts reports this study's result (its 'postoperative_acute' is rule s's reading, left as is)."""
+    article = next(parse_file(EVAL / "pain_trials_pool" / "PMC4821226.nxml"))
+    assert "other" in {f.value for f in conditions.extract(make_context(article))}
+    assert conditions._RESULT_CUE.search("Postoperatively, significant decrease in pain associated with a functional "
+                                         "benefit lasting was observed.")
+    assert not conditions._RESULT_CUE.search("Postoperative pain management remains a significant challenge for all "
+                                             "healthcare providers.")  # batch 4 PMC3403627, background

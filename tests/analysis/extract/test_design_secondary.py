@@ -107,3 +107,22 @@ def test_an_analysis_of_a_trial_asking_what_its_treatment_did_keeps_rct() -> Non
                                   ("OBJECTIVE", BRIGHT_LIGHT), ("METHODS", LATE_LIFE_METHODS))
     assert secondary_analysis(sentences, whole) is not None
     assert secondary_analysis(sentences, whole, BRIGHT_LIGHT_TREATMENT) is None
+
+
+# dc12, round 12: blind2 PMC4860866 (gold prospective_observational) names its trial only as the setting of the question
+RA_TITLE = ("Relationship between clinical and patient-reported outcomes in a phase 3 trial of tofacitinib or MTX in "
+            "MTX-naïve patients with rheumatoid arthritis")
+RA_METHODS = ("In a phase 3 randomised controlled trial, patients (N=956) who were MTX-naïve or had received ≤3 doses were "
+              "randomised and received tofacitinib 5 or 10 mg twice daily or MTX titrated to 20 mg/week.")
+
+
+def test_a_title_asking_a_relation_in_a_trial_is_an_analysis_of_its_data() -> None:
+    sentences, whole = _sentences(RA_TITLE, ("Methods", RA_METHODS))
+    assert secondary_analysis(sentences, whole, "tofacitinib") is not None
+    article = Article(pmid="1", pmcid=None, doi=None, title=RA_TITLE, abstract=[Section("Methods", "Methods", RA_METHODS)])
+    [finding] = design.extract(make_context(article))
+    assert finding.value == "prospective_observational"
+    # the same trial titled by what its arms did stays rct
+    sentences, whole = _sentences("Tofacitinib or MTX in MTX-naïve patients with rheumatoid arthritis: a phase 3 trial",
+                                  ("Methods", RA_METHODS))
+    assert secondary_analysis(sentences, whole, "tofacitinib") is None

