@@ -84,7 +84,7 @@ def _sentence_mentions(ctx: "Context", s: "Sentence", present: "p._Present") -> 
     if "=" in text or ":" in text:
         for m in p.N_EQUALS.finditer(text):
             if not any(a <= m.start("n") < b for _, a, b in counts):
-                out.append((int(m.group("n")), m.start(), m.end(), "n_equals"))
+                out.append((p.n_value(m), m.start(), m.end(), "n_equals"))
     summed = p._arm_sum(text, tuple(counts))
     if summed is not None:
         out.append((summed, 0, len(text), "sum"))

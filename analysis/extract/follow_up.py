@@ -18,10 +18,12 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
+from ketamine_evidence.analysis.extract.follow_up_calendar import running_period
 from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
+from ketamine_evidence.analysis.extract.follow_up_periods import (_from_treatment_start, consecutive_periods,
+                                                                  course_then_off, interval_schedule)
 from ketamine_evidence.analysis.extract.protocols import is_planned
-from ketamine_evidence.analysis.extract.text_patterns import (HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention,
-                                                              parse_number, unit_days)
+from ketamine_evidence.analysis.extract.text_patterns import HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention
 from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
 
 if TYPE_CHECKING:
@@ -35,7 +37,8 @@ _NOT_FOLLOW_UP_BEFORE = re.compile(
     r"more than|longer than|less than|over the (past|last)|in the (past|last)|previous(ly)?|every|each|since|interval|"
     r"half-life|time to|lockout|(surgery|surgeries|operations?|procedures?) (within|of|lasting)|doubling time|survival|latency|(operating|operation|operative|surgical|surgery|recovery|procedure|procedural|anaesthesia|anesthesia|extubation|discharge) (time|duration)|within the last|mean age|median age|onset|symptoms for|pain for|suffering for|"
     r"published|ago|preceding|range)\W+(\w+\W+){0,2}|\b(patients|children|infants|adults|subjects|participants) (aged )?(from|between) (([\w.]+ ){1,2}(up )?(to|and) )?|"
-    r"\bexperience (of|over) (the (last|past) )?|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?)$", re.I)
+    r"\bexperience (of|over) (the (last|past) )?|±\s?[\d.]*\s?|\b(versus|vs\.?)\s?|\(\s?|"
+    "(?:[<>\u2265\u2a7e]|>=)\\s?)$", re.I)
 # A sentence about who was recruited and when, not how long they were followed.
 _RECRUITMENT = re.compile(r"\b(recruited|enrolled|were studied|were included|admitted|screened)\b", re.I)
 # The span over which the study was run ('was carried out for a period of 1-year', 'conducted over a period of two
@@ -58,7 +61,8 @@ _YEARS_RANGE_END = re.compile(r"\s?[-\u2013]\s?[<>\u2264\u2265]?\s?[\d.]+\s?(yea
 _MAX_FOLLOW_UP = 3650.0  # ten years: longer 'follow-ups' are ages or calendar spans
 _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|baseline|run-?in|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
-    r"headache|disease)|or (more|longer)|before|prior|earlier|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
+    r"headache|disease)|or (more|longer)|before|prior|earlier|pre-?(operative(ly)?|op\b|treatment|procedur\w*|incision|"
+    r"induction|injection|dos(e|ing)|surgery|surgical(ly)?)|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
     r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
 # for 1 h'), not a time point; a
@@ -103,6 +107,14 @@ _MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ 
                      rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
                      rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
                      rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+
+
+# Pain rated when a single procedure or test is over, with no time stated (additions rules v, z): 'asked to fill ...
+# visual analogue pain scale (VAS) as soon as the surgeon leaves operating room', 'pain and anxiety using a visual
+# analogue scale (VAS) following the testing'. Read only where the abstract states no time at all.
+_RATED_AFTER_ACT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,100}}?(\bas soon as (?!possible)|\b((right|just|directly) after|"
+                              rf"(up)?on completion of|at the end of|following|after) (the |each |a )?(\w+ )?"
+                              rf"({_PROCEDURE}|procedures|tests?|testing|session)\b)", re.I)
 
 
 def rated_at_the_moment(text: str) -> bool:
@@ -232,89 +244,14 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
         if t.max_days >= 28 and _INTAKE.search(before):
             continue  # '90 patients prepared for renal transplantation during 1 year': when they were taken in
+        if t.max_days >= 28 and running_period(text, t.start, t.max_days):
+            continue  # 'A prospective observational study of 18 months from January 2012 to June 2013': when it ran
         out.append(t)
     return out
 
 
 _PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
-_PERIODS = re.compile(rf"\b(?P<k>two|three|four|2|3|4)\s(?P<n>\d+)[- ](?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:\w+\s)?"
-                      rf"(?:treatment\s)?(?:periods|cycles)\b(?:[^.;]{{0,40}}?\b(?P<w>\d+)[- ](?P<wunit>days?|{WEEK_UNITS})\s(?:of\s)?"
-                      rf"wash-?out)?",
-                      re.I)
-_SEQUENCE = re.compile(rf"\bfor\s(?P<a>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ua>days?|{WEEK_UNITS}|{MONTH_UNITS})"
-                       r"(?P<link>,\s|\s(?:followed by|then|and then)\s)[^.;]{0,60}?\bfor\s"
-                       rf"(?P<b>[\d.]+(?:\s?[-\u2013]\s?[\d.]+)?)\s(?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})", re.I)
-
-
-# Treatment cycles, the length first: 'One treatment cycle lasted for 21 days and two cycles were scheduled'.
-_CYCLES = re.compile(rf"\bcycles?\s(?:lasted|lasting|of|was)\s(?:for\s)?(?P<n>\d+)\s(?P<unit>days?|{WEEK_UNITS})\b[^.;]{{0,40}}?"
-                     r"\b(?P<k>two|three|four|five|six|eight|\d)\s(?:\w+\s)?cycles\b", re.I)
-
-
-# A crossover's arms in sequence, each with its period in brackets: 'placebo (56 days) followed by experimental
-# (56 days)'.
-_BRACKETED_SEQUENCE = re.compile(rf"\((?P<n>\d+)\s(?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\)\s(?:followed by|then)\s"
-                                 rf"[^.;()]{{1,40}}\((?P<m>\d+)\s(?P<unit2>days?|{WEEK_UNITS}|{MONTH_UNITS})\)", re.I)
-
-
-def consecutive_periods(text: str, phased: bool) -> float | None:
-    """Days covered by consecutive treatment periods or cycles: 'two 4-week treatment periods separated by a 2-week
-    washout' -> 70; 'One treatment cycle lasted for 21 days and two cycles were scheduled' -> 42; 'immediate-release
-    for 2-9 days, sustained-release for 10-15 days' (a phased design) -> 24; 'X for 3 days followed by Y for 9 days'
-    -> 12."""
-    m = _PERIODS.search(text) or _CYCLES.search(text) if "ycle" in text else _PERIODS.search(text)
-    if m:
-        k = int(parse_number(m.group("k")) or 0)
-        days = k * float(m.group("n")) * (unit_days(m.group("unit")) or 0)
-        if m.groupdict().get("w"):
-            days += (k - 1) * float(m.group("w")) * (unit_days(m.group("wunit")) or 0)
-        return days or None
-    m = _BRACKETED_SEQUENCE.search(text) if phased and "(" in text else None
-    if m:  # a crossover: one treatment period (additions rule c)
-        first = float(m.group("n")) * (unit_days(m.group("unit")) or 0)
-        return max(first, float(m.group("m")) * (unit_days(m.group("unit2")) or 0)) or None
-    m = _SEQUENCE.search(text)
-    if m and (phased or re.search(r"followed by|then", m.group("link"), re.I)):
-        top = lambda v: max(float(x) for x in re.split(r"\s?[-\u2013]\s?", v))  # noqa: E731
-        return top(m.group("a")) * (unit_days(m.group("ua")) or 0) + top(m.group("b")) * (unit_days(m.group("ub")) or 0)
-    return None
-
-
-# A course, then a stated period off treatment in the same sentence: 'for 8 weeks, with a 4-week washout period',
-# 'for 12 weeks followed by a 4-week follow-up period'. Counted from the start of treatment, the follow-up is both
-# (additions rule c); in a crossover the washout lies between periods and the follow-up is one period.
-_COURSE_THEN_OFF = re.compile(
-    rf"\bfor\s(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?P<ua>days|{WEEK_UNITS}|{MONTH_UNITS}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
-    rf"(?:subsequent\s)?(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:wash-?out|follow[- ]?up|treatment-free|"
-    r"post-?treatment|off-treatment)\s(?:period|phase)\b", re.I)
 _CROSSOVER = re.compile(r"\bcross-?over\b", re.I)
-
-
-def course_then_off(text: str) -> float | None:
-    """Days of a course plus the period off treatment after it ('for 8 weeks, with a 4-week washout period' -> 84)."""
-    m = _COURSE_THEN_OFF.search(text) if "period" in text or "phase" in text else None
-    if m is None:
-        return None
-    parts = [(parse_number(m.group(n)), unit_days(m.group(u))) for n, u in (("a", "ua"), ("b", "ub"))]
-    if any(number is None or per is None for number, per in parts):
-        return None  # 'for several weeks'
-    return sum(number * per for number, per in parts) or None  # type: ignore[operator]
-
-
-# Assessments on a schedule: 'evaluated at the clinic four times, with 4-week intervals' (the first at baseline).
-_INTERVALS = re.compile(r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s(?:times|visits|assessments|occasions),?\s(?:with|at)\s"
-                        rf"(?P<m>\d+|one|two|three|four|six|eight|twelve)[- ](?P<unit>days?|{WEEK_UNITS}|{MONTH_UNITS})\sintervals?\b",
-                        re.I)
-
-
-def interval_schedule(text: str) -> float | None:
-    """Days from the first to the last of assessments at regular intervals ('four times, with 4-week intervals' ->
-    84), or None."""
-    m = _INTERVALS.search(text) if "interval" in text else None
-    if m is None:
-        return None
-    n, every, per = parse_number(m.group("n")), parse_number(m.group("m")), unit_days(m.group("unit"))
-    return (n - 1) * every * per if n and every and per and n > 1 else None
 
 
 def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
@@ -329,28 +266,6 @@ def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
         except AttributeError:
             pass
     return cached[1], cached[2]
-
-
-# A baseline or run-in period before treatment, stated with its length: '1 week of baseline measurement', 'a 2-week
-# run-in period', 'a baseline period of 7 days'.
-_BASELINE = re.compile(rf"\b(?P<a>\d+|one|two|three|four)[- ](?P<ua>days?|{WEEK_UNITS})\s(?:of\s)?(?:baseline|run-?in)\b|"
-                       rf"\b(?:baseline|run-?in)\s(?:period|phase)\sof\s(?P<b>\d+|one|two|three|four)\s(?P<ub>days?|{WEEK_UNITS})\b",
-                       re.I)
-
-
-def _from_treatment_start(text: str, kept: list[TimeMention]) -> list[float]:
-    """The sentence's times counted from the start of treatment (additions rule c): a span that is a stated baseline
-    period plus another stated part ('for 14 days ..., 1 week of baseline measurement, and 1 week of ongoing
-    treatment') lasts the other part after treatment starts (14 - 7)."""
-    days = [t.max_days for t in kept]
-    m = _BASELINE.search(text) if "aseline" in text or "run" in text else None
-    if m is None:
-        return days
-    base = (parse_number(m.group("a") or m.group("b")) or 0) * (unit_days(m.group("ua") or m.group("ub")) or 0)
-    others = list(days)  # the other stated parts: the baseline's own mention is not one
-    if base in others:
-        others.remove(base)
-    return [d - base if base and any(abs(d - base - p) <= 1 and p < d for p in others) else d for d in days]
 
 
 # A background sentence about this study (its aim or design, ``abstract_parts.about_this_study``) has the study's own
@@ -405,6 +320,6 @@ def follow_up(ctx: "Context", stated: bool = True) -> tuple[float, "Sentence"] |
                     best = (t.max_days, s)
     if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
         best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)
-                     or rated_at_the_moment(s.text)), None)
+                     or rated_at_the_moment(s.text) or _RATED_AFTER_ACT.search(s.text)), None)
     from ketamine_evidence.analysis.extract.time_ranker import read  # the learned reader, when selected (KE_FU_READER)
     return read(ctx, best)

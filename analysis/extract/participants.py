@@ -32,7 +32,7 @@ from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_
 from ketamine_evidence.analysis.extract.text_patterns import NUM, count_value
 from ketamine_evidence.analysis.records import Finding
 from ketamine_evidence.analysis.extract.participants_patterns import (
-    ANALYSED, COORDINATED, COUNT, ENROLLED, GROUPS_OF, N_EQUALS, PART_OF, PER_ARM, RANDOMISED, SUBJECT, _AGE,
+    ANALYSED, COORDINATED, COUNT, ENROLLED, GROUPS_OF, N_EQUALS, PART_OF, PER_ARM, RANDOMISED, SUBJECT, _AGE, n_value,
     _AND_GROUPS, _ARM_SEPARATORS, _AT_RANDOMISATION, _BIG_NUM, _DROPOUT, _NOT_ENTERED, _NOUN_N, _NUM_START,
     _TIME_POINT, _UNITS, _UNIT_NOUNS, _VERB,
 )
@@ -117,7 +117,7 @@ def sentence_counts(text: str, present: _Present | None = None) -> list[tuple[in
     if "=" in text or ":" in text:
         for m in _NOUN_N.finditer(text):  # 'Patients (n = 783) aged ≥ 40 years', 'Patients (N = 100; women = 86'
             if not any(s <= m.start("n") < e for _, s, e in found):
-                found.append((int(m.group("n")), m.start(), m.end()))
+                found.append((n_value(m), m.start(), m.end()))
     for m in _finditer(SUBJECT, text, present and present.subject):
         value = count_value(m.group("n"))
         if value and not any(s <= m.start() < e for _, s, e in found):
@@ -148,7 +148,7 @@ def _randomised_subject(text: str) -> int | None:
 @per_article
 def _arm_sum(text: str, counts: tuple[tuple[int, int, int], ...]) -> int | None:
     """The sum of arm sizes when a sentence gives arms and no total (kept for the article, as ``sentence_counts``)."""
-    arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
+    arms = [n_value(m) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
     if len(arms) >= 3 and arms[0] == sum(arms[1:]) and not counts:
         return arms[0]  # '(n = 105) were randomized into 3 groups: Group1 ... (n = 35), ...': the total comes first
     if len(arms) >= 2 and not counts:
@@ -207,7 +207,7 @@ def _per_arm(ctx: "Context", s: "Sentence", own: str, counts: list[tuple[int, in
     if not counts and "=" in own:
         each = [m for m in N_EQUALS.finditer(own) if _N_EACH.match(own, m.end())]
         if len(each) == 1 and len(list(N_EQUALS.finditer(own))) == 1:
-            counts = [(int(each[0].group("n")), each[0].start(), each[0].end())]
+            counts = [(n_value(each[0]), each[0].start(), each[0].end())]
     if len(counts) != 1 or not PER_ARM_COUNT.match(own, counts[0][2]) and not _N_EACH.match(own, counts[0][2]):
         return None
     for text in [own] + [x.text for x in ctx.sentences if x is not s]:
@@ -279,6 +279,24 @@ def about_other_work(ctx: "Context", s: "Sentence") -> bool:
     return is_background_sentence(ctx, s) and not about_this_study(s.text)
 
 
+# Where the Methods and the Results state different randomised counts, the Results' count is n (additions rule av):
+# the Methods tell the design ('Sixty patients were randomized'), the Results what happened ('A total of 61 patients
+# were randomized'). Only structured abstracts name the two parts.
+_METHODS = re.compile(r"METHOD|DESIGN|MATERIALS|PATIENTS|PARTICIPANTS|SUBJECTS|SETTING", re.I)
+_RESULTS = re.compile(r"RESULT|FINDINGS", re.I)
+
+
+def _part(section: str | None, part: re.Pattern[str]) -> bool:
+    """The sentence's abstract part (its category or label) is ``part``."""
+    return section is not None and part.match(section) is not None
+
+
+def _recount(methods: int, results: int) -> bool:
+    """The Results' randomised count restates the Methods' sample with another number, not one arm of it (an arm is
+    about half the sample: '41 children were assigned randomly to receive CFE' after '81 children')."""
+    return results != methods and abs(results - methods) <= 0.25 * methods
+
+
 def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     """The participant count the guideline asks for, and the sentence it came from."""
     best: tuple[int, int, int, "Sentence"] | None = None  # (rank, -index, value, sentence)
@@ -287,6 +305,8 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
     for s in ctx.sentences:
+        if best is not None and best[0] == 3 and not _part(s.section, _RESULTS):
+            continue  # a randomised count from the Methods: only the Results' own randomised count can replace it
         if not has_number(s.text) or about_other_work(ctx, s):  # number check first
             continue
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
@@ -328,7 +348,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         elif counts:
             value = counts[0][0]
         else:  # a single 'n = 60' in a sentence that enrols or randomises
-            arms = [int(m.group("n")) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
+            arms = [n_value(m) for m in N_EQUALS.finditer(text)] if "=" in text or ":" in text else []
             value = arms[0] if len(arms) == 1 and _rank(text) >= 2 else None
             if value is None and len(arms) == 1 and lone is None:
                 lone = (arms[0], s)
@@ -345,10 +365,10 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             rank = 0  # 'Twelve patients assigned to the control group required rescue analgesia': one arm's count
         if counts and value == counts[0][0] and SHARE.match(text, counts[0][2]):
             rank = -1  # '307 patients (66.9 %)': a share of the sample, below any count of the sample itself
-        if best is None or rank > best[0]:
+        if best is None or rank > best[0] or rank == 3 and _recount(best[2], value):  # a Results recount (rule av)
             best = (rank, -s.index, value, s)
-            if rank == 3:
-                break  # nothing ranks above a randomised count stated first
+            if rank == 3 and not _part(s.section, _METHODS):
+                break  # nothing ranks above a randomised count stated first, but the Results' own (rule av)
     if best is None:  # no count anywhere: a sentence's only 'n =' ('Results: Efficacy data, n = 327.') is the one
         return lone
     return best[2], best[3]

@@ -28,8 +28,8 @@ _UNIT_NOUNS = (r"(?:teeth|tooth|(?:pre)?molars?|incisors|canines|extractions|soc
 # number ('July 15, 2016, we identified 648 eligible patients' counts 648).
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)")
-# 'Hundred and twenty' and 'A hundred and twenty' (read from 'hundred') are 120, not 20.
-_BIG_NUM = rf"(?:(?:{NUM})\s+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|hundred(?:\s+and)?\s+{NUM}|{NUM})"
+# 'Hundred and twenty' and 'A hundred and twenty' (read from 'hundred') are 120, not 20; 'One-hundred eleven' is 111.
+_BIG_NUM = rf"(?:(?:{NUM})[\s-]+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|hundred(?:\s+and)?\s+{NUM}|{NUM})"
 # The leading look-ahead (a digit or a number word's first letter) lets ``re`` skip other positions fast; the second
 # (a digit or a number word's first four letters) turns away 'the', 'for', 'surgery' before the number alternatives.
 _NUM_START = r"(?=[0-9otfsenhzOTFSENHZ])(?=[0-9]|" + "|".join(sorted(
@@ -45,7 +45,14 @@ COUNT = re.compile(
     re.I,
 )
 # 'n = 60', 'N=100', '(n = 254)'.
-N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?P<n>\d{1,6})(?!\d|\.\d)")
+# The number of an 'n =', with thousands separators ('N=23,066').
+_N_DIGITS = r"(?P<n>\d{1,3}(?:,\d{3})+(?!\d)|\d{1,6})(?!\d|\.\d)"
+N_EQUALS = re.compile(rf"(?<![\w])[nN]\s?[=:]\s?{_N_DIGITS}")
+
+
+def n_value(m: re.Match[str]) -> int:
+    """The count of an ``N_EQUALS`` match, its thousands separators read ('N=23,066' is 23066, not 23)."""
+    return int(m.group("n").replace(",", ""))
 # '442 were randomised', '44 migrainous (from 4-15 years of age) were equally allocated', '22 whose thoraxes opened no
 # more than 5 cm ... were recruited'.
 SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013\u2264\u2265<>=\u00b1-])(?<![\u2264\u2265<>=\u00b1] )(?P<n>{_BIG_NUM})(?:\s+(?!{_UNITS}|{_UNIT_NOUNS})\w+)?"
@@ -53,7 +60,7 @@ SUBJECT = re.compile(rf"{_NUM_START}(?<![\w.,/\u2013\u2264\u2265<>=\u00b1-])(?<!
                      r"(?:\w+\s+)?(?:randomi[sz]ed|randomly|allocated|assigned|enrolled|included|recruited)|"
                      r"entered (?:the )?(?:randomi[sz]ation|study|trial))", re.I)
 # A people noun with its count in brackets: 'Patients (n = 783)'.
-_NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?(?P<n>\d{{1,6}})(?!\d|\.\d)", re.I)
+_NOUN_N = re.compile(rf"\b{_PEOPLE}\s?\(\s?[nN]\s?[=:]\s?{_N_DIGITS}", re.I)
 # 'two groups of 30', '3 arms and 38 subjects per arm', 'three groups (25 each)'.
 GROUPS_OF = re.compile(rf"(?P<k>{NUM})\s+(?:equal\s+)?(?:groups|arms)\s+(?:of|with|each of|comprising)\s+"
                        rf"(?P<n>{NUM})(?:\s+(?:patients|participants|subjects|each))?", re.I)

@@ -67,8 +67,9 @@ AFTER_TREATMENT = re.compile(
     r"\b(?:after|following|post|beyond)[- ](?:the\s)?(?:completion|end|cessation|discontinuation|stopping|termination|"
     r"conclusion)\sof\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:treatment|therapy|intervention|programme|program|course|study drug|"
     r"medication)|\bpost-?(?:treatment|intervention)\b|\bafter (?:the\s)?(?:last|final) (?:\w+\s)?(?:dose|injection|session|"
-    r"treatment|infusion)|\bafter (?:completing|finishing|stopping|discontinuing) (?:the\s|an?\s)?(?:[\w-]+\s){0,4}?(?:treatment|"
-    r"therapy|intervention|programme|program|course)|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program) "
+    r"treatment|infusion)|\bafter (?:completing|finishing|stopping|discontinuing|taking|receiving) (?:the\s|an?\s|their\s|all\s)?"
+    r"(?:[\w-]+\s){0,4}?(?:treatment|therapy|intervention|programme|program|course|regimen|medicines?|medications?|drugs?|"
+    r"tablets|capsules|supplements?)\b|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program) "
     r"(?:ended|had ended|was (?:stopped|completed|discontinued))|"
     r"\btreatment[- ]free follow[- ]?up\b|\bfollow[- ]?up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
     r"\bfollowed(?: up)? for (?:another|a further|an additional)\b",
@@ -76,12 +77,15 @@ AFTER_TREATMENT = re.compile(
 # A treatment course over days or weeks: 'for 14 consecutive days', 'an 8-week treatment', 'for 10 weeks',
 # 'a 4-week intervention period', 'over a period of 4 weeks', '64 days of continuous BP-C1 treatment', 'The
 # intervention period was six weeks', 'a 12-week yoga exercise program', 'the maximum duration of the therapy was
-# eight weeks'.
+# eight weeks', a hyphenated length without an article ('were provided 10-day modified sequential therapy'; not
+# a time point, 'at 3-month after treatment').
 _COURSE_UNIT = rf"(?:days?|{WEEK_UNITS}|{MONTH_UNITS})"
 _COURSE_KIND = r"(?:treatment|therapy|intervention|programme|program|course|regimen|supplementation|training)"
 COURSE = re.compile(
     rf"\b(?:for|during|over)\s(?:a\s(?:period\sof\s)?)?(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<ua>{_COURSE_UNIT})\b"
     rf"|\b(?:an?|the)\s(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>day|week|wk|month|mo)s?[- ](?:(?!follow)[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
+    rf"|(?<![\d.-])(?P<f>\d+)-(?P<uf>day|week|month)\s(?:(?!follow|after\b|before\b|post|since\b|from\b)[\w-]+\s){{0,3}}?"
+    rf"{_COURSE_KIND}\b"
     rf"|\b(?P<c>\d+(?:\.\d+)?|[a-z]+)\s(?:consecutive\s)?(?P<uc>{_COURSE_UNIT})\sof\s(?:[\w-]+\s){{0,3}}?{_COURSE_KIND}\b"
     rf"|\b(?:treatment|intervention|training|therapy)\s(?:period|phase|duration)\s(?:was|of|lasted)\s(?P<d>\d+(?:\.\d+)?|[a-z]+)\s"
     rf"(?P<ud>{_COURSE_UNIT})\b"
@@ -90,7 +94,7 @@ COURSE = re.compile(
 _MO = re.compile(r"\d[- ]?mos?\b")  # '6-mo', 'for 6 mo': the one course unit the gate's words miss
 # A span named as the baseline or run-in period right after its length: '(baseline)', 'of baseline', 'run-in'.
 _BASELINE_AFTER = re.compile(r"\s?(?:\(|of\s|as\s)?(?:the\s)?(?:baseline|run-?in|screening)\b", re.I)
-_COURSE_GROUPS = (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"), ("e", "ue"))
+_COURSE_GROUPS = (("a", "ua"), ("b", "ub"), ("c", "uc"), ("d", "ud"), ("e", "ue"), ("f", "uf"))
 # Measured durations: 'median 320 min', '(mean 4.2 h)', a signed change '(−70.3 min',
 # 'medians 87 and 30 weeks', 't1/2 ... was 65.6 h',
 # '320 min versus 220 min', a time with '±'; a time followed by its value in brackets ('12 min (10-14)'), but not

@@ -120,7 +120,7 @@ def test_calendar_window_is_not_a_follow_up() -> None:
 
 
 def test_consecutive_periods_add_up() -> None:
-    from ketamine_evidence.analysis.extract.follow_up import consecutive_periods
+    from ketamine_evidence.analysis.extract.follow_up_periods import consecutive_periods
     # PMC2644667: immediate-release then sustained-release phases.
     assert consecutive_periods("Patients were randomized to receive hydromorphone or morphine (immediate-release for "
                                "2–9 days, sustained-release for 10–15 days).", phased=True) == 24.0
@@ -423,7 +423,7 @@ def test_a_signed_change_in_minutes_and_a_sleep_phase_length_are_not_time_points
 
 def test_treatment_cycles_add_up() -> None:
     # Batch 6 dev PMC529310: 'One treatment cycle lasted for 21 days and two cycles were scheduled' (rule c) -> 42.
-    from ketamine_evidence.analysis.extract.follow_up import consecutive_periods
+    from ketamine_evidence.analysis.extract.follow_up_periods import consecutive_periods
     assert consecutive_periods("One treatment cycle lasted for 21 days and two cycles were scheduled.", False) == 42.0
     found = _pool_fields("PMC529310", "recombinant mutant human TNF injection combined with chemotherapy")
     assert found["follow_up_days"].value == 42.0

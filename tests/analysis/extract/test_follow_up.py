@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ketamine_evidence.analysis.extract import extract_findings
-from ketamine_evidence.analysis.extract.follow_up import _from_treatment_start
+from ketamine_evidence.analysis.extract.follow_up_periods import _from_treatment_start
 from ketamine_evidence.analysis.extract.text_patterns import TimeMention
 from ketamine_evidence.analysis.parse.files import parse_file
 
@@ -81,7 +81,7 @@ def test_an_abbreviated_unit_reads_as_the_word(text: str, spelling: tuple[str, s
 
 
 def test_schedules_and_baselines_in_abbreviated_units() -> None:
-    from ketamine_evidence.analysis.extract.follow_up import interval_schedule
+    from ketamine_evidence.analysis.extract.follow_up_periods import interval_schedule
     # batch 5 18955260 and PMC5873424 with 'wk' (invariance unit_abbreviations)
     assert interval_schedule("The dogs were evaluated at the clinic four times, with 4-wk intervals.") == 84.0
     text = ("Sleep was assessed continuously for 14 days by actigraphy, 1 wk of baseline measurement, and 1 wk of "
@@ -101,6 +101,13 @@ def test_schedules_and_baselines_in_abbreviated_units() -> None:
     # batch 4 dev: 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall' of a
     # '3-year prospective study'
     ("PMC3536989", "Biodentine dentine substitute (vs composite Z100)", 365.0),
+    # blind2 dev, additions rule c: 'provided 10-day modified sequential therapy' + 'checked four to eight weeks after
+    # taking the medicine' = 10 + 56
+    ("PMC3329148", "10-day modified sequential therapy (vs standard triple therapy) for H. pylori in duodenal ulcer", 66.0),
+    # blind2 dev, rules v and z: pain rated once a single procedure or test is over, no time stated ('VAS as soon as
+    # the surgeon leaves operating room', 'a visual analogue scale (VAS) following the testing')
+    ("PMC3649350", "self-watching of double J stent insertion with detailed explanation", 0.0),
+    ("PMC5951568", "written information before electrodiagnostic studies", 0.0),
 ])
 def test_follow_up_of_this_study_counted_from_treatment(pmcid: str, intervention: str, expected: float) -> None:
     found = {f.field: f for f in extract_findings(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)}
@@ -150,7 +157,7 @@ def test_a_background_sentence_about_this_study_keeps_its_times() -> None:
 
 def test_a_course_then_a_washout_period_is_followed_for_both() -> None:
     # Batch 6 dev PMC4232010 (additions rule c): 'for 8 weeks, with a 4-week washout period' -> 84 from the start.
-    from ketamine_evidence.analysis.extract.follow_up import course_then_off
+    from ketamine_evidence.analysis.extract.follow_up_periods import course_then_off
     assert course_then_off("The SPTP group received acetaminophen, morphine, buprenorphine transdermal patch and "
                            "pregabalin for 8 weeks, with a 4-week washout period.") == 84.0
     assert course_then_off("The SPTP group received acetaminophen for 8 weeks.") is None
@@ -188,3 +195,38 @@ def test_a_range_of_times_after_an_event_is_not_an_age() -> None:
     assert [t.max_days for t in _kept(text, _candidates(text, None, None), False)] == [1095.0]
     age = "Sixty patients (range, 14 to 62 years) were randomized."  # a range of ages still is one
     assert _kept(age, _candidates(age, None, None), False) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Patients were invited to complete a questionnaire that included pain and anxiety using a visual analogue scale "
+     "(VAS) following the testing.", True),  # blind2 dev PMC5951568
+    ("Pain score measured in two groups five minutes after the injection of lidocaine and morphine.", True),  # PMC3508963
+    # no act: the pain of the illness, and a request for speed
+    ("Patients were asked to report any pain as soon as possible.", False),
+    ("Pain after surgery was treated with paracetamol.", False),
+])
+def test_pain_rated_when_a_procedure_or_test_is_over(text: str, expected: bool) -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _RATED_AFTER_ACT
+    assert bool(_RATED_AFTER_ACT.search(text)) is expected
+
+
+def test_a_time_before_the_operation_is_no_follow_up() -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
+    # MEDLINE 26702161: '90 minutes preoperatively' is before the treatment; the follow-up is 60 minutes after it
+    text = ("Maximum VAS scores for pain and anxiety were 18.6 \u00b1 19.1 mm at 60 minutes postoperatively and 26.2 "
+            "\u00b1 23.4 mm at 90 minutes preoperatively, respectively.")
+    assert [round(t.max_days, 4) for t in _kept(text, _candidates(text, None, None), False)] == [0.0417]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # MEDLINE 26702316, 26589380: a threshold written with a sign reads as 'at least' / 'more than' / 'less than'
+    ("The number of patients with abnormal T max (\u226575 min) increased from seven (23%) to 13 (43%) and from three "
+     "(15%) to five (25%) after the procedure in the PVI group and control group, respectively.", []),
+    ('Patients were categorized as "early" (surviving <24months) or "late" survivors (\u2a7e24months).', []),
+    # MEDLINE 26643801: '\u2a7d' is 'up to', a bound of the times observed, and stays
+    ("The pellets' drug release profiles were controlled by multiple independent variables at different time points "
+     "(\u2a7d24h).", [1.0]),
+])
+def test_a_time_after_a_greater_or_less_sign_is_a_threshold(text: str, expected: list[float]) -> None:
+    from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
+    assert [t.max_days for t in _kept(text, _candidates(text, None, None), False)] == expected

@@ -352,3 +352,38 @@ def test_the_studys_own_participants_opening_a_sentence_stay_the_sample() -> Non
     from ketamine_evidence.analysis.extract.participants import _source, sentence_counts
     text = "Of the 150 participants in the study, data from 137 were included in the analysis."
     assert not any(_source(text, c) for c in sentence_counts(text))
+
+
+def test_the_results_randomised_count_replaces_the_methods_one() -> None:
+    # PMC4720464 (blind2, dev), additions rule av: Methods 'Sixty ... were randomized', Results 'A total of 61 ...'
+    article = _article(
+        ("METHODS", "This study is designed as a prospective-retrospective clinical study and was carried out at the "
+                    "Surgery Center Tuzla, during the year 2013/ 2014. Sixty patients were randomized in relation to the "
+                    "type of resection surgery, etiology of disease-malignant benign, and in relation to whether they "
+                    "were coffee users or not."),
+        ("RESULTS", "A total of 61 patients were randomized into two groups of 30 int he group of tea and coffee 29 in "
+                    "the group, two patients were excluded from the study because they did not consume coffee before "
+                    "surgery."))
+    assert _n(article).value == 61
+
+
+def test_one_arm_randomised_in_the_results_does_not_replace_the_sample() -> None:
+    # PMC3556012 (batch 7, dev): the Results give one arm's count after the Methods' 81 children
+    article = _article(
+        ("METHODS", "A randomized clinical trial was carried on 81 children (age range: 4\u201313 years) with FC, "
+                    "according to Rome III criteria in Amirkola Children\u2019s Hospital, Babol, Iran. They received "
+                    "CFE or MO randomly for three weeks."),
+        ("RESULTS", "41 children were assigned randomly to receive CFE and 40 children received MO."))
+    assert _n(article).value == 81
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # MEDLINE 26702232, 26702259: a hyphen between a number word and 'hundred'
+    ("One-hundred eleven patient records were retrospectively reviewed.", 111),
+    ("One-hundred and twenty patients were enrolled in the study from July 2013 to January 2014.", 120),
+    # MEDLINE 26207960: an 'n =' with a thousands separator
+    ("All women aged 20-44 years, with a history of hospital admission for tubal sterilization, who subsequently "
+     "underwent reversal of sterilization during the period 1985 to 2009 in Western Australia (n = 1,898).", 1898),
+])
+def test_written_numbers_are_read_whole(sentence: str, expected: int) -> None:
+    assert _n(_article((None, sentence))).value == expected

@@ -189,3 +189,23 @@ def test_an_ordinal_suffix_glued_to_its_unit_still_ends_a_day_list() -> None:
     text = "Post-operatively pain, swelling and trismus were evaluated at the end of 1st, 3rd and 5thday."
     assert [t.days for t in ordinal_points(text)] == [(1.0, 3.0, 5.0)]
     assert ordinal_points("Group 5thwas excluded.") == []  # a suffix glued to another word is no day
+
+
+def test_a_hyphenated_course_length_without_an_article_is_the_course() -> None:
+    # PMC3329148 (blind2, dev): 'were provided 10-day modified sequential therapy'; not a plural span ('6 weeks for the
+    # intervention', PMC3407644), which pattern c reads only with 'of'
+    assert course_days(["All the patients were randomly divided into three groups: group A (70 cases) and group B (70 "
+                        "cases) were provided 10-day modified sequential therapy; group C (70 cases) was provided "
+                        "10-day standard triple therapy."]) == 10.0
+    assert course_days(["The study period was 18 weeks (6 weeks for the intervention and 12 weeks for followup)."]) is None
+    # PMC3321403 (dev): a hyphenated time point after treatment is no course
+    assert course_days(["Frequency, functional bladder capacity, and score on a 5-point pain scale were significantly "
+                        "improved at 3-month after treatment in both groups."]) is None
+
+
+def test_a_time_after_taking_the_medicine_counts_from_the_start_of_treatment() -> None:
+    # PMC3329148 (blind2, dev), additions rule c: 10-day course + 'four to eight weeks after taking the medicine' = 66
+    text = ("H. pylori eradication rate was checked four to eight weeks after taking the medicine by using a 13C urea "
+            "breath test.")
+    assert days(text, course=10.0) == [38.0, 66.0]
+    assert days(text) == [28.0, 56.0]
