@@ -24,7 +24,8 @@ from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, com
                                                             intervention_labels, AMOUNT_BEFORE, INFERRED, Inferred,
                                                             defined_arms, list_arm, more_in_other_arm,
                                                             zero_for_intervention)
-from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, CONTRAST, EventMention,
+from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, EventMention, clause_bounds, contrast_bounds,
+                                                                part_around,
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract import event_measures
@@ -52,8 +53,6 @@ VERSION = "1.2"
 
 _INCIDENCE = re.compile(r"\b(?:incidences?|frequency|frequencies|occurrence|rates?|number of (?:patients|subjects|"
                         r"episodes|events)|episodes|proportion)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r";|,?\s\b(?:whereas|while|but|however|although|otherwise)\b|,\s(?:and\s|also\s|with\s)|"
-                           r"\.\s", re.I)
 _ARM_WORD = re.compile(r"\b(?:placebo|control|saline|sham|comparator|usual care|vehicle)\b|\b\w[\w-]* groups?\b", re.I)
 _ARM_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:[A-Z0-9][\w-]*)\b")
 # Words before 'group' that name no arm ('both groups', 'between groups', 'the study group').
@@ -73,13 +72,11 @@ _BOTH_ARMS = re.compile(r"\b(?:between|among|amongst|both|all|either|each|across
 def _similar_comparison(text: str, start: int, ctx: "Context", labels: set[str]) -> bool:
     """Whether the clause of the event at ``start`` states that the arms were alike, and the event's own
     clause does not put it in another arm alone ('a rise in heart rate in the hyoscine group')."""
-    bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
-    lo = max(b for b in bounds if b <= start)
-    hi = min((b for b in bounds if b > start), default=len(text))
+    lo, hi = part_around(contrast_bounds(text), start)
     if SIMILARITY.search(text, lo, hi) is None:
         return False
-    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(text)] + [len(text)]
-    clause = text[max(b for b in bounds if b <= start):min((b for b in bounds if b > start), default=len(text))]
+    lo, hi = part_around(clause_bounds(text), start)
+    clause = text[lo:hi]
     mine, other = _arm_status(clause, ctx, labels)
     return mine or not other or _BOTH_ARMS.search(clause) is not None
 
@@ -193,6 +190,23 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 def _arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
+    """``_read_arm_status``, kept per article and clause: each event of a clause asks it of the same clause (a third
+    of the calls on the ketamine workload repeat one)."""
+    memo: dict[tuple[str, frozenset[str]], tuple[bool, bool]] | None = getattr(ctx, "_arm_statuses", None)
+    if memo is None:
+        memo = {}
+        try:
+            ctx._arm_statuses = memo  # type: ignore[attr-defined]
+        except AttributeError:
+            return _read_arm_status(clause, ctx, labels)
+    key = (clause, frozenset(labels))
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _read_arm_status(clause, ctx, labels)
+    return got
+
+
+def _read_arm_status(clause: str, ctx: "Context", labels: set[str]) -> tuple[bool, bool]:
     """(names the intervention or its arm, names another arm) within a clause: a group word or label not
     the intervention's, an abbreviation defined for an arm, or, outside a comparison, another drug that the
     events are put down to. A clause whose only other arm is a comparison's reference ('higher in vaccinees than
@@ -229,15 +243,14 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
     listed = list_arm(sentence, end, lambda text: _arm_status(text, ctx, labels))
     if listed is not None:
         return listed  # 'dry mouth, and nasopharyngitis (LDX and OROS-MPH)': the bracket names the list's arm
-    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT.finditer(sentence)] + [len(sentence)]
+    bounds = clause_bounds(sentence)
     opened = sentence.rfind("(", 0, start)
     if opened > 0 and sentence.find(")", opened, start) == -1:
         head = sentence[max([b for b in bounds if b <= opened] + [opened - 60]):opened]
         mine, other = _arm_status(head, ctx, labels)
         if mine or other:
             return mine
-    lo = max(b for b in bounds if b <= start)
-    hi = min(b for b in bounds if b > start) if any(b > start for b in bounds) else len(sentence)
+    lo, hi = part_around(bounds, start)
     mine, other = _arm_status(sentence[lo:hi], ctx, labels)
     if mine:
         return True
@@ -245,8 +258,8 @@ def _belongs_to_intervention(sentence: str, start: int, ctx: "Context", labels: 
         return INFERRED if more_in_other_arm(sentence[lo:hi], sentence[max(lo, start - 60):start]) else False
     # then the contrasted part ('..., while three felt headache, one dizziness, and one nasal congestion
     # following FLP'), then the sentence
-    bounds = [0] + [m.end() for m in CONTRAST.finditer(sentence)] + [len(sentence)]
-    part = sentence[max(b for b in bounds if b <= start):min((b for b in bounds if b > start), default=len(sentence))]
+    lo, hi = part_around(contrast_bounds(sentence), start)
+    part = sentence[lo:hi]
     mine, other = _arm_status(part, ctx, labels)
     if mine or other:
         return mine

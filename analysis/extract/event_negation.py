@@ -87,6 +87,27 @@ def _event_mentions(text: str) -> tuple[EventMention, ...]:
 _SIMILAR = re.compile(r"\b(?:similar|comparable|equivalent|equal|not differ\w*|did not differ)\b(?!\s+(?:in part\s+)?to\b)",
                       re.I)
 CONTRAST = re.compile(r",?\s\b(?:whereas|while|but|however|although|otherwise)\b|\.\s", re.I)
+# Where a sentence turns to another clause for the arm an event is put in (``adverse_events``): contrasts, ';', and
+# coordination (', and', ', also', ', with').
+CLAUSE_SPLIT = re.compile(r";|,?\s\b(?:whereas|while|but|however|although|otherwise)\b|,\s(?:and\s|also\s|with\s)|"
+                          r"\.\s", re.I)
+
+
+@per_article  # one sentence, asked for each of its events (compared spans, similarity, the event's arm)
+def contrast_bounds(text: str) -> tuple[int, ...]:
+    """0, the end of each ``CONTRAST`` in ``text``, and its length: the sentence's parts, found once per sentence."""
+    return (0, *[m.end() for m in CONTRAST.finditer(text)], len(text))
+
+
+@per_article  # one sentence, asked for each of its events by ``adverse_events``
+def clause_bounds(text: str) -> tuple[int, ...]:
+    """0, the end of each ``CLAUSE_SPLIT`` in ``text``, and its length: the sentence's clauses, found once."""
+    return (0, *[m.end() for m in CLAUSE_SPLIT.finditer(text)], len(text))
+
+
+def part_around(bounds: tuple[int, ...], start: int) -> tuple[int, int]:
+    """(start, end) of the part of ``bounds`` (from ``contrast_bounds`` or ``clause_bounds``) holding ``start``."""
+    return max(b for b in bounds if b <= start), min((b for b in bounds if b > start), default=bounds[-1])
 
 
 # A comparison that found the arms alike ('similar', 'comparable', 'did not differ', 'no significant difference'):
@@ -106,13 +127,8 @@ def compared_spans(text: str) -> list[tuple[int, int]]:
                                                                        *SIMILARITY.finditer(text))]
     if not starts:  # nine sentences with an event in ten: the contrasts are not read
         return []
-    bounds = [0] + [m.end() for m in CONTRAST.finditer(text)] + [len(text)]
-    spans = []
-    for start in starts:
-        lo = max(b for b in bounds if b <= start)
-        hi = min((b for b in bounds if b > start), default=len(text))
-        spans.append((lo, hi))
-    return spans
+    bounds = contrast_bounds(text)
+    return [part_around(bounds, start) for start in starts]
 
 
 @per_article  # the sentences of one article: read for negation and for comparisons

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 
+from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.population_pain import blank_population
-from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
+from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS, lower, lower_case_source
 from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
 
@@ -109,6 +110,36 @@ CONDITION_PAIN = re.compile(
 _ANY_PAIN = re.compile(LOWER_BETTER.pattern + "|" + HIGHER_BETTER.pattern, re.I)
 
 
+def blank_proof_gate(patterns: tuple[re.Pattern[str], ...]) -> frozenset[int] | None:
+    """Numbers of the shared automaton's keys (``required_text``) one of which an ASCII text must hold for any of
+    ``patterns`` to match it after parts of it were blanked to spaces (``_mask``); None when not every pattern has
+    such keys. Every match holds one of a pattern's required keys; the blanks are spaces, so the key's longest
+    run without a space is unblanked text, found at the same place in the text before blanking."""
+    runs: set[str] = set()
+    for pattern in patterns:
+        source = lower_case_source(pattern)
+        keys = required_text.required_keys(source, pattern.flags & ~re.I) if source is not None else None
+        if keys is None:
+            return None
+        for key in keys:
+            run = max(key.split(" "), key=len)
+            if len(run) < 3:  # too short to rule out text: no gate
+                return None
+            runs.add(run)
+    return required_text.register(frozenset(runs)) if required_text.accepting() else None
+
+
+# A text with none of these holds no pain outcome word, masked or not: nothing to mask (more than half of the texts
+# asked ``is_pain_outcome`` on the ketamine workload).
+_PAIN_GATE = blank_proof_gate((HIGHER_BETTER, LOWER_BETTER))
+
+
+def no_pain_word(text: str) -> bool:
+    """True when neither ``HIGHER_BETTER`` nor ``LOWER_BETTER`` can match ``text`` or its ``_mask``ed copy (ASCII
+    text only: its lower-cased copy is lower-cased letter by letter; False means: not known)."""
+    return _PAIN_GATE is not None and text.isascii() and _PAIN_GATE.isdisjoint(required_text.present_keys(lower(text)))
+
+
 # Acetylcholinesterase ('AChE', 'AChEI'): case-sensitive (no ``re.I``, so run as written), as the case-insensitive
 # pain vocabulary reads it as 'ache'.
 _ENZYME = re.compile(r"\bAChEI?s?\b")
@@ -143,6 +174,8 @@ def is_pain_outcome(text: str) -> bool:
     """True when ``text`` names a pain outcome in the guideline's sense (not pain counted as an adverse event).
     Adverse-event wording rules out only its own clause: in 'The overall incidence of adverse events was similar
     in both groups, but ... injections of Bravelle were ... significantly less painful' the pain is an outcome."""
+    if no_pain_word(text):
+        return False  # nor in any of its clauses (parts of it)
     if _ADVERSE_CONTEXT.search(text):
         parts = _TURN.split(text)
         if len(parts) > 1:
@@ -162,6 +195,8 @@ def _clause_pain_outcome(text: str) -> bool:
 @per_article  # per sentence and clause of one article: asked again by several readers
 def outcome_polarity(text: str) -> str | None:
     """'higher_better' (relief, pain-free, time to analgesic), 'lower_better' (pain, consumption), or None."""
+    if no_pain_word(text):
+        return None
     cleaned = _mask(text)
     if HIGHER_BETTER.search(cleaned):
         return "higher_better"

