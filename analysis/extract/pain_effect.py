@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUREMENT, unlabelled_background,
-                                                              unlabelled_conclusions)
+from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_conclusions
 from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     COMPARE, NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, pain_direction, raw_direction,
@@ -22,6 +21,8 @@ from ketamine_evidence.analysis.extract.direction import (
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
 from ketamine_evidence.analysis.extract.pain_reader import reread
+from ketamine_evidence.analysis.extract.pain_sections import (CONCLUDING, INLINE_HEADING, MEASURING,  # noqa: F401
+                                                              SKIP_SECTIONS, label_kinds, sections)
 from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.records import Finding
@@ -35,54 +36,7 @@ NAME = "pain_effect"
 VERSION = "1.2"
 
 
-SKIP_SECTIONS = re.compile(r"BACKGROUND|INTRO|OBJECTIV|AIM|PURPOSE|METHOD|DESIGN|SETTING|PATIENT|PARTICIPANT|"
-                           r"MATERIAL|CONTEXT|IMPORTANCE|RATIONALE|REGISTRATION|FUNDING|INTERVENTION", re.I)
-
-
 # --- the article verdict --------------------------------------------------------------------------
-
-# A heading written inside an unlabelled abstract: '[Results] There were ...', a sentence 'Material and Methods.'.
-INLINE_HEADING = re.compile(r"^\W*(?:\[(?P<bracket>[A-Za-z ]{3,40})\]|(?P<alone>(?:introduction|background|purpose|aims?|"
-                            r"objectives?|(?:(?:subjects|patients|materials?) and )?methods?|design|results?|findings|"
-                            r"conclusions?|discussion)\W*$))", re.I)
-
-
-def sections(ctx: "Context") -> dict[int, str]:
-    """Each sentence's section (by ``id``): its label, or in an unlabelled abstract the last heading written in the
-    text before it ('[Subjects and Methods] ...', 'Results.'); '' where neither is known. Kept on the context:
-    three readers of one article ask for it."""
-    cached = getattr(ctx, "_pain_sections", None)
-    if cached is not None:
-        return cached
-    out: dict[int, str] = {}
-    heading = ""
-    background = unlabelled_background(ctx)  # an unlabelled abstract's opening background sentences
-    concluding = unlabelled_conclusions(ctx)  # and its closing conclusions
-    for s in ctx.sentences:
-        if s.section:
-            out[id(s)] = s.section
-            continue
-        m = INLINE_HEADING.match(s.text)
-        if m:
-            heading = (m.group("bracket") or m.group("alone")).strip(" .:").upper()
-        if s.index in background:
-            out[id(s)] = "BACKGROUND"
-        elif s.index in concluding:
-            out[id(s)] = "CONCLUSIONS"
-        elif not heading and (ENROLMENT.search(s.text) or MEASUREMENT.search(s.text)) and _significance(s.text) is None:
-            out[id(s)] = "METHODS"  # '... were enrolled and randomly assigned', 'were evaluated for pain relief by NRS'
-        else:
-            out[id(s)] = heading
-    try:
-        ctx._pain_sections = out  # type: ignore[attr-defined]
-    except AttributeError:
-        pass
-    return out
-
-
-CONCLUDING = re.compile(r"CONCLU|INTERPRET|DISCUSS", re.I)
-MEASURING = re.compile(r"METHOD|RESULT|FINDING|OUTCOME|MEASURE|INTERVENTION|PATIENT|PARTICIPANT|SUBJECT|DESIGN|"
-                       r"SETTING|MATERIAL", re.I)
 
 
 def pain_measured(ctx: "Context", arms: "Arms") -> bool:
@@ -92,10 +46,10 @@ def pain_measured(ctx: "Context", arms: "Arms") -> bool:
     where = sections(ctx)
     inferred = unlabelled_conclusions(ctx)  # told by their wording only: the parts are not told apart by them
     labels = {where[id(s)] for s in ctx.sentences if where[id(s)] and where[id(s)] != "TITLE" and s.index not in inferred}
-    if not any(CONCLUDING.search(label) for label in labels) or len(labels) < 2:
+    if not any(label_kinds(label).concluding for label in labels) or len(labels) < 2:
         return True  # the abstract's parts not told apart: every sentence may report a result
     return any(arms.pain_outcome(s.text) for s in ctx.sentences
-               if MEASURING.search(where[id(s)]) or not where[id(s)])
+               if label_kinds(where[id(s)]).measuring or not where[id(s)])
 
 
 def finding_sentences(ctx: "Context") -> list["Sentence"]:
@@ -104,7 +58,7 @@ def finding_sentences(ctx: "Context") -> list["Sentence"]:
     where = sections(ctx)
     for s in ctx.sentences:
         section = where[id(s)]
-        if section != "TITLE" and SKIP_SECTIONS.search(section):
+        if section != "TITLE" and label_kinds(section).skipped:
             continue
         if section != "TITLE" and NON_FINDING.search(s.text) and not _significance(s.text):
             continue
@@ -167,16 +121,16 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
         measured: bool | None = None  # asked only where a title or conclusions sentence needs it
         where = sections(ctx)
         concluding = unlabelled_conclusions(ctx)
-        aliases = pain_aliases([s.text for s in ctx.sentences if MEASURING.search(where[id(s)]) or not where[id(s)]])
+        aliases = pain_aliases([s.text for s in ctx.sentences if label_kinds(where[id(s)]).measuring or not where[id(s)]])
         previous: list[Verdict] = []  # the verdicts of the last sentence that had any
         untested = tests_no_treatment(ctx)
         for s in finding_sentences(ctx):
-            if s.section == "TITLE" or CONCLUDING.search(where[id(s)]):
+            if s.section == "TITLE" or label_kinds(where[id(s)]).concluding:
                 if measured is None:
                     measured = pain_measured(ctx, arms)
                 if not measured:
                     continue  # pain only in the background and the conclusions: no outcome of this study
-            results = bool(re.search(r"RESULT|FINDING", s.section or "", re.I))
+            results = label_kinds(s.section or "").results
             found = clause_verdicts(s.text, arms, results=results)
             if not found and GLOBAL_NONE.search(s.text) and arms.pain_text and pain_measured(ctx, arms):
                 # 'There were no statistically significant differences between the 2 groups in any measurements': every
