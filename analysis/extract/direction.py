@@ -298,7 +298,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
-    frames = clause_frames(parts, carried)  # 'During the postoperative 48 h, ..., lower pain scores': the opening frame
+    frames = clause_frames(parts, carried)  # 'At 18 months, ..., whereas the control group had ...': the opening frame
     for k, written in enumerate(parts):
         within_change = alike = False
         if _COUNTERFACTUAL.search(text[:max(text.find(written), 0)]):

@@ -23,13 +23,14 @@ _CONNECTIVE = re.compile(r"\s*(?:(?:and|but|whereas|while|however|moreover|furth
                          re.I)
 # The words of an opening adverbial before its first time: a temporal preposition, then up to six words with no verb,
 # clause boundary or closing bracket ('At ', 'During the first ', 'At the completion of the ', 'At early follow-up (').
-_HEAD = re.compile(r"(?:at|during|after|over|within|by|throughout|following|until|up to|through|on|in|from|between)\s"
-                   r"(?:(?!(?:was|were|is|are|had|has|have|showed|reported|did)\b)[^\s,;:()\[\]]+\s){0,6}\(?$", re.I)
+_PREPOSITION = r"(?:at|during|after|over|within|by|throughout|following|until|up to|through|on|in|from|between)\s"
+_OPENS = re.compile(_PREPOSITION, re.I)  # the cheap check before the clause's times are read
+_HEAD = re.compile(_PREPOSITION + r"(?:(?!(?:was|were|is|are|had|has|have|showed|reported|did)\b)[^\s,;:()\[\]]+\s){0,6}\(?$", re.I)
 # The words that join the further times of one frame: 'At 6 and 12 months', 'From baseline to week 12'.
 _JOIN = re.compile(r"^\s?(?:,|and|or|to|through|until|-|\u2013)\s?(?:(?:and|or)\s)?(?:(?:at|to|the)\s)*$", re.I)
 # What makes an opening adverbial no time frame of results: a subgroup, an arm or a dose ('In patients treated for
-# 12 weeks', 'In this 24-week, double-blind study'), or an analysis ('In the analysis of cumulative pain intensity scores through
-# 72 hours').
+# 12 weeks'), the study itself ('In this 24-week, double-blind study'), or an analysis ('In the analysis of cumulative
+# pain intensity scores through 72 hours').
 _NOT_FRAME = re.compile(r"\b(?:patients?|subjects?|participants?|women|men|children|group|groups|arm|dose|doses|mg|"
                         r"age[ds]?|old|older|younger|this|our|study|trial|rate|risk|analys[ie]s|adjust\w*)\b", re.I)
 # Where a clause may open: the sentence's start, or after a comma or semicolon.
@@ -41,7 +42,9 @@ def opening_frame(clause: str) -> tuple[float, ...]:
     the treated group had ...' -> (30.0,)), or (). The frame is its opening preposition's times: the first time
     within the adverbial's first words and the times joined to it."""
     lead = _CONNECTIVE.match(clause).end()
-    mentions = [t for t in time_mentions(clause[lead:lead + 160])]
+    if not _OPENS.match(clause, lead):
+        return ()
+    mentions = time_mentions(clause[lead:lead + 160])
     if not mentions or not _HEAD.match(clause[lead:lead + mentions[0].start]):
         return ()
     taken = [mentions[0]]
