@@ -40,6 +40,7 @@ from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exp
 from ketamine_evidence.analysis.extract import arm_changes
 from ketamine_evidence.analysis.extract.outcome_scope import without_other_outcome
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
+from ketamine_evidence.analysis.extract.time_frame import clause_frames
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
@@ -278,8 +279,9 @@ def other_subject(clause: str, arms: Arms) -> bool:
                for w in _WORD.findall(_PARENS.sub(" ", clause)))  # asides and references ('(Table 4; see also ...)') left out
 
 
-def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdict]:
-    """Verdicts of every clause of one sentence about a pain outcome (empty when none applies).
+def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple[float, ...] = ()) -> list[Verdict]:
+    """Verdicts of every clause of one sentence about a pain outcome (empty when none applies). A clause with no time
+    of its own is dated by the time frame in force (``time_frame``; ``carried``: a previous sentence's).
 
     A 'no difference' clause without outcome words of its own inherits the sentence's ('..., but mean
     change between groups was not significant'); so does 'but not at 24 h'.
@@ -296,6 +298,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
+    frames = clause_frames(parts, carried)  # 'At 18 months, ..., whereas the control group had ...': the opening frame
     for k, written in enumerate(parts):
         within_change = alike = False
         if _COUNTERFACTUAL.search(text[:max(text.find(written), 0)]):
@@ -368,7 +371,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False) -> list[Verdic
             if verdict is None:
                 continue
         times = tuple(t for m in time_mentions(clause) if "±" not in clause[max(0, m.start - 15):m.start]
-                      for t in m.days)  # '730 ± 260 min' is a measured duration, not a time point
+                      for t in m.days) or frames[k]  # '730 ± 260 min' is a measured duration, not a time point
         each_other = bool(re.search(r"\beach other\b", clause, re.I))
         vs_placebo = bool(PLACEBO_LIKE.search(clause)) or (sentence_placebo and not each_other and not arms.is_comparator(
             PLACEBO_LIKE.sub(" ", clause)))

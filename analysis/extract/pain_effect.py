@@ -25,6 +25,7 @@ from ketamine_evidence.analysis.extract.pain_sections import (CONCLUDING, INLINE
                                                               SKIP_SECTIONS, label_kinds, sections)
 from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
+from ketamine_evidence.analysis.extract.time_frame import refers_back, sentence_frame
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -131,7 +132,9 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 if not measured:
                     continue  # pain only in the background and the conclusions: no outcome of this study
             results = label_kinds(s.section or "").results
-            found = clause_verdicts(s.text, arms, results=results)
+            before = ctx.sentences[s.index - 1] if refers_back(s.text) and 0 < s.index <= len(ctx.sentences) else None
+            carried = sentence_frame(before.text) if before is not None and before.section == s.section else ()
+            found = clause_verdicts(s.text, arms, results=results, carried=carried)  # 'At this time point, ...'
             if not found and GLOBAL_NONE.search(s.text) and arms.pain_text and pain_measured(ctx, arms):
                 # 'There were no statistically significant differences between the 2 groups in any measurements': every
                 # outcome the abstract measured, pain among them (only the absence of a difference is taken)
