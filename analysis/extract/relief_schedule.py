@@ -40,8 +40,12 @@ def window(text: str, start: int) -> bool:
     return bool(_WINDOW_BEFORE.search(text[max(0, start - 40):start]))
 
 
-# An assessment of pain on a stated schedule: 'Ulcer size, pain score were recorded on days 1, 2 and 5'.
-_RECORDED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|examined|re-?evaluat)\w*", re.I)
+# An assessment of pain at a stated time: 'Ulcer size, pain score were recorded on days 1, 2 and 5', 'the incidence and
+# severity of myalgia were assessed 24 hours after surgery'. One reading for a schedule (``whole_schedule``) and for
+# the single assessment time (``relief._single_assessment``). Not an event that 'was observed' then ('a recurrence was
+# observed one year after the initial repair'), which dates the event, not a rating, nor 'examined', in abstracts most
+# often the study's aim ('The present study examined the efficacy of pregabalin in alleviating the postoperative pain').
+ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded)\w*", re.I)
 # A comparison with an inactive control in the verdict's own clause: 'than placebo group', 'compared with sham', or a
 # control arm as ``relief_controls.names_control_arm`` reads one (not 'excellent pain control', 'a Randomized Control
 # Study': what a treatment achieves, a design's name).
@@ -62,7 +66,7 @@ def whole_schedule(verdicts: list[Verdict], sentences: list["Sentence"]) -> tupl
         return None
     listed: list[float] = []
     for s in sentences:
-        if s is undated.sentence or not _RECORDED.search(s.text) or not is_pain_outcome(s.text):
+        if s is undated.sentence or not ASSESSED.search(s.text) or not is_pain_outcome(s.text):
             continue
         times = [t for t in follow_up_mentions(s) if not window(s.text, t.start)]
         days = {d for t in times for d in t.days}
