@@ -105,7 +105,8 @@ def other_arm_abbreviations(text: str, pattern: re.Pattern[str], own: set[str]) 
     if "(" not in text:
         return set()
     defined = [(spelled, abbr) for spelled, abbr in defined_abbreviations(text)
-               if abbr not in own and not pattern.search(spelled)]  # (a measure is no arm: ``_MEASURE`` below)
+               if abbr not in own and not pattern.search(spelled) and not _CONDITION.search(spelled)]
+    # (a measure is no arm: ``_MEASURE`` below; nor a condition: 'the FMS group' is the people with it)
     out: set[str] = set()
     if defined and (" group" in text or " arm" in text):
         arm_words = {m.group(1) for m in group_matches(_NAMED_ARM, text)}
@@ -145,6 +146,10 @@ def _used_as_arm(text: str, abbr: str) -> bool:
                      text) is not None
 
 
+# Spelled-out words of a condition: 'Fibromyalgia syndrome (FMS)' ... 'the FMS group' names the patients by what they
+# have (batch 6 PMC5047648, a case-control study whose FMS group is the one exercised), not an arm given a treatment.
+# (Not '-pathy' or '-osis' words: homeopathy, hypnosis are treatments.)
+_CONDITION = re.compile(r"\b(?:syndromes?|diseases?|disorders?|[a-z]+itis|[a-z]+algias?)\s*$", re.I)
 # Spelled-out words of a measure, not an arm: 'visual analogue scale (VAS)', 'minimal clinically important difference'.
 _MEASURE = re.compile(r"\b(?:scales?|scores?|index|questionnaire|inventory|rating|tests?|assessment|measures?|levels?|"
                       r"rates?|times?|duration|intensity|difference|outcomes?|criteria)\s*$", re.I)

@@ -78,8 +78,15 @@ def every_arm_statement(clause: str, arms: "Arms") -> bool:
     if not (CHANGE.search(clause) or _EFFICACY.search(clause)):
         return False
     bare = _BRACKETS.sub(" ", clause)
-    return bool(_ALL_ARMS.search(bare)) or any(_pair_covers(m.group("a"), m.group("b"), arms) for m in
+    return names_every_arm(clause) or any(_pair_covers(m.group("a"), m.group("b"), arms) for m in
                                                _COORDINATION.finditer(bare) if m.group(0)[:4].lower() == "both")
+
+
+def names_every_arm(text: str) -> bool:
+    """``text`` (brackets aside) names every arm at once as one subject or place: 'in all the three groups', 'With both
+    concepts'. The one reading of 'every arm at once' for direction (``every_arm_statement``) and relief
+    (``relief_schedule.level_reached_by_all``)."""
+    return _ALL_ARMS.search(_BRACKETS.sub(" ", text)) is not None
 
 
 def _pair_covers(a: str, b: str, arms: "Arms") -> bool:
@@ -95,9 +102,11 @@ def _pair_covers(a: str, b: str, arms: "Arms") -> bool:
 # Every arm named at once as a subject or place: 'all the three groups', 'each group', 'both study arms', 'with both
 # concepts' (not 'between all groups', 'among the three groups': a comparison's scope). The nouns are those by which
 # trials call their arms together ('both techniques'); drugs and doses are not among them ('both doses' of a
-# placebo-controlled trial are the active arms only).
+# placebo-controlled trial are the active arms only), nor is an unnamed qualifier ('both active groups'). 'Or both' ends
+# a list of alternatives and names the arm given them combined ('cognitive behaviour therapy, exercise or both
+# treatments': a factorial trial's combination arm), not every arm.
 _ALL_ARMS = re.compile(r"(?<!between )(?<!among )(?<!amongst )(?<!across )\b(?:(?:all|each|every)(?: one)?(?: of)?"
-                       r"(?: the| these| our)?(?: (?:two|three|four|five|2|3|4|5))?|both(?: the| these)?)"
+                       r"(?: the| these| our)?(?: (?:two|three|four|five|2|3|4|5))?|(?<!\bor )both(?: the| these)?)"
                        r"(?: (?:study|treatment|intervention|trial|randomi[sz]ed))? (?:groups?|arms?|cohorts?|treatments|"
                        r"interventions|techniques|methods|procedures|regimens|concepts|strategies|approaches|modalities|"
                        r"protocols)\b", re.I)

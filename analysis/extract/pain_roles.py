@@ -92,6 +92,9 @@ _ELIGIBLE = re.compile(r"\b(?:eligib\w*|ineligible|inclusion|exclusion|excluded|
 _CRITERION_FROM = re.compile(r"\b(?:(?:was|were|is|are) defined (?:as|by)|to (?:achieve|reach|maintain) (?:a )?target)\b", re.I)
 _DEFINES_OUTCOME = re.compile(r"\b(?:respon\w+|relief|success\w*|improvement|outcomes?|end ?points?|remission|recurrence)\b|"
                               + PAIN.pattern.pattern, re.I)
+# A definition whose definiens is a pain defines a pain outcome by its kind ('POM was defined as a pain with no surgical
+# interferences, and its intensity was graded': postoperative myalgia, measured), whatever its abbreviation.
+_PAIN_DEFINIENS = re.compile(r"\s+(?:an?\s+|any\s+)?(?:[\w-]+\s+){0,2}?(?:" + PAIN.pattern.pattern + ")", re.I)
 
 
 # A clause ends at a semicolon or at a conjunction after a comma ('... was defined as 1013 hPa, and with this value as the
@@ -118,7 +121,8 @@ def without_criteria(text: str) -> str:
             clause = " "
         else:
             m = _CRITERION_FROM.search(clause)
-            if m is not None and not _DEFINES_OUTCOME.search(clause, 0, m.start()):
+            if m is not None and not _DEFINES_OUTCOME.search(clause, 0, m.start()) and not (
+                    m.group(0).endswith(" as") and _PAIN_DEFINIENS.match(clause, m.end())):
                 clause = clause[:m.start()] + " "
         out.append(clause)
     return "".join(out)

@@ -28,8 +28,9 @@ _UNIT_NOUNS = (r"(?:teeth|tooth|(?:pre)?molars?|incisors|canines|extractions|soc
 # number ('July 15, 2016, we identified 648 eligible patients' counts 648).
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                 r"sixty|seventy|eighty|ninety|hundred)")
-# 'Hundred and twenty' and 'A hundred and twenty' (read from 'hundred') are 120, not 20; 'One-hundred eleven' is 111.
-_BIG_NUM = rf"(?:(?:{NUM})[\s-]+hundred(?:\s+and)?\s+{NUM}|{NUM}\s+hundred|hundred(?:\s+and)?\s+{NUM}|{NUM})"
+# 'Hundred and twenty' and 'A hundred and twenty' (read from 'hundred') are 120, not 20; 'One-hundred eleven' is 111,
+# and so is a count hyphenated throughout ('One-hundred-forty-four' 144, as ``count_value`` reads it).
+_BIG_NUM = rf"(?:(?:{NUM})[\s-]+hundred(?:\s+and)?[\s-]+{NUM}|{NUM}\s+hundred|hundred(?:\s+and)?[\s-]+{NUM}|{NUM})"
 # The leading look-ahead (a digit or a number word's first letter) lets ``re`` skip other positions fast; the second
 # (a digit or a number word's first four letters) turns away 'the', 'for', 'surgery' before the number alternatives.
 _NUM_START = r"(?=[0-9otfsenhzOTFSENHZ])(?=[0-9]|" + "|".join(sorted(

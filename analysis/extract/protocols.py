@@ -80,7 +80,8 @@ def is_protocol(ctx: "Context") -> bool:
     # a statistic or a stated finding then shows results.
     # A protocol's background cites earlier trials' results ('A randomised single blind study showed that ... was
     # significantly better'): where the title names the paper a protocol, only the other sections can report results.
-    own = " ".join(s.text for s in ctx.sentences if not _BACKGROUND.match(s.section or "")) if titled else text
+    own = " ".join(s.text for s in ctx.sentences if not _BACKGROUND.match(s.section or "") and not
+                   _OTHER_FINDING.match(s.text)) if titled else text
     result = (titled or (planned >= 2 and not FINDING.search(text))) and not _reports_result(own, strong=titled)
     _CACHE.clear()
     _CACHE[id(ctx)] = (text, result)
@@ -89,6 +90,12 @@ def is_protocol(ctx: "Context") -> bool:
 
 _CACHE: dict[int, tuple[str, bool]] = {}
 _BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
+# Another study's finding, with or without a Background label: an indefinite or earlier study as the subject of a
+# reporting verb ('A randomised single blind study showed that the short-term effect of supervised exercises (SE) was
+# significantly better than rESWT'); this study is 'this', 'the present' or 'our' one.
+_OTHER_FINDING = re.compile(r"^\W*(?:an?|one|two|three|several|many|some|previous|prior|earlier|other|recent)\s(?:[\w-]+\s){0,5}?"
+                            r"(?:study|studies|trials?|reviews?|meta-analys[ie]s)\s(?:has\s|have\s)?(?:shown|showed|found|"
+                            r"demonstrated|reported|revealed|suggested)\b", re.I)
 _CONDUCT = re.compile(r"(?:were|was) randomi[sz]ed|completed the (?:study|trial)", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall)\b", re.I)
 

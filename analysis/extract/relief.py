@@ -23,7 +23,7 @@ from ketamine_evidence.analysis.extract.relief_controls import (active_comparato
                                                                 add_on_groups as _add_on_groups, inactive_control as _inactive_control,
                                                                 names_control_arm as _names_control_arm,
                                                                 names_inactive_control as _names_inactive_control)
-from ketamine_evidence.analysis.extract.relief_schedule import level_reached_by_all, whole_schedule, window
+from ketamine_evidence.analysis.extract.relief_schedule import ASSESSED, level_reached_by_all, whole_schedule, window
 from ketamine_evidence.analysis.extract.relief_times import listed_days
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
@@ -222,18 +222,13 @@ def _right_after(ctx: "Context", verdicts: list[Verdict], course: float | None) 
     return next(((0.0, s, s.text) for s in ctx.sentences if _RIGHT_AFTER.search(s.text) and pain(s.text)), None)
 
 
-# An assessment of pain at a time ('myalgia were assessed 24 hours after surgery'); not an event that 'was observed'
-# then ('a recurrence was observed one year after the initial repair'), which dates the event, not a rating.
-_RATED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded)\w*", re.I)
-
-
 def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     """The one time at which pain was assessed, when the abstract states exactly one ('the incidence and
     severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
     found: list[tuple[float, "Sentence"]] = []
     for short in (False, True):  # minute-scale times only where no longer one is stated
         for s in ctx.sentences:
-            if _RATED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
+            if ASSESSED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
                     _POOLED.search(s.text[:80])):  # a result that pools the arms dates no assessment of the benefit
                 found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1
                           and not window(s.text, t.start)]  # 'evaluated for 72 hr' is no time point (rule ax)

@@ -11,7 +11,8 @@ Three readings of how trials report (additions rules ax, ay, az):
   time (rule ay; rule ac without 'entire period' wording). ``whole_schedule`` gives that time.
 - A pain level that every arm reached ('With both concepts, mean maximum pain intensity ... was reduced to a score of
   <4'), with no baseline value, is neither a difference between the arms nor a change from baseline (rule az):
-  ``level_reached_by_all`` marks such a clause, so it dates no relief.
+  ``level_reached_by_all`` marks such a clause, so it dates no relief. Which clause names every arm is
+  ``arm_changes.names_every_arm``, the reading direction uses for its every-arm statements.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.arm_changes import names_every_arm
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up import follow_up_mentions
+from ketamine_evidence.analysis.extract.relief_controls import names_control_arm
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
@@ -37,22 +40,33 @@ def window(text: str, start: int) -> bool:
     return bool(_WINDOW_BEFORE.search(text[max(0, start - 40):start]))
 
 
-# An assessment of pain on a stated schedule: 'Ulcer size, pain score were recorded on days 1, 2 and 5'.
-_RECORDED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|examined|re-?evaluat)\w*", re.I)
-# A comparison with an inactive control in the verdict's own clause: 'than placebo group', 'compared with sham'.
-_INACTIVE = re.compile(r"\b(placebo|sham|no[- ]treatment|untreated|control)\b", re.I)
+# An assessment of pain at a stated time: 'Ulcer size, pain score were recorded on days 1, 2 and 5', 'the incidence and
+# severity of myalgia were assessed 24 hours after surgery'. One reading for a schedule (``whole_schedule``) and for
+# the single assessment time (``relief._single_assessment``). Not an event that 'was observed' then ('a recurrence was
+# observed one year after the initial repair'), which dates the event, not a rating, nor 'examined', in abstracts most
+# often the study's aim ('The present study examined the efficacy of pregabalin in alleviating the postoperative pain').
+ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded)\w*", re.I)
+# A comparison with an inactive control in the verdict's own clause: 'than placebo group', 'compared with sham', or a
+# control arm as ``relief_controls.names_control_arm`` reads one (not 'excellent pain control', 'a Randomized Control
+# Study': what a treatment achieves, a design's name).
+_INACTIVE = re.compile(r"\b(placebo|sham|no[- ]treatment|untreated)\b", re.I)
+
+
+def against_inactive(clause: str) -> bool:
+    """``clause`` names a placebo, sham, no-treatment or control arm."""
+    return bool(_INACTIVE.search(clause)) or names_control_arm(clause)
 
 
 def whole_schedule(verdicts: list[Verdict], sentences: list["Sentence"]) -> tuple[float, "Sentence", str] | None:
     """(last listed assessment time, the benefit's sentence, its clause) for a benefit over an inactive control that
     names no time, where the abstract lists two or more assessment times of pain (rule ay); else None."""
     undated = next((v for v in verdicts if v.verdict == "better" and v.sentence is not None and not v.times
-                    and _INACTIVE.search(v.clause) and not re.search(r"\d", v.clause)), None)
+                    and against_inactive(v.clause) and not re.search(r"\d", v.clause)), None)
     if undated is None or undated.sentence is None:
         return None
     listed: list[float] = []
     for s in sentences:
-        if s is undated.sentence or not _RECORDED.search(s.text) or not is_pain_outcome(s.text):
+        if s is undated.sentence or not ASSESSED.search(s.text) or not is_pain_outcome(s.text):
             continue
         times = [t for t in follow_up_mentions(s) if not window(s.text, t.start)]
         days = {d for t in times for d in t.days}
@@ -67,13 +81,10 @@ def whole_schedule(verdicts: list[Verdict], sentences: list["Sentence"]) -> tupl
 _LEVEL = re.compile(r"\b(?:reduced|decreased|lowered|fell|dropped|declined|brought|kept|maintained)\s+(?:\w+\s)?to\s+"
                     r"(?:an?\s+)?(?:(?:mean|median|average)\s+)?(?:(?:score|level|value|rating|nrs|vas)\s+)?(?:of\s+)?"
                     r"(?:<|≤|=<|below|under|less than|lower than|at most)\s*\d", re.I)
-# The clause names every arm: 'With both concepts', 'in both groups', 'in all arms'.
-_EVERY_ARM = re.compile(r"\b(?:both|all|each|either)\s(?:the\s)?(?:\w+\s)?(?:groups?|arms?|concepts?|regimens?|treatments?|"
-                        r"techniques?|approaches|methods?|modalities|drugs?)\b", re.I)
 _FROM_VALUE = re.compile(r"\bfrom\s(?:an?\s)?(?:(?:mean|median|baseline)\s)?(?:(?:score|level|value)\s)?(?:of\s)?\d", re.I)
 
 
 def level_reached_by_all(clause: str) -> bool:
     """The clause states a pain level that every arm reached, with no value it came from ('With both concepts, mean
     maximum pain intensity ... was reduced to a score of <4'): no relief against baseline (rule az)."""
-    return bool(_LEVEL.search(clause) and _EVERY_ARM.search(clause) and not _FROM_VALUE.search(clause))
+    return bool(_LEVEL.search(clause) and names_every_arm(clause) and not _FROM_VALUE.search(clause))

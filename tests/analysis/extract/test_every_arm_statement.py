@@ -4,7 +4,7 @@ since round 12) text: such a sentence is no between-group result on pain."""
 from __future__ import annotations
 
 from ketamine_evidence.analysis.extract import extract_findings, make_context
-from ketamine_evidence.analysis.extract.arm_changes import every_arm_statement
+from ketamine_evidence.analysis.extract.arm_changes import every_arm_statement, names_every_arm
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.records import Article, Section
 
@@ -96,3 +96,17 @@ def test_both_concepts_reducing_pain_is_every_arm() -> None:
     a = article(TAPENTADOL_TITLE, ("Results", TAPENTADOL_RESULTS), ("Conclusions", BOTH_CONCEPTS))
     assert every_arm_statement(BOTH_CONCEPTS, article_arms(make_context(a, TAPENTADOL)))
     assert effect(a, TAPENTADOL) == "no_difference"
+
+
+def test_or_both_names_the_combination_arm_not_every_arm() -> None:
+    """rv12: 'A, B or both treatments' ends a list of alternatives with the arm given both combined (chronic dev
+    PMC4613171, the MUSICIAN factorial trial's title); 'Both interventions reduced physical impairment' (batch 4
+    PMC4828818) and 'in all the three groups' name every arm. Before, the title's 'both treatments' was read as every arm."""
+    title = ("Patient-reported improvements in health are maintained 2 years after completing a short course of cognitive "
+             "behaviour therapy, exercise or both treatments for chronic widespread pain: long-term results from the "
+             "MUSICIAN randomised controlled trial")
+    assert not names_every_arm(title)
+    assert names_every_arm("Both interventions reduced physical impairment.")
+    assert names_every_arm(ALL_THREE)
+    # an unnamed qualifier names some arms only (batch 4 PMC4570668, a protocol with a sham arm)
+    assert not names_every_arm("Treatment frequency will be three sessions/week for all active groups.")

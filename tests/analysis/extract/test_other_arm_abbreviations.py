@@ -55,3 +55,16 @@ def test_pain_named_with_the_comparator_abbreviation() -> None:
     arms = article_arms(make_context(a, NAME))
     assert arms.side("with SC") == "comparator"
     assert [f.value for f in extract_findings(a, NAME) if f.field == "pain_effect"] == ["improved"]
+
+
+def test_a_conditions_abbreviation_names_the_patients_not_an_arm() -> None:
+    """rv12: batch 6 PMC5047648 (dev), a case-control study of an exercise intervention: 'Fibromyalgia syndrome (FMS)'
+    ... 'the FMS group exhibited significant decreases in pain intensity' names the exercised patients by their
+    condition, not a comparator arm (before, FMS was read as one). An arm's own abbreviation still is ('in the SC
+    group', a term defined as a dose)."""
+    text = ("Fibromyalgia syndrome (FMS) is associated with central alterations, but controversies exist regarding the "
+            "presence and role of peripheral factors. After the exercise intervention, the FMS group exhibited "
+            "significant decreases in pain intensity and in mean interstitial concentrations of glutamate, pyruvate, "
+            "and glucose.")
+    assert other_arm_abbreviations(text, re.compile(r"exercise", re.I), set()) == set()
+    assert other_arm_abbreviations(f"{AIM} Pain was higher in the SC group.", PATTERN, {"DC"}) == {"SC"}

@@ -72,6 +72,10 @@ def test_people_named_by_the_care_they_seek_for_a_pain_and_a_guideline_for_it_ar
     ("The standard atmospheric pressure was defined as 1013 hPa, and with this value as the criterion, we investigated "
      "slight fluctuations in the atmospheric pressure when they developed a migraine.", "developed a migraine",
      None),  # MEDLINE sample 26702379
+    # rv12: a definition whose definiens is a pain defines the pain measured (ketamine dev PMC4940009, postoperative
+    # myalgia); before, the clause was blanked from 'was defined' on
+    ("POM was defined as a pain with no surgical interferences, and its intensity was graded based on a four-point "
+     "scale.", "defined as a pain", None),
 ])
 def test_without_criteria(sentence, kept, removed):
     out = pain_roles.without_criteria(sentence)

@@ -381,6 +381,9 @@ def test_one_arm_randomised_in_the_results_does_not_replace_the_sample() -> None
     # MEDLINE 26702232, 26702259: a hyphen between a number word and 'hundred'
     ("One-hundred eleven patient records were retrospectively reviewed.", 111),
     ("One-hundred and twenty patients were enrolled in the study from July 2013 to January 2014.", 120),
+    # rv12: batch 6 PMC4567817 (dev), hyphenated throughout; before, no count was read from it
+    ("One-hundred-forty-four patients with subacromial shoulder pain lasting at least 3 months, age from 25 to 70 "
+     "years old are included in the trial.", 144),
     # MEDLINE 26207960: an 'n =' with a thousands separator
     ("All women aged 20-44 years, with a history of hospital admission for tubal sterilization, who subsequently "
      "underwent reversal of sterilization during the period 1985 to 2009 in Western Australia (n = 1,898).", 1898),

@@ -91,3 +91,17 @@ def test_a_titled_protocol_citing_an_earlier_trial_in_its_background_is_a_protoc
     assert is_protocol(ctx)
     assert "follow_up_days" not in {f.field for f in extract_findings(
         next(parse_file(POOL / "PMC4567817.nxml")), "radial extracorporeal shock wave therapy added to supervised exercises")}
+
+
+def test_another_studys_finding_in_an_unlabelled_protocol_is_no_result() -> None:
+    """rv12: batch 6 PMC4567817 (dev), 'Study protocol for a double-blind randomised, sham-controlled trial', cites in its
+    Background 'A randomised single blind study showed that ... was significantly better than rESWT'. With the labels,
+    the Background part was left out of the result check; with them removed (invariance's labels_removed), the
+    sentence counted as this paper's result and the protocol read as a finished trial (pain_effect improved, relief 56,
+    follow-up 168). An indefinite or earlier study as the subject of a reporting verb is another study's finding."""
+    from ketamine_evidence.analysis.evaluation.invariance_compare import labels_removed
+    article = next(parse_file(POOL / "PMC4567817.nxml"))
+    bare = labels_removed(article)
+    assert bare is not None and all(not s.label for s in bare.abstract)
+    for a in (article, bare):
+        assert is_protocol(make_context(a, "radial extracorporeal shock wave therapy (rESWT)"))

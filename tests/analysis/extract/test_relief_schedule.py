@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ketamine_evidence.analysis.extract import extract_findings
-from ketamine_evidence.analysis.extract.relief_schedule import level_reached_by_all, window
+from ketamine_evidence.analysis.extract import relief, relief_schedule
+from ketamine_evidence.analysis.extract.relief_schedule import ASSESSED, against_inactive, level_reached_by_all, window
 from ketamine_evidence.analysis.parse.files import parse_file
 from ketamine_evidence.analysis.records import Article, Section
 
@@ -66,3 +67,25 @@ def test_a_benefit_at_all_times_lasts_to_the_last_assessment_not_the_stated_foll
     found = {f.field: f.value for f in extract_findings(longer, "perioperative duloxetine plus etoricoxib combination")}
     assert found["relief_duration_days"] == 2.0
     assert found["follow_up_days"] == 402.0  # the follow-up itself keeps the stated length
+
+
+def test_an_inactive_control_is_an_arm_not_what_a_treatment_achieves() -> None:
+    """rv12: rule ay's benefit over an inactive control reads 'control' as ``relief_controls`` reads a control arm,
+    not as achieved pain control or a design's name (blind2 PMC3846239 and PMC3649350, dev); before, the bare word
+    'control' counted."""
+    assert against_inactive("All treatment modalities reduced pain and ulcer size than placebo group")  # PMC5149084
+    assert not against_inactive("Local nerve blockade added to general anesthesia can provide excellent pain control "
+                                "during and after most nasal surgical procedures.")
+    assert not against_inactive("Impact of Self-Watching Double J Stent Insertion on Pain Experience of Male Patients: "
+                                "A Randomized Control Study Using Visual Analog Scale")
+
+
+def test_one_reading_of_an_assessment_serves_the_schedule_and_the_single_time() -> None:
+    """rv12: relief's single assessment time and rule ay's schedule read 'pain was assessed' with one pattern (they
+    were two lists of verbs); a study that 'examined' something states its aim (pool dev PMC3821116), no rating."""
+    assert repr(relief.ASSESSED) == repr(relief_schedule.ASSESSED)  # (each module holds its own fast wrapper)
+    assert ASSESSED.search("A blinded observer assessed pain and incision redness, swelling, and discharge at 24 and 48 "
+                           "hours postoperative (graded 0-3)")  # pool dev PMC5516192
+    assert ASSESSED.search("Ulcer size, pain score were recorded on days 1, 2 and 5")  # blind2 PMC5149084
+    assert not ASSESSED.search("The present study examined the efficacy of pregabalin in alleviating the postoperative "
+                               "pain of DCA surgery")
