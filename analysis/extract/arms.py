@@ -28,6 +28,7 @@ from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFOR
 from ketamine_evidence.analysis.extract.arm_definitions import initial_of as _initial, label_regex as _label_regex
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, initials_abbreviations,
                                                                   intervention_abbreviations, other_arm_abbreviations)
+from ketamine_evidence.analysis.extract.arm_components import arm_names
 from ketamine_evidence.analysis.extract.arm_statements import other_of_two, stated_ties
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
@@ -128,15 +129,17 @@ def article_arms(ctx: "Context") -> Arms:
     if cached is not None:
         return cached
     text = ctx.text
-    pattern = ctx.intervention.pattern
-    if not ctx.intervention.mentioned_in(text):
-        pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
     name = ctx.intervention.given_name or ctx.intervention.name
-    extra = initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
+    base = _alone_arms(name, text)  # 'ramosetron' in 'ramosetron plus dexamethasone (vs ramosetron alone)' names no arm
+    pattern = (base and arm_names(ctx.intervention, name, base) or ctx.intervention).pattern
+    if not ctx.intervention.mentioned_in(text):
+        pattern = word_pattern(name, text) or pattern
+    extra = initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)
+                                                  and w.lower() not in {b.lower() for b in base}]  # 'the ramosetron group'
     if extra:  # the abbreviation or group word becomes one of the intervention's names
         pattern = _with_names(pattern.pattern, pattern.flags, tuple(extra), getattr(pattern, "keys", ()))
     arms = arms_for(text, pattern)
-    alone = [w for w in _alone_arms(name, text) if not pattern.search(w)]
+    alone = [w for w in base if not pattern.search(w)]
     if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
         arms = replace(arms, placebo_controlled=True, base=re.compile(
             r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
