@@ -202,12 +202,12 @@ def label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str]
 
 
 # 'it' / 'they' as the subject of a result clause: 'it also had higher restlessness and pain scores'. Only before a
-# verb of having or showing, so that an expletive 'it' ('it was noted that ...') and a result's own subject ('it
-# remained lower at 24 h', the outcome) are left alone.
+# verb of having or showing (not an auxiliary: 'it has become less popular'), so that an expletive 'it' ('it was noted
+# that ...') and a result's own subject ('it remained lower at 24 h', the outcome) are left alone.
 _PRONOUN_SUBJECT = re.compile(
     r"\W*(?:(?:and|but|yet|whereas|while|although)\s)?(?P<p>it|they)\s(?:(?:also|still|even|however|additionally),?\s)?"
-    r"(?=(?:had|has|have|showed?|shows|demonstrated|exhibited|experienced|reported|required|needed|achieved|"
-    r"(?:was|were) associated)\b)", re.I)
+    r"(?=(?:ha[sd]|have)\b(?!\s(?:\w+ly\s)?(?:been|become|\w+ed|shown|taken|given|gotten)\b)|(?:showed?|shows|demonstrated|"
+    r"exhibited|experienced|reported|required|needed|achieved|(?:was|were) associated)\b)", re.I)
 # What may stand before the arm that is a clause's subject: a leading conjunction, an article, 'patients in'.
 _BEFORE_SUBJECT = re.compile(r"\W*(?:(?:although|though|while|whereas|but|and|however|moreover|also|the|all|patients|"
                              r"subjects|participants|those|in|of|receiving|given|treated|with),?\s+)*$", re.I)

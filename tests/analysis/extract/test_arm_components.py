@@ -123,3 +123,11 @@ def test_an_abbreviation_with_a_generic_head_names_the_intervention() -> None:
 def test_the_sils_group_is_the_intervention() -> None:
     assert pain_effect(article("The comparison of single incision laparoscopic cholecystectomy and three port "
                                "laparoscopic cholecystectomy", SILS_TEXT), SILS) == "worse"
+
+
+def test_an_auxiliary_have_is_no_verb_of_having() -> None:
+    """MEDLINE 26363387: '..., it has become less popular due to the high rates of androgenic adverse events'."""
+    arms = arms_for(REMI_GROUPS, resolve_intervention(REMI).pattern)
+    said = "it has become less popular"
+    assert pronoun_arm(said, "group IV had shorter extubation times", arms.side) == said
+    assert pronoun_arm("it had higher pain scores", "group IV had shorter extubation times", arms.side).startswith("group IV")
