@@ -2,9 +2,9 @@
 
 In 'A added to B (vs B alone)' every arm receives B: an arm, a group's definition or a comparison's side is the
 intervention's when it names A (alone or with B), and the comparator's when it names B only. The intervention's
-short names are read from its first component ('ketorolac added to lidocaine' -> 'lidocaine' by its drug word,
-'ramosetron plus dexamethasone' -> 'ramosetron'), which in such a design may be the base itself: the group given
-B alone then reads as the intervention. ``arm_names`` gives the arm reader the intervention without the base's
+short names are read from its first component ('ramosetron plus dexamethasone' -> 'ramosetron'), which in such a design may be the base itself: the group given
+B alone then reads as the intervention. ``alone_arms`` finds B (moved here from ``arms``, with ``NAME_FILLER``,
+the words of a name that identify nothing); ``arm_names`` gives the arm reader the intervention without the base's
 names and with the added drugs named; dose and route readers keep every name (the base's dose is no one's
 intervention dose, but they read their own rules for that).
 """
@@ -37,3 +37,29 @@ def arm_names(intervention: Intervention, name: str, base: list[str]) -> Interve
         return None
     synonyms = tuple(dict.fromkeys([s for s in intervention.synonyms if s.lower() not in bases] + [added]))
     return None if synonyms == intervention.synonyms else replace(intervention, synonyms=synonyms)
+
+
+# Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
+NAME_FILLER = frozenset(
+    """and or of with for before after during the a an in on to plus versus vs via by from alone combined combination
+    therapy therapies treatment treatments program programme programs intervention interventions group groups arm
+    session sessions class classes administration administered dose doses dosing single daily twice once high low
+    standard usual intravenous oral topical local subcutaneous intramuscular epidural intrathecal intranasal
+    inhaled transdermal injection injections infusion infusions solution tablet tablets capsule capsules extract
+    preoperative postoperative intraoperative perioperative preventive preemptive pre-emptive based new""".split())
+
+
+_ALONE, _ADD_ON = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I), re.compile(
+    r"\b(added to|adjuvants? to|add-on|in addition to|plus|combined with|in combination|with)\b|\+", re.I)
+_ONLY_ARM = re.compile(r"(?<![\w-])([A-Za-z][\w-]{1,30}) (?:alone|only) \(", re.I)  # 'fentanyl-based IV-PCA only (IV-PCA group'
+
+
+def alone_arms(name: str, text: str) -> list[str]:
+    """The base treatment an add-on is compared with, as the name's comparator or the abstract defines it:
+    'IV-PCA' in 'dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)'."""
+    bracket = " ".join(m.group(0) for m in BRACKETED_COMPARATOR.finditer(name))
+    own = BRACKETED_COMPARATOR.sub(" ", name)
+    if not _ADD_ON.search(own) or re.search(r"\b(alone|only)\b", own, re.I):
+        return []  # no add-on design ('lidocaine spray alone (vs spray plus viscous solution)' is the base itself)
+    found = [m.group(1) for m in _ALONE.finditer(bracket)] + [m.group(1) for m in _ONLY_ARM.finditer(text)]
+    return [w for w in dict.fromkeys(found) if w.lower() not in NAME_FILLER]
