@@ -66,10 +66,18 @@ def initials_abbreviations(text: str, name: str) -> list[str]:
     out = []
     for spelled, abbr in defined_abbreviations(text):
         words = re.findall(r"[A-Za-z]+", spelled)[-len(abbr):]
-        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr \
-                and all(w.lower() in name_words or w.lower().rstrip("s") in name_words for w in words):
+        named = [w.lower() in name_words or w.lower().rstrip("s") in name_words for w in words]
+        if len(words) == len(abbr) and "".join(w[0] for w in words).upper() == abbr and (all(named) or (
+                len(words) >= 3 and all(named[:-1]) and words[-1].lower() in _GENERIC_HEADS)):
             out.append(abbr)
     return out
+
+
+# Head nouns by which an abstract may name the intervention's kind of treatment rather than the treatment itself:
+# 'single incision laparoscopic surgery (SILS)' for 'single incision laparoscopic cholecystectomy' (blind2
+# PMC3868679, whose 'SILS cholecystectomy (group 1)' was read as a comparator's definition).
+_GENERIC_HEADS = frozenset("surgery surgeries technique techniques procedure procedures approach therapy treatment "
+                           "method operation".split())
 
 
 _CAPITALS = re.compile(r"(?<![\w-])([A-Z]{3,6})s?(?![\w-])")

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.design_cues import FUTURE_TRIAL
@@ -29,9 +29,10 @@ _GIVEN_TO = re.compile(r"\b(?:added|given|administered|applied)?\s?\bto\s(?:the\
 # 'when compared to group D.' uses the label: its 'to' gives the group nothing (batch 5 29197345, 'compared with' <-> 'to').
 _COMPARED_TO = re.compile(r"\b(?:compared|comparison|relative|similar|superior|inferior|equivalent|due)\sto\s(?:the\s)?$", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
-# A dose given 'in group X': 'morphine 4 mg in Group M;', 'fentanyl 20 mcg (0.4 ml) ... in group III'.
-_GIVEN_IN = re.compile(r"\bin\s(?:the\s)?$", re.I)
-_DOSE = re.compile(r"\d\s?(?:mg|mcg|µg|μg|ug|ml|mL|IU|units?)\b")
+# A dose given 'in group X' or 'for group X': 'morphine 4 mg in Group M;', 'fentanyl 20 mcg (0.4 ml) ... in group
+# III', '4 ng/ml remifentanil + 0.2 ng/ml sufentanil for group I;' (a target concentration per group).
+_GIVEN_IN = re.compile(r"\b(?:in|for)\s(?:the\s)?$", re.I)
+_DOSE = re.compile(r"\d\s?(?:mg|mcg|µg|μg|ug|ng|ml|mL|IU|units?)\b")
 _BRACKET = re.compile(r"\([^()]*\)")
 _RESULT_BRACKET = re.compile(r"\s*\((?:[^()]*?(?:\b[Pp]\s?[<=>≤]|±)|\s*\d+(?:\.\d+)?\s?%(?: of (?:the )?(?:patients|subjects|"
                              r"cases))?\s*\))")
@@ -198,3 +199,44 @@ def label_regex(labels: set[str], bare: list[str] | set[str]) -> re.Pattern[str]
     if bare:
         parts.append(r"\b(?:%s)\b" % "|".join(re.escape(t) for t in longest_first(bare)))
     return re.compile("|".join(parts))
+
+
+# 'it' / 'they' as the subject of a result clause: 'it also had higher restlessness and pain scores'. Only before a
+# verb of having or showing (not an auxiliary: 'it has become less popular'), so that an expletive 'it' ('it was noted
+# that ...') and a result's own subject ('it remained lower at 24 h', the outcome) are left alone.
+_PRONOUN_SUBJECT = re.compile(
+    r"\W*(?:(?:and|but|yet|whereas|while|although)\s)?(?P<p>it|they)\s(?:(?:also|still|even|however|additionally),?\s)?"
+    r"(?=(?:ha[sd]|have)\b(?!\s(?:\w+ly\s)?(?:been|become|\w+ed|shown|taken|given|gotten)\b)|(?:showed?|shows|demonstrated|"
+    r"exhibited|experienced|reported|required|needed|achieved|(?:was|were) associated)\b)", re.I)
+# What may stand before the arm that is a clause's subject: a leading conjunction, an article, 'patients in'.
+_BEFORE_SUBJECT = re.compile(r"\W*(?:(?:although|though|while|whereas|but|and|however|moreover|also|the|all|patients|"
+                             r"subjects|participants|those|in|of|receiving|given|treated|with),?\s+)*$", re.I)
+_COMPARISON_WORD = re.compile(r"\b(?:compared (?:with|to)|versus|vs\.?|than|in comparison (?:with|to)|relative to)\s", re.I)
+
+
+def pronoun_arm(clause: str, previous: str, side: Callable[[str], str | None]) -> str:
+    """``clause`` with a subject 'it' / 'they' replaced by the arm that is the subject of ``previous``.
+
+    'Although group IV had shorter ... times compared with the other groups, it also had higher restlessness and
+    pain scores' (blind2 PMC3570228): 'it' is group IV, whose pain the clause reports; read as written the clause
+    names no arm, and its direction was credited to the intervention by default. Unchanged unless ``clause`` names
+    no arm and the previous clause's subject (before its comparison word) is one arm, named first."""
+    m = _PRONOUN_SUBJECT.match(clause)
+    if not m or side(clause) is not None:
+        return clause
+    subject = _COMPARISON_WORD.split(previous, maxsplit=1)[0]
+    arm = _subject_arm(subject, side)
+    return clause if arm is None else clause[:m.start("p")] + arm + clause[m.end("p"):]
+
+
+def _subject_arm(subject: str, side: Callable[[str], str | None]) -> str | None:
+    """The shortest words naming one arm that open ``subject`` (after a conjunction or 'patients in'), or None."""
+    ends = [w.end() for w in re.finditer(r"\w+", subject)]
+    end = next((e for e in ends if side(subject[:e]) is not None), None)
+    if end is None or side(subject[:end]) not in ("intervention", "comparator"):
+        return None
+    which = side(subject[:end])
+    start = next(s.start() for s in reversed(list(re.finditer(r"\w+", subject[:end]))) if side(subject[s.start():end]) == which)
+    if not _BEFORE_SUBJECT.match(subject[:start]) or side(subject) != which:
+        return None
+    return subject[start:end]

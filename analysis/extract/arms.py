@@ -28,6 +28,7 @@ from ketamine_evidence.analysis.extract.arm_definitions import (DEFINITION_BEFOR
 from ketamine_evidence.analysis.extract.arm_definitions import initial_of as _initial, label_regex as _label_regex
 from ketamine_evidence.analysis.extract.arm_abbreviations import (BRACKETED_COMPARATOR, initials_abbreviations,
                                                                   intervention_abbreviations, other_arm_abbreviations)
+from ketamine_evidence.analysis.extract.arm_components import NAME_FILLER as _NAME_FILLER, alone_arms as _alone_arms, arm_names
 from ketamine_evidence.analysis.extract.arm_statements import other_of_two, stated_ties
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
@@ -128,15 +129,17 @@ def article_arms(ctx: "Context") -> Arms:
     if cached is not None:
         return cached
     text = ctx.text
-    pattern = ctx.intervention.pattern
-    if not ctx.intervention.mentioned_in(text):
-        pattern = word_pattern(ctx.intervention.given_name or ctx.intervention.name, text) or pattern
     name = ctx.intervention.given_name or ctx.intervention.name
-    extra = initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)]
+    base = _alone_arms(name, text)  # 'ramosetron' in 'ramosetron plus dexamethasone (vs ramosetron alone)' names no arm
+    pattern = (base and arm_names(ctx.intervention, name, base) or ctx.intervention).pattern
+    if not ctx.intervention.mentioned_in(text):
+        pattern = word_pattern(name, text) or pattern
+    extra = initials_abbreviations(text, name) + [w for w in _group_words(text, name) if not pattern.search(w)
+                                                  and w.lower() not in {b.lower() for b in base}]  # 'the ramosetron group'
     if extra:  # the abbreviation or group word becomes one of the intervention's names
         pattern = _with_names(pattern.pattern, pattern.flags, tuple(extra), getattr(pattern, "keys", ()))
     arms = arms_for(text, pattern)
-    alone = [w for w in _alone_arms(name, text) if not pattern.search(w)]
+    alone = [w for w in base if not pattern.search(w)]
     if alone:  # the base treatment alone plays the part of no treatment (additions rule g)
         arms = replace(arms, placebo_controlled=True, base=re.compile(
             r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(w) for w in alone), re.I))
@@ -154,22 +157,6 @@ def article_arms(ctx: "Context") -> Arms:
 def _with_names(pattern: str, flags: int, extra: tuple[str, ...], keys: tuple[str, ...]) -> re.Pattern[str]:
     source = r"%s|\b(?:%s)\b" % (pattern, "|".join(map(re.escape, extra)))  # ``LowerPattern``), run in lower case
     return fast(Deferred(source, flags), (*keys, *(w.lower() for w in extra))) if keys else re.compile(source, flags)
-
-
-_ALONE, _ADD_ON = re.compile(r"\b([A-Za-z][\w-]{3,30}) alone\b", re.I), re.compile(
-    r"\b(added to|adjuvants? to|add-on|in addition to|plus|combined with|in combination|with)\b|\+", re.I)
-_ONLY_ARM = re.compile(r"(?<![\w-])([A-Za-z][\w-]{1,30}) (?:alone|only) \(", re.I)  # 'fentanyl-based IV-PCA only (IV-PCA group'
-
-
-def _alone_arms(name: str, text: str) -> list[str]:
-    """The base treatment an add-on is compared with, as the name's comparator or the abstract defines it:
-    'IV-PCA' in 'dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)'."""
-    bracket = " ".join(m.group(0) for m in BRACKETED_COMPARATOR.finditer(name))
-    own = BRACKETED_COMPARATOR.sub(" ", name)
-    if not _ADD_ON.search(own) or re.search(r"\b(alone|only)\b", own, re.I):
-        return []  # no add-on design ('lidocaine spray alone (vs spray plus viscous solution)' is the base itself)
-    found = [m.group(1) for m in _ALONE.finditer(bracket)] + [m.group(1) for m in _ONLY_ARM.finditer(text)]
-    return [w for w in dict.fromkeys(found) if w.lower() not in _NAME_FILLER]
 
 
 def _group_words(text: str, name: str) -> list[str]:
@@ -198,16 +185,6 @@ def _group_words(text: str, name: str) -> list[str]:
 _ARM_WORD = re.compile(r"\b([A-Za-z][\w/-]{2,30})\s(?:group|arm)s?\b")
 # 'the LP group': a run of capitals is the initials' arm where the whole run is the initials (no pattern compiled per name)
 _CAPITALS_ARM = re.compile(r"\b([A-Z]+)\s(?:group|arm)s?\b")
-
-
-# Words of an intervention's name that do not identify it: function words, routes, regimen and generic nouns.
-_NAME_FILLER = frozenset(
-    """and or of with for before after during the a an in on to plus versus vs via by from alone combined combination
-    therapy therapies treatment treatments program programme programs intervention interventions group groups arm
-    session sessions class classes administration administered dose doses dosing single daily twice once high low
-    standard usual intravenous oral topical local subcutaneous intramuscular epidural intrathecal intranasal
-    inhaled transdermal injection injections infusion infusions solution tablet tablets capsule capsules extract
-    preoperative postoperative intraoperative perioperative preventive preemptive pre-emptive based new""".split())
 
 
 def word_pattern(name: str, text: str) -> re.Pattern[str] | None:

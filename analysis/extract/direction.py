@@ -38,6 +38,7 @@ from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exp
     CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
 )
 from ketamine_evidence.analysis.extract import arm_changes
+from ketamine_evidence.analysis.extract.arm_definitions import pronoun_arm
 from ketamine_evidence.analysis.extract.outcome_scope import without_other_outcome
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.time_frame import clause_frames
@@ -305,6 +306,7 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple
             continue  # '..., otherwise longer opioid titration due to higher pain scores might delay discharge': what
             # would follow without the advice, no result
         clause = pain_item(written)  # 'a higher success rate, longer duration ..., less intra-operative pain'
+        clause = pronoun_arm(clause, parts[k - 1], arms.side) if k else clause  # '..., it also had higher pain scores'
         polarity = arms.polarity(clause) or sentence_polarity or ("lower_better" if evaluation else None)
         own = arms.pain_outcome(clause) or (evaluation and bool(EVALUATION.search(clause) or NON_INFERIORITY.search(clause)))
         exception = bool(EXCEPT.match(clause) and prev is not None and (own or time_mentions(clause)))
