@@ -31,9 +31,12 @@ from pathlib import Path
 from typing import Any
 
 from ketamine_evidence.analysis.extract.direction import (
-    BASELINE_ONLY, COMPARE, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, _paired_arms, _significance, clauses, orientation,
-    numeric_direction, other_subject, raw_direction, taken_back,
+    BASELINE_ONLY, COMPARE, NON_FINDING, PLACEBO_LIKE, WITHIN, Arms, _is_between, orientation, numeric_direction, other_subject,
+    raw_direction,
 )
+from ketamine_evidence.analysis.extract.clause_split import clauses
+from ketamine_evidence.analysis.extract.paired_clauses import _paired_arms
+from ketamine_evidence.analysis.extract.significance import _significance, taken_back
 from ketamine_evidence.analysis.evaluation.ei_arms import (  # noqa: F401 - prompt_arms, _combination re-exported
     _ALONE, _COMBINED, _combination, prompt_arms,
 )

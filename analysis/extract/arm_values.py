@@ -18,7 +18,8 @@ import re
 
 from ketamine_evidence.analysis.extract.arms import Arms
 from ketamine_evidence.analysis.extract.comparisons import (LEADING_COMPARE, _FLIP, _PARENS, _first_named_is_intervention,
-                                                              _significance, orientation, raw_direction)
+                                                              orientation, raw_direction)
+from ketamine_evidence.analysis.extract.significance import _significance
 
 
 def sentence_direction(clause: str, arms: Arms) -> str | None:

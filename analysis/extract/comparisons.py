@@ -1,10 +1,8 @@
-"""Comparisons inside one clause: significance, direction wording, and which arm the wording is about.
+"""Comparisons inside one clause: direction wording, and which arm the wording is about.
 
-- ``clauses(text)``: clause structure (but, whereas, while, however, although, otherwise, ';',
-  'without ...', a leading 'Despite / Although ...,').
 - ``direction_at`` / ``raw_direction``: 'none' (no significant difference, negated verbs such as
   'did not reduce'), 'better'/'worse' (evaluative), 'up'/'down' (the quantity), with the position of
-  the deciding word; ``_significance``: words, p-values and a difference's 95% CI.
+  the deciding word (significance itself: ``significance``; the clauses: ``clause_split``).
 - ``orientation``: +1 when the wording is about the intervention's arm, -1 when about a comparator's
   ('than' / 'compared with' marks the reference side); numbers attached to their own arm are read in
   ``arm_values`` (``numeric_direction``, ``respective_direction``, ``sentence_direction``).
@@ -22,9 +20,10 @@ from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.arms import PLACEBO_LIKE, Arms
 from ketamine_evidence.analysis.extract.negated_evaluation import equivalent_outcome, negated_benefit, negative_evaluation
 from ketamine_evidence.analysis.extract.outcomes import _ANY_PAIN, HIGHER_BETTER, LOWER_BETTER, _mask
-from ketamine_evidence.analysis.extract.text_patterns import may_hold, p_values
+from ketamine_evidence.analysis.extract.significance import SIGNIFICANT, _significance
+from ketamine_evidence.analysis.extract.text_patterns import may_hold
 
-# --- direction and significance wording --------------------------------------------------------
+# --- direction wording --------------------------------------------------------
 NO_DIFF = re.compile(
     r"\b(no (statistically |clinically )?significant ([\w-]+ ){1,2}?differences?|no statistical (\w+ )?differences?|no (noteworthy|notable|meaningful|relevant|important|appreciable|major|"
     r"apparent|detectable|discernible|substantial) ((statistical|clinical|between[- ]group|group) )?differences?|no (statistical )?evidence (of|for) "
@@ -82,7 +81,6 @@ NOT_COMPARISON = re.compile(
     r"\b(correlat\w*|linear(ly)?( (increase|decrease|rise|relation\w*))? (with|to)|(in|out of) proportion (with|to)|as a function of|(?<!pain )(?<!discomfort )associated with(?! (a |an )?(significantly |statistically significantly )?(higher|lower|greater|less|"
     r"fewer|more|increased|decreased|reduced|improved|better|worse|longer|shorter)\b)|association (with|between)|"
     r"predict\w*)\b", re.I)
-SIGNIFICANT = re.compile(r"\b(significant(ly)?|statistically|marked(ly)?)\b", re.I)
 WITHIN = re.compile(
     r"\b(in (both|all) (the )?([\w-]+ (and|or) (the )?[\w-]+ )?(groups|arms|treatment groups|study groups)|"
     r"^\s*both (the )?[\w-]+( [\w-]+)? and [\w-]+|(?<!between )(?<!among )both (the )?(groups|treatments|techniques|interventions|methods|procedures|regimens|"
@@ -95,10 +93,6 @@ BASELINE_ONLY = re.compile(
     r"pre-?procedur\w*|pre-?injection|pre-?block|admission|entry|enrol{1,2}ment) (pain |VAS |NRS |\w+ pain )?(scores?|values?|"
     r"intensity|levels?|ratings?)\b|\b(scores?|pain|intensity|values?|levels?|ratings?|VAS|NRS) at (study )?(enrol{1,2}ment|entry|admission|inclusion|randomi[sz]ation|screening)\b|"
     r"\bbefore (randomi[sz]ation|allocation|enrol{1,2}ment)\b)", re.I)
-# '..., but the difference was not statistically significant': the previous clause's difference taken back.
-TAKEN_BACK = re.compile(r"^\W*((the |this |these |such )?(difference|differences|reduction|decrease|increase|improvement|change|"
-                        r"effect)s? (between (the )?(two |both )?groups )?|(it|this|that|which|these|they) )(was|were|did) not "
-                        r"(statistically |clinically )?(significant|reach\w* (statistical )?significance)", re.I)
 # Markers of the reference side of a comparison ('lower in A than in B').
 COMPARE = re.compile(
     r"\b(than|compared (with|to)|comparing (with|to)?|in comparison (with|to)|as compared|versus|vs\.?|relative to|"
@@ -106,9 +100,6 @@ COMPARE = re.compile(
 LEADING_COMPARE = re.compile(
     r"\W*(?:when |as )?(?:compared (?:with|to)|in comparison (?:with|to)|relative to|versus|vs\.?)\s(?P<reference>[^,]{2,80}),\s",
     re.I)
-CLAUSE_SPLIT = re.compile(r",?\s(?=without (?:affecting|altering|changing|influencing|modifying|reducing|decreasing|"
-                          r"improving|increasing|any (?:effect|change|difference)|(?:an? |any )?(?:increased|increase in|higher|greater|loss of|worsening))\b)|,?\s(?=except (?:at|on|in|during|after|before|for|when|between|from)\b)|,?\s(?=with (?:comparable|similar)\b)|,\s(?=with (?:a )?(?:statistically )?significantly (?:lower|higher|less|greater|more|fewer|longer|shorter)\b)|,?\s(?=with no (?:significant |"
-                          r"statistically significant )?(?:increase|decrease|rise)s?\b)|;\s|(?<=\d\))\s+and\s+|,?\s\b(?:but|whereas|while|however|although|otherwise)\b,?\s|,\s(?:and\s)?also\s", re.I)
 # A comparison between subgroups of the participants (sexes, age groups, responders) is not one between arms.
 SUBGROUPS = re.compile(r"\b(age (groups|classes|classifications|categories)|classified age|subgroups?|"
                        r"(between|among) (the )?([\w-]+ )?(sexes|genders|men and women|males? and females?|women and men|"
@@ -134,47 +125,6 @@ RATING = re.compile(rf"(?<=%) {_DEGREE}(?:better|worse)(?: (?:or|and) {_DEGREE}?
 REVERSED = re.compile(r"\b(revers(ed|es|al)|the opposite|opposite (was|were))\b", re.I)
 WITHOUT = re.compile(r"\s*without\b", re.I)
 NOT_CLAUSE = re.compile(r"^\s*(not|no longer|none)\b", re.I)
-
-
-# 'not significant', 'did not have a statistically superior effect', 'no statistically significant'.
-_NEGATED_SIGNIFICANCE = re.compile(r"\b(not|no|non|without)\W+((a|an|any|have|has|had|show|reach|achieve)\W+){0,2}"
-                                   r"(statistically|significant)", re.I)
-
-
-@per_article  # per clause of one article: asked by several readers
-def taken_back(finding: str, following: str) -> bool:
-    """Whether ``following`` takes back the difference ``finding`` reports without stated significance ('X was
-    prolonged in group II ..., but the difference was not significant'); one test for pain_effect and the Evidence
-    Inference reading."""
-    return bool(TAKEN_BACK.search(following)) and _significance(finding) != "sig"
-
-
-def _significance(text: str) -> str | None:
-    """'sig' if the clause states significance (words or p < 0.05), 'ns' if only p > 0.05, else None."""
-    ps = p_values(text)
-    if SIGNIFICANT.search(text) and not _NEGATED_SIGNIFICANCE.search(text):
-        return "sig"
-    if any(op in "<=" and v <= 0.05 for op, v in ps):
-        return "sig"
-    if ps and all((op == ">" and v >= 0.05) or (op == "=" and v > 0.05) for op, v in ps):
-        return "ns"
-    ci = _CI.search(text)  # a difference's 95% CI that excludes 0, a ratio's that excludes 1
-    if ci:
-        low, high = (float(ci.group(k).replace("\u2212", "-").replace("\u2013", "-").replace(" ", "")) for k in ("low", "high"))
-        if low <= high:
-            if _RATIO.search(text[:ci.start()]):  # 'The hazard ratio for MI with E+P was 1.13 (95% CI 0.68-1.89)'
-                return "sig" if low > 1 or high < 1 else "ns"
-            return "sig" if low * high > 0 else "ns"
-    return None
-
-
-# A ratio named before the CI in the clause (odds, risk, hazard, rate, prevalence ratio; OR / RR / HR / IRR): its
-# CI excludes 1, not 0, when the arms differ (EI-read: such CIs were read as a difference's, round 14).
-_RATIO = re.compile(r"\b(?:(?i:ratios?)|a?OR|a?RR|IRR|a?HR)\b")
-
-
-_CI = re.compile(r"\b95\s?%\s?(?:CI|confidence interval)[,:]?\s?(?P<low>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)\s?"
-                 r"(?:to|,|;|\u2013|-)\s?(?P<high>[-\u2212\u2013]?\s?\d+(?:\.\d+)?)", re.I)
 
 
 # The reference of a change over time: 'compared with baseline / the preoperative values / pretest'.
@@ -348,47 +298,6 @@ def pain_direction(direction: str | None, polarity: str | None) -> str | None:
         return "no_difference"
     good = "down" if polarity == "lower_better" else "up"
     return "better" if direction == good else "worse"
-
-
-# A leading participial phrase ending at a comma before the main clause's subject; its own direction words
-# ('reducing the transmission ...') are about a mechanism, not the comparison the sentence reports.
-_PARTICIPIAL = re.compile(r"([A-Z][a-z]+ing\b[^,;()]{3,150}),\s(?!and\b|or\b|but\b|which\b|respectively\b)")
-
-
-_ARM_COUNT = re.compile(r"\(\s?n\s?=\s?\d+\s?\)")
-
-
-def clauses(text: str) -> list[str]:
-    """Split a sentence into clauses at 'but', 'whereas', 'however', ';' and after a leading 'Despite ...,'."""
-    head: list[str] = []
-    m = re.match(r"((?:Despite|Although|Though|While|Whereas) (?:\([^)]*\)|[^;(]){3,200}?),\s(?=(no|there|the|we|it|they|this|these|"
-                 r"those|a|an|both|only|all|when|significant\w*)\b)", text)
-    if m:
-        head, text = [m.group(1)], text[m.end():]
-    else:  # 'Changing the muscle tone and reducing afferent transmission, lidocaine causes ...': a participial adjunct
-        m = _PARTICIPIAL.match(text)
-        if m and (DOWN.search(m.group(1)) or UP.search(m.group(1))):
-            head, text = [m.group(1)], text[m.end():]
-    protected = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), text)  # '(P = 0.32; ANOVA)'
-    # an arm's count is no result item: 'lower in group R (n = 36) and group RD, than in group C' is one clause
-    protected = _ARM_COUNT.sub(lambda m: m.group(0)[:-1] + "\x01", protected)
-    if not may_split(protected):
-        parts = [protected.replace("\x00", ";").replace("\x01", ")")] if protected.strip() else []  # the split's one part
-        return head + (parts or [text])
-    parts = [p.replace("\x00", ";").replace("\x01", ")") for p in CLAUSE_SPLIT.split(protected) if p and p.strip()]
-    return head + (parts or [text])
-
-
-# ``CLAUSE_SPLIT`` tries its alternatives at every space (some 35 microseconds a sentence); each of its matches holds,
-# in lower case, one of these literals (or both ')' and 'and'); ``may_hold`` minds the characters ``re.I`` folds.
-_SPLIT_KEYS = ("without", "except", "with comparable", "with similar", "significantly", "with no", ";", "but",
-               "whereas", "while", "however", "although", "otherwise", "also")
-
-
-def may_split(text: str) -> bool:
-    """False only where ``CLAUSE_SPLIT`` cannot match ``text`` (a cheap pre-check before the split)."""
-    low = text.lower()
-    return may_hold(text, _SPLIT_KEYS, low) or (")" in low and "and" in low)  # '(n = 12) and' (a bracket, 'and')
 
 
 # Every ``THRESHOLD`` match holds one of these: 'or equal to', 'or higher than', 'at least', '≥'.

@@ -12,9 +12,10 @@ to first analgesic or more relief is better).
 Used by the pain-effect and duration extractors and, unchanged, by the Evidence Inference
 evaluation (``analysis/evaluation/evidence_inference.py``).
 
-The mechanisms live in their own modules and are re-exported here: ``arms`` (which group is the
-intervention), ``outcomes`` (pain outcome and polarity), ``comparisons`` (clauses, significance,
-direction wording, orientation), ``arm_values`` (numbers per arm).
+The mechanisms live in their own modules (the most used re-exported here): ``arms`` (which group is the
+intervention), ``outcomes`` (pain outcome and polarity), ``clause_split`` (clauses), ``significance``,
+``comparisons`` (direction wording, orientation), ``arm_values`` (numbers per arm), ``paired_clauses`` (one
+comparison told in two clauses).
 """
 
 from __future__ import annotations
@@ -24,22 +25,24 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.arms import (  # noqa: F401 - re-exported
-    GENERIC_INTERVENTION_ARM, PLACEBO_LIKE, TREATED_SIDE, Arms, article_arms, arms_for,
+    GENERIC_INTERVENTION_ARM, PLACEBO_LIKE, Arms, article_arms, arms_for,
 )
 from ketamine_evidence.analysis.extract.comparisons import (  # noqa: F401 - re-exported
-    BASELINE_ONLY, BETTER, CLAUSE_SPLIT, HEALTHY_CONTROLS, SUBGROUPS, THRESHOLD, COMPARE, DOWN, NO_DIFF, NOT_CLAUSE, NOT_COMPARISON, REVERSED, SIGNIFICANT,
-    TAKEN_BACK, UP, _PARENS, WITHIN, WITHOUT, WORSE, _is_between, _significance, clauses, direction_at, local_polarity,
-    orientation, pain_direction, raw_direction, taken_back,
+    BASELINE_ONLY, HEALTHY_CONTROLS, SUBGROUPS, COMPARE, NOT_CLAUSE, NOT_COMPARISON, REVERSED, _PARENS, WITHIN, WITHOUT,
+    _is_between, direction_at, local_polarity, orientation, pain_direction, raw_direction,
 )
 from ketamine_evidence.analysis.extract.arm_values import (  # noqa: F401 - re-exported
     numeric_direction, respective_direction, sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import (  # noqa: F401 - re-exported
-    CONDITION_PAIN, HIGHER_BETTER, LOWER_BETTER, NOT_PAIN_OUTCOME, _mask, is_pain_outcome, outcome_polarity, pain_item,
+    CONDITION_PAIN, is_pain_outcome, outcome_polarity, pain_item,
 )
 from ketamine_evidence.analysis.extract import arm_changes
 from ketamine_evidence.analysis.extract.arm_definitions import pronoun_arm
+from ketamine_evidence.analysis.extract.clause_split import clauses
 from ketamine_evidence.analysis.extract.outcome_scope import without_other_outcome
+from ketamine_evidence.analysis.extract.paired_clauses import _paired_arms, _span
+from ketamine_evidence.analysis.extract.significance import _significance, taken_back
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.time_frame import clause_frames
 
@@ -93,7 +96,6 @@ EVALUATION = re.compile(r"\b(was|were|is|are|be|been|proved|proven)\s(not\s|no\s
                         r"significantly\s|highly\s)?(superior|inferior|(?<!cost-)effective|efficacious|better|worse)\b", re.I)
 
 
-
 # The spread of a measure ('ranged from -0.8 to 2.6').
 _RANGE = re.compile(r"\brang(ed|es|ing) (from |between )?[-\u2013\u2212]?\s?\d", re.I)
 # An outcome item with its statistic and nothing else ('pain (p≤0.001)'), split off a list of outcomes at '(p...) and'.
@@ -116,96 +118,6 @@ class Verdict:
     vs_active: bool = False
     section: str | None = None
     extra: dict = field(default_factory=dict)
-
-
-
-_CHANGE_STEM = re.compile(r"\b(decreas|reduc|declin|improv|increas|relie|drop)\w*", re.I)
-_CLAUSE_VALUE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?%")
-
-
-def _span(text: str, pair: tuple[str, str]) -> str:
-    """The words of ``text`` from the first clause of ``pair`` to the end of the second."""
-    start = text.find(pair[0])
-    end = text.find(pair[1], max(start, 0))
-    return text[start:end + len(pair[1])] if start >= 0 and end >= 0 else f"{pair[0]}, {pair[1]}"
-
-
-def _paired_arms(parts: list[str], arms: Arms, originals: dict[str, tuple[str, str]] | None = None) -> list[str]:
-    """'Dogs given meloxicam showed an average decrease of pain of 28.3%, whereas dogs given placebo showed an
-    average decrease of pain of 8.3%': two clauses, one arm each, the same change and one percentage each, are
-    one comparison: the intervention's clause is returned with ', more / less effective than the comparator:
-    28.3% vs 8.3%' appended, so that the classifier reads which arm changed more; other clauses unchanged.
-    ``originals`` maps each joined reading back to the abstract's words (the evidence shown to a reader). Clauses
-    that each give one arm's value with the P value after both are joined as well (``_values_of_both_arms``)."""
-    if len(parts) < 2:
-        return parts
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        a = parts[i]
-        b = parts[i + 1] if i + 1 < len(parts) else None
-        joined = _pair(a, b, arms) if b is not None else None
-        if joined is not None:
-            out.append(joined)
-            if originals is not None:
-                originals[joined] = (a, b)
-            i += 2
-        else:
-            out.append(a)
-            i += 1
-    return out
-
-
-def _one_arm_each(a: str, b: str, arms: Arms) -> bool:
-    """One clause names only the intervention, the other only a comparator."""
-    ia, ib = arms.is_intervention(a) and not arms.is_comparator(a), arms.is_intervention(b) and not arms.is_comparator(b)
-    pa, pb = arms.is_comparator(a) and not arms.is_intervention(a), arms.is_comparator(b) and not arms.is_intervention(b)
-    return bool((ia and pb) or (pa and ib))
-
-
-_VALUE = re.compile(r"\d")
-
-
-def _values_of_both_arms(a: str, b: str, arms: Arms) -> str | None:
-    """'Heparin was discontinued in 24/73 (33%) of patients whereas citrate was discontinued in 5/66 (8%) of patients
-    (P < 0.001)', 'There were 12 (37.7%) cases ... in the control group, while only 3 (10.3%) in the yoga group, resulting
-    in a highly significant difference': a 'whereas / while' split left each arm's value in its own clause with no
-    direction word; joined, ``numeric_direction`` compares the two values (EI-read 12282; 12531 is joined too but its
-    outcome goes by its abbreviation). Not where the first clause has a P value of its own."""
-    if not (_VALUE.search(a) and _VALUE.search(b)) or raw_direction(a) is not None or raw_direction(b) is not None \
-            or _significance(a) is not None:  # the first clause's own P value: a finding of its own
-        return None
-    if COMPARE.search(a) or COMPARE.search(b) or not _one_arm_each(a, b, arms):
-        return None
-    joined = f"{a.rstrip(' ,.')} and {b}"
-    return joined if numeric_direction(joined, arms) in ("up", "down") else None
-
-
-def _pair(a: str, b: str, arms: Arms) -> str | None:
-    values = _values_of_both_arms(a, b, arms)
-    if values is not None:
-        return values
-    ca, cb = _CHANGE_STEM.search(a), _CHANGE_STEM.search(b)
-    if not (ca and cb and ca.group(1).lower() == cb.group(1).lower()) or COMPARE.search(a) or COMPARE.search(b):
-        return None
-    va, vb = _CLAUSE_VALUE.findall(a), _CLAUSE_VALUE.findall(b)
-    if len(va) != 1 or len(vb) != 1:
-        return None
-    ia, ib = arms.is_intervention(a) and not arms.is_comparator(a), arms.is_intervention(b) and not arms.is_comparator(b)
-    pa, pb = arms.is_comparator(a) and not arms.is_intervention(a), arms.is_comparator(b) and not arms.is_intervention(b)
-    if not ((ia and pb) or (pa and ib)):
-        return None
-    ours, theirs = (float(va[0]), float(vb[0])) if ia else (float(vb[0]), float(va[0]))
-    if ours == theirs:
-        return None
-    if ca.group(1).lower() == "increas":  # more of a good outcome is better, more pain worse
-        if arms.polarity(a) is None:
-            return None
-        better = (ours > theirs) == (arms.polarity(a) == "higher_better")
-    else:
-        better = ours > theirs  # a larger decrease / improvement / relief
-    verdict = "more effective" if better else "less effective"
-    return f"{(a if ia else b).rstrip(' .')}, {verdict} than the comparator: {ours:g}% vs {theirs:g}%"
 
 
 _NON_INFERIORITY_OF = re.compile(r"\bnon-?inferiority of (?P<subject>[^.;]{1,60}?)\s(to|versus|vs\.?|compared|over)\b",

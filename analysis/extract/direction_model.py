@@ -32,9 +32,8 @@ from typing import Sequence
 
 from ketamine_evidence.analysis.extract.arms import Arms
 from ketamine_evidence.analysis.extract.arm_values import numeric_direction, respective_direction
-from ketamine_evidence.analysis.extract.comparisons import (
-    BASELINE_ONLY, WITHIN, _is_between, _significance, orientation, raw_direction,
-)
+from ketamine_evidence.analysis.extract.comparisons import BASELINE_ONLY, WITHIN, _is_between, orientation, raw_direction
+from ketamine_evidence.analysis.extract.significance import _significance
 
 MODEL_FILE = "direction_model.json"
 CLASSES = ("up", "down", "none")

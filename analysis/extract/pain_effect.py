@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_conclusions
 from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
-    COMPARE, NON_FINDING, Verdict, _significance, article_arms, clause_verdicts, pain_direction, raw_direction,
+    COMPARE, NON_FINDING, Verdict, article_arms, clause_verdicts, pain_direction, raw_direction,
     sentence_direction,
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
@@ -24,6 +24,7 @@ from ketamine_evidence.analysis.extract.pain_reader import reread
 from ketamine_evidence.analysis.extract.pain_sections import (CONCLUDING, INLINE_HEADING, MEASURING,  # noqa: F401
                                                               SKIP_SECTIONS, label_kinds, sections)
 from ketamine_evidence.analysis.extract.protocols import is_protocol
+from ketamine_evidence.analysis.extract.significance import _significance
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.time_frame import refers_back, sentence_frame
 from ketamine_evidence.analysis.records import Finding

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUREMENT, unlabelled_background,
                                                               unlabelled_conclusions)
-from ketamine_evidence.analysis.extract.direction import _significance
+from ketamine_evidence.analysis.extract.significance import _significance
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context

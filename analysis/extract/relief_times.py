@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ketamine_evidence.analysis.extract.comparisons import _significance
+from ketamine_evidence.analysis.extract.significance import _significance
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
 # The words between a result's clause and a further time point of the same list: ', and at', ' and', ', '.

@@ -6,7 +6,7 @@ group ..., and function better', 'During the postoperative 48 h, there was a mar
 requirements ..., lower postoperative pain scores, ...', 'After 12 weeks of treatment, the X group reported ...'.
 Such an opening adverbial governs every result clause after it in the sentence, until another clause opens with a
 frame of its own ('..., but at 12 months the difference was no longer significant'). A clause that states no time
-of its own takes the frame in force; the clause splitter (``comparisons.clauses``) would otherwise leave it undated
+of its own takes the frame in force; the clause splitter (``clause_split.clauses``) would otherwise leave it undated
 or date it with the times of a neighbouring clause.
 
 A following sentence that refers back to the frame ('At this time point, ...', 'At that time, ...') continues it.

@@ -8,15 +8,6 @@ from ketamine_evidence.analysis.extract import comparisons, direction
 from ketamine_evidence.analysis.extract.arms import Arms
 
 
-def test_a_ratios_ci_is_read_against_one() -> None:
-    """EI-read 11517: a hazard ratio's CI spanning 1 is no significant difference (it was read as a difference's CI)."""
-    text = ("The hazard ratio for myocardial infarction/coronary death with estrogen plus progestin was 1.13 (95% "
-            "confidence interval 0.68–1.89) among non-users of COX inhibitors")
-    assert comparisons._significance(text) == "ns"
-    assert comparisons._significance("adjusted odds ratio 2.53 (95%CI 1.76 to 3.08)") == "sig"
-    assert comparisons._significance("the mean difference was 1.2 (95% CI 0.5 to 2.0)") == "sig"
-
-
 def test_no_difference_wordings() -> None:
     """EI-read 11702, 12880, 11369."""
     assert comparisons.raw_direction("The between-group difference in mean worse eye IOP was <0.4 mm Hg at all time points "

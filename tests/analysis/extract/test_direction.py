@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ketamine_evidence.analysis.extract import direction, extract_findings, make_context
+from ketamine_evidence.analysis.extract.clause_split import clauses
+from ketamine_evidence.analysis.extract.significance import _significance
 from ketamine_evidence.analysis.records import Article, Section
 
 
@@ -36,7 +38,7 @@ def test_outcome_polarity() -> None:
 def test_clauses_split_at_contrasts_but_not_inside_brackets() -> None:
     text = ("While ketamine alone did not change the pain threshold (P = 0.32; ANOVA), when it was added to "
             "fentanyl the threshold rose more than with fentanyl alone (P < 0.01).")
-    parts = direction.clauses(text)
+    parts = clauses(text)
     assert parts[0].endswith("(P = 0.32; ANOVA)")
     assert parts[1].startswith("when it was added")
 
@@ -111,10 +113,10 @@ def test_more_no_difference_wordings(clause: str, expected: str) -> None:
 
 
 def test_confidence_interval_gives_significance() -> None:
-    assert direction._significance("difference -1.1; 95% CI -1.8 to -0.4") == "sig"
-    assert direction._significance("difference -0.3 (95% CI, -0.9 to 0.4)") == "ns"
-    assert direction._significance("odds ratio 2.1 (95% CI 0.8 to 3.4)") == "ns"  # a ratio's CI is judged against 1
-    assert direction._significance("odds ratio 2.1 (95% CI 1.3 to 3.4)") == "sig"  # (round 14; it was left unread)
+    assert _significance("difference -1.1; 95% CI -1.8 to -0.4") == "sig"
+    assert _significance("difference -0.3 (95% CI, -0.9 to 0.4)") == "ns"
+    assert _significance("odds ratio 2.1 (95% CI 0.8 to 3.4)") == "ns"  # a ratio's CI is judged against 1
+    assert _significance("odds ratio 2.1 (95% CI 1.3 to 3.4)") == "sig"  # (round 14; it was left unread)
     a = article("Duloxetine", ("RESULTS", "The mean reduction in pain was 2.1 points with duloxetine and 1.0 with "
                                           "placebo (difference -1.1; 95% CI -1.8 to -0.4)."))
     found = [f for f in extract_findings(a, "duloxetine")
@@ -136,7 +138,7 @@ def test_subgroup_comparisons_and_thresholds_are_not_arm_directions() -> None:
     combined = ("The combined IV sedation and local periprostatic nerve block are efficient in controlling and "
                 "limiting pain better than employing each technique alone with no significant increase in "
                 "complications incidence.")
-    assert len(direction.clauses(combined)) == 2
+    assert len(clauses(combined)) == 2
     assert [v.verdict for v in direction.clause_verdicts(combined, arms)] in ([], ["better"])
 
 
@@ -151,7 +153,7 @@ def test_a_leading_participial_phrase_is_its_own_clause() -> None:
     # PMID 22559856 (pool dev): 'reducing the transmission' is the mechanism; the finding is the reduction in pain.
     text = ("Changing the smooth muscle tone and reducing the transmission of afferent sensory pathways, lidocaine "
             "causes a significant reduction in pain.")
-    assert direction.clauses(text)[0].startswith("Changing") and len(direction.clauses(text)) == 2
+    assert clauses(text)[0].startswith("Changing") and len(clauses(text)) == 2
     arms = direction.arms_for(text, direction.re.compile("lidocaine"))
     assert [v.verdict for v in direction.clause_verdicts(text, arms)] == ["better"]
 
@@ -279,7 +281,7 @@ def test_a_negated_increase_is_no_difference(clause: str) -> None:
      "and that of Group P7.5 at 24–72 h (Table 3).", "except for 4–72 h, and that of Group P7.5 at 24–72 h (Table 3)."),
 ])
 def test_an_except_clause_is_a_clause_of_its_own(sentence: str, exception: str) -> None:
-    assert direction.clauses(sentence)[-1] == exception
+    assert clauses(sentence)[-1] == exception
 
 
 def test_a_change_in_one_arm_but_not_in_the_other_is_no_absence_of_difference() -> None:
@@ -336,19 +338,6 @@ def test_an_arm_defined_as_placebo_is_the_placebo_when_named_by_its_label() -> N
     assert [(v.verdict, v.vs_placebo, v.vs_active) for v in verdicts] == [("better", True, False)]
 
 
-def test_the_clause_split_pre_check_holds_back_no_sentence_the_split_would_cut(sentences: list[str]) -> None:
-    """``comparisons.may_split`` is False only where ``CLAUSE_SPLIT`` finds nothing (snapshot ketamine sentences, also in
-    capitals); it rules out many sentences, and a character ``re.I`` folds to an ASCII letter sends a text to the split."""
-    from ketamine_evidence.analysis.extract.comparisons import CLAUSE_SPLIT, may_split
-    texts = sentences + [t.upper() for t in sentences]
-    held = [t for t in texts if not may_split(t)]
-    assert not [t for t in held if len(CLAUSE_SPLIT.split(t)) > 1]
-    assert len(held) > len(texts) // 4
-    assert sum(len(CLAUSE_SPLIT.split(t)) > 1 for t in texts) > 20
-    odd = "pain was lower in group K, wherea\u017f it was not at 24 h"  # a long s: 'whereas' to ``re.I``
-    assert not may_split("pain was lower in group K") and may_split(odd) and len(CLAUSE_SPLIT.split(odd)) == 2
-
-
 def test_the_threshold_pre_check_holds_back_no_text_the_threshold_pattern_matches(sentences: list[str]) -> None:
     """``THRESHOLD`` (no shared key gate: it also matches '≥' alone) is run only where ``may_hold`` finds one of its
     literals: no snapshot or chronic dev sentence (PMC4307364, PMC2644667, PMC3626857) it matches is held back."""
@@ -381,34 +370,14 @@ def test_a_no_difference_clause_about_something_else_is_its_own_outcome() -> Non
     text = ("Pain reduced in both groups following treatment (AT+EX: p<0.001, partial η2 = 0.55; ST+EX: p = 0.026, partial "
             "η2 = 0.18) but no between-group differences were observed (p = 0.18, partial η2 = 0.08).")
     arms = direction.arms_for(text, direction.re.compile("AT\\+EX"))
-    assert not direction.other_subject(direction.clauses(text)[-1], arms)
+    assert not direction.other_subject(clauses(text)[-1], arms)
     # EI-read 12670 / 12673: another outcome
     text = "SLED was accomplished with a significantly higher effective blood flow (P < 0.001), whereas ultrafiltration (UF) volume (P = 0.08),"
     arms = direction.arms_for(text, direction.re.compile("SLED"))
-    assert direction.other_subject(direction.clauses(text)[-1], arms)
+    assert direction.other_subject(clauses(text)[-1], arms)
     assert direction.other_subject("although the mean daily heparin dose did not differ (Table 2).", arms)
 
 
 def test_more_reduced_is_a_larger_reduction() -> None:
     assert direction.raw_direction("HbA1c was more reduced in the metformin group (between-group difference −0.42% "
                                    "(95% CI −0.62% to −0.23%), p<0.001)),") == "better"
-
-
-def test_whereas_clauses_with_each_arms_value_are_one_comparison() -> None:
-    """A 'whereas' split left each arm's value in its own clause (EI-read 12282): joined, the values compare."""
-    t = ("Heparin was discontinued in 24/73 (33%) of patients whereas citrate was discontinued in 5/66 (8%) of patients "
-         "(P < 0.001).")
-    arms = direction.Arms(lambda s: "citrate" in s.lower(), lambda s: "heparin" in s.lower())
-    parts = direction._paired_arms(direction.clauses(t), arms)
-    assert len(parts) == 1 and direction.numeric_direction(parts[0], arms) == "down"
-    one_arm = "Heparin was discontinued in 24/73 (33%) of patients whereas 5/66 (8%) had bleeding (P < 0.001)."
-    assert len(direction._paired_arms(direction.clauses(one_arm), arms)) == 2  # the second clause names no arm
-
-
-def test_an_arm_count_does_not_end_a_clause() -> None:
-    from ketamine_evidence.analysis.extract.comparisons import clauses
-    # batch 4 25589945 with the arm's count repeated (invariance arm_counts)
-    text = ("Incidence of nausea ... and incidence of shivering were significantly lower in group R (n = 36) and group RD, "
-            "than in group C (P < 0.05).")
-    assert clauses(text) == [text]
-    assert len(clauses("VRS pain was lower (P = 0.01) and shivering was rarer (P = 0.02).")) == 2

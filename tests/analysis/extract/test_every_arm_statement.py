@@ -45,7 +45,7 @@ def test_both_arms_effective_is_no_between_group_result() -> None:
     a = article(BLOCK_TITLE, ("Patients and Methods", BLOCK_METHODS), ("Conclusions", BLOCK_CONCLUSION))
     assert effect(a, BLOCK) == "no_difference"
     arms = article_arms(make_context(a, BLOCK))
-    first, advantage = BLOCK_CONCLUSION.split(" but that ")  # the clauses are read apart (``comparisons.clauses``)
+    first, advantage = BLOCK_CONCLUSION.split(" but that ")  # the clauses are read apart (``clause_split.clauses``)
     assert every_arm_statement(first, arms)
     assert not every_arm_statement(advantage, arms)
 

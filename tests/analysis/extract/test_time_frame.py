@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ketamine_evidence.analysis.extract import direction, make_context
-from ketamine_evidence.analysis.extract.comparisons import clauses
+from ketamine_evidence.analysis.extract.clause_split import clauses
 from ketamine_evidence.analysis.extract.time_frame import clause_frames, opening_frame, refers_back, sentence_frame
 from ketamine_evidence.analysis.records import Article, Section
 
