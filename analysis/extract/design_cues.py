@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.design_whose import without_others
 from ketamine_evidence.analysis.extract.study_text import Gated
-from ketamine_evidence.analysis.extract.text_patterns import MONTH_UNITS, NUMBER_WORDS, WEEK_UNITS
+from ketamine_evidence.analysis.extract.text_patterns import MONTH_NAME, MONTH_UNITS, NUMBER_WORDS, WEEK_UNITS
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
@@ -49,8 +49,7 @@ PROSPECTIVE = re.compile(r"\bprospective(?:ly)?\b", re.I)
 # Rule l, the comparative series itself: a series of more than ten patients stated in the text ('A series of 42
 # patients ... in this comparative study'; a case series has 2-10), a study called comparative, or cases treated or
 # analysed over a past calendar period ('procedures ... were analyzed between January 2008 and April 2012').
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_PERIOD = rf"(?:between|from) (?:{_MONTH} )?(?:19|20)\d\d,? (?:and|to|through|until|till) (?:{_MONTH} )?(?:19|20)\d\d\b"
+_PERIOD = rf"(?:between|from) (?:{MONTH_NAME} )?(?:19|20)\d\d,? (?:and|to|through|until|till) (?:{MONTH_NAME} )?(?:19|20)\d\d\b"
 COMPARATIVE_SERIES = re.compile(rf"\b(?:comparative (?:study|series|analysis|review)|series of (?:[1-9]\d{{2,}}|[2-9]\d|1[1-9]|"
                                 rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|[a-z]+ hundred)[\w-]*) "
                                 rf"(?:consecutive )?(?:patients|cases|procedures)|(?:were|was) (?:analy[sz]ed|included|"

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from ketamine_evidence.analysis.extract.text_patterns import MONTH_NAME
+
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # 'from January 2012 to June 2013', 'between May 2012 and November 2013', 'from 2009 to 2011'.
-_CALENDAR_RANGE = re.compile(rf"\b(?:from|between)\s(?:(?P<m1>{_MONTH})\s)?(?P<y1>(?:19|20)\d\d)\s?(?:to|and|until|through|"
-                             rf"[-\u2013])\s?(?:(?P<m2>{_MONTH})\s)?(?P<y2>(?:19|20)\d\d)\b", re.I)
+_CALENDAR_RANGE = re.compile(rf"\b(?:from|between)\s(?:(?P<m1>{MONTH_NAME})\s)?(?P<y1>(?:19|20)\d\d)\s?(?:to|and|until|through|"
+                             rf"[-\u2013])\s?(?:(?P<m2>{MONTH_NAME})\s)?(?P<y2>(?:19|20)\d\d)\b", re.I)
 # A span the study was conducted over: 'was conducted on 90 consecutive patients ..., over a period of'.
 _CONDUCTED_OVER = re.compile(r"\b(?:carried out|conducted|performed|undertaken)\b[^.;]{0,80}\b(?:for|over|during|in)\s"
                              r"(?:a|the)\s(?:time\s)?period\sof\s$", re.I)

@@ -59,6 +59,8 @@ UNIT_DAYS: dict[str, float] = {
 HOUR_UNITS = r"(?:hours?|hrs?|h)"
 WEEK_UNITS = r"(?:weeks?|wks?)"
 MONTH_UNITS = r"(?:months?|mos?)"
+# A calendar month's name or abbreviation ("January", "Sept.", "Nov"), for patterns compiled with ``re.I``.
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 UNIT = (r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|"
         r"years?|yrs?|y)")
 _UNIT_RE = re.compile(UNIT + r"$", re.I)
