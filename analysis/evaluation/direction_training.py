@@ -26,18 +26,21 @@ Nothing is tuned on the test folds: C = 1 for both models and the features are f
 (3) is the number of sentences that article-grouped inner folds of the training articles chose most often
 among 1, 2, 3 and 5 (docs/direction.md, round 8); ``RANKER_POWER`` (2) was chosen among 1, 1.5, 2, 3 and 4 by
 grouped CV on the articles outside the confirmation part (round 15).
-``--train`` fits on every example and writes ``direction_model.json`` (the ``MAX_FEATURES`` largest
-weights) and ``sentence_ranker.json`` under ``analysis/lexicons/``.
+``--train DIR`` fits on every example outside the articles we hold (``ei_corpus.held_pmcids``: every article
+extraction is scored on, dev or blind) and writes ``direction_model.json`` (the ``MAX_FEATURES`` largest weights)
+into DIR, for experiments: nothing in the pipeline reads these weights, and no ranker can be fitted under that
+exclusion (every article with a found sentence is held). The pipeline's copy of the model is
+``pain_reader_training``'s ``pain_reader_model.json``, fitted under the same exclusion.
 
 ``--part dev`` cross-validates on the articles outside the confirmation part (``ei_confirm``), ``--part confirm``
 trains on them and scores once on that part (``--train`` writes weights only with ``--part all``).
 
-``--exclude FILE`` (PMCIDs one a line, e.g. ``/work/r12/exclude_pmcids.txt``) keeps the listed articles out of every
-fit - each fold's training and ``--train`` - while the CV still scores them in their fold: the figures of what may
-ship when no article we evaluate may train it (every article we hold is on that list, so no ranker is fitted).
+``--exclude FILE`` (PMCIDs one a line) keeps the listed articles out of every fit - each fold's training - while
+the CV still scores them in their fold; ``--exclude-held`` does the same for every held article: the figures of
+what may ship when no article we evaluate may train it (so no ranker is fitted).
 
-Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train] [--part all|dev|confirm] [--folds 5]
-[--top-k 3] [--seed S] [--exclude FILE] [ROOT]``.
+Run: ``python -m ketamine_evidence.analysis.evaluation.direction_training [--train DIR] [--part all|dev|confirm]
+[--folds 5] [--top-k 3] [--seed S] [--exclude FILE] [--exclude-held] [ROOT]``.
 """
 
 from __future__ import annotations
@@ -51,8 +54,8 @@ from typing import Any, Sequence
 
 from ketamine_evidence.analysis.evaluation.ei_confirm import confirm_pmcids
 from ketamine_evidence.analysis.evaluation.ei_corpus import (
-    DEFAULT_ROOT, PAIN_OUTCOME, Prompt, article_path, article_sentences, blind_pmcids, load_prompts, read_exclusions,
-    span_sentence,
+    ARTICLE_DIRS, DEFAULT_ROOT, PAIN_OUTCOME, Prompt, article_path, article_sentences, blind_pmcids, held_pmcids, load_prompts,
+    read_exclusions, span_sentence,
 )
 from ketamine_evidence.analysis.evaluation.ei_ranker import RANKER_FILE, Ranker, fit_ranker, matches_evidence, ranker_features
 from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate, answer, candidates, prompt_arms, read, score
@@ -67,9 +70,6 @@ C = 1.0  # inverse L2 regularisation strength (fixed in advance)
 LABEL_OF = {"significantly increased": "up", "significantly decreased": "down", "no significant difference": "none"}
 PROMPT_LABEL = {v: k for k, v in LABEL_OF.items()}
 LEXICONS = Path(__file__).resolve().parents[1] / "lexicons"
-MODEL_PATH = LEXICONS / MODEL_FILE
-_SHARED = DEFAULT_ROOT.parents[1]
-ARTICLE_DIRS = (_SHARED / "pain_trials_pool", _SHARED / "chronic_pain_articles", _SHARED.parent / "corpus" / "pmc_ketamine")
 
 
 @dataclass
@@ -271,7 +271,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ketamine_evidence.analysis.evaluation.direction_training",
                                      description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", type=Path, default=DEFAULT_ROOT, help="the evidence_inference directory")
-    parser.add_argument("--train", action="store_true", help=f"fit on every example and write {MODEL_FILE} and {RANKER_FILE}")
+    parser.add_argument("--train", type=Path, default=None, metavar="DIR",
+                        help=f"fit on every example outside the held articles and write {MODEL_FILE} into DIR (with --part all)")
     parser.add_argument("--folds", type=int, default=5, help="article-grouped cross-validation folds (default 5)")
     parser.add_argument("--top-k", type=int, default=TOP_K, help=f"sentences the model reads per prompt (default {TOP_K})")
     parser.add_argument("--seed", type=int, default=None, help="shuffle the articles' fold assignment (default: GroupKFold's)")
@@ -282,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="more folders of article texts (PMC<id>.txt or .nxml; default: the shared pool, chronic and ketamine folders)")
     parser.add_argument("--exclude", type=Path, default=None,
                         help="PMCIDs never fitted on, one a line (scored in their fold; --train leaves them out)")
+    parser.add_argument("--exclude-held", action="store_true",
+                        help="never fit on the articles we hold (ei_corpus.held_pmcids), as --train always does")
     args = parser.parse_args(argv)
     try:
         if not (args.root / "v2_annotations.csv").exists():
@@ -290,6 +293,9 @@ def main(argv: list[str] | None = None) -> int:
         articles = article_prompts(args.root, [d for d in args.articles if d.is_dir()])
         confirm = confirm_pmcids() if args.part != "all" else frozenset()
         exclude = frozenset(read_exclusions(args.exclude)) if args.exclude else frozenset()
+        if args.exclude_held:
+            exclude |= held_pmcids(args.root)
+        never = exclude | held_pmcids(args.root) if args.train else exclude  # what --train must not fit on
         if args.part == "confirm":
             result = train_and_confirm(examples, articles, confirm, args.top_k)
         else:
@@ -299,16 +305,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return InputError.exit_code
     print(json.dumps(result, indent=2))
-    if args.train and args.part == "all":
-        model, ranker = fit_both([e for e in examples if e.prompt.pmcid not in exclude],
-                                 [a for a in articles if a.prompt.pmcid not in exclude])
-        MODEL_PATH.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
-        if ranker is None:
-            print(f"no article left to fit the ranker on: {RANKER_FILE} not written", file=sys.stderr)
-        else:
-            (LEXICONS / RANKER_FILE).write_text(json.dumps(ranker.to_json(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH.name} ({len(model.weights)} features, {len(examples)} spans + "
-              f"{sum(bool(a.found) for a in articles)} found sentences) and {RANKER_FILE}", file=sys.stderr)
+    if args.train is not None and args.part == "all":
+        kept = [e for e in examples if e.prompt.pmcid not in never]
+        model, ranker = fit_both(kept, [a for a in articles if a.prompt.pmcid not in never])
+        args.train.mkdir(parents=True, exist_ok=True)
+        (args.train / MODEL_FILE).write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
+        if ranker is not None:
+            (args.train / RANKER_FILE).write_text(json.dumps(ranker.to_json(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.train / MODEL_FILE} ({len(model.weights)} features, {len(kept)} spans; "
+              f"{'a ranker' if ranker else 'no ranker: every article with a found sentence is held'})", file=sys.stderr)
     return 0
 
 

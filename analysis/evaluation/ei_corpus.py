@@ -13,7 +13,9 @@ reads ``prompts_merged.csv`` and ``v2_annotations.csv`` from a directory in the 
 ``require_article`` keeps only prompts whose article text is in ``articles/`` (needed when our own
 sentence selection must find the evidence); without it, prompts carry only the annotators' evidence
 spans (``Prompt.evidence``, the texts cited for the majority label). ``exclude`` drops articles (the
-pool's blind PMCIDs, ``blind_pmcids()``), so they are neither trained on nor read.
+pool's blind PMCIDs, ``blind_pmcids()``), so they are neither trained on nor read. ``held_pmcids()`` lists every
+article whose text we hold (the corpus's ``articles/``, the shared pain pool, chronic-pain and ketamine folders): the
+articles we score extraction on, dev or blind, whose labels no shipped weights may be fitted on.
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from ketamine_evidence.base.errors import InputError
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "external" / "evidence_inference"
 SPLIT_FILE = Path(__file__).resolve().parents[2] / "data" / "eval" / "pool" / "split.json"
+_SHARED = DEFAULT_ROOT.parents[1]
+ARTICLE_DIRS = (_SHARED / "pain_trials_pool", _SHARED / "chronic_pain_articles", _SHARED.parent / "corpus" / "pmc_ketamine")
 LABELS = ("significantly increased", "significantly decreased", "no significant difference")
 PAIN_OUTCOME = re.compile(r"pain|analges", re.I)
 _LABEL_SPELLING = {"significantly increase": "significantly increased", "significantly decrease": "significantly decreased"}
@@ -69,6 +73,20 @@ def read_exclusions(path: Path) -> set[str]:
         raise InputError(f"{path}: no exclusion list (the reader must not train on articles we evaluate)")
     ids = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return {i.upper().removeprefix("PMC") for i in ids if i}
+
+
+def held_pmcids(root: Path = DEFAULT_ROOT, dirs: Sequence[Path] = ARTICLE_DIRS) -> set[str]:
+    """Numeric PMCIDs of every article text we hold (``root/articles`` and ``dirs``; PMC<id>.txt or .nxml).
+
+    These are the articles extraction is scored on (dev and blind alike), so shipped weights are never fitted on
+    their labels. A missing folder is an error: an empty list would silently let them in."""
+    held: set[str] = set()
+    for folder in (root / "articles", *dirs):
+        if not folder.is_dir():
+            raise InputError(f"{folder}: no such folder (the articles we hold must be known before fitting anything shipped)")
+        held |= {f.name[3:].split(".")[0] for f in folder.iterdir()
+                 if f.name.startswith("PMC") and f.suffix in (".txt", ".nxml")}
+    return held
 
 
 def blind_pmcids(split_file: Path = SPLIT_FILE) -> set[str]:

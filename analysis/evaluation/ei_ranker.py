@@ -11,7 +11,7 @@ product per candidate (about 30 multiply-adds) over signals the rules compute an
 (features from candidates, the weights, their scoring) lives in ``analysis.extract.sentence_ranker``, this
 module adds the prompt's arm words, the training label and the fit.
 
-Weights: ``analysis/lexicons/sentence_ranker.json`` (written by ``direction_training --train``).
+No weights ship (``analysis.extract.sentence_ranker``): ``direction_training`` fits a ranker inside each fold.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Sequence
 from ketamine_evidence.analysis.evaluation.ei_corpus import Prompt, _stems
 from ketamine_evidence.analysis.evaluation.evidence_inference import Candidate
 from ketamine_evidence.analysis.extract.sentence_ranker import (  # noqa: F401 - RANKER_FILE re-exported
-    RANKER_FILE, Ranker as RuntimeRanker, load_ranker as load_runtime_ranker, ranker_features as features_of,
+    RANKER_FILE, Ranker as RuntimeRanker, ranker_features as features_of,
 )
 
 C = 1.0  # inverse L2 regularisation strength: scikit-learn's default, fixed in advance
@@ -77,8 +77,3 @@ def fit_ranker(feats: Sequence[dict[str, float]], positive: Sequence[bool]) -> R
     bias = float(model.intercept_[0] - (coef * mean).sum())
     return Ranker({k: round(float(w), 5) for k, w in zip(keys, coef)}, round(bias, 5))
 
-
-def load_ranker() -> Ranker | None:
-    """The shipped ranker (None when it has not been trained yet)."""
-    shipped = load_runtime_ranker()
-    return Ranker(shipped.weights, shipped.bias) if shipped else None

@@ -3,8 +3,8 @@
 ``analysis/lexicons/direction_model.json`` was fitted on every Evidence Inference prompt outside the pool's
 blind split, articles we also score extraction on among them. This copy (``pain_reader_model.json``, read by
 ``extract.pain_reader``) is fitted only on prompts whose article is in none of the sets we evaluate
-(``/work/r9/exclude_pmcids.txt`` by default: every pool, Evidence Inference full-text, chronic and ketamine
-article we hold, dev or blind), so its readings of pain_effect's sentences are never a memory of their labels.
+(``ei_corpus.held_pmcids``: every pool, Evidence Inference full-text, chronic and ketamine article we hold, dev or
+blind, read from the shared folders; ``--exclude FILE`` adds more), so its readings of pain_effect's sentences are never a memory of their labels.
 
 Features, classes and fitting are ``direction_model.features`` / ``direction_training.fit`` unchanged (C = 1,
 balanced classes, the ``MAX_FEATURES`` largest weights) but for the outcome polarity given to the features:
@@ -30,15 +30,13 @@ from typing import Callable
 
 from ketamine_evidence.analysis.evaluation.direction_training import LABEL_OF, LEXICONS, Example, cross_validate, fit
 from ketamine_evidence.analysis.evaluation.ei_corpus import (  # noqa: F401 - read_exclusions re-exported
-    DEFAULT_ROOT, Prompt, blind_pmcids, load_prompts, read_exclusions, span_sentence,
+    DEFAULT_ROOT, Prompt, blind_pmcids, held_pmcids, load_prompts, read_exclusions, span_sentence,
 )
 from ketamine_evidence.analysis.evaluation.evidence_inference import answer, prompt_arms
 from ketamine_evidence.analysis.extract.direction_model import features
 from ketamine_evidence.analysis.extract.outcomes import named_outcome_polarity, outcome_polarity
 from ketamine_evidence.analysis.extract.pain_reader import MODEL_FILE
 from ketamine_evidence.base.errors import InputError
-
-EXCLUDE_FILE = Path("/work/r9/exclude_pmcids.txt")
 
 
 def named_polarity(outcome: str) -> str | None:
@@ -72,12 +70,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="the outcome polarity feature in training: named (pain, benefits and harms; default) or pain "
                              "(the pain vocabulary only, as direction_training)")
     parser.add_argument("--out", type=Path, default=None, help=f"weights file to write (default lexicons/{MODEL_FILE})")
-    parser.add_argument("--exclude", type=Path, default=EXCLUDE_FILE, help="PMCIDs never trained on (one a line)")
+    parser.add_argument("--exclude", type=Path, default=None,
+                        help="more PMCIDs never trained on, one a line (the articles we hold never are)")
     args = parser.parse_args(argv)
     try:
         if not (args.root / "v2_annotations.csv").exists():
             raise InputError(f"{args.root} is not an Evidence Inference directory (no v2_annotations.csv)")
-        exclude = read_exclusions(args.exclude)
+        exclude = held_pmcids(args.root) | (read_exclusions(args.exclude) if args.exclude else set())
         train = examples(args.root, exclude, args.polarity)
         result = {"examples": len(train), "articles": len({e.prompt.pmcid for e in train}),
                   "excluded_ids": len(exclude), "polarity": args.polarity,

@@ -13,11 +13,10 @@ significance, within-group change) decide most sentences; the words around them 
   evaluative wording ('superior' on a lower-is-better outcome is a decrease).
 
 Classes are the quantity's direction for the intervention against the comparator: 'up', 'down',
-'none'. Trained on Evidence Inference 2.0 (``analysis/evaluation/direction_training.py --train``:
-the annotators' evidence spans plus the sentence the rules pick in each article we hold;
-article-grouped cross-validation there); the weights ship in
-``analysis/lexicons/direction_model.json`` and are scored here in plain Python (about 1.5 ms a
-sentence, nearly all of it computing the rules' signals).
+'none'. Trained on Evidence Inference 2.0 (``analysis/evaluation/direction_training.py``: article-grouped
+cross-validation of the design; ``pain_reader_training --train``: the weights the pipeline ships, fitted
+without any article we hold, in ``analysis/lexicons/pain_reader_model.json``, read by ``pain_reader``) and
+scored here in plain Python (about 1.5 ms a sentence, nearly all of it computing the rules' signals).
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ from ketamine_evidence.analysis.extract.arm_values import numeric_direction, res
 from ketamine_evidence.analysis.extract.comparisons import BASELINE_ONLY, WITHIN, _is_between, orientation, raw_direction
 from ketamine_evidence.analysis.extract.significance import _significance
 
-MODEL_FILE = "direction_model.json"
+MODEL_FILE = "direction_model.json"  # the name ``direction_training --train DIR`` writes (nothing ships it)
 CLASSES = ("up", "down", "none")
 TOP_K = 3  # sentences read per question, combined by the ranker's probabilities (``combine``)
 # The ranker's probabilities are squared before they weigh the sentences (chosen over 1, 1.5, 3 by article-grouped
@@ -139,15 +138,11 @@ def combine(readings: Sequence[tuple[float, dict[str, float]]], power: float = R
 
 @lru_cache(maxsize=4)
 def load_weights(file: str) -> DirectionModel | None:
-    """A shipped direction model's weights from ``analysis/lexicons/<file>`` (None when it has not been trained yet);
-    ``pain_reader`` loads its own copy, trained without the articles we hold, the same way."""
+    """A shipped direction model's weights from ``analysis/lexicons/<file>`` (None when it has not been trained yet):
+    ``pain_reader`` loads ``pain_reader_model.json``, trained without the articles we hold."""
     try:
         data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(file).read_text("utf-8"))
     except FileNotFoundError:
         return None
     return DirectionModel(data["weights"], data["bias"], tuple(data["classes"]))
 
-
-def load_model() -> DirectionModel | None:
-    """The shipped model (None when it has not been trained yet)."""
-    return load_weights(MODEL_FILE)

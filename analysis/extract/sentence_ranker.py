@@ -8,16 +8,14 @@ the features of a list of candidates, the folded weights and their scoring in pl
 multiply-adds a candidate), and the ``k`` best sentences with the ranker's probability of each (``ranked``),
 which ``direction_model.DirectionModel.read_ranked`` reads together instead of committing to one sentence.
 
-Weights: ``analysis/lexicons/sentence_ranker.json``.
+No weights ship: a ranker learns from articles whose text we hold, and those are the articles extraction is
+scored on (``direction_training`` fits one inside each cross-validation fold; ``--train DIR`` writes none).
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Callable, Protocol, Sequence
 
 from ketamine_evidence.analysis.extract.comparisons import raw_direction
@@ -98,12 +96,3 @@ def _logistic(score: float) -> float:
     """The probability a ranker score stands for (clipped, so that no exp overflows)."""
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
 
-
-@lru_cache(maxsize=1)
-def load_ranker() -> Ranker | None:
-    """The shipped ranker (None when it has not been trained yet)."""
-    try:
-        data = json.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath(RANKER_FILE).read_text("utf-8"))
-    except FileNotFoundError:
-        return None
-    return Ranker(data["weights"], data["bias"])

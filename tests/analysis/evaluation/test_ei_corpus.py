@@ -9,6 +9,7 @@ import pytest
 
 from ketamine_evidence.analysis.evaluation import ei_corpus
 from ketamine_evidence.analysis.evaluation import evidence_inference as ei
+from ketamine_evidence.base.errors import InputError
 from ketamine_evidence.cli import main
 from tests.conftest import EVAL
 
@@ -73,3 +74,19 @@ def test_evaluate_reads_a_jats_only_article(tmp_path) -> None:
     shutil.copy(ROOT / "articles" / f"PMC{pmcid}.nxml", tmp_path / "articles")
     result = ei.evaluate_evidence_inference(tmp_path, outcomes="all")
     assert result["n"] == len([p for p in ei_corpus.load_prompts(ROOT, "all") if p.pmcid == pmcid])
+
+
+def test_held_articles_are_every_article_text_we_hold() -> None:
+    """The 79 corpus articles, the 450 of the shared pain pool, the 21 chronic-pain and 29 ketamine articles:
+    573 distinct PMCIDs (PMC1084341 is both a corpus article and a ketamine article)."""
+    held = ei_corpus.held_pmcids(ROOT)
+    assert "1084341" in held and "3354371" in held and len(held) == 573
+    assert all(i.isdigit() for i in held)
+
+
+def test_held_articles_need_every_folder(tmp_path) -> None:
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "PMC123.txt").write_text("x", encoding="utf-8")
+    assert ei_corpus.held_pmcids(tmp_path, []) == {"123"}
+    with pytest.raises(InputError, match="no such folder"):
+        ei_corpus.held_pmcids(tmp_path, [tmp_path / "missing"])

@@ -1,11 +1,12 @@
-"""The learned sentence direction model: arm masking, its features, and the shipped weights on real evidence spans."""
+"""The learned sentence direction model: arm masking, its features, and the shipped weights (the pain reader's) on real evidence spans."""
 
 from __future__ import annotations
 
 import re
 
 from ketamine_evidence.analysis.extract.arms import arms_for
-from ketamine_evidence.analysis.extract.direction_model import CLASSES, combine, features, load_model, masked_tokens
+from ketamine_evidence.analysis.extract.direction_model import CLASSES, combine, features, masked_tokens
+from ketamine_evidence.analysis.extract.pain_reader import load_model
 
 # PMC2876942 (pmc_ketamine): the groups are defined by letters, the result names them.
 ABSTRACT = ("The patients were randomly assigned to receive either midazolam (Group M) or ketamine-midazolam "

@@ -1,4 +1,4 @@
-"""The run-time sentence ranker: shipped weights, features of candidates, and the same pick as the evaluation's ranker."""
+"""The run-time sentence ranker: no shipped weights, features of candidates, and the same pick as the evaluation's ranker."""
 
 from __future__ import annotations
 
@@ -20,13 +20,6 @@ def test_extract_module_imports_no_evaluation_code() -> None:
     assert modules and not any(".evaluation" in m for m in modules)
 
 
-def test_shipped_weights_load_as_plain_floats() -> None:
-    ranker = sr.load_ranker()
-    assert ranker is not None
-    assert {"score", "rank", "overlap", "phrase", "significance", "inter", "comp"} <= set(ranker.weights)
-    assert all(isinstance(w, float) for w in ranker.weights.values())
-
-
 @pytest.mark.skipif(not (ROOT / "prompts_merged.csv").is_file(), reason="shared corpus not present")
 def test_features_rank_the_candidates_and_pick_as_the_evaluation_ranker_does() -> None:
     """PMC3354371 (ketamine vs fentanyl, awakening and recovery time): the run-time scoring picks the sentence that
@@ -40,10 +33,11 @@ def test_features_rank_the_candidates_and_pick_as_the_evaluation_ranker_does() -
     feats = sr.ranker_features(found, lambda s: 0.0, lambda s: 0.0)
     top = max(range(len(found)), key=lambda i: found[i].score)
     assert feats[top]["top1"] == 1.0 and feats[top]["gap"] == 0.0 and sum(f["top1"] for f in feats) == 1.0
-    ranker = sr.load_ranker()
-    assert ranker is not None
-    picked = ranker.pick(found, ei_ranker.ranker_features(prompt, found))
-    assert picked is ei_ranker.load_ranker().best(prompt, found)
+    feats_eval = ei_ranker.ranker_features(prompt, found)
+    fitted = ei_ranker.fit_ranker(feats_eval, [ei_ranker.matches_evidence(prompt, c.sentence) for c in found])
+    ranker = sr.Ranker(fitted.weights, fitted.bias)  # the run-time class, with weights fitted here
+    picked = ranker.pick(found, feats_eval)
+    assert picked is fitted.best(prompt, found)
     assert picked is not None and "Awakening time" in picked.sentence
 
     ranked = ranker.ranked(found, ei_ranker.ranker_features(prompt, found), 3)
