@@ -1,8 +1,8 @@
 """Train and cross-validate the pain reader: the direction model, refit for use inside extraction.
 
-``analysis/lexicons/direction_model.json`` was fitted on every Evidence Inference prompt outside the pool's
-blind split, articles we also score extraction on among them. This copy (``pain_reader_model.json``, read by
-``extract.pain_reader``) is fitted only on prompts whose article is in none of the sets we evaluate
+The direction model of ``direction_training`` learns from every Evidence Inference prompt outside the pool's
+blind split, articles we also score extraction on among them, so its weights never ship. This copy
+(``pain_reader_model.json``, read by ``extract.pain_reader``) is fitted only on prompts whose article is in none of the sets we evaluate
 (``ei_corpus.held_pmcids``: every pool, Evidence Inference full-text, chronic and ketamine article we hold, dev or
 blind, read from the shared folders; ``--exclude FILE`` adds more), so its readings of pain_effect's sentences are never a memory of their labels.
 
