@@ -161,6 +161,20 @@ def named_conditions(text: str) -> list[tuple[str, re.Match[str]]]:
     return found
 
 
+# Radicular pain named as nerve-root pain of the lumbar spine: 'lumbosacral radicular pain', 'sciatica'.
+_RADICULAR = re.compile(r"radicul|sciatic", re.I)
+
+
+def radicular_back_pain(back: "Sentence | None", nerve: "Sentence", nerve_words: set[str]) -> bool:
+    """True when the title names low back pain and no neuropathic condition, and the abstract's only neuropathic
+    words are radicular pain: that radicular pain is part of the low back pain the trial studies, a listed condition
+    (the guideline's `neuropathic` is 'not otherwise listed'). The issue author's chronic dev PMC4644318, 'Patients
+    With Radicular Low Back Pain' with 'low back pain and unilateral lumbosacral radicular pain', reads `low_back`
+    only; a trial titled by sciatica or radicular pain keeps `neuropathic` (additions rule h)."""
+    return (back is not None and back.section == "TITLE" and nerve.section != "TITLE" and bool(nerve_words)
+            and all(_RADICULAR.search(word) for word in nerve_words))
+
+
 def extract(ctx: "Context") -> list[Finding]:
     """The rules' conditions, read again by the learned model where ``KE_COND_READER`` asks (``condition_reader``)."""
     return condition_reader.read(ctx, _rules(ctx), NAME, VERSION)
@@ -197,9 +211,12 @@ def _rules(ctx: "Context") -> list[Finding]:
         return []  # 'emergence agitation' trials whose only pain word is rescue-drug consumption
 
     chosen: dict[str, "Sentence"] = {}
+    nerve_words: set[str] = set()  # the words that named neuropathic pain
     for s in sentences:
-        for term, _ in named_conditions(s.text):
+        for term, m in named_conditions(s.text):
             chosen.setdefault(term, s)
+            if term == "neuropathic":
+                nerve_words.add(m[0])
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
     setting = {s.index: condition_scope.setting_text(s.text) for s in sentences}  # the words naming this trial's setting
     acute = next((s for s in sentences if ACUTE.scan(setting[s.index])
@@ -220,6 +237,8 @@ def _rules(ctx: "Context") -> list[Finding]:
         chosen.setdefault("postoperative_acute", acute)
     if "neuropathic" in chosen and _SPECIFIC_NEUROPATHIC.intersection(chosen):
         del chosen["neuropathic"]  # 'neuropathic (not otherwise listed)': 'neuropathic pain after spinal cord injury'
+    if "neuropathic" in chosen and radicular_back_pain(chosen.get("low_back"), chosen["neuropathic"], nerve_words):
+        del chosen["neuropathic"]
     if "postoperative_acute" in chosen:  # 'shoulder pain' after laparoscopy is an outcome, not the condition
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
                      and not POPULATION.search(sent.text)]:

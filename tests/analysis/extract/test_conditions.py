@@ -558,3 +558,34 @@ def test_an_unlabelled_abstracts_finding_is_this_studys_result():
                                          "benefit lasting was observed.")
     assert not conditions._RESULT_CUE.search("Postoperative pain management remains a significant challenge for all "
                                              "healthcare providers.")  # batch 4 PMC3403627, background
+
+
+_PIL_ESI = "parasagittal interlaminar (PIL) epidural steroid injection"
+
+
+def test_radicular_pain_of_a_low_back_pain_trial_is_low_back():
+    # chronic dev PMC4644318 (the issue author's gold ['low_back'], 'radicular low back pain -> low_back'): the title
+    # names 'Radicular Low Back Pain'; 'lumbosacral radicular pain' is part of it, not another condition
+    article = next(parse_file(EVAL / "chronic_pain_articles" / "PMC4644318.nxml"))
+    found = {f.value: f for f in conditions.extract(make_context(article, _PIL_ESI))}
+    assert list(found) == ["low_back"]
+    assert found["low_back"].evidence.source == "title"
+
+
+def test_radicular_back_pain_needs_a_low_back_title_and_radicular_words_only():
+    ctx = make_context(next(parse_file(EVAL / "chronic_pain_articles" / "PMC4644318.nxml")), _PIL_ESI)
+    title, background, methods = ctx.sentences[0], ctx.sentences[1], ctx.sentences[4]
+    assert "lumbosacral radicular pain" in methods.text and title.section == "TITLE"
+    assert conditions.radicular_back_pain(title, background, {"lumbosacral radicular pain"})
+    assert not conditions.radicular_back_pain(methods, background, {"lumbosacral radicular pain"})  # not the title's
+    assert not conditions.radicular_back_pain(None, background, {"lumbosacral radicular pain"})
+    assert not conditions.radicular_back_pain(title, title, {"radicular pain"})  # the title names the nerve pain
+    assert not conditions.radicular_back_pain(title, background, {"lumbosacral radicular pain", "neuropathic pain"})
+
+
+def test_a_trial_titled_by_sciatica_keeps_neuropathic():
+    # pool dev PMC5759865 (gold ['neuropathic'], additions rule h): 'Pregabalin versus gabapentin in the treatment of
+    # sciatica'
+    article = next(parse_file(EVAL / "pain_trials_pool" / "PMC5759865.nxml"))
+    found = sorted(f.value for f in conditions.extract(make_context(article, "pregabalin")))
+    assert found == ["neuropathic"]
