@@ -33,7 +33,7 @@ from ketamine_evidence.analysis.extract.arm_statements import other_of_two, stat
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
-from ketamine_evidence.analysis.extract.inactive_arms import INACTIVE, INERT, NONE, WAIT_LIST, care_control
+from ketamine_evidence.analysis.extract.inactive_arms import INACTIVE, INERT, NONE_ARM, WAIT_LIST, care_control
 from ketamine_evidence.analysis.extract.population_pain import blank_population
 from ketamine_evidence.analysis.extract.stated_comparators import with_stated_comparators
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
@@ -344,8 +344,7 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
 # run in lower case by ``fast_re.fast_patterns`` like the module's other patterns): an inert substitute or a wait list
 # by its name, nothing given in an arm's context ('untreated group', 'or no treatment', not 'untreated pain'); usual or
 # standard care unless a standard programme is the comparator (``inactive_arms.care_control``).
-_PLACEBO_ARM = re.compile(rf"\b({INERT}|{WAIT_LIST}|(?:{NONE}) (group|arm|control)s?|"
-                          r"(received|receiving|or|versus|vs\.?) no (treatment|intervention))\b", re.I)
+_PLACEBO_ARM = re.compile(rf"\b({INERT}|{WAIT_LIST}|{NONE_ARM})\b", re.I)
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
 _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
                          r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CARE", "INACTIVE", "INACTIVE_ARM", "INERT", "NAMED", "NONE", "STANDARD_PROGRAMME", "WAIT_LIST", "care_control",
+__all__ = ["CARE", "INACTIVE", "INACTIVE_ARM", "INERT", "NAMED", "NONE", "NONE_ARM", "STANDARD_PROGRAMME", "WAIT_LIST", "care_control",
            "names_inactive_arm"]
 
 INERT = r"placebo|sham|(?:normal )?saline|vehicle|NaCl"
@@ -29,6 +29,14 @@ WAIT_LIST = r"wait[- ]?list\w*"
 CARE = r"usual care|standard care"
 NONE = r"no[- ](?:treatment|intervention)(?![- ]related)|untreated"
 INACTIVE = rf"{INERT}|{WAIT_LIST}|{CARE}|{NONE}"
+# Nothing given, as an arm: the words before an arm's noun ('untreated group', 'no-treatment controls', 'untreated
+# patients'), after a comparison or an alternative ('or no treatment', 'compared with untreated', 'relative to the
+# untreated'), or as a bracketed arm's definition ('(NC, N = 83; no intervention)', '(infected and untreated)'); not a
+# condition left untreated ('If left untreated, periodontitis ...', 'Untreated procedural pain', 'duration of untreated
+# psychosis').
+NONE_ARM = (rf"(?:{NONE})[- ](?:groups?|arms?|controls?|cohorts?|patients|subjects|participants|individuals|animals)|"
+            rf"(?:received|receiving|or|versus|vs\.?|than|compared (?:with|to)|relative to)(?: the| an?)? (?:{NONE})|"
+            rf"(?<=[(;,] )(?:{NONE})(?=\))|(?<=\()(?:{NONE})(?=\))|(?<=and )(?:{NONE})(?=\))")
 # The words that name an inactive arm by themselves, without an arm's context (the event readers' arm words).
 NAMED = rf"{INERT}|{WAIT_LIST}|{CARE}"
 # A standard programme that the intervention replaces, named as the comparator ('natural childbirth preparation versus

@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
-from ketamine_evidence.analysis.extract.inactive_arms import CARE, NONE, STANDARD_PROGRAMME, WAIT_LIST
+from ketamine_evidence.analysis.extract.inactive_arms import CARE, NONE_ARM, STANDARD_PROGRAMME, WAIT_LIST
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
 # exercise versus exercise alone', 'the additional injection of bone marrow concentrate'; additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
-_INACTIVE_CONTROL = re.compile(rf"\b({CARE}|{WAIT_LIST}|{NONE}|no[- ][\w-]+ (group|arm)s?|"
+_INACTIVE_CONTROL = re.compile(rf"\b({CARE}|{WAIT_LIST}|{NONE_ARM}|no[- ][\w-]+ (group|arm)s?|"
                                r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone|"
                                # an arm defined in brackets as getting none: 'Group C (no antibiotics)'

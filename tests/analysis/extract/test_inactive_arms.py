@@ -69,3 +69,27 @@ def test_event_readers_take_the_inactive_arm_words() -> None:
     assert event_arms._OTHER_REFERENCE.search("NSAID consumption was lower in the Bupivacaine group compared with the "
                                               "NaCl group (P < 0.01).")
     assert regimen_text.CONTROL.match("NaCl") and regimen_text.CONTROL.match("normal saline")
+
+
+# 'untreated' / 'no treatment' as a condition left untreated is no arm (dev 23945051, 28904545); as an arm it stands
+# before an arm's noun, after a comparison, or as a bracketed arm's definition (dev 27068751, MEDLINE 26200789, 26215128).
+UNTREATED_CONDITIONS = ["If left untreated, periodontitis can lead to tooth loss.",
+                        "Untreated procedural pain leads to long-term and short-term complications in neonates."]
+UNTREATED_ARMS = [NO_INTERVENTION,
+                  "The overall reduction in reproductive rate of 99.9% for regimen A relative to the untreated net was "
+                  "primarily due to oviposition inhibition in exposed females (97%).",
+                  "A concentration of 100mg/kg of lip.PZQ+HBO was more effective (48.0% reduction of worms, 83.3% reduction "
+                  "of eggs/gram of feces) and 100% of the mice had altered of oograms (indicating interruption of "
+                  "oviposition) compared to other treatments and to the Control group (infected and untreated)."]
+
+
+@pytest.mark.parametrize("text", UNTREATED_CONDITIONS)
+def test_a_condition_left_untreated_is_no_untreated_arm(text: str) -> None:
+    assert not names_inactive_control(text)
+    assert not arms_for(text, re.compile(r"massage|periodontal", re.I)).placebo_controlled
+
+
+@pytest.mark.parametrize("text", UNTREATED_ARMS)
+def test_an_untreated_arm_makes_the_trial_controlled_by_no_treatment(text: str) -> None:
+    assert names_inactive_control(text)
+    assert arms_for(text, re.compile(r"regimen A|PZQ|natural course", re.I)).placebo_controlled
