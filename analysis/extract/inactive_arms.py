@@ -11,8 +11,9 @@ Four kinds of words, kept apart because the readers need their context different
   vocabulary; and a standard programme the intervention replaces is active whatever its arm is called
   (``STANDARD_PROGRAMME``, ``care_control``; additions rule ai).
 - ``NONE``: nothing given ('no treatment', 'no intervention', 'untreated'); the same words describe other things
-  ('untreated pain', 'no treatment-related deaths'), so a reader that asks whether a trial HAS such an arm wants them
-  in an arm's context (``arms._PLACEBO_ARM``); 'treatment-related' is never an arm.
+  ('untreated pain', 'no treatment-related deaths'), so a reader that asks whether a trial HAS such an arm reads them
+  in an arm's context (``NONE_ARM``: the placebo-controlled flag, ``relief_controls``); 'treatment-related' is never
+  an arm.
 
 A within-group reference ('baseline') is another concept (``direction``): no arm at all.
 """
@@ -21,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CARE", "INACTIVE", "INACTIVE_ARM", "INERT", "NAMED", "NONE", "NONE_ARM", "STANDARD_PROGRAMME", "WAIT_LIST", "care_control",
-           "names_inactive_arm"]
+__all__ = ["CARE", "INACTIVE", "INACTIVE_ARM", "INERT", "NAMED", "NONE", "NONE_ARM", "STANDARD_PROGRAMME", "WAIT_LIST",
+           "care_control", "names_inactive_arm"]
 
 INERT = r"placebo|sham|(?:normal )?saline|vehicle|NaCl"
 WAIT_LIST = r"wait[- ]?list\w*"
@@ -42,9 +43,10 @@ NAMED = rf"{INERT}|{WAIT_LIST}|{CARE}"
 # A standard programme that the intervention replaces, named as the comparator ('natural childbirth preparation versus
 # standard antenatal education', 'compared with conventional physiotherapy'): an active comparator (additions rule ai),
 # whatever its arm is called ('Standard care group: Standard antenatal education ...').
-STANDARD_PROGRAMME = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|or) (?:an? |the )?(?:standard|conventional|"
-                                r"traditional|routine) (?:[\w-]+ ){0,2}?(?:education|physiotherapy|programmes?|programs?|"
-                                r"training|exercises?|therapy|treatment|rehabilitation)\b", re.I)
+STANDARD_PROGRAMME = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|or) (?:an? |the )?"
+                                r"(?:standard|conventional|traditional|routine) (?:[\w-]+ ){0,2}?"
+                                r"(?:education|physiotherapy|programmes?|programs?|training|exercises?|therapy|"
+                                r"treatment|rehabilitation)\b", re.I)
 # An inactive comparator named anywhere in a text (a clause, a definition, a comparison's reference).
 INACTIVE_ARM = re.compile(rf"\b(?:{INACTIVE})\b", re.I)
 

@@ -45,7 +45,8 @@ _JOINED = re.compile(r"\s*(?:\band\b|&|/)\s*")
 def _heading(label: str) -> bool:
     """``label`` is a heading of the lexicon, alone or joined to another by 'and' ('Subjects and Methods',
     'Materials and Method'), not the opening of a sentence that the lexicon's first word starts ('Outcomes included',
-    'Patients will be included if they', dev inline labels): the parser's prefix reading is meant for PubMed's labels."""
+    'Patients will be included if they', dev inline labels): the parser's prefix reading is meant for PubMed's
+    labels."""
     words = {word for word, _ in _section_categories()}
     key = " ".join(re.sub(r"[^a-z/&' ]+", " ", label.lower()).split())
     return key in words or all(part in words for part in _JOINED.split(key) if part)
