@@ -29,6 +29,7 @@ from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, Event
                                                                 find_event_mentions)
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract import event_measures
+from ketamine_evidence.analysis.extract.inactive_arms import NAMED
 from ketamine_evidence.analysis.extract.event_sections import aim_stated as _aim_stated, background as _background, \
     is_methods as _is_methods, label_kinds as _label_kinds, ENROLLED as _ENROLLED, population as _population
 from ketamine_evidence.analysis.extract.event_roles import (NONE_RELATED, NONE_SERIOUS, baseline_measure,
@@ -53,7 +54,7 @@ VERSION = "1.2"
 
 _INCIDENCE = re.compile(r"\b(?:incidences?|frequency|frequencies|occurrence|rates?|number of (?:patients|subjects|"
                         r"episodes|events)|episodes|proportion)\b", re.I)
-_ARM_WORD = re.compile(r"\b(?:placebo|control|saline|sham|comparator|usual care|vehicle)\b|\b\w[\w-]* groups?\b", re.I)
+_ARM_WORD = re.compile(rf"\b(?:{NAMED}|control|comparator)\b|\b\w[\w-]* groups?\b", re.I)  # ``inactive_arms.NAMED``
 _ARM_LABEL = re.compile(r"\b[Gg]roups?[\s-](?:[A-Z0-9][\w-]*)\b")
 # Words before 'group' that name no arm ('both groups', 'between groups', 'the study group').
 _NOT_ARM = frozenset("""the each both all either this that these those study treatment treated active intervention

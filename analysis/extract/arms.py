@@ -33,6 +33,7 @@ from ketamine_evidence.analysis.extract.arm_statements import other_of_two, stat
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred
 from ketamine_evidence.analysis.extract.fast_re import fast
+from ketamine_evidence.analysis.extract.inactive_arms import INACTIVE, INERT, NONE_ARM, WAIT_LIST, care_control
 from ketamine_evidence.analysis.extract.population_pain import blank_population
 from ketamine_evidence.analysis.extract.stated_comparators import with_stated_comparators
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome_abbreviations, outcome_polarity
@@ -40,11 +41,11 @@ from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, outcome
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
-# Arms that are comparators by their name.
+# Arms that are comparators by their name: an inactive comparator (``inactive_arms``), a control arm, a dummy, the
+# 'group N' of normal saline.
 PLACEBO_LIKE = re.compile(
-    r"\b(placebo|sham|saline|(?<!pain )(?<!symptom )(?<!headache )(?<!disease )(?<!glycaemic )(?<!glycemic )controls?|"
-    r"control (group|arm|patients)|usual care|standard care|wait[- ]?list(ed)?|"
-    r"no treatment|untreated|vehicle|dummy|group n|normal saline|NaCl)\b", re.I)
+    rf"\b({INACTIVE}|(?<!pain )(?<!symptom )(?<!headache )(?<!disease )(?<!glycaemic )(?<!glycemic )controls?|"
+    r"control (group|arm|patients)|dummy|group n)\b", re.I)
 GENERIC_INTERVENTION_ARM = re.compile(
     r"\b(case|study|treatment|intervention|experimental|active|trial) (group|arm)s?\b", re.I)
 # Group labels: 'group K', 'Group KRH', 'K2 group', 'Group I', 'group 2'. (The word boundary before 'group' is checked
@@ -331,18 +332,19 @@ def arms_for(text: str, pattern: re.Pattern[str]) -> Arms:
         stripped, strong_re = pattern.sub(" ", s), strong[0]
         return bool(PLACEBO_LIKE.search(stripped) or (strong_re and strong_re.search(stripped)))
 
-    placebo = bool(_PLACEBO_ARM.search(_NO_PLACEBO.sub(" ", present_arms_text(text))))
+    present = _NO_PLACEBO.sub(" ", present_arms_text(text))
+    placebo = bool(_PLACEBO_ARM.search(present)) or care_control(present)
     labels_placebo -= labels_int
     return Arms(is_intervention, is_comparator, placebo, *outcome_abbreviations(text),
                 is_named_comparator=is_named_comparator, whole_text=text, names=pattern,
                 placebo_labels=_label_regex(labels_placebo, []))
 
 
-# A placebo, sham or no-treatment arm in the abstract (after ``_NO_PLACEBO`` is blanked; module-level, so run in
-# lower case by ``fast_re.fast_patterns`` like the module's other patterns).
-_PLACEBO_ARM = re.compile(r"\b(placebo|sham|saline|wait[- ]?list|usual care|no[- ]treatment (group|arm|control)s?|"
-                          r"(received|receiving|or|versus|vs\.?) no (treatment|intervention)|untreated (group|arm|control)s?|"
-                          r"vehicle)\b", re.I)
+# An inactive comparator's arm in the abstract (``inactive_arms``; after ``_NO_PLACEBO`` is blanked; module-level, so
+# run in lower case by ``fast_re.fast_patterns`` like the module's other patterns): an inert substitute or a wait list
+# by its name, nothing given in an arm's context ('untreated group', 'or no treatment', not 'untreated pain'); usual or
+# standard care unless a standard programme is the comparator (``inactive_arms.care_control``).
+_PLACEBO_ARM = re.compile(rf"\b({INERT}|{WAIT_LIST}|{NONE_ARM})\b", re.I)
 # 'placebo arms were not included', 'without a placebo group', 'not placebo-controlled': no placebo control.
 _NO_PLACEBO = re.compile(r"\b(no|without( an?)?|lack of( an?)?|absence of( an?)?|non-?|not)[- ](placebo|sham)([- ](arms?|groups?|"
                          r"controls?|controlled))?\b|\b(placebo|sham)( arms?| groups?| controls?)? (was|were) not (included|used)\b",

@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import condition_reader, condition_scope, required_text
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
                                                            _pain_beyond_population, spell_out, without_roles)
@@ -80,11 +81,8 @@ _RESULT_CUE = re.compile(r"\bgroups?\b|\bp\s?[<=>]|\b(?:scores?|measures?|measur
                          r"significantly|(?:no|not|non-?) ?significant|significant (?:\w+ )?(?:decreases?|increases?|"
                          r"reductions?|differences?|improvements?|changes?|effects?)|(?:was|were) (?:observed|found|noted)|"
                          r"evaluat\w+|assess\w+|(?:higher|lower|greater|fewer) (?:incidences?|rates?|frequency|proportions?))\b", re.I)
-_STUDY_HEADINGS = {"objective", "objectives", "aim", "aims", "purpose", "methods", "method", "materials and methods",
-                   "subjects", "participants", "design", "results", "result", "findings", "conclusions", "conclusion"}
 _SPECIFIC_NEUROPATHIC = {"crps", "postherpetic_neuralgia", "phantom_limb", "spinal_cord_injury", "cancer_pain"}
-_STUDY_SECTIONS = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
-_BACKGROUND_SECTIONS = {"BACKGROUND", "INTRODUCTION"}
+_STUDY_ROLES = ("objective", "methods", "results", "conclusions")  # parts about this study (``section_role``)
 _CHRONIC_TERMS = {"crps", "fibromyalgia", "neuropathic", "phantom_limb", "postherpetic_neuralgia",
                   "spinal_cord_injury", "migraine_headache", "cancer_pain", "low_back", "mixed_chronic",
                   "other"}
@@ -99,7 +97,8 @@ def _counts(sentence: "Sentence", heading: str | None = None, started: bool = Fa
     text = sentence.text
     if _PRIOR_WORK.search(text) and not _OWN_WORK.search(text):
         return False  # what earlier work found ('Previous studies have found ... for pain relief') is background
-    if sentence.section in _BACKGROUND_SECTIONS and not _OWN_WORK.search(text):
+    role = section_role(sentence.section)
+    if role == "background" and not _OWN_WORK.search(text):
         return False  # rule w: the rationale ('Individuals living with cancer must learn to face ... pain')
     if _OUTCOME_LIST.search(text) or _AS_OUTCOMES.search(text):
         return True  # rule w: a pain symptom named as a measured or planned outcome, whatever else the list holds
@@ -107,10 +106,10 @@ def _counts(sentence: "Sentence", heading: str | None = None, started: bool = Fa
             _EVENT_CUE.search(text) and not (_INSTRUMENT.search(text) or _COMPARED.search(text)))) \
             and not listed_pain_outcome(text):
         return False
-    if sentence.section in _STUDY_SECTIONS or STUDY_CUE.search(text):
+    if role in _STUDY_ROLES or STUDY_CUE.search(text):
         return True
     if sentence.section in (None, "UNASSIGNED"):
-        return (heading or "").lower() in _STUDY_HEADINGS or (started and bool(_RESULT_CUE.search(text)))
+        return section_role(heading) in _STUDY_ROLES or (started and bool(_RESULT_CUE.search(text)))
     return False
 
 

@@ -24,6 +24,7 @@ from ketamine_evidence.analysis.extract.candidate_ranker import window_features,
 from ketamine_evidence.analysis.extract.participants_masks import plain_number_dashes
 from ketamine_evidence.analysis.extract.participants_patterns import _PEOPLE_WORDS as PEOPLE_WORDS
 from ketamine_evidence.analysis.extract.protocols import is_planned
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.study_text import has_digit, plain_hyphens
 
 if TYPE_CHECKING:
@@ -36,20 +37,14 @@ WEIGHTS = "count_ranker.json"
 WINDOW = 4  # words either side of a count read as features
 _WORD = re.compile(r"[a-z]+|[=:;()%]|\d+")
 _TOTAL = re.compile(r"\b(?:total|overall|altogether|in all)\b", re.I)
-_SECTIONS = (("TITLE", "title"), ("BACKGROUND", "background"), ("INTRODUCTION", "background"),
-             ("OBJECTIVE", "objective"), ("AIM", "objective"), ("PURPOSE", "objective"), ("METHOD", "methods"),
-             ("DESIGN", "methods"), ("SETTING", "methods"), ("PARTICIPANT", "methods"), ("PATIENT", "methods"),
-             ("SUBJECT", "methods"), ("POPULATION", "methods"), ("INTERVENTION", "methods"), ("RESULT", "results"),
-             ("FINDING", "results"), ("OUTCOME", "results"), ("CONCLUSION", "conclusions"),
-             ("INTERPRETATION", "conclusions"), ("DISCUSSION", "conclusions"))
 
 
 def section_kind(section: str | None) -> str:
-    """The abstract part a sentence stands in, in a few kinds (``none`` where the abstract has no headings)."""
+    """The abstract part a sentence stands in (``section_role``; ``none`` where the abstract has no headings,
+    ``other`` for a label of no known part)."""
     if not section:
         return "none"
-    upper = section.upper()
-    return next((kind for key, kind in _SECTIONS if key in upper), "other")
+    return "title" if section == "TITLE" else section_role(section) or "other"
 
 
 def _words(text: str) -> list[str]:

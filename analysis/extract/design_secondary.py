@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.study_text import Gated
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def arms_question(text: str, treatment: str = "") -> bool:
 
 def _question(sentences: list["Sentence"]) -> list["Sentence"]:
     """The title and the sentences that state the study's objective."""
-    return [s for s in sentences if s.section == "TITLE" or (s.section or "").upper() in ("OBJECTIVE", "OBJECTIVES")
+    return [s for s in sentences if s.section == "TITLE" or section_role(s.section) == "objective"
             or _AIM.search(s.text)]
 
 

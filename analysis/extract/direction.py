@@ -135,17 +135,20 @@ def _non_inferiority_of_intervention(text: str, arms: Arms) -> bool:
 
 _REFERENCE = re.compile(r"\b(as (effective|efficacious|good|potent) as|comparable (to|with)|similar to|equivalent to|"
                         r"inferior to)\s+(?P<reference>[^,;.]{2,60})", re.I)
-_INACTIVE = re.compile(r"\b(baseline|control|usual|standard|no (treatment|intervention)|untreated)\b", re.I)
+# A within-group reference ('as effective as baseline'): no arm, so no active one (an inactive arm is ``PLACEBO_LIKE``).
+_WITHIN = re.compile(r"\bbaseline\b", re.I)
 
 
 def _active_reference(clause: str, arms: Arms) -> bool:
     """The clause sets the intervention against another active treatment ('it was not as effective as carprofen',
-    'comparable to thoracic E-PCA'): relative efficacy, not the absence of a benefit over placebo."""
+    'comparable to thoracic E-PCA'): relative efficacy, not the absence of a benefit over placebo. A reference that is
+    an inactive comparator (``PLACEBO_LIKE``: placebo, usual or standard care, a control arm) or baseline is not one;
+    'standard analgesia' or 'pain control' is no such reference (``inactive_arms``)."""
     m = _REFERENCE.search(clause)
     if not m:
         return False
     reference = m.group("reference")
-    return not (arms.is_intervention(reference) or PLACEBO_LIKE.search(reference) or _INACTIVE.search(reference))
+    return not (arms.is_intervention(reference) or PLACEBO_LIKE.search(reference) or _WITHIN.search(reference))
 
 
 def _anaphor(clause: str, arms: Arms) -> bool:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.event_roles import VERSUS_NAME, own_name_words
+from ketamine_evidence.analysis.extract.inactive_arms import NAMED
 from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
 from ketamine_evidence.analysis.extract.text_patterns import longest_first
 
@@ -193,7 +194,7 @@ _MORE_COUNT = re.compile(rf"\b(?:more|higher|greater|increased)\s+(?:[\w-]+\s+)?
 _MORE_BEFORE = re.compile(r"\b(?:more|greater)\s+(?:[\w-]+\s+)?$", re.I)  # 'had more nausea'
 # Another arm as the reference: 'more common with morphine than with placebo' in a ketamine trial tells nothing of it.
 _OTHER_REFERENCE = re.compile(r"\b(?:than|compared|relative|versus|vs)\b\s+(?:with\s+|to\s+|in\s+|among\s+)*(?:the\s+)?"
-                              r"(?:placebo|control|saline|sham|vehicle|usual care)\b", re.I)
+                              rf"(?:{NAMED}|control)\b", re.I)  # an inactive arm (``inactive_arms.NAMED``) or control
 _NO_OCCURRENCE = re.compile(r"\b(?:only|exclusively|solely)\b|\bno\b|\bnone\b|\bnot\b|(?<![\d.])0\s?%|\b0 (?:of|/)", re.I)
 # An event put down to something ('catheter related urinary symptoms' among those with a stent, pool dev PMC4450164)
 # is that thing's, not a lesser share of the intervention's.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.event_terms import LEXICON, alternation, lexicon_hits, load_lexicon
+from ketamine_evidence.analysis.extract.inactive_arms import NAMED
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,7 @@ SIMILARITY = re.compile(
     r"did not (?:significantly |statistically )?differ|not differ\w*|"
     r"no (?:statistically |clinically )?(?:significant |relevant )?differences?)\b(?!\s+(?:in part\s+)?to\b)|"
     r"\b(?:similar|comparable|equivalent) to (?:that |those )?(?:of |in |with |seen with |observed with )?(?:the )?"
-    r"(?:placebo|control|saline|sham|usual care|comparator|[\w-]+ (?:group|arm))", re.I)
+    rf"(?:{NAMED}|control|comparator|[\w-]+ (?:group|arm))", re.I)  # an inactive arm: ``inactive_arms.NAMED``
 
 
 def compared_spans(text: str) -> list[tuple[int, int]]:

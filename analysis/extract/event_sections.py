@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.event_negation import SIMILARITY
+from ketamine_evidence.analysis.extract.section_roles import section_role
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -59,18 +60,13 @@ def background(ctx: "Context") -> set[int]:
     return out
 
 
-_BACKGROUND_LABEL = re.compile(r"background|introduction|context|rationale|objective|aim|purpose", re.I)
-_REPORTED_LABEL = re.compile(r"result|conclu|finding|discussion|interpretation|method", re.I)
-_RESULTS_LABEL = re.compile(r"result|conclu", re.I)
-_AIM_LABEL = re.compile(r"objective|aim|purpose", re.I)
-
-
 @lru_cache(maxsize=256)  # a handful of section labels ('BACKGROUND', 'Results') recur in every abstract
 def label_kinds(label: str) -> tuple[bool, bool, bool, bool]:
-    """Whether a section label names the background or aim, a part that reports (results, methods...), the
-    results or conclusions, the objective."""
-    return (_BACKGROUND_LABEL.search(label) is not None, _REPORTED_LABEL.search(label) is not None,
-            _RESULTS_LABEL.search(label) is not None, _AIM_LABEL.search(label) is not None)
+    """Whether a section label (``section_role``) names the background or aim, a part that reports (methods,
+    results, conclusions), the results or conclusions, the objective."""
+    role = section_role(label)
+    return (role in ("background", "objective"), role in ("methods", "results", "conclusions"),
+            role in ("results", "conclusions"), role == "objective")
 
 
 _INLINE_LABEL = re.compile(r"^([A-Z][A-Za-z /&-]{2,40}):\s")
@@ -124,8 +120,6 @@ METHODS_VERBS = re.compile(
 # A plan, not a result: future tense or an inclusion criterion ('patients with no history of nausea').
 PLANNED = re.compile(r"\b(?:will|would|shall|to be|inclusion|exclusion|eligible|criteria|history of)\b", re.I)
 PROTOCOL = re.compile(r"\b(?:will|shall|(?:inclusion|exclusion|eligibility) criteria)\b", re.I)
-METHODS_LABEL = re.compile(r"method|design|setting|intervention|procedure|patients and|participants|materials", re.I)
-RESULT_LABEL = re.compile(r"result", re.I)
 # A result despite a methods verb: a count, a percentage, an occurrence ('noted among both groups'), a rise.
 OCCURRED = re.compile(r"\b(?:in|of) \d+\b|\d\s?%|\b(?:occurred|developed|experienced|(?:observed|reported|noted|seen|"
                       r"found) (?:in|among|between)|increase[sd]?|higher|more)\b", re.I)
@@ -146,5 +140,6 @@ def is_methods(sentence: "Sentence", mentions: "list[EventMention]") -> bool:
 
 @lru_cache(maxsize=256)  # a vocabulary: the few section labels recur in every abstract
 def _methods_label(label: str) -> tuple[bool, bool]:
-    """Whether a section label names a methods part, and whether it names the results."""
-    return METHODS_LABEL.search(label) is not None, RESULT_LABEL.search(label) is not None
+    """Whether a section label names a methods part, and whether it names the results (``section_role``)."""
+    role = section_role(label)
+    return role == "methods", role == "results"

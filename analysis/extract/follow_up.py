@@ -13,10 +13,10 @@ Where no time is stated at all, pain rated only at a single session or procedure
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up_calendar import running_period
 from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
@@ -270,17 +270,11 @@ def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
 
 # A background sentence about this study (its aim or design, ``abstract_parts.about_this_study``) has the study's own
 # times; the other background sentences speak of practice or earlier work.
-_BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
 
 
 def own_study(sentence: "Sentence") -> bool:
     """False for a background sentence that is not about this study: its times are not this study's follow-up."""
-    return not (sentence.section and _background_label(sentence.section)) or about_this_study(sentence.text)
-
-
-@lru_cache(maxsize=256)  # a vocabulary: the few section labels recur in every abstract (asked of every sentence)
-def _background_label(section: str) -> bool:
-    return _BACKGROUND.match(section) is not None
+    return section_role(sentence.section) != "background" or about_this_study(sentence.text)
 
 
 # The analysis reported is an interim one, at a stated time: the follow-up so far.

@@ -21,8 +21,7 @@ from ketamine_evidence.analysis.extract.direction import (
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
 from ketamine_evidence.analysis.extract.pain_reader import reread
-from ketamine_evidence.analysis.extract.pain_sections import (CONCLUDING, INLINE_HEADING, MEASURING,  # noqa: F401
-                                                              SKIP_SECTIONS, label_kinds, sections)
+from ketamine_evidence.analysis.extract.pain_sections import INLINE_HEADING, label_kinds, sections  # noqa: F401
 from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.significance import _significance
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
@@ -303,13 +302,13 @@ _VALUE = {"better": "improved", "worse": "worse", "no_difference": "no_differenc
 
 
 def _conclusion(v: Verdict) -> bool:
-    return bool(re.match(r"CONCLU|INTERPRET|DISCUSS", v.section or "", re.I))
+    return label_kinds(v.section or "").concluding
 
 
 def _first(verdicts: list[Verdict], kind: str) -> Verdict:
     """The verdict of ``kind`` that best shows the article's value: conclusions first, then results."""
     ranked = sorted((v for v in verdicts if v.verdict == kind), key=lambda v: (
-        not _conclusion(v), not re.match(r"RESULT|FINDING", v.section or "", re.I)))
+        not _conclusion(v), not label_kinds(v.section or "").results))
     return ranked[0]
 
 

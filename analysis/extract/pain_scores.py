@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
+from ketamine_evidence.analysis.extract.inactive_arms import NAMED
 from ketamine_evidence.analysis.extract.text_patterns import parse_number, time_mentions
 from ketamine_evidence.analysis.records import Finding
 
@@ -38,9 +39,9 @@ FROM_TO = re.compile(
 _UNIT_AFTER = re.compile(r"^\s?(mg|µg|mcg|ug|g|ml|min|minutes?|h|hours?|days?|%|mmhg|kg|years?|ng|pg)\b", re.I)
 _N = re.compile(r"[\[(]\s?n\s?=\s?(\d+)\s?[\])]", re.I)
 _ARM_AFTER = re.compile(r"^[^;]{0,25}?\b(?:in|for|with|of)\s(?:the\s)?(?P<arm>[\w+-]+(?:\s[\w+-]+)?\sgroups?|groups?\s[\w+-]+|"
-                        r"placebo|controls?|saline|sham)\b", re.I)
+                        rf"{NAMED}|controls?)\b", re.I)
 _ARM_WORDS = re.compile(r"\b(?:[Gg]roups?\s(?:[A-Z][\w+-]*|\d+)|(?!(?:in|for|with|of|the|to|and|both|two|three|all|each|"
-                        r"other)\s)[A-Za-z][\w+-]*\s(?:\d+\s?mg\s)?groups?|placebo|controls?|saline|sham)\b", re.I)
+                        r"other)\s)[A-Za-z][\w+-]*\s(?:\d+\s?mg\s)?groups?|" rf"{NAMED}|controls?)\b", re.I)
 _LEADING = re.compile(r"^(?:in|for|with|of|to|the|and|vs|versus|than)\s+", re.I)
 _SE = re.compile(r"\b(SE|SEM|standard error)\b")
 

@@ -3,7 +3,8 @@
 ``sections`` gives each sentence its label, or in an unlabelled abstract the heading written before it; the readers
 then ask of every sentence whether its section is skipped (background, aims, methods), concluding, or a measuring
 part. A label is asked about for every sentence it holds, by three readers: ``label_kinds`` reads each label once
-(section labels are a vocabulary, kept across articles). (Moved from :mod:`.pain_effect`, round 12.)
+(section labels are a vocabulary, kept across articles) through ``abstract_parts.section_role``, the reading every
+extractor shares. (Moved from :mod:`.pain_effect`, round 12.)
 """
 
 from __future__ import annotations
@@ -14,22 +15,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUREMENT, unlabelled_background,
                                                               unlabelled_conclusions)
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.significance import _significance
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
 
-SKIP_SECTIONS = re.compile(r"BACKGROUND|INTRO|OBJECTIV|AIM|PURPOSE|METHOD|DESIGN|SETTING|PATIENT|PARTICIPANT|"
-                           r"MATERIAL|CONTEXT|IMPORTANCE|RATIONALE|REGISTRATION|FUNDING|INTERVENTION", re.I)
-CONCLUDING = re.compile(r"CONCLU|INTERPRET|DISCUSS", re.I)
-MEASURING = re.compile(r"METHOD|RESULT|FINDING|OUTCOME|MEASURE|INTERVENTION|PATIENT|PARTICIPANT|SUBJECT|DESIGN|"
-                       r"SETTING|MATERIAL", re.I)
-RESULTS = re.compile(r"RESULT|FINDING", re.I)
-
-
 class LabelKinds(NamedTuple):
-    """What a section label (or '') is: skipped by the finding reader, concluding, a part that measures, results."""
+    """What a section label (or '') is: skipped by the finding reader (background, objective, methods), concluding,
+    a part that measures (methods, results), results."""
 
     skipped: bool
     concluding: bool
@@ -39,9 +34,10 @@ class LabelKinds(NamedTuple):
 
 @lru_cache(maxsize=1024)  # section labels: a vocabulary, the same few in every abstract
 def label_kinds(label: str) -> LabelKinds:
-    """``SKIP_SECTIONS``, ``CONCLUDING``, ``MEASURING`` and ``RESULTS`` asked of ``label`` once."""
-    return LabelKinds(SKIP_SECTIONS.search(label) is not None, CONCLUDING.search(label) is not None,
-                      MEASURING.search(label) is not None, RESULTS.search(label) is not None)
+    """The four questions asked of ``label``'s ``section_role`` once."""
+    role = section_role(label)
+    return LabelKinds(role in ("background", "objective", "methods"), role == "conclusions",
+                      role in ("methods", "results"), role == "results")
 
 
 # A heading written inside an unlabelled abstract: '[Results] There were ...', a sentence 'Material and Methods.'.

@@ -27,6 +27,7 @@ from ketamine_evidence.analysis.extract.participants_parts import (SHARE, divide
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.design_cues import OUTCOME_GROUPS
 from ketamine_evidence.analysis.extract.study_text import Gated, has_number, is_background_sentence, plain_hyphens
 from ketamine_evidence.analysis.extract.text_patterns import NUM, count_value
@@ -281,14 +282,7 @@ def about_other_work(ctx: "Context", s: "Sentence") -> bool:
 
 # Where the Methods and the Results state different randomised counts, the Results' count is n (additions rule av):
 # the Methods tell the design ('Sixty patients were randomized'), the Results what happened ('A total of 61 patients
-# were randomized'). Only structured abstracts name the two parts.
-_METHODS = re.compile(r"METHOD|DESIGN|MATERIALS|PATIENTS|PARTICIPANTS|SUBJECTS|SETTING", re.I)
-_RESULTS = re.compile(r"RESULT|FINDINGS", re.I)
-
-
-def _part(section: str | None, part: re.Pattern[str]) -> bool:
-    """The sentence's abstract part (its category or label) is ``part``."""
-    return section is not None and part.match(section) is not None
+# were randomized'). Only structured abstracts name the two parts (``section_role``).
 
 
 def _recount(methods: int, results: int) -> bool:
@@ -305,7 +299,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
     for s in ctx.sentences:
-        if best is not None and best[0] == 3 and not _part(s.section, _RESULTS):
+        if best is not None and best[0] == 3 and section_role(s.section) != "results":
             continue  # a randomised count from the Methods: only the Results' own randomised count can replace it
         if not has_number(s.text) or about_other_work(ctx, s):  # number check first
             continue
@@ -367,7 +361,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
             rank = -1  # '307 patients (66.9 %)': a share of the sample, below any count of the sample itself
         if best is None or rank > best[0] or rank == 3 and _recount(best[2], value):  # a Results recount (rule av)
             best = (rank, -s.index, value, s)
-            if rank == 3 and not _part(s.section, _METHODS):
+            if rank == 3 and section_role(s.section) != "methods":
                 break  # nothing ranks above a randomised count stated first, but the Results' own (rule av)
     if best is None:  # no count anywhere: a sentence's only 'n =' ('Results: Efficacy data, n = 327.') is the one
         return lone

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.inactive_arms import INERT
 from ketamine_evidence.analysis.extract.other_drugs import other_drug_spans
 
-CONTROL = re.compile(r"^(?:placebo|saline|normal saline|sham|vehicle)$", re.I)
+CONTROL = re.compile(rf"^(?:{INERT})$", re.I)  # an inert substitute (``inactive_arms.INERT``)
 # What may stand between a dose and the drug it precedes: '0.5 mg/kg ketamine', '0.5 mg/kg of ketamine',
 # '100 γ/kg/min of racemic ketamine'; and what ends a route adjective's phrase.
 _DOSE_GAP = re.compile(r"\s*(?:of\s+)?(?:(?!(?:and|or|to|in|with|for|vs|versus|than|plus)\b)[a-z\-]+\s+)?", re.I)

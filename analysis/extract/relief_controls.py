@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
+from ketamine_evidence.analysis.extract.inactive_arms import CARE, NONE_ARM, STANDARD_PROGRAMME, WAIT_LIST
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
 # exercise versus exercise alone', 'the additional injection of bone marrow concentrate'; additions rule g). With none of these nor a placebo, the comparator is active
 # and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
-_INACTIVE_CONTROL = re.compile(r"\b(no[- ](treatment|intervention)|no[- ][\w-]+ (group|arm)s?|untreated|usual care|standard care|wait[- ]?list\w*|"
+_INACTIVE_CONTROL = re.compile(rf"\b({CARE}|{WAIT_LIST}|{NONE_ARM}|no[- ][\w-]+ (group|arm)s?|"
                                r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone|"
                                # an arm defined in brackets as getting none: 'Group C (no antibiotics)'
@@ -104,12 +105,6 @@ def inactive_control(verdicts: list["Verdict"], text: str) -> bool:
     return any(v.extra.get("placebo_controlled") for v in verdicts) or names_inactive_control(text)
 
 
-# A standard programme that the intervention replaces, named as the comparator ('natural childbirth preparation versus
-# standard antenatal education', 'compared with conventional physiotherapy'): an active comparator (additions rule ai),
-# whatever its arm is called ('Standard care group: Standard antenatal education ...').
-_STANDARD_PROGRAMME = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than|or) (?:an? |the )?(?:standard|conventional|"
-                                 r"traditional|routine) (?:[\w-]+ ){0,2}?(?:education|physiotherapy|programmes?|programs?|"
-                                 r"training|exercises?|therapy|treatment|rehabilitation)\b", re.I)
 _USUAL_CARE = re.compile(r"^(?:usual|standard) care$", re.I)
 
 
@@ -118,6 +113,6 @@ def names_inactive_control(text: str) -> bool:
     """The text names a no-treatment, usual-care, wait-list or add-on ('... alone') control arm; 'usual care' that
     is a standard programme the intervention replaces is none (additions rule ai)."""
     found = [m.group(0) for m in _INACTIVE_CONTROL.finditer(text)]
-    if found and all(_USUAL_CARE.match(f) for f in found) and _STANDARD_PROGRAMME.search(text):
+    if found and all(_USUAL_CARE.match(f) for f in found) and STANDARD_PROGRAMME.search(text):
         return False
     return bool(found)

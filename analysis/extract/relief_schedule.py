@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract.arm_changes import names_every_arm
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up import follow_up_mentions
+from ketamine_evidence.analysis.extract.inactive_arms import names_inactive_arm
 from ketamine_evidence.analysis.extract.relief_controls import names_control_arm
 
 if TYPE_CHECKING:
@@ -46,15 +47,14 @@ def window(text: str, start: int) -> bool:
 # observed one year after the initial repair'), which dates the event, not a rating, nor 'examined', in abstracts most
 # often the study's aim ('The present study examined the efficacy of pregabalin in alleviating the postoperative pain').
 ASSESSED = re.compile(r"\b(assess|measur|record|evaluat|rated|scored|graded)\w*", re.I)
-# A comparison with an inactive control in the verdict's own clause: 'than placebo group', 'compared with sham', or a
-# control arm as ``relief_controls.names_control_arm`` reads one (not 'excellent pain control', 'a Randomized Control
-# Study': what a treatment achieves, a design's name).
-_INACTIVE = re.compile(r"\b(placebo|sham|no[- ]treatment|untreated)\b", re.I)
+# A comparison with an inactive control in the verdict's own clause: 'than placebo group', 'compared with sham', 'than
+# usual care' (``inactive_arms``), or a control arm as ``relief_controls.names_control_arm`` reads one (not 'excellent
+# pain control', 'a Randomized Control Study': what a treatment achieves, a design's name).
 
 
 def against_inactive(clause: str) -> bool:
-    """``clause`` names a placebo, sham, no-treatment or control arm."""
-    return bool(_INACTIVE.search(clause)) or names_control_arm(clause)
+    """``clause`` names an inactive comparator (placebo, sham, saline, usual care, no treatment...) or a control arm."""
+    return names_inactive_arm(clause) or names_control_arm(clause)
 
 
 def whole_schedule(verdicts: list[Verdict], sentences: list["Sentence"]) -> tuple[float, "Sentence", str] | None:

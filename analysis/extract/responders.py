@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.direction import PLACEBO_LIKE, Arms, arms_for
 from ketamine_evidence.analysis.extract.outcomes import PAIN_WORD
 from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
@@ -170,15 +171,14 @@ def _threshold(text: str) -> str | None:
     return m.group(0) if m else None
 
 
-_NOT_RESULTS = re.compile(r"METHOD|BACKGROUND|OBJECTIV|AIM|DESIGN|PATIENT|MATERIAL|INTRO")  # section labels, upper case
+_NOT_RESULTS = ("background", "objective", "methods")  # section roles whose sentences report no result
 
 
 def responder_sentences(ctx: "Context") -> list["Sentence"]:
     """Results/conclusions sentences (or unlabelled ones) that report responders with a number."""
     out = []
     for s in ctx.sentences:
-        section = (s.section or "").upper()
-        if section == "TITLE" or _NOT_RESULTS.search(section):
+        if s.section == "TITLE" or section_role(s.section) in _NOT_RESULTS:
             continue
         if RESPONDER_CUE.search(s.text) and (_PCT.search(s.text) or _X_OF_N.search(s.text)):
             out.append(s)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ketamine_evidence.analysis.extract import required_text
 from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_background
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.deferred_pattern import Deferred, Pending
 from ketamine_evidence.analysis.extract.text_patterns import longest_first
 # Per-text facts (lower-casing, the key pass, words, numbers), kept for the texts of one article; re-exported here,
@@ -255,8 +256,7 @@ STUDY_CUE = re.compile(
     r"trial|study|studied|compared?|evaluated?|investigated?|assessed)\b",
     re.I,
 )
-_BACKGROUND = {"BACKGROUND", "INTRODUCTION"}
-_NOT_BACKGROUND = {"METHODS", "RESULTS", "CONCLUSIONS", "OBJECTIVE"}
+_NOT_BACKGROUND = {"methods", "results", "conclusions", "objective"}  # section roles (``section_role``)
 FUTURE_CUE = re.compile(r"\b(?:should|future|further (?:studies|research|trials|investigation)|needed|"
                         r"warranted|next steps?|remains? (?:unclear|unknown)|previous(?:ly)? (?:studies|trials|"
                         r"reported|shown|published)|earlier (?:studies|trials)|prior (?:studies|trials)|"
@@ -273,8 +273,8 @@ def has_background_split(ctx: "Context") -> bool:
     per article and kept on the context, as extractors ask for every sentence)."""
     cached = ctx.__dict__.get("_background_split")
     if cached is None:
-        sections = {s.section for s in ctx.sentences}
-        cached = bool(sections & _BACKGROUND) and bool(sections & _NOT_BACKGROUND)
+        roles = {section_role(s.section) for s in ctx.sentences}
+        cached = "background" in roles and bool(roles & _NOT_BACKGROUND)
         ctx.__dict__["_background_split"] = cached
     return cached
 
@@ -287,7 +287,7 @@ def study_sentences(ctx: "Context") -> list["Sentence"]:
     for s in ctx.sentences:
         if s.section == "TITLE":
             out.append(s)
-        elif (drop_background and s.section in _BACKGROUND) or s.index in opening:
+        elif (drop_background and section_role(s.section) == "background") or s.index in opening:
             continue
         else:
             out.append(s)
@@ -295,7 +295,8 @@ def study_sentences(ctx: "Context") -> list["Sentence"]:
 
 
 def is_background_sentence(ctx: "Context", sentence: "Sentence") -> bool:
-    return (sentence.section in _BACKGROUND and has_background_split(ctx)) or sentence.index in unlabelled_background(ctx)
+    return (section_role(sentence.section) == "background" and has_background_split(ctx)) or \
+        sentence.index in unlabelled_background(ctx)
 
 
 # Unicode hyphens read as '-' ('non\u2010randomized', 'double\u2010blind', 'long\u2010term patients'): the cue patterns

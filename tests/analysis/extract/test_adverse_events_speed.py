@@ -15,8 +15,10 @@ from ketamine_evidence.analysis.extract.adverse_events import (GENERIC, LEXICON,
                                                                _HEALTHY, _PRIMARY,
                                                                _aim_stated, _aim_target, _caused_by, _label_kinds,
                                                                _population, _stem, _STOP, lexicon_hits)
-from ketamine_evidence.analysis.extract.event_sections import METHODS_LABEL, RESULT_LABEL, _methods_label
-from ketamine_evidence.analysis.extract.follow_up import _BACKGROUND, _background_label
+from ketamine_evidence.analysis.extract.event_sections import _methods_label
+from ketamine_evidence.analysis.extract.follow_up import own_study
+from ketamine_evidence.analysis.extract.section_roles import section_role
+from ketamine_evidence.analysis.parse.sentences import Sentence
 from ketamine_evidence.analysis.parse import parse_file
 
 SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
@@ -65,9 +67,13 @@ def test_topic_terms_skip_only_sentences_without_an_event_word() -> None:
 @pytest.mark.parametrize("label", ["BACKGROUND", "Background", "INTRODUCTION", "Context and aims", "METHODS",
                                    "Materials and Methods", "PATIENTS AND METHODS", "Methods and Results", "RESULTS",
                                    "Results", "CONCLUSIONS", "Trial design", "Setting", "Interventions", ""])
-def test_section_label_kinds_are_those_of_the_patterns(label: str) -> None:
-    assert _methods_label(label) == (METHODS_LABEL.search(label) is not None, RESULT_LABEL.search(label) is not None)
-    assert _background_label(label) == (_BACKGROUND.match(label) is not None)
+def test_section_label_kinds_are_those_of_the_section_role(label: str) -> None:
+    # since round 13 (vocab13) both read ``section_roles.section_role``
+    role = section_role(label)
+    assert _methods_label(label) == (role == "methods", role == "results")
+    background = Sentence("Using single anesthetic agent in endoscopic retrograde cholangiopancreatography (ERCP) may lead "
+                          "to inadequate analgesia and sedation.", 0, 128, label, 1)  # batch 6 26576424
+    assert own_study(background) == (role != "background")
 
 
 # --- round 12 (sp12b): a sentence split into clauses once, an arm read once per clause ----------------------------

