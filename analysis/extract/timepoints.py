@@ -63,12 +63,14 @@ VISIT = re.compile(rf"\b(?P<ord>{_ORDINAL})\s(?:follow[- ]?up(?:\s(?:visit|asses
 # A time counted from the end of treatment: '1 month after completion of the treatment', 'post-treatment
 # follow-up of 3 months', '12 weeks after the last injection', 'follow-up period after treatment', 'then followed
 # up for another 28 days'.
+# A time counted from the first dose, injection or session is counted from the start of treatment ('7 days after
+# receiving the first dose of the study drug', '24 h after the first injection'): not from the course's end.
 AFTER_TREATMENT = re.compile(
     r"\b(?:after|following|post|beyond)[- ](?:the\s)?(?:completion|end|cessation|discontinuation|stopping|termination|"
     r"conclusion)\sof\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:treatment|therapy|intervention|programme|program|course|study drug|"
     r"medication)|\bpost-?(?:treatment|intervention)\b|\bafter (?:the\s)?(?:last|final) (?:\w+\s)?(?:dose|injection|session|"
     r"treatment|infusion)|\bafter (?:completing|finishing|stopping|discontinuing|taking|receiving) (?:the\s|an?\s|their\s|all\s)?"
-    r"(?:[\w-]+\s){0,4}?(?:treatment|therapy|intervention|programme|program|course|regimen|medicines?|medications?|drugs?|"
+    r"(?!(?:[\w-]+\s){0,2}?(?:first|initial|1st|single|one)\b)(?:[\w-]+\s){0,4}?(?:treatment|therapy|intervention|programme|program|course|regimen|medicines?|medications?|drugs?|"
     r"tablets|capsules|supplements?)\b|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program) "
     r"(?:ended|had ended|was (?:stopped|completed|discontinued))|"
     r"\btreatment[- ]free follow[- ]?up\b|\bfollow[- ]?up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
@@ -121,6 +123,11 @@ _CHANGE_BY = re.compile(r"\b(?:duration|time|length|stay|LOS)\b[^.;]{0,80}?\b(?:
                         r"\b(?:shorten|reduc|decreas|prolong|lengthen|increas|extend)\w*\b[^.;]{0,80}?\b(?:duration|time|length|"
                         r"stay|LOS)\b[^.;]{0,80}?\bby\s(?:approximately\s|about\s|around\s|nearly\s|almost\s|roughly\s|"
                         r"an?\s(?:average|mean|median)\sof\s|~\s?)?$", re.I)
+
+# A time's own anchor at the first of the course's doses: ' after receiving the first dose', ' after the initial
+# injection', ' following the first session'. It is counted from the start, whatever end-of-course phrase stands near.
+_FROM_FIRST = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:after|following|post|from)\s(?:receiving\s|taking\s|having\s\w+\s)?(?:the\s|their\s|a\s)?"
+                         r"(?:first|initial|1st|single)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +295,8 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
                                  text[at:t.end], "start", not when))
             continue
         measured = is_measured(text, t.start, t.end) or _compared_with_measured(text, t, out)
-        anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end)
+        anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end) and (
+            not _FROM_FIRST.match(text, t.end))
         for days in t.days:
             out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,
                                  "treatment_end" if anchored else "start", measured))

@@ -209,3 +209,20 @@ def test_a_time_after_taking_the_medicine_counts_from_the_start_of_treatment() -
             "breath test.")
     assert days(text, course=10.0) == [38.0, 66.0]
     assert days(text) == [28.0, 56.0]
+
+
+# blind2 PMC3329148 (rule c): the eradication check 'four to eight weeks after taking the medicine' of a 10-day course
+# counts from the course's end; the same check after the first dose counts from the start (the metamorphic way).
+CHECKED = "H. pylori eradication rate was checked four to eight weeks after taking the medicine by using a 13C urea breath test."
+
+
+def test_a_time_after_the_last_of_the_medicine_counts_from_the_courses_end() -> None:
+    assert {(p.days, p.anchor) for p in time_points(CHECKED, course=10.0)} == {(38.0, "treatment_end"),
+                                                                              (66.0, "treatment_end")}
+
+
+@pytest.mark.parametrize("first", ["taking the first dose of the medicine", "the first dose of the medicine",
+                                   "receiving the initial dose of the medicine"])
+def test_a_time_after_the_first_dose_counts_from_the_start(first: str) -> None:
+    text = CHECKED.replace("taking the medicine", first)
+    assert {(p.days, p.anchor) for p in time_points(text, course=10.0)} == {(28.0, "start"), (56.0, "start")}
