@@ -34,3 +34,30 @@ def test_the_list_stops_where_other_words_come_between_its_times() -> None:
     assert listed_days(real.replace(").", ") after surgery, and similar at Day 5."), (None, {})) == [3.0]
     # chronic dev PMC4763824: '... at 10, 45, and 90 min, and 1 day after injection (P<0.05)' is one list
     assert listed_days(", and 1 day after injection (P<0.05).", (None, {})) == [1.0]
+
+
+def test_an_item_ends_after_the_event_its_time_counts_from() -> None:
+    # the event after a listed time is any noun phrase, not a few nouns: batch 5 PMC4188585 '... at 1, 2 and 3 months
+    # after patch application (significance level P<0.01).', batch 6 PMC4012183 '10 weeks after the first
+    # acupuncture', batch 5 PMC5300822 '72 hours after exercise', chronic PMC4112748 '72 hours after drug
+    # administration'
+    assert listed_days(" and 3 months after patch application (significance level P<0.01).", (None, {})) == [90.0]
+    assert listed_days(", 10 weeks after the first acupuncture.", (None, {})) == [70.0]
+    assert listed_days(", and 72 hours after exercise.", (None, {})) == [3.0]
+    assert listed_days(", and 72 hours after drug administration.", (None, {})) == [3.0]
+    # ... and at the comparison the finding makes, or a conjunction that opens another clause
+    assert listed_days(" and 24 hours after the surgery than those in the control group (P = 0.001).", (None, {})) == [1.0]
+    assert listed_days(" and 48 hours after the operation, whereas pain was similar at 72 hours.", (None, {})) == [2.0]
+
+
+def test_a_listed_time_that_a_statement_follows_is_no_item() -> None:
+    # the same items, each followed by words of its own: a verb or a noun phrase that is no time opens a statement
+    assert listed_days(" and 3 months after patch application revealed no significant difference.", (None, {})) == []
+    assert listed_days(", and 72 hours after exercise the difference disappeared.", (None, {})) == []
+    assert listed_days(", and 72 hours after exercise, pain scores were similar.", (None, {})) == []
+    # batch 4 PMC3430047: '... at 8 and 24 hours after the first subpleural instillation of bupivacaine 0.5% revealed
+    # no significant difference'
+    assert listed_days(" and 24 hours after the first subpleural instillation of bupivacaine 0.5% revealed no "
+                       "significant difference.", (None, {})) == []
+    # its own statistics deny a difference then
+    assert listed_days(", and 72 hours after exercise (not significant).", (None, {})) == []
