@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.significance import _significance
-from ketamine_evidence.analysis.extract.timepoints import time_points
+from ketamine_evidence.analysis.extract.timepoints import TimePoint, time_points
 
 # The words between a result's clause and a further time point of the same list: ', and at', ' and', ', '.
 _LIST_JOIN = re.compile(r"^\s?(?:\([^()]*\)\s?)?,?\s(?:(?:and|or|as well as)\s)?(?:(?:at|on|after|by|to|until|through)\s(?:the\s)?)?$",
@@ -24,20 +24,20 @@ _LIST_JOIN = re.compile(r"^\s?(?:\([^()]*\)\s?)?,?\s(?:(?:and|or|as well as)\s)?
 # ('postoperatively', 'respectively'). The event is a noun phrase: no verb, negation, conjunction or preposition but
 # 'of' inside it ('after the end of treatment').
 _BRACKETS = re.compile(r"(?:\s?\([^()]*\))*")
-_NOT_IN_PHRASE = (r"(?!(?:and|or|but|in|on|at|for|with|than|versus|vs|compared|was|were|is|are|had|has|have|did|not|"
-                  r"no)\b)")
+_NOT_IN_PHRASE = (r"(?!(?:and|or|but|in|on|at|for|with|than|versus|vs|compared|between|among|within|during|to|by|"
+                  r"before|after|was|were|is|are|had|has|have|did|not|no)\b)")
 _CLAUSE_STOP = r"[;:)]|\.(?!\d)|$"  # a full stop, not a decimal point ('bupivacaine 0.5%')
 _ANCHOR = re.compile(rf"\s?(?:(?:after|following|post|from|since)[\s-](?:{_NOT_IN_PHRASE}(?!of\b)[\w/-]+\s?){{1,4}}?"
                      rf"(?:of\s(?:the\s)?(?:{_NOT_IN_PHRASE}[\w/-]+\s?){{1,3}}?)?|post-?\w+ly\b\s?|post-?operative\b\s?|"
                      rf"respectively\b\s?)(?=,|{_CLAUSE_STOP}|\s?\(|\s(?:and|or|but|whereas|while|although|however|"
-                     rf"compared|versus|vs\.?|relative|than|respectively)\b)", re.I)
+                     rf"compared|versus|vs\.?|relative|than|between|among|respectively)\b)", re.I)
 # How a list's last item ends. The list ends at a clause boundary: a full stop or semicolon, a closing bracket, the
 # end, a conjunction that opens another clause (' and similar at 24 h', ', whereas ...'), the comparison its finding
-# makes (' than those in the control group'), or a comma after which no verb or negation comes before that boundary
+# makes (' than those in the control group', ' between the groups'), or a comma after which no verb or negation comes before that boundary
 # (', respectively', ', p < 0.05'). Anything else after the time (a noun phrase that is no time, a verb, 'in both
 # groups') makes the time the opening of a statement of its own (', and at 24 h the difference disappeared').
 _BOUNDARY = re.compile(rf"\s?(?:{_CLAUSE_STOP}|,?\s(?:and|or|but|whereas|while|although|however|yet|except)\b|"
-                       rf",?\s(?:compared|in comparison|versus|vs\.?|relative|than)\b)", re.I)
+                       rf",?\s(?:compared|in comparison|versus|vs\.?|relative|than|between|among)\b)", re.I)
 _COMMA = re.compile(r"\s?,")
 _CLAUSE_REST = re.compile(r"[^;]*?(?=;|\.(?!\d)|$|\b(?:and|or|but|whereas|while|although|however)\b)", re.I)
 # A finite verb: an auxiliary or copula, or a past form that opens no participle phrase ('compared with').
@@ -50,6 +50,11 @@ def _after_brackets(rest: str, at: int) -> int:
     """Where the brackets right after ``rest[at]`` (its statistics) end."""
     m = _BRACKETS.match(rest, at)
     return m.end() if m else at
+
+
+def _mean_and_sd(point: TimePoint) -> bool:
+    """A mean before its SD ('6.8 ± 3.4 days'): a measured duration, never a listed time point."""
+    return point.measured and "\u00b1" in point.text
 
 
 def item_end(rest: str, at: int) -> int | None:
@@ -78,10 +83,12 @@ def listed_days(rest: str, when: tuple[float | None, dict[int, float]]) -> list[
     opens a statement, not a list item (``item_end``). ``rest`` is the sentence after the clause; ``when`` the
     abstract's course and visit schedule (``follow_up.timing``)."""
     points = time_points(rest[:160], *when)
-    if not points or not _LIST_JOIN.match(rest[:points[0].start]):
+    if not points or _mean_and_sd(points[0]) or not _LIST_JOIN.match(rest[:points[0].start]):
         return []
     listed = [points[0]]
     for p in points[1:]:
+        if _mean_and_sd(p):
+            break
         if p.start == listed[-1].start:
             listed.append(p)  # the same mention's further value ('12 and 24 h')
             continue

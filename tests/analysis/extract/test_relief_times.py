@@ -61,3 +61,21 @@ def test_a_listed_time_that_a_statement_follows_is_no_item() -> None:
                        "significant difference.", (None, {})) == []
     # its own statistics deny a difference then
     assert listed_days(", and 72 hours after exercise (not significant).", (None, {})) == []
+
+
+def test_items_with_their_own_statistics_and_the_comparison_after_the_list() -> None:
+    # pool dev PMC5066795: '... at week 14 (23.5% versus 1.0%; P < 0.0001), week 24 (28.1% versus 7.7%; P < 0.0001), and
+    # week 52 (42.4% versus 30.2%; P = 0.037).': a semicolon inside an item's brackets does not end the list
+    assert listed_days(" (23.5% versus 1.0%; P < 0.0001), week 24 (28.1% versus 7.7%; P < 0.0001), and week 52 (42.4% "
+                       "versus 30.2%; P = 0.037).", (None, {})) == [168.0, 364.0]
+    # pool dev PMC4845428: '... scores at 2 weeks, 3 months, 6 months, and 12 months after operation between the
+    # experimental and control groups.'
+    assert listed_days(", 3 months, 6 months, and 12 months after operation between the experimental and control "
+                       "groups.", (None, {})) == [90.0, 180.0, 360.0]
+
+
+def test_a_mean_and_its_sd_is_no_listed_time() -> None:
+    # blind2 PMC3539107: '(55.3 ± 28.8 minutes vs. 41.4 ± 17.8 minutes, 6.8 ± 3.4 days vs. 4.9 ± 1.5 days, P < 0.05)';
+    # batch 4 PMC5735483: 'Time to S1 regression was 130 ± 46 min (Group C), 144 ± 51.3 min (Group B) and ...'
+    assert listed_days(", 6.8 ± 3.4 days vs. 4.9 ± 1.5 days, P < 0.05).", (None, {})) == []
+    assert listed_days(" (Group C), 144 ± 51.3 min (Group B) and 164 ± 55.99 min (Group D), P = 0.117.", (None, {})) == []
