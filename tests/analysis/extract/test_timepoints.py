@@ -226,3 +226,51 @@ def test_a_time_after_the_last_of_the_medicine_counts_from_the_courses_end() -> 
 def test_a_time_after_the_first_dose_counts_from_the_start(first: str) -> None:
     text = CHECKED.replace("taking the medicine", first)
     assert {(p.days, p.anchor) for p in time_points(text, course=10.0)} == {(28.0, "start"), (56.0, "start")}
+
+
+@pytest.mark.parametrize("text", [
+    # MEDLINE 26702233 and 26702168: the patients' follow-up, not the treatment's course
+    "The patients were followed up for 28.5 months (range 1-62 months).",
+    "72 patients who were on atypical antipsychotic drugs were randomly assigned to either Modafinil or placebo and were "
+    "followed for a period of 12 weeks.",
+    # blind2 PMC5541727 (a single injection): the span of the outcome the study aims at
+    "The objectives of this pilot study were to determine the safety and tolerability and to explore the efficacy of a "
+    "single intra-articular injection of allogeneic human mesenchymal precursor cells (MPCs) to improve clinical "
+    "symptoms and retard joint structural deterioration over 24 months in patients following anterior cruciate ligament "
+    "(ACL) reconstruction.",
+    # batch 6 PMC4386269: how long the condition has lasted
+    "Eligible participants are 35 years or older with persisting knee and/or hip pain for 3 months.",
+])
+def test_a_span_of_following_assessing_or_an_outcome_is_no_course(text: str) -> None:
+    assert course_days([text]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks.", 84.0),  # chronic dev PMC4015540
+    # batch 6 PMC3276927: a clause with neither a giving nor an observing word keeps its span
+    ("A quasi experimental trail of 19 males through consecutive sampling was done with selected asanas for three months "
+     "and the outcome was measured by a questionnaire.", 90.0),
+    # batch 6 PMC2784472: the span's own 'of' phrase names the giving
+    ("Outcome criteria of interest included change from baseline in Gastrointestinal Symptom Rating Scale (GSRS) "
+     "abdominal pain, abdominal distention, flatus, and the Severity of Dyspepsia Assessment (SODA) bloating and gas "
+     "subscores over four weeks of product use.", 28.0),
+    ("The study aims to investigate the effect of exercising in a contextually enhanced physical environment for 8 weeks "
+     "in people with knee or hip pain.", 56.0),  # batch 6 PMC4386269
+])
+def test_a_span_the_treatment_was_given_over_is_the_course(text: str, expected: float) -> None:
+    assert course_days([text]) == expected
+
+
+def test_an_undated_benefit_of_a_single_injection_is_not_dated_to_an_outcome_span() -> None:
+    # blind2 PMC5541727 (gold relief null): the objective's 'over 24 months' was read as a 24-month course, so the
+    # undated benefit over hyaluronan was dated to its end (720)
+    from pathlib import Path
+
+    from ketamine_evidence.analysis.extract import extract_findings
+    from ketamine_evidence.analysis.parse.files import parse_file
+    pool = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+    article = next(parse_file(pool / "PMC5541727.nxml"))
+    found = {f.field: f for f in extract_findings(article, "single intra-articular injection of allogeneic mesenchymal "
+                                                            "precursor cells in hyaluronan (vs hyaluronan alone) after ACL "
+                                                            "reconstruction")}
+    assert "relief_duration_days" not in found or found["relief_duration_days"].value is None
