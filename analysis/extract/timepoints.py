@@ -127,10 +127,10 @@ _CHANGE_BY = re.compile(r"\b(?:duration|time|length|stay|LOS)\b[^.;]{0,80}?\b(?:
                         r"stay|LOS)\b[^.;]{0,80}?\bby\s(?:approximately\s|about\s|around\s|nearly\s|almost\s|roughly\s|"
                         r"an?\s(?:average|mean|median)\sof\s|~\s?)?$", re.I)
 
-# A time's own anchor at the first of the course's doses: ' after receiving the first dose', ' after the initial
-# injection', ' following the first session'. It is counted from the start, whatever end-of-course phrase stands near.
-_FROM_FIRST = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:after|following|post|from)\s(?:receiving\s|taking\s|having\s\w+\s)?(?:the\s|their\s|a\s)?"
-                         r"(?:first|initial|1st|single)\b", re.I)
+
+# The event a time is counted from, stated right after it ('12 weeks after randomisation', '24 h post-injection'): the
+# time counts from that event, not from an end-of-treatment phrase near it, unless the event is that phrase.
+_OWN_EVENT = re.compile(r"\s?(?:\([^()]*\)\s?)?(?P<event>(?:after|following|post|from|since)[\s-])", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +319,9 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
     if not mentions:
         return ()  # most sentences: no time at all
     mentions.sort(key=lambda t: t.start)
-    after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
+    ends = list(AFTER_TREATMENT.finditer(text)) if course and mentions else []
+    after_end = [p for m in ends for p in (m.start(), m.end())]
+    end_starts = {m.start() for m in ends}
     out: list[TimePoint] = []
     for t in mentions:
         mean = _MEAN_SD.search(text[max(0, t.start - 20):t.start]) if len(t.days) == 1 else None
@@ -334,8 +336,9 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
                                  text[at:t.end], "start", not when))
             continue
         measured = is_measured(text, t.start, t.end) or _compared_with_measured(text, t, out)
+        own = _OWN_EVENT.match(text, t.end) if after_end else None
         anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end) and (
-            not _FROM_FIRST.match(text, t.end))
+            own is None or own.start("event") in end_starts)
         for days in t.days:
             out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,
                                  "treatment_end" if anchored else "start", measured))

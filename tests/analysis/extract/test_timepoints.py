@@ -228,6 +228,25 @@ def test_a_time_after_the_first_dose_counts_from_the_start(first: str) -> None:
     assert {(p.days, p.anchor) for p in time_points(text, course=10.0)} == {(28.0, "start"), (56.0, "start")}
 
 
+# batch 7 PMC4139977 (a 14-day course): 'Patients were evaluated for symptoms and QOL at baseline and then 1 month after
+# completion of the treatment.'
+EVALUATED = "Patients were evaluated for symptoms and QOL at baseline and then 1 month after completion of the treatment."
+
+
+def test_a_time_with_its_own_event_is_counted_from_it_not_from_a_near_end_of_course() -> None:
+    assert [(p.days, p.anchor) for p in time_points(EVALUATED, course=14.0)] == [(44.0, "treatment_end")]
+    # the metamorphic way: the same visit restated from another event right after the end-of-course phrase
+    text = EVALUATED.replace("treatment.", "treatment (6 weeks after surgery).")
+    assert [(p.days, p.anchor) for p in time_points(text, course=14.0)] == [(44.0, "treatment_end"), (42.0, "start")]
+
+
+def test_statistics_between_a_time_and_its_end_of_course_event_keep_the_anchor() -> None:
+    # pool dev PMC5840188 (a 12-week course): 'at 12 weeks (SVR12) after the end of treatment'
+    text = ("The primary end point was a sustained virological response at 12 weeks (SVR12) after the end of treatment, "
+            "determined by quantitative polymerase chain reaction for HCV RNA.")
+    assert [(p.days, p.anchor) for p in time_points(text, course=84.0)] == [(168.0, "treatment_end")]
+
+
 @pytest.mark.parametrize("text", [
     # MEDLINE 26702233 and 26702168: the patients' follow-up, not the treatment's course
     "The patients were followed up for 28.5 months (range 1-62 months).",
