@@ -244,7 +244,7 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
             continue  # 'over a 10-year period, 300 patients were treated': the study's calendar window
         if t.max_days >= 28 and _INTAKE.search(before):
             continue  # '90 patients prepared for renal transplantation during 1 year': when they were taken in
-        if t.max_days >= 28 and running_period(text, t.start, t.max_days):
+        if t.max_days >= 28 and running_period(text, t.start, t.end, t.max_days):
             continue  # 'A prospective observational study of 18 months from January 2012 to June 2013': when it ran
         out.append(t)
     return out

@@ -23,6 +23,13 @@ _CALENDAR_RANGE = re.compile(rf"\b(?:from|between)\s(?:(?P<m1>{MONTH_NAME})\s)?(
 _CONDUCTED_OVER = re.compile(r"\b(?:carried out|conducted|performed|undertaken)\b[^.;]{0,80}\b(?:for|over|during|in)\s"
                              r"(?:a|the)\s(?:time\s)?period\sof\s$", re.I)
 _FOLLOWED = re.compile(r"\b(?:follow\w*|assess\w*|evaluat\w*|observ\w*|monitor\w*|measur\w*)\b", re.I)
+# A time stated as a follow-up's length or counted from an event: '2-year follow-up', '2 years of follow-up',
+# '2 years after surgery', '(2 years) postoperatively'; 'followed (up) for 2 years', 'a follow-up of 2 years'.
+_OWN_FOLLOW_UP_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:[-\s](?:of\s)?(?:(?:clinical|post-?\w+)\s)?follow[- ]?up\b|"
+                                  r"\s(?:after|following|post)\b|[\s-]post-?\w+|\s(?:post-?operatively|later)\b)", re.I)
+_OWN_FOLLOW_UP_BEFORE = re.compile(r"\b(?:followed(?:\sup)?|follow[- ]?up(?:\s(?:period|time|duration))?(?:\sof|\swas|\slasted)?)"
+                                   r"(?:\s(?:for|over|during|of))?(?:\s(?:a|an|the))?(?:\s(?:mean|median|average|minimum|maximum)"
+                                   r"(?:\s(?:of|was))?)?(?:\s(?:at\sleast|up\sto|about|approximately|nearly))?\s$", re.I)
 _DAYS_PER_MONTH = 30.0
 
 
@@ -52,10 +59,14 @@ def calendar_spans(text: str) -> list[float]:
     return out
 
 
-def running_period(text: str, start: int, days: float) -> bool:
-    """The time of ``days`` at ``start`` in ``text`` is the span the study was run over, not a follow-up."""
+def running_period(text: str, start: int, end: int, days: float) -> bool:
+    """The time of ``days`` at ``text[start:end]`` is the span the study was run over, not a follow-up. A time the
+    text ties to a follow-up or to an event ('a 2-year follow-up', 'followed for 2 years', '2 years of follow-up',
+    '2 years after surgery') is the patients' own follow-up, whatever calendar period is stated beside it."""
     if days < 28:
         return False  # a running period is months or years
+    if _OWN_FOLLOW_UP_AFTER.match(text, end) or _OWN_FOLLOW_UP_BEFORE.search(text[max(0, start - 40):start]):
+        return False
     if _CONDUCTED_OVER.search(text[max(0, start - 140):start]) and not _FOLLOWED.search(text):
         return True
     return any(abs(days - span) <= max(31.0, 0.05 * span) for span in calendar_spans(text))

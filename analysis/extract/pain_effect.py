@@ -26,6 +26,7 @@ from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.significance import _significance
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.time_frame import refers_back, sentence_frame
+from ketamine_evidence.analysis.extract.time_phrases import is_time_phrase, noun_phrase
 from ketamine_evidence.analysis.records import Finding
 
 if TYPE_CHECKING:
@@ -197,19 +198,27 @@ THEN_NONE = re.compile(r"^\W*(however|but|nevertheless|nonetheless|yet)\b,?\s+(?
                        r"results?) (?:was|were|did) not (?:reach )?(?:statistically )?significan)", re.I)
 
 
-# What a denial of a difference names as its own outcome after the groups: 'between the two groups in terms of early and
-# late postoperative complications', 'regarding the incidence of nausea'. The groups and times it names are no outcome.
+# Where a denial of a difference may name its own outcome after the groups: 'between the two groups in terms of early
+# and late postoperative complications', 'regarding the incidence of nausea'. The groups it names are no outcome, nor
+# is a time ('in the first 24 hours', 'on postoperative day 1', 'at 6 months of follow-up': ``time_phrases``).
 _OWN_OUTCOME = re.compile(r"\b(?:in(?: terms of)?|on|for|of|regarding|concerning|as regards|with (?:respect|regard) to)\s"
-                          r"(?!(?:the |all |any |each )?(?:\w+ )?(?:groups?|arms?|time ?points?|times|visits?)\b|them\b|\d)", re.I)
+                          r"(?!(?:the |all |any |each )?(?:\w+ )?(?:groups?|arms?)\b|them\b)", re.I)
+
+
+def _names_outcome(rest: str) -> bool:
+    """``rest`` names an outcome noun phrase after one of ``_OWN_OUTCOME``'s prepositions: a phrase that is neither a
+    bare number nor a time."""
+    return any(noun_phrase(rest[m.end():]) and not is_time_phrase(rest[m.end():]) for m in _OWN_OUTCOME.finditer(rest))
 
 
 def then_none(text: str) -> bool:
     """``text`` opens by denying a significant difference between the groups and names no outcome of its own, so it
     is about the direction the sentence before stated ('However, there were no statistical significant differences
-    between the three groups'), not about another outcome ('However, there was no significant difference between the
-    two groups in terms of early and late postoperative complications')."""
+    between the three groups', '... between the groups in the first 24 hours'), not about another outcome ('However,
+    there was no significant difference between the two groups in terms of early and late postoperative
+    complications', '... in 24-h morphine consumption')."""
     m = THEN_NONE.search(text)
-    return m is not None and not _OWN_OUTCOME.search(re.sub(r"\([^()]*\)", " ", text[m.end():]))
+    return m is not None and not _names_outcome(re.sub(r"\([^()]*\)", " ", text[m.end():]))
 
 
 # A result stated as the previous sentence's, on a pain outcome: 'A similar but weaker pattern evinced for perceived

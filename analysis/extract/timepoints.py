@@ -12,6 +12,9 @@ time is, so that relief and follow-up read the right ones (guideline; additions 
   end of the treatment course, so the course is added ('for 14 consecutive days ... 1 month after
   completion of the treatment' -> 44); 'after surgery', 'from baseline', 'after randomisation' start at
   the treatment itself;
+- courses: a bare span ('for 12 weeks', 'over 24 months') is the treatment's course only where its clause gives
+  the treatment, not where it follows, assesses or names an outcome ('were followed up for 18 months', 'to improve
+  clinical symptoms ... over 24 months'); a time after the first dose counts from the start, not the course's end;
 - roles: a measured duration ('median 320 min versus 220 min', 'the t1/2 was 65.6 h', 'medians 87 and 30
   weeks') or a calendar span ('the first 6 months of 2014') is not a time point.
 
@@ -63,12 +66,14 @@ VISIT = re.compile(rf"\b(?P<ord>{_ORDINAL})\s(?:follow[- ]?up(?:\s(?:visit|asses
 # A time counted from the end of treatment: '1 month after completion of the treatment', 'post-treatment
 # follow-up of 3 months', '12 weeks after the last injection', 'follow-up period after treatment', 'then followed
 # up for another 28 days'.
+# A time counted from the first dose, injection or session is counted from the start of treatment ('7 days after
+# receiving the first dose of the study drug', '24 h after the first injection'): not from the course's end.
 AFTER_TREATMENT = re.compile(
     r"\b(?:after|following|post|beyond)[- ](?:the\s)?(?:completion|end|cessation|discontinuation|stopping|termination|"
     r"conclusion)\sof\s(?:the\s)?(?:[\w-]+\s){0,2}?(?:treatment|therapy|intervention|programme|program|course|study drug|"
     r"medication)|\bpost-?(?:treatment|intervention)\b|\bafter (?:the\s)?(?:last|final) (?:\w+\s)?(?:dose|injection|session|"
     r"treatment|infusion)|\bafter (?:completing|finishing|stopping|discontinuing|taking|receiving) (?:the\s|an?\s|their\s|all\s)?"
-    r"(?:[\w-]+\s){0,4}?(?:treatment|therapy|intervention|programme|program|course|regimen|medicines?|medications?|drugs?|"
+    r"(?!(?:[\w-]+\s){0,2}?(?:first|initial|1st|single|one)\b)(?:[\w-]+\s){0,4}?(?:treatment|therapy|intervention|programme|program|course|regimen|medicines?|medications?|drugs?|"
     r"tablets|capsules|supplements?)\b|\bafter (?:the\s)?(?:treatment|therapy|intervention|programme|program) "
     r"(?:ended|had ended|was (?:stopped|completed|discontinued))|"
     r"\btreatment[- ]free follow[- ]?up\b|\bfollow[- ]?up (?:period )?(?:after|following) (?:the\s)?(?:treatment|therapy|intervention)|"
@@ -121,6 +126,11 @@ _CHANGE_BY = re.compile(r"\b(?:duration|time|length|stay|LOS)\b[^.;]{0,80}?\b(?:
                         r"\b(?:shorten|reduc|decreas|prolong|lengthen|increas|extend)\w*\b[^.;]{0,80}?\b(?:duration|time|length|"
                         r"stay|LOS)\b[^.;]{0,80}?\bby\s(?:approximately\s|about\s|around\s|nearly\s|almost\s|roughly\s|"
                         r"an?\s(?:average|mean|median)\sof\s|~\s?)?$", re.I)
+
+
+# The event a time is counted from, stated right after it ('12 weeks after randomisation', '24 h post-injection'): the
+# time counts from that event, not from an end-of-treatment phrase near it, unless the event is that phrase.
+_OWN_EVENT = re.compile(r"\s?(?:\([^()]*\)\s?)?(?P<event>(?:after|following|post|from|since)[\s-])", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +191,8 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
         for m in COURSE.finditer(text):
             if _BASELINE_AFTER.match(text, m.end()):
                 continue  # 'daily symptom ratings ... for 28 days (baseline)': before treatment, not its course
+            if m.group("a") and not given_over(text, m.start(), m.end()):
+                continue  # 'followed up for 12 months', 'persisting pain for 3 months': a span, not the course
             number, unit = next((m.group(n), m.group(u)) for n, u in _COURSE_GROUPS if m.group(n))
             found = time_mentions(f"{number} {unit}")
             if not found:
@@ -190,6 +202,40 @@ def course_days(texts: list[str], name: str | None = None) -> float | None:
             if named is not None and named in clause.lower():
                 own.append(found[0].max_days)
     return max(own or every) if every else None
+
+
+# A bare span ('for 12 weeks', 'over 24 months') is the treatment's course only where its clause gives the treatment:
+# a giving verb, a dose or schedule, or the treatment named ('were given orally once daily for 12 weeks', 'the
+# supplement and placebo over a period of 4 weeks'), with no following, assessing or outcome word after it ('were
+# randomized and followed-up for 12 months', 'Sleep was assessed continuously for 14 days', 'persisting knee and/or hip
+# pain for 3 months', 'to improve clinical symptoms ... over 24 months').
+_GIVING = re.compile(r"\b(?:receiv\w*|given|gave|administ\w*|treated|took|taken|tak(?:e|es|ing)|appl(?:y|ied|ying)|instill\w*|"
+                     r"inject\w*|infus\w*|fed|consum\w*|wore|worn|wear\w*|deliver\w*|provided|perform\w*|exercis\w*|train\w*|"
+                     r"randomi[sz]ed|assigned|allocated|supplement\w*|daily|weekly|once|twice|thrice|times\s(?:a|per)|t\.?i\.?d|"
+                     r"b\.?i\.?d|q\.?i\.?d|qd|mg|µg|μg|ml|doses?|sessions?|per\s(?:day|week)|used|use|using|therapy|treatments?|"
+                     r"interventions?|program(?:me)?s?|regimens?|courses?)\b", re.I)
+_OBSERVING = re.compile(r"\b(?:follow\w*|assess\w*|evaluat\w*|measur\w*|monitor\w*|observ\w*|record\w*|screen\w*|interview\w*|"
+                        r"kept|solicit\w*|collect\w*|persist\w*|sustain\w*|maintain\w*|improv\w*|reduc\w*|retard\w*|incidence|pain|"
+                        r"symptoms?|scores?|expansion|loss)\b", re.I)
+# The span's own 'of' phrase naming the giving: 'over four weeks of product use'.
+_GIVING_OF = re.compile(r"\sof\s(?:[\w-]+\s){0,3}?(?:use|treatment|therapy|intake|administration|dosing|"
+                        r"supplementation|training)\b", re.I)
+_CLAUSE_START = re.compile(r"[.;:]\s|^")
+
+
+def given_over(text: str, start: int, end: int) -> bool:
+    """The bare span at ``text[start:end]`` may be a time the treatment was given over: its clause names no following,
+    assessing or outcome word after its last giving word (a clause with neither keeps the span: 'was done with
+    selected asanas for three months')."""
+    if _GIVING_OF.match(text, end):
+        return True  # 'over four weeks of product use'
+    lead = text[max(0, start - 150):start]
+    lead = lead[[m.end() for m in _CLAUSE_START.finditer(lead)][-1]:]
+    observing = [m.end() for m in _OBSERVING.finditer(lead)]
+    if not observing:
+        return True
+    giving = [m.end() for m in _GIVING.finditer(lead)]
+    return bool(giving) and giving[-1] > observing[-1]
 
 
 # Where one arm's description ends and the next begins: 'X for 12 weeks and group II ... for 24 weeks'.
@@ -273,7 +319,9 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
     if not mentions:
         return ()  # most sentences: no time at all
     mentions.sort(key=lambda t: t.start)
-    after_end = [p for m in AFTER_TREATMENT.finditer(text) for p in (m.start(), m.end())] if course and mentions else []
+    ends = list(AFTER_TREATMENT.finditer(text)) if course and mentions else []
+    after_end = [p for m in ends for p in (m.start(), m.end())]
+    end_starts = {m.start() for m in ends}
     out: list[TimePoint] = []
     for t in mentions:
         mean = _MEAN_SD.search(text[max(0, t.start - 20):t.start]) if len(t.days) == 1 else None
@@ -288,7 +336,9 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
                                  text[at:t.end], "start", not when))
             continue
         measured = is_measured(text, t.start, t.end) or _compared_with_measured(text, t, out)
-        anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end)
+        own = _OWN_EVENT.match(text, t.end) if after_end else None
+        anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end) and (
+            own is None or own.start("event") in end_starts)
         for days in t.days:
             out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,
                                  "treatment_end" if anchored else "start", measured))

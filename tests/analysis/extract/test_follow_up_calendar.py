@@ -42,5 +42,28 @@ def test_a_conducted_span_with_a_follow_up_word_is_kept() -> None:
     # MEDLINE 26702168's wording: patients followed over the span, so it is their follow-up
     text = ("The study was conducted in 72 patients who were randomly assigned to either Modafinil or placebo and were "
             "followed for a period of 12 weeks.")
-    assert not running_period(text, text.index("12 weeks"), 84.0)
+    assert not running_period(text, text.index("12 weeks"), text.index("12 weeks") + 8, 84.0)
     assert _follow_ups(text) == [84.0]
+
+
+# MEDLINE 26253819: 'A total of 50,788 infants conceived after ART treatment performed from 2009 to 2012.' A 3-year
+# span beside it is as long as the calendar range (2009-2012: 3 or 4 whole years).
+ART = "A total of 50,788 infants conceived after ART treatment performed from 2009 to 2012"
+
+
+@pytest.mark.parametrize("told", [", with a 3-year follow-up.", " and were followed up for 3 years.",
+                                  ", with 3 years of follow-up.", " and assessed 3 years after delivery."])
+def test_a_follow_up_stated_beside_a_calendar_range_is_kept(told: str) -> None:
+    # the metamorphic way: the same span stated as the infants' own follow-up, or counted from an event
+    text = ART + told
+    at = text.index("3")
+    assert not running_period(text, at, at + len("3 years" if "3 years" in told else "3-year"), 1095.0)
+    assert _follow_ups(text) == [1095.0]
+
+
+def test_the_same_span_stated_as_the_studys_running_time_is_no_follow_up() -> None:
+    # the counterpart: the span is the study's, over the calendar range ('over 3 years')
+    text = ART.replace("performed from", "performed over 3 years, from") + "."
+    at = text.index("3 years")
+    assert running_period(text, at, at + 7, 1095.0)
+    assert _follow_ups(text) == []

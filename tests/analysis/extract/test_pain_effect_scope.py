@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ketamine_evidence.analysis.extract import extract_findings
 from ketamine_evidence.analysis.records import Article, Section
 from ketamine_evidence.analysis.extract.pain_effect import then_none
@@ -78,3 +80,20 @@ def test_a_denial_that_names_its_own_outcome_after_the_groups_takes_nothing_back
     assert then_none(NONE) and not then_none(other)
     a = article("Antibiotics in periodontal surgery", ("Results", TREND + " " + other))
     assert effect(a, ANTIBIOTICS).value == "improved"
+
+
+@pytest.mark.parametrize("when", [" in the first 24 hours.", " on postoperative day 1.", " at 6 months of follow-up.",
+                                  " during the 7-day follow-up period.", " in all time points."])
+def test_a_denial_dated_by_a_time_names_no_outcome_of_its_own(when: str) -> None:
+    # blind2 PMC4239745's denial with a time after the groups (the metamorphic way): a time phrase is no outcome, so
+    # the denial still takes the trend back
+    dated = NONE.replace(".", when)
+    assert then_none(dated)
+    a = article("Antibiotics in periodontal surgery", ("Results", TREND + " " + dated))
+    assert effect(a, ANTIBIOTICS).value == "no_difference"
+
+
+def test_a_denial_whose_outcome_opens_with_a_time_still_names_it() -> None:
+    # pool dev PMC5062234's outcome '24 h morphine requirement' after blind2 PMC4239745's groups: the time modifies
+    # the outcome noun, so the denial names an outcome of its own and takes nothing back
+    assert not then_none(NONE.replace(".", " in 24 h morphine requirement."))

@@ -34,3 +34,48 @@ def test_the_list_stops_where_other_words_come_between_its_times() -> None:
     assert listed_days(real.replace(").", ") after surgery, and similar at Day 5."), (None, {})) == [3.0]
     # chronic dev PMC4763824: '... at 10, 45, and 90 min, and 1 day after injection (P<0.05)' is one list
     assert listed_days(", and 1 day after injection (P<0.05).", (None, {})) == [1.0]
+
+
+def test_an_item_ends_after_the_event_its_time_counts_from() -> None:
+    # the event after a listed time is any noun phrase, not a few nouns: batch 5 PMC4188585 '... at 1, 2 and 3 months
+    # after patch application (significance level P<0.01).', batch 6 PMC4012183 '10 weeks after the first
+    # acupuncture', batch 5 PMC5300822 '72 hours after exercise', chronic PMC4112748 '72 hours after drug
+    # administration'
+    assert listed_days(" and 3 months after patch application (significance level P<0.01).", (None, {})) == [90.0]
+    assert listed_days(", 10 weeks after the first acupuncture.", (None, {})) == [70.0]
+    assert listed_days(", and 72 hours after exercise.", (None, {})) == [3.0]
+    assert listed_days(", and 72 hours after drug administration.", (None, {})) == [3.0]
+    # ... and at the comparison the finding makes, or a conjunction that opens another clause
+    assert listed_days(" and 24 hours after the surgery than those in the control group (P = 0.001).", (None, {})) == [1.0]
+    assert listed_days(" and 48 hours after the operation, whereas pain was similar at 72 hours.", (None, {})) == [2.0]
+
+
+def test_a_listed_time_that_a_statement_follows_is_no_item() -> None:
+    # the same items, each followed by words of its own: a verb or a noun phrase that is no time opens a statement
+    assert listed_days(" and 3 months after patch application revealed no significant difference.", (None, {})) == []
+    assert listed_days(", and 72 hours after exercise the difference disappeared.", (None, {})) == []
+    assert listed_days(", and 72 hours after exercise, pain scores were similar.", (None, {})) == []
+    # batch 4 PMC3430047: '... at 8 and 24 hours after the first subpleural instillation of bupivacaine 0.5% revealed
+    # no significant difference'
+    assert listed_days(" and 24 hours after the first subpleural instillation of bupivacaine 0.5% revealed no "
+                       "significant difference.", (None, {})) == []
+    # its own statistics deny a difference then
+    assert listed_days(", and 72 hours after exercise (not significant).", (None, {})) == []
+
+
+def test_items_with_their_own_statistics_and_the_comparison_after_the_list() -> None:
+    # pool dev PMC5066795: '... at week 14 (23.5% versus 1.0%; P < 0.0001), week 24 (28.1% versus 7.7%; P < 0.0001), and
+    # week 52 (42.4% versus 30.2%; P = 0.037).': a semicolon inside an item's brackets does not end the list
+    assert listed_days(" (23.5% versus 1.0%; P < 0.0001), week 24 (28.1% versus 7.7%; P < 0.0001), and week 52 (42.4% "
+                       "versus 30.2%; P = 0.037).", (None, {})) == [168.0, 364.0]
+    # pool dev PMC4845428: '... scores at 2 weeks, 3 months, 6 months, and 12 months after operation between the
+    # experimental and control groups.'
+    assert listed_days(", 3 months, 6 months, and 12 months after operation between the experimental and control "
+                       "groups.", (None, {})) == [90.0, 180.0, 360.0]
+
+
+def test_a_mean_and_its_sd_is_no_listed_time() -> None:
+    # blind2 PMC3539107: '(55.3 ± 28.8 minutes vs. 41.4 ± 17.8 minutes, 6.8 ± 3.4 days vs. 4.9 ± 1.5 days, P < 0.05)';
+    # batch 4 PMC5735483: 'Time to S1 regression was 130 ± 46 min (Group C), 144 ± 51.3 min (Group B) and ...'
+    assert listed_days(", 6.8 ± 3.4 days vs. 4.9 ± 1.5 days, P < 0.05).", (None, {})) == []
+    assert listed_days(" (Group C), 144 ± 51.3 min (Group B) and 164 ± 55.99 min (Group D), P = 0.117.", (None, {})) == []

@@ -209,3 +209,87 @@ def test_a_time_after_taking_the_medicine_counts_from_the_start_of_treatment() -
             "breath test.")
     assert days(text, course=10.0) == [38.0, 66.0]
     assert days(text) == [28.0, 56.0]
+
+
+# blind2 PMC3329148 (rule c): the eradication check 'four to eight weeks after taking the medicine' of a 10-day course
+# counts from the course's end; the same check after the first dose counts from the start (the metamorphic way).
+CHECKED = "H. pylori eradication rate was checked four to eight weeks after taking the medicine by using a 13C urea breath test."
+
+
+def test_a_time_after_the_last_of_the_medicine_counts_from_the_courses_end() -> None:
+    assert {(p.days, p.anchor) for p in time_points(CHECKED, course=10.0)} == {(38.0, "treatment_end"),
+                                                                              (66.0, "treatment_end")}
+
+
+@pytest.mark.parametrize("first", ["taking the first dose of the medicine", "the first dose of the medicine",
+                                   "receiving the initial dose of the medicine"])
+def test_a_time_after_the_first_dose_counts_from_the_start(first: str) -> None:
+    text = CHECKED.replace("taking the medicine", first)
+    assert {(p.days, p.anchor) for p in time_points(text, course=10.0)} == {(28.0, "start"), (56.0, "start")}
+
+
+# batch 7 PMC4139977 (a 14-day course): 'Patients were evaluated for symptoms and QOL at baseline and then 1 month after
+# completion of the treatment.'
+EVALUATED = "Patients were evaluated for symptoms and QOL at baseline and then 1 month after completion of the treatment."
+
+
+def test_a_time_with_its_own_event_is_counted_from_it_not_from_a_near_end_of_course() -> None:
+    assert [(p.days, p.anchor) for p in time_points(EVALUATED, course=14.0)] == [(44.0, "treatment_end")]
+    # the metamorphic way: the same visit restated from another event right after the end-of-course phrase
+    text = EVALUATED.replace("treatment.", "treatment (6 weeks after surgery).")
+    assert [(p.days, p.anchor) for p in time_points(text, course=14.0)] == [(44.0, "treatment_end"), (42.0, "start")]
+
+
+def test_statistics_between_a_time_and_its_end_of_course_event_keep_the_anchor() -> None:
+    # pool dev PMC5840188 (a 12-week course): 'at 12 weeks (SVR12) after the end of treatment'
+    text = ("The primary end point was a sustained virological response at 12 weeks (SVR12) after the end of treatment, "
+            "determined by quantitative polymerase chain reaction for HCV RNA.")
+    assert [(p.days, p.anchor) for p in time_points(text, course=84.0)] == [(168.0, "treatment_end")]
+
+
+@pytest.mark.parametrize("text", [
+    # MEDLINE 26702233 and 26702168: the patients' follow-up, not the treatment's course
+    "The patients were followed up for 28.5 months (range 1-62 months).",
+    "72 patients who were on atypical antipsychotic drugs were randomly assigned to either Modafinil or placebo and were "
+    "followed for a period of 12 weeks.",
+    # blind2 PMC5541727 (a single injection): the span of the outcome the study aims at
+    "The objectives of this pilot study were to determine the safety and tolerability and to explore the efficacy of a "
+    "single intra-articular injection of allogeneic human mesenchymal precursor cells (MPCs) to improve clinical "
+    "symptoms and retard joint structural deterioration over 24 months in patients following anterior cruciate ligament "
+    "(ACL) reconstruction.",
+    # batch 6 PMC4386269: how long the condition has lasted
+    "Eligible participants are 35 years or older with persisting knee and/or hip pain for 3 months.",
+])
+def test_a_span_of_following_assessing_or_an_outcome_is_no_course(text: str) -> None:
+    assert course_days([text]) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Duloxetine 40 or 60 mg/day or placebo was given orally once daily for 12 weeks.", 84.0),  # chronic dev PMC4015540
+    # batch 6 PMC3276927: a clause with neither a giving nor an observing word keeps its span
+    ("A quasi experimental trail of 19 males through consecutive sampling was done with selected asanas for three months "
+     "and the outcome was measured by a questionnaire.", 90.0),
+    # batch 6 PMC2784472: the span's own 'of' phrase names the giving
+    ("Outcome criteria of interest included change from baseline in Gastrointestinal Symptom Rating Scale (GSRS) "
+     "abdominal pain, abdominal distention, flatus, and the Severity of Dyspepsia Assessment (SODA) bloating and gas "
+     "subscores over four weeks of product use.", 28.0),
+    ("The study aims to investigate the effect of exercising in a contextually enhanced physical environment for 8 weeks "
+     "in people with knee or hip pain.", 56.0),  # batch 6 PMC4386269
+])
+def test_a_span_the_treatment_was_given_over_is_the_course(text: str, expected: float) -> None:
+    assert course_days([text]) == expected
+
+
+def test_an_undated_benefit_of_a_single_injection_is_not_dated_to_an_outcome_span() -> None:
+    # blind2 PMC5541727 (gold relief null): the objective's 'over 24 months' was read as a 24-month course, so the
+    # undated benefit over hyaluronan was dated to its end (720)
+    from pathlib import Path
+
+    from ketamine_evidence.analysis.extract import extract_findings
+    from ketamine_evidence.analysis.parse.files import parse_file
+    pool = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+    article = next(parse_file(pool / "PMC5541727.nxml"))
+    found = {f.field: f for f in extract_findings(article, "single intra-articular injection of allogeneic mesenchymal "
+                                                            "precursor cells in hyaluronan (vs hyaluronan alone) after ACL "
+                                                            "reconstruction")}
+    assert "relief_duration_days" not in found or found["relief_duration_days"].value is None
