@@ -15,6 +15,7 @@ from ketamine_evidence.analysis.extract.adverse_events import (GENERIC, LEXICON,
                                                                _HEALTHY, _PRIMARY,
                                                                _aim_stated, _aim_target, _caused_by, _label_kinds,
                                                                _population, _stem, _STOP, lexicon_hits)
+from ketamine_evidence.analysis.extract.event_conditions import condition_terms
 from ketamine_evidence.analysis.extract.event_sections import METHODS_LABEL, RESULT_LABEL, _methods_label
 from ketamine_evidence.analysis.extract.follow_up import _BACKGROUND, _background_label
 from ketamine_evidence.analysis.parse import parse_file
@@ -42,8 +43,8 @@ def _topic_reading_every_sentence(ctx) -> set[str]:  # type: ignore[no-untyped-d
                     primary.start() < m.start() < primary.end()
                 if kind == "term" and (aim and aimed or enrolment and _population(s.text, m.start())):
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
-    for finding in ctx.earlier("conditions"):
-        topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
+    topic |= condition_terms(ctx.earlier("conditions"), lambda t, s, e: _caused_by(t, s, e, ctx.intervention.pattern),
+                             _stem)  # the treated condition (arms13, round 13)
     if not topic.isdisjoint(_DRUG_EFFECTS) and any(_HEALTHY.search(s.text) for s in ctx.sentences):
         topic -= _DRUG_EFFECTS
     return topic - {SERIOUS}
