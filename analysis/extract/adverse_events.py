@@ -27,6 +27,7 @@ from ketamine_evidence.analysis.extract.event_arms import (arm_by_treatment, com
 from ketamine_evidence.analysis.extract.event_negation import (SIMILARITY, EventMention, clause_bounds, contrast_bounds,
                                                                 part_around,
                                                                 find_event_mentions)
+from ketamine_evidence.analysis.extract.event_conditions import condition_terms
 from ketamine_evidence.analysis.extract.event_sentences import detect_adverse_event_sentence
 from ketamine_evidence.analysis.extract import event_measures
 from ketamine_evidence.analysis.extract.inactive_arms import NAMED
@@ -119,8 +120,7 @@ def _topic_terms(ctx: "Context") -> set[str]:
                 if kind == "term" and (aim and aimed or enrolment and _population(s.text, m.start())):
                     # 'other' stands for many events: only the words named are the topic ('other:agitation')
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
-    for finding in ctx.earlier("conditions"):
-        topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
+    topic |= condition_terms(ctx.earlier("conditions"), lambda t, s, e: _caused_by(t, s, e, ctx.intervention.pattern), _stem)
     if not topic.isdisjoint(_DRUG_EFFECTS) and any(_HEALTHY.search(s.text) for s in ctx.sentences):
         # An experimental study in healthy volunteers (a 'ketamine model of psychosis') measures the drug's
         # psychological effects but treats nothing: what the drug induces there is an adverse event.

@@ -40,8 +40,9 @@ _COUNT_BRACKET = re.compile(r"\s*\(\s*n\s?=\s?\d+\s*\),?\s*")
 # What opens a definition after a label's count: a stop ('(n = 39): ...'), a giving verb or 'with', a dose.
 _DEFINING_NEXT = re.compile(r"[:;=\u2013-]|(?:received?|receiving|was given|were given|given|underwent|undergoing|"
                             r"(?:was|were) (?:treated|administered)|treated|with|who received)\b|\d", re.I)
-# What ends the words that define an arm, read backwards from its label: punctuation, or the previous arm's "or".
-DEFINITION_BEFORE = re.compile(r"[.;,()]\s?|\b(?:or|either|versus|vs\.?)\s")
+# What ends the words that define an arm, read backwards from its label or bracket: punctuation, or the previous arm's
+# "or". A decimal point ends nothing ('bupivacaine 0.25% (Group B)'); ``arm_statements`` reads the same pattern.
+DEFINITION_BEFORE = re.compile(r"(?:\.(?!\d)|[;,()])\s?|\b(?:or|either|versus|vs\.?)\s")
 _GIVEN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:was|were)\s(?:\w+\s)?(?:administered|given|treated|received)\b|"
                     r"(?:received|underwent)\b)", re.I)
 

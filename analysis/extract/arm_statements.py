@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 
-# What ends the words that define an arm, read backwards from its bracket (a decimal point ends nothing).
-_DEFINITION_BEFORE = re.compile(r"(?:\.(?!\d)|[;,()])\s?|\b(?:or|either|versus|vs\.?)\s")
+from ketamine_evidence.analysis.extract.arm_definitions import DEFINITION_BEFORE as _DEFINITION_BEFORE  # one reading
 _UNIT = r"(?:mg|ml|mL|µg|μg|mcg|ug|g|IU|units?|%)"
 # The rest of a bracket that holds the label and a count, a dose or nothing else: '(Group A, n = 32)', '(group A)'.
 _COUNT_REST = re.compile(r"\s*(?:[,;]\s*n\s?=\s?\d+\s*)?\)")

@@ -15,7 +15,7 @@ evaluation (``analysis/evaluation/evidence_inference.py``).
 The mechanisms live in their own modules (the most used re-exported here): ``arms`` (which group is the
 intervention), ``outcomes`` (pain outcome and polarity), ``clause_split`` (clauses), ``significance``,
 ``comparisons`` (direction wording, orientation), ``arm_values`` (numbers per arm), ``paired_clauses`` (one
-comparison told in two clauses).
+comparison told in two clauses), ``result_items`` (a clause that lists results, each item with its own direction).
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from ketamine_evidence.analysis.extract.arm_definitions import pronoun_arm
 from ketamine_evidence.analysis.extract.clause_split import clauses
 from ketamine_evidence.analysis.extract.outcome_scope import without_other_outcome
 from ketamine_evidence.analysis.extract.paired_clauses import _paired_arms, _span
+from ketamine_evidence.analysis.extract.result_items import pain_readings
 from ketamine_evidence.analysis.extract.significance import _significance, taken_back
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.time_frame import clause_frames
@@ -214,6 +215,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple
     loose_times: list[float] = []  # times in clauses without a verdict: '...; the difference ... to week 12 was -0.98'
     originals: dict[str, tuple[str, str]] = {}
     parts = _paired_arms(clauses(text), arms, originals)
+    # a list of results, each item with its own direction (not a pair joined above: its reading is already one)
+    parts = [r for w in parts for r in ([w] if w in originals or ", " not in w else pain_readings(w, arms.pain_outcome))]
     frames = clause_frames(parts, carried)  # 'At 18 months, ..., whereas the control group had ...': the opening frame
     for k, written in enumerate(parts):
         within_change = alike = False

@@ -19,7 +19,7 @@ def _kind_words(key: str) -> re.Pattern[str]:
 
 # Words that make an unknown name a non-drug treatment (no routes, no doses), and words that make it a
 # drug or injected product even when a non-drug word is present ("ultrasound-guided ... nerve block").
-_NON_DRUG_WORDS = _kind_words("non_drug")
+NON_DRUG_WORDS = _NON_DRUG_WORDS = _kind_words("non_drug")  # public: arm_components names non-drug add-ons
 _DRUG_WORDS = _kind_words("drug")
 # Route words stripped from a name before looking it up ("intravenous lidocaine" -> "lidocaine").
 ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|buccal|"

@@ -19,6 +19,7 @@ from ketamine_evidence.analysis.extract.event_sections import _methods_label
 from ketamine_evidence.analysis.extract.follow_up import own_study
 from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.parse.sentences import Sentence
+from ketamine_evidence.analysis.extract.event_conditions import condition_terms
 from ketamine_evidence.analysis.parse import parse_file
 
 SNAPSHOT = Path(__file__).resolve().parents[3] / "data" / "snapshot" / "pmc"
@@ -44,8 +45,8 @@ def _topic_reading_every_sentence(ctx) -> set[str]:  # type: ignore[no-untyped-d
                     primary.start() < m.start() < primary.end()
                 if kind == "term" and (aim and aimed or enrolment and _population(s.text, m.start())):
                     topic.update(f"{OTHER}:{_stem(m.group(0))}" if t == OTHER else t for t in terms)
-    for finding in ctx.earlier("conditions"):
-        topic.update(LEXICON.condition_topics.get(str(finding.value), ()))
+    topic |= condition_terms(ctx.earlier("conditions"), lambda t, s, e: _caused_by(t, s, e, ctx.intervention.pattern),
+                             _stem)  # the treated condition (arms13, round 13)
     if not topic.isdisjoint(_DRUG_EFFECTS) and any(_HEALTHY.search(s.text) for s in ctx.sentences):
         topic -= _DRUG_EFFECTS
     return topic - {SERIOUS}

@@ -11,7 +11,7 @@ import re
 
 from ketamine_evidence.analysis.extract import extract_findings, make_context
 from ketamine_evidence.analysis.extract.arm_abbreviations import initials_abbreviations
-from ketamine_evidence.analysis.extract.arm_components import arm_names
+from ketamine_evidence.analysis.extract.arm_components import added_components, alone_arms, arm_names
 from ketamine_evidence.analysis.extract.arm_definitions import pronoun_arm
 from ketamine_evidence.analysis.extract.arms import article_arms, arms_for
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
@@ -131,3 +131,62 @@ def test_an_auxiliary_have_is_no_verb_of_having() -> None:
     said = "it has become less popular"
     assert pronoun_arm(said, "group IV had shorter extubation times", arms.side) == said
     assert pronoun_arm("it had higher pain scores", "group IV had shorter extubation times", arms.side).startswith("group IV")
+
+
+# --- arms13, round 13: every added component is the intervention's; a comparator that is a part of the name is the base
+
+# batch 6 PMC4631853 (gold: propofol the base in all arms, the opioid add-on arms read together, rule aj)
+ERCP = "propofol combined with remifentanil or fentanyl for ERCP sedation (vs propofol alone)"
+ERCP_METHODS = (
+    "The patients were administered only propofol (1.5 mg/kg) in Group Ι, remifentanil (0.05 μg/kg) + propofol "
+    "(1.5 mg/kg) combination in Group II, and fentanyl (1 μg/kg) + propofol (1.5 mg/kg) combination in Group III.")
+ERCP_TITLE = ("Comparison of Propofol, Propofol-Remifentanil, and Propofol-Fentanyl Administrations with Each Other Used "
+              "for the Sedation of Patients to Undergo ERCP")
+
+
+def test_every_added_drug_names_the_intervention() -> None:
+    """'A combined with B or C (vs A alone)': the C arm is the intervention's too, not only the first-named B's."""
+    assert added_components(ERCP, {"propofol"}) == ["remifentanil", "fentanyl"]
+    arms = article_arms(make_context(article(ERCP_TITLE, ERCP_METHODS), ERCP))
+    assert arms.side("in Group II") == "intervention"
+    assert arms.side("in Group III") == "intervention"  # read as a comparator when only remifentanil was named
+    assert arms.side("fentanyl (1 μg/kg) + propofol (1.5 mg/kg) combination") == "intervention"
+
+
+def test_components_end_at_the_setting_and_the_base_keeps_its_modifiers() -> None:
+    # blind2 PMC3570228: the propofol after 'in target-controlled infusion with' is every arm's
+    assert added_components(REMI, {"remifentanil"}) == ["sufentanil"]
+    # batch 5 PMC5599918: 'fentanyl-based IV-PCA' is the base, 'fentanyl-based' no added component
+    assert added_components("dexmedetomidine added to fentanyl-based IV-PCA (vs thoracic epidural PCA or IV-PCA alone)",
+                            {"iv-pca"}) == ["dexmedetomidine"]
+
+
+def test_a_non_drug_add_on_is_named_by_its_treatment_words() -> None:
+    # batch 4 PMC2758835: no drug added, the manual therapy is what differs
+    assert added_components("manual therapy added to usual care (vs usual care alone)", {"care"}) == ["manual therapy"]
+    # MEDLINE 26432320 (title 'Maxillary protraction with alternating rapid palatal expansion and constriction vs
+    # expansion alone'): the constriction is what the arms do not share
+    name = "maxillary protraction with alternating rapid palatal expansion and constriction (vs expansion alone)"
+    assert alone_arms(name, "") == ["expansion"]
+    iv = resolve_intervention(name)
+    changed = arm_names(iv, name, ["expansion"])
+    assert changed is not None and "constriction" in changed.synonyms
+
+
+def test_a_comparator_that_is_one_component_is_the_base() -> None:
+    """'A plus B (vs placebo plus B)' (batch 4 PMC3003523): B is every arm's; what differs, A, is the intervention."""
+    name = "certolizumab pegol plus methotrexate (vs placebo plus methotrexate)"
+    assert alone_arms(name, "") == ["methotrexate"]
+    assert added_components(name, {"methotrexate"}) == ["certolizumab pegol"]
+    # 'diclofenac potassium alone': both of its words are the base (batch 4 PMC1291385), not 'potassium' only
+    assert alone_arms("dexamethasone co-administered with diclofenac potassium (vs diclofenac potassium alone)",
+                      "") == ["diclofenac", "potassium"]
+
+
+def test_a_comparator_with_its_own_words_is_no_base() -> None:
+    # batch 5 PMC5490116: 'IV dexamethasone' differs from 'caudal dexamethasone' by its route
+    assert alone_arms("caudal dexamethasone with ropivacaine (vs IV dexamethasone or ropivacaine alone)",
+                      "") == ["ropivacaine"]
+    # batch 4 PMC3543348: a sham of the treatment ('placebo laser') is no base
+    assert alone_arms("low-level laser therapy on tender points (vs placebo laser), with exercise in both arms", "") == []
+    assert alone_arms("Melatonin premedication (vs placebo)", "") == []  # MEDLINE: no combination
