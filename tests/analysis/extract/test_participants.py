@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from ketamine_evidence.analysis.extract import make_context, participants
+from ketamine_evidence.analysis.extract import extract_findings, make_context, participants
 from ketamine_evidence.analysis.extract.text_patterns import count_value
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Finding, Section
@@ -390,3 +392,27 @@ def test_one_arm_randomised_in_the_results_does_not_replace_the_sample() -> None
 ])
 def test_written_numbers_are_read_whole(sentence: str, expected: int) -> None:
     assert _n(_article((None, sentence))).value == expected
+
+
+def test_a_planned_count_per_group_with_an_either_or_allocation_is_two_arms() -> None:
+    """proto13: batch 4 dev PMC4785282, a protocol (rule a, revised in round 13: its planned sample size is its n). 'The
+    study requires 60 participants per group' with 'will be allocated to either an intervention or a control group
+    (1:1 ratio)', and no 'two groups' anywhere: the allocation to either of two arms gives 120 (gold 120)."""
+    pool = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+    article = next(parse_file(pool / "PMC4785282.nxml"))
+    fields = {f.field: f.value for f in extract_findings(
+        article, "referral to telephone-based weight management and healthy lifestyle programme (vs usual care)")}
+    assert fields["n_participants"] == 120
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with OA of the knee who are waiting for an outpatient orthopaedic consultation at a tertiary referral "
+    "public hospital within New South Wales, Australia, will be allocated to either an intervention or a control group "
+    "(1:1 ratio).",  # batch 4 dev PMC4785282
+    # MEDLINE sample 26702216: a decimal point inside an arm is no sentence end
+    "Seventy-four American Society of Anesthesiologists' I and II adult patients undergoing lower limb orthopedic "
+    "surgery under subarachnoid block were randomized to receive either 3 ml 0.5% isobaric ropivacaine and 25 mcg "
+    "fentanyl (Group R) or 3 ml 0.5% isobaric bupivacaine and 25 mcg fentanyl (Group B)",
+])
+def test_two_way_allocation(sentence: str) -> None:
+    assert participants._TWO_WAY.search(sentence)
