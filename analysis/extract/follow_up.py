@@ -232,6 +232,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
         not_before = _NOT_FOLLOW_UP_BEFORE.search(before)
         if not_before and anchored and not_before.group(0).lower().startswith("range"):
             not_before = None  # a range of times after an event, not of ages
+        elif not_before and _POINTS_LISTED.search(before):
+            not_before = None  # 'follow up time points (13, 26, 39 and 52 weeks)': the parenthesis lists the times
         if (not_before and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
                 or _NOT_FOLLOW_UP_AFTER.search(after) or _CONDUCTED_BEFORE.search(before)
                 or _RESCUE_BEFORE.search(before)):
@@ -253,6 +255,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
     return out
 
 
+# A parenthesis that lists the assessment times named just before it (not a parenthetical duration, '(3 months)').
+_POINTS_LISTED = re.compile(r"\b(time[- ]?points?|follow[- ]?ups?|visits?|assessments?)\s?\(\s?$", re.I)
 _PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
 _CROSSOVER = re.compile(r"\bcross-?over\b", re.I)
 

@@ -257,3 +257,12 @@ def test_an_unlabelled_opening_about_practice_is_not_this_studys_follow_up() -> 
         found = {f.field: f.value for f in extract_findings(a, "fractionated image-guided radiosurgery for painful spinal "
                                                                "metastases")}
         assert found["follow_up_days"] == 90
+
+
+def test_a_parenthesis_listing_the_follow_up_time_points_is_read() -> None:
+    """proto13: batch 7 dev PMC3629570, a protocol (rule a: its longest planned assessment time is its follow-up):
+    'averaged over 4 equidistant follow up time points (13, 26, 39 and 52 weeks)'. A time right after '(' is usually a
+    parenthetical duration, but after 'time points (' the parenthesis lists the times: 52 weeks = 364 (gold 364)."""
+    article = next(parse_file(_POOL / "PMC3629570.nxml"))
+    found = {f.field: f.value for f in extract_findings(article, "nurse-led rheumatology clinics")}
+    assert found["follow_up_days"] == 364
