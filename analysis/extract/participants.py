@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_non_counts, plain_number_dashes
-from ketamine_evidence.analysis.extract.participants_parts import (SHARE, divided_sum, each_unit, elided_arm, one_arm,
-                                                                   parallel_arms)
+from ketamine_evidence.analysis.extract.participants_parts import (SHARE, TWO_WAY, divided_sum, each_unit, elided_arm,
+                                                                   mean_counts, one_arm, parallel_arms)
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
@@ -219,15 +219,9 @@ def _per_arm(ctx: "Context", s: "Sentence", own: str, counts: list[tuple[int, in
     labels = {m.group(0).split()[-1].lower() for m in GROUP_LABEL.finditer(own)}
     if 2 <= len(labels) <= 10:
         return counts[0][0] * len(labels)
-    if any(_TWO_WAY.search(x.text) for x in ctx.sentences):
+    if any(TWO_WAY.search(x.text) for x in ctx.sentences):
         return counts[0][0] * 2  # 'will be allocated to either an intervention or a control group': two arms
     return None
-
-
-# An allocation to one of two arms, 'either A or B' with no comma between them ('randomised to receive either 3 ml 0.5%
-# isobaric ropivacaine ... or ...'; not 'either A, B or C').
-_TWO_WAY = re.compile(r"\b(?:randomi[sz]\w*|allocated|assigned)\s(?:\w+\s){0,3}?(?:to|into)\s(?:receive\s)?either\s"
-                      r"(?:[^,;.]|\.(?=\d)){1,120}?\sor\s", re.I)
 
 
 _SCREENED = re.compile(r"\b(?:eligible|screened|assessed for eligibility|approached|invited|identified|potentially)\b",
@@ -331,6 +325,9 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         screened = [c for c in counts if _SCREENED.search(text, max(0, c[1] - 25), c[2]) or _source(text, c)]
         if screened and len(screened) < len(counts):  # 'identified 648 eligible patients and recruited 348'
             counts = [c for c in counts if c not in screened]
+        means = mean_counts(text, counts)  # 'An average of twenty-five patients per general practice ..., a total of 2,300'
+        if means and len(means) < len(counts):
+            counts = [c for c in counts if c not in means]
         if len(counts) >= 2 and all("=" in text[c[1]:c[2]] for c in counts):
             counts = []  # every count is an 'n =' of a named group ('women (n = 35), and ... women (n = 30)'): a list of arms
         value = None

@@ -405,14 +405,12 @@ def test_a_planned_count_per_group_with_an_either_or_allocation_is_two_arms() ->
     assert fields["n_participants"] == 120
 
 
-@pytest.mark.parametrize("sentence", [
-    "Patients with OA of the knee who are waiting for an outpatient orthopaedic consultation at a tertiary referral "
-    "public hospital within New South Wales, Australia, will be allocated to either an intervention or a control group "
-    "(1:1 ratio).",  # batch 4 dev PMC4785282
-    # MEDLINE sample 26702216: a decimal point inside an arm is no sentence end
-    "Seventy-four American Society of Anesthesiologists' I and II adult patients undergoing lower limb orthopedic "
-    "surgery under subarachnoid block were randomized to receive either 3 ml 0.5% isobaric ropivacaine and 25 mcg "
-    "fentanyl (Group R) or 3 ml 0.5% isobaric bupivacaine and 25 mcg fentanyl (Group B)",
-])
-def test_two_way_allocation(sentence: str) -> None:
-    assert participants._TWO_WAY.search(sentence)
+def test_a_protocols_total_beats_its_mean_per_practice() -> None:
+    """proto13: batch 5 dev PMC2291069 (a protocol; rule a, gold 2300): 'An average of twenty-five patients per general
+    practice will be recruited, providing a total of 2,300 patient participants.'"""
+    pool = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+    article = next(parse_file(pool / "PMC2291069.nxml"))
+    fields = {f.field: f.value for f in extract_findings(
+        article, "theory-based intervention for implementing an acute low back pain guideline in general practice "
+                 "(facilitated workshops)")}
+    assert fields["n_participants"] == 2300
