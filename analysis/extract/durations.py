@@ -10,8 +10,9 @@ Both are computed in ``relief`` and ``follow_up``; this module is the extractor 
 
 ``follow_up_days``: the longest follow-up after treatment stated in the title or abstract: assessment
 times, treatment courses over weeks, follow-up periods; ages, disease durations, recall windows
-('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups, nor are
-planned times: a protocol has neither follow-up nor relief (guideline additions, rule a).
+('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups, nor are a
+finished study's planned times. A protocol has no relief; its follow-up is its longest planned assessment time
+(guideline additions, rule a, revised in round 13).
 """
 
 from __future__ import annotations
@@ -36,12 +37,11 @@ def extract(ctx: "Context") -> list[Finding]:
     name = ctx.intervention.name
     if not ctx.intervention.mentioned_in(ctx.text):
         return findings  # durations describe the intervention's study; most records never name it
-    if is_protocol(ctx):
-        return findings  # guideline additions, rule a: a protocol has no follow-up and no relief yet
     if any(f.value in _REVIEWS for f in ctx.earlier("design")):
         return findings  # a review follows no patients of its own: the times it cites are other studies' (as n is null)
     follow = follow_up(ctx)
-    found = relief(ctx, follow)
+    # guideline additions, rule a (revised in round 13): a protocol has its longest planned follow-up, but no relief yet
+    found = None if is_protocol(ctx) else relief(ctx, follow)
     if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]) and not measured_only(found):
         follow = (found[0], found[1])  # relief 'lasting up to 3 weeks' was observed, so followed that long
     if found is not None:

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
+from ketamine_evidence.analysis.extract.abstract_parts import about_this_study, unlabelled_background
 from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up_calendar import running_period
 from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
 from ketamine_evidence.analysis.extract.follow_up_periods import (_from_treatment_start, consecutive_periods,
                                                                   course_then_off, interval_schedule)
-from ketamine_evidence.analysis.extract.protocols import is_planned
+from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.text_patterns import HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention
 from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
 
@@ -63,7 +63,8 @@ _NOT_FOLLOW_UP_AFTER = re.compile(
     r"^[\W]{0,2}(old|of age|baseline|run-?in|of life|gestation\w*|of (gestation|pregnancy)|pregnant|duration|history|ago|apart|wash-?out|average|worst|least|each|epochs?|intervals?|of (pain|symptoms|"
     r"headache|disease)|or (more|longer)|before|prior|earlier|pre-?(operative(ly)?|op\b|treatment|procedur\w*|incision|"
     r"induction|injection|dos(e|ing)|surgery|surgical(ly)?)|±|of ([\w-]+ ){0,2}(infusion|surgery|anaesthesia|anesthesia)|"
-    r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis))", re.I)
+    r"((intravenous|iv|i\.v\.|continuous) )?(infusion|bolus)|after (the )?(onset|injury|diagnosis)|"
+    r"(of )?(recruitment|enrol+ment|accrual|inclusion period))", re.I)  # '3-year recruitment': the intake window
 # The length of one session or of an activity ('sessions of 1.5 hours', '2 h of infusion', 'used the device daily
 # for 1 h'), not a time point; a
 # sub-day time 'of' something is a time point only after 'within', 'at', 'after' ('within 24 h of surgery').
@@ -179,12 +180,14 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
     return _kept(sentence.text, _observed(sentence.text, course, schedule), short)
 
 
-def _observed(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
+def _observed(text: str, course: float | None, schedule: dict[int, float] | None,
+              plans: bool = False) -> list[TimeMention]:
     """The candidate time points of a sentence that reports what was observed (the part of
-    ``follow_up_mentions`` that does not depend on ``short``: ``follow_up`` reads it once for both passes)."""
+    ``follow_up_mentions`` that does not depend on ``short``: ``follow_up`` reads it once for both passes); with
+    ``plans`` (a protocol, rule a) a planned time is the study's own too."""
     found = _candidates(text, course, schedule)  # first: most sentences hold no time point, so nothing else is read
-    if found and (_RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or is_planned(text)):
-        return []  # recruitment windows and planned times ('will be followed up for 3 months') were not observed
+    if found and (_RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or not plans and is_planned(text)):
+        return []  # recruitment windows and a finished study's planned times ('will be followed up for 3 months')
     return found
 
 
@@ -229,6 +232,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
         not_before = _NOT_FOLLOW_UP_BEFORE.search(before)
         if not_before and anchored and not_before.group(0).lower().startswith("range"):
             not_before = None  # a range of times after an event, not of ages
+        elif not_before and _POINTS_LISTED.search(before):
+            not_before = None  # 'follow up time points (13, 26, 39 and 52 weeks)': the parenthesis lists the times
         if (not_before and not _WINDOW.search(text, max(0, t.start - 2), t.end + 2)
                 or _NOT_FOLLOW_UP_AFTER.search(after) or _CONDUCTED_BEFORE.search(before)
                 or _RESCUE_BEFORE.search(before)):
@@ -250,6 +255,8 @@ def _kept(text: str, candidates: list[TimeMention], short: bool) -> list[TimeMen
     return out
 
 
+# A parenthesis that lists the assessment times named just before it (not a parenthetical duration, '(3 months)').
+_POINTS_LISTED = re.compile(r"\b(time[- ]?points?|follow[- ]?ups?|visits?|assessments?)\s?\(\s?$", re.I)
 _PHASE = re.compile(r"\b(phases?|periods?|cross-?over)\b", re.I)
 _CROSSOVER = re.compile(r"\bcross-?over\b", re.I)
 
@@ -258,7 +265,8 @@ def timing(ctx: "Context") -> tuple[float | None, dict[int, float]]:
     """The abstract's treatment course (days) and visit schedule, read once per article."""
     cached = getattr(ctx, "_timing", None)
     if cached is None or cached[0] is not ctx.text:
-        cached = (ctx.text, course_days([s.text for s in ctx.sentences if not is_planned(s.text)],
+        plans = is_protocol(ctx)  # a protocol's planned course is its own (rule a); a finished study's plans are not
+        cached = (ctx.text, course_days([s.text for s in ctx.sentences if plans or not is_planned(s.text)],
                                         ctx.intervention.given_name or ctx.intervention.name),
                   visit_schedule(ctx.text))
         try:
@@ -288,7 +296,10 @@ def follow_up(ctx: "Context", stated: bool = True) -> tuple[float, "Sentence"] |
     phased = bool(_PHASE.search(ctx.text))
     crossover = bool(_CROSSOVER.search(ctx.text))
     course, schedule = timing(ctx)
-    observed = [_observed(s.text, course, schedule) if own_study(s) else [] for s in ctx.sentences]
+    plans = is_protocol(ctx)  # a protocol's longest planned assessment time is its follow-up (rule a)
+    opening = unlabelled_background(ctx)  # an abstract without headings: the sentences before the study is named
+    observed = [_observed(s.text, course, schedule, plans)
+                if own_study(s) and (s.index not in opening or about_this_study(s.text)) else [] for s in ctx.sentences]
     for s, found in zip(ctx.sentences, observed):
         kept = _kept(s.text, found, False) if found else found
         if not stated:

@@ -6,8 +6,9 @@ analysed > any other. Within a rank the first stated count wins. Arms add up whe
 ("randomized to buprenorphine (n = 254) or placebo (n = 257)" -> 511; "22 patients ... compared with
 20 patients" -> 42); "two groups of 30" and "3 arms and 38 subjects per arm" multiply. Numbers that
 are ages, doses, years, percentages, or parts of a group ("5 of the 30 patients") are not counts.
-Null for reviews and animal studies, and for protocols and planned numbers (guideline additions, rule a:
-'will include 254 patients', 'the sample size required is n = 38').
+Null for reviews and animal studies. A protocol's planned sample size is its n ('320 participants will be randomised',
+'3 arms and 38 subjects per arm'; guideline additions, rule a, revised in round 13); a finished study's planned
+numbers ('a future trial will include 254 patients') and sample-size calculations are not.
 Parts of the sample are read as parts (``participants_parts``): one arm named by its allocation or place ranks as no
 act, a count with its percentage ranks last; arms listed by 'n =', told in parallel clauses or after 'divided into k
 groups' add up, and a count stated for each of k units multiplies.
@@ -22,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.participants_masks import mask_asa, mask_non_counts, plain_number_dashes
-from ketamine_evidence.analysis.extract.participants_parts import (SHARE, divided_sum, each_unit, elided_arm, one_arm,
-                                                                   parallel_arms)
+from ketamine_evidence.analysis.extract.participants_parts import (SHARE, TWO_WAY, divided_sum, each_unit, elided_arm,
+                                                                   mean_counts, one_arm, parallel_arms)
 from ketamine_evidence.analysis.extract.participants_pooled import pooled_count
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.abstract_parts import about_this_study
@@ -219,6 +220,8 @@ def _per_arm(ctx: "Context", s: "Sentence", own: str, counts: list[tuple[int, in
     labels = {m.group(0).split()[-1].lower() for m in GROUP_LABEL.finditer(own)}
     if 2 <= len(labels) <= 10:
         return counts[0][0] * len(labels)
+    if any(TWO_WAY.search(x.text) for x in ctx.sentences):
+        return counts[0][0] * 2  # 'will be allocated to either an intervention or a control group': two arms
     return None
 
 
@@ -297,6 +300,7 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
     present = present_in(ctx.text)
     lone: tuple[int, "Sentence"] | None = None  # the first sentence whose only number of people is one 'n = N'
     planned = is_planned(ctx.text)  # one look at the whole text; sentences are asked only where it plans
+    protocol = is_protocol(ctx)  # a protocol's plans and sample-size calculation are its own numbers
     people_parts: list[tuple[int, int]] | None = None  # read when a count ranks below 2 (most articles: never)
     for s in ctx.sentences:
         if best is not None and best[0] == 3 and section_role(s.section) != "results":
@@ -306,15 +310,18 @@ def best_count(ctx: "Context") -> tuple[int, "Sentence"] | None:
         if not (COUNT.holds(s.text, present.count) or SUBJECT.holds(s.text, present.subject)
                 or GROUPS_OF.holds(s.text, present.groups) or "=" in s.text or ":" in s.text):
             continue  # no count, no 'n =' and no groups: nothing below can find a number of people
-        if (planned and is_planned(s.text)) or _ONGOING.search(s.text):
+        if not protocol and (planned and is_planned(s.text) or _ONGOING.search(s.text)):
             continue  # a planned number ('will include 254 patients', '6,000 patients are being assigned') was never enrolled
         text = _units_masked(plain_number_dashes(plain_hyphens(s.text)))
-        if _POWER.search(text):
-            continue  # a sample-size calculation plans its number (rule a: '102 patients would provide 80% power')
+        if not protocol and _POWER.search(text):
+            continue  # a finished study's sample-size calculation plans a number ('102 patients would provide 80% power')
         counts = sentence_counts(text, present)
         screened = [c for c in counts if _SCREENED.search(text, max(0, c[1] - 25), c[2]) or _source(text, c)]
         if screened and len(screened) < len(counts):  # 'identified 648 eligible patients and recruited 348'
             counts = [c for c in counts if c not in screened]
+        means = mean_counts(text, counts)  # 'An average of twenty-five patients per general practice ..., a total of 2,300'
+        if means and len(means) < len(counts):
+            counts = [c for c in counts if c not in means]
         if len(counts) >= 2 and all("=" in text[c[1]:c[2]] for c in counts):
             counts = []  # every count is an 'n =' of a named group ('women (n = 35), and ... women (n = 30)'): a list of arms
         value = None
@@ -376,7 +383,7 @@ def extract(ctx: "Context") -> list[Finding]:
     found = found or best_count(ctx)
     from ketamine_evidence.analysis.extract.count_ranker import read  # the learned reader, when selected (KE_N_READER)
     found = read(ctx, found)
-    if found is None or is_protocol(ctx):
-        return []  # guideline additions, rule a: a protocol's planned numbers are not enrolled
+    if found is None:
+        return []
     value, sentence = found
     return [Finding("n_participants", value, ctx.evidence(sentence, NAME, VERSION), ctx.intervention.name)]

@@ -19,6 +19,12 @@ if TYPE_CHECKING:
 _ONE_ARM = (r"\s+(?:(?:at random|randomly)\s+)?(?:to\s+(?:receive\s+)?|in(?:to)?\s+)?(?:the|a|an|their)\s+(?:[\w-]+\s+){0,3}?(?:group|arm)\b(?!s)"
             r"(?![^;]{0,160}?\b(?:or|versus|vs\.?|either|and (?:the|a|an|\d+|[a-z]+ty)\b|and\b[^;]{0,60}?\b(?:group|arm)\b))")
 ONE_ARM_ALLOCATION = re.compile(_ONE_ARM, re.I)
+# An allocation to one of two arms, 'either A or B' with no comma between them ('randomised to receive either 3 ml 0.5%
+# isobaric ropivacaine ... or ...'; not 'either A, B or C'): a count stated per group is then two arms' worth.
+TWO_WAY = re.compile(r"\b(?:randomi[sz]\w*|allocated|assigned)\s(?:\w+\s){0,3}?(?:to|into)\s(?:receive\s)?either\s"
+                     r"(?:[^,;.]|\.(?=\d)){1,120}?\sor\s", re.I)
+# A count given as a mean per unit ('An average of twenty-five patients per general practice will be recruited').
+_MEAN_OF = re.compile(r"\b(?:average|mean)\s(?:of\s)?$", re.I)
 # A count scoped to one arm by place ('the 14 patients in the ketamine group'), brackets allowed between.
 ARM_COUNT = re.compile(r"(?:\s*\([^()]*\))?\s+(?:in|of|from|within)\s+the\s+(?:[\w-]+\s+){0,3}?(?:group|arm)\b(?!s)", re.I)
 
@@ -155,3 +161,9 @@ def elided_arm(text: str, count: tuple[int, int, int]) -> tuple[int, int, int] |
         return None
     m = ELIDED_TO.search(text, count[2])
     return (int(m.group("n")), m.start("n"), m.end("n")) if m else None
+
+
+def mean_counts(text: str, counts: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The counts of ``text`` stated as a mean ('an average of twenty-five patients per general practice'): a unit's
+    size, not the sample, where the sentence states another count ('providing a total of 2,300 patient participants')."""
+    return [c for c in counts if _MEAN_OF.search(text, max(0, c[1] - 16), c[1])]

@@ -1,9 +1,11 @@
 """Planned, not observed: study protocols and future-tense sentences (guideline additions, rule a).
 
-A protocol describes a trial that has not run yet: its participant numbers, follow-up times and
-sample sizes are plans, so ``n_participants`` and ``follow_up_days`` are null and no relief is read.
-The same holds for one sentence of a finished study that speaks of a future one ('a future randomized
-study ... will include 254 patients'). Two signals, both general:
+A protocol describes a trial that has not run yet: no result is read from it (no relief, no effect), but its
+plans are the study's own numbers, so ``n_participants`` is its planned sample size and ``follow_up_days`` its
+longest planned assessment time (rule a, revised in round 13). In a finished study a planned sentence is still
+no record of it ('a future randomized study ... will include 254 patients'). ``is_protocol`` is the one reading of
+which plans are the study's own, shared by the participant, follow-up and relief extractors. Two signals, both
+general:
 
 - a *planned* sentence: the study's people or times under a future or modal verb ('will be randomised',
   'will include', 'are to be recruited', 'the sample size required is n = 38');

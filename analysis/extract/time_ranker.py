@@ -38,7 +38,8 @@ _RANGE = re.compile(r"\d\s?(?:-|\u2013|to)\s?\d")
 
 
 def applies(ctx: "Context") -> bool:
-    """The extractor's gates (``durations.extract``): the intervention named, no protocol, no review."""
+    """The extractor's gates (``durations.extract``): the intervention named, no review; and no protocol, whose planned
+    times (rule a, read since round 13) the rules read alone (the ranker's weights saw planned times only as negatives)."""
     return (ctx.intervention.mentioned_in(ctx.text) and not is_protocol(ctx)
             and not any(f.value in _REVIEWS for f in ctx.earlier("design")))
 

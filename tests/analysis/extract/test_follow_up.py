@@ -230,3 +230,39 @@ def test_a_time_before_the_operation_is_no_follow_up() -> None:
 def test_a_time_after_a_greater_or_less_sign_is_a_threshold(text: str, expected: list[float]) -> None:
     from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
     assert [t.max_days for t in _kept(text, _candidates(text, None, None), False)] == expected
+
+
+def test_a_recruitment_period_is_no_follow_up() -> None:
+    """proto13: batch 4 dev PMC4593168, a protocol whose planned times are read since round 13 (rule a): 'There will be
+    a 3-year recruitment of 1708 adult patients' is the intake window, not how long each patient is followed (gold
+    null; before the time-after check it read 1095)."""
+    article = next(parse_file(_POOL / "PMC4593168.nxml"))
+    found = {f.field: f.value for f in extract_findings(
+        article, "peripheral intravenous device dressing and securement methods (tissue adhesive, bordered dressing, "
+                 "sutureless device)")}
+    assert found["n_participants"] == 1708 and "follow_up_days" not in found
+
+
+def test_an_unlabelled_opening_about_practice_is_not_this_studys_follow_up() -> None:
+    """proto13: batch 6 dev PMC3522547 (a protocol, gold follow-up 90): its Background says 'the median pain response
+    is short with 3-6 months' of conventional radiotherapy. With the labels the Background is left out; with them
+    removed (invariance's labels_removed) the same sentence stands before the study is first named
+    (``abstract_parts.unlabelled_background``, the reading the participant extractor already used), so it is not this
+    study's follow-up either way: 90 both times, not 180."""
+    from ketamine_evidence.analysis.evaluation.invariance_compare import labels_removed
+    article = next(parse_file(_POOL / "PMC3522547.nxml"))
+    bare = labels_removed(article)
+    assert bare is not None
+    for a in (article, bare):
+        found = {f.field: f.value for f in extract_findings(a, "fractionated image-guided radiosurgery for painful spinal "
+                                                               "metastases")}
+        assert found["follow_up_days"] == 90
+
+
+def test_a_parenthesis_listing_the_follow_up_time_points_is_read() -> None:
+    """proto13: batch 7 dev PMC3629570, a protocol (rule a: its longest planned assessment time is its follow-up):
+    'averaged over 4 equidistant follow up time points (13, 26, 39 and 52 weeks)'. A time right after '(' is usually a
+    parenthetical duration, but after 'time points (' the parenthesis lists the times: 52 weeks = 364 (gold 364)."""
+    article = next(parse_file(_POOL / "PMC3629570.nxml"))
+    found = {f.field: f.value for f in extract_findings(article, "nurse-led rheumatology clinics")}
+    assert found["follow_up_days"] == 364

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from ketamine_evidence.analysis.extract import make_context, participants
+from ketamine_evidence.analysis.extract import extract_findings, make_context, participants
 from ketamine_evidence.analysis.extract.text_patterns import count_value
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Finding, Section
@@ -390,3 +392,25 @@ def test_one_arm_randomised_in_the_results_does_not_replace_the_sample() -> None
 ])
 def test_written_numbers_are_read_whole(sentence: str, expected: int) -> None:
     assert _n(_article((None, sentence))).value == expected
+
+
+def test_a_planned_count_per_group_with_an_either_or_allocation_is_two_arms() -> None:
+    """proto13: batch 4 dev PMC4785282, a protocol (rule a, revised in round 13: its planned sample size is its n). 'The
+    study requires 60 participants per group' with 'will be allocated to either an intervention or a control group
+    (1:1 ratio)', and no 'two groups' anywhere: the allocation to either of two arms gives 120 (gold 120)."""
+    pool = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+    article = next(parse_file(pool / "PMC4785282.nxml"))
+    fields = {f.field: f.value for f in extract_findings(
+        article, "referral to telephone-based weight management and healthy lifestyle programme (vs usual care)")}
+    assert fields["n_participants"] == 120
+
+
+def test_a_protocols_total_beats_its_mean_per_practice() -> None:
+    """proto13: batch 5 dev PMC2291069 (a protocol; rule a, gold 2300): 'An average of twenty-five patients per general
+    practice will be recruited, providing a total of 2,300 patient participants.'"""
+    pool = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+    article = next(parse_file(pool / "PMC2291069.nxml"))
+    fields = {f.field: f.value for f in extract_findings(
+        article, "theory-based intervention for implementing an acute low back pain guideline in general practice "
+                 "(facilitated workshops)")}
+    assert fields["n_participants"] == 2300

@@ -9,7 +9,8 @@ import pytest
 
 from ketamine_evidence.analysis.extract import make_context, participants
 from ketamine_evidence.analysis.extract.participants import sentence_counts
-from ketamine_evidence.analysis.extract.participants_parts import SHARE, divided_sum, elided_arm, one_arm, parallel_arms
+from ketamine_evidence.analysis.extract.participants_parts import (SHARE, TWO_WAY, divided_sum, elided_arm, mean_counts,
+                                                                   one_arm, parallel_arms)
 from ketamine_evidence.analysis.records import Article, Finding, Section
 
 
@@ -112,3 +113,24 @@ def test_arms_told_in_parallel_add_up():
 ])
 def test_counts_that_are_no_parallel_arms(text):
     assert parallel_arms(text, sentence_counts(text)) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients with OA of the knee who are waiting for an outpatient orthopaedic consultation at a tertiary referral "
+    "public hospital within New South Wales, Australia, will be allocated to either an intervention or a control group "
+    "(1:1 ratio).",  # batch 4 dev PMC4785282
+    # MEDLINE sample 26702216: a decimal point inside an arm is no sentence end
+    "Seventy-four American Society of Anesthesiologists' I and II adult patients undergoing lower limb orthopedic "
+    "surgery under subarachnoid block were randomized to receive either 3 ml 0.5% isobaric ropivacaine and 25 mcg "
+    "fentanyl (Group R) or 3 ml 0.5% isobaric bupivacaine and 25 mcg fentanyl (Group B)",
+])
+def test_two_way_allocation(sentence: str) -> None:
+    assert TWO_WAY.search(sentence)
+
+
+def test_a_mean_count_per_unit_gives_way_to_the_total() -> None:
+    """proto13: batch 5 dev PMC2291069, a protocol (rule a: its planned sample size is its n, gold 2300)."""
+    text = ("An average of twenty-five patients per general practice will be recruited, providing a total of 2,300 "
+            "patient participants.")
+    counts = [(25, 14, 34), (2300, 96, 109)]
+    assert mean_counts(text, counts) == [(25, 14, 34)]

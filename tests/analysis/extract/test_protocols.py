@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,16 @@ from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.parse.files import parse_file
 
 POOL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "pain_trials_pool"
+CHRONIC = POOL.parent / "chronic_pain_articles"
+
+
+def _chronic_intervention(pmcid: str) -> str:
+    """The intervention the chronic dev gold reads the record for."""
+    for line in (POOL.parent / "gold_chronic_pain_dev.jsonl").read_text().splitlines():
+        record = json.loads(line)
+        if record.get("pmcid") == pmcid:
+            return record["intervention"]
+    raise LookupError(pmcid)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -45,12 +57,57 @@ def _context(pmcid: str, intervention: str):
     return make_context(next(parse_file(POOL / f"{pmcid}.nxml")), intervention)
 
 
-def test_protocol_abstract_has_no_n_and_no_follow_up() -> None:
-    # PMC3751435: 'In total, 40 subjects will be randomized ... and will be followed up for 3 months.'
+def _fields(ctx, intervention: str) -> dict[str, object]:
+    return {f.field: f.value for f in extract_findings(ctx.article, intervention)}
+
+
+def test_protocol_abstract_has_its_planned_n_and_follow_up_and_no_result() -> None:
+    # pool dev PMC3751435: 'In total, 40 subjects will be randomized ... and will be followed up for 3 months.' Rule a
+    # (revised in round 13): the planned sample size and the longest planned follow-up are the protocol's own numbers;
+    # no relief and no effect are read (the gold gives n 40, follow-up 90, relief null, not_reported).
     ctx = _context("PMC3751435", "non-surgical periodontal treatment")
     assert is_protocol(ctx)
-    fields = {f.field for f in extract_findings(ctx.article, "non-surgical periodontal treatment")}
-    assert "n_participants" not in fields and "follow_up_days" not in fields
+    fields = _fields(ctx, "non-surgical periodontal treatment")
+    assert fields["n_participants"] == 40 and fields["follow_up_days"] == 90
+    assert "relief_duration_days" not in fields and fields.get("pain_effect", "not_reported") == "not_reported"
+
+
+def test_protocol_planned_randomised_count_and_window() -> None:
+    # batch 7 (dev) PMC4823448, the example of rule a: '320 participants will be randomised ... within 21 days
+    # following mastectomy' gives n 320.
+    intervention = "quilting suture dead space closure"
+    ctx = _context("PMC4823448", intervention)
+    assert is_protocol(ctx)
+    assert _fields(ctx, intervention)["n_participants"] == 320
+
+
+def test_chronic_dev_protocol_arms_times_per_arm_and_last_planned_visit() -> None:
+    # the issue author's chronic dev PMC3626857: '3 arms and 38 subjects per arm' gives 114, 'assessed at baseline, 1,
+    # 4, 8, and 12 weeks' gives 84 (rule a's own example).
+    article = next(parse_file(CHRONIC / "PMC3626857.nxml"))
+    intervention = _chronic_intervention("PMC3626857")
+    ctx = make_context(article, intervention)
+    assert is_protocol(ctx)
+    fields = _fields(ctx, intervention)
+    assert fields["n_participants"] == 114 and fields["follow_up_days"] == 84
+    assert "relief_duration_days" not in fields
+
+
+def test_a_finished_studys_plan_for_a_future_study_is_not_its_n() -> None:
+    # rule a, last sentence: in a finished study a planned sentence is still no record of it. The same planned sentence
+    # that gives a protocol its n (PMC3751435's 'In total, 40 subjects will be randomized ...') read inside a finished
+    # trial (pool dev PMC4266769, which reports p-values), first in its Methods, gives neither its n nor its follow-up.
+    ctx = _context("PMC4266769", "oxycodone")
+    assert not is_protocol(ctx)
+    before = _fields(ctx, "oxycodone")["n_participants"]
+    planned = ("In total, 40 subjects will be randomized into two arms (intervention and control groups), and will be "
+               "followed up for 3 months.")
+    abstract = list(ctx.article.abstract)
+    first = next(i for i, part in enumerate(abstract) if (part.category or "").upper() == "METHODS")
+    abstract[first] = replace(abstract[first], text=planned + " " + abstract[first].text)  # read before the trial's own
+    fields = {f.field: f.value for f in extract_findings(replace(ctx.article, abstract=abstract), "oxycodone")}
+    assert fields["n_participants"] == before != 40
+    assert fields.get("follow_up_days") != 90
 
 
 def test_trial_with_results_is_not_a_protocol() -> None:
@@ -73,7 +130,7 @@ def test_trial_with_results_is_not_a_protocol() -> None:
 def test_protocols_named_in_the_title_without_results(pmcid: str, intervention: str) -> None:
     ctx = _context(pmcid, intervention)
     assert is_protocol(ctx)
-    assert "follow_up_days" not in {f.field for f in extract_findings(ctx.article, intervention)}
+    assert "relief_duration_days" not in _fields(ctx, intervention)  # a protocol has no result to read (rule a)
 
 
 def test_methods_paper_told_in_the_past_is_a_protocol() -> None:
@@ -89,8 +146,7 @@ def test_a_titled_protocol_citing_an_earlier_trial_in_its_background_is_a_protoc
     ctx = make_context(next(parse_file(POOL / "PMC4567817.nxml")),
                        "radial extracorporeal shock wave therapy added to supervised exercises")
     assert is_protocol(ctx)
-    assert "follow_up_days" not in {f.field for f in extract_findings(
-        next(parse_file(POOL / "PMC4567817.nxml")), "radial extracorporeal shock wave therapy added to supervised exercises")}
+    assert "relief_duration_days" not in _fields(ctx, "radial extracorporeal shock wave therapy added to supervised exercises")
 
 
 def test_another_studys_finding_in_an_unlabelled_protocol_is_no_result() -> None:
