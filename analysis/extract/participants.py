@@ -18,6 +18,7 @@ count is one of its candidates.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 NAME = "participants"
 VERSION = "1.0"
 
+@per_article  # asked of a sentence by the count reading and again by the sample-size checks (``best_count``)
 def _rank(sentence: str) -> int:
     if OUTCOME_GROUPS.search(sentence):
         return 1  # 'allocated to the good outcome group': the size of a group formed by the result, not an allocation
@@ -286,6 +288,7 @@ _METHODS = re.compile(r"METHOD|DESIGN|MATERIALS|PATIENTS|PARTICIPANTS|SUBJECTS|S
 _RESULTS = re.compile(r"RESULT|FINDINGS", re.I)
 
 
+@lru_cache(maxsize=256)  # a vocabulary of labels: each asked of every sentence under it
 def _part(section: str | None, part: re.Pattern[str]) -> bool:
     """The sentence's abstract part (its category or label) is ``part``."""
     return section is not None and part.match(section) is not None
