@@ -192,6 +192,22 @@ class LowerPattern:
             got = memo[text] = LowerPattern.search(self, text)
         return got
 
+    def remembered_finditer(self, text: str, *args: int) -> Iterator[LowerMatch | re.Match[str]]:
+        """``finditer`` keeping its matches for the texts of the current article, in the same memo as ``remembered``
+        (under ``(text,)``): the intervention's mentions of a sentence or of the abstract are read by the routes,
+        dosing, arms and adverse-event readers alike. The matches are shared, as ``remembered``'s are (read only)."""
+        memo = self.memo
+        if memo is None or args:
+            return LowerPattern.finditer(self, text, *args)
+        if self._article != ARTICLE[0] or len(memo) > _MEMO_SIZE:
+            memo.clear()
+            self._article = ARTICLE[0]
+        key = (text,)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = tuple(LowerPattern.finditer(self, text))
+        return iter(got)
+
     def match(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
         low = self._lower(text)
         if low is None:
@@ -334,10 +350,11 @@ def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
 
 
 class RememberingPattern(LowerPattern):
-    """A ``LowerPattern`` whose ``search`` keeps its results for the texts of the current article."""
+    """A ``LowerPattern`` whose ``search`` and ``finditer`` keep their results for the texts of the current article."""
 
     __slots__ = ()
     search = LowerPattern.remembered
+    finditer = LowerPattern.remembered_finditer
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:

@@ -151,3 +151,31 @@ def test_clause_frames_read_each_connective_once(articles: list) -> None:  # typ
             assert got == _frames_as_before(parts, (7.0,)), s.text
             framed += any(f and f != (7.0,) for f in got)
     assert framed > 20
+
+
+def test_a_remembering_pattern_finds_every_match_once_per_text_and_article(texts: list[str]) -> None:
+    """The intervention's pattern (a ``RememberingPattern``: given its names as keys) keeps its ``finditer`` matches
+    for the article's texts; the same spans and groups as a plain scan, the same match objects when asked again, new
+    ones after ``new_article``, and a scan from a position is not kept."""
+    from ketamine_evidence.analysis.extract.fast_re import LowerPattern, RememberingPattern, fast
+
+    source = re.compile(r"\b(placebo|saline|sham)(?: (group|arm))?\b", re.I)
+    pattern = fast(source, keys=("placebo", "saline", "sham"))
+    assert isinstance(pattern, RememberingPattern)
+    article_cache.new_article()
+    found = 0
+    for text in texts:
+        first = list(pattern.finditer(text))
+        assert [(m.span(), m.groups()) for m in first] == [(m.span(), m.groups()) for m in source.finditer(text)]
+        again = list(pattern.finditer(text))
+        assert all(a is b for a, b in zip(first, again)) and len(first) == len(again)
+        if first:
+            found += 1
+            assert [m.span() for m in pattern.finditer(text, 1)] == [m.span() for m in source.finditer(text, 1)]
+    assert found > 30  # 40 texts of the sample
+    text = next(t for t in texts if source.search(t))
+    kept = list(pattern.finditer(text))
+    article_cache.new_article()
+    fresh = list(pattern.finditer(text))
+    assert [m.span() for m in fresh] == [m.span() for m in kept] and fresh[0] is not kept[0]
+    assert not isinstance(LowerPattern.finditer(pattern, text), tuple)
