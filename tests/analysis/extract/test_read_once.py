@@ -179,3 +179,25 @@ def test_a_remembering_pattern_finds_every_match_once_per_text_and_article(texts
     fresh = list(pattern.finditer(text))
     assert [m.span() for m in fresh] == [m.span() for m in kept] and fresh[0] is not kept[0]
     assert not isinstance(LowerPattern.finditer(pattern, text), tuple)
+
+
+def test_a_remembering_pattern_substitutes_from_its_kept_matches(texts: list[str]) -> None:
+    """``sub`` of a ``RememberingPattern`` joins its kept matches: the same text as ``re.sub`` of the ``re.I``
+    original for a function and for a plain string, whether the matches were kept by ``finditer`` or by ``sub``; a
+    backslash replacement or a count goes to the plain ``sub``."""
+    from ketamine_evidence.analysis.extract.fast_re import fast
+
+    source = re.compile(r"\b(placebo|saline|sham)(?: (group|arm))?\b", re.I)
+    pattern = fast(source, keys=("placebo", "saline", "sham"))
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    article_cache.new_article()
+    changed = 0
+    for i, text in enumerate(texts):
+        if i % 2:
+            list(pattern.finditer(text))  # half the texts: matches kept by a scan first
+        assert pattern.sub(blank, text) == source.sub(blank, text), text
+        assert pattern.sub(" ", text) == source.sub(" ", text)
+        assert pattern.sub(r"<\1>", text) == source.sub(r"<\1>", text)
+        assert pattern.sub("-", text, count=1) == source.sub("-", text, count=1)
+        changed += pattern.sub(" ", text) != text
+    assert changed > 30
