@@ -18,7 +18,6 @@ count is one of its candidates.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.article_cache import per_article
@@ -288,7 +287,6 @@ _METHODS = re.compile(r"METHOD|DESIGN|MATERIALS|PATIENTS|PARTICIPANTS|SUBJECTS|S
 _RESULTS = re.compile(r"RESULT|FINDINGS", re.I)
 
 
-@lru_cache(maxsize=256)  # a vocabulary of labels: each asked of every sentence under it
 def _part(section: str | None, part: re.Pattern[str]) -> bool:
     """The sentence's abstract part (its category or label) is ``part``."""
     return section is not None and part.match(section) is not None
