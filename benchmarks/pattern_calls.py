@@ -101,13 +101,13 @@ def bare_scans(log: list[tuple[Any, str, tuple[Any, ...]]], spans: list[tuple[in
     out = []
     for start, end in spans:
         new_article()
-        remembered: set[tuple[int, str]] = set()
+        remembered: set[tuple[int, str, str]] = set()
         for p, name, args in log[start:end]:
             text, rest = (args[1], ()) if name == "sub" else (args[0], args[1:])
-            if name == "search" and not rest and isinstance(p, RememberingPattern):
-                if (id(p), text) in remembered:
+            if name in ("search", "finditer") and not rest and isinstance(p, RememberingPattern):
+                if (id(p), name, text) in remembered:
                     continue  # answered by the pattern's memo for the article
-                remembered.add((id(p), text))
+                remembered.add((id(p), name, text))
             low = p._lower(text)
             if low == "" and text:
                 continue  # ruled out by a pre-check

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
+
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
 
@@ -61,6 +63,7 @@ _CLAUSE = re.compile(r"(?:[^;](?!,?\s+(?:and|but|while|whereas)\s+(?:excluded|ex
                      r",?\s+(?:and|but|while|whereas)\s+(?:excluded|excluding)\b[^;]*", re.I)
 
 
+@per_article  # read once per sentence: ``setting_text`` and ``cancer_text`` both start from it
 def _without_eligibility(text: str) -> str:
     """``text`` with every clause of eligibility criteria (up to a semicolon) blanked whole (same length)."""
     if not ELIGIBILITY.search(text):

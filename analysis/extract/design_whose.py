@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.design_patterns import THIS_STUDY
 
 # (1) random selection of a sample; an arm after it ('to receive', 'into', 'for the treatment') is an allocation
@@ -113,6 +114,7 @@ _RANDOM_WORD = re.compile(r"\b(?:randomi[sz]\w*|randomly|random (?:allocation|as
                           r"(?:allocated|assigned) at random|RCTs?)\b", re.I)
 
 
+@per_article  # read once per sentence by ``_about_others``, ``without_others``, ``own_randomisation``, ``about_this_study``
 def blank_others(text: str) -> str:
     """``text`` with random sampling, a random order of measurements, other studies' randomised designs and trials it
     calls for blanked."""
@@ -151,6 +153,7 @@ def _may_name_trials(text: str) -> bool:
     return "random" in low or "rct" in low or "trial" in low
 
 
+@per_article  # design's trial, assignment and word readings each ask it of the same sentence
 def without_others(text: str) -> str:
     """``text`` with random sampling and other studies' trials (randomised or not) blanked: what trial wording and
     the assignment check may read (a sentence only about other studies is blanked whole)."""

@@ -293,15 +293,15 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple
         times = tuple(t for m in time_mentions(clause) if "±" not in clause[max(0, m.start - 15):m.start]
                       for t in m.days) or frames[k]  # '730 ± 260 min' is a measured duration, not a time point
         each_other = bool(re.search(r"\beach other\b", clause, re.I))
-        vs_placebo = bool(PLACEBO_LIKE.search(clause)) or (sentence_placebo and not each_other and not arms.is_comparator(
-            PLACEBO_LIKE.sub(" ", clause)))
+        # read once: where the clause names no placebo, blanking its placebo words leaves the clause as it is
+        placebo_named = bool(PLACEBO_LIKE.search(clause))
+        vs_placebo = placebo_named or (sentence_placebo and not each_other and not arms.is_comparator(clause))
         vs_base = arms.base is not None and bool(arms.base.search(arms.unnamed(clause))) and not _active_reference(
             clause, arms)
         vs_base = vs_base or bool(arms.placebo_labels and arms.placebo_labels.search(clause))  # 'than in group 2',
         # group 2 being the saline arm: against placebo though the clause names it by its label
         vs_placebo = vs_placebo or vs_base  # against the base treatment alone of an add-on design (additions rule g)
-        vs_active = not vs_base and each_other or not vs_base and (
-            arms.is_comparator(PLACEBO_LIKE.sub(" ", clause)) and not PLACEBO_LIKE.search(clause)) or (
+        vs_active = not vs_base and each_other or not vs_base and (not placebo_named and arms.is_comparator(clause)) or (
             verdict in ("no_difference", "worse") and _active_reference(clause, arms))
         prev = Verdict(verdict, _span(text, originals[written]) if written in originals else written, times=times,
                        vs_placebo=vs_placebo, vs_active=vs_active)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.article_cache import per_article
 from ketamine_evidence.analysis.extract.event_negation import find_event_mentions
 from ketamine_evidence.analysis.extract.event_terms import LEXICON, lexicon_hits
 
@@ -163,7 +164,12 @@ def patient_characteristic(text: str, start: int) -> bool:
 def in_intervention_name(m: "EventMention", pattern: re.Pattern[str], text: str) -> bool:
     """Whether the event words are part of a mention of the intervention ('combined IV sedation'); an event whose
     words only name the intervention's device ('rupture of the homemade retrieval bag') is still an event."""
-    return any(x.start() <= m.start < x.end() for x in pattern.finditer(text))
+    return any(start <= m.start < end for start, end in _name_spans(text, pattern))
+
+
+@per_article  # one scan per sentence, however many of its events ask
+def _name_spans(text: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int], ...]:
+    return tuple(x.span() for x in pattern.finditer(text))
 
 
 # Stopping treatment because of adverse events says nothing about whether any occurred.

@@ -53,7 +53,6 @@ def _holds_digit(got: list[Any], text: str) -> bool:
     return got[3]
 
 
-
 class LowerPattern:
     """A ``re.I`` pattern that runs its lower-case copy where that gives the same matches (see module)."""
 
@@ -191,6 +190,32 @@ class LowerPattern:
         if got is _MISS:
             got = memo[text] = LowerPattern.search(self, text)
         return got
+
+    def remembered_finditer(self, text: str, *args: int) -> Iterator[LowerMatch | re.Match[str]]:
+        """``finditer`` keeping its matches (shared, read only) for the current article's texts in ``remembered``'s memo
+        under ``(text,)``: the routes, dosing, arms and adverse-event readers scan the same texts for the intervention."""
+        memo = self.memo
+        if memo is None or args:
+            return LowerPattern.finditer(self, text, *args)
+        if self._article != ARTICLE[0] or len(memo) > _MEMO_SIZE:
+            memo.clear()
+            self._article = ARTICLE[0]
+        got = memo.get((text,))
+        if got is None:
+            got = memo[(text,)] = tuple(LowerPattern.finditer(self, text))
+        return iter(got)
+
+    def remembered_sub(self, repl: Any, string: str, count: int = 0) -> str:
+        """``sub`` joined from the kept ``finditer`` matches, as ``sub`` joins a scan's (the arms blank the names of a
+        clause twice: with spaces of their length and with one space)."""
+        if count or self.memo is None or not (callable(repl) or (isinstance(repl, str) and "\\" not in repl)):
+            return LowerPattern.sub(self, repl, string, count)
+        out, pos, call = [], 0, callable(repl)
+        for m in self.remembered_finditer(string):
+            out.append(string[pos:m.start()])
+            out.append(repl(m) if call else repl)
+            pos = m.end()
+        return "".join(out) + string[pos:] if out else string
 
     def match(self, text: str, *args: int) -> LowerMatch | re.Match[str] | None:
         low = self._lower(text)
@@ -334,10 +359,12 @@ def fast(pattern: re.Pattern[str] | Deferred, keys: tuple[str, ...] = (),
 
 
 class RememberingPattern(LowerPattern):
-    """A ``LowerPattern`` whose ``search`` keeps its results for the texts of the current article."""
+    """A ``LowerPattern`` whose ``search`` and ``finditer`` (and so ``sub``) keep results for the current article's texts."""
 
     __slots__ = ()
     search = LowerPattern.remembered
+    finditer = LowerPattern.remembered_finditer
+    sub = LowerPattern.remembered_sub
 
 
 def fast_patterns(namespace: dict[str, Any]) -> None:

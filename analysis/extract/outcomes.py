@@ -165,6 +165,12 @@ _PAIN_MEASURE = re.compile(r"\b(scores?|scales?|vas|nrs|intensity|severity|relie
                            r"responders?|thresholds?|rescue)\b", re.I)
 
 
+@per_article  # asked of a text, then of its masked copy, which is the text itself where nothing is masked
+def _adverse_context(text: str) -> bool:
+    """``text`` names adverse events or side effects (``_ADVERSE_CONTEXT``)."""
+    return _ADVERSE_CONTEXT.search(text) is not None
+
+
 # Where a sentence turns to another statement: 'adverse events were similar ..., but ... less painful'.
 _TURN = re.compile(r",?\s(?:but|whereas|although|though|while)\s|;", re.I)
 
@@ -176,7 +182,7 @@ def is_pain_outcome(text: str) -> bool:
     in both groups, but ... injections of Bravelle were ... significantly less painful' the pain is an outcome."""
     if no_pain_word(text):
         return False  # nor in any of its clauses (parts of it)
-    if _ADVERSE_CONTEXT.search(text):
+    if _adverse_context(text):
         parts = _TURN.split(text)
         if len(parts) > 1:
             return any(_clause_pain_outcome(part) for part in parts)
@@ -185,8 +191,8 @@ def is_pain_outcome(text: str) -> bool:
 
 def _clause_pain_outcome(text: str) -> bool:
     cleaned = _mask(text)
-    if not (_ADVERSE_CONTEXT.search(cleaned) or (_SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))):
-        return bool(HIGHER_BETTER.search(cleaned) or LOWER_BETTER.search(cleaned))
+    if not (_adverse_context(cleaned) or (_SYMPTOM_PAIN.search(cleaned) and _ADVERSE_SYMPTOM.search(cleaned))):
+        return _pain_polarity(cleaned) is not None
     # Among adverse events, pain is an outcome only where it is measured as one ('pain scores', 'relief of pain').
     return any(_PAIN_MEASURE.search(cleaned, max(0, m.start() - 25), m.end() + 25)
                for rx in (HIGHER_BETTER, LOWER_BETTER) for m in rx.finditer(cleaned))
@@ -197,7 +203,13 @@ def outcome_polarity(text: str) -> str | None:
     """'higher_better' (relief, pain-free, time to analgesic), 'lower_better' (pain, consumption), or None."""
     if no_pain_word(text):
         return None
-    cleaned = _mask(text)
+    return _pain_polarity(_mask(text))
+
+
+@per_article  # one reading of a masked text's pain words, for ``is_pain_outcome`` and ``outcome_polarity`` alike
+def _pain_polarity(cleaned: str) -> str | None:
+    """'higher_better' where ``HIGHER_BETTER`` matches the masked text ``cleaned``, else 'lower_better' where
+    ``LOWER_BETTER`` does, else None."""
     if HIGHER_BETTER.search(cleaned):
         return "higher_better"
     if LOWER_BETTER.search(cleaned):

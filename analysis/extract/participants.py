@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 NAME = "participants"
 VERSION = "1.0"
 
+@per_article  # asked of a sentence by the count reading and again by the sample-size checks (``best_count``)
 def _rank(sentence: str) -> int:
     if OUTCOME_GROUPS.search(sentence):
         return 1  # 'allocated to the good outcome group': the size of a group formed by the result, not an allocation

@@ -226,12 +226,12 @@ def _single_assessment(ctx: "Context") -> tuple[float, "Sentence", str] | None:
     """The one time at which pain was assessed, when the abstract states exactly one ('the incidence and
     severity of myalgia were assessed 24 hours after surgery'): the benefit was seen then."""
     found: list[tuple[float, "Sentence"]] = []
-    for short in (False, True):  # minute-scale times only where no longer one is stated
-        for s in ctx.sentences:
-            if ASSESSED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(s.text) and not (
-                    _POOLED.search(s.text[:80])):  # a result that pools the arms dates no assessment of the benefit
-                found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1
-                          and not window(s.text, t.start)]  # 'evaluated for 72 hr' is no time point (rule ax)
+    assessing = [s for s in ctx.sentences if ASSESSED.search(s.text) and is_pain_outcome(s.text) and not _REPEATED.search(
+        s.text) and not _POOLED.search(s.text[:80])]  # a result that pools the arms dates no assessment of the benefit
+    for short in (False, True):  # minute-scale times only where no longer one is stated (the sentences read once)
+        for s in assessing:
+            found += [(t.max_days, s) for t in follow_up_mentions(s, short) if len(t.days) == 1
+                      and not window(s.text, t.start)]  # 'evaluated for 72 hr' is no time point (rule ax)
         if found:
             break
     if len({days for days, _ in found}) == 1:

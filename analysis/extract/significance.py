@@ -32,6 +32,7 @@ def taken_back(finding: str, following: str) -> bool:
     return bool(TAKEN_BACK.search(following)) and _significance(finding) != "sig"
 
 
+@per_article  # per clause of one article: pain_effect, relief and the arm readings ask of the same clause
 def _significance(text: str) -> str | None:
     """'sig' if the clause states significance (words or p < 0.05), 'ns' if only p > 0.05, else None."""
     ps = p_values(text)

@@ -67,8 +67,15 @@ _UNIT_RE = re.compile(UNIT + r"$", re.I)
 
 # '6 and 24 h', '0, 4, 12, and 24 hours', '3-6 months', '48 h', 'twelve weeks', '3-month', '24-hour'.
 NUM_LIST = rf"{NUM}(?:\s?(?:,|-|\u2013|to|and|or|,\s?and)\s?{NUM})*"
-DURATION = re.compile(rf"(?<![\w.])(?P<nums>{NUM_LIST})[\s-]?(?:(?:postoperative|post-operative|consecutive|treatment|"
-                      rf"study|follow-up)\s)?(?P<unit>{UNIT})(?![a-z])", re.I)
+# What follows a duration's last number: an optional qualifier, then the unit.
+_DURATION_TAIL = (rf"[\s-]?(?:(?:postoperative|post-operative|consecutive|treatment|study|follow-up)\s)?"
+                  rf"(?P<unit>{UNIT})(?![a-z])")
+# Led by the characters every match starts with (a digit, '.', a number word's first letter; ``re.I`` reads the
+# look-ahead's letters as it reads the words'): ``re`` passes every other word start at once instead of trying
+# each of the number's alternatives there (same matches; 2,180 time sentences of 300 workload records scanned in
+# 25.8 instead of 30.0 ms, speed13). A prefilter (a digit followed by this tail, or a number word) was slower: the
+# number words are parts of common words ('none', 'often', 'weight'), so it let 1,332 of the 2,180 through.
+DURATION = re.compile(rf"(?=[\d.zotfsenh])(?<![\w.])(?P<nums>{NUM_LIST}){_DURATION_TAIL}", re.I)
 # 'week 12', 'day 3', 'postoperative day 3', 'month 6', 'weeks 4 and 8', 'POD 2', 'postoperative day (POD) 1'.
 POINT = re.compile(rf"\b(?:(?P<unit>weeks?|days?|months?|years?|hours?)(?:\s\((?-i:[A-Z]{{2,5}}s?)\))?\s|(?P<pod>POD)\s?)(?P<nums>{NUM_LIST})(?!\w|\.\d)", re.I)
 # 'on the first postoperative day', 'during the second week', 'by the third month'.

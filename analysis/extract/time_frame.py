@@ -41,7 +41,11 @@ def opening_frame(clause: str) -> tuple[float, ...]:
     """The days of the time frame that opens ``clause`` ('At 6 and 12 months, ...' -> (180.0, 360.0); 'After 1 month
     the treated group had ...' -> (30.0,)), or (). The frame is its opening preposition's times: the first time
     within the adverbial's first words and the times joined to it."""
-    lead = _CONNECTIVE.match(clause).end()
+    return _frame_after(clause, _CONNECTIVE.match(clause).end())
+
+
+def _frame_after(clause: str, lead: int) -> tuple[float, ...]:
+    """``opening_frame`` of ``clause`` whose opening connective ends at ``lead``."""
     if not _OPENS.match(clause, lead):
         return ()
     mentions = time_mentions(clause[lead:lead + 160])
@@ -75,10 +79,11 @@ def clause_frames(parts: list[str], carried: tuple[float, ...] = ()) -> list[tup
     frames: list[tuple[float, ...]] = []
     current = carried
     for part in parts:
-        own = opening_frame(part)
+        lead = _CONNECTIVE.match(part).end()  # read once for both questions
+        own = _frame_after(part, lead)
         if own:
             current = own
-        elif _OTHER_MOMENT.match(part, _CONNECTIVE.match(part).end()):
+        elif _OTHER_MOMENT.match(part, lead):
             current = ()
         frames.append(current)
     return frames
