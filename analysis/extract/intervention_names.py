@@ -19,7 +19,7 @@ def _kind_words(key: str) -> re.Pattern[str]:
 
 # Words that make an unknown name a non-drug treatment (no routes, no doses), and words that make it a
 # drug or injected product even when a non-drug word is present ("ultrasound-guided ... nerve block").
-NON_DRUG_WORDS = _NON_DRUG_WORDS = _kind_words("non_drug")  # public: arm_components names non-drug add-ons
+NON_DRUG_WORDS = _kind_words("non_drug")  # public: arm_components names non-drug add-ons too
 _DRUG_WORDS = _kind_words("drug")
 # Route words stripped from a name before looking it up ("intravenous lidocaine" -> "lidocaine").
 ROUTE_WORDS = re.compile(r"\b(intravenous|iv|oral|topical|intranasal|subcutaneous|intramuscular|buccal|"
@@ -118,7 +118,7 @@ def literal_names(name: str) -> tuple[list[str], bool]:
     kind = _CONTEXT_SPLIT.split(body, maxsplit=1)[0]
     # a dose of the comparator ('diode laser (vs 5% potassium nitrate)') makes no drug of the intervention
     is_drug = bool(_DRUG_WORDS.search(kind) or _DOSE.search(VERSUS_REMARK.sub(' ', wanted))) \
-        or not _NON_DRUG_WORDS.search(kind)
+        or not NON_DRUG_WORDS.search(kind)
     aliases.append(body)
     aliases.extend(kept)
     no_dose = _squash(_DOSE.sub(" ", body))
@@ -141,14 +141,14 @@ def literal_names(name: str) -> tuple[list[str], bool]:
         aliases.append(lead.group(2))
     drug = first_drug_word(body) or paired_drug_word(body)  # 'group D received dexmedetomidine 0.04 ug/(kg·h)' -> 'dexmedetomidine'
     product = _PRODUCT.match(core) if is_drug else None  # a drug name no list holds leads: 'Zorvatex spray'
-    if product and not first_drug_word(product.group(1)) and not _NON_DRUG_WORDS.search(product.group(1)):
+    if product and not first_drug_word(product.group(1)) and not NON_DRUG_WORDS.search(product.group(1)):
         drug = product.group(1)  # not the co-drug: 'Zorvatex co-administered with diclofenac' -> 'Zorvatex'
     elif is_drug:  # a capitalised name no list holds, before any known drug: 'double cartridge 4% Zorvatex ...'
         brand = _BRAND.search(kind[:_drug_start(kind)])
         pair = re.match(r"\s*/\s*([A-Za-z-]+)", kind[brand.end():]) if brand else None
         if pair and not first_drug_word(pair.group(1)):
             brand = None  # one half of a compound name the text abbreviates whole: 'Gatorade/polyethylene glycol'
-        if brand and not _NON_DRUG_WORDS.search(brand.group(1)) and not GENERIC_WORDS.search(brand.group(1)):
+        if brand and not NON_DRUG_WORDS.search(brand.group(1)) and not GENERIC_WORDS.search(brand.group(1)):
             drug = brand.group(1)  # not the co-drug: 'Zorvatex as adjuvant to ropivacaine' -> 'Zorvatex'
     if drug:
         aliases.append(drug)

@@ -21,7 +21,7 @@ from ketamine_evidence.analysis.extract.direction import (
 )
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome, on_outcome, pain_aliases, primary_outcomes
 from ketamine_evidence.analysis.extract.pain_reader import reread
-from ketamine_evidence.analysis.extract.pain_sections import INLINE_HEADING, label_kinds, sections  # noqa: F401
+from ketamine_evidence.analysis.extract.pain_sections import label_kinds, sections
 from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.significance import _significance
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions

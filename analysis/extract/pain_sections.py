@@ -3,7 +3,7 @@
 ``sections`` gives each sentence its label, or in an unlabelled abstract the heading written before it; the readers
 then ask of every sentence whether its section is skipped (background, aims, methods), concluding, or a measuring
 part. A label is asked about for every sentence it holds, by three readers: ``label_kinds`` reads each label once
-(section labels are a vocabulary, kept across articles) through ``abstract_parts.section_role``, the reading every
+(section labels are a vocabulary, kept across articles) through ``section_roles.section_role``, the reading every
 extractor shares. (Moved from :mod:`.pain_effect`, round 12.)
 """
 

@@ -20,6 +20,7 @@ import re
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.study_text import Gated
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def is_protocol(ctx: "Context") -> bool:
     # a statistic or a stated finding then shows results.
     # A protocol's background cites earlier trials' results ('A randomised single blind study showed that ... was
     # significantly better'): where the title names the paper a protocol, only the other sections can report results.
-    own = " ".join(s.text for s in ctx.sentences if not _BACKGROUND.match(s.section or "") and not
+    own = " ".join(s.text for s in ctx.sentences if section_role(s.section) != "background" and not
                    _OTHER_FINDING.match(s.text)) if titled else text
     result = (titled or (planned >= 2 and not FINDING.search(text))) and not _reports_result(own, strong=titled)
     _CACHE.clear()
@@ -91,7 +92,6 @@ def is_protocol(ctx: "Context") -> bool:
 
 
 _CACHE: dict[int, tuple[str, bool]] = {}
-_BACKGROUND = re.compile(r"BACKGROUND|INTRODUCTION|RATIONALE|CONTEXT", re.I)
 # Another study's finding, with or without a Background label: an indefinite or earlier study as the subject of a
 # reporting verb ('A randomised single blind study showed that the short-term effect of supervised exercises (SE) was
 # significantly better than rESWT'); this study is 'this', 'the present' or 'our' one.

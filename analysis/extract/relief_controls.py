@@ -105,7 +105,7 @@ def inactive_control(verdicts: list["Verdict"], text: str) -> bool:
     return any(v.extra.get("placebo_controlled") for v in verdicts) or names_inactive_control(text)
 
 
-_USUAL_CARE = re.compile(r"^(?:usual|standard) care$", re.I)
+_USUAL_CARE = re.compile(rf"^(?:{CARE})$", re.I)  # a finding that is care alone
 
 
 @per_article  # asked by several readings of one article

@@ -1,6 +1,6 @@
 """What part of a structured abstract a section label is: one reading, asked by every extractor that treats a part
 differently (pain_effect and pain_sections, participants, responders, follow_up, study_text, conditions,
-design_secondary, event_sections and adverse_events, the count and time rankers' section feature).
+design_secondary, event_sections and adverse_events, protocols, the count and time rankers' section feature).
 
 A parsed sentence's section is NLM's category of its abstract part (PubMed's ``NlmCategory``, or for a label without
 one the parser's ``section_category`` from ``lexicons/section_categories.toml``): ``BACKGROUND``, ``OBJECTIVE``,
@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from ketamine_evidence.analysis.parse.xml_text import _section_categories, section_category
+from ketamine_evidence.analysis.parse.xml_text import section_categories, section_category
 
 __all__ = ["Role", "section_role"]
 
@@ -47,6 +47,6 @@ def _heading(label: str) -> bool:
     'Materials and Method'), not the opening of a sentence that the lexicon's first word starts ('Outcomes included',
     'Patients will be included if they', dev inline labels): the parser's prefix reading is meant for PubMed's
     labels."""
-    words = {word for word, _ in _section_categories()}
+    words = {word for word, _ in section_categories()}
     key = " ".join(re.sub(r"[^a-z/&' ]+", " ", label.lower()).split())
     return key in words or all(part in words for part in _JOINED.split(key) if part)

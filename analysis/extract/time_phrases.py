@@ -2,11 +2,11 @@
 
 Readers must tell a time phrase from what a sentence is about: a denial's own outcome is an outcome noun phrase
 ('no significant difference between the groups in terms of complications'), never a time ('... in the first 24
-hours', '... on postoperative day 1', '... at 6 months of follow-up'); a time listed after a result ends its list
-where a noun phrase that is no time follows it. A noun phrase runs from its first word to the next preposition,
-conjunction or punctuation; its head is its last word, numbers and ordinals after it left out ('day 1', 'week 12'),
-and of a hyphenated word the last part ('the first 24-hour period', but '24-h morphine consumption' is about
-consumption).
+hours', '... on postoperative day 1', '... at 6 months of follow-up'). Read by ``pain_effect.then_none``; the end
+of a list of times after a result (``relief_times.item_end``) is read with relief_times' own patterns, not here. A
+noun phrase runs from its first word to the next preposition, conjunction or punctuation; its head is its last word,
+numbers and ordinals after it left out ('day 1', 'week 12'), and of a hyphenated word the last part ('the first
+24-hour period', but '24-h morphine consumption' is about consumption).
 """
 
 from __future__ import annotations

@@ -137,7 +137,9 @@ def _jats_text(el: etree._Element | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _section_categories() -> list[tuple[str, str]]:
+def section_categories() -> list[tuple[str, str]]:
+    """The heading lexicon (``lexicons/section_categories.toml``): (lower-case heading, NLM category) pairs, longest
+    heading first; read by ``section_category`` and by ``extract.section_roles`` for inline headings."""
     data = tomllib.loads(resources.files("ketamine_evidence.analysis.lexicons").joinpath("section_categories.toml").read_text("utf-8"))
     pairs = [(word.lower(), cat) for cat, words in data.items() for word in words]
     return sorted(pairs, key=lambda p: -len(p[0]))  # longest heading first
@@ -149,7 +151,7 @@ def section_category(label: str | None) -> str | None:
         return None
     key = re.sub(r"[^a-z/' ]+", " ", label.lower()).strip()
     key = _WS.sub(" ", key)
-    for word, cat in _section_categories():
+    for word, cat in section_categories():
         if key == word or key.startswith(word + " "):
             return cat
     return "UNASSIGNED"
