@@ -11,11 +11,10 @@ PubMed labelled it or the text did. (Before round 13 each extractor matched its 
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Literal
 
-from ketamine_evidence.analysis.parse.xml_text import section_categories, section_category
+from ketamine_evidence.analysis.parse.xml_text import HEADING_JOIN, heading_key, section_categories, section_category
 
 __all__ = ["Role", "section_role"]
 
@@ -39,14 +38,11 @@ def section_role(label: str | None) -> Role | None:
     return role
 
 
-_JOINED = re.compile(r"\s*(?:\band\b|&|/)\s*")
-
-
 def _heading(label: str) -> bool:
-    """``label`` is a heading of the lexicon, alone or joined to another by 'and' ('Subjects and Methods',
-    'Materials and Method'), not the opening of a sentence that the lexicon's first word starts ('Outcomes included',
-    'Patients will be included if they', dev inline labels): the parser's prefix reading is meant for PubMed's
-    labels."""
+    """``label`` is a heading of the lexicon, alone or joined to others by '/', '&', ',' or 'and' ('Subjects and
+    Methods', 'Materials and Method', 'BACKGROUND/AIMS'; split as ``section_category`` splits it), not the opening
+    of a sentence that the lexicon's first word starts ('Outcomes included', 'Patients will be included if they',
+    dev inline labels): the parser's prefix reading is meant for PubMed's labels."""
     words = {word for word, _ in section_categories()}
-    key = " ".join(re.sub(r"[^a-z/&' ]+", " ", label.lower()).split())
-    return key in words or all(part in words for part in _JOINED.split(key) if part)
+    key = heading_key(label)
+    return key.replace(",", "") in words or all(part in words for part in HEADING_JOIN.split(key) if part)

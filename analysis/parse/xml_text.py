@@ -145,16 +145,46 @@ def section_categories() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: -len(p[0]))  # longest heading first
 
 
-def section_category(label: str | None) -> str | None:
-    """The NLM category (``BACKGROUND``, ``METHODS``...) of an abstract heading; None without a heading."""
-    if not label:
-        return None
-    key = re.sub(r"[^a-z/' ]+", " ", label.lower()).strip()
-    key = _WS.sub(" ", key)
+# Where a heading joins parts: '/', '&' (read as 'and'), ',' (with or without 'and') or 'and'.
+HEADING_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|/|\band\b)\s*")
+
+
+def heading_key(label: str) -> str:
+    """A heading as the lexicon spells it: lower case, '&' read as 'and', other punctuation than the joins ('/',
+    ',') and the apostrophe dropped, spaces collapsed."""
+    key = re.sub(r"[^a-z/,' ]+", " ", label.lower().replace("&", " and "))
+    return _WS.sub(" ", key).strip(" ,")
+
+
+def _lexicon_category(key: str) -> str | None:
+    """The category of the lexicon's longest heading that ``key`` is or starts with (a word boundary after it)."""
     for word, cat in section_categories():
         if key == word or key.startswith(word + " "):
             return cat
-    return "UNASSIGNED"
+    return None
+
+
+def section_category(label: str | None) -> str | None:
+    """The NLM category (``BACKGROUND``, ``METHODS``...) of an abstract heading; None without a heading.
+
+    A heading of the lexicon is read whole first ('Materials and Methods', 'Conclusions and Relevance'). A heading
+    made of the lexicon's headings joined by '/', '&', ',' or 'and' ('Methods/Design', 'BACKGROUND/AIMS', 'Design,
+    Setting, and Participants', 'Methods and Results') takes the category of its first part: its sentences open with
+    that part, and it is how an 'and'-joined heading was read before (PubMed would give the latest part's category,
+    'BACKGROUND AND AIMS' OBJECTIVE; on dev that moved purpose and findings sentences into the parts the extractors
+    read, and two dev fields fell; docs/extraction.md, hd13). A heading with a part the lexicon does not know is read
+    by its opening ('Results and limitations' is RESULTS); anything else is ``UNASSIGNED``."""
+    if not label:
+        return None
+    key = heading_key(label)
+    flat = _WS.sub(" ", key.replace(",", " ")).strip()
+    if any(flat == word for word, _ in section_categories()):
+        return _lexicon_category(flat)
+    parts = [part for part in HEADING_JOIN.split(key) if part]
+    cats = [_lexicon_category(part) for part in parts]
+    if len(parts) > 1 and None not in cats:
+        return cats[0]
+    return _lexicon_category(flat) or "UNASSIGNED"
 
 
 def _date(el: etree._Element | None) -> str | None:

@@ -37,6 +37,9 @@ def test_the_parser_gives_nlm_categories_and_each_is_read_as_its_part() -> None:
     ("DESIGN", "methods"), ("PURPOSE", "objective"), ("AIM", "objective"), ("INTRODUCTION", "background"),
     ("CONCLUSION", "conclusions"), ("Results", "results"), ("Hypothesis", "objective"), ("Trial registration", None),
     ("Group B", None),
+    # joined by '/', '&' or commas (hd13): None before round 13's hd13 ('BACKGROUND/AIMS', rv13 item 5)
+    ("BACKGROUND/AIMS", "background"), ("Methods/Design", "methods"), ("Materials & Methods", "methods"),
+    ("DESIGN, SETTING, AND PARTICIPANTS", "methods"), ("METHODS AND RESULTS", "methods"),
     # a sentence's opening before a colon is no heading, though the lexicon's first word starts it (dev inline labels)
     ("Outcomes included", None), ("Patients will be included if they", None)])
 def test_a_heading_written_in_the_text_is_read_as_the_same_label_would_be(heading: str, role: str | None) -> None:
