@@ -19,14 +19,14 @@ import re
 from typing import Callable
 
 # The words that state a result's direction, or that it has none.
-_DIRECTION_WORDS = (r"less|lower|fewer|reduced|decreased|shorter|more|higher|greater|increased|longer|better|worse|"
+_DIRECTION_WORDS = (r"less(?:er)?|lower|fewer|reduced|decreased|shorter|more|higher|greater|increased|longer|better|worse|"
                     r"improved|similar|comparable|no\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?)|"
                     r"reductions?|decreases?|increases?|improvements?")
 # How an item of a result list begins: its direction word, after an article, 'with' or an intensifier.
 _LEAD = re.compile(r"(?:(?:and|with|a|an)\s+)?(?:(?:statistically\s+)?(?:significantly|markedly|marked|slightly|much|"
                    rf"clinically)\s+)?(?P<word>{_DIRECTION_WORDS})\b", re.I)
-# A direction word anywhere in an item (as written in round 13: no word boundary after it, see docs/extraction.md rv13).
-_DIRECTION = re.compile(rf"\b(?:{_DIRECTION_WORDS})", re.I)
+# A direction word anywhere in an item, a whole word ('more', not 'moreover').
+_DIRECTION = re.compile(rf"\b(?:{_DIRECTION_WORDS})\b", re.I)
 # What an item names besides its direction: times, statistics, brackets and function words are no outcome.
 _NOT_OUTCOME = re.compile(r"\([^()]*\)|\b(?:at|on|in|after|during|until|up to|from|to|and|or|the|a|an|with|than|all|"
                           r"\d+(?:\.\d+)?\s*(?:h|hr|hrs|hours?|min|minutes?|days?|weeks?|months?)|postoperative(?:ly)?|"

@@ -10,7 +10,7 @@ from ketamine_evidence.analysis.extract.arm_definitions import DEFINITION_BEFORE
 from ketamine_evidence.analysis.extract.arms import arms_for
 from ketamine_evidence.analysis.extract.interventions import resolve_intervention
 from ketamine_evidence.analysis.extract.outcomes import is_pain_outcome
-from ketamine_evidence.analysis.extract.result_items import list_items, pain_readings
+from ketamine_evidence.analysis.extract.result_items import _DIRECTION, _states_none, list_items, pain_readings
 from ketamine_evidence.analysis.records import Article, Section
 
 # blind2 PMC4900317
@@ -92,3 +92,12 @@ def test_an_item_s_own_comparison_is_no_list_comparator() -> None:
             "in the approach of low atmospheric pressure and that the patients developed a migraine when the atmospheric "
             "pressure decreased by 6-10 hPa, slightly less than the standard atmospheric pressure.")
     assert pain_readings(text, is_pain_outcome) == [text.split(", slightly")[0]]
+
+
+def test_a_direction_word_is_a_whole_word() -> None:
+    """MEDLINE 2016 sample: 'Similarly' opens a sentence that states a difference (it is no 'similar'), and
+    'moreover' holds no 'more'; 'lesser' is 'less'."""
+    assert not _states_none("Similarly, onset of motor block was also quicker in groups BC and BCF.")
+    assert _states_none("similar at 24 h")
+    assert _DIRECTION.search("Moreover, the groups were followed for 6 months") is None
+    assert _DIRECTION.search("lesser complications").group(0) == "lesser"
