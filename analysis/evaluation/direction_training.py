@@ -293,9 +293,10 @@ def main(argv: list[str] | None = None) -> int:
         articles = article_prompts(args.root, [d for d in args.articles if d.is_dir()])
         confirm = confirm_pmcids() if args.part != "all" else frozenset()
         exclude = frozenset(read_exclusions(args.exclude)) if args.exclude else frozenset()
+        held = frozenset(held_pmcids(args.root)) if args.exclude_held or args.train is not None else frozenset()
         if args.exclude_held:
-            exclude |= held_pmcids(args.root)
-        never = exclude | held_pmcids(args.root) if args.train else exclude  # what --train must not fit on
+            exclude |= held
+        never = exclude | held  # what --train must not fit on (held is empty without --train or --exclude-held)
         if args.part == "confirm":
             result = train_and_confirm(examples, articles, confirm, args.top_k)
         else:

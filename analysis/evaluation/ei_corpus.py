@@ -75,6 +75,11 @@ def read_exclusions(path: Path) -> set[str]:
     return {i.upper().removeprefix("PMC") for i in ids if i}
 
 
+def _article_ids(folder: Path, suffixes: tuple[str, ...] = (".txt", ".nxml")) -> set[str]:
+    """Numeric PMCIDs of the article texts in ``folder`` (PMC<id> with one of ``suffixes``; none if it is missing)."""
+    return {p.stem[3:] for p in folder.glob("PMC*.*") if p.suffix in suffixes}
+
+
 def held_pmcids(root: Path = DEFAULT_ROOT, dirs: Sequence[Path] = ARTICLE_DIRS) -> set[str]:
     """Numeric PMCIDs of every article text we hold (``root/articles`` and ``dirs``; PMC<id>.txt or .nxml).
 
@@ -84,8 +89,7 @@ def held_pmcids(root: Path = DEFAULT_ROOT, dirs: Sequence[Path] = ARTICLE_DIRS) 
     for folder in (root / "articles", *dirs):
         if not folder.is_dir():
             raise InputError(f"{folder}: no such folder (the articles we hold must be known before fitting anything shipped)")
-        held |= {f.name[3:].split(".")[0] for f in folder.iterdir()
-                 if f.name.startswith("PMC") and f.suffix in (".txt", ".nxml")}
+        held |= _article_ids(folder)
     return held
 
 
@@ -100,8 +104,7 @@ def load_prompts(root: Path, outcomes: str = "pain", require_article: bool = Tru
                  exclude: set[str] | frozenset[str] = frozenset(), article_dirs: Sequence[Path] = ()) -> list[Prompt]:
     """Labelled prompts with their majority label (see the module docstring for ``outcomes``); with
     ``require_article``, those whose text is in ``root/articles`` (.txt) or in ``article_dirs`` (.txt or .nxml)."""
-    articles = {p.stem[3:] for p in (root / "articles").glob("PMC*.txt")} if (root / "articles").exists() else set()
-    articles |= {p.stem[3:] for d in article_dirs for p in Path(d).glob("PMC*.*") if p.suffix in (".txt", ".nxml")}
+    articles = _article_ids(root / "articles", (".txt",)).union(*(_article_ids(Path(d)) for d in article_dirs))
     with open(root / "prompts_merged.csv", encoding="utf-8-sig", newline="") as fh:
         prompts = {r["PromptID"]: r for r in csv.DictReader(fh)}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
