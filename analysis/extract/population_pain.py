@@ -9,6 +9,10 @@ condition list cannot know. A frame whose words before the pain word carry a com
 reports an outcome and is left alone, as is a count of persons ('the number of patients with pain': no 'for / in /
 among' before the persons).
 
+The same frames say which pain condition defines a trial's population (additions rule aa, revised in round 14): the
+condition is recorded where the title names it, or where an objective or methods sentence names it as who the
+participants are or as a criterion of inclusion, even when no pain outcome is measured (``defines_population``).
+
 A pain condition induced as the exposure and named as a time anchor ('up to the 48-hour interval post induction of
 DOMS', 'the values prior to DOMS induction', batch 7 PMC4339160) dates a measurement of something else; it is no
 outcome either (additions rule aa: the outcome is what was measured).
@@ -17,6 +21,14 @@ outcome either (additions rule aa: the outcome is what was measured).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+from ketamine_evidence.analysis.extract.pain_roles import POPULATION_PAIN, PURPOSE_PAIN, TECHNIQUE_PAIN
+from ketamine_evidence.analysis.extract.section_roles import section_role
+from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
+
+if TYPE_CHECKING:
+    from ketamine_evidence.analysis.parse.sentences import Sentence
 
 PERSONS = (r"patients|employees|workers|women|men|mothers|parturients|adults|children|adolescents|infants|subjects|"
            r"participants|individuals|people|persons|volunteers|athletes|students|veterans|residents|sufferers|those")
@@ -55,3 +67,62 @@ def blank_population(text: str, pain: re.Pattern[str]) -> str:
         if pain.fullmatch(named) or any(m.end() == len(named) for m in pain.finditer(named)):
             out = out[:anchor.start()] + " " * (anchor.end() - anchor.start()) + out[anchor.end():]
     return out
+
+
+# A pain condition: a pain noun or a pain syndrome's name. Not 'painless', nor analgesia, nociception or analgesic use,
+# which name care or a measure rather than what people have.
+CONDITION_WORD = re.compile(r"(?<![\w-])(?:pain(?!less)\w*|" + PAIN_FORMS + r"|myalgia|headaches?|migraine\w*|neuralgia|"
+                            r"colic|dysmenorrh\w*|sore throat|fibromyalg\w*|fibrositis|CRPS|sciatica)(?![\w-])", re.I)
+# Words before the pain word that make the frame an amount or a subgroup ('patients with less pain', 'with no pain',
+# 'patients with the lowest pain scores').
+_AMOUNT = re.compile(r"\b(?:less|more|lower|higher|fewer|greater|reduced|decreased|increased|no|without|"
+                     r"significant\w*|least|most|lowest|highest|worst|best)\b|\d", re.I)
+# A criterion of inclusion (not of exclusion: an excluded condition is who the trial leaves out).
+_INCLUDED = re.compile(r"\b(?:eligib(?:le|ility)|inclusion|(?:included|enrolled|recruited) if)\b", re.I)
+_EXCLUDED = re.compile(r"\b(?:exclu\w+|ineligible|not eligible)\b", re.I)
+# A symptom the persons present with or complain of is a clinical feature ('our patient who presented with abdominal
+# pain' in a report of a hernia), a population only where it is a criterion of inclusion ('who visit a practitioner
+# for acute low back pain will be eligible').
+_PRESENTING = re.compile(r"\b(?:present\w*|complain\w*)\b", re.I)
+_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\s", re.I)
+# A finding of an abstract without parts ('Adolescents with chronic headaches showed more frequent mental health problems
+# ... compared to those without', 'p < 0.05'): a result. Not 'of less than three months duration'.
+_FINDING = re.compile(r"\bp\s?[<=>]|\b(?:compared (?:with|to)|versus|vs|significant\w*|(?:had|have|has|showed?|"
+                      r"reported|was|were) (?:\w+ )?(?:higher|lower|more|less|greater|fewer|better|worse))\b", re.I)
+_OWN_PARTS = ("objective", "methods")  # the parts that state who the participants are (``section_role``)
+
+
+def framed_condition(text: str) -> bool:
+    """A pain condition named as who the persons of ``text`` are: 'in employees who report mild pain', 'Patients
+    with chronic neck pain were randomised', 'chronic pain patients', or a clause of inclusion ('Eligible participants
+    ... with persisting knee pain'). A frame that reports an amount ('patients with less pain') is no population, nor a
+    symptom presented with outside a criterion of inclusion."""
+    included = bool(_INCLUDED.search(text))
+    for frame in FRAME.finditer(text):
+        end = _END.search(text, frame.end())
+        pain = CONDITION_WORD.search(text, frame.end(), end.start() if end else len(text))
+        if pain is not None and not _AMOUNT.search(text, frame.end(), pain.start()) and (
+                included or not _PRESENTING.search(frame[0])):
+            return True
+    if any(CONDITION_WORD.search(m[0]) and not _AMOUNT.search(m[0]) and (included or not _PRESENTING.search(m[0]))
+           for m in POPULATION_PAIN.finditer(text)):
+        return True
+    return any(_INCLUDED.search(clause) and not _EXCLUDED.search(clause) and CONDITION_WORD.search(clause)
+               for clause in _CLAUSE.split(text))
+
+
+def defines_population(sentence: "Sentence", text: str, heading: str | None = None) -> bool:
+    """True when ``sentence`` (``text``: its words with the abstract's pain abbreviations spelled out; ``heading``: the
+    part an unlabelled sentence falls under, if any) names the pain condition that defines the trial's population: the
+    title naming a pain condition, or an objective or methods sentence naming it as who the participants are
+    (``framed_condition``). Pain named as the care given ('pain management indicators') or as what a treatment is for
+    ('lidocaine mixed to prevent injection pain') names no population, nor does pain in the background, in results
+    that compare presenting symptoms, or in a conclusion's advice (rule w)."""
+    text = PURPOSE_PAIN.sub(" ", TECHNIQUE_PAIN.sub(" ", text))
+    if sentence.section == "TITLE":
+        return bool(CONDITION_WORD.search(text))
+    unlabelled = sentence.section in (None, "UNASSIGNED")
+    role = section_role(heading) if unlabelled and heading is not None else section_role(sentence.section)
+    if role not in _OWN_PARTS and not (unlabelled and heading is None and not _FINDING.search(text)):
+        return False
+    return framed_condition(text)
