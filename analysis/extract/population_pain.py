@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.pain_roles import POPULATION_PAIN, PURPOSE_PAIN, TECHNIQUE_PAIN
 from ketamine_evidence.analysis.extract.section_roles import section_role
-from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS
+from ketamine_evidence.analysis.extract.study_text import PAIN_FORMS, alternation, load_lexicon
+from ketamine_evidence.analysis.records import CONDITIONS
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.parse.sentences import Sentence
@@ -77,6 +78,37 @@ CONDITION_WORD = re.compile(r"(?<![\w-])(?:pain(?!less)\w*|" + PAIN_FORMS + r"|m
 # 'patients with the lowest pain scores').
 _AMOUNT = re.compile(r"\b(?:less|more|lower|higher|fewer|greater|reduced|decreased|increased|no|without|"
                      r"significant\w*|least|most|lowest|highest|worst|best)\b|\d", re.I)
+# The conditions the guideline lists, named as a disease or disorder ('end-stage knee OA', 'psoriatic arthritis',
+# 'shoulder impingement syndrome'): the population's pain condition whether or not the word 'pain' is said. Not the
+# acute settings (an operation is care given, not who the persons are), nor a state of birth, a blood disease or an
+# autoimmune arthritis that the `other` vocabulary holds for their pain ('labouring women', 'sickle cell', 'patients
+# with rheumatoid arthritis' in a trial of disease activity; the guideline maps osteoarthritis, not these, to `other`).
+_LEX = load_lexicon("conditions.toml")
+NAMED_CONDITION = re.compile(alternation([pattern for term, entry in _LEX.items()
+                                          if term in CONDITIONS and term != "postoperative_acute"
+                                          for pattern in entry["patterns"]]), re.I)
+_NO_DISEASE = re.compile(r"labou?r|childbirth|intrapartum|sickle|rheumat", re.I)
+_AUTOIMMUNE = re.compile(r"\b(?:psoriatic|idiopathic|reactive|septic|inflammatory|autoimmune)\s+$", re.I)
+# Persons followed by what they have ('140 patients with end-stage knee OA', 'people with rheumatoid arthritis'), and
+# persons named by their condition ('psoriatic arthritis (PsA) patients').
+_PERSONS_WITH = re.compile(r"\b(?:" + PERSONS + r")\s(?:\([^()]*\)\s)?(?:who\s(?:\w+\s)?(?:ha(?:ve|d|s)|suffer(?:ed|s)?(?:\sfrom)?)|"
+                           r"with|suffering\sfrom|diagnosed\swith|having)\s", re.I)
+_PERSONS_AFTER = re.compile(r"\s(?:\([^()]*\)\s)?(?:" + PERSONS + r")\b", re.I)
+
+
+def _no_disease(text: str, found: re.Match[str]) -> bool:
+    """``found`` names no pain condition of persons: a birth, a blood disease, an autoimmune arthritis."""
+    return bool(_NO_DISEASE.search(found[0]) or _AUTOIMMUNE.search(text, max(0, found.start() - 30), found.start()))
+
+
+def condition_in(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """The first pain condition in ``text[start:end]``: a pain word or a listed condition's name."""
+    end = len(text) if end is None else end
+    found = [m for m in (CONDITION_WORD.search(text, start, end), *NAMED_CONDITION.finditer(text, start, end))
+             if m is not None and not _no_disease(text, m)]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
 # A criterion of inclusion (not of exclusion: an excluded condition is who the trial leaves out).
 _INCLUDED = re.compile(r"\b(?:eligib(?:le|ility)|inclusion|(?:included|enrolled|recruited) if)\b", re.I)
 _EXCLUDED = re.compile(r"\b(?:exclu\w+|ineligible|not eligible)\b", re.I)
@@ -94,33 +126,35 @@ _OWN_PARTS = ("objective", "methods")  # the parts that state who the participan
 
 def framed_condition(text: str) -> bool:
     """A pain condition named as who the persons of ``text`` are: 'in employees who report mild pain', 'Patients
-    with chronic neck pain were randomised', 'chronic pain patients', or a clause of inclusion ('Eligible participants
-    ... with persisting knee pain'). A frame that reports an amount ('patients with less pain') is no population, nor a
-    symptom presented with outside a criterion of inclusion."""
+    with chronic neck pain were randomised', 'psoriatic arthritis (PsA) patients', 'chronic pain patients', or a
+    clause of inclusion ('Eligible participants ... with persisting knee pain'). A frame that reports an amount
+    ('patients with less pain') is no population, nor a symptom presented with outside a criterion of inclusion."""
     included = bool(_INCLUDED.search(text))
-    for frame in FRAME.finditer(text):
+    for frame in (*FRAME.finditer(text), *_PERSONS_WITH.finditer(text)):
         end = _END.search(text, frame.end())
-        pain = CONDITION_WORD.search(text, frame.end(), end.start() if end else len(text))
-        if pain is not None and not _AMOUNT.search(text, frame.end(), pain.start()) and (
+        found = condition_in(text, frame.end(), end.start() if end else len(text))
+        if found is not None and not _AMOUNT.search(text, frame.end(), found.start()) and (
                 included or not _PRESENTING.search(frame[0])):
             return True
+    if any(_PERSONS_AFTER.match(text, m.end()) for m in NAMED_CONDITION.finditer(text) if not _no_disease(text, m)):
+        return True
     if any(CONDITION_WORD.search(m[0]) and not _AMOUNT.search(m[0]) and (included or not _PRESENTING.search(m[0]))
            for m in POPULATION_PAIN.finditer(text)):
         return True
-    return any(_INCLUDED.search(clause) and not _EXCLUDED.search(clause) and CONDITION_WORD.search(clause)
+    return any(_INCLUDED.search(clause) and not _EXCLUDED.search(clause) and condition_in(clause)
                for clause in _CLAUSE.split(text))
 
 
 def defines_population(sentence: "Sentence", text: str, heading: str | None = None) -> bool:
     """True when ``sentence`` (``text``: its words with the abstract's pain abbreviations spelled out; ``heading``: the
     part an unlabelled sentence falls under, if any) names the pain condition that defines the trial's population: the
-    title naming a pain condition, or an objective or methods sentence naming it as who the participants are
+    title naming a pain condition or a listed one (``condition_in``), or an objective or methods sentence naming it as who the participants are
     (``framed_condition``). Pain named as the care given ('pain management indicators') or as what a treatment is for
     ('lidocaine mixed to prevent injection pain') names no population, nor does pain in the background, in results
     that compare presenting symptoms, or in a conclusion's advice (rule w)."""
     text = PURPOSE_PAIN.sub(" ", TECHNIQUE_PAIN.sub(" ", text))
     if sentence.section == "TITLE":
-        return bool(CONDITION_WORD.search(text))
+        return condition_in(text) is not None
     unlabelled = sentence.section in (None, "UNASSIGNED")
     role = section_role(heading) if unlabelled and heading is not None else section_role(sentence.section)
     if role not in _OWN_PARTS and not (unlabelled and heading is None and not _FINDING.search(text)):

@@ -63,6 +63,13 @@ def test_outcome_vocabulary_reads_through_the_frame() -> None:
     # batch 5 PMC2291069: persons named by the care they seek for a pain, in a criterion of inclusion
     ("Patients aged 18 years or older who visit a participating practitioner for acute non-specific low back pain of "
      "less than three months duration will be eligible for inclusion.", True),
+    # batch 5 PMC5774158: a condition the guideline lists, named without the word 'pain'
+    ("In this randomized dose-response trial with a three-arm parallel design, 140 patients with end-stage knee OA "
+     "(candidates for TKA) are randomized to one of three exercise dosages (two, four or six session/week) of "
+     "knee-extensor strength exercise (three sets, 12 repetitions at 12 RM, per exercise session) for 12 weeks.", True),
+    # pool dev PMC5066795: an autoimmune arthritis studied for disease activity is no pain population
+    ("To evaluate long-term outcomes in psoriatic arthritis (PsA) patients who achieved or did not achieve minimal "
+     "disease activity (MDA) through 5 years of golimumab treatment in the GO-REVEAL trial.", False),
     # pool dev PMC4266769: persons counted by their scores report an amount, not the population
     ("Despite clear instructions, 8 patients with the lowest pain scores did not use any of the prescribed pain "
      "medication.", False),
@@ -110,7 +117,11 @@ def test_defines_population(pmcid: str, start: str, defines: bool) -> None:
     ("pain_trials_pool", "PMC3953472", ["other"]),  # pool dev: trapezius myalgia; its 'myalgia' sets no acute pain
     ("pain_trials_pool", "PMC5988794", ["other"]),  # batch 5: hip pain; the trial's hip arthroscopy is no setting
     ("pain_trials_pool", "PMC5516132", ["neuropathic"]),  # blind2: 'Patients with Sciatica Awaiting ... Surgery'
+    ("pain_trials_pool", "PMC5774158", ["other"]),  # batch 5: end-stage knee OA; knee-extensor strength
+    ("pain_trials_pool", "PMC3599819", ["other"]),  # batch 7: 'people with rheumatoid arthritis or osteoarthritis of the hand'
+    ("pain_trials_pool", "PMC5324280", ["other"]),  # batch 4: title 'surgery in shoulder impingement syndrome (SIS)'
     # pain that is the rationale, a treatment's purpose, care given or a conclusion's advice: no population
+    ("pain_trials_pool", "PMC3751435", []),  # pool dev: 'patients with rheumatoid arthritis', DAS28
     ("pain_trials_pool", "PMC4533955", []),  # batch 4 (rule w): 'reduce postoperative pain' in the background only
     ("pain_trials_pool", "PMC3558645", []),
     ("pain_trials_pool", "PMC5816547", []),
