@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import condition_reader, condition_scope, required_text
-from ketamine_evidence.analysis.extract.population_pain import defines_population
+from ketamine_evidence.analysis.extract.population_pain import condition_in, defines_population
 from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
@@ -183,8 +183,8 @@ def extract(ctx: "Context") -> list[Finding]:
 
 def _rules(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
-    if not present:
-        return []
+    if not present and not any(s.section == "TITLE" and condition_in(s.text) for s in ctx.sentences):
+        return []  # no pain word, and no title naming a listed condition ('... boy with temporomandibular disorder')
     abbreviations = pain_abbreviations(ctx.text)
     texts = {s.index: spell_out(s.text, abbreviations) for s in ctx.sentences}  # 'mild LBP' read as 'mild pain'
     pain = {s.index for s in ctx.sentences if (PAIN.holds(t := texts[s.index], present) and PAIN.scan(t) or CONSUMED.search(t)

@@ -78,16 +78,18 @@ CONDITION_WORD = re.compile(r"(?<![\w-])(?:pain(?!less)\w*|" + PAIN_FORMS + r"|m
 # 'patients with the lowest pain scores').
 _AMOUNT = re.compile(r"\b(?:less|more|lower|higher|fewer|greater|reduced|decreased|increased|no|without|"
                      r"significant\w*|least|most|lowest|highest|worst|best)\b|\d", re.I)
-# The conditions the guideline lists, named as a disease or disorder ('end-stage knee OA', 'psoriatic arthritis',
-# 'shoulder impingement syndrome'): the population's pain condition whether or not the word 'pain' is said. Not the
-# acute settings (an operation is care given, not who the persons are), nor a state of birth, a blood disease or an
-# autoimmune arthritis that the `other` vocabulary holds for their pain ('labouring women', 'sickle cell', 'patients
-# with rheumatoid arthritis' in a trial of disease activity; the guideline maps osteoarthritis, not these, to `other`).
+# The conditions the guideline lists, named as a disease or disorder ('end-stage knee OA', 'shoulder impingement
+# syndrome'): the population's pain condition whether or not the word 'pain' is said, as pain is what these joint and
+# soft-tissue disorders and pain syndromes are. Not the acute settings (an operation is care given, not who the persons
+# are), nor a state of birth, a blood disease, an autoimmune arthritis or a visceral disease that the `other` vocabulary
+# holds for their pain, which trials also study for fertility, disease activity or organ function ('labouring women',
+# 'sickle cell', 'patients with rheumatoid arthritis' scored on DAS28, blind2 PMC4836241's 'Endometriosis Patients'
+# treated for menopausal symptoms: gold []). The guideline maps osteoarthritis, not these, to `other`.
 _LEX = load_lexicon("conditions.toml")
 NAMED_CONDITION = re.compile(alternation([pattern for term, entry in _LEX.items()
                                           if term in CONDITIONS and term != "postoperative_acute"
                                           for pattern in entry["patterns"]]), re.I)
-_NO_DISEASE = re.compile(r"labou?r|childbirth|intrapartum|sickle|rheumat", re.I)
+_NO_DISEASE = re.compile(r"labou?r|childbirth|intrapartum|sickle|rheumat|endometrio|irritable|\bibs\b|pancreatitis", re.I)
 _AUTOIMMUNE = re.compile(r"\b(?:psoriatic|idiopathic|reactive|septic|inflammatory|autoimmune)\s+$", re.I)
 # Persons followed by what they have ('140 patients with end-stage knee OA', 'people with rheumatoid arthritis'), and
 # persons named by their condition ('psoriatic arthritis (PsA) patients').
@@ -97,7 +99,7 @@ _PERSONS_AFTER = re.compile(r"\s(?:\([^()]*\)\s)?(?:" + PERSONS + r")\b", re.I)
 
 
 def _no_disease(text: str, found: re.Match[str]) -> bool:
-    """``found`` names no pain condition of persons: a birth, a blood disease, an autoimmune arthritis."""
+    """``found`` names no pain condition of persons: birth, a blood disease, an autoimmune arthritis, a visceral disease."""
     return bool(_NO_DISEASE.search(found[0]) or _AUTOIMMUNE.search(text, max(0, found.start() - 30), found.start()))
 
 
@@ -148,8 +150,8 @@ def framed_condition(text: str) -> bool:
 def defines_population(sentence: "Sentence", text: str, heading: str | None = None) -> bool:
     """True when ``sentence`` (``text``: its words with the abstract's pain abbreviations spelled out; ``heading``: the
     part an unlabelled sentence falls under, if any) names the pain condition that defines the trial's population: the
-    title naming a pain condition or a listed one (``condition_in``), or an objective or methods sentence naming it as who the participants are
-    (``framed_condition``). Pain named as the care given ('pain management indicators') or as what a treatment is for
+    title naming a pain condition or a listed one (``condition_in``), or an objective or methods sentence naming it as
+    who the participants are (``framed_condition``). Pain named as the care given ('pain management indicators') or as what a treatment is for
     ('lidocaine mixed to prevent injection pain') names no population, nor does pain in the background, in results
     that compare presenting symptoms, or in a conclusion's advice (rule w)."""
     text = PURPOSE_PAIN.sub(" ", TECHNIQUE_PAIN.sub(" ", text))

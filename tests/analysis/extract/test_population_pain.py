@@ -148,3 +148,20 @@ def test_population_read_the_same_without_the_abstracts_labels() -> None:
         assert [f.value for f in conditions.extract(make_context(version))] == ["low_back"]
     assert population_pain._FINDING.search("Adolescents with chronic headaches showed more frequent mental health "
                                            "problems overall (23 %) compared to those without chronic headache (6 %).")
+
+
+@pytest.mark.parametrize("pmid", ["26342244", "26348274"])
+def test_a_visceral_disease_studied_for_fertility_is_no_pain_population(pmid: str) -> None:
+    # MEDLINE 'Treatment of infertility associated with deep endometriosis', 'Beyond infertility: obstetrical and postpartum
+    # complications associated with endometriosis and adenomyosis' (as blind2 PMC4836241, gold [], 'Endometriosis
+    # Patients' treated for menopausal symptoms)
+    article = next(a for a in parse_file(MEDLINE) if a.pmid == pmid)
+    assert conditions.extract(make_context(article)) == []
+    assert population_pain.condition_in(article.title) is None
+
+
+def test_a_title_naming_a_listed_condition_without_a_pain_word() -> None:
+    # MEDLINE 26432322, 'Treatment of a mandibular functional shift in an adolescent boy with temporomandibular disorder
+    # and crossbites': no pain word in the abstract; the title's TMD is the patient's pain condition (lexicon `other`)
+    article = next(a for a in parse_file(MEDLINE) if a.pmid == "26432322")
+    assert [f.value for f in conditions.extract(make_context(article))] == ["other"]
