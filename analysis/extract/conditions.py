@@ -2,7 +2,8 @@
 
 A condition counts where the title names it, or a sentence about this study does (not the
 background, not an adverse-event report or a list of signs at a treated skin area such as 'pain,
-erythema and oedema'). Nothing is returned unless a pain outcome is studied.
+erythema and oedema'). Without a pain outcome only the pain condition that defines the population counts (additions
+rule aa, revised in round 14: ``population_pain.defines_population``); pain in the rationale alone gives nothing.
 Acute settings (surgery, procedures, emergency, injection at induction) give ``postoperative_acute``
 where the same sentence, or the title, studies pain (with a named chronic condition only a surgical
 setting counts, and pain sites named only as outcomes after surgery are dropped); a setting word that names
@@ -19,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import condition_reader, condition_scope, required_text
+from ketamine_evidence.analysis.extract.population_pain import condition_in, defines_population
 from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
@@ -181,15 +183,13 @@ def extract(ctx: "Context") -> list[Finding]:
 
 def _rules(ctx: "Context") -> list[Finding]:
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
-    if not present:
-        return []
+    if not present and not any(s.section == "TITLE" and condition_in(s.text) for s in ctx.sentences):
+        return []  # no pain word, and no title naming a listed condition ('... boy with temporomandibular disorder')
     abbreviations = pain_abbreviations(ctx.text)
     texts = {s.index: spell_out(s.text, abbreviations) for s in ctx.sentences}  # 'mild LBP' read as 'mild pain'
     pain = {s.index for s in ctx.sentences if (PAIN.holds(t := texts[s.index], present) and PAIN.scan(t) or CONSUMED.search(t)
                                                 or "-pain" in t and _HYPHEN_PAIN.search(t))
             and _pain_beyond_population(t)}
-    if not pain:
-        return []
     headings = _headings(ctx.sentences)
     sentences, started = [], False
     for s in study_sentences(ctx):
@@ -198,11 +198,17 @@ def _rules(ctx: "Context") -> list[Finding]:
         started = started or (s.section != "TITLE" and bool(STUDY_CUE.search(s.text)))
     pain_sentences = [s for s in sentences if s.index in pain
                       and (s.section == "TITLE" or OUTCOME_CUE.search(s.text) or _measured_pain(texts[s.index]))]
-    if not pain_sentences:
-        return []
-    if not any(_measured_pain(texts[s.index]) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
-            and not _no_outcomes_expected(ctx) and any(s.section != "TITLE" for s in ctx.sentences):
-        return []  # rule aa: a pain population, or pain in the rationale, without pain as a measured outcome
+    population_only = not pain_sentences or not any(
+        _measured_pain(texts[s.index]) or (s.section == "TITLE" and _TREATED_PAIN.search(s.text)) for s in pain_sentences) \
+        and not _no_outcomes_expected(ctx) and any(s.section != "TITLE" for s in ctx.sentences)
+    if population_only:
+        # rule aa (revised in round 14): without pain as a measured outcome, the pain condition that defines the
+        # population counts where the title, objective or methods name it (not pain in the rationale); no setting or
+        # operation of the trial then makes it acute pain
+        sentences = pain_sentences = [s for s in sentences if defines_population(s, texts[s.index], headings.get(s.index))]
+        if not pain_sentences:
+            return []
+        pain.update(s.index for s in pain_sentences)
     title = next((s for s in ctx.sentences if s.section == "TITLE"), None)
     title_pain = title is not None and title.index in pain
     if (title is not None and not title_pain and OTHER_FOCUS.search(title.text)
@@ -217,7 +223,8 @@ def _rules(ctx: "Context") -> list[Finding]:
             if term == "neuropathic":
                 nerve_words.add(m[0])
     specific = {t for t in chosen if t in _CHRONIC_TERMS}
-    setting = {s.index: condition_scope.setting_text(s.text) for s in sentences}  # the words naming this trial's setting
+    # the words naming this trial's setting
+    setting = {s.index: "" if population_only else condition_scope.setting_text(s.text) for s in sentences}
     acute = next((s for s in sentences if ACUTE.scan(setting[s.index])
                   and (s.index in pain or (title_pain and s is title))), None)
     # pain studied, in a procedural setting named elsewhere; a pain site named only as an outcome ('shoulder
@@ -242,7 +249,7 @@ def _rules(ctx: "Context") -> list[Finding]:
         for term in [t for t, sent in chosen.items() if t != "postoperative_acute" and sent.section != "TITLE"
                      and not POPULATION.search(sent.text)]:
             del chosen[term]
-    if specific and "postoperative_acute" not in chosen and operation_studied(ctx.intervention.name):
+    if specific and "postoperative_acute" not in chosen and not population_only and operation_studied(ctx.intervention.name):
         # rules s, af: the trial's own operation treats the named condition and pain is measured after it
         chosen["postoperative_acute"] = next((s for s in sentences if SURGICAL.search(s.text)), chosen[min(specific)])
     experimental = next((s for s in pain_sentences if EXPERIMENTAL.search(s.text)), None)
