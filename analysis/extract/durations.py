@@ -39,10 +39,13 @@ def extract(ctx: "Context") -> list[Finding]:
         return findings  # durations describe the intervention's study; most records never name it
     if any(f.value in _REVIEWS for f in ctx.earlier("design")):
         return findings  # a review follows no patients of its own: the times it cites are other studies' (as n is null)
-    follow = follow_up(ctx)
+    # relief is counted from the start of treatment (guideline), so its 'to the last follow-up' is too; the follow-up
+    # field keeps a time stated after the end of treatment as stated (additions rule c, revised in round 14)
+    start = follow_up(ctx)
+    follow = follow_up(ctx, after_end=True)
     # guideline additions, rule a (revised in round 13): a protocol has its longest planned follow-up, but no relief yet
-    found = None if is_protocol(ctx) else relief(ctx, follow)
-    if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]) and not measured_only(found):
+    found = None if is_protocol(ctx) else relief(ctx, start)
+    if found is not None and found[0] > 0 and (start is None or start[0] < found[0]) and not measured_only(found):
         follow = (found[0], found[1])  # relief 'lasting up to 3 weeks' was observed, so followed that long
     if found is not None:
         days, sentence, words = found

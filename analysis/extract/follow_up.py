@@ -19,6 +19,7 @@ from ketamine_evidence.analysis.extract.abstract_parts import about_this_study, 
 from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up_calendar import running_period
+from ketamine_evidence.analysis.extract.follow_up_after_end import AFTER_END, after_the_end
 from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
 from ketamine_evidence.analysis.extract.follow_up_periods import (_from_treatment_start, consecutive_periods,
                                                                   course_then_off, interval_schedule)
@@ -150,9 +151,11 @@ _SHORT_AFTER = re.compile(r"\s?(\([^)]*\)\s?)?(after|post|following|later|into|f
 _APGAR = re.compile(r"\bapgar\b[^.;]{0,25}$", re.I)
 
 
-def _candidates(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
+def _candidates(text: str, course: float | None, schedule: dict[int, float] | None,
+                after_end: bool = False) -> list[TimeMention]:
     """The time points of ``text`` (``timepoints``: ordinal hours, visits, post-treatment anchors), one mention
-    per span, without measured durations and calendar spans."""
+    per span, without measured durations and calendar spans. A time stated after the end of treatment is counted
+    from the start of treatment (the course added, as relief is), or with ``after_end`` as stated (rule c)."""
     found = time_points(text, course, schedule)
     if not found:
         return []
@@ -163,8 +166,11 @@ def _candidates(text: str, course: float | None, schedule: dict[int, float] | No
     for (start, end), points in spans.items():
         # a measured duration is no time point, unless it is the follow-up's own length ('Mean follow-up was 24 months')
         kind = "point" if not points[0].measured else STATED if stated_length(text, start) else None
+        if kind is not None and after_end and points[0].from_end is not None:
+            kind = AFTER_END if kind == "point" else kind  # kept as stated, after the end of treatment (rule c)
         if kind is not None:
-            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, kind))
+            out.append(TimeMention(tuple(p.stated_days if after_end else p.days for p in points), start, end,
+                                   points[0].text, kind))
     return out
 
 
@@ -181,11 +187,11 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
 
 
 def _observed(text: str, course: float | None, schedule: dict[int, float] | None,
-              plans: bool = False) -> list[TimeMention]:
+              plans: bool = False, after_end: bool = False) -> list[TimeMention]:
     """The candidate time points of a sentence that reports what was observed (the part of
     ``follow_up_mentions`` that does not depend on ``short``: ``follow_up`` reads it once for both passes); with
     ``plans`` (a protocol, rule a) a planned time is the study's own too."""
-    found = _candidates(text, course, schedule)  # first: most sentences hold no time point, so nothing else is read
+    found = _candidates(text, course, schedule, after_end)  # first: most sentences hold no time point, so nothing else is read
     if found and (_RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or not plans and is_planned(text)):
         return []  # recruitment windows and a finished study's planned times ('will be followed up for 3 months')
     return found
@@ -289,17 +295,25 @@ def own_study(sentence: "Sentence") -> bool:
 _INTERIM = re.compile(r"\binterim (analys[ie]s|results?|report|data)\b", re.I)
 
 
-def follow_up(ctx: "Context", stated: bool = True) -> tuple[float, "Sentence"] | None:
+def follow_up(ctx: "Context", stated: bool = True, after_end: bool = False) -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence; without ``stated``, the last assessment time only (a length
-    stated for the follow-up itself, 'Mean follow-up was 24 months', is no time point at which patients were seen)."""
+    stated for the follow-up itself, 'Mean follow-up was 24 months', is no time point at which patients were seen).
+
+    Times are counted from the start of treatment (what relief's 'sustained to the last follow-up' reads); with
+    ``after_end``, a time stated after the end of treatment is the follow-up as stated, the course not added
+    (``follow_up_days``, additions rule c revised in round 14: '24 months post-treatment' after a 6-month programme
+    is 720, not 900)."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.text))
     crossover = bool(_CROSSOVER.search(ctx.text))
     course, schedule = timing(ctx)
     plans = is_protocol(ctx)  # a protocol's longest planned assessment time is its follow-up (rule a)
     opening = unlabelled_background(ctx)  # an abstract without headings: the sentences before the study is named
-    observed = [_observed(s.text, course, schedule, plans)
+    observed = [_observed(s.text, course, schedule, plans, after_end)
                 if own_study(s) and (s.index not in opening or about_this_study(s.text)) else [] for s in ctx.sentences]
+    if after_end:  # a time stated after the end of treatment is the follow-up; times within the course are not
+        observed = after_the_end(observed, [s.text for s in ctx.sentences],
+                                 [s.text for s in ctx.sentences if plans or not is_planned(s.text)])
     for s, found in zip(ctx.sentences, observed):
         kept = _kept(s.text, found, False) if found else found
         if not stated:

@@ -101,9 +101,9 @@ def test_schedules_and_baselines_in_abbreviated_units() -> None:
     # batch 4 dev: 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall' of a
     # '3-year prospective study'
     ("PMC3536989", "Biodentine dentine substitute (vs composite Z100)", 365.0),
-    # blind2 dev, additions rule c: 'provided 10-day modified sequential therapy' + 'checked four to eight weeks after
-    # taking the medicine' = 10 + 56
-    ("PMC3329148", "10-day modified sequential therapy (vs standard triple therapy) for H. pylori in duodenal ulcer", 66.0),
+    # blind2 dev, additions rule c (revised in round 14): 'checked four to eight weeks after taking the medicine' is the
+    # time stated after the end of treatment, 56; the '10-day modified sequential therapy' is not added (was 66)
+    ("PMC3329148", "10-day modified sequential therapy (vs standard triple therapy) for H. pylori in duodenal ulcer", 56.0),
     # blind2 dev, rules v and z: pain rated once a single procedure or test is over, no time stated ('VAS as soon as
     # the surgeon leaves operating room', 'a visual analogue scale (VAS) following the testing')
     ("PMC3649350", "self-watching of double J stent insertion with detailed explanation", 0.0),
