@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.follow_up import follow_up
+from ketamine_evidence.analysis.extract.follow_up import follow_ups
 from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.relief import measured_only, relief
 from ketamine_evidence.analysis.records import Finding
@@ -41,8 +41,7 @@ def extract(ctx: "Context") -> list[Finding]:
         return findings  # a review follows no patients of its own: the times it cites are other studies' (as n is null)
     # relief is counted from the start of treatment (guideline), so its 'to the last follow-up' is too; the follow-up
     # field keeps a time stated after the end of treatment as stated (additions rule c, revised in round 14)
-    start = follow_up(ctx)
-    follow = follow_up(ctx, after_end=True)
+    start, follow = follow_ups(ctx)
     # guideline additions, rule a (revised in round 13): a protocol has its longest planned follow-up, but no relief yet
     found = None if is_protocol(ctx) else relief(ctx, start)
     if found is not None and found[0] > 0 and (start is None or start[0] < found[0]) and not measured_only(found):

@@ -25,7 +25,7 @@ from ketamine_evidence.analysis.extract.follow_up_periods import (_from_treatmen
                                                                   course_then_off, interval_schedule)
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.text_patterns import HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention
-from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
+from ketamine_evidence.analysis.extract.timepoints import AFTER_TREATMENT, TimePoint, course_days, time_points, visit_schedule
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -342,3 +342,14 @@ def follow_up(ctx: "Context", stated: bool = True, after_end: bool = False) -> t
                      or rated_at_the_moment(s.text) or _RATED_AFTER_ACT.search(s.text)), None)
     from ketamine_evidence.analysis.extract.time_ranker import read  # the learned reader, when selected (KE_FU_READER)
     return read(ctx, best)
+
+
+def follow_ups(ctx: "Context") -> tuple[tuple[float, "Sentence"] | None, tuple[float, "Sentence"] | None]:
+    """The follow-up counted from the start of treatment (relief's reading) and the one ``follow_up_days`` records
+    (``after_end``, rule c); the second is read again only where a course and a time after its end can both be stated,
+    the only abstracts where the two differ."""
+    start = follow_up(ctx)
+    course, _ = timing(ctx)
+    if not course or not AFTER_TREATMENT.search(ctx.text):
+        return start, start
+    return start, follow_up(ctx, after_end=True)
