@@ -1,8 +1,9 @@
 """Follow-up in days: the longest time after the start of treatment at which the study assessed its patients.
 
 ``follow_up_days`` (guideline; additions rules a, c, v): assessment times, treatment courses over weeks and
-follow-up periods, counted from the start of treatment (a time after the end of treatment adds the course,
-``timepoints``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
+follow-up periods, counted from the start of treatment; where the abstract states a time after the end of treatment,
+that time as stated, the course not added (rule c, revised in round 14; ``follow_up_after_end``), while relief's
+'to the last follow-up' still counts from the start (``follow_ups``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
 recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
 planned times; a length the text states for the follow-up itself ('Mean follow-up was 24 months') is one, though
 its words read as a measured duration (``follow_up_length``). Minute-scale times count only where nothing longer is
