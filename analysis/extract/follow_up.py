@@ -314,7 +314,8 @@ def follow_up(ctx: "Context", stated: bool = True, after_end: bool = False) -> t
                 if own_study(s) and (s.index not in opening or about_this_study(s.text)) else [] for s in ctx.sentences]
     if after_end:  # a time stated after the end of treatment is the follow-up; times within the course are not
         observed = after_the_end(observed, [s.text for s in ctx.sentences],
-                                 [s.text for s in ctx.sentences if plans or not is_planned(s.text)])
+                                 [s.text for s in ctx.sentences if plans or not is_planned(s.text)],
+                                 not crossover and any(course_then_off(s.text) for s in ctx.sentences))
     for s, found in zip(ctx.sentences, observed):
         kept = _kept(s.text, found, False) if found else found
         if not stated:
@@ -323,7 +324,7 @@ def follow_up(ctx: "Context", stated: bool = True, after_end: bool = False) -> t
             if best is None or days > best[0]:
                 best = (days, s)
         periods = consecutive_periods(s.text, phased) or interval_schedule(s.text) or (  # not 'course' (anchors later ones)
-            None if crossover else course_then_off(s.text))
+            None if crossover else course_then_off(s.text, after_end))
         if periods is not None and (best is None or periods > best[0]):
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
@@ -348,9 +349,10 @@ def follow_up(ctx: "Context", stated: bool = True, after_end: bool = False) -> t
 def follow_ups(ctx: "Context") -> tuple[tuple[float, "Sentence"] | None, tuple[float, "Sentence"] | None]:
     """The follow-up counted from the start of treatment (relief's reading) and the one ``follow_up_days`` records
     (``after_end``, rule c); the second is read again only where a course and a time after its end can both be stated,
-    the only abstracts where the two differ."""
+    or a course then a period off treatment is: the only abstracts where the two differ."""
     start = follow_up(ctx)
     course, _ = timing(ctx)
-    if not course or not AFTER_TREATMENT.search(ctx.text):
+    if not (course and AFTER_TREATMENT.search(ctx.text)) and not (
+            ("period" in ctx.text or "phase" in ctx.text) and any(course_then_off(s.text) for s in ctx.sentences)):
         return start, start
     return start, follow_up(ctx, after_end=True)

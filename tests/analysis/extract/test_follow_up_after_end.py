@@ -10,6 +10,7 @@ import pytest
 from ketamine_evidence.analysis.extract import extract_findings
 from ketamine_evidence.analysis.extract.follow_up import _candidates, _kept
 from ketamine_evidence.analysis.extract.follow_up_after_end import AFTER_END, after_the_end
+from ketamine_evidence.analysis.extract.follow_up_periods import course_then_off
 from ketamine_evidence.analysis.extract.timepoints import course_days, time_points
 from ketamine_evidence.analysis.parse.files import parse_file
 
@@ -89,6 +90,22 @@ def test_a_time_after_an_event_or_beyond_the_course_stays() -> None:
     assert _days(kept) == [[], [42.0, 84.0]]
 
 
+def test_a_period_off_treatment_after_the_course_is_the_follow_up() -> None:
+    # batch 6 PMC4232010 (new gold 28, old 84): a course, then a stated period off treatment
+    text = ("The SPTP group received acetaminophen, morphine, buprenorphine transdermal patch and pregabalin for 8 weeks, "
+            "with a 4-week washout period.")
+    assert (course_then_off(text), course_then_off(text, after_end=True)) == (84.0, 28.0)
+    # the course it follows ('for 8 weeks', 'at week 8') lies within treatment
+    results = ("The SPTP conferred significant benefit in MOBID-2 scores compared with the control group [average "
+               "treatment effect (ATE) \u22121.388; p < 0.001] at week 8, and MOBID-2 scores worsened during the washout "
+               "period (ATE = \u22120.701; p = 0.022).")
+    texts = [text, results]
+    observed = _observed(texts, after_end=True)
+    assert _days(observed) == [[56.0], [56.0]]
+    assert after_the_end(observed, texts, texts) is observed  # no anchored time: unchanged
+    assert _days(after_the_end(observed, texts, texts, period_after=True)) == [[], []]
+
+
 @pytest.mark.parametrize(("folder", "pmcid", "intervention", "follow_up", "relief"), [
     # chronic dev (the issue author's gold 720): 'followed up 24 months post-treatment' and the title's '2 years after
     # completing a short course' of a 6-month programme; 730 (2 years) is within the guideline's 10% (was 910)
@@ -96,6 +113,9 @@ def test_a_time_after_an_event_or_beyond_the_course_stays() -> None:
      "programme", 730.0, None),
     # batch 7: 14 days, '1 month after completion of the treatment'; relief 0 (no difference from placebo) unchanged
     ("pain_trials_pool", "PMC4139977", "multi-strain probiotic compound", 30.0, 0.0),
+    # batch 6: 'for 8 weeks, with a 4-week washout period'; relief (a benefit at week 8) unchanged
+    ("pain_trials_pool", "PMC4232010", "stepwise protocol for treating pain (acetaminophen, morphine, buprenorphine "
+     "patch, pregabalin)", 28.0, 56.0),
 ])
 def test_follow_up_of_a_record_after_the_end_of_treatment(folder: str, pmcid: str, intervention: str, follow_up: float,
                                                           relief: float | None) -> None:
