@@ -165,11 +165,13 @@ def test_a_course_then_a_washout_period_is_followed_for_both() -> None:
     assert course_then_off("pregabalin for eight weeks, with a four-week washout period.") == 84.0
 
 
-def test_the_article_is_followed_through_the_washout_after_its_course() -> None:
+def test_the_follow_up_is_the_washout_after_its_course() -> None:
+    # additions rule c, revised in round 14: the 4-week washout after the 8-week course is the time stated after the end
+    # of treatment (new gold 28; until round 14, 84)
     from tests.analysis.extract.test_durations import _pool_fields
     found = _pool_fields("PMC4232010", "stepwise protocol for treating pain (acetaminophen, morphine, buprenorphine patch, "
                                        "pregabalin)")
-    assert found["follow_up_days"].value == 84.0
+    assert found["follow_up_days"].value == 28.0
 
 
 # fx11fu, round 11: real sentences of pool blind2 (retired check set) records.
