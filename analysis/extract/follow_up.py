@@ -127,6 +127,23 @@ def rated_at_the_moment(text: str) -> bool:
         _MOMENT.search(text))
 
 
+# The rating taken when a single procedure or treatment is over (additions rules v, z): 'in the immediate
+# postprocedure period', 'measured before and after inhalation', 'immediate knee pain reduction'; with ``_IMMEDIATE``
+# and ``_RATED_AFTER_ACT``, the readings of ``rated_at_the_moment`` that are not a rating during the act.
+_RIGHT_AFTER = re.compile(rf"\b(pain|score|scale)\b[^.;]{{0,80}}\bimmediate(ly)? (after (the )?{_PROCEDURE}|post-?procedur\w*)|"
+                          rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
+                          rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
+                          rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+
+
+def rated_right_after(text: str) -> bool:
+    """Pain is rated right after a single procedure or treatment, not only during it: a follow-up of 0 where no later
+    time is stated (rules v, z); a rating only during the procedure gives no follow-up (rule z, revised in round
+    14: 'Pain perception during debridement was assessed' gives null)."""
+    return bool("mmediate" in text and _IMMEDIATE.search(text) or _RATED_AFTER_ACT.search(text) or (
+        "mmediate" in text or "before and" in text) and _RIGHT_AFTER.search(text))
+
+
 # Patients taken into the study 'during' a span, with no follow-up or assessment word between: an intake window.
 _INTAKE = re.compile(r"\b(\d+|patients|subjects|participants|cases)\s(?![^.;]*\b(follow\w*|assess\w*|evaluat\w*|observ\w*|"
                      r"monitor\w*|treat\w*|receiv\w*|took|tak\w+|us(e|ed|ing)|given|administ\w*|appl\w*|underw\w*|perform\w*|exercis\w*|"
@@ -339,9 +356,9 @@ def follow_up(ctx: "Context", stated: bool = True, after_end: bool = False) -> t
             for t in _kept(s.text, found, True):
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
-    if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
-        best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)
-                     or rated_at_the_moment(s.text) or _RATED_AFTER_ACT.search(s.text)), None)
+    if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z); rated
+        # only during it: no time after treatment, null (rule z, revised in round 14)
+        best = next(((0.0, s) for s in ctx.sentences if rated_right_after(s.text)), None)
     from ketamine_evidence.analysis.extract.time_ranker import read  # the learned reader, when selected (KE_FU_READER)
     return read(ctx, best)
 

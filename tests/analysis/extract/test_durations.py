@@ -367,9 +367,9 @@ def test_procedural_pain_rated_only_at_the_procedure_gives_zero() -> None:
     # immediate postprocedure period' (PMC4118506), each better than placebo or no treatment at that moment only.
     found = _pool_fields("PMC5590362", "massage and breastfeeding before venipuncture")
     assert found["relief_duration_days"].value == 0
-    # 'venipuncture was done 2 minutes after massage' is a step of the procedure; the rating moment is the only time
-    # point, so follow-up is 0 (rule at; this record's older gold says null, against rule at)
-    assert found["follow_up_days"].value == 0
+    # 'venipuncture was done 2 minutes after massage' is a step of the procedure; pain is rated only during the
+    # procedure, so there is no follow-up (rule z, revised in round 14: null; 0 until then)
+    assert "follow_up_days" not in found
     found = _pool_fields("PMC4118506", "intravenous fentanyl 2 µg/kg")
     assert found["relief_duration_days"].value == 0
     assert found["follow_up_days"].value == 0  # rated right after the procedure, no later assessment

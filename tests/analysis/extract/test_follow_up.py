@@ -268,3 +268,38 @@ def test_a_parenthesis_listing_the_follow_up_time_points_is_read() -> None:
     article = next(parse_file(_POOL / "PMC3629570.nxml"))
     found = {f.field: f.value for f in extract_findings(article, "nurse-led rheumatology clinics")}
     assert found["follow_up_days"] == 364
+
+
+@pytest.mark.parametrize(("text", "right_after"), [
+    # rated during the act only (rule z, revised in round 14: follow-up null)
+    ("Pain perception during debridement was assessed by a VAS (range 0\u201310).", False),  # batch 6 PMC5442201
+    ("The Neonatal Infant Pain Scale (NIPS) was used for pain measurement in the first 30 seconds of venipuncture.",
+     False),  # pool dev PMC5590362
+    ("Only 3.61% patients complained of intolerable pain during dilatation in the study group while in control group "
+     "48.74% complained of intolerable pain and required anesthesia.", False),  # batch 6 PMC4630743
+    ("After the prostate biopsy, patients were requested to fill out a visual analogue scale in order to evaluate "
+     "their pain level during the procedure.", False),  # pool dev PMC5926629: filled in after, about the procedure
+    ("Pain during phacoemulsification with and without cryoanalgesia.", False),  # MEDLINE 26432153 (title only)
+    # rated when the act is over, no later time (rules v, z: follow-up 0)
+    ("The median interquartile range pain score is worst for placebo group after LAI (5 [3-6]) and in the immediate "
+     "postprocedure period (5 [4-5]) which was significantly attenuated by addition of fentanyl (3.5 [2-5] and 3 "
+     "[2-4]) (P = 0.009 and 0.001 respectively).", True),  # pool dev PMC4118506
+    ("Systolic and diastolic blood pressure (BP), heart rate, LUTS, and visual analog scales of pain magnitude and "
+     "quality of life (QoL) regarding urinary symptoms were measured before and after inhalation.", True),  # PMC5244020
+    ("However, the mobility shoe showed significant immediate knee pain reduction and improved comfort scores.",
+     True),  # batch 6 PMC4737200
+    ("Patients were invited to complete a questionnaire that included pain and anxiety using a visual analogue scale "
+     "(VAS) following the testing.", True),  # blind2 PMC5951568
+])
+def test_a_rating_right_after_the_act_is_told_from_one_during_it(text: str, right_after: bool) -> None:
+    from ketamine_evidence.analysis.extract.follow_up import rated_right_after
+    assert rated_right_after(text) is right_after
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # pool dev (new gold null; 0 until round 14)
+    ("PMC5926629", "lidocaine periprostatic nerve block (vs diclofenac suppository)"),
+    ("PMC5590362", "massage and breastfeeding before venipuncture"),
+])
+def test_a_record_rated_only_during_the_procedure_has_no_follow_up(pmcid: str, intervention: str) -> None:
+    found = {f.field: f for f in extract_findings(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)}
+    assert "follow_up_days" not in found
