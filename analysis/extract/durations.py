@@ -9,7 +9,8 @@ benefit. Against an active comparator only, relief from baseline at a stated tim
 Both are computed in ``relief`` and ``follow_up``; this module is the extractor that joins them.
 
 ``follow_up_days``: the longest follow-up after treatment stated in the title or abstract: assessment
-times, treatment courses over weeks, follow-up periods; ages, disease durations, recall windows
+times, treatment courses over weeks, follow-up periods (a time stated after the end of treatment as stated, additions
+rule c revised in round 14; relief reads the follow-up counted from the start of treatment); ages, disease durations, recall windows
 ('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups, nor are a
 finished study's planned times. A protocol has no relief; its follow-up is its longest planned assessment time
 (guideline additions, rule a, revised in round 13).
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ketamine_evidence.analysis.extract.follow_up import follow_up
+from ketamine_evidence.analysis.extract.follow_up import follow_ups
 from ketamine_evidence.analysis.extract.protocols import is_protocol
 from ketamine_evidence.analysis.extract.relief import measured_only, relief
 from ketamine_evidence.analysis.records import Finding
@@ -39,10 +40,12 @@ def extract(ctx: "Context") -> list[Finding]:
         return findings  # durations describe the intervention's study; most records never name it
     if any(f.value in _REVIEWS for f in ctx.earlier("design")):
         return findings  # a review follows no patients of its own: the times it cites are other studies' (as n is null)
-    follow = follow_up(ctx)
+    # relief is counted from the start of treatment (guideline), so its 'to the last follow-up' is too; the follow-up
+    # field keeps a time stated after the end of treatment as stated (additions rule c, revised in round 14)
+    start, follow = follow_ups(ctx)
     # guideline additions, rule a (revised in round 13): a protocol has its longest planned follow-up, but no relief yet
-    found = None if is_protocol(ctx) else relief(ctx, follow)
-    if found is not None and found[0] > 0 and (follow is None or follow[0] < found[0]) and not measured_only(found):
+    found = None if is_protocol(ctx) else relief(ctx, start)
+    if found is not None and found[0] > 0 and (start is None or start[0] < found[0]) and not measured_only(found):
         follow = (found[0], found[1])  # relief 'lasting up to 3 weeks' was observed, so followed that long
     if found is not None:
         days, sentence, words = found

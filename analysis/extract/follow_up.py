@@ -1,8 +1,9 @@
 """Follow-up in days: the longest time after the start of treatment at which the study assessed its patients.
 
 ``follow_up_days`` (guideline; additions rules a, c, v): assessment times, treatment courses over weeks and
-follow-up periods, counted from the start of treatment (a time after the end of treatment adds the course,
-``timepoints``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
+follow-up periods, counted from the start of treatment; where the abstract states a time after the end of treatment,
+that time as stated, the course not added (rule c, revised in round 14; ``follow_up_after_end``), while relief's
+'to the last follow-up' still counts from the start (``follow_ups``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
 recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
 planned times; a length the text states for the follow-up itself ('Mean follow-up was 24 months') is one, though
 its words read as a measured duration (``follow_up_length``). Minute-scale times count only where nothing longer is
@@ -19,12 +20,13 @@ from ketamine_evidence.analysis.extract.abstract_parts import about_this_study, 
 from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.direction import is_pain_outcome
 from ketamine_evidence.analysis.extract.follow_up_calendar import running_period
+from ketamine_evidence.analysis.extract.follow_up_after_end import AFTER_END, after_the_end
 from ketamine_evidence.analysis.extract.follow_up_length import STATED, stated_length
 from ketamine_evidence.analysis.extract.follow_up_periods import (_from_treatment_start, consecutive_periods,
                                                                   course_then_off, interval_schedule)
 from ketamine_evidence.analysis.extract.protocols import is_planned, is_protocol
 from ketamine_evidence.analysis.extract.text_patterns import HOUR_UNITS, MONTH_UNITS, NUM, WEEK_UNITS, TimeMention
-from ketamine_evidence.analysis.extract.timepoints import TimePoint, course_days, time_points, visit_schedule
+from ketamine_evidence.analysis.extract.timepoints import AFTER_TREATMENT, TimePoint, course_days, time_points, visit_schedule
 
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
@@ -125,6 +127,23 @@ def rated_at_the_moment(text: str) -> bool:
         _MOMENT.search(text))
 
 
+# The rating taken when a single procedure or treatment is over (additions rules v, z): 'in the immediate
+# postprocedure period', 'measured before and after inhalation', 'immediate knee pain reduction'; with ``_IMMEDIATE``
+# and ``_RATED_AFTER_ACT``, the readings of ``rated_at_the_moment`` that are not a rating during the act.
+_RIGHT_AFTER = re.compile(rf"\b(pain|score|scale)\b[^.;]{{0,80}}\bimmediate(ly)? (after (the )?{_PROCEDURE}|post-?procedur\w*)|"
+                          rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
+                          rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
+                          rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+
+
+def rated_right_after(text: str) -> bool:
+    """Pain is rated right after a single procedure or treatment, not only during it: a follow-up of 0 where no later
+    time is stated (rules v, z); a rating only during the procedure gives no follow-up (rule z, revised in round
+    14: 'Pain perception during debridement was assessed' gives null)."""
+    return bool("mmediate" in text and _IMMEDIATE.search(text) or _RATED_AFTER_ACT.search(text) or (
+        "mmediate" in text or "before and" in text) and _RIGHT_AFTER.search(text))
+
+
 # Patients taken into the study 'during' a span, with no follow-up or assessment word between: an intake window.
 _INTAKE = re.compile(r"\b(\d+|patients|subjects|participants|cases)\s(?![^.;]*\b(follow\w*|assess\w*|evaluat\w*|observ\w*|"
                      r"monitor\w*|treat\w*|receiv\w*|took|tak\w+|us(e|ed|ing)|given|administ\w*|appl\w*|underw\w*|perform\w*|exercis\w*|"
@@ -150,9 +169,11 @@ _SHORT_AFTER = re.compile(r"\s?(\([^)]*\)\s?)?(after|post|following|later|into|f
 _APGAR = re.compile(r"\bapgar\b[^.;]{0,25}$", re.I)
 
 
-def _candidates(text: str, course: float | None, schedule: dict[int, float] | None) -> list[TimeMention]:
+def _candidates(text: str, course: float | None, schedule: dict[int, float] | None,
+                after_end: bool = False) -> list[TimeMention]:
     """The time points of ``text`` (``timepoints``: ordinal hours, visits, post-treatment anchors), one mention
-    per span, without measured durations and calendar spans."""
+    per span, without measured durations and calendar spans. A time stated after the end of treatment is counted
+    from the start of treatment (the course added, as relief is), or with ``after_end`` as stated (rule c)."""
     found = time_points(text, course, schedule)
     if not found:
         return []
@@ -163,8 +184,11 @@ def _candidates(text: str, course: float | None, schedule: dict[int, float] | No
     for (start, end), points in spans.items():
         # a measured duration is no time point, unless it is the follow-up's own length ('Mean follow-up was 24 months')
         kind = "point" if not points[0].measured else STATED if stated_length(text, start) else None
+        if kind is not None and after_end and points[0].from_end is not None:
+            kind = AFTER_END if kind == "point" else kind  # kept as stated, after the end of treatment (rule c)
         if kind is not None:
-            out.append(TimeMention(tuple(p.days for p in points), start, end, points[0].text, kind))
+            out.append(TimeMention(tuple(p.stated_days if after_end else p.days for p in points), start, end,
+                                   points[0].text, kind))
     return out
 
 
@@ -181,11 +205,11 @@ def follow_up_mentions(sentence: "Sentence", short: bool = False, course: float 
 
 
 def _observed(text: str, course: float | None, schedule: dict[int, float] | None,
-              plans: bool = False) -> list[TimeMention]:
+              plans: bool = False, after_end: bool = False) -> list[TimeMention]:
     """The candidate time points of a sentence that reports what was observed (the part of
     ``follow_up_mentions`` that does not depend on ``short``: ``follow_up`` reads it once for both passes); with
     ``plans`` (a protocol, rule a) a planned time is the study's own too."""
-    found = _candidates(text, course, schedule)  # first: most sentences hold no time point, so nothing else is read
+    found = _candidates(text, course, schedule, after_end)  # first: most sentences hold no time point, so nothing else is read
     if found and (_RECRUITMENT.search(text) and not _FOLLOW_WORDS.search(text) or not plans and is_planned(text)):
         return []  # recruitment windows and a finished study's planned times ('will be followed up for 3 months')
     return found
@@ -289,17 +313,26 @@ def own_study(sentence: "Sentence") -> bool:
 _INTERIM = re.compile(r"\binterim (analys[ie]s|results?|report|data)\b", re.I)
 
 
-def follow_up(ctx: "Context", stated: bool = True) -> tuple[float, "Sentence"] | None:
+def follow_up(ctx: "Context", stated: bool = True, after_end: bool = False) -> tuple[float, "Sentence"] | None:
     """The longest follow-up stated, with its sentence; without ``stated``, the last assessment time only (a length
-    stated for the follow-up itself, 'Mean follow-up was 24 months', is no time point at which patients were seen)."""
+    stated for the follow-up itself, 'Mean follow-up was 24 months', is no time point at which patients were seen).
+
+    Times are counted from the start of treatment (what relief's 'sustained to the last follow-up' reads); with
+    ``after_end``, a time stated after the end of treatment is the follow-up as stated, the course not added
+    (``follow_up_days``, additions rule c revised in round 14: '24 months post-treatment' after a 6-month programme
+    is 720, not 900)."""
     best: tuple[float, "Sentence"] | None = None
     phased = bool(_PHASE.search(ctx.text))
     crossover = bool(_CROSSOVER.search(ctx.text))
     course, schedule = timing(ctx)
     plans = is_protocol(ctx)  # a protocol's longest planned assessment time is its follow-up (rule a)
     opening = unlabelled_background(ctx)  # an abstract without headings: the sentences before the study is named
-    observed = [_observed(s.text, course, schedule, plans)
+    observed = [_observed(s.text, course, schedule, plans, after_end)
                 if own_study(s) and (s.index not in opening or about_this_study(s.text)) else [] for s in ctx.sentences]
+    if after_end:  # a time stated after the end of treatment is the follow-up; times within the course are not
+        observed = after_the_end(observed, [s.text for s in ctx.sentences],
+                                 [s.text for s in ctx.sentences if plans or not is_planned(s.text)],
+                                 not crossover and any(course_then_off(s.text) for s in ctx.sentences))
     for s, found in zip(ctx.sentences, observed):
         kept = _kept(s.text, found, False) if found else found
         if not stated:
@@ -308,7 +341,7 @@ def follow_up(ctx: "Context", stated: bool = True) -> tuple[float, "Sentence"] |
             if best is None or days > best[0]:
                 best = (days, s)
         periods = consecutive_periods(s.text, phased) or interval_schedule(s.text) or (  # not 'course' (anchors later ones)
-            None if crossover else course_then_off(s.text))
+            None if crossover else course_then_off(s.text, after_end))
         if periods is not None and (best is None or periods > best[0]):
             best = (periods, s)
         if _NEXT_DAY.search(s.text) and (best is None or best[0] < 1):
@@ -323,8 +356,20 @@ def follow_up(ctx: "Context", stated: bool = True) -> tuple[float, "Sentence"] |
             for t in _kept(s.text, found, True):
                 if best is None or t.max_days > best[0]:
                     best = (t.max_days, s)
-    if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z)
-        best = next(((0.0, s) for s in ctx.sentences if "mmediate" in s.text and _IMMEDIATE.search(s.text)
-                     or rated_at_the_moment(s.text) or _RATED_AFTER_ACT.search(s.text)), None)
+    if best is None:  # rated only right after the procedure, no later assessment: 0 (additions rules v and z); rated
+        # only during it: no time after treatment, null (rule z, revised in round 14)
+        best = next(((0.0, s) for s in ctx.sentences if rated_right_after(s.text)), None)
     from ketamine_evidence.analysis.extract.time_ranker import read  # the learned reader, when selected (KE_FU_READER)
     return read(ctx, best)
+
+
+def follow_ups(ctx: "Context") -> tuple[tuple[float, "Sentence"] | None, tuple[float, "Sentence"] | None]:
+    """The follow-up counted from the start of treatment (relief's reading) and the one ``follow_up_days`` records
+    (``after_end``, rule c); the second is read again only where a course and a time after its end can both be stated,
+    or a course then a period off treatment is: the only abstracts where the two differ."""
+    start = follow_up(ctx)
+    course, _ = timing(ctx)
+    if not (course and AFTER_TREATMENT.search(ctx.text)) and not (
+            ("period" in ctx.text or "phase" in ctx.text) and any(course_then_off(s.text) for s in ctx.sentences)):
+        return start, start
+    return start, follow_up(ctx, after_end=True)

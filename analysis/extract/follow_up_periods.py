@@ -53,22 +53,27 @@ def consecutive_periods(text: str, phased: bool) -> float | None:
 
 
 # A course, then a stated period off treatment in the same sentence: 'for 8 weeks, with a 4-week washout period',
-# 'for 12 weeks followed by a 4-week follow-up period'. Counted from the start of treatment, the follow-up is both
-# (additions rule c); in a crossover the washout lies between periods and the follow-up is one period.
+# 'for 12 weeks followed by a 4-week follow-up period'. Counted from the start of treatment (relief's reading) it is
+# both; the follow-up after treatment is the period off it (additions rule c, revised in round 14); in a crossover the
+# washout lies between periods and the follow-up is one period.
 _COURSE_THEN_OFF = re.compile(
     rf"\bfor\s(?P<a>\d+(?:\.\d+)?|[a-z]+)\s(?P<ua>days|{WEEK_UNITS}|{MONTH_UNITS}),?\s(?:with|followed by|and then|then)\s(?:an?\s|the\s)?"
     rf"(?:subsequent\s)?(?P<b>\d+(?:\.\d+)?|[a-z]+)[- ](?P<ub>days?|{WEEK_UNITS}|{MONTH_UNITS})\s(?:wash-?out|follow[- ]?up|treatment-free|"
     r"post-?treatment|off-treatment)\s(?:period|phase)\b", re.I)
 
 
-def course_then_off(text: str) -> float | None:
-    """Days of a course plus the period off treatment after it ('for 8 weeks, with a 4-week washout period' -> 84)."""
+def course_then_off(text: str, after_end: bool = False) -> float | None:
+    """Days of a course plus the period off treatment after it ('for 8 weeks, with a 4-week washout period' -> 84),
+    counted from the start of treatment; with ``after_end``, the period off treatment alone (28), the time stated after
+    the end of treatment (additions rule c, revised in round 14)."""
     m = _COURSE_THEN_OFF.search(text) if "period" in text or "phase" in text else None
     if m is None:
         return None
     parts = [(parse_number(m.group(n)), unit_days(m.group(u))) for n, u in (("a", "ua"), ("b", "ub"))]
     if any(number is None or per is None for number, per in parts):
         return None  # 'for several weeks'
+    if after_end:
+        return parts[1][0] * parts[1][1] or None  # type: ignore[operator]
     return sum(number * per for number, per in parts) or None  # type: ignore[operator]
 
 

@@ -9,9 +9,10 @@ time is, so that relief and follow-up read the right ones (guideline; additions 
 - visits: 'second follow-up visit' is the day a schedule in the same abstract gives it ('first follow-up
   (7th day), and second follow-up (14th day)');
 - anchors: a time 'after completion of the treatment' or a 'post-treatment follow-up' is counted from the
-  end of the treatment course, so the course is added ('for 14 consecutive days ... 1 month after
-  completion of the treatment' -> 44); 'after surgery', 'from baseline', 'after randomisation' start at
-  the treatment itself;
+  end of the treatment course: ``days`` adds the course, counted from the start of treatment as relief is
+  ('for 14 consecutive days ... 1 month after completion of the treatment' -> 44), ``stated_days`` keeps the
+  time as stated, the follow-up after treatment (30; additions rule c, revised in round 14); 'after surgery',
+  'from baseline', 'after randomisation' start at the treatment itself;
 - courses: a bare span ('for 12 weeks', 'over 24 months') is the treatment's course only where its clause gives
   the treatment, not where it follows, assesses or names an outcome ('were followed up for 18 months', 'to improve
   clinical symptoms ... over 24 months'); a time after the first dose counts from the start, not the course's end;
@@ -143,6 +144,13 @@ class TimePoint:
     text: str
     anchor: str  # 'start' (from the start of treatment, surgery, baseline) or 'treatment_end'
     measured: bool = False  # a measured duration or a calendar span: not a time point
+    from_end: float | None = None  # for a 'treatment_end' anchor: the time as stated, after the end of treatment
+
+    @property
+    def stated_days(self) -> float:
+        """The time as the text states it: after the end of treatment for a 'treatment_end' anchor ('1 month after
+        completion of the treatment' -> 30, where ``days`` adds the course), else ``days``."""
+        return self.days if self.from_end is None else self.from_end
 
 
 def _ordinal(word: str) -> int | None:
@@ -341,5 +349,5 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
             own is None or own.start("event") in end_starts)
         for days in t.days:
             out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,
-                                 "treatment_end" if anchored else "start", measured))
+                                 "treatment_end" if anchored else "start", measured, days if anchored else None))
     return tuple(out)

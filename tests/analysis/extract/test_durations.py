@@ -240,11 +240,24 @@ def test_measured_duration_of_analgesia_is_no_follow_up() -> None:
 
 
 @pytest.mark.parametrize(("pmcid", "intervention", "expected"), [
-    ("PMC4251531", "BP-C1", 92.0),  # 64 days of treatment + 'followed up for another 28 days' (rule c)
-    ("PMC5840188", "sofosbuvir plus ledipasvir", 168.0),  # 12 weeks of treatment + SVR '12 weeks ... after the end'
+    # additions rule c, revised in round 14: the time stated after the end of treatment, the course not added (was 92,
+    # 168 and 120); the courses themselves ('64 days of continuous BP-C1 treatment', the comparator's 'for 24 weeks')
+    # and the assessments within them ('by Day 64') are no follow-up after treatment
+    ("PMC4251531", "BP-C1", 28.0),  # 64 days of treatment, then 'followed up for another 28 days'
+    ("PMC5840188", "sofosbuvir plus ledipasvir", 84.0),  # 12 weeks of treatment, SVR '12 weeks ... after the end'
+    # batch 4: 'for two consecutive months and treatment-free follow-up was performed for 2 months'
+    ("PMC4357072", "topical pimecrolimus 1% cream (vs triamcinolone acetonide 0.1% oral paste)", 60.0),
 ])
-def test_follow_up_after_the_course_adds_the_interventions_course(pmcid: str, intervention: str, expected: float) -> None:
+def test_follow_up_after_the_course_is_the_time_stated_after_it(pmcid: str, intervention: str, expected: float) -> None:
     assert _pool_fields(pmcid, intervention)["follow_up_days"].value == expected
+
+
+def test_relief_sustained_after_the_course_still_counts_from_its_start() -> None:
+    # batch 4 PMC4357072: 'Following the termination of the treatment, sustained remission of symptoms': relief lasts
+    # to the last follow-up, counted from the start of treatment (guideline), 2 + 2 months; the follow-up field keeps
+    # the 2 months stated after the end (rule c), and the longer relief does not lengthen it
+    found = _pool_fields("PMC4357072", "topical pimecrolimus 1% cream (vs triamcinolone acetonide 0.1% oral paste)")
+    assert (found["relief_duration_days"].value, found["follow_up_days"].value) == (120.0, 60.0)
 
 
 _BATCH4 = {  # pool batch 4 dev records: pmcid -> intervention as annotated
@@ -354,9 +367,9 @@ def test_procedural_pain_rated_only_at_the_procedure_gives_zero() -> None:
     # immediate postprocedure period' (PMC4118506), each better than placebo or no treatment at that moment only.
     found = _pool_fields("PMC5590362", "massage and breastfeeding before venipuncture")
     assert found["relief_duration_days"].value == 0
-    # 'venipuncture was done 2 minutes after massage' is a step of the procedure; the rating moment is the only time
-    # point, so follow-up is 0 (rule at; this record's older gold says null, against rule at)
-    assert found["follow_up_days"].value == 0
+    # 'venipuncture was done 2 minutes after massage' is a step of the procedure; pain is rated only during the
+    # procedure, so there is no follow-up (rule z, revised in round 14: null; 0 until then)
+    assert "follow_up_days" not in found
     found = _pool_fields("PMC4118506", "intravenous fentanyl 2 µg/kg")
     assert found["relief_duration_days"].value == 0
     assert found["follow_up_days"].value == 0  # rated right after the procedure, no later assessment

@@ -101,9 +101,9 @@ def test_schedules_and_baselines_in_abbreviated_units() -> None:
     # batch 4 dev: 'This interim analysis was conducted on 212 cases that were seen for the 1-year recall' of a
     # '3-year prospective study'
     ("PMC3536989", "Biodentine dentine substitute (vs composite Z100)", 365.0),
-    # blind2 dev, additions rule c: 'provided 10-day modified sequential therapy' + 'checked four to eight weeks after
-    # taking the medicine' = 10 + 56
-    ("PMC3329148", "10-day modified sequential therapy (vs standard triple therapy) for H. pylori in duodenal ulcer", 66.0),
+    # blind2 dev, additions rule c (revised in round 14): 'checked four to eight weeks after taking the medicine' is the
+    # time stated after the end of treatment, 56; the '10-day modified sequential therapy' is not added (was 66)
+    ("PMC3329148", "10-day modified sequential therapy (vs standard triple therapy) for H. pylori in duodenal ulcer", 56.0),
     # blind2 dev, rules v and z: pain rated once a single procedure or test is over, no time stated ('VAS as soon as
     # the surgeon leaves operating room', 'a visual analogue scale (VAS) following the testing')
     ("PMC3649350", "self-watching of double J stent insertion with detailed explanation", 0.0),
@@ -165,11 +165,13 @@ def test_a_course_then_a_washout_period_is_followed_for_both() -> None:
     assert course_then_off("pregabalin for eight weeks, with a four-week washout period.") == 84.0
 
 
-def test_the_article_is_followed_through_the_washout_after_its_course() -> None:
+def test_the_follow_up_is_the_washout_after_its_course() -> None:
+    # additions rule c, revised in round 14: the 4-week washout after the 8-week course is the time stated after the end
+    # of treatment (new gold 28; until round 14, 84)
     from tests.analysis.extract.test_durations import _pool_fields
     found = _pool_fields("PMC4232010", "stepwise protocol for treating pain (acetaminophen, morphine, buprenorphine patch, "
                                        "pregabalin)")
-    assert found["follow_up_days"].value == 84.0
+    assert found["follow_up_days"].value == 28.0
 
 
 # fx11fu, round 11: real sentences of pool blind2 (retired check set) records.
@@ -266,3 +268,38 @@ def test_a_parenthesis_listing_the_follow_up_time_points_is_read() -> None:
     article = next(parse_file(_POOL / "PMC3629570.nxml"))
     found = {f.field: f.value for f in extract_findings(article, "nurse-led rheumatology clinics")}
     assert found["follow_up_days"] == 364
+
+
+@pytest.mark.parametrize(("text", "right_after"), [
+    # rated during the act only (rule z, revised in round 14: follow-up null)
+    ("Pain perception during debridement was assessed by a VAS (range 0\u201310).", False),  # batch 6 PMC5442201
+    ("The Neonatal Infant Pain Scale (NIPS) was used for pain measurement in the first 30 seconds of venipuncture.",
+     False),  # pool dev PMC5590362
+    ("Only 3.61% patients complained of intolerable pain during dilatation in the study group while in control group "
+     "48.74% complained of intolerable pain and required anesthesia.", False),  # batch 6 PMC4630743
+    ("After the prostate biopsy, patients were requested to fill out a visual analogue scale in order to evaluate "
+     "their pain level during the procedure.", False),  # pool dev PMC5926629: filled in after, about the procedure
+    ("Pain during phacoemulsification with and without cryoanalgesia.", False),  # MEDLINE 26432153 (title only)
+    # rated when the act is over, no later time (rules v, z: follow-up 0)
+    ("The median interquartile range pain score is worst for placebo group after LAI (5 [3-6]) and in the immediate "
+     "postprocedure period (5 [4-5]) which was significantly attenuated by addition of fentanyl (3.5 [2-5] and 3 "
+     "[2-4]) (P = 0.009 and 0.001 respectively).", True),  # pool dev PMC4118506
+    ("Systolic and diastolic blood pressure (BP), heart rate, LUTS, and visual analog scales of pain magnitude and "
+     "quality of life (QoL) regarding urinary symptoms were measured before and after inhalation.", True),  # PMC5244020
+    ("However, the mobility shoe showed significant immediate knee pain reduction and improved comfort scores.",
+     True),  # batch 6 PMC4737200
+    ("Patients were invited to complete a questionnaire that included pain and anxiety using a visual analogue scale "
+     "(VAS) following the testing.", True),  # blind2 PMC5951568
+])
+def test_a_rating_right_after_the_act_is_told_from_one_during_it(text: str, right_after: bool) -> None:
+    from ketamine_evidence.analysis.extract.follow_up import rated_right_after
+    assert rated_right_after(text) is right_after
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # pool dev (new gold null; 0 until round 14)
+    ("PMC5926629", "lidocaine periprostatic nerve block (vs diclofenac suppository)"),
+    ("PMC5590362", "massage and breastfeeding before venipuncture"),
+])
+def test_a_record_rated_only_during_the_procedure_has_no_follow_up(pmcid: str, intervention: str) -> None:
+    found = {f.field: f for f in extract_findings(next(parse_file(_POOL / f"{pmcid}.nxml")), intervention)}
+    assert "follow_up_days" not in found
