@@ -92,11 +92,15 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
             _all_improved(ctx, when[0]) if head_to_head else None) or _single_assessment(ctx)
     if value == "worse":
         # A change from baseline, or the arm's own duration of analgesia (rule e). Else a dated 'worse' comparison
-        # against placebo, sham or no treatment is a reading with no relief at any time: 0 (guideline). Undated
-        # 'worse' verdicts give nothing: on dev they are more often wrong verdicts than right ones.
+        # against placebo, sham or no treatment is a reading with no relief at any time: 0 (guideline); against an
+        # active comparator only, the intervention never better than it nor than baseline gives 0, dated or not (rule
+        # e, revised in round 14). Undated 'worse' verdicts against an inactive control give nothing: on dev they are
+        # more often wrong verdicts than right ones.
         found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
-        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None and v.times), None)
-        if found is None and worse is not None and worse.sentence is not None and _inactive_control(verdicts, ctx.text):
+        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None and (v.times or head_to_head)),
+                     None)
+        if found is None and worse is not None and worse.sentence is not None and (
+                head_to_head or _inactive_control(verdicts, ctx.text)):
             return 0.0, worse.sentence, worse.clause.strip()
         return found
     if value == "no_difference":
@@ -112,6 +116,8 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 # 'All treatment groups had similar pain relief', no time of its own: read against baseline at
                 # the last examination the abstract states (guideline; additions rule e)
                 return follow[0], gains[0].sentence, gains[0].clause.strip()
+            if any(level_reached_by_all(s.text) for s in ctx.sentences):
+                return None  # the arms' pain told only as a level both reached, no value it came from (rule az)
         # No difference from the comparator at any time, and no relief from baseline stated: 0, against an active
         # comparator as against placebo, sham or no treatment (additions rule e, revised in round 14).
         none = next((v for v in verdicts if v.verdict == "no_difference"), None)

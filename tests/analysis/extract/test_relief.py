@@ -261,3 +261,17 @@ def test_a_procedure_moment_is_told_from_a_single_session_moment() -> None:
                        ("PMC5590362", True)):
         moment = relief._rating_moment(make_context(next(parse_file(_POOL / f"{pmcid}.nxml")), "x"))
         assert moment is not None and moment[0] is act, pmcid
+
+
+@pytest.mark.parametrize(("pmcid", "intervention"), [  # rule e (revised in round 14): never better, no relief from baseline
+    # batch 4 dev: 'More patients having undergone a midline incision, reported pain on day one, two and three
+    # postoperatively than patients from the transverse group'
+    ("PMC2690844", "midline incision (vs transverse incision) for cholecystectomy"),
+    # blind2 dev, undated: 'the mean VAS pain severity score was significantly lower in locking plate group compared
+    # with nonlocking plate group'
+    ("PMC4045368", "nonlocking plate fixation (vs locking plate) of tibial plateau fractures"),
+])
+def test_worse_than_an_active_comparator_gives_zero(pmcid: str, intervention: str) -> None:
+    found = _pool_fields(pmcid, intervention)
+    assert found["pain_effect"].value == "worse"
+    assert found["relief_duration_days"].value == 0

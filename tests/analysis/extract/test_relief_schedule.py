@@ -46,15 +46,15 @@ def test_an_undated_benefit_over_placebo_lasts_to_the_last_listed_day() -> None:
 
 
 def test_a_level_every_arm_reached_is_no_relief() -> None:
-    # pool blind2 PMC5504600 (rule az): the level both arms reached is no relief from baseline; with 'non-inferior but
-    # not superior' (no difference) and no other relief from baseline stated, rule e (revised in round 14) gives 0
+    # pool blind2 PMC5504600 (rule az, gold relief null): the level both arms reached is no relief from baseline, and
+    # the arms' pain told only so gives no reading, though 'non-inferior but not superior' alone would give 0 (rule e)
     both = ("With both concepts, mean maximum pain intensity during exercise within the first 24 h after "
             "orthopedic/trauma surgery was reduced to a score of <4.")
     assert level_reached_by_all(both)
     assert not level_reached_by_all(both.replace("With both concepts, m", "M"))  # one arm's level: not this rule
     assert not level_reached_by_all(both.replace("to a score of <4", "from 6.1 to a score of <4"))  # from a value
     assert _relief("PMC5504600", "perioperative oral extended-release tapentadol (vs extended-release "
-                                 "oxycodone/naloxone)") == 0
+                                 "oxycodone/naloxone)") is None
 
 
 def test_a_benefit_at_all_times_lasts_to_the_last_assessment_not_the_stated_follow_up_length() -> None:
