@@ -159,15 +159,6 @@ _REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)
 _WEEKS = 14.0  # the guideline's 'treatments given over weeks'; a few days of treatment is read at its time points
 
 
-_COMPARING = re.compile(r"\b(than|compared|comparison|versus|vs\.?|over|between|groups?|arms?)\b", re.I)
-
-
-def _compares_arms(ctx: "Context", v: Verdict) -> bool:
-    """The verdict's sentence compares the arms (names a comparator or a comparison), not a change from baseline."""
-    text = v.sentence.text if v.sentence is not None else v.clause
-    return v.vs_active or v.vs_placebo or bool(_COMPARING.search(text)) or article_arms(ctx).is_comparator(text)
-
-
 def _head_to_head(ctx: "Context", verdicts: list[Verdict]) -> bool:
     """The only comparator is another active treatment: no placebo, sham, no-treatment, add-on or bare control arm,
     or the 'control group' is the other variant of a technique (additions rule e)."""
