@@ -4,8 +4,10 @@
 The last time point tied to a 'better' verdict ('lower pain scores up to 24 h' -> 1; 'superior to placebo at
 week 12' -> 84, counted from the start of treatment); a benefit at the final assessment or 'sustained' lasts to
 the last follow-up; 0 where no relief is reported at any time against placebo, sham or no treatment; null
-where no time point is tied to the benefit. Against an active comparator only, a change from baseline or the
-intervention arm's own duration of analgesia counts, and between-arm 'no difference' gives no reading.
+where no time point is tied to the benefit. Against an active comparator only (rule e, revised in round 14), the
+last time the intervention is better than the comparator or than baseline (a change from baseline, the arm's own
+duration of analgesia), whichever is later; no difference and no relief from baseline gives 0. Pain rated only at a
+procedure ties no time point to a benefit there (rules z, at: null); right after a single session, 0 (rule r).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, follow_up, follow_up_mentions,
+from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, at_procedure, follow_up, follow_up_mentions,
                                                           rated_at_the_moment, timing)
 from ketamine_evidence.analysis.extract.follow_up_length import STATED
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only as _active_comparator_only,
@@ -24,7 +26,7 @@ from ketamine_evidence.analysis.extract.relief_controls import (active_comparato
                                                                 names_control_arm as _names_control_arm,
                                                                 names_inactive_control as _names_inactive_control)
 from ketamine_evidence.analysis.extract.relief_schedule import ASSESSED, level_reached_by_all, whole_schedule, window
-from ketamine_evidence.analysis.extract.relief_times import listed_days
+from ketamine_evidence.analysis.extract.relief_times import listed_days, paired_value, without_paired
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import time_points
 
@@ -66,31 +68,39 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 and not level_reached_by_all(v.clause)]
     follow = _last_assessment(ctx, follow)
     when = timing(ctx)
-    if value in HEAD_TO_HEAD_VALUES and _head_to_head(ctx, verdicts):
-        # Active comparator only (additions rule e): between-arm benefits give no reading; a change from baseline
-        # ('lidocaine causes a significant reduction in pain') or the arm's own duration of analgesia does.
-        own = [v for v in verdicts if v.verdict == "within" or v.verdict == "better" and not _compares_arms(ctx, v)]
-        if not own:
-            return _arm_duration(ctx, verdicts) or _all_improved(ctx, when[0])
-        verdicts = own
+    # Against an active comparator only (additions rule e, revised in round 14) the intervention is better either than
+    # the comparator (a dated between-arm benefit) or than baseline (a within-arm relief, the arm's own duration of
+    # analgesia): the later of the two. Against placebo, sham or no treatment only the between-arm benefit counts (r).
+    head_to_head = _head_to_head(ctx, verdicts)
     if value in ("improved", "mixed"):
-        better = _last_better(verdicts, ("better",), follow, when)
+        kinds = ("better", "within") if head_to_head else ("better",)
+        better = _later(_last_better(verdicts, kinds, follow, when), _arm_duration(ctx, verdicts) if head_to_head else None)
         if value == "improved" and better is not None and follow is not None and better[0] < follow[0] and (
                 "sustain" in ctx.text or "maintain" in ctx.text):
             kept = next((s for s in ctx.sentences if _SUSTAINED.search(s.text)), None)
             if kept is not None:
                 return follow[0], kept, kept.text  # 'Improvements in all PROs were sustained': to the last follow-up
-        return better or _end_of_course(ctx, verdicts, when[0]) or (
-            _at_the_procedure(ctx, verdicts)) or _right_after(ctx, verdicts, when[0]) or whole_schedule(
+        if better is None and (ended := _end_of_course(ctx, verdicts, when[0])) is not None:
+            return ended
+        if better is None and (moment := _rating_moment(ctx)) is not None:
+            # Pain rated only at a procedure: no time point is tied to the benefit (rules z, at), null. Pain rated right
+            # after a single treatment session: the benefit was seen immediately after it (rule r), 0.
+            return None if moment[0] else (0.0, moment[1], moment[1].text)
+        return better or _right_after(ctx, verdicts, when[0]) or whole_schedule(
             verdicts, ctx.sentences) or (  # an undated benefit over placebo: the last listed assessment (rule ay)
-            _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or _single_assessment(ctx)
+            _last_better(verdicts, ("within",), follow, when) if value == "improved" else None) or (
+            _all_improved(ctx, when[0]) if head_to_head else None) or _single_assessment(ctx)
     if value == "worse":
         # A change from baseline, or the arm's own duration of analgesia (rule e). Else a dated 'worse' comparison
-        # against placebo, sham or no treatment is a reading with no relief at any time: 0 (guideline). Undated
-        # 'worse' verdicts give nothing: on dev they are more often wrong verdicts than right ones.
+        # against placebo, sham or no treatment is a reading with no relief at any time: 0 (guideline); against an
+        # active comparator only, the intervention never better than it nor than baseline gives 0, dated or not (rule
+        # e, revised in round 14). Undated 'worse' verdicts against an inactive control give nothing: on dev they are
+        # more often wrong verdicts than right ones.
         found = _last_better(verdicts, ("within",), follow, when) or _arm_duration(ctx, verdicts)
-        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None and v.times), None)
-        if found is None and worse is not None and worse.sentence is not None and _inactive_control(verdicts, ctx.text):
+        worse = next((v for v in verdicts if v.verdict == "worse" and v.sentence is not None and (v.times or head_to_head)),
+                     None)
+        if found is None and worse is not None and worse.sentence is not None and (
+                head_to_head or _inactive_control(verdicts, ctx.text)):
             return 0.0, worse.sentence, worse.clause.strip()
         return found
     if value == "no_difference":
@@ -106,10 +116,10 @@ def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[flo
                 # 'All treatment groups had similar pain relief', no time of its own: read against baseline at
                 # the last examination the abstract states (guideline; additions rule e)
                 return follow[0], gains[0].sentence, gains[0].clause.strip()
-            if _active_comparator_only(ctx.text):
-                return None  # active comparator only, between-arm differences only: no reading (additions, rule e)
-            # A bare 'control group' may be untreated or get another treatment: a change from baseline stated for
-            # the groups is read (rule e), else 'no difference' from the control gives 0.
+            if any(level_reached_by_all(s.text) for s in ctx.sentences):
+                return None  # the arms' pain told only as a level both reached, no value it came from (rule az)
+        # No difference from the comparator at any time, and no relief from baseline stated: 0, against an active
+        # comparator as against placebo, sham or no treatment (additions rule e, revised in round 14).
         none = next((v for v in verdicts if v.verdict == "no_difference"), None)
         if none is not None and none.sentence is not None:
             return 0.0, none.sentence, none.clause.strip()
@@ -149,20 +159,6 @@ _REPEATED = re.compile(r"\b(every|each|daily|hourly|twice|throughout|until|till)
 _WEEKS = 14.0  # the guideline's 'treatments given over weeks'; a few days of treatment is read at its time points
 
 
-# Verdicts for which an active comparator only nulls between-arm benefits (rule e). 'mixed' is left out: the older ketamine
-# and chronic dev gold (ket PMC3897023, chronic PMC4112748, PMC4307364) keeps head-to-head times for mixed results.
-HEAD_TO_HEAD_VALUES = ("improved",)
-
-
-_COMPARING = re.compile(r"\b(than|compared|comparison|versus|vs\.?|over|between|groups?|arms?)\b", re.I)
-
-
-def _compares_arms(ctx: "Context", v: Verdict) -> bool:
-    """The verdict's sentence compares the arms (names a comparator or a comparison), not a change from baseline."""
-    text = v.sentence.text if v.sentence is not None else v.clause
-    return v.vs_active or v.vs_placebo or bool(_COMPARING.search(text)) or article_arms(ctx).is_comparator(text)
-
-
 def _head_to_head(ctx: "Context", verdicts: list[Verdict]) -> bool:
     """The only comparator is another active treatment: no placebo, sham, no-treatment, add-on or bare control arm,
     or the 'control group' is the other variant of a technique (additions rule e)."""
@@ -199,13 +195,28 @@ def _end_of_course(ctx: "Context", verdicts: list[Verdict], course: float | None
     return course, better.sentence, better.clause.strip()
 
 
-def _at_the_procedure(ctx: "Context", verdicts: list[Verdict]) -> tuple[float, "Sentence", str] | None:
-    """0 for a benefit over placebo, sham or no treatment in pain rated only at the procedure: the time point is
-    immediately after a single treatment (additions rules r and z)."""
-    text = ctx.text
-    if not _inactive_control(verdicts, text) and _active_comparator_only(text):
-        return None  # an active comparator only: no reading (rule e); a bare control arm is read as in 'no_difference'
-    return next(((0.0, s, s.text) for s in ctx.sentences if rated_at_the_moment(s.text)), None)
+# The moment of one treatment session, not of a painful act: pain rated before and after the session ('measured before
+# and after inhalation') or the session's immediate effect ('immediate knee pain reduction'; additions rule r).
+_SESSION_MOMENT = re.compile(r"\bbefore and (?:immediately )?after\b|\bimmediate (?:\w+ ){0,2}pain (?:reduction|relief|decrease)",
+                             re.I)
+
+
+def _rating_moment(ctx: "Context") -> tuple[bool, "Sentence"] | None:
+    """(True, sentence) where pain is rated only at a procedure, during the painful act or right after it (rules z,
+    at); (False, sentence) where it is rated right after a single treatment session (rule r); None otherwise."""
+    moments = [s for s in ctx.sentences if rated_at_the_moment(s.text)]
+    act = next((s for s in moments if at_procedure(s.text) or not _SESSION_MOMENT.search(s.text)), None)
+    if act is not None:
+        return True, act
+    return (False, moments[0]) if moments else None
+
+
+def _later(first: tuple[float, "Sentence", str] | None,
+           second: tuple[float, "Sentence", str] | None) -> tuple[float, "Sentence", str] | None:
+    """The later of two readings (rule e: between-arm benefit or relief from baseline, whichever lasts longer)."""
+    if first is None or second is not None and second[0] > first[0]:
+        return second
+    return first
 
 
 # A between-group difference stated right after the treatment: 'The post-intervention between-group mean differences'.
@@ -252,19 +263,22 @@ def verdict_days(v: Verdict, course: float | None = None, schedule: dict[int, fl
     points = time_points(v.clause, course, schedule)
     if points:  # the clause's own times; measured durations are no time points, except a duration of analgesia
         analgesia = bool(_ANALGESIA_DURATION.search(v.clause))  # (additions, rule e: a reading against baseline)
-        return [p.days for p in points if analgesia or not p.measured]
+        return [p.days for p in points if analgesia or not p.measured and not paired_value(v.clause, p.start)]
     return _lent_days(v, course, schedule)
 
 
 def _lent_days(v: Verdict, course: float | None, schedule: dict[int, float] | None) -> list[float]:
     """The times the verdict's sentence lends it, each read as the sentence's time point at its place: the SD of a
     mean ('(258.82 + 14.50 min)', the clause cut before it) is the mean's time point, not a time of its own."""
-    if not v.times or v.sentence is None or "\u00b1" not in v.sentence.text and " + " not in v.sentence.text:
+    if not v.times or v.sentence is None:
         return list(v.times)
     text = v.sentence.text
+    times = without_paired(text, v.times)  # '8.8 vs. 11.1 minutes': a value compared, no time lent
+    if "\u00b1" not in text and " + " not in text:
+        return list(times)
     points = time_points(text, course, schedule)
     out: list[float] = []
-    for t in v.times:
+    for t in times:
         at = next((m.start for m in time_mentions(text) if any(abs(d - t) < 1e-9 for d in m.days)), None)
         point = next((p for p in points if at is not None and p.start <= at < p.end and p.start < at), None)
         out.append(point.days if point is not None else t)

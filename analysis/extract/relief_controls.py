@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # A control arm that receives no active treatment: a control group, no treatment ('the no-drain group'), or an add-on design ('X plus
 # exercise versus exercise alone', 'the additional injection of bone marrow concentrate'; additions rule g). With none of these nor a placebo, the comparator is active
-# and 'no difference' between the arms gives no relief reading (additions rule e), not 0.
+# and relief is also read against baseline (additions rule e).
 _INACTIVE_CONTROL = re.compile(rf"\b({CARE}|{WAIT_LIST}|{NONE_ARM}|no[- ][\w-]+ (group|arm)s?|"
                                r"(the|an) (additional|adjunctive|add-on) (\w+ )?(injection|treatment|therapy|administration|application) of|"
                                r"(versus|vs\.?|compared (with|to)|than|or)\s[^.;,]{1,40}\balone|"

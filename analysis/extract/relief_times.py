@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ketamine_evidence.analysis.extract.significance import _significance
+from ketamine_evidence.analysis.extract.text_patterns import time_mentions
 from ketamine_evidence.analysis.extract.timepoints import TimePoint, time_points
 
 # The words between a result's clause and a further time point of the same list: ', and at', ' and', ', '.
@@ -104,3 +105,28 @@ def listed_days(rest: str, when: tuple[float | None, dict[int, float]]) -> list[
     if _significance(span) == "ns" or _NEGATION.search(span):
         return []
     return [p.days for p in listed]  # the list shares its first time's role: no measured value
+
+
+# Two groups' values of one outcome sharing one unit: '(8.8 vs. 11.1 minutes, P = 0.003)', '320 versus 220 min'. The
+# time after 'vs.' is the second group's value, a measured outcome (ablation time, stay), not a time point; a time
+# point compared with another one keeps its preposition ('at 6 vs. 12 months').
+_PAIRED_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:\u00b1\s?\d+(?:\.\d+)?\s?)?(?:vs\.?|versus)\s$", re.I)
+_POINT_WORD = re.compile(r"\b(?:at|after|by|until|to|on|in|within|from|day|week|month|hour|visit)\s$", re.I)
+
+
+def paired_value(text: str, start: int) -> bool:
+    """The time starting at ``text[start]`` is the second of two groups' values in one unit ('8.8 vs. 11.1 minutes')."""
+    before = text[max(0, start - 40):start]
+    m = _PAIRED_BEFORE.search(before)
+    return m is not None and not _POINT_WORD.search(before[:m.start()])
+
+
+def without_paired(text: str, times: tuple[float, ...]) -> tuple[float, ...]:
+    """``times`` without those that ``text`` states only as the second of two groups' values ('8.8 vs. 11.1
+    minutes'): the times a sentence lends a result whose clause was cut before them."""
+    if " vs" not in text and "versus" not in text:
+        return times
+    mentions = time_mentions(text)
+    paired = {d for m in mentions if paired_value(text, m.start) for d in m.days}
+    paired -= {d for m in mentions if not paired_value(text, m.start) for d in m.days}
+    return tuple(t for t in times if not any(abs(t - d) < 1e-9 for d in paired))

@@ -46,7 +46,8 @@ def test_an_undated_benefit_over_placebo_lasts_to_the_last_listed_day() -> None:
 
 
 def test_a_level_every_arm_reached_is_no_relief() -> None:
-    # pool blind2 PMC5504600 (gold relief null, rule az)
+    # pool blind2 PMC5504600 (rule az, gold relief null): the level both arms reached is no relief from baseline, and
+    # the arms' pain told only so gives no reading, though 'non-inferior but not superior' alone would give 0 (rule e)
     both = ("With both concepts, mean maximum pain intensity during exercise within the first 24 h after "
             "orthopedic/trauma surgery was reduced to a score of <4.")
     assert level_reached_by_all(both)

@@ -79,3 +79,29 @@ def test_a_mean_and_its_sd_is_no_listed_time() -> None:
     # batch 4 PMC5735483: 'Time to S1 regression was 130 ± 46 min (Group C), 144 ± 51.3 min (Group B) and ...'
     assert listed_days(", 6.8 ± 3.4 days vs. 4.9 ± 1.5 days, P < 0.05).", (None, {})) == []
     assert listed_days(" (Group C), 144 ± 51.3 min (Group B) and 164 ± 55.99 min (Group D), P = 0.117.", (None, {})) == []
+
+
+def test_the_second_of_two_groups_values_is_no_time_point() -> None:
+    # batch 7 PMC5041956: '(1.4 vs. 2.5, P = 0.001; 8.8 vs. 11.1 minutes, P = 0.003; ...)' compares ablation times
+    from ketamine_evidence.analysis.extract.relief_times import paired_value
+    text = "were less in Group A than Group B (1.4 vs. 2.5, P = 0.001; 8.8 vs. 11.1 minutes, P = 0.003)"
+    assert paired_value(text, text.index("11.1 minutes"))
+    assert paired_value("a median 320 versus 220 min", len("a median 320 versus "))
+    # a time point compared with another keeps its preposition; a time with no value before it is no pair
+    assert not paired_value("pain at 6 vs. 12 months", len("pain at 6 vs. "))
+    assert not paired_value("lower at 24 h than at 48 h", len("lower at "))
+    article = next(parse_file(_POOL / "PMC5041956.nxml"))
+    found = {f.field: f for f in extract_findings(article, "preoperative mathematic model for CT-guided microwave ablation")}
+    assert found["pain_effect"].value == "improved"
+    assert "relief_duration_days" not in found  # the shoulder-pain benefit names no time (gold null)
+
+
+def test_a_time_lent_by_the_sentence_is_not_the_second_of_two_values() -> None:
+    # batch 7 PMC5041956 with its p-values in brackets (the invariance rewrite p_brackets): the clause is cut before
+    # '8.8 vs. 11.1 minutes (P = 0.003)', so the sentence lends its times; the ablation time is no time point
+    from ketamine_evidence.analysis.extract.relief_times import without_paired
+    text = ("incidence of right shoulder pain were less in Group A than Group B (1.4 vs. 2.5 (P = 0.001); 8.8 vs. 11.1 "
+            "minutes (P = 0.003); and 4.7% vs. 20%, P = 0.039).")
+    assert without_paired(text, (11.1 / 1440,)) == ()
+    # a time also stated as a time point stays: 'at 24 h ... 3.1 vs. 24 h'
+    assert without_paired("lower at 24 h (3.1 vs. 24 h)", (1.0,)) == (1.0,)
