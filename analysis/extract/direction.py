@@ -196,6 +196,14 @@ def other_subject(clause: str, arms: Arms) -> bool:
                for w in _WORD.findall(_PARENS.sub(" ", clause)))  # asides and references ('(Table 4; see also ...)') left out
 
 
+# The treatment's effect confined to a subgroup ('Greater pain reductions with Cingal up to 3 weeks were only
+# significant in the anteromedial subgroup', batch 5 28839449): a result of the arms that pain_effect reads as
+# confined (additions rule ab, ``pain_effect.SUBGROUP_ONLY``), not a comparison between subgroups, which ``SUBGROUPS``
+# sets aside.
+ONLY_IN_SUBGROUP = re.compile(r"\bonly\b(?: [\w-]+){0,3}? (?:in|among|for|within) (?:the |a )?(?:[\w-]+ ){0,2}?"
+                              r"subgroups?\b", re.I)
+
+
 def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple[float, ...] = ()) -> list[Verdict]:
     """Verdicts of every clause of one sentence about a pain outcome (empty when none applies). A clause with no time
     of its own is dated by the time frame in force (``time_frame``; ``carried``: a previous sentence's).
@@ -232,7 +240,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple
         if prev is not None and prev.verdict in ("better", "worse") and taken_back(prev.clause, clause):
             prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
             continue
-        if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
+        if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)) and not (
+                ONLY_IN_SUBGROUP.search(clause) and arms.is_intervention(clause)):
             continue  # 'did not differ between duloxetine-treated male and female patients': not the arms
         if _RANGE.search(clause) and not COMPARE.search(clause) and arms.side(clause) is None:
             continue  # 'The reduction in pain grade ranged from -0.8 to 2.6 (mean: 1.1)': a spread, no arm's result
