@@ -55,7 +55,10 @@ NON_FINDING = re.compile(
     r"\b(whether|aim(ed|s)? (of|to|was)|objective|purpose|hypothes\w+|(was|were) to (compare|assess|evaluate|determine|"
     r"investigate|examine)|we (investigated|evaluated|examined|compared|assessed|studied|designed)|is known|"
     r"(has|have) been (shown|suggested|reported|used)|is (commonly |widely )?used|(was|were) (assessed|measured|recorded|"
-    r"evaluated|graded|calculated|obtained|noted)( (at|by|using|with|before|after|in|from|during|over|on|prior)\b|\.)|^to (assess|evaluate|determine|"
+    r"evaluated|graded|calculated|obtained|noted)( (at|by|using|with|before|after|from|during|over|on|prior)\b|\.)|"
+    # measured 'in' a group or an outcome, not noted in one: 'were noted in' says what occurred, as 'were observed in'
+    # does ('No statistically significant intergroup differences were noted in postoperative pain', batch 6 25104916)
+    r"(was|were) (assessed|measured|recorded|evaluated|graded|calculated|obtained) in\b|^to (assess|evaluate|determine|"
     r"compare|investigate|examine)|\bto (evaluate|assess|investigate|examine|determine) (the|whether|if)|(trial|study) "
     r"(compared|investigated|evaluated|examined|assessed|aims?)|(?<!other )(primary|secondary) (efficacy )?(outcome|"
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"

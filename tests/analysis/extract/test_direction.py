@@ -406,3 +406,15 @@ def test_a_benefit_only_in_a_subgroup_is_read_and_marked_as_confined() -> None:
                                          "hexacetonide), by injection technique") if f.field == "pain_effect"]
     assert [f.value for f in found] == ["mixed"]
     assert found[0].detail["clause"].startswith("Greater pain reductions with Cingal")
+
+
+def test_noted_in_says_what_occurred_and_measured_in_is_methods() -> None:
+    # batch 5 results sentences (28663633, 24648875): 'were noted in' reports as 'were observed in' does
+    assert not direction.NON_FINDING.search("No significant hemodynamic changes were noted in any of the groups.")
+    assert not direction.NON_FINDING.search(
+        "Statistically significant differences were noted in hospitalization for colic and analgesic requirement, which "
+        "were less in group B than in group A.")
+    # batch 4 26535390 (Methods): what was measured in whom
+    assert direction.NON_FINDING.search(
+        "Glenohumeral motion, humeral load, and subacromial contact pressure were measured in 6 fresh-frozen left "
+        "shoulders during passive ABD from 60° to 100° using an automated robotic upper extremity testing system.")
