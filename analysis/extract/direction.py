@@ -181,9 +181,10 @@ _GENERIC = frozenset("""the and but whereas while although though however there 
 have statistically statistical significant significantly significance insignificant nonsignificant difference differences
 different differ differed differing change changes changed between among groups group two three both all arms arm treatment
 treatments this that its these they them which reach reached reaching level levels any other time times point points than
-compared comparison similar comparable remained remain found observed seen detected shown showed show also still further effect
-effects result results data analysis table figure fig value values mean median score scores overall total trend trends toward
-towards patients subjects participants after before during respectively versus hours hour days day weeks week months month
+compared comparison similar comparable remained remain found observed seen detected noted noticed reported shown showed show
+also still further effect effects result results data analysis table figure fig value values mean median score scores
+overall total trend trends toward towards patients subjects participants after before during respectively versus hours
+hour days day weeks week months month
 years minutes min follow-up postoperative postoperatively for from with into upon within across see additional file files
 supplementary either neither case cases adjusting adjusted adjustment baseline study studies end period phase visit visits
 intervention interventions control controls condition conditions cohort cohorts community communities evaluation evaluated

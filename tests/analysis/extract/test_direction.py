@@ -418,3 +418,19 @@ def test_noted_in_says_what_occurred_and_measured_in_is_methods() -> None:
     assert direction.NON_FINDING.search(
         "Glenohumeral motion, humeral load, and subacromial contact pressure were measured in 6 fresh-frozen left "
         "shoulders during passive ABD from 60° to 100° using an automated robotic upper extremity testing system.")
+
+
+def test_a_reporting_verb_names_no_outcome_of_its_own() -> None:
+    # batch 5 28665989 under the cue_words rewrite ('were observed' -> 'were noted' -> 'were reported'): the clause's 'no
+    # difference' is about the outcome before it, whichever verb reports it
+    import re
+    from ketamine_evidence.analysis.extract.arms import arms_for
+    text = ("Pain reduced in both groups following treatment (AT+EX: p<0.001, partial η2 = 0.55; ST+EX: p = 0.026, "
+            "partial η2 = 0.18) but no between-group differences were observed (p = 0.18, partial η2 = 0.08).")
+    arms = arms_for(text, re.compile(r"AT\+EX"))
+    for verb in ("observed", "noted", "reported"):
+        assert not direction.other_subject(f"no between-group differences were {verb} (p = 0.18, partial η2 = 0.08).",
+                                           arms)
+    # batch 4 29034271: a clause that names its outcome has a subject of its own
+    assert direction.other_subject("No significant difference was noted between the two groups in pain score and "
+                                   "number of analgesics taken (p> 0.05).", arms)
