@@ -20,7 +20,8 @@ from ketamine_evidence.analysis.extract.event_sections import aim_stated
 if TYPE_CHECKING:
     from ketamine_evidence.analysis.extract import Context
 
-__all__ = ["about_this_study", "unlabelled_background", "unlabelled_conclusions", "MEASUREMENT", "OWN_STUDY"]
+__all__ = ["about_this_study", "unlabelled_aim", "unlabelled_background", "unlabelled_conclusions", "MEASUREMENT",
+           "OWN_STUDY"]
 
 # Sentences read at the start of an unlabelled abstract (an abstract's background rarely runs longer).
 MAX_BACKGROUND = 8
@@ -87,6 +88,28 @@ def unlabelled_background(ctx: "Context") -> frozenset[int]:
     return out
 
 
+_P_VALUE = re.compile(r"\b[Pp]\s?[<=>≤]")
+
+
+def unlabelled_aim(ctx: "Context") -> int | None:
+    """Index of the sentence that states the study's aim ('To overcome this issue, the authors used distant reiki to
+    assess its effectiveness in reducing pain', batch 6 22021729) where it ends the opening background of an abstract
+    with no headings (the first sentence that speaks of the study, ``unlabelled_background``), in the abstract's first
+    half and before any result (a P value); None otherwise. A structured abstract labels it 'Objective' or keeps it in
+    the background; without the label it must weigh the same: an aim, not a finding. (An aim word later is a result's
+    or a conclusion's: 'Moreover, we find that ...', 'Data presented here support the premise ... but counter the
+    hypothesis that ...', MEDLINE 26702446, 25596077.)"""
+    body = [s for s in ctx.sentences if s.section != "TITLE"]
+    if not body or any(s.section for s in body):
+        return None
+    for k, s in enumerate(body[:MAX_BACKGROUND]):
+        if k > len(body) // 2 or _HEADING.match(s.text) or _P_VALUE.search(s.text):
+            return None
+        if _starts_study(s.text) or aim_stated(s.text):  # where ``unlabelled_background`` ends the opening
+            return s.index if aim_stated(s.text) else None
+    return None
+
+
 # A sentence that says who entered the study or how they were allocated ('... were enrolled and randomly assigned
 # into two ... studies'): methods, wherever an unlabelled abstract puts it.
 ENROLMENT = re.compile(r"\b(?:was|were) (?:enrolled|recruited|randomly (?:assigned|allocated)|randomi[sz]ed (?:to|into|in)|"
@@ -103,9 +126,11 @@ CONCLUSION_START = re.compile(
     r"(?:this|these|the present|our) (?:[\w-]+ ){0,2}?(?:study|trial|results?|findings|data) "
     r"(?:suggests?|indicates?|shows?|demonstrates?|supports?|confirms?)\b)", re.I)
 # A sentence that describes how an outcome was measured ('Patients were evaluated for effective pain relief ... by
-# 0 - 10 numeric rating scale'): methods, wherever an unlabelled abstract puts it.
-MEASUREMENT = re.compile(r"\b(?:was|were) (?:evaluated|assessed|measured|recorded|rated|scored) (?:for|by|using|with)\b",
-                         re.I)
+# 0 - 10 numeric rating scale') or what it was taken to be ('Palliative response was defined as "complete" (pain
+# reduction of 2 grades or more), ...', 'Post-ERCP pancreatitis was defined as serum amylase > 3 times ...'): methods,
+# wherever an unlabelled abstract puts it (invariance rewrite `labels_removed`: batch 7 18596887, batch 6 27785324).
+MEASUREMENT = re.compile(r"\b(?:was|were) (?:evaluated|assessed|measured|recorded|rated|scored) (?:for|by|using|"
+                         r"with)\b|\b(?:was|were|is|are) defined as\b", re.I)
 
 
 _FIGURES = re.compile(r"\b[Pp]\s?[<=>≤]|%|±|\d\.\d|\b(?:CI|SD|OR|RR|HR)\b")  # a result's figures, not '24 h'

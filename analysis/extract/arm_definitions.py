@@ -34,9 +34,12 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;.]|and\b|$)")
 _GIVEN_IN = re.compile(r"\b(?:in|for)\s(?:the\s)?$", re.I)
 _DOSE = re.compile(r"\d\s?(?:mg|mcg|µg|μg|ug|ng|ml|mL|IU|units?)\b")
 _BRACKET = re.compile(r"\([^()]*\)")
-_RESULT_BRACKET = re.compile(r"\s*\((?:[^()]*?(?:\b[Pp]\s?[<=>≤]|±)|\s*\d+(?:\.\d+)?\s?%(?: of (?:the )?(?:patients|subjects|"
-                             r"cases))?\s*\))")
-_COUNT_BRACKET = re.compile(r"\s*\(\s*n\s?=\s?\d+\s*\),?\s*")
+# A bracket of results after a label: a P value, a mean and its SD ('±', '+/-', or a decimal mean '+' its SD: 'group D
+# (49.03 + 12.8 min)', as some texts carry the sign), a percentage.
+_RESULT_BRACKET = re.compile(r"\s*\((?:[^()]*?(?:\b[Pp]\s?[<=>≤]|±|\+/-)|\s*\d+\.\d+\s?\+\s?\d+(?:\.\d+)?\b|"
+                             r"\s*\d+(?:\.\d+)?\s?%(?: of (?:the )?(?:patients|subjects|cases))?\s*\))")
+# A label's count, 'n' or 'N' ('In Group LN (n = 39), ...', '(N=39)'): the same count either way.
+_COUNT_BRACKET = re.compile(r"\s*\(\s*[nN]\s?=\s?\d+\s*\),?\s*")
 # What opens a definition after a label's count: a stop ('(n = 39): ...'), a giving verb or 'with', a dose.
 _DEFINING_NEXT = re.compile(r"[:;=\u2013-]|(?:received?|receiving|was given|were given|given|underwent|undergoing|"
                             r"(?:was|were) (?:treated|administered)|treated|with|who received)\b|\d", re.I)

@@ -55,7 +55,10 @@ NON_FINDING = re.compile(
     r"\b(whether|aim(ed|s)? (of|to|was)|objective|purpose|hypothes\w+|(was|were) to (compare|assess|evaluate|determine|"
     r"investigate|examine)|we (investigated|evaluated|examined|compared|assessed|studied|designed)|is known|"
     r"(has|have) been (shown|suggested|reported|used)|is (commonly |widely )?used|(was|were) (assessed|measured|recorded|"
-    r"evaluated|graded|calculated|obtained|noted)( (at|by|using|with|before|after|in|from|during|over|on|prior)\b|\.)|^to (assess|evaluate|determine|"
+    r"evaluated|graded|calculated|obtained|noted)( (at|by|using|with|before|after|from|during|over|on|prior)\b|\.)|"
+    # measured 'in' a group or an outcome, not noted in one: 'were noted in' says what occurred, as 'were observed in'
+    # does ('No statistically significant intergroup differences were noted in postoperative pain', batch 6 25104916)
+    r"(was|were) (assessed|measured|recorded|evaluated|graded|calculated|obtained) in\b|^to (assess|evaluate|determine|"
     r"compare|investigate|examine)|\bto (evaluate|assess|investigate|examine|determine) (the|whether|if)|(trial|study) "
     r"(compared|investigated|evaluated|examined|assessed|aims?)|(?<!other )(primary|secondary) (efficacy )?(outcome|"
     r"end ?point|efficacy measure|efficacy variable)s? (was|were|is|are|included|measures?)|outcome measures? (was|were|"
@@ -178,9 +181,10 @@ _GENERIC = frozenset("""the and but whereas while although though however there 
 have statistically statistical significant significantly significance insignificant nonsignificant difference differences
 different differ differed differing change changes changed between among groups group two three both all arms arm treatment
 treatments this that its these they them which reach reached reaching level levels any other time times point points than
-compared comparison similar comparable remained remain found observed seen detected shown showed show also still further effect
-effects result results data analysis table figure fig value values mean median score scores overall total trend trends toward
-towards patients subjects participants after before during respectively versus hours hour days day weeks week months month
+compared comparison similar comparable remained remain found observed seen detected noted noticed reported shown showed show
+also still further effect effects result results data analysis table figure fig value values mean median score scores
+overall total trend trends toward towards patients subjects participants after before during respectively versus hours
+hour days day weeks week months month
 years minutes min follow-up postoperative postoperatively for from with into upon within across see additional file files
 supplementary either neither case cases adjusting adjusted adjustment baseline study studies end period phase visit visits
 intervention interventions control controls condition conditions cohort cohorts community communities evaluation evaluated
@@ -194,6 +198,14 @@ def other_subject(clause: str, arms: Arms) -> bool:
     carry on the previous clause's outcome (EI-read 12670, 12673, 12343)."""
     return any(w.lower() not in _GENERIC and not (arms.is_intervention(w) or arms.is_comparator(w))
                for w in _WORD.findall(_PARENS.sub(" ", clause)))  # asides and references ('(Table 4; see also ...)') left out
+
+
+# The treatment's effect confined to a subgroup ('Greater pain reductions with Cingal up to 3 weeks were only
+# significant in the anteromedial subgroup', batch 5 28839449): a result of the arms that pain_effect reads as
+# confined (additions rule ab, ``pain_effect.SUBGROUP_ONLY``), not a comparison between subgroups, which ``SUBGROUPS``
+# sets aside.
+ONLY_IN_SUBGROUP = re.compile(r"\bonly\b(?: [\w-]+){0,3}? (?:in|among|for|within) (?:the |a )?(?:[\w-]+ ){0,2}?"
+                              r"subgroups?\b", re.I)
 
 
 def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple[float, ...] = ()) -> list[Verdict]:
@@ -232,7 +244,8 @@ def clause_verdicts(text: str, arms: Arms, results: bool = False, carried: tuple
         if prev is not None and prev.verdict in ("better", "worse") and taken_back(prev.clause, clause):
             prev.verdict = "no_difference"  # 'X was prolonged in group II ..., but the difference was not significant'
             continue
-        if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)):
+        if SUBGROUPS.search(clause) and not (arms.is_intervention(clause) and arms.is_comparator(clause)) and not (
+                ONLY_IN_SUBGROUP.search(clause) and arms.is_intervention(clause)):
             continue  # 'did not differ between duloxetine-treated male and female patients': not the arms
         if _RANGE.search(clause) and not COMPARE.search(clause) and arms.side(clause) is None:
             continue  # 'The reduction in pain grade ranged from -0.8 to 2.6 (mean: 1.1)': a spread, no arm's result

@@ -30,8 +30,9 @@ _INSTRUMENT = (r"(?:scales?|scores?|scoring|index|indices|indexes|questionnaires
                r"subscores?|VAS|NRS|VRS|ratings?)")
 # The instrument after the event word, across a coordinated list sharing it ('anxiety, depression and fatigue
 # scores') and one qualifying word ('fatigue severity scale', 'Ramsay sedation score' read from 'sedation').
-_AFTER = re.compile(rf"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:[\w-]+\s+){{0,1}}[\w-]+){{0,3}}[\s-]+(?:[\w-]+[\s-]+)?{_INSTRUMENT}\b",
-                    re.I)
+# A dash joins the words of an instrument's name as a hyphen does ('Sedation–Agitation Scale', batch 6 14975051).
+_AFTER = re.compile(rf"(?:\s*(?:,|/|\band\b|\bor\b)\s*(?:[\w-]+\s+){{0,1}}[\w-]+){{0,3}}[\s\-\u2013]+(?:[\w-]+[\s\-\u2013]+)?"
+                    rf"{_INSTRUMENT}\b", re.I)
 # The instrument before it, its abbreviation in brackets or not ('VAS for sedation', 'visual analogue scale (VAS)
 # for sedation', 'scale of anxiety').
 _BEFORE = re.compile(rf"\b{_INSTRUMENT}(?:\s*\([^()]{{1,15}}\))?\s+(?:for|of)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}$", re.I)

@@ -86,17 +86,20 @@ def sentence_labels(ctx: "Context") -> dict[int, str]:
     return out
 
 
-# The patients enrolled ('225 adult patients with acute sore throat were randomly assigned'): an event named as
-# who was enrolled is the treated condition, not a harm (guideline: the condition itself is no adverse event).
+# The patients enrolled ('225 adult patients with acute sore throat were randomly assigned', 'Three hundred fifty-two
+# people with dementia and significant agitation ... were included', batch 6 24819710): an event named as who was
+# enrolled is the treated condition, not a harm (guideline: the condition itself is no adverse event).
+_PEOPLE = (r"(?:patients?|subjects?|participants?|adults?|children|women|men|volunteers?|individuals?|people|persons|"
+           r"residents?)")
 ENROLLED = re.compile(r"\b(?:randomi[sz]ed|randomly|enrolled|included|recruited|allocated|assigned|scheduled)\b", re.I)
-_POPULATION = re.compile(r"\b(?:patients?|subjects?|participants?|adults?|children|women|men|volunteers?|individuals?)"
-                         r"\s+(?:with|suffering from|diagnosed with|having|presenting with)\s+(?:[\w'-]+,?\s+){0,4}$", re.I)
+_POPULATION = re.compile(r"\b" + _PEOPLE + r"\s+(?:with|suffering from|diagnosed with|having|presenting with)\s+"
+                         r"(?:[\w'-]+,?\s+){0,4}$", re.I)
 # The same patients described by a relative clause after their other qualifiers ('adults (aged 18-65 years) diagnosed
 # with major depressive disorder (MDD) who self-reported cognitive dysfunction', blind2 PMC4839526): in a sentence that
 # enrols them, what they had or reported is why they were enrolled.
-_POPULATION_WHO = re.compile(r"\b(?:patients?|subjects?|participants?|adults?|children|women|men|volunteers?|individuals?)"
-                             r"\b[^.;]{0,100}?\bwho\s+(?:(?:self-)?report(?:ed|s)?|ha(?:ve|d|s)|suffer(?:ed|s)?\s+from|"
-                             r"present(?:ed|s)?\s+with|complain(?:ed|s)?\s+of)\s+(?:[\w'-]+,?\s+){0,4}$", re.I)
+_POPULATION_WHO = re.compile(r"\b" + _PEOPLE + r"\b[^.;]{0,100}?\bwho\s+(?:(?:self-)?report(?:ed|s)?|ha(?:ve|d|s)|"
+                             r"suffer(?:ed|s)?\s+from|present(?:ed|s)?\s+with|complain(?:ed|s)?\s+of)\s+"
+                             r"(?:[\w'-]+,?\s+){0,4}$", re.I)
 
 
 def population(text: str, start: int) -> bool:
@@ -112,7 +115,8 @@ def population(text: str, start: int) -> bool:
 METHODS_VERBS = re.compile(
     r"\b(?:was|were|are|is|be|been)\s+(?:also\s+)?(?:assessed|recorded|measured|monitored|evaluated|documented|"
     r"examined|investigated|compared|collected|registered|analy[sz]ed|scored|graded|rated|observed for|"
-    r"questioned|asked|noted|checked|determined)\b|^\W*(?:the )?(?:assessment|measurement|monitoring|recording) of\b|"
+    r"questioned|asked|noted|checked|determined|defined as)\b|"
+    r"^\W*(?:the )?(?:assessment|measurement|monitoring|recording) of\b|"
     r"\bwe (?:assessed|recorded|measured|monitored|evaluated|compared|examined|investigated|collected)\b|\bwe (?:will )?"
     r"(?:assess|record|measure|monitor|evaluate|compare|examine|investigate|collect)\b|\b(?:outcomes?|endpoints?|"
     r"end points?|measures?) (?:were|was|are|is|will be|included|includ\w+)\b",

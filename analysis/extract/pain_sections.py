@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUREMENT, unlabelled_background,
-                                                              unlabelled_conclusions)
+from ketamine_evidence.analysis.extract.abstract_parts import (ENROLMENT, MEASUREMENT, unlabelled_aim,
+                                                              unlabelled_background, unlabelled_conclusions)
 from ketamine_evidence.analysis.extract.section_roles import section_role
 from ketamine_evidence.analysis.extract.significance import _significance
 
@@ -57,6 +57,7 @@ def sections(ctx: "Context") -> dict[int, str]:
     heading = ""
     background = unlabelled_background(ctx)  # an unlabelled abstract's opening background sentences
     concluding = unlabelled_conclusions(ctx)  # and its closing conclusions
+    aim = unlabelled_aim(ctx)  # and the sentence that states its aim
     for s in ctx.sentences:
         if s.section:
             out[id(s)] = s.section
@@ -68,6 +69,8 @@ def sections(ctx: "Context") -> dict[int, str]:
             out[id(s)] = "BACKGROUND"
         elif s.index in concluding:
             out[id(s)] = "CONCLUSIONS"
+        elif s.index == aim and not heading:
+            out[id(s)] = "OBJECTIVE"  # 'the authors used distant reiki to assess its effectiveness in reducing pain'
         elif not heading and (ENROLMENT.search(s.text) or MEASUREMENT.search(s.text)) and _significance(s.text) is None:
             out[id(s)] = "METHODS"  # '... were enrolled and randomly assigned', 'were evaluated for pain relief by NRS'
         else:

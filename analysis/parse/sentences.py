@@ -18,6 +18,12 @@ _ABBREVIATIONS = frozenset(
     i.n iv im sc po min max st jr sr inc ltd co vol pp ed eds dept univ e.g., i.e., mg kg ml""".split()
 )
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]$")
+# A unit after its number ('a lock-out time of 10 min.', '78.2 min.', '0.2mL.') ends a sentence when a word follows in
+# sentence case ('... 10 min. Overall satisfaction ...', MEDLINE 26702203): a unit is not written with a stop inside a
+# sentence, so the stop is the sentence's. Other abbreviations ('i.v.', 'vs.') and a unit before a digit, a bracket or
+# a capital abbreviation stay joined.
+_NUMBER_UNIT = re.compile(r"\d\s?(?:mg|kg|ml|min)$", re.I)
+_SENTENCE_WORD = re.compile(r"[A-Z][a-z]")
 _GROUP_LABEL_WORDS = ("group", "arm", "phase", "grade", "type", "class", "stage", "period")
 _GROUP_LABEL = re.compile(r"\b(?:" + "|".join(_GROUP_LABEL_WORDS) + r")\s[A-Z]$", re.I)
 _GROUP_LABEL_SPAN = max(map(len, _GROUP_LABEL_WORDS)) + 2
@@ -46,6 +52,12 @@ def _is_abbreviation(chunk: str) -> bool:
     return word in _ABBREVIATIONS
 
 
+def _unit_ends(text: str, start: int, dot: int, after: int) -> bool:
+    """Whether the stop at ``dot`` follows a number's unit (``_NUMBER_UNIT``) and a sentence-case word follows it."""
+    return (_NUMBER_UNIT.search(text, max(start, dot - 5), dot) is not None
+            and _SENTENCE_WORD.match(text, after) is not None)
+
+
 def split_text(text: str, offset: int = 0, section: str | None = None, first_index: int = 0) -> list[Sentence]:
     """Split one block of text; offsets are ``offset`` + position in ``text``."""
     sentences: list[Sentence] = []
@@ -53,7 +65,7 @@ def split_text(text: str, offset: int = 0, section: str | None = None, first_ind
     start = 0
     for match in _BOUNDARY.finditer(text):
         dot = match.start()
-        if text[dot] == "." and _is_abbreviation(text[start:dot]):
+        if text[dot] == "." and _is_abbreviation(text[start:dot]) and not _unit_ends(text, start, dot, match.end()):
             continue
         chunk = text[start:dot + 1].lstrip()  # strip and offsets inline: once per sentence
         stripped = chunk.rstrip()

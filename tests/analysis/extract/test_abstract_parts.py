@@ -153,3 +153,32 @@ def test_other_studies_randomised_trials_do_not_start_the_study() -> None:
     body = [s for s in ctx.sentences if s.section != "TITLE"]
     assert body[3].text.startswith("We conducted")  # the added sentence runs on into TETRA's first (its opening quote)
     assert unlabelled_background(ctx) == {s.index for s in body[:3]}  # still 'We conducted ...' starts the study
+
+
+# batch 6 22021729 with its headings taken away (``labels_removed``; gold pain_effect no_difference)
+REIKI_TITLE = ("The effect of distant reiki on pain in women after elective Caesarean section: a double-blinded "
+               "randomised controlled trial")
+REIKI = ("Approximately 25% of all babies in North America are delivered via Caesarean section (C-section). Though a "
+         "common surgical procedure, C-section recovery can be painful. Reiki is an ancient Japanese form of healing "
+         "where practitioners transfer healing energy through light touch and positive healing intention. A recent "
+         "systematic review showed existing studies to be of poor methodological quality, with the common limitation of "
+         "lack of blinding. To overcome this issue, the authors used distant reiki to assess its effectiveness in "
+         "reducing pain following an elective C-section. In this randomised, double-blinded study, women who underwent "
+         "an elective C-section were allocated to either usual care (control, n=40) or three distant reiki sessions in "
+         "addition to usual care (n=40). Pain was assessed using a visual analogue scale (VAS). AUC for pain was not "
+         "significantly different in the distant reiki and control groups (mean±SD; 212.1±104.7 vs 223.1±117.8; "
+         "p=0.96). Distant reiki had no significant effect on pain following an elective C-section.")
+
+
+def test_the_aim_of_an_unlabelled_abstract_is_no_finding() -> None:
+    from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_aim
+    article = unlabelled(REIKI_TITLE, REIKI)
+    ctx = make_context(article, "distant reiki added to usual care")
+    aim = unlabelled_aim(ctx)
+    assert aim is not None and ctx.sentences[aim].text.startswith("To overcome this issue")
+    found = [f.value for f in extract_findings(article, "distant reiki added to usual care") if f.field == "pain_effect"]
+    assert found == ["no_difference"]  # the aim's 'effectiveness in reducing pain' is no benefit found
+    # a labelled abstract keeps its own parts
+    labelled = replace(article, abstract=[Section("Introduction", "BACKGROUND", REIKI)])
+    assert unlabelled_aim(make_context(labelled, "distant reiki added to usual care")) is None
+

@@ -34,3 +34,11 @@ def test_an_unlabelled_result_is_no_methods_sentence() -> None:
     text = ("Side effects were noted in 9 patients in rizatriptan, 8 in ibuprofen and 3 in placebo, all of which were "
             "nonsignificant.")
     assert not _is_methods(split_text(text)[0], find_event_mentions(text))
+
+
+def test_a_definition_of_an_outcome_is_a_methods_sentence() -> None:
+    # batch 6 27785324 (its Methods part; gold adverse_events []): the definition names the pain that makes the
+    # outcome, no event that occurred
+    text = ("Post-ERCP pancreatitis was defined as serum amylase > 3 times upper limit of normal with associated severe "
+            "abdominal pain.")
+    assert _is_methods(split_text(text)[0], find_event_mentions(text))

@@ -149,3 +149,12 @@ def test_the_arm_defined_without_a_negation_is_the_intervention() -> None:
     assert arms.is_intervention("in Group A") and not arms.is_comparator("in Group A") and arms.is_comparator("Group B")
     assert negated_pair({"A": "(using the model; n = 43)", "B": "(without the model)"}) is None  # not the same words
     assert negated_pair({"A": "(no catheter)", "B": "(catheter)"}) == "B"
+
+
+def test_label_window_reads_a_capital_n_count_and_a_plus_sd_as_results() -> None:
+    # batch 6 28405129 writes a mean and its SD with '+': 'group F (217.71 + 12.67) and C (258.82 + 14.50 min)'
+    assert label_window(" (217.71 + 12.67) and C (258.82 + 14.50 min)") is None
+    assert label_window(" (258.82 + 14.50 min) as compared to group S (131.39 + 9.63 min)") is None
+    # batch 7 28298754's count written 'N=39' (invariance n_notation), as batch 6 22772328 writes its counts
+    assert label_window(" (N=39), 30 ml 0.5% levobupivacaine + 10 mg nalbuphine hydrochloride").startswith(
+        "(30 ml 0.5% levobupivacaine")

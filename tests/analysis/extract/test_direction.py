@@ -381,3 +381,56 @@ def test_a_no_difference_clause_about_something_else_is_its_own_outcome() -> Non
 def test_more_reduced_is_a_larger_reduction() -> None:
     assert direction.raw_direction("HbA1c was more reduced in the metformin group (between-group difference −0.42% "
                                    "(95% CI −0.62% to −0.23%), p<0.001)),") == "better"
+
+
+def test_a_benefit_only_in_a_subgroup_is_read_and_marked_as_confined() -> None:
+    # batch 5 28839449 (an unlabelled abstract; additions rule ab): the treatment's benefit confined to one subgroup
+    # is a result of the arms, which ``SUBGROUPS`` (comparisons between subgroups) had set aside
+    title = ("Comparison of the 3 Different Injection Techniques Used in a Randomized Controlled Study Evaluating a "
+             "Cross-Linked Sodium Hyaluronate Combined With Triamcinolone Hexacetonide (Cingal) for Osteoarthritis of "
+             "the Knee: A Subgroup Analysis")
+    text = ("A recent trial demonstrated that patients with knee osteoarthritis treated with a sodium hyaluronate and "
+            "corticosteroid combination (Cingal) experienced greater pain reductions compared with those treated with "
+            "sodium hyaluronate alone (Monovisc) or saline up to 3 weeks postinjection. In this study, injections were "
+            "administered by 1 of 3 approaches; however, there is currently no consensus on which, if any, of these "
+            "techniques produce a more favorable outcome. To provide additional insight on this topic, the results of "
+            "the previous trial were reanalyzed to determine whether (1) the effect of Cingal was significant within "
+            "each injection technique and (2) pain reductions were similar between injection techniques across all "
+            "treatment groups. Greater pain reductions with Cingal up to 3 weeks were only significant in the "
+            "anteromedial subgroup. Across all therapies, both the anteromedial and anterolateral techniques "
+            "demonstrated significantly greater pain reductions than the lateral midpatellar approach at 18 and 26 "
+            "weeks.")
+    assert direction.ONLY_IN_SUBGROUP.search("were only significant in the anteromedial subgroup")
+    article = Article(pmid="1", pmcid=None, doi=None, title=title, abstract=[Section(None, None, text)])
+    found = [f for f in extract_findings(article, "intra-articular Cingal (sodium hyaluronate plus triamcinolone "
+                                         "hexacetonide), by injection technique") if f.field == "pain_effect"]
+    assert [f.value for f in found] == ["mixed"]
+    assert found[0].detail["clause"].startswith("Greater pain reductions with Cingal")
+
+
+def test_noted_in_says_what_occurred_and_measured_in_is_methods() -> None:
+    # batch 5 results sentences (28663633, 24648875): 'were noted in' reports as 'were observed in' does
+    assert not direction.NON_FINDING.search("No significant hemodynamic changes were noted in any of the groups.")
+    assert not direction.NON_FINDING.search(
+        "Statistically significant differences were noted in hospitalization for colic and analgesic requirement, which "
+        "were less in group B than in group A.")
+    # batch 4 26535390 (Methods): what was measured in whom
+    assert direction.NON_FINDING.search(
+        "Glenohumeral motion, humeral load, and subacromial contact pressure were measured in 6 fresh-frozen left "
+        "shoulders during passive ABD from 60° to 100° using an automated robotic upper extremity testing system.")
+
+
+def test_a_reporting_verb_names_no_outcome_of_its_own() -> None:
+    # batch 5 28665989 under the cue_words rewrite ('were observed' -> 'were noted' -> 'were reported'): the clause's 'no
+    # difference' is about the outcome before it, whichever verb reports it
+    import re
+    from ketamine_evidence.analysis.extract.arms import arms_for
+    text = ("Pain reduced in both groups following treatment (AT+EX: p<0.001, partial η2 = 0.55; ST+EX: p = 0.026, "
+            "partial η2 = 0.18) but no between-group differences were observed (p = 0.18, partial η2 = 0.08).")
+    arms = arms_for(text, re.compile(r"AT\+EX"))
+    for verb in ("observed", "noted", "reported"):
+        assert not direction.other_subject(f"no between-group differences were {verb} (p = 0.18, partial η2 = 0.08).",
+                                           arms)
+    # batch 4 29034271: a clause that names its outcome has a subject of its own
+    assert direction.other_subject("No significant difference was noted between the two groups in pain score and "
+                                   "number of analgesics taken (p> 0.05).", arms)

@@ -147,3 +147,11 @@ def test_frequency_wording_is_an_occurrence(text: str, term: str) -> None:
     mentions = find_event_mentions(text)
     assert reported_as_occurrence(text, _mention(text, term), mentions)
     assert not measured_only(frozenset({term}), text, _mention(text, term), mentions)
+
+
+def test_a_dash_joins_an_instrument_name_as_a_hyphen_does() -> None:
+    # batch 6 14975051 (its Methods part; gold adverse_events []): the target on a sedation scale is no sedation event
+    text = ("Remifentanil was infused for up to 72 hours (initial rate 6–9 μg/kg per hour), with propofol administered "
+            "if required, to achieve a target Sedation–Agitation Scale score of 2–4, with no or mild pain.")
+    sedation = next(m for m in find_event_mentions(text) if "sedation" in m.terms)
+    assert instrument_measured(text, sedation)

@@ -61,3 +61,10 @@ def test_an_event_naming_the_patients_enrolled_is_their_condition():
             "headache, malaise, and, in two cases, allergic reaction, which was controlled by discontinuation of the "
             "drug and steroid injection.")
     assert not any(population(text, text.index(w)) for w in ("fever", "headache", "allergic reaction"))
+
+
+def test_people_enrolled_with_a_condition_have_it_as_their_condition() -> None:
+    # batch 6 24819710 (its Methods part; gold adverse_events []): 'people' are enrolled as 'patients' are
+    text = ("Three hundred fifty-two people with dementia and significant agitation from 60 nursing home units were "
+            "included in this study.")
+    assert ENROLLED.search(text) and population(text, text.index("agitation"))

@@ -44,3 +44,24 @@ def test_kinds_of_common_labels() -> None:
 def test_pain_effect_still_offers_the_moved_names() -> None:
     # ``relief`` and the tests read the sections through ``pain_effect``
     assert pain_effect.sections is sections and pain_effect.label_kinds is label_kinds
+
+
+def test_a_definition_in_an_unlabelled_abstract_is_methods() -> None:
+    # batch 7 18596887 with its headings taken away (``labels_removed``): the definition of a response names pain
+    # reductions, no result
+    from ketamine_evidence.analysis.records import Article, Section
+    text = ("Adult patients with multiple painful uncomplicated bone metastases were randomized to 8 Gy in a single "
+            "fraction or 30 Gy in 10 fractions. Pain was graded by the patients on a scale of 1 to 4 just before and "
+            "again 1 month after the end of rt. Palliative response was defined as “complete” (pain reduction of 2 "
+            "grades or more), “partial” (pain reduction of 1 grade or more, but less than 2 grades), and “no response” "
+            "(pain reduction of less than 1 grade). We randomized 70 patients in this trial (63% women; mean age: 51.6 "
+            "years). Our trial showed no significant difference in pain relief after palliative radiotherapy with 1 or "
+            "10 fractions in Iranian patients.")
+    article = Article(pmid="1", pmcid=None, doi=None, title="Single Versus Multiple Fractions of Palliative "
+                      "Radiotherapy for Bone Metastases: A Randomized Clinical Trial in Iranian Patients",
+                      abstract=[Section(None, None, text)])
+    ctx = make_context(article, "single-fraction (8 Gy) palliative radiotherapy")
+    where = sections(ctx)
+    definition = next(s for s in ctx.sentences if "was defined as" in s.text)
+    assert where[id(definition)] == "METHODS"
+    assert where[id(ctx.sentences[-1])] != "METHODS"
