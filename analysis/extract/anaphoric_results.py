@@ -8,7 +8,10 @@ another part of the participants. Read alone it has no pain outcome, so it yield
 time point and none at another (the guideline's ``mixed``) was read ``improved``.
 
 ``anaphoric_none`` tells such a sentence: an anaphoric subject, a denial of a difference, and nothing after it that
-names an outcome of its own (time points, stages and groups of participants are scope, not outcomes).
+names an outcome of its own (time points, stages and groups of participants are scope, not outcomes). With a scope of
+its own it adds that absence to the previous result (a benefit there and none here: ``mixed``); without one it is the
+previous comparison's own significance ('35 of 203 ... compared with 24 of 209. This difference was not statistically
+significant.'), which takes back a difference stated without significance.
 """
 
 from __future__ import annotations
@@ -45,13 +48,23 @@ sustained any longer and or p ns""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
 
 
-def anaphoric_none(text: str) -> bool:
-    """``text`` denies a difference about the comparison the sentence before stated, naming no outcome of its own
-    (see the module's docstring): 'However, this was not significantly different between the two groups at 3-4 cm
-    cervical dilation ...', 'No such effect was demonstrated in male patients'."""
+def anaphoric_none(text: str) -> str | None:
+    """Whether ``text`` denies a difference about the comparison the sentence before stated, naming no outcome of its
+    own (see the module's docstring): 'scoped' where it names a time point or participants of its own ('However, this
+    was not significantly different between the two groups at 3-4 cm cervical dilation ...', 'No such effect was
+    demonstrated in male patients'), 'same' where it only qualifies that comparison ('This difference was not
+    statistically significant (RR 1.50, ...)'), else None."""
     m = ANAPHORIC_SUBJECT.match(text)
     if m is None or not (m.group("such") or direction_at(text)[0] == "none"):
-        return False
-    rest = _SCOPE.sub(" ", _PARENS.sub(" ", text))
-    return all(w.lower() in _EMPTY for w in _WORD.findall(rest))
+        return None
+    plain = _PARENS.sub(" ", text)
+    if not all(w.lower() in _EMPTY for w in _WORD.findall(_SCOPE.sub(" ", plain))):
+        return None
+    scopes = [s.group(0) for s in _SCOPE.finditer(plain)]
+    return "scoped" if any(not _ARMS_ONLY.match(s) for s in scopes) else "same"
+
+
+# Scope that only names the compared arms: 'between the two groups', 'in both groups', 'among the three arms'.
+_ARMS_ONLY = re.compile(r"(?:between|among|across|in|of|for)\s(?:the\s|all\s|both\s|each\s)?(?:two\s|three\s|four\s|2\s|3\s|4\s|"
+                        r"study\s|treatment\s)?(?:groups?|arms?)$", re.I)
 

@@ -20,8 +20,18 @@ MALE_NONE = "No such effect was demonstrated in male patients."
 
 
 @pytest.mark.parametrize("sentence", [LABOUR_NONE, MALE_NONE])
-def test_anaphoric_denial_of_the_previous_comparison(sentence: str) -> None:
-    assert anaphoric_none(sentence)
+def test_anaphoric_denial_with_a_scope_of_its_own(sentence: str) -> None:
+    assert anaphoric_none(sentence) == "scoped"
+
+
+@pytest.mark.parametrize("sentence", [
+    # dev full texts: the significance of the comparison the sentence before stated in numbers only
+    "This difference was not statistically significant (RR 1.50, 95% CI 0.93\u20132.43, P = 0.13, risk difference 5.7%).",
+    "This difference was however not statistically significant (p = 0.30) (Figure 2 and Table 2).",
+    "The difference was not significant (p = 0.716).",
+])
+def test_anaphoric_denial_of_the_same_comparison(sentence: str) -> None:
+    assert anaphoric_none(sentence) == "same"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -33,7 +43,7 @@ def test_anaphoric_denial_of_the_previous_comparison(sentence: str) -> None:
     "This was not associated with pain.",  # no denial of a difference
 ])
 def test_not_an_anaphoric_denial(sentence: str) -> None:
-    assert not anaphoric_none(sentence)
+    assert anaphoric_none(sentence) is None
 
 
 def _article(title: str, *sentences: str) -> Article:
@@ -57,3 +67,13 @@ def test_benefit_at_one_time_point_and_none_at_others_is_mixed() -> None:
     a = _article(title, methods, LABOUR, LABOUR_NONE)
     assert _effect(a, "prenatal education classes") == "mixed"
     assert _effect(_article(title, methods, LABOUR), "prenatal education classes") == "improved"
+
+
+def test_difference_stated_without_significance_is_taken_back() -> None:
+    # the numbers of MEDLINE 26702161's result, stated without significance, then an anaphor denying it
+    first = ("Female patients who received melatonin had a faster rate of reduction of VAS pain and anxiety scores over "
+             "time compared to the placebo group.")
+    a = _article("Melatonin premedication and postoperative pain", first,
+                 "This difference was not statistically significant (p = 0.30).")
+    assert _effect(a, "melatonin") == "no_difference"
+    assert _effect(_article("Melatonin premedication and postoperative pain", first), "melatonin") == "improved"
