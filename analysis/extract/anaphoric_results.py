@@ -17,12 +17,8 @@ significant.'), which takes back a difference stated without significance.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.comparisons import _PARENS, direction_at
-
-if TYPE_CHECKING:
-    from ketamine_evidence.analysis.extract.arms import Arms
 
 _CHANGE_NOUNS = r"(?:difference|effect|benefit|advantage|reduction|decrease|improvement|trend|finding)s?"
 # The sentence's subject refers back: 'However, this was not ...', 'The difference was not ...', 'These effects did
@@ -46,6 +42,9 @@ reached reach failed fail to disappeared not statistically statistical significa
 different differ differed demonstrated shown found seen noted observed detected evident apparent present maintained
 sustained any longer and or p ns""".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+# Scope that only names the compared arms: 'between the two groups', 'in both groups', 'among the three arms'.
+_ARMS_ONLY = re.compile(r"(?:between|among|across|in|of|for)\s(?:the\s|all\s|both\s|each\s)?(?:two\s|three\s|four\s|2\s|3\s|"
+                        r"4\s|study\s|treatment\s)?(?:groups?|arms?)$", re.I)
 
 
 def anaphoric_none(text: str) -> str | None:
@@ -62,9 +61,3 @@ def anaphoric_none(text: str) -> str | None:
         return None
     scopes = [s.group(0) for s in _SCOPE.finditer(plain)]
     return "scoped" if any(not _ARMS_ONLY.match(s) for s in scopes) else "same"
-
-
-# Scope that only names the compared arms: 'between the two groups', 'in both groups', 'among the three arms'.
-_ARMS_ONLY = re.compile(r"(?:between|among|across|in|of|for)\s(?:the\s|all\s|both\s|each\s)?(?:two\s|three\s|four\s|2\s|3\s|4\s|"
-                        r"study\s|treatment\s)?(?:groups?|arms?)$", re.I)
-
