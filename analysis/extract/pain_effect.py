@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract.abstract_parts import unlabelled_conclusions
+from ketamine_evidence.analysis.extract.anaphoric_results import anaphoric_none
 from ketamine_evidence.analysis.extract.arms import word_pattern
 from ketamine_evidence.analysis.extract.direction import (
     COMPARE, NON_FINDING, Verdict, article_arms, clause_verdicts, pain_direction, raw_direction,
@@ -154,6 +155,19 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                     s.index - previous[-1].sentence.index <= 2 and previous[-1].section == s.section:
                 # 'At 12 (P = 0.062) and 24 (P = 0.14) hours post operation, the difference was no longer significant':
                 # the previous sentence's difference, absent at the time points this one names
+                found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
+                                 vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
+            anaphor = anaphoric_none(s.text) if not found and previous else None
+            if anaphor and not arms.pain_outcome(s.text) and s.index - previous[-1].sentence.index == 1 and \
+                    previous[-1].sentence.section == s.section and \
+                    any(v.verdict in ("better", "worse") for v in previous) and \
+                    (anaphor == "scoped" or not _significance(previous[-1].sentence.text)):
+                # 'However, this was not significantly different between the two groups at 3-4 cm cervical dilation':
+                # the previous sentence's comparison, absent at the time points or in the participants this one names;
+                # without a scope of its own, the significance of a difference the sentence before stated without one
+                if anaphor == "same":
+                    taken = [v for v in previous if v.verdict != "no_difference"]
+                    verdicts[:] = [v for v in verdicts if not any(v is t for t in taken)]
                 found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
                                  vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
             if not found and previous and then_none(s.text) and not arms.pain_outcome(s.text) and \
