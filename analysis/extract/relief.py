@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, at_procedure, follow_up, follow_up_mentions,
-                                                          rated_at_the_moment, timing)
+from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, IMMEDIATE_EFFECT, at_procedure, follow_up,
+                                                          follow_up_mentions, rated_at_the_moment, timing)
 from ketamine_evidence.analysis.extract.follow_up_length import STATED
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only as _active_comparator_only,
-                                                                add_on_groups as _add_on_groups, inactive_control as _inactive_control,
-                                                                names_control_arm as _names_control_arm,
-                                                                names_inactive_control as _names_inactive_control)
+                                                                add_on_groups as _add_on_groups, inactive_control as _inactive_control)
 from ketamine_evidence.analysis.extract.relief_schedule import ASSESSED, level_reached_by_all, whole_schedule, window
 from ketamine_evidence.analysis.extract.relief_times import listed_days, paired_value, without_paired
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
@@ -197,8 +195,7 @@ def _end_of_course(ctx: "Context", verdicts: list[Verdict], course: float | None
 
 # The moment of one treatment session, not of a painful act: pain rated before and after the session ('measured before
 # and after inhalation') or the session's immediate effect ('immediate knee pain reduction'; additions rule r).
-_SESSION_MOMENT = re.compile(r"\bbefore and (?:immediately )?after\b|\bimmediate (?:\w+ ){0,2}pain (?:reduction|relief|decrease)",
-                             re.I)
+_SESSION_MOMENT = re.compile(rf"\bbefore and (?:immediately )?after\b|{IMMEDIATE_EFFECT}", re.I)
 
 
 def _rating_moment(ctx: "Context") -> tuple[bool, "Sentence"] | None:
