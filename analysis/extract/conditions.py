@@ -178,6 +178,7 @@ def extract(ctx: "Context") -> list[Finding]:
 
 
 def _rules(ctx: "Context") -> list[Finding]:
+    """The conditions the rules read in the title and the study's own sentences (module docstring), before the reader."""
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present and not any(s.section == "TITLE" and condition_in(s.text) for s in ctx.sentences):
         return []  # no pain word, and no title naming a listed condition ('... boy with temporomandibular disorder')
@@ -365,6 +366,7 @@ def listed_pain_outcome(text: str) -> bool:
 
 
 def _firm_pain(text: str) -> bool:
+    """A pain word with a measure or comparison in its clause (``_FIRM``), or analgesic use: pain measured, not named."""
     return bool(CONSUMED.search(text) or _FIRM_PAIN.search(text))
 
 

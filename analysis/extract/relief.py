@@ -44,10 +44,10 @@ _ALL_TIMES = re.compile(
 # last follow-up after it.
 _END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?(treatment|intervention|therapy|programme|program|"
                             r"course)\b|\bat post-?(treatment|intervention)\b", re.I)
-_RELIEF_FROM_BASELINE = re.compile(
-    r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
+_GAIN_WORDS = r"relief|improv\w+|decreas\w+|reduc\w+|declin\w+"
+_RELIEF_FROM_BASELINE = re.compile(rf"\b({_GAIN_WORDS}|effective)\b", re.I)
 # A gain from baseline itself; 'equally effective' compares the arms.
-_GAIN = re.compile(r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+)\b", re.I)
+_GAIN = re.compile(rf"\b({_GAIN_WORDS})\b", re.I)
 
 
 def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
@@ -289,6 +289,8 @@ _ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
                shortest: float, when: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
+    """The latest time of at least ``shortest`` days tied to a verdict of ``kinds``: its own and its continued times,
+    the last follow-up for 'at all time points', the course for 'at the end of treatment'."""
     best: tuple[float, "Sentence", str] | None = None
     for v in verdicts:
         if v.verdict not in kinds or v.sentence is None:
