@@ -20,12 +20,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ketamine_evidence.analysis.extract import condition_reader, condition_scope, required_text
-from ketamine_evidence.analysis.extract.population_pain import condition_in, defines_population
+from ketamine_evidence.analysis.extract.population_pain import LEXICON, LISTED, condition_in, defines_population
 from ketamine_evidence.analysis.extract.section_roles import section_role
-from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, CONSUMED_TEXT as _CONSUMED, HYPHEN as _HYPHEN,
+from ketamine_evidence.analysis.extract.pain_roles import (CONSUMED, HYPHEN as _HYPHEN,
                                                            PAIN_WORD as _PAIN_WORD, pain_abbreviations, pain_beyond_population as
                                                            _pain_beyond_population, spell_out, without_roles)
-from ketamine_evidence.analysis.extract.study_text import (PAIN, PAIN_FORMS, STUDY_CUE, Gated, alternation, load_lexicon,
+from ketamine_evidence.analysis.extract.study_text import (PAIN, PAIN_FORMS, STUDY_CUE, Gated, alternation,
                                                            lower, study_sentences)
 from ketamine_evidence.analysis.records import CONDITIONS, Finding
 
@@ -36,16 +36,12 @@ if TYPE_CHECKING:
 NAME = "conditions"
 VERSION = "1.0"
 
-_LEX = load_lexicon("conditions.toml")
 # Named conditions in lexicon order: an earlier (more specific) one claims its words first.
 # ``Gated(...).scan``/``scan_iter`` run them lower-cased without ``re.I`` (faster; same matches).
-NAMED: list[tuple[str, Gated]] = [
-    (term, Gated(re.compile(alternation(entry["patterns"]), re.I)))
-    for term, entry in _LEX.items() if term in CONDITIONS and term != "postoperative_acute"
-]
-ACUTE = Gated(re.compile(alternation(_LEX["postoperative_acute"]["patterns"]), re.I))
-EXPERIMENTAL = re.compile(alternation(_LEX["experimental"]["patterns"]), re.I)
-GENERIC_CHRONIC = re.compile(alternation(_LEX["generic_chronic"]["patterns"]), re.I)
+NAMED: list[tuple[str, Gated]] = [(term, Gated(re.compile(alternation(patterns), re.I))) for term, patterns in LISTED.items()]
+ACUTE = Gated(re.compile(alternation(LEXICON["postoperative_acute"]["patterns"]), re.I))
+EXPERIMENTAL = re.compile(alternation(LEXICON["experimental"]["patterns"]), re.I)
+GENERIC_CHRONIC = re.compile(alternation(LEXICON["generic_chronic"]["patterns"]), re.I)
 _ADVERSE_CUE = re.compile(r"\b(?:adverse|AEs?|TEAEs?|most (?:frequent|common)|side[- ]effects?|complications?|"
                           r"nausea|vomiting|dizziness|drowsiness|somnolence|hallucinations?|dissociat\w*|diplopia|"
                           r"tolerat\w+|diarrho?ea|fever|chills|malaise)\b", re.I)
@@ -182,6 +178,7 @@ def extract(ctx: "Context") -> list[Finding]:
 
 
 def _rules(ctx: "Context") -> list[Finding]:
+    """The conditions the rules read in the title and the study's own sentences (module docstring), before the reader."""
     present = PAIN.present(ctx.text)  # the pain key words of the whole article, checked once
     if not present and not any(s.section == "TITLE" and condition_in(s.text) for s in ctx.sentences):
         return []  # no pain word, and no title naming a listed condition ('... boy with temporomandibular disorder')
@@ -369,6 +366,7 @@ def listed_pain_outcome(text: str) -> bool:
 
 
 def _firm_pain(text: str) -> bool:
+    """A pain word with a measure or comparison in its clause (``_FIRM``), or analgesic use: pain measured, not named."""
     return bool(CONSUMED.search(text) or _FIRM_PAIN.search(text))
 
 

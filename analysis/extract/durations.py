@@ -9,11 +9,11 @@ benefit. Against an active comparator only, relief from baseline at a stated tim
 Both are computed in ``relief`` and ``follow_up``; this module is the extractor that joins them.
 
 ``follow_up_days``: the longest follow-up after treatment stated in the title or abstract: assessment
-times, treatment courses over weeks, follow-up periods (a time stated after the end of treatment as stated, additions
-rule c revised in round 14; relief reads the follow-up counted from the start of treatment); ages, disease durations, recall windows
-('worst pain in the past 24 hours'), infusion times and measured durations are not follow-ups, nor are a
-finished study's planned times. A protocol has no relief; its follow-up is its longest planned assessment time
-(guideline additions, rule a, revised in round 13).
+times, treatment courses over weeks, follow-up periods (a time stated after the end of treatment as stated,
+additions rule c revised in round 14; relief reads the follow-up counted from the start of treatment); ages, disease
+durations, recall windows ('worst pain in the past 24 hours'), infusion times and measured durations are not
+follow-ups, nor are a finished study's planned times. A protocol has no relief; its follow-up is its longest planned
+assessment time (guideline additions, rule a, revised in round 13).
 """
 
 from __future__ import annotations

@@ -1,14 +1,15 @@
-"""Follow-up in days: the longest time after the start of treatment at which the study assessed its patients.
+"""Follow-up in days: the longest time after treatment at which the study assessed its patients.
 
 ``follow_up_days`` (guideline; additions rules a, c, v): assessment times, treatment courses over weeks and
 follow-up periods, counted from the start of treatment; where the abstract states a time after the end of treatment,
 that time as stated, the course not added (rule c, revised in round 14; ``follow_up_after_end``), while relief's
-'to the last follow-up' still counts from the start (``follow_ups``). Not follow-ups: ages, disease durations, recall windows ('worst pain in the past 24 hours'),
-recruitment and calendar spans, infusion and session lengths, surgery durations, measured durations and
-planned times; a length the text states for the follow-up itself ('Mean follow-up was 24 months') is one, though
-its words read as a measured duration (``follow_up_length``). Minute-scale times count only where nothing longer is
-stated and they time an assessment.
-Where no time is stated at all, pain rated only at a single session or procedure gives 0 (rules r, z, at).
+'to the last follow-up' still counts from the start (``follow_ups``). Not follow-ups: ages, disease durations,
+recall windows ('worst pain in the past 24 hours'), recruitment and calendar spans, infusion and session lengths,
+surgery durations, measured durations and planned times; a length the text states for the follow-up itself ('Mean
+follow-up was 24 months') is one, though its words read as a measured duration (``follow_up_length``). Minute-scale
+times count only where nothing longer is stated and they time an assessment.
+Where no time is stated at all, pain rated right after a single session or procedure gives 0 (rules r, v, z); pain
+rated only during a procedure gives none (rule z, revised in round 14; ``rated_right_after``).
 """
 
 from __future__ import annotations
@@ -87,8 +88,10 @@ _IMMEDIATE = re.compile(r"\b(pain|score|scale|measure\w*|assess\w*|rated|recorde
 # Pain rated only during a procedure or right after it (additions rule z): 'pain measurement in the first 30 seconds
 # of venipuncture', 'in the immediate postprocedure period', 'nasal pain scores due to the passage of the endoscope'.
 _PROCEDURE = r"(procedure|venipuncture|injection|insertion|cannulation|puncture|examination|endoscop\w*|passage of the \w+)"
-_AT_PROCEDURE = re.compile(rf"\b(pain|score|scale)\b[^.;]{{0,80}}\b((during|due to|caused by) (the )?{_PROCEDURE}|"
-                           rf"in the first \d+ (seconds|s) of|immediate(ly)? (after (the )?{_PROCEDURE}|post-?procedur\w*))", re.I)
+_PAIN_RATED = r"\b(pain|score|scale)\b[^.;]{0,80}\b"  # a pain rating, then (within the clause) the moment it is taken
+_IMMEDIATELY_AFTER = rf"immediate(ly)? (after (the )?{_PROCEDURE}|post-?procedur\w*)"  # 'in the immediate postprocedure period'
+_AT_PROCEDURE = re.compile(rf"{_PAIN_RATED}((during|due to|caused by) (the )?{_PROCEDURE}|"
+                           rf"in the first \d+ (seconds|s) of|{_IMMEDIATELY_AFTER})", re.I)
 
 
 def at_procedure(text: str) -> bool:
@@ -106,10 +109,14 @@ _ACT = (r"(?!(?:treatment|intervention|management|enrol+ment|recruitment|assessm
         r"follow-up|movement|mobili[sz]ation|ambulation|rehabilitation|defecation|micturition|urination|"
         r"deglutition|respiration|inspiration|expiration|flexion|extension|rotation|abduction|adduction)\b)"
         r"(?:\w+(?:ation|ment|scopy|sion|ction)|biopsy|procedure|venipuncture|puncture|cannulation|task|test)")
+# Pain rated before and after one treatment ('measured before and after inhalation'), and a session's immediate effect
+# ('immediate knee pain reduction'): moments right after a single session, read by ``rated_at_the_moment``,
+# ``rated_right_after`` and relief's ``_rating_moment`` (``IMMEDIATE_EFFECT``).
+_BEFORE_AND_AFTER = (rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
+                     rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b")
+IMMEDIATE_EFFECT = r"\bimmediate (?:\w+ ){0,2}pain (?:reduction|relief|decrease)"
 _MOMENT = re.compile(rf"\b(pain|VAS|NRS)\b[^.;]{{0,60}}\bduring (?:the )?(?:\w+ )?{_ACT}\b|"
-                     rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
-                     rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
-                     rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+                     rf"{_BEFORE_AND_AFTER}|{IMMEDIATE_EFFECT}", re.I)
 
 
 # Pain rated when a single procedure or test is over, with no time stated (additions rules v, z): 'asked to fill ...
@@ -129,11 +136,9 @@ def rated_at_the_moment(text: str) -> bool:
 
 # The rating taken when a single procedure or treatment is over (additions rules v, z): 'in the immediate
 # postprocedure period', 'measured before and after inhalation', 'immediate knee pain reduction'; with ``_IMMEDIATE``
-# and ``_RATED_AFTER_ACT``, the readings of ``rated_at_the_moment`` that are not a rating during the act.
-_RIGHT_AFTER = re.compile(rf"\b(pain|score|scale)\b[^.;]{{0,80}}\bimmediate(ly)? (after (the )?{_PROCEDURE}|post-?procedur\w*)|"
-                          rf"\b(measured|assessed|recorded|rated|evaluated)\b (?:immediately )?before and "
-                          rf"(?:immediately )?after (?:the |each |a )?(?:\w+ )?{_ACT}\b|"
-                          rf"\bimmediate (?:\w+ ){{0,2}}pain (?:reduction|relief|decrease)", re.I)
+# and ``_RATED_AFTER_ACT``, the readings of ``rated_at_the_moment`` that are not a rating during the act (built from
+# the same parts as ``_AT_PROCEDURE`` and ``_MOMENT``, so that the two readings cannot drift apart).
+_RIGHT_AFTER = re.compile(rf"{_PAIN_RATED}{_IMMEDIATELY_AFTER}|{_BEFORE_AND_AFTER}|{IMMEDIATE_EFFECT}", re.I)
 
 
 def rated_right_after(text: str) -> bool:

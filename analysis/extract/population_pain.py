@@ -41,8 +41,8 @@ FRAME = re.compile(r"\b(?:for|in|among|to)\s(?:the\s|all\s|these\s|those\s|such\
 # Where the persons' description ends: a clause break or a word that starts a comparison or another statement.
 _END = re.compile(r"[,;.:()]|\s(?:and|but|whereas|while|than|compared|versus|vs|was|were|is|are|had|showed|reported)\b", re.I)
 # A comparison among the describing words: the phrase reports an amount, an outcome ('patients with less pain').
-_COMPARATIVE = re.compile(r"\b(less|more|lower|higher|fewer|greater|reduced|decreased|increased|no|without|"
-                          r"significant\w*|persistent\w*|residual|postoperative|post-operative)\b|\d", re.I)
+_MORE_OR_LESS = r"less|more|lower|higher|fewer|greater|reduced|decreased|increased|no|without|significant\w*"
+_COMPARATIVE = re.compile(rf"\b({_MORE_OR_LESS}|persistent\w*|residual|postoperative|post-operative)\b|\d", re.I)
 
 
 # A time counted from the induction of a condition: 'post induction of DOMS', 'prior to DOMS induction'.
@@ -75,9 +75,8 @@ def blank_population(text: str, pain: re.Pattern[str]) -> str:
 CONDITION_WORD = re.compile(r"(?<![\w-])(?:pain(?!less)\w*|" + PAIN_FORMS + r"|myalgia|headaches?|migraine\w*|neuralgia|"
                             r"colic|dysmenorrh\w*|sore throat|fibromyalg\w*|fibrositis|CRPS|sciatica)(?![\w-])", re.I)
 # Words before the pain word that make the frame an amount or a subgroup ('patients with less pain', 'with no pain',
-# 'patients with the lowest pain scores').
-_AMOUNT = re.compile(r"\b(?:less|more|lower|higher|fewer|greater|reduced|decreased|increased|no|without|"
-                     r"significant\w*|least|most|lowest|highest|worst|best)\b|\d", re.I)
+# 'patients with the lowest pain scores'): the comparatives of ``_COMPARATIVE`` and the superlatives.
+_AMOUNT = re.compile(rf"\b(?:{_MORE_OR_LESS}|least|most|lowest|highest|worst|best)\b|\d", re.I)
 # The conditions the guideline lists, named as a disease or disorder ('end-stage knee OA', 'shoulder impingement
 # syndrome'): the population's pain condition whether or not the word 'pain' is said, as pain is what these joint and
 # soft-tissue disorders and pain syndromes are. Not the acute settings (an operation is care given, not who the persons
@@ -85,10 +84,11 @@ _AMOUNT = re.compile(r"\b(?:less|more|lower|higher|fewer|greater|reduced|decreas
 # holds for their pain, which trials also study for fertility, disease activity or organ function ('labouring women',
 # 'sickle cell', 'patients with rheumatoid arthritis' scored on DAS28, blind2 PMC4836241's 'Endometriosis Patients'
 # treated for menopausal symptoms: gold []). The guideline maps osteoarthritis, not these, to `other`.
-_LEX = load_lexicon("conditions.toml")
-NAMED_CONDITION = re.compile(alternation([pattern for term, entry in _LEX.items()
-                                          if term in CONDITIONS and term != "postoperative_acute"
-                                          for pattern in entry["patterns"]]), re.I)
+LEXICON = load_lexicon("conditions.toml")  # the condition lexicon, read once here and by ``conditions``
+# The listed conditions' patterns by term, in lexicon order, without the acute settings (``conditions.NAMED`` too).
+LISTED: dict[str, list[str]] = {term: entry["patterns"] for term, entry in LEXICON.items()
+                                if term in CONDITIONS and term != "postoperative_acute"}
+NAMED_CONDITION = re.compile(alternation([pattern for patterns in LISTED.values() for pattern in patterns]), re.I)
 _NO_DISEASE = re.compile(r"labou?r|childbirth|intrapartum|sickle|rheumat|endometrio|irritable|\bibs\b|pancreatitis", re.I)
 _AUTOIMMUNE = re.compile(r"\b(?:psoriatic|idiopathic|reactive|septic|inflammatory|autoimmune)\s+$", re.I)
 # Persons followed by what they have ('140 patients with end-stage knee OA', 'people with rheumatoid arthritis'), and

@@ -18,13 +18,11 @@ from typing import TYPE_CHECKING
 from ketamine_evidence.analysis.extract import pain_effect
 from ketamine_evidence.analysis.extract.arms import article_arms
 from ketamine_evidence.analysis.extract.direction import Verdict, is_pain_outcome
-from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, at_procedure, follow_up, follow_up_mentions,
-                                                          rated_at_the_moment, timing)
+from ketamine_evidence.analysis.extract.follow_up import (_HOUR, _MINUTE, IMMEDIATE_EFFECT, at_procedure, follow_up,
+                                                          follow_up_mentions, rated_at_the_moment, timing)
 from ketamine_evidence.analysis.extract.follow_up_length import STATED
 from ketamine_evidence.analysis.extract.relief_controls import (active_comparator_only as _active_comparator_only,
-                                                                add_on_groups as _add_on_groups, inactive_control as _inactive_control,
-                                                                names_control_arm as _names_control_arm,
-                                                                names_inactive_control as _names_inactive_control)
+                                                                add_on_groups as _add_on_groups, inactive_control as _inactive_control)
 from ketamine_evidence.analysis.extract.relief_schedule import ASSESSED, level_reached_by_all, whole_schedule, window
 from ketamine_evidence.analysis.extract.relief_times import listed_days, paired_value, without_paired
 from ketamine_evidence.analysis.extract.text_patterns import time_mentions
@@ -46,10 +44,10 @@ _ALL_TIMES = re.compile(
 # last follow-up after it.
 _END_OF_COURSE = re.compile(r"\b(at|by|until|to) (the )?end of (the )?([\w-]+ )?(treatment|intervention|therapy|programme|program|"
                             r"course)\b|\bat post-?(treatment|intervention)\b", re.I)
-_RELIEF_FROM_BASELINE = re.compile(
-    r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+|effective)\b", re.I)
+_GAIN_WORDS = r"relief|improv\w+|decreas\w+|reduc\w+|declin\w+"
+_RELIEF_FROM_BASELINE = re.compile(rf"\b({_GAIN_WORDS}|effective)\b", re.I)
 # A gain from baseline itself; 'equally effective' compares the arms.
-_GAIN = re.compile(r"\b(relief|improv\w+|decreas\w+|reduc\w+|declin\w+)\b", re.I)
+_GAIN = re.compile(rf"\b({_GAIN_WORDS})\b", re.I)
 
 
 def relief(ctx: "Context", follow: tuple[float, "Sentence"] | None) -> tuple[float, "Sentence", str] | None:
@@ -197,8 +195,7 @@ def _end_of_course(ctx: "Context", verdicts: list[Verdict], course: float | None
 
 # The moment of one treatment session, not of a painful act: pain rated before and after the session ('measured before
 # and after inhalation') or the session's immediate effect ('immediate knee pain reduction'; additions rule r).
-_SESSION_MOMENT = re.compile(r"\bbefore and (?:immediately )?after\b|\bimmediate (?:\w+ ){0,2}pain (?:reduction|relief|decrease)",
-                             re.I)
+_SESSION_MOMENT = re.compile(rf"\bbefore and (?:immediately )?after\b|{IMMEDIATE_EFFECT}", re.I)
 
 
 def _rating_moment(ctx: "Context") -> tuple[bool, "Sentence"] | None:
@@ -292,6 +289,8 @@ _ANALGESIA_DURATION = re.compile(r"\b(duration of (post-?operative )?(analgesia|
 
 def _last_time(verdicts: list[Verdict], kinds: tuple[str, ...], follow: tuple[float, "Sentence"] | None,
                shortest: float, when: tuple[float | None, dict[int, float]] = (None, {})) -> tuple[float, "Sentence", str] | None:
+    """The latest time of at least ``shortest`` days tied to a verdict of ``kinds``: its own and its continued times,
+    the last follow-up for 'at all time points', the course for 'at the end of treatment'."""
     best: tuple[float, "Sentence", str] | None = None
     for v in verdicts:
         if v.verdict not in kinds or v.sentence is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ketamine_evidence.analysis.extract import conditions, make_context
+from ketamine_evidence.analysis.extract.pain_roles import pain_beyond_population
 from ketamine_evidence.analysis.parse import parse_file
 from ketamine_evidence.analysis.records import Article, Section
 from tests.conftest import EVAL, PMC_KETAMINE
@@ -482,7 +483,7 @@ def test_pain_naming_the_people_in_either_order_is_no_pain_outcome():
     for text in ("Naloxegol is approved for the treatment of opioid-induced constipation (OIC) in adults with chronic "
                  "noncancer pain.", "Naloxegol is approved for the treatment of opioid-induced constipation (OIC) in "
                  "chronic noncancer pain adults."):
-        assert not conditions._pain_beyond_population(text)
+        assert not pain_beyond_population(text)
 
 
 def test_pain_during_an_injection_is_a_procedural_setting():

@@ -296,6 +296,24 @@ def test_a_rating_right_after_the_act_is_told_from_one_during_it(text: str, righ
     assert rated_right_after(text) is right_after
 
 
+@pytest.mark.parametrize(("text", "session"), [
+    ("The median interquartile range pain score is worst for placebo group after LAI (5 [3-6]) and in the immediate "
+     "postprocedure period (5 [4-5]) which was significantly attenuated by addition of fentanyl (3.5 [2-5] and 3 "
+     "[2-4]) (P = 0.009 and 0.001 respectively).", False),  # pool dev PMC4118506: right after a procedure
+    ("Systolic and diastolic blood pressure (BP), heart rate, LUTS, and visual analog scales of pain magnitude and "
+     "quality of life (QoL) regarding urinary symptoms were measured before and after inhalation.", True),  # PMC5244020
+    ("However, the mobility shoe showed significant immediate knee pain reduction and improved comfort scores.",
+     True),  # batch 6 PMC4737200
+])
+def test_right_after_is_a_rating_moment_and_relief_tells_the_session_apart(text: str, session: bool) -> None:
+    # follow-up's 'right after' (0) is one of the rating moments relief reads (rules v, z, r); relief then tells a single
+    # session's moment (rule r: 0) from a procedure's (rules z, at: null) with the same words
+    from ketamine_evidence.analysis.extract.follow_up import _RIGHT_AFTER, at_procedure, rated_at_the_moment
+    from ketamine_evidence.analysis.extract.relief import _SESSION_MOMENT
+    assert _RIGHT_AFTER.search(text) and rated_at_the_moment(text)
+    assert bool(_SESSION_MOMENT.search(text)) is session and at_procedure(text) is not session
+
+
 @pytest.mark.parametrize(("pmcid", "intervention"), [  # pool dev (new gold null; 0 until round 14)
     ("PMC5926629", "lidocaine periprostatic nerve block (vs diclofenac suppository)"),
     ("PMC5590362", "massage and breastfeeding before venipuncture"),

@@ -203,11 +203,11 @@ def test_a_standard_programme_the_intervention_replaces_is_an_active_comparator(
 
 
 def test_usual_care_added_to_stays_an_inactive_control() -> None:
-    from ketamine_evidence.analysis.extract.relief import _names_inactive_control
+    from ketamine_evidence.analysis.extract.relief_controls import names_inactive_control
     # batch 6 dev PMC3191394 (rule g): usual care in both arms
-    assert _names_inactive_control("women who underwent an elective C-section were allocated to either usual care "
-                                   "(control, n=40) or three distant reiki sessions in addition to usual care (n=40).")
-    assert not _names_inactive_control(
+    assert names_inactive_control("women who underwent an elective C-section were allocated to either usual care "
+                                  "(control, n=40) or three distant reiki sessions in addition to usual care (n=40).")
+    assert not names_inactive_control(
         "Effects of natural childbirth preparation versus standard antenatal education on epidural rates. Standard care "
         "group: Standard antenatal education focussing on both childbirth and parenthood.")
 
