@@ -142,9 +142,14 @@ class TimePoint:
     start: int
     end: int
     text: str
-    anchor: str  # 'start' (from the start of treatment, surgery, baseline) or 'treatment_end'
     measured: bool = False  # a measured duration or a calendar span: not a time point
-    from_end: float | None = None  # for a 'treatment_end' anchor: the time as stated, after the end of treatment
+    from_end: float | None = None  # a time counted from the end of treatment: the time as stated, after that end
+
+    @property
+    def anchor(self) -> str:
+        """What the time counts from: 'treatment_end' for a time stated after the end of treatment (``days`` adds the
+        course), else 'start' (the start of treatment, surgery, baseline)."""
+        return "start" if self.from_end is None else "treatment_end"
 
     @property
     def stated_days(self) -> float:
@@ -341,13 +346,13 @@ def _time_points(text: str, course: float | None, schedule_items: tuple[tuple[in
             at = t.start - len(mean.group(0))
             when = bool(_AFTER_EVENT.match(text, t.end))  # '24 ± 2 months after surgery': a mean time point
             out.append(TimePoint(t.days[0] / float(sd.group(0)) * float(mean.group("mean") or mean.group("plus")), at, t.end,
-                                 text[at:t.end], "start", not when))
+                                 text[at:t.end], not when))
             continue
         measured = is_measured(text, t.start, t.end) or _compared_with_measured(text, t, out)
         own = _OWN_EVENT.match(text, t.end) if after_end else None
         anchored = bool(course) and any(abs(p - t.end) <= 25 or abs(p - t.start) <= 25 for p in after_end) and (
             own is None or own.start("event") in end_starts)
         for days in t.days:
-            out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text,
-                                 "treatment_end" if anchored else "start", measured, days if anchored else None))
+            out.append(TimePoint(days + (course or 0.0) if anchored else days, t.start, t.end, t.text, measured,
+                                 days if anchored else None))
     return tuple(out)
