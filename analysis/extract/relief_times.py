@@ -126,7 +126,9 @@ def without_paired(text: str, times: tuple[float, ...]) -> tuple[float, ...]:
     minutes'): the times a sentence lends a result whose clause was cut before them."""
     if " vs" not in text and "versus" not in text:
         return times
-    mentions = time_mentions(text)
-    paired = {d for m in mentions if paired_value(text, m.start) for d in m.days}
-    paired -= {d for m in mentions if not paired_value(text, m.start) for d in m.days}
+    paired: set[float] = set()
+    unpaired: set[float] = set()
+    for m in time_mentions(text):  # each mention judged once
+        (paired if paired_value(text, m.start) else unpaired).update(m.days)
+    paired -= unpaired
     return tuple(t for t in times if not any(abs(t - d) < 1e-9 for d in paired))
