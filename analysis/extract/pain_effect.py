@@ -155,8 +155,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                     s.index - previous[-1].sentence.index <= 2 and previous[-1].section == s.section:
                 # 'At 12 (P = 0.062) and 24 (P = 0.14) hours post operation, the difference was no longer significant':
                 # the previous sentence's difference, absent at the time points this one names
-                found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
-                                 vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
+                found = [_absent_since(previous[-1], s.text)]
             anaphor = anaphoric_none(s.text) if not found and previous else None
             if anaphor and not arms.pain_outcome(s.text) and s.index - previous[-1].sentence.index == 1 and \
                     previous[-1].sentence.section == s.section and \
@@ -166,10 +165,8 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 # the previous sentence's comparison, absent at the time points or in the participants this one names;
                 # without a scope of its own, the significance of a difference the sentence before stated without one
                 if anaphor == "same":
-                    taken = [v for v in previous if v.verdict != "no_difference"]
-                    verdicts[:] = [v for v in verdicts if not any(v is t for t in taken)]
-                found = [Verdict("no_difference", s.text, times=tuple(t for m in time_mentions(s.text) for t in m.days),
-                                 vs_placebo=previous[-1].vs_placebo, vs_active=previous[-1].vs_active)]
+                    _take_back(verdicts, [v for v in previous if v.verdict != "no_difference"])
+                found = [_absent_since(previous[-1], s.text)]
             if not found and previous and then_none(s.text) and not arms.pain_outcome(s.text) and \
                     s.index - previous[-1].sentence.index == 1 and previous[-1].section == s.section and \
                     not _significance(previous[-1].sentence.text):
@@ -177,7 +174,7 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
                 # statistical significant differences between the three groups': the trend the sentence before stated
                 # without significance is taken back (batch blind2 PMC4239745)
                 taken = [v for v in previous if v.verdict in ("better", "worse")]
-                verdicts[:] = [v for v in verdicts if not any(v is t for t in taken)]
+                _take_back(verdicts, taken)
                 found = [Verdict("no_difference", s.text, vs_placebo=taken[-1].vs_placebo, vs_active=taken[-1].vs_active)
                          ] if taken else []
             if not found and SIMILAR.search(s.text) and arms.pain_outcome(s.text) and s.index > 0:
@@ -205,6 +202,19 @@ def article_verdicts(ctx: "Context") -> list[Verdict]:
 # A sentence that opens by denying a significant difference between the groups, with no outcome of its own (not 'no
 # significant difference in ΔT max'): about the direction the sentence before stated ('However, there were no statistical significant differences between the
 # three groups').
+def _absent_since(before: Verdict, text: str) -> Verdict:
+    """The comparison ``before`` stated, absent at the time points or in the participants ``text`` names ('the
+    difference was no longer significant at 12 and 24 hours', 'However, this was not significantly different ... at
+    3-4 cm cervical dilation'): a no-difference verdict against the same comparator."""
+    return Verdict("no_difference", text, times=tuple(t for m in time_mentions(text) for t in m.days),
+                   vs_placebo=before.vs_placebo, vs_active=before.vs_active)
+
+
+def _take_back(verdicts: list[Verdict], taken: list[Verdict]) -> None:
+    """Remove ``taken`` (by identity) from ``verdicts``: differences a later sentence says were not significant."""
+    verdicts[:] = [v for v in verdicts if not any(v is t for t in taken)]
+
+
 THEN_NONE = re.compile(r"^\W*(however|but|nevertheless|nonetheless|yet)\b,?\s+(?:(?:there|these|the|this|such) )?"
                        r"(?:(?:was|were|is|are) )?(?:no (?:statistically |statistical )?significant (?:\w+ )?"
                        r"differences?\b(?! (?:\w+ )?(?:from|over|compared with) (?:the )?(?:baseline|time))"
